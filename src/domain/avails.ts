@@ -1,0 +1,332 @@
+import { type Bitset, emptySet, addInto, has, intersects, isEmpty } from './bitset.js';
+import { BEGINNING, PERPETUITY, checkTerm, type Day } from './dates.js';
+import { invalid } from './errors.js';
+import { coversLanguage, OTHER_LANGUAGES, type Languages, type RightsBlock } from './rights.js';
+
+/**
+ * Availability of one title, cell by cell, following DOMAIN.md:
+ * - exclusive: an active exclusive rights-in covers the cell, no rights-out
+ *   (exclusive or not) covers it, and no holdback covers it;
+ * - non-exclusive: an active rights-in covers it, no exclusive rights-out
+ *   covers it, and no holdback covers it.
+ * Holds (rights-out in negotiation) that would block the grant make the cell
+ * "on-hold" rather than unavailable.
+ *
+ * The computation never walks cells one by one: countries, media leaves and
+ * languages that are covered by exactly the same blocks form one class, and
+ * each class's timeline only changes where a block starts or ends.
+ */
+
+export type MatchType = 'cover-entire' | 'overlap-part' | 'start-within' | 'end-within';
+export const MATCH_TYPES: readonly MatchType[] = ['cover-entire', 'overlap-part', 'start-within', 'end-within'];
+
+export interface AvailsQuestion {
+  territories: Bitset;
+  media: Bitset;
+  /** null: all languages. */
+  languages: Languages;
+  /** The window, inclusive; end PERPETUITY for "from this date on". */
+  start: Day;
+  end: Day;
+  exclusive: boolean;
+  match: MatchType;
+  /** An available period must last at least this many days (its whole length, not only inside the window). */
+  minDays?: number;
+}
+
+export type ReasonCode =
+  | 'no-rights-in'
+  | 'rights-in-non-exclusive'
+  | 'rights-out-exist'
+  | 'holdback'
+  | 'on-hold'
+  | 'not-yet-started'
+  | 'expired'
+  | 'window-not-met';
+
+/** Reasons are listed in this order. */
+export const REASON_CODES: readonly ReasonCode[] = [
+  'no-rights-in',
+  'not-yet-started',
+  'expired',
+  'rights-in-non-exclusive',
+  'rights-out-exist',
+  'holdback',
+  'on-hold',
+  'window-not-met',
+];
+
+export interface Reason {
+  code: ReasonCode;
+  /** Contract references that cause it, sorted. */
+  contracts: string[];
+}
+
+export type AvailStatus = 'available' | 'on-hold' | 'unavailable';
+
+export interface Outcome {
+  status: AvailStatus;
+  reasons: Reason[];
+  /** Identity of the outcome: equal keys, equal status and reasons. */
+  key: string;
+}
+
+/** A maximal set of cells with one outcome: territories x media x languages x period. */
+export interface AvailCell {
+  territories: Bitset;
+  media: Bitset;
+  /** Language atoms; OTHER_LANGUAGES stands for every language no block names. */
+  languages: string[];
+  start: Day;
+  end: Day;
+  outcome: Outcome;
+}
+
+export function checkQuestion(q: AvailsQuestion): void {
+  if (isEmpty(q.territories)) throw invalid('territories', '', 'territories: the question names no territory');
+  if (isEmpty(q.media)) throw invalid('media', '', 'media: the question names no media');
+  if (q.languages !== null && q.languages.length === 0) throw invalid('languages', [], 'languages: empty list; leave it out to mean all languages');
+  checkTerm(q.start, q.end, 'window');
+  if (!MATCH_TYPES.includes(q.match)) throw invalid('match', q.match, `match: "${q.match}" is not one of ${MATCH_TYPES.join(', ')}`);
+  if (q.minDays !== undefined && (!Number.isInteger(q.minDays) || q.minDays < 1)) {
+    throw invalid('minDays', q.minDays, 'minDays: a minimum window is a whole number of days, at least 1');
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Outcomes
+
+const outcomeCache = new Map<string, Outcome>();
+
+export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
+  const sorted = reasons
+    .map((r) => ({ code: r.code, contracts: [...new Set(r.contracts)].sort() }))
+    .sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
+  const key = status + '|' + sorted.map((r) => r.code + ':' + r.contracts.join(',')).join(';');
+  let o = outcomeCache.get(key);
+  if (!o) {
+    o = { status, reasons: sorted, key };
+    if (outcomeCache.size > 100_000) outcomeCache.clear();
+    outcomeCache.set(key, o);
+  }
+  return o;
+}
+
+export const AVAILABLE = makeOutcome('available', []);
+
+/** The outcome of one cell on one day, given the blocks that cover the cell's place. */
+export function outcomeOn(blocks: readonly RightsBlock[], day: Day, exclusive: boolean): Outcome {
+  const activeIn: string[] = [];
+  const activeInExclusive: string[] = [];
+  const future: string[] = [];
+  const past: string[] = [];
+  const outs: string[] = [];
+  const holdbacks: string[] = [];
+  const holds: string[] = [];
+  for (const b of blocks) {
+    const active = b.start <= day && day <= b.end;
+    switch (b.kind) {
+      case 'in':
+        if (active) {
+          activeIn.push(b.contract);
+          if (b.exclusive) activeInExclusive.push(b.contract);
+        } else if (b.start > day) future.push(b.contract);
+        else past.push(b.contract);
+        break;
+      case 'out':
+        if (active && (exclusive || b.exclusive)) outs.push(b.contract);
+        break;
+      case 'holdback':
+        if (active) holdbacks.push(b.contract);
+        break;
+      case 'hold':
+        if (active && (exclusive || b.exclusive)) holds.push(b.contract);
+        break;
+    }
+  }
+  const reasons: Reason[] = [];
+  if (activeIn.length === 0) {
+    if (future.length) reasons.push({ code: 'not-yet-started', contracts: future });
+    if (past.length) reasons.push({ code: 'expired', contracts: past });
+    if (!future.length && !past.length) reasons.push({ code: 'no-rights-in', contracts: [] });
+  } else if (exclusive && activeInExclusive.length === 0) {
+    reasons.push({ code: 'rights-in-non-exclusive', contracts: activeIn });
+  }
+  if (outs.length) reasons.push({ code: 'rights-out-exist', contracts: outs });
+  if (holdbacks.length) reasons.push({ code: 'holdback', contracts: holdbacks });
+  const blocked = reasons.length > 0;
+  if (holds.length) reasons.push({ code: 'on-hold', contracts: holds });
+  if (blocked) return makeOutcome('unavailable', reasons);
+  if (holds.length) return makeOutcome('on-hold', reasons);
+  return AVAILABLE;
+}
+
+// ---------------------------------------------------------------------------
+// Timelines
+
+export interface Segment {
+  start: Day;
+  end: Day;
+  outcome: Outcome;
+}
+
+/** The whole timeline (BEGINNING..PERPETUITY) of a place covered by `blocks`, adjacent equal segments merged. */
+export function timeline(blocks: readonly RightsBlock[], exclusive: boolean, extraBreaks: readonly Day[] = []): Segment[] {
+  const breaks = new Set<Day>([BEGINNING]);
+  for (const b of blocks) {
+    breaks.add(b.start);
+    if (b.end < PERPETUITY) breaks.add(b.end + 1);
+  }
+  for (const d of extraBreaks) if (d > BEGINNING && d <= PERPETUITY) breaks.add(d);
+  const points = [...breaks].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const start = points[i];
+    const end = i + 1 < points.length ? points[i + 1] - 1 : PERPETUITY;
+    const outcome = outcomeOn(blocks, start, exclusive);
+    const last = out[out.length - 1];
+    if (last && last.outcome === outcome) last.end = end;
+    else out.push({ start, end, outcome });
+  }
+  return out;
+}
+
+const WINDOW_NOT_MET = makeOutcome('unavailable', [{ code: 'window-not-met', contracts: [] }]);
+
+function runLength(s: Segment): number {
+  return s.end >= PERPETUITY ? Infinity : s.end - s.start + 1;
+}
+
+/**
+ * Applies the question's match type and minimum window to the available runs
+ * of a timeline, then clips it to the window. An available run that does not
+ * qualify is reported as unavailable with reason `window-not-met`.
+ */
+export function applyMatch(segments: readonly Segment[], q: AvailsQuestion): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    if (s.end < q.start || s.start > q.end) continue;
+    let outcome = s.outcome;
+    if (outcome.status === 'available') {
+      let ok = true;
+      switch (q.match) {
+        case 'cover-entire':
+          ok = s.start <= q.start && s.end >= q.end;
+          break;
+        case 'overlap-part':
+          ok = true;
+          break;
+        case 'start-within':
+          ok = s.start >= q.start && s.start <= q.end;
+          break;
+        case 'end-within':
+          ok = s.end >= q.start && s.end <= q.end && s.end < PERPETUITY;
+          break;
+      }
+      if (ok && q.minDays !== undefined && runLength(s) < q.minDays) ok = false;
+      if (!ok) outcome = WINDOW_NOT_MET;
+    }
+    const start = Math.max(s.start, q.start);
+    const end = Math.min(s.end, q.end);
+    const last = out[out.length - 1];
+    if (last && last.outcome === outcome && last.end + 1 === start) last.end = end;
+    else out.push({ start, end, outcome });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// One title
+
+function languageAtoms(blocks: readonly RightsBlock[], q: AvailsQuestion): string[] {
+  if (q.languages !== null) return [...new Set(q.languages)].sort();
+  const named = new Set<string>();
+  for (const b of blocks) if (b.languages) for (const l of b.languages) named.add(l);
+  return [...[...named].sort(), OTHER_LANGUAGES];
+}
+
+function touchesLanguages(b: RightsBlock, atoms: readonly string[]): boolean {
+  for (const a of atoms) if (coversLanguage(b.languages, a)) return true;
+  return false;
+}
+
+/** Groups positions by the (sorted) list of blocks that contain them. */
+function classesBy(
+  positions: Iterable<number>,
+  blockCount: number,
+  contains: (block: number, position: number) => boolean,
+): Map<string, { blocks: number[]; positions: number[] }> {
+  const classes = new Map<string, { blocks: number[]; positions: number[] }>();
+  for (const p of positions) {
+    const bs: number[] = [];
+    for (let b = 0; b < blockCount; b++) if (contains(b, p)) bs.push(b);
+    const key = bs.join(',');
+    let c = classes.get(key);
+    if (!c) classes.set(key, (c = { blocks: bs, positions: [] }));
+    c.positions.push(p);
+  }
+  return classes;
+}
+
+function bitsetOf(size: number, positions: readonly number[]): Bitset {
+  const s = emptySet(size);
+  for (const p of positions) addInto(s, p);
+  return s;
+}
+
+function indicesOf(set: Bitset): number[] {
+  const out: number[] = [];
+  for (let w = 0; w < set.length; w++) {
+    let x = set[w];
+    while (x !== 0) {
+      const low = x & -x;
+      out.push(w * 32 + (31 - Math.clz32(low)));
+      x ^= low;
+    }
+  }
+  return out;
+}
+
+/**
+ * The cells of one title for a question: each class of places (territories x
+ * media x languages covered by the same blocks) with its timeline inside the
+ * window, after the match rule. `blocks` are the title's blocks.
+ */
+export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): AvailCell[] {
+  const atoms = languageAtoms(blocks, q);
+  const relevant = blocks.filter(
+    (b) => intersects(b.territories, q.territories) && intersects(b.media, q.media) && touchesLanguages(b, atoms),
+  );
+  const tSize = q.territories.length * 32;
+  const mSize = q.media.length * 32;
+  const tClasses = classesBy(indicesOf(q.territories), relevant.length, (b, p) => has(relevant[b].territories, p));
+  const mClasses = classesBy(indicesOf(q.media), relevant.length, (b, p) => has(relevant[b].media, p));
+  const lClasses = classesBy(atoms.keys(), relevant.length, (b, p) => coversLanguage(relevant[b].languages, atoms[p]));
+
+  const mark = new Uint8Array(relevant.length);
+  const timelines = new Map<string, Segment[]>();
+  const cells: AvailCell[] = [];
+  for (const t of tClasses.values()) {
+    const territories = bitsetOf(tSize, t.positions);
+    for (const m of mClasses.values()) {
+      const media = bitsetOf(mSize, m.positions);
+      for (const l of lClasses.values()) {
+        // blocks covering all three: intersection of the three class lists
+        for (const b of t.blocks) mark[b] = 1;
+        for (const b of m.blocks) if (mark[b] === 1) mark[b] = 2;
+        const covering: number[] = [];
+        for (const b of l.blocks) if (mark[b] === 2) covering.push(b);
+        for (const b of t.blocks) mark[b] = 0;
+        const key = covering.join(',');
+        let segments = timelines.get(key);
+        if (!segments) {
+          segments = applyMatch(timeline(covering.map((i) => relevant[i]), q.exclusive), q);
+          timelines.set(key, segments);
+        }
+        const languages = l.positions.map((p) => atoms[p]);
+        for (const s of segments) cells.push({ territories, media, languages, start: s.start, end: s.end, outcome: s.outcome });
+      }
+    }
+  }
+  return cells;
+}
