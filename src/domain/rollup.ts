@@ -1,6 +1,7 @@
-import { type Bitset, equals, setKey, union } from './bitset.js';
+import { type Bitset, setKey, union } from './bitset.js';
 import type { Day } from './dates.js';
 import type { AvailCell, Outcome } from './avails.js';
+import { OTHER_LANGUAGES } from './rights.js';
 
 /**
  * Rolling up: the fewest rows of (territories, media, languages, period) that
@@ -12,7 +13,9 @@ export interface RolledRow {
   titles: string[];
   territories: Bitset;
   media: Bitset;
-  languages: string[];
+  /** null: all languages (but those in `languagesExcept`); otherwise exactly these. */
+  languages: string[] | null;
+  languagesExcept: string[];
   start: Day;
   end: Day;
   outcome: Outcome;
@@ -153,11 +156,14 @@ function mergeRows(rows: Row[]): Row[] {
 
 /** Rolls up the cells of one title. */
 export function rollUpTitle(title: string, cells: readonly AvailCell[]): RolledRow[] {
+  const universe = new Set<string>();
+  for (const c of cells) for (const l of c.languages) universe.add(l);
   return mergeRows(factor(cells)).map((r) => ({
     titles: [title],
     territories: r.territories,
     media: r.media,
-    languages: r.languages,
+    languages: r.languages.includes(OTHER_LANGUAGES) ? null : r.languages,
+    languagesExcept: r.languages.includes(OTHER_LANGUAGES) ? [...universe].filter((l) => !r.languages.includes(l)).sort() : [],
     start: r.start,
     end: r.end,
     outcome: r.outcome,
@@ -168,7 +174,7 @@ export function rollUpTitle(title: string, cells: readonly AvailCell[]): RolledR
 export function mergeTitles(rows: readonly RolledRow[]): RolledRow[] {
   const byKey = new Map<string, RolledRow>();
   for (const r of rows) {
-    const k = `${r.outcome.key}#${setKey(r.territories)}#${setKey(r.media)}#${r.languages.join(',')}#${r.start}#${r.end}`;
+    const k = `${r.outcome.key}#${setKey(r.territories)}#${setKey(r.media)}#${r.languages?.join(',') ?? '*'}-${r.languagesExcept.join(',')}#${r.start}#${r.end}`;
     const e = byKey.get(k);
     if (e) e.titles.push(...r.titles);
     else byKey.set(k, { ...r, titles: [...r.titles] });
@@ -187,8 +193,4 @@ export function sortRows(rows: RolledRow[]): RolledRow[] {
       setKey(a.territories).localeCompare(setKey(b.territories)) ||
       setKey(a.media).localeCompare(setKey(b.media)),
   );
-}
-
-export function sameRowShape(a: RolledRow, b: RolledRow): boolean {
-  return equals(a.territories, b.territories) && equals(a.media, b.media) && a.start === b.start && a.end === b.end;
 }

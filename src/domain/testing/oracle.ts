@@ -69,8 +69,9 @@ export function oracleAvails(blocks: readonly RightsBlock[], q: AvailsQuestion, 
         // statuses from the day before day 0 to the day after the horizon; constant outside
         const lo = -1;
         const hi = horizon + 1;
-        const st = new Map<Day, ReturnType<typeof dayStatus>>();
-        for (let d = lo; d <= hi; d++) st.set(d, dayStatus(blocks, c, m, l, d, q.exclusive));
+        const days: Array<ReturnType<typeof dayStatus>> = [];
+        for (let d = lo; d <= hi; d++) days.push(dayStatus(blocks, c, m, l, d, q.exclusive));
+        const st = { get: (d: Day) => days[d - lo] };
         const qEnd = Math.min(q.end, hi);
         for (let d = q.start; d <= qEnd; d++) {
           const s = st.get(d)!;

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromIndices, toIndices } from './bitset.js';
+import type { AvailsQuestion } from './avails.js';
+import { checkConflicts } from './conflicts.js';
+import type { RightsBlock } from './rights.js';
+import { RightsIndex } from './rightsIndex.js';
+import type { RolledRow } from './rollup.js';
+import { SMALL, block, catalog, question } from './testing/arbitraries.js';
+import { oracleAvails, oracleLanguages, type OracleCell } from './testing/oracle.js';
+
+const key = (status: string, reasons: Array<{ code: string; contracts: string[] }>) =>
+  status + '|' + reasons.map((r) => r.code + ':' + [...r.contracts].sort().join(',')).join(';');
+
+/** Cells of rows for one title, as "country/media/language/day" → outcome. */
+function cellsOf(rows: RolledRow[], title: string, q: AvailsQuestion, universe: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (!r.titles.includes(title)) continue;
+    for (const c of toIndices(r.territories))
+      for (const m of toIndices(r.media))
+        for (const l of r.languages ?? universe.filter((a) => !r.languagesExcept.includes(a)))
+          for (let d = Math.max(r.start, q.start); d <= Math.min(r.end, q.end, SMALL.horizon + 1); d++) {
+            const k = `${c}/${m}/${l}/${d}`;
+            if (out.has(k)) throw new Error(`${title}: cell ${k} in two rows`);
+            out.set(k, key(r.outcome.status, r.outcome.reasons));
+          }
+  }
+  return out;
+}
+
+function oracleMap(cells: OracleCell[], keep: (c: OracleCell) => boolean): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const c of cells) if (keep(c)) m.set(`${c.country}/${c.media}/${c.language}/${c.day}`, key(c.status, c.reasons));
+  return m;
+}
+
+const titles = ['A', 'B', 'C'];
+const update = fc.record({ title: fc.constantFrom(...titles), blocks: catalog });
+
+/** A question asked inside one block's place and term: the fast path of the index gets exercised. */
+const inside = (b: RightsBlock) =>
+  fc
+    .record({
+      q: question,
+      t: fc.subarray(toIndices(b.territories), { minLength: 1 }),
+      m: fc.subarray(toIndices(b.media), { minLength: 1 }),
+      a: fc.integer({ min: b.start, max: Math.min(b.end, SMALL.horizon) }),
+      len: fc.integer({ min: 0, max: 10 }),
+    })
+    .map(({ q, t, m, a, len }) => ({
+      ...q,
+      territories: fromIndices(SMALL.countries, t),
+      media: fromIndices(SMALL.media, m),
+      languages: b.languages,
+      start: a,
+      end: Math.min(b.end, a + len),
+    }));
+
+const scenario = fc.array(update, { minLength: 1, maxLength: 8 }).chain((updates) => {
+  const blocks = updates.flatMap((u) => u.blocks).filter((b) => b.kind === 'in');
+  const q = blocks.length ? fc.oneof(question, fc.constantFrom(...blocks).chain(inside)) : question;
+  return fc.tuple(fc.constant(updates), q);
+});
+
+describe('the catalog index agrees with the oracle', () => {
+  it('after random sequences of incremental updates, for the whole catalog and for chosen titles', () => {
+    fc.assert(
+      fc.property(scenario, fc.boolean(), ([updates, q], wholeCatalog) => {
+        const index = new RightsIndex();
+        const truth = new Map<string, RightsBlock[]>();
+        for (const u of updates) {
+          index.setTitle(u.title, u.blocks);
+          truth.set(u.title, u.blocks);
+        }
+        const asked = wholeCatalog ? null : titles;
+        const everything = index.avails(asked, q, { include: 'all' });
+        const availableOnly = index.avails(asked, q, { include: 'available' });
+        for (const t of titles) {
+          const blocks = truth.get(t);
+          if (!blocks && wholeCatalog) {
+            expect(everything.some((r) => r.titles.includes(t))).toBe(false);
+            continue;
+          }
+          const oracle = oracleAvails(blocks ?? [], q, SMALL.horizon, SMALL.countries, SMALL.media);
+          const universe = oracleLanguages(blocks ?? [], q);
+          expect(cellsOf(everything, t, q, universe)).toEqual(oracleMap(oracle, () => true));
+          expect(cellsOf(availableOnly, t, q, universe)).toEqual(oracleMap(oracle, (c) => c.status === 'available'));
+          expect(index.blocksOf(t)).toEqual(blocks ?? []);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps answering right after compaction of many replaced blocks', () => {
+    const index = new RightsIndex();
+    const blocks = fc.sample(block, { numRuns: 40, seed: 7 });
+    for (let i = 0; i < 400; i++) index.setTitle(`T${i % 7}`, blocks.slice(i % 30, (i % 30) + 8));
+    expect(index.blockCount).toBe(7 * 8);
+    for (let t = 0; t < 7; t++) {
+      const last = [...Array(400).keys()].filter((i) => i % 7 === t).pop()!;
+      expect(index.blocksOf(`T${t}`)).toEqual(blocks.slice(last % 30, (last % 30) + 8));
+    }
+  });
+});
+
+describe('the conflict check agrees with the oracle', () => {
+  it('names exactly the cells where a proposed sale is not available, and holds apart', () => {
+    fc.assert(
+      fc.property(catalog, block, (blocks, p) => {
+        const report = checkConflicts('T', blocks, [p]);
+        const q: AvailsQuestion = { territories: p.territories, media: p.media, languages: p.languages, start: p.start, end: p.end, exclusive: p.exclusive, match: 'overlap-part' };
+        const oracle = oracleAvails(blocks, q, SMALL.horizon, SMALL.countries, SMALL.media);
+        const universe = oracleLanguages(blocks, q);
+        expect(cellsOf(report.blocks[0].conflicts, 'T', q, universe)).toEqual(oracleMap(oracle, (c) => c.status === 'unavailable'));
+        expect(cellsOf(report.blocks[0].holds, 'T', q, universe)).toEqual(oracleMap(oracle, (c) => c.status === 'on-hold'));
+        expect(report.clear).toBe(!oracle.some((c) => c.status === 'unavailable'));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("leaves the deal's own blocks out when an existing contract is changed", () => {
+    const [b] = fc.sample(block, { numRuns: 1, seed: 3 });
+    const rightsIn: RightsBlock = { ...b, kind: 'in', exclusive: true, contract: 'IN', start: 0, end: 100 };
+    const sold: RightsBlock = { ...b, kind: 'out', exclusive: true, contract: 'OUT', start: 0, end: 100 };
+    expect(checkConflicts('T', [rightsIn, sold], [{ ...sold }]).clear).toBe(false);
+    expect(checkConflicts('T', [rightsIn, sold], [{ ...sold }], 'OUT').clear).toBe(true);
+  });
+});

@@ -1,0 +1,284 @@
+import { type Bitset, intersects, isSubset, setKey } from './bitset.js';
+import { AVAILABLE, checkQuestion, titleCells, type AvailsQuestion } from './avails.js';
+import { checkConflicts, type ConflictReport, type ProposedBlock } from './conflicts.js';
+import type { BlockKind, Languages, RightsBlock } from './rights.js';
+import { mergeTitles, rollUpTitle, type RolledRow } from './rollup.js';
+
+/**
+ * The in-memory index of every title's rights blocks, built from the store at
+ * start and updated title by title after each committed write.
+ *
+ * Blocks live in columns (typed arrays); territory, media and language sets
+ * and contract references are interned, so a catalog-wide question scans a
+ * few bytes per block and tests each distinct set against the question once.
+ * Replacing a title's blocks marks the old ones dead and appends the new ones;
+ * the columns are compacted when the dead outnumber the living.
+ */
+
+const KINDS: readonly BlockKind[] = ['in', 'out', 'hold', 'holdback'];
+const DEAD = 255;
+const K_IN = 0;
+const K_HOLDBACK = 3;
+
+class Interner<T> {
+  readonly values: T[] = [];
+  private readonly ids = new Map<string, number>();
+  constructor(private readonly keyOf: (v: T) => string) {}
+  intern(v: T): number {
+    const k = this.keyOf(v);
+    let id = this.ids.get(k);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(v);
+      this.ids.set(k, id);
+    }
+    return id;
+  }
+}
+
+export interface CatalogOptions {
+  /** 'available': only rows where the question is answered yes (the default for catalog-wide questions). */
+  include?: 'all' | 'available';
+}
+
+export class RightsIndex {
+  private readonly territorySets = new Interner<Bitset>(setKey);
+  private readonly mediaSets = new Interner<Bitset>(setKey);
+  private readonly languageSets = new Interner<Languages>((l) => (l === null ? '*' : l.join(',')));
+  private readonly contracts = new Interner<string>((c) => c);
+  private readonly titleIds = new Interner<string>((t) => t);
+  /** Block positions of each title (by title number). */
+  private titleBlocks: number[][] = [];
+
+  private capacity = 0;
+  private length = 0;
+  private dead = 0;
+  private kind = new Uint8Array(0);
+  private exclusive = new Uint8Array(0);
+  private title = new Int32Array(0);
+  private tset = new Int32Array(0);
+  private mset = new Int32Array(0);
+  private lset = new Int32Array(0);
+  private start = new Int32Array(0);
+  private end = new Int32Array(0);
+  private contract = new Int32Array(0);
+
+  get blockCount(): number {
+    return this.length - this.dead;
+  }
+
+  get titleCount(): number {
+    return this.titleBlocks.reduce((n, b) => n + (b.length > 0 ? 1 : 0), 0);
+  }
+
+  /** Bytes held by the block columns (the part a catalog-wide question scans). */
+  columnBytes(): number {
+    return this.length * (1 + 1 + 4 * 7);
+  }
+
+  private grow(min: number): void {
+    if (min <= this.capacity) return;
+    const cap = Math.max(min, this.capacity * 2, 1024);
+    const copy = <A extends Uint8Array | Int32Array>(old: A, make: (n: number) => A): A => {
+      const a = make(cap);
+      a.set(old.subarray(0, this.length));
+      return a;
+    };
+    this.kind = copy(this.kind, (n) => new Uint8Array(n));
+    this.exclusive = copy(this.exclusive, (n) => new Uint8Array(n));
+    this.title = copy(this.title, (n) => new Int32Array(n));
+    this.tset = copy(this.tset, (n) => new Int32Array(n));
+    this.mset = copy(this.mset, (n) => new Int32Array(n));
+    this.lset = copy(this.lset, (n) => new Int32Array(n));
+    this.start = copy(this.start, (n) => new Int32Array(n));
+    this.end = copy(this.end, (n) => new Int32Array(n));
+    this.contract = copy(this.contract, (n) => new Int32Array(n));
+    this.capacity = cap;
+  }
+
+  /** Replaces all blocks of a title (an empty list removes its rights). */
+  setTitle(titleId: string, blocks: readonly RightsBlock[]): void {
+    const t = this.titleIds.intern(titleId);
+    while (this.titleBlocks.length <= t) this.titleBlocks.push([]);
+    for (const p of this.titleBlocks[t]) {
+      this.kind[p] = DEAD;
+      this.dead++;
+    }
+    this.grow(this.length + blocks.length);
+    const positions: number[] = [];
+    for (const b of blocks) {
+      const p = this.length++;
+      this.kind[p] = KINDS.indexOf(b.kind);
+      this.exclusive[p] = b.exclusive ? 1 : 0;
+      this.title[p] = t;
+      this.tset[p] = this.territorySets.intern(b.territories);
+      this.mset[p] = this.mediaSets.intern(b.media);
+      this.lset[p] = this.languageSets.intern(b.languages === null ? null : [...b.languages].sort());
+      this.start[p] = b.start;
+      this.end[p] = b.end;
+      this.contract[p] = this.contracts.intern(b.contract);
+      positions.push(p);
+    }
+    this.titleBlocks[t] = positions;
+    if (this.dead > 1024 && this.dead > this.length / 2) this.compact();
+  }
+
+  removeTitle(titleId: string): void {
+    this.setTitle(titleId, []);
+  }
+
+  private compact(): void {
+    let w = 0;
+    const moved = new Int32Array(this.length).fill(-1);
+    for (let r = 0; r < this.length; r++) {
+      if (this.kind[r] === DEAD) continue;
+      moved[r] = w;
+      if (w !== r) {
+        this.kind[w] = this.kind[r];
+        this.exclusive[w] = this.exclusive[r];
+        this.title[w] = this.title[r];
+        this.tset[w] = this.tset[r];
+        this.mset[w] = this.mset[r];
+        this.lset[w] = this.lset[r];
+        this.start[w] = this.start[r];
+        this.end[w] = this.end[r];
+        this.contract[w] = this.contract[r];
+      }
+      w++;
+    }
+    this.length = w;
+    this.dead = 0;
+    this.titleBlocks = this.titleBlocks.map((ps) => ps.map((p) => moved[p]));
+  }
+
+  private blockAt(p: number): RightsBlock {
+    return {
+      contract: this.contracts.values[this.contract[p]],
+      kind: KINDS[this.kind[p]],
+      territories: this.territorySets.values[this.tset[p]],
+      media: this.mediaSets.values[this.mset[p]],
+      languages: this.languageSets.values[this.lset[p]],
+      start: this.start[p],
+      end: this.end[p],
+      exclusive: this.exclusive[p] === 1,
+    };
+  }
+
+  blocksOf(titleId: string): RightsBlock[] {
+    const t = this.titleNumber(titleId);
+    return t === undefined ? [] : (this.titleBlocks[t] ?? []).map((p) => this.blockAt(p));
+  }
+
+  private titleNumber(titleId: string): number | undefined {
+    const t = this.titleIds.values.indexOf(titleId);
+    return t < 0 ? undefined : t;
+  }
+
+  /** Every title with at least one block. */
+  titles(): string[] {
+    return this.titleIds.values.filter((_, t) => (this.titleBlocks[t]?.length ?? 0) > 0);
+  }
+
+  /**
+   * The rolled-up answer to an avails question, for the given titles or, with
+   * `titles` null, for the whole catalog (titles without any rights block are
+   * not in the index and so never reported as available).
+   */
+  avails(titleIds: readonly string[] | null, q: AvailsQuestion, opts: CatalogOptions = {}): RolledRow[] {
+    checkQuestion(q);
+    const include = opts.include ?? (titleIds === null ? 'available' : 'all');
+    const titleNumbers =
+      titleIds === null
+        ? null
+        : titleIds.map((id) => {
+            const t = this.titleNumber(id);
+            return t === undefined ? -1 : t;
+          });
+    const rows: RolledRow[] = [];
+
+    // Per distinct set: does it touch the question (bit 1) and contain all of it (bit 2)?
+    const tFlags = this.setFlags(this.territorySets.values, q.territories);
+    const mFlags = this.setFlags(this.mediaSets.values, q.media);
+    const lFlags = new Uint8Array(this.languageSets.values.length);
+    this.languageSets.values.forEach((l, i) => {
+      if (l === null) lFlags[i] = 3;
+      else if (q.languages === null) lFlags[i] = 1;
+      else {
+        const touch = q.languages.some((x) => l.includes(x));
+        const all = q.languages.every((x) => l.includes(x));
+        lFlags[i] = (touch ? 1 : 0) | (all ? 2 : 0);
+      }
+    });
+    // The fast path is exact only where the answer does not depend on how long the available period runs.
+    const simple = q.minDays === undefined && (q.match === 'cover-entire' || q.match === 'overlap-part');
+
+    const nTitles = this.titleIds.values.length;
+    const relevant = new Uint8Array(nTitles);
+    const covered = new Uint8Array(nTitles);
+    const blocked = new Uint8Array(nTitles);
+    const { kind, exclusive, title, tset, mset, lset, start, end } = this;
+    const scan = (p: number) => {
+      const k = kind[p];
+      if (k === DEAD) return;
+      const tf = tFlags[tset[p]];
+      const mf = mFlags[mset[p]];
+      const lf = lFlags[lset[p]];
+      if ((tf & mf & lf & 1) === 0) return;
+      const t = title[p];
+      relevant[t] = 1;
+      if (k === K_IN) {
+        if ((tf & mf & lf & 2) !== 0 && start[p] <= q.start && end[p] >= q.end && (!q.exclusive || exclusive[p] === 1)) covered[t] = 1;
+      } else if (start[p] <= q.end && end[p] >= q.start && (k === K_HOLDBACK || q.exclusive || exclusive[p] === 1)) {
+        blocked[t] = 1;
+      }
+    };
+    if (titleNumbers === null) {
+      for (let p = 0; p < this.length; p++) scan(p);
+    } else {
+      for (const t of titleNumbers) if (t >= 0) for (const p of this.titleBlocks[t]) scan(p);
+    }
+
+    const all = titleNumbers === null ? Array.from({ length: nTitles }, (_, t) => t) : titleNumbers;
+    const seen = new Set<number>();
+    all.forEach((t, i) => {
+      const id = t >= 0 ? this.titleIds.values[t] : titleIds![i];
+      if (t >= 0) {
+        if (seen.has(t)) return;
+        seen.add(t);
+      }
+      if (t < 0 || !relevant[t]) {
+        if (include === 'all' && (t >= 0 || titleIds !== null)) rows.push(...rollUpTitle(id, titleCells([], q)));
+        return;
+      }
+      if (simple && covered[t] && !blocked[t]) {
+        rows.push({
+          titles: [id],
+          territories: q.territories,
+          media: q.media,
+          languages: q.languages === null ? null : [...new Set(q.languages)].sort(),
+          languagesExcept: [],
+          start: q.start,
+          end: q.end,
+          outcome: AVAILABLE,
+        });
+        return;
+      }
+      let answer = rollUpTitle(id, titleCells(this.titleBlocks[t].map((p) => this.blockAt(p)), q));
+      if (include === 'available') answer = answer.filter((r) => r.outcome.status === 'available');
+      rows.push(...answer);
+    });
+    return mergeTitles(rows);
+  }
+
+  private setFlags(sets: readonly Bitset[], question: Bitset): Uint8Array {
+    const flags = new Uint8Array(sets.length);
+    for (let i = 0; i < sets.length; i++) {
+      flags[i] = (intersects(sets[i], question) ? 1 : 0) | (isSubset(question, sets[i]) ? 2 : 0);
+    }
+    return flags;
+  }
+
+  conflicts(titleId: string, proposed: readonly ProposedBlock[], excludeContract?: string): ConflictReport {
+    return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract);
+  }
+}
