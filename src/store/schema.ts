@@ -1,0 +1,439 @@
+/**
+ * The Kysely `Database` interface: one table interface per table, named as the
+ * film business names things. The same schema exists on SQLite and PostgreSQL
+ * (see migrations/), so every type here is portable:
+ *
+ * - ids are `text` (a UUID from `newId()` or a short readable ref from the caller);
+ * - money is `bigint` in minor units (cents), read and written as a JS `number`
+ *   that must be a safe integer (see `minorUnits()` in values.ts);
+ * - contract dates are `text` 'YYYY-MM-DD'; timestamps are `text` ISO 8601 UTC;
+ * - JSON columns are `text` typed as `JsonText<T>` (see json.ts);
+ * - booleans are `integer` 0/1 on both databases, typed as `Flag` (see values.ts).
+ *
+ * docs/store.md explains every table in the trade's words.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { JsonText } from './json.js';
+
+/** A boolean column: integer 0/1 on both databases (SQLite has no boolean). */
+export type Flag = 0 | 1;
+/** 'YYYY-MM-DD'. */
+export type IsoDate = string;
+/** ISO 8601 timestamp in UTC, as `Date.prototype.toISOString()` writes it. */
+export type IsoTimestamp = string;
+/** A timestamp column the database fills on insert when the caller leaves it out. */
+export type CreatedAt = ColumnType<IsoTimestamp, IsoTimestamp | undefined, IsoTimestamp>;
+/** A 0/1 column with a database default. */
+export type FlagWithDefault = ColumnType<Flag, Flag | undefined, Flag>;
+/** A JSON array column that defaults to '[]' when the caller leaves it out. */
+export type JsonListWithDefault<T> = ColumnType<JsonText<T[]>, JsonText<T[]> | undefined, JsonText<T[]>>;
+
+// ---------------------------------------------------------------- vocabularies
+// Each is enforced by a CHECK constraint in the migrations.
+
+export const PRODUCTION_STATUSES = ['development', 'production', 'wrapped', 'released'] as const;
+export type ProductionStatus = (typeof PRODUCTION_STATUSES)[number];
+
+export const COMPANY_KINDS = ['distributor', 'sales-agent', 'production', 'streamer', 'broadcaster', 'exhibitor', 'other'] as const;
+export type CompanyKind = (typeof COMPANY_KINDS)[number];
+
+export const CREDIT_ROLES = [
+  'director', 'writer', 'cast', 'producer', 'executive-producer', 'cinematographer', 'editor', 'composer', 'other',
+] as const;
+export type CreditRole = (typeof CREDIT_ROLES)[number];
+
+export const TITLE_COMPANY_ROLES = ['production', 'co-production', 'sales-agent', 'distributor'] as const;
+export type TitleCompanyRole = (typeof TITLE_COMPANY_ROLES)[number];
+
+export const CONTRACT_DIRECTIONS = ['in', 'out', 'third-party'] as const;
+export type ContractDirection = (typeof CONTRACT_DIRECTIONS)[number];
+
+export const CONTRACT_STATUSES = [
+  'draft', 'offer', 'negotiating', 'signed', 'announced', 'rejected', 'expired', 'terminated',
+] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+export const NEGOTIATOR_SIDES = ['licensor', 'licensee'] as const;
+export type NegotiatorSide = (typeof NEGOTIATOR_SIDES)[number];
+
+/** 'awards' is a ceremony such as the Academy Awards (not in the original brief; Parasite's Oscar needs it). */
+export const FESTIVAL_KINDS = ['festival', 'market', 'awards'] as const;
+export type FestivalKind = (typeof FESTIVAL_KINDS)[number];
+
+export const PREMIERE_STATUSES = ['world', 'international', 'north-american', 'european', 'national', 'other'] as const;
+export type PremiereStatus = (typeof PREMIERE_STATUSES)[number];
+
+export const SELECTION_SLOTS = ['opening-night', 'closing-night', 'gala'] as const;
+export type SelectionSlot = (typeof SELECTION_SLOTS)[number];
+
+/** How precise a release date is: "opened in China in November 2020" is month precision. */
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const SOURCE_KINDS = ['article', 'manual', 'import'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const USER_ROLES = ['admin', 'editor', 'viewer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+// ---------------------------------------------------------------- catalog
+
+export interface TitlesTable {
+  id: string;
+  original_title: string;
+  english_title: string | null;
+  year: number | null;
+  /** ISO 3166-1 alpha-2 production countries. */
+  countries: JsonListWithDefault<string>;
+  /** BCP 47 original languages. */
+  languages: JsonListWithDefault<string>;
+  runtime_minutes: number | null;
+  synopsis: string | null;
+  /** e.g. "novel", "short story", "original". */
+  source_material: string | null;
+  /** e.g. the novel's title and author. */
+  source_material_note: string | null;
+  production_status: ProductionStatus | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface TitleAliasesTable {
+  id: string;
+  title_id: string;
+  alias: string;
+  /** BCP 47 language of the alias, if known. */
+  language: string | null;
+  /** e.g. "working title", "festival title", "U.S. title". */
+  kind: string | null;
+}
+
+export interface PeopleTable {
+  id: string;
+  name: string;
+  /** How the name sorts, e.g. "Zhang Yimou" keeps family-name-first order. */
+  sort_name: string | null;
+}
+
+export interface CompaniesTable {
+  id: string;
+  name: string;
+  kind: CompanyKind;
+  /** ISO 3166-1 alpha-2 home country. */
+  country: string | null;
+}
+
+export interface CreditsTable {
+  id: string;
+  title_id: string;
+  person_id: string;
+  role: CreditRole;
+  /** Cast only: the character played. */
+  character: string | null;
+  /** Billing order within the role, 0 first. */
+  position: ColumnType<number, number | undefined, number>;
+}
+
+export interface TitleCompaniesTable {
+  title_id: string;
+  company_id: string;
+  role: TitleCompanyRole;
+}
+
+// ---------------------------------------------------------------- deals and rights
+
+export interface ContractsTable {
+  id: string;
+  /** Unique human reference, e.g. "NEON-ONE-SECOND-NA". */
+  ref: string;
+  direction: ContractDirection;
+  /** Null when not known (market intelligence from the press). */
+  licensor_id: string | null;
+  licensee_id: string | null;
+  sales_agent_id: string | null;
+  status: ContractStatus;
+  signed_on: IsoDate | null;
+  announced_on: IsoDate | null;
+  /** The festival or market edition where the deal was made or announced. */
+  edition_id: string | null;
+  /** Minimum guarantee in minor units of `mg_currency`. */
+  mg_amount: number | null;
+  /** ISO 4217. */
+  mg_currency: string | null;
+  notes: string | null;
+  /** Why a conflicting deal was saved anyway (recorded on override). */
+  override_reason: string | null;
+  /** Bumped on every update, for optimistic checks. Starts at 1. */
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  /** Soft delete. */
+  deleted_at: IsoTimestamp | null;
+}
+
+export interface ContractTitlesTable {
+  contract_id: string;
+  title_id: string;
+}
+
+export interface RightsBlocksTable {
+  id: string;
+  contract_id: string;
+  /** Must also be on the contract (contract_titles): enforced by a foreign key. */
+  title_id: string;
+  /** The territory expression as written, e.g. "Worldwide excluding China". */
+  territories: string;
+  /** The parsed set: ISO 3166-1 alpha-2 codes. */
+  territory_codes: JsonText<string[]>;
+  /** The media expression as written, e.g. "all rights", "SVOD". */
+  media: string;
+  /** The parsed set: media leaf ids. */
+  media_ids: JsonText<string[]>;
+  /** BCP 47 codes; null = all languages. */
+  languages: JsonText<string[]> | null;
+  /** First day, inclusive. Null = not stated (e.g. a deal reported in the press). */
+  start_date: IsoDate | null;
+  /** Last day, inclusive. Null = perpetuity. */
+  end_date: IsoDate | null;
+  exclusive: Flag;
+  notes: string | null;
+}
+
+export interface HoldbacksTable {
+  id: string;
+  contract_id: string;
+  title_id: string;
+  territories: string;
+  territory_codes: JsonText<string[]>;
+  media: string;
+  media_ids: JsonText<string[]>;
+  start_date: IsoDate | null;
+  /** Last day of the holdback, inclusive. Null = not yet known (e.g. relative to a release not yet dated). */
+  end_date: IsoDate | null;
+  /** e.g. "no SVOD until 18 months after U.S. theatrical release". */
+  description: string;
+}
+
+export interface NegotiatorsTable {
+  contract_id: string;
+  person_id: string;
+  company_id: string | null;
+  side: NegotiatorSide;
+}
+
+// ---------------------------------------------------------------- festivals and markets
+
+export interface FestivalsTable {
+  id: string;
+  name: string;
+  short_name: string | null;
+  /** Other names, e.g. ["Berlinale", "Berlin International Film Festival"]. */
+  aliases: JsonListWithDefault<string>;
+  kind: FestivalKind;
+  country: string | null;
+  city: string | null;
+}
+
+export interface FestivalEditionsTable {
+  id: string;
+  festival_id: string;
+  /** Ordinal, e.g. 69 for the 69th Berlinale. */
+  number: number | null;
+  year: number;
+  start_date: IsoDate | null;
+  end_date: IsoDate | null;
+}
+
+export interface SectionsTable {
+  id: string;
+  edition_id: string;
+  /** e.g. "Competition", "Un Certain Regard", "Special Presentations". */
+  name: string;
+}
+
+export interface SelectionsTable {
+  id: string;
+  edition_id: string;
+  section_id: string | null;
+  title_id: string;
+  premiere_status: PremiereStatus | null;
+  slot: SelectionSlot | null;
+  withdrawn: FlagWithDefault;
+  withdrawal_reason: string | null;
+}
+
+export interface AwardsTable {
+  id: string;
+  edition_id: string;
+  /** e.g. "Palme d'Or", "Jury Prize". */
+  name: string;
+  title_id: string;
+  person_id: string | null;
+  /** Shared with another winner ("tied for the Jury Prize"). */
+  tied: FlagWithDefault;
+  /** Winners of one tied award share a tie_group. */
+  tie_group: string | null;
+}
+
+// ---------------------------------------------------------------- releases and box office
+
+export interface ReleasesTable {
+  id: string;
+  title_id: string;
+  /** ISO 3166-1 alpha-2. */
+  territory: string;
+  release_date: IsoDate | null;
+  /** 'month' for "opened in November 2020" (release_date is then the 1st). */
+  date_precision: ColumnType<DatePrecision, DatePrecision | undefined, DatePrecision>;
+  distributor_id: string | null;
+  /** e.g. "theatrical", "streaming", "tv", "festival". */
+  kind: string;
+}
+
+export interface BoxOfficeTable {
+  id: string;
+  title_id: string;
+  /** ISO 3166-1 alpha-2; null = worldwide. */
+  territory: string | null;
+  /** Minor units of `currency`. */
+  amount: number;
+  /** ISO 4217. */
+  currency: string;
+  period_start: IsoDate | null;
+  period_end: IsoDate | null;
+  as_of: IsoDate | null;
+  /** 1 = to date (cumulative), 0 = for the period only. */
+  is_cumulative: Flag;
+}
+
+// ---------------------------------------------------------------- provenance
+
+export interface SourcesTable {
+  id: string;
+  kind: SourceKind;
+  /** e.g. "Variety", "Deadline". */
+  outlet: string | null;
+  published_on: IsoDate | null;
+  url: string | null;
+  file: string | null;
+  title: string | null;
+  /** The article text; fact_sources spans index into it. */
+  text: string | null;
+  created_at: CreatedAt;
+}
+
+export interface FactSourcesTable {
+  id: string;
+  source_id: string;
+  /** The table of the fact, e.g. "contracts", "awards". */
+  fact_table: string;
+  fact_id: string;
+  /** Character offsets into sources.text, [start, end). */
+  span_start: number | null;
+  span_end: number | null;
+  quote: string | null;
+  reviewed: FlagWithDefault;
+  reviewed_by: string | null;
+  /** Which of several disagreeing sources is accepted. */
+  accepted: FlagWithDefault;
+}
+
+// ---------------------------------------------------------------- users and settings
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: UserRole;
+  can_see_financials: FlagWithDefault;
+  created_at: CreatedAt;
+  disabled: FlagWithDefault;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  scope: TokenScope;
+  /** A label the user gave the token. */
+  name: string | null;
+  created_at: CreatedAt;
+  revoked_at: IsoTimestamp | null;
+}
+
+export interface SessionsTable {
+  /** The hash of the session token. */
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: IsoTimestamp;
+}
+
+export interface SettingsTable {
+  /** e.g. "we_company_id". */
+  key: string;
+  value: JsonText<unknown>;
+}
+
+export interface AuditLogTable {
+  /** Integer identity on both databases (SQLite rowid / PostgreSQL bigint identity). */
+  id: Generated<number>;
+  at: CreatedAt;
+  /** Not a foreign key: the log outlives users. */
+  user_id: string | null;
+  /** e.g. "create", "update", "delete", "override". */
+  action: string;
+  /** The table, e.g. "contracts". */
+  entity: string;
+  entity_id: string;
+  before: JsonText<unknown> | null;
+  after: JsonText<unknown> | null;
+  reason: string | null;
+}
+
+export interface Database {
+  titles: TitlesTable;
+  title_aliases: TitleAliasesTable;
+  people: PeopleTable;
+  companies: CompaniesTable;
+  credits: CreditsTable;
+  title_companies: TitleCompaniesTable;
+  contracts: ContractsTable;
+  contract_titles: ContractTitlesTable;
+  rights_blocks: RightsBlocksTable;
+  holdbacks: HoldbacksTable;
+  negotiators: NegotiatorsTable;
+  festivals: FestivalsTable;
+  festival_editions: FestivalEditionsTable;
+  sections: SectionsTable;
+  selections: SelectionsTable;
+  awards: AwardsTable;
+  releases: ReleasesTable;
+  box_office: BoxOfficeTable;
+  sources: SourcesTable;
+  fact_sources: FactSourcesTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+}
+
+export type TableName = keyof Database;
+
+// Row types for the services: what a select returns, what an insert takes, what an update takes.
+export type Title = Selectable<TitlesTable>;
+export type NewTitle = Insertable<TitlesTable>;
+export type TitleUpdate = Updateable<TitlesTable>;
+export type Contract = Selectable<ContractsTable>;
+export type NewContract = Insertable<ContractsTable>;
+export type ContractUpdate = Updateable<ContractsTable>;
+export type RightsBlockRow = Selectable<RightsBlocksTable>;
+export type NewRightsBlock = Insertable<RightsBlocksTable>;
+export type HoldbackRow = Selectable<HoldbacksTable>;
+export type NewHoldback = Insertable<HoldbacksTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;
