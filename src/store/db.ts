@@ -1,0 +1,234 @@
+/**
+ * Opening the store: SQLite (the default, embedded) or PostgreSQL (chosen by a
+ * postgres:// URL), one Kysely `Database` for both, migrated at open.
+ *
+ * Locking (docs/store.md has the long version):
+ * - PostgreSQL: transactions run at READ COMMITTED; `lockTitles` takes row
+ *   locks on the titles in id order (`SELECT ... ORDER BY id FOR UPDATE`), so
+ *   two writers of the same title queue and never deadlock on each other.
+ * - SQLite: Kysely's SQLite driver has one connection guarded by a mutex, held
+ *   from the start of a transaction to its end, so the transactions of one
+ *   Store run one after another. Between processes (a CLI next to the server)
+ *   every transaction starts with BEGIN IMMEDIATE, which takes the database's
+ *   write lock at once (waiting up to busy_timeout). `lockTitles` is then a
+ *   no-op: the whole database is already locked for writing.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+export interface OpenOptions {
+  /** A postgres:// (or postgresql://) URL. Default: env DATABASE_URL. */
+  url?: string;
+  /** The SQLite file (or ':memory:'). Default: env FILMRIGHTS_DB, else ./data/filmrights.db. */
+  file?: string;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: StoreDialect;
+  close(): Promise<void>;
+  /**
+   * Run `fn` in one transaction: committed when it resolves, rolled back when
+   * it throws. Use only `trx` inside (using `db` there waits forever on SQLite:
+   * the one connection is busy with this transaction).
+   */
+  transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Lock the given titles for the rest of the transaction `trx`, in a stable
+   * order. Call it first thing in a write that checks-then-writes rights.
+   * Unknown ids are ignored (nothing to lock).
+   */
+  lockTitles(trx: Kysely<Database>, titleIds: string[]): Promise<void>;
+}
+
+/** SQLite waits this long for another process's write lock before SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+export const DEFAULT_SQLITE_FILE = './data/filmrights.db';
+
+export class StoreConfigError extends Error {
+  readonly field: string;
+  readonly value: unknown;
+  constructor(field: string, value: unknown, message: string) {
+    super(message);
+    this.name = 'StoreConfigError';
+    this.field = field;
+    this.value = value;
+  }
+}
+
+/** Open (and migrate) the store. See OpenOptions for how the database is chosen. */
+export async function openDatabase(opts: OpenOptions = {}): Promise<Store> {
+  const url = opts.url ?? nonEmpty(process.env.DATABASE_URL);
+  if (url !== undefined) {
+    if (!/^postgres(ql)?:\/\//i.test(url)) {
+      const field = opts.url !== undefined ? 'url' : 'DATABASE_URL';
+      throw new StoreConfigError(field, redact(url), `${field} must be a postgres:// URL; leave it unset to use SQLite (FILMRIGHTS_DB).`);
+    }
+    return openPostgres(url);
+  }
+  return openSqlite(opts.file ?? nonEmpty(process.env.FILMRIGHTS_DB) ?? DEFAULT_SQLITE_FILE);
+}
+
+// ------------------------------------------------------------------ SQLite
+
+async function openSqlite(file: string): Promise<Store> {
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
+
+  const sqlite = new BetterSqlite3(file);
+  try {
+    // busy_timeout first: switching to WAL needs a lock another process may hold.
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    if (!inMemory) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return finishOpen(db, 'sqlite');
+}
+
+/**
+ * SqliteDialect with two changes:
+ * - transactions begin with BEGIN IMMEDIATE (the write lock at once, so a
+ *   read-then-write transaction never fails with SQLITE_BUSY half-way when
+ *   another process writes);
+ * - the adapter declares transactional DDL (SQLite has it), so each migration
+ *   run is one transaction, under that same lock.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+// ------------------------------------------------------------------ PostgreSQL
+
+const PG_TYPE = { INT8: 20, NUMERIC: 1700, DATE: 1082, TIMESTAMP: 1114, TIMESTAMPTZ: 1184 } as const;
+
+/**
+ * Per-pool type parsers (not pg's global registry, so other pools in the
+ * process are untouched):
+ * - int8 (bigint columns, count(*)) → number, refusing values beyond 2^53;
+ * - numeric (sum() of bigint) → number, same check for whole numbers;
+ * - date → the raw 'YYYY-MM-DD' string (never a JS Date shifted by the local zone);
+ * - timestamp / timestamptz → ISO 8601 UTC strings.
+ */
+export const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (format !== 'binary') {
+      switch (oid) {
+        case PG_TYPE.INT8:
+        case PG_TYPE.NUMERIC:
+          return parseSafeNumber;
+        case PG_TYPE.DATE:
+          return (value: string) => value;
+        case PG_TYPE.TIMESTAMP:
+          return (value: string) => new Date(`${value.replace(' ', 'T')}Z`).toISOString();
+        case PG_TYPE.TIMESTAMPTZ:
+          return (value: string) => new Date(value).toISOString();
+      }
+    }
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+function parseSafeNumber(value: string): number {
+  const n = Number(value);
+  if (Number.isInteger(n) && !Number.isSafeInteger(n)) {
+    throw new RangeError(`PostgreSQL returned ${value}, beyond the exact range of a JS number (±${Number.MAX_SAFE_INTEGER})`);
+  }
+  return n;
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: 10 });
+  // An idle client can lose its server (restart, DROP DATABASE ... WITH (FORCE)):
+  // without a listener, pg's 'error' event would crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return finishOpen(db, 'postgres');
+}
+
+// ------------------------------------------------------------------ both
+
+async function finishOpen(db: Kysely<Database>, dialect: StoreDialect): Promise<Store> {
+  try {
+    await migrateToLatest(db, dialect);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    db,
+    dialect,
+    close: () => (closed ??= db.destroy()),
+    transaction: <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
+      dialect === 'postgres'
+        ? db.transaction().setIsolationLevel('read committed').execute(fn)
+        : db.transaction().execute(fn),
+    lockTitles: (trx, titleIds) => lockTitles(dialect, trx, titleIds),
+  };
+}
+
+async function lockTitles(dialect: StoreDialect, trx: Kysely<Database>, titleIds: string[]): Promise<void> {
+  if (!trx.isTransaction) {
+    throw new Error('lockTitles: pass the transaction (trx) given by store.transaction(), not store.db');
+  }
+  if (dialect === 'sqlite') return; // BEGIN IMMEDIATE already holds the database's write lock.
+  const ids = [...new Set(titleIds)].sort();
+  if (ids.length === 0) return;
+  // The rows are locked in the ORDER BY order (LockRows runs above the sort).
+  await trx.selectFrom('titles').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
