@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Probes PostgreSQL once per run for the store/API suites (test/support/databases.ts).
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });
