@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import type { FilmRights } from '../../services/app.js';
+import { referenceRoutes } from './reference.js';
+import { rightsRoutes } from './rights.js';
+import { sessionRoutes } from './session.js';
+
+export function registerRoutes(server: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
+  sessionRoutes(server, app, secureCookies);
+  referenceRoutes(server);
+  rightsRoutes(server, app);
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { FilmRights } from '../../services/app.js';
+import { askAvails, type AvailsInput } from '../../services/avails.js';
+import { checkProposedDeal, deleteContract, getContract, saveContract, type BlockInput, type ContractInput } from '../../services/contracts.js';
+import { actorOf } from '../auth.js';
+import { availsQuestion, blockInput, contractInput, idParams } from '../schemas.js';
+
+/** Contracts, the conflict check and the avails question. */
+export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
+  server.post('/api/avails', { schema: { tags: ['rights'], summary: 'Ask an avails question (titles or the whole catalog)', body: availsQuestion } }, async (req) =>
+    askAvails(app, actorOf(req), req.body as AvailsInput),
+  );
+
+  server.post(
+    '/api/conflicts',
+    {
+      schema: {
+        tags: ['rights'],
+        summary: 'Check a proposed rights-out deal against what is sold, held and held back',
+        body: {
+          type: 'object',
+          required: ['blocks'],
+          properties: { titleIds: { type: 'array', items: { type: 'string' } }, blocks: { type: 'array', items: blockInput }, excludeContractId: { type: 'string' } },
+        },
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      return checkProposedDeal(app, req.body as { titleIds?: string[]; blocks: BlockInput[]; excludeContractId?: string });
+    },
+  );
+
+  server.get('/api/contracts/:id', { schema: { tags: ['contracts'], params: idParams } }, async (req) => getContract(app, actorOf(req), (req.params as { id: string }).id));
+
+  server.post('/api/contracts', { schema: { tags: ['contracts'], summary: 'Create a contract (refused with 409 when it conflicts, unless overridden with a reason)', body: contractInput } }, async (req, reply) => {
+    const result = await saveContract(app, actorOf(req), req.body as ContractInput);
+    reply.code(201);
+    return { ...result.contract, holds: result.holds };
+  });
+
+  server.put('/api/contracts/:id', { schema: { tags: ['contracts'], params: idParams, body: contractInput } }, async (req) => {
+    const result = await saveContract(app, actorOf(req), req.body as ContractInput, (req.params as { id: string }).id);
+    return { ...result.contract, holds: result.holds };
+  });
+
+  server.delete('/api/contracts/:id', { schema: { tags: ['contracts'], params: idParams } }, async (req, reply) => {
+    await deleteContract(app, actorOf(req), (req.params as { id: string }).id);
+    reply.code(204).send();
+  });
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { FilmRights } from '../../services/app.js';
+import { UnauthenticatedError } from '../../services/errors.js';
+import { login, logout, SESSION_DAYS } from '../../services/users.js';
+import { actorOf, SESSION_COOKIE } from '../auth.js';
+import { LoginLimiter } from '../loginLimiter.js';
+
+export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
+  const limiter = new LoginLimiter();
+  server.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in: sets an HTTP-only session cookie',
+        body: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } },
+      },
+    },
+    async (req, reply) => {
+      const { username, password } = req.body as { username: string; password: string };
+      const key = `${req.ip}|${username}`;
+      const wait = limiter.retryAfter(key);
+      if (wait > 0) {
+        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        return reply.code(429).send({ error: 'too-many-attempts', message: `too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s` });
+      }
+      try {
+        const s = await login(app, username, password);
+        limiter.succeeded(key);
+        reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookies, maxAge: SESSION_DAYS * 86_400 });
+        return { user: s.actor };
+      } catch (e) {
+        if (e instanceof UnauthenticatedError) limiter.failed(key);
+        throw e;
+      }
+    },
+  );
+  server.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logout(app, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.code(204).send();
+  });
+  server.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({ user: actorOf(req) }));
+}

@@ -1,0 +1,114 @@
+/**
+ * The HTTP server: the REST API (validated by JSON schemas, described by the
+ * OpenAPI document at /api/openapi.json, browsable at /api/docs) and the web
+ * app's static files, in one Fastify instance.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { FilmRights } from '../services/app.js';
+import { ensureAdmin } from '../services/users.js';
+import { registerAuth } from './auth.js';
+import { errorHandler } from './errors.js';
+import { registerRoutes } from './routes/index.js';
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  /** PostgreSQL URL; default env DATABASE_URL. */
+  url?: string;
+  /** SQLite file; default env FILMRIGHTS_DB, else ./data/filmrights.db. */
+  file?: string;
+  /** Load the demo data when the catalog is empty. */
+  demo?: boolean;
+  /** The first admin's password (else FILMRIGHTS_ADMIN_PASSWORD, else generated and printed once). */
+  adminPassword?: string;
+  logger?: boolean;
+  /** Mark cookies Secure (behind HTTPS). Default: env FILMRIGHTS_SECURE_COOKIES=1. */
+  secureCookies?: boolean;
+}
+
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'logger' | 'secureCookies'> = {}): Promise<FastifyInstance> {
+  const server = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
+  });
+  server.setErrorHandler(errorHandler);
+  await server.register(cookie);
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'filmrights', version: '0.1.0', description: 'Film rights, avails, deals, festivals and the trade-press record. See docs/api.md.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'filmrights_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await server.register(swaggerUi, { routePrefix: '/api/docs' });
+  server.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+  registerAuth(server, app);
+  registerRoutes(server, app, opts.secureCookies ?? process.env.FILMRIGHTS_SECURE_COOKIES === '1');
+  server.get('/api/openapi.json', { schema: { hide: true } }, async () => server.swagger());
+
+  if (existsSync(WEB_ROOT)) {
+    await server.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });
+    server.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        reply.code(404).send({ error: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+      } else {
+        reply.sendFile('index.html');
+      }
+    });
+  } else {
+    server.setNotFoundHandler((req, reply) => {
+      reply.code(404).send({ error: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}${req.url.startsWith('/api/') ? '' : ' (the web app is not built: npm run build:web)'}` });
+    });
+  }
+  return server;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FilmRights;
+  server: FastifyInstance;
+  /** Set on the first start: the generated admin password, printed once. */
+  admin: { username: string; password: string | null } | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const app = await FilmRights.open({ url: opts.url, file: opts.file });
+  const admin = await ensureAdmin(app, opts.adminPassword);
+  if (opts.demo) {
+    const { loadDemo } = await import('../services/demo.js');
+    await loadDemo(app);
+  }
+  const server = await buildServer(app, opts);
+  const address = await server.listen({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1' });
+  return {
+    url: address.replace('[::1]', 'localhost'),
+    app,
+    server,
+    admin,
+    async close() {
+      await server.close();
+      await app.close();
+    },
+  };
+}

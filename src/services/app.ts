@@ -1,0 +1,77 @@
+/**
+ * The application: the store, the in-memory rights index built from it, and
+ * the small lookups the answers need (title names, who a contract is with).
+ * Services take it as their first argument; the API and the CLI open one.
+ */
+import { RightsIndex } from '../domain/rightsIndex.js';
+import { openDatabase, parseJson, type OpenOptions, type Store, type UserRole } from '../store/index.js';
+import { loadEngineBlocks } from './engineBlocks.js';
+import type { ContractParties } from './views.js';
+
+export interface Actor {
+  id: string;
+  username: string;
+  role: UserRole;
+  canSeeFinancials: boolean;
+  /** An API token scoped read-only cannot write, whatever the role. */
+  readOnly?: boolean;
+}
+
+/** The actor of internal jobs (demo data, migrations), recorded as such in the audit log. */
+export const SYSTEM: Actor = { id: 'system', username: 'system', role: 'admin', canSeeFinancials: true };
+
+export class FilmRights {
+  readonly index = new RightsIndex();
+  private titleNames = new Map<string, string>();
+  private parties = new Map<string, ContractParties>();
+
+  private constructor(readonly store: Store) {}
+
+  static async open(opts: OpenOptions = {}): Promise<FilmRights> {
+    const app = new FilmRights(await openDatabase(opts));
+    await app.rebuildIndex();
+    return app;
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+
+  /** Rebuilds the whole index from the store (the store is the truth). */
+  async rebuildIndex(): Promise<{ titles: number; blocks: number }> {
+    const index = new RightsIndex();
+    const blocks = await loadEngineBlocks(this.store.db, null);
+    for (const [title, list] of blocks) index.setTitle(title, list);
+    (this as { index: RightsIndex }).index = index;
+    await this.refreshLookups();
+    return { titles: index.titleCount, blocks: index.blockCount };
+  }
+
+  /** Re-reads the rights of these titles after a committed write. */
+  async refreshTitles(titleIds: readonly string[]): Promise<void> {
+    const unique = [...new Set(titleIds)];
+    const blocks = await loadEngineBlocks(this.store.db, unique);
+    for (const id of unique) this.index.setTitle(id, blocks.get(id) ?? []);
+    await this.refreshLookups();
+  }
+
+  private async refreshLookups(): Promise<void> {
+    const titles = await this.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title']).execute();
+    this.titleNames = new Map(titles.map((t) => [t.id, t.english_title ?? t.original_title]));
+    const contracts = await this.store.db
+      .selectFrom('contracts as c')
+      .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
+      .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
+      .select(['c.ref', 'lor.name as licensor', 'lee.name as licensee'])
+      .execute();
+    this.parties = new Map(contracts.map((c) => [c.ref, { licensor: c.licensor, licensee: c.licensee }]));
+  }
+
+  titleName = (id: string): string => this.titleNames.get(id) ?? id;
+  contractParties = (ref: string): ContractParties | undefined => this.parties.get(ref);
+
+  async setting<T>(key: string): Promise<T | undefined> {
+    const row = await this.store.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    return row ? (parseJson(row.value) as T) : undefined;
+  }
+}

@@ -1,0 +1,454 @@
+/**
+ * Contracts: the only way rights change. A write is one transaction: lock the
+ * titles it touches, check the proposed rights-out against what is in the
+ * store right now (not the in-memory index, which another server may not have
+ * refreshed yet), write, append the audit entry, commit; then refresh the
+ * index. A collision is refused with the engine's rolled-up explanation unless
+ * the user overrides it with a reason, which is recorded.
+ */
+import type { Kysely } from 'kysely';
+import { checkConflicts, type ConflictReport, type ProposedBlock } from '../domain/conflicts.js';
+import { BEGINNING, checkTerm, parseDay, parseEndDay } from '../domain/dates.js';
+import { DomainError, invalid } from '../domain/errors.js';
+import { parseLanguages } from '../domain/languages.js';
+import { mediaLabel, mediaLeafIds, mediaSetFromIds, parseMedia } from '../domain/media.js';
+import { parseTerritories, territoryCodes, territoryLabel, territorySetFromCodes } from '../domain/territories.js';
+import {
+  CONTRACT_DIRECTIONS,
+  CONTRACT_STATUSES,
+  NEGOTIATOR_SIDES,
+  newId,
+  nowIso,
+  parseJson,
+  toJson,
+  flag,
+  type ContractDirection,
+  type ContractStatus,
+  type Database,
+  type NegotiatorSide,
+} from '../store/index.js';
+import type { Actor, FilmRights } from './app.js';
+import { audit } from './audit.js';
+import { requireWriter } from './access.js';
+import { loadEngineBlocks } from './engineBlocks.js';
+import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
+import { formatMoney, parseMoney, type Money } from './money.js';
+import { conflictView, type ConflictReportView } from './views.js';
+
+export interface BlockInput {
+  titleId?: string;
+  territories: string;
+  media: string;
+  languages?: string[] | string | null;
+  start?: string | null;
+  end?: string | null;
+  exclusive?: boolean;
+}
+
+export interface HoldbackInput {
+  titleId?: string;
+  territories: string;
+  media: string;
+  start?: string | null;
+  end?: string | null;
+  description: string;
+}
+
+export interface ContractInput {
+  ref?: string;
+  direction?: ContractDirection;
+  status: ContractStatus;
+  licensorId?: string | null;
+  licenseeId?: string | null;
+  salesAgentId?: string | null;
+  titleIds: string[];
+  blocks?: BlockInput[];
+  holdbacks?: HoldbackInput[];
+  negotiators?: Array<{ personId: string; companyId?: string | null; side: NegotiatorSide }>;
+  mg?: Money | null;
+  signedOn?: string | null;
+  announcedOn?: string | null;
+  editionId?: string | null;
+  notes?: string | null;
+  /** Save even though the deal conflicts; the reason is recorded. */
+  override?: { reason: string } | null;
+  /** For updates: the version the caller read. */
+  version?: number;
+}
+
+/** A block after validation: the expression as written and the parsed sets. */
+interface ParsedBlock {
+  titleIds: string[];
+  input: BlockInput;
+  proposed: ProposedBlock;
+  territoryCodes: string[];
+  mediaIds: string[];
+}
+
+export interface ContractView {
+  id: string;
+  ref: string;
+  direction: ContractDirection;
+  status: ContractStatus;
+  licensor: { id: string; name: string } | null;
+  licensee: { id: string; name: string } | null;
+  salesAgent: { id: string; name: string } | null;
+  titles: Array<{ id: string; name: string }>;
+  blocks: Array<{
+    id: string;
+    titleId: string;
+    territories: string;
+    territoryCodes: string[];
+    territoryLabel: string;
+    media: string;
+    mediaIds: string[];
+    mediaLabel: string;
+    languages: string[] | null;
+    start: string | null;
+    end: string | null;
+    exclusive: boolean;
+  }>;
+  holdbacks: Array<{ id: string; titleId: string; territories: string; territoryCodes: string[]; media: string; mediaIds: string[]; start: string | null; end: string | null; description: string }>;
+  negotiators: Array<{ person: { id: string; name: string }; company: { id: string; name: string } | null; side: NegotiatorSide }>;
+  mg?: Money | null;
+  signedOn: string | null;
+  announcedOn: string | null;
+  editionId: string | null;
+  notes: string | null;
+  overrideReason: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface SaveResult {
+  contract: ContractView;
+  /** Deals in negotiation the saved deal touches: a warning, not a refusal. */
+  holds: ConflictReportView['blocks'];
+}
+
+const CHECKED_STATUSES: readonly ContractStatus[] = ['offer', 'negotiating', 'signed', 'announced'];
+
+function optionalDate(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  parseDay(value, field);
+  return value;
+}
+
+function validate(input: ContractInput): { blocks: ParsedBlock[]; holdbacks: Array<{ input: HoldbackInput; titleIds: string[]; territoryCodes: string[]; mediaIds: string[] }> } {
+  if (!CONTRACT_STATUSES.includes(input.status)) {
+    throw invalid('status', input.status, `status: "${input.status}" is not one of ${CONTRACT_STATUSES.join(', ')}`);
+  }
+  if (input.direction !== undefined && !CONTRACT_DIRECTIONS.includes(input.direction)) {
+    throw invalid('direction', input.direction, `direction: "${input.direction}" is not one of ${CONTRACT_DIRECTIONS.join(', ')}`);
+  }
+  if (!Array.isArray(input.titleIds) || input.titleIds.length === 0) throw invalid('titleIds', input.titleIds, 'titleIds: a contract names at least one title');
+  if (input.override && !input.override.reason?.trim()) throw invalid('override.reason', input.override.reason, 'override.reason: say why the conflicting deal is saved anyway');
+  optionalDate(input.signedOn, 'signedOn');
+  optionalDate(input.announcedOn, 'announcedOn');
+  const blocks = (input.blocks ?? []).map((b, i): ParsedBlock => {
+    const f = `blocks[${i}]`;
+    if (b.titleId !== undefined && !input.titleIds.includes(b.titleId)) {
+      throw invalid(`${f}.titleId`, b.titleId, `${f}.titleId: the block's title is not one of the contract's titles`);
+    }
+    const territories = parseTerritories(b.territories ?? '', `${f}.territories`);
+    const media = parseMedia(b.media ?? '', `${f}.media`);
+    const languages = parseLanguages(b.languages ?? null, `${f}.languages`);
+    const start = b.start ? parseDay(b.start, `${f}.start`) : BEGINNING;
+    const end = parseEndDay(b.end, `${f}.end`);
+    checkTerm(start, end, f);
+    return {
+      titleIds: b.titleId ? [b.titleId] : input.titleIds,
+      input: b,
+      proposed: { territories, media, languages, start, end, exclusive: b.exclusive ?? true },
+      territoryCodes: territoryCodes(territories),
+      mediaIds: mediaLeafIds(media),
+    };
+  });
+  const holdbacks = (input.holdbacks ?? []).map((h, i) => {
+    const f = `holdbacks[${i}]`;
+    if (!h.description?.trim()) throw invalid(`${f}.description`, h.description, `${f}.description: say what the holdback forbids`);
+    const territories = parseTerritories(h.territories ?? '', `${f}.territories`);
+    const media = parseMedia(h.media ?? '', `${f}.media`);
+    const start = h.start ? parseDay(h.start, `${f}.start`) : BEGINNING;
+    const end = parseEndDay(h.end, `${f}.end`);
+    checkTerm(start, end, f);
+    return { input: h, titleIds: h.titleId ? [h.titleId] : input.titleIds, territoryCodes: territoryCodes(territories), mediaIds: mediaLeafIds(media) };
+  });
+  for (const n of input.negotiators ?? []) {
+    if (!NEGOTIATOR_SIDES.includes(n.side)) throw invalid('negotiators.side', n.side, `negotiators.side: "${n.side}" is not licensor or licensee`);
+  }
+  return { blocks, holdbacks };
+}
+
+async function directionOf(app: FilmRights, input: ContractInput): Promise<ContractDirection> {
+  if (input.direction) return input.direction;
+  const we = await app.setting<string>('we_company_id');
+  if (we && input.licenseeId === we) return 'in';
+  if (we && input.licensorId === we) return 'out';
+  return 'third-party';
+}
+
+async function ensureExists(trx: Kysely<Database>, table: 'titles' | 'companies' | 'people' | 'festival_editions', ids: Array<string | null | undefined>, field: string): Promise<void> {
+  const wanted = [...new Set(ids.filter((x): x is string => typeof x === 'string' && x !== ''))];
+  if (!wanted.length) return;
+  const found = new Set((await trx.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
+  const missing = wanted.find((id) => !found.has(id));
+  if (missing) throw new DomainError('unknown-id', field, missing, `${field}: no ${table.replace(/_/g, ' ').replace(/s$/, '')} with id "${missing}"`);
+}
+
+/** Checks a proposed rights-out against the store as it is now (call inside the transaction, after locking). */
+async function conflictsInStore(app: FilmRights, trx: Kysely<Database>, blocks: ParsedBlock[], excludeContractId?: string): Promise<ConflictReportView> {
+  const titleIds = [...new Set(blocks.flatMap((b) => b.titleIds))];
+  const current = await loadEngineBlocks(trx, titleIds, excludeContractId);
+  const reports: Array<{ titleId: string; report: ConflictReport; blockIndex: number[] }> = [];
+  for (const titleId of titleIds) {
+    const mine = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.titleIds.includes(titleId));
+    if (!mine.length) continue;
+    reports.push({ titleId, report: checkConflicts(titleId, current.get(titleId) ?? [], mine.map(({ b }) => b.proposed)), blockIndex: mine.map(({ i }) => i) });
+  }
+  return conflictView(reports, app.titleName, app.contractParties);
+}
+
+/** The conflict check on its own, for the deal editor's live panel (reads the store; writes nothing). */
+export async function checkProposedDeal(app: FilmRights, input: { titleIds?: string[]; blocks: BlockInput[]; excludeContractId?: string }): Promise<ConflictReportView> {
+  const titleIds = input.titleIds?.length ? input.titleIds : [...new Set(input.blocks.map((b) => b.titleId).filter((t): t is string => !!t))];
+  const { blocks } = validate({ status: 'offer', titleIds, blocks: input.blocks });
+  await ensureExists(app.store.db, 'titles', titleIds, 'titleIds');
+  return conflictsInStore(app, app.store.db, blocks, input.excludeContractId);
+}
+
+export async function saveContract(app: FilmRights, actor: Actor, input: ContractInput, id?: string): Promise<SaveResult> {
+  requireWriter(actor);
+  const parsed = validate(input);
+  const direction = await directionOf(app, input);
+  const mg = input.mg ? parseMoney(input.mg, 'mg') : null;
+  let touched: string[] = [];
+  let holds: ConflictReportView['blocks'] = [];
+
+  const contractId = await app.store.transaction(async (trx) => {
+    let before: ContractView | null = null;
+    let oldTitles: string[] = [];
+    if (id) {
+      const existing = await trx.selectFrom('contracts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      if (!existing) throw new NotFoundError('contract', id);
+      oldTitles = (await trx.selectFrom('contract_titles').select('title_id').where('contract_id', '=', id).execute()).map((r) => r.title_id);
+    }
+    touched = [...new Set([...input.titleIds, ...oldTitles])];
+    await app.store.lockTitles(trx, touched);
+    await ensureExists(trx, 'titles', input.titleIds, 'titleIds');
+    await ensureExists(trx, 'companies', [input.licensorId, input.licenseeId, input.salesAgentId], 'parties');
+    await ensureExists(trx, 'people', (input.negotiators ?? []).map((n) => n.personId), 'negotiators.personId');
+    await ensureExists(trx, 'festival_editions', [input.editionId], 'editionId');
+
+    if (id) {
+      before = await readContract(trx, id, true);
+      if (!before) throw new NotFoundError('contract', id);
+      if (input.version !== undefined && input.version !== before.version) throw new StaleVersionError('contract', id, input.version, before.version);
+    }
+
+    let overridden = false;
+    if (direction === 'out' && CHECKED_STATUSES.includes(input.status) && parsed.blocks.length) {
+      const report = await conflictsInStore(app, trx, parsed.blocks, id);
+      holds = report.blocks.filter((b) => b.holds.length);
+      if (!report.clear) {
+        if (!input.override) throw new RightsConflictError(report);
+        overridden = true;
+      }
+    }
+
+    const now = nowIso();
+    const cid = id ?? newId();
+    const row = {
+      ref: input.ref?.trim() || before?.ref || (await nextRef(trx)),
+      direction,
+      licensor_id: input.licensorId ?? null,
+      licensee_id: input.licenseeId ?? null,
+      sales_agent_id: input.salesAgentId ?? null,
+      status: input.status,
+      signed_on: input.signedOn || null,
+      announced_on: input.announcedOn || null,
+      edition_id: input.editionId ?? null,
+      mg_amount: mg?.minor ?? null,
+      mg_currency: mg?.currency ?? null,
+      notes: input.notes ?? null,
+      override_reason: overridden ? input.override!.reason.trim() : null,
+      updated_at: now,
+    };
+    if (id) {
+      await trx.updateTable('contracts').set({ ...row, version: before!.version + 1 }).where('id', '=', id).execute();
+      for (const t of ['contract_titles', 'rights_blocks', 'holdbacks', 'negotiators'] as const) {
+        await trx.deleteFrom(t).where('contract_id', '=', id).execute();
+      }
+    } else {
+      const dup = await trx.selectFrom('contracts').select('id').where('ref', '=', row.ref).executeTakeFirst();
+      if (dup) throw invalid('ref', row.ref, `ref: a contract "${row.ref}" already exists`);
+      await trx.insertInto('contracts').values({ id: cid, ...row, created_at: now }).execute();
+    }
+    await trx.insertInto('contract_titles').values(input.titleIds.map((t) => ({ contract_id: cid, title_id: t }))).execute();
+    const blockRows = parsed.blocks.flatMap((b) =>
+      b.titleIds.map((t) => ({
+        id: newId(),
+        contract_id: cid,
+        title_id: t,
+        territories: b.input.territories.trim(),
+        territory_codes: toJson(b.territoryCodes),
+        media: b.input.media.trim(),
+        media_ids: toJson(b.mediaIds),
+        languages: b.proposed.languages ? toJson([...b.proposed.languages]) : null,
+        start_date: b.input.start || null,
+        end_date: b.input.end || null,
+        exclusive: flag(b.proposed.exclusive),
+        notes: null,
+      })),
+    );
+    if (blockRows.length) await trx.insertInto('rights_blocks').values(blockRows).execute();
+    const holdbackRows = parsed.holdbacks.flatMap((h) =>
+      h.titleIds.map((t) => ({
+        id: newId(),
+        contract_id: cid,
+        title_id: t,
+        territories: h.input.territories.trim(),
+        territory_codes: toJson(h.territoryCodes),
+        media: h.input.media.trim(),
+        media_ids: toJson(h.mediaIds),
+        start_date: h.input.start || null,
+        end_date: h.input.end || null,
+        description: h.input.description.trim(),
+      })),
+    );
+    if (holdbackRows.length) await trx.insertInto('holdbacks').values(holdbackRows).execute();
+    const negotiators = input.negotiators ?? [];
+    if (negotiators.length) {
+      await trx.insertInto('negotiators').values(negotiators.map((n) => ({ contract_id: cid, person_id: n.personId, company_id: n.companyId ?? null, side: n.side }))).execute();
+    }
+    const after = await readContract(trx, cid, true);
+    await audit(trx, actor, {
+      action: overridden ? 'override' : id ? 'update' : 'create',
+      entity: 'contracts',
+      entityId: cid,
+      before,
+      after,
+      reason: overridden ? input.override!.reason.trim() : null,
+    });
+    return cid;
+  });
+
+  await app.refreshTitles(touched);
+  const contract = await getContract(app, actor, contractId);
+  return { contract, holds };
+}
+
+export async function deleteContract(app: FilmRights, actor: Actor, id: string, reason?: string): Promise<void> {
+  requireWriter(actor);
+  let titles: string[] = [];
+  await app.store.transaction(async (trx) => {
+    const before = await readContract(trx, id, true);
+    if (!before || before.deletedAt) throw new NotFoundError('contract', id);
+    titles = before.titles.map((t) => t.id);
+    await app.store.lockTitles(trx, titles);
+    const now = nowIso();
+    await trx.updateTable('contracts').set({ deleted_at: now, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'delete', entity: 'contracts', entityId: id, before, after: null, reason: reason ?? null });
+  });
+  await app.refreshTitles(titles);
+}
+
+async function nextRef(trx: Kysely<Database>): Promise<string> {
+  const n = await trx.selectFrom('contracts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return `C-${String(Number(n.n) + 1).padStart(5, '0')}-${newId().slice(0, 4).toUpperCase()}`;
+}
+
+export async function getContract(app: FilmRights, actor: Actor, id: string): Promise<ContractView> {
+  const c = await readContract(app.store.db, id, actor.canSeeFinancials);
+  if (!c || c.deletedAt) throw new NotFoundError('contract', id);
+  return c;
+}
+
+/** Reads a contract with its blocks, holdbacks and negotiators. `financials` false leaves the MG out. */
+export async function readContract(db: Kysely<Database>, id: string, financials: boolean): Promise<ContractView | null> {
+  const c = await db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) return null;
+  const companyIds = [c.licensor_id, c.licensee_id, c.sales_agent_id].filter((x): x is string => !!x);
+  const negotiators = await db
+    .selectFrom('negotiators as n')
+    .innerJoin('people as p', 'p.id', 'n.person_id')
+    .leftJoin('companies as co', 'co.id', 'n.company_id')
+    .select(['p.id as person_id', 'p.name as person_name', 'co.id as company_id', 'co.name as company_name', 'n.side'])
+    .where('n.contract_id', '=', id)
+    .orderBy('n.side')
+    .orderBy('p.name')
+    .execute();
+  const companies = companyIds.length ? await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', companyIds).execute() : [];
+  const company = (cid: string | null) => {
+    const found = cid ? companies.find((x) => x.id === cid) : undefined;
+    return found ? { id: found.id, name: found.name } : null;
+  };
+  const titles = await db
+    .selectFrom('contract_titles as ct')
+    .innerJoin('titles as t', 't.id', 'ct.title_id')
+    .select(['t.id', 't.original_title', 't.english_title'])
+    .where('ct.contract_id', '=', id)
+    .orderBy('t.original_title')
+    .execute();
+  const blocks = await db.selectFrom('rights_blocks').selectAll().where('contract_id', '=', id).orderBy('title_id').orderBy('id').execute();
+  const holdbacks = await db.selectFrom('holdbacks').selectAll().where('contract_id', '=', id).orderBy('title_id').orderBy('id').execute();
+  const view: ContractView = {
+    id: c.id,
+    ref: c.ref,
+    direction: c.direction,
+    status: c.status,
+    licensor: company(c.licensor_id),
+    licensee: company(c.licensee_id),
+    salesAgent: company(c.sales_agent_id),
+    titles: titles.map((t) => ({ id: t.id, name: t.english_title ?? t.original_title })),
+    blocks: blocks
+      .map((b) => {
+        const codes = parseJson(b.territory_codes);
+        const ids = parseJson(b.media_ids);
+        return {
+          id: b.id,
+          titleId: b.title_id,
+          territories: b.territories,
+          territoryCodes: codes,
+          territoryLabel: territoryLabel(territorySetFromCodes(codes, 'territory_codes')),
+          media: b.media,
+          mediaIds: ids,
+          mediaLabel: mediaLabel(mediaSetFromIds(ids, 'media_ids')),
+          languages: parseJson(b.languages),
+          start: b.start_date,
+          end: b.end_date,
+          exclusive: b.exclusive === 1,
+        };
+      })
+      .sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.titleId.localeCompare(b.titleId) || a.territories.localeCompare(b.territories)),
+    holdbacks: holdbacks.map((h) => ({
+      id: h.id,
+      titleId: h.title_id,
+      territories: h.territories,
+      territoryCodes: parseJson(h.territory_codes),
+      media: h.media,
+      mediaIds: parseJson(h.media_ids),
+      start: h.start_date,
+      end: h.end_date,
+      description: h.description,
+    })),
+    negotiators: negotiators.map((n) => ({
+      person: { id: n.person_id, name: n.person_name },
+      company: n.company_id ? { id: n.company_id, name: n.company_name ?? '' } : null,
+      side: n.side,
+    })),
+    signedOn: c.signed_on,
+    announcedOn: c.announced_on,
+    editionId: c.edition_id,
+    notes: c.notes,
+    overrideReason: c.override_reason,
+    version: c.version,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    deletedAt: c.deleted_at,
+  };
+  if (financials) view.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
+  return view;
+}

@@ -1,0 +1,42 @@
+import { invalid } from '../domain/errors.js';
+
+/** Money as the API writes it: a decimal string and an ISO 4217 currency. Never a float. */
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+/** Minor units per currency (ISO 4217 exponent); 2 unless listed. */
+const EXPONENT: Record<string, number> = { JPY: 0, KRW: 0, CLP: 0, ISK: 0, VND: 0, BHD: 3, KWD: 3, OMR: 3, TND: 3, JOD: 3 };
+
+export function exponent(currency: string): number {
+  return EXPONENT[currency] ?? 2;
+}
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+export function parseMoney(m: { amount: unknown; currency: unknown }, field: string): { minor: number; currency: string } {
+  const currency = typeof m.currency === 'string' ? m.currency.trim().toUpperCase() : '';
+  if (!/^[A-Z]{3}$/.test(currency) || !CURRENCIES.has(currency)) {
+    throw invalid(`${field}.currency`, m.currency, `${field}.currency: "${String(m.currency)}" is not an ISO 4217 currency code`);
+  }
+  const text = typeof m.amount === 'number' ? String(m.amount) : typeof m.amount === 'string' ? m.amount.replace(/[,_\s]/g, '') : '';
+  const e = exponent(currency);
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match || (match[3] ?? '').length > e) {
+    throw invalid(`${field}.amount`, m.amount, `${field}.amount: "${String(m.amount)}" is not an amount in ${currency} (up to ${e} decimals)`);
+  }
+  const minor = BigInt(match[2] + (match[3] ?? '').padEnd(e, '0')) * (match[1] ? -1n : 1n);
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || -minor > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw invalid(`${field}.amount`, m.amount, `${field}.amount: too large`);
+  }
+  return { minor: Number(minor), currency };
+}
+
+export function formatMoney(minor: number, currency: string): Money {
+  const e = exponent(currency);
+  const neg = minor < 0;
+  const digits = String(Math.abs(minor)).padStart(e + 1, '0');
+  const amount = e === 0 ? digits : `${digits.slice(0, -e)}.${digits.slice(-e)}`;
+  return { amount: (neg ? '-' : '') + amount, currency };
+}

@@ -1,0 +1,145 @@
+/**
+ * Users, sessions and API tokens. Passwords are hashed with scrypt (a real
+ * KDF, from node:crypto) with a random salt; session and API tokens are random
+ * and only their SHA-256 is stored, so a leaked database leaks no credential.
+ */
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { invalid } from '../domain/errors.js';
+import { USER_ROLES, flag, newId, nowIso, type UserRole } from '../store/index.js';
+import type { Actor, FilmRights } from './app.js';
+import { SYSTEM } from './app.js';
+import { audit } from './audit.js';
+import { requireAdmin } from './access.js';
+import { UnauthenticatedError } from './errors.js';
+
+const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+const PARAMS = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+export const SESSION_DAYS = 14;
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, 32, PARAMS);
+  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt') return false;
+  const expected = Buffer.from(key, 'base64');
+  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
+  return got.length === expected.length && timingSafeEqual(got, expected);
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: UserRole;
+  canSeeFinancials?: boolean;
+}
+
+function checkNewUser(u: NewUser): void {
+  if (!/^[\w.@-]{2,64}$/.test(u.username ?? '')) throw invalid('username', u.username, 'username: 2 to 64 letters, digits, dots, dashes, @ or _');
+  if (typeof u.password !== 'string' || u.password.length < 10) throw invalid('password', '(hidden)', 'password: at least 10 characters');
+  if (!USER_ROLES.includes(u.role)) throw invalid('role', u.role, `role: one of ${USER_ROLES.join(', ')}`);
+}
+
+export async function createUser(app: FilmRights, u: NewUser, actor: Actor = SYSTEM): Promise<{ id: string; username: string; role: UserRole }> {
+  requireAdmin(actor);
+  checkNewUser(u);
+  const hash = await hashPassword(u.password);
+  const id = newId();
+  await app.store.transaction(async (trx) => {
+    const exists = await trx.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
+    if (exists) throw invalid('username', u.username, `username: "${u.username}" is taken`);
+    await trx.insertInto('users').values({ id, username: u.username, password_hash: hash, role: u.role, can_see_financials: flag(u.canSeeFinancials ?? u.role === 'admin'), created_at: nowIso() }).execute();
+    await audit(trx, actor, { action: 'create', entity: 'users', entityId: id, before: null, after: { username: u.username, role: u.role, canSeeFinancials: u.canSeeFinancials ?? u.role === 'admin' } });
+  });
+  return { id, username: u.username, role: u.role };
+}
+
+export async function listUsers(app: FilmRights): Promise<Array<{ id: string; username: string; role: UserRole; canSeeFinancials: boolean; disabled: boolean }>> {
+  const rows = await app.store.db.selectFrom('users').select(['id', 'username', 'role', 'can_see_financials', 'disabled']).orderBy('username').execute();
+  return rows.map((r) => ({ id: r.id, username: r.username, role: r.role, canSeeFinancials: r.can_see_financials === 1, disabled: r.disabled === 1 }));
+}
+
+export async function setPassword(app: FilmRights, username: string, password: string, actor: Actor = SYSTEM): Promise<void> {
+  requireAdmin(actor);
+  if (typeof password !== 'string' || password.length < 10) throw invalid('password', '(hidden)', 'password: at least 10 characters');
+  const hash = await hashPassword(password);
+  await app.store.transaction(async (trx) => {
+    const user = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    if (!user) throw invalid('username', username, `username: no user "${username}"`);
+    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await audit(trx, actor, { action: 'passwd', entity: 'users', entityId: user.id, before: null, after: null });
+  });
+}
+
+function actorOf(u: { id: string; username: string; role: UserRole; can_see_financials: number }, readOnly = false): Actor {
+  return { id: u.id, username: u.username, role: u.role, canSeeFinancials: u.can_see_financials === 1, readOnly };
+}
+
+/** Checks a password and opens a session; returns the session token (to put in a cookie). */
+export async function login(app: FilmRights, username: string, password: string): Promise<{ token: string; actor: Actor; expiresAt: string }> {
+  const user = await app.store.db.selectFrom('users').selectAll().where('username', '=', String(username ?? '')).where('disabled', '=', 0).executeTakeFirst();
+  // verify against a dummy hash when the user is unknown, so timing does not tell who exists
+  const ok = await verifyPassword(String(password ?? ''), user?.password_hash ?? DUMMY_HASH);
+  if (!user || !ok) throw new UnauthenticatedError('wrong username or password');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
+  await app.store.db.insertInto('sessions').values({ id: sha256(token), user_id: user.id, created_at: nowIso(), expires_at: expiresAt }).execute();
+  return { token, actor: actorOf(user), expiresAt };
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export async function logout(app: FilmRights, token: string): Promise<void> {
+  await app.store.db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+}
+
+export async function actorForSession(app: FilmRights, token: string): Promise<Actor | null> {
+  const row = await app.store.db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.username', 'u.role', 'u.can_see_financials', 's.expires_at'])
+    .where('s.id', '=', sha256(token))
+    .where('u.disabled', '=', 0)
+    .executeTakeFirst();
+  if (!row || row.expires_at < nowIso()) return null;
+  return actorOf(row);
+}
+
+export async function createApiToken(app: FilmRights, actor: Actor, scope: 'read' | 'write', name?: string): Promise<{ id: string; token: string }> {
+  const token = `frt_${randomBytes(32).toString('base64url')}`;
+  const id = newId();
+  await app.store.db.insertInto('api_tokens').values({ id, user_id: actor.id, token_hash: sha256(token), scope, name: name ?? null, created_at: nowIso() }).execute();
+  return { id, token };
+}
+
+export async function actorForApiToken(app: FilmRights, token: string): Promise<Actor | null> {
+  const row = await app.store.db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['u.id', 'u.username', 'u.role', 'u.can_see_financials', 't.scope'])
+    .where('t.token_hash', '=', sha256(token))
+    .where('t.revoked_at', 'is', null)
+    .where('u.disabled', '=', 0)
+    .executeTakeFirst();
+  return row ? actorOf(row, row.scope === 'read') : null;
+}
+
+/**
+ * On first start: if there is no user, create the admin account with the
+ * password from FILMRIGHTS_ADMIN_PASSWORD or a generated one, which is
+ * returned so the caller can print it once.
+ */
+export async function ensureAdmin(app: FilmRights, password = process.env.FILMRIGHTS_ADMIN_PASSWORD): Promise<{ username: string; password: string | null } | null> {
+  const any = await app.store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return null;
+  const generated = password && password.length >= 10 ? null : randomBytes(12).toString('base64url');
+  await createUser(app, { username: 'admin', password: generated ?? password!, role: 'admin', canSeeFinancials: true });
+  return { username: 'admin', password: generated };
+}
