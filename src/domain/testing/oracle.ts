@@ -58,7 +58,15 @@ export function oracleLanguages(blocks: readonly RightsBlock[], q: AvailsQuestio
 }
 
 /** Every cell of the question, with its status and reasons. */
-export function oracleAvails(blocks: readonly RightsBlock[], q: AvailsQuestion, horizon: number, countries: number, mediaLeaves: number): OracleCell[] {
+export function oracleAvails(
+  blocks: readonly RightsBlock[],
+  q: AvailsQuestion,
+  horizon: number,
+  countries: number,
+  mediaLeaves: number,
+  /** Statuses before this day equal its status (default: the day before day 0). */
+  firstDay = -1,
+): OracleCell[] {
   const out: OracleCell[] = [];
   const langs = oracleLanguages(blocks, q);
   for (let c = 0; c < countries; c++) {
@@ -67,7 +75,7 @@ export function oracleAvails(blocks: readonly RightsBlock[], q: AvailsQuestion, 
       if (!has(q.media, m)) continue;
       for (const l of langs) {
         // statuses from the day before day 0 to the day after the horizon; constant outside
-        const lo = -1;
+        const lo = firstDay;
         const hi = horizon + 1;
         const days: Array<ReturnType<typeof dayStatus>> = [];
         for (let d = lo; d <= hi; d++) days.push(dayStatus(blocks, c, m, l, d, q.exclusive));

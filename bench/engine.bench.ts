@@ -1,0 +1,114 @@
+/**
+ * Rights engine benchmark (issue: the rights engine). Prints, for synthetic
+ * catalogs of 1k, 10k and 100k titles: index build time; one title's full
+ * avails grid (median, p99); a catalog-wide question; a conflict check;
+ * memory. Baselines measured in the same run: the brute-force oracle on the
+ * 1k catalog, and a plain scan over as many bytes as the index holds.
+ */
+import { parseDay, PERPETUITY } from '../src/domain/dates.js';
+import type { AvailsQuestion } from '../src/domain/avails.js';
+import { parseMedia } from '../src/domain/media.js';
+import { RightsIndex } from '../src/domain/rightsIndex.js';
+import { fullSet } from '../src/domain/bitset.js';
+import { COUNTRIES } from '../src/domain/countries.js';
+import { MEDIA } from '../src/domain/media.js';
+import { parseTerritories } from '../src/domain/territories.js';
+import { oracleAvails } from '../src/domain/testing/oracle.js';
+import { syntheticCatalog, rng } from './synthetic.js';
+
+const ms = (ns: bigint) => Number(ns) / 1e6;
+function time<T>(fn: () => T): [T, number] {
+  const t0 = process.hrtime.bigint();
+  const v = fn();
+  return [v, ms(process.hrtime.bigint() - t0)];
+}
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+const fmt = (x: number) => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
+
+/** The memory-bandwidth floor: sum a typed array as large as the index's columns. */
+function scanFloor(bytes: number): number {
+  const a = new Uint32Array(Math.ceil(bytes / 4));
+  for (let i = 0; i < a.length; i++) a[i] = i;
+  let best = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const [, t] = time(() => {
+      let s = 0;
+      for (let i = 0; i < a.length; i++) s = (s + a[i]) | 0;
+      return s;
+    });
+    best = Math.min(best, t);
+  }
+  return best;
+}
+
+export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<void> {
+  const catalogQ: AvailsQuestion = {
+    territories: parseTerritories('Germany'),
+    media: parseMedia('SVOD'),
+    languages: null,
+    start: parseDay('2027-01-01'),
+    end: parseDay('2028-12-31'),
+    exclusive: true,
+    match: 'cover-entire',
+  };
+  const gridQ: AvailsQuestion = {
+    territories: fullSet(COUNTRIES.size),
+    media: fullSet(MEDIA.size),
+    languages: null,
+    start: parseDay('2026-01-01'),
+    end: PERPETUITY,
+    exclusive: true,
+    match: 'overlap-part',
+  };
+  console.log('\n## Rights engine (src/domain)\n');
+  console.log('| titles | blocks | build ms | grid p50 ms | grid p99 ms | conflict p50 ms | conflict p99 ms | catalog question ms | scan floor ms | ratio to floor | index MB |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const n of sizes) {
+    const catalog = syntheticCatalog(n, 42);
+    const blocks = catalog.reduce((s, t) => s + t.blocks.length, 0);
+    if (global.gc) global.gc();
+    const heap0 = process.memoryUsage().heapUsed;
+    const [index, build] = time(() => {
+      const ix = new RightsIndex();
+      for (const t of catalog) ix.setTitle(t.id, t.blocks);
+      return ix;
+    });
+    if (global.gc) global.gc();
+    const heapMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
+    const r = rng(7);
+    const grid: number[] = [];
+    const conflicts: number[] = [];
+    for (let k = 0; k < 300; k++) {
+      const t = catalog[Math.floor(r() * n)];
+      grid.push(time(() => index.avails([t.id], gridQ, { include: 'all' }))[1]);
+      const p = t.blocks[1 + Math.floor(r() * (t.blocks.length - 1))];
+      conflicts.push(time(() => index.conflicts(t.id, [{ ...p }], undefined))[1]);
+    }
+    const runs: number[] = [];
+    let answer = 0;
+    for (let k = 0; k < 7; k++) {
+      const [rows, t] = time(() => index.avails(null, catalogQ));
+      runs.push(t);
+      answer = rows.reduce((s, row) => s + row.titles.length, 0);
+    }
+    const catalogMs = quantile(runs, 0.5);
+    const floor = scanFloor(index.columnBytes());
+    console.log(
+      `| ${n.toLocaleString('en')} | ${blocks.toLocaleString('en')} | ${fmt(build)} | ${fmt(quantile(grid, 0.5))} | ${fmt(quantile(grid, 0.99))} | ${fmt(quantile(conflicts, 0.5))} | ${fmt(quantile(conflicts, 0.99))} | ${fmt(catalogMs)} (${answer} titles free) | ${fmt(floor)} | ${(catalogMs / floor).toFixed(1)}x | ${heapMb.toFixed(0)} |`,
+    );
+    if (n === sizes[0]) {
+      const [, oracleMs] = time(() => {
+        let free = 0;
+        for (const t of catalog) {
+          const cells = oracleAvails(t.blocks, catalogQ, catalogQ.end, COUNTRIES.size, MEDIA.size, catalogQ.start - 1).filter((c) => c.status === 'available').length;
+          free += cells;
+        }
+        return free;
+      });
+      console.log(`\nBrute-force oracle, same catalog-wide question on ${n.toLocaleString('en')} titles: ${fmt(oracleMs)} ms; the index: ${fmt(catalogMs)} ms (${(oracleMs / catalogMs).toFixed(0)}x faster).\n`);
+    }
+  }
+}
