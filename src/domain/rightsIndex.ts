@@ -216,6 +216,7 @@ export class RightsIndex {
     const relevant = new Uint8Array(nTitles);
     const covered = new Uint8Array(nTitles);
     const blocked = new Uint8Array(nTitles);
+    const blockedEverywhere = new Uint8Array(nTitles);
     const { kind, exclusive, title, tset, mset, lset, start, end } = this;
     const scan = (p: number) => {
       const k = kind[p];
@@ -230,6 +231,8 @@ export class RightsIndex {
         if ((tf & mf & lf & 2) !== 0 && start[p] <= q.start && end[p] >= q.end && (!q.exclusive || exclusive[p] === 1)) covered[t] = 1;
       } else if (start[p] <= q.end && end[p] >= q.start && (k === K_HOLDBACK || q.exclusive || exclusive[p] === 1)) {
         blocked[t] = 1;
+        // it blocks every cell of the question on some day of the window: nothing can cover the entire window
+        if ((tf & mf & lf & 2) !== 0) blockedEverywhere[t] = 1;
       }
     };
     if (titleNumbers === null) {
@@ -250,6 +253,7 @@ export class RightsIndex {
         if (include === 'all' && (t >= 0 || titleIds !== null)) rows.push(...rollUpTitle(id, titleCells([], q)));
         return;
       }
+      if (include === 'available' && q.match === 'cover-entire' && blockedEverywhere[t]) return;
       if (simple && covered[t] && !blocked[t]) {
         rows.push({
           titles: [id],
