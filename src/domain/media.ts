@@ -174,9 +174,10 @@ for (const a of DATA.aliasSets) for (const name of [a.name, a.id, ...a.aliases])
 const NOISE = new Set(['rights', 'right', 'media', 'only', 'exploitation', 'window', 'windows', 'platforms', 'platform', 'exclusive', 'nonexclusive', 'non']);
 const SUGGESTABLE = [...[...DATA.nodes.values()].flatMap((n) => [n.name, ...n.aliases]), ...DATA.aliasSets.flatMap((a) => [a.name, ...a.aliases])];
 
-function lookup(text: string): MediaSet | null | undefined {
+function lookup(text: string, joined = false): MediaSet | null | undefined {
   const k = normalizeName(text);
   if (!k) return null;
+  if (joined) return INDEX.get(k);
   const hit = INDEX.get(k);
   if (hit) return hit;
   const stripped = k.split(' ').filter((w) => !NOISE.has(w)).join(' ');

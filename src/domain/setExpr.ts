@@ -29,8 +29,13 @@ export interface SetExprOptions {
   kind: string;
   /** Bits in the universe. */
   size: number;
-  /** The set a name stands for, or undefined when unknown; null for a word that names nothing (noise such as "rights"). */
-  resolve(text: string): Bitset | null | undefined;
+  /**
+   * The set a name stands for, or undefined when unknown; null for a word
+   * that names nothing (noise such as "rights"). `joined` is true when the
+   * text is several list items joined back ("Bosnia and Herzegovina"): then
+   * only an exact name may match, never a looser reading.
+   */
+  resolve(text: string, joined: boolean): Bitset | null | undefined;
   /** Close known names, for the unknown-name error. */
   suggest(text: string): string[];
 }
@@ -217,7 +222,7 @@ class Parser {
           text += joinSep(segs[k].sep) + segs[k].words.join(' ');
         }
         if (!ok) continue;
-        const set = this.o.resolve(text);
+        const set = this.o.resolve(text, j > i);
         if (set === undefined) continue;
         matched = true;
         let s = set ?? emptySet(this.o.size);

@@ -23,9 +23,13 @@ interface NameEntry {
 
 /** Normalized name → what it names. Group names win over country names, names over codes, English over own-language names. */
 const INDEX = new Map<string, NameEntry>();
+/** The same, keyed without spaces ("cote d ivoire" = "cote divoire"), as a fallback. */
+const COMPACT = new Map<string, NameEntry>();
 const put = (name: string, e: NameEntry) => {
   const k = territoryKey(name);
   if (k && !INDEX.has(k)) INDEX.set(k, e);
+  const c = k.replace(/ /g, '');
+  if (c && !COMPACT.has(c)) COMPACT.set(c, e);
 };
 for (const g of TERRITORY_GROUPS) {
   const e: NameEntry = { set: g.set, kind: 'group', ref: g.id };
@@ -46,7 +50,7 @@ const SUGGESTABLE: string[] = [
 ];
 
 function lookupKey(k: string): NameEntry | undefined {
-  const hit = INDEX.get(k);
+  const hit = INDEX.get(k) ?? COMPACT.get(k.replace(/ /g, ''));
   if (hit) return hit;
   // Adjective forms: "North American", "Latin American", "Scandinavian", "European", "Italian".
   const words = k.split(' ');
@@ -83,9 +87,10 @@ export function parseTerritories(expr: string, field = 'territories', restOf?: T
     field,
     kind: 'territory',
     size: COUNTRIES.size,
-    resolve(text) {
+    resolve(text, joined) {
       const k = territoryKey(text);
       if (!k) return null;
+      if (joined) return INDEX.get(k)?.set;
       const stripped = k.split(' ').filter((w) => !NOISE.has(w)).join(' ');
       if (ROW_KEYS.has(k) || ROW_KEYS.has(stripped)) {
         if (!restOf) {
