@@ -452,3 +452,83 @@ export async function readContract(db: Kysely<Database>, id: string, financials:
   if (financials) view.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
   return view;
 }
+
+export interface ContractListItem {
+  id: string;
+  ref: string;
+  direction: ContractDirection;
+  status: ContractStatus;
+  licensor: string | null;
+  licensee: string | null;
+  titles: string[];
+  signedOn: string | null;
+  announcedOn: string | null;
+  updatedAt: string;
+}
+
+/** Contracts, newest first, filtered by status, direction, title or company (either side). */
+export async function listContracts(
+  app: FilmRights,
+  params: { status?: string; direction?: string; title?: string; company?: string; q?: string; page?: number; pageSize?: number } = {},
+): Promise<{ items: ContractListItem[]; total: number; page: number; pageSize: number }> {
+  let query = app.store.db
+    .selectFrom('contracts as c')
+    .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
+    .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
+    .select(['c.id', 'c.ref', 'c.direction', 'c.status', 'lor.name as licensor', 'lee.name as licensee', 'c.signed_on', 'c.announced_on', 'c.updated_at'])
+    .where('c.deleted_at', 'is', null);
+  if (params.status) query = query.where('c.status', '=', params.status as ContractStatus);
+  if (params.direction) query = query.where('c.direction', '=', params.direction as ContractDirection);
+  if (params.company) query = query.where((eb) => eb.or([eb('c.licensor_id', '=', params.company!), eb('c.licensee_id', '=', params.company!), eb('c.sales_agent_id', '=', params.company!)]));
+  if (params.title) query = query.where('c.id', 'in', app.store.db.selectFrom('contract_titles').select('contract_id').where('title_id', '=', params.title));
+  const rows = await query.orderBy('c.updated_at', 'desc').execute();
+  const titles = rows.length
+    ? await app.store.db
+        .selectFrom('contract_titles as ct')
+        .innerJoin('titles as t', 't.id', 'ct.title_id')
+        .select(['ct.contract_id', 't.original_title', 't.english_title'])
+        .where('ct.contract_id', 'in', rows.map((r) => r.id))
+        .execute()
+    : [];
+  let items: ContractListItem[] = rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    direction: r.direction,
+    status: r.status,
+    licensor: r.licensor,
+    licensee: r.licensee,
+    titles: titles.filter((t) => t.contract_id === r.id).map((t) => t.english_title ?? t.original_title),
+    signedOn: r.signed_on,
+    announcedOn: r.announced_on,
+    updatedAt: r.updated_at,
+  }));
+  if (params.q?.trim()) {
+    const { rankByNames } = await import('./lookup.js');
+    items = rankByNames(params.q, items.map((item) => ({ item, names: [item.ref, item.licensor, item.licensee, ...item.titles] })));
+  }
+  const pageSize = Math.min(Math.max(params.pageSize ?? 50, 1), 500);
+  const page = Math.max(params.page ?? 1, 1);
+  return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
+}
+
+/** The audit trail of one record (or of everything), newest first. */
+export async function auditTrail(app: FilmRights, params: { entity?: string; entityId?: string; limit?: number } = {}) {
+  let q = app.store.db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after', 'a.reason']);
+  if (params.entity) q = q.where('a.entity', '=', params.entity);
+  if (params.entityId) q = q.where('a.entity_id', '=', params.entityId);
+  const rows = await q.orderBy('a.id', 'desc').limit(Math.min(params.limit ?? 200, 1000)).execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    user: r.username ?? r.user_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: parseJson(r.before),
+    after: parseJson(r.after),
+    reason: r.reason,
+  }));
+}

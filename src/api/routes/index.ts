@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { FilmRights } from '../../services/app.js';
+import { catalogRoutes } from './catalog.js';
 import { referenceRoutes } from './reference.js';
 import { rightsRoutes } from './rights.js';
 import { sessionRoutes } from './session.js';
@@ -8,4 +9,5 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   sessionRoutes(server, app, secureCookies);
   referenceRoutes(server);
   rightsRoutes(server, app);
+  catalogRoutes(server, app);
 }

@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import type { FilmRights } from '../../services/app.js';
+import { availabilityMap } from '../../services/availabilityMap.js';
+import { addCredit, createTitle, deleteTitle, getTitle, listTitles, updateTitle, type CreditInput, type TitleInput, type TitleListParams } from '../../services/catalog.js';
+import { auditTrail, listContracts } from '../../services/contracts.js';
+import { createAward, createEdition, createFestival, createSelection, getEdition, getFestival, listFestivals, type AwardInput, type EditionInput, type FestivalInput, type SelectionInput } from '../../services/festivals.js';
+import { createBoxOffice, createRelease, home, type BoxOfficeInput, type ReleaseInput } from '../../services/market.js';
+import { findOrCreateCompany, findOrCreatePerson, getCompany, getPerson, listCompanies, listPeople, type CompanyInput, type PersonInput } from '../../services/people.js';
+import { actorOf } from '../auth.js';
+import { idParams } from '../schemas.js';
+
+const page = { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500 } } as const;
+const obj = { type: 'object', additionalProperties: true } as const;
+type Id = { id: string };
+
+/** Titles, people, companies, festivals, releases, box office, the home page and the audit trail. */
+export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
+  server.get(
+    '/api/titles',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'The catalog: forgiving search, filters, pagination',
+        querystring: {
+          type: 'object',
+          properties: {
+            q: { type: 'string' },
+            status: { type: 'string' },
+            country: { type: 'string' },
+            festival: { type: 'string' },
+            freeTerritory: { type: 'string' },
+            freeMedia: { type: 'string' },
+            sort: { type: 'string', enum: ['title', 'year', 'relevance'] },
+            ...page,
+          },
+        },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const q = req.query as TitleListParams & { freeTerritory?: string; freeMedia?: string };
+      if (!q.freeTerritory) return listTitles(app, q);
+      // "free in territory X for media Y": titles with an exclusive avail there from today for a year
+      const { askAvails } = await import('../../services/avails.js');
+      const today = new Date().toISOString().slice(0, 10);
+      const inAYear = new Date(Date.now() + 364 * 86_400_000).toISOString().slice(0, 10);
+      const free = await askAvails(app, actor, { territories: q.freeTerritory, media: q.freeMedia || 'All Media', start: today, end: inAYear, exclusive: true, match: 'cover-entire', include: 'available' });
+      const ids = new Set(free.rows.flatMap((r) => r.titleIds));
+      const all = await listTitles(app, { ...q, page: 1, pageSize: 100_000 });
+      const items = all.items.filter((t) => ids.has(t.id));
+      const size = q.pageSize ?? 50;
+      const p = q.page ?? 1;
+      return { items: items.slice((p - 1) * size, p * size), total: items.length, page: p, pageSize: size };
+    },
+  );
+  server.get('/api/titles/:id', { schema: { tags: ['catalog'], params: idParams } }, async (req) => getTitle(app, actorOf(req), (req.params as Id).id));
+  server.get(
+    '/api/titles/:id/map',
+    {
+      schema: {
+        tags: ['rights'],
+        summary: "A title's availability per country, for the world map",
+        params: idParams,
+        querystring: { type: 'object', properties: { media: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' }, exclusive: { type: 'boolean' } } },
+      },
+    },
+    async (req) => availabilityMap(app, actorOf(req), (req.params as Id).id, req.query as { media?: string; start?: string; end?: string; exclusive?: boolean }),
+  );
+  server.post('/api/titles', { schema: { tags: ['catalog'], body: { ...obj, required: ['originalTitle'] } } }, async (req, reply) => {
+    reply.code(201);
+    return createTitle(app, actorOf(req), req.body as TitleInput);
+  });
+  server.patch('/api/titles/:id', { schema: { tags: ['catalog'], params: idParams, body: obj } }, async (req) => updateTitle(app, actorOf(req), (req.params as Id).id, req.body as Partial<TitleInput>));
+  server.delete('/api/titles/:id', { schema: { tags: ['catalog'], params: idParams } }, async (req, reply) => {
+    await deleteTitle(app, actorOf(req), (req.params as Id).id);
+    reply.code(204).send();
+  });
+  server.post('/api/credits', { schema: { tags: ['catalog'], body: { ...obj, required: ['titleId', 'role'] } } }, async (req, reply) => {
+    reply.code(201);
+    return addCredit(app, actorOf(req), req.body as CreditInput);
+  });
+
+  server.get('/api/people', { schema: { tags: ['catalog'], querystring: { type: 'object', properties: { q: { type: 'string' }, ...page } } } }, async (req) => {
+    actorOf(req);
+    return listPeople(app, req.query as { q?: string });
+  });
+  server.get('/api/people/:id', { schema: { tags: ['catalog'], params: idParams } }, async (req) => getPerson(app, actorOf(req), (req.params as Id).id));
+  server.post('/api/people', { schema: { tags: ['catalog'], body: { ...obj, required: ['name'] } } }, async (req, reply) => {
+    const r = await findOrCreatePerson(app, actorOf(req), req.body as PersonInput);
+    reply.code(r.created ? 201 : 200);
+    return r.person;
+  });
+  server.get('/api/companies', { schema: { tags: ['catalog'], querystring: { type: 'object', properties: { q: { type: 'string' }, kind: { type: 'string' }, ...page } } } }, async (req) => {
+    actorOf(req);
+    return listCompanies(app, req.query as { q?: string; kind?: string });
+  });
+  server.get('/api/companies/:id', { schema: { tags: ['catalog'], params: idParams } }, async (req) => getCompany(app, actorOf(req), (req.params as Id).id));
+  server.post('/api/companies', { schema: { tags: ['catalog'], body: { ...obj, required: ['name', 'kind'] } } }, async (req, reply) => {
+    const r = await findOrCreateCompany(app, actorOf(req), req.body as CompanyInput);
+    reply.code(r.created ? 201 : 200);
+    return r.company;
+  });
+
+  server.get(
+    '/api/contracts',
+    { schema: { tags: ['contracts'], querystring: { type: 'object', properties: { status: { type: 'string' }, direction: { type: 'string' }, title: { type: 'string' }, company: { type: 'string' }, q: { type: 'string' }, ...page } } } },
+    async (req) => {
+      actorOf(req);
+      return listContracts(app, req.query as Record<string, string>);
+    },
+  );
+
+  server.get('/api/festivals', { schema: { tags: ['festivals'], querystring: { type: 'object', properties: { q: { type: 'string' }, kind: { type: 'string' } } } } }, async (req) => {
+    actorOf(req);
+    return listFestivals(app, req.query as { q?: string; kind?: string });
+  });
+  server.get('/api/festivals/:id', { schema: { tags: ['festivals'], params: idParams } }, async (req) => getFestival(app, actorOf(req), (req.params as Id).id));
+  server.get('/api/editions/:id', { schema: { tags: ['festivals'], params: idParams } }, async (req) => getEdition(app, actorOf(req), (req.params as Id).id));
+  server.post('/api/festivals', { schema: { tags: ['festivals'], body: { ...obj, required: ['name'] } } }, async (req, reply) => {
+    reply.code(201);
+    return createFestival(app, actorOf(req), req.body as FestivalInput);
+  });
+  server.post('/api/editions', { schema: { tags: ['festivals'], body: { ...obj, required: ['festivalId', 'year'] } } }, async (req, reply) => {
+    reply.code(201);
+    return createEdition(app, actorOf(req), req.body as EditionInput);
+  });
+  server.post('/api/selections', { schema: { tags: ['festivals'], body: { ...obj, required: ['editionId', 'titleId'] } } }, async (req, reply) => {
+    reply.code(201);
+    return createSelection(app, actorOf(req), req.body as SelectionInput);
+  });
+  server.post('/api/awards', { schema: { tags: ['festivals'], body: { ...obj, required: ['editionId', 'name', 'titleId'] } } }, async (req, reply) => {
+    reply.code(201);
+    return createAward(app, actorOf(req), req.body as AwardInput);
+  });
+  server.post('/api/releases', { schema: { tags: ['market'], body: { ...obj, required: ['titleId', 'territory'] } } }, async (req, reply) => {
+    reply.code(201);
+    return createRelease(app, actorOf(req), req.body as ReleaseInput);
+  });
+  server.post('/api/box-office', { schema: { tags: ['market'], body: { ...obj, required: ['titleId', 'amount', 'currency'] } } }, async (req, reply) => {
+    reply.code(201);
+    return createBoxOffice(app, actorOf(req), req.body as BoxOfficeInput);
+  });
+
+  server.get('/api/home', { schema: { tags: ['catalog'], summary: 'Holds and their age, rights expiring in 90 days, recently signed, facts to review' } }, async (req) => home(app, actorOf(req)));
+  server.get(
+    '/api/audit',
+    { schema: { tags: ['audit'], querystring: { type: 'object', properties: { entity: { type: 'string' }, entityId: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 1000 } } } } },
+    async (req) => {
+      actorOf(req);
+      return auditTrail(app, req.query as { entity?: string; entityId?: string; limit?: number });
+    },
+  );
+}

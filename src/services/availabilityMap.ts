@@ -1,0 +1,64 @@
+/**
+ * The availability world map of one title: each country's status for a
+ * chosen media, window and exclusivity, and why.
+ */
+import { fullSet, toIndices } from '../domain/bitset.js';
+import { COUNTRIES } from '../domain/countries.js';
+import { parseDay, parseEndDay } from '../domain/dates.js';
+import { parseMedia } from '../domain/media.js';
+import type { Actor, FilmRights } from './app.js';
+import { NotFoundError } from './errors.js';
+import { reasonMessage, type ReasonView } from './views.js';
+
+export type MapStatus = 'available' | 'sold' | 'on-hold' | 'no-rights' | 'partial';
+
+export interface CountryAvail {
+  status: MapStatus;
+  reasons: ReasonView[];
+  contracts: string[];
+}
+
+export async function availabilityMap(
+  app: FilmRights,
+  _actor: Actor,
+  titleId: string,
+  params: { media?: string; start?: string; end?: string | null; exclusive?: boolean },
+): Promise<{ titleId: string; media: string; start: string; end: string | null; exclusive: boolean; countries: Record<string, CountryAvail> }> {
+  const title = await app.store.db.selectFrom('titles').select('id').where('id', '=', titleId).executeTakeFirst();
+  if (!title) throw new NotFoundError('title', titleId);
+  const start = params.start ?? new Date().toISOString().slice(0, 10);
+  const media = params.media?.trim() || 'All Media';
+  const exclusive = params.exclusive ?? true;
+  const rows = app.index.avails([titleId], {
+    territories: fullSet(COUNTRIES.size),
+    media: parseMedia(media, 'media'),
+    languages: null,
+    start: parseDay(start, 'start'),
+    end: parseEndDay(params.end ?? null, 'end'),
+    exclusive,
+    match: 'overlap-part',
+  }, { include: 'all' });
+  const per = new Map<string, { statuses: Set<string>; reasons: Map<string, ReasonView> }>();
+  for (const row of rows) {
+    for (const i of toIndices(row.territories)) {
+      const code = COUNTRIES.codeAt(i);
+      let e = per.get(code);
+      if (!e) per.set(code, (e = { statuses: new Set(), reasons: new Map() }));
+      const sold = row.outcome.reasons.some((r) => r.code === 'rights-out-exist' || r.code === 'holdback');
+      e.statuses.add(row.outcome.status === 'unavailable' ? (sold ? 'sold' : 'no-rights') : row.outcome.status);
+      for (const r of row.outcome.reasons) {
+        const k = r.code + ':' + r.contracts.join(',');
+        if (!e.reasons.has(k)) e.reasons.set(k, { code: r.code, contracts: r.contracts, message: reasonMessage(r, app.contractParties) });
+      }
+    }
+  }
+  const countries: Record<string, CountryAvail> = {};
+  for (const [code, e] of per) {
+    const s = [...e.statuses];
+    const status: MapStatus =
+      s.length === 1 ? (s[0] as MapStatus) : s.includes('available') ? 'partial' : s.includes('sold') ? 'sold' : s.includes('on-hold') ? 'on-hold' : 'no-rights';
+    const reasons = [...e.reasons.values()];
+    countries[code] = { status, reasons, contracts: [...new Set(reasons.flatMap((r) => r.contracts))].sort() };
+  }
+  return { titleId, media, start, end: params.end ?? null, exclusive, countries };
+}
