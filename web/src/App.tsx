@@ -1,0 +1,126 @@
+/**
+ * The shell: sign-in gate, the top navigation and the routes. Every page is
+ * its own chunk (React.lazy), so the first screen loads only what it needs.
+ */
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { AuthProvider, useAuth } from './lib/auth';
+import { Link, match, navigate, useLocation } from './lib/router';
+import { Loading } from './components/ui';
+
+type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+
+const SignIn = lazy(() => import('./pages/SignIn'));
+const routes: Array<{ path: string; page: Page; nav?: string }> = [
+  { path: '/', page: lazy(() => import('./pages/Home')), nav: 'Home' },
+  { path: '/catalog', page: lazy(() => import('./pages/Catalog')), nav: 'Catalog' },
+  { path: '/titles/:id', page: lazy(() => import('./pages/TitlePage')) },
+  { path: '/avails', page: lazy(() => import('./pages/Avails')), nav: 'Avails' },
+  { path: '/deals', page: lazy(() => import('./pages/Deals')), nav: 'Deals' },
+  { path: '/deals/new', page: lazy(() => import('./pages/DealEditor')) },
+  { path: '/deals/:id', page: lazy(() => import('./pages/DealEditor')) },
+  { path: '/festivals', page: lazy(() => import('./pages/Festivals')), nav: 'Festivals' },
+  { path: '/festivals/:id', page: lazy(() => import('./pages/Festivals')) },
+  { path: '/editions/:id', page: lazy(() => import('./pages/Edition')) },
+  { path: '/companies', page: lazy(() => import('./pages/Companies')), nav: 'Companies' },
+  { path: '/companies/:id', page: lazy(() => import('./pages/Company')) },
+  { path: '/people', page: lazy(() => import('./pages/People')), nav: 'People' },
+  { path: '/people/:id', page: lazy(() => import('./pages/Person')) },
+];
+
+function section(pathname: string): string {
+  if (pathname.startsWith('/titles')) return '/catalog';
+  if (pathname.startsWith('/deals')) return '/deals';
+  if (pathname.startsWith('/editions') || pathname.startsWith('/festivals')) return '/festivals';
+  if (pathname.startsWith('/companies')) return '/companies';
+  if (pathname.startsWith('/people')) return '/people';
+  return pathname;
+}
+
+function Shell() {
+  const { user, signOut } = useAuth();
+  const { pathname } = useLocation();
+
+  useEffect(() => {
+    if (user === null && pathname !== '/signin') navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  }, [user, pathname]);
+
+  if (user === undefined) return <Loading what="Opening filmrights" />;
+  if (pathname === '/signin' || user === null)
+    return (
+      <Suspense fallback={<Loading />}>
+        <SignIn />
+      </Suspense>
+    );
+
+  let page: { Page: Page; params: Record<string, string> } | undefined;
+  for (const r of routes) {
+    const params = match(r.path, pathname);
+    if (params) {
+      page = { Page: r.page, params };
+      break;
+    }
+  }
+  const current = section(pathname);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand" aria-label="filmrights home">
+          <span className="brand-mark" aria-hidden="true">
+            F
+          </span>
+          filmrights
+        </Link>
+        <nav aria-label="Main">
+          <ul className="mainnav">
+            {routes
+              .filter((r) => r.nav)
+              .map((r) => (
+                <li key={r.path}>
+                  <Link to={r.path} aria-current={current === r.path ? 'page' : undefined}>
+                    {r.nav}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <div className="topbar-user">
+          <Link to="/deals/new" className="btn btn--primary btn--small">
+            New deal
+          </Link>
+          <span className="user-name" title={`Role: ${user.role}`}>
+            {user.username}
+          </span>
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          {page ? (
+            <page.Page key={pathname} params={page.params} />
+          ) : (
+            <div className="page">
+              <h1>Page not found</h1>
+              <p>
+                There is nothing at <code>{pathname}</code>. Go to the <Link to="/catalog">catalog</Link> or <Link to="/">home</Link>.
+              </p>
+            </div>
+          )}
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <Shell />
+    </AuthProvider>
+  );
+}

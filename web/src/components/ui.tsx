@@ -1,0 +1,153 @@
+/** Small building blocks: fields with their errors, states (loading, empty, error), badges. */
+import { useId, type ReactNode } from 'react';
+import type { ApiError } from '../lib/api';
+import { humanize } from '../lib/format';
+
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  id,
+  className,
+}: {
+  label: ReactNode;
+  error?: string | null;
+  hint?: ReactNode;
+  /** Render prop: receives the control's id and describedby. */
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+  id?: string;
+  className?: string;
+}) {
+  const auto = useId();
+  const cid = id ?? auto;
+  const hintId = hint ? `${cid}-hint` : undefined;
+  const errId = error ? `${cid}-error` : undefined;
+  const describedBy = [errId, hintId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={cid}>{label}</label>
+      {children({ id: cid, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {error && (
+        <p className="field-error" id={errId} role="alert">
+          {error}
+        </p>
+      )}
+      {hint && !error && (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Loading({ what = 'Loading' }: { what?: string }) {
+  return (
+    <div className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {what}…
+    </div>
+  );
+}
+
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p className="empty-title">{title}</p>
+      {children && <div className="empty-body">{children}</div>}
+    </div>
+  );
+}
+
+export function ErrorNote({ error, retry }: { error: ApiError | Error | string | undefined | null; retry?: () => void }) {
+  if (!error) return null;
+  const message = typeof error === 'string' ? error : error.message;
+  const suggestions = typeof error === 'object' && 'body' in error ? error.body.suggestions : undefined;
+  return (
+    <div className="error-note" role="alert">
+      <strong>Something went wrong.</strong> {message}
+      {suggestions && suggestions.length > 0 && <> Did you mean {suggestions.slice(0, 5).join(', ')}?</>}
+      {retry && (
+        <button type="button" className="btn btn--small" onClick={retry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+const STATUS_TONE: Record<string, string> = {
+  signed: 'good',
+  announced: 'good',
+  available: 'good',
+  released: 'good',
+  negotiating: 'warn',
+  offer: 'warn',
+  'on-hold': 'warn',
+  partial: 'warn',
+  draft: 'neutral',
+  rejected: 'muted',
+  expired: 'muted',
+  terminated: 'muted',
+  sold: 'bad',
+  unavailable: 'bad',
+  'no-rights': 'muted',
+};
+
+export function Badge({ value, label }: { value: string | null | undefined; label?: string }) {
+  if (!value) return null;
+  return <span className={`badge badge--${STATUS_TONE[value] ?? 'neutral'}`}>{label ?? humanize(value)}</span>;
+}
+
+export function DirectionBadge({ direction }: { direction: string }) {
+  const label = direction === 'in' ? 'Rights in' : direction === 'out' ? 'Rights out' : 'Market intel';
+  return <span className={`dir dir--${direction}`}>{label}</span>;
+}
+
+export function Section({ title, id, actions, children }: { title: ReactNode; id?: string; actions?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="panel" id={id} aria-labelledby={id ? `${id}-h` : undefined}>
+      <header className="panel-head">
+        <h2 id={id ? `${id}-h` : undefined}>{title}</h2>
+        {actions && <div className="panel-actions">{actions}</div>}
+      </header>
+      <div className="panel-body">{children}</div>
+    </section>
+  );
+}
+
+export function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (p: number) => void }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (total <= pageSize) return <p className="pager-count">{total === 1 ? '1 row' : `${total} rows`}</p>;
+  return (
+    <nav className="pager" aria-label="Pages">
+      <span className="pager-count">
+        {(page - 1) * pageSize + 1}–{Math.min(total, page * pageSize)} of {total}
+      </span>
+      <button type="button" className="btn btn--small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        Previous
+      </button>
+      <span aria-current="page">
+        Page {page} of {pages}
+      </span>
+      <button type="button" className="btn btn--small" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        Next
+      </button>
+    </nav>
+  );
+}
+
+/** A column header that sorts: aria-sort tells screen readers, the button works from the keyboard. */
+export function SortHeader({ label, active, dir, onSort }: { label: string; active: boolean; dir: 'asc' | 'desc'; onSort: () => void }) {
+  return (
+    <th scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="th-sort" onClick={onSort}>
+        {label}
+        <span aria-hidden="true" className="th-sort-icon">
+          {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}

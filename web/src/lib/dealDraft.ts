@@ -1,0 +1,175 @@
+/**
+ * The deal editor's working copy of a contract, and how it becomes the API's
+ * ContractInput and the conflict check's request (docs/api.md).
+ */
+import { todayIso } from './format';
+import type { Contract, ContractStatus, Direction, Ref } from './types';
+
+let seq = 0;
+export const key = () => `k${++seq}`;
+
+export interface BlockDraft {
+  key: string;
+  /** '' = every title of the contract. */
+  titleId: string;
+  territories: string;
+  media: string;
+  languages: string;
+  start: string;
+  end: string;
+  exclusive: boolean;
+}
+
+export interface HoldbackDraft {
+  key: string;
+  titleId: string;
+  territories: string;
+  media: string;
+  start: string;
+  end: string;
+  description: string;
+}
+
+export interface NegotiatorDraft {
+  key: string;
+  person: Ref | null;
+  company: Ref | null;
+  side: 'licensor' | 'licensee';
+}
+
+export interface Draft {
+  ref: string;
+  status: ContractStatus;
+  direction: Direction | '';
+  licensor: Ref | null;
+  licensee: Ref | null;
+  salesAgent: Ref | null;
+  titles: Ref[];
+  blocks: BlockDraft[];
+  holdbacks: HoldbackDraft[];
+  negotiators: NegotiatorDraft[];
+  mgAmount: string;
+  mgCurrency: string;
+  signedOn: string;
+  announcedOn: string;
+  notes: string;
+}
+
+export function newBlock(): BlockDraft {
+  return { key: key(), titleId: '', territories: '', media: '', languages: '', start: todayIso(), end: '', exclusive: true };
+}
+
+export function emptyDraft(): Draft {
+  return {
+    ref: '',
+    status: 'negotiating',
+    direction: 'out',
+    licensor: null,
+    licensee: null,
+    salesAgent: null,
+    titles: [],
+    blocks: [newBlock()],
+    holdbacks: [],
+    negotiators: [],
+    mgAmount: '',
+    mgCurrency: 'USD',
+    signedOn: '',
+    announcedOn: '',
+    notes: '',
+  };
+}
+
+export function draftFromContract(c: Contract): Draft {
+  const allTitles = c.titles.length;
+  // A block stored once per title reads back as one block per title; keep them as they are.
+  return {
+    ref: c.ref,
+    status: c.status,
+    direction: c.direction,
+    licensor: c.licensor,
+    licensee: c.licensee,
+    salesAgent: c.salesAgent,
+    titles: c.titles,
+    blocks: (c.blocks ?? []).map((b) => ({
+      key: key(),
+      titleId: allTitles > 1 ? b.titleId : '',
+      territories: b.territories,
+      media: b.media,
+      languages: b.languages?.join(', ') ?? '',
+      start: b.start ?? '',
+      end: b.end ?? '',
+      exclusive: b.exclusive,
+    })),
+    holdbacks: (c.holdbacks ?? []).map((h) => ({ key: key(), titleId: allTitles > 1 ? h.titleId ?? '' : '', territories: h.territories, media: h.media, start: h.start ?? '', end: h.end ?? '', description: h.description })),
+    negotiators: (c.negotiators ?? []).map((n) => ({ key: key(), person: n.person, company: n.company, side: n.side })),
+    mgAmount: c.mg?.amount ?? '',
+    mgCurrency: c.mg?.currency ?? 'USD',
+    signedOn: c.signedOn ?? '',
+    announcedOn: c.announcedOn ?? '',
+    notes: c.notes ?? '',
+  };
+}
+
+function languages(text: string): string[] | null {
+  const list = text.split(/[\s,;]+/).filter(Boolean);
+  return list.length ? list : null;
+}
+
+export function contractInput(d: Draft, extra: { version?: number; override?: { reason: string } } = {}) {
+  return {
+    ...(d.ref.trim() ? { ref: d.ref.trim() } : {}),
+    ...(d.direction ? { direction: d.direction } : {}),
+    status: d.status,
+    licensorId: d.licensor?.id ?? null,
+    licenseeId: d.licensee?.id ?? null,
+    salesAgentId: d.salesAgent?.id ?? null,
+    titleIds: d.titles.map((t) => t.id),
+    blocks: d.blocks.map((b) => ({
+      ...(b.titleId ? { titleId: b.titleId } : {}),
+      territories: b.territories.trim(),
+      media: b.media.trim(),
+      languages: languages(b.languages),
+      start: b.start || null,
+      end: b.end || null,
+      exclusive: b.exclusive,
+    })),
+    holdbacks: d.holdbacks.map((h) => ({
+      ...(h.titleId ? { titleId: h.titleId } : {}),
+      territories: h.territories.trim(),
+      media: h.media.trim(),
+      start: h.start || null,
+      end: h.end || null,
+      description: h.description.trim(),
+    })),
+    negotiators: d.negotiators.filter((n) => n.person).map((n) => ({ personId: n.person!.id, companyId: n.company?.id ?? null, side: n.side })),
+    mg: d.mgAmount.trim() ? { amount: d.mgAmount.trim().replace(/[\s,]/g, ''), currency: d.mgCurrency.trim().toUpperCase() } : null,
+    signedOn: d.signedOn || null,
+    announcedOn: d.announcedOn || null,
+    notes: d.notes.trim() || null,
+    ...(extra.version !== undefined ? { version: extra.version } : {}),
+    ...(extra.override ? { override: extra.override } : {}),
+  };
+}
+
+/**
+ * The conflict check's request: one block per (block, title), because the
+ * check is per title; `origin[i]` is the editor's block index of request block i.
+ */
+export function conflictRequest(d: Draft, excludeContractId?: string): { body: { blocks: unknown[]; excludeContractId?: string }; origin: number[]; why?: string } {
+  const origin: number[] = [];
+  const blocks: unknown[] = [];
+  if (!d.titles.length) return { body: { blocks }, origin, why: 'Pick the title(s) of the deal to check its rights.' };
+  d.blocks.forEach((b, i) => {
+    if (!b.territories.trim() || !b.media.trim()) return;
+    const titleIds = b.titleId ? [b.titleId] : d.titles.map((t) => t.id);
+    for (const titleId of titleIds) {
+      origin.push(i);
+      blocks.push({ titleId, territories: b.territories.trim(), media: b.media.trim(), languages: languages(b.languages), start: b.start || null, end: b.end || null, exclusive: b.exclusive });
+    }
+  });
+  if (!blocks.length) return { body: { blocks }, origin, why: 'Fill in a rights block (territories and media) to check it against what is sold, held and not held.' };
+  return { body: { blocks, ...(excludeContractId ? { excludeContractId } : {}) }, origin };
+}
+
+/** Statuses whose rights the server checks on save (the others save freely). */
+export const CHECKED_STATUSES: ContractStatus[] = ['offer', 'negotiating', 'signed', 'announced'];

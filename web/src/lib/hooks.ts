@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError } from './api';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** GETs a path (null: nothing to load), aborting the previous request when the path changes. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError; loading: boolean }>({ path, loading: path !== null });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (path === null) {
+      setState({ path, loading: false });
+      return;
+    }
+    const ctrl = new AbortController();
+    setState((s) => ({ path, data: s.path === path ? s.data : undefined, loading: true }));
+    api
+      .get<T>(path, { signal: ctrl.signal })
+      .then((data) => setState({ path, data, loading: false }))
+      .catch((e: unknown) => {
+        if ((e as Error).name === 'AbortError') return;
+        setState({ path, loading: false, error: e instanceof ApiError ? e : new ApiError(0, { error: 'client', message: String(e) }) });
+      });
+    return () => ctrl.abort();
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data: state.path === path ? state.data : undefined, error: state.error, loading: state.loading || state.path !== path, reload };
+}
+
+/** A value that follows `value` after `ms` without change. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+/** Caches a promise per key for the life of the page (reference data, map shapes). */
+const cache = new Map<string, Promise<unknown>>();
+export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = cache.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
+  }
+  return p;
+}
+
+export function useCached<T>(key: string, load: () => Promise<T>): { data: T | undefined; error: Error | undefined } {
+  const [state, setState] = useState<{ data?: T; error?: Error }>({});
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    let live = true;
+    cached(key, () => loadRef.current()).then(
+      (data) => live && setState({ data }),
+      (error: Error) => live && setState({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return { data: state.data, error: state.error };
+}

@@ -1,0 +1,76 @@
+/** Turns the server's availability answers into what the map shows for each country. */
+import type { CountryInfo } from '../components/WorldMap';
+import type { AvailRow, Contract, MapCountry, MapStatus, Ref } from './types';
+
+function name(r: Ref | string | null | undefined): string | undefined {
+  if (!r) return undefined;
+  return typeof r === 'string' ? r : r.name;
+}
+
+/** "WB-ONE-SECOND (Huanxi Media Group → Wild Bunch)" from a ref and the contracts we know. */
+export function describeContract(ref: string, known: Map<string, Pick<Contract, 'ref' | 'licensor' | 'licensee' | 'direction'>>): string {
+  const c = known.get(ref);
+  if (!c) return ref;
+  const from = name(c.licensor);
+  const to = name(c.licensee);
+  return from || to ? `${c.ref} (${from ?? '?'} → ${to ?? '?'})` : c.ref;
+}
+
+export function contractIndex(contracts: Array<Pick<Contract, 'id' | 'ref' | 'licensor' | 'licensee' | 'direction'>>) {
+  const m = new Map<string, (typeof contracts)[number]>();
+  for (const c of contracts) {
+    m.set(c.ref, c);
+    m.set(c.id, c);
+  }
+  return m;
+}
+
+/** One country of GET /api/titles/:id/map, as lines a person reads. */
+export function countryInfo(mc: MapCountry, known: ReturnType<typeof contractIndex>): CountryInfo {
+  const lines: string[] = [];
+  const mentioned = new Set<string>();
+  for (const r of mc.reasons ?? []) {
+    if (typeof r === 'string') lines.push(r);
+    else {
+      lines.push(r.message || r.code);
+      r.contracts?.forEach((c) => mentioned.add(c));
+    }
+  }
+  for (const c of mc.contracts ?? []) {
+    const ref = typeof c === 'string' ? c : c.ref ?? c.id ?? '';
+    const k = known.get(ref);
+    if (typeof c === 'string' || !c.licensor) {
+      const dir = k?.direction;
+      const label = dir === 'in' ? 'Rights in' : dir === 'out' ? 'Rights out' : dir === 'third-party' ? 'Market intelligence' : 'Contract';
+      lines.push(`${label}: ${describeContract(ref, known)}`);
+    } else {
+      lines.push(`${ref} (${name(c.licensor) ?? '?'} → ${name(c.licensee) ?? '?'})`);
+    }
+  }
+  return { status: mc.status, lines };
+}
+
+/** A country's status from avails rows: unavailable because of a sale is "sold", otherwise "no rights". */
+function rowStatus(r: AvailRow): MapStatus {
+  if (r.status === 'available') return 'available';
+  if (r.status === 'on-hold') return 'on-hold';
+  if (r.reasons.some((x) => x.code === 'rights-out-exist')) return 'sold';
+  return 'no-rights';
+}
+
+export function infoFromRows(rows: AvailRow[]): Record<string, CountryInfo> {
+  const out: Record<string, CountryInfo> = {};
+  for (const r of rows) {
+    const st = rowStatus(r);
+    const line = `${r.titles.join(', ')}: ${r.mediaLabel}, ${r.start ?? '…'} to ${r.end ?? 'perpetuity'}${r.reasons.length ? ` (${r.reasons.map((x) => x.message).join('; ')})` : ''}`;
+    for (const code of r.territories) {
+      const cur = out[code];
+      if (!cur) out[code] = { status: st, lines: [line] };
+      else {
+        if (cur.status !== st) cur.status = 'partial';
+        if (cur.lines.length < 6) cur.lines.push(line);
+      }
+    }
+  }
+  return out;
+}

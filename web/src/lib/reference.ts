@@ -1,0 +1,32 @@
+/** Reference data the whole app shares, loaded once per page load. */
+import { api } from './api';
+import { cached, useCached } from './hooks';
+import { asRoots } from './mediaTree';
+import type { Country, MediaNode } from './types';
+
+export function loadMediaTree(): Promise<MediaNode[]> {
+  return cached('media-tree', () => api.get<MediaNode | MediaNode[]>('/api/reference/media').then(asRoots));
+}
+
+export function loadCountries(): Promise<Country[]> {
+  return cached('countries', () => api.get<Country[] | { items: Country[] }>('/api/reference/countries').then((r) => (Array.isArray(r) ? r : r.items)));
+}
+
+export function useMediaTree() {
+  return useCached('media-tree', loadMediaTree);
+}
+
+export function useCountries() {
+  const r = useCached('countries', loadCountries);
+  return { ...r, byCode: r.data ? countryIndex(r.data) : undefined };
+}
+
+const indexes = new WeakMap<Country[], Map<string, string>>();
+function countryIndex(list: Country[]): Map<string, string> {
+  let m = indexes.get(list);
+  if (!m) {
+    m = new Map(list.map((c) => [c.code, c.name]));
+    indexes.set(list, m);
+  }
+  return m;
+}

@@ -1,0 +1,284 @@
+/**
+ * The buyer's question: which of these titles can I license in these
+ * territories, for these media, for this window? Answered as rolled-up rows
+ * ("Worldwide excl. North America and China; All Media; …") and on the map,
+ * exportable as CSV (here) and XLSX (the server). The question lives in the
+ * URL, so an answer can be shared.
+ */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { api, ApiError, download } from '../lib/api';
+import { toCsv } from '../lib/csv';
+import { formatDate, todayIso } from '../lib/format';
+import { infoFromRows } from '../lib/mapInfo';
+import { useCountries } from '../lib/reference';
+import { Link, useQueryState } from '../lib/router';
+import type { AvailRow, Ref } from '../lib/types';
+import { saveBlob } from '../lib/api';
+import { EntityPicker } from '../components/EntityPicker';
+import { MediaPicker } from '../components/MediaPicker';
+import { TerritoryInput } from '../components/TerritoryInput';
+import { WorldMap } from '../components/WorldMap';
+import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+
+const MATCHES = [
+  { v: 'cover-entire', label: 'Available for the entire window' },
+  { v: 'overlap-part', label: 'Available for part of the window' },
+  { v: 'start-within', label: 'Availability starts within the window' },
+  { v: 'end-within', label: 'Availability ends within the window' },
+] as const;
+
+interface Question {
+  titles?: string[];
+  territories: string;
+  media: string;
+  languages?: string[];
+  start: string;
+  end: string | null;
+  exclusive: boolean;
+  match: string;
+  minDays?: number;
+  include: 'all' | 'available';
+}
+
+export default function Avails() {
+  const [params, set] = useQueryState();
+  const [titles, setTitles] = useState<Ref[]>([]);
+  const [territories, setTerritories] = useState(params.get('territories') ?? '');
+  const [media, setMedia] = useState(params.get('media') ?? 'All Media');
+  const [languages, setLanguages] = useState(params.get('languages') ?? '');
+  const [start, setStart] = useState(params.get('start') ?? todayIso());
+  const [end, setEnd] = useState(params.get('end') ?? '');
+  const [exclusive, setExclusive] = useState(params.get('exclusive') !== 'false');
+  const [match, setMatch] = useState(params.get('match') ?? 'cover-entire');
+  const [minDays, setMinDays] = useState(params.get('minDays') ?? '');
+  const [include, setInclude] = useState<'all' | 'available'>(params.get('include') === 'available' ? 'available' : 'all');
+  const [rows, setRows] = useState<AvailRow[]>();
+  const [asked, setAsked] = useState<Question>();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const countries = useCountries();
+
+  // Titles named in a shared link: fetch their names once.
+  useEffect(() => {
+    const ids = (params.get('titles') ?? '').split(',').filter(Boolean);
+    if (!ids.length) return;
+    Promise.all(ids.map((id) => api.get<{ id: string; englishTitle: string | null; originalTitle: string }>(`/api/titles/${encodeURIComponent(id)}`).then((t) => ({ id: t.id, name: t.englishTitle || t.originalTitle }), () => ({ id, name: id })))).then(setTitles);
+    if (params.get('territories') && params.get('media')) void run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (!params.get('titles') && params.get('territories') && params.get('media')) void run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function question(): Question {
+    const ids = titles.length ? titles.map((t) => t.id) : (params.get('titles') ?? '').split(',').filter(Boolean);
+    return {
+      ...(ids.length ? { titles: ids } : {}),
+      territories: territories.trim(),
+      media: media.trim(),
+      ...(languages.trim() ? { languages: languages.split(/[\s,;]+/).filter(Boolean) } : {}),
+      start,
+      end: end || null,
+      exclusive,
+      match,
+      ...(minDays ? { minDays: Number(minDays) } : {}),
+      include,
+    };
+  }
+
+  async function run(e?: FormEvent) {
+    e?.preventDefault();
+    const q = question();
+    set({ titles: q.titles?.join(','), territories: q.territories, media: q.media, languages: languages.trim(), start: q.start, end: q.end ?? '', exclusive: q.exclusive ? null : 'false', match: q.match === 'cover-entire' ? null : q.match, minDays: minDays || null, include: include === 'all' ? null : include });
+    setError(undefined);
+    if (!q.territories) return setError(new ApiError(400, { error: 'invalid', message: 'Name the territories, e.g. "Germany" or "Worldwide excl. North America".', field: 'territories' }));
+    if (!q.media) return setError(new ApiError(400, { error: 'invalid', message: 'Name the media, e.g. "SVOD" or "All Media".', field: 'media' }));
+    setBusy(true);
+    try {
+      const r = await api.post<{ rows: AvailRow[] }>('/api/avails', q);
+      setRows(r.rows);
+      setAsked(q);
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fe = (f: string) => (error?.field === f || error?.field?.startsWith(`${f}[`) ? error.message : undefined);
+  const info = useMemo(() => infoFromRows(rows ?? []), [rows]);
+
+  function exportCsv() {
+    if (!rows) return;
+    const csv = toCsv(
+      ['Status', 'Titles', 'Territories', 'Territory codes', 'Media', 'Languages', 'Start', 'End', 'Why'],
+      rows.map((r) => [r.status, r.titles.join('; '), r.territoryLabel, r.territories.join(' '), r.mediaLabel, r.languageLabel, r.start, r.end ?? 'perpetuity', r.reasons.map((x) => x.message).join('; ')]),
+    );
+    saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `avails-${todayIso()}.csv`);
+  }
+
+  async function exportXlsx() {
+    if (!asked) return;
+    setExporting(true);
+    try {
+      await download('POST', '/api/avails/export?format=xlsx', asked, `avails-${todayIso()}.xlsx`);
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const counts = rows ? { available: rows.filter((r) => r.status === 'available').length, hold: rows.filter((r) => r.status === 'on-hold').length, no: rows.filter((r) => r.status === 'unavailable').length } : undefined;
+
+  return (
+    <div className="page page--wide">
+      <div className="page-head">
+        <h1>Avails</h1>
+        <p className="muted page-sub">What can be licensed, where, for which media and when.</p>
+      </div>
+      <form className="avails-form panel" onSubmit={run} noValidate aria-label="Avails question">
+        <div className="form-grid">
+          <Field label="Titles" hint="Leave empty to search the whole catalog." error={fe('titles')} className="span-2">
+            {(p) => <EntityPicker {...p} kind="titles" multiple value={titles} onChange={setTitles} placeholder="Whole catalog; type to pick titles" />}
+          </Field>
+          <Field label="Territories" error={fe('territories')} className="span-2">
+            {(p) => <TerritoryInput {...p} value={territories} onChange={setTerritories} />}
+          </Field>
+          <Field label="Media" error={fe('media')} className="span-2">
+            {(p) => <MediaPicker {...p} value={media} onChange={setMedia} />}
+          </Field>
+          <Field label="From" error={fe('start')}>
+            {(p) => <input {...p} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
+          </Field>
+          <Field label="To" hint="Empty: open-ended" error={fe('end')}>
+            {(p) => <input {...p} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
+          </Field>
+          <Field label="Window match" error={fe('match')}>
+            {(p) => (
+              <select {...p} value={match} onChange={(e) => setMatch(e.target.value)}>
+                {MATCHES.map((m) => (
+                  <option key={m.v} value={m.v}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Minimum window (days)" error={fe('minDays')}>
+            {(p) => <input {...p} type="number" min={1} step={1} inputMode="numeric" value={minDays} onChange={(e) => setMinDays(e.target.value)} />}
+          </Field>
+          <Field label="Languages" hint="BCP 47, e.g. de, fr. Empty: all." error={fe('languages')}>
+            {(p) => <input {...p} type="text" value={languages} onChange={(e) => setLanguages(e.target.value)} />}
+          </Field>
+          <fieldset className="field radios">
+            <legend>Exclusivity</legend>
+            <label>
+              <input type="radio" name="excl" checked={exclusive} onChange={() => setExclusive(true)} /> Exclusive
+            </label>
+            <label>
+              <input type="radio" name="excl" checked={!exclusive} onChange={() => setExclusive(false)} /> Non-exclusive
+            </label>
+          </fieldset>
+          <fieldset className="field radios">
+            <legend>Show</legend>
+            <label>
+              <input type="radio" name="incl" checked={include === 'all'} onChange={() => setInclude('all')} /> Everything, with reasons
+            </label>
+            <label>
+              <input type="radio" name="incl" checked={include === 'available'} onChange={() => setInclude('available')} /> Available only
+            </label>
+          </fieldset>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {busy ? 'Searching…' : 'Search avails'}
+          </button>
+        </div>
+      </form>
+      {error && !error.field && <ErrorNote error={error} />}
+      {busy && !rows && <Loading what="Computing avails" />}
+      {!rows && !busy && (
+        <Empty title="Ask a question to see avails.">
+          Name the territories and media, and a window. For example <em>Germany</em>, <em>SVOD</em>, from today, exclusive.
+        </Empty>
+      )}
+      {rows && asked && (
+        <>
+          <Section
+            title={`Answer: ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`}
+            id="answer"
+            actions={
+              <>
+                <button type="button" className="btn btn--small" onClick={exportCsv} disabled={!rows.length}>
+                  Export CSV
+                </button>
+                <button type="button" className="btn btn--small" onClick={() => void exportXlsx()} disabled={!rows.length || exporting}>
+                  {exporting ? 'Preparing…' : 'Export XLSX'}
+                </button>
+              </>
+            }
+          >
+            {counts && (
+              <p className="muted">
+                {counts.available} available · {counts.hold} on hold · {counts.no} unavailable. {asked.exclusive ? 'Exclusive' : 'Non-exclusive'}, {formatDate(asked.start)} to {asked.end ? formatDate(asked.end) : 'open end'}.
+              </p>
+            )}
+            {rows.length === 0 ? (
+              <Empty title="Nothing matches.">Widen the window, choose “available for part of the window”, or lower the minimum window.</Empty>
+            ) : (
+              <div className="table-wrap">
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th scope="col">Status</th>
+                      <th scope="col">Titles</th>
+                      <th scope="col">Territories</th>
+                      <th scope="col">Media</th>
+                      <th scope="col">Languages</th>
+                      <th scope="col">Period</th>
+                      <th scope="col">Why</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r, i) => (
+                      <tr key={i} className={`avail-row avail-row--${r.status}`}>
+                        <td>
+                          <Badge value={r.status} />
+                        </td>
+                        <td>
+                          {r.titles.map((t, k) => (
+                            <span key={k}>
+                              {k > 0 && ', '}
+                              {r.titleIds[k] ? <Link to={`/titles/${encodeURIComponent(r.titleIds[k])}`}>{t}</Link> : t}
+                            </span>
+                          ))}
+                        </td>
+                        <td className="cell-wrap" title={r.territories.join(' ')}>
+                          {r.territoryLabel}
+                        </td>
+                        <td>{r.mediaLabel}</td>
+                        <td>{r.languageLabel}</td>
+                        <td className="num nowrap">
+                          {formatDate(r.start)} – {formatDate(r.end, { open: 'perpetuity' })}
+                        </td>
+                        <td className="cell-wrap">{r.reasons.map((x) => x.message).join('; ') || '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Section>
+          {rows.length > 0 && (
+            <Section title="On the map" id="answer-map">
+              <WorldMap info={info} names={countries.byCode} label={`avails for ${asked.territories}, ${asked.media}`} />
+            </Section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * The catalog: a dense, sortable table of titles. Every filter, the search,
+ * the sort and the page live in the URL, so a view can be shared as a link.
+ */
+import { useEffect, useState } from 'react';
+import { withQuery } from '../lib/api';
+import { humanize } from '../lib/format';
+import { useApi, useDebounced } from '../lib/hooks';
+import { useCountries } from '../lib/reference';
+import { Link, useQueryState } from '../lib/router';
+import type { Page, TitleSummary } from '../lib/types';
+import { MediaPicker } from '../components/MediaPicker';
+import { TerritoryInput } from '../components/TerritoryInput';
+import { Badge, Empty, ErrorNote, Field, Loading, Pager, SortHeader } from '../components/ui';
+
+interface FestivalLite {
+  id: string;
+  name: string;
+  shortName?: string | null;
+}
+
+const PAGE_SIZE = 50;
+
+export default function Catalog() {
+  const [params, set] = useQueryState();
+  const q = params.get('q') ?? '';
+  const status = params.get('status') ?? '';
+  const country = params.get('country') ?? '';
+  const festival = params.get('festival') ?? '';
+  const freeTerritory = params.get('freeTerritory') ?? '';
+  const freeMedia = params.get('freeMedia') ?? '';
+  const sort = params.get('sort') === 'year' ? 'year' : 'title';
+  const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+
+  // Typing is local; the URL follows after a pause (so history is not one entry per key).
+  const [search, setSearch] = useState(q);
+  const [territory, setTerritory] = useState(freeTerritory);
+  const [media, setMedia] = useState(freeMedia);
+  const dSearch = useDebounced(search, 250);
+  const dTerritory = useDebounced(territory, 500);
+  const dMedia = useDebounced(media, 500);
+  useEffect(() => {
+    if (dSearch !== q) set({ q: dSearch, page: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dSearch]);
+  useEffect(() => {
+    if (dTerritory !== freeTerritory || dMedia !== freeMedia) set({ freeTerritory: dTerritory, freeMedia: dMedia, page: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dTerritory, dMedia]);
+
+  const freeBoth = freeTerritory && freeMedia;
+  const list = useApi<Page<TitleSummary>>(
+    withQuery('/api/titles', {
+      q,
+      status,
+      country,
+      festival,
+      freeTerritory: freeBoth ? freeTerritory : '',
+      freeMedia: freeBoth ? freeMedia : '',
+      sort,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+  );
+  const countries = useCountries();
+  const festivals = useApi<FestivalLite[] | Page<FestivalLite>>('/api/festivals');
+  const festivalList = Array.isArray(festivals.data) ? festivals.data : festivals.data?.items ?? [];
+
+  const items = list.data ? (dir === 'desc' ? [...list.data.items].reverse() : list.data.items) : [];
+  const filtered = Boolean(q || status || country || festival || freeBoth);
+
+  function sortBy(col: 'title' | 'year') {
+    set({ sort: col === 'title' ? null : col, dir: sort === col && dir === 'asc' ? 'desc' : null, page: null });
+  }
+
+  return (
+    <div className="page page--wide">
+      <div className="page-head">
+        <h1>Catalog</h1>
+        <p className="muted page-sub">{list.data ? `${list.data.total} ${list.data.total === 1 ? 'title' : 'titles'}${filtered ? ' match' : ''}` : '\u00a0'}</p>
+      </div>
+      <form className="filters" role="search" aria-label="Filter the catalog" onSubmit={(e) => e.preventDefault()}>
+        <Field label="Search" className="filters-search">
+          {(p) => <input {...p} type="search" placeholder="Title, original title, director… (typos forgiven)" value={search} onChange={(e) => setSearch(e.target.value)} />}
+        </Field>
+        <Field label="Status">
+          {(p) => (
+            <select {...p} value={status} onChange={(e) => set({ status: e.target.value, page: null })}>
+              <option value="">Any</option>
+              {['development', 'production', 'wrapped', 'released'].map((s) => (
+                <option key={s} value={s}>
+                  {humanize(s)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Country of production">
+          {(p) => (
+            <select {...p} value={country} onChange={(e) => set({ country: e.target.value, page: null })}>
+              <option value="">Any</option>
+              {countries.data?.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Festival">
+          {(p) => (
+            <select {...p} value={festival} onChange={(e) => set({ festival: e.target.value, page: null })}>
+              <option value="">Any</option>
+              {festivalList.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Free in territory" hint={territory && !media ? 'Add the media too.' : undefined}>
+          {(p) => <TerritoryInput {...p} value={territory} onChange={setTerritory} placeholder="e.g. Germany" showReading={false} />}
+        </Field>
+        <Field label="for media" hint={media && !territory ? 'Add the territory too.' : undefined}>
+          {(p) => <MediaPicker {...p} value={media} onChange={setMedia} placeholder="e.g. SVOD" />}
+        </Field>
+        {filtered && (
+          <button
+            type="button"
+            className="btn btn--ghost filters-clear"
+            onClick={() => {
+              setSearch('');
+              setTerritory('');
+              setMedia('');
+              set({ q: null, status: null, country: null, festival: null, freeTerritory: null, freeMedia: null, page: null });
+            }}
+          >
+            Clear filters
+          </button>
+        )}
+      </form>
+      <ErrorNote error={list.error} retry={list.reload} />
+      {list.loading && !list.data && <Loading what="Loading titles" />}
+      {list.data && items.length === 0 && (
+        <Empty title={filtered ? 'No title matches these filters.' : 'The catalog is empty.'}>
+          {filtered ? 'Loosen a filter or clear them all.' : 'Add titles with the API or the command line (filmrights import), or start the server with the demo data.'}
+        </Empty>
+      )}
+      {items.length > 0 && (
+        <div className={`table-wrap${list.loading ? ' is-stale' : ''}`}>
+          <table className="data data--catalog">
+            <caption className="visually-hidden">Titles, sorted by {sort} {dir === 'asc' ? 'ascending' : 'descending'}</caption>
+            <thead>
+              <tr>
+                <SortHeader label="Title" active={sort === 'title'} dir={dir} onSort={() => sortBy('title')} />
+                <SortHeader label="Year" active={sort === 'year'} dir={dir} onSort={() => sortBy('year')} />
+                <th scope="col">Director</th>
+                <th scope="col">Countries</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((t) => (
+                <tr key={t.id}>
+                  <td>
+                    <Link to={`/titles/${encodeURIComponent(t.id)}`} className="title-link">
+                      {t.englishTitle || t.originalTitle}
+                    </Link>
+                    {t.englishTitle && t.originalTitle && t.englishTitle !== t.originalTitle && <span className="muted original"> {t.originalTitle}</span>}
+                  </td>
+                  <td className="num">{t.year ?? '—'}</td>
+                  <td>{t.directors.join(', ') || '—'}</td>
+                  <td>{t.countries.map((c) => countries.byCode?.get(c) ?? c).join(', ') || '—'}</td>
+                  <td>{t.productionStatus ? <Badge value={t.productionStatus} /> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.data && <Pager page={list.data.page ?? page} pageSize={list.data.pageSize ?? PAGE_SIZE} total={list.data.total} onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })} />}
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { Directory } from '../components/Directory';
+export default function People() {
+  return <Directory kind="people" title="People" />;
+}

@@ -1,0 +1,501 @@
+/**
+ * A title: what it is (credits, source, companies), where it has been
+ * (festivals, releases, box office), who holds which rights (map, timeline,
+ * contracts) and where each fact comes from.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { api, withQuery } from '../lib/api';
+import { formatDate, formatMoney, humanize, todayIso } from '../lib/format';
+import { useApi } from '../lib/hooks';
+import { contractIndex, countryInfo } from '../lib/mapInfo';
+import { useCountries } from '../lib/reference';
+import { Link } from '../lib/router';
+import type { Contract, Money, Ref, TitleMap } from '../lib/types';
+import { ContractTable } from '../components/contracts';
+import { MediaPicker } from '../components/MediaPicker';
+import { RightsTimeline, type TimelineBar } from '../components/RightsTimeline';
+import { WorldMap, type CountryInfo } from '../components/WorldMap';
+import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+
+type Any = Record<string, unknown>;
+
+interface TitleDetail {
+  id: string;
+  originalTitle: string;
+  englishTitle: string | null;
+  year: number | null;
+  countries: string[];
+  languages?: string[];
+  runtimeMinutes?: number | null;
+  synopsis?: string | null;
+  sourceMaterial?: string | null;
+  sourceMaterialNote?: string | null;
+  productionStatus?: string | null;
+  aliases?: Array<{ alias: string; kind?: string | null } | string>;
+  credits: Array<{ role: string; person: Ref; character?: string | null }>;
+  companies: Array<{ role: string; company: Ref }>;
+  selections?: Any[];
+  awards?: Any[];
+  releases?: Any[];
+  boxOffice?: Any[];
+  contracts?: Contract[];
+  marketPicture?: unknown;
+  sources?: Any[];
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined);
+const obj = (v: unknown): Any | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Any) : undefined);
+const nameOf = (v: unknown): string | undefined => str(v) ?? str(obj(v)?.name);
+
+function ordinal(n: number): string {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
+}
+
+/** "69th Berlinale (2019)" from an edition as the server may nest it. */
+function editionName(x: Any): { label: string; id?: string } {
+  const ed = obj(x.edition) ?? x;
+  const fest = obj(ed.festival) ?? obj(x.festival);
+  const festName = str(fest?.shortName) ?? nameOf(fest) ?? str(x.festivalName) ?? '';
+  const num = typeof ed.number === 'number' ? `${ordinal(ed.number)} ` : '';
+  const year = str(ed.year);
+  return { label: `${num}${festName}${year ? ` ${year}` : ''}`.trim() || str(ed.name) || '—', id: str(ed.id) ?? str(x.editionId) };
+}
+
+const ROLE_ORDER = ['director', 'writer', 'cast', 'producer', 'executive-producer', 'cinematographer', 'editor', 'composer', 'other'];
+
+function Credits({ credits }: { credits: TitleDetail['credits'] }) {
+  if (!credits.length) return <p className="muted">No credits recorded.</p>;
+  const byRole = new Map<string, TitleDetail['credits']>();
+  for (const c of credits) byRole.set(c.role, [...(byRole.get(c.role) ?? []), c]);
+  const roles = [...byRole.keys()].sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
+  return (
+    <dl className="deflist">
+      {roles.map((r) => (
+        <div key={r}>
+          <dt>{humanize(r)}{byRole.get(r)!.length > 1 && r !== 'cast' ? 's' : ''}</dt>
+          <dd>
+            {byRole.get(r)!.map((c, i) => (
+              <span key={`${c.person.id}-${i}`}>
+                {i > 0 && ', '}
+                <Link to={`/people/${encodeURIComponent(c.person.id)}`}>{c.person.name}</Link>
+                {c.character && <span className="muted"> ({c.character})</span>}
+              </span>
+            ))}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Festivals({ selections, awards }: { selections: Any[]; awards: Any[] }) {
+  if (!selections.length && !awards.length) return <p className="muted">No festival selections recorded.</p>;
+  return (
+    <>
+      {selections.length > 0 && (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Festival</th>
+              <th scope="col">Section</th>
+              <th scope="col">Premiere</th>
+              <th scope="col">Slot</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {selections.map((s, i) => {
+              const ed = editionName(s);
+              const withdrawn = Boolean(s.withdrawn);
+              return (
+                <tr key={str(s.id) ?? i} className={withdrawn ? 'is-withdrawn' : undefined}>
+                  <td>{ed.id ? <Link to={`/editions/${encodeURIComponent(ed.id)}`}>{ed.label}</Link> : ed.label}</td>
+                  <td>{nameOf(s.section) ?? '—'}</td>
+                  <td>{humanize(str(s.premiereStatus)) || '—'}</td>
+                  <td>{s.slot ? <span className="badge badge--accent">{humanize(str(s.slot))}</span> : '—'}</td>
+                  <td>
+                    {withdrawn ? (
+                      <>
+                        <span className="badge badge--bad">Withdrawn</span>
+                        {str(s.withdrawalReason) && <span className="muted"> “{str(s.withdrawalReason)}”</span>}
+                      </>
+                    ) : (
+                      'Selected'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {awards.length > 0 && (
+        <ul className="awards">
+          {awards.map((a, i) => {
+            const ed = editionName(a);
+            const tiedWith = (Array.isArray(a.tiedWith) ? a.tiedWith : a.tiedWith ? [a.tiedWith] : []) as unknown[];
+            return (
+              <li key={str(a.id) ?? i}>
+                <span className="award-mark" aria-hidden="true">
+                  ★
+                </span>
+                <strong>{str(a.name)}</strong>, {ed.label}
+                {Boolean(a.tied) && (
+                  <span className="badge badge--accent" title="Shared with another winner">
+                    tied
+                  </span>
+                )}
+                {tiedWith.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    with{' '}
+                    {tiedWith.map((t, k) => {
+                      const o = obj(t);
+                      const id = str(o?.id);
+                      const n = nameOf(t) ?? str(o?.title) ?? '';
+                      return (
+                        <span key={k}>
+                          {k > 0 && ', '}
+                          {id ? <Link to={`/titles/${encodeURIComponent(id)}`}>{n}</Link> : n}
+                        </span>
+                      );
+                    })}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function moneyOf(x: Any): Money | undefined {
+  const m = obj(x.amount) ?? obj(x.gross) ?? obj(x.money);
+  if (m && str(m.amount) && str(m.currency)) return { amount: String(m.amount), currency: String(m.currency) };
+  if (str(x.amount) && str(x.currency)) return { amount: String(x.amount), currency: String(x.currency) };
+  return undefined;
+}
+
+function BoxOffice({ rows, names }: { rows: Any[]; names?: Map<string, string> }) {
+  const items = rows
+    .map((r) => ({ r, m: moneyOf(r) }))
+    .filter((x): x is { r: Any; m: Money } => !!x.m)
+    .map(({ r, m }) => ({ territory: str(r.territory), m, value: Number(m.amount), asOf: str(r.asOf), cumulative: r.cumulative ?? r.isCumulative }));
+  if (!items.length) return <p className="muted">No box office recorded.</p>;
+  const max = new Map<string, number>();
+  for (const i of items) max.set(i.m.currency, Math.max(max.get(i.m.currency) ?? 0, i.value));
+  return (
+    <figure className="barchart" aria-label="Box office by territory">
+      <ul>
+        {items.map((i, k) => (
+          <li key={k} className="bar-row">
+            <span className="bar-label">{i.territory ? names?.get(i.territory) ?? i.territory : 'Worldwide'}</span>
+            <span className="bar-track" aria-hidden="true">
+              <span className="bar-fill" style={{ width: `${Math.max(2, (i.value / (max.get(i.m.currency) || 1)) * 100)}%` }} />
+            </span>
+            <span className="bar-value num">{formatMoney(i.m)}</span>
+            <span className="bar-note muted">
+              {i.cumulative === false || i.cumulative === 0 ? 'period' : 'to date'}
+              {i.asOf ? `, as of ${formatDate(i.asOf)}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {max.size > 1 && <figcaption className="muted">Bars compare amounts within one currency only.</figcaption>}
+    </figure>
+  );
+}
+
+function Releases({ rows, names }: { rows: Any[]; names?: Map<string, string> }) {
+  if (!rows.length) return <p className="muted">No releases recorded.</p>;
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th scope="col">Territory</th>
+          <th scope="col">Opened</th>
+          <th scope="col">Kind</th>
+          <th scope="col">Distributor</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => {
+          const t = str(r.territory);
+          const d = obj(r.distributor);
+          const prec = str(r.datePrecision) as 'day' | 'month' | 'year' | undefined;
+          return (
+            <tr key={str(r.id) ?? i}>
+              <td>{t ? names?.get(t) ?? t : '—'}</td>
+              <td className="num">{formatDate(str(r.date) ?? str(r.releaseDate), { precision: prec })}</td>
+              <td>{humanize(str(r.kind)) || '—'}</td>
+              <td>{d ? <Link to={`/companies/${encodeURIComponent(String(d.id))}`}>{String(d.name)}</Link> : nameOf(r.distributor) ?? '—'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function Sources({ sources }: { sources: Any[] }) {
+  if (!sources.length) return <p className="muted">No source recorded: these facts were entered by hand.</p>;
+  return (
+    <ul className="sources">
+      {sources.map((s, i) => {
+        const facts = (Array.isArray(s.facts) ? s.facts : []) as Any[];
+        const url = str(s.url);
+        const reviewed = facts.filter((f) => f.reviewed).length;
+        return (
+          <li key={str(s.id) ?? i}>
+            <div>
+              <strong>{str(s.outlet) ?? humanize(str(s.kind)) ?? 'Source'}</strong>
+              {str(s.publishedOn) && <span className="muted">, {formatDate(str(s.publishedOn))}</span>}
+            </div>
+            {str(s.title) && <div>{url ? <a href={url} rel="noreferrer noopener" target="_blank">{str(s.title)}</a> : str(s.title)}</div>}
+            {!str(s.title) && url && (
+              <a href={url} rel="noreferrer noopener" target="_blank">
+                {url}
+              </a>
+            )}
+            {facts.length > 0 && (
+              <details>
+                <summary>
+                  {facts.length} {facts.length === 1 ? 'fact' : 'facts'} · {reviewed} reviewed
+                </summary>
+                <ul className="facts">
+                  {facts.map((f, k) => (
+                    <li key={k}>
+                      <span className="muted">{humanize(str(f.table) ?? str(f.factTable))}</span> {str(f.quote) ? <q>{str(f.quote)}</q> : null} {f.reviewed ? <Badge value="signed" label="reviewed" /> : <Badge value="draft" label="to review" />}
+                      {f.accepted === false || f.accepted === 0 ? <span className="badge badge--muted">not accepted</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The contracts with their blocks (the title page lists summaries; the timeline needs the blocks). */
+function useContractDetails(contracts: Contract[] | undefined): Contract[] | undefined {
+  const [full, setFull] = useState<Contract[]>();
+  const key = contracts?.map((c) => `${c.id}:${c.version}`).join(',');
+  useEffect(() => {
+    if (!contracts) return;
+    if (contracts.every((c) => c.blocks)) return setFull(contracts);
+    let live = true;
+    Promise.all(contracts.slice(0, 40).map((c) => (c.blocks ? Promise.resolve(c) : api.get<Contract>(`/api/contracts/${encodeURIComponent(c.id)}`).catch(() => c)))).then((l) => live && setFull(l));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return full;
+}
+
+function timelineBars(titleId: string, contracts: Contract[]): TimelineBar[] {
+  const bars: TimelineBar[] = [];
+  for (const c of contracts) {
+    if (['draft', 'rejected'].includes(c.status)) continue;
+    const kind: TimelineBar['kind'] = c.direction === 'in' ? 'in' : c.direction === 'third-party' ? 'third-party' : c.status === 'offer' || c.status === 'negotiating' ? 'hold' : 'out';
+    const other = c.direction === 'in' ? c.licensor?.name : c.licensee?.name;
+    for (const b of c.blocks ?? []) {
+      if (b.titleId && b.titleId !== titleId) continue;
+      bars.push({ key: `${c.id}-${b.id ?? bars.length}`, territory: b.territoryLabel ?? b.territories, media: b.mediaLabel ?? b.media, kind, start: b.start, end: b.end, label: `${c.ref}${other ? ` · ${other}` : ''}`, exclusive: b.exclusive });
+    }
+    for (const h of c.holdbacks ?? []) {
+      if (h.titleId && h.titleId !== titleId) continue;
+      bars.push({ key: `${c.id}-h-${h.id ?? bars.length}`, territory: h.territories, media: h.media, kind: 'holdback', start: h.start, end: h.end, label: h.description || c.ref });
+    }
+  }
+  return bars;
+}
+
+function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: string; titleLabel: string; contracts: Contract[] }) {
+  const [media, setMedia] = useState('All Media');
+  const [start, setStart] = useState(todayIso());
+  const [end, setEnd] = useState('');
+  const [exclusive, setExclusive] = useState(true);
+  const [query, setQuery] = useState({ media, start, end, exclusive });
+  useEffect(() => {
+    const t = setTimeout(() => setQuery({ media, start, end, exclusive }), 400);
+    return () => clearTimeout(t);
+  }, [media, start, end, exclusive]);
+  const map = useApi<TitleMap>(withQuery(`/api/titles/${encodeURIComponent(titleId)}/map`, { media: query.media, start: query.start, end: query.end, exclusive: String(query.exclusive) }));
+  const countries = useCountries();
+  const known = useMemo(() => contractIndex(contracts), [contracts]);
+  const info = useMemo(() => {
+    const out: Record<string, CountryInfo> = {};
+    for (const [code, mc] of Object.entries(map.data?.countries ?? {})) out[code] = countryInfo(mc, known);
+    return out;
+  }, [map.data, known]);
+  const fieldError = (f: string) => (map.error?.field === f ? map.error.message : undefined);
+
+  return (
+    <>
+      <form className="map-controls" onSubmit={(e) => e.preventDefault()} aria-label="What the map shows">
+        <Field label="Media" error={fieldError('media')}>
+          {(p) => <MediaPicker {...p} value={media} onChange={setMedia} />}
+        </Field>
+        <Field label="From" error={fieldError('start')}>
+          {(p) => <input {...p} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
+        </Field>
+        <Field label="To" hint="Empty: open-ended" error={fieldError('end')}>
+          {(p) => <input {...p} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
+        </Field>
+        <div className="field field--check">
+          <label>
+            <input type="checkbox" checked={exclusive} onChange={(e) => setExclusive(e.target.checked)} /> Exclusive
+          </label>
+        </div>
+      </form>
+      {map.error && !map.error.field && <ErrorNote error={map.error} retry={map.reload} />}
+      <WorldMap info={info} names={countries.byCode} loading={map.loading} label={`${titleLabel}, ${query.media || 'all media'}, ${query.exclusive ? 'exclusive' : 'non-exclusive'}, from ${formatDate(query.start)}${query.end ? ` to ${formatDate(query.end)}` : ''}`} />
+    </>
+  );
+}
+
+export default function TitlePage({ params }: { params: Record<string, string> }) {
+  const id = params.id;
+  const t = useApi<TitleDetail>(`/api/titles/${encodeURIComponent(id)}`);
+  const countries = useCountries();
+  const contracts = useContractDetails(t.data?.contracts);
+
+  if (t.error) return <div className="page">{t.error.status === 404 ? <Empty title="This title does not exist.">It may have been deleted. Find it in the <Link to="/catalog">catalog</Link>.</Empty> : <ErrorNote error={t.error} retry={t.reload} />}</div>;
+  if (!t.data) return <Loading what="Loading the title" />;
+  const d = t.data;
+  const name = d.englishTitle || d.originalTitle;
+  const directors = d.credits.filter((c) => c.role === 'director');
+  const bars = contracts ? timelineBars(d.id, contracts) : [];
+  const selections = d.selections ?? [];
+  const awards = d.awards ?? [];
+  const sourceNote = d.sourceMaterialNote ?? undefined;
+  const aliases = (d.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.alias)).filter((a) => a !== name && a !== d.originalTitle);
+
+  return (
+    <div className="page page--wide title-page">
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link to="/catalog">Catalog</Link> <span aria-hidden="true">/</span> <span aria-current="page">{name}</span>
+      </nav>
+      <header className="title-head">
+        <div>
+          <h1>
+            {name} {d.year && <span className="title-year">({d.year})</span>}
+          </h1>
+          <p className="title-meta">
+            {d.originalTitle && d.originalTitle !== name && <span lang={d.languages?.[0]}>{d.originalTitle}</span>}
+            {directors.length > 0 && (
+              <span>
+                Directed by{' '}
+                {directors.map((c, i) => (
+                  <span key={c.person.id}>
+                    {i > 0 && ', '}
+                    <Link to={`/people/${encodeURIComponent(c.person.id)}`}>{c.person.name}</Link>
+                  </span>
+                ))}
+              </span>
+            )}
+            {d.countries.length > 0 && <span>{d.countries.map((c) => countries.byCode?.get(c) ?? c).join(', ')}</span>}
+            {d.runtimeMinutes ? <span>{d.runtimeMinutes} min</span> : null}
+            {d.productionStatus && <Badge value={d.productionStatus} />}
+          </p>
+          {aliases.length > 0 && <p className="muted small">Also known as {aliases.join(', ')}</p>}
+        </div>
+        <div className="page-actions">
+          <Link to={`/avails?titles=${encodeURIComponent(d.id)}`} className="btn">
+            Avails for this title
+          </Link>
+          <Link to={`/deals/new?title=${encodeURIComponent(d.id)}`} className="btn btn--primary">
+            New deal for this title
+          </Link>
+        </div>
+      </header>
+      <nav className="jump" aria-label="On this page">
+        <a href="#availability">Availability</a>
+        <a href="#timeline">Rights timeline</a>
+        <a href="#contracts">Contracts</a>
+        <a href="#festivals">Festivals</a>
+        <a href="#releases">Releases &amp; box office</a>
+        <a href="#credits">Credits</a>
+        <a href="#sources">Sources</a>
+      </nav>
+
+      <Section title="Availability" id="availability">
+        <AvailabilityMap titleId={d.id} titleLabel={name} contracts={contracts ?? d.contracts ?? []} />
+      </Section>
+
+      <div className="title-grid">
+        <div className="title-main">
+          <Section title="Rights timeline" id="timeline">
+            {!contracts ? <Loading what="Loading contracts" /> : bars.length ? <RightsTimeline bars={bars} /> : <Empty title="No rights recorded for this title.">Record the rights-in agreement (the mandate or acquisition) first, then sales: <Link to={`/deals/new?title=${encodeURIComponent(d.id)}`}>new deal</Link>.</Empty>}
+          </Section>
+          <Section title={`Contracts (${d.contracts?.length ?? 0})`} id="contracts">
+            <ContractTable contracts={contracts ?? d.contracts ?? []} showTitles={false} empty="No contract names this title yet." />
+          </Section>
+          <Section title="Festival history" id="festivals">
+            <Festivals selections={selections} awards={awards} />
+          </Section>
+          <Section title="Releases and box office" id="releases">
+            <div className="grid-2 grid-2--tight">
+              <div>
+                <h3 className="h3">Releases</h3>
+                <Releases rows={d.releases ?? []} names={countries.byCode} />
+              </div>
+              <div>
+                <h3 className="h3">Box office</h3>
+                <BoxOffice rows={d.boxOffice ?? []} names={countries.byCode} />
+              </div>
+            </div>
+          </Section>
+        </div>
+        <aside className="title-side">
+          <Section title="Credits" id="credits">
+            <Credits credits={d.credits} />
+          </Section>
+          <Section title="Production">
+            <dl className="deflist">
+              {d.companies.length === 0 && <p className="muted">No companies recorded.</p>}
+              {['production', 'co-production', 'sales-agent', 'distributor'].map((role) => {
+                const list = d.companies.filter((c) => c.role === role);
+                if (!list.length) return null;
+                return (
+                  <div key={role}>
+                    <dt>{humanize(role)}</dt>
+                    <dd>
+                      {list.map((c, i) => (
+                        <span key={c.company.id}>
+                          {i > 0 && ', '}
+                          <Link to={`/companies/${encodeURIComponent(c.company.id)}`}>{c.company.name}</Link>
+                        </span>
+                      ))}
+                    </dd>
+                  </div>
+                );
+              })}
+              {(d.sourceMaterial || sourceNote) && (
+                <div>
+                  <dt>Source material</dt>
+                  <dd>
+                    {humanize(d.sourceMaterial ?? '')}
+                    {sourceNote && <span className="muted">{d.sourceMaterial ? ': ' : ''}{sourceNote}</span>}
+                  </dd>
+                </div>
+              )}
+            </dl>
+            {d.synopsis && <p className="synopsis">{d.synopsis}</p>}
+          </Section>
+          <Section title="Sources" id="sources">
+            <Sources sources={d.sources ?? []} />
+          </Section>
+        </aside>
+      </div>
+    </div>
+  );
+}
