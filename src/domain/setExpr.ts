@@ -15,7 +15,7 @@ import { invalid, unknownName } from './errors.js';
  *   clause := list [EXCL clause]                        list − clause
  *   list   := item ((","|"/"|"&"|"+"|"and"|INCL) item)*  union
  *   item   := words ["(" (EXCL|INCL) clause ")"]*
- * EXCL: excl., excluding, except (for), ex, exc., less, minus, without, w/o,
+ * EXCL: excl., excluding, except (for), ex, ex-, exc., less, minus, without, w/o,
  * but not, other than, not including, apart from. INCL: incl., including,
  * plus. Parentheses that do not start with a keyword are part of a name
  * ("Cocos (Keeling) Islands"). Consecutive items are joined back when the
@@ -71,7 +71,7 @@ function keyword(words: string[], i: number): { kind: 'excl' | 'incl'; len: numb
   return undefined;
 }
 
-function lex(expr: string): Tok[] {
+function lex(expr: string, o: SetExprOptions): Tok[] {
   const raw = expr.replace(/\bw\/o\b/gi, ' without ').match(/[,;/&+()]|[^\s,;/&+()]+/g) ?? [];
   const out: Tok[] = [];
   const stack: ('S' | 'L')[] = [];
@@ -95,7 +95,10 @@ function lex(expr: string): Tok[] {
       out.push(top === 'S' ? { t: 'rp' } : { t: 'word', v: ')' });
     } else if (r === ';') out.push({ t: 'semi' });
     else if (r === ',' || r === '/' || r === '&' || r === '+') out.push({ t: 'sep', v: r });
-    else out.push({ t: 'word', v: r });
+    else if (/^ex-./i.test(r) && out.length > 0 && out[out.length - 1].t === 'word' && o.resolve(r, true) === undefined) {
+      // "WW ex-China": a hyphenated "ex" after a name, not itself a name ("Ex-Yugoslavia").
+      out.push({ t: 'word', v: 'ex' }, { t: 'word', v: r.slice(3) });
+    } else out.push({ t: 'word', v: r });
   }
   while (stack.length) if (stack.pop() === 'S') out.push({ t: 'rp' });
   // Word-level keywords (multi-word ones included) and "and".
@@ -264,7 +267,7 @@ export function parseSetExpr(expr: string, o: SetExprOptions): Bitset {
   if (typeof expr !== 'string' || expr.trim() === '') {
     throw invalid(o.field, expr, `${o.field}: no ${o.kind} given`);
   }
-  const set = new Parser(o, expr).expr_(lex(expr));
+  const set = new Parser(o, expr).expr_(lex(expr, o));
   if (isEmpty(set)) throw invalid(o.field, expr, `${o.field}: "${expr}" leaves no ${o.kind}`);
   return set;
 }

@@ -33,7 +33,9 @@ interface Cand {
   text: string;
 }
 
+/** How deep exclusions nest ("A excl. B excl. C" is depth 2); deeper only when nothing shallower names the set. */
 const MAX_DEPTH = 2;
+const LAST_RESORT_DEPTH = 6;
 /** A group this small may stand for one of its items when its name is shorter ("France" for metropolitan France, where the rest does not matter). */
 const SMALL_GROUP = 15;
 
@@ -76,6 +78,7 @@ export class SetLabeler {
   private readonly cache = new Map<string, string>();
   private readonly universe: Bitset;
   private memo = new Map<string, Cand | null>();
+  private maxDepth = MAX_DEPTH;
 
   /**
    * @param size bits in the universe
@@ -117,7 +120,16 @@ export class SetLabeler {
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     this.memo = new Map();
-    const c = this.best(set, set, 0);
+    let c = this.best(set, set, 0);
+    if (!c) {
+      this.maxDepth = LAST_RESORT_DEPTH;
+      this.memo = new Map();
+      try {
+        c = this.best(set, set, 0);
+      } finally {
+        this.maxDepth = MAX_DEPTH;
+      }
+    }
     if (!c) throw new Error('set cannot be labelled with the known names');
     if (this.cache.size > 20_000) this.cache.clear();
     this.cache.set(key, c.text);
@@ -188,7 +200,7 @@ export class SetLabeler {
     const sorted = [...inc].sort(partOrder);
     const list = joinList(sorted.map((p) => p.name));
     if (isEmpty(over)) return { inc: sorted, exc: null, parts: inc.length, nest: 0, text: list };
-    if (depth + 1 > MAX_DEPTH) return null;
+    if (depth + 1 > this.maxDepth) return null;
     // Whatever is excluded must hold the overshoot and must spare `must`.
     const e = this.best(over, minus(this.universe, must), depth + 1);
     if (!e) return null;

@@ -201,3 +201,11 @@ describe('suggestTerritories', () => {
     expect(suggestTerritories('')).toEqual([]);
   });
 });
+
+describe('hyphenated ex', () => {
+  it('reads "ex-China" as an exclusion but keeps names that start with Ex-', () => {
+    expect(territoryCodes(parseTerritories('WW ex-China'))).toEqual(territoryCodes(minus(WORLDWIDE, territorySetFromCodes(['CN']))));
+    expect(territoryCodes(parseTerritories('Ex-Yugoslavia'))).toEqual(['BA', 'HR', 'ME', 'MK', 'RS', 'SI', 'XK']);
+    expect(territoryCodes(parseTerritories('ex-USSR excl. Baltics'))).toEqual(territoryCodes(parseTerritories('CIS, Ukraine, Georgia')));
+  });
+});
