@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { checkQuestion, titleCells, type AvailsQuestion } from './avails.js';
+import { emptySet } from './bitset.js';
+import { parseDay, PERPETUITY } from './dates.js';
+import { DomainError } from './errors.js';
+import { mediaLabel, parseMedia } from './media.js';
+import type { RightsBlock } from './rights.js';
+import { rollUpTitle } from './rollup.js';
+import { parseTerritories, territoryLabel } from './territories.js';
+
+const d = (s: string) => parseDay(s);
+const block = (kind: RightsBlock['kind'], contract: string, territories: string, media: string, start: string, end: string | null, exclusive = true): RightsBlock => ({
+  contract,
+  kind,
+  territories: parseTerritories(territories),
+  media: parseMedia(media),
+  languages: null,
+  start: d(start),
+  end: end ? d(end) : PERPETUITY,
+  exclusive,
+});
+const ask = (blocks: RightsBlock[], q: Partial<AvailsQuestion> & { territories: string; media: string; start: string; end?: string }) => {
+  const question: AvailsQuestion = {
+    languages: null,
+    exclusive: true,
+    match: 'cover-entire',
+    ...q,
+    territories: parseTerritories(q.territories),
+    media: parseMedia(q.media),
+    start: d(q.start),
+    end: q.end ? d(q.end) : PERPETUITY,
+  };
+  return rollUpTitle('One Second', titleCells(blocks, question)).map((r) => ({
+    territories: territoryLabel(r.territories),
+    media: mediaLabel(r.media),
+    status: r.outcome.status,
+    reasons: r.outcome.reasons.map((x) => `${x.code}${x.contracts.length ? ' ' + x.contracts.join(',') : ''}`),
+  }));
+};
+
+// The founding example: Wild Bunch's mandate, and Neon's North American all-rights deal.
+const mandate = block('in', 'WB-MANDATE', 'Worldwide excluding China', 'All Media', '2020-01-01', '2040-12-31');
+const neon = block('out', 'NEON-NA', 'North America', 'All Media', '2021-09-18', '2036-09-17');
+
+describe('availability, from the examples of DOMAIN.md and the seed article', () => {
+  it("Neon's North American deal leaves the rest of Wild Bunch's mandate available", () => {
+    const rows = ask([mandate, neon], { territories: 'Worldwide', media: 'All Media', start: '2022-01-01', end: '2022-12-31' });
+    expect(rows).toHaveLength(3);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { territories: 'Worldwide excl. North America and China', media: 'All Media', status: 'available', reasons: [] },
+        { territories: 'China', media: 'All Media', status: 'unavailable', reasons: ['no-rights-in'] },
+        { territories: 'North America', media: 'All Media', status: 'unavailable', reasons: ['rights-out-exist NEON-NA'] },
+      ]),
+    );
+  });
+
+  it('a holdback blocks SVOD until its date, and only SVOD', () => {
+    const holdback = block('holdback', 'NEON-NA', 'Germany', 'SVOD', '2021-09-18', '2023-03-17');
+    const rows = ask([mandate, neon, holdback], { territories: 'Germany', media: 'SVOD, Theatrical', start: '2023-01-01', end: '2023-12-31', match: 'overlap-part' });
+    expect(rows).toHaveLength(3);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { territories: 'Germany', media: 'SVOD', status: 'unavailable', reasons: ['holdback NEON-NA'] },
+        { territories: 'Germany', media: 'SVOD', status: 'available', reasons: [] },
+        { territories: 'Germany', media: 'Theatrical', status: 'available', reasons: [] },
+      ]),
+    );
+    const svodLater = ask([mandate, neon, holdback], { territories: 'Germany', media: 'SVOD', start: '2023-03-18', end: '2024-12-31' });
+    expect(svodLater).toEqual([{ territories: 'Germany', media: 'SVOD', status: 'available', reasons: [] }]);
+  });
+
+  it('a non-exclusive sale blocks an exclusive request but not a non-exclusive one', () => {
+    const nonExclusive = block('out', 'AIRLINE-1', 'Worldwide', 'Airline', '2022-01-01', '2024-12-31', false);
+    const q = { territories: 'France', media: 'Airline', start: '2023-01-01', end: '2023-12-31' };
+    expect(ask([mandate, nonExclusive], { ...q, exclusive: true })).toEqual([{ territories: 'France', media: 'Airline', status: 'unavailable', reasons: ['rights-out-exist AIRLINE-1'] }]);
+    expect(ask([mandate, nonExclusive], { ...q, exclusive: false })).toEqual([{ territories: 'France', media: 'Airline', status: 'available', reasons: [] }]);
+  });
+
+  it('a deal in negotiation shows as on hold, not sold', () => {
+    const hold = block('hold', 'DIAPHANA-FR', 'France', 'All Media', '2022-01-01', '2036-12-31');
+    expect(ask([mandate, hold], { territories: 'France', media: 'All Media', start: '2023-01-01', end: '2023-12-31' })).toEqual([
+      { territories: 'France', media: 'All Media', status: 'on-hold', reasons: ['on-hold DIAPHANA-FR'] },
+    ]);
+  });
+
+  it('says when our rights have not started or have expired', () => {
+    const later = block('in', 'LATER', 'Japan', 'All Media', '2030-01-01', '2035-12-31');
+    expect(ask([later], { territories: 'Japan', media: 'SVOD', start: '2027-01-01', end: '2027-12-31' })[0].reasons).toEqual(['not-yet-started LATER']);
+    expect(ask([later], { territories: 'Japan', media: 'SVOD', start: '2037-01-01', end: '2037-12-31' })[0].reasons).toEqual(['expired LATER']);
+  });
+
+  it('answers "is Germany free for SVOD from 2027?" with the part of the window that is free', () => {
+    const sale = block('out', 'ALAMODE-DE', 'Germany', 'SVOD', '2021-01-01', '2027-06-30');
+    expect(ask([mandate, sale], { territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2028-12-31', match: 'overlap-part' })).toEqual([
+      { territories: 'Germany', media: 'SVOD', status: 'unavailable', reasons: ['rights-out-exist ALAMODE-DE'] },
+      { territories: 'Germany', media: 'SVOD', status: 'available', reasons: [] },
+    ]);
+    expect(ask([mandate, sale], { territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2028-12-31' }).map((r) => r.reasons)).toEqual([['rights-out-exist ALAMODE-DE'], ['window-not-met']]);
+  });
+});
+
+describe('bad questions get a typed error that names the field', () => {
+  const base: AvailsQuestion = { territories: parseTerritories('Germany'), media: parseMedia('SVOD'), languages: null, start: d('2027-01-01'), end: d('2027-12-31'), exclusive: true, match: 'cover-entire' };
+  const fieldOf = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      return (e as DomainError).field;
+    }
+    throw new Error('no error');
+  };
+  it('names each bad part', () => {
+    expect(fieldOf(() => checkQuestion({ ...base, territories: emptySet(256) }))).toBe('territories');
+    expect(fieldOf(() => checkQuestion({ ...base, media: emptySet(32) }))).toBe('media');
+    expect(fieldOf(() => checkQuestion({ ...base, end: d('2026-01-01') }))).toBe('window.end');
+    expect(fieldOf(() => checkQuestion({ ...base, match: 'sometime' as never }))).toBe('match');
+    expect(fieldOf(() => checkQuestion({ ...base, minDays: 0 }))).toBe('minDays');
+    expect(fieldOf(() => checkQuestion({ ...base, languages: [] }))).toBe('languages');
+    expect(fieldOf(() => parseDay('2027-02-30', 'start'))).toBe('start');
+    expect(fieldOf(() => parseTerritories('Germny'))).toBe('territories');
+    expect(fieldOf(() => parseMedia('SVDO'))).toBe('media');
+  });
+});
