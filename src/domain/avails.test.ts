@@ -19,7 +19,7 @@ const block = (kind: RightsBlock['kind'], contract: string, territories: string,
   end: end ? d(end) : PERPETUITY,
   exclusive,
 });
-const ask = (blocks: RightsBlock[], q: Partial<AvailsQuestion> & { territories: string; media: string; start: string; end?: string }) => {
+const ask = (blocks: RightsBlock[], q: Omit<Partial<AvailsQuestion>, 'territories' | 'media' | 'start' | 'end'> & { territories: string; media: string; start: string; end?: string }) => {
   const question: AvailsQuestion = {
     languages: null,
     exclusive: true,

@@ -26,6 +26,7 @@ import {
   type ContractStatus,
   type Database,
   type NegotiatorSide,
+  type Store,
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { audit } from './audit.js';
@@ -33,7 +34,7 @@ import { requireWriter } from './access.js';
 import { loadEngineBlocks } from './engineBlocks.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
 import { formatMoney, parseMoney, type Money } from './money.js';
-import { conflictView, type ConflictReportView } from './views.js';
+import { conflictView, type ConflictReportView, type PartiesLookup } from './views.js';
 
 export interface BlockInput {
   titleId?: string;
@@ -136,28 +137,43 @@ function optionalDate(value: string | null | undefined, field: string): string |
   return value;
 }
 
-function validate(input: ContractInput): { blocks: ParsedBlock[]; holdbacks: Array<{ input: HoldbackInput; titleIds: string[]; territoryCodes: string[]; mediaIds: string[] }> } {
+/** A contract after validation: blocks and holdbacks parsed, money in minor units. */
+export interface CheckedContract {
+  input: ContractInput;
+  mg: { minor: number; currency: string } | null;
+  blocks: ParsedBlock[];
+  holdbacks: Array<{ titleIds: string[]; input: HoldbackInput; territoryCodes: string[]; mediaIds: string[] }>;
+}
+
+/**
+ * Checks a contract without the database. `f` names the fields in errors, so
+ * an import can say "contracts[2].blocks[0].territories".
+ */
+export function checkContract(input: ContractInput, f: (name: string) => string = (n) => n): CheckedContract {
   if (!CONTRACT_STATUSES.includes(input.status)) {
-    throw invalid('status', input.status, `status: "${input.status}" is not one of ${CONTRACT_STATUSES.join(', ')}`);
+    throw invalid(f('status'), input.status, `${f('status')}: "${input.status}" is not one of ${CONTRACT_STATUSES.join(', ')}`);
   }
   if (input.direction !== undefined && !CONTRACT_DIRECTIONS.includes(input.direction)) {
-    throw invalid('direction', input.direction, `direction: "${input.direction}" is not one of ${CONTRACT_DIRECTIONS.join(', ')}`);
+    throw invalid(f('direction'), input.direction, `${f('direction')}: "${input.direction}" is not one of ${CONTRACT_DIRECTIONS.join(', ')}`);
   }
-  if (!Array.isArray(input.titleIds) || input.titleIds.length === 0) throw invalid('titleIds', input.titleIds, 'titleIds: a contract names at least one title');
-  if (input.override && !input.override.reason?.trim()) throw invalid('override.reason', input.override.reason, 'override.reason: say why the conflicting deal is saved anyway');
-  optionalDate(input.signedOn, 'signedOn');
-  optionalDate(input.announcedOn, 'announcedOn');
+  if (!Array.isArray(input.titleIds) || input.titleIds.length === 0) throw invalid(f('titleIds'), input.titleIds, `${f('titleIds')}: a contract names at least one title`);
+  if (input.override && !input.override.reason?.trim()) {
+    throw invalid(f('override.reason'), input.override.reason, `${f('override.reason')}: say why the conflicting deal is saved anyway`);
+  }
+  optionalDate(input.signedOn, f('signedOn'));
+  optionalDate(input.announcedOn, f('announcedOn'));
+  const mg = input.mg ? parseMoney(input.mg, f('mg')) : null;
   const blocks = (input.blocks ?? []).map((b, i): ParsedBlock => {
-    const f = `blocks[${i}]`;
+    const bf = f(`blocks[${i}]`);
     if (b.titleId !== undefined && !input.titleIds.includes(b.titleId)) {
-      throw invalid(`${f}.titleId`, b.titleId, `${f}.titleId: the block's title is not one of the contract's titles`);
+      throw invalid(`${bf}.titleId`, b.titleId, `${bf}.titleId: the block's title is not one of the contract's titles`);
     }
-    const territories = parseTerritories(b.territories ?? '', `${f}.territories`);
-    const media = parseMedia(b.media ?? '', `${f}.media`);
-    const languages = parseLanguages(b.languages ?? null, `${f}.languages`);
-    const start = b.start ? parseDay(b.start, `${f}.start`) : BEGINNING;
-    const end = parseEndDay(b.end, `${f}.end`);
-    checkTerm(start, end, f);
+    const territories = parseTerritories(b.territories ?? '', `${bf}.territories`);
+    const media = parseMedia(b.media ?? '', `${bf}.media`);
+    const languages = parseLanguages(b.languages ?? null, `${bf}.languages`);
+    const start = b.start ? parseDay(b.start, `${bf}.start`) : BEGINNING;
+    const end = parseEndDay(b.end, `${bf}.end`);
+    checkTerm(start, end, bf);
     return {
       titleIds: b.titleId ? [b.titleId] : input.titleIds,
       input: b,
@@ -167,24 +183,33 @@ function validate(input: ContractInput): { blocks: ParsedBlock[]; holdbacks: Arr
     };
   });
   const holdbacks = (input.holdbacks ?? []).map((h, i) => {
-    const f = `holdbacks[${i}]`;
-    if (!h.description?.trim()) throw invalid(`${f}.description`, h.description, `${f}.description: say what the holdback forbids`);
-    const territories = parseTerritories(h.territories ?? '', `${f}.territories`);
-    const media = parseMedia(h.media ?? '', `${f}.media`);
-    const start = h.start ? parseDay(h.start, `${f}.start`) : BEGINNING;
-    const end = parseEndDay(h.end, `${f}.end`);
-    checkTerm(start, end, f);
+    const hf = f(`holdbacks[${i}]`);
+    if (!h.description?.trim()) throw invalid(`${hf}.description`, h.description, `${hf}.description: say what the holdback forbids`);
+    if (h.titleId !== undefined && !input.titleIds.includes(h.titleId)) {
+      throw invalid(`${hf}.titleId`, h.titleId, `${hf}.titleId: the holdback's title is not one of the contract's titles`);
+    }
+    const territories = parseTerritories(h.territories ?? '', `${hf}.territories`);
+    const media = parseMedia(h.media ?? '', `${hf}.media`);
+    const start = h.start ? parseDay(h.start, `${hf}.start`) : BEGINNING;
+    const end = parseEndDay(h.end, `${hf}.end`);
+    checkTerm(start, end, hf);
     return { input: h, titleIds: h.titleId ? [h.titleId] : input.titleIds, territoryCodes: territoryCodes(territories), mediaIds: mediaLeafIds(media) };
   });
-  for (const n of input.negotiators ?? []) {
-    if (!NEGOTIATOR_SIDES.includes(n.side)) throw invalid('negotiators.side', n.side, `negotiators.side: "${n.side}" is not licensor or licensee`);
-  }
-  return { blocks, holdbacks };
+  (input.negotiators ?? []).forEach((n, i) => {
+    if (!NEGOTIATOR_SIDES.includes(n.side)) throw invalid(f(`negotiators[${i}].side`), n.side, `${f(`negotiators[${i}].side`)}: "${n.side}" is not licensor or licensee`);
+  });
+  return { input, mg, blocks, holdbacks };
 }
 
-async function directionOf(app: FilmRights, input: ContractInput): Promise<ContractDirection> {
+/** Who "we" are, as the transaction sees it. */
+export async function weCompanyIn(trx: Kysely<Database>): Promise<string | null> {
+  const row = await trx.selectFrom('settings').select('value').where('key', '=', 'we_company_id').executeTakeFirst();
+  const v = row ? parseJson(row.value) : null;
+  return typeof v === 'string' ? v : null;
+}
+
+export function directionFor(input: ContractInput, we: string | null): ContractDirection {
   if (input.direction) return input.direction;
-  const we = await app.setting<string>('we_company_id');
   if (we && input.licenseeId === we) return 'in';
   if (we && input.licensorId === we) return 'out';
   return 'third-party';
@@ -199,7 +224,14 @@ async function ensureExists(trx: Kysely<Database>, table: 'titles' | 'companies'
 }
 
 /** Checks a proposed rights-out against the store as it is now (call inside the transaction, after locking). */
-async function conflictsInStore(app: FilmRights, trx: Kysely<Database>, blocks: ParsedBlock[], excludeContractId?: string): Promise<ConflictReportView> {
+/** What a contract write needs to know besides the transaction: names for its explanations. */
+export interface ContractContext {
+  titleName: (id: string) => string;
+  parties: PartiesLookup;
+}
+
+/** Checks a proposed rights-out against the store as `trx` sees it (call inside the transaction, after locking). */
+async function conflictsInStore(ctx: ContractContext, trx: Kysely<Database>, blocks: ParsedBlock[], excludeContractId?: string): Promise<ConflictReportView> {
   const titleIds = [...new Set(blocks.flatMap((b) => b.titleIds))];
   const current = await loadEngineBlocks(trx, titleIds, excludeContractId);
   const reports: Array<{ titleId: string; report: ConflictReport; blockIndex: number[] }> = [];
@@ -208,136 +240,151 @@ async function conflictsInStore(app: FilmRights, trx: Kysely<Database>, blocks: 
     if (!mine.length) continue;
     reports.push({ titleId, report: checkConflicts(titleId, current.get(titleId) ?? [], mine.map(({ b }) => b.proposed)), blockIndex: mine.map(({ i }) => i) });
   }
-  return conflictView(reports, app.titleName, app.contractParties);
+  return conflictView(reports, ctx.titleName, ctx.parties);
 }
 
 /** The conflict check on its own, for the deal editor's live panel (reads the store; writes nothing). */
 export async function checkProposedDeal(app: FilmRights, input: { titleIds?: string[]; blocks: BlockInput[]; excludeContractId?: string }): Promise<ConflictReportView> {
   const titleIds = input.titleIds?.length ? input.titleIds : [...new Set(input.blocks.map((b) => b.titleId).filter((t): t is string => !!t))];
-  const { blocks } = validate({ status: 'offer', titleIds, blocks: input.blocks });
+  const { blocks } = checkContract({ status: 'offer', titleIds, blocks: input.blocks });
   await ensureExists(app.store.db, 'titles', titleIds, 'titleIds');
-  return conflictsInStore(app, app.store.db, blocks, input.excludeContractId);
+  return conflictsInStore({ titleName: app.titleName, parties: app.contractParties }, app.store.db, blocks, input.excludeContractId);
 }
 
+export type WriteResult =
+  | { ok: true; id: string; direction: ContractDirection; titleIds: string[]; holds: ConflictReportView['blocks'] }
+  | { ok: false; report: ConflictReportView };
+
+/**
+ * Creates (or, with `id`, replaces) a contract inside the caller's
+ * transaction: locks the titles it touches, checks a rights-out deal against
+ * the rights in the store as `trx` sees them (so with what this transaction
+ * already wrote), writes, and appends the audit entry. A collision is not
+ * written unless overridden: the report comes back instead, and the caller
+ * decides (saveContract throws; an import collects every problem).
+ */
+export async function writeContractIn(trx: Kysely<Database>, store: Store, ctx: ContractContext, actor: Actor, c: CheckedContract, opts: { id?: string; version?: number } = {}): Promise<WriteResult> {
+  requireWriter(actor);
+  const input = c.input;
+  const id = opts.id;
+  let before: ContractView | null = null;
+  let oldTitles: string[] = [];
+  if (id) {
+    oldTitles = (await trx.selectFrom('contract_titles').select('title_id').where('contract_id', '=', id).execute()).map((r) => r.title_id);
+  }
+  const titleIds = [...new Set([...input.titleIds, ...oldTitles])];
+  await store.lockTitles(trx, titleIds);
+  await ensureExists(trx, 'titles', input.titleIds, 'titleIds');
+  await ensureExists(trx, 'companies', [input.licensorId, input.licenseeId, input.salesAgentId], 'parties');
+  await ensureExists(trx, 'people', (input.negotiators ?? []).map((n) => n.personId), 'negotiators.personId');
+  await ensureExists(trx, 'festival_editions', [input.editionId], 'editionId');
+  if (id) {
+    before = await readContract(trx, id, true);
+    if (!before || before.deletedAt) throw new NotFoundError('contract', id);
+    if (opts.version !== undefined && opts.version !== before.version) throw new StaleVersionError('contract', id, opts.version, before.version);
+  }
+  const direction = directionFor(input, await weCompanyIn(trx));
+
+  let overridden = false;
+  let holds: ConflictReportView['blocks'] = [];
+  if (direction === 'out' && CHECKED_STATUSES.includes(input.status) && c.blocks.length) {
+    const report = await conflictsInStore(ctx, trx, c.blocks, id);
+    holds = report.blocks.filter((b) => b.holds.length);
+    if (!report.clear) {
+      if (!input.override) return { ok: false, report };
+      overridden = true;
+    }
+  }
+
+  const now = nowIso();
+  const cid = id ?? newId();
+  const row = {
+    ref: input.ref?.trim() || before?.ref || `C-${cid.slice(0, 8).toUpperCase()}`,
+    direction,
+    licensor_id: input.licensorId ?? null,
+    licensee_id: input.licenseeId ?? null,
+    sales_agent_id: input.salesAgentId ?? null,
+    status: input.status,
+    signed_on: input.signedOn || null,
+    announced_on: input.announcedOn || null,
+    edition_id: input.editionId ?? null,
+    mg_amount: c.mg?.minor ?? null,
+    mg_currency: c.mg?.currency ?? null,
+    notes: input.notes ?? null,
+    override_reason: input.override?.reason?.trim() || null,
+    updated_at: now,
+  };
+  const dup = await trx.selectFrom('contracts').select('id').where('ref', '=', row.ref).where('id', '!=', cid).executeTakeFirst();
+  if (dup) throw invalid('ref', row.ref, `ref: a contract "${row.ref}" already exists`);
+  if (id) {
+    await trx.updateTable('contracts').set({ ...row, version: before!.version + 1 }).where('id', '=', id).execute();
+    for (const t of ['rights_blocks', 'holdbacks', 'negotiators', 'contract_titles'] as const) {
+      await trx.deleteFrom(t).where('contract_id', '=', id).execute();
+    }
+  } else {
+    await trx.insertInto('contracts').values({ id: cid, ...row, created_at: now }).execute();
+  }
+  await trx.insertInto('contract_titles').values(input.titleIds.map((t) => ({ contract_id: cid, title_id: t }))).execute();
+  const blockRows = c.blocks.flatMap((b) =>
+    b.titleIds.map((t) => ({
+      id: newId(),
+      contract_id: cid,
+      title_id: t,
+      territories: b.input.territories.trim(),
+      territory_codes: toJson(b.territoryCodes),
+      media: b.input.media.trim(),
+      media_ids: toJson(b.mediaIds),
+      languages: b.proposed.languages ? toJson([...b.proposed.languages]) : null,
+      start_date: b.input.start || null,
+      end_date: b.input.end || null,
+      exclusive: flag(b.proposed.exclusive),
+      notes: null,
+    })),
+  );
+  if (blockRows.length) await trx.insertInto('rights_blocks').values(blockRows).execute();
+  const holdbackRows = c.holdbacks.flatMap((h) =>
+    h.titleIds.map((t) => ({
+      id: newId(),
+      contract_id: cid,
+      title_id: t,
+      territories: h.input.territories.trim(),
+      territory_codes: toJson(h.territoryCodes),
+      media: h.input.media.trim(),
+      media_ids: toJson(h.mediaIds),
+      start_date: h.input.start || null,
+      end_date: h.input.end || null,
+      description: h.input.description.trim(),
+    })),
+  );
+  if (holdbackRows.length) await trx.insertInto('holdbacks').values(holdbackRows).execute();
+  const negotiators = input.negotiators ?? [];
+  if (negotiators.length) {
+    await trx.insertInto('negotiators').values(negotiators.map((n) => ({ contract_id: cid, person_id: n.personId, company_id: n.companyId ?? null, side: n.side }))).execute();
+  }
+  const after = await readContract(trx, cid, true);
+  await audit(trx, actor, {
+    action: overridden ? 'override' : id ? 'update' : 'create',
+    entity: 'contracts',
+    entityId: cid,
+    before,
+    after,
+    reason: overridden ? input.override!.reason.trim() : null,
+  });
+  return { ok: true, id: cid, direction, titleIds, holds };
+}
+
+/** Creates or changes one contract in its own transaction; refuses a conflict with RightsConflictError. */
 export async function saveContract(app: FilmRights, actor: Actor, input: ContractInput, id?: string): Promise<SaveResult> {
   requireWriter(actor);
-  const parsed = validate(input);
-  const direction = await directionOf(app, input);
-  const mg = input.mg ? parseMoney(input.mg, 'mg') : null;
-  let touched: string[] = [];
-  let holds: ConflictReportView['blocks'] = [];
-
-  const contractId = await app.store.transaction(async (trx) => {
-    let before: ContractView | null = null;
-    let oldTitles: string[] = [];
-    if (id) {
-      const existing = await trx.selectFrom('contracts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-      if (!existing) throw new NotFoundError('contract', id);
-      oldTitles = (await trx.selectFrom('contract_titles').select('title_id').where('contract_id', '=', id).execute()).map((r) => r.title_id);
-    }
-    touched = [...new Set([...input.titleIds, ...oldTitles])];
-    await app.store.lockTitles(trx, touched);
-    await ensureExists(trx, 'titles', input.titleIds, 'titleIds');
-    await ensureExists(trx, 'companies', [input.licensorId, input.licenseeId, input.salesAgentId], 'parties');
-    await ensureExists(trx, 'people', (input.negotiators ?? []).map((n) => n.personId), 'negotiators.personId');
-    await ensureExists(trx, 'festival_editions', [input.editionId], 'editionId');
-
-    if (id) {
-      before = await readContract(trx, id, true);
-      if (!before) throw new NotFoundError('contract', id);
-      if (input.version !== undefined && input.version !== before.version) throw new StaleVersionError('contract', id, input.version, before.version);
-    }
-
-    let overridden = false;
-    if (direction === 'out' && CHECKED_STATUSES.includes(input.status) && parsed.blocks.length) {
-      const report = await conflictsInStore(app, trx, parsed.blocks, id);
-      holds = report.blocks.filter((b) => b.holds.length);
-      if (!report.clear) {
-        if (!input.override) throw new RightsConflictError(report);
-        overridden = true;
-      }
-    }
-
-    const now = nowIso();
-    const cid = id ?? newId();
-    const row = {
-      ref: input.ref?.trim() || before?.ref || (await nextRef(trx)),
-      direction,
-      licensor_id: input.licensorId ?? null,
-      licensee_id: input.licenseeId ?? null,
-      sales_agent_id: input.salesAgentId ?? null,
-      status: input.status,
-      signed_on: input.signedOn || null,
-      announced_on: input.announcedOn || null,
-      edition_id: input.editionId ?? null,
-      mg_amount: mg?.minor ?? null,
-      mg_currency: mg?.currency ?? null,
-      notes: input.notes ?? null,
-      override_reason: overridden ? input.override!.reason.trim() : null,
-      updated_at: now,
-    };
-    if (id) {
-      await trx.updateTable('contracts').set({ ...row, version: before!.version + 1 }).where('id', '=', id).execute();
-      for (const t of ['contract_titles', 'rights_blocks', 'holdbacks', 'negotiators'] as const) {
-        await trx.deleteFrom(t).where('contract_id', '=', id).execute();
-      }
-    } else {
-      const dup = await trx.selectFrom('contracts').select('id').where('ref', '=', row.ref).executeTakeFirst();
-      if (dup) throw invalid('ref', row.ref, `ref: a contract "${row.ref}" already exists`);
-      await trx.insertInto('contracts').values({ id: cid, ...row, created_at: now }).execute();
-    }
-    await trx.insertInto('contract_titles').values(input.titleIds.map((t) => ({ contract_id: cid, title_id: t }))).execute();
-    const blockRows = parsed.blocks.flatMap((b) =>
-      b.titleIds.map((t) => ({
-        id: newId(),
-        contract_id: cid,
-        title_id: t,
-        territories: b.input.territories.trim(),
-        territory_codes: toJson(b.territoryCodes),
-        media: b.input.media.trim(),
-        media_ids: toJson(b.mediaIds),
-        languages: b.proposed.languages ? toJson([...b.proposed.languages]) : null,
-        start_date: b.input.start || null,
-        end_date: b.input.end || null,
-        exclusive: flag(b.proposed.exclusive),
-        notes: null,
-      })),
-    );
-    if (blockRows.length) await trx.insertInto('rights_blocks').values(blockRows).execute();
-    const holdbackRows = parsed.holdbacks.flatMap((h) =>
-      h.titleIds.map((t) => ({
-        id: newId(),
-        contract_id: cid,
-        title_id: t,
-        territories: h.input.territories.trim(),
-        territory_codes: toJson(h.territoryCodes),
-        media: h.input.media.trim(),
-        media_ids: toJson(h.mediaIds),
-        start_date: h.input.start || null,
-        end_date: h.input.end || null,
-        description: h.input.description.trim(),
-      })),
-    );
-    if (holdbackRows.length) await trx.insertInto('holdbacks').values(holdbackRows).execute();
-    const negotiators = input.negotiators ?? [];
-    if (negotiators.length) {
-      await trx.insertInto('negotiators').values(negotiators.map((n) => ({ contract_id: cid, person_id: n.personId, company_id: n.companyId ?? null, side: n.side }))).execute();
-    }
-    const after = await readContract(trx, cid, true);
-    await audit(trx, actor, {
-      action: overridden ? 'override' : id ? 'update' : 'create',
-      entity: 'contracts',
-      entityId: cid,
-      before,
-      after,
-      reason: overridden ? input.override!.reason.trim() : null,
-    });
-    return cid;
+  const checked = checkContract(input);
+  const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
+  const result = await app.store.transaction(async (trx) => {
+    const r = await writeContractIn(trx, app.store, ctx, actor, checked, { id, version: input.version });
+    if (!r.ok) throw new RightsConflictError(r.report);
+    return r;
   });
-
-  await app.refreshTitles(touched);
-  const contract = await getContract(app, actor, contractId);
-  return { contract, holds };
+  await app.refreshTitles(result.titleIds);
+  return { contract: await getContract(app, actor, result.id), holds: result.holds };
 }
 
 export async function deleteContract(app: FilmRights, actor: Actor, id: string, reason?: string): Promise<void> {
@@ -353,11 +400,6 @@ export async function deleteContract(app: FilmRights, actor: Actor, id: string, 
     await audit(trx, actor, { action: 'delete', entity: 'contracts', entityId: id, before, after: null, reason: reason ?? null });
   });
   await app.refreshTitles(titles);
-}
-
-async function nextRef(trx: Kysely<Database>): Promise<string> {
-  const n = await trx.selectFrom('contracts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return `C-${String(Number(n.n) + 1).padStart(5, '0')}-${newId().slice(0, 4).toUpperCase()}`;
 }
 
 export async function getContract(app: FilmRights, actor: Actor, id: string): Promise<ContractView> {
