@@ -1,0 +1,156 @@
+/**
+ * Backups and restores.
+ *
+ * - SQLite: the online backup API (better-sqlite3's `.backup()`) copies the
+ *   database file page by page while the server keeps running; the copy is
+ *   itself a SQLite database.
+ * - PostgreSQL: every table as JSON, read in one REPEATABLE READ transaction
+ *   (one consistent snapshot), written to one file.
+ *
+ * A restore reads either kind of file (so it also moves a record from SQLite
+ * to PostgreSQL and back) into an EMPTY database, in one transaction, in
+ * foreign-key order, then rebuilds the rights index.
+ */
+import { readFileSync, writeFileSync, openSync, readSync, closeSync, renameSync, rmSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import { invalid } from '../domain/errors.js';
+import type { TableName } from '../store/index.js';
+import type { Actor, FilmRights } from './app.js';
+import { requireAdmin } from './access.js';
+
+export const BACKUP_FORMAT = 'filmrights-backup/1';
+
+/** Every table, parents before children (the order a restore inserts in). */
+export const TABLES_IN_ORDER: readonly TableName[] = [
+  'titles', 'title_aliases', 'people', 'companies', 'credits', 'title_companies', 'festivals', 'festival_editions', 'sections',
+  'selections', 'awards', 'contracts', 'contract_titles', 'rights_blocks', 'holdbacks', 'negotiators', 'releases', 'box_office',
+  'users', 'api_tokens', 'sessions', 'sources', 'fact_sources', 'settings', 'audit_log',
+];
+
+const MIGRATION_TABLE = 'kysely_migration';
+
+export interface JsonBackup {
+  format: typeof BACKUP_FORMAT;
+  dialect: 'sqlite' | 'postgres';
+  createdAt: string;
+  migrations: string[];
+  tables: Record<string, Array<Record<string, unknown>>>;
+}
+
+export interface BackupResult {
+  file: string;
+  kind: 'sqlite' | 'json';
+  rows: number;
+}
+
+/**
+ * Backs the database up to `file`. On SQLite give the database file (`sqliteFile`):
+ * the backup is a SQLite copy made with the online backup API.
+ */
+export async function backupDatabase(app: FilmRights, actor: Actor, file: string, opts: { sqliteFile?: string } = {}): Promise<BackupResult> {
+  requireAdmin(actor);
+  if (app.store.dialect === 'sqlite') {
+    if (!opts.sqliteFile || opts.sqliteFile === ':memory:') throw invalid('database', opts.sqliteFile, 'database: a backup of SQLite needs the database file (FILMRIGHTS_DB)');
+    const tmp = `${file}.partial`;
+    const source = new BetterSqlite3(opts.sqliteFile, { fileMustExist: true });
+    try {
+      source.pragma('busy_timeout = 5000');
+      await source.backup(tmp);
+    } finally {
+      source.close();
+    }
+    renameSync(tmp, file);
+    const copy = new BetterSqlite3(file, { readonly: true });
+    try {
+      const rows = TABLES_IN_ORDER.reduce((n, t) => n + (copy.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n, 0);
+      return { file, kind: 'sqlite', rows };
+    } finally {
+      copy.close();
+    }
+  }
+  const dump = await app.store.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const tables: JsonBackup['tables'] = {};
+      for (const t of TABLES_IN_ORDER) tables[t] = (await (trx as unknown as Kysely<any>).selectFrom(t).selectAll().execute()) as Array<Record<string, unknown>>;
+      const migrations = (await (trx as unknown as Kysely<any>).selectFrom(MIGRATION_TABLE).select('name').orderBy('name').execute()).map((r: { name: string }) => r.name);
+      return { format: BACKUP_FORMAT, dialect: 'postgres', createdAt: new Date().toISOString(), migrations, tables } satisfies JsonBackup;
+    });
+  writeFileSync(`${file}.partial`, JSON.stringify(dump));
+  renameSync(`${file}.partial`, file);
+  return { file, kind: 'json', rows: Object.values(dump.tables).reduce((n, rows) => n + rows.length, 0) };
+}
+
+function isSqliteFile(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    readSync(fd, head, 0, 16, 0);
+    return head.toString('latin1') === 'SQLite format 3\u0000';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a backup file of either kind. */
+export function readBackup(file: string): JsonBackup {
+  if (isSqliteFile(file)) {
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    try {
+      const tables: JsonBackup['tables'] = {};
+      for (const t of TABLES_IN_ORDER) tables[t] = db.prepare(`select * from ${t}`).all() as Array<Record<string, unknown>>;
+      const migrations = (db.prepare(`select name from ${MIGRATION_TABLE} order by name`).all() as Array<{ name: string }>).map((r) => r.name);
+      return { format: BACKUP_FORMAT, dialect: 'sqlite', createdAt: '', migrations, tables };
+    } finally {
+      db.close();
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw invalid('file', file, `file: "${file}" is neither a SQLite backup nor a JSON backup`);
+  }
+  const b = parsed as Partial<JsonBackup>;
+  if (b.format !== BACKUP_FORMAT || typeof b.tables !== 'object' || !Array.isArray(b.migrations)) {
+    throw invalid('file', file, `file: "${file}" is not a filmrights backup (format "${BACKUP_FORMAT}"); to load a catalog document use import`);
+  }
+  return b as JsonBackup;
+}
+
+/** Restores a backup into this database, which must be empty. One transaction: all of it or nothing. */
+export async function restoreDatabase(app: FilmRights, actor: Actor, file: string): Promise<{ rows: number }> {
+  requireAdmin(actor);
+  const backup = readBackup(file);
+  const db = app.store.db as unknown as Kysely<any>;
+  const known = new Set((await db.selectFrom(MIGRATION_TABLE).select('name').execute()).map((r: { name: string }) => r.name));
+  const unknown = backup.migrations.filter((m) => !known.has(m));
+  if (unknown.length) throw invalid('file', file, `file: the backup comes from a newer version (migrations ${unknown.join(', ')}); upgrade filmrights first`);
+  let rows = 0;
+  await app.store.transaction(async (t) => {
+    const trx = t as unknown as Kysely<any>;
+    for (const table of TABLES_IN_ORDER) {
+      const n = (await trx.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()) as { n: number | string } | undefined;
+      if (Number(n?.n ?? 0) > 0) throw invalid('database', table, `database: not empty (table ${table} has rows); restore into a new, empty database`);
+    }
+    for (const table of TABLES_IN_ORDER) {
+      const list = backup.tables[table] ?? [];
+      for (let i = 0; i < list.length; i += 200) {
+        await trx.insertInto(table).values(list.slice(i, i + 200)).execute();
+      }
+      rows += list.length;
+    }
+    if (app.store.dialect === 'postgres') {
+      await sql`select setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((select max(id) from audit_log), 0) + 1, false)`.execute(trx);
+    }
+  });
+  await app.rebuildIndex();
+  return { rows };
+}
+
+/** Removes a half-written backup (after an error). */
+export function removePartial(file: string): void {
+  rmSync(`${file}.partial`, { force: true });
+}

@@ -1,0 +1,541 @@
+/**
+ * Festivals and markets: festivals with their editions (the 69th Berlinale is
+ * 2019), sections, selections (premiere status, slots such as closing night,
+ * withdrawals with the stated reason) and awards (ties share a tie group).
+ * An edition's lineup is also the acquisitions view: per title, its sales
+ * agent and the territories already sold and still free at the festival.
+ */
+import type { Kysely } from 'kysely';
+import { fullSet, isEmpty, has, addInto, emptySet, union, equals, type Bitset } from '../domain/bitset.js';
+import { COUNTRIES } from '../domain/countries.js';
+import { parseDay } from '../domain/dates.js';
+import { invalid } from '../domain/errors.js';
+import { normalizeName } from '../domain/fuzzy.js';
+import { MEDIA } from '../domain/media.js';
+import { territoryLabel } from '../domain/territories.js';
+import {
+  FESTIVAL_KINDS,
+  PREMIERE_STATUSES,
+  SELECTION_SLOTS,
+  flag,
+  newId,
+  parseJson,
+  slugId,
+  toJson,
+  type Database,
+  type FestivalKind,
+  type PremiereStatus,
+  type SelectionSlot,
+} from '../store/index.js';
+import type { Actor, FilmRights } from './app.js';
+import { requireWriter } from './access.js';
+import { audit } from './audit.js';
+import { mustExist } from './catalog.js';
+import { NotFoundError } from './errors.js';
+import { countryCode, oneOf, optionalBool, optionalInt, optionalIsoDate, optionalOneOf, optionalText, rankByNames, requiredText } from './lookup.js';
+import { uniqueId } from './people.js';
+import { dropFactLinks } from './provenance.js';
+
+type Named = { id: string; name: string };
+type Field = (name: string) => string;
+const plain: Field = (n) => n;
+
+// ------------------------------------------------------------------ festivals
+
+export interface FestivalInput {
+  name: string;
+  shortName?: string | null;
+  aliases?: string[];
+  kind?: FestivalKind;
+  country?: string | null;
+  city?: string | null;
+}
+
+export interface CheckedFestival {
+  name: string;
+  short_name: string | null;
+  aliases: string[];
+  kind: FestivalKind;
+  country: string | null;
+  city: string | null;
+}
+
+export function checkFestival(input: FestivalInput, f: Field = plain): CheckedFestival {
+  if (input.aliases !== undefined && !Array.isArray(input.aliases)) throw invalid(f('aliases'), input.aliases, `${f('aliases')}: expected a list of names`);
+  return {
+    name: requiredText(input.name, f('name')),
+    short_name: optionalText(input.shortName, f('shortName')),
+    aliases: (input.aliases ?? []).map((a, i) => requiredText(a, `${f('aliases')}[${i}]`)),
+    kind: input.kind === undefined ? 'festival' : oneOf(input.kind, FESTIVAL_KINDS, f('kind')),
+    country: input.country ? countryCode(input.country, f('country')) : null,
+    city: optionalText(input.city, f('city')),
+  };
+}
+
+/** Festivals by any of their names (name, short name, aliases), normalized. */
+export class FestivalIndex {
+  private readonly byKey = new Map<string, string>();
+  readonly names: string[] = [];
+  add(id: string, names: Array<string | null>): void {
+    for (const n of names) {
+      if (!n) continue;
+      const k = normalizeName(n);
+      if (k && !this.byKey.has(k)) this.byKey.set(k, id);
+      this.names.push(n);
+    }
+  }
+  find(name: string): string | undefined {
+    return this.byKey.get(normalizeName(name));
+  }
+  static async load(db: Kysely<Database>): Promise<FestivalIndex> {
+    const index = new FestivalIndex();
+    for (const f of await db.selectFrom('festivals').select(['id', 'name', 'short_name', 'aliases']).orderBy('name').execute()) {
+      index.add(f.id, [f.name, f.short_name, ...parseJson(f.aliases)]);
+    }
+    return index;
+  }
+}
+
+export async function findOrCreateFestivalIn(trx: Kysely<Database>, actor: Actor, c: CheckedFestival, index?: FestivalIndex): Promise<{ id: string; created: boolean }> {
+  const idx = index ?? (await FestivalIndex.load(trx));
+  const found = idx.find(c.name) ?? (c.short_name ? idx.find(c.short_name) : undefined);
+  if (found) return { id: found, created: false };
+  const id = await uniqueId(trx, 'festivals', c.short_name ?? c.name);
+  const row = { id, name: c.name, short_name: c.short_name, aliases: toJson(c.aliases), kind: c.kind, country: c.country, city: c.city };
+  await trx.insertInto('festivals').values(row).execute();
+  await audit(trx, actor, { action: 'create', entity: 'festivals', entityId: id, before: null, after: c });
+  idx.add(id, [c.name, c.short_name, ...c.aliases]);
+  return { id, created: true };
+}
+
+export async function createFestival(app: FilmRights, actor: Actor, input: FestivalInput): Promise<FestivalDetail> {
+  requireWriter(actor);
+  const c = checkFestival(input);
+  const { id } = await app.store.transaction((trx) => findOrCreateFestivalIn(trx, actor, c));
+  return getFestival(app, actor, id);
+}
+
+export interface EditionView {
+  id: string;
+  number: number | null;
+  year: number;
+  start: string | null;
+  end: string | null;
+}
+
+export interface FestivalDetail {
+  id: string;
+  name: string;
+  shortName: string | null;
+  aliases: string[];
+  kind: FestivalKind;
+  country: string | null;
+  city: string | null;
+  editions: EditionView[];
+}
+
+async function festivalsWithEditions(db: Kysely<Database>, ids?: string[]): Promise<FestivalDetail[]> {
+  let q = db.selectFrom('festivals').selectAll().orderBy('name');
+  if (ids) q = q.where('id', 'in', ids.length ? ids : ['']);
+  const festivals = await q.execute();
+  const editions = festivals.length
+    ? await db.selectFrom('festival_editions').selectAll().where('festival_id', 'in', festivals.map((f) => f.id)).orderBy('year', 'desc').orderBy('number', 'desc').execute()
+    : [];
+  return festivals.map((f) => ({
+    id: f.id,
+    name: f.name,
+    shortName: f.short_name,
+    aliases: parseJson(f.aliases),
+    kind: f.kind,
+    country: f.country,
+    city: f.city,
+    editions: editions.filter((e) => e.festival_id === f.id).map((e) => ({ id: e.id, number: e.number, year: e.year, start: e.start_date, end: e.end_date })),
+  }));
+}
+
+export async function listFestivals(app: FilmRights, params: { q?: string; kind?: string } = {}): Promise<FestivalDetail[]> {
+  let all = await festivalsWithEditions(app.store.db);
+  if (params.kind) {
+    const kind = oneOf(params.kind, FESTIVAL_KINDS, 'kind');
+    all = all.filter((f) => f.kind === kind);
+  }
+  return params.q?.trim() ? rankByNames(params.q, all.map((f) => ({ item: f, names: [f.name, f.shortName, ...f.aliases] }))) : all;
+}
+
+export async function getFestival(app: FilmRights, _actor: Actor, id: string): Promise<FestivalDetail> {
+  const [f] = await festivalsWithEditions(app.store.db, [id]);
+  if (!f) throw new NotFoundError('festival', id);
+  return f;
+}
+
+// ------------------------------------------------------------------ editions and sections
+
+export interface EditionInput {
+  festivalId: string;
+  number?: number | null;
+  year: number;
+  start?: string | null;
+  end?: string | null;
+}
+
+export interface CheckedEdition {
+  number: number | null;
+  year: number;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+export function checkEdition(input: Omit<EditionInput, 'festivalId'>, f: Field = plain): CheckedEdition {
+  const year = optionalInt(input.year, f('year'), 1870, 2200);
+  if (year === null) throw invalid(f('year'), input.year, `${f('year')}: required, the edition's year`);
+  const start = optionalIsoDate(input.start, f('start'));
+  const end = optionalIsoDate(input.end, f('end'));
+  if (start && end && end < start) throw invalid(f('end'), end, `${f('end')}: ${end} is before the start ${start}`);
+  if (start && Number(start.slice(0, 4)) !== year) throw invalid(f('start'), start, `${f('start')}: ${start} is not in ${year}`);
+  return { number: optionalInt(input.number, f('number'), 1, 10_000), year, start_date: start, end_date: end };
+}
+
+/** Finds the festival's edition with this number (or, without a number, this year), or creates it. */
+export async function findOrCreateEditionIn(trx: Kysely<Database>, actor: Actor, festivalId: string, c: CheckedEdition): Promise<{ id: string; created: boolean }> {
+  let q = trx.selectFrom('festival_editions').select('id').where('festival_id', '=', festivalId);
+  q = c.number !== null ? q.where('number', '=', c.number) : q.where('year', '=', c.year).where('number', 'is', null);
+  const found = await q.executeTakeFirst();
+  if (found) return { id: found.id, created: false };
+  const id = `${festivalId}-${c.year}${c.number !== null ? `-${c.number}` : ''}`;
+  const taken = await trx.selectFrom('festival_editions').select('id').where('id', '=', id).executeTakeFirst();
+  const eid = taken ? newId() : id;
+  const row = { id: eid, festival_id: festivalId, ...c };
+  await trx.insertInto('festival_editions').values(row).execute();
+  await audit(trx, actor, { action: 'create', entity: 'festival_editions', entityId: eid, before: null, after: row });
+  return { id: eid, created: true };
+}
+
+export async function createEdition(app: FilmRights, actor: Actor, input: EditionInput): Promise<EditionView & { festivalId: string }> {
+  requireWriter(actor);
+  const c = checkEdition(input);
+  const { id } = await app.store.transaction(async (trx) => {
+    await mustExist(trx, 'festivals', input.festivalId, 'festivalId');
+    return findOrCreateEditionIn(trx, actor, input.festivalId, c);
+  });
+  const e = await app.store.db.selectFrom('festival_editions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return { id: e.id, festivalId: e.festival_id, number: e.number, year: e.year, start: e.start_date, end: e.end_date };
+}
+
+export async function ensureSectionIn(trx: Kysely<Database>, actor: Actor, editionId: string, name: string): Promise<string> {
+  const found = await trx.selectFrom('sections').select(['id', 'name']).where('edition_id', '=', editionId).execute();
+  const hit = found.find((s) => normalizeName(s.name) === normalizeName(name));
+  if (hit) return hit.id;
+  const id = `${editionId}-${slugId(name)}`.slice(0, 120);
+  const exists = await trx.selectFrom('sections').select('id').where('id', '=', id).executeTakeFirst();
+  const row = { id: exists ? newId() : id, edition_id: editionId, name };
+  await trx.insertInto('sections').values(row).execute();
+  await audit(trx, actor, { action: 'create', entity: 'sections', entityId: row.id, before: null, after: row });
+  return row.id;
+}
+
+// ------------------------------------------------------------------ selections
+
+export interface SelectionInput {
+  editionId: string;
+  titleId: string;
+  /** The section's name (created on first use), e.g. "Special Presentations". */
+  section?: string | null;
+  premiereStatus?: PremiereStatus | null;
+  slot?: SelectionSlot | null;
+  withdrawn?: boolean;
+  withdrawalReason?: string | null;
+}
+
+export interface CheckedSelection {
+  section: string | null;
+  premiere_status: PremiereStatus | null;
+  slot: SelectionSlot | null;
+  withdrawn: boolean;
+  withdrawal_reason: string | null;
+}
+
+export function checkSelection(input: Omit<SelectionInput, 'editionId' | 'titleId'>, f: Field = plain): CheckedSelection {
+  const reason = optionalText(input.withdrawalReason, f('withdrawalReason'));
+  const withdrawn = optionalBool(input.withdrawn, f('withdrawn'));
+  if (reason && withdrawn === false) throw invalid(f('withdrawalReason'), reason, `${f('withdrawalReason')}: a reason for withdrawal, but withdrawn is false`);
+  return {
+    section: optionalText(input.section, f('section')),
+    premiere_status: optionalOneOf(input.premiereStatus, PREMIERE_STATUSES, f('premiereStatus')),
+    slot: optionalOneOf(input.slot, SELECTION_SLOTS, f('slot')),
+    withdrawn: withdrawn ?? reason !== null,
+    withdrawal_reason: reason,
+  };
+}
+
+export async function insertSelection(trx: Kysely<Database>, actor: Actor, editionId: string, titleId: string, c: CheckedSelection): Promise<string> {
+  const sectionId = c.section ? await ensureSectionIn(trx, actor, editionId, c.section) : null;
+  const row = {
+    id: newId(),
+    edition_id: editionId,
+    section_id: sectionId,
+    title_id: titleId,
+    premiere_status: c.premiere_status,
+    slot: c.slot,
+    withdrawn: flag(c.withdrawn),
+    withdrawal_reason: c.withdrawal_reason,
+  };
+  await trx.insertInto('selections').values(row).execute();
+  await audit(trx, actor, { action: 'create', entity: 'selections', entityId: row.id, before: null, after: row });
+  return row.id;
+}
+
+export async function createSelection(app: FilmRights, actor: Actor, input: SelectionInput): Promise<{ id: string }> {
+  requireWriter(actor);
+  const c = checkSelection(input);
+  const id = await app.store.transaction(async (trx) => {
+    await mustExist(trx, 'festival_editions', input.editionId, 'editionId');
+    await mustExist(trx, 'titles', input.titleId, 'titleId');
+    return insertSelection(trx, actor, input.editionId, input.titleId, c);
+  });
+  return { id };
+}
+
+/** Records that a title was pulled from a lineup, with the stated reason ("technical reasons"). */
+export async function withdrawSelection(app: FilmRights, actor: Actor, selectionId: string, reason: string): Promise<void> {
+  requireWriter(actor);
+  const why = requiredText(reason, 'reason');
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('selections').selectAll().where('id', '=', selectionId).executeTakeFirst();
+    if (!before) throw new NotFoundError('selection', selectionId);
+    await trx.updateTable('selections').set({ withdrawn: 1, withdrawal_reason: why }).where('id', '=', selectionId).execute();
+    await audit(trx, actor, { action: 'withdraw', entity: 'selections', entityId: selectionId, before, after: { ...before, withdrawn: 1, withdrawal_reason: why }, reason: why });
+  });
+}
+
+export async function deleteSelection(app: FilmRights, actor: Actor, selectionId: string): Promise<void> {
+  requireWriter(actor);
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('selections').selectAll().where('id', '=', selectionId).executeTakeFirst();
+    if (!before) throw new NotFoundError('selection', selectionId);
+    await dropFactLinks(trx, 'selections', [selectionId]);
+    await trx.deleteFrom('selections').where('id', '=', selectionId).execute();
+    await audit(trx, actor, { action: 'delete', entity: 'selections', entityId: selectionId, before, after: null });
+  });
+}
+
+// ------------------------------------------------------------------ awards
+
+export interface AwardInput {
+  editionId: string;
+  /** "Palme d'Or", "Jury Prize". */
+  name: string;
+  titleId: string;
+  personId?: string | null;
+  /** Shared with another winner; winners of one tied award share a tie group. */
+  tied?: boolean;
+  tieGroup?: string | null;
+}
+
+export interface CheckedAward {
+  name: string;
+  tied: boolean;
+  tie_group: string | null;
+}
+
+export function checkAward(input: { name: unknown; tied?: unknown; tieGroup?: unknown }, f: Field = plain): CheckedAward {
+  const name = requiredText(input.name, f('name'));
+  const group = optionalText(input.tieGroup, f('tieGroup'));
+  const tied = optionalBool(input.tied, f('tied'));
+  if (group && tied === false) throw invalid(f('tieGroup'), group, `${f('tieGroup')}: a tie group on an award that is not tied`);
+  return { name, tied: tied ?? group !== null, tie_group: group };
+}
+
+/** The tie group of a tied award when none is given: the award's name within its edition. */
+export function defaultTieGroup(editionId: string, awardName: string): string {
+  return `${editionId}:${slugId(awardName)}`;
+}
+
+export async function insertAward(trx: Kysely<Database>, actor: Actor, editionId: string, titleId: string, personId: string | null, c: CheckedAward): Promise<string> {
+  const row = {
+    id: newId(),
+    edition_id: editionId,
+    name: c.name,
+    title_id: titleId,
+    person_id: personId,
+    tied: flag(c.tied),
+    tie_group: c.tied ? (c.tie_group ?? defaultTieGroup(editionId, c.name)) : null,
+  };
+  await trx.insertInto('awards').values(row).execute();
+  await audit(trx, actor, { action: 'create', entity: 'awards', entityId: row.id, before: null, after: row });
+  return row.id;
+}
+
+export async function createAward(app: FilmRights, actor: Actor, input: AwardInput): Promise<{ id: string }> {
+  requireWriter(actor);
+  const c = checkAward(input);
+  const id = await app.store.transaction(async (trx) => {
+    await mustExist(trx, 'festival_editions', input.editionId, 'editionId');
+    await mustExist(trx, 'titles', input.titleId, 'titleId');
+    if (input.personId) await mustExist(trx, 'people', input.personId, 'personId');
+    return insertAward(trx, actor, input.editionId, input.titleId, input.personId ?? null, c);
+  });
+  return { id };
+}
+
+// ------------------------------------------------------------------ the lineup (acquisitions view)
+
+export interface LineupSelection {
+  id: string;
+  title: Named & { year: number | null };
+  premiereStatus: PremiereStatus | null;
+  slot: SelectionSlot | null;
+  withdrawn: boolean;
+  withdrawalReason: string | null;
+  salesAgent: Named | null;
+  /** Territories where some media is sold at the festival ("North America"); null when none. */
+  soldLabel: string | null;
+  /** Territories where every media is still free to license exclusively; null when none. */
+  freeLabel: string | null;
+  /** Territories held by a deal in negotiation; null when none. */
+  heldLabel: string | null;
+  awards: Array<{ id: string; name: string; tied: boolean }>;
+}
+
+export interface Lineup {
+  edition: EditionView;
+  festival: Named & { shortName: string | null; kind: FestivalKind };
+  sections: Array<{ id: string | null; name: string; selections: LineupSelection[] }>;
+  awards: Array<{ id: string; name: string; title: Named; person: Named | null; tied: boolean; tieGroup: string | null }>;
+}
+
+/**
+ * The edition's lineup by section, with its awards, and per title its sales
+ * agent and what is sold and free. "Sold" and "free" answer a worldwide,
+ * all-media, exclusive question over the festival's dates (its first day when
+ * the end is not known; 1 January of its year when no date is known), from
+ * the rights engine's index.
+ */
+export async function getEdition(app: FilmRights, _actor: Actor, editionId: string): Promise<Lineup> {
+  const db = app.store.db;
+  const e = await db
+    .selectFrom('festival_editions as e')
+    .innerJoin('festivals as f', 'f.id', 'e.festival_id')
+    .select(['e.id', 'e.number', 'e.year', 'e.start_date', 'e.end_date', 'f.id as festival_id', 'f.name', 'f.short_name', 'f.kind'])
+    .where('e.id', '=', editionId)
+    .executeTakeFirst();
+  if (!e) throw new NotFoundError('edition', editionId);
+  const sections = await db.selectFrom('sections').select(['id', 'name']).where('edition_id', '=', editionId).orderBy('name').execute();
+  const selections = await db
+    .selectFrom('selections as s')
+    .innerJoin('titles as t', 't.id', 's.title_id')
+    .select(['s.id', 's.section_id', 's.premiere_status', 's.slot', 's.withdrawn', 's.withdrawal_reason', 't.id as title_id', 't.original_title', 't.english_title', 't.year'])
+    .where('s.edition_id', '=', editionId)
+    .execute();
+  const awards = await db
+    .selectFrom('awards as a')
+    .innerJoin('titles as t', 't.id', 'a.title_id')
+    .leftJoin('people as p', 'p.id', 'a.person_id')
+    .select(['a.id', 'a.name', 'a.tied', 'a.tie_group', 't.id as title_id', 't.original_title', 't.english_title', 'p.id as person_id', 'p.name as person_name'])
+    .where('a.edition_id', '=', editionId)
+    .orderBy('a.name')
+    .orderBy('t.original_title')
+    .execute();
+  const titleIds = [...new Set(selections.map((s) => s.title_id))];
+  const agents = await salesAgents(db, titleIds);
+  const market = marketAt(app, titleIds, e.start_date ?? `${e.year}-01-01`, e.end_date ?? e.start_date ?? `${e.year}-01-01`);
+
+  const slotOrder = (s: SelectionSlot | null) => (s === 'opening-night' ? 0 : s === 'closing-night' ? 2 : 1);
+  const view = (s: (typeof selections)[number]): LineupSelection => ({
+    id: s.id,
+    title: { id: s.title_id, name: s.english_title ?? s.original_title, year: s.year },
+    premiereStatus: s.premiere_status,
+    slot: s.slot,
+    withdrawn: s.withdrawn === 1,
+    withdrawalReason: s.withdrawal_reason,
+    salesAgent: agents.get(s.title_id) ?? null,
+    ...(market.get(s.title_id) ?? { soldLabel: null, freeLabel: null, heldLabel: null }),
+    awards: awards.filter((a) => a.title_id === s.title_id).map((a) => ({ id: a.id, name: a.name, tied: a.tied === 1 })),
+  });
+  const bySection = [...sections.map((sec) => ({ id: sec.id as string | null, name: sec.name })), { id: null, name: 'Other selections' }].map((sec) => ({
+    ...sec,
+    selections: selections
+      .filter((s) => s.section_id === sec.id)
+      .sort((a, b) => slotOrder(a.slot) - slotOrder(b.slot) || (a.english_title ?? a.original_title).localeCompare(b.english_title ?? b.original_title))
+      .map(view),
+  }));
+  return {
+    edition: { id: e.id, number: e.number, year: e.year, start: e.start_date, end: e.end_date },
+    festival: { id: e.festival_id, name: e.name, shortName: e.short_name, kind: e.kind },
+    sections: bySection.filter((s) => s.id !== null || s.selections.length > 0),
+    awards: awards.map((a) => ({
+      id: a.id,
+      name: a.name,
+      title: { id: a.title_id, name: a.english_title ?? a.original_title },
+      person: a.person_id ? { id: a.person_id, name: a.person_name ?? '' } : null,
+      tied: a.tied === 1,
+      tieGroup: a.tie_group,
+    })),
+  };
+}
+
+/** Each title's sales agent: the company credited as such, else the one named on a rights-in contract. */
+async function salesAgents(db: Kysely<Database>, titleIds: string[]): Promise<Map<string, Named>> {
+  const out = new Map<string, Named>();
+  if (!titleIds.length) return out;
+  const credited = await db
+    .selectFrom('title_companies as tc')
+    .innerJoin('companies as c', 'c.id', 'tc.company_id')
+    .select(['tc.title_id', 'c.id', 'c.name'])
+    .where('tc.role', '=', 'sales-agent')
+    .where('tc.title_id', 'in', titleIds)
+    .orderBy('c.name')
+    .execute();
+  for (const r of credited) if (!out.has(r.title_id)) out.set(r.title_id, { id: r.id, name: r.name });
+  const viaContracts = await db
+    .selectFrom('contract_titles as ct')
+    .innerJoin('contracts as k', 'k.id', 'ct.contract_id')
+    .innerJoin('companies as c', (j) => j.on((eb) => eb.or([eb('c.id', '=', eb.ref('k.sales_agent_id')), eb.and([eb('k.direction', '=', 'in'), eb('c.id', '=', eb.ref('k.licensee_id'))])])))
+    .select(['ct.title_id', 'c.id', 'c.name'])
+    .where('ct.title_id', 'in', titleIds)
+    .where('k.deleted_at', 'is', null)
+    .where('k.status', 'in', ['signed', 'announced'])
+    .orderBy('k.ref')
+    .execute();
+  for (const r of viaContracts) if (!out.has(r.title_id)) out.set(r.title_id, { id: r.id, name: r.name });
+  return out;
+}
+
+function labelOrNull(set: Bitset): string | null {
+  return isEmpty(set) ? null : territoryLabel(set);
+}
+
+/** Sold / free / held territory labels per title over [start, end], from the engine's index. */
+function marketAt(app: FilmRights, titleIds: string[], start: string, end: string): Map<string, { soldLabel: string | null; freeLabel: string | null; heldLabel: string | null }> {
+  const out = new Map<string, { soldLabel: string | null; freeLabel: string | null; heldLabel: string | null }>();
+  if (!titleIds.length) return out;
+  const allMedia = fullSet(MEDIA.size);
+  const rows = app.index.avails(titleIds, {
+    territories: fullSet(COUNTRIES.size),
+    media: allMedia,
+    languages: null,
+    start: parseDay(start, 'edition.start'),
+    end: parseDay(end < start ? start : end, 'edition.end'),
+    exclusive: true,
+    match: 'cover-entire',
+  });
+  for (const id of titleIds) {
+    const mine = rows.filter((r) => r.titles.includes(id));
+    let sold = emptySet(COUNTRIES.size);
+    let held = emptySet(COUNTRIES.size);
+    const freeMedia = new Map<number, Bitset>();
+    for (const r of mine) {
+      if (r.outcome.reasons.some((x) => x.code === 'rights-out-exist')) sold = union(sold, r.territories);
+      else if (r.outcome.status === 'on-hold') held = union(held, r.territories);
+      if (r.outcome.status === 'available') {
+        for (let i = 0; i < COUNTRIES.size; i++) {
+          if (!has(r.territories, i)) continue;
+          freeMedia.set(i, union(freeMedia.get(i) ?? emptySet(MEDIA.size), r.media));
+        }
+      }
+    }
+    const free = emptySet(COUNTRIES.size);
+    for (const [i, media] of freeMedia) if (equals(media, allMedia)) addInto(free, i);
+    out.set(id, { soldLabel: labelOrNull(sold), freeLabel: labelOrNull(free), heldLabel: labelOrNull(held) });
+  }
+  return out;
+}

@@ -1,0 +1,370 @@
+/**
+ * The market record: releases (a title opening in a territory, with how
+ * precise the date is: "November 2020" is month precision), box office
+ * grosses (money in minor units, shown as Money strings), and the home page
+ * of a day's work: holds, rights expiring soon, recent deals, facts to review.
+ */
+import type { Kysely } from 'kysely';
+import { invalid } from '../domain/errors.js';
+import { territoryLabel, territorySetFromCodes } from '../domain/territories.js';
+import { DATE_PRECISIONS, flag, isIsoDate, newId, parseJson, type ContractDirection, type ContractStatus, type Database, type DatePrecision } from '../store/index.js';
+import type { Actor, FilmRights } from './app.js';
+import { requireWriter } from './access.js';
+import { audit } from './audit.js';
+import { dateLabel, mustExist } from './catalog.js';
+import { NotFoundError } from './errors.js';
+import { addDaysIso, countryCode, daysBetween, optionalBool, optionalIsoDate, optionalOneOf, requiredText, todayIso } from './lookup.js';
+import { formatMoney, parseMoney, type Money } from './money.js';
+import { dropFactLinks } from './provenance.js';
+
+type Named = { id: string; name: string };
+type Field = (name: string) => string;
+const plain: Field = (n) => n;
+
+// ------------------------------------------------------------------ releases
+
+export interface ReleaseInput {
+  titleId: string;
+  /** A country: ISO code or name. */
+  territory: string;
+  /** "2020-11-18" (day), "2020-11" (month) or "2020" (year); or a full date with `precision`. */
+  date?: string | null;
+  precision?: DatePrecision;
+  distributorId?: string | null;
+  /** "theatrical" (default), "streaming", "tv", "festival", ... */
+  kind?: string;
+}
+
+export interface CheckedRelease {
+  territory: string;
+  release_date: string | null;
+  date_precision: DatePrecision;
+  kind: string;
+}
+
+/** Reads a release date as people give it: a day, a month ("2020-11") or a year ("2020"). */
+export function parseReleaseDate(value: unknown, precision: unknown, f: Field = plain): { date: string | null; precision: DatePrecision } {
+  const explicit = optionalOneOf(precision, DATE_PRECISIONS, f('precision'));
+  if (value === undefined || value === null || value === '') return { date: null, precision: explicit ?? 'day' };
+  if (typeof value !== 'string') throw invalid(f('date'), value, `${f('date')}: expected a date as YYYY-MM-DD, YYYY-MM or YYYY`);
+  const v = value.trim();
+  let date: string;
+  let implied: DatePrecision;
+  if (/^\d{4}$/.test(v)) [date, implied] = [`${v}-01-01`, 'year'];
+  else if (/^\d{4}-\d{2}$/.test(v)) [date, implied] = [`${v}-01`, 'month'];
+  else [date, implied] = [v, 'day'];
+  if (!isIsoDate(date)) throw invalid(f('date'), value, `${f('date')}: "${value}" is not a date as YYYY-MM-DD, YYYY-MM or YYYY`);
+  const p = explicit ?? implied;
+  // Stored as the first day of the month or year it stands for.
+  if (p === 'month') date = `${date.slice(0, 7)}-01`;
+  if (p === 'year') date = `${date.slice(0, 4)}-01-01`;
+  if (implied !== 'day' && explicit === 'day') throw invalid(f('precision'), precision, `${f('precision')}: "${value}" is not a whole day`);
+  if (implied === 'year' && explicit === 'month') throw invalid(f('precision'), precision, `${f('precision')}: "${value}" names no month`);
+  return { date, precision: p };
+}
+
+/** The date as the interchange format writes it back: "2020-11" for month precision, "2020" for year precision. */
+export function formatReleaseDate(date: string | null, precision: DatePrecision): string | null {
+  if (!date) return null;
+  return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date;
+}
+
+export function checkRelease(input: Omit<ReleaseInput, 'titleId' | 'distributorId'>, f: Field = plain): CheckedRelease {
+  const { date, precision } = parseReleaseDate(input.date, input.precision, f);
+  return {
+    territory: countryCode(input.territory, f('territory')),
+    release_date: date,
+    date_precision: precision,
+    kind: input.kind === undefined || input.kind === null ? 'theatrical' : requiredText(input.kind, f('kind')),
+  };
+}
+
+export async function insertRelease(trx: Kysely<Database>, actor: Actor, titleId: string, distributorId: string | null, c: CheckedRelease): Promise<string> {
+  const row = { id: newId(), title_id: titleId, distributor_id: distributorId, ...c };
+  await trx.insertInto('releases').values(row).execute();
+  await audit(trx, actor, { action: 'create', entity: 'releases', entityId: row.id, before: null, after: row });
+  return row.id;
+}
+
+export async function createRelease(app: FilmRights, actor: Actor, input: ReleaseInput): Promise<ReleaseView> {
+  requireWriter(actor);
+  const c = checkRelease(input);
+  const id = await app.store.transaction(async (trx) => {
+    await mustExist(trx, 'titles', input.titleId, 'titleId');
+    if (input.distributorId) await mustExist(trx, 'companies', input.distributorId, 'distributorId');
+    return insertRelease(trx, actor, input.titleId, input.distributorId ?? null, c);
+  });
+  return (await listReleases(app, { id }))[0];
+}
+
+export interface ReleaseView {
+  id: string;
+  title: Named;
+  territory: string;
+  date: string | null;
+  precision: DatePrecision;
+  dateLabel: string | null;
+  distributor: Named | null;
+  kind: string;
+}
+
+export async function listReleases(app: FilmRights, params: { titleId?: string; id?: string } = {}): Promise<ReleaseView[]> {
+  let q = app.store.db
+    .selectFrom('releases as r')
+    .innerJoin('titles as t', 't.id', 'r.title_id')
+    .leftJoin('companies as c', 'c.id', 'r.distributor_id')
+    .select(['r.id', 'r.territory', 'r.release_date', 'r.date_precision', 'r.kind', 't.id as title_id', 't.original_title', 't.english_title', 'c.id as distributor_id', 'c.name as distributor_name'])
+    .orderBy('r.release_date')
+    .orderBy('r.territory');
+  if (params.titleId) q = q.where('r.title_id', '=', params.titleId);
+  if (params.id) q = q.where('r.id', '=', params.id);
+  return (await q.execute()).map((r) => ({
+    id: r.id,
+    title: { id: r.title_id, name: r.english_title ?? r.original_title },
+    territory: r.territory,
+    date: r.release_date,
+    precision: r.date_precision,
+    dateLabel: dateLabel(r.release_date, r.date_precision),
+    distributor: r.distributor_id ? { id: r.distributor_id, name: r.distributor_name ?? '' } : null,
+    kind: r.kind,
+  }));
+}
+
+export async function deleteRelease(app: FilmRights, actor: Actor, id: string): Promise<void> {
+  requireWriter(actor);
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('releases').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError('release', id);
+    await dropFactLinks(trx, 'releases', [id]);
+    await trx.deleteFrom('releases').where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'delete', entity: 'releases', entityId: id, before, after: null });
+  });
+}
+
+// ------------------------------------------------------------------ box office
+
+export interface BoxOfficeInput {
+  titleId: string;
+  /** A country (ISO code or name); null, absent or "Worldwide" for a worldwide gross. */
+  territory?: string | null;
+  /** The gross as a decimal string ("12000000" or "12000000.00") in `currency`. */
+  amount: string;
+  currency: string;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  asOf?: string | null;
+  /** To date (default true) or for the period only. */
+  cumulative?: boolean;
+}
+
+export interface CheckedBoxOffice {
+  territory: string | null;
+  amount: number;
+  currency: string;
+  period_start: string | null;
+  period_end: string | null;
+  as_of: string | null;
+  is_cumulative: 0 | 1;
+}
+
+export function checkBoxOffice(input: Omit<BoxOfficeInput, 'titleId'>, f: Field = plain): CheckedBoxOffice {
+  const worldwide = input.territory === undefined || input.territory === null || input.territory === '' || /^(worldwide|world|ww)$/i.test(String(input.territory).trim());
+  const money = parseMoney({ amount: input.amount, currency: input.currency }, f('gross'));
+  if (money.minor < 0) throw invalid(f('amount'), input.amount, `${f('amount')}: a gross cannot be negative`);
+  const start = optionalIsoDate(input.periodStart, f('periodStart'));
+  const end = optionalIsoDate(input.periodEnd, f('periodEnd'));
+  if (start && end && end < start) throw invalid(f('periodEnd'), end, `${f('periodEnd')}: ${end} is before the period start ${start}`);
+  return {
+    territory: worldwide ? null : countryCode(input.territory, f('territory')),
+    amount: money.minor,
+    currency: money.currency,
+    period_start: start,
+    period_end: end,
+    as_of: optionalIsoDate(input.asOf, f('asOf')),
+    is_cumulative: flag(optionalBool(input.cumulative, f('cumulative')) ?? true),
+  };
+}
+
+export async function insertBoxOffice(trx: Kysely<Database>, actor: Actor, titleId: string, c: CheckedBoxOffice): Promise<string> {
+  const row = { id: newId(), title_id: titleId, ...c };
+  await trx.insertInto('box_office').values(row).execute();
+  await audit(trx, actor, { action: 'create', entity: 'box_office', entityId: row.id, before: null, after: row });
+  return row.id;
+}
+
+export interface BoxOfficeView {
+  id: string;
+  title: Named;
+  territory: string | null;
+  /** Only with the financial-terms permission. */
+  gross?: Money;
+  periodStart: string | null;
+  periodEnd: string | null;
+  asOf: string | null;
+  cumulative: boolean;
+}
+
+export async function createBoxOffice(app: FilmRights, actor: Actor, input: BoxOfficeInput): Promise<BoxOfficeView> {
+  requireWriter(actor);
+  const c = checkBoxOffice(input);
+  const id = await app.store.transaction(async (trx) => {
+    await mustExist(trx, 'titles', input.titleId, 'titleId');
+    return insertBoxOffice(trx, actor, input.titleId, c);
+  });
+  return (await listBoxOffice(app, actor, { id }))[0];
+}
+
+export async function listBoxOffice(app: FilmRights, actor: Actor, params: { titleId?: string; id?: string } = {}): Promise<BoxOfficeView[]> {
+  let q = app.store.db
+    .selectFrom('box_office as b')
+    .innerJoin('titles as t', 't.id', 'b.title_id')
+    .select(['b.id', 'b.territory', 'b.amount', 'b.currency', 'b.period_start', 'b.period_end', 'b.as_of', 'b.is_cumulative', 't.id as title_id', 't.original_title', 't.english_title'])
+    .orderBy('t.original_title')
+    .orderBy('b.territory')
+    .orderBy('b.as_of');
+  if (params.titleId) q = q.where('b.title_id', '=', params.titleId);
+  if (params.id) q = q.where('b.id', '=', params.id);
+  return (await q.execute()).map((b) => ({
+    id: b.id,
+    title: { id: b.title_id, name: b.english_title ?? b.original_title },
+    territory: b.territory,
+    ...(actor.canSeeFinancials ? { gross: formatMoney(Number(b.amount), b.currency) } : {}),
+    periodStart: b.period_start,
+    periodEnd: b.period_end,
+    asOf: b.as_of,
+    cumulative: b.is_cumulative === 1,
+  }));
+}
+
+export async function deleteBoxOffice(app: FilmRights, actor: Actor, id: string): Promise<void> {
+  requireWriter(actor);
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('box_office').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError('box office entry', id);
+    await dropFactLinks(trx, 'box_office', [id]);
+    await trx.deleteFrom('box_office').where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'delete', entity: 'box_office', entityId: id, before, after: null });
+  });
+}
+
+// ------------------------------------------------------------------ home
+
+export interface HomeContract {
+  id: string;
+  ref: string;
+  direction: ContractDirection;
+  status: ContractStatus;
+  licensor: Named | null;
+  licensee: Named | null;
+  titles: Named[];
+  signedOn: string | null;
+  announcedOn: string | null;
+  createdAt: string;
+}
+
+export interface Home {
+  /** Deals in negotiation (soft holds on rights) and how long they have been open. */
+  holds: Array<{ contract: HomeContract; ageDays: number }>;
+  /** Rights ending within the next 90 days (active deals). */
+  expiring: Array<{ contract: HomeContract; title: Named; territoryLabel: string; end: string; daysLeft: number }>;
+  recentlySigned: HomeContract[];
+  /** How many fact sources wait for a person's review. */
+  factsToReview: number;
+  /** The oldest of them, to start with. */
+  reviewQueue: Array<{ id: string; factTable: string; factId: string; quote: string | null; source: { id: string; outlet: string | null; publishedOn: string | null } }>;
+}
+
+export const EXPIRING_WITHIN_DAYS = 90;
+
+export async function home(app: FilmRights, _actor: Actor, opts: { today?: string; recent?: number } = {}): Promise<Home> {
+  const db = app.store.db;
+  const today = opts.today ?? todayIso();
+  if (!isIsoDate(today)) throw invalid('today', today, `today: "${today}" is not a date as YYYY-MM-DD`);
+  const horizon = addDaysIso(today, EXPIRING_WITHIN_DAYS);
+
+  const holdRows = await contractRows(db).where('c.status', '=', 'negotiating').orderBy('c.created_at').execute();
+  const signedRows = await contractRows(db)
+    .where('c.status', 'in', ['signed', 'announced'])
+    .orderBy((eb) => eb.fn.coalesce('c.signed_on', 'c.announced_on', eb.fn('substr', ['c.created_at', eb.val(1), eb.val(10)])), 'desc')
+    .orderBy('c.ref')
+    .limit(opts.recent ?? 10)
+    .execute();
+  const expiringBlocks = await db
+    .selectFrom('rights_blocks as b')
+    .innerJoin('contracts as c', 'c.id', 'b.contract_id')
+    .innerJoin('titles as t', 't.id', 'b.title_id')
+    .select(['b.contract_id', 'b.territory_codes', 'b.end_date', 't.id as title_id', 't.original_title', 't.english_title'])
+    .where('c.deleted_at', 'is', null)
+    .where('c.status', 'in', ['signed', 'announced'])
+    .where('b.end_date', '>=', today)
+    .where('b.end_date', '<=', horizon)
+    .orderBy('b.end_date')
+    .orderBy('t.original_title')
+    .execute();
+  const expiringContracts = expiringBlocks.length ? await contractRows(db).where('c.id', 'in', [...new Set(expiringBlocks.map((b) => b.contract_id))]).execute() : [];
+  const all = [...holdRows, ...signedRows, ...expiringContracts];
+  const titles = await titlesOf(db, [...new Set(all.map((c) => c.id))]);
+  const view = (c: (typeof all)[number]): HomeContract => ({
+    id: c.id,
+    ref: c.ref,
+    direction: c.direction,
+    status: c.status,
+    licensor: c.licensor_id ? { id: c.licensor_id, name: c.licensor_name ?? '' } : null,
+    licensee: c.licensee_id ? { id: c.licensee_id, name: c.licensee_name ?? '' } : null,
+    titles: titles.get(c.id) ?? [],
+    signedOn: c.signed_on,
+    announcedOn: c.announced_on,
+    createdAt: c.created_at,
+  });
+  const count = await db.selectFrom('fact_sources').select((eb) => eb.fn.countAll<number>().as('n')).where('reviewed', '=', 0).executeTakeFirstOrThrow();
+  const queue = await db
+    .selectFrom('fact_sources as fs')
+    .innerJoin('sources as s', 's.id', 'fs.source_id')
+    .select(['fs.id', 'fs.fact_table', 'fs.fact_id', 'fs.quote', 's.id as source_id', 's.outlet', 's.published_on'])
+    .where('fs.reviewed', '=', 0)
+    .orderBy('s.published_on')
+    .orderBy('fs.span_start')
+    .orderBy('fs.id')
+    .limit(20)
+    .execute();
+  return {
+    holds: holdRows.map((c) => ({ contract: view(c), ageDays: Math.max(0, daysBetween(c.created_at, today)) })),
+    expiring: expiringBlocks.map((b) => ({
+      contract: view(expiringContracts.find((c) => c.id === b.contract_id)!),
+      title: { id: b.title_id, name: b.english_title ?? b.original_title },
+      territoryLabel: territoryLabel(territorySetFromCodes(parseJson(b.territory_codes), 'territory_codes')),
+      end: b.end_date!,
+      daysLeft: daysBetween(today, b.end_date!),
+    })),
+    recentlySigned: signedRows.map(view),
+    factsToReview: Number(count.n),
+    reviewQueue: queue.map((q) => ({ id: q.id, factTable: q.fact_table, factId: q.fact_id, quote: q.quote, source: { id: q.source_id, outlet: q.outlet, publishedOn: q.published_on } })),
+  };
+}
+
+function contractRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('contracts as c')
+    .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
+    .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
+    .select(['c.id', 'c.ref', 'c.direction', 'c.status', 'c.signed_on', 'c.announced_on', 'c.created_at', 'lor.id as licensor_id', 'lor.name as licensor_name', 'lee.id as licensee_id', 'lee.name as licensee_name'])
+    .where('c.deleted_at', 'is', null);
+}
+
+async function titlesOf(db: Kysely<Database>, contractIds: string[]): Promise<Map<string, Named[]>> {
+  const out = new Map<string, Named[]>();
+  if (!contractIds.length) return out;
+  const rows = await db
+    .selectFrom('contract_titles as ct')
+    .innerJoin('titles as t', 't.id', 'ct.title_id')
+    .select(['ct.contract_id', 't.id', 't.original_title', 't.english_title'])
+    .where('ct.contract_id', 'in', contractIds)
+    .orderBy('t.original_title')
+    .execute();
+  for (const r of rows) {
+    let l = out.get(r.contract_id);
+    if (!l) out.set(r.contract_id, (l = []));
+    l.push({ id: r.id, name: r.english_title ?? r.original_title });
+  }
+  return out;
+}

@@ -1,0 +1,281 @@
+/**
+ * People and companies: found or created by name, forgivingly ("Celine
+ * Sciamma" is "Céline Sciamma"), listed with a fuzzy search, and shown with
+ * what they did: a person's credits and the deals they negotiated; a
+ * company's titles, contracts and the people who negotiated for it.
+ */
+import type { Kysely } from 'kysely';
+import { normalizeName } from '../domain/fuzzy.js';
+import { COMPANY_KINDS, slugId, type CompanyKind, type ContractDirection, type ContractStatus, type CreditRole, type Database, type NegotiatorSide, type TitleCompanyRole } from '../store/index.js';
+import type { Actor, FilmRights } from './app.js';
+import { requireWriter } from './access.js';
+import { audit } from './audit.js';
+import { NotFoundError } from './errors.js';
+import { countryCode, oneOf, optionalText, pageParams, paginate, rankByNames, requiredText, type Page } from './lookup.js';
+
+type Named = { id: string; name: string };
+
+/** Names already in a table, by normalized form: one lookup per write batch instead of a query per name. */
+export class NameIndex {
+  private readonly byKey = new Map<string, string>();
+  readonly names: string[] = [];
+  add(name: string, id: string): void {
+    const k = normalizeName(name);
+    if (k && !this.byKey.has(k)) this.byKey.set(k, id);
+    this.names.push(name);
+  }
+  find(name: string): string | undefined {
+    return this.byKey.get(normalizeName(name));
+  }
+  static async load(db: Kysely<Database>, table: 'people' | 'companies'): Promise<NameIndex> {
+    const index = new NameIndex();
+    for (const r of await db.selectFrom(table).select(['id', 'name']).orderBy('name').execute()) index.add(r.name, r.id);
+    return index;
+  }
+}
+
+/** A readable id from a name that no row of the table has yet ("zhang-yimou", "zhang-yimou-2"). */
+export async function uniqueId(db: Kysely<Database>, table: 'people' | 'companies' | 'titles' | 'festivals', name: string, suffix?: string | number | null): Promise<string> {
+  const base = slugId(name);
+  const candidates = [base, ...(suffix !== undefined && suffix !== null ? [`${base}-${suffix}`] : [])];
+  for (let n = 2; candidates.length < 50; n++) candidates.push(`${base}-${n}`);
+  const taken = new Set((await db.selectFrom(table).select('id').where('id', 'in', candidates).execute()).map((r) => r.id));
+  const free = candidates.find((c) => !taken.has(c));
+  return free ?? `${base}-${Date.now().toString(36)}`;
+}
+
+// ------------------------------------------------------------------ people
+
+export interface PersonInput {
+  name: string;
+  sortName?: string | null;
+}
+
+/** Finds a person by name (accents, case and punctuation do not matter) or creates them, in the caller's transaction. */
+export async function findOrCreatePersonIn(trx: Kysely<Database>, actor: Actor, input: PersonInput, index?: NameIndex): Promise<{ id: string; created: boolean }> {
+  const name = requiredText(input.name, 'name');
+  const idx = index ?? (await NameIndex.load(trx, 'people'));
+  const found = idx.find(name);
+  if (found) return { id: found, created: false };
+  const id = await uniqueId(trx, 'people', name);
+  const row = { id, name, sort_name: optionalText(input.sortName, 'sortName') };
+  await trx.insertInto('people').values(row).execute();
+  await audit(trx, actor, { action: 'create', entity: 'people', entityId: id, before: null, after: row });
+  idx.add(name, id);
+  return { id, created: true };
+}
+
+export async function findOrCreatePerson(app: FilmRights, actor: Actor, input: PersonInput): Promise<{ person: Named; created: boolean }> {
+  requireWriter(actor);
+  const name = requiredText(input?.name, 'name');
+  const { id, created } = await app.store.transaction((trx) => findOrCreatePersonIn(trx, actor, { ...input, name }));
+  const p = await app.store.db.selectFrom('people').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
+  return { person: p, created };
+}
+
+export interface PersonListItem {
+  id: string;
+  name: string;
+  sortName: string | null;
+}
+
+export async function listPeople(app: FilmRights, params: { q?: string; page?: number; pageSize?: number } = {}): Promise<Page<PersonListItem>> {
+  const { page, pageSize } = pageParams(params.page, params.pageSize);
+  const rows = await app.store.db.selectFrom('people').select(['id', 'name', 'sort_name']).orderBy('name').orderBy('id').execute();
+  const items = rows.map((r) => ({ id: r.id, name: r.name, sortName: r.sort_name }));
+  const ranked = params.q?.trim() ? rankByNames(params.q, items.map((i) => ({ item: i, names: [i.name, i.sortName] }))) : items.sort((a, b) => (a.sortName ?? a.name).localeCompare(b.sortName ?? b.name));
+  return paginate(ranked, page, pageSize);
+}
+
+export interface PersonDetail {
+  id: string;
+  name: string;
+  sortName: string | null;
+  credits: Array<{ id: string; role: CreditRole; character: string | null; title: { id: string; name: string; year: number | null } }>;
+  deals: Array<{
+    contract: { id: string; ref: string; direction: ContractDirection; status: ContractStatus };
+    side: NegotiatorSide;
+    company: Named | null;
+    titles: Named[];
+  }>;
+}
+
+export async function getPerson(app: FilmRights, _actor: Actor, id: string): Promise<PersonDetail> {
+  const db = app.store.db;
+  const p = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!p) throw new NotFoundError('person', id);
+  const credits = await db
+    .selectFrom('credits as c')
+    .innerJoin('titles as t', 't.id', 'c.title_id')
+    .select(['c.id', 'c.role', 'c.character', 't.id as title_id', 't.original_title', 't.english_title', 't.year'])
+    .where('c.person_id', '=', id)
+    .orderBy('t.year', 'desc')
+    .orderBy('t.original_title')
+    .orderBy('c.role')
+    .execute();
+  const deals = await db
+    .selectFrom('negotiators as n')
+    .innerJoin('contracts as k', 'k.id', 'n.contract_id')
+    .leftJoin('companies as co', 'co.id', 'n.company_id')
+    .select(['k.id', 'k.ref', 'k.direction', 'k.status', 'n.side', 'co.id as company_id', 'co.name as company_name'])
+    .where('n.person_id', '=', id)
+    .where('k.deleted_at', 'is', null)
+    .orderBy('k.ref')
+    .execute();
+  const titles = await contractTitles(db, deals.map((d) => d.id));
+  return {
+    id: p.id,
+    name: p.name,
+    sortName: p.sort_name,
+    credits: credits.map((c) => ({ id: c.id, role: c.role, character: c.character, title: { id: c.title_id, name: c.english_title ?? c.original_title, year: c.year } })),
+    deals: deals.map((d) => ({
+      contract: { id: d.id, ref: d.ref, direction: d.direction, status: d.status },
+      side: d.side,
+      company: d.company_id ? { id: d.company_id, name: d.company_name ?? '' } : null,
+      titles: titles.get(d.id) ?? [],
+    })),
+  };
+}
+
+async function contractTitles(db: Kysely<Database>, contractIds: string[]): Promise<Map<string, Named[]>> {
+  const out = new Map<string, Named[]>();
+  if (!contractIds.length) return out;
+  const rows = await db
+    .selectFrom('contract_titles as ct')
+    .innerJoin('titles as t', 't.id', 'ct.title_id')
+    .select(['ct.contract_id', 't.id', 't.original_title', 't.english_title'])
+    .where('ct.contract_id', 'in', [...new Set(contractIds)])
+    .orderBy('t.original_title')
+    .execute();
+  for (const r of rows) {
+    let l = out.get(r.contract_id);
+    if (!l) out.set(r.contract_id, (l = []));
+    l.push({ id: r.id, name: r.english_title ?? r.original_title });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ companies
+
+export interface CompanyInput {
+  name: string;
+  kind: CompanyKind;
+  country?: string | null;
+}
+
+export interface CheckedCompany {
+  name: string;
+  kind: CompanyKind;
+  country: string | null;
+}
+
+export function checkCompany(input: CompanyInput, f: (name: string) => string = (n) => n): CheckedCompany {
+  return {
+    name: requiredText(input.name, f('name')),
+    kind: oneOf(input.kind, COMPANY_KINDS, f('kind')),
+    country: input.country === undefined || input.country === null || input.country === '' ? null : countryCode(input.country, f('country')),
+  };
+}
+
+export async function findOrCreateCompanyIn(trx: Kysely<Database>, actor: Actor, c: CheckedCompany, index?: NameIndex): Promise<{ id: string; created: boolean }> {
+  const idx = index ?? (await NameIndex.load(trx, 'companies'));
+  const found = idx.find(c.name);
+  if (found) return { id: found, created: false };
+  const id = await uniqueId(trx, 'companies', c.name);
+  const row = { id, ...c };
+  await trx.insertInto('companies').values(row).execute();
+  await audit(trx, actor, { action: 'create', entity: 'companies', entityId: id, before: null, after: row });
+  idx.add(c.name, id);
+  return { id, created: true };
+}
+
+/** Finds a company by name (forgiving of accents, case, punctuation) or creates it. */
+export async function findOrCreateCompany(app: FilmRights, actor: Actor, input: CompanyInput): Promise<{ company: Named & { kind: CompanyKind; country: string | null }; created: boolean }> {
+  requireWriter(actor);
+  const checked = checkCompany(input);
+  const { id, created } = await app.store.transaction((trx) => findOrCreateCompanyIn(trx, actor, checked));
+  const c = await app.store.db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return { company: c, created };
+}
+
+export interface CompanyListItem {
+  id: string;
+  name: string;
+  kind: CompanyKind;
+  country: string | null;
+}
+
+export async function listCompanies(app: FilmRights, params: { q?: string; kind?: string; page?: number; pageSize?: number } = {}): Promise<Page<CompanyListItem>> {
+  const { page, pageSize } = pageParams(params.page, params.pageSize);
+  let query = app.store.db.selectFrom('companies').select(['id', 'name', 'kind', 'country']).orderBy('name').orderBy('id');
+  if (params.kind) query = query.where('kind', '=', oneOf(params.kind, COMPANY_KINDS, 'kind'));
+  const items = await query.execute();
+  const ranked = params.q?.trim() ? rankByNames(params.q, items.map((i) => ({ item: i, names: [i.name] }))) : items;
+  return paginate(ranked, page, pageSize);
+}
+
+export interface CompanyDetail {
+  id: string;
+  name: string;
+  kind: CompanyKind;
+  country: string | null;
+  titles: Array<{ role: TitleCompanyRole; title: Named & { year: number | null } }>;
+  contracts: Array<{ id: string; ref: string; role: 'licensor' | 'licensee' | 'sales-agent'; direction: ContractDirection; status: ContractStatus; counterparty: Named | null; titles: Named[] }>;
+  people: Array<{ person: Named; contracts: string[] }>;
+}
+
+export async function getCompany(app: FilmRights, _actor: Actor, id: string): Promise<CompanyDetail> {
+  const db = app.store.db;
+  const c = await db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) throw new NotFoundError('company', id);
+  const titles = await db
+    .selectFrom('title_companies as tc')
+    .innerJoin('titles as t', 't.id', 'tc.title_id')
+    .select(['tc.role', 't.id', 't.original_title', 't.english_title', 't.year'])
+    .where('tc.company_id', '=', id)
+    .orderBy('t.year', 'desc')
+    .orderBy('t.original_title')
+    .execute();
+  const contracts = await db
+    .selectFrom('contracts as k')
+    .leftJoin('companies as lor', 'lor.id', 'k.licensor_id')
+    .leftJoin('companies as lee', 'lee.id', 'k.licensee_id')
+    .select(['k.id', 'k.ref', 'k.direction', 'k.status', 'k.licensor_id', 'k.licensee_id', 'k.sales_agent_id', 'lor.name as licensor_name', 'lee.name as licensee_name'])
+    .where('k.deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('k.licensor_id', '=', id), eb('k.licensee_id', '=', id), eb('k.sales_agent_id', '=', id)]))
+    .orderBy('k.ref')
+    .execute();
+  const ctitles = await contractTitles(db, contracts.map((k) => k.id));
+  const negotiators = await db
+    .selectFrom('negotiators as n')
+    .innerJoin('people as p', 'p.id', 'n.person_id')
+    .innerJoin('contracts as k', 'k.id', 'n.contract_id')
+    .select(['p.id', 'p.name', 'k.ref'])
+    .where('n.company_id', '=', id)
+    .where('k.deleted_at', 'is', null)
+    .orderBy('p.name')
+    .orderBy('k.ref')
+    .execute();
+  const people = new Map<string, { person: Named; contracts: string[] }>();
+  for (const n of negotiators) {
+    let e = people.get(n.id);
+    if (!e) people.set(n.id, (e = { person: { id: n.id, name: n.name }, contracts: [] }));
+    e.contracts.push(n.ref);
+  }
+  return {
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    country: c.country,
+    titles: titles.map((t) => ({ role: t.role, title: { id: t.id, name: t.english_title ?? t.original_title, year: t.year } })),
+    contracts: contracts.map((k) => {
+      const role = k.licensor_id === id ? 'licensor' : k.licensee_id === id ? 'licensee' : 'sales-agent';
+      const counterparty =
+        role === 'licensor' ? (k.licensee_id ? { id: k.licensee_id, name: k.licensee_name ?? '' } : null)
+        : role === 'licensee' ? (k.licensor_id ? { id: k.licensor_id, name: k.licensor_name ?? '' } : null)
+        : null;
+      return { id: k.id, ref: k.ref, role, direction: k.direction, status: k.status, counterparty, titles: ctitles.get(k.id) ?? [] };
+    }),
+    people: [...people.values()],
+  };
+}

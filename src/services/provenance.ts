@@ -1,0 +1,239 @@
+/**
+ * Provenance: the sources facts come from (an article, a manual entry, an
+ * import) and the links from any fact to the span of text that states it.
+ * A link starts unreviewed; a person reviews it and, where sources disagree,
+ * marks the accepted one.
+ */
+import type { Kysely } from 'kysely';
+import { invalid } from '../domain/errors.js';
+import { SOURCE_KINDS, flag, newId, type Database, type SourceKind } from '../store/index.js';
+import type { Actor, FilmRights } from './app.js';
+import { requireWriter } from './access.js';
+import { audit } from './audit.js';
+import { NotFoundError } from './errors.js';
+import { optionalIsoDate, optionalText, oneOf } from './lookup.js';
+
+/** The tables a fact can live in (fact_sources.fact_table). */
+export const FACT_TABLES = [
+  'titles', 'title_aliases', 'people', 'companies', 'credits', 'title_companies', 'contracts', 'festivals',
+  'festival_editions', 'selections', 'awards', 'releases', 'box_office',
+] as const;
+export type FactTable = (typeof FACT_TABLES)[number];
+
+/** title_companies has no id of its own: its facts are keyed "title_id|company_id|role". */
+export function titleCompanyFactId(titleId: string, companyId: string, role: string): string {
+  return `${titleId}|${companyId}|${role}`;
+}
+
+export interface SourceInput {
+  kind?: SourceKind;
+  outlet?: string | null;
+  publishedOn?: string | null;
+  url?: string | null;
+  file?: string | null;
+  title?: string | null;
+  text?: string | null;
+}
+
+export interface CheckedSource {
+  kind: SourceKind;
+  outlet: string | null;
+  published_on: string | null;
+  url: string | null;
+  file: string | null;
+  title: string | null;
+  text: string | null;
+}
+
+export function checkSource(input: SourceInput, f: (name: string) => string = (n) => n): CheckedSource {
+  const s: CheckedSource = {
+    kind: input.kind === undefined ? 'article' : oneOf(input.kind, SOURCE_KINDS, f('kind')),
+    outlet: optionalText(input.outlet, f('outlet')),
+    published_on: optionalIsoDate(input.publishedOn, f('publishedOn')),
+    url: optionalText(input.url, f('url')),
+    file: optionalText(input.file, f('file')),
+    title: optionalText(input.title, f('title')),
+    text: null,
+  };
+  if (input.text !== undefined && input.text !== null) {
+    if (typeof input.text !== 'string') throw invalid(f('text'), input.text, `${f('text')}: expected a text`);
+    s.text = input.text;
+  }
+  if (!s.outlet && !s.url && !s.file && !s.title && s.kind === 'article') {
+    throw invalid(f('outlet'), input.outlet, `${f('outlet')}: say where the article comes from (outlet, url, file or title)`);
+  }
+  return s;
+}
+
+export async function insertSource(trx: Kysely<Database>, actor: Actor, s: CheckedSource, id = newId()): Promise<string> {
+  await trx.insertInto('sources').values({ id, ...s, created_at: new Date().toISOString() }).execute();
+  await audit(trx, actor, { action: 'create', entity: 'sources', entityId: id, before: null, after: { ...s, text: s.text === null ? null : `${s.text.length} characters` } });
+  return id;
+}
+
+export async function createSource(app: FilmRights, actor: Actor, input: SourceInput): Promise<{ id: string }> {
+  requireWriter(actor);
+  const checked = checkSource(input);
+  const id = await app.store.transaction((trx) => insertSource(trx, actor, checked));
+  return { id };
+}
+
+export interface FactLinkInput {
+  sourceId: string;
+  factTable: FactTable;
+  factId: string;
+  /** The quoted text; its span is found in the source's text when no span is given. */
+  quote?: string | null;
+  spanStart?: number | null;
+  spanEnd?: number | null;
+  reviewed?: boolean;
+  accepted?: boolean;
+}
+
+export interface CheckedFactLink {
+  source_id: string;
+  fact_table: FactTable;
+  fact_id: string;
+  quote: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  reviewed: 0 | 1;
+  accepted: 0 | 1;
+}
+
+/**
+ * Checks a link against its source text: a span must lie inside the text and,
+ * with a quote, cover exactly the quote; a quote without a span is looked up
+ * (its first occurrence).
+ */
+export function checkFactLink(input: FactLinkInput, sourceText: string | null, f: (name: string) => string = (n) => n): CheckedFactLink {
+  const factTable = oneOf(input.factTable, FACT_TABLES, f('factTable'));
+  const quote = optionalText(input.quote, f('quote'));
+  let start = input.spanStart ?? null;
+  let end = input.spanEnd ?? null;
+  if ((start === null) !== (end === null)) throw invalid(f('span'), [start, end], `${f('span')}: give both the start and the end of the span`);
+  if (start !== null && end !== null) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
+      throw invalid(f('span'), [start, end], `${f('span')}: [${start}, ${end}] is not a span of character offsets (start ≤ end)`);
+    }
+    if (sourceText !== null) {
+      if (end > sourceText.length) throw invalid(f('span'), [start, end], `${f('span')}: [${start}, ${end}] runs past the end of the source text (${sourceText.length} characters)`);
+      if (quote !== null && sourceText.slice(start, end) !== quote) {
+        throw invalid(f('quote'), quote, `${f('quote')}: the span [${start}, ${end}] reads "${sourceText.slice(start, end)}", not the quote`);
+      }
+    }
+  } else if (quote !== null && sourceText !== null) {
+    const at = sourceText.indexOf(quote);
+    if (at < 0) throw invalid(f('quote'), quote, `${f('quote')}: "${quote}" is not in the source text`);
+    start = at;
+    end = at + quote.length;
+  }
+  return {
+    source_id: input.sourceId,
+    fact_table: factTable,
+    fact_id: input.factId,
+    quote,
+    span_start: start,
+    span_end: end,
+    reviewed: flag(input.reviewed ?? false),
+    accepted: flag(input.accepted ?? false),
+  };
+}
+
+export async function insertFactLink(trx: Kysely<Database>, actor: Actor, link: CheckedFactLink): Promise<string> {
+  const id = newId();
+  await trx.insertInto('fact_sources').values({ id, ...link, reviewed_by: null }).execute();
+  await audit(trx, actor, { action: 'create', entity: 'fact_sources', entityId: id, before: null, after: link });
+  return id;
+}
+
+/** Ties a fact to the source (and span) that states it. */
+export async function linkFact(app: FilmRights, actor: Actor, input: FactLinkInput): Promise<{ id: string }> {
+  requireWriter(actor);
+  const id = await app.store.transaction(async (trx) => {
+    const source = await trx.selectFrom('sources').select(['id', 'text']).where('id', '=', input.sourceId).executeTakeFirst();
+    if (!source) throw new NotFoundError('source', input.sourceId);
+    return insertFactLink(trx, actor, checkFactLink(input, source.text));
+  });
+  return { id };
+}
+
+/** Marks a fact link reviewed (and, optionally, the accepted one among disagreeing sources). */
+export async function reviewFact(app: FilmRights, actor: Actor, id: string, opts: { accepted?: boolean } = {}): Promise<void> {
+  requireWriter(actor);
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('fact_sources').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError('fact source', id);
+    const reviewer = await trx.selectFrom('users').select('id').where('id', '=', actor.id).executeTakeFirst();
+    const set = { reviewed: 1 as const, reviewed_by: reviewer?.id ?? null, ...(opts.accepted === undefined ? {} : { accepted: flag(opts.accepted) }) };
+    if (opts.accepted) {
+      // One accepted source per fact.
+      await trx.updateTable('fact_sources').set({ accepted: 0 }).where('fact_table', '=', before.fact_table).where('fact_id', '=', before.fact_id).execute();
+    }
+    await trx.updateTable('fact_sources').set(set).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'review', entity: 'fact_sources', entityId: id, before, after: { ...before, ...set } });
+  });
+}
+
+export interface FactSourceView {
+  id: string;
+  factTable: string;
+  factId: string;
+  source: { id: string; kind: SourceKind; outlet: string | null; publishedOn: string | null; url: string | null; file: string | null; title: string | null };
+  quote: string | null;
+  spanStart: number | null;
+  spanEnd: number | null;
+  reviewed: boolean;
+  accepted: boolean;
+}
+
+/** The sources of the given facts, keyed "table:id". */
+export async function sourcesOf(db: Kysely<Database>, facts: Array<{ table: FactTable; id: string }>): Promise<Map<string, FactSourceView[]>> {
+  const out = new Map<string, FactSourceView[]>();
+  if (!facts.length) return out;
+  const byTable = new Map<string, string[]>();
+  for (const f of facts) {
+    let l = byTable.get(f.table);
+    if (!l) byTable.set(f.table, (l = []));
+    l.push(f.id);
+  }
+  for (const [table, ids] of byTable) {
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('fact_sources as fs')
+        .innerJoin('sources as s', 's.id', 'fs.source_id')
+        .select(['fs.id', 'fs.fact_table', 'fs.fact_id', 'fs.quote', 'fs.span_start', 'fs.span_end', 'fs.reviewed', 'fs.accepted',
+          's.id as source_id', 's.kind', 's.outlet', 's.published_on', 's.url', 's.file', 's.title'])
+        .where('fs.fact_table', '=', table)
+        .where('fs.fact_id', 'in', ids.slice(i, i + 500))
+        .orderBy('s.published_on')
+        .orderBy('fs.span_start')
+        .orderBy('fs.id')
+        .execute();
+      for (const r of rows) {
+        const key = `${r.fact_table}:${r.fact_id}`;
+        let l = out.get(key);
+        if (!l) out.set(key, (l = []));
+        l.push({
+          id: r.id,
+          factTable: r.fact_table,
+          factId: r.fact_id,
+          source: { id: r.source_id, kind: r.kind, outlet: r.outlet, publishedOn: r.published_on, url: r.url, file: r.file, title: r.title },
+          quote: r.quote,
+          spanStart: r.span_start,
+          spanEnd: r.span_end,
+          reviewed: r.reviewed === 1,
+          accepted: r.accepted === 1,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Deletes the provenance links of facts that are going away (inside the caller's transaction). */
+export async function dropFactLinks(trx: Kysely<Database>, table: FactTable, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await trx.deleteFrom('fact_sources').where('fact_table', '=', table).where('fact_id', 'in', ids.slice(i, i + 500)).execute();
+  }
+}

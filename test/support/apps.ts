@@ -1,0 +1,36 @@
+/**
+ * A FilmRights app on a fresh test database (see databases.ts), for service
+ * suites that run on SQLite and PostgreSQL alike.
+ */
+import { FilmRights } from '../../src/services/app.js';
+import { TABLES_IN_ORDER } from '../../src/services/backup.js';
+import type { TestDatabase } from './databases.js';
+
+export interface TestApp {
+  app: FilmRights;
+  /** Closes the app and drops its database. */
+  close(): Promise<void>;
+}
+
+export async function openApp(database: TestDatabase): Promise<TestApp> {
+  const location = await database.create();
+  let app: FilmRights;
+  try {
+    app = await FilmRights.open(location.options);
+  } catch (e) {
+    await location.drop();
+    throw e;
+  }
+  let closing: Promise<void> | undefined;
+  return { app, close: () => (closing ??= app.close().finally(() => location.drop())) };
+}
+
+/** Every row of every table, in a stable order: equal snapshots, equal databases. */
+export async function snapshot(app: FilmRights): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const table of TABLES_IN_ORDER) {
+    const rows = await app.store.db.selectFrom(table).selectAll().execute();
+    out[table] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
