@@ -69,12 +69,18 @@ export interface Outcome {
   reasons: Reason[];
   /** Identity of the outcome: equal keys, equal status and reasons. */
   key: string;
+  /** A small number standing for the key (outcomes are interned). */
+  id: number;
 }
 
 /** A maximal set of cells with one outcome: territories x media x languages x period. */
 export interface AvailCell {
   territories: Bitset;
   media: Bitset;
+  /** The classes the cell belongs to (within one titleCells answer): territory, media and language classes partition the question. */
+  tClass: number;
+  mClass: number;
+  lClass: number;
   /** Language atoms; OTHER_LANGUAGES stands for every language no block names. */
   languages: string[];
   start: Day;
@@ -97,6 +103,7 @@ export function checkQuestion(q: AvailsQuestion): void {
 // Outcomes
 
 const outcomeCache = new Map<string, Outcome>();
+let nextOutcomeId = 0;
 
 export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
   const sorted = reasons
@@ -105,8 +112,8 @@ export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
   const key = status + '|' + sorted.map((r) => r.code + ':' + r.contracts.join(',')).join(';');
   let o = outcomeCache.get(key);
   if (!o) {
-    o = { status, reasons: sorted, key };
     if (outcomeCache.size > 100_000) outcomeCache.clear();
+    o = { status, reasons: sorted, key, id: nextOutcomeId++ };
     outcomeCache.set(key, o);
   }
   return o;
@@ -306,11 +313,17 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): A
   const mark = new Uint8Array(relevant.length);
   const timelines = new Map<string, Segment[]>();
   const cells: AvailCell[] = [];
+  const mList = [...mClasses.values()].map((m) => ({ ...m, set: bitsetOf(mSize, m.positions) }));
+  const lList = [...lClasses.values()];
+  let tClass = -1;
   for (const t of tClasses.values()) {
+    tClass++;
     const territories = bitsetOf(tSize, t.positions);
-    for (const m of mClasses.values()) {
-      const media = bitsetOf(mSize, m.positions);
-      for (const l of lClasses.values()) {
+    for (let mClass = 0; mClass < mList.length; mClass++) {
+      const m = mList[mClass];
+      const media = m.set;
+      for (let lClass = 0; lClass < lList.length; lClass++) {
+        const l = lList[lClass];
         // blocks covering all three: intersection of the three class lists
         for (const b of t.blocks) mark[b] = 1;
         for (const b of m.blocks) if (mark[b] === 1) mark[b] = 2;
@@ -324,7 +337,7 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): A
           timelines.set(key, segments);
         }
         const languages = l.positions.map((p) => atoms[p]);
-        for (const s of segments) cells.push({ territories, media, languages, start: s.start, end: s.end, outcome: s.outcome });
+        for (const s of segments) cells.push({ territories, media, tClass, mClass, lClass, languages, start: s.start, end: s.end, outcome: s.outcome });
       }
     }
   }

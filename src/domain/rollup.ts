@@ -1,4 +1,4 @@
-import { type Bitset, setKey, union } from './bitset.js';
+import { type Bitset, setKey, unionInto } from './bitset.js';
 import type { Day } from './dates.js';
 import type { AvailCell, Outcome } from './avails.js';
 import { OTHER_LANGUAGES } from './rights.js';
@@ -8,6 +8,11 @@ import { OTHER_LANGUAGES } from './rights.js';
  * say the same thing. Rows are products, so two rows merge when they share an
  * outcome and all dimensions but one (and, for periods, touch end to start).
  * The merge is greedy, repeated until no two rows can be merged.
+ *
+ * Within one title the cells come in classes that partition the question
+ * (territory, media and language classes), so a row's dimensions are sets of
+ * class numbers: merging and comparing them is cheap, and the bitsets are
+ * built once per final row.
  */
 export interface RolledRow {
   titles: string[];
@@ -22,9 +27,9 @@ export interface RolledRow {
 }
 
 interface Row {
-  territories: Bitset;
-  media: Bitset;
-  languages: string[];
+  t: number[];
+  m: number[];
+  l: number[];
   start: Day;
   end: Day;
   outcome: Outcome;
@@ -33,73 +38,67 @@ interface Row {
   lKey: string;
 }
 
-function row(territories: Bitset, media: Bitset, languages: string[], start: Day, end: Day, outcome: Outcome): Row {
-  const langs = [...new Set(languages)].sort();
-  return { territories, media, languages: langs, start, end, outcome, tKey: setKey(territories), mKey: setKey(media), lKey: langs.join(',') };
+const sortedUnion = (a: number[], b: number[]) => [...new Set([...a, ...b])].sort((x, y) => x - y);
+
+function row(t: number[], m: number[], l: number[], start: Day, end: Day, outcome: Outcome): Row {
+  return { t, m, l, start, end, outcome, tKey: t.join(','), mKey: m.join(','), lKey: l.join(',') };
 }
 
-/** First pass: within each (outcome, period, languages), factor the territory x media pairs. */
+/** First pass: within each (outcome, period, language class), factor the territory x media class pairs. */
 function factor(cells: readonly AvailCell[]): Row[] {
   const groups = new Map<string, AvailCell[]>();
   for (const c of cells) {
-    const k = `${c.outcome.key}#${c.start}#${c.end}#${[...c.languages].sort().join(',')}`;
+    const k = `${c.outcome.id}#${c.start}#${c.end}#${c.lClass}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
     g.push(c);
   }
   const rows: Row[] = [];
   for (const g of groups.values()) {
-    const byT = factorBy(g, (c) => c.territories, (c) => c.media);
-    const byM = factorBy(g, (c) => c.media, (c) => c.territories);
-    const first = g[0];
-    if (byT.length <= byM.length) {
-      for (const [t, m] of byT) rows.push(row(t, m, first.languages, first.start, first.end, first.outcome));
-    } else {
-      for (const [m, t] of byM) rows.push(row(t, m, first.languages, first.start, first.end, first.outcome));
-    }
+    const byT = factorBy(g, (c) => c.tClass, (c) => c.mClass);
+    const byM = factorBy(g, (c) => c.mClass, (c) => c.tClass);
+    const { start, end, outcome, lClass } = g[0];
+    if (byT.length <= byM.length) for (const [t, m] of byT) rows.push(row(t, m, [lClass], start, end, outcome));
+    else for (const [m, t] of byM) rows.push(row(t, m, [lClass], start, end, outcome));
   }
   return rows;
 }
 
-/** Union `other` per distinct `key` set, then union the keys that ended with the same `other`. */
-function factorBy(cells: readonly AvailCell[], key: (c: AvailCell) => Bitset, other: (c: AvailCell) => Bitset): Array<[Bitset, Bitset]> {
-  const perKey = new Map<string, [Bitset, Bitset]>();
+/** The `other` classes of each `key` class, then the key classes grouped by equal `other` sets. */
+function factorBy(cells: readonly AvailCell[], key: (c: AvailCell) => number, other: (c: AvailCell) => number): Array<[number[], number[]]> {
+  const perKey = new Map<number, number[]>();
   for (const c of cells) {
-    const k = setKey(key(c));
-    const e = perKey.get(k);
-    if (e) e[1] = union(e[1], other(c));
-    else perKey.set(k, [key(c), other(c)]);
+    const k = key(c);
+    const list = perKey.get(k);
+    if (list) list.push(other(c));
+    else perKey.set(k, [other(c)]);
   }
-  const perOther = new Map<string, [Bitset, Bitset]>();
-  for (const [k, o] of perKey.values()) {
-    const ok = setKey(o);
+  const perOther = new Map<string, [number[], number[]]>();
+  for (const [k, others] of perKey) {
+    const o = [...new Set(others)].sort((a, b) => a - b);
+    const ok = o.join(',');
     const e = perOther.get(ok);
-    if (e) e[0] = union(e[0], k);
-    else perOther.set(ok, [k, o]);
+    if (e) e[0].push(k);
+    else perOther.set(ok, [[k], o]);
   }
-  return [...perOther.values()];
+  return [...perOther.values()].map(([k, o]) => [k.sort((a, b) => a - b), o]);
 }
 
 type Dim = 'territories' | 'media' | 'languages' | 'period';
 
 function mergeKey(r: Row, free: Dim): string {
-  return [
-    r.outcome.key,
-    free === 'territories' ? '' : r.tKey,
-    free === 'media' ? '' : r.mKey,
-    free === 'languages' ? '' : r.lKey,
-    free === 'period' ? '' : `${r.start}-${r.end}`,
-  ].join('#');
+  return `${r.outcome.id}#${free === 'territories' ? '' : r.tKey}#${free === 'media' ? '' : r.mKey}#${free === 'languages' ? '' : r.lKey}#${free === 'period' ? '' : `${r.start}-${r.end}`}`;
 }
 
 function mergePass(rows: Row[], free: Dim): { rows: Row[]; merged: boolean } {
   const groups = new Map<string, Row[]>();
   for (const r of rows) {
     const k = mergeKey(r, free);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(r);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
   }
+  if (groups.size === rows.length && free !== 'period') return { rows, merged: false };
   let merged = false;
   const out: Row[] = [];
   for (const g of groups.values()) {
@@ -113,7 +112,7 @@ function mergePass(rows: Row[], free: Dim): { rows: Row[]; merged: boolean } {
       for (let i = 1; i < g.length; i++) {
         const n = g[i];
         if (cur.end + 1 === n.start) {
-          cur = row(cur.territories, cur.media, cur.languages, cur.start, n.end, cur.outcome);
+          cur = { ...cur, end: n.end };
           merged = true;
         } else {
           out.push(cur);
@@ -124,19 +123,13 @@ function mergePass(rows: Row[], free: Dim): { rows: Row[]; merged: boolean } {
       continue;
     }
     merged = true;
-    let acc = g[0];
+    let { t, m, l } = g[0];
     for (let i = 1; i < g.length; i++) {
-      const n = g[i];
-      acc = row(
-        free === 'territories' ? union(acc.territories, n.territories) : acc.territories,
-        free === 'media' ? union(acc.media, n.media) : acc.media,
-        free === 'languages' ? [...acc.languages, ...n.languages] : acc.languages,
-        acc.start,
-        acc.end,
-        acc.outcome,
-      );
+      if (free === 'territories') t = sortedUnion(t, g[i].t);
+      else if (free === 'media') m = sortedUnion(m, g[i].m);
+      else l = sortedUnion(l, g[i].l);
     }
-    out.push(acc);
+    out.push(row(t, m, l, g[0].start, g[0].end, g[0].outcome));
   }
   return { rows: out, merged };
 }
@@ -154,20 +147,37 @@ function mergeRows(rows: Row[]): Row[] {
   }
 }
 
-/** Rolls up the cells of one title. */
+/** Rolls up the cells of one title (as titleCells gives them). */
 export function rollUpTitle(title: string, cells: readonly AvailCell[]): RolledRow[] {
+  const tSets: Bitset[] = [];
+  const mSets: Bitset[] = [];
+  const lAtoms: string[][] = [];
   const universe = new Set<string>();
-  for (const c of cells) for (const l of c.languages) universe.add(l);
-  return mergeRows(factor(cells)).map((r) => ({
-    titles: [title],
-    territories: r.territories,
-    media: r.media,
-    languages: r.languages.includes(OTHER_LANGUAGES) ? null : r.languages,
-    languagesExcept: r.languages.includes(OTHER_LANGUAGES) ? [...universe].filter((l) => !r.languages.includes(l)).sort() : [],
-    start: r.start,
-    end: r.end,
-    outcome: r.outcome,
-  }));
+  for (const c of cells) {
+    tSets[c.tClass] = c.territories;
+    mSets[c.mClass] = c.media;
+    lAtoms[c.lClass] = c.languages;
+    for (const l of c.languages) universe.add(l);
+  }
+  const unionOf = (sets: Bitset[], ids: number[]) => {
+    const out = new Uint32Array(sets[ids[0]].length);
+    for (const i of ids) unionInto(out, sets[i]);
+    return out;
+  };
+  return mergeRows(factor(cells)).map((r) => {
+    const langs = r.l.flatMap((i) => lAtoms[i]).sort();
+    const all = langs.includes(OTHER_LANGUAGES);
+    return {
+      titles: [title],
+      territories: unionOf(tSets, r.t),
+      media: unionOf(mSets, r.m),
+      languages: all ? null : langs,
+      languagesExcept: all ? [...universe].filter((l) => !langs.includes(l)).sort() : [],
+      start: r.start,
+      end: r.end,
+      outcome: r.outcome,
+    };
+  });
 }
 
 /** Merges rows of several titles that say exactly the same thing. */
