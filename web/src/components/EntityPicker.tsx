@@ -27,6 +27,8 @@ function toRef(i: Item): Ref & { detail?: string } {
 
 interface Common {
   kind: EntityKind;
+  /** Offer to create what was typed when nothing matches exactly (e.g. a new licensee). */
+  onCreate?: (name: string) => Promise<Ref>;
   id?: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;
@@ -34,7 +36,8 @@ interface Common {
 }
 
 export function EntityPicker(props: Common & ({ multiple: true; value: Ref[]; onChange: (v: Ref[]) => void } | { multiple?: false; value: Ref | null; onChange: (v: Ref | null) => void })) {
-  const { kind, placeholder } = props;
+  const { kind, placeholder, onCreate } = props;
+  const [createError, setCreateError] = useState<string>();
   const auto = useId();
   const inputId = props.id ?? auto;
   const listId = `${inputId}-list`;
@@ -65,7 +68,20 @@ export function EntityPicker(props: Common & ({ multiple: true; value: Ref[]; on
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, open, kind, selected.map((s) => s.id).join(',')]);
 
-  function choose(o: Ref) {
+  const typed = text.trim();
+  const canCreate = Boolean(onCreate && typed && !options.some((o) => o.name.toLowerCase() === typed.toLowerCase()));
+  const all: Array<Ref & { detail?: string; create?: boolean }> = canCreate ? [...options, { id: '\u0000new', name: typed, create: true }] : options;
+
+  async function choose(o: Ref & { create?: boolean }) {
+    if (o.create && onCreate) {
+      try {
+        setCreateError(undefined);
+        o = await onCreate(o.name);
+      } catch (e) {
+        setCreateError((e as Error).message);
+        return;
+      }
+    }
     const ref = { id: o.id, name: o.name };
     if (props.multiple) props.onChange([...props.value, ref]);
     else props.onChange(ref);
@@ -83,13 +99,13 @@ export function EntityPicker(props: Common & ({ multiple: true; value: Ref[]; on
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       if (!open) setOpen(true);
-      else setActive((a) => Math.min(options.length - 1, a + 1));
+      else setActive((a) => Math.min(all.length - 1, a + 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(0, a - 1));
-    } else if (e.key === 'Enter' && open && options[active]) {
+    } else if (e.key === 'Enter' && open && all[active]) {
       e.preventDefault();
-      choose(options[active]);
+      void choose(all[active]);
     } else if (e.key === 'Escape') {
       setOpen(false);
     } else if (e.key === 'Backspace' && !text && selected.length) {
@@ -116,9 +132,9 @@ export function EntityPicker(props: Common & ({ multiple: true; value: Ref[]; on
           role="combobox"
           autoComplete="off"
           aria-autocomplete="list"
-          aria-expanded={open && options.length > 0}
+          aria-expanded={open && all.length > 0}
           aria-controls={listId}
-          aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
+          aria-activedescendant={open && all[active] ? `${listId}-${active}` : undefined}
           aria-describedby={props['aria-describedby']}
           aria-invalid={props['aria-invalid']}
           placeholder={single ? '' : placeholder}
@@ -134,8 +150,8 @@ export function EntityPicker(props: Common & ({ multiple: true; value: Ref[]; on
           onKeyDown={onKeyDown}
         />
       </div>
-      <ul id={listId} role="listbox" className="combo-list" hidden={!open || options.length === 0}>
-        {options.map((o, i) => (
+      <ul id={listId} role="listbox" className="combo-list" hidden={!open || all.length === 0}>
+        {all.map((o, i) => (
           <li
             key={o.id}
             id={`${listId}-${i}`}
@@ -144,15 +160,22 @@ export function EntityPicker(props: Common & ({ multiple: true; value: Ref[]; on
             className={i === active ? 'is-active' : undefined}
             onMouseDown={(e) => {
               e.preventDefault();
-              choose(o);
+              void choose(o);
             }}
             onMouseEnter={() => setActive(i)}
           >
-            <span className="combo-name">{o.name}</span>
-            {o.detail && <span className="combo-meta">{o.detail}</span>}
+            {o.create ? (
+              <span className="combo-name combo-create">+ Create “{o.name}”</span>
+            ) : (
+              <>
+                <span className="combo-name">{o.name}</span>
+                {o.detail && <span className="combo-meta">{o.detail}</span>}
+              </>
+            )}
           </li>
         ))}
       </ul>
+      {createError && <p className="field-error">{createError}</p>}
     </div>
   );
 }

@@ -86,7 +86,7 @@ export function MediaPicker({ value, onChange, id, tree, placeholder = 'e.g. All
         {roots.length === 0 ? (
           <p className="muted">{loaded.error ? `The media list could not be loaded: ${loaded.error.message}` : 'Loading media…'}</p>
         ) : (
-          <MediaTree roots={roots} selected={reading.selected} label="Media" onChange={(next) => onChange(toExpression(roots, next))} />
+          <MediaTree roots={roots} selected={reading.selected} label="Choose media from the tree" onChange={(next) => onChange(toExpression(roots, next))} />
         )}
       </div>
     </div>

@@ -5,7 +5,7 @@
  * underneath ("= 248 countries") or why it cannot read it.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { api, ApiError, withQuery } from '../lib/api';
+import { api, ApiError, fieldMessage, withQuery } from '../lib/api';
 import { applySuggestion, fragmentsAt, type Fragment } from '../lib/territoryExpr';
 import type { TerritorySuggestion } from '../lib/types';
 
@@ -215,7 +215,7 @@ export function TerritoryInput({
             </>
           ) : (
             <>
-              {reading.error?.message}
+              {fieldMessage(reading.error?.message ?? '', { dropSuggestions: Boolean(suggestions?.length) })}
               {suggestions && suggestions.length > 0 && (
                 <>
                   {' '}

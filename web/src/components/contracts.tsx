@@ -84,3 +84,57 @@ export function ContractTable({ contracts, showTitles = true, empty }: { contrac
     </div>
   );
 }
+
+type Any = Record<string, unknown>;
+
+/**
+ * Deals as a company or person page lists them: the contract (nested or
+ * flat), the role or side, the other party, the titles, the status.
+ */
+export function DealList({ deals, empty }: { deals: Any[]; empty: string }) {
+  if (!deals.length) return <p className="muted">{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Contract</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Side</th>
+            <th scope="col">With</th>
+            <th scope="col">Titles</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {deals.map((x, i) => {
+            const c = ((x.contract as Any) ?? x) as Any;
+            const other = (x.counterparty ?? x.company) as Ref | null | undefined;
+            const titles = ((x.titles ?? c.titles) as Ref[] | undefined) ?? [];
+            return (
+              <tr key={String(c.id ?? i)}>
+                <td>
+                  <ContractRef c={{ id: String(c.id), ref: String(c.ref) }} />
+                </td>
+                <td>{c.direction ? <DirectionBadge direction={String(c.direction)} /> : '—'}</td>
+                <td>{String(x.role ?? x.side ?? '—')}</td>
+                <td>{other ? <Link to={`/companies/${encodeURIComponent(other.id)}`}>{other.name}</Link> : <span className="muted">—</span>}</td>
+                <td>
+                  {titles.map((t, k) => (
+                    <span key={t.id}>
+                      {k > 0 && ', '}
+                      <Link to={`/titles/${encodeURIComponent(t.id)}`}>{t.name}</Link>
+                    </span>
+                  ))}
+                </td>
+                <td>
+                  <Badge value={String(c.status ?? '')} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

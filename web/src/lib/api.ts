@@ -6,6 +6,17 @@
  */
 import type { ApiErrorBody } from './types';
 
+/**
+ * The server's message without its field prefix ("blocks[0].territories: unknown
+ * territory") when it is shown next to that field, and without a trailing
+ * "Did you mean: X?" when the suggestions are shown as buttons.
+ */
+export function fieldMessage(message: string, opts: { dropSuggestions?: boolean } = {}): string {
+  let m = message.replace(/^[\w.[\]]+: /, '');
+  if (opts.dropSuggestions) m = m.replace(/\s*Did you mean:? [^?]*\?\s*$/, '');
+  return m.charAt(0).toUpperCase() + m.slice(1);
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,

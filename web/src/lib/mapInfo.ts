@@ -26,7 +26,7 @@ export function contractIndex(contracts: Array<Pick<Contract, 'id' | 'ref' | 'li
 }
 
 /** One country of GET /api/titles/:id/map, as lines a person reads. */
-export function countryInfo(mc: MapCountry, known: ReturnType<typeof contractIndex>): CountryInfo {
+export function countryInfo(mc: MapCountry, known: ReturnType<typeof contractIndex>, rightsIn?: string[]): CountryInfo {
   const lines: string[] = [];
   const mentioned = new Set<string>();
   for (const r of mc.reasons ?? []) {
@@ -38,16 +38,35 @@ export function countryInfo(mc: MapCountry, known: ReturnType<typeof contractInd
   }
   for (const c of mc.contracts ?? []) {
     const ref = typeof c === 'string' ? c : c.ref ?? c.id ?? '';
+    if (mentioned.has(ref)) continue;
     const k = known.get(ref);
-    if (typeof c === 'string' || !c.licensor) {
-      const dir = k?.direction;
-      const label = dir === 'in' ? 'Rights in' : dir === 'out' ? 'Rights out' : dir === 'third-party' ? 'Market intelligence' : 'Contract';
-      lines.push(`${label}: ${describeContract(ref, known)}`);
-    } else {
-      lines.push(`${ref} (${name(c.licensor) ?? '?'} → ${name(c.licensee) ?? '?'})`);
-    }
+    const text = typeof c === 'object' && c.licensor ? `${ref} (${name(c.licensor) ?? '?'} → ${name(c.licensee) ?? '?'})` : describeContract(ref, known);
+    const dir = k?.direction ?? (typeof c === 'object' ? undefined : undefined);
+    if (mc.status === 'available' && dir !== 'out') lines.push(`Available under ${text}`);
+    else lines.push(`${dir === 'in' ? 'Rights in' : dir === 'out' ? 'Rights out' : dir === 'third-party' ? 'Market intelligence' : 'Contract'}: ${text}`);
+  }
+  // An available country whose answer names no contract: say which rights-in agreement makes it ours.
+  if (!mc.contracts?.length && rightsIn?.length && (mc.status === 'available' || mc.status === 'partial')) {
+    for (const ref of rightsIn) lines.push(`Available under ${describeContract(ref, known)}`);
   }
   return { status: mc.status, lines };
+}
+
+/** Country code → the refs of our signed rights-in contracts whose blocks cover it (from contract details). */
+export function rightsInCoverage(contracts: Contract[], titleId: string): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const c of contracts) {
+    if (c.direction !== 'in' || !['signed', 'announced'].includes(c.status)) continue;
+    for (const b of c.blocks ?? []) {
+      if (b.titleId && b.titleId !== titleId) continue;
+      for (const code of b.territoryCodes ?? []) {
+        const l = m.get(code) ?? [];
+        if (!l.includes(c.ref)) l.push(c.ref);
+        m.set(code, l);
+      }
+    }
+  }
+  return m;
 }
 
 /** A country's status from avails rows: unavailable because of a sale is "sold", otherwise "no rights". */

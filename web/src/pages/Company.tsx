@@ -4,7 +4,7 @@ import { useApi } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
 import type { Contract } from '../lib/types';
-import { ContractTable } from '../components/contracts';
+import { DealList } from '../components/contracts';
 import { Empty, ErrorNote, Loading, Section } from '../components/ui';
 
 type Any = Record<string, unknown>;
@@ -89,7 +89,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
         </Section>
       </div>
       <Section title={`Deals (${d.contracts?.length ?? 0})`}>
-        <ContractTable contracts={d.contracts ?? []} empty="No deal with this company." />
+        <DealList deals={(d.contracts ?? []) as unknown as Any[]} empty="No deal with this company." />
       </Section>
     </div>
   );

@@ -5,7 +5,7 @@
  * editor offers to override it with a reason, which the audit log keeps.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../lib/api';
+import { api, ApiError, fieldMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { CHECKED_STATUSES, conflictRequest, contractInput, draftFromContract, emptyDraft, key, newBlock, type BlockDraft, type Draft } from '../lib/dealDraft';
 import { formatTimestamp, humanize } from '../lib/format';
@@ -17,6 +17,12 @@ import { EntityPicker } from '../components/EntityPicker';
 import { MediaPicker } from '../components/MediaPicker';
 import { TerritoryInput } from '../components/TerritoryInput';
 import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+
+/** A company typed in the deal that is not on file yet. */
+const createCompany = (kind: string) => (name: string) => api.post<Ref>('/api/companies', { name, kind });
+
+/** A message that survives the move from /deals/new to /deals/:id (the page remounts). */
+let flash: string | undefined;
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'JPY', 'KRW', 'CAD', 'AUD', 'CHF', 'SEK', 'DKK', 'NOK', 'INR', 'BRL', 'MXN', 'HKD'];
 
@@ -64,7 +70,11 @@ export default function DealEditor({ params }: { params: Record<string, string> 
   const [refused, setRefused] = useState<ConflictReport>();
   const [overrideReason, setOverrideReason] = useState('');
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string>();
+  const [saved, setSaved] = useState<string | undefined>(() => {
+    const f = flash;
+    flash = undefined;
+    return f;
+  });
   const [check, setCheck] = useState<CheckState>({ kind: 'idle', why: 'Fill in a rights block to check it.' });
   const overrideRef = useRef<HTMLTextAreaElement>(null);
 
@@ -85,8 +95,14 @@ export default function DealEditor({ params }: { params: Record<string, string> 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const updateBlock = (i: number, patch: Partial<BlockDraft>) => setDraft((d) => ({ ...d, blocks: d.blocks.map((b, k) => (k === i ? { ...b, ...patch } : b)) }));
+  const update = (patch: Partial<Draft>) => {
+    setSaved(undefined);
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+  const updateBlock = (i: number, patch: Partial<BlockDraft>) => {
+    setSaved(undefined);
+    setDraft((d) => ({ ...d, blocks: d.blocks.map((b, k) => (k === i ? { ...b, ...patch } : b)) }));
+  };
 
   // The live conflict check.
   const req = useMemo(() => conflictRequest(draft, contract?.id), [draft, contract?.id]);
@@ -111,8 +127,8 @@ export default function DealEditor({ params }: { params: Record<string, string> 
         if (err.field) {
           const m = /^blocks\[(\d+)\]\.(.+)$/.exec(err.field);
           const f = m ? `blocks[${origin[Number(m[1])] ?? m[1]}].${m[2]}` : err.field;
-          setCheck({ kind: 'idle', why: `Cannot check yet: ${err.message}` });
-          setErrors((x) => ({ ...x, [f]: err.message }));
+          setCheck({ kind: 'idle', why: `Cannot check yet: ${fieldMessage(err.message)}` });
+          setErrors((x) => ({ ...x, [f]: fieldMessage(err.message) }));
         } else setCheck({ kind: 'error', error: err });
       },
     );
@@ -131,7 +147,6 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       for (const k of Object.keys(next)) if (JSON.stringify(pathGet(prev, k)) !== JSON.stringify(pathGet(draft, k))) delete next[k];
       return next;
     });
-    setSaved(undefined);
   }, [draft]);
 
   const titleName = (tid: string) => draft.titles.find((t) => t.id === tid)?.name ?? tid;
@@ -154,8 +169,12 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       setErrors({});
       setContract(result);
       setDraft(draftFromContract(result));
-      setSaved(override ? 'Saved over the conflict; the reason is in the history.' : 'Saved.');
-      if (isNew) navigate(`/deals/${encodeURIComponent(result.id)}`, { replace: true });
+      const message = override ? 'Saved over the conflict; the reason is in the history.' : `Saved as ${result.ref}.`;
+      setSaved(message);
+      if (isNew) {
+        flash = message;
+        navigate(`/deals/${encodeURIComponent(result.id)}`, { replace: true });
+      }
     } catch (x) {
       const a = x as ApiError;
       if (a.status === 409 && a.body.conflicts) {
@@ -164,8 +183,8 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       } else if (a.status === 409) {
         setFormError(`${a.message} Reload the deal to see the other change, then make yours again.`);
       } else if (a.field) {
-        setErrors({ [a.field]: a.message + (a.body.suggestions?.length ? ` Did you mean ${a.body.suggestions.slice(0, 4).join(', ')}?` : '') });
-        setFormError(`Check the field marked below: ${a.message}`);
+        setErrors({ [a.field]: fieldMessage(a.message) });
+        setFormError(`Not saved. Check the field marked below: ${fieldMessage(a.message)}`);
         requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       } else setFormError(a.message);
     } finally {
@@ -240,10 +259,10 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                 {(p) => <EntityPicker {...p} kind="titles" multiple value={draft.titles} onChange={(titles: Ref[]) => update({ titles })} placeholder="Type a title" />}
               </Field>
               <Field label="Licensor" error={err('licensorId')}>
-                {(p) => <EntityPicker {...p} kind="companies" value={draft.licensor} onChange={(licensor) => update({ licensor })} placeholder="Who grants" />}
+                {(p) => <EntityPicker {...p} kind="companies" value={draft.licensor} onChange={(licensor) => update({ licensor })} placeholder="Who grants" onCreate={createCompany('other')} />}
               </Field>
               <Field label="Licensee" error={err('licenseeId')}>
-                {(p) => <EntityPicker {...p} kind="companies" value={draft.licensee} onChange={(licensee) => update({ licensee })} placeholder="Who receives" />}
+                {(p) => <EntityPicker {...p} kind="companies" value={draft.licensee} onChange={(licensee) => update({ licensee })} placeholder="Who receives" onCreate={createCompany('distributor')} />}
               </Field>
               <Field label="Sales agent" error={err('salesAgentId')}>
                 {(p) => <EntityPicker {...p} kind="companies" value={draft.salesAgent} onChange={(salesAgent) => update({ salesAgent })} placeholder="Optional" />}
@@ -385,7 +404,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
               return (
                 <div key={n.key} className="form-grid negotiator" role="group" aria-label={`Negotiator ${i + 1}`}>
                   <Field label="Person" error={err(`negotiators[${i}].personId`)}>
-                    {(p) => <EntityPicker {...p} kind="people" value={n.person} onChange={(person) => up({ person })} placeholder="Name" />}
+                    {(p) => <EntityPicker {...p} kind="people" value={n.person} onChange={(person) => up({ person })} placeholder="Name" onCreate={(name) => api.post<Ref>('/api/people', { name })} />}
                   </Field>
                   <Field label="For company" error={err(`negotiators[${i}].companyId`)}>
                     {(p) => <EntityPicker {...p} kind="companies" value={n.company} onChange={(company) => up({ company })} placeholder="Company" />}

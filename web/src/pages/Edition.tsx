@@ -50,13 +50,14 @@ export default function Edition({ params }: { params: Record<string, string> }) 
           {num}
           {fname} {s(edition.year)}
         </h1>
-        {s(edition.startDate) && (
+        {(s(edition.start) ?? s(edition.startDate)) && (
           <p className="muted page-sub">
-            {formatDate(s(edition.startDate))} – {formatDate(s(edition.endDate))}
+            {formatDate(s(edition.start) ?? s(edition.startDate))} – {formatDate(s(edition.end) ?? s(edition.endDate))}
           </p>
         )}
       </div>
-      {sections.length === 0 && <Empty title="No line-up recorded for this edition." />}
+      {sections.length === 0 && <Empty title="No line-up recorded for this edition.">Selections come with imported articles or the API (POST /api/selections).</Empty>}
+      <p className="muted small">For each title: its sales agent, the territories sold, on hold and still free (exclusive, all media, as of today).</p>
       {sections.map((sec) => (
         <Section key={sec.name} title={sec.name || 'Unassigned'}>
           <div className="table-wrap">
@@ -67,6 +68,7 @@ export default function Edition({ params }: { params: Record<string, string> }) 
                   <th scope="col">Premiere</th>
                   <th scope="col">Sales agent</th>
                   <th scope="col">Sold</th>
+                  <th scope="col">On hold</th>
                   <th scope="col">Still free</th>
                 </tr>
               </thead>
@@ -77,7 +79,16 @@ export default function Edition({ params }: { params: Record<string, string> }) 
                     <tr key={i} className={x.withdrawn ? 'is-withdrawn' : undefined}>
                       <td>
                         <TitleCell t={x.title} />
+                        {s(o(x.title)?.year) && <span className="muted"> ({s(o(x.title)?.year)})</span>}
                         {x.slot ? <span className="badge badge--accent">{humanize(s(x.slot))}</span> : null}
+                        {Array.isArray(x.awards) &&
+                          (x.awards as Any[]).map((a, k) => (
+                            <div key={k} className="small">
+                              <span className="award-mark" aria-hidden="true">★</span>
+                              {s(a.name)}
+                              {a.tied ? <span className="badge badge--accent">tied</span> : null}
+                            </div>
+                          ))}
                         {x.withdrawn ? (
                           <div className="small">
                             <span className="badge badge--bad">Withdrawn</span> {s(x.withdrawalReason) && <span className="muted">“{s(x.withdrawalReason)}”</span>}
@@ -87,6 +98,7 @@ export default function Edition({ params }: { params: Record<string, string> }) 
                       <td>{humanize(s(x.premiereStatus)) || '—'}</td>
                       <td>{agent ? <Link to={`/companies/${encodeURIComponent(String(agent.id))}`}>{String(agent.name)}</Link> : s(x.salesAgent) ?? <span className="muted">unknown</span>}</td>
                       <td className="cell-wrap">{s(x.soldLabel) || <span className="muted">nothing recorded</span>}</td>
+                      <td className="cell-wrap">{s(x.heldLabel) || <span className="muted">—</span>}</td>
                       <td className="cell-wrap">{s(x.freeLabel) || <span className="muted">—</span>}</td>
                     </tr>
                   );

@@ -2,8 +2,7 @@
 import { humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
-import type { Contract } from '../lib/types';
-import { ContractTable } from '../components/contracts';
+import { DealList } from '../components/contracts';
 import { Empty, ErrorNote, Loading, Section } from '../components/ui';
 
 type Any = Record<string, unknown>;
@@ -11,8 +10,8 @@ interface PersonDetail {
   id: string;
   name: string;
   credits?: Any[];
-  deals?: Array<Contract | Any>;
-  contracts?: Contract[];
+  deals?: Any[];
+  contracts?: Any[];
 }
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const o = (v: unknown) => (v && typeof v === 'object' ? (v as Any) : undefined);
@@ -23,7 +22,7 @@ export default function Person({ params }: { params: Record<string, string> }) {
   if (!p.data) return <Loading what="Loading" />;
   const d = p.data;
   const credits = d.credits ?? [];
-  const deals = (d.deals ?? d.contracts ?? []).map((x) => ((x as Any).contract as Contract) ?? (x as Contract));
+  const deals = (d.deals ?? d.contracts ?? []) as Any[];
   return (
     <div className="page page--wide">
       <nav className="crumbs" aria-label="Breadcrumb">
@@ -65,7 +64,7 @@ export default function Person({ params }: { params: Record<string, string> }) {
         )}
       </Section>
       <Section title={`Deals negotiated (${deals.length})`}>
-        <ContractTable contracts={deals} empty="No deal negotiated by this person on record." />
+        <DealList deals={deals} empty="No deal negotiated by this person on record." />
       </Section>
     </div>
   );

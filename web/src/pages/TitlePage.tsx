@@ -5,9 +5,9 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { api, withQuery } from '../lib/api';
-import { formatDate, formatMoney, humanize, todayIso } from '../lib/format';
+import { addYearsIso, formatDate, formatMoney, humanize, todayIso } from '../lib/format';
 import { useApi } from '../lib/hooks';
-import { contractIndex, countryInfo } from '../lib/mapInfo';
+import { contractIndex, countryInfo, rightsInCoverage } from '../lib/mapInfo';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
 import type { Contract, Money, Ref, TitleMap } from '../lib/types';
@@ -184,7 +184,7 @@ function BoxOffice({ rows, names }: { rows: Any[]; names?: Map<string, string> }
   const items = rows
     .map((r) => ({ r, m: moneyOf(r) }))
     .filter((x): x is { r: Any; m: Money } => !!x.m)
-    .map(({ r, m }) => ({ territory: str(r.territory), m, value: Number(m.amount), asOf: str(r.asOf), cumulative: r.cumulative ?? r.isCumulative }));
+    .map(({ r, m }) => ({ territory: str(r.territory), name: str(r.territoryName), m, value: Number(m.amount), asOf: str(r.asOf), cumulative: r.cumulative ?? r.isCumulative }));
   if (!items.length) return <p className="muted">No box office recorded.</p>;
   const max = new Map<string, number>();
   for (const i of items) max.set(i.m.currency, Math.max(max.get(i.m.currency) ?? 0, i.value));
@@ -193,7 +193,7 @@ function BoxOffice({ rows, names }: { rows: Any[]; names?: Map<string, string> }
       <ul>
         {items.map((i, k) => (
           <li key={k} className="bar-row">
-            <span className="bar-label">{i.territory ? names?.get(i.territory) ?? i.territory : 'Worldwide'}</span>
+            <span className="bar-label">{i.name ?? (i.territory ? names?.get(i.territory) ?? i.territory : 'Worldwide')}</span>
             <span className="bar-track" aria-hidden="true">
               <span className="bar-fill" style={{ width: `${Math.max(2, (i.value / (max.get(i.m.currency) || 1)) * 100)}%` }} />
             </span>
@@ -226,10 +226,10 @@ function Releases({ rows, names }: { rows: Any[]; names?: Map<string, string> })
         {rows.map((r, i) => {
           const t = str(r.territory);
           const d = obj(r.distributor);
-          const prec = str(r.datePrecision) as 'day' | 'month' | 'year' | undefined;
+          const prec = (str(r.precision) ?? str(r.datePrecision)) as 'day' | 'month' | 'year' | undefined;
           return (
             <tr key={str(r.id) ?? i}>
-              <td>{t ? names?.get(t) ?? t : '—'}</td>
+              <td>{t ? str(r.territoryName) ?? names?.get(t) ?? t : '—'}</td>
               <td className="num">{formatDate(str(r.date) ?? str(r.releaseDate), { precision: prec })}</td>
               <td>{humanize(str(r.kind)) || '—'}</td>
               <td>{d ? <Link to={`/companies/${encodeURIComponent(String(d.id))}`}>{String(d.name)}</Link> : nameOf(r.distributor) ?? '—'}</td>
@@ -241,36 +241,55 @@ function Releases({ rows, names }: { rows: Any[]; names?: Map<string, string> })
   );
 }
 
+interface SourceGroup {
+  source: Any;
+  facts: Any[];
+}
+
+/** The title's fact links ({factTable, quote, reviewed, accepted, source}) grouped by their source. */
+function groupSources(links: Any[]): SourceGroup[] {
+  const groups = new Map<string, SourceGroup>();
+  for (const l of links) {
+    const src = obj(l.source) ?? l;
+    const k = str(src.id) ?? JSON.stringify(src);
+    if (!groups.has(k)) groups.set(k, { source: src, facts: [] });
+    if (obj(l.source)) groups.get(k)!.facts.push(l);
+    else if (Array.isArray(l.facts)) groups.get(k)!.facts.push(...(l.facts as Any[]));
+  }
+  return [...groups.values()];
+}
+
 function Sources({ sources }: { sources: Any[] }) {
-  if (!sources.length) return <p className="muted">No source recorded: these facts were entered by hand.</p>;
+  const groups = groupSources(sources);
+  if (!groups.length) return <p className="muted">No source recorded: these facts were entered by hand.</p>;
   return (
     <ul className="sources">
-      {sources.map((s, i) => {
-        const facts = (Array.isArray(s.facts) ? s.facts : []) as Any[];
+      {groups.map(({ source: s, facts }, i) => {
         const url = str(s.url);
         const reviewed = facts.filter((f) => f.reviewed).length;
         return (
           <li key={str(s.id) ?? i}>
             <div>
-              <strong>{str(s.outlet) ?? humanize(str(s.kind)) ?? 'Source'}</strong>
+              <strong>{str(s.outlet) ?? (humanize(str(s.kind)) || 'Source')}</strong>
               {str(s.publishedOn) && <span className="muted">, {formatDate(str(s.publishedOn))}</span>}
             </div>
-            {str(s.title) && <div>{url ? <a href={url} rel="noreferrer noopener" target="_blank">{str(s.title)}</a> : str(s.title)}</div>}
+            {str(s.title) && <div className="source-title">{url ? <a href={url} rel="noreferrer noopener" target="_blank">{str(s.title)}</a> : str(s.title)}</div>}
             {!str(s.title) && url && (
               <a href={url} rel="noreferrer noopener" target="_blank">
                 {url}
               </a>
             )}
+            {str(s.file) && <div className="muted small">File: {str(s.file)}</div>}
             {facts.length > 0 && (
               <details>
                 <summary>
-                  {facts.length} {facts.length === 1 ? 'fact' : 'facts'} · {reviewed} reviewed
+                  {facts.length} {facts.length === 1 ? 'fact' : 'facts'} from it · {reviewed === facts.length ? 'all reviewed' : `${facts.length - reviewed} to review`}
                 </summary>
                 <ul className="facts">
                   {facts.map((f, k) => (
-                    <li key={k}>
-                      <span className="muted">{humanize(str(f.table) ?? str(f.factTable))}</span> {str(f.quote) ? <q>{str(f.quote)}</q> : null} {f.reviewed ? <Badge value="signed" label="reviewed" /> : <Badge value="draft" label="to review" />}
-                      {f.accepted === false || f.accepted === 0 ? <span className="badge badge--muted">not accepted</span> : null}
+                    <li key={str(f.id) ?? k}>
+                      <span className="fact-kind">{humanize(str(f.factTable) ?? str(f.table))}</span> {str(f.quote) ? <q>{str(f.quote)}</q> : null}{' '}
+                      {f.reviewed ? <Badge value="signed" label="reviewed" /> : <Badge value="draft" label="to review" />}
                     </li>
                   ))}
                 </ul>
@@ -283,15 +302,52 @@ function Sources({ sources }: { sources: Any[] }) {
   );
 }
 
+/** Who holds what, as the record (ours and the trade press) says. */
+function MarketPicture({ rows }: { rows: Any[] }) {
+  if (!rows.length) return <p className="muted">No holder on record.</p>;
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th scope="col">Holder</th>
+          <th scope="col">Territories</th>
+          <th scope="col">Media</th>
+          <th scope="col">Term</th>
+          <th scope="col">Contract</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => {
+          const h = obj(r.holder);
+          return (
+            <tr key={i}>
+              <td>{h ? <Link to={`/companies/${encodeURIComponent(String(h.id))}`}>{String(h.name)}</Link> : '—'}</td>
+              <td>{str(r.territoryLabel)}</td>
+              <td>{str(r.mediaLabel)}</td>
+              <td className="nowrap">
+                {formatDate(str(r.start))} – {formatDate(str(r.end), { open: 'perpetuity' })}
+                {r.exclusive === false && <span className="muted"> · non-excl.</span>}
+              </td>
+              <td>
+                <span className="contract-ref">{str(r.ref)}</span> <Badge value={str(r.status)} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 /** The contracts with their blocks (the title page lists summaries; the timeline needs the blocks). */
 function useContractDetails(contracts: Contract[] | undefined): Contract[] | undefined {
   const [full, setFull] = useState<Contract[]>();
   const key = contracts?.map((c) => `${c.id}:${c.version}`).join(',');
   useEffect(() => {
     if (!contracts) return;
-    if (contracts.every((c) => c.blocks)) return setFull(contracts);
+    if (contracts.every((c) => c.blocks && c.holdbacks)) return setFull(contracts);
     let live = true;
-    Promise.all(contracts.slice(0, 40).map((c) => (c.blocks ? Promise.resolve(c) : api.get<Contract>(`/api/contracts/${encodeURIComponent(c.id)}`).catch(() => c)))).then((l) => live && setFull(l));
+    Promise.all(contracts.slice(0, 40).map((c) => (c.blocks && c.holdbacks ? Promise.resolve(c) : api.get<Contract>(`/api/contracts/${encodeURIComponent(c.id)}`).catch(() => c)))).then((l) => live && setFull(l));
     return () => {
       live = false;
     };
@@ -318,25 +374,44 @@ function timelineBars(titleId: string, contracts: Contract[]): TimelineBar[] {
   return bars;
 }
 
+type WindowPreset = 'today' | '12m' | '5y' | 'custom';
+const PRESETS: Array<{ v: WindowPreset; label: string }> = [
+  { v: 'today', label: 'Today' },
+  { v: '12m', label: 'Next 12 months' },
+  { v: '5y', label: 'Next 5 years' },
+  { v: 'custom', label: 'Custom' },
+];
+
+function presetWindow(p: WindowPreset, custom: { start: string; end: string }): { start: string; end: string } {
+  const t = todayIso();
+  if (p === 'today') return { start: t, end: t };
+  if (p === '12m') return { start: t, end: addYearsIso(t, 1) };
+  if (p === '5y') return { start: t, end: addYearsIso(t, 5) };
+  return custom;
+}
+
 function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: string; titleLabel: string; contracts: Contract[] }) {
   const [media, setMedia] = useState('All Media');
-  const [start, setStart] = useState(todayIso());
-  const [end, setEnd] = useState('');
+  const [preset, setPreset] = useState<WindowPreset>('today');
+  const [custom, setCustom] = useState({ start: todayIso(), end: addYearsIso(todayIso(), 1) });
   const [exclusive, setExclusive] = useState(true);
-  const [query, setQuery] = useState({ media, start, end, exclusive });
+  const win = presetWindow(preset, custom);
+  const [query, setQuery] = useState({ media, ...win, exclusive });
   useEffect(() => {
-    const t = setTimeout(() => setQuery({ media, start, end, exclusive }), 400);
+    const t = setTimeout(() => setQuery({ media, ...win, exclusive }), 400);
     return () => clearTimeout(t);
-  }, [media, start, end, exclusive]);
+  }, [media, win.start, win.end, exclusive]); // eslint-disable-line react-hooks/exhaustive-deps
   const map = useApi<TitleMap>(withQuery(`/api/titles/${encodeURIComponent(titleId)}/map`, { media: query.media, start: query.start, end: query.end, exclusive: String(query.exclusive) }));
   const countries = useCountries();
   const known = useMemo(() => contractIndex(contracts), [contracts]);
+  const coverage = useMemo(() => rightsInCoverage(contracts, titleId), [contracts, titleId]);
   const info = useMemo(() => {
     const out: Record<string, CountryInfo> = {};
-    for (const [code, mc] of Object.entries(map.data?.countries ?? {})) out[code] = countryInfo(mc, known);
+    for (const [code, mc] of Object.entries(map.data?.countries ?? {})) out[code] = countryInfo(mc, known, coverage.get(code));
     return out;
-  }, [map.data, known]);
+  }, [map.data, known, coverage]);
   const fieldError = (f: string) => (map.error?.field === f ? map.error.message : undefined);
+  const when = query.start === query.end ? `on ${formatDate(query.start)}` : `${formatDate(query.start)} to ${query.end ? formatDate(query.end) : 'open end'}`;
 
   return (
     <>
@@ -344,20 +419,37 @@ function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: string; 
         <Field label="Media" error={fieldError('media')}>
           {(p) => <MediaPicker {...p} value={media} onChange={setMedia} />}
         </Field>
-        <Field label="From" error={fieldError('start')}>
-          {(p) => <input {...p} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
-        </Field>
-        <Field label="To" hint="Empty: open-ended" error={fieldError('end')}>
-          {(p) => <input {...p} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
-        </Field>
+        <fieldset className="field segmented">
+          <legend>Window</legend>
+          <div className="segmented-buttons">
+            {PRESETS.map((x) => (
+              <button key={x.v} type="button" className={`seg${preset === x.v ? ' is-on' : ''}`} aria-pressed={preset === x.v} onClick={() => setPreset(x.v)}>
+                {x.label}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        {preset === 'custom' && (
+          <>
+            <Field label="From" error={fieldError('start')}>
+              {(p) => <input {...p} type="date" value={custom.start} onChange={(e) => setCustom({ ...custom, start: e.target.value })} />}
+            </Field>
+            <Field label="To (inclusive)" hint="Empty: open-ended" error={fieldError('end')}>
+              {(p) => <input {...p} type="date" value={custom.end} onChange={(e) => setCustom({ ...custom, end: e.target.value })} />}
+            </Field>
+          </>
+        )}
         <div className="field field--check">
           <label>
             <input type="checkbox" checked={exclusive} onChange={(e) => setExclusive(e.target.checked)} /> Exclusive
           </label>
         </div>
       </form>
+      <p className="map-caption">
+        <strong>{query.media || 'All Media'}</strong>, {query.exclusive ? 'exclusive' : 'non-exclusive'}, {when}. A country is <em>available</em> when the whole window is free, <em>partly available</em> when only some of it (or some of the media) is.
+      </p>
       {map.error && !map.error.field && <ErrorNote error={map.error} retry={map.reload} />}
-      <WorldMap info={info} names={countries.byCode} loading={map.loading} label={`${titleLabel}, ${query.media || 'all media'}, ${query.exclusive ? 'exclusive' : 'non-exclusive'}, from ${formatDate(query.start)}${query.end ? ` to ${formatDate(query.end)}` : ''}`} />
+      <WorldMap info={info} names={countries.byCode} loading={map.loading} label={`${titleLabel}, ${query.media || 'all media'}, ${query.exclusive ? 'exclusive' : 'non-exclusive'}, ${when}`} />
     </>
   );
 }
@@ -439,6 +531,11 @@ export default function TitlePage({ params }: { params: Record<string, string> }
           <Section title={`Contracts (${d.contracts?.length ?? 0})`} id="contracts">
             <ContractTable contracts={contracts ?? d.contracts ?? []} showTitles={false} empty="No contract names this title yet." />
           </Section>
+          {Array.isArray(d.marketPicture) && (
+            <Section title="Who holds what" id="market">
+              <MarketPicture rows={d.marketPicture as Any[]} />
+            </Section>
+          )}
           <Section title="Festival history" id="festivals">
             <Festivals selections={selections} awards={awards} />
           </Section>
