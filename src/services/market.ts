@@ -5,7 +5,7 @@
  * of a day's work: holds, rights expiring soon, recent deals, facts to review.
  */
 import type { Kysely } from 'kysely';
-import { invalid } from '../domain/errors.js';
+import { DomainError, invalid } from '../domain/errors.js';
 import { territoryLabel, territorySetFromCodes } from '../domain/territories.js';
 import { DATE_PRECISIONS, flag, isIsoDate, newId, parseJson, type ContractDirection, type ContractStatus, type Database, type DatePrecision } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
@@ -157,6 +157,19 @@ export interface BoxOfficeInput {
   cumulative?: boolean;
 }
 
+/** parseMoney for an amount and a currency that are fields of their own (named `amount` and `currency` through `f`). */
+function moneyFields(amount: unknown, currency: unknown, f: Field): { minor: number; currency: string } {
+  try {
+    return parseMoney({ amount, currency }, 'money');
+  } catch (e) {
+    if (e instanceof DomainError && e.field.startsWith('money.')) {
+      const name = e.field.slice('money.'.length);
+      throw new DomainError(e.code, f(name), e.value, e.message.replace(/^money\.\w+/, f(name)), e.suggestions);
+    }
+    throw e;
+  }
+}
+
 export interface CheckedBoxOffice {
   territory: string | null;
   amount: number;
@@ -169,7 +182,7 @@ export interface CheckedBoxOffice {
 
 export function checkBoxOffice(input: Omit<BoxOfficeInput, 'titleId'>, f: Field = plain): CheckedBoxOffice {
   const worldwide = input.territory === undefined || input.territory === null || input.territory === '' || /^(worldwide|world|ww)$/i.test(String(input.territory).trim());
-  const money = parseMoney({ amount: input.amount, currency: input.currency }, f('gross'));
+  const money = moneyFields(input.amount, input.currency, f);
   if (money.minor < 0) throw invalid(f('amount'), input.amount, `${f('amount')}: a gross cannot be negative`);
   const start = optionalIsoDate(input.periodStart, f('periodStart'));
   const end = optionalIsoDate(input.periodEnd, f('periodEnd'));

@@ -4,10 +4,13 @@
  */
 import { FilmRights } from '../../src/services/app.js';
 import { TABLES_IN_ORDER } from '../../src/services/backup.js';
+import type { OpenOptions } from '../../src/store/index.js';
 import type { TestDatabase } from './databases.js';
 
 export interface TestApp {
   app: FilmRights;
+  /** How the database was opened (the SQLite file, or the PostgreSQL URL). */
+  options: OpenOptions;
   /** Closes the app and drops its database. */
   close(): Promise<void>;
 }
@@ -22,7 +25,7 @@ export async function openApp(database: TestDatabase): Promise<TestApp> {
     throw e;
   }
   let closing: Promise<void> | undefined;
-  return { app, close: () => (closing ??= app.close().finally(() => location.drop())) };
+  return { app, options: location.options, close: () => (closing ??= app.close().finally(() => location.drop())) };
 }
 
 /** Every row of every table, in a stable order: equal snapshots, equal databases. */
