@@ -93,7 +93,7 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const app = await FilmRights.open({ url: opts.url, file: opts.file });
+  const app = await FilmRights.open({ url: opts.url, file: opts.file, follow: true });
   const admin = await ensureAdmin(app, opts.adminPassword);
   if (opts.demo) {
     const { loadDemo } = await import('../services/demo.js');

@@ -5,6 +5,7 @@
  */
 import { RightsIndex } from '../domain/rightsIndex.js';
 import { openDatabase, parseJson, type OpenOptions, type Store, type UserRole } from '../store/index.js';
+import { ChangeFeed } from './changeFeed.js';
 import { loadEngineBlocks } from './engineBlocks.js';
 import type { ContractParties } from './views.js';
 
@@ -25,15 +26,30 @@ export class FilmRights {
   private titleNames = new Map<string, string>();
   private parties = new Map<string, ContractParties>();
 
-  private constructor(readonly store: Store) {}
+  private readonly feed: ChangeFeed;
 
-  static async open(opts: OpenOptions = {}): Promise<FilmRights> {
+  private constructor(readonly store: Store) {
+    this.feed = new ChangeFeed(store.db, (ids) => this.refreshTitles(ids));
+  }
+
+  /**
+   * Opens the store and builds the index. `follow` (the server) keeps the index
+   * in step with writes made by other processes on the same database.
+   */
+  static async open(opts: OpenOptions & { follow?: boolean; followIntervalMs?: number } = {}): Promise<FilmRights> {
     const app = new FilmRights(await openDatabase(opts));
+    if (opts.follow) await app.feed.start(opts.followIntervalMs);
     await app.rebuildIndex();
     return app;
   }
 
+  /** Applies changes other processes made (the server does this on a timer). */
+  async catchUp(): Promise<string[]> {
+    return this.feed.poll();
+  }
+
   async close(): Promise<void> {
+    await this.feed.stop();
     await this.store.close();
   }
 

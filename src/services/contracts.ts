@@ -31,6 +31,7 @@ import {
 import type { Actor, FilmRights } from './app.js';
 import { audit } from './audit.js';
 import { requireWriter } from './access.js';
+import { recordRightsChange } from './changeFeed.js';
 import { loadEngineBlocks } from './engineBlocks.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
 import { formatMoney, parseMoney, type Money } from './money.js';
@@ -361,6 +362,7 @@ export async function writeContractIn(trx: Kysely<Database>, store: Store, ctx: 
   if (negotiators.length) {
     await trx.insertInto('negotiators').values(negotiators.map((n) => ({ contract_id: cid, person_id: n.personId, company_id: n.companyId ?? null, side: n.side }))).execute();
   }
+  await recordRightsChange(trx, titleIds);
   const after = await readContract(trx, cid, true);
   await audit(trx, actor, {
     action: overridden ? 'override' : id ? 'update' : 'create',
@@ -397,6 +399,7 @@ export async function deleteContract(app: FilmRights, actor: Actor, id: string, 
     await app.store.lockTitles(trx, titles);
     const now = nowIso();
     await trx.updateTable('contracts').set({ deleted_at: now, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+    await recordRightsChange(trx, titles);
     await audit(trx, actor, { action: 'delete', entity: 'contracts', entityId: id, before, after: null, reason: reason ?? null });
   });
   await app.refreshTitles(titles);

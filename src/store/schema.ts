@@ -394,6 +394,13 @@ export interface AuditLogTable {
   reason: string | null;
 }
 
+/** One row per title whose rights changed, in the transaction of the change (the feed other servers read). */
+export interface RightsChangesTable {
+  seq: Generated<number>;
+  title_id: string;
+  at: CreatedAt;
+}
+
 export interface Database {
   titles: TitlesTable;
   title_aliases: TitleAliasesTable;
@@ -420,6 +427,7 @@ export interface Database {
   sessions: SessionsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  rights_changes: RightsChangesTable;
 }
 
 export type TableName = keyof Database;
