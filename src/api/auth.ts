@@ -4,6 +4,11 @@ import { UnauthenticatedError } from '../services/errors.js';
 import { actorForApiToken, actorForSession } from '../services/users.js';
 
 export const SESSION_COOKIE = 'filmrights_session';
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+/** Routes open without a login. */
+const PUBLIC = new Set(['/api/auth/login', '/api/auth/logout', '/api/openapi.json']);
+/** Questions asked with POST: any signed-in user. */
+const isReadPost = (path: string) => path === '/api/avails' || path.startsWith('/api/avails/') || path === '/api/conflicts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,6 +27,18 @@ export function registerAuth(server: FastifyInstance, app: FilmRights): void {
     }
     const cookie = req.cookies?.[SESSION_COOKIE];
     if (cookie) req.actor = await actorForSession(app, cookie);
+  });
+  // Every route under /api needs a signed-in user, and every write an editor or an admin (with a token
+  // that may write), checked before the body is looked at; the services check again (defence in depth).
+  server.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split('?')[0];
+    if (!path.startsWith('/api/') || PUBLIC.has(path) || path.startsWith('/api/docs')) return;
+    if (!req.actor) return reply.code(401).send({ error: 'unauthenticated', message: 'sign in first' });
+    if (!WRITE_METHODS.includes(req.method) || isReadPost(path)) return;
+    if (req.actor.readOnly) return reply.code(403).send({ error: 'forbidden', message: 'this API token is read-only' });
+    if (req.actor.role !== 'editor' && req.actor.role !== 'admin') {
+      return reply.code(403).send({ error: 'forbidden', message: `${req.actor.username} is a ${req.actor.role}: only editors and admins can change data` });
+    }
   });
   // CSRF: the session cookie is SameSite=Strict, and a write must carry JSON
   // (a cross-site form cannot send application/json without a CORS preflight, which we never grant).

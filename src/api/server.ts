@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -55,12 +56,24 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
       security: [{ session: [] }, { token: [] }],
     },
   });
-  await server.register(swaggerUi, { routePrefix: '/api/docs' });
-  server.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
-    return payload;
+  await server.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => header });
+  await server.register(helmet, {
+    // The web app loads only its own scripts; React sets inline styles; map shapes and charts are inline SVG.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
   });
   registerAuth(server, app);
   registerRoutes(server, app, opts.secureCookies ?? process.env.FILMRIGHTS_SECURE_COOKIES === '1');

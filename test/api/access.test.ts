@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.js';
+import { FilmRights, SYSTEM } from '../../src/services/app.js';
+import { createApiToken, createUser } from '../../src/services/users.js';
+import { databases } from '../support/databases.js';
+
+const PASSWORD = 'correct horse battery';
+
+describe('access: no route writes without an editor or an admin, and no route reads without a login', () => {
+  let app: FilmRights;
+  let server: FastifyInstance;
+  let drop: () => Promise<void>;
+  let viewerCookie: string;
+  let readOnlyToken: string;
+  let routes: Array<{ method: string; url: string }>;
+
+  beforeAll(async () => {
+    const location = await databases[0].create();
+    drop = location.drop;
+    app = await FilmRights.open(location.options);
+    server = await buildServer(app);
+    await server.ready();
+    await createUser(app, { username: 'vic', password: PASSWORD, role: 'viewer' });
+    const editor = await createUser(app, { username: 'eva', password: PASSWORD, role: 'editor' });
+    readOnlyToken = (await createApiToken(app, { ...SYSTEM, id: editor.id, username: 'eva', role: 'editor' }, 'read')).token;
+    const login = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vic', password: PASSWORD } });
+    viewerCookie = `filmrights_session=${login.cookies[0].value}`;
+    const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => ({ method: method.toUpperCase(), url: path.replace(/\{[^}]+\}/g, 'some-id') })),
+    );
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await app?.close();
+    await drop?.();
+  });
+
+  const isWrite = (r: { method: string; url: string }) =>
+    ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && !['/api/auth/login', '/api/auth/logout', '/api/conflicts'].includes(r.url) && !r.url.startsWith('/api/avails');
+
+  it('the OpenAPI document lists the write routes this test walks', () => {
+    expect(routes.filter(isWrite).length).toBeGreaterThan(10);
+  });
+
+  it('refuses every write route to anonymous users, viewers and read-only tokens, before reading the body', async () => {
+    for (const r of routes.filter(isWrite)) {
+      const anonymous = await server.inject({ method: r.method as 'POST', url: r.url, payload: {} });
+      expect(anonymous.statusCode, `${r.method} ${r.url} anonymous`).toBe(401);
+      const viewer = await server.inject({ method: r.method as 'POST', url: r.url, payload: {}, headers: { cookie: viewerCookie } });
+      expect(viewer.statusCode, `${r.method} ${r.url} viewer`).toBe(403);
+      const token = await server.inject({ method: r.method as 'POST', url: r.url, payload: {}, headers: { authorization: `Bearer ${readOnlyToken}` } });
+      expect(token.statusCode, `${r.method} ${r.url} read-only token`).toBe(403);
+    }
+  });
+
+  it('refuses every read route to anonymous users', async () => {
+    for (const r of routes.filter((x) => x.method === 'GET' && x.url !== '/api/auth/me')) {
+      const res = await server.inject({ method: 'GET', url: r.url });
+      expect(res.statusCode, `GET ${r.url}`).toBe(401);
+    }
+  });
+
+  it('sends security headers', async () => {
+    const res = await server.inject({ method: 'GET', url: '/api/auth/me' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
