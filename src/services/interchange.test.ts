@@ -125,12 +125,13 @@ describeEachDatabase('JSON interchange', (_open, database) => {
       expect.stringMatching(/^festivals\[0\]\.editions\[0\]\.selections\[0\]\.slot: "closing night" is not one of opening-night, closing-night, gala\. Did you mean: closing-night\?$/),
       'contracts[1].licensee: unknown company "Neno". Did you mean: Neon?',
       'contracts[2].titles[0]: unknown title "One Secnd". Did you mean: One Second?',
+      'contracts[2].blocks[0].territories: unknown territory "Germny". Did you mean: Germany?',
       'contracts[3].blocks[0].territories: unknown territory "Germny". Did you mean: Germany?',
       'contracts[4].ref: a contract "MANDATE" already exists',
       'releases[0].territory: unknown country "Chna". Did you mean: China?',
     ]);
-    expect(error.issues[5]).toMatchObject({ field: 'contracts[3].blocks[0].territories', suggestions: ['Germany'] });
-    expect(error.message.split('\n')[0]).toBe('8 errors, nothing was imported:');
+    expect(error.issues[6]).toMatchObject({ field: 'contracts[3].blocks[0].territories', suggestions: ['Germany'] });
+    expect(error.message.split('\n')[0]).toBe('9 errors, nothing was imported:');
     expect(await snapshot(t.app)).toEqual(before);
   });
 

@@ -444,8 +444,14 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
       side: n.side,
     }));
     const overrideReason = c.attempt(() => optionalText(k.overrideReason, f('overrideReason')));
-    if (titleIds.some((t) => !t) || [licensorId, licenseeId, salesAgentId, editionId].some((x) => x === undefined)) return;
-    if (negotiators.some((n) => !n.personId || n.companyId === undefined)) return;
+    // A name that did not resolve is reported already; the rest of the record is still checked.
+    const unresolved =
+      titleIds.some((t) => !t) ||
+      [licensorId, licenseeId, salesAgentId, editionId].some((x) => x === undefined) ||
+      negotiators.some((n) => !n.personId || n.companyId === undefined) ||
+      blocks.some((b, j) => b.title && !blockTitles[j]) ||
+      holdbacks.some((h, j) => h.title && !holdbackTitles[j]);
+    const placeholder = `${NEW}unresolved`;
     if (licensorId && licensorId === licenseeId) c.add(f('licensee'), 'the licensee is the licensor');
     const input: ContractInput = {
       ref: ref ?? undefined,
@@ -454,9 +460,9 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
       licensorId,
       licenseeId,
       salesAgentId,
-      titleIds: titleIds as string[],
+      titleIds: titleIds.map((t) => t ?? placeholder),
       blocks: blocks.map((b, j) => ({
-        ...(blockTitles[j] ? { titleId: blockTitles[j] } : {}),
+        ...(b.title ? { titleId: blockTitles[j] ?? placeholder } : {}),
         territories: b.territories,
         media: b.media,
         languages: b.languages ?? null,
@@ -465,14 +471,14 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
         exclusive: b.exclusive ?? true,
       })),
       holdbacks: holdbacks.map((h, j) => ({
-        ...(holdbackTitles[j] ? { titleId: holdbackTitles[j] } : {}),
+        ...(h.title ? { titleId: holdbackTitles[j] ?? placeholder } : {}),
         territories: h.territories,
         media: h.media,
         start: h.start ?? null,
         end: h.end ?? null,
         description: h.description,
       })),
-      negotiators: negotiators.map((n) => ({ personId: n.personId!, companyId: n.companyId ?? null, side: n.side })),
+      negotiators: negotiators.map((n) => ({ personId: n.personId ?? placeholder, companyId: n.companyId ?? null, side: n.side })),
       mg: k.mg ?? null,
       signedOn: k.signedOn ?? null,
       announcedOn: k.announcedOn ?? null,
@@ -480,9 +486,8 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
       notes: c.attempt(() => optionalText(k.notes, f('notes'))) ?? null,
       override: overrideReason ? { reason: overrideReason } : null,
     };
-    if (blocks.some((b, j) => b.title && !blockTitles[j]) || holdbacks.some((h, j) => h.title && !holdbackTitles[j])) return;
     const checked = c.attempt(() => checkContract(input, f));
-    if (checked) contractPlans.push({ field: `contracts[${i}]`, checked });
+    if (checked && !unresolved) contractPlans.push({ field: `contracts[${i}]`, checked });
   });
 
   // --- releases and box office

@@ -1,0 +1,146 @@
+/**
+ * The real CLI, as a process, on a temporary SQLite file.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AvailRowView } from '../services/views.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/filmrights.js');
+const dir = mkdtempSync(join(tmpdir(), 'filmrights-cli-'));
+const DB = join(dir, 'filmrights.db');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], db = DB, input?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: db };
+    delete env.DATABASE_URL;
+    const child = execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+    if (input !== undefined) child.stdin?.end(input);
+    else child.stdin?.end();
+  });
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the filmrights CLI', () => {
+  it('imports the demo document', async () => {
+    const r = await cli(['import', join(ROOT, 'data/demo.json')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Imported 3 companies, 19 people, 16 titles, 5 contracts, .*57 facts\.\n$/);
+  });
+
+  it('answers avails as JSON: One Second in North America is sold to Neon', async () => {
+    const r = await cli(['avails', '--title', 'One Second', '--territory', 'North America', '--media', 'all rights', '--from', '2022-01-01', '--to', '2022-12-31', '--json']);
+    expect(r.code).toBe(0);
+    const answer = JSON.parse(r.stdout) as { rows: AvailRowView[] };
+    expect(Object.keys(answer)).toEqual(['rows']);
+    expect(answer.rows).toHaveLength(1);
+    const [row] = answer.rows;
+    expect(row).toMatchObject({ titles: ['One Second'], titleIds: ['one-second'], territoryLabel: 'North America', mediaLabel: 'All Media', start: '2022-01-01', end: '2022-12-31', status: 'unavailable' });
+    expect(row.territories).toEqual(expect.arrayContaining(['US', 'CA']));
+    expect(row.reasons).toEqual([{ code: 'rights-out-exist', contracts: ['WB-NEON-ONE-SECOND-NA'], message: 'sold to WB-NEON-ONE-SECOND-NA (Neon)' }]);
+  });
+
+  it('prints avails as a table by default, with labels, periods and reasons', async () => {
+    const r = await cli(['avails', '--title', 'ONE SECOND', '--territory', 'Worldwide', '--media', 'all media', '--from', '2022-01-01', '--to', '2022-12-31', '--non-exclusive']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Worldwide excl. North');
+    expect(r.stdout).toContain('2022-01-01 to 2022-12-31');
+    expect(r.stdout).toContain('no-rights-in: we hold no');
+    expect(r.stdout).not.toContain('\u001b['); // no colours into a pipe
+  }, 30_000);
+
+  it('prints one clear line naming the field on an error, and exits with 1', async () => {
+    const r = await cli(['avails', '--title', 'One Second', '--territory', 'Germny', '--media', 'all rights', '--from', '2022-01-01']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: territories: unknown territory "Germny". Did you mean: Germany?\n');
+    const bad = await cli(['avails', '--title', 'One Second', '--territory', 'Germany', '--media', 'all rights', '--from', '2022-13-01']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('error: start: "2022-13-01" is not a real calendar date\n');
+  });
+
+  it('exports the record, which imports into an empty database and exports the same', async () => {
+    const first = join(dir, 'export-1.json');
+    const r = await cli(['export', first]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(first, 'utf8'));
+    expect(doc.format).toBe('filmrights/1');
+    expect(doc.we).toBe('Wild Bunch');
+    expect(doc.titles).toHaveLength(16);
+    const other = join(dir, 'other.db');
+    expect((await cli(['import', first], other)).code).toBe(0);
+    const second = join(dir, 'export-2.json');
+    expect((await cli(['export', second], other)).code).toBe(0);
+    expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
+  });
+
+  it('refuses a bad document as a whole, one line per problem', async () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ contracts: [{ ref: 'X', licensor: 'Wild Bunch', licensee: 'Neno', status: 'signed', titles: ['One Second'], blocks: [{ territories: 'Germny', media: 'All Media' }] }] }));
+    const r = await cli(['import', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'error: 2 problems, nothing was imported:',
+      '  contracts[0].licensee: unknown company "Neno". Did you mean: Neon?',
+      '  contracts[0].blocks[0].territories: unknown territory "Germny". Did you mean: Germany?',
+    ]);
+  });
+
+  it('checks a proposed deal for conflicts (exit 2 when it collides)', async () => {
+    const deal = join(dir, 'deal.json');
+    writeFileSync(deal, JSON.stringify({ titles: ['One Second'], blocks: [{ territories: 'Canada', media: 'SVOD', start: '2023-01-01', end: '2024-12-31' }] }));
+    const r = await cli(['conflicts', deal]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('Conflicts: the deal cannot be signed as it is.');
+    expect(r.stdout).toContain('blocks[0]: conflict: One Second, Canada, SVOD, 2023-01-01 to 2024-12-31: sold to WB-NEON-ONE-SECOND-NA (Neon)');
+    writeFileSync(deal, JSON.stringify({ titles: ['One Second'], blocks: [{ territories: 'Germany', media: 'SVOD', start: '2023-01-01', end: '2024-12-31' }] }));
+    const clear = await cli(['conflicts', deal]);
+    expect(clear.code).toBe(0);
+    expect(clear.stdout).toContain('Clear');
+  });
+
+  it('adds and lists users', async () => {
+    const add = await cli(['users', 'add', 'eva', '--role', 'editor', '--financials', '--password', 'correct horse battery']);
+    expect(add.code, add.stderr).toBe(0);
+    const short = await cli(['users', 'passwd', 'eva'], DB, 'short\n');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toBe('error: password: at least 10 characters\n');
+    const list = await cli(['users', 'list', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ username: 'eva', role: 'editor', canSeeFinancials: true })]);
+  });
+
+  it('backs up and restores into an empty database', async () => {
+    const backup = join(dir, 'backup.db');
+    const b = await cli(['backup', backup]);
+    expect(b.code, b.stderr).toBe(0);
+    const fresh = join(dir, 'restored.db');
+    const r = await cli(['restore', backup], fresh);
+    expect(r.code, r.stderr).toBe(0);
+    const again = await cli(['restore', backup], fresh);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^error: database: not empty/);
+    const avails = await cli(['avails', '--title', 'One Second', '--territory', 'North America', '--media', 'all rights', '--from', '2022-01-01', '--to', '2022-12-31', '--json'], fresh);
+    expect(JSON.parse(avails.stdout).rows[0].reasons[0].code).toBe('rights-out-exist');
+  });
+
+  it('loads the demo only into an empty catalog', async () => {
+    const r = await cli(['demo']);
+    expect(r.stdout).toContain('demo not loaded');
+    const empty = join(dir, 'demo.db');
+    const d = await cli(['demo'], empty);
+    expect(d.stdout).toContain('Demo loaded: 16 titles, 5 contracts, 57 sourced facts.');
+  });
+});

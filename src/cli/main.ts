@@ -1,0 +1,347 @@
+/**
+ * The command line: the same database as the server (DATABASE_URL for
+ * PostgreSQL, FILMRIGHTS_DB for a SQLite file, else ./data/filmrights.db),
+ * the same services.
+ *
+ *   filmrights import <file> | export <file>
+ *   filmrights avails --title "One Second" --territory "North America" --media "all rights" --from 2022-01-01 [--json]
+ *   filmrights conflicts <deal.json>
+ *   filmrights users add|list|passwd
+ *   filmrights demo | backup <file> | restore <file> | serve
+ *
+ * Errors print one line per problem, naming the field, and exit with 1.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import Table from 'cli-table3';
+import { Command, Option } from 'commander';
+import { MATCH_TYPES, type MatchType } from '../domain/avails.js';
+import { DomainError, invalid } from '../domain/errors.js';
+import { DEFAULT_SQLITE_FILE, StoreConfigError, USER_ROLES, type UserRole } from '../store/index.js';
+import { FilmRights, SYSTEM, type Actor } from '../services/app.js';
+import { askAvails, type AvailsInput } from '../services/avails.js';
+import { backupDatabase, removePartial, restoreDatabase } from '../services/backup.js';
+import { TitleIndex } from '../services/catalog.js';
+import { checkProposedDeal, type BlockInput } from '../services/contracts.js';
+import { loadDemo } from '../services/demo.js';
+import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError } from '../services/errors.js';
+import { ImportError, exportJson, importJson, type InterchangeDocument } from '../services/interchange.js';
+import { createUser, listUsers, setPassword } from '../services/users.js';
+import type { AvailRowView, ConflictReportView } from '../services/views.js';
+
+/** Who the CLI acts as: whoever can open the database is its administrator. */
+const CLI: Actor = { ...SYSTEM, id: 'cli', username: 'cli' };
+
+interface GlobalOptions {
+  db?: string;
+  databaseUrl?: string;
+}
+
+function sqliteFile(opts: GlobalOptions): string | undefined {
+  if (opts.databaseUrl || (!opts.db && process.env.DATABASE_URL?.trim())) return undefined;
+  return opts.db ?? (process.env.FILMRIGHTS_DB?.trim() || DEFAULT_SQLITE_FILE);
+}
+
+async function withApp<T>(cmd: Command, fn: (app: FilmRights, opts: GlobalOptions) => Promise<T>): Promise<T> {
+  const opts = cmd.optsWithGlobals<GlobalOptions>();
+  const app = await FilmRights.open({ url: opts.databaseUrl, file: opts.db });
+  try {
+    return await fn(app, opts);
+  } finally {
+    await app.close();
+  }
+}
+
+function readJsonFile(file: string, field = 'file'): unknown {
+  let text: string;
+  try {
+    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (e) {
+    throw invalid(field, file, `${field}: cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw invalid(field, file, `${field}: "${file}" is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+function period(r: { start: string | null; end: string | null }): string {
+  return `${r.start ?? 'any time'} to ${r.end ?? 'perpetuity'}`;
+}
+
+/** No colours when the output is not a terminal (a file, a pipe, a test). */
+function plainStyle(): { style?: { head: string[]; border: string[] } } {
+  return process.stdout.isTTY ? {} : { style: { head: [], border: [] } };
+}
+
+export function availsTable(rows: AvailRowView[]): string {
+  if (!rows.length) return 'No rows: nothing matches the question.';
+  const table = new Table({ head: ['Titles', 'Territories', 'Media', 'Languages', 'Period', 'Status', 'Why'], wordWrap: true, colWidths: [18, 28, 20, 16, 26, 13, 40], ...plainStyle() });
+  for (const r of rows) {
+    table.push([
+      r.titles.join(', '),
+      r.territoryLabel,
+      r.mediaLabel,
+      r.languageLabel,
+      period(r),
+      r.status,
+      r.reasons.map((x) => `${x.code}: ${x.message}`).join('\n'),
+    ]);
+  }
+  return table.toString();
+}
+
+function conflictText(report: ConflictReportView): string {
+  const lines: string[] = [];
+  for (const b of report.blocks) {
+    for (const r of b.conflicts) lines.push(`blocks[${b.block}]: conflict: ${r.titles.join(', ')}, ${r.territoryLabel}, ${r.mediaLabel}, ${period(r)}: ${r.reasons.map((x) => x.message).join('; ')}`);
+    for (const r of b.holds) lines.push(`blocks[${b.block}]: on hold: ${r.titles.join(', ')}, ${r.territoryLabel}, ${r.mediaLabel}, ${period(r)}: ${r.reasons.map((x) => x.message).join('; ')}`);
+  }
+  return [report.clear ? 'Clear: the deal can be signed.' : 'Conflicts: the deal cannot be signed as it is.', ...lines].join('\n');
+}
+
+async function askHidden(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const text = readFileSync(0, 'utf8');
+    return text.split(/\r?\n/)[0] ?? '';
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const out = rl as unknown as { _writeToOutput?: (s: string) => void; output: NodeJS.WritableStream };
+  return new Promise((res) => {
+    process.stdout.write(prompt);
+    out._writeToOutput = (s: string) => {
+      if (s.includes('\n')) process.stdout.write('\n');
+    };
+    rl.question('', (answer) => {
+      rl.close();
+      res(answer);
+    });
+  });
+}
+
+async function passwordFrom(opts: { password?: string }): Promise<string> {
+  return opts.password ?? process.env.FILMRIGHTS_PASSWORD ?? (await askHidden('Password: '));
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('filmrights')
+    .description('The business side of film: catalog, rights, avails, deals, festivals.')
+    .option('--db <file>', 'SQLite database file (default: FILMRIGHTS_DB, else ./data/filmrights.db)')
+    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL)')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (s, write) => write(s) });
+
+  program
+    .command('import')
+    .description('import a JSON interchange document (docs/json-format.md): all of it or nothing')
+    .argument('<file>', 'the document ("-" for standard input)')
+    .action(async (file: string, _o, cmd: Command) => {
+      const doc = readJsonFile(file) as InterchangeDocument;
+      const summary = await withApp(cmd, (app) => importJson(app, CLI, doc, { baseDir: file === '-' ? process.cwd() : dirname(resolve(file)) }));
+      const parts = Object.entries(summary).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+      console.log(`Imported ${parts.join(', ') || 'nothing new'}.`);
+    });
+
+  program
+    .command('export')
+    .description('export the whole record as a JSON interchange document')
+    .argument('<file>', 'where to write it ("-" for standard output)')
+    .action(async (file: string, _o, cmd: Command) => {
+      const doc = await withApp(cmd, (app) => exportJson(app, CLI));
+      const text = `${JSON.stringify(doc, null, 2)}\n`;
+      if (file === '-') process.stdout.write(text);
+      else {
+        writeFileSync(file, text);
+        console.log(`Exported to ${file}.`);
+      }
+    });
+
+  program
+    .command('avails')
+    .description('what is available: titles x territories x media x window, rolled up, with the reasons')
+    .option('--title <name>', 'a title (name or id); repeat for several; none: the whole catalog', collect, [])
+    .requiredOption('--territory <expr>', 'territories, e.g. "Worldwide excl. China"')
+    .requiredOption('--media <expr>', 'media, e.g. "all rights", "SVOD"')
+    .requiredOption('--from <date>', 'first day of the window (YYYY-MM-DD)')
+    .option('--to <date>', 'last day of the window (default: perpetuity)')
+    .option('--language <code>', 'a language (BCP 47); repeat for several; none: all languages', collect, [])
+    .addOption(new Option('--exclusive', 'ask for an exclusive grant (default)').conflicts('nonExclusive'))
+    .option('--non-exclusive', 'ask for a non-exclusive grant')
+    .addOption(new Option('--match <type>', 'how the window must match').choices([...MATCH_TYPES]).default('cover-entire'))
+    .option('--min-days <n>', 'minimum length of an available period, in days')
+    .addOption(new Option('--include <rows>', 'which rows to show').choices(['all', 'available']))
+    .option('--json', 'print {"rows": [...]} as JSON')
+    .action(async (o: { title: string[]; territory: string; media: string; from: string; to?: string; language: string[]; nonExclusive?: boolean; match: MatchType; minDays?: string; include?: 'all' | 'available'; json?: boolean }, cmd: Command) => {
+      let minDays: number | undefined;
+      if (o.minDays !== undefined) {
+        minDays = Number(o.minDays);
+        if (!Number.isInteger(minDays) || minDays < 1) throw invalid('min-days', o.minDays, `min-days: "${o.minDays}" is not a whole number of days (1 or more)`);
+      }
+      const input: AvailsInput = {
+        titles: o.title,
+        territories: o.territory,
+        media: o.media,
+        languages: o.language.length ? o.language : null,
+        start: o.from,
+        end: o.to ?? null,
+        exclusive: !o.nonExclusive,
+        match: o.match,
+        ...(minDays !== undefined ? { minDays } : {}),
+        ...(o.include ? { include: o.include } : {}),
+      };
+      const answer = await withApp(cmd, (app) => askAvails(app, CLI, input));
+      if (o.json) process.stdout.write(`${JSON.stringify({ rows: answer.rows }, null, 2)}\n`);
+      else console.log(availsTable(answer.rows));
+    });
+
+  program
+    .command('conflicts')
+    .description('check a proposed deal against the rights on record (writes nothing); exit 2 when it conflicts')
+    .argument('<deal.json>', 'the deal: {titles: [names], blocks: [{title?, territories, media, start, end, exclusive}]} (as in the JSON format) or {titleIds, blocks}')
+    .option('--json', 'print the conflict report as JSON')
+    .action(async (file: string, o: { json?: boolean }, cmd: Command) => {
+      const deal = readJsonFile(file) as { titles?: string[]; titleIds?: string[]; blocks?: Array<BlockInput & { title?: string }>; excludeContractId?: string };
+      if (typeof deal !== 'object' || deal === null) throw invalid('deal', deal, 'deal: expected an object with titles and blocks');
+      if (!Array.isArray(deal.blocks) || !deal.blocks.length) throw invalid('blocks', deal.blocks, 'blocks: the deal names no rights block');
+      const report = await withApp(cmd, async (app) => {
+        const index = await TitleIndex.load(app.store.db);
+        const titleIds = deal.titleIds ?? (deal.titles ?? []).map((t, i) => index.resolve(t, `titles[${i}]`));
+        const blocks = deal.blocks!.map((b, i) => {
+          const { title, ...rest } = b;
+          return title ? { ...rest, titleId: index.resolve(title, `blocks[${i}].title`) } : rest;
+        });
+        return checkProposedDeal(app, { titleIds, blocks, excludeContractId: deal.excludeContractId });
+      });
+      console.log(o.json ? JSON.stringify(report, null, 2) : conflictText(report));
+      if (!report.clear) process.exitCode = 2;
+    });
+
+  const users = program.command('users').description('user accounts');
+  users
+    .command('add')
+    .argument('<username>')
+    .addOption(new Option('--role <role>', 'admin, editor or viewer').choices([...USER_ROLES]).default('viewer'))
+    .option('--financials', 'may see financial terms (MGs, grosses)')
+    .option('--password <password>', 'the password (else FILMRIGHTS_PASSWORD, else asked)')
+    .action(async (username: string, o: { role: UserRole; financials?: boolean; password?: string }, cmd: Command) => {
+      const password = await passwordFrom(o);
+      const u = await withApp(cmd, (app) => createUser(app, { username, password, role: o.role, canSeeFinancials: o.financials ?? o.role === 'admin' }, CLI));
+      console.log(`Created ${u.username} (${u.role}).`);
+    });
+  users
+    .command('list')
+    .option('--json', 'as JSON')
+    .action(async (o: { json?: boolean }, cmd: Command) => {
+      const list = await withApp(cmd, (app) => listUsers(app));
+      if (o.json) return console.log(JSON.stringify(list, null, 2));
+      if (!list.length) return console.log('No users yet: add one with "filmrights users add <username> --role admin".');
+      const table = new Table({ head: ['Username', 'Role', 'Financials', 'Disabled'], ...plainStyle() });
+      for (const u of list) table.push([u.username, u.role, u.canSeeFinancials ? 'yes' : 'no', u.disabled ? 'yes' : 'no']);
+      console.log(table.toString());
+    });
+  users
+    .command('passwd')
+    .argument('<username>')
+    .option('--password <password>', 'the new password (else FILMRIGHTS_PASSWORD, else asked)')
+    .action(async (username: string, o: { password?: string }, cmd: Command) => {
+      const password = await passwordFrom(o);
+      await withApp(cmd, (app) => setPassword(app, username, password, CLI));
+      console.log(`Password of ${username} changed.`);
+    });
+
+  program
+    .command('demo')
+    .description('load the demo data (the One Second trade-press report) into an empty catalog')
+    .action(async (_o, cmd: Command) => {
+      const summary = await withApp(cmd, (app) => loadDemo(app, CLI));
+      console.log(summary ? `Demo loaded: ${summary.titles} titles, ${summary.contracts} contracts, ${summary.facts} sourced facts.` : 'The catalog has titles already: demo not loaded.');
+    });
+
+  program
+    .command('backup')
+    .description('back the database up (SQLite: an online copy of the file; PostgreSQL: every table as JSON)')
+    .argument('<file>')
+    .action(async (file: string, _o, cmd: Command) => {
+      const r = await withApp(cmd, async (app, opts) => {
+        try {
+          return await backupDatabase(app, CLI, file, { sqliteFile: sqliteFile(opts) });
+        } catch (e) {
+          removePartial(file);
+          throw e;
+        }
+      });
+      console.log(`Backed up ${r.rows} rows to ${r.file} (${r.kind === 'sqlite' ? 'SQLite copy' : 'JSON'}).`);
+    });
+
+  program
+    .command('restore')
+    .description('restore a backup (either kind) into an empty database')
+    .argument('<file>')
+    .action(async (file: string, _o, cmd: Command) => {
+      const r = await withApp(cmd, (app) => restoreDatabase(app, CLI, file));
+      console.log(`Restored ${r.rows} rows.`);
+    });
+
+  program
+    .command('serve')
+    .description('run the web app and the API')
+    .option('--port <port>', 'port', process.env.PORT ?? '8080')
+    .option('--host <host>', 'interface to listen on', process.env.HOST ?? '127.0.0.1')
+    .option('--demo', 'load the demo data when the catalog is empty')
+    .action(async (o: { port: string; host: string; demo?: boolean }, cmd: Command) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalid('port', o.port, `port: "${o.port}" is not a port number`);
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const { startServer } = await import('../api/server.js');
+      const server = await startServer({ port, host: o.host, url: g.databaseUrl, file: g.db, demo: o.demo, logger: true });
+      if (server.admin?.password) console.log(`First start: admin user "${server.admin.username}" with password ${server.admin.password} (shown once).`);
+      console.log(`filmrights is listening on ${server.url}`);
+      const stop = () => {
+        server.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  return program;
+}
+
+/** One line per problem, naming the field. */
+export function errorLines(e: unknown): string[] {
+  if (e instanceof ImportError) return e.issues.length === 1 ? [`error: ${e.issues[0].message}`] : [`error: ${e.issues.length} problems, nothing was imported:`, ...e.issues.map((i) => `  ${i.message}`)];
+  if (e instanceof RightsConflictError) return [`error: ${e.message}`];
+  if (e instanceof DomainError || e instanceof StoreConfigError || e instanceof NotFoundError || e instanceof ForbiddenError || e instanceof StaleVersionError) {
+    return [`error: ${e.message.split('\n')[0]}`];
+  }
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ECONNREFUSED') return ['error: DATABASE_URL: cannot connect to PostgreSQL (connection refused)'];
+  return [`error: ${e instanceof Error ? e.message : String(e)}`];
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    for (const line of errorLines(e)) console.error(line);
+    if (process.env.FILMRIGHTS_DEBUG && e instanceof Error) console.error(e.stack);
+    return 1;
+  }
+}
+
+// Run directly (`tsx src/cli/main.ts ...`); bin/filmrights.js imports it and calls main() itself.
+const isMain = !!process.argv[1] && /(?:^|[\\/])main\.ts$/.test(process.argv[1]);
+if (isMain) {
+  main().then((code) => {
+    process.exitCode = code;
+  });
+}
