@@ -577,3 +577,49 @@ export async function auditTrail(app: FilmRights, params: { entity?: string; ent
     reason: r.reason,
   }));
 }
+
+/**
+ * Brings back a deleted contract as it was when deleted. Its rights are
+ * checked again like a new deal's (the right may have been sold since), so a
+ * conflicting restore is refused unless overridden with a reason.
+ */
+export async function restoreContract(app: FilmRights, actor: Actor, id: string, override?: { reason: string }): Promise<SaveResult> {
+  requireWriter(actor);
+  const deleted = await readContract(app.store.db, id, true);
+  if (!deleted || !deleted.deletedAt) throw new NotFoundError('deleted contract', id);
+  const input = inputOf(deleted, override);
+  const checked = checkContract(input);
+  const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
+  const result = await app.store.transaction(async (trx) => {
+    await app.store.lockTitles(trx, input.titleIds);
+    await trx.updateTable('contracts').set({ deleted_at: null }).where('id', '=', id).execute();
+    const r = await writeContractIn(trx, app.store, ctx, actor, checked, { id });
+    if (!r.ok) throw new RightsConflictError(r.report);
+    await audit(trx, actor, { action: 'restore', entity: 'contracts', entityId: id, before: deleted, after: null, reason: override?.reason ?? null });
+    return r;
+  });
+  await app.refreshTitles(result.titleIds);
+  return { contract: await getContract(app, actor, id), holds: result.holds };
+}
+
+/** The input that would write this contract again. */
+export function inputOf(c: ContractView, override?: { reason: string }): ContractInput {
+  return {
+    ref: c.ref,
+    direction: c.direction,
+    status: c.status,
+    licensorId: c.licensor?.id ?? null,
+    licenseeId: c.licensee?.id ?? null,
+    salesAgentId: c.salesAgent?.id ?? null,
+    titleIds: c.titles.map((t) => t.id),
+    blocks: c.blocks.map((b) => ({ titleId: b.titleId, territories: b.territories, media: b.media, languages: b.languages, start: b.start, end: b.end, exclusive: b.exclusive })),
+    holdbacks: c.holdbacks.map((h) => ({ titleId: h.titleId, territories: h.territories, media: h.media, start: h.start, end: h.end, description: h.description })),
+    negotiators: c.negotiators.map((n) => ({ personId: n.person.id, companyId: n.company?.id ?? null, side: n.side })),
+    mg: c.mg ?? null,
+    signedOn: c.signedOn,
+    announcedOn: c.announcedOn,
+    editionId: c.editionId,
+    notes: c.notes,
+    override: override ?? (c.overrideReason ? { reason: c.overrideReason } : null),
+  };
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FilmRights } from '../../services/app.js';
 import { askAvails, type AvailsInput } from '../../services/avails.js';
-import { checkProposedDeal, deleteContract, getContract, saveContract, type BlockInput, type ContractInput } from '../../services/contracts.js';
+import { checkProposedDeal, deleteContract, getContract, restoreContract, saveContract, type BlockInput, type ContractInput } from '../../services/contracts.js';
 import { actorOf } from '../auth.js';
 import { availsQuestion, blockInput, contractInput, idParams } from '../schemas.js';
 
@@ -42,6 +42,23 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
     const result = await saveContract(app, actorOf(req), req.body as ContractInput, (req.params as { id: string }).id);
     return { ...result.contract, holds: result.holds };
   });
+
+  server.post(
+    '/api/contracts/:id/restore',
+    {
+      schema: {
+        tags: ['contracts'],
+        summary: 'Restore a deleted contract (checked again for conflicts)',
+        params: idParams,
+        body: { type: ['object', 'null'], properties: { override: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1 } } } } },
+      },
+    },
+    async (req) => {
+      const body = (req.body ?? {}) as { override?: { reason: string } };
+      const result = await restoreContract(app, actorOf(req), (req.params as { id: string }).id, body.override);
+      return { ...result.contract, holds: result.holds };
+    },
+  );
 
   server.delete('/api/contracts/:id', { schema: { tags: ['contracts'], params: idParams } }, async (req, reply) => {
     await deleteContract(app, actorOf(req), (req.params as { id: string }).id);
