@@ -37,7 +37,7 @@ export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url
 
 export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'logger' | 'secureCookies'> = {}): Promise<FastifyInstance> {
   const server = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'warn' } : false,
     bodyLimit: 20 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
   });
