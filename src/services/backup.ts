@@ -9,7 +9,9 @@
  *
  * A restore reads either kind of file (so it also moves a record from SQLite
  * to PostgreSQL and back) into an EMPTY database, in one transaction, in
- * foreign-key order, then rebuilds the rights index.
+ * foreign-key order, then rebuilds the rights index (and records the titles
+ * in the rights change feed, for a server already running on the database).
+ * The change feed itself is not backed up: it only matters to running servers.
  */
 import { readFileSync, writeFileSync, openSync, readSync, closeSync, renameSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
@@ -18,6 +20,7 @@ import { invalid } from '../domain/errors.js';
 import type { TableName } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireAdmin } from './access.js';
+import { recordRightsChange } from './changeFeed.js';
 
 export const BACKUP_FORMAT = 'filmrights-backup/1';
 
@@ -145,6 +148,10 @@ export async function restoreDatabase(app: FilmRights, actor: Actor, file: strin
     if (app.store.dialect === 'postgres') {
       await sql`select setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((select max(id) from audit_log), 0) + 1, false)`.execute(trx);
     }
+    // A server already running on this database picks the restored rights up from the change feed.
+    const titles = await trx.selectFrom('rights_blocks').select('title_id').distinct().execute();
+    const holdbacks = await trx.selectFrom('holdbacks').select('title_id').distinct().execute();
+    await recordRightsChange(t, [...titles, ...holdbacks].map((r: { title_id: string }) => r.title_id));
   });
   await app.rebuildIndex();
   return { rows };

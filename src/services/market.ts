@@ -341,7 +341,7 @@ export async function home(app: FilmRights, _actor: Actor, opts: { today?: strin
     .limit(20)
     .execute();
   return {
-    holds: holdRows.map((c) => ({ contract: view(c), ageDays: Math.max(0, daysBetween(c.created_at, today)) })),
+    holds: holdRows.map((c) => ({ contract: view(c), ageDays: Math.max(0, daysBetween(c.created_at.slice(0, 10), today)) })),
     expiring: expiringBlocks.map((b) => ({
       contract: view(expiringContracts.find((c) => c.id === b.contract_id)!),
       title: { id: b.title_id, name: b.english_title ?? b.original_title },

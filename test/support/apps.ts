@@ -4,7 +4,7 @@
  */
 import { FilmRights } from '../../src/services/app.js';
 import { TABLES_IN_ORDER } from '../../src/services/backup.js';
-import type { OpenOptions } from '../../src/store/index.js';
+import type { OpenOptions, TableName } from '../../src/store/index.js';
 import type { TestDatabase } from './databases.js';
 
 export interface TestApp {
@@ -28,10 +28,10 @@ export async function openApp(database: TestDatabase): Promise<TestApp> {
   return { app, options: location.options, close: () => (closing ??= app.close().finally(() => location.drop())) };
 }
 
-/** Every row of every table, in a stable order: equal snapshots, equal databases. */
-export async function snapshot(app: FilmRights): Promise<Record<string, string[]>> {
+/** Every row of every table (and, unless told otherwise, the rights change feed), in a stable order: equal snapshots, equal databases. */
+export async function snapshot(app: FilmRights, extra: TableName[] = ['rights_changes']): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of TABLES_IN_ORDER) {
+  for (const table of [...TABLES_IN_ORDER, ...extra]) {
     const rows = await app.store.db.selectFrom(table).selectAll().execute();
     out[table] = rows.map((r) => JSON.stringify(r)).sort();
   }
