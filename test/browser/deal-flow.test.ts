@@ -116,7 +116,9 @@ describe.skipIf(chromiumMissing)('web app: catalog, map, deals and conflicts', (
     await page.mouse.move(inside.x, inside.y);
     await page.getByRole('tooltip').waitFor();
     await shows(page.getByRole('tooltip'), 'Neon');
-    await screenshot(page, '02-title-one-second-map');
+    await screenshot(page, '02-title-one-second-map-hover', { viewportOnly: true });
+    await page.mouse.move(0, 0);
+    await screenshot(page, '02-title-one-second');
   });
 
   it('creates a Germany SVOD deal; the conflict panel is empty', async () => {
@@ -167,6 +169,10 @@ describe.skipIf(chromiumMissing)('web app: catalog, map, deals and conflicts', (
     await shows(page.locator('.notice--warn'), reason);
     const audit = page.locator('.audit');
     await shows(audit, reason);
+    await shows(audit, 'Override');
+    // Reopened, the deal still shows where it collides (its own rights excluded from the check).
+    await expect.poll(() => page.locator('.conflict-panel').getAttribute('data-state'), { timeout: 10_000 }).toBe('conflict');
+    await shows(page.locator('.conflict-panel'), firstRef);
     await screenshot(page, '06-deal-override-audit');
   });
 

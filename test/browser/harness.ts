@@ -69,8 +69,13 @@ export async function startWorld(viewport = { width: 1440, height: 900 }): Promi
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+/** The whole page from the top (sticky bars drawn where a reader sees them), or only the viewport as it is. */
+export async function screenshot(page: Page, name: string, opts: { viewportOnly?: boolean } = {}): Promise<void> {
+  if (!opts.viewportOnly) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(100);
+  }
+  await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: !opts.viewportOnly });
 }
 
 export async function signIn(page: Page, url: string): Promise<void> {

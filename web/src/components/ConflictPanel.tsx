@@ -85,9 +85,18 @@ export function ConflictPanel({ state, blockLabel, titleName }: ConflictPanelPro
   else if (!report) summary = <p className="muted">Checking these rights against the catalog…</p>;
   else if (count === 0)
     summary = (
-      <p className="conflict-summary is-clear">
-        <span aria-hidden="true">✓ </span>No conflicts: nothing sold or missing collides with these rights{holds.length ? ', but some are on hold (below).' : '.'}
-      </p>
+      <>
+        <p className="conflict-summary is-clear">
+          <span aria-hidden="true">✓ </span>No conflicts{holds.length ? ', but some of these rights are on hold (below).' : ': these rights are ours to grant.'}
+        </p>
+        <ul className="conflict-clear">
+          {report.blocks.map((b) => (
+            <li key={`${b.block}-${b.titleId}`}>
+              {blockLabel(b.block)} <span className="muted">· {titleName(b.titleId)}</span>
+            </li>
+          ))}
+        </ul>
+      </>
     );
   else
     summary = (

@@ -58,7 +58,7 @@ export function MediaPicker({ value, onChange, id, tree, placeholder = 'e.g. All
   const auto = useId();
   const inputId = id ?? auto;
   const panelId = `${inputId}-tree`;
-  const loaded = useMediaTree();
+  const loaded = useMediaTree(!tree);
   const roots = tree ?? loaded.data ?? [];
   const [open, setOpen] = useState(false);
   const reading = useMemo(() => fromExpression(roots, value), [roots, value]);

@@ -19,6 +19,8 @@ export interface CountryInfo {
 }
 
 export const STATUS_ORDER: MapStatus[] = ['available', 'partial', 'on-hold', 'sold', 'no-rights'];
+/** The list beside the map puts the exceptions first: they are what a reader looks for. */
+const LIST_ORDER: MapStatus[] = ['sold', 'on-hold', 'partial', 'no-rights', 'available'];
 export const STATUS_LABEL: Record<MapStatus, string> = {
   available: 'Available',
   partial: 'Partly available',
@@ -145,8 +147,16 @@ export function WorldMap({
       .map(([code, v]) => ({ code, name: names?.get(code) ?? code, ...v }))
       .filter((c) => !only || c.status === only)
       .filter((c) => !q || c.code.toLowerCase() === q || c.name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').includes(q))
-      .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.name.localeCompare(b.name));
+      .sort((a, b) => LIST_ORDER.indexOf(a.status) - LIST_ORDER.indexOf(b.status) || a.name.localeCompare(b.name));
   }, [info, names, filter, only]);
+  const groups = useMemo(() => {
+    const g: Array<{ status: MapStatus; items: typeof list }> = [];
+    for (const c of list) {
+      if (g.at(-1)?.status !== c.status) g.push({ status: c.status, items: [] });
+      g.at(-1)!.items.push(c);
+    }
+    return g;
+  }, [list]);
 
   const shownCode = hover?.code ?? focus;
   const highlight = shownCode ? shapes?.filter((s) => s.code === shownCode) : undefined;
@@ -204,25 +214,33 @@ export function WorldMap({
             <CountryCard code={focus} name={names?.get(focus)} info={info[focus]} prefix={prefix} />
           </div>
         )}
-        <ul className="country-list" aria-label={only ? `${STATUS_LABEL[only]} countries` : 'All countries'}>
-          {list.length === 0 && <li className="muted">No country matches{filter ? ` "${filter}"` : ''}.</li>}
-          {list.map((c) => (
-            <li key={c.code} data-code={c.code} data-status={c.status}>
-              <button
-                type="button"
-                className={`country-item${focus === c.code ? ' is-focus' : ''}`}
-                onFocus={() => setFocus(c.code)}
-                onMouseEnter={() => setFocus(c.code)}
-                onClick={() => setFocus(c.code)}
-                aria-describedby={undefined}
-              >
-                <Swatch status={c.status} prefix={prefix} />
-                <span className="country-name">{c.name}</span>
-                <span className="country-status">{STATUS_LABEL[c.status]}</span>
-              </button>
-            </li>
+        <div className="country-list" role="group" aria-label={only ? `${STATUS_LABEL[only]} countries` : 'Countries by status'}>
+          {list.length === 0 && <p className="muted country-none">No country matches{filter ? ` “${filter}”` : ''}.</p>}
+          {groups.map((g) => (
+            <section key={g.status} aria-label={`${STATUS_LABEL[g.status]}: ${g.items.length}`}>
+              <h3 className="country-group">
+                <Swatch status={g.status} prefix={prefix} /> {STATUS_LABEL[g.status]} <span className="legend-count">{g.items.length}</span>
+              </h3>
+              <ul>
+                {g.items.map((c) => (
+                  <li key={c.code} data-code={c.code} data-status={c.status}>
+                    <button
+                      type="button"
+                      className={`country-item${focus === c.code ? ' is-focus' : ''}`}
+                      onFocus={() => setFocus(c.code)}
+                      onMouseEnter={() => setFocus(c.code)}
+                      onClick={() => setFocus(c.code)}
+                    >
+                      <Swatch status={c.status} prefix={prefix} />
+                      <span className="country-name">{c.name}</span>
+                      <span className="country-status">{STATUS_LABEL[c.status]}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ))}
-        </ul>
+        </div>
       </aside>
     </div>
   );

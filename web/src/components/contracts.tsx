@@ -1,11 +1,19 @@
 /** How a contract reads in a list: reference, titles, who to whom, rights, status. */
-import { formatDate } from '../lib/format';
+import { formatDate, humanize } from '../lib/format';
 import { Link } from '../lib/router';
 import type { Contract, Ref } from '../lib/types';
 import { Badge, DirectionBadge } from './ui';
 
+/** "Wild Bunch → Neon"; a party the record does not name reads "not reported" (press deals often name one side). */
 export function parties(c: Pick<Contract, 'licensor' | 'licensee'>): string {
-  return `${c.licensor?.name ?? 'unknown'} → ${c.licensee?.name ?? 'unknown'}`;
+  return `${c.licensor?.name ?? 'not reported'} → ${c.licensee?.name ?? 'not reported'}`;
+}
+
+/** The signature date, or the announcement when only that is known. */
+export function SignedCell({ c }: { c: Pick<Contract, 'signedOn' | 'announcedOn'> }) {
+  if (c.signedOn) return <>{formatDate(c.signedOn)}</>;
+  if (c.announcedOn) return <span title="Announced (signature date not known)">{formatDate(c.announcedOn)} <span className="muted small">ann.</span></span>;
+  return <span className="muted">—</span>;
 }
 
 export function refName(r: Ref | string | null | undefined): string {
@@ -68,7 +76,9 @@ export function ContractTable({ contracts, showTitles = true, empty }: { contrac
               )}
               <td>{parties(c)}</td>
               <td className="cell-wrap">{rightsLine(c)}</td>
-              <td className="num">{formatDate(c.signedOn)}</td>
+              <td className="num">
+                <SignedCell c={c} />
+              </td>
               <td>
                 <Badge value={c.status} />
                 {c.overrideReason && (
@@ -91,7 +101,7 @@ type Any = Record<string, unknown>;
  * Deals as a company or person page lists them: the contract (nested or
  * flat), the role or side, the other party, the titles, the status.
  */
-export function DealList({ deals, empty }: { deals: Any[]; empty: string }) {
+export function DealList({ deals, empty, withLabel = 'With' }: { deals: Any[]; empty: string; withLabel?: string }) {
   if (!deals.length) return <p className="muted">{empty}</p>;
   return (
     <div className="table-wrap">
@@ -101,7 +111,7 @@ export function DealList({ deals, empty }: { deals: Any[]; empty: string }) {
             <th scope="col">Contract</th>
             <th scope="col">Kind</th>
             <th scope="col">Side</th>
-            <th scope="col">With</th>
+            <th scope="col">{withLabel}</th>
             <th scope="col">Titles</th>
             <th scope="col">Status</th>
           </tr>
@@ -117,7 +127,7 @@ export function DealList({ deals, empty }: { deals: Any[]; empty: string }) {
                   <ContractRef c={{ id: String(c.id), ref: String(c.ref) }} />
                 </td>
                 <td>{c.direction ? <DirectionBadge direction={String(c.direction)} /> : '—'}</td>
-                <td>{String(x.role ?? x.side ?? '—')}</td>
+                <td>{humanize(String(x.role ?? x.side ?? '')) || '—'}</td>
                 <td>{other ? <Link to={`/companies/${encodeURIComponent(other.id)}`}>{other.name}</Link> : <span className="muted">—</span>}</td>
                 <td>
                   {titles.map((t, k) => (

@@ -34,11 +34,18 @@ export function formatTimestamp(iso: string | null | undefined): string {
 const moneyFmts = new Map<string, Intl.NumberFormat>();
 export function formatMoney(money: Money | null | undefined, opts: { compact?: boolean } = {}): string {
   if (!money) return '—';
-  const key = `${money.currency}|${opts.compact ? 'c' : ''}`;
+  // Whole amounts read without cents ("$12,000,000"); others keep the currency's digits.
+  const whole = /^-?\d+(\.0+)?$/.test(money.amount);
+  const key = `${money.currency}|${opts.compact ? 'c' : ''}|${whole ? 'w' : ''}`;
   let fmt = moneyFmts.get(key);
   if (!fmt) {
     try {
-      fmt = new Intl.NumberFormat(locale, opts.compact ? { style: 'currency', currency: money.currency, notation: 'compact', maximumFractionDigits: 1 } : { style: 'currency', currency: money.currency });
+      fmt = new Intl.NumberFormat(
+        locale,
+        opts.compact
+          ? { style: 'currency', currency: money.currency, notation: 'compact', maximumFractionDigits: 1 }
+          : { style: 'currency', currency: money.currency, ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) },
+      );
     } catch {
       fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     }

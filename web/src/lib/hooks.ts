@@ -54,11 +54,13 @@ export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return p;
 }
 
-export function useCached<T>(key: string, load: () => Promise<T>): { data: T | undefined; error: Error | undefined } {
+/** A cached value by key; a null key loads nothing (the caller has the value already). */
+export function useCached<T>(key: string | null, load: () => Promise<T>): { data: T | undefined; error: Error | undefined } {
   const [state, setState] = useState<{ data?: T; error?: Error }>({});
   const loadRef = useRef(load);
   loadRef.current = load;
   useEffect(() => {
+    if (key === null) return;
     let live = true;
     cached(key, () => loadRef.current()).then(
       (data) => live && setState({ data }),

@@ -69,11 +69,25 @@ export function rightsInCoverage(contracts: Contract[], titleId: string): Map<st
   return m;
 }
 
-/** A country's status from avails rows: unavailable because of a sale is "sold", otherwise "no rights". */
+/**
+ * A country's status from avails rows. A row unavailable only because the
+ * window is not met is partly available; one blocked by a sale is sold.
+ */
 function rowStatus(r: AvailRow): MapStatus {
   if (r.status === 'available') return 'available';
   if (r.status === 'on-hold') return 'on-hold';
-  if (r.reasons.some((x) => x.code === 'rights-out-exist')) return 'sold';
+  const codes = r.reasons.map((x) => x.code);
+  if (codes.includes('rights-out-exist')) return 'sold';
+  if (codes.length > 0 && codes.every((c) => c === 'window-not-met')) return 'partial';
+  return 'no-rights';
+}
+
+/** Several rows for one country: all alike keep their status; any availability makes it partial; else the strongest block. */
+function combine(a: MapStatus, b: MapStatus): MapStatus {
+  if (a === b) return a;
+  if ([a, b].some((x) => x === 'available' || x === 'partial')) return 'partial';
+  if ([a, b].includes('sold')) return 'sold';
+  if ([a, b].includes('on-hold')) return 'on-hold';
   return 'no-rights';
 }
 
@@ -81,12 +95,12 @@ export function infoFromRows(rows: AvailRow[]): Record<string, CountryInfo> {
   const out: Record<string, CountryInfo> = {};
   for (const r of rows) {
     const st = rowStatus(r);
-    const line = `${r.titles.join(', ')}: ${r.mediaLabel}, ${r.start ?? '…'} to ${r.end ?? 'perpetuity'}${r.reasons.length ? ` (${r.reasons.map((x) => x.message).join('; ')})` : ''}`;
+    const line = `${r.titles.join(', ')}: ${r.mediaLabel}, ${r.start ?? '…'} to ${r.end ?? 'perpetuity'}${r.reasons.length ? ` (${r.reasons.map((x) => x.message).join('; ')})` : ' (available)'}`;
     for (const code of r.territories) {
       const cur = out[code];
       if (!cur) out[code] = { status: st, lines: [line] };
       else {
-        if (cur.status !== st) cur.status = 'partial';
+        cur.status = combine(cur.status, st);
         if (cur.lines.length < 6) cur.lines.push(line);
       }
     }

@@ -12,8 +12,8 @@ export function loadCountries(): Promise<Country[]> {
   return cached('countries', () => api.get<Country[] | { items: Country[] }>('/api/reference/countries').then((r) => (Array.isArray(r) ? r : r.items)));
 }
 
-export function useMediaTree() {
-  return useCached('media-tree', loadMediaTree);
+export function useMediaTree(enabled = true) {
+  return useCached(enabled ? 'media-tree' : null, loadMediaTree);
 }
 
 export function useCountries() {

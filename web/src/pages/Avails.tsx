@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, download } from '../lib/api';
 import { toCsv } from '../lib/csv';
-import { formatDate, todayIso } from '../lib/format';
+import { addYearsIso, formatDate, todayIso } from '../lib/format';
 import { infoFromRows } from '../lib/mapInfo';
 import { useCountries } from '../lib/reference';
 import { Link, useQueryState } from '../lib/router';
@@ -47,7 +47,7 @@ export default function Avails() {
   const [media, setMedia] = useState(params.get('media') ?? 'All Media');
   const [languages, setLanguages] = useState(params.get('languages') ?? '');
   const [start, setStart] = useState(params.get('start') ?? todayIso());
-  const [end, setEnd] = useState(params.get('end') ?? '');
+  const [end, setEnd] = useState(params.get('end') ?? addYearsIso(todayIso(), 5));
   const [exclusive, setExclusive] = useState(params.get('exclusive') !== 'false');
   const [match, setMatch] = useState(params.get('match') ?? 'cover-entire');
   const [minDays, setMinDays] = useState(params.get('minDays') ?? '');
@@ -248,7 +248,7 @@ export default function Avails() {
                         <td>
                           <Badge value={r.status} />
                         </td>
-                        <td>
+                        <td className="nowrap">
                           {r.titles.map((t, k) => (
                             <span key={k}>
                               {k > 0 && ', '}
@@ -260,7 +260,7 @@ export default function Avails() {
                           {r.territoryLabel}
                         </td>
                         <td>{r.mediaLabel}</td>
-                        <td>{r.languageLabel}</td>
+                        <td className="nowrap">{r.languageLabel}</td>
                         <td className="num nowrap">
                           {formatDate(r.start)} – {formatDate(r.end, { open: 'perpetuity' })}
                         </td>

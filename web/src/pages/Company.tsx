@@ -30,6 +30,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
   const d = c.data;
   const titles = d.titles ?? [];
   const people = d.people ?? [];
+  const showHeld = titles.some((t) => s(t.territoryLabel) || s(t.territories));
   return (
     <div className="page page--wide">
       <nav className="crumbs" aria-label="Breadcrumb">
@@ -49,7 +50,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
                 <tr>
                   <th scope="col">Title</th>
                   <th scope="col">Role</th>
-                  <th scope="col">Territories held</th>
+                  {showHeld && <th scope="col">Territories held</th>}
                 </tr>
               </thead>
               <tbody>
@@ -62,7 +63,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
                     <tr key={id ?? i}>
                       <td>{id ? <Link to={`/titles/${encodeURIComponent(id)}`}>{name}</Link> : name}</td>
                       <td>{roles.map(humanize).join(', ') || '—'}</td>
-                      <td className="cell-wrap">{s(t.territoryLabel) ?? s(t.territories) ?? '—'}</td>
+                      {showHeld && <td className="cell-wrap">{s(t.territoryLabel) ?? s(t.territories) ?? '—'}</td>}
                     </tr>
                   );
                 })}

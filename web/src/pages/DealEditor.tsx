@@ -207,6 +207,28 @@ export default function DealEditor({ params }: { params: Record<string, string> 
 
   const conflictCount = check.kind === 'done' ? check.report.blocks.reduce((n, b) => n + b.conflicts.length, 0) : 0;
   const refuses = CHECKED_STATUSES.includes(draft.status);
+  const actions = (
+    <>
+      <button type="submit" form="deal-form" className="btn btn--primary" disabled={saving}>
+        {saving ? 'Saving…' : isNew ? 'Create deal' : 'Save changes'}
+      </button>
+      {conflictCount > 0 && refuses && !refused && (
+        <span className="save-warning">
+          <a href="#conflict-panel-h">{conflictCount === 1 ? '1 conflict' : `${conflictCount} conflicts`}</a>: {contract?.overrideReason ? 'saving changes needs an override again' : 'saving will be refused'}
+        </span>
+      )}
+      {saved && (
+        <span className="save-ok" role="status">
+          {saved}
+        </span>
+      )}
+      {!isNew && (
+        <button type="button" className="btn btn--ghost btn--small" onClick={() => void remove()}>
+          Delete deal
+        </button>
+      )}
+    </>
+  );
 
   return (
     <div className="page page--wide deal-page">
@@ -226,11 +248,11 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       )}
       {!writable && <div className="notice">You can read this deal; changing it needs the editor role.</div>}
       <div className="deal-layout">
-        <form className="deal-form" onSubmit={(e) => void save(e)} noValidate aria-label="Deal">
+        <form id="deal-form" className="deal-form" onSubmit={(e) => void save(e)} noValidate aria-label="Deal">
           <fieldset className="panel" disabled={!writable}>
             <legend className="panel-legend">Deal</legend>
             <div className="form-grid">
-              <Field label="Reference" hint="Leave empty to have one made." error={err('ref')}>
+              <Field label="Reference" hint={isNew ? 'Leave empty to have one made.' : undefined} error={err('ref')}>
                 {(p) => <input {...p} type="text" value={draft.ref} onChange={(e) => update({ ref: e.target.value })} placeholder="e.g. WB-ONESEC-DE-SVOD" />}
               </Field>
               <Field label="Status" error={err('status')}>
@@ -462,32 +484,12 @@ export default function DealEditor({ params }: { params: Record<string, string> 
               {formError}
             </div>
           )}
-          {writable && (
-            <div className="form-actions form-actions--sticky">
-              <button type="submit" className="btn btn--primary" disabled={saving}>
-                {saving ? 'Saving…' : isNew ? 'Create deal' : 'Save changes'}
-              </button>
-              {conflictCount > 0 && refuses && !refused && (
-                <span className="save-warning">
-                  <a href="#conflict-panel-h">{conflictCount === 1 ? '1 conflict' : `${conflictCount} conflicts`}</a>: saving will be refused
-                </span>
-              )}
-              {saved && (
-                <span className="save-ok" role="status">
-                  {saved}
-                </span>
-              )}
-              {!isNew && (
-                <button type="button" className="btn btn--ghost btn--push" onClick={() => void remove()}>
-                  Delete deal
-                </button>
-              )}
-            </div>
-          )}
+          {writable && <div className="form-actions only-narrow">{actions}</div>}
         </form>
         <aside className="deal-side">
           <ConflictPanel state={check} blockLabel={blockLabel} titleName={titleName} />
           {!refuses && conflictCount > 0 && <p className="muted small">A {draft.status} deal saves despite conflicts; the check applies once it becomes an offer or is signed.</p>}
+          {writable && <div className="deal-actions only-wide">{actions}</div>}
         </aside>
       </div>
       {contract && <Audit contractId={contract.id} version={contract.version} />}

@@ -2,7 +2,7 @@ import { formatDate, formatInt } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
 import type { Contract } from '../lib/types';
-import { ContractRef, parties, rightsLine } from '../components/contracts';
+import { ContractRef, parties, rightsLine, SignedCell } from '../components/contracts';
 import { Badge, Empty, ErrorNote, Loading, Section } from '../components/ui';
 import { useAuth } from '../lib/auth';
 
@@ -140,7 +140,9 @@ export default function Home() {
                       </td>
                       <td>{titlesOf(c)}</td>
                       <td>{parties(c)}</td>
-                      <td className="num">{formatDate(c.signedOn)}</td>
+                      <td className="num">
+                        <SignedCell c={c} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

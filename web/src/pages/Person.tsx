@@ -64,7 +64,7 @@ export default function Person({ params }: { params: Record<string, string> }) {
         )}
       </Section>
       <Section title={`Deals negotiated (${deals.length})`}>
-        <DealList deals={deals} empty="No deal negotiated by this person on record." />
+        <DealList deals={deals} withLabel="For" empty="No deal negotiated by this person on record." />
       </Section>
     </div>
   );

@@ -449,6 +449,11 @@ function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: string; 
         <strong>{query.media || 'All Media'}</strong>, {query.exclusive ? 'exclusive' : 'non-exclusive'}, {when}. A country is <em>available</em> when the whole window is free, <em>partly available</em> when only some of it (or some of the media) is.
       </p>
       {map.error && !map.error.field && <ErrorNote error={map.error} retry={map.reload} />}
+      {map.data && Object.keys(info).length > 0 && Object.values(info).every((c) => c.status === 'no-rights') && (
+        <div className="notice">
+          We hold no rights in this title for this choice. Record the rights-in agreement (a mandate or an acquisition) to see what can be sold: <Link to={`/deals/new?title=${encodeURIComponent(titleId)}`}>new deal</Link>, kind “Rights in”.
+        </div>
+      )}
       <WorldMap info={info} names={countries.byCode} loading={map.loading} label={`${titleLabel}, ${query.media || 'all media'}, ${query.exclusive ? 'exclusive' : 'non-exclusive'}, ${when}`} />
     </>
   );
