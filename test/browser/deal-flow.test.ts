@@ -129,6 +129,10 @@ describe.skipIf(chromiumMissing)('web app: catalog, map, deals and conflicts', (
     const panel = page.locator('.conflict-panel');
     await expect.poll(() => panel.getAttribute('data-state'), { timeout: 10_000 }).toBe('clear');
     await shows(panel, 'No conflicts');
+    // The map picker shows the expression's reading.
+    await page.getByRole('button', { name: 'Map…' }).click();
+    await visible(page.locator('.pick-country.is-picked[data-code="DE"]'));
+    expect(await page.locator('.pick-country.is-picked').count()).toBe(1);
     await screenshot(page, '03-deal-germany-svod-clear');
     await page.getByRole('button', { name: 'Create deal' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/deals\/[^/]+$/);

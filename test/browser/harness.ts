@@ -3,7 +3,7 @@
  * source file is newer), the real server on a free port with a temp SQLite
  * file and the demo data, and Debian's Chromium driven by playwright-core.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,12 +23,22 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds the web app unless dist/web is newer than every file under web/. */
+/**
+ * Builds the web app unless dist/web is newer than every file under web/.
+ * It builds beside dist/web and swaps the folders, so a server reading
+ * dist/web meanwhile never sees it half-written.
+ */
 export async function ensureWebBuilt(): Promise<void> {
-  const index = join(ROOT, 'dist/web/index.html');
+  const out = join(ROOT, 'dist/web');
+  const index = join(out, 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'web'))) return;
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  const fresh = `${out}.build-${process.pid}`;
+  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: fresh, emptyOutDir: true } });
+  const old = `${out}.old-${process.pid}`;
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(fresh, out);
+  rmSync(old, { recursive: true, force: true });
 }
 
 export interface World {

@@ -8,6 +8,8 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { api, ApiError, fieldMessage, withQuery } from '../lib/api';
 import { applySuggestion, fragmentsAt, type Fragment } from '../lib/territoryExpr';
 import type { TerritorySuggestion } from '../lib/types';
+import { useCountries } from '../lib/reference';
+import { TerritoryMapPicker } from './TerritoryMapPicker';
 
 export interface ParsedTerritories {
   codes: string[];
@@ -29,6 +31,8 @@ export interface TerritoryInputProps {
   parse?: (expr: string, signal: AbortSignal) => Promise<ParsedTerritories>;
   /** Milliseconds to wait after typing before asking the server. */
   delay?: number;
+  /** Offer a map to pick countries on. */
+  mapPicker?: boolean;
 }
 
 const defaultSuggest = (q: string, signal: AbortSignal) => api.get<TerritorySuggestion[]>(withQuery('/api/reference/territories', { q }), { signal });
@@ -48,8 +52,10 @@ export function TerritoryInput({
   suggest = defaultSuggest,
   parse = defaultParse,
   delay = 150,
+  mapPicker = false,
   ...aria
 }: TerritoryInputProps) {
+  const [showMap, setShowMap] = useState(false);
   const autoId = useId();
   const inputId = id ?? autoId;
   const listId = `${inputId}-list`;
@@ -160,6 +166,7 @@ export function TerritoryInput({
 
   return (
     <div className="combo">
+      <div className={mapPicker ? 'input-with-button' : undefined}>
       <input
         ref={inputRef}
         id={inputId}
@@ -183,6 +190,12 @@ export function TerritoryInput({
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
+      {mapPicker && (
+        <button type="button" className="btn btn--small" aria-expanded={showMap} aria-controls={`${inputId}-map`} onClick={() => setShowMap((m) => !m)}>
+          {showMap ? 'Hide map' : 'Map…'}
+        </button>
+      )}
+      </div>
       <ul id={listId} role="listbox" className="combo-list" hidden={!open} aria-label="Territory suggestions">
         {options.map((o, i) => (
           <li
@@ -202,6 +215,11 @@ export function TerritoryInput({
           </li>
         ))}
       </ul>
+      {mapPicker && showMap && (
+        <div id={`${inputId}-map`}>
+          <MapPanel value={value} codes={reading?.parsed && reading.expr === value.trim() ? reading.parsed.codes : value.trim() ? undefined : []} onChange={onChange} />
+        </div>
+      )}
       {showReading && reading && reading.expr === value.trim() && (
         <p id={readingId} className={`combo-reading${reading.error ? ' is-error' : ''}`} aria-live="polite">
           {reading.parsed ? (
@@ -244,4 +262,13 @@ export function TerritoryInput({
       )}
     </div>
   );
+}
+
+function MapPanel({ value, codes, onChange }: { value: string; codes: string[] | undefined; onChange: (v: string) => void }) {
+  const countries = useCountries();
+  const [last, setLast] = useState<string[]>(codes ?? []);
+  useEffect(() => {
+    if (codes) setLast(codes);
+  }, [codes]);
+  return <TerritoryMapPicker value={value} codes={codes ?? last} names={countries.byCode} onChange={onChange} />;
 }

@@ -119,3 +119,17 @@ describe('avails rows on the map', () => {
     expect(info.US.status).toBe('partial');
   });
 });
+
+import { toggleInExpression } from '../components/TerritoryMapPicker';
+
+describe('picking territories on the map', () => {
+  it('adds a country, removes a listed one, excludes a covered one', () => {
+    expect(toggleInExpression('', 'Germany', false)).toBe('Germany');
+    expect(toggleInExpression('France', 'Germany', false)).toBe('France, Germany');
+    expect(toggleInExpression('France, Germany', 'Germany', true)).toBe('France');
+    expect(toggleInExpression('Benelux', 'Belgium', true)).toBe('Benelux excl. Belgium');
+    expect(toggleInExpression('Worldwide excl. China', 'Japan', true)).toBe('Worldwide excl. China, Japan');
+    expect(toggleInExpression('Worldwide excl. China', 'China', false)).toBe('Worldwide excl. China; China');
+    expect(toggleInExpression('Europe excl. France; Japan', 'Italy', true)).toBeNull();
+  });
+});

@@ -311,7 +311,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                   {f('') && <p className="field-error">{f('')}</p>}
                   <div className="form-grid">
                     <Field label="Territories" error={f('territories')} className="span-3">
-                      {(p) => <TerritoryInput {...p} value={b.territories} onChange={(v) => updateBlock(i, { territories: v })} />}
+                      {(p) => <TerritoryInput {...p} value={b.territories} onChange={(v) => updateBlock(i, { territories: v })} mapPicker />}
                     </Field>
                     <Field label="Media" error={f('media')} className="span-3">
                       {(p) => <MediaPicker {...p} value={b.media} onChange={(v) => updateBlock(i, { media: v })} />}
