@@ -25,6 +25,7 @@ import { backupDatabase, removePartial, restoreDatabase } from '../services/back
 import { TitleIndex } from '../services/catalog.js';
 import { checkProposedDeal, type BlockInput } from '../services/contracts.js';
 import { loadDemo } from '../services/demo.js';
+import { checkIntegrity } from '../services/integrity.js';
 import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError } from '../services/errors.js';
 import { ImportError, exportJson, importJson, type InterchangeDocument } from '../services/interchange.js';
 import { createUser, listUsers, setPassword } from '../services/users.js';
@@ -253,6 +254,18 @@ export function buildProgram(): Command {
       const password = await passwordFrom(o);
       await withApp(cmd, (app) => setPassword(app, username, password, CLI));
       console.log(`Password of ${username} changed.`);
+    });
+
+  program
+    .command('check')
+    .description('check the database: the rights index agrees with the store, and no exclusive right is sold twice')
+    .action(async (_o, cmd: Command) => {
+      const report = await withApp(cmd, (app) => checkIntegrity(app));
+      console.log(`Checked ${report.titles} titles, ${report.blocks} rights blocks.`);
+      for (const t of report.indexMismatches) console.log(`index differs from the store for title ${t}`);
+      for (const d of report.doubleSales) console.log(`title ${d.titleId}: ${d.contract} sells rights already sold under ${d.against.join(', ')} (no override recorded)`);
+      if (report.indexMismatches.length || report.doubleSales.length) process.exitCode = 1;
+      else console.log('OK: the index agrees with the store and no exclusive right is sold twice.');
     });
 
   program
