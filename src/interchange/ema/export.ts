@@ -1,0 +1,221 @@
+/**
+ * EMA avails out: for a distributor delivering to digital retailers, what it
+ * can offer (the engine's availability, `source: 'avails'`) or what it has
+ * licensed to one retailer (its rights-out windows, `source: 'windows'`),
+ * per title, country and license type (docs/ema.md has the mapping:
+ * EST → est, VOD → tvod, SVOD → svod, POEST → the pre-order window before an
+ * EST window). Each country's windows are merged before they are written,
+ * so both sources give the same rows for the same rights.
+ */
+import type { AvailsQuestion } from '../../domain/avails.js';
+import { parseDay, parseEndDay, dayOrNull, formatDay } from '../../domain/dates.js';
+import { invalid } from '../../domain/errors.js';
+import { mediaSetFromIds } from '../../domain/media.js';
+import { parseTerritories, territoryCodes } from '../../domain/territories.js';
+import { parseJson } from '../../store/index.js';
+import type { FilmRights } from '../../services/app.js';
+import { resolveTitles } from '../../services/avails.js';
+import { weCompanyIn } from '../../services/contracts.js';
+import { rowView } from '../../services/views.js';
+import { NameIndex } from '../../services/people.js';
+import { mergeWindows, OUR_ALID, OUR_CID } from './import.js';
+import type { EmaTransaction } from './model.js';
+import { EXPORT_LICENSE_TYPES, FORMAT_PROFILES, LICENSE_RIGHTS_DESCRIPTIONS, LICENSE_TYPE_MEDIA, PRICE_TYPES, canonical, type ExportLicenseType } from './vocab.js';
+
+export interface EmaExportOptions {
+  /** Title names or ids; none: every title with rights. */
+  titles?: string[];
+  /** A territory expression; default Worldwide. */
+  territories?: string;
+  licenseTypes?: ExportLicenseType[];
+  /** First day of the window asked about (default today); last day (default open). */
+  from?: string;
+  to?: string | null;
+  /** 'avails': what we can still license (default); 'windows': what is licensed to `retailer`. */
+  source?: 'avails' | 'windows';
+  /** The retailer the file is for (the Licensee column); required for source 'windows'. */
+  retailer?: string | null;
+  /** Ask for exclusive availability (default: non-exclusive, as retail windows are). */
+  exclusive?: boolean;
+  formatProfiles?: string[];
+  lrd?: string;
+  priceType?: string | null;
+  priceValue?: string | number | null;
+  priceCurrency?: string | null;
+  /** Days of pre-order before an EST window that starts after `from` (POEST). */
+  preorderDays?: number;
+  /** The licensor's name; default: the install's own company. */
+  licensor?: string;
+}
+
+interface Window {
+  titleId: string;
+  licenseType: ExportLicenseType;
+  country: string;
+  start: string;
+  end: string | null;
+  languages: string[] | null;
+  exclusive: boolean;
+}
+
+function checkOptions(o: EmaExportOptions) {
+  const licenseTypes = (o.licenseTypes?.length ? o.licenseTypes : [...EXPORT_LICENSE_TYPES]).map((lt, i) => {
+    const c = canonical(EXPORT_LICENSE_TYPES, String(lt));
+    if (!c) throw invalid(`licenseTypes[${i}]`, lt, `licenseTypes[${i}]: "${lt}" is not one of ${EXPORT_LICENSE_TYPES.join(', ')}`);
+    return c;
+  });
+  const formats = (o.formatProfiles?.length ? o.formatProfiles : ['HD', 'SD']).map((f, i) => {
+    const c = canonical(FORMAT_PROFILES, f);
+    if (!c) throw invalid(`formatProfiles[${i}]`, f, `formatProfiles[${i}]: "${f}" is not one of ${FORMAT_PROFILES.join(', ')}`);
+    return c;
+  });
+  const lrd = o.lrd ? canonical(LICENSE_RIGHTS_DESCRIPTIONS, o.lrd) : 'Library';
+  if (!lrd) throw invalid('lrd', o.lrd, `lrd: "${o.lrd}" is not one of ${LICENSE_RIGHTS_DESCRIPTIONS.join(', ')}`);
+  const priceType = o.priceType ? canonical(PRICE_TYPES, o.priceType) : 'Category';
+  if (!priceType) throw invalid('priceType', o.priceType, `priceType: "${o.priceType}" is not one of ${PRICE_TYPES.join(', ')}`);
+  const currency = o.priceCurrency?.trim().toUpperCase() || null;
+  if (currency && !/^[A-Z]{3}$/.test(currency)) throw invalid('priceCurrency', o.priceCurrency, `priceCurrency: "${o.priceCurrency}" is not an ISO 4217 code`);
+  const from = o.from ?? new Date().toISOString().slice(0, 10);
+  const start = parseDay(from, 'from');
+  const end = parseEndDay(o.to ?? null, 'to');
+  if (end < start) throw invalid('to', o.to, `to: ${o.to} is before from ${from}`);
+  const preorderDays = o.preorderDays ?? 30;
+  if (!Number.isInteger(preorderDays) || preorderDays < 1 || preorderDays > 365) throw invalid('preorderDays', o.preorderDays, 'preorderDays: a whole number of days, 1 to 365');
+  return { licenseTypes, formats, lrd, priceType, priceValue: o.priceValue ?? (priceType === 'Category' ? lrd : null), currency, from, start, end, preorderDays };
+}
+
+/** The transactions to write: one per title, country, license type, format and merged window. */
+export async function emaTransactions(app: FilmRights, o: EmaExportOptions = {}): Promise<EmaTransaction[]> {
+  const opts = checkOptions(o);
+  const territories = parseTerritories(o.territories ?? 'Worldwide', 'territories');
+  const titleIds = o.titles?.length ? await resolveTitles(app, o.titles) : null;
+  const source = o.source ?? 'avails';
+  const retailer = o.retailer?.trim() || null;
+  const windows: Window[] = [];
+  const mediaTypes = opts.licenseTypes.filter((lt) => lt !== 'POEST');
+  const wantEst = opts.licenseTypes.includes('EST') || opts.licenseTypes.includes('POEST');
+  const types = [...new Set([...mediaTypes, ...(wantEst ? (['EST'] as const) : [])])];
+
+  if (source === 'avails') {
+    for (const lt of types) {
+      const q: AvailsQuestion = {
+        territories,
+        media: mediaSetFromIds([LICENSE_TYPE_MEDIA[lt]]),
+        languages: null,
+        start: opts.start,
+        end: opts.end,
+        exclusive: o.exclusive ?? false,
+        match: 'overlap-part',
+      };
+      for (const row of app.index.avails(titleIds, q, { include: 'available' })) {
+        if (row.outcome.status !== 'available') continue;
+        const v = rowView(row, app.titleName, app.contractParties);
+        for (const titleId of v.titleIds) for (const country of v.territories) windows.push({ titleId, licenseType: lt, country, start: v.start ?? opts.from, end: v.end, languages: v.languages, exclusive: o.exclusive ?? false });
+      }
+    }
+  } else {
+    if (!retailer) throw invalid('retailer', retailer, 'retailer: name the retailer whose windows to export');
+    const retailerId = (await NameIndex.load(app.store.db, 'companies')).find(retailer);
+    if (!retailerId) throw invalid('retailer', retailer, `retailer: no company "${retailer}"`);
+    let q = app.store.db
+      .selectFrom('rights_blocks as b')
+      .innerJoin('contracts as c', 'c.id', 'b.contract_id')
+      .select(['b.title_id', 'b.territory_codes', 'b.media_ids', 'b.languages', 'b.start_date', 'b.end_date', 'b.exclusive'])
+      .where('c.licensee_id', '=', retailerId)
+      .where('c.deleted_at', 'is', null)
+      .where('c.status', 'in', ['signed', 'announced']);
+    if (titleIds) q = q.where('b.title_id', 'in', titleIds.length ? titleIds : ['-']);
+    const wanted = new Set(territoryCodes(territories));
+    for (const b of await q.execute()) {
+      const media = parseJson(b.media_ids) as string[];
+      for (const lt of types) {
+        if (!media.includes(LICENSE_TYPE_MEDIA[lt])) continue;
+        // Clip to the window asked about.
+        const s = b.start_date && b.start_date > opts.from ? b.start_date : opts.from;
+        const endDay = b.end_date ? parseDay(b.end_date) : Infinity;
+        const e = Math.min(endDay, opts.end);
+        if (e < parseDay(s)) continue;
+        for (const country of parseJson(b.territory_codes) as string[]) {
+          if (!wanted.has(country)) continue;
+          windows.push({ titleId: b.title_id, licenseType: lt, country, start: s, end: e === Infinity ? null : dayOrNull(e), languages: parseJson(b.languages) as string[] | null, exclusive: b.exclusive === 1 });
+        }
+      }
+    }
+  }
+
+  // Merge each country's windows (rollup rows and stored blocks cut them differently).
+  const groups = new Map<string, Window[]>();
+  for (const w of windows) {
+    const k = `${w.titleId}|${w.licenseType}|${w.country}|${w.languages?.join(',') ?? '*'}|${w.exclusive}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(w);
+  }
+  const merged: Window[] = [];
+  for (const g of groups.values()) {
+    for (const m of mergeWindows(g.map((w) => ({ start: w.start, end: w.end, rows: [] })))) merged.push({ ...g[0], start: m.start, end: m.end });
+  }
+
+  // Title metadata and the licensor.
+  const ids = [...new Set(merged.map((w) => w.titleId))];
+  const titles = ids.length ? await app.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title', 'year', 'runtime_minutes', 'languages']).where('id', 'in', ids).execute() : [];
+  const byId = new Map(titles.map((t) => [t.id, t]));
+  let licensor = o.licensor?.trim();
+  if (!licensor) {
+    const we = await weCompanyIn(app.store.db);
+    const row = we ? await app.store.db.selectFrom('companies').select('name').where('id', '=', we).executeTakeFirst() : undefined;
+    if (!row) throw invalid('licensor', null, 'licensor: no company is set as "us" (settings): name the licensor');
+    licensor = row.name;
+  }
+
+  const out: EmaTransaction[] = [];
+  const base = (w: Window) => {
+    const t = byId.get(w.titleId)!;
+    const name = t.english_title ?? t.original_title;
+    const langs = parseJson(t.languages) as string[];
+    return {
+      licensor: licensor!,
+      licensee: retailer,
+      alid: `${OUR_ALID}${t.id}`,
+      contentId: `${OUR_CID}${t.id}`,
+      workType: 'Movie',
+      title: name,
+      displayTitle: null,
+      titleAlias: aliasOf(name),
+      releaseYear: t.year,
+      runtimeMinutes: t.runtime_minutes,
+      allowedLanguages: w.languages,
+      assetLanguage: langs[0] ?? null,
+      exclusive: w.exclusive,
+      priceType: opts.priceType,
+      priceValue: opts.priceValue,
+      priceCurrency: opts.currency,
+      contractId: null,
+      where: '',
+      territory: w.country,
+      endCondition: null,
+    };
+  };
+  for (const w of merged) {
+    for (const fp of opts.formats) {
+      if (w.licenseType !== 'EST' || opts.licenseTypes.includes('EST')) {
+        out.push({ ...base(w), licenseType: w.licenseType, lrd: opts.lrd, formatProfile: fp, start: w.start, end: w.end });
+      }
+      // A pre-order window before an EST window that opens after the window asked about.
+      if (w.licenseType === 'EST' && opts.licenseTypes.includes('POEST') && w.start > opts.from) {
+        const s = Math.max(parseDay(w.start) - opts.preorderDays, opts.start);
+        out.push({ ...base(w), licenseType: 'POEST', lrd: 'Preorder EST', formatProfile: fp, start: formatDay(s), end: null, endCondition: 'ESTStart' });
+      }
+    }
+  }
+  const order = ['EST', 'POEST', 'VOD', 'SVOD'];
+  out.sort((a, b) => a.title.localeCompare(b.title) || a.alid.localeCompare(b.alid) || a.territory.localeCompare(b.territory) || order.indexOf(a.licenseType) - order.indexOf(b.licenseType) || a.start.localeCompare(b.start) || a.formatProfile.localeCompare(b.formatProfile));
+  return out;
+}
+
+/** "The View from a Mountain" → "View from a Mountain, The" (EMA's internal alias). */
+export function aliasOf(title: string): string {
+  const m = /^(The|A|An)\s+(.+)$/.exec(title.trim());
+  return m ? `${m[2]}, ${m[1]}` : title.trim();
+}
+

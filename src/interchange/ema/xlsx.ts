@@ -1,0 +1,212 @@
+/**
+ * The EMA Avails spreadsheet (Movies template v1.7 to v1.9): row 1 holds each
+ * column's category, row 2 its field ("AvailTrans" / "Territory"), row 3 is
+ * reserved (A3 may hold the template version), data from row 4, one row per
+ * transaction. Columns are found by their field name, in any order; a
+ * single header row of "Category/Field" names is read too.
+ */
+import ExcelJS from 'exceljs';
+import { UnreadableFile, Problems } from '../problems.js';
+import { columnLetter, readCell } from '../sheets/cells.js';
+import type { Cell, EmaTransaction, RawTransaction } from './model.js';
+
+/** The Movies template v1.8, column by column (Category/Field), as MovieLabs publishes it. */
+const MOVIES_V18 =
+  'Avail/DisplayName Avail/Licensee AvailTrans/AssetLanguage AvailTrans/Territory AvailTrans/TerritoryExclusion Avail/StoreType AvailAsset/WorkType Disposition/EntryType AvailMetadata/TitleInternalAlias AvailMetadata/TitleDisplayUnlimited AvailMetadata/LocalizationType AvailMetadata/CompanyDisplayCredit AvailMetadata/GroupIdentity AvailMetadata/Director AvailTrans/LicenseType AvailTrans/LicenseRightsDescription AvailTrans/FormatProfile AvailTrans/HDR AvailTrans/WCG AvailTrans/HFR AvailTrans/NGAudio AvailTrans/Start AvailTrans/StartLag AvailTrans/End AvailTrans/EndLag AvailTrans/WindowDuration AvailTrans/PriceType AvailTrans/PriceValue AvailTrans/PriceCurrency AvailTrans/SRP AvailTrans/Description AvailTrans/Download AvailTrans/OtherTerms AvailTrans/OtherInstructions AvailAsset/TitleID AvailAsset/EditID AvailAsset/AltID AvailAsset/ContentID Avail/AvailID Avail/UV_ID Avail/DMA_ID Avail/ReportingID AvailAsset/Metadata Avail/ALID AvailTrans/SuppressionLiftDate AvailTrans/SpecialPreOrderFulfillDate AvailTrans/AnnounceDate AvailMetadata/ReleaseYear AvailMetadata/ReleaseHistoryOriginal AvailMetadata/ReleaseHistoryPhysicalHV Avail/ExceptionFlag AvailMetadata/RatingSystem AvailMetadata/RatingValue AvailMetadata/RatingReason AvailTrans/RentalDuration AvailTrans/WatchDuration AvailMetadata/CaptionIncluded AvailMetadata/CaptionExemption AvailMetadata/Any AvailTrans/ContractID AvailTrans/TitleStatus AvailTrans/Exclusive AvailTrans/ExclusiveAttributes AvailTrans/BrandingRights AvailTrans/BrandingRightsAttributes Avail/ServiceProvider AvailMetadata/TotalRunTime AvailTrans/HoldbackLanguage AvailTrans/AllowedLanguages AvailTrans/RequiredFulfillmentLanguages Avail/BundleALIDs AvailMetadata/RetailerID1 AvailMetadata/RetailerID2 AvailMetadata/RetailerID3 Avail/RetailerSpare1 Avail/RetailerSpare2 Avail/RetailerSpare3 AvailAsset/PackageLabel'.split(
+    ' ',
+  );
+
+/** v1.9 adds FixedEndDate (after WatchDuration), as its TV template does. */
+const MOVIES_V19 = [...MOVIES_V18.slice(0, MOVIES_V18.indexOf('AvailTrans/WatchDuration') + 1), 'AvailTrans/FixedEndDate', ...MOVIES_V18.slice(MOVIES_V18.indexOf('AvailTrans/WatchDuration') + 1)];
+
+export const EMA_SHEET_VERSIONS = ['1.8', '1.9'] as const;
+export type EmaSheetVersion = (typeof EMA_SHEET_VERSIONS)[number];
+const READ_VERSIONS = ['1.7', '1.7.2', '1.7.3', '1.8', '1.9'];
+
+/** Same field whatever the spelling ("Allowed Languages", "AllowedLanguage", "TerritoryExcluded"). */
+const key = (field: string): string => {
+  const k = field.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const aliases: Record<string, string> = {
+    allowedlanguage: 'allowedlanguages',
+    territoryexcluded: 'territoryexclusion',
+    territoryexclusions: 'territoryexclusion',
+    holdbacklanguages: 'holdbacklanguage',
+    assetlanguages: 'assetlanguage',
+    bundledalids: 'bundlealids',
+    licensor: 'displayname',
+  };
+  return aliases[k] ?? k;
+};
+
+// ------------------------------------------------------------------ writing
+
+function dateCell(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** Writes transactions as an EMA Movies spreadsheet of the given template version. */
+export async function writeEmaXlsx(rows: EmaTransaction[], version: EmaSheetVersion): Promise<Buffer> {
+  const columns = version === '1.9' ? MOVIES_V19 : MOVIES_V18;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'filmrights';
+  const ws = wb.addWorksheet('Template-Movies');
+  ws.addRow(columns.map((c) => c.split('/')[0]));
+  ws.addRow(columns.map((c) => c.split('/')[1]));
+  const row3 = ws.addRow([]);
+  row3.getCell(1).value = Number(version);
+  const col = (field: string) => columns.findIndex((c) => c.endsWith(`/${field}`)) + 1;
+  for (const t of rows) {
+    const r = ws.addRow([]);
+    const set = (field: string, v: ExcelJS.CellValue) => {
+      if (v === null || v === undefined || v === '') return;
+      const cell = r.getCell(col(field));
+      cell.value = v;
+      if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+    };
+    set('DisplayName', t.licensor);
+    set('Licensee', t.licensee);
+    set('AssetLanguage', t.assetLanguage);
+    set('Territory', t.territory);
+    set('WorkType', t.workType);
+    set('EntryType', 'Full Extract');
+    set('TitleInternalAlias', t.titleAlias);
+    set('TitleDisplayUnlimited', t.displayTitle ?? t.title);
+    set('LicenseType', t.licenseType);
+    set('LicenseRightsDescription', t.lrd);
+    set('FormatProfile', t.formatProfile);
+    set('Start', dateCell(t.start));
+    set('End', t.endCondition ?? (t.end ? dateCell(t.end) : 'Open'));
+    set('PriceType', t.priceType);
+    set('PriceValue', t.priceValue);
+    set('PriceCurrency', t.priceCurrency);
+    set('ContentID', t.contentId);
+    set('ALID', t.alid);
+    set('ReleaseYear', t.releaseYear);
+    set('ContractID', t.contractId);
+    set('Exclusive', t.exclusive);
+    set('TotalRunTime', t.runtimeMinutes ? `${String(Math.floor(t.runtimeMinutes / 60)).padStart(2, '0')}:${String(t.runtimeMinutes % 60).padStart(2, '0')}:00` : null);
+    set('AllowedLanguages', t.allowedLanguages?.join(', ') ?? null);
+  }
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(2).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 3 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// ------------------------------------------------------------------ reading
+
+export interface EmaSheetRead {
+  rows: RawTransaction[];
+  versions: string[];
+  sheets: string[];
+}
+
+/** Opens an XLSX file; a truncated or corrupt file is an UnreadableFile. */
+export async function openWorkbook(data: Buffer, name: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new UnreadableFile(name, `not a readable XLSX workbook (truncated or corrupt: ${(e as Error).message.split('\n')[0]})`);
+  }
+  return wb;
+}
+
+interface Header {
+  fields: Map<string, { col: number; label: string }>;
+  dataStart: number;
+  version: string | null;
+}
+
+function findHeader(ws: ExcelJS.Worksheet): Header | null {
+  const rowTexts = (r: number) => {
+    const out: Array<{ col: number; text: string }> = [];
+    ws.getRow(r).eachCell({ includeEmpty: false }, (c, col) => {
+      const v = readCell(c);
+      if ('value' in v && v.value !== null) out.push({ col, text: String(v.value).trim() });
+    });
+    return out;
+  };
+  const has = (cells: Array<{ text: string }>, f: string) => cells.some((c) => key(c.text.split('/').pop()!) === f);
+  const r1 = rowTexts(1);
+  const r2 = rowTexts(2);
+  const fields = new Map<string, { col: number; label: string }>();
+  if (has(r2, 'licensetype') && has(r2, 'territory')) {
+    const cat = new Map(r1.map((c) => [c.col, c.text]));
+    for (const c of r2) if (!fields.has(key(c.text))) fields.set(key(c.text), { col: c.col, label: `${cat.get(c.col) ?? '?'}/${c.text}` });
+    const a3 = readCell(ws.getRow(3).getCell(1));
+    const version = 'value' in a3 && a3.value !== null && /^\d+(\.\d+)*$/.test(String(a3.value)) ? String(a3.value) : null;
+    // Row 3 is reserved; a file that put data there anyway is read from row 3.
+    const lt = ws.getRow(3).getCell(fields.get('licensetype')!.col);
+    const ltv = readCell(lt);
+    const dataStart = 'value' in ltv && typeof ltv.value === 'string' && /^[A-Za-z]+$/.test(ltv.value) && !ltv.value.startsWith('//') ? 3 : 4;
+    return { fields, dataStart, version };
+  }
+  if (has(r1, 'licensetype') && has(r1, 'territory')) {
+    for (const c of r1) {
+      const f = key(c.text.split('/').pop()!);
+      if (!fields.has(f)) fields.set(f, { col: c.col, label: c.text });
+    }
+    const second = rowTexts(2);
+    const dataStart = second.length && second.every((c) => c.text.startsWith('//')) ? 3 : 2;
+    return { fields, dataStart, version: null };
+  }
+  return null;
+}
+
+/** Reads every sheet that has EMA headers (Movies, TV, Template-*, AllAvails...), one RawTransaction per data row. */
+export async function readEmaXlsx(data: Buffer, name: string, problems: Problems): Promise<EmaSheetRead> {
+  const wb = await openWorkbook(data, name);
+  const out: EmaSheetRead = { rows: [], versions: [], sheets: [] };
+  for (const ws of wb.worksheets) {
+    const h = findHeader(ws);
+    if (!h) continue;
+    out.sheets.push(ws.name);
+    if (h.version) {
+      out.versions.push(h.version);
+      if (!READ_VERSIONS.includes(h.version)) problems.warn(`sheet ${ws.name}, cell A3`, `template version ${h.version} is not one we know (1.7 to 1.9); columns are read by their names`);
+    }
+    for (const required of ['displayname', 'territory', 'licensetype', 'start', 'end', 'formatprofile', 'worktype']) {
+      if (!h.fields.has(required)) problems.error(`sheet ${ws.name}, row 2`, `no ${required === 'displayname' ? 'DisplayName' : required} column`);
+    }
+    const last = ws.actualRowCount ? ws.rowCount : 0;
+    for (let r = h.dataStart; r <= last; r++) {
+      const row = ws.getRow(r);
+      const values = new Map<string, Cell>();
+      let any = false;
+      for (const [f, { col, label }] of h.fields) {
+        const c = readCell(row.getCell(col));
+        if ('formula' in c) {
+          problems.error(`sheet ${ws.name}, row ${r}, column ${columnLetter(col)} (${label})`, `the cell holds a formula (${c.formula}): formulas are not read; paste the values instead`);
+          any = true;
+          continue;
+        }
+        if (c.value !== null) {
+          values.set(f, c.value);
+          any = true;
+        }
+      }
+      if (!any) continue;
+      const where = `sheet ${ws.name}, row ${r}`;
+      const at = (field: string) => {
+        const f = h.fields.get(key(field));
+        return f ? `${where}, column ${columnLetter(f.col)} (${f.label})` : `${where} (no ${field} column)`;
+      };
+      const get = (field: string): Cell => values.get(key(field)) ?? null;
+      const system = get('RatingSystem');
+      out.rows.push({
+        where,
+        get,
+        all: (field) => {
+          const v = get(field);
+          return v === null ? [] : [v];
+        },
+        at,
+        xml: false,
+        ratings: system ? [{ system: String(system), value: String(get('RatingValue') ?? ''), reasons: String(get('RatingReason') ?? '').split(/[,;]/).map((s) => s.trim()).filter(Boolean), region: String(get('Territory') ?? '') || null, where: at('RatingValue') }] : [],
+      });
+    }
+  }
+  if (!out.sheets.length) problems.error(name, 'no sheet with EMA Avails headers (row 2 must name the fields: Territory, LicenseType, Start, End...)');
+  return out;
+}

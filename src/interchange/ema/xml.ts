@@ -1,0 +1,228 @@
+/**
+ * Avails XML (MovieLabs Common Metadata avails, v2.2 to v2.7): written in
+ * v2.4 or v2.5 (the element order of their schemas), read in any version.
+ * A document with a DOCTYPE is refused before it is parsed: entities, and
+ * external ones above all (XXE), are never resolved.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { UnreadableFile, Problems } from '../problems.js';
+import type { Cell, EmaTransaction, RawTransaction } from './model.js';
+
+export const EMA_XML_VERSIONS = ['2.4', '2.5'] as const;
+export type EmaXmlVersion = (typeof EMA_XML_VERSIONS)[number];
+
+/** The md and mdmec namespaces each avails version imports. */
+const NAMESPACES: Record<EmaXmlVersion, { md: string; mdmec: string }> = {
+  '2.4': { md: 'http://www.movielabs.com/schema/md/v2.7/md', mdmec: 'http://www.movielabs.com/schema/mdmec/v2.7' },
+  '2.5': { md: 'http://www.movielabs.com/schema/md/v2.8/md', mdmec: 'http://www.movielabs.com/schema/mdmec/v2.8' },
+};
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+const MONEY_TERMS = new Set(['WSP', 'SRP', 'DMRP', 'SMRP', 'LicenseFee']);
+
+/** Writes transactions as one AvailList: one Avail per title and licensor, one Transaction per row. */
+export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): string {
+  const ns = NAMESPACES[version];
+  const groups = new Map<string, EmaTransaction[]>();
+  for (const t of rows) {
+    const k = `${t.alid}\u0000${t.licensor}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(t);
+  }
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(`<avails:AvailList xmlns:avails="http://www.movielabs.com/schema/avails/v${version}/avails" xmlns:md="${ns.md}" xmlns:mdmec="${ns.mdmec}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`);
+  for (const g of groups.values()) {
+    const a = g[0];
+    out.push('  <avails:Avail>');
+    out.push(`    <avails:ALID>${esc(a.alid)}</avails:ALID>`);
+    out.push('    <avails:Disposition><avails:EntryType>Full Extract</avails:EntryType></avails:Disposition>');
+    out.push(`    <avails:Licensor><md:DisplayName>${esc(a.licensor)}</md:DisplayName></avails:Licensor>`);
+    out.push('    <avails:AvailType>single</avails:AvailType>');
+    out.push(`    <avails:ShortDescription>${esc(`${a.title}: avails from filmrights`)}</avails:ShortDescription>`);
+    out.push(`    <avails:Asset contentID="${esc(a.contentId)}">`);
+    out.push(`      <avails:WorkType>${esc(a.workType)}</avails:WorkType>`);
+    out.push('      <avails:Metadata>');
+    out.push(`        <avails:TitleDisplayUnlimited>${esc(a.displayTitle ?? a.title)}</avails:TitleDisplayUnlimited>`);
+    out.push(`        <avails:TitleInternalAlias>${esc(a.titleAlias)}</avails:TitleInternalAlias>`);
+    if (a.releaseYear) out.push(`        <avails:ReleaseDate>${a.releaseYear}</avails:ReleaseDate>`);
+    if (a.runtimeMinutes) out.push(`        <avails:RunLength>PT${Math.floor(a.runtimeMinutes / 60)}H${a.runtimeMinutes % 60}M</avails:RunLength>`);
+    out.push('      </avails:Metadata>');
+    out.push('    </avails:Asset>');
+    for (const t of g) {
+      out.push('    <avails:Transaction>');
+      if (t.licensee) out.push(`      <avails:Licensee><md:DisplayName>${esc(t.licensee)}</md:DisplayName></avails:Licensee>`);
+      out.push(`      <avails:LicenseType>${esc(t.licenseType)}</avails:LicenseType>`);
+      out.push(`      <avails:Territory><md:country>${esc(t.territory)}</md:country></avails:Territory>`);
+      out.push(`      <avails:Start>${t.start}T00:00:00</avails:Start>`);
+      if (t.endCondition) out.push(`      <avails:EndCondition>${esc(t.endCondition)}</avails:EndCondition>`);
+      else if (t.end) out.push(`      <avails:End>${t.end}T23:59:59</avails:End>`);
+      else out.push('      <avails:EndCondition>Open</avails:EndCondition>');
+      for (const l of t.allowedLanguages ?? []) out.push(`      <avails:AllowedLanguage>${esc(l)}</avails:AllowedLanguage>`);
+      if (t.assetLanguage) out.push(`      <avails:AssetLanguage>${esc(t.assetLanguage)}</avails:AssetLanguage>`);
+      if (t.lrd) out.push(`      <avails:LicenseRightsDescription>${esc(t.lrd)}</avails:LicenseRightsDescription>`);
+      out.push(`      <avails:FormatProfile>${esc(t.formatProfile)}</avails:FormatProfile>`);
+      if (t.contractId) out.push(`      <avails:ContractID>${esc(t.contractId)}</avails:ContractID>`);
+      if (t.priceType && t.priceValue !== null) {
+        const money = MONEY_TERMS.has(t.priceType) && typeof t.priceValue === 'number';
+        out.push(
+          money
+            ? `      <avails:Term termName="${esc(t.priceType)}"><avails:Money${t.priceCurrency ? ` currency="${esc(t.priceCurrency)}"` : ''}>${(t.priceValue as number).toFixed(2)}</avails:Money></avails:Term>`
+            : `      <avails:Term termName="${esc(t.priceType)}"><avails:Text>${esc(String(t.priceValue))}</avails:Text></avails:Term>`,
+        );
+      }
+      out.push(`      <avails:Term termName="Exclusive"><avails:Boolean>${t.exclusive ? 'true' : 'false'}</avails:Boolean></avails:Term>`);
+      out.push('    </avails:Transaction>');
+    }
+    out.push('  </avails:Avail>');
+  }
+  out.push('</avails:AvailList>');
+  return `${out.join('\n')}\n`;
+}
+
+// ------------------------------------------------------------------ reading
+
+type Node = Record<string, unknown>;
+const ARRAYS = new Set(['Avail', 'Asset', 'Transaction', 'Territory', 'TerritoryExcluded', 'AllowedLanguage', 'AssetLanguage', 'HoldbackLanguage', 'Term', 'Rating', 'Reason', 'TitleDisplayUnlimited', 'TitleInternalAlias', 'SeriesTitleDisplayUnlimited', 'SeriesTitleInternalAlias', 'SeasonTitleInternalAlias', 'SeasonTitleDisplayUnlimited']);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: false,
+  ignoreDeclaration: true,
+  isArray: (name) => ARRAYS.has(name),
+});
+
+const txt = (v: unknown): string | null => {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'object' && '#text' in (v as Node)) return String((v as Node)['#text']);
+  return null;
+};
+const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
+const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+const child = (n: unknown, name: string): Node | undefined => {
+  const c = first((n as Node | undefined)?.[name]);
+  return c && typeof c === 'object' ? (c as Node) : undefined;
+};
+
+export interface EmaXmlRead {
+  rows: RawTransaction[];
+  version: string | null;
+}
+
+/** Parses an Avails XML document into one RawTransaction per Transaction (fields named as in the spreadsheet). */
+export function readEmaXml(xml: string, name: string, problems: Problems): EmaXmlRead {
+  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
+    throw new UnreadableFile(name, 'the XML declares a DOCTYPE or entities: refused, entities (and external ones above all) are never resolved');
+  }
+  let doc: Node;
+  try {
+    doc = parser.parse(xml, true) as Node;
+  } catch (e) {
+    throw new UnreadableFile(name, `not well-formed XML (${(e as Error).message.split('\n')[0]})`);
+  }
+  const root = (doc.AvailList as Node | undefined) ?? (doc.Avail ? { Avail: doc.Avail } : undefined);
+  if (!root) throw new UnreadableFile(name, 'not an Avails document (no AvailList or Avail root element)');
+  const m = /\/avails\/v([\d.]+)\/avails/.exec(xml);
+  const rows: RawTransaction[] = [];
+  list(root.Avail).forEach((availRaw, ai) => {
+    const avail = availRaw as Node;
+    const ap = `/AvailList/Avail[${ai + 1}]`;
+    const asset = child(avail, 'Asset');
+    const meta = asset ? (child(asset, 'Metadata') ?? child(asset, 'EpisodeMetadata') ?? child(asset, 'SeasonMetadata') ?? child(asset, 'SeriesMetadata') ?? child(asset, 'VolumeMetadata')) : undefined;
+    const metaName = asset ? ['Metadata', 'EpisodeMetadata', 'SeasonMetadata', 'SeriesMetadata', 'VolumeMetadata'].find((k) => asset[k]) : undefined;
+    const season = meta ? (child(meta, 'SeasonMetadata') ?? (metaName === 'SeasonMetadata' ? meta : undefined)) : undefined;
+    const series = meta ? (child(meta, 'SeriesMetadata') ?? (season ? child(season, 'SeriesMetadata') : undefined) ?? (metaName === 'SeriesMetadata' ? meta : undefined)) : undefined;
+    const numberOf = (n: Node | undefined, el: string) => txt(child(n, el)?.Number) ?? txt(first(n?.[el]));
+    const ratings = list(child(meta, 'Ratings')?.Rating).map((rt, ri) => {
+      const r = rt as Node;
+      return {
+        system: txt(first(r.System)) ?? '',
+        value: txt(first(r.Value)) ?? '',
+        reasons: list(r.Reason).map((x) => txt(x) ?? '').filter(Boolean),
+        region: txt(child(r, 'Region')?.country) ?? null,
+        where: `${ap}/Asset/${metaName}/Ratings/Rating[${ri + 1}]`,
+      };
+    });
+    const common: Record<string, { value: unknown; path: string }> = {
+      DisplayName: { value: txt(child(avail, 'Licensor')?.DisplayName), path: `${ap}/Licensor/DisplayName` },
+      ALID: { value: txt(first(avail.ALID)), path: `${ap}/ALID` },
+      WorkType: { value: txt(first(asset?.WorkType)), path: `${ap}/Asset/WorkType` },
+      ContentID: { value: txt(asset?.['@contentID']), path: `${ap}/Asset/@contentID` },
+      TitleDisplayUnlimited: { value: txt(first(meta?.TitleDisplayUnlimited)), path: `${ap}/Asset/${metaName}/TitleDisplayUnlimited` },
+      TitleInternalAlias: { value: txt(first(meta?.TitleInternalAlias)) ?? txt(first(meta?.SeasonTitleInternalAlias)), path: `${ap}/Asset/${metaName}/TitleInternalAlias` },
+      SeriesTitleDisplayUnlimited: { value: txt(first(series?.SeriesTitleDisplayUnlimited)), path: `${ap}/Asset/${metaName}/SeriesMetadata/SeriesTitleDisplayUnlimited` },
+      SeriesTitleInternalAlias: { value: txt(first(series?.SeriesTitleInternalAlias)), path: `${ap}/Asset/${metaName}/SeriesMetadata/SeriesTitleInternalAlias` },
+      SeasonNumber: { value: numberOf(season, 'SeasonNumber'), path: `${ap}/Asset/${metaName}/SeasonNumber` },
+      EpisodeNumber: { value: metaName === 'EpisodeMetadata' ? numberOf(meta, 'EpisodeNumber') : null, path: `${ap}/Asset/EpisodeMetadata/EpisodeNumber` },
+      EpisodeTitleDisplayUnlimited: { value: metaName === 'EpisodeMetadata' ? txt(first(meta?.TitleDisplayUnlimited)) : null, path: `${ap}/Asset/EpisodeMetadata/TitleDisplayUnlimited` },
+      ReleaseYear: { value: txt(first(meta?.ReleaseDate)), path: `${ap}/Asset/${metaName}/ReleaseDate` },
+      TotalRunTime: { value: txt(first(meta?.RunLength)), path: `${ap}/Asset/${metaName}/RunLength` },
+    };
+    if (!asset) problems.error(`${ap}/Asset`, 'the Avail has no Asset');
+    list(avail.Transaction).forEach((trRaw, ti) => {
+      const tr = trRaw as Node;
+      const tp = `${ap}/Transaction[${ti + 1}]`;
+      const terms = new Map<string, { value: unknown; path: string }>();
+      list(tr.Term).forEach((termRaw, k) => {
+        const term = termRaw as Node;
+        const n = txt(term['@termName']) ?? '';
+        const valueKey = ['Money', 'Text', 'Number', 'Boolean', 'Event', 'Duration', 'URI', 'ID', 'YearDateTime', 'Language'].find((x) => term[x] !== undefined);
+        const raw = valueKey ? first(term[valueKey]) : undefined;
+        terms.set(n.toLowerCase(), { value: txt(raw), path: `${tp}/Term[${k + 1}]` });
+        if (valueKey === 'Money' && raw && typeof raw === 'object') terms.set(`${n.toLowerCase()}:currency`, { value: txt((raw as Node)['@currency']), path: `${tp}/Term[${k + 1}]/Money/@currency` });
+      });
+      const priceTerm = ['tier', 'category', 'wsp', 'srp', 'dmrp', 'smrp', 'ppv', 'licensefee'].find((k) => terms.has(k));
+      const startEl = tr.Start !== undefined ? 'Start' : 'StartCondition';
+      const endEl = tr.End !== undefined ? 'End' : 'EndCondition';
+      const fields: Record<string, { value: unknown; path: string; all?: unknown[] }> = {
+        ...common,
+        Licensee: { value: txt(child(tr, 'Licensee')?.DisplayName), path: `${tp}/Licensee/DisplayName` },
+        LicenseType: { value: txt(first(tr.LicenseType)), path: `${tp}/LicenseType` },
+        LicenseRightsDescription: { value: txt(first(tr.LicenseRightsDescription)), path: `${tp}/LicenseRightsDescription` },
+        FormatProfile: { value: txt(first(tr.FormatProfile)), path: `${tp}/FormatProfile` },
+        Start: { value: txt(first(tr[startEl])), path: `${tp}/${startEl}` },
+        End: { value: txt(first(tr[endEl])), path: `${tp}/${endEl}` },
+        ContractID: { value: txt(first(tr.ContractID)), path: `${tp}/ContractID` },
+        Territory: { value: null, path: `${tp}/Territory`, all: list(tr.Territory).map((t) => txt((t as Node).country) ?? txt((t as Node).countryRegion)) },
+        TerritoryExclusion: { value: null, path: `${tp}/TerritoryExcluded`, all: list(tr.TerritoryExcluded).map((t) => txt((t as Node).country) ?? txt((t as Node).countryRegion)) },
+        AllowedLanguages: { value: null, path: `${tp}/AllowedLanguage`, all: list(tr.AllowedLanguage).map(txt) },
+        AssetLanguage: { value: null, path: `${tp}/AssetLanguage`, all: list(tr.AssetLanguage).map(txt) },
+        HoldbackLanguage: { value: null, path: `${tp}/HoldbackLanguage`, all: list(tr.HoldbackLanguage).map(txt) },
+        Exclusive: terms.get('exclusive') ?? { value: null, path: `${tp}/Term[@termName='Exclusive']` },
+        PriceType: { value: priceTerm ? (tr.Term as Node[]).map((t) => txt(t['@termName'])).find((n) => n?.toLowerCase() === priceTerm) : null, path: priceTerm ? terms.get(priceTerm)!.path : `${tp}/Term` },
+        PriceValue: priceTerm ? terms.get(priceTerm)! : { value: null, path: `${tp}/Term` },
+        PriceCurrency: priceTerm && terms.get(`${priceTerm}:currency`) ? terms.get(`${priceTerm}:currency`)! : { value: null, path: `${tp}/Term` },
+      };
+      const get = (f: string): Cell => {
+        const x = fields[f];
+        if (!x) return null;
+        if (x.all) return (x.all[0] as string | null) ?? null;
+        return (x.value as string | null) ?? null;
+      };
+      rows.push({
+        where: tp,
+        get,
+        all: (f) => (fields[f]?.all ? (fields[f].all!.filter((v) => v !== null) as Cell[]) : get(f) === null ? [] : [get(f)]),
+        at: (f, i) => {
+          const x = fields[f];
+          if (!x) return `${tp}/${f}`;
+          return x.all && i !== undefined ? `${x.path}[${i + 1}]` : x.path;
+        },
+        xml: true,
+        ratings,
+      });
+    });
+    if (!list(avail.Transaction).length) problems.error(`${ap}`, 'the Avail has no Transaction');
+  });
+  if (!rows.length && !problems.errors.length) problems.error(name, 'the document has no Avail transactions');
+  return { rows, version: m ? m[1] : null };
+}
