@@ -113,10 +113,28 @@ describeEachDatabase('catalog services', (_open, database) => {
     for (const s of page.sources) expect(text.slice(s.spanStart!, s.spanEnd!)).toBe(s.quote);
   });
 
-  it('hides MGs and grosses from users without the financial-terms permission', async () => {
+  it('hides deal terms (MGs) from users without the financial-terms permission, and shows grosses to everyone', async () => {
+    const { saveContract } = await import('./contracts.js');
+    const { contract } = await saveContract(t.app, EDITOR, {
+      ref: 'WB-TEST-MG',
+      status: 'signed',
+      licensorId: 'wild-bunch',
+      licenseeId: 'neon',
+      titleIds: ['one-second'],
+      blocks: [{ territories: 'Japan', media: 'Theatrical', start: '2022-01-01', end: '2029-12-31' }],
+      mg: { amount: '250000', currency: 'EUR' },
+    });
+    const withTerms = (await getTitle(t.app, EDITOR, 'one-second')).contracts.find((c) => c.ref === 'WB-TEST-MG');
+    expect(withTerms?.mg).toEqual({ amount: '250000.00', currency: 'EUR' });
     const page = await getTitle(t.app, VIEWER, 'one-second');
-    expect(page.contracts[1]).not.toHaveProperty('mg');
-    expect(page.boxOffice[0]).not.toHaveProperty('gross');
+    expect(page.contracts.find((c) => c.ref === 'WB-TEST-MG')).not.toHaveProperty('mg');
+    const { getContract } = await import('./contracts.js');
+    expect(await getContract(t.app, VIEWER, contract.id)).not.toHaveProperty('mg');
+    expect(page.boxOffice[0].gross).toEqual({ amount: '12000000.00', currency: 'USD' });
+    // leave the shared fixture as the other tests expect it
+    for (const table of ['rights_blocks', 'contract_titles'] as const) await t.app.store.db.deleteFrom(table).where('contract_id', '=', contract.id).execute();
+    await t.app.store.db.deleteFrom('contracts').where('id', '=', contract.id).execute();
+    await t.app.refreshTitles(['one-second']);
   });
 
   it('shows ties and awards', async () => {

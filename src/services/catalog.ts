@@ -796,7 +796,8 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
       id: b.id,
       territory: b.territory,
       territoryName: territoryName(b.territory),
-      ...(actor.canSeeFinancials ? { gross: formatMoney(Number(b.amount), b.currency) } : {}),
+      // grosses are public record (the trade press prints them); only deal terms are confidential
+      gross: formatMoney(Number(b.amount), b.currency),
       periodStart: b.period_start,
       periodEnd: b.period_end,
       asOf: b.as_of,

@@ -1013,7 +1013,8 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
       }) as ReleaseDoc,
     )
     .sort((a, b) => byText(a.title, b.title) || byText(a.territory, b.territory) || byText(a.date ?? '', b.date ?? '') || byText(a.kind ?? '', b.kind ?? ''));
-  if (financials) {
+  {
+    // grosses are public record; only deal terms (MGs) are confidential
     const boxOffice = await db.selectFrom('box_office').selectAll().execute();
     doc.boxOffice = boxOffice
       .map((b) => {
@@ -1031,7 +1032,7 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
     const e = editions.find((x) => x.id === id);
     return e ? { festival: festivalName.get(e.festival_id)!, year: e.year } : undefined;
   };
-  const boxOfficeRows = financials ? await db.selectFrom('box_office').select(['id', 'title_id', 'territory']).execute() : [];
+  const boxOfficeRows = await db.selectFrom('box_office').select(['id', 'title_id', 'territory']).execute();
   const factRef = (table: string, fid: string): Omit<FactDoc, 'quote' | 'span' | 'reviewed' | 'accepted'> | undefined => {
     switch (table) {
       case 'titles':

