@@ -557,7 +557,8 @@ export async function listContracts(
 }
 
 /** The audit trail of one record (or of everything), newest first. */
-export async function auditTrail(app: FilmRights, params: { entity?: string; entityId?: string; limit?: number } = {}) {
+export async function auditTrail(app: FilmRights, actor: Actor, params: { entity?: string; entityId?: string; limit?: number } = {}) {
+  const visible = (v: unknown) => (actor.canSeeFinancials ? v : withoutFinancials(v));
   let q = app.store.db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
@@ -572,10 +573,19 @@ export async function auditTrail(app: FilmRights, params: { entity?: string; ent
     action: r.action,
     entity: r.entity,
     entityId: r.entity_id,
-    before: parseJson(r.before),
-    after: parseJson(r.after),
+    before: visible(parseJson(r.before)),
+    after: visible(parseJson(r.after)),
     reason: r.reason,
   }));
+}
+
+/** A copy without deal terms (minimum guarantees), for users without the financial-terms permission. */
+function withoutFinancials(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutFinancials);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).filter(([k]) => !['mg', 'mg_amount', 'mg_currency'].includes(k)).map(([k, x]) => [k, withoutFinancials(x)]));
+  }
+  return v;
 }
 
 /**

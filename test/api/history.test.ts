@@ -85,3 +85,31 @@ describeEachDatabase('history: delete, restore, and the integrity check', (_open
     expect(report.doubleSales).toEqual(expect.arrayContaining([{ titleId: ids.film, contract: 'ROGUE', against: ['A24-US'] }]));
   });
 });
+
+describeEachDatabase('deal terms in the audit trail', (_open, database) => {
+  it('are shown only to users with the financial-terms permission', async () => {
+    const location = await database.create();
+    const app = await FilmRights.open(location.options);
+    try {
+      const server = await buildServer(app);
+      const editor = await createUser(app, { username: 'eva', password: 'correct horse battery', role: 'editor', canSeeFinancials: true });
+      const viewer = await createUser(app, { username: 'vic', password: 'correct horse battery', role: 'viewer', canSeeFinancials: false });
+      const wb = (await findOrCreateCompany(app, SYSTEM, { name: 'Wild Bunch', kind: 'sales-agent' })).company.id;
+      const neon = (await findOrCreateCompany(app, SYSTEM, { name: 'Neon', kind: 'distributor' })).company.id;
+      const film = (await createTitle(app, SYSTEM, { originalTitle: 'One Second' })).id;
+      const deal = await saveContract(app, { ...SYSTEM, id: editor.id }, { ref: 'NEON-NA', direction: 'third-party', status: 'announced', licensorId: wb, licenseeId: neon, titleIds: [film], mg: { amount: '1000000', currency: 'USD' } });
+      const as = async (id: string) => ({ authorization: `Bearer ${(await createApiToken(app, { ...SYSTEM, id, role: 'viewer' }, 'read')).token}` });
+      const seen = (await server.inject({ method: 'GET', url: `/api/audit?entity=contracts&entityId=${deal.contract.id}`, headers: await as(editor.id) })).json();
+      expect(seen[0].after.mg).toEqual({ amount: '1000000.00', currency: 'USD' });
+      const hidden = await server.inject({ method: 'GET', url: `/api/audit?entity=contracts&entityId=${deal.contract.id}`, headers: await as(viewer.id) });
+      expect(hidden.json()[0].after.ref).toBe('NEON-NA');
+      expect(hidden.body).not.toContain('1000000');
+      const contract = await server.inject({ method: 'GET', url: `/api/contracts/${deal.contract.id}`, headers: await as(viewer.id) });
+      expect(contract.json()).not.toHaveProperty('mg');
+      await server.close();
+    } finally {
+      await app.close();
+      await location.drop();
+    }
+  });
+});

@@ -146,8 +146,7 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
     '/api/audit',
     { schema: { tags: ['audit'], querystring: { type: 'object', properties: { entity: { type: 'string' }, entityId: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 1000 } } } } },
     async (req) => {
-      actorOf(req);
-      return auditTrail(app, req.query as { entity?: string; entityId?: string; limit?: number });
+      return auditTrail(app, actorOf(req), req.query as { entity?: string; entityId?: string; limit?: number });
     },
   );
 }
