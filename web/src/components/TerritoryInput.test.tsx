@@ -95,3 +95,20 @@ describe('TerritoryInput', () => {
     expect(input.getAttribute('aria-invalid')).toBeNull();
   });
 });
+
+describe('TerritoryInput, typing on while suggestions load', () => {
+  it('completes the fragment as it is when the suggestion is chosen, not as it was when asked', async () => {
+    const server = fakeServer();
+    // Only the first question is answered: later ones are still on their way when the user picks.
+    let calls = 0;
+    server.suggest.mockImplementation(async (q: string) => (calls++ === 0 ? NAMES.filter((n) => n.name.startsWith(q)) : new Promise<TerritorySuggestion[]>(() => {})));
+    render(<Harness server={server} />);
+    const input = screen.getByRole('combobox') as HTMLInputElement;
+    type(input, 'Ge');
+    const option = await screen.findByRole('option', { name: /^Germany/ });
+    type(input, 'Germ');
+    await waitFor(() => expect(calls).toBe(2));
+    fireEvent.mouseDown(option);
+    expect(input.value).toBe('Germany');
+  });
+});

@@ -132,7 +132,11 @@ export function TerritoryInput({
   }, [value, delay, parse]);
 
   function choose(o: Option) {
-    const next = applySuggestion(value, o.fragment, o.name);
+    // The suggestions may be for what was typed a moment ago: complete the fragment as it is now.
+    const at = inputRef.current?.selectionStart ?? value.length;
+    const now = fragmentsAt(value, at);
+    const fragment = now.find((f) => f.start === o.fragment.start) ?? now[now.length - 1] ?? o.fragment;
+    const next = applySuggestion(value, fragment, o.name);
     onChange(next.text);
     setOpen(false);
     setTyped(false);

@@ -5,8 +5,22 @@ import type { Contract, Ref } from '../lib/types';
 import { Badge, DirectionBadge } from './ui';
 
 /** "Wild Bunch → Neon"; a party the record does not name reads "not reported" (press deals often name one side). */
-export function parties(c: Pick<Contract, 'licensor' | 'licensee'>): string {
-  return `${c.licensor?.name ?? 'not reported'} → ${c.licensee?.name ?? 'not reported'}`;
+export function parties(c: { licensor: Ref | string | null; licensee: Ref | string | null }): string {
+  return `${refName(c.licensor) || 'not reported'} → ${refName(c.licensee) || 'not reported'}`;
+}
+
+/** Titles as links when the summary gives ids, as text when it gives names only. */
+export function TitleLinks({ titles }: { titles: Array<Ref | string> | undefined }) {
+  return (
+    <>
+      {(titles ?? []).map((t, i) => (
+        <span key={typeof t === 'string' ? t : t.id}>
+          {i > 0 && ', '}
+          {typeof t === 'string' ? t : <Link to={`/titles/${encodeURIComponent(t.id)}`}>{t.name}</Link>}
+        </span>
+      ))}
+    </>
+  );
 }
 
 /** The signature date, or the announcement when only that is known. */
@@ -41,6 +55,7 @@ export function rightsLine(c: Partial<Contract>): string {
 /** A table of contracts: used on title, company and person pages and the deals list. */
 export function ContractTable({ contracts, showTitles = true, empty }: { contracts: Contract[]; showTitles?: boolean; empty?: string }) {
   if (!contracts.length) return <p className="muted">{empty ?? 'No contracts.'}</p>;
+  const showRights = contracts.some((c) => rightsLine(c));
   return (
     <div className="table-wrap">
       <table className="data">
@@ -50,7 +65,7 @@ export function ContractTable({ contracts, showTitles = true, empty }: { contrac
             <th scope="col">Kind</th>
             {showTitles && <th scope="col">Titles</th>}
             <th scope="col">Licensor → licensee</th>
-            <th scope="col">Rights</th>
+            {showRights && <th scope="col">Rights</th>}
             <th scope="col">Signed</th>
             <th scope="col">Status</th>
           </tr>
@@ -66,16 +81,11 @@ export function ContractTable({ contracts, showTitles = true, empty }: { contrac
               </td>
               {showTitles && (
                 <td>
-                  {c.titles?.map((t, i) => (
-                    <span key={t.id}>
-                      {i > 0 && ', '}
-                      <Link to={`/titles/${encodeURIComponent(t.id)}`}>{t.name}</Link>
-                    </span>
-                  ))}
+                  <TitleLinks titles={c.titles as Array<Ref | string>} />
                 </td>
               )}
               <td>{parties(c)}</td>
-              <td className="cell-wrap">{rightsLine(c)}</td>
+              {showRights && <td className="cell-wrap">{rightsLine(c)}</td>}
               <td className="num">
                 <SignedCell c={c} />
               </td>

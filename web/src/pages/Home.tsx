@@ -2,7 +2,7 @@ import { formatDate, formatInt } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
 import type { Contract } from '../lib/types';
-import { ContractRef, parties, rightsLine, SignedCell } from '../components/contracts';
+import { ContractRef, parties, rightsLine, SignedCell, TitleLinks } from '../components/contracts';
 import { Badge, Empty, ErrorNote, Loading, Section } from '../components/ui';
 import { useAuth } from '../lib/auth';
 
@@ -19,12 +19,7 @@ function contractOf(x: unknown): Contract {
 }
 
 function titlesOf(c: Contract) {
-  return c.titles?.map((t, i) => (
-    <span key={t.id}>
-      {i > 0 && ', '}
-      <Link to={`/titles/${encodeURIComponent(t.id)}`}>{t.name}</Link>
-    </span>
-  ));
+  return <TitleLinks titles={c.titles} />;
 }
 
 export default function Home() {
