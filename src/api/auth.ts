@@ -8,6 +8,8 @@ const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 /** Routes open without a login. */
 const PUBLIC = new Set(['/api/auth/login', '/api/auth/logout', '/api/openapi.json']);
 /** Questions asked with POST: any signed-in user. */
+/** A user's own API tokens: any signed-in user, but not through a read-only token. */
+const isSelfService = (path: string) => path === '/api/tokens' || path.startsWith('/api/tokens/');
 const isReadPost = (path: string) => path === '/api/avails' || path.startsWith('/api/avails/') || path === '/api/conflicts';
 
 declare module 'fastify' {
@@ -36,6 +38,7 @@ export function registerAuth(server: FastifyInstance, app: FilmRights): void {
     if (!req.actor) return reply.code(401).send({ error: 'unauthenticated', message: 'sign in first' });
     if (!WRITE_METHODS.includes(req.method) || isReadPost(path)) return;
     if (req.actor.readOnly) return reply.code(403).send({ error: 'forbidden', message: 'this API token is read-only' });
+    if (isSelfService(path)) return;
     if (req.actor.role !== 'editor' && req.actor.role !== 'admin') {
       return reply.code(403).send({ error: 'forbidden', message: `${req.actor.username} is a ${req.actor.role}: only editors and admins can change data` });
     }

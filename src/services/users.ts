@@ -143,3 +143,19 @@ export async function ensureAdmin(app: FilmRights, password = process.env.FILMRI
   await createUser(app, { username: 'admin', password: generated ?? password!, role: 'admin', canSeeFinancials: true });
   return { username: 'admin', password: generated };
 }
+
+export async function listApiTokens(app: FilmRights, actor: Actor): Promise<Array<{ id: string; name: string | null; scope: string; createdAt: string; revokedAt: string | null }>> {
+  const rows = await app.store.db.selectFrom('api_tokens').select(['id', 'name', 'scope', 'created_at', 'revoked_at']).where('user_id', '=', actor.id).orderBy('created_at', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, createdAt: r.created_at, revokedAt: r.revoked_at }));
+}
+
+/** Revokes one of the actor's tokens (an admin may revoke anyone's). */
+export async function revokeApiToken(app: FilmRights, actor: Actor, id: string): Promise<void> {
+  await app.store.transaction(async (trx) => {
+    const token = await trx.selectFrom('api_tokens').select(['id', 'user_id', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+    if (!token || (token.user_id !== actor.id && actor.role !== 'admin')) throw invalid('id', id, `id: no API token "${id}" of yours`);
+    if (token.revoked_at) return;
+    await trx.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'revoke', entity: 'api_tokens', entityId: id, before: null, after: null });
+  });
+}

@@ -4,10 +4,12 @@ import { catalogRoutes } from './catalog.js';
 import { referenceRoutes } from './reference.js';
 import { rightsRoutes } from './rights.js';
 import { sessionRoutes } from './session.js';
+import { userRoutes } from './users.js';
 
 export function registerRoutes(server: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
   sessionRoutes(server, app, secureCookies);
   referenceRoutes(server);
   rightsRoutes(server, app);
   catalogRoutes(server, app);
+  userRoutes(server, app);
 }
