@@ -13,10 +13,10 @@ import { DomainError } from '../domain/errors.js';
 import { slugId, type CompanyKind, type ContractStatus } from '../store/index.js';
 import type { Actor, FilmRights } from '../services/app.js';
 import { requireWriter } from '../services/access.js';
-import { checkTitle, insertTitle, type TitleInput } from '../services/catalog.js';
+import { checkCredit, checkTitle, insertCredit, insertTitle, type TitleInput } from '../services/catalog.js';
 import { checkContract, weCompanyIn, writeContractIn, type ContractContext, type ContractInput } from '../services/contracts.js';
 import type { Money } from '../services/money.js';
-import { NameIndex, checkCompany, findOrCreateCompanyIn } from '../services/people.js';
+import { NameIndex, checkCompany, findOrCreateCompanyIn, findOrCreatePersonIn } from '../services/people.js';
 import { ImportRefused, Problems, type Problem } from './problems.js';
 
 export interface PlannedTitle {
@@ -25,6 +25,8 @@ export interface PlannedTitle {
   /** An existing title; else `input` is created. */
   existingId?: string;
   input?: TitleInput;
+  /** Directors of a new title (found or created by name). */
+  directors?: string[];
   rows: string[];
 }
 
@@ -142,6 +144,7 @@ export async function runPlan(app: FilmRights, actor: Actor, plan: Plan, problem
           if (r.created) result.created.companies++;
         }
         const titleIds = new Map<string, string>();
+        const people = plan.titles.some((t) => t.directors?.length) ? await NameIndex.load(trx, 'people') : null;
         for (const t of plan.titles) {
           if (t.existingId) {
             titleIds.set(t.key, t.existingId);
@@ -151,11 +154,16 @@ export async function runPlan(app: FilmRights, actor: Actor, plan: Plan, problem
           const c = checkedTitles.get(t.key)!;
           const id = await insertTitle(trx, actor, c);
           titleIds.set(t.key, id);
+          for (const d of t.directors ?? []) {
+            const person = await findOrCreatePersonIn(trx, actor, { name: d }, people!);
+            await insertCredit(trx, actor, id, person.id, checkCredit({ role: 'director' }));
+          }
           result.titles.push({ name: t.label, id: opts.commit ? id : null, action: 'create' });
           result.created.titles++;
         }
         const idLabel = new Map([...titleIds].map(([k, id]) => [id, titleName.get(k) ?? id]));
-        const ctx: ContractContext = { titleName: (id) => idLabel.get(id) ?? app.titleName(id), parties: app.contractParties };
+        const written = new Map<string, { licensor: string | null; licensee: string | null }>();
+        const ctx: ContractContext = { titleName: (id) => idLabel.get(id) ?? app.titleName(id), parties: (ref) => written.get(ref) ?? app.contractParties(ref) };
         let done = 0;
         for (const c of plan.contracts) {
           const input: ContractInput = {
@@ -181,6 +189,7 @@ export async function runPlan(app: FilmRights, actor: Actor, plan: Plan, problem
               }
             } else {
               w.titleIds.forEach((t) => touched.add(t));
+              written.set(c.ref, { licensor: c.licensor ? companyName.get(c.licensor) ?? null : null, licensee: c.licensee ? companyName.get(c.licensee) ?? null : null });
               result.contracts.push({
                 ref: c.ref,
                 direction: w.direction,
