@@ -80,7 +80,8 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
   server.get('/api/openapi.json', { schema: { hide: true } }, async () => server.swagger());
 
   if (existsSync(WEB_ROOT)) {
-    await server.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart
+    await server.register(fastifyStatic, { root: WEB_ROOT, wildcard: true });
     server.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {
         reply.code(404).send({ error: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}` });

@@ -2,7 +2,7 @@
  * The availability world map of one title: each country's status for a
  * chosen media, window and exclusivity, and why.
  */
-import { fullSet, toIndices } from '../domain/bitset.js';
+import { fullSet, has, intersects, toIndices } from '../domain/bitset.js';
 import { COUNTRIES } from '../domain/countries.js';
 import { parseDay, parseEndDay } from '../domain/dates.js';
 import { parseMedia } from '../domain/media.js';
@@ -15,7 +15,10 @@ export type MapStatus = 'available' | 'sold' | 'on-hold' | 'no-rights' | 'partia
 export interface CountryAvail {
   status: MapStatus;
   reasons: ReasonView[];
+  /** The contracts behind the status: what blocks it, or, where it is available, the rights-in it comes from. */
   contracts: string[];
+  /** The rights-in contracts that cover the country in the window (who we hold it from). */
+  heldUnder: Array<{ contract: string; licensor: string | null }>;
 }
 
 export async function availabilityMap(
@@ -52,13 +55,20 @@ export async function availabilityMap(
       }
     }
   }
+  const q0 = parseDay(start, 'start');
+  const q1 = parseEndDay(params.end ?? null, 'end');
+  const mediaSet = parseMedia(media, 'media');
+  const rightsIn = app.index.blocksOf(titleId).filter((b) => b.kind === 'in' && b.start <= q1 && b.end >= q0 && intersects(b.media, mediaSet));
   const countries: Record<string, CountryAvail> = {};
   for (const [code, e] of per) {
+    const i = COUNTRIES.indexOf(code);
+    const heldUnder = [...new Set(rightsIn.filter((b) => has(b.territories, i)).map((b) => b.contract))].sort().map((contract) => ({ contract, licensor: app.contractParties(contract)?.licensor ?? null }));
     const s = [...e.statuses];
     const status: MapStatus =
       s.length === 1 ? (s[0] as MapStatus) : s.includes('available') ? 'partial' : s.includes('sold') ? 'sold' : s.includes('on-hold') ? 'on-hold' : 'no-rights';
     const reasons = [...e.reasons.values()];
-    countries[code] = { status, reasons, contracts: [...new Set(reasons.flatMap((r) => r.contracts))].sort() };
+    const blocking = [...new Set(reasons.flatMap((r) => r.contracts))].sort();
+    countries[code] = { status, reasons, contracts: blocking.length ? blocking : heldUnder.map((h) => h.contract), heldUnder };
   }
   return { titleId, media, start, end: params.end ?? null, exclusive, countries };
 }

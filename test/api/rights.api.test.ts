@@ -102,6 +102,16 @@ describeEachDatabase('rights through the API', (_open, database) => {
     expect(available.map((r: { territoryLabel: string }) => r.territoryLabel)).toEqual(['Worldwide excl. North America and China']);
   });
 
+  it("colours the world map: the U.S. and Canada sold to Neon, China without rights, the rest held under Wild Bunch's mandate", async () => {
+    const res = await server.inject({ method: 'GET', url: `/api/titles/${ids.film}/map?media=All%20Media&start=2022-01-01&end=2022-12-31`, headers: { cookie: viewer } });
+    expect(res.statusCode, res.body).toBe(200);
+    const { countries } = res.json();
+    expect(countries.US).toMatchObject({ status: 'sold', contracts: ['WB-NEON-ONE-SECOND-NA'] });
+    expect(countries.CA.status).toBe('sold');
+    expect(countries.CN).toMatchObject({ status: 'no-rights', heldUnder: [] });
+    expect(countries.FR).toMatchObject({ status: 'available', contracts: ['WB-MANDATE-ONE-SECOND'], heldUnder: [{ contract: 'WB-MANDATE-ONE-SECOND', licensor: 'Huanxi Media Group' }] });
+  });
+
   it('refuses a second exclusive sale of the same right, names the first deal, and changes nothing', async () => {
     const first = await post('/api/contracts', sale('WB-ALAMODE-DE-SVOD', ids.alamode, 'Germany', 'SVOD'));
     expect(first.statusCode, first.body).toBe(201);
