@@ -1,0 +1,609 @@
+/**
+ * One sentence, read for the rules: quoted (or italic) titles, money,
+ * capitalized name chunks classified as company, person, territory,
+ * festival/market/ceremony, prize, section, nationality or unknown, and the
+ * lower-case words between them. The rules match a *sketch* of the sentence:
+ * one code per item ("C3" a company, "T5" a title, "R2" a territory, plain
+ * lower-case words as written), so
+ *
+ *   Neon has nabbed North American rights to Chinese director Zhang Yimou's "One Second."
+ *
+ * reads `C0 has nabbed R1 rights to N2 director P3 's T4 .` Every item keeps
+ * its character span in the article.
+ */
+import { normalizeName } from '../domain/fuzzy.js';
+import { lookupTerritoryName, parseTerritories } from '../domain/territories.js';
+import {
+  AWARDS, AWARD_HEADS, COMPANY_PREFIXES, COMPANY_SUFFIXES, DEMONYMS, KNOWN_COMPANY_KEYS, MONTHS, NOT_NAMES, PERSON_ROLE_WORDS, WEEKDAYS, findEvent, isKnownSection,
+  type EventEntry,
+} from './lexicon.js';
+
+export type EntKind = 'company' | 'person' | 'name' | 'territory' | 'event' | 'award' | 'section' | 'nationality' | 'date' | 'other';
+
+export interface Item {
+  kind: 'title' | 'quote' | 'ent' | 'money' | 'word' | 'punct';
+  /** As written (titles: inside the quotes, without trailing punctuation). */
+  text: string;
+  start: number;
+  end: number;
+  ent?: EntKind;
+  /** The canonical name (a coreference resolved: "HanWay" → "HanWay Films"). */
+  name?: string;
+  possessive?: boolean;
+  /** X-based, X-bound, X-winning... */
+  mod?: string;
+  event?: EventEntry;
+  /** An ordinal written just before a festival: "the 69th Berlin ...". */
+  ordinal?: number;
+  /** Territory expression for a territory or nationality. */
+  territory?: string;
+  /** Money: minor-unit-free decimal amount and currency. */
+  money?: { amount: string; currency: string };
+  /** The sketch code ("C3") or the word. */
+  code: string;
+}
+
+export interface Registry {
+  /** normalized name → kind, learned from the article (and the catalog). */
+  kinds: Map<string, 'company' | 'person'>;
+  /** Full names by kind, in order of first mention, for short references ("Zhang", "HanWay", "SPC"). */
+  people: string[];
+  companies: string[];
+}
+
+export function newRegistry(): Registry {
+  return { kinds: new Map(), people: [], companies: [] };
+}
+
+export function learn(reg: Registry, name: string, kind: 'company' | 'person'): void {
+  const k = normalizeName(name);
+  if (!k) return;
+  if (!reg.kinds.has(k)) reg.kinds.set(k, kind);
+  const list = kind === 'person' ? reg.people : reg.companies;
+  if (!list.some((n) => normalizeName(n) === k)) list.push(name);
+}
+
+export interface Sketch {
+  items: Item[];
+  /** The sketch tokens (lower-case words, codes, punctuation); "the" before a territory or festival is left out. */
+  tokens: string[];
+  /** The item each token stands for. */
+  tokenItem: number[];
+  /** The tokens joined by single spaces. */
+  text: string;
+  /** Offset of each token in `text`. */
+  offsets: number[];
+}
+
+const QUOTE_WORDS = /\b(?:i|we|you|our|my|me|us|your|i'm|we're|it's|is|are|was|were|be|have|has|will|can|this|that|very|so|to)\b/i;
+const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'from', 'by', 'as', 'is', 'de', 'la', 'le', 'el', 'les', 'du', 'des', 'di', 'da', 'y', 'et', 'il', 'der', 'die', 'das', 'und']);
+
+/** Whether a quoted text reads as a title (short, capitalized) rather than speech or a phrase. */
+export function looksLikeTitle(inner: string): boolean {
+  const t = inner.trim().replace(/[,.;:!?]+$/, '');
+  if (!t || t.length > 90) return false;
+  if (!/^[\p{Lu}\d¡¿"'(]/u.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 12) return false;
+  if (words.length <= 3) return true;
+  const content = words.filter((w) => !TITLE_FUNCTION_WORDS.has(w.toLowerCase()));
+  const caps = content.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  if (content.length && caps / content.length >= 0.6) return true;
+  // foreign titles in sentence case: short, no speech words
+  return words.length <= 5 && !QUOTE_WORDS.test(t);
+}
+
+/** Words that, in a Title Case headline, are plain words and not names. */
+const HEADLINE_WORDS = new Set([
+  'nabs', 'acquires', 'acquire', 'acquired', 'lands', 'land', 'buys', 'buy', 'bought', 'takes', 'take', 'picks', 'pick', 'up', 'boards', 'board', 'snaps', 'scoops', 'grabs', 'secures', 'sets', 'set',
+  'bows', 'wins', 'win', 'won', 'premieres', 'premiere', 'sells', 'sell', 'sold', 'closes', 'close', 'inks', 'seals', 'strikes', 'deal', 'deals', 'rights', 'right', 'to', 'for', 'of', 'in', 'on',
+  'at', 'with', 'from', 'by', 'and', 'as', 'title', 'film', 'drama', 'documentary', 'doc', 'thriller', 'comedy', 'horror', 'sales', 'international', 'world', 'worldwide', 'global', 'distribution',
+  'ahead', 'after', 'out', 'into', 'is', 'are', 'be', 'will', 'its', 'his', 'her', 'their', 'new', 'first', 'trailer', 'exclusive', 'competition', 'entry', 'hit', 'pact', 'multiple', 'territories',
+  'territory', 'slate', 'package', 'feature', 'debut', 'grosses', 'tops', 'opens', 'opening', 'weekend', 'box', 'office', 'lineup', 'line-up', 'unveils', 'reveals', 'adds', 'joins', 'exits',
+  'pulled', 'withdrawn', 'yanked', 'drops', 'nears', 'talks', 'eyes', 'circles', 'circling', 'eyeing', 'denies', 'rumored', 'rumoured', 'a', 'an', 'the', 'how', 'why', 'what', 'more',
+]);
+
+const CONNECTORS = new Set(['de', 'du', 'des', 'del', 'della', 'di', 'da', 'dos', 'das', 'von', 'van', 'der', 'den', 'la', 'le', 'y', 'al', 'el', 'bin', 'ibn', 'e', 'do', 'ter', 'zu', '&']);
+
+const MOD_RE = /^([\p{Lu}\d][\p{L}\p{N}.'&+’]*(?:\s?[\p{Lu}][\p{L}.'’]*)*)-(based|bound|born|set|winning|nominated|backed|produced|financed|era|style|themed|owned|headquartered|selected|shortlisted|bowing|premiering|acquired|launched)$/u;
+
+const TOKEN_RE = new RegExp(
+  [
+    // money: $12 million, €6.2m, RMB1.2 billion, US$3m
+    String.raw`(?:US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹])\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|mil|mln|bn|m|k|thousand)\b)?`,
+    String.raw`\b(?:RMB|CNY|USD|EUR|GBP|JPY|KRW|INR|CHF|SEK|DKK|NOK|PLN)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|m|bn|k)\b)?`,
+    String.raw`\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion)\s(?:yuan|euros?|dollars|pounds|yen|won|rupees|reais|pesos|kronor|roubles|rubles|zloty)\b`,
+    // U.S., U.K., L.A.
+    String.raw`(?:\p{L}\.){2,}`,
+    // words (with inner apostrophes, hyphens, &, /, +)
+    String.raw`[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-&/+:][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*\+?`,
+    String.raw`[,;:()\[\]–—.!?]|-{1,2}`,
+  ].join('|'),
+  'gu',
+);
+
+const ABBREV_DOT = new Set(['inc', 'ltd', 'co', 'corp', 'bros', 'jr', 'sr', 'st', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mr', 'mrs', 'ms', 'dr']);
+
+function parseMoneyToken(raw: string): { amount: string; currency: string } | undefined {
+  const m = /^(US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|CNY|USD|EUR|GBP|JPY|KRW|INR|CHF|SEK|DKK|NOK|PLN)?\s?(\d[\d,]*(?:\.\d+)?)\s?(million|billion|mil|mln|bn|m|k|thousand)?\s?(yuan|euros?|dollars|pounds|yen|won|rupees|reais|pesos|kronor|roubles|rubles|zloty)?$/i.exec(raw.trim());
+  if (!m) return undefined;
+  const sym = (m[1] ?? m[4] ?? '').toLowerCase();
+  const currency =
+    sym === '$' || sym === 'us$' || sym === 'usd' || sym === 'dollars' ? 'USD'
+    : sym === '€' || sym === 'eur' || sym.startsWith('euro') ? 'EUR'
+    : sym === '£' || sym === 'gbp' || sym.startsWith('pound') ? 'GBP'
+    : sym === '¥' || sym === 'jpy' || sym === 'yen' ? 'JPY'
+    : sym === 'rmb' || sym === 'cny' || sym === 'yuan' ? 'CNY'
+    : sym === '₩' || sym === 'krw' || sym === 'won' ? 'KRW'
+    : sym === '₹' || sym === 'inr' || sym.startsWith('rupee') ? 'INR'
+    : sym === 'a$' ? 'AUD' : sym === 'c$' || sym === 'ca$' ? 'CAD' : sym === 'hk$' ? 'HKD' : sym === 'nz$' ? 'NZD' : sym === 'r$' || sym === 'reais' ? 'BRL'
+    : sym === 's$' ? 'SGD' : sym === 'nt$' ? 'TWD' : sym === 'mx$' || sym.startsWith('peso') ? 'MXN' : sym === 'chf' ? 'CHF' : sym === 'sek' || sym === 'kronor' ? 'SEK'
+    : sym === 'dkk' ? 'DKK' : sym === 'nok' ? 'NOK' : sym === 'pln' || sym === 'zloty' ? 'PLN' : sym.startsWith('r') && sym.endsWith('bles') ? 'RUB' : '';
+  if (!currency) return undefined;
+  const n = Number(m[2].replace(/,/g, ''));
+  if (!Number.isFinite(n)) return undefined;
+  const mult = (m[3] ?? '').toLowerCase();
+  const factor = mult === 'million' || mult === 'mil' || mult === 'mln' || mult === 'm' ? 1e6 : mult === 'billion' || mult === 'bn' ? 1e9 : mult === 'k' || mult === 'thousand' ? 1e3 : 1;
+  const value = Math.round(n * factor);
+  return { amount: String(value), currency };
+}
+
+function isCapToken(t: string): boolean {
+  if (/^\p{Lu}/u.test(t)) return true;
+  if (/^\d/.test(t)) return /\p{L}/u.test(t) || /^0\d$/.test(t); // A24-like, "01" Distribution; not plain numbers
+  if (/^d['’]\p{Lu}/u.test(t)) return true; // Palme d'Or
+  return /^(?:mk2|eOne|iQiyi|iQIYI)$/.test(t);
+}
+
+/** The territory expression a name stands for, if any ("North American" → "North America", "Irish" → "Ireland"). */
+export function territoryOf(text: string): { expr: string; demonym: boolean } | undefined {
+  const clean = text.replace(/['’]s$/, '').trim();
+  const k = clean.toLowerCase();
+  if (DEMONYMS[k]) return { expr: DEMONYMS[k], demonym: true };
+  if (/^(?:the\s+)?(?:rest of (?:the )?world|row)$/i.test(clean)) return undefined;
+  const hit = lookupTerritoryName(clean);
+  if (!hit) return undefined;
+  // group adjectives: "North American", "Latin American", "Scandinavian"
+  try {
+    parseTerritories(clean);
+  } catch {
+    return undefined;
+  }
+  const demonym = /(?:an|ian|ean|ish|ese)$/i.test(clean) && !/^(?:the\s+)?(?:\p{Lu}\S*\s+)*(?:America|Britain|Japan|Taiwan|Iran|Oman|Sudan|Pakistan|Afghanistan|Kazakhstan|Uzbekistan|Kyrgyzstan|Tajikistan|Turkmenistan|Bhutan|Vatican|Yemen)$/u.test(clean);
+  return { expr: clean.replace(/^the\s+/i, ''), demonym };
+}
+
+function isAwardName(text: string): boolean {
+  const k = normalizeName(text);
+  if (AWARDS.some((a) => normalizeName(a) === k)) return true;
+  const words = text.split(/\s+/);
+  const last = words[words.length - 1];
+  return words.length >= 2 && AWARD_HEADS.some((h) => last.toLowerCase() === h.toLowerCase() || text.endsWith(h));
+}
+
+function companyBySurface(text: string): boolean {
+  const words = text.split(/\s+/);
+  const last = words[words.length - 1].toLowerCase().replace(/[.,]$/, '');
+  if (KNOWN_COMPANY_KEYS.has(normalizeName(text))) return true;
+  if (words.length >= 2 && COMPANY_SUFFIXES.has(last)) return true;
+  if (words.length >= 2 && COMPANY_PREFIXES.has(words[0].toLowerCase())) return true;
+  if (/[&+/]|\d/.test(text)) return true;
+  if (/^\p{Lu}{2,5}$/u.test(text)) return true; // CAA, UTA, SPC, HBO
+  if (/^\p{Lu}[\p{Ll}]+\p{Lu}[\p{L}]*$/u.test(text) && words.length === 1) return true; // HanWay, FilmNation, TrustNordisk
+  return false;
+}
+
+/** Whether a token sequence reads as a person's name: 2-4 capitalized words, no company marks. */
+function personShaped(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => !CONNECTORS.has(w.toLowerCase()));
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((w) => /^\p{Lu}[\p{Ll}'’\-]*(?:-\p{Lu}?[\p{Ll}]+)*\.?$/u.test(w) || /^\p{Lu}\.$/u.test(w));
+}
+
+/** A short reference ("Zhang", "HanWay", "SPC") resolved against the article's registry. */
+export function resolveShort(reg: Registry, text: string): { name: string; kind: 'company' | 'person' } | undefined {
+  const k = normalizeName(text);
+  if (!k) return undefined;
+  const known = reg.kinds.get(k);
+  if (known) {
+    const list = known === 'person' ? reg.people : reg.companies;
+    return { name: list.find((n) => normalizeName(n) === k) ?? text, kind: known };
+  }
+  const words = k.split(' ');
+  if (words.length === 1) {
+    const person = reg.people.find((p) => {
+      const pw = normalizeName(p).split(' ');
+      return pw.length >= 2 && (pw[pw.length - 1] === k || pw[0] === k);
+    });
+    if (person) return { name: person, kind: 'person' };
+  }
+  const company = reg.companies.find((c) => {
+    const ck = normalizeName(c);
+    return ck.startsWith(`${k} `) || ck.replace(/ /g, '') === k.replace(/ /g, '');
+  });
+  if (company) return { name: company, kind: 'company' };
+  if (/^\p{Lu}{2,5}$/u.test(text)) {
+    const acronym = reg.companies.find((c) => c.split(/\s+/).map((w) => w[0]).join('').toUpperCase() === text);
+    if (acronym) return { name: acronym, kind: 'company' };
+  }
+  return undefined;
+}
+
+export interface SketchOptions {
+  /** Title spans known from the HTML (italics), as article offsets. */
+  titleSpans?: Array<[number, number]>;
+  registry: Registry;
+  /** A headline in Title Case: common words are read as words, not names. */
+  headline?: boolean;
+}
+
+/** Reads one sentence (article offsets [start, end)) into items and a sketch. */
+export function sketchSentence(view: string, start: number, end: number, opts: SketchOptions): Sketch {
+  const items: Item[] = [];
+  const spans: Array<{ s: number; e: number; item: Item | null }> = [];
+  // 1. quotes: titles and other quoted text
+  const qs: number[] = [];
+  for (let i = start; i < end; i++) if (view[i] === '"') qs.push(i);
+  for (let q = 0; q + 1 < qs.length; q += 2) {
+    const s = qs[q] + 1;
+    const e = qs[q + 1];
+    const raw = view.slice(s, e);
+    const innerEnd = s + raw.replace(/[\s,.;:!?]+$/, '').length;
+    const innerStart = s + (raw.length - raw.trimStart().length);
+    const text = view.slice(innerStart, innerEnd);
+    const isTitle = looksLikeTitle(raw);
+    spans.push({ s: qs[q], e: e + 1, item: { kind: isTitle ? 'title' : 'quote', text, start: innerStart, end: innerEnd, code: '' } });
+  }
+  // single-quoted titles in headlines and some outlets: 'The Salt Flats'
+  const sq = /(?<![\p{L}\p{N}])'(\p{Lu}[^'"]*?(?:'s\b[^'"]*?)?)'(?![\p{L}\p{N}])/gu;
+  const segment = view.slice(start, end);
+  for (let m = sq.exec(segment); m; m = sq.exec(segment)) {
+    const s = start + m.index;
+    const e = s + m[0].length;
+    if (spans.some((x) => s < x.e && e > x.s)) continue;
+    if (!looksLikeTitle(m[1])) continue;
+    const text = m[1].replace(/[\s,.;:!?]+$/, '');
+    spans.push({ s, e, item: { kind: 'title', text, start: s + 1, end: s + 1 + text.length, code: '' } });
+  }
+  for (const [s, e] of opts.titleSpans ?? []) {
+    if (s < start || e > end || spans.some((x) => s < x.e && e > x.s)) continue;
+    const text = view.slice(s, e).replace(/[\s,.;:!?]+$/, '');
+    if (!text.trim()) continue;
+    spans.push({ s, e, item: { kind: 'title', text, start: s, end: s + text.length, code: '' } });
+  }
+  spans.sort((a, b) => a.s - b.s);
+
+  // 2. tokens between the quotes
+  const raw: Item[] = [];
+  let cursor = start;
+  const tokenize = (from: number, to: number) => {
+    const part = view.slice(from, to);
+    TOKEN_RE.lastIndex = 0;
+    for (let m = TOKEN_RE.exec(part); m; m = TOKEN_RE.exec(part)) {
+      let text = m[0];
+      const s = from + m.index;
+      let e = s + text.length;
+      const money = /^(?:US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|CNY|USD|EUR|GBP|JPY|KRW|INR|CHF|SEK|DKK|NOK|PLN)\s?\d/.test(text) || /^\d[\d,.]*\s?(?:million|billion)\s\p{L}/u.test(text) ? parseMoneyToken(text) : undefined;
+      if (money) {
+        raw.push({ kind: 'money', text, start: s, end: e, money, code: '' });
+        continue;
+      }
+      if (/^[,;:()\[\]–—.!?]$|^-{1,2}$/.test(text)) {
+        raw.push({ kind: 'punct', text, start: s, end: e, code: text === '—' || text === '–' || text === '--' ? '-' : text });
+        continue;
+      }
+      if (view[e] === '.' && ABBREV_DOT.has(text.toLowerCase())) {
+        e++;
+        text += '.';
+        TOKEN_RE.lastIndex++;
+      }
+      let possessive = false;
+      if (/['’]s$/.test(text) && text.length > 2) {
+        possessive = true;
+        text = text.slice(0, -2);
+        e -= 2;
+      } else if (/s$/.test(text) && view[e] === "'" && !/[\p{L}]/u.test(view[e + 1] ?? '')) {
+        possessive = true; // Campos' film
+      }
+      raw.push({ kind: 'word', text, start: s, end: e, possessive, code: '' });
+    }
+  };
+  for (const sp of spans) {
+    tokenize(cursor, sp.s);
+    raw.push(sp.item!);
+    // punctuation written inside the closing quote ("Ailey,") still separates the list
+    const inside = view.slice(sp.item!.end, sp.e).replace(/["'\s]/g, '');
+    if (/^[,;:]/.test(inside)) raw.push({ kind: 'punct', text: inside[0], start: sp.item!.end, end: sp.item!.end + 1, code: inside[0] });
+    cursor = sp.e;
+  }
+  tokenize(cursor, end);
+
+  // 3. capitalized chunks
+  const sentenceStart = raw.findIndex((r) => r.kind !== 'punct');
+  let i = 0;
+  while (i < raw.length) {
+    const r = raw[i];
+    if (r.kind !== 'word' || !isCapToken(r.text) || (opts.headline && HEADLINE_WORDS.has(r.text.toLowerCase()))) {
+      items.push(r);
+      i++;
+      continue;
+    }
+    // gather the chunk
+    let j = i;
+    const parts: Item[] = [r];
+    while (!parts[parts.length - 1].possessive && j + 1 < raw.length) {
+      const n = raw[j + 1];
+      if (n.kind === 'word' && isCapToken(n.text) && n.start - parts[parts.length - 1].end <= 1 && !(opts.headline && HEADLINE_WORDS.has(n.text.toLowerCase()))) {
+        parts.push(n);
+        j++;
+        continue;
+      }
+      // a connector between capitalized words: "Guillermo del Toro", "Film & TV"
+      const n2 = raw[j + 2];
+      if (n.kind === 'word' && CONNECTORS.has(n.text.toLowerCase()) && n2 && n2.kind === 'word' && isCapToken(n2.text)) {
+        parts.push(n, n2);
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    // "of" joins only names the lexicon knows: "Heart of Sarajevo", "Museum of ..."
+    if (raw[j + 1]?.kind === 'word' && raw[j + 1].text === 'of' && raw[j + 2]?.kind === 'word' && isCapToken(raw[j + 2].text)) {
+      let k = j + 2;
+      while (raw[k + 1]?.kind === 'word' && isCapToken(raw[k + 1].text) && !raw[k].possessive) k++;
+      const joined = [...parts, raw[j + 1], ...raw.slice(j + 2, k + 1)].map((p) => p.text).join(' ');
+      if (findEvent(joined) || isAwardName(joined) && AWARDS.some((a) => normalizeName(a) === normalizeName(joined)) || KNOWN_COMPANY_KEYS.has(normalizeName(joined))) {
+        parts.push(raw[j + 1], ...raw.slice(j + 2, k + 1));
+        j = k;
+      }
+    }
+    // drop leading words that are not names ("Ahead", "The", "Meanwhile"), unless the whole is known
+    const whole = parts.map((p) => p.text).join(' ');
+    let lead = 0;
+    if (!KNOWN_COMPANY_KEYS.has(normalizeName(whole)) && !findEvent(whole) && !isAwardName(whole)) {
+      while (lead < parts.length && (NOT_NAMES.has(parts[lead].text.toLowerCase()) || (lead === 0 && i === sentenceStart && MONTHS.includes(parts[lead].text.toLowerCase()) === false && NOT_NAMES.has(parts[lead].text.toLowerCase())))) {
+        items.push({ ...parts[lead], kind: 'word', possessive: parts[lead].possessive });
+        lead++;
+      }
+    }
+    const chunk = parts.slice(lead);
+    if (chunk.length) items.push(...splitChunk(chunk));
+    i = j + 1;
+  }
+
+  // 4. classify and code
+  classify(items, opts.registry);
+  return buildSketch(items);
+}
+
+/** Splits a chunk into known parts: "Cannes Competition" → event + section, "Oscar-winning" → award + mod, months. */
+function splitChunk(parts: Item[]): Item[] {
+  const make = (ps: Item[]): Item => {
+    const text = ps.map((p) => p.text).join(' ').replace(/\s+(['’])/g, '$1');
+    return { kind: 'ent', text, start: ps[0].start, end: ps[ps.length - 1].end, possessive: ps[ps.length - 1].possessive, code: '' };
+  };
+  const out: Item[] = [];
+  let k = 0;
+  while (k < parts.length) {
+    const p = parts[k];
+    // ordinals and years written with capitals around them: "69th Berlin ..."
+    const ord = /^(\d+)(?:st|nd|rd|th)$/i.exec(p.text);
+    if (ord) {
+      out.push({ ...p, kind: 'word', code: '' });
+      k++;
+      continue;
+    }
+    if (/^(?:19|20)\d{2}$/.test(p.text)) {
+      out.push({ ...p, kind: 'word', code: '' });
+      k++;
+      continue;
+    }
+    const mod = MOD_RE.exec(p.text);
+    if (mod) {
+      const head = { ...p, text: mod[1], end: p.start + mod[1].length };
+      const ent = make([head]);
+      ent.mod = mod[2].toLowerCase();
+      ent.possessive = false;
+      out.push(ent);
+      k++;
+      continue;
+    }
+    if (MONTHS.includes(p.text.toLowerCase()) || WEEKDAYS.includes(p.text.toLowerCase()) || /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$/.test(p.text)) {
+      out.push({ ...p, kind: 'ent', ent: 'date', code: '' });
+      k++;
+      continue;
+    }
+    // the longest known prefix: event, then section/award/territory
+    let best = 0;
+    let bestKind: EntKind | null = null;
+    for (let n = parts.length - k; n >= 1; n--) {
+      const text = parts.slice(k, k + n).map((x) => x.text).join(' ');
+      if (findEvent(text)) {
+        best = n;
+        bestKind = 'event';
+        break;
+      }
+    }
+    if (!bestKind) {
+      for (let n = parts.length - k; n >= 1; n--) {
+        const slice = parts.slice(k, k + n);
+        const text = slice.map((x) => x.text).join(' ');
+        if (n < parts.length - k && slice[slice.length - 1].possessive === false && n === 0) continue;
+        if (isKnownSection(text) && n >= 1) {
+          best = n;
+          bestKind = 'section';
+          break;
+        }
+        if (AWARDS.some((a) => normalizeName(a) === normalizeName(text))) {
+          best = n;
+          bestKind = 'award';
+          break;
+        }
+        const terr = n <= 4 ? territoryOf(text) : undefined;
+        if (terr && (n > 1 || n === parts.length - k || !/^\p{Lu}[\p{Ll}]+$/u.test(parts[k + 1]?.text ?? 'x') || terr.demonym)) {
+          // a territory only when it is the whole rest or a clear prefix ("Spanish thriller" has a lower-case word after)
+          if (n === parts.length - k || terr.demonym) {
+            best = n;
+            bestKind = terr.demonym ? 'nationality' : 'territory';
+            break;
+          }
+        }
+      }
+    }
+    if (bestKind && best > 0) {
+      const ent = make(parts.slice(k, k + best));
+      ent.ent = bestKind;
+      out.push(ent);
+      k += best;
+      continue;
+    }
+    // no known prefix: the rest is one name, unless a known part starts later ("Mubi Nabs" in body text stays one)
+    let cut = parts.length;
+    for (let s = k + 1; s < parts.length; s++) {
+      const rest = parts.slice(s).map((x) => x.text).join(' ');
+      if (findEvent(rest) || isKnownSection(rest) || AWARDS.some((a) => normalizeName(a) === normalizeName(rest))) {
+        cut = s;
+        break;
+      }
+    }
+    out.push(make(parts.slice(k, cut)));
+    k = cut;
+  }
+  return out;
+}
+
+function classify(items: Item[], reg: Registry): void {
+  for (let idx = 0; idx < items.length; idx++) {
+    const it = items[idx];
+    if (it.kind !== 'ent') continue;
+    if (it.ent === 'date') continue;
+    const text = it.text;
+    if (it.ent === 'event' || (!it.ent && findEvent(text))) {
+      it.ent = 'event';
+      it.event = findEvent(text);
+      it.name = it.event?.name ?? text;
+      continue;
+    }
+    if (it.mod === 'winning' || it.mod === 'nominated') {
+      const ev = findEvent(text);
+      it.ent = ev ? 'event' : 'award';
+      if (ev) it.event = ev;
+      it.name = ev?.name ?? text;
+      continue;
+    }
+    if (it.ent === 'section' || it.ent === 'award') {
+      it.name = text;
+      continue;
+    }
+    if (it.ent === 'territory' || it.ent === 'nationality') {
+      const t = territoryOf(text);
+      it.territory = t?.expr;
+      it.name = text;
+      continue;
+    }
+    if (isKnownSection(text)) {
+      it.ent = 'section';
+      it.name = text;
+      continue;
+    }
+    if (isAwardName(text)) {
+      it.ent = 'award';
+      it.name = text;
+      continue;
+    }
+    const terr = territoryOf(text);
+    if (terr && !reg.kinds.has(normalizeName(text))) {
+      it.ent = terr.demonym ? 'nationality' : 'territory';
+      it.territory = terr.expr;
+      it.name = text;
+      continue;
+    }
+    // people and companies
+    const short = resolveShort(reg, text);
+    if (short) {
+      it.ent = short.kind;
+      it.name = short.name;
+      continue;
+    }
+    if (/\sProduction$/.test(text) && /^an?$/i.test(items[idx - 1]?.text ?? '')) {
+      // "is a Huanxi Media Group Production"
+      it.ent = 'company';
+      it.name = text.replace(/\s+Production$/, '');
+      learn(reg, it.name, 'company');
+      continue;
+    }
+    if (companyBySurface(text)) {
+      it.ent = 'company';
+      it.name = text.replace(/^The\s+(?=\S+\s+\S)/, (m) => (KNOWN_COMPANY_KEYS.has(normalizeName(text)) ? m : ''));
+      if (text.split(/\s+/).length > 1 || KNOWN_COMPANY_KEYS.has(normalizeName(text))) learn(reg, it.name, 'company');
+      continue;
+    }
+    const prev = prevWords(items, idx, 3);
+    if (prev.some((w) => PERSON_ROLE_WORDS.has(w)) && personShaped(text)) {
+      it.ent = 'person';
+      it.name = text;
+      learn(reg, text, 'person');
+      continue;
+    }
+    it.ent = 'name';
+    it.name = text;
+  }
+}
+
+function prevWords(items: Item[], idx: number, n: number): string[] {
+  const out: string[] = [];
+  for (let k = idx - 1; k >= 0 && out.length < n; k--) {
+    const p = items[k];
+    if (p.kind === 'word') out.push(p.text.toLowerCase());
+    else if (p.kind === 'ent' && (p.ent === 'nationality' || p.ent === 'territory')) out.push('#nat');
+    else break;
+  }
+  return out;
+}
+
+const CODE: Record<EntKind, string> = { company: 'C', person: 'P', name: 'E', territory: 'R', event: 'F', award: 'A', section: 'S', nationality: 'N', date: 'D', other: 'X' };
+
+export function buildSketch(items: Item[]): Sketch {
+  const tokens: string[] = [];
+  const tokenItem: number[] = [];
+  items.forEach((it, n) => {
+    it.code =
+      it.kind === 'title' ? `T${n}`
+      : it.kind === 'quote' ? `Q${n}`
+      : it.kind === 'money' ? `M${n}`
+      : it.kind === 'ent' ? `${CODE[it.ent ?? 'name']}${n}`
+      : it.kind === 'punct' ? it.text
+      : it.text.toLowerCase();
+  });
+  items.forEach((it, n) => {
+    const next = items[n + 1];
+    if (it.kind === 'word' && /^the$/i.test(it.text) && next?.kind === 'ent' && ['territory', 'event', 'award', 'section', 'nationality'].includes(next.ent ?? '')) return;
+    tokens.push(it.possessive && it.kind !== 'punct' ? `${it.code}'s` : it.code);
+    tokenItem.push(n);
+  });
+  const offsets: number[] = [];
+  let len = 0;
+  for (const t of tokens) {
+    offsets.push(len);
+    len += t.length + 1;
+  }
+  return { items, tokens, tokenItem, text: tokens.join(' '), offsets };
+}
+
+/** The token index at a character offset of `sketch.text`. */
+export function tokenAt(sk: Sketch, offset: number): number {
+  let lo = 0;
+  let hi = sk.offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sk.offsets[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The item a code names ("C3" → items[3]). */
+export function itemOf(sk: Sketch, code: string): Item {
+  const n = Number(/\d+/.exec(code)![0]);
+  return sk.items[n];
+}
