@@ -1,6 +1,8 @@
 /** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. */
 import { engineBench } from './engine.bench.js';
+import { importBench } from './import.bench.js';
 
 const only = process.argv[2];
 const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : undefined;
 if (!only || only === 'engine') await engineBench(sizes);
+if (!only || only === 'import') await importBench();
