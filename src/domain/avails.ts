@@ -73,19 +73,26 @@ export interface Outcome {
   id: number;
 }
 
-/** A maximal set of cells with one outcome: territories x media x languages x period. */
-export interface AvailCell {
-  territories: Bitset;
-  media: Bitset;
-  /** The classes the cell belongs to (within one titleCells answer): territory, media and language classes partition the question. */
-  tClass: number;
-  mClass: number;
-  lClass: number;
-  /** Language atoms; OTHER_LANGUAGES stands for every language no block names. */
-  languages: string[];
-  start: Day;
-  end: Day;
-  outcome: Outcome;
+/**
+ * The cells of one title's answer, grouped: the question's territories, media
+ * and languages are partitioned into classes (positions covered by the same
+ * blocks), and every (territory, media, language) class triple covered by the
+ * same blocks shares one timeline. A group is such a timeline with its triples.
+ */
+export interface TitleCells {
+  /** Territory, media and language classes: each a set, disjoint, covering the question. */
+  territoryClasses: Bitset[];
+  mediaClasses: Bitset[];
+  /** Language atoms of each class; OTHER_LANGUAGES stands for every language no block names. */
+  languageClasses: string[][];
+  groups: CellGroup[];
+}
+
+export interface CellGroup {
+  /** [territory class, media class, language class] triples. */
+  triples: Array<[number, number, number]>;
+  /** The timeline inside the window, after the match rule. */
+  segments: Segment[];
 }
 
 export function checkQuestion(q: AvailsQuestion): void {
@@ -295,51 +302,52 @@ function indicesOf(set: Bitset): number[] {
 }
 
 /**
- * The cells of one title for a question: each class of places (territories x
- * media x languages covered by the same blocks) with its timeline inside the
- * window, after the match rule. `blocks` are the title's blocks.
+ * The cells of one title for a question, grouped by timeline (see TitleCells).
+ * `blocks` are the title's blocks.
  */
-export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): AvailCell[] {
+export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): TitleCells {
   const atoms = languageAtoms(blocks, q);
   const relevant = blocks.filter(
     (b) => intersects(b.territories, q.territories) && intersects(b.media, q.media) && touchesLanguages(b, atoms),
   );
   const tSize = q.territories.length * 32;
   const mSize = q.media.length * 32;
-  const tClasses = classesBy(indicesOf(q.territories), relevant.length, (b, p) => has(relevant[b].territories, p));
-  const mClasses = classesBy(indicesOf(q.media), relevant.length, (b, p) => has(relevant[b].media, p));
-  const lClasses = classesBy(atoms.keys(), relevant.length, (b, p) => coversLanguage(relevant[b].languages, atoms[p]));
+  const tList = [...classesBy(indicesOf(q.territories), relevant.length, (b, p) => has(relevant[b].territories, p)).values()];
+  const mList = [...classesBy(indicesOf(q.media), relevant.length, (b, p) => has(relevant[b].media, p)).values()];
+  const lList = [...classesBy(atoms.keys(), relevant.length, (b, p) => coversLanguage(relevant[b].languages, atoms[p])).values()];
 
   const mark = new Uint8Array(relevant.length);
-  const timelines = new Map<string, Segment[]>();
-  const cells: AvailCell[] = [];
-  const mList = [...mClasses.values()].map((m) => ({ ...m, set: bitsetOf(mSize, m.positions) }));
-  const lList = [...lClasses.values()];
-  let tClass = -1;
-  for (const t of tClasses.values()) {
-    tClass++;
-    const territories = bitsetOf(tSize, t.positions);
+  const groups = new Map<string, CellGroup>();
+  for (let tClass = 0; tClass < tList.length; tClass++) {
+    const t = tList[tClass];
     for (let mClass = 0; mClass < mList.length; mClass++) {
       const m = mList[mClass];
-      const media = m.set;
       for (let lClass = 0; lClass < lList.length; lClass++) {
-        const l = lList[lClass];
         // blocks covering all three: intersection of the three class lists
         for (const b of t.blocks) mark[b] = 1;
         for (const b of m.blocks) if (mark[b] === 1) mark[b] = 2;
+        let key = '';
         const covering: number[] = [];
-        for (const b of l.blocks) if (mark[b] === 2) covering.push(b);
-        for (const b of t.blocks) mark[b] = 0;
-        const key = covering.join(',');
-        let segments = timelines.get(key);
-        if (!segments) {
-          segments = applyMatch(timeline(covering.map((i) => relevant[i]), q.exclusive), q);
-          timelines.set(key, segments);
+        for (const b of lList[lClass].blocks) {
+          if (mark[b] === 2) {
+            covering.push(b);
+            key += b + ',';
+          }
         }
-        const languages = l.positions.map((p) => atoms[p]);
-        for (const s of segments) cells.push({ territories, media, tClass, mClass, lClass, languages, start: s.start, end: s.end, outcome: s.outcome });
+        for (const b of t.blocks) mark[b] = 0;
+        let group = groups.get(key);
+        if (!group) {
+          group = { triples: [], segments: applyMatch(timeline(covering.map((i) => relevant[i]), q.exclusive), q) };
+          groups.set(key, group);
+        }
+        group.triples.push([tClass, mClass, lClass]);
       }
     }
   }
-  return cells;
+  return {
+    territoryClasses: tList.map((t) => bitsetOf(tSize, t.positions)),
+    mediaClasses: mList.map((m) => bitsetOf(mSize, m.positions)),
+    languageClasses: lList.map((l) => l.positions.map((p) => atoms[p])),
+    groups: [...groups.values()],
+  };
 }

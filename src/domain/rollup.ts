@@ -1,6 +1,6 @@
 import { type Bitset, setKey, unionInto } from './bitset.js';
 import type { Day } from './dates.js';
-import type { AvailCell, Outcome } from './avails.js';
+import type { Outcome, TitleCells } from './avails.js';
 import { OTHER_LANGUAGES } from './rights.js';
 
 /**
@@ -38,48 +38,50 @@ interface Row {
   lKey: string;
 }
 
-const sortedUnion = (a: number[], b: number[]) => [...new Set([...a, ...b])].sort((x, y) => x - y);
-
 function row(t: number[], m: number[], l: number[], start: Day, end: Day, outcome: Outcome): Row {
   return { t, m, l, start, end, outcome, tKey: t.join(','), mKey: m.join(','), lKey: l.join(',') };
 }
 
-/** First pass: within each (outcome, period, language class), factor the territory x media class pairs. */
-function factor(cells: readonly AvailCell[]): Row[] {
-  const groups = new Map<string, AvailCell[]>();
-  for (const c of cells) {
-    const k = `${c.outcome.id}#${c.start}#${c.end}#${c.lClass}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(c);
-  }
+/**
+ * First pass: the triples of one timeline are factored once into products of
+ * territory x media classes (per language class), and each product is a row
+ * for every segment of the timeline.
+ */
+function factor(tc: TitleCells): Row[] {
   const rows: Row[] = [];
-  for (const g of groups.values()) {
-    const byT = factorBy(g, (c) => c.tClass, (c) => c.mClass);
-    const byM = factorBy(g, (c) => c.mClass, (c) => c.tClass);
-    const { start, end, outcome, lClass } = g[0];
-    if (byT.length <= byM.length) for (const [t, m] of byT) rows.push(row(t, m, [lClass], start, end, outcome));
-    else for (const [m, t] of byM) rows.push(row(t, m, [lClass], start, end, outcome));
+  for (const g of tc.groups) {
+    const byLanguage = new Map<number, Array<[number, number]>>();
+    for (const [t, m, l] of g.triples) {
+      const list = byLanguage.get(l);
+      if (list) list.push([t, m]);
+      else byLanguage.set(l, [[t, m]]);
+    }
+    for (const [l, pairs] of byLanguage) {
+      const byT = factorBy(pairs, 0);
+      const byM = factorBy(pairs, 1);
+      const products = byT.length <= byM.length ? byT : byM.map(([m, t]) => [t, m] as [number[], number[]]);
+      for (const seg of g.segments) for (const [t, m] of products) rows.push(row(t, m, [l], seg.start, seg.end, seg.outcome));
+    }
   }
   return rows;
 }
 
-/** The `other` classes of each `key` class, then the key classes grouped by equal `other` sets. */
-function factorBy(cells: readonly AvailCell[], key: (c: AvailCell) => number, other: (c: AvailCell) => number): Array<[number[], number[]]> {
+/** Pairs grouped by their `key` side, then the keys grouped by equal sets on the other side: [keys, others]. */
+function factorBy(pairs: ReadonlyArray<[number, number]>, key: 0 | 1): Array<[number[], number[]]> {
+  const other = key === 0 ? 1 : 0;
   const perKey = new Map<number, number[]>();
-  for (const c of cells) {
-    const k = key(c);
-    const list = perKey.get(k);
-    if (list) list.push(other(c));
-    else perKey.set(k, [other(c)]);
+  for (const p of pairs) {
+    const list = perKey.get(p[key]);
+    if (list) list.push(p[other]);
+    else perKey.set(p[key], [p[other]]);
   }
   const perOther = new Map<string, [number[], number[]]>();
   for (const [k, others] of perKey) {
-    const o = [...new Set(others)].sort((a, b) => a - b);
-    const ok = o.join(',');
+    others.sort((a, b) => a - b);
+    const ok = others.join(',');
     const e = perOther.get(ok);
     if (e) e[0].push(k);
-    else perOther.set(ok, [[k], o]);
+    else perOther.set(ok, [[k], others]);
   }
   return [...perOther.values()].map(([k, o]) => [k.sort((a, b) => a - b), o]);
 }
@@ -87,18 +89,30 @@ function factorBy(cells: readonly AvailCell[], key: (c: AvailCell) => number, ot
 type Dim = 'territories' | 'media' | 'languages' | 'period';
 
 function mergeKey(r: Row, free: Dim): string {
-  return `${r.outcome.id}#${free === 'territories' ? '' : r.tKey}#${free === 'media' ? '' : r.mKey}#${free === 'languages' ? '' : r.lKey}#${free === 'period' ? '' : `${r.start}-${r.end}`}`;
+  switch (free) {
+    case 'territories':
+      return `${r.outcome.id}|${r.mKey}|${r.lKey}|${r.start}|${r.end}`;
+    case 'media':
+      return `${r.outcome.id}|${r.tKey}|${r.lKey}|${r.start}|${r.end}`;
+    case 'languages':
+      return `${r.outcome.id}|${r.tKey}|${r.mKey}|${r.start}|${r.end}`;
+    case 'period':
+      return `${r.outcome.id}|${r.tKey}|${r.mKey}|${r.lKey}`;
+  }
 }
 
 function mergePass(rows: Row[], free: Dim): { rows: Row[]; merged: boolean } {
   const groups = new Map<string, Row[]>();
+  let shared = false;
   for (const r of rows) {
     const k = mergeKey(r, free);
     const g = groups.get(k);
-    if (g) g.push(r);
-    else groups.set(k, [r]);
+    if (g) {
+      g.push(r);
+      shared = true;
+    } else groups.set(k, [r]);
   }
-  if (groups.size === rows.length && free !== 'period') return { rows, merged: false };
+  if (!shared) return { rows, merged: false };
   let merged = false;
   const out: Row[] = [];
   for (const g of groups.values()) {
@@ -125,52 +139,48 @@ function mergePass(rows: Row[], free: Dim): { rows: Row[]; merged: boolean } {
     merged = true;
     let { t, m, l } = g[0];
     for (let i = 1; i < g.length; i++) {
-      if (free === 'territories') t = sortedUnion(t, g[i].t);
-      else if (free === 'media') m = sortedUnion(m, g[i].m);
-      else l = sortedUnion(l, g[i].l);
+      if (free === 'territories') t = t.concat(g[i].t);
+      else if (free === 'media') m = m.concat(g[i].m);
+      else l = l.concat(g[i].l);
     }
-    out.push(row(t, m, l, g[0].start, g[0].end, g[0].outcome));
+    const sort = (xs: number[]) => xs.sort((a, b) => a - b);
+    out.push(row(free === 'territories' ? sort(t) : t, free === 'media' ? sort(m) : m, free === 'languages' ? sort(l) : l, g[0].start, g[0].end, g[0].outcome));
   }
   return { rows: out, merged };
 }
 
+const DIMS: readonly Dim[] = ['period', 'territories', 'media', 'languages'];
+
+/** Merges until no pass merges anything; a pass is run again only after another dimension merged. */
 function mergeRows(rows: Row[]): Row[] {
   let current = rows;
-  for (;;) {
-    let any = false;
-    for (const dim of ['period', 'territories', 'media', 'languages'] as const) {
-      const r = mergePass(current, dim);
-      current = r.rows;
-      any ||= r.merged;
-    }
-    if (!any) return current;
+  const clean = new Set<Dim>();
+  for (let i = 0; clean.size < DIMS.length; i = (i + 1) % DIMS.length) {
+    const dim = DIMS[i];
+    if (clean.has(dim)) continue;
+    const r = mergePass(current, dim);
+    current = r.rows;
+    if (r.merged) clean.clear();
+    clean.add(dim);
   }
+  return current;
 }
 
 /** Rolls up the cells of one title (as titleCells gives them). */
-export function rollUpTitle(title: string, cells: readonly AvailCell[]): RolledRow[] {
-  const tSets: Bitset[] = [];
-  const mSets: Bitset[] = [];
-  const lAtoms: string[][] = [];
-  const universe = new Set<string>();
-  for (const c of cells) {
-    tSets[c.tClass] = c.territories;
-    mSets[c.mClass] = c.media;
-    lAtoms[c.lClass] = c.languages;
-    for (const l of c.languages) universe.add(l);
-  }
+export function rollUpTitle(title: string, tc: TitleCells): RolledRow[] {
+  const universe = new Set(tc.languageClasses.flat());
   const unionOf = (sets: Bitset[], ids: number[]) => {
     const out = new Uint32Array(sets[ids[0]].length);
     for (const i of ids) unionInto(out, sets[i]);
     return out;
   };
-  return mergeRows(factor(cells)).map((r) => {
-    const langs = r.l.flatMap((i) => lAtoms[i]).sort();
+  return mergeRows(factor(tc)).map((r) => {
+    const langs = r.l.flatMap((i) => tc.languageClasses[i]).sort();
     const all = langs.includes(OTHER_LANGUAGES);
     return {
       titles: [title],
-      territories: unionOf(tSets, r.t),
-      media: unionOf(mSets, r.m),
+      territories: unionOf(tc.territoryClasses, r.t),
+      media: unionOf(tc.mediaClasses, r.m),
       languages: all ? null : langs,
       languagesExcept: all ? [...universe].filter((l) => !langs.includes(l)).sort() : [],
       start: r.start,
