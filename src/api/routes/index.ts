@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FilmRights } from '../../services/app.js';
 import { catalogRoutes } from './catalog.js';
+import { interchangeRoutes } from './interchange.js';
 import { referenceRoutes } from './reference.js';
 import { rightsRoutes } from './rights.js';
 import { sessionRoutes } from './session.js';
@@ -12,4 +13,5 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   rightsRoutes(server, app);
   catalogRoutes(server, app);
   userRoutes(server, app);
+  interchangeRoutes(server, app);
 }

@@ -246,6 +246,7 @@ export async function importSheet(app: FilmRights, actor: Actor, data: Buffer, n
     const companies = new Map<string, string>();
     const contracts = new Map<string, PlannedContract & { refWanted: string }>();
     for (const { row, cells } of table.rows) {
+      const errorsBefore = problems.errors.length;
       const titleKey = titleFor(row, get(cells, 'title'), get(cells, 'year'), false);
       const buyer = text(get(cells, 'buyer'));
       if (!buyer) problems.error(where(row, 'buyer'), 'the buyer is empty');
@@ -289,7 +290,7 @@ export async function importSheet(app: FilmRights, actor: Actor, data: Buffer, n
         else if (!currency) problems.error(where(row, 'currency'), 'the MG has no currency (a Currency column, or a code or symbol in the amount)');
         else mg = { amount: a.amount, currency };
       }
-      if (!titleKey || !buyer || !status || start === undefined || end === undefined || signed === undefined) continue;
+      if (problems.errors.length > errorsBefore || !titleKey || !buyer || !status || start === undefined || end === undefined || signed === undefined) continue;
       const buyerKey = `co:${normalizeName(buyer)}`;
       companies.set(buyerKey, buyer);
       const refText = text(get(cells, 'ref'));

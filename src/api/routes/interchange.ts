@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Actor, FilmRights } from '../../services/app.js';
+import type { AvailsInput } from '../../services/avails.js';
+import { exportEma, type EmaExportOptions } from '../../interchange/ema/index.js';
+import { IMPORT_FORMATS, importFile, type ImportFileOptions, type ImportFileResult, type ImportFormat } from '../../interchange/index.js';
+import { LISTS, exportList, type ListName } from '../../interchange/lists.js';
+import { ImportRefused } from '../../interchange/problems.js';
+import type { Mapping, SheetKind } from '../../interchange/sheets/import.js';
+import { actorOf } from '../auth.js';
+import { availsQuestion } from '../schemas.js';
+
+interface ImportBody {
+  filename: string;
+  /** The file, base64. */
+  content: string;
+  mode?: 'preview' | 'commit';
+  format?: ImportFormat;
+  retailer?: string;
+  kind?: SheetKind;
+  mapping?: Mapping;
+  sheet?: string;
+  /** Commit in the background: 202 with a job to poll for progress. */
+  background?: boolean;
+}
+
+interface Job {
+  owner: string;
+  state: 'running' | 'done' | 'refused' | 'failed';
+  done: number;
+  total: number;
+  started: number;
+  result?: ImportFileResult;
+  error?: { error: string; message: string; problems?: unknown };
+}
+
+const MAX_BYTES = 40 * 1024 * 1024;
+
+function send(reply: FastifyReply, data: Buffer, contentType: string, filename: string) {
+  return reply
+    .header('content-type', contentType)
+    .header('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
+    .send(data);
+}
+
+function refusedBody(e: ImportRefused) {
+  return { error: 'import-refused', message: e.message, problems: e.problems };
+}
+
+/** Imports (preview and commit, with a background job for large files) and exports (EMA avails, every list). */
+export function interchangeRoutes(server: FastifyInstance, app: FilmRights): void {
+  const jobs = new Map<string, Job>();
+  const sweep = () => {
+    for (const [id, j] of jobs) if (j.state !== 'running' && Date.now() - j.started > 3_600_000) jobs.delete(id);
+  };
+
+  server.post(
+    '/api/import',
+    {
+      bodyLimit: Math.ceil(MAX_BYTES * 1.4),
+      schema: {
+        tags: ['interchange'],
+        summary: 'Import a file (JSON, EMA avails XLSX or XML, CSV/XLSX deal or catalog sheet): preview (nothing written) or commit (all or nothing)',
+        body: {
+          type: 'object',
+          required: ['filename', 'content'],
+          properties: {
+            filename: { type: 'string', minLength: 1 },
+            content: { type: 'string', description: 'the file, base64' },
+            mode: { type: 'string', enum: ['preview', 'commit'], default: 'preview' },
+            format: { type: 'string', enum: [...IMPORT_FORMATS] },
+            retailer: { type: 'string' },
+            kind: { type: 'string', enum: ['deals', 'catalog'] },
+            mapping: { type: 'object', additionalProperties: { type: ['string', 'null'] } },
+            sheet: { type: 'string' },
+            background: { type: 'boolean', default: false },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const actor: Actor = actorOf(req);
+      const body = req.body as ImportBody;
+      const data = Buffer.from(body.content, 'base64');
+      if (data.length > MAX_BYTES) return reply.code(413).send({ error: 'too-large', message: `the file is over ${MAX_BYTES / 1024 / 1024} MiB` });
+      const opts: ImportFileOptions = { commit: body.mode === 'commit', format: body.format, retailer: body.retailer ?? null, kind: body.kind, mapping: body.mapping, sheet: body.sheet };
+      if (body.background && opts.commit) {
+        sweep();
+        const id = randomUUID();
+        const job: Job = { owner: actor.id, state: 'running', done: 0, total: 0, started: Date.now() };
+        jobs.set(id, job);
+        importFile(app, actor, data, body.filename, { ...opts, onProgress: (done, total) => Object.assign(job, { done, total }) }).then(
+          (result) => Object.assign(job, { state: 'done', result }),
+          (e: unknown) => Object.assign(job, e instanceof ImportRefused ? { state: 'refused', error: refusedBody(e) } : { state: 'failed', error: { error: (e as { code?: string }).code ?? 'failed', message: e instanceof Error ? e.message : String(e) } }),
+        );
+        return reply.code(202).send({ job: id, poll: `/api/import/jobs/${id}` });
+      }
+      try {
+        return await importFile(app, actor, data, body.filename, opts);
+      } catch (e) {
+        if (e instanceof ImportRefused) return reply.code(422).send(refusedBody(e));
+        throw e;
+      }
+    },
+  );
+
+  server.get('/api/import/jobs/:id', { schema: { tags: ['interchange'], summary: 'Progress of a background import', params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const job = jobs.get((req.params as { id: string }).id);
+    if (!job || job.owner !== actor.id) return reply.code(404).send({ error: 'not-found', message: 'no such import job' });
+    return { state: job.state, done: job.done, total: job.total, seconds: Math.round((Date.now() - job.started) / 100) / 10, result: job.result, ...(job.error ?? {}) };
+  });
+
+  server.get(
+    '/api/export/:list',
+    {
+      schema: {
+        tags: ['interchange'],
+        summary: 'A list as CSV or XLSX: catalog, contracts, acquisitions (festival and market deals), audit',
+        params: { type: 'object', required: ['list'], properties: { list: { type: 'string', enum: LISTS.filter((l) => l !== 'avails') } } },
+        querystring: { type: 'object', properties: { format: { type: 'string', enum: ['csv', 'xlsx'], default: 'xlsx' }, limit: { type: 'integer', minimum: 1, maximum: 100000 } } },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as { format: 'csv' | 'xlsx'; limit?: number };
+      const out = await exportList(app, actorOf(req), (req.params as { list: ListName }).list, q.format, { limit: q.limit });
+      return send(reply, out.data, out.contentType, out.filename);
+    },
+  );
+
+  server.post(
+    '/api/avails/export',
+    {
+      schema: {
+        tags: ['interchange'],
+        summary: 'An avails answer as CSV or XLSX (body: the avails question), or EMA avails (format ema-xlsx or ema-xml, body: the EMA export options)',
+        querystring: {
+          type: 'object',
+          properties: { format: { type: 'string', enum: ['csv', 'xlsx', 'ema-xlsx', 'ema-xml'], default: 'xlsx' }, version: { type: 'string' } },
+        },
+        body: { type: 'object' },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const q = req.query as { format: 'csv' | 'xlsx' | 'ema-xlsx' | 'ema-xml'; version?: string };
+      if (q.format === 'ema-xlsx' || q.format === 'ema-xml') {
+        const version = q.version ?? (q.format === 'ema-xlsx' ? '1.9' : '2.5');
+        const out = await exportEma(app, q.format, version, req.body as EmaExportOptions);
+        return send(reply, out.data, out.contentType, `avails-ema-v${version}.${out.extension}`);
+      }
+      const body = req.body as AvailsInput;
+      for (const f of availsQuestion.required) {
+        if ((body as unknown as Record<string, unknown>)[f] === undefined) return reply.code(400).send({ error: 'invalid', message: `${f}: required`, field: f });
+      }
+      const out = await exportList(app, actor, 'avails', q.format, { avails: body });
+      return send(reply, out.data, out.contentType, out.filename);
+    },
+  );
+}

@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.js';
+import { FilmRights, SYSTEM } from '../../src/services/app.js';
+import { createTitle } from '../../src/services/catalog.js';
+import { saveContract } from '../../src/services/contracts.js';
+import { findOrCreateCompany } from '../../src/services/people.js';
+import { setWeCompany } from '../../src/services/settings.js';
+import { createUser } from '../../src/services/users.js';
+import { validateAvailsXml } from '../../src/interchange/ema/xsd.js';
+
+const PASSWORD = 'correct horse battery';
+
+describe('interchange through the API', () => {
+  let app: FilmRights;
+  let server: FastifyInstance;
+  let editor: string;
+  let viewer: string;
+  const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
+
+  beforeAll(async () => {
+    app = await FilmRights.open({ file: ':memory:' });
+    server = await buildServer(app);
+    await createUser(app, { username: 'eva', password: PASSWORD, role: 'editor', canSeeFinancials: true });
+    await createUser(app, { username: 'vic', password: PASSWORD, role: 'viewer' });
+    const us = (await findOrCreateCompany(app, SYSTEM, { name: 'Wild Bunch', kind: 'sales-agent' })).company.id;
+    const prod = (await findOrCreateCompany(app, SYSTEM, { name: 'Huanxi Media Group', kind: 'production' })).company.id;
+    await setWeCompany(app, SYSTEM, us);
+    const film = (await createTitle(app, SYSTEM, { originalTitle: 'One Second', year: 2020 })).id;
+    await saveContract(app, SYSTEM, { ref: 'MANDATE', status: 'signed', licensorId: prod, licenseeId: us, titleIds: [film], blocks: [{ territories: 'Worldwide excl. China', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }] });
+    const login = async (username: string) => {
+      const res = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+      const c = res.cookies.find((x) => x.name === 'filmrights_session')!;
+      return `filmrights_session=${c.value}`;
+    };
+    editor = await login('eva');
+    viewer = await login('vic');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await app?.close();
+  });
+
+  const deals = ['Title,Buyer,Territory,Media,Start,End,MG,Currency', 'One Second,Neon,North America,all rights,2021-09-18,2036-09-17,"1,000,000",USD', 'One Second,Alamode,Germany,Theatrical,2021-10-01,2030-12-31,,'].join('\n');
+
+  it('previews (nothing written), then commits a deal sheet; a viewer may not import', async () => {
+    const preview = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: editor }, payload: { filename: 'deals.csv', content: b64(deals) } });
+    expect(preview.statusCode).toBe(200);
+    const p = preview.json();
+    expect([p.format, p.kind, p.committed, p.contracts.length, p.mapping.buyer]).toEqual(['csv', 'deals', false, 2, 'Buyer']);
+    expect((await app.store.db.selectFrom('contracts').select('id').execute()).length).toBe(1);
+    const denied = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: viewer }, payload: { filename: 'deals.csv', content: b64(deals), mode: 'commit' } });
+    expect(denied.statusCode).toBe(403);
+    const commit = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: editor }, payload: { filename: 'deals.csv', content: b64(deals), mode: 'commit' } });
+    expect(commit.statusCode).toBe(200);
+    expect(commit.json().committed).toBe(true);
+    expect((await app.store.db.selectFrom('contracts').select('id').execute()).length).toBe(3);
+  });
+
+  it('refuses a file with problems: 422 with every problem located', async () => {
+    const bad = ['Title,Buyer,Territory,Media,Start,End', 'One Second,Tucker,Germny,SVOD,2022-01-01,2021-12-31'].join('\n');
+    const res = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: editor }, payload: { filename: 'bad.csv', content: b64(bad), mode: 'commit' } });
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body.error).toBe('import-refused');
+    expect(body.problems.map((p: { where: string }) => p.where)).toEqual(['row 2, column C (Territory)', 'row 2, column F (End)']);
+  });
+
+  it('commits in the background with progress to poll', async () => {
+    const sheet = ['Title,Buyer,Territory,Media,Start,End,Exclusive', ...Array.from({ length: 30 }, (_, i) => `One Second,Buyer ${i},France,SVOD,2031-01-01,2031-12-31,no`)].join('\n');
+    const res = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: editor }, payload: { filename: 'many.csv', content: b64(sheet), mode: 'commit', background: true } });
+    expect(res.statusCode).toBe(202);
+    let job;
+    for (let i = 0; i < 100; i++) {
+      job = (await server.inject({ method: 'GET', url: res.json().poll, headers: { cookie: editor } })).json();
+      if (job.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job.state).toBe('done');
+    expect([job.done, job.total]).toEqual([30, 30]);
+    expect((await server.inject({ method: 'GET', url: res.json().poll, headers: { cookie: viewer } })).statusCode).toBe(404);
+  });
+
+  it('exports lists and avails, and EMA avails that validate against the schema', async () => {
+    const csv = await server.inject({ method: 'GET', url: '/api/export/contracts?format=csv', headers: { cookie: viewer } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="contracts.csv"');
+    expect(csv.body).toContain('Neon');
+    const xlsx = await server.inject({ method: 'POST', url: '/api/avails/export?format=xlsx', headers: { cookie: viewer }, payload: { territories: 'Europe', media: 'SVOD', start: '2025-01-01' } });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const ema = await server.inject({ method: 'POST', url: '/api/avails/export?format=ema-xml&version=2.4', headers: { cookie: viewer }, payload: { from: '2025-01-01', retailer: 'iTunes', licenseTypes: ['EST', 'SVOD'] } });
+    expect(ema.statusCode).toBe(200);
+    expect((await validateAvailsXml(ema.body)).valid).toBe(true);
+    const bad = await server.inject({ method: 'POST', url: '/api/avails/export?format=ema-xml&version=2.9', headers: { cookie: viewer }, payload: { from: '2025-01-01' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/version/);
+  });
+});
