@@ -192,9 +192,16 @@ export function rollUpTitle(title: string, tc: TitleCells): RolledRow[] {
 
 /** Merges rows of several titles that say exactly the same thing. */
 export function mergeTitles(rows: readonly RolledRow[]): RolledRow[] {
+  // many rows share their set objects (the question's own sets): key each object once
+  const keys = new WeakMap<Bitset, string>();
+  const keyOf = (b: Bitset) => {
+    let k = keys.get(b);
+    if (k === undefined) keys.set(b, (k = setKey(b)));
+    return k;
+  };
   const byKey = new Map<string, RolledRow>();
   for (const r of rows) {
-    const k = `${r.outcome.key}#${setKey(r.territories)}#${setKey(r.media)}#${r.languages?.join(',') ?? '*'}-${r.languagesExcept.join(',')}#${r.start}#${r.end}`;
+    const k = `${r.outcome.id}#${keyOf(r.territories)}#${keyOf(r.media)}#${r.languages?.join(',') ?? '*'}-${r.languagesExcept.join(',')}#${r.start}#${r.end}`;
     const e = byKey.get(k);
     if (e) e.titles.push(...r.titles);
     else byKey.set(k, { ...r, titles: [...r.titles] });
