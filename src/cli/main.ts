@@ -11,8 +11,7 @@
  *
  * Errors print one line per problem, naming the field, and exit with 1.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import Table from 'cli-table3';
 import { Command, Option } from 'commander';
@@ -27,7 +26,8 @@ import { checkProposedDeal, type BlockInput } from '../services/contracts.js';
 import { loadDemo } from '../services/demo.js';
 import { checkIntegrity } from '../services/integrity.js';
 import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError } from '../services/errors.js';
-import { ImportError, exportJson, importJson, type InterchangeDocument } from '../services/interchange.js';
+import { ImportError } from '../services/interchange.js';
+import { registerInterchangeCommands } from '../interchange/cli.js';
 import { createUser, listUsers, setPassword } from '../services/users.js';
 import type { AvailRowView, ConflictReportView } from '../services/views.js';
 
@@ -138,30 +138,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureOutput({ outputError: (s, write) => write(s) });
 
-  program
-    .command('import')
-    .description('import a JSON interchange document (docs/json-format.md): all of it or nothing')
-    .argument('<file>', 'the document ("-" for standard input)')
-    .action(async (file: string, _o, cmd: Command) => {
-      const doc = readJsonFile(file) as InterchangeDocument;
-      const summary = await withApp(cmd, (app) => importJson(app, CLI, doc, { baseDir: file === '-' ? process.cwd() : dirname(resolve(file)) }));
-      const parts = Object.entries(summary).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
-      console.log(`Imported ${parts.join(', ') || 'nothing new'}.`);
-    });
-
-  program
-    .command('export')
-    .description('export the whole record as a JSON interchange document')
-    .argument('<file>', 'where to write it ("-" for standard output)')
-    .action(async (file: string, _o, cmd: Command) => {
-      const doc = await withApp(cmd, (app) => exportJson(app, CLI));
-      const text = `${JSON.stringify(doc, null, 2)}\n`;
-      if (file === '-') process.stdout.write(text);
-      else {
-        writeFileSync(file, text);
-        console.log(`Exported to ${file}.`);
-      }
-    });
+  // import FILE (any format) and export avails|lists|FILE.json: src/interchange/cli.ts
+  registerInterchangeCommands(program);
 
   program
     .command('avails')

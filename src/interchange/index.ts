@@ -76,12 +76,15 @@ export async function importFile(app: FilmRights, actor: Actor, data: Buffer, na
   if (!opts.commit) {
     return { format: 'json', committed: false, summary: null, problems: [{ severity: 'warning', where: name, message: 'a JSON document has no preview: importing it checks the whole document first and writes nothing when anything is wrong' }] };
   }
-  try {
-    return { format: 'json', committed: true, summary: await importJson(app, actor, doc, { baseDir: opts.baseDir }), problems: [] };
-  } catch (e) {
-    if (e instanceof ImportError) throw new ImportRefused(e.issues.map((i) => ({ severity: 'error', where: i.field, message: i.message, suggestions: i.suggestions })), name);
-    throw e;
-  }
+  // A refused JSON document throws the JSON importer's own ImportError (its issues name the record and field).
+  return { format: 'json', committed: true, summary: await importJson(app, actor, doc, { baseDir: opts.baseDir }), problems: [] };
+}
+
+/** The problems of a refused import, whichever importer refused it. */
+export function refusalProblems(e: unknown): Problem[] | null {
+  if (e instanceof ImportRefused) return e.problems;
+  if (e instanceof ImportError) return e.issues.map((i) => ({ severity: 'error', where: i.field, message: i.message, ...(i.suggestions.length ? { suggestions: i.suggestions } : {}) }));
+  return null;
 }
 
 export { ImportRefused, UnreadableFile };

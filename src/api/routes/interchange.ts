@@ -3,9 +3,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor, FilmRights } from '../../services/app.js';
 import type { AvailsInput } from '../../services/avails.js';
 import { exportEma, type EmaExportOptions } from '../../interchange/ema/index.js';
-import { IMPORT_FORMATS, importFile, type ImportFileOptions, type ImportFileResult, type ImportFormat } from '../../interchange/index.js';
+import { IMPORT_FORMATS, importFile, refusalProblems, type ImportFileOptions, type ImportFileResult, type ImportFormat } from '../../interchange/index.js';
 import { LISTS, exportList, type ListName } from '../../interchange/lists.js';
-import { ImportRefused } from '../../interchange/problems.js';
 import type { Mapping, SheetKind } from '../../interchange/sheets/import.js';
 import { actorOf } from '../auth.js';
 import { availsQuestion } from '../schemas.js';
@@ -43,8 +42,8 @@ function send(reply: FastifyReply, data: Buffer, contentType: string, filename: 
     .send(data);
 }
 
-function refusedBody(e: ImportRefused) {
-  return { error: 'import-refused', message: e.message, problems: e.problems };
+function refusedBody(e: Error) {
+  return { error: 'import-refused', message: e.message, problems: refusalProblems(e) };
 }
 
 /** Imports (preview and commit, with a background job for large files) and exports (EMA avails, every list). */
@@ -91,14 +90,14 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
         jobs.set(id, job);
         importFile(app, actor, data, body.filename, { ...opts, onProgress: (done, total) => Object.assign(job, { done, total }) }).then(
           (result) => Object.assign(job, { state: 'done', result }),
-          (e: unknown) => Object.assign(job, e instanceof ImportRefused ? { state: 'refused', error: refusedBody(e) } : { state: 'failed', error: { error: (e as { code?: string }).code ?? 'failed', message: e instanceof Error ? e.message : String(e) } }),
+          (e: unknown) => Object.assign(job, refusalProblems(e) ? { state: 'refused', error: refusedBody(e as Error) } : { state: 'failed', error: { error: (e as { code?: string }).code ?? 'failed', message: e instanceof Error ? e.message : String(e) } }),
         );
         return reply.code(202).send({ job: id, poll: `/api/import/jobs/${id}` });
       }
       try {
         return await importFile(app, actor, data, body.filename, opts);
       } catch (e) {
-        if (e instanceof ImportRefused) return reply.code(422).send(refusedBody(e));
+        if (refusalProblems(e)) return reply.code(422).send(refusedBody(e as Error));
         throw e;
       }
     },
