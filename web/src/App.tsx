@@ -25,6 +25,7 @@ const routes: Array<{ path: string; page: Page; nav?: string }> = [
   { path: '/companies/:id', page: lazy(() => import('./pages/Company')) },
   { path: '/people', page: lazy(() => import('./pages/People')), nav: 'People' },
   { path: '/people/:id', page: lazy(() => import('./pages/Person')) },
+  { path: '/import', page: lazy(() => import('./pages/Import')), nav: 'Import' },
 ];
 
 function section(pathname: string): string {

@@ -1,0 +1,300 @@
+/**
+ * Import a file (EMA avails, a deal or catalog sheet, a JSON document): upload,
+ * see what would be created (and every problem, with its row and column),
+ * adjust the column mapping, then commit it all at once, with progress.
+ * Lists download as CSV or XLSX from the same page.
+ */
+import { useRef, useState } from 'react';
+import { ApiError, api } from '../lib/api';
+import { ErrorNote, Field, Section } from '../components/ui';
+
+interface Problem {
+  severity: 'error' | 'warning';
+  where: string;
+  message: string;
+  suggestions?: string[];
+}
+interface Block {
+  title: string;
+  territories: string;
+  media: string;
+  start: string | null;
+  end: string | null;
+  exclusive: boolean;
+  rows: string[];
+}
+interface Result {
+  format: string;
+  committed: boolean;
+  version?: string | null;
+  kind?: 'deals' | 'catalog';
+  headers?: string[];
+  mapping?: Record<string, string | null>;
+  created?: { titles: number; companies: number; contracts: number; blocks: number };
+  titles?: Array<{ name: string; action: string }>;
+  contracts?: Array<{ ref: string; direction: string; licensor: string | null; licensee: string | null; blocks: Block[] }>;
+  unknownNames?: Array<{ column: string; value: string; rows: number[]; suggestions: string[] }>;
+  summary?: Record<string, number> | null;
+  problems: Problem[];
+}
+interface Job {
+  state: 'running' | 'done' | 'refused' | 'failed';
+  done: number;
+  total: number;
+  result?: Result;
+  message?: string;
+  problems?: Problem[];
+}
+
+const FORMAT_LABEL: Record<string, string> = { 'ema-xlsx': 'EMA avails spreadsheet', 'ema-xml': 'EMA avails XML', csv: 'CSV sheet', xlsx: 'Excel sheet', json: 'JSON document' };
+
+function base64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+function Problems({ problems }: { problems: Problem[] }) {
+  if (!problems.length) return null;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return (
+    <Section title={errors ? `${errors} problem${errors === 1 ? '' : 's'}: nothing can be imported until they are fixed` : 'Warnings'}>
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Where</th>
+              <th scope="col">What</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.slice(0, 500).map((p, i) => (
+              <tr key={i}>
+                <td className="cell-wrap">{p.where}</td>
+                <td className="cell-wrap">
+                  {p.severity === 'error' ? <strong>Error: </strong> : 'Warning: '}
+                  {p.message}
+                  {p.suggestions?.length && !/Did you mean/.test(p.message) ? ` Did you mean ${p.suggestions.join(', ')}?` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {problems.length > 500 && <p>… and {problems.length - 500} more.</p>}
+    </Section>
+  );
+}
+
+export default function Import() {
+  const [file, setFile] = useState<File | null>(null);
+  const [retailer, setRetailer] = useState('');
+  const [kind, setKind] = useState<'' | 'deals' | 'catalog'>('');
+  const [mapping, setMapping] = useState<Record<string, string | null> | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const content = useRef<string | null>(null);
+
+  const send = async (mode: 'preview' | 'commit') => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      content.current ??= await base64(file);
+      const body = { filename: file.name, content: content.current, mode, retailer: retailer || undefined, kind: kind || undefined, mapping: mapping ?? undefined, background: mode === 'commit' };
+      if (mode === 'preview') {
+        const r = await api.post<Result>('/api/import', body);
+        setResult(r);
+        if (r.mapping) setMapping(r.mapping);
+        setJob(null);
+        return;
+      }
+      const started = await api.post<{ job: string; poll: string }>('/api/import', body);
+      for (;;) {
+        const j = await api.get<Job>(started.poll);
+        setJob(j);
+        if (j.state !== 'running') {
+          if (j.result) setResult(j.result);
+          if (j.problems) setResult((r) => (r ? { ...r, committed: false, problems: j.problems! } : r));
+          break;
+        }
+        await new Promise((res) => setTimeout(res, 400));
+      }
+    } catch (e) {
+      const err = e as ApiError;
+      if (err instanceof ApiError && Array.isArray((err.body as unknown as { problems?: Problem[] }).problems)) {
+        setResult((r) => ({ ...(r ?? { format: '', committed: false }), committed: false, problems: (err.body as unknown as { problems: Problem[] }).problems }));
+      } else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errors = result?.problems.filter((p) => p.severity === 'error').length ?? 0;
+  const done = job?.state === 'done' || result?.committed;
+
+  return (
+    <div className="page page--wide">
+      <div className="page-head">
+        <h1>Import and export</h1>
+      </div>
+      <Section title="Import a file">
+        <p>EMA avails (spreadsheet v1.7–1.9 or XML v2.2–2.7), a deal or catalog sheet (CSV in UTF-8, or XLSX), or a filmrights JSON document. Nothing is written until you commit, and then all of it or nothing.</p>
+        <form
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send('preview');
+          }}
+        >
+          <Field label="File">
+            {(p) => (
+              <input
+                {...p}
+                type="file"
+                accept=".xlsx,.xml,.csv,.json"
+                onChange={(e) => {
+                  setFile(e.target.files?.[0] ?? null);
+                  content.current = null;
+                  setResult(null);
+                  setMapping(null);
+                  setJob(null);
+                }}
+              />
+            )}
+          </Field>
+          <Field label="Retailer" hint="EMA avails: when the file names no licensee">
+            {(p) => <input {...p} value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}
+          </Field>
+          <Field label="Sheet holds">
+            {(p) => (
+              <select {...p} value={kind} onChange={(e) => setKind(e.target.value as '' | 'deals' | 'catalog')}>
+                <option value="">Guess from the headers</option>
+                <option value="deals">Deals</option>
+                <option value="catalog">Titles (catalog)</option>
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="btn btn--primary" disabled={!file || busy}>
+            Preview
+          </button>
+        </form>
+        <ErrorNote error={error} />
+      </Section>
+
+      {result && mapping && result.headers && (
+        <Section title="Columns" actions={<button type="button" className="btn btn--small" disabled={busy} onClick={() => void send('preview')}>Preview again</button>}>
+          <div className="filters">
+            {Object.entries(mapping).map(([field, header]) => (
+              <Field key={field} label={field}>
+                {(p) => (
+                  <select {...p} value={header ?? ''} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value || null })}>
+                    <option value="">(not in the file)</option>
+                    {result.headers!.filter(Boolean).map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ))}
+          </div>
+        </Section>
+      )}
+
+      {result && (
+        <Section
+          title={done ? 'Imported' : `Preview: ${FORMAT_LABEL[result.format] ?? result.format}${result.version ? ` v${result.version}` : ''}`}
+          actions={
+            !done && (
+              <button type="button" className="btn btn--primary" disabled={busy || errors > 0} onClick={() => void send('commit')}>
+                Import all of it
+              </button>
+            )
+          }
+        >
+          {job?.state === 'running' && (
+            <p role="status">
+              Importing… {job.done} of {job.total || '?'} contracts
+              <progress max={job.total || 1} value={job.done} />
+            </p>
+          )}
+          {result.created && (
+            <p>
+              {done ? 'Created' : 'Would create'} {result.created.titles} titles, {result.created.companies} companies, {result.created.contracts} contracts with {result.created.blocks} rights blocks.
+            </p>
+          )}
+          {result.summary && <p>Imported {Object.entries(result.summary).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ')}.</p>}
+          {result.unknownNames && result.unknownNames.length > 0 && (
+            <ul>
+              {result.unknownNames.map((u) => (
+                <li key={`${u.column}:${u.value}`}>
+                  {u.column} “{u.value}” (rows {u.rows.join(', ')}) is unknown{u.suggestions.length ? `: did you mean ${u.suggestions.join(', ')}?` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          {result.contracts && result.contracts.length > 0 && (
+            <div className="table-wrap">
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">Contract</th>
+                    <th scope="col">Licensee</th>
+                    <th scope="col">Title</th>
+                    <th scope="col">Territories</th>
+                    <th scope="col">Media</th>
+                    <th scope="col">Period</th>
+                    <th scope="col">From</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.contracts.slice(0, 200).flatMap((c) =>
+                    c.blocks.map((b, i) => (
+                      <tr key={`${c.ref}-${i}`}>
+                        <td>{i === 0 ? `${c.ref} (${c.direction})` : ''}</td>
+                        <td>{i === 0 ? c.licensee : ''}</td>
+                        <td>{b.title}</td>
+                        <td className="cell-wrap">{b.territories}</td>
+                        <td>{b.media}</td>
+                        <td>
+                          {b.start ?? 'any time'} to {b.end ?? 'open'}
+                          {b.exclusive ? '' : ' (non-exclusive)'}
+                        </td>
+                        <td className="cell-wrap">{b.rows.slice(0, 3).join('; ')}</td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Section>
+      )}
+      {result && <Problems problems={result.problems} />}
+
+      <Section title="Export a list">
+        <ul>
+          {(['catalog', 'contracts', 'acquisitions', 'audit'] as const).map((l) => (
+            <li key={l}>
+              {l[0].toUpperCase() + l.slice(1)}:{' '}
+              <a href={`/api/export/${l}?format=xlsx`} download>
+                XLSX
+              </a>{' '}
+              ·{' '}
+              <a href={`/api/export/${l}?format=csv`} download>
+                CSV
+              </a>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </div>
+  );
+}
