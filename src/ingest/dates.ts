@@ -23,7 +23,7 @@ export interface DateMention {
   day: number | null;
 }
 
-const FUTURE = /\b(?:will|'ll|shall|is set to|are set to|set to|is due to|are due to|is scheduled|are scheduled|scheduled to|is slated|slated to|plans?|planning|ahead of|upcoming|is to|are to|to open|to close|bows|opens|premieres|launches|hits|is expected|are expected|next)\b/i;
+const FUTURE = /\b(?:(?:is|are) (?:releasing|opening|launching|bowing|debuting|premiering|screening|rolling out|distributing)|will|'ll|shall|is set to|are set to|set to|is due to|are due to|is scheduled|are scheduled|scheduled to|is slated|slated to|plans?|planning|ahead of|upcoming|is to|are to|to open|to close|bows|opens|premieres|launches|hits|is expected|are expected|next)\b/i;
 const PAST = /\b(?:was|were|had|has been|have been|debuted|premiered|played|screened|won|grossed|earned|opened|took|released|bowed|launched|last|previously|since|ago|recently|earlier|did|went|sold|acquired|closed)\b/i;
 
 /** The tense of a clause, by its auxiliaries and verbs. */
@@ -52,10 +52,9 @@ export function yearOfMonth(month: number, article: string, qualifier: 'last' | 
   if (qualifier === 'this') return a.year;
   if (tense === 'past') return month <= a.month ? a.year : a.year - 1;
   if (tense === 'future') return month >= a.month ? a.year : a.year + 1;
-  // nearest
+  // no tense: the occurrence just past, unless it is coming within three months
   const diff = month - a.month;
-  if (diff > 6) return a.year - 1;
-  if (diff < -6) return a.year + 1;
+  if (diff > 3) return a.year - 1;
   return a.year;
 }
 
@@ -103,9 +102,12 @@ export function findDates(text: string, article: string, tense: Tense = tenseOf(
     const start = m.index + (m[1] ? m[0].indexOf(m[2]) : 0);
     const startWithQualifier = q ? m.index : start;
     let year: number;
+    // the tense of the words just before the date ("and will screen ... in December") over the sentence's
+    const localTense = tenseOf(text.slice(Math.max(0, m.index - 70), m.index).split(/[,;]|\band\b|\bwhile\b|\bbut\b/).pop() ?? '');
+    const t = localTense === 'neutral' ? tense : localTense;
     if (explicitYear) year = explicitYear;
-    else if (day) year = q ? yearOfMonth(month, article, q, tense) : yearOfDay(month, day, article, tense);
-    else year = yearOfMonth(month, article, q, qualifier === 'since' ? 'past' : tense);
+    else if (day) year = q ? yearOfMonth(month, article, q, t) : yearOfDay(month, day, article, t);
+    else year = yearOfMonth(month, article, q, qualifier === 'since' ? 'past' : t);
     const value = day ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`;
     out.push({ start: startWithQualifier, end: m.index + m[0].length, value, precision: day ? 'day' : 'month', year, month, day });
     taken.push([m.index, m.index + m[0].length]);

@@ -15,6 +15,7 @@
  * second extracts with that knowledge, so a name used before it is introduced
  * ("Zhang", "HanWay", "SPC") still resolves.
  */
+import { findCountry } from '../domain/countries.js';
 import { normalizeName } from '../domain/fuzzy.js';
 import { parseMedia } from '../domain/media.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
@@ -96,6 +97,8 @@ interface State {
   focusPerson: string | null;
   festival: FestCtx | null;
   festivalParagraph: number;
+  /** The article's first festival: the one "the festival" means in a later paragraph. */
+  mainFestival: FestCtx | null;
   seller: { company: string; title: string | null } | null;
   facts: Map<string, AnyFact>;
   order: string[];
@@ -109,7 +112,7 @@ interface State {
 
 function newState(date: string, reg: Registry): State {
   return {
-    date, reg, lead: null, focus: null, focusCompany: null, focusPerson: null, festival: null, festivalParagraph: -1, seller: null, facts: new Map(), order: [], deals: [],
+    date, reg, lead: null, focus: null, focusCompany: null, focusPerson: null, festival: null, festivalParagraph: -1, mainFestival: null, seller: null, facts: new Map(), order: [], deals: [],
     directorOf: new Map(), titleByDirector: new Map(), winnerOf: new Map(), roleOf: new Map(), mandates: new Map(),
   };
 }
@@ -176,6 +179,12 @@ class Ctx {
   words(a: number, b: number): string {
     return this.toks.slice(Math.max(0, a), Math.max(0, b)).join(' ');
   }
+  /** The words of tokens [a, b) as written (lower case), for phrases that codes hide ("North American premiere"). */
+  plain(a: number, b: number): string {
+    const out: string[] = [];
+    for (let k = Math.max(0, a); k < Math.min(this.toks.length, b); k++) out.push(this.item(k).kind === 'title' ? this.tok(k) : this.item(k).text.toLowerCase());
+    return out.join(' ');
+  }
   /** Where the clause holding token i starts. */
   clauseStart(i: number): number {
     for (let k = i - 1; k >= 0; k--) if (CLAUSE_BREAK.has(this.toks[k])) return k + 1;
@@ -193,7 +202,15 @@ class Ctx {
     if (this.isTitle(i)) return [this.item(i).text, 1];
     for (let n = 4; n >= 1; n--) {
       const phrase = this.toks.slice(i, i + n).join(' ');
-      if (PRONOUN_TITLE.test(phrase)) return [this.st.focus ?? this.st.lead, n];
+      if (PRONOUN_TITLE.test(phrase)) {
+        // an antecedent earlier in the sentence ("X bought T, and Y acquired the film for ..."), else the article's focus
+        let before: string | null = null;
+        if (phrase !== 'it' && phrase !== 'its') for (let k = i - 1; k >= 0; k--) if (this.isTitle(k)) {
+          before = this.item(k).text;
+          break;
+        }
+        return [before ?? this.st.focus ?? this.st.lead, n];
+      }
     }
     // "the Palme d'Or winner"
     if (this.tok(i) === 'the' && /^A\d+$/.test(this.tok(i + 1)) && this.tok(i + 2) === 'winner') {
@@ -214,11 +231,13 @@ class Ctx {
     let k = i;
     while (k < this.toks.length) {
       const t = this.tok(k);
-      const isT = (this.isTerr(k) && (allowNationality || this.item(k).ent === 'territory')) || (TERR_WORDS[t] && t !== 'international');
+      const natOk = allowNationality || this.item(k)?.ent === 'territory' || /^(?:territories|territory|rights|speaking|-speaking)$/.test(this.tok(k + 1));
+      const isT = (this.isTerr(k) && natOk) || (TERR_WORDS[t] && t !== 'international');
       if (isT) {
         const e = this.terr(k);
         if (e) exprs.push(e);
         k++;
+        if (this.item(k - 1)?.ent === 'nationality' && /^(?:territories|territory)$/.test(this.tok(k))) k++;
         continue;
       }
       if (exprs.length && (t === ',' || t === 'and' || t === '&' || t === '/' || t === 'the' || t === 'as') && (this.isTerr(k + 1) || (k + 2 < this.toks.length && (this.tok(k + 1) === 'and' || this.tok(k + 1) === 'the' || this.tok(k + 1) === 'well') && this.isTerr(k + 2)) || (t === 'as' && this.tok(k + 1) === 'well' && this.tok(k + 2) === 'as' && this.isTerr(k + 3)))) {
@@ -254,20 +273,40 @@ function validTerritories(expr: string | null): string | null {
   }
 }
 
+const MEDIA_NAMES: Record<string, string> = {
+  theatrical: 'theatrical', svod: 'SVOD', streaming: 'streaming', tv: 'TV', television: 'TV', 'pay-tv': 'pay TV', 'free-tv': 'free TV', digital: 'digital', vod: 'VOD', avod: 'AVOD',
+  tvod: 'TVOD', est: 'EST', dvd: 'DVD', airline: 'airline', airlines: 'airline', ancillary: 'ancillary', broadcast: 'TV', video: 'home video', 'on-demand': 'VOD', inflight: 'airline', 'in-flight': 'airline',
+  ship: 'ship', hotel: 'hotel', cinema: 'theatrical',
+};
+
+/** A media expression from the words before "rights": "all rights", "SVOD", "theatrical, SVOD". */
 function validMedia(words: string[]): string | null {
-  const w = words.filter((x) => x !== 'exclusive' && x !== 'non-exclusive');
+  const w = words.filter((x) => x !== 'exclusive' && x !== 'non-exclusive' && x !== 'distribution');
   if (!w.length) return null;
-  const phrase = w.join(' ').replace(/\ball\b(?!\s+(?:media|rights))/, 'all rights');
-  for (const candidate of [phrase, `${phrase} rights`, w.filter((x) => x !== 'distribution').join(' ')]) {
-    if (!candidate.trim()) continue;
-    try {
-      parseMedia(candidate);
-      return candidate.replace(/\s+rights$/, '') === 'all' ? 'all rights' : candidate;
-    } catch {
-      /* try the next reading */
+  if (w.includes('all')) return 'all rights';
+  const names: string[] = [];
+  for (let i = 0; i < w.length; i++) {
+    if ((w[i] === 'pay' || w[i] === 'free') && (w[i + 1] === 'tv' || w[i + 1] === 'television')) {
+      names.push(`${w[i]} TV`);
+      i++;
+      continue;
     }
+    if (w[i] === 'home' && (w[i + 1] === 'entertainment' || w[i + 1] === 'video')) {
+      names.push(`home ${w[i + 1]}`);
+      i++;
+      continue;
+    }
+    const m = MEDIA_NAMES[w[i]];
+    if (m && !names.includes(m)) names.push(m);
   }
-  return null;
+  const expr = names.join(', ');
+  if (!expr) return null;
+  try {
+    parseMedia(expr);
+    return expr;
+  } catch {
+    return null;
+  }
 }
 
 // ------------------------------------------------------------------ adding facts
@@ -398,6 +437,7 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
   let sawRights = false;
   while (k < limit) {
     const t = c.tok(k);
+    if (c.titleAt(k)[0] !== null && !c.isTerr(k)) break;
     if (t === 'the' || t === 'exclusive' || t === 'non-exclusive' || t === 'full' || t === 'its' || t === 'first' || /^[a-z]+-(?:winning|nominated|acclaimed|hit)$/.test(t) || (/^[AF]\d+$/.test(t) && c.item(k).mod)) {
       k++;
       continue;
@@ -457,6 +497,8 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     if (l.exprs.length) {
       o.terrs.push(...l.exprs);
       k = l.end;
+      // "for the U.K. theatrical release", "for North American SVOD"
+      while (MEDIA_WORDS.has(c.tok(k)) && c.tok(k) !== 'distribution') o.media.push(c.tok(k++));
     }
   }
   if (!o.titles.length && (o.terrs.length || sawRights)) {
@@ -521,6 +563,11 @@ function rumourKind(text: string): 'talks' | 'rumour' | 'denial' {
 function subjectBefore(c: Ctx, v: number): { names: string[]; start: number } | null {
   let k = v - 1;
   while (k >= 0 && AUX.has(c.tok(k))) k--;
+  // "Shudder, meanwhile, has picked up"
+  if (c.tok(k) === ',' && /^(?:meanwhile|however|too|also|separately|likewise|similarly|for its part|in turn)$/.test(c.tok(k - 1)) && c.tok(k - 2) === ',') {
+    k -= 3;
+    while (k >= 0 && AUX.has(c.tok(k))) k--;
+  }
   // "ORG, which ..." / "ORG, the company that ..."
   if (c.tok(k) === ',' && c.tok(k + 1) === 'which' && /^[CE]\d+$/.test(c.tok(k - 1))) k--;
   if (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && !c.raw(k).endsWith("'s") && c.item(k).ent !== 'person') {
@@ -584,7 +631,7 @@ function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; 
     let moved = true;
     while (moved) {
       moved = false;
-      for (const w of [',', 'and', ';', 'to', 'with', 'as', 'well', 'plus', 'also']) {
+      for (const w of [',', 'and', ';', 'to', 'with', 'as', 'well', 'plus', 'also', 'only', 'already', 'so', 'far', 'including', 'include', 'includes']) {
         if (c.tok(k) === w) {
           k++;
           moved = true;
@@ -667,10 +714,14 @@ function extractDeals(c: Ctx): void {
     let title: string | null = null;
     // "sold T to ...", "closed deals on T with ..."
     if (['on', 'for'].includes(c.tok(k)) && (c.isTitle(k + 1) || PRONOUN_TITLE.test(c.words(k + 1, k + 3)))) k++;
-    const [t, tn] = c.titleAt(k);
-    if (t) {
-      title = t;
-      k += tn;
+    for (let s2 = k; s2 < Math.min(limit, k + 5); s2++) {
+      const [t, tn] = c.titleAt(s2);
+      if (t) {
+        title = t;
+        k = s2 + tn;
+        break;
+      }
+      if (!/^(?:[a-z-]+|N\d+|P\d+'s|E\d+'s)$/.test(c.raw(s2)) || ['to', 'with', 'for', 'in'].includes(c.tok(s2))) break;
     }
     // seller-subject statements carry the seller to later sentences of the same title
     const list = readSaleList(c, k, limit);
@@ -686,8 +737,8 @@ function extractDeals(c: Ctx): void {
     if (used.has(v)) continue;
     let start = -1;
     const w = c.words(v, v + 6);
-    const m = /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors) (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(w)
-      ?? /^deals (?:are|were|have been) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(w)
+    const m = /^deals (?:are|were|have been) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(w)
+      ?? /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors) (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(w)
       ?? /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w)
       ?? /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought|sold|pre-sold|licensed) by\b/.exec(w);
     if (!m) continue;
@@ -828,12 +879,13 @@ function extractDeals(c: Ctx): void {
       continue;
     }
     const media = validMedia(o.media);
-    const seller = o.seller ?? brokeredBy(c, o.end) ?? null;
+    const contextSeller = (title: string | null) => (c.st.seller && title && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null);
+    const seller = o.seller ?? brokeredBy(c, o.end) ?? sentenceSeller(c) ?? contextSeller(titles[0]);
     for (const title of titles) {
       for (const buyer of subj.names) addDeal(c, title, buyer, o.terrs, { seller, media, price: o.price, priceNote: o.priceNote }, dealConfidence(c, o, verb));
     }
     if (subj.names.length) c.st.focusCompany = subj.names[subj.names.length - 1];
-    for (let j = v; j < limit; j++) used.add(j);
+    for (let j = v; j < Math.max(o.end, v + len); j++) used.add(j);
   }
   // 6. "ORG will release/distribute T in TERRS", "T, which ORG is releasing in the U.S."
   for (let v = 0; v < n; v++) {
@@ -898,7 +950,7 @@ function extractRumours(c: Ctx): void {
     // the parties: "ORG and ORG were said to be circling", "several streamers, including Netflix"
     const parties: string[] = [];
     let k = v - 1;
-    while (k >= 0 && ['also', 'reportedly', 'now', 'still'].includes(c.tok(k))) k--;
+    while (k >= 0 && ['also', 'reportedly', 'now', 'still', 'has', 'have', 'had', 'is', 'are', 'was', 'were', ',', 'meanwhile', 'however', 'though', 'too', 'for', 'its', 'part'].includes(c.tok(k))) k--;
     while (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
       parties.unshift(c.name(k));
       if (c.tok(k - 1) === 'and' || c.tok(k - 1) === ',') k -= 2;
@@ -912,6 +964,7 @@ function extractRumours(c: Ctx): void {
     let title: string | null = null;
     const limit = c.clauseEnd(v + m[0].split(' ').length);
     for (let j = v; j < Math.min(n, v + 20); j++) {
+      if (c.tok(j) === 'it' || c.tok(j) === 'its') continue;
       const [t] = c.titleAt(j);
       if (t) {
         title = t;
@@ -953,15 +1006,19 @@ function extractMandates(c: Ctx): void {
       if (!companies.length && COMPANY_PRONOUN.test(c.words(v - 2, v)) && c.st.focusCompany) companies.push(c.st.focusCompany);
       scope = m[1] ?? '';
       titleFrom = v + m[0].split(' ').length;
-    } else if ((m = /^(?:(?:international|world|worldwide|global) )?sales (?:on (?:the film|T\d+) )?(?:are|is) (?:being )?(?:handled|repped|represented) by\b/.exec(w)) || (m = /^(?:is|are|was) (?:being )?(?:sold|shopped|repped|represented|handled) (?:internationally |worldwide |abroad )?by\b/.exec(w)) || (m = /^sold (?:internationally|worldwide|abroad) by\b/.exec(w))) {
-      const k = v + m[0].split(' ').length;
+    } else if ((m = /^(?:(?:international|world|worldwide|global) )?sales (?:on (?:the film|T\d+) )?(?:are|is) (?:being )?(?:handled|repped|represented) by\b/.exec(w))
+      || (m = /^(?:is|are|was|has been|have been) (?:being )?(?:sold|shopped|repped|represented|pre-sold) (?:to (?:\S+ ){1,3}(?:territories|buyers|markets) |internationally |worldwide |abroad |around the world )?by\b/.exec(w))
+      || (m = /^(?:is|are|was) (?:being )?handled (?:internationally |worldwide )?by\b/.exec(w) && /\bsales\b/.test(c.words(v - 4, v)) ? m : null)
+      || (m = /^sold (?:internationally|worldwide|abroad) by\b/.exec(w))) {
+      let k = v + m[0].split(' ').length;
+      while (k < n && (c.item(k)?.mod === 'based' || /^(?:sales|company|agent|outfit|the|N\d+)$/.test(c.tok(k)))) k++;
       if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
       titleFrom = 0;
     } else if ((m = /^(?:its |the film's |the title's |the documentary's )?(?:international )?sales (?:agent|company|outfit|house|banner|rep)(?: ,)?$/.exec(c.words(v, v + 4).split(' ').slice(0, 4).join(' ').replace(/ [CE]\d+.*$/, ''))) && v + m[0].split(' ').length < n) {
       const k = v + m[0].split(' ').length;
       if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person' && c.tok(k - 1) !== 'a') companies.push(c.name(k));
       titleFrom = 0;
-    } else if (/^[CE]\d+$/.test(c.tok(v)) && c.tok(v + 1) === ',' && /^the (?:\S+-based )?sales (?:company|agent|outfit|house)\b/.test(c.words(v + 2, v + 7).replace(/ [CE]\d+ /, ' '))) {
+    } else if (/^[CE]\d+$/.test(c.tok(v)) && c.tok(v + 1) === ',' && /^the (?:(?:[A-Z]\d+|[a-z]+-based|international|world|leading|boutique|veteran|[a-z]+) ){0,2}sales (?:company|agent|outfit|house|banner|powerhouse)\b/.test(c.words(v + 2, v + 8))) {
       companies.push(c.name(v));
       titleFrom = 0;
     } else if (/^[CE]\d+$/.test(c.tok(v)) && c.tok(v + 1) === ',' && c.tok(v + 2) === 'which' && /^(?:handles|is handling|is selling|reps) (?:the film's )?(?:international |world |worldwide )?sales\b/.test(c.words(v + 3, v + 8))) {
@@ -999,6 +1056,49 @@ function extractMandates(c: Ctx): void {
       if (!c.st.seller || nk(c.st.seller.title) === nk(title)) c.st.seller = { company, title };
     }
   }
+}
+
+/** "French distribution is handled by Pyramide", "U.K. rights are held by Curzon": a deal told the other way round. */
+function extractHandledBy(c: Ctx): void {
+  const n = c.toks.length;
+  for (let v = 0; v < n; v++) {
+    if (!c.isTerr(v)) continue;
+    const l = c.terrList(v);
+    const w = c.words(l.end, l.end + 8);
+    const m = /^(?:(?:theatrical|svod|tv|home entertainment|streaming) )?(?:distribution|release|rights)(?: rights)? (?:is|are|will be|has been|have been) (?:being )?(?:handled|held|taken|controlled|owned|picked up|acquired) by\b/.exec(w);
+    if (!m) continue;
+    const k = l.end + m[0].split(' ').length;
+    if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
+    const title = lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    const media = validMedia(c.toks.slice(l.end, l.end + 2).filter((x) => MEDIA_WORDS.has(x)));
+    addDeal(c, title, c.name(k), l.exprs, { seller: null, media }, 0.75);
+  }
+}
+
+// ------------------------------------------------------------------ a deal's details told after it
+
+/** "The deal, worth a reported $2.5 million, was brokered by Cinetic on behalf of the filmmakers.": the price and the seller of the latest deal. */
+function extractDealDetails(c: Ctx): void {
+  const n = c.toks.length;
+  const text = c.words(0, n);
+  if (!/\bthe (?:deal|pact|acquisition|agreement|sale|purchase|price tag)\b|\bthe (?:distributor|company|streamer) (?:paid|is paying)\b/.test(text)) return;
+  if (c.st.deals.some((d) => d.span[0] === c.sent.start)) return;
+  const deal = [...c.st.deals].reverse().find((d) => d.span[0] < c.sent.start);
+  if (!deal) return;
+  const f = deal.fields;
+  for (let j = 0; j < n; j++) {
+    if (!/^M\d+$/.test(c.tok(j)) || f.price) continue;
+    const before = c.toks.slice(Math.max(0, j - 4), j);
+    if (!before.some((w) => MONEY_INTRO.has(w) || w === 'paid' || w === 'valued')) continue;
+    f.price = c.item(j).money ?? null;
+    const note = before.filter((w) => ['reported', 'around', 'about', 'nearly', 'close', 'roughly', 'approximately', 'some', 'than', 'estimated'].includes(w));
+    if (note.length && !f.priceNote) f.priceNote = note.join(' ').replace(/^close$/, 'close to');
+  }
+  const tier = /\b(?:low-|mid-|high-)?(?:six|seven|eight|nine)-figure\b/.exec(text);
+  if (tier && !f.priceNote) f.priceNote = tier[0];
+  const by = brokeredBy(c, 0);
+  if (by && !f.seller && nk(by) !== nk(f.buyer)) f.seller = by;
+  if ((f.price || by) && !deal.spans.some((x) => x[0] === c.sent.start)) deal.spans.push(c.span());
 }
 
 // ------------------------------------------------------------------ negotiators
@@ -1084,10 +1184,10 @@ function personLike(c: Ctx, j: number): boolean {
   if (it.ent === 'person') return true;
   if (it.ent === 'company') return false;
   const name = it.name ?? it.text;
-  const known = c.st.reg.kinds.get(nk(name));
+  const known = c.st.reg.kinds.get(nk(name)) ?? resolveShort(c.st.reg, name)?.kind;
   if (known) return known === 'person';
   const words = name.split(/\s+/);
-  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^(?:de|van|von|del|da|di|le|la)$/.test(w));
+  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u.test(w) || /^(?:de|van|von|del|da|di|le|la|dos|das|du|bin)$/.test(w));
 }
 
 // ------------------------------------------------------------------ festivals, awards
@@ -1120,8 +1220,7 @@ function festivalOf(c: Ctx, j: number): FestCtx {
 
 function localTense(c: Ctx, j: number): Tense {
   const around = c.words(Math.max(0, j - 12), Math.min(c.toks.length, j + 4));
-  const t = tenseOf(around);
-  return t === 'neutral' ? c.tense : t;
+  return tenseOf(around);
 }
 
 const PREMIERE_RE = /\b(world|international|north american|u\.s\.|us|european|uk|u\.k\.|canadian|asian|latin american|french|german|international) premiere|\bworld premieres?\b|\bworld-premieres?\b/;
@@ -1137,30 +1236,47 @@ function premiereOf(text: string): PremiereStatus | null {
   return 'national';
 }
 
-const SELECTION_CUES = /\b(?:premieres?|premiered|premiering|world-premieres?|bows?|bowed|bowing|debuts?|debuted|debuting|plays?|played|playing|screens?|screened|screening|competes?|competed|competing|in competition|out of competition|entry|entries|selection|selected|lineup|line-up|opens?|opened|opening|opener|closes|closed|closing|kicked off|kicks off|unspools|unspooled|title|titles|(?:to|will|set to) (?:play|screen|premiere|open|close)|launch(?:es|ed)? (?:in|at))\b/;
+const SELECTION_CUES = /\b(?:premieres?|premiered|premiering|world-premieres?|bows?|bowed|bowing|debuts?|debuted|debuting|plays?|played|playing|screens?|screened|screening|competes?|competed|competing|in competition|out of competition|entry|entries|selection|selected|lineup|line-up|opens?|opened|opening|opener|closes|closed|closing|closer|kicked off|kicks off|unspools|unspooled|title|titles|launch(?:es|ed)? (?:in|at)|set for|heads? to|heading to|will open|will close|sidebar|strand|section|program|programme|slot)\b/;
+const PRONOUN_IN_SENTENCE = /\b(?:its|it|the film|the title|the movie|the (?:N\d+ )?(?:drama|documentary|doc|comedy|thriller|feature|picture|debut|animation|western|horror|chiller))\b/;
+
+/** Opening or closing night: the festival opens/closes with the title, the title opens/closes the festival, "closing night film". */
+function slotOf(text: string, fcode: string | null): SelectionSlot | null {
+  const F = fcode ? `(?:${fcode}|the festival|the fest)\\b` : '(?:the festival|the fest)\\b';
+  if (new RegExp(`\\b${F}(?:'s)? (?:will |is set to |is to |is due to )?(?:open|opens|opened|kick(?:s|ed)? off)\\b`).test(text)
+    || new RegExp(`\\b(?:open|opens|opened|opening|to open|kick(?:s|ed)? off|kicking off) (?:the )?(?:\\d+\\w* )?(?:edition of )?${F}(?!'s S\\d+| S\\d+)`).test(text)
+    || /\bopening[- ]night\b|\bopening (?:film|gala|selection|title)\b|(?<!S\d+ )\bopener\b/.test(text)) return 'opening-night';
+  if (new RegExp(`\\b${F}(?:'s)? (?:will |is set to |is to |is due to )?(?:close|closes|closed|wrap|wraps)\\b(?! on)`).test(text)
+    || new RegExp(`\\b(?:close|closes|closed|closing|to close) (?:the )?(?:\\d+\\w* )?(?:edition of )?${F}(?!'s S\\d+| S\\d+)`).test(text)
+    || /\bclosing[- ]night\b|\bclosing (?:film|gala|selection|title)\b|(?<!S\d+ )\bcloser\b/.test(text)) return 'closing-night';
+  return null;
+}
 
 function extractFestival(c: Ctx): void {
   const n = c.toks.length;
   const festIdx: number[] = [];
   for (let j = 0; j < n; j++) if (/^F\d+$/.test(c.tok(j)) && c.item(j).event && c.item(j).event!.kind !== 'market') festIdx.push(j);
   const sentenceText = c.words(0, n);
-  // a section named without its festival: "Platform title", "Gala Presentations program"
+  const sectionIdx = c.toks.findIndex((t) => /^S\d+$/.test(t));
   let fest: FestCtx | null = null;
   if (festIdx.length) fest = festivalOf(c, festIdx[0]);
-  const sectionIdx = c.toks.findIndex((t) => /^S\d+$/.test(t));
+  // a section named without its festival: "Platform title", "Gala Presentations program"
   if (!fest && sectionIdx >= 0) {
     const ev = eventOfSection(c.item(sectionIdx).text);
     if (ev) fest = c.st.festival?.event === ev ? c.st.festival : { event: ev, year: eventYear(ev, c.st.date, { tense: c.tense }), edition: null };
   }
-  if (!fest && /\bthe festival\b|\bthe fest\b|\bthe lineup\b|\bentry\b|\bentries\b|\bthe competition\b/.test(sentenceText) && c.st.festival) fest = c.st.festival;
-  if (!fest && /\bin competition\b|\bopener\b|\bcloser\b|\bmidnight entry\b|\bgala title\b/.test(sentenceText) && c.st.festival) fest = c.st.festival;
-  if (!fest && c.st.festival && c.st.festivalParagraph === c.sent.paragraph && /\b(?:premiered|debuted|bowed|screened|world premiere|also premiered|also debuted)\b/.test(sentenceText)) fest = c.st.festival;
+  let contextual = false;
+  const ctxFest = c.st.festivalParagraph === c.sent.paragraph ? c.st.festival : c.st.mainFestival ?? c.st.festival;
+  if (!fest && ctxFest && (/\bthe festival\b|\bthe fest\b|\bthe lineup\b|\bentry\b|\bentries\b|\bthe competition\b|\bin competition\b|\bopener\b|\bcloser\b|\bgala title\b|\bS\d+\b/.test(c.sk.text)
+    || (c.st.festivalParagraph === c.sent.paragraph && /\b(?:premiered|debuted|bowed|screened|world premieres?|also premiered|also debuted)\b/.test(sentenceText)))) {
+    fest = ctxFest;
+    contextual = true;
+  }
+  void contextual;
   // awards first: they name winners
   extractAwards(c, fest);
   // withdrawals
-  const wd = /\b(?:pulled|withdrawn|withdrew|yanked|removed|dropped|pulled out|dropped out|exited)\b/.exec(sentenceText);
-  if (wd && fest && festIdx.length) {
-    const wIdx = c.toks.findIndex((t) => /^(?:pulled|withdrawn|withdrew|yanked|removed|dropped|exited)$/.test(t));
+  const wIdx = c.toks.findIndex((t) => /^(?:pulled|withdrawn|withdrew|yanked|removed|dropped|exited)$/.test(t));
+  if (wIdx >= 0 && fest && festIdx.length && /\b(?:from|out of)\b/.test(c.words(wIdx, wIdx + 8))) {
     let title: string | null = null;
     for (let j = wIdx - 1; j >= 0; j--) {
       const [t] = c.titleAt(j);
@@ -1171,12 +1287,12 @@ function extractFestival(c: Ctx): void {
     }
     title ??= c.st.focus ?? c.st.lead;
     let section: string | null = null;
-    if (sectionIdx >= 0) section = c.item(sectionIdx).text;
-    else if (/\bfrom (?:the )?competition\b|\bin competition\b/.test(sentenceText)) section = 'Competition';
+    if (sectionIdx >= 0) section = cleanSection(c.item(sectionIdx).text);
+    else if (/\bfrom (?:the )?competition\b|\bin competition\b|\bcompetition (?:lineup|slate)\b/.test(sentenceText)) section = 'Competition';
     // the reason: after due to / because of / citing / over / after
     let reason: string | null = null;
     for (let j = wIdx; j < n; j++) {
-      if (/^(?:due|because|citing|over|after|amid|following|for)$/.test(c.tok(j))) {
+      if (/^(?:due|because|citing|cited|over|after|amid|following|for)$/.test(c.tok(j))) {
         let k = j + 1;
         if (c.tok(j) === 'due' || c.tok(j) === 'because') k++;
         if (/^Q\d+$/.test(c.tok(k))) {
@@ -1199,39 +1315,104 @@ function extractFestival(c: Ctx): void {
       c.st.focus = title;
     }
     c.st.festival = fest;
+    c.st.festivalParagraph = c.sent.paragraph;
     return;
   }
   if (!fest) return;
   c.st.festival = fest;
   if (festIdx.length) c.st.festivalParagraph = c.sent.paragraph;
-  if (fest.event.kind === 'awards') return;
-  if (!SELECTION_CUES.test(sentenceText) && !/\bS\d+\b/.test(c.sk.text)) return;
-  if (/\b(?:another|other) festivals?\b/.test(sentenceText) && !festIdx.length) return;
-  // which titles: those in the sentence, else the pronoun's
-  const titles: Array<{ title: string; idx: number }> = [];
+  if (festIdx.length && !c.st.mainFestival && fest.event.kind === 'festival') c.st.mainFestival = fest;
+  if (fest.event.kind === 'awards' && festIdx.length === 1) return;
+  // festival references: festivals named, and sections that name theirs ("Midnight Madness opener")
+  const refs: Array<{ ctx: FestCtx; at: number }> = [];
+  for (const j of festIdx) if (c.item(j).event!.kind === 'festival') refs.push({ ctx: festivalOf(c, j), at: j });
   for (let j = 0; j < n; j++) {
-    if (c.isTitle(j)) titles.push({ title: c.item(j).text, idx: j });
+    if (!/^S\d+$/.test(c.tok(j)) || refs.some((r) => r.at >= 0 && Math.abs(r.at - j) <= 3)) continue;
+    const ev = eventOfSection(c.item(j).text);
+    if (!ev) continue;
+    const ctx = c.st.festival?.event === ev ? c.st.festival : c.st.mainFestival?.event === ev ? c.st.mainFestival : { event: ev, year: eventYear(ev, c.st.date, { tense: localTense(c, j) }), edition: null };
+    refs.push({ ctx, at: j });
   }
-  const pronoun = /\b(?:its|it|the film|the title|the drama|the documentary)\b/.test(sentenceText);
-  if (!titles.length && pronoun && (c.st.focus ?? c.st.lead)) titles.push({ title: (c.st.focus ?? c.st.lead)!, idx: -1 });
-  if (!titles.length) return;
-  // titles that are only mentioned as prizes won, or "known for", are not selections
+  if (!refs.length && !festIdx.length) refs.push({ ctx: fest, at: -1 });
+  if (!refs.length) return;
+  // clauses: a relative clause, "while", ";" start a new one
+  const clause: number[] = [];
+  let cl = 0;
+  for (let j = 0; j < n; j++) {
+    if (c.tok(j) === ';' || c.tok(j) === 'while' || c.tok(j) === 'whereas' || (c.tok(j) === ',' && /^(?:both|all|each) of which$/.test(c.words(j + 1, j + 4)))) cl++;
+    clause.push(cl);
+  }
+  const titles: Array<{ title: string; idx: number }> = [];
+  for (let j = 0; j < n; j++) if (c.isTitle(j)) titles.push({ title: c.item(j).text, idx: j });
+  const pronoun = PRONOUN_IN_SENTENCE.test(c.sk.text);
   const winnersHere = new Set([...c.st.facts.values()].filter((f) => f.type === 'award' && f.span[0] === c.sent.start).map((f) => nk(f.fields.title)));
-  for (const { title, idx } of titles) {
-    if (winnersHere.has(nk(title)) && !/\b(?:premiered|debuted|bowed|screened|played|in competition|entry)\b/.test(sentenceText)) continue;
-    // "X won ... Y" : a title after "winner" of an earlier festival is not a selection of this one
-    const local = idx >= 0 ? c.words(Math.max(0, idx - 6), Math.min(n, idx + 8)) : sentenceText;
-    if (/\bknown for\b|\bprevious (?:film|feature)\b|\bearlier (?:film|feature)\b/.test(c.words(Math.max(0, idx - 6), idx))) continue;
-    const slot: SelectionSlot | null =
-      /\b(?:open(?:s|ed|ing)?|kick(?:s|ed)? off)\b(?! (?:the )?(?:S\d+|\w+ (?:section|sidebar|program|programme|strand)))|\bopening[- ]night\b|\bopener\b/.test(sentenceText) && !/\bopened (?:in|on|to)\b(?! \w+ night)|\bopened theatrically\b|\bsection\b|\bsidebar\b|\bstrand\b|\bprogram/.test(sentenceText.replace(/opened the \S+ section/, 'section')) ? 'opening-night'
-      : /\b(?:close(?:s|d)?|closing[- ]night|closer)\b/.test(sentenceText) && !/\bclosed (?:a|the) deal|\bclosed deals\b|\bcloses on\b/.test(sentenceText) ? 'closing-night'
-      : null;
+  // premieres: "the North American premiere of X's T" per title, else the sentence's
+  const premiereByItem = new Map<number, PremiereStatus | null>();
+  for (let j = 0; j < n; j++) {
+    if (c.tok(j) !== 'premiere' || c.tok(j + 1) !== 'of') continue;
+    let k = j + 2;
+    while (k < n && k < j + 6 && !c.isTitle(k)) k++;
+    if (c.isTitle(k)) premiereByItem.set(k, premiereOf(c.plain(Math.max(0, j - 3), j + 1)));
+  }
+  const sentencePremiere = premiereOf(c.plain(0, n));
+  const slotVerb = c.toks.findIndex((t, k) => /^(?:open|opens|opened|opening|opener|close|closes|closing|closer|kicks|kicked)$/.test(t) && !/^(?:theatrically|to|weekend|deals?|a)$/.test(c.tok(k + 1)));
+  const bothOf = (at: number) => at >= 0 && /\b(?:both|all|each) of which\b|\bwhich both\b/.test(c.words(Math.max(0, at - 6), at));
+  const nearestRef = (idx: number) => {
+    const same = refs.filter((r) => r.at < 0 || clause[r.at] === clause[idx]);
+    const pool = same.length ? same : refs;
+    return pool.reduce((best, r) => (Math.abs(r.at - idx) < Math.abs(best.at - idx) ? r : best), pool[0]);
+  };
+  const accepted = (ref: { at: number }): boolean => {
+    const { at } = ref;
+    const near = at >= 0 ? c.words(Math.max(0, at - 7), Math.min(n, at + 5)) : sentenceText;
+    const fItem = at >= 0 ? c.item(at) : null;
+    const bound = !!fItem?.mod && /^(?:bound|selected|bowing|premiering|shortlisted)$/.test(fItem.mod);
+    if (at >= 0 && /^S\d+$/.test(c.tok(at))) return true;
+    const awardOnly = at >= 0 && /\b(?:won|wins|took|scooped|awarded|named|prize|winner|tied)\b/.test(c.words(Math.max(0, at - 8), at)) && !/\b(?:premiere|premiered|debuted|bowed|screened|entry|competition)\b/.test(c.words(Math.max(0, at - 8), at + 2));
+    if (awardOnly) return false;
+    const titleCue = titles.some((t) => /\b(?:entry|entries|opener|closer|premiere|premieres|premiered|selection)\b/.test(c.words(Math.max(0, t.idx - 3), t.idx + 3)));
+    return bound || titleCue || SELECTION_CUES.test(near) || /\bS\d+\b/.test(near) || (at >= 0 && /^(?:[a-z-]+ )?(?:title|entry|premiere|opener|closer|documentary|doc|drama|comedy|thriller|horror|film|feature|prize-winner|winner|hit|selection|pic)\b/.test(c.words(at + 1, at + 3)));
+  };
+  const addSel = (ref: { ctx: FestCtx; at: number }, title: string, idx: number) => {
+    const { ctx, at } = ref;
     let section: string | null = null;
-    if (sectionIdx >= 0) section = cleanSection(c.item(sectionIdx).text);
-    else if (/\bin competition\b|\bcompetition (?:entry|title|film|slot|lineup)\b|\bcompeting\b|\bcompetes\b|\bmain competition\b/.test(local) && !/\bout of competition\b/.test(local)) section = 'Competition';
-    const midnight = /\bmidnight (?:entry|title|section|screening)\b/.exec(local);
-    if (!section && midnight) section = 'Midnight';
-    add(c.st, 'selection', { title, festival: fest.event.name, year: fest.year, edition: fest.edition, section, premiere: premiereOf(local) ?? premiereOf(sentenceText.includes('both') ? sentenceText : local), slot: slot && titles.length > 2 ? null : slot }, 0.8, c.span());
+    const secNear = c.toks.findIndex((tok, k) => /^S\d+$/.test(tok) && (at < 0 || Math.abs(k - at) <= 8) && (idx < 0 || clause[k] === clause[idx] || k === at));
+    if (secNear >= 0) section = cleanSection(c.item(secNear).text);
+    const local = idx >= 0 ? c.words(Math.max(0, idx - 6), Math.min(n, idx + 8)) : sentenceText;
+    if (!section && (/\bin competition\b|\bcompetition (?:entry|title|film|slot|lineup)\b|\bcompeting\b|\bcompetes\b|\bmain competition\b/.test(local) || (at >= 0 && /^competition\b/.test(c.words(at + 1, at + 2)))) && !/\bout of competition\b/.test(local)) section = 'Competition';
+    if (!section && /\bmidnight (?:entry|title|section|screening)\b/.test(local)) section = 'Midnight';
+    const premiere = premiereByItem.size ? (premiereByItem.get(idx) ?? null) : idx < 0 || clause[idx] === clause[Math.max(0, c.toks.findIndex((t) => t === 'premiere' || t === 'premieres'))] ? sentencePremiere : null;
+    // the slot goes to the title next to "open"/"close" in its clause
+    let slot: SelectionSlot | null = null;
+    if (slotVerb >= 0) {
+      const s = slotOf(c.sk.text, at >= 0 && /^F\d+$/.test(c.tok(at)) ? c.tok(at) : null);
+      if (s) {
+        const sameClause = titles.filter((t) => clause[t.idx] === clause[slotVerb]);
+        const target = sameClause.length ? sameClause.reduce((b, t) => (Math.abs(t.idx - slotVerb) < Math.abs(b.idx - slotVerb) ? t : b), sameClause[0]) : null;
+        if ((target && target.idx === idx) || (idx < 0 && !titles.length)) slot = s;
+      }
+    }
+    add(c.st, 'selection', { title, festival: ctx.event.name, year: ctx.year, edition: ctx.edition, section, premiere, slot }, at < 0 ? 0.65 : 0.8, c.span());
+  };
+  let pickedAny = false;
+  for (const t of titles) {
+    if (winnersHere.has(nk(t.title)) && !/\b(?:premiered|debuted|bowed|screened|played|in competition|entry)\b/.test(sentenceText)) continue;
+    if (/\bknown for\b|\bprevious (?:film|feature)\b|\bearlier (?:film|feature)\b/.test(c.words(Math.max(0, t.idx - 6), t.idx))) continue;
+    const ref = nearestRef(t.idx);
+    if (!accepted(ref)) continue;
+    const win = c.words(Math.max(0, t.idx - 7), Math.min(n, t.idx + 8));
+    const single = titles.length === 1 || (ref.at < 0 && /\b(?:premiered|debuted|bowed|screened|played|premieres|plays|screens)\b/.test(sentenceText));
+    if (!single && !SELECTION_CUES.test(win) && !(ref.at >= 0 && Math.abs(t.idx - ref.at) <= 8) && !/\bS\d+\b/.test(win)) continue;
+    addSel(ref, t.title, t.idx);
+    pickedAny = true;
+    // "both of which debuted in Cannes": every title of the sentence played there too
+    for (const r of refs) if (r !== ref && bothOf(r.at) && accepted(r)) addSel(r, t.title, t.idx);
+  }
+  if (!pickedAny && !titles.length && pronoun) {
+    const pm = PRONOUN_IN_SENTENCE.exec(c.sk.text);
+    const pAt = pm ? c.sk.text.slice(0, pm.index).split(' ').length - 1 : n;
+    const antecedent = lastTitleBefore(c, pAt) ?? c.st.focus ?? c.st.lead;
+    if (antecedent) for (const r of refs) if (accepted(r)) addSel(r, antecedent, -1);
   }
 }
 
@@ -1271,7 +1452,8 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
   };
   // "T won the A", "T took (home) the A", "A went to T", "the A winner T", "T and T tied for the A", "A was shared by P for T and P for T"
   for (let j = 0; j < n; j++) {
-    const isAward = /^A\d+$/.test(c.tok(j)) || (/^S\d+$/.test(c.tok(j)) && /^(?:award|prize)$/.test(c.tok(j + 1)));
+    const ceremonyPrize = /^F\d+$/.test(c.tok(j)) && c.item(j).event?.kind === 'awards' && !c.item(j).mod && /\b(?:won|wins|win|took|takes|scooped|claimed|picked up|received|earned|the)$/.test(c.words(j - 2, j)) && !/^(?:awards?|ceremony|race)$/.test(c.tok(j + 1));
+    const isAward = /^A\d+$/.test(c.tok(j)) || (/^S\d+$/.test(c.tok(j)) && /^(?:award|prize)$/.test(c.tok(j + 1))) || ceremonyPrize;
     // "the Oscar-winning T"
     if (/^[AF]\d+$/.test(c.tok(j)) && c.item(j).mod === 'winning') {
       const [t] = c.titleAt(j + 1);
@@ -1284,8 +1466,9 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
       continue;
     }
     if (!isAward) continue;
-    const { name, end } = awardName(j);
-    const f = awardFest(end);
+    const { name: rawName, end } = awardName(j);
+    const name = ceremonyPrize ? rawName.replace(/^(?:Oscars?|Academy Awards?)\b/i, 'Oscar').replace(/^Golden Globes?\b/i, 'Golden Globe') : rawName;
+    const f = awardFest(end) ?? (ceremonyPrize ? { event: c.item(j).event!, year: null, edition: null } : null);
     if (!f) continue;
     const before = c.words(Math.max(0, j - 6), j);
     const after = c.words(end, Math.min(n, end + 12));
@@ -1374,6 +1557,8 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
 function isoCountry(expr: string | null): string | null {
   if (!expr) return null;
   if (/^(?:north america|domestic)$/i.test(expr)) return 'US';
+  const direct = findCountry(expr.replace(/^the\s+/i, ''));
+  if (direct) return direct;
   try {
     const codes = territoryCodes(parseTerritories(expr));
     return codes.length === 1 ? codes[0] : null;
@@ -1455,7 +1640,7 @@ function extractBoxOffice(c: Ctx): void {
   void text;
 }
 
-const RELEASE_VERBS = /^(?:debuted|debuts|opened|opens|released|releases|bowed|bows|hit|hits|launched|premiered)$/;
+const RELEASE_VERBS = /^(?:debuted|debuts|opened|opens|released|releases|releasing|bowed|bows|hit|hits|launched|premiered)$/;
 
 function extractReleases(c: Ctx): void {
   const n = c.toks.length;
@@ -1485,12 +1670,26 @@ function extractReleases(c: Ctx): void {
         terrAt = k;
       }
     }
+    // the country of the sentence's box office ("topped the Japanese box office ... since its Oct. 16 release")
+    if (!territory && (t === 'release' || t === 'opened')) {
+      const bo = [...c.st.facts.values()].find((f) => f.type === 'boxOffice' && f.span[0] === c.sent.start && f.fields.territory);
+      if (bo && bo.type === 'boxOffice') territory = bo.fields.territory;
+    }
+    // the distributor's own territory: "Pyramide Distribution, which will release it on Nov. 23"
+    if (!territory) {
+      const dIdx = /^[CE]\d+$/.test(c.tok(j - 2)) && /^(?:will|to)$/.test(c.tok(j - 1)) ? j - 2 : /^[CE]\d+$/.test(c.tok(j - 4)) && c.tok(j - 3) === ',' && c.tok(j - 2) === 'which' ? j - 4 : -1;
+      if (dIdx >= 0) {
+        const deal = c.st.deals.find((d) => nk(d.fields.buyer) === nk(c.name(dIdx)) && d.fields.territories);
+        const code = deal ? isoCountry(deal.fields.territories) : null;
+        if (code) territory = code;
+      }
+    }
     if (!territory) continue;
     // the date near the verb: "debuted last November", "opened on May 1", "since its Jan. 22 release", "on Nov. 18", "in November"
     const verbItem = c.item(j);
     const near = c.dates.filter((d) => Math.abs(d.abs - verbItem.start) < 45 && d.precision !== 'year' || (d.precision === 'year' && d.abs > verbItem.start && d.abs - verbItem.end < 20));
     const date = near.sort((a, b) => Math.abs(a.abs - verbItem.start) - Math.abs(b.abs - verbItem.start))[0];
-    if (!date && !/\bthrough\b|\bvia\b/.test(win) && t !== 'release' && !/opened in|opens in/.test(c.words(j, j + 2))) continue;
+    if (!date && !(/^(?:opened|debuted|released|bowed|launched)$/.test(t) && /\bthrough\b|\bvia\b|\bby\b/.test(win))) continue;
     // the title: subject before the verb
     let title: string | null = null;
     for (let k = j - 1; k >= 0; k--) {
@@ -1511,7 +1710,8 @@ function extractReleases(c: Ctx): void {
     for (let k = Math.max(0, j - 4); k < Math.min(n, j + 10); k++) {
       if ((c.tok(k) === 'through' || c.tok(k) === 'via' || (c.tok(k) === 'by' && c.tok(k - 1) === 'released')) && /^[CE]\d+$/.test(c.tok(k + 1))) distributor = c.name(k + 1);
     }
-    if (!distributor && /^[CE]\d+$/.test(c.tok(j - 2)) && /^(?:will|to)$/.test(c.tok(j - 1))) distributor = c.name(j - 2);
+    if (!distributor && /^[CE]\d+$/.test(c.tok(j - 2)) && /^(?:will|to|is|are)$/.test(c.tok(j - 1))) distributor = c.name(j - 2);
+    if (!distributor && /^[CE]\d+$/.test(c.tok(j - 4)) && c.tok(j - 3) === ',' && c.tok(j - 2) === 'which') distributor = c.name(j - 4);
     if (!distributor && /^[CE]\d+$/.test(c.tok(j - 1)) && c.isCompanyName(j - 1)) distributor = c.name(j - 1);
     if (!distributor && c.tok(j) === 'release' && /^[CE]\d+$/.test(c.tok(j - 1))) distributor = c.name(j - 1);
     void terrAt;
@@ -1582,7 +1782,7 @@ function extractCredits(c: Ctx): void {
     const t = c.tok(j);
     const nxt = c.tok(j + 1);
     // written and directed by / directed by / helmed by / written by / from a screenplay by / produced by / co-written by
-    if ((t === 'directed' || t === 'helmed' || t === 'written' || t === 'co-written' || t === 'penned' || t === 'produced' || t === 'co-produced' || t === 'executive-produced' || t === 'exec-produced' || t === 'scripted' || t === 'starring' || t === 'stars' || t === 'star' || t === 'featuring' || t === 'toplined' || (t === 'screenplay' && nxt === 'by') || (t === 'script' && nxt === 'by')) || (t === 'led' && nxt === 'by' && /\bcast\b/.test(c.words(j - 3, j)))) {
+    if ((t === 'directed' || t === 'helmed' || t === 'written' || t === 'co-written' || t === 'penned' || (/^(?:produced|co-produced|executive-produced|exec-produced)$/.test(t) && nxt === 'by') || t === 'scripted' || t === 'starring' || t === 'stars' || t === 'star' || t === 'featuring' || t === 'toplined' || (t === 'screenplay' && nxt === 'by') || (t === 'script' && nxt === 'by')) || (t === 'led' && nxt === 'by' && /\bcast\b/.test(c.words(j - 3, j)))) {
       let roles: CreditRole[] = [];
       let k = j + 1;
       if (t === 'written' && c.seq(j + 1, ['and', 'directed', 'by'])) {
@@ -1679,10 +1879,20 @@ function extractCredits(c: Ctx): void {
         addCredit(c, c.item(k).text, role, c.name(j), 0.8);
         continue;
       }
-      // "Campos' film is sold ...", "Director Wang Lei's film": the director's title, else the focus
-      if (/^(?:film|feature|movie|drama|documentary|debut|latest|new film|comedy|thriller)$/.test(c.tok(j + 1)) && !/\b(?:previous|earlier|last|next|second|first|third|latest)\b/.test(desc)) {
-        const title = c.st.titleByDirector.get(nk(resolveShort(c.st.reg, it.text)?.name ?? c.name(j))) ?? c.st.focus ?? c.st.lead;
-        if (title && /\bdirector\b/.test(c.words(j - 2, j))) addCredit(c, title, 'director', c.name(j), 0.7);
+      // "T, Mexican director Elena Campos' drama about ...", "Campos' film is sold ...", "Director Wang Lei's film": the appositive title, the director's title, else the focus
+      const g = /^(?:(?:[a-z-]+|N\d+) ){0,3}?(film|feature|movie|drama|documentary|doc|debut|comedy|thriller|romance|western|animation|animated feature|horror|satire|fable|biopic|epic|musical|sequel|follow-up|picture)\b/.exec(c.words(j + 1, j + 6));
+      if (g && !/\b(?:previous|earlier|last|next|second|first|third|latest|new|upcoming|own)\b/.test(c.words(j + 1, j + 4))) {
+        const who = resolveShort(c.st.reg, it.text)?.name ?? c.name(j);
+        let title: string | null = null;
+        for (let b = j - 1; b >= Math.max(0, j - 6); b--) {
+          if (c.isTitle(b) && c.tok(b + 1) === ',') {
+            title = c.item(b).text;
+            break;
+          }
+          if (!/^(?:[a-z-]+|N\d+|,)$/.test(c.tok(b))) break;
+        }
+        title ??= c.st.titleByDirector.get(nk(who)) ?? (/\b(?:director|filmmaker|helmer|auteur)\b/.test(c.words(j - 2, j)) ? lastTitleBefore(c, j) ?? c.st.focus ?? c.st.lead : null);
+        if (title) addCredit(c, title, 'director', c.name(j), 0.7);
       }
       continue;
     }
@@ -1695,8 +1905,12 @@ function extractCredits(c: Ctx): void {
       continue;
     }
     // "his/her (latest|previous|new) films include T and T", "P's previous feature, T,", "Her debut, T,"
-    if ((t === 'his' || t === 'her' || t === 'their' || (/^[PE]\d+$/.test(t) && c.raw(j).endsWith("'s") === false && false)) && /^(?:latest|previous|new|earlier|recent|next|debut|first|second|third|last|upcoming|feature|films|film|credits)$/.test(nxt)) {
-      const person = c.st.focusPerson;
+    if ((t === 'his' || t === 'her' || t === 'their') && /^(?:latest|previous|new|earlier|recent|next|debut|first|second|third|last|upcoming|feature|films|film|credits|sophomore)$/.test(nxt)) {
+      let person = c.st.focusPerson;
+      for (let b = j - 1; b >= 0; b--) if (/^[PE]\d+$/.test(c.tok(b)) && personLike(c, b)) {
+        person = resolveShort(c.st.reg, c.item(b).text)?.name ?? c.name(b);
+        break;
+      }
       if (!person) continue;
       let k = j + 1;
       while (k < n && k < j + 10 && !c.isTitle(k) && c.tok(k) !== '.') k++;
@@ -1785,7 +1999,7 @@ function extractProducers(c: Ctx, k: number, limit: number, title: string | null
 function extractSourceAndStatus(c: Ctx): void {
   const n = c.toks.length;
   const text = c.words(0, n);
-  const src = /\b(?:adapted from|based on|adaptation of|adapting|inspired by|drawn from)\b(?: [^.;]*?)?\b(graphic novel|novel|short story|memoir|play|book|bestseller|best-seller|comic book|comic|manga|article|true story|podcast|short film|stage play|musical|biography|autobiography|poem|novella|video game)s?\b/.exec(text);
+  const src = /\b(?:adapted (?:it |the film |the script |the screenplay )?from|based on|adaptation of|adapting|inspired by|drawn from)\b(?: [^.;]*?)?\b(graphic novel|novel|short story|memoir|play|book|bestseller|best-seller|comic book|comic|manga|article|true story|podcast|short film|stage play|musical|biography|autobiography|poem|novella|video game)s?\b/.exec(text);
   if (src) {
     const title = firstTitle(c) ?? c.st.focus ?? c.st.lead;
     const material = src[1] === 'bestseller' || src[1] === 'best-seller' ? 'novel' : src[1] === 'comic book' ? 'comic' : src[1] === 'stage play' ? 'play' : src[1];
@@ -1868,7 +2082,9 @@ function runPass(text: string, view: string, sentences: Sentence[], date: string
     }
     extractDeals(c);
     if (!headline) {
+      extractHandledBy(c);
       extractNegotiators(c);
+      extractDealDetails(c);
       extractFestival(c);
       extractBoxOffice(c);
       extractReleases(c);
@@ -1929,6 +2145,8 @@ function finish(st: State): AnyFact[] {
       if (d.territories === null && !d.negotiators.length && f.confidence > 0.6) f.confidence = Math.min(f.confidence, 0.75);
     }
     if (f.type === 'credit' && st.reg.kinds.get(nk(f.fields.name)) === 'company') continue;
+    // a selection the article says was withdrawn is the withdrawal
+    if (f.type === 'selection' && st.facts.has(`withdrawal|${nk(f.fields.title)}|${nk(f.fields.festival)}|${f.fields.year ?? ''}`)) continue;
     if (f.type === 'titleCompany' && st.reg.kinds.get(nk(f.fields.company)) === 'person') continue;
     out.push(f);
   }

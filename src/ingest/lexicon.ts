@@ -222,7 +222,7 @@ export const NOT_NAMES = new Set([
   'to', 'of', 'by', 'as', 'and', 'but', 'or', 'also', 'meanwhile', 'however', 'separately', 'elsewhere', 'earlier', 'later', 'previously', 'other', 'others', 'deals', 'deal', 'buyers',
   'sales', 'sources', 'source', 'according', 'ahead', 'out', 'both', 'neither', 'while', 'when', 'where', 'which', 'who', 'whose', 'what', 'there', 'here', 'we', 'i', 'you', 'our', 'my',
   'exclusive', 'exclusively', 'update', 'updated', 'breaking', 'watch', 'read', 'more', 'related', 'no', 'not', 'nothing', 'all', 'some', 'several', 'many', 'one', 'two', 'three', 'four',
-  'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'second', 'third', 'last', 'next', 'new', 'rights', 'written', 'directed', 'produced', 'starring', 'based', 'adapted', 'set',
+  'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'second', 'third', 'last', 'next', 'rights', 'written', 'directed', 'produced', 'starring', 'based', 'adapted', 'set',
   'if', 'although', 'though', 'because', 'since', 'until', 'during', 'over', 'under', 'into', 'about', 'around', 'among', 'between', 'through', 'against', 'without', 'within', 'via',
   'rumors', 'rumours', 'reports', 'production', 'principal', 'photography', 'shooting', 'filming', 'box', 'office', 'variety', 'deadline', 'screen', 'indiewire', 'so', 'then', 'now', 'today',
   'yesterday', 'tomorrow', 'still', 'even', 'just', 'only', 'each', 'every', 'such', 'most', 'much', 'film', 'films', 'movie', 'documentary', 'drama', 'comedy', 'thriller', 'feature',
@@ -248,8 +248,8 @@ export const DEMONYMS: Record<string, string> = {
   ukrainian: 'Ukraine', baltic: 'Baltics', estonian: 'Estonia', latvian: 'Latvia', lithuanian: 'Lithuania', slovenian: 'Slovenia', croatian: 'Croatia', serbian: 'Serbia', bosnian: 'Bosnia and Herzegovina',
   israeli: 'Israel', lebanese: 'Lebanon', iranian: 'Iran', egyptian: 'Egypt', moroccan: 'Morocco', tunisian: 'Tunisia', 'south african': 'South Africa', nigerian: 'Nigeria', kenyan: 'Kenya',
   indian: 'India', pakistani: 'Pakistan', chinese: 'China', japanese: 'Japan', korean: 'South Korea', 'south korean': 'South Korea', taiwanese: 'Taiwan', thai: 'Thailand', vietnamese: 'Vietnam',
-  filipino: 'Philippines', indonesian: 'Indonesia', malaysian: 'Malaysia', singaporean: 'Singapore', australian: 'Australia', 'new zealand': 'New Zealand', kiwi: 'New Zealand', kazakh: 'Kazakhstan',
-  georgian: 'Georgia', armenian: 'Armenia', 'middle eastern': 'Middle East', european: 'Europe', asian: 'Pan-Asia', african: 'Africa', 'hong kong': 'Hong Kong', 'german-speaking': 'German-speaking Europe',
+  filipino: 'Philippines', indonesian: 'Indonesia', malaysian: 'Malaysia', singaporean: 'Singapore', australian: 'Australia', kiwi: 'New Zealand', kazakh: 'Kazakhstan',
+  georgian: 'Georgia', armenian: 'Armenia', 'middle eastern': 'Middle East', european: 'Europe', asian: 'Pan-Asia', african: 'Africa', 'german-speaking': 'German-speaking Europe',
   'french-speaking': 'French-speaking Europe', 'spanish-speaking': 'Spanish-speaking Latin America',
 };
 

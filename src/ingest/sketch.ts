@@ -103,6 +103,9 @@ const HEADLINE_WORDS = new Set([
   'pulled', 'withdrawn', 'yanked', 'drops', 'nears', 'talks', 'eyes', 'circles', 'circling', 'eyeing', 'denies', 'rumored', 'rumoured', 'a', 'an', 'the', 'how', 'why', 'what', 'more',
 ]);
 
+/** Media written in capitals ("SVOD rights"): words, not names. */
+const MEDIA_ACRONYMS = new Set(['svod', 'avod', 'tvod', 'vod', 'svod/avod', 'est', 'dvd', 'tv', 'pay-tv', 'free-tv', 'ppv', 'fast', 'bvod', 'hvod']);
+
 const CONNECTORS = new Set(['de', 'du', 'des', 'del', 'della', 'di', 'da', 'dos', 'das', 'von', 'van', 'der', 'den', 'la', 'le', 'y', 'al', 'el', 'bin', 'ibn', 'e', 'do', 'ter', 'zu', '&']);
 
 const MOD_RE = /^([\p{Lu}\d][\p{L}\p{N}.'&+’]*(?:\s?[\p{Lu}][\p{L}.'’]*)*)-(based|bound|born|set|winning|nominated|backed|produced|financed|era|style|themed|owned|headquartered|selected|shortlisted|bowing|premiering|acquired|launched)$/u;
@@ -323,7 +326,8 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
   let i = 0;
   while (i < raw.length) {
     const r = raw[i];
-    if (r.kind !== 'word' || !isCapToken(r.text) || (opts.headline && HEADLINE_WORDS.has(r.text.toLowerCase()))) {
+    if (r.kind !== 'word' || !isCapToken(r.text) || (opts.headline && HEADLINE_WORDS.has(r.text.toLowerCase())) || MEDIA_ACRONYMS.has(r.text.toLowerCase())) {
+      if (r.kind === 'word' && MEDIA_ACRONYMS.has(r.text.toLowerCase())) r.text = r.text.toLowerCase();
       items.push(r);
       i++;
       continue;
@@ -331,7 +335,26 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     // gather the chunk
     let j = i;
     const parts: Item[] = [r];
-    while (!parts[parts.length - 1].possessive && j + 1 < raw.length) {
+    const knownWith = (ps: Item[], next: Item): boolean => {
+      const joined = `${ps.map((p) => p.text).join(' ')}' ${next.text}`;
+      const joined2 = `${ps.map((p) => p.text).join(' ')}'s ${next.text}`;
+      if ([joined, joined2].some((x) => isKnownSection(x) || AWARDS.some((a) => normalizeName(a) === normalizeName(x)) || KNOWN_COMPANY_KEYS.has(normalizeName(x)))) return true;
+      // "People's Choice Award", "Directors' Fortnight Prize": a possessive inside a prize name
+      let k2 = raw.indexOf(next);
+      const rest: string[] = [];
+      while (k2 >= 0 && k2 < raw.length && raw[k2].kind === 'word' && isCapToken(raw[k2].text)) {
+        rest.push(raw[k2].text);
+        if (raw[k2].possessive) break;
+        k2++;
+      }
+      return rest.length >= 1 && /^(?:Award|Awards|Prize|Week|Fortnight|Choice|Jury)$/.test(rest[0]) || AWARD_HEADS.some((h) => rest[rest.length - 1] === h);
+    };
+    while ((!parts[parts.length - 1].possessive || (raw[j + 1]?.kind === 'word' && isCapToken(raw[j + 1].text) && knownWith(parts, raw[j + 1]))) && j + 1 < raw.length) {
+      if (parts[parts.length - 1].possessive) {
+        const last = parts[parts.length - 1];
+        const apostropheS = view[last.end] === "'" && view[last.end + 1] === 's';
+        parts[parts.length - 1] = { ...last, text: `${last.text}'${apostropheS ? 's' : ''}`, possessive: false, end: last.end + (apostropheS ? 2 : 1) };
+      }
       const n = raw[j + 1];
       if (n.kind === 'word' && isCapToken(n.text) && n.start - parts[parts.length - 1].end <= 1 && !(opts.headline && HEADLINE_WORDS.has(n.text.toLowerCase()))) {
         parts.push(n);
@@ -416,9 +439,22 @@ function splitChunk(parts: Item[]): Item[] {
     // the longest known prefix: event, then section/award/territory
     let best = 0;
     let bestKind: EntKind | null = null;
+    const restText = parts.slice(k).map((x) => x.text).join(' ');
+    if (KNOWN_COMPANY_KEYS.has(normalizeName(restText))) {
+      out.push(make(parts.slice(k)));
+      break;
+    }
+    if (isKnownSection(restText) && !findEvent(restText)) {
+      const ent = make(parts.slice(k));
+      ent.ent = 'section';
+      out.push(ent);
+      break;
+    }
     for (let n = parts.length - k; n >= 1; n--) {
       const text = parts.slice(k, k + n).map((x) => x.text).join(' ');
-      if (findEvent(text)) {
+      const ev = findEvent(text);
+      // "Oscar Isaac" is a person, not the Oscars; "Cannes Competition" is a festival and its section
+      if (ev && !(n === 1 && parts.length - k === 2 && !isKnownSection(parts[k + 1].text) && !AWARDS.includes(parts[k + 1].text) && /^\p{Lu}[\p{Ll}]+$/u.test(parts[k + 1].text) && (ev.kind === 'awards' || !/^(?:Film|Festival|Market|Awards?|Fest|International|Days|Film Festival)$/.test(parts[k + 1].text)))) {
         best = n;
         bestKind = 'event';
         break;
@@ -434,7 +470,7 @@ function splitChunk(parts: Item[]): Item[] {
           bestKind = 'section';
           break;
         }
-        if (AWARDS.some((a) => normalizeName(a) === normalizeName(text))) {
+        if (AWARDS.some((a) => normalizeName(a) === normalizeName(text)) && !(n === 1 && parts.length - k === 2 && /^\p{Lu}[\p{Ll}]+$/u.test(parts[k + 1].text) && !isAwardName(parts.slice(k).map((x) => x.text).join(' ')))) {
           best = n;
           bestKind = 'award';
           break;
@@ -461,6 +497,13 @@ function splitChunk(parts: Item[]): Item[] {
     let cut = parts.length;
     for (let s = k + 1; s < parts.length; s++) {
       const rest = parts.slice(s).map((x) => x.text).join(' ');
+      // a sponsor's name before a prize is part of it: "Grolsch People's Choice Award"
+      if (AWARDS.some((a) => normalizeName(a) === normalizeName(rest)) && s - k === 1 && !parts[k].possessive) {
+        const ent = make(parts.slice(k));
+        ent.ent = 'award';
+        out.push(ent);
+        return out;
+      }
       if (findEvent(rest) || isKnownSection(rest) || AWARDS.some((a) => normalizeName(a) === normalizeName(rest))) {
         cut = s;
         break;
@@ -478,6 +521,12 @@ function classify(items: Item[], reg: Registry): void {
     if (it.kind !== 'ent') continue;
     if (it.ent === 'date') continue;
     const text = it.text;
+    if (it.mod && /^(?:based|born|headquartered|set|owned)$/.test(it.mod)) {
+      // "Rome-based", "Berlin-born": a place, never the festival
+      it.ent = 'other';
+      it.name = text;
+      continue;
+    }
     if (it.ent === 'event' || (!it.ent && findEvent(text))) {
       it.ent = 'event';
       it.event = findEvent(text);
@@ -577,7 +626,7 @@ export function buildSketch(items: Item[]): Sketch {
   });
   items.forEach((it, n) => {
     const next = items[n + 1];
-    if (it.kind === 'word' && /^the$/i.test(it.text) && next?.kind === 'ent' && ['territory', 'event', 'award', 'section', 'nationality'].includes(next.ent ?? '')) return;
+    if (it.kind === 'word' && /^the$/i.test(it.text) && next?.kind === 'ent' && ['territory', 'event', 'award', 'section'].includes(next.ent ?? '')) return;
     tokens.push(it.possessive && it.kind !== 'punct' ? `${it.code}'s` : it.code);
     tokenItem.push(n);
   });
