@@ -144,6 +144,18 @@ describe('the MovieLabs samples', () => {
     });
   }
 
+  it('a file that names no retailer imports, its windows recorded for "Retailer not named" (a warning)', async () => {
+    const fresh = await FilmRights.open({ file: ':memory:' });
+    try {
+      const r = await importEma(fresh, SYSTEM, sample('Avails_noErrors_v2.4.xml'), 'Avails_noErrors_v2.4.xml', 'ema-xml', { commit: true });
+      expect(r.committed).toBe(true);
+      expect(r.problems.some((p) => p.severity === 'warning' && /names no Licensee/.test(p.message))).toBe(true);
+      expect(new Set(r.contracts.map((c) => c.licensee))).toEqual(new Set(['Retailer not named']));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('the v1.8 sample: HD and SD rows of a window are one right, windows merged, Open ends open', async () => {
     const title = await app.store.db.selectFrom('titles').select(['id', 'year']).where('original_title', '=', 'The First Dance').executeTakeFirstOrThrow();
     expect(title.year).toBe(2013);

@@ -25,6 +25,7 @@ import { LICENSE_TYPE_MEDIA } from './vocab.js';
 /** Our own ALIDs: md:alid:org:filmrights:<title id>. */
 export const OUR_ALID = 'md:alid:org:filmrights:';
 export const OUR_CID = 'md:cid:org:filmrights:';
+export const UNNAMED_RETAILER = 'Retailer not named';
 
 const FAR = '9999-12-31';
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -52,9 +53,13 @@ export async function planEma(app: FilmRights, txs: EmaTransaction[], problems: 
   const index = await TitleIndex.load(app.store.db);
   const plan: Plan = { titles: [], companies: [], contracts: [] };
 
-  // Retailer: the file's Licensee, else the one named for the import.
+  // Retailer: the file's Licensee, else the one named for the import, else the file's ServiceProvider;
+  // an avails file sent to one retailer often names none: its windows are recorded for "Retailer not named".
   const missing = txs.filter((t) => !t.licensee);
-  if (missing.length) problems.error(missing[0].where, `the file names no Licensee (retailer)${missing.length > 1 ? ` (nor do ${missing.length - 1} other rows)` : ''}: name the retailer the avails are for`);
+  if (missing.length) {
+    problems.warn(missing[0].where, `the file names no Licensee (retailer)${missing.length > 1 ? ` (nor do ${missing.length - 1} other rows)` : ''}: the windows are recorded for "${UNNAMED_RETAILER}"; name the retailer (--retailer) to record them for it`);
+    for (const t of missing) t.licensee = UNNAMED_RETAILER;
+  }
 
   // Titles: one per film, whatever the ALIDs (an edit and its localized edit are one film).
   const titles = new Map<string, PlannedTitle & { alids: Set<string> }>();

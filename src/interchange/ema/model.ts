@@ -219,7 +219,7 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
   };
 
   const licensor = req('DisplayName');
-  const licensee = text(r.get('Licensee')) || opts.retailer?.trim() || null;
+  const licensee = text(r.get('Licensee')) || opts.retailer?.trim() || text(r.get('ServiceProvider')) || null;
 
   const workTypeRaw = req('WorkType');
   let workType = workTypeRaw;

@@ -154,6 +154,7 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
     });
     const common: Record<string, { value: unknown; path: string }> = {
       DisplayName: { value: txt(child(avail, 'Licensor')?.DisplayName), path: `${ap}/Licensor/DisplayName` },
+      ServiceProvider: { value: txt(child(avail, 'ServiceProvider')?.DisplayName), path: `${ap}/ServiceProvider/DisplayName` },
       ALID: { value: txt(first(avail.ALID)), path: `${ap}/ALID` },
       WorkType: { value: txt(first(asset?.WorkType)), path: `${ap}/Asset/WorkType` },
       ContentID: { value: txt(asset?.['@contentID']), path: `${ap}/Asset/@contentID` },
