@@ -63,24 +63,40 @@ export class FilmRights {
     return { titles: index.titleCount, blocks: index.blockCount };
   }
 
-  /** Re-reads the rights of these titles after a committed write. */
+  /** Re-reads the rights of these titles after a committed write (and the names they are shown with). */
   async refreshTitles(titleIds: readonly string[]): Promise<void> {
     const unique = [...new Set(titleIds)];
+    if (!unique.length) return;
     const blocks = await loadEngineBlocks(this.store.db, unique);
     for (const id of unique) this.index.setTitle(id, blocks.get(id) ?? []);
-    await this.refreshLookups();
+    await this.refreshLookups(unique);
   }
 
-  private async refreshLookups(): Promise<void> {
-    const titles = await this.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title']).execute();
-    this.titleNames = new Map(titles.map((t) => [t.id, t.english_title ?? t.original_title]));
-    const contracts = await this.store.db
+  /** Makes sure these titles' names are known (titles created since the last refresh). */
+  async ensureTitleNames(titleIds: readonly string[]): Promise<void> {
+    const missing = titleIds.filter((id) => !this.titleNames.has(id));
+    if (missing.length) await this.refreshLookups(missing);
+  }
+
+  /** Title names and contract parties: all of them, or those of the given titles only. */
+  private async refreshLookups(titleIds?: readonly string[]): Promise<void> {
+    let titles = this.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title']);
+    if (titleIds) titles = titles.where('id', 'in', [...titleIds]);
+    const names = (await titles.execute()).map((t) => [t.id, t.english_title ?? t.original_title] as const);
+    let contracts = this.store.db
       .selectFrom('contracts as c')
       .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
       .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
-      .select(['c.ref', 'lor.name as licensor', 'lee.name as licensee'])
-      .execute();
-    this.parties = new Map(contracts.map((c) => [c.ref, { licensor: c.licensor, licensee: c.licensee }]));
+      .select(['c.ref', 'lor.name as licensor', 'lee.name as licensee']);
+    if (titleIds) contracts = contracts.where('c.id', 'in', this.store.db.selectFrom('contract_titles').select('contract_id').where('title_id', 'in', [...titleIds]));
+    const parties = (await contracts.execute()).map((c) => [c.ref, { licensor: c.licensor, licensee: c.licensee }] as const);
+    if (titleIds) {
+      for (const [id, name] of names) this.titleNames.set(id, name);
+      for (const [ref, p] of parties) this.parties.set(ref, p);
+    } else {
+      this.titleNames = new Map(names);
+      this.parties = new Map(parties);
+    }
   }
 
   titleName = (id: string): string => this.titleNames.get(id) ?? id;

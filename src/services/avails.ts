@@ -50,32 +50,54 @@ export function parseQuestion(input: AvailsInput): AvailsQuestion {
   };
 }
 
-/** Resolves titles given by id or by name (forgiving accents and case; typos get suggestions). */
+/**
+ * Resolves titles given by id or by name. Ids and exact names (any case) are
+ * looked up directly; anything else is matched forgivingly (accents,
+ * punctuation) against every title, and a typo gets suggestions, not a guess.
+ */
 export async function resolveTitles(app: FilmRights, refs: readonly string[], field = 'titles'): Promise<string[]> {
   if (!refs.length) return [];
-  const rows = await app.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title']).execute();
-  const byName = new Map<string, string[]>();
-  const add = (name: string | null, id: string) => {
-    if (!name) return;
-    const k = normalizeName(name);
-    byName.set(k, [...new Set([...(byName.get(k) ?? []), id])]);
-  };
-  for (const r of rows) {
-    add(r.original_title, r.id);
-    add(r.english_title, r.id);
-  }
-  const ids = new Set(rows.map((r) => r.id));
-  return refs.map((ref, i) => {
-    if (ids.has(ref)) return ref;
-    const found = byName.get(normalizeName(ref));
-    if (found?.length === 1) return found[0];
-    if (found && found.length > 1) {
-      throw new DomainError('ambiguous', `${field}[${i}]`, ref, `${field}[${i}]: "${ref}" names ${found.length} titles; use the title id`, found);
+  const db = app.store.db;
+  const byId = new Set((await db.selectFrom('titles').select('id').where('id', 'in', [...refs]).execute()).map((r) => r.id));
+  const lowered = [...new Set(refs.filter((r) => !byId.has(r)).map((r) => r.toLowerCase()))];
+  const exact = new Map<string, Set<string>>();
+  if (lowered.length) {
+    const rows = await db
+      .selectFrom('titles')
+      .select(['id', 'original_title', 'english_title'])
+      .where((eb) => eb.or([eb(eb.fn('lower', ['original_title']), 'in', lowered), eb(eb.fn('lower', ['english_title']), 'in', lowered)]))
+      .execute();
+    for (const r of rows) {
+      for (const name of [r.original_title, r.english_title]) {
+        if (!name) continue;
+        const k = name.toLowerCase();
+        if (!exact.has(k)) exact.set(k, new Set());
+        exact.get(k)!.add(r.id);
+      }
     }
-    const names = rows.map((r) => r.english_title ?? r.original_title);
-    const suggestions = closest(ref, names, 5);
-    throw new DomainError('unknown-name', `${field}[${i}]`, ref, `${field}[${i}]: no title "${ref}"${suggestions.length ? `. Did you mean: ${suggestions.join(', ')}?` : ''}`, suggestions);
-  });
+  }
+  let all: Array<{ id: string; original_title: string; english_title: string | null }> | undefined;
+  const resolved: string[] = [];
+  for (const [i, ref] of refs.entries()) {
+    if (byId.has(ref)) {
+      resolved.push(ref);
+      continue;
+    }
+    let found = [...(exact.get(ref.toLowerCase()) ?? [])];
+    if (!found.length) {
+      all ??= await db.selectFrom('titles').select(['id', 'original_title', 'english_title']).execute();
+      const k = normalizeName(ref);
+      found = all.filter((t) => normalizeName(t.original_title) === k || (t.english_title !== null && normalizeName(t.english_title) === k)).map((t) => t.id);
+      if (!found.length) {
+        const suggestions = closest(ref, all.map((t) => t.english_title ?? t.original_title), 5);
+        throw new DomainError('unknown-name', `${field}[${i}]`, ref, `${field}[${i}]: no title "${ref}"${suggestions.length ? `. Did you mean: ${suggestions.join(', ')}?` : ''}`, suggestions);
+      }
+    }
+    if (found.length > 1) throw new DomainError('ambiguous', `${field}[${i}]`, ref, `${field}[${i}]: "${ref}" names ${found.length} titles; use the title id`, found);
+    resolved.push(found[0]);
+  }
+  await app.ensureTitleNames(resolved);
+  return resolved;
 }
 
 export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInput): Promise<AvailsAnswer> {

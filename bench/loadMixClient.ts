@@ -1,0 +1,90 @@
+/**
+ * The load generator of bench/load.ts, in its own process: an open-loop
+ * schedule of mixed requests (avails questions, title pages, deal writes) at a
+ * fixed rate for a fixed time, to 127.0.0.1 only. Prints one JSON line: counts,
+ * latency percentiles, and the refs of the deals the server acknowledged.
+ */
+import { readFileSync } from 'node:fs';
+
+interface Config {
+  url: string;
+  token: string;
+  rate: number;
+  seconds: number;
+  titles: string[];
+  seller: string;
+  buyers: string[];
+}
+
+const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Config;
+if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(cfg.url)) throw new Error(`only 127.0.0.1 targets, got ${cfg.url}`);
+
+let seed = 20261129;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+const COUNTRIES = ['Germany', 'France', 'Italy', 'Spain', 'Japan', 'Brazil', 'Mexico', 'Benelux', 'Scandinavia', 'U.K.', 'Australia and New Zealand', 'South Korea', 'Poland', 'Turkey', 'India', 'Canada', 'Greece', 'Portugal', 'Israel', 'Taiwan'];
+const MEDIA = ['SVOD', 'Theatrical', 'Free TV', 'Pay TV', 'EST, TVOD', 'All Media'];
+const headers = { authorization: `Bearer ${cfg.token}`, 'content-type': 'application/json' };
+
+const latencies: number[] = [];
+const status = new Map<number, number>();
+const acknowledged: string[] = [];
+let errors = 0;
+let writes = 0;
+
+async function one(i: number): Promise<void> {
+  const r = rnd();
+  let path: string;
+  let init: RequestInit;
+  let ref: string | undefined;
+  if (r < 0.1) {
+    writes++;
+    ref = `LOAD-${i}`;
+    const from = 2027 + Math.floor(rnd() * 12);
+    path = '/api/contracts';
+    init = {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ref, status: 'signed', licensorId: cfg.seller, licenseeId: pick(cfg.buyers), titleIds: [pick(cfg.titles)], blocks: [{ territories: pick(COUNTRIES), media: pick(MEDIA), start: `${from}-01-01`, end: `${from + 2}-12-31`, exclusive: true }] }),
+    };
+  } else if (r < 0.6) {
+    const from = 2027 + Math.floor(rnd() * 10);
+    path = '/api/avails';
+    const catalogWide = rnd() < 0.3;
+    init = { method: 'POST', headers, body: JSON.stringify({ ...(catalogWide ? {} : { titles: [pick(cfg.titles)] }), territories: pick(COUNTRIES), media: pick(MEDIA), start: `${from}-01-01`, end: `${from + 1}-12-31`, exclusive: true }) };
+  } else if (r < 0.85) {
+    path = `/api/titles/${pick(cfg.titles)}`;
+    init = { headers };
+  } else {
+    path = `/api/titles?q=${encodeURIComponent('load title')}`;
+    init = { headers };
+  }
+  const t0 = performance.now();
+  try {
+    const res = await fetch(cfg.url + path, init);
+    await res.arrayBuffer();
+    latencies.push(performance.now() - t0);
+    status.set(res.status, (status.get(res.status) ?? 0) + 1);
+    if (res.status >= 500) errors++;
+    if (ref && res.status === 201) acknowledged.push(ref);
+  } catch {
+    errors++;
+  }
+}
+
+const total = cfg.rate * cfg.seconds;
+const start = performance.now();
+const inflight: Promise<void>[] = [];
+for (let i = 0; i < total; i++) {
+  const due = start + (i * 1000) / cfg.rate;
+  const wait = due - performance.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  inflight.push(one(i));
+}
+await Promise.all(inflight);
+const elapsed = (performance.now() - start) / 1000;
+latencies.sort((a, b) => a - b);
+const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+process.stdout.write(
+  JSON.stringify({ requests: total, seconds: elapsed, errors, writes, acknowledged, status: Object.fromEntries(status), p50: q(0.5), p99: q(0.99), max: q(1) }) + '\n',
+);
