@@ -4,7 +4,7 @@
  * (xlsx.ts, xml.ts) produce `RawTransaction`s that know where each field
  * came from, so every problem names its sheet, row and column or XML path.
  */
-import { COUNTRIES } from '../../domain/countries.js';
+import { COUNTRIES, findCountry } from '../../domain/countries.js';
 import { Problems } from '../problems.js';
 import {
   FORMAT_PROFILES,
@@ -262,7 +262,7 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
   const items = (field: string): Array<{ v: string; at: string }> =>
     r.all(field).flatMap((cell, i) =>
       text(cell)
-        .split(/[,;\s]+/)
+        .split(/\s*[,;]\s*|\s+(?=[A-Za-z]{2}(?:-[A-Za-z0-9]+)?(?:\s|$))/)
         .map((x) => x.trim())
         .filter(Boolean)
         .map((v) => ({ v, at: r.xml ? r.at(field, i) : r.at(field) })),
@@ -275,10 +275,14 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
       worldwide = true;
       continue;
     }
-    const c = checkCountryCode(t.includes('-') ? t.split('-')[0] : t);
+    const region = /^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$/.test(t);
+    const c = checkCountryCode(region ? t.split('-')[0] : t);
     if ('code' in c) {
-      if (t.includes('-')) problems.warn(at, `"${t}" is a region of ${c.code}: the rights are recorded for all of ${c.code}`);
+      if (region) problems.warn(at, `"${t}" is a region of ${c.code}: the rights are recorded for all of ${c.code}`);
       countries.push(c.code);
+    } else if (t.length > 3 && c.suggestions.length === 1 && findCountry(t) === c.suggestions[0]) {
+      problems.warn(at, `"${t}" is a country name, read as ${c.suggestions[0]} (EMA files carry ISO 3166-1 codes)`);
+      countries.push(c.suggestions[0]);
     } else problems.error(at, `unknown country code "${t}" (ISO 3166-1 alpha-2)`, c.suggestions);
   }
   for (const { v: t, at } of items('TerritoryExclusion')) {
@@ -327,7 +331,10 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
       else if (c.tag === null) {
         all = true;
         problems.warn(at, `${c.note}: the rights are recorded for all languages`);
-      } else tags.add(c.tag);
+      } else {
+        if (c.note) problems.warn(at, c.note);
+        tags.add(c.tag);
+      }
     }
     allowed = all ? null : [...tags].sort();
   }

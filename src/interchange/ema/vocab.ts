@@ -5,7 +5,9 @@
  * is checked against them.
  */
 import { iso6393 } from 'iso-639-3';
-import { COUNTRIES, findCountry } from '../../domain/countries.js';
+import { COUNTRIES, COUNTRY_LIST, findCountry } from '../../domain/countries.js';
+
+const COUNTRY_NAMES = COUNTRY_LIST.map((c) => c.name);
 import { closest, editDistance } from '../../domain/fuzzy.js';
 import { LANGUAGES, parseLanguages } from '../../domain/languages.js';
 
@@ -70,7 +72,7 @@ export function checkCountryCode(raw: string): { code: string } | { error: strin
   const up = v.toUpperCase();
   if (/^[A-Z]{2}$/.test(up) && COUNTRIES.has(up)) return { code: up };
   const byName = v.length > 2 ? findCountry(v) : undefined;
-  const suggestions = byName ? [byName] : closest(up, COUNTRIES.codes as string[], 3);
+  const suggestions = byName ? [byName] : v.length > 3 ? closest(v, COUNTRY_NAMES, 3).map((n) => findCountry(n)!).filter(Boolean) : closest(up, COUNTRIES.codes as string[], 3);
   return { error: `"${v}" is not an ISO 3166-1 country code`, suggestions };
 }
 
@@ -90,7 +92,16 @@ const OUR_CODES = new Set(LANGUAGES.map((l) => l.code));
 export function checkLanguageTag(raw: string): { tag: string | null; note?: string } | { error: string; suggestions: string[] } {
   const v = raw.trim();
   const m = /^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|\d{3}))?$/.exec(v);
-  if (!m) return { error: `"${v}" is not a BCP 47 language tag`, suggestions: [] };
+  if (!m) {
+    // A language written by name ("English", "French (Canada)"): read, with a note.
+    try {
+      const tag = v.length > 3 ? parseLanguages([v], 'language')?.[0] : undefined;
+      if (tag) return { tag, note: `"${v}" is a language name, read as ${tag}` };
+    } catch {
+      /* not a name either */
+    }
+    return { error: `"${v}" is not a BCP 47 language tag`, suggestions: [] };
+  }
   const primary = m[1].toLowerCase();
   if (primary.length === 3) {
     const l = ISO639_3.get(primary);

@@ -129,7 +129,9 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
   } catch (e) {
     throw new UnreadableFile(name, `not well-formed XML (${(e as Error).message.split('\n')[0]})`);
   }
-  const root = (doc.AvailList as Node | undefined) ?? (doc.Avail ? { Avail: doc.Avail } : undefined);
+  const signed = doc.AvailListSigned as Node | undefined;
+  const lists = signed ? list(signed.AvailList) : [];
+  const root = (doc.AvailList as Node | undefined) ?? (lists.length ? { Avail: lists.flatMap((l) => list((l as Node).Avail)) } : undefined) ?? (doc.Avail ? { Avail: doc.Avail } : undefined);
   if (!root) throw new UnreadableFile(name, 'not an Avails document (no AvailList or Avail root element)');
   const m = /\/avails\/v([\d.]+)\/avails/.exec(xml);
   const rows: RawTransaction[] = [];
