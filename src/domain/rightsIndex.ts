@@ -241,36 +241,50 @@ export class RightsIndex {
       for (const t of titleNumbers) if (t >= 0) for (const p of this.titleBlocks[t]) scan(p);
     }
 
-    const all = titleNumbers === null ? Array.from({ length: nTitles }, (_, t) => t) : titleNumbers;
-    const seen = new Set<number>();
-    all.forEach((t, i) => {
-      const id = t >= 0 ? this.titleIds.values[t] : titleIds![i];
-      if (t >= 0) {
-        if (seen.has(t)) return;
-        seen.add(t);
-      }
+    // Titles answered by the fast path share one row: available over the whole question.
+    const freeEverywhere: string[] = [];
+    let nothingHere: RolledRow[] | undefined;
+    const answer = (t: number, id: string) => {
       if (t < 0 || !relevant[t]) {
-        if (include === 'all' && (t >= 0 || titleIds !== null)) rows.push(...rollUpTitle(id, titleCells([], q)));
+        if (include === 'all') {
+          nothingHere ??= rollUpTitle('', titleCells([], q));
+          for (const r of nothingHere) rows.push({ ...r, titles: [id] });
+        }
         return;
       }
       if (include === 'available' && q.match === 'cover-entire' && blockedEverywhere[t]) return;
       if (simple && covered[t] && !blocked[t]) {
-        rows.push({
-          titles: [id],
-          territories: q.territories,
-          media: q.media,
-          languages: q.languages === null ? null : [...new Set(q.languages)].sort(),
-          languagesExcept: [],
-          start: q.start,
-          end: q.end,
-          outcome: AVAILABLE,
-        });
+        freeEverywhere.push(id);
         return;
       }
-      let answer = rollUpTitle(id, titleCells(this.titleBlocks[t].map((p) => this.blockAt(p)), q));
-      if (include === 'available') answer = answer.filter((r) => r.outcome.status === 'available');
-      rows.push(...answer);
-    });
+      let own = rollUpTitle(id, titleCells(this.titleBlocks[t].map((p) => this.blockAt(p)), q));
+      if (include === 'available') own = own.filter((r) => r.outcome.status === 'available');
+      for (const r of own) rows.push(r);
+    };
+    if (titleNumbers === null) {
+      const names = this.titleIds.values;
+      for (let t = 0; t < nTitles; t++) answer(t, names[t]);
+    } else {
+      const seen = new Set<string>();
+      titleNumbers.forEach((t, i) => {
+        const id = titleIds![i];
+        if (seen.has(id)) return;
+        seen.add(id);
+        answer(t, id);
+      });
+    }
+    if (freeEverywhere.length) {
+      rows.push({
+        titles: freeEverywhere,
+        territories: q.territories,
+        media: q.media,
+        languages: q.languages === null ? null : [...new Set(q.languages)].sort(),
+        languagesExcept: [],
+        start: q.start,
+        end: q.end,
+        outcome: AVAILABLE,
+      });
+    }
     return mergeTitles(rows);
   }
 
