@@ -58,7 +58,18 @@ interface Window {
   exclusive: boolean;
 }
 
+const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
 function checkOptions(o: EmaExportOptions) {
+  if (typeof o !== 'object' || o === null) throw invalid('options', o, 'options: expected an object');
+  for (const k of ['titles', 'licenseTypes', 'formatProfiles'] as const) {
+    if (o[k] !== undefined && o[k] !== null && !isStrings(o[k])) throw invalid(k, o[k], `${k}: expected a list of strings`);
+  }
+  for (const k of ['territories', 'from', 'retailer', 'lrd', 'licensor', 'priceType', 'priceCurrency'] as const) {
+    if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') throw invalid(k, o[k], `${k}: expected a string`);
+  }
+  if (o.to !== undefined && o.to !== null && typeof o.to !== 'string') throw invalid('to', o.to, 'to: expected a date or null');
+  if (o.source !== undefined && o.source !== 'avails' && o.source !== 'windows') throw invalid('source', o.source, 'source: "avails" or "windows"');
   const licenseTypes = (o.licenseTypes?.length ? o.licenseTypes : [...EXPORT_LICENSE_TYPES]).map((lt, i) => {
     const c = canonical(EXPORT_LICENSE_TYPES, String(lt));
     if (!c) throw invalid(`licenseTypes[${i}]`, lt, `licenseTypes[${i}]: "${lt}" is not one of ${EXPORT_LICENSE_TYPES.join(', ')}`);
