@@ -108,6 +108,7 @@ export function parseEmaDate(v: Cell, endOfWindow = false, xml = false): { day: 
   }
   const s = text(v);
   if (!s) return { error: 'is empty' };
+  if (/^\d{5}(\.\d+)?$/.test(s)) return parseEmaDate(Number(s), endOfWindow, xml);
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
   if (m) {
     const day = iso(+m[1], +m[2], +m[3]);
