@@ -21,7 +21,7 @@ import { parseMedia } from '../domain/media.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import type { CreditRole, PremiereStatus, ProductionStatus, SelectionSlot, TitleCompanyRole } from '../store/index.js';
 import { eventYear, findDates, firstDay, tenseOf, type DateMention, type Tense } from './dates.js';
-import { editionYear, eventByName, eventOfSection, findEvent, yearEdition, type EventEntry } from './lexicon.js';
+import { CITY_COUNTRY, PERSON_ROLE_WORDS, eventByName, eventOfSection, findEvent, yearEdition, type EventEntry } from './lexicon.js';
 import { learn, newRegistry, resolveShort, sketchSentence, territoryOf, type Item, type Registry, type Sketch } from './sketch.js';
 import { matchingView, readHeader, segment, type Sentence } from './text.js';
 import type { AnyFact, CandidateFact, DealFields, EventRef, FactType, FieldsByType, NegotiatorFields, Span } from './types.js';
@@ -52,7 +52,7 @@ const DEAL_VERBS: string[][] = [
   ['closed', 'a', 'deal', 'to', 'acquire'], ['struck', 'a', 'deal', 'to', 'acquire'], ['distributed'], ['released'],
 ];
 const SELL_VERBS: string[][] = [
-  ['sold'], ['pre-sold'], ['presold'], ['sells'], ['pre-sells'], ['licensed'], ['licenses'], ['closed', 'deals'], ['closed', 'a', 'deal'], ['closed', 'a', 'raft', 'of', 'deals'], ['struck', 'deals'],
+  ['sold'], ['pre-sold'], ['presold'], ['sells'], ['pre-sells'], ['licensed'], ['licenses'], ['closed', 'deals'], ['closed', 'a', 'deal', 'with'], ['closed', 'a', 'raft', 'of', 'deals'], ['struck', 'deals'],
   ['inked', 'deals'], ['sealed', 'deals'], ['concluded', 'deals'], ['closed', 'several', 'deals'], ['closed', 'multiple', 'deals'], ['closed', 'a', 'string', 'of', 'deals'], ['signed', 'deals'],
   ['has', 'deals'], ['closed', 'further', 'deals'], ['closed', 'new', 'deals'], ['closed', 'international', 'deals'], ['closed', 'a', 'raft', 'of', 'international', 'deals'],
 ];
@@ -64,7 +64,7 @@ const AUX = new Set([
   'since', 'jointly', 'together', 'initially', 'originally', 'first', 'which', 'that', 'who', 'separately', 'additionally', 'likewise', 'similarly', 'earlier', 'reportedly', 'is', 'are', 'was',
   'been', 'had', 'will', 'would', 'to', 'in', 'talks', 'said', 'be', 'not', 'never', 'close', 'a', 'deal', 'nearing', 'set', 'poised', 'expected', 'also',
 ]);
-const RUMOUR_WORDS = /\b(?:talks|negotiations|negotiating|negotiate|close to|closing in|nearing|near|said to be|reportedly|reported|rumou?red|rumou?rs?|circling|circle|eyeing|eyes|interested|interest|frontrunner|front-runner|expected to|poised to|could|would|may|might|hopes? to|hoping to|looking to|in line to|denied|denies|deny|denying|not|never|no|declined|passed|yet to|report|reports|speculat\w*|mulling|considering|weighing|offered|offer|bid|bidding to|sources? (?:say|said|tell))\b/;
+const RUMOUR_WORDS = /\b(?:talks|negotiations|negotiating|negotiate|close to|closing in|nearing|near|said to (?:be|have)|believed to (?:be|have)|thought to (?:be|have)|understood to be|reportedly|reported|rumou?red|rumou?rs?|circling|circle|eyeing|eyes|interested|interest|frontrunner|front-runner|expected to|poised to|could|would|may|might|hopes? to|hoping to|looking to|in line to|denied|denies|deny|denying|not|never|no|declined|passed|yet to|report|reports|speculat\w*|mulling|considering|weighing|offered|offer|bid|bidding to|sources? (?:say|said|tell))\b/;
 const DENIAL_WORDS = /\b(?:denied|denies|deny|denying|not|never|no deal|declined)\b/;
 const TALKS_WORDS = /\b(?:talks|negotiations|negotiating|close to|nearing|near|frontrunner|front-runner|poised|expected)\b/;
 const MEDIA_WORDS = new Set([
@@ -231,7 +231,7 @@ class Ctx {
     let k = i;
     while (k < this.toks.length) {
       const t = this.tok(k);
-      const natOk = allowNationality || this.item(k)?.ent === 'territory' || /^(?:territories|territory|rights|speaking|-speaking)$/.test(this.tok(k + 1));
+      const natOk = allowNationality || this.item(k)?.ent === 'territory' || /^(?:territories|territory|rights|speaking|-speaking|tv|television|theatrical|svod|distribution|release|streaming|pay-tv|free-tv|broadcast)$/.test(this.tok(k + 1));
       const isT = (this.isTerr(k) && natOk) || (TERR_WORDS[t] && t !== 'international');
       if (isT) {
         const e = this.terr(k);
@@ -362,7 +362,7 @@ function mergeFields(type: FactType, into: Record<string, unknown>, from: Record
   if (type === 'deal') {
     const a = into as unknown as DealFields;
     const b = from as unknown as DealFields;
-    const parts = [a.territories, b.territories].filter((x): x is string => !!x).flatMap((x) => splitList(x));
+    const parts = [a.territories, b.territories].filter((x): x is string => !!x).flatMap((x) => (/\bexcluding\b/.test(x) ? [x] : splitList(x)));
     a.territories = validTerritories(joinList(parts));
     for (const k of ['seller', 'media', 'price', 'priceNote', 'festival'] as const) if (a[k] === null && b[k] !== null) (a as unknown as Record<string, unknown>)[k] = b[k];
     for (const n of b.negotiators) if (!a.negotiators.some((x) => nk(x.name) === nk(n.name))) a.negotiators.push(n);
@@ -408,6 +408,21 @@ interface DealObject {
   end: number;
 }
 
+/** "excluding China", "outside North America", "ex-China", "except France": the last territories lose these. */
+function readExclusion(c: Ctx, k: number, o: { terrs: string[] }): number {
+  let j = k;
+  if (c.tok(j) === 'rights') j++;
+  const w = c.words(j, j + 4);
+  const m = /^(?:, )?(?:excluding|excl\.?|except(?: for| in)?|outside(?: of)?|other than|minus|ex|but not(?: in)?|with the exception of|barring|bar)\b/.exec(w);
+  if (!m) return k;
+  const start = j + m[0].split(' ').length;
+  const l = c.terrList(start);
+  if (!l.exprs.length) return k;
+  const base = o.terrs.length ? joinList(o.terrs)! : 'Worldwide';
+  o.terrs.splice(0, o.terrs.length, `${base} excluding ${joinList(l.exprs)}`);
+  return l.end;
+}
+
 /** Reads what follows a deal verb: territories, media, "rights to" a title, "from" a seller, a price. */
 function readDealObject(c: Ctx, i: number, limit: number): DealObject {
   const o: DealObject = { terrs: [], media: [], titles: [], explicitTitle: false, seller: null, price: null, priceNote: null, end: i };
@@ -447,6 +462,7 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       if (!l.exprs.length) break;
       o.terrs.push(...l.exprs);
       k = l.end;
+      k = readExclusion(c, k, o);
       continue;
     }
     if (MEDIA_WORDS.has(t) && t !== 'distribution') {
@@ -467,6 +483,7 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     }
     break;
   }
+  if (sawRights) k = readExclusion(c, k, o);
   if (sawRights) {
     // "all rights in North America, ... and airlines to T"
     if (c.tok(k) === 'in' || c.tok(k) === 'for' || c.tok(k) === 'across' || c.tok(k) === 'throughout') {
@@ -519,7 +536,7 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       let m = j + 1;
       if (ROLE_AFTER_FROM.has(c.tok(m)) && c.tok(m) !== 'the' && c.tok(m) !== 'its') continue;
       while (m < limit && (SALES_DESCRIPTOR.test(c.tok(m)) || /^N\d+$/.test(c.tok(m)) || (/^[CE]\d+$/.test(c.tok(m)) && c.item(m).mod === 'based'))) m++;
-      if (/^[CE]\d+$/.test(c.tok(m)) && !c.raw(m).endsWith("'s") && c.item(m).ent !== 'person' && !(ROLE_AFTER_FROM.has(c.tok(m - 1)) && c.tok(m - 1) !== 'the')) {
+      if (/^[CE]\d+$/.test(c.tok(m)) && !c.raw(m).endsWith("'s") && c.item(m).ent !== 'person' && !(ROLE_AFTER_FROM.has(c.tok(m - 1)) && c.tok(m - 1) !== 'the') && !PERSON_ROLE_WORDS.has(c.tok(m + 1)) && !/^(?:helmer|auteur|first-time)$/.test(c.tok(m + 1))) {
         o.seller = c.name(m);
       }
     }
@@ -604,7 +621,8 @@ function dealConfidence(c: Ctx, o: DealObject, verb: string): number {
 function addDeal(c: Ctx, title: string | null, buyer: string, terrs: string[], extra: Partial<DealFields>, conf: number): void {
   if (!title) return;
   if (nk(title) === nk(buyer)) return;
-  const territories = validTerritories(joinList(terrs.filter((t) => t !== 'international')));
+  const list = terrs.filter((t) => t !== 'international');
+  const territories = list.length === 1 ? validTerritories(list[0]) : validTerritories(joinList(list));
   const fields: DealFields = {
     title,
     buyer,
@@ -624,8 +642,8 @@ function addDeal(c: Ctx, title: string | null, buyer: string, terrs: string[], e
 }
 
 /** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
-function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; terrs: string[] }> {
-  const out: Array<{ buyer: string; terrs: string[] }> = [];
+function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; terrs: string[]; media?: string | null }> {
+  const out: Array<{ buyer: string; terrs: string[]; media?: string | null }> = [];
   let k = i;
   const skipSep = () => {
     let moved = true;
@@ -670,8 +688,11 @@ function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; 
       if (c.tok(k + 1) === 'for' || c.tok(k + 1) === 'in') {
         const l = c.terrList(k + 2, false);
         if (l.exprs.length) {
-          out.push({ buyer, terrs: l.exprs });
-          k = l.end;
+          const media: string[] = [];
+          let e = l.end;
+          while (MEDIA_WORDS.has(c.tok(e)) && c.tok(e) !== 'distribution') media.push(c.tok(e++));
+          out.push({ buyer, terrs: l.exprs, media: validMedia(media) });
+          k = e;
           continue;
         }
       }
@@ -724,12 +745,12 @@ function extractDeals(c: Ctx): void {
       if (!/^(?:[a-z-]+|N\d+|P\d+'s|E\d+'s)$/.test(c.raw(s2)) || ['to', 'with', 'for', 'in'].includes(c.tok(s2))) break;
     }
     // seller-subject statements carry the seller to later sentences of the same title
-    const list = readSaleList(c, k, limit);
+    const list = readSaleList(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
     const ttl = title ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
-    if (seller) c.st.seller = { company: seller, title: ttl };
     const prefix = c.words(c.clauseStart(v), v);
-    if (/\b(?:in talks|negotiations|denied|not|rumou?red)\b/.test(prefix)) continue;
-    for (const item of list) addDeal(c, ttl, item.buyer, item.terrs, { seller }, 0.85);
+    if (/\b(?:in talks|negotiations|denied|not|rumou?red|said to|believed to|reportedly)\b/.test(prefix)) continue;
+    if (seller) c.st.seller = { company: seller, title: ttl };
+    for (const item of list) addDeal(c, ttl, item.buyer, item.terrs, { seller, media: item.media ?? null }, 0.85);
     if (list.length) for (let j = v; j < limit; j++) used.add(j);
   }
   // 2. list intros: "Other deals include ...", "Buyers include ...", "Deals are also in place with ..."
@@ -864,7 +885,7 @@ function extractDeals(c: Ctx): void {
     const prefix = c.words(c.clauseStart(subj.start), v);
     const sentenceWords = c.words(0, n);
     const denialAround = /\b(?:denied|denies|denying|deny) (?:reports? |a report |rumou?rs? )?(?:that )?/.test(c.words(0, v)) || /\bhas not\b|\bhave not\b|\bhad not\b|\bdid not\b|\bhasn't\b|\bdidn't\b/.test(c.words(v - 3, v));
-    const unsigned = /\bnothing has been (?:signed|closed)\b|\bno deal has\b|\bnot yet (?:signed|closed)\b/.test(sentenceWords);
+    const unsigned = /\bnothing has been (?:signed|closed)\b|\bno deal has\b|\bnot yet (?:signed|closed)\b|\bwould(?:n't| not) confirm\b|\bdeclined to confirm\b|\bdid not confirm\b|\bcould not be confirmed\b|\bunconfirmed\b/.test(sentenceWords);
     const cue = RUMOUR_WORDS.exec(prefix.replace(/\bsources? (?:say|said|tell)\b.*$/, ''));
     const titles = o.titles.length ? o.titles : [lastTitleBefore(c, subj.start) ?? c.st.focus ?? c.st.lead];
     if (denialAround || unsigned || (cue && !/^(?:no)$/.test(cue[0]))) {
@@ -891,12 +912,13 @@ function extractDeals(c: Ctx): void {
   for (let v = 0; v < n; v++) {
     if (used.has(v)) continue;
     const w = c.words(v, v + 3);
-    const m = /^(?:will|is set to|plans to|is to) (?:release|distribute|handle)\b|^(?:is|are) (?:releasing|distributing)\b|^(?:releases|distributes)\b/.exec(w);
+    const m = /^(?:will|is set to|plans to|is to|are set to|will also) (?:release|distribute|handle)\b|^(?:is|are) (?:releasing|distributing|handling)\b|^(?:releases|distributes|handle|handles|distribute)\b/.exec(w);
     if (!m) continue;
     const vend = v + m[0].split(' ').length;
     let k = v - 1;
     if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
-    const buyer = c.name(k);
+    const buyers = [c.name(k)];
+    if (c.tok(k - 1) === 'and' && /^[CE]\d+$/.test(c.tok(k - 2)) && c.item(k - 2).ent !== 'person') buyers.unshift(c.name(k - 2));
     let title: string | null = null;
     let j = vend;
     const [t, tn] = c.titleAt(j);
@@ -909,7 +931,7 @@ function extractDeals(c: Ctx): void {
     const l = c.terrList(j + 1, false);
     if (!l.exprs.length) continue;
     title ??= lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
-    addDeal(c, title, buyer, l.exprs, { seller: null }, 0.7);
+    for (const buyer of buyers) addDeal(c, title, buyer, l.exprs, { seller: null }, 0.7);
     for (let x = v; x < l.end; x++) used.add(x);
   }
 }
@@ -950,7 +972,7 @@ function extractRumours(c: Ctx): void {
     // the parties: "ORG and ORG were said to be circling", "several streamers, including Netflix"
     const parties: string[] = [];
     let k = v - 1;
-    while (k >= 0 && ['also', 'reportedly', 'now', 'still', 'has', 'have', 'had', 'is', 'are', 'was', 'were', ',', 'meanwhile', 'however', 'though', 'too', 'for', 'its', 'part'].includes(c.tok(k))) k--;
+    while (k >= 0 && ['also', 'reportedly', 'now', 'still', 'has', 'have', 'had', 'is', 'are', 'was', 'were', ',', 'meanwhile', 'however', 'though', 'too', 'for', 'its', 'part', 'which', 'who', 'that'].includes(c.tok(k))) k--;
     while (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
       parties.unshift(c.name(k));
       if (c.tok(k - 1) === 'and' || c.tok(k - 1) === ',') k -= 2;
@@ -996,7 +1018,7 @@ function extractMandates(c: Ctx): void {
     if ((m = /^(?:is|are|will be|has been|have been)? ?(?:handling|handles|handle|repping|reps|representing|represents|selling|launching|overseeing|handling the)? ?(?:has |have )?(?:also )?(?:boarded|picked up|acquired|taken on|taken|come on board for|come aboard for|secured|landed|nabbed|handles|handling|repping|representing|launching)? ?(?:the )?((?:international|world|worldwide|global|foreign|overseas|north american|domestic|u\.s\.|R\d+|N\d+)(?: and (?:international|world|R\d+|N\d+))?)? ?(?:sales|sales rights|rights|distribution rights)\b/.exec(w)) && /\b(?:handl|rep|represent|sell|launch|board|picked up|acquired|taken|come|secured|landed|nabbed|oversee)/.test(m[0]) && /\bsales\b|\b(?:international|world|worldwide|global) rights\b|\brepping|represent/.test(m[0])) {
       if (!/\bsales\b/.test(m[0]) && !/\brepping|represent|handl/.test(m[0])) continue;
       let k = v - 1;
-      while (k >= 0 && ['also', 'now', 'which', ','].includes(c.tok(k)) && !(c.tok(k) === ',' && c.tok(k + 1) !== 'which')) k--;
+      while (k >= 0 && (['also', 'now', 'which', 'will', 'is', 'are', 'has', 'have', 'to', 'set', 'already', 'currently', 'who'].includes(c.tok(k)) || (c.tok(k) === ',' && c.tok(k + 1) === 'which'))) k--;
       while (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
         companies.unshift(c.name(k));
         if (c.tok(k - 1) === 'and') k -= 2;
@@ -1058,9 +1080,44 @@ function extractMandates(c: Ctx): void {
   }
 }
 
+/** "Rights for Italy and Spain have gone to I Wonder Pictures and Avalon, respectively": territories and buyers paired in order. */
+function extractRespectively(c: Ctx): void {
+  const n = c.toks.length;
+  const r = c.toks.indexOf('respectively');
+  if (r < 0) return;
+  if (!/\b(?:gone to|went to|go to|acquired by|picked up by|sold to|bought by|taken by|to)\b/.test(c.words(0, r))) return;
+  const terrs: string[] = [];
+  const orgs: string[] = [];
+  for (let j = 0; j < r; j++) {
+    if (c.isTerr(j) && (c.item(j).ent === 'territory' || /^(?:rights|territories)$/.test(c.tok(j + 1)) || c.tok(j - 1) === 'for' || c.tok(j - 1) === 'and' || c.tok(j - 1) === ',')) {
+      const e = c.terr(j);
+      if (e) terrs.push(e);
+    } else if (/^[CE]\d+$/.test(c.tok(j)) && c.isCompanyName(j) || (/^[CE]\d+$/.test(c.tok(j)) && /\b(?:to|by)\b/.test(c.words(j - 4, j)) && !personLike(c, j))) orgs.push(c.name(j));
+  }
+  if (terrs.length < 2 || terrs.length !== orgs.length) return;
+  const title = firstTitle(c) ?? c.st.focus ?? c.st.lead;
+  const seller = sentenceSeller(c);
+  terrs.forEach((t, i) => addDeal(c, title, orgs[i], [t], { seller }, 0.8));
+  void n;
+}
+
 /** "French distribution is handled by Pyramide", "U.K. rights are held by Curzon": a deal told the other way round. */
 function extractHandledBy(c: Ctx): void {
   const n = c.toks.length;
+  for (let v = 0; v < n; v++) {
+    const m = /^(?:theatrical |cinema |tv |svod |home entertainment )?(?:distribution|release|rights) (?:in|for|across) $/.exec(c.words(v, v + 3).replace(/[RN]\d+.*$/, ''));
+    if (!m) continue;
+    const at = v + m[0].trim().split(' ').length;
+    const l = c.terrList(at);
+    if (!l.exprs.length) continue;
+    const w = c.words(l.end, l.end + 6);
+    const m2 = /^(?:is|are|will be|has been|have been) (?:being )?(?:handled|held|taken|controlled|owned|picked up|acquired) by\b/.exec(w);
+    if (!m2) continue;
+    const k = l.end + m2[0].split(' ').length;
+    if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
+    const title = lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    addDeal(c, title, c.name(k), l.exprs, { seller: null }, 0.75);
+  }
   for (let v = 0; v < n; v++) {
     if (!c.isTerr(v)) continue;
     const l = c.terrList(v);
@@ -1081,16 +1138,18 @@ function extractHandledBy(c: Ctx): void {
 function extractDealDetails(c: Ctx): void {
   const n = c.toks.length;
   const text = c.words(0, n);
-  if (!/\bthe (?:deal|pact|acquisition|agreement|sale|purchase|price tag)\b|\bthe (?:distributor|company|streamer) (?:paid|is paying)\b/.test(text)) return;
+  const payer = c.toks.findIndex((t, k) => /^[CE]\d+$/.test(t) && /\b(?:paid|paying|pay)\b/.test(c.words(k + 1, k + 7)) && c.st.deals.some((d) => nk(d.fields.buyer) === nk(c.name(k))));
+  if (!/\bthe (?:deal|pact|acquisition|agreement|sale|purchase|price tag)\b|\bthe (?:distributor|company|streamer) (?:paid|is paying)\b/.test(text) && payer < 0) return;
   if (c.st.deals.some((d) => d.span[0] === c.sent.start)) return;
-  const deal = [...c.st.deals].reverse().find((d) => d.span[0] < c.sent.start);
+  const deal = payer >= 0 ? [...c.st.deals].reverse().find((d) => nk(d.fields.buyer) === nk(c.name(payer))) : [...c.st.deals].reverse().find((d) => d.span[0] < c.sent.start);
   if (!deal) return;
   const f = deal.fields;
   for (let j = 0; j < n; j++) {
     if (!/^M\d+$/.test(c.tok(j)) || f.price) continue;
-    const before = c.toks.slice(Math.max(0, j - 4), j);
+    const before = c.toks.slice(Math.max(0, j - 5), j);
     if (!before.some((w) => MONEY_INTRO.has(w) || w === 'paid' || w === 'valued')) continue;
     f.price = c.item(j).money ?? null;
+    if (/\bregion\b/.test(before.join(' ')) && !f.priceNote) f.priceNote = 'in the region of';
     const note = before.filter((w) => ['reported', 'around', 'about', 'nearly', 'close', 'roughly', 'approximately', 'some', 'than', 'estimated'].includes(w));
     if (note.length && !f.priceNote) f.priceNote = note.join(' ').replace(/^close$/, 'close to');
   }
@@ -1514,8 +1573,9 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
           if (tt) winners.unshift({ title: tt, person: null });
           break;
         }
-        if (/^(?:it|the film)$/.test(t) && (c.st.focus ?? c.st.lead)) {
-          winners.unshift({ title: (c.st.focus ?? c.st.lead)!, person: null });
+        const [pt] = c.titleAt(k - 1);
+        if ((/^(?:it)$/.test(t) || (pt && !c.isTitle(k - 1) && PRONOUN_TITLE.test(c.words(k - 1, k + 1)))) && (c.st.focus ?? c.st.lead)) {
+          winners.unshift({ title: pt ?? (c.st.focus ?? c.st.lead)!, person: null });
           break;
         }
         if (t === ';' || t === 'while') break;
@@ -1526,6 +1586,14 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
       const m = /^named best (\w+(?: \w+)?) for$/.exec(c.words(j - 3, j));
       void m;
     }
+    // "T shared the Special Jury Prize with Argentine drama T2"
+    if (winners.length === 1 && /\b(?:shared|tied|split)\b/.test(before) && c.tok(end) === 'with') {
+      for (let k = end + 1; k < Math.min(n, end + 6); k++) if (c.isTitle(k)) {
+        winners.push({ title: c.item(k).text, person: null });
+        tied = true;
+        break;
+      }
+    }
     for (const w of winners) {
       add(c.st, 'award', { title: w.title, festival: f.event.name, year: f.year, edition: f.edition, award: name, tied, person: w.person }, 0.85, c.span());
       c.st.winnerOf.set(nk(name), w.title);
@@ -1535,6 +1603,27 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
       }
     }
     if (winners.length) c.st.festival = f;
+  }
+  // "T, which also won best director for P": a lower-case prize for a person
+  for (let j = 0; j < n; j++) {
+    const m = /^(?:also )?(?:won|took|picked up|earned|received|claimed) (?:the )?(?:prize for |award for )?best (director|actor|actress|screenplay|cinematography|supporting actor|supporting actress) for$/.exec(c.words(j, j + 7).replace(/ [PE]\d+.*$/, ''));
+    if (!m) continue;
+    const k = j + m[0].split(' ').length;
+    if (!/^[PE]\d+$/.test(c.tok(k))) continue;
+    const f = fest ?? c.st.festival;
+    if (!f) continue;
+    let title: string | null = null;
+    if (c.tok(j - 1) === 'which' || c.tok(j - 2) === 'which') title = lastTitleBefore(c, j);
+    else for (let b = j - 1; b >= 0; b--) if (c.isTitle(b)) {
+      title = c.item(b).text;
+      break;
+    }
+    if (!title) continue;
+    const role = m[1];
+    const person = resolveShort(c.st.reg, c.item(k).text)?.name ?? c.name(k);
+    add(c.st, 'award', { title, festival: f.event.name, year: f.year, edition: f.edition, award: `Best ${role.replace(/\b\w/g, (x) => x.toUpperCase())}`, tied: false, person }, 0.75, c.span());
+    if (role === 'director') addCredit(c, title, 'director', person, 0.75);
+    else if (/actor|actress/.test(role)) addCredit(c, title, 'cast', person, 0.7);
   }
   // "P was named best director for T": a prize written in lower case
   for (let j = 0; j < n; j++) {
@@ -1589,6 +1678,8 @@ function extractBoxOffice(c: Ctx): void {
         title = c.item(k).text;
         break;
       }
+      // "it"/"its" inside the sentence points back to its title ("... earned ¥850 million, lifting its total")
+      if (/^(?:it|its)$/.test(c.tok(k)) && k > 0) continue;
       const [t] = c.titleAt(k);
       if (t) {
         title = t;
@@ -1610,7 +1701,10 @@ function extractBoxOffice(c: Ctx): void {
       return null;
     };
     if (territory === undefined) {
-      const t = terrNear(j + 1, Math.min(n, j + 8)) ?? terrNear(Math.max(0, vIdx - 12), vIdx + 1) ?? terrNear(0, n);
+      let ce = j + 1;
+      while (ce < n && !/^(?:;|\.|while|but|whereas)$/.test(c.tok(ce)) && !(c.tok(ce) === ',' && /^(?:while|and|lifting|bringing)$/.test(c.tok(ce + 1)))) ce++;
+      // the title's own country adjective: "Japanese hit T earned ... in Japan"
+      const t = terrNear(j + 1, Math.max(ce, Math.min(n, j + 8))) ?? terrNear(Math.max(0, vIdx - 12), vIdx + 1) ?? terrNear(0, n);
       if (t) territory = t;
     }
     if (territory === undefined) {
@@ -1648,7 +1742,7 @@ function extractReleases(c: Ctx): void {
   for (let j = 0; j < n; j++) {
     const t = c.tok(j);
     let verbAt = -1;
-    if (RELEASE_VERBS.test(t) && !/^F\d+$/.test(c.tok(j + 1)) && !/^(?:the|at|in competition)$/.test(c.tok(j + 1)) || (t === 'release' && c.tok(j - 1) !== 'a')) verbAt = j;
+    if (RELEASE_VERBS.test(t) && !/^F\d+$/.test(c.tok(j + 1)) && !/^(?:the|at|in competition)$/.test(c.tok(j + 1)) || (t === 'release' && (c.tok(j - 1) !== 'a' || /^(?:a (?:theatrical |limited |wide |cinema |day-and-date )?release in)$/.test(c.words(j - 2, j + 2)) || /^a (?:theatrical|limited|wide|cinema|day-and-date)$/.test(c.words(j - 2, j))))) verbAt = j;
     if (verbAt < 0) continue;
     // a festival near makes it a premiere, not a release
     const win = c.words(Math.max(0, j - 2), Math.min(n, j + 8));
@@ -1662,6 +1756,13 @@ function extractReleases(c: Ctx): void {
         territory = isoCountry(c.terr(k));
         terrAt = k;
         if (k > j) break;
+      }
+      // a city stands for its country: "a theatrical release in New York on June 14"
+      const city = c.item(k)?.kind === 'ent' ? CITY_COUNTRY[c.item(k).text.toLowerCase()] : undefined;
+      if (city && c.tok(k - 1) === 'in' && k > j && !territory) {
+        territory = city;
+        terrAt = k;
+        break;
       }
     }
     if (!territory && t === 'release') {
@@ -1714,6 +1815,17 @@ function extractReleases(c: Ctx): void {
     if (!distributor && /^[CE]\d+$/.test(c.tok(j - 4)) && c.tok(j - 3) === ',' && c.tok(j - 2) === 'which') distributor = c.name(j - 4);
     if (!distributor && /^[CE]\d+$/.test(c.tok(j - 1)) && c.isCompanyName(j - 1)) distributor = c.name(j - 1);
     if (!distributor && c.tok(j) === 'release' && /^[CE]\d+$/.test(c.tok(j - 1))) distributor = c.name(j - 1);
+    // "Oscilloscope plans a theatrical release", "Vertigo has picked up ... and will release the film"
+    if (!distributor) for (let k = j - 1; k >= Math.max(0, j - 5); k--) {
+      if (/^[CE]\d+$/.test(c.tok(k)) && c.isCompanyName(k) && /^(?:plans|is planning|will|has set|sets|is set to)/.test(c.words(k + 1, k + 3))) {
+        distributor = c.name(k);
+        break;
+      }
+    }
+    if (!distributor && c.tok(j - 1) === 'will' && c.tok(j - 2) === 'and') {
+      const d = c.st.deals.find((x) => x.span[0] === c.sent.start);
+      if (d) distributor = d.fields.buyer;
+    }
     void terrAt;
     add(c.st, 'release', { title, territory, date: date ? date.value : null, distributor }, date ? 0.75 : 0.6, c.span());
   }
@@ -1749,8 +1861,9 @@ function peopleList(c: Ctx, k: number, limit: number): { names: string[]; end: n
       j++;
       continue;
     }
-    if ([',', 'and', '&'].includes(t) || /^N\d+$/.test(t) || /^R\d+$/.test(t) && c.item(j).ent === 'nationality' || ['screenwriter', 'writer', 'director', 'producer', 'actor', 'actress', 'newcomer', 'star', 'journalist', 'novelist', 'playwright', 'stars', 'co-star', 'the', 'fellow', 'first-time', 'veteran', 'french', 'british'].includes(t)) {
-      if ((t === ',' || t === 'and') && !(/^[PENR]\d+$/.test(c.tok(j + 1)) || ['screenwriter', 'writer', 'director', 'producer', 'actor', 'actress', 'newcomer', 'the', 'fellow', 'veteran'].includes(c.tok(j + 1)))) break;
+    const roleWord = (w: string) => (PERSON_ROLE_WORDS.has(w) && w !== 'star' && w !== 'stars') || ['newcomer', 'star', 'playwright', 'co-star', 'the', 'fellow', 'first-time', 'veteran', 'helmer', 'auteur', 'rising', 'young', 'acclaimed', 'comedian', 'singer', 'rapper', 'model'].includes(w);
+    if ([',', 'and', '&'].includes(t) || /^N\d+$/.test(t) || /^R\d+$/.test(t) && c.item(j).ent === 'nationality' || roleWord(t)) {
+      if ((t === ',' || t === 'and') && !(/^[PENR]\d+$/.test(c.tok(j + 1)) || roleWord(c.tok(j + 1)))) break;
       j++;
       continue;
     }
@@ -1836,6 +1949,15 @@ function extractCredits(c: Ctx): void {
       addCredit(c, title, 'writer', c.name(who), 0.8);
       const w = c.toks.indexOf('with', j);
       if (w > 0 && w < j + 6) for (const name of peopleList(c, w + 1, c.clauseEnd(w)).names) addCredit(c, title, 'writer', name, 0.8);
+      continue;
+    }
+    // "Edko Films, which produced the film with Bona Film Group"
+    if (/^(?:produced|co-produced)$/.test(t) && c.tok(j - 1) === 'which' && c.tok(j - 2) === ',' && /^[CE]\d+$/.test(c.tok(j - 3)) && !personLike(c, j - 3)) {
+      const [tt, tn] = c.titleAt(j + 1);
+      const title = tt ?? c.st.focus ?? c.st.lead;
+      addCompany(c, title, t === 'produced' ? 'production' : 'co-production', c.name(j - 3));
+      const w2 = j + 1 + tn;
+      if (c.tok(w2) === 'with' && /^[CE]\d+$/.test(c.tok(w2 + 1)) && !personLike(c, w2 + 1)) addCompany(c, title, 'production', c.name(w2 + 1));
       continue;
     }
     // "P produced with P under their C banner", "C produced."
@@ -1984,7 +2106,7 @@ function extractProducers(c: Ctx, k: number, limit: number, title: string | null
       j++;
       continue;
     }
-    if (/^[RN]\d+$/.test(t) && c.raw(j).endsWith("'s")) {
+    if ((/^[RN]\d+$/.test(t) && c.raw(j).endsWith("'s")) || (/^[XCE]\d+$/.test(t) && c.item(j).mod === 'based')) {
       j++;
       continue;
     }
@@ -2082,6 +2204,7 @@ function runPass(text: string, view: string, sentences: Sentence[], date: string
     }
     extractDeals(c);
     if (!headline) {
+      extractRespectively(c);
       extractHandledBy(c);
       extractNegotiators(c);
       extractDealDetails(c);

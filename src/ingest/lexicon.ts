@@ -224,7 +224,7 @@ export const NOT_NAMES = new Set([
   'exclusive', 'exclusively', 'update', 'updated', 'breaking', 'watch', 'read', 'more', 'related', 'no', 'not', 'nothing', 'all', 'some', 'several', 'many', 'one', 'two', 'three', 'four',
   'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'second', 'third', 'last', 'next', 'rights', 'written', 'directed', 'produced', 'starring', 'based', 'adapted', 'set',
   'if', 'although', 'though', 'because', 'since', 'until', 'during', 'over', 'under', 'into', 'about', 'around', 'among', 'between', 'through', 'against', 'without', 'within', 'via',
-  'rumors', 'rumours', 'reports', 'production', 'principal', 'photography', 'shooting', 'filming', 'box', 'office', 'variety', 'deadline', 'screen', 'indiewire', 'so', 'then', 'now', 'today',
+  'rumors', 'rumours', 'reports', 'production', 'distribution', 'release', 'releases', 'theatrical', 'streaming', 'financing', 'principal', 'photography', 'shooting', 'filming', 'box', 'office', 'variety', 'deadline', 'screen', 'indiewire', 'so', 'then', 'now', 'today',
   'yesterday', 'tomorrow', 'still', 'even', 'just', 'only', 'each', 'every', 'such', 'most', 'much', 'film', 'films', 'movie', 'documentary', 'drama', 'comedy', 'thriller', 'feature',
   'title', 'titles', 'festival', 'director', 'producer', 'writer', 'star', 'stars', 'distributor', 'company', 'streamer', 'studio', 'jury', 'best', 'prize', 'award', 'world', 'international',
   'global', 'worldwide', 'domestic', 'mr', 'mrs', 'ms', 'dr', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would',
@@ -260,3 +260,11 @@ export const CURRENCIES: Array<[RegExp, string]> = [
   [/^(?:CHF|Swiss francs?)$/i, 'CHF'], [/^(?:SEK|kronor)$/i, 'SEK'], [/^(?:DKK)$/i, 'DKK'], [/^(?:NOK)$/i, 'NOK'], [/^(?:zł|PLN|zloty)$/i, 'PLN'], [/^(?:₽|RUB|rubles?|roubles?)$/i, 'RUB'],
   [/^(?:MX\$|MXN|pesos?)$/i, 'MXN'], [/^(?:NZ\$|NZD)$/i, 'NZD'], [/^(?:S\$|SGD)$/i, 'SGD'], [/^(?:NT\$|TWD)$/i, 'TWD'], [/^(?:₺|TRY|lira)$/i, 'TRY'],
 ];
+
+/** Cities a release or gross is reported for ("a theatrical release in New York"): the country it counts for. */
+export const CITY_COUNTRY: Record<string, string> = {
+  'new york': 'US', 'new york city': 'US', 'los angeles': 'US', 'l.a.': 'US', la: 'US', chicago: 'US', london: 'GB', paris: 'FR', tokyo: 'JP', seoul: 'KR', beijing: 'CN', shanghai: 'CN',
+  berlin: 'DE', munich: 'DE', madrid: 'ES', barcelona: 'ES', rome: 'IT', milan: 'IT', toronto: 'CA', montreal: 'CA', vancouver: 'CA', sydney: 'AU', melbourne: 'AU', 'mexico city': 'MX',
+  mumbai: 'IN', 'sao paulo': 'BR', 'são paulo': 'BR', 'buenos aires': 'AR', stockholm: 'SE', copenhagen: 'DK', oslo: 'NO', amsterdam: 'NL', brussels: 'BE', vienna: 'AT', zurich: 'CH',
+  warsaw: 'PL', istanbul: 'TR', moscow: 'RU', 'hong kong': 'HK', taipei: 'TW', singapore: 'SG', bangkok: 'TH', manila: 'PH', jakarta: 'ID', dublin: 'IE', lisbon: 'PT', athens: 'GR',
+};

@@ -106,7 +106,7 @@ const HEADLINE_WORDS = new Set([
 /** Media written in capitals ("SVOD rights"): words, not names. */
 const MEDIA_ACRONYMS = new Set(['svod', 'avod', 'tvod', 'vod', 'svod/avod', 'est', 'dvd', 'tv', 'pay-tv', 'free-tv', 'ppv', 'fast', 'bvod', 'hvod']);
 
-const CONNECTORS = new Set(['de', 'du', 'des', 'del', 'della', 'di', 'da', 'dos', 'das', 'von', 'van', 'der', 'den', 'la', 'le', 'y', 'al', 'el', 'bin', 'ibn', 'e', 'do', 'ter', 'zu', '&']);
+const CONNECTORS = new Set(['de', 'du', 'des', 'del', 'della', 'di', 'da', 'dos', 'das', 'von', 'van', 'der', 'den', 'la', 'le', 'y', 'al', 'el', 'bin', 'ibn', 'e', 'do', 'ter', 'zu', '&', 'et', 'und', 'og', 'och']);
 
 const MOD_RE = /^([\p{Lu}\d][\p{L}\p{N}.'&+’]*(?:\s?[\p{Lu}][\p{L}.'’]*)*)-(based|bound|born|set|winning|nominated|backed|produced|financed|era|style|themed|owned|headquartered|selected|shortlisted|bowing|premiering|acquired|launched)$/u;
 
@@ -114,7 +114,7 @@ const TOKEN_RE = new RegExp(
   [
     // money: $12 million, €6.2m, RMB1.2 billion, US$3m
     String.raw`(?:US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹])\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|mil|mln|bn|m|k|thousand)\b)?`,
-    String.raw`\b(?:RMB|CNY|USD|EUR|GBP|JPY|KRW|INR|CHF|SEK|DKK|NOK|PLN)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|m|bn|k)\b)?`,
+    String.raw`\b(?:RMB|[A-Z]{3})\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|m|bn|k)\b)?`,
     String.raw`\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion)\s(?:yuan|euros?|dollars|pounds|yen|won|rupees|reais|pesos|kronor|roubles|rubles|zloty)\b`,
     // U.S., U.K., L.A.
     String.raw`(?:\p{L}\.){2,}`,
@@ -128,7 +128,9 @@ const TOKEN_RE = new RegExp(
 const ABBREV_DOT = new Set(['inc', 'ltd', 'co', 'corp', 'bros', 'jr', 'sr', 'st', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mr', 'mrs', 'ms', 'dr']);
 
 function parseMoneyToken(raw: string): { amount: string; currency: string } | undefined {
-  const m = /^(US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|CNY|USD|EUR|GBP|JPY|KRW|INR|CHF|SEK|DKK|NOK|PLN)?\s?(\d[\d,]*(?:\.\d+)?)\s?(million|billion|mil|mln|bn|m|k|thousand)?\s?(yuan|euros?|dollars|pounds|yen|won|rupees|reais|pesos|kronor|roubles|rubles|zloty)?$/i.exec(raw.trim());
+  const iso = /^([A-Z]{3})\s?\d/.exec(raw.trim());
+  if (iso && iso[1] !== 'RMB' && !ISO_CURRENCIES.has(iso[1])) return undefined;
+  const m = /^(US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|[A-Z]{3})?\s?(\d[\d,]*(?:\.\d+)?)\s?(million|billion|mil|mln|bn|m|k|thousand)?\s?(yuan|euros?|dollars|pounds|yen|won|rupees|reais|pesos|kronor|roubles|rubles|zloty)?$/i.exec(raw.trim());
   if (!m) return undefined;
   const sym = (m[1] ?? m[4] ?? '').toLowerCase();
   const currency =
@@ -141,7 +143,8 @@ function parseMoneyToken(raw: string): { amount: string; currency: string } | un
     : sym === '₹' || sym === 'inr' || sym.startsWith('rupee') ? 'INR'
     : sym === 'a$' ? 'AUD' : sym === 'c$' || sym === 'ca$' ? 'CAD' : sym === 'hk$' ? 'HKD' : sym === 'nz$' ? 'NZD' : sym === 'r$' || sym === 'reais' ? 'BRL'
     : sym === 's$' ? 'SGD' : sym === 'nt$' ? 'TWD' : sym === 'mx$' || sym.startsWith('peso') ? 'MXN' : sym === 'chf' ? 'CHF' : sym === 'sek' || sym === 'kronor' ? 'SEK'
-    : sym === 'dkk' ? 'DKK' : sym === 'nok' ? 'NOK' : sym === 'pln' || sym === 'zloty' ? 'PLN' : sym.startsWith('r') && sym.endsWith('bles') ? 'RUB' : '';
+    : sym === 'dkk' ? 'DKK' : sym === 'nok' ? 'NOK' : sym === 'pln' || sym === 'zloty' ? 'PLN' : sym.startsWith('r') && sym.endsWith('bles') ? 'RUB'
+    : ISO_CURRENCIES.has(sym.toUpperCase()) ? sym.toUpperCase() : '';
   if (!currency) return undefined;
   const n = Number(m[2].replace(/,/g, ''));
   if (!Number.isFinite(n)) return undefined;
@@ -150,6 +153,8 @@ function parseMoneyToken(raw: string): { amount: string; currency: string } | un
   const value = Math.round(n * factor);
   return { amount: String(value), currency };
 }
+
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 function isCapToken(t: string): boolean {
   if (/^\p{Lu}/u.test(t)) return true;
@@ -163,6 +168,12 @@ export function territoryOf(text: string): { expr: string; demonym: boolean } | 
   const clean = text.replace(/['’]s$/, '').trim();
   const k = clean.toLowerCase();
   if (DEMONYMS[k]) return { expr: DEMONYMS[k], demonym: true };
+  // "Iranian-Canadian", "Franco-German": a nationality, not a place
+  if (/^[\p{L}]+(?:-[\p{L}]+)+$/u.test(clean) && clean.split('-').every((w) => DEMONYMS[w.toLowerCase()] || /^(?:franco|anglo|sino|italo|russo|afro|indo|austro|hispano|luso)$/i.test(w))) {
+    return { expr: DEMONYMS[clean.split('-').pop()!.toLowerCase()] ?? clean, demonym: true };
+  }
+  // a country code only when written as one ("US", "DE"), never a word like "Gu"
+  if (clean.length <= 3 && clean !== clean.toUpperCase()) return undefined;
   if (/^(?:the\s+)?(?:rest of (?:the )?world|row)$/i.test(clean)) return undefined;
   const hit = lookupTerritoryName(clean);
   if (!hit) return undefined;
@@ -217,6 +228,13 @@ export function resolveShort(reg: Registry, text: string): { name: string; kind:
     const person = reg.people.find((p) => {
       const pw = normalizeName(p).split(' ');
       return pw.length >= 2 && (pw[pw.length - 1] === k || pw[0] === k);
+    });
+    if (person) return { name: person, kind: 'person' };
+  } else if (words.length === 2) {
+    // "El Moudir" for "Asmae El Moudir", "de Vries" for "Pieter de Vries"
+    const person = reg.people.find((p) => {
+      const pk = normalizeName(p);
+      return pk.endsWith(` ${k}`) && pk.split(' ').length > words.length;
     });
     if (person) return { name: person, kind: 'person' };
   }
@@ -286,7 +304,7 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
       let text = m[0];
       const s = from + m.index;
       let e = s + text.length;
-      const money = /^(?:US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|CNY|USD|EUR|GBP|JPY|KRW|INR|CHF|SEK|DKK|NOK|PLN)\s?\d/.test(text) || /^\d[\d,.]*\s?(?:million|billion)\s\p{L}/u.test(text) ? parseMoneyToken(text) : undefined;
+      const money = /^(?:US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|[A-Z]{3})\s?\d/.test(text) || /^\d[\d,.]*\s?(?:million|billion)\s\p{L}/u.test(text) ? parseMoneyToken(text) : undefined;
       if (money) {
         raw.push({ kind: 'money', text, start: s, end: e, money, code: '' });
         continue;
@@ -356,7 +374,14 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
         parts[parts.length - 1] = { ...last, text: `${last.text}'${apostropheS ? 's' : ''}`, possessive: false, end: last.end + (apostropheS ? 2 : 1) };
       }
       const n = raw[j + 1];
-      if (n.kind === 'word' && isCapToken(n.text) && n.start - parts[parts.length - 1].end <= 1 && !(opts.headline && HEADLINE_WORDS.has(n.text.toLowerCase()))) {
+      if (n.kind === 'word' && isCapToken(n.text) && n.start - parts[parts.length - 1].end <= 1 && !(opts.headline && HEADLINE_WORDS.has(n.text.toLowerCase())) && !MEDIA_ACRONYMS.has(n.text.toLowerCase())) {
+        parts.push(n);
+        j++;
+        continue;
+      }
+      // a number that belongs to a name: "GDH 559", "Studio 8" (not a year, not a count of things)
+      const after = raw[j + 2];
+      if (n.kind === 'word' && /^\d{1,4}$/.test(n.text) && !/^(?:19|20)\d{2}$/.test(n.text) && /^\p{Lu}{2,}$|^Studio$|^Channel$|^Film$/u.test(parts[parts.length - 1].text) && (!after || after.kind === 'punct' || (after.kind === 'word' && /^(?:and|is|was|has|will|produced|which|with)$/.test(after.text)))) {
         parts.push(n);
         j++;
         continue;
@@ -560,8 +585,20 @@ function classify(items: Item[], reg: Registry): void {
       it.name = text;
       continue;
     }
+    const prevItem = items[idx - 1];
+    if (prevItem?.kind === 'ent' && prevItem.mod === 'based' && !personShaped(text)) {
+      it.ent = 'company';
+      it.name = text;
+      learn(reg, text, 'company');
+      continue;
+    }
+    if (prevItem?.kind === 'ent' && prevItem.mod === 'based') {
+      it.ent = 'company';
+      it.name = text;
+      continue;
+    }
     const terr = territoryOf(text);
-    if (terr && !reg.kinds.has(normalizeName(text))) {
+    if (terr && !reg.kinds.has(normalizeName(text)) && resolveShort(reg, text)?.kind !== 'person') {
       it.ent = terr.demonym ? 'nationality' : 'territory';
       it.territory = terr.expr;
       it.name = text;
