@@ -509,19 +509,21 @@ export interface ContractListItem {
   signedOn: string | null;
   announcedOn: string | null;
   updatedAt: string;
+  /** Set on deleted contracts (listed with `deleted: true`). */
+  deletedAt: string | null;
 }
 
 /** Contracts, newest first, filtered by status, direction, title or company (either side). */
 export async function listContracts(
   app: FilmRights,
-  params: { status?: string; direction?: string; title?: string; company?: string; q?: string; page?: number; pageSize?: number } = {},
+  params: { status?: string; direction?: string; title?: string; company?: string; q?: string; deleted?: boolean; page?: number; pageSize?: number } = {},
 ): Promise<{ items: ContractListItem[]; total: number; page: number; pageSize: number }> {
   let query = app.store.db
     .selectFrom('contracts as c')
     .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
     .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
-    .select(['c.id', 'c.ref', 'c.direction', 'c.status', 'lor.name as licensor', 'lee.name as licensee', 'c.signed_on', 'c.announced_on', 'c.updated_at'])
-    .where('c.deleted_at', 'is', null);
+    .select(['c.id', 'c.ref', 'c.direction', 'c.status', 'lor.name as licensor', 'lee.name as licensee', 'c.signed_on', 'c.announced_on', 'c.updated_at', 'c.deleted_at'])
+    .where('c.deleted_at', params.deleted ? 'is not' : 'is', null);
   if (params.status) query = query.where('c.status', '=', params.status as ContractStatus);
   if (params.direction) query = query.where('c.direction', '=', params.direction as ContractDirection);
   if (params.company) query = query.where((eb) => eb.or([eb('c.licensor_id', '=', params.company!), eb('c.licensee_id', '=', params.company!), eb('c.sales_agent_id', '=', params.company!)]));
@@ -546,6 +548,7 @@ export async function listContracts(
     signedOn: r.signed_on,
     announcedOn: r.announced_on,
     updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
   }));
   if (params.q?.trim()) {
     const { rankByNames } = await import('./lookup.js');

@@ -103,10 +103,16 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
 
   server.get(
     '/api/contracts',
-    { schema: { tags: ['contracts'], querystring: { type: 'object', properties: { status: { type: 'string' }, direction: { type: 'string' }, title: { type: 'string' }, company: { type: 'string' }, q: { type: 'string' }, ...page } } } },
+    {
+      schema: {
+        tags: ['contracts'],
+        summary: 'Contracts, newest first; deleted=true lists the deleted ones (restorable)',
+        querystring: { type: 'object', properties: { status: { type: 'string' }, direction: { type: 'string' }, title: { type: 'string' }, company: { type: 'string' }, q: { type: 'string' }, deleted: { type: 'boolean' }, ...page } },
+      },
+    },
     async (req) => {
       actorOf(req);
-      return listContracts(app, req.query as Record<string, string>);
+      return listContracts(app, req.query as Parameters<typeof listContracts>[1]);
     },
   );
 
