@@ -46,6 +46,11 @@ interface Job {
   problems?: Problem[];
 }
 
+const FIELD_LABEL: Record<string, string> = {
+  title: 'Title', year: 'Year', buyer: 'Buyer', territory: 'Territory', media: 'Media', languages: 'Languages', start: 'Start', end: 'End', exclusive: 'Exclusive',
+  mg: 'MG', currency: 'Currency', status: 'Status', ref: 'Deal ref', signed: 'Signed on', originalTitle: 'Original title', director: 'Director', countries: 'Countries', runtime: 'Runtime',
+};
+
 const FORMAT_LABEL: Record<string, string> = { 'ema-xlsx': 'EMA avails spreadsheet', 'ema-xml': 'EMA avails XML', csv: 'CSV sheet', xlsx: 'Excel sheet', json: 'JSON document' };
 
 function base64(file: File): Promise<string> {
@@ -61,7 +66,7 @@ function Problems({ problems }: { problems: Problem[] }) {
   if (!problems.length) return null;
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
-    <Section title={errors ? `${errors} problem${errors === 1 ? '' : 's'}: nothing can be imported until they are fixed` : 'Warnings'}>
+    <Section title={errors ? `${errors} problem${errors === 1 ? ': nothing can be imported until it is fixed' : 's: nothing can be imported until they are fixed'}` : 'Warnings'}>
       <div className="table-wrap">
         <table className="data">
           <thead>
@@ -174,7 +179,7 @@ export default function Import() {
           <Field label="Sheet holds">
             {(p) => (
               <select {...p} value={kind} onChange={(e) => setKind(e.target.value as '' | 'deals' | 'catalog')}>
-                <option value="">Guess from the headers</option>
+                <option value="">Guess</option>
                 <option value="deals">Deals</option>
                 <option value="catalog">Titles (catalog)</option>
               </select>
@@ -191,7 +196,7 @@ export default function Import() {
         <Section title="Columns" actions={<button type="button" className="btn btn--small" disabled={busy} onClick={() => void send('preview')}>Preview again</button>}>
           <div className="filters">
             {Object.entries(mapping).map(([field, header]) => (
-              <Field key={field} label={field}>
+              <Field key={field} label={FIELD_LABEL[field] ?? field}>
                 {(p) => (
                   <select {...p} value={header ?? ''} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value || null })}>
                     <option value="">(not in the file)</option>
@@ -235,7 +240,7 @@ export default function Import() {
             <ul>
               {result.unknownNames.map((u) => (
                 <li key={`${u.column}:${u.value}`}>
-                  {u.column} “{u.value}” (rows {u.rows.join(', ')}) is unknown{u.suggestions.length ? `: did you mean ${u.suggestions.join(', ')}?` : ''}
+                  {u.column} “{u.value}” ({u.rows.length === 1 ? 'row' : 'rows'} {u.rows.join(', ')}) is unknown{u.suggestions.length ? `: did you mean ${u.suggestions.join(', ')}?` : ''}
                 </li>
               ))}
             </ul>
