@@ -78,10 +78,33 @@ describe('an EMA v1.7 sheet with its columns in another order, one header row, a
     const data = await sheet('one-row', [['2023-01-01', 'XX', 'ESTT', '2024-01-01', 'Loud Film', 'LF1', null, 'HD', 'Movie', 'Indie Co', 'perhaps', 'StreamCo', 2023]]);
     const r = await importEma(app, SYSTEM, data, 'bad.xlsx', 'ema-xlsx', { commit: false });
     expect(r.problems.filter((p) => p.severity === 'error').map((p) => `${p.where}: ${p.message}`)).toEqual([
-      'sheet Movies, row 2, column C (AvailTrans/LicenseType): unknown LicenseType "ESTT" (one of EST, POEST, VOD, DTR, PVOD, TVOD, SVOD, AVOD, FVOD)',
+      'sheet Movies, row 2, column C (AvailTrans/LicenseType): unknown LicenseType "ESTT" (one of EST, POEST, VOD, DTR, PVOD, TVOD, SVOD, AVOD, FVOD, FREE)',
       'sheet Movies, row 2, column B (AvailTrans/Territory): unknown country code "XX" (ISO 3166-1 alpha-2)',
       'sheet Movies, row 2, column A (AvailTrans/End): End 2023-01-01 is before Start 2024-01-01',
       'sheet Movies, row 2, column K (AvailTrans/Exclusive): Exclusive "perhaps" is not Yes/No, TRUE/FALSE or 1/0',
     ]);
+  });
+});
+
+describe('an Avails XML transaction with exclusions only', () => {
+  it('is the world except them', async () => {
+    const { Problems } = await import('../../src/interchange/problems.js');
+    const { readEmaXml } = await import('../../src/interchange/ema/xml.js');
+    const { checkTransaction } = await import('../../src/interchange/ema/model.js');
+    const xml = `<?xml version="1.0"?><avails:AvailList xmlns:avails="http://www.movielabs.com/schema/avails/v2.6/avails" xmlns:md="http://www.movielabs.com/schema/md/v2.10/md">
+      <avails:Avail><avails:ALID>X1</avails:ALID><avails:Disposition><avails:EntryType>Full Extract</avails:EntryType></avails:Disposition>
+      <avails:Licensor><md:DisplayName>Indie Co</md:DisplayName></avails:Licensor><avails:AvailType>single</avails:AvailType><avails:ShortDescription>x</avails:ShortDescription>
+      <avails:Asset contentID="X1"><avails:WorkType>Movie</avails:WorkType><avails:Metadata><avails:TitleInternalAlias>Film X</avails:TitleInternalAlias></avails:Metadata></avails:Asset>
+      <avails:Transaction><avails:LicenseType>SVOD</avails:LicenseType><avails:TerritoryExcluded><md:country>CN</md:country></avails:TerritoryExcluded>
+      <avails:Start>2025-01-01T00:00:00</avails:Start><avails:End>2026-01-01T00:00:00</avails:End><avails:FormatProfile>HD</avails:FormatProfile></avails:Transaction>
+      </avails:Avail></avails:AvailList>`;
+    const problems = new Problems();
+    const rows = readEmaXml(xml, 'x.xml', problems).rows;
+    const txs = rows.flatMap((r) => checkTransaction(r, problems, { retailer: 'R' }));
+    expect(problems.errors).toEqual([]);
+    expect(txs.some((t) => t.territory === 'CN')).toBe(false);
+    expect(txs.length).toBeGreaterThan(240);
+    // An End at midnight closes the window: the last day is the day before.
+    expect([txs[0].start, txs[0].end]).toEqual(['2025-01-01', '2025-12-31']);
   });
 });

@@ -269,8 +269,10 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
         .map((v) => ({ v, at: r.xml ? r.at(field, i) : r.at(field) })),
     );
   const terr = items('Territory');
-  if (!terr.length) problems.error(r.at('Territory'), 'Territory is required');
-  let worldwide = false;
+  const exclusionsOnly = !terr.length && items('TerritoryExclusion').length > 0;
+  if (!terr.length && !exclusionsOnly) problems.error(r.at('Territory'), 'Territory is required');
+  // Only exclusions: the world except them.
+  let worldwide = exclusionsOnly;
   for (const { v: t, at } of terr) {
     if (/^(WW|world|worldwide)$/i.test(t)) {
       worldwide = true;

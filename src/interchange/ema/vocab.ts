@@ -26,6 +26,7 @@ export const LICENSE_TYPE_MEDIA: Record<string, string> = {
   SVOD: 'svod',
   AVOD: 'avod',
   FVOD: 'avod',
+  FREE: 'avod',
 };
 
 /** The EMA license type of each media leaf we export avails for (POEST is asked for explicitly: a pre-order window of EST). */

@@ -187,6 +187,8 @@ export async function readEmaXlsx(data: Buffer, name: string, problems: Problems
         }
       }
       if (!any) continue;
+      // A comment row ("//REQ", "//Opt" notes) carries no transaction.
+      if ([...values.values()].every((v) => typeof v === 'string' && v.trim().startsWith('//'))) continue;
       const where = `sheet ${ws.name}, row ${r}`;
       const at = (field: string) => {
         const f = h.fields.get(key(field));
