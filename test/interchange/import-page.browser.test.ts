@@ -4,7 +4,9 @@
  * column, fix the file, preview what would be created, import it all, and
  * find the deal. Screenshots in test-results/.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateAvailsXml } from '../../src/interchange/ema/xsd.js';
 import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, type World } from '../browser/harness.js';
 
 if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
@@ -44,4 +46,19 @@ describe.skipIf(chromiumMissing)('the Import page', () => {
     await page.goto(`${url}/deals?q=Cin%C3%A9art`);
     await shows(page.locator('main, .page').first(), /Cinéart/);
   }, 120_000);
+
+  it('downloads EMA avails XML that validates against the schema', async () => {
+    const { page, url } = world;
+    await page.goto(`${url}/import`);
+    await page.getByLabel('Format').selectOption('ema-xml');
+    await page.getByLabel('Version').selectOption('2.4');
+    await page.getByLabel('For retailer').fill('iTunes');
+    await page.getByLabel('From').fill('2022-01-01');
+    await screenshot(page, 'import-4-ema-export');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    expect(dl.suggestedFilename()).toBe('avails-iTunes-v2.4.xml');
+    const xml = readFileSync((await dl.path())!, 'utf8');
+    expect(xml).toContain('<avails:LicenseType>SVOD</avails:LicenseType>');
+    expect((await validateAvailsXml(xml)).valid).toBe(true);
+  }, 60_000);
 });

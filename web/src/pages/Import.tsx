@@ -5,7 +5,7 @@
  * Lists download as CSV or XLSX from the same page.
  */
 import { useRef, useState } from 'react';
-import { ApiError, api } from '../lib/api';
+import { ApiError, api, download } from '../lib/api';
 import { ErrorNote, Field, Section } from '../components/ui';
 
 interface Problem {
@@ -284,6 +284,8 @@ export default function Import() {
       )}
       {result && <Problems problems={result.problems} />}
 
+      <EmaExport />
+
       <Section title="Export a list">
         <ul>
           {(['catalog', 'contracts', 'acquisitions', 'audit'] as const).map((l) => (
@@ -301,5 +303,86 @@ export default function Import() {
         </ul>
       </Section>
     </div>
+  );
+}
+
+const LICENSE_TYPES = ['EST', 'VOD', 'SVOD', 'POEST'] as const;
+
+/** EMA avails for a retailer: what we can still license (or what it has), as the EMA spreadsheet or XML. */
+function EmaExport() {
+  const [format, setFormat] = useState<'ema-xlsx' | 'ema-xml'>('ema-xlsx');
+  const [version, setVersion] = useState('1.9');
+  const [retailer, setRetailer] = useState('');
+  const [territories, setTerritories] = useState('Worldwide');
+  const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
+  const [source, setSource] = useState<'avails' | 'windows'>('avails');
+  const [types, setTypes] = useState<string[]>([...LICENSE_TYPES]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const versions = format === 'ema-xlsx' ? ['1.9', '1.8'] : ['2.5', '2.4'];
+  return (
+    <Section title="Export EMA avails">
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          const body = { retailer: retailer || null, territories, from, source, licenseTypes: types };
+          download('POST', `/api/avails/export?format=${format}&version=${version}`, body, `avails-${retailer || 'all'}-v${version}.${format === 'ema-xml' ? 'xml' : 'xlsx'}`)
+            .catch((err: Error) => setError(err))
+            .finally(() => setBusy(false));
+        }}
+      >
+        <Field label="Format">
+          {(p) => (
+            <select
+              {...p}
+              value={format}
+              onChange={(e) => {
+                const f = e.target.value as 'ema-xlsx' | 'ema-xml';
+                setFormat(f);
+                setVersion(f === 'ema-xlsx' ? '1.9' : '2.5');
+              }}
+            >
+              <option value="ema-xlsx">EMA spreadsheet</option>
+              <option value="ema-xml">Avails XML</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Version">
+          {(p) => (
+            <select {...p} value={version} onChange={(e) => setVersion(e.target.value)}>
+              {versions.map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="For retailer">{(p) => <input {...p} value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}</Field>
+        <Field label="Territories">{(p) => <input {...p} value={territories} onChange={(e) => setTerritories(e.target.value)} />}</Field>
+        <Field label="From">{(p) => <input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+        <Field label="What">
+          {(p) => (
+            <select {...p} value={source} onChange={(e) => setSource(e.target.value as 'avails' | 'windows')}>
+              <option value="avails">What we can license</option>
+              <option value="windows">The retailer&apos;s windows</option>
+            </select>
+          )}
+        </Field>
+        <fieldset className="filters-inline">
+          <legend>License types</legend>
+          {LICENSE_TYPES.map((t) => (
+            <label key={t}>
+              <input type="checkbox" checked={types.includes(t)} onChange={(e) => setTypes(e.target.checked ? [...types, t] : types.filter((x) => x !== t))} /> {t}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="btn btn--primary" disabled={busy || !types.length || (source === 'windows' && !retailer)}>
+          Download
+        </button>
+      </form>
+      <ErrorNote error={error} />
+    </Section>
   );
 }
