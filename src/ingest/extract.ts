@@ -2241,8 +2241,9 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   const view = matchingView(text);
   const sentences = segment(text, header.bodyStart);
   const seed = newRegistry();
-  for (const p of opts.known?.people ?? []) learn(seed, p, 'person');
-  for (const c of opts.known?.companies ?? []) learn(seed, c, 'company');
+  for (const p of opts.known?.people ?? []) learn(seed, p, 'person', false);
+  for (const c of opts.known?.companies ?? []) learn(seed, c, 'company', false);
+  for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(normalizeName(n));
   // pass 1 learns names; pass 2 extracts with them
   const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans);
   const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans);
@@ -2251,7 +2252,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
 }
 
 function cloneRegistry(r: Registry): Registry {
-  return { kinds: new Map(r.kinds), people: [...r.people], companies: [...r.companies] };
+  return { kinds: new Map(r.kinds), seeded: new Set(r.seeded), mentioned: [...r.mentioned], people: [...r.people], companies: [...r.companies] };
 }
 
 /** Final touches: sellers from mandates, people who are companies dropped, stable order. */

@@ -46,18 +46,23 @@ export interface Item {
 export interface Registry {
   /** normalized name → kind, learned from the article (and the catalog). */
   kinds: Map<string, 'company' | 'person'>;
+  /** Names that come from the catalog, not the article: a short reference prefers the article's own people. */
+  seeded: Set<string>;
+  /** Normalized names in the order the article first mentions them. */
+  mentioned: string[];
   /** Full names by kind, in order of first mention, for short references ("Zhang", "HanWay", "SPC"). */
   people: string[];
   companies: string[];
 }
 
 export function newRegistry(): Registry {
-  return { kinds: new Map(), people: [], companies: [] };
+  return { kinds: new Map(), seeded: new Set(), mentioned: [], people: [], companies: [] };
 }
 
-export function learn(reg: Registry, name: string, kind: 'company' | 'person'): void {
+export function learn(reg: Registry, name: string, kind: 'company' | 'person', fromArticle = true): void {
   const k = normalizeName(name);
   if (!k) return;
+  if (fromArticle && !reg.mentioned.includes(k)) reg.mentioned.push(k);
   if (!reg.kinds.has(k)) reg.kinds.set(k, kind);
   const list = kind === 'person' ? reg.people : reg.companies;
   if (!list.some((n) => normalizeName(n) === k)) list.push(name);
@@ -225,10 +230,13 @@ export function resolveShort(reg: Registry, text: string): { name: string; kind:
   }
   const words = k.split(' ');
   if (words.length === 1) {
-    const person = reg.people.find((p) => {
+    const matches = reg.people.filter((p) => {
       const pw = normalizeName(p).split(' ');
       return pw.length >= 2 && (pw[pw.length - 1] === k || pw[0] === k);
     });
+    // the article's own people first (in the order it introduces them); a catalog name only when it is the only one
+    const own = matches.filter((p) => reg.mentioned.includes(normalizeName(p))).sort((a, b) => reg.mentioned.indexOf(normalizeName(a)) - reg.mentioned.indexOf(normalizeName(b)));
+    const person = own[0] ?? (matches.length === 1 ? matches[0] : undefined);
     if (person) return { name: person, kind: 'person' };
   } else if (words.length === 2) {
     // "El Moudir" for "Asmae El Moudir", "de Vries" for "Pieter de Vries"

@@ -11,12 +11,14 @@ import { Migrator, type Migration, type MigrationResult } from 'kysely/migration
 import type { StoreDialect } from '../db.js';
 import { initial } from './0001_initial.js';
 import { rightsChanges } from './0002_rights_changes.js';
+import { articles } from './0003_articles.js';
 
 /** Every migration by name; names sort in the order they run. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_rights_changes': rightsChanges(dialect),
+    '0003_articles': articles(dialect),
   };
 }
 

@@ -1,0 +1,255 @@
+/**
+ * Getting an article's text: pasted text, a .txt or .html file, or a URL.
+ * HTML is reduced to the article with Mozilla's Readability over linkedom's
+ * DOM; paragraphs become blank-line-separated text, and italic spans
+ * (<i>, <em>, <cite>: how many outlets set film titles) are kept as title
+ * hints with their offsets in that text. The headline, when the page has
+ * one, is the text's first line. The date comes from the page's metadata
+ * when it has it.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { invalid } from '../domain/errors.js';
+import { readHeader } from './text.js';
+import type { Span } from './types.js';
+
+export interface IntakeInput {
+  text?: string | null;
+  html?: string | null;
+  url?: string | null;
+  /** A local .txt or .html file (the CLI). */
+  file?: string | null;
+  /** Overrides what the page says. */
+  title?: string | null;
+  date?: string | null;
+  outlet?: string | null;
+}
+
+export interface ArticleText {
+  text: string;
+  title: string | null;
+  /** YYYY-MM-DD when known. */
+  date: string | null;
+  outlet: string | null;
+  url: string | null;
+  file: string | null;
+  /** Italic spans in `text` (title hints). */
+  titleSpans: Span[];
+}
+
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+const OUTLETS: Array<[RegExp, string]> = [
+  [/(^|\.)variety\.com$/, 'Variety'], [/(^|\.)deadline\.com$/, 'Deadline'], [/(^|\.)screendaily\.com$/, 'Screen Daily'], [/(^|\.)indiewire\.com$/, 'IndieWire'],
+  [/(^|\.)hollywoodreporter\.com$/, 'The Hollywood Reporter'], [/(^|\.)cineuropa\.org$/, 'Cineuropa'], [/(^|\.)thewrap\.com$/, 'TheWrap'], [/(^|\.)screenanarchy\.com$/, 'ScreenAnarchy'],
+  [/(^|\.)filmneweurope\.com$/, 'FilmNewEurope'], [/(^|\.)businessdoc(?:europe)?\.com$/, 'Business Doc Europe'], [/(^|\.)realscreen\.com$/, 'Realscreen'], [/(^|\.)bfi\.org\.uk$/, 'BFI'],
+];
+
+export function outletOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return OUTLETS.find(([re]) => re.test(host))?.[1] ?? host.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+function isoDay(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /(\d{4}-\d{2}-\d{2})/.exec(value);
+  if (m) return m[1];
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
+}
+
+const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'TABLE', 'TR', 'FIGURE', 'FIGCAPTION', 'PRE', 'ASIDE', 'MAIN', 'DL', 'DT', 'DD']);
+const ITALIC = new Set(['I', 'EM', 'CITE']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM', 'NAV']);
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+
+/** Text of a DOM subtree: blocks as paragraphs, italics recorded as spans. */
+function domText(root: DomNode): { text: string; spans: Span[] } {
+  let out = '';
+  const spans: Span[] = [];
+  const pendingBreak = { n: 0 };
+  const breakLine = (n: number) => {
+    if (out.length) pendingBreak.n = Math.max(pendingBreak.n, n);
+  };
+  const write = (s: string) => {
+    if (!s) return;
+    if (pendingBreak.n) {
+      out = out.replace(/[ \t]+$/, '');
+      out += pendingBreak.n >= 2 ? '\n\n' : '\n';
+      pendingBreak.n = 0;
+      s = s.replace(/^\s+/, '');
+      if (!s) return;
+    }
+    if (/\s$/.test(out) || out === '') s = s.replace(/^\s+/, '');
+    out += s;
+  };
+  const walk = (node: DomNode) => {
+    if (node.nodeType === 3) {
+      write((node.textContent ?? '').replace(/\s+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const name = node.nodeName.toUpperCase();
+    if (SKIP.has(name)) return;
+    if (name === 'BR') {
+      breakLine(1);
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) breakLine(2);
+    const italic = ITALIC.has(name);
+    if (italic && pendingBreak.n === 0 && out && !/\s$/.test(out) && /[\p{L}\p{N}]$/u.test(out)) {
+      /* glued to the previous word: keep as is */
+    }
+    const start = out.length + (pendingBreak.n ? (pendingBreak.n >= 2 ? 2 : 1) : 0);
+    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]);
+    if (italic) {
+      let s = start;
+      let e = out.length;
+      while (s < e && /\s/.test(out[s])) s++;
+      while (e > s && /[\s,.;:]/.test(out[e - 1])) e--;
+      const inner = out.slice(s, e);
+      if (inner && inner.length <= 90 && /^[\p{Lu}\d¡¿]/u.test(inner) && inner.split(/\s+/).length <= 12) spans.push([s, e]);
+    }
+    if (block) breakLine(2);
+  };
+  walk(root);
+  // collapse runs of blank lines, moving the spans with the text
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < out.length; i++) {
+    map.push(text.length);
+    if (out[i] === '\n' && /\n\n$/.test(text)) continue;
+    if ((out[i] === ' ' || out[i] === '\t') && out[i + 1] === '\n') continue;
+    text += out[i];
+  }
+  map.push(text.length);
+  const lead = text.length - text.trimStart().length;
+  const moved = spans.map(([s, e]) => [map[s] - lead, map[e] - lead] as Span).filter(([s, e]) => s >= 0 && e > s);
+  return { text: text.trim(), spans: moved };
+}
+
+function metaContent(doc: { querySelector(sel: string): { getAttribute(n: string): string | null; textContent?: string | null } | null }, selectors: string[]): string | null {
+  for (const sel of selectors) {
+    const el = doc.querySelector(sel);
+    const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? null;
+    if (v) return v;
+  }
+  return null;
+}
+
+/** The article in an HTML page: Readability's main content as text with paragraphs, the headline, the date, the outlet. */
+export function articleFromHtml(html: string, url: string | null = null): ArticleText {
+  const { document } = parseHTML(html);
+  const doc = document as unknown as Document;
+  const publishedMeta = metaContent(document as never, [
+    'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="pubdate"]',
+    'meta[property="og:published_time"]', 'time[datetime]',
+  ]);
+  const siteName = metaContent(document as never, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
+  const reader = new Readability<DomNode>(doc, { serializer: (node) => node as unknown as DomNode, charThreshold: 100 });
+  const parsed = reader.parse();
+  let body: { text: string; spans: Span[] };
+  if (parsed?.content) body = domText(parsed.content);
+  else body = domText((document as unknown as { body: DomNode }).body ?? (document as unknown as DomNode));
+  const h1 = (document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const rawTitle = (parsed?.title ?? document.title ?? '').replace(/\s+/g, ' ').trim();
+  // the page title without the site's name ("... - Variety", "... | Deadline")
+  const title = (h1 && rawTitle.startsWith(h1.slice(0, 20)) ? h1 : rawTitle.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/, '')).trim() || null;
+  // the headline as the first line, unless the body already starts with it
+  let text = body.text;
+  let spans = body.spans;
+  if (title && !text.startsWith(title)) {
+    const prefix = `${title}\n\n`;
+    text = prefix + text;
+    spans = spans.map(([s, e]) => [s + prefix.length, e + prefix.length] as Span);
+  }
+  return {
+    text,
+    title,
+    date: isoDay(parsed?.publishedTime ?? publishedMeta),
+    outlet: outletOf(url) ?? (siteName || parsed?.siteName || null),
+    url,
+    file: null,
+    titleSpans: spans,
+  };
+}
+
+function looksLikeHtml(s: string): boolean {
+  return /^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div[\s>])/i.test(s);
+}
+
+/** Fetches a page (http or https only, up to MAX_ARTICLE_BYTES) and reads its article. */
+export async function fetchArticle(url: string, fetchImpl: typeof fetch = fetch): Promise<ArticleText> {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw invalid('url', url, `url: "${url}" is not a URL`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw invalid('url', url, `url: only http and https pages can be read, not ${u.protocol}`);
+  let res: Response;
+  try {
+    res = await fetchImpl(u, { redirect: 'follow', signal: AbortSignal.timeout(20_000), headers: { accept: 'text/html,text/plain;q=0.9,*/*;q=0.1', 'user-agent': 'filmrights/0.1 (article ingestion)' } });
+  } catch (e) {
+    throw invalid('url', url, `url: could not fetch ${url} (${(e as Error).message})`);
+  }
+  if (!res.ok) throw invalid('url', url, `url: ${url} answered ${res.status} ${res.statusText}`);
+  const length = Number(res.headers.get('content-length') ?? 0);
+  if (length > MAX_ARTICLE_BYTES) throw invalid('url', url, `url: the page is larger than ${MAX_ARTICLE_BYTES} bytes`);
+  const body = await res.text();
+  if (body.length > MAX_ARTICLE_BYTES) throw invalid('url', url, `url: the page is larger than ${MAX_ARTICLE_BYTES} bytes`);
+  const type = res.headers.get('content-type') ?? '';
+  const finalUrl = res.url || url;
+  if (/html/i.test(type) || (!/text\/plain/i.test(type) && looksLikeHtml(body))) return articleFromHtml(body, finalUrl);
+  return { ...plainArticle(body), url: finalUrl, outlet: outletOf(finalUrl) };
+}
+
+function plainArticle(text: string): ArticleText {
+  const clean = text.replace(/\r\n?/g, '\n');
+  return { text: clean, title: null, date: readHeader(clean).date, outlet: null, url: null, file: null, titleSpans: [] };
+}
+
+/** Reads an article from whichever input is given (text, html, url or file); `title`, `date`, `outlet` override. */
+export async function readArticle(input: IntakeInput, opts: { fetch?: typeof fetch } = {}): Promise<ArticleText> {
+  const given = [input.text, input.html, input.url, input.file].filter((x) => typeof x === 'string' && x.trim() !== '');
+  if (given.length === 0) throw invalid('text', null, 'text: give the article as text, html, url or file');
+  if (given.length > 1) throw invalid('text', null, 'text: give one of text, html, url or file, not several');
+  let a: ArticleText;
+  if (input.text) a = plainArticle(input.text);
+  else if (input.html) a = articleFromHtml(input.html, null);
+  else if (input.url) a = await fetchArticle(input.url.trim(), opts.fetch);
+  else {
+    const file = input.file!;
+    let raw: string;
+    try {
+      const buf = await readFile(file);
+      if (buf.length > MAX_ARTICLE_BYTES) throw invalid('file', file, `file: "${file}" is larger than ${MAX_ARTICLE_BYTES} bytes`);
+      raw = buf.toString('utf8');
+    } catch (e) {
+      if ((e as { field?: string }).field) throw e;
+      throw invalid('file', file, `file: cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const ext = extname(file).toLowerCase();
+    a = ext === '.html' || ext === '.htm' || (ext !== '.txt' && looksLikeHtml(raw)) ? articleFromHtml(raw, null) : plainArticle(raw);
+    a.file = basename(file);
+  }
+  if (!a.text.trim()) throw invalid('text', null, 'text: the article has no text');
+  if (a.text.length > MAX_ARTICLE_BYTES) throw invalid('text', null, `text: the article is longer than ${MAX_ARTICLE_BYTES} characters`);
+  const date = isoDay(input.date ?? null) ?? a.date;
+  if (input.date && !isoDay(input.date)) throw invalid('date', input.date, `date: "${input.date}" is not a date as YYYY-MM-DD`);
+  return { ...a, date, title: input.title?.trim() || a.title, outlet: input.outlet?.trim() || a.outlet };
+}
