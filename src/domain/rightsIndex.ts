@@ -24,6 +24,11 @@ class Interner<T> {
   readonly values: T[] = [];
   private readonly ids = new Map<string, number>();
   constructor(private readonly keyOf: (v: T) => string) {}
+  /** The number of a value already interned, or undefined. */
+  find(v: T): number | undefined {
+    return this.ids.get(this.keyOf(v));
+  }
+
   intern(v: T): number {
     const k = this.keyOf(v);
     let id = this.ids.get(k);
@@ -170,8 +175,7 @@ export class RightsIndex {
   }
 
   private titleNumber(titleId: string): number | undefined {
-    const t = this.titleIds.values.indexOf(titleId);
-    return t < 0 ? undefined : t;
+    return this.titleIds.find(titleId);
   }
 
   /** Every title with at least one block. */
