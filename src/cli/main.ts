@@ -28,6 +28,7 @@ import { checkIntegrity } from '../services/integrity.js';
 import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError } from '../services/errors.js';
 import { ImportError } from '../services/interchange.js';
 import { registerInterchangeCommands } from '../interchange/cli.js';
+import { registerIngestCommand } from './ingest.js';
 import { createUser, listUsers, setPassword } from '../services/users.js';
 import type { AvailRowView, ConflictReportView } from '../services/views.js';
 
@@ -140,6 +141,7 @@ export function buildProgram(): Command {
 
   // import FILE (any format) and export avails|lists|FILE.json: src/interchange/cli.ts
   registerInterchangeCommands(program);
+  registerIngestCommand(program);
 
   program
     .command('avails')

@@ -63,6 +63,7 @@ const AUX = new Set([
   'has', 'have', 'had', 'also', 'now', 'recently', 'previously', 'earlier', 'quickly', 'swiftly', 'just', 'already', 'officially', 'quietly', 'finally', 'ultimately', 'subsequently', 'then',
   'since', 'jointly', 'together', 'initially', 'originally', 'first', 'which', 'that', 'who', 'separately', 'additionally', 'likewise', 'similarly', 'earlier', 'reportedly', 'is', 'are', 'was',
   'been', 'had', 'will', 'would', 'to', 'in', 'talks', 'said', 'be', 'not', 'never', 'close', 'a', 'deal', 'nearing', 'set', 'poised', 'expected', 'also',
+  'rumoured', 'rumored', 'reported', 'believed', 'thought', 'understood', 'alleged', 'expected',
 ]);
 const RUMOUR_WORDS = /\b(?:talks|negotiations|negotiating|negotiate|close to|closing in|nearing|near|said to (?:be|have)|believed to (?:be|have)|thought to (?:be|have)|understood to be|reportedly|reported|rumou?red|rumou?rs?|circling|circle|eyeing|eyes|interested|interest|frontrunner|front-runner|expected to|poised to|could|would|may|might|hopes? to|hoping to|looking to|in line to|denied|denies|deny|denying|not|never|no|declined|passed|yet to|report|reports|speculat\w*|mulling|considering|weighing|offered|offer|bid|bidding to|sources? (?:say|said|tell))\b/;
 const DENIAL_WORDS = /\b(?:denied|denies|deny|denying|not|never|no deal|declined)\b/;
@@ -519,9 +520,9 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     }
   }
   if (!o.titles.length && (o.terrs.length || sawRights)) {
-    // "rights to" may come later: "acquired North American rights to the film"
+    // "rights to" may come later: "acquired North American rights to the film"; "has taken Germany on T"
     for (let j = k; j < Math.min(limit, k + 3); j++) {
-      if (c.tok(j) === 'to') {
+      if (c.tok(j) === 'to' || ((c.tok(j) === 'on' || c.tok(j) === 'for' || c.tok(j) === 'of') && c.isTitle(j + 1))) {
         k = takeTitles(j + 1);
         break;
       }
@@ -746,7 +747,12 @@ function extractDeals(c: Ctx): void {
     }
     // seller-subject statements carry the seller to later sentences of the same title
     const list = readSaleList(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
-    const ttl = title ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    let later: string | null = null;
+    for (let j = v; j < limit; j++) if (c.isTitle(j) && /^(?:on|for|of|to)$/.test(c.tok(j - 1))) {
+      later = c.item(j).text;
+      break;
+    }
+    const ttl = title ?? later ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
     const prefix = c.words(c.clauseStart(v), v);
     if (/\b(?:in talks|negotiations|denied|not|rumou?red|said to|believed to|reportedly)\b/.test(prefix)) continue;
     if (seller) c.st.seller = { company: seller, title: ttl };
@@ -759,7 +765,7 @@ function extractDeals(c: Ctx): void {
     let start = -1;
     const w = c.words(v, v + 6);
     const m = /^deals (?:are|were|have been) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(w)
-      ?? /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors) (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(w)
+      ?? /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)? (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(c.words(v, v + 8))
       ?? /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w)
       ?? /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought|sold|pre-sold|licensed) by\b/.exec(w);
     if (!m) continue;
@@ -768,7 +774,8 @@ function extractDeals(c: Ctx): void {
     const list = readSaleList(c, start, limit);
     if (!list.length) continue;
     const [t] = c.titleAt(v - 1 >= 0 && c.isTitle(v - 1) ? v - 1 : -1);
-    const title = t ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    const inside = /\b(?:on|for) T(\d+)\b/.exec(m[0]);
+    const title = (inside ? c.sk.items[Number(inside[1])].text : null) ?? t ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
     const seller = c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null;
     for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, 0.85);
     for (let j = v; j < limit; j++) used.add(j);
@@ -967,7 +974,7 @@ function extractRumours(c: Ctx): void {
   const n = c.toks.length;
   for (let v = 0; v < n; v++) {
     const w = c.words(v, v + 8);
-    const m = /^(?:(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)|(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)|(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)|is (?:reportedly )?close to (?:a )?deal)/.exec(w);
+    const m = /^(?:(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)|(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)|(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)|(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)|is (?:reportedly )?close to (?:a )?deal)/.exec(w);
     if (!m) continue;
     // the parties: "ORG and ORG were said to be circling", "several streamers, including Netflix"
     const parties: string[] = [];
@@ -998,6 +1005,8 @@ function extractRumours(c: Ctx): void {
     for (let j = v; j < limit; j++) if (c.isTerr(j) && c.tok(j + 1) === 'rights') terrs.push(...c.terrList(j).exprs);
     for (const party of parties) {
       if (!title) continue;
+      // "Searchlight is understood to have paid $6 million": a detail of a deal already told, not a rumour
+      if (c.st.deals.some((d) => nk(d.fields.title) === nk(title) && nk(d.fields.buyer) === nk(party))) continue;
       add(c.st, 'rumour', { title, party, kind: /denie/.test(m[0]) ? 'denial' : rumourKind(m[0]), territories: validTerritories(joinList(terrs)) }, 0.3, c.span());
       learn(c.st.reg, party, 'company');
     }
@@ -1122,11 +1131,11 @@ function extractHandledBy(c: Ctx): void {
     if (!c.isTerr(v)) continue;
     const l = c.terrList(v);
     const w = c.words(l.end, l.end + 8);
-    const m = /^(?:(?:theatrical|svod|tv|home entertainment|streaming) )?(?:distribution|release|rights)(?: rights)? (?:is|are|will be|has been|have been) (?:being )?(?:handled|held|taken|controlled|owned|picked up|acquired) by\b/.exec(w);
+    const m = /^(?:(?:theatrical|svod|tv|home entertainment|streaming) )?(?:distribution|release|rights)(?: rights)?(?: (?:of|for|to|on) (T\d+))? (?:is|are|will be|has been|have been) (?:being )?(?:handled|held|taken|controlled|owned|picked up|acquired) by\b/.exec(w);
     if (!m) continue;
     const k = l.end + m[0].split(' ').length;
     if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
-    const title = lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    const title = (m[1] ? c.sk.items[Number(m[1].slice(1))].text : null) ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
     const media = validMedia(c.toks.slice(l.end, l.end + 2).filter((x) => MEDIA_WORDS.has(x)));
     addDeal(c, title, c.name(k), l.exprs, { seller: null, media }, 0.75);
   }

@@ -27,6 +27,7 @@ import { normalizeName } from '../domain/fuzzy.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import { extractFacts } from '../ingest/extract.js';
 import { readArticle, type IntakeInput } from '../ingest/intake.js';
+import { readHeader } from '../ingest/text.js';
 import { eventByName, findEvent, yearEdition } from '../ingest/lexicon.js';
 import { Resolver, type CatalogSnapshot, type EntityMatch } from '../ingest/resolve.js';
 import { FACT_TYPES, type AnyFact, type FactType, type Span } from '../ingest/types.js';
@@ -250,9 +251,12 @@ export async function ingestArticle(app: FilmRights, actor: Actor, input: Articl
   return { article: await getArticle(app, actor, id), duplicate: false };
 }
 
+/** A headline for an article pasted without one: its first line (after a "date ..." header), cut at the first sentence. */
 function firstLine(text: string): string | null {
-  const line = text.trim().split('\n')[0]?.trim() ?? '';
-  return line ? line.slice(0, 200) : null;
+  const body = text.slice(readHeader(text).bodyStart);
+  let line = body.trim().split('\n')[0]?.trim() ?? '';
+  if (line.length > 120) line = (/^.{20,160}?[.!?](?:["”’']|\s|$)/.exec(line)?.[0] ?? `${line.slice(0, 117)}…`).trim();
+  return line || null;
 }
 
 // ------------------------------------------------------------------ read

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { FilmRights } from '../../services/app.js';
+import { articleRoutes } from './articles.js';
 import { catalogRoutes } from './catalog.js';
 import { interchangeRoutes } from './interchange.js';
 import { referenceRoutes } from './reference.js';
@@ -14,4 +15,5 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   catalogRoutes(server, app);
   userRoutes(server, app);
   interchangeRoutes(server, app);
+  articleRoutes(server, app);
 }
