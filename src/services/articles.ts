@@ -700,9 +700,10 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
         `As reported by ${source.outlet ?? 'the trade press'}${source.publishedOn ? ` on ${source.publishedOn}` : ''}: “${source.text.slice(span[0], span[1]).replace(/\s+/g, ' ').trim()}”`,
         territories ? null : 'Territories not reported.',
         media ? null : 'Media not reported (recorded as All Media).',
-        'Term not reported.',
+        'Term not reported (recorded from the announcement, open-ended).',
         str(f.priceNote) ? `Price: ${str(f.priceNote)}.` : null,
       ].filter(Boolean).join(' ');
+      const announcedOn = str(f.announcedOn) ?? source.publishedOn;
       const input: ContractInput = {
         ref: await uniqueRef(trx, `${buyer}-${title}`),
         status: 'announced',
@@ -710,10 +711,10 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
         licenseeId: buyerId,
         salesAgentId: sellerId && (await trx.selectFrom('companies').select('kind').where('id', '=', sellerId).executeTakeFirst())?.kind === 'sales-agent' ? sellerId : null,
         titleIds: [titleId],
-        blocks: territories ? [{ territories, media: media ?? 'All Media', start: null, end: null, exclusive: true }] : [],
+        blocks: territories ? [{ territories, media: media ?? 'All Media', start: announcedOn, end: null, exclusive: true }] : [],
         negotiators,
         mg: price,
-        announcedOn: str(f.announcedOn) ?? source.publishedOn,
+        announcedOn,
         editionId,
         notes,
         override: override?.reason ? { reason: override.reason } : null,
