@@ -1,0 +1,87 @@
+/**
+ * Intake: pasted text, .txt and .html files, and pages served by a local HTTP
+ * server (never the internet): HTML reduced to the article with Readability,
+ * italics kept as title hints, the date and outlet from the page.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/ingest/extract.js';
+import { articleFromHtml, readArticle } from '../../src/ingest/intake.js';
+import { segment } from '../../src/ingest/text.js';
+import { PAGE } from './fixtures.js';
+
+
+
+describe('HTML', () => {
+  it('keeps the article, drops the page around it, and keeps italic titles as hints', () => {
+    const a = articleFromHtml(PAGE, 'https://variety.com/2021/film/news/one-second-1235023/');
+    expect(a.outlet).toBe('Variety');
+    expect(a.date).toBe('2021-07-20');
+    expect(a.text).toContain('Neon has nabbed North American rights');
+    expect(a.text).not.toMatch(/Cookie|Most popular|window\.ads|Subscribe/);
+    expect(a.text.split('\n\n').length).toBeGreaterThanOrEqual(4);
+    expect(a.titleSpans.map(([s, e]) => a.text.slice(s, e))).toContain('One Second');
+    const { facts } = extractFacts(a.text, { date: a.date, titleSpans: a.titleSpans });
+    expect(facts.find((f) => f.type === 'deal')?.fields).toMatchObject({ title: 'One Second', buyer: 'Neon', territories: 'North America', seller: 'Wild Bunch' });
+    expect(facts.find((f) => f.type === 'boxOffice')?.fields).toMatchObject({ territory: 'CN', amount: '12000000' });
+  });
+});
+
+describe('text', () => {
+  it('segments sentences with their spans, past abbreviations and initials', () => {
+    const text = 'It opens in the U.S. and Canada on Nov. 12 through A24 Inc. in 2021. J. Smith said so. The film grossed $1.5 million.';
+    const s = segment(text);
+    expect(s.map((x) => x.text)).toEqual(['It opens in the U.S. and Canada on Nov. 12 through A24 Inc. in 2021.', 'J. Smith said so.', 'The film grossed $1.5 million.']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+});
+
+describe('files and URLs', () => {
+  let server: Server;
+  let base = '';
+  const hits: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'filmrights-intake-'));
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      if (req.url === '/article.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+      if (req.url === '/plain.txt') return res.writeHead(200, { 'content-type': 'text/plain' }).end('date 2021-07-20 Neon has nabbed North American rights to “One Second.”');
+      res.writeHead(404).end('not here');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const addr = server.address() as { port: number };
+    base = `http://127.0.0.1:${addr.port}`;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads an article at a URL (local server)', async () => {
+    const a = await readArticle({ url: `${base}/article.html` });
+    expect(a.url).toBe(`${base}/article.html`);
+    expect(a.date).toBe('2021-07-20');
+    expect(a.text).toContain('Wild Bunch is handling international sales.');
+    const p = await readArticle({ url: `${base}/plain.txt`, outlet: 'Variety' });
+    expect(p).toMatchObject({ date: '2021-07-20', outlet: 'Variety' });
+  });
+
+  it('says why a URL cannot be read', async () => {
+    await expect(readArticle({ url: `${base}/missing` })).rejects.toThrow(/answered 404/);
+    await expect(readArticle({ url: 'file:///etc/passwd' })).rejects.toThrow(/only http and https/);
+    await expect(readArticle({ url: 'not a url' })).rejects.toThrow(/is not a URL/);
+  });
+
+  it('reads .txt and .html files; refuses nothing and several inputs', async () => {
+    writeFileSync(join(dir, 'a.txt'), 'date 2021-07-20 Neon has nabbed North American rights to “One Second.”');
+    writeFileSync(join(dir, 'a.html'), PAGE);
+    expect(await readArticle({ file: join(dir, 'a.txt') })).toMatchObject({ date: '2021-07-20', file: 'a.txt' });
+    expect((await readArticle({ file: join(dir, 'a.html') })).text).toContain('Neon has nabbed');
+    await expect(readArticle({})).rejects.toThrow(/give the article/);
+    await expect(readArticle({ text: 'x', url: 'http://x' })).rejects.toThrow(/not several/);
+    await expect(readArticle({ text: 'Neon', date: 'July' })).rejects.toThrow(/date: "July"/);
+  });
+});
