@@ -9,11 +9,14 @@ import { api, ApiError, fieldMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { CHECKED_STATUSES, conflictRequest, contractInput, draftFromContract, emptyDraft, key, newBlock, type BlockDraft, type Draft } from '../lib/dealDraft';
 import { formatTimestamp, humanize } from '../lib/format';
+import { setFlash } from '../lib/flash';
 import { useApi, useDebounced } from '../lib/hooks';
 import { Link, navigate, useQueryState } from '../lib/router';
-import { CONTRACT_STATUSES, type AuditEntry, type Contract, type ConflictReport, type Ref } from '../lib/types';
+import { CONTRACT_STATUSES, type Contract, type ConflictReport, type Ref } from '../lib/types';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ConflictPanel, type CheckState } from '../components/ConflictPanel';
 import { EntityPicker } from '../components/EntityPicker';
+import { DeletedDeal, History } from '../components/History';
 import { MediaPicker } from '../components/MediaPicker';
 import { TerritoryInput } from '../components/TerritoryInput';
 import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
@@ -25,36 +28,6 @@ const createCompany = (kind: string) => (name: string) => api.post<Ref>('/api/co
 let flash: string | undefined;
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'JPY', 'KRW', 'CAD', 'AUD', 'CHF', 'SEK', 'DKK', 'NOK', 'INR', 'BRL', 'MXN', 'HKD'];
-
-function Audit({ contractId, version }: { contractId: string; version: number }) {
-  const log = useApi<AuditEntry[] | { items: AuditEntry[] }>(`/api/audit?entity=contracts&entityId=${encodeURIComponent(contractId)}&v=${version}`);
-  const entries = Array.isArray(log.data) ? log.data : log.data?.items ?? [];
-  return (
-    <Section title="History" id="audit">
-      {log.loading && !log.data && <Loading what="Loading history" />}
-      <ErrorNote error={log.error} retry={log.reload} />
-      {log.data && entries.length === 0 && <p className="muted">No recorded change.</p>}
-      {entries.length > 0 && (
-        <ol className="audit">
-          {[...entries]
-            .sort((a, b) => String(b.at).localeCompare(String(a.at)))
-            .map((e) => (
-              <li key={e.id} className={e.reason ? 'has-reason' : undefined}>
-                <span className="audit-when">{formatTimestamp(e.at)}</span>
-                <span className="audit-who">{typeof e.user === 'string' ? e.user : e.user?.username ?? 'system'}</span>
-                <span className={`audit-action audit-action--${e.action}`}>{humanize(e.action)}</span>
-                {e.reason && (
-                  <span className="audit-reason">
-                    Reason: <q>{e.reason}</q>
-                  </span>
-                )}
-              </li>
-            ))}
-        </ol>
-      )}
-    </Section>
-  );
-}
 
 export default function DealEditor({ params }: { params: Record<string, string> }) {
   const id = params.id;
@@ -77,6 +50,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
   });
   const [check, setCheck] = useState<CheckState>({ kind: 'idle', why: 'Fill in a rights block to check it.' });
   const overrideRef = useRef<HTMLTextAreaElement>(null);
+  const [deleting, setDeleting] = useState<{ busy: boolean; error?: string }>();
 
   // Load the contract being edited, or prefill a new one from ?title=.
   useEffect(() => {
@@ -193,16 +167,44 @@ export default function DealEditor({ params }: { params: Record<string, string> 
   }
 
   async function remove() {
-    if (!contract || !confirm(`Delete ${contract.ref}? Its rights stop counting at once. The audit log keeps the record.`)) return;
+    if (!contract) return;
+    setDeleting((d) => ({ ...d!, busy: true, error: undefined }));
     try {
       await api.del(`/api/contracts/${encodeURIComponent(contract.id)}`);
-      navigate('/deals');
+      setFlash(`${contract.ref} was deleted. Its rights no longer count. Restore it here if that was a mistake; its history is kept.`);
+      navigate('/deals?view=deleted');
     } catch (x) {
-      setFormError((x as Error).message);
+      setDeleting({ busy: false, error: (x as Error).message });
     }
   }
 
-  if (!isNew && loaded.error) return <div className="page">{loaded.error.status === 404 ? <Empty title="This deal does not exist.">It may have been deleted. See all <Link to="/deals">deals</Link>.</Empty> : <ErrorNote error={loaded.error} retry={loaded.reload} />}</div>;
+  if (!isNew && loaded.error)
+    return (
+      <div className="page page--wide deal-page">
+        {loaded.error.status === 404 ? (
+          <>
+            <nav className="crumbs" aria-label="Breadcrumb">
+              <Link to="/deals">Deals</Link> <span aria-hidden="true">/</span> <Link to="/deals?view=deleted">Deleted</Link>
+            </nav>
+            <DeletedDeal
+              id={id}
+              writable={writable}
+              onRestored={(_, overridden) => {
+                setSaved(overridden ? 'Restored over the conflict; the reason is in the history.' : 'Restored. Its rights count again; no conflict was found.');
+                loaded.reload();
+              }}
+              notFound={
+                <Empty title="This deal does not exist.">
+                  Nothing is recorded under this address. See all <Link to="/deals">deals</Link>.
+                </Empty>
+              }
+            />
+          </>
+        ) : (
+          <ErrorNote error={loaded.error} retry={loaded.reload} />
+        )}
+      </div>
+    );
   if (!isNew && !contract) return <Loading what="Loading the deal" />;
 
   const conflictCount = check.kind === 'done' ? check.report.blocks.reduce((n, b) => n + b.conflicts.length, 0) : 0;
@@ -223,8 +225,8 @@ export default function DealEditor({ params }: { params: Record<string, string> 
         </span>
       )}
       {!isNew && (
-        <button type="button" className="btn btn--ghost btn--small" onClick={() => void remove()}>
-          Delete deal
+        <button type="button" className="btn btn--ghost btn--small btn--delete" onClick={() => setDeleting({ busy: false })}>
+          Delete deal…
         </button>
       )}
     </>
@@ -492,7 +494,21 @@ export default function DealEditor({ params }: { params: Record<string, string> 
           {writable && <div className="deal-actions only-wide">{actions}</div>}
         </aside>
       </div>
-      {contract && <Audit contractId={contract.id} version={contract.version} />}
+      {contract && <History contractId={contract.id} version={contract.version} />}
+      {contract && writable && (
+        <ConfirmDialog
+          open={!!deleting}
+          title={`Delete ${contract.ref}?`}
+          confirmLabel="Delete deal"
+          busy={deleting?.busy}
+          error={deleting?.error}
+          onConfirm={() => void remove()}
+          onCancel={() => setDeleting(undefined)}
+        >
+          <p>Its rights stop counting at once: the territories and media it grants show as available again in avails and conflict checks.</p>
+          <p>Nothing is erased. The deal can be restored from its History (Deals › Deleted), as it was, with its rights checked again.</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }
