@@ -1,14 +1,120 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { withQuery } from '../lib/api';
-import { humanize } from '../lib/format';
+import { currentDeletion, describeContract } from '../lib/auditDiff';
+import { canWrite, useAuth } from '../lib/auth';
+import { takeFlash } from '../lib/flash';
+import { formatTimestamp, humanize } from '../lib/format';
 import { useApi, useDebounced } from '../lib/hooks';
 import { Link, useQueryState } from '../lib/router';
-import { CONTRACT_STATUSES, type Contract, type Page } from '../lib/types';
-import { ContractTable } from '../components/contracts';
-import { Empty, ErrorNote, Field, Loading, Pager } from '../components/ui';
+import { CONTRACT_STATUSES, type AuditEntry, type Contract, type Page } from '../lib/types';
+import { ContractRef, ContractTable, parties } from '../components/contracts';
+import { auditPath, entriesOf, RestoreRefusal, useRestore } from '../components/History';
+import { Badge, DirectionBadge, Empty, ErrorNote, Field, Loading, Pager } from '../components/ui';
+
+/** A deleted contract as listed: what it was (from the audit's last state), when and by whom it was deleted, and Restore. */
+type DeletedItem = Contract & { deletedAt: string | null };
+
+function DeletedRow({ c, writable, onRestored }: { c: DeletedItem; writable: boolean; onRestored: (c: DeletedItem, overridden: boolean) => void }) {
+  const log = useApi<AuditEntry[] | { items: AuditEntry[] }>(auditPath(c.id, 'deleted'));
+  const deletion = currentDeletion(entriesOf(log.data));
+  const last = deletion ? describeContract(deletion.before) : undefined;
+  const mg = last?.fields.find((f) => f.label === 'Minimum guarantee')?.value;
+  const r = useRestore(c.id, (_, overridden) => onRestored(c, overridden));
+  const lastStatus = (deletion?.before as { status?: string } | null)?.status ?? c.status;
+  return (
+    <>
+      <tr className={r.state.refusal ? 'has-detail' : undefined}>
+        <td>
+          <ContractRef c={c} />
+        </td>
+        <td>
+          <DirectionBadge direction={c.direction} />
+        </td>
+        <td>{(c.titles as unknown as Array<string | { name: string }>).map((t) => (typeof t === 'string' ? t : t.name)).join(', ')}</td>
+        <td>{parties(c)}</td>
+        <td className="cell-wrap last-state">
+          <Badge value={lastStatus} />
+          {mg && <span className="last-mg">MG {mg}</span>}
+          {last && last.blocks.length > 0 && (
+            <ul className="plain small">
+              {last.blocks.slice(0, 3).map((b, i) => (
+                <li key={i}>{b}</li>
+              ))}
+              {last.blocks.length > 3 && <li className="muted">and {last.blocks.length - 3} more rights blocks</li>}
+            </ul>
+          )}
+          {last && last.blocks.length === 0 && <p className="muted small">No rights block</p>}
+          {log.loading && !log.data && <span className="muted small"> Loading its last state…</span>}
+          {log.error && <span className="muted small"> Last state unavailable ({log.error.message})</span>}
+        </td>
+        <td className="nowrap">
+          {formatTimestamp(deletion?.at ?? c.deletedAt)}
+          {deletion && <div className="muted small">by {typeof deletion.user === 'string' ? deletion.user : deletion.user?.username ?? 'system'}</div>}
+        </td>
+        <td className="row-actions">
+          {writable && !r.state.refusal && (
+            <button type="button" className="btn btn--small" disabled={r.state.busy} onClick={() => void r.restore()} aria-label={`Restore ${c.ref}`}>
+              {r.state.busy ? 'Restoring…' : 'Restore'}
+            </button>
+          )}
+          <Link to={`/deals/${encodeURIComponent(c.id)}`} className="btn btn--ghost btn--small" aria-label={`History of ${c.ref}`}>
+            History
+          </Link>
+        </td>
+      </tr>
+      {(r.state.refusal || r.state.error) && (
+        <tr className="detail-row">
+          <td colSpan={7}>
+            <RestoreRefusal r={r} label={c.ref} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function DeletedTable({ items, writable, onRestored }: { items: DeletedItem[]; writable: boolean; onRestored: (c: DeletedItem, overridden: boolean) => void }) {
+  return (
+    <div className="table-wrap">
+      <table className="data deleted-table">
+        <thead>
+          <tr>
+            <th scope="col">Contract</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Titles</th>
+            <th scope="col">Licensor → licensee</th>
+            <th scope="col">Last state</th>
+            <th scope="col">Deleted</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <DeletedRow key={c.id} c={c} writable={writable} onRestored={onRestored} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 export default function Deals() {
   const [params, set] = useQueryState();
+  const { user } = useAuth();
+  const writable = canWrite(user);
+  const deleted = params.get('view') === 'deleted';
+  const [note, setNote] = useState<{ text: string; id?: string; tone: 'warn' | 'good' } | undefined>(() => {
+    const f = takeFlash();
+    return f ? { text: f, tone: 'warn' } : undefined;
+  });
+  // A note about one view (a deletion, a restore) does not follow to the other.
+  const view = useRef(deleted);
+  useEffect(() => {
+    if (view.current !== deleted) setNote(undefined);
+    view.current = deleted;
+  }, [deleted]);
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const direction = params.get('direction') ?? '';
@@ -19,12 +125,20 @@ export default function Deals() {
     if (d !== q) set({ q: d, page: null });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d]);
-  const list = useApi<Page<Contract>>(withQuery('/api/contracts', { q, status, direction, page, pageSize: 50 }));
+  const list = useApi<Page<DeletedItem>>(withQuery('/api/contracts', { q, status, direction, page, pageSize: 50, deleted: deleted ? 'true' : undefined }));
   const filtered = Boolean(q || status || direction);
   return (
     <div className="page page--wide">
       <div className="page-head">
-        <h1>Deals</h1>
+        <h1>{deleted ? 'Deleted deals' : 'Deals'}</h1>
+        <nav className="view-tabs" aria-label="Which deals">
+          <Link to="/deals" className={`seg${deleted ? '' : ' is-on'}`} aria-current={deleted ? undefined : 'page'}>
+            Current
+          </Link>
+          <Link to="/deals?view=deleted" className={`seg${deleted ? ' is-on' : ''}`} aria-current={deleted ? 'page' : undefined}>
+            Deleted
+          </Link>
+        </nav>
         <div className="page-actions">
           <Link to="/deals/new" className="btn btn--primary">
             New deal
@@ -58,12 +172,38 @@ export default function Deals() {
           )}
         </Field>
       </form>
+      {deleted && <p className="muted page-intro">Deleted deals grant nothing: their rights do not count in avails or conflict checks. Restoring one brings it back as it was and checks its rights again.</p>}
+      {note && (
+        <div className={`notice notice--${note.tone}`} role="status">
+          {note.text}
+          {note.id && (
+            <>
+              {' '}
+              <Link to={`/deals/${encodeURIComponent(note.id)}`}>Open the deal</Link>
+            </>
+          )}
+          <button type="button" className="btn btn--ghost btn--small notice-close" onClick={() => setNote(undefined)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      )}
       <ErrorNote error={list.error} retry={list.reload} />
       {list.loading && !list.data && <Loading what="Loading deals" />}
-      {list.data && list.data.items.length === 0 && (
+      {list.data && list.data.items.length === 0 && !deleted && (
         <Empty title={filtered ? 'No deal matches.' : 'No deal recorded yet.'}>{filtered ? 'Loosen the filters.' : <><Link to="/deals/new">Record the first deal</Link>: a rights-in mandate, then sales.</>}</Empty>
       )}
-      {list.data && list.data.items.length > 0 && <ContractTable contracts={list.data.items} />}
+      {list.data && list.data.items.length === 0 && deleted && <Empty title={filtered ? 'No deleted deal matches.' : 'No deal has been deleted.'}>{filtered ? 'Loosen the filters.' : 'A deleted deal is listed here until it is restored.'}</Empty>}
+      {list.data && list.data.items.length > 0 && !deleted && <ContractTable contracts={list.data.items} />}
+      {list.data && list.data.items.length > 0 && deleted && (
+        <DeletedTable
+          items={list.data.items}
+          writable={writable}
+          onRestored={(c, overridden) => {
+            setNote({ text: overridden ? `${c.ref} was restored over a rights conflict; the reason is in its history.` : `${c.ref} was restored. Its rights count again; no conflict was found.`, id: c.id, tone: 'good' });
+            list.reload();
+          }}
+        />
+      )}
       {list.data && <Pager page={list.data.page ?? page} pageSize={list.data.pageSize ?? 50} total={list.data.total} onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })} />}
     </div>
   );
