@@ -10,7 +10,7 @@ import { Loading } from './components/ui';
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
 
 const SignIn = lazy(() => import('./pages/SignIn'));
-const routes: Array<{ path: string; page: Page; nav?: string }> = [
+const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolean }> = [
   { path: '/', page: lazy(() => import('./pages/Home')), nav: 'Home' },
   { path: '/catalog', page: lazy(() => import('./pages/Catalog')), nav: 'Catalog' },
   { path: '/titles/:id', page: lazy(() => import('./pages/TitlePage')) },
@@ -26,6 +26,7 @@ const routes: Array<{ path: string; page: Page; nav?: string }> = [
   { path: '/people', page: lazy(() => import('./pages/People')), nav: 'People' },
   { path: '/people/:id', page: lazy(() => import('./pages/Person')) },
   { path: '/import', page: lazy(() => import('./pages/Import')), nav: 'Import' },
+  { path: '/admin', page: lazy(() => import('./pages/Admin')), nav: 'Admin', adminOnly: true },
 ];
 
 function section(pathname: string): string {
@@ -78,7 +79,7 @@ function Shell() {
         <nav aria-label="Main">
           <ul className="mainnav">
             {routes
-              .filter((r) => r.nav)
+              .filter((r) => r.nav && (!r.adminOnly || user.role === 'admin'))
               .map((r) => (
                 <li key={r.path}>
                   <Link to={r.path} aria-current={current === r.path ? 'page' : undefined}>
@@ -92,9 +93,9 @@ function Shell() {
           <Link to="/deals/new" className="btn btn--primary btn--small">
             New deal
           </Link>
-          <span className="user-name" title={`Role: ${user.role}`}>
+          <Link to="/admin" className="user-name" title={`Role: ${user.role}. Your account and API tokens`}>
             {user.username}
-          </span>
+          </Link>
           <button type="button" className="btn btn--ghost btn--small" onClick={() => void signOut()}>
             Sign out
           </button>

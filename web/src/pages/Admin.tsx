@@ -1,0 +1,404 @@
+/**
+ * Who can use filmrights and how: users with their role and the
+ * financial-terms permission (admins only), and the signed-in user's own API
+ * tokens: created with a scope and a name, the secret shown once, revoked
+ * when a program no longer needs it.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import { api, ApiError, fieldMessage } from '../lib/api';
+import { canWrite, useAuth } from '../lib/auth';
+import { formatTimestamp } from '../lib/format';
+import { useApi } from '../lib/hooks';
+import type { Role } from '../lib/types';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+
+interface UserRow {
+  id: string;
+  username: string;
+  role: Role;
+  canSeeFinancials: boolean;
+  disabled: boolean;
+}
+
+interface TokenRow {
+  id: string;
+  name: string | null;
+  scope: 'read' | 'write' | string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const ROLES: Array<{ value: Role; label: string; what: string }> = [
+  { value: 'viewer', label: 'Viewer', what: 'reads the catalog, avails and deals' },
+  { value: 'editor', label: 'Editor', what: 'also records and changes deals, imports' },
+  { value: 'admin', label: 'Admin', what: 'also manages users' },
+];
+const roleLabel = (r: string) => ROLES.find((x) => x.value === r)?.label ?? r;
+
+function AddUser({ onAdded, onCancel }: { onAdded: (username: string) => void; onCancel: () => void }) {
+  const [form, setForm] = useState({ username: '', password: '', role: 'viewer' as Role, canSeeFinancials: false });
+  const [touchedFinancials, setTouchedFinancials] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!form.username.trim()) local.username = 'Enter a user name.';
+    if (form.password.length < 10) local.password = 'At least 10 characters.';
+    setErrors(local);
+    setFormError(undefined);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      await api.post('/api/users', { ...form, username: form.username.trim() });
+      onAdded(form.username.trim());
+    } catch (x) {
+      const a = x as ApiError;
+      if (a.field) setErrors({ [a.field]: fieldMessage(a.message) });
+      else setFormError(a.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="add-user" onSubmit={(e) => void submit(e)} noValidate aria-label="Add a user">
+      <div className="form-grid">
+        <Field label="User name" error={errors.username} hint="Letters, digits, dots, dashes, @ or _">
+          {(p) => <input {...p} type="text" autoComplete="off" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} />}
+        </Field>
+        <Field label="Password" error={errors.password} hint="At least 10 characters. Give it to them through a safe channel.">
+          {(p) => <input {...p} type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />}
+        </Field>
+        <Field label="Role" error={errors.role} hint={ROLES.find((r) => r.value === form.role)?.what}>
+          {(p) => (
+            <select
+              {...p}
+              value={form.role}
+              onChange={(e) => {
+                const role = e.target.value as Role;
+                setForm({ ...form, role, canSeeFinancials: touchedFinancials ? form.canSeeFinancials : role === 'admin' });
+              }}
+            >
+              {ROLES.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="field field--check span-3">
+          <label>
+            <input
+              type="checkbox"
+              checked={form.canSeeFinancials}
+              onChange={(e) => {
+                setTouchedFinancials(true);
+                setForm({ ...form, canSeeFinancials: e.target.checked });
+              }}
+            />{' '}
+            Can see financial terms
+          </label>
+          <p className="field-hint">Minimum guarantees, prices and fees. Without it they are left out everywhere: deal pages, history, exports and the API.</p>
+        </div>
+      </div>
+      {formError && (
+        <div className="error-note" role="alert">
+          {formError}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {busy ? 'Adding…' : 'Add user'}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Users() {
+  const { user } = useAuth();
+  const users = useApi<UserRow[]>('/api/users');
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string>();
+  return (
+    <Section
+      title="Users"
+      id="users"
+      actions={
+        !adding && (
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => {
+              setAdded(undefined);
+              setAdding(true);
+            }}
+          >
+            + Add user
+          </button>
+        )
+      }
+    >
+      {adding && (
+        <AddUser
+          onCancel={() => setAdding(false)}
+          onAdded={(name) => {
+            setAdding(false);
+            setAdded(name);
+            users.reload();
+          }}
+        />
+      )}
+      {added && (
+        <p className="save-ok" role="status">
+          {added} was added and can sign in now.
+        </p>
+      )}
+      <ErrorNote error={users.error} retry={users.reload} />
+      {users.loading && !users.data && <Loading what="Loading users" />}
+      {users.data && (
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">User</th>
+                <th scope="col">Role</th>
+                <th scope="col">Financial terms</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((u) => (
+                <tr key={u.id} className={u.disabled ? 'is-muted' : undefined}>
+                  <td>
+                    <strong>{u.username}</strong>
+                    {u.id === user?.id && <span className="muted small"> (you)</span>}
+                  </td>
+                  <td>
+                    {roleLabel(u.role)} <span className="muted small">· {ROLES.find((r) => r.value === u.role)?.what}</span>
+                  </td>
+                  <td>{u.canSeeFinancials ? 'Sees MGs, prices and fees' : <span className="muted">Hidden</span>}</td>
+                  <td>{u.disabled ? <Badge value="expired" label="Disabled" /> : <Badge value="signed" label="Active" />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="muted small spaced">
+        A forgotten password is reset on the server: <code>filmrights users passwd &lt;user name&gt;</code>.
+      </p>
+    </Section>
+  );
+}
+
+/** Copies to the clipboard; on a plain-HTTP address (no Clipboard API) it selects the text and copies that. */
+async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    /* fall through to the selection */
+  }
+  if (!input) return false;
+  input.focus();
+  input.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
+
+function NewSecret({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<boolean>();
+  return (
+    <div className="secret" role="region" aria-label="The new token">
+      <h3>Token “{name}” created</h3>
+      <p>
+        <strong>Copy it now: it is shown only once.</strong> filmrights keeps only a fingerprint of it, so it cannot show it again. Keep it where you keep passwords.
+      </p>
+      <div className="secret-row">
+        <label htmlFor="new-token" className="visually-hidden">
+          API token
+        </label>
+        <input ref={ref} id="new-token" className="secret-value" type="text" readOnly value={token} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+        <button type="button" className="btn btn--primary" onClick={() => void copyText(token, ref.current).then(setCopied)}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <p className="muted small" role="status">
+        {copied === false ? 'Copying was not allowed by the browser: the token is selected, press Ctrl+C (⌘C on a Mac).' : copied ? 'The token is on your clipboard.' : ''}
+      </p>
+      <p className="small">
+        Send it in the <code>Authorization</code> header: <code>Authorization: Bearer {token.slice(0, 8)}…</code>
+      </p>
+      <button type="button" className="btn btn--small" onClick={onDone}>
+        I have stored it
+      </button>
+    </div>
+  );
+}
+
+function Tokens() {
+  const { user } = useAuth();
+  const writer = canWrite(user);
+  const tokens = useApi<TokenRow[]>('/api/tokens');
+  const [name, setName] = useState('');
+  const [scope, setScope] = useState<'read' | 'write'>('read');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [secret, setSecret] = useState<{ name: string; token: string }>();
+  const [revoking, setRevoking] = useState<{ token: TokenRow; busy: boolean; error?: string }>();
+  const [revoked, setRevoked] = useState<string>();
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setRevoked(undefined);
+    const n = name.trim();
+    if (!n) return setError('Name the token after the program that will use it, so you know which to revoke.');
+    setBusy(true);
+    try {
+      const r = await api.post<{ id: string; token: string }>('/api/tokens', { scope, name: n });
+      setSecret({ name: n, token: r.token });
+      setName('');
+      setScope('read');
+      tokens.reload();
+    } catch (x) {
+      setError((x as ApiError).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke() {
+    if (!revoking) return;
+    setRevoking({ ...revoking, busy: true, error: undefined });
+    try {
+      await api.del(`/api/tokens/${encodeURIComponent(revoking.token.id)}`);
+      setRevoked(`“${revoking.token.name ?? 'Unnamed token'}” was revoked: programs using it are refused from now on.`);
+      setRevoking(undefined);
+      tokens.reload();
+    } catch (x) {
+      setRevoking({ ...revoking, busy: false, error: (x as ApiError).message });
+    }
+  }
+
+  const list = [...(tokens.data ?? [])].sort((a, b) => Number(!!a.revokedAt) - Number(!!b.revokedAt) || b.createdAt.localeCompare(a.createdAt));
+  return (
+    <Section title="Your API tokens" id="tokens">
+      <p className="muted">
+        Programs (a spreadsheet, a script, another system) sign in with a token instead of your password. A token acts as you, {user?.username}, with your role
+        {user?.canSeeFinancials ? ' and your access to financial terms' : ''}. A read-only token cannot change anything.
+      </p>
+      {secret ? (
+        <NewSecret name={secret.name} token={secret.token} onDone={() => setSecret(undefined)} />
+      ) : (
+        <>
+        <h3 className="h3">Create a token</h3>
+        <form className="token-form" onSubmit={(e) => void create(e)} noValidate aria-label="Create an API token">
+          <Field label="Name" error={error} hint="What will use it, e.g. “Finance avails sheet”">
+            {(p) => <input {...p} type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />}
+          </Field>
+          <Field label="Access">
+            {(p) => (
+              <select {...p} value={scope} onChange={(e) => setScope(e.target.value as 'read' | 'write')}>
+                <option value="read">Read only</option>
+                <option value="write" disabled={!writer}>
+                  Read and write{writer ? '' : ' (needs the editor role)'}
+                </option>
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create token'}
+          </button>
+        </form>
+        </>
+      )}
+      {revoked && (
+        <p className="save-ok" role="status">
+          {revoked}
+        </p>
+      )}
+      <ErrorNote error={tokens.error} retry={tokens.reload} />
+      {tokens.loading && !tokens.data && <Loading what="Loading your tokens" />}
+      {tokens.data && list.length === 0 && <Empty title="You have no API token." />}
+      {list.length > 0 && (
+        <div className="table-wrap spaced">
+          <table className="data" aria-label="Your API tokens">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Access</th>
+                <th scope="col">Created</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((t) => (
+                <tr key={t.id} className={t.revokedAt ? 'is-muted' : undefined}>
+                  <td>{t.name ?? <span className="muted">Unnamed</span>}</td>
+                  <td>{t.scope === 'write' ? 'Read and write' : 'Read only'}</td>
+                  <td className="nowrap">{formatTimestamp(t.createdAt)}</td>
+                  <td>{t.revokedAt ? <span className="muted">Revoked {formatTimestamp(t.revokedAt)}</span> : <Badge value="signed" label="Active" />}</td>
+                  <td className="row-actions">
+                    {!t.revokedAt && (
+                      <button type="button" className="btn btn--small" onClick={() => setRevoking({ token: t, busy: false })} aria-label={`Revoke ${t.name ?? 'unnamed token'}`}>
+                        Revoke…
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ConfirmDialog
+        open={!!revoking}
+        title={`Revoke “${revoking?.token.name ?? 'Unnamed token'}”?`}
+        confirmLabel="Revoke token"
+        busy={revoking?.busy}
+        error={revoking?.error}
+        onConfirm={() => void revoke()}
+        onCancel={() => setRevoking(undefined)}
+      >
+        <p>Programs using this token are refused from the next request. This cannot be undone: if a program still needs access, create a new token for it.</p>
+      </ConfirmDialog>
+    </Section>
+  );
+}
+
+export default function Admin() {
+  const { user } = useAuth();
+  const admin = user?.role === 'admin';
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{admin ? 'Admin' : 'Your account'}</h1>
+        <p className="muted page-sub">
+          Signed in as <strong>{user?.username}</strong> · {roleLabel(user?.role ?? '')}
+          {user?.canSeeFinancials ? ' · sees financial terms' : ''}
+        </p>
+      </div>
+      {admin && <Users />}
+      <Tokens />
+    </div>
+  );
+}
