@@ -26,6 +26,8 @@ const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolea
   { path: '/people', page: lazy(() => import('./pages/People')), nav: 'People' },
   { path: '/people/:id', page: lazy(() => import('./pages/Person')) },
   { path: '/import', page: lazy(() => import('./pages/Import')), nav: 'Import' },
+  { path: '/articles', page: lazy(() => import('./pages/Articles')), nav: 'Articles' },
+  { path: '/articles/:id', page: lazy(() => import('./pages/Articles')) },
   { path: '/admin', page: lazy(() => import('./pages/Admin')), nav: 'Admin', adminOnly: true },
 ];
 
@@ -35,6 +37,7 @@ function section(pathname: string): string {
   if (pathname.startsWith('/editions') || pathname.startsWith('/festivals')) return '/festivals';
   if (pathname.startsWith('/companies')) return '/companies';
   if (pathname.startsWith('/people')) return '/people';
+  if (pathname.startsWith('/articles')) return '/articles';
   return pathname;
 }
 

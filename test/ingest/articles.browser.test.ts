@@ -1,0 +1,64 @@
+/**
+ * The review page in a real Chromium against the real server and the demo
+ * data: paste the seed article, see its evidence highlighted, accept the deal,
+ * accept all, and find One Second's page showing Neon holding North American
+ * rights with the article as the source. Screenshots go to test-results/.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, type World } from '../browser/harness.js';
+
+if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
+
+const SEED = readFileSync(fileURLToPath(new URL('../../corpus/articles/00-seed-one-second.txt', import.meta.url)), 'utf8');
+
+describe.skipIf(chromiumMissing)('web app: reviewing an article', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld();
+    await signIn(w.page, w.url);
+  }, 180_000);
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('reads a pasted article and shows its facts beside the text, evidence highlighted', async () => {
+    const { page } = w;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await page.getByLabel('Article text').fill(SEED);
+    await page.getByLabel('Outlet').fill('Variety');
+    await page.getByRole('button', { name: 'Read the article' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/articles\/[\w-]+$/);
+    await shows(page.locator('.article-text mark'), 'Neon has nabbed North American rights');
+    await shows(page.locator('.fact-item'), 'Neon acquired North America of One Second from Wild Bunch');
+    await shows(page.locator('.fact-item'), 'One Second withdrawn from Berlin International Film Festival 2019 (Competition): “technical reasons”');
+    expect(await page.locator('.fact-item').count()).toBe(53);
+    // clicking a highlight picks its fact
+    await page.locator('.article-text mark', { hasText: 'yanked from competition' }).click();
+    await shows(page.locator('.fact-item.is-current'), 'withdrawn from Berlin');
+    await screenshot(page, 'articles-01-review');
+  });
+
+  it('accepts the deal, then all the rest; One Second shows Neon holding North America with the article as its source', async () => {
+    const { page } = w;
+    const deal = page.locator('.fact-item', { hasText: 'Neon acquired North America of One Second' });
+    await deal.getByRole('button', { name: 'Accept', exact: true }).click();
+    await shows(deal, /accepted/);
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await shows(page.getByRole('status'), /accepted/);
+    await expect.poll(() => page.locator('.fact-item.is-pending').count()).toBe(0);
+    await screenshot(page, 'articles-02-accepted');
+
+    await page.goto(`${w.url}/titles/one-second`);
+    await page.getByRole('heading', { level: 1, name: /One Second/ }).waitFor();
+    const market = page.locator('section', { has: page.getByRole('heading', { name: /Market picture|Who holds/i }) });
+    await shows(market, 'Neon');
+    await shows(market, 'North America');
+    const sources = page.locator('#sources');
+    await shows(sources, /Neon takes North American rights to Zhang Yimou/);
+    await shows(sources, /facts from it/);
+    await screenshot(page, 'articles-03-title-page');
+  });
+});
