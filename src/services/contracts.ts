@@ -264,7 +264,14 @@ export type WriteResult =
  * written unless overridden: the report comes back instead, and the caller
  * decides (saveContract throws; an import collects every problem).
  */
-export async function writeContractIn(trx: Kysely<Database>, store: Store, ctx: ContractContext, actor: Actor, c: CheckedContract, opts: { id?: string; version?: number } = {}): Promise<WriteResult> {
+export async function writeContractIn(
+  trx: Kysely<Database>,
+  store: Store,
+  ctx: ContractContext,
+  actor: Actor,
+  c: CheckedContract,
+  opts: { id?: string; version?: number; /** Recorded instead of 'update' (e.g. 'restore'). */ action?: string; reason?: string | null } = {},
+): Promise<WriteResult> {
   requireWriter(actor);
   const input = c.input;
   const id = opts.id;
@@ -365,12 +372,12 @@ export async function writeContractIn(trx: Kysely<Database>, store: Store, ctx: 
   await recordRightsChange(trx, titleIds);
   const after = await readContract(trx, cid, true);
   await audit(trx, actor, {
-    action: overridden ? 'override' : id ? 'update' : 'create',
+    action: opts.action ?? (overridden ? 'override' : id ? 'update' : 'create'),
     entity: 'contracts',
     entityId: cid,
     before,
     after,
-    reason: overridden ? input.override!.reason.trim() : null,
+    reason: overridden ? input.override!.reason.trim() : (opts.reason ?? null),
   });
   return { ok: true, id: cid, direction, titleIds, holds };
 }
@@ -606,9 +613,9 @@ export async function restoreContract(app: FilmRights, actor: Actor, id: string,
   const result = await app.store.transaction(async (trx) => {
     await app.store.lockTitles(trx, input.titleIds);
     await trx.updateTable('contracts').set({ deleted_at: null }).where('id', '=', id).execute();
-    const r = await writeContractIn(trx, app.store, ctx, actor, checked, { id });
+    // one audit entry: before = the contract as deleted, after = as restored
+    const r = await writeContractIn(trx, app.store, ctx, actor, checked, { id, action: 'restore', reason: override?.reason ?? null });
     if (!r.ok) throw new RightsConflictError(r.report);
-    await audit(trx, actor, { action: 'restore', entity: 'contracts', entityId: id, before: deleted, after: null, reason: override?.reason ?? null });
     return r;
   });
   await app.refreshTitles(result.titleIds);

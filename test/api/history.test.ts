@@ -55,6 +55,10 @@ describeEachDatabase('history: delete, restore, and the integrity check', (_open
     expect(restored.statusCode, restored.body).toBe(200);
     expect(restored.json().blocks[0].territoryLabel).toBe('North America');
     expect(await statusInNorthAmerica()).toBe('unavailable');
+    const after = (await server.inject({ method: 'GET', url: `/api/audit?entity=contracts&entityId=${ids.neonDeal}`, headers: auth })).json();
+    expect(after.map((e: { action: string }) => e.action)).toEqual(['restore', 'delete', 'create']);
+    expect(after[0].after.ref).toBe('NEON-NA');
+    expect(after[0].after.deletedAt).toBeNull();
   });
 
   it('refuses to restore a deal whose rights were sold again meanwhile', async () => {

@@ -60,8 +60,12 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
     },
   );
 
-  server.delete('/api/contracts/:id', { schema: { tags: ['contracts'], params: idParams } }, async (req, reply) => {
-    await deleteContract(app, actorOf(req), (req.params as { id: string }).id);
+  server.delete(
+    '/api/contracts/:id',
+    { schema: { tags: ['contracts'], summary: 'Delete a contract (soft: the audit keeps it, restorable)', params: idParams, querystring: { type: 'object', properties: { reason: { type: 'string' } } } } },
+    async (req, reply) => {
+    await deleteContract(app, actorOf(req), (req.params as { id: string }).id, (req.query as { reason?: string }).reason);
     reply.code(204).send();
-  });
+  },
+  );
 }
