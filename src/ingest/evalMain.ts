@@ -1,8 +1,10 @@
 /**
  * `npm run eval:ingest`: precision and recall per fact type on the corpus,
- * for the development articles, the held-out ones (written before the rules
- * and not tuned on) and all together. `--verbose` lists the misses, the
- * spurious facts and the field errors per article.
+ * per batch and all together. Each batch after the first was written before
+ * the rules saw it and measured once as held out (the figures are in
+ * docs/ingest.md), then used to generalise the rules; a batch marked
+ * "holdout" is listed only with --verbose-holdout. `--verbose` lists the
+ * misses, the spurious facts and the field errors per article.
  */
 import { fileURLToPath } from 'node:url';
 import { evaluate, formatReport, loadCorpus } from './evaluate.js';
@@ -15,7 +17,10 @@ function main(argv: string[]): void {
   const corpus = loadCorpus(CORPUS_DIR).filter((a) => !only || a.id.startsWith(only));
   const splits: Array<[string, (s: string) => boolean]> = [
     ['seed article', (s) => s === 'seed'],
-    ['development articles', (s) => s === 'dev'],
+    ['articles 01-24 (written first, rules developed on them)', (s) => s === 'dev'],
+    ['articles 25-34 (second batch)', (s) => s === 'batch2'],
+    ['articles 35-44 (third batch)', (s) => s === 'batch3'],
+    ['articles 45-54 (fourth batch)', (s) => s === 'batch4'],
     ['held-out articles', (s) => s === 'holdout'],
     ['all articles', () => true],
   ];

@@ -522,7 +522,7 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
   if (!o.titles.length && (o.terrs.length || sawRights)) {
     // "rights to" may come later: "acquired North American rights to the film"; "has taken Germany on T"
     for (let j = k; j < Math.min(limit, k + 3); j++) {
-      if (c.tok(j) === 'to' || ((c.tok(j) === 'on' || c.tok(j) === 'for' || c.tok(j) === 'of') && c.isTitle(j + 1))) {
+      if (c.tok(j) === 'to' || ((c.tok(j) === 'on' || c.tok(j) === 'for' || c.tok(j) === 'of') && /^(?:(?:[a-z-]+|[SFANX]\d+) ){0,4}T\d+/.test(c.words(j + 1, j + 7).replace(/'s/g, '')))) {
         k = takeTitles(j + 1);
         break;
       }
@@ -581,6 +581,18 @@ function rumourKind(text: string): 'talks' | 'rumour' | 'denial' {
 function subjectBefore(c: Ctx, v: number): { names: string[]; start: number } | null {
   let k = v - 1;
   while (k >= 0 && AUX.has(c.tok(k))) k--;
+  // "ORG has launched sales on T and has already closed deals with ...": the sentence's subject
+  if (c.tok(k) === 'and' && k > 2) {
+    const first = c.toks.findIndex((t, i) => /^[CE]\d+$/.test(t) && !c.raw(i).endsWith("'s") && c.item(i).ent !== 'person' && /^(?:has|have|had|is|are|was|were|will|also|\w+ed)$/.test(c.tok(i + 1)));
+    if (first >= 0 && first < k && c.toks.slice(0, first).every((t) => /^[a-z,-]+$|^X\d+$|^N\d+$/.test(t))) return { names: [c.name(first)], start: first };
+  }
+  // "A24, which co-financed the project with BBC Film, holds U.S. rights"
+  if (c.tok(k) === ',') {
+    for (let b = k - 1; b >= Math.max(0, k - 16); b--) {
+      if (c.tok(b) === ',' && /^(?:which|who)$/.test(c.tok(b + 1)) && /^[CE]\d+$/.test(c.tok(b - 1)) && c.item(b - 1).ent !== 'person') return { names: [c.name(b - 1)], start: b - 1 };
+      if (c.tok(b) === '.' || c.tok(b) === ';') break;
+    }
+  }
   // "Shudder, meanwhile, has picked up"
   if (c.tok(k) === ',' && /^(?:meanwhile|however|too|also|separately|likewise|similarly|for its part|in turn)$/.test(c.tok(k - 1)) && c.tok(k - 2) === ',') {
     k -= 3;
@@ -818,6 +830,8 @@ function extractDeals(c: Ctx): void {
         continue;
       }
       if (c.tok(k) === 'by' && /^[CE]\d+$/.test(c.tok(k + 1))) {
+        // "is sold by Charades", "is licensed by": who sells, not who buys
+        if (/^(?:sold|pre-sold|presold|licensed)$/.test(c.tok(v + 1)) && !/\bto\b/.test(c.words(v + 2, k))) break;
         const l = readSaleList(c, k + 1, limit);
         if (l.length > 1 || (l.length === 1 && l[0].terrs.length)) {
           list = l;
@@ -974,12 +988,12 @@ function extractRumours(c: Ctx): void {
   const n = c.toks.length;
   for (let v = 0; v < n; v++) {
     const w = c.words(v, v + 8);
-    const m = /^(?:(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)|(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)|(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)|(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)|is (?:reportedly )?close to (?:a )?deal)/.exec(w);
+    const m = /^(?:(?:is|are|was|were) (?:also )?(?:believed|thought|said|understood|reported) to be (?:the )?(?:front-?runners?|favou?rites?|leading contenders?)|(?:also )?in the (?:mix|running|hunt)\b|(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)|(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)|(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)|(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)|is (?:reportedly )?close to (?:a )?deal)/.exec(w);
     if (!m) continue;
     // the parties: "ORG and ORG were said to be circling", "several streamers, including Netflix"
     const parties: string[] = [];
     let k = v - 1;
-    while (k >= 0 && ['also', 'reportedly', 'now', 'still', 'has', 'have', 'had', 'is', 'are', 'was', 'were', ',', 'meanwhile', 'however', 'though', 'too', 'for', 'its', 'part', 'which', 'who', 'that'].includes(c.tok(k))) k--;
+    while (k >= 0 && ['also', 'reportedly', 'now', 'still', 'has', 'have', 'had', 'is', 'are', 'was', 'were', ',', 'meanwhile', 'however', 'though', 'too', 'for', 'its', 'part', 'which', 'who', 'that', 'with'].includes(c.tok(k))) k--;
     while (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
       parties.unshift(c.name(k));
       if (c.tok(k - 1) === 'and' || c.tok(k - 1) === ',') k -= 2;
@@ -1024,7 +1038,7 @@ function extractMandates(c: Ctx): void {
     let scope = '';
     let titleFrom = v;
     // "ORG is handling international sales", "ORG handles world sales", "ORG has boarded international sales on T", "ORG is repping international rights"
-    if ((m = /^(?:is|are|will be|has been|have been)? ?(?:handling|handles|handle|repping|reps|representing|represents|selling|launching|overseeing|handling the)? ?(?:has |have )?(?:also )?(?:boarded|picked up|acquired|taken on|taken|come on board for|come aboard for|secured|landed|nabbed|handles|handling|repping|representing|launching)? ?(?:the )?((?:international|world|worldwide|global|foreign|overseas|north american|domestic|u\.s\.|R\d+|N\d+)(?: and (?:international|world|R\d+|N\d+))?)? ?(?:sales|sales rights|rights|distribution rights)\b/.exec(w)) && /\b(?:handl|rep|represent|sell|launch|board|picked up|acquired|taken|come|secured|landed|nabbed|oversee)/.test(m[0]) && /\bsales\b|\b(?:international|world|worldwide|global) rights\b|\brepping|represent/.test(m[0])) {
+    if ((m = /^(?:is|are|will be|has been|have been)? ?(?:handling|handles|handle|repping|reps|representing|represents|selling|launching|launched|launches|overseeing|handling the)? ?(?:has |have )?(?:also )?(?:boarded|picked up|acquired|taken on|taken|come on board for|come aboard for|secured|landed|nabbed|handles|handling|repping|representing|launching|launched)? ?(?:the )?((?:international|world|worldwide|global|foreign|overseas|north american|domestic|u\.s\.|R\d+|N\d+)(?: and (?:international|world|R\d+|N\d+))?)? ?(?:sales|sales rights|rights|distribution rights)\b/.exec(w)) && /\b(?:handl|rep|represent|sell|launch|board|picked up|acquired|taken|come|secured|landed|nabbed|oversee)/.test(m[0]) && /\bsales\b|\b(?:international|world|worldwide|global) rights\b|\brepping|represent/.test(m[0])) {
       if (!/\bsales\b/.test(m[0]) && !/\brepping|represent|handl/.test(m[0])) continue;
       let k = v - 1;
       while (k >= 0 && (['also', 'now', 'which', 'will', 'is', 'are', 'has', 'have', 'to', 'set', 'already', 'currently', 'who'].includes(c.tok(k)) || (c.tok(k) === ',' && c.tok(k + 1) === 'which'))) k--;
@@ -1044,6 +1058,9 @@ function extractMandates(c: Ctx): void {
       let k = v + m[0].split(' ').length;
       while (k < n && (c.item(k)?.mod === 'based' || /^(?:sales|company|agent|outfit|the|N\d+)$/.test(c.tok(k)))) k++;
       if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
+      titleFrom = 0;
+    } else if ((m = /^(?:its |the film's |the title's |the documentary's )?(?:international |world )?sales (?:agents? |reps? |representatives? |team )?(?:at|from) $/.exec(c.words(v, v + 6).replace(/[CE]\d+.*$/, ''))) && /^[CE]\d+$/.test(c.tok(v + m[0].trim().split(' ').length))) {
+      companies.push(c.name(v + m[0].trim().split(' ').length));
       titleFrom = 0;
     } else if ((m = /^(?:its |the film's |the title's |the documentary's )?(?:international )?sales (?:agent|company|outfit|house|banner|rep)(?: ,)?$/.exec(c.words(v, v + 4).split(' ').slice(0, 4).join(' ').replace(/ [CE]\d+.*$/, ''))) && v + m[0].split(' ').length < n) {
       const k = v + m[0].split(' ').length;
@@ -1086,6 +1103,23 @@ function extractMandates(c: Ctx): void {
       c.st.mandates.set(nk(title), company);
       if (!c.st.seller || nk(c.st.seller.title) === nk(title)) c.st.seller = { company, title };
     }
+  }
+}
+
+/** "with Netflix handling global distribution", "Netflix will distribute the film worldwide": a distribution deal said in passing. */
+function extractDistributionHandling(c: Ctx): void {
+  const n = c.toks.length;
+  for (let v = 1; v < n; v++) {
+    const w = c.words(v, v + 4);
+    const m = /^(?:is |are |will be )?(?:handling|handles|will handle|to handle) (global|worldwide|world|international|north american|domestic|u\.s\.|R\d+|N\d+)? ?(?:theatrical |streaming )?distribution\b/.exec(w);
+    if (!m) continue;
+    const k = v - 1;
+    if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
+    const scope = m[1] ?? '';
+    const terr = /^[RN]\d+$/.test(scope) ? c.sk.items[Number(scope.slice(1))].territory ?? null : TERR_WORDS[scope] && scope !== 'international' ? TERR_WORDS[scope] : scope === 'north american' ? 'North America' : scope === 'u.s.' ? 'U.S.' : null;
+    if (!terr) continue;
+    const title = lastTitleBefore(c, v) ?? firstTitle(c) ?? c.st.focus ?? c.st.lead;
+    addDeal(c, title, c.name(k), [terr], { seller: null }, 0.7);
   }
 }
 
@@ -1255,7 +1289,7 @@ function personLike(c: Ctx, j: number): boolean {
   const known = c.st.reg.kinds.get(nk(name)) ?? resolveShort(c.st.reg, name)?.kind;
   if (known) return known === 'person';
   const words = name.split(/\s+/);
-  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u.test(w) || /^(?:de|van|von|del|da|di|le|la|dos|das|du|bin)$/.test(w));
+  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}(?:[\p{Ll}'’]{1,3}\p{Lu})?[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u.test(w) || /^(?:de|van|von|del|da|di|le|la|dos|das|du|bin)$/.test(w));
 }
 
 // ------------------------------------------------------------------ festivals, awards
@@ -1334,7 +1368,7 @@ function extractFestival(c: Ctx): void {
   }
   let contextual = false;
   const ctxFest = c.st.festivalParagraph === c.sent.paragraph ? c.st.festival : c.st.mainFestival ?? c.st.festival;
-  if (!fest && ctxFest && (/\bthe festival\b|\bthe fest\b|\bthe lineup\b|\bentry\b|\bentries\b|\bthe competition\b|\bin competition\b|\bopener\b|\bcloser\b|\bgala title\b|\bS\d+\b/.test(c.sk.text)
+  if (!fest && ctxFest && (/\bthe festival\b|\bthe fest\b|\bthe lineup\b|\bentry\b|\bentries\b|\bthe competition\b|\b(?:in|out of) competition\b|\bopener\b|\bcloser\b|\bgala title\b|\bS\d+\b/.test(c.sk.text)
     || (c.st.festivalParagraph === c.sent.paragraph && /\b(?:premiered|debuted|bowed|screened|world premieres?|also premiered|also debuted)\b/.test(sentenceText)))) {
     fest = ctxFest;
     contextual = true;
@@ -1439,7 +1473,9 @@ function extractFestival(c: Ctx): void {
     const awardOnly = at >= 0 && /\b(?:won|wins|took|scooped|awarded|named|prize|winner|tied)\b/.test(c.words(Math.max(0, at - 8), at)) && !/\b(?:premiere|premiered|debuted|bowed|screened|entry|competition)\b/.test(c.words(Math.max(0, at - 8), at + 2));
     if (awardOnly) return false;
     const titleCue = titles.some((t) => /\b(?:entry|entries|opener|closer|premiere|premieres|premiered|selection)\b/.test(c.words(Math.max(0, t.idx - 3), t.idx + 3)));
-    return bound || titleCue || SELECTION_CUES.test(near) || /\bS\d+\b/.test(near) || (at >= 0 && /^(?:[a-z-]+ )?(?:title|entry|premiere|opener|closer|documentary|doc|drama|comedy|thriller|horror|film|feature|prize-winner|winner|hit|selection|pic)\b/.test(c.words(at + 1, at + 3)));
+    // "Sundance sensation T", "Cannes darling T": the festival, a word or two, the title
+    const describes = at >= 0 && /^(?:[a-z-]+ ){1,2}T\d+/.test(c.words(at + 1, at + 4)) && !/^(?:market|jury|president|director|head|chief|programmer|organisers|organizers|board)\b/.test(c.words(at + 1, at + 2));
+    return bound || titleCue || describes || SELECTION_CUES.test(near) || /\bS\d+\b/.test(near) || (at >= 0 && /^(?:[a-z-]+ )?(?:title|entry|premiere|opener|closer|documentary|doc|drama|comedy|thriller|horror|film|feature|prize-winner|winner|hit|selection|pic)\b/.test(c.words(at + 1, at + 3)));
   };
   const addSel = (ref: { ctx: FestCtx; at: number }, title: string, idx: number) => {
     const { ctx, at } = ref;
@@ -1447,7 +1483,7 @@ function extractFestival(c: Ctx): void {
     const secNear = c.toks.findIndex((tok, k) => /^S\d+$/.test(tok) && (at < 0 || Math.abs(k - at) <= 8) && (idx < 0 || clause[k] === clause[idx] || k === at));
     if (secNear >= 0) section = cleanSection(c.item(secNear).text);
     const local = idx >= 0 ? c.words(Math.max(0, idx - 6), Math.min(n, idx + 8)) : sentenceText;
-    if (!section && (/\bin competition\b|\bcompetition (?:entry|title|film|slot|lineup)\b|\bcompeting\b|\bcompetes\b|\bmain competition\b/.test(local) || (at >= 0 && /^competition\b/.test(c.words(at + 1, at + 2)))) && !/\bout of competition\b/.test(local)) section = 'Competition';
+    if (!section && (/\bin competition\b|\bcompetition (?:entry|title|film|slot|lineup)\b|\bcompeting\b|\bcompetes?\b|\bmain competition\b/.test(local) || /^(?:also )?in competition (?:are|is|will be)\b/.test(sentenceText) || (at >= 0 && /^competition\b/.test(c.words(at + 1, at + 2)))) && !/\bout of competition\b/.test(local)) section = 'Competition';
     if (!section && /\bmidnight (?:entry|title|section|screening)\b/.test(local)) section = 'Midnight';
     const premiere = premiereByItem.size ? (premiereByItem.get(idx) ?? null) : idx < 0 || clause[idx] === clause[Math.max(0, c.toks.findIndex((t) => t === 'premiere' || t === 'premieres'))] ? sentencePremiere : null;
     // the slot goes to the title next to "open"/"close" in its clause
@@ -1469,7 +1505,7 @@ function extractFestival(c: Ctx): void {
     const ref = nearestRef(t.idx);
     if (!accepted(ref)) continue;
     const win = c.words(Math.max(0, t.idx - 7), Math.min(n, t.idx + 8));
-    const single = titles.length === 1 || (ref.at < 0 && /\b(?:premiered|debuted|bowed|screened|played|premieres|plays|screens)\b/.test(sentenceText));
+    const single = titles.length === 1 || (ref.at < 0 && /\b(?:premiered|debuted|bowed|screened|played|premieres|plays|screens|in competition|out of competition|lineup|selected)\b/.test(sentenceText));
     if (!single && !SELECTION_CUES.test(win) && !(ref.at >= 0 && Math.abs(t.idx - ref.at) <= 8) && !/\bS\d+\b/.test(win)) continue;
     addSel(ref, t.title, t.idx);
     pickedAny = true;
@@ -1665,7 +1701,9 @@ function isoCountry(expr: string | null): string | null {
   }
 }
 
-const GROSS_VERBS = /^(?:grossed|grosses|gross|earned|earns|earning|took|takes|taking|made|makes|collected|collects|racked|raked|pulled|banked|opened|debuted|bowed|scored|amassed|crossed|passed|topped|lifting|bringing|reached|reaching|hauled|generated|added|totals?|totaling|totalling|sold)$/;
+const GROSS_VERBS = /^(?:grossed|grosses|gross|earned|earns|earning|took|takes|taking|made|makes|collected|collects|racked|raked|pulled|banked|opened|debuted|bowed|scored|amassed|crossed|passed|topped|lifting|bringing|reached|reaching|hauled|generated|added|adding|adds|totals?|totaling|totalling|sold)$/;
+/** The country a currency's gross is almost always reported for, when the sentence names none. */
+const CURRENCY_HOME: Record<string, string> = { CNY: 'CN', JPY: 'JP', KRW: 'KR', INR: 'IN', GBP: 'GB', THB: 'TH', BRL: 'BR', MXN: 'MX', TRY: 'TR', PLN: 'PL', DKK: 'DK', SEK: 'SE', NOK: 'NO', CHF: 'CH', RUB: 'RU', HKD: 'HK', TWD: 'TW', AUD: 'AU', NZD: 'NZ', CZK: 'CZ', HUF: 'HU', ARS: 'AR', CLP: 'CL', COP: 'CO', ZAR: 'ZA', EGP: 'EG', SAR: 'SA', AED: 'AE', IDR: 'ID', PHP: 'PH', VND: 'VN', MYR: 'MY', SGD: 'SG', ILS: 'IL' };
 
 function extractBoxOffice(c: Ctx): void {
   const n = c.toks.length;
@@ -1676,7 +1714,7 @@ function extractBoxOffice(c: Ctx): void {
     // a conversion in brackets after another amount is the same gross
     if (c.tok(j - 1) === '(' && /^M\d+$/.test(c.tok(j - 2))) continue;
     const before = c.words(Math.max(0, j - 8), j);
-    const vb = /\b(grossed|grosses|earned|earns|took|taking|takes|made|collected|racked up|raked in|pulled in|banked|opened to|opened with|debuted to|debuted with|bowed to|bowed with|scored|amassed|crossed|passed|topped|lifting its (?:cumulative |running )?total to|bringing its (?:cumulative |running )?total to|its (?:cumulative |running )?total (?:to|of|stands at)|reached|hauled in|generated|added|total of|tally of|haul of|cume of)(?: (?:the|a|an|another|over|nearly|almost|about|around|some|more than|an estimated|a further|an additional))*(?: \w+)?$/.exec(before);
+    const vb = /\b(grossed|grosses|earned|earns|took|taking|takes|made|collected|racked up|raked in|pulled in|banked|opened to|opened with|debuted to|debuted with|bowed to|bowed with|scored|amassed|crossed|passed|topped|lifting its (?:cumulative |running )?total to|bringing its (?:cumulative |running )?total to|its (?:cumulative |running )?total (?:to|of|stands at)|reached|hauled in|generated|added|adding|adds|total of|tally of|haul of|cume of)(?: (?:the|a|an|another|over|nearly|almost|about|around|some|more than|an estimated|a further|an additional))*(?: \w+)?$/.exec(before);
     if (!vb || /\b(?:for|paid|paying|worth|offered|deal|budget|price)\b/.test(c.words(j - 2, j)) && !/\bgross|earn|took|total/.test(c.words(j - 2, j))) continue;
     if (/\b(?:paid|paying|offered|bid|deal|worth|budget|fund|financing|raised|invest)\b/.test(c.words(j - 3, j))) continue;
     // the title: a title before the verb in the clause, a pronoun → focus
@@ -1723,6 +1761,8 @@ function extractBoxOffice(c: Ctx): void {
         break;
       }
     }
+    // "RMB 2 billion", "¥1.1 billion": the currency's own country, when the sentence names no other
+    if (territory === undefined && CURRENCY_HOME[money.currency] && !/\bworldwide\b|\bglobal/.test(c.words(0, n))) territory = CURRENCY_HOME[money.currency];
     if (territory === undefined) territory = null;
     // period: opening weekend, first week, a date
     const period = /\b(?:opening|first|debut|second|third|fourth|fifth|sixth|consecutive) (?:weekend|week|frame|day|days)\b|\bfive-day (?:\w+ )*holiday\b|\bholiday\b|\bweekend\b/.exec(local)?.[0] ?? null;
@@ -1743,7 +1783,7 @@ function extractBoxOffice(c: Ctx): void {
   void text;
 }
 
-const RELEASE_VERBS = /^(?:debuted|debuts|opened|opens|released|releases|releasing|bowed|bows|hit|hits|launched|premiered)$/;
+const RELEASE_VERBS = /^(?:debuted|debuts|opened|opens|opening|released|releases|releasing|bowed|bows|hit|hits|launched|premiered)$/;
 
 function extractReleases(c: Ctx): void {
   const n = c.toks.length;
@@ -1751,6 +1791,7 @@ function extractReleases(c: Ctx): void {
   for (let j = 0; j < n; j++) {
     const t = c.tok(j);
     let verbAt = -1;
+    if (t === 'opening' && !/^(?:on|in)$/.test(c.tok(j + 1))) continue;
     if (RELEASE_VERBS.test(t) && !/^F\d+$/.test(c.tok(j + 1)) && !/^(?:the|at|in competition)$/.test(c.tok(j + 1)) || (t === 'release' && (c.tok(j - 1) !== 'a' || /^(?:a (?:theatrical |limited |wide |cinema |day-and-date )?release in)$/.test(c.words(j - 2, j + 2)) || /^a (?:theatrical|limited|wide|cinema|day-and-date)$/.test(c.words(j - 2, j))))) verbAt = j;
     if (verbAt < 0) continue;
     // a festival near makes it a premiere, not a release
@@ -1781,7 +1822,7 @@ function extractReleases(c: Ctx): void {
       }
     }
     // the country of the sentence's box office ("topped the Japanese box office ... since its Oct. 16 release")
-    if (!territory && (t === 'release' || t === 'opened')) {
+    if (!territory && (t === 'release' || t === 'opened' || t === 'opening')) {
       const bo = [...c.st.facts.values()].find((f) => f.type === 'boxOffice' && f.span[0] === c.sent.start && f.fields.territory);
       if (bo && bo.type === 'boxOffice') territory = bo.fields.territory;
     }
@@ -1938,6 +1979,17 @@ function extractCredits(c: Ctx): void {
         continue;
       }
       const list = peopleList(c, k, limit);
+      // "Tilda Swinton and Honor Swinton Byrne star."
+      if (!list.names.length && roles[0] === 'cast' && (t === 'star' || t === 'stars') && /^(?:\.|,|in|alongside)?$/.test(nxt)) {
+        const names: string[] = [];
+        let b = j - 1;
+        while (b >= 0 && (/^[PE]\d+$/.test(c.tok(b)) || c.tok(b) === 'and' || c.tok(b) === ',')) {
+          if (/^[PE]\d+$/.test(c.tok(b)) && personLike(c, b)) names.unshift(c.name(b));
+          b--;
+        }
+        if (b < 0) for (const name of names) addCredit(c, c.st.focus ?? c.st.lead, 'cast', name, 0.75);
+        continue;
+      }
       if (!list.names.length) continue;
       const title = roles[0] === 'cast' && c.isTitle(j - 1) ? c.item(j - 1).text : subjectTitle(j);
       for (const role of roles) for (const name of list.names) {
@@ -1971,9 +2023,18 @@ function extractCredits(c: Ctx): void {
     }
     // "P produced with P under their C banner", "C produced."
     if (t === 'produced' && nxt !== 'by') {
-      if (/^[CE]\d+$/.test(c.tok(j - 1)) && (c.isCompanyName(j - 1) || c.tok(j + 1) === '.' || c.isTitle(j + 1))) {
+      if (/^[CE]\d+$/.test(c.tok(j - 1)) && (c.isCompanyName(j - 1) || c.tok(j + 1) === '.' || c.isTitle(j + 1) || /^(?:alongside|with)$/.test(c.tok(j + 1)))) {
         const title = c.isTitle(j + 1) ? c.item(j + 1).text : subjectTitle(j);
         addCompany(c, title, 'production', c.name(j - 1));
+        // "Blumhouse produced alongside Holt's Static Pictures banner"
+        if (/^(?:alongside|with)$/.test(c.tok(j + 1))) {
+          for (let k = j + 2; k < Math.min(n, j + 6); k++) {
+            if (/^[CE]\d+$/.test(c.tok(k)) && !c.raw(k).endsWith("'s") && (c.isCompanyName(k) || c.tok(k + 1) === 'banner')) {
+              addCompany(c, title, 'production', c.name(k));
+              break;
+            }
+          }
+        }
         continue;
       }
       if (/^[PE]\d+$/.test(c.tok(j - 1)) && personLike(c, j - 1)) {
@@ -2011,7 +2072,7 @@ function extractCredits(c: Ctx): void {
         continue;
       }
       // "T, Mexican director Elena Campos' drama about ...", "Campos' film is sold ...", "Director Wang Lei's film": the appositive title, the director's title, else the focus
-      const g = /^(?:(?:[a-z-]+|N\d+) ){0,3}?(film|feature|movie|drama|documentary|doc|debut|comedy|thriller|romance|western|animation|animated feature|horror|satire|fable|biopic|epic|musical|sequel|follow-up|picture)\b/.exec(c.words(j + 1, j + 6));
+      const g = /^(?:(?:[a-z-]+|N\d+|[EXR]\d+) ){0,3}?(film|feature|movie|drama|documentary|doc|debut|comedy|thriller|romance|western|animation|animated feature|horror|satire|fable|biopic|epic|musical|sequel|follow-up|picture)\b/.exec(c.words(j + 1, j + 6));
       if (g && !/\b(?:previous|earlier|last|next|second|first|third|latest|new|upcoming|own)\b/.test(c.words(j + 1, j + 4))) {
         const who = resolveShort(c.st.reg, it.text)?.name ?? c.name(j);
         let title: string | null = null;
@@ -2028,10 +2089,12 @@ function extractCredits(c: Ctx): void {
       continue;
     }
     // "from (first-time) director P" (after a title), "the feature debut of director P"
-    if ((t === 'director' || t === 'filmmaker' || t === 'helmer' || t === 'auteur' || t === 'writer-director' || t === 'actor-turned-director' || t === 'animator' || t === 'documentarian') && /^[PE]\d+$/.test(nxt) && !c.raw(j + 1).endsWith("'s") && personLike(c, j + 1)) {
+    if ((t === 'director' || t === 'filmmaker' || t === 'helmer' || t === 'auteur' || t === 'writer-director' || t === 'writer/director' || t === 'actor-turned-director' || t === 'animator' || t === 'documentarian') && /^[PE]\d+$/.test(nxt) && !c.raw(j + 1).endsWith("'s") && personLike(c, j + 1)) {
       const back = c.words(Math.max(0, j - 4), j);
       if (/\bfrom(?: \S+)?(?: first-time| debut| veteran| acclaimed| young| \S+)?$|\bof$|\bby$/.test(back) || /\bdebut of\b|\bfeature from\b|\bfrom\b/.test(back)) {
-        addCredit(c, subjectTitle(j), 'director', c.name(j + 1), 0.8);
+        const title = subjectTitle(j);
+        addCredit(c, title, 'director', c.name(j + 1), 0.8);
+        if (/^writer[-/]director$/.test(t)) addCredit(c, title, 'writer', c.name(j + 1), 0.8);
       }
       continue;
     }
@@ -2078,6 +2141,17 @@ function extractCredits(c: Ctx): void {
         k += 2;
         addCredit(c, c.item(k).text, role === 'cast' ? 'cast' : 'director', full, 0.7);
       }
+      continue;
+    }
+    // "Tilda Swinton and Honor Swinton Byrne star." / "... co-star"
+    if ((t === 'star' || t === 'co-star' || t === 'costar') && /^(?:\.|,|in|alongside|opposite|as)?$/.test(nxt) && /^[PE]\d+$/.test(c.tok(j - 1))) {
+      const names: string[] = [];
+      let k = j - 1;
+      while (k >= 0 && (/^[PE]\d+$/.test(c.tok(k)) || c.tok(k) === 'and' || c.tok(k) === ',')) {
+        if (/^[PE]\d+$/.test(c.tok(k)) && personLike(c, k)) names.unshift(c.name(k));
+        k--;
+      }
+      if (k < 0 && names.length) for (const name of names) addCredit(c, c.st.focus ?? c.st.lead, 'cast', name, 0.75);
       continue;
     }
     // "T with P" (cast), only right after a title
@@ -2140,7 +2214,7 @@ function extractSourceAndStatus(c: Ctx): void {
   let status: ProductionStatus | null = null;
   if (/\b(?:wrapped|wraps) (?:production|shooting|filming|principal photography)\b|\b(?:production|shooting|filming|principal photography) (?:has |have )?wrapped\b|\bhas wrapped\b|\bin post-production\b|\bin post\b|\bcompleted (?:shooting|filming|production)\b/.test(text)) status = 'wrapped';
   else if (/\b(?:has |have )?(?:begun|began|started|starts|kicked off|commenced) (?:shooting|filming|production|principal photography)\b|\bis (?:currently )?(?:shooting|filming)\b|\bare (?:currently )?(?:shooting|filming)\b|\bin production\b|\bcameras (?:are )?roll(?:ed|ing)\b|\bprincipal photography (?:is underway|has begun|began|started)\b|\bis now shooting\b|\bunderway in\b/.test(text) && !/\bwill (?:begin|start)\b|\bbegins? in\b|\bstarts? in\b/.test(text)) status = 'production';
-  else if (/\b(?:in (?:pre-production|development|preproduction)|is developing|are developing|set to (?:shoot|film|begin)|will (?:shoot|film|begin shooting|start shooting|go before cameras)|(?:principal photography|shooting|production|filming) (?:is set to |will )?(?:begins?|starts?|kicks off) (?:in|next|on|this|later)|is prepping|preps)\b/.test(text)) status = 'development';
+  else if (/\b(?:in (?:pre-production|development|preproduction)|is developing|are developing|set to (?:shoot|film|begin)|shoots (?:in|this|next|later)|films (?:in|this|next)|begins shooting|starts shooting|will (?:shoot|film|begin shooting|start shooting|go before cameras)|(?:principal photography|shooting|production|filming) (?:is set to |will )?(?:begins?|starts?|kicks off) (?:in|next|on|this|later)|is prepping|preps)\b/.test(text)) status = 'development';
   if (status) {
     let title: string | null = null;
     const m = /\b(?:wrapped|wraps|shooting|filming|production|photography|begun|began|started|developing|prepping) (?:on )?(?:\S+ ){0,6}?T(\d+)/.exec(c.sk.text.replace(/'s/g, ''));
@@ -2169,6 +2243,12 @@ function extractSourceAndStatus(c: Ctx): void {
     if (/^(?:also )?(?:premiered|debuted|bowed|launched)$/.test(c.words(j + 1, j + 3).replace(/ .*/, '')) || c.seq(j + 1, ['also', 'premiered']) || /^(?:recently )?debuted (?:three|two|four|five|several|\w+) titles\b/.test(c.words(j + 1, j + 5))) {
       for (let k = j + 1; k < n; k++) if (c.isTitle(k)) addCompany(c, c.item(k).text, 'distributor', company);
     }
+  }
+  // "... for a running total of €18.4 million, distributor Constantin Film reported": the title's distributor
+  for (let j = 0; j < n; j++) {
+    if (c.tok(j) !== 'distributor' || !/^[CE]\d+$/.test(c.tok(j + 1)) || !/^(?:said|says|reported|reports|announced|told|confirmed)$/.test(c.tok(j + 2))) continue;
+    const title = firstTitle(c) ?? c.st.focus;
+    if (title) addCompany(c, title, 'distributor', c.name(j + 1));
   }
   // "It recently debuted three titles at Cannes, including T": the company
   if (/^it (?:recently |also )?(?:debuted|premiered|launched) (?:\w+ )?titles\b/.test(text) && c.st.focusCompany) {
@@ -2215,6 +2295,7 @@ function runPass(text: string, view: string, sentences: Sentence[], date: string
     if (!headline) {
       extractRespectively(c);
       extractHandledBy(c);
+      extractDistributionHandling(c);
       extractNegotiators(c);
       extractDealDetails(c);
       extractFestival(c);

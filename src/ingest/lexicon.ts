@@ -151,7 +151,7 @@ export function yearEdition(e: EventEntry, year: number): number | null {
 export const AWARDS = [
   "Palme d'Or", 'Grand Prix', 'Jury Prize', 'Special Jury Prize', 'Grand Jury Prize', "Caméra d'Or", 'Queer Palm', 'Un Certain Regard Prize',
   'Golden Bear', 'Silver Bear', 'Silver Bear Grand Jury Prize', 'Silver Bear Jury Prize', 'Golden Lion', 'Silver Lion', 'Golden Leopard', 'Golden Shell', 'Silver Shell',
-  'Crystal Globe', 'Tiger Award', 'Heart of Sarajevo', "People's Choice Award", "Grolsch People's Choice Award", 'Audience Award', 'FIPRESCI Prize', 'Golden Alexander',
+  'Crystal Globe', 'Tiger Award', 'Heart of Sarajevo', "People's Choice Award", "Grolsch People's Choice Award", 'Audience Award', 'FIPRESCI Prize', 'Golden Alexander', 'Cristal', 'Teddy Award', 'Crystal Bear', 'Lion of the Future', 'Caméra d’Or', 'Grand Prix du Jury', 'Jury Grand Prize',
   'Oscar', 'Academy Award', 'Golden Globe', 'BAFTA', 'César', 'Goya', 'Orizzonti Award', 'Luigi De Laurentiis Award', 'Platform Prize', 'Best Director', 'Best Actress', 'Best Actor',
   'Best Screenplay', 'Best Film', 'Best Picture', 'Best International Feature', 'Best Documentary', 'Best First Feature',
 ];
@@ -224,7 +224,7 @@ export const NOT_NAMES = new Set([
   'exclusive', 'exclusively', 'update', 'updated', 'breaking', 'watch', 'read', 'more', 'related', 'no', 'not', 'nothing', 'all', 'some', 'several', 'many', 'one', 'two', 'three', 'four',
   'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'second', 'third', 'last', 'next', 'rights', 'written', 'directed', 'produced', 'starring', 'based', 'adapted', 'set',
   'if', 'although', 'though', 'because', 'since', 'until', 'during', 'over', 'under', 'into', 'about', 'around', 'among', 'between', 'through', 'against', 'without', 'within', 'via',
-  'rumors', 'rumours', 'reports', 'production', 'distribution', 'release', 'releases', 'theatrical', 'streaming', 'financing', 'principal', 'photography', 'shooting', 'filming', 'box', 'office', 'variety', 'deadline', 'screen', 'indiewire', 'so', 'then', 'now', 'today',
+  'rumors', 'rumours', 'reports', 'cameras', 'production', 'distribution', 'release', 'releases', 'theatrical', 'streaming', 'financing', 'principal', 'photography', 'shooting', 'filming', 'box', 'office', 'variety', 'deadline', 'screen', 'indiewire', 'so', 'then', 'now', 'today',
   'yesterday', 'tomorrow', 'still', 'even', 'just', 'only', 'each', 'every', 'such', 'most', 'much', 'film', 'films', 'movie', 'documentary', 'drama', 'comedy', 'thriller', 'feature',
   'title', 'titles', 'festival', 'director', 'producer', 'writer', 'star', 'stars', 'distributor', 'company', 'streamer', 'studio', 'jury', 'best', 'prize', 'award', 'world', 'international',
   'global', 'worldwide', 'domestic', 'mr', 'mrs', 'ms', 'dr', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would',

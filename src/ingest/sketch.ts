@@ -205,6 +205,8 @@ function companyBySurface(text: string): boolean {
   const last = words[words.length - 1].toLowerCase().replace(/[.,]$/, '');
   if (KNOWN_COMPANY_KEYS.has(normalizeName(text))) return true;
   if (words.length >= 2 && COMPANY_SUFFIXES.has(last)) return true;
+  // "Laokoon Filmgroup", "Komplizen Film", "Purin Pictures": a film word in the last name
+  if (words.length >= 2 && /film|pictures|studios?|media|entertainment|produc/i.test(last)) return true;
   if (words.length >= 2 && COMPANY_PREFIXES.has(words[0].toLowerCase())) return true;
   if (/[&+/]|\d/.test(text)) return true;
   if (/^\p{Lu}{2,5}$/u.test(text)) return true; // CAA, UTA, SPC, HBO
@@ -216,7 +218,8 @@ function companyBySurface(text: string): boolean {
 function personShaped(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => !CONNECTORS.has(w.toLowerCase()));
   if (words.length < 2 || words.length > 4) return false;
-  return words.every((w) => /^\p{Lu}[\p{Ll}'’\-]*(?:-\p{Lu}?[\p{Ll}]+)*\.?$/u.test(w) || /^\p{Lu}\.$/u.test(w));
+  // one inner capital is a name too: DuVernay, McCarthy, DiCaprio, LaBeouf
+  return words.every((w) => /^\p{Lu}(?:[\p{Ll}'’]{1,3}\p{Lu})?[\p{Ll}'’\-]*(?:-\p{Lu}?[\p{Ll}]+)*\.?$/u.test(w) || /^\p{Lu}\.$/u.test(w));
 }
 
 /** A short reference ("Zhang", "HanWay", "SPC") resolved against the article's registry. */
