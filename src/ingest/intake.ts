@@ -153,18 +153,27 @@ function metaContent(doc: { querySelector(sel: string): { getAttribute(n: string
 
 /** The article in an HTML page: Readability's main content as text with paragraphs, the headline, the date, the outlet. */
 export function articleFromHtml(html: string, url: string | null = null): ArticleText {
-  const { document } = parseHTML(html);
+  // a fragment ("<p>...</p>", or plain words) becomes a whole document first
+  const whole = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(whole);
   const doc = document as unknown as Document;
   const publishedMeta = metaContent(document as never, [
     'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="pubdate"]',
     'meta[property="og:published_time"]', 'time[datetime]',
   ]);
   const siteName = metaContent(document as never, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
-  const reader = new Readability<DomNode>(doc, { serializer: (node) => node as unknown as DomNode, charThreshold: 100 });
-  const parsed = reader.parse();
-  let body: { text: string; spans: Span[] };
-  if (parsed?.content) body = domText(parsed.content);
-  else body = domText((document as unknown as { body: DomNode }).body ?? (document as unknown as DomNode));
+  let parsed: ReturnType<Readability<DomNode>['parse']> = null;
+  try {
+    parsed = new Readability<DomNode>(doc, { serializer: (node) => node as unknown as DomNode, charThreshold: 100 }).parse();
+  } catch {
+    parsed = null; // not an article page: the body's text is all there is
+  }
+  let body: { text: string; spans: Span[] } = parsed?.content ? domText(parsed.content) : { text: '', spans: [] };
+  if (!body.text.trim()) {
+    const { document: again } = parseHTML(whole);
+    const root = (again as unknown as { body?: DomNode }).body ?? (again as unknown as DomNode);
+    body = domText(root);
+  }
   const h1 = (document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const rawTitle = (parsed?.title ?? document.title ?? '').replace(/\s+/g, ' ').trim();
   // the page title without the site's name ("... - Variety", "... | Deadline")
