@@ -1,0 +1,48 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { FilmRights, SYSTEM } from '../../src/services/app.js';
+import { backupDatabase, readBackup, restoreDatabase } from '../../src/services/backup.js';
+import { saveContract } from '../../src/services/contracts.js';
+import { loadDemo } from '../../src/services/demo.js';
+import { describeEachDatabase } from '../support/databases.js';
+
+describeEachDatabase('backup and restore', (_open, database) => {
+  it('backup → restore → backup gives identical content', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'filmrights-backup-'));
+    const a = await database.create();
+    const b = await database.create();
+    const source = await FilmRights.open(a.options);
+    const target = await FilmRights.open(b.options);
+    try {
+      await loadDemo(source);
+      const first = join(dir, 'first.backup');
+      await backupDatabase(source, SYSTEM, first, { sqliteFile: a.options.file });
+      // the running source keeps changing after the backup: the copy must not see it
+      const wb = await source.store.db.selectFrom('companies').select('id').where('name', '=', 'Wild Bunch').executeTakeFirstOrThrow();
+      const neon = await source.store.db.selectFrom('companies').select('id').where('name', '=', 'Neon').executeTakeFirstOrThrow();
+      await saveContract(source, SYSTEM, { ref: 'AFTER-BACKUP', status: 'signed', licensorId: wb.id, licenseeId: neon.id, titleIds: ['one-second'], blocks: [{ territories: 'Japan', media: 'SVOD', start: '2030-01-01', end: '2031-12-31' }] });
+
+      await restoreDatabase(target, SYSTEM, first);
+      const second = join(dir, 'second.backup');
+      await backupDatabase(target, SYSTEM, second, { sqliteFile: b.options.file });
+
+      const one = readBackup(first);
+      const two = readBackup(second);
+      expect(Object.keys(one.tables).length).toBeGreaterThan(20);
+      expect(one.tables.titles.length).toBe(16);
+      expect(JSON.stringify(one.tables)).not.toContain('AFTER-BACKUP');
+      expect(two.tables).toEqual(one.tables);
+      expect(two.migrations).toEqual(one.migrations);
+      // and the restored database answers like the original did
+      const rows = target.index.avails(['one-second'], (await import('../../src/services/avails.js')).parseQuestion({ territories: 'North America', media: 'All Media', start: '2022-01-01', end: '2022-12-31' }));
+      expect(rows[0].outcome.reasons[0]).toMatchObject({ code: 'rights-out-exist', contracts: ['WB-NEON-ONE-SECOND-NA'] });
+    } finally {
+      await source.close();
+      await target.close();
+      await a.drop();
+      await b.drop();
+    }
+  });
+});
