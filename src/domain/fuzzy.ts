@@ -77,8 +77,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     prev = cur;
     cur = t;
   }
-  n = prev[m];
-  return n;
+  // a bounded call answers at most max + 1 ("more than max"), whichever row the distance grew in
+  return Math.min(prev[m], max + 1);
 }
 
 /** How many edits a word of this length may carry and still match. */

@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from './errors.js';
 import { LANGUAGES, languageLabel, languageName, parseLanguages, validateLanguages } from './languages.js';
+import { domainError } from './testing/expectError.js';
 
-function error(f: () => unknown): DomainError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError');
-}
+const error = domainError;
 
 describe('parseLanguages', () => {
   it('reads absent or "all" as all languages (null)', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { domainError } from './testing/expectError.js';
 import fc from 'fast-check';
 import { emptySet, equals, fromIndices, isEmpty, minus, union } from './bitset.js';
 import { DomainError } from './errors.js';
@@ -24,15 +25,7 @@ const walk = (n: MediaNode) => {
 };
 walk(MEDIA_TREE);
 
-function error(f: () => unknown): DomainError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError');
-}
+const error = domainError;
 
 describe('media tree', () => {
   it('has the leaves in tree order', () => {

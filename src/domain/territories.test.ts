@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { domainError } from './testing/expectError.js';
 import { count, equals, minus, union } from './bitset.js';
 import { DomainError } from './errors.js';
 import {
@@ -20,15 +21,7 @@ const group = (id: string) => {
 };
 const NA = ['AS', 'CA', 'GU', 'MP', 'PR', 'UM', 'US', 'VI'];
 
-function error(f: () => unknown): DomainError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError');
-}
+const error = domainError;
 
 describe('every group and alias', () => {
   it('parses to its members, by name, label and every alias', () => {

@@ -48,7 +48,7 @@ import {
 } from './lookup.js';
 import { formatMoney, type Money } from './money.js';
 import { findOrCreatePersonIn, uniqueId, type NameIndex } from './people.js';
-import { dropFactLinks, sourcesOf, titleCompanyFactId, type FactSourceView, type FactTable } from './provenance.js';
+import { deleteFact, dropFactLinks, sourcesOf, titleCompanyFactId, type FactSourceView, type FactTable } from './provenance.js';
 
 type Named = { id: string; name: string };
 type Field = (name: string) => string;
@@ -483,14 +483,7 @@ export async function addCredit(app: FilmRights, actor: Actor, input: CreditInpu
 }
 
 export async function removeCredit(app: FilmRights, actor: Actor, id: string): Promise<void> {
-  requireWriter(actor);
-  await app.store.transaction(async (trx) => {
-    const before = await trx.selectFrom('credits').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw new NotFoundError('credit', id);
-    await dropFactLinks(trx, 'credits', [id]);
-    await trx.deleteFrom('credits').where('id', '=', id).execute();
-    await audit(trx, actor, { action: 'delete', entity: 'credits', entityId: id, before, after: null });
-  });
+  await deleteFact(app, actor, 'credits', id, 'credit');
 }
 
 export async function insertTitleCompany(trx: Kysely<Database>, actor: Actor, titleId: string, companyId: string, role: TitleCompanyRole): Promise<string> {

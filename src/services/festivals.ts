@@ -34,7 +34,7 @@ import { mustExist } from './catalog.js';
 import { NotFoundError } from './errors.js';
 import { countryCode, oneOf, optionalBool, optionalInt, optionalIsoDate, optionalOneOf, optionalText, rankByNames, requiredText } from './lookup.js';
 import { uniqueId } from './people.js';
-import { dropFactLinks } from './provenance.js';
+import { deleteFact } from './provenance.js';
 
 type Named = { id: string; name: string };
 type Field = (name: string) => string;
@@ -308,14 +308,7 @@ export async function withdrawSelection(app: FilmRights, actor: Actor, selection
 }
 
 export async function deleteSelection(app: FilmRights, actor: Actor, selectionId: string): Promise<void> {
-  requireWriter(actor);
-  await app.store.transaction(async (trx) => {
-    const before = await trx.selectFrom('selections').selectAll().where('id', '=', selectionId).executeTakeFirst();
-    if (!before) throw new NotFoundError('selection', selectionId);
-    await dropFactLinks(trx, 'selections', [selectionId]);
-    await trx.deleteFrom('selections').where('id', '=', selectionId).execute();
-    await audit(trx, actor, { action: 'delete', entity: 'selections', entityId: selectionId, before, after: null });
-  });
+  await deleteFact(app, actor, 'selections', selectionId, 'selection');
 }
 
 // ------------------------------------------------------------------ awards

@@ -15,7 +15,7 @@ import { dateLabel, mustExist } from './catalog.js';
 import { NotFoundError } from './errors.js';
 import { addDaysIso, countryCode, daysBetween, optionalBool, optionalIsoDate, optionalOneOf, requiredText, todayIso } from './lookup.js';
 import { formatMoney, parseMoney, type Money } from './money.js';
-import { dropFactLinks } from './provenance.js';
+import { deleteFact } from './provenance.js';
 
 type Named = { id: string; name: string };
 type Field = (name: string) => string;
@@ -131,14 +131,7 @@ export async function listReleases(app: FilmRights, params: { titleId?: string; 
 }
 
 export async function deleteRelease(app: FilmRights, actor: Actor, id: string): Promise<void> {
-  requireWriter(actor);
-  await app.store.transaction(async (trx) => {
-    const before = await trx.selectFrom('releases').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw new NotFoundError('release', id);
-    await dropFactLinks(trx, 'releases', [id]);
-    await trx.deleteFrom('releases').where('id', '=', id).execute();
-    await audit(trx, actor, { action: 'delete', entity: 'releases', entityId: id, before, after: null });
-  });
+  await deleteFact(app, actor, 'releases', id, 'release');
 }
 
 // ------------------------------------------------------------------ box office
@@ -251,14 +244,7 @@ export async function listBoxOffice(app: FilmRights, actor: Actor, params: { tit
 }
 
 export async function deleteBoxOffice(app: FilmRights, actor: Actor, id: string): Promise<void> {
-  requireWriter(actor);
-  await app.store.transaction(async (trx) => {
-    const before = await trx.selectFrom('box_office').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw new NotFoundError('box office entry', id);
-    await dropFactLinks(trx, 'box_office', [id]);
-    await trx.deleteFrom('box_office').where('id', '=', id).execute();
-    await audit(trx, actor, { action: 'delete', entity: 'box_office', entityId: id, before, after: null });
-  });
+  await deleteFact(app, actor, 'box_office', id, 'box office entry');
 }
 
 // ------------------------------------------------------------------ home

@@ -237,3 +237,18 @@ export async function dropFactLinks(trx: Kysely<Database>, table: FactTable, ids
     await trx.deleteFrom('fact_sources').where('fact_table', '=', table).where('fact_id', 'in', ids.slice(i, i + 500)).execute();
   }
 }
+
+/**
+ * Deletes one fact row (a credit, a selection, a release, a box-office entry)
+ * with its source links, in one transaction with its audit entry.
+ */
+export async function deleteFact(app: FilmRights, actor: Actor, table: 'credits' | 'selections' | 'releases' | 'box_office', id: string, what: string): Promise<void> {
+  requireWriter(actor);
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError(what, id);
+    await dropFactLinks(trx, table, [id]);
+    await trx.deleteFrom(table).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'delete', entity: table, entityId: id, before, after: null });
+  });
+}
