@@ -60,5 +60,15 @@ describe.skipIf(chromiumMissing)('web app: reviewing an article', () => {
     await shows(sources, /Neon takes North American rights to Zhang Yimou/);
     await shows(sources, /facts from it/);
     await screenshot(page, 'articles-03-title-page');
+
+    // the market picture: per territory, with the article as the source, and what is unreported
+    await page.goto(`${w.url}/market/one-second`);
+    await page.getByRole('heading', { level: 1, name: /Market picture: One Second/ }).waitFor();
+    const row = page.locator('tr', { hasText: 'Neon' });
+    await shows(row, 'North America');
+    await shows(row, /Neon has nabbed North American rights/);
+    // Wild Bunch's mandate (rights in) covers the world outside China: only China is unreported
+    await shows(page.locator('p', { hasText: 'Unreported' }), /Unreported: China/);
+    await screenshot(page, 'articles-04-market');
   });
 });

@@ -28,6 +28,7 @@ const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolea
   { path: '/import', page: lazy(() => import('./pages/Import')), nav: 'Import' },
   { path: '/articles', page: lazy(() => import('./pages/Articles')), nav: 'Articles' },
   { path: '/articles/:id', page: lazy(() => import('./pages/Articles')) },
+  { path: '/market/:id', page: lazy(() => import('./pages/ArticlesMarket')) },
   { path: '/admin', page: lazy(() => import('./pages/Admin')), nav: 'Admin', adminOnly: true },
 ];
 

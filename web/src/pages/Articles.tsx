@@ -220,6 +220,11 @@ function FactCard({ fact, current, onFocus, onDone, articleId }: { fact: Fact; c
           </span>
         )}
         {fact.written && <span className="muted">{fact.written.existed ? 'already on record: source added' : `written to ${humanize(fact.written.table)}`}</span>}
+        {fact.type === 'deal' && fact.status === 'accepted' && fact.resolution.title?.id && (
+          <Link to={`/market/${encodeURIComponent(fact.resolution.title.id)}`} onClick={(e) => e.stopPropagation()}>
+            market picture
+          </Link>
+        )}
       </div>
       {fact.status === 'pending' && (
         <div className="fact-actions">
