@@ -37,12 +37,13 @@ export function parseEndDay(value: unknown, field = 'end'): Day {
 
 export function formatDay(day: Day): string {
   if (day >= PERPETUITY) return 'perpetuity';
+  if (day <= BEGINNING) return 'the beginning';
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The ISO date, or null for perpetuity (as the JSON API writes an open end). */
+/** The ISO date, or null for an open end (perpetuity) or an open start (a term with no start date). */
 export function dayOrNull(day: Day): string | null {
-  return day >= PERPETUITY ? null : formatDay(day);
+  return day >= PERPETUITY || day <= BEGINNING ? null : formatDay(day);
 }
 
 export function addMonths(day: Day, months: number): Day {

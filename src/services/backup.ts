@@ -25,10 +25,13 @@ import { recordRightsChange } from './changeFeed.js';
 export const BACKUP_FORMAT = 'filmrights-backup/1';
 
 /** Every table, parents before children (the order a restore inserts in). */
-export const TABLES_IN_ORDER: readonly TableName[] = [
+/** The ingestion tables (migration 0003, typed in services/articles.ts) travel too. */
+type BackedUpTable = TableName | 'articles' | 'article_facts' | 'feeds' | 'feed_items';
+
+export const TABLES_IN_ORDER: readonly BackedUpTable[] = [
   'titles', 'title_aliases', 'people', 'companies', 'credits', 'title_companies', 'festivals', 'festival_editions', 'sections',
   'selections', 'awards', 'contracts', 'contract_titles', 'rights_blocks', 'holdbacks', 'negotiators', 'releases', 'box_office',
-  'users', 'api_tokens', 'sessions', 'sources', 'fact_sources', 'settings', 'audit_log',
+  'users', 'api_tokens', 'sessions', 'sources', 'fact_sources', 'articles', 'article_facts', 'feeds', 'feed_items', 'settings', 'audit_log',
 ];
 
 const MIGRATION_TABLE = 'kysely_migration';

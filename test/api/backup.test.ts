@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
+import { ingestArticle } from '../../src/services/articles.js';
 import { backupDatabase, readBackup, restoreDatabase } from '../../src/services/backup.js';
 import { saveContract } from '../../src/services/contracts.js';
 import { loadDemo } from '../../src/services/demo.js';
@@ -17,6 +18,7 @@ describeEachDatabase('backup and restore', (_open, database) => {
     const target = await FilmRights.open(b.options);
     try {
       await loadDemo(source);
+      await ingestArticle(source, SYSTEM, { text: 'Neon has acquired North American rights to "Petite Maman."', outlet: 'Variety', date: '2021-07-20' });
       const first = join(dir, 'first.backup');
       await backupDatabase(source, SYSTEM, first, { sqliteFile: a.options.file });
       // the running source keeps changing after the backup: the copy must not see it
@@ -33,6 +35,7 @@ describeEachDatabase('backup and restore', (_open, database) => {
       expect(Object.keys(one.tables).length).toBeGreaterThan(20);
       expect(one.tables.titles.length).toBe(16);
       expect(JSON.stringify(one.tables)).not.toContain('AFTER-BACKUP');
+      expect(one.tables.articles?.length, 'ingested articles are backed up').toBe(1);
       expect(two.tables).toEqual(one.tables);
       expect(two.migrations).toEqual(one.migrations);
       // and the restored database answers like the original did

@@ -135,6 +135,13 @@ describeEachDatabase('rights through the API', (_open, database) => {
     expect(trail[0]).toMatchObject({ action: 'override', user: 'eva', reason: 'Alamode agreed to share SVOD (letter of 2021-08-02)' });
   });
 
+  it('checks a proposed block with no start date (open start) without failing', async () => {
+    const res = await post('/api/conflicts', { titleIds: [ids.film], blocks: [{ territories: 'Germany', media: 'SVOD', end: '2030-12-31' }] });
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = res.json().blocks[0].conflicts;
+    expect(rows.some((r: { start: string | null }) => r.start === null)).toBe(true);
+  });
+
   it('lets exactly one of 50 simultaneous exclusive sales of the same right through', async () => {
     const attempts = await Promise.all(
       Array.from({ length: 50 }, (_, i) => post('/api/contracts', sale(`RACE-${i}`, ids[`buyer${i}`], 'France', 'Theatrical'))),

@@ -2,6 +2,7 @@
  * A FilmRights app on a fresh test database (see databases.ts), for service
  * suites that run on SQLite and PostgreSQL alike.
  */
+import type { Kysely } from 'kysely';
 import { FilmRights } from '../../src/services/app.js';
 import { TABLES_IN_ORDER } from '../../src/services/backup.js';
 import type { OpenOptions, TableName } from '../../src/store/index.js';
@@ -32,7 +33,7 @@ export async function openApp(database: TestDatabase): Promise<TestApp> {
 export async function snapshot(app: FilmRights, extra: TableName[] = ['rights_changes']): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of [...TABLES_IN_ORDER, ...extra]) {
-    const rows = await app.store.db.selectFrom(table).selectAll().execute();
+    const rows = await (app.store.db as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom(table).selectAll().execute();
     out[table] = rows.map((r) => JSON.stringify(r)).sort();
   }
   return out;
