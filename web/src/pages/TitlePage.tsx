@@ -537,7 +537,11 @@ export default function TitlePage({ params }: { params: Record<string, string> }
             <ContractTable contracts={contracts ?? d.contracts ?? []} showTitles={false} empty="No contract names this title yet." />
           </Section>
           {Array.isArray(d.marketPicture) && (
-            <Section title="Who holds what" id="market">
+            <Section
+              title="Who holds what"
+              id="market"
+              actions={<Link to={`/market/${encodeURIComponent(d.id)}`}>Market picture by territory, with sources</Link>}
+            >
               <MarketPicture rows={d.marketPicture as Any[]} />
             </Section>
           )}
