@@ -13,7 +13,8 @@ import { type LabelPart, SetLabeler } from './setLabel.js';
  */
 export type MediaSet = Bitset;
 
-export interface MediaNode {
+/** A node as data/media-tree.json writes it. */
+interface RawNode {
   id: string;
   name: string;
   aliases: string[];
@@ -26,6 +27,10 @@ export interface MediaNode {
   note?: string;
   /** For our completions of IFTA placeholders: the IFTA source the node stands in for. */
   iftaSource?: string;
+  children: RawNode[];
+}
+
+export interface MediaNode extends Omit<RawNode, 'children'> {
   children: MediaNode[];
   /** The leaves under this node (itself, for a leaf). */
   leaves: MediaSet;
@@ -43,19 +48,6 @@ export interface MediaAliasSet {
 }
 
 const FILE = 'data/media-tree.json';
-
-interface RawNode {
-  id: string;
-  name: string;
-  aliases: string[];
-  definition: string | null;
-  source: string;
-  status?: string;
-  verified?: boolean;
-  note?: string;
-  iftaSource?: string;
-  children: RawNode[];
-}
 
 function checkNode(n: unknown, path: string, file: string, ids: Set<string>): RawNode {
   if (!isRecord(n)) throw dataError(file, path, '', 'expected an object');
