@@ -15,6 +15,7 @@ import { dateLabel, mustExist } from './catalog.js';
 import { NotFoundError } from './errors.js';
 import { addDaysIso, countryCode, daysBetween, optionalBool, optionalIsoDate, optionalOneOf, requiredText, todayIso } from './lookup.js';
 import { formatMoney, parseMoney, type Money } from './money.js';
+import { contractTitles } from './people.js';
 import { deleteFact } from './provenance.js';
 
 type Named = { id: string; name: string };
@@ -303,7 +304,7 @@ export async function home(app: FilmRights, _actor: Actor, opts: { today?: strin
     .execute();
   const expiringContracts = expiringBlocks.length ? await contractRows(db).where('c.id', 'in', [...new Set(expiringBlocks.map((b) => b.contract_id))]).execute() : [];
   const all = [...holdRows, ...signedRows, ...expiringContracts];
-  const titles = await titlesOf(db, [...new Set(all.map((c) => c.id))]);
+  const titles = await contractTitles(db, [...new Set(all.map((c) => c.id))]);
   const view = (c: (typeof all)[number]): HomeContract => ({
     id: c.id,
     ref: c.ref,
@@ -351,20 +352,3 @@ function contractRows(db: Kysely<Database>) {
     .where('c.deleted_at', 'is', null);
 }
 
-async function titlesOf(db: Kysely<Database>, contractIds: string[]): Promise<Map<string, Named[]>> {
-  const out = new Map<string, Named[]>();
-  if (!contractIds.length) return out;
-  const rows = await db
-    .selectFrom('contract_titles as ct')
-    .innerJoin('titles as t', 't.id', 'ct.title_id')
-    .select(['ct.contract_id', 't.id', 't.original_title', 't.english_title'])
-    .where('ct.contract_id', 'in', contractIds)
-    .orderBy('t.original_title')
-    .execute();
-  for (const r of rows) {
-    let l = out.get(r.contract_id);
-    if (!l) out.set(r.contract_id, (l = []));
-    l.push({ id: r.id, name: r.english_title ?? r.original_title });
-  }
-  return out;
-}

@@ -137,7 +137,8 @@ export async function getPerson(app: FilmRights, _actor: Actor, id: string): Pro
   };
 }
 
-async function contractTitles(db: Kysely<Database>, contractIds: string[]): Promise<Map<string, Named[]>> {
+/** The titles of each contract, by contract id. */
+export async function contractTitles(db: Kysely<Database>, contractIds: string[]): Promise<Map<string, Named[]>> {
   const out = new Map<string, Named[]>();
   if (!contractIds.length) return out;
   const rows = await db
