@@ -63,7 +63,38 @@ function factor(tc: TitleCells): Row[] {
       for (const seg of g.segments) for (const [t, m] of products) rows.push(row(t, m, [l], seg.start, seg.end, seg.outcome));
     }
   }
-  return rows;
+  return refactorAcrossTimelines(rows);
+}
+
+/**
+ * Rows of different timelines that say the same thing over the same period
+ * are factored together once more (their territory x media pairs), which
+ * leaves fewer rows for the pairwise merging.
+ */
+function refactorAcrossTimelines(rows: Row[]): Row[] {
+  const byKey = new Map<string, Row[]>();
+  for (const r of rows) {
+    const k = `${r.outcome.id}|${r.start}|${r.end}|${r.lKey}`;
+    const g = byKey.get(k);
+    if (g) g.push(r);
+    else byKey.set(k, [r]);
+  }
+  if (byKey.size === rows.length) return rows;
+  const out: Row[] = [];
+  for (const g of byKey.values()) {
+    if (g.length === 1) {
+      out.push(g[0]);
+      continue;
+    }
+    const pairs: Array<[number, number]> = [];
+    for (const r of g) for (const t of r.t) for (const m of r.m) pairs.push([t, m]);
+    const byT = factorBy(pairs, 0);
+    const byM = factorBy(pairs, 1);
+    const products = byT.length <= byM.length ? byT : byM.map(([m, t]) => [t, m] as [number[], number[]]);
+    const { l, start, end, outcome } = g[0];
+    for (const [t, m] of products) out.push(row(t, m, l, start, end, outcome));
+  }
+  return out;
 }
 
 /** Pairs grouped by their `key` side, then the keys grouped by equal sets on the other side: [keys, others]. */
