@@ -64,8 +64,8 @@ export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<voi
     match: 'overlap-part',
   };
   console.log('\n## Rights engine (src/domain)\n');
-  console.log('| titles | blocks | build ms | grid p50 ms | grid p99 ms | conflict p50 ms | conflict p99 ms | catalog question ms | scan floor ms | ratio to floor | index MB |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| titles | blocks | build ms | grid p50 ms | grid p99 ms | conflict p50 ms | conflict p99 ms | catalog question ms | scan floor ms | ratio to floor | columns MB | heap MB |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of sizes) {
     const catalog = syntheticCatalog(n, 42);
     const blocks = catalog.reduce((s, t) => s + t.blocks.length, 0);
@@ -97,7 +97,7 @@ export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<voi
     const catalogMs = quantile(runs, 0.5);
     const floor = scanFloor(index.columnBytes());
     console.log(
-      `| ${n.toLocaleString('en')} | ${blocks.toLocaleString('en')} | ${fmt(build)} | ${fmt(quantile(grid, 0.5))} | ${fmt(quantile(grid, 0.99))} | ${fmt(quantile(conflicts, 0.5))} | ${fmt(quantile(conflicts, 0.99))} | ${fmt(catalogMs)} (${answer} titles free) | ${fmt(floor)} | ${(catalogMs / floor).toFixed(1)}x | ${heapMb.toFixed(0)} |`,
+      `| ${n.toLocaleString('en')} | ${blocks.toLocaleString('en')} | ${fmt(build)} | ${fmt(quantile(grid, 0.5))} | ${fmt(quantile(grid, 0.99))} | ${fmt(quantile(conflicts, 0.5))} | ${fmt(quantile(conflicts, 0.99))} | ${fmt(catalogMs)} (${answer} titles free) | ${fmt(floor)} | ${(catalogMs / floor).toFixed(1)}x | ${(index.columnBytes() / 1e6).toFixed(1)} | ${global.gc ? heapMb.toFixed(0) : 'n/a (run with --expose-gc)'} |`,
     );
     if (n === sizes[0]) {
       const [, oracleMs] = time(() => {
