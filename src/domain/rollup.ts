@@ -38,8 +38,18 @@ interface Row {
   lKey: string;
 }
 
+/** A short key for a sorted list of class numbers: a bitmask while they are small, else the list. */
+function idsKey(ids: readonly number[]): string {
+  let mask = 0;
+  for (const i of ids) {
+    if (i > 29) return '#' + ids.join(',');
+    mask |= 1 << i;
+  }
+  return mask.toString(36);
+}
+
 function row(t: number[], m: number[], l: number[], start: Day, end: Day, outcome: Outcome): Row {
-  return { t, m, l, start, end, outcome, tKey: t.join(','), mKey: m.join(','), lKey: l.join(',') };
+  return { t, m, l, start, end, outcome, tKey: idsKey(t), mKey: idsKey(m), lKey: idsKey(l) };
 }
 
 /**
@@ -109,7 +119,7 @@ function factorBy(pairs: ReadonlyArray<[number, number]>, key: 0 | 1): Array<[nu
   const perOther = new Map<string, [number[], number[]]>();
   for (const [k, others] of perKey) {
     others.sort((a, b) => a - b);
-    const ok = others.join(',');
+    const ok = idsKey(others);
     const e = perOther.get(ok);
     if (e) e[0].push(k);
     else perOther.set(ok, [[k], others]);
