@@ -233,6 +233,8 @@ export function rollUpTitle(title: string, tc: TitleCells): RolledRow[] {
 
 /** Merges rows of several titles that say exactly the same thing. */
 export function mergeTitles(rows: readonly RolledRow[]): RolledRow[] {
+  // one title's rows never say the same thing twice: nothing to merge
+  if (rows.every((r) => r.titles.length === 1 && r.titles[0] === rows[0].titles[0])) return sortRows([...rows]);
   // many rows share their set objects (the question's own sets): key each object once
   const keys = new WeakMap<Bitset, string>();
   const keyOf = (b: Bitset) => {
@@ -253,12 +255,15 @@ export function mergeTitles(rows: readonly RolledRow[]): RolledRow[] {
 const STATUS_ORDER = { available: 0, 'on-hold': 1, unavailable: 2 } as const;
 
 export function sortRows(rows: RolledRow[]): RolledRow[] {
-  return rows.sort(
+  // keys computed once per row, not once per comparison
+  const keyed = rows.map((r) => ({ r, t: setKey(r.territories), m: setKey(r.media) }));
+  keyed.sort(
     (a, b) =>
-      a.start - b.start ||
-      STATUS_ORDER[a.outcome.status] - STATUS_ORDER[b.outcome.status] ||
-      a.outcome.key.localeCompare(b.outcome.key) ||
-      setKey(a.territories).localeCompare(setKey(b.territories)) ||
-      setKey(a.media).localeCompare(setKey(b.media)),
+      a.r.start - b.r.start ||
+      STATUS_ORDER[a.r.outcome.status] - STATUS_ORDER[b.r.outcome.status] ||
+      (a.r.outcome.key < b.r.outcome.key ? -1 : a.r.outcome.key > b.r.outcome.key ? 1 : 0) ||
+      (a.t < b.t ? -1 : a.t > b.t ? 1 : 0) ||
+      (a.m < b.m ? -1 : a.m > b.m ? 1 : 0),
   );
+  return keyed.map((k) => k.r);
 }
