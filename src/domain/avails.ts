@@ -1,4 +1,4 @@
-import { type Bitset, emptySet, addInto, has, intersects, isEmpty } from './bitset.js';
+import { type Bitset, intersect, intersects, isEmpty, isSubset, minus } from './bitset.js';
 import { BEGINNING, PERPETUITY, checkTerm, type Day } from './dates.js';
 import { invalid } from './errors.js';
 import { coversLanguage, OTHER_LANGUAGES, type Languages, type RightsBlock } from './rights.js';
@@ -282,23 +282,29 @@ function classesBy(
   return classes;
 }
 
-function bitsetOf(size: number, positions: readonly number[]): Bitset {
-  const s = emptySet(size);
-  for (const p of positions) addInto(s, p);
-  return s;
-}
-
-function indicesOf(set: Bitset): number[] {
-  const out: number[] = [];
-  for (let w = 0; w < set.length; w++) {
-    let x = set[w];
-    while (x !== 0) {
-      const low = x & -x;
-      out.push(w * 32 + (31 - Math.clz32(low)));
-      x ^= low;
+/**
+ * Splits `universe` into classes of positions contained in exactly the same
+ * `sets` (partition refinement on bitsets: one split per set and class, no
+ * walk over positions). Each class lists the sets that contain it, in order.
+ */
+function refine(universe: Bitset, sets: readonly Bitset[]): Array<{ set: Bitset; blocks: number[] }> {
+  let classes = [{ set: universe, blocks: [] as number[] }];
+  for (let b = 0; b < sets.length; b++) {
+    const s = sets[b];
+    const next: typeof classes = [];
+    for (const c of classes) {
+      if (!intersects(c.set, s)) {
+        next.push(c);
+      } else if (isSubset(c.set, s)) {
+        c.blocks.push(b);
+        next.push(c);
+      } else {
+        next.push({ set: intersect(c.set, s), blocks: [...c.blocks, b] }, { set: minus(c.set, s), blocks: c.blocks });
+      }
     }
+    classes = next;
   }
-  return out;
+  return classes;
 }
 
 /**
@@ -310,10 +316,8 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): T
   const relevant = blocks.filter(
     (b) => intersects(b.territories, q.territories) && intersects(b.media, q.media) && touchesLanguages(b, atoms),
   );
-  const tSize = q.territories.length * 32;
-  const mSize = q.media.length * 32;
-  const tList = [...classesBy(indicesOf(q.territories), relevant.length, (b, p) => has(relevant[b].territories, p)).values()];
-  const mList = [...classesBy(indicesOf(q.media), relevant.length, (b, p) => has(relevant[b].media, p)).values()];
+  const tList = refine(q.territories, relevant.map((b) => b.territories));
+  const mList = refine(q.media, relevant.map((b) => b.media));
   const lList = [...classesBy(atoms.keys(), relevant.length, (b, p) => coversLanguage(relevant[b].languages, atoms[p])).values()];
 
   const mark = new Uint8Array(relevant.length);
@@ -345,8 +349,8 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): T
     }
   }
   return {
-    territoryClasses: tList.map((t) => bitsetOf(tSize, t.positions)),
-    mediaClasses: mList.map((m) => bitsetOf(mSize, m.positions)),
+    territoryClasses: tList.map((t) => t.set),
+    mediaClasses: mList.map((m) => m.set),
     languageClasses: lList.map((l) => l.positions.map((p) => atoms[p])),
     groups: [...groups.values()],
   };
