@@ -113,14 +113,17 @@ const outcomeCache = new Map<string, Outcome>();
 let nextOutcomeId = 0;
 
 export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
-  const sorted = reasons
-    .map((r) => ({ code: r.code, contracts: [...new Set(r.contracts)].sort() }))
-    .sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
-  const key = status + '|' + sorted.map((r) => r.code + ':' + r.contracts.join(',')).join(';');
+  // the key is built first and the interned outcome returned when known: this runs for every
+  // segment of every timeline, so the sorted copy of the reasons is made only on a miss
+  const inOrder = reasons.every((r, i) => i === 0 || REASON_CODES.indexOf(reasons[i - 1].code) <= REASON_CODES.indexOf(r.code));
+  const ordered = inOrder ? reasons : [...reasons].sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
+  const lists = ordered.map((r) => (r.contracts.length > 1 ? [...new Set(r.contracts)].sort() : r.contracts));
+  let key = status + '|';
+  for (let i = 0; i < ordered.length; i++) key += (i ? ';' : '') + ordered[i].code + ':' + lists[i].join(',');
   let o = outcomeCache.get(key);
   if (!o) {
     if (outcomeCache.size > 100_000) outcomeCache.clear();
-    o = { status, reasons: sorted, key, id: nextOutcomeId++ };
+    o = { status, reasons: ordered.map((r, i) => ({ code: r.code, contracts: [...lists[i]] })), key, id: nextOutcomeId++ };
     outcomeCache.set(key, o);
   }
   return o;
