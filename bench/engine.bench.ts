@@ -7,14 +7,12 @@
  */
 import { parseDay, PERPETUITY } from '../src/domain/dates.js';
 import type { AvailsQuestion } from '../src/domain/avails.js';
-import { parseMedia } from '../src/domain/media.js';
 import { RightsIndex } from '../src/domain/rightsIndex.js';
 import { fullSet } from '../src/domain/bitset.js';
 import { COUNTRIES } from '../src/domain/countries.js';
 import { MEDIA } from '../src/domain/media.js';
-import { parseTerritories } from '../src/domain/territories.js';
 import { oracleAvails } from '../src/domain/testing/oracle.js';
-import { syntheticCatalog, rng } from './synthetic.js';
+import { germanySvodQuestion, syntheticCatalog, rng } from './synthetic.js';
 
 const ms = (ns: bigint) => Number(ns) / 1e6;
 function time<T>(fn: () => T): [T, number] {
@@ -45,15 +43,7 @@ function scanFloor(bytes: number): number {
 }
 
 export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<void> {
-  const catalogQ: AvailsQuestion = {
-    territories: parseTerritories('Germany'),
-    media: parseMedia('SVOD'),
-    languages: null,
-    start: parseDay('2027-01-01'),
-    end: parseDay('2028-12-31'),
-    exclusive: true,
-    match: 'cover-entire',
-  };
+  const catalogQ = germanySvodQuestion();
   const gridQ: AvailsQuestion = {
     territories: fullSet(COUNTRIES.size),
     media: fullSet(MEDIA.size),

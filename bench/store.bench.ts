@@ -24,21 +24,20 @@ import { fileURLToPath } from 'node:url';
 import type { Insertable } from 'kysely';
 import pg from 'pg';
 import { startServer } from '../src/api/server.js';
-import type { AvailsQuestion } from '../src/domain/avails.js';
 import { setKey, toIndices, type Bitset } from '../src/domain/bitset.js';
 import { COUNTRIES } from '../src/domain/countries.js';
-import { formatDay, parseDay, PERPETUITY } from '../src/domain/dates.js';
-import { MEDIA, mediaLabel, parseMedia } from '../src/domain/media.js';
+import { formatDay, PERPETUITY } from '../src/domain/dates.js';
+import { MEDIA, mediaLabel } from '../src/domain/media.js';
 import type { RolledRow } from '../src/domain/rollup.js';
 import { RightsIndex } from '../src/domain/rightsIndex.js';
-import { parseTerritories, territoryLabel } from '../src/domain/territories.js';
+import { territoryLabel } from '../src/domain/territories.js';
 import { FilmRights, type Actor } from '../src/services/app.js';
 import { askAvails, resolveTitles, type AvailsInput } from '../src/services/avails.js';
 import { ACTIVE_STATUSES, HOLD_STATUSES } from '../src/services/engineBlocks.js';
 import { createApiToken } from '../src/services/users.js';
 import { openDatabase, toJson, type CompaniesTable, type ContractTitlesTable, type Database, type OpenOptions } from '../src/store/index.js';
 import type { NewContract, NewHoldback, NewRightsBlock, NewTitle } from '../src/store/schema.js';
-import { rng, syntheticCatalog, type SyntheticTitle } from './synthetic.js';
+import { germanySvodQuestion, rng, syntheticCatalog, type SyntheticTitle } from './synthetic.js';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -385,15 +384,7 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
 
     progress('loaded');
     // ---- 2. index rebuild
-    const catalogQ: AvailsQuestion = {
-      territories: parseTerritories('Germany'),
-      media: parseMedia('SVOD'),
-      languages: null,
-      start: parseDay('2027-01-01'),
-      end: parseDay('2028-12-31'),
-      exclusive: true,
-      match: 'cover-entire',
-    };
+    const catalogQ = germanySvodQuestion();
     const reference = new RightsIndex();
     for (const t of catalog) reference.setTitle(storeTitleId(t.id), t.blocks);
     const freeTitles = (rs: RolledRow[]) => new Set(rs.flatMap((r) => r.titles));

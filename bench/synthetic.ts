@@ -7,6 +7,7 @@
 import type { Bitset } from '../src/domain/bitset.js';
 import { parseDay, PERPETUITY } from '../src/domain/dates.js';
 import { parseMedia } from '../src/domain/media.js';
+import type { AvailsQuestion } from '../src/domain/avails.js';
 import type { RightsBlock } from '../src/domain/rights.js';
 import { parseTerritories } from '../src/domain/territories.js';
 
@@ -89,4 +90,17 @@ export function syntheticCatalog(titles: number, seed = 42): SyntheticTitle[] {
     out.push({ id, blocks });
   }
   return out;
+}
+
+/** The catalog-wide question every benchmark asks: exclusive, free for SVOD in Germany for all of 2027-2028. */
+export function germanySvodQuestion(): AvailsQuestion {
+  return {
+    territories: parseTerritories('Germany'),
+    media: parseMedia('SVOD'),
+    languages: null,
+    start: parseDay('2027-01-01'),
+    end: parseDay('2028-12-31'),
+    exclusive: true,
+    match: 'cover-entire',
+  };
 }
