@@ -358,3 +358,87 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): T
     groups: [...groups.values()],
   };
 }
+
+// ---------------------------------------------------------------------------
+// Available runs of one place (the catalog's short path)
+
+/**
+ * The periods, inside the window, in which one place (a territory x media x
+ * language cell, or many cells covered by exactly the same blocks) is
+ * available, after the match rule and the minimum window: the `available`
+ * segments `applyMatch(timeline(blocks))` would give, without building
+ * outcomes and reasons. Blocks are given as columns (kind 0 in, 1 out,
+ * 2 hold, 3 holdback), `n` of them; returns [start, end, start, end, ...].
+ */
+export function availableRuns(
+  n: number,
+  kind: ArrayLike<number>,
+  exclusive: ArrayLike<number>,
+  start: ArrayLike<number>,
+  end: ArrayLike<number>,
+  q: AvailsQuestion,
+  points: number[] = [],
+): number[] {
+  // the days where something starts or ends, in order (a handful: insertion sort, no comparator closure)
+  points.length = 0;
+  points.push(BEGINNING);
+  for (let i = 0; i < n; i++) {
+    insertSorted(points, start[i]);
+    if (end[i] < PERPETUITY) insertSorted(points, end[i] + 1);
+  }
+  const out: number[] = [];
+  let runStart = NaN;
+  for (let i = 0; i < points.length; i++) {
+    const d = points[i];
+    if (i > 0 && d === points[i - 1]) continue;
+    // available on d: an active rights-in (exclusive when asked so), and nothing active that blocks the grant
+    let granted = false;
+    let blocked = false;
+    for (let b = 0; b < n && !blocked; b++) {
+      if (start[b] > d || end[b] < d) continue;
+      const k = kind[b];
+      if (k === 0) granted ||= !q.exclusive || exclusive[b] === 1;
+      else if (k === 3 || q.exclusive || exclusive[b] === 1) blocked = true;
+    }
+    const available = granted && !blocked;
+    if (available && runStart !== runStart) runStart = d;
+    else if (!available && runStart === runStart) {
+      keepRun(out, runStart, d - 1, q);
+      runStart = NaN;
+    }
+  }
+  if (runStart === runStart) keepRun(out, runStart, PERPETUITY, q);
+  return out;
+}
+
+function insertSorted(xs: number[], x: number): void {
+  let i = xs.length;
+  xs.push(x);
+  while (i > 0 && xs[i - 1] > x) {
+    xs[i] = xs[i - 1];
+    i--;
+  }
+  xs[i] = x;
+}
+
+/** Adds the available run [s, e], clipped to the window, if it meets the match rule and the minimum window. */
+function keepRun(out: number[], s: Day, e: Day, q: AvailsQuestion): void {
+  if (e < q.start || s > q.end) return;
+  let ok: boolean;
+  switch (q.match) {
+    case 'cover-entire':
+      ok = s <= q.start && e >= q.end;
+      break;
+    case 'overlap-part':
+      ok = true;
+      break;
+    case 'start-within':
+      ok = s >= q.start && s <= q.end;
+      break;
+    case 'end-within':
+      ok = e >= q.start && e <= q.end && e < PERPETUITY;
+      break;
+  }
+  if (ok && q.minDays !== undefined && (e >= PERPETUITY ? Infinity : e - s + 1) < q.minDays) ok = false;
+  if (ok) out.push(Math.max(s, q.start), Math.min(e, q.end));
+}

@@ -1,7 +1,7 @@
 import { type Bitset, intersects, isSubset, setKey } from './bitset.js';
-import { AVAILABLE, checkQuestion, titleCells, type AvailsQuestion } from './avails.js';
+import { AVAILABLE, availableRuns, checkQuestion, titleCells, type AvailsQuestion } from './avails.js';
 import { checkConflicts, type ConflictReport, type ProposedBlock } from './conflicts.js';
-import type { BlockKind, Languages, RightsBlock } from './rights.js';
+import { coversLanguage, OTHER_LANGUAGES, type BlockKind, type Languages, type RightsBlock } from './rights.js';
 import { mergeTitles, rollUpTitle, type RolledRow } from './rollup.js';
 
 /**
@@ -13,6 +13,13 @@ import { mergeTitles, rollUpTitle, type RolledRow } from './rollup.js';
  * few bytes per block and tests each distinct set against the question once.
  * Replacing a title's blocks marks the old ones dead and appends the new ones;
  * the columns are compacted when the dead outnumber the living.
+ *
+ * Blocks are also listed by their (territory set, media set) pair, so a
+ * catalog-wide question reads only the blocks whose sets touch it (for one
+ * country and one medium, a few blocks per title rather than all of them).
+ * A title whose touching blocks all contain the whole question is one place
+ * with one timeline: its available periods come straight from the columns
+ * (availableRuns), without rolling up cells; the others take the full path.
  */
 
 const KINDS: readonly BlockKind[] = ['in', 'out', 'hold', 'holdback'];
@@ -54,6 +61,12 @@ export class RightsIndex {
   private readonly titleIds = new Interner<string>((t) => t);
   /** Block positions of each title (by title number). */
   private titleBlocks: number[][] = [];
+  /** Posting lists: the block positions of each (territory set, media set) pair. */
+  private readonly pairNumbers = new Map<number, number>();
+  private pairTset: number[] = [];
+  private pairMset: number[] = [];
+  private postings: Int32Array[] = [];
+  private postingLength: number[] = [];
 
   private capacity = 0;
   private length = 0;
@@ -76,9 +89,30 @@ export class RightsIndex {
     return this.titleBlocks.reduce((n, b) => n + (b.length > 0 ? 1 : 0), 0);
   }
 
-  /** Bytes held by the block columns (the part a catalog-wide question scans). */
+  /** Bytes held by the block columns and their posting lists (what a catalog-wide question reads at most). */
   columnBytes(): number {
-    return this.length * (1 + 1 + 4 * 7);
+    return this.length * (1 + 1 + 4 * 7 + 4);
+  }
+
+  private post(p: number): void {
+    const key = this.tset[p] * 2 ** 21 + this.mset[p];
+    let i = this.pairNumbers.get(key);
+    if (i === undefined) {
+      i = this.postings.length;
+      this.pairNumbers.set(key, i);
+      this.pairTset.push(this.tset[p]);
+      this.pairMset.push(this.mset[p]);
+      this.postings.push(new Int32Array(16));
+      this.postingLength.push(0);
+    }
+    const n = this.postingLength[i];
+    if (n === this.postings[i].length) {
+      const bigger = new Int32Array(n * 2);
+      bigger.set(this.postings[i]);
+      this.postings[i] = bigger;
+    }
+    this.postings[i][n] = p;
+    this.postingLength[i] = n + 1;
   }
 
   private grow(min: number): void {
@@ -122,6 +156,7 @@ export class RightsIndex {
       this.start[p] = b.start;
       this.end[p] = b.end;
       this.contract[p] = this.contracts.intern(b.contract);
+      this.post(p);
       positions.push(p);
     }
     this.titleBlocks[t] = positions;
@@ -154,6 +189,8 @@ export class RightsIndex {
     this.length = w;
     this.dead = 0;
     this.titleBlocks = this.titleBlocks.map((ps) => ps.map((p) => moved[p]));
+    this.postingLength.fill(0);
+    for (let p = 0; p < w; p++) this.post(p);
   }
 
   private blockAt(p: number): RightsBlock {
@@ -216,37 +253,67 @@ export class RightsIndex {
     // The fast path is exact only where the answer does not depend on how long the available period runs.
     const simple = q.minDays === undefined && (q.match === 'cover-entire' || q.match === 'overlap-part');
 
+    // The blocks to read: the posting lists of the pairs of sets that touch the question, or the chosen titles' blocks.
+    const lists: Array<ArrayLike<number>> = [];
+    const listLengths: number[] = [];
+    if (titleNumbers === null) {
+      for (let i = 0; i < this.postings.length; i++) {
+        if ((tFlags[this.pairTset[i]] & mFlags[this.pairMset[i]] & 1) === 0 || this.postingLength[i] === 0) continue;
+        lists.push(this.postings[i]);
+        listLengths.push(this.postingLength[i]);
+      }
+    } else {
+      for (const t of titleNumbers) {
+        if (t < 0) continue;
+        lists.push(this.titleBlocks[t]);
+        listLengths.push(this.titleBlocks[t].length);
+      }
+    }
+    const bound = listLengths.reduce((a, b) => a + b, 0);
+
     const nTitles = this.titleIds.values.length;
     const relevant = new Uint8Array(nTitles);
     const covered = new Uint8Array(nTitles);
     const blocked = new Uint8Array(nTitles);
     const blockedEverywhere = new Uint8Array(nTitles);
+    // some block touches only part of the question's territories or media: the title takes the full path
+    const partial = new Uint8Array(nTitles);
+    // each title's touching blocks, as a chain: head by title, next by link
+    const chainHead = new Int32Array(nTitles).fill(-1);
+    const chainNext = new Int32Array(bound);
+    const chainBlock = new Int32Array(bound);
+    let links = 0;
     const { kind, exclusive, title, tset, mset, lset, start, end } = this;
-    const scan = (p: number) => {
-      const k = kind[p];
-      if (k === DEAD) return;
-      const tf = tFlags[tset[p]];
-      const mf = mFlags[mset[p]];
-      const lf = lFlags[lset[p]];
-      if ((tf & mf & lf & 1) === 0) return;
-      const t = title[p];
-      relevant[t] = 1;
-      if (k === K_IN) {
-        if ((tf & mf & lf & 2) !== 0 && start[p] <= q.start && end[p] >= q.end && (!q.exclusive || exclusive[p] === 1)) covered[t] = 1;
-      } else if (start[p] <= q.end && end[p] >= q.start && (k === K_HOLDBACK || q.exclusive || exclusive[p] === 1)) {
-        blocked[t] = 1;
-        // it blocks every cell of the question on some day of the window: nothing can cover the entire window
-        if ((tf & mf & lf & 2) !== 0) blockedEverywhere[t] = 1;
+    for (let li = 0; li < lists.length; li++) {
+      const list = lists[li];
+      const n = listLengths[li];
+      for (let i = 0; i < n; i++) {
+        const p = list[i];
+        const k = kind[p];
+        if (k === DEAD) continue;
+        const tf = tFlags[tset[p]];
+        const mf = mFlags[mset[p]];
+        const lf = lFlags[lset[p]];
+        if ((tf & mf & lf & 1) === 0) continue;
+        const t = title[p];
+        relevant[t] = 1;
+        if ((tf & mf & 2) === 0) partial[t] = 1;
+        chainBlock[links] = p;
+        chainNext[links] = chainHead[t];
+        chainHead[t] = links++;
+        if (k === K_IN) {
+          if ((tf & mf & lf & 2) !== 0 && start[p] <= q.start && end[p] >= q.end && (!q.exclusive || exclusive[p] === 1)) covered[t] = 1;
+        } else if (start[p] <= q.end && end[p] >= q.start && (k === K_HOLDBACK || q.exclusive || exclusive[p] === 1)) {
+          blocked[t] = 1;
+          // it blocks every cell of the question on some day of the window: nothing can cover the entire window
+          if ((tf & mf & lf & 2) !== 0) blockedEverywhere[t] = 1;
+        }
       }
-    };
-    if (titleNumbers === null) {
-      for (let p = 0; p < this.length; p++) scan(p);
-    } else {
-      for (const t of titleNumbers) if (t >= 0) for (const p of this.titleBlocks[t]) scan(p);
     }
 
     // Titles answered by the fast path share one row: available over the whole question.
     const freeEverywhere: string[] = [];
+    const onePlace = new OnePlaceRows(q, { kind, exclusive, start, end, lset, languageSets: this.languageSets.values }, chainHead, chainNext, chainBlock);
     let nothingHere: RolledRow[] | undefined;
     const answer = (t: number, id: string) => {
       if (t < 0 || !relevant[t]) {
@@ -261,13 +328,17 @@ export class RightsIndex {
         freeEverywhere.push(id);
         return;
       }
+      if (include === 'available' && !partial[t]) {
+        onePlace.add(t, id);
+        return;
+      }
       let own = rollUpTitle(id, titleCells(this.titleBlocks[t].map((p) => this.blockAt(p)), q));
       if (include === 'available') own = own.filter((r) => r.outcome.status === 'available');
       for (const r of own) rows.push(r);
     };
     if (titleNumbers === null) {
       const names = this.titleIds.values;
-      for (let t = 0; t < nTitles; t++) answer(t, names[t]);
+      for (let t = 0; t < nTitles; t++) if (relevant[t] || include === 'all') answer(t, names[t]);
     } else {
       const seen = new Set<string>();
       titleNumbers.forEach((t, i) => {
@@ -289,6 +360,7 @@ export class RightsIndex {
         outcome: AVAILABLE,
       });
     }
+    for (const r of onePlace.rows()) rows.push(r);
     return mergeTitles(rows);
   }
 
@@ -302,5 +374,120 @@ export class RightsIndex {
 
   conflicts(titleId: string, proposed: readonly ProposedBlock[], excludeContract?: string): ConflictReport {
     return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract);
+  }
+}
+
+interface Columns {
+  kind: Uint8Array;
+  exclusive: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  lset: Int32Array;
+  languageSets: readonly Languages[];
+}
+
+/**
+ * The available rows of titles whose touching blocks all contain the whole
+ * question's territories and media: per language (the languages those blocks
+ * name, and every other language), the available periods of one timeline;
+ * languages available over the same period share a row, and rows that say
+ * the same thing for several titles are one row. These are exactly the
+ * available rows the full rollup gives such a title (checked against it and
+ * the oracle in rightsIndex.property.test.ts).
+ */
+const NONE: string[] = [];
+
+class OnePlaceRows {
+  private readonly byKey = new Map<string, RolledRow>();
+  private readonly points: number[] = [];
+  private readonly kind: number[] = [];
+  private readonly exclusive: number[] = [];
+  private readonly start: number[] = [];
+  private readonly end: number[] = [];
+  private readonly askedLanguages: string[] | null;
+
+  constructor(
+    private readonly q: AvailsQuestion,
+    private readonly c: Columns,
+    private readonly chainHead: Int32Array,
+    private readonly chainNext: Int32Array,
+    private readonly chainBlock: Int32Array,
+  ) {
+    this.askedLanguages = q.languages === null ? null : [...new Set(q.languages)].sort();
+  }
+
+  add(t: number, id: string): void {
+    const { c, chainHead, chainNext, chainBlock } = this;
+    // the language atoms: the question's languages, or those the blocks name and all the others
+    let atoms = this.askedLanguages;
+    if (atoms === null) {
+      let named: Set<string> | undefined;
+      for (let k = chainHead[t]; k >= 0; k = chainNext[k]) {
+        const l = c.languageSets[c.lset[chainBlock[k]]];
+        if (l !== null) for (const x of l) (named ??= new Set()).add(x);
+      }
+      atoms = named ? [...[...named].sort(), OTHER_LANGUAGES] : [OTHER_LANGUAGES];
+    }
+    if (atoms.length === 1) {
+      // one language atom (the common case): each available period is a row
+      const runs = this.runsOf(t, atoms[0]);
+      const languages = atoms[0] === OTHER_LANGUAGES ? null : atoms;
+      for (let i = 0; i < runs.length; i += 2) this.addRow(id, runs[i], runs[i + 1], languages, NONE);
+      return;
+    }
+    // per atom, its available periods; atoms available over the same period share a row
+    const periods = new Map<string, { start: number; end: number; atoms: string[] }>();
+    for (const atom of atoms) {
+      const runs = this.runsOf(t, atom);
+      for (let i = 0; i < runs.length; i += 2) {
+        const k = runs[i] + ':' + runs[i + 1];
+        const e = periods.get(k);
+        if (e) e.atoms.push(atom);
+        else periods.set(k, { start: runs[i], end: runs[i + 1], atoms: [atom] });
+      }
+    }
+    for (const { start, end, atoms: here } of periods.values()) {
+      const all = here.includes(OTHER_LANGUAGES);
+      this.addRow(id, start, end, all ? null : here, all ? atoms.filter((a) => !here.includes(a)) : NONE);
+    }
+  }
+
+  /** The available runs of title t for one language atom, from its touching blocks that cover the atom. */
+  private runsOf(t: number, atom: string): number[] {
+    const { c, chainHead, chainNext, chainBlock } = this;
+    let n = 0;
+    for (let k = chainHead[t]; k >= 0; k = chainNext[k]) {
+      const p = chainBlock[k];
+      if (!coversLanguage(c.languageSets[c.lset[p]], atom)) continue;
+      this.kind[n] = c.kind[p];
+      this.exclusive[n] = c.exclusive[p];
+      this.start[n] = c.start[p];
+      this.end[n] = c.end[p];
+      n++;
+    }
+    return availableRuns(n, this.kind, this.exclusive, this.start, this.end, this.q, this.points);
+  }
+
+  /** `languages` sorted (atoms are); null with `languagesExcept`: all languages but those. */
+  private addRow(id: string, start: number, end: number, languages: string[] | null, languagesExcept: string[]): void {
+    const key = `${start}:${end}:${languages === null ? '*' : languages.join(',')}:${languagesExcept.join(',')}`;
+    const row = this.byKey.get(key);
+    if (row) row.titles.push(id);
+    else {
+      this.byKey.set(key, {
+        titles: [id],
+        territories: this.q.territories,
+        media: this.q.media,
+        languages: languages === null ? null : [...languages],
+        languagesExcept: [...languagesExcept],
+        start,
+        end,
+        outcome: AVAILABLE,
+      });
+    }
+  }
+
+  rows(): Iterable<RolledRow> {
+    return this.byKey.values();
   }
 }
