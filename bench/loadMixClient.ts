@@ -5,6 +5,7 @@
  * latency percentiles, and the refs of the deals the server acknowledged.
  */
 import { readFileSync } from 'node:fs';
+import { openLoop, percentile } from './openLoop.js';
 
 interface Config {
   url: string;
@@ -26,13 +27,11 @@ const COUNTRIES = ['Germany', 'France', 'Italy', 'Spain', 'Japan', 'Brazil', 'Me
 const MEDIA = ['SVOD', 'Theatrical', 'Free TV', 'Pay TV', 'EST, TVOD', 'All Media'];
 const headers = { authorization: `Bearer ${cfg.token}`, 'content-type': 'application/json' };
 
-const latencies: number[] = [];
 const status = new Map<number, number>();
 const acknowledged: string[] = [];
-let errors = 0;
 let writes = 0;
 
-async function one(i: number): Promise<void> {
+async function one(i: number): Promise<boolean> {
   const r = rnd();
   let path: string;
   let init: RequestInit;
@@ -59,32 +58,16 @@ async function one(i: number): Promise<void> {
     path = `/api/titles?q=${encodeURIComponent('load title')}`;
     init = { headers };
   }
-  const t0 = performance.now();
-  try {
-    const res = await fetch(cfg.url + path, init);
-    await res.arrayBuffer();
-    latencies.push(performance.now() - t0);
-    status.set(res.status, (status.get(res.status) ?? 0) + 1);
-    if (res.status >= 500) errors++;
-    if (ref && res.status === 201) acknowledged.push(ref);
-  } catch {
-    errors++;
-  }
+  const res = await fetch(cfg.url + path, init);
+  await res.arrayBuffer();
+  status.set(res.status, (status.get(res.status) ?? 0) + 1);
+  if (ref && res.status === 201) acknowledged.push(ref);
+  return res.status < 500;
 }
 
-const total = cfg.rate * cfg.seconds;
-const start = performance.now();
-const inflight: Promise<void>[] = [];
-for (let i = 0; i < total; i++) {
-  const due = start + (i * 1000) / cfg.rate;
-  const wait = due - performance.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  inflight.push(one(i));
-}
-await Promise.all(inflight);
-const elapsed = (performance.now() - start) / 1000;
-latencies.sort((a, b) => a - b);
-const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+const run = await openLoop(cfg.rate, cfg.seconds, one);
+const errors = run.failed;
+const q = (p: number) => percentile(run.latencies, p);
 process.stdout.write(
-  JSON.stringify({ requests: total, seconds: elapsed, errors, writes, acknowledged, status: Object.fromEntries(status), p50: q(0.5), p99: q(0.99), max: q(1) }) + '\n',
+  JSON.stringify({ requests: run.sent, seconds: run.seconds, errors, writes, acknowledged, status: Object.fromEntries(status), p50: q(0.5), p99: q(0.99), max: q(1) }) + '\n',
 );

@@ -254,7 +254,8 @@ export class RightsIndex {
     const simple = q.minDays === undefined && (q.match === 'cover-entire' || q.match === 'overlap-part');
 
     // The blocks to read: the posting lists of the pairs of sets that touch the question, or the chosen titles' blocks.
-    const lists: Array<ArrayLike<number>> = [];
+    // (always Int32Arrays: one element type keeps the scan loop monomorphic)
+    const lists: Int32Array[] = [];
     const listLengths: number[] = [];
     if (titleNumbers === null) {
       for (let i = 0; i < this.postings.length; i++) {
@@ -263,11 +264,10 @@ export class RightsIndex {
         listLengths.push(this.postingLength[i]);
       }
     } else {
-      for (const t of titleNumbers) {
-        if (t < 0) continue;
-        lists.push(this.titleBlocks[t]);
-        listLengths.push(this.titleBlocks[t].length);
-      }
+      const chosen: number[] = [];
+      for (const t of new Set(titleNumbers)) if (t >= 0) for (const p of this.titleBlocks[t]) chosen.push(p);
+      lists.push(Int32Array.from(chosen));
+      listLengths.push(chosen.length);
     }
     const bound = listLengths.reduce((a, b) => a + b, 0);
 
