@@ -23,6 +23,12 @@ import { mergeTitles, rollUpTitle, type RolledRow } from './rollup.js';
  */
 
 const KINDS: readonly BlockKind[] = ['in', 'out', 'hold', 'holdback'];
+// per-title flags while answering a question
+const RELEVANT = 1;
+const COVERED = 2;
+const BLOCKED = 4;
+const BLOCKED_EVERYWHERE = 8;
+const PARTIAL = 16;
 const DEAD = 255;
 const K_IN = 0;
 const K_HOLDBACK = 3;
@@ -272,18 +278,17 @@ export class RightsIndex {
     const bound = listLengths.reduce((a, b) => a + b, 0);
 
     const nTitles = this.titleIds.values.length;
-    const relevant = new Uint8Array(nTitles);
-    const covered = new Uint8Array(nTitles);
-    const blocked = new Uint8Array(nTitles);
-    const blockedEverywhere = new Uint8Array(nTitles);
-    // some block touches only part of the question's territories or media: the title takes the full path
-    const partial = new Uint8Array(nTitles);
-    // each title's touching blocks, as a chain: head by title, next by link
-    const chainHead = new Int32Array(nTitles).fill(-1);
-    const chainNext = new Int32Array(bound);
-    const chainBlock = new Int32Array(bound);
+    // per title: flag bits (RELEVANT, COVERED, ...) and the chain of its touching blocks
+    // (head by title, next by link), in scratch arrays kept between questions: a fresh
+    // ArrayBuffer per question is external memory to V8, and under load it triggers full GCs
+    const { flags, chainHead, chainNext, chainBlock } = this.scratchFor(nTitles, bound);
+    flags.fill(0, 0, nTitles);
+    chainHead.fill(-1, 0, nTitles);
     let links = 0;
     const { kind, exclusive, title, tset, mset, lset, start, end } = this;
+    const qStart = q.start;
+    const qEnd = q.end;
+    const qExclusive = q.exclusive;
     for (let li = 0; li < lists.length; li++) {
       const list = lists[li];
       const n = listLengths[li];
@@ -296,18 +301,20 @@ export class RightsIndex {
         const lf = lFlags[lset[p]];
         if ((tf & mf & lf & 1) === 0) continue;
         const t = title[p];
-        relevant[t] = 1;
-        if ((tf & mf & 2) === 0) partial[t] = 1;
+        let f = flags[t] | RELEVANT;
+        // some block touches only part of the question's territories or media: the title takes the full path
+        if ((tf & mf & 2) === 0) f |= PARTIAL;
         chainBlock[links] = p;
         chainNext[links] = chainHead[t];
         chainHead[t] = links++;
         if (k === K_IN) {
-          if ((tf & mf & lf & 2) !== 0 && start[p] <= q.start && end[p] >= q.end && (!q.exclusive || exclusive[p] === 1)) covered[t] = 1;
-        } else if (start[p] <= q.end && end[p] >= q.start && (k === K_HOLDBACK || q.exclusive || exclusive[p] === 1)) {
-          blocked[t] = 1;
+          if ((tf & mf & lf & 2) !== 0 && start[p] <= qStart && end[p] >= qEnd && (!qExclusive || exclusive[p] === 1)) f |= COVERED;
+        } else if (start[p] <= qEnd && end[p] >= qStart && (k === K_HOLDBACK || qExclusive || exclusive[p] === 1)) {
+          f |= BLOCKED;
           // it blocks every cell of the question on some day of the window: nothing can cover the entire window
-          if ((tf & mf & lf & 2) !== 0) blockedEverywhere[t] = 1;
+          if ((tf & mf & lf & 2) !== 0) f |= BLOCKED_EVERYWHERE;
         }
+        flags[t] = f;
       }
     }
 
@@ -316,19 +323,20 @@ export class RightsIndex {
     const onePlace = new OnePlaceRows(q, { kind, exclusive, start, end, lset, languageSets: this.languageSets.values }, chainHead, chainNext, chainBlock);
     let nothingHere: RolledRow[] | undefined;
     const answer = (t: number, id: string) => {
-      if (t < 0 || !relevant[t]) {
+      const f = t < 0 ? 0 : flags[t];
+      if ((f & RELEVANT) === 0) {
         if (include === 'all') {
           nothingHere ??= rollUpTitle('', titleCells([], q));
           for (const r of nothingHere) rows.push({ ...r, titles: [id] });
         }
         return;
       }
-      if (include === 'available' && q.match === 'cover-entire' && blockedEverywhere[t]) return;
-      if (simple && covered[t] && !blocked[t]) {
+      if (include === 'available' && q.match === 'cover-entire' && (f & BLOCKED_EVERYWHERE) !== 0) return;
+      if (simple && (f & (COVERED | BLOCKED)) === COVERED) {
         freeEverywhere.push(id);
         return;
       }
-      if (include === 'available' && !partial[t]) {
+      if (include === 'available' && (f & PARTIAL) === 0) {
         onePlace.add(t, id);
         return;
       }
@@ -338,7 +346,7 @@ export class RightsIndex {
     };
     if (titleNumbers === null) {
       const names = this.titleIds.values;
-      for (let t = 0; t < nTitles; t++) if (relevant[t] || include === 'all') answer(t, names[t]);
+      for (let t = 0; t < nTitles; t++) if ((flags[t] & RELEVANT) !== 0 || include === 'all') answer(t, names[t]);
     } else {
       const seen = new Set<string>();
       titleNumbers.forEach((t, i) => {
@@ -362,6 +370,21 @@ export class RightsIndex {
     }
     for (const r of onePlace.rows()) rows.push(r);
     return mergeTitles(rows);
+  }
+
+  private scratch = { flags: new Uint8Array(0), chainHead: new Int32Array(0), chainNext: new Int32Array(0), chainBlock: new Int32Array(0) };
+
+  private scratchFor(titles: number, links: number): RightsIndex['scratch'] {
+    const s = this.scratch;
+    if (s.flags.length < titles) {
+      s.flags = new Uint8Array(titles * 2);
+      s.chainHead = new Int32Array(titles * 2);
+    }
+    if (s.chainNext.length < links) {
+      s.chainNext = new Int32Array(links * 2);
+      s.chainBlock = new Int32Array(links * 2);
+    }
+    return s;
   }
 
   private setFlags(sets: readonly Bitset[], question: Bitset): Uint8Array {
