@@ -254,7 +254,7 @@ export function buildProgram(): Command {
     .addArgument(new Argument('<role>', 'admin, editor or viewer').choices([...USER_ROLES]))
     .action(async (username: string, role: UserRole, _o, cmd: Command) => {
       const u = await withApp(cmd, async (app) => updateUser(app, CLI, await userIdByName(app, username), { role }));
-      console.log(`${u.username} is now ${u.role === 'admin' ? 'an' : 'a'} ${u.role}.`);
+      console.log(`${u.username} is now ${/^[aeiou]/.test(u.role) ? 'an' : 'a'} ${u.role}.`);
     });
   users
     .command('disable')
