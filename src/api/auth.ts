@@ -7,9 +7,9 @@ export const SESSION_COOKIE = 'filmrights_session';
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 /** Routes open without a login. */
 const PUBLIC = new Set(['/api/auth/login', '/api/auth/logout', '/api/openapi.json']);
+/** A user's own API tokens and own password: any signed-in user, but not through a read-only token. */
+const isSelfService = (path: string) => path === '/api/tokens' || path.startsWith('/api/tokens/') || path === '/api/auth/password';
 /** Questions asked with POST: any signed-in user. */
-/** A user's own API tokens: any signed-in user, but not through a read-only token. */
-const isSelfService = (path: string) => path === '/api/tokens' || path.startsWith('/api/tokens/');
 const isReadPost = (path: string) => path === '/api/avails' || path.startsWith('/api/avails/') || path === '/api/conflicts';
 
 declare module 'fastify' {

@@ -122,6 +122,30 @@ describe('the filmrights CLI', () => {
     expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ username: 'eva', role: 'editor', canSeeFinancials: true })]);
   });
 
+  it('changes a role, disables, enables and resets a password; the last enabled admin stays', async () => {
+    const ada = await cli(['users', 'add', 'ada', '--role', 'admin', '--password', 'correct horse battery']);
+    expect(ada.code, ada.stderr).toBe(0);
+    const demote = await cli(['users', 'set-role', 'ada', 'editor']);
+    expect(demote.code).toBe(1);
+    expect(demote.stderr).toBe('error: role: at least one enabled admin must remain (ada is the last one)\n');
+    const role = await cli(['users', 'set-role', 'eva', 'viewer']);
+    expect(role.code, role.stderr).toBe(0);
+    expect(role.stdout).toBe('eva is now a viewer.\n');
+    expect((await cli(['users', 'disable', 'eva'])).code).toBe(0);
+    let list = JSON.parse((await cli(['users', 'list', '--json'])).stdout) as Array<{ username: string; role: string; disabled: boolean }>;
+    expect(list.find((u) => u.username === 'eva')).toMatchObject({ role: 'viewer', disabled: true });
+    expect((await cli(['users', 'enable', 'eva'])).code).toBe(0);
+    list = JSON.parse((await cli(['users', 'list', '--json'])).stdout);
+    expect(list.find((u) => u.username === 'eva')).toMatchObject({ disabled: false });
+    const reset = await cli(['users', 'reset-password', 'eva']);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stdout).toMatch(/^New password of eva: [\w-]{16} \(shown once/);
+    const nobody = await cli(['users', 'disable', 'nobody']);
+    expect(nobody.stderr).toBe('error: username: no user "nobody"\n');
+    const help = await cli(['users', '--help']);
+    for (const c of ['set-role <username> <role>', 'disable <username>', 'enable <username>', 'reset-password <username>']) expect(help.stdout).toContain(c);
+  });
+
   it('backs up and restores into an empty database', async () => {
     const backup = join(dir, 'backup.db');
     const b = await cli(['backup', backup]);

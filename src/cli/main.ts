@@ -6,7 +6,7 @@
  *   filmrights import <file> | export <file>
  *   filmrights avails --title "One Second" --territory "North America" --media "all rights" --from 2022-01-01 [--json]
  *   filmrights conflicts <deal.json>
- *   filmrights users add|list|passwd
+ *   filmrights users add|list|passwd|reset-password|set-role|disable|enable
  *   filmrights demo | backup <file> | restore <file> | serve
  *
  * Errors print one line per problem, naming the field, and exit with 1.
@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import Table from 'cli-table3';
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { MATCH_TYPES, type MatchType } from '../domain/avails.js';
 import { DomainError, invalid } from '../domain/errors.js';
 import { DEFAULT_SQLITE_FILE, StoreConfigError, USER_ROLES, type UserRole } from '../store/index.js';
@@ -29,7 +29,7 @@ import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError }
 import { ImportError } from '../services/interchange.js';
 import { registerInterchangeCommands } from '../interchange/cli.js';
 import { registerIngestCommand } from './ingest.js';
-import { createUser, listUsers, setPassword } from '../services/users.js';
+import { createUser, generatePassword, listUsers, setPassword, updateUser, userIdByName } from '../services/users.js';
 import type { AvailRowView, ConflictReportView } from '../services/views.js';
 
 /** Who the CLI acts as: whoever can open the database is its administrator. */
@@ -206,6 +206,7 @@ export function buildProgram(): Command {
   const users = program.command('users').description('user accounts');
   users
     .command('add')
+    .description('add a user')
     .argument('<username>')
     .addOption(new Option('--role <role>', 'admin, editor or viewer').choices([...USER_ROLES]).default('viewer'))
     .option('--financials', 'may see financial terms (MGs, grosses)')
@@ -217,6 +218,7 @@ export function buildProgram(): Command {
     });
   users
     .command('list')
+    .description('list the users with their role and status')
     .option('--json', 'as JSON')
     .action(async (o: { json?: boolean }, cmd: Command) => {
       const list = await withApp(cmd, (app) => listUsers(app));
@@ -228,12 +230,47 @@ export function buildProgram(): Command {
     });
   users
     .command('passwd')
+    .description('set a user\'s password (ends their sessions)')
     .argument('<username>')
     .option('--password <password>', 'the new password (else FILMRIGHTS_PASSWORD, else asked)')
     .action(async (username: string, o: { password?: string }, cmd: Command) => {
       const password = await passwordFrom(o);
-      await withApp(cmd, (app) => setPassword(app, username, password, CLI));
+      await withApp(cmd, async (app) => setPassword(app, CLI, await userIdByName(app, username), password));
       console.log(`Password of ${username} changed.`);
+    });
+  users
+    .command('reset-password')
+    .description('give a user a new generated password, printed once (ends their sessions)')
+    .argument('<username>')
+    .action(async (username: string, _o, cmd: Command) => {
+      const password = generatePassword();
+      await withApp(cmd, async (app) => setPassword(app, CLI, await userIdByName(app, username), password));
+      console.log(`New password of ${username}: ${password} (shown once; give it to them through a safe channel).`);
+    });
+  users
+    .command('set-role')
+    .description('change a user\'s role (ends their sessions); the last enabled admin keeps theirs')
+    .argument('<username>')
+    .addArgument(new Argument('<role>', 'admin, editor or viewer').choices([...USER_ROLES]))
+    .action(async (username: string, role: UserRole, _o, cmd: Command) => {
+      const u = await withApp(cmd, async (app) => updateUser(app, CLI, await userIdByName(app, username), { role }));
+      console.log(`${u.username} is now ${/^[aeiou]/.test(u.role) ? 'an' : 'a'} ${u.role}.`);
+    });
+  users
+    .command('disable')
+    .description('stop a user from signing in: ends their sessions, their API tokens stop working (kept for re-enabling)')
+    .argument('<username>')
+    .action(async (username: string, _o, cmd: Command) => {
+      await withApp(cmd, async (app) => updateUser(app, CLI, await userIdByName(app, username), { disabled: true }));
+      console.log(`${username} is disabled: signed out, and refused from now on.`);
+    });
+  users
+    .command('enable')
+    .description('let a disabled user sign in again (their API tokens work again)')
+    .argument('<username>')
+    .action(async (username: string, _o, cmd: Command) => {
+      await withApp(cmd, async (app) => updateUser(app, CLI, await userIdByName(app, username), { disabled: false }));
+      console.log(`${username} is enabled and can sign in again.`);
     });
 
   program

@@ -6,12 +6,13 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { invalid } from '../domain/errors.js';
-import { USER_ROLES, flag, newId, nowIso, type UserRole } from '../store/index.js';
+import type { Kysely } from 'kysely';
+import { USER_ROLES, flag, newId, nowIso, type Database, type Flag, type UserRole } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { SYSTEM } from './app.js';
 import { audit } from './audit.js';
 import { requireAdmin } from './access.js';
-import { UnauthenticatedError } from './errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.js';
 
 const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
 const PARAMS = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -40,10 +41,20 @@ export interface NewUser {
   canSeeFinancials?: boolean;
 }
 
+/** The password rule every way of setting one shares; `field` is what the caller's form calls it. */
+function checkPassword(password: unknown, field = 'password'): asserts password is string {
+  if (typeof password !== 'string' || password.length < 10) throw invalid(field, '(hidden)', `${field}: at least 10 characters`);
+}
+
 function checkNewUser(u: NewUser): void {
   if (!/^[\w.@-]{2,64}$/.test(u.username ?? '')) throw invalid('username', u.username, 'username: 2 to 64 letters, digits, dots, dashes, @ or _');
-  if (typeof u.password !== 'string' || u.password.length < 10) throw invalid('password', '(hidden)', 'password: at least 10 characters');
+  checkPassword(u.password);
   if (!USER_ROLES.includes(u.role)) throw invalid('role', u.role, `role: one of ${USER_ROLES.join(', ')}`);
+}
+
+/** A random password (16 characters), for a first admin or a reset: shown once, never stored in clear. */
+export function generatePassword(): string {
+  return randomBytes(12).toString('base64url');
 }
 
 export async function createUser(app: FilmRights, u: NewUser, actor: Actor = SYSTEM): Promise<{ id: string; username: string; role: UserRole }> {
@@ -65,16 +76,128 @@ export async function listUsers(app: FilmRights): Promise<Array<{ id: string; us
   return rows.map((r) => ({ id: r.id, username: r.username, role: r.role, canSeeFinancials: r.can_see_financials === 1, disabled: r.disabled === 1 }));
 }
 
-export async function setPassword(app: FilmRights, username: string, password: string, actor: Actor = SYSTEM): Promise<void> {
+export interface UserView {
+  id: string;
+  username: string;
+  role: UserRole;
+  canSeeFinancials: boolean;
+  disabled: boolean;
+}
+
+export interface UserChange {
+  role?: UserRole;
+  disabled?: boolean;
+  canSeeFinancials?: boolean;
+}
+
+type UserRow = { id: string; username: string; role: UserRole; can_see_financials: Flag; disabled: Flag };
+const userView = (r: UserRow): UserView => ({ id: r.id, username: r.username, role: r.role, canSeeFinancials: r.can_see_financials === 1, disabled: r.disabled === 1 });
+/** What the audit log keeps of a user: never the password hash. */
+const auditView = (r: UserRow) => ({ username: r.username, role: r.role, canSeeFinancials: r.can_see_financials === 1, disabled: r.disabled === 1 });
+
+/** Managing users takes an admin, and not through a read-only API token. */
+function requireUserAdmin(actor: Actor): void {
+  if (actor.readOnly) throw new ForbiddenError('this API token is read-only');
   requireAdmin(actor);
-  if (typeof password !== 'string' || password.length < 10) throw invalid('password', '(hidden)', 'password: at least 10 characters');
-  const hash = await hashPassword(password);
+}
+
+async function userRow(trx: Kysely<Database>, id: string): Promise<UserRow> {
+  const row = await trx.selectFrom('users').select(['id', 'username', 'role', 'can_see_financials', 'disabled']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('user', id);
+  return row;
+}
+
+/** The id of the user with this name; the CLI names users, the API uses ids. */
+export async function userIdByName(app: FilmRights, username: string): Promise<string> {
+  const row = await app.store.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (!row) throw invalid('username', username, `username: no user "${username}"`);
+  return row.id;
+}
+
+/** Ends every session of a user (they sign in again); API tokens are kept. */
+async function endSessions(trx: Kysely<Database>, userId: string, except?: string): Promise<void> {
+  let q = trx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except) q = q.where('id', '!=', sha256(except));
+  await q.execute();
+}
+
+/**
+ * Changes a user's role, disabled flag or financial-terms permission (admins
+ * only). A change that would leave no enabled admin is refused, so the
+ * product can always be administered from the web. A new role or a disabled
+ * account ends the user's sessions; a disabled user's API tokens stop working
+ * (they are looked up only for enabled users) and work again on re-enabling.
+ */
+export async function updateUser(app: FilmRights, actor: Actor, id: string, change: UserChange): Promise<UserView> {
+  requireUserAdmin(actor);
+  if (typeof change !== 'object' || change === null) throw invalid('body', change, 'body: expected {role?, disabled?, canSeeFinancials?}');
+  if (change.role !== undefined && !USER_ROLES.includes(change.role)) throw invalid('role', change.role, `role: one of ${USER_ROLES.join(', ')}`);
+  if (change.disabled !== undefined && typeof change.disabled !== 'boolean') throw invalid('disabled', change.disabled, 'disabled: true or false');
+  if (change.canSeeFinancials !== undefined && typeof change.canSeeFinancials !== 'boolean') throw invalid('canSeeFinancials', change.canSeeFinancials, 'canSeeFinancials: true or false');
+  return app.store.transaction(async (trx) => {
+    // PostgreSQL: lock the admins first, so two admins demoting each other at once cannot both
+    // see the other still enabled (SQLite: BEGIN IMMEDIATE already holds the write lock).
+    if (app.store.dialect === 'postgres') await trx.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').forUpdate().execute();
+    const before = await userRow(trx, id);
+    const after: UserRow = {
+      ...before,
+      role: change.role ?? before.role,
+      disabled: change.disabled === undefined ? before.disabled : flag(change.disabled),
+      can_see_financials: change.canSeeFinancials === undefined ? before.can_see_financials : flag(change.canSeeFinancials),
+    };
+    const roleChanged = after.role !== before.role;
+    const disabledChanged = after.disabled !== before.disabled;
+    if (!roleChanged && !disabledChanged && after.can_see_financials === before.can_see_financials) return userView(before);
+    const wasAdmin = before.role === 'admin' && before.disabled === 0;
+    const staysAdmin = after.role === 'admin' && after.disabled === 0;
+    if (wasAdmin && !staysAdmin) {
+      const others = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).where('id', '!=', id).limit(1).executeTakeFirst();
+      if (!others) {
+        const field = after.role !== 'admin' ? 'role' : 'disabled';
+        throw invalid(field, field === 'role' ? after.role : true, `${field}: at least one enabled admin must remain (${before.username} is the last one)`);
+      }
+    }
+    await trx.updateTable('users').set({ role: after.role, disabled: after.disabled, can_see_financials: after.can_see_financials }).where('id', '=', id).execute();
+    if (roleChanged || after.disabled === 1) await endSessions(trx, id);
+    const action = disabledChanged ? (after.disabled ? 'disable' : 'enable') : 'update';
+    await audit(trx, actor, { action, entity: 'users', entityId: id, before: auditView(before), after: auditView(after) });
+    return userView(after);
+  });
+}
+
+/** Sets anyone's password (admins only: a reset) and ends that user's sessions. */
+export async function setPassword(app: FilmRights, actor: Actor, id: string, newPassword: string): Promise<void> {
+  requireUserAdmin(actor);
+  checkPassword(newPassword);
+  const hash = await hashPassword(newPassword);
   await app.store.transaction(async (trx) => {
-    const user = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-    if (!user) throw invalid('username', username, `username: no user "${username}"`);
-    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-    await audit(trx, actor, { action: 'passwd', entity: 'users', entityId: user.id, before: null, after: null });
+    const user = await userRow(trx, id);
+    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
+    await endSessions(trx, id);
+    await audit(trx, actor, { action: 'reset-password', entity: 'users', entityId: id, before: null, after: { username: user.username }, reason: actor.id === id ? 'reset their own password' : null });
+  });
+}
+
+/**
+ * The signed-in user changes their own password, giving the current one. Not
+ * through a read-only API token. Ends the user's other sessions; the one given
+ * in `keepSession` (the caller's, when it is a session) stays signed in.
+ */
+export async function changeOwnPassword(app: FilmRights, actor: Actor, currentPassword: string, newPassword: string, keepSession?: string): Promise<void> {
+  if (actor.readOnly) throw new ForbiddenError('this API token is read-only');
+  if (typeof currentPassword !== 'string' || !currentPassword) throw invalid('currentPassword', '(hidden)', 'currentPassword: enter your current password');
+  checkPassword(newPassword, 'newPassword');
+  if (newPassword === currentPassword) throw invalid('newPassword', '(hidden)', 'newPassword: must differ from the current password');
+  const stored = await app.store.db.selectFrom('users').select(['password_hash']).where('id', '=', actor.id).where('disabled', '=', 0).executeTakeFirst();
+  if (!stored) throw new UnauthenticatedError();
+  if (!(await verifyPassword(currentPassword, stored.password_hash))) throw invalid('currentPassword', '(hidden)', 'currentPassword: this is not your current password');
+  const hash = await hashPassword(newPassword);
+  await app.store.transaction(async (trx) => {
+    // compare-and-set: a reset or another change since the check above wins, and this one is refused
+    const updated = await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', actor.id).where('password_hash', '=', stored.password_hash).where('disabled', '=', 0).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw invalid('currentPassword', '(hidden)', 'currentPassword: your password was changed meanwhile; sign in again');
+    await endSessions(trx, actor.id, keepSession);
+    await audit(trx, actor, { action: 'change-password', entity: 'users', entityId: actor.id, before: null, after: { username: actor.username } });
   });
 }
 
@@ -139,7 +262,7 @@ export async function actorForApiToken(app: FilmRights, token: string): Promise<
 export async function ensureAdmin(app: FilmRights, password = process.env.FILMRIGHTS_ADMIN_PASSWORD): Promise<{ username: string; password: string | null } | null> {
   const any = await app.store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return null;
-  const generated = password && password.length >= 10 ? null : randomBytes(12).toString('base64url');
+  const generated = password && password.length >= 10 ? null : generatePassword();
   await createUser(app, { username: 'admin', password: generated ?? password!, role: 'admin', canSeeFinancials: true });
   return { username: 'admin', password: generated };
 }

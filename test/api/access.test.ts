@@ -47,7 +47,7 @@ describe('access: no route writes without an editor or an admin, and no route re
 
   it('refuses every write route to anonymous users, viewers and read-only tokens, before reading the body', async () => {
     for (const r of routes.filter(isWrite)) {
-      if (r.url.startsWith('/api/tokens')) continue; // self-service, below
+      if (r.url.startsWith('/api/tokens') || r.url === '/api/auth/password') continue; // self-service, below
       const anonymous = await server.inject({ method: r.method as 'POST', url: r.url, payload: {} });
       expect(anonymous.statusCode, `${r.method} ${r.url} anonymous`).toBe(401);
       const viewer = await server.inject({ method: r.method as 'POST', url: r.url, payload: {}, headers: { cookie: viewerCookie } });
@@ -69,8 +69,19 @@ describe('access: no route writes without an editor or an admin, and no route re
     expect((await server.inject({ method: 'GET', url: '/api/titles', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
   });
 
+  it('lets every signed-in user change their own password, but not through a read-only token', async () => {
+    const body = { currentPassword: 'wrong password', newPassword: 'another long password' };
+    const viewer = await server.inject({ method: 'POST', url: '/api/auth/password', payload: body, headers: { cookie: viewerCookie } });
+    expect(viewer.statusCode).toBe(400); // past the access check: refused for the wrong current password
+    expect(viewer.json().field).toBe('currentPassword');
+    expect((await server.inject({ method: 'POST', url: '/api/auth/password', payload: body, headers: { authorization: `Bearer ${readOnlyToken}` } })).statusCode).toBe(403);
+    expect((await server.inject({ method: 'POST', url: '/api/auth/password', payload: body })).statusCode).toBe(401);
+  });
+
   it('lets only admins manage users', async () => {
     expect((await server.inject({ method: 'GET', url: '/api/users', headers: { cookie: viewerCookie } })).statusCode).toBe(403);
+    const editorToken = (await server.inject({ method: 'GET', url: '/api/users', headers: { authorization: `Bearer ${readOnlyToken}` } })).statusCode;
+    expect(editorToken).toBe(403);
   });
 
   it('refuses every read route to anonymous users', async () => {

@@ -170,7 +170,7 @@ describe.skipIf(chromiumMissing)('web app: history, deleted deals, restore and a
     await users.getByRole('button', { name: 'Add user' }).click();
     await shows(users.locator('.field-error'), 'At least 10 characters');
     await users.getByLabel('Password').fill('lena-reads-avails-2026');
-    await users.getByLabel('Role').selectOption('viewer');
+    await users.getByLabel('Role', { exact: true }).selectOption('viewer');
     await users.getByRole('button', { name: 'Add user' }).click();
     await shows(users, 'lena was added');
     await shows(page.getByRole('row', { name: /lena/ }), 'Viewer');

@@ -1,20 +1,43 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../../domain/errors.js';
 import { USER_ROLES } from '../../store/index.js';
 import type { FilmRights } from '../../services/app.js';
 import { requireAdmin } from '../../services/access.js';
-import { createApiToken, createUser, listApiTokens, listUsers, revokeApiToken, type NewUser } from '../../services/users.js';
-import { actorOf } from '../auth.js';
+import {
+  changeOwnPassword,
+  createApiToken,
+  createUser,
+  generatePassword,
+  listApiTokens,
+  listUsers,
+  revokeApiToken,
+  setPassword,
+  updateUser,
+  type NewUser,
+  type UserChange,
+} from '../../services/users.js';
+import { actorOf, SESSION_COOKIE } from '../auth.js';
+import { LoginLimiter } from '../loginLimiter.js';
 import { idParams } from '../schemas.js';
 
-/** Users (admins only) and the caller's own API tokens. */
+/** Refuses non-admins with 403 before the body is validated (an editor gets 403, not a 400 about the body). */
+const adminOnly = async (req: FastifyRequest) => requireAdmin(actorOf(req));
+
+const user = {
+  type: 'object',
+  properties: { id: { type: 'string' }, username: { type: 'string' }, role: { type: 'string', enum: [...USER_ROLES] }, canSeeFinancials: { type: 'boolean' }, disabled: { type: 'boolean' } },
+} as const;
+
+/** Users (admins only), the caller's own password and the caller's own API tokens. */
 export function userRoutes(server: FastifyInstance, app: FilmRights): void {
-  server.get('/api/users', { schema: { tags: ['users'], summary: 'All users (admins only)' } }, async (req) => {
-    requireAdmin(actorOf(req));
-    return listUsers(app);
-  });
+  // guessing the current password through the change form is slowed down like sign-in
+  const limiter = new LoginLimiter();
+
+  server.get('/api/users', { onRequest: adminOnly, schema: { tags: ['users'], summary: 'All users (admins only)' } }, async () => listUsers(app));
   server.post(
     '/api/users',
     {
+      onRequest: adminOnly,
       schema: {
         tags: ['users'],
         summary: 'Create a user (admins only)',
@@ -29,6 +52,81 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
       const user = await createUser(app, req.body as NewUser, actorOf(req));
       reply.code(201);
       return user;
+    },
+  );
+  server.patch(
+    '/api/users/:id',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['users'],
+        summary: 'Change a user\'s role, disable or re-enable them, or their financial-terms permission (admins only). A new role or disabling ends their sessions; at least one enabled admin must remain',
+        params: idParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            role: { type: 'string', enum: [...USER_ROLES] },
+            disabled: { type: 'boolean', description: 'true: cannot sign in, sessions end, API tokens refused' },
+            canSeeFinancials: { type: 'boolean' },
+          },
+        },
+        response: { 200: user },
+      },
+    },
+    async (req) => updateUser(app, actorOf(req), (req.params as { id: string }).id, req.body as UserChange),
+  );
+  server.put(
+    '/api/users/:id/password',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['users'],
+        summary: 'Reset a user\'s password (admins only): the one given, else a generated one returned once. Ends their sessions',
+        params: idParams,
+        body: { type: 'object', additionalProperties: false, properties: { password: { type: 'string', description: 'at least 10 characters; absent: generated' } } },
+        response: { 200: { type: 'object', properties: { generated: { type: 'boolean' }, password: { type: 'string', description: 'the generated password, only when generated' } } } },
+      },
+    },
+    async (req) => {
+      const given = (req.body as { password?: string } | undefined)?.password;
+      const password = given ?? generatePassword();
+      await setPassword(app, actorOf(req), (req.params as { id: string }).id, password);
+      return given === undefined ? { generated: true, password } : { generated: false };
+    },
+  );
+  server.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password (any signed-in user, not through a read-only API token). Your other sessions end',
+        body: {
+          type: 'object',
+          required: ['currentPassword', 'newPassword'],
+          additionalProperties: false,
+          properties: { currentPassword: { type: 'string' }, newPassword: { type: 'string', description: 'at least 10 characters' } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { currentPassword, newPassword } = req.body as { currentPassword: string; newPassword: string };
+      const key = `${req.ip}|${actor.id}`;
+      const wait = limiter.retryAfter(key);
+      if (wait > 0) {
+        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        return reply.code(429).send({ error: 'too-many-attempts', message: `too many wrong passwords; try again in ${Math.ceil(wait / 1000)} s`, field: 'currentPassword' });
+      }
+      try {
+        await changeOwnPassword(app, actor, currentPassword, newPassword, req.headers.authorization ? undefined : req.cookies[SESSION_COOKIE]);
+        limiter.succeeded(key);
+      } catch (e) {
+        if (e instanceof DomainError && e.field === 'currentPassword') limiter.failed(key);
+        throw e;
+      }
+      reply.code(204).send();
     },
   );
   server.get('/api/tokens', { schema: { tags: ['users'], summary: 'Your API tokens' } }, async (req) => listApiTokens(app, actorOf(req)));

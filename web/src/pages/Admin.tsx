@@ -1,6 +1,7 @@
 /**
  * Who can use filmrights and how: users with their role and the
- * financial-terms permission (admins only), and the signed-in user's own API
+ * financial-terms permission, disabled or enabled, their passwords reset
+ * (admins only); the signed-in user's own password; and their own API
  * tokens: created with a scope and a name, the secret shown once, revoked
  * when a program no longer needs it.
  */
@@ -123,11 +124,86 @@ function AddUser({ onAdded, onCancel }: { onAdded: (username: string) => void; o
   );
 }
 
+type Change = Partial<Pick<UserRow, 'role' | 'disabled' | 'canSeeFinancials'>>;
+/** An action that waits for a yes in a dialog. */
+type Pending = { kind: 'disable' | 'enable' | 'reset'; user: UserRow } | { kind: 'role'; user: UserRow; role: Role };
+
 function Users() {
   const { user } = useAuth();
   const users = useApi<UserRow[]>('/api/users');
   const [adding, setAdding] = useState(false);
-  const [added, setAdded] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [saving, setSaving] = useState<string>();
+  const [rowError, setRowError] = useState<{ id: string; field: string; message: string }>();
+  const [pending, setPending] = useState<Pending>();
+  const [dialog, setDialog] = useState<{ busy: boolean; error?: string; field?: string }>({ busy: false });
+  const [reset, setReset] = useState<{ mode: 'generate' | 'type'; password: string }>({ mode: 'generate', password: '' });
+  const [shown, setShown] = useState<{ username: string; password: string; generated: boolean }>();
+
+  const ask = (p: Pending) => {
+    setNotice(undefined);
+    setRowError(undefined);
+    setDialog({ busy: false });
+    setReset({ mode: 'generate', password: '' });
+    setPending(p);
+  };
+
+  /** Saves a change from the table itself: errors show next to the control. */
+  async function saveInline(u: UserRow, change: Change, message: string) {
+    setNotice(undefined);
+    setRowError(undefined);
+    setSaving(u.id);
+    try {
+      await api.patch(`/api/users/${encodeURIComponent(u.id)}`, change);
+      setNotice(message);
+      users.reload();
+    } catch (x) {
+      const a = x as ApiError;
+      setRowError({ id: u.id, field: a.field ?? Object.keys(change)[0], message: a.field ? fieldMessage(a.message) : a.message });
+    } finally {
+      setSaving(undefined);
+    }
+  }
+
+  async function confirm() {
+    if (!pending) return;
+    const u = pending.user;
+    const path = `/api/users/${encodeURIComponent(u.id)}`;
+    if (pending.kind === 'reset' && reset.mode === 'type' && reset.password.length < 10) {
+      return setDialog({ busy: false, field: 'password', error: 'At least 10 characters.' });
+    }
+    setDialog({ busy: true });
+    try {
+      if (pending.kind === 'reset') {
+        const r = await api.put<{ generated: boolean; password?: string }>(`${path}/password`, reset.mode === 'type' ? { password: reset.password } : {});
+        setShown({ username: u.username, password: r.password ?? reset.password, generated: r.generated });
+      } else if (pending.kind === 'role') {
+        await api.patch(path, { role: pending.role });
+      } else {
+        await api.patch(path, { disabled: pending.kind === 'disable' });
+        setNotice(pending.kind === 'disable' ? `${u.username} is disabled: signed out, and refused from now on.` : `${u.username} is enabled and can sign in again.`);
+      }
+      setPending(undefined);
+      setDialog({ busy: false });
+      users.reload();
+    } catch (x) {
+      const a = x as ApiError;
+      setDialog({ busy: false, field: a.field, error: a.field ? fieldMessage(a.message) : a.message });
+    }
+  }
+
+  const errorFor = (u: UserRow, field: string) => (rowError?.id === u.id && rowError.field === field ? rowError.message : undefined);
+  const dialogTitle =
+    pending?.kind === 'disable'
+      ? `Disable ${pending.user.username}?`
+      : pending?.kind === 'enable'
+        ? `Enable ${pending.user.username}?`
+        : pending?.kind === 'reset'
+          ? `Reset the password of ${pending.user.username}?`
+          : pending?.kind === 'role'
+            ? `Make yourself ${/^[aeiou]/.test(pending.role) ? 'an' : 'a'} ${roleLabel(pending.role).toLowerCase()}?`
+            : '';
+
   return (
     <Section
       title="Users"
@@ -138,7 +214,7 @@ function Users() {
             type="button"
             className="btn btn--small"
             onClick={() => {
-              setAdded(undefined);
+              setNotice(undefined);
               setAdding(true);
             }}
           >
@@ -152,50 +228,258 @@ function Users() {
           onCancel={() => setAdding(false)}
           onAdded={(name) => {
             setAdding(false);
-            setAdded(name);
+            setNotice(`${name} was added and can sign in now.`);
             users.reload();
           }}
         />
       )}
-      {added && (
+      {shown && <NewPassword {...shown} onDone={() => setShown(undefined)} />}
+      {notice && (
         <p className="save-ok" role="status">
-          {added} was added and can sign in now.
+          {notice}
         </p>
       )}
       <ErrorNote error={users.error} retry={users.reload} />
       {users.loading && !users.data && <Loading what="Loading users" />}
       {users.data && (
         <div className="table-wrap">
-          <table className="data">
+          <table className="data users-table">
             <thead>
               <tr>
                 <th scope="col">User</th>
                 <th scope="col">Role</th>
                 <th scope="col">Financial terms</th>
                 <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {users.data.map((u) => (
-                <tr key={u.id} className={u.disabled ? 'is-muted' : undefined}>
-                  <td>
-                    <strong>{u.username}</strong>
-                    {u.id === user?.id && <span className="muted small"> (you)</span>}
-                  </td>
-                  <td>
-                    {roleLabel(u.role)} <span className="muted small">· {ROLES.find((r) => r.value === u.role)?.what}</span>
-                  </td>
-                  <td>{u.canSeeFinancials ? 'Sees MGs, prices and fees' : <span className="muted">Hidden</span>}</td>
-                  <td>{u.disabled ? <Badge value="expired" label="Disabled" /> : <Badge value="signed" label="Active" />}</td>
-                </tr>
-              ))}
+              {users.data.map((u) => {
+                const you = u.id === user?.id;
+                const roleError = errorFor(u, 'role');
+                const financialsError = errorFor(u, 'canSeeFinancials');
+                return (
+                  <tr key={u.id} className={u.disabled ? 'is-muted' : undefined}>
+                    <td>
+                      <strong>{u.username}</strong>
+                      {you && <span className="muted small"> (you)</span>}
+                    </td>
+                    <td>
+                      <div className={`field${roleError ? ' field--error' : ''}`}>
+                        <label htmlFor={`role-${u.id}`} className="visually-hidden">
+                          Role of {u.username}
+                        </label>
+                        <select
+                          id={`role-${u.id}`}
+                          value={u.role}
+                          disabled={saving === u.id}
+                          aria-invalid={roleError ? true : undefined}
+                          aria-describedby={roleError ? `role-${u.id}-error` : undefined}
+                          onChange={(e) => {
+                            const role = e.target.value as Role;
+                            if (you) ask({ kind: 'role', user: u, role });
+                            else void saveInline(u, { role }, `${u.username} is now ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${roleLabel(role).toLowerCase()}; they sign in again to continue.`);
+                          }}
+                        >
+                          {ROLES.map((r) => (
+                            <option key={r.value} value={r.value}>
+                              {r.label}
+                            </option>
+                          ))}
+                        </select>
+                        {roleError ? (
+                          <p className="field-error" id={`role-${u.id}-error`} role="alert">
+                            {roleError}
+                          </p>
+                        ) : (
+                          <span className="muted small">{ROLES.find((r) => r.value === u.role)?.what}</span>
+                        )}
+                      </div>
+                    </td>
+                    <td>
+                      <label className="inline-check">
+                        <input
+                          type="checkbox"
+                          checked={u.canSeeFinancials}
+                          disabled={saving === u.id}
+                          onChange={(e) =>
+                            void saveInline(u, { canSeeFinancials: e.target.checked }, e.target.checked ? `${u.username} sees financial terms now.` : `Financial terms are hidden from ${u.username} now.`)
+                          }
+                        />{' '}
+                        {u.canSeeFinancials ? 'Sees MGs, prices and fees' : <span className="muted">Hidden</span>}
+                      </label>
+                      {financialsError && (
+                        <p className="field-error" role="alert">
+                          {financialsError}
+                        </p>
+                      )}
+                    </td>
+                    <td>{u.disabled ? <Badge value="expired" label="Disabled" /> : <Badge value="signed" label="Active" />}</td>
+                    <td className="row-actions">
+                      {!you && (
+                        <>
+                          <button type="button" className="btn btn--small" onClick={() => ask({ kind: 'reset', user: u })} aria-label={`Reset the password of ${u.username}`}>
+                            Reset password…
+                          </button>
+                          {u.disabled ? (
+                            <button type="button" className="btn btn--small" onClick={() => ask({ kind: 'enable', user: u })} aria-label={`Enable ${u.username}`}>
+                              Enable…
+                            </button>
+                          ) : (
+                            <button type="button" className="btn btn--small btn--delete" onClick={() => ask({ kind: 'disable', user: u })} aria-label={`Disable ${u.username}`}>
+                              Disable…
+                            </button>
+                          )}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
       <p className="muted small spaced">
-        A forgotten password is reset on the server: <code>filmrights users passwd &lt;user name&gt;</code>.
+        A new role, disabling someone or resetting their password signs them out everywhere. There is always at least one enabled admin. On the server:{' '}
+        <code>filmrights users reset-password &lt;user name&gt;</code>.
       </p>
+      <ConfirmDialog
+        open={!!pending}
+        title={dialogTitle}
+        confirmLabel={pending?.kind === 'disable' ? 'Disable' : pending?.kind === 'enable' ? 'Enable' : pending?.kind === 'reset' ? 'Reset password' : 'Change my role'}
+        tone={pending?.kind === 'enable' ? 'primary' : 'danger'}
+        busy={dialog.busy}
+        error={dialog.field === 'password' ? undefined : dialog.error}
+        onConfirm={() => void confirm()}
+        onCancel={() => setPending(undefined)}
+      >
+        {pending?.kind === 'disable' && (
+          <p>
+            {pending.user.username} is signed out at once and cannot sign in; their API tokens are refused. Nothing they recorded is lost, and enabling them again restores their access and their tokens.
+          </p>
+        )}
+        {pending?.kind === 'enable' && <p>{pending.user.username} can sign in again with their password, and their API tokens work again.</p>}
+        {pending?.kind === 'role' && (
+          <p>You will be signed out at once{pending.role !== 'admin' ? ', and can no longer manage users' : ''}. Another admin can give the role back.</p>
+        )}
+        {pending?.kind === 'reset' && (
+          <>
+            <p>{pending.user.username} is signed out everywhere and needs the new password to sign in. Their API tokens keep working.</p>
+            <fieldset className="reset-choice">
+              <legend className="visually-hidden">New password</legend>
+              <label>
+                <input type="radio" name="reset-mode" checked={reset.mode === 'generate'} onChange={() => setReset({ ...reset, mode: 'generate' })} /> Generate one
+              </label>
+              <label>
+                <input type="radio" name="reset-mode" checked={reset.mode === 'type'} onChange={() => setReset({ ...reset, mode: 'type' })} /> Type one
+              </label>
+            </fieldset>
+            {reset.mode === 'type' && (
+              <Field label="New password" error={dialog.field === 'password' ? dialog.error : undefined} hint="At least 10 characters.">
+                {(p) => <input {...p} type="text" autoComplete="off" spellCheck={false} value={reset.password} onChange={(e) => setReset({ ...reset, password: e.target.value })} />}
+              </Field>
+            )}
+          </>
+        )}
+      </ConfirmDialog>
+    </Section>
+  );
+}
+
+/** A password set by an admin, shown once to be passed on. */
+function NewPassword({ username, password, generated, onDone }: { username: string; password: string; generated: boolean; onDone: () => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<boolean>();
+  return (
+    <div className="secret spaced-bottom" role="region" aria-label="The new password">
+      <h3>New password of {username}</h3>
+      <p>
+        <strong>{generated ? 'Copy it now: it is shown only once.' : 'The password you typed is set.'}</strong> Give it to {username} through a safe channel; they can change it on their account page.
+      </p>
+      <div className="secret-row">
+        <label htmlFor="new-password" className="visually-hidden">
+          New password
+        </label>
+        <input ref={ref} id="new-password" className="secret-value" type="text" readOnly value={password} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+        <button type="button" className="btn btn--primary" onClick={() => void copyText(password, ref.current).then(setCopied)}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <p className="muted small" role="status">
+        {copied === false ? 'Copying was not allowed by the browser: the password is selected, press Ctrl+C (⌘C on a Mac).' : copied ? 'The password is on your clipboard.' : ''}
+      </p>
+      <button type="button" className="btn btn--small" onClick={onDone}>
+        Done
+      </button>
+    </div>
+  );
+}
+
+/** Any signed-in user: a new password, given the current one. */
+function OwnPassword() {
+  const [form, setForm] = useState({ currentPassword: '', newPassword: '', repeat: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!form.currentPassword) local.currentPassword = 'Enter your current password.';
+    if (form.newPassword.length < 10) local.newPassword = 'At least 10 characters.';
+    else if (form.repeat !== form.newPassword) local.repeat = 'The two new passwords differ.';
+    setErrors(local);
+    setFormError(undefined);
+    setDone(false);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      await api.post('/api/auth/password', { currentPassword: form.currentPassword, newPassword: form.newPassword });
+      setForm({ currentPassword: '', newPassword: '', repeat: '' });
+      setDone(true);
+    } catch (x) {
+      const a = x as ApiError;
+      if (a.field === 'currentPassword' || a.field === 'newPassword') setErrors({ [a.field]: fieldMessage(a.message) });
+      else setFormError(a.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Section title="Your password" id="password">
+      <form className="password-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Change your password">
+        <div className="form-grid">
+          <Field label="Current password" error={errors.currentPassword}>
+            {(p) => <input {...p} type="password" autoComplete="current-password" value={form.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.target.value })} />}
+          </Field>
+          <Field label="New password" error={errors.newPassword} hint="At least 10 characters.">
+            {(p) => <input {...p} type="password" autoComplete="new-password" value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} />}
+          </Field>
+          <Field label="New password again" error={errors.repeat}>
+            {(p) => <input {...p} type="password" autoComplete="new-password" value={form.repeat} onChange={(e) => setForm({ ...form, repeat: e.target.value })} />}
+          </Field>
+        </div>
+        {formError && (
+          <div className="error-note" role="alert">
+            {formError}
+          </div>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {busy ? 'Changing…' : 'Change password'}
+          </button>
+          {done && (
+            <span className="save-ok" role="status">
+              Your password was changed. Your other sessions were signed out.
+            </span>
+          )}
+        </div>
+      </form>
     </Section>
   );
 }
@@ -398,6 +682,7 @@ export default function Admin() {
         </p>
       </div>
       {admin && <Users />}
+      <OwnPassword />
       <Tokens />
     </div>
   );
