@@ -150,7 +150,7 @@ describe.skipIf(chromiumMissing)('web app: catalog, map, deals and conflicts', (
     await visible(page.locator('.chip', { hasText: 'One Second' }));
     await fillDeal(page, { licensee: 'Koch Films', start: '2028-06-01', end: '2030-05-31' });
     const panel = page.locator('.conflict-panel');
-    await expect.poll(() => panel.getAttribute('data-state'), { timeout: 10_000 }).toBe('conflict');
+    await expect.poll(() => panel.getAttribute('data-state'), { timeout: 20_000 }).toBe('conflict');
     await shows(panel, firstRef);
     await shows(panel, 'Alamode Film');
     await shows(panel, 'Germany');
@@ -175,7 +175,7 @@ describe.skipIf(chromiumMissing)('web app: catalog, map, deals and conflicts', (
     await shows(audit, reason);
     await shows(audit, 'Override');
     // Reopened, the deal still shows where it collides (its own rights excluded from the check).
-    await expect.poll(() => page.locator('.conflict-panel').getAttribute('data-state'), { timeout: 10_000 }).toBe('conflict');
+    await expect.poll(() => page.locator('.conflict-panel').getAttribute('data-state'), { timeout: 20_000 }).toBe('conflict');
     await shows(page.locator('.conflict-panel'), firstRef);
     await screenshot(page, '06-deal-override-audit');
   });
