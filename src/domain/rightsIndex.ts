@@ -261,19 +261,25 @@ export class RightsIndex {
 
     // The blocks to read: the posting lists of the pairs of sets that touch the question, or the chosen titles' blocks.
     // (always Int32Arrays: one element type keeps the scan loop monomorphic)
+    // A posting list's blocks share their territory and media flags (listFlags); the chosen
+    // titles' list mixes pairs (-1: read each block's sets).
     const lists: Int32Array[] = [];
     const listLengths: number[] = [];
+    const listFlags: number[] = [];
     if (titleNumbers === null) {
       for (let i = 0; i < this.postings.length; i++) {
-        if ((tFlags[this.pairTset[i]] & mFlags[this.pairMset[i]] & 1) === 0 || this.postingLength[i] === 0) continue;
+        const tm = tFlags[this.pairTset[i]] & mFlags[this.pairMset[i]];
+        if ((tm & 1) === 0 || this.postingLength[i] === 0) continue;
         lists.push(this.postings[i]);
         listLengths.push(this.postingLength[i]);
+        listFlags.push(tm);
       }
     } else {
       const chosen: number[] = [];
       for (const t of new Set(titleNumbers)) if (t >= 0) for (const p of this.titleBlocks[t]) chosen.push(p);
       lists.push(Int32Array.from(chosen));
       listLengths.push(chosen.length);
+      listFlags.push(-1);
     }
     const bound = listLengths.reduce((a, b) => a + b, 0);
 
@@ -292,27 +298,28 @@ export class RightsIndex {
     for (let li = 0; li < lists.length; li++) {
       const list = lists[li];
       const n = listLengths[li];
+      const shared = listFlags[li];
       for (let i = 0; i < n; i++) {
         const p = list[i];
         const k = kind[p];
         if (k === DEAD) continue;
-        const tf = tFlags[tset[p]];
-        const mf = mFlags[mset[p]];
+        // tm: the territory and media flags together
+        const tm = shared >= 0 ? shared : tFlags[tset[p]] & mFlags[mset[p]];
         const lf = lFlags[lset[p]];
-        if ((tf & mf & lf & 1) === 0) continue;
+        if ((tm & lf & 1) === 0) continue;
         const t = title[p];
         let f = flags[t] | RELEVANT;
         // some block touches only part of the question's territories or media: the title takes the full path
-        if ((tf & mf & 2) === 0) f |= PARTIAL;
+        if ((tm & 2) === 0) f |= PARTIAL;
         chainBlock[links] = p;
         chainNext[links] = chainHead[t];
         chainHead[t] = links++;
         if (k === K_IN) {
-          if ((tf & mf & lf & 2) !== 0 && start[p] <= qStart && end[p] >= qEnd && (!qExclusive || exclusive[p] === 1)) f |= COVERED;
+          if ((tm & lf & 2) !== 0 && start[p] <= qStart && end[p] >= qEnd && (!qExclusive || exclusive[p] === 1)) f |= COVERED;
         } else if (start[p] <= qEnd && end[p] >= qStart && (k === K_HOLDBACK || qExclusive || exclusive[p] === 1)) {
           f |= BLOCKED;
           // it blocks every cell of the question on some day of the window: nothing can cover the entire window
-          if ((tf & mf & lf & 2) !== 0) f |= BLOCKED_EVERYWHERE;
+          if ((tm & lf & 2) !== 0) f |= BLOCKED_EVERYWHERE;
         }
         flags[t] = f;
       }
