@@ -1,4 +1,4 @@
-import { type Bitset, setKey, unionInto } from './bitset.js';
+import { type Bitset, compareSetKeys, setKey, unionInto } from './bitset.js';
 import type { Day } from './dates.js';
 import type { Outcome, TitleCells } from './avails.js';
 import { OTHER_LANGUAGES } from './rights.js';
@@ -254,16 +254,33 @@ export function mergeTitles(rows: readonly RolledRow[]): RolledRow[] {
 
 const STATUS_ORDER = { available: 0, 'on-hold': 1, unavailable: 2 } as const;
 
+function languagesKey(r: RolledRow): string {
+  return r.languages === null ? '*' + r.languagesExcept.join(',') : r.languages.join(',');
+}
+
+/**
+ * By start, status, outcome, territories and media (the sets as their setKey
+ * strings order); rows equal on all of these (they differ in languages or
+ * end) by end, then languages, so the order never depends on how the rows
+ * were built.
+ */
+function compareRows(a: RolledRow, b: RolledRow): number {
+  if (a.start !== b.start) return a.start - b.start;
+  if (a.outcome !== b.outcome) {
+    const s = STATUS_ORDER[a.outcome.status] - STATUS_ORDER[b.outcome.status];
+    if (s !== 0) return s;
+    if (a.outcome.key !== b.outcome.key) return a.outcome.key < b.outcome.key ? -1 : 1;
+  }
+  const t = a.territories === b.territories ? 0 : compareSetKeys(a.territories, b.territories);
+  if (t !== 0) return t;
+  const m = a.media === b.media ? 0 : compareSetKeys(a.media, b.media);
+  if (m !== 0) return m;
+  if (a.end !== b.end) return a.end - b.end;
+  const la = languagesKey(a);
+  const lb = languagesKey(b);
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
 export function sortRows(rows: RolledRow[]): RolledRow[] {
-  // keys computed once per row, not once per comparison
-  const keyed = rows.map((r) => ({ r, t: setKey(r.territories), m: setKey(r.media) }));
-  keyed.sort(
-    (a, b) =>
-      a.r.start - b.r.start ||
-      STATUS_ORDER[a.r.outcome.status] - STATUS_ORDER[b.r.outcome.status] ||
-      (a.r.outcome.key < b.r.outcome.key ? -1 : a.r.outcome.key > b.r.outcome.key ? 1 : 0) ||
-      (a.t < b.t ? -1 : a.t > b.t ? 1 : 0) ||
-      (a.m < b.m ? -1 : a.m > b.m ? 1 : 0),
-  );
-  return keyed.map((k) => k.r);
+  return rows.slice().sort(compareRows);
 }
