@@ -1,4 +1,4 @@
-import { type Bitset, intersect, intersects, isEmpty, isSubset, minus } from './bitset.js';
+import { type Bitset, equals, intersect, intersects, isEmpty, isSubset, minus } from './bitset.js';
 import { BEGINNING, PERPETUITY, checkTerm, type Day } from './dates.js';
 import { invalid } from './errors.js';
 import { coversLanguage, OTHER_LANGUAGES, type Languages, type RightsBlock } from './rights.js';
@@ -77,7 +77,7 @@ export interface Outcome {
  * The cells of one title's answer, grouped: the question's territories, media
  * and languages are partitioned into classes (positions covered by the same
  * blocks), and every (territory, media, language) class triple covered by the
- * same blocks shares one timeline. A group is such a timeline with its triples.
+ * same blocks shares one timeline. A group is such a timeline.
  */
 export interface TitleCells {
   /** Territory, media and language classes: each a set, disjoint, covering the question. */
@@ -85,12 +85,12 @@ export interface TitleCells {
   mediaClasses: Bitset[];
   /** Language atoms of each class; OTHER_LANGUAGES stands for every language no block names. */
   languageClasses: string[][];
+  /** The group of each class triple (t, m, l), at (t * media classes + m) * language classes + l. */
+  groupOf: Int32Array;
   groups: CellGroup[];
 }
 
 export interface CellGroup {
-  /** [territory class, media class, language class] triples. */
-  triples: Array<[number, number, number]>;
   /** The timeline inside the window, after the match rule. */
   segments: Segment[];
 }
@@ -267,20 +267,21 @@ function touchesLanguages(b: RightsBlock, atoms: readonly string[]): boolean {
   return false;
 }
 
-/** Groups positions by the (sorted) list of blocks that contain them. */
-function classesBy(
-  positions: Iterable<number>,
-  blockCount: number,
-  contains: (block: number, position: number) => boolean,
-): Map<string, { blocks: number[]; positions: number[] }> {
-  const classes = new Map<string, { blocks: number[]; positions: number[] }>();
-  for (const p of positions) {
-    const bs: number[] = [];
-    for (let b = 0; b < blockCount; b++) if (contains(b, p)) bs.push(b);
-    const key = bs.join(',');
-    let c = classes.get(key);
-    if (!c) classes.set(key, (c = { blocks: bs, positions: [] }));
-    c.positions.push(p);
+/**
+ * Sets of blocks (by position in the relevant list) are bit words, one bit a
+ * block: with up to 32 relevant blocks, as for most titles, a single word.
+ */
+type BlockSet = Uint32Array;
+
+/** Splits the language atoms into classes of atoms covered by exactly the same blocks. */
+function languageClassesOf(atoms: readonly string[], relevant: readonly RightsBlock[], words: number): Array<{ blocks: BlockSet; atoms: string[] }> {
+  const classes: Array<{ blocks: BlockSet; atoms: string[] }> = [];
+  for (const atom of atoms) {
+    const bs = new Uint32Array(words);
+    for (let b = 0; b < relevant.length; b++) if (coversLanguage(relevant[b].languages, atom)) bs[b >>> 5] |= 1 << (b & 31);
+    const c = classes.find((x) => equals(x.blocks, bs));
+    if (c) c.atoms.push(atom);
+    else classes.push({ blocks: bs, atoms: [atom] });
   }
   return classes;
 }
@@ -288,21 +289,25 @@ function classesBy(
 /**
  * Splits `universe` into classes of positions contained in exactly the same
  * `sets` (partition refinement on bitsets: one split per set and class, no
- * walk over positions). Each class lists the sets that contain it, in order.
+ * walk over positions). Each class carries the set of sets that contain it.
  */
-function refine(universe: Bitset, sets: readonly Bitset[]): Array<{ set: Bitset; blocks: number[] }> {
-  let classes = [{ set: universe, blocks: [] as number[] }];
+function refine(universe: Bitset, sets: readonly Bitset[], words: number): Array<{ set: Bitset; blocks: BlockSet }> {
+  let classes = [{ set: universe, blocks: new Uint32Array(words) }];
   for (let b = 0; b < sets.length; b++) {
     const s = sets[b];
+    const word = b >>> 5;
+    const bit = 1 << (b & 31);
     const next: typeof classes = [];
     for (const c of classes) {
       if (!intersects(c.set, s)) {
         next.push(c);
       } else if (isSubset(c.set, s)) {
-        c.blocks.push(b);
+        c.blocks[word] |= bit;
         next.push(c);
       } else {
-        next.push({ set: intersect(c.set, s), blocks: [...c.blocks, b] }, { set: minus(c.set, s), blocks: c.blocks });
+        const inside = c.blocks.slice();
+        inside[word] |= bit;
+        next.push({ set: intersect(c.set, s), blocks: inside }, { set: minus(c.set, s), blocks: c.blocks });
       }
     }
     classes = next;
@@ -319,42 +324,47 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): T
   const relevant = blocks.filter(
     (b) => intersects(b.territories, q.territories) && intersects(b.media, q.media) && touchesLanguages(b, atoms),
   );
-  const tList = refine(q.territories, relevant.map((b) => b.territories));
-  const mList = refine(q.media, relevant.map((b) => b.media));
-  const lList = [...classesBy(atoms.keys(), relevant.length, (b, p) => coversLanguage(relevant[b].languages, atoms[p])).values()];
+  const words = Math.max(1, Math.ceil(relevant.length / 32));
+  const tList = refine(q.territories, relevant.map((b) => b.territories), words);
+  const mList = refine(q.media, relevant.map((b) => b.media), words);
+  const lList = languageClassesOf(atoms, relevant, words);
+  const nT = tList.length;
+  const nM = mList.length;
+  const nL = lList.length;
 
-  const mark = new Uint8Array(relevant.length);
-  const groups = new Map<string, CellGroup>();
-  for (let tClass = 0; tClass < tList.length; tClass++) {
-    const t = tList[tClass];
-    for (let mClass = 0; mClass < mList.length; mClass++) {
-      const m = mList[mClass];
-      for (let lClass = 0; lClass < lList.length; lClass++) {
-        // blocks covering all three: intersection of the three class lists
-        for (const b of t.blocks) mark[b] = 1;
-        for (const b of m.blocks) if (mark[b] === 1) mark[b] = 2;
-        let key = '';
-        const covering: number[] = [];
-        for (const b of lList[lClass].blocks) {
-          if (mark[b] === 2) {
-            covering.push(b);
-            key += b + ',';
-          }
+  // the blocks covering a triple: the intersection of its three classes' blocks; one group per distinct set
+  const groupOf = new Int32Array(nT * nM * nL);
+  const groups: CellGroup[] = [];
+  const groupIds = new Map<number | string, number>();
+  const tm = new Uint32Array(words);
+  const covering = new Uint32Array(words);
+  let i = 0;
+  for (let t = 0; t < nT; t++) {
+    const tb = tList[t].blocks;
+    for (let m = 0; m < nM; m++) {
+      const mb = mList[m].blocks;
+      for (let w = 0; w < words; w++) tm[w] = tb[w] & mb[w];
+      for (let l = 0; l < nL; l++) {
+        const lb = lList[l].blocks;
+        for (let w = 0; w < words; w++) covering[w] = tm[w] & lb[w];
+        const key = words === 1 ? covering[0] : covering.join(',');
+        let g = groupIds.get(key);
+        if (g === undefined) {
+          g = groups.length;
+          groupIds.set(key, g);
+          const bs: RightsBlock[] = [];
+          for (let b = 0; b < relevant.length; b++) if ((covering[b >>> 5] & (1 << (b & 31))) !== 0) bs.push(relevant[b]);
+          groups.push({ segments: applyMatch(timeline(bs, q.exclusive), q) });
         }
-        for (const b of t.blocks) mark[b] = 0;
-        let group = groups.get(key);
-        if (!group) {
-          group = { triples: [], segments: applyMatch(timeline(covering.map((i) => relevant[i]), q.exclusive), q) };
-          groups.set(key, group);
-        }
-        group.triples.push([tClass, mClass, lClass]);
+        groupOf[i++] = g;
       }
     }
   }
   return {
     territoryClasses: tList.map((t) => t.set),
     mediaClasses: mList.map((m) => m.set),
-    languageClasses: lList.map((l) => l.positions.map((p) => atoms[p])),
-    groups: [...groups.values()],
+    languageClasses: lList.map((l) => l.atoms),
+    groupOf,
+    groups,
   };
 }
