@@ -316,6 +316,87 @@ function refine(universe: Bitset, sets: readonly Bitset[], words: number): Array
 }
 
 /**
+ * Timelines of sets of blocks given as one bit word (up to 32 relevant blocks),
+ * the same as timeline() then applyMatch() give, computed from what every
+ * block does at every day where some block starts or ends: a set's timeline
+ * changes only on days where one of its blocks does, and its outcome on a day
+ * depends only on which of its blocks are active, not yet started (rights-in)
+ * or over (rights-in), so outcomes are remembered by those three sets. Only
+ * the segments that reach into the window are built.
+ */
+function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion): (covering: number) => Segment[] {
+  const daySet = new Set<Day>([BEGINNING]);
+  for (const b of relevant) {
+    daySet.add(b.start);
+    if (b.end < PERPETUITY) daySet.add(b.end + 1);
+  }
+  const days = [...daySet].sort((a, b) => a - b);
+  const n = days.length;
+  const active = new Int32Array(n);
+  const future = new Int32Array(n);
+  const past = new Int32Array(n);
+  const change = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const d = days[k];
+    for (let b = 0; b < relevant.length; b++) {
+      const x = relevant[b];
+      const bit = 1 << b;
+      if (x.start <= d && d <= x.end) active[k] |= bit;
+      else if (x.kind === 'in') {
+        if (x.start > d) future[k] |= bit;
+        else past[k] |= bit;
+      }
+      if (x.start === d || x.end + 1 === d) change[k] |= bit;
+    }
+  }
+  const known = new Map<number, Array<{ a: number; f: number; p: number; outcome: Outcome }>>();
+  const outcomeAt = (covering: number, k: number): Outcome => {
+    const a = active[k] & covering;
+    const f = future[k] & covering;
+    const p = past[k] & covering;
+    let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13) ^ f, 0xc2b2ae35);
+    h = Math.imul(h ^ (h >>> 16) ^ p, 0x85ebca6b);
+    let list = known.get(h);
+    if (list) {
+      for (const e of list) if (e.a === a && e.f === f && e.p === p) return e.outcome;
+    } else known.set(h, (list = []));
+    const bs: RightsBlock[] = [];
+    for (let b = 0; b < relevant.length; b++) if ((covering & (1 << b)) !== 0) bs.push(relevant[b]);
+    const outcome = outcomeOn(bs, days[k], q.exclusive);
+    list.push({ a, f, p, outcome });
+    return outcome;
+  };
+  return (covering) => {
+    // the days where the timeline may change: the beginning, and where one of the blocks starts or ends
+    const ks = [0];
+    for (let k = 1; k < n; k++) if ((change[k] & covering) !== 0) ks.push(k);
+    // from the segment that holds the window's start (back to where it starts) to the one that holds its end
+    let i = 0;
+    while (i + 1 < ks.length && days[ks[i + 1]] <= q.start) i++;
+    const first = outcomeAt(covering, ks[i]);
+    let j = i;
+    while (j > 0 && outcomeAt(covering, ks[j - 1]) === first) j--;
+    const segments: Segment[] = [];
+    let cur: Segment | null = { start: days[ks[j]], end: PERPETUITY, outcome: first };
+    for (i++; i < ks.length; i++) {
+      const d = days[ks[i]];
+      const outcome = outcomeAt(covering, ks[i]);
+      if (outcome === cur.outcome) continue;
+      cur.end = d - 1;
+      segments.push(cur);
+      if (d > q.end) {
+        cur = null;
+        break;
+      }
+      cur = { start: d, end: PERPETUITY, outcome };
+    }
+    if (cur) segments.push(cur);
+    return applyMatch(segments, q);
+  };
+}
+
+/**
  * The cells of one title for a question, grouped by timeline (see TitleCells).
  * `blocks` are the title's blocks.
  */
@@ -336,6 +417,7 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): T
   const groupOf = new Int32Array(nT * nM * nL);
   const groups: CellGroup[] = [];
   const groupIds = new Map<number | string, number>();
+  const segmentsOf = words === 1 ? maskTimelines(relevant, q) : null;
   const tm = new Uint32Array(words);
   const covering = new Uint32Array(words);
   let i = 0;
@@ -352,9 +434,12 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): T
         if (g === undefined) {
           g = groups.length;
           groupIds.set(key, g);
-          const bs: RightsBlock[] = [];
-          for (let b = 0; b < relevant.length; b++) if ((covering[b >>> 5] & (1 << (b & 31))) !== 0) bs.push(relevant[b]);
-          groups.push({ segments: applyMatch(timeline(bs, q.exclusive), q) });
+          if (segmentsOf) groups.push({ segments: segmentsOf(covering[0]) });
+          else {
+            const bs: RightsBlock[] = [];
+            for (let b = 0; b < relevant.length; b++) if ((covering[b >>> 5] & (1 << (b & 31))) !== 0) bs.push(relevant[b]);
+            groups.push({ segments: applyMatch(timeline(bs, q.exclusive), q) });
+          }
         }
         groupOf[i++] = g;
       }
