@@ -109,24 +109,62 @@ export function checkQuestion(q: AvailsQuestion): void {
 // ---------------------------------------------------------------------------
 // Outcomes
 
-const outcomeCache = new Map<string, Outcome>();
+/**
+ * Outcomes are interned in a trie walked by status, then each reason's code and
+ * contracts: the strings are the ones the blocks already hold, whose hashes are
+ * cached, so finding a known outcome builds no string (codes and contracts sit
+ * in separate maps, so no contract can be mistaken for a code).
+ */
+interface OutcomeNode {
+  codes?: Map<ReasonCode, OutcomeNode>;
+  contracts?: Map<string, OutcomeNode>;
+  outcome?: Outcome;
+}
+let outcomeRoots = new Map<AvailStatus, OutcomeNode>();
+let outcomeCount = 0;
 let nextOutcomeId = 0;
 
+function childOf<K>(map: Map<K, OutcomeNode>, k: K): OutcomeNode {
+  let n = map.get(k);
+  if (!n) map.set(k, (n = {}));
+  return n;
+}
+
+/** Contracts sorted, each once. */
+function contractList(contracts: string[]): string[] {
+  if (contracts.length < 2) return contracts;
+  if (contracts.length === 2) {
+    const [a, b] = contracts;
+    return a === b ? [a] : a < b ? contracts : [b, a];
+  }
+  return [...new Set(contracts)].sort();
+}
+
 export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
-  // the key is built first and the interned outcome returned when known: this runs for every
-  // segment of every timeline, so the sorted copy of the reasons is made only on a miss
-  const inOrder = reasons.every((r, i) => i === 0 || REASON_CODES.indexOf(reasons[i - 1].code) <= REASON_CODES.indexOf(r.code));
+  // this runs for every distinct state of a timeline, so the interned outcome is found
+  // first and the key and the copy of the reasons are made only for a new one
+  let inOrder = true;
+  for (let i = 1; i < reasons.length && inOrder; i++) inOrder = REASON_CODES.indexOf(reasons[i - 1].code) <= REASON_CODES.indexOf(reasons[i].code);
   const ordered = inOrder ? reasons : [...reasons].sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
-  const lists = ordered.map((r) => (r.contracts.length > 1 ? [...new Set(r.contracts)].sort() : r.contracts));
+  let node = outcomeRoots.get(status);
+  if (!node) outcomeRoots.set(status, (node = {}));
+  for (const r of ordered) {
+    node = childOf((node.codes ??= new Map()), r.code);
+    for (const c of contractList(r.contracts)) node = childOf((node.contracts ??= new Map()), c);
+  }
+  if (node.outcome) return node.outcome;
+  if (outcomeCount >= 100_000) {
+    // forget them all (and start again from this one)
+    outcomeRoots = new Map();
+    outcomeCount = 0;
+    return makeOutcome(status, reasons);
+  }
+  const lists = ordered.map((r) => [...contractList(r.contracts)]);
   let key = status + '|';
   for (let i = 0; i < ordered.length; i++) key += (i ? ';' : '') + ordered[i].code + ':' + lists[i].join(',');
-  let o = outcomeCache.get(key);
-  if (!o) {
-    if (outcomeCache.size > 100_000) outcomeCache.clear();
-    o = { status, reasons: ordered.map((r, i) => ({ code: r.code, contracts: [...lists[i]] })), key, id: nextOutcomeId++ };
-    outcomeCache.set(key, o);
-  }
-  return o;
+  node.outcome = { status, reasons: ordered.map((r, i) => ({ code: r.code, contracts: lists[i] })), key, id: nextOutcomeId++ };
+  outcomeCount++;
+  return node.outcome;
 }
 
 export const AVAILABLE = makeOutcome('available', []);
