@@ -338,10 +338,12 @@ function mergePass(rows: Row[], free: Dim, sets: Spaces): { rows: Row[]; merged:
 
 const DIMS: readonly Dim[] = [PERIOD, TERRITORIES, MEDIA, LANGUAGES];
 
-/** Merges until no pass merges anything; a pass is run again only after another dimension merged. */
-function mergeRows(rows: Row[], sets: Spaces): Row[] {
+/**
+ * Merges until no pass merges anything; a pass is run again only after another
+ * dimension merged. `clean`: dimensions known to have nothing to merge (a bit per dimension).
+ */
+function mergeRows(rows: Row[], sets: Spaces, clean: number): Row[] {
   let current = rows;
-  let clean = 0; // bit per dimension
   for (let i = 0; clean !== 15; i = (i + 1) % DIMS.length) {
     const dim = DIMS[i];
     if (clean & (1 << dim)) continue;
@@ -360,7 +362,8 @@ export function rollUpTitle(title: string, tc: TitleCells): RolledRow[] {
     m: new ClassSets(tc.mediaClasses.length),
     l: new ClassSets(tc.languageClasses.length),
   };
-  const rows = mergeRows(firstRows(tc, sets), sets);
+  // the first rows have nothing to merge over periods, territories or media (see firstRows)
+  const rows = mergeRows(firstRows(tc, sets), sets, (1 << PERIOD) | (1 << TERRITORIES) | (1 << MEDIA));
 
   const universe = [...new Set(tc.languageClasses.flat())];
   const languagesOf = new Map<number, { languages: string[] | null; except: string[] }>();
