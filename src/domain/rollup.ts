@@ -114,8 +114,8 @@ function firstRows(tc: TitleCells, sets: Spaces): Row[] {
   const nM = sets.m.size;
   const nL = sets.l.size;
   const groups = tc.groups;
-  // the media set of each (group, language class, territory class)
-  const cellM: number[] = new Array(groups.length * nL * nT).fill(0);
+  // the media set of each (group, language class, territory class); sets always fit in an int32
+  const cellM = new Int32Array(groups.length * nL * nT);
   const { groupOf } = tc;
   let i = 0;
   for (let t = 0; t < nT; t++)
@@ -124,6 +124,16 @@ function firstRows(tc: TitleCells, sets: Spaces): Row[] {
         const slot = (groupOf[i++] * nL + l) * nT + t;
         cellM[slot] = sets.m.with(cellM[slot], m);
       }
+  // the territory classes each (group, language class) has cells in: listT[listFrom[k]..listFrom[k + 1]]
+  const slices = groups.length * nL;
+  const listFrom = new Int32Array(slices + 1);
+  const listT = new Int32Array(nT * nM * nL);
+  let n = 0;
+  for (let k = 0; k < slices; k++) {
+    listFrom[k] = n;
+    for (let t = 0, base = k * nT; t < nT; t++) if (cellM[base + t] !== 0) listT[n++] = t;
+  }
+  listFrom[slices] = n;
 
   // periods: the timelines' segments grouped by (outcome, start, end)
   const periods: Array<{ outcome: Outcome; start: Day; end: Day; groups: number[] }> = [];
@@ -146,22 +156,30 @@ function firstRows(tc: TitleCells, sets: Spaces): Row[] {
   }
 
   const rows: Row[] = [];
-  const mOfT: number[] = new Array(nT);
+  const f = new Factoring(sets);
+  // a period with several timelines: their pairs joined in `joined` (kept zero between uses)
+  const joined = new Int32Array(nT);
+  const joinedT = new Int32Array(nT);
   for (const p of periods) {
     for (let l = 0; l < nL; l++) {
-      mOfT.fill(0);
-      let any = false;
+      const lSet = sets.l.with(0, l);
+      if (p.groups.length === 1) {
+        const k = p.groups[0] * nL + l;
+        if (listFrom[k] < listFrom[k + 1]) f.factor(cellM, k * nT, listT, listFrom[k], listFrom[k + 1], lSet, p, rows);
+        continue;
+      }
+      let count = 0;
       for (const g of p.groups) {
-        const base = (g * nL + l) * nT;
-        for (let t = 0; t < nT; t++) {
-          const ms = cellM[base + t];
-          if (ms !== 0) {
-            mOfT[t] = sets.m.union(mOfT[t], ms);
-            any = true;
-          }
+        const k = g * nL + l;
+        for (let j = listFrom[k], base = k * nT; j < listFrom[k + 1]; j++) {
+          const t = listT[j];
+          if (joined[t] === 0) joinedT[count++] = t;
+          joined[t] = sets.m.union(joined[t], cellM[base + t]);
         }
       }
-      if (any) factor(mOfT, sets, sets.l.with(0, l), p.outcome, p.start, p.end, rows);
+      if (count === 0) continue;
+      f.factor(joined, 0, joinedT, 0, count, lSet, p, rows);
+      for (let j = 0; j < count; j++) joined[joinedT[j]] = 0;
     }
   }
   return rows;
@@ -178,53 +196,71 @@ function hash3(a: number, b: number, c: number): number {
  * Factors a set of territory x media class pairs (the media set of each
  * territory class) into products: territory classes with equal media sets
  * together, or media classes with equal territory sets together, whichever
- * gives fewer rows (territories on a tie).
+ * gives fewer rows (territories on a tie). Scratch arrays are kept for the
+ * whole title.
  */
-function factor(mOfT: readonly number[], sets: Spaces, l: number, outcome: Outcome, start: Day, end: Day, out: Row[]): void {
-  const nT = sets.t.size;
-  const nM = sets.m.size;
-  // by territory: distinct media sets, and the territory classes that have each
-  const mVals: number[] = [];
-  const tOfVal: number[] = [];
-  for (let t = 0; t < nT; t++) {
-    const v = mOfT[t];
-    if (v === 0) continue;
-    const j = mVals.indexOf(v);
-    if (j < 0) {
-      mVals.push(v);
-      tOfVal.push(sets.t.with(0, t));
-    } else tOfVal[j] = sets.t.with(tOfVal[j], t);
+class Factoring {
+  private readonly mVals: Int32Array;
+  private readonly tOfVal: Int32Array;
+  private readonly tOfM: Int32Array;
+  private readonly tVals: Int32Array;
+  private readonly mOfVal: Int32Array;
+
+  constructor(private readonly sets: Spaces) {
+    this.mVals = new Int32Array(sets.t.size);
+    this.tOfVal = new Int32Array(sets.t.size);
+    this.tOfM = new Int32Array(sets.m.size);
+    this.tVals = new Int32Array(sets.m.size);
+    this.mOfVal = new Int32Array(sets.m.size);
   }
-  if (mVals.length > 1) {
-    // by media: the territory set of each media class, then distinct ones
-    const tOfM: number[] = new Array(nM).fill(0);
-    for (let t = 0; t < nT; t++) {
-      const v = mOfT[t];
-      if (v === 0) continue;
-      if (sets.m.small) {
-        for (let x = v; x !== 0; x &= x - 1) {
-          const m = 31 - Math.clz32(x & -x);
-          tOfM[m] = sets.t.with(tOfM[m], t);
-        }
-      } else for (const m of sets.m.members(v)) tOfM[m] = sets.t.with(tOfM[m], t);
+
+  /** The pairs: for the territory classes ts[from..to), their media sets mOfT[base + t] (none empty). */
+  factor(mOfT: Int32Array, base: number, ts: Int32Array, from: number, to: number, l: number, p: { outcome: Outcome; start: Day; end: Day }, out: Row[]): void {
+    const { sets, mVals, tOfVal, tOfM, tVals, mOfVal } = this;
+    const { outcome, start, end } = p;
+    // by territory: distinct media sets, and the territory classes that have each
+    let nm = 0;
+    for (let i = from; i < to; i++) {
+      const t = ts[i];
+      const v = mOfT[base + t];
+      let j = 0;
+      while (j < nm && mVals[j] !== v) j++;
+      if (j === nm) {
+        mVals[nm++] = v;
+        tOfVal[j] = sets.t.with(0, t);
+      } else tOfVal[j] = sets.t.with(tOfVal[j], t);
     }
-    const tVals: number[] = [];
-    const mOfVal: number[] = [];
-    for (let m = 0; m < nM; m++) {
-      const v = tOfM[m];
-      if (v === 0) continue;
-      const j = tVals.indexOf(v);
-      if (j < 0) {
-        tVals.push(v);
-        mOfVal.push(sets.m.with(0, m));
-      } else mOfVal[j] = sets.m.with(mOfVal[j], m);
+    if (nm > 1) {
+      // by media: the territory set of each media class, then distinct ones
+      tOfM.fill(0);
+      for (let i = from; i < to; i++) {
+        const t = ts[i];
+        const v = mOfT[base + t];
+        if (sets.m.small) {
+          for (let x = v; x !== 0; x &= x - 1) {
+            const m = 31 - Math.clz32(x & -x);
+            tOfM[m] = sets.t.with(tOfM[m], t);
+          }
+        } else for (const m of sets.m.members(v)) tOfM[m] = sets.t.with(tOfM[m], t);
+      }
+      let nt = 0;
+      for (let m = 0; m < tOfM.length && nt < nm; m++) {
+        const v = tOfM[m];
+        if (v === 0) continue;
+        let j = 0;
+        while (j < nt && tVals[j] !== v) j++;
+        if (j === nt) {
+          tVals[nt++] = v;
+          mOfVal[j] = sets.m.with(0, m);
+        } else mOfVal[j] = sets.m.with(mOfVal[j], m);
+      }
+      if (nt < nm) {
+        for (let j = 0; j < nt; j++) out.push({ outcome, t: tVals[j], m: mOfVal[j], l, start, end });
+        return;
+      }
     }
-    if (tVals.length < mVals.length) {
-      for (let j = 0; j < tVals.length; j++) out.push({ outcome, t: tVals[j], m: mOfVal[j], l, start, end });
-      return;
-    }
+    for (let j = 0; j < nm; j++) out.push({ outcome, t: tOfVal[j], m: mVals[j], l, start, end });
   }
-  for (let j = 0; j < mVals.length; j++) out.push({ outcome, t: tOfVal[j], m: mVals[j], l, start, end });
 }
 
 const PERIOD = 0;
