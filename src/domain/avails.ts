@@ -370,22 +370,34 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion): (co
   }
   const days = [...daySet].sort((a, b) => a - b);
   const n = days.length;
+  const index = new Map<Day, number>();
+  for (let k = 0; k < n; k++) index.set(days[k], k);
+  // blocks that start on each day, and that end the day before
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  let rightsIn = 0;
+  for (let b = 0; b < relevant.length; b++) {
+    const x = relevant[b];
+    starts[index.get(x.start)!] |= 1 << b;
+    if (x.end < PERPETUITY) ends[index.get(x.end + 1)!] |= 1 << b;
+    if (x.kind === 'in') rightsIn |= 1 << b;
+  }
+  // swept from the beginning: active blocks, rights-in not yet started, rights-in over
   const active = new Int32Array(n);
   const future = new Int32Array(n);
   const past = new Int32Array(n);
   const change = new Int32Array(n);
+  let a = 0;
+  let f = rightsIn;
+  let p = 0;
   for (let k = 0; k < n; k++) {
-    const d = days[k];
-    for (let b = 0; b < relevant.length; b++) {
-      const x = relevant[b];
-      const bit = 1 << b;
-      if (x.start <= d && d <= x.end) active[k] |= bit;
-      else if (x.kind === 'in') {
-        if (x.start > d) future[k] |= bit;
-        else past[k] |= bit;
-      }
-      if (x.start === d || x.end + 1 === d) change[k] |= bit;
-    }
+    a = (a | starts[k]) & ~ends[k];
+    f &= ~starts[k];
+    p |= ends[k] & rightsIn;
+    active[k] = a;
+    future[k] = f;
+    past[k] = p;
+    change[k] = starts[k] | ends[k];
   }
   const known = new Map<number, Array<{ a: number; f: number; p: number; outcome: Outcome }>>();
   const outcomeAt = (covering: number, k: number): Outcome => {
