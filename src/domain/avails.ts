@@ -466,32 +466,56 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): T
   // the blocks covering a triple: the intersection of its three classes' blocks; one group per distinct set
   const groupOf = new Int32Array(nT * nM * nL);
   const groups: CellGroup[] = [];
-  const groupIds = new Map<number | string, number>();
-  const segmentsOf = words === 1 ? maskTimelines(relevant, q) : null;
-  const tm = new Uint32Array(words);
-  const covering = new Uint32Array(words);
-  let i = 0;
-  for (let t = 0; t < nT; t++) {
-    const tb = tList[t].blocks;
-    for (let m = 0; m < nM; m++) {
-      const mb = mList[m].blocks;
-      for (let w = 0; w < words; w++) tm[w] = tb[w] & mb[w];
-      for (let l = 0; l < nL; l++) {
-        const lb = lList[l].blocks;
-        for (let w = 0; w < words; w++) covering[w] = tm[w] & lb[w];
-        const key = words === 1 ? covering[0] : covering.join(',');
-        let g = groupIds.get(key);
-        if (g === undefined) {
-          g = groups.length;
-          groupIds.set(key, g);
-          if (segmentsOf) groups.push({ segments: segmentsOf(covering[0]) });
-          else {
+  if (words === 1) {
+    // up to 32 relevant blocks: sets of blocks are numbers
+    const segmentsOf = maskTimelines(relevant, q);
+    const lb = lList.map((c) => c.blocks[0] | 0);
+    const ids = new Map<number, number>();
+    let lastKey = 0;
+    let lastGroup = -1;
+    let i = 0;
+    for (let t = 0; t < nT; t++) {
+      const tb = tList[t].blocks[0];
+      for (let m = 0; m < nM; m++) {
+        const tm = tb & mList[m].blocks[0];
+        for (let l = 0; l < nL; l++) {
+          const key = tm & lb[l];
+          let g = key === lastKey && lastGroup >= 0 ? lastGroup : ids.get(key);
+          if (g === undefined) {
+            g = groups.length;
+            ids.set(key, g);
+            groups.push({ segments: segmentsOf(key) });
+          }
+          lastKey = key;
+          lastGroup = g;
+          groupOf[i++] = g;
+        }
+      }
+    }
+  } else {
+    const ids = new Map<string, number>();
+    const tm = new Uint32Array(words);
+    const covering = new Uint32Array(words);
+    let i = 0;
+    for (let t = 0; t < nT; t++) {
+      const tb = tList[t].blocks;
+      for (let m = 0; m < nM; m++) {
+        const mb = mList[m].blocks;
+        for (let w = 0; w < words; w++) tm[w] = tb[w] & mb[w];
+        for (let l = 0; l < nL; l++) {
+          const lb = lList[l].blocks;
+          for (let w = 0; w < words; w++) covering[w] = tm[w] & lb[w];
+          const key = covering.join(',');
+          let g = ids.get(key);
+          if (g === undefined) {
+            g = groups.length;
+            ids.set(key, g);
             const bs: RightsBlock[] = [];
             for (let b = 0; b < relevant.length; b++) if ((covering[b >>> 5] & (1 << (b & 31))) !== 0) bs.push(relevant[b]);
             groups.push({ segments: applyMatch(timeline(bs, q.exclusive), q) });
           }
+          groupOf[i++] = g;
         }
-        groupOf[i++] = g;
       }
     }
   }
