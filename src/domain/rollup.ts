@@ -391,6 +391,13 @@ function mergeRows(rows: Row[], sets: Spaces, clean: number): Row[] {
   return current;
 }
 
+/** The union of the classes in `s`. */
+function unionOf(classes: Bitset[], space: ClassSets, s: number): Bitset {
+  const out = new Uint32Array(classes[0].length);
+  for (const i of space.members(s)) unionInto(out, classes[i]);
+  return out;
+}
+
 /** Rolls up the cells of one title (as titleCells gives them). */
 export function rollUpTitle(title: string, tc: TitleCells): RolledRow[] {
   const sets: Spaces = {
@@ -403,11 +410,9 @@ export function rollUpTitle(title: string, tc: TitleCells): RolledRow[] {
 
   const universe = [...new Set(tc.languageClasses.flat())];
   const languagesOf = new Map<number, { languages: string[] | null; except: string[] }>();
-  const unionOf = (classes: Bitset[], space: ClassSets, s: number) => {
-    const out = new Uint32Array(classes[0].length);
-    for (const i of space.members(s)) unionInto(out, classes[i]);
-    return out;
-  };
+  // rows with the same territories (or media) share one bitset, as rows built from the question's own sets do
+  const territoriesOf = new Map<number, Bitset>();
+  const mediaOf = new Map<number, Bitset>();
   const out: RolledRow[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
@@ -418,10 +423,14 @@ export function rollUpTitle(title: string, tc: TitleCells): RolledRow[] {
       langs = { languages: all ? null : named, except: all ? universe.filter((a) => !named.includes(a)).sort() : [] };
       languagesOf.set(r.l, langs);
     }
+    let territories = territoriesOf.get(r.t);
+    if (!territories) territoriesOf.set(r.t, (territories = unionOf(tc.territoryClasses, sets.t, r.t)));
+    let media = mediaOf.get(r.m);
+    if (!media) mediaOf.set(r.m, (media = unionOf(tc.mediaClasses, sets.m, r.m)));
     out[i] = {
       titles: [title],
-      territories: unionOf(tc.territoryClasses, sets.t, r.t),
-      media: unionOf(tc.mediaClasses, sets.m, r.m),
+      territories,
+      media,
       languages: langs.languages === null ? null : langs.languages.slice(),
       languagesExcept: langs.except.slice(),
       start: r.start,
