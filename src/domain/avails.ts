@@ -112,23 +112,34 @@ export function checkQuestion(q: AvailsQuestion): void {
 /**
  * Outcomes are interned in a trie walked by status, then each reason's code and
  * contracts: the strings are the ones the blocks already hold, whose hashes are
- * cached, so finding a known outcome builds no string (codes and contracts sit
- * in separate maps, so no contract can be mistaken for a code).
+ * cached, so finding a known outcome builds no string. Codes are stepped by a
+ * symbol of their own, so no contract can be mistaken for a code. Most nodes
+ * have one child, kept inline; a Map is made from the second on (interned
+ * outcomes live as long as the cache, so they should stay small).
  */
-interface OutcomeNode {
-  codes?: Map<ReasonCode, OutcomeNode>;
-  contracts?: Map<string, OutcomeNode>;
-  outcome?: Outcome;
+const CODE_STEP: readonly symbol[] = REASON_CODES.map((c) => Symbol(c));
+
+class OutcomeNode {
+  key: string | symbol | null = null;
+  child: OutcomeNode | null = null;
+  more: Map<string | symbol, OutcomeNode> | null = null;
+  outcome: Outcome | null = null;
+
+  next(key: string | symbol): OutcomeNode {
+    if (this.key === key) return this.child!;
+    if (this.key === null) {
+      this.key = key;
+      return (this.child = new OutcomeNode());
+    }
+    this.more ??= new Map();
+    let n = this.more.get(key);
+    if (!n) this.more.set(key, (n = new OutcomeNode()));
+    return n;
+  }
 }
 let outcomeRoots = new Map<AvailStatus, OutcomeNode>();
 let outcomeCount = 0;
 let nextOutcomeId = 0;
-
-function childOf<K>(map: Map<K, OutcomeNode>, k: K): OutcomeNode {
-  let n = map.get(k);
-  if (!n) map.set(k, (n = {}));
-  return n;
-}
 
 /** Contracts sorted, each once. */
 function contractList(contracts: string[]): string[] {
@@ -147,10 +158,10 @@ export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
   for (let i = 1; i < reasons.length && inOrder; i++) inOrder = REASON_CODES.indexOf(reasons[i - 1].code) <= REASON_CODES.indexOf(reasons[i].code);
   const ordered = inOrder ? reasons : [...reasons].sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
   let node = outcomeRoots.get(status);
-  if (!node) outcomeRoots.set(status, (node = {}));
+  if (!node) outcomeRoots.set(status, (node = new OutcomeNode()));
   for (const r of ordered) {
-    node = childOf((node.codes ??= new Map()), r.code);
-    for (const c of contractList(r.contracts)) node = childOf((node.contracts ??= new Map()), c);
+    node = node.next(CODE_STEP[REASON_CODES.indexOf(r.code)]);
+    for (const c of contractList(r.contracts)) node = node.next(c);
   }
   if (node.outcome) return node.outcome;
   if (outcomeCount >= 100_000) {
@@ -160,8 +171,10 @@ export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
     return makeOutcome(status, reasons);
   }
   const lists = ordered.map((r) => [...contractList(r.contracts)]);
-  let key = status + '|';
-  for (let i = 0; i < ordered.length; i++) key += (i ? ';' : '') + ordered[i].code + ':' + lists[i].join(',');
+  // one flat string (join, not a chain of concatenations): it is kept as long as the outcome
+  const parts: string[] = [status, '|'];
+  ordered.forEach((r, i) => parts.push(i ? ';' : '', r.code, ':', lists[i].join(',')));
+  const key = parts.join('');
   node.outcome = { status, reasons: ordered.map((r, i) => ({ code: r.code, contracts: lists[i] })), key, id: nextOutcomeId++ };
   outcomeCount++;
   return node.outcome;
