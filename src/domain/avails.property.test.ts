@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { has, setKey, toIndices } from './bitset.js';
-import { titleCells, type AvailsQuestion } from './avails.js';
+import { fromIndices, has, setKey, toIndices } from './bitset.js';
+import { titleCells, type AvailsQuestion, type MatchType } from './avails.js';
+import { PERPETUITY } from './dates.js';
 import { rollUpTitle, type RolledRow } from './rollup.js';
-import type { RightsBlock } from './rights.js';
+import type { BlockKind, RightsBlock } from './rights.js';
 import { oracleAvails, oracleLanguages } from './testing/oracle.js';
 import { SMALL, catalog, question } from './testing/arbitraries.js';
 
@@ -12,9 +13,9 @@ function reasonKey(status: string, reasons: Array<{ code: string; contracts: str
 }
 
 /** Expands rolled-up rows into cells over the oracle's days; fails on a cell covered twice. */
-function expand(rows: RolledRow[], q: AvailsQuestion, universe: string[]): Map<string, string> {
+function expand(rows: RolledRow[], q: AvailsQuestion, universe: string[], horizon: number = SMALL.horizon): Map<string, string> {
   const cells = new Map<string, string>();
-  const last = Math.min(q.end, SMALL.horizon + 1);
+  const last = Math.min(q.end, horizon + 1);
   for (const r of rows) {
     for (const c of toIndices(r.territories))
       for (const m of toIndices(r.media))
@@ -28,9 +29,87 @@ function expand(rows: RolledRow[], q: AvailsQuestion, universe: string[]): Map<s
   return cells;
 }
 
-function answer(blocks: RightsBlock[], q: AvailsQuestion): RolledRow[] {
+function answer(blocks: readonly RightsBlock[], q: AvailsQuestion): RolledRow[] {
   return rollUpTitle('T', titleCells(blocks, q));
 }
+
+/** Checks the rows against the oracle, cell by cell, and that no two of them could be merged. */
+function agreesAndMinimal(blocks: readonly RightsBlock[], q: AvailsQuestion, horizon: number, countries: number, media: number): void {
+  const rows = answer(blocks, q);
+  const got = expand(rows, q, oracleLanguages(blocks, q), horizon);
+  const want = oracleAvails(blocks, q, horizon, countries, media);
+  expect(got.size).toBe(want.length);
+  for (const c of want) {
+    expect(got.get(`${c.country}/${c.media}/${c.language}/${c.day}`), `cell ${c.country}/${c.media}/${c.language}/${c.day}`).toBe(reasonKey(c.status, c.reasons));
+  }
+  for (let i = 0; i < rows.length; i++)
+    for (let j = i + 1; j < rows.length; j++) {
+      const a = rows[i];
+      const b = rows[j];
+      if (a.outcome !== b.outcome) continue;
+      const sameT = setKey(a.territories) === setKey(b.territories);
+      const sameM = setKey(a.media) === setKey(b.media);
+      const sameL = JSON.stringify([a.languages, a.languagesExcept]) === JSON.stringify([b.languages, b.languagesExcept]);
+      const samePeriod = a.start === b.start && a.end === b.end;
+      const touching = a.end + 1 === b.start || b.end + 1 === a.start;
+      const mergeable = (sameM && sameL && samePeriod) || (sameT && sameL && samePeriod) || (sameT && sameM && samePeriod) || (sameT && sameM && sameL && touching);
+      expect(mergeable, `rows ${i} and ${j} say the same thing and could be one`).toBe(false);
+    }
+}
+
+/**
+ * Wide titles: more than 32 blocks, and more than 32 territory, media or
+ * language classes (blocks on single positions), so that sets of blocks and
+ * sets of classes no longer fit in one 32-bit word.
+ */
+const WIDE_HORIZON = 12;
+function wideCase(countries: number, media: number, languages: number) {
+  const pool = Array.from({ length: languages }, (_, i) => `l${String(i).padStart(2, '0')}`);
+  const one = (size: number) => fc.integer({ min: 0, max: size - 1 }).map((i) => fromIndices(size, [i]));
+  const some = (size: number) => fc.uniqueArray(fc.integer({ min: 0, max: size - 1 }), { minLength: 1, maxLength: 3 }).map((ix) => fromIndices(size, ix));
+  const term = fc
+    .tuple(fc.integer({ min: 0, max: WIDE_HORIZON }), fc.integer({ min: 0, max: WIDE_HORIZON }), fc.boolean())
+    .map(([a, b, open]) => ({ start: Math.min(a, b), end: open ? PERPETUITY : Math.max(a, b) }));
+  const wideBlock: fc.Arbitrary<RightsBlock> = fc
+    .record({
+      contract: fc.constantFrom('C1', 'C2', 'C3', 'C4', 'C5', 'C6'),
+      kind: fc.constantFrom<BlockKind>('in', 'in', 'out', 'hold', 'holdback'),
+      territories: countries > 32 ? fc.oneof(one(countries), some(countries)) : some(countries),
+      media: media > 32 ? fc.oneof(one(media), some(media)) : some(media),
+      languages: fc.oneof(
+        { weight: languages > 32 ? 1 : 3, arbitrary: fc.constant(null) },
+        { weight: languages > 32 ? 6 : 1, arbitrary: fc.constantFrom(...pool).map((l) => [l]) },
+      ),
+      term,
+      exclusive: fc.boolean(),
+    })
+    .map(({ term: t, ...b }) => ({ ...b, start: t.start, end: t.end }));
+  const all = (size: number) => fromIndices(size, Array.from({ length: size }, (_, i) => i));
+  const q = fc
+    .record({
+      a: fc.integer({ min: 0, max: WIDE_HORIZON }),
+      b: fc.integer({ min: 0, max: WIDE_HORIZON }),
+      open: fc.boolean(),
+      exclusive: fc.boolean(),
+      match: fc.constantFrom<MatchType>('cover-entire', 'overlap-part', 'start-within', 'end-within'),
+    })
+    .map(({ a, b, open, ...rest }): AvailsQuestion => ({ ...rest, territories: all(countries), media: all(media), languages: null, start: Math.min(a, b), end: open ? PERPETUITY : Math.max(a, b) }));
+  // a rights-in everywhere first, so that most cells have a timeline of their own
+  const everywhere: RightsBlock = { contract: 'IN', kind: 'in', territories: all(countries), media: all(media), languages: null, start: 0, end: PERPETUITY, exclusive: true };
+  return fc.tuple(fc.array(wideBlock, { minLength: languages > 32 ? 60 : 33, maxLength: languages > 32 ? 70 : 45 }), q).map(([bs, question]): [RightsBlock[], AvailsQuestion] => [[everywhere, ...bs], question]);
+}
+
+describe('wide titles (sets beyond one 32-bit word) agree with the oracle and roll up as far as the greedy merge allows', () => {
+  it('with more than 32 territory classes', () => {
+    fc.assert(fc.property(wideCase(48, 2, 3), ([blocks, q]) => agreesAndMinimal(blocks, q, WIDE_HORIZON, 48, 2)), { numRuns: 40 });
+  });
+  it('with more than 32 media classes', () => {
+    fc.assert(fc.property(wideCase(2, 48, 3), ([blocks, q]) => agreesAndMinimal(blocks, q, WIDE_HORIZON, 2, 48)), { numRuns: 40 });
+  });
+  it('with more than 32 language classes', () => {
+    fc.assert(fc.property(wideCase(2, 2, 80), ([blocks, q]) => agreesAndMinimal(blocks, q, WIDE_HORIZON, 2, 2)), { numRuns: 40 });
+  });
+});
 
 describe('availability agrees with the brute-force oracle, cell by cell', () => {
   it('on thousands of random catalogs and questions', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuestion, titleCells, type AvailsQuestion } from './avails.js';
+import { checkQuestion, makeOutcome, titleCells, type AvailsQuestion } from './avails.js';
 import { emptySet } from './bitset.js';
 import { parseDay, PERPETUITY } from './dates.js';
 import { DomainError } from './errors.js';
@@ -121,5 +121,38 @@ describe('bad questions get a typed error that names the field', () => {
     expect(fieldOf(() => parseDay('2027-02-30', 'start'))).toBe('start');
     expect(fieldOf(() => parseTerritories('Germny'))).toBe('territories');
     expect(fieldOf(() => parseMedia('SVDO'))).toBe('media');
+  });
+});
+
+describe('outcomes are interned: equal status and reasons, one object', () => {
+  it('whatever the order of the reasons and of their contracts, and with contracts repeated', () => {
+    const a = makeOutcome('unavailable', [
+      { code: 'rights-out-exist', contracts: ['B', 'A', 'B'] },
+      { code: 'holdback', contracts: ['H'] },
+    ]);
+    const b = makeOutcome('unavailable', [
+      { code: 'holdback', contracts: ['H'] },
+      { code: 'rights-out-exist', contracts: ['A', 'B'] },
+    ]);
+    expect(b).toBe(a);
+    expect(a.reasons).toEqual([
+      { code: 'rights-out-exist', contracts: ['A', 'B'] },
+      { code: 'holdback', contracts: ['H'] },
+    ]);
+    expect(a.key).toBe('unavailable|rights-out-exist:A,B;holdback:H');
+  });
+
+  it('tells apart outcomes that differ in status, in a reason, or in where a contract belongs', () => {
+    const sold = makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['holdback'] }]);
+    const twoReasons = makeOutcome('unavailable', [
+      { code: 'rights-out-exist', contracts: [] },
+      { code: 'holdback', contracts: [] },
+    ]);
+    expect(twoReasons).not.toBe(sold);
+    expect(makeOutcome('on-hold', [{ code: 'on-hold', contracts: ['X'] }])).not.toBe(makeOutcome('unavailable', [{ code: 'on-hold', contracts: ['X'] }]));
+    expect(makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['A', 'B'] }])).not.toBe(
+      makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['A'] }, { code: 'holdback', contracts: ['B'] }]),
+    );
+    expect(new Set([sold.id, twoReasons.id]).size).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { type Bitset, intersect, intersects, isEmpty, isSubset, minus } from './bitset.js';
+import { type Bitset, equals, intersect, intersects, isEmpty, isSubset, minus } from './bitset.js';
 import { BEGINNING, PERPETUITY, checkTerm, type Day } from './dates.js';
 import { invalid } from './errors.js';
 import { coversLanguage, OTHER_LANGUAGES, type Languages, type RightsBlock } from './rights.js';
@@ -77,7 +77,7 @@ export interface Outcome {
  * The cells of one title's answer, grouped: the question's territories, media
  * and languages are partitioned into classes (positions covered by the same
  * blocks), and every (territory, media, language) class triple covered by the
- * same blocks shares one timeline. A group is such a timeline with its triples.
+ * same blocks shares one timeline. A group is such a timeline.
  */
 export interface TitleCells {
   /** Territory, media and language classes: each a set, disjoint, covering the question. */
@@ -85,12 +85,12 @@ export interface TitleCells {
   mediaClasses: Bitset[];
   /** Language atoms of each class; OTHER_LANGUAGES stands for every language no block names. */
   languageClasses: string[][];
+  /** The group of each class triple (t, m, l), at (t * media classes + m) * language classes + l. */
+  groupOf: Int32Array;
   groups: CellGroup[];
 }
 
 export interface CellGroup {
-  /** [territory class, media class, language class] triples. */
-  triples: Array<[number, number, number]>;
   /** The timeline inside the window, after the match rule. */
   segments: Segment[];
 }
@@ -109,24 +109,75 @@ export function checkQuestion(q: AvailsQuestion): void {
 // ---------------------------------------------------------------------------
 // Outcomes
 
-const outcomeCache = new Map<string, Outcome>();
+/**
+ * Outcomes are interned in a trie walked by status, then each reason's code and
+ * contracts: the strings are the ones the blocks already hold, whose hashes are
+ * cached, so finding a known outcome builds no string. Codes are stepped by a
+ * symbol of their own, so no contract can be mistaken for a code. Most nodes
+ * have one child, kept inline; a Map is made from the second on (interned
+ * outcomes live as long as the cache, so they should stay small).
+ */
+const CODE_STEP: readonly symbol[] = REASON_CODES.map((c) => Symbol(c));
+
+class OutcomeNode {
+  key: string | symbol | null = null;
+  child: OutcomeNode | null = null;
+  more: Map<string | symbol, OutcomeNode> | null = null;
+  outcome: Outcome | null = null;
+
+  next(key: string | symbol): OutcomeNode {
+    if (this.key === key) return this.child!;
+    if (this.key === null) {
+      this.key = key;
+      return (this.child = new OutcomeNode());
+    }
+    this.more ??= new Map();
+    let n = this.more.get(key);
+    if (!n) this.more.set(key, (n = new OutcomeNode()));
+    return n;
+  }
+}
+let outcomeRoots = new Map<AvailStatus, OutcomeNode>();
+let outcomeCount = 0;
 let nextOutcomeId = 0;
 
-export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
-  // the key is built first and the interned outcome returned when known: this runs for every
-  // segment of every timeline, so the sorted copy of the reasons is made only on a miss
-  const inOrder = reasons.every((r, i) => i === 0 || REASON_CODES.indexOf(reasons[i - 1].code) <= REASON_CODES.indexOf(r.code));
-  const ordered = inOrder ? reasons : [...reasons].sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
-  const lists = ordered.map((r) => (r.contracts.length > 1 ? [...new Set(r.contracts)].sort() : r.contracts));
-  let key = status + '|';
-  for (let i = 0; i < ordered.length; i++) key += (i ? ';' : '') + ordered[i].code + ':' + lists[i].join(',');
-  let o = outcomeCache.get(key);
-  if (!o) {
-    if (outcomeCache.size > 100_000) outcomeCache.clear();
-    o = { status, reasons: ordered.map((r, i) => ({ code: r.code, contracts: [...lists[i]] })), key, id: nextOutcomeId++ };
-    outcomeCache.set(key, o);
+/** Contracts sorted, each once. */
+function contractList(contracts: string[]): string[] {
+  if (contracts.length < 2) return contracts;
+  if (contracts.length === 2) {
+    const [a, b] = contracts;
+    return a === b ? [a] : a < b ? contracts : [b, a];
   }
-  return o;
+  return [...new Set(contracts)].sort();
+}
+
+export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
+  // this runs for every distinct state of a timeline, so the interned outcome is found
+  // first and the key and the copy of the reasons are made only for a new one
+  let inOrder = true;
+  for (let i = 1; i < reasons.length && inOrder; i++) inOrder = REASON_CODES.indexOf(reasons[i - 1].code) <= REASON_CODES.indexOf(reasons[i].code);
+  const ordered = inOrder ? reasons : [...reasons].sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
+  let node = outcomeRoots.get(status);
+  if (!node) outcomeRoots.set(status, (node = new OutcomeNode()));
+  for (const r of ordered) {
+    node = node.next(CODE_STEP[REASON_CODES.indexOf(r.code)]);
+    for (const c of contractList(r.contracts)) node = node.next(c);
+  }
+  if (node.outcome) return node.outcome;
+  if (outcomeCount >= 100_000) {
+    // forget them all (and start again from this one)
+    outcomeRoots = new Map();
+    outcomeCount = 0;
+    return makeOutcome(status, reasons);
+  }
+  const lists = ordered.map((r) => [...contractList(r.contracts)]);
+  // one flat string (join, not a chain of concatenations): it is kept as long as the outcome
+  const parts: string[] = [status, '|'];
+  ordered.forEach((r, i) => parts.push(i ? ';' : '', r.code, ':', lists[i].join(',')));
+  const key = parts.join('');
+  node.outcome = { status, reasons: ordered.map((r, i) => ({ code: r.code, contracts: lists[i] })), key, id: nextOutcomeId++ };
+  outcomeCount++;
+  return node.outcome;
 }
 
 export const AVAILABLE = makeOutcome('available', []);
@@ -267,20 +318,21 @@ function touchesLanguages(b: RightsBlock, atoms: readonly string[]): boolean {
   return false;
 }
 
-/** Groups positions by the (sorted) list of blocks that contain them. */
-function classesBy(
-  positions: Iterable<number>,
-  blockCount: number,
-  contains: (block: number, position: number) => boolean,
-): Map<string, { blocks: number[]; positions: number[] }> {
-  const classes = new Map<string, { blocks: number[]; positions: number[] }>();
-  for (const p of positions) {
-    const bs: number[] = [];
-    for (let b = 0; b < blockCount; b++) if (contains(b, p)) bs.push(b);
-    const key = bs.join(',');
-    let c = classes.get(key);
-    if (!c) classes.set(key, (c = { blocks: bs, positions: [] }));
-    c.positions.push(p);
+/**
+ * Sets of blocks (by position in the relevant list) are bit words, one bit a
+ * block: with up to 32 relevant blocks, as for most titles, a single word.
+ */
+type BlockSet = Uint32Array;
+
+/** Splits the language atoms into classes of atoms covered by exactly the same blocks. */
+function languageClassesOf(atoms: readonly string[], relevant: readonly RightsBlock[], words: number): Array<{ blocks: BlockSet; atoms: string[] }> {
+  const classes: Array<{ blocks: BlockSet; atoms: string[] }> = [];
+  for (const atom of atoms) {
+    const bs = new Uint32Array(words);
+    for (let b = 0; b < relevant.length; b++) if (coversLanguage(relevant[b].languages, atom)) bs[b >>> 5] |= 1 << (b & 31);
+    const c = classes.find((x) => equals(x.blocks, bs));
+    if (c) c.atoms.push(atom);
+    else classes.push({ blocks: bs, atoms: [atom] });
   }
   return classes;
 }
@@ -288,26 +340,123 @@ function classesBy(
 /**
  * Splits `universe` into classes of positions contained in exactly the same
  * `sets` (partition refinement on bitsets: one split per set and class, no
- * walk over positions). Each class lists the sets that contain it, in order.
+ * walk over positions). Each class carries the set of sets that contain it.
  */
-function refine(universe: Bitset, sets: readonly Bitset[]): Array<{ set: Bitset; blocks: number[] }> {
-  let classes = [{ set: universe, blocks: [] as number[] }];
+function refine(universe: Bitset, sets: readonly Bitset[], words: number): Array<{ set: Bitset; blocks: BlockSet }> {
+  let classes = [{ set: universe, blocks: new Uint32Array(words) }];
   for (let b = 0; b < sets.length; b++) {
     const s = sets[b];
+    const word = b >>> 5;
+    const bit = 1 << (b & 31);
     const next: typeof classes = [];
     for (const c of classes) {
       if (!intersects(c.set, s)) {
         next.push(c);
       } else if (isSubset(c.set, s)) {
-        c.blocks.push(b);
+        c.blocks[word] |= bit;
         next.push(c);
       } else {
-        next.push({ set: intersect(c.set, s), blocks: [...c.blocks, b] }, { set: minus(c.set, s), blocks: c.blocks });
+        const inside = c.blocks.slice();
+        inside[word] |= bit;
+        next.push({ set: intersect(c.set, s), blocks: inside }, { set: minus(c.set, s), blocks: c.blocks });
       }
     }
     classes = next;
   }
   return classes;
+}
+
+/**
+ * Timelines of sets of blocks given as one bit word (up to 32 relevant blocks),
+ * the same as timeline() then applyMatch() give, computed from what every
+ * block does at every day where some block starts or ends: a set's timeline
+ * changes only on days where one of its blocks does, and its outcome on a day
+ * depends only on which of its blocks are active, not yet started (rights-in)
+ * or over (rights-in), so outcomes are remembered by those three sets. Only
+ * the segments that reach into the window are built.
+ */
+function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion): (covering: number) => Segment[] {
+  const daySet = new Set<Day>([BEGINNING]);
+  for (const b of relevant) {
+    daySet.add(b.start);
+    if (b.end < PERPETUITY) daySet.add(b.end + 1);
+  }
+  const days = [...daySet].sort((a, b) => a - b);
+  const n = days.length;
+  const index = new Map<Day, number>();
+  for (let k = 0; k < n; k++) index.set(days[k], k);
+  // blocks that start on each day, and that end the day before
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  let rightsIn = 0;
+  for (let b = 0; b < relevant.length; b++) {
+    const x = relevant[b];
+    starts[index.get(x.start)!] |= 1 << b;
+    if (x.end < PERPETUITY) ends[index.get(x.end + 1)!] |= 1 << b;
+    if (x.kind === 'in') rightsIn |= 1 << b;
+  }
+  // swept from the beginning: active blocks, rights-in not yet started, rights-in over
+  const active = new Int32Array(n);
+  const future = new Int32Array(n);
+  const past = new Int32Array(n);
+  const change = new Int32Array(n);
+  let a = 0;
+  let f = rightsIn;
+  let p = 0;
+  for (let k = 0; k < n; k++) {
+    a = (a | starts[k]) & ~ends[k];
+    f &= ~starts[k];
+    p |= ends[k] & rightsIn;
+    active[k] = a;
+    future[k] = f;
+    past[k] = p;
+    change[k] = starts[k] | ends[k];
+  }
+  const known = new Map<number, Array<{ a: number; f: number; p: number; outcome: Outcome }>>();
+  const outcomeAt = (covering: number, k: number): Outcome => {
+    const a = active[k] & covering;
+    const f = future[k] & covering;
+    const p = past[k] & covering;
+    let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13) ^ f, 0xc2b2ae35);
+    h = Math.imul(h ^ (h >>> 16) ^ p, 0x85ebca6b);
+    let list = known.get(h);
+    if (list) {
+      for (const e of list) if (e.a === a && e.f === f && e.p === p) return e.outcome;
+    } else known.set(h, (list = []));
+    const bs: RightsBlock[] = [];
+    for (let b = 0; b < relevant.length; b++) if ((covering & (1 << b)) !== 0) bs.push(relevant[b]);
+    const outcome = outcomeOn(bs, days[k], q.exclusive);
+    list.push({ a, f, p, outcome });
+    return outcome;
+  };
+  return (covering) => {
+    // the days where the timeline may change: the beginning, and where one of the blocks starts or ends
+    const ks = [0];
+    for (let k = 1; k < n; k++) if ((change[k] & covering) !== 0) ks.push(k);
+    // from the segment that holds the window's start (back to where it starts) to the one that holds its end
+    let i = 0;
+    while (i + 1 < ks.length && days[ks[i + 1]] <= q.start) i++;
+    const first = outcomeAt(covering, ks[i]);
+    let j = i;
+    while (j > 0 && outcomeAt(covering, ks[j - 1]) === first) j--;
+    const segments: Segment[] = [];
+    let cur: Segment | null = { start: days[ks[j]], end: PERPETUITY, outcome: first };
+    for (i++; i < ks.length; i++) {
+      const d = days[ks[i]];
+      const outcome = outcomeAt(covering, ks[i]);
+      if (outcome === cur.outcome) continue;
+      cur.end = d - 1;
+      segments.push(cur);
+      if (d > q.end) {
+        cur = null;
+        break;
+      }
+      cur = { start: d, end: PERPETUITY, outcome };
+    }
+    if (cur) segments.push(cur);
+    return applyMatch(segments, q);
+  };
 }
 
 /**
@@ -319,43 +468,76 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): T
   const relevant = blocks.filter(
     (b) => intersects(b.territories, q.territories) && intersects(b.media, q.media) && touchesLanguages(b, atoms),
   );
-  const tList = refine(q.territories, relevant.map((b) => b.territories));
-  const mList = refine(q.media, relevant.map((b) => b.media));
-  const lList = [...classesBy(atoms.keys(), relevant.length, (b, p) => coversLanguage(relevant[b].languages, atoms[p])).values()];
+  const words = Math.max(1, Math.ceil(relevant.length / 32));
+  const tList = refine(q.territories, relevant.map((b) => b.territories), words);
+  const mList = refine(q.media, relevant.map((b) => b.media), words);
+  const lList = languageClassesOf(atoms, relevant, words);
+  const nT = tList.length;
+  const nM = mList.length;
+  const nL = lList.length;
 
-  const mark = new Uint8Array(relevant.length);
-  const groups = new Map<string, CellGroup>();
-  for (let tClass = 0; tClass < tList.length; tClass++) {
-    const t = tList[tClass];
-    for (let mClass = 0; mClass < mList.length; mClass++) {
-      const m = mList[mClass];
-      for (let lClass = 0; lClass < lList.length; lClass++) {
-        // blocks covering all three: intersection of the three class lists
-        for (const b of t.blocks) mark[b] = 1;
-        for (const b of m.blocks) if (mark[b] === 1) mark[b] = 2;
-        let key = '';
-        const covering: number[] = [];
-        for (const b of lList[lClass].blocks) {
-          if (mark[b] === 2) {
-            covering.push(b);
-            key += b + ',';
+  // the blocks covering a triple: the intersection of its three classes' blocks; one group per distinct set
+  const groupOf = new Int32Array(nT * nM * nL);
+  const groups: CellGroup[] = [];
+  if (words === 1) {
+    // up to 32 relevant blocks: sets of blocks are numbers
+    const segmentsOf = maskTimelines(relevant, q);
+    const lb = lList.map((c) => c.blocks[0] | 0);
+    const ids = new Map<number, number>();
+    let lastKey = 0;
+    let lastGroup = -1;
+    let i = 0;
+    for (let t = 0; t < nT; t++) {
+      const tb = tList[t].blocks[0];
+      for (let m = 0; m < nM; m++) {
+        const tm = tb & mList[m].blocks[0];
+        for (let l = 0; l < nL; l++) {
+          const key = tm & lb[l];
+          let g = key === lastKey && lastGroup >= 0 ? lastGroup : ids.get(key);
+          if (g === undefined) {
+            g = groups.length;
+            ids.set(key, g);
+            groups.push({ segments: segmentsOf(key) });
           }
+          lastKey = key;
+          lastGroup = g;
+          groupOf[i++] = g;
         }
-        for (const b of t.blocks) mark[b] = 0;
-        let group = groups.get(key);
-        if (!group) {
-          group = { triples: [], segments: applyMatch(timeline(covering.map((i) => relevant[i]), q.exclusive), q) };
-          groups.set(key, group);
+      }
+    }
+  } else {
+    const ids = new Map<string, number>();
+    const tm = new Uint32Array(words);
+    const covering = new Uint32Array(words);
+    let i = 0;
+    for (let t = 0; t < nT; t++) {
+      const tb = tList[t].blocks;
+      for (let m = 0; m < nM; m++) {
+        const mb = mList[m].blocks;
+        for (let w = 0; w < words; w++) tm[w] = tb[w] & mb[w];
+        for (let l = 0; l < nL; l++) {
+          const lb = lList[l].blocks;
+          for (let w = 0; w < words; w++) covering[w] = tm[w] & lb[w];
+          const key = covering.join(',');
+          let g = ids.get(key);
+          if (g === undefined) {
+            g = groups.length;
+            ids.set(key, g);
+            const bs: RightsBlock[] = [];
+            for (let b = 0; b < relevant.length; b++) if ((covering[b >>> 5] & (1 << (b & 31))) !== 0) bs.push(relevant[b]);
+            groups.push({ segments: applyMatch(timeline(bs, q.exclusive), q) });
+          }
+          groupOf[i++] = g;
         }
-        group.triples.push([tClass, mClass, lClass]);
       }
     }
   }
   return {
     territoryClasses: tList.map((t) => t.set),
     mediaClasses: mList.map((m) => m.set),
-    languageClasses: lList.map((l) => l.positions.map((p) => atoms[p])),
-    groups: [...groups.values()],
+    languageClasses: lList.map((l) => l.atoms),
+    groupOf,
+    groups,
   };
 }
 

@@ -110,3 +110,35 @@ export function setKey(a: Bitset): string {
   for (let i = 0; i < a.length; i++) k += a[i].toString(36) + '.';
   return k;
 }
+
+/** Digits of x (a 32-bit word) in base 36, as toString(36) writes it. */
+function base36Digits(x: number): number {
+  let d = 1;
+  while (x >= 36) {
+    x = Math.floor(x / 36);
+    d++;
+  }
+  return d;
+}
+
+/**
+ * Orders two sets as their setKey strings compare (a < b: negative), without
+ * building the strings: at the first word that differs, the base-36 digits
+ * compare as numbers once the shorter is padded on the right; a word whose
+ * digits are a prefix of the other's sorts first ('.' is below every digit).
+ */
+export function compareSetKeys(a: Bitset, b: Bitset): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    const dx = base36Digits(x);
+    const dy = base36Digits(y);
+    const px = dx < dy ? x * 36 ** (dy - dx) : x;
+    const py = dy < dx ? y * 36 ** (dx - dy) : y;
+    if (px !== py) return px < py ? -1 : 1;
+    return dx < dy ? -1 : 1;
+  }
+  return a.length - b.length;
+}

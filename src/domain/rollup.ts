@@ -1,4 +1,4 @@
-import { type Bitset, setKey, unionInto } from './bitset.js';
+import { type Bitset, compareSetKeys, setKey, toIndices, unionInto } from './bitset.js';
 import type { Day } from './dates.js';
 import type { Outcome, TitleCells } from './avails.js';
 import { OTHER_LANGUAGES } from './rights.js';
@@ -11,8 +11,9 @@ import { OTHER_LANGUAGES } from './rights.js';
  *
  * Within one title the cells come in classes that partition the question
  * (territory, media and language classes), so a row's dimensions are sets of
- * class numbers: merging and comparing them is cheap, and the bitsets are
- * built once per final row.
+ * class numbers, each held in one number (see ClassSets): rows are grouped by
+ * hashing a few numbers, with no string keys, and the bitsets are built once
+ * per final row.
  */
 export interface RolledRow {
   titles: string[];
@@ -26,209 +27,418 @@ export interface RolledRow {
   outcome: Outcome;
 }
 
+/**
+ * Sets of class numbers 0..size-1, each a number so rows compare and hash
+ * cheaply: while the classes fit in 32 bits (nearly always), the set is its
+ * bitmask; beyond, an interned id into a table of bit words. The empty set is
+ * 0 either way, and equal sets are equal numbers.
+ */
+class ClassSets {
+  readonly small: boolean;
+  private readonly words: number;
+  private readonly table: Uint32Array[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly scratch: Uint32Array;
+
+  constructor(readonly size: number) {
+    this.small = size <= 32;
+    this.words = Math.max(1, Math.ceil(size / 32));
+    this.scratch = new Uint32Array(this.words);
+    if (!this.small) this.intern(); // id 0: the empty set
+  }
+
+  /** The id of the set in `scratch`. */
+  private intern(): number {
+    const key = this.scratch.join(',');
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.table.length;
+      this.table.push(this.scratch.slice());
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  with(s: number, i: number): number {
+    if (this.small) return s | (1 << i);
+    this.scratch.set(this.table[s]);
+    this.scratch[i >>> 5] |= 1 << (i & 31);
+    return this.intern();
+  }
+
+  union(a: number, b: number): number {
+    if (this.small) return a | b;
+    if (a === b || b === 0) return a;
+    if (a === 0) return b;
+    const x = this.table[a];
+    const y = this.table[b];
+    for (let w = 0; w < this.words; w++) this.scratch[w] = x[w] | y[w];
+    return this.intern();
+  }
+
+  /** Members, ascending. */
+  members(s: number): number[] {
+    if (!this.small) return toIndices(this.table[s]);
+    const out: number[] = [];
+    for (let x = s; x !== 0; x &= x - 1) out.push(31 - Math.clz32(x & -x));
+    return out;
+  }
+}
+
 interface Row {
-  t: number[];
-  m: number[];
-  l: number[];
+  outcome: Outcome;
+  /** Sets of territory, media and language classes (ClassSets). */
+  t: number;
+  m: number;
+  l: number;
   start: Day;
   end: Day;
-  outcome: Outcome;
-  tKey: string;
-  mKey: string;
-  lKey: string;
 }
 
-/** A short key for a sorted list of class numbers: a bitmask while they are small, else the list. */
-function idsKey(ids: readonly number[]): string {
-  let mask = 0;
-  for (const i of ids) {
-    if (i > 29) return '#' + ids.join(',');
-    mask |= 1 << i;
-  }
-  return mask.toString(36);
-}
-
-function row(t: number[], m: number[], l: number[], start: Day, end: Day, outcome: Outcome): Row {
-  return { t, m, l, start, end, outcome, tKey: idsKey(t), mKey: idsKey(m), lKey: idsKey(l) };
+interface Spaces {
+  t: ClassSets;
+  m: ClassSets;
+  l: ClassSets;
 }
 
 /**
- * First pass: the triples of one timeline are factored once into products of
- * territory x media classes (per language class), and each product is a row
- * for every segment of the timeline.
+ * The first rows: for each period that some timeline has (the same outcome
+ * from the same start to the same end) and each language class, the
+ * territory x media class pairs of every timeline with that period, factored
+ * into products (see factor). This is what factoring each timeline and then
+ * factoring again the rows of different timelines with the same period and
+ * language class gave, without building the rows in between.
  */
-function factor(tc: TitleCells): Row[] {
+function firstRows(tc: TitleCells, sets: Spaces): Row[] {
+  const nT = sets.t.size;
+  const nM = sets.m.size;
+  const nL = sets.l.size;
+  const groups = tc.groups;
+  // the media set of each (group, language class, territory class); sets always fit in an int32
+  const cellM = new Int32Array(groups.length * nL * nT);
+  const { groupOf } = tc;
+  let i = 0;
+  for (let t = 0; t < nT; t++)
+    for (let m = 0; m < nM; m++)
+      for (let l = 0; l < nL; l++) {
+        const slot = (groupOf[i++] * nL + l) * nT + t;
+        cellM[slot] = sets.m.with(cellM[slot], m);
+      }
+  // the territory classes each (group, language class) has cells in: listT[listFrom[k]..listFrom[k + 1]]
+  const slices = groups.length * nL;
+  const listFrom = new Int32Array(slices + 1);
+  const listT = new Int32Array(nT * nM * nL);
+  let n = 0;
+  for (let k = 0; k < slices; k++) {
+    listFrom[k] = n;
+    for (let t = 0, base = k * nT; t < nT; t++) if (cellM[base + t] !== 0) listT[n++] = t;
+  }
+  listFrom[slices] = n;
+
+  // periods: the timelines' segments grouped by (outcome, start, end)
+  const periods: Array<{ outcome: Outcome; start: Day; end: Day; groups: number[] }> = [];
+  const byPeriod = new Map<number, number[]>();
+  for (let g = 0; g < groups.length; g++) {
+    for (const s of groups[g].segments) {
+      const h = hash3(s.outcome.id, s.start, s.end);
+      let candidates = byPeriod.get(h);
+      if (!candidates) byPeriod.set(h, (candidates = []));
+      let p = -1;
+      for (const c of candidates) {
+        const x = periods[c];
+        if (x.outcome === s.outcome && x.start === s.start && x.end === s.end) p = c;
+      }
+      if (p < 0) {
+        candidates.push(periods.length);
+        periods.push({ outcome: s.outcome, start: s.start, end: s.end, groups: [g] });
+      } else periods[p].groups.push(g);
+    }
+  }
+
   const rows: Row[] = [];
-  for (const g of tc.groups) {
-    const byLanguage = new Map<number, Array<[number, number]>>();
-    for (const [t, m, l] of g.triples) {
-      const list = byLanguage.get(l);
-      if (list) list.push([t, m]);
-      else byLanguage.set(l, [[t, m]]);
-    }
-    for (const [l, pairs] of byLanguage) {
-      const byT = factorBy(pairs, 0);
-      const byM = factorBy(pairs, 1);
-      const products = byT.length <= byM.length ? byT : byM.map(([m, t]) => [t, m] as [number[], number[]]);
-      for (const seg of g.segments) for (const [t, m] of products) rows.push(row(t, m, [l], seg.start, seg.end, seg.outcome));
+  const f = new Factoring(sets);
+  // a period with several timelines: their pairs joined in `joined` (kept zero between uses)
+  const joined = new Int32Array(nT);
+  const joinedT = new Int32Array(nT);
+  for (const p of periods) {
+    for (let l = 0; l < nL; l++) {
+      const lSet = sets.l.with(0, l);
+      if (p.groups.length === 1) {
+        const k = p.groups[0] * nL + l;
+        if (listFrom[k] < listFrom[k + 1]) f.factor(cellM, k * nT, listT, listFrom[k], listFrom[k + 1], lSet, p, rows);
+        continue;
+      }
+      let count = 0;
+      for (const g of p.groups) {
+        const k = g * nL + l;
+        for (let j = listFrom[k], base = k * nT; j < listFrom[k + 1]; j++) {
+          const t = listT[j];
+          if (joined[t] === 0) joinedT[count++] = t;
+          joined[t] = sets.m.union(joined[t], cellM[base + t]);
+        }
+      }
+      if (count === 0) continue;
+      f.factor(joined, 0, joinedT, 0, count, lSet, p, rows);
+      for (let j = 0; j < count; j++) joined[joinedT[j]] = 0;
     }
   }
-  return refactorAcrossTimelines(rows);
+  return rows;
+}
+
+function hash3(a: number, b: number, c: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16) ^ c, 0x85ebca6b);
+  return h ^ (h >>> 15);
 }
 
 /**
- * Rows of different timelines that say the same thing over the same period
- * are factored together once more (their territory x media pairs), which
- * leaves fewer rows for the pairwise merging.
+ * Factors a set of territory x media class pairs (the media set of each
+ * territory class) into products: territory classes with equal media sets
+ * together, or media classes with equal territory sets together, whichever
+ * gives fewer rows (territories on a tie). Scratch arrays are kept for the
+ * whole title.
  */
-function refactorAcrossTimelines(rows: Row[]): Row[] {
-  const byKey = new Map<string, Row[]>();
-  for (const r of rows) {
-    const k = `${r.outcome.id}|${r.start}|${r.end}|${r.lKey}`;
-    const g = byKey.get(k);
-    if (g) g.push(r);
-    else byKey.set(k, [r]);
+class Factoring {
+  private readonly mVals: Int32Array;
+  private readonly tOfVal: Int32Array;
+  private readonly tOfM: Int32Array;
+  private readonly tVals: Int32Array;
+  private readonly mOfVal: Int32Array;
+
+  constructor(private readonly sets: Spaces) {
+    this.mVals = new Int32Array(sets.t.size);
+    this.tOfVal = new Int32Array(sets.t.size);
+    this.tOfM = new Int32Array(sets.m.size);
+    this.tVals = new Int32Array(sets.m.size);
+    this.mOfVal = new Int32Array(sets.m.size);
   }
-  if (byKey.size === rows.length) return rows;
-  const out: Row[] = [];
-  for (const g of byKey.values()) {
-    if (g.length === 1) {
-      out.push(g[0]);
-      continue;
+
+  /** The pairs: for the territory classes ts[from..to), their media sets mOfT[base + t] (none empty). */
+  factor(mOfT: Int32Array, base: number, ts: Int32Array, from: number, to: number, l: number, p: { outcome: Outcome; start: Day; end: Day }, out: Row[]): void {
+    const { sets, mVals, tOfVal, tOfM, tVals, mOfVal } = this;
+    const { outcome, start, end } = p;
+    // by territory: distinct media sets, and the territory classes that have each
+    let nm = 0;
+    for (let i = from; i < to; i++) {
+      const t = ts[i];
+      const v = mOfT[base + t];
+      let j = 0;
+      while (j < nm && mVals[j] !== v) j++;
+      if (j === nm) {
+        mVals[nm++] = v;
+        tOfVal[j] = sets.t.with(0, t);
+      } else tOfVal[j] = sets.t.with(tOfVal[j], t);
     }
-    const pairs: Array<[number, number]> = [];
-    for (const r of g) for (const t of r.t) for (const m of r.m) pairs.push([t, m]);
-    const byT = factorBy(pairs, 0);
-    const byM = factorBy(pairs, 1);
-    const products = byT.length <= byM.length ? byT : byM.map(([m, t]) => [t, m] as [number[], number[]]);
-    const { l, start, end, outcome } = g[0];
-    for (const [t, m] of products) out.push(row(t, m, l, start, end, outcome));
-  }
-  return out;
-}
-
-/** Pairs grouped by their `key` side, then the keys grouped by equal sets on the other side: [keys, others]. */
-function factorBy(pairs: ReadonlyArray<[number, number]>, key: 0 | 1): Array<[number[], number[]]> {
-  const other = key === 0 ? 1 : 0;
-  const perKey = new Map<number, number[]>();
-  for (const p of pairs) {
-    const list = perKey.get(p[key]);
-    if (list) list.push(p[other]);
-    else perKey.set(p[key], [p[other]]);
-  }
-  const perOther = new Map<string, [number[], number[]]>();
-  for (const [k, others] of perKey) {
-    others.sort((a, b) => a - b);
-    const ok = idsKey(others);
-    const e = perOther.get(ok);
-    if (e) e[0].push(k);
-    else perOther.set(ok, [[k], others]);
-  }
-  return [...perOther.values()].map(([k, o]) => [k.sort((a, b) => a - b), o]);
-}
-
-type Dim = 'territories' | 'media' | 'languages' | 'period';
-
-function mergeKey(r: Row, free: Dim): string {
-  switch (free) {
-    case 'territories':
-      return `${r.outcome.id}|${r.mKey}|${r.lKey}|${r.start}|${r.end}`;
-    case 'media':
-      return `${r.outcome.id}|${r.tKey}|${r.lKey}|${r.start}|${r.end}`;
-    case 'languages':
-      return `${r.outcome.id}|${r.tKey}|${r.mKey}|${r.start}|${r.end}`;
-    case 'period':
-      return `${r.outcome.id}|${r.tKey}|${r.mKey}|${r.lKey}`;
+    if (nm > 1) {
+      // by media: the territory set of each media class, then distinct ones
+      tOfM.fill(0);
+      for (let i = from; i < to; i++) {
+        const t = ts[i];
+        const v = mOfT[base + t];
+        if (sets.m.small) {
+          for (let x = v; x !== 0; x &= x - 1) {
+            const m = 31 - Math.clz32(x & -x);
+            tOfM[m] = sets.t.with(tOfM[m], t);
+          }
+        } else for (const m of sets.m.members(v)) tOfM[m] = sets.t.with(tOfM[m], t);
+      }
+      let nt = 0;
+      for (let m = 0; m < tOfM.length && nt < nm; m++) {
+        const v = tOfM[m];
+        if (v === 0) continue;
+        let j = 0;
+        while (j < nt && tVals[j] !== v) j++;
+        if (j === nt) {
+          tVals[nt++] = v;
+          mOfVal[j] = sets.m.with(0, m);
+        } else mOfVal[j] = sets.m.with(mOfVal[j], m);
+      }
+      if (nt < nm) {
+        for (let j = 0; j < nt; j++) out.push({ outcome, t: tVals[j], m: mOfVal[j], l, start, end });
+        return;
+      }
+    }
+    for (let j = 0; j < nm; j++) out.push({ outcome, t: tOfVal[j], m: mVals[j], l, start, end });
   }
 }
 
-function mergePass(rows: Row[], free: Dim): { rows: Row[]; merged: boolean } {
-  const groups = new Map<string, Row[]>();
+const PERIOD = 0;
+const TERRITORIES = 1;
+const MEDIA = 2;
+const LANGUAGES = 3;
+type Dim = typeof PERIOD | typeof TERRITORIES | typeof MEDIA | typeof LANGUAGES;
+
+/** A hash of the row's outcome and every dimension but `free`. */
+function keyHash(r: Row, free: Dim): number {
+  let h = Math.imul(r.outcome.id ^ 0x9e3779b9, 0x85ebca6b);
+  if (free !== TERRITORIES) h = Math.imul(h ^ (h >>> 13) ^ r.t, 0xc2b2ae35);
+  if (free !== MEDIA) h = Math.imul(h ^ (h >>> 13) ^ r.m, 0xc2b2ae35);
+  if (free !== LANGUAGES) h = Math.imul(h ^ (h >>> 13) ^ r.l, 0xc2b2ae35);
+  if (free !== PERIOD) {
+    h = Math.imul(h ^ (h >>> 13) ^ r.start, 0xc2b2ae35);
+    h = Math.imul(h ^ (h >>> 13) ^ r.end, 0xc2b2ae35);
+  }
+  return h ^ (h >>> 16);
+}
+
+function sameKey(a: Row, b: Row, free: Dim): boolean {
+  return (
+    a.outcome === b.outcome &&
+    (free === TERRITORIES || a.t === b.t) &&
+    (free === MEDIA || a.m === b.m) &&
+    (free === LANGUAGES || a.l === b.l) &&
+    (free === PERIOD || (a.start === b.start && a.end === b.end))
+  );
+}
+
+// scratch for the passes (grown as needed; the engine is synchronous)
+let slots = new Int32Array(1024);
+let next = new Int32Array(512);
+let last = new Int32Array(512);
+
+/**
+ * One pass: rows that agree on all but `free` are merged (sets joined; periods
+ * joined where they touch). Groups come out in order of their first row.
+ */
+function mergePass(rows: Row[], free: Dim, sets: Spaces): { rows: Row[]; merged: boolean } {
+  const n = rows.length;
+  let size = 16;
+  while (size < 2 * n) size <<= 1;
+  if (slots.length < size) slots = new Int32Array(size);
+  if (next.length < n) {
+    next = new Int32Array(2 * n);
+    last = new Int32Array(2 * n);
+  }
+  const mask = size - 1;
+  slots.fill(-1, 0, size);
+  // next[i]: the next row of i's group (-1: none); -2 marks a row that is not first in its group
   let shared = false;
-  for (const r of rows) {
-    const k = mergeKey(r, free);
-    const g = groups.get(k);
-    if (g) {
-      g.push(r);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    let s = keyHash(r, free) & mask;
+    let j: number;
+    while ((j = slots[s]) !== -1 && !sameKey(rows[j], r, free)) s = (s + 1) & mask;
+    if (j === -1) {
+      slots[s] = i;
+      last[i] = i;
+    } else {
+      next[last[j]] = i;
+      last[j] = i;
       shared = true;
-    } else groups.set(k, [r]);
+    }
+    next[i] = -1;
   }
   if (!shared) return { rows, merged: false };
+  const firsts = new Uint8Array(n);
+  for (let s = 0; s < size; s++) if (slots[s] !== -1) firsts[slots[s]] = 1;
   let merged = false;
   const out: Row[] = [];
-  for (const g of groups.values()) {
-    if (g.length === 1) {
-      out.push(g[0]);
+  for (let i = 0; i < n; i++) {
+    if (!firsts[i]) continue;
+    if (next[i] === -1) {
+      out.push(rows[i]);
       continue;
     }
-    if (free === 'period') {
+    if (free === PERIOD) {
+      const g: Row[] = [];
+      for (let k = i; k !== -1; k = next[k]) g.push(rows[k]);
       g.sort((a, b) => a.start - b.start);
       let cur = g[0];
-      for (let i = 1; i < g.length; i++) {
-        const n = g[i];
-        if (cur.end + 1 === n.start) {
-          cur = { ...cur, end: n.end };
+      for (let k = 1; k < g.length; k++) {
+        const r = g[k];
+        if (cur.end + 1 === r.start) {
+          cur = { outcome: cur.outcome, t: cur.t, m: cur.m, l: cur.l, start: cur.start, end: r.end };
           merged = true;
         } else {
           out.push(cur);
-          cur = n;
+          cur = r;
         }
       }
       out.push(cur);
       continue;
     }
     merged = true;
-    let { t, m, l } = g[0];
-    for (let i = 1; i < g.length; i++) {
-      if (free === 'territories') t = t.concat(g[i].t);
-      else if (free === 'media') m = m.concat(g[i].m);
-      else l = l.concat(g[i].l);
+    const first = rows[i];
+    let { t, m, l } = first;
+    for (let k = next[i]; k !== -1; k = next[k]) {
+      const r = rows[k];
+      if (free === TERRITORIES) t = sets.t.union(t, r.t);
+      else if (free === MEDIA) m = sets.m.union(m, r.m);
+      else l = sets.l.union(l, r.l);
     }
-    const sort = (xs: number[]) => xs.sort((a, b) => a - b);
-    out.push(row(free === 'territories' ? sort(t) : t, free === 'media' ? sort(m) : m, free === 'languages' ? sort(l) : l, g[0].start, g[0].end, g[0].outcome));
+    out.push({ outcome: first.outcome, t, m, l, start: first.start, end: first.end });
   }
   return { rows: out, merged };
 }
 
-const DIMS: readonly Dim[] = ['period', 'territories', 'media', 'languages'];
+const DIMS: readonly Dim[] = [PERIOD, TERRITORIES, MEDIA, LANGUAGES];
 
-/** Merges until no pass merges anything; a pass is run again only after another dimension merged. */
-function mergeRows(rows: Row[]): Row[] {
+/**
+ * Merges until no pass merges anything; a pass is run again only after another
+ * dimension merged. `clean`: dimensions known to have nothing to merge (a bit per dimension).
+ */
+function mergeRows(rows: Row[], sets: Spaces, clean: number): Row[] {
   let current = rows;
-  const clean = new Set<Dim>();
-  for (let i = 0; clean.size < DIMS.length; i = (i + 1) % DIMS.length) {
+  for (let i = 0; clean !== 15; i = (i + 1) % DIMS.length) {
     const dim = DIMS[i];
-    if (clean.has(dim)) continue;
-    const r = mergePass(current, dim);
+    if (clean & (1 << dim)) continue;
+    const r = mergePass(current, dim, sets);
     current = r.rows;
-    if (r.merged) clean.clear();
-    clean.add(dim);
+    if (r.merged) clean = 0;
+    clean |= 1 << dim;
   }
   return current;
 }
 
+/** The union of the classes in `s`. */
+function unionOf(classes: Bitset[], space: ClassSets, s: number): Bitset {
+  const out = new Uint32Array(classes[0].length);
+  for (const i of space.members(s)) unionInto(out, classes[i]);
+  return out;
+}
+
 /** Rolls up the cells of one title (as titleCells gives them). */
 export function rollUpTitle(title: string, tc: TitleCells): RolledRow[] {
-  const universe = new Set(tc.languageClasses.flat());
-  const unionOf = (sets: Bitset[], ids: number[]) => {
-    const out = new Uint32Array(sets[ids[0]].length);
-    for (const i of ids) unionInto(out, sets[i]);
-    return out;
+  const sets: Spaces = {
+    t: new ClassSets(tc.territoryClasses.length),
+    m: new ClassSets(tc.mediaClasses.length),
+    l: new ClassSets(tc.languageClasses.length),
   };
-  return mergeRows(factor(tc)).map((r) => {
-    const langs = r.l.flatMap((i) => tc.languageClasses[i]).sort();
-    const all = langs.includes(OTHER_LANGUAGES);
-    return {
+  // the first rows have nothing to merge over periods, territories or media (see firstRows)
+  const rows = mergeRows(firstRows(tc, sets), sets, (1 << PERIOD) | (1 << TERRITORIES) | (1 << MEDIA));
+
+  const universe = [...new Set(tc.languageClasses.flat())];
+  const languagesOf = new Map<number, { languages: string[] | null; except: string[] }>();
+  // rows with the same territories (or media) share one bitset, as rows built from the question's own sets do
+  const territoriesOf = new Map<number, Bitset>();
+  const mediaOf = new Map<number, Bitset>();
+  const out: RolledRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    let langs = languagesOf.get(r.l);
+    if (!langs) {
+      const named = sets.l.members(r.l).flatMap((c) => tc.languageClasses[c]).sort();
+      const all = named.includes(OTHER_LANGUAGES);
+      langs = { languages: all ? null : named, except: all ? universe.filter((a) => !named.includes(a)).sort() : [] };
+      languagesOf.set(r.l, langs);
+    }
+    let territories = territoriesOf.get(r.t);
+    if (!territories) territoriesOf.set(r.t, (territories = unionOf(tc.territoryClasses, sets.t, r.t)));
+    let media = mediaOf.get(r.m);
+    if (!media) mediaOf.set(r.m, (media = unionOf(tc.mediaClasses, sets.m, r.m)));
+    out[i] = {
       titles: [title],
-      territories: unionOf(tc.territoryClasses, r.t),
-      media: unionOf(tc.mediaClasses, r.m),
-      languages: all ? null : langs,
-      languagesExcept: all ? [...universe].filter((l) => !langs.includes(l)).sort() : [],
+      territories,
+      media,
+      languages: langs.languages === null ? null : langs.languages.slice(),
+      languagesExcept: langs.except.slice(),
       start: r.start,
       end: r.end,
       outcome: r.outcome,
     };
-  });
+  }
+  return out;
 }
 
 /** Merges rows of several titles that say exactly the same thing. */
@@ -254,16 +464,33 @@ export function mergeTitles(rows: readonly RolledRow[]): RolledRow[] {
 
 const STATUS_ORDER = { available: 0, 'on-hold': 1, unavailable: 2 } as const;
 
+function languagesKey(r: RolledRow): string {
+  return r.languages === null ? '*' + r.languagesExcept.join(',') : r.languages.join(',');
+}
+
+/**
+ * By start, status, outcome, territories and media (the sets as their setKey
+ * strings order); rows equal on all of these (they differ in languages or
+ * end) by end, then languages, so the order never depends on how the rows
+ * were built.
+ */
+function compareRows(a: RolledRow, b: RolledRow): number {
+  if (a.start !== b.start) return a.start - b.start;
+  if (a.outcome !== b.outcome) {
+    const s = STATUS_ORDER[a.outcome.status] - STATUS_ORDER[b.outcome.status];
+    if (s !== 0) return s;
+    if (a.outcome.key !== b.outcome.key) return a.outcome.key < b.outcome.key ? -1 : 1;
+  }
+  const t = a.territories === b.territories ? 0 : compareSetKeys(a.territories, b.territories);
+  if (t !== 0) return t;
+  const m = a.media === b.media ? 0 : compareSetKeys(a.media, b.media);
+  if (m !== 0) return m;
+  if (a.end !== b.end) return a.end - b.end;
+  const la = languagesKey(a);
+  const lb = languagesKey(b);
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
 export function sortRows(rows: RolledRow[]): RolledRow[] {
-  // keys computed once per row, not once per comparison
-  const keyed = rows.map((r) => ({ r, t: setKey(r.territories), m: setKey(r.media) }));
-  keyed.sort(
-    (a, b) =>
-      a.r.start - b.r.start ||
-      STATUS_ORDER[a.r.outcome.status] - STATUS_ORDER[b.r.outcome.status] ||
-      (a.r.outcome.key < b.r.outcome.key ? -1 : a.r.outcome.key > b.r.outcome.key ? 1 : 0) ||
-      (a.t < b.t ? -1 : a.t > b.t ? 1 : 0) ||
-      (a.m < b.m ? -1 : a.m > b.m ? 1 : 0),
-  );
-  return keyed.map((k) => k.r);
+  return rows.slice().sort(compareRows);
 }
