@@ -5,7 +5,7 @@ import { parseDay, PERPETUITY } from './dates.js';
 import { DomainError } from './errors.js';
 import { mediaLabel, parseMedia } from './media.js';
 import type { RightsBlock } from './rights.js';
-import { rollUpTitle } from './rollup.js';
+import { mergeTitles, rollUpTitle } from './rollup.js';
 import { parseTerritories, territoryLabel } from './territories.js';
 
 const d = (s: string) => parseDay(s);
@@ -154,5 +154,25 @@ describe('outcomes are interned: equal status and reasons, one object', () => {
       makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['A'] }, { code: 'holdback', contracts: ['B'] }]),
     );
     expect(new Set([sold.id, twoReasons.id]).size).toBe(2);
+  });
+});
+
+describe('interned outcomes', () => {
+  it('are forgotten when there are many, only between titles: rows of titles on either side still merge', () => {
+    const mandate = block('in', 'WB-MANDATE', 'Worldwide', 'All Media', '2020-01-01', null);
+    const sold = block('out', 'KOCH-DE', 'Germany', 'All Media', '2025-01-01', '2030-12-31');
+    const question: AvailsQuestion = { territories: parseTerritories('Germany, France'), media: parseMedia('SVOD'), languages: null, start: d('2026-01-01'), end: d('2026-12-31'), exclusive: true, match: 'cover-entire' };
+    const before = rollUpTitle('A', titleCells([mandate, sold], question));
+    // more distinct outcomes than the interning keeps (one per imaginary contract)
+    for (let i = 0; i <= 100_000; i++) makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: [`SALE-${i}`] }]);
+    const after = rollUpTitle('B', titleCells([mandate, sold], question));
+    expect(after.map((r) => r.outcome.key)).toEqual(before.map((r) => r.outcome.key));
+    const merged = mergeTitles([...before, ...after]);
+    expect(merged.map((r) => [territoryLabel(r.territories), r.outcome.status, r.titles])).toEqual([
+      ['France', 'available', ['A', 'B']],
+      ['Germany', 'unavailable', ['A', 'B']],
+    ]);
+    const again = makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['SALE-1'] }]);
+    expect(makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['SALE-1'] }])).toBe(again);
   });
 });

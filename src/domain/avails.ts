@@ -164,12 +164,6 @@ export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
     for (const c of contractList(r.contracts)) node = node.next(c);
   }
   if (node.outcome) return node.outcome;
-  if (outcomeCount >= 100_000) {
-    // forget them all (and start again from this one)
-    outcomeRoots = new Map();
-    outcomeCount = 0;
-    return makeOutcome(status, reasons);
-  }
   const lists = ordered.map((r) => [...contractList(r.contracts)]);
   // one flat string (join, not a chain of concatenations): it is kept as long as the outcome
   const parts: string[] = [status, '|'];
@@ -181,6 +175,28 @@ export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
 }
 
 export const AVAILABLE = makeOutcome('available', []);
+
+/**
+ * Forgets the interned outcomes when there are many (each title's contracts make
+ * outcomes of their own). Called only between two titles' computations, never
+ * inside one, where equal outcomes must be the same object; the shared ones
+ * (available, window not met) are kept, so they stay the same object for ever.
+ */
+function forgetOutcomesIfMany(): void {
+  if (outcomeCount < 100_000) return;
+  outcomeRoots = new Map();
+  outcomeCount = 0;
+  for (const o of LASTING_OUTCOMES) {
+    let node = outcomeRoots.get(o.status);
+    if (!node) outcomeRoots.set(o.status, (node = new OutcomeNode()));
+    for (const r of o.reasons) {
+      node = node.next(CODE_STEP[REASON_CODES.indexOf(r.code)]);
+      for (const c of r.contracts) node = node.next(c);
+    }
+    node.outcome = o;
+    outcomeCount++;
+  }
+}
 
 /** The outcome of one cell on one day, given the blocks that cover the cell's place. */
 export function outcomeOn(blocks: readonly RightsBlock[], day: Day, exclusive: boolean): Outcome {
@@ -260,6 +276,7 @@ export function timeline(blocks: readonly RightsBlock[], exclusive: boolean, ext
 }
 
 const WINDOW_NOT_MET = makeOutcome('unavailable', [{ code: 'window-not-met', contracts: [] }]);
+const LASTING_OUTCOMES: readonly Outcome[] = [AVAILABLE, WINDOW_NOT_MET];
 
 function runLength(s: Segment): number {
   return s.end >= PERPETUITY ? Infinity : s.end - s.start + 1;
@@ -464,6 +481,7 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion): (co
  * `blocks` are the title's blocks.
  */
 export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): TitleCells {
+  forgetOutcomesIfMany();
   const atoms = languageAtoms(blocks, q);
   const relevant = blocks.filter(
     (b) => intersects(b.territories, q.territories) && intersects(b.media, q.media) && touchesLanguages(b, atoms),

@@ -454,7 +454,7 @@ export function mergeTitles(rows: readonly RolledRow[]): RolledRow[] {
   };
   const byKey = new Map<string, RolledRow>();
   for (const r of rows) {
-    const k = `${r.outcome.id}#${keyOf(r.territories)}#${keyOf(r.media)}#${r.languages?.join(',') ?? '*'}-${r.languagesExcept.join(',')}#${r.start}#${r.end}`;
+    const k = `${r.outcome.key}#${keyOf(r.territories)}#${keyOf(r.media)}#${r.languages?.join(',') ?? '*'}-${r.languagesExcept.join(',')}#${r.start}#${r.end}`;
     const e = byKey.get(k);
     if (e) for (const t of r.titles) e.titles.push(t);
     else byKey.set(k, { ...r, titles: [...r.titles] });
