@@ -1,0 +1,2 @@
+import { storeBench } from './_store_probe.bench.js';
+await storeBench();
