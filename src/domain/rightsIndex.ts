@@ -1,5 +1,5 @@
 import { type Bitset, intersects, isSubset, setKey } from './bitset.js';
-import { AVAILABLE, availableRuns, checkQuestion, titleCells, type AvailsQuestion } from './avails.js';
+import { AVAILABLE, availableRuns, checkQuestion, RunScratch, titleCells, type AvailsQuestion } from './avails.js';
 import { checkConflicts, type ConflictReport, type ProposedBlock } from './conflicts.js';
 import { coversLanguage, OTHER_LANGUAGES, type BlockKind, type Languages, type RightsBlock } from './rights.js';
 import { mergeTitles, rollUpTitle, type RolledRow } from './rollup.js';
@@ -425,15 +425,22 @@ interface Columns {
  * available rows the full rollup gives such a title (checked against it and
  * the oracle in rightsIndex.property.test.ts).
  */
-const NONE: string[] = [];
+const NONE: readonly string[] = [];
+const ONLY_OTHER_LANGUAGES: readonly string[] = [OTHER_LANGUAGES];
 
 class OnePlaceRows {
-  private readonly byKey = new Map<string, RolledRow>();
-  private readonly points: number[] = [];
-  private readonly kind: number[] = [];
-  private readonly exclusive: number[] = [];
-  private readonly start: number[] = [];
-  private readonly end: number[] = [];
+  // reused from title to title: this runs for thousands of titles per question, and garbage
+  // made per title (hundreds of KB per question) costs more in collections than the work itself
+  /** Rows for all languages, by start then end (no key strings for the common case). */
+  private readonly allLanguages = new Map<number, Map<number, RolledRow>>();
+  /** Rows for some languages, by a key of period and languages. */
+  private readonly someLanguages = new Map<string, RolledRow>();
+  private readonly scratch = new RunScratch();
+  private readonly named: string[] = [];
+  private kind = new Int32Array(64);
+  private exclusive = new Int32Array(64);
+  private start = new Int32Array(64);
+  private end = new Int32Array(64);
   private readonly askedLanguages: string[] | null;
 
   constructor(
@@ -447,29 +454,30 @@ class OnePlaceRows {
   }
 
   add(t: number, id: string): void {
-    const { c, chainHead, chainNext, chainBlock } = this;
+    const { c, chainHead, chainNext, chainBlock, named } = this;
     // the language atoms: the question's languages, or those the blocks name and all the others
-    let atoms = this.askedLanguages;
-    if (atoms === null) {
-      let named: Set<string> | undefined;
+    let atoms: readonly string[];
+    if (this.askedLanguages !== null) atoms = this.askedLanguages;
+    else {
+      named.length = 0;
       for (let k = chainHead[t]; k >= 0; k = chainNext[k]) {
         const l = c.languageSets[c.lset[chainBlock[k]]];
-        if (l !== null) for (const x of l) (named ??= new Set()).add(x);
+        if (l !== null) for (const x of l) if (!named.includes(x)) named.push(x);
       }
-      atoms = named ? [...[...named].sort(), OTHER_LANGUAGES] : [OTHER_LANGUAGES];
+      atoms = named.length ? [...named.sort(), OTHER_LANGUAGES] : ONLY_OTHER_LANGUAGES;
     }
     if (atoms.length === 1) {
       // one language atom (the common case): each available period is a row
-      const runs = this.runsOf(t, atoms[0]);
+      const { runs, length } = this.runsOf(t, atoms[0]);
       const languages = atoms[0] === OTHER_LANGUAGES ? null : atoms;
-      for (let i = 0; i < runs.length; i += 2) this.addRow(id, runs[i], runs[i + 1], languages, NONE);
+      for (let i = 0; i < length; i += 2) this.addRow(id, runs[i], runs[i + 1], languages, NONE);
       return;
     }
     // per atom, its available periods; atoms available over the same period share a row
     const periods = new Map<string, { start: number; end: number; atoms: string[] }>();
     for (const atom of atoms) {
-      const runs = this.runsOf(t, atom);
-      for (let i = 0; i < runs.length; i += 2) {
+      const { runs, length } = this.runsOf(t, atom);
+      for (let i = 0; i < length; i += 2) {
         const k = runs[i] + ':' + runs[i + 1];
         const e = periods.get(k);
         if (e) e.atoms.push(atom);
@@ -482,11 +490,12 @@ class OnePlaceRows {
     }
   }
 
-  /** The available runs of title t for one language atom, from its touching blocks that cover the atom. */
-  private runsOf(t: number, atom: string): number[] {
+  /** The available runs of title t for one language atom (valid until the next call). */
+  private runsOf(t: number, atom: string): RunScratch {
     const { c, chainHead, chainNext, chainBlock } = this;
     let n = 0;
     for (let k = chainHead[t]; k >= 0; k = chainNext[k]) {
+      if (n === this.kind.length) this.grow();
       const p = chainBlock[k];
       if (!coversLanguage(c.languageSets[c.lset[p]], atom)) continue;
       this.kind[n] = c.kind[p];
@@ -495,29 +504,54 @@ class OnePlaceRows {
       this.end[n] = c.end[p];
       n++;
     }
-    return availableRuns(n, this.kind, this.exclusive, this.start, this.end, this.q, this.points);
+    return availableRuns(n, this.kind, this.exclusive, this.start, this.end, this.q, this.scratch);
+  }
+
+  private grow(): void {
+    const twice = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.kind = twice(this.kind);
+    this.exclusive = twice(this.exclusive);
+    this.start = twice(this.start);
+    this.end = twice(this.end);
   }
 
   /** `languages` sorted (atoms are); null with `languagesExcept`: all languages but those. */
-  private addRow(id: string, start: number, end: number, languages: string[] | null, languagesExcept: string[]): void {
-    const key = `${start}:${end}:${languages === null ? '*' : languages.join(',')}:${languagesExcept.join(',')}`;
-    const row = this.byKey.get(key);
-    if (row) row.titles.push(id);
-    else {
-      this.byKey.set(key, {
-        titles: [id],
-        territories: this.q.territories,
-        media: this.q.media,
-        languages: languages === null ? null : [...languages],
-        languagesExcept: [...languagesExcept],
-        start,
-        end,
-        outcome: AVAILABLE,
-      });
+  private addRow(id: string, start: number, end: number, languages: readonly string[] | null, languagesExcept: readonly string[]): void {
+    let byEnd: Map<number, RolledRow> | undefined;
+    let key = '';
+    let row: RolledRow | undefined;
+    if (languages === null && languagesExcept.length === 0) {
+      byEnd = this.allLanguages.get(start);
+      if (!byEnd) this.allLanguages.set(start, (byEnd = new Map()));
+      row = byEnd.get(end);
+    } else {
+      key = `${start}:${end}:${languages === null ? '*' : languages.join(',')}:${languagesExcept.join(',')}`;
+      row = this.someLanguages.get(key);
     }
+    if (row) {
+      row.titles.push(id);
+      return;
+    }
+    row = {
+      titles: [id],
+      territories: this.q.territories,
+      media: this.q.media,
+      languages: languages === null ? null : [...languages],
+      languagesExcept: [...languagesExcept],
+      start,
+      end,
+      outcome: AVAILABLE,
+    };
+    if (byEnd) byEnd.set(end, row);
+    else this.someLanguages.set(key, row);
   }
 
-  rows(): Iterable<RolledRow> {
-    return this.byKey.values();
+  *rows(): Iterable<RolledRow> {
+    for (const byEnd of this.allLanguages.values()) yield* byEnd.values();
+    yield* this.someLanguages.values();
   }
 }
