@@ -29,7 +29,13 @@ const COVERED = 2;
 const BLOCKED = 4;
 const BLOCKED_EVERYWHERE = 8;
 const PARTIAL = 16;
-const DEAD = 255;
+// a posting entry: block position, title, start, end, meta (kind | exclusive << 2 | language set << 3)
+const STRIDE = 5;
+const E_TITLE = 1;
+const E_START = 2;
+const E_END = 3;
+const E_META = 4;
+const DEAD_META = -1;
 const K_IN = 0;
 const K_HOLDBACK = 3;
 
@@ -67,25 +73,27 @@ export class RightsIndex {
   private readonly titleIds = new Interner<string>((t) => t);
   /** Block positions of each title (by title number). */
   private titleBlocks: number[][] = [];
-  /** Posting lists: the block positions of each (territory set, media set) pair. */
+  /**
+   * Posting lists, which hold the blocks: per (territory set, media set) pair, its blocks as
+   * entries of STRIDE numbers (position, title, start, end, meta: kind | exclusive << 2 |
+   * language set << 3; -1 once dead). A question reads them front to back.
+   */
   private readonly pairNumbers = new Map<number, number>();
   private pairTset: number[] = [];
   private pairMset: number[] = [];
   private postings: Int32Array[] = [];
+  /** Entries in each posting list. */
   private postingLength: number[] = [];
 
+  // per block position: its sets and contract, and where its entry is
   private capacity = 0;
   private length = 0;
   private dead = 0;
-  private kind = new Uint8Array(0);
-  private exclusive = new Uint8Array(0);
-  private title = new Int32Array(0);
   private tset = new Int32Array(0);
   private mset = new Int32Array(0);
-  private lset = new Int32Array(0);
-  private start = new Int32Array(0);
-  private end = new Int32Array(0);
   private contract = new Int32Array(0);
+  private pairOf = new Int32Array(0);
+  private slot = new Int32Array(0);
 
   get blockCount(): number {
     return this.length - this.dead;
@@ -97,10 +105,10 @@ export class RightsIndex {
 
   /** Bytes held by the block columns and their posting lists (what a catalog-wide question reads at most). */
   columnBytes(): number {
-    return this.length * (1 + 1 + 4 * 7 + 4);
+    return this.length * (4 * 5 + 4 * STRIDE);
   }
 
-  private post(p: number): void {
+  private post(p: number, title: number, start: number, end: number, meta: number): void {
     const key = this.tset[p] * 2 ** 21 + this.mset[p];
     let i = this.pairNumbers.get(key);
     if (i === undefined) {
@@ -108,36 +116,40 @@ export class RightsIndex {
       this.pairNumbers.set(key, i);
       this.pairTset.push(this.tset[p]);
       this.pairMset.push(this.mset[p]);
-      this.postings.push(new Int32Array(16));
+      this.postings.push(new Int32Array(16 * STRIDE));
       this.postingLength.push(0);
     }
     const n = this.postingLength[i];
-    if (n === this.postings[i].length) {
-      const bigger = new Int32Array(n * 2);
-      bigger.set(this.postings[i]);
-      this.postings[i] = bigger;
+    let list = this.postings[i];
+    if ((n + 1) * STRIDE > list.length) {
+      const bigger = new Int32Array(list.length * 2);
+      bigger.set(list);
+      this.postings[i] = list = bigger;
     }
-    this.postings[i][n] = p;
+    const e = n * STRIDE;
+    list[e] = p;
+    list[e + E_TITLE] = title;
+    list[e + E_START] = start;
+    list[e + E_END] = end;
+    list[e + E_META] = meta;
     this.postingLength[i] = n + 1;
+    this.pairOf[p] = i;
+    this.slot[p] = n;
   }
 
   private grow(min: number): void {
     if (min <= this.capacity) return;
     const cap = Math.max(min, this.capacity * 2, 1024);
-    const copy = <A extends Uint8Array | Int32Array>(old: A, make: (n: number) => A): A => {
-      const a = make(cap);
+    const copy = (old: Int32Array): Int32Array<ArrayBuffer> => {
+      const a = new Int32Array(cap);
       a.set(old.subarray(0, this.length));
       return a;
     };
-    this.kind = copy(this.kind, (n) => new Uint8Array(n));
-    this.exclusive = copy(this.exclusive, (n) => new Uint8Array(n));
-    this.title = copy(this.title, (n) => new Int32Array(n));
-    this.tset = copy(this.tset, (n) => new Int32Array(n));
-    this.mset = copy(this.mset, (n) => new Int32Array(n));
-    this.lset = copy(this.lset, (n) => new Int32Array(n));
-    this.start = copy(this.start, (n) => new Int32Array(n));
-    this.end = copy(this.end, (n) => new Int32Array(n));
-    this.contract = copy(this.contract, (n) => new Int32Array(n));
+    this.tset = copy(this.tset);
+    this.mset = copy(this.mset);
+    this.contract = copy(this.contract);
+    this.pairOf = copy(this.pairOf);
+    this.slot = copy(this.slot);
     this.capacity = cap;
   }
 
@@ -146,23 +158,18 @@ export class RightsIndex {
     const t = this.titleIds.intern(titleId);
     while (this.titleBlocks.length <= t) this.titleBlocks.push([]);
     for (const p of this.titleBlocks[t]) {
-      this.kind[p] = DEAD;
+      this.postings[this.pairOf[p]][this.slot[p] * STRIDE + E_META] = DEAD_META;
       this.dead++;
     }
     this.grow(this.length + blocks.length);
     const positions: number[] = [];
     for (const b of blocks) {
       const p = this.length++;
-      this.kind[p] = KINDS.indexOf(b.kind);
-      this.exclusive[p] = b.exclusive ? 1 : 0;
-      this.title[p] = t;
       this.tset[p] = this.territorySets.intern(b.territories);
       this.mset[p] = this.mediaSets.intern(b.media);
-      this.lset[p] = this.languageSets.intern(b.languages === null ? null : [...b.languages].sort());
-      this.start[p] = b.start;
-      this.end[p] = b.end;
       this.contract[p] = this.contracts.intern(b.contract);
-      this.post(p);
+      const lset = this.languageSets.intern(b.languages === null ? null : [...b.languages].sort());
+      this.post(p, t, b.start, b.end, KINDS.indexOf(b.kind) | ((b.exclusive ? 1 : 0) << 2) | (lset << 3));
       positions.push(p);
     }
     this.titleBlocks[t] = positions;
@@ -173,42 +180,37 @@ export class RightsIndex {
     this.setTitle(titleId, []);
   }
 
+  /** Drops the dead blocks: every title's living blocks are added again to empty columns and lists. */
   private compact(): void {
-    let w = 0;
-    const moved = new Int32Array(this.length).fill(-1);
-    for (let r = 0; r < this.length; r++) {
-      if (this.kind[r] === DEAD) continue;
-      moved[r] = w;
-      if (w !== r) {
-        this.kind[w] = this.kind[r];
-        this.exclusive[w] = this.exclusive[r];
-        this.title[w] = this.title[r];
-        this.tset[w] = this.tset[r];
-        this.mset[w] = this.mset[r];
-        this.lset[w] = this.lset[r];
-        this.start[w] = this.start[r];
-        this.end[w] = this.end[r];
-        this.contract[w] = this.contract[r];
-      }
-      w++;
-    }
-    this.length = w;
+    const living = this.titleBlocks.map((ps) => ps.map((p) => this.blockAt(p)));
+    this.capacity = 0;
+    this.length = 0;
     this.dead = 0;
-    this.titleBlocks = this.titleBlocks.map((ps) => ps.map((p) => moved[p]));
-    this.postingLength.fill(0);
-    for (let p = 0; p < w; p++) this.post(p);
+    for (const k of ['tset', 'mset', 'contract', 'pairOf', 'slot'] as const) this[k] = new Int32Array(0);
+    this.pairNumbers.clear();
+    this.pairTset = [];
+    this.pairMset = [];
+    this.postings = [];
+    this.postingLength = [];
+    this.titleBlocks = this.titleBlocks.map(() => []);
+    living.forEach((blocks, t) => {
+      if (blocks.length) this.setTitle(this.titleIds.values[t], blocks);
+    });
   }
 
   private blockAt(p: number): RightsBlock {
+    const list = this.postings[this.pairOf[p]];
+    const e = this.slot[p] * STRIDE;
+    const meta = list[e + E_META];
     return {
       contract: this.contracts.values[this.contract[p]],
-      kind: KINDS[this.kind[p]],
+      kind: KINDS[meta & 3],
       territories: this.territorySets.values[this.tset[p]],
       media: this.mediaSets.values[this.mset[p]],
-      languages: this.languageSets.values[this.lset[p]],
-      start: this.start[p],
-      end: this.end[p],
-      exclusive: this.exclusive[p] === 1,
+      languages: this.languageSets.values[meta >>> 3],
+      start: list[e + E_START],
+      end: list[e + E_END],
+      exclusive: ((meta >> 2) & 1) === 1,
     };
   }
 
@@ -275,9 +277,12 @@ export class RightsIndex {
         listFlags.push(tm);
       }
     } else {
+      // the chosen titles' entries, copied into one list of the same layout
       const chosen: number[] = [];
       for (const t of new Set(titleNumbers)) if (t >= 0) for (const p of this.titleBlocks[t]) chosen.push(p);
-      lists.push(Int32Array.from(chosen));
+      const list = new Int32Array(chosen.length * STRIDE);
+      chosen.forEach((p, i) => list.set(this.postings[this.pairOf[p]].subarray(this.slot[p] * STRIDE, (this.slot[p] + 1) * STRIDE), i * STRIDE));
+      lists.push(list);
       listLengths.push(chosen.length);
       listFlags.push(-1);
     }
@@ -291,7 +296,7 @@ export class RightsIndex {
     flags.fill(0, 0, nTitles);
     chainHead.fill(-1, 0, nTitles);
     let links = 0;
-    const { kind, exclusive, title, tset, mset, lset, start, end } = this;
+    const { tset, mset } = this;
     const qStart = q.start;
     const qEnd = q.end;
     const qExclusive = q.exclusive;
@@ -300,14 +305,19 @@ export class RightsIndex {
       const n = listLengths[li];
       const shared = listFlags[li];
       for (let i = 0; i < n; i++) {
-        const p = list[i];
-        const k = kind[p];
-        if (k === DEAD) continue;
+        const e = i * STRIDE;
+        const meta = list[e + E_META];
+        if (meta === DEAD_META) continue;
+        const p = list[e];
         // tm: the territory and media flags together
         const tm = shared >= 0 ? shared : tFlags[tset[p]] & mFlags[mset[p]];
-        const lf = lFlags[lset[p]];
+        const lf = lFlags[meta >>> 3];
         if ((tm & lf & 1) === 0) continue;
-        const t = title[p];
+        const t = list[e + E_TITLE];
+        const k = meta & 3;
+        const exclusive = (meta >> 2) & 1;
+        const start = list[e + E_START];
+        const end = list[e + E_END];
         let f = flags[t] | RELEVANT;
         // some block touches only part of the question's territories or media: the title takes the full path
         if ((tm & 2) === 0) f |= PARTIAL;
@@ -315,8 +325,8 @@ export class RightsIndex {
         chainNext[links] = chainHead[t];
         chainHead[t] = links++;
         if (k === K_IN) {
-          if ((tm & lf & 2) !== 0 && start[p] <= qStart && end[p] >= qEnd && (!qExclusive || exclusive[p] === 1)) f |= COVERED;
-        } else if (start[p] <= qEnd && end[p] >= qStart && (k === K_HOLDBACK || qExclusive || exclusive[p] === 1)) {
+          if ((tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1)) f |= COVERED;
+        } else if (start <= qEnd && end >= qStart && (k === K_HOLDBACK || qExclusive || exclusive === 1)) {
           f |= BLOCKED;
           // it blocks every cell of the question on some day of the window: nothing can cover the entire window
           if ((tm & lf & 2) !== 0) f |= BLOCKED_EVERYWHERE;
@@ -327,7 +337,7 @@ export class RightsIndex {
 
     // Titles answered by the fast path share one row: available over the whole question.
     const freeEverywhere: string[] = [];
-    const onePlace = new OnePlaceRows(q, { kind, exclusive, start, end, lset, languageSets: this.languageSets.values }, chainHead, chainNext, chainBlock);
+    const onePlace = new OnePlaceRows(q, { postings: this.postings, pairOf: this.pairOf, slot: this.slot, languageSets: this.languageSets.values }, chainHead, chainNext, chainBlock);
     let nothingHere: RolledRow[] | undefined;
     const answer = (t: number, id: string) => {
       const f = t < 0 ? 0 : flags[t];
@@ -407,12 +417,11 @@ export class RightsIndex {
   }
 }
 
+/** Where OnePlaceRows finds a block's entry (block position → posting list and slot). */
 interface Columns {
-  kind: Uint8Array;
-  exclusive: Uint8Array;
-  start: Int32Array;
-  end: Int32Array;
-  lset: Int32Array;
+  postings: readonly Int32Array[];
+  pairOf: Int32Array;
+  slot: Int32Array;
   languageSets: readonly Languages[];
 }
 
@@ -461,7 +470,8 @@ class OnePlaceRows {
     else {
       named.length = 0;
       for (let k = chainHead[t]; k >= 0; k = chainNext[k]) {
-        const l = c.languageSets[c.lset[chainBlock[k]]];
+        const p = chainBlock[k];
+        const l = c.languageSets[c.postings[c.pairOf[p]][c.slot[p] * STRIDE + E_META] >>> 3];
         if (l !== null) for (const x of l) if (!named.includes(x)) named.push(x);
       }
       atoms = named.length ? [...named.sort(), OTHER_LANGUAGES] : ONLY_OTHER_LANGUAGES;
@@ -497,11 +507,14 @@ class OnePlaceRows {
     for (let k = chainHead[t]; k >= 0; k = chainNext[k]) {
       if (n === this.kind.length) this.grow();
       const p = chainBlock[k];
-      if (!coversLanguage(c.languageSets[c.lset[p]], atom)) continue;
-      this.kind[n] = c.kind[p];
-      this.exclusive[n] = c.exclusive[p];
-      this.start[n] = c.start[p];
-      this.end[n] = c.end[p];
+      const list = c.postings[c.pairOf[p]];
+      const e = c.slot[p] * STRIDE;
+      const meta = list[e + E_META];
+      if (!coversLanguage(c.languageSets[meta >>> 3], atom)) continue;
+      this.kind[n] = meta & 3;
+      this.exclusive[n] = (meta >> 2) & 1;
+      this.start[n] = list[e + E_START];
+      this.end[n] = list[e + E_END];
       n++;
     }
     return availableRuns(n, this.kind, this.exclusive, this.start, this.end, this.q, this.scratch);
