@@ -1,2 +1,0 @@
-import { storeBench } from './_store_probe.bench.js';
-await storeBench();
