@@ -80,8 +80,8 @@ export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<voi
     const runs: number[] = [];
     let answer = 0;
     // warmed up first (compiled code, as a running server has it), then timed
-    for (let k = 0; k < 3; k++) index.avails(null, catalogQ);
-    for (let k = 0; k < 7; k++) {
+    for (let k = 0; k < 10; k++) index.avails(null, catalogQ);
+    for (let k = 0; k < 15; k++) {
       const [rows, t] = time(() => index.avails(null, catalogQ));
       runs.push(t);
       answer = rows.reduce((s, row) => s + row.titles.length, 0);

@@ -36,6 +36,7 @@ import { ACTIVE_STATUSES, HOLD_STATUSES } from '../src/services/engineBlocks.js'
 import { createApiToken } from '../src/services/users.js';
 import { openDatabase, toJson, type CompaniesTable, type ContractTitlesTable, type Database, type OpenOptions } from '../src/store/index.js';
 import type { NewContract, NewHoldback, NewRightsBlock, NewTitle } from '../src/store/schema.js';
+import { EXPLODE_SQL } from './sqlBaseline.js';
 import { germanySvodQuestion, rng, syntheticCatalog, type SyntheticTitle } from './synthetic.js';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -221,29 +222,34 @@ interface LoadResult {
 
 const LOAD_CLIENT = fileURLToPath(new URL('./loadClient.ts', import.meta.url));
 
-/** Runs bench/loadClient.ts in a child process (node + tsx), killed if it outlives its duration by 30 s. */
-function runLoad(cfgFile: string, duration: number, children: Set<ReturnType<typeof spawn>>): Promise<LoadResult> {
+const CATALOG_QUESTION_CLIENT = fileURLToPath(new URL('./catalogQuestionClient.ts', import.meta.url));
+
+/** Runs a bench client script in a child process (node + tsx) with a config file; its last stdout line is its JSON result. Killed after `seconds`. */
+function runChild<T>(script: string, cfgFile: string, seconds: number, children: Set<ReturnType<typeof spawn>>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', LOAD_CLIENT, cfgFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, cfgFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    const killer = setTimeout(() => child.kill('SIGKILL'), (duration + 30) * 1000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), seconds * 1000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(killer);
       children.delete(child);
-      if (code !== 0) return reject(new Error(`load client exited with ${code ?? signal}: ${err.trim().slice(-2000)}`));
+      if (code !== 0) return reject(new Error(`${script} exited with ${code ?? signal}: ${err.trim().slice(-2000)}`));
       try {
-        resolve(JSON.parse(out.trim().split('\n').pop()!) as LoadResult);
+        resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
       } catch (e) {
-        reject(new Error(`load client printed no result: ${out.slice(-500)} ${err.slice(-500)}`, { cause: e }));
+        reject(new Error(`${script} printed no result: ${out.slice(-500)} ${err.slice(-500)}`, { cause: e }));
       }
     });
   });
 }
+
+/** Runs bench/loadClient.ts in a child process, killed if it outlives its duration by 30 s. */
+const runLoad = (cfgFile: string, duration: number, children: Set<ReturnType<typeof spawn>>) => runChild<LoadResult>(LOAD_CLIENT, cfgFile, duration + 30, children);
 
 const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 
@@ -280,76 +286,6 @@ async function serveInChildProcess(url: string, children: Set<ReturnType<typeof 
     },
   };
 }
-
-// ------------------------------------------------------------------ the plain-SQL baseline
-
-/**
- * One row per (title, country, media leaf) of every block that counts (the
- * same contract rules as loadEngineBlocks): rights in → bench_in; sold, held
- * and held back → bench_out. Countries and media leaves are small integers
- * (their position in the code tables, as bench_country / bench_media say),
- * titles an integer surrogate (bench_title): 50 million text keys would not
- * index in the time budget.
- */
-/**
- * Rows of `source` (rights_blocks or holdbacks) whose contract passes `where`,
- * one per country and media leaf. The set of each block is mapped to code
- * positions once (OFFSET 0 keeps the subquery from being flattened, which
- * would map the media list again for every country).
- */
-const exploded = (source: 'rights_blocks' | 'holdbacks', columns: string, where: string) => `
-  select b.n, c, m, b.s, b.e, ${columns}
-  from (select t.n, coalesce(r.start_date::date, '-infinity') as s, coalesce(r.end_date::date, 'infinity') as e, k.status,
-               ${source === 'rights_blocks' ? 'r.exclusive = 1' : 'false'} as x,
-               array(select c.pos from jsonb_array_elements_text(r.territory_codes::jsonb) as tc(code) join bench_country c on c.code = tc.code) as cs,
-               array(select m.pos from jsonb_array_elements_text(r.media_ids::jsonb) as mc(id) join bench_media m on m.id = mc.id) as ms
-        from ${source} r join contracts k on k.id = r.contract_id join bench_title t on t.id = r.title_id
-        where k.deleted_at is null and ${where}
-        offset 0) b
-  cross join unnest(b.cs) as c cross join unnest(b.ms) as m`;
-
-const noAutovacuum = 'with (autovacuum_enabled = false)'; // analyzed by hand; a vacuum of 3 GB mid-measurement would skew the timings
-const EXPLODE_SQL = {
-  setup: [
-    `create table bench_title (n integer primary key, id text not null unique)`,
-    `insert into bench_title select row_number() over (order by id), id from titles`,
-    `create table bench_country (pos smallint primary key, code text not null unique)`,
-    `insert into bench_country select (o - 1)::smallint, c from unnest($1::text[]) with ordinality as x(c, o)`,
-    `create table bench_media (pos smallint primary key, id text not null unique)`,
-    `insert into bench_media select (o - 1)::smallint, m from unnest($1::text[]) with ordinality as x(m, o)`,
-    `create unlogged table bench_in (title integer not null, country smallint not null, media smallint not null, start_d date not null, end_d date not null, exclusive boolean not null) ${noAutovacuum}`,
-    `create unlogged table bench_out (title integer not null, country smallint not null, media smallint not null, start_d date not null, end_d date not null, exclusive boolean not null, kind text not null) ${noAutovacuum}`,
-  ],
-  // these two run side by side, on two connections
-  in: [
-    `insert into bench_in ${exploded('rights_blocks', 'b.x', `k.direction = 'in' and k.status in ('signed', 'announced')`)}`,
-    `create index bench_in_cmt on bench_in (country, media, title)`,
-  ],
-  out: [
-    `insert into bench_out ${exploded('rights_blocks', `b.x, case when b.status = 'negotiating' then 'hold' else 'out' end`, `k.direction = 'out' and k.status in ('signed', 'announced', 'negotiating')`)}`,
-    `insert into bench_out ${exploded('holdbacks', `b.x, 'holdback'`, `k.direction <> 'third-party' and k.status in ('signed', 'announced')`)}`,
-    `create index bench_out_cmt on bench_out (country, media, title)`,
-  ],
-  // and a checkpoint: the explosion left gigabytes of dirty pages, whose writing would otherwise
-  // compete with both measurements for this machine's two cores
-  finish: [`analyze bench_title, bench_country, bench_media, bench_in, bench_out`, `checkpoint`],
-};
-
-/**
- * "Exclusive, free for this (country, media) for the whole window": an
- * exclusive rights-in row covering the window, and no sale, hold or holdback
- * row (exclusive or not: an exclusive grant is blocked by any) overlapping it.
- */
-const FREE_SQL = `
-  select distinct t.id
-  from bench_in i join bench_title t on t.n = i.title
-  where i.country = (select pos from bench_country where code = $1)
-    and i.media = (select pos from bench_media where id = $2)
-    and i.exclusive and i.start_d <= $3::date and i.end_d >= $4::date
-    and not exists (
-      select 1 from bench_out o
-      where o.country = i.country and o.media = i.media and o.title = i.title
-        and o.start_d <= $4::date and o.end_d >= $3::date)`;
 
 // ------------------------------------------------------------------ the benchmark
 
@@ -534,29 +470,18 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
     const [medium] = toIndices(catalogQ.media).map((i) => MEDIA.codeAt(i));
     if (toIndices(catalogQ.territories).length !== 1 || toIndices(catalogQ.media).length !== 1) throw new Error('the SQL baseline asks about one country and one media leaf');
     const params = [country, medium, formatDay(catalogQ.start), formatDay(catalogQ.end)];
-    const sqlRuns: number[] = [];
-    let sqlFree = new Set<string>();
-    const engineRuns: number[] = [];
-    let engineRows: RolledRow[] = [];
-    // both sides warmed up (the SQL: plan cached, pages in memory; the engine: compiled, and its
-    // young generation grown back after the full collections V8 makes while this process sat idle
-    // during the explosion), then timed 9 times each, alternating, so both see the same machine
-    for (let k = 0; k < 3; k++) await client.query({ name: 'bench-free', text: FREE_SQL, values: params });
-    for (let k = 0; k < 30; k++) pgApp!.index.avails(null, catalogQ);
-    for (let k = 0; k < 9; k++) {
-      const [res, ms] = await timed(() => client.query<{ id: string }>({ name: 'bench-free', text: FREE_SQL, values: params }));
-      sqlRuns.push(ms);
-      sqlFree = new Set(res.rows.map((r) => r.id));
-      const [rs, ems] = await timed(() => pgApp!.index.avails(null, catalogQ));
-      engineRuns.push(ems);
-      engineRows = rs;
-    }
-    const plan = (await client.query<{ 'QUERY PLAN': string }>(`explain ${FREE_SQL.replace(/\$1/, `'${country}'`).replace(/\$2/, `'${medium}'`).replaceAll('$3', `'${params[2]}'`).replaceAll('$4', `'${params[3]}'`)}`)).rows
-      .map((r) => r['QUERY PLAN'])
-      .join('\n');
-
-    const engineFree = freeTitles(engineRows);
-    const engineFreeAllLanguages = freeTitles(engineRows.filter((r) => r.languages === null && r.languagesExcept.length === 0));
+    const cqFile = join(dir, 'catalog-question.json');
+    writeFileSync(cqFile, JSON.stringify({ url: pgUrl, params }));
+    const cq = await runChild<{ sqlRuns: number[]; engineRuns: number[]; sqlFree: string[]; engineFree: string[]; engineFreeAllLanguages: string[]; plan: string }>(
+      CATALOG_QUESTION_CLIENT,
+      cqFile,
+      300,
+      children,
+    );
+    const { sqlRuns, engineRuns, plan } = cq;
+    const sqlFree = new Set(cq.sqlFree);
+    const engineFree = new Set(cq.engineFree);
+    const engineFreeAllLanguages = new Set(cq.engineFreeAllLanguages);
     const sqlMs = median(sqlRuns);
     const engineMs = median(engineRuns);
 
@@ -591,10 +516,10 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
     const achieved = fixed.ok / fixed.duration;
     if (achieved < 0.9 * rate) console.log(`\nThe server did not keep up with ${rate} requests/s: ${fmt(achieved)}/s answered in the open-loop run, so it measured a saturated server.`);
     console.log(`\nThe open-loop run (bench/openLoop.ts) sends request i at start + i x ${1000 / rate} ms whatever the server does, and times each from that moment: this is "${rate} requests/s", and the target (p99 < 50 ms) is read on it. autocannon's rate limit instead lets each of its 10 connections send its share of a second back to back, then wait: bursts of 10 requests at once, so its latencies include queueing behind each burst (its coordinated-omission correction is off: it assumes a 1 ms interval between requests).`);
-    console.log(`\nThe catalog-wide question "exclusive, free for SVOD in Germany for all of 2027-01-01..2028-12-31" on PostgreSQL: one SQL query over rights exploded to one row per country and media leaf (${int(Number(counts.i))} rows in, ${int(Number(counts.o))} rows out/hold/holdback; explosion and indexes ${fmt(explodeMs / 1000)} s, not counted), against the engine's index.\n`);
+    console.log(`\nThe catalog-wide question "exclusive, free for SVOD in Germany for all of 2027-01-01..2028-12-31" on PostgreSQL: one SQL query over rights exploded to one row per country and media leaf (${int(Number(counts.i))} rows in, ${int(Number(counts.o))} rows out/hold/holdback; explosion and indexes ${fmt(explodeMs / 1000)} s, not counted), against the engine's index rebuilt from the same database; both timed in a process of their own (bench/catalogQuestionClient.ts), alternately.\n`);
     console.log('| answer | median of 9, ms (fastest) | titles free | ratio to the engine |');
     console.log('|---|---:|---:|---:|');
-    console.log(`| engine: app.index.avails(null, question) | ${fmt(engineMs)} (${fmt(Math.min(...engineRuns))}) | ${engineFree.size} (${engineFreeAllLanguages.size} in every language) | 1.0x |`);
+    console.log(`| engine: index.avails(null, question) | ${fmt(engineMs)} (${fmt(Math.min(...engineRuns))}) | ${engineFree.size} (${engineFreeAllLanguages.size} in every language) | 1.0x |`);
     console.log(`| plain SQL (${plan.includes('Index') ? 'index scans' : 'no index in the plan'}) | ${fmt(sqlMs)} (${fmt(Math.min(...sqlRuns))}) | ${sqlFree.size} | ${(sqlMs / engineMs).toFixed(1)}x |`);
     const onlyEngine = [...engineFree].filter((t) => !sqlFree.has(t)).sort();
     const onlySql = [...sqlFree].filter((t) => !engineFree.has(t)).sort();
