@@ -391,26 +391,13 @@ function Users() {
 
 /** A password set by an admin, shown once to be passed on. */
 function NewPassword({ username, password, generated, onDone }: { username: string; password: string; generated: boolean; onDone: () => void }) {
-  const ref = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<boolean>();
   return (
     <div className="secret spaced-bottom" role="region" aria-label="The new password">
       <h3>New password of {username}</h3>
       <p>
         <strong>{generated ? 'Copy it now: it is shown only once.' : 'The password you typed is set.'}</strong> Give it to {username} through a safe channel; they can change it on their account page.
       </p>
-      <div className="secret-row">
-        <label htmlFor="new-password" className="visually-hidden">
-          New password
-        </label>
-        <input ref={ref} id="new-password" className="secret-value" type="text" readOnly value={password} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
-        <button type="button" className="btn btn--primary" onClick={() => void copyText(password, ref.current).then(setCopied)}>
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </div>
-      <p className="muted small" role="status">
-        {copied === false ? 'Copying was not allowed by the browser: the password is selected, press Ctrl+C (⌘C on a Mac).' : copied ? 'The password is on your clipboard.' : ''}
-      </p>
+      <CopyOnce id="new-password" label="New password" noun="password" value={password} />
       <button type="button" className="btn btn--small" onClick={onDone}>
         Done
       </button>
@@ -485,6 +472,28 @@ function OwnPassword() {
 }
 
 /** Copies to the clipboard; on a plain-HTTP address (no Clipboard API) it selects the text and copies that. */
+/** A secret shown once: selected on focus, a Copy button, and what happened to the copy. */
+function CopyOnce({ id, label, noun, value }: { id: string; label: string; noun: string; value: string }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<boolean>();
+  return (
+    <>
+      <div className="secret-row">
+        <label htmlFor={id} className="visually-hidden">
+          {label}
+        </label>
+        <input ref={ref} id={id} className="secret-value" type="text" readOnly value={value} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+        <button type="button" className="btn btn--primary" onClick={() => void copyText(value, ref.current).then(setCopied)}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <p className="muted small" role="status">
+        {copied === false ? `Copying was not allowed by the browser: the ${noun} is selected, press Ctrl+C (⌘C on a Mac).` : copied ? `The ${noun} is on your clipboard.` : ''}
+      </p>
+    </>
+  );
+}
+
 async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
@@ -505,26 +514,13 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<b
 }
 
 function NewSecret({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
-  const ref = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<boolean>();
   return (
     <div className="secret" role="region" aria-label="The new token">
       <h3>Token “{name}” created</h3>
       <p>
         <strong>Copy it now: it is shown only once.</strong> filmrights keeps only a fingerprint of it, so it cannot show it again. Keep it where you keep passwords.
       </p>
-      <div className="secret-row">
-        <label htmlFor="new-token" className="visually-hidden">
-          API token
-        </label>
-        <input ref={ref} id="new-token" className="secret-value" type="text" readOnly value={token} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
-        <button type="button" className="btn btn--primary" onClick={() => void copyText(token, ref.current).then(setCopied)}>
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </div>
-      <p className="muted small" role="status">
-        {copied === false ? 'Copying was not allowed by the browser: the token is selected, press Ctrl+C (⌘C on a Mac).' : copied ? 'The token is on your clipboard.' : ''}
-      </p>
+      <CopyOnce id="new-token" label="API token" noun="token" value={token} />
       <p className="small">
         Send it in the <code>Authorization</code> header: <code>Authorization: Bearer {token.slice(0, 8)}…</code>
       </p>
