@@ -11,12 +11,13 @@ import { toCsv } from '../lib/csv';
 import { addYearsIso, formatDate, todayIso } from '../lib/format';
 import { infoFromRows } from '../lib/mapInfo';
 import { useCountries } from '../lib/reference';
-import { Link, useQueryState } from '../lib/router';
+import { useQueryState } from '../lib/router';
 import type { AvailRow, Ref } from '../lib/types';
 import { saveBlob } from '../lib/api';
 import { EntityPicker } from '../components/EntityPicker';
 import { MediaPicker } from '../components/MediaPicker';
 import { TerritoryInput } from '../components/TerritoryInput';
+import { TitleList } from '../components/TitleList';
 import { WorldMap } from '../components/WorldMap';
 import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
 
@@ -248,13 +249,8 @@ export default function Avails() {
                         <td>
                           <Badge value={r.status} />
                         </td>
-                        <td className="nowrap">
-                          {r.titles.map((t, k) => (
-                            <span key={k}>
-                              {k > 0 && ', '}
-                              {r.titleIds[k] ? <Link to={`/titles/${encodeURIComponent(r.titleIds[k])}`}>{t}</Link> : t}
-                            </span>
-                          ))}
+                        <td className="cell-wrap">
+                          <TitleList names={r.titles} ids={r.titleIds} />
                         </td>
                         <td className="cell-wrap" title={r.territories.join(' ')}>
                           {r.territoryLabel}
