@@ -16,6 +16,7 @@ import { ensureAdmin } from '../services/users.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerRoutes } from './routes/index.js';
+import { access } from './access.js';
 
 export interface ServerOptions {
   port?: number;
@@ -43,20 +44,6 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
   });
   server.setErrorHandler(errorHandler);
   await server.register(cookie);
-  await server.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'filmrights', version: '0.1.0', description: 'Film rights, avails, deals, festivals and the trade-press record. See docs/api.md.' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'filmrights_session' },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { token: [] }],
-    },
-  });
-  await server.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => header });
   await server.register(helmet, {
     // The web app loads only its own scripts; React sets inline styles; map shapes and charts are inline SVG.
     contentSecurityPolicy: {
@@ -75,9 +62,24 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
     },
     crossOriginEmbedderPolicy: false,
   });
+  // before any route: every route under /api must declare its access, and is held to it
   registerAuth(server, app);
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'filmrights', version: '0.1.0', description: 'Film rights, avails, deals, festivals and the trade-press record. See docs/api.md.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'filmrights_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await server.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => header });
   registerRoutes(server, app, opts.secureCookies ?? process.env.FILMRIGHTS_SECURE_COOKIES === '1');
-  server.get('/api/openapi.json', { schema: { hide: true } }, async () => server.swagger());
+  server.get('/api/openapi.json', { config: access('public', 'read'), schema: { hide: true } }, async () => server.swagger());
 
   if (existsSync(WEB_ROOT)) {
     // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart

@@ -11,7 +11,7 @@ import { readArticle } from '../ingest/intake.js';
 import { factSummary } from '../ingest/summary.js';
 import type { FactType } from '../ingest/types.js';
 import { FilmRights, SYSTEM, type Actor } from '../services/app.js';
-import { ingestArticle } from '../services/articles.js';
+import { ingestLocalArticle } from '../services/articles.js';
 
 const CLI: Actor = { ...SYSTEM, id: 'cli', username: 'cli' };
 
@@ -59,7 +59,7 @@ export function registerIngestCommand(program: Command): void {
       const g = cmd.optsWithGlobals<{ db?: string; databaseUrl?: string }>();
       const app = await FilmRights.open({ url: g.databaseUrl, file: g.db });
       try {
-        const { article, duplicate } = await ingestArticle(app, CLI, input);
+        const { article, duplicate } = await ingestLocalArticle(app, CLI, input);
         if (o.json) {
           process.stdout.write(`${JSON.stringify({ article, duplicate }, null, 2)}\n`);
           return;

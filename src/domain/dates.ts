@@ -13,11 +13,30 @@ export const BEGINNING: Day = -2_147_483_648;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The one date rule of the product: every date a user or a file gives (a contract term, a release,
+ * a festival, an article) is a real calendar day from 1870 (before the first film) to 2199.
+ * An open end is written as no date ("perpetuity"), never as a far year.
+ */
+export const FIRST_YEAR = 1870;
+export const LAST_YEAR = 2199;
+
+/** True for a real calendar day written YYYY-MM-DD within FIRST_YEAR..LAST_YEAR. */
+export function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  if (y < FIRST_YEAR || y > LAST_YEAR) return false;
+  const back = new Date(Date.UTC(y, Number(m[2]) - 1, Number(m[3])));
+  return back.getUTCFullYear() === y && back.getUTCMonth() === Number(m[2]) - 1 && back.getUTCDate() === Number(m[3]);
+}
+
 export function parseDay(value: unknown, field = 'date'): Day {
   if (typeof value !== 'string') throw invalid(field, value, `${field}: expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
   const m = ISO_DATE.exec(value.trim());
   if (!m) throw invalid(field, value, `${field}: "${value}" is not a date as YYYY-MM-DD`);
   const y = Number(m[1]);
+  if (y < FIRST_YEAR || y > LAST_YEAR) throw invalid(field, value, `${field}: "${value}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR}`);
   const mo = Number(m[2]);
   const d = Number(m[3]);
   const ms = Date.UTC(y, mo - 1, d);

@@ -180,7 +180,23 @@ export interface ArticleListItem {
 
 // ------------------------------------------------------------------ ingest
 
-export interface ArticleInput extends IntakeInput {}
+/**
+ * An article as the API and feeds give it: its text, its HTML or its URL, and what overrides the page.
+ * It cannot name a file: a path is the CLI's (LocalArticleInput), never an HTTP caller's.
+ */
+export interface ArticleInput {
+  text?: string | null;
+  html?: string | null;
+  url?: string | null;
+  title?: string | null;
+  date?: string | null;
+  outlet?: string | null;
+}
+
+/** The CLI's input: an article may also be a local file, read by the CLI's own process. */
+export interface LocalArticleInput extends ArticleInput {
+  file?: string | null;
+}
 
 /** The content hash: the text with whitespace collapsed, so a re-paste with other line breaks is the same article. */
 export function contentHash(text: string): string {
@@ -192,6 +208,17 @@ export function contentHash(text: string): string {
  * the same text) answers the stored one with `duplicate: true`.
  */
 export async function ingestArticle(app: FilmRights, actor: Actor, input: ArticleInput, opts: { fetch?: typeof fetch } = {}): Promise<{ article: ArticleView; duplicate: boolean }> {
+  // only the fields an API caller may give are passed on, whatever object arrives (a `file` never does)
+  const { text, html, url, title, date, outlet } = input;
+  return ingest(app, actor, { text, html, url, title, date, outlet }, opts);
+}
+
+/** The CLI's ingest: as ingestArticle, and the article may be a local file. Not reachable from HTTP. */
+export async function ingestLocalArticle(app: FilmRights, actor: Actor, input: LocalArticleInput, opts: { fetch?: typeof fetch } = {}): Promise<{ article: ArticleView; duplicate: boolean }> {
+  return ingest(app, actor, input, opts);
+}
+
+async function ingest(app: FilmRights, actor: Actor, input: IntakeInput, opts: { fetch?: typeof fetch }): Promise<{ article: ArticleView; duplicate: boolean }> {
   requireWriter(actor);
   const db = idb(app.store.db);
   if (input.url?.trim()) {

@@ -16,7 +16,8 @@
  * document.
  */
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { DomainError, invalid, unknownName } from '../domain/errors.js';
 import { closest, normalizeName } from '../domain/fuzzy.js';
@@ -50,6 +51,23 @@ import { NameIndex, checkCompany, findOrCreateCompanyIn, findOrCreatePersonIn, t
 import { checkFactLink, checkSource, insertFactLink, insertSource, titleCompanyFactId, type CheckedSource, type FactTable } from './provenance.js';
 
 export const FORMAT = 'filmrights/1';
+
+/** `file` resolved inside `baseDir` (symbolic links followed), or null when it points outside it. */
+export function sourceFilePath(baseDir: string, file: string): string | null {
+  if (isAbsolute(file) || file.includes('\0')) return null;
+  let base: string;
+  let target: string;
+  try {
+    base = realpathSync(baseDir);
+    target = realpathSync(resolve(base, file));
+  } catch {
+    const lexical = resolve(baseDir, file);
+    const rel = relative(resolve(baseDir), lexical);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? lexical : null;
+  }
+  const rel = relative(base, target);
+  return rel && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel) ? target : null;
+}
 
 // ------------------------------------------------------------------ the document
 
@@ -513,11 +531,15 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
     const f = (n: string) => `sources[${i}].${n}`;
     let text = s.text ?? null;
     if (text === null && typeof s.file === 'string' && s.file.trim() && opts.baseDir) {
-      const path = isAbsolute(s.file) ? s.file : join(opts.baseDir, s.file);
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        c.add(f('file'), `cannot read "${s.file}" (looked at ${path})`);
+      // a source file is read from the document's own folder (or below it), never from elsewhere
+      const path = sourceFilePath(opts.baseDir, s.file);
+      if (!path) c.add(f('file'), `"${s.file}" is not a file in the document's folder: give a relative path such as "articles/one-second.txt"`);
+      else {
+        try {
+          text = readFileSync(path, 'utf8');
+        } catch {
+          c.add(f('file'), `cannot read "${s.file}" in the document's folder`);
+        }
       }
     }
     const checked = c.attempt(() => checkSource({ ...s, text }, f));

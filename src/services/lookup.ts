@@ -7,6 +7,7 @@ import { COUNTRY_LIST, findCountry } from '../domain/countries.js';
 import { invalid, unknownName } from '../domain/errors.js';
 import { closest, fuzzyScore, normalizeName } from '../domain/fuzzy.js';
 import { isIsoDate } from '../store/index.js';
+import { FIRST_YEAR, LAST_YEAR } from '../domain/dates.js';
 
 export interface Page<T> {
   items: T[];
@@ -102,7 +103,7 @@ export function optionalOneOf<T extends string>(value: unknown, allowed: readonl
 export function optionalIsoDate(value: unknown, field: string): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string' || !isIsoDate(value.trim())) {
-    throw invalid(field, value, `${field}: "${String(value)}" is not a date as YYYY-MM-DD`);
+    throw invalid(field, value, `${field}: "${String(value)}" is not a date as YYYY-MM-DD from ${FIRST_YEAR} to ${LAST_YEAR}`);
   }
   return value.trim();
 }

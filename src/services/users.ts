@@ -11,7 +11,7 @@ import { USER_ROLES, flag, newId, nowIso, type Database, type Flag, type UserRol
 import type { Actor, FilmRights } from './app.js';
 import { SYSTEM } from './app.js';
 import { audit } from './audit.js';
-import { requireAdmin } from './access.js';
+import { requireAdminWriter, requireWriteScope } from './access.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.js';
 
 const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
@@ -58,7 +58,7 @@ export function generatePassword(): string {
 }
 
 export async function createUser(app: FilmRights, u: NewUser, actor: Actor = SYSTEM): Promise<{ id: string; username: string; role: UserRole }> {
-  requireAdmin(actor);
+  requireAdminWriter(actor);
   checkNewUser(u);
   const hash = await hashPassword(u.password);
   const id = newId();
@@ -97,8 +97,7 @@ const auditView = (r: UserRow) => ({ username: r.username, role: r.role, canSeeF
 
 /** Managing users takes an admin, and not through a read-only API token. */
 function requireUserAdmin(actor: Actor): void {
-  if (actor.readOnly) throw new ForbiddenError('this API token is read-only');
-  requireAdmin(actor);
+  requireAdminWriter(actor);
 }
 
 async function userRow(trx: Kysely<Database>, id: string): Promise<UserRow> {
@@ -174,6 +173,8 @@ export async function setPassword(app: FilmRights, actor: Actor, id: string, new
     const user = await userRow(trx, id);
     await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
     await endSessions(trx, id);
+    // a reset means the password may be known to someone else: their API tokens go too
+    await revokeTokensOf(trx, id);
     await audit(trx, actor, { action: 'reset-password', entity: 'users', entityId: id, before: null, after: { username: user.username }, reason: actor.id === id ? 'reset their own password' : null });
   });
 }
@@ -183,8 +184,8 @@ export async function setPassword(app: FilmRights, actor: Actor, id: string, new
  * through a read-only API token. Ends the user's other sessions; the one given
  * in `keepSession` (the caller's, when it is a session) stays signed in.
  */
-export async function changeOwnPassword(app: FilmRights, actor: Actor, currentPassword: string, newPassword: string, keepSession?: string): Promise<void> {
-  if (actor.readOnly) throw new ForbiddenError('this API token is read-only');
+export async function changeOwnPassword(app: FilmRights, actor: Actor, currentPassword: string, newPassword: string, keepSession?: string, opts: { revokeTokens?: boolean } = {}): Promise<{ tokensRevoked: number }> {
+  requireWriteScope(actor);
   if (typeof currentPassword !== 'string' || !currentPassword) throw invalid('currentPassword', '(hidden)', 'currentPassword: enter your current password');
   checkPassword(newPassword, 'newPassword');
   if (newPassword === currentPassword) throw invalid('newPassword', '(hidden)', 'newPassword: must differ from the current password');
@@ -192,13 +193,21 @@ export async function changeOwnPassword(app: FilmRights, actor: Actor, currentPa
   if (!stored) throw new UnauthenticatedError();
   if (!(await verifyPassword(currentPassword, stored.password_hash))) throw invalid('currentPassword', '(hidden)', 'currentPassword: this is not your current password');
   const hash = await hashPassword(newPassword);
-  await app.store.transaction(async (trx) => {
+  return app.store.transaction(async (trx) => {
     // compare-and-set: a reset or another change since the check above wins, and this one is refused
     const updated = await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', actor.id).where('password_hash', '=', stored.password_hash).where('disabled', '=', 0).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw invalid('currentPassword', '(hidden)', 'currentPassword: your password was changed meanwhile; sign in again');
     await endSessions(trx, actor.id, keepSession);
-    await audit(trx, actor, { action: 'change-password', entity: 'users', entityId: actor.id, before: null, after: { username: actor.username } });
+    const tokensRevoked = opts.revokeTokens ? await revokeTokensOf(trx, actor.id) : 0;
+    await audit(trx, actor, { action: 'change-password', entity: 'users', entityId: actor.id, before: null, after: { username: actor.username, tokensRevoked } });
+    return { tokensRevoked };
   });
+}
+
+/** Revokes every live API token of a user; returns how many. */
+async function revokeTokensOf(trx: Kysely<Database>, userId: string): Promise<number> {
+  const r = await trx.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 function actorOf(u: { id: string; username: string; role: UserRole; can_see_financials: number }, readOnly = false): Actor {
@@ -213,6 +222,8 @@ export async function login(app: FilmRights, username: string, password: string)
   if (!user || !ok) throw new UnauthenticatedError('wrong username or password');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
+  // expired sessions are purged as new ones open, so the table holds only live ones
+  await app.store.db.deleteFrom('sessions').where('expires_at', '<', nowIso()).execute();
   await app.store.db.insertInto('sessions').values({ id: sha256(token), user_id: user.id, created_at: nowIso(), expires_at: expiresAt }).execute();
   return { token, actor: actorOf(user), expiresAt };
 }
@@ -235,23 +246,35 @@ export async function actorForSession(app: FilmRights, token: string): Promise<A
   return actorOf(row);
 }
 
-export async function createApiToken(app: FilmRights, actor: Actor, scope: 'read' | 'write', name?: string): Promise<{ id: string; token: string }> {
+export const TOKEN_DAYS_DEFAULT = 90;
+export const TOKEN_DAYS_MAX = 366;
+
+/** A new API token for the actor, shown once; it expires after `days` (default 90, at most 366). Not through a read-only token. */
+export async function createApiToken(app: FilmRights, actor: Actor, scope: 'read' | 'write', name?: string, days: number = TOKEN_DAYS_DEFAULT): Promise<{ id: string; token: string; expiresAt: string }> {
+  requireWriteScope(actor);
+  if (scope !== 'read' && scope !== 'write') throw invalid('scope', scope, 'scope: "read" or "write"');
+  if (!Number.isInteger(days) || days < 1 || days > TOKEN_DAYS_MAX) throw invalid('expiresInDays', days, `expiresInDays: a whole number of days from 1 to ${TOKEN_DAYS_MAX}`);
   const token = `frt_${randomBytes(32).toString('base64url')}`;
   const id = newId();
-  await app.store.db.insertInto('api_tokens').values({ id, user_id: actor.id, token_hash: sha256(token), scope, name: name ?? null, created_at: nowIso() }).execute();
-  return { id, token };
+  const expiresAt = new Date(Date.now() + days * 86_400_000).toISOString();
+  await app.store.transaction(async (trx) => {
+    await trx.insertInto('api_tokens').values({ id, user_id: actor.id, token_hash: sha256(token), scope, name: name ?? null, created_at: nowIso(), expires_at: expiresAt }).execute();
+    await audit(trx, actor, { action: 'create', entity: 'api_tokens', entityId: id, before: null, after: { scope, name: name ?? null, expiresAt } });
+  });
+  return { id, token, expiresAt };
 }
 
 export async function actorForApiToken(app: FilmRights, token: string): Promise<Actor | null> {
   const row = await app.store.db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['u.id', 'u.username', 'u.role', 'u.can_see_financials', 't.scope'])
+    .select(['u.id', 'u.username', 'u.role', 'u.can_see_financials', 't.scope', 't.expires_at'])
     .where('t.token_hash', '=', sha256(token))
     .where('t.revoked_at', 'is', null)
     .where('u.disabled', '=', 0)
     .executeTakeFirst();
-  return row ? actorOf(row, row.scope === 'read') : null;
+  if (!row || (row.expires_at !== null && row.expires_at <= nowIso())) return null;
+  return actorOf(row, row.scope === 'read');
 }
 
 /**
@@ -267,13 +290,14 @@ export async function ensureAdmin(app: FilmRights, password = process.env.FILMRI
   return { username: 'admin', password: generated };
 }
 
-export async function listApiTokens(app: FilmRights, actor: Actor): Promise<Array<{ id: string; name: string | null; scope: string; createdAt: string; revokedAt: string | null }>> {
-  const rows = await app.store.db.selectFrom('api_tokens').select(['id', 'name', 'scope', 'created_at', 'revoked_at']).where('user_id', '=', actor.id).orderBy('created_at', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, createdAt: r.created_at, revokedAt: r.revoked_at }));
+export async function listApiTokens(app: FilmRights, actor: Actor): Promise<Array<{ id: string; name: string | null; scope: string; createdAt: string; revokedAt: string | null; expiresAt: string | null }>> {
+  const rows = await app.store.db.selectFrom('api_tokens').select(['id', 'name', 'scope', 'created_at', 'revoked_at', 'expires_at']).where('user_id', '=', actor.id).orderBy('created_at', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, createdAt: r.created_at, revokedAt: r.revoked_at, expiresAt: r.expires_at }));
 }
 
 /** Revokes one of the actor's tokens (an admin may revoke anyone's). */
 export async function revokeApiToken(app: FilmRights, actor: Actor, id: string): Promise<void> {
+  requireWriteScope(actor);
   await app.store.transaction(async (trx) => {
     const token = await trx.selectFrom('api_tokens').select(['id', 'user_id', 'revoked_at']).where('id', '=', id).executeTakeFirst();
     if (!token || (token.user_id !== actor.id && actor.role !== 'admin')) throw invalid('id', id, `id: no API token "${id}" of yours`);

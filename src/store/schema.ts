@@ -362,6 +362,8 @@ export interface ApiTokensTable {
   name: string | null;
   created_at: CreatedAt;
   revoked_at: IsoTimestamp | null;
+  /** After this moment the token is refused (set for every token made since 0004). */
+  expires_at: IsoTimestamp | null;
 }
 
 export interface SessionsTable {

@@ -2,6 +2,7 @@
  * Column value helpers for the portable types the schema uses: 0/1 flags,
  * money in minor units, ISO dates and timestamps.
  */
+import { isCalendarDate } from '../domain/dates.js';
 import type { Flag, IsoDate, IsoTimestamp } from './schema.js';
 
 /** A boolean as the 0/1 integer both databases store. */
@@ -30,11 +31,9 @@ export function minorUnits(amount: number | bigint): number {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a real calendar day written 'YYYY-MM-DD'. */
+/** True for a real calendar day written 'YYYY-MM-DD', within the product's one date rule (domain/dates.ts). */
 export function isIsoDate(value: string): value is IsoDate {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  return ISO_DATE.test(value) && isCalendarDate(value);
 }
 
 /** The current time as the ISO timestamp the timestamp columns hold. */

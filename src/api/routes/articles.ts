@@ -7,6 +7,7 @@ import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../in
 import { FACT_TYPES, type FactType } from '../../ingest/types.js';
 import { actorOf } from '../auth.js';
 import { idParams } from '../schemas.js';
+import { access } from '../access.js';
 
 const page = { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500 } } as const;
 const factParams = { type: 'object', required: ['id', 'factId'], properties: { id: { type: 'string' }, factId: { type: 'string' } } } as const;
@@ -21,7 +22,7 @@ type FactId = { id: string; factId: string };
 export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
   server.post(
     '/api/articles',
-    {
+    { config: access('editor', 'write'),
       schema: {
         tags: ['articles'],
         summary: 'Ingest an article (text, html or url): stored once, with its candidate facts',
@@ -44,14 +45,14 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       return { article, duplicate };
     },
   );
-  server.get('/api/articles', { schema: { tags: ['articles'], querystring: { type: 'object', properties: { q: { type: 'string' }, ...page } } } }, async (req) => {
+  server.get('/api/articles', { config: access('viewer', 'read'), schema: { tags: ['articles'], querystring: { type: 'object', properties: { q: { type: 'string' }, ...page } } } }, async (req) => {
     actorOf(req);
     return listArticles(app, req.query as { q?: string; page?: number; pageSize?: number });
   });
-  server.get('/api/articles/:id', { schema: { tags: ['articles'], params: idParams } }, async (req) => getArticle(app, actorOf(req), (req.params as Id).id));
+  server.get('/api/articles/:id', { config: access('viewer', 'read'), schema: { tags: ['articles'], params: idParams } }, async (req) => getArticle(app, actorOf(req), (req.params as Id).id));
   server.post(
     '/api/articles/:id/facts/:factId/accept',
-    {
+    { config: access('editor', 'write'),
       schema: {
         tags: ['articles'],
         summary: 'Accept a fact (optionally edited): written through the catalog and contract services with its source span',
@@ -67,13 +68,13 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       return acceptFact(app, actorOf(req), p.id, p.factId, (req.body ?? {}) as AcceptInput);
     },
   );
-  server.post('/api/articles/:id/facts/:factId/reject', { schema: { tags: ['articles'], params: factParams } }, async (req) => {
+  server.post('/api/articles/:id/facts/:factId/reject', { config: access('editor', 'write'), schema: { tags: ['articles'], params: factParams } }, async (req) => {
     const p = req.params as FactId;
     return rejectFact(app, actorOf(req), p.id, p.factId);
   });
   server.post(
     '/api/articles/:id/accept-all',
-    {
+    { config: access('editor', 'write'),
       schema: {
         tags: ['articles'],
         summary: 'Accept every pending fact (of at least minConfidence, of the given types); answers those that need a person',
@@ -88,28 +89,28 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
   );
 
   // the market picture
-  server.get('/api/titles/:id/market', { schema: { tags: ['market'], summary: 'Who is reported to hold which rights in a title, per territory, with sources; what is unreported', params: idParams } }, async (req) =>
+  server.get('/api/titles/:id/market', { config: access('viewer', 'read'), schema: { tags: ['market'], summary: 'Who is reported to hold which rights in a title, per territory, with sources; what is unreported', params: idParams } }, async (req) =>
     titleMarket(app, actorOf(req), (req.params as Id).id),
   );
-  server.get('/api/editions/:id/acquisitions', { schema: { tags: ['market'], summary: "A festival or market edition's acquisitions: title, buyer, territories, date, source", params: idParams } }, async (req) =>
+  server.get('/api/editions/:id/acquisitions', { config: access('viewer', 'read'), schema: { tags: ['market'], summary: "A festival or market edition's acquisitions: title, buyer, territories, date, source", params: idParams } }, async (req) =>
     editionAcquisitions(app, actorOf(req), (req.params as Id).id),
   );
 
   // feeds
-  server.get('/api/feeds', { schema: { tags: ['articles'] } }, async (req) => {
+  server.get('/api/feeds', { config: access('viewer', 'read'), schema: { tags: ['articles'] } }, async (req) => {
     actorOf(req);
     return listFeeds(app);
   });
   server.post(
     '/api/feeds',
-    { schema: { tags: ['articles'], body: { type: 'object', required: ['url'], properties: { url: { type: 'string' }, name: { type: 'string' }, outlet: { type: 'string' }, intervalMinutes: { type: 'integer', minimum: 5 } } } } },
+    { config: access('editor', 'write'), schema: { tags: ['articles'], body: { type: 'object', required: ['url'], properties: { url: { type: 'string' }, name: { type: 'string' }, outlet: { type: 'string' }, intervalMinutes: { type: 'integer', minimum: 5 } } } } },
     async (req, reply) => {
       reply.code(201);
       return addFeed(app, actorOf(req), req.body as { url: string; name?: string; outlet?: string; intervalMinutes?: number });
     },
   );
-  server.post('/api/feeds/:id/poll', { schema: { tags: ['articles'], params: idParams } }, async (req) => pollFeed(app, actorOf(req), (req.params as Id).id));
-  server.delete('/api/feeds/:id', { schema: { tags: ['articles'], params: idParams } }, async (req, reply) => {
+  server.post('/api/feeds/:id/poll', { config: access('editor', 'write'), schema: { tags: ['articles'], params: idParams } }, async (req) => pollFeed(app, actorOf(req), (req.params as Id).id));
+  server.delete('/api/feeds/:id', { config: access('editor', 'write'), schema: { tags: ['articles'], params: idParams } }, async (req, reply) => {
     await removeFeed(app, actorOf(req), (req.params as Id).id);
     reply.code(204).send();
   });

@@ -8,6 +8,7 @@ import { createBoxOffice, createRelease, home, type BoxOfficeInput, type Release
 import { findOrCreateCompany, findOrCreatePerson, getCompany, getPerson, listCompanies, listPeople, type CompanyInput, type PersonInput } from '../../services/people.js';
 import { actorOf } from '../auth.js';
 import { idParams } from '../schemas.js';
+import { access } from '../access.js';
 
 const page = { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500 } } as const;
 const obj = { type: 'object', additionalProperties: true } as const;
@@ -17,7 +18,7 @@ type Id = { id: string };
 export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
   server.get(
     '/api/titles',
-    {
+    { config: access('viewer', 'read'),
       schema: {
         tags: ['catalog'],
         summary: 'The catalog: forgiving search, filters, pagination',
@@ -53,10 +54,10 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
       return { items: items.slice((p - 1) * size, p * size), total: items.length, page: p, pageSize: size };
     },
   );
-  server.get('/api/titles/:id', { schema: { tags: ['catalog'], params: idParams } }, async (req) => getTitle(app, actorOf(req), (req.params as Id).id));
+  server.get('/api/titles/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: idParams } }, async (req) => getTitle(app, actorOf(req), (req.params as Id).id));
   server.get(
     '/api/titles/:id/map',
-    {
+    { config: access('viewer', 'read'),
       schema: {
         tags: ['rights'],
         summary: "A title's availability per country, for the world map",
@@ -66,36 +67,36 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
     },
     async (req) => availabilityMap(app, actorOf(req), (req.params as Id).id, req.query as { media?: string; start?: string; end?: string; exclusive?: boolean }),
   );
-  server.post('/api/titles', { schema: { tags: ['catalog'], body: { ...obj, required: ['originalTitle'] } } }, async (req, reply) => {
+  server.post('/api/titles', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: { ...obj, required: ['originalTitle'] } } }, async (req, reply) => {
     reply.code(201);
     return createTitle(app, actorOf(req), req.body as TitleInput);
   });
-  server.patch('/api/titles/:id', { schema: { tags: ['catalog'], params: idParams, body: obj } }, async (req) => updateTitle(app, actorOf(req), (req.params as Id).id, req.body as Partial<TitleInput>));
-  server.delete('/api/titles/:id', { schema: { tags: ['catalog'], params: idParams } }, async (req, reply) => {
+  server.patch('/api/titles/:id', { config: access('editor', 'write'), schema: { tags: ['catalog'], params: idParams, body: obj } }, async (req) => updateTitle(app, actorOf(req), (req.params as Id).id, req.body as Partial<TitleInput>));
+  server.delete('/api/titles/:id', { config: access('editor', 'write'), schema: { tags: ['catalog'], params: idParams } }, async (req, reply) => {
     await deleteTitle(app, actorOf(req), (req.params as Id).id);
     reply.code(204).send();
   });
-  server.post('/api/credits', { schema: { tags: ['catalog'], body: { ...obj, required: ['titleId', 'role'] } } }, async (req, reply) => {
+  server.post('/api/credits', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: { ...obj, required: ['titleId', 'role'] } } }, async (req, reply) => {
     reply.code(201);
     return addCredit(app, actorOf(req), req.body as CreditInput);
   });
 
-  server.get('/api/people', { schema: { tags: ['catalog'], querystring: { type: 'object', properties: { q: { type: 'string' }, ...page } } } }, async (req) => {
+  server.get('/api/people', { config: access('viewer', 'read'), schema: { tags: ['catalog'], querystring: { type: 'object', properties: { q: { type: 'string' }, ...page } } } }, async (req) => {
     actorOf(req);
     return listPeople(app, req.query as { q?: string });
   });
-  server.get('/api/people/:id', { schema: { tags: ['catalog'], params: idParams } }, async (req) => getPerson(app, actorOf(req), (req.params as Id).id));
-  server.post('/api/people', { schema: { tags: ['catalog'], body: { ...obj, required: ['name'] } } }, async (req, reply) => {
+  server.get('/api/people/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: idParams } }, async (req) => getPerson(app, actorOf(req), (req.params as Id).id));
+  server.post('/api/people', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: { ...obj, required: ['name'] } } }, async (req, reply) => {
     const r = await findOrCreatePerson(app, actorOf(req), req.body as PersonInput);
     reply.code(r.created ? 201 : 200);
     return r.person;
   });
-  server.get('/api/companies', { schema: { tags: ['catalog'], querystring: { type: 'object', properties: { q: { type: 'string' }, kind: { type: 'string' }, ...page } } } }, async (req) => {
+  server.get('/api/companies', { config: access('viewer', 'read'), schema: { tags: ['catalog'], querystring: { type: 'object', properties: { q: { type: 'string' }, kind: { type: 'string' }, ...page } } } }, async (req) => {
     actorOf(req);
     return listCompanies(app, req.query as { q?: string; kind?: string });
   });
-  server.get('/api/companies/:id', { schema: { tags: ['catalog'], params: idParams } }, async (req) => getCompany(app, actorOf(req), (req.params as Id).id));
-  server.post('/api/companies', { schema: { tags: ['catalog'], body: { ...obj, required: ['name', 'kind'] } } }, async (req, reply) => {
+  server.get('/api/companies/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: idParams } }, async (req) => getCompany(app, actorOf(req), (req.params as Id).id));
+  server.post('/api/companies', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: { ...obj, required: ['name', 'kind'] } } }, async (req, reply) => {
     const r = await findOrCreateCompany(app, actorOf(req), req.body as CompanyInput);
     reply.code(r.created ? 201 : 200);
     return r.company;
@@ -103,7 +104,7 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
 
   server.get(
     '/api/contracts',
-    {
+    { config: access('viewer', 'read'),
       schema: {
         tags: ['contracts'],
         summary: 'Contracts, newest first; deleted=true lists the deleted ones (restorable)',
@@ -116,41 +117,41 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
     },
   );
 
-  server.get('/api/festivals', { schema: { tags: ['festivals'], querystring: { type: 'object', properties: { q: { type: 'string' }, kind: { type: 'string' } } } } }, async (req) => {
+  server.get('/api/festivals', { config: access('viewer', 'read'), schema: { tags: ['festivals'], querystring: { type: 'object', properties: { q: { type: 'string' }, kind: { type: 'string' } } } } }, async (req) => {
     actorOf(req);
     return listFestivals(app, req.query as { q?: string; kind?: string });
   });
-  server.get('/api/festivals/:id', { schema: { tags: ['festivals'], params: idParams } }, async (req) => getFestival(app, actorOf(req), (req.params as Id).id));
-  server.get('/api/editions/:id', { schema: { tags: ['festivals'], params: idParams } }, async (req) => getEdition(app, actorOf(req), (req.params as Id).id));
-  server.post('/api/festivals', { schema: { tags: ['festivals'], body: { ...obj, required: ['name'] } } }, async (req, reply) => {
+  server.get('/api/festivals/:id', { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: idParams } }, async (req) => getFestival(app, actorOf(req), (req.params as Id).id));
+  server.get('/api/editions/:id', { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: idParams } }, async (req) => getEdition(app, actorOf(req), (req.params as Id).id));
+  server.post('/api/festivals', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: { ...obj, required: ['name'] } } }, async (req, reply) => {
     reply.code(201);
     return createFestival(app, actorOf(req), req.body as FestivalInput);
   });
-  server.post('/api/editions', { schema: { tags: ['festivals'], body: { ...obj, required: ['festivalId', 'year'] } } }, async (req, reply) => {
+  server.post('/api/editions', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: { ...obj, required: ['festivalId', 'year'] } } }, async (req, reply) => {
     reply.code(201);
     return createEdition(app, actorOf(req), req.body as EditionInput);
   });
-  server.post('/api/selections', { schema: { tags: ['festivals'], body: { ...obj, required: ['editionId', 'titleId'] } } }, async (req, reply) => {
+  server.post('/api/selections', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: { ...obj, required: ['editionId', 'titleId'] } } }, async (req, reply) => {
     reply.code(201);
     return createSelection(app, actorOf(req), req.body as SelectionInput);
   });
-  server.post('/api/awards', { schema: { tags: ['festivals'], body: { ...obj, required: ['editionId', 'name', 'titleId'] } } }, async (req, reply) => {
+  server.post('/api/awards', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: { ...obj, required: ['editionId', 'name', 'titleId'] } } }, async (req, reply) => {
     reply.code(201);
     return createAward(app, actorOf(req), req.body as AwardInput);
   });
-  server.post('/api/releases', { schema: { tags: ['market'], body: { ...obj, required: ['titleId', 'territory'] } } }, async (req, reply) => {
+  server.post('/api/releases', { config: access('editor', 'write'), schema: { tags: ['market'], body: { ...obj, required: ['titleId', 'territory'] } } }, async (req, reply) => {
     reply.code(201);
     return createRelease(app, actorOf(req), req.body as ReleaseInput);
   });
-  server.post('/api/box-office', { schema: { tags: ['market'], body: { ...obj, required: ['titleId', 'amount', 'currency'] } } }, async (req, reply) => {
+  server.post('/api/box-office', { config: access('editor', 'write'), schema: { tags: ['market'], body: { ...obj, required: ['titleId', 'amount', 'currency'] } } }, async (req, reply) => {
     reply.code(201);
     return createBoxOffice(app, actorOf(req), req.body as BoxOfficeInput);
   });
 
-  server.get('/api/home', { schema: { tags: ['catalog'], summary: 'Holds and their age, rights expiring in 90 days, recently signed, facts to review' } }, async (req) => home(app, actorOf(req)));
+  server.get('/api/home', { config: access('viewer', 'read'), schema: { tags: ['catalog'], summary: 'Holds and their age, rights expiring in 90 days, recently signed, facts to review' } }, async (req) => home(app, actorOf(req)));
   server.get(
     '/api/audit',
-    { schema: { tags: ['audit'], querystring: { type: 'object', properties: { entity: { type: 'string' }, entityId: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 1000 } } } } },
+    { config: access('viewer', 'read'), schema: { tags: ['audit'], querystring: { type: 'object', properties: { entity: { type: 'string' }, entityId: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 1000 } } } } },
     async (req) => {
       return auditTrail(app, actorOf(req), req.query as { entity?: string; entityId?: string; limit?: number });
     },

@@ -8,6 +8,7 @@ import { LISTS, exportList, type ListName } from '../../interchange/lists.js';
 import type { Mapping, SheetKind } from '../../interchange/sheets/import.js';
 import { actorOf } from '../auth.js';
 import { availsQuestion } from '../schemas.js';
+import { access } from '../access.js';
 
 interface ImportBody {
   filename: string;
@@ -55,7 +56,7 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
 
   server.post(
     '/api/import',
-    {
+    { config: access('editor', 'write'),
       bodyLimit: Math.ceil(MAX_BYTES * 1.4),
       schema: {
         tags: ['interchange'],
@@ -103,7 +104,7 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
     },
   );
 
-  server.get('/api/import/jobs/:id', { schema: { tags: ['interchange'], summary: 'Progress of a background import', params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } }, async (req, reply) => {
+  server.get('/api/import/jobs/:id', { config: access('viewer', 'read'), schema: { tags: ['interchange'], summary: 'Progress of a background import', params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } }, async (req, reply) => {
     const actor = actorOf(req);
     const job = jobs.get((req.params as { id: string }).id);
     if (!job || job.owner !== actor.id) return reply.code(404).send({ error: 'not-found', message: 'no such import job' });
@@ -112,7 +113,7 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
 
   server.get(
     '/api/export/:list',
-    {
+    { config: access('viewer', 'read'),
       schema: {
         tags: ['interchange'],
         summary: 'A list as CSV or XLSX: catalog, contracts, acquisitions (festival and market deals), audit',
@@ -129,7 +130,7 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
 
   server.post(
     '/api/avails/export',
-    {
+    { config: access('viewer', 'read'),
       schema: {
         tags: ['interchange'],
         summary: 'An avails answer as CSV or XLSX (body: the avails question), or EMA avails (format ema-xlsx or ema-xml, body: the EMA export options)',

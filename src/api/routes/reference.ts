@@ -3,29 +3,30 @@ import { COUNTRIES, countryName } from '../../domain/countries.js';
 import { MEDIA_TREE, mediaLabel, mediaLeafIds, parseMedia } from '../../domain/media.js';
 import { parseTerritories, suggestTerritories, territoryCodes, territoryLabel } from '../../domain/territories.js';
 import { actorOf } from '../auth.js';
+import { access } from '../access.js';
 
 /** Reference data for pickers and autocomplete; parsing endpoints for live validation. */
 export function referenceRoutes(server: FastifyInstance): void {
-  server.get('/api/reference/territories', { schema: { tags: ['reference'], querystring: { type: 'object', properties: { q: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 100 } } } } }, async (req) => {
+  server.get('/api/reference/territories', { config: access('viewer', 'read'), schema: { tags: ['reference'], querystring: { type: 'object', properties: { q: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 100 } } } } }, async (req) => {
     actorOf(req);
     const { q, limit } = req.query as { q?: string; limit?: number };
     return suggestTerritories(q ?? '', limit ?? 10);
   });
-  server.get('/api/reference/territories/parse', { schema: { tags: ['reference'], querystring: { type: 'object', required: ['expr'], properties: { expr: { type: 'string' } } } } }, async (req) => {
+  server.get('/api/reference/territories/parse', { config: access('viewer', 'read'), schema: { tags: ['reference'], querystring: { type: 'object', required: ['expr'], properties: { expr: { type: 'string' } } } } }, async (req) => {
     actorOf(req);
     const set = parseTerritories((req.query as { expr: string }).expr, 'expr');
     return { codes: territoryCodes(set), label: territoryLabel(set) };
   });
-  server.get('/api/reference/media', { schema: { tags: ['reference'] } }, async (req) => {
+  server.get('/api/reference/media', { config: access('viewer', 'read'), schema: { tags: ['reference'] } }, async (req) => {
     actorOf(req);
     return MEDIA_TREE;
   });
-  server.get('/api/reference/media/parse', { schema: { tags: ['reference'], querystring: { type: 'object', required: ['expr'], properties: { expr: { type: 'string' } } } } }, async (req) => {
+  server.get('/api/reference/media/parse', { config: access('viewer', 'read'), schema: { tags: ['reference'], querystring: { type: 'object', required: ['expr'], properties: { expr: { type: 'string' } } } } }, async (req) => {
     actorOf(req);
     const set = parseMedia((req.query as { expr: string }).expr, 'expr');
     return { ids: mediaLeafIds(set), label: mediaLabel(set) };
   });
-  server.get('/api/reference/countries', { schema: { tags: ['reference'] } }, async (req) => {
+  server.get('/api/reference/countries', { config: access('viewer', 'read'), schema: { tags: ['reference'] } }, async (req) => {
     actorOf(req);
     return COUNTRIES.codes.map((code) => ({ code, name: countryName(code) }));
   });

@@ -4,16 +4,17 @@ import { askAvails, type AvailsInput } from '../../services/avails.js';
 import { checkProposedDeal, deleteContract, getContract, restoreContract, saveContract, type BlockInput, type ContractInput } from '../../services/contracts.js';
 import { actorOf } from '../auth.js';
 import { availsQuestion, blockInput, contractInput, idParams } from '../schemas.js';
+import { access } from '../access.js';
 
 /** Contracts, the conflict check and the avails question. */
 export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
-  server.post('/api/avails', { schema: { tags: ['rights'], summary: 'Ask an avails question (titles or the whole catalog)', body: availsQuestion } }, async (req) =>
+  server.post('/api/avails', { config: access('viewer', 'read'), schema: { tags: ['rights'], summary: 'Ask an avails question (titles or the whole catalog)', body: availsQuestion } }, async (req) =>
     askAvails(app, actorOf(req), req.body as AvailsInput),
   );
 
   server.post(
     '/api/conflicts',
-    {
+    { config: access('viewer', 'read'),
       schema: {
         tags: ['rights'],
         summary: 'Check a proposed rights-out deal against what is sold, held and held back',
@@ -30,22 +31,22 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
     },
   );
 
-  server.get('/api/contracts/:id', { schema: { tags: ['contracts'], params: idParams } }, async (req) => getContract(app, actorOf(req), (req.params as { id: string }).id));
+  server.get('/api/contracts/:id', { config: access('viewer', 'read'), schema: { tags: ['contracts'], params: idParams } }, async (req) => getContract(app, actorOf(req), (req.params as { id: string }).id));
 
-  server.post('/api/contracts', { schema: { tags: ['contracts'], summary: 'Create a contract (refused with 409 when it conflicts, unless overridden with a reason)', body: contractInput } }, async (req, reply) => {
+  server.post('/api/contracts', { config: access('editor', 'write'), schema: { tags: ['contracts'], summary: 'Create a contract (refused with 409 when it conflicts, unless overridden with a reason)', body: contractInput } }, async (req, reply) => {
     const result = await saveContract(app, actorOf(req), req.body as ContractInput);
     reply.code(201);
     return { ...result.contract, holds: result.holds };
   });
 
-  server.put('/api/contracts/:id', { schema: { tags: ['contracts'], params: idParams, body: contractInput } }, async (req) => {
+  server.put('/api/contracts/:id', { config: access('editor', 'write'), schema: { tags: ['contracts'], params: idParams, body: contractInput } }, async (req) => {
     const result = await saveContract(app, actorOf(req), req.body as ContractInput, (req.params as { id: string }).id);
     return { ...result.contract, holds: result.holds };
   });
 
   server.post(
     '/api/contracts/:id/restore',
-    {
+    { config: access('editor', 'write'),
       schema: {
         tags: ['contracts'],
         summary: 'Restore a deleted contract (checked again for conflicts)',
@@ -62,7 +63,7 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
 
   server.delete(
     '/api/contracts/:id',
-    { schema: { tags: ['contracts'], summary: 'Delete a contract (soft: the audit keeps it, restorable)', params: idParams, querystring: { type: 'object', properties: { reason: { type: 'string' } } } } },
+    { config: access('editor', 'write'), schema: { tags: ['contracts'], summary: 'Delete a contract (soft: the audit keeps it, restorable)', params: idParams, querystring: { type: 'object', properties: { reason: { type: 'string' } } } } },
     async (req, reply) => {
     await deleteContract(app, actorOf(req), (req.params as { id: string }).id, (req.query as { reason?: string }).reason);
     reply.code(204).send();

@@ -4,12 +4,13 @@ import { UnauthenticatedError } from '../../services/errors.js';
 import { login, logout, SESSION_DAYS } from '../../services/users.js';
 import { actorOf, SESSION_COOKIE } from '../auth.js';
 import { LoginLimiter } from '../loginLimiter.js';
+import { access } from '../access.js';
 
 export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
   const limiter = new LoginLimiter();
   server.post(
     '/api/auth/login',
-    {
+    { config: access('public', 'write'),
       schema: {
         tags: ['auth'],
         summary: 'Sign in: sets an HTTP-only session cookie',
@@ -35,11 +36,11 @@ export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCo
       }
     },
   );
-  server.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  server.post('/api/auth/logout', { config: access('public', 'write'), schema: { tags: ['auth'] } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(app, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.code(204).send();
   });
-  server.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({ user: actorOf(req) }));
+  server.get('/api/auth/me', { config: access('viewer', 'read'), schema: { tags: ['auth'] } }, async (req) => ({ user: actorOf(req) }));
 }

@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
 import { USER_ROLES } from '../../store/index.js';
 import type { FilmRights } from '../../services/app.js';
-import { requireAdmin } from '../../services/access.js';
 import {
   changeOwnPassword,
   createApiToken,
@@ -13,15 +12,16 @@ import {
   revokeApiToken,
   setPassword,
   updateUser,
+  TOKEN_DAYS_DEFAULT,
+  TOKEN_DAYS_MAX,
   type NewUser,
   type UserChange,
 } from '../../services/users.js';
 import { actorOf, SESSION_COOKIE } from '../auth.js';
 import { LoginLimiter } from '../loginLimiter.js';
 import { idParams } from '../schemas.js';
+import { access } from '../access.js';
 
-/** Refuses non-admins with 403 before the body is validated (an editor gets 403, not a 400 about the body). */
-const adminOnly = async (req: FastifyRequest) => requireAdmin(actorOf(req));
 
 const user = {
   type: 'object',
@@ -33,11 +33,10 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
   // guessing the current password through the change form is slowed down like sign-in
   const limiter = new LoginLimiter();
 
-  server.get('/api/users', { onRequest: adminOnly, schema: { tags: ['users'], summary: 'All users (admins only)' } }, async () => listUsers(app));
+  server.get('/api/users', { config: access('admin', 'read'), schema: { tags: ['users'], summary: 'All users (admins only)' } }, async () => listUsers(app));
   server.post(
     '/api/users',
-    {
-      onRequest: adminOnly,
+    { config: access('admin', 'write'),
       schema: {
         tags: ['users'],
         summary: 'Create a user (admins only)',
@@ -56,8 +55,7 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
   );
   server.patch(
     '/api/users/:id',
-    {
-      onRequest: adminOnly,
+    { config: access('admin', 'write'),
       schema: {
         tags: ['users'],
         summary: 'Change a user\'s role, disable or re-enable them, or their financial-terms permission (admins only). A new role or disabling ends their sessions; at least one enabled admin must remain',
@@ -79,8 +77,7 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
   );
   server.put(
     '/api/users/:id/password',
-    {
-      onRequest: adminOnly,
+    { config: access('admin', 'write'),
       schema: {
         tags: ['users'],
         summary: 'Reset a user\'s password (admins only): the one given, else a generated one returned once. Ends their sessions',
@@ -98,7 +95,7 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/auth/password',
-    {
+    { config: access('viewer', 'write'),
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (any signed-in user, not through a read-only API token). Your other sessions end',
@@ -106,13 +103,17 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
           type: 'object',
           required: ['currentPassword', 'newPassword'],
           additionalProperties: false,
-          properties: { currentPassword: { type: 'string' }, newPassword: { type: 'string', description: 'at least 10 characters' } },
+          properties: {
+            currentPassword: { type: 'string', maxLength: 1024 },
+            newPassword: { type: 'string', maxLength: 1024, description: 'at least 10 characters' },
+            revokeTokens: { type: 'boolean', default: false, description: 'also revoke every API token you have (do this when the password may have leaked)' },
+          },
         },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { currentPassword, newPassword } = req.body as { currentPassword: string; newPassword: string };
+      const { currentPassword, newPassword, revokeTokens } = req.body as { currentPassword: string; newPassword: string; revokeTokens?: boolean };
       const key = `${req.ip}|${actor.id}`;
       const wait = limiter.retryAfter(key);
       if (wait > 0) {
@@ -120,7 +121,7 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
         return reply.code(429).send({ error: 'too-many-attempts', message: `too many wrong passwords; try again in ${Math.ceil(wait / 1000)} s`, field: 'currentPassword' });
       }
       try {
-        await changeOwnPassword(app, actor, currentPassword, newPassword, req.headers.authorization ? undefined : req.cookies[SESSION_COOKIE]);
+        await changeOwnPassword(app, actor, currentPassword, newPassword, req.headers.authorization ? undefined : req.cookies[SESSION_COOKIE], { revokeTokens });
         limiter.succeeded(key);
       } catch (e) {
         if (e instanceof DomainError && e.field === 'currentPassword') limiter.failed(key);
@@ -129,17 +130,26 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
       reply.code(204).send();
     },
   );
-  server.get('/api/tokens', { schema: { tags: ['users'], summary: 'Your API tokens' } }, async (req) => listApiTokens(app, actorOf(req)));
+  server.get('/api/tokens', { config: access('viewer', 'read'), schema: { tags: ['users'], summary: 'Your API tokens' } }, async (req) => listApiTokens(app, actorOf(req)));
   server.post(
     '/api/tokens',
-    { schema: { tags: ['users'], summary: 'Create an API token (shown once); scope "read" cannot write', body: { type: 'object', required: ['scope'], properties: { scope: { type: 'string', enum: ['read', 'write'] }, name: { type: 'string' } } } } },
+    { config: access('viewer', 'write'), schema: { tags: ['users'], summary: 'Create an API token (shown once); scope "read" cannot write', body: {
+          type: 'object',
+          required: ['scope'],
+          additionalProperties: false,
+          properties: {
+            scope: { type: 'string', enum: ['read', 'write'] },
+            name: { type: 'string', maxLength: 200 },
+            expiresInDays: { type: 'integer', minimum: 1, maximum: TOKEN_DAYS_MAX, default: TOKEN_DAYS_DEFAULT, description: 'the token stops working after this many days' },
+          },
+        } } },
     async (req, reply) => {
-      const { scope, name } = req.body as { scope: 'read' | 'write'; name?: string };
+      const { scope, name, expiresInDays } = req.body as { scope: 'read' | 'write'; name?: string; expiresInDays?: number };
       reply.code(201);
-      return createApiToken(app, actorOf(req), scope, name);
+      return createApiToken(app, actorOf(req), scope, name, expiresInDays);
     },
   );
-  server.delete('/api/tokens/:id', { schema: { tags: ['users'], summary: 'Revoke an API token', params: idParams } }, async (req, reply) => {
+  server.delete('/api/tokens/:id', { config: access('viewer', 'write'), schema: { tags: ['users'], summary: 'Revoke an API token', params: idParams } }, async (req, reply) => {
     await revokeApiToken(app, actorOf(req), (req.params as { id: string }).id);
     reply.code(204).send();
   });

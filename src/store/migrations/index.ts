@@ -12,6 +12,7 @@ import type { StoreDialect } from '../db.js';
 import { initial } from './0001_initial.js';
 import { rightsChanges } from './0002_rights_changes.js';
 import { articles } from './0003_articles.js';
+import { tokenExpiry } from './0004_token_expiry.js';
 
 /** Every migration by name; names sort in the order they run. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -19,6 +20,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0001_initial': initial(dialect),
     '0002_rights_changes': rightsChanges(dialect),
     '0003_articles': articles(dialect),
+    '0004_token_expiry': tokenExpiry(dialect),
   };
 }
 

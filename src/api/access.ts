@@ -1,0 +1,142 @@
+/**
+ * Who may call a route is declared where the route is defined, in its options:
+ *
+ *   server.post('/api/titles', { config: access('editor', 'write'), schema: ... }, handler)
+ *
+ * and enforced by one hook on the matched route (registerAccess), never by looking at the URL.
+ * A route under /api that declares nothing cannot be registered: the server refuses to start.
+ *
+ * - role 'public': anyone, signed in or not (sign-in, the OpenAPI document);
+ * - role 'viewer': any signed-in user; 'editor': editors and admins; 'admin': admins;
+ * - scope 'write': the route changes something, so a read-only API token is refused whatever its role.
+ *   Questions asked with POST (avails, conflicts) are scope 'read'.
+ * The services check again (src/services/access.ts): this hook is the first line, not the only one.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { UserRole } from '../store/index.js';
+
+export type AccessRole = 'public' | UserRole;
+export type AccessScope = 'read' | 'write';
+export interface RouteAccess {
+  role: AccessRole;
+  scope: AccessScope;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+/** The route option that declares who may call it: `{ config: access('editor', 'write') }`. */
+export function access(role: AccessRole, scope: AccessScope): { access: RouteAccess } {
+  return { access: { role, scope } };
+}
+
+const RANK: Record<AccessRole, number> = { public: 0, viewer: 1, editor: 2, admin: 3 };
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes added by plugins (the API browser's static files): readable by anyone, as the OpenAPI document is. */
+const PLUGIN_PREFIXES = ['/api/docs'];
+
+/** Throws at registration when a route under /api declares no access, or a write method declares a read scope that is not a known question. */
+export function checkDeclared(route: RouteOptions): void {
+  const url = route.url;
+  if (!url.startsWith('/api') || PLUGIN_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`))) return;
+  const declared = (route.config as { access?: RouteAccess } | undefined)?.access;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  if (!declared) throw new Error(`route ${methods.join(',')} ${url} declares no access: add config: access(role, scope)`);
+  if (!(declared.role in RANK) || (declared.scope !== 'read' && declared.scope !== 'write')) throw new Error(`route ${methods.join(',')} ${url}: unknown access ${JSON.stringify(declared)}`);
+}
+
+/**
+ * Refuses a path that is not in canonical form: percent-encoding of a character that needs none
+ * (`/%61pi/users`), dot segments, empty segments, a trailing slash, or a backslash. A client that
+ * builds its URLs normally never sends one; a request that does is trying to look like another route.
+ */
+export function canonicalPathProblem(rawUrl: string): string | null {
+  const q = rawUrl.indexOf('?');
+  const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+  if (path === '/' || path === '') return null;
+  if (path.includes('\\')) return 'a backslash';
+  if (path.includes('//')) return 'an empty segment';
+  if (path.length > 1 && path.endsWith('/')) return 'a trailing slash';
+  for (const seg of path.slice(1).split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(seg);
+    } catch {
+      return 'a malformed percent-encoding';
+    }
+    if (decoded === '.' || decoded === '..') return 'a dot segment';
+    if (decoded.includes('/') || decoded.includes('\\')) return 'an encoded slash';
+    if (seg.includes('%') && encodeURIComponent(decoded) !== seg) return 'a percent-encoded character that needs no encoding';
+  }
+  return null;
+}
+
+export interface AccessOptions {
+  /** Who is asking (set on the request before this hook runs). */
+  actorOf(req: FastifyRequest): { username: string; role: UserRole; readOnly?: boolean } | null;
+}
+
+/**
+ * The hooks: every route under /api is declared (checked as routes are added), every request's
+ * path is canonical, and each request is held to its matched route's declaration.
+ * Register before any route or plugin that adds routes.
+ */
+export function registerAccess(server: FastifyInstance, opts: AccessOptions): void {
+  server.addHook('onRoute', (route) => checkDeclared(route));
+  server.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const problem = canonicalPathProblem(req.raw.url ?? req.url);
+    if (problem) return reply.code(400).send({ error: 'non-canonical-path', message: `the request path has ${problem}; send the path as the API documents it` });
+    // CSRF: a browser names the page a write comes from; a write sent from any other origin
+    // (another site, or another port of this host) is refused. Clients that are not browsers send neither header.
+    if (WRITE_METHODS.has(req.method)) {
+      const site = req.headers['sec-fetch-site'];
+      if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') {
+        return reply.code(403).send({ error: 'cross-origin', message: 'writes are accepted only from the filmrights app itself' });
+      }
+      const origin = req.headers.origin;
+      if (typeof origin === 'string' && origin !== 'null' && !sameOrigin(origin, req)) {
+        return reply.code(403).send({ error: 'cross-origin', message: 'writes are accepted only from the filmrights app itself' });
+      }
+      if (origin === 'null') return reply.code(403).send({ error: 'cross-origin', message: 'writes are accepted only from the filmrights app itself' });
+    }
+  });
+}
+
+function sameOrigin(origin: string, req: FastifyRequest): boolean {
+  let o: URL;
+  try {
+    o = new URL(origin);
+  } catch {
+    return false;
+  }
+  const host = req.headers.host;
+  if (!host) return false;
+  const proto = req.protocol; // honours the trust-proxy setting
+  return o.host.toLowerCase() === host.toLowerCase() && o.protocol === `${proto}:`;
+}
+
+/**
+ * Holds a request to its matched route's declaration. Runs as the first preValidation-free step:
+ * registered as an onRequest hook after the one that finds the actor, so the body is never read
+ * for a caller who may not call the route.
+ */
+export async function enforceDeclared(req: FastifyRequest, reply: FastifyReply, actor: { username: string; role: UserRole; readOnly?: boolean } | null): Promise<unknown> {
+  const declared = req.routeOptions.config?.access;
+  const url = req.routeOptions.url;
+  if (!declared) {
+    // not a declared route: a plugin's files (readable by anyone) or no route at all (the 404 handler)
+    return undefined;
+  }
+  void url;
+  if (declared.role === 'public') return undefined;
+  if (!actor) return reply.code(401).send({ error: 'unauthenticated', message: 'sign in first' });
+  if (declared.scope === 'write' && actor.readOnly) return reply.code(403).send({ error: 'forbidden', message: 'this API token is read-only' });
+  if (RANK[actor.role] < RANK[declared.role]) {
+    const who = declared.role === 'admin' ? 'only admins can do this' : 'only editors and admins can change data';
+    return reply.code(403).send({ error: 'forbidden', message: `${actor.username} is ${actor.role === 'admin' || actor.role === 'editor' ? 'an' : 'a'} ${actor.role}: ${who}` });
+  }
+  return undefined;
+}
