@@ -46,6 +46,43 @@ export function checkDeclared(route: RouteOptions): void {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   if (!declared) throw new Error(`route ${methods.join(',')} ${url} declares no access: add config: access(role, scope)`);
   if (!(declared.role in RANK) || (declared.scope !== 'read' && declared.scope !== 'write')) throw new Error(`route ${methods.join(',')} ${url}: unknown access ${JSON.stringify(declared)}`);
+  const body = (route.schema as { body?: unknown } | undefined)?.body;
+  if (methods.some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH') && body === undefined) {
+    throw new Error(`route ${methods.join(',')} ${url} declares no body schema: give one (noBody for an action without a body)`);
+  }
+  if (body !== undefined) {
+    const problems = bodySchemaProblems(body, 'body');
+    if (problems.length) throw new Error(`route ${methods.join(',')} ${url}: its body schema is not closed and bounded: ${problems.join('; ')}`);
+  }
+}
+
+/**
+ * What makes a body schema unsafe: an object that accepts unknown properties, a string with no
+ * length limit, a list with no size limit. Enums, patterns with a length, and sub-schemas are walked.
+ */
+export function bodySchemaProblems(schema: unknown, at: string): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const s = schema as Record<string, unknown>;
+  const out: string[] = [];
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+    const subs = s[key];
+    if (Array.isArray(subs)) subs.forEach((sub, i) => out.push(...bodySchemaProblems(sub, `${at}(${key}[${i}])`)));
+  }
+  const types = Array.isArray(s.type) ? (s.type as string[]) : typeof s.type === 'string' ? [s.type] : [];
+  if (types.includes('object')) {
+    if (s.additionalProperties !== false && (typeof s.additionalProperties !== 'object' || s.additionalProperties === null)) out.push(`${at} accepts unknown properties`);
+    if (typeof s.additionalProperties === 'object') {
+      if (typeof s.maxProperties !== 'number') out.push(`${at} has no maxProperties`);
+      out.push(...bodySchemaProblems(s.additionalProperties, `${at}.*`));
+    }
+    for (const [k, v] of Object.entries((s.properties as Record<string, unknown>) ?? {})) out.push(...bodySchemaProblems(v, `${at}.${k}`));
+  }
+  if (types.includes('string') && typeof s.maxLength !== 'number' && !Array.isArray(s.enum)) out.push(`${at} has no maxLength`);
+  if (types.includes('array')) {
+    if (typeof s.maxItems !== 'number') out.push(`${at} has no maxItems`);
+    out.push(...bodySchemaProblems(s.items, `${at}[]`));
+  }
+  return out;
 }
 
 /**

@@ -20,9 +20,11 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     const v = err.validation[0];
     const where = (err as FastifyError).validationContext ?? 'body';
     const path = v?.instancePath ? v.instancePath.replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') : '';
-    const missing = (v?.params as { missingProperty?: string } | undefined)?.missingProperty;
-    const field = [path, missing].filter(Boolean).join('.') || where;
-    reply.code(400).send({ error: 'invalid', message: `${field}: ${v?.message ?? err.message}`, field });
+    const params = v?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+    const named = params?.missingProperty ?? params?.additionalProperty;
+    const field = [path, named].filter(Boolean).join('.') || where;
+    const message = params?.additionalProperty ? `${field}: unknown property (not part of this request)` : `${field}: ${v?.message ?? err.message}`;
+    reply.code(400).send({ error: 'invalid', message, field });
   } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
     const e = err as FastifyError;
     reply.code(e.statusCode!).send({ error: e.code ?? 'bad-request', message: e.message });

@@ -6,11 +6,14 @@ import { editionAcquisitions, titleMarket } from '../../services/marketPicture.j
 import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../ingest/feeds.js';
 import { FACT_TYPES, type FactType } from '../../ingest/types.js';
 import { actorOf } from '../auth.js';
-import { idParams } from '../schemas.js';
+import { LINE_MAX, NAME_MAX, date, id, idParams, list, noBody } from '../schemas.js';
 import { access } from '../access.js';
 
 const page = { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500 } } as const;
-const factParams = { type: 'object', required: ['id', 'factId'], properties: { id: { type: 'string' }, factId: { type: 'string' } } } as const;
+const factParams = { type: 'object', required: ['id', 'factId'], properties: { id, factId: id } } as const;
+/** How long an article may be: its text, and the page it comes in. */
+export const ARTICLE_MAX_CHARS = 200_000;
+export const ARTICLE_MAX_HTML = 2_000_000;
 type Id = { id: string };
 type FactId = { id: string; factId: string };
 
@@ -28,13 +31,14 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
         summary: 'Ingest an article (text, html or url): stored once, with its candidate facts',
         body: {
           type: 'object',
+          additionalProperties: false,
           properties: {
-            text: { type: 'string' },
-            html: { type: 'string' },
-            url: { type: 'string' },
-            outlet: { type: 'string' },
-            date: { type: 'string', description: 'the article date, YYYY-MM-DD (relative dates are read against it)' },
-            title: { type: 'string' },
+            text: { type: 'string', maxLength: ARTICLE_MAX_CHARS, description: `the article as plain text, at most ${ARTICLE_MAX_CHARS} characters` },
+            html: { type: 'string', maxLength: ARTICLE_MAX_HTML, description: `the article's page as HTML, at most ${ARTICLE_MAX_HTML} characters` },
+            url: { type: 'string', maxLength: LINE_MAX, description: 'an http(s) address of a public page' },
+            outlet: { type: 'string', maxLength: NAME_MAX },
+            date: { ...date, description: 'the article date, YYYY-MM-DD (relative dates are read against it)' },
+            title: { type: 'string', maxLength: LINE_MAX },
           },
         },
       },
@@ -59,7 +63,16 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
         params: factParams,
         body: {
           type: ['object', 'null'],
-          properties: { fields: { type: 'object', additionalProperties: true }, override: { type: ['object', 'null'], properties: { reason: { type: 'string' } } } },
+          additionalProperties: false,
+          properties: {
+            fields: {
+              type: 'object',
+              maxProperties: 100,
+              description: "edited fields, merged over the extracted ones (names as the fact's fields)",
+              additionalProperties: { anyOf: [{ type: 'string', maxLength: LINE_MAX }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }, list({ type: 'string', maxLength: LINE_MAX }, 500)] },
+            },
+            override: { type: ['object', 'null'], additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: LINE_MAX } } },
+          },
         },
       },
     },
@@ -68,7 +81,7 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       return acceptFact(app, actorOf(req), p.id, p.factId, (req.body ?? {}) as AcceptInput);
     },
   );
-  server.post('/api/articles/:id/facts/:factId/reject', { config: access('editor', 'write'), schema: { tags: ['articles'], params: factParams } }, async (req) => {
+  server.post('/api/articles/:id/facts/:factId/reject', { config: access('editor', 'write'), schema: { tags: ['articles'], params: factParams, body: noBody } }, async (req) => {
     const p = req.params as FactId;
     return rejectFact(app, actorOf(req), p.id, p.factId);
   });
@@ -79,7 +92,7 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
         tags: ['articles'],
         summary: 'Accept every pending fact (of at least minConfidence, of the given types); answers those that need a person',
         params: idParams,
-        body: { type: ['object', 'null'], properties: { minConfidence: { type: 'number', minimum: 0, maximum: 1 }, types: { type: 'array', items: { type: 'string', enum: [...FACT_TYPES] } } } },
+        body: { type: ['object', 'null'], additionalProperties: false, properties: { minConfidence: { type: 'number', minimum: 0, maximum: 1 }, types: list({ type: 'string', enum: [...FACT_TYPES] }, 20) } },
       },
     },
     async (req) => {
@@ -103,13 +116,13 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
   });
   server.post(
     '/api/feeds',
-    { config: access('editor', 'write'), schema: { tags: ['articles'], body: { type: 'object', required: ['url'], properties: { url: { type: 'string' }, name: { type: 'string' }, outlet: { type: 'string' }, intervalMinutes: { type: 'integer', minimum: 5 } } } } },
+    { config: access('editor', 'write'), schema: { tags: ['articles'], body: { type: 'object', required: ['url'], additionalProperties: false, properties: { url: { type: 'string', minLength: 1, maxLength: LINE_MAX }, name: { type: 'string', maxLength: NAME_MAX }, outlet: { type: 'string', maxLength: NAME_MAX }, intervalMinutes: { type: 'integer', minimum: 5, maximum: 10_080 } } } } },
     async (req, reply) => {
       reply.code(201);
       return addFeed(app, actorOf(req), req.body as { url: string; name?: string; outlet?: string; intervalMinutes?: number });
     },
   );
-  server.post('/api/feeds/:id/poll', { config: access('editor', 'write'), schema: { tags: ['articles'], params: idParams } }, async (req) => pollFeed(app, actorOf(req), (req.params as Id).id));
+  server.post('/api/feeds/:id/poll', { config: access('editor', 'write'), schema: { tags: ['articles'], params: idParams, body: noBody } }, async (req) => pollFeed(app, actorOf(req), (req.params as Id).id));
   server.delete('/api/feeds/:id', { config: access('editor', 'write'), schema: { tags: ['articles'], params: idParams } }, async (req, reply) => {
     await removeFeed(app, actorOf(req), (req.params as Id).id);
     reply.code(204).send();

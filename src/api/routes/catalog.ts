@@ -7,11 +7,10 @@ import { createAward, createEdition, createFestival, createSelection, getEdition
 import { createBoxOffice, createRelease, home, type BoxOfficeInput, type ReleaseInput } from '../../services/market.js';
 import { findOrCreateCompany, findOrCreatePerson, getCompany, getPerson, listCompanies, listPeople, type CompanyInput, type PersonInput } from '../../services/people.js';
 import { actorOf } from '../auth.js';
-import { idParams } from '../schemas.js';
+import { awardInput, boxOfficeInput, companyInput, creditInput, editionInput, festivalInput, idParams, personInput, releaseInput, selectionInput, titleInput, titlePatch } from '../schemas.js';
 import { access } from '../access.js';
 
 const page = { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500 } } as const;
-const obj = { type: 'object', additionalProperties: true } as const;
 type Id = { id: string };
 
 /** Titles, people, companies, festivals, releases, box office, the home page and the audit trail. */
@@ -67,16 +66,16 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
     },
     async (req) => availabilityMap(app, actorOf(req), (req.params as Id).id, req.query as { media?: string; start?: string; end?: string; exclusive?: boolean }),
   );
-  server.post('/api/titles', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: { ...obj, required: ['originalTitle'] } } }, async (req, reply) => {
+  server.post('/api/titles', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: titleInput } }, async (req, reply) => {
     reply.code(201);
     return createTitle(app, actorOf(req), req.body as TitleInput);
   });
-  server.patch('/api/titles/:id', { config: access('editor', 'write'), schema: { tags: ['catalog'], params: idParams, body: obj } }, async (req) => updateTitle(app, actorOf(req), (req.params as Id).id, req.body as Partial<TitleInput>));
+  server.patch('/api/titles/:id', { config: access('editor', 'write'), schema: { tags: ['catalog'], params: idParams, body: titlePatch } }, async (req) => updateTitle(app, actorOf(req), (req.params as Id).id, req.body as Partial<TitleInput>));
   server.delete('/api/titles/:id', { config: access('editor', 'write'), schema: { tags: ['catalog'], params: idParams } }, async (req, reply) => {
     await deleteTitle(app, actorOf(req), (req.params as Id).id);
     reply.code(204).send();
   });
-  server.post('/api/credits', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: { ...obj, required: ['titleId', 'role'] } } }, async (req, reply) => {
+  server.post('/api/credits', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: creditInput } }, async (req, reply) => {
     reply.code(201);
     return addCredit(app, actorOf(req), req.body as CreditInput);
   });
@@ -86,7 +85,7 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
     return listPeople(app, req.query as { q?: string });
   });
   server.get('/api/people/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: idParams } }, async (req) => getPerson(app, actorOf(req), (req.params as Id).id));
-  server.post('/api/people', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: { ...obj, required: ['name'] } } }, async (req, reply) => {
+  server.post('/api/people', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: personInput } }, async (req, reply) => {
     const r = await findOrCreatePerson(app, actorOf(req), req.body as PersonInput);
     reply.code(r.created ? 201 : 200);
     return r.person;
@@ -96,7 +95,7 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
     return listCompanies(app, req.query as { q?: string; kind?: string });
   });
   server.get('/api/companies/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: idParams } }, async (req) => getCompany(app, actorOf(req), (req.params as Id).id));
-  server.post('/api/companies', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: { ...obj, required: ['name', 'kind'] } } }, async (req, reply) => {
+  server.post('/api/companies', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: companyInput } }, async (req, reply) => {
     const r = await findOrCreateCompany(app, actorOf(req), req.body as CompanyInput);
     reply.code(r.created ? 201 : 200);
     return r.company;
@@ -123,27 +122,27 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
   });
   server.get('/api/festivals/:id', { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: idParams } }, async (req) => getFestival(app, actorOf(req), (req.params as Id).id));
   server.get('/api/editions/:id', { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: idParams } }, async (req) => getEdition(app, actorOf(req), (req.params as Id).id));
-  server.post('/api/festivals', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: { ...obj, required: ['name'] } } }, async (req, reply) => {
+  server.post('/api/festivals', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: festivalInput } }, async (req, reply) => {
     reply.code(201);
     return createFestival(app, actorOf(req), req.body as FestivalInput);
   });
-  server.post('/api/editions', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: { ...obj, required: ['festivalId', 'year'] } } }, async (req, reply) => {
+  server.post('/api/editions', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: editionInput } }, async (req, reply) => {
     reply.code(201);
     return createEdition(app, actorOf(req), req.body as EditionInput);
   });
-  server.post('/api/selections', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: { ...obj, required: ['editionId', 'titleId'] } } }, async (req, reply) => {
+  server.post('/api/selections', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: selectionInput } }, async (req, reply) => {
     reply.code(201);
     return createSelection(app, actorOf(req), req.body as SelectionInput);
   });
-  server.post('/api/awards', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: { ...obj, required: ['editionId', 'name', 'titleId'] } } }, async (req, reply) => {
+  server.post('/api/awards', { config: access('editor', 'write'), schema: { tags: ['festivals'], body: awardInput } }, async (req, reply) => {
     reply.code(201);
     return createAward(app, actorOf(req), req.body as AwardInput);
   });
-  server.post('/api/releases', { config: access('editor', 'write'), schema: { tags: ['market'], body: { ...obj, required: ['titleId', 'territory'] } } }, async (req, reply) => {
+  server.post('/api/releases', { config: access('editor', 'write'), schema: { tags: ['market'], body: releaseInput } }, async (req, reply) => {
     reply.code(201);
     return createRelease(app, actorOf(req), req.body as ReleaseInput);
   });
-  server.post('/api/box-office', { config: access('editor', 'write'), schema: { tags: ['market'], body: { ...obj, required: ['titleId', 'amount', 'currency'] } } }, async (req, reply) => {
+  server.post('/api/box-office', { config: access('editor', 'write'), schema: { tags: ['market'], body: boxOfficeInput } }, async (req, reply) => {
     reply.code(201);
     return createBoxOffice(app, actorOf(req), req.body as BoxOfficeInput);
   });

@@ -7,7 +7,8 @@ import { IMPORT_FORMATS, importFile, refusalProblems, type ImportFileOptions, ty
 import { LISTS, exportList, type ListName } from '../../interchange/lists.js';
 import type { Mapping, SheetKind } from '../../interchange/sheets/import.js';
 import { actorOf } from '../auth.js';
-import { availsQuestion } from '../schemas.js';
+import { LINE_MAX, NAME_MAX, availsQuestion, date, endDate, list } from '../schemas.js';
+import { EXPORT_LICENSE_TYPES } from '../../interchange/ema/vocab.js';
 import { access } from '../access.js';
 
 interface ImportBody {
@@ -35,6 +36,29 @@ interface Job {
 }
 
 const MAX_BYTES = 40 * 1024 * 1024;
+
+/** The options of an EMA avails export (POST /api/avails/export?format=ema-xlsx|ema-xml). */
+const emaExportOptions = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    titles: list({ type: 'string', minLength: 1, maxLength: NAME_MAX }, 10_000),
+    territories: { type: 'string', maxLength: LINE_MAX },
+    licenseTypes: list({ type: 'string', enum: [...EXPORT_LICENSE_TYPES] }, 20),
+    from: date,
+    to: endDate,
+    source: { type: 'string', enum: ['avails', 'windows'] },
+    retailer: { type: ['string', 'null'], maxLength: NAME_MAX },
+    exclusive: { type: 'boolean' },
+    formatProfiles: list({ type: 'string', maxLength: 20 }, 20),
+    lrd: { type: 'string', maxLength: 10 },
+    priceType: { type: ['string', 'null'], maxLength: 50 },
+    priceValue: { anyOf: [{ type: 'string', maxLength: 30 }, { type: 'number' }, { type: 'null' }] },
+    priceCurrency: { type: ['string', 'null'], maxLength: 3 },
+    preorderDays: { type: 'integer', minimum: 0, maximum: 3650 },
+    licensor: { type: 'string', maxLength: NAME_MAX },
+  },
+} as const;
 
 function send(reply: FastifyReply, data: Buffer, contentType: string, filename: string) {
   return reply
@@ -64,15 +88,16 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
         body: {
           type: 'object',
           required: ['filename', 'content'],
+          additionalProperties: false,
           properties: {
-            filename: { type: 'string', minLength: 1 },
-            content: { type: 'string', description: 'the file, base64' },
+            filename: { type: 'string', minLength: 1, maxLength: NAME_MAX },
+            content: { type: 'string', maxLength: Math.ceil((MAX_BYTES * 4) / 3) + 4, description: `the file, base64 (at most ${MAX_BYTES / 1024 / 1024} MiB)` },
             mode: { type: 'string', enum: ['preview', 'commit'], default: 'preview' },
             format: { type: 'string', enum: [...IMPORT_FORMATS] },
-            retailer: { type: 'string' },
+            retailer: { type: 'string', maxLength: NAME_MAX },
             kind: { type: 'string', enum: ['deals', 'catalog'] },
-            mapping: { type: 'object', additionalProperties: { type: ['string', 'null'] } },
-            sheet: { type: 'string' },
+            mapping: { type: 'object', maxProperties: 200, additionalProperties: { type: ['string', 'null'], maxLength: NAME_MAX } },
+            sheet: { type: 'string', maxLength: NAME_MAX },
             background: { type: 'boolean', default: false },
           },
         },
@@ -136,9 +161,10 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
         summary: 'An avails answer as CSV or XLSX (body: the avails question), or EMA avails (format ema-xlsx or ema-xml, body: the EMA export options)',
         querystring: {
           type: 'object',
-          properties: { format: { type: 'string', enum: ['csv', 'xlsx', 'ema-xlsx', 'ema-xml'], default: 'xlsx' }, version: { type: 'string' } },
+          properties: { format: { type: 'string', enum: ['csv', 'xlsx', 'ema-xlsx', 'ema-xml'], default: 'xlsx' }, version: { type: 'string', maxLength: 10 } },
         },
-        body: { type: 'object' },
+        // one closed schema for both kinds of export: the avails question's fields and the EMA options
+        body: { type: 'object', additionalProperties: false, properties: { ...emaExportOptions.properties, ...availsQuestion.properties } },
       },
     },
     async (req, reply) => {

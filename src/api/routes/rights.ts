@@ -3,7 +3,7 @@ import type { FilmRights } from '../../services/app.js';
 import { askAvails, type AvailsInput } from '../../services/avails.js';
 import { checkProposedDeal, deleteContract, getContract, restoreContract, saveContract, type BlockInput, type ContractInput } from '../../services/contracts.js';
 import { actorOf } from '../auth.js';
-import { availsQuestion, blockInput, contractInput, idParams } from '../schemas.js';
+import { LINE_MAX, availsQuestion, blockInput, contractInput, id, idParams, list } from '../schemas.js';
 import { access } from '../access.js';
 
 /** Contracts, the conflict check and the avails question. */
@@ -21,7 +21,8 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
         body: {
           type: 'object',
           required: ['blocks'],
-          properties: { titleIds: { type: 'array', items: { type: 'string' } }, blocks: { type: 'array', items: blockInput }, excludeContractId: { type: 'string' } },
+          additionalProperties: false,
+          properties: { titleIds: list(id, 500), blocks: list(blockInput, 2_000), excludeContractId: id },
         },
       },
     },
@@ -51,7 +52,7 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
         tags: ['contracts'],
         summary: 'Restore a deleted contract (checked again for conflicts)',
         params: idParams,
-        body: { type: ['object', 'null'], properties: { override: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1 } } } } },
+        body: { type: ['object', 'null'], additionalProperties: false, properties: { override: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: LINE_MAX } } } } },
       },
     },
     async (req) => {
@@ -63,7 +64,7 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
 
   server.delete(
     '/api/contracts/:id',
-    { config: access('editor', 'write'), schema: { tags: ['contracts'], summary: 'Delete a contract (soft: the audit keeps it, restorable)', params: idParams, querystring: { type: 'object', properties: { reason: { type: 'string' } } } } },
+    { config: access('editor', 'write'), schema: { tags: ['contracts'], summary: 'Delete a contract (soft: the audit keeps it, restorable)', params: idParams, querystring: { type: 'object', properties: { reason: { type: 'string', maxLength: LINE_MAX } } } } },
     async (req, reply) => {
     await deleteContract(app, actorOf(req), (req.params as { id: string }).id, (req.query as { reason?: string }).reason);
     reply.code(204).send();

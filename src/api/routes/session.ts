@@ -5,6 +5,7 @@ import { login, logout, SESSION_DAYS } from '../../services/users.js';
 import { actorOf, SESSION_COOKIE } from '../auth.js';
 import { LoginLimiter } from '../loginLimiter.js';
 import { access } from '../access.js';
+import { noBody } from '../schemas.js';
 
 export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
   const limiter = new LoginLimiter();
@@ -14,7 +15,7 @@ export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCo
       schema: {
         tags: ['auth'],
         summary: 'Sign in: sets an HTTP-only session cookie',
-        body: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } },
+        body: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string', maxLength: 200 }, password: { type: 'string', maxLength: 1024 } } },
       },
     },
     async (req, reply) => {
@@ -36,7 +37,7 @@ export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCo
       }
     },
   );
-  server.post('/api/auth/logout', { config: access('public', 'write'), schema: { tags: ['auth'] } }, async (req, reply) => {
+  server.post('/api/auth/logout', { config: access('public', 'write'), schema: { tags: ['auth'], body: noBody } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(app, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -43,7 +43,8 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
         body: {
           type: 'object',
           required: ['username', 'password', 'role'],
-          properties: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string', enum: [...USER_ROLES] }, canSeeFinancials: { type: 'boolean' } },
+          additionalProperties: false,
+          properties: { username: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', maxLength: 1024 }, role: { type: 'string', enum: [...USER_ROLES] }, canSeeFinancials: { type: 'boolean' } },
         },
       },
     },
@@ -82,7 +83,7 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
         tags: ['users'],
         summary: 'Reset a user\'s password (admins only): the one given, else a generated one returned once. Ends their sessions',
         params: idParams,
-        body: { type: 'object', additionalProperties: false, properties: { password: { type: 'string', description: 'at least 10 characters; absent: generated' } } },
+        body: { type: 'object', additionalProperties: false, properties: { password: { type: 'string', maxLength: 1024, description: 'at least 10 characters; absent: generated' } } },
         response: { 200: { type: 'object', properties: { generated: { type: 'boolean' }, password: { type: 'string', description: 'the generated password, only when generated' } } } },
       },
     },
