@@ -31,8 +31,9 @@ export const lineOrNull = { type: ['string', 'null'], maxLength: LINE_MAX } as c
 export const text = { type: ['string', 'null'], maxLength: TEXT_MAX } as const;
 /** A record's id: a UUID or a short readable ref ("one-second"). */
 export const id = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' } as const;
-export const idOrNull = { anyOf: [id, { type: 'null' }] } as const;
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+export const idOrNull = { ...id, type: ['string', 'null'] } as const;
+/** YYYY-MM-DD within FIRST_YEAR..LAST_YEAR (1870-2199); the services check the calendar (no 30 February). */
+const DATE_PATTERN = '^(18[7-9]\\d|19\\d\\d|2[01]\\d\\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 export const date = { type: 'string', pattern: DATE_PATTERN, maxLength: 10, description: `YYYY-MM-DD, from ${FIRST_YEAR} to ${LAST_YEAR}` } as const;
 export const dateOrNull = { type: ['string', 'null'], maxLength: 10, pattern: DATE_PATTERN, description: `YYYY-MM-DD (${FIRST_YEAR} to ${LAST_YEAR}); null = perpetuity` } as const;
 /** An end date as contracts write it: a day, or null / "" / "open" / "perpetuity". */
