@@ -30,14 +30,29 @@ export interface ServerOptions {
   /** The first admin's password (else FILMRIGHTS_ADMIN_PASSWORD, else generated and printed once). */
   adminPassword?: string;
   logger?: boolean;
-  /** Mark cookies Secure (behind HTTPS). Default: env FILMRIGHTS_SECURE_COOKIES=1. */
+  /** Mark cookies Secure even when a request did not come over HTTPS. Default: env FILMRIGHTS_SECURE_COOKIES=1. (A request over HTTPS, or through a trusted proxy that says so, always gets Secure cookies.) */
   secureCookies?: boolean;
+  /**
+   * Which proxies to believe about the client's address and protocol (X-Forwarded-For, -Proto):
+   * Fastify's trustProxy. Default: env FILMRIGHTS_TRUST_PROXY: "true" (any), or a comma-separated
+   * list of the proxies' addresses or CIDR ranges ("127.0.0.1,10.0.0.0/8"). Unset: none.
+   */
+  trustProxy?: boolean | string[];
 }
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
-export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'logger' | 'secureCookies'> = {}): Promise<FastifyInstance> {
+/** FILMRIGHTS_TRUST_PROXY as Fastify's trustProxy. */
+export function trustProxyFromEnv(value = process.env.FILMRIGHTS_TRUST_PROXY): boolean | string[] {
+  const v = value?.trim();
+  if (!v || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  return v.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'logger' | 'secureCookies' | 'trustProxy'> = {}): Promise<FastifyInstance> {
   const server = Fastify({
+    trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'warn' } : false,
     bodyLimit: 20 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
@@ -61,6 +76,12 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
       },
     },
     crossOriginEmbedderPolicy: false,
+    // HSTS only on responses that went out over HTTPS (below): over plain HTTP it means nothing, and a
+    // browser that saw it on localhost would refuse plain HTTP to every other port of localhost
+    strictTransportSecurity: false,
+  });
+  server.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   // before any route: every route under /api must declare its access, and is held to it
   registerAuth(server, app);

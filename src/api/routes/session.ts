@@ -29,7 +29,7 @@ export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCo
       try {
         const s = await login(app, username, password);
         limiter.succeeded(key);
-        reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookies, maxAge: SESSION_DAYS * 86_400 });
+        reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookies || req.protocol === 'https', maxAge: SESSION_DAYS * 86_400 });
         return { user: s.actor };
       } catch (e) {
         if (e instanceof UnauthenticatedError) limiter.failed(key);

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { UnreadableFile, Problems } from '../problems.js';
 import { columnLetter, readCell } from '../sheets/cells.js';
+import { neutralise } from '../lists.js';
 import type { Cell, EmaTransaction, RawTransaction } from './model.js';
 
 /** The Movies template v1.8, column by column (Category/Field), as MovieLabs publishes it. */
@@ -60,7 +61,8 @@ export async function writeEmaXlsx(rows: EmaTransaction[], version: EmaSheetVers
     const set = (field: string, v: ExcelJS.CellValue) => {
       if (v === null || v === undefined || v === '') return;
       const cell = r.getCell(col(field));
-      cell.value = v;
+      // a title such as =cmd|' /C calc'!A0 is shown as text, never evaluated, as in the list exports
+      cell.value = typeof v === 'string' ? neutralise(v) : v;
       if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
     };
     set('DisplayName', t.licensor);
