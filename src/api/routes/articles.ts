@@ -5,6 +5,7 @@ import { acceptAll, acceptFact, getArticle, ingestArticle, listArticles, rejectF
 import { editionAcquisitions, titleMarket } from '../../services/marketPicture.js';
 import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../ingest/feeds.js';
 import { FACT_TYPES, type FactType } from '../../ingest/types.js';
+import { FetchError } from '../../ingest/safeFetch.js';
 import { actorOf } from '../auth.js';
 import { idParams } from '../schemas.js';
 
@@ -12,6 +13,11 @@ const page = { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer
 const factParams = { type: 'object', required: ['id', 'factId'], properties: { id: { type: 'string' }, factId: { type: 'string' } } } as const;
 type Id = { id: string };
 type FactId = { id: string; factId: string };
+
+/** What the log keeps of a failed fetch: the network's own words (never sent to the user). */
+function fetchLogOf(e: unknown): { reason: string; detail: string } {
+  return e instanceof FetchError ? { reason: e.reason, detail: e.detail } : { reason: 'parse', detail: (e as Error)?.message ?? String(e) };
+}
 
 /**
  * Trade-press articles in, reviewed facts out; the market picture they build;
@@ -108,7 +114,9 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       return addFeed(app, actorOf(req), req.body as { url: string; name?: string; outlet?: string; intervalMinutes?: number });
     },
   );
-  server.post('/api/feeds/:id/poll', { schema: { tags: ['articles'], params: idParams } }, async (req) => pollFeed(app, actorOf(req), (req.params as Id).id));
+  server.post('/api/feeds/:id/poll', { schema: { tags: ['articles'], params: idParams } }, async (req) =>
+    pollFeed(app, actorOf(req), (req.params as Id).id, { log: (e, context) => req.log.warn({ context, fetch: fetchLogOf(e) }, 'a feed fetch failed') }),
+  );
   server.delete('/api/feeds/:id', { schema: { tags: ['articles'], params: idParams } }, async (req, reply) => {
     await removeFeed(app, actorOf(req), (req.params as Id).id);
     reply.code(204).send();
@@ -123,7 +131,7 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       timer = setInterval(() => {
         if (running) return;
         running = true;
-        pollDueFeeds(app, FEED_ACTOR).catch((e) => server.log.warn(e)).finally(() => (running = false));
+        pollDueFeeds(app, FEED_ACTOR, Date.now(), { log: (e, context) => server.log.warn({ context, fetch: fetchLogOf(e) }, 'a scheduled feed fetch failed') }).catch((e) => server.log.warn(e)).finally(() => (running = false));
       }, Number(process.env.FILMRIGHTS_FEED_TICK_MS ?? 60_000));
       timer.unref();
     });
