@@ -93,7 +93,7 @@ export const MAX_REDIRECTS = 5;
 export type Resolve = (hostname: string) => Promise<LookupAddress[]>;
 
 export interface FetchPolicy {
-  /** Host names (or addresses) that may be fetched whatever address they have: an intranet mirror. As the URL names them. */
+  /** Host names (or addresses) that may be fetched whatever address they have: an intranet mirror. As the URL names them. FILMRIGHTS_FETCH_ALLOW_HOSTS adds to them. */
   allowHosts?: readonly string[];
   resolve?: Resolve;
   maxBytes?: number;
@@ -184,6 +184,17 @@ export function parseAllowedHost(entry: string): string | null {
   return /^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/.test(host) ? host : null;
 }
 
+/** The hosts FILMRIGHTS_FETCH_ALLOW_HOSTS names (comma- or space-separated; entries that are not a host name or address alone are ignored). */
+export function environmentAllowHosts(value = process.env.FILMRIGHTS_FETCH_ALLOW_HOSTS): string[] {
+  const hosts = (value ?? '').split(/[,\s]+/).map((h) => (h ? parseAllowedHost(h) : null));
+  return [...new Set(hosts.filter((h): h is string => !!h))];
+}
+
+/** The policy's allowed hosts and the operator's (FILMRIGHTS_FETCH_ALLOW_HOSTS), as hosts compare. */
+function allowedSet(policy: Pick<FetchPolicy, 'allowHosts'>): Set<string> {
+  return new Set([...(policy.allowHosts ?? []), ...environmentAllowHosts()].map(canonicalHost));
+}
+
 function isLocalName(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || host === 'localhost.localdomain';
 }
@@ -237,7 +248,7 @@ export async function fetchText(url: string | URL, policy: FetchPolicy = {}): Pr
   const total = fetchTimeoutMs(policy);
   const connectMs = Math.min(policy.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, total);
   const maxRedirects = policy.maxRedirects ?? MAX_REDIRECTS;
-  const allowHosts = new Set((policy.allowHosts ?? []).map(canonicalHost));
+  const allowHosts = allowedSet(policy);
   const resolve = policy.resolve ?? defaultResolve;
   const fail = (reason: FetchFailure, detail: string, message?: string): FetchError => {
     const text = message ?? {
@@ -312,7 +323,7 @@ function refusal(url: URL, allowHosts: Set<string>): string | null {
  * with the addresses.
  */
 export function assertFetchable(url: URL, policy: Pick<FetchPolicy, 'allowHosts' | 'what' | 'field'> = {}): void {
-  const refused = refusal(url, new Set((policy.allowHosts ?? []).map(canonicalHost)));
+  const refused = refusal(url, allowedSet(policy));
   const field = policy.field ?? 'url';
   if (refused) throw new FetchError('not-allowed', `${field}: ${policy.what ?? 'the page'} could not be fetched: the address is not allowed`, field, refused);
 }

@@ -6,7 +6,9 @@
  * The admin's list is the setting `fetch_allow_hosts`; the two lists add up.
  */
 import { invalid } from '../domain/errors.js';
-import { parseAllowedHost, type FetchPolicy } from '../ingest/safeFetch.js';
+import { environmentAllowHosts, parseAllowedHost, type FetchPolicy } from '../ingest/safeFetch.js';
+
+export { environmentAllowHosts };
 import { parseJson, toJson } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireAdmin } from './access.js';
@@ -22,20 +24,14 @@ export interface FetchSettings {
   environmentAllowHosts: string[];
 }
 
-/** The hosts FILMRIGHTS_FETCH_ALLOW_HOSTS names (entries that are not a host name or address are ignored). */
-export function environmentAllowHosts(value = process.env.FILMRIGHTS_FETCH_ALLOW_HOSTS): string[] {
-  const hosts = (value ?? '').split(/[,\s]+/).map((h) => (h ? parseAllowedHost(h) : null));
-  return [...new Set(hosts.filter((h): h is string => !!h))];
-}
-
 async function storedAllowHosts(app: FilmRights): Promise<string[]> {
   const stored = await app.setting<unknown>(FETCH_ALLOW_HOSTS_KEY);
   return Array.isArray(stored) ? stored.filter((h): h is string => typeof h === 'string') : [];
 }
 
-/** What every fetch of this server may reach beyond the public network (no actor: the fetches are the server's own). */
+/** What every fetch of this server may reach beyond the public network (no actor: the fetches are the server's own). FILMRIGHTS_FETCH_ALLOW_HOSTS is added by safeFetch itself. */
 export async function fetchPolicy(app: FilmRights): Promise<FetchPolicy> {
-  return { allowHosts: [...new Set([...(await storedAllowHosts(app)), ...environmentAllowHosts()])] };
+  return { allowHosts: await storedAllowHosts(app) };
 }
 
 export async function getFetchSettings(app: FilmRights, actor: Actor): Promise<FetchSettings> {
