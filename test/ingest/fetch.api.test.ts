@@ -197,7 +197,7 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
 
   it('reads a page and a feed on a host the admin named; a redirect or an item elsewhere on the machine is still refused', async () => {
     await allow(['127.0.0.1']);
-    const page = await call('POST', '/api/articles', editor, { url: `${base}/hop/4` }); // four redirects, then the page
+    const page = await call('POST', '/api/articles', editor, { url: `${base}/hop/4` }); // five redirects (the most followed), then the page
     expect(page.statusCode).toBe(201);
     expect(page.json().article).toMatchObject({ url: `${base}/one-second.html`, publishedOn: '2021-07-20' });
     expect(page.json().article.text).toContain('Wild Bunch is handling international sales.');
@@ -223,6 +223,7 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
 
   it('gives up after five redirects', async () => {
     await allow(['127.0.0.1']);
+    // /hop/5 redirects six times
     const res = await call('POST', '/api/articles', editor, { url: `${base}/hop/5` });
     expect(res.statusCode).toBe(502);
     expect(res.json()).toMatchObject({ error: 'fetch-failed', field: 'url', message: 'url: the page could not be fetched: too many redirects' });
@@ -252,6 +253,15 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     expect(endlessSent).toBeGreaterThan(5 * MB);
     const declared = await call('POST', '/api/articles', editor, { url: `${base}/big-declared.html` });
     expect(declared.json()).toMatchObject({ error: 'fetch-too-large' });
+    // a feed too
+    const feed = (await call('POST', '/api/feeds', editor, { url: `${base}/endless.html` })).json();
+    const polled = await call('POST', `/api/feeds/${feed.id}/poll`, editor);
+    expect(polled.statusCode).toBe(422);
+    expect(polled.json()).toMatchObject({ error: 'fetch-too-large', message: 'url: the feed could not be fetched: it is too large (over 5 MB)' });
+    await endlessDone;
+    expect(endlessSent).toBeLessThan(40 * MB);
+    expect((await call('GET', '/api/feeds', viewer)).json().find((f: { id: string }) => f.id === feed.id).lastError).toBe('the feed could not be fetched: it is too large (over 5 MB)');
+    expect((await call('DELETE', `/api/feeds/${feed.id}`, editor)).statusCode).toBe(204);
     await allow([]);
   });
 

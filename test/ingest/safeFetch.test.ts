@@ -50,12 +50,12 @@ describe('the addresses the server may connect to', () => {
 describe('fetching', () => {
   let server: Server;
   let port = 0;
-  const hits: Array<{ path: string; host: string }> = [];
+  const hits: Array<{ path: string; host: string; authorization?: string }> = [];
   const big = gzipSync(Buffer.alloc(64 * 1024 * 1024, ' ')); // 64 MB of spaces in about 64 KB
   beforeAll(async () => {
     server = createServer((req, res) => {
       const path = req.url ?? '';
-      hits.push({ path, host: req.headers.host ?? '' });
+      hits.push({ path, host: req.headers.host ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
       if (path === '/page.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>Neon takes North America.</p>');
       if (path === '/latin1.txt') return res.writeHead(200, { 'content-type': 'text/plain; charset=ISO-8859-1' }).end(Buffer.from('Sélection officielle, Cannes', 'latin1'));
       if (path === '/gzip.html') return res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync('<p>Compressed, and read.</p>'));
@@ -109,6 +109,9 @@ describe('fetching', () => {
     const page = await fetchText(`http://news.example:${port}/page.html`, { resolve, allowHosts: ['NEWS.example'] });
     expect(page).toMatchObject({ status: 200, mediaType: 'text/html', url: `http://news.example:${port}/page.html` });
     expect(page.text).toContain('Neon takes North America.');
+    expect(hits.at(-1)).toEqual({ path: '/page.html', host: `news.example:${port}` });
+    // credentials in a URL are never sent
+    await fetchText(`http://eva:secret@news.example:${port}/page.html`, { resolve, allowHosts: ['news.example'] });
     expect(hits.at(-1)).toEqual({ path: '/page.html', host: `news.example:${port}` });
   });
 
