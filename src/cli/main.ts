@@ -27,6 +27,7 @@ import { loadDemo } from '../services/demo.js';
 import { checkIntegrity } from '../services/integrity.js';
 import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError } from '../services/errors.js';
 import { ImportError } from '../services/interchange.js';
+import { FetchError } from '../ingest/safeFetch.js';
 import { registerInterchangeCommands } from '../interchange/cli.js';
 import { registerIngestCommand } from './ingest.js';
 import { createUser, generatePassword, listUsers, setPassword, updateUser, userIdByName } from '../services/users.js';
@@ -349,6 +350,8 @@ export function buildProgram(): Command {
 export function errorLines(e: unknown): string[] {
   if (e instanceof ImportError) return e.issues.length === 1 ? [`error: ${e.issues[0].message}`] : [`error: ${e.issues.length} problems, nothing was imported:`, ...e.issues.map((i) => `  ${i.message}`)];
   if (e instanceof RightsConflictError) return [`error: ${e.message}`];
+  // the operator at the server's own console may see what the network said (the API shows only the first line)
+  if (e instanceof FetchError) return [`error: ${e.message}`, `  (${e.detail})`];
   if (e instanceof DomainError || e instanceof StoreConfigError || e instanceof NotFoundError || e instanceof ForbiddenError || e instanceof StaleVersionError) {
     return [`error: ${e.message.split('\n')[0]}`];
   }

@@ -5,6 +5,8 @@
  * its link: it is queued once and never fetched twice); the queue is then
  * ingested item by item (the page at its link), each becoming an article to
  * review; an item that fails is marked failed with the reason, not retried.
+ * Feeds and their items are fetched by safeFetch (public network, or a host
+ * an admin allowed; capped in time and size); rss-parser only parses.
  */
 import Parser from 'rss-parser';
 import { invalid } from '../domain/errors.js';
@@ -13,6 +15,14 @@ import type { Actor, FilmRights } from '../services/app.js';
 import { requireWriter } from '../services/access.js';
 import { idb, ingestArticle } from '../services/articles.js';
 import { NotFoundError } from '../services/errors.js';
+import { fetchPolicy } from '../services/fetchSettings.js';
+import { assertFetchable, FetchError, fetchText, type FetchPolicy } from './safeFetch.js';
+
+/** A feed is read up to this size, like an article. */
+export const MAX_FEED_BYTES = 5 * 1024 * 1024;
+
+/** Where the reason a fetch failed goes (the server's log): the user sees a plain message, never the network's error. */
+export type FetchLog = (err: unknown, context: string) => void;
 
 export interface FeedView {
   id: string;
@@ -46,6 +56,8 @@ export async function addFeed(app: FilmRights, actor: Actor, input: { url: strin
     throw invalid('url', input.url, `url: "${String(input.url)}" is not a URL`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw invalid('url', input.url, 'url: a feed is read over http or https');
+  // an address that will never be fetched is refused now (a name is checked, once resolved, at every poll)
+  assertFetchable(u, { ...(await fetchPolicy(app)), what: 'the feed' });
   const interval = input.intervalMinutes ?? 60;
   if (!Number.isInteger(interval) || interval < 5) throw invalid('intervalMinutes', interval, 'intervalMinutes: at least 5 minutes between polls');
   const db = idb(app.store.db);
@@ -66,47 +78,56 @@ export async function removeFeed(app: FilmRights, actor: Actor, id: string): Pro
 type Item = Parser.Item & { 'content:encoded'?: string; id?: string };
 
 /** Reads the feed and queues the items it has not seen; answers how many are new. */
-export async function pollFeed(app: FilmRights, actor: Actor, feedId: string, opts: { fetch?: typeof fetch } = {}): Promise<{ queued: number; ingested: number; failed: number }> {
+export async function pollFeed(app: FilmRights, actor: Actor, feedId: string, opts: { fetch?: FetchPolicy; log?: FetchLog } = {}): Promise<{ queued: number; ingested: number; failed: number }> {
   requireWriter(actor);
   const db = idb(app.store.db);
   const feed = await db.selectFrom('feeds').selectAll().where('id', '=', feedId).executeTakeFirst();
   if (!feed) throw new NotFoundError('feed', feedId);
   let queued = 0;
+  let parsed: Parser.Output<Item>;
   try {
-    const res = await (opts.fetch ?? fetch)(feed.url, { signal: AbortSignal.timeout(20_000), headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9' } });
-    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
-    const xml = await res.text();
-    const parsed = await new Parser<Record<string, unknown>, Item>({ customFields: { item: ['content:encoded', 'id'] } }).parseString(xml);
-    for (const item of parsed.items) {
-      const guid = (item.guid ?? item.id ?? item.link ?? '').toString().trim();
-      if (!guid) continue;
-      const seen = await db.selectFrom('feed_items').select('id').where('feed_id', '=', feed.id).where('guid', '=', guid).executeTakeFirst();
-      if (seen) continue;
-      await db.insertInto('feed_items').values({
-        id: newId(),
-        feed_id: feed.id,
-        guid,
-        link: item.link ?? null,
-        title: item.title ?? null,
-        published_on: item.isoDate ? item.isoDate.slice(0, 10) : null,
-        status: 'queued',
-        article_id: null,
-        error: null,
-        created_at: nowIso(),
-      }).execute();
-      queued++;
-    }
-    await db.updateTable('feeds').set({ last_polled_at: nowIso(), last_error: null, name: feed.name ?? parsed.title ?? null }).where('id', '=', feed.id).execute();
+    // fetched by safeFetch (never by rss-parser): public network or an allowed host, capped in time and size
+    const xml = await fetchText(feed.url, {
+      ...(await fetchPolicy(app)),
+      maxBytes: MAX_FEED_BYTES,
+      what: 'the feed',
+      accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9',
+      ...opts.fetch,
+    });
+    parsed = await new Parser<Record<string, unknown>, Item>({ customFields: { item: ['content:encoded', 'id'] } }).parseString(xml.text);
   } catch (e) {
-    await db.updateTable('feeds').set({ last_polled_at: nowIso(), last_error: (e as Error).message.slice(0, 500) }).where('id', '=', feed.id).execute();
-    throw invalid('url', feed.url, `url: could not read the feed ${feed.url} (${(e as Error).message})`);
+    opts.log?.(e, `feed ${feed.id}`);
+    const shown = e instanceof FetchError ? e.plain : 'the feed could not be read: it is not RSS or Atom';
+    await db.updateTable('feeds').set({ last_polled_at: nowIso(), last_error: shown }).where('id', '=', feed.id).execute();
+    if (e instanceof FetchError) throw e;
+    throw invalid('url', feed.url, `url: ${shown}`);
   }
-  const done = await ingestQueued(app, actor, { feedId: feed.id, fetch: opts.fetch });
+  for (const item of parsed.items) {
+    const guid = (item.guid ?? item.id ?? item.link ?? '').toString().trim();
+    if (!guid) continue;
+    const seen = await db.selectFrom('feed_items').select('id').where('feed_id', '=', feed.id).where('guid', '=', guid).executeTakeFirst();
+    if (seen) continue;
+    await db.insertInto('feed_items').values({
+      id: newId(),
+      feed_id: feed.id,
+      guid,
+      link: item.link ?? null,
+      title: item.title ?? null,
+      published_on: item.isoDate ? item.isoDate.slice(0, 10) : null,
+      status: 'queued',
+      article_id: null,
+      error: null,
+      created_at: nowIso(),
+    }).execute();
+    queued++;
+  }
+  await db.updateTable('feeds').set({ last_polled_at: nowIso(), last_error: null, name: feed.name ?? parsed.title ?? null }).where('id', '=', feed.id).execute();
+  const done = await ingestQueued(app, actor, { feedId: feed.id, fetch: opts.fetch, log: opts.log });
   return { queued, ...done };
 }
 
 /** Ingests the queued items, each once: the page at its link. */
-export async function ingestQueued(app: FilmRights, actor: Actor, opts: { feedId?: string; limit?: number; fetch?: typeof fetch } = {}): Promise<{ ingested: number; failed: number }> {
+export async function ingestQueued(app: FilmRights, actor: Actor, opts: { feedId?: string; limit?: number; fetch?: FetchPolicy; log?: FetchLog } = {}): Promise<{ ingested: number; failed: number }> {
   const db = idb(app.store.db);
   let q = db.selectFrom('feed_items as i').innerJoin('feeds as f', 'f.id', 'i.feed_id').select(['i.id', 'i.link', 'i.title', 'i.published_on', 'f.outlet']).where('i.status', '=', 'queued');
   if (opts.feedId) q = q.where('i.feed_id', '=', opts.feedId);
@@ -122,7 +143,8 @@ export async function ingestQueued(app: FilmRights, actor: Actor, opts: { feedId
       await db.updateTable('feed_items').set({ status: 'ingested', article_id: article.id, error: null }).where('id', '=', it.id).execute();
       ingested++;
     } catch (e) {
-      await db.updateTable('feed_items').set({ status: 'failed', error: (e as Error).message.slice(0, 500) }).where('id', '=', it.id).execute();
+      if (e instanceof FetchError) opts.log?.(e, `feed item ${it.id}`);
+      await db.updateTable('feed_items').set({ status: 'failed', error: (e instanceof FetchError ? e.plain : (e as Error).message).slice(0, 500) }).where('id', '=', it.id).execute();
       failed++;
     }
   }
@@ -130,14 +152,14 @@ export async function ingestQueued(app: FilmRights, actor: Actor, opts: { feedId
 }
 
 /** Polls every feed whose interval has passed; the server calls it on a timer. */
-export async function pollDueFeeds(app: FilmRights, actor: Actor, now = Date.now()): Promise<number> {
+export async function pollDueFeeds(app: FilmRights, actor: Actor, now = Date.now(), opts: { log?: FetchLog } = {}): Promise<number> {
   const feeds = await idb(app.store.db).selectFrom('feeds').selectAll().execute();
   let polled = 0;
   for (const f of feeds) {
     const last = f.last_polled_at ? Date.parse(f.last_polled_at) : 0;
     if (now - last < f.interval_minutes * 60_000) continue;
     try {
-      await pollFeed(app, actor, f.id);
+      await pollFeed(app, actor, f.id, { log: opts.log });
     } catch {
       /* recorded on the feed as last_error */
     }

@@ -12,6 +12,7 @@ import { basename, extname } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { invalid } from '../domain/errors.js';
+import { fetchText, type FetchPolicy } from './safeFetch.js';
 import { readHeader } from './text.js';
 import type { Span } from './types.js';
 
@@ -201,8 +202,12 @@ function looksLikeHtml(s: string): boolean {
   return /^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div[\s>])/i.test(s);
 }
 
-/** Fetches a page (http or https only, up to MAX_ARTICLE_BYTES) and reads its article. */
-export async function fetchArticle(url: string, fetchImpl: typeof fetch = fetch): Promise<ArticleText> {
+/**
+ * Fetches a page and reads its article: http or https only, on the public
+ * network (or a host an admin allowed), up to MAX_ARTICLE_BYTES, through
+ * safeFetch like every fetch the server makes.
+ */
+export async function fetchArticle(url: string, policy: FetchPolicy = {}): Promise<ArticleText> {
   let u: URL;
   try {
     u = new URL(url);
@@ -210,20 +215,10 @@ export async function fetchArticle(url: string, fetchImpl: typeof fetch = fetch)
     throw invalid('url', url, `url: "${url}" is not a URL`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw invalid('url', url, `url: only http and https pages can be read, not ${u.protocol}`);
-  let res: Response;
-  try {
-    res = await fetchImpl(u, { redirect: 'follow', signal: AbortSignal.timeout(20_000), headers: { accept: 'text/html,text/plain;q=0.9,*/*;q=0.1', 'user-agent': 'filmrights/0.1 (article ingestion)' } });
-  } catch (e) {
-    throw invalid('url', url, `url: could not fetch ${url} (${(e as Error).message})`);
-  }
-  if (!res.ok) throw invalid('url', url, `url: ${url} answered ${res.status} ${res.statusText}`);
-  const length = Number(res.headers.get('content-length') ?? 0);
-  if (length > MAX_ARTICLE_BYTES) throw invalid('url', url, `url: the page is larger than ${MAX_ARTICLE_BYTES} bytes`);
-  const body = await res.text();
-  if (body.length > MAX_ARTICLE_BYTES) throw invalid('url', url, `url: the page is larger than ${MAX_ARTICLE_BYTES} bytes`);
-  const type = res.headers.get('content-type') ?? '';
-  const finalUrl = res.url || url;
-  if (/html/i.test(type) || (!/text\/plain/i.test(type) && looksLikeHtml(body))) return articleFromHtml(body, finalUrl);
+  const page = await fetchText(u, { maxBytes: MAX_ARTICLE_BYTES, what: 'the page', field: 'url', accept: 'text/html,application/xhtml+xml,text/plain;q=0.9', ...policy });
+  const body = page.text;
+  const finalUrl = page.url;
+  if (page.mediaType === 'text/html' || page.mediaType === 'application/xhtml+xml' || (page.mediaType !== 'text/plain' && looksLikeHtml(body))) return articleFromHtml(body, finalUrl);
   return { ...plainArticle(body), url: finalUrl, outlet: outletOf(finalUrl) };
 }
 
@@ -233,7 +228,7 @@ function plainArticle(text: string): ArticleText {
 }
 
 /** Reads an article from whichever input is given (text, html, url or file); `title`, `date`, `outlet` override. */
-export async function readArticle(input: IntakeInput, opts: { fetch?: typeof fetch } = {}): Promise<ArticleText> {
+export async function readArticle(input: IntakeInput, opts: { fetch?: FetchPolicy } = {}): Promise<ArticleText> {
   const given = [input.text, input.html, input.url, input.file].filter((x) => typeof x === 'string' && x.trim() !== '');
   if (given.length === 0) throw invalid('text', null, 'text: give the article as text, html, url or file');
   if (given.length > 1) throw invalid('text', null, 'text: give one of text, html, url or file, not several');

@@ -27,6 +27,7 @@ import { normalizeName } from '../domain/fuzzy.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import { extractFacts } from '../ingest/extract.js';
 import { readArticle, type IntakeInput } from '../ingest/intake.js';
+import type { FetchPolicy } from '../ingest/safeFetch.js';
 import { readHeader } from '../ingest/text.js';
 import { eventByName, findEvent, yearEdition } from '../ingest/lexicon.js';
 import { Resolver, type CatalogSnapshot, type EntityMatch } from '../ingest/resolve.js';
@@ -35,6 +36,7 @@ import { newId, nowIso, parseJson, slugId, toJson, type CompanyKind, type Databa
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter } from './access.js';
 import { audit } from './audit.js';
+import { fetchPolicy } from './fetchSettings.js';
 import { TitleIndex, checkCredit, checkTitle, insertCredit, insertTitle, insertTitleCompany } from './catalog.js';
 import { checkContract, writeContractIn, type ContractContext, type ContractInput } from './contracts.js';
 import { NotFoundError, RightsConflictError } from './errors.js';
@@ -207,25 +209,26 @@ export function contentHash(text: string): string {
  * Reads, stores and extracts an article. The same article again (same URL, or
  * the same text) answers the stored one with `duplicate: true`.
  */
-export async function ingestArticle(app: FilmRights, actor: Actor, input: ArticleInput, opts: { fetch?: typeof fetch } = {}): Promise<{ article: ArticleView; duplicate: boolean }> {
+export async function ingestArticle(app: FilmRights, actor: Actor, input: ArticleInput, opts: { fetch?: FetchPolicy } = {}): Promise<{ article: ArticleView; duplicate: boolean }> {
   // only the fields an API caller may give are passed on, whatever object arrives (a `file` never does)
   const { text, html, url, title, date, outlet } = input;
   return ingest(app, actor, { text, html, url, title, date, outlet }, opts);
 }
 
 /** The CLI's ingest: as ingestArticle, and the article may be a local file. Not reachable from HTTP. */
-export async function ingestLocalArticle(app: FilmRights, actor: Actor, input: LocalArticleInput, opts: { fetch?: typeof fetch } = {}): Promise<{ article: ArticleView; duplicate: boolean }> {
+export async function ingestLocalArticle(app: FilmRights, actor: Actor, input: LocalArticleInput, opts: { fetch?: FetchPolicy } = {}): Promise<{ article: ArticleView; duplicate: boolean }> {
   return ingest(app, actor, input, opts);
 }
 
-async function ingest(app: FilmRights, actor: Actor, input: IntakeInput, opts: { fetch?: typeof fetch }): Promise<{ article: ArticleView; duplicate: boolean }> {
+async function ingest(app: FilmRights, actor: Actor, input: IntakeInput, opts: { fetch?: FetchPolicy }): Promise<{ article: ArticleView; duplicate: boolean }> {
   requireWriter(actor);
   const db = idb(app.store.db);
   if (input.url?.trim()) {
     const byUrl = await db.selectFrom('articles').select('id').where('url', '=', input.url.trim()).executeTakeFirst();
     if (byUrl) return { article: await getArticle(app, actor, byUrl.id), duplicate: true };
   }
-  const a = await readArticle(input, opts);
+  // a URL is fetched under the server's fetch policy (public network, plus the hosts an admin allowed)
+  const a = await readArticle(input, { fetch: input.url?.trim() ? { ...(await fetchPolicy(app)), ...opts.fetch } : opts.fetch });
   const hash = contentHash(a.text);
   const byHash = await db.selectFrom('articles').select('id').where('content_hash', '=', hash).executeTakeFirst();
   if (byHash) return { article: await getArticle(app, actor, byHash.id), duplicate: true };

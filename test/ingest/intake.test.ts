@@ -60,17 +60,21 @@ describe('files and URLs', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // the local server stands for the trade press: its host is allowed (by default nothing on this machine is fetched)
+  const local = { fetch: { allowHosts: ['127.0.0.1'] } };
+
   it('reads an article at a URL (local server)', async () => {
-    const a = await readArticle({ url: `${base}/article.html` });
+    const a = await readArticle({ url: `${base}/article.html` }, local);
     expect(a.url).toBe(`${base}/article.html`);
     expect(a.date).toBe('2021-07-20');
     expect(a.text).toContain('Wild Bunch is handling international sales.');
-    const p = await readArticle({ url: `${base}/plain.txt`, outlet: 'Variety' });
+    const p = await readArticle({ url: `${base}/plain.txt`, outlet: 'Variety' }, local);
     expect(p).toMatchObject({ date: '2021-07-20', outlet: 'Variety' });
   });
 
   it('says why a URL cannot be read', async () => {
-    await expect(readArticle({ url: `${base}/missing` })).rejects.toThrow(/answered 404/);
+    await expect(readArticle({ url: `${base}/missing` }, local)).rejects.toThrow(/answered 404/);
+    await expect(readArticle({ url: `${base}/article.html` })).rejects.toThrow('url: the page could not be fetched: the address is not allowed');
     await expect(readArticle({ url: 'file:///etc/passwd' })).rejects.toThrow(/only http and https/);
     await expect(readArticle({ url: 'not a url' })).rejects.toThrow(/is not a URL/);
   });

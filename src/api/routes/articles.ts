@@ -5,6 +5,7 @@ import { acceptAll, acceptFact, getArticle, ingestArticle, listArticles, rejectF
 import { editionAcquisitions, titleMarket } from '../../services/marketPicture.js';
 import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../ingest/feeds.js';
 import { FACT_TYPES, type FactType } from '../../ingest/types.js';
+import { FetchError } from '../../ingest/safeFetch.js';
 import { actorOf } from '../auth.js';
 import { LINE_MAX, NAME_MAX, date, id, idParams, list, noBody } from '../schemas.js';
 import { access } from '../access.js';
@@ -16,6 +17,11 @@ export const ARTICLE_MAX_CHARS = 200_000;
 export const ARTICLE_MAX_HTML = 2_000_000;
 type Id = { id: string };
 type FactId = { id: string; factId: string };
+
+/** What the log keeps of a failed fetch: the network's own words (never sent to the user). */
+function fetchLogOf(e: unknown): { reason: string; detail: string } {
+  return e instanceof FetchError ? { reason: e.reason, detail: e.detail } : { reason: 'parse', detail: (e as Error)?.message ?? String(e) };
+}
 
 /**
  * Trade-press articles in, reviewed facts out; the market picture they build;
@@ -122,7 +128,9 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       return addFeed(app, actorOf(req), req.body as { url: string; name?: string; outlet?: string; intervalMinutes?: number });
     },
   );
-  server.post('/api/feeds/:id/poll', { config: access('editor', 'write'), schema: { tags: ['articles'], params: idParams, body: noBody } }, async (req) => pollFeed(app, actorOf(req), (req.params as Id).id));
+  server.post('/api/feeds/:id/poll', { config: access('editor', 'write'), schema: { tags: ['articles'], params: idParams, body: noBody } }, async (req) =>
+    pollFeed(app, actorOf(req), (req.params as Id).id, { log: (e, context) => req.log.warn({ context, fetch: fetchLogOf(e) }, 'a feed fetch failed') }),
+  );
   server.delete('/api/feeds/:id', { config: access('editor', 'write'), schema: { tags: ['articles'], params: idParams } }, async (req, reply) => {
     await removeFeed(app, actorOf(req), (req.params as Id).id);
     reply.code(204).send();
@@ -137,7 +145,7 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       timer = setInterval(() => {
         if (running) return;
         running = true;
-        pollDueFeeds(app, FEED_ACTOR).catch((e) => server.log.warn(e)).finally(() => (running = false));
+        pollDueFeeds(app, FEED_ACTOR, Date.now(), { log: (e, context) => server.log.warn({ context, fetch: fetchLogOf(e) }, 'a scheduled feed fetch failed') }).catch((e) => server.log.warn(e)).finally(() => (running = false));
       }, Number(process.env.FILMRIGHTS_FEED_TICK_MS ?? 60_000));
       timer.unref();
     });

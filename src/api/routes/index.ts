@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FilmRights } from '../../services/app.js';
 import { articleRoutes } from './articles.js';
 import { catalogRoutes } from './catalog.js';
+import { fetchSettingsRoutes } from './fetchSettings.js';
 import { interchangeRoutes } from './interchange.js';
 import { referenceRoutes } from './reference.js';
 import { rightsRoutes } from './rights.js';
@@ -16,4 +17,5 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   userRoutes(server, app);
   interchangeRoutes(server, app);
   articleRoutes(server, app);
+  fetchSettingsRoutes(server, app);
 }

@@ -13,6 +13,7 @@ import { useApi } from '../lib/hooks';
 import type { Role } from '../lib/types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { FetchSettingsPanel } from './AdminFetch';
 
 interface UserRow {
   id: string;
@@ -678,6 +679,7 @@ export default function Admin() {
         </p>
       </div>
       {admin && <Users />}
+      {admin && <FetchSettingsPanel />}
       <OwnPassword />
       <Tokens />
     </div>
