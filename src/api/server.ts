@@ -15,6 +15,7 @@ import { FilmRights } from '../services/app.js';
 import { ensureAdmin } from '../services/users.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
+import { registerFinancialFilter } from './financial.js';
 import { registerRoutes } from './routes/index.js';
 
 export interface ServerOptions {
@@ -76,6 +77,7 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
     crossOriginEmbedderPolicy: false,
   });
   registerAuth(server, app);
+  registerFinancialFilter(server);
   registerRoutes(server, app, opts.secureCookies ?? process.env.FILMRIGHTS_SECURE_COOKIES === '1');
   server.get('/api/openapi.json', { schema: { hide: true } }, async () => server.swagger());
 

@@ -11,11 +11,11 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { FilmRights } from '../../src/services/app.js';
 import { createUser } from '../../src/services/users.js';
-import { describeEachDatabase } from '../support/databases.js';
+import { databases, describeEachDatabase } from '../support/databases.js';
 
 const PASSWORD = 'correct horse battery';
 /** Distinctive figures: the MG of a deal, the price a reviewer typed for a press deal, the prices two articles report. */
@@ -236,6 +236,30 @@ describeEachDatabase('money and who sees it', (_open, database) => {
       for (const { url, body } of await walk(who)) {
         for (const secret of SECRETS) expect(body.includes(secret), `${who} GET ${url} shows ${secret}: ${body.slice(Math.max(0, body.indexOf(secret) - 200), body.indexOf(secret) + 100)}`).toBe(false);
       }
+    }
+  });
+});
+
+describe('the API net for money', () => {
+  it('takes financial fields out of any JSON answer to a user without the permission, whatever the route', async () => {
+    const location = await databases[0].create();
+    const app = await FilmRights.open(location.options);
+    try {
+      const server = await buildServer(app);
+      // a route that forgets to filter
+      server.get('/api/test/forgetful', async () => ({ ref: 'X', mg: { amount: `${MG}.00`, currency: 'EUR' }, facts: [{ fields: { price: { amount: EDITED_PRICE, currency: 'USD' } } }] }));
+      await createUser(app, { username: 'fay', password: PASSWORD, role: 'editor', canSeeFinancials: true });
+      await createUser(app, { username: 'eve', password: PASSWORD, role: 'editor', canSeeFinancials: false });
+      const as = async (username: string) => {
+        const login = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+        return server.inject({ method: 'GET', url: '/api/test/forgetful', headers: { cookie: `filmrights_session=${login.cookies.find((c) => c.name === 'filmrights_session')!.value}` } });
+      };
+      expect((await as('eve')).json()).toEqual({ ref: 'X', facts: [{ fields: {} }] });
+      expect((await as('fay')).json()).toMatchObject({ mg: { amount: `${MG}.00` }, facts: [{ fields: { price: { amount: EDITED_PRICE } } }] });
+      await server.close();
+    } finally {
+      await app.close();
+      await location.drop();
     }
   });
 });
