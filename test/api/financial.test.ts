@@ -3,8 +3,8 @@
  * "Money and who sees it"). On both databases:
  * - an editor without the financial-terms permission who saves a deal keeps
  *   its MG (absent means unchanged) and is refused (403, naming the field)
- *   when they send one, even null; accepting a press fact with a price edit
- *   likewise;
+ *   when they send one, even null; accepting a press fact with a price edit,
+ *   or importing a sheet with MGs, likewise;
  * - box-office grosses are public: anyone may read them, any editor record them;
  * - no read route in the OpenAPI document lets an MG or a deal price out to
  *   such a user.
@@ -149,6 +149,24 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     }
     const again = await ok(call('fay', 'GET', `/api/articles/${article.id}`));
     expect(again.facts.find((f: { id: string }) => f.id === fact.id)).toMatchObject({ status: 'pending', fields: { price: { amount: REPORTED[1], currency: 'USD' } } });
+  });
+
+  it('refuses her an import that sets MGs (403 naming the field, nothing written); a sheet without MGs imports', async () => {
+    const sheet = (mg: boolean) =>
+      Buffer.from(
+        [`Title,Buyer,Territory,Media,Start,End${mg ? ',MG,Currency' : ''}`, `The Salt Road,Weltkino,France,SVOD,2025-01-01,2026-12-31${mg ? ',"4,321",EUR' : ''}`].join('\n'),
+      ).toString('base64');
+    const count = async () => (await app.store.db.selectFrom('contracts').select('id').execute()).length;
+    const before = await count();
+    for (const mode of ['preview', 'commit']) {
+      const res = await call('eve', 'POST', '/api/import', { filename: 'deals.csv', content: sheet(true), mode });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json()).toMatchObject({ error: 'forbidden', field: 'mg' });
+    }
+    expect(await count()).toBe(before);
+    const plain = await call('eve', 'POST', '/api/import', { filename: 'deals.csv', content: sheet(false), mode: 'commit' });
+    expect(plain.statusCode, plain.body).toBe(200);
+    expect(await count()).toBe(before + 1);
   });
 
   it('box-office grosses are public record: any editor records one, everyone reads it', async () => {
