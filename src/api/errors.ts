@@ -14,7 +14,7 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   } else if (err instanceof UnauthenticatedError) {
     reply.code(401).send({ error: 'unauthenticated', message: err.message });
   } else if (err instanceof ForbiddenError) {
-    reply.code(403).send({ error: 'forbidden', message: err.message });
+    reply.code(403).send({ error: 'forbidden', message: err.message, ...(err.field ? { field: err.field } : {}) });
   } else if (err instanceof NotFoundError) {
     reply.code(404).send({ error: 'not-found', message: err.message, field: 'id', value: err.id });
   } else if (err instanceof RightsConflictError) {

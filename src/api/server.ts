@@ -15,6 +15,7 @@ import { FilmRights } from '../services/app.js';
 import { ensureAdmin } from '../services/users.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
+import { registerFinancialFilter } from './financial.js';
 import { registerRoutes } from './routes/index.js';
 import { access } from './access.js';
 
@@ -99,6 +100,7 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
     },
   });
   await server.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => header });
+  registerFinancialFilter(server);
   registerRoutes(server, app, opts.secureCookies ?? process.env.FILMRIGHTS_SECURE_COOKIES === '1');
   server.get('/api/openapi.json', { config: access('public', 'read'), schema: { hide: true } }, async () => server.swagger());
 

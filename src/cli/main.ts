@@ -210,7 +210,7 @@ export function buildProgram(): Command {
     .description('add a user')
     .argument('<username>')
     .addOption(new Option('--role <role>', 'admin, editor or viewer').choices([...USER_ROLES]).default('viewer'))
-    .option('--financials', 'may see financial terms (MGs, grosses)')
+    .option('--financials', 'may see and set financial terms (MGs, deal prices; box-office grosses are public)')
     .option('--password <password>', 'the password (else FILMRIGHTS_PASSWORD, else asked)')
     .action(async (username: string, o: { role: UserRole; financials?: boolean; password?: string }, cmd: Command) => {
       const password = await passwordFrom(o);

@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { invalid } from '../domain/errors.js';
+import { isFinancialField } from '../domain/financial.js';
 import { parseJson } from '../store/index.js';
 import type { Actor, FilmRights } from '../services/app.js';
 import { askAvails, type AvailsInput } from '../services/avails.js';
@@ -20,6 +21,8 @@ export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'money' | 'bo
 export interface Column<R> {
   header: string;
   type: ColumnType;
+  /** The record field it shows, when that is a financial field (src/domain/financial.ts): then only for users with the financial-terms permission. */
+  field?: string;
   value(row: R): string | number | boolean | null | { amount: number; currency: string };
 }
 
@@ -115,8 +118,13 @@ const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v 
 export const LISTS = ['catalog', 'contracts', 'avails', 'acquisitions', 'audit'] as const;
 export type ListName = (typeof LISTS)[number];
 
-/** The rows and typed columns of one list. `avails` needs the question. */
+/** The rows and typed columns of one list, as this actor may see them. `avails` needs the question. */
 export async function dataset(app: FilmRights, actor: Actor, name: ListName, params: { avails?: AvailsInput; limit?: number } = {}): Promise<Dataset<any>> {
+  const d = await everyColumn(app, actor, name, params);
+  return actor.canSeeFinancials ? d : { ...d, columns: d.columns.filter((c) => !c.field || !isFinancialField(c.field)) };
+}
+
+async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params: { avails?: AvailsInput; limit?: number }): Promise<Dataset<any>> {
   const db = app.store.db;
   switch (name) {
     case 'catalog': {
@@ -158,7 +166,7 @@ export async function dataset(app: FilmRights, actor: Actor, name: ListName, par
           { header: 'Titles', type: 'text', value: (c: C) => c.titles.join(', ') },
           { header: 'Signed on', type: 'date', value: (c: C) => c.signedOn },
           { header: 'Announced on', type: 'date', value: (c: C) => c.announcedOn },
-          ...(actor.canSeeFinancials ? [{ header: 'MG', type: 'money' as const, value: (c: C) => money(mg.get(c.id)?.mg_amount, mg.get(c.id)?.mg_currency) }] : []),
+          { header: 'MG', type: 'money', field: 'mg', value: (c: C) => money(mg.get(c.id)?.mg_amount, mg.get(c.id)?.mg_currency) },
           { header: 'Updated', type: 'datetime', value: (c: C) => c.updatedAt },
         ],
       };
@@ -213,7 +221,7 @@ export async function dataset(app: FilmRights, actor: Actor, name: ListName, par
           { header: 'Status', type: 'text', value: (r: R) => r.status },
           { header: 'Announced on', type: 'date', value: (r: R) => r.announced_on },
           { header: 'Signed on', type: 'date', value: (r: R) => r.signed_on },
-          ...(actor.canSeeFinancials ? [{ header: 'MG', type: 'money' as const, value: (r: R) => money(r.mg_amount, r.mg_currency) }] : []),
+          { header: 'MG', type: 'money', field: 'mg', value: (r: R) => money(r.mg_amount, r.mg_currency) },
           { header: 'Ref', type: 'text', value: (r: R) => r.ref },
         ],
       };

@@ -173,7 +173,8 @@ export async function runPlan(app: FilmRights, actor: Actor, plan: Plan, problem
             licenseeId: c.licensee ? companyIds.get(c.licensee) ?? null : null,
             titleIds: c.titleKeys.map((k) => titleIds.get(k)!),
             blocks: c.blocks.map((b) => blockInput(b, titleIds.get(b.titleKey)!)),
-            mg: c.mg ?? null,
+            // absent when the sheet gives none: only users with the financial-terms permission may set an MG
+            ...(c.mg ? { mg: c.mg } : {}),
             notes: c.notes ?? null,
           };
           if (c.licensor === WE && !we) problems.warn(c.rows[0] ?? c.ref, 'no company is set as "us" (settings): the deal is recorded without a licensor, as market intelligence');

@@ -1,3 +1,4 @@
+import { FINANCIAL_FIELDS, isFinancialField, withoutFinancialFields } from '../domain/financial.js';
 import type { Actor } from './app.js';
 import { ForbiddenError } from './errors.js';
 
@@ -20,4 +21,26 @@ export function requireAdminWriter(actor: Actor): void {
 /** Any change made in the caller's own name (their tokens, their password): not through a read-only token. */
 export function requireWriteScope(actor: Actor): void {
   if (actor.readOnly) throw new ForbiddenError('this API token is read-only');
+}
+
+/** A value as this actor may see it: without the financial fields (src/domain/financial.ts) unless they have the financial-terms permission. */
+export function visibleTo<T>(actor: Actor, value: T): T {
+  return actor.canSeeFinancials ? value : withoutFinancialFields(value);
+}
+
+/**
+ * Fields a user may not read are fields they may not write: refuses (403,
+ * naming the field) a write that carries any of the financial `fields` when the
+ * actor lacks the financial-terms permission. A field sent as null counts: it
+ * would erase a figure the user cannot see.
+ */
+export function requireFinancialWrite(actor: Actor, fields: readonly string[], prefix = ''): void {
+  if (actor.canSeeFinancials) return;
+  const field = fields.find(isFinancialField);
+  if (field === undefined) return;
+  const label = FINANCIAL_FIELDS.find((f) => f.field === field)?.label ?? 'financial terms';
+  throw new ForbiddenError(
+    `${prefix}${field}: ${actor.username} does not have the financial-terms permission, so may neither see nor set the ${label}; leave the field out (absent means unchanged)`,
+    `${prefix}${field}`,
+  );
 }

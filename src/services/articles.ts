@@ -23,6 +23,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { invalid } from '../domain/errors.js';
+import { financialFieldsIn } from '../domain/financial.js';
 import { normalizeName } from '../domain/fuzzy.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import { extractFacts } from '../ingest/extract.js';
@@ -34,7 +35,7 @@ import { Resolver, type CatalogSnapshot, type EntityMatch } from '../ingest/reso
 import { FACT_TYPES, type AnyFact, type FactType, type Span } from '../ingest/types.js';
 import { newId, nowIso, parseJson, slugId, toJson, type CompanyKind, type Database, type JsonText } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
-import { requireWriter } from './access.js';
+import { requireFinancialWrite, requireWriter, visibleTo } from './access.js';
 import { audit } from './audit.js';
 import { fetchPolicy } from './fetchSettings.js';
 import { TitleIndex, checkCredit, checkTitle, insertCredit, insertTitle, insertTitleCompany } from './catalog.js';
@@ -504,7 +505,8 @@ async function findContract(db: Kysely<Database>, titleId: string, licenseeId: s
   return null;
 }
 
-export async function getArticle(app: FilmRights, _actor: Actor, id: string): Promise<ArticleView> {
+/** An article with its facts; a deal's price (a financial field) only for users with the financial-terms permission. */
+export async function getArticle(app: FilmRights, actor: Actor, id: string): Promise<ArticleView> {
   const db = idb(app.store.db);
   const a = await db
     .selectFrom('articles as a')
@@ -539,7 +541,7 @@ export async function getArticle(app: FilmRights, _actor: Actor, id: string): Pr
       decidedAt: r.decided_at,
     });
   }
-  return {
+  return visibleTo(actor, {
     id: a.id,
     sourceId: a.source_id,
     title: a.title,
@@ -552,7 +554,7 @@ export async function getArticle(app: FilmRights, _actor: Actor, id: string): Pr
     createdAt: a.created_at,
     counts,
     facts,
-  };
+  });
 }
 
 // ------------------------------------------------------------------ review
@@ -751,7 +753,8 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
       };
       const checked = checkContract(input, (n) => `fields.${n === 'blocks[0].territories' ? 'territories' : n === 'blocks[0].media' ? 'media' : n}`);
       const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
-      const r = await writeContractIn(trx, app.store, ctx, actor, checked);
+      // the MG is the price as the article reports it (a reviewer's edit of it needs the financial-terms permission: acceptFact)
+      const r = await writeContractIn(trx, app.store, ctx, actor, checked, { mgFromSource: true });
       if (!r.ok) throw new RightsConflictError(r.report);
       return link('contracts', r.id, false);
     }
@@ -891,6 +894,8 @@ export async function acceptFact(app: FilmRights, actor: Actor, articleId: strin
   const row = await factRow(app, articleId, factId);
   if (row.status === 'accepted') return factView(app, actor, articleId, factId);
   if (body.fields !== undefined && (typeof body.fields !== 'object' || body.fields === null || Array.isArray(body.fields))) throw invalid('fields', body.fields, 'fields: expected an object of the fields to change');
+  // A reviewer who may not see a deal's price may not change it either (the price as reported is written as it is).
+  requireFinancialWrite(actor, financialFieldsIn(body.fields), 'fields.');
   if (body.override && !str(body.override.reason)) throw invalid('override.reason', body.override.reason, 'override.reason: say why the conflicting deal is saved anyway');
   const fields = { ...parseJson(row.fields), ...(body.fields ?? {}) };
   const span: Span = [row.span_start, row.span_end];

@@ -31,7 +31,7 @@ import {
   type TitleCompanyRole,
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
-import { requireWriter } from './access.js';
+import { requireWriter, visibleTo } from './access.js';
 import { audit } from './audit.js';
 import { NotFoundError } from './errors.js';
 import {
@@ -593,8 +593,8 @@ export interface TitleDetail {
     id: string;
     territory: string | null;
     territoryName: string;
-    /** Only with the financial-terms permission. */
-    gross?: Money;
+    /** Public record: shown to everyone (docs/security.md). */
+    gross: Money;
     periodStart: string | null;
     periodEnd: string | null;
     asOf: string | null;
@@ -736,7 +736,8 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
     exclusive: b.exclusive === 1,
   }));
 
-  return {
+  // Deal terms (MGs) leave only for users with the financial-terms permission; grosses are public.
+  return visibleTo(actor, {
     id: t.id,
     originalTitle: t.original_title,
     englishTitle: t.english_title,
@@ -812,7 +813,7 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
         signedOn: c.signed_on,
         announcedOn: c.announced_on,
       };
-      if (actor.canSeeFinancials) summary.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
+      summary.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
       return summary;
     }),
     marketPicture: contractRows
@@ -823,7 +824,7 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
           .map(({ contractId: _, ...b }) => ({ ref: c.ref, direction: c.direction, status: c.status, holder: named(c.licensee_id, c.licensee_name), ...b })),
       ),
     sources: dedupeSources([...sources.values()].flat()),
-  };
+  });
 }
 
 function dedupeSources(list: FactSourceView[]): FactSourceView[] {

@@ -30,7 +30,7 @@ import {
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { audit } from './audit.js';
-import { requireWriter } from './access.js';
+import { requireFinancialWrite, requireWriter, visibleTo } from './access.js';
 import { recordRightsChange } from './changeFeed.js';
 import { loadEngineBlocks } from './engineBlocks.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
@@ -67,6 +67,11 @@ export interface ContractInput {
   blocks?: BlockInput[];
   holdbacks?: HoldbackInput[];
   negotiators?: Array<{ personId: string; companyId?: string | null; side: NegotiatorSide }>;
+  /**
+   * The minimum guarantee: a financial field (src/domain/financial.ts). Absent
+   * means unchanged on update (none on create); null clears it. Only users with
+   * the financial-terms permission may send it, null included.
+   */
   mg?: Money | null;
   signedOn?: string | null;
   announcedOn?: string | null;
@@ -141,7 +146,8 @@ function optionalDate(value: string | null | undefined, field: string): string |
 /** A contract after validation: blocks and holdbacks parsed, money in minor units. */
 export interface CheckedContract {
   input: ContractInput;
-  mg: { minor: number; currency: string } | null;
+  /** undefined: not given (unchanged on update); null: none. */
+  mg: { minor: number; currency: string } | null | undefined;
   blocks: ParsedBlock[];
   holdbacks: Array<{ titleIds: string[]; input: HoldbackInput; territoryCodes: string[]; mediaIds: string[] }>;
 }
@@ -163,7 +169,7 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
   }
   optionalDate(input.signedOn, f('signedOn'));
   optionalDate(input.announcedOn, f('announcedOn'));
-  const mg = input.mg ? parseMoney(input.mg, f('mg')) : null;
+  const mg = input.mg === undefined ? undefined : input.mg ? parseMoney(input.mg, f('mg')) : null;
   const blocks = (input.blocks ?? []).map((b, i): ParsedBlock => {
     const bf = f(`blocks[${i}]`);
     if (b.titleId !== undefined && !input.titleIds.includes(b.titleId)) {
@@ -270,9 +276,22 @@ export async function writeContractIn(
   ctx: ContractContext,
   actor: Actor,
   c: CheckedContract,
-  opts: { id?: string; version?: number; /** Recorded instead of 'update' (e.g. 'restore'). */ action?: string; reason?: string | null } = {},
+  opts: {
+    id?: string;
+    version?: number;
+    /** Recorded instead of 'update' (e.g. 'restore'). */
+    action?: string;
+    reason?: string | null;
+    /**
+     * The MG is the price a source reports (accepting a press fact as it was
+     * extracted), not a figure the actor chose: written whoever accepts. A
+     * reviewer's own price edit is refused before it gets here.
+     */
+    mgFromSource?: boolean;
+  } = {},
 ): Promise<WriteResult> {
   requireWriter(actor);
+  if (c.mg !== undefined && !opts.mgFromSource) requireFinancialWrite(actor, ['mg']);
   const input = c.input;
   const id = opts.id;
   let before: ContractView | null = null;
@@ -287,7 +306,7 @@ export async function writeContractIn(
   await ensureExists(trx, 'people', (input.negotiators ?? []).map((n) => n.personId), 'negotiators.personId');
   await ensureExists(trx, 'festival_editions', [input.editionId], 'editionId');
   if (id) {
-    before = await readContract(trx, id, true);
+    before = await readContract(trx, id);
     if (!before || before.deletedAt) throw new NotFoundError('contract', id);
     if (opts.version !== undefined && opts.version !== before.version) throw new StaleVersionError('contract', id, opts.version, before.version);
   }
@@ -306,6 +325,13 @@ export async function writeContractIn(
 
   const now = nowIso();
   const cid = id ?? newId();
+  // Absent means unchanged: an update that does not name the MG keeps the stored one.
+  const mg =
+    c.mg !== undefined
+      ? { mg_amount: c.mg?.minor ?? null, mg_currency: c.mg?.currency ?? null }
+      : id
+        ? await trx.selectFrom('contracts').select(['mg_amount', 'mg_currency']).where('id', '=', id).executeTakeFirstOrThrow()
+        : { mg_amount: null, mg_currency: null };
   const row = {
     ref: input.ref?.trim() || before?.ref || `C-${cid.slice(0, 8).toUpperCase()}`,
     direction,
@@ -316,8 +342,8 @@ export async function writeContractIn(
     signed_on: input.signedOn || null,
     announced_on: input.announcedOn || null,
     edition_id: input.editionId ?? null,
-    mg_amount: c.mg?.minor ?? null,
-    mg_currency: c.mg?.currency ?? null,
+    mg_amount: mg.mg_amount,
+    mg_currency: mg.mg_currency,
     notes: input.notes ?? null,
     override_reason: input.override?.reason?.trim() || null,
     updated_at: now,
@@ -370,7 +396,7 @@ export async function writeContractIn(
     await trx.insertInto('negotiators').values(negotiators.map((n) => ({ contract_id: cid, person_id: n.personId, company_id: n.companyId ?? null, side: n.side }))).execute();
   }
   await recordRightsChange(trx, titleIds);
-  const after = await readContract(trx, cid, true);
+  const after = await readContract(trx, cid);
   await audit(trx, actor, {
     action: opts.action ?? (overridden ? 'override' : id ? 'update' : 'create'),
     entity: 'contracts',
@@ -400,7 +426,7 @@ export async function deleteContract(app: FilmRights, actor: Actor, id: string, 
   requireWriter(actor);
   let titles: string[] = [];
   await app.store.transaction(async (trx) => {
-    const before = await readContract(trx, id, true);
+    const before = await readContract(trx, id);
     if (!before || before.deletedAt) throw new NotFoundError('contract', id);
     titles = before.titles.map((t) => t.id);
     await app.store.lockTitles(trx, titles);
@@ -413,13 +439,13 @@ export async function deleteContract(app: FilmRights, actor: Actor, id: string, 
 }
 
 export async function getContract(app: FilmRights, actor: Actor, id: string): Promise<ContractView> {
-  const c = await readContract(app.store.db, id, actor.canSeeFinancials);
+  const c = await readContract(app.store.db, id);
   if (!c || c.deletedAt) throw new NotFoundError('contract', id);
-  return c;
+  return visibleTo(actor, c);
 }
 
-/** Reads a contract with its blocks, holdbacks and negotiators. `financials` false leaves the MG out. */
-export async function readContract(db: Kysely<Database>, id: string, financials: boolean): Promise<ContractView | null> {
+/** Reads a contract with its blocks, holdbacks, negotiators and MG (every field: filter with `visibleTo` before it leaves). */
+export async function readContract(db: Kysely<Database>, id: string): Promise<ContractView | null> {
   const c = await db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!c) return null;
   const companyIds = [c.licensor_id, c.licensee_id, c.sales_agent_id].filter((x): x is string => !!x);
@@ -501,7 +527,7 @@ export async function readContract(db: Kysely<Database>, id: string, financials:
     updatedAt: c.updated_at,
     deletedAt: c.deleted_at,
   };
-  if (financials) view.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
+  view.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
   return view;
 }
 
@@ -568,7 +594,6 @@ export async function listContracts(
 
 /** The audit trail of one record (or of everything), newest first. */
 export async function auditTrail(app: FilmRights, actor: Actor, params: { entity?: string; entityId?: string; limit?: number } = {}) {
-  const visible = (v: unknown) => (actor.canSeeFinancials ? v : withoutFinancials(v));
   let q = app.store.db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
@@ -583,19 +608,10 @@ export async function auditTrail(app: FilmRights, actor: Actor, params: { entity
     action: r.action,
     entity: r.entity,
     entityId: r.entity_id,
-    before: visible(parseJson(r.before)),
-    after: visible(parseJson(r.after)),
+    before: visibleTo(actor, parseJson(r.before)),
+    after: visibleTo(actor, parseJson(r.after)),
     reason: r.reason,
   }));
-}
-
-/** A copy without deal terms (minimum guarantees), for users without the financial-terms permission. */
-function withoutFinancials(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(withoutFinancials);
-  if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).filter(([k]) => !['mg', 'mg_amount', 'mg_currency'].includes(k)).map(([k, x]) => [k, withoutFinancials(x)]));
-  }
-  return v;
 }
 
 /**
@@ -605,9 +621,10 @@ function withoutFinancials(v: unknown): unknown {
  */
 export async function restoreContract(app: FilmRights, actor: Actor, id: string, override?: { reason: string }): Promise<SaveResult> {
   requireWriter(actor);
-  const deleted = await readContract(app.store.db, id, true);
+  const deleted = await readContract(app.store.db, id);
   if (!deleted || !deleted.deletedAt) throw new NotFoundError('deleted contract', id);
-  const input = inputOf(deleted, override);
+  // The MG is left as stored (absent means unchanged): restoring writes back no figure of the actor's.
+  const { mg: _mg, ...input } = inputOf(deleted, override);
   const checked = checkContract(input);
   const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
   const result = await app.store.transaction(async (trx) => {

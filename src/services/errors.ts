@@ -9,9 +9,13 @@ export class NotFoundError extends Error {
 }
 
 export class ForbiddenError extends Error {
-  constructor(message: string) {
+  /** The field the caller may not write (a financial field), when the refusal is about one. */
+  readonly field?: string;
+
+  constructor(message: string, field?: string) {
     super(message);
     this.name = 'ForbiddenError';
+    if (field !== undefined) this.field = field;
   }
 }
 

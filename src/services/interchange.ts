@@ -23,7 +23,7 @@ import { DomainError, invalid, unknownName } from '../domain/errors.js';
 import { closest, normalizeName } from '../domain/fuzzy.js';
 import { CREDIT_ROLES, TITLE_COMPANY_ROLES, parseJson, toJson, type CompanyKind, type ContractDirection, type ContractStatus, type CreditRole, type Database, type DatePrecision, type FestivalKind, type NegotiatorSide, type PremiereStatus, type ProductionStatus, type SelectionSlot, type SourceKind, type TitleCompanyRole } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
-import { requireWriter } from './access.js';
+import { requireWriter, visibleTo } from './access.js';
 import { audit } from './audit.js';
 import { TitleIndex, checkCredit, checkTitle, insertCredit, insertTitle, insertTitleCompany, type CheckedCredit, type CheckedTitle } from './catalog.js';
 import { checkContract, weCompanyIn, writeContractIn, type CheckedContract, type ContractInput } from './contracts.js';
@@ -497,7 +497,8 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
         description: h.description,
       })),
       negotiators: negotiators.map((n) => ({ personId: n.personId ?? placeholder, companyId: n.companyId ?? null, side: n.side })),
-      mg: k.mg ?? null,
+      // absent, not null, when the document has none: only users with the financial-terms permission may set an MG
+      ...(k.mg !== undefined ? { mg: k.mg } : {}),
       signedOn: k.signedOn ?? null,
       announcedOn: k.announcedOn ?? null,
       editionId,
@@ -851,14 +852,14 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The whole record as an interchange document. Deleted contracts are left
- * out; without the financial-terms permission, MGs and box office are too.
+ * out; without the financial-terms permission, MGs are too (box-office grosses
+ * are public record and always exported: docs/security.md).
  */
 export async function exportJson(app: FilmRights, actor: Actor): Promise<InterchangeDocument> {
   return app.store.transaction((trx) => exportIn(trx, actor));
 }
 
 async function exportIn(db: Kysely<Database>, actor: Actor): Promise<InterchangeDocument> {
-  const financials = actor.canSeeFinancials;
   const companies = await db.selectFrom('companies').selectAll().execute();
   const companyName = new Map(companies.map((c) => [c.id, c.name]));
   const people = await db.selectFrom('people').selectAll().execute();
@@ -962,7 +963,7 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
           .filter((n) => n.contract_id === k.id)
           .map((n) => compact({ name: personName.get(n.person_id) ?? n.person_id, company: n.company_id ? companyName.get(n.company_id) : null, side: n.side }) as NegotiatorDoc)
           .sort((a, b) => byText(a.side, b.side) || byText(a.name, b.name)),
-        mg: financials && k.mg_amount !== null && k.mg_currency ? formatMoney(Number(k.mg_amount), k.mg_currency) : null,
+        mg: k.mg_amount !== null && k.mg_currency ? formatMoney(Number(k.mg_amount), k.mg_currency) : null,
         signedOn: k.signed_on,
         announcedOn: k.announced_on,
         edition: k.edition_id ? editionRef(k.edition_id) : null,
@@ -1123,7 +1124,7 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
       return compact({ kind: s.kind, outlet: s.outlet, publishedOn: s.published_on, url: s.url, file: s.file, title: s.title, text: s.text, facts }) as SourceDoc;
     });
 
-  return compact(doc as Record<string, unknown>) as InterchangeDocument;
+  return visibleTo(actor, compact(doc as Record<string, unknown>) as InterchangeDocument);
 }
 
 /**

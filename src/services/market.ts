@@ -9,7 +9,7 @@ import { DomainError, invalid } from '../domain/errors.js';
 import { territoryLabel, territorySetFromCodes } from '../domain/territories.js';
 import { DATE_PRECISIONS, flag, isIsoDate, newId, parseJson, type ContractDirection, type ContractStatus, type Database, type DatePrecision } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
-import { requireWriter } from './access.js';
+import { requireWriter, visibleTo } from './access.js';
 import { audit } from './audit.js';
 import { dateLabel, mustExist } from './catalog.js';
 import { NotFoundError } from './errors.js';
@@ -203,8 +203,8 @@ export interface BoxOfficeView {
   id: string;
   title: Named;
   territory: string | null;
-  /** Only with the financial-terms permission. */
-  gross?: Money;
+  /** Public record: shown to everyone (docs/security.md). */
+  gross: Money;
   periodStart: string | null;
   periodEnd: string | null;
   asOf: string | null;
@@ -236,7 +236,7 @@ export async function listBoxOffice(app: FilmRights, actor: Actor, params: { tit
     title: { id: b.title_id, name: b.english_title ?? b.original_title },
     territory: b.territory,
     // grosses are public record (the trade press prints them); only deal terms are confidential
-      gross: formatMoney(Number(b.amount), b.currency),
+    gross: formatMoney(Number(b.amount), b.currency),
     periodStart: b.period_start,
     periodEnd: b.period_end,
     asOf: b.as_of,
@@ -277,7 +277,7 @@ export interface Home {
 
 export const EXPIRING_WITHIN_DAYS = 90;
 
-export async function home(app: FilmRights, _actor: Actor, opts: { today?: string; recent?: number } = {}): Promise<Home> {
+export async function home(app: FilmRights, actor: Actor, opts: { today?: string; recent?: number } = {}): Promise<Home> {
   const db = app.store.db;
   const today = opts.today ?? todayIso();
   if (!isIsoDate(today)) throw invalid('today', today, `today: "${today}" is not a date as YYYY-MM-DD`);
@@ -328,7 +328,8 @@ export async function home(app: FilmRights, _actor: Actor, opts: { today?: strin
     .orderBy('fs.id')
     .limit(20)
     .execute();
-  return {
+  // no deal terms on the home page ("recently signed" shows no MG); whatever it gains passes the financial filter
+  return visibleTo(actor, {
     holds: holdRows.map((c) => ({ contract: view(c), ageDays: Math.max(0, daysBetween(c.created_at.slice(0, 10), today)) })),
     expiring: expiringBlocks.map((b) => ({
       contract: view(expiringContracts.find((c) => c.id === b.contract_id)!),
@@ -340,7 +341,7 @@ export async function home(app: FilmRights, _actor: Actor, opts: { today?: strin
     recentlySigned: signedRows.map(view),
     factsToReview: Number(count.n),
     reviewQueue: queue.map((q) => ({ id: q.id, factTable: q.fact_table, factId: q.fact_id, quote: q.quote, source: { id: q.source_id, outlet: q.outlet, publishedOn: q.published_on } })),
-  };
+  });
 }
 
 function contractRows(db: Kysely<Database>) {

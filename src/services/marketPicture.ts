@@ -12,6 +12,7 @@ import { territoryLabel, territorySetFromCodes } from '../domain/territories.js'
 import { parseJson, type ContractDirection, type ContractStatus } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { idb } from './articles.js';
+import { visibleTo } from './access.js';
 import { NotFoundError } from './errors.js';
 import { sourcesOf, type FactSourceView } from './provenance.js';
 
@@ -103,7 +104,7 @@ async function holdings(app: FilmRights, where: { titleId?: string; contractIds?
 }
 
 /** Who is reported to hold which rights in a title, per territory, from which sources; and what is unreported. */
-export async function titleMarket(app: FilmRights, _actor: Actor, titleId: string): Promise<TitleMarket> {
+export async function titleMarket(app: FilmRights, actor: Actor, titleId: string): Promise<TitleMarket> {
   const db = app.store.db;
   const t = await db.selectFrom('titles').select(['id', 'original_title', 'english_title', 'year']).where('id', '=', titleId).executeTakeFirst();
   if (!t) throw new NotFoundError('title', titleId);
@@ -145,14 +146,15 @@ export async function titleMarket(app: FilmRights, _actor: Actor, titleId: strin
       article: { id: r.article_id, title: r.title, outlet: r.outlet, publishedOn: r.published_on },
       quote: (r.text ?? '').slice(r.span_start, r.span_end),
     }));
-  return {
+  // it carries no deal terms today; whatever it gains passes the financial filter on the way out
+  return visibleTo(actor, {
     title: { id: t.id, name: t.english_title ?? t.original_title, year: t.year },
     holdings: list.map(({ titleId: _t, titleName: _n, ...h }) => h),
     byCountry,
     unreported: { codes: rest, label: rest.length ? territoryLabel(territorySetFromCodes(rest, 'codes')) : null },
     salesAgents: agents,
     talks,
-  };
+  });
 }
 
 export interface Acquisition {
@@ -171,7 +173,7 @@ export interface Acquisition {
  * contract names the edition), and deals for titles selected there that were
  * announced during it.
  */
-export async function editionAcquisitions(app: FilmRights, _actor: Actor, editionId: string): Promise<{ edition: { id: string; year: number; number: number | null; start: string | null; end: string | null }; festival: Named; acquisitions: Acquisition[] }> {
+export async function editionAcquisitions(app: FilmRights, actor: Actor, editionId: string): Promise<{ edition: { id: string; year: number; number: number | null; start: string | null; end: string | null }; festival: Named; acquisitions: Acquisition[] }> {
   const db = app.store.db;
   const e = await db
     .selectFrom('festival_editions as e')
@@ -219,5 +221,5 @@ export async function editionAcquisitions(app: FilmRights, _actor: Actor, editio
     });
   }
   const acquisitions = [...rows.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.name.localeCompare(b.title.name) || (a.buyer?.name ?? '').localeCompare(b.buyer?.name ?? ''));
-  return { edition: { id: e.id, year: e.year, number: e.number, start: e.start_date, end: e.end_date }, festival: { id: e.festival_id, name: e.name }, acquisitions };
+  return visibleTo(actor, { edition: { id: e.id, year: e.year, number: e.number, start: e.start_date, end: e.end_date }, festival: { id: e.festival_id, name: e.name }, acquisitions });
 }

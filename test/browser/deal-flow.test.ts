@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
+import { ADMIN_PASSWORD, chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
 if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
 
@@ -178,6 +178,45 @@ describe.skipIf(chromiumMissing)('web app: catalog, map, deals and conflicts', (
     await expect.poll(() => page.locator('.conflict-panel').getAttribute('data-state'), { timeout: 20_000 }).toBe('conflict');
     await shows(page.locator('.conflict-panel'), firstRef);
     await screenshot(page, '06-deal-override-audit');
+  });
+
+  it('an editor without the financial-terms permission sees the MG as hidden, and saving the deal keeps it', async () => {
+    const { page, url, browser } = w;
+    // As admin: a market-intelligence deal with an MG, and an editor who may not see money.
+    await page.goto(`${url}/deals`);
+    const api = (method: string, path: string, body?: unknown) =>
+      page.evaluate(async ({ method, path, body }) => {
+        const r = await fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+        return { status: r.status, json: await r.json() };
+      }, { method, path, body });
+    expect((await api('POST', '/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).status).toBe(200);
+    expect((await api('POST', '/api/users', { username: 'nina', password: 'nina-browser-password', role: 'editor', canSeeFinancials: false })).status).toBe(201);
+    const created = await api('POST', '/api/contracts', { ref: 'PRESS-MG-KEPT', direction: 'third-party', status: 'announced', titleIds: ['one-second'], mg: { amount: '7654321.00', currency: 'EUR' } });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+    try {
+      const nina = await context.newPage();
+      nina.setDefaultTimeout(10_000);
+      await nina.goto(`${url}/`);
+      await nina.getByLabel('User name').fill('nina');
+      await nina.getByLabel('Password').fill('nina-browser-password');
+      await nina.getByRole('button', { name: 'Sign in' }).click();
+      await nina.getByRole('heading', { level: 1, name: /nina/ }).waitFor();
+      await nina.goto(`${url}/deals/${id}`);
+      await shows(nina.locator('.deal-form'), 'MG: hidden (you do not have the financial-terms permission)');
+      expect(await nina.getByLabel('Minimum guarantee').count()).toBe(0);
+      expect(await nina.content()).not.toContain('7654321');
+      await nina.getByLabel('Notes').fill('Delivery confirmed.');
+      await nina.getByRole('button', { name: 'Save changes' }).first().click();
+      await visible(nina.getByRole('status').filter({ hasText: 'Saved' }));
+      await screenshot(nina, '08-deal-mg-hidden');
+    } finally {
+      await context.close();
+    }
+    const after = await api('GET', `/api/contracts/${id}`);
+    expect(after.json).toMatchObject({ notes: 'Delivery confirmed.', mg: { amount: '7654321.00', currency: 'EUR' } });
   });
 
   it('works at tablet width', async () => {

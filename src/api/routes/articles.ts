@@ -65,7 +65,7 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
     { config: access('editor', 'write'),
       schema: {
         tags: ['articles'],
-        summary: 'Accept a fact (optionally edited): written through the catalog and contract services with its source span',
+        summary: 'Accept a fact (optionally edited): written through the catalog and contract services with its source span; editing a deal price needs the financial-terms permission (else 403)',
         params: factParams,
         body: {
           type: ['object', 'null'],

@@ -34,13 +34,13 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
 
   server.get('/api/contracts/:id', { config: access('viewer', 'read'), schema: { tags: ['contracts'], params: idParams } }, async (req) => getContract(app, actorOf(req), (req.params as { id: string }).id));
 
-  server.post('/api/contracts', { config: access('editor', 'write'), schema: { tags: ['contracts'], summary: 'Create a contract (refused with 409 when it conflicts, unless overridden with a reason)', body: contractInput } }, async (req, reply) => {
+  server.post('/api/contracts', { config: access('editor', 'write'), schema: { tags: ['contracts'], summary: 'Create a contract (refused with 409 when it conflicts, unless overridden with a reason; mg, even null, only with the financial-terms permission, else 403)', body: contractInput } }, async (req, reply) => {
     const result = await saveContract(app, actorOf(req), req.body as ContractInput);
     reply.code(201);
     return { ...result.contract, holds: result.holds };
   });
 
-  server.put('/api/contracts/:id', { config: access('editor', 'write'), schema: { tags: ['contracts'], params: idParams, body: contractInput } }, async (req) => {
+  server.put('/api/contracts/:id', { config: access('editor', 'write'), schema: { tags: ['contracts'], summary: 'Change a contract (mg absent: unchanged; mg, even null, only with the financial-terms permission, else 403)', params: idParams, body: contractInput } }, async (req) => {
     const result = await saveContract(app, actorOf(req), req.body as ContractInput, (req.params as { id: string }).id);
     return { ...result.contract, holds: result.holds };
   });

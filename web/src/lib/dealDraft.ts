@@ -115,7 +115,12 @@ function languages(text: string): string[] | null {
   return list.length ? list : null;
 }
 
-export function contractInput(d: Draft, extra: { version?: number; override?: { reason: string } } = {}) {
+/**
+ * The API's ContractInput. `financials`: the user has the financial-terms
+ * permission. Without it the MG is not sent at all: the server keeps the one
+ * on file (absent means unchanged) and refuses an mg, even null, from such a user.
+ */
+export function contractInput(d: Draft, extra: { version?: number; override?: { reason: string }; financials: boolean }) {
   return {
     ...(d.ref.trim() ? { ref: d.ref.trim() } : {}),
     ...(d.direction ? { direction: d.direction } : {}),
@@ -142,7 +147,7 @@ export function contractInput(d: Draft, extra: { version?: number; override?: { 
       description: h.description.trim(),
     })),
     negotiators: d.negotiators.filter((n) => n.person).map((n) => ({ personId: n.person!.id, companyId: n.company?.id ?? null, side: n.side })),
-    mg: d.mgAmount.trim() ? { amount: d.mgAmount.trim().replace(/[\s,]/g, ''), currency: d.mgCurrency.trim().toUpperCase() } : null,
+    ...(extra.financials ? { mg: d.mgAmount.trim() ? { amount: d.mgAmount.trim().replace(/[\s,]/g, ''), currency: d.mgCurrency.trim().toUpperCase() } : null } : {}),
     signedOn: d.signedOn || null,
     announcedOn: d.announcedOn || null,
     notes: d.notes.trim() || null,

@@ -105,7 +105,7 @@ function AddUser({ onAdded, onCancel }: { onAdded: (username: string) => void; o
             />{' '}
             Can see financial terms
           </label>
-          <p className="field-hint">Minimum guarantees, prices and fees. Without it they are left out everywhere: deal pages, history, exports and the API.</p>
+          <p className="field-hint">Minimum guarantees and deal prices. Without it they are left out everywhere (deal pages, history, press facts, exports, the API) and cannot be set. Box-office grosses are public and shown to everyone.</p>
         </div>
       </div>
       {formError && (
@@ -309,7 +309,7 @@ function Users() {
                             void saveInline(u, { canSeeFinancials: e.target.checked }, e.target.checked ? `${u.username} sees financial terms now.` : `Financial terms are hidden from ${u.username} now.`)
                           }
                         />{' '}
-                        {u.canSeeFinancials ? 'Sees MGs, prices and fees' : <span className="muted">Hidden</span>}
+                        {u.canSeeFinancials ? 'Sees MGs and deal prices' : <span className="muted">Hidden</span>}
                       </label>
                       {financialsError && (
                         <p className="field-error" role="alert">

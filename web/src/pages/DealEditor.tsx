@@ -34,6 +34,8 @@ export default function DealEditor({ params }: { params: Record<string, string> 
   const isNew = !id;
   const { user } = useAuth();
   const writable = canWrite(user);
+  /** May see, so may set, the minimum guarantee (docs/security.md). */
+  const financials = user?.canSeeFinancials === true;
   const [query] = useQueryState();
   const loaded = useApi<Contract>(isNew ? null : `/api/contracts/${encodeURIComponent(id)}`);
   const [contract, setContract] = useState<Contract>();
@@ -135,7 +137,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
     setFormError(undefined);
     setSaving(true);
     try {
-      const body = contractInput(draft, { version: contract?.version, override: override ? { reason: override } : undefined });
+      const body = contractInput(draft, { version: contract?.version, override: override ? { reason: override } : undefined, financials: financials });
       const c = isNew ? await api.post<Contract>('/api/contracts', body) : await api.put<Contract>(`/api/contracts/${encodeURIComponent(contract!.id)}`, body);
       const result = (c as unknown as { contract?: Contract }).contract ?? c;
       setRefused(undefined);
@@ -395,7 +397,12 @@ export default function DealEditor({ params }: { params: Record<string, string> 
           <fieldset className="panel" disabled={!writable}>
             <legend className="panel-legend">Terms and people</legend>
             <div className="form-grid">
-              {user?.canSeeFinancials !== false && (
+              {!financials && (
+                <p className="span-3 muted mg-hidden" data-testid="mg-hidden">
+                  MG: hidden (you do not have the financial-terms permission)
+                </p>
+              )}
+              {financials && (
                 <>
                   <Field label="Minimum guarantee" error={err('mg.amount') ?? err('mg')}>
                     {(p) => <input {...p} type="text" inputMode="decimal" value={draft.mgAmount} onChange={(e) => update({ mgAmount: e.target.value })} placeholder="e.g. 150000.00" />}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { FINANCIAL_FIELDS, financialFieldsIn, isFinancialField, withoutFinancialFields } from './financial.js';
+
+describe('financial fields', () => {
+  it('are deal terms: MGs and deal prices, not box-office grosses', () => {
+    expect(FINANCIAL_FIELDS.map((f) => f.field).sort()).toEqual(['mg', 'mg_amount', 'mg_currency', 'price']);
+    for (const gross of ['gross', 'amount', 'currency', 'boxOffice']) expect(isFinancialField(gross)).toBe(false);
+  });
+
+  it('are taken out at any depth, the rest kept as it was', () => {
+    const value = {
+      ref: 'A',
+      mg: { amount: '7654321.00', currency: 'EUR' },
+      audit: [{ before: { mg_amount: 765432100, mg_currency: 'EUR', status: 'signed' } }, { fields: { title: 'X', price: null, priceNote: 'seven-figure' } }],
+      gross: { amount: '12.00', currency: 'USD' },
+    };
+    expect(withoutFinancialFields(value)).toEqual({
+      ref: 'A',
+      audit: [{ before: { status: 'signed' } }, { fields: { title: 'X', priceNote: 'seven-figure' } }],
+      gross: { amount: '12.00', currency: 'USD' },
+    });
+    expect(value.mg).toBeDefined(); // the original is not changed
+  });
+
+  it('costs no copy where there is no money', () => {
+    const value = { rows: [{ a: 1, b: [{ c: 'x' }] }], d: null };
+    expect(withoutFinancialFields(value)).toBe(value);
+    const buffer = Buffer.from('mg');
+    expect(withoutFinancialFields(buffer)).toBe(buffer);
+  });
+
+  it('names the financial fields a write carries, null ones included', () => {
+    expect(financialFieldsIn({ title: 'X', price: null })).toEqual(['price']);
+    expect(financialFieldsIn({ title: 'X' })).toEqual([]);
+    expect(financialFieldsIn(undefined)).toEqual([]);
+  });
+});
