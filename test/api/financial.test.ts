@@ -12,6 +12,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { access } from '../../src/api/access.js';
 import { buildServer } from '../../src/api/server.js';
 import { FilmRights } from '../../src/services/app.js';
 import { createUser } from '../../src/services/users.js';
@@ -265,7 +266,7 @@ describe('the API net for money', () => {
     try {
       const server = await buildServer(app);
       // a route that forgets to filter
-      server.get('/api/test/forgetful', async () => ({ ref: 'X', mg: { amount: `${MG}.00`, currency: 'EUR' }, facts: [{ fields: { price: { amount: EDITED_PRICE, currency: 'USD' } } }] }));
+      server.get('/api/test/forgetful', { config: access('viewer', 'read') }, async () => ({ ref: 'X', mg: { amount: `${MG}.00`, currency: 'EUR' }, facts: [{ fields: { price: { amount: EDITED_PRICE, currency: 'USD' } } }] }));
       await createUser(app, { username: 'fay', password: PASSWORD, role: 'editor', canSeeFinancials: true });
       await createUser(app, { username: 'eve', password: PASSWORD, role: 'editor', canSeeFinancials: false });
       const as = async (username: string) => {

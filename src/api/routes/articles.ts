@@ -75,7 +75,17 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
               type: 'object',
               maxProperties: 100,
               description: "edited fields, merged over the extracted ones (names as the fact's fields)",
-              additionalProperties: { anyOf: [{ type: 'string', maxLength: LINE_MAX }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }, list({ type: 'string', maxLength: LINE_MAX }, 500)] },
+              // a value, a list of names, or a small record such as a price {amount, currency}
+              additionalProperties: {
+                anyOf: [
+                  { type: 'string', maxLength: LINE_MAX },
+                  { type: 'number' },
+                  { type: 'boolean' },
+                  { type: 'null' },
+                  list({ type: 'string', maxLength: LINE_MAX }, 500),
+                  { type: 'object', maxProperties: 20, additionalProperties: { anyOf: [{ type: 'string', maxLength: LINE_MAX }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }] } },
+                ],
+              },
             },
             override: { type: ['object', 'null'], additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: LINE_MAX } } },
           },
