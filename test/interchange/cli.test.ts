@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { movielabsDir, validateAvailsXml } from '../../src/interchange/ema/xsd.js';
+import { validateAvailsXml } from '../../src/interchange/ema/xsd.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/filmrights.js');
 const dir = mkdtempSync(join(tmpdir(), 'filmrights-interchange-cli-'));
 const DB = join(dir, 'filmrights.db');
-const SAMPLE = (f: string) => join(movielabsDir(), 'avails', f);
+/** MovieLabs' published samples, vendored with their licence (test/fixtures/movielabs/README.md). */
+const SAMPLE = (f: string) => join(ROOT, 'test/fixtures/movielabs', f);
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
