@@ -4,9 +4,10 @@
  *
  * Fresh means: dist/web/index.html exists and dist/web-build.json records the
  * SHA-256 of the sources it was built from (every file under web/, and
- * package-lock.json for the libraries bundled into it). Hashing ~0.5 MB of
- * sources takes milliseconds and, unlike comparing modification times, is
- * not fooled by a checkout, a copy or an archive that keeps old times.
+ * package-lock.json for the libraries bundled into it). Hashing those ~0.6 MB
+ * takes 15-45 ms (measured on a busy 2-core machine) and, unlike comparing
+ * modification times, is not fooled by a checkout, a copy or an archive that
+ * keeps old times.
  *
  * A build goes to a folder beside dist/web that then takes its place, so a
  * server reading dist/web never sees it half-written; a lock folder makes a
