@@ -98,7 +98,7 @@ export const viteBuilder: WebBuilder = (outDir, paths) => {
   } catch {
     return Promise.reject(new WebBuildError('vite is not installed (it is a development dependency: run `npm ci` without --omit=dev, or copy dist/ from a machine that built it)', 'unavailable'));
   }
-  const args = [viteBin, 'build', '--config', join(paths.root, 'web', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const args = [viteBin, 'build', '--config', join(paths.root, 'web', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'];
   return new Promise((resolve, reject) => {
     // vite's output goes to our stderr: stdout stays the command's own
     const child = spawn(process.execPath, args, { cwd: paths.root, stdio: ['ignore', 2, 2] });
