@@ -253,9 +253,9 @@ const runLoad = (cfgFile: string, duration: number, children: Set<ReturnType<typ
 
 const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 
-/** `filmrights serve` on PostgreSQL in a child process (node + tsx, request logs discarded), once it listens. */
+/** `filmrights serve` on PostgreSQL in a child process (node + tsx, the API only: no web build, request logs discarded), once it listens. */
 async function serveInChildProcess(url: string, children: Set<ReturnType<typeof spawn>>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--no-web-build'], {
     env: { ...process.env, DATABASE_URL: url, FILMRIGHTS_ADMIN_PASSWORD: randomBytes(12).toString('hex') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -116,7 +116,7 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
     });
   } else {
     server.setNotFoundHandler((req, reply) => {
-      reply.code(404).send({ error: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}${req.url.startsWith('/api/') ? '' : ' (the web app is not built: npm run build:web)'}` });
+      reply.code(404).send({ error: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}${req.url.startsWith('/api/') ? '' : ' (the web app is not built: `npx filmrights serve` builds it before serving, or run npm run build:web)'}` });
     });
   }
   return server;

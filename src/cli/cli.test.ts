@@ -1,40 +1,27 @@
 /**
  * The real CLI, as a process, on a temporary SQLite file.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PROCESS_TEST_TIMEOUT, ROOT, runCli, type Run } from '../../test/support/processes.js';
 import type { AvailRowView } from '../services/views.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/filmrights.js');
 const dir = mkdtempSync(join(tmpdir(), 'filmrights-cli-'));
 const DB = join(dir, 'filmrights.db');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
+/** One CLI process on a SQLite file, to its exit (test/support/processes.ts). */
 function cli(args: string[], db = DB, input?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: db };
-    delete env.DATABASE_URL;
-    const child = execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-    if (input !== undefined) child.stdin?.end(input);
-    else child.stdin?.end();
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: db };
+  delete env.DATABASE_URL;
+  return runCli(args, { env, input });
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the filmrights CLI', () => {
+// Every test runs one to a dozen CLI processes in a row: room for a busy machine.
+describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('imports the demo document', async () => {
     const r = await cli(['import', join(ROOT, 'data/demo.json')]);
     expect(r.stderr).toBe('');
@@ -61,7 +48,7 @@ describe('the filmrights CLI', () => {
     expect(r.stdout).toContain('2022-01-01 to 2022-12-31');
     expect(r.stdout).toContain('no-rights-in: we hold no');
     expect(r.stdout).not.toContain('\u001b['); // no colours into a pipe
-  }, 30_000);
+  });
 
   it('prints one clear line naming the field on an error, and exits with 1', async () => {
     const r = await cli(['avails', '--title', 'One Second', '--territory', 'Germny', '--media', 'all rights', '--from', '2022-01-01']);

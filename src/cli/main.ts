@@ -30,6 +30,7 @@ import { ImportError } from '../services/interchange.js';
 import { FetchError } from '../ingest/safeFetch.js';
 import { registerInterchangeCommands } from '../interchange/cli.js';
 import { registerIngestCommand } from './ingest.js';
+import { ensureWebBuild, WebBuildError, webBuildState } from './webBuild.js';
 import { createUser, generatePassword, listUsers, setPassword, updateUser, userIdByName } from '../services/users.js';
 import type { AvailRowView, ConflictReportView } from '../services/views.js';
 
@@ -325,10 +326,12 @@ export function buildProgram(): Command {
     .option('--port <port>', 'port', process.env.PORT ?? '8080')
     .option('--host <host>', 'interface to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--demo', 'load the demo data when the catalog is empty')
-    .action(async (o: { port: string; host: string; demo?: boolean }, cmd: Command) => {
+    .option('--no-web-build', 'do not build the web app (dist/web) when it is missing or older than its sources')
+    .action(async (o: { port: string; host: string; demo?: boolean; webBuild: boolean }, cmd: Command) => {
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalid('port', o.port, `port: "${o.port}" is not a port number`);
       const g = cmd.optsWithGlobals<GlobalOptions>();
+      if (o.webBuild) await buildWebIfNeeded();
       const { startServer } = await import('../api/server.js');
       const server = await startServer({ port, host: o.host, url: g.databaseUrl, file: g.db, demo: o.demo, logger: true });
       if (server.admin?.password) console.log(`First start: admin user "${server.admin.username}" with password ${server.admin.password} (shown once).`);
@@ -344,6 +347,21 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+/**
+ * Before serving: build the web app when it is missing or its sources changed,
+ * with progress on stderr. Where it cannot be built (vite is a development
+ * dependency) the server still starts: on the older build, else API only.
+ */
+async function buildWebIfNeeded(): Promise<void> {
+  const log = (line: string) => console.error(`filmrights: ${line}`);
+  try {
+    await ensureWebBuild({ log });
+  } catch (e) {
+    if (!(e instanceof WebBuildError) || e.reason !== 'unavailable') throw new Error(`web app: ${e instanceof Error ? e.message : String(e)} (fix it, or serve without it: --no-web-build)`);
+    log(`cannot build the web app: ${e.message}; ${webBuildState().state === 'missing' ? 'serving the API only' : 'serving the older build'}`);
+  }
 }
 
 /** One line per problem, naming the field. */

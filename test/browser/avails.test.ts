@@ -5,12 +5,10 @@
  * and North America answered no, with Neon's deal as the reason.
  * Screenshots in test-results/avails-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
-
-describe.skipIf(chromiumMissing)('web app: the avails question for the whole catalog', () => {
+describeBrowser('web app: the avails question for the whole catalog', () => {
   let w: World;
 
   beforeAll(async () => {

@@ -5,11 +5,9 @@
  * the panel flags and the server refuses; the override with a reason, and the
  * audit showing it. Each step leaves a screenshot in test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN_PASSWORD, chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
-
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
+import { ADMIN_PASSWORD, describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
 /** Picks a company (or creates it) in an entity picker labelled `label`. */
 async function pickCompany(page: Page, label: string, name: string) {
@@ -58,7 +56,7 @@ async function fillDeal(page: Page, o: { licensee: string; start: string; end: s
   await page.getByLabel('End (inclusive)').fill(o.end);
 }
 
-describe.skipIf(chromiumMissing)('web app: catalog, map, deals and conflicts', () => {
+describeBrowser('web app: catalog, map, deals and conflicts', () => {
   let w: World;
   let firstRef = '';
 

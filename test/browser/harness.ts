@@ -1,44 +1,32 @@
 /**
- * The browser tests' world: the web app built into dist/web (rebuilt when a
- * source file is newer), the real server on a free port with a temp SQLite
+ * The browser tests' world: the web app built into dist/web (rebuilt when its
+ * sources changed), the real server on a free port with a temp SQLite
  * file and the demo data, and Debian's Chromium driven by playwright-core.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { ensureWebBuild } from '../../src/cli/webBuild.js';
+import { browserSuiteMode, chromiumRequiredMessage, chromiumSkipLine, chromiumStatus } from '../support/chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_STATUS = chromiumStatus();
+/** CHROMIUM_PATH, else Debian's /usr/bin/chromium (test/support/chromium.ts). */
+export const CHROMIUM = CHROMIUM_STATUS.path;
 export const RESULTS = join(ROOT, 'test-results');
 export const ADMIN_PASSWORD = 'browser-test-password';
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 /**
- * Builds the web app unless dist/web is newer than every file under web/.
- * It builds beside dist/web and swaps the folders, so a server reading
- * dist/web meanwhile never sees it half-written.
+ * Builds the web app when dist/web is missing or older than its sources (the
+ * same check and build as `filmrights serve`, src/cli/webBuild.ts): built
+ * beside dist/web and swapped in, so a server reading dist/web meanwhile
+ * never sees it half-written, and built once when several files ask at once.
  */
 export async function ensureWebBuilt(): Promise<void> {
-  const out = join(ROOT, 'dist/web');
-  const index = join(out, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'web'))) return;
-  const { build } = await import('vite');
-  const fresh = `${out}.build-${process.pid}`;
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: fresh, emptyOutDir: true } });
-  const old = `${out}.old-${process.pid}`;
-  if (existsSync(out)) renameSync(out, old);
-  renameSync(fresh, out);
-  rmSync(old, { recursive: true, force: true });
+  await ensureWebBuild({ log: (line) => console.error(line) });
 }
 
 export interface World {
@@ -96,7 +84,28 @@ export async function signIn(page: Page, url: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: /Good (morning|afternoon|evening), admin/ }).waitFor();
 }
 
-export const chromiumMissing = !existsSync(CHROMIUM);
+export const chromiumMissing = !CHROMIUM_STATUS.ok;
+
+/**
+ * A browser suite: run when Chromium is there; without it, with CI=true a
+ * failing test that gives the reason, otherwise skipped with a printed reason.
+ * Every browser test file defines its suite with this (test/support/chromium.test.ts checks).
+ */
+export function describeBrowser(title: string, body: () => void): void {
+  const mode = browserSuiteMode(CHROMIUM_STATUS);
+  if (mode === 'run') {
+    describe(title, body);
+  } else if (mode === 'fail') {
+    describe(title, () => {
+      it('has Chromium', () => {
+        throw new Error(chromiumRequiredMessage(CHROMIUM_STATUS));
+      });
+    });
+  } else {
+    console.warn(chromiumSkipLine(CHROMIUM_STATUS, title));
+    describe.skip(title, body);
+  }
+}
 
 /** Waits until the element shows the text (playwright-core has no expect of its own). */
 export async function shows(locator: import('playwright-core').Locator, text: string | RegExp, timeout = 10_000): Promise<void> {

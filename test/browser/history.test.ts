@@ -8,14 +8,12 @@
  * once and copied), works, is revoked and stops working. A viewer sees no
  * Admin nor Delete. Screenshots in test-results/history-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
-
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
 const REF = 'WB-NEON-ONE-SECOND-NA';
 
-describe.skipIf(chromiumMissing)('web app: history, deleted deals, restore and admin', () => {
+describeBrowser('web app: history, deleted deals, restore and admin', () => {
   let w: World;
   let dealId = '';
 

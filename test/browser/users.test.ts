@@ -6,12 +6,10 @@
  * new password and changes it on their account page, a wrong current
  * password shown next to its field. Screenshots in test-results/users-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
-
-describe.skipIf(chromiumMissing)('web app: managing users and passwords', () => {
+describeBrowser('web app: managing users and passwords', () => {
   let w: World;
   let generated = '';
 

@@ -6,14 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, type World } from '../browser/harness.js';
-
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, screenshot, shows, signIn, startWorld, type World } from '../browser/harness.js';
 
 const SEED = readFileSync(fileURLToPath(new URL('../../corpus/articles/00-seed-one-second.txt', import.meta.url)), 'utf8');
 
-describe.skipIf(chromiumMissing)('web app: reviewing an article', () => {
+describeBrowser('web app: reviewing an article', () => {
   let w: World;
   beforeAll(async () => {
     w = await startWorld();

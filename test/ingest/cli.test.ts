@@ -1,29 +1,24 @@
 /** `filmrights ingest <file|url> [--json]` as a process, on a temporary SQLite file. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PROCESS_TEST_TIMEOUT, ROOT, runCli, type Run } from '../support/processes.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/filmrights.js');
 const SEED = join(ROOT, 'corpus/articles/00-seed-one-second.txt');
 const dir = mkdtempSync(join(tmpdir(), 'filmrights-ingest-cli-'));
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: join(dir, 'filmrights.db') };
-    delete env.DATABASE_URL;
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 60_000, maxBuffer: 20 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
+/** One CLI process on a SQLite file, to its exit (test/support/processes.ts). */
+function cli(args: string[]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: join(dir, 'filmrights.db') };
+  delete env.DATABASE_URL;
+  return runCli(args, { env });
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('filmrights ingest', () => {
+// Each test runs CLI processes in a row: room for a busy machine.
+describe('filmrights ingest', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('stores an article file with its facts, once, and prints them (or JSON)', async () => {
     const first = await cli(['ingest', SEED, '--outlet', 'Variety']);
     expect(first.code, first.stderr).toBe(0);

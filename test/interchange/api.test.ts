@@ -71,7 +71,8 @@ describe('interchange through the API', () => {
     const res = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: editor }, payload: { filename: 'many.csv', content: b64(sheet), mode: 'commit', background: true } });
     expect(res.statusCode).toBe(202);
     let job;
-    for (let i = 0; i < 100; i++) {
+    // poll until it is done: a bound against a hang, with room for a busy machine
+    for (const until = Date.now() + 120_000; Date.now() < until; ) {
       job = (await server.inject({ method: 'GET', url: res.json().poll, headers: { cookie: editor } })).json();
       if (job.state !== 'running') break;
       await new Promise((r) => setTimeout(r, 50));
@@ -79,7 +80,7 @@ describe('interchange through the API', () => {
     expect(job.state).toBe('done');
     expect([job.done, job.total]).toEqual([30, 30]);
     expect((await server.inject({ method: 'GET', url: res.json().poll, headers: { cookie: viewer } })).statusCode).toBe(404);
-  });
+  }, 180_000);
 
   it('exports lists and avails, and EMA avails that validate against the schema', async () => {
     const csv = await server.inject({ method: 'GET', url: '/api/export/contracts?format=csv', headers: { cookie: viewer } });

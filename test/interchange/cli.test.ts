@@ -1,31 +1,27 @@
 /** `filmrights import` (any format) and `filmrights export avails|<list>`, as a process on a temporary SQLite file. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { movielabsDir, validateAvailsXml } from '../../src/interchange/ema/xsd.js';
+import { PROCESS_TEST_TIMEOUT, ROOT, runCli, type Run } from '../support/processes.js';
+import { validateAvailsXml } from '../../src/interchange/ema/xsd.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/filmrights.js');
 const dir = mkdtempSync(join(tmpdir(), 'filmrights-interchange-cli-'));
 const DB = join(dir, 'filmrights.db');
-const SAMPLE = (f: string) => join(movielabsDir(), 'avails', f);
+/** MovieLabs' published samples, vendored with their licence (test/fixtures/movielabs/README.md). */
+const SAMPLE = (f: string) => join(ROOT, 'test/fixtures/movielabs', f);
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: DB };
-    delete env.DATABASE_URL;
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
+/** One CLI process on a SQLite file, to its exit (test/support/processes.ts). */
+function cli(args: string[]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: DB };
+  delete env.DATABASE_URL;
+  return runCli(args, { env });
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('filmrights import / export (interchange)', () => {
+// Each test runs CLI processes in a row: room for a busy machine.
+describe('filmrights import / export (interchange)', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   it('imports the demo JSON, then a deal sheet (format detected, preview first)', async () => {
     expect((await cli(['import', join(ROOT, 'data/demo.json')])).code).toBe(0);
     const sheet = join(dir, 'deals.csv');
@@ -38,7 +34,7 @@ describe('filmrights import / export (interchange)', () => {
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toMatch(/^Imported deals sheet/);
     expect(done.stdout).toContain('One Second: Benelux; Pay TV; 2023-01-01 to 2025-12-31');
-  }, 60_000);
+  });
 
   it('refuses the MovieLabs error sample, one line per problem, exit 1', async () => {
     const r = await cli(['import', SAMPLE('Avails_withErrors.xml'), '--retailer', 'iTunes']);
@@ -61,5 +57,5 @@ describe('filmrights import / export (interchange)', () => {
     const l = await cli(['export', 'contracts', '--out', list]);
     expect(l.code, l.stderr).toBe(0);
     expect(readFileSync(list, 'utf8')).toContain('Cinéart');
-  }, 60_000);
+  });
 });

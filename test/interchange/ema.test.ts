@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
 import { askAvails } from '../../src/services/avails.js';
@@ -10,11 +11,12 @@ import { setWeCompany } from '../../src/services/settings.js';
 import { emaTransactions, exportEma, importEma } from '../../src/interchange/ema/index.js';
 import type { EmaTransaction } from '../../src/interchange/ema/model.js';
 import { mergeWindows } from '../../src/interchange/ema/import.js';
-import { movielabsDir, validateAvailsXml } from '../../src/interchange/ema/xsd.js';
+import { validateAvailsXml } from '../../src/interchange/ema/xsd.js';
 import { ImportRefused } from '../../src/interchange/problems.js';
 import { databases, describeEachDatabase } from '../support/databases.js';
 
-const SAMPLES = join(movielabsDir(), 'avails');
+/** MovieLabs' published samples, vendored with their licence (test/fixtures/movielabs/README.md). */
+const SAMPLES = fileURLToPath(new URL('../fixtures/movielabs/', import.meta.url));
 const sample = (f: string) => readFileSync(join(SAMPLES, f));
 
 /** A distributor with rights in three films and one sale already made. */

@@ -5,13 +5,11 @@
  * find the deal. Screenshots in test-results/.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { validateAvailsXml } from '../../src/interchange/ema/xsd.js';
-import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, type World } from '../browser/harness.js';
+import { describeBrowser, screenshot, shows, signIn, startWorld, type World } from '../browser/harness.js';
 
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
-
-describe.skipIf(chromiumMissing)('the Import page', () => {
+describeBrowser('the Import page', () => {
   let world: World;
   beforeAll(async () => {
     world = await startWorld();

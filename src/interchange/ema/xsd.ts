@@ -1,21 +1,16 @@
 /**
  * Validation of Avails XML against the MovieLabs schema of its own version,
  * inside Node (xmllint compiled to WebAssembly: no network, no external
- * entities: the schemas are read from ../shared/movielabs/xsd, never copied
- * into the project).
+ * entities). The schemas are vendored in the project, with their licence,
+ * under vendor/movielabs/xsd (see vendor/movielabs/README.md).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateXML } from 'xmllint-wasm';
 
-/** The project root (two levels above src/interchange/ema). */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Where the MovieLabs files are: FILMRIGHTS_MOVIELABS_DIR, else ../shared/movielabs beside the project. */
-export function movielabsDir(): string {
-  return resolve(process.env.FILMRIGHTS_MOVIELABS_DIR?.trim() || join(ROOT, '..', 'shared', 'movielabs'));
-}
+/** The vendored MovieLabs schemas, found from this module wherever the project is installed. */
+export const MOVIELABS_XSD_DIR = fileURLToPath(new URL('../../../vendor/movielabs/xsd/', import.meta.url));
 
 /** Avails schema versions we know, newest first, and the file of each. */
 export const AVAILS_SCHEMAS: Record<string, string> = {
@@ -41,16 +36,16 @@ export function declaredAvailsVersion(xml: string): string | null {
   return m ? m[1] : null;
 }
 
-let cache: { dir: string; files: Array<{ fileName: string; contents: string }> } | null = null;
+let cache: Array<{ fileName: string; contents: string }> | null = null;
 function schemaFiles(): Array<{ fileName: string; contents: string }> {
-  const dir = join(movielabsDir(), 'xsd');
-  if (cache?.dir === dir) return cache.files;
-  if (!existsSync(dir)) throw new Error(`the MovieLabs schemas are not at ${dir} (set FILMRIGHTS_MOVIELABS_DIR)`);
-  const files = readdirSync(dir)
+  if (cache) return cache;
+  const dir = MOVIELABS_XSD_DIR;
+  if (!existsSync(dir)) throw new Error(`the MovieLabs schemas are missing from ${dir} (the installation is incomplete)`);
+  cache = readdirSync(dir)
     .filter((f) => f.endsWith('.xsd'))
+    .sort()
     .map((f) => ({ fileName: f, contents: readFileSync(join(dir, f), 'utf8') }));
-  cache = { dir, files };
-  return files;
+  return cache;
 }
 
 /** Validates an Avails XML document against the schema of the version its namespace declares. */
@@ -61,7 +56,7 @@ export async function validateAvailsXml(xml: string): Promise<SchemaResult> {
   }
   const files = schemaFiles();
   const main = files.find((f) => f.fileName === AVAILS_SCHEMAS[version]);
-  if (!main) throw new Error(`schema ${AVAILS_SCHEMAS[version]} is missing from ${join(movielabsDir(), 'xsd')}`);
+  if (!main) throw new Error(`schema ${AVAILS_SCHEMAS[version]} is missing from ${MOVIELABS_XSD_DIR}`);
   const result = await validateXML({
     xml: [{ fileName: 'avails.xml', contents: xml }],
     schema: [main],

@@ -7,7 +7,7 @@
  * is the audit log's integer identity.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import type { StoreDialect } from '../db.js';
 import {
   COMPANY_KINDS, CONTRACT_DIRECTIONS, CONTRACT_STATUSES, CREDIT_ROLES, DATE_PRECISIONS, FESTIVAL_KINDS,

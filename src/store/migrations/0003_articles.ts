@@ -8,7 +8,7 @@
  * The table types live with the service that uses them (services/articles.ts).
  */
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import type { StoreDialect } from '../db.js';
 import { createdAtColumn, dateColumn, oneOf } from './portable.js';
 

@@ -7,7 +7,7 @@
  * schema.ts to match. Never edit a migration that has shipped.
  */
 import type { Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationResult } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationResult } from 'kysely';
 import type { StoreDialect } from '../db.js';
 import { initial } from './0001_initial.js';
 import { rightsChanges } from './0002_rights_changes.js';
