@@ -122,4 +122,31 @@ describe('fuzzing every route from the OpenAPI document', () => {
       { numRuns: 1500, seed: 20261129 },
     );
   }, 180_000);
+
+  it('hostile bodies on every write route (unknown properties, deep nesting, huge strings, null and empty ids): a 4xx naming a field, no 5xx, no write', async () => {
+    const writes = routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && r.path !== '/api/auth/login');
+    const deep = `${'['.repeat(3000)}"x"${']'.repeat(3000)}`;
+    const huge = JSON.stringify('x'.repeat(2_000_000));
+    /** Each hostile body for a route, as JSON text: every property of its schema given each hostile value in turn. */
+    const hostile = (r: (typeof writes)[number]): string[] => {
+      const props = Object.keys(r.body?.properties ?? {});
+      const bodies = [`{"unknownProperty":"/etc/passwd"}`, `{"__proto__":{"role":"admin"}}`, `{"constructor":{"prototype":{"x":1}}}`];
+      for (const p of props) for (const v of [deep, huge, 'null', '""', '[null]', '[""]']) bodies.push(`{${JSON.stringify(p)}:${v}}`);
+      return bodies;
+    };
+    let sent = 0;
+    for (const r of writes) {
+      const url = r.path.replace(/\{[^}]+\}/g, known[1]);
+      for (const payload of hostile(r)) {
+        const before = await auditCount();
+        const res = await server.inject({ method: r.method as 'POST', url, headers: { ...auth, 'content-type': 'application/json' }, payload });
+        sent++;
+        expect(res.statusCode, `${r.method} ${url} ${payload.slice(0, 80)}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(await auditCount(), `${r.method} ${url} refused but wrote`).toBe(before);
+        if (res.statusCode === 400) expect(res.json().field ?? res.json().error, `${r.method} ${url}`).toBeTruthy();
+      }
+    }
+    cases += sent;
+    expect(sent).toBeGreaterThan(writes.length * 3);
+  }, 300_000);
 });
