@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
-import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError, UnauthenticatedError } from '../services/errors.js';
+import { ForbiddenError, InUseError, NotFoundError, RightsConflictError, StaleVersionError, UnauthenticatedError } from '../services/errors.js';
 
 /** Every error leaves as JSON that names the field: `{error, message, field?, value?, suggestions?}`. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): void {
@@ -14,15 +14,18 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     reply.code(404).send({ error: 'not-found', message: err.message, field: 'id', value: err.id });
   } else if (err instanceof RightsConflictError) {
     reply.code(409).send({ error: 'conflict', message: err.message, conflicts: err.report });
+  } else if (err instanceof InUseError) {
+    reply.code(409).send({ error: 'in-use', message: err.message, field: 'id', value: err.id, uses: err.uses });
   } else if (err instanceof StaleVersionError) {
     reply.code(409).send({ error: 'stale-version', message: err.message, field: 'version', value: err.expected });
   } else if ('validation' in err && err.validation) {
     const v = err.validation[0];
     const where = (err as FastifyError).validationContext ?? 'body';
     const path = v?.instancePath ? v.instancePath.replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') : '';
-    const missing = (v?.params as { missingProperty?: string } | undefined)?.missingProperty;
-    const field = [path, missing].filter(Boolean).join('.') || where;
-    reply.code(400).send({ error: 'invalid', message: `${field}: ${v?.message ?? err.message}`, field });
+    const params = v?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+    const field = [path, params?.missingProperty ?? params?.additionalProperty].filter(Boolean).join('.') || where;
+    const message = params?.additionalProperty ? 'is not a field of this request' : (v?.message ?? err.message);
+    reply.code(400).send({ error: 'invalid', message: `${field}: ${message}`, field });
   } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
     const e = err as FastifyError;
     reply.code(e.statusCode!).send({ error: e.code ?? 'bad-request', message: e.message });

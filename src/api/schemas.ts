@@ -35,6 +35,16 @@ export const holdbackInput = {
   },
 } as const;
 
+const newCompany = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'kind'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 300 },
+    kind: { type: 'string', enum: ['distributor', 'sales-agent', 'production', 'streamer', 'broadcaster', 'exhibitor', 'other'] },
+  },
+} as const;
+
 export const contractInput = {
   type: 'object',
   required: ['status', 'titleIds'],
@@ -63,6 +73,17 @@ export const contractInput = {
     notes: { type: ['string', 'null'] },
     override: { anyOf: [{ type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1 } } }, { type: 'null' }] },
     version: { type: 'integer' },
+    newCompanies: {
+      anyOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          description: 'parties not on file yet, created with the deal (in its transaction); each replaces the matching …Id',
+          properties: { licensor: newCompany, licensee: newCompany, salesAgent: newCompany },
+        },
+        { type: 'null' },
+      ],
+    },
   },
 } as const;
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FilmRights } from '../../services/app.js';
 import { articleRoutes } from './articles.js';
 import { catalogRoutes } from './catalog.js';
+import { editingRoutes } from './editing.js';
 import { interchangeRoutes } from './interchange.js';
 import { referenceRoutes } from './reference.js';
 import { rightsRoutes } from './rights.js';
@@ -13,6 +14,7 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   referenceRoutes(server);
   rightsRoutes(server, app);
   catalogRoutes(server, app);
+  editingRoutes(server, app);
   userRoutes(server, app);
   interchangeRoutes(server, app);
   articleRoutes(server, app);
