@@ -227,4 +227,175 @@ describeEachDatabase('editing the record', (_open, database) => {
     expect((await call('POST', `/api/titles/${ids.film}/merge`, { mergeId: ids.film })).body.field).toBe('mergeId');
     expect((await call('POST', `/api/titles/${ids.film}/merge`, { mergeId: 'no-such-title' })).status).toBe(400);
   });
+
+  // ------------------------------------------------------------------ companies and people
+
+  it('renames a company (the answers name it so at once), refuses a name another company has, and merges the duplicate everywhere', async () => {
+    const r = await call('PATCH', `/api/companies/${ids.neon}`, { name: 'NEON Rated', country: 'US' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.name).toBe('NEON Rated');
+    expect(app.contractParties('WB-NEON-NA')?.licensee).toBe('NEON Rated');
+    expect((await call('PATCH', `/api/companies/${ids.neon}`, { name: 'wild bunch' })).body.field).toBe('name');
+    expect((await call('PATCH', `/api/companies/${ids.neon}`, { kind: 'cinema' })).body.field).toBe('kind');
+
+    // the forgiving matching missed "Neon Films": a second record of the same company, on a deal, a release, a title
+    const dup = (await call('POST', '/api/companies', { name: 'Neon Films LLC', kind: 'distributor' })).body;
+    const deal = await saveContract(app, SYSTEM, { ref: 'WB-NEONFILMS-CA', status: 'announced', direction: 'third-party', licensorId: ids.wb, licenseeId: dup.id, titleIds: [ids.film], negotiators: [] });
+    await call('POST', '/api/releases', { titleId: ids.film, territory: 'US', date: '2021-12', distributorId: dup.id });
+    await call('PATCH', `/api/titles/${ids.film}`, { companies: [{ companyId: ids.hx, role: 'production' }, { companyId: ids.wb, role: 'sales-agent' }, { companyId: dup.id, role: 'distributor' }] });
+    const refused = await call('DELETE', `/api/companies/${dup.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.uses).toEqual({ contracts: 1, titles: 1, releases: 1 });
+    const m = await call('POST', `/api/companies/${ids.neon}/merge`, { mergeId: dup.id });
+    expect(m.status, JSON.stringify(m.body)).toBe(200);
+    expect(m.body.moved).toMatchObject({ contracts: 1, titles: 1, releases: 1 });
+    expect((await call('GET', `/api/contracts/${deal.contract.id}`)).body.licensee.name).toBe('NEON Rated');
+    expect((await call('GET', `/api/contracts/${deal.contract.id}`)).body.version).toBe(2);
+    expect((await call('GET', `/api/titles/${ids.film}`)).body.companies.map((c: Json) => `${c.role}:${c.company.name}`)).toContain('distributor:NEON Rated');
+    expect(app.contractParties('WB-NEONFILMS-CA')?.licensee).toBe('NEON Rated');
+    expect((await call('GET', `/api/companies/${dup.id}`)).status).toBe(404);
+    expect((await history('companies', ids.neon)).map((e) => e.action)).toEqual(['merge', 'update', 'create']);
+  });
+
+  it('merging the company that is "we" moves the setting; a company nothing uses is deleted and restored', async () => {
+    const us = (await call('POST', '/api/companies', { name: 'Wild Bunch International', kind: 'sales-agent' })).body;
+    const m = await call('POST', `/api/companies/${us.id}/merge`, { mergeId: ids.wb });
+    expect(m.status, JSON.stringify(m.body)).toBe(200);
+    expect(m.body.moved['our company']).toBe(1);
+    expect((await call('GET', '/api/settings/we')).body.company.id).toBe(us.id);
+    ids.wb = us.id;
+    const spare = (await call('POST', '/api/companies', { name: 'Spare Pictures', kind: 'production' })).body;
+    const gone = await call('DELETE', `/api/companies/${spare.id}`);
+    expect(gone.status).toBe(200);
+    expect(gone.body.deleted.name).toBe('Spare Pictures');
+    expect((await call('POST', `/api/history/companies/${spare.id}/restore`)).status).toBe(200);
+    expect((await call('GET', `/api/companies/${spare.id}`)).body.name).toBe('Spare Pictures');
+    expect((await call('DELETE', `/api/companies/${ids.wb}`)).body.uses).toMatchObject({ 'install settings ("our company")': 1 });
+  });
+
+  it('merges a duplicate person: credits (one per title and role), deals negotiated and awards move', async () => {
+    const film = (await call('GET', `/api/titles/${ids.film}`)).body;
+    const zhang = film.credits.find((c: Json) => c.role === 'director').person;
+    const dup = (await call('POST', '/api/people', { name: 'Yimou Zhang' })).body;
+    await call('PATCH', `/api/titles/${ids.film}`, { credits: [...film.credits.map((c: Json) => ({ personId: c.person.id, role: c.role, character: c.character })), { personId: dup.id, role: 'director' }, { personId: dup.id, role: 'writer' }] });
+    const deal = await saveContract(app, SYSTEM, { ref: 'NEGOTIATED', status: 'draft', direction: 'third-party', licensorId: ids.wb, licenseeId: ids.neon, titleIds: [ids.film], negotiators: [{ personId: dup.id, companyId: ids.wb, side: 'licensor' }] });
+    expect((await call('DELETE', `/api/people/${dup.id}`)).body.uses).toEqual({ credits: 2, 'deals negotiated': 1 });
+    const r = await call('POST', `/api/people/${zhang.id}/merge`, { mergeId: dup.id });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.moved).toMatchObject({ credits: 2, 'deals negotiated': 1 });
+    const after = (await call('GET', `/api/titles/${ids.film}`)).body;
+    expect(after.credits.filter((c: Json) => c.person.id === zhang.id).map((c: Json) => c.role).sort()).toEqual(['director', 'writer']);
+    expect((await call('GET', `/api/contracts/${deal.contract.id}`)).body.negotiators[0].person.id).toBe(zhang.id);
+    const renamed = await call('PATCH', `/api/people/${zhang.id}`, { sortName: 'Zhang Yimou' });
+    expect(renamed.status).toBe(200);
+    const spare = (await call('POST', '/api/people', { name: 'Nobody Yet' })).body;
+    expect((await call('DELETE', `/api/people/${spare.id}`)).status).toBe(200);
+    expect((await call('POST', `/api/history/people/${spare.id}/restore`)).body.restored.name).toBe('Nobody Yet');
+  });
+
+  // ------------------------------------------------------------------ the festival record
+
+  it('edits a festival, its edition, sections, selections and awards (ties), and deletes what nothing refers to', async () => {
+    expect((await call('PATCH', `/api/festivals/${ids.tiff}`, { city: 'Toronto', country: 'Canada', aliases: ['Toronto Film Festival'] })).body).toMatchObject({ city: 'Toronto', country: 'CA' });
+    expect((await call('PATCH', `/api/festivals/${ids.tiff}`, { unknown: 1 })).body.field).toBe('unknown');
+    const ed = await call('PATCH', `/api/editions/${ids.tiff21}`, { start: '2021-09-09', end: '2021-09-18' });
+    expect(ed.body).toMatchObject({ start: '2021-09-09', end: '2021-09-18' });
+    expect((await call('PATCH', `/api/editions/${ids.tiff21}`, { end: '2021-09-01' })).body.field).toBe('end');
+    const lineup = (await call('GET', `/api/editions/${ids.tiff21}`)).body;
+    const sel = lineup.sections.flatMap((s: Json) => s.selections).find((x: Json) => x.title.id === ids.film);
+    const gala = await call('POST', '/api/sections', { editionId: ids.tiff21, name: 'Galas' });
+    expect(gala.status).toBe(201);
+    expect((await call('PATCH', `/api/selections/${sel.id}`, { section: 'Galas', slot: 'closing-night', withdrawn: true, withdrawalReason: 'technical reasons' })).status).toBe(200);
+    let now = (await call('GET', `/api/editions/${ids.tiff21}`)).body;
+    const moved = now.sections.find((s: Json) => s.name === 'Galas').selections[0];
+    expect(moved).toMatchObject({ slot: 'closing-night', withdrawn: true, withdrawalReason: 'technical reasons' });
+    // taking the withdrawal back takes its reason with it
+    await call('PATCH', `/api/selections/${sel.id}`, { withdrawn: false });
+    now = (await call('GET', `/api/editions/${ids.tiff21}`)).body;
+    expect(now.sections.find((s: Json) => s.name === 'Galas').selections[0]).toMatchObject({ withdrawn: false, withdrawalReason: null });
+    expect((await call('PATCH', `/api/selections/${sel.id}`, { withdrawalReason: 'late', withdrawn: false })).body.field).toBe('withdrawalReason');
+    // the empty section goes; the one with a selection says so
+    const special = now.sections.find((s: Json) => s.name === 'Special Presentations');
+    expect((await call('DELETE', `/api/sections/${special.id}`)).status).toBe(200);
+    expect((await call('DELETE', `/api/sections/${gala.body.id}`)).body.uses).toEqual({ 'festival selections': 1 });
+    expect((await call('PATCH', `/api/sections/${gala.body.id}`, { name: 'Gala Presentations' })).body.name).toBe('Gala Presentations');
+
+    // a tied award, then changed
+    const other = (await call('POST', '/api/titles', { originalTitle: 'Memoria', year: 2021 })).body;
+    const a1 = (await call('POST', '/api/awards', { editionId: ids.tiff21, name: 'Jury Prize', titleId: ids.film, tied: true })).body;
+    const a2 = (await call('POST', '/api/awards', { editionId: ids.tiff21, name: 'Jury Prize', titleId: other.id, tied: true })).body;
+    expect((await call('GET', `/api/titles/${ids.film}`)).body.awards[0].tiedWith.map((t: Json) => t.name)).toEqual(['Memoria']);
+    await call('PATCH', `/api/awards/${a2.id}`, { tied: false, name: 'Special Mention' });
+    expect((await call('GET', `/api/titles/${ids.film}`)).body.awards[0].tiedWith).toEqual([]);
+    const del = await call('DELETE', `/api/awards/${a1.id}`);
+    expect(del.status).toBe(200);
+    expect((await call('POST', `/api/history/awards/${a1.id}/restore`)).status).toBe(200);
+    expect((await call('DELETE', `/api/editions/${ids.tiff21}`)).body.uses).toEqual({ 'festival selections': 1, awards: 2 });
+    expect((await call('DELETE', `/api/festivals/${ids.tiff}`)).body.uses).toEqual({ editions: 1 });
+    // an empty edition and festival go, and come back
+    const f = (await call('POST', '/api/festivals', { name: 'Festival of Nothing Yet' })).body;
+    const e = (await call('POST', '/api/editions', { festivalId: f.id, year: 2030 })).body;
+    await call('POST', '/api/sections', { editionId: e.id, name: 'Competition' });
+    expect((await call('DELETE', `/api/editions/${e.id}`)).body.removed).toEqual({ sections: 1 });
+    expect((await call('DELETE', `/api/festivals/${f.id}`)).status).toBe(200);
+    expect((await call('POST', `/api/history/festival_editions/${e.id}/restore`)).body.message).toMatch(/festival "[^"]+" was deleted since/);
+    expect((await call('POST', `/api/history/festivals/${f.id}/restore`)).status).toBe(200);
+    expect((await call('POST', `/api/history/festival_editions/${e.id}/restore`)).status).toBe(200);
+    expect((await call('GET', `/api/editions/${e.id}`)).body.sections.map((s: Json) => s.name)).toEqual(['Competition']);
+    expect((await call('PATCH', `/api/selections/${sel.id}`, { slot: 'gala' }, viewer)).status).toBe(403);
+  });
+
+  // ------------------------------------------------------------------ releases and box office
+
+  it('changes and deletes releases and box office per territory, and restores a deletion', async () => {
+    const rel = (await call('POST', '/api/releases', { titleId: ids.film, territory: 'China', date: '2020-11-27' })).body;
+    const changed = await call('PATCH', `/api/releases/${rel.id}`, { date: '2020-11', kind: 'streaming' });
+    expect(changed.body).toMatchObject({ territory: 'CN', date: '2020-11-01', precision: 'month', kind: 'streaming' });
+    expect((await call('PATCH', `/api/releases/${rel.id}`, { territory: 'Narnia' })).body.field).toBe('territory');
+    expect((await call('PATCH', `/api/releases/${rel.id}`, { date: '2020-13' })).body.field).toBe('date');
+    const gross = (await call('POST', '/api/box-office', { titleId: ids.film, territory: 'US', amount: '1250000', currency: 'USD', asOf: '2022-01-31' })).body;
+    const g2 = await call('PATCH', `/api/box-office/${gross.id}`, { amount: '1300000.50' });
+    expect(g2.body.gross).toEqual({ amount: '1300000.50', currency: 'USD' });
+    expect((await call('PATCH', `/api/box-office/${gross.id}`, { amount: '-5' })).body.field).toBe('amount');
+    expect((await call('PATCH', `/api/box-office/${gross.id}`, { periodStart: '2022-02-01', periodEnd: '2022-01-01' })).body.field).toBe('periodEnd');
+    const del = await call('DELETE', `/api/box-office/${gross.id}`);
+    expect(del.body.deleted.amount).toBe(130000050);
+    expect((await call('GET', `/api/titles/${ids.film}`)).body.boxOffice.some((b: Json) => b.id === gross.id)).toBe(false);
+    expect((await call('POST', `/api/history/box_office/${gross.id}/restore`)).status).toBe(200);
+    expect((await call('GET', `/api/titles/${ids.film}`)).body.boxOffice.find((b: Json) => b.id === gross.id).gross.amount).toBe('1300000.50');
+    expect((await history('box_office', gross.id)).map((e) => e.action)).toEqual(['restore', 'delete', 'update', 'create']);
+    expect((await call('DELETE', `/api/releases/${rel.id}`)).status).toBe(200);
+    expect((await call('DELETE', `/api/releases/${rel.id}`)).status).toBe(404);
+  });
+
+  // ------------------------------------------------------------------ a deal's new parties, and "we"
+
+  it('creates a new licensee with the deal, and not at all when the deal is refused', async () => {
+    const count = async () => (await call('GET', '/api/companies?q=Koch%20Films')).body.items.filter((c: Json) => c.name === 'Koch Films').length;
+    const deal = { status: 'signed', direction: 'out', licensorId: ids.wb, titleIds: [ids.film], blocks: [{ territories: 'Germany', media: 'SVOD', start: '2022-06-01', end: '2023-05-31' }], newCompanies: { licensee: { name: 'Koch Films', kind: 'distributor' } } };
+    const refused = await call('POST', '/api/contracts', deal);
+    expect(refused.status).toBe(409);
+    expect(await count()).toBe(0);
+    const bad = await call('POST', '/api/contracts', { ...deal, newCompanies: { licensee: { name: 'Koch Films', kind: 'cinema' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('newCompanies.licensee.kind');
+    expect((await call('POST', '/api/contracts', { ...deal, licenseeId: ids.neon })).body.field).toBe('licenseeId');
+    const ok = await call('POST', '/api/contracts', { ...deal, blocks: [{ territories: 'Austria', media: 'SVOD', start: '2022-06-01', end: '2023-05-31' }] });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.licensee.name).toBe('Koch Films');
+    expect(await count()).toBe(1);
+    const entries = await history('companies', ok.body.licensee.id);
+    expect(entries.map((e) => e.action)).toEqual(['create']);
+  });
+
+  it('lets any user read who "we" are, and only an admin change it', async () => {
+    expect((await call('GET', '/api/settings/we', undefined, viewer)).body.company.id).toBe(ids.wb);
+    expect((await call('PUT', '/api/settings/we', { companyId: ids.neon })).status).toBe(403);
+    expect((await call('PUT', '/api/settings/we', { companyId: 'nobody' }, admin)).body.field).toBe('companyId');
+    const r = await call('PUT', '/api/settings/we', { companyId: ids.neon }, admin);
+    expect(r.status).toBe(200);
+    expect(r.body.company.name).toBe('NEON Rated');
+    expect((await history('settings', 'we_company_id'))[0].after).toBe(ids.neon);
+    await call('PUT', '/api/settings/we', { companyId: ids.wb }, admin);
+  });
 });
