@@ -101,6 +101,7 @@ function Festivals({ selections, awards }: { selections: Any[]; awards: Any[] })
   return (
     <>
       {selections.length > 0 && (
+        <div className="table-wrap">
         <table className="data">
           <thead>
             <tr>
@@ -136,6 +137,7 @@ function Festivals({ selections, awards }: { selections: Any[]; awards: Any[] })
             })}
           </tbody>
         </table>
+        </div>
       )}
       {awards.length > 0 && (
         <ul className="awards">
