@@ -51,7 +51,8 @@ async function moveLinks(trx: Kysely<Database>, table: FactTable, from: string, 
  */
 async function rewriteWritten(trx: Kysely<Database>, needle: string, rewrite: (table: string, id: string) => string | null): Promise<void> {
   const db = idb(trx);
-  const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // unescaped: a '%' or '_' in an id only widens the match, and the rows are checked one by one below
+  const like = `%${needle}%`;
   const rows = await db.selectFrom('article_facts').select(['id', 'written']).where('written', 'like', like).execute();
   for (const r of rows) {
     if (!r.written) continue;
