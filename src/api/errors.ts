@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
 import { FetchError } from '../ingest/safeFetch.js';
-import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError, UnauthenticatedError } from '../services/errors.js';
+import { ForbiddenError, InUseError, NotFoundError, RightsConflictError, StaleVersionError, UnauthenticatedError } from '../services/errors.js';
 
 /** Every error leaves as JSON that names the field: `{error, message, field?, value?, suggestions?}`. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): void {
@@ -19,6 +19,8 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     reply.code(404).send({ error: 'not-found', message: err.message, field: 'id', value: err.id });
   } else if (err instanceof RightsConflictError) {
     reply.code(409).send({ error: 'conflict', message: err.message, conflicts: err.report });
+  } else if (err instanceof InUseError) {
+    reply.code(409).send({ error: 'in-use', message: err.message, field: 'id', value: err.id, uses: err.uses });
   } else if (err instanceof StaleVersionError) {
     reply.code(409).send({ error: 'stale-version', message: err.message, field: 'version', value: err.expected });
   } else if ('validation' in err && err.validation) {

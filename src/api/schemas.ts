@@ -80,6 +80,16 @@ export const holdbackInput = {
   },
 } as const;
 
+const newCompany = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'kind'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 300 },
+    kind: { type: 'string', enum: ['distributor', 'sales-agent', 'production', 'streamer', 'broadcaster', 'exhibitor', 'other'] },
+  },
+} as const;
+
 export const contractInput = {
   type: 'object',
   required: ['status', 'titleIds'],
@@ -110,6 +120,17 @@ export const contractInput = {
     notes: { type: ['string', 'null'], maxLength: TEXT_MAX },
     override: { anyOf: [{ type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: LINE_MAX } } }, { type: 'null' }] },
     version: { type: 'integer' },
+    newCompanies: {
+      anyOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          description: 'parties not on file yet, created with the deal (in its transaction); each replaces the matching …Id',
+          properties: { licensor: newCompany, licensee: newCompany, salesAgent: newCompany },
+        },
+        { type: 'null' },
+      ],
+    },
   },
 } as const;
 
@@ -139,30 +160,6 @@ export const errorReply = {
 export const idParams = { type: 'object', required: ['id'], properties: { id } } as const;
 
 // ------------------------------------------------------------------ catalog inputs
-
-const alias = {
-  anyOf: [
-    name(),
-    { type: 'object', required: ['alias'], additionalProperties: false, properties: { alias: name(), language: { type: ['string', 'null'], maxLength: 35 }, kind: { type: ['string', 'null'], maxLength: 50 } } },
-  ],
-} as const;
-
-/** A title's fields; `required` is added for a new title. */
-const titleProperties = {
-  originalTitle: name(),
-  englishTitle: { type: ['string', 'null'], maxLength: NAME_MAX },
-  year: { type: ['integer', 'null'], minimum: FIRST_YEAR, maximum: LAST_YEAR },
-  countries: list({ type: 'string', minLength: 1, maxLength: 100 }, 300),
-  languages: list({ type: 'string', minLength: 1, maxLength: 35 }, 200),
-  runtimeMinutes: { type: ['integer', 'null'], minimum: 1, maximum: 100_000 },
-  synopsis: text,
-  sourceMaterial: { type: ['string', 'null'], maxLength: LINE_MAX },
-  sourceMaterialNote: { type: ['string', 'null'], maxLength: LINE_MAX },
-  productionStatus: { type: ['string', 'null'], enum: [...PRODUCTION_STATUSES, null] },
-  aliases: list(alias, 200),
-} as const;
-export const titleInput = { type: 'object', required: ['originalTitle'], additionalProperties: false, properties: titleProperties } as const;
-export const titlePatch = { type: 'object', additionalProperties: false, minProperties: 1, properties: titleProperties } as const;
 
 export const creditInput = {
   type: 'object',

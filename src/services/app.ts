@@ -91,6 +91,9 @@ export class FilmRights {
     if (titleIds) contracts = contracts.where('c.id', 'in', this.store.db.selectFrom('contract_titles').select('contract_id').where('title_id', 'in', [...titleIds]));
     const parties = (await contracts.execute()).map((c) => [c.ref, { licensor: c.licensor, licensee: c.licensee }] as const);
     if (titleIds) {
+      // a title deleted (or merged into another) leaves the names too
+      const found = new Set(names.map(([id]) => id));
+      for (const id of titleIds) if (!found.has(id)) this.titleNames.delete(id);
       for (const [id, name] of names) this.titleNames.set(id, name);
       for (const [ref, p] of parties) this.parties.set(ref, p);
     } else {
@@ -100,6 +103,8 @@ export class FilmRights {
   }
 
   titleName = (id: string): string => this.titleNames.get(id) ?? id;
+  /** Whether the title is known to the lookups (false once deleted or merged away). */
+  knowsTitle = (id: string): boolean => this.titleNames.has(id);
   contractParties = (ref: string): ContractParties | undefined => this.parties.get(ref);
 
   async setting<T>(key: string): Promise<T | undefined> {

@@ -13,6 +13,7 @@ import { parseLanguages } from '../domain/languages.js';
 import { mediaLabel, mediaSetFromIds } from '../domain/media.js';
 import { territoryLabel, territorySetFromCodes } from '../domain/territories.js';
 import {
+  COMPANY_KINDS,
   CREDIT_ROLES,
   PRODUCTION_STATUSES,
   TITLE_COMPANY_ROLES,
@@ -20,6 +21,7 @@ import {
   nowIso,
   parseJson,
   toJson,
+  type CompanyKind,
   type ContractDirection,
   type ContractStatus,
   type CreditRole,
@@ -33,7 +35,7 @@ import {
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter, visibleTo } from './access.js';
 import { audit } from './audit.js';
-import { NotFoundError } from './errors.js';
+import { InUseError, NotFoundError } from './errors.js';
 import {
   countryCodes,
   oneOf,
@@ -47,8 +49,8 @@ import {
   type Page,
 } from './lookup.js';
 import { formatMoney, type Money } from './money.js';
-import { findOrCreatePersonIn, uniqueId, type NameIndex } from './people.js';
-import { deleteFact, dropFactLinks, sourcesOf, titleCompanyFactId, type FactSourceView, type FactTable } from './provenance.js';
+import { checkCompany, findOrCreateCompanyIn, findOrCreatePersonIn, NameIndex, uniqueId } from './people.js';
+import { deleteFact, dropFactLinks, factLinksOf, restoreFactLinks, sourcesOf, titleCompanyFactId, type FactLinkRow, type FactSourceView, type FactTable } from './provenance.js';
 
 type Named = { id: string; name: string };
 type Field = (name: string) => string;
@@ -76,6 +78,26 @@ export interface TitleInput {
   sourceMaterialNote?: string | null;
   productionStatus?: ProductionStatus | null;
   aliases?: Array<AliasInput | string>;
+  /** The whole credit list in billing order (the order within each role is the billing order); replaces the list on update. */
+  credits?: CreditEntryInput[];
+  /** The companies on the title (production, co-production, sales agent, distributor); replaces the list on update. */
+  companies?: TitleCompanyEntryInput[];
+}
+
+/** One credit of a title's list: the person by id, or by name (found forgivingly, else created in the same transaction). */
+export interface CreditEntryInput {
+  personId?: string | null;
+  name?: string | null;
+  role: CreditRole;
+  character?: string | null;
+}
+
+/** One company of a title's list: by id, or by name and kind (found forgivingly, else created in the same transaction). */
+export interface TitleCompanyEntryInput {
+  companyId?: string | null;
+  name?: string | null;
+  kind?: CompanyKind | null;
+  role: TitleCompanyRole;
 }
 
 export interface CheckedTitle {
@@ -149,12 +171,12 @@ function titleRow(c: CheckedTitle) {
 }
 
 /** Inserts a checked title with its aliases, in the caller's transaction. Returns its id (readable: "one-second"). */
-export async function insertTitle(trx: Kysely<Database>, actor: Actor, c: CheckedTitle, id?: string): Promise<string> {
+export async function insertTitle(trx: Kysely<Database>, actor: Actor, c: CheckedTitle, id?: string, opts: { audit?: boolean } = {}): Promise<string> {
   const tid = id ?? (await uniqueId(trx, 'titles', c.english_title ?? c.original_title, c.year));
   const now = nowIso();
   await trx.insertInto('titles').values({ id: tid, ...titleRow(c), created_at: now, updated_at: now }).execute();
   await insertAliases(trx, tid, c.aliases);
-  await audit(trx, actor, { action: 'create', entity: 'titles', entityId: tid, before: null, after: c });
+  if (opts.audit !== false) await audit(trx, actor, { action: 'create', entity: 'titles', entityId: tid, before: null, after: c });
   return tid;
 }
 
@@ -166,75 +188,383 @@ async function insertAliases(trx: Kysely<Database>, titleId: string, aliases: Ch
 export async function createTitle(app: FilmRights, actor: Actor, input: TitleInput): Promise<TitleDetail> {
   requireWriter(actor);
   const checked = checkTitle(input);
-  const id = await app.store.transaction((trx) => insertTitle(trx, actor, checked));
+  const credits = checkCreditEntries(input.credits, 'credits');
+  const companies = checkCompanyEntries(input.companies, 'companies');
+  const id = await app.store.transaction(async (trx) => {
+    const tid = await insertTitle(trx, actor, checked, undefined, { audit: false });
+    if (credits) await writeCredits(trx, actor, tid, credits);
+    if (companies) await writeTitleCompanies(trx, actor, tid, companies);
+    await audit(trx, actor, { action: 'create', entity: 'titles', entityId: tid, before: null, after: await readTitleSnapshot(trx, tid) });
+    return tid;
+  });
   await app.refreshTitles([id]);
   return getTitle(app, actor, id);
 }
 
-/** Changes the given fields of a title; `aliases`, when given, replaces the list. */
+/**
+ * Changes the given fields of a title (absent means unchanged); `aliases`,
+ * `credits` and `companies`, when given, replace their lists. One transaction,
+ * one audit entry with the title before and after (credits and companies included).
+ */
 export async function updateTitle(app: FilmRights, actor: Actor, id: string, patch: Partial<TitleInput>): Promise<TitleDetail> {
   requireWriter(actor);
   if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
+  const credits = checkCreditEntries(patch.credits, 'credits');
+  const companies = checkCompanyEntries(patch.companies, 'companies');
   await app.store.transaction(async (trx) => {
-    const before = await trx.selectFrom('titles').selectAll().where('id', '=', id).executeTakeFirst();
+    const before = await readTitleSnapshot(trx, id);
     if (!before) throw new NotFoundError('title', id);
-    const beforeAliases = await trx.selectFrom('title_aliases').select(['alias', 'language', 'kind']).where('title_id', '=', id).orderBy('alias').execute();
     const merged: TitleInput = {
-      originalTitle: before.original_title,
-      englishTitle: before.english_title,
+      originalTitle: before.originalTitle,
+      englishTitle: before.englishTitle,
       year: before.year,
-      countries: parseJson(before.countries),
-      languages: parseJson(before.languages),
-      runtimeMinutes: before.runtime_minutes,
+      countries: before.countries,
+      languages: before.languages,
+      runtimeMinutes: before.runtimeMinutes,
       synopsis: before.synopsis,
-      sourceMaterial: before.source_material,
-      sourceMaterialNote: before.source_material_note,
-      productionStatus: before.production_status,
-      aliases: beforeAliases,
+      sourceMaterial: before.sourceMaterial,
+      sourceMaterialNote: before.sourceMaterialNote,
+      productionStatus: before.productionStatus,
+      aliases: before.aliases.map((a) => ({ alias: a.alias, language: a.language, kind: a.kind })),
     };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined && k in merged) (merged as unknown as Record<string, unknown>)[k] = v;
     const checked = checkTitle(merged);
     await trx.updateTable('titles').set({ ...titleRow(checked), updated_at: nowIso() }).where('id', '=', id).execute();
-    if (patch.aliases !== undefined) {
-      const old = await trx.selectFrom('title_aliases').select('id').where('title_id', '=', id).execute();
-      await dropFactLinks(trx, 'title_aliases', old.map((o) => o.id));
-      await trx.deleteFrom('title_aliases').where('title_id', '=', id).execute();
-      await insertAliases(trx, id, checked.aliases);
-    }
-    await audit(trx, actor, { action: 'update', entity: 'titles', entityId: id, before: { ...before, aliases: beforeAliases }, after: checked });
+    if (patch.aliases !== undefined) await replaceAliases(trx, id, checked.aliases);
+    if (credits) await writeCredits(trx, actor, id, credits);
+    if (companies) await writeTitleCompanies(trx, actor, id, companies);
+    await audit(trx, actor, { action: 'update', entity: 'titles', entityId: id, before, after: await readTitleSnapshot(trx, id) });
   });
   await app.refreshTitles([id]);
   return getTitle(app, actor, id);
 }
 
-/** Deletes a title with its credits, selections, awards, releases and box office. A title under contract cannot be deleted. */
-export async function deleteTitle(app: FilmRights, actor: Actor, id: string): Promise<void> {
+/** Replaces a title's aliases, keeping (with their sources) the ones that stay. */
+async function replaceAliases(trx: Kysely<Database>, id: string, aliases: CheckedTitle['aliases']): Promise<void> {
+  const old = await trx.selectFrom('title_aliases').selectAll().where('title_id', '=', id).execute();
+  const key = (a: { alias: string; language: string | null; kind: string | null }) => JSON.stringify([a.alias, a.language, a.kind]);
+  const wanted = new Set(aliases.map(key));
+  const gone = old.filter((o) => !wanted.has(key(o)));
+  await dropFactLinks(trx, 'title_aliases', gone.map((o) => o.id));
+  if (gone.length) await trx.deleteFrom('title_aliases').where('id', 'in', gone.map((o) => o.id)).execute();
+  const kept = new Set(old.filter((o) => wanted.has(key(o))).map(key));
+  await insertAliases(trx, id, aliases.filter((a) => !kept.has(key(a))));
+}
+
+// ------------------------------------------------------------------ a title's credits and companies, as lists
+
+export interface CheckedCreditEntry {
+  personId: string | null;
+  name: string | null;
+  role: CreditRole;
+  character: string | null;
+}
+
+export const MAX_CREDITS = 2000;
+
+/** Checks a credit list (null when absent: leave the credits as they are). */
+export function checkCreditEntries(value: unknown, field: string): CheckedCreditEntry[] | null {
+  if (value === undefined) return null;
+  if (!Array.isArray(value)) throw invalid(field, value, `${field}: expected a list of credits`);
+  if (value.length > MAX_CREDITS) throw invalid(field, value.length, `${field}: at most ${MAX_CREDITS} credits`);
+  return value.map((c, i) => {
+    const cf = `${field}[${i}]`;
+    if (typeof c !== 'object' || c === null) throw invalid(cf, c, `${cf}: expected {personId or name, role, character?}`);
+    const o = c as CreditEntryInput;
+    const checked = checkCredit({ role: o.role, character: o.character }, (n) => `${cf}.${n}`);
+    const personId = optionalText(o.personId, `${cf}.personId`);
+    const name = optionalText(o.name, `${cf}.name`);
+    if (!personId && !name) throw invalid(`${cf}.name`, o.name, `${cf}.name: say who (pick a person or type a name)`);
+    return { personId, name: personId ? null : name, role: checked.role, character: checked.character };
+  });
+}
+
+/**
+ * Makes a title's credits the given list, in billing order. A credit that
+ * stays (same person, same role) keeps its id and its sources; one that goes
+ * loses its sources; people typed by name are found or created here.
+ */
+export async function writeCredits(trx: Kysely<Database>, actor: Actor, titleId: string, entries: CheckedCreditEntry[]): Promise<void> {
+  const people = entries.some((e) => !e.personId) ? await NameIndex.load(trx, 'people') : undefined;
+  const resolved: Array<CheckedCreditEntry & { personId: string }> = [];
+  for (const [i, e] of entries.entries()) {
+    let personId = e.personId;
+    if (personId) await mustExist(trx, 'people', personId, `credits[${i}].personId`);
+    else personId = (await findOrCreatePersonIn(trx, actor, { name: e.name! }, people)).id;
+    const dup = resolved.findIndex((r) => r.personId === personId && r.role === e.role);
+    if (dup >= 0) throw invalid(`credits[${i}]`, e.name ?? personId, `credits[${i}]: the same person is already credited as ${e.role} (credits[${dup}])`);
+    resolved.push({ ...e, personId });
+  }
+  const old = await trx.selectFrom('credits').selectAll().where('title_id', '=', titleId).execute();
+  const positions = new Map<string, number>();
+  const keep = new Set<string>();
+  for (const r of resolved) {
+    const position = positions.get(r.role) ?? 0;
+    positions.set(r.role, position + 1);
+    const existing = old.find((o) => o.person_id === r.personId && o.role === r.role);
+    if (existing) {
+      keep.add(existing.id);
+      if (existing.position !== position || existing.character !== r.character) {
+        await trx.updateTable('credits').set({ position, character: r.character }).where('id', '=', existing.id).execute();
+      }
+    } else {
+      await trx.insertInto('credits').values({ id: newId(), title_id: titleId, person_id: r.personId, role: r.role, character: r.character, position }).execute();
+    }
+  }
+  const gone = old.filter((o) => !keep.has(o.id)).map((o) => o.id);
+  await dropFactLinks(trx, 'credits', gone);
+  if (gone.length) await trx.deleteFrom('credits').where('id', 'in', gone).execute();
+}
+
+export interface CheckedCompanyEntry {
+  companyId: string | null;
+  name: string | null;
+  kind: CompanyKind | null;
+  role: TitleCompanyRole;
+}
+
+/** The kind a company gets when it is created from a title's company list. */
+const KIND_FOR_ROLE: Record<TitleCompanyRole, CompanyKind> = { production: 'production', 'co-production': 'production', 'sales-agent': 'sales-agent', distributor: 'distributor' };
+
+export function checkCompanyEntries(value: unknown, field: string): CheckedCompanyEntry[] | null {
+  if (value === undefined) return null;
+  if (!Array.isArray(value)) throw invalid(field, value, `${field}: expected a list of {companyId or name, role}`);
+  if (value.length > 500) throw invalid(field, value.length, `${field}: at most 500 companies`);
+  return value.map((c, i) => {
+    const cf = `${field}[${i}]`;
+    if (typeof c !== 'object' || c === null) throw invalid(cf, c, `${cf}: expected {companyId or name, role}`);
+    const o = c as TitleCompanyEntryInput;
+    const role = oneOf(o.role, TITLE_COMPANY_ROLES, `${cf}.role`);
+    const companyId = optionalText(o.companyId, `${cf}.companyId`);
+    const name = optionalText(o.name, `${cf}.name`);
+    if (!companyId && !name) throw invalid(`${cf}.name`, o.name, `${cf}.name: say which company (pick one or type a name)`);
+    const kind = o.kind === undefined || o.kind === null ? null : oneOf(o.kind, COMPANY_KINDS, `${cf}.kind`);
+    return { companyId, name: companyId ? null : name, kind, role };
+  });
+}
+
+/** Makes a title's companies the given list; companies typed by name are found or created here. */
+export async function writeTitleCompanies(trx: Kysely<Database>, actor: Actor, titleId: string, entries: CheckedCompanyEntry[]): Promise<void> {
+  const index = entries.some((e) => !e.companyId) ? await NameIndex.load(trx, 'companies') : undefined;
+  const wanted: Array<{ companyId: string; role: TitleCompanyRole }> = [];
+  for (const [i, e] of entries.entries()) {
+    let companyId = e.companyId;
+    if (companyId) await mustExist(trx, 'companies', companyId, `companies[${i}].companyId`);
+    else companyId = (await findOrCreateCompanyIn(trx, actor, checkCompany({ name: e.name!, kind: e.kind ?? KIND_FOR_ROLE[e.role] }, (n) => `companies[${i}].${n}`), index)).id;
+    if (!wanted.some((w) => w.companyId === companyId && w.role === e.role)) wanted.push({ companyId, role: e.role });
+  }
+  const old = await trx.selectFrom('title_companies').selectAll().where('title_id', '=', titleId).execute();
+  for (const o of old) {
+    if (wanted.some((w) => w.companyId === o.company_id && w.role === o.role)) continue;
+    await dropFactLinks(trx, 'title_companies', [titleCompanyFactId(titleId, o.company_id, o.role)]);
+    await trx.deleteFrom('title_companies').where('title_id', '=', titleId).where('company_id', '=', o.company_id).where('role', '=', o.role).execute();
+  }
+  const fresh = wanted.filter((w) => !old.some((o) => o.company_id === w.companyId && o.role === w.role));
+  if (fresh.length) await trx.insertInto('title_companies').values(fresh.map((w) => ({ title_id: titleId, company_id: w.companyId, role: w.role }))).execute();
+}
+
+// ------------------------------------------------------------------ a title as the audit keeps it
+
+export interface TitleSnapshot {
+  id: string;
+  originalTitle: string;
+  englishTitle: string | null;
+  year: number | null;
+  countries: string[];
+  languages: string[];
+  runtimeMinutes: number | null;
+  synopsis: string | null;
+  sourceMaterial: string | null;
+  sourceMaterialNote: string | null;
+  productionStatus: ProductionStatus | null;
+  createdAt: string;
+  aliases: Array<{ id: string; alias: string; language: string | null; kind: string | null }>;
+  credits: Array<{ id: string; role: CreditRole; person: Named; character: string | null; position: number }>;
+  companies: Array<{ role: TitleCompanyRole; company: Named }>;
+  /** On a deletion only: the source links that went with it, so a restore brings them back. */
+  sourceLinks?: FactLinkRow[];
+}
+
+/** The title with its aliases, credits (billing order) and companies: what its history shows and a restore writes back. */
+export async function readTitleSnapshot(db: Kysely<Database>, id: string): Promise<TitleSnapshot | null> {
+  const t = await db.selectFrom('titles').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!t) return null;
+  const aliases = await db.selectFrom('title_aliases').select(['id', 'alias', 'language', 'kind']).where('title_id', '=', id).orderBy('alias').orderBy('id').execute();
+  const credits = await db
+    .selectFrom('credits as c')
+    .innerJoin('people as p', 'p.id', 'c.person_id')
+    .select(['c.id', 'c.role', 'c.character', 'c.position', 'p.id as person_id', 'p.name'])
+    .where('c.title_id', '=', id)
+    .execute();
+  credits.sort((a, b) => CREDIT_ROLES.indexOf(a.role) - CREDIT_ROLES.indexOf(b.role) || a.position - b.position || a.name.localeCompare(b.name));
+  const companies = await db
+    .selectFrom('title_companies as tc')
+    .innerJoin('companies as co', 'co.id', 'tc.company_id')
+    .select(['tc.role', 'co.id', 'co.name'])
+    .where('tc.title_id', '=', id)
+    .execute();
+  companies.sort((a, b) => TITLE_COMPANY_ROLES.indexOf(a.role) - TITLE_COMPANY_ROLES.indexOf(b.role) || a.name.localeCompare(b.name));
+  return {
+    id: t.id,
+    originalTitle: t.original_title,
+    englishTitle: t.english_title,
+    year: t.year,
+    countries: parseJson(t.countries),
+    languages: parseJson(t.languages),
+    runtimeMinutes: t.runtime_minutes,
+    synopsis: t.synopsis,
+    sourceMaterial: t.source_material,
+    sourceMaterialNote: t.source_material_note,
+    productionStatus: t.production_status,
+    createdAt: t.created_at,
+    aliases,
+    credits: credits.map((c) => ({ id: c.id, role: c.role, person: { id: c.person_id, name: c.name }, character: c.character, position: c.position })),
+    companies: companies.map((c) => ({ role: c.role, company: { id: c.id, name: c.name } })),
+  };
+}
+
+/** What refers to a title (besides its own credits, aliases and companies): by kind, for a refusal that says so. */
+export async function titleUses(db: Kysely<Database>, id: string): Promise<{ uses: Record<string, number>; contractRefs: string[] }> {
+  const contracts = await db
+    .selectFrom('contract_titles as ct')
+    .innerJoin('contracts as c', 'c.id', 'ct.contract_id')
+    .select(['c.ref', 'c.deleted_at'])
+    .where('ct.title_id', '=', id)
+    .orderBy('c.ref')
+    .execute();
+  const count = async (table: 'selections' | 'awards' | 'releases' | 'box_office') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('title_id', '=', id).executeTakeFirstOrThrow()).n);
+  const uses: Record<string, number> = {
+    contracts: contracts.filter((c) => !c.deleted_at).length,
+    'deleted contracts': contracts.filter((c) => c.deleted_at).length,
+    'festival selections': await count('selections'),
+    awards: await count('awards'),
+    releases: await count('releases'),
+    'box-office figures': await count('box_office'),
+  };
+  return { uses: nonZero(uses), contractRefs: contracts.map((c) => c.ref) };
+}
+
+export function nonZero(uses: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(uses).filter(([, n]) => n > 0));
+}
+
+export interface DeleteResult<T> {
+  /** The record as it was: what its history keeps and a restore brings back. */
+  deleted: T;
+  /** What went with it, by kind. */
+  removed: Record<string, number>;
+}
+
+/**
+ * Deletes a title that nothing refers to, with its own aliases, credits,
+ * companies and their source links. Anything else that names it (a contract,
+ * a festival selection, an award, a release, a box-office figure) refuses the
+ * delete with an InUseError (409) that counts them. The deletion can be
+ * undone from the title's history (restoreTitle).
+ */
+export async function deleteTitle(app: FilmRights, actor: Actor, id: string): Promise<DeleteResult<TitleSnapshot>> {
   requireWriter(actor);
-  await app.store.transaction(async (trx) => {
-    const before = await trx.selectFrom('titles').selectAll().where('id', '=', id).executeTakeFirst();
+  const result = await app.store.transaction(async (trx) => {
+    await app.store.lockTitles(trx, [id]);
+    const before = await readTitleSnapshot(trx, id);
     if (!before) throw new NotFoundError('title', id);
-    const contracts = await trx
-      .selectFrom('contract_titles as ct')
-      .innerJoin('contracts as c', 'c.id', 'ct.contract_id')
-      .select('c.ref')
-      .where('ct.title_id', '=', id)
-      .orderBy('c.ref')
-      .execute();
-    if (contracts.length) {
-      throw new DomainError('in-use', 'id', id, `id: "${before.english_title ?? before.original_title}" is on contract ${contracts.map((c) => c.ref).join(', ')}; delete or change the contracts first`);
+    const { uses, contractRefs } = await titleUses(trx, id);
+    if (Object.keys(uses).length) {
+      throw new InUseError('title', id, uses, `"${before.englishTitle ?? before.originalTitle}"`, contractRefs.length ? `${contractRefs.length === 1 ? 'contract' : 'contracts'} ${contractRefs.join(', ')}` : undefined);
     }
-    for (const table of ['title_aliases', 'credits', 'selections', 'awards', 'releases', 'box_office'] as const) {
-      const ids = (await trx.selectFrom(table).select('id').where('title_id', '=', id).execute()).map((r) => r.id);
-      await dropFactLinks(trx, table, ids);
-    }
-    const tcs = await trx.selectFrom('title_companies').selectAll().where('title_id', '=', id).execute();
-    await dropFactLinks(trx, 'title_companies', tcs.map((t) => titleCompanyFactId(t.title_id, t.company_id, t.role)));
-    await dropFactLinks(trx, 'titles', [id]);
-    // credits, aliases, title companies, selections, awards, releases and box office cascade
+    const facts = [
+      { table: 'titles' as const, ids: [id] },
+      { table: 'title_aliases' as const, ids: before.aliases.map((a) => a.id) },
+      { table: 'credits' as const, ids: before.credits.map((c) => c.id) },
+      { table: 'title_companies' as const, ids: before.companies.map((c) => titleCompanyFactId(id, c.company.id, c.role)) },
+    ];
+    const links = await factLinksOf(trx, facts);
+    for (const f of facts) await dropFactLinks(trx, f.table, f.ids);
+    // aliases, credits and title companies cascade
     await trx.deleteFrom('titles').where('id', '=', id).execute();
-    await audit(trx, actor, { action: 'delete', entity: 'titles', entityId: id, before, after: null });
+    const deleted = { ...before, sourceLinks: links };
+    await audit(trx, actor, { action: 'delete', entity: 'titles', entityId: id, before: deleted, after: null });
+    return { deleted, removed: nonZero({ aliases: before.aliases.length, credits: before.credits.length, companies: before.companies.length, 'source links': links.length }) };
   });
   await app.refreshTitles([id]);
+  return result;
+}
+
+/** The latest entry of a record's history. */
+export async function latestAuditEntry(db: Kysely<Database>, entity: string, id: string) {
+  return db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+/** The record as its deletion kept it; NotFoundError when its latest history entry is not a deletion. */
+export async function deletedSnapshot<T>(db: Kysely<Database>, entity: string, id: string, what: string): Promise<T> {
+  const last = await latestAuditEntry(db, entity, id);
+  if (!last || last.action !== 'delete' || last.before === null) throw new NotFoundError(`deleted ${what}`, id);
+  return parseJson(last.before) as T;
+}
+
+export interface RestoreResult<T> {
+  restored: T;
+  /** What could not come back, and why (e.g. a credit whose person was deleted since). */
+  skipped: string[];
+}
+
+/**
+ * Brings back a deleted title as its deletion kept it: its fields, aliases,
+ * credits, companies and their source links (those whose person, company or
+ * source was deleted since are skipped, and said so).
+ */
+export async function restoreTitle(app: FilmRights, actor: Actor, id: string): Promise<RestoreResult<TitleDetail>> {
+  requireWriter(actor);
+  const skipped: string[] = [];
+  await app.store.transaction(async (trx) => {
+    const snap = await deletedSnapshot<TitleSnapshot>(trx, 'titles', id, 'title');
+    if (await trx.selectFrom('titles').select('id').where('id', '=', id).executeTakeFirst()) throw invalid('id', id, `id: a title "${id}" exists again; nothing to restore`);
+    const now = nowIso();
+    await trx
+      .insertInto('titles')
+      .values({
+        id,
+        original_title: snap.originalTitle,
+        english_title: snap.englishTitle,
+        year: snap.year,
+        countries: toJson(snap.countries ?? []),
+        languages: toJson(snap.languages ?? []),
+        runtime_minutes: snap.runtimeMinutes,
+        synopsis: snap.synopsis,
+        source_material: snap.sourceMaterial,
+        source_material_note: snap.sourceMaterialNote,
+        production_status: snap.productionStatus,
+        created_at: snap.createdAt ?? now,
+        updated_at: now,
+      })
+      .execute();
+    if (snap.aliases?.length) await trx.insertInto('title_aliases').values(snap.aliases.map((a) => ({ id: a.id, title_id: id, alias: a.alias, language: a.language, kind: a.kind }))).execute();
+    const gone = new Set<string>();
+    const people = new Set((await trx.selectFrom('people').select('id').where('id', 'in', ['', ...(snap.credits ?? []).map((c) => c.person.id)]).execute()).map((p) => p.id));
+    for (const c of snap.credits ?? []) {
+      if (!people.has(c.person.id)) {
+        skipped.push(`${c.role} credit of ${c.person.name}: the person was deleted or merged since`);
+        gone.add(`credits:${c.id}`);
+        continue;
+      }
+      await trx.insertInto('credits').values({ id: c.id, title_id: id, person_id: c.person.id, role: c.role, character: c.character, position: c.position }).execute();
+    }
+    const companies = new Set((await trx.selectFrom('companies').select('id').where('id', 'in', ['', ...(snap.companies ?? []).map((c) => c.company.id)]).execute()).map((c) => c.id));
+    for (const c of snap.companies ?? []) {
+      if (!companies.has(c.company.id)) {
+        skipped.push(`${c.role} ${c.company.name}: the company was deleted or merged since`);
+        gone.add(`title_companies:${titleCompanyFactId(id, c.company.id, c.role)}`);
+        continue;
+      }
+      await trx.insertInto('title_companies').values({ title_id: id, company_id: c.company.id, role: c.role }).execute();
+    }
+    skipped.push(...(await restoreFactLinks(trx, (snap.sourceLinks ?? []).filter((l) => !gone.has(`${l.fact_table}:${l.fact_id}`)))));
+    const { sourceLinks: _links, ...deleted } = snap;
+    await audit(trx, actor, { action: 'restore', entity: 'titles', entityId: id, before: deleted, after: await readTitleSnapshot(trx, id) });
+  });
+  await app.refreshTitles([id]);
+  return { restored: await getTitle(app, actor, id), skipped };
 }
 
 // ------------------------------------------------------------------ finding titles by name

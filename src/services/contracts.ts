@@ -22,6 +22,7 @@ import {
   parseJson,
   toJson,
   flag,
+  type CompanyKind,
   type ContractDirection,
   type ContractStatus,
   type Database,
@@ -35,6 +36,7 @@ import { recordRightsChange } from './changeFeed.js';
 import { loadEngineBlocks } from './engineBlocks.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
 import { formatMoney, parseMoney, type Money } from './money.js';
+import { checkCompany, findOrCreateCompanyIn } from './people.js';
 import { conflictView, type ConflictReportView, type PartiesLookup } from './views.js';
 
 export interface BlockInput {
@@ -81,7 +83,16 @@ export interface ContractInput {
   override?: { reason: string } | null;
   /** For updates: the version the caller read. */
   version?: number;
+  /**
+   * Parties not on file yet, created with the deal in its transaction (so an
+   * abandoned or refused deal leaves no company behind). Found forgivingly by
+   * name first, like every company. Each replaces the matching `…Id`.
+   */
+  newCompanies?: Partial<Record<NewCompanyParty, { name: string; kind: CompanyKind }>> | null;
 }
+
+export const NEW_COMPANY_PARTIES = ['licensor', 'licensee', 'salesAgent'] as const;
+export type NewCompanyParty = (typeof NEW_COMPANY_PARTIES)[number];
 
 /** A block after validation: the expression as written and the parsed sets. */
 interface ParsedBlock {
@@ -202,6 +213,16 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
     checkTerm(start, end, hf);
     return { input: h, titleIds: h.titleId ? [h.titleId] : input.titleIds, territoryCodes: territoryCodes(territories), mediaIds: mediaLeafIds(media) };
   });
+  if (input.newCompanies !== undefined && input.newCompanies !== null) {
+    if (typeof input.newCompanies !== 'object') throw invalid(f('newCompanies'), input.newCompanies, `${f('newCompanies')}: expected {licensor?, licensee?, salesAgent?}`);
+    for (const [party, c] of Object.entries(input.newCompanies)) {
+      if (!(NEW_COMPANY_PARTIES as readonly string[]).includes(party)) throw invalid(f(`newCompanies.${party}`), c, `${f(`newCompanies.${party}`)}: not a party of the deal (licensor, licensee, salesAgent)`);
+      if (c === undefined || c === null) continue;
+      checkCompany(c, (n) => f(`newCompanies.${party}.${n}`));
+      const idField = `${party}Id` as 'licensorId' | 'licenseeId' | 'salesAgentId';
+      if (input[idField]) throw invalid(f(idField), input[idField], `${f(idField)}: give either an existing company or a new one, not both`);
+    }
+  }
   (input.negotiators ?? []).forEach((n, i) => {
     if (!NEGOTIATOR_SIDES.includes(n.side)) throw invalid(f(`negotiators[${i}].side`), n.side, `${f(`negotiators[${i}].side`)}: "${n.side}" is not licensor or licensee`);
   });
@@ -408,13 +429,27 @@ export async function writeContractIn(
   return { ok: true, id: cid, direction, titleIds, holds };
 }
 
+/** Creates the deal's new parties (found forgivingly first) in the deal's transaction, and names them by id. */
+async function withNewCompanies(trx: Kysely<Database>, actor: Actor, c: CheckedContract): Promise<CheckedContract> {
+  const fresh = c.input.newCompanies;
+  if (!fresh) return c;
+  const input = { ...c.input, newCompanies: null };
+  for (const party of NEW_COMPANY_PARTIES) {
+    const spec = fresh[party];
+    if (!spec) continue;
+    const checked = checkCompany(spec, (n) => `newCompanies.${party}.${n}`);
+    input[`${party}Id`] = (await findOrCreateCompanyIn(trx, actor, checked)).id;
+  }
+  return { ...c, input };
+}
+
 /** Creates or changes one contract in its own transaction; refuses a conflict with RightsConflictError. */
 export async function saveContract(app: FilmRights, actor: Actor, input: ContractInput, id?: string): Promise<SaveResult> {
   requireWriter(actor);
   const checked = checkContract(input);
   const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
   const result = await app.store.transaction(async (trx) => {
-    const r = await writeContractIn(trx, app.store, ctx, actor, checked, { id, version: input.version });
+    const r = await writeContractIn(trx, app.store, ctx, actor, await withNewCompanies(trx, actor, checked), { id, version: input.version });
     if (!r.ok) throw new RightsConflictError(r.report);
     return r;
   });

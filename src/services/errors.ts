@@ -34,6 +34,31 @@ export class RightsConflictError extends Error {
   }
 }
 
+/**
+ * A record cannot be deleted while others refer to it. `uses` counts them by
+ * kind ("contracts": 2, "festival selections": 1); nothing was written.
+ */
+export class InUseError extends Error {
+  constructor(readonly entity: string, readonly id: string, readonly uses: Record<string, number>, what: string, detail?: string) {
+    super(`id: ${what} cannot be deleted: ${usesText(uses)} ${Object.values(uses).reduce((a, b) => a + b, 0) === 1 ? 'refers' : 'refer'} to it${detail ? ` (${detail})` : ''}. ${entity === 'title' || entity === 'company' || entity === 'person' ? 'Change those first, or merge it into the record it duplicates.' : 'Change or delete those first.'}`);
+    this.name = 'InUseError';
+  }
+}
+
+/** "2 contracts, 1 festival selection" from {contracts: 2, 'festival selections': 1} (plural keys, singular when one). */
+export function usesText(uses: Record<string, number>): string {
+  return Object.entries(uses)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${n === 1 ? singular(k) : k}`)
+    .join(', ');
+}
+
+function singular(k: string): string {
+  if (k.endsWith('people')) return k.replace(/people$/, 'person');
+  if (k.endsWith('ies')) return `${k.slice(0, -3)}y`;
+  return k.endsWith('s') ? k.slice(0, -1) : k;
+}
+
 /** The record changed since the caller read it. */
 export class StaleVersionError extends Error {
   constructor(readonly entity: string, readonly id: string, readonly expected: number, readonly actual: number) {

@@ -31,10 +31,10 @@ import type { Actor, FilmRights } from './app.js';
 import { requireWriter } from './access.js';
 import { audit } from './audit.js';
 import { mustExist } from './catalog.js';
-import { NotFoundError } from './errors.js';
+import { InUseError, NotFoundError } from './errors.js';
 import { countryCode, oneOf, optionalBool, optionalInt, optionalIsoDate, optionalOneOf, optionalText, rankByNames, requiredText } from './lookup.js';
 import { uniqueId } from './people.js';
-import { deleteFact } from './provenance.js';
+import { deleteRow, deleteRowIn, type RowSnapshot } from './rows.js';
 
 type Named = { id: string; name: string };
 type Field = (name: string) => string;
@@ -290,6 +290,8 @@ export async function createSelection(app: FilmRights, actor: Actor, input: Sele
   const id = await app.store.transaction(async (trx) => {
     await mustExist(trx, 'festival_editions', input.editionId, 'editionId');
     await mustExist(trx, 'titles', input.titleId, 'titleId');
+    const twin = await trx.selectFrom('selections').select('id').where('edition_id', '=', input.editionId).where('title_id', '=', input.titleId).executeTakeFirst();
+    if (twin) throw invalid('titleId', input.titleId, 'titleId: the title is already in this edition\'s line-up; change that selection instead');
     return insertSelection(trx, actor, input.editionId, input.titleId, c);
   });
   return { id };
@@ -307,8 +309,8 @@ export async function withdrawSelection(app: FilmRights, actor: Actor, selection
   });
 }
 
-export async function deleteSelection(app: FilmRights, actor: Actor, selectionId: string): Promise<void> {
-  await deleteFact(app, actor, 'selections', selectionId, 'selection');
+export async function deleteSelection(app: FilmRights, actor: Actor, selectionId: string): Promise<{ deleted: RowSnapshot; removed: Record<string, number> }> {
+  return deleteRow(app, actor, 'selections', selectionId);
 }
 
 // ------------------------------------------------------------------ awards
@@ -531,4 +533,189 @@ function marketAt(app: FilmRights, titleIds: string[], start: string, end: strin
     out.set(id, { soldLabel: labelOrNull(sold), freeLabel: labelOrNull(free), heldLabel: labelOrNull(held) });
   }
   return out;
+}
+
+// ------------------------------------------------------------------ editing the festival record
+
+const count = async (q: Promise<{ n: number | string | bigint }>) => Number((await q).n);
+const nonZero = (uses: Record<string, number>) => Object.fromEntries(Object.entries(uses).filter(([, n]) => n > 0));
+
+/** Changes a festival's names, kind or place (absent means unchanged; `aliases` replaces the list). */
+export async function updateFestival(app: FilmRights, actor: Actor, id: string, patch: Partial<FestivalInput>): Promise<FestivalDetail> {
+  requireWriter(actor);
+  if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('festivals').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError('festival', id);
+    const pick = <K extends keyof FestivalInput>(k: K, v: FestivalInput[K]): FestivalInput[K] => (patch[k] === undefined ? v : patch[k]);
+    const c = checkFestival({
+      name: pick('name', before.name),
+      shortName: pick('shortName', before.short_name),
+      aliases: pick('aliases', parseJson(before.aliases)),
+      kind: pick('kind', before.kind),
+      country: pick('country', before.country),
+      city: pick('city', before.city),
+    });
+    const others = await FestivalIndex.load(trx);
+    for (const [field, n] of [['name', c.name], ['shortName', c.short_name]] as const) {
+      const hit = n ? others.find(n) : undefined;
+      if (hit && hit !== id) throw invalid(field, n, `${field}: another festival (${hit}) already answers to "${n}"`);
+    }
+    const row = { name: c.name, short_name: c.short_name, aliases: toJson(c.aliases), kind: c.kind, country: c.country, city: c.city };
+    await trx.updateTable('festivals').set(row).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'update', entity: 'festivals', entityId: id, before: { ...before, aliases: parseJson(before.aliases) }, after: { id, ...c } });
+  });
+  return getFestival(app, actor, id);
+}
+
+/** Deletes a festival without editions (delete those first: each says what refers to it). */
+export async function deleteFestival(app: FilmRights, actor: Actor, id: string) {
+  requireWriter(actor);
+  return app.store.transaction(async (trx) => {
+    const f = await trx.selectFrom('festivals').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    if (!f) throw new NotFoundError('festival', id);
+    const editions = await count(trx.selectFrom('festival_editions').select((eb) => eb.fn.countAll<number>().as('n')).where('festival_id', '=', id).executeTakeFirstOrThrow());
+    if (editions) throw new InUseError('festival', id, { editions }, `"${f.name}"`);
+    return { deleted: await deleteRowIn(trx, actor, 'festivals', id), removed: {} };
+  });
+}
+
+/** Changes an edition's number, year or dates. */
+export async function updateEdition(app: FilmRights, actor: Actor, id: string, patch: Partial<Omit<EditionInput, 'festivalId'>>): Promise<EditionView & { festivalId: string }> {
+  requireWriter(actor);
+  if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('festival_editions').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError('festival edition', id);
+    const c = checkEdition({
+      number: patch.number === undefined ? before.number : patch.number,
+      year: patch.year === undefined ? before.year : patch.year,
+      start: patch.start === undefined ? before.start_date : patch.start,
+      end: patch.end === undefined ? before.end_date : patch.end,
+    });
+    if (c.number !== null) {
+      const twin = await trx.selectFrom('festival_editions').select('id').where('festival_id', '=', before.festival_id).where('number', '=', c.number).where('id', '!=', id).executeTakeFirst();
+      if (twin) throw invalid('number', c.number, `number: the festival already has a ${c.number}th edition (${twin.id})`);
+    }
+    await trx.updateTable('festival_editions').set(c).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'update', entity: 'festival_editions', entityId: id, before, after: { ...before, ...c } });
+  });
+  const e = await app.store.db.selectFrom('festival_editions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return { id: e.id, festivalId: e.festival_id, number: e.number, year: e.year, start: e.start_date, end: e.end_date };
+}
+
+/** Deletes an edition (with its sections) when no selection, award or contract refers to it. */
+export async function deleteEdition(app: FilmRights, actor: Actor, id: string) {
+  requireWriter(actor);
+  return app.store.transaction(async (trx) => {
+    const e = await trx.selectFrom('festival_editions as e').innerJoin('festivals as f', 'f.id', 'e.festival_id').select(['e.id', 'e.year', 'f.name']).where('e.id', '=', id).executeTakeFirst();
+    if (!e) throw new NotFoundError('festival edition', id);
+    const n = (table: 'selections' | 'awards' | 'contracts') => count(trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('edition_id', '=', id).executeTakeFirstOrThrow());
+    const uses = nonZero({ 'festival selections': await n('selections'), awards: await n('awards'), contracts: await n('contracts') });
+    if (Object.keys(uses).length) throw new InUseError('festival edition', id, uses, `the ${e.year} edition of ${e.name}`);
+    const deleted = await deleteRowIn(trx, actor, 'festival_editions', id);
+    return { deleted, removed: nonZero({ sections: deleted.sections?.length ?? 0 }) };
+  });
+}
+
+export interface SectionView {
+  id: string;
+  editionId: string;
+  name: string;
+}
+
+/** Adds a section to an edition (the one of that name when it exists). */
+export async function createSection(app: FilmRights, actor: Actor, input: { editionId: string; name: string }): Promise<SectionView> {
+  requireWriter(actor);
+  const name = requiredText(input?.name, 'name');
+  const id = await app.store.transaction(async (trx) => {
+    await mustExist(trx, 'festival_editions', input.editionId, 'editionId');
+    return ensureSectionIn(trx, actor, input.editionId, name);
+  });
+  const s = await app.store.db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return { id: s.id, editionId: s.edition_id, name: s.name };
+}
+
+export async function renameSection(app: FilmRights, actor: Actor, id: string, patch: { name?: string }): Promise<SectionView> {
+  requireWriter(actor);
+  const name = requiredText(patch?.name, 'name');
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError('section', id);
+    const others = await trx.selectFrom('sections').select(['id', 'name']).where('edition_id', '=', before.edition_id).where('id', '!=', id).execute();
+    if (others.some((o) => normalizeName(o.name) === normalizeName(name))) throw invalid('name', name, `name: the edition already has a section "${name}"`);
+    await trx.updateTable('sections').set({ name }).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'update', entity: 'sections', entityId: id, before, after: { ...before, name } });
+  });
+  return { id, editionId: (await app.store.db.selectFrom('sections').select('edition_id').where('id', '=', id).executeTakeFirstOrThrow()).edition_id, name };
+}
+
+/** Deletes an empty section (one with selections says so: move or delete them first). */
+export async function deleteSection(app: FilmRights, actor: Actor, id: string) {
+  requireWriter(actor);
+  return app.store.transaction(async (trx) => {
+    const s = await trx.selectFrom('sections').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    if (!s) throw new NotFoundError('section', id);
+    const n = await count(trx.selectFrom('selections').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', '=', id).executeTakeFirstOrThrow());
+    if (n) throw new InUseError('section', id, { 'festival selections': n }, `the section "${s.name}"`);
+    return { deleted: await deleteRowIn(trx, actor, 'sections', id), removed: {} };
+  });
+}
+
+/** Changes a selection: section (by name, created on first use; null: none), premiere status, slot, withdrawal and its reason. */
+export async function updateSelection(app: FilmRights, actor: Actor, id: string, patch: Partial<Omit<SelectionInput, 'editionId' | 'titleId'>>) {
+  requireWriter(actor);
+  if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('selections').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError('selection', id);
+    const section = before.section_id ? (await trx.selectFrom('sections').select('name').where('id', '=', before.section_id).executeTakeFirst())?.name ?? null : null;
+    const withdrawn = patch.withdrawn === undefined ? before.withdrawn === 1 : patch.withdrawn;
+    const c = checkSelection({
+      section: patch.section === undefined ? section : patch.section,
+      premiereStatus: patch.premiereStatus === undefined ? before.premiere_status : patch.premiereStatus,
+      slot: patch.slot === undefined ? before.slot : patch.slot,
+      withdrawn,
+      // taking a withdrawal back takes its reason with it
+      withdrawalReason: patch.withdrawalReason === undefined ? (withdrawn === false ? null : before.withdrawal_reason) : patch.withdrawalReason,
+    });
+    const row = {
+      section_id: c.section ? await ensureSectionIn(trx, actor, before.edition_id, c.section) : null,
+      premiere_status: c.premiere_status,
+      slot: c.slot,
+      withdrawn: flag(c.withdrawn),
+      withdrawal_reason: c.withdrawal_reason,
+    };
+    await trx.updateTable('selections').set(row).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'update', entity: 'selections', entityId: id, before, after: { ...before, ...row } });
+  });
+  return { id };
+}
+
+/** Changes an award: name, winner (title, person), tie. */
+export async function updateAward(app: FilmRights, actor: Actor, id: string, patch: Partial<Omit<AwardInput, 'editionId'>>) {
+  requireWriter(actor);
+  if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('awards').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError('award', id);
+    const tied = patch.tied === undefined ? before.tied === 1 : patch.tied;
+    const c = checkAward({
+      name: patch.name === undefined ? before.name : patch.name,
+      tied,
+      tieGroup: patch.tieGroup === undefined ? (tied === false ? null : before.tie_group) : patch.tieGroup,
+    });
+    const titleId = patch.titleId === undefined ? before.title_id : patch.titleId;
+    const personId = patch.personId === undefined ? before.person_id : patch.personId || null;
+    await mustExist(trx, 'titles', titleId, 'titleId');
+    if (personId) await mustExist(trx, 'people', personId, 'personId');
+    const row = { name: c.name, title_id: titleId, person_id: personId, tied: flag(c.tied), tie_group: c.tied ? (c.tie_group ?? defaultTieGroup(before.edition_id, c.name)) : null };
+    await trx.updateTable('awards').set(row).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'update', entity: 'awards', entityId: id, before, after: { ...before, ...row } });
+  });
+  return { id };
+}
+
+export async function deleteAward(app: FilmRights, actor: Actor, id: string) {
+  return deleteRow(app, actor, 'awards', id);
 }

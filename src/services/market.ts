@@ -16,7 +16,7 @@ import { NotFoundError } from './errors.js';
 import { addDaysIso, countryCode, daysBetween, optionalBool, optionalIsoDate, optionalOneOf, requiredText, todayIso } from './lookup.js';
 import { formatMoney, parseMoney, type Money } from './money.js';
 import { contractTitles } from './people.js';
-import { deleteFact } from './provenance.js';
+import { deleteRow } from './rows.js';
 
 type Named = { id: string; name: string };
 type Field = (name: string) => string;
@@ -131,8 +131,31 @@ export async function listReleases(app: FilmRights, params: { titleId?: string; 
   }));
 }
 
-export async function deleteRelease(app: FilmRights, actor: Actor, id: string): Promise<void> {
-  await deleteFact(app, actor, 'releases', id, 'release');
+export async function deleteRelease(app: FilmRights, actor: Actor, id: string) {
+  return deleteRow(app, actor, 'releases', id);
+}
+
+/** Changes a release (absent means unchanged): territory, date and its precision, distributor, kind. */
+export async function updateRelease(app: FilmRights, actor: Actor, id: string, patch: Partial<Omit<ReleaseInput, 'titleId'>>): Promise<ReleaseView> {
+  requireWriter(actor);
+  if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('releases').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError('release', id);
+    // a new date without a precision takes the precision it is written with ("2020-11": month)
+    const c = checkRelease({
+      territory: patch.territory === undefined ? before.territory : patch.territory,
+      date: patch.date === undefined ? formatReleaseDate(before.release_date, before.date_precision) : patch.date,
+      precision: patch.precision === undefined ? (patch.date === undefined ? before.date_precision : undefined) : patch.precision,
+      kind: patch.kind === undefined ? before.kind : patch.kind,
+    });
+    const distributorId = patch.distributorId === undefined ? before.distributor_id : patch.distributorId || null;
+    if (distributorId) await mustExist(trx, 'companies', distributorId, 'distributorId');
+    const row = { ...c, distributor_id: distributorId };
+    await trx.updateTable('releases').set(row).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'update', entity: 'releases', entityId: id, before, after: { ...before, ...row } });
+  });
+  return (await listReleases(app, { id }))[0];
 }
 
 // ------------------------------------------------------------------ box office
@@ -244,8 +267,31 @@ export async function listBoxOffice(app: FilmRights, actor: Actor, params: { tit
   }));
 }
 
-export async function deleteBoxOffice(app: FilmRights, actor: Actor, id: string): Promise<void> {
-  await deleteFact(app, actor, 'box_office', id, 'box office entry');
+export async function deleteBoxOffice(app: FilmRights, actor: Actor, id: string) {
+  return deleteRow(app, actor, 'box_office', id);
+}
+
+/** Changes a box-office figure (absent means unchanged). */
+export async function updateBoxOffice(app: FilmRights, actor: Actor, id: string, patch: Partial<Omit<BoxOfficeInput, 'titleId'>>): Promise<BoxOfficeView> {
+  requireWriter(actor);
+  if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
+  await app.store.transaction(async (trx) => {
+    const before = await trx.selectFrom('box_office').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw new NotFoundError('box-office figure', id);
+    const money = formatMoney(Number(before.amount), before.currency);
+    const c = checkBoxOffice({
+      territory: patch.territory === undefined ? before.territory : patch.territory,
+      amount: patch.amount === undefined ? money.amount : patch.amount,
+      currency: patch.currency === undefined ? before.currency : patch.currency,
+      periodStart: patch.periodStart === undefined ? before.period_start : patch.periodStart,
+      periodEnd: patch.periodEnd === undefined ? before.period_end : patch.periodEnd,
+      asOf: patch.asOf === undefined ? before.as_of : patch.asOf,
+      cumulative: patch.cumulative === undefined ? before.is_cumulative === 1 : patch.cumulative,
+    });
+    await trx.updateTable('box_office').set(c).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'update', entity: 'box_office', entityId: id, before, after: { ...before, ...c } });
+  });
+  return (await listBoxOffice(app, actor, { id }))[0];
 }
 
 // ------------------------------------------------------------------ home

@@ -5,12 +5,14 @@
  * company's titles, contracts and the people who negotiated for it.
  */
 import type { Kysely } from 'kysely';
+import { invalid } from '../domain/errors.js';
 import { normalizeName } from '../domain/fuzzy.js';
-import { COMPANY_KINDS, slugId, type CompanyKind, type ContractDirection, type ContractStatus, type CreditRole, type Database, type NegotiatorSide, type TitleCompanyRole } from '../store/index.js';
+import { COMPANY_KINDS, parseJson, slugId, type CompanyKind, type ContractDirection, type ContractStatus, type CreditRole, type Database, type NegotiatorSide, type TitleCompanyRole } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter } from './access.js';
 import { audit } from './audit.js';
-import { NotFoundError } from './errors.js';
+import { InUseError, NotFoundError } from './errors.js';
+import { dropFactLinks, factLinksOf, restoreFactLinks, type FactLinkRow } from './provenance.js';
 import { countryCode, oneOf, optionalText, pageParams, paginate, rankByNames, requiredText, type Page } from './lookup.js';
 
 type Named = { id: string; name: string };
@@ -279,4 +281,177 @@ export async function getCompany(app: FilmRights, _actor: Actor, id: string): Pr
     }),
     people: [...people.values()],
   };
+}
+
+// ------------------------------------------------------------------ editing, deleting and restoring people and companies
+
+export interface PersonSnapshot {
+  id: string;
+  name: string;
+  sortName: string | null;
+  sourceLinks?: FactLinkRow[];
+}
+
+export interface CompanySnapshot {
+  id: string;
+  name: string;
+  kind: CompanyKind;
+  country: string | null;
+  sourceLinks?: FactLinkRow[];
+}
+
+export async function readPersonSnapshot(db: Kysely<Database>, id: string): Promise<PersonSnapshot | null> {
+  const p = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return p ? { id: p.id, name: p.name, sortName: p.sort_name } : null;
+}
+
+export async function readCompanySnapshot(db: Kysely<Database>, id: string): Promise<CompanySnapshot | null> {
+  const c = await db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
+  return c ? { id: c.id, name: c.name, kind: c.kind, country: c.country } : null;
+}
+
+/** Another record of the table already answers to this name (the forgiving matching would confuse them): merge instead. */
+async function refuseTwin(db: Kysely<Database>, table: 'people' | 'companies', id: string, name: string): Promise<void> {
+  const rows = await db.selectFrom(table).select(['id', 'name']).where('id', '!=', id).execute();
+  const twin = rows.find((r) => normalizeName(r.name) === normalizeName(name));
+  if (twin) {
+    const what = table === 'people' ? 'person' : 'company';
+    throw invalid('name', name, `name: another ${what} is already called "${twin.name}" (${twin.id}); if it is the same ${what}, merge the two instead`);
+  }
+}
+
+/** The contract titles whose answers name this company (refreshed after a rename or a merge). */
+async function titlesOfCompanyContracts(db: Kysely<Database>, companyId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('contract_titles as ct')
+    .innerJoin('contracts as k', 'k.id', 'ct.contract_id')
+    .select('ct.title_id')
+    .where((eb) => eb.or([eb('k.licensor_id', '=', companyId), eb('k.licensee_id', '=', companyId)]))
+    .execute();
+  return [...new Set(rows.map((r) => r.title_id))];
+}
+
+/** Changes a company's name, kind or country (absent means unchanged). */
+export async function updateCompany(app: FilmRights, actor: Actor, id: string, patch: Partial<CompanyInput>): Promise<CompanyDetail> {
+  requireWriter(actor);
+  if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
+  let titles: string[] = [];
+  await app.store.transaction(async (trx) => {
+    const before = await readCompanySnapshot(trx, id);
+    if (!before) throw new NotFoundError('company', id);
+    const checked = checkCompany({
+      name: patch.name === undefined ? before.name : patch.name,
+      kind: patch.kind === undefined ? before.kind : patch.kind,
+      country: patch.country === undefined ? before.country : patch.country,
+    });
+    if (checked.name !== before.name) await refuseTwin(trx, 'companies', id, checked.name);
+    await trx.updateTable('companies').set(checked).where('id', '=', id).execute();
+    if (checked.name !== before.name) {
+      // answers name contract parties: refresh them here and on other servers
+      titles = await titlesOfCompanyContracts(trx, id);
+      const { recordRightsChange } = await import('./changeFeed.js');
+      await recordRightsChange(trx, titles);
+    }
+    await audit(trx, actor, { action: 'update', entity: 'companies', entityId: id, before, after: { id, ...checked } });
+  });
+  await app.refreshTitles(titles);
+  return getCompany(app, actor, id);
+}
+
+/** What refers to a company, by kind. */
+export async function companyUses(db: Kysely<Database>, id: string): Promise<{ uses: Record<string, number>; contractRefs: string[] }> {
+  const contracts = await db
+    .selectFrom('contracts')
+    .select(['ref', 'deleted_at'])
+    .where((eb) => eb.or([eb('licensor_id', '=', id), eb('licensee_id', '=', id), eb('sales_agent_id', '=', id)]))
+    .orderBy('ref')
+    .execute();
+  const n = async (q: Promise<{ n: number | string | bigint }>) => Number((await q).n);
+  const we = await db.selectFrom('settings').select('value').where('key', '=', 'we_company_id').executeTakeFirst();
+  const uses: Record<string, number> = {
+    contracts: contracts.filter((c) => !c.deleted_at).length,
+    'deleted contracts': contracts.filter((c) => c.deleted_at).length,
+    'negotiator seats': await n(db.selectFrom('negotiators').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', id).executeTakeFirstOrThrow()),
+    titles: await n(db.selectFrom('title_companies').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', id).executeTakeFirstOrThrow()),
+    releases: await n(db.selectFrom('releases').select((eb) => eb.fn.countAll<number>().as('n')).where('distributor_id', '=', id).executeTakeFirstOrThrow()),
+    'install settings ("our company")': we && parseJson(we.value) === id ? 1 : 0,
+  };
+  return { uses: Object.fromEntries(Object.entries(uses).filter(([, v]) => v > 0)), contractRefs: contracts.map((c) => c.ref) };
+}
+
+/** Deletes a company nothing refers to (else InUseError, 409, counting what does). Restorable from its history. */
+export async function deleteCompany(app: FilmRights, actor: Actor, id: string): Promise<{ deleted: CompanySnapshot; removed: Record<string, number> }> {
+  requireWriter(actor);
+  return app.store.transaction(async (trx) => {
+    const before = await readCompanySnapshot(trx, id);
+    if (!before) throw new NotFoundError('company', id);
+    const { uses, contractRefs } = await companyUses(trx, id);
+    if (Object.keys(uses).length) throw new InUseError('company', id, uses, `"${before.name}"`, contractRefs.length ? `${contractRefs.length === 1 ? 'contract' : 'contracts'} ${contractRefs.slice(0, 10).join(', ')}${contractRefs.length > 10 ? ', …' : ''}` : undefined);
+    const links = await factLinksOf(trx, [{ table: 'companies', ids: [id] }]);
+    await dropFactLinks(trx, 'companies', [id]);
+    await trx.deleteFrom('companies').where('id', '=', id).execute();
+    const deleted = { ...before, sourceLinks: links };
+    await audit(trx, actor, { action: 'delete', entity: 'companies', entityId: id, before: deleted, after: null });
+    return { deleted, removed: (links.length ? { 'source links': links.length } : {}) as Record<string, number> };
+  });
+}
+
+/** Changes a person's name or sort name (absent means unchanged). */
+export async function updatePerson(app: FilmRights, actor: Actor, id: string, patch: Partial<PersonInput>): Promise<PersonDetail> {
+  requireWriter(actor);
+  if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
+  await app.store.transaction(async (trx) => {
+    const before = await readPersonSnapshot(trx, id);
+    if (!before) throw new NotFoundError('person', id);
+    const name = patch.name === undefined ? before.name : requiredText(patch.name, 'name');
+    const sortName = patch.sortName === undefined ? before.sortName : optionalText(patch.sortName, 'sortName');
+    if (name !== before.name) await refuseTwin(trx, 'people', id, name);
+    await trx.updateTable('people').set({ name, sort_name: sortName }).where('id', '=', id).execute();
+    await audit(trx, actor, { action: 'update', entity: 'people', entityId: id, before, after: { id, name, sortName } });
+  });
+  return getPerson(app, actor, id);
+}
+
+export async function personUses(db: Kysely<Database>, id: string): Promise<Record<string, number>> {
+  const count = async (table: 'credits' | 'negotiators' | 'awards') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', id).executeTakeFirstOrThrow()).n);
+  const uses: Record<string, number> = { credits: await count('credits'), 'deals negotiated': await count('negotiators'), awards: await count('awards') };
+  return Object.fromEntries(Object.entries(uses).filter(([, v]) => v > 0));
+}
+
+/** Deletes a person nothing refers to (else InUseError, 409). Restorable from their history. */
+export async function deletePerson(app: FilmRights, actor: Actor, id: string): Promise<{ deleted: PersonSnapshot; removed: Record<string, number> }> {
+  requireWriter(actor);
+  return app.store.transaction(async (trx) => {
+    const before = await readPersonSnapshot(trx, id);
+    if (!before) throw new NotFoundError('person', id);
+    const uses = await personUses(trx, id);
+    if (Object.keys(uses).length) throw new InUseError('person', id, uses, `"${before.name}"`);
+    const links = await factLinksOf(trx, [{ table: 'people', ids: [id] }]);
+    await dropFactLinks(trx, 'people', [id]);
+    await trx.deleteFrom('people').where('id', '=', id).execute();
+    const deleted = { ...before, sourceLinks: links };
+    await audit(trx, actor, { action: 'delete', entity: 'people', entityId: id, before: deleted, after: null });
+    return { deleted, removed: (links.length ? { 'source links': links.length } : {}) as Record<string, number> };
+  });
+}
+
+/** Brings back a deleted person or company as its deletion kept it (with its source links). */
+export async function restorePersonOrCompany(app: FilmRights, actor: Actor, table: 'people' | 'companies', id: string): Promise<{ restored: PersonDetail | CompanyDetail; skipped: string[] }> {
+  requireWriter(actor);
+  const { deletedSnapshot } = await import('./catalog.js');
+  const what = table === 'people' ? 'person' : 'company';
+  const skipped = await app.store.transaction(async (trx) => {
+    const snap = await deletedSnapshot<PersonSnapshot & CompanySnapshot>(trx, table, id, what);
+    if (await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) throw invalid('id', id, `id: a ${what} "${id}" exists again; nothing to restore`);
+    await refuseTwin(trx, table, id, snap.name);
+    if (table === 'people') await trx.insertInto('people').values({ id, name: snap.name, sort_name: snap.sortName ?? null }).execute();
+    else await trx.insertInto('companies').values({ id, name: snap.name, kind: snap.kind, country: snap.country ?? null }).execute();
+    const skipped = await restoreFactLinks(trx, snap.sourceLinks ?? []);
+    const { sourceLinks: _l, ...deleted } = snap;
+    const after = table === 'people' ? await readPersonSnapshot(trx, id) : await readCompanySnapshot(trx, id);
+    await audit(trx, actor, { action: 'restore', entity: table, entityId: id, before: deleted, after });
+    return skipped;
+  });
+  return { restored: table === 'people' ? await getPerson(app, actor, id) : await getCompany(app, actor, id), skipped };
 }

@@ -4,9 +4,9 @@
  * A link starts unreviewed; a person reviews it and, where sources disagree,
  * marks the accepted one.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { invalid } from '../domain/errors.js';
-import { SOURCE_KINDS, flag, newId, type Database, type SourceKind } from '../store/index.js';
+import { SOURCE_KINDS, flag, newId, type Database, type FactSourcesTable, type SourceKind } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter } from './access.js';
 import { audit } from './audit.js';
@@ -247,8 +247,38 @@ export async function deleteFact(app: FilmRights, actor: Actor, table: 'credits'
   await app.store.transaction(async (trx) => {
     const before = await trx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFoundError(what, id);
+    const sourceLinks = await factLinksOf(trx, [{ table, ids: [id] }]);
     await dropFactLinks(trx, table, [id]);
     await trx.deleteFrom(table).where('id', '=', id).execute();
-    await audit(trx, actor, { action: 'delete', entity: table, entityId: id, before, after: null });
+    // the links go into the history too, so a restore brings them back
+    await audit(trx, actor, { action: 'delete', entity: table, entityId: id, before: { ...before, sourceLinks }, after: null });
   });
+}
+
+/** A fact_sources row as stored: what a deletion keeps so that a restore can bring the links back. */
+export type FactLinkRow = Selectable<FactSourcesTable>;
+
+/** The source links of the given facts, as rows (inside the caller's transaction, before they are dropped). */
+export async function factLinksOf(trx: Kysely<Database>, facts: Array<{ table: FactTable; ids: string[] }>): Promise<FactLinkRow[]> {
+  const out: FactLinkRow[] = [];
+  for (const f of facts) {
+    for (let i = 0; i < f.ids.length; i += 500) {
+      const ids = f.ids.slice(i, i + 500);
+      if (ids.length) out.push(...(await trx.selectFrom('fact_sources').selectAll().where('fact_table', '=', f.table).where('fact_id', 'in', ids).orderBy('id').execute()));
+    }
+  }
+  return out;
+}
+
+/** Puts back source links a deletion kept; those whose source is gone are skipped and said so. */
+export async function restoreFactLinks(trx: Kysely<Database>, links: FactLinkRow[]): Promise<string[]> {
+  if (!links.length) return [];
+  const sources = new Set((await trx.selectFrom('sources').select('id').where('id', 'in', [...new Set(links.map((l) => l.source_id))]).execute()).map((s) => s.id));
+  const users = new Set((await trx.selectFrom('users').select('id').where('id', 'in', ['', ...links.map((l) => l.reviewed_by ?? '')]).execute()).map((u) => u.id));
+  const back = links.filter((l) => sources.has(l.source_id));
+  const taken = new Set((await trx.selectFrom('fact_sources').select('id').where('id', 'in', back.map((l) => l.id).concat([''])).execute()).map((r) => r.id));
+  const rows = back.map((l) => ({ ...l, id: taken.has(l.id) ? newId() : l.id, reviewed_by: l.reviewed_by && users.has(l.reviewed_by) ? l.reviewed_by : null }));
+  if (rows.length) await trx.insertInto('fact_sources').values(rows).execute();
+  const lost = links.length - back.length;
+  return lost ? [`${lost} source ${lost === 1 ? 'link' : 'links'}: the source was deleted since`] : [];
 }

@@ -13,6 +13,8 @@ const SignIn = lazy(() => import('./pages/SignIn'));
 const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolean }> = [
   { path: '/', page: lazy(() => import('./pages/Home')), nav: 'Home' },
   { path: '/catalog', page: lazy(() => import('./pages/Catalog')), nav: 'Catalog' },
+  { path: '/titles/new', page: lazy(() => import('./pages/TitleEditor')) },
+  { path: '/titles/:id/edit', page: lazy(() => import('./pages/TitleEditor')) },
   { path: '/titles/:id', page: lazy(() => import('./pages/TitlePage')) },
   { path: '/avails', page: lazy(() => import('./pages/Avails')), nav: 'Avails' },
   { path: '/deals', page: lazy(() => import('./pages/Deals')), nav: 'Deals' },

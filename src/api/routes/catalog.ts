@@ -7,8 +7,9 @@ import { createAward, createEdition, createFestival, createSelection, getEdition
 import { createBoxOffice, createRelease, home, type BoxOfficeInput, type ReleaseInput } from '../../services/market.js';
 import { findOrCreateCompany, findOrCreatePerson, getCompany, getPerson, listCompanies, listPeople, type CompanyInput, type PersonInput } from '../../services/people.js';
 import { actorOf } from '../auth.js';
-import { awardInput, boxOfficeInput, companyInput, creditInput, editionInput, festivalInput, idParams, personInput, releaseInput, selectionInput, titleInput, titlePatch } from '../schemas.js';
+import { awardInput, boxOfficeInput, companyInput, creditInput, editionInput, festivalInput, idParams, personInput, releaseInput, selectionInput } from '../schemas.js';
 import { access } from '../access.js';
+import { titleCreateBody, titlePatchBody } from './editing.js';
 
 const page = { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500 } } as const;
 type Id = { id: string };
@@ -66,15 +67,14 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
     },
     async (req) => availabilityMap(app, actorOf(req), (req.params as Id).id, req.query as { media?: string; start?: string; end?: string; exclusive?: boolean }),
   );
-  server.post('/api/titles', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: titleInput } }, async (req, reply) => {
+  server.post('/api/titles', { config: access('editor', 'write'), schema: { tags: ['catalog'], summary: 'Create a title, with its credits (billing order) and companies', body: titleCreateBody } }, async (req, reply) => {
     reply.code(201);
     return createTitle(app, actorOf(req), req.body as TitleInput);
   });
-  server.patch('/api/titles/:id', { config: access('editor', 'write'), schema: { tags: ['catalog'], params: idParams, body: titlePatch } }, async (req) => updateTitle(app, actorOf(req), (req.params as Id).id, req.body as Partial<TitleInput>));
-  server.delete('/api/titles/:id', { config: access('editor', 'write'), schema: { tags: ['catalog'], params: idParams } }, async (req, reply) => {
-    await deleteTitle(app, actorOf(req), (req.params as Id).id);
-    reply.code(204).send();
-  });
+  server.patch('/api/titles/:id', { config: access('editor', 'write'), schema: { tags: ['catalog'], summary: 'Change a title: absent means unchanged; aliases, credits and companies given replace their lists', params: idParams, body: titlePatchBody } }, async (req) => updateTitle(app, actorOf(req), (req.params as Id).id, req.body as Partial<TitleInput>));
+  server.delete('/api/titles/:id', { config: access('editor', 'write'), schema: { tags: ['catalog'], summary: 'Delete a title nothing refers to (409 in-use says what does); answers what was deleted', params: idParams } }, async (req) =>
+    deleteTitle(app, actorOf(req), (req.params as Id).id),
+  );
   server.post('/api/credits', { config: access('editor', 'write'), schema: { tags: ['catalog'], body: creditInput } }, async (req, reply) => {
     reply.code(201);
     return addCredit(app, actorOf(req), req.body as CreditInput);

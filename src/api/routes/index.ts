@@ -3,6 +3,7 @@ import type { FilmRights } from '../../services/app.js';
 import { articleRoutes } from './articles.js';
 import { catalogRoutes } from './catalog.js';
 import { fetchSettingsRoutes } from './fetchSettings.js';
+import { editingRoutes } from './editing.js';
 import { interchangeRoutes } from './interchange.js';
 import { referenceRoutes } from './reference.js';
 import { rightsRoutes } from './rights.js';
@@ -14,6 +15,7 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   referenceRoutes(server);
   rightsRoutes(server, app);
   catalogRoutes(server, app);
+  editingRoutes(server, app);
   userRoutes(server, app);
   interchangeRoutes(server, app);
   articleRoutes(server, app);

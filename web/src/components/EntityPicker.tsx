@@ -120,6 +120,7 @@ export function EntityPicker(props: Common & ({ multiple: true; value: Ref[]; on
         {selected.map((s) => (
           <span key={s.id} className="chip">
             {s.name}
+            {s.id.startsWith('new:') && <span className="chip-new" title="Not on file yet: added when this is saved"> new</span>}
             <button type="button" className="chip-x" aria-label={`Remove ${s.name}`} onClick={() => remove(s.id)}>
               ×
             </button>

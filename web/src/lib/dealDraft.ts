@@ -116,18 +116,35 @@ function languages(text: string): string[] | null {
 }
 
 /**
+ * A company typed in a party picker that is not on file: kept in the draft as
+ * `new:<kind>:<name>` and created with the deal when it is saved (so an
+ * abandoned deal leaves nothing behind).
+ */
+export function pendingCompany(kind: string, name: string): Ref {
+  return { id: `new:${kind}:${name}`, name };
+}
+
+function pendingOf(r: Ref | null): { name: string; kind: string } | null {
+  const m = r ? /^new:([a-z-]+):(.*)$/s.exec(r.id) : null;
+  return m ? { kind: m[1], name: m[2] } : null;
+}
+
+/**
  * The API's ContractInput. `financials`: the user has the financial-terms
  * permission. Without it the MG is not sent at all: the server keeps the one
  * on file (absent means unchanged) and refuses an mg, even null, from such a user.
  */
 export function contractInput(d: Draft, extra: { version?: number; override?: { reason: string }; financials: boolean }) {
+  const fresh = { licensor: pendingOf(d.licensor), licensee: pendingOf(d.licensee), salesAgent: pendingOf(d.salesAgent) };
+  const newCompanies = Object.fromEntries(Object.entries(fresh).filter(([, v]) => v));
   return {
     ...(d.ref.trim() ? { ref: d.ref.trim() } : {}),
     ...(d.direction ? { direction: d.direction } : {}),
     status: d.status,
-    licensorId: d.licensor?.id ?? null,
-    licenseeId: d.licensee?.id ?? null,
-    salesAgentId: d.salesAgent?.id ?? null,
+    licensorId: fresh.licensor ? null : (d.licensor?.id ?? null),
+    licenseeId: fresh.licensee ? null : (d.licensee?.id ?? null),
+    salesAgentId: fresh.salesAgent ? null : (d.salesAgent?.id ?? null),
+    ...(Object.keys(newCompanies).length ? { newCompanies } : {}),
     titleIds: d.titles.map((t) => t.id),
     blocks: d.blocks.map((b) => ({
       ...(b.titleId ? { titleId: b.titleId } : {}),

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { withQuery } from '../lib/api';
 import { humanize } from '../lib/format';
+import { canWrite, useAuth } from '../lib/auth';
 import { useApi, useDebounced } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link, useQueryState } from '../lib/router';
@@ -22,6 +23,7 @@ interface FestivalLite {
 const PAGE_SIZE = 50;
 
 export default function Catalog() {
+  const { user } = useAuth();
   const [params, set] = useQueryState();
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
@@ -79,6 +81,13 @@ export default function Catalog() {
       <div className="page-head">
         <h1>Catalog</h1>
         <p className="muted page-sub">{list.data ? `${list.data.total} ${list.data.total === 1 ? 'title' : 'titles'}${filtered ? ' match' : ''}` : '\u00a0'}</p>
+        {canWrite(user) && (
+          <div className="page-actions">
+            <Link to="/titles/new" className="btn btn--primary">
+              New title
+            </Link>
+          </div>
+        )}
       </div>
       <form className="filters" role="search" aria-label="Filter the catalog" onSubmit={(e) => e.preventDefault()}>
         <Field label="Search" className="filters-search">
@@ -145,7 +154,7 @@ export default function Catalog() {
       {list.loading && !list.data && <Loading what="Loading titles" />}
       {list.data && items.length === 0 && (
         <Empty title={filtered ? 'No title matches these filters.' : 'The catalog is empty.'}>
-          {filtered ? 'Loosen a filter or clear them all.' : 'Add titles with the API or the command line (filmrights import), or start the server with the demo data.'}
+          {filtered ? 'Loosen a filter or clear them all.' : canWrite(user) ? 'Add one with “New title”, or import a catalog (Import).' : 'Editors add titles here or by import.'}
         </Empty>
       )}
       {items.length > 0 && (

@@ -1,11 +1,17 @@
-/** A company's slate: its titles (and in what role), the territories it holds, its deals and its people. */
+/** A company's slate: its titles (and in what role), the territories it holds, its deals and its people; editors correct, merge or delete it. */
+import { useState, type FormEvent } from 'react';
+import { api } from '../lib/api';
+import { canWrite, useAuth } from '../lib/auth';
 import { humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
 import type { Contract } from '../lib/types';
+import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
-import { Empty, ErrorNote, Loading, Section } from '../components/ui';
+import { RecordActions } from '../components/RecordActions';
+import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
+import { Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface CompanyDetail {
@@ -19,13 +25,93 @@ interface CompanyDetail {
   holdings?: Any[];
 }
 
+const KINDS = ['distributor', 'sales-agent', 'production', 'streamer', 'broadcaster', 'exhibitor', 'other'];
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const o = (v: unknown) => (v && typeof v === 'object' ? (v as Any) : undefined);
+
+function CompanyForm({ d, onSaved, onCancel }: { d: CompanyDetail; onSaved: () => void; onCancel: () => void }) {
+  const countries = useCountries();
+  const [name, setName] = useState(d.name);
+  const [kind, setKind] = useState(d.kind ?? 'other');
+  const [country, setCountry] = useState(d.country ?? '');
+  const f = useForm();
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (await f.submit(() => api.patch(`/api/companies/${encodeURIComponent(d.id)}`, { name, kind, country: country || null }))) onSaved();
+  }
+  return (
+    <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label="Company">
+      <div className="form-grid">
+        <Field label="Name" error={f.err('name')}>
+          {(p) => <input {...p} type="text" value={name} onChange={(e) => (setName(e.target.value), f.touch('name'))} />}
+        </Field>
+        <Field label="Kind" error={f.err('kind')}>
+          {(p) => (
+            <select {...p} value={kind} onChange={(e) => (setKind(e.target.value), f.touch('kind'))}>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {humanize(k)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Country" error={f.err('country')}>
+          {(p) => (
+            <select {...p} value={country} onChange={(e) => (setCountry(e.target.value), f.touch('country'))}>
+              <option value="">Not known</option>
+              {countries.data?.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <ErrorNote error={f.formError} />
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={f.busy}>
+          {f.busy ? 'Saving…' : 'Save company'}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
 
 export default function Company({ params }: { params: Record<string, string> }) {
   const c = useApi<CompanyDetail>(`/api/companies/${encodeURIComponent(params.id)}`);
   const countries = useCountries();
-  if (c.error) return <div className="page">{c.error.status === 404 ? <Empty title="This company does not exist."><Link to="/companies">All companies</Link></Empty> : <ErrorNote error={c.error} retry={c.reload} />}</div>;
+  const { user } = useAuth();
+  const writable = canWrite(user);
+  const [editing, setEditing] = useState(false);
+  const [flash, setFlash] = useState<string>();
+  const [version, setVersion] = useState(0);
+  const changed = (message?: string) => {
+    setFlash(message);
+    setEditing(false);
+    setVersion((v) => v + 1);
+    c.reload();
+  };
+  if (c.error)
+    return (
+      <div className="page">
+        {c.error.status === 404 ? (
+          <>
+            <nav className="crumbs" aria-label="Breadcrumb">
+              <Link to="/companies">Companies</Link>
+            </nav>
+            {flash && <div className="notice notice--good" role="status">{flash}</div>}
+            <DeletedRecord entity="companies" id={params.id} what="company" writable={writable} onRestored={() => changed('Restored.')} notFound={<Empty title="This company does not exist.">It may have been merged into another. <Link to="/companies">All companies</Link></Empty>} />
+          </>
+        ) : (
+          <ErrorNote error={c.error} retry={c.reload} />
+        )}
+      </div>
+    );
   if (!c.data) return <Loading what="Loading the company" />;
   const d = c.data;
   const titles = d.titles ?? [];
@@ -39,7 +125,32 @@ export default function Company({ params }: { params: Record<string, string> }) 
       <div className="page-head">
         <h1>{d.name}</h1>
         <p className="muted page-sub">{[humanize(d.kind), d.country ? countries.byCode?.get(d.country) ?? d.country : null].filter(Boolean).join(' · ')}</p>
+        {writable && (
+          <div className="page-actions">
+            <button type="button" className="btn" onClick={() => setEditing(true)} disabled={editing}>
+              Edit company
+            </button>
+            <RecordActions
+              entity="companies"
+              id={d.id}
+              name={d.name}
+              what="company"
+              mergeHint="When the same company is on file twice (a spelling the name matching did not catch), pick the other record. Its contracts (as licensor, licensee or sales agent), negotiators, titles and releases move here, and it is deleted."
+              onMerged={(m) => changed(m)}
+              onDeleted={() => {
+                setFlash(`${d.name} was deleted. Restore it below if that was a mistake.`);
+                c.reload();
+              }}
+            />
+          </div>
+        )}
       </div>
+      {flash && (
+        <div className="notice notice--good" role="status">
+          {flash}
+        </div>
+      )}
+      {editing && <CompanyForm d={d} onSaved={() => changed('Saved. The change is in the company’s history.')} onCancel={() => setEditing(false)} />}
       <div className="grid-2">
         <Section title={`Slate (${titles.length})`}>
           {titles.length === 0 ? (
@@ -60,7 +171,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
                   const name = s(tt.englishTitle) || s(tt.originalTitle) || s(tt.name) || '';
                   const roles = Array.isArray(t.roles) ? (t.roles as string[]) : s(t.role) ? [s(t.role)!] : [];
                   return (
-                    <tr key={id ?? i}>
+                    <tr key={`${id ?? i}-${roles.join()}`}>
                       <td>{id ? <Link to={`/titles/${encodeURIComponent(id)}`}>{name}</Link> : name}</td>
                       <td>{roles.map(humanize).join(', ') || '—'}</td>
                       {showHeld && <td className="cell-wrap">{s(t.territoryLabel) ?? s(t.territories) ?? '—'}</td>}
@@ -92,6 +203,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
       <Section title={`Deals (${d.contracts?.length ?? 0})`}>
         <DealList deals={(d.contracts ?? []) as unknown as Any[]} empty="No deal with this company." />
       </Section>
+      <RecordHistory entity="companies" id={d.id} version={version} />
     </div>
   );
 }

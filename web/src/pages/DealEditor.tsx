@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, fieldMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
-import { CHECKED_STATUSES, conflictRequest, contractInput, draftFromContract, emptyDraft, key, newBlock, type BlockDraft, type Draft } from '../lib/dealDraft';
+import { CHECKED_STATUSES, conflictRequest, contractInput, draftFromContract, emptyDraft, key, newBlock, pendingCompany, type BlockDraft, type Draft } from '../lib/dealDraft';
 import { formatTimestamp, humanize } from '../lib/format';
 import { setFlash } from '../lib/flash';
 import { useApi, useDebounced } from '../lib/hooks';
@@ -21,8 +21,8 @@ import { MediaPicker } from '../components/MediaPicker';
 import { TerritoryInput } from '../components/TerritoryInput';
 import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
 
-/** A company typed in the deal that is not on file yet. */
-const createCompany = (kind: string) => (name: string) => api.post<Ref>('/api/companies', { name, kind });
+/** A company typed in the deal that is not on file yet: created with the deal when it is saved, not before. */
+const createCompany = (kind: string) => (name: string) => Promise.resolve(pendingCompany(kind, name));
 
 /** A message that survives the move from /deals/new to /deals/:id (the page remounts). */
 let flash: string | undefined;
@@ -159,7 +159,8 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       } else if (a.status === 409) {
         setFormError(`${a.message} Reload the deal to see the other change, then make yours again.`);
       } else if (a.field) {
-        setErrors({ [a.field]: fieldMessage(a.message) });
+        const party = /^newCompanies\.(licensor|licensee|salesAgent)/.exec(a.field);
+        setErrors({ [party ? `${party[1]}Id` : a.field]: fieldMessage(a.message) });
         setFormError(`Not saved. Check the field marked below: ${fieldMessage(a.message)}`);
         requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       } else setFormError(a.message);
@@ -291,7 +292,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                 {(p) => <EntityPicker {...p} kind="companies" value={draft.licensee} onChange={(licensee) => update({ licensee })} placeholder="Who receives" onCreate={createCompany('distributor')} />}
               </Field>
               <Field label="Sales agent" error={err('salesAgentId')}>
-                {(p) => <EntityPicker {...p} kind="companies" value={draft.salesAgent} onChange={(salesAgent) => update({ salesAgent })} placeholder="Optional" />}
+                {(p) => <EntityPicker {...p} kind="companies" value={draft.salesAgent} onChange={(salesAgent) => update({ salesAgent })} placeholder="Optional" onCreate={createCompany('sales-agent')} />}
               </Field>
             </div>
           </fieldset>

@@ -1,14 +1,21 @@
-/** A person: credits and the deals they negotiated. */
+/** A person: credits and the deals they negotiated; editors correct, merge or delete the record. */
+import { useState, type FormEvent } from 'react';
+import { api } from '../lib/api';
+import { canWrite, useAuth } from '../lib/auth';
 import { humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
+import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
-import { Empty, ErrorNote, Loading, Section } from '../components/ui';
+import { RecordActions } from '../components/RecordActions';
+import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
+import { Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface PersonDetail {
   id: string;
   name: string;
+  sortName?: string | null;
   credits?: Any[];
   deals?: Any[];
   contracts?: Any[];
@@ -16,9 +23,66 @@ interface PersonDetail {
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const o = (v: unknown) => (v && typeof v === 'object' ? (v as Any) : undefined);
 
+function PersonForm({ d, onSaved, onCancel }: { d: PersonDetail; onSaved: () => void; onCancel: () => void }) {
+  const [name, setName] = useState(d.name);
+  const [sortName, setSortName] = useState(d.sortName ?? '');
+  const f = useForm();
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (await f.submit(() => api.patch(`/api/people/${encodeURIComponent(d.id)}`, { name, sortName: sortName.trim() || null }))) onSaved();
+  }
+  return (
+    <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label="Person">
+      <div className="form-grid form-grid--2">
+        <Field label="Name" error={f.err('name')}>
+          {(p) => <input {...p} type="text" value={name} onChange={(e) => (setName(e.target.value), f.touch('name'))} />}
+        </Field>
+        <Field label="Sorted as" hint="e.g. Zhang Yimou keeps family name first" error={f.err('sortName')}>
+          {(p) => <input {...p} type="text" value={sortName} onChange={(e) => (setSortName(e.target.value), f.touch('sortName'))} />}
+        </Field>
+      </div>
+      <ErrorNote error={f.formError} />
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={f.busy}>
+          {f.busy ? 'Saving…' : 'Save person'}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export default function Person({ params }: { params: Record<string, string> }) {
   const p = useApi<PersonDetail>(`/api/people/${encodeURIComponent(params.id)}`);
-  if (p.error) return <div className="page">{p.error.status === 404 ? <Empty title="This person does not exist."><Link to="/people">All people</Link></Empty> : <ErrorNote error={p.error} retry={p.reload} />}</div>;
+  const { user } = useAuth();
+  const writable = canWrite(user);
+  const [editing, setEditing] = useState(false);
+  const [flash, setFlash] = useState<string>();
+  const [version, setVersion] = useState(0);
+  const changed = (message?: string) => {
+    setFlash(message);
+    setEditing(false);
+    setVersion((v) => v + 1);
+    p.reload();
+  };
+  if (p.error)
+    return (
+      <div className="page">
+        {p.error.status === 404 ? (
+          <>
+            <nav className="crumbs" aria-label="Breadcrumb">
+              <Link to="/people">People</Link>
+            </nav>
+            {flash && <div className="notice notice--good" role="status">{flash}</div>}
+            <DeletedRecord entity="people" id={params.id} what="person" writable={writable} onRestored={() => changed('Restored.')} notFound={<Empty title="This person does not exist.">They may have been merged into another record. <Link to="/people">All people</Link></Empty>} />
+          </>
+        ) : (
+          <ErrorNote error={p.error} retry={p.reload} />
+        )}
+      </div>
+    );
   if (!p.data) return <Loading what="Loading" />;
   const d = p.data;
   const credits = d.credits ?? [];
@@ -30,7 +94,32 @@ export default function Person({ params }: { params: Record<string, string> }) {
       </nav>
       <div className="page-head">
         <h1>{d.name}</h1>
+        {writable && (
+          <div className="page-actions">
+            <button type="button" className="btn" onClick={() => setEditing(true)} disabled={editing}>
+              Edit person
+            </button>
+            <RecordActions
+              entity="people"
+              id={d.id}
+              name={d.name}
+              what="person"
+              mergeHint="When the same person is on file twice (“Yimou Zhang” and “Zhang Yimou”), pick the other record. Their credits, the deals they negotiated and their awards move here, and the other record is deleted."
+              onMerged={(m) => changed(m)}
+              onDeleted={() => {
+                setFlash(`${d.name} was deleted. Restore the record below if that was a mistake.`);
+                p.reload();
+              }}
+            />
+          </div>
+        )}
       </div>
+      {flash && (
+        <div className="notice notice--good" role="status">
+          {flash}
+        </div>
+      )}
+      {editing && <PersonForm d={d} onSaved={() => changed('Saved. The change is in the history.')} onCancel={() => setEditing(false)} />}
       <Section title={`Credits (${credits.length})`}>
         {credits.length === 0 ? (
           <p className="muted">No credit recorded.</p>
@@ -66,6 +155,7 @@ export default function Person({ params }: { params: Record<string, string> }) {
       <Section title={`Deals negotiated (${deals.length})`}>
         <DealList deals={deals} withLabel="For" empty="No deal negotiated by this person on record." />
       </Section>
+      <RecordHistory entity="people" id={d.id} version={version} />
     </div>
   );
 }

@@ -4,14 +4,20 @@
  * contracts) and where each fact comes from.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { api, withQuery } from '../lib/api';
+import { api, withQuery, type ApiError } from '../lib/api';
+import { canWrite, useAuth } from '../lib/auth';
+import { takeFlash } from '../lib/flash';
 import { addYearsIso, formatDate, formatMoney, humanize, todayIso } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { contractIndex, countryInfo, rightsInCoverage } from '../lib/mapInfo';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
 import type { Contract, Money, Ref, TitleMap } from '../lib/types';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ContractTable } from '../components/contracts';
+import { EntityPicker } from '../components/EntityPicker';
+import { BoxOfficePanel, ReleasesPanel } from '../components/MarketEditors';
+import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
 import { MediaPicker } from '../components/MediaPicker';
 import { RightsTimeline, type TimelineBar } from '../components/RightsTimeline';
 import { WorldMap, type CountryInfo } from '../components/WorldMap';
@@ -95,6 +101,7 @@ function Festivals({ selections, awards }: { selections: Any[]; awards: Any[] })
   return (
     <>
       {selections.length > 0 && (
+        <div className="table-wrap">
         <table className="data">
           <thead>
             <tr>
@@ -130,6 +137,7 @@ function Festivals({ selections, awards }: { selections: Any[]; awards: Any[] })
             })}
           </tbody>
         </table>
+        </div>
       )}
       {awards.length > 0 && (
         <ul className="awards">
@@ -459,13 +467,110 @@ function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: string; 
   );
 }
 
+/** Merge a duplicate record of the same film into this one, or delete the title: each asks first. */
+function TitleActions({ d, onMerged, onDeleted }: { d: TitleDetail; onMerged: (message: string) => void; onDeleted: () => void }) {
+  const [dialog, setDialog] = useState<'merge' | 'delete'>();
+  const [dup, setDup] = useState<Ref | null>(null);
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const name = d.englishTitle || d.originalTitle;
+  const close = () => {
+    setDialog(undefined);
+    setDup(null);
+    setState({ busy: false });
+  };
+  async function merge() {
+    if (!dup) return setState({ busy: false, error: 'Pick the duplicate to merge into this title.' });
+    setState({ busy: true });
+    try {
+      const r = await api.post<{ moved: Record<string, number> }>(`/api/titles/${encodeURIComponent(d.id)}/merge`, { mergeId: dup.id });
+      const moved = Object.entries(r.moved).map(([k, n]) => `${n} ${n === 1 ? k.replace(/ies$/, 'y').replace(/s$/, '') : k}`);
+      close();
+      onMerged(`“${dup.name}” was merged into this title${moved.length ? `: ${moved.join(', ')} moved over` : ''}. The merge is in the history.`);
+    } catch (x) {
+      setState({ busy: false, error: (x as ApiError).message });
+    }
+  }
+  async function remove() {
+    setState({ busy: true });
+    try {
+      await api.del(`/api/titles/${encodeURIComponent(d.id)}`);
+      close();
+      onDeleted();
+    } catch (x) {
+      setState({ busy: false, error: (x as ApiError).message.replace(/^id: /, '') });
+    }
+  }
+  return (
+    <>
+      <Link to={`/titles/${encodeURIComponent(d.id)}/edit`} className="btn">
+        Edit title
+      </Link>
+      <button type="button" className="btn btn--ghost" onClick={() => setDialog('merge')}>
+        Merge a duplicate…
+      </button>
+      <button type="button" className="btn btn--ghost btn--delete" onClick={() => setDialog('delete')}>
+        Delete title…
+      </button>
+      <ConfirmDialog open={dialog === 'merge'} title={`Merge a duplicate into ${name}`} confirmLabel="Merge" tone="primary" busy={state.busy} error={state.error} onConfirm={() => void merge()} onCancel={close}>
+        <p>When the same film is on file twice, pick the other record. Its contracts, credits, festival history, releases, box office and sources move to this title, its names become aliases, and it is deleted.</p>
+        <Field label="The duplicate">
+          {(p) => <EntityPicker {...p} kind="titles" value={dup} onChange={(v) => (setDup(v && v.id === d.id ? null : v), setState({ busy: false }))} placeholder="Type its title" />}
+        </Field>
+      </ConfirmDialog>
+      <ConfirmDialog open={dialog === 'delete'} title={`Delete ${name}?`} confirmLabel="Delete title" busy={state.busy} error={state.error} onConfirm={() => void remove()} onCancel={close}>
+        <p>The title goes with its credits, aliases and companies. A title that a contract, a festival selection, an award, a release or a box-office figure names cannot be deleted: change those first, or merge it into the record it duplicates.</p>
+        <p>Nothing is lost: the title can be restored from its history.</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
 export default function TitlePage({ params }: { params: Record<string, string> }) {
   const id = params.id;
   const t = useApi<TitleDetail>(`/api/titles/${encodeURIComponent(id)}`);
   const countries = useCountries();
   const contracts = useContractDetails(t.data?.contracts);
+  const { user } = useAuth();
+  const writable = canWrite(user);
+  const [flash, setFlashHere] = useState(takeFlash);
+  const [version, setVersion] = useState(0);
+  const changed = (message?: string) => {
+    setFlashHere(message);
+    setVersion((v) => v + 1);
+    t.reload();
+  };
 
-  if (t.error) return <div className="page">{t.error.status === 404 ? <Empty title="This title does not exist.">It may have been deleted. Find it in the <Link to="/catalog">catalog</Link>.</Empty> : <ErrorNote error={t.error} retry={t.reload} />}</div>;
+  if (t.error)
+    return (
+      <div className="page">
+        {t.error.status === 404 ? (
+          <>
+            <nav className="crumbs" aria-label="Breadcrumb">
+              <Link to="/catalog">Catalog</Link>
+            </nav>
+            {flash && (
+              <div className="notice notice--good" role="status">
+                {flash}
+              </div>
+            )}
+            <DeletedRecord
+              entity="titles"
+              id={id}
+              what="title"
+              writable={writable}
+              onRestored={(skipped) => changed(`Restored.${skipped.length ? ` Not brought back: ${skipped.join('; ')}.` : ''}`)}
+              notFound={
+                <Empty title="This title does not exist.">
+                  It may have been merged into another record. Find it in the <Link to="/catalog">catalog</Link>.
+                </Empty>
+              }
+            />
+          </>
+        ) : (
+          <ErrorNote error={t.error} retry={t.reload} />
+        )}
+      </div>
+    );
   if (!t.data) return <Loading what="Loading the title" />;
   const d = t.data;
   const name = d.englishTitle || d.originalTitle;
@@ -506,6 +611,16 @@ export default function TitlePage({ params }: { params: Record<string, string> }
           {aliases.length > 0 && <p className="muted small">Also known as {aliases.join(', ')}</p>}
         </div>
         <div className="page-actions">
+          {writable && (
+            <TitleActions
+              d={d}
+              onMerged={(m) => changed(m)}
+              onDeleted={() => {
+                setFlashHere(`${name} was deleted. Restore it below if that was a mistake.`);
+                t.reload();
+              }}
+            />
+          )}
           <Link to={`/avails?titles=${encodeURIComponent(d.id)}`} className="btn">
             Avails for this title
           </Link>
@@ -514,6 +629,14 @@ export default function TitlePage({ params }: { params: Record<string, string> }
           </Link>
         </div>
       </header>
+      {flash && (
+        <div className="notice notice--good" role="status">
+          {flash}
+          <button type="button" className="btn btn--ghost btn--small notice-close" aria-label="Dismiss" onClick={() => setFlashHere(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
       <nav className="jump" aria-label="On this page">
         <a href="#availability">Availability</a>
         <a href="#timeline">Rights timeline</a>
@@ -522,6 +645,7 @@ export default function TitlePage({ params }: { params: Record<string, string> }
         <a href="#releases">Releases &amp; box office</a>
         <a href="#credits">Credits</a>
         <a href="#sources">Sources</a>
+        <a href="#history">History</a>
       </nav>
 
       <Section title="Availability" id="availability">
@@ -552,11 +676,15 @@ export default function TitlePage({ params }: { params: Record<string, string> }
             <div className="grid-2 grid-2--tight">
               <div>
                 <h3 className="h3">Releases</h3>
-                <Releases rows={d.releases ?? []} names={countries.byCode} />
+                {writable ? <ReleasesPanel titleId={d.id} rows={d.releases ?? []} writable onChanged={() => changed()} /> : <Releases rows={d.releases ?? []} names={countries.byCode} />}
               </div>
               <div>
                 <h3 className="h3">Box office</h3>
-                <BoxOffice rows={d.boxOffice ?? []} names={countries.byCode} />
+                {writable ? (
+                  <BoxOfficePanel titleId={d.id} rows={d.boxOffice ?? []} writable onChanged={() => changed()} chart={(d.boxOffice ?? []).length ? <BoxOffice rows={d.boxOffice ?? []} names={countries.byCode} /> : null} />
+                ) : (
+                  <BoxOffice rows={d.boxOffice ?? []} names={countries.byCode} />
+                )}
               </div>
             </div>
           </Section>
@@ -602,6 +730,7 @@ export default function TitlePage({ params }: { params: Record<string, string> }
           </Section>
         </aside>
       </div>
+      <RecordHistory entity="titles" id={d.id} version={version} />
     </div>
   );
 }
