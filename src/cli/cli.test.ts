@@ -38,7 +38,9 @@ describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     const [row] = answer.rows;
     expect(row).toMatchObject({ titles: ['One Second'], titleIds: ['one-second'], territoryLabel: 'North America', mediaLabel: 'All Media', start: '2022-01-01', end: '2022-12-31', status: 'unavailable' });
     expect(row.territories).toEqual(expect.arrayContaining(['US', 'CA']));
-    expect(row.reasons).toEqual([{ code: 'rights-out-exist', contracts: ['WB-NEON-ONE-SECOND-NA'], message: 'sold to WB-NEON-ONE-SECOND-NA (Neon)' }]);
+    expect(row.reasons).toEqual([
+      { code: 'rights-out-exist', contracts: ['WB-NEON-ONE-SECOND-NA'], message: 'sold to WB-NEON-ONE-SECOND-NA (Neon)', deals: [{ ref: 'WB-NEON-ONE-SECOND-NA', id: expect.any(String), licensor: 'Wild Bunch', licensee: 'Neon', end: '2036-09-17' }] },
+    ]);
   });
 
   it('prints avails as a table by default, with labels, periods and reasons', async () => {

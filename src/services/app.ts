@@ -87,9 +87,9 @@ export class FilmRights {
       .selectFrom('contracts as c')
       .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
       .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
-      .select(['c.ref', 'lor.name as licensor', 'lee.name as licensee']);
+      .select(['c.id', 'c.ref', 'lor.name as licensor', 'lee.name as licensee']);
     if (titleIds) contracts = contracts.where('c.id', 'in', this.store.db.selectFrom('contract_titles').select('contract_id').where('title_id', 'in', [...titleIds]));
-    const parties = (await contracts.execute()).map((c) => [c.ref, { licensor: c.licensor, licensee: c.licensee }] as const);
+    const parties = (await contracts.execute()).map((c) => [c.ref, { id: c.id, licensor: c.licensor, licensee: c.licensee }] as const);
     if (titleIds) {
       // a title deleted (or merged into another) leaves the names too
       const found = new Set(names.map(([id]) => id));

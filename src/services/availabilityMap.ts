@@ -4,16 +4,59 @@
  */
 import { fullSet, has, intersects, toIndices } from '../domain/bitset.js';
 import { COUNTRIES } from '../domain/countries.js';
-import { parseDay, parseEndDay } from '../domain/dates.js';
-import { parseMedia } from '../domain/media.js';
+import { dayOrNull, parseDay, parseEndDay, PERPETUITY, type Day } from '../domain/dates.js';
+import { languageLabel } from '../domain/languages.js';
+import { mediaLabel, parseMedia } from '../domain/media.js';
 import type { Actor, FilmRights } from './app.js';
 import { NotFoundError } from './errors.js';
+import { reasonDeals } from './reasonDeals.js';
 import { reasonMessage, type ReasonView } from './views.js';
 
+const STATUS_ORDER: PeriodStatus[] = ['available', 'on-hold', 'sold', 'no-rights'];
+
+/** Days in each status, counting a day once per status however many media share it. */
+function daysByStatus(periods: ReadonlyArray<{ status: PeriodStatus; from: Day; to: Day }>): Partial<Record<PeriodStatus, number>> {
+  const out: Partial<Record<PeriodStatus, number>> = {};
+  for (const status of STATUS_ORDER) {
+    const spans = periods.filter((p) => p.status === status).sort((a, b) => a.from - b.from);
+    if (!spans.length) continue;
+    let days = 0;
+    let [lo, hi] = [spans[0].from, spans[0].to];
+    for (const p of spans.slice(1)) {
+      if (p.from > hi + 1) {
+        days += hi - lo + 1;
+        [lo, hi] = [p.from, p.to];
+      } else hi = Math.max(hi, p.to);
+    }
+    out[status] = days + hi - lo + 1;
+  }
+  return out;
+}
+
 export type MapStatus = 'available' | 'sold' | 'on-hold' | 'no-rights' | 'partial';
+export type PeriodStatus = Exclude<MapStatus, 'partial'>;
+
+/** One stretch of the window (for some of the media) and what it is, with why. */
+export interface CountryPeriod {
+  status: PeriodStatus;
+  /** Inclusive ISO days, within the window; end null: perpetuity. */
+  start: string | null;
+  end: string | null;
+  media: string;
+  /** null: all languages. */
+  languages: string | null;
+  reasons: ReasonView[];
+}
 
 export interface CountryAvail {
   status: MapStatus;
+  /**
+   * What each part of the window is, in date order: a partly available
+   * country says which days are on hold, sold or free.
+   */
+  periods: CountryPeriod[];
+  /** Days of the window in each status (any media); absent for an open-ended window. */
+  days?: Partial<Record<PeriodStatus, number>>;
   reasons: ReasonView[];
   /** The contracts behind the status: what blocks it, or, where it is available, the rights-in it comes from. */
   contracts: string[];
@@ -41,22 +84,31 @@ export async function availabilityMap(
     exclusive,
     match: 'overlap-part',
   }, { include: 'all' });
-  const per = new Map<string, { statuses: Set<string>; reasons: Map<string, ReasonView> }>();
+  const q0 = parseDay(start, 'start');
+  const q1 = parseEndDay(params.end ?? null, 'end');
+  const deals = reasonDeals(app);
+  const per = new Map<string, { statuses: Set<string>; reasons: Map<string, ReasonView>; periods: Map<string, CountryPeriod & { from: Day; to: Day }> }>();
   for (const row of rows) {
+    const sold = row.outcome.reasons.some((r) => r.code === 'rights-out-exist' || r.code === 'holdback');
+    const status: PeriodStatus = row.outcome.status === 'unavailable' ? (sold ? 'sold' : 'no-rights') : row.outcome.status;
+    const from = Math.max(row.start, q0);
+    const to = Math.min(row.end, q1);
+    const views = row.outcome.reasons.map((r): ReasonView => ({ code: r.code, contracts: r.contracts, message: reasonMessage(r, app.contractParties), ...(r.contracts.length ? { deals: deals(r, { titles: [titleId], territories: row.territories, media: row.media }) } : {}) }));
+    const languages = row.languages === null ? (row.languagesExcept.length ? `all languages excl. ${languageLabel(row.languagesExcept)}` : null) : languageLabel(row.languages);
+    const period = { status, start: dayOrNull(from), end: dayOrNull(to), media: mediaLabel(row.media), languages, reasons: views, from, to };
+    const periodKey = [status, from, to, period.media, languages].join('|');
     for (const i of toIndices(row.territories)) {
       const code = COUNTRIES.codeAt(i);
       let e = per.get(code);
-      if (!e) per.set(code, (e = { statuses: new Set(), reasons: new Map() }));
-      const sold = row.outcome.reasons.some((r) => r.code === 'rights-out-exist' || r.code === 'holdback');
-      e.statuses.add(row.outcome.status === 'unavailable' ? (sold ? 'sold' : 'no-rights') : row.outcome.status);
-      for (const r of row.outcome.reasons) {
+      if (!e) per.set(code, (e = { statuses: new Set(), reasons: new Map(), periods: new Map() }));
+      e.statuses.add(status);
+      for (const r of views) {
         const k = r.code + ':' + r.contracts.join(',');
-        if (!e.reasons.has(k)) e.reasons.set(k, { code: r.code, contracts: r.contracts, message: reasonMessage(r, app.contractParties) });
+        if (!e.reasons.has(k)) e.reasons.set(k, r);
       }
+      if (!e.periods.has(periodKey)) e.periods.set(periodKey, period);
     }
   }
-  const q0 = parseDay(start, 'start');
-  const q1 = parseEndDay(params.end ?? null, 'end');
   const mediaSet = parseMedia(media, 'media');
   const rightsIn = app.index.blocksOf(titleId).filter((b) => b.kind === 'in' && b.start <= q1 && b.end >= q0 && intersects(b.media, mediaSet));
   const countries: Record<string, CountryAvail> = {};
@@ -68,7 +120,15 @@ export async function availabilityMap(
       s.length === 1 ? (s[0] as MapStatus) : s.includes('available') ? 'partial' : s.includes('sold') ? 'sold' : s.includes('on-hold') ? 'on-hold' : 'no-rights';
     const reasons = [...e.reasons.values()];
     const blocking = [...new Set(reasons.flatMap((r) => r.contracts))].sort();
-    countries[code] = { status, reasons, contracts: blocking.length ? blocking : heldUnder.map((h) => h.contract), heldUnder };
+    const periods = [...e.periods.values()].sort((a, b) => a.from - b.from || a.to - b.to || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+    countries[code] = {
+      status,
+      periods: periods.map(({ from: _f, to: _t, ...p }) => p),
+      ...(q1 < PERPETUITY ? { days: daysByStatus(periods) } : {}),
+      reasons,
+      contracts: blocking.length ? blocking : heldUnder.map((h) => h.contract),
+      heldUnder,
+    };
   }
   return { titleId, media, start, end: params.end ?? null, exclusive, countries };
 }

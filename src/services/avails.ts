@@ -11,6 +11,7 @@ import { parseLanguages } from '../domain/languages.js';
 import { parseMedia } from '../domain/media.js';
 import { parseTerritories } from '../domain/territories.js';
 import type { Actor, FilmRights } from './app.js';
+import { reasonDeals } from './reasonDeals.js';
 import { rowView, type AvailRowView } from './views.js';
 
 export interface AvailsInput {
@@ -104,5 +105,6 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
   const q = parseQuestion(input);
   const titleIds = input.titles?.length ? await resolveTitles(app, input.titles) : null;
   const rows = app.index.avails(titleIds, q, input.include ? { include: input.include } : {});
-  return { rows: rows.map((r) => rowView(r, app.titleName, app.contractParties)) };
+  const deals = reasonDeals(app);
+  return { rows: rows.map((r) => rowView(r, app.titleName, app.contractParties, deals)) };
 }

@@ -4,7 +4,7 @@
  * what they did: a person's credits and the deals they negotiated; a
  * company's titles, contracts and the people who negotiated for it.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { invalid } from '../domain/errors.js';
 import { normalizeName } from '../domain/fuzzy.js';
 import { COMPANY_KINDS, parseJson, slugId, type CompanyKind, type ContractDirection, type ContractStatus, type CreditRole, type Database, type NegotiatorSide, type TitleCompanyRole } from '../store/index.js';
@@ -16,6 +16,10 @@ import { dropFactLinks, factLinksOf, restoreFactLinks, type FactLinkRow } from '
 import { countryCode, oneOf, optionalText, pageParams, paginate, rankByNames, requiredText, type Page } from './lookup.js';
 
 type Named = { id: string; name: string };
+
+/** Names as a reader sorts them: case and accents aside ("Émile" with the E's), then by id for a stable order. */
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const byName = (a: Named, b: Named): number => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Names already in a table, by normalized form: one lookup per write batch instead of a query per name. */
 export class NameIndex {
@@ -83,9 +87,11 @@ export interface PersonListItem {
 
 export async function listPeople(app: FilmRights, params: { q?: string; page?: number; pageSize?: number } = {}): Promise<Page<PersonListItem>> {
   const { page, pageSize } = pageParams(params.page, params.pageSize);
-  const rows = await app.store.db.selectFrom('people').select(['id', 'name', 'sort_name']).orderBy('name').orderBy('id').execute();
-  const items = rows.map((r) => ({ id: r.id, name: r.name, sortName: r.sort_name }));
-  const ranked = params.q?.trim() ? rankByNames(params.q, items.map((i) => ({ item: i, names: [i.name, i.sortName] }))) : items.sort((a, b) => (a.sortName ?? a.name).localeCompare(b.sortName ?? b.name));
+  // Alphabetical by the name people read in the list (case-insensitive in the query; accents
+  // and case by the collator, the same on SQLite and PostgreSQL), not by the sort key.
+  const rows = await app.store.db.selectFrom('people').select(['id', 'name', 'sort_name']).orderBy(sql`lower(name)`).orderBy('id').execute();
+  const items = rows.map((r) => ({ id: r.id, name: r.name, sortName: r.sort_name })).sort(byName);
+  const ranked = params.q?.trim() ? rankByNames(params.q, items.map((i) => ({ item: i, names: [i.name, i.sortName] }))) : items;
   return paginate(ranked, page, pageSize);
 }
 
@@ -210,9 +216,9 @@ export interface CompanyListItem {
 
 export async function listCompanies(app: FilmRights, params: { q?: string; kind?: string; page?: number; pageSize?: number } = {}): Promise<Page<CompanyListItem>> {
   const { page, pageSize } = pageParams(params.page, params.pageSize);
-  let query = app.store.db.selectFrom('companies').select(['id', 'name', 'kind', 'country']).orderBy('name').orderBy('id');
+  let query = app.store.db.selectFrom('companies').select(['id', 'name', 'kind', 'country']).orderBy(sql`lower(name)`).orderBy('id');
   if (params.kind) query = query.where('kind', '=', oneOf(params.kind, COMPANY_KINDS, 'kind'));
-  const items = await query.execute();
+  const items = (await query.execute()).sort(byName);
   const ranked = params.q?.trim() ? rankByNames(params.q, items.map((i) => ({ item: i, names: [i.name] }))) : items;
   return paginate(ranked, page, pageSize);
 }

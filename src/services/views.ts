@@ -4,7 +4,7 @@
  * (null for perpetuity), and each reason with the contracts behind it and a
  * sentence that says what it means.
  */
-import { toIndices } from '../domain/bitset.js';
+import { toIndices, type Bitset } from '../domain/bitset.js';
 import { dayOrNull } from '../domain/dates.js';
 import type { Reason, ReasonCode } from '../domain/avails.js';
 import type { ConflictReport } from '../domain/conflicts.js';
@@ -18,7 +18,27 @@ export interface ReasonView {
   code: ReasonCode;
   contracts: string[];
   message: string;
+  /**
+   * The contracts of `contracts`, each with its deal id (the editor is at
+   * /deals/:id), its parties and the last day of its rights behind this
+   * reason (`end`: null for perpetuity). Given by the avails answer and the
+   * map, where a reader asks "until when, and which deal?".
+   */
+  deals?: ReasonDeal[];
 }
+
+export interface ReasonDeal {
+  ref: string;
+  /** null when the reference is not on file. */
+  id: string | null;
+  licensor: string | null;
+  licensee: string | null;
+  /** The latest end of the contract's blocks that cause the reason here; null: perpetuity; absent when not known. */
+  end?: string | null;
+}
+
+/** The deals behind a reason, for the titles, territories and media of the row that gives it. */
+export type ReasonDeals = (reason: Reason, scope: { titles: readonly string[]; territories: Bitset; media: Bitset }) => ReasonDeal[];
 
 export interface AvailRowView {
   titles: string[];
@@ -41,10 +61,11 @@ export interface ConflictReportView {
   blocks: Array<{ block: number; titleId: string; conflicts: AvailRowView[]; holds: AvailRowView[] }>;
 }
 
-/** What a contract reference means to a reader: who bought or sold. */
+/** What a contract reference means to a reader: who bought or sold (and, when known, the deal's id). */
 export interface ContractParties {
   licensor: string | null;
   licensee: string | null;
+  id?: string;
 }
 
 export type PartiesLookup = (ref: string) => ContractParties | undefined;
@@ -79,7 +100,7 @@ export function reasonMessage(r: Reason, parties: PartiesLookup): string {
   }
 }
 
-export function rowView(row: RolledRow, titleName: (id: string) => string, parties: PartiesLookup): AvailRowView {
+export function rowView(row: RolledRow, titleName: (id: string) => string, parties: PartiesLookup, deals?: ReasonDeals): AvailRowView {
   const territories = toIndices(row.territories).map((i) => COUNTRIES.codeAt(i));
   const media = toIndices(row.media).map((i) => MEDIA.codeAt(i));
   return {
@@ -100,7 +121,12 @@ export function rowView(row: RolledRow, titleName: (id: string) => string, parti
     start: dayOrNull(row.start),
     end: dayOrNull(row.end),
     status: row.outcome.status,
-    reasons: row.outcome.reasons.map((r) => ({ code: r.code, contracts: r.contracts, message: reasonMessage(r, parties) })),
+    reasons: row.outcome.reasons.map((r) => ({
+      code: r.code,
+      contracts: r.contracts,
+      message: reasonMessage(r, parties),
+      ...(deals && r.contracts.length ? { deals: deals(r, row) } : {}),
+    })),
   };
 }
 

@@ -95,7 +95,9 @@ describeEachDatabase('rights through the API', (_open, database) => {
     const rows = na.json().rows;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ titles: ['One Second'], territoryLabel: 'North America', status: 'unavailable' });
-    expect(rows[0].reasons).toEqual([{ code: 'rights-out-exist', contracts: ['WB-NEON-ONE-SECOND-NA'], message: 'sold to WB-NEON-ONE-SECOND-NA (Neon)' }]);
+    expect(rows[0].reasons).toEqual([
+      { code: 'rights-out-exist', contracts: ['WB-NEON-ONE-SECOND-NA'], message: 'sold to WB-NEON-ONE-SECOND-NA (Neon)', deals: [{ ref: 'WB-NEON-ONE-SECOND-NA', id: neon.json().id, licensor: 'Wild Bunch', licensee: 'Neon', end: '2036-09-17' }] },
+    ]);
 
     const world = await post('/api/avails', { titles: [ids.film], territories: 'Worldwide', media: 'All Media', start: '2022-01-01', end: '2022-12-31' });
     const available = world.json().rows.filter((r: { status: string }) => r.status === 'available');

@@ -2,7 +2,7 @@
  * The shell: sign-in gate, the top navigation and the routes. Every page is
  * its own chunk (React.lazy), so the first screen loads only what it needs.
  */
-import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { AuthProvider, useAuth } from './lib/auth';
 import { Link, match, navigate, useLocation } from './lib/router';
 import { Loading } from './components/ui';
@@ -27,7 +27,8 @@ const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolea
   { path: '/companies/:id', page: lazy(() => import('./pages/Company')) },
   { path: '/people', page: lazy(() => import('./pages/People')), nav: 'People' },
   { path: '/people/:id', page: lazy(() => import('./pages/Person')) },
-  { path: '/import', page: lazy(() => import('./pages/Import')), nav: 'Import' },
+  { path: '/import', page: lazy(() => import('./pages/Import')), nav: 'Import/Export' },
+  { path: '/export', page: lazy(() => import('./pages/Import')) },
   { path: '/articles', page: lazy(() => import('./pages/Articles')), nav: 'Articles' },
   { path: '/articles/:id', page: lazy(() => import('./pages/Articles')) },
   { path: '/market/:id', page: lazy(() => import('./pages/ArticlesMarket')) },
@@ -41,12 +42,22 @@ function section(pathname: string): string {
   if (pathname.startsWith('/companies')) return '/companies';
   if (pathname.startsWith('/people')) return '/people';
   if (pathname.startsWith('/articles')) return '/articles';
+  if (pathname === '/export') return '/import';
   return pathname;
 }
 
 function Shell() {
   const { user, signOut } = useAuth();
   const { pathname } = useLocation();
+  // On a narrow screen the navigation folds behind a menu button; following a link folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setMenuOpen(false);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   useEffect(() => {
     if (user === null && pathname !== '/signin') navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
@@ -82,8 +93,12 @@ function Shell() {
           </span>
           filmrights
         </Link>
-        <nav aria-label="Main">
-          <ul className="mainnav">
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="mainnav" onClick={() => setMenuOpen((o) => !o)}>
+          <span className="menu-icon" aria-hidden="true" />
+          Menu
+        </button>
+        <nav aria-label="Main" className={`mainnav-wrap${menuOpen ? ' is-open' : ''}`}>
+          <ul className="mainnav" id="mainnav">
             {routes
               .filter((r) => r.nav && (!r.adminOnly || user.role === 'admin'))
               .map((r) => (
@@ -93,6 +108,14 @@ function Shell() {
                   </Link>
                 </li>
               ))}
+            <li className="mainnav-extra">
+              <Link to="/admin">Your account ({user.username})</Link>
+            </li>
+            <li className="mainnav-extra">
+              <button type="button" className="linklike" onClick={() => void signOut()}>
+                Sign out
+              </button>
+            </li>
           </ul>
         </nav>
         <div className="topbar-user">
@@ -102,7 +125,7 @@ function Shell() {
           <Link to="/admin" className="user-name" title={`Role: ${user.role}. Your account and API tokens`}>
             {user.username}
           </Link>
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => void signOut()}>
+          <button type="button" className="btn btn--ghost btn--small sign-out" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>

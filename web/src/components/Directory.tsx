@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { withQuery } from '../lib/api';
 import { humanize } from '../lib/format';
 import { useApi, useDebounced } from '../lib/hooks';
+import { useCountries } from '../lib/reference';
 import { Link, useQueryState } from '../lib/router';
 import type { Page } from '../lib/types';
 import { Empty, ErrorNote, Field, Loading, Pager } from './ui';
@@ -25,6 +26,7 @@ export function Directory({ kind, title }: { kind: 'companies' | 'people'; title
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d]);
   const list = useApi<Page<Row>>(withQuery(`/api/${kind}`, { q, page, pageSize: 50 }));
+  const countries = useCountries(kind === 'companies');
   return (
     <div className="page">
       <div className="page-head">
@@ -55,7 +57,7 @@ export function Directory({ kind, title }: { kind: 'companies' | 'people'; title
                     <Link to={`/${kind}/${encodeURIComponent(r.id)}`}>{r.name}</Link>
                   </td>
                   {kind === 'companies' && <td>{humanize(r.kind)}</td>}
-                  {kind === 'companies' && <td>{r.country ?? '—'}</td>}
+                  {kind === 'companies' && <td title={r.country ?? undefined}>{r.country ? countries.byCode?.get(r.country) ?? r.country : '—'}</td>}
                 </tr>
               ))}
             </tbody>

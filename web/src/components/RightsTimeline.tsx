@@ -2,6 +2,7 @@
  * Rights in and out as bars over time, one row per territory and media, with
  * holdbacks and today marked: the shape of a title's exploitation at a glance.
  */
+import { useCallback, useRef, useState } from 'react';
 import { formatDate, formatPeriod, parseDay, todayIso } from '../lib/format';
 
 export type BarKind = 'in' | 'out' | 'hold' | 'third-party' | 'holdback';
@@ -31,7 +32,45 @@ function ms(iso: string): number {
   return parseDay(iso).getTime();
 }
 
+/** Room a year label needs on the axis, in pixels (four digits and a gap). */
+const LABEL_ROOM = 44;
+const STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
+
+/**
+ * The years labelled on an axis from `fromYear` to `toYear` drawn `width`
+ * pixels wide: every year when there is room, else every 2nd, 5th, 10th…
+ * (multiples of the step, so the labels are round years), never closer
+ * than a label's width. Without a known width, at most 12 labels.
+ */
+export function yearTicks(fromYear: number, toYear: number, width?: number): number[] {
+  const span = Math.max(1, toYear - fromYear);
+  const fits = (step: number) => (width && width > 0 ? (width * step) / span >= LABEL_ROOM : span / step <= 12);
+  const step = STEPS.find(fits) ?? STEPS[STEPS.length - 1];
+  const ticks: number[] = [];
+  // toYear is the axis's right edge: a label centred there would stick out of it.
+  for (let y = Math.ceil(fromYear / step) * step; y < toYear; y += step) ticks.push(y);
+  if (!ticks.length) ticks.push(fromYear);
+  return ticks;
+}
+
+/** The width of the element, kept up to date as the screen turns or the window is resized. */
+function useWidth(): [(el: HTMLElement | null) => void, number | undefined] {
+  const [width, setWidth] = useState<number>();
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((el: HTMLElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!el) return;
+    setWidth(el.getBoundingClientRect().width || undefined);
+    if (typeof ResizeObserver === 'undefined') return;
+    observer.current = new ResizeObserver((entries) => setWidth(entries[0]?.contentRect.width || undefined));
+    observer.current.observe(el);
+  }, []);
+  return [ref, width];
+}
+
 export function RightsTimeline({ bars, today = todayIso() }: { bars: TimelineBar[]; today?: string }) {
+  const [axisRef, trackWidth] = useWidth();
   if (!bars.length) return null;
   const dated = bars.flatMap((b) => [b.start, b.end]).filter((d): d is string => !!d);
   const hasOpen = bars.some((b) => !b.end);
@@ -44,10 +83,7 @@ export function RightsTimeline({ bars, today = todayIso() }: { bars: TimelineBar
   const toYear = new Date(hi).getUTCFullYear() + 1;
   hi = Date.UTC(toYear, 0, 1);
   const pct = (t: number) => ((t - lo) / (hi - lo)) * 100;
-  const span = toYear - fromYear;
-  const step = span > 24 ? 5 : span > 12 ? 2 : 1;
-  const ticks: number[] = [];
-  for (let y = fromYear; y <= toYear; y += step) ticks.push(y);
+  const ticks = yearTicks(fromYear, toYear, trackWidth);
 
   const rows = new Map<string, { territory: string; media: string; bars: TimelineBar[] }>();
   for (const b of [...bars].sort((a, c) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(c.kind))) {
@@ -63,9 +99,9 @@ export function RightsTimeline({ bars, today = todayIso() }: { bars: TimelineBar
       <figcaption className="visually-hidden">Rights over time by territory and media; today is {formatDate(today)}.</figcaption>
       <div className="tl-row tl-axis" aria-hidden="true">
         <div className="tl-label" />
-        <div className="tl-track">
+        <div className="tl-track" ref={axisRef}>
           {ticks.map((y) => (
-            <span key={y} className="tl-tick" style={{ left: `${pct(Date.UTC(y, 0, 1))}%` }}>
+            <span key={y} className="tl-tick" style={{ left: `${pct(Date.UTC(y, 0, 1))}%`, ...(y === fromYear ? { transform: 'none' } : {}) }}>
               {y}
             </span>
           ))}

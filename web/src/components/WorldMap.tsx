@@ -8,14 +8,31 @@
  */
 import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { memo, useEffect, useId, useMemo, useState, type MouseEvent } from 'react';
-import { humanize } from '../lib/format';
+import { formatDate, formatInt, humanize } from '../lib/format';
 import { loadWorldShapes, type CountryShape } from '../lib/worldShapes';
-import type { MapStatus } from '../lib/types';
+import type { MapPeriod, MapStatus, PeriodStatus, Reason } from '../lib/types';
+import { Reasons } from './Reasons';
+
+/** A line of a country's card: a sentence, or reasons naming their deals (linked, with their ends). */
+export type InfoLine = string | { prefix?: string; reasons: Reason[] };
 
 export interface CountryInfo {
   status: MapStatus;
-  /** Why, one sentence a line ("sold to NEON-ONE-SECOND (Neon)"). */
-  lines: string[];
+  /** Why, a line each ("sold to NEON-ONE-SECOND (Neon), until Sep 17, 2036"). */
+  lines: InfoLine[];
+  /** A partly available country: each stretch of the window, dated, with why. */
+  periods?: MapPeriod[];
+  /** Days of the window in each status (absent for an open-ended window). */
+  days?: Partial<Record<PeriodStatus, number>>;
+}
+
+const PERIOD_LABEL: Record<PeriodStatus, string> = { available: 'available', 'on-hold': 'on hold', sold: 'sold', 'no-rights': 'no rights' };
+
+/** "Partly available" says what the rest is: "Partly: on hold", "Partly: sold, on hold". */
+function listStatus(info: CountryInfo): string {
+  if (info.status !== 'partial' || !info.periods?.length) return STATUS_LABEL[info.status];
+  const other = [...new Set(info.periods.map((p) => p.status).filter((s) => s !== 'available'))];
+  return other.length ? `Partly: ${other.map((s) => PERIOD_LABEL[s]).join(', ')}` : STATUS_LABEL.partial;
 }
 
 export const STATUS_ORDER: MapStatus[] = ['available', 'partial', 'on-hold', 'sold', 'no-rights'];
@@ -178,7 +195,21 @@ export function WorldMap({
       <div className="worldmap-main">
         <div className="worldmap-canvas" aria-busy={loading || !shapes}>
           {shapeError && <p className="error-note">{shapeError}</p>}
-          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`World map, ${label}: ${summary || 'no data'}. The list beside the map gives every country.`} onMouseMove={onMove} onMouseLeave={() => setHover(null)}>
+          <svg
+            viewBox={`0 0 ${W} ${H}`}
+            role="img"
+            aria-label={`World map, ${label}: ${summary || 'no data'}. The list beside the map gives every country.`}
+            onMouseMove={onMove}
+            onMouseLeave={() => setHover(null)}
+            onClick={(e) => {
+              // A click (a tap on a phone) keeps the country's card open beside the map, where its deal links can be followed.
+              const code = (e.target as Element).getAttribute?.('data-code');
+              if (code && info[code]) {
+                setFocus(code);
+                setHover(null);
+              }
+            }}
+          >
             <Patterns prefix={prefix} />
             <rect width={W} height={H} className="ocean" />
             {shapes && <Shapes shapes={shapes} info={info} prefix={prefix} />}
@@ -233,7 +264,7 @@ export function WorldMap({
                     >
                       <Swatch status={c.status} prefix={prefix} />
                       <span className="country-name">{c.name}</span>
-                      <span className="country-status">{STATUS_LABEL[c.status]}</span>
+                      <span className="country-status">{listStatus(c)}</span>
                     </button>
                   </li>
                 ))}
@@ -247,6 +278,14 @@ export function WorldMap({
 }
 
 function CountryCard({ code, name, info, prefix }: { code: string; name?: string; info: CountryInfo; prefix: string }) {
+  const periods = info.periods ?? [];
+  const manyMedia = new Set(periods.map((p) => `${p.media}|${p.languages ?? ''}`)).size > 1;
+  const total = info.days ? Object.values(info.days).reduce((n, d) => n + (d ?? 0), 0) : 0;
+  const dayParts = info.days
+    ? (Object.entries(info.days) as Array<[PeriodStatus, number]>)
+        .sort((a, b) => b[1] - a[1])
+        .map(([s, n]) => `${PERIOD_LABEL[s]} ${formatInt(n)} ${n === 1 ? 'day' : 'days'}`)
+    : [];
   return (
     <div className="country-card">
       <div className="country-card-head">
@@ -255,10 +294,50 @@ function CountryCard({ code, name, info, prefix }: { code: string; name?: string
       <div className="country-card-status">
         <Swatch status={info.status} prefix={prefix} /> {STATUS_LABEL[info.status] ?? humanize(info.status)}
       </div>
+      {periods.length > 0 && (
+        <>
+          {dayParts.length > 1 && !manyMedia && (
+            <p className="country-days">
+              Of the window’s {formatInt(total)} days: {dayParts.join(', ')}.
+            </p>
+          )}
+          <ol className="country-periods">
+            {periods.map((p, i) => (
+              <li key={i} className={`country-period country-period--${p.status}`}>
+                <span className="country-period-when">
+                  {formatDate(p.start, { open: 'from the start' })} – {formatDate(p.end, { open: 'perpetuity' })}
+                </span>{' '}
+                <strong className="country-period-status">{PERIOD_LABEL[p.status]}</strong>
+                {manyMedia && (
+                  <span className="muted">
+                    {' '}
+                    · {p.media}
+                    {p.languages ? ` · ${p.languages}` : ''}
+                  </span>
+                )}
+                {p.reasons.length > 0 && (
+                  <div className="country-period-why">
+                    <Reasons reasons={p.reasons} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       {info.lines.length > 0 && (
         <ul>
           {info.lines.map((l, i) => (
-            <li key={i}>{l}</li>
+            <li key={i}>
+              {typeof l === 'string' ? (
+                l
+              ) : (
+                <>
+                  {l.prefix && <>{l.prefix}: </>}
+                  {l.reasons.length ? <Reasons reasons={l.reasons} /> : 'available'}
+                </>
+              )}
+            </li>
           ))}
         </ul>
       )}

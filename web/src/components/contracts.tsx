@@ -58,7 +58,7 @@ export function ContractTable({ contracts, showTitles = true, empty }: { contrac
   const showRights = contracts.some((c) => rightsLine(c));
   return (
     <div className="table-wrap">
-      <table className="data">
+      <table className="data data--deals">
         <thead>
           <tr>
             <th scope="col">Contract</th>
@@ -115,7 +115,7 @@ export function DealList({ deals, empty, withLabel = 'With' }: { deals: Any[]; e
   if (!deals.length) return <p className="muted">{empty}</p>;
   return (
     <div className="table-wrap">
-      <table className="data">
+      <table className="data data--deals">
         <thead>
           <tr>
             <th scope="col">Contract</th>

@@ -1,6 +1,7 @@
 /** Small building blocks: fields with their errors, states (loading, empty, error), badges. */
 import { useId, type ReactNode } from 'react';
 import type { ApiError } from '../lib/api';
+import { describeError } from '../lib/errors';
 import { humanize } from '../lib/format';
 
 export function Field({
@@ -60,15 +61,33 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
+/**
+ * An error as its reader needs it: a business refusal (a conflict, a stale
+ * version, a missing role) is headed by what happened and says what to do;
+ * "Something went wrong" is kept for a failing or unreachable server.
+ */
 export function ErrorNote({ error, retry }: { error: ApiError | Error | string | undefined | null; retry?: () => void }) {
   if (!error) return null;
-  const message = typeof error === 'string' ? error : error.message;
+  const d = describeError(error);
   const suggestions = typeof error === 'object' && 'body' in error ? error.body.suggestions : undefined;
   return (
-    <div className="error-note" role="alert">
-      <strong>Something went wrong.</strong> {message}
-      {suggestions && suggestions.length > 0 && <> Did you mean {suggestions.slice(0, 5).join(', ')}?</>}
-      {retry && (
+    <div className={`error-note error-note--${d.kind}`} role="alert">
+      <div className="error-note-text">
+        <strong className="error-note-title">{d.details ? d.title.replace(/\.$/, ':') : d.title}</strong>{' '}
+        {d.details ? (
+          <ul className="error-note-details">
+            {d.details.slice(0, 5).map((x, i) => (
+              <li key={i}>{x}</li>
+            ))}
+            {d.details.length > 5 && <li>and {d.details.length - 5} more</li>}
+          </ul>
+        ) : (
+          d.message
+        )}
+        {suggestions && suggestions.length > 0 && !/Did you mean/.test(d.message) && <> Did you mean {suggestions.slice(0, 5).join(', ')}?</>}
+        {d.advice && <span className="error-note-advice"> {d.advice}</span>}
+      </div>
+      {retry && d.kind === 'failure' && (
         <button type="button" className="btn btn--small" onClick={retry}>
           Try again
         </button>

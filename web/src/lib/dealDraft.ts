@@ -195,3 +195,32 @@ export function conflictRequest(d: Draft, excludeContractId?: string): { body: {
 
 /** Statuses whose rights the server checks on save (the others save freely). */
 export const CHECKED_STATUSES: ContractStatus[] = ['offer', 'negotiating', 'signed', 'announced'];
+
+/**
+ * What a deal's status does to its rights, said under the status field (a
+ * new deal starts as "negotiating", which already holds the rights).
+ */
+export function statusConsequence(status: ContractStatus, direction: Direction | ''): string {
+  if (direction === 'third-party') return 'Market intelligence: recorded for the picture of the market; it never changes our avails.';
+  if (direction === 'in') {
+    if (status === 'signed' || status === 'announced') return `${label(status)}: we hold these rights and can sell them.`;
+    return `${label(status)}: these rights are not ours to sell until the deal is signed.`;
+  }
+  switch (status) {
+    case 'draft':
+      return 'Draft: holds nothing and is not checked; the rights stay available to others.';
+    case 'offer':
+      return 'Offer: checked against what is sold, but holds nothing; the rights stay available to others.';
+    case 'negotiating':
+      return 'Negotiating: puts these rights on hold. Avails and the map show them as held, and any other deal for them gets a warning.';
+    case 'signed':
+    case 'announced':
+      return `${label(status)}: these rights are sold; a deal that collides with them is refused unless overridden with a reason.`;
+    default:
+      return `${label(status)}: its rights no longer count; they are available again.`;
+  }
+}
+
+function label(status: string): string {
+  return status.charAt(0).toUpperCase() + status.slice(1);
+}

@@ -1,5 +1,5 @@
 /** Turns the server's availability answers into what the map shows for each country. */
-import type { CountryInfo } from '../components/WorldMap';
+import type { CountryInfo, InfoLine } from '../components/WorldMap';
 import type { AvailRow, Contract, MapCountry, MapStatus, Ref } from './types';
 
 function name(r: Ref | string | null | undefined): string | undefined {
@@ -27,12 +27,12 @@ export function contractIndex(contracts: Array<Pick<Contract, 'id' | 'ref' | 'li
 
 /** One country of GET /api/titles/:id/map, as lines a person reads. */
 export function countryInfo(mc: MapCountry, known: ReturnType<typeof contractIndex>, rightsIn?: string[]): CountryInfo {
-  const lines: string[] = [];
+  const lines: InfoLine[] = [];
   const mentioned = new Set<string>();
   for (const r of mc.reasons ?? []) {
     if (typeof r === 'string') lines.push(r);
     else {
-      lines.push(r.message || r.code);
+      lines.push({ reasons: [r] });
       r.contracts?.forEach((c) => mentioned.add(c));
     }
   }
@@ -49,6 +49,8 @@ export function countryInfo(mc: MapCountry, known: ReturnType<typeof contractInd
   if (!mc.contracts?.length && rightsIn?.length && (mc.status === 'available' || mc.status === 'partial')) {
     for (const ref of rightsIn) lines.push(`Available under ${describeContract(ref, known)}`);
   }
+  // A partly available country: which stretches of the window are held, sold or free, with dates.
+  if (mc.status === 'partial' && mc.periods?.length) return { status: mc.status, lines: lines.filter((l) => typeof l === 'string'), periods: mc.periods, days: mc.days };
   return { status: mc.status, lines };
 }
 
@@ -95,7 +97,7 @@ export function infoFromRows(rows: AvailRow[]): Record<string, CountryInfo> {
   const out: Record<string, CountryInfo> = {};
   for (const r of rows) {
     const st = rowStatus(r);
-    const line = `${r.titles.join(', ')}: ${r.mediaLabel}, ${r.start ?? '…'} to ${r.end ?? 'perpetuity'}${r.reasons.length ? ` (${r.reasons.map((x) => x.message).join('; ')})` : ' (available)'}`;
+    const line: InfoLine = { prefix: `${r.titles.length > 3 ? `${r.titles.slice(0, 3).join(', ')} and ${r.titles.length - 3} more` : r.titles.join(', ')}: ${r.mediaLabel}, ${r.start ?? '…'} to ${r.end ?? 'perpetuity'}`, reasons: r.reasons };
     for (const code of r.territories) {
       const cur = out[code];
       if (!cur) out[code] = { status: st, lines: [line] };

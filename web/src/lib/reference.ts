@@ -8,16 +8,22 @@ export function loadMediaTree(): Promise<MediaNode[]> {
   return cached('media-tree', () => api.get<MediaNode | MediaNode[]>('/api/reference/media').then(asRoots));
 }
 
+/** Every country, by name in the reader's language order ("Côte d'Ivoire" among the C's), not by ISO code. */
 export function loadCountries(): Promise<Country[]> {
-  return cached('countries', () => api.get<Country[] | { items: Country[] }>('/api/reference/countries').then((r) => (Array.isArray(r) ? r : r.items)));
+  return cached('countries', () => api.get<Country[] | { items: Country[] }>('/api/reference/countries').then((r) => sortCountries(Array.isArray(r) ? r : r.items)));
+}
+
+export function sortCountries(list: Country[]): Country[] {
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  return [...list].sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.code, b.code));
 }
 
 export function useMediaTree(enabled = true) {
   return useCached(enabled ? 'media-tree' : null, loadMediaTree);
 }
 
-export function useCountries() {
-  const r = useCached('countries', loadCountries);
+export function useCountries(enabled = true) {
+  const r = useCached(enabled ? 'countries' : null, loadCountries);
   return { ...r, byCode: r.data ? countryIndex(r.data) : undefined };
 }
 

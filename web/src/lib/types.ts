@@ -131,6 +131,16 @@ export interface Reason {
   code: string;
   contracts: string[];
   message: string;
+  /** The deals behind it: id (for /deals/:id), parties, end of the term (null: perpetuity; absent: not known). */
+  deals?: ReasonDeal[];
+}
+
+export interface ReasonDeal {
+  ref: string;
+  id: string | null;
+  licensor: string | null;
+  licensee: string | null;
+  end?: string | null;
 }
 
 export type AvailStatus = 'available' | 'unavailable' | 'on-hold';
@@ -158,8 +168,23 @@ export interface ConflictReport {
 
 export type MapStatus = 'available' | 'sold' | 'on-hold' | 'no-rights' | 'partial';
 
+export type PeriodStatus = Exclude<MapStatus, 'partial'>;
+
+/** One stretch of the map's window for a country (for some media), with why. */
+export interface MapPeriod {
+  status: PeriodStatus;
+  start: string | null;
+  end: string | null;
+  media: string;
+  languages: string | null;
+  reasons: Reason[];
+}
+
 export interface MapCountry {
   status: MapStatus;
+  periods?: MapPeriod[];
+  /** Days of the window in each status; absent for an open-ended window. */
+  days?: Partial<Record<PeriodStatus, number>>;
   reasons?: Array<Reason | string>;
   contracts?: Array<string | { id?: string; ref?: string; licensor?: Ref | string | null; licensee?: Ref | string | null }>;
 }

@@ -282,7 +282,7 @@ function FactCard({ fact, current, onFocus, onDone, articleId }: { fact: Fact; c
       )}
       {error && (
         <div onClick={(e) => e.stopPropagation()}>
-          <ErrorNote error={conflict ? `${error.message} It collides with rights on record.` : error} />
+          <ErrorNote error={error} />
           {conflict && (
             <div className="input-with-button" style={{ marginTop: 6 }}>
               <input aria-label="Why save it anyway" placeholder="Why save it anyway?" value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />

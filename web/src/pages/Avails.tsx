@@ -17,6 +17,7 @@ import { saveBlob } from '../lib/api';
 import { EntityPicker } from '../components/EntityPicker';
 import { MediaPicker } from '../components/MediaPicker';
 import { TerritoryInput } from '../components/TerritoryInput';
+import { Reasons } from '../components/Reasons';
 import { TitleList } from '../components/TitleList';
 import { WorldMap } from '../components/WorldMap';
 import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
@@ -230,8 +231,8 @@ export default function Avails() {
             {rows.length === 0 ? (
               <Empty title="Nothing matches.">Widen the window, choose “available for part of the window”, or lower the minimum window.</Empty>
             ) : (
-              <div className="table-wrap">
-                <table className="data">
+              <div className="table-wrap table-wrap--cards">
+                <table className="data data--cards">
                   <thead>
                     <tr>
                       <th scope="col">Status</th>
@@ -246,21 +247,25 @@ export default function Avails() {
                   <tbody>
                     {rows.map((r, i) => (
                       <tr key={i} className={`avail-row avail-row--${r.status}`}>
-                        <td>
+                        <td data-label="Status">
                           <Badge value={r.status} />
                         </td>
-                        <td className="cell-wrap">
+                        <td className="cell-wrap" data-label="Titles">
                           <TitleList names={r.titles} ids={r.titleIds} />
                         </td>
-                        <td className="cell-wrap" title={r.territories.join(' ')}>
+                        <td className="cell-wrap" title={r.territories.join(' ')} data-label="Territories">
                           {r.territoryLabel}
                         </td>
-                        <td>{r.mediaLabel}</td>
-                        <td className="nowrap">{r.languageLabel}</td>
-                        <td className="num nowrap">
+                        <td data-label="Media">{r.mediaLabel}</td>
+                        <td className="nowrap" data-label="Languages">
+                          {r.languageLabel}
+                        </td>
+                        <td className="num nowrap" data-label="Period">
                           {formatDate(r.start)} – {formatDate(r.end, { open: 'perpetuity' })}
                         </td>
-                        <td className="cell-wrap">{r.reasons.map((x) => x.message).join('; ') || '—'}</td>
+                        <td className="cell-wrap avail-why" data-label="Why">
+                          <Reasons reasons={r.reasons} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>

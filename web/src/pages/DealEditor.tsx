@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, fieldMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
-import { CHECKED_STATUSES, conflictRequest, contractInput, draftFromContract, emptyDraft, key, newBlock, pendingCompany, type BlockDraft, type Draft } from '../lib/dealDraft';
+import { CHECKED_STATUSES, conflictRequest, contractInput, draftFromContract, emptyDraft, key, newBlock, pendingCompany, statusConsequence, type BlockDraft, type Draft } from '../lib/dealDraft';
 import { formatTimestamp, humanize } from '../lib/format';
 import { setFlash } from '../lib/flash';
 import { useApi, useDebounced } from '../lib/hooks';
@@ -112,12 +112,15 @@ export default function DealEditor({ params }: { params: Record<string, string> 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reqKey, checksRights]);
 
-  // Errors from the last check or save go away as soon as the field changes.
+  // Errors from the last check or save go away as soon as the field changes; a refused
+  // save (or any failed save) was about the deal as it was, so it goes as soon as the deal changes.
   const lastDraft = useRef(draft);
   useEffect(() => {
     const prev = lastDraft.current;
     lastDraft.current = draft;
     if (prev === draft) return;
+    setRefused(undefined);
+    setFormError(undefined);
     setErrors((x) => {
       const next = { ...x };
       for (const k of Object.keys(next)) if (JSON.stringify(pathGet(prev, k)) !== JSON.stringify(pathGet(draft, k))) delete next[k];
@@ -260,7 +263,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
               <Field label="Reference" hint={isNew ? 'Leave empty to have one made.' : undefined} error={err('ref')}>
                 {(p) => <input {...p} type="text" value={draft.ref} onChange={(e) => update({ ref: e.target.value })} placeholder="e.g. WB-ONESEC-DE-SVOD" />}
               </Field>
-              <Field label="Status" error={err('status')}>
+              <Field label="Status" error={err('status')} hint={<span className="status-consequence">{statusConsequence(draft.status, draft.direction)}</span>}>
                 {(p) => (
                   <select {...p} value={draft.status} onChange={(e) => update({ status: e.target.value as Draft['status'] })}>
                     {CONTRACT_STATUSES.map((s) => (
@@ -324,7 +327,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                     <Field label="Start" error={f('start')}>
                       {(p) => <input {...p} type="date" value={b.start} onChange={(e) => updateBlock(i, { start: e.target.value })} />}
                     </Field>
-                    <Field label="End (inclusive)" hint="Empty: perpetuity" error={f('end')}>
+                    <Field label="End (inclusive)" hint={b.end ? 'Clear it for perpetuity.' : <strong className="perpetuity-note">No end date: perpetuity</strong>} error={f('end')}>
                       {(p) => <input {...p} type="date" value={b.end} onChange={(e) => updateBlock(i, { end: e.target.value })} />}
                     </Field>
                     <Field label="Languages" hint="BCP 47, e.g. de. Empty: all." error={f('languages')}>
@@ -383,7 +386,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                     <Field label="From" error={f('start')}>
                       {(p) => <input {...p} type="date" value={h.start} onChange={(e) => up({ start: e.target.value })} />}
                     </Field>
-                    <Field label="Until (inclusive)" error={f('end')}>
+                    <Field label="Until (inclusive)" hint={h.end ? undefined : <strong className="perpetuity-note">No end date: perpetuity</strong>} error={f('end')}>
                       {(p) => <input {...p} type="date" value={h.end} onChange={(e) => up({ end: e.target.value })} />}
                     </Field>
                   </div>

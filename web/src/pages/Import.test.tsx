@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../test/setup';
 import Import from './Import';
@@ -44,5 +44,29 @@ describe('Import page', () => {
     await screen.findByText(/1 problem: nothing can be imported/);
     expect(screen.getByText('/AvailList/Avail[1]/Transaction[1]/Territory[1]')).toBeTruthy();
     await waitFor(() => expect((screen.getByRole('button', { name: 'Import all of it' }) as HTMLButtonElement).disabled).toBe(true));
+  });
+
+  it('keeps exports on their own Export tab, with styled controls', () => {
+    render(<Import />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Import');
+    expect(screen.queryByRole('form', { name: 'Export EMA avails' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Export' }).getAttribute('href')).toBe('/export');
+    // every text box is a styled text input (the stylesheet styles inputs by type)
+    for (const input of document.querySelectorAll('input:not([type=file]):not([type=checkbox])')) expect(input.getAttribute('type')).toMatch(/^(text|date|search)$/);
+    cleanup();
+
+    history.replaceState(null, '', '/export');
+    try {
+      render(<Import />);
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Export');
+      const form = screen.getByRole('form', { name: 'Export EMA avails' });
+      expect(screen.getByRole('heading', { name: 'EMA avails for a retailer' })).toBeTruthy();
+      for (const input of form.querySelectorAll('input:not([type=checkbox])')) expect(input.getAttribute('type')).toMatch(/^(text|date)$/);
+      expect(screen.getByRole('heading', { name: 'Lists' })).toBeTruthy();
+      expect(screen.getAllByRole('link', { name: 'XLSX' })[0].getAttribute('href')).toBe('/api/export/catalog?format=xlsx');
+      expect(screen.queryByLabelText('File')).toBeNull();
+    } finally {
+      history.replaceState(null, '', '/');
+    }
   });
 });

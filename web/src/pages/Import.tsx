@@ -2,10 +2,12 @@
  * Import a file (EMA avails, a deal or catalog sheet, a JSON document): upload,
  * see what would be created (and every problem, with its row and column),
  * adjust the column mapping, then commit it all at once, with progress.
- * Lists download as CSV or XLSX from the same page.
+ * Exports (EMA avails for a retailer, lists as CSV or XLSX) have their own
+ * tab, /export.
  */
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { ApiError, api, download } from '../lib/api';
+import { Link, useLocation } from '../lib/router';
 import { ErrorNote, Field, Section } from '../components/ui';
 
 interface Problem {
@@ -95,6 +97,7 @@ function Problems({ problems }: { problems: Problem[] }) {
 }
 
 export default function Import() {
+  const exporting = useLocation().pathname === '/export';
   const [file, setFile] = useState<File | null>(null);
   const [retailer, setRetailer] = useState('');
   const [kind, setKind] = useState<'' | 'deals' | 'catalog'>('');
@@ -143,58 +146,61 @@ export default function Import() {
   const errors = result?.problems.filter((p) => p.severity === 'error').length ?? 0;
   const done = job?.state === 'done' || result?.committed;
 
+  if (exporting) return <ImportExportPage tab="export" />;
+
   return (
-    <div className="page page--wide">
-      <div className="page-head">
-        <h1>Import and export</h1>
-      </div>
+    <ImportExportPage tab="import">
       <Section title="Import a file">
-        <p>EMA avails (spreadsheet v1.7–1.9 or XML v2.2–2.7), a deal or catalog sheet (CSV in UTF-8, or XLSX), or a filmrights JSON document. Nothing is written until you commit, and then all of it or nothing.</p>
+        <p className="page-intro">EMA avails (spreadsheet v1.7–1.9 or XML v2.2–2.7), a deal or catalog sheet (CSV in UTF-8, or XLSX), or a filmrights JSON document. Nothing is written until you commit, and then all of it or nothing.</p>
         <form
-          className="filters"
+          className="import-form"
           onSubmit={(e) => {
             e.preventDefault();
             void send('preview');
           }}
         >
-          <Field label="File">
-            {(p) => (
-              <input
-                {...p}
-                type="file"
-                accept=".xlsx,.xml,.csv,.json"
-                onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
-                  content.current = null;
-                  setResult(null);
-                  setMapping(null);
-                  setJob(null);
-                }}
-              />
-            )}
-          </Field>
-          <Field label="Retailer" hint="EMA avails: when the file names no licensee">
-            {(p) => <input {...p} value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}
-          </Field>
-          <Field label="Sheet holds">
-            {(p) => (
-              <select {...p} value={kind} onChange={(e) => setKind(e.target.value as '' | 'deals' | 'catalog')}>
-                <option value="">Guess</option>
-                <option value="deals">Deals</option>
-                <option value="catalog">Titles (catalog)</option>
-              </select>
-            )}
-          </Field>
-          <button type="submit" className="btn btn--primary" disabled={!file || busy}>
-            Preview
-          </button>
+          <div className="form-grid">
+            <Field label="File">
+              {(p) => (
+                <input
+                  {...p}
+                  type="file"
+                  accept=".xlsx,.xml,.csv,.json"
+                  onChange={(e) => {
+                    setFile(e.target.files?.[0] ?? null);
+                    content.current = null;
+                    setResult(null);
+                    setMapping(null);
+                    setJob(null);
+                  }}
+                />
+              )}
+            </Field>
+            <Field label="Retailer" hint="EMA avails: when the file names no licensee">
+              {(p) => <input {...p} type="text" value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}
+            </Field>
+            <Field label="Sheet holds" hint="Deal and catalog sheets">
+              {(p) => (
+                <select {...p} value={kind} onChange={(e) => setKind(e.target.value as '' | 'deals' | 'catalog')}>
+                  <option value="">Guess from the columns</option>
+                  <option value="deals">Deals</option>
+                  <option value="catalog">Titles (catalog)</option>
+                </select>
+              )}
+            </Field>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="btn btn--primary" disabled={!file || busy}>
+              Preview
+            </button>
+          </div>
         </form>
         <ErrorNote error={error} />
       </Section>
 
       {result && mapping && result.headers && (
         <Section title="Columns" actions={<button type="button" className="btn btn--small" disabled={busy} onClick={() => void send('preview')}>Preview again</button>}>
-          <div className="filters">
+          <div className="form-grid form-grid--auto">
             {Object.entries(mapping).map(([field, header]) => (
               <Field key={field} label={FIELD_LABEL[field] ?? field}>
                 {(p) => (
@@ -283,25 +289,59 @@ export default function Import() {
         </Section>
       )}
       {result && <Problems problems={result.problems} />}
+    </ImportExportPage>
+  );
+}
 
-      <EmaExport />
+const LISTS = [
+  { list: 'catalog', label: 'Catalog', what: 'every title with its director, countries, languages and status' },
+  { list: 'contracts', label: 'Contracts', what: 'every deal with its parties, titles, status and dates' },
+  { list: 'acquisitions', label: 'Festival acquisitions', what: 'deals announced at a festival or market' },
+  { list: 'audit', label: 'Audit log', what: 'who changed what, when, and why' },
+] as const;
 
-      <Section title="Export a list">
-        <ul>
-          {(['catalog', 'contracts', 'acquisitions', 'audit'] as const).map((l) => (
-            <li key={l}>
-              {l[0].toUpperCase() + l.slice(1)}:{' '}
-              <a href={`/api/export/${l}?format=xlsx`} download>
-                XLSX
-              </a>{' '}
-              ·{' '}
-              <a href={`/api/export/${l}?format=csv`} download>
-                CSV
-              </a>
-            </li>
-          ))}
-        </ul>
-      </Section>
+/** Import and export are two tabs of one page (/import and /export). */
+function ImportExportPage({ tab, children }: { tab: 'import' | 'export'; children?: ReactNode }) {
+  return (
+    <div className="page page--wide">
+      <div className="page-head">
+        <h1>{tab === 'import' ? 'Import' : 'Export'}</h1>
+        <nav className="view-tabs" aria-label="Import or export">
+          <Link to="/import" className={`seg${tab === 'import' ? ' is-on' : ''}`} aria-current={tab === 'import' ? 'page' : undefined}>
+            Import
+          </Link>
+          <Link to="/export" className={`seg${tab === 'export' ? ' is-on' : ''}`} aria-current={tab === 'export' ? 'page' : undefined}>
+            Export
+          </Link>
+        </nav>
+      </div>
+      {tab === 'import' ? (
+        children
+      ) : (
+        <>
+          <p className="page-intro muted">Download what is on file: EMA avails for a retailer, or a list as a spreadsheet.</p>
+          <EmaExport />
+          <Section title="Lists">
+            <ul className="export-lists">
+              {LISTS.map((l) => (
+                <li key={l.list}>
+                  <div>
+                    <strong>{l.label}</strong> <span className="muted">· {l.what}</span>
+                  </div>
+                  <div className="export-links">
+                    <a className="btn btn--small" href={`/api/export/${l.list}?format=xlsx`} download>
+                      XLSX
+                    </a>
+                    <a className="btn btn--small" href={`/api/export/${l.list}?format=csv`} download>
+                      CSV
+                    </a>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        </>
+      )}
     </div>
   );
 }
@@ -321,9 +361,11 @@ function EmaExport() {
   const [error, setError] = useState<Error | null>(null);
   const versions = format === 'ema-xlsx' ? ['1.9', '1.8'] : ['2.5', '2.4'];
   return (
-    <Section title="Export EMA avails">
+    <Section title="EMA avails for a retailer">
+      <p className="page-intro">What we can still license (or the retailer’s own windows), as the EMA avails spreadsheet or XML a retailer loads.</p>
       <form
-        className="filters"
+        className="import-form"
+        aria-label="Export EMA avails"
         onSubmit={(e) => {
           e.preventDefault();
           setBusy(true);
@@ -334,53 +376,59 @@ function EmaExport() {
             .finally(() => setBusy(false));
         }}
       >
-        <Field label="Format">
-          {(p) => (
-            <select
-              {...p}
-              value={format}
-              onChange={(e) => {
-                const f = e.target.value as 'ema-xlsx' | 'ema-xml';
-                setFormat(f);
-                setVersion(f === 'ema-xlsx' ? '1.9' : '2.5');
-              }}
-            >
-              <option value="ema-xlsx">EMA spreadsheet</option>
-              <option value="ema-xml">Avails XML</option>
-            </select>
-          )}
-        </Field>
-        <Field label="Version">
-          {(p) => (
-            <select {...p} value={version} onChange={(e) => setVersion(e.target.value)}>
-              {versions.map((v) => (
-                <option key={v}>{v}</option>
+        <div className="form-grid">
+          <Field label="Format">
+            {(p) => (
+              <select
+                {...p}
+                value={format}
+                onChange={(e) => {
+                  const f = e.target.value as 'ema-xlsx' | 'ema-xml';
+                  setFormat(f);
+                  setVersion(f === 'ema-xlsx' ? '1.9' : '2.5');
+                }}
+              >
+                <option value="ema-xlsx">EMA spreadsheet</option>
+                <option value="ema-xml">Avails XML</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Version">
+            {(p) => (
+              <select {...p} value={version} onChange={(e) => setVersion(e.target.value)}>
+                {versions.map((v) => (
+                  <option key={v}>{v}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="For retailer" hint={source === 'windows' ? 'Needed for the retailer’s windows' : 'Optional'}>{(p) => <input {...p} type="text" value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}</Field>
+          <Field label="Territories">{(p) => <input {...p} type="text" value={territories} onChange={(e) => setTerritories(e.target.value)} placeholder="e.g. Worldwide excl. China" />}</Field>
+          <Field label="From">{(p) => <input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+          <Field label="What">
+            {(p) => (
+              <select {...p} value={source} onChange={(e) => setSource(e.target.value as 'avails' | 'windows')}>
+                <option value="avails">What we can license</option>
+                <option value="windows">The retailer&apos;s windows</option>
+              </select>
+            )}
+          </Field>
+          <fieldset className="field checks">
+            <legend>License types</legend>
+            <div className="checks-row">
+              {LICENSE_TYPES.map((t) => (
+                <label key={t}>
+                  <input type="checkbox" checked={types.includes(t)} onChange={(e) => setTypes(e.target.checked ? [...types, t] : types.filter((x) => x !== t))} /> {t}
+                </label>
               ))}
-            </select>
-          )}
-        </Field>
-        <Field label="For retailer">{(p) => <input {...p} value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}</Field>
-        <Field label="Territories">{(p) => <input {...p} value={territories} onChange={(e) => setTerritories(e.target.value)} />}</Field>
-        <Field label="From">{(p) => <input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
-        <Field label="What">
-          {(p) => (
-            <select {...p} value={source} onChange={(e) => setSource(e.target.value as 'avails' | 'windows')}>
-              <option value="avails">What we can license</option>
-              <option value="windows">The retailer&apos;s windows</option>
-            </select>
-          )}
-        </Field>
-        <fieldset className="filters-inline">
-          <legend>License types</legend>
-          {LICENSE_TYPES.map((t) => (
-            <label key={t}>
-              <input type="checkbox" checked={types.includes(t)} onChange={(e) => setTypes(e.target.checked ? [...types, t] : types.filter((x) => x !== t))} /> {t}
-            </label>
-          ))}
-        </fieldset>
-        <button type="submit" className="btn btn--primary" disabled={busy || !types.length || (source === 'windows' && !retailer)}>
-          Download
-        </button>
+            </div>
+          </fieldset>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary" disabled={busy || !types.length || (source === 'windows' && !retailer)}>
+            {busy ? 'Preparing…' : 'Download'}
+          </button>
+        </div>
       </form>
       <ErrorNote error={error} />
     </Section>

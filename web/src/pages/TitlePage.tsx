@@ -101,42 +101,42 @@ function Festivals({ selections, awards }: { selections: Any[]; awards: Any[] })
   return (
     <>
       {selections.length > 0 && (
-        <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Festival</th>
-              <th scope="col">Section</th>
-              <th scope="col">Premiere</th>
-              <th scope="col">Slot</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {selections.map((s, i) => {
-              const ed = editionName(s);
-              const withdrawn = Boolean(s.withdrawn);
-              return (
-                <tr key={str(s.id) ?? i} className={withdrawn ? 'is-withdrawn' : undefined}>
-                  <td>{ed.id ? <Link to={`/editions/${encodeURIComponent(ed.id)}`}>{ed.label}</Link> : ed.label}</td>
-                  <td>{nameOf(s.section) ?? '—'}</td>
-                  <td>{humanize(str(s.premiereStatus)) || '—'}</td>
-                  <td>{s.slot ? <span className="badge badge--accent">{humanize(str(s.slot))}</span> : '—'}</td>
-                  <td>
-                    {withdrawn ? (
-                      <>
-                        <span className="badge badge--bad">Withdrawn</span>
-                        {str(s.withdrawalReason) && <span className="muted"> “{str(s.withdrawalReason)}”</span>}
-                      </>
-                    ) : (
-                      'Selected'
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-wrap table-wrap--plain table-wrap--cards">
+          <table className="data data--cards">
+            <thead>
+              <tr>
+                <th scope="col">Festival</th>
+                <th scope="col">Section</th>
+                <th scope="col">Premiere</th>
+                <th scope="col">Slot</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {selections.map((s, i) => {
+                const ed = editionName(s);
+                const withdrawn = Boolean(s.withdrawn);
+                return (
+                  <tr key={str(s.id) ?? i} className={withdrawn ? 'is-withdrawn' : undefined}>
+                    <td data-label="Festival">{ed.id ? <Link to={`/editions/${encodeURIComponent(ed.id)}`}>{ed.label}</Link> : ed.label}</td>
+                    <td data-label="Section">{nameOf(s.section) ?? '—'}</td>
+                    <td data-label="Premiere">{humanize(str(s.premiereStatus)) || '—'}</td>
+                    <td data-label="Slot">{s.slot ? <span className="badge badge--accent">{humanize(str(s.slot))}</span> : '—'}</td>
+                    <td data-label="Status">
+                      {withdrawn ? (
+                        <>
+                          <span className="badge badge--bad">Withdrawn</span>
+                          {str(s.withdrawalReason) && <span className="muted"> “{str(s.withdrawalReason)}”</span>}
+                        </>
+                      ) : (
+                        'Selected'
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </div>
       )}
       {awards.length > 0 && (
@@ -221,31 +221,33 @@ function BoxOffice({ rows, names }: { rows: Any[]; names?: Map<string, string> }
 function Releases({ rows, names }: { rows: Any[]; names?: Map<string, string> }) {
   if (!rows.length) return <p className="muted">No releases recorded.</p>;
   return (
-    <table className="data">
-      <thead>
-        <tr>
-          <th scope="col">Territory</th>
-          <th scope="col">Opened</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Distributor</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => {
-          const t = str(r.territory);
-          const d = obj(r.distributor);
-          const prec = (str(r.precision) ?? str(r.datePrecision)) as 'day' | 'month' | 'year' | undefined;
-          return (
-            <tr key={str(r.id) ?? i}>
-              <td>{t ? str(r.territoryName) ?? names?.get(t) ?? t : '—'}</td>
-              <td className="num">{formatDate(str(r.date) ?? str(r.releaseDate), { precision: prec })}</td>
-              <td>{humanize(str(r.kind)) || '—'}</td>
-              <td>{d ? <Link to={`/companies/${encodeURIComponent(String(d.id))}`}>{String(d.name)}</Link> : nameOf(r.distributor) ?? '—'}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-wrap table-wrap--plain">
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Territory</th>
+            <th scope="col">Opened</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Distributor</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => {
+            const t = str(r.territory);
+            const d = obj(r.distributor);
+            const prec = (str(r.precision) ?? str(r.datePrecision)) as 'day' | 'month' | 'year' | undefined;
+            return (
+              <tr key={str(r.id) ?? i}>
+                <td>{t ? str(r.territoryName) ?? names?.get(t) ?? t : '—'}</td>
+                <td className="num">{formatDate(str(r.date) ?? str(r.releaseDate), { precision: prec })}</td>
+                <td>{humanize(str(r.kind)) || '—'}</td>
+                <td>{d ? <Link to={`/companies/${encodeURIComponent(String(d.id))}`}>{String(d.name)}</Link> : nameOf(r.distributor) ?? '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -314,36 +316,38 @@ function Sources({ sources }: { sources: Any[] }) {
 function MarketPicture({ rows }: { rows: Any[] }) {
   if (!rows.length) return <p className="muted">No holder on record.</p>;
   return (
-    <table className="data">
-      <thead>
-        <tr>
-          <th scope="col">Holder</th>
-          <th scope="col">Territories</th>
-          <th scope="col">Media</th>
-          <th scope="col">Term</th>
-          <th scope="col">Contract</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => {
-          const h = obj(r.holder);
-          return (
-            <tr key={i}>
-              <td>{h ? <Link to={`/companies/${encodeURIComponent(String(h.id))}`}>{String(h.name)}</Link> : '—'}</td>
-              <td>{str(r.territoryLabel)}</td>
-              <td>{str(r.mediaLabel)}</td>
-              <td className="nowrap">
-                {formatDate(str(r.start))} – {formatDate(str(r.end), { open: 'perpetuity' })}
-                {r.exclusive === false && <span className="muted"> · non-excl.</span>}
-              </td>
-              <td>
-                <span className="contract-ref">{str(r.ref)}</span> <Badge value={str(r.status)} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-wrap table-wrap--plain table-wrap--cards">
+      <table className="data data--cards">
+        <thead>
+          <tr>
+            <th scope="col">Holder</th>
+            <th scope="col">Territories</th>
+            <th scope="col">Media</th>
+            <th scope="col">Term</th>
+            <th scope="col">Contract</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => {
+            const h = obj(r.holder);
+            return (
+              <tr key={i}>
+                <td data-label="Holder">{h ? <Link to={`/companies/${encodeURIComponent(String(h.id))}`}>{String(h.name)}</Link> : '—'}</td>
+                <td data-label="Territories">{str(r.territoryLabel)}</td>
+                <td data-label="Media">{str(r.mediaLabel)}</td>
+                <td data-label="Term" className="nowrap">
+                  {formatDate(str(r.start))} – {formatDate(str(r.end), { open: 'perpetuity' })}
+                  {r.exclusive === false && <span className="muted"> · non-excl.</span>}
+                </td>
+                <td data-label="Contract">
+                  <span className="contract-ref">{str(r.ref)}</span> <Badge value={str(r.status)} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
