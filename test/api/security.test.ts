@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { access, bodySchemaProblems, canonicalPathProblem, checkDeclared } from '../../src/api/access.js';
+import { LoginLimiter } from '../../src/api/loginLimiter.js';
 import { buildServer } from '../../src/api/server.js';
 import { FilmRights, SYSTEM, type Actor } from '../../src/services/app.js';
 import { createTitle } from '../../src/services/catalog.js';
@@ -242,6 +243,16 @@ for (const database of databases) {
       ids.editor.headers.cookie = cookie;
     });
 
+    it('the import route decides who may call it before it reads the file', async () => {
+      // a body that is not even JSON: a viewer and a read-only token are refused for who they are, never for the body
+      // (a fresh read-only token: the one made above was revoked by the password reset)
+      const readToken = { name: 'a read-only token', headers: { authorization: `Bearer ${(await createApiToken(app, admin, 'read')).token}` } };
+      for (const who of [ids.viewer, readToken, ids.anonymous]) {
+        const res = await server.inject({ method: 'POST', url: '/api/import', payload: '{"filename": "big.xlsx", "content": "AAAA', headers: { ...who.headers, 'content-type': 'application/json' } });
+        expect(res.statusCode, who.name).toBe(who === ids.anonymous ? 401 : 403);
+      }
+    });
+
     it('expired sessions are purged', async () => {
       await app.store.db.insertInto('sessions').values({ id: 'stale-session', user_id: editor.id, created_at: '2020-01-01T00:00:00.000Z', expires_at: '2020-01-15T00:00:00.000Z' }).execute();
       await login('vic');
@@ -249,6 +260,27 @@ for (const database of databases) {
     });
   });
 }
+
+describe('the sign-in limiter', () => {
+  it('is bounded, forgets the least recently used unlocked keys, and never a locked one', () => {
+    let t = 0;
+    const limiter = new LoginLimiter(5, () => t, 100);
+    for (let i = 0; i < 5; i++) limiter.failed('1.2.3.4|victim');
+    expect(limiter.retryAfter('1.2.3.4|victim')).toBeGreaterThan(0);
+    // an attacker sprays 10,000 other keys
+    for (let i = 0; i < 10_000; i++) limiter.failed(`9.9.9.9|spray${i}`);
+    expect(limiter.size).toBeLessThanOrEqual(100);
+    expect(limiter.retryAfter('1.2.3.4|victim')).toBeGreaterThan(0);
+  });
+
+  it('fails closed when every key it holds is locked', () => {
+    const t = 0;
+    const limiter = new LoginLimiter(1, () => t, 10);
+    for (let i = 0; i < 10; i++) limiter.failed(`k${i}`);
+    expect(limiter.retryAfter('someone-new')).toBeGreaterThan(0);
+    for (let i = 0; i < 10; i++) expect(limiter.retryAfter(`k${i}`)).toBeGreaterThan(0);
+  });
+});
 
 describe('security by construction: what a route must declare', () => {
   it('a route under /api that declares no access cannot be registered', async () => {

@@ -5,12 +5,11 @@
  * and the saved list is what the page shows after a reload. Screenshot in
  * test-results/fetch-settings.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
 
-describe.skipIf(chromiumMissing)('web app: the hosts pages and feeds may be fetched from', () => {
+describeBrowser('web app: the hosts pages and feeds may be fetched from', () => {
   let w: World;
   beforeAll(async () => {
     w = await startWorld();

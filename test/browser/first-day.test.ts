@@ -8,11 +8,10 @@
  * (390 px): nothing wider than the screen. Screenshots in
  * test-results/first-day-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
+import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
 
 /** Types into an entity picker and picks the option (an existing record, or "+ Create …"). */
 async function pick(page: Page, input: ReturnType<Page['getByLabel']>, typed: string, option: RegExp) {
@@ -39,7 +38,7 @@ async function overflow(page: Page): Promise<number> {
   return r.by;
 }
 
-describe.skipIf(chromiumMissing)('web app: a colleague’s first day with the catalog', () => {
+describeBrowser('web app: a colleague’s first day with the catalog', () => {
   let w: World;
   let titleUrl = '';
 

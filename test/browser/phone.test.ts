@@ -6,11 +6,10 @@
  * labels do not run into each other. The same pages at 1280 px keep the full
  * navigation. Screenshots in test-results/phone-*.png and desktop-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumMissing, CHROMIUM, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
+import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
 
 const PHONE = { width: 390, height: 844 };
 
@@ -44,7 +43,7 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(o.scrollWidth).toBeLessThanOrEqual(PHONE.width);
 }
 
-describe.skipIf(chromiumMissing)('web app on a phone (390 px)', () => {
+describeBrowser('web app on a phone (390 px)', () => {
   let w: World;
 
   beforeAll(async () => {

@@ -22,7 +22,7 @@ describeBrowser('the Import page', () => {
   it('previews a deal sheet with its problems, then imports it all', async () => {
     const { page, url } = world;
     await page.goto(`${url}/import`);
-    await page.getByRole('heading', { level: 1, name: 'Import and export' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
     const sheet = (territory: string) => Buffer.from(`Film,Licensee,Territories,Rights,From,To,Excl.\nOne Second,Cinéart,${territory},Pay TV,2023-01-01,2025-12-31,yes\n`);
     await page.getByLabel('File').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: sheet('Benelxu') });
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -47,7 +47,8 @@ describeBrowser('the Import page', () => {
 
   it('downloads EMA avails XML that validates against the schema', async () => {
     const { page, url } = world;
-    await page.goto(`${url}/import`);
+    await page.goto(`${url}/export`);
+    await page.getByRole('heading', { level: 1, name: 'Export' }).waitFor();
     await page.getByLabel('Format').selectOption('ema-xml');
     await page.getByLabel('Version').selectOption('2.4');
     await page.getByLabel('For retailer').fill('iTunes');
