@@ -78,6 +78,16 @@ export class FilmRights {
     if (missing.length) await this.refreshLookups(missing);
   }
 
+  /**
+   * Every title of the catalog, by id: the names known, read again from the store when it
+   * holds a different number of titles (titles written by another process, or without rights).
+   */
+  async allTitleIds(): Promise<string[]> {
+    const row = await this.store.db.selectFrom('titles').select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+    if (Number(row.n) !== this.titleNames.size) await this.refreshLookups();
+    return [...this.titleNames.keys()];
+  }
+
   /** Title names and contract parties: all of them, or those of the given titles only. */
   private async refreshLookups(titleIds?: readonly string[]): Promise<void> {
     let titles = this.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title']);
@@ -91,6 +101,8 @@ export class FilmRights {
     if (titleIds) contracts = contracts.where('c.id', 'in', this.store.db.selectFrom('contract_titles').select('contract_id').where('title_id', 'in', [...titleIds]));
     const parties = (await contracts.execute()).map((c) => [c.ref, { licensor: c.licensor, licensee: c.licensee }] as const);
     if (titleIds) {
+      // titles deleted since are forgotten
+      for (const id of titleIds) this.titleNames.delete(id);
       for (const [id, name] of names) this.titleNames.set(id, name);
       for (const [ref, p] of parties) this.parties.set(ref, p);
     } else {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor, FilmRights } from '../../services/app.js';
 import type { AvailsInput } from '../../services/avails.js';
+import type { ContractListParams } from '../../services/contracts.js';
 import { exportEma, type EmaExportOptions } from '../../interchange/ema/index.js';
 import { IMPORT_FORMATS, importFile, refusalProblems, type ImportFileOptions, type ImportFileResult, type ImportFormat } from '../../interchange/index.js';
 import { LISTS, exportList, type ListName } from '../../interchange/lists.js';
@@ -115,14 +116,28 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
     {
       schema: {
         tags: ['interchange'],
-        summary: 'A list as CSV or XLSX: catalog, contracts, acquisitions (festival and market deals), audit',
+        summary: 'A list as CSV or XLSX: catalog, contracts (filtered as the deals list: status, direction, q, title, company, deleted), acquisitions (festival and market deals), audit; the file is named after what was asked and the day',
         params: { type: 'object', required: ['list'], properties: { list: { type: 'string', enum: LISTS.filter((l) => l !== 'avails') } } },
-        querystring: { type: 'object', properties: { format: { type: 'string', enum: ['csv', 'xlsx'], default: 'xlsx' }, limit: { type: 'integer', minimum: 1, maximum: 100000 } } },
+        querystring: {
+          type: 'object',
+          properties: {
+            format: { type: 'string', enum: ['csv', 'xlsx'], default: 'xlsx' },
+            limit: { type: 'integer', minimum: 1, maximum: 100000 },
+            status: { type: 'string', maxLength: 40 },
+            direction: { type: 'string', maxLength: 40 },
+            q: { type: 'string', maxLength: 200 },
+            title: { type: 'string', maxLength: 200 },
+            company: { type: 'string', maxLength: 200 },
+            deleted: { type: 'boolean' },
+          },
+        },
       },
     },
     async (req, reply) => {
-      const q = req.query as { format: 'csv' | 'xlsx'; limit?: number };
-      const out = await exportList(app, actorOf(req), (req.params as { list: ListName }).list, q.format, { limit: q.limit });
+      const q = req.query as { format: 'csv' | 'xlsx'; limit?: number } & ContractListParams;
+      const list = (req.params as { list: ListName }).list;
+      const { format, limit, ...filters } = q;
+      const out = await exportList(app, actorOf(req), list, format, { limit, contracts: list === 'contracts' ? filters : undefined });
       return send(reply, out.data, out.contentType, out.filename);
     },
   );
@@ -132,7 +147,7 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
     {
       schema: {
         tags: ['interchange'],
-        summary: 'An avails answer as CSV or XLSX (body: the avails question), or EMA avails (format ema-xlsx or ema-xml, body: the EMA export options)',
+        summary: 'An avails answer as CSV or XLSX (body: the avails question; the same columns in both, the file named after the question), or EMA avails (format ema-xlsx or ema-xml, body: the EMA export options)',
         querystring: {
           type: 'object',
           properties: { format: { type: 'string', enum: ['csv', 'xlsx', 'ema-xlsx', 'ema-xml'], default: 'xlsx' }, version: { type: 'string' } },
