@@ -59,6 +59,7 @@ export default function Catalog() {
       freeTerritory: freeBoth ? freeTerritory : '',
       freeMedia: freeBoth ? freeMedia : '',
       sort,
+      dir: dir === 'desc' ? 'desc' : '',
       page,
       pageSize: PAGE_SIZE,
     }),
@@ -67,7 +68,8 @@ export default function Catalog() {
   const festivals = useApi<FestivalLite[] | Page<FestivalLite>>('/api/festivals');
   const festivalList = Array.isArray(festivals.data) ? festivals.data : festivals.data?.items ?? [];
 
-  const items = list.data ? (dir === 'desc' ? [...list.data.items].reverse() : list.data.items) : [];
+  // sorted (either way) and paged by the server: page 2 of a descending list follows page 1
+  const items = list.data?.items ?? [];
   const filtered = Boolean(q || status || country || festival || freeBoth);
 
   function sortBy(col: 'title' | 'year') {
@@ -82,7 +84,7 @@ export default function Catalog() {
       </div>
       <form className="filters" role="search" aria-label="Filter the catalog" onSubmit={(e) => e.preventDefault()}>
         <Field label="Search" className="filters-search">
-          {(p) => <input {...p} type="search" placeholder="Title, original title, director… (typos forgiven)" value={search} onChange={(e) => setSearch(e.target.value)} />}
+          {(p) => <input {...p} type="search" placeholder="Title, original title, director, cast… (typos forgiven)" value={search} onChange={(e) => setSearch(e.target.value)} />}
         </Field>
         <Field label="Status">
           {(p) => (
@@ -120,7 +122,7 @@ export default function Catalog() {
             </select>
           )}
         </Field>
-        <Field label="Free in territory" hint={territory && !media ? 'Add the media too.' : undefined}>
+        <Field label="Free in territory" hint={territory && !media ? 'Add the media too.' : freeBoth ? 'Exclusive, from today for twelve months.' : undefined}>
           {(p) => <TerritoryInput {...p} value={territory} onChange={setTerritory} placeholder="e.g. Germany" showReading={false} />}
         </Field>
         <Field label="for media" hint={media && !territory ? 'Add the territory too.' : undefined}>

@@ -1,7 +1,8 @@
 /**
  * A festival edition's line-up by section, with awards, and for each title
- * its sales agent and which territories are sold or still free: the
- * acquisitions view a buyer walks a festival with.
+ * its sales agent and which territories are sold, on hold or still free
+ * today (not at the festival's dates): the acquisitions view a buyer walks a
+ * festival with.
  */
 import { humanize, formatDate } from '../lib/format';
 import { useApi } from '../lib/hooks';
@@ -12,6 +13,8 @@ type Any = Record<string, unknown>;
 interface Lineup {
   edition: Any;
   festival: Any;
+  /** The day the sold / on hold / free columns answer for (today), all media, exclusive. */
+  availability?: { asOf: string; media: string; exclusive: boolean };
   sections: Array<{ name: string; selections: Any[] }>;
   awards: Any[];
 }
@@ -36,7 +39,7 @@ export default function Edition({ params }: { params: Record<string, string> }) 
   const data = useApi<Lineup>(`/api/editions/${encodeURIComponent(params.id)}`);
   if (data.error) return <div className="page"><ErrorNote error={data.error} retry={data.reload} /></div>;
   if (!data.data) return <Loading what="Loading the line-up" />;
-  const { edition, festival, sections, awards } = data.data;
+  const { edition, festival, sections, awards, availability } = data.data;
   const num = typeof edition.number === 'number' ? `${ordinal(edition.number)} ` : '';
   const fname = s(festival.name) ?? '';
   return (
@@ -57,7 +60,12 @@ export default function Edition({ params }: { params: Record<string, string> }) 
         )}
       </div>
       {sections.length === 0 && <Empty title="No line-up recorded for this edition.">Selections come with imported articles or the API (POST /api/selections).</Empty>}
-      <p className="muted small">For each title: its sales agent, the territories sold, on hold and still free (exclusive, all media, as of today).</p>
+      {availability && (
+        <p className="muted small lineup-asof">
+          For each title: its sales agent, and the territories sold, on hold and still free <strong>today, {formatDate(availability.asOf)}</strong> (exclusive, {availability.media.toLowerCase()}), not at the
+          festival: the same as the title page&rsquo;s map for today.
+        </p>
+      )}
       {sections.map((sec) => (
         <Section key={sec.name} title={sec.name || 'Unassigned'}>
           <div className="table-wrap">
@@ -67,9 +75,9 @@ export default function Edition({ params }: { params: Record<string, string> }) 
                   <th scope="col">Title</th>
                   <th scope="col">Premiere</th>
                   <th scope="col">Sales agent</th>
-                  <th scope="col">Sold</th>
-                  <th scope="col">On hold</th>
-                  <th scope="col">Still free</th>
+                  <th scope="col">Sold today</th>
+                  <th scope="col">On hold today</th>
+                  <th scope="col">Still free today</th>
                 </tr>
               </thead>
               <tbody>
