@@ -222,7 +222,6 @@ export default function Avails() {
                 {counts.available} available · {counts.hold} on hold · {counts.no} unavailable. {asked.exclusive ? 'Exclusive' : 'Non-exclusive'}, {formatDate(asked.start)} to {asked.end ? formatDate(asked.end) : 'open end'}.
               </p>
             )}
-            {left && left.notShown.count > 0 && <NotShown asked={left.asked} notShown={left.notShown} />}
             {rows.length === 0 ? (
               <Empty title="Nothing matches.">Widen the window, choose “available for part of the window”, or lower the minimum window.</Empty>
             ) : (
@@ -263,6 +262,7 @@ export default function Avails() {
                 </table>
               </div>
             )}
+            {left && left.notShown.count > 0 && <NotShown asked={left.asked} notShown={left.notShown} />}
           </Section>
           {rows.length > 0 && (
             <Section title="On the map" id="answer-map">
