@@ -29,7 +29,9 @@ export default function Catalog() {
   const festival = params.get('festival') ?? '';
   const freeTerritory = params.get('freeTerritory') ?? '';
   const freeMedia = params.get('freeMedia') ?? '';
-  const sort = params.get('sort') === 'year' ? 'year' : 'title';
+  // a search is ranked by how well titles match (their names, then the people credited: directors first) until a column is chosen
+  const sortParam = params.get('sort');
+  const sort = sortParam === 'year' ? 'year' : sortParam === 'title' || !q ? 'title' : 'relevance';
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const page = Math.max(1, Number(params.get('page')) || 1);
 
@@ -73,7 +75,7 @@ export default function Catalog() {
   const filtered = Boolean(q || status || country || festival || freeBoth);
 
   function sortBy(col: 'title' | 'year') {
-    set({ sort: col === 'title' ? null : col, dir: sort === col && dir === 'asc' ? 'desc' : null, page: null });
+    set({ sort: col === 'title' && !q ? null : col, dir: sort === col && dir === 'asc' ? 'desc' : null, page: null });
   }
 
   return (
