@@ -328,6 +328,21 @@ export function exportFileName(name: ListName, format: string, params: ExportPar
   return `${stem}-${fileNamePart(today)}.${format}`;
 }
 
+/**
+ * An EMA avails file's name: "avails-ema-itunes-windows-2025-01-01_open-v2.5.xml" (the retailer,
+ * `windows` when it lists what is licensed to it, the territories and titles when named, the window
+ * from `from` (default today), the template version).
+ */
+export function emaFileName(o: { titles?: string[]; territories?: string; from?: string; to?: string | null; retailer?: string | null; source?: string }, version: string, extension: string, today = new Date().toISOString().slice(0, 10)): string {
+  const parts = ['avails', 'ema', o.retailer ?? '', o.source === 'windows' ? 'windows' : '', o.territories ?? ''];
+  const titles = o.titles ?? [];
+  if (titles.length === 1) parts.push(titles[0]);
+  else if (titles.length > 1) parts.push(`${titles.length} titles`);
+  const stem = parts.map(fileNamePart).filter(Boolean).join('-').slice(0, 90).replace(/-+$/, '');
+  const window = `${fileNamePart(o.from ?? today)}_${o.to ? fileNamePart(o.to) : 'open'}`;
+  return `${stem}-${window.slice(0, 40)}-v${fileNamePart(version).replace(/-/g, '.')}.${extension}`;
+}
+
 export async function exportList(app: FilmRights, actor: Actor, name: ListName, format: 'csv' | 'xlsx', params: ExportParams = {}): Promise<{ data: Buffer; contentType: string; filename: string; rows: number }> {
   if (!LISTS.includes(name)) throw invalid('list', name, `list: "${name}" is not one of ${LISTS.join(', ')}`);
   if (format !== 'csv' && format !== 'xlsx') throw invalid('format', format, `format: "${format}" is not csv or xlsx`);

@@ -275,6 +275,9 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
     expect(signedRows.slice(1).every((r) => r[2] === 'signed')).toBe(true);
     expect(fileName(await get('/api/export/contracts?format=csv&direction=out&status=signed'))).toBe(`contracts-rights-out-signed-${today()}.csv`);
     expect(fileName(await get('/api/export/catalog?format=csv'))).toBe(`catalog-${today()}.csv`);
+    const ema = await post('/api/avails/export?format=ema-xml&version=2.5', { from: '2027-01-01', retailer: 'iTunes', territories: 'Germany', licenseTypes: ['SVOD'] });
+    expect(ema.statusCode, ema.body).toBe(200);
+    expect(fileName(ema)).toBe('avails-ema-itunes-germany-2027-01-01_open-v2.5.xml');
     const bad = await get('/api/export/contracts?format=csv&status=sold');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toBe('status');

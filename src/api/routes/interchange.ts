@@ -5,7 +5,7 @@ import type { AvailsInput } from '../../services/avails.js';
 import type { ContractListParams } from '../../services/contracts.js';
 import { exportEma, type EmaExportOptions } from '../../interchange/ema/index.js';
 import { IMPORT_FORMATS, importFile, refusalProblems, type ImportFileOptions, type ImportFileResult, type ImportFormat } from '../../interchange/index.js';
-import { LISTS, exportList, type ListName } from '../../interchange/lists.js';
+import { LISTS, emaFileName, exportList, type ListName } from '../../interchange/lists.js';
 import type { Mapping, SheetKind } from '../../interchange/sheets/import.js';
 import { actorOf } from '../auth.js';
 import { availsQuestion } from '../schemas.js';
@@ -161,7 +161,7 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
       if (q.format === 'ema-xlsx' || q.format === 'ema-xml') {
         const version = q.version ?? (q.format === 'ema-xlsx' ? '1.9' : '2.5');
         const out = await exportEma(app, q.format, version, req.body as EmaExportOptions);
-        return send(reply, out.data, out.contentType, `avails-ema-v${version}.${out.extension}`);
+        return send(reply, out.data, out.contentType, emaFileName(req.body as EmaExportOptions, version, out.extension));
       }
       const body = req.body as AvailsInput;
       for (const f of availsQuestion.required) {
