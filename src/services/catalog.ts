@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { countryName } from '../domain/countries.js';
 import { DomainError, invalid, unknownName } from '../domain/errors.js';
 import { parseDay } from '../domain/dates.js';
-import { closest, fuzzyScore, normalizeName } from '../domain/fuzzy.js';
+import { closest, fuzzyScorer, normalizeName } from '../domain/fuzzy.js';
 import { parseLanguages } from '../domain/languages.js';
 import { mediaLabel, mediaSetFromIds, parseMedia } from '../domain/media.js';
 import { parseTerritories, territoryLabel, territorySetFromCodes } from '../domain/territories.js';
@@ -374,8 +374,9 @@ async function creditScores(db: Kysely<Database>, query: string): Promise<Map<st
   const out = new Map<string, number>();
   const people = await db.selectFrom('people').select(['id', 'name']).execute();
   const scoreOf = new Map<string, number>();
+  const score = fuzzyScorer(query);
   for (const p of people) {
-    const s = fuzzyScore(query, p.name);
+    const s = score(p.name);
     if (s >= SEARCH_THRESHOLD) scoreOf.set(p.id, s);
   }
   const ids = [...scoreOf.keys()];
@@ -430,13 +431,14 @@ export async function listTitles(app: FilmRights, params: TitleListParams = {}, 
       l.push(a.alias);
     }
     const byCredit = await creditScores(db, params.q);
+    const score = fuzzyScorer(params.q);
     // best of the title's own names and of its credits; best first, ties in the order read
     const scored: Array<{ c: (typeof candidates)[number]; score: number; i: number }> = [];
     candidates.forEach((c, i) => {
       let best = byCredit.get(c.id) ?? 0;
       for (const n of [c.english_title, c.original_title, ...(aliasesOf.get(c.id) ?? [])]) {
         if (!n) continue;
-        best = Math.max(best, fuzzyScore(params.q!, n));
+        best = Math.max(best, score(n));
         if (best === 1) break;
       }
       if (best >= SEARCH_THRESHOLD) scored.push({ c, score: best, i });
