@@ -176,3 +176,68 @@ describe('interned outcomes', () => {
     expect(makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['SALE-1'] }])).toBe(again);
   });
 });
+
+describe('a window partly on hold: the free periods are on hold too, never unavailable', () => {
+  const rightsIn = block('in', 'WB-MANDATE', 'Germany, France', 'All Media', '2020-01-01', '2040-12-31');
+  const holdDE = block('hold', 'KOCH-DE', 'Germany', 'SVOD', '2027-04-01', '2027-06-30');
+  const year = { territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2027-12-31' };
+
+  it('cover-entire: free before and after a hold inside the window is one on-hold answer for the whole window', () => {
+    expect(ask([rightsIn, holdDE], year)).toEqual([{ territories: 'Germany', media: 'SVOD', status: 'on-hold', reasons: ['on-hold KOCH-DE'] }]);
+  });
+
+  it('cover-entire: the free periods name every hold inside the window, and only those', () => {
+    const second = block('hold', 'MUBI-DE', 'Germany', 'SVOD', '2027-09-01', '2027-09-30');
+    const nextYear = block('hold', 'LATER-DE', 'Germany', 'SVOD', '2028-03-01', '2028-03-31');
+    const rows = ask([rightsIn, holdDE, second, nextYear], year);
+    expect(rows.filter((r) => r.status !== 'on-hold')).toEqual([]);
+    expect(rows.map((r) => r.reasons)).toEqual(expect.arrayContaining([['on-hold KOCH-DE,MUBI-DE'], ['on-hold KOCH-DE'], ['on-hold MUBI-DE']]));
+  });
+
+  it('cover-entire: where something else blocks part of the window, the free periods still do not meet it', () => {
+    const sale = block('out', 'ALAMODE-DE', 'Germany', 'SVOD', '2027-10-01', '2028-12-31');
+    expect(ask([rightsIn, holdDE, sale], year).map((r) => [r.status, r.reasons])).toEqual([
+      ['unavailable', ['window-not-met']],
+      ['on-hold', ['on-hold KOCH-DE']],
+      ['unavailable', ['window-not-met']],
+      ['unavailable', ['rights-out-exist ALAMODE-DE']],
+    ]);
+  });
+
+  it('a country without a hold keeps its own answer', () => {
+    expect(ask([rightsIn, holdDE], { ...year, territories: 'Germany, France' })).toEqual(
+      expect.arrayContaining([
+        { territories: 'France', media: 'SVOD', status: 'available', reasons: [] },
+        { territories: 'Germany', media: 'SVOD', status: 'on-hold', reasons: ['on-hold KOCH-DE'] },
+      ]),
+    );
+  });
+
+  it('a minimum window met only with the held days: on hold (the whole stretch counts, holds outside the window too)', () => {
+    // sold to the end of 2026, free 2027-01-01..03-31 (90 days), held to 06-30, free again after:
+    // a 150-day minimum fails on the free days alone
+    const before = block('out', 'ALAMODE-DE', 'Germany', 'SVOD', '2020-01-01', '2026-12-31');
+    const q = { ...year, end: '2027-02-28', match: 'overlap-part' as const, minDays: 150 };
+    expect(ask([rightsIn, before, holdDE], q)).toEqual([{ territories: 'Germany', media: 'SVOD', status: 'on-hold', reasons: ['on-hold KOCH-DE'] }]);
+    // sold again from 05-01: the stretch of free and held days (120 days) is too short as well
+    const after = block('out', 'MUBI-DE', 'Germany', 'SVOD', '2027-05-01', '2028-12-31');
+    expect(ask([rightsIn, before, holdDE, after], q)).toEqual([{ territories: 'Germany', media: 'SVOD', status: 'unavailable', reasons: ['window-not-met'] }]);
+  });
+
+  it('start-within and end-within: the stretch must start or end inside the window as a free period would', () => {
+    const from = { ...year, start: '2027-06-01', end: '2027-08-31' };
+    const sale = block('out', 'ALAMODE-DE', 'Germany', 'SVOD', '2020-01-01', '2027-06-30');
+    const hold = block('hold', 'KOCH-DE', 'Germany', 'SVOD', '2027-08-01', '2027-12-31');
+    // free from 07-01 to 07-31 (31 days), held from 08-01: starts inside the window
+    expect(ask([rightsIn, sale, hold], { ...from, match: 'start-within', minDays: 60 }).map((r) => [r.status, r.reasons])).toEqual([
+      ['unavailable', ['rights-out-exist ALAMODE-DE']],
+      ['on-hold', ['on-hold KOCH-DE']],
+    ]);
+    // the free days alone are too short; with the held days the stretch runs to the mandate's end, outside the window
+    expect(ask([rightsIn, sale, hold], { ...from, match: 'end-within', minDays: 60 }).map((r) => [r.status, r.reasons])).toEqual([
+      ['unavailable', ['rights-out-exist ALAMODE-DE']],
+      ['unavailable', ['window-not-met']],
+      ['on-hold', ['on-hold KOCH-DE']],
+    ]);
+  });
+});

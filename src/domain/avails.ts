@@ -282,35 +282,66 @@ function runLength(s: Segment): number {
   return s.end >= PERPETUITY ? Infinity : s.end - s.start + 1;
 }
 
+/** Whether an available run from `start` to `end` (its whole length) meets the question's match type and minimum window. */
+function meetsWindow(start: Day, end: Day, q: AvailsQuestion): boolean {
+  let ok: boolean;
+  switch (q.match) {
+    case 'cover-entire':
+      ok = start <= q.start && end >= q.end;
+      break;
+    case 'overlap-part':
+      ok = true;
+      break;
+    case 'start-within':
+      ok = start >= q.start && start <= q.end;
+      break;
+    case 'end-within':
+      ok = end >= q.start && end <= q.end && end < PERPETUITY;
+      break;
+  }
+  if (ok && q.minDays !== undefined && (end >= PERPETUITY ? Infinity : end - start + 1) < q.minDays) ok = false;
+  return ok;
+}
+
+const freeOrHeld = (o: Outcome) => o.status !== 'unavailable';
+
+/**
+ * The answer for the available segment `i`, which does not meet the window on
+ * its own: on hold when the stretch of available and held days around it
+ * does (it would be available if the holds fell through), for the holds on
+ * that stretch inside the window, or on the whole stretch when a minimum
+ * window is asked (its whole length counts); otherwise `window-not-met`.
+ * Segments must be contiguous and reach as far as such a stretch can matter.
+ */
+function heldStretchOutcome(segments: readonly Segment[], i: number, q: AvailsQuestion): Outcome {
+  let a = i;
+  let b = i;
+  while (a > 0 && freeOrHeld(segments[a - 1].outcome)) a--;
+  while (b + 1 < segments.length && freeOrHeld(segments[b + 1].outcome)) b++;
+  if (a === b || !meetsWindow(segments[a].start, segments[b].end, q)) return WINDOW_NOT_MET;
+  const holds: string[] = [];
+  const inWindowOnly = q.minDays === undefined;
+  for (let k = a; k <= b; k++) {
+    const s = segments[k];
+    if (s.outcome.status !== 'on-hold' || (inWindowOnly && (s.end < q.start || s.start > q.end))) continue;
+    for (const r of s.outcome.reasons) if (r.code === 'on-hold') holds.push(...r.contracts);
+  }
+  return makeOutcome('on-hold', [{ code: 'on-hold', contracts: holds }]);
+}
+
 /**
  * Applies the question's match type and minimum window to the available runs
  * of a timeline, then clips it to the window. An available run that does not
- * qualify is reported as unavailable with reason `window-not-met`.
+ * qualify is on hold when it would with the held days around it (see
+ * heldStretchOutcome), else unavailable with reason `window-not-met`.
  */
 export function applyMatch(segments: readonly Segment[], q: AvailsQuestion): Segment[] {
   const out: Segment[] = [];
-  for (const s of segments) {
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
     if (s.end < q.start || s.start > q.end) continue;
     let outcome = s.outcome;
-    if (outcome.status === 'available') {
-      let ok = true;
-      switch (q.match) {
-        case 'cover-entire':
-          ok = s.start <= q.start && s.end >= q.end;
-          break;
-        case 'overlap-part':
-          ok = true;
-          break;
-        case 'start-within':
-          ok = s.start >= q.start && s.start <= q.end;
-          break;
-        case 'end-within':
-          ok = s.end >= q.start && s.end <= q.end && s.end < PERPETUITY;
-          break;
-      }
-      if (ok && q.minDays !== undefined && runLength(s) < q.minDays) ok = false;
-      if (!ok) outcome = WINDOW_NOT_MET;
-    }
+    if (outcome.status === 'available' && !meetsWindow(s.start, s.end, q)) outcome = heldStretchOutcome(segments, i, q);
     const start = Math.max(s.start, q.start);
     const end = Math.min(s.end, q.end);
     const last = out[out.length - 1];
@@ -447,25 +478,31 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion): (co
     list.push({ a, f, p, outcome });
     return outcome;
   };
+  const stretches = q.minDays !== undefined;
   return (covering) => {
     // the days where the timeline may change: the beginning, and where one of the blocks starts or ends
     const ks = [0];
     for (let k = 1; k < n; k++) if ((change[k] & covering) !== 0) ks.push(k);
-    // from the segment that holds the window's start (back to where it starts) to the one that holds its end
+    // from the segment that holds the window's start (back to where it starts) to the one that holds its end;
+    // with a minimum window, also the available and held days on either side (a run's whole length counts)
     let i = 0;
     while (i + 1 < ks.length && days[ks[i + 1]] <= q.start) i++;
     const first = outcomeAt(covering, ks[i]);
     let j = i;
     while (j > 0 && outcomeAt(covering, ks[j - 1]) === first) j--;
+    if (stretches && freeOrHeld(first)) {
+      while (j > 0 && freeOrHeld(outcomeAt(covering, ks[j - 1]))) j--;
+      i = j;
+    }
     const segments: Segment[] = [];
-    let cur: Segment | null = { start: days[ks[j]], end: PERPETUITY, outcome: first };
+    let cur: Segment | null = { start: days[ks[j]], end: PERPETUITY, outcome: outcomeAt(covering, ks[j]) };
     for (i++; i < ks.length; i++) {
       const d = days[ks[i]];
       const outcome = outcomeAt(covering, ks[i]);
       if (outcome === cur.outcome) continue;
       cur.end = d - 1;
       segments.push(cur);
-      if (d > q.end) {
+      if (d > q.end && !(stretches && freeOrHeld(cur.outcome) && freeOrHeld(outcome))) {
         cur = null;
         break;
       }

@@ -147,24 +147,34 @@ function wordScore(qw: string, textWords: readonly string[], isLast: boolean): n
  * the last word; accents and case never matter ("Celine" = "Céline").
  */
 export function fuzzyScore(query: string, text: string): number {
+  return fuzzyScorer(query)(text);
+}
+
+/**
+ * fuzzyScore for one query against many texts: the query is normalized once
+ * (a search scores every title and every credited person's name).
+ */
+export function fuzzyScorer(query: string): (text: string) => number {
   const q = normalizeName(query);
-  const t = normalizeName(text);
-  if (q === '') return 0;
-  if (t === q) return 1;
-  if (t.includes(q)) return t.startsWith(q) ? 0.99 : 0.97;
-  const tWords = t.split(' ');
   const qWords = q.split(' ');
   // Words typed together or apart ("petitemaman", "wild bunch" vs "wildbunch").
   const qc = q.replace(/ /g, '');
-  const tc = t.replace(/ /g, '');
-  if (qc.length >= 4 && tc.includes(qc)) return 0.9;
-  let sum = 0;
-  for (let i = 0; i < qWords.length; i++) {
-    const s = wordScore(qWords[i], tWords, i === qWords.length - 1);
-    if (s === 0) return 0;
-    sum += s;
-  }
-  return (0.85 * sum) / qWords.length;
+  return (text: string): number => {
+    const t = normalizeName(text);
+    if (q === '') return 0;
+    if (t === q) return 1;
+    if (t.includes(q)) return t.startsWith(q) ? 0.99 : 0.97;
+    const tWords = t.split(' ');
+    const tc = t.replace(/ /g, '');
+    if (qc.length >= 4 && tc.includes(qc)) return 0.9;
+    let sum = 0;
+    for (let i = 0; i < qWords.length; i++) {
+      const s = wordScore(qWords[i], tWords, i === qWords.length - 1);
+      if (s === 0) return 0;
+      sum += s;
+    }
+    return (0.85 * sum) / qWords.length;
+  };
 }
 
 /** True when `fuzzyScore(query, text)` reaches `threshold` (default 0.6). */

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromIndices, toIndices } from './bitset.js';
+import { fromIndices, intersects, toIndices } from './bitset.js';
 import type { AvailsQuestion } from './avails.js';
 import { checkConflicts } from './conflicts.js';
 import type { RightsBlock } from './rights.js';
 import { titleCells } from './avails.js';
-import { RightsIndex } from './rightsIndex.js';
+import { RightsIndex, type NotShownReason } from './rightsIndex.js';
 import { rollUpTitle, type RolledRow } from './rollup.js';
 import { SMALL, block, catalog, question } from './testing/arbitraries.js';
 import { oracleAvails, oracleLanguages, type OracleCell } from './testing/oracle.js';
@@ -102,6 +102,49 @@ describe('the catalog index agrees with the oracle', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('tells of every title it leaves out of an available-only answer, with the reason its rights-in give', () => {
+    const touches = (b: RightsBlock, q: AvailsQuestion) =>
+      intersects(b.territories, q.territories) && intersects(b.media, q.media) && (b.languages === null || q.languages === null || q.languages.some((l) => b.languages!.includes(l)));
+    fc.assert(
+      fc.property(scenario, fc.boolean(), ([updates, q], wholeCatalog) => {
+        const index = new RightsIndex();
+        const truth = new Map<string, RightsBlock[]>();
+        for (const u of updates) {
+          index.setTitle(u.title, u.blocks);
+          truth.set(u.title, u.blocks);
+        }
+        const reported = new Map<string, NotShownReason>();
+        const rows = index.avails(wholeCatalog ? null : titles, q, {
+          include: 'available',
+          notShown: (id, reason) => {
+            expect(reported.has(id), `${id} told twice`).toBe(false);
+            reported.set(id, reason);
+          },
+        });
+        for (const t of titles) {
+          const blocks = truth.get(t) ?? [];
+          const shown = rows.some((r) => r.titles.includes(t));
+          const free = oracleAvails(blocks, q, SMALL.horizon, SMALL.countries, SMALL.media).some((c) => c.status === 'available');
+          expect(shown, t).toBe(free);
+          if (shown) {
+            expect(reported.has(t), t).toBe(false);
+            continue;
+          }
+          const rightsIn = blocks.filter((b) => b.kind === 'in' && touches(b, q));
+          const want: NotShownReason = rightsIn.some((b) => b.start <= q.end && b.end >= q.start)
+            ? 'not-available'
+            : rightsIn.some((b) => b.end < q.start)
+              ? rightsIn.some((b) => b.start > q.end) ? 'between-terms' : 'rights-expired'
+              : rightsIn.some((b) => b.start > q.end) ? 'not-yet-started' : 'no-rights-held';
+          // a catalog-wide question does not look at titles no block of which touches it: the caller says "no rights held"
+          if (wholeCatalog && !blocks.some((b) => touches(b, q))) expect(reported.has(t), t).toBe(false);
+          else expect(reported.get(t), t).toBe(want);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 

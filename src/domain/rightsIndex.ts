@@ -29,6 +29,10 @@ const COVERED = 2;
 const BLOCKED = 4;
 const BLOCKED_EVERYWHERE = 8;
 const PARTIAL = 16;
+// rights-in touching the question: over some of the window, ended before it, starting after it
+const IN_WINDOW = 32;
+const IN_PAST = 64;
+const IN_FUTURE = 128;
 // a posting entry: block position, title, start, end, meta (kind | exclusive << 2 | language set << 3)
 const STRIDE = 5;
 const E_TITLE = 1;
@@ -63,6 +67,26 @@ class Interner<T> {
 export interface CatalogOptions {
   /** 'available': only rows where the question is answered yes (the default for catalog-wide questions). */
   include?: 'all' | 'available';
+  /**
+   * Told of each title that was looked at and has no row in the answer, and why. Titles
+   * no block of which touches the question's territories, media and languages are not
+   * looked at in a catalog-wide question: the caller knows them as not named by any row.
+   */
+  notShown?: (titleId: string, reason: NotShownReason) => void;
+}
+
+/**
+ * Why a title asked about has no row: we hold no rights there; our rights there
+ * ended before the window, start after it, or both (a gap between two terms);
+ * or we hold rights in the window and nothing is available as asked.
+ */
+export type NotShownReason = 'no-rights-held' | 'rights-expired' | 'not-yet-started' | 'between-terms' | 'not-available';
+
+function notShownReason(f: number): NotShownReason {
+  if ((f & IN_WINDOW) !== 0) return 'not-available';
+  if ((f & IN_PAST) !== 0) return (f & IN_FUTURE) !== 0 ? 'between-terms' : 'rights-expired';
+  if ((f & IN_FUTURE) !== 0) return 'not-yet-started';
+  return 'no-rights-held';
 }
 
 export class RightsIndex {
@@ -326,6 +350,7 @@ export class RightsIndex {
         chainHead[t] = links++;
         if (k === K_IN) {
           if ((tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1)) f |= COVERED;
+          f |= start > qEnd ? IN_FUTURE : end < qStart ? IN_PAST : IN_WINDOW;
         } else if (start <= qEnd && end >= qStart && (k === K_HOLDBACK || qExclusive || exclusive === 1)) {
           f |= BLOCKED;
           // it blocks every cell of the question on some day of the window: nothing can cover the entire window
@@ -339,26 +364,31 @@ export class RightsIndex {
     const freeEverywhere: string[] = [];
     const onePlace = new OnePlaceRows(q, { postings: this.postings, pairOf: this.pairOf, slot: this.slot, languageSets: this.languageSets.values }, chainHead, chainNext, chainBlock);
     let nothingHere: RolledRow[] | undefined;
+    const notShown = opts.notShown;
     const answer = (t: number, id: string) => {
       const f = t < 0 ? 0 : flags[t];
       if ((f & RELEVANT) === 0) {
         if (include === 'all') {
           nothingHere ??= rollUpTitle('', titleCells([], q));
           for (const r of nothingHere) rows.push({ ...r, titles: [id] });
-        }
+        } else notShown?.(id, 'no-rights-held');
         return;
       }
-      if (include === 'available' && q.match === 'cover-entire' && (f & BLOCKED_EVERYWHERE) !== 0) return;
+      if (include === 'available' && q.match === 'cover-entire' && (f & BLOCKED_EVERYWHERE) !== 0) {
+        notShown?.(id, notShownReason(f));
+        return;
+      }
       if (simple && (f & (COVERED | BLOCKED)) === COVERED) {
         freeEverywhere.push(id);
         return;
       }
       if (include === 'available' && (f & PARTIAL) === 0) {
-        onePlace.add(t, id);
+        if (!onePlace.add(t, id)) notShown?.(id, notShownReason(f));
         return;
       }
       let own = rollUpTitle(id, titleCells(this.titleBlocks[t].map((p) => this.blockAt(p)), q));
       if (include === 'available') own = own.filter((r) => r.outcome.status === 'available');
+      if (own.length === 0) notShown?.(id, notShownReason(f));
       for (const r of own) rows.push(r);
     };
     if (titleNumbers === null) {
@@ -462,7 +492,8 @@ class OnePlaceRows {
     this.askedLanguages = q.languages === null ? null : [...new Set(q.languages)].sort();
   }
 
-  add(t: number, id: string): void {
+  /** Adds the rows of title t; false when it has none. */
+  add(t: number, id: string): boolean {
     const { c, chainHead, chainNext, chainBlock, named } = this;
     // the language atoms: the question's languages, or those the blocks name and all the others
     let atoms: readonly string[];
@@ -481,7 +512,7 @@ class OnePlaceRows {
       const { runs, length } = this.runsOf(t, atoms[0]);
       const languages = atoms[0] === OTHER_LANGUAGES ? null : atoms;
       for (let i = 0; i < length; i += 2) this.addRow(id, runs[i], runs[i + 1], languages, NONE);
-      return;
+      return length > 0;
     }
     // per atom, its available periods; atoms available over the same period share a row
     const periods = new Map<string, { start: number; end: number; atoms: string[] }>();
@@ -498,6 +529,7 @@ class OnePlaceRows {
       const all = here.includes(OTHER_LANGUAGES);
       this.addRow(id, start, end, all ? null : here, all ? atoms.filter((a) => !here.includes(a)) : NONE);
     }
+    return periods.size > 0;
   }
 
   /** The available runs of title t for one language atom (valid until the next call). */

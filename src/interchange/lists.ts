@@ -13,7 +13,8 @@ import { isFinancialField } from '../domain/financial.js';
 import { parseJson } from '../store/index.js';
 import type { Actor, FilmRights } from '../services/app.js';
 import { askAvails, type AvailsInput } from '../services/avails.js';
-import { auditTrail, listContracts } from '../services/contracts.js';
+import { auditTrail, listContracts, type ContractListParams } from '../services/contracts.js';
+import type { AvailRowView } from '../services/views.js';
 import { exponent } from '../services/money.js';
 
 export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'money' | 'boolean';
@@ -24,6 +25,8 @@ export interface Column<R> {
   /** The record field it shows, when that is a financial field (src/domain/financial.ts): then only for users with the financial-terms permission. */
   field?: string;
   value(row: R): string | number | boolean | null | { amount: number; currency: string };
+  /** What an empty value means, written as text in its place (e.g. "perpetuity" for an open end). */
+  empty?: string;
 }
 
 export interface Dataset<R = unknown> {
@@ -43,13 +46,22 @@ function csvField(s: string): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv<R>(d: Dataset<R>): Buffer {
+/**
+ * The header row both formats write, from the one column definition: a money
+ * column is its amount and then its currency ("MG", "MG currency"), in CSV
+ * and XLSX alike, so the two files have the same columns in the same order.
+ */
+export function headers<R>(d: Dataset<R>): string[] {
   const head: string[] = [];
   for (const c of d.columns) {
     head.push(c.header);
     if (c.type === 'money') head.push(`${c.header} currency`);
   }
-  const lines = [head.map((h) => csvField(neutralise(h))).join(',')];
+  return head;
+}
+
+export function toCsv<R>(d: Dataset<R>): Buffer {
+  const lines = [headers(d).map((h) => csvField(neutralise(h))).join(',')];
   for (const r of d.rows) {
     const out: string[] = [];
     for (const c of d.columns) {
@@ -57,7 +69,7 @@ export function toCsv<R>(d: Dataset<R>): Buffer {
       if (c.type === 'money') {
         const m = v as { amount: number; currency: string } | null;
         out.push(m ? m.amount.toFixed(exponent(m.currency)) : '', m ? m.currency : '');
-      } else if (v === null || v === undefined) out.push('');
+      } else if (v === null || v === undefined || v === '') out.push(c.empty ? csvField(neutralise(c.empty)) : '');
       else if (typeof v === 'number') out.push(String(v));
       else if (typeof v === 'boolean') out.push(v ? 'yes' : 'no');
       else out.push(csvField(neutralise(String(v))));
@@ -71,13 +83,23 @@ export async function toXlsx<R>(d: Dataset<R>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'filmrights';
   const ws = wb.addWorksheet(d.name.slice(0, 31));
-  ws.addRow(d.columns.map((c) => neutralise(c.header))).font = { bold: true };
+  ws.addRow(headers(d).map(neutralise)).font = { bold: true };
+  // where each column's first cell is (a money column takes two: amount, currency)
+  const at: number[] = [];
+  let next = 1;
+  for (const c of d.columns) {
+    at.push(next);
+    next += c.type === 'money' ? 2 : 1;
+  }
   for (const r of d.rows) {
     const row = ws.addRow([]);
     d.columns.forEach((c, i) => {
       const v = c.value(r);
-      if (v === null || v === undefined || v === '') return;
-      const cell = row.getCell(i + 1);
+      const cell = row.getCell(at[i]);
+      if (v === null || v === undefined || v === '') {
+        if (c.empty && c.type !== 'money') cell.value = neutralise(c.empty);
+        return;
+      }
       switch (c.type) {
         case 'date':
           cell.value = new Date(`${String(v).slice(0, 10)}T00:00:00Z`);
@@ -92,6 +114,7 @@ export async function toXlsx<R>(d: Dataset<R>): Promise<Buffer> {
           const e = exponent(m.currency);
           cell.value = m.amount;
           cell.numFmt = `#,##0${e ? `.${'0'.repeat(e)}` : ''} "${m.currency}"`;
+          row.getCell(at[i] + 1).value = m.currency;
           break;
         }
         case 'number':
@@ -107,10 +130,29 @@ export async function toXlsx<R>(d: Dataset<R>): Promise<Buffer> {
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   d.columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.type === 'text' ? 28 : c.type === 'datetime' ? 20 : 14;
+    ws.getColumn(at[i]).width = c.type === 'text' ? 28 : c.type === 'datetime' ? 20 : 14;
+    if (c.type === 'money') ws.getColumn(at[i] + 1).width = 10;
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** "2021-09-18 – 2036-09-17", "2021-09-18 – perpetuity"; a start not stated reads "start not stated". */
+function termText(r: { start: string | null; end: string | null }): string {
+  return `${r.start ?? 'start not stated'} – ${r.end ?? 'perpetuity'}`;
+}
+
+/** The columns of an avails answer, one definition for CSV and XLSX alike (and for every way of asking for them). */
+export const AVAILS_COLUMNS: Array<Column<AvailRowView>> = [
+  { header: 'Status', type: 'text', value: (r) => r.status },
+  { header: 'Titles', type: 'text', value: (r) => r.titles.join(', ') },
+  { header: 'Territories', type: 'text', value: (r) => r.territoryLabel },
+  { header: 'Territory codes', type: 'text', value: (r) => r.territories.join(' ') },
+  { header: 'Media', type: 'text', value: (r) => r.mediaLabel },
+  { header: 'Languages', type: 'text', value: (r) => r.languageLabel },
+  { header: 'Start', type: 'date', value: (r) => r.start },
+  { header: 'End', type: 'date', value: (r) => r.end, empty: 'perpetuity' },
+  { header: 'Why', type: 'text', value: (r) => r.reasons.map((x) => x.message).join('; ') || null },
+];
 
 const money = (amount: string | number | null | undefined, currency: string | null | undefined) => (amount === null || amount === undefined || !currency ? null : { amount: Number(amount) / 10 ** exponent(currency), currency });
 const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? null : String(v));
@@ -119,12 +161,12 @@ export const LISTS = ['catalog', 'contracts', 'avails', 'acquisitions', 'audit']
 export type ListName = (typeof LISTS)[number];
 
 /** The rows and typed columns of one list, as this actor may see them. `avails` needs the question. */
-export async function dataset(app: FilmRights, actor: Actor, name: ListName, params: { avails?: AvailsInput; limit?: number } = {}): Promise<Dataset<any>> {
+export async function dataset(app: FilmRights, actor: Actor, name: ListName, params: ExportParams = {}): Promise<Dataset<any>> {
   const d = await everyColumn(app, actor, name, params);
   return actor.canSeeFinancials ? d : { ...d, columns: d.columns.filter((c) => !c.field || !isFinancialField(c.field)) };
 }
 
-async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params: { avails?: AvailsInput; limit?: number }): Promise<Dataset<any>> {
+async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params: ExportParams): Promise<Dataset<any>> {
   const db = app.store.db;
   switch (name) {
     case 'catalog': {
@@ -150,10 +192,10 @@ async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params
       };
     }
     case 'contracts': {
-      const { items } = await listContracts(app, { pageSize: 500 });
-      const all = (await listContracts(app, { pageSize: 500, page: 1 })).total > 500 ? await allContracts(app) : items;
-      const mg = new Map((await db.selectFrom('contracts').select(['id', 'mg_amount', 'mg_currency']).execute()).map((c) => [c.id, c]));
-      type C = (typeof items)[number];
+      const filters = params.contracts ?? {};
+      const all = await allContracts(app, filters, actor);
+      type C = (typeof all)[number];
+      const joined = (c: C, part: (r: C['rights'][number]) => string | null) => [...new Set(c.rights.map(part).filter((x): x is string => !!x))].join('; ') || null;
       return {
         name: 'Contracts',
         rows: all,
@@ -164,9 +206,12 @@ async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params
           { header: 'Licensor', type: 'text', value: (c: C) => c.licensor },
           { header: 'Licensee', type: 'text', value: (c: C) => c.licensee },
           { header: 'Titles', type: 'text', value: (c: C) => c.titles.join(', ') },
+          { header: 'Territories', type: 'text', value: (c: C) => joined(c, (r) => r.territoryLabel) },
+          { header: 'Media', type: 'text', value: (c: C) => joined(c, (r) => r.mediaLabel) },
+          { header: 'Term', type: 'text', value: (c: C) => joined(c, termText) },
           { header: 'Signed on', type: 'date', value: (c: C) => c.signedOn },
           { header: 'Announced on', type: 'date', value: (c: C) => c.announcedOn },
-          { header: 'MG', type: 'money', field: 'mg', value: (c: C) => money(mg.get(c.id)?.mg_amount, mg.get(c.id)?.mg_currency) },
+          { header: 'MG', type: 'money', field: 'mg', value: (c: C) => (c.mg ? { amount: Number(c.mg.amount), currency: c.mg.currency } : null) },
           { header: 'Updated', type: 'datetime', value: (c: C) => c.updatedAt },
         ],
       };
@@ -174,22 +219,7 @@ async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params
     case 'avails': {
       if (!params.avails) throw invalid('question', null, 'question: an avails export needs the question (titles, territories, media, start...)');
       const { rows } = await askAvails(app, actor, params.avails);
-      type A = (typeof rows)[number];
-      return {
-        name: 'Avails',
-        rows,
-        columns: [
-          { header: 'Titles', type: 'text', value: (r: A) => r.titles.join(', ') },
-          { header: 'Territories', type: 'text', value: (r: A) => r.territoryLabel },
-          { header: 'Media', type: 'text', value: (r: A) => r.mediaLabel },
-          { header: 'Languages', type: 'text', value: (r: A) => r.languageLabel },
-          { header: 'Start', type: 'date', value: (r: A) => r.start },
-          { header: 'End', type: 'date', value: (r: A) => r.end },
-          { header: 'Status', type: 'text', value: (r: A) => r.status },
-          { header: 'Why', type: 'text', value: (r: A) => r.reasons.map((x) => x.message).join('; ') || null },
-          { header: 'Country codes', type: 'text', value: (r: A) => r.territories.join(' ') },
-        ],
-      };
+      return { name: 'Avails', rows, columns: AVAILS_COLUMNS };
     }
     case 'acquisitions': {
       const rows = await db
@@ -245,20 +275,87 @@ async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params
   }
 }
 
-async function allContracts(app: FilmRights) {
+async function allContracts(app: FilmRights, filters: ContractListParams, actor: Actor) {
   const out = [];
   for (let page = 1; ; page++) {
-    const p = await listContracts(app, { pageSize: 500, page });
+    const p = await listContracts(app, { ...filters, pageSize: 500, page }, actor);
     out.push(...p.items);
     if (page * 500 >= p.total) return out;
   }
 }
 
-export async function exportList(app: FilmRights, actor: Actor, name: ListName, format: 'csv' | 'xlsx', params: { avails?: AvailsInput; limit?: number } = {}): Promise<{ data: Buffer; contentType: string; filename: string; rows: number }> {
+export interface ExportParams {
+  avails?: AvailsInput;
+  /** The contracts list's filters (as the deals list takes them). */
+  contracts?: ContractListParams;
+  limit?: number;
+  /** The day the file is named after (default today). */
+  today?: string;
+}
+
+/** A part of a file name: lower case, accents dropped, anything but letters and digits a dash. */
+export function fileNamePart(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The file name says what was asked: "avails-germany-svod-2027-01-01_2027-12-31",
+ * "contracts-signed-2026-12-05" (the filters, then the day of the export),
+ * "catalog-2026-12-05"; only [a-z0-9-_.], at most 120 characters before the extension.
+ */
+export function exportFileName(name: ListName, format: string, params: ExportParams = {}): string {
+  const today = params.today ?? new Date().toISOString().slice(0, 10);
+  const parts: string[] = [name];
+  if (name === 'avails' && params.avails) {
+    const a = params.avails;
+    const titles = a.titles ?? [];
+    if (titles.length === 1) parts.push(titles[0]);
+    else if (titles.length > 1) parts.push(`${titles.length} titles`);
+    parts.push(a.territories ?? '', a.media ?? '');
+    if (a.languages) parts.push(Array.isArray(a.languages) ? a.languages.join(' ') : a.languages);
+    if (a.exclusive === false) parts.push('non-exclusive');
+    const window = `${fileNamePart(String(a.start ?? ''))}_${a.end ? fileNamePart(String(a.end)) : 'open'}`;
+    const stem = [...parts.map(fileNamePart).filter(Boolean)].join('-').slice(0, 100).replace(/-+$/, '');
+    return `${stem}-${window.slice(0, 40)}.${format}`;
+  }
+  if (name === 'contracts' && params.contracts) {
+    const c = params.contracts;
+    if (c.deleted) parts.push('deleted');
+    if (c.direction) parts.push(c.direction === 'in' ? 'rights-in' : c.direction === 'out' ? 'rights-out' : c.direction);
+    if (c.status) parts.push(c.status);
+    if (c.title) parts.push(c.title);
+    if (c.company) parts.push(c.company);
+    if (c.q) parts.push(c.q);
+  }
+  const stem = parts.map(fileNamePart).filter(Boolean).join('-').slice(0, 109).replace(/-+$/, '');
+  return `${stem}-${fileNamePart(today)}.${format}`;
+}
+
+/**
+ * An EMA avails file's name: "avails-ema-itunes-windows-2025-01-01_open-v2.5.xml" (the retailer,
+ * `windows` when it lists what is licensed to it, the territories and titles when named, the window
+ * from `from` (default today), the template version).
+ */
+export function emaFileName(o: { titles?: string[]; territories?: string; from?: string; to?: string | null; retailer?: string | null; source?: string }, version: string, extension: string, today = new Date().toISOString().slice(0, 10)): string {
+  const parts = ['avails', 'ema', o.retailer ?? '', o.source === 'windows' ? 'windows' : '', o.territories ?? ''];
+  const titles = o.titles ?? [];
+  if (titles.length === 1) parts.push(titles[0]);
+  else if (titles.length > 1) parts.push(`${titles.length} titles`);
+  const stem = parts.map(fileNamePart).filter(Boolean).join('-').slice(0, 90).replace(/-+$/, '');
+  const window = `${fileNamePart(o.from ?? today)}_${o.to ? fileNamePart(o.to) : 'open'}`;
+  return `${stem}-${window.slice(0, 40)}-v${fileNamePart(version).replace(/-/g, '.')}.${extension}`;
+}
+
+export async function exportList(app: FilmRights, actor: Actor, name: ListName, format: 'csv' | 'xlsx', params: ExportParams = {}): Promise<{ data: Buffer; contentType: string; filename: string; rows: number }> {
   if (!LISTS.includes(name)) throw invalid('list', name, `list: "${name}" is not one of ${LISTS.join(', ')}`);
+  if (format !== 'csv' && format !== 'xlsx') throw invalid('format', format, `format: "${format}" is not csv or xlsx`);
   const d = await dataset(app, actor, name, params);
-  const filename = `${name}.${format}`;
+  const filename = exportFileName(name, format, params);
   if (format === 'csv') return { data: toCsv(d), contentType: 'text/csv; charset=utf-8', filename, rows: d.rows.length };
-  if (format === 'xlsx') return { data: await toXlsx(d), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename, rows: d.rows.length };
-  throw invalid('format', format, `format: "${format}" is not csv or xlsx`);
+  return { data: await toXlsx(d), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename, rows: d.rows.length };
 }

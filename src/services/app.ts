@@ -78,6 +78,16 @@ export class FilmRights {
     if (missing.length) await this.refreshLookups(missing);
   }
 
+  /**
+   * Every title of the catalog, by id: the names known, read again from the store when it
+   * holds a different number of titles (titles written by another process, or without rights).
+   */
+  async allTitleIds(): Promise<string[]> {
+    const row = await this.store.db.selectFrom('titles').select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+    if (Number(row.n) !== this.titleNames.size) await this.refreshLookups();
+    return [...this.titleNames.keys()];
+  }
+
   /** Title names and contract parties: all of them, or those of the given titles only. */
   private async refreshLookups(titleIds?: readonly string[]): Promise<void> {
     let titles = this.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title']);

@@ -2,7 +2,7 @@
  * The availability world map of one title: each country's status for a
  * chosen media, window and exclusivity, and why.
  */
-import { fullSet, has, intersects, toIndices } from '../domain/bitset.js';
+import { fullSet, has, intersects, toIndices, type Bitset } from '../domain/bitset.js';
 import { COUNTRIES } from '../domain/countries.js';
 import { dayOrNull, parseDay, parseEndDay, PERPETUITY, type Day } from '../domain/dates.js';
 import { languageLabel } from '../domain/languages.js';
@@ -75,17 +75,28 @@ export async function availabilityMap(
   const start = params.start ?? new Date().toISOString().slice(0, 10);
   const media = params.media?.trim() || 'All Media';
   const exclusive = params.exclusive ?? true;
+  const countries = countryAvailability(app, titleId, { media: parseMedia(media, 'media'), start: parseDay(start, 'start'), end: parseEndDay(params.end ?? null, 'end'), exclusive });
+  return { titleId, media, start, end: params.end ?? null, exclusive, countries };
+}
+
+/**
+ * Each country's status for one title over a window (the map's question: every
+ * country, the given media, any part of the window), from the engine's index.
+ * The title page's map and a festival line-up's sold / held / free columns
+ * both read it, so they cannot disagree.
+ */
+export function countryAvailability(app: FilmRights, titleId: string, w: { media: Bitset; start: Day; end: Day; exclusive: boolean }): Record<string, CountryAvail> {
   const rows = app.index.avails([titleId], {
     territories: fullSet(COUNTRIES.size),
-    media: parseMedia(media, 'media'),
+    media: w.media,
     languages: null,
-    start: parseDay(start, 'start'),
-    end: parseEndDay(params.end ?? null, 'end'),
-    exclusive,
+    start: w.start,
+    end: w.end,
+    exclusive: w.exclusive,
     match: 'overlap-part',
   }, { include: 'all' });
-  const q0 = parseDay(start, 'start');
-  const q1 = parseEndDay(params.end ?? null, 'end');
+  const q0 = w.start;
+  const q1 = w.end;
   const deals = reasonDeals(app);
   const per = new Map<string, { statuses: Set<string>; reasons: Map<string, ReasonView>; periods: Map<string, CountryPeriod & { from: Day; to: Day }> }>();
   for (const row of rows) {
@@ -109,8 +120,7 @@ export async function availabilityMap(
       if (!e.periods.has(periodKey)) e.periods.set(periodKey, period);
     }
   }
-  const mediaSet = parseMedia(media, 'media');
-  const rightsIn = app.index.blocksOf(titleId).filter((b) => b.kind === 'in' && b.start <= q1 && b.end >= q0 && intersects(b.media, mediaSet));
+  const rightsIn = app.index.blocksOf(titleId).filter((b) => b.kind === 'in' && b.start <= w.end && b.end >= w.start && intersects(b.media, w.media));
   const countries: Record<string, CountryAvail> = {};
   for (const [code, e] of per) {
     const i = COUNTRIES.indexOf(code);
@@ -130,5 +140,5 @@ export async function availabilityMap(
       heldUnder,
     };
   }
-  return { titleId, media, start, end: params.end ?? null, exclusive, countries };
+  return countries;
 }

@@ -9,6 +9,7 @@ import { DomainError, invalid } from '../domain/errors.js';
 import { closest, normalizeName } from '../domain/fuzzy.js';
 import { parseLanguages } from '../domain/languages.js';
 import { parseMedia } from '../domain/media.js';
+import type { NotShownReason } from '../domain/rightsIndex.js';
 import { parseTerritories } from '../domain/territories.js';
 import type { Actor, FilmRights } from './app.js';
 import { reasonDeals } from './reasonDeals.js';
@@ -28,9 +29,35 @@ export interface AvailsInput {
   include?: 'all' | 'available';
 }
 
+export interface NotShownTitle {
+  id: string;
+  title: string;
+  reason: NotShownReason;
+}
+
 export interface AvailsAnswer {
   rows: AvailRowView[];
+  /** How many titles the question asked about: those named, or every title in the catalog. */
+  asked: number;
+  /** The titles asked about that no row names, and why (the first NOT_SHOWN_LISTED of them by name; `count` is all of them). */
+  notShown: {
+    count: number;
+    reasons: Array<{ reason: NotShownReason; message: string; count: number }>;
+    titles: NotShownTitle[];
+  };
 }
+
+/** At most this many titles left out are listed by name (a catalog-wide answer can leave out thousands). */
+export const NOT_SHOWN_LISTED = 500;
+
+export const NOT_SHOWN_MESSAGES: Record<NotShownReason, string> = {
+  'no-rights-held': 'no rights held in these territories and media',
+  'rights-expired': 'our rights expired before the window',
+  'not-yet-started': 'our rights start after the window',
+  'between-terms': 'our rights expired before the window and start again after it',
+  'not-available': 'nothing available as asked (sold, on hold, held back, non-exclusive or not for the whole window)',
+};
+const REASON_ORDER: readonly NotShownReason[] = ['no-rights-held', 'rights-expired', 'not-yet-started', 'between-terms', 'not-available'];
 
 export function parseQuestion(input: AvailsInput): AvailsQuestion {
   if (!input || typeof input !== 'object') throw invalid('question', input, 'question: expected an object');
@@ -104,7 +131,25 @@ export async function resolveTitles(app: FilmRights, refs: readonly string[], fi
 export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInput): Promise<AvailsAnswer> {
   const q = parseQuestion(input);
   const titleIds = input.titles?.length ? await resolveTitles(app, input.titles) : null;
-  const rows = app.index.avails(titleIds, q, input.include ? { include: input.include } : {});
+  const reported = new Map<string, NotShownReason>();
   const deals = reasonDeals(app);
-  return { rows: rows.map((r) => rowView(r, app.titleName, app.contractParties, deals)) };
+  const rows = app.index.avails(titleIds, q, { ...(input.include ? { include: input.include } : {}), notShown: (id, reason) => reported.set(id, reason) });
+  // every title asked about that no row names: the reason the index gave, else it has no rights touching the question
+  const asked = titleIds ? [...new Set(titleIds)] : await app.allTitleIds();
+  const shown = new Set<string>();
+  for (const r of rows) for (const t of r.titles) shown.add(t);
+  const left: NotShownTitle[] = [];
+  for (const id of asked) if (!shown.has(id)) left.push({ id, title: app.titleName(id), reason: reported.get(id) ?? 'no-rights-held' });
+  const counts = new Map<NotShownReason, number>();
+  for (const l of left) counts.set(l.reason, (counts.get(l.reason) ?? 0) + 1);
+  left.sort((a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  return {
+    rows: rows.map((r) => rowView(r, app.titleName, app.contractParties, deals)),
+    asked: asked.length,
+    notShown: {
+      count: left.length,
+      reasons: REASON_ORDER.filter((r) => counts.has(r)).map((reason) => ({ reason, message: NOT_SHOWN_MESSAGES[reason], count: counts.get(reason)! })),
+      titles: left.slice(0, NOT_SHOWN_LISTED),
+    },
+  };
 }

@@ -203,8 +203,13 @@ describeEachDatabase('catalog services', (_open, database) => {
     const later = new Date(Date.parse(`${created}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
     const withHold = await home(t.app, EDITOR, { today: later });
     expect(withHold.holds).toEqual([expect.objectContaining({ contract: expect.objectContaining({ ref: 'WB-ALAMODE-DE', direction: 'out', status: 'negotiating' }), ageDays: 3 })]);
-    const lineup = await getEdition(t.app, EDITOR, 'tiff-2021-46');
-    expect(lineup.sections[0].selections[0].heldLabel).toBeNull(); // the hold starts in 2023
+    // the line-up answers for one day (today by default), as the title page's map does
+    const before = await getEdition(t.app, EDITOR, 'tiff-2021-46', { today: '2022-06-01' });
+    expect(before.availability).toEqual({ asOf: '2022-06-01', media: 'All Media', exclusive: true });
+    expect(before.sections[0].selections[0].heldLabel).toBeNull(); // the hold starts in 2023
+    const during = (await getEdition(t.app, EDITOR, 'tiff-2021-46', { today: '2024-06-01' })).sections[0].selections[0];
+    expect(during.heldLabel).toBe('Germany');
+    expect(during.freeLabel).toBe('Worldwide excl. North America, China and Germany');
   });
 
   it('creates, changes and deletes titles, each write one transaction with its audit entry', async () => {

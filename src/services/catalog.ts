@@ -8,10 +8,11 @@
 import type { Kysely } from 'kysely';
 import { countryName } from '../domain/countries.js';
 import { DomainError, invalid, unknownName } from '../domain/errors.js';
-import { closest, normalizeName } from '../domain/fuzzy.js';
+import { parseDay } from '../domain/dates.js';
+import { closest, fuzzyScorer, normalizeName } from '../domain/fuzzy.js';
 import { parseLanguages } from '../domain/languages.js';
-import { mediaLabel, mediaSetFromIds } from '../domain/media.js';
-import { territoryLabel, territorySetFromCodes } from '../domain/territories.js';
+import { mediaLabel, mediaSetFromIds, parseMedia } from '../domain/media.js';
+import { parseTerritories, territoryLabel, territorySetFromCodes } from '../domain/territories.js';
 import {
   COMPANY_KINDS,
   CREDIT_ROLES,
@@ -44,8 +45,9 @@ import {
   optionalText,
   pageParams,
   paginate,
-  rankByNames,
   requiredText,
+  SEARCH_THRESHOLD,
+  todayIso,
   type Page,
 } from './lookup.js';
 import { formatMoney, type Money } from './money.js';
@@ -647,20 +649,83 @@ export interface TitleListItem {
 }
 
 export interface TitleListParams {
+  /** Forgiving search over titles, their aliases and the people credited on them (directors first). */
   q?: string;
   status?: string;
   country?: string;
   /** A festival id or name ("TIFF", "Berlinale"): titles selected at any of its editions. */
   festival?: string;
+  /** Titles free to license exclusively in these territories (for `freeMedia`, default All Media) for the next twelve months. */
+  freeTerritory?: string;
+  freeMedia?: string;
   sort?: 'title' | 'year' | 'relevance';
+  /** 'desc': the whole list in reverse order (before paging). */
+  dir?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
 
-export async function listTitles(app: FilmRights, params: TitleListParams = {}): Promise<Page<TitleListItem>> {
+/** Credited people's names count in the search, below a title's own names: directors first, then everyone else. */
+const DIRECTOR_WEIGHT = 0.95;
+const OTHER_CREDIT_WEIGHT = 0.9;
+
+/**
+ * The titles free to license exclusively in `territories` for `media` (All
+ * Media when not given) from today for a year (today and the 364 days after
+ * it, cover-entire), from the engine's index.
+ */
+function freeTitleIds(app: FilmRights, territories: string | undefined, media: string | undefined, today: string): Set<string> {
+  if (!territories?.trim()) throw invalid('freeTerritory', territories ?? null, 'freeTerritory: name the territory where the titles must be free (e.g. "Germany"), with freeMedia');
+  const start = parseDay(today, 'today');
+  const rows = app.index.avails(
+    null,
+    {
+      territories: parseTerritories(territories, 'freeTerritory'),
+      media: parseMedia(media?.trim() || 'All Media', 'freeMedia'),
+      languages: null,
+      start,
+      end: start + 364,
+      exclusive: true,
+      match: 'cover-entire',
+    },
+    { include: 'available' },
+  );
+  const ids = new Set<string>();
+  for (const r of rows) for (const t of r.titles) ids.add(t);
+  return ids;
+}
+
+/**
+ * Each title's best score for a search among the people credited on it:
+ * people's names are scored once each (forgivingly, as titles are), and only
+ * the credits of those who match are read.
+ */
+async function creditScores(db: Kysely<Database>, query: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const people = await db.selectFrom('people').select(['id', 'name']).execute();
+  const scoreOf = new Map<string, number>();
+  const score = fuzzyScorer(query);
+  for (const p of people) {
+    const s = score(p.name);
+    if (s >= SEARCH_THRESHOLD) scoreOf.set(p.id, s);
+  }
+  const ids = [...scoreOf.keys()];
+  for (let i = 0; i < ids.length; i += 500) {
+    const credits = await db.selectFrom('credits').select(['title_id', 'person_id', 'role']).where('person_id', 'in', ids.slice(i, i + 500)).execute();
+    for (const c of credits) {
+      const s = scoreOf.get(c.person_id)! * (c.role === 'director' ? DIRECTOR_WEIGHT : OTHER_CREDIT_WEIGHT);
+      if (s > (out.get(c.title_id) ?? 0)) out.set(c.title_id, s);
+    }
+  }
+  return out;
+}
+
+export async function listTitles(app: FilmRights, params: TitleListParams = {}, opts: { today?: string } = {}): Promise<Page<TitleListItem>> {
   const db = app.store.db;
   const { page, pageSize, offset } = pageParams(params.page, params.pageSize);
   const sort = params.sort ? oneOf(params.sort, ['title', 'year', 'relevance'] as const, 'sort') : params.q?.trim() ? 'relevance' : 'title';
+  const dir = params.dir ? oneOf(params.dir, ['asc', 'desc'] as const, 'dir') : 'asc';
+  const free = params.freeTerritory || params.freeMedia ? freeTitleIds(app, params.freeTerritory, params.freeMedia, opts.today ?? todayIso()) : null;
   let query = db.selectFrom('titles as t');
   if (params.status) query = query.where('t.production_status', '=', oneOf(params.status, PRODUCTION_STATUSES, 'status'));
   if (params.country) {
@@ -683,9 +748,11 @@ export async function listTitles(app: FilmRights, params: TitleListParams = {}):
   // Sorted and paged here rather than in SQL: one order on both databases (collations and NULL
   // placement differ), and the forgiving search has to rank every candidate anyway. A few
   // columns of tens of thousands of titles is a small read.
-  const candidates = await query.select([...columns]).execute();
+  let candidates = await query.select([...columns]).execute();
+  // "free in territory": only the titles the engine answers free (thousands of ids: filtered here, not as SQL parameters)
+  if (free) candidates = candidates.filter((c) => free.has(c.id));
   let ranked: typeof candidates;
-  if (params.q?.trim()) {
+  if (params.q?.trim() && normalizeName(params.q) !== '') {
     const aliases = await db.selectFrom('title_aliases').select(['title_id', 'alias']).execute();
     const aliasesOf = new Map<string, string[]>();
     for (const a of aliases) {
@@ -693,9 +760,24 @@ export async function listTitles(app: FilmRights, params: TitleListParams = {}):
       if (!l) aliasesOf.set(a.title_id, (l = []));
       l.push(a.alias);
     }
-    ranked = rankByNames(params.q, candidates.map((c) => ({ item: c, names: [c.english_title, c.original_title, ...(aliasesOf.get(c.id) ?? [])] })));
+    const byCredit = await creditScores(db, params.q);
+    const score = fuzzyScorer(params.q);
+    // best of the title's own names and of its credits; best first, ties in the order read
+    const scored: Array<{ c: (typeof candidates)[number]; score: number; i: number }> = [];
+    candidates.forEach((c, i) => {
+      let best = byCredit.get(c.id) ?? 0;
+      for (const n of [c.english_title, c.original_title, ...(aliasesOf.get(c.id) ?? [])]) {
+        if (!n) continue;
+        best = Math.max(best, score(n));
+        if (best === 1) break;
+      }
+      if (best >= SEARCH_THRESHOLD) scored.push({ c, score: best, i });
+    });
+    scored.sort((a, b) => b.score - a.score || a.i - b.i);
+    ranked = scored.map((x) => x.c);
   } else ranked = candidates;
   if (sort !== 'relevance') ranked = ranked.sort(sort === 'year' ? byYear : byName);
+  if (dir === 'desc') ranked.reverse();
   const total = ranked.length;
   const rows = ranked.slice(offset, offset + pageSize);
   const directors = await directorsOf(db, rows.map((r) => r.id));

@@ -35,6 +35,7 @@ import { requireFinancialWrite, requireWriter, visibleTo } from './access.js';
 import { recordRightsChange } from './changeFeed.js';
 import { loadEngineBlocks } from './engineBlocks.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
+import { optionalOneOf } from './lookup.js';
 import { formatMoney, parseMoney, type Money } from './money.js';
 import { checkCompany, findOrCreateCompanyIn } from './people.js';
 import { conflictView, type ConflictReportView, type PartiesLookup } from './views.js';
@@ -566,6 +567,18 @@ export async function readContract(db: Kysely<Database>, id: string): Promise<Co
   return view;
 }
 
+/** One distinct grant of a listed contract (blocks that differ only by title are one). */
+export interface ContractRights {
+  /** "North America"; null when the record names no territory. */
+  territoryLabel: string | null;
+  mediaLabel: string | null;
+  /** Null: not stated. */
+  start: string | null;
+  /** Null: perpetuity. */
+  end: string | null;
+  exclusive: boolean;
+}
+
 export interface ContractListItem {
   id: string;
   ref: string;
@@ -574,6 +587,10 @@ export interface ContractListItem {
   licensor: string | null;
   licensee: string | null;
   titles: string[];
+  /** What it grants, grant by grant, in the order recorded; empty when no rights block is recorded. */
+  rights: ContractRights[];
+  /** The minimum guarantee; only for users who may see financial terms (absent otherwise). */
+  mg?: Money | null;
   signedOn: string | null;
   announcedOn: string | null;
   updatedAt: string;
@@ -581,19 +598,73 @@ export interface ContractListItem {
   deletedAt: string | null;
 }
 
-/** Contracts, newest first, filtered by status, direction, title or company (either side). */
+export interface ContractListParams {
+  status?: string;
+  direction?: string;
+  title?: string;
+  company?: string;
+  q?: string;
+  deleted?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** The distinct grants of each contract, from its rights blocks (labels computed once per distinct set). */
+async function rightsOf(db: Kysely<Database>, contractIds: string[]): Promise<Map<string, ContractRights[]>> {
+  const out = new Map<string, ContractRights[]>();
+  if (!contractIds.length) return out;
+  const territoryLabels = new Map<string, string | null>();
+  const mediaLabels = new Map<string, string | null>();
+  const seen = new Set<string>();
+  for (let i = 0; i < contractIds.length; i += 500) {
+    const blocks = await db
+      .selectFrom('rights_blocks')
+      .select(['id', 'contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'exclusive'])
+      .where('contract_id', 'in', contractIds.slice(i, i + 500))
+      .orderBy('id')
+      .execute();
+    for (const b of blocks) {
+      const k = `${b.contract_id}|${b.territory_codes}|${b.media_ids}|${b.start_date}|${b.end_date}|${b.exclusive}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      let territory = territoryLabels.get(b.territory_codes);
+      if (territory === undefined) {
+        const codes = parseJson(b.territory_codes);
+        territoryLabels.set(b.territory_codes, (territory = codes.length ? territoryLabel(territorySetFromCodes(codes, 'territory_codes')) : null));
+      }
+      let media = mediaLabels.get(b.media_ids);
+      if (media === undefined) {
+        const ids = parseJson(b.media_ids);
+        mediaLabels.set(b.media_ids, (media = ids.length ? mediaLabel(mediaSetFromIds(ids, 'media_ids')) : null));
+      }
+      let list = out.get(b.contract_id);
+      if (!list) out.set(b.contract_id, (list = []));
+      list.push({ territoryLabel: territory, mediaLabel: media, start: b.start_date, end: b.end_date, exclusive: b.exclusive === 1 });
+    }
+  }
+  return out;
+}
+
+/**
+ * Contracts, newest first, filtered by status, direction, title or company
+ * (either side), with what each grants (territories, media, term) and, for
+ * an actor who may see financial terms, its minimum guarantee.
+ */
 export async function listContracts(
   app: FilmRights,
-  params: { status?: string; direction?: string; title?: string; company?: string; q?: string; deleted?: boolean; page?: number; pageSize?: number } = {},
+  params: ContractListParams = {},
+  actor?: Actor,
 ): Promise<{ items: ContractListItem[]; total: number; page: number; pageSize: number }> {
+  const status = optionalOneOf(params.status, CONTRACT_STATUSES, 'status');
+  const direction = optionalOneOf(params.direction, CONTRACT_DIRECTIONS, 'direction');
   let query = app.store.db
     .selectFrom('contracts as c')
     .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
     .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
-    .select(['c.id', 'c.ref', 'c.direction', 'c.status', 'lor.name as licensor', 'lee.name as licensee', 'c.signed_on', 'c.announced_on', 'c.updated_at', 'c.deleted_at'])
+    .select(['c.id', 'c.ref', 'c.direction', 'c.status', 'lor.name as licensor', 'lee.name as licensee', 'c.signed_on', 'c.announced_on', 'c.updated_at', 'c.deleted_at', 'c.mg_amount', 'c.mg_currency'])
     .where('c.deleted_at', params.deleted ? 'is not' : 'is', null);
-  if (params.status) query = query.where('c.status', '=', params.status as ContractStatus);
-  if (params.direction) query = query.where('c.direction', '=', params.direction as ContractDirection);
+  if (status) query = query.where('c.status', '=', status);
+  if (direction) query = query.where('c.direction', '=', direction);
   if (params.company) query = query.where((eb) => eb.or([eb('c.licensor_id', '=', params.company!), eb('c.licensee_id', '=', params.company!), eb('c.sales_agent_id', '=', params.company!)]));
   if (params.title) query = query.where('c.id', 'in', app.store.db.selectFrom('contract_titles').select('contract_id').where('title_id', '=', params.title));
   const rows = await query.orderBy('c.updated_at', 'desc').execute();
@@ -605,7 +676,8 @@ export async function listContracts(
         .where('ct.contract_id', 'in', rows.map((r) => r.id))
         .execute()
     : [];
-  let items: ContractListItem[] = rows.map((r) => ({
+  const financials = actor?.canSeeFinancials === true;
+  let items: Array<ContractListItem & { row: (typeof rows)[number] }> = rows.map((r) => ({
     id: r.id,
     ref: r.ref,
     direction: r.direction,
@@ -613,10 +685,12 @@ export async function listContracts(
     licensor: r.licensor,
     licensee: r.licensee,
     titles: titles.filter((t) => t.contract_id === r.id).map((t) => t.english_title ?? t.original_title),
+    rights: [],
     signedOn: r.signed_on,
     announcedOn: r.announced_on,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
+    row: r,
   }));
   if (params.q?.trim()) {
     const { rankByNames } = await import('./lookup.js');
@@ -624,7 +698,18 @@ export async function listContracts(
   }
   const pageSize = Math.min(Math.max(params.pageSize ?? 50, 1), 500);
   const page = Math.max(params.page ?? 1, 1);
-  return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
+  const shown = items.slice((page - 1) * pageSize, page * pageSize);
+  const rights = await rightsOf(app.store.db, shown.map((c) => c.id));
+  return {
+    items: shown.map(({ row, ...c }) => ({
+      ...c,
+      rights: rights.get(c.id) ?? [],
+      ...(financials ? { mg: row.mg_amount !== null && row.mg_currency ? formatMoney(Number(row.mg_amount), row.mg_currency) : null } : {}),
+    })),
+    total: items.length,
+    page,
+    pageSize,
+  };
 }
 
 /** The audit trail of one record (or of everything), newest first. */

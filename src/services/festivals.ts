@@ -3,10 +3,10 @@
  * 2019), sections, selections (premiere status, slots such as closing night,
  * withdrawals with the stated reason) and awards (ties share a tie group).
  * An edition's lineup is also the acquisitions view: per title, its sales
- * agent and the territories already sold and still free at the festival.
+ * agent and the territories sold, on hold and still free today.
  */
 import type { Kysely } from 'kysely';
-import { fullSet, isEmpty, has, addInto, emptySet, union, equals, type Bitset } from '../domain/bitset.js';
+import { fullSet, isEmpty, addInto, emptySet, type Bitset } from '../domain/bitset.js';
 import { COUNTRIES } from '../domain/countries.js';
 import { parseDay } from '../domain/dates.js';
 import { invalid } from '../domain/errors.js';
@@ -28,6 +28,7 @@ import {
   type SelectionSlot,
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
+import { countryAvailability } from './availabilityMap.js';
 import { requireWriter } from './access.js';
 import { audit } from './audit.js';
 import { mustExist } from './catalog.js';
@@ -382,7 +383,7 @@ export interface LineupSelection {
   withdrawn: boolean;
   withdrawalReason: string | null;
   salesAgent: Named | null;
-  /** Territories where some media is sold at the festival ("North America"); null when none. */
+  /** Territories where some media is sold or held back on the day of `Lineup.availability` ("North America"); null when none. */
   soldLabel: string | null;
   /** Territories where every media is still free to license exclusively; null when none. */
   freeLabel: string | null;
@@ -394,18 +395,20 @@ export interface LineupSelection {
 export interface Lineup {
   edition: EditionView;
   festival: Named & { shortName: string | null; kind: FestivalKind };
+  /** What the sold / held / free labels answer: that day (today), all media, exclusive. */
+  availability: { asOf: string; media: 'All Media'; exclusive: true };
   sections: Array<{ id: string | null; name: string; selections: LineupSelection[] }>;
   awards: Array<{ id: string; name: string; title: Named; person: Named | null; tied: boolean; tieGroup: string | null }>;
 }
 
 /**
  * The edition's lineup by section, with its awards, and per title its sales
- * agent and what is sold and free. "Sold" and "free" answer a worldwide,
- * all-media, exclusive question over the festival's dates (its first day when
- * the end is not known; 1 January of its year when no date is known), from
- * the rights engine's index.
+ * agent and what is sold, on hold and still free *today* (or `opts.today`):
+ * every country, all media, exclusive, as the title page's map shows it for
+ * today, whatever the festival's dates (what a buyer walking the line-up
+ * needs is what can still be licensed now). `availability` says which day.
  */
-export async function getEdition(app: FilmRights, _actor: Actor, editionId: string): Promise<Lineup> {
+export async function getEdition(app: FilmRights, _actor: Actor, editionId: string, opts: { today?: string } = {}): Promise<Lineup> {
   const db = app.store.db;
   const e = await db
     .selectFrom('festival_editions as e')
@@ -432,7 +435,8 @@ export async function getEdition(app: FilmRights, _actor: Actor, editionId: stri
     .execute();
   const titleIds = [...new Set(selections.map((s) => s.title_id))];
   const agents = await salesAgents(db, titleIds);
-  const market = marketAt(app, titleIds, e.start_date ?? `${e.year}-01-01`, e.end_date ?? e.start_date ?? `${e.year}-01-01`);
+  const asOf = opts.today ?? new Date().toISOString().slice(0, 10);
+  const market = marketOn(app, titleIds, asOf);
 
   const slotOrder = (s: SelectionSlot | null) => (s === 'opening-night' ? 0 : s === 'closing-night' ? 2 : 1);
   const view = (s: (typeof selections)[number]): LineupSelection => ({
@@ -456,6 +460,7 @@ export async function getEdition(app: FilmRights, _actor: Actor, editionId: stri
   return {
     edition: { id: e.id, number: e.number, year: e.year, start: e.start_date, end: e.end_date },
     festival: { id: e.festival_id, name: e.name, shortName: e.short_name, kind: e.kind },
+    availability: { asOf, media: 'All Media', exclusive: true },
     sections: bySection.filter((s) => s.id !== null || s.selections.length > 0),
     awards: awards.map((a) => ({
       id: a.id,
@@ -499,37 +504,26 @@ function labelOrNull(set: Bitset): string | null {
   return isEmpty(set) ? null : territoryLabel(set);
 }
 
-/** Sold / free / held territory labels per title over [start, end], from the engine's index. */
-function marketAt(app: FilmRights, titleIds: string[], start: string, end: string): Map<string, { soldLabel: string | null; freeLabel: string | null; heldLabel: string | null }> {
+/**
+ * Sold / held / free territory labels per title on one day, all media,
+ * exclusive: read from the title page's map for that day (countryAvailability),
+ * so the two always say the same. Sold: some media sold or held back; held:
+ * some media on hold and none sold; free: every media free.
+ */
+function marketOn(app: FilmRights, titleIds: string[], day: string): Map<string, { soldLabel: string | null; freeLabel: string | null; heldLabel: string | null }> {
   const out = new Map<string, { soldLabel: string | null; freeLabel: string | null; heldLabel: string | null }>();
-  if (!titleIds.length) return out;
-  const allMedia = fullSet(MEDIA.size);
-  const rows = app.index.avails(titleIds, {
-    territories: fullSet(COUNTRIES.size),
-    media: allMedia,
-    languages: null,
-    start: parseDay(start, 'edition.start'),
-    end: parseDay(end < start ? start : end, 'edition.end'),
-    exclusive: true,
-    match: 'cover-entire',
-  });
+  const d = parseDay(day, 'today');
   for (const id of titleIds) {
-    const mine = rows.filter((r) => r.titles.includes(id));
-    let sold = emptySet(COUNTRIES.size);
-    let held = emptySet(COUNTRIES.size);
-    const freeMedia = new Map<number, Bitset>();
-    for (const r of mine) {
-      if (r.outcome.reasons.some((x) => x.code === 'rights-out-exist')) sold = union(sold, r.territories);
-      else if (r.outcome.status === 'on-hold') held = union(held, r.territories);
-      if (r.outcome.status === 'available') {
-        for (let i = 0; i < COUNTRIES.size; i++) {
-          if (!has(r.territories, i)) continue;
-          freeMedia.set(i, union(freeMedia.get(i) ?? emptySet(MEDIA.size), r.media));
-        }
-      }
-    }
+    const countries = countryAvailability(app, id, { media: fullSet(MEDIA.size), start: d, end: d, exclusive: true });
+    const sold = emptySet(COUNTRIES.size);
+    const held = emptySet(COUNTRIES.size);
     const free = emptySet(COUNTRIES.size);
-    for (const [i, media] of freeMedia) if (equals(media, allMedia)) addInto(free, i);
+    for (const [code, c] of Object.entries(countries)) {
+      const i = COUNTRIES.indexOf(code);
+      if (c.status === 'available') addInto(free, i);
+      else if (c.reasons.some((r) => r.code === 'rights-out-exist' || r.code === 'holdback')) addInto(sold, i);
+      else if (c.reasons.some((r) => r.code === 'on-hold')) addInto(held, i);
+    }
     out.set(id, { soldLabel: labelOrNull(sold), freeLabel: labelOrNull(free), heldLabel: labelOrNull(held) });
   }
   return out;

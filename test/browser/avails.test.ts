@@ -2,7 +2,8 @@
  * The Avails page in a real Chromium against the real server with the demo
  * data: a buyer's catalog-wide question ("is Germany free for SVOD in 2027?")
  * answered yes for One Second (and no for the titles we hold no rights in),
- * and North America answered no, with Neon's deal as the reason.
+ * and North America answered no, with Neon's deal as the reason; asked for
+ * what is available only, the titles left out are counted and listed with why.
  * Screenshots in test-results/avails-*.png.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -34,6 +35,19 @@ describeBrowser('web app: the avails question for the whole catalog', () => {
     await shows(elsewhere, 'we hold no rights here');
     expect(await answer.locator('tr.avail-row--unavailable', { hasText: 'One Second' }).count()).toBe(0);
     await screenshot(page, 'avails-1-germany-svod');
+  });
+
+  it('available only: the titles left out are counted and listed with why', async () => {
+    const { page, url } = w;
+    await page.goto(`${url}/avails?territories=Germany&media=SVOD&start=2027-01-01&end=2027-12-31&include=available`);
+    const answer = page.locator('#answer');
+    await visible(answer);
+    await shows(answer.locator('tr.avail-row--available'), 'One Second');
+    const left = answer.locator('details.not-shown');
+    await shows(left.locator('summary'), /15 of 16 titles not shown: 15 no rights held/);
+    await left.locator('summary').click();
+    await shows(left.locator('li', { hasText: 'Hero' }), 'no rights held in these territories and media');
+    await screenshot(page, 'avails-3-not-shown');
   });
 
   it('North America, all media, 2027, every title listed: One Second is sold to Neon', async () => {

@@ -85,7 +85,7 @@ describe('interchange through the API', () => {
   it('exports lists and avails, and EMA avails that validate against the schema', async () => {
     const csv = await server.inject({ method: 'GET', url: '/api/export/contracts?format=csv', headers: { cookie: viewer } });
     expect(csv.statusCode).toBe(200);
-    expect(csv.headers['content-disposition']).toBe('attachment; filename="contracts.csv"');
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="contracts-${new Date().toISOString().slice(0, 10)}.csv"`);
     expect(csv.body).toContain('Neon');
     const xlsx = await server.inject({ method: 'POST', url: '/api/avails/export?format=xlsx', headers: { cookie: viewer }, payload: { territories: 'Europe', media: 'SVOD', start: '2025-01-01' } });
     expect(xlsx.statusCode).toBe(200);

@@ -28,8 +28,8 @@ describe('list exports', () => {
   it('CSV: UTF-8 with BOM, money as amount and currency, dangerous text neutralised, numbers left as numbers', async () => {
     const { data } = await exportList(app, SYSTEM, 'contracts', 'csv');
     const text = data.toString('utf8');
-    expect(text.startsWith('\uFEFFRef,Direction,Status,Licensor,Licensee,Titles,Signed on,Announced on,MG,MG currency,Updated')).toBe(true);
-    expect(text).toContain(`'+OUT,out,signed,Wild Bunch,"'=HYPERLINK(""http://evil.invalid"",""Neon"")",'-One Second+,2021-07-20,,1200000.50,USD,`);
+    expect(text.startsWith('\uFEFFRef,Direction,Status,Licensor,Licensee,Titles,Territories,Media,Term,Signed on,Announced on,MG,MG currency,Updated')).toBe(true);
+    expect(text).toContain(`'+OUT,out,signed,Wild Bunch,"'=HYPERLINK(""http://evil.invalid"",""Neon"")",'-One Second+,North America,All Media,2021-09-18 – 2036-09-17,2021-07-20,,1200000.50,USD,`);
     const catalog = (await exportList(app, SYSTEM, 'catalog', 'csv')).data.toString('utf8');
     expect(catalog).toMatch(/'-One Second\+,'-One Second\+,2020,,,,104,/);
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FilmRights } from '../../services/app.js';
 import { availabilityMap } from '../../services/availabilityMap.js';
 import { addCredit, createTitle, deleteTitle, getTitle, listTitles, updateTitle, type CreditInput, type TitleInput, type TitleListParams } from '../../services/catalog.js';
-import { auditTrail, listContracts } from '../../services/contracts.js';
+import { auditTrail, listContracts, type ContractListParams } from '../../services/contracts.js';
 import { createAward, createEdition, createFestival, createSelection, getEdition, getFestival, listFestivals, type AwardInput, type EditionInput, type FestivalInput, type SelectionInput } from '../../services/festivals.js';
 import { createBoxOffice, createRelease, home, type BoxOfficeInput, type ReleaseInput } from '../../services/market.js';
 import { findOrCreateCompany, findOrCreatePerson, getCompany, getPerson, listCompanies, listPeople, type CompanyInput, type PersonInput } from '../../services/people.js';
@@ -21,7 +21,7 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
     { config: access('viewer', 'read'),
       schema: {
         tags: ['catalog'],
-        summary: 'The catalog: forgiving search, filters, pagination',
+        summary: 'The catalog: forgiving search (titles, aliases, credited people: directors first), filters, pagination',
         querystring: {
           type: 'object',
           properties: {
@@ -29,29 +29,18 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
             status: { type: 'string' },
             country: { type: 'string' },
             festival: { type: 'string' },
-            freeTerritory: { type: 'string' },
-            freeMedia: { type: 'string' },
+            freeTerritory: { type: 'string', maxLength: 500, description: 'free to license exclusively here for the next twelve months (from today)' },
+            freeMedia: { type: 'string', maxLength: 500, description: 'with freeTerritory: for these media (default All Media)' },
             sort: { type: 'string', enum: ['title', 'year', 'relevance'] },
+            dir: { type: 'string', enum: ['asc', 'desc'] },
             ...page,
           },
         },
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      const q = req.query as TitleListParams & { freeTerritory?: string; freeMedia?: string };
-      if (!q.freeTerritory) return listTitles(app, q);
-      // "free in territory X for media Y": titles with an exclusive avail there from today for a year
-      const { askAvails } = await import('../../services/avails.js');
-      const today = new Date().toISOString().slice(0, 10);
-      const inAYear = new Date(Date.now() + 364 * 86_400_000).toISOString().slice(0, 10);
-      const free = await askAvails(app, actor, { territories: q.freeTerritory, media: q.freeMedia || 'All Media', start: today, end: inAYear, exclusive: true, match: 'cover-entire', include: 'available' });
-      const ids = new Set(free.rows.flatMap((r) => r.titleIds));
-      const all = await listTitles(app, { ...q, page: 1, pageSize: 100_000 });
-      const items = all.items.filter((t) => ids.has(t.id));
-      const size = q.pageSize ?? 50;
-      const p = q.page ?? 1;
-      return { items: items.slice((p - 1) * size, p * size), total: items.length, page: p, pageSize: size };
+      actorOf(req);
+      return listTitles(app, req.query as TitleListParams);
     },
   );
   server.get('/api/titles/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: idParams } }, async (req) => getTitle(app, actorOf(req), (req.params as Id).id));
@@ -106,14 +95,11 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
     { config: access('viewer', 'read'),
       schema: {
         tags: ['contracts'],
-        summary: 'Contracts, newest first; deleted=true lists the deleted ones (restorable)',
+        summary: 'Contracts, newest first, with their rights (territories, media, term) and MG (with the financial-terms permission); deleted=true lists the deleted ones (restorable)',
         querystring: { type: 'object', properties: { status: { type: 'string' }, direction: { type: 'string' }, title: { type: 'string' }, company: { type: 'string' }, q: { type: 'string' }, deleted: { type: 'boolean' }, ...page } },
       },
     },
-    async (req) => {
-      actorOf(req);
-      return listContracts(app, req.query as Parameters<typeof listContracts>[1]);
-    },
+    async (req) => listContracts(app, req.query as ContractListParams, actorOf(req)),
   );
 
   server.get('/api/festivals', { config: access('viewer', 'read'), schema: { tags: ['festivals'], querystring: { type: 'object', properties: { q: { type: 'string' }, kind: { type: 'string' } } } } }, async (req) => {

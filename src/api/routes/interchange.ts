@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor, FilmRights } from '../../services/app.js';
 import type { AvailsInput } from '../../services/avails.js';
+import type { ContractListParams } from '../../services/contracts.js';
 import { exportEma, type EmaExportOptions } from '../../interchange/ema/index.js';
 import { IMPORT_FORMATS, importFile, refusalProblems, type ImportFileOptions, type ImportFileResult, type ImportFormat } from '../../interchange/index.js';
-import { LISTS, exportList, type ListName } from '../../interchange/lists.js';
+import { LISTS, emaFileName, exportList, type ListName } from '../../interchange/lists.js';
 import type { Mapping, SheetKind } from '../../interchange/sheets/import.js';
 import { actorOf } from '../auth.js';
 import { LINE_MAX, NAME_MAX, availsQuestion, date, endDate, list } from '../schemas.js';
@@ -141,14 +142,28 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
     { config: access('viewer', 'read'),
       schema: {
         tags: ['interchange'],
-        summary: 'A list as CSV or XLSX: catalog, contracts, acquisitions (festival and market deals), audit',
+        summary: 'A list as CSV or XLSX: catalog, contracts (filtered as the deals list: status, direction, q, title, company, deleted), acquisitions (festival and market deals), audit; the file is named after what was asked and the day',
         params: { type: 'object', required: ['list'], properties: { list: { type: 'string', enum: LISTS.filter((l) => l !== 'avails') } } },
-        querystring: { type: 'object', properties: { format: { type: 'string', enum: ['csv', 'xlsx'], default: 'xlsx' }, limit: { type: 'integer', minimum: 1, maximum: 100000 } } },
+        querystring: {
+          type: 'object',
+          properties: {
+            format: { type: 'string', enum: ['csv', 'xlsx'], default: 'xlsx' },
+            limit: { type: 'integer', minimum: 1, maximum: 100000 },
+            status: { type: 'string', maxLength: 40 },
+            direction: { type: 'string', maxLength: 40 },
+            q: { type: 'string', maxLength: 200 },
+            title: { type: 'string', maxLength: 200 },
+            company: { type: 'string', maxLength: 200 },
+            deleted: { type: 'boolean' },
+          },
+        },
       },
     },
     async (req, reply) => {
-      const q = req.query as { format: 'csv' | 'xlsx'; limit?: number };
-      const out = await exportList(app, actorOf(req), (req.params as { list: ListName }).list, q.format, { limit: q.limit });
+      const q = req.query as { format: 'csv' | 'xlsx'; limit?: number } & ContractListParams;
+      const list = (req.params as { list: ListName }).list;
+      const { format, limit, ...filters } = q;
+      const out = await exportList(app, actorOf(req), list, format, { limit, contracts: list === 'contracts' ? filters : undefined });
       return send(reply, out.data, out.contentType, out.filename);
     },
   );
@@ -158,7 +173,7 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
     { config: access('viewer', 'read'),
       schema: {
         tags: ['interchange'],
-        summary: 'An avails answer as CSV or XLSX (body: the avails question), or EMA avails (format ema-xlsx or ema-xml, body: the EMA export options)',
+        summary: 'An avails answer as CSV or XLSX (body: the avails question; the same columns in both, the file named after the question), or EMA avails (format ema-xlsx or ema-xml, body: the EMA export options)',
         querystring: {
           type: 'object',
           properties: { format: { type: 'string', enum: ['csv', 'xlsx', 'ema-xlsx', 'ema-xml'], default: 'xlsx' }, version: { type: 'string', maxLength: 10 } },
@@ -173,7 +188,7 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
       if (q.format === 'ema-xlsx' || q.format === 'ema-xml') {
         const version = q.version ?? (q.format === 'ema-xlsx' ? '1.9' : '2.5');
         const out = await exportEma(app, q.format, version, req.body as EmaExportOptions);
-        return send(reply, out.data, out.contentType, `avails-ema-v${version}.${out.extension}`);
+        return send(reply, out.data, out.contentType, emaFileName(req.body as EmaExportOptions, version, out.extension));
       }
       const body = req.body as AvailsInput;
       for (const f of availsQuestion.required) {

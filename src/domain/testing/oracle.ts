@@ -1,7 +1,9 @@
 /**
  * The brute-force oracle: availability decided cell by cell and day by day,
  * straight from the words of DOMAIN.md, with no classes, no timelines and no
- * shared code with the engine beyond the block type. Used by property tests
+ * shared code with the engine beyond the block type. The match rule (the
+ * window and minimum window, and free days on hold when only holds keep them
+ * from meeting it) is the one written in docs/architecture.md. Used by property tests
  * and as the baseline of the benchmark. Days must lie in [0, horizon];
  * blocks end by `horizon` or never.
  */
@@ -81,26 +83,49 @@ export function oracleAvails(
         for (let d = lo; d <= hi; d++) days.push(dayStatus(blocks, c, m, l, d, q.exclusive));
         const st = { get: (d: Day) => days[d - lo] };
         const qEnd = Math.min(q.end, hi);
+        // does an available period from first to last (PERPETUITY: never ends) answer the question?
+        const meets = (first: Day, last: Day): boolean => {
+          const length = last === PERPETUITY ? Infinity : last - first + 1;
+          let ok: boolean;
+          if (q.match === 'cover-entire') ok = first <= q.start && last >= q.end;
+          else if (q.match === 'overlap-part') ok = true;
+          else if (q.match === 'start-within') ok = first >= q.start && first <= q.end;
+          else ok = last >= q.start && last <= q.end && last !== PERPETUITY;
+          if (q.minDays !== undefined && length < q.minDays) ok = false;
+          return ok;
+        };
+        // the first and last day around d whose status is allowed (the last day PERPETUITY when it reaches the horizon)
+        const around = (d: Day, allowed: (s: OracleCell['status']) => boolean): [Day, Day] => {
+          let first = d;
+          while (first - 1 >= lo && allowed(st.get(first - 1)!.status)) first--;
+          let last: Day = d;
+          while (last + 1 <= hi && allowed(st.get(last + 1)!.status)) last++;
+          return [first, last === hi ? PERPETUITY : last];
+        };
         for (let d = q.start; d <= qEnd; d++) {
           const s = st.get(d)!;
           let status = s.status;
           let reasons = s.reasons;
           if (status === 'available') {
-            let runStart = d;
-            while (runStart - 1 >= lo && st.get(runStart - 1)!.status === 'available') runStart--;
-            let runEnd: Day = d;
-            while (runEnd + 1 <= hi && st.get(runEnd + 1)!.status === 'available') runEnd++;
-            if (runEnd === hi) runEnd = PERPETUITY;
-            const length = runEnd === PERPETUITY ? Infinity : runEnd - runStart + 1;
-            let ok: boolean;
-            if (q.match === 'cover-entire') ok = runStart <= q.start && runEnd >= q.end;
-            else if (q.match === 'overlap-part') ok = true;
-            else if (q.match === 'start-within') ok = runStart >= q.start && runStart <= q.end;
-            else ok = runEnd >= q.start && runEnd <= q.end && runEnd !== PERPETUITY;
-            if (q.minDays !== undefined && length < q.minDays) ok = false;
-            if (!ok) {
-              status = 'unavailable';
-              reasons = [{ code: 'window-not-met', contracts: [] }];
+            const [runStart, runEnd] = around(d, (x) => x === 'available');
+            if (!meets(runStart, runEnd)) {
+              // would it answer if every hold on the free and held days around it fell through?
+              const [from, to] = around(d, (x) => x !== 'unavailable');
+              if (meets(from, to)) {
+                // the holds on those days: inside the window, or anywhere on them when a minimum window is asked
+                const last = Math.min(to, hi);
+                const holds = new Set<string>();
+                for (let x = from; x <= last; x++) {
+                  if (q.minDays === undefined && (x < q.start || x > q.end)) continue;
+                  const h = st.get(x)!;
+                  if (h.status === 'on-hold') for (const r of h.reasons) for (const k of r.contracts) holds.add(k);
+                }
+                status = 'on-hold';
+                reasons = [{ code: 'on-hold', contracts: [...holds].sort() }];
+              } else {
+                status = 'unavailable';
+                reasons = [{ code: 'window-not-met', contracts: [] }];
+              }
             }
           }
           out.push({ country: c, media: m, language: l, day: d, status, reasons });

@@ -103,6 +103,24 @@ export async function download(method: string, path: string, body: unknown, file
   saveBlob(await res.blob(), filename);
 }
 
+/**
+ * Downloads a file the server names after the question (its content-disposition
+ * filename, e.g. avails-germany-svod-2027-01-01_2027-12-31.csv); `fallback` when it gives none.
+ */
+export async function downloadNamed(method: string, path: string, body: unknown, fallback: string): Promise<string> {
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new ApiError(res.status, await readError(res));
+  const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  const filename = named || fallback;
+  saveBlob(await res.blob(), filename);
+  return filename;
+}
+
 export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

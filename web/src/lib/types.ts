@@ -161,6 +161,45 @@ export interface AvailRow {
   reasons: Reason[];
 }
 
+export type NotShownReason = 'no-rights-held' | 'rights-expired' | 'not-yet-started' | 'between-terms' | 'not-available';
+
+/** POST /api/avails: the rows, how many titles were asked, and those no row names (the first 500 listed) with why. */
+export interface AvailsAnswer {
+  rows: AvailRow[];
+  asked: number;
+  notShown: {
+    count: number;
+    reasons: Array<{ reason: NotShownReason; message: string; count: number }>;
+    titles: Array<{ id: string; title: string; reason: NotShownReason }>;
+  };
+}
+
+/** One distinct grant of a listed contract. */
+export interface ContractRights {
+  territoryLabel: string | null;
+  mediaLabel: string | null;
+  start: string | null;
+  end: string | null;
+  exclusive: boolean;
+}
+
+/** GET /api/contracts: a contract as the deals list shows it (`mg` only for users who may see financial terms). */
+export interface ContractListItem {
+  id: string;
+  ref: string;
+  direction: Direction;
+  status: ContractStatus;
+  licensor: string | null;
+  licensee: string | null;
+  titles: string[];
+  rights: ContractRights[];
+  mg?: Money | null;
+  signedOn: string | null;
+  announcedOn: string | null;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
 export interface ConflictReport {
   clear: boolean;
   blocks: Array<{ block: number; titleId: string; conflicts: AvailRow[]; holds: AvailRow[] }>;

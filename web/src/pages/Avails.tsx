@@ -2,18 +2,19 @@
  * The buyer's question: which of these titles can I license in these
  * territories, for these media, for this window? Answered as rolled-up rows
  * ("Worldwide excl. North America and China; All Media; …") and on the map,
- * exportable as CSV (here) and XLSX (the server). The question lives in the
- * URL, so an answer can be shared.
+ * exportable as CSV and XLSX (both from the server: the same columns, the
+ * file named after the question). The question lives in the URL, so an
+ * answer can be shared. Titles asked about that no row names are listed
+ * apart, each with why.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError, download } from '../lib/api';
-import { toCsv } from '../lib/csv';
+import { api, ApiError, downloadNamed } from '../lib/api';
 import { addYearsIso, formatDate, todayIso } from '../lib/format';
 import { infoFromRows } from '../lib/mapInfo';
 import { useCountries } from '../lib/reference';
 import { useQueryState } from '../lib/router';
-import type { AvailRow, Ref } from '../lib/types';
-import { saveBlob } from '../lib/api';
+import type { AvailRow, AvailsAnswer, Ref } from '../lib/types';
+import { Link } from '../lib/router';
 import { EntityPicker } from '../components/EntityPicker';
 import { MediaPicker } from '../components/MediaPicker';
 import { TerritoryInput } from '../components/TerritoryInput';
@@ -55,6 +56,7 @@ export default function Avails() {
   const [minDays, setMinDays] = useState(params.get('minDays') ?? '');
   const [include, setInclude] = useState<'all' | 'available'>(params.get('include') === 'available' ? 'available' : 'all');
   const [rows, setRows] = useState<AvailRow[]>();
+  const [left, setLeft] = useState<Pick<AvailsAnswer, 'asked' | 'notShown'>>();
   const [asked, setAsked] = useState<Question>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -99,8 +101,9 @@ export default function Avails() {
     if (!q.media) return setError(new ApiError(400, { error: 'invalid', message: 'Name the media, e.g. "SVOD" or "All Media".', field: 'media' }));
     setBusy(true);
     try {
-      const r = await api.post<{ rows: AvailRow[] }>('/api/avails', q);
+      const r = await api.post<AvailsAnswer>('/api/avails', q);
       setRows(r.rows);
+      setLeft(r.notShown ? { asked: r.asked, notShown: r.notShown } : undefined);
       setAsked(q);
     } catch (err) {
       setError(err as ApiError);
@@ -112,20 +115,12 @@ export default function Avails() {
   const fe = (f: string) => (error?.field === f || error?.field?.startsWith(`${f}[`) ? error.message : undefined);
   const info = useMemo(() => infoFromRows(rows ?? []), [rows]);
 
-  function exportCsv() {
-    if (!rows) return;
-    const csv = toCsv(
-      ['Status', 'Titles', 'Territories', 'Territory codes', 'Media', 'Languages', 'Start', 'End', 'Why'],
-      rows.map((r) => [r.status, r.titles.join('; '), r.territoryLabel, r.territories.join(' '), r.mediaLabel, r.languageLabel, r.start, r.end ?? 'perpetuity', r.reasons.map((x) => x.message).join('; ')]),
-    );
-    saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `avails-${todayIso()}.csv`);
-  }
-
-  async function exportXlsx() {
+  /** The answer as a file, from the server: CSV and XLSX have the same columns, and the file is named after the question. */
+  async function exportAs(format: 'csv' | 'xlsx') {
     if (!asked) return;
     setExporting(true);
     try {
-      await download('POST', '/api/avails/export?format=xlsx', asked, `avails-${todayIso()}.xlsx`);
+      await downloadNamed('POST', `/api/avails/export?format=${format}`, asked, `avails-${todayIso()}.${format}`);
     } catch (err) {
       setError(err as ApiError);
     } finally {
@@ -214,10 +209,10 @@ export default function Avails() {
             id="answer"
             actions={
               <>
-                <button type="button" className="btn btn--small" onClick={exportCsv} disabled={!rows.length}>
+                <button type="button" className="btn btn--small" onClick={() => void exportAs('csv')} disabled={!rows.length || exporting}>
                   Export CSV
                 </button>
-                <button type="button" className="btn btn--small" onClick={() => void exportXlsx()} disabled={!rows.length || exporting}>
+                <button type="button" className="btn btn--small" onClick={() => void exportAs('xlsx')} disabled={!rows.length || exporting}>
                   {exporting ? 'Preparing…' : 'Export XLSX'}
                 </button>
               </>
@@ -272,6 +267,7 @@ export default function Avails() {
                 </table>
               </div>
             )}
+            {left && left.notShown.count > 0 && <NotShown asked={left.asked} notShown={left.notShown} />}
           </Section>
           {rows.length > 0 && (
             <Section title="On the map" id="answer-map">
@@ -281,5 +277,34 @@ export default function Avails() {
         </>
       )}
     </div>
+  );
+}
+
+const NOT_SHOWN_SHORT: Record<string, string> = {
+  'no-rights-held': 'no rights held',
+  'rights-expired': 'rights expired',
+  'not-yet-started': 'rights not yet started',
+  'between-terms': 'between two terms',
+  'not-available': 'nothing available as asked',
+};
+
+/** "3 of 19 titles not shown": collapsed, each left-out title with why (the first ones listed by the server, then how many more). */
+function NotShown({ asked, notShown }: Pick<AvailsAnswer, 'asked' | 'notShown'>) {
+  const message = new Map(notShown.reasons.map((r) => [r.reason, r.message]));
+  const more = notShown.count - notShown.titles.length;
+  return (
+    <details className="not-shown">
+      <summary>
+        {notShown.count} of {asked} {asked === 1 ? 'title' : 'titles'} not shown: {notShown.reasons.map((r) => `${r.count} ${NOT_SHOWN_SHORT[r.reason] ?? r.reason}`).join(', ')}
+      </summary>
+      <ul className="plain small">
+        {notShown.titles.map((t) => (
+          <li key={t.id}>
+            <Link to={`/titles/${encodeURIComponent(t.id)}`}>{t.title}</Link>: <span className="muted">{message.get(t.reason) ?? t.reason}</span>
+          </li>
+        ))}
+        {more > 0 && <li className="muted">and {more} more</li>}
+      </ul>
+    </details>
   );
 }

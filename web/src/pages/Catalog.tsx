@@ -31,7 +31,9 @@ export default function Catalog() {
   const festival = params.get('festival') ?? '';
   const freeTerritory = params.get('freeTerritory') ?? '';
   const freeMedia = params.get('freeMedia') ?? '';
-  const sort = params.get('sort') === 'year' ? 'year' : 'title';
+  // a search is ranked by how well titles match (their names, then the people credited: directors first) until a column is chosen
+  const sortParam = params.get('sort');
+  const sort = sortParam === 'year' ? 'year' : sortParam === 'title' || !q ? 'title' : 'relevance';
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const page = Math.max(1, Number(params.get('page')) || 1);
 
@@ -61,6 +63,7 @@ export default function Catalog() {
       freeTerritory: freeBoth ? freeTerritory : '',
       freeMedia: freeBoth ? freeMedia : '',
       sort,
+      dir: dir === 'desc' ? 'desc' : '',
       page,
       pageSize: PAGE_SIZE,
     }),
@@ -69,11 +72,12 @@ export default function Catalog() {
   const festivals = useApi<FestivalLite[] | Page<FestivalLite>>('/api/festivals');
   const festivalList = Array.isArray(festivals.data) ? festivals.data : festivals.data?.items ?? [];
 
-  const items = list.data ? (dir === 'desc' ? [...list.data.items].reverse() : list.data.items) : [];
+  // sorted (either way) and paged by the server: page 2 of a descending list follows page 1
+  const items = list.data?.items ?? [];
   const filtered = Boolean(q || status || country || festival || freeBoth);
 
   function sortBy(col: 'title' | 'year') {
-    set({ sort: col === 'title' ? null : col, dir: sort === col && dir === 'asc' ? 'desc' : null, page: null });
+    set({ sort: col === 'title' && !q ? null : col, dir: sort === col && dir === 'asc' ? 'desc' : null, page: null });
   }
 
   return (
@@ -91,7 +95,7 @@ export default function Catalog() {
       </div>
       <form className="filters" role="search" aria-label="Filter the catalog" onSubmit={(e) => e.preventDefault()}>
         <Field label="Search" className="filters-search">
-          {(p) => <input {...p} type="search" placeholder="Title, original title, director… (typos forgiven)" value={search} onChange={(e) => setSearch(e.target.value)} />}
+          {(p) => <input {...p} type="search" placeholder="Title, original title, director, cast… (typos forgiven)" value={search} onChange={(e) => setSearch(e.target.value)} />}
         </Field>
         <Field label="Status">
           {(p) => (
@@ -129,7 +133,7 @@ export default function Catalog() {
             </select>
           )}
         </Field>
-        <Field label="Free in territory" hint={territory && !media ? 'Add the media too.' : undefined}>
+        <Field label="Free in territory" hint={territory && !media ? 'Add the media too.' : freeBoth ? 'Exclusive, from today for twelve months.' : undefined}>
           {(p) => <TerritoryInput {...p} value={territory} onChange={setTerritory} placeholder="e.g. Germany" showReading={false} />}
         </Field>
         <Field label="for media" hint={media && !territory ? 'Add the territory too.' : undefined}>

@@ -3,11 +3,11 @@ import { withQuery } from '../lib/api';
 import { currentDeletion, describeContract } from '../lib/auditDiff';
 import { canWrite, useAuth } from '../lib/auth';
 import { takeFlash } from '../lib/flash';
-import { formatTimestamp, humanize } from '../lib/format';
+import { formatDate, formatMoney, formatTimestamp, humanize } from '../lib/format';
 import { useApi, useDebounced } from '../lib/hooks';
 import { Link, useQueryState } from '../lib/router';
-import { CONTRACT_STATUSES, type AuditEntry, type Contract, type Page } from '../lib/types';
-import { ContractRef, ContractTable, parties } from '../components/contracts';
+import { CONTRACT_STATUSES, type AuditEntry, type Contract, type ContractListItem, type ContractRights, type Page } from '../lib/types';
+import { ContractRef, parties, SignedCell } from '../components/contracts';
 import { auditPath, entriesOf, RestoreRefusal, useRestore } from '../components/History';
 import { Badge, DirectionBadge, Empty, ErrorNote, Field, Loading, Pager } from '../components/ui';
 
@@ -70,6 +70,78 @@ function DeletedRow({ c, writable, onRestored }: { c: DeletedItem; writable: boo
         </tr>
       )}
     </>
+  );
+}
+
+/** The first grants of a contract, one a line, and how many more (as the Deleted tab lists a deal's last state). */
+const SHOWN_GRANTS = 3;
+function GrantLines({ c, part }: { c: ContractListItem; part: (r: ContractRights) => string }) {
+  if (!c.rights.length) return <span className="muted">—</span>;
+  return (
+    <ul className="plain small grant-lines">
+      {c.rights.slice(0, SHOWN_GRANTS).map((r, i) => (
+        <li key={i}>{part(r)}</li>
+      ))}
+      {c.rights.length > SHOWN_GRANTS && <li className="muted">and {c.rights.length - SHOWN_GRANTS} more</li>}
+    </ul>
+  );
+}
+
+const termText = (r: ContractRights) => `${formatDate(r.start, { open: 'start not stated' })} – ${formatDate(r.end, { open: 'perpetuity' })}`;
+
+/** The current deals: who to whom, what each grants (territories, media, term), its MG for those who may see it, signature and status. */
+function DealsTable({ items }: { items: ContractListItem[] }) {
+  // the server leaves `mg` out for users without the financial-terms permission
+  const showMg = items.some((c) => 'mg' in c);
+  return (
+    <div className="table-wrap">
+      <table className="data deals-table">
+        <thead>
+          <tr>
+            <th scope="col">Contract</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Titles</th>
+            <th scope="col">Licensor → licensee</th>
+            <th scope="col">Territories</th>
+            <th scope="col">Media</th>
+            <th scope="col">Term</th>
+            {showMg && <th scope="col">MG</th>}
+            <th scope="col">Signed</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <ContractRef c={c} />
+              </td>
+              <td>
+                <DirectionBadge direction={c.direction} />
+              </td>
+              <td className="cell-wrap">{c.titles.join(', ')}</td>
+              <td>{parties(c)}</td>
+              <td className="cell-wrap">
+                <GrantLines c={c} part={(r) => r.territoryLabel ?? 'not reported'} />
+              </td>
+              <td className="cell-wrap">
+                <GrantLines c={c} part={(r) => r.mediaLabel ?? 'not reported'} />
+              </td>
+              <td className="nowrap">
+                <GrantLines c={c} part={termText} />
+              </td>
+              {showMg && <td className="num nowrap">{c.mg ? formatMoney(c.mg) : <span className="muted">—</span>}</td>}
+              <td className="num">
+                <SignedCell c={c} />
+              </td>
+              <td>
+                <Badge value={c.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -140,6 +212,13 @@ export default function Deals() {
           </Link>
         </nav>
         <div className="page-actions">
+          {/* the file is named after these filters and the day (contracts-signed-2026-12-05.xlsx) */}
+          <a className="btn btn--small" href={withQuery('/api/export/contracts', { format: 'xlsx', q, status, direction, deleted: deleted ? 'true' : undefined })} download>
+            Export XLSX
+          </a>
+          <a className="btn btn--small" href={withQuery('/api/export/contracts', { format: 'csv', q, status, direction, deleted: deleted ? 'true' : undefined })} download>
+            Export CSV
+          </a>
           <Link to="/deals/new" className="btn btn--primary">
             New deal
           </Link>
@@ -193,7 +272,7 @@ export default function Deals() {
         <Empty title={filtered ? 'No deal matches.' : 'No deal recorded yet.'}>{filtered ? 'Loosen the filters.' : <><Link to="/deals/new">Record the first deal</Link>: a rights-in mandate, then sales.</>}</Empty>
       )}
       {list.data && list.data.items.length === 0 && deleted && <Empty title={filtered ? 'No deleted deal matches.' : 'No deal has been deleted.'}>{filtered ? 'Loosen the filters.' : 'A deleted deal is listed here until it is restored.'}</Empty>}
-      {list.data && list.data.items.length > 0 && !deleted && <ContractTable contracts={list.data.items} />}
+      {list.data && list.data.items.length > 0 && !deleted && <DealsTable items={list.data.items as unknown as ContractListItem[]} />}
       {list.data && list.data.items.length > 0 && deleted && (
         <DeletedTable
           items={list.data.items}

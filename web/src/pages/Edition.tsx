@@ -1,9 +1,10 @@
 /**
  * A festival edition's line-up by section, with awards, and for each title
- * its sales agent and which territories are sold or still free: the
- * acquisitions view a buyer walks a festival with. Editors keep it: the
- * edition's dates, sections, selections (premiere, slot, withdrawn with the
- * reason) and awards (ties), each deletion with an Undo.
+ * its sales agent and which territories are sold, on hold or still free
+ * today (not at the festival's dates): the acquisitions view a buyer walks a
+ * festival with. Editors keep it: the edition's dates, sections, selections
+ * (premiere, slot, withdrawn with the reason) and awards (ties), each deletion
+ * with an Undo.
  */
 import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
@@ -43,6 +44,8 @@ interface Award {
 interface Lineup {
   edition: { id: string; number: number | null; year: number; start: string | null; end: string | null };
   festival: { id: string; name: string; shortName: string | null };
+  /** The day the sold / on hold / free columns answer for (today), all media, exclusive. */
+  availability?: { asOf: string; media: string; exclusive: boolean };
   sections: Array<{ id: string | null; name: string; selections: Selection[] }>;
   awards: Award[];
 }
@@ -263,7 +266,7 @@ export default function Edition({ params }: { params: Record<string, string> }) 
       </div>
     );
   if (!data.data) return <Loading what="Loading the line-up" />;
-  const { edition, festival, sections, awards } = data.data;
+  const { edition, festival, sections, awards, availability } = data.data;
   const num = typeof edition.number === 'number' ? `${ordinal(edition.number)} ` : '';
   const fname = festival.name;
   const sectionNames = sections.filter((s) => s.id).map((s) => s.name);
@@ -327,7 +330,12 @@ export default function Edition({ params }: { params: Record<string, string> }) 
       {mode === 'edition' && <EditionForm festivalId={festival.id} e={edition} onSaved={() => changed('Saved.')} onCancel={() => setMode(undefined)} />}
       {mode === 'select' && <SelectionForm editionId={edition.id} sections={sectionNames} onDone={() => changed()} onCancel={() => setMode(undefined)} />}
       {sections.length === 0 && <Empty title="No line-up recorded for this edition.">{writable ? 'Add the titles selected with “Add a title to the line-up”.' : 'Selections come with imported articles or from an editor.'}</Empty>}
-      {sections.length > 0 && <p className="muted small">For each title: its sales agent, the territories sold, on hold and still free (exclusive, all media, over the festival’s dates).</p>}
+      {sections.length > 0 && availability && (
+        <p className="muted small lineup-asof">
+          For each title: its sales agent, and the territories sold, on hold and still free <strong>today, {formatDate(availability.asOf)}</strong> (exclusive, {availability.media.toLowerCase()}), not at the
+          festival: the same as the title page&rsquo;s map for today.
+        </p>
+      )}
       {sections.map((sec) => (
         <Section key={sec.id ?? 'none'} title={sec.name || 'Unassigned'} actions={writable && sec.id ? <SectionActions id={sec.id} name={sec.name} onChanged={() => changed()} /> : undefined}>
           {sec.selections.length === 0 && <p className="muted small">No title in this section.</p>}
@@ -339,9 +347,9 @@ export default function Edition({ params }: { params: Record<string, string> }) 
                     <th scope="col">Title</th>
                     <th scope="col">Premiere</th>
                     <th scope="col">Sales agent</th>
-                    <th scope="col">Sold</th>
-                    <th scope="col">On hold</th>
-                    <th scope="col">Still free</th>
+                    <th scope="col">Sold today</th>
+                    <th scope="col">On hold today</th>
+                    <th scope="col">Still free today</th>
                     {writable && (
                       <th scope="col">
                         <span className="visually-hidden">Actions</span>
