@@ -16,13 +16,13 @@
  * ("Zhang", "HanWay", "SPC") still resolves.
  */
 import { findCountry } from '../domain/countries.js';
-import { normalizeName } from '../domain/fuzzy.js';
 import { parseMedia } from '../domain/media.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import type { CreditRole, PremiereStatus, ProductionStatus, SelectionSlot, TitleCompanyRole } from '../store/index.js';
 import { eventYear, findDates, firstDay, tenseOf, type DateMention, type Tense } from './dates.js';
 import { CITY_COUNTRY, PERSON_ROLE_WORDS, eventByName, eventOfSection, findEvent, yearEdition, type EventEntry } from './lexicon.js';
-import { learn, newRegistry, resolveShort, sketchSentence, territoryOf, type Item, type Registry, type Sketch } from './sketch.js';
+import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, territoryOf, type Item, type Registry, type Sketch } from './sketch.js';
+import { nameKey } from './names.js';
 import { matchingView, readHeader, segment, type Sentence } from './text.js';
 import type { AnyFact, CandidateFact, DealFields, EventRef, FactType, FieldsByType, NegotiatorFields, Span } from './types.js';
 
@@ -118,7 +118,7 @@ function newState(date: string, reg: Registry): State {
   };
 }
 
-const nk = (s: string | null | undefined) => normalizeName(s ?? '');
+const nk = (s: string | null | undefined) => nameKey(s ?? '');
 
 // ------------------------------------------------------------------ one sentence
 
@@ -2333,16 +2333,12 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   const seed = newRegistry();
   for (const p of opts.known?.people ?? []) learn(seed, p, 'person', false);
   for (const c of opts.known?.companies ?? []) learn(seed, c, 'company', false);
-  for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(normalizeName(n));
+  for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(nameKey(n));
   // pass 1 learns names; pass 2 extracts with them
   const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans);
   const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans);
   const facts = finish(second);
   return { date, bodyStart: header.bodyStart, sentences, facts };
-}
-
-function cloneRegistry(r: Registry): Registry {
-  return { kinds: new Map(r.kinds), seeded: new Set(r.seeded), mentioned: [...r.mentioned], people: [...r.people], companies: [...r.companies] };
 }
 
 /** Final touches: sellers from mandates, people who are companies dropped, stable order. */
