@@ -248,7 +248,18 @@ function isCapToken(t: string): boolean {
 }
 
 /** The territory expression a name stands for, if any ("North American" → "North America", "Irish" → "Ireland"). */
-export function territoryOf(text: string): { expr: string; demonym: boolean } | undefined {
+export function territoryOf(text: string): { readonly expr: string; readonly demonym: boolean } | undefined {
+  // the same names come back sentence after sentence; reading one parses a territory expression
+  if (territoryMemo.has(text)) return territoryMemo.get(text);
+  if (territoryMemo.size >= 20_000) territoryMemo.clear();
+  const t = readTerritory(text);
+  territoryMemo.set(text, t && Object.freeze(t));
+  return t;
+}
+
+const territoryMemo = new Map<string, { readonly expr: string; readonly demonym: boolean } | undefined>();
+
+function readTerritory(text: string): { expr: string; demonym: boolean } | undefined {
   const clean = text.replace(/['’]s$/, '').trim();
   const k = clean.toLowerCase();
   if (DEMONYMS[k]) return { expr: DEMONYMS[k], demonym: true };
