@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { invalid } from '../domain/errors.js';
+import { invalid, tooLarge } from '../domain/errors.js';
 import { readHeader } from './text.js';
 import type { Span } from './types.js';
 
@@ -39,7 +39,14 @@ export interface ArticleText {
   titleSpans: Span[];
 }
 
+/** The most a fetched page or a file may have (bytes). */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+/**
+ * The longest article read (characters of text, after an HTML page is reduced
+ * to its article): far beyond any trade-press piece (a long feature is 20,000
+ * characters), and what extraction reads in a few seconds.
+ */
+export const MAX_ARTICLE_CHARS = 200_000;
 
 const OUTLETS: Array<[RegExp, string]> = [
   [/(^|\.)variety\.com$/, 'Variety'], [/(^|\.)deadline\.com$/, 'Deadline'], [/(^|\.)screendaily\.com$/, 'Screen Daily'], [/(^|\.)indiewire\.com$/, 'IndieWire'],
@@ -84,16 +91,20 @@ function domText(root: DomNode): { text: string; spans: Span[] } {
   const breakLine = (n: number) => {
     if (out.length) pendingBreak.n = Math.max(pendingBreak.n, n);
   };
+  // (the text grows to the whole article: look at its end, never scan it, so a long page stays linear)
+  const endsWithSpace = () => out !== '' && /\s/.test(out[out.length - 1]);
   const write = (s: string) => {
     if (!s) return;
     if (pendingBreak.n) {
-      out = out.replace(/[ \t]+$/, '');
+      let e = out.length;
+      while (e > 0 && (out[e - 1] === ' ' || out[e - 1] === '\t')) e--;
+      if (e < out.length) out = out.slice(0, e);
       out += pendingBreak.n >= 2 ? '\n\n' : '\n';
       pendingBreak.n = 0;
       s = s.replace(/^\s+/, '');
       if (!s) return;
     }
-    if (/\s$/.test(out) || out === '') s = s.replace(/^\s+/, '');
+    if (endsWithSpace() || out === '') s = s.replace(/^\s+/, '');
     out += s;
   };
   const walk = (node: DomNode) => {
@@ -111,7 +122,7 @@ function domText(root: DomNode): { text: string; spans: Span[] } {
     const block = BLOCK.has(name);
     if (block) breakLine(2);
     const italic = ITALIC.has(name);
-    if (italic && pendingBreak.n === 0 && out && !/\s$/.test(out) && /[\p{L}\p{N}]$/u.test(out)) {
+    if (italic && pendingBreak.n === 0 && out && !endsWithSpace() && /[\p{L}\p{N}]/u.test(out[out.length - 1])) {
       /* glued to the previous word: keep as is */
     }
     const start = out.length + (pendingBreak.n ? (pendingBreak.n >= 2 ? 2 : 1) : 0);
@@ -132,7 +143,7 @@ function domText(root: DomNode): { text: string; spans: Span[] } {
   const map: number[] = [];
   for (let i = 0; i < out.length; i++) {
     map.push(text.length);
-    if (out[i] === '\n' && /\n\n$/.test(text)) continue;
+    if (out[i] === '\n' && text.endsWith('\n\n')) continue;
     if ((out[i] === ' ' || out[i] === '\t') && out[i + 1] === '\n') continue;
     text += out[i];
   }
@@ -201,8 +212,26 @@ function looksLikeHtml(s: string): boolean {
   return /^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div[\s>])/i.test(s);
 }
 
+/** A page as fetched: its body, content type and final address. */
+export interface FetchedPage {
+  body: string;
+  contentType: string;
+  url: string;
+}
+
 /** Fetches a page (http or https only, up to MAX_ARTICLE_BYTES) and reads its article. */
 export async function fetchArticle(url: string, fetchImpl: typeof fetch = fetch): Promise<ArticleText> {
+  return pageArticle(await fetchPage(url, fetchImpl));
+}
+
+/** The article of a fetched page (HTML, or plain text). */
+export function pageArticle(page: FetchedPage): ArticleText {
+  if (/html/i.test(page.contentType) || (!/text\/plain/i.test(page.contentType) && looksLikeHtml(page.body))) return articleFromHtml(page.body, page.url);
+  return { ...plainArticle(page.body), url: page.url, outlet: outletOf(page.url) };
+}
+
+/** Fetches a page (http or https only, up to MAX_ARTICLE_BYTES). */
+export async function fetchPage(url: string, fetchImpl: typeof fetch = fetch): Promise<FetchedPage> {
   let u: URL;
   try {
     u = new URL(url);
@@ -221,10 +250,7 @@ export async function fetchArticle(url: string, fetchImpl: typeof fetch = fetch)
   if (length > MAX_ARTICLE_BYTES) throw invalid('url', url, `url: the page is larger than ${MAX_ARTICLE_BYTES} bytes`);
   const body = await res.text();
   if (body.length > MAX_ARTICLE_BYTES) throw invalid('url', url, `url: the page is larger than ${MAX_ARTICLE_BYTES} bytes`);
-  const type = res.headers.get('content-type') ?? '';
-  const finalUrl = res.url || url;
-  if (/html/i.test(type) || (!/text\/plain/i.test(type) && looksLikeHtml(body))) return articleFromHtml(body, finalUrl);
-  return { ...plainArticle(body), url: finalUrl, outlet: outletOf(finalUrl) };
+  return { body, contentType: res.headers.get('content-type') ?? '', url: res.url || url };
 }
 
 function plainArticle(text: string): ArticleText {
@@ -232,16 +258,34 @@ function plainArticle(text: string): ArticleText {
   return { text: clean, title: null, date: readHeader(clean).date, outlet: null, url: null, file: null, titleSpans: [] };
 }
 
-/** Reads an article from whichever input is given (text, html, url or file); `title`, `date`, `outlet` override. */
-export async function readArticle(input: IntakeInput, opts: { fetch?: typeof fetch } = {}): Promise<ArticleText> {
-  const given = [input.text, input.html, input.url, input.file].filter((x) => typeof x === 'string' && x.trim() !== '');
+/** Which input gives the article (text, html, url or file): exactly one. */
+export function givenInput(input: IntakeInput): 'text' | 'html' | 'url' | 'file' {
+  const given = (['text', 'html', 'url', 'file'] as const).filter((k) => typeof input[k] === 'string' && input[k]!.trim() !== '');
   if (given.length === 0) throw invalid('text', null, 'text: give the article as text, html, url or file');
   if (given.length > 1) throw invalid('text', null, 'text: give one of text, html, url or file, not several');
+  return given[0];
+}
+
+/** Reads an article from whichever input is given (text, html, url or file); `title`, `date`, `outlet` override. */
+export async function readArticle(input: IntakeInput, opts: { fetch?: typeof fetch } = {}): Promise<ArticleText> {
+  const page = givenInput(input) === 'url' ? await fetchPage(input.url!.trim(), opts.fetch) : undefined;
+  return readArticleFrom(input, page);
+}
+
+/**
+ * Reads an article, a URL's page already fetched (`page`): the part of
+ * reading that costs work (an HTML page reduced to its article), which the
+ * server does in a worker thread.
+ */
+export async function readArticleFrom(input: IntakeInput, page?: FetchedPage): Promise<ArticleText> {
+  const from = givenInput(input);
   let a: ArticleText;
   if (input.text) a = plainArticle(input.text);
   else if (input.html) a = articleFromHtml(input.html, null);
-  else if (input.url) a = await fetchArticle(input.url.trim(), opts.fetch);
-  else {
+  else if (input.url) {
+    if (!page) throw new Error('readArticleFrom: the page of a url is fetched first (readArticle)');
+    a = pageArticle(page);
+  } else {
     const file = input.file!;
     let raw: string;
     try {
@@ -257,7 +301,10 @@ export async function readArticle(input: IntakeInput, opts: { fetch?: typeof fet
     a.file = basename(file);
   }
   if (!a.text.trim()) throw invalid('text', null, 'text: the article has no text');
-  if (a.text.length > MAX_ARTICLE_BYTES) throw invalid('text', null, `text: the article is longer than ${MAX_ARTICLE_BYTES} characters`);
+  if (a.text.length > MAX_ARTICLE_CHARS) {
+    const read = from === 'text' ? '' : ` once read from the ${from === 'url' ? 'page' : from}`;
+    throw tooLarge(from, a.text.length, `${from}: the article is ${a.text.length.toLocaleString('en-US')} characters long${read}, more than ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} (the limit of one article); split it into several`);
+  }
   const date = isoDay(input.date ?? null) ?? a.date;
   if (input.date && !isoDay(input.date)) throw invalid('date', input.date, `date: "${input.date}" is not a date as YYYY-MM-DD`);
   return { ...a, date, title: input.title?.trim() || a.title, outlet: input.outlet?.trim() || a.outlet };

@@ -4,6 +4,7 @@ import type { FilmRights } from '../../services/app.js';
 import { acceptAll, acceptFact, getArticle, ingestArticle, listArticles, rejectFact, type AcceptInput, type ArticleInput } from '../../services/articles.js';
 import { editionAcquisitions, titleMarket } from '../../services/marketPicture.js';
 import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../ingest/feeds.js';
+import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS } from '../../ingest/intake.js';
 import { FACT_TYPES, type FactType } from '../../ingest/types.js';
 import { actorOf } from '../auth.js';
 import { idParams } from '../schemas.js';
@@ -25,15 +26,19 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['articles'],
         summary: 'Ingest an article (text, html or url): stored once, with its candidate facts',
+        description:
+          `An article is at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters of text (text: over it is a 400; an HTML page or a URL's page whose article is longer: 413 naming the limit); ` +
+          `html, and a fetched page, at most ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB. It is read and its facts extracted in a worker with its own memory and time limits (413 when over one).`,
         body: {
           type: 'object',
+          additionalProperties: false,
           properties: {
-            text: { type: 'string' },
-            html: { type: 'string' },
-            url: { type: 'string' },
-            outlet: { type: 'string' },
-            date: { type: 'string', description: 'the article date, YYYY-MM-DD (relative dates are read against it)' },
-            title: { type: 'string' },
+            text: { type: 'string', maxLength: MAX_ARTICLE_CHARS, description: `the article as text, at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters` },
+            html: { type: 'string', maxLength: MAX_ARTICLE_BYTES, description: `the page as HTML; its article at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters once read` },
+            url: { type: 'string', maxLength: 2048 },
+            outlet: { type: 'string', maxLength: 200 },
+            date: { type: 'string', maxLength: 40, description: 'the article date, YYYY-MM-DD (relative dates are read against it)' },
+            title: { type: 'string', maxLength: 500 },
           },
         },
       },
