@@ -8,7 +8,7 @@
  * (default 60) set the limits.
  */
 import { DomainError, tooLarge } from '../domain/errors.js';
-import { TaskPool, WorkerLimitError, type PlainError } from '../workers/pool.js';
+import { TaskPool, WorkerLimitError, seconds, type PlainError } from '../workers/pool.js';
 import type { ExtractOptions, Extraction } from './extract.js';
 import type { ArticleText, FetchedPage, IntakeInput } from './intake.js';
 
@@ -42,7 +42,7 @@ async function inWorker<T>(field: string, task: string, input: unknown): Promise
     return await articleWorkers.run<T>(task, input);
   } catch (e) {
     if (e instanceof WorkerLimitError) {
-      const what = e.limit === 'memory' ? `needed more than ${e.amount} MB of memory` : `took longer than ${Math.round(e.amount / 1000)} s`;
+      const what = e.limit === 'memory' ? `needed more than ${e.amount} MB of memory` : `took longer than ${seconds(e.amount)}`;
       throw tooLarge(field, null, `${field}: reading the article ${what} (the limit) and was stopped; split it into several`);
     }
     throw e;

@@ -8,7 +8,7 @@
  * (default 120) set the limits.
  */
 import { DomainError, tooLarge } from '../domain/errors.js';
-import { TaskPool, WorkerLimitError, type PlainError } from '../workers/pool.js';
+import { TaskPool, WorkerLimitError, seconds, type PlainError } from '../workers/pool.js';
 import type { ParsedFile, ParseOptions } from './parse.js';
 import { ImportRefused, UnreadableFile, type Problem } from './problems.js';
 
@@ -45,7 +45,7 @@ export async function readImportFile(data: Buffer, name: string, opts: ParseOpti
     return await importWorkers.run<ParsedFile>('parse', { data, name, opts });
   } catch (e) {
     if (e instanceof WorkerLimitError) {
-      const what = e.limit === 'memory' ? `reading it needed more than ${e.amount} MB of memory` : `reading it took longer than ${Math.round(e.amount / 1000)} s`;
+      const what = e.limit === 'memory' ? `reading it needed more than ${e.amount} MB of memory` : `reading it took longer than ${seconds(e.amount)}`;
       throw tooLarge('file', name, `${name}: ${what} (the limit of one import) and was stopped: split it into smaller files; nothing was written`);
     }
     throw e;

@@ -15,6 +15,11 @@
  */
 import { Worker } from 'node:worker_threads';
 
+/** A time limit as people read it: "0.15 s", "90 s". */
+export function seconds(ms: number): string {
+  return `${ms < 10_000 ? Math.round(ms / 10) / 100 : Math.round(ms / 1000)} s`;
+}
+
 /** A task went over its worker's memory or time limit; the worker was stopped. */
 export class WorkerLimitError extends Error {
   constructor(
@@ -198,7 +203,7 @@ export class TaskPool {
           if (slot.job !== job) return;
           this.stats.timeLimits++;
           this.finish(slot);
-          job.reject(new WorkerLimitError('time', job.timeoutMs, `the ${this.options.name} took longer than ${Math.round(job.timeoutMs / 1000)} s (the limit) and was stopped`));
+          job.reject(new WorkerLimitError('time', job.timeoutMs, `the ${this.options.name} took longer than ${seconds(job.timeoutMs)} (the limit) and was stopped`));
           void this.stop(slot);
           this.next();
         }, job.timeoutMs);
