@@ -85,27 +85,25 @@ interface DomNode {
 
 /** Text of a DOM subtree: blocks as paragraphs, italics recorded as spans. */
 function domText(root: DomNode): { text: string; spans: Span[] } {
-  let out = '';
+  // the text is built in pieces and only ever looked at near its end: a long page stays linear
+  const out = new TextBuilder();
   const spans: Span[] = [];
   const pendingBreak = { n: 0 };
   const breakLine = (n: number) => {
     if (out.length) pendingBreak.n = Math.max(pendingBreak.n, n);
   };
-  // (the text grows to the whole article: look at its end, never scan it, so a long page stays linear)
-  const endsWithSpace = () => out !== '' && /\s/.test(out[out.length - 1]);
+  const endsWithSpace = () => out.length > 0 && /\s/.test(out.last());
   const write = (s: string) => {
     if (!s) return;
     if (pendingBreak.n) {
-      let e = out.length;
-      while (e > 0 && (out[e - 1] === ' ' || out[e - 1] === '\t')) e--;
-      if (e < out.length) out = out.slice(0, e);
-      out += pendingBreak.n >= 2 ? '\n\n' : '\n';
+      out.trimEnd();
+      out.append(pendingBreak.n >= 2 ? '\n\n' : '\n');
       pendingBreak.n = 0;
       s = s.replace(/^\s+/, '');
       if (!s) return;
     }
-    if (endsWithSpace() || out === '') s = s.replace(/^\s+/, '');
-    out += s;
+    if (endsWithSpace() || out.length === 0) s = s.replace(/^\s+/, '');
+    out.append(s);
   };
   const walk = (node: DomNode) => {
     if (node.nodeType === 3) {
@@ -122,35 +120,92 @@ function domText(root: DomNode): { text: string; spans: Span[] } {
     const block = BLOCK.has(name);
     if (block) breakLine(2);
     const italic = ITALIC.has(name);
-    if (italic && pendingBreak.n === 0 && out && !endsWithSpace() && /[\p{L}\p{N}]/u.test(out[out.length - 1])) {
-      /* glued to the previous word: keep as is */
-    }
     const start = out.length + (pendingBreak.n ? (pendingBreak.n >= 2 ? 2 : 1) : 0);
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]);
+    // once: linkedom builds the list anew on every read of childNodes
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) walk(children[i]);
     if (italic) {
-      let s = start;
-      let e = out.length;
-      while (s < e && /\s/.test(out[s])) s++;
-      while (e > s && /[\s,.;:]/.test(out[e - 1])) e--;
-      const inner = out.slice(s, e);
-      if (inner && inner.length <= 90 && /^[\p{Lu}\d¡¿]/u.test(inner) && inner.split(/\s+/).length <= 12) spans.push([s, e]);
+      const seg = out.tail(start);
+      let s = 0;
+      let e = seg.length;
+      while (s < e && /\s/.test(seg[s])) s++;
+      while (e > s && /[\s,.;:]/.test(seg[e - 1])) e--;
+      const inner = seg.slice(s, e);
+      if (inner && inner.length <= 90 && /^[\p{Lu}\d¡¿]/u.test(inner) && inner.split(/\s+/).length <= 12) spans.push([start + s, start + e]);
     }
     if (block) breakLine(2);
   };
   walk(root);
   // collapse runs of blank lines, moving the spans with the text
-  let text = '';
+  const all = out.toString();
+  const kept: string[] = [];
+  let length = 0;
+  let last1 = '';
+  let last2 = '';
   const map: number[] = [];
-  for (let i = 0; i < out.length; i++) {
-    map.push(text.length);
-    if (out[i] === '\n' && text.endsWith('\n\n')) continue;
-    if ((out[i] === ' ' || out[i] === '\t') && out[i + 1] === '\n') continue;
-    text += out[i];
+  for (let i = 0; i < all.length; i++) {
+    map.push(length);
+    const c = all[i];
+    if (c === '\n' && last1 === '\n' && last2 === '\n') continue;
+    if ((c === ' ' || c === '\t') && all[i + 1] === '\n') continue;
+    kept.push(c);
+    length++;
+    last2 = last1;
+    last1 = c;
   }
-  map.push(text.length);
+  map.push(length);
+  const text = kept.join('');
   const lead = text.length - text.trimStart().length;
   const moved = spans.map(([s, e]) => [map[s] - lead, map[e] - lead] as Span).filter(([s, e]) => s >= 0 && e > s);
   return { text: text.trim(), spans: moved };
+}
+
+/** A string built by appending, read only near its end (no piece is ever empty). */
+class TextBuilder {
+  private readonly parts: string[] = [];
+  length = 0;
+
+  append(s: string): void {
+    if (!s) return;
+    this.parts.push(s);
+    this.length += s.length;
+  }
+
+  last(): string {
+    const p = this.parts[this.parts.length - 1];
+    return p ? p[p.length - 1] : '';
+  }
+
+  /** Drops trailing spaces and tabs. */
+  trimEnd(): void {
+    while (this.parts.length) {
+      const p = this.parts[this.parts.length - 1];
+      let e = p.length;
+      while (e > 0 && (p[e - 1] === ' ' || p[e - 1] === '\t')) e--;
+      this.length -= p.length - e;
+      if (e > 0) {
+        this.parts[this.parts.length - 1] = p.slice(0, e);
+        return;
+      }
+      this.parts.pop();
+    }
+  }
+
+  /** The text from `from` to the end. */
+  tail(from: number): string {
+    const out: string[] = [];
+    let at = this.length;
+    for (let k = this.parts.length - 1; k >= 0 && at > from; k--) {
+      const p = this.parts[k];
+      at -= p.length;
+      out.push(at >= from ? p : p.slice(from - at));
+    }
+    return out.reverse().join('');
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
 }
 
 function metaContent(doc: { querySelector(sel: string): { getAttribute(n: string): string | null; textContent?: string | null } | null }, selectors: string[]): string | null {

@@ -3,8 +3,6 @@
  * worker while every other request is answered, and an article over the
  * size limit is refused naming the limit.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
@@ -12,24 +10,9 @@ import { MAX_ARTICLE_CHARS } from '../../src/ingest/intake.js';
 import { FilmRights } from '../../src/services/app.js';
 import { createUser } from '../../src/services/users.js';
 import { databases } from '../support/databases.js';
+import { longArticle } from '../support/longArticle.js';
 
 const PASSWORD = 'correct horse battery';
-const CORPUS = fileURLToPath(new URL('../../corpus/articles/', import.meta.url));
-
-/** Our corpus's articles, one after the other, to `chars` characters (cut at a paragraph). */
-export function longArticle(chars: number): string {
-  const bodies = readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(`${CORPUS}${f}`, 'utf8').replace(/^date.*\n+/, '').trim());
-  let text = '';
-  for (let i = 0; ; i++) {
-    const next = `${text}${text ? '\n\n' : ''}${bodies[i % bodies.length]}`;
-    if (next.length > chars) return text;
-    text = next;
-  }
-}
-
 describe('article limits', () => {
   let app: FilmRights;
   let server: FastifyInstance;
