@@ -1,5 +1,6 @@
-/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|store|import|load` runs one. */
+/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|store|import|extract|load` runs one. */
 import { engineBench } from './engine.bench.js';
+import { extractBench } from './extract.bench.js';
 import { importBench } from './import.bench.js';
 import { loadBench } from './load.bench.js';
 import { storeBench } from './store.bench.js';
@@ -9,4 +10,5 @@ const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(N
 if (!only || only === 'engine') await engineBench(sizes);
 if (!only || only === 'store') await storeBench();
 if (!only || only === 'import') await importBench();
+if (!only || only === 'extract') await extractBench();
 if (!only || only === 'load') await loadBench();

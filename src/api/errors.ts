@@ -1,16 +1,21 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
 import { FetchError } from '../ingest/safeFetch.js';
+import { WorkerBusyError, WorkerLimitError } from '../workers/pool.js';
 import { ForbiddenError, InUseError, NotFoundError, RightsConflictError, StaleVersionError, UnauthenticatedError } from '../services/errors.js';
 
 /** Every error leaves as JSON that names the field: `{error, message, field?, value?, suggestions?}`. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof DomainError) {
-    reply.code(400).send({ error: err.code, message: err.message, field: err.field, value: err.value, suggestions: err.suggestions });
+    reply.code(err.code === 'too-large' ? 413 : 400).send({ error: err.code, message: err.message, field: err.field, value: err.value, suggestions: err.suggestions });
   } else if (err instanceof FetchError) {
     // the user sees a plain reason; what the network said (addresses, ports, ECONNREFUSED) goes to the log only
     req.log.warn({ fetch: err.reason, detail: err.detail }, 'a fetch was refused or failed');
     reply.code(err.status).send({ error: err.code, message: err.message, field: err.field });
+  } else if (err instanceof WorkerLimitError) {
+    reply.code(413).send({ error: 'too-large', message: err.message });
+  } else if (err instanceof WorkerBusyError) {
+    reply.code(503).header('retry-after', '30').send({ error: 'busy', message: err.message });
   } else if (err instanceof UnauthenticatedError) {
     reply.code(401).send({ error: 'unauthenticated', message: err.message });
   } else if (err instanceof ForbiddenError) {

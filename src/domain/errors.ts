@@ -26,3 +26,8 @@ export function unknownName(field: string, value: string, kind: string, suggesti
   const hint = suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : '';
   return new DomainError('unknown-name', field, value, `${field}: unknown ${kind} "${value}".${hint}`, suggestions);
 }
+
+/** Input over one of the server's limits (size, rows, entries): the message names the limit. The API answers 413. */
+export function tooLarge(field: string, value: unknown, message: string): DomainError {
+  return new DomainError('too-large', field, value, message);
+}

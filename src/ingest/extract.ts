@@ -16,13 +16,13 @@
  * ("Zhang", "HanWay", "SPC") still resolves.
  */
 import { findCountry } from '../domain/countries.js';
-import { normalizeName } from '../domain/fuzzy.js';
 import { parseMedia } from '../domain/media.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import type { CreditRole, PremiereStatus, ProductionStatus, SelectionSlot, TitleCompanyRole } from '../store/index.js';
 import { eventYear, findDates, firstDay, tenseOf, type DateMention, type Tense } from './dates.js';
 import { CITY_COUNTRY, PERSON_ROLE_WORDS, eventByName, eventOfSection, findEvent, yearEdition, type EventEntry } from './lexicon.js';
-import { learn, newRegistry, resolveShort, sketchSentence, territoryOf, type Item, type Registry, type Sketch } from './sketch.js';
+import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, territoryOf, type Item, type Registry, type Sketch } from './sketch.js';
+import { nameKey } from './names.js';
 import { matchingView, readHeader, segment, type Sentence } from './text.js';
 import type { AnyFact, CandidateFact, DealFields, EventRef, FactType, FieldsByType, NegotiatorFields, Span } from './types.js';
 
@@ -104,6 +104,10 @@ interface State {
   facts: Map<string, AnyFact>;
   order: string[];
   deals: Array<CandidateFact<'deal'>>;
+  /** The facts by where their span starts (the sentence that first told them), in the order they were found. */
+  factsAt: Map<number, AnyFact[]>;
+  /** Where each fact's further spans start (its first span excluded). */
+  spanStarts: Map<string, Set<number>>;
   directorOf: Map<string, string>;
   titleByDirector: Map<string, string>;
   winnerOf: Map<string, string>;
@@ -113,14 +117,23 @@ interface State {
 
 function newState(date: string, reg: Registry): State {
   return {
-    date, reg, lead: null, focus: null, focusCompany: null, focusPerson: null, festival: null, festivalParagraph: -1, mainFestival: null, seller: null, facts: new Map(), order: [], deals: [],
+    date, reg, lead: null, focus: null, focusCompany: null, focusPerson: null, festival: null, festivalParagraph: -1, mainFestival: null, seller: null, facts: new Map(), order: [], deals: [], factsAt: new Map(), spanStarts: new Map(),
     directorOf: new Map(), titleByDirector: new Map(), winnerOf: new Map(), roleOf: new Map(), mandates: new Map(),
   };
 }
 
-const nk = (s: string | null | undefined) => normalizeName(s ?? '');
+const nk = (s: string | null | undefined) => nameKey(s ?? '');
 
 // ------------------------------------------------------------------ one sentence
+
+/** The facts this sentence told first (their span starts with it). */
+function factsHere(c: Ctx): AnyFact[] {
+  return c.st.factsAt.get(c.sent.start) ?? [];
+}
+
+function dealsHere(c: Ctx): Array<CandidateFact<'deal'>> {
+  return factsHere(c).filter((f): f is CandidateFact<'deal'> => f.type === 'deal');
+}
 
 class Ctx {
   readonly toks: string[];
@@ -349,14 +362,28 @@ function add<T extends FactType>(st: State, type: T, fields: FieldsByType[T], co
   if (existing) {
     mergeFields(type, existing.fields as unknown as Record<string, unknown>, f);
     existing.confidence = Math.max(existing.confidence, confidence);
-    if (!existing.spans.some((s) => s[0] === span[0]) && existing.span[0] !== span[0]) existing.spans.push(span);
+    if (!hasSpanAt(st, existing, span[0]) && existing.span[0] !== span[0]) pushSpan(st, existing, span);
     return existing;
   }
   const fact = { type, fields, confidence, span, spans: [], key } as unknown as CandidateFact<T>;
   st.facts.set(key, fact as unknown as AnyFact);
   st.order.push(key);
+  st.spanStarts.set(key, new Set());
+  const here = st.factsAt.get(span[0]);
+  if (here) here.push(fact as unknown as AnyFact);
+  else st.factsAt.set(span[0], [fact as unknown as AnyFact]);
   if (type === 'deal') st.deals.push(fact as unknown as CandidateFact<'deal'>);
   return fact;
+}
+
+/** Whether one of the fact's further spans starts at `start`. */
+function hasSpanAt(st: State, f: { key: string }, start: number): boolean {
+  return st.spanStarts.get(f.key)!.has(start);
+}
+
+function pushSpan(st: State, f: { key: string; spans: Span[] }, span: Span): void {
+  f.spans.push(span);
+  st.spanStarts.get(f.key)!.add(span[0]);
 }
 
 function mergeFields(type: FactType, into: Record<string, unknown>, from: Record<string, unknown>): void {
@@ -1183,7 +1210,7 @@ function extractDealDetails(c: Ctx): void {
   const text = c.words(0, n);
   const payer = c.toks.findIndex((t, k) => /^[CE]\d+$/.test(t) && /\b(?:paid|paying|pay)\b/.test(c.words(k + 1, k + 7)) && c.st.deals.some((d) => nk(d.fields.buyer) === nk(c.name(k))));
   if (!/\bthe (?:deal|pact|acquisition|agreement|sale|purchase|price tag)\b|\bthe (?:distributor|company|streamer) (?:paid|is paying)\b/.test(text) && payer < 0) return;
-  if (c.st.deals.some((d) => d.span[0] === c.sent.start)) return;
+  if (dealsHere(c).length) return;
   const deal = payer >= 0 ? [...c.st.deals].reverse().find((d) => nk(d.fields.buyer) === nk(c.name(payer))) : [...c.st.deals].reverse().find((d) => d.span[0] < c.sent.start);
   if (!deal) return;
   const f = deal.fields;
@@ -1200,7 +1227,7 @@ function extractDealDetails(c: Ctx): void {
   if (tier && !f.priceNote) f.priceNote = tier[0];
   const by = brokeredBy(c, 0);
   if (by && !f.seller && nk(by) !== nk(f.buyer)) f.seller = by;
-  if ((f.price || by) && !deal.spans.some((x) => x[0] === c.sent.start)) deal.spans.push(c.span());
+  if ((f.price || by) && !hasSpanAt(c.st, deal, c.sent.start)) pushSpan(c.st, deal, c.span());
 }
 
 // ------------------------------------------------------------------ negotiators
@@ -1277,7 +1304,7 @@ function extractNegotiators(c: Ctx): void {
       const other = companies.find((x) => nk(x) !== nk(f.buyer) && !people.some((p) => p.company && nk(p.company) === nk(x) && p.side === 'licensee'));
       if (other) f.seller = other;
     }
-    if (!d.spans.some((s) => s[0] === c.sent.start) && d.span[0] !== c.sent.start) d.spans.push(c.span());
+    if (!hasSpanAt(c.st, d, c.sent.start) && d.span[0] !== c.sent.start) pushSpan(c.st, d, c.span());
   }
 }
 
@@ -1447,7 +1474,7 @@ function extractFestival(c: Ctx): void {
   const titles: Array<{ title: string; idx: number }> = [];
   for (let j = 0; j < n; j++) if (c.isTitle(j)) titles.push({ title: c.item(j).text, idx: j });
   const pronoun = PRONOUN_IN_SENTENCE.test(c.sk.text);
-  const winnersHere = new Set([...c.st.facts.values()].filter((f) => f.type === 'award' && f.span[0] === c.sent.start).map((f) => nk(f.fields.title)));
+  const winnersHere = new Set(factsHere(c).filter((f) => f.type === 'award').map((f) => nk(f.fields.title)));
   // premieres: "the North American premiere of X's T" per title, else the sentence's
   const premiereByItem = new Map<number, PremiereStatus | null>();
   for (let j = 0; j < n; j++) {
@@ -1823,7 +1850,7 @@ function extractReleases(c: Ctx): void {
     }
     // the country of the sentence's box office ("topped the Japanese box office ... since its Oct. 16 release")
     if (!territory && (t === 'release' || t === 'opened' || t === 'opening')) {
-      const bo = [...c.st.facts.values()].find((f) => f.type === 'boxOffice' && f.span[0] === c.sent.start && f.fields.territory);
+      const bo = factsHere(c).find((f) => f.type === 'boxOffice' && f.fields.territory);
       if (bo && bo.type === 'boxOffice') territory = bo.fields.territory;
     }
     // the distributor's own territory: "Pyramide Distribution, which will release it on Nov. 23"
@@ -1873,7 +1900,7 @@ function extractReleases(c: Ctx): void {
       }
     }
     if (!distributor && c.tok(j - 1) === 'will' && c.tok(j - 2) === 'and') {
-      const d = c.st.deals.find((x) => x.span[0] === c.sent.start);
+      const d = dealsHere(c)[0];
       if (d) distributor = d.fields.buyer;
     }
     void terrAt;
@@ -2255,8 +2282,7 @@ function extractSourceAndStatus(c: Ctx): void {
     for (let k = 0; k < n; k++) if (c.isTitle(k)) addCompany(c, c.item(k).text, 'distributor', c.st.focusCompany);
   }
   // "Out of Cannes, the company acquired T": the company distributes it
-  for (const d of c.st.deals) {
-    if (d.span[0] !== c.sent.start) continue;
+  for (const d of dealsHere(c)) {
     if (!d.fields.territories && /^(?:acquired|acquires|nabbed|picked up|bought)$/.test(c.toks.find((x) => /^(?:acquired|acquires|nabbed|bought)$/.test(x)) ?? '') && /\bthe company\b|\bthe distributor\b/.test(text)) addCompany(c, d.fields.title, 'distributor', d.fields.buyer);
     if (/\bdistributed\b/.test(text)) addCompany(c, d.fields.title, 'distributor', d.fields.buyer);
   }
@@ -2305,7 +2331,7 @@ function runPass(text: string, view: string, sentences: Sentence[], date: string
       extractSourceAndStatus(c);
     }
     // the focus: the title of this sentence's main fact, when it names one
-    const main = [...st.facts.values()].find((f) => (f.span[0] === s.start) && ['deal', 'selection', 'withdrawal', 'boxOffice', 'release', 'mandate', 'productionStatus'].includes(f.type));
+    const main = (st.factsAt.get(s.start) ?? []).find((f) => ['deal', 'selection', 'withdrawal', 'boxOffice', 'release', 'mandate', 'productionStatus'].includes(f.type));
     if (main) {
       const explicit = sk.items.some((it) => it.kind === 'title' && nk(it.text) === nk(main.fields.title));
       if (explicit || !st.focus) st.focus = main.fields.title;
@@ -2333,16 +2359,12 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   const seed = newRegistry();
   for (const p of opts.known?.people ?? []) learn(seed, p, 'person', false);
   for (const c of opts.known?.companies ?? []) learn(seed, c, 'company', false);
-  for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(normalizeName(n));
+  for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(nameKey(n));
   // pass 1 learns names; pass 2 extracts with them
   const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans);
   const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans);
   const facts = finish(second);
   return { date, bodyStart: header.bodyStart, sentences, facts };
-}
-
-function cloneRegistry(r: Registry): Registry {
-  return { kinds: new Map(r.kinds), seeded: new Set(r.seeded), mentioned: [...r.mentioned], people: [...r.people], companies: [...r.companies] };
 }
 
 /** Final touches: sellers from mandates, people who are companies dropped, stable order. */

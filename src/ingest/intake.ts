@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { invalid } from '../domain/errors.js';
+import { invalid, tooLarge } from '../domain/errors.js';
 import { fetchText, type FetchPolicy } from './safeFetch.js';
 import { readHeader } from './text.js';
 import type { Span } from './types.js';
@@ -40,7 +40,14 @@ export interface ArticleText {
   titleSpans: Span[];
 }
 
+/** The most a fetched page or a file may have (bytes). */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+/**
+ * The longest article read (characters of text, after an HTML page is reduced
+ * to its article): far beyond any trade-press piece (a long feature is 20,000
+ * characters), and what extraction reads in a few seconds.
+ */
+export const MAX_ARTICLE_CHARS = 200_000;
 
 const OUTLETS: Array<[RegExp, string]> = [
   [/(^|\.)variety\.com$/, 'Variety'], [/(^|\.)deadline\.com$/, 'Deadline'], [/(^|\.)screendaily\.com$/, 'Screen Daily'], [/(^|\.)indiewire\.com$/, 'IndieWire'],
@@ -79,23 +86,25 @@ interface DomNode {
 
 /** Text of a DOM subtree: blocks as paragraphs, italics recorded as spans. */
 function domText(root: DomNode): { text: string; spans: Span[] } {
-  let out = '';
+  // the text is built in pieces and only ever looked at near its end: a long page stays linear
+  const out = new TextBuilder();
   const spans: Span[] = [];
   const pendingBreak = { n: 0 };
   const breakLine = (n: number) => {
     if (out.length) pendingBreak.n = Math.max(pendingBreak.n, n);
   };
+  const endsWithSpace = () => out.length > 0 && /\s/.test(out.last());
   const write = (s: string) => {
     if (!s) return;
     if (pendingBreak.n) {
-      out = out.replace(/[ \t]+$/, '');
-      out += pendingBreak.n >= 2 ? '\n\n' : '\n';
+      out.trimEnd();
+      out.append(pendingBreak.n >= 2 ? '\n\n' : '\n');
       pendingBreak.n = 0;
       s = s.replace(/^\s+/, '');
       if (!s) return;
     }
-    if (/\s$/.test(out) || out === '') s = s.replace(/^\s+/, '');
-    out += s;
+    if (endsWithSpace() || out.length === 0) s = s.replace(/^\s+/, '');
+    out.append(s);
   };
   const walk = (node: DomNode) => {
     if (node.nodeType === 3) {
@@ -112,35 +121,92 @@ function domText(root: DomNode): { text: string; spans: Span[] } {
     const block = BLOCK.has(name);
     if (block) breakLine(2);
     const italic = ITALIC.has(name);
-    if (italic && pendingBreak.n === 0 && out && !/\s$/.test(out) && /[\p{L}\p{N}]$/u.test(out)) {
-      /* glued to the previous word: keep as is */
-    }
     const start = out.length + (pendingBreak.n ? (pendingBreak.n >= 2 ? 2 : 1) : 0);
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]);
+    // once: linkedom builds the list anew on every read of childNodes
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) walk(children[i]);
     if (italic) {
-      let s = start;
-      let e = out.length;
-      while (s < e && /\s/.test(out[s])) s++;
-      while (e > s && /[\s,.;:]/.test(out[e - 1])) e--;
-      const inner = out.slice(s, e);
-      if (inner && inner.length <= 90 && /^[\p{Lu}\d¡¿]/u.test(inner) && inner.split(/\s+/).length <= 12) spans.push([s, e]);
+      const seg = out.tail(start);
+      let s = 0;
+      let e = seg.length;
+      while (s < e && /\s/.test(seg[s])) s++;
+      while (e > s && /[\s,.;:]/.test(seg[e - 1])) e--;
+      const inner = seg.slice(s, e);
+      if (inner && inner.length <= 90 && /^[\p{Lu}\d¡¿]/u.test(inner) && inner.split(/\s+/).length <= 12) spans.push([start + s, start + e]);
     }
     if (block) breakLine(2);
   };
   walk(root);
   // collapse runs of blank lines, moving the spans with the text
-  let text = '';
+  const all = out.toString();
+  const kept: string[] = [];
+  let length = 0;
+  let last1 = '';
+  let last2 = '';
   const map: number[] = [];
-  for (let i = 0; i < out.length; i++) {
-    map.push(text.length);
-    if (out[i] === '\n' && /\n\n$/.test(text)) continue;
-    if ((out[i] === ' ' || out[i] === '\t') && out[i + 1] === '\n') continue;
-    text += out[i];
+  for (let i = 0; i < all.length; i++) {
+    map.push(length);
+    const c = all[i];
+    if (c === '\n' && last1 === '\n' && last2 === '\n') continue;
+    if ((c === ' ' || c === '\t') && all[i + 1] === '\n') continue;
+    kept.push(c);
+    length++;
+    last2 = last1;
+    last1 = c;
   }
-  map.push(text.length);
+  map.push(length);
+  const text = kept.join('');
   const lead = text.length - text.trimStart().length;
   const moved = spans.map(([s, e]) => [map[s] - lead, map[e] - lead] as Span).filter(([s, e]) => s >= 0 && e > s);
   return { text: text.trim(), spans: moved };
+}
+
+/** A string built by appending, read only near its end (no piece is ever empty). */
+class TextBuilder {
+  private readonly parts: string[] = [];
+  length = 0;
+
+  append(s: string): void {
+    if (!s) return;
+    this.parts.push(s);
+    this.length += s.length;
+  }
+
+  last(): string {
+    const p = this.parts[this.parts.length - 1];
+    return p ? p[p.length - 1] : '';
+  }
+
+  /** Drops trailing spaces and tabs. */
+  trimEnd(): void {
+    while (this.parts.length) {
+      const p = this.parts[this.parts.length - 1];
+      let e = p.length;
+      while (e > 0 && (p[e - 1] === ' ' || p[e - 1] === '\t')) e--;
+      this.length -= p.length - e;
+      if (e > 0) {
+        this.parts[this.parts.length - 1] = p.slice(0, e);
+        return;
+      }
+      this.parts.pop();
+    }
+  }
+
+  /** The text from `from` to the end. */
+  tail(from: number): string {
+    const out: string[] = [];
+    let at = this.length;
+    for (let k = this.parts.length - 1; k >= 0 && at > from; k--) {
+      const p = this.parts[k];
+      at -= p.length;
+      out.push(at >= from ? p : p.slice(from - at));
+    }
+    return out.reverse().join('');
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
 }
 
 function metaContent(doc: { querySelector(sel: string): { getAttribute(n: string): string | null; textContent?: string | null } | null }, selectors: string[]): string | null {
@@ -202,12 +268,30 @@ function looksLikeHtml(s: string): boolean {
   return /^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div[\s>])/i.test(s);
 }
 
-/**
- * Fetches a page and reads its article: http or https only, on the public
- * network (or a host an admin allowed), up to MAX_ARTICLE_BYTES, through
- * safeFetch like every fetch the server makes.
- */
+/** A page as fetched: its body, content type and final address. */
+export interface FetchedPage {
+  body: string;
+  contentType: string;
+  url: string;
+}
+
+/** Fetches a page and reads its article (see fetchPage). */
 export async function fetchArticle(url: string, policy: FetchPolicy = {}): Promise<ArticleText> {
+  return pageArticle(await fetchPage(url, policy));
+}
+
+/** The article of a fetched page (HTML, or plain text). */
+export function pageArticle(page: FetchedPage): ArticleText {
+  const type = page.contentType;
+  if (type === 'text/html' || type === 'application/xhtml+xml' || (type !== 'text/plain' && looksLikeHtml(page.body))) return articleFromHtml(page.body, page.url);
+  return { ...plainArticle(page.body), url: page.url, outlet: outletOf(page.url) };
+}
+
+/**
+ * Fetches a page: http or https only, on the public network (or a host an admin
+ * allowed), up to MAX_ARTICLE_BYTES, through safeFetch like every fetch the server makes.
+ */
+export async function fetchPage(url: string, policy: FetchPolicy = {}): Promise<FetchedPage> {
   let u: URL;
   try {
     u = new URL(url);
@@ -216,10 +300,7 @@ export async function fetchArticle(url: string, policy: FetchPolicy = {}): Promi
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw invalid('url', url, `url: only http and https pages can be read, not ${u.protocol}`);
   const page = await fetchText(u, { maxBytes: MAX_ARTICLE_BYTES, what: 'the page', field: 'url', accept: 'text/html,application/xhtml+xml,text/plain;q=0.9', ...policy });
-  const body = page.text;
-  const finalUrl = page.url;
-  if (page.mediaType === 'text/html' || page.mediaType === 'application/xhtml+xml' || (page.mediaType !== 'text/plain' && looksLikeHtml(body))) return articleFromHtml(body, finalUrl);
-  return { ...plainArticle(body), url: finalUrl, outlet: outletOf(finalUrl) };
+  return { body: page.text, contentType: page.mediaType, url: page.url };
 }
 
 function plainArticle(text: string): ArticleText {
@@ -227,16 +308,34 @@ function plainArticle(text: string): ArticleText {
   return { text: clean, title: null, date: readHeader(clean).date, outlet: null, url: null, file: null, titleSpans: [] };
 }
 
-/** Reads an article from whichever input is given (text, html, url or file); `title`, `date`, `outlet` override. */
-export async function readArticle(input: IntakeInput, opts: { fetch?: FetchPolicy } = {}): Promise<ArticleText> {
-  const given = [input.text, input.html, input.url, input.file].filter((x) => typeof x === 'string' && x.trim() !== '');
+/** Which input gives the article (text, html, url or file): exactly one. */
+export function givenInput(input: IntakeInput): 'text' | 'html' | 'url' | 'file' {
+  const given = (['text', 'html', 'url', 'file'] as const).filter((k) => typeof input[k] === 'string' && input[k]!.trim() !== '');
   if (given.length === 0) throw invalid('text', null, 'text: give the article as text, html, url or file');
   if (given.length > 1) throw invalid('text', null, 'text: give one of text, html, url or file, not several');
+  return given[0];
+}
+
+/** Reads an article from whichever input is given (text, html, url or file); `title`, `date`, `outlet` override. */
+export async function readArticle(input: IntakeInput, opts: { fetch?: FetchPolicy } = {}): Promise<ArticleText> {
+  const page = givenInput(input) === 'url' ? await fetchPage(input.url!.trim(), opts.fetch) : undefined;
+  return readArticleFrom(input, page);
+}
+
+/**
+ * Reads an article, a URL's page already fetched (`page`): the part of
+ * reading that costs work (an HTML page reduced to its article), which the
+ * server does in a worker thread.
+ */
+export async function readArticleFrom(input: IntakeInput, page?: FetchedPage): Promise<ArticleText> {
+  const from = givenInput(input);
   let a: ArticleText;
   if (input.text) a = plainArticle(input.text);
   else if (input.html) a = articleFromHtml(input.html, null);
-  else if (input.url) a = await fetchArticle(input.url.trim(), opts.fetch);
-  else {
+  else if (input.url) {
+    if (!page) throw new Error('readArticleFrom: the page of a url is fetched first (readArticle)');
+    a = pageArticle(page);
+  } else {
     const file = input.file!;
     let raw: string;
     try {
@@ -252,7 +351,10 @@ export async function readArticle(input: IntakeInput, opts: { fetch?: FetchPolic
     a.file = basename(file);
   }
   if (!a.text.trim()) throw invalid('text', null, 'text: the article has no text');
-  if (a.text.length > MAX_ARTICLE_BYTES) throw invalid('text', null, `text: the article is longer than ${MAX_ARTICLE_BYTES} characters`);
+  if (a.text.length > MAX_ARTICLE_CHARS) {
+    const read = from === 'text' ? '' : ` once read from the ${from === 'url' ? 'page' : from}`;
+    throw tooLarge(from, a.text.length, `${from}: the article is ${a.text.length.toLocaleString('en-US')} characters long${read}, more than ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} (the limit of one article); split it into several`);
+  }
   const date = isoDay(input.date ?? null) ?? a.date;
   if (input.date && !isoDay(input.date)) throw invalid('date', input.date, `date: "${input.date}" is not a date as YYYY-MM-DD`);
   return { ...a, date, title: input.title?.trim() || a.title, outlet: input.outlet?.trim() || a.outlet };

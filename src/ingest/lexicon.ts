@@ -7,6 +7,7 @@
  * names are read from their place in the sentence).
  */
 import { normalizeName } from '../domain/fuzzy.js';
+import { nameKey } from './names.js';
 
 export type EventKind = 'festival' | 'market' | 'awards';
 
@@ -115,7 +116,7 @@ for (const e of EVENTS) {
 
 /** "Berlinale", "the 69th Berlin International Film Festival" (without the ordinal), "Toronto" → the entry. */
 export function findEvent(name: string): EventEntry | undefined {
-  const k = normalizeName(name.replace(/['’]s$/, ''));
+  const k = nameKey(name.replace(/['’]s$/, ''));
   return EVENT_KEYS.get(k) ?? EVENT_KEYS.get(k.replace(/\s+(film )?(festival|fest|awards?|market)$/, ''));
 }
 
@@ -125,14 +126,17 @@ export function eventByName(name: string): EventEntry | undefined {
 
 /** The festival whose section this is ("Platform" → TIFF), when only one has it. */
 export function eventOfSection(section: string): EventEntry | undefined {
-  const k = normalizeName(section);
-  const hits = EVENTS.filter((e) => e.sections.some((s) => normalizeName(s) === k));
+  const k = nameKey(section);
+  const hits = EVENTS.filter((e) => e.sections.some((s) => nameKey(s) === k));
   return hits.length === 1 ? hits[0] : undefined;
 }
 
+/** The comparable forms of every section name, generic or of a festival (read once, on first use). */
+let sectionKeys: Set<string> | null = null;
+
 export function isKnownSection(name: string): boolean {
-  const k = normalizeName(name);
-  return GENERIC_SECTIONS.some((s) => normalizeName(s) === k) || EVENTS.some((e) => e.sections.some((s) => normalizeName(s) === k));
+  sectionKeys ??= new Set([...GENERIC_SECTIONS, ...EVENTS.flatMap((e) => e.sections)].map((s) => normalizeName(s)));
+  return sectionKeys.has(nameKey(name));
 }
 
 /** The year of an edition by its number ("69th" Berlinale → 2019), when the festival runs every year. */
@@ -155,6 +159,8 @@ export const AWARDS = [
   'Oscar', 'Academy Award', 'Golden Globe', 'BAFTA', 'César', 'Goya', 'Orizzonti Award', 'Luigi De Laurentiis Award', 'Platform Prize', 'Best Director', 'Best Actress', 'Best Actor',
   'Best Screenplay', 'Best Film', 'Best Picture', 'Best International Feature', 'Best Documentary', 'Best First Feature',
 ];
+/** The comparable forms of AWARDS. */
+export const AWARD_KEYS = new Set(AWARDS.map((a) => normalizeName(a)));
 export const AWARD_HEADS = ['Prize', 'Award', 'Awards', 'Bear', 'Lion', 'Leopard', 'Shell', 'Palm', 'Globe', "d'Or", 'Grand Prix', 'Alexander'];
 
 /** Words after which a capitalized name is a company. */

@@ -11,10 +11,10 @@
  * reads `C0 has nabbed R1 rights to N2 director P3 's T4 .` Every item keeps
  * its character span in the article.
  */
-import { normalizeName } from '../domain/fuzzy.js';
+import { nameKey } from './names.js';
 import { lookupTerritoryName, parseTerritories } from '../domain/territories.js';
 import {
-  AWARDS, AWARD_HEADS, COMPANY_PREFIXES, COMPANY_SUFFIXES, DEMONYMS, KNOWN_COMPANY_KEYS, MONTHS, NOT_NAMES, PERSON_ROLE_WORDS, WEEKDAYS, findEvent, isKnownSection,
+  AWARDS, AWARD_HEADS, AWARD_KEYS, COMPANY_PREFIXES, COMPANY_SUFFIXES, DEMONYMS, KNOWN_COMPANY_KEYS, MONTHS, NOT_NAMES, PERSON_ROLE_WORDS, WEEKDAYS, findEvent, isKnownSection,
   type EventEntry,
 } from './lexicon.js';
 
@@ -53,19 +53,98 @@ export interface Registry {
   /** Full names by kind, in order of first mention, for short references ("Zhang", "HanWay", "SPC"). */
   people: string[];
   companies: string[];
+  /**
+   * Indexes over the lists above, so that a short reference is found without
+   * reading every name learned so far (an article names hundreds): kept by
+   * `learn`, copied by `cloneRegistry`.
+   */
+  index: RegistryIndex;
+}
+
+interface RegistryIndex {
+  /** Position of each name in `mentioned`. */
+  mentionedAt: Map<string, number>;
+  /** The first person / company learned under each normalized name. */
+  personByKey: Map<string, string>;
+  companyByKey: Map<string, string>;
+  /** People of two words or more by their first and by their last word, in list order. */
+  peopleByEdgeWord: Map<string, string[]>;
+  /** The first person of three words or more by their last two words ("El Moudir"). */
+  personByLastTwo: Map<string, string>;
+  /** The first company (its position in `companies`) by each proper word prefix of its name, by its name without spaces, by its initials. */
+  companyByPrefix: Map<string, number>;
+  companyBySquashed: Map<string, number>;
+  companyByAcronym: Map<string, number>;
 }
 
 export function newRegistry(): Registry {
-  return { kinds: new Map(), seeded: new Set(), mentioned: [], people: [], companies: [] };
+  return {
+    kinds: new Map(),
+    seeded: new Set(),
+    mentioned: [],
+    people: [],
+    companies: [],
+    index: { mentionedAt: new Map(), personByKey: new Map(), companyByKey: new Map(), peopleByEdgeWord: new Map(), personByLastTwo: new Map(), companyByPrefix: new Map(), companyBySquashed: new Map(), companyByAcronym: new Map() },
+  };
 }
 
+export function cloneRegistry(r: Registry): Registry {
+  const x = r.index;
+  return {
+    kinds: new Map(r.kinds),
+    seeded: new Set(r.seeded),
+    mentioned: [...r.mentioned],
+    people: [...r.people],
+    companies: [...r.companies],
+    index: {
+      mentionedAt: new Map(x.mentionedAt),
+      personByKey: new Map(x.personByKey),
+      companyByKey: new Map(x.companyByKey),
+      peopleByEdgeWord: new Map([...x.peopleByEdgeWord].map(([w, ps]) => [w, [...ps]])),
+      personByLastTwo: new Map(x.personByLastTwo),
+      companyByPrefix: new Map(x.companyByPrefix),
+      companyBySquashed: new Map(x.companyBySquashed),
+      companyByAcronym: new Map(x.companyByAcronym),
+    },
+  };
+}
+
+const setFirst = <K, V>(m: Map<K, V>, k: K, v: V) => {
+  if (!m.has(k)) m.set(k, v);
+};
+
 export function learn(reg: Registry, name: string, kind: 'company' | 'person', fromArticle = true): void {
-  const k = normalizeName(name);
+  const k = nameKey(name);
   if (!k) return;
-  if (fromArticle && !reg.mentioned.includes(k)) reg.mentioned.push(k);
+  const x = reg.index;
+  if (fromArticle && !x.mentionedAt.has(k)) {
+    x.mentionedAt.set(k, reg.mentioned.length);
+    reg.mentioned.push(k);
+  }
   if (!reg.kinds.has(k)) reg.kinds.set(k, kind);
-  const list = kind === 'person' ? reg.people : reg.companies;
-  if (!list.some((n) => normalizeName(n) === k)) list.push(name);
+  if (kind === 'person') {
+    if (x.personByKey.has(k)) return;
+    x.personByKey.set(k, name);
+    reg.people.push(name);
+    const words = k.split(' ');
+    if (words.length >= 2) {
+      for (const w of new Set([words[0], words[words.length - 1]])) {
+        const list = x.peopleByEdgeWord.get(w);
+        if (list) list.push(name);
+        else x.peopleByEdgeWord.set(w, [name]);
+      }
+    }
+    if (words.length >= 3) setFirst(x.personByLastTwo, words.slice(-2).join(' '), name);
+    return;
+  }
+  if (x.companyByKey.has(k)) return;
+  x.companyByKey.set(k, name);
+  const at = reg.companies.length;
+  reg.companies.push(name);
+  const words = k.split(' ');
+  for (let n = 1; n < words.length; n++) setFirst(x.companyByPrefix, words.slice(0, n).join(' '), at);
+  setFirst(x.companyBySquashed, k.replace(/ /g, ''), at);
+  setFirst(x.companyByAcronym, name.split(/\s+/).map((w) => w[0]).join('').toUpperCase(), at);
 }
 
 export interface Sketch {
@@ -169,7 +248,18 @@ function isCapToken(t: string): boolean {
 }
 
 /** The territory expression a name stands for, if any ("North American" → "North America", "Irish" → "Ireland"). */
-export function territoryOf(text: string): { expr: string; demonym: boolean } | undefined {
+export function territoryOf(text: string): { readonly expr: string; readonly demonym: boolean } | undefined {
+  // the same names come back sentence after sentence; reading one parses a territory expression
+  if (territoryMemo.has(text)) return territoryMemo.get(text);
+  if (territoryMemo.size >= 20_000) territoryMemo.clear();
+  const t = readTerritory(text);
+  territoryMemo.set(text, t && Object.freeze(t));
+  return t;
+}
+
+const territoryMemo = new Map<string, { readonly expr: string; readonly demonym: boolean } | undefined>();
+
+function readTerritory(text: string): { expr: string; demonym: boolean } | undefined {
   const clean = text.replace(/['’]s$/, '').trim();
   const k = clean.toLowerCase();
   if (DEMONYMS[k]) return { expr: DEMONYMS[k], demonym: true };
@@ -193,8 +283,8 @@ export function territoryOf(text: string): { expr: string; demonym: boolean } | 
 }
 
 function isAwardName(text: string): boolean {
-  const k = normalizeName(text);
-  if (AWARDS.some((a) => normalizeName(a) === k)) return true;
+  const k = nameKey(text);
+  if (AWARD_KEYS.has(k)) return true;
   const words = text.split(/\s+/);
   const last = words[words.length - 1];
   return words.length >= 2 && AWARD_HEADS.some((h) => last.toLowerCase() === h.toLowerCase() || text.endsWith(h));
@@ -203,7 +293,7 @@ function isAwardName(text: string): boolean {
 function companyBySurface(text: string): boolean {
   const words = text.split(/\s+/);
   const last = words[words.length - 1].toLowerCase().replace(/[.,]$/, '');
-  if (KNOWN_COMPANY_KEYS.has(normalizeName(text))) return true;
+  if (KNOWN_COMPANY_KEYS.has(nameKey(text))) return true;
   if (words.length >= 2 && COMPANY_SUFFIXES.has(last)) return true;
   // "Laokoon Filmgroup", "Komplizen Film", "Purin Pictures": a film word in the last name
   if (words.length >= 2 && /film|pictures|studios?|media|entertainment|produc/i.test(last)) return true;
@@ -224,39 +314,34 @@ function personShaped(text: string): boolean {
 
 /** A short reference ("Zhang", "HanWay", "SPC") resolved against the article's registry. */
 export function resolveShort(reg: Registry, text: string): { name: string; kind: 'company' | 'person' } | undefined {
-  const k = normalizeName(text);
+  const k = nameKey(text);
   if (!k) return undefined;
+  const x = reg.index;
   const known = reg.kinds.get(k);
   if (known) {
-    const list = known === 'person' ? reg.people : reg.companies;
-    return { name: list.find((n) => normalizeName(n) === k) ?? text, kind: known };
+    return { name: (known === 'person' ? x.personByKey : x.companyByKey).get(k) ?? text, kind: known };
   }
   const words = k.split(' ');
   if (words.length === 1) {
-    const matches = reg.people.filter((p) => {
-      const pw = normalizeName(p).split(' ');
-      return pw.length >= 2 && (pw[pw.length - 1] === k || pw[0] === k);
-    });
+    // people of two words or more whose first or last word this is
+    const matches = x.peopleByEdgeWord.get(k) ?? [];
     // the article's own people first (in the order it introduces them); a catalog name only when it is the only one
-    const own = matches.filter((p) => reg.mentioned.includes(normalizeName(p))).sort((a, b) => reg.mentioned.indexOf(normalizeName(a)) - reg.mentioned.indexOf(normalizeName(b)));
+    const own = matches.filter((p) => x.mentionedAt.has(nameKey(p))).sort((a, b) => x.mentionedAt.get(nameKey(a))! - x.mentionedAt.get(nameKey(b))!);
     const person = own[0] ?? (matches.length === 1 ? matches[0] : undefined);
     if (person) return { name: person, kind: 'person' };
   } else if (words.length === 2) {
     // "El Moudir" for "Asmae El Moudir", "de Vries" for "Pieter de Vries"
-    const person = reg.people.find((p) => {
-      const pk = normalizeName(p);
-      return pk.endsWith(` ${k}`) && pk.split(' ').length > words.length;
-    });
+    const person = x.personByLastTwo.get(k);
     if (person) return { name: person, kind: 'person' };
   }
-  const company = reg.companies.find((c) => {
-    const ck = normalizeName(c);
-    return ck.startsWith(`${k} `) || ck.replace(/ /g, '') === k.replace(/ /g, '');
-  });
-  if (company) return { name: company, kind: 'company' };
+  // the first company whose name starts with these words, or is them written without spaces
+  const byPrefix = x.companyByPrefix.get(k);
+  const bySquashed = x.companyBySquashed.get(k.replace(/ /g, ''));
+  const company = byPrefix === undefined ? bySquashed : bySquashed === undefined ? byPrefix : Math.min(byPrefix, bySquashed);
+  if (company !== undefined) return { name: reg.companies[company], kind: 'company' };
   if (/^\p{Lu}{2,5}$/u.test(text)) {
-    const acronym = reg.companies.find((c) => c.split(/\s+/).map((w) => w[0]).join('').toUpperCase() === text);
-    if (acronym) return { name: acronym, kind: 'company' };
+    const acronym = x.companyByAcronym.get(text);
+    if (acronym !== undefined) return { name: reg.companies[acronym], kind: 'company' };
   }
   return undefined;
 }
@@ -367,7 +452,7 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     const knownWith = (ps: Item[], next: Item): boolean => {
       const joined = `${ps.map((p) => p.text).join(' ')}' ${next.text}`;
       const joined2 = `${ps.map((p) => p.text).join(' ')}'s ${next.text}`;
-      if ([joined, joined2].some((x) => isKnownSection(x) || AWARDS.some((a) => normalizeName(a) === normalizeName(x)) || KNOWN_COMPANY_KEYS.has(normalizeName(x)))) return true;
+      if ([joined, joined2].some((x) => isKnownSection(x) || AWARD_KEYS.has(nameKey(x)) || KNOWN_COMPANY_KEYS.has(nameKey(x)))) return true;
       // "People's Choice Award", "Directors' Fortnight Prize": a possessive inside a prize name
       let k2 = raw.indexOf(next);
       const rest: string[] = [];
@@ -411,7 +496,7 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
       let k = j + 2;
       while (raw[k + 1]?.kind === 'word' && isCapToken(raw[k + 1].text) && !raw[k].possessive) k++;
       const joined = [...parts, raw[j + 1], ...raw.slice(j + 2, k + 1)].map((p) => p.text).join(' ');
-      if (findEvent(joined) || isAwardName(joined) && AWARDS.some((a) => normalizeName(a) === normalizeName(joined)) || KNOWN_COMPANY_KEYS.has(normalizeName(joined))) {
+      if (findEvent(joined) || isAwardName(joined) && AWARD_KEYS.has(nameKey(joined)) || KNOWN_COMPANY_KEYS.has(nameKey(joined))) {
         parts.push(raw[j + 1], ...raw.slice(j + 2, k + 1));
         j = k;
       }
@@ -419,7 +504,7 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     // drop leading words that are not names ("Ahead", "The", "Meanwhile"), unless the whole is known
     const whole = parts.map((p) => p.text).join(' ');
     let lead = 0;
-    if (!KNOWN_COMPANY_KEYS.has(normalizeName(whole)) && !findEvent(whole) && !isAwardName(whole)) {
+    if (!KNOWN_COMPANY_KEYS.has(nameKey(whole)) && !findEvent(whole) && !isAwardName(whole)) {
       while (lead < parts.length && (NOT_NAMES.has(parts[lead].text.toLowerCase()) || (lead === 0 && i === sentenceStart && MONTHS.includes(parts[lead].text.toLowerCase()) === false && NOT_NAMES.has(parts[lead].text.toLowerCase())))) {
         items.push({ ...parts[lead], kind: 'word', possessive: parts[lead].possessive });
         lead++;
@@ -476,7 +561,7 @@ function splitChunk(parts: Item[]): Item[] {
     let best = 0;
     let bestKind: EntKind | null = null;
     const restText = parts.slice(k).map((x) => x.text).join(' ');
-    if (KNOWN_COMPANY_KEYS.has(normalizeName(restText))) {
+    if (KNOWN_COMPANY_KEYS.has(nameKey(restText))) {
       out.push(make(parts.slice(k)));
       break;
     }
@@ -506,7 +591,7 @@ function splitChunk(parts: Item[]): Item[] {
           bestKind = 'section';
           break;
         }
-        if (AWARDS.some((a) => normalizeName(a) === normalizeName(text)) && !(n === 1 && parts.length - k === 2 && /^\p{Lu}[\p{Ll}]+$/u.test(parts[k + 1].text) && !isAwardName(parts.slice(k).map((x) => x.text).join(' ')))) {
+        if (AWARD_KEYS.has(nameKey(text)) && !(n === 1 && parts.length - k === 2 && /^\p{Lu}[\p{Ll}]+$/u.test(parts[k + 1].text) && !isAwardName(parts.slice(k).map((x) => x.text).join(' ')))) {
           best = n;
           bestKind = 'award';
           break;
@@ -534,13 +619,13 @@ function splitChunk(parts: Item[]): Item[] {
     for (let s = k + 1; s < parts.length; s++) {
       const rest = parts.slice(s).map((x) => x.text).join(' ');
       // a sponsor's name before a prize is part of it: "Grolsch People's Choice Award"
-      if (AWARDS.some((a) => normalizeName(a) === normalizeName(rest)) && s - k === 1 && !parts[k].possessive) {
+      if (AWARD_KEYS.has(nameKey(rest)) && s - k === 1 && !parts[k].possessive) {
         const ent = make(parts.slice(k));
         ent.ent = 'award';
         out.push(ent);
         return out;
       }
-      if (findEvent(rest) || isKnownSection(rest) || AWARDS.some((a) => normalizeName(a) === normalizeName(rest))) {
+      if (findEvent(rest) || isKnownSection(rest) || AWARD_KEYS.has(nameKey(rest))) {
         cut = s;
         break;
       }
@@ -609,7 +694,7 @@ function classify(items: Item[], reg: Registry): void {
       continue;
     }
     const terr = territoryOf(text);
-    if (terr && !reg.kinds.has(normalizeName(text)) && resolveShort(reg, text)?.kind !== 'person') {
+    if (terr && !reg.kinds.has(nameKey(text)) && resolveShort(reg, text)?.kind !== 'person') {
       it.ent = terr.demonym ? 'nationality' : 'territory';
       it.territory = terr.expr;
       it.name = text;
@@ -631,8 +716,8 @@ function classify(items: Item[], reg: Registry): void {
     }
     if (companyBySurface(text)) {
       it.ent = 'company';
-      it.name = text.replace(/^The\s+(?=\S+\s+\S)/, (m) => (KNOWN_COMPANY_KEYS.has(normalizeName(text)) ? m : ''));
-      if (text.split(/\s+/).length > 1 || KNOWN_COMPANY_KEYS.has(normalizeName(text))) learn(reg, it.name, 'company');
+      it.name = text.replace(/^The\s+(?=\S+\s+\S)/, (m) => (KNOWN_COMPANY_KEYS.has(nameKey(text)) ? m : ''));
+      if (text.split(/\s+/).length > 1 || KNOWN_COMPANY_KEYS.has(nameKey(text))) learn(reg, it.name, 'company');
       continue;
     }
     const prev = prevWords(items, idx, 3);

@@ -54,10 +54,36 @@ function isClosing(c: string | undefined): boolean {
 }
 
 /**
+ * The longest sentence read as one (characters). Trade-press sentences are
+ * far shorter (the corpus's longest is about 250); a longer run of text
+ * without a sentence end (a list pasted without punctuation, a page's
+ * boilerplate) is read in pieces of at most this length, cut after a comma
+ * or semicolon where it can be, so that the work per sentence stays bounded.
+ */
+export const MAX_SENTENCE = 1_200;
+
+/** Where to end a piece of [s, e) longer than MAX_SENTENCE: after the last ", " or "; " in reach, else at the last space, else at the limit. */
+function pieceEnd(text: string, s: number, e: number): number {
+  const limit = s + MAX_SENTENCE;
+  if (e <= limit) return e;
+  let space = -1;
+  for (let i = limit - 1; i > s + MAX_SENTENCE / 2; i--) {
+    if (/\s/.test(text[i])) {
+      if (text[i - 1] === ',' || text[i - 1] === ';') return i;
+      if (space < 0) space = i;
+    }
+  }
+  return space > 0 ? space : limit;
+}
+
+const WORD_AT = /[\p{L}\p{N}']+/uy;
+
+/**
  * Splits the article (from `from`) into sentences. A sentence ends at . ! or ?
  * (after any closing quotes or brackets) followed by space and a capital, a
  * quote or a digit, or at a line break; abbreviations ("Nov. 12", "Inc.",
- * initials, "U.S." before a lower-case word) do not end one.
+ * initials, "U.S." before a lower-case word) do not end one. A sentence
+ * longer than MAX_SENTENCE is cut into pieces.
  */
 export function segment(text: string, from = 0): Sentence[] {
   const out: Sentence[] = [];
@@ -65,10 +91,16 @@ export function segment(text: string, from = 0): Sentence[] {
   let start = from;
   const push = (end: number) => {
     let s = start;
-    let e = end;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) out.push({ index: out.length, paragraph, start: s, end: e, text: text.slice(s, e) });
+    const e = end;
+    for (;;) {
+      while (s < e && /\s/.test(text[s])) s++;
+      let pe = pieceEnd(text, s, e);
+      const next = pe;
+      while (pe > s && /\s/.test(text[pe - 1])) pe--;
+      if (pe > s) out.push({ index: out.length, paragraph, start: s, end: pe, text: text.slice(s, pe) });
+      if (next >= e) return;
+      s = next;
+    }
   };
   for (let i = from; i < text.length; i++) {
     const c = text[i];
@@ -101,7 +133,8 @@ export function segment(text: string, from = 0): Sentence[] {
       while (w >= 0 && /[\p{L}\p{N}.'’-]/u.test(text[w])) w--;
       const word = text.slice(w + 1, i);
       const bare = word.replace(/\.$/, '').toLowerCase();
-      const nextWord = /^[\p{L}\p{N}']+/u.exec(text.slice(k))?.[0]?.toLowerCase() ?? '';
+      WORD_AT.lastIndex = k;
+      const nextWord = WORD_AT.exec(text)?.[0]?.toLowerCase() ?? '';
       if (/^\p{Lu}$/u.test(word)) continue; // an initial: "J. Smith"
       if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) {
         // "U.S", "U.K": an abbreviation; ends the sentence only before a word that starts one

@@ -6,43 +6,11 @@
  */
 import type { Actor, FilmRights } from '../services/app.js';
 import { ImportError, importJson, type ImportSummary, type InterchangeDocument } from '../services/interchange.js';
-import { importEma, type EmaImportResult } from './ema/index.js';
-import { openWorkbook } from './ema/xlsx.js';
+import { importEmaRead, type EmaImportResult } from './ema/index.js';
+import { IMPORT_FORMATS, IMPORT_LIMITS, detectFormat, type ImportFormat } from './parse.js';
 import { ImportRefused, UnreadableFile, type Problem } from './problems.js';
-import { importSheet, type Mapping, type SheetImportResult, type SheetKind } from './sheets/import.js';
-
-export type ImportFormat = 'json' | 'ema-xlsx' | 'ema-xml' | 'xlsx' | 'csv';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['json', 'ema-xlsx', 'ema-xml', 'xlsx', 'csv'];
-
-const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05 || b[2] === 0x07);
-
-/** What a file is, from its bytes (and its name when the bytes do not say). */
-export async function detectFormat(data: Buffer, name: string): Promise<ImportFormat> {
-  const lower = name.toLowerCase();
-  if (isZip(data) || /\.(xlsx|xlsm)$/.test(lower)) {
-    const wb = await openWorkbook(data, name);
-    for (const ws of wb.worksheets) {
-      for (const r of [1, 2]) {
-        const fields: string[] = [];
-        ws.getRow(r).eachCell((c) => fields.push(String(c.text ?? '').split('/').pop()!.trim().toLowerCase()));
-        if (fields.includes('licensetype') && fields.includes('territory')) return 'ema-xlsx';
-      }
-    }
-    return 'xlsx';
-  }
-  if (/\.xls$/.test(lower) || (data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0)) {
-    throw new UnreadableFile(name, 'an old Excel 97-2003 (.xls) workbook: save it as .xlsx (or CSV UTF-8) and import it again');
-  }
-  const head = data.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('<')) {
-    const all = data.toString('utf8');
-    if (/movielabs\.com\/schema\/avails|<(\w+:)?AvailList[\s>]/.test(all)) return 'ema-xml';
-    throw new UnreadableFile(name, 'XML, but not MovieLabs Avails (no avails namespace or AvailList)');
-  }
-  if (head.startsWith('{')) return 'json';
-  if (/\.json$/.test(lower)) return 'json';
-  return 'csv';
-}
+import { readImportFile } from './reader.js';
+import { importSheetRead, type Mapping, type SheetImportResult, type SheetKind } from './sheets/import.js';
 
 export interface ImportFileOptions {
   format?: ImportFormat;
@@ -64,15 +32,11 @@ export type ImportFileResult =
   | { format: 'json'; committed: boolean; summary: ImportSummary | null; problems: Problem[] };
 
 export async function importFile(app: FilmRights, actor: Actor, data: Buffer, name: string, opts: ImportFileOptions): Promise<ImportFileResult> {
-  const format = opts.format ?? (await detectFormat(data, name));
-  if (format === 'ema-xlsx' || format === 'ema-xml') return importEma(app, actor, data, name, format, opts);
-  if (format === 'xlsx' || format === 'csv') return importSheet(app, actor, data, name, format, opts);
-  let doc: InterchangeDocument;
-  try {
-    doc = JSON.parse(data.toString('utf8')) as InterchangeDocument;
-  } catch (e) {
-    throw new UnreadableFile(name, `not valid JSON (${(e as Error).message})`);
-  }
+  // read in a worker, under the import limits; planned and written here
+  const parsed = await readImportFile(data, name, { format: opts.format, retailer: opts.retailer, sheet: opts.sheet });
+  if ('transactions' in parsed) return importEmaRead(app, actor, parsed, opts);
+  if ('table' in parsed) return importSheetRead(app, actor, name, parsed, opts);
+  const doc = parsed.doc as InterchangeDocument;
   if (!opts.commit) {
     return { format: 'json', committed: false, summary: null, problems: [{ severity: 'warning', where: name, message: 'a JSON document has no preview: importing it checks the whole document first and writes nothing when anything is wrong' }] };
   }
@@ -87,4 +51,4 @@ export function refusalProblems(e: unknown): Problem[] | null {
   return null;
 }
 
-export { ImportRefused, UnreadableFile };
+export { IMPORT_FORMATS, IMPORT_LIMITS, ImportRefused, UnreadableFile, detectFormat, type ImportFormat };

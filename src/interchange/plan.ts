@@ -9,6 +9,7 @@
  * rolled back at the end, so it sees exactly what a commit would (conflicts
  * included).
  */
+import { sql } from 'kysely';
 import { DomainError } from '../domain/errors.js';
 import { slugId, type CompanyKind, type ContractStatus } from '../store/index.js';
 import type { Actor, FilmRights } from '../services/app.js';
@@ -213,12 +214,23 @@ export async function runPlan(app: FilmRights, actor: Actor, plan: Plan, problem
       result.committed = true;
     } catch (e) {
       if (!(e instanceof Rollback)) throw e;
+      await truncateWal(app);
     }
   }
   if (result.committed) await app.refreshTitles([...touched]);
   result.problems = problems.list;
   if (opts.commit && problems.errors.length) throw new ImportRefused(problems.list);
   return result;
+}
+
+/**
+ * After a rolled-back preview, SQLite's write-ahead log keeps the size of
+ * everything the preview wrote (hundreds of MB for a large file) until the
+ * next checkpoint: empty it now.
+ */
+async function truncateWal(app: FilmRights): Promise<void> {
+  if (app.store.dialect !== 'sqlite') return;
+  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(app.store.db).catch(() => {});
 }
 
 function blockInput(b: PlannedBlock, titleId: string) {

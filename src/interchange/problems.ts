@@ -17,6 +17,12 @@ export interface Problem {
 export class Problems {
   readonly list: Problem[] = [];
   private readonly seen = new Set<string>();
+  /** Problems already found (by the file's reader, in its worker). */
+  static from(list: readonly Problem[]): Problems {
+    const p = new Problems();
+    for (const x of list) p.add(x);
+    return p;
+  }
   private add(p: Problem): void {
     const k = `${p.severity}\u0000${p.where}\u0000${p.message}`;
     if (this.seen.has(k)) return;

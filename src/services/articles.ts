@@ -26,9 +26,9 @@ import { invalid } from '../domain/errors.js';
 import { financialFieldsIn } from '../domain/financial.js';
 import { normalizeName } from '../domain/fuzzy.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
-import { extractFacts } from '../ingest/extract.js';
-import { readArticle, type IntakeInput } from '../ingest/intake.js';
+import { fetchPage, givenInput, type IntakeInput } from '../ingest/intake.js';
 import type { FetchPolicy } from '../ingest/safeFetch.js';
+import { extractInWorker, readArticleInWorker } from '../ingest/workers.js';
 import { readHeader } from '../ingest/text.js';
 import { eventByName, findEvent, yearEdition } from '../ingest/lexicon.js';
 import { Resolver, type CatalogSnapshot, type EntityMatch } from '../ingest/resolve.js';
@@ -228,8 +228,10 @@ async function ingest(app: FilmRights, actor: Actor, input: IntakeInput, opts: {
     const byUrl = await db.selectFrom('articles').select('id').where('url', '=', input.url.trim()).executeTakeFirst();
     if (byUrl) return { article: await getArticle(app, actor, byUrl.id), duplicate: true };
   }
-  // a URL is fetched under the server's fetch policy (public network, plus the hosts an admin allowed)
-  const a = await readArticle(input, { fetch: input.url?.trim() ? { ...(await fetchPolicy(app)), ...opts.fetch } : opts.fetch });
+  // a URL is fetched under the server's fetch policy (public network, plus the hosts an admin allowed);
+  // reading the page (HTML) and extracting its facts take work, done in a worker thread
+  const page = givenInput(input) === 'url' ? await fetchPage(input.url!.trim(), { ...(await fetchPolicy(app)), ...opts.fetch }) : undefined;
+  const a = await readArticleInWorker(input, page);
   const hash = contentHash(a.text);
   const byHash = await db.selectFrom('articles').select('id').where('content_hash', '=', hash).executeTakeFirst();
   if (byHash) return { article: await getArticle(app, actor, byHash.id), duplicate: true };
@@ -237,7 +239,7 @@ async function ingest(app: FilmRights, actor: Actor, input: IntakeInput, opts: {
     people: (await db.selectFrom('people').select('name').execute()).map((r) => r.name),
     companies: (await db.selectFrom('companies').select('name').execute()).map((r) => r.name),
   };
-  const extraction = extractFacts(a.text, { date: a.date, titleSpans: a.titleSpans, known });
+  const extraction = await extractInWorker(a.text, { date: a.date, titleSpans: a.titleSpans, known });
   const source = checkSource({ kind: 'article', outlet: a.outlet, publishedOn: a.date ?? extraction.date, url: a.url, file: a.file, title: a.title ?? firstLine(a.text), text: a.text });
   const id = await app.store.transaction(async (trx) => {
     const t = idb(trx);

@@ -4,6 +4,7 @@ import type { FilmRights } from '../../services/app.js';
 import { acceptAll, acceptFact, getArticle, ingestArticle, listArticles, rejectFact, type AcceptInput, type ArticleInput } from '../../services/articles.js';
 import { editionAcquisitions, titleMarket } from '../../services/marketPicture.js';
 import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../ingest/feeds.js';
+import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS } from '../../ingest/intake.js';
 import { FACT_TYPES, type FactType } from '../../ingest/types.js';
 import { FetchError } from '../../ingest/safeFetch.js';
 import { actorOf } from '../auth.js';
@@ -12,9 +13,6 @@ import { access } from '../access.js';
 
 const page = { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500 } } as const;
 const factParams = { type: 'object', required: ['id', 'factId'], properties: { id, factId: id } } as const;
-/** How long an article may be: its text, and the page it comes in. */
-export const ARTICLE_MAX_CHARS = 200_000;
-export const ARTICLE_MAX_HTML = 2_000_000;
 type Id = { id: string };
 type FactId = { id: string; factId: string };
 
@@ -35,16 +33,19 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['articles'],
         summary: 'Ingest an article (text, html or url): stored once, with its candidate facts',
+        description:
+          `An article is at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters of text (text: over it is a 400; an HTML page or a URL's page whose article is longer: 413 naming the limit); ` +
+          `html, and a fetched page, at most ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB. It is read and its facts extracted in a worker with its own memory and time limits (413 when over one).`,
         body: {
           type: 'object',
           additionalProperties: false,
           properties: {
-            text: { type: 'string', maxLength: ARTICLE_MAX_CHARS, description: `the article as plain text, at most ${ARTICLE_MAX_CHARS} characters` },
-            html: { type: 'string', maxLength: ARTICLE_MAX_HTML, description: `the article's page as HTML, at most ${ARTICLE_MAX_HTML} characters` },
-            url: { type: 'string', maxLength: LINE_MAX, description: 'an http(s) address of a public page' },
-            outlet: { type: 'string', maxLength: NAME_MAX },
+            text: { type: 'string', maxLength: MAX_ARTICLE_CHARS, description: `the article as text, at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters` },
+            html: { type: 'string', maxLength: MAX_ARTICLE_BYTES, description: `the page as HTML; its article at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters once read` },
+            url: { type: 'string', maxLength: 2048 },
+            outlet: { type: 'string', maxLength: 200 },
             date: { ...date, description: 'the article date, YYYY-MM-DD (relative dates are read against it)' },
-            title: { type: 'string', maxLength: LINE_MAX },
+            title: { type: 'string', maxLength: 500 },
           },
         },
       },

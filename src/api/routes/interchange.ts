@@ -4,7 +4,7 @@ import type { Actor, FilmRights } from '../../services/app.js';
 import type { AvailsInput } from '../../services/avails.js';
 import type { ContractListParams } from '../../services/contracts.js';
 import { exportEma, type EmaExportOptions } from '../../interchange/ema/index.js';
-import { IMPORT_FORMATS, importFile, refusalProblems, type ImportFileOptions, type ImportFileResult, type ImportFormat } from '../../interchange/index.js';
+import { IMPORT_FORMATS, IMPORT_LIMITS, importFile, refusalProblems, type ImportFileOptions, type ImportFileResult, type ImportFormat } from '../../interchange/index.js';
 import { LISTS, emaFileName, exportList, type ListName } from '../../interchange/lists.js';
 import type { Mapping, SheetKind } from '../../interchange/sheets/import.js';
 import { actorOf } from '../auth.js';
@@ -36,7 +36,9 @@ interface Job {
   error?: { error: string; message: string; problems?: unknown };
 }
 
-const MAX_BYTES = 40 * 1024 * 1024;
+const MAX_BYTES = IMPORT_LIMITS.maxBytes;
+/** The file as base64: 4 characters per 3 bytes. */
+const MAX_BASE64 = Math.ceil(MAX_BYTES / 3) * 4;
 
 /** The options of an EMA avails export (POST /api/avails/export?format=ema-xlsx|ema-xml). */
 const emaExportOptions = {
@@ -86,19 +88,23 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
       schema: {
         tags: ['interchange'],
         summary: 'Import a file (JSON, EMA avails XLSX or XML, CSV/XLSX deal or catalog sheet): preview (nothing written) or commit (all or nothing)',
+        description:
+          `Limits of one import (413 naming the limit when over one): the file at most ${MAX_BYTES / 1024 / 1024} MiB; an XLSX workbook at most ${IMPORT_LIMITS.maxEntries.toLocaleString('en-US')} archive entries ` +
+          `inflating to at most ${IMPORT_LIMITS.maxUnpackedBytes / 1024 / 1024} MiB; at most ${IMPORT_LIMITS.maxRows.toLocaleString('en-US')} rows (all sheets of a workbook, the data rows of a CSV file, the transactions of an Avails XML document). ` +
+          'The file is read in a worker with its own memory and time limits; a file that needs more is refused the same way.',
         body: {
           type: 'object',
           required: ['filename', 'content'],
           additionalProperties: false,
           properties: {
-            filename: { type: 'string', minLength: 1, maxLength: NAME_MAX },
-            content: { type: 'string', maxLength: Math.ceil((MAX_BYTES * 4) / 3) + 4, description: `the file, base64 (at most ${MAX_BYTES / 1024 / 1024} MiB)` },
+            filename: { type: 'string', minLength: 1, maxLength: 255 },
+            content: { type: 'string', maxLength: MAX_BASE64, description: `the file, base64 (at most ${MAX_BYTES / 1024 / 1024} MiB decoded)` },
             mode: { type: 'string', enum: ['preview', 'commit'], default: 'preview' },
             format: { type: 'string', enum: [...IMPORT_FORMATS] },
-            retailer: { type: 'string', maxLength: NAME_MAX },
+            retailer: { type: 'string', maxLength: 200 },
             kind: { type: 'string', enum: ['deals', 'catalog'] },
-            mapping: { type: 'object', maxProperties: 200, additionalProperties: { type: ['string', 'null'], maxLength: NAME_MAX } },
-            sheet: { type: 'string', maxLength: NAME_MAX },
+            mapping: { type: 'object', maxProperties: 50, additionalProperties: { type: ['string', 'null'], maxLength: 200 } },
+            sheet: { type: 'string', maxLength: 200 },
             background: { type: 'boolean', default: false },
           },
         },
@@ -108,7 +114,7 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
       const actor: Actor = actorOf(req);
       const body = req.body as ImportBody;
       const data = Buffer.from(body.content, 'base64');
-      if (data.length > MAX_BYTES) return reply.code(413).send({ error: 'too-large', message: `the file is over ${MAX_BYTES / 1024 / 1024} MiB` });
+      if (data.length > MAX_BYTES) return reply.code(413).send({ error: 'too-large', message: `the file is over ${MAX_BYTES / 1024 / 1024} MiB (the limit of one import)`, field: 'content' });
       const opts: ImportFileOptions = { commit: body.mode === 'commit', format: body.format, retailer: body.retailer ?? null, kind: body.kind, mapping: body.mapping, sheet: body.sheet };
       if (body.background && opts.commit) {
         sweep();

@@ -4,10 +4,11 @@ import { runPlan, type RunResult } from '../plan.js';
 import { Problems } from '../problems.js';
 import { emaTransactions, type EmaExportOptions } from './export.js';
 import { planEma } from './import.js';
-import { checkTransaction, type RawTransaction } from './model.js';
-import { readEmaXlsx, writeEmaXlsx, type EmaSheetVersion } from './xlsx.js';
-import { readEmaXml, writeEmaXml, type EmaXmlVersion } from './xml.js';
-import { AVAILS_SCHEMAS, validateAvailsXml } from './xsd.js';
+import type { ParsedFile } from '../parse.js';
+import { readImportFile } from '../reader.js';
+import { writeEmaXlsx, type EmaSheetVersion } from './xlsx.js';
+import { writeEmaXml, type EmaXmlVersion } from './xml.js';
+import { validateAvailsXml } from './xsd.js';
 
 export interface EmaImportOptions {
   /** The retailer, when the file names no Licensee. */
@@ -23,30 +24,22 @@ export interface EmaImportResult extends RunResult {
   transactions: number;
 }
 
-/** Reads, checks and (with `commit`) writes an EMA avails file; a file with errors is refused as a whole. */
+/** Reads (in a worker), checks and (with `commit`) writes an EMA avails file; a file with errors is refused as a whole. */
 export async function importEma(app: FilmRights, actor: Actor, data: Buffer, name: string, kind: 'ema-xlsx' | 'ema-xml', opts: EmaImportOptions): Promise<EmaImportResult> {
-  const problems = new Problems();
-  let rows: RawTransaction[];
-  let version: string | null;
-  if (kind === 'ema-xml') {
-    const xml = data.toString('utf8');
-    const read = readEmaXml(xml, name, problems);
-    rows = read.rows;
-    version = read.version;
-    if (version && AVAILS_SCHEMAS[version]) {
-      const v = await validateAvailsXml(xml);
-      for (const e of v.errors) problems.error(`${name}${e.line ? `, line ${e.line}` : ''}`, `not valid against the Avails ${version} schema: ${e.message.trim()}`);
-    } else problems.warn(name, `no MovieLabs schema for Avails version ${version ?? '(none declared)'}: the document was not validated against a schema`);
-  } else {
-    const read = await readEmaXlsx(data, name, problems);
-    rows = read.rows;
-    version = read.versions[0] ?? null;
-  }
-  const txs = rows.flatMap((r) => checkTransaction(r, problems, { retailer: opts.retailer, today: opts.today }));
-  const plan = await planEma(app, txs, problems, { retailer: opts.retailer });
-  const result = await runPlan(app, actor, plan, problems, { commit: opts.commit, onProgress: opts.onProgress });
-  return { ...result, format: kind, version, transactions: rows.length };
+  const parsed = await readImportFile(data, name, { format: kind, retailer: opts.retailer, today: opts.today });
+  if (parsed.format !== 'ema-xlsx' && parsed.format !== 'ema-xml') throw new Error(`read ${name} as ${parsed.format}, not ${kind}`);
+  return importEmaRead(app, actor, parsed, opts);
 }
+
+/** Plans and (with `commit`) writes the transactions of an EMA file already read. */
+export async function importEmaRead(app: FilmRights, actor: Actor, read: EmaRead, opts: EmaImportOptions): Promise<EmaImportResult> {
+  const problems = Problems.from(read.problems);
+  const plan = await planEma(app, read.transactions, problems, { retailer: opts.retailer });
+  const result = await runPlan(app, actor, plan, problems, { commit: opts.commit, onProgress: opts.onProgress });
+  return { ...result, format: read.format, version: read.version, transactions: read.rows };
+}
+
+export type EmaRead = Extract<ParsedFile, { format: 'ema-xlsx' | 'ema-xml' }>;
 
 export type EmaFormat = 'ema-xlsx' | 'ema-xml';
 

@@ -6,8 +6,9 @@
  * single header row of "Category/Field" names is read too.
  */
 import ExcelJS from 'exceljs';
-import { UnreadableFile, Problems } from '../problems.js';
-import { columnLetter, readCell } from '../sheets/cells.js';
+import type { Problems } from '../problems.js';
+import { columnLetter } from '../sheets/cells.js';
+import { gridCell, gridRow, type SheetGrid } from '../sheets/grid.js';
 import { neutralise } from '../lists.js';
 import type { Cell, EmaTransaction, RawTransaction } from './model.js';
 
@@ -103,30 +104,18 @@ export interface EmaSheetRead {
   sheets: string[];
 }
 
-/** Opens an XLSX file; a truncated or corrupt file is an UnreadableFile. */
-export async function openWorkbook(data: Buffer, name: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new UnreadableFile(name, `not a readable XLSX workbook (truncated or corrupt: ${(e as Error).message.split('\n')[0]})`);
-  }
-  return wb;
-}
-
 interface Header {
   fields: Map<string, { col: number; label: string }>;
   dataStart: number;
   version: string | null;
 }
 
-function findHeader(ws: ExcelJS.Worksheet): Header | null {
+function findHeader(ws: SheetGrid): Header | null {
   const rowTexts = (r: number) => {
     const out: Array<{ col: number; text: string }> = [];
-    ws.getRow(r).eachCell({ includeEmpty: false }, (c, col) => {
-      const v = readCell(c);
+    for (const { col, cell: v } of gridRow(ws, r)) {
       if ('value' in v && v.value !== null) out.push({ col, text: String(v.value).trim() });
-    });
+    }
     return out;
   };
   const has = (cells: Array<{ text: string }>, f: string) => cells.some((c) => key(c.text.split('/').pop()!) === f);
@@ -136,11 +125,10 @@ function findHeader(ws: ExcelJS.Worksheet): Header | null {
   if (has(r2, 'licensetype') && has(r2, 'territory')) {
     const cat = new Map(r1.map((c) => [c.col, c.text]));
     for (const c of r2) if (!fields.has(key(c.text))) fields.set(key(c.text), { col: c.col, label: `${cat.get(c.col) ?? '?'}/${c.text}` });
-    const a3 = readCell(ws.getRow(3).getCell(1));
+    const a3 = gridCell(ws, 3, 1);
     const version = 'value' in a3 && a3.value !== null && /^\d+(\.\d+)*$/.test(String(a3.value)) ? String(a3.value) : null;
     // Row 3 is reserved; a file that put data there anyway is read from row 3.
-    const lt = ws.getRow(3).getCell(fields.get('licensetype')!.col);
-    const ltv = readCell(lt);
+    const ltv = gridCell(ws, 3, fields.get('licensetype')!.col);
     const dataStart = 'value' in ltv && typeof ltv.value === 'string' && /^[A-Za-z]+$/.test(ltv.value) && !ltv.value.startsWith('//') ? 3 : 4;
     return { fields, dataStart, version };
   }
@@ -156,11 +144,15 @@ function findHeader(ws: ExcelJS.Worksheet): Header | null {
   return null;
 }
 
+/** Whether a sheet has EMA Avails headers (row 1 or 2 names LicenseType and Territory). */
+export function isEmaSheet(ws: SheetGrid): boolean {
+  return findHeader(ws) !== null;
+}
+
 /** Reads every sheet that has EMA headers (Movies, TV, Template-*, AllAvails...), one RawTransaction per data row. */
-export async function readEmaXlsx(data: Buffer, name: string, problems: Problems): Promise<EmaSheetRead> {
-  const wb = await openWorkbook(data, name);
+export function readEmaSheets(sheets: SheetGrid[], name: string, problems: Problems): EmaSheetRead {
   const out: EmaSheetRead = { rows: [], versions: [], sheets: [] };
-  for (const ws of wb.worksheets) {
+  for (const ws of sheets) {
     const h = findHeader(ws);
     if (!h) continue;
     out.sheets.push(ws.name);
@@ -171,13 +163,12 @@ export async function readEmaXlsx(data: Buffer, name: string, problems: Problems
     for (const required of ['displayname', 'territory', 'licensetype', 'start', 'end', 'formatprofile', 'worktype']) {
       if (!h.fields.has(required)) problems.error(`sheet ${ws.name}, row 2`, `no ${required === 'displayname' ? 'DisplayName' : required} column`);
     }
-    const last = ws.actualRowCount ? ws.rowCount : 0;
-    for (let r = h.dataStart; r <= last; r++) {
-      const row = ws.getRow(r);
+    for (let r = h.dataStart; r <= ws.lastRow; r++) {
+      if (!ws.rows.has(r)) continue;
       const values = new Map<string, Cell>();
       let any = false;
       for (const [f, { col, label }] of h.fields) {
-        const c = readCell(row.getCell(col));
+        const c = gridCell(ws, r, col);
         if ('formula' in c) {
           problems.error(`sheet ${ws.name}, row ${r}, column ${columnLetter(col)} (${label})`, `the cell holds a formula (${c.formula}): formulas are not read; paste the values instead`);
           any = true;

@@ -23,6 +23,8 @@ export function readCell(c: ExcelJS.Cell): CellRead {
       const f = String(o.formula ?? o.sharedFormula ?? '').trim().replace(/^=/, '');
       if (/^TRUE(\(\))?$/i.test(f)) return { value: true };
       if (/^FALSE(\(\))?$/i.test(f)) return { value: false };
+      // a cell sharing the formula of another (read as a stream, it does not repeat the text)
+      if (!f) return { formula: 'a shared formula' };
       return { formula: `=${f}` };
     }
     if (Array.isArray(o.richText)) return { value: (o.richText as Array<{ text: string }>).map((t) => t.text).join('') || null };

@@ -17,9 +17,10 @@ import type { Actor, FilmRights } from '../../services/app.js';
 import { TitleIndex } from '../../services/catalog.js';
 import { text, parseEmaBoolean, parseEmaDate, type Cell } from '../ema/model.js';
 import { WE, freeRefs, refPart, runPlan, type Plan, type PlannedBlock, type PlannedContract, type PlannedTitle, type RunResult } from '../plan.js';
-import { Problems } from '../problems.js';
+import { Problems, type Problem } from '../problems.js';
+import { readImportFile } from '../reader.js';
 import { columnLetter } from './cells.js';
-import { readCsv, readXlsxTable, type Table } from './table.js';
+import type { Table } from './table.js';
 
 export type SheetKind = 'deals' | 'catalog';
 
@@ -150,14 +151,17 @@ export function parseAmount(v: Cell): { amount: string; currency: string | null 
   return { amount: (Math.round(n * 100) / 100).toFixed(2).replace(/\.00$/, ''), currency };
 }
 
-export async function readTable(data: Buffer, name: string, format: 'csv' | 'xlsx', problems: Problems, sheet?: string): Promise<Table> {
-  return format === 'csv' ? readCsv(data, name) : readXlsxTable(data, name, problems, sheet);
+/** Reads (in a worker) a deal or catalog sheet, maps its columns, plans it and (with `commit`) writes it all or nothing. */
+export async function importSheet(app: FilmRights, actor: Actor, data: Buffer, name: string, format: 'csv' | 'xlsx', opts: SheetImportOptions): Promise<SheetImportResult> {
+  const parsed = await readImportFile(data, name, { format, sheet: opts.sheet });
+  if (parsed.format !== 'csv' && parsed.format !== 'xlsx') throw new Error(`read ${name} as ${parsed.format}, not ${format}`);
+  return importSheetRead(app, actor, name, parsed, opts);
 }
 
-/** Reads a deal or catalog sheet, maps its columns, plans it and (with `commit`) writes it all or nothing. */
-export async function importSheet(app: FilmRights, actor: Actor, data: Buffer, name: string, format: 'csv' | 'xlsx', opts: SheetImportOptions): Promise<SheetImportResult> {
-  const problems = new Problems();
-  const table = await readTable(data, name, format, problems, opts.sheet);
+/** Maps, plans and (with `commit`) writes a sheet already read. */
+export async function importSheetRead(app: FilmRights, actor: Actor, name: string, read: { format: 'csv' | 'xlsx'; table: Table; problems: Problem[] }, opts: SheetImportOptions): Promise<SheetImportResult> {
+  const { format, table } = read;
+  const problems = Problems.from(read.problems);
   const kind = opts.kind ?? guessKind(table.headers);
   const fields = kind === 'deals' ? DEAL_FIELDS : CATALOG_FIELDS;
   const mapping = { ...guessMapping(table.headers, kind), ...(opts.mapping ?? {}) };

@@ -9,8 +9,9 @@
 import { parse } from 'csv-parse/sync';
 import type { Cell } from '../ema/model.js';
 import { UnreadableFile, type Problems } from '../problems.js';
-import { openWorkbook } from '../ema/xlsx.js';
-import { columnLetter, readCell } from './cells.js';
+import { tooLarge } from '../../domain/errors.js';
+import { columnLetter } from './cells.js';
+import { gridCell, gridRow, type SheetGrid } from './grid.js';
 
 export interface Table {
   sheet: string | null;
@@ -46,16 +47,21 @@ function firstInvalidUtf8(b: Buffer): number {
   return b.length;
 }
 
-export function readCsv(data: Buffer, name: string): Table {
+/** Reads a CSV file; more data rows than `maxRows` is refused, naming the limit, without reading on. */
+export function readCsv(data: Buffer, name: string, maxRows = Infinity): Table {
   const text = decodeUtf8(data, name);
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const counts = [',', ';', '\t'].map((d) => ({ d, n: firstLine.split(d).length }));
   const delimiter = counts.sort((a, b) => b.n - a.n)[0].d;
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }) as string[][];
+    // the header, the rows the limit allows, and one more to know the file goes over it
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, trim: true, ...(Number.isFinite(maxRows) ? { to: maxRows + 2 } : {}) }) as string[][];
   } catch (e) {
     throw new UnreadableFile(name, `not readable as CSV (${(e as Error).message.split('\n')[0]})`);
+  }
+  if (records.length > maxRows + 1) {
+    throw tooLarge('file', records.length - 1, `${name}: the file has more than ${maxRows.toLocaleString('en-US')} rows (the limit of one import): split it into several files; nothing was written`);
   }
   const headers = (records[0] ?? []).map((h) => h.trim());
   const rows = records
@@ -65,23 +71,22 @@ export function readCsv(data: Buffer, name: string): Table {
   return { sheet: null, headers, rows };
 }
 
-/** The first sheet with a header row (or the named one). Formula cells are problems, naming the cell. */
-export async function readXlsxTable(data: Buffer, name: string, problems: Problems, sheetName?: string): Promise<Table> {
-  const wb = await openWorkbook(data, name);
-  const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets.find((w) => w.actualRowCount > 0);
+/** The first sheet with data (or the named one) as a table. Formula cells are problems, naming the cell. */
+export function tableFromSheets(sheets: SheetGrid[], name: string, problems: Problems, sheetName?: string): Table {
+  const ws = sheetName ? sheets.find((w) => w.name === sheetName) : sheets.find((w) => w.rows.size > 0);
   if (!ws) throw new UnreadableFile(name, sheetName ? `no sheet "${sheetName}"` : 'the workbook has no data');
   const headers: string[] = [];
-  ws.getRow(1).eachCell({ includeEmpty: true }, (c, col) => {
-    const v = readCell(c);
+  const headerRow = gridRow(ws, 1);
+  const width = headerRow.length ? headerRow[headerRow.length - 1].col : 0;
+  for (let col = 1; col <= width; col++) {
+    const v = gridCell(ws, 1, col);
     headers[col - 1] = 'value' in v && v.value !== null ? String(v.value).trim() : '';
-  });
+  }
   const rows: Table['rows'] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (!row.hasValues) continue;
+  for (const r of [...ws.rows.keys()].filter((n) => n >= 2).sort((a, b) => a - b)) {
     const cells: Cell[] = [];
     for (let c = 1; c <= headers.length; c++) {
-      const v = readCell(row.getCell(c));
+      const v = gridCell(ws, r, c);
       if ('formula' in v) {
         problems.error(`sheet ${ws.name}, row ${r}, column ${columnLetter(c)}${headers[c - 1] ? ` (${headers[c - 1]})` : ''}`, `the cell holds a formula (${v.formula}): formulas are not read; paste the values instead`);
         cells.push(null);
