@@ -108,7 +108,8 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
     // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart
     await server.register(fastifyStatic, { root: WEB_ROOT, wildcard: true });
     server.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      // anything that looks like the API, in any case, is an API 404, never the web app's page
+      if (/^\/api(\/|\?|$)/i.test(req.url) || req.method !== 'GET') {
         reply.code(404).send({ error: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
       } else {
         reply.sendFile('index.html');
