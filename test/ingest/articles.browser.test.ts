@@ -28,7 +28,7 @@ describeBrowser('web app: reviewing an article', () => {
     await page.getByLabel('Article text').fill(SEED);
     await page.getByLabel('Outlet').fill('Variety');
     await page.getByRole('button', { name: 'Read the article' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/articles\/[\w-]+$/);
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 60_000 }).toMatch(/^\/articles\/[\w-]+$/);
     await shows(page.locator('.article-text mark'), 'Neon has nabbed North American rights');
     await shows(page.locator('.fact-item'), 'Neon acquired North America of One Second from Wild Bunch');
     await shows(page.locator('.fact-item'), 'One Second withdrawn from Berlin International Film Festival 2019 (Competition): “technical reasons”');
@@ -46,7 +46,7 @@ describeBrowser('web app: reviewing an article', () => {
     await shows(deal, /accepted/);
     await page.getByRole('button', { name: 'Accept all' }).click();
     await shows(page.getByRole('status'), /accepted/);
-    await expect.poll(() => page.locator('.fact-item.is-pending').count()).toBe(0);
+    await expect.poll(() => page.locator('.fact-item.is-pending').count(), { timeout: 30_000 }).toBe(0);
     await screenshot(page, 'articles-02-accepted');
 
     await page.goto(`${w.url}/titles/one-second`);
