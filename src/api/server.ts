@@ -18,6 +18,7 @@ import { errorHandler } from './errors.js';
 import { registerFinancialFilter } from './financial.js';
 import { registerRoutes } from './routes/index.js';
 import { access } from './access.js';
+import { VERSION } from '../version.js';
 
 export interface ServerOptions {
   port?: number;
@@ -89,7 +90,7 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
   await server.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'filmrights', version: '0.1.0', description: 'Film rights, avails, deals, festivals and the trade-press record. See docs/api.md.' },
+      info: { title: 'filmrights', version: VERSION, description: 'Film rights, avails, deals, festivals and the trade-press record. See docs/api.md.' },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'filmrights_session' },

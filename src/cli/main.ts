@@ -17,7 +17,7 @@ import Table from 'cli-table3';
 import { Argument, Command, Option } from 'commander';
 import { MATCH_TYPES, type MatchType } from '../domain/avails.js';
 import { DomainError, invalid } from '../domain/errors.js';
-import { DEFAULT_SQLITE_FILE, StoreConfigError, USER_ROLES, type UserRole } from '../store/index.js';
+import { DEFAULT_SQLITE_FILE, SCHEMA_VERSION, StoreConfigError, USER_ROLES, type UserRole } from '../store/index.js';
 import { FilmRights, SYSTEM, type Actor } from '../services/app.js';
 import { askAvails, type AvailsInput } from '../services/avails.js';
 import { backupDatabase, removePartial, restoreDatabase } from '../services/backup.js';
@@ -33,6 +33,7 @@ import { registerIngestCommand } from './ingest.js';
 import { ensureWebBuild, WebBuildError, webBuildState } from './webBuild.js';
 import { createUser, generatePassword, listUsers, setPassword, updateUser, userIdByName } from '../services/users.js';
 import type { AvailRowView, ConflictReportView } from '../services/views.js';
+import { VERSION } from '../version.js';
 
 /** Who the CLI acts as: whoever can open the database is its administrator. */
 const CLI: Actor = { ...SYSTEM, id: 'cli', username: 'cli' };
@@ -136,6 +137,7 @@ export function buildProgram(): Command {
   program
     .name('filmrights')
     .description('The business side of film: catalog, rights, avails, deals, festivals.')
+    .version(`${VERSION} (database schema ${SCHEMA_VERSION})`, '-V, --version', 'print the version and the database schema it writes, and exit')
     .option('--db <file>', 'SQLite database file (default: FILMRIGHTS_DB, else ./data/filmrights.db)')
     .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL)')
     .showHelpAfterError()

@@ -24,6 +24,11 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
   };
 }
 
+/** The migrations' names, in the order they run. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations('sqlite'));
+/** The schema this code writes: the name of its latest migration ("0004_token_expiry"). */
+export const SCHEMA_VERSION: string = MIGRATION_NAMES[MIGRATION_NAMES.length - 1];
+
 export class MigrationError extends Error {
   readonly migration: string | undefined;
   constructor(message: string, migration: string | undefined, cause: unknown) {
