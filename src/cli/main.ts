@@ -338,10 +338,21 @@ export function buildProgram(): Command {
       const server = await startServer({ port, host: o.host, url: g.databaseUrl, file: g.db, demo: o.demo, logger: true });
       if (server.admin?.password) console.log(`First start: admin user "${server.admin.username}" with password ${server.admin.password} (shown once).`);
       console.log(`filmrights is listening on ${server.url}`);
-      const stop = () => {
+      // Graceful stop: no new connections (a request on a kept-alive one gets 503), the requests in
+      // flight finish and are answered, then the database closes (the pool, or the SQLite file with
+      // its WAL checkpointed) and the process exits 0. A second signal stops it at once.
+      const stop = (signal: NodeJS.Signals) => {
+        const log = server.server.log;
+        log.info({ signal }, 'shutting down: finishing the requests in flight');
         server.close().then(
-          () => process.exit(0),
-          () => process.exit(1),
+          () => {
+            log.info({ signal }, 'stopped: every request answered, database closed');
+            process.exit(0);
+          },
+          (e: unknown) => {
+            log.error({ err: e, signal }, 'shutdown failed');
+            process.exit(1);
+          },
         );
       };
       process.once('SIGINT', stop);
