@@ -17,7 +17,7 @@ import Table from 'cli-table3';
 import { Argument, Command, Option } from 'commander';
 import { MATCH_TYPES, type MatchType } from '../domain/avails.js';
 import { DomainError, invalid } from '../domain/errors.js';
-import { DEFAULT_SQLITE_FILE, SCHEMA_VERSION, StoreConfigError, USER_ROLES, type UserRole } from '../store/index.js';
+import { DEFAULT_SQLITE_FILE, SCHEMA_VERSION, StoreConfigError, USER_ROLES, type SchemaUpgrade, type UserRole } from '../store/index.js';
 import { FilmRights, SYSTEM, type Actor } from '../services/app.js';
 import { askAvails, type AvailsInput } from '../services/avails.js';
 import { backupDatabase, removePartial, restoreDatabase } from '../services/backup.js';
@@ -48,9 +48,17 @@ function sqliteFile(opts: GlobalOptions): string | undefined {
   return opts.db ?? (process.env.FILMRIGHTS_DB?.trim() || DEFAULT_SQLITE_FILE);
 }
 
+/** What opening the database did to its schema, in one line (nothing when it was up to date). */
+export function upgradeLine(u: SchemaUpgrade | null): string | null {
+  if (!u || u.from === null) return null;
+  return `filmrights: database upgraded from schema ${u.from} to ${u.to} (${u.applied.join(', ')})${u.backup ? `; the database as it was is in ${u.backup}` : ''}`;
+}
+
 async function withApp<T>(cmd: Command, fn: (app: FilmRights, opts: GlobalOptions) => Promise<T>): Promise<T> {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
   const app = await FilmRights.open({ url: opts.databaseUrl, file: opts.db });
+  const upgraded = upgradeLine(app.store.upgrade);
+  if (upgraded) console.error(upgraded);
   try {
     return await fn(app, opts);
   } finally {
@@ -336,6 +344,8 @@ export function buildProgram(): Command {
       if (o.webBuild) await buildWebIfNeeded();
       const { startServer } = await import('../api/server.js');
       const server = await startServer({ port, host: o.host, url: g.databaseUrl, file: g.db, demo: o.demo, logger: true });
+      const upgraded = upgradeLine(server.app.store.upgrade);
+      if (upgraded) console.log(upgraded);
       if (server.admin?.password) console.log(`First start: admin user "${server.admin.username}" with password ${server.admin.password} (shown once).`);
       console.log(`filmrights is listening on ${server.url}`);
       // Graceful stop: no new connections (a request on a kept-alive one gets 503), the requests in
