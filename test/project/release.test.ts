@@ -35,6 +35,10 @@ describe('the release', () => {
     expect(entry).toContain(`\`${SCHEMA_VERSION}\``);
   });
 
+  it('the README names this release', () => {
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`release **${pkg.version}**`);
+  });
+
   it('ships the licence package.json declares, and the notices', () => {
     expect(pkg.license).toBe('MIT');
     const licence = readFileSync(join(ROOT, 'LICENSE'), 'utf8');
