@@ -256,7 +256,8 @@ const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 /** `filmrights serve` on PostgreSQL in a child process (node + tsx, the API only: no web build, request logs discarded), once it listens. */
 async function serveInChildProcess(url: string, children: Set<ReturnType<typeof spawn>>): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--no-web-build'], {
-    env: { ...process.env, DATABASE_URL: url, FILMRIGHTS_ADMIN_PASSWORD: randomBytes(12).toString('hex') },
+    // LOG_LEVEL warn: serve logs every request at its default (info); the baselines were measured without request lines
+    env: { ...process.env, DATABASE_URL: url, FILMRIGHTS_ADMIN_PASSWORD: randomBytes(12).toString('hex'), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

@@ -3,6 +3,7 @@
  * OpenAPI document at /api/openapi.json, browsable at /api/docs) and the web
  * app's static files, in one Fastify instance.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -18,6 +19,11 @@ import { errorHandler } from './errors.js';
 import { registerFinancialFilter } from './financial.js';
 import { registerRoutes } from './routes/index.js';
 import { access } from './access.js';
+import { VERSION } from '../version.js';
+import { loggerOptions, type LogSettings } from './logging.js';
+import { registerMetrics } from './metrics.js';
+import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
 
 export interface ServerOptions {
   port?: number;
@@ -30,7 +36,8 @@ export interface ServerOptions {
   demo?: boolean;
   /** The first admin's password (else FILMRIGHTS_ADMIN_PASSWORD, else generated and printed once). */
   adminPassword?: string;
-  logger?: boolean;
+  /** JSON logs (src/api/logging.ts): true for stdout at env LOG_LEVEL (default info), or where and how much. Default: none. */
+  logger?: boolean | LogSettings;
   /** Mark cookies Secure even when a request did not come over HTTPS. Default: env FILMRIGHTS_SECURE_COOKIES=1. (A request over HTTPS, or through a trusted proxy that says so, always gets Secure cookies.) */
   secureCookies?: boolean;
   /**
@@ -54,7 +61,9 @@ export function trustProxyFromEnv(value = process.env.FILMRIGHTS_TRUST_PROXY): b
 export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'logger' | 'secureCookies' | 'trustProxy'> = {}): Promise<FastifyInstance> {
   const server = Fastify({
     trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
-    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'warn' } : false,
+    logger: opts.logger ? loggerOptions(opts.logger === true ? {} : opts.logger) : false,
+    // a request id unique across restarts and servers, in every log line of the request and in its answer
+    genReqId: () => randomUUID(),
     bodyLimit: 20 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
   });
@@ -82,14 +91,20 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
     strictTransportSecurity: false,
   });
   server.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   // before any route: every route under /api must declare its access, and is held to it
   registerAuth(server, app);
+  // every later log line of a signed-in request says who asked
+  server.addHook('onRequest', async (req, reply) => {
+    if (req.actor) reply.log = req.log = req.log.child({ user: req.actor.username });
+  });
+  const metrics = registerMetrics(server, app);
   await server.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'filmrights', version: '0.1.0', description: 'Film rights, avails, deals, festivals and the trade-press record. See docs/api.md.' },
+      info: { title: 'filmrights', version: VERSION, description: 'Film rights, avails, deals, festivals and the trade-press record. See docs/api.md.' },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'filmrights_session' },
@@ -102,6 +117,8 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
   await server.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => header });
   registerFinancialFilter(server);
   registerRoutes(server, app, opts.secureCookies ?? process.env.FILMRIGHTS_SECURE_COOKIES === '1');
+  healthRoutes(server, app);
+  metricsRoutes(server, app, metrics);
   server.get('/api/openapi.json', { config: access('public', 'read'), schema: { hide: true } }, async () => server.swagger());
 
   if (existsSync(WEB_ROOT)) {

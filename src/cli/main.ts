@@ -17,7 +17,7 @@ import Table from 'cli-table3';
 import { Argument, Command, Option } from 'commander';
 import { MATCH_TYPES, type MatchType } from '../domain/avails.js';
 import { DomainError, invalid } from '../domain/errors.js';
-import { DEFAULT_SQLITE_FILE, StoreConfigError, USER_ROLES, type UserRole } from '../store/index.js';
+import { DEFAULT_SQLITE_FILE, SCHEMA_VERSION, StoreConfigError, USER_ROLES, type SchemaUpgrade, type UserRole } from '../store/index.js';
 import { FilmRights, SYSTEM, type Actor } from '../services/app.js';
 import { askAvails, type AvailsInput } from '../services/avails.js';
 import { backupDatabase, removePartial, restoreDatabase } from '../services/backup.js';
@@ -33,6 +33,7 @@ import { registerIngestCommand } from './ingest.js';
 import { ensureWebBuild, WebBuildError, webBuildState } from './webBuild.js';
 import { createUser, generatePassword, listUsers, setPassword, updateUser, userIdByName } from '../services/users.js';
 import type { AvailRowView, ConflictReportView } from '../services/views.js';
+import { VERSION } from '../version.js';
 
 /** Who the CLI acts as: whoever can open the database is its administrator. */
 const CLI: Actor = { ...SYSTEM, id: 'cli', username: 'cli' };
@@ -47,9 +48,17 @@ function sqliteFile(opts: GlobalOptions): string | undefined {
   return opts.db ?? (process.env.FILMRIGHTS_DB?.trim() || DEFAULT_SQLITE_FILE);
 }
 
+/** What opening the database did to its schema, in one line (nothing when it was up to date). */
+export function upgradeLine(u: SchemaUpgrade | null): string | null {
+  if (!u || u.from === null) return null;
+  return `filmrights: database upgraded from schema ${u.from} to ${u.to} (${u.applied.join(', ')})${u.backup ? `; the database as it was is in ${u.backup}` : ''}`;
+}
+
 async function withApp<T>(cmd: Command, fn: (app: FilmRights, opts: GlobalOptions) => Promise<T>): Promise<T> {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
   const app = await FilmRights.open({ url: opts.databaseUrl, file: opts.db });
+  const upgraded = upgradeLine(app.store.upgrade);
+  if (upgraded) console.error(upgraded);
   try {
     return await fn(app, opts);
   } finally {
@@ -136,6 +145,7 @@ export function buildProgram(): Command {
   program
     .name('filmrights')
     .description('The business side of film: catalog, rights, avails, deals, festivals.')
+    .version(`${VERSION} (database schema ${SCHEMA_VERSION})`, '-V, --version', 'print the version and the database schema it writes, and exit')
     .option('--db <file>', 'SQLite database file (default: FILMRIGHTS_DB, else ./data/filmrights.db)')
     .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL)')
     .showHelpAfterError()
@@ -334,12 +344,25 @@ export function buildProgram(): Command {
       if (o.webBuild) await buildWebIfNeeded();
       const { startServer } = await import('../api/server.js');
       const server = await startServer({ port, host: o.host, url: g.databaseUrl, file: g.db, demo: o.demo, logger: true });
+      const upgraded = upgradeLine(server.app.store.upgrade);
+      if (upgraded) console.log(upgraded);
       if (server.admin?.password) console.log(`First start: admin user "${server.admin.username}" with password ${server.admin.password} (shown once).`);
       console.log(`filmrights is listening on ${server.url}`);
-      const stop = () => {
+      // Graceful stop: no new connections (a request on a kept-alive one gets 503), the requests in
+      // flight finish and are answered, then the database closes (the pool, or the SQLite file with
+      // its WAL checkpointed) and the process exits 0. A second signal stops it at once.
+      const stop = (signal: NodeJS.Signals) => {
+        const log = server.server.log;
+        log.info({ signal }, 'shutting down: finishing the requests in flight');
         server.close().then(
-          () => process.exit(0),
-          () => process.exit(1),
+          () => {
+            log.info({ signal }, 'stopped: every request answered, database closed');
+            process.exit(0);
+          },
+          (e: unknown) => {
+            log.error({ err: e, signal }, 'shutdown failed');
+            process.exit(1);
+          },
         );
       };
       process.once('SIGINT', stop);

@@ -21,8 +21,32 @@ export interface Actor {
 /** The actor of internal jobs (demo data, migrations), recorded as such in the audit log. */
 export const SYSTEM: Actor = { id: 'system', username: 'system', role: 'admin', canSeeFinancials: true };
 
+/** The last full build of the rights index: when, how long it took, how big it is. */
+export interface IndexBuild {
+  at: string;
+  ms: number;
+  titles: number;
+  blocks: number;
+}
+
+/** Where this process is in the rights change feed (see changeFeed.ts). */
+export interface FeedStatus {
+  /** A server follows the feed on a timer; the CLI reads it on demand. */
+  following: boolean;
+  /** The last change applied to this process's index. */
+  position: number;
+  /** The last change in the database. */
+  head: number;
+  /** Changes in the database not yet applied here. */
+  lag: number;
+  /** How long the oldest of them has waited, in seconds (0 when none). */
+  lagSeconds: number;
+}
+
 export class FilmRights {
   readonly index = new RightsIndex();
+  /** Null until the index is first built (open() builds it before returning). */
+  lastIndexBuild: IndexBuild | null = null;
   private titleNames = new Map<string, string>();
   private parties = new Map<string, ContractParties>();
 
@@ -55,12 +79,21 @@ export class FilmRights {
 
   /** Rebuilds the whole index from the store (the store is the truth). */
   async rebuildIndex(): Promise<{ titles: number; blocks: number }> {
+    const started = performance.now();
     const index = new RightsIndex();
     const blocks = await loadEngineBlocks(this.store.db, null);
     for (const [title, list] of blocks) index.setTitle(title, list);
     (this as { index: RightsIndex }).index = index;
     await this.refreshLookups();
+    this.lastIndexBuild = { at: new Date().toISOString(), ms: performance.now() - started, titles: index.titleCount, blocks: index.blockCount };
     return { titles: index.titleCount, blocks: index.blockCount };
+  }
+
+  /** Where this process is in the change feed, against the database's end of it (one or two small queries). */
+  async feedStatus(): Promise<FeedStatus> {
+    const head = await this.feed.head();
+    const lagSeconds = head.oldestUnappliedAt ? Math.max(0, (Date.now() - Date.parse(head.oldestUnappliedAt)) / 1000) : 0;
+    return { following: this.feed.following, position: this.feed.position, head: head.seq, lag: Math.max(0, head.seq - this.feed.position), lagSeconds };
   }
 
   /** Re-reads the rights of these titles after a committed write (and the names they are shown with). */

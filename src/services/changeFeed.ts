@@ -38,6 +38,25 @@ export class ChangeFeed {
     this.timer.unref();
   }
 
+  /** Whether the feed is being followed (a server), rather than polled on demand (the CLI). */
+  get following(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /** The highest sequence number applied so far: how far along the feed this process is. */
+  get position(): number {
+    return this.last;
+  }
+
+  /** The feed's end now, and the oldest change this process has not applied yet (null when none). */
+  async head(): Promise<{ seq: number; oldestUnappliedAt: string | null }> {
+    const end = await this.db.selectFrom('rights_changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const seq = Number(end?.seq ?? 0);
+    if (seq <= this.last) return { seq, oldestUnappliedAt: null };
+    const oldest = await this.db.selectFrom('rights_changes').select('at').where('seq', '>', this.last).orderBy('seq').limit(1).executeTakeFirst();
+    return { seq, oldestUnappliedAt: oldest?.at ?? null };
+  }
+
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;

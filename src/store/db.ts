@@ -13,7 +13,7 @@
  *   write lock at once (waiting up to busy_timeout). `lockTitles` is then a
  *   no-op: the whole database is already locked for writing.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -26,10 +26,11 @@ import {
   type DatabaseConnection,
   type DialectAdapter,
   type Driver,
+  type Migration,
   type SqliteDialectConfig,
 } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from './migrations/index.js';
+import { appliedMigrations, migrateToLatest, migrations, NewerSchemaError, schemaState } from './migrations/index.js';
 import type { Database } from './schema.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -39,11 +40,28 @@ export interface OpenOptions {
   url?: string;
   /** The SQLite file (or ':memory:'). Default: env FILMRIGHTS_DB, else ./data/filmrights.db. */
   file?: string;
+  /**
+   * Tests of upgrades only: the migrations to bring the database to, instead of the shipped ones
+   * (a prefix of them builds an older schema; an extra one that throws shows a failed upgrade).
+   */
+  migrations?: Record<string, Migration>;
+}
+
+/** What opening did to the schema: the migrations it applied, from which schema, and the backup it took first. */
+export interface SchemaUpgrade {
+  /** The schema before (the latest migration applied); null for a new database. */
+  from: string | null;
+  to: string;
+  applied: string[];
+  /** SQLite: the copy of the file taken before migrating an existing database; null otherwise. */
+  backup: string | null;
 }
 
 export interface Store {
   db: Kysely<Database>;
   dialect: StoreDialect;
+  /** Set when opening migrated the database (null when it was already at this code's schema). */
+  upgrade: SchemaUpgrade | null;
   close(): Promise<void>;
   /**
    * Run `fn` in one transaction: committed when it resolves, rolled back when
@@ -82,14 +100,14 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Store> {
       const field = opts.url !== undefined ? 'url' : 'DATABASE_URL';
       throw new StoreConfigError(field, redact(url), `${field} must be a postgres:// URL; leave it unset to use SQLite (FILMRIGHTS_DB).`);
     }
-    return openPostgres(url);
+    return openPostgres(url, opts);
   }
-  return openSqlite(opts.file ?? nonEmpty(process.env.FILMRIGHTS_DB) ?? DEFAULT_SQLITE_FILE);
+  return openSqlite(opts.file ?? nonEmpty(process.env.FILMRIGHTS_DB) ?? DEFAULT_SQLITE_FILE, opts);
 }
 
 // ------------------------------------------------------------------ SQLite
 
-async function openSqlite(file: string): Promise<Store> {
+async function openSqlite(file: string, opts: OpenOptions): Promise<Store> {
   const inMemory = file === ':memory:' || file === '';
   if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
 
@@ -106,7 +124,25 @@ async function openSqlite(file: string): Promise<Store> {
   }
 
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-  return finishOpen(db, 'sqlite');
+  return finishOpen(db, 'sqlite', opts, inMemory ? undefined : (current) => backupBeside(sqlite, file, current));
+}
+
+/**
+ * Before migrating an existing SQLite database: a consistent copy beside it,
+ * `<file>.backup-<schema>-<UTC time>` (VACUUM INTO: a snapshot, compacted, readable by any
+ * SQLite). When it cannot be taken (disk full, no permission), nothing is migrated.
+ */
+function backupBeside(sqlite: BetterSqlite3.Database, file: string, schema: string): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  let dest = `${file}.backup-${schema}-${stamp}`;
+  for (let n = 2; existsSync(dest); n++) dest = `${file}.backup-${schema}-${stamp}-${n}`;
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(dest);
+  } catch (e) {
+    rmSync(dest, { force: true });
+    throw new StoreConfigError('database', file, `database: cannot back "${file}" up before upgrading its schema (${(e as Error).message}); nothing was changed`);
+  }
+  return dest;
 }
 
 /**
@@ -182,20 +218,37 @@ function parseSafeNumber(value: string): number {
   return n;
 }
 
-async function openPostgres(url: string): Promise<Store> {
+async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: 10 });
   // An idle client can lose its server (restart, DROP DATABASE ... WITH (FORCE)):
   // without a listener, pg's 'error' event would crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return finishOpen(db, 'postgres');
+  return finishOpen(db, 'postgres', opts);
 }
 
 // ------------------------------------------------------------------ both
 
-async function finishOpen(db: Kysely<Database>, dialect: StoreDialect): Promise<Store> {
+/**
+ * Migrates the database to this code's schema, or refuses it:
+ * - a database with migrations this code does not know (written by a newer filmrights) is
+ *   refused before anything is written (NewerSchemaError);
+ * - an existing database with pending migrations is first backed up (`backup`, SQLite only);
+ * - the pending migrations run in one transaction: if one fails, none is kept (MigrationError).
+ */
+async function finishOpen(db: Kysely<Database>, dialect: StoreDialect, opts: OpenOptions, backup?: (schema: string) => string): Promise<Store> {
+  let upgrade: SchemaUpgrade | null = null;
   try {
-    await migrateToLatest(db, dialect);
+    const list = opts.migrations ?? migrations(dialect);
+    const known = Object.keys(list).sort();
+    const state = schemaState(await appliedMigrations(db, dialect), known);
+    if (state.unknown.length) throw new NewerSchemaError(state.current!, state.unknown, known[known.length - 1]);
+    if (state.pending.length) {
+      const copy = state.current !== null && backup ? backup(state.current) : null;
+      const results = await migrateToLatest(db, dialect, list);
+      const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+      if (applied.length) upgrade = { from: state.current, to: known[known.length - 1], applied, backup: copy };
+    }
   } catch (error) {
     await db.destroy();
     throw error;
@@ -205,6 +258,7 @@ async function finishOpen(db: Kysely<Database>, dialect: StoreDialect): Promise<
   return {
     db,
     dialect,
+    upgrade,
     close: () => (closed ??= db.destroy()),
     transaction: <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
       dialect === 'postgres'

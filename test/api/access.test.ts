@@ -84,11 +84,30 @@ describe('access: no route writes without an editor or an admin, and no route re
     expect(editorToken).toBe(403);
   });
 
-  it('refuses every read route to anonymous users', async () => {
-    for (const r of routes.filter((x) => x.method === 'GET' && x.url !== '/api/auth/me')) {
+  /** Readable without a login: who am I (answers "nobody"), and the operators' liveness and readiness. */
+  const PUBLIC_READS = ['/api/auth/me', '/api/health', '/api/health/ready'];
+
+  it('refuses every read route to anonymous users, but the public ones', async () => {
+    for (const r of routes.filter((x) => x.method === 'GET' && !PUBLIC_READS.includes(x.url))) {
       const res = await server.inject({ method: 'GET', url: r.url });
       expect(res.statusCode, `GET ${r.url}`).toBe(401);
     }
+  });
+
+  it('answers health and readiness to anyone, with nothing from the catalog', async () => {
+    for (const url of ['/api/health', '/api/health/ready']) {
+      expect(routes.some((r) => r.method === 'GET' && r.url === url), `${url} in the OpenAPI document`).toBe(true);
+      const res = await server.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(Object.keys(res.json()).sort(), url).toEqual(url.endsWith('ready') ? ['changeFeed', 'database', 'index', 'schema', 'status', 'version'] : ['schema', 'status', 'version']);
+    }
+  });
+
+  it('keeps the metrics from everyone but admins', async () => {
+    expect(routes.some((r) => r.method === 'GET' && r.url === '/api/metrics')).toBe(true);
+    expect((await server.inject({ method: 'GET', url: '/api/metrics' })).statusCode).toBe(401);
+    expect((await server.inject({ method: 'GET', url: '/api/metrics', headers: { cookie: viewerCookie } })).statusCode).toBe(403);
+    expect((await server.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: `Bearer ${readOnlyToken}` } })).statusCode).toBe(403);
   });
 
   it('sends security headers', async () => {

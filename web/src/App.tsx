@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoti
 import { AuthProvider, useAuth } from './lib/auth';
 import { Link, match, navigate, useLocation } from './lib/router';
 import { Loading } from './components/ui';
+import { AppFooter } from './components/AppFooter';
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
 
@@ -144,6 +145,7 @@ function Shell() {
           )}
         </Suspense>
       </main>
+      <AppFooter />
     </div>
   );
 }

@@ -150,18 +150,21 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
   // feeds are polled on a schedule while the server runs (FILMRIGHTS_FEEDS=off to disable)
   if (process.env.FILMRIGHTS_FEEDS !== 'off') {
     let timer: NodeJS.Timeout | null = null;
-    let running = false;
+    let running: Promise<void> | null = null;
     const FEED_ACTOR = { ...SYSTEM, id: 'feeds', username: 'feeds' };
     server.addHook('onReady', async () => {
       timer = setInterval(() => {
         if (running) return;
-        running = true;
-        pollDueFeeds(app, FEED_ACTOR, Date.now(), { log: (e, context) => server.log.warn({ context, fetch: fetchLogOf(e) }, 'a scheduled feed fetch failed') }).catch((e) => server.log.warn(e)).finally(() => (running = false));
+        running = pollDueFeeds(app, FEED_ACTOR, Date.now(), { log: (e, context) => server.log.warn({ context, fetch: fetchLogOf(e) }, 'a scheduled feed fetch failed') })
+          .then(() => undefined, (e) => server.log.warn(e))
+          .finally(() => (running = null));
       }, Number(process.env.FILMRIGHTS_FEED_TICK_MS ?? 60_000));
       timer.unref();
     });
+    // on shutdown: no new poll, and the one running finishes before the database closes
     server.addHook('onClose', async () => {
       if (timer) clearInterval(timer);
+      await running;
     });
   }
 }
