@@ -5,16 +5,27 @@
  * docs/ingest.md), then used to generalise the rules; a batch marked
  * "holdout" is listed only with --verbose-holdout. `--verbose` lists the
  * misses, the spurious facts and the field errors per article.
+ *
+ * `npm run eval:ingest -- <folder>` scores another folder instead: one in
+ * this corpus's format, or one in the annotated format of evaluateFolder.ts
+ * (`NN-slug.txt` with a url/date/outlet header and `NN-slug.expected.json`).
+ * An annotated folder is split by its article numbers: even NN is the part
+ * the rules may be tuned on, odd NN the part only measured; both are
+ * reported, the misses of the tuned part with --verbose, of the measured part
+ * only with --verbose-holdout.
  */
 import { fileURLToPath } from 'node:url';
 import { evaluate, formatReport, loadCorpus } from './evaluate.js';
+import { evaluateFolder, formatFolderReport, isAnnotatedFolder, loadFolder } from './evaluateFolder.js';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../corpus/articles/', import.meta.url));
 
 function main(argv: string[]): void {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const only = argv.find((a) => a.startsWith('--only='))?.slice(7);
-  const corpus = loadCorpus(CORPUS_DIR).filter((a) => !only || a.id.startsWith(only));
+  const folder = argv.find((a) => !a.startsWith('-'));
+  if (folder && isAnnotatedFolder(folder)) return annotated(folder, argv, only);
+  const corpus = loadCorpus(folder ?? CORPUS_DIR).filter((a) => !only || a.id.startsWith(only));
   const splits: Array<[string, (s: string) => boolean]> = [
     ['seed article', (s) => s === 'seed'],
     ['articles 01-24 (written first, rules developed on them)', (s) => s === 'dev'],
@@ -40,6 +51,21 @@ function main(argv: string[]): void {
         for (const e of a.fieldErrors) console.log(`   field    ${e.fact.type} ${JSON.stringify(e.fact.title)} ${e.field}: got ${JSON.stringify(e.got)}, want ${JSON.stringify(e.want)}`);
       }
     }
+  }
+}
+
+function annotated(folder: string, argv: string[], only: string | undefined): void {
+  const articles = loadFolder(folder).filter((a) => !only || a.id.startsWith(only));
+  const nn = (id: string) => Number(/^(\d+)/.exec(id)?.[1] ?? NaN);
+  const parts: Array<[string, (id: string) => boolean, boolean]> = [
+    ['tune part (even article numbers)', (id) => nn(id) % 2 === 0, argv.includes('--verbose') || argv.includes('-v')],
+    ['held-out part (odd article numbers)', (id) => nn(id) % 2 === 1, argv.includes('--verbose-holdout')],
+    ['all articles', () => true, false],
+  ];
+  for (const [name, keep, list] of parts) {
+    const part = articles.filter((a) => keep(a.id));
+    if (!part.length) continue;
+    console.log(formatFolderReport(evaluateFolder(part), `\n== ${name} (${part.length})`, list));
   }
 }
 

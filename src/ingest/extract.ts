@@ -23,6 +23,7 @@ import { eventYear, findDates, firstDay, tenseOf, type DateMention, type Tense }
 import { CITY_COUNTRY, PERSON_ROLE_WORDS, eventByName, eventOfSection, findEvent, yearEdition, type EventEntry } from './lexicon.js';
 import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, territoryOf, type Item, type Registry, type Sketch } from './sketch.js';
 import { nameKey } from './names.js';
+import { findTitleSpans } from './titles.js';
 import { matchingView, readHeader, segment, type Sentence } from './text.js';
 import type { AnyFact, CandidateFact, DealFields, EventRef, FactType, FieldsByType, NegotiatorFields, Span } from './types.js';
 
@@ -689,7 +690,7 @@ function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; 
     let moved = true;
     while (moved) {
       moved = false;
-      for (const w of [',', 'and', ';', 'to', 'with', 'as', 'well', 'plus', 'also', 'only', 'already', 'so', 'far', 'including', 'include', 'includes']) {
+      for (const w of [',', 'and', ';', 'to', 'with', 'as', 'well', 'plus', 'also', 'only', 'already', 'so', 'far', 'including', 'include', 'includes', 'the']) {
         if (c.tok(k) === w) {
           k++;
           moved = true;
@@ -705,6 +706,12 @@ function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; 
       if (l.exprs.length && c.tok(l.end) === '(' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.tok(l.end + 2) === ')') {
         out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
         k = l.end + 3;
+        continue;
+      }
+      // "for Benelux by Cinemaret, for Austria by Polyfilm"
+      if (l.exprs.length && c.tok(l.end) === 'by' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.item(l.end + 1).ent !== 'person') {
+        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
+        k = l.end + 2;
         continue;
       }
       if (l.exprs.length && c.tok(l.end) === ',' && c.tok(l.end + 1) === 'where' && /^[CE]\d+$/.test(c.tok(l.end + 2))) {
@@ -736,8 +743,25 @@ function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; 
           continue;
         }
       }
+      // "Njuta Films, which covers Scandinavia"
+      if (c.tok(k + 1) === ',' && c.tok(k + 2) === 'which' && /^(?:covers|handles|has|holds|takes|took|will)$/.test(c.tok(k + 3))) {
+        let e = k + 4;
+        while (e < limit && e < k + 8 && !c.isTerr(e)) e++;
+        const l = c.terrList(e, false);
+        if (l.exprs.length) {
+          out.push({ buyer, terrs: l.exprs });
+          k = l.end;
+          continue;
+        }
+      }
       if (c.tok(k + 1) === 'will' || c.tok(k + 1) === 'has' || c.tok(k + 1) === 'took' || c.tok(k + 1) === 'is') break;
       break;
+    }
+    // "Portugal's Leopardo Filmes": the buyer's country as a possessive
+    if (/^R\d+'s$/.test(c.raw(k)) && /^[CE]\d+$/.test(c.tok(k + 1)) && c.item(k + 1).ent !== 'person' && c.item(k).territory) {
+      out.push({ buyer: c.name(k + 1), terrs: [c.item(k).territory!] });
+      k += 2;
+      continue;
     }
     if (c.isTerr(k) && c.item(k).ent === 'territory') {
       const l = c.terrList(k, false);
@@ -750,6 +774,11 @@ function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; 
       if (c.tok(l.end) === 'to' && /^[CE]\d+$/.test(c.tok(l.end + 1))) {
         out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
         k = l.end + 2;
+        continue;
+      }
+      // a territory sold without a named buyer, inside a list that goes on: "Israel, Korea and Spain (Golem)"
+      if (out.length && l.end > k && (c.tok(l.end) === ',' || c.tok(l.end) === 'and')) {
+        k = l.end;
         continue;
       }
       break;
@@ -851,6 +880,12 @@ function extractDeals(c: Ctx): void {
     let list: Array<{ buyer: string; terrs: string[] }> = [];
     for (let round = 0; round < 3 && k < limit; round++) {
       if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) {
+        // "for Benelux by Cinemaret, for Austria by Alpenkino": one sale per item
+        const sales = round === 0 ? readSaleList(c, k, limit) : [];
+        if (sales.length > 1) {
+          list = sales;
+          break;
+        }
         const l = c.terrList(k + 1, false);
         terrs.push(...l.exprs);
         k = l.end;
@@ -867,6 +902,14 @@ function extractDeals(c: Ctx): void {
         buyer = c.name(k + 1);
         k += 2;
         continue;
+      }
+      // "was sold to Italy (Fandango), Spain (Golem)", "was bought for the United States (IFC Films)"
+      if ((c.tok(k) === 'to' || c.tok(k) === 'for') && (c.isTerr(k + 1) || (c.tok(k + 1) === 'the' && c.isTerr(k + 2)))) {
+        const l = readSaleList(c, c.tok(k) === 'to' ? k : k, limit);
+        if (l.length) {
+          list = l;
+          break;
+        }
       }
       if (c.tok(k) === 'to' && /^[CE]\d+$/.test(c.tok(k + 1))) {
         list = readSaleList(c, k, limit);
@@ -2304,11 +2347,21 @@ function isHeadline(s: Sentence): boolean {
   return caps / words.length > 0.6;
 }
 
-function runPass(text: string, view: string, sentences: Sentence[], date: string, reg: Registry, titleSpans: Span[] | undefined): State {
+function runPass(text: string, view: string, sentences: Sentence[], date: string, reg: Registry, titleSpans: Span[] | undefined, guessed: Span[]): State {
   const st = newState(date, reg);
+  const spans = [...(titleSpans ?? [])].sort((a, b) => a[0] - b[0]);
+  let ti = 0;
+  let gi = 0;
   for (const s of sentences) {
     const headline = isHeadline(s);
-    const sk = sketchSentence(view, s.start, s.end, { registry: reg, titleSpans, headline });
+    // the title spans inside this sentence only (spans are sorted): the sketch never reads the whole list
+    while (ti < spans.length && spans[ti][0] < s.start) ti++;
+    let tj = ti;
+    while (tj < spans.length && spans[tj][0] < s.end) tj++;
+    while (gi < guessed.length && guessed[gi][0] < s.start) gi++;
+    let gj = gi;
+    while (gj < guessed.length && guessed[gj][0] < s.end) gj++;
+    const sk = sketchSentence(view, s.start, s.end, { registry: reg, titleSpans: spans.slice(ti, tj), guessedTitleSpans: guessed.slice(gi, gj), headline });
     const tense = tenseOf(s.text);
     const dates = findDates(view.slice(s.start, s.end), date, tense).map((d) => ({ ...d, abs: s.start + d.start }));
     const c = new Ctx(st, sk, s, tense, dates);
@@ -2360,11 +2413,26 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   for (const p of opts.known?.people ?? []) learn(seed, p, 'person', false);
   for (const c of opts.known?.companies ?? []) learn(seed, c, 'company', false);
   for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(nameKey(n));
+  // titles the text does not quote, from their context (titles.ts): not where italics say otherwise
+  const guessed = withoutOverlap(findTitleSpans(view, sentences), opts.titleSpans ?? []);
   // pass 1 learns names; pass 2 extracts with them
-  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans);
-  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans);
+  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed);
+  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed);
   const facts = finish(second);
   return { date, bodyStart: header.bodyStart, sentences, facts };
+}
+
+/** The found spans (sorted) that overlap none of the given ones. */
+function withoutOverlap(found: Span[], given: Span[]): Span[] {
+  const a = [...given].sort((x, y) => x[0] - y[0]);
+  const out: Span[] = [];
+  let i = 0;
+  for (const sp of found) {
+    while (i < a.length && a[i][1] <= sp[0]) i++;
+    if (i < a.length && a[i][0] < sp[1]) continue;
+    out.push(sp);
+  }
+  return out;
 }
 
 /** Final touches: sellers from mandates, people who are companies dropped, stable order. */

@@ -349,6 +349,8 @@ export function resolveShort(reg: Registry, text: string): { name: string; kind:
 export interface SketchOptions {
   /** Title spans known from the HTML (italics), as article offsets. */
   titleSpans?: Array<[number, number]>;
+  /** Title spans guessed from context (titles.ts): dropped when the article knows the name as a person or company. */
+  guessedTitleSpans?: Array<[number, number]>;
   registry: Registry;
   /** A headline in Title Case: common words are read as words, not names. */
   headline?: boolean;
@@ -387,6 +389,12 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     const text = view.slice(s, e).replace(/[\s,.;:!?]+$/, '');
     if (!text.trim()) continue;
     spans.push({ s, e, item: { kind: 'title', text, start: s, end: s + text.length, code: '' } });
+  }
+  for (const [s, e] of opts.guessedTitleSpans ?? []) {
+    if (s < start || e > end || spans.some((x) => s < x.e && e > x.s)) continue;
+    const text = view.slice(s, e);
+    if (opts.registry.kinds.has(nameKey(text))) continue;
+    spans.push({ s, e, item: { kind: 'title', text, start: s, end: e, code: '' } });
   }
   spans.sort((a, b) => a.s - b.s);
 

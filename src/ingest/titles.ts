@@ -1,0 +1,163 @@
+/**
+ * Titles the trade does not quote. Screen, THR, Deadline and Cineuropa write
+ * `director Ana Ruiz's Cold Harbour` or `drama Cold Harbour, which premiered`
+ * with no quotes or italics; this finds such titles from their context and
+ * hands them to the sketch as title spans (the way italics from HTML are):
+ *
+ * - an auteur's possessive: `Ana Ruiz's Cold Harbour`, `Ana Ruiz's Spanish
+ *   drama Cold Harbour` (not when the name after it speaks or is a role:
+ *   `Wild Bunch's Vincent Maraval told`, `Mubi's head of acquisitions`);
+ * - a kind of film before it: `competition film Cold Harbour was sold`,
+ *   `zombie comedy Cold Harbour, which`;
+ * - a marker after it: `Cold Harbour [+see also:` (Cineuropa's film links),
+ *   `Cold Harbour (see news)`;
+ * - a title printed in capitals: `COLD HARBOUR was acquired by`;
+ * - the subject of a sale at a sentence start: `Cold Harbour was sold to`,
+ *   `Cold Harbour, the Berlinale hit, was sold to`;
+ * - `rights to Cold Harbour,` / `rights to Cold Harbour from`.
+ *
+ * Every title found once is then found again wherever the article repeats it
+ * (an exact capitalized run). All of it is regular expressions with bounded
+ * repetition over each sentence and one look-up per capitalized run: linear
+ * in the article.
+ */
+import { AWARD_HEADS, AWARD_KEYS, COMPANY_SUFFIXES, DEMONYMS, KNOWN_COMPANY_KEYS, MONTHS, WEEKDAYS, findEvent, isKnownSection } from './lexicon.js';
+import { territoryOf } from './sketch.js';
+import { nameKey } from './names.js';
+import type { Span } from './types.js';
+
+// a title word: capitalized, a number, or an apostrophe word (Don't)
+const TW = String.raw`(?:\p{Lu}[\p{L}\p{N}'.&:-]*|\d[\d,.]*)`;
+// lower-case words titles carry inside ("Tales From the Golden Age", "Coco Chanel & Igor Stravinsky")
+const TC = String.raw`(?:of|the|a|an|in|on|to|from|de|la|le|du|des|del|di|da|el|y|et|is|are|&|my|your|his|her|our|their|no|not|over|under|without|about|into|after|before)`;
+const TITLE = String.raw`(${TW}(?:[ ](?:${TC}[ ]){0,3}${TW}){0,7})`;
+
+const KINDS = String.raw`(?:film|films|title|documentary|doc|drama|comedy|tragicomedy|dramedy|thriller|feature|pic|picture|movie|winner|entry|opener|closer|production|co-production|coproduction|debut|animation|horror|romance|western|musical|biopic|satire|fable|fantasy|series|sequel|remake|adaptation|chiller|melodrama|mystery|romcom|docudrama|anthology|tale|story|epic|road movie)`;
+
+// what may follow a title: punctuation, or a verb or preposition (never a lower-case noun: "Cold War thriller")
+const ENDS = String.raw`(?=[ ]?(?:[,.;:(\[]|$|[ ](?:which|that|was|were|has|had|is|are|went|sold|goes|gone|will|would|by|from|to|and|in|for|at|as|with|won|wins|received|gets|got|opens|opened|closes|closed|premieres|premiered|bows|bowed|screens|screened|plays|played|also|has|found|secured|landed)\b|[ ][-–—]))`;
+const POSSESSIVE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]((?:(?:\p{Lu}\p{Ll}+(?:[/-]\p{Lu}?\p{Ll}+)*[ ])?(?:[\p{Ll}][\p{Ll}-]*[ ]){1,3})?)${TITLE}${ENDS}`, 'gu');
+const KIND_BEFORE = new RegExp(String.raw`\b${KINDS}[ ]${TITLE}${ENDS}`, 'gu');
+const MARKER_AFTER = new RegExp(String.raw`${TITLE}[ ]?(?=\[\+see also|\(see news\))`, 'gu');
+const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\p{N}'’&.:-]*){0,7})(?![\p{L}\p{N}])/gu;
+const SUBJECT = new RegExp(String.raw`^${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|(?:also[ ])?(?:has[ ]|have[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`, 'u');
+const RIGHTS_TO = new RegExp(String.raw`\brights[ ](?:to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at)\b))`, 'gu');
+
+/** Capitals that are not titles: acronyms and the words a page prints in capitals. */
+const NOT_CAPS = new Set([
+  'US', 'USA', 'UK', 'EU', 'EFM', 'AFM', 'TIFF', 'TV', 'VOD', 'SVOD', 'DVD', 'CEO', 'COO', 'CFO', 'EVP', 'SVP', 'VP', 'EXCLUSIVE', 'MARKET', 'UPDATE', 'UPDATED', 'BREAKING', 'NEWS', 'READ MORE', 'MORE', 'PHOTOS', 'VIDEO',
+  'HBO', 'BBC', 'CAA', 'WME', 'UTA', 'ICM', 'IFC', 'SPC', 'MGM', 'NBC', 'ABC', 'CBS', 'AMC', 'RAI', 'ZDF', 'ARD', 'ARTE', 'NHK', 'MK2', 'TF1', 'UGC', 'BFI', 'CNC', 'WBI', 'MFI', 'FNE', 'HD', 'IMAX', 'NY', 'LA', 'OK', 'II', 'III', 'AM', 'PM', 'MENA', 'UAE', 'FIPRESCI', 'TBA', 'EST', 'PST', 'SXSW', 'NEON', 'Q&A',
+]);
+
+const WORDS_NOT_TITLES = new Set(['the', 'a', 'an', 'it', 'its', 'this', 'that', 'he', 'she', 'they', 'in', 'on', 'at', 'for', 'but', 'and', 'as', 'with', 'after', 'meanwhile', 'also', 'both', 'other', 'among', 'while', 'when', 'other', 'buyers', 'deals', 'sales', 'rights', 'film', 'festival', 'competition', 'director', 'producer', 'cannes', 'berlin', 'venice', 'sundance', 'toronto', 'berlinale']);
+const SPEECH_AFTER = /^[ ,]*(?:told|said|says|say|added|adds|explained|explains|noted|commented|who|president|ceo|head|chief|founder|co-founder|managing|executive|exec|partner|vp|svp|evp)\b/i;
+const ROLE_DESCRIPTOR = /\b(?:head|chief|president|ceo|boss|founder|co-founder|managing|executive|exec|partner|director of|vp|svp|evp|acquisitions|sales|team|division|arm|unit|label|banner|slate|line-up|lineup|catalogue|catalog|library|chairman|topper)\b/;
+
+const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
+
+/** The longest plausible title in a run that may have swallowed a seller: "T from Northlight Sales" → "T". */
+function bestTitle(run: string, after: string): string | null {
+  if (plausible(run, after)) return run;
+  const cuts = [...run.matchAll(/ (?:from|to|in|on|de|of) /g)].map((m) => m.index!).reverse();
+  for (const k of cuts) if (plausible(run.slice(0, k), '')) return run.slice(0, k);
+  return null;
+}
+
+const NEGOTIATION = /\b(?:negotiat\w*|brokered|on behalf of|hammered out|struck the deal|closed the deal)\b/i;
+
+function plausible(title: string, after: string): boolean {
+  const t = title.trim().replace(/'s?$/, '');
+  if (t.length < 2 || !/^\p{L}/u.test(t)) return false;
+  const k = nameKey(t);
+  if (!k || WORDS_NOT_TITLES.has(k) || KNOWN_COMPANY_KEYS.has(k) || CALENDAR.has(k)) return false;
+  const words = t.split(' ');
+  const last = words[words.length - 1].toLowerCase().replace(/[.,]$/, '');
+  // companies, prizes, sections, festivals, territories
+  if (words.length >= 2 && (COMPANY_SUFFIXES.has(last) || /^(?:films?|pictures|studios?|media|entertainment|productions?|distribution|releasing|classics)$/.test(last))) return false;
+  if (AWARD_KEYS.has(k) || AWARD_HEADS.some((h) => last === h.toLowerCase()) || /\b(?:award|prize|bear|lion|palme|jury)\b/i.test(t)) return false;
+  if (isKnownSection(t) || findEvent(t) || territoryOf(t)) return false;
+  if (DEMONYMS[t.toLowerCase()] !== undefined) return false;
+  if (SPEECH_AFTER.test(after)) return false;
+  return true;
+}
+
+/** A title's span without trailing dots or colons. */
+function trim(s: number, text: string): Span {
+  const t = text.replace(/(?:'s|[.:,'-])+$/, '');
+  return [s, s + t.length];
+}
+
+/**
+ * Title spans in the article (`view` is the matching view of the text, the
+ * sentences' spans index into it), in text order, not overlapping.
+ */
+export function findTitleSpans(view: string, sentences: Array<{ start: number; end: number }>): Span[] {
+  const found: Span[] = [];
+  const keys = new Set<string>();
+  const push = (s: number, text: string) => {
+    const [a, b] = trim(s, text);
+    if (b - a < 2) return;
+    found.push([a, b]);
+    keys.add(view.slice(a, b));
+  };
+  for (const sen of sentences) {
+    const part = view.slice(sen.start, sen.end);
+    // "negotiated by Neon's Jeff Deutchman": in a sentence about the negotiation a company's possessive names its people
+    const negotiation = NEGOTIATION.test(part);
+    for (const m of negotiation ? [] : part.matchAll(POSSESSIVE)) {
+      const descriptor = m[2] ?? '';
+      if (ROLE_DESCRIPTOR.test(descriptor) || /\b(?:starring|featuring|co-starring|with|about|and|or|from|by|in|on|at|for|to|is|was|has|will|told|said|which|who)\b/.test(descriptor)) continue;
+      // "Croatia's Kinorama": a buyer's country, not an auteur
+      if (territoryOf(m[1])) continue;
+      const s = sen.start + m.index + m[0].length - m[3].length;
+      const after = part.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      if (!descriptor && /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(m[3]) && SPEECH_AFTER.test(after)) continue;
+      const best = bestTitle(m[3], after);
+      if (best) push(s, best);
+    }
+    for (const m of part.matchAll(KIND_BEFORE)) {
+      if (m[1].includes("'s ")) continue; // "drama Ana Ruiz's T": the possessive rule reads it
+      const s = sen.start + m.index + m[0].length - m[1].length;
+      const best = bestTitle(m[1], part.slice(m.index + m[0].length, m.index + m[0].length + 24));
+      if (best) push(s, best);
+    }
+    for (const m of part.matchAll(MARKER_AFTER)) if (plausible(m[1], '')) push(sen.start + m.index, m[1]);
+    for (const m of part.matchAll(RIGHTS_TO)) {
+      if (m[1].includes("'s ")) continue;
+      const s = sen.start + m.index + m[0].length - m[1].length;
+      const best = bestTitle(m[1], '');
+      if (best) push(s, best);
+    }
+    const lead = /^\s*/.exec(part)![0].length;
+    const sub = SUBJECT.exec(part.slice(lead));
+    if (sub && plausible(sub[1], '') && sub[1].split(' ').length <= 6 && !sub[1].includes("'s ")) push(sen.start + lead, sub[1]);
+    for (const m of part.matchAll(CAPS)) {
+      const t = m[1].replace(/[.:,'-]+$/, '');
+      const letters = t.replace(/[^\p{L}]/gu, '');
+      if (letters.length < 4 || NOT_CAPS.has(t) || t.split(' ').every((w) => NOT_CAPS.has(w.replace(/[.:,'-]+$/, '')))) continue;
+      if (part[m.index + m[0].length] === ':') continue; // "EXCLUSIVE:" headers
+      if (!/\p{Lu}{2}/u.test(t) || !plausible(t, '')) continue;
+      // a headline or a page printed in capitals is not a title
+      if (!/\p{Ll}{3}/u.test(part)) continue;
+      push(sen.start + m.index, t);
+    }
+  }
+  // the same titles wherever the article repeats them: each capitalized run, its leading sub-runs looked up
+  if (keys.size) {
+    const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${TITLE}`, 'gu');
+    for (const m of view.matchAll(RUN)) {
+      const words = m[1].split(' ');
+      for (let n = words.length; n >= 1; n--) {
+        const t = words.slice(0, n).join(' ').replace(/[.:,'-]+$/, '');
+        if (keys.has(t)) {
+          found.push([m.index, m.index + t.length]);
+          break;
+        }
+      }
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Span[] = [];
+  for (const sp of found) if (!out.length || sp[0] >= out[out.length - 1][1]) out.push(sp);
+  return out;
+}
