@@ -116,7 +116,8 @@ describe('fuzzing every route from the OpenAPI document', () => {
         const before = await auditCount();
         const res = await server.inject({ method: route.method as 'POST', url: qs ? `${url}?${qs}` : url, headers: auth, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: (body ?? {}) as object }) });
         expect(res.statusCode, `${route.method} ${url}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
-        if (res.statusCode !== 204 && !url.startsWith('/api/docs')) expect(res.headers['content-type'], `${route.method} ${url}`).toMatch(/json|html|javascript|css|xml|csv|spreadsheet|octet-stream/);
+        // (the Prometheus metrics are text in Prometheus' exposition format)
+        if (res.statusCode !== 204 && !url.startsWith('/api/docs')) expect(res.headers['content-type'], `${route.method} ${url}`).toMatch(url === '/api/metrics' && res.statusCode === 200 ? /^text\/plain; version=0\.0\.4/ : /json|html|javascript|css|xml|csv|spreadsheet|octet-stream/);
         if (res.statusCode >= 400) expect(await auditCount(), `${route.method} ${url} refused with ${res.statusCode} but wrote`).toBe(before);
       }),
       { numRuns: 1500, seed: 20261129 },
