@@ -145,7 +145,9 @@ export function buildProgram(): Command {
   program
     .name('filmrights')
     .description('The business side of film: catalog, rights, avails, deals, festivals.')
-    .version(`${VERSION} (database schema ${SCHEMA_VERSION})`, '-V, --version', 'print the version and the database schema it writes, and exit')
+    // `filmrights --version` (or -V) is read before the commands (main): a program-wide --version
+    // option would swallow `export avails --version 2.4`, the EMA version of an export
+    .addHelpText('after', '\nfilmrights --version (or -V): print the version and the database schema it writes, and exit')
     .option('--db <file>', 'SQLite database file (default: FILMRIGHTS_DB, else ./data/filmrights.db)')
     .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL)')
     .showHelpAfterError()
@@ -401,7 +403,13 @@ export function errorLines(e: unknown): string[] {
   return [`error: ${e instanceof Error ? e.message : String(e)}`];
 }
 
+export const VERSION_LINE = `${VERSION} (database schema ${SCHEMA_VERSION})`;
+
 export async function main(argv: string[] = process.argv): Promise<number> {
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+    process.stdout.write(`${VERSION_LINE}\n`);
+    return 0;
+  }
   try {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
