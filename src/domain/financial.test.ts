@@ -19,7 +19,9 @@ describe('financial fields', () => {
       audit: [{ before: { status: 'signed' } }, { fields: { title: 'X', priceNote: 'seven-figure' } }],
       gross: { amount: '12.00', currency: 'USD' },
     });
-    expect(value.mg).toBeDefined(); // the original is not changed
+    // the original is not changed
+    expect(value.mg).toEqual({ amount: '7654321.00', currency: 'EUR' });
+    expect(value.audit[0].before).toEqual({ mg_amount: 765432100, mg_currency: 'EUR', status: 'signed' });
   });
 
   it('costs no copy where there is no money', () => {
