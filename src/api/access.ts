@@ -111,17 +111,12 @@ export function canonicalPathProblem(rawUrl: string): string | null {
   return null;
 }
 
-export interface AccessOptions {
-  /** Who is asking (set on the request before this hook runs). */
-  actorOf(req: FastifyRequest): { username: string; role: UserRole; readOnly?: boolean } | null;
-}
-
 /**
  * The hooks: every route under /api is declared (checked as routes are added), every request's
  * path is canonical, and each request is held to its matched route's declaration.
  * Register before any route or plugin that adds routes.
  */
-export function registerAccess(server: FastifyInstance, opts: AccessOptions): void {
+export function registerAccess(server: FastifyInstance): void {
   server.addHook('onRoute', (route) => checkDeclared(route));
   server.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const problem = canonicalPathProblem(req.raw.url ?? req.url);
@@ -156,18 +151,15 @@ function sameOrigin(origin: string, req: FastifyRequest): boolean {
 }
 
 /**
- * Holds a request to its matched route's declaration. Runs as the first preValidation-free step:
- * registered as an onRequest hook after the one that finds the actor, so the body is never read
- * for a caller who may not call the route.
+ * Holds a request to its matched route's declaration. Called from the onRequest hook that finds
+ * the actor (auth.ts), so the body is never read for a caller who may not call the route.
  */
 export async function enforceDeclared(req: FastifyRequest, reply: FastifyReply, actor: { username: string; role: UserRole; readOnly?: boolean } | null): Promise<unknown> {
   const declared = req.routeOptions.config?.access;
-  const url = req.routeOptions.url;
   if (!declared) {
     // not a declared route: a plugin's files (readable by anyone) or no route at all (the 404 handler)
     return undefined;
   }
-  void url;
   if (declared.role === 'public') return undefined;
   if (!actor) return reply.code(401).send({ error: 'unauthenticated', message: 'sign in first' });
   if (declared.scope === 'write' && actor.readOnly) return reply.code(403).send({ error: 'forbidden', message: 'this API token is read-only' });

@@ -19,7 +19,7 @@ declare module 'fastify' {
  */
 export function registerAuth(server: FastifyInstance, app: FilmRights): void {
   server.decorateRequest('actor', null);
-  registerAccess(server, { actorOf: (req) => req.actor });
+  registerAccess(server);
   server.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {

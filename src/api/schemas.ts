@@ -28,7 +28,6 @@ export const LIST_MAX = 1_000;
 export const name = (extra: Record<string, unknown> = {}) => ({ type: 'string', minLength: 1, maxLength: NAME_MAX, ...extra }) as const;
 export const line = { type: 'string', maxLength: LINE_MAX } as const;
 export const lineOrNull = { type: ['string', 'null'], maxLength: LINE_MAX } as const;
-export const text = { type: ['string', 'null'], maxLength: TEXT_MAX } as const;
 /** A record's id: a UUID or a short readable ref ("one-second"). */
 export const id = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' } as const;
 export const idOrNull = { ...id, type: ['string', 'null'] } as const;
