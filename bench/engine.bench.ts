@@ -54,7 +54,9 @@ export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<voi
     match: 'overlap-part',
   };
   console.log('\n## Rights engine (src/domain)\n');
-  console.log('| titles | blocks | build ms | grid p50 ms | grid p99 ms | conflict p50 ms | conflict p99 ms | catalog question ms | scan floor ms | ratio to floor | columns MB | heap MB |');
+  console.log(
+    '| titles | blocks | build ms | grid p50 ms | grid p99 ms | conflict p50 ms | conflict p99 ms | catalog question ms | scan floor ms | ratio to floor | columns MB | heap MB |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of sizes) {
     const catalog = syntheticCatalog(n, 42);
@@ -101,12 +103,16 @@ export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<voi
       const [, oracleMs] = time(() => {
         let free = 0;
         for (const t of catalog) {
-          const cells = oracleAvails(t.blocks, catalogQ, catalogQ.end, COUNTRIES.size, MEDIA.size, catalogQ.start - 1).filter((c) => c.status === 'available').length;
+          const cells = oracleAvails(t.blocks, catalogQ, catalogQ.end, COUNTRIES.size, MEDIA.size, catalogQ.start - 1).filter(
+            (c) => c.status === 'available',
+          ).length;
           free += cells;
         }
         return free;
       });
-      console.log(`\nBrute-force oracle, same catalog-wide question on ${n.toLocaleString('en')} titles: ${fmt(oracleMs)} ms; the index: ${fmt(catalogMs)} ms (${(oracleMs / catalogMs).toFixed(0)}x faster).\n`);
+      console.log(
+        `\nBrute-force oracle, same catalog-wide question on ${n.toLocaleString('en')} titles: ${fmt(oracleMs)} ms; the index: ${fmt(catalogMs)} ms (${(oracleMs / catalogMs).toFixed(0)}x faster).\n`,
+      );
     }
   }
 }

@@ -17,7 +17,11 @@ const CORPUS_DIR = fileURLToPath(new URL('../corpus/articles/', import.meta.url)
 /** Round r of the corpus: every capitalized word of three letters or more gets a suffix of its own ("Neon" → "Neonb"). */
 function round(bodies: string[], r: number): string[] {
   if (r === 0) return bodies;
-  const suffix = r.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+  const suffix = r
+    .toString(26)
+    .split('')
+    .map((d) => String.fromCharCode(97 + parseInt(d, 26)))
+    .join('');
   return bodies.map((b) => b.replace(/\b(\p{Lu}\p{Ll}{2,})\b/gu, (w) => (w === 'The' ? w : w + suffix)));
 }
 
@@ -55,7 +59,9 @@ export async function extractBench(sizes = (process.env.BENCH_EXTRACT_KB ?? '10,
     for (const p of parts) facts += extractFacts(p, { date: '2024-01-01' }).facts.length;
     const shortMs = performance.now() - t0;
     const k = text.length / 1024;
-    console.log(`| ${k.toFixed(0)} KB (${long.sentences.length} sentences, ${long.facts.length} facts) | ${(longMs / 1000).toFixed(2)} s | ${(longMs / k).toFixed(0)} ms | ${(shortMs / 1000).toFixed(2)} s (${parts.length} articles, ${facts} facts) | ${(shortMs / k).toFixed(0)} ms | ${(longMs / shortMs).toFixed(2)}x |`);
+    console.log(
+      `| ${k.toFixed(0)} KB (${long.sentences.length} sentences, ${long.facts.length} facts) | ${(longMs / 1000).toFixed(2)} s | ${(longMs / k).toFixed(0)} ms | ${(shortMs / 1000).toFixed(2)} s (${parts.length} articles, ${facts} facts) | ${(shortMs / k).toFixed(0)} ms | ${(longMs / shortMs).toFixed(2)}x |`,
+    );
   }
 }
 

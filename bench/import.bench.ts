@@ -15,7 +15,28 @@ import { findOrCreateCompany } from '../src/services/people.js';
 import { setWeCompany } from '../src/services/settings.js';
 import { importFile } from '../src/interchange/index.js';
 
-const COUNTRIES = ['Germany', 'France', 'Italy', 'Spain', 'U.K.', 'Japan', 'South Korea', 'Brazil', 'Mexico', 'Australia', 'Benelux', 'Scandinavia', 'Poland', 'Turkey', 'India', 'Argentina', 'Portugal', 'Greece', 'Israel', 'South Africa'];
+const COUNTRIES = [
+  'Germany',
+  'France',
+  'Italy',
+  'Spain',
+  'U.K.',
+  'Japan',
+  'South Korea',
+  'Brazil',
+  'Mexico',
+  'Australia',
+  'Benelux',
+  'Scandinavia',
+  'Poland',
+  'Turkey',
+  'India',
+  'Argentina',
+  'Portugal',
+  'Greece',
+  'Israel',
+  'South Africa',
+];
 const MEDIA = ['all rights', 'Theatrical', 'TV rights', 'SVOD', 'home video', 'EST/TVOD', 'Free TV', 'Pay TV', 'AVOD', 'non-theatrical'];
 
 export function dealSheet(titles: string[], rows: number): Buffer {
@@ -26,7 +47,9 @@ export function dealSheet(titles: string[], rows: number): Buffer {
     const country = COUNTRIES[k % COUNTRIES.length];
     const media = MEDIA[(i * 7) % MEDIA.length];
     const year = 2025 + (k % 5);
-    lines.push(`"${t}",Buyer ${i % 250},${country},${media},${year}-01-01,${year + 4}-12-31,${k % 3 === 0 ? 'Non-exclusive' : 'Yes'},"${(10_000 + i * 13).toLocaleString('en-US')}",${i % 2 ? 'EUR' : 'USD'},Signed`);
+    lines.push(
+      `"${t}",Buyer ${i % 250},${country},${media},${year}-01-01,${year + 4}-12-31,${k % 3 === 0 ? 'Non-exclusive' : 'Yes'},"${(10_000 + i * 13).toLocaleString('en-US')}",${i % 2 ? 'EUR' : 'USD'},Signed`,
+    );
   }
   return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
 }
@@ -45,7 +68,14 @@ export async function importBench(rows = Number(process.env.BENCH_IMPORT_ROWS ??
       titles.push(name);
       ids.push((await createTitle(app, SYSTEM, { originalTitle: name, year: 2024 })).id);
     }
-    await saveContract(app, SYSTEM, { ref: 'MANDATE', status: 'signed', licensorId: prod, licenseeId: us, titleIds: ids, blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2024-01-01', end: '2040-12-31', exclusive: true }] });
+    await saveContract(app, SYSTEM, {
+      ref: 'MANDATE',
+      status: 'signed',
+      licensorId: prod,
+      licenseeId: us,
+      titleIds: ids,
+      blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2024-01-01', end: '2040-12-31', exclusive: true }],
+    });
     const file = dealSheet(titles, rows);
     const mem0 = process.memoryUsage().rss;
     let t0 = performance.now();
@@ -54,7 +84,13 @@ export async function importBench(rows = Number(process.env.BENCH_IMPORT_ROWS ??
       const preview = await importFile(app, SYSTEM, file, 'deals.csv', { commit: false });
       previewMs = performance.now() - t0;
       const errors = preview.problems.filter((p) => p.severity === 'error');
-      if (errors.length) throw new Error(`bench sheet has problems: ${errors.slice(0, 3).map((p) => `${p.where}: ${p.message}`).join('; ')}`);
+      if (errors.length)
+        throw new Error(
+          `bench sheet has problems: ${errors
+            .slice(0, 3)
+            .map((p) => `${p.where}: ${p.message}`)
+            .join('; ')}`,
+        );
     }
     let last = 0;
     t0 = performance.now();
@@ -71,7 +107,9 @@ export async function importBench(rows = Number(process.env.BENCH_IMPORT_ROWS ??
     const contracts = 'created' in done ? done.created.contracts : 0;
     console.log(`import: ${rows} deal rows (CSV, ${(file.length / 1024).toFixed(0)} KiB) over ${titles.length} titles, SQLite file`);
     console.log(`  preview (dry run, rolled back): ${(previewMs / 1000).toFixed(2)} s`);
-    console.log(`  commit (one transaction, conflict-checked): ${(commitMs / 1000).toFixed(2)} s for ${contracts} contracts (${((commitMs / rows) * 1000).toFixed(0)} µs per row; target < 30 s)`);
+    console.log(
+      `  commit (one transaction, conflict-checked): ${(commitMs / 1000).toFixed(2)} s for ${contracts} contracts (${((commitMs / rows) * 1000).toFixed(0)} µs per row; target < 30 s)`,
+    );
     console.log(`  rss grew ${((process.memoryUsage().rss - mem0) / 1024 / 1024).toFixed(0)} MiB`);
   } finally {
     await app.close();

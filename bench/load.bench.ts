@@ -30,9 +30,21 @@ export async function loadBench(): Promise<void> {
     const setup = await FilmRights.open({ url });
     await importJson(setup, SYSTEM, {
       we: 'Wild Bunch',
-      companies: [{ name: 'Wild Bunch', kind: 'sales-agent' }, { name: 'Producer', kind: 'production' }, ...Array.from({ length: 30 }, (_, i) => ({ name: `Buyer ${i}`, kind: 'distributor' }))],
+      companies: [
+        { name: 'Wild Bunch', kind: 'sales-agent' },
+        { name: 'Producer', kind: 'production' },
+        ...Array.from({ length: 30 }, (_, i) => ({ name: `Buyer ${i}`, kind: 'distributor' })),
+      ],
       titles: Array.from({ length: 20 }, (_, i) => ({ title: `Load Title ${i}`, year: 2026 })),
-      contracts: Array.from({ length: 20 }, (_, i) => ({ ref: `MANDATE-${i}`, direction: 'in', status: 'signed', licensor: 'Producer', licensee: 'Wild Bunch', titles: [`Load Title ${i}`], blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2026-01-01', end: '2045-12-31', exclusive: true }] })),
+      contracts: Array.from({ length: 20 }, (_, i) => ({
+        ref: `MANDATE-${i}`,
+        direction: 'in',
+        status: 'signed',
+        licensor: 'Producer',
+        licensee: 'Wild Bunch',
+        titles: [`Load Title ${i}`],
+        blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2026-01-01', end: '2045-12-31', exclusive: true }],
+      })),
     } as never);
     const user = await createUser(setup, { username: 'loader', password: 'load-test-password', role: 'editor' });
     const token = (await createApiToken(setup, { ...SYSTEM, id: user.id, username: 'loader', role: 'editor' }, 'write')).token;
@@ -45,11 +57,21 @@ export async function loadBench(): Promise<void> {
     const config = join(dir, 'load.json');
     writeFileSync(
       config,
-      JSON.stringify({ url: server.url, token, rate, seconds, titles, seller: companies.find((c) => c.name === 'Wild Bunch')!.id, buyers: companies.filter((c) => c.name.startsWith('Buyer')).map((c) => c.id) }),
+      JSON.stringify({
+        url: server.url,
+        token,
+        rate,
+        seconds,
+        titles,
+        seller: companies.find((c) => c.name === 'Wild Bunch')!.id,
+        buyers: companies.filter((c) => c.name.startsWith('Buyer')).map((c) => c.id),
+      }),
     );
     // the client runs in its own process while this one serves (never spawnSync: it would block the server)
     const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join('bench', 'loadMixClient.ts'), config], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', join('bench', 'loadMixClient.ts'), config], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
@@ -62,22 +84,42 @@ export async function loadBench(): Promise<void> {
     });
     await server.close();
     if (run.status !== 0) throw new Error(`load client failed (status ${run.status}): ${run.stderr}`);
-    const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as { requests: number; seconds: number; errors: number; writes: number; acknowledged: string[]; status: Record<string, number>; p50: number; p99: number; max: number };
+    const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+      requests: number;
+      seconds: number;
+      errors: number;
+      writes: number;
+      acknowledged: string[];
+      status: Record<string, number>;
+      p50: number;
+      p99: number;
+      max: number;
+    };
 
     const check = await FilmRights.open({ url });
-    const stored = new Set((await check.store.db.selectFrom('contracts').select('ref').where('ref', 'like', 'LOAD-%').execute()).map((x) => x.ref));
+    const stored = new Set(
+      (await check.store.db.selectFrom('contracts').select('ref').where('ref', 'like', 'LOAD-%').execute()).map((x) => x.ref),
+    );
     const missing = r.acknowledged.filter((ref) => !stored.has(ref));
     const integrity = await checkIntegrity(check);
     await check.close();
 
     console.log('\n## Load test: mixed reads and deal writes against PostgreSQL, from a second process\n');
-    console.log('| rate | seconds | requests | 5xx + network errors | statuses | p50 ms | p99 ms | max ms | deal writes | acknowledged | missing after | sold twice |');
+    console.log(
+      '| rate | seconds | requests | 5xx + network errors | statuses | p50 ms | p99 ms | max ms | deal writes | acknowledged | missing after | sold twice |',
+    );
     console.log('|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|');
     console.log(
-      `| ${rate}/s | ${r.seconds.toFixed(1)} | ${r.requests} | ${r.errors} | ${Object.entries(r.status).map(([k, v]) => `${k}: ${v}`).join(', ')} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(0)} | ${r.writes} | ${r.acknowledged.length} | ${missing.length} | ${integrity.doubleSales.length} |`,
+      `| ${rate}/s | ${r.seconds.toFixed(1)} | ${r.requests} | ${r.errors} | ${Object.entries(r.status)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(
+          ', ',
+        )} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(0)} | ${r.writes} | ${r.acknowledged.length} | ${missing.length} | ${integrity.doubleSales.length} |`,
     );
     if (r.errors || missing.length || integrity.doubleSales.length) {
-      console.log(`\nFAILED: ${r.errors} errors, ${missing.length} acknowledged deals missing, ${integrity.doubleSales.length} rights sold twice`);
+      console.log(
+        `\nFAILED: ${r.errors} errors, ${missing.length} acknowledged deals missing, ${integrity.doubleSales.length} rights sold twice`,
+      );
       process.exitCode = 1;
     }
   } finally {

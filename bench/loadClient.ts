@@ -36,7 +36,12 @@ if (cfg.openLoopRate !== undefined) {
   const l = run.latencies;
   process.stdout.write(
     JSON.stringify({
-      latency: { p50: percentile(l, 0.5), p99: percentile(l, 0.99), average: l.reduce((a, b) => a + b, 0) / (l.length || 1), max: percentile(l, 1) },
+      latency: {
+        p50: percentile(l, 0.5),
+        p99: percentile(l, 0.99),
+        average: l.reduce((a, b) => a + b, 0) / (l.length || 1),
+        max: percentile(l, 1),
+      },
       requests: { average: run.sent / run.seconds, total: run.sent, sent: run.sent },
       throughput: { average: bytes / run.seconds },
       errors: run.failed,

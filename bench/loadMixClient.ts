@@ -21,9 +21,30 @@ const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Config;
 if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(cfg.url)) throw new Error(`only 127.0.0.1 targets, got ${cfg.url}`);
 
 let seed = 20261129;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-const COUNTRIES = ['Germany', 'France', 'Italy', 'Spain', 'Japan', 'Brazil', 'Mexico', 'Benelux', 'Scandinavia', 'U.K.', 'Australia and New Zealand', 'South Korea', 'Poland', 'Turkey', 'India', 'Canada', 'Greece', 'Portugal', 'Israel', 'Taiwan'];
+const COUNTRIES = [
+  'Germany',
+  'France',
+  'Italy',
+  'Spain',
+  'Japan',
+  'Brazil',
+  'Mexico',
+  'Benelux',
+  'Scandinavia',
+  'U.K.',
+  'Australia and New Zealand',
+  'South Korea',
+  'Poland',
+  'Turkey',
+  'India',
+  'Canada',
+  'Greece',
+  'Portugal',
+  'Israel',
+  'Taiwan',
+];
 const MEDIA = ['SVOD', 'Theatrical', 'Free TV', 'Pay TV', 'EST, TVOD', 'All Media'];
 const headers = { authorization: `Bearer ${cfg.token}`, 'content-type': 'application/json' };
 
@@ -44,13 +65,31 @@ async function one(i: number): Promise<boolean> {
     init = {
       method: 'POST',
       headers,
-      body: JSON.stringify({ ref, status: 'signed', licensorId: cfg.seller, licenseeId: pick(cfg.buyers), titleIds: [pick(cfg.titles)], blocks: [{ territories: pick(COUNTRIES), media: pick(MEDIA), start: `${from}-01-01`, end: `${from + 2}-12-31`, exclusive: true }] }),
+      body: JSON.stringify({
+        ref,
+        status: 'signed',
+        licensorId: cfg.seller,
+        licenseeId: pick(cfg.buyers),
+        titleIds: [pick(cfg.titles)],
+        blocks: [{ territories: pick(COUNTRIES), media: pick(MEDIA), start: `${from}-01-01`, end: `${from + 2}-12-31`, exclusive: true }],
+      }),
     };
   } else if (r < 0.6) {
     const from = 2027 + Math.floor(rnd() * 10);
     path = '/api/avails';
     const catalogWide = rnd() < 0.3;
-    init = { method: 'POST', headers, body: JSON.stringify({ ...(catalogWide ? {} : { titles: [pick(cfg.titles)] }), territories: pick(COUNTRIES), media: pick(MEDIA), start: `${from}-01-01`, end: `${from + 1}-12-31`, exclusive: true }) };
+    init = {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        ...(catalogWide ? {} : { titles: [pick(cfg.titles)] }),
+        territories: pick(COUNTRIES),
+        media: pick(MEDIA),
+        start: `${from}-01-01`,
+        end: `${from + 1}-12-31`,
+        exclusive: true,
+      }),
+    };
   } else if (r < 0.85) {
     path = `/api/titles/${pick(cfg.titles)}`;
     init = { headers };
@@ -69,5 +108,15 @@ const run = await openLoop(cfg.rate, cfg.seconds, one);
 const errors = run.failed;
 const q = (p: number) => percentile(run.latencies, p);
 process.stdout.write(
-  JSON.stringify({ requests: run.sent, seconds: run.seconds, errors, writes, acknowledged, status: Object.fromEntries(status), p50: q(0.5), p99: q(0.99), max: q(1) }) + '\n',
+  JSON.stringify({
+    requests: run.sent,
+    seconds: run.seconds,
+    errors,
+    writes,
+    acknowledged,
+    status: Object.fromEntries(status),
+    p50: q(0.5),
+    p99: q(0.99),
+    max: q(1),
+  }) + '\n',
 );

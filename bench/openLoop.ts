@@ -40,4 +40,5 @@ export async function openLoop(rate: number, seconds: number, send: (i: number) 
   return { latencies, seconds: (performance.now() - start) / 1000, sent: total, failed };
 }
 
-export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;

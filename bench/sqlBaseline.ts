@@ -70,4 +70,3 @@ export const FREE_SQL = `
       select 1 from bench_out o
       where o.country = i.country and o.media = i.media and o.title = i.title
         and o.start_d <= $4::date and o.end_d >= $3::date)`;
-

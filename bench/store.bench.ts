@@ -34,7 +34,14 @@ import { FilmRights, type Actor } from '../src/services/app.js';
 import { askAvails, resolveTitles, type AvailsInput } from '../src/services/avails.js';
 import { ACTIVE_STATUSES, HOLD_STATUSES } from '../src/services/engineBlocks.js';
 import { createApiToken } from '../src/services/users.js';
-import { openDatabase, toJson, type CompaniesTable, type ContractTitlesTable, type Database, type OpenOptions } from '../src/store/index.js';
+import {
+  openDatabase,
+  toJson,
+  type CompaniesTable,
+  type ContractTitlesTable,
+  type Database,
+  type OpenOptions,
+} from '../src/store/index.js';
 import type { NewContract, NewHoldback, NewRightsBlock, NewTitle } from '../src/store/schema.js';
 import { EXPLODE_SQL } from './sqlBaseline.js';
 import { germanySvodQuestion, rng, syntheticCatalog, type SyntheticTitle } from './synthetic.js';
@@ -99,10 +106,22 @@ function catalogRows(catalog: readonly SyntheticTitle[]): Rows {
   const territory = (s: Bitset) => described('t', s, territoryLabel, (x) => toIndices(x).map((i) => COUNTRIES.codeAt(i)));
   const media = (s: Bitset) => described('m', s, mediaLabel, (x) => toIndices(x).map((i) => MEDIA.codeAt(i)));
   const day = (d: number) => (d >= PERPETUITY ? null : formatDay(d));
-  const contractBase = { sales_agent_id: null, announced_on: null, edition_id: null, mg_amount: null, mg_currency: null, notes: null, override_reason: null, deleted_at: null };
+  const contractBase = {
+    sales_agent_id: null,
+    announced_on: null,
+    edition_id: null,
+    mg_amount: null,
+    mg_currency: null,
+    notes: null,
+    override_reason: null,
+    deleted_at: null,
+  };
 
   const rows: Rows = {
-    companies: [{ id: WE, name: 'Bench Sales', kind: 'sales-agent', country: 'FR' }, ...BUYERS.map(([id, name, kind, country]) => ({ id, name, kind, country }))],
+    companies: [
+      { id: WE, name: 'Bench Sales', kind: 'sales-agent', country: 'FR' },
+      ...BUYERS.map(([id, name, kind, country]) => ({ id, name, kind, country })),
+    ],
     titles: [],
     contracts: [],
     contract_titles: [],
@@ -113,7 +132,17 @@ function catalogRows(catalog: readonly SyntheticTitle[]): Rows {
     const title = storeTitleId(t.id);
     const licensor = `licensor-${n}`;
     rows.companies.push({ id: licensor, name: `Licensor ${n} Films`, kind: 'production', country: null });
-    rows.titles.push({ id: title, original_title: `Synthetic Title ${n}`, english_title: null, year: 2010 + (n % 15), runtime_minutes: 90 + (n % 60), synopsis: null, source_material: null, source_material_note: null, production_status: 'released' });
+    rows.titles.push({
+      id: title,
+      original_title: `Synthetic Title ${n}`,
+      english_title: null,
+      year: 2010 + (n % 15),
+      runtime_minutes: 90 + (n % 60),
+      synopsis: null,
+      source_material: null,
+      source_material_note: null,
+      production_status: 'released',
+    });
     const signedOut: string[] = [];
     const contractOf = new Map<string, string>();
     t.blocks.forEach((b, k) => {
@@ -122,18 +151,46 @@ function catalogRows(catalog: readonly SyntheticTitle[]): Rows {
       contractOf.set(b.contract, id);
       const start = day(b.start);
       if (b.kind === 'in') {
-        rows.contracts.push({ ...contractBase, id, ref: b.contract, direction: 'in', licensor_id: licensor, licensee_id: WE, status: 'signed', signed_on: start });
+        rows.contracts.push({
+          ...contractBase,
+          id,
+          ref: b.contract,
+          direction: 'in',
+          licensor_id: licensor,
+          licensee_id: WE,
+          status: 'signed',
+          signed_on: start,
+        });
       } else {
         const signed = b.kind === 'out';
         if (signed) signedOut.push(id);
-        rows.contracts.push({ ...contractBase, id, ref: b.contract, direction: 'out', licensor_id: WE, licensee_id: BUYERS[k % BUYERS.length][0], status: signed ? 'signed' : 'negotiating', signed_on: signed ? start : null });
+        rows.contracts.push({
+          ...contractBase,
+          id,
+          ref: b.contract,
+          direction: 'out',
+          licensor_id: WE,
+          licensee_id: BUYERS[k % BUYERS.length][0],
+          status: signed ? 'signed' : 'negotiating',
+          signed_on: signed ? start : null,
+        });
       }
       rows.contract_titles.push({ contract_id: id, title_id: title });
       const tr = territory(b.territories);
       const md = media(b.media);
       rows.rights_blocks.push({
-        id: `${id}-b`, contract_id: id, title_id: title, territories: tr.label, territory_codes: tr.json, media: md.label, media_ids: md.json,
-        languages: b.languages === null ? null : toJson([...b.languages]), start_date: start, end_date: day(b.end), exclusive: b.exclusive ? 1 : 0, notes: null,
+        id: `${id}-b`,
+        contract_id: id,
+        title_id: title,
+        territories: tr.label,
+        territory_codes: tr.json,
+        media: md.label,
+        media_ids: md.json,
+        languages: b.languages === null ? null : toJson([...b.languages]),
+        start_date: start,
+        end_date: day(b.end),
+        exclusive: b.exclusive ? 1 : 0,
+        notes: null,
       });
     });
     t.blocks.forEach((b, k) => {
@@ -143,8 +200,16 @@ function catalogRows(catalog: readonly SyntheticTitle[]): Rows {
       const tr = territory(b.territories);
       const md = media(b.media);
       rows.holdbacks.push({
-        id: `${title}-hb${k}`, contract_id: contract, title_id: title, territories: tr.label, territory_codes: tr.json, media: md.label, media_ids: md.json,
-        start_date: day(b.start), end_date: day(b.end), description: `No ${md.label} in ${tr.label} during the licensee's window`,
+        id: `${title}-hb${k}`,
+        contract_id: contract,
+        title_id: title,
+        territories: tr.label,
+        territory_codes: tr.json,
+        media: md.label,
+        media_ids: md.json,
+        start_date: day(b.start),
+        end_date: day(b.end),
+        description: `No ${md.label} in ${tr.label} during the licensee's window`,
       });
     });
   });
@@ -164,7 +229,10 @@ async function load(opts: OpenOptions, rows: Rows): Promise<number> {
           const chunk = Math.max(1, Math.floor(maxParams / Object.keys(list[0]).length));
           const tt = now();
           for (let i = 0; i < list.length; i += chunk) {
-            await trx.insertInto(table).values(list.slice(i, i + chunk) as never).execute();
+            await trx
+              .insertInto(table)
+              .values(list.slice(i, i + chunk) as never)
+              .execute();
           }
           progress(`${store.dialect}: ${list.length} rows into ${table} in ${since(tt).toFixed(0)} ms`);
         }
@@ -183,7 +251,19 @@ async function rawRead(app: FilmRights): Promise<number> {
     await db
       .selectFrom('rights_blocks as b')
       .innerJoin('contracts as c', 'c.id', 'b.contract_id')
-      .select(['b.title_id', 'b.territory_codes', 'b.media_ids', 'b.languages', 'b.start_date', 'b.end_date', 'b.exclusive', 'c.id as contract_id', 'c.ref', 'c.direction', 'c.status'])
+      .select([
+        'b.title_id',
+        'b.territory_codes',
+        'b.media_ids',
+        'b.languages',
+        'b.start_date',
+        'b.end_date',
+        'b.exclusive',
+        'c.id as contract_id',
+        'c.ref',
+        'c.direction',
+        'c.status',
+      ])
       .where('c.deleted_at', 'is', null)
       .where('c.direction', '!=', 'third-party')
       .where('c.status', 'in', [...ACTIVE_STATUSES, ...HOLD_STATUSES])
@@ -249,12 +329,16 @@ function runChild<T>(script: string, cfgFile: string, seconds: number, children:
 }
 
 /** Runs bench/loadClient.ts in a child process, killed if it outlives its duration by 30 s. */
-const runLoad = (cfgFile: string, duration: number, children: Set<ReturnType<typeof spawn>>) => runChild<LoadResult>(LOAD_CLIENT, cfgFile, duration + 30, children);
+const runLoad = (cfgFile: string, duration: number, children: Set<ReturnType<typeof spawn>>) =>
+  runChild<LoadResult>(LOAD_CLIENT, cfgFile, duration + 30, children);
 
 const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 
 /** `filmrights serve` on PostgreSQL in a child process (node + tsx, the API only: no web build, request logs discarded), once it listens. */
-async function serveInChildProcess(url: string, children: Set<ReturnType<typeof spawn>>): Promise<{ url: string; stop: () => Promise<void> }> {
+async function serveInChildProcess(
+  url: string,
+  children: Set<ReturnType<typeof spawn>>,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--no-web-build'], {
     // LOG_LEVEL warn: serve logs every request at its default (info); the baselines were measured without request lines
     env: { ...process.env, DATABASE_URL: url, FILMRIGHTS_ADMIN_PASSWORD: randomBytes(12).toString('hex'), LOG_LEVEL: 'warn' },
@@ -364,9 +448,13 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
     const freeTitles = (rs: RolledRow[]) => new Set(rs.flatMap((r) => r.titles));
     const referenceFree = freeTitles(reference.avails(null, catalogQ));
 
-    const rebuild: Record<'sqlite' | 'postgres', { open: number; rebuild: number; raw: number; blocks: number; same: boolean }> = {} as never;
+    const rebuild: Record<'sqlite' | 'postgres', { open: number; rebuild: number; raw: number; blocks: number; same: boolean }> =
+      {} as never;
     let pgApp: FilmRights | undefined;
-    for (const [name, opts] of [['sqlite', { file: sqliteFile }], ['postgres', { url: pgUrl }]] as const) {
+    for (const [name, opts] of [
+      ['sqlite', { file: sqliteFile }],
+      ['postgres', { url: pgUrl }],
+    ] as const) {
       const [app, open] = await timed(() => FilmRights.open(opts));
       cleanups.push(() => app.close());
       const [{ blocks }, ms] = await timed(() => app.rebuildIndex());
@@ -384,7 +472,11 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
     // synthetic catalog, whose garbage collections a real server would not pay for)
     const server = await serveInChildProcess(pgUrl, children);
     cleanups.push(() => server.stop());
-    const user = await pgApp!.store.db.selectFrom('users').select(['id', 'username']).where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const user = await pgApp!.store.db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
     const actor: Actor = { id: user.id, username: user.username, role: 'admin', canSeeFinancials: true };
     const { token } = await createApiToken(pgApp!, actor, 'read', 'store benchmark');
 
@@ -400,8 +492,24 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
       const id = storeTitleId(catalog[Math.floor(pick() * catalog.length)].id);
       titleQuestions.push(
         k % 2 === 0
-          ? { titles: [id], territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2028-12-31', exclusive: true, match: 'cover-entire' }
-          : { titles: [id], territories: 'Worldwide', media: 'All Media', start: '2026-01-01', end: '2030-12-31', exclusive: true, match: 'overlap-part' },
+          ? {
+              titles: [id],
+              territories: 'Germany',
+              media: 'SVOD',
+              start: '2027-01-01',
+              end: '2028-12-31',
+              exclusive: true,
+              match: 'cover-entire',
+            }
+          : {
+              titles: [id],
+              territories: 'Worldwide',
+              media: 'All Media',
+              start: '2026-01-01',
+              end: '2030-12-31',
+              exclusive: true,
+              match: 'overlap-part',
+            },
       );
     }
     // 1 catalog-wide question for 2 single-title ones
@@ -411,7 +519,11 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
 
     let responseBytes = 0;
     for (const body of bodies) {
-      const res = await fetch(`${server.url}/api/avails`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+      const res = await fetch(`${server.url}/api/avails`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
       const text = await res.text();
       if (res.status !== 200) throw new Error(`POST /api/avails ${body} → ${res.status}: ${text.slice(0, 300)}`);
       responseBytes += text.length;
@@ -419,7 +531,8 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
     // baseline: the same mix answered in-process (question parsing, title lookup, engine, row views; no HTTP, no auth, no JSON)
     const perQuestion = mix.map(() => [] as number[]);
     for (let round = 0; round < 2; round++) for (const q of mix) await askAvails(pgApp!, actor, q); // warm-up, not timed
-    for (let round = 0; round < 3; round++) for (const [k, q] of mix.entries()) perQuestion[k].push((await timed(() => askAvails(pgApp!, actor, q)))[1]);
+    for (let round = 0; round < 3; round++)
+      for (const [k, q] of mix.entries()) perQuestion[k].push((await timed(() => askAvails(pgApp!, actor, q)))[1]);
     const inProcessMean = perQuestion.flat().reduce((a, b) => a + b, 0) / (3 * mix.length);
     const medianOf = (pred: (q: AvailsInput) => boolean) => median(mix.flatMap((q, k) => (pred(q) ? perQuestion[k] : [])));
     // the part of a single-title question spent looking its id up (resolveTitles reads every title)
@@ -431,11 +544,37 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
     const loads: Array<{ label: string; r: LoadResult }> = [];
     for (const run of [
       { label: 'warm-up (not reported)', duration: 3, connections: 10, overallRate: undefined },
-      { label: `open loop: one request every ${1000 / rate} ms (${rate}/s), ${rateSeconds} s`, duration: rateSeconds, connections: 0, openLoopRate: rate },
-      { label: `autocannon, rate limit ${rate}/s, ${rateSeconds} s, 10 connections`, duration: rateSeconds, connections: 10, overallRate: rate },
-      { label: `autocannon, max throughput, ${maxSeconds} s, 10 connections`, duration: maxSeconds, connections: 10, overallRate: undefined },
+      {
+        label: `open loop: one request every ${1000 / rate} ms (${rate}/s), ${rateSeconds} s`,
+        duration: rateSeconds,
+        connections: 0,
+        openLoopRate: rate,
+      },
+      {
+        label: `autocannon, rate limit ${rate}/s, ${rateSeconds} s, 10 connections`,
+        duration: rateSeconds,
+        connections: 10,
+        overallRate: rate,
+      },
+      {
+        label: `autocannon, max throughput, ${maxSeconds} s, 10 connections`,
+        duration: maxSeconds,
+        connections: 10,
+        overallRate: undefined,
+      },
     ]) {
-      writeFileSync(cfgFile, JSON.stringify({ url: `${server.url}/api/avails`, token, bodies, connections: run.connections, duration: run.duration, overallRate: run.overallRate, openLoopRate: run.openLoopRate }));
+      writeFileSync(
+        cfgFile,
+        JSON.stringify({
+          url: `${server.url}/api/avails`,
+          token,
+          bodies,
+          connections: run.connections,
+          duration: run.duration,
+          overallRate: run.overallRate,
+          openLoopRate: run.openLoopRate,
+        }),
+      );
       loads.push({ label: run.label, r: await runLoad(cfgFile, run.duration, children) });
       progress(`load run: ${run.label}`);
     }
@@ -456,7 +595,10 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
     const runAll = async (c: pg.Client, stmts: readonly string[]) => {
       for (const stmt of stmts) {
         const ts = now();
-        await c.query(stmt, stmt.includes('bench_country select') ? [COUNTRIES.codes] : stmt.includes('bench_media select') ? [MEDIA.codes] : []);
+        await c.query(
+          stmt,
+          stmt.includes('bench_country select') ? [COUNTRIES.codes] : stmt.includes('bench_media select') ? [MEDIA.codes] : [],
+        );
         progress(`${since(ts).toFixed(0)} ms: ${stmt.replace(/\s+/g, ' ').slice(0, 60)}`);
       }
     };
@@ -466,20 +608,25 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
     await runAll(client, EXPLODE_SQL.finish);
     const explodeMs = since(t0);
     progress('exploded');
-    const counts = (await client.query<{ i: string; o: string }>(`select (select count(*) from bench_in) as i, (select count(*) from bench_out) as o`)).rows[0];
+    const counts = (
+      await client.query<{ i: string; o: string }>(`select (select count(*) from bench_in) as i, (select count(*) from bench_out) as o`)
+    ).rows[0];
 
     const [country] = toIndices(catalogQ.territories).map((i) => COUNTRIES.codeAt(i));
     const [medium] = toIndices(catalogQ.media).map((i) => MEDIA.codeAt(i));
-    if (toIndices(catalogQ.territories).length !== 1 || toIndices(catalogQ.media).length !== 1) throw new Error('the SQL baseline asks about one country and one media leaf');
+    if (toIndices(catalogQ.territories).length !== 1 || toIndices(catalogQ.media).length !== 1)
+      throw new Error('the SQL baseline asks about one country and one media leaf');
     const params = [country, medium, formatDay(catalogQ.start), formatDay(catalogQ.end)];
     const cqFile = join(dir, 'catalog-question.json');
     writeFileSync(cqFile, JSON.stringify({ url: pgUrl, params }));
-    const cq = await runChild<{ sqlRuns: number[]; engineRuns: number[]; sqlFree: string[]; engineFree: string[]; engineFreeAllLanguages: string[]; plan: string }>(
-      CATALOG_QUESTION_CLIENT,
-      cqFile,
-      300,
-      children,
-    );
+    const cq = await runChild<{
+      sqlRuns: number[];
+      engineRuns: number[];
+      sqlFree: string[];
+      engineFree: string[];
+      engineFreeAllLanguages: string[];
+      plan: string;
+    }>(CATALOG_QUESTION_CLIENT, cqFile, 300, children);
     const { sqlRuns, engineRuns, plan } = cq;
     const sqlFree = new Set(cq.sqlFree);
     const engineFree = new Set(cq.engineFree);
@@ -493,15 +640,27 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
     const s = rebuild.sqlite;
     const p = rebuild.postgres;
     console.log(`\n## Store, API and a plain-SQL baseline (bench/store.bench.ts)\n`);
-    console.log(`${titles.toLocaleString('en')} synthetic titles, ${blockRows.toLocaleString('en')} rights blocks and holdbacks, ${totalRows.toLocaleString('en')} rows in 6 tables.\n`);
+    console.log(
+      `${titles.toLocaleString('en')} synthetic titles, ${blockRows.toLocaleString('en')} rights blocks and holdbacks, ${totalRows.toLocaleString('en')} rows in 6 tables.\n`,
+    );
     console.log('| measure | SQLite | PostgreSQL | baseline (same run), SQLite / PostgreSQL | ratio to baseline, SQLite / PostgreSQL |');
     console.log('|---|---:|---:|---|---:|');
-    console.log(`| load: bulk inserts, one transaction | ${fmt(loadSqlite / 1000)} s (${int(totalRows / (loadSqlite / 1000))} rows/s) | ${fmt(loadPg / 1000)} s (${int(totalRows / (loadPg / 1000))} rows/s) | – | – |`);
-    console.log(`| FilmRights.open (migrate + first rebuild) | ${fmt(s.open)} ms (${perM(s.open, s.blocks)} ms per M blocks) | ${fmt(p.open)} ms (${perM(p.open, p.blocks)} ms per M blocks) | – | – |`);
-    console.log(`| rebuildIndex() | ${fmt(s.rebuild)} ms (${perM(s.rebuild, s.blocks)} ms per M blocks) | ${fmt(p.rebuild)} ms (${perM(p.rebuild, p.blocks)} ms per M blocks) | the same SELECTs, rows discarded: ${fmt(s.raw)} / ${fmt(p.raw)} ms | ${(s.rebuild / s.raw).toFixed(1)}x / ${(p.rebuild / p.raw).toFixed(1)}x |`);
-    console.log(`| blocks in the index; same answer as the catalog indexed in memory | ${int(s.blocks)}; ${s.same ? 'yes' : 'NO'} | ${int(p.blocks)}; ${p.same ? 'yes' : 'NO'} | ${int(reference.blockCount)} blocks in memory | – |`);
+    console.log(
+      `| load: bulk inserts, one transaction | ${fmt(loadSqlite / 1000)} s (${int(totalRows / (loadSqlite / 1000))} rows/s) | ${fmt(loadPg / 1000)} s (${int(totalRows / (loadPg / 1000))} rows/s) | – | – |`,
+    );
+    console.log(
+      `| FilmRights.open (migrate + first rebuild) | ${fmt(s.open)} ms (${perM(s.open, s.blocks)} ms per M blocks) | ${fmt(p.open)} ms (${perM(p.open, p.blocks)} ms per M blocks) | – | – |`,
+    );
+    console.log(
+      `| rebuildIndex() | ${fmt(s.rebuild)} ms (${perM(s.rebuild, s.blocks)} ms per M blocks) | ${fmt(p.rebuild)} ms (${perM(p.rebuild, p.blocks)} ms per M blocks) | the same SELECTs, rows discarded: ${fmt(s.raw)} / ${fmt(p.raw)} ms | ${(s.rebuild / s.raw).toFixed(1)}x / ${(p.rebuild / p.raw).toFixed(1)}x |`,
+    );
+    console.log(
+      `| blocks in the index; same answer as the catalog indexed in memory | ${int(s.blocks)}; ${s.same ? 'yes' : 'NO'} | ${int(p.blocks)}; ${p.same ? 'yes' : 'NO'} | ${int(reference.blockCount)} blocks in memory | – |`,
+    );
 
-    console.log(`\nPOST /api/avails to \`filmrights serve\` on PostgreSQL (a process of its own, request log on) from a second process, a mix of ${mix.length} questions (${catalogQuestions.length} catalog-wide, ${titleQuestions.length} single-title; ${fmt(responseBytes / mix.length / 1024)} KB per answer on average). Baseline: the same mix answered in-process by askAvails, ${fmt(inProcessMean)} ms per question on average.\n`);
+    console.log(
+      `\nPOST /api/avails to \`filmrights serve\` on PostgreSQL (a process of its own, request log on) from a second process, a mix of ${mix.length} questions (${catalogQuestions.length} catalog-wide, ${titleQuestions.length} single-title; ${fmt(responseBytes / mix.length / 1024)} KB per answer on average). Baseline: the same mix answered in-process by askAvails, ${fmt(inProcessMean)} ms per question on average.\n`,
+    );
     const catalogMs = catalogQuestions.map((q) => `${q.territories}/${q.media} ${fmt(median(perQuestion[mix.indexOf(q)]))}`).join(', ');
     console.log(
       `In-process, median of 3, ms: catalog-wide ${catalogMs}; single title ${fmt(medianOf((q) => !!q.titles && q.media === 'SVOD'))} (Germany/SVOD), ${fmt(medianOf((q) => !!q.titles && q.media === 'All Media'))} (Worldwide/All Media grid), of which resolveTitles for one id ${fmt(resolveMs)}.\n`,
@@ -516,31 +675,53 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
 
     const fixed = loads[1].r;
     const achieved = fixed.ok / fixed.duration;
-    if (achieved < 0.9 * rate) console.log(`\nThe server did not keep up with ${rate} requests/s: ${fmt(achieved)}/s answered in the open-loop run, so it measured a saturated server.`);
-    console.log(`\nThe open-loop run (bench/openLoop.ts) sends request i at start + i x ${1000 / rate} ms whatever the server does, and times each from that moment: this is "${rate} requests/s", and the target (p99 < 50 ms) is read on it. autocannon's rate limit instead lets each of its 10 connections send its share of a second back to back, then wait: bursts of 10 requests at once, so its latencies include queueing behind each burst (its coordinated-omission correction is off: it assumes a 1 ms interval between requests).`);
-    console.log(`\nThe catalog-wide question "exclusive, free for SVOD in Germany for all of 2027-01-01..2028-12-31" on PostgreSQL: one SQL query over rights exploded to one row per country and media leaf (${int(Number(counts.i))} rows in, ${int(Number(counts.o))} rows out/hold/holdback; explosion and indexes ${fmt(explodeMs / 1000)} s, not counted), against the engine's index rebuilt from the same database; both timed in a process of their own (bench/catalogQuestionClient.ts), alternately.\n`);
+    if (achieved < 0.9 * rate)
+      console.log(
+        `\nThe server did not keep up with ${rate} requests/s: ${fmt(achieved)}/s answered in the open-loop run, so it measured a saturated server.`,
+      );
+    console.log(
+      `\nThe open-loop run (bench/openLoop.ts) sends request i at start + i x ${1000 / rate} ms whatever the server does, and times each from that moment: this is "${rate} requests/s", and the target (p99 < 50 ms) is read on it. autocannon's rate limit instead lets each of its 10 connections send its share of a second back to back, then wait: bursts of 10 requests at once, so its latencies include queueing behind each burst (its coordinated-omission correction is off: it assumes a 1 ms interval between requests).`,
+    );
+    console.log(
+      `\nThe catalog-wide question "exclusive, free for SVOD in Germany for all of 2027-01-01..2028-12-31" on PostgreSQL: one SQL query over rights exploded to one row per country and media leaf (${int(Number(counts.i))} rows in, ${int(Number(counts.o))} rows out/hold/holdback; explosion and indexes ${fmt(explodeMs / 1000)} s, not counted), against the engine's index rebuilt from the same database; both timed in a process of their own (bench/catalogQuestionClient.ts), alternately.\n`,
+    );
     console.log('| answer | median of 9, ms (fastest) | titles free | ratio to the engine |');
     console.log('|---|---:|---:|---:|');
-    console.log(`| engine: index.avails(null, question) | ${fmt(engineMs)} (${fmt(Math.min(...engineRuns))}) | ${engineFree.size} (${engineFreeAllLanguages.size} in every language) | 1.0x |`);
-    console.log(`| plain SQL (${plan.includes('Index') ? 'index scans' : 'no index in the plan'}) | ${fmt(sqlMs)} (${fmt(Math.min(...sqlRuns))}) | ${sqlFree.size} | ${(sqlMs / engineMs).toFixed(1)}x |`);
+    console.log(
+      `| engine: index.avails(null, question) | ${fmt(engineMs)} (${fmt(Math.min(...engineRuns))}) | ${engineFree.size} (${engineFreeAllLanguages.size} in every language) | 1.0x |`,
+    );
+    console.log(
+      `| plain SQL (${plan.includes('Index') ? 'index scans' : 'no index in the plan'}) | ${fmt(sqlMs)} (${fmt(Math.min(...sqlRuns))}) | ${sqlFree.size} | ${(sqlMs / engineMs).toFixed(1)}x |`,
+    );
     const onlyEngine = [...engineFree].filter((t) => !sqlFree.has(t)).sort();
     const onlySql = [...sqlFree].filter((t) => !engineFree.has(t)).sort();
     if (!onlyEngine.length && !onlySql.length) {
       console.log(`\nThe engine and the SQL query agree: the same ${sqlFree.size} titles.`);
     } else {
       const allLangAgree = engineFreeAllLanguages.size === sqlFree.size && [...sqlFree].every((t) => engineFreeAllLanguages.has(t));
-      console.log(`\nThe engine and the SQL query DISAGREE: ${onlyEngine.length} titles only in the engine's answer, ${onlySql.length} only in SQL's.`);
+      console.log(
+        `\nThe engine and the SQL query DISAGREE: ${onlyEngine.length} titles only in the engine's answer, ${onlySql.length} only in SQL's.`,
+      );
       const show = (xs: string[]) => xs.slice(0, 12).join(', ') + (xs.length > 12 ? `, … (${xs.length})` : '');
       if (onlyEngine.length) console.log(`- only the engine: ${show(onlyEngine)}`);
       if (onlySql.length) console.log(`- only SQL: ${show(onlySql)}`);
       const byId = new Map(catalog.map((t) => [storeTitleId(t.id), t]));
       const langOnly = onlyEngine.filter((id) => {
-        const blockers = byId.get(id)!.blocks.filter(
-          (b) => b.kind !== 'in' && b.start <= catalogQ.end && b.end >= catalogQ.start && toIndices(b.territories).includes(COUNTRIES.indexOf(country)) && toIndices(b.media).includes(MEDIA.indexOf(medium)),
-        );
+        const blockers = byId
+          .get(id)!
+          .blocks.filter(
+            (b) =>
+              b.kind !== 'in' &&
+              b.start <= catalogQ.end &&
+              b.end >= catalogQ.start &&
+              toIndices(b.territories).includes(COUNTRIES.indexOf(country)) &&
+              toIndices(b.media).includes(MEDIA.indexOf(medium)),
+          );
         return blockers.length > 0 && blockers.every((b) => b.languages !== null);
       });
-      console.log(`- of the titles only the engine gives, ${langOnly.length} are blocked in SQL only by language-restricted deals (free in the other languages: the engine answers per language, bench_out has no language column).`);
+      console.log(
+        `- of the titles only the engine gives, ${langOnly.length} are blocked in SQL only by language-restricted deals (free in the other languages: the engine answers per language, bench_out has no language column).`,
+      );
       console.log(`- the engine's titles free in every language ${allLangAgree ? 'are exactly' : 'are not'} the SQL answer.`);
     }
     console.log(`\nStore benchmark: ${fmt(since(t00) / 1000)} s in all.`);

@@ -24,12 +24,49 @@ export function rng(seed: number): () => number {
 }
 
 const SALE_TERRITORIES = [
-  'North America', 'U.K.', 'Germany', 'France', 'Benelux', 'Scandinavia', 'Latin America', 'Italy', 'Spain', 'Japan',
-  'South Korea', 'Australia and New Zealand', 'Middle East', 'CIS', 'Eastern Europe', 'Former Yugoslavia', 'Baltics',
-  'German-speaking Europe', 'Iberia', 'Brazil', 'Mexico', 'India', 'Turkey', 'Greece', 'Poland', 'Portugal', 'Israel',
-  'Taiwan', 'Hong Kong', 'Southeast Asia',
+  'North America',
+  'U.K.',
+  'Germany',
+  'France',
+  'Benelux',
+  'Scandinavia',
+  'Latin America',
+  'Italy',
+  'Spain',
+  'Japan',
+  'South Korea',
+  'Australia and New Zealand',
+  'Middle East',
+  'CIS',
+  'Eastern Europe',
+  'Former Yugoslavia',
+  'Baltics',
+  'German-speaking Europe',
+  'Iberia',
+  'Brazil',
+  'Mexico',
+  'India',
+  'Turkey',
+  'Greece',
+  'Poland',
+  'Portugal',
+  'Israel',
+  'Taiwan',
+  'Hong Kong',
+  'Southeast Asia',
 ];
-const SALE_MEDIA = ['All Media', 'All Media', 'Theatrical', 'SVOD', 'Television', 'Pay TV', 'Free TV', 'EST, TVOD', 'AVOD', 'Theatrical, Pay TV, Free TV'];
+const SALE_MEDIA = [
+  'All Media',
+  'All Media',
+  'Theatrical',
+  'SVOD',
+  'Television',
+  'Pay TV',
+  'Free TV',
+  'EST, TVOD',
+  'AVOD',
+  'Theatrical, Pay TV, Free TV',
+];
 const HOME = ['France', 'U.S.', 'U.K.', 'Germany', 'China', 'Japan', 'Spain', 'Italy', 'South Korea', 'Denmark'];
 
 export interface SyntheticTitle {
@@ -85,7 +122,16 @@ export function syntheticCatalog(titles: number, seed = 42): SyntheticTitle[] {
     }
     for (let h = 0; h < 2; h++) {
       const from = start + Math.floor(r() * 1000);
-      blocks.push({ contract: `${id}-S${h}`, kind: 'holdback', territories: t(pick(SALE_TERRITORIES)), media: m('SVOD'), languages: null, start: from, end: from + 540, exclusive: false });
+      blocks.push({
+        contract: `${id}-S${h}`,
+        kind: 'holdback',
+        territories: t(pick(SALE_TERRITORIES)),
+        media: m('SVOD'),
+        languages: null,
+        start: from,
+        end: from + 540,
+        exclusive: false,
+      });
     }
     out.push({ id, blocks });
   }

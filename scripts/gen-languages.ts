@@ -42,7 +42,13 @@ const NOTES: Record<string, string> = {
 
 /** Languages outside ISO 639-1 that the trade names (valid BCP 47 primary subtags from ISO 639-3). */
 const EXTRA = [
-  { code: 'yue', name: 'Cantonese', nativeName: '粵語', aliases: ['Yue Chinese', 'Cantonese Chinese'], note: 'ISO 639-3 yue; not in ISO 639-1 (where Cantonese falls under zh). Subtitle specs often write zh-HK instead.' },
+  {
+    code: 'yue',
+    name: 'Cantonese',
+    nativeName: '粵語',
+    aliases: ['Yue Chinese', 'Cantonese Chinese'],
+    note: 'ISO 639-3 yue; not in ISO 639-1 (where Cantonese falls under zh). Subtitle specs often write zh-HK instead.',
+  },
 ];
 
 /** Regional variants with names of their own. */

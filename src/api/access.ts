@@ -45,14 +45,16 @@ export function checkDeclared(route: RouteOptions): void {
   const declared = (route.config as { access?: RouteAccess } | undefined)?.access;
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   if (!declared) throw new Error(`route ${methods.join(',')} ${url} declares no access: add config: access(role, scope)`);
-  if (!(declared.role in RANK) || (declared.scope !== 'read' && declared.scope !== 'write')) throw new Error(`route ${methods.join(',')} ${url}: unknown access ${JSON.stringify(declared)}`);
+  if (!(declared.role in RANK) || (declared.scope !== 'read' && declared.scope !== 'write'))
+    throw new Error(`route ${methods.join(',')} ${url}: unknown access ${JSON.stringify(declared)}`);
   const body = (route.schema as { body?: unknown } | undefined)?.body;
   if (methods.some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH') && body === undefined) {
     throw new Error(`route ${methods.join(',')} ${url} declares no body schema: give one (noBody for an action without a body)`);
   }
   if (body !== undefined) {
     const problems = bodySchemaProblems(body, 'body');
-    if (problems.length) throw new Error(`route ${methods.join(',')} ${url}: its body schema is not closed and bounded: ${problems.join('; ')}`);
+    if (problems.length)
+      throw new Error(`route ${methods.join(',')} ${url}: its body schema is not closed and bounded: ${problems.join('; ')}`);
   }
 }
 
@@ -70,7 +72,8 @@ export function bodySchemaProblems(schema: unknown, at: string): string[] {
   }
   const types = Array.isArray(s.type) ? (s.type as string[]) : typeof s.type === 'string' ? [s.type] : [];
   if (types.includes('object')) {
-    if (s.additionalProperties !== false && (typeof s.additionalProperties !== 'object' || s.additionalProperties === null)) out.push(`${at} accepts unknown properties`);
+    if (s.additionalProperties !== false && (typeof s.additionalProperties !== 'object' || s.additionalProperties === null))
+      out.push(`${at} accepts unknown properties`);
     if (typeof s.additionalProperties === 'object') {
       if (typeof s.maxProperties !== 'number') out.push(`${at} has no maxProperties`);
       out.push(...bodySchemaProblems(s.additionalProperties, `${at}.*`));
@@ -120,7 +123,10 @@ export function registerAccess(server: FastifyInstance): void {
   server.addHook('onRoute', (route) => checkDeclared(route));
   server.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const problem = canonicalPathProblem(req.raw.url ?? req.url);
-    if (problem) return reply.code(400).send({ error: 'non-canonical-path', message: `the request path has ${problem}; send the path as the API documents it` });
+    if (problem)
+      return reply
+        .code(400)
+        .send({ error: 'non-canonical-path', message: `the request path has ${problem}; send the path as the API documents it` });
     // CSRF: a browser names the page a write comes from; a write sent from any other origin
     // (another site, or another port of this host) is refused. Clients that are not browsers send neither header.
     if (WRITE_METHODS.has(req.method)) {
@@ -132,7 +138,8 @@ export function registerAccess(server: FastifyInstance): void {
       if (typeof origin === 'string' && origin !== 'null' && !sameOrigin(origin, req)) {
         return reply.code(403).send({ error: 'cross-origin', message: 'writes are accepted only from the filmrights app itself' });
       }
-      if (origin === 'null') return reply.code(403).send({ error: 'cross-origin', message: 'writes are accepted only from the filmrights app itself' });
+      if (origin === 'null')
+        return reply.code(403).send({ error: 'cross-origin', message: 'writes are accepted only from the filmrights app itself' });
     }
   });
 }
@@ -154,7 +161,11 @@ function sameOrigin(origin: string, req: FastifyRequest): boolean {
  * Holds a request to its matched route's declaration. Called from the onRequest hook that finds
  * the actor (auth.ts), so the body is never read for a caller who may not call the route.
  */
-export async function enforceDeclared(req: FastifyRequest, reply: FastifyReply, actor: { username: string; role: UserRole; readOnly?: boolean } | null): Promise<unknown> {
+export async function enforceDeclared(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  actor: { username: string; role: UserRole; readOnly?: boolean } | null,
+): Promise<unknown> {
   const declared = req.routeOptions.config?.access;
   if (!declared) {
     // not a declared route: a plugin's files (readable by anyone) or no route at all (the 404 handler)
@@ -162,10 +173,14 @@ export async function enforceDeclared(req: FastifyRequest, reply: FastifyReply, 
   }
   if (declared.role === 'public') return undefined;
   if (!actor) return reply.code(401).send({ error: 'unauthenticated', message: 'sign in first' });
-  if (declared.scope === 'write' && actor.readOnly) return reply.code(403).send({ error: 'forbidden', message: 'this API token is read-only' });
+  if (declared.scope === 'write' && actor.readOnly)
+    return reply.code(403).send({ error: 'forbidden', message: 'this API token is read-only' });
   if (RANK[actor.role] < RANK[declared.role]) {
     const who = declared.role === 'admin' ? 'only admins can do this' : 'only editors and admins can change data';
-    return reply.code(403).send({ error: 'forbidden', message: `${actor.username} is ${actor.role === 'admin' || actor.role === 'editor' ? 'an' : 'a'} ${actor.role}: ${who}` });
+    return reply.code(403).send({
+      error: 'forbidden',
+      message: `${actor.username} is ${actor.role === 'admin' || actor.role === 'editor' ? 'an' : 'a'} ${actor.role}: ${who}`,
+    });
   }
   return undefined;
 }

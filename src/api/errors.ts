@@ -2,12 +2,21 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
 import { FetchError } from '../ingest/safeFetch.js';
 import { WorkerBusyError, WorkerLimitError } from '../workers/pool.js';
-import { ForbiddenError, InUseError, NotFoundError, RightsConflictError, StaleVersionError, UnauthenticatedError } from '../services/errors.js';
+import {
+  ForbiddenError,
+  InUseError,
+  NotFoundError,
+  RightsConflictError,
+  StaleVersionError,
+  UnauthenticatedError,
+} from '../services/errors.js';
 
 /** Every error leaves as JSON that names the field: `{error, message, field?, value?, suggestions?}`. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof DomainError) {
-    reply.code(err.code === 'too-large' ? 413 : 400).send({ error: err.code, message: err.message, field: err.field, value: err.value, suggestions: err.suggestions });
+    reply
+      .code(err.code === 'too-large' ? 413 : 400)
+      .send({ error: err.code, message: err.message, field: err.field, value: err.value, suggestions: err.suggestions });
   } else if (err instanceof FetchError) {
     // the user sees a plain reason; what the network said (addresses, ports, ECONNREFUSED) goes to the log only
     req.log.warn({ fetch: err.reason, detail: err.detail }, 'a fetch was refused or failed');
@@ -31,11 +40,18 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   } else if ('validation' in err && err.validation) {
     const v = err.validation[0];
     const where = (err as FastifyError).validationContext ?? 'body';
-    const path = v?.instancePath ? v.instancePath.replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') : '';
+    const path = v?.instancePath
+      ? v.instancePath
+          .replace(/^\//, '')
+          .replace(/\/(\d+)/g, '[$1]')
+          .replace(/\//g, '.')
+      : '';
     const params = v?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
     const named = params?.missingProperty ?? params?.additionalProperty;
     const field = [path, named].filter(Boolean).join('.') || where;
-    const message = params?.additionalProperty ? `${field}: unknown property (not part of this request)` : `${field}: ${v?.message ?? err.message}`;
+    const message = params?.additionalProperty
+      ? `${field}: unknown property (not part of this request)`
+      : `${field}: ${v?.message ?? err.message}`;
     reply.code(400).send({ error: 'invalid', message, field });
   } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
     const e = err as FastifyError;

@@ -10,5 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { withoutFinancialFields } from '../domain/financial.js';
 
 export function registerFinancialFilter(server: FastifyInstance): void {
-  server.addHook('preSerialization', async (req, _reply, payload: unknown) => (req.actor?.canSeeFinancials ? payload : withoutFinancialFields(payload)));
+  server.addHook('preSerialization', async (req, _reply, payload: unknown) =>
+    req.actor?.canSeeFinancials ? payload : withoutFinancialFields(payload),
+  );
 }

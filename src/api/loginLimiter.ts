@@ -25,7 +25,8 @@ export class LoginLimiter {
 
   failed(key: string): void {
     let f = this.failures.get(key);
-    if (f) this.failures.delete(key); // re-inserted below: most recently used last
+    if (f)
+      this.failures.delete(key); // re-inserted below: most recently used last
     else {
       if (this.failures.size >= this.capacity && !this.makeRoom()) return;
       f = { count: 0, until: 0 };

@@ -47,19 +47,43 @@ export class ServerMetrics {
 
   constructor(private readonly app: FilmRights) {
     const registers = [this.registry];
-    this.requests = new Histogram({ name: 'filmrights_http_request_duration_seconds', help: 'HTTP requests by matched route pattern, method and status class', labelNames: ['route', 'method', 'status_class'], buckets: BUCKETS, registers });
-    this.writes = new Histogram({ name: 'filmrights_write_duration_seconds', help: 'Writes (POST, PUT, PATCH, DELETE) by route and method, whatever their outcome', labelNames: ['route', 'method'], buckets: BUCKETS, registers });
-    this.avails = new Histogram({ name: 'filmrights_avails_question_duration_seconds', help: 'Avails questions answered (POST /api/avails, a title map)', labelNames: ['route'], buckets: BUCKETS, registers });
-    this.conflicts = new Histogram({ name: 'filmrights_conflict_check_duration_seconds', help: "Conflict checks answered (the deal editor's POST /api/conflicts; a deal save's own check is inside its write)", labelNames: ['route'], buckets: BUCKETS, registers });
+    this.requests = new Histogram({
+      name: 'filmrights_http_request_duration_seconds',
+      help: 'HTTP requests by matched route pattern, method and status class',
+      labelNames: ['route', 'method', 'status_class'],
+      buckets: BUCKETS,
+      registers,
+    });
+    this.writes = new Histogram({
+      name: 'filmrights_write_duration_seconds',
+      help: 'Writes (POST, PUT, PATCH, DELETE) by route and method, whatever their outcome',
+      labelNames: ['route', 'method'],
+      buckets: BUCKETS,
+      registers,
+    });
+    this.avails = new Histogram({
+      name: 'filmrights_avails_question_duration_seconds',
+      help: 'Avails questions answered (POST /api/avails, a title map)',
+      labelNames: ['route'],
+      buckets: BUCKETS,
+      registers,
+    });
+    this.conflicts = new Histogram({
+      name: 'filmrights_conflict_check_duration_seconds',
+      help: "Conflict checks answered (the deal editor's POST /api/conflicts; a deal save's own check is inside its write)",
+      labelNames: ['route'],
+      buckets: BUCKETS,
+      registers,
+    });
     const gauge = (name: string, help: string) => new Gauge({ name, help, registers });
     this.gauges = {
       titles: gauge('filmrights_rights_index_titles', 'Titles in the in-memory rights index'),
       blocks: gauge('filmrights_rights_index_blocks', 'Rights blocks in the in-memory rights index'),
       buildSeconds: gauge('filmrights_rights_index_build_seconds', 'How long the last full build of the rights index took'),
       builtAt: gauge('filmrights_rights_index_built_timestamp_seconds', 'When the rights index was last fully built (Unix time)'),
-      position: gauge('filmrights_change_feed_position', 'The last rights change applied to this server\'s index (sequence number)'),
+      position: gauge('filmrights_change_feed_position', "The last rights change applied to this server's index (sequence number)"),
       head: gauge('filmrights_change_feed_head', 'The last rights change in the database (sequence number)'),
-      lag: gauge('filmrights_change_feed_lag', 'Rights changes in the database not yet applied to this server\'s index'),
+      lag: gauge('filmrights_change_feed_lag', "Rights changes in the database not yet applied to this server's index"),
       lagSeconds: gauge('filmrights_change_feed_lag_seconds', 'How long the oldest unapplied rights change has waited (0 when none)'),
     };
   }

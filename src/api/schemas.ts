@@ -15,7 +15,6 @@ import {
   FESTIVAL_KINDS,
   NEGOTIATOR_SIDES,
   PREMIERE_STATUSES,
-  PRODUCTION_STATUSES,
   SELECTION_SLOTS,
 } from '../store/index.js';
 
@@ -33,10 +32,24 @@ export const id = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Z
 export const idOrNull = { ...id, type: ['string', 'null'] } as const;
 /** YYYY-MM-DD within FIRST_YEAR..LAST_YEAR (1870-2199); the services check the calendar (no 30 February). */
 const DATE_PATTERN = '^(18[7-9]\\d|19\\d\\d|2[01]\\d\\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
-export const date = { type: 'string', pattern: DATE_PATTERN, maxLength: 10, description: `YYYY-MM-DD, from ${FIRST_YEAR} to ${LAST_YEAR}` } as const;
-export const dateOrNull = { type: ['string', 'null'], maxLength: 10, pattern: DATE_PATTERN, description: `YYYY-MM-DD (${FIRST_YEAR} to ${LAST_YEAR}); null = perpetuity` } as const;
+export const date = {
+  type: 'string',
+  pattern: DATE_PATTERN,
+  maxLength: 10,
+  description: `YYYY-MM-DD, from ${FIRST_YEAR} to ${LAST_YEAR}`,
+} as const;
+export const dateOrNull = {
+  type: ['string', 'null'],
+  maxLength: 10,
+  pattern: DATE_PATTERN,
+  description: `YYYY-MM-DD (${FIRST_YEAR} to ${LAST_YEAR}); null = perpetuity`,
+} as const;
 /** An end date as contracts write it: a day, or null / "" / "open" / "perpetuity". */
-export const endDate = { type: ['string', 'null'], maxLength: 10, description: `YYYY-MM-DD (${FIRST_YEAR} to ${LAST_YEAR}); null, "open" or "perpetuity" = no end` } as const;
+export const endDate = {
+  type: ['string', 'null'],
+  maxLength: 10,
+  description: `YYYY-MM-DD (${FIRST_YEAR} to ${LAST_YEAR}); null, "open" or "perpetuity" = no end`,
+} as const;
 export const list = <T>(items: T, max = LIST_MAX) => ({ type: 'array', items, maxItems: max }) as const;
 export const money = {
   type: 'object',
@@ -47,7 +60,9 @@ export const money = {
     currency: { type: 'string', minLength: 3, maxLength: 3, description: 'ISO 4217' },
   },
 } as const;
-export const languages = { anyOf: [list({ type: 'string', maxLength: 100 }, 200), { type: 'string', maxLength: LINE_MAX }, { type: 'null' }] } as const;
+export const languages = {
+  anyOf: [list({ type: 'string', maxLength: 100 }, 200), { type: 'string', maxLength: LINE_MAX }, { type: 'null' }],
+} as const;
 /** A body that is optional and, when given, empty: for actions such as reject or poll. */
 export const noBody = { type: ['object', 'null'], additionalProperties: false, properties: {} } as const;
 export const blockInput = {
@@ -56,7 +71,12 @@ export const blockInput = {
   additionalProperties: false,
   properties: {
     titleId: id,
-    territories: { type: 'string', minLength: 1, maxLength: LINE_MAX, description: 'a territory expression, e.g. "Worldwide excluding China"' },
+    territories: {
+      type: 'string',
+      minLength: 1,
+      maxLength: LINE_MAX,
+      description: 'a territory expression, e.g. "Worldwide excluding China"',
+    },
     media: { type: 'string', minLength: 1, maxLength: LINE_MAX, description: 'a media expression, e.g. "All Media", "SVOD"' },
     languages,
     start: dateOrNull,
@@ -117,7 +137,17 @@ export const contractInput = {
     announcedOn: dateOrNull,
     editionId: idOrNull,
     notes: { type: ['string', 'null'], maxLength: TEXT_MAX },
-    override: { anyOf: [{ type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: LINE_MAX } } }, { type: 'null' }] },
+    override: {
+      anyOf: [
+        {
+          type: 'object',
+          required: ['reason'],
+          additionalProperties: false,
+          properties: { reason: { type: 'string', minLength: 1, maxLength: LINE_MAX } },
+        },
+        { type: 'null' },
+      ],
+    },
     version: { type: 'integer' },
     newCompanies: {
       anyOf: [
@@ -138,7 +168,10 @@ export const availsQuestion = {
   required: ['territories', 'media', 'start'],
   additionalProperties: false,
   properties: {
-    titles: { ...list({ type: 'string', minLength: 1, maxLength: NAME_MAX }, 10_000), description: 'title ids or names; absent: the whole catalog' },
+    titles: {
+      ...list({ type: 'string', minLength: 1, maxLength: NAME_MAX }, 10_000),
+      description: 'title ids or names; absent: the whole catalog',
+    },
     territories: { type: 'string', minLength: 1, maxLength: LINE_MAX },
     media: { type: 'string', minLength: 1, maxLength: LINE_MAX },
     languages,
@@ -174,7 +207,12 @@ export const creditInput = {
   },
 } as const;
 
-export const personInput = { type: 'object', required: ['name'], additionalProperties: false, properties: { name: name(), sortName: { type: ['string', 'null'], maxLength: NAME_MAX } } } as const;
+export const personInput = {
+  type: 'object',
+  required: ['name'],
+  additionalProperties: false,
+  properties: { name: name(), sortName: { type: ['string', 'null'], maxLength: NAME_MAX } },
+} as const;
 export const companyInput = {
   type: 'object',
   required: ['name', 'kind'],
@@ -199,7 +237,13 @@ export const editionInput = {
   type: 'object',
   required: ['festivalId', 'year'],
   additionalProperties: false,
-  properties: { festivalId: id, number: { type: ['integer', 'null'], minimum: 1, maximum: 10_000 }, year: { type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR }, start: dateOrNull, end: dateOrNull },
+  properties: {
+    festivalId: id,
+    number: { type: ['integer', 'null'], minimum: 1, maximum: 10_000 },
+    year: { type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR },
+    start: dateOrNull,
+    end: dateOrNull,
+  },
 } as const;
 export const selectionInput = {
   type: 'object',
@@ -219,7 +263,14 @@ export const awardInput = {
   type: 'object',
   required: ['editionId', 'name', 'titleId'],
   additionalProperties: false,
-  properties: { editionId: id, name: name(), titleId: id, personId: idOrNull, tied: { type: 'boolean' }, tieGroup: { type: ['string', 'null'], maxLength: 100 } },
+  properties: {
+    editionId: id,
+    name: name(),
+    titleId: id,
+    personId: idOrNull,
+    tied: { type: 'boolean' },
+    tieGroup: { type: ['string', 'null'], maxLength: 100 },
+  },
 } as const;
 export const releaseInput = {
   type: 'object',

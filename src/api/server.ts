@@ -55,10 +55,16 @@ export function trustProxyFromEnv(value = process.env.FILMRIGHTS_TRUST_PROXY): b
   const v = value?.trim();
   if (!v || v === 'false' || v === '0') return false;
   if (v === 'true') return true;
-  return v.split(',').map((x) => x.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
-export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'logger' | 'secureCookies' | 'trustProxy'> = {}): Promise<FastifyInstance> {
+export async function buildServer(
+  app: FilmRights,
+  opts: Pick<ServerOptions, 'logger' | 'secureCookies' | 'trustProxy'> = {},
+): Promise<FastifyInstance> {
   const server = Fastify({
     trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
     logger: opts.logger ? loggerOptions(opts.logger === true ? {} : opts.logger) : false,
@@ -104,7 +110,11 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
   await server.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'filmrights', version: VERSION, description: 'Film rights, avails, deals, festivals and the trade-press record. See docs/api.md.' },
+      info: {
+        title: 'filmrights',
+        version: VERSION,
+        description: 'Film rights, avails, deals, festivals and the trade-press record. See docs/api.md.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'filmrights_session' },
@@ -134,7 +144,10 @@ export async function buildServer(app: FilmRights, opts: Pick<ServerOptions, 'lo
     });
   } else {
     server.setNotFoundHandler((req, reply) => {
-      reply.code(404).send({ error: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}${req.url.startsWith('/api/') ? '' : ' (the web app is not built: `npx filmrights serve` builds it before serving, or run npm run build:web)'}` });
+      reply.code(404).send({
+        error: 'not-found',
+        message: `no route ${req.method} ${req.url.split('?')[0]}${req.url.startsWith('/api/') ? '' : ' (the web app is not built: `npx filmrights serve` builds it before serving, or run npm run build:web)'}`,
+      });
     });
   }
   return server;

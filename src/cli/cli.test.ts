@@ -30,21 +30,60 @@ describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   });
 
   it('answers avails as JSON: One Second in North America is sold to Neon', async () => {
-    const r = await cli(['avails', '--title', 'One Second', '--territory', 'North America', '--media', 'all rights', '--from', '2022-01-01', '--to', '2022-12-31', '--json']);
+    const r = await cli([
+      'avails',
+      '--title',
+      'One Second',
+      '--territory',
+      'North America',
+      '--media',
+      'all rights',
+      '--from',
+      '2022-01-01',
+      '--to',
+      '2022-12-31',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const answer = JSON.parse(r.stdout) as { rows: AvailRowView[] };
     expect(Object.keys(answer)).toEqual(['rows']);
     expect(answer.rows).toHaveLength(1);
     const [row] = answer.rows;
-    expect(row).toMatchObject({ titles: ['One Second'], titleIds: ['one-second'], territoryLabel: 'North America', mediaLabel: 'All Media', start: '2022-01-01', end: '2022-12-31', status: 'unavailable' });
+    expect(row).toMatchObject({
+      titles: ['One Second'],
+      titleIds: ['one-second'],
+      territoryLabel: 'North America',
+      mediaLabel: 'All Media',
+      start: '2022-01-01',
+      end: '2022-12-31',
+      status: 'unavailable',
+    });
     expect(row.territories).toEqual(expect.arrayContaining(['US', 'CA']));
     expect(row.reasons).toEqual([
-      { code: 'rights-out-exist', contracts: ['WB-NEON-ONE-SECOND-NA'], message: 'sold to WB-NEON-ONE-SECOND-NA (Neon)', deals: [{ ref: 'WB-NEON-ONE-SECOND-NA', id: expect.any(String), licensor: 'Wild Bunch', licensee: 'Neon', end: '2036-09-17' }] },
+      {
+        code: 'rights-out-exist',
+        contracts: ['WB-NEON-ONE-SECOND-NA'],
+        message: 'sold to WB-NEON-ONE-SECOND-NA (Neon)',
+        deals: [{ ref: 'WB-NEON-ONE-SECOND-NA', id: expect.any(String), licensor: 'Wild Bunch', licensee: 'Neon', end: '2036-09-17' }],
+      },
     ]);
   });
 
   it('prints avails as a table by default, with labels, periods and reasons', async () => {
-    const r = await cli(['avails', '--title', 'ONE SECOND', '--territory', 'Worldwide', '--media', 'all media', '--from', '2022-01-01', '--to', '2022-12-31', '--non-exclusive']);
+    const r = await cli([
+      'avails',
+      '--title',
+      'ONE SECOND',
+      '--territory',
+      'Worldwide',
+      '--media',
+      'all media',
+      '--from',
+      '2022-01-01',
+      '--to',
+      '2022-12-31',
+      '--non-exclusive',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Worldwide excl. North');
     expect(r.stdout).toContain('2022-01-01 to 2022-12-31');
@@ -78,7 +117,21 @@ describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
 
   it('refuses a bad document as a whole, one line per problem', async () => {
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ contracts: [{ ref: 'X', licensor: 'Wild Bunch', licensee: 'Neno', status: 'signed', titles: ['One Second'], blocks: [{ territories: 'Germny', media: 'All Media' }] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        contracts: [
+          {
+            ref: 'X',
+            licensor: 'Wild Bunch',
+            licensee: 'Neno',
+            status: 'signed',
+            titles: ['One Second'],
+            blocks: [{ territories: 'Germny', media: 'All Media' }],
+          },
+        ],
+      }),
+    );
     const r = await cli(['import', file]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
@@ -90,12 +143,26 @@ describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
 
   it('checks a proposed deal for conflicts (exit 2 when it collides)', async () => {
     const deal = join(dir, 'deal.json');
-    writeFileSync(deal, JSON.stringify({ titles: ['One Second'], blocks: [{ territories: 'Canada', media: 'SVOD', start: '2023-01-01', end: '2024-12-31' }] }));
+    writeFileSync(
+      deal,
+      JSON.stringify({
+        titles: ['One Second'],
+        blocks: [{ territories: 'Canada', media: 'SVOD', start: '2023-01-01', end: '2024-12-31' }],
+      }),
+    );
     const r = await cli(['conflicts', deal]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('Conflicts: the deal cannot be signed as it is.');
-    expect(r.stdout).toContain('blocks[0]: conflict: One Second, Canada, SVOD, 2023-01-01 to 2024-12-31: sold to WB-NEON-ONE-SECOND-NA (Neon)');
-    writeFileSync(deal, JSON.stringify({ titles: ['One Second'], blocks: [{ territories: 'Germany', media: 'SVOD', start: '2023-01-01', end: '2024-12-31' }] }));
+    expect(r.stdout).toContain(
+      'blocks[0]: conflict: One Second, Canada, SVOD, 2023-01-01 to 2024-12-31: sold to WB-NEON-ONE-SECOND-NA (Neon)',
+    );
+    writeFileSync(
+      deal,
+      JSON.stringify({
+        titles: ['One Second'],
+        blocks: [{ territories: 'Germany', media: 'SVOD', start: '2023-01-01', end: '2024-12-31' }],
+      }),
+    );
     const clear = await cli(['conflicts', deal]);
     expect(clear.code).toBe(0);
     expect(clear.stdout).toContain('Clear');
@@ -132,7 +199,8 @@ describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     const nobody = await cli(['users', 'disable', 'nobody']);
     expect(nobody.stderr).toBe('error: username: no user "nobody"\n');
     const help = await cli(['users', '--help']);
-    for (const c of ['set-role <username> <role>', 'disable <username>', 'enable <username>', 'reset-password <username>']) expect(help.stdout).toContain(c);
+    for (const c of ['set-role <username> <role>', 'disable <username>', 'enable <username>', 'reset-password <username>'])
+      expect(help.stdout).toContain(c);
   });
 
   it('backs up and restores into an empty database', async () => {
@@ -145,7 +213,23 @@ describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     const again = await cli(['restore', backup], fresh);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^error: database: not empty/);
-    const avails = await cli(['avails', '--title', 'One Second', '--territory', 'North America', '--media', 'all rights', '--from', '2022-01-01', '--to', '2022-12-31', '--json'], fresh);
+    const avails = await cli(
+      [
+        'avails',
+        '--title',
+        'One Second',
+        '--territory',
+        'North America',
+        '--media',
+        'all rights',
+        '--from',
+        '2022-01-01',
+        '--to',
+        '2022-12-31',
+        '--json',
+      ],
+      fresh,
+    );
     expect(JSON.parse(avails.stdout).rows[0].reasons[0].code).toBe('rights-out-exist');
   });
 

@@ -5,7 +5,7 @@
  * and prints the facts with their evidence. `--dry-run` only extracts, without
  * a database.
  */
-import { Command } from 'commander';
+import { type Command } from 'commander';
 import { extractFacts } from '../ingest/extract.js';
 import { readArticle } from '../ingest/intake.js';
 import { factSummary } from '../ingest/summary.js';
@@ -27,7 +27,9 @@ interface Line {
 function print(lines: Line[], head: string): void {
   console.log(head);
   for (const l of lines) {
-    console.log(`  ${l.type.padEnd(16)} ${factSummary(l.type, l.fields)}  (${l.confidence.toFixed(2)}${l.status && l.status !== 'pending' ? `, ${l.status}` : ''})`);
+    console.log(
+      `  ${l.type.padEnd(16)} ${factSummary(l.type, l.fields)}  (${l.confidence.toFixed(2)}${l.status && l.status !== 'pending' ? `, ${l.status}` : ''})`,
+    );
     if (l.names) console.log(`  ${''.padEnd(16)} ${l.names}`);
     console.log(`  ${''.padEnd(16)} “${l.quote.replace(/\s+/g, ' ').slice(0, 160)}${l.quote.length > 160 ? '…' : ''}”`);
   }
@@ -39,44 +41,62 @@ export function registerIngestCommand(program: Command): void {
     .description('read a trade-press article (.txt/.html file or URL) and store its candidate facts for review')
     .argument('<file|url>', 'the article: a local .txt or .html file, or an http(s) URL')
     .option('--outlet <name>', 'the outlet (default: from the URL or the page)')
-    .option('--date <YYYY-MM-DD>', "the article's date (default: the page's, else a leading \"date YYYY-MM-DD\" line, else today)")
+    .option('--date <YYYY-MM-DD>', 'the article\'s date (default: the page\'s, else a leading "date YYYY-MM-DD" line, else today)')
     .option('--title <title>', "the article's headline")
     .option('--dry-run', 'extract and print only; store nothing')
     .option('--json', 'print the article and its facts as JSON')
-    .action(async (target: string, o: { outlet?: string; date?: string; title?: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
-      const isUrl = /^https?:\/\//i.test(target);
-      const input = { ...(isUrl ? { url: target } : { file: target }), outlet: o.outlet, date: o.date, title: o.title };
-      if (o.dryRun) {
-        const a = await readArticle(input);
-        const x = extractFacts(a.text, { date: a.date, titleSpans: a.titleSpans });
-        if (o.json) {
-          process.stdout.write(`${JSON.stringify({ article: { ...a, date: x.date }, facts: x.facts.map((f) => ({ ...f, quote: a.text.slice(f.span[0], f.span[1]) })) }, null, 2)}\n`);
+    .action(
+      async (target: string, o: { outlet?: string; date?: string; title?: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
+        const isUrl = /^https?:\/\//i.test(target);
+        const input = { ...(isUrl ? { url: target } : { file: target }), outlet: o.outlet, date: o.date, title: o.title };
+        if (o.dryRun) {
+          const a = await readArticle(input);
+          const x = extractFacts(a.text, { date: a.date, titleSpans: a.titleSpans });
+          if (o.json) {
+            process.stdout.write(
+              `${JSON.stringify({ article: { ...a, date: x.date }, facts: x.facts.map((f) => ({ ...f, quote: a.text.slice(f.span[0], f.span[1]) })) }, null, 2)}\n`,
+            );
+            return;
+          }
+          print(
+            x.facts.map((f) => ({
+              type: f.type,
+              fields: f.fields as unknown as Record<string, unknown>,
+              confidence: f.confidence,
+              quote: a.text.slice(f.span[0], f.span[1]),
+            })),
+            `${a.title ?? target} (${a.outlet ?? 'unknown outlet'}, ${x.date}): ${x.facts.length} candidate facts (not stored)`,
+          );
           return;
         }
-        print(x.facts.map((f) => ({ type: f.type, fields: f.fields as unknown as Record<string, unknown>, confidence: f.confidence, quote: a.text.slice(f.span[0], f.span[1]) })), `${a.title ?? target} (${a.outlet ?? 'unknown outlet'}, ${x.date}): ${x.facts.length} candidate facts (not stored)`);
-        return;
-      }
-      const g = cmd.optsWithGlobals<{ db?: string; databaseUrl?: string }>();
-      const app = await FilmRights.open({ url: g.databaseUrl, file: g.db });
-      try {
-        const { article, duplicate } = await ingestLocalArticle(app, CLI, input);
-        if (o.json) {
-          process.stdout.write(`${JSON.stringify({ article, duplicate }, null, 2)}\n`);
-          return;
+        const g = cmd.optsWithGlobals<{ db?: string; databaseUrl?: string }>();
+        const app = await FilmRights.open({ url: g.databaseUrl, file: g.db });
+        try {
+          const { article, duplicate } = await ingestLocalArticle(app, CLI, input);
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify({ article, duplicate }, null, 2)}\n`);
+            return;
+          }
+          print(
+            article.facts.map((f) => ({
+              type: f.type,
+              fields: f.fields,
+              confidence: f.confidence,
+              quote: f.quote,
+              status: f.status,
+              names:
+                Object.values(f.resolution)
+                  .map(
+                    (r) =>
+                      `${r.name}: ${r.status === 'known' ? 'known' : r.status === 'similar' ? `≈ ${r.matched}` : r.status === 'ambiguous' ? `ambiguous (${r.candidates.map((c) => c.name).join(' / ')})` : 'new'}`,
+                  )
+                  .join('; ') + (f.known ? `; on record (${f.known.sources} source${f.known.sources === 1 ? '' : 's'})` : ''),
+            })),
+            `${duplicate ? 'Already ingested' : 'Ingested'} article ${article.id}: ${article.title ?? target} (${article.outlet ?? 'unknown outlet'}, ${article.publishedOn ?? 'no date'}), ${article.facts.length} facts (${article.counts.pending} to review). Review them in the web app (Articles) or with POST /api/articles/${article.id}/facts/<id>/accept.`,
+          );
+        } finally {
+          await app.close();
         }
-        print(
-          article.facts.map((f) => ({
-            type: f.type,
-            fields: f.fields,
-            confidence: f.confidence,
-            quote: f.quote,
-            status: f.status,
-            names: Object.values(f.resolution).map((r) => `${r.name}: ${r.status === 'known' ? 'known' : r.status === 'similar' ? `≈ ${r.matched}` : r.status === 'ambiguous' ? `ambiguous (${r.candidates.map((c) => c.name).join(' / ')})` : 'new'}`).join('; ') + (f.known ? `; on record (${f.known.sources} source${f.known.sources === 1 ? '' : 's'})` : ''),
-          })),
-          `${duplicate ? 'Already ingested' : 'Ingested'} article ${article.id}: ${article.title ?? target} (${article.outlet ?? 'unknown outlet'}, ${article.publishedOn ?? 'no date'}), ${article.facts.length} facts (${article.counts.pending} to review). Review them in the web app (Articles) or with POST /api/articles/${article.id}/facts/<id>/accept.`,
-        );
-      } finally {
-        await app.close();
-      }
-    });
+      },
+    );
 }

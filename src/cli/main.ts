@@ -91,7 +91,12 @@ function plainStyle(): { style?: { head: string[]; border: string[] } } {
 
 export function availsTable(rows: AvailRowView[]): string {
   if (!rows.length) return 'No rows: nothing matches the question.';
-  const table = new Table({ head: ['Titles', 'Territories', 'Media', 'Languages', 'Period', 'Status', 'Why'], wordWrap: true, colWidths: [18, 28, 20, 16, 26, 13, 40], ...plainStyle() });
+  const table = new Table({
+    head: ['Titles', 'Territories', 'Media', 'Languages', 'Period', 'Status', 'Why'],
+    wordWrap: true,
+    colWidths: [18, 28, 20, 16, 26, 13, 40],
+    ...plainStyle(),
+  });
   for (const r of rows) {
     table.push([
       r.titles.join(', '),
@@ -109,8 +114,14 @@ export function availsTable(rows: AvailRowView[]): string {
 function conflictText(report: ConflictReportView): string {
   const lines: string[] = [];
   for (const b of report.blocks) {
-    for (const r of b.conflicts) lines.push(`blocks[${b.block}]: conflict: ${r.titles.join(', ')}, ${r.territoryLabel}, ${r.mediaLabel}, ${period(r)}: ${r.reasons.map((x) => x.message).join('; ')}`);
-    for (const r of b.holds) lines.push(`blocks[${b.block}]: on hold: ${r.titles.join(', ')}, ${r.territoryLabel}, ${r.mediaLabel}, ${period(r)}: ${r.reasons.map((x) => x.message).join('; ')}`);
+    for (const r of b.conflicts)
+      lines.push(
+        `blocks[${b.block}]: conflict: ${r.titles.join(', ')}, ${r.territoryLabel}, ${r.mediaLabel}, ${period(r)}: ${r.reasons.map((x) => x.message).join('; ')}`,
+      );
+    for (const r of b.holds)
+      lines.push(
+        `blocks[${b.block}]: on hold: ${r.titles.join(', ')}, ${r.territoryLabel}, ${r.mediaLabel}, ${period(r)}: ${r.reasons.map((x) => x.message).join('; ')}`,
+      );
   }
   return [report.clear ? 'Clear: the deal can be signed.' : 'Conflicts: the deal cannot be signed as it is.', ...lines].join('\n');
 }
@@ -172,38 +183,65 @@ export function buildProgram(): Command {
     .option('--min-days <n>', 'minimum length of an available period, in days')
     .addOption(new Option('--include <rows>', 'which rows to show').choices(['all', 'available']))
     .option('--json', 'print {"rows": [...]} as JSON')
-    .action(async (o: { title: string[]; territory: string; media: string; from: string; to?: string; language: string[]; nonExclusive?: boolean; match: MatchType; minDays?: string; include?: 'all' | 'available'; json?: boolean }, cmd: Command) => {
-      let minDays: number | undefined;
-      if (o.minDays !== undefined) {
-        minDays = Number(o.minDays);
-        if (!Number.isInteger(minDays) || minDays < 1) throw invalid('min-days', o.minDays, `min-days: "${o.minDays}" is not a whole number of days (1 or more)`);
-      }
-      const input: AvailsInput = {
-        titles: o.title,
-        territories: o.territory,
-        media: o.media,
-        languages: o.language.length ? o.language : null,
-        start: o.from,
-        end: o.to ?? null,
-        exclusive: !o.nonExclusive,
-        match: o.match,
-        ...(minDays !== undefined ? { minDays } : {}),
-        ...(o.include ? { include: o.include } : {}),
-      };
-      const answer = await withApp(cmd, (app) => askAvails(app, CLI, input));
-      if (o.json) process.stdout.write(`${JSON.stringify({ rows: answer.rows }, null, 2)}\n`);
-      else console.log(availsTable(answer.rows));
-    });
+    .action(
+      async (
+        o: {
+          title: string[];
+          territory: string;
+          media: string;
+          from: string;
+          to?: string;
+          language: string[];
+          nonExclusive?: boolean;
+          match: MatchType;
+          minDays?: string;
+          include?: 'all' | 'available';
+          json?: boolean;
+        },
+        cmd: Command,
+      ) => {
+        let minDays: number | undefined;
+        if (o.minDays !== undefined) {
+          minDays = Number(o.minDays);
+          if (!Number.isInteger(minDays) || minDays < 1)
+            throw invalid('min-days', o.minDays, `min-days: "${o.minDays}" is not a whole number of days (1 or more)`);
+        }
+        const input: AvailsInput = {
+          titles: o.title,
+          territories: o.territory,
+          media: o.media,
+          languages: o.language.length ? o.language : null,
+          start: o.from,
+          end: o.to ?? null,
+          exclusive: !o.nonExclusive,
+          match: o.match,
+          ...(minDays !== undefined ? { minDays } : {}),
+          ...(o.include ? { include: o.include } : {}),
+        };
+        const answer = await withApp(cmd, (app) => askAvails(app, CLI, input));
+        if (o.json) process.stdout.write(`${JSON.stringify({ rows: answer.rows }, null, 2)}\n`);
+        else console.log(availsTable(answer.rows));
+      },
+    );
 
   program
     .command('conflicts')
     .description('check a proposed deal against the rights on record (writes nothing); exit 2 when it conflicts')
-    .argument('<deal.json>', 'the deal: {titles: [names], blocks: [{title?, territories, media, start, end, exclusive}]} (as in the JSON format) or {titleIds, blocks}')
+    .argument(
+      '<deal.json>',
+      'the deal: {titles: [names], blocks: [{title?, territories, media, start, end, exclusive}]} (as in the JSON format) or {titleIds, blocks}',
+    )
     .option('--json', 'print the conflict report as JSON')
     .action(async (file: string, o: { json?: boolean }, cmd: Command) => {
-      const deal = readJsonFile(file) as { titles?: string[]; titleIds?: string[]; blocks?: Array<BlockInput & { title?: string }>; excludeContractId?: string };
+      const deal = readJsonFile(file) as {
+        titles?: string[];
+        titleIds?: string[];
+        blocks?: Array<BlockInput & { title?: string }>;
+        excludeContractId?: string;
+      };
       if (typeof deal !== 'object' || deal === null) throw invalid('deal', deal, 'deal: expected an object with titles and blocks');
-      if (!Array.isArray(deal.blocks) || !deal.blocks.length) throw invalid('blocks', deal.blocks, 'blocks: the deal names no rights block');
+      if (!Array.isArray(deal.blocks) || !deal.blocks.length)
+        throw invalid('blocks', deal.blocks, 'blocks: the deal names no rights block');
       const report = await withApp(cmd, async (app) => {
         const index = await TitleIndex.load(app.store.db);
         const titleIds = deal.titleIds ?? (deal.titles ?? []).map((t, i) => index.resolve(t, `titles[${i}]`));
@@ -227,7 +265,9 @@ export function buildProgram(): Command {
     .option('--password <password>', 'the password (else FILMRIGHTS_PASSWORD, else asked)')
     .action(async (username: string, o: { role: UserRole; financials?: boolean; password?: string }, cmd: Command) => {
       const password = await passwordFrom(o);
-      const u = await withApp(cmd, (app) => createUser(app, { username, password, role: o.role, canSeeFinancials: o.financials ?? o.role === 'admin' }, CLI));
+      const u = await withApp(cmd, (app) =>
+        createUser(app, { username, password, role: o.role, canSeeFinancials: o.financials ?? o.role === 'admin' }, CLI),
+      );
       console.log(`Created ${u.username} (${u.role}).`);
     });
   users
@@ -244,7 +284,7 @@ export function buildProgram(): Command {
     });
   users
     .command('passwd')
-    .description('set a user\'s password (ends their sessions)')
+    .description("set a user's password (ends their sessions)")
     .argument('<username>')
     .option('--password <password>', 'the new password (else FILMRIGHTS_PASSWORD, else asked)')
     .action(async (username: string, o: { password?: string }, cmd: Command) => {
@@ -263,7 +303,7 @@ export function buildProgram(): Command {
     });
   users
     .command('set-role')
-    .description('change a user\'s role (ends their sessions); the last enabled admin keeps theirs')
+    .description("change a user's role (ends their sessions); the last enabled admin keeps theirs")
     .argument('<username>')
     .addArgument(new Argument('<role>', 'admin, editor or viewer').choices([...USER_ROLES]))
     .action(async (username: string, role: UserRole, _o, cmd: Command) => {
@@ -294,7 +334,8 @@ export function buildProgram(): Command {
       const report = await withApp(cmd, (app) => checkIntegrity(app));
       console.log(`Checked ${report.titles} titles, ${report.blocks} rights blocks.`);
       for (const t of report.indexMismatches) console.log(`index differs from the store for title ${t}`);
-      for (const d of report.doubleSales) console.log(`title ${d.titleId}: ${d.contract} sells rights already sold under ${d.against.join(', ')} (no override recorded)`);
+      for (const d of report.doubleSales)
+        console.log(`title ${d.titleId}: ${d.contract} sells rights already sold under ${d.against.join(', ')} (no override recorded)`);
       if (report.indexMismatches.length || report.doubleSales.length) process.exitCode = 1;
       else console.log('OK: the index agrees with the store and no exclusive right is sold twice.');
     });
@@ -304,7 +345,11 @@ export function buildProgram(): Command {
     .description('load the demo data (the One Second trade-press report) into an empty catalog')
     .action(async (_o, cmd: Command) => {
       const summary = await withApp(cmd, (app) => loadDemo(app, CLI));
-      console.log(summary ? `Demo loaded: ${summary.titles} titles, ${summary.contracts} contracts, ${summary.facts} sourced facts.` : 'The catalog has titles already: demo not loaded.');
+      console.log(
+        summary
+          ? `Demo loaded: ${summary.titles} titles, ${summary.contracts} contracts, ${summary.facts} sourced facts.`
+          : 'The catalog has titles already: demo not loaded.',
+      );
     });
 
   program
@@ -348,7 +393,8 @@ export function buildProgram(): Command {
       const server = await startServer({ port, host: o.host, url: g.databaseUrl, file: g.db, demo: o.demo, logger: true });
       const upgraded = upgradeLine(server.app.store.upgrade);
       if (upgraded) console.log(upgraded);
-      if (server.admin?.password) console.log(`First start: admin user "${server.admin.username}" with password ${server.admin.password} (shown once).`);
+      if (server.admin?.password)
+        console.log(`First start: admin user "${server.admin.username}" with password ${server.admin.password} (shown once).`);
       console.log(`filmrights is listening on ${server.url}`);
       // Graceful stop: no new connections (a request on a kept-alive one gets 503), the requests in
       // flight finish and are answered, then the database closes (the pool, or the SQLite file with
@@ -384,18 +430,30 @@ async function buildWebIfNeeded(): Promise<void> {
   try {
     await ensureWebBuild({ log });
   } catch (e) {
-    if (!(e instanceof WebBuildError) || e.reason !== 'unavailable') throw new Error(`web app: ${e instanceof Error ? e.message : String(e)} (fix it, or serve without it: --no-web-build)`);
-    log(`cannot build the web app: ${e.message}; ${webBuildState().state === 'missing' ? 'serving the API only' : 'serving the older build'}`);
+    if (!(e instanceof WebBuildError) || e.reason !== 'unavailable')
+      throw new Error(`web app: ${e instanceof Error ? e.message : String(e)} (fix it, or serve without it: --no-web-build)`);
+    log(
+      `cannot build the web app: ${e.message}; ${webBuildState().state === 'missing' ? 'serving the API only' : 'serving the older build'}`,
+    );
   }
 }
 
 /** One line per problem, naming the field. */
 export function errorLines(e: unknown): string[] {
-  if (e instanceof ImportError) return e.issues.length === 1 ? [`error: ${e.issues[0].message}`] : [`error: ${e.issues.length} problems, nothing was imported:`, ...e.issues.map((i) => `  ${i.message}`)];
+  if (e instanceof ImportError)
+    return e.issues.length === 1
+      ? [`error: ${e.issues[0].message}`]
+      : [`error: ${e.issues.length} problems, nothing was imported:`, ...e.issues.map((i) => `  ${i.message}`)];
   if (e instanceof RightsConflictError) return [`error: ${e.message}`];
   // the operator at the server's own console may see what the network said (the API shows only the first line)
   if (e instanceof FetchError) return [`error: ${e.message}`, `  (${e.detail})`];
-  if (e instanceof DomainError || e instanceof StoreConfigError || e instanceof NotFoundError || e instanceof ForbiddenError || e instanceof StaleVersionError) {
+  if (
+    e instanceof DomainError ||
+    e instanceof StoreConfigError ||
+    e instanceof NotFoundError ||
+    e instanceof ForbiddenError ||
+    e instanceof StaleVersionError
+  ) {
     return [`error: ${e.message.split('\n')[0]}`];
   }
   const code = (e as NodeJS.ErrnoException)?.code;

@@ -34,7 +34,12 @@ export interface WebBuildPaths {
 }
 
 export function defaultWebBuildPaths(root = PROJECT_ROOT): WebBuildPaths {
-  return { root, sources: [join(root, 'web'), join(root, 'package-lock.json')], out: join(root, 'dist', 'web'), stamp: join(root, 'dist', 'web-build.json') };
+  return {
+    root,
+    sources: [join(root, 'web'), join(root, 'package-lock.json')],
+    out: join(root, 'dist', 'web'),
+    stamp: join(root, 'dist', 'web-build.json'),
+  };
 }
 
 /** Builds the app into `outDir` (an empty or missing folder); rejects when the build fails. */
@@ -96,14 +101,31 @@ export const viteBuilder: WebBuilder = (outDir, paths) => {
   try {
     viteBin = join(dirname(createRequire(join(paths.root, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
   } catch {
-    return Promise.reject(new WebBuildError('vite is not installed (it is a development dependency: run `npm ci` without --omit=dev, or copy dist/ from a machine that built it)', 'unavailable'));
+    return Promise.reject(
+      new WebBuildError(
+        'vite is not installed (it is a development dependency: run `npm ci` without --omit=dev, or copy dist/ from a machine that built it)',
+        'unavailable',
+      ),
+    );
   }
-  const args = [viteBin, 'build', '--config', join(paths.root, 'web', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'];
+  const args = [
+    viteBin,
+    'build',
+    '--config',
+    join(paths.root, 'web', 'vite.config.ts'),
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--logLevel',
+    'error',
+  ];
   return new Promise((resolve, reject) => {
     // vite's output goes to our stderr: stdout stays the command's own
     const child = spawn(process.execPath, args, { cwd: paths.root, stdio: ['ignore', 2, 2] });
     child.once('error', (e) => reject(new WebBuildError(`could not run vite: ${e.message}`)));
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new WebBuildError(`vite build failed (${signal ?? `exit code ${code}`})`))));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new WebBuildError(`vite build failed (${signal ?? `exit code ${code}`})`)),
+    );
   });
 };
 

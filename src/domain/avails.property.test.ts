@@ -45,7 +45,11 @@ function expectNoTwoMergeable(rows: readonly RolledRow[]): void {
       const sameL = JSON.stringify([a.languages, a.languagesExcept]) === JSON.stringify([b.languages, b.languagesExcept]);
       const samePeriod = a.start === b.start && a.end === b.end;
       const touching = a.end + 1 === b.start || b.end + 1 === a.start;
-      const mergeable = (sameM && sameL && samePeriod) || (sameT && sameL && samePeriod) || (sameT && sameM && samePeriod) || (sameT && sameM && sameL && touching);
+      const mergeable =
+        (sameM && sameL && samePeriod) ||
+        (sameT && sameL && samePeriod) ||
+        (sameT && sameM && samePeriod) ||
+        (sameT && sameM && sameL && touching);
       expect(mergeable, `rows ${i} and ${j} say the same thing and could be one`).toBe(false);
     }
 }
@@ -57,7 +61,9 @@ function agreesAndMinimal(blocks: readonly RightsBlock[], q: AvailsQuestion, hor
   const want = oracleAvails(blocks, q, horizon, countries, media);
   expect(got.size).toBe(want.length);
   for (const c of want) {
-    expect(got.get(`${c.country}/${c.media}/${c.language}/${c.day}`), `cell ${c.country}/${c.media}/${c.language}/${c.day}`).toBe(reasonKey(c.status, c.reasons));
+    expect(got.get(`${c.country}/${c.media}/${c.language}/${c.day}`), `cell ${c.country}/${c.media}/${c.language}/${c.day}`).toBe(
+      reasonKey(c.status, c.reasons),
+    );
   }
   expectNoTwoMergeable(rows);
 }
@@ -71,7 +77,8 @@ const WIDE_HORIZON = 12;
 function wideCase(countries: number, media: number, languages: number) {
   const pool = Array.from({ length: languages }, (_, i) => `l${String(i).padStart(2, '0')}`);
   const one = (size: number) => fc.integer({ min: 0, max: size - 1 }).map((i) => fromIndices(size, [i]));
-  const some = (size: number) => fc.uniqueArray(fc.integer({ min: 0, max: size - 1 }), { minLength: 1, maxLength: 3 }).map((ix) => fromIndices(size, ix));
+  const some = (size: number) =>
+    fc.uniqueArray(fc.integer({ min: 0, max: size - 1 }), { minLength: 1, maxLength: 3 }).map((ix) => fromIndices(size, ix));
   const term = fc
     .tuple(fc.integer({ min: 0, max: WIDE_HORIZON }), fc.integer({ min: 0, max: WIDE_HORIZON }), fc.boolean())
     .map(([a, b, open]) => ({ start: Math.min(a, b), end: open ? PERPETUITY : Math.max(a, b) }));
@@ -89,7 +96,11 @@ function wideCase(countries: number, media: number, languages: number) {
       exclusive: fc.boolean(),
     })
     .map(({ term: t, ...b }) => ({ ...b, start: t.start, end: t.end }));
-  const all = (size: number) => fromIndices(size, Array.from({ length: size }, (_, i) => i));
+  const all = (size: number) =>
+    fromIndices(
+      size,
+      Array.from({ length: size }, (_, i) => i),
+    );
   const q = fc
     .record({
       a: fc.integer({ min: 0, max: WIDE_HORIZON }),
@@ -98,21 +109,48 @@ function wideCase(countries: number, media: number, languages: number) {
       exclusive: fc.boolean(),
       match: fc.constantFrom<MatchType>('cover-entire', 'overlap-part', 'start-within', 'end-within'),
     })
-    .map(({ a, b, open, ...rest }): AvailsQuestion => ({ ...rest, territories: all(countries), media: all(media), languages: null, start: Math.min(a, b), end: open ? PERPETUITY : Math.max(a, b) }));
+    .map(({ a, b, open, ...rest }): AvailsQuestion => ({
+      ...rest,
+      territories: all(countries),
+      media: all(media),
+      languages: null,
+      start: Math.min(a, b),
+      end: open ? PERPETUITY : Math.max(a, b),
+    }));
   // a rights-in everywhere first, so that most cells have a timeline of their own
-  const everywhere: RightsBlock = { contract: 'IN', kind: 'in', territories: all(countries), media: all(media), languages: null, start: 0, end: PERPETUITY, exclusive: true };
-  return fc.tuple(fc.array(wideBlock, { minLength: languages > 32 ? 60 : 33, maxLength: languages > 32 ? 70 : 45 }), q).map(([bs, question]): [RightsBlock[], AvailsQuestion] => [[everywhere, ...bs], question]);
+  const everywhere: RightsBlock = {
+    contract: 'IN',
+    kind: 'in',
+    territories: all(countries),
+    media: all(media),
+    languages: null,
+    start: 0,
+    end: PERPETUITY,
+    exclusive: true,
+  };
+  return fc
+    .tuple(fc.array(wideBlock, { minLength: languages > 32 ? 60 : 33, maxLength: languages > 32 ? 70 : 45 }), q)
+    .map(([bs, question]): [RightsBlock[], AvailsQuestion] => [[everywhere, ...bs], question]);
 }
 
 describe('wide titles (sets beyond one 32-bit word) agree with the oracle and roll up as far as the greedy merge allows', () => {
   it('with more than 32 territory classes', () => {
-    fc.assert(fc.property(wideCase(48, 2, 3), ([blocks, q]) => agreesAndMinimal(blocks, q, WIDE_HORIZON, 48, 2)), { numRuns: 40 });
+    fc.assert(
+      fc.property(wideCase(48, 2, 3), ([blocks, q]) => agreesAndMinimal(blocks, q, WIDE_HORIZON, 48, 2)),
+      { numRuns: 40 },
+    );
   });
   it('with more than 32 media classes', () => {
-    fc.assert(fc.property(wideCase(2, 48, 3), ([blocks, q]) => agreesAndMinimal(blocks, q, WIDE_HORIZON, 2, 48)), { numRuns: 40 });
+    fc.assert(
+      fc.property(wideCase(2, 48, 3), ([blocks, q]) => agreesAndMinimal(blocks, q, WIDE_HORIZON, 2, 48)),
+      { numRuns: 40 },
+    );
   });
   it('with more than 32 language classes', () => {
-    fc.assert(fc.property(wideCase(2, 2, 80), ([blocks, q]) => agreesAndMinimal(blocks, q, WIDE_HORIZON, 2, 2)), { numRuns: 40 });
+    fc.assert(
+      fc.property(wideCase(2, 2, 80), ([blocks, q]) => agreesAndMinimal(blocks, q, WIDE_HORIZON, 2, 2)),
+      { numRuns: 40 },
+    );
   });
 });
 

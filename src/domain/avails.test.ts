@@ -9,7 +9,15 @@ import { mergeTitles, rollUpTitle } from './rollup.js';
 import { parseTerritories, territoryLabel } from './territories.js';
 
 const d = (s: string) => parseDay(s);
-const block = (kind: RightsBlock['kind'], contract: string, territories: string, media: string, start: string, end: string | null, exclusive = true): RightsBlock => ({
+const block = (
+  kind: RightsBlock['kind'],
+  contract: string,
+  territories: string,
+  media: string,
+  start: string,
+  end: string | null,
+  exclusive = true,
+): RightsBlock => ({
   contract,
   kind,
   territories: parseTerritories(territories),
@@ -19,7 +27,15 @@ const block = (kind: RightsBlock['kind'], contract: string, territories: string,
   end: end ? d(end) : PERPETUITY,
   exclusive,
 });
-const ask = (blocks: RightsBlock[], q: Omit<Partial<AvailsQuestion>, 'territories' | 'media' | 'start' | 'end'> & { territories: string; media: string; start: string; end?: string }) => {
+const ask = (
+  blocks: RightsBlock[],
+  q: Omit<Partial<AvailsQuestion>, 'territories' | 'media' | 'start' | 'end'> & {
+    territories: string;
+    media: string;
+    start: string;
+    end?: string;
+  },
+) => {
   const question: AvailsQuestion = {
     languages: null,
     exclusive: true,
@@ -57,7 +73,13 @@ describe('availability, from the examples of DOMAIN.md and the seed article', ()
 
   it('a holdback blocks SVOD until its date, and only SVOD', () => {
     const holdback = block('holdback', 'NEON-NA', 'Germany', 'SVOD', '2021-09-18', '2023-03-17');
-    const rows = ask([mandate, neon, holdback], { territories: 'Germany', media: 'SVOD, Theatrical', start: '2023-01-01', end: '2023-12-31', match: 'overlap-part' });
+    const rows = ask([mandate, neon, holdback], {
+      territories: 'Germany',
+      media: 'SVOD, Theatrical',
+      start: '2023-01-01',
+      end: '2023-12-31',
+      match: 'overlap-part',
+    });
     expect(rows).toHaveLength(3);
     expect(rows).toEqual(
       expect.arrayContaining([
@@ -73,8 +95,12 @@ describe('availability, from the examples of DOMAIN.md and the seed article', ()
   it('a non-exclusive sale blocks an exclusive request but not a non-exclusive one', () => {
     const nonExclusive = block('out', 'AIRLINE-1', 'Worldwide', 'Airline', '2022-01-01', '2024-12-31', false);
     const q = { territories: 'France', media: 'Airline', start: '2023-01-01', end: '2023-12-31' };
-    expect(ask([mandate, nonExclusive], { ...q, exclusive: true })).toEqual([{ territories: 'France', media: 'Airline', status: 'unavailable', reasons: ['rights-out-exist AIRLINE-1'] }]);
-    expect(ask([mandate, nonExclusive], { ...q, exclusive: false })).toEqual([{ territories: 'France', media: 'Airline', status: 'available', reasons: [] }]);
+    expect(ask([mandate, nonExclusive], { ...q, exclusive: true })).toEqual([
+      { territories: 'France', media: 'Airline', status: 'unavailable', reasons: ['rights-out-exist AIRLINE-1'] },
+    ]);
+    expect(ask([mandate, nonExclusive], { ...q, exclusive: false })).toEqual([
+      { territories: 'France', media: 'Airline', status: 'available', reasons: [] },
+    ]);
   });
 
   it('a deal in negotiation shows as on hold, not sold', () => {
@@ -86,22 +112,38 @@ describe('availability, from the examples of DOMAIN.md and the seed article', ()
 
   it('says when our rights have not started or have expired', () => {
     const later = block('in', 'LATER', 'Japan', 'All Media', '2030-01-01', '2035-12-31');
-    expect(ask([later], { territories: 'Japan', media: 'SVOD', start: '2027-01-01', end: '2027-12-31' })[0].reasons).toEqual(['not-yet-started LATER']);
-    expect(ask([later], { territories: 'Japan', media: 'SVOD', start: '2037-01-01', end: '2037-12-31' })[0].reasons).toEqual(['expired LATER']);
+    expect(ask([later], { territories: 'Japan', media: 'SVOD', start: '2027-01-01', end: '2027-12-31' })[0].reasons).toEqual([
+      'not-yet-started LATER',
+    ]);
+    expect(ask([later], { territories: 'Japan', media: 'SVOD', start: '2037-01-01', end: '2037-12-31' })[0].reasons).toEqual([
+      'expired LATER',
+    ]);
   });
 
   it('answers "is Germany free for SVOD from 2027?" with the part of the window that is free', () => {
     const sale = block('out', 'ALAMODE-DE', 'Germany', 'SVOD', '2021-01-01', '2027-06-30');
-    expect(ask([mandate, sale], { territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2028-12-31', match: 'overlap-part' })).toEqual([
+    expect(
+      ask([mandate, sale], { territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2028-12-31', match: 'overlap-part' }),
+    ).toEqual([
       { territories: 'Germany', media: 'SVOD', status: 'unavailable', reasons: ['rights-out-exist ALAMODE-DE'] },
       { territories: 'Germany', media: 'SVOD', status: 'available', reasons: [] },
     ]);
-    expect(ask([mandate, sale], { territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2028-12-31' }).map((r) => r.reasons)).toEqual([['rights-out-exist ALAMODE-DE'], ['window-not-met']]);
+    expect(
+      ask([mandate, sale], { territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2028-12-31' }).map((r) => r.reasons),
+    ).toEqual([['rights-out-exist ALAMODE-DE'], ['window-not-met']]);
   });
 });
 
 describe('bad questions get a typed error that names the field', () => {
-  const base: AvailsQuestion = { territories: parseTerritories('Germany'), media: parseMedia('SVOD'), languages: null, start: d('2027-01-01'), end: d('2027-12-31'), exclusive: true, match: 'cover-entire' };
+  const base: AvailsQuestion = {
+    territories: parseTerritories('Germany'),
+    media: parseMedia('SVOD'),
+    languages: null,
+    start: d('2027-01-01'),
+    end: d('2027-12-31'),
+    exclusive: true,
+    match: 'cover-entire',
+  };
   const fieldOf = (fn: () => void) => {
     try {
       fn();
@@ -149,9 +191,14 @@ describe('outcomes are interned: equal status and reasons, one object', () => {
       { code: 'holdback', contracts: [] },
     ]);
     expect(twoReasons).not.toBe(sold);
-    expect(makeOutcome('on-hold', [{ code: 'on-hold', contracts: ['X'] }])).not.toBe(makeOutcome('unavailable', [{ code: 'on-hold', contracts: ['X'] }]));
+    expect(makeOutcome('on-hold', [{ code: 'on-hold', contracts: ['X'] }])).not.toBe(
+      makeOutcome('unavailable', [{ code: 'on-hold', contracts: ['X'] }]),
+    );
     expect(makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['A', 'B'] }])).not.toBe(
-      makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['A'] }, { code: 'holdback', contracts: ['B'] }]),
+      makeOutcome('unavailable', [
+        { code: 'rights-out-exist', contracts: ['A'] },
+        { code: 'holdback', contracts: ['B'] },
+      ]),
     );
     expect(new Set([sold.id, twoReasons.id]).size).toBe(2);
   });
@@ -161,7 +208,15 @@ describe('interned outcomes', () => {
   it('are forgotten when there are many, only between titles: rows of titles on either side still merge', () => {
     const mandate = block('in', 'WB-MANDATE', 'Worldwide', 'All Media', '2020-01-01', null);
     const sold = block('out', 'KOCH-DE', 'Germany', 'All Media', '2025-01-01', '2030-12-31');
-    const question: AvailsQuestion = { territories: parseTerritories('Germany, France'), media: parseMedia('SVOD'), languages: null, start: d('2026-01-01'), end: d('2026-12-31'), exclusive: true, match: 'cover-entire' };
+    const question: AvailsQuestion = {
+      territories: parseTerritories('Germany, France'),
+      media: parseMedia('SVOD'),
+      languages: null,
+      start: d('2026-01-01'),
+      end: d('2026-12-31'),
+      exclusive: true,
+      match: 'cover-entire',
+    };
     const before = rollUpTitle('A', titleCells([mandate, sold], question));
     // more distinct outcomes than the interning keeps (one per imaginary contract)
     for (let i = 0; i <= 100_000; i++) makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: [`SALE-${i}`] }]);
@@ -183,7 +238,9 @@ describe('a window partly on hold: the free periods are on hold too, never unava
   const year = { territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2027-12-31' };
 
   it('cover-entire: free before and after a hold inside the window is one on-hold answer for the whole window', () => {
-    expect(ask([rightsIn, holdDE], year)).toEqual([{ territories: 'Germany', media: 'SVOD', status: 'on-hold', reasons: ['on-hold KOCH-DE'] }]);
+    expect(ask([rightsIn, holdDE], year)).toEqual([
+      { territories: 'Germany', media: 'SVOD', status: 'on-hold', reasons: ['on-hold KOCH-DE'] },
+    ]);
   });
 
   it('cover-entire: the free periods name every hold inside the window, and only those', () => {
@@ -191,7 +248,9 @@ describe('a window partly on hold: the free periods are on hold too, never unava
     const nextYear = block('hold', 'LATER-DE', 'Germany', 'SVOD', '2028-03-01', '2028-03-31');
     const rows = ask([rightsIn, holdDE, second, nextYear], year);
     expect(rows.filter((r) => r.status !== 'on-hold')).toEqual([]);
-    expect(rows.map((r) => r.reasons)).toEqual(expect.arrayContaining([['on-hold KOCH-DE,MUBI-DE'], ['on-hold KOCH-DE'], ['on-hold MUBI-DE']]));
+    expect(rows.map((r) => r.reasons)).toEqual(
+      expect.arrayContaining([['on-hold KOCH-DE,MUBI-DE'], ['on-hold KOCH-DE'], ['on-hold MUBI-DE']]),
+    );
   });
 
   it('cover-entire: where something else blocks part of the window, the free periods still do not meet it', () => {
@@ -218,10 +277,14 @@ describe('a window partly on hold: the free periods are on hold too, never unava
     // a 150-day minimum fails on the free days alone
     const before = block('out', 'ALAMODE-DE', 'Germany', 'SVOD', '2020-01-01', '2026-12-31');
     const q = { ...year, end: '2027-02-28', match: 'overlap-part' as const, minDays: 150 };
-    expect(ask([rightsIn, before, holdDE], q)).toEqual([{ territories: 'Germany', media: 'SVOD', status: 'on-hold', reasons: ['on-hold KOCH-DE'] }]);
+    expect(ask([rightsIn, before, holdDE], q)).toEqual([
+      { territories: 'Germany', media: 'SVOD', status: 'on-hold', reasons: ['on-hold KOCH-DE'] },
+    ]);
     // sold again from 05-01: the stretch of free and held days (120 days) is too short as well
     const after = block('out', 'MUBI-DE', 'Germany', 'SVOD', '2027-05-01', '2028-12-31');
-    expect(ask([rightsIn, before, holdDE, after], q)).toEqual([{ territories: 'Germany', media: 'SVOD', status: 'unavailable', reasons: ['window-not-met'] }]);
+    expect(ask([rightsIn, before, holdDE, after], q)).toEqual([
+      { territories: 'Germany', media: 'SVOD', status: 'unavailable', reasons: ['window-not-met'] },
+    ]);
   });
 
   it('start-within and end-within: the stretch must start or end inside the window as a free period would', () => {

@@ -98,7 +98,8 @@ export interface CellGroup {
 export function checkQuestion(q: AvailsQuestion): void {
   if (isEmpty(q.territories)) throw invalid('territories', '', 'territories: the question names no territory');
   if (isEmpty(q.media)) throw invalid('media', '', 'media: the question names no media');
-  if (q.languages !== null && q.languages.length === 0) throw invalid('languages', [], 'languages: empty list; leave it out to mean all languages');
+  if (q.languages !== null && q.languages.length === 0)
+    throw invalid('languages', [], 'languages: empty list; leave it out to mean all languages');
   checkTerm(q.start, q.end, 'window');
   if (!MATCH_TYPES.includes(q.match)) throw invalid('match', q.match, `match: "${q.match}" is not one of ${MATCH_TYPES.join(', ')}`);
   if (q.minDays !== undefined && (!Number.isInteger(q.minDays) || q.minDays < 1)) {
@@ -155,7 +156,8 @@ export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
   // this runs for every distinct state of a timeline, so the interned outcome is found
   // first and the key and the copy of the reasons are made only for a new one
   let inOrder = true;
-  for (let i = 1; i < reasons.length && inOrder; i++) inOrder = REASON_CODES.indexOf(reasons[i - 1].code) <= REASON_CODES.indexOf(reasons[i].code);
+  for (let i = 1; i < reasons.length && inOrder; i++)
+    inOrder = REASON_CODES.indexOf(reasons[i - 1].code) <= REASON_CODES.indexOf(reasons[i].code);
   const ordered = inOrder ? reasons : [...reasons].sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
   let node = outcomeRoots.get(status);
   if (!node) outcomeRoots.set(status, (node = new OutcomeNode()));
@@ -278,10 +280,6 @@ export function timeline(blocks: readonly RightsBlock[], exclusive: boolean, ext
 const WINDOW_NOT_MET = makeOutcome('unavailable', [{ code: 'window-not-met', contracts: [] }]);
 const LASTING_OUTCOMES: readonly Outcome[] = [AVAILABLE, WINDOW_NOT_MET];
 
-function runLength(s: Segment): number {
-  return s.end >= PERPETUITY ? Infinity : s.end - s.start + 1;
-}
-
 /** Whether an available run from `start` to `end` (its whole length) meets the question's match type and minimum window. */
 function meetsWindow(start: Day, end: Day, q: AvailsQuestion): boolean {
   let ok: boolean;
@@ -373,7 +371,11 @@ function touchesLanguages(b: RightsBlock, atoms: readonly string[]): boolean {
 type BlockSet = Uint32Array;
 
 /** Splits the language atoms into classes of atoms covered by exactly the same blocks. */
-function languageClassesOf(atoms: readonly string[], relevant: readonly RightsBlock[], words: number): Array<{ blocks: BlockSet; atoms: string[] }> {
+function languageClassesOf(
+  atoms: readonly string[],
+  relevant: readonly RightsBlock[],
+  words: number,
+): Array<{ blocks: BlockSet; atoms: string[] }> {
   const classes: Array<{ blocks: BlockSet; atoms: string[] }> = [];
   for (const atom of atoms) {
     const bs = new Uint32Array(words);
@@ -524,8 +526,16 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion): T
     (b) => intersects(b.territories, q.territories) && intersects(b.media, q.media) && touchesLanguages(b, atoms),
   );
   const words = Math.max(1, Math.ceil(relevant.length / 32));
-  const tList = refine(q.territories, relevant.map((b) => b.territories), words);
-  const mList = refine(q.media, relevant.map((b) => b.media), words);
+  const tList = refine(
+    q.territories,
+    relevant.map((b) => b.territories),
+    words,
+  );
+  const mList = refine(
+    q.media,
+    relevant.map((b) => b.media),
+    words,
+  );
   const lList = languageClassesOf(atoms, relevant, words);
   const nT = tList.length;
   const nM = mList.length;

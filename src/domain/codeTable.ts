@@ -8,7 +8,10 @@ export class CodeTable {
   readonly codes: readonly string[];
   private readonly positions: Map<string, number>;
 
-  constructor(readonly kind: string, codes: readonly string[]) {
+  constructor(
+    readonly kind: string,
+    codes: readonly string[],
+  ) {
     this.codes = codes;
     this.positions = new Map(codes.map((c, i) => [c, i]));
     if (this.positions.size !== codes.length) {

@@ -9,7 +9,29 @@ describe('countries', () => {
     expect([...COUNTRIES.codes]).toEqual([...COUNTRIES.codes].sort());
     expect(COUNTRIES.has('XK')).toBe(true);
     expect(getCountry('XK')!.note).toMatch(/user-assigned/);
-    for (const c of ['US', 'GB', 'DE', 'FR', 'CN', 'PR', 'GG', 'JE', 'IM', 'GI', 'FO', 'GL', 'UM', 'AS', 'MP', 'VI', 'GU', 'BL', 'MF', 'TF']) expect(COUNTRIES.has(c), c).toBe(true);
+    for (const c of [
+      'US',
+      'GB',
+      'DE',
+      'FR',
+      'CN',
+      'PR',
+      'GG',
+      'JE',
+      'IM',
+      'GI',
+      'FO',
+      'GL',
+      'UM',
+      'AS',
+      'MP',
+      'VI',
+      'GU',
+      'BL',
+      'MF',
+      'TF',
+    ])
+      expect(COUNTRIES.has(c), c).toBe(true);
     expect(COUNTRY_LIST.every((c) => /^[A-Z]{3}$/.test(c.alpha3))).toBe(true);
   });
   it('names codes', () => {

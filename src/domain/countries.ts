@@ -24,7 +24,8 @@ const FILE = 'data/countries.json';
 
 /** Checks the parsed content of data/countries.json; throws naming the entry and field. */
 export function validateCountries(raw: unknown, file = FILE): Country[] {
-  if (!isRecord(raw) || !Array.isArray(raw.countries)) throw dataError(file, 'root', 'countries', 'expected an object with a "countries" array');
+  if (!isRecord(raw) || !Array.isArray(raw.countries))
+    throw dataError(file, 'root', 'countries', 'expected an object with a "countries" array');
   const list = raw.countries as unknown[];
   if (list.length > 256) throw dataError(file, 'root', 'countries', `${list.length} entries: at most 256 fit the territory bitsets`);
   const out: Country[] = [];
@@ -36,7 +37,8 @@ export function validateCountries(raw: unknown, file = FILE): Country[] {
     entry = `countries[${i}] (${code})`;
     if (!/^[A-Z]{2}$/.test(code)) throw dataError(file, entry, 'code', `"${code}" is not an alpha-2 code`);
     if (seen.has(code)) throw dataError(file, entry, 'code', `duplicate code "${code}"`);
-    if (out.length && out[out.length - 1].code > code) throw dataError(file, entry, 'code', `not sorted: "${code}" after "${out[out.length - 1].code}"`);
+    if (out.length && out[out.length - 1].code > code)
+      throw dataError(file, entry, 'code', `not sorted: "${code}" after "${out[out.length - 1].code}"`);
     seen.add(code);
     const alpha3 = str(e, 'alpha3', file, entry);
     if (!/^[A-Z]{3}$/.test(alpha3)) throw dataError(file, entry, 'alpha3', `"${alpha3}" is not an alpha-3 code`);
@@ -56,7 +58,10 @@ export function validateCountries(raw: unknown, file = FILE): Country[] {
 }
 
 export const COUNTRY_LIST: readonly Country[] = validateCountries(readDataFile('countries.json'));
-export const COUNTRIES = new CodeTable('country', COUNTRY_LIST.map((c) => c.code));
+export const COUNTRIES = new CodeTable(
+  'country',
+  COUNTRY_LIST.map((c) => c.code),
+);
 const BY_CODE = new Map(COUNTRY_LIST.map((c) => [c.code, c]));
 
 const INDEX = new Map<string, string>();

@@ -38,7 +38,8 @@ export function strList(o: Record<string, unknown>, key: string, file: string, e
   if (v === undefined) return [];
   if (!Array.isArray(v)) throw dataError(file, entry, key, `expected an array of strings, got ${JSON.stringify(v)}`);
   v.forEach((x, i) => {
-    if (typeof x !== 'string' || x.trim() === '') throw dataError(file, entry, `${key}[${i}]`, `expected a non-empty string, got ${JSON.stringify(x)}`);
+    if (typeof x !== 'string' || x.trim() === '')
+      throw dataError(file, entry, `${key}[${i}]`, `expected a non-empty string, got ${JSON.stringify(x)}`);
   });
   return v as string[];
 }

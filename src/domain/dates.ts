@@ -36,7 +36,8 @@ export function parseDay(value: unknown, field = 'date'): Day {
   const m = ISO_DATE.exec(value.trim());
   if (!m) throw invalid(field, value, `${field}: "${value}" is not a date as YYYY-MM-DD`);
   const y = Number(m[1]);
-  if (y < FIRST_YEAR || y > LAST_YEAR) throw invalid(field, value, `${field}: "${value}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR}`);
+  if (y < FIRST_YEAR || y > LAST_YEAR)
+    throw invalid(field, value, `${field}: "${value}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR}`);
   const mo = Number(m[2]);
   const d = Number(m[3]);
   const ms = Date.UTC(y, mo - 1, d);

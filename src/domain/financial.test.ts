@@ -11,7 +11,10 @@ describe('financial fields', () => {
     const value = {
       ref: 'A',
       mg: { amount: '7654321.00', currency: 'EUR' },
-      audit: [{ before: { mg_amount: 765432100, mg_currency: 'EUR', status: 'signed' } }, { fields: { title: 'X', price: null, priceNote: 'seven-figure' } }],
+      audit: [
+        { before: { mg_amount: 765432100, mg_currency: 'EUR', status: 'signed' } },
+        { fields: { title: 'X', price: null, priceNote: 'seven-figure' } },
+      ],
       gross: { amount: '12.00', currency: 'USD' },
     };
     expect(withoutFinancialFields(value)).toEqual({

@@ -6,7 +6,18 @@
 
 /** Letters that Unicode decomposition does not split into base + mark. */
 const FOLD: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŋ: 'n',
 };
 const FOLD_RE = /[ßæœøđðþłıħŧŋ]/g;
 
@@ -17,7 +28,10 @@ const FOLD_RE = /[ßæœøđðþłıħŧŋ]/g;
  * whitespace collapsed.
  */
 export function normalizeName(s: string): string {
-  let t = s.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
+  let t = s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '');
   t = t.replace(FOLD_RE, (c) => FOLD[c] ?? c);
   t = t.replace(/&/g, ' and ');
   t = t.replace(/[.'’‘`´]/g, '');
@@ -37,8 +51,8 @@ let rowC = new Int32Array(64);
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  let n = a.length;
-  let m = b.length;
+  const n = a.length;
+  const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0) return m;
   if (m === 0) return n;

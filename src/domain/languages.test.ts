@@ -75,7 +75,9 @@ describe('languages data', () => {
     expect(LANGUAGES.find((l) => l.code === 'de')).toMatchObject({ name: 'German', nativeName: 'Deutsch' });
   });
   it('rejects bad data, naming the entry and field', () => {
-    expect(() => validateLanguages({ languages: [{ code: 'fr', name: 'French' }], variants: [{ tag: 'fr-ZZ', name: 'x' }] }, 'l.json')).toThrow(/l.json: variants\[0\], field "tag"/);
+    expect(() =>
+      validateLanguages({ languages: [{ code: 'fr', name: 'French' }], variants: [{ tag: 'fr-ZZ', name: 'x' }] }, 'l.json'),
+    ).toThrow(/l.json: variants\[0\], field "tag"/);
     expect(() => validateLanguages({ languages: [{ code: 'FRE', name: 'French' }] }, 'l.json')).toThrow(/language "FRE", field "code"/);
   });
 });

@@ -28,7 +28,8 @@ const FILE = 'data/languages.json';
 
 /** Checks the parsed content of data/languages.json; throws naming the entry and field. */
 export function validateLanguages(raw: unknown, file = FILE): LanguageData {
-  if (!isRecord(raw) || !Array.isArray(raw.languages)) throw dataError(file, 'root', 'languages', 'expected an object with a "languages" array');
+  if (!isRecord(raw) || !Array.isArray(raw.languages))
+    throw dataError(file, 'root', 'languages', 'expected an object with a "languages" array');
   const seen = new Set<string>();
   const languages = (raw.languages as unknown[]).map((l, i): Language => {
     let entry = `languages[${i}]`;
@@ -38,7 +39,12 @@ export function validateLanguages(raw: unknown, file = FILE): LanguageData {
     if (!/^[a-z]{2,3}$/.test(code)) throw dataError(file, entry, 'code', `"${code}" is not an ISO 639 code`);
     if (seen.has(code)) throw dataError(file, entry, 'code', `duplicate code "${code}"`);
     seen.add(code);
-    const out: Language = { code, name: str(l, 'name', file, entry), nativeName: typeof l.nativeName === 'string' ? l.nativeName : '', aliases: strList(l, 'aliases', file, entry) };
+    const out: Language = {
+      code,
+      name: str(l, 'name', file, entry),
+      nativeName: typeof l.nativeName === 'string' ? l.nativeName : '',
+      aliases: strList(l, 'aliases', file, entry),
+    };
     if (typeof l.note === 'string') out.note = l.note;
     return out;
   });
@@ -159,14 +165,23 @@ function parseOne(item: string, field: string, whole: unknown): string {
     if (base.includes('-')) throw invalid(field, whole, `${field}: "${item}": "${p[1]}" already names a variant`);
     let script = '';
     let region = '';
-    for (const part of p[2].split(',').map((x) => x.trim()).filter(Boolean)) {
+    for (const part of p[2]
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
       const pk = normalizeName(part);
       const knownScript = SCRIPT_BY_NAME.get(pk) ?? DATA.scripts.find((x) => x.code.toLowerCase() === part.toLowerCase())?.code;
       const rg = NUMERIC_BY_NAME.get(pk) ?? (/^\d{3}$/.test(part) ? part : findCountry(part));
       if (knownScript && !script) script = knownScript;
       else if (rg && !region) region = rg;
       else if (/^[a-z]{4}$/i.test(part) && !script) script = part[0].toUpperCase() + part.slice(1).toLowerCase();
-      else throw unknownName(field, part, 'language region or script', closest(part, [...DATA.scripts.map((s) => s.name), ...DATA.numericRegions.map((r) => r.name)]));
+      else
+        throw unknownName(
+          field,
+          part,
+          'language region or script',
+          closest(part, [...DATA.scripts.map((s) => s.name), ...DATA.numericRegions.map((r) => r.name)]),
+        );
     }
     const t = normalizeTag(`${base}${script ? `-${script}` : ''}${region ? `-${region}` : ''}`, DATA);
     if (t) return t;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { domainError } from './testing/expectError.js';
 import fc from 'fast-check';
 import { emptySet, equals, fromIndices, isEmpty, minus, union } from './bitset.js';
-import { DomainError } from './errors.js';
 import {
   ALL_MEDIA,
   MEDIA,
@@ -29,7 +28,26 @@ const error = domainError;
 
 describe('media tree', () => {
   it('has the leaves in tree order', () => {
-    expect([...MEDIA.codes]).toEqual(['theatrical', 'non-theatrical', 'public-video', 'airline', 'hotel', 'ship', 'train', 'vehicle', 'rental', 'sell-through', 'pay-tv', 'free-tv', 'basic-tv', 'svod', 'avod', 'tvod', 'est', 'fast']);
+    expect([...MEDIA.codes]).toEqual([
+      'theatrical',
+      'non-theatrical',
+      'public-video',
+      'airline',
+      'hotel',
+      'ship',
+      'train',
+      'vehicle',
+      'rental',
+      'sell-through',
+      'pay-tv',
+      'free-tv',
+      'basic-tv',
+      'svod',
+      'avod',
+      'tvod',
+      'est',
+      'fast',
+    ]);
     expect(MEDIA_TREE.id).toBe('all-media');
     expect(equals(MEDIA_TREE.leaves, ALL_MEDIA)).toBe(true);
   });
@@ -38,13 +56,16 @@ describe('media tree', () => {
     expect(mediaNode('theatrical')!.source).toMatch(/IFTA/);
     expect(mediaNode('airline')).toMatchObject({ status: 'read-partial', verified: false });
     expect(mediaNode('hotel')).toMatchObject({ status: 'name-only' });
-    for (const id of ['all-media', 'pay-tv', 'free-tv', 'basic-tv', 'rental', 'sell-through', 'svod', 'avod', 'tvod', 'est', 'fast']) expect(mediaNode(id)!.source, id).toBe('filmrights');
+    for (const id of ['all-media', 'pay-tv', 'free-tv', 'basic-tv', 'rental', 'sell-through', 'svod', 'avod', 'tvod', 'est', 'fast'])
+      expect(mediaNode(id)!.source, id).toBe('filmrights');
     expect(mediaNode('television')).toMatchObject({ source: 'filmrights', status: 'not-read' });
     expect(mediaNode('television')!.iftaSource).toMatch(/IFTA/);
   });
   it('every node and alias parses to its leaves', () => {
-    for (const n of allNodes) for (const name of [n.name, n.id, ...n.aliases]) expect(equals(parseMedia(name), n.leaves), `${n.id}: "${name}"`).toBe(true);
-    for (const a of MEDIA_ALIAS_SETS) for (const name of [a.name, ...a.aliases]) expect(equals(parseMedia(name), a.leaves), `${a.id}: "${name}"`).toBe(true);
+    for (const n of allNodes)
+      for (const name of [n.name, n.id, ...n.aliases]) expect(equals(parseMedia(name), n.leaves), `${n.id}: "${name}"`).toBe(true);
+    for (const a of MEDIA_ALIAS_SETS)
+      for (const name of [a.name, ...a.aliases]) expect(equals(parseMedia(name), a.leaves), `${a.id}: "${name}"`).toBe(true);
   });
 });
 
@@ -109,7 +130,9 @@ describe('mediaSetFromIds and mediaLabel', () => {
     for (const n of allNodes) {
       const c = minus(ALL_MEDIA, n.leaves);
       if (!isEmpty(c)) expect(equals(parseMedia(mediaLabel(c)), c)).toBe(true);
-      expect(equals(parseMedia(mediaLabel(union(n.leaves, mediaSetFromIds(['svod'])))), union(n.leaves, mediaSetFromIds(['svod'])))).toBe(true);
+      expect(equals(parseMedia(mediaLabel(union(n.leaves, mediaSetFromIds(['svod'])))), union(n.leaves, mediaSetFromIds(['svod'])))).toBe(
+        true,
+      );
     }
   });
 });
@@ -125,7 +148,10 @@ describe('validateMediaTree', () => {
     return '';
   };
   it('builds a small tree', () => {
-    const d = validateMediaTree({ tree: { ...leaf('all'), children: [leaf('a'), leaf('b')] }, aliasSets: [{ id: 'ab', name: 'AB both', nodes: ['a', 'b'], source: 't' }] });
+    const d = validateMediaTree({
+      tree: { ...leaf('all'), children: [leaf('a'), leaf('b')] },
+      aliasSets: [{ id: 'ab', name: 'AB both', nodes: ['a', 'b'], source: 't' }],
+    });
     expect([...d.table.codes]).toEqual(['a', 'b']);
     expect(d.aliasSets[0].leaves[0]).toBe(3);
   });
@@ -134,6 +160,8 @@ describe('validateMediaTree', () => {
     expect(msg({ tree: { ...leaf('all'), children: [{ id: 'x', source: 't' }] } })).toMatch(/node "x", field "name"/);
     expect(msg({ tree: { ...leaf('all'), children: [leaf('a', { aliases: ['ALL'] })] } })).toMatch(/already names node "a"/);
     expect(msg({ tree: { ...leaf('all'), children: [leaf('a', { status: 'maybe' })] } })).toMatch(/field "status"/);
-    expect(msg({ tree: leaf('all'), aliasSets: [{ id: 's', name: 'S', nodes: ['zz'], source: 't' }] })).toMatch(/alias set "s", field "nodes\[0\]": unknown media node "zz"/);
+    expect(msg({ tree: leaf('all'), aliasSets: [{ id: 's', name: 'S', nodes: ['zz'], source: 't' }] })).toMatch(
+      /alias set "s", field "nodes\[0\]": unknown media node "zz"/,
+    );
   });
 });

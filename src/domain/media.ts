@@ -127,7 +127,14 @@ export function validateMediaTree(raw: unknown, file = FILE): MediaData {
       if (!n) throw dataError(file, entry, `nodes[${k}]`, `unknown media node "${nid}"`);
       unionInto(leaves, n.leaves);
     });
-    const set: MediaAliasSet = { id, name: str(a, 'name', file, entry), aliases: strList(a, 'aliases', file, entry), nodes: list, source: str(a, 'source', file, entry), leaves };
+    const set: MediaAliasSet = {
+      id,
+      name: str(a, 'name', file, entry),
+      aliases: strList(a, 'aliases', file, entry),
+      nodes: list,
+      source: str(a, 'source', file, entry),
+      leaves,
+    };
     const note = optStr(a, 'note', file, entry);
     if (note) set.note = note;
     aliasSets.push(set);
@@ -163,8 +170,24 @@ export const ALL_MEDIA: MediaSet = fullSet(MEDIA.size);
 const INDEX = new Map<string, MediaSet>();
 for (const n of DATA.nodes.values()) for (const name of [n.name, n.id, ...n.aliases]) INDEX.set(normalizeName(name), n.leaves);
 for (const a of DATA.aliasSets) for (const name of [a.name, a.id, ...a.aliases]) INDEX.set(normalizeName(name), a.leaves);
-const NOISE = new Set(['rights', 'right', 'media', 'only', 'exploitation', 'window', 'windows', 'platforms', 'platform', 'exclusive', 'nonexclusive', 'non']);
-const SUGGESTABLE = [...[...DATA.nodes.values()].flatMap((n) => [n.name, ...n.aliases]), ...DATA.aliasSets.flatMap((a) => [a.name, ...a.aliases])];
+const NOISE = new Set([
+  'rights',
+  'right',
+  'media',
+  'only',
+  'exploitation',
+  'window',
+  'windows',
+  'platforms',
+  'platform',
+  'exclusive',
+  'nonexclusive',
+  'non',
+]);
+const SUGGESTABLE = [
+  ...[...DATA.nodes.values()].flatMap((n) => [n.name, ...n.aliases]),
+  ...DATA.aliasSets.flatMap((a) => [a.name, ...a.aliases]),
+];
 
 function lookup(text: string, joined = false): MediaSet | null | undefined {
   const k = normalizeName(text);
@@ -172,7 +195,10 @@ function lookup(text: string, joined = false): MediaSet | null | undefined {
   if (joined) return INDEX.get(k);
   const hit = INDEX.get(k);
   if (hit) return hit;
-  const stripped = k.split(' ').filter((w) => !NOISE.has(w)).join(' ');
+  const stripped = k
+    .split(' ')
+    .filter((w) => !NOISE.has(w))
+    .join(' ');
   if (!stripped) return null;
   return INDEX.get(stripped) ?? INDEX.get(stripped.replace(/s$/, ''));
 }

@@ -15,9 +15,13 @@ export function renderMediaDoc(): string {
   const lines: string[] = [];
   lines.push('# Media');
   lines.push('');
-  lines.push('<!-- Generated from data/media-tree.json by `npx tsx scripts/gen-media-doc.ts`. Do not edit by hand: edit the data and regenerate (a test fails when this file is stale). -->');
+  lines.push(
+    '<!-- Generated from data/media-tree.json by `npx tsx scripts/gen-media-doc.ts`. Do not edit by hand: edit the data and regenerate (a test fails when this file is stale). -->',
+  );
   lines.push('');
-  lines.push("Deals name media at any level of this tree (\"all rights\", \"TV rights\", \"SVOD\"); media sets are bitsets over its leaves. The Cinematic and Ancillary branches are IFTA's (International Schedule of Definitions, V: 2022, sections A and B), with their ids, definitions and reading status from shared/reference/media-rights.json. IFTA's television, videogram and on-demand sections (C-H) could not be read: those branches keep IFTA's placeholder ids (`television`, `videogram`, `online-on-demand`) but their names, definitions and children are **ours** (source `filmrights`), from common industry usage, not IFTA's wording.");
+  lines.push(
+    'Deals name media at any level of this tree ("all rights", "TV rights", "SVOD"); media sets are bitsets over its leaves. The Cinematic and Ancillary branches are IFTA\'s (International Schedule of Definitions, V: 2022, sections A and B), with their ids, definitions and reading status from shared/reference/media-rights.json. IFTA\'s television, videogram and on-demand sections (C-H) could not be read: those branches keep IFTA\'s placeholder ids (`television`, `videogram`, `online-on-demand`) but their names, definitions and children are **ours** (source `filmrights`), from common industry usage, not IFTA\'s wording.',
+  );
   lines.push('');
   lines.push(`Leaves, in bit order (${MEDIA.size}): ${MEDIA.codes.map((c) => `\`${c}\``).join(', ')}.`);
   lines.push('');
@@ -34,7 +38,11 @@ export function renderMediaDoc(): string {
   lines.push('');
   for (const a of MEDIA_ALIAS_SETS) {
     const aliases = a.aliases.length ? ` (also ${a.aliases.map((x) => `"${x}"`).join(', ')})` : '';
-    lines.push(`- **${a.name}**${aliases} = ${mediaLeafIds(a.leaves).map((c) => `\`${c}\``).join(' + ')}. ${a.note ?? ''}`.trimEnd());
+    lines.push(
+      `- **${a.name}**${aliases} = ${mediaLeafIds(a.leaves)
+        .map((c) => `\`${c}\``)
+        .join(' + ')}. ${a.note ?? ''}`.trimEnd(),
+    );
   }
   lines.push('');
   lines.push('## Decisions and notes');

@@ -36,7 +36,8 @@ export function checkBlock(b: RightsBlock, field = 'block'): RightsBlock {
   if (b.languages !== null && b.languages.length === 0) {
     throw invalid(`${field}.languages`, [], `${field}.languages: an empty language list; leave it out to mean all languages`);
   }
-  if (!Number.isInteger(b.start) || !Number.isInteger(b.end)) throw invalid(`${field}.start`, b.start, `${field}: term days must be integers`);
+  if (!Number.isInteger(b.start) || !Number.isInteger(b.end))
+    throw invalid(`${field}.start`, b.start, `${field}: term days must be integers`);
   checkTerm(b.start, b.end, field);
   return b;
 }

@@ -34,7 +34,9 @@ function cellsOf(rows: RolledRow[], title: string, q: AvailsQuestion, universe: 
 function rowsOf(rows: RolledRow[], title: string): string[] {
   return rows
     .filter((r) => r.titles.includes(title))
-    .map((r) => JSON.stringify([toIndices(r.territories), toIndices(r.media), r.languages, r.languagesExcept, r.start, r.end, r.outcome.key]))
+    .map((r) =>
+      JSON.stringify([toIndices(r.territories), toIndices(r.media), r.languages, r.languagesExcept, r.start, r.end, r.outcome.key]),
+    )
     .sort();
 }
 
@@ -107,7 +109,9 @@ describe('the catalog index agrees with the oracle', () => {
 
   it('tells of every title it leaves out of an available-only answer, with the reason its rights-in give', () => {
     const touches = (b: RightsBlock, q: AvailsQuestion) =>
-      intersects(b.territories, q.territories) && intersects(b.media, q.media) && (b.languages === null || q.languages === null || q.languages.some((l) => b.languages!.includes(l)));
+      intersects(b.territories, q.territories) &&
+      intersects(b.media, q.media) &&
+      (b.languages === null || q.languages === null || q.languages.some((l) => b.languages!.includes(l)));
     fc.assert(
       fc.property(scenario, fc.boolean(), ([updates, q], wholeCatalog) => {
         const index = new RightsIndex();
@@ -137,8 +141,12 @@ describe('the catalog index agrees with the oracle', () => {
           const want: NotShownReason = rightsIn.some((b) => b.start <= q.end && b.end >= q.start)
             ? 'not-available'
             : rightsIn.some((b) => b.end < q.start)
-              ? rightsIn.some((b) => b.start > q.end) ? 'between-terms' : 'rights-expired'
-              : rightsIn.some((b) => b.start > q.end) ? 'not-yet-started' : 'no-rights-held';
+              ? rightsIn.some((b) => b.start > q.end)
+                ? 'between-terms'
+                : 'rights-expired'
+              : rightsIn.some((b) => b.start > q.end)
+                ? 'not-yet-started'
+                : 'no-rights-held';
           // a catalog-wide question does not look at titles no block of which touches it: the caller says "no rights held"
           if (wholeCatalog && !blocks.some((b) => touches(b, q))) expect(reported.has(t), t).toBe(false);
           else expect(reported.get(t), t).toBe(want);
@@ -161,7 +169,12 @@ describe('the catalog index agrees with the oracle', () => {
     const fresh = new RightsIndex();
     for (let t = 0; t < 7; t++) fresh.setTitle(`T${t}`, index.blocksOf(`T${t}`));
     for (const q of fc.sample(question, { numRuns: 50, seed: 11 })) {
-      const strip = (rows: RolledRow[]) => rows.map((r) => JSON.stringify({ ...r, titles: [...r.titles].sort(), territories: toIndices(r.territories), media: toIndices(r.media) })).sort();
+      const strip = (rows: RolledRow[]) =>
+        rows
+          .map((r) =>
+            JSON.stringify({ ...r, titles: [...r.titles].sort(), territories: toIndices(r.territories), media: toIndices(r.media) }),
+          )
+          .sort();
       expect(strip(index.avails(null, q))).toEqual(strip(fresh.avails(null, q)));
     }
   });
@@ -172,7 +185,15 @@ describe('the conflict check agrees with the oracle', () => {
     fc.assert(
       fc.property(catalog, block, (blocks, p) => {
         const report = checkConflicts('T', blocks, [p]);
-        const q: AvailsQuestion = { territories: p.territories, media: p.media, languages: p.languages, start: p.start, end: p.end, exclusive: p.exclusive, match: 'overlap-part' };
+        const q: AvailsQuestion = {
+          territories: p.territories,
+          media: p.media,
+          languages: p.languages,
+          start: p.start,
+          end: p.end,
+          exclusive: p.exclusive,
+          match: 'overlap-part',
+        };
         const oracle = oracleAvails(blocks, q, SMALL.horizon, SMALL.countries, SMALL.media);
         const universe = oracleLanguages(blocks, q);
         expect(cellsOf(report.blocks[0].conflicts, 'T', q, universe)).toEqual(oracleMap(oracle, (c) => c.status === 'unavailable'));

@@ -305,7 +305,9 @@ export class RightsIndex {
       const chosen: number[] = [];
       for (const t of new Set(titleNumbers)) if (t >= 0) for (const p of this.titleBlocks[t]) chosen.push(p);
       const list = new Int32Array(chosen.length * STRIDE);
-      chosen.forEach((p, i) => list.set(this.postings[this.pairOf[p]].subarray(this.slot[p] * STRIDE, (this.slot[p] + 1) * STRIDE), i * STRIDE));
+      chosen.forEach((p, i) =>
+        list.set(this.postings[this.pairOf[p]].subarray(this.slot[p] * STRIDE, (this.slot[p] + 1) * STRIDE), i * STRIDE),
+      );
       lists.push(list);
       listLengths.push(chosen.length);
       listFlags.push(-1);
@@ -362,7 +364,13 @@ export class RightsIndex {
 
     // Titles answered by the fast path share one row: available over the whole question.
     const freeEverywhere: string[] = [];
-    const onePlace = new OnePlaceRows(q, { postings: this.postings, pairOf: this.pairOf, slot: this.slot, languageSets: this.languageSets.values }, chainHead, chainNext, chainBlock);
+    const onePlace = new OnePlaceRows(
+      q,
+      { postings: this.postings, pairOf: this.pairOf, slot: this.slot, languageSets: this.languageSets.values },
+      chainHead,
+      chainNext,
+      chainBlock,
+    );
     let nothingHere: RolledRow[] | undefined;
     const notShown = opts.notShown;
     const answer = (t: number, id: string) => {
@@ -386,7 +394,13 @@ export class RightsIndex {
         if (!onePlace.add(t, id)) notShown?.(id, notShownReason(f));
         return;
       }
-      let own = rollUpTitle(id, titleCells(this.titleBlocks[t].map((p) => this.blockAt(p)), q));
+      let own = rollUpTitle(
+        id,
+        titleCells(
+          this.titleBlocks[t].map((p) => this.blockAt(p)),
+          q,
+        ),
+      );
       if (include === 'available') own = own.filter((r) => r.outcome.status === 'available');
       if (own.length === 0) notShown?.(id, notShownReason(f));
       for (const r of own) rows.push(r);

@@ -215,7 +215,16 @@ class Factoring {
   }
 
   /** The pairs: for the territory classes ts[from..to), their media sets mOfT[base + t] (none empty). */
-  factor(mOfT: Int32Array, base: number, ts: Int32Array, from: number, to: number, l: number, p: { outcome: Outcome; start: Day; end: Day }, out: Row[]): void {
+  factor(
+    mOfT: Int32Array,
+    base: number,
+    ts: Int32Array,
+    from: number,
+    to: number,
+    l: number,
+    p: { outcome: Outcome; start: Day; end: Day },
+    out: Row[],
+  ): void {
     const { sets, mVals, tOfVal, tOfM, tVals, mOfVal } = this;
     const { outcome, start, end } = p;
     // by territory: distinct media sets, and the territory classes that have each
@@ -418,7 +427,10 @@ export function rollUpTitle(title: string, tc: TitleCells): RolledRow[] {
     const r = rows[i];
     let langs = languagesOf.get(r.l);
     if (!langs) {
-      const named = sets.l.members(r.l).flatMap((c) => tc.languageClasses[c]).sort();
+      const named = sets.l
+        .members(r.l)
+        .flatMap((c) => tc.languageClasses[c])
+        .sort();
       const all = named.includes(OTHER_LANGUAGES);
       langs = { languages: all ? null : named, except: all ? universe.filter((a) => !named.includes(a)).sort() : [] };
       languagesOf.set(r.l, langs);

@@ -49,9 +49,37 @@ type Tok =
   | { t: 'lp'; k: 'excl' | 'incl' }
   | { t: 'rp' };
 
-const EXCL_WORDS = new Set(['excl', 'excluding', 'except', 'ex', 'exc', 'less', 'minus', 'without', 'excepting', 'exclusive of', 'but not', 'other than', 'not including', 'apart from', 'except for', 'with exception of']);
+const EXCL_WORDS = new Set([
+  'excl',
+  'excluding',
+  'except',
+  'ex',
+  'exc',
+  'less',
+  'minus',
+  'without',
+  'excepting',
+  'exclusive of',
+  'but not',
+  'other than',
+  'not including',
+  'apart from',
+  'except for',
+  'with exception of',
+]);
 const INCL_WORDS = new Set(['incl', 'including', 'plus', 'inclusive of', 'together with', 'as well as']);
-const MULTI = ['with the exception of', 'exclusive of', 'but not', 'other than', 'not including', 'apart from', 'except for', 'inclusive of', 'together with', 'as well as'];
+const MULTI = [
+  'with the exception of',
+  'exclusive of',
+  'but not',
+  'other than',
+  'not including',
+  'apart from',
+  'except for',
+  'inclusive of',
+  'together with',
+  'as well as',
+];
 
 function bare(w: string): string {
   return w.toLowerCase().replace(/[.:]+$/, '');
@@ -144,7 +172,10 @@ interface Segment {
 }
 
 class Parser {
-  constructor(private readonly o: SetExprOptions, private readonly expr: string) {}
+  constructor(
+    private readonly o: SetExprOptions,
+    private readonly expr: string,
+  ) {}
 
   expr_(toks: Tok[]): Bitset {
     const { parts } = splitTop(toks, (t) => t.t === 'semi');
@@ -169,7 +200,11 @@ class Parser {
         const left = toks.slice(0, i);
         const right = toks.slice(i + 1);
         if (!left.some((x) => x.t === 'word')) {
-          throw invalid(this.o.field, this.expr, `${this.o.field}: "${this.expr}": nothing before the exclusion (say what it is excluded from, e.g. "Worldwide excl. ...")`);
+          throw invalid(
+            this.o.field,
+            this.expr,
+            `${this.o.field}: "${this.expr}": nothing before the exclusion (say what it is excluded from, e.g. "Worldwide excl. ...")`,
+          );
         }
         if (!right.some((x) => x.t === 'word')) {
           throw invalid(this.o.field, this.expr, `${this.o.field}: "${this.expr}": nothing after the exclusion`);

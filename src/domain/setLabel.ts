@@ -85,7 +85,11 @@ export class SetLabeler {
    * @param parts named sets; a name must parse back to exactly its set
    * @param emptyLabel the label of the empty set
    */
-  constructor(size: number, parts: readonly LabelPart[], private readonly emptyLabel: string) {
+  constructor(
+    size: number,
+    parts: readonly LabelPart[],
+    private readonly emptyLabel: string,
+  ) {
     this.universe = fullSet(size);
     const seen = new Map<string, Part>();
     for (const p of parts) {

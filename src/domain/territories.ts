@@ -35,13 +35,39 @@ for (const g of TERRITORY_GROUPS) {
   const e: NameEntry = { set: g.set, kind: 'group', ref: g.id };
   for (const n of [g.name, g.label, ...g.aliases]) put(n, e);
 }
-const countryEntry = (code: string): NameEntry => ({ set: fromIndices(COUNTRIES.size, [COUNTRIES.indexOf(code)]), kind: 'country', ref: code });
+const countryEntry = (code: string): NameEntry => ({
+  set: fromIndices(COUNTRIES.size, [COUNTRIES.indexOf(code)]),
+  kind: 'country',
+  ref: code,
+});
 for (const c of COUNTRY_LIST) for (const n of [c.name, ...c.aliases]) put(n, countryEntry(c.code));
 for (const c of COUNTRY_LIST) for (const n of [c.code, c.alpha3]) put(n, countryEntry(c.code));
 for (const c of COUNTRY_LIST) for (const n of [...c.localNames, ...c.places]) put(n, countryEntry(c.code));
 
-const ROW_KEYS = new Set(['rest of world', 'row', 'rotw', 'rest of world territories', 'rest of territories', 'remaining territories', 'all other territories']);
-const NOISE = new Set(['rights', 'right', 'territory', 'territories', 'only', 'country', 'countries', 'region', 'market', 'markets', 'exclusive', 'nonexclusive', 'non']);
+const ROW_KEYS = new Set([
+  'rest of world',
+  'row',
+  'rotw',
+  'rest of world territories',
+  'rest of territories',
+  'remaining territories',
+  'all other territories',
+]);
+const NOISE = new Set([
+  'rights',
+  'right',
+  'territory',
+  'territories',
+  'only',
+  'country',
+  'countries',
+  'region',
+  'market',
+  'markets',
+  'exclusive',
+  'nonexclusive',
+  'non',
+]);
 
 /** Names offered as suggestions: group names and aliases, country names and English aliases. */
 const SUGGESTABLE: string[] = [
@@ -70,7 +96,14 @@ function lookupKey(k: string): NameEntry | undefined {
 export function lookupTerritoryName(text: string): { kind: 'group' | 'country'; ref: string; set: TerritorySet } | undefined {
   const k = territoryKey(text);
   if (!k) return undefined;
-  const e = lookupKey(k) ?? lookupKey(k.split(' ').filter((w) => !NOISE.has(w)).join(' '));
+  const e =
+    lookupKey(k) ??
+    lookupKey(
+      k
+        .split(' ')
+        .filter((w) => !NOISE.has(w))
+        .join(' '),
+    );
   return e && { kind: e.kind, ref: e.ref, set: e.set.slice() };
 }
 
@@ -91,10 +124,17 @@ export function parseTerritories(expr: string, field = 'territories', restOf?: T
       const k = territoryKey(text);
       if (!k) return null;
       if (joined) return INDEX.get(k)?.set;
-      const stripped = k.split(' ').filter((w) => !NOISE.has(w)).join(' ');
+      const stripped = k
+        .split(' ')
+        .filter((w) => !NOISE.has(w))
+        .join(' ');
       if (ROW_KEYS.has(k) || ROW_KEYS.has(stripped)) {
         if (!restOf) {
-          throw invalid(field, expr, `${field}: "${text}" (Rest of World) is the rest of the territories named elsewhere in the deal, and none were given`);
+          throw invalid(
+            field,
+            expr,
+            `${field}: "${text}" (Rest of World) is the rest of the territories named elsewhere in the deal, and none were given`,
+          );
         }
         return minus(WORLDWIDE, restOf);
       }

@@ -60,7 +60,8 @@ export function validateTerritoryGroups(raw: unknown, countries: CodeTable = COU
     const excludes = strList(g, 'excludes', file, entry);
     const all = g.allCountries;
     if (all !== undefined && typeof all !== 'boolean') throw dataError(file, entry, 'allCountries', 'expected true or false');
-    if (!members.length && !includes.length && !all) throw dataError(file, entry, 'members', 'a group needs members, includes or allCountries');
+    if (!members.length && !includes.length && !all)
+      throw dataError(file, entry, 'members', 'a group needs members, includes or allCountries');
     members.forEach((c, k) => {
       if (!countries.has(c)) throw dataError(file, entry, `members[${k}]`, `unknown country code "${c}"`);
     });
@@ -114,7 +115,11 @@ export function validateTerritoryGroups(raw: unknown, countries: CodeTable = COU
   // Names and aliases: each names one group only.
   const owner = new Map<string, string>();
   for (const d of defs) {
-    const names: [string, string][] = [['name', d.name], ['label', d.label], ...d.aliases.map((a, k): [string, string] => [`aliases[${k}]`, a])];
+    const names: [string, string][] = [
+      ['name', d.name],
+      ['label', d.label],
+      ...d.aliases.map((a, k): [string, string] => [`aliases[${k}]`, a]),
+    ];
     for (const [field, n] of names) {
       const k = territoryKey(n);
       if (!k) throw dataError(file, `group "${d.id}"`, field, `"${n}" has no letters`);

@@ -58,7 +58,11 @@ describe('territoryLabel', () => {
   });
   it('round-trips random unions and differences of groups', () => {
     const groupIdx = fc.integer({ min: 0, max: TERRITORY_GROUPS.length - 1 });
-    const step = fc.record({ g: groupIdx, op: fc.constantFrom('union', 'minus', 'minus-country', 'plus-country'), c: fc.integer({ min: 0, max: COUNTRIES.size - 1 }) });
+    const step = fc.record({
+      g: groupIdx,
+      op: fc.constantFrom('union', 'minus', 'minus-country', 'plus-country'),
+      c: fc.integer({ min: 0, max: COUNTRIES.size - 1 }),
+    });
     fc.assert(
       fc.property(groupIdx, fc.array(step, { maxLength: 5 }), (first, steps) => {
         let s = TERRITORY_GROUPS[first].set;

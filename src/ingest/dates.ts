@@ -23,8 +23,10 @@ export interface DateMention {
   day: number | null;
 }
 
-const FUTURE = /\b(?:(?:is|are) (?:releasing|opening|launching|bowing|debuting|premiering|screening|rolling out|distributing)|will|'ll|shall|is set to|are set to|set to|is due to|are due to|is scheduled|are scheduled|scheduled to|is slated|slated to|plans?|planning|ahead of|upcoming|is to|are to|to open|to close|bows|opens|premieres|launches|hits|is expected|are expected|next)\b/i;
-const PAST = /\b(?:was|were|had|has been|have been|debuted|premiered|played|screened|won|grossed|earned|opened|took|released|bowed|launched|last|previously|since|ago|recently|earlier|did|went|sold|acquired|closed)\b/i;
+const FUTURE =
+  /\b(?:(?:is|are) (?:releasing|opening|launching|bowing|debuting|premiering|screening|rolling out|distributing)|will|'ll|shall|is set to|are set to|set to|is due to|are due to|is scheduled|are scheduled|scheduled to|is slated|slated to|plans?|planning|ahead of|upcoming|is to|are to|to open|to close|bows|opens|premieres|launches|hits|is expected|are expected|next)\b/i;
+const PAST =
+  /\b(?:was|were|had|has been|have been|debuted|premiered|played|screened|won|grossed|earned|opened|took|released|bowed|launched|last|previously|since|ago|recently|earlier|did|went|sold|acquired|closed)\b/i;
 
 /** The tense of a clause, by its auxiliaries and verbs. */
 export function tenseOf(text: string): Tense {
@@ -73,12 +75,15 @@ export function yearOfDay(month: number, day: number, article: string, tense: Te
 }
 
 const MONTH_NAME = `(?:${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?`;
-const MONTH_RE = new RegExp(`\\b(?:(last|this|next|early|late|mid-?|in|since|from|until|through|by)\\s+)?(${MONTH_NAME})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+(\\d{4})\\b)?`, 'gi');
+const MONTH_RE = new RegExp(
+  `\\b(?:(last|this|next|early|late|mid-?|in|since|from|until|through|by)\\s+)?(${MONTH_NAME})(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+(\\d{4})\\b)?`,
+  'gi',
+);
 
 function monthNumber(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '');
   const i = MONTHS.indexOf(w);
-  return i >= 0 ? i + 1 : MONTH_ABBR[w] ?? 0;
+  return i >= 0 ? i + 1 : (MONTH_ABBR[w] ?? 0);
 }
 
 /** Every date mention in `text` ("last November", "Nov. 18", "May 1", "in 2019", "last year", "last month"). */
@@ -103,7 +108,12 @@ export function findDates(text: string, article: string, tense: Tense = tenseOf(
     const startWithQualifier = q ? m.index : start;
     let year: number;
     // the tense of the words just before the date ("and will screen ... in December") over the sentence's
-    const localTense = tenseOf(text.slice(Math.max(0, m.index - 70), m.index).split(/[,;]|\band\b|\bwhile\b|\bbut\b/).pop() ?? '');
+    const localTense = tenseOf(
+      text
+        .slice(Math.max(0, m.index - 70), m.index)
+        .split(/[,;]|\band\b|\bwhile\b|\bbut\b/)
+        .pop() ?? '',
+    );
     const t = localTense === 'neutral' ? tense : localTense;
     if (explicitYear) year = explicitYear;
     else if (day) year = q ? yearOfMonth(month, article, q, t) : yearOfDay(month, day, article, t);
@@ -152,7 +162,11 @@ export function firstDay(value: string): string {
  * when given, an explicit year, "this/last/next year's", else the occurrence
  * before (past tense), after (future) or nearest the article's date.
  */
-export function eventYear(e: EventEntry, article: string, opts: { edition?: number | null; year?: number | null; relative?: -1 | 0 | 1 | null; tense?: Tense }): number {
+export function eventYear(
+  e: EventEntry,
+  article: string,
+  opts: { edition?: number | null; year?: number | null; relative?: -1 | 0 | 1 | null; tense?: Tense },
+): number {
   const a = parseIsoDate(article);
   if (opts.year) return opts.year;
   if (opts.edition && e.anchor) return e.anchor[1] + (opts.edition - e.anchor[0]);

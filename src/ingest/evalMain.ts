@@ -48,7 +48,10 @@ function main(argv: string[]): void {
         console.log(`\n-- ${a.id}`);
         for (const m of a.missed) console.log(`   missed   ${JSON.stringify(m)}`);
         for (const s of a.spurious) console.log(`   spurious ${JSON.stringify(s)}`);
-        for (const e of a.fieldErrors) console.log(`   field    ${e.fact.type} ${JSON.stringify(e.fact.title)} ${e.field}: got ${JSON.stringify(e.got)}, want ${JSON.stringify(e.want)}`);
+        for (const e of a.fieldErrors)
+          console.log(
+            `   field    ${e.fact.type} ${JSON.stringify(e.fact.title)} ${e.field}: got ${JSON.stringify(e.got)}, want ${JSON.stringify(e.want)}`,
+          );
       }
     }
   }

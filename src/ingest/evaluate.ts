@@ -60,8 +60,14 @@ function territorySet(expr: unknown): string {
 }
 
 function awardMatch(a: unknown, b: unknown): boolean {
-  const x = n(a).replace(/\b(?:silver bear|golden bear|award|prize|for|the)\b/g, ' ').replace(/\s+/g, ' ').trim();
-  const y = n(b).replace(/\b(?:silver bear|golden bear|award|prize|for|the)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const x = n(a)
+    .replace(/\b(?:silver bear|golden bear|award|prize|for|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const y = n(b)
+    .replace(/\b(?:silver bear|golden bear|award|prize|for|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!x || !y) return n(a) === n(b);
   return x === y || x.includes(y) || y.includes(x);
 }
@@ -80,9 +86,15 @@ export function sameFact(type: FactType, got: Record<string, unknown>, want: Rec
     case 'withdrawal':
       return festivalKey(got.festival) === festivalKey(want.festival) && (got.year ?? null) === (want.year ?? null);
     case 'award':
-      return festivalKey(got.festival) === festivalKey(want.festival) && (got.year ?? null) === (want.year ?? null) && awardMatch(got.award, want.award);
+      return (
+        festivalKey(got.festival) === festivalKey(want.festival) &&
+        (got.year ?? null) === (want.year ?? null) &&
+        awardMatch(got.award, want.award)
+      );
     case 'boxOffice':
-      return (got.territory ?? null) === (want.territory ?? null) && got.currency === want.currency && String(got.amount) === String(want.amount);
+      return (
+        (got.territory ?? null) === (want.territory ?? null) && got.currency === want.currency && String(got.amount) === String(want.amount)
+      );
     case 'release':
       return got.territory === want.territory;
     case 'credit':
@@ -96,13 +108,32 @@ export function sameFact(type: FactType, got: Record<string, unknown>, want: Rec
   }
 }
 
-const KEY_FIELDS = new Set(['type', 'title', 'buyer', 'territories', 'party', 'company', 'festival', 'year', 'award', 'territory', 'amount', 'currency', 'role', 'name', 'material', 'status']);
+const KEY_FIELDS = new Set([
+  'type',
+  'title',
+  'buyer',
+  'territories',
+  'party',
+  'company',
+  'festival',
+  'year',
+  'award',
+  'territory',
+  'amount',
+  'currency',
+  'role',
+  'name',
+  'material',
+  'status',
+]);
 
 function fieldEqual(field: string, got: unknown, want: unknown): boolean {
   if (field === 'negotiators') {
     const g = (got as Array<{ name: string; company: string | null; side: string | null }>) ?? [];
     const w = (want as Array<{ name: string; company: string | null; side: string | null }>) ?? [];
-    return g.length === w.length && w.every((x) => g.some((y) => n(y.name) === n(x.name) && n(y.company) === n(x.company) && y.side === x.side));
+    return (
+      g.length === w.length && w.every((x) => g.some((y) => n(y.name) === n(x.name) && n(y.company) === n(x.company) && y.side === x.side))
+    );
   }
   if (field === 'festival' && typeof want === 'object' && want !== null) {
     const g = got as { name: string; year: number | null } | null;
@@ -146,14 +177,24 @@ function score(tp: number, fp: number, fn: number): TypeScore {
 }
 
 /** Matches extracted facts to expected ones, one to one, by type. */
-export function compare(id: string, split: string, facts: AnyFact[], expected: CorpusArticle['expected']): ArticleResult & { counts: Record<FactType, { tp: number; fp: number; fn: number }>; checked: number; correct: number } {
-  const counts = Object.fromEntries(FACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<FactType, { tp: number; fp: number; fn: number }>;
+export function compare(
+  id: string,
+  split: string,
+  facts: AnyFact[],
+  expected: CorpusArticle['expected'],
+): ArticleResult & { counts: Record<FactType, { tp: number; fp: number; fn: number }>; checked: number; correct: number } {
+  const counts = Object.fromEntries(FACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    FactType,
+    { tp: number; fp: number; fn: number }
+  >;
   const used = new Set<number>();
   const result: ArticleResult = { id, split, missed: [], spurious: [], fieldErrors: [] };
   let checked = 0;
   let correct = 0;
   for (const want of expected) {
-    const i = facts.findIndex((f, k) => !used.has(k) && f.type === want.type && sameFact(want.type, f.fields as unknown as Record<string, unknown>, want));
+    const i = facts.findIndex(
+      (f, k) => !used.has(k) && f.type === want.type && sameFact(want.type, f.fields as unknown as Record<string, unknown>, want),
+    );
     if (i < 0) {
       counts[want.type].fn++;
       result.missed.push(want);
@@ -163,7 +204,8 @@ export function compare(id: string, split: string, facts: AnyFact[], expected: C
     counts[want.type].tp++;
     const got = facts[i].fields as unknown as Record<string, unknown>;
     for (const [field, value] of Object.entries(want)) {
-      if (KEY_FIELDS.has(field) && !(want.type === 'mandate' && field === 'territories') && !(want.type === 'award' && field === 'person')) continue;
+      if (KEY_FIELDS.has(field) && !(want.type === 'mandate' && field === 'territories') && !(want.type === 'award' && field === 'person'))
+        continue;
       checked++;
       if (fieldEqual(field, got[field], value)) correct++;
       else result.fieldErrors.push({ fact: { type: want.type, title: want.title }, field, got: got[field], want: value });
@@ -178,7 +220,10 @@ export function compare(id: string, split: string, facts: AnyFact[], expected: C
 }
 
 export function evaluate(articles: CorpusArticle[]): EvalReport {
-  const totals = Object.fromEntries(FACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<FactType, { tp: number; fp: number; fn: number }>;
+  const totals = Object.fromEntries(FACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    FactType,
+    { tp: number; fp: number; fn: number }
+  >;
   const out: ArticleResult[] = [];
   let checked = 0;
   let correct = 0;
@@ -194,13 +239,19 @@ export function evaluate(articles: CorpusArticle[]): EvalReport {
     correct += r.correct;
     out.push({ id: r.id, split: r.split, missed: r.missed, spurious: r.spurious, fieldErrors: r.fieldErrors });
   }
-  const byType = Object.fromEntries(FACT_TYPES.map((t) => [t, score(totals[t].tp, totals[t].fp, totals[t].fn)])) as Record<FactType, TypeScore>;
+  const byType = Object.fromEntries(FACT_TYPES.map((t) => [t, score(totals[t].tp, totals[t].fp, totals[t].fn)])) as Record<
+    FactType,
+    TypeScore
+  >;
   return { byType, fields: { checked, correct }, articles: out };
 }
 
 /** The report as a table, one line per fact type. */
 export function formatReport(r: EvalReport, title: string): string {
-  const lines = [title, `${'type'.padEnd(18)}${'precision'.padStart(10)}${'recall'.padStart(9)}${'tp'.padStart(6)}${'fp'.padStart(5)}${'fn'.padStart(5)}`];
+  const lines = [
+    title,
+    `${'type'.padEnd(18)}${'precision'.padStart(10)}${'recall'.padStart(9)}${'tp'.padStart(6)}${'fp'.padStart(5)}${'fn'.padStart(5)}`,
+  ];
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -209,10 +260,16 @@ export function formatReport(r: EvalReport, title: string): string {
     tp += s.tp;
     fp += s.fp;
     fn += s.fn;
-    lines.push(`${t.padEnd(18)}${s.precision.toFixed(3).padStart(10)}${s.recall.toFixed(3).padStart(9)}${String(s.tp).padStart(6)}${String(s.fp).padStart(5)}${String(s.fn).padStart(5)}`);
+    lines.push(
+      `${t.padEnd(18)}${s.precision.toFixed(3).padStart(10)}${s.recall.toFixed(3).padStart(9)}${String(s.tp).padStart(6)}${String(s.fp).padStart(5)}${String(s.fn).padStart(5)}`,
+    );
   }
   const all = score(tp, fp, fn);
-  lines.push(`${'all'.padEnd(18)}${all.precision.toFixed(3).padStart(10)}${all.recall.toFixed(3).padStart(9)}${String(tp).padStart(6)}${String(fp).padStart(5)}${String(fn).padStart(5)}`);
-  lines.push(`field accuracy on matched facts: ${r.fields.correct}/${r.fields.checked}${r.fields.checked ? ` (${((100 * r.fields.correct) / r.fields.checked).toFixed(1)}%)` : ''}`);
+  lines.push(
+    `${'all'.padEnd(18)}${all.precision.toFixed(3).padStart(10)}${all.recall.toFixed(3).padStart(9)}${String(tp).padStart(6)}${String(fp).padStart(5)}${String(fn).padStart(5)}`,
+  );
+  lines.push(
+    `field accuracy on matched facts: ${r.fields.correct}/${r.fields.checked}${r.fields.checked ? ` (${((100 * r.fields.correct) / r.fields.checked).toFixed(1)}%)` : ''}`,
+  );
   return lines.join('\n');
 }

@@ -89,8 +89,39 @@ export function loadFolder(dir: string): FolderArticle[] {
 
 /** The corporate and trade words a buyer's name may carry or drop ("IFC Films" / "IFC"). */
 const COMPANY_TAIL = new Set([
-  'films', 'film', 'pictures', 'picture', 'entertainment', 'distribution', 'distributors', 'releasing', 'studios', 'studio', 'media', 'group', 'productions',
-  'inc', 'ltd', 'llc', 'sa', 'sas', 'srl', 'gmbh', 'ab', 'as', 'bv', 'co', 'corp', 'company', 'international', 'intl', 'ent', 'classics', 'features', 'cinema', 'home',
+  'films',
+  'film',
+  'pictures',
+  'picture',
+  'entertainment',
+  'distribution',
+  'distributors',
+  'releasing',
+  'studios',
+  'studio',
+  'media',
+  'group',
+  'productions',
+  'inc',
+  'ltd',
+  'llc',
+  'sa',
+  'sas',
+  'srl',
+  'gmbh',
+  'ab',
+  'as',
+  'bv',
+  'co',
+  'corp',
+  'company',
+  'international',
+  'intl',
+  'ent',
+  'classics',
+  'features',
+  'cinema',
+  'home',
 ]);
 
 export const strictKey = (s: string | null | undefined): string => normalizeName(s ?? '');
@@ -196,15 +227,23 @@ export function predictedPairs(facts: AnyFact[]): { closed: Pair[]; talks: Pair[
   const talks: Pair[] = [];
   const mandates: Pair[] = [];
   for (const f of facts) {
-    if (f.type === 'deal') closed.push({ title: f.fields.title, buyer: f.fields.buyer, territories: f.fields.territories ? [f.fields.territories] : [] });
-    else if (f.type === 'rumour' && f.fields.kind !== 'denial') talks.push({ title: f.fields.title, buyer: f.fields.party, territories: f.fields.territories ? [f.fields.territories] : [] });
-    else if (f.type === 'mandate') mandates.push({ title: f.fields.title, buyer: f.fields.company, territories: f.fields.territories ? [f.fields.territories] : [] });
+    if (f.type === 'deal')
+      closed.push({ title: f.fields.title, buyer: f.fields.buyer, territories: f.fields.territories ? [f.fields.territories] : [] });
+    else if (f.type === 'rumour' && f.fields.kind !== 'denial')
+      talks.push({ title: f.fields.title, buyer: f.fields.party, territories: f.fields.territories ? [f.fields.territories] : [] });
+    else if (f.type === 'mandate')
+      mandates.push({ title: f.fields.title, buyer: f.fields.company, territories: f.fields.territories ? [f.fields.territories] : [] });
   }
   return { closed: uniquePairs(closed), talks: uniquePairs(talks), mandates: uniquePairs(mandates) };
 }
 
 export function scoreArticle(a: FolderArticle, facts: AnyFact[]): FolderArticleResult {
-  const gold = (status: GoldDeal['status']) => uniquePairs(a.deals.filter((d) => d.status === status && d.buyer).map((d) => ({ title: d.title, buyer: d.buyer!, territories: d.territories ?? [] })));
+  const gold = (status: GoldDeal['status']) =>
+    uniquePairs(
+      a.deals
+        .filter((d) => d.status === status && d.buyer)
+        .map((d) => ({ title: d.title, buyer: d.buyer!, territories: d.territories ?? [] })),
+    );
   const got = predictedPairs(facts);
   const closed = matchSets(got.closed, gold('closed'), false);
   const strict = matchSets(got.closed, gold('closed'), true);
@@ -223,10 +262,23 @@ export function scoreArticle(a: FolderArticle, facts: AnyFact[]): FolderArticleR
     if (j === 1) territory.exact++;
     else territoryErrors.push({ title: w.title, buyer: w.buyer, got: g.territories, want: w.territories });
   }
-  const counts = (m: { pairs: unknown[]; missed: unknown[]; spurious: unknown[] }): Counts => ({ tp: m.pairs.length, fp: m.spurious.length, fn: m.missed.length });
+  const counts = (m: { pairs: unknown[]; missed: unknown[]; spurious: unknown[] }): Counts => ({
+    tp: m.pairs.length,
+    fp: m.spurious.length,
+    fn: m.missed.length,
+  });
   return {
-    id: a.id, outlet: a.outlet, closed: counts(closed), strictClosed: counts(strict), talks: counts(talks), mandates: counts(mandates), confusions, territory,
-    missed: closed.missed, spurious: closed.spurious, territoryErrors,
+    id: a.id,
+    outlet: a.outlet,
+    closed: counts(closed),
+    strictClosed: counts(strict),
+    talks: counts(talks),
+    mandates: counts(mandates),
+    confusions,
+    territory,
+    missed: closed.missed,
+    spurious: closed.spurious,
+    territoryErrors,
   };
 }
 
@@ -244,9 +296,19 @@ const line = (name: string, c: Counts) =>
 /** The figures of a part: per fact type, per outlet, territory agreement; the misses with `list`. */
 export function formatFolderReport(results: FolderArticleResult[], title: string, list: boolean): string {
   const sum = (k: 'closed' | 'strictClosed' | 'talks' | 'mandates') => results.reduce((acc, x) => add(acc, x[k]), ZERO);
-  const t = results.reduce((acc, x) => ({ matched: acc.matched + x.territory.matched, exact: acc.exact + x.territory.exact, jaccard: acc.jaccard + x.territory.jaccard }), { matched: 0, exact: 0, jaccard: 0 });
+  const t = results.reduce(
+    (acc, x) => ({
+      matched: acc.matched + x.territory.matched,
+      exact: acc.exact + x.territory.exact,
+      jaccard: acc.jaccard + x.territory.jaccard,
+    }),
+    { matched: 0, exact: 0, jaccard: 0 },
+  );
   const confusions = results.reduce((n, x) => n + x.confusions, 0);
-  const out = [title, `${'deals (title, buyer)'.padEnd(34)}${'precision'.padStart(10)}${'recall'.padStart(9)}${'tp'.padStart(6)}${'fp'.padStart(5)}${'fn'.padStart(5)}`];
+  const out = [
+    title,
+    `${'deals (title, buyer)'.padEnd(34)}${'precision'.padStart(10)}${'recall'.padStart(9)}${'tp'.padStart(6)}${'fp'.padStart(5)}${'fn'.padStart(5)}`,
+  ];
   out.push(line('closed', sum('closed')));
   out.push(line('closed, strict names', sum('strictClosed')));
   out.push(line('talks', sum('talks')));
@@ -263,9 +325,14 @@ export function formatFolderReport(results: FolderArticleResult[], title: string
     for (const x of results) {
       if (!x.missed.length && !x.spurious.length && !x.territoryErrors.length) continue;
       out.push(`\n-- ${x.id}`);
-      for (const m of x.missed) out.push(`   missed     ${JSON.stringify(m.title)} / ${JSON.stringify(m.buyer)} ${JSON.stringify(m.territories)}`);
-      for (const s of x.spurious) out.push(`   spurious   ${JSON.stringify(s.title)} / ${JSON.stringify(s.buyer)} ${JSON.stringify(s.territories)}`);
-      for (const e of x.territoryErrors) out.push(`   territory  ${JSON.stringify(e.title)} / ${JSON.stringify(e.buyer)}: got ${JSON.stringify(e.got)}, want ${JSON.stringify(e.want)}`);
+      for (const m of x.missed)
+        out.push(`   missed     ${JSON.stringify(m.title)} / ${JSON.stringify(m.buyer)} ${JSON.stringify(m.territories)}`);
+      for (const s of x.spurious)
+        out.push(`   spurious   ${JSON.stringify(s.title)} / ${JSON.stringify(s.buyer)} ${JSON.stringify(s.territories)}`);
+      for (const e of x.territoryErrors)
+        out.push(
+          `   territory  ${JSON.stringify(e.title)} / ${JSON.stringify(e.buyer)}: got ${JSON.stringify(e.got)}, want ${JSON.stringify(e.want)}`,
+        );
     }
   }
   return out.join('\n');

@@ -21,7 +21,7 @@ import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import type { CreditRole, PremiereStatus, ProductionStatus, SelectionSlot, TitleCompanyRole } from '../store/index.js';
 import { eventYear, findDates, firstDay, tenseOf, type DateMention, type Tense } from './dates.js';
 import { CITY_COUNTRY, PERSON_ROLE_WORDS, eventByName, eventOfSection, findEvent, yearEdition, type EventEntry } from './lexicon.js';
-import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, territoryOf, type Item, type Registry, type Sketch } from './sketch.js';
+import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, type Item, type Registry, type Sketch } from './sketch.js';
 import { nameKey } from './names.js';
 import { findTitleSpans } from './titles.js';
 import { matchingView, readHeader, segment, type Sentence } from './text.js';
@@ -46,41 +46,267 @@ export interface Extraction {
 // ------------------------------------------------------------------ word lists
 
 const DEAL_VERBS: string[][] = [
-  ['acquired'], ['acquires'], ['acquire'], ['nabbed'], ['nabs'], ['landed'], ['lands'], ['picked', 'up'], ['picks', 'up'], ['taken'], ['took'], ['takes'], ['bought'], ['buys'],
-  ['snapped', 'up'], ['snaps', 'up'], ['scooped', 'up'], ['scoops', 'up'], ['scooped'], ['grabbed'], ['grabs'], ['secured'], ['secures'], ['pre-bought'], ['pre-buys'], ['prebought'],
-  ['bagged'], ['bags'], ['swooped', 'on'], ['swooped', 'for'], ['swoops', 'on'], ['nabbing'], ['acquiring'], ['clinched'], ['holds'], ['owns'], ['has'], ['had'],
-  ['closed', 'a', 'deal', 'for'], ['closed', 'a', 'deal', 'on'], ['struck', 'a', 'deal', 'for'], ['inked', 'a', 'deal', 'for'], ['sealed', 'a', 'deal', 'for'], ['signed', 'a', 'deal', 'for'],
-  ['closed', 'a', 'deal', 'to', 'acquire'], ['struck', 'a', 'deal', 'to', 'acquire'], ['distributed'], ['released'],
+  ['acquired'],
+  ['acquires'],
+  ['acquire'],
+  ['nabbed'],
+  ['nabs'],
+  ['landed'],
+  ['lands'],
+  ['picked', 'up'],
+  ['picks', 'up'],
+  ['taken'],
+  ['took'],
+  ['takes'],
+  ['bought'],
+  ['buys'],
+  ['snapped', 'up'],
+  ['snaps', 'up'],
+  ['scooped', 'up'],
+  ['scoops', 'up'],
+  ['scooped'],
+  ['grabbed'],
+  ['grabs'],
+  ['secured'],
+  ['secures'],
+  ['pre-bought'],
+  ['pre-buys'],
+  ['prebought'],
+  ['bagged'],
+  ['bags'],
+  ['swooped', 'on'],
+  ['swooped', 'for'],
+  ['swoops', 'on'],
+  ['nabbing'],
+  ['acquiring'],
+  ['clinched'],
+  ['holds'],
+  ['owns'],
+  ['has'],
+  ['had'],
+  ['closed', 'a', 'deal', 'for'],
+  ['closed', 'a', 'deal', 'on'],
+  ['struck', 'a', 'deal', 'for'],
+  ['inked', 'a', 'deal', 'for'],
+  ['sealed', 'a', 'deal', 'for'],
+  ['signed', 'a', 'deal', 'for'],
+  ['closed', 'a', 'deal', 'to', 'acquire'],
+  ['struck', 'a', 'deal', 'to', 'acquire'],
+  ['distributed'],
+  ['released'],
 ];
 const SELL_VERBS: string[][] = [
-  ['sold'], ['pre-sold'], ['presold'], ['sells'], ['pre-sells'], ['licensed'], ['licenses'], ['closed', 'deals'], ['closed', 'a', 'deal', 'with'], ['closed', 'a', 'raft', 'of', 'deals'], ['struck', 'deals'],
-  ['inked', 'deals'], ['sealed', 'deals'], ['concluded', 'deals'], ['closed', 'several', 'deals'], ['closed', 'multiple', 'deals'], ['closed', 'a', 'string', 'of', 'deals'], ['signed', 'deals'],
-  ['has', 'deals'], ['closed', 'further', 'deals'], ['closed', 'new', 'deals'], ['closed', 'international', 'deals'], ['closed', 'a', 'raft', 'of', 'international', 'deals'],
+  ['sold'],
+  ['pre-sold'],
+  ['presold'],
+  ['sells'],
+  ['pre-sells'],
+  ['licensed'],
+  ['licenses'],
+  ['closed', 'deals'],
+  ['closed', 'a', 'deal', 'with'],
+  ['closed', 'a', 'raft', 'of', 'deals'],
+  ['struck', 'deals'],
+  ['inked', 'deals'],
+  ['sealed', 'deals'],
+  ['concluded', 'deals'],
+  ['closed', 'several', 'deals'],
+  ['closed', 'multiple', 'deals'],
+  ['closed', 'a', 'string', 'of', 'deals'],
+  ['signed', 'deals'],
+  ['has', 'deals'],
+  ['closed', 'further', 'deals'],
+  ['closed', 'new', 'deals'],
+  ['closed', 'international', 'deals'],
+  ['closed', 'a', 'raft', 'of', 'international', 'deals'],
 ];
 const PASSIVE_VERBS: string[][] = [
-  ['acquired'], ['picked', 'up'], ['bought'], ['nabbed'], ['snapped', 'up'], ['scooped', 'up'], ['pre-sold'], ['presold'], ['sold'], ['licensed'], ['taken'], ['pre-bought'], ['landed'], ['secured'],
+  ['acquired'],
+  ['picked', 'up'],
+  ['bought'],
+  ['nabbed'],
+  ['snapped', 'up'],
+  ['scooped', 'up'],
+  ['pre-sold'],
+  ['presold'],
+  ['sold'],
+  ['licensed'],
+  ['taken'],
+  ['pre-bought'],
+  ['landed'],
+  ['secured'],
 ];
 const AUX = new Set([
-  'has', 'have', 'had', 'also', 'now', 'recently', 'previously', 'earlier', 'quickly', 'swiftly', 'just', 'already', 'officially', 'quietly', 'finally', 'ultimately', 'subsequently', 'then',
-  'since', 'jointly', 'together', 'initially', 'originally', 'first', 'which', 'that', 'who', 'separately', 'additionally', 'likewise', 'similarly', 'earlier', 'reportedly', 'is', 'are', 'was',
-  'been', 'had', 'will', 'would', 'to', 'in', 'talks', 'said', 'be', 'not', 'never', 'close', 'a', 'deal', 'nearing', 'set', 'poised', 'expected', 'also',
-  'rumoured', 'rumored', 'reported', 'believed', 'thought', 'understood', 'alleged', 'expected',
+  'has',
+  'have',
+  'had',
+  'also',
+  'now',
+  'recently',
+  'previously',
+  'earlier',
+  'quickly',
+  'swiftly',
+  'just',
+  'already',
+  'officially',
+  'quietly',
+  'finally',
+  'ultimately',
+  'subsequently',
+  'then',
+  'since',
+  'jointly',
+  'together',
+  'initially',
+  'originally',
+  'first',
+  'which',
+  'that',
+  'who',
+  'separately',
+  'additionally',
+  'likewise',
+  'similarly',
+  'earlier',
+  'reportedly',
+  'is',
+  'are',
+  'was',
+  'been',
+  'had',
+  'will',
+  'would',
+  'to',
+  'in',
+  'talks',
+  'said',
+  'be',
+  'not',
+  'never',
+  'close',
+  'a',
+  'deal',
+  'nearing',
+  'set',
+  'poised',
+  'expected',
+  'also',
+  'rumoured',
+  'rumored',
+  'reported',
+  'believed',
+  'thought',
+  'understood',
+  'alleged',
+  'expected',
 ]);
-const RUMOUR_WORDS = /\b(?:talks|negotiations|negotiating|negotiate|close to|closing in|nearing|near|said to (?:be|have)|believed to (?:be|have)|thought to (?:be|have)|understood to be|reportedly|reported|rumou?red|rumou?rs?|circling|circle|eyeing|eyes|interested|interest|frontrunner|front-runner|expected to|poised to|could|would|may|might|hopes? to|hoping to|looking to|in line to|denied|denies|deny|denying|not|never|no|declined|passed|yet to|report|reports|speculat\w*|mulling|considering|weighing|offered|offer|bid|bidding to|sources? (?:say|said|tell))\b/;
+const RUMOUR_WORDS =
+  /\b(?:talks|negotiations|negotiating|negotiate|close to|closing in|nearing|near|said to (?:be|have)|believed to (?:be|have)|thought to (?:be|have)|understood to be|reportedly|reported|rumou?red|rumou?rs?|circling|circle|eyeing|eyes|interested|interest|frontrunner|front-runner|expected to|poised to|could|would|may|might|hopes? to|hoping to|looking to|in line to|denied|denies|deny|denying|not|never|no|declined|passed|yet to|report|reports|speculat\w*|mulling|considering|weighing|offered|offer|bid|bidding to|sources? (?:say|said|tell))\b/;
 const DENIAL_WORDS = /\b(?:denied|denies|deny|denying|not|never|no deal|declined)\b/;
 const TALKS_WORDS = /\b(?:talks|negotiations|negotiating|close to|nearing|near|frontrunner|front-runner|poised|expected)\b/;
 const MEDIA_WORDS = new Set([
-  'all', 'theatrical', 'svod', 'streaming', 'tv', 'television', 'pay-tv', 'pay', 'free', 'free-tv', 'home', 'entertainment', 'digital', 'vod', 'avod', 'tvod', 'est', 'dvd', 'distribution',
-  'exclusive', 'non-exclusive', 'airline', 'airlines', 'ancillary', 'broadcast', 'cinema', 'video', 'on-demand', 'linear', 'online', 'inflight', 'in-flight', 'platform', 'ship', 'hotel',
+  'all',
+  'theatrical',
+  'svod',
+  'streaming',
+  'tv',
+  'television',
+  'pay-tv',
+  'pay',
+  'free',
+  'free-tv',
+  'home',
+  'entertainment',
+  'digital',
+  'vod',
+  'avod',
+  'tvod',
+  'est',
+  'dvd',
+  'distribution',
+  'exclusive',
+  'non-exclusive',
+  'airline',
+  'airlines',
+  'ancillary',
+  'broadcast',
+  'cinema',
+  'video',
+  'on-demand',
+  'linear',
+  'online',
+  'inflight',
+  'in-flight',
+  'platform',
+  'ship',
+  'hotel',
 ]);
-const TERR_WORDS: Record<string, string> = { worldwide: 'Worldwide', world: 'Worldwide', global: 'Worldwide', domestic: 'North America', international: 'international' };
-const PRONOUN_TITLE = /^(?:it|its|the (?:film|title|movie|picture|documentary|doc|drama|feature|comedy|thriller|project|series|sequel|pic|animation|animated feature|horror|chiller|romance|debut|remake|adaptation|story|sci-fi|western|musical|biopic|action thriller|crime drama|coming-of-age drama|period drama|family drama)|this (?:film|title|documentary|drama|movie))$/;
-const COMPANY_PRONOUN = /^(?:the (?:company|distributor|streamer|studio|label|outfit|banner|platform|sales company|sales agent|service|network|broadcaster|buyer)|it)$/;
+const TERR_WORDS: Record<string, string> = {
+  worldwide: 'Worldwide',
+  world: 'Worldwide',
+  global: 'Worldwide',
+  domestic: 'North America',
+  international: 'international',
+};
+const PRONOUN_TITLE =
+  /^(?:it|its|the (?:film|title|movie|picture|documentary|doc|drama|feature|comedy|thriller|project|series|sequel|pic|animation|animated feature|horror|chiller|romance|debut|remake|adaptation|story|sci-fi|western|musical|biopic|action thriller|crime drama|coming-of-age drama|period drama|family drama)|this (?:film|title|documentary|drama|movie))$/;
+const COMPANY_PRONOUN =
+  /^(?:the (?:company|distributor|streamer|studio|label|outfit|banner|platform|sales company|sales agent|service|network|broadcaster|buyer)|it)$/;
 const CLAUSE_BREAK = new Set([';', 'while', 'whereas', 'but', 'meanwhile', 'although', 'though']);
-const ROLE_AFTER_FROM = new Set(['director', 'filmmaker', 'helmer', 'first-time', 'writer-director', 'debut', 'auteur', 'animator', 'documentarian', 'a', 'an', 'his', 'her', 'their', 'producer', 'producers', 'actor-turned-director', 'screenwriter', 'novelist', 'author', 'the', 'its']);
-const SALES_DESCRIPTOR = /^(?:sales|company|agent|agency|outfit|banner|house|the|its|international|world|paris-based|london-based|berlin-based|rome-based|,|boutique|powerhouse|shingle|seller|label)$/;
+const ROLE_AFTER_FROM = new Set([
+  'director',
+  'filmmaker',
+  'helmer',
+  'first-time',
+  'writer-director',
+  'debut',
+  'auteur',
+  'animator',
+  'documentarian',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'producer',
+  'producers',
+  'actor-turned-director',
+  'screenwriter',
+  'novelist',
+  'author',
+  'the',
+  'its',
+]);
+const SALES_DESCRIPTOR =
+  /^(?:sales|company|agent|agency|outfit|banner|house|the|its|international|world|paris-based|london-based|berlin-based|rome-based|,|boutique|powerhouse|shingle|seller|label)$/;
 
-const MONEY_INTRO = new Set(['for', 'worth', 'paying', 'paid', 'at', 'of', 'valued', 'around', 'about', 'nearly', 'close', 'reported', 'some', 'roughly', 'approximately', 'than', 'upwards', 'north', 'in', 'excess', 'a', 'to', 'the', 'region']);
+const MONEY_INTRO = new Set([
+  'for',
+  'worth',
+  'paying',
+  'paid',
+  'at',
+  'of',
+  'valued',
+  'around',
+  'about',
+  'nearly',
+  'close',
+  'reported',
+  'some',
+  'roughly',
+  'approximately',
+  'than',
+  'upwards',
+  'north',
+  'in',
+  'excess',
+  'a',
+  'to',
+  'the',
+  'region',
+]);
 
 // ------------------------------------------------------------------ state
 
@@ -118,8 +344,26 @@ interface State {
 
 function newState(date: string, reg: Registry): State {
   return {
-    date, reg, lead: null, focus: null, focusCompany: null, focusPerson: null, festival: null, festivalParagraph: -1, mainFestival: null, seller: null, facts: new Map(), order: [], deals: [], factsAt: new Map(), spanStarts: new Map(),
-    directorOf: new Map(), titleByDirector: new Map(), winnerOf: new Map(), roleOf: new Map(), mandates: new Map(),
+    date,
+    reg,
+    lead: null,
+    focus: null,
+    focusCompany: null,
+    focusPerson: null,
+    festival: null,
+    festivalParagraph: -1,
+    mainFestival: null,
+    seller: null,
+    facts: new Map(),
+    order: [],
+    deals: [],
+    factsAt: new Map(),
+    spanStarts: new Map(),
+    directorOf: new Map(),
+    titleByDirector: new Map(),
+    winnerOf: new Map(),
+    roleOf: new Map(),
+    mandates: new Map(),
   };
 }
 
@@ -197,7 +441,8 @@ class Ctx {
   /** The words of tokens [a, b) as written (lower case), for phrases that codes hide ("North American premiere"). */
   plain(a: number, b: number): string {
     const out: string[] = [];
-    for (let k = Math.max(0, a); k < Math.min(this.toks.length, b); k++) out.push(this.item(k).kind === 'title' ? this.tok(k) : this.item(k).text.toLowerCase());
+    for (let k = Math.max(0, a); k < Math.min(this.toks.length, b); k++)
+      out.push(this.item(k).kind === 'title' ? this.tok(k) : this.item(k).text.toLowerCase());
     return out.join(' ');
   }
   /** Where the clause holding token i starts. */
@@ -220,10 +465,12 @@ class Ctx {
       if (PRONOUN_TITLE.test(phrase)) {
         // an antecedent earlier in the sentence ("X bought T, and Y acquired the film for ..."), else the article's focus
         let before: string | null = null;
-        if (phrase !== 'it' && phrase !== 'its') for (let k = i - 1; k >= 0; k--) if (this.isTitle(k)) {
-          before = this.item(k).text;
-          break;
-        }
+        if (phrase !== 'it' && phrase !== 'its')
+          for (let k = i - 1; k >= 0; k--)
+            if (this.isTitle(k)) {
+              before = this.item(k).text;
+              break;
+            }
         return [before ?? this.st.focus ?? this.st.lead, n];
       }
     }
@@ -246,7 +493,12 @@ class Ctx {
     let k = i;
     while (k < this.toks.length) {
       const t = this.tok(k);
-      const natOk = allowNationality || this.item(k)?.ent === 'territory' || /^(?:territories|territory|rights|speaking|-speaking|tv|television|theatrical|svod|distribution|release|streaming|pay-tv|free-tv|broadcast)$/.test(this.tok(k + 1));
+      const natOk =
+        allowNationality ||
+        this.item(k)?.ent === 'territory' ||
+        /^(?:territories|territory|rights|speaking|-speaking|tv|television|theatrical|svod|distribution|release|streaming|pay-tv|free-tv|broadcast)$/.test(
+          this.tok(k + 1),
+        );
       const isT = (this.isTerr(k) && natOk) || (TERR_WORDS[t] && t !== 'international');
       if (isT) {
         const e = this.terr(k);
@@ -255,7 +507,15 @@ class Ctx {
         if (this.item(k - 1)?.ent === 'nationality' && /^(?:territories|territory)$/.test(this.tok(k))) k++;
         continue;
       }
-      if (exprs.length && (t === ',' || t === 'and' || t === '&' || t === '/' || t === 'the' || t === 'as') && (this.isTerr(k + 1) || (k + 2 < this.toks.length && (this.tok(k + 1) === 'and' || this.tok(k + 1) === 'the' || this.tok(k + 1) === 'well') && this.isTerr(k + 2)) || (t === 'as' && this.tok(k + 1) === 'well' && this.tok(k + 2) === 'as' && this.isTerr(k + 3)))) {
+      if (
+        exprs.length &&
+        (t === ',' || t === 'and' || t === '&' || t === '/' || t === 'the' || t === 'as') &&
+        (this.isTerr(k + 1) ||
+          (k + 2 < this.toks.length &&
+            (this.tok(k + 1) === 'and' || this.tok(k + 1) === 'the' || this.tok(k + 1) === 'well') &&
+            this.isTerr(k + 2)) ||
+          (t === 'as' && this.tok(k + 1) === 'well' && this.tok(k + 2) === 'as' && this.isTerr(k + 3)))
+      ) {
         k += t === 'as' ? 3 : 1;
         continue;
       }
@@ -267,7 +527,11 @@ class Ctx {
 
 /** Names as the catalog should show them. */
 function cleanName(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/^the\s+(?=\S)/i, (m) => m).replace(/[,;:]+$/, '').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/^the\s+(?=\S)/i, (m) => m)
+    .replace(/[,;:]+$/, '')
+    .trim();
 }
 
 function joinList(parts: string[]): string | null {
@@ -289,9 +553,30 @@ function validTerritories(expr: string | null): string | null {
 }
 
 const MEDIA_NAMES: Record<string, string> = {
-  theatrical: 'theatrical', svod: 'SVOD', streaming: 'streaming', tv: 'TV', television: 'TV', 'pay-tv': 'pay TV', 'free-tv': 'free TV', digital: 'digital', vod: 'VOD', avod: 'AVOD',
-  tvod: 'TVOD', est: 'EST', dvd: 'DVD', airline: 'airline', airlines: 'airline', ancillary: 'ancillary', broadcast: 'TV', video: 'home video', 'on-demand': 'VOD', inflight: 'airline', 'in-flight': 'airline',
-  ship: 'ship', hotel: 'hotel', cinema: 'theatrical',
+  theatrical: 'theatrical',
+  svod: 'SVOD',
+  streaming: 'streaming',
+  tv: 'TV',
+  television: 'TV',
+  'pay-tv': 'pay TV',
+  'free-tv': 'free TV',
+  digital: 'digital',
+  vod: 'VOD',
+  avod: 'AVOD',
+  tvod: 'TVOD',
+  est: 'EST',
+  dvd: 'DVD',
+  airline: 'airline',
+  airlines: 'airline',
+  ancillary: 'ancillary',
+  broadcast: 'TV',
+  video: 'home video',
+  'on-demand': 'VOD',
+  inflight: 'airline',
+  'in-flight': 'airline',
+  ship: 'ship',
+  hotel: 'hotel',
+  cinema: 'theatrical',
 };
 
 /** A media expression from the words before "rights": "all rights", "SVOD", "theatrical, SVOD". */
@@ -391,9 +676,12 @@ function mergeFields(type: FactType, into: Record<string, unknown>, from: Record
   if (type === 'deal') {
     const a = into as unknown as DealFields;
     const b = from as unknown as DealFields;
-    const parts = [a.territories, b.territories].filter((x): x is string => !!x).flatMap((x) => (/\bexcluding\b/.test(x) ? [x] : splitList(x)));
+    const parts = [a.territories, b.territories]
+      .filter((x): x is string => !!x)
+      .flatMap((x) => (/\bexcluding\b/.test(x) ? [x] : splitList(x)));
     a.territories = validTerritories(joinList(parts));
-    for (const k of ['seller', 'media', 'price', 'priceNote', 'festival'] as const) if (a[k] === null && b[k] !== null) (a as unknown as Record<string, unknown>)[k] = b[k];
+    for (const k of ['seller', 'media', 'price', 'priceNote', 'festival'] as const)
+      if (a[k] === null && b[k] !== null) (a as unknown as Record<string, unknown>)[k] = b[k];
     for (const n of b.negotiators) if (!a.negotiators.some((x) => nk(x.name) === nk(n.name))) a.negotiators.push(n);
     return;
   }
@@ -408,20 +696,33 @@ function mergeFields(type: FactType, into: Record<string, unknown>, from: Record
 }
 
 function splitList(expr: string): string[] {
-  return expr.split(/\s*,\s*|\s+and\s+(?![^(]*\))/).map((s) => s.trim()).filter(Boolean).reduce<string[]>((acc, p) => {
-    // keep group names that contain "and" whole
-    const last = acc[acc.length - 1];
-    if (last && validTerritories(`${last} and ${p}`) && /^(?:U\.K\.|Australia|Spain|Russia|Bosnia|Trinidad|Antigua|Saint Kitts|Turks|Heard|Saint Pierre|Saint Vincent|Sao Tome|São Tomé|Svalbard|Middle East)$/i.test(last) && isGroupName(`${last} and ${p}`)) {
-      acc[acc.length - 1] = `${last} and ${p}`;
+  return expr
+    .split(/\s*,\s*|\s+and\s+(?![^(]*\))/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .reduce<string[]>((acc, p) => {
+      // keep group names that contain "and" whole
+      const last = acc[acc.length - 1];
+      if (
+        last &&
+        validTerritories(`${last} and ${p}`) &&
+        /^(?:U\.K\.|Australia|Spain|Russia|Bosnia|Trinidad|Antigua|Saint Kitts|Turks|Heard|Saint Pierre|Saint Vincent|Sao Tome|São Tomé|Svalbard|Middle East)$/i.test(
+          last,
+        ) &&
+        isGroupName(`${last} and ${p}`)
+      ) {
+        acc[acc.length - 1] = `${last} and ${p}`;
+        return acc;
+      }
+      acc.push(p);
       return acc;
-    }
-    acc.push(p);
-    return acc;
-  }, []);
+    }, []);
 }
 
 function isGroupName(s: string): boolean {
-  return /^(?:U\.K\. and Ireland|Australia and New Zealand|Spain and Portugal|Russia and (?:the )?CIS|Middle East and North Africa|Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|Turks and Caicos Islands|Sao Tome and Principe|São Tomé and Príncipe)$/i.test(s);
+  return /^(?:U\.K\. and Ireland|Australia and New Zealand|Spain and Portugal|Russia and (?:the )?CIS|Middle East and North Africa|Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|Turks and Caicos Islands|Sao Tome and Principe|São Tomé and Príncipe)$/i.test(
+    s,
+  );
 }
 
 // ------------------------------------------------------------------ deals
@@ -442,7 +743,10 @@ function readExclusion(c: Ctx, k: number, o: { terrs: string[] }): number {
   let j = k;
   if (c.tok(j) === 'rights') j++;
   const w = c.words(j, j + 4);
-  const m = /^(?:, )?(?:excluding|excl\.?|except(?: for| in)?|outside(?: of)?|other than|minus|ex|but not(?: in)?|with the exception of|barring|bar)\b/.exec(w);
+  const m =
+    /^(?:, )?(?:excluding|excl\.?|except(?: for| in)?|outside(?: of)?|other than|minus|ex|but not(?: in)?|with the exception of|barring|bar)\b/.exec(
+      w,
+    );
   if (!m) return k;
   const start = j + m[0].split(' ').length;
   const l = c.terrList(start);
@@ -482,7 +786,16 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
   while (k < limit) {
     const t = c.tok(k);
     if (c.titleAt(k)[0] !== null && !c.isTerr(k)) break;
-    if (t === 'the' || t === 'exclusive' || t === 'non-exclusive' || t === 'full' || t === 'its' || t === 'first' || /^[a-z]+-(?:winning|nominated|acclaimed|hit)$/.test(t) || (/^[AF]\d+$/.test(t) && c.item(k).mod)) {
+    if (
+      t === 'the' ||
+      t === 'exclusive' ||
+      t === 'non-exclusive' ||
+      t === 'full' ||
+      t === 'its' ||
+      t === 'first' ||
+      /^[a-z]+-(?:winning|nominated|acclaimed|hit)$/.test(t) ||
+      (/^[AF]\d+$/.test(t) && c.item(k).mod)
+    ) {
       k++;
       continue;
     }
@@ -501,7 +814,11 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     }
     if (t === 'distribution' || t === 'and' || t === ',' || t === '/' || t === '&') {
       if (t === 'distribution') o.media.push(t);
-      if ((t === 'and' || t === ',') && !(c.isTerr(k + 1) || MEDIA_WORDS.has(c.tok(k + 1)) || c.tok(k + 1) === 'rights' || TERR_WORDS[c.tok(k + 1)])) break;
+      if (
+        (t === 'and' || t === ',') &&
+        !(c.isTerr(k + 1) || MEDIA_WORDS.has(c.tok(k + 1)) || c.tok(k + 1) === 'rights' || TERR_WORDS[c.tok(k + 1)])
+      )
+        break;
       k++;
       continue;
     }
@@ -550,7 +867,11 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
   if (!o.titles.length && (o.terrs.length || sawRights)) {
     // "rights to" may come later: "acquired North American rights to the film"; "has taken Germany on T"
     for (let j = k; j < Math.min(limit, k + 3); j++) {
-      if (c.tok(j) === 'to' || ((c.tok(j) === 'on' || c.tok(j) === 'for' || c.tok(j) === 'of') && /^(?:(?:[a-z-]+|[SFANX]\d+) ){0,4}T\d+/.test(c.words(j + 1, j + 7).replace(/'s/g, '')))) {
+      if (
+        c.tok(j) === 'to' ||
+        ((c.tok(j) === 'on' || c.tok(j) === 'for' || c.tok(j) === 'of') &&
+          /^(?:(?:[a-z-]+|[SFANX]\d+) ){0,4}T\d+/.test(c.words(j + 1, j + 7).replace(/'s/g, '')))
+      ) {
         k = takeTitles(j + 1);
         break;
       }
@@ -564,8 +885,19 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     if (t === 'from' && !o.seller) {
       let m = j + 1;
       if (ROLE_AFTER_FROM.has(c.tok(m)) && c.tok(m) !== 'the' && c.tok(m) !== 'its') continue;
-      while (m < limit && (SALES_DESCRIPTOR.test(c.tok(m)) || /^N\d+$/.test(c.tok(m)) || (/^[CE]\d+$/.test(c.tok(m)) && c.item(m).mod === 'based'))) m++;
-      if (/^[CE]\d+$/.test(c.tok(m)) && !c.raw(m).endsWith("'s") && c.item(m).ent !== 'person' && !(ROLE_AFTER_FROM.has(c.tok(m - 1)) && c.tok(m - 1) !== 'the') && !PERSON_ROLE_WORDS.has(c.tok(m + 1)) && !/^(?:helmer|auteur|first-time)$/.test(c.tok(m + 1))) {
+      while (
+        m < limit &&
+        (SALES_DESCRIPTOR.test(c.tok(m)) || /^N\d+$/.test(c.tok(m)) || (/^[CE]\d+$/.test(c.tok(m)) && c.item(m).mod === 'based'))
+      )
+        m++;
+      if (
+        /^[CE]\d+$/.test(c.tok(m)) &&
+        !c.raw(m).endsWith("'s") &&
+        c.item(m).ent !== 'person' &&
+        !(ROLE_AFTER_FROM.has(c.tok(m - 1)) && c.tok(m - 1) !== 'the') &&
+        !PERSON_ROLE_WORDS.has(c.tok(m + 1)) &&
+        !/^(?:helmer|auteur|first-time)$/.test(c.tok(m + 1))
+      ) {
         o.seller = c.name(m);
       }
     }
@@ -573,8 +905,14 @@ function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       const before = c.toks.slice(Math.max(k, j - 4), j);
       if (before.some((w) => MONEY_INTRO.has(w)) || c.tok(j + 1) === 'deal') {
         o.price = c.item(j).money ?? null;
-        const note = before.filter((w) => ['reported', 'around', 'about', 'nearly', 'close', 'roughly', 'approximately', 'some', 'than'].includes(w));
-        if (note.length) o.priceNote = note.join(' ').replace(/^than$/, 'more than').replace(/^close$/, 'close to');
+        const note = before.filter((w) =>
+          ['reported', 'around', 'about', 'nearly', 'close', 'roughly', 'approximately', 'some', 'than'].includes(w),
+        );
+        if (note.length)
+          o.priceNote = note
+            .join(' ')
+            .replace(/^than$/, 'more than')
+            .replace(/^close$/, 'close to');
       }
     }
     if (/^(?:low-|mid-|high-)?(?:six|seven|eight|nine)-figure$/.test(t) && !o.priceNote) o.priceNote = t;
@@ -611,18 +949,30 @@ function subjectBefore(c: Ctx, v: number): { names: string[]; start: number } | 
   while (k >= 0 && AUX.has(c.tok(k))) k--;
   // "ORG has launched sales on T and has already closed deals with ...": the sentence's subject
   if (c.tok(k) === 'and' && k > 2) {
-    const first = c.toks.findIndex((t, i) => /^[CE]\d+$/.test(t) && !c.raw(i).endsWith("'s") && c.item(i).ent !== 'person' && /^(?:has|have|had|is|are|was|were|will|also|\w+ed)$/.test(c.tok(i + 1)));
-    if (first >= 0 && first < k && c.toks.slice(0, first).every((t) => /^[a-z,-]+$|^X\d+$|^N\d+$/.test(t))) return { names: [c.name(first)], start: first };
+    const first = c.toks.findIndex(
+      (t, i) =>
+        /^[CE]\d+$/.test(t) &&
+        !c.raw(i).endsWith("'s") &&
+        c.item(i).ent !== 'person' &&
+        /^(?:has|have|had|is|are|was|were|will|also|\w+ed)$/.test(c.tok(i + 1)),
+    );
+    if (first >= 0 && first < k && c.toks.slice(0, first).every((t) => /^[a-z,-]+$|^X\d+$|^N\d+$/.test(t)))
+      return { names: [c.name(first)], start: first };
   }
   // "A24, which co-financed the project with BBC Film, holds U.S. rights"
   if (c.tok(k) === ',') {
     for (let b = k - 1; b >= Math.max(0, k - 16); b--) {
-      if (c.tok(b) === ',' && /^(?:which|who)$/.test(c.tok(b + 1)) && /^[CE]\d+$/.test(c.tok(b - 1)) && c.item(b - 1).ent !== 'person') return { names: [c.name(b - 1)], start: b - 1 };
+      if (c.tok(b) === ',' && /^(?:which|who)$/.test(c.tok(b + 1)) && /^[CE]\d+$/.test(c.tok(b - 1)) && c.item(b - 1).ent !== 'person')
+        return { names: [c.name(b - 1)], start: b - 1 };
       if (c.tok(b) === '.' || c.tok(b) === ';') break;
     }
   }
   // "Shudder, meanwhile, has picked up"
-  if (c.tok(k) === ',' && /^(?:meanwhile|however|too|also|separately|likewise|similarly|for its part|in turn)$/.test(c.tok(k - 1)) && c.tok(k - 2) === ',') {
+  if (
+    c.tok(k) === ',' &&
+    /^(?:meanwhile|however|too|also|separately|likewise|similarly|for its part|in turn)$/.test(c.tok(k - 1)) &&
+    c.tok(k - 2) === ','
+  ) {
     k -= 3;
     while (k >= 0 && AUX.has(c.tok(k))) k--;
   }
@@ -645,7 +995,12 @@ function subjectBefore(c: Ctx, v: number): { names: string[]; start: number } | 
   }
   // "ORG, the company that distributed ..." : an appositive
   for (let j = k; j >= Math.max(0, k - 12); j--) {
-    if (c.tok(j) === ',' && /^[CE]\d+$/.test(c.tok(j - 1)) && /^the (?:company|distributor|streamer|studio|label|outfit) (?:that|which)$/.test(c.words(j + 1, j + 4))) return { names: [c.name(j - 1)], start: j - 1 };
+    if (
+      c.tok(j) === ',' &&
+      /^[CE]\d+$/.test(c.tok(j - 1)) &&
+      /^the (?:company|distributor|streamer|studio|label|outfit) (?:that|which)$/.test(c.words(j + 1, j + 4))
+    )
+      return { names: [c.name(j - 1)], start: j - 1 };
   }
   return null;
 }
@@ -690,7 +1045,25 @@ function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; 
     let moved = true;
     while (moved) {
       moved = false;
-      for (const w of [',', 'and', ';', 'to', 'with', 'as', 'well', 'plus', 'also', 'only', 'already', 'so', 'far', 'including', 'include', 'includes', 'the']) {
+      for (const w of [
+        ',',
+        'and',
+        ';',
+        'to',
+        'with',
+        'as',
+        'well',
+        'plus',
+        'also',
+        'only',
+        'already',
+        'so',
+        'far',
+        'including',
+        'include',
+        'includes',
+        'the',
+      ]) {
         if (c.tok(k) === w) {
           k++;
           moved = true;
@@ -795,7 +1168,8 @@ function extractDeals(c: Ctx): void {
   for (let v = 0; v < n; v++) {
     const len = c.phraseAt(v, SELL_VERBS);
     if (!len) continue;
-    if (c.tok(v - 1) === 'been' || c.tok(v - 1) === 'being' || c.tok(v - 1) === 'was' || c.tok(v - 1) === 'were' || c.tok(v - 1) === 'is') continue;
+    if (c.tok(v - 1) === 'been' || c.tok(v - 1) === 'being' || c.tok(v - 1) === 'was' || c.tok(v - 1) === 'were' || c.tok(v - 1) === 'is')
+      continue;
     const subj = subjectBefore(c, v);
     let seller = subj?.names[subj.names.length - 1] ?? null;
     if (!seller && /^(?:which|who)$/.test(c.tok(v - 1)) === false && c.tok(v - 1) === 'also' && c.st.seller) seller = c.st.seller.company;
@@ -816,10 +1190,11 @@ function extractDeals(c: Ctx): void {
     // seller-subject statements carry the seller to later sentences of the same title
     const list = readSaleList(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
     let later: string | null = null;
-    for (let j = v; j < limit; j++) if (c.isTitle(j) && /^(?:on|for|of|to)$/.test(c.tok(j - 1))) {
-      later = c.item(j).text;
-      break;
-    }
+    for (let j = v; j < limit; j++)
+      if (c.isTitle(j) && /^(?:on|for|of|to)$/.test(c.tok(j - 1))) {
+        later = c.item(j).text;
+        break;
+      }
     const ttl = title ?? later ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
     const prefix = c.words(c.clauseStart(v), v);
     if (/\b(?:in talks|negotiations|denied|not|rumou?red|said to|believed to|reportedly)\b/.test(prefix)) continue;
@@ -832,10 +1207,13 @@ function extractDeals(c: Ctx): void {
     if (used.has(v)) continue;
     let start = -1;
     const w = c.words(v, v + 6);
-    const m = /^deals (?:are|were|have been) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(w)
-      ?? /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)? (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(c.words(v, v + 8))
-      ?? /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w)
-      ?? /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought|sold|pre-sold|licensed) by\b/.exec(w);
+    const m =
+      /^deals (?:are|were|have been) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(w) ??
+      /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)? (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(
+        c.words(v, v + 8),
+      ) ??
+      /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w) ??
+      /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought|sold|pre-sold|licensed) by\b/.exec(w);
     if (!m) continue;
     start = v + m[0].split(' ').length;
     const limit = c.clauseEnd(start);
@@ -875,7 +1253,7 @@ function extractDeals(c: Ctx): void {
     for (let j = cs; j < v; j++) if (c.isTerr(j) && c.tok(j + 1) === 'rights') subjTerrs.push(...c.terrList(j).exprs);
     let k = v + 1 + len;
     const limit = c.clauseEnd(k);
-    let terrs: string[] = [...subjTerrs];
+    const terrs: string[] = [...subjTerrs];
     let buyer: string | null = null;
     let list: Array<{ buyer: string; terrs: string[] }> = [];
     for (let round = 0; round < 3 && k < limit; round++) {
@@ -924,7 +1302,8 @@ function extractDeals(c: Ctx): void {
     if (!buyer && !list.length) continue;
     if (RUMOUR_WORDS.test(prefix) && /\b(?:talks|denied|denies|rumou?red|reportedly|not|no)\b/.test(prefix)) continue;
     // the seller: "sales agent Charades told Deadline", "sales company Cercamon said"
-    const seller = sentenceSeller(c) ?? (c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null);
+    const seller =
+      sentenceSeller(c) ?? (c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null);
     const conf = explicit ? 0.85 : 0.75;
     if (list.length) for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, conf);
     else if (buyer) addDeal(c, title, buyer, terrs, { seller }, conf);
@@ -971,19 +1350,39 @@ function extractDeals(c: Ctx): void {
     }
     if (!o.titles.length && !o.terrs.length && !c.words(v + len, v + len + 4).includes('rights')) continue;
     // sales rights are a sales mandate, not a deal
-    if (/\b(?:sales|remake|format|book|life|story|music|sequel)\b/.test(c.words(v + len, o.end)) && /\bsales\b|remake|format|life|story|book/.test(c.words(v + len, Math.min(o.end + 1, limit)))) continue;
+    if (
+      /\b(?:sales|remake|format|book|life|story|music|sequel)\b/.test(c.words(v + len, o.end)) &&
+      /\bsales\b|remake|format|life|story|book/.test(c.words(v + len, Math.min(o.end + 1, limit)))
+    )
+      continue;
     // rumours and denials: a cue between the clause start and the verb, or talk of it being unsigned after
     const prefix = c.words(c.clauseStart(subj.start), v);
     const sentenceWords = c.words(0, n);
-    const denialAround = /\b(?:denied|denies|denying|deny) (?:reports? |a report |rumou?rs? )?(?:that )?/.test(c.words(0, v)) || /\bhas not\b|\bhave not\b|\bhad not\b|\bdid not\b|\bhasn't\b|\bdidn't\b/.test(c.words(v - 3, v));
-    const unsigned = /\bnothing has been (?:signed|closed)\b|\bno deal has\b|\bnot yet (?:signed|closed)\b|\bwould(?:n't| not) confirm\b|\bdeclined to confirm\b|\bdid not confirm\b|\bcould not be confirmed\b|\bunconfirmed\b/.test(sentenceWords);
+    const denialAround =
+      /\b(?:denied|denies|denying|deny) (?:reports? |a report |rumou?rs? )?(?:that )?/.test(c.words(0, v)) ||
+      /\bhas not\b|\bhave not\b|\bhad not\b|\bdid not\b|\bhasn't\b|\bdidn't\b/.test(c.words(v - 3, v));
+    const unsigned =
+      /\bnothing has been (?:signed|closed)\b|\bno deal has\b|\bnot yet (?:signed|closed)\b|\bwould(?:n't| not) confirm\b|\bdeclined to confirm\b|\bdid not confirm\b|\bcould not be confirmed\b|\bunconfirmed\b/.test(
+        sentenceWords,
+      );
     const cue = RUMOUR_WORDS.exec(prefix.replace(/\bsources? (?:say|said|tell)\b.*$/, ''));
     const titles = o.titles.length ? o.titles : [lastTitleBefore(c, subj.start) ?? c.st.focus ?? c.st.lead];
     if (denialAround || unsigned || (cue && !/^(?:no)$/.test(cue[0]))) {
       for (const title of titles) {
         for (const party of subj.names) {
           if (!title) continue;
-          add(c.st, 'rumour', { title, party, kind: denialAround ? 'denial' : rumourKind(prefix + ' ' + sentenceWords), territories: validTerritories(joinList(o.terrs)) }, 0.3, c.span());
+          add(
+            c.st,
+            'rumour',
+            {
+              title,
+              party,
+              kind: denialAround ? 'denial' : rumourKind(prefix + ' ' + sentenceWords),
+              territories: validTerritories(joinList(o.terrs)),
+            },
+            0.3,
+            c.span(),
+          );
           learn(c.st.reg, party, 'company');
         }
       }
@@ -991,10 +1390,12 @@ function extractDeals(c: Ctx): void {
       continue;
     }
     const media = validMedia(o.media);
-    const contextSeller = (title: string | null) => (c.st.seller && title && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null);
+    const contextSeller = (title: string | null) =>
+      c.st.seller && title && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null;
     const seller = o.seller ?? brokeredBy(c, o.end) ?? sentenceSeller(c) ?? contextSeller(titles[0]);
     for (const title of titles) {
-      for (const buyer of subj.names) addDeal(c, title, buyer, o.terrs, { seller, media, price: o.price, priceNote: o.priceNote }, dealConfidence(c, o, verb));
+      for (const buyer of subj.names)
+        addDeal(c, title, buyer, o.terrs, { seller, media, price: o.price, priceNote: o.priceNote }, dealConfidence(c, o, verb));
     }
     if (subj.names.length) c.st.focusCompany = subj.names[subj.names.length - 1];
     for (let j = v; j < Math.max(o.end, v + len); j++) used.add(j);
@@ -1003,10 +1404,13 @@ function extractDeals(c: Ctx): void {
   for (let v = 0; v < n; v++) {
     if (used.has(v)) continue;
     const w = c.words(v, v + 3);
-    const m = /^(?:will|is set to|plans to|is to|are set to|will also) (?:release|distribute|handle)\b|^(?:is|are) (?:releasing|distributing|handling)\b|^(?:releases|distributes|handle|handles|distribute)\b/.exec(w);
+    const m =
+      /^(?:will|is set to|plans to|is to|are set to|will also) (?:release|distribute|handle)\b|^(?:is|are) (?:releasing|distributing|handling)\b|^(?:releases|distributes|handle|handles|distribute)\b/.exec(
+        w,
+      );
     if (!m) continue;
     const vend = v + m[0].split(' ').length;
-    let k = v - 1;
+    const k = v - 1;
     if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
     const buyers = [c.name(k)];
     if (c.tok(k - 1) === 'and' && /^[CE]\d+$/.test(c.tok(k - 2)) && c.item(k - 2).ent !== 'person') buyers.unshift(c.name(k - 2));
@@ -1030,8 +1434,14 @@ function extractDeals(c: Ctx): void {
 /** "brokered by CAA Media Finance", "negotiated by Submarine" in the rest of the clause: the seller's side. */
 function brokeredBy(c: Ctx, from: number): string | null {
   for (let j = from; j < c.toks.length - 2; j++) {
-    if ((c.tok(j) === 'brokered' || c.tok(j) === 'negotiated' || c.tok(j) === 'repped') && c.tok(j + 1) === 'by' && /^[CE]\d+$/.test(c.tok(j + 2)) && c.isCompanyName(j + 2)) {
-      if (/\bon behalf of the (?:filmmakers|producers|sellers)\b/.test(c.words(j + 3, j + 8)) || c.isCompanyName(j + 2)) return c.name(j + 2);
+    if (
+      (c.tok(j) === 'brokered' || c.tok(j) === 'negotiated' || c.tok(j) === 'repped') &&
+      c.tok(j + 1) === 'by' &&
+      /^[CE]\d+$/.test(c.tok(j + 2)) &&
+      c.isCompanyName(j + 2)
+    ) {
+      if (/\bon behalf of the (?:filmmakers|producers|sellers)\b/.test(c.words(j + 3, j + 8)) || c.isCompanyName(j + 2))
+        return c.name(j + 2);
     }
   }
   return null;
@@ -1058,12 +1468,43 @@ function extractRumours(c: Ctx): void {
   const n = c.toks.length;
   for (let v = 0; v < n; v++) {
     const w = c.words(v, v + 8);
-    const m = /^(?:(?:is|are|was|were) (?:also )?(?:believed|thought|said|understood|reported) to be (?:the )?(?:front-?runners?|favou?rites?|leading contenders?)|(?:also )?in the (?:mix|running|hunt)\b|(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)|(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)|(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)|(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)|is (?:reportedly )?close to (?:a )?deal)/.exec(w);
+    const m =
+      /^(?:(?:is|are|was|were) (?:also )?(?:believed|thought|said|understood|reported) to be (?:the )?(?:front-?runners?|favou?rites?|leading contenders?)|(?:also )?in the (?:mix|running|hunt)\b|(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)|(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)|(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)|(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)|is (?:reportedly )?close to (?:a )?deal)/.exec(
+        w,
+      );
     if (!m) continue;
     // the parties: "ORG and ORG were said to be circling", "several streamers, including Netflix"
     const parties: string[] = [];
     let k = v - 1;
-    while (k >= 0 && ['also', 'reportedly', 'now', 'still', 'has', 'have', 'had', 'is', 'are', 'was', 'were', ',', 'meanwhile', 'however', 'though', 'too', 'for', 'its', 'part', 'which', 'who', 'that', 'with'].includes(c.tok(k))) k--;
+    while (
+      k >= 0 &&
+      [
+        'also',
+        'reportedly',
+        'now',
+        'still',
+        'has',
+        'have',
+        'had',
+        'is',
+        'are',
+        'was',
+        'were',
+        ',',
+        'meanwhile',
+        'however',
+        'though',
+        'too',
+        'for',
+        'its',
+        'part',
+        'which',
+        'who',
+        'that',
+        'with',
+      ].includes(c.tok(k))
+    )
+      k--;
     while (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
       parties.unshift(c.name(k));
       if (c.tok(k - 1) === 'and' || c.tok(k - 1) === ',') k -= 2;
@@ -1091,7 +1532,13 @@ function extractRumours(c: Ctx): void {
       if (!title) continue;
       // "Searchlight is understood to have paid $6 million": a detail of a deal already told, not a rumour
       if (c.st.deals.some((d) => nk(d.fields.title) === nk(title) && nk(d.fields.buyer) === nk(party))) continue;
-      add(c.st, 'rumour', { title, party, kind: /denie/.test(m[0]) ? 'denial' : rumourKind(m[0]), territories: validTerritories(joinList(terrs)) }, 0.3, c.span());
+      add(
+        c.st,
+        'rumour',
+        { title, party, kind: /denie/.test(m[0]) ? 'denial' : rumourKind(m[0]), territories: validTerritories(joinList(terrs)) },
+        0.3,
+        c.span(),
+      );
       learn(c.st.reg, party, 'company');
     }
   }
@@ -1104,14 +1551,26 @@ function extractMandates(c: Ctx): void {
   for (let v = 0; v < n; v++) {
     const w = c.words(v, v + 9);
     let m: RegExpExecArray | null;
-    let companies: string[] = [];
+    const companies: string[] = [];
     let scope = '';
     let titleFrom = v;
     // "ORG is handling international sales", "ORG handles world sales", "ORG has boarded international sales on T", "ORG is repping international rights"
-    if ((m = /^(?:is|are|will be|has been|have been)? ?(?:handling|handles|handle|repping|reps|representing|represents|selling|launching|launched|launches|overseeing|handling the)? ?(?:has |have )?(?:also )?(?:boarded|picked up|acquired|taken on|taken|come on board for|come aboard for|secured|landed|nabbed|handles|handling|repping|representing|launching|launched)? ?(?:the )?((?:international|world|worldwide|global|foreign|overseas|north american|domestic|u\.s\.|R\d+|N\d+)(?: and (?:international|world|R\d+|N\d+))?)? ?(?:sales|sales rights|rights|distribution rights)\b/.exec(w)) && /\b(?:handl|rep|represent|sell|launch|board|picked up|acquired|taken|come|secured|landed|nabbed|oversee)/.test(m[0]) && /\bsales\b|\b(?:international|world|worldwide|global) rights\b|\brepping|represent/.test(m[0])) {
+    if (
+      (m =
+        /^(?:is|are|will be|has been|have been)? ?(?:handling|handles|handle|repping|reps|representing|represents|selling|launching|launched|launches|overseeing|handling the)? ?(?:has |have )?(?:also )?(?:boarded|picked up|acquired|taken on|taken|come on board for|come aboard for|secured|landed|nabbed|handles|handling|repping|representing|launching|launched)? ?(?:the )?((?:international|world|worldwide|global|foreign|overseas|north american|domestic|u\.s\.|R\d+|N\d+)(?: and (?:international|world|R\d+|N\d+))?)? ?(?:sales|sales rights|rights|distribution rights)\b/.exec(
+          w,
+        )) &&
+      /\b(?:handl|rep|represent|sell|launch|board|picked up|acquired|taken|come|secured|landed|nabbed|oversee)/.test(m[0]) &&
+      /\bsales\b|\b(?:international|world|worldwide|global) rights\b|\brepping|represent/.test(m[0])
+    ) {
       if (!/\bsales\b/.test(m[0]) && !/\brepping|represent|handl/.test(m[0])) continue;
       let k = v - 1;
-      while (k >= 0 && (['also', 'now', 'which', 'will', 'is', 'are', 'has', 'have', 'to', 'set', 'already', 'currently', 'who'].includes(c.tok(k)) || (c.tok(k) === ',' && c.tok(k + 1) === 'which'))) k--;
+      while (
+        k >= 0 &&
+        (['also', 'now', 'which', 'will', 'is', 'are', 'has', 'have', 'to', 'set', 'already', 'currently', 'who'].includes(c.tok(k)) ||
+          (c.tok(k) === ',' && c.tok(k + 1) === 'which'))
+      )
+        k--;
       while (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
         companies.unshift(c.name(k));
         if (c.tok(k - 1) === 'and') k -= 2;
@@ -1121,25 +1580,64 @@ function extractMandates(c: Ctx): void {
       if (!companies.length && COMPANY_PRONOUN.test(c.words(v - 2, v)) && c.st.focusCompany) companies.push(c.st.focusCompany);
       scope = m[1] ?? '';
       titleFrom = v + m[0].split(' ').length;
-    } else if ((m = /^(?:(?:international|world|worldwide|global) )?sales (?:on (?:the film|T\d+) )?(?:are|is) (?:being )?(?:handled|repped|represented) by\b/.exec(w))
-      || (m = /^(?:is|are|was|has been|have been) (?:being )?(?:sold|shopped|repped|represented|pre-sold) (?:to (?:\S+ ){1,3}(?:territories|buyers|markets) |internationally |worldwide |abroad |around the world )?by\b/.exec(w))
-      || (m = /^(?:is|are|was) (?:being )?handled (?:internationally |worldwide )?by\b/.exec(w) && /\bsales\b/.test(c.words(v - 4, v)) ? m : null)
-      || (m = /^sold (?:internationally|worldwide|abroad) by\b/.exec(w))) {
+    } else if (
+      (m =
+        /^(?:(?:international|world|worldwide|global) )?sales (?:on (?:the film|T\d+) )?(?:are|is) (?:being )?(?:handled|repped|represented) by\b/.exec(
+          w,
+        )) ||
+      (m =
+        /^(?:is|are|was|has been|have been) (?:being )?(?:sold|shopped|repped|represented|pre-sold) (?:to (?:\S+ ){1,3}(?:territories|buyers|markets) |internationally |worldwide |abroad |around the world )?by\b/.exec(
+          w,
+        )) ||
+      (m =
+        /^(?:is|are|was) (?:being )?handled (?:internationally |worldwide )?by\b/.exec(w) && /\bsales\b/.test(c.words(v - 4, v))
+          ? m
+          : null) ||
+      (m = /^sold (?:internationally|worldwide|abroad) by\b/.exec(w))
+    ) {
       let k = v + m[0].split(' ').length;
       while (k < n && (c.item(k)?.mod === 'based' || /^(?:sales|company|agent|outfit|the|N\d+)$/.test(c.tok(k)))) k++;
       if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
       titleFrom = 0;
-    } else if ((m = /^(?:its |the film's |the title's |the documentary's )?(?:international |world )?sales (?:agents? |reps? |representatives? |team )?(?:at|from) $/.exec(c.words(v, v + 6).replace(/[CE]\d+.*$/, ''))) && /^[CE]\d+$/.test(c.tok(v + m[0].trim().split(' ').length))) {
+    } else if (
+      (m =
+        /^(?:its |the film's |the title's |the documentary's )?(?:international |world )?sales (?:agents? |reps? |representatives? |team )?(?:at|from) $/.exec(
+          c.words(v, v + 6).replace(/[CE]\d+.*$/, ''),
+        )) &&
+      /^[CE]\d+$/.test(c.tok(v + m[0].trim().split(' ').length))
+    ) {
       companies.push(c.name(v + m[0].trim().split(' ').length));
       titleFrom = 0;
-    } else if ((m = /^(?:its |the film's |the title's |the documentary's )?(?:international )?sales (?:agent|company|outfit|house|banner|rep)(?: ,)?$/.exec(c.words(v, v + 4).split(' ').slice(0, 4).join(' ').replace(/ [CE]\d+.*$/, ''))) && v + m[0].split(' ').length < n) {
+    } else if (
+      (m =
+        /^(?:its |the film's |the title's |the documentary's )?(?:international )?sales (?:agent|company|outfit|house|banner|rep)(?: ,)?$/.exec(
+          c
+            .words(v, v + 4)
+            .split(' ')
+            .slice(0, 4)
+            .join(' ')
+            .replace(/ [CE]\d+.*$/, ''),
+        )) &&
+      v + m[0].split(' ').length < n
+    ) {
       const k = v + m[0].split(' ').length;
       if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person' && c.tok(k - 1) !== 'a') companies.push(c.name(k));
       titleFrom = 0;
-    } else if (/^[CE]\d+$/.test(c.tok(v)) && c.tok(v + 1) === ',' && /^the (?:(?:[A-Z]\d+|[a-z]+-based|international|world|leading|boutique|veteran|[a-z]+) ){0,2}sales (?:company|agent|outfit|house|banner|powerhouse)\b/.test(c.words(v + 2, v + 8))) {
+    } else if (
+      /^[CE]\d+$/.test(c.tok(v)) &&
+      c.tok(v + 1) === ',' &&
+      /^the (?:(?:[A-Z]\d+|[a-z]+-based|international|world|leading|boutique|veteran|[a-z]+) ){0,2}sales (?:company|agent|outfit|house|banner|powerhouse)\b/.test(
+        c.words(v + 2, v + 8),
+      )
+    ) {
       companies.push(c.name(v));
       titleFrom = 0;
-    } else if (/^[CE]\d+$/.test(c.tok(v)) && c.tok(v + 1) === ',' && c.tok(v + 2) === 'which' && /^(?:handles|is handling|is selling|reps) (?:the film's )?(?:international |world |worldwide )?sales\b/.test(c.words(v + 3, v + 8))) {
+    } else if (
+      /^[CE]\d+$/.test(c.tok(v)) &&
+      c.tok(v + 1) === ',' &&
+      c.tok(v + 2) === 'which' &&
+      /^(?:handles|is handling|is selling|reps) (?:the film's )?(?:international |world |worldwide )?sales\b/.test(c.words(v + 3, v + 8))
+    ) {
       companies.push(c.name(v));
       titleFrom = 0;
     } else continue;
@@ -1153,17 +1651,31 @@ function extractMandates(c: Ctx): void {
       }
     }
     if (!title) {
-      for (let j = 0; j < n; j++) if (c.isTitle(j)) {
-        title = c.item(j).text;
-        break;
-      }
+      for (let j = 0; j < n; j++)
+        if (c.isTitle(j)) {
+          title = c.item(j).text;
+          break;
+        }
     }
     const pronoun = /\b(?:the film|its|the title|it)\b/.test(c.words(0, n));
     title ??= pronoun ? (c.st.focus ?? c.st.lead) : (c.st.lead ?? c.st.focus);
     if (!title) continue;
     let territories: string | null = null;
     if (scope && !/international|world|worldwide|global|foreign|overseas/.test(scope)) {
-      const codes = scope.split(' and ').map((x) => (/^[RN]\d+$/.test(x) ? c.sk.items[Number(x.slice(1))]?.territory : x === 'domestic' ? 'North America' : x === 'u.s.' ? 'U.S.' : x === 'north american' ? 'North America' : null)).filter((x): x is string => !!x);
+      const codes = scope
+        .split(' and ')
+        .map((x) =>
+          /^[RN]\d+$/.test(x)
+            ? c.sk.items[Number(x.slice(1))]?.territory
+            : x === 'domestic'
+              ? 'North America'
+              : x === 'u.s.'
+                ? 'U.S.'
+                : x === 'north american'
+                  ? 'North America'
+                  : null,
+        )
+        .filter((x): x is string => !!x);
       territories = validTerritories(joinList(codes));
     }
     for (const company of companies) {
@@ -1181,12 +1693,23 @@ function extractDistributionHandling(c: Ctx): void {
   const n = c.toks.length;
   for (let v = 1; v < n; v++) {
     const w = c.words(v, v + 4);
-    const m = /^(?:is |are |will be )?(?:handling|handles|will handle|to handle) (global|worldwide|world|international|north american|domestic|u\.s\.|R\d+|N\d+)? ?(?:theatrical |streaming )?distribution\b/.exec(w);
+    const m =
+      /^(?:is |are |will be )?(?:handling|handles|will handle|to handle) (global|worldwide|world|international|north american|domestic|u\.s\.|R\d+|N\d+)? ?(?:theatrical |streaming )?distribution\b/.exec(
+        w,
+      );
     if (!m) continue;
     const k = v - 1;
     if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
     const scope = m[1] ?? '';
-    const terr = /^[RN]\d+$/.test(scope) ? c.sk.items[Number(scope.slice(1))].territory ?? null : TERR_WORDS[scope] && scope !== 'international' ? TERR_WORDS[scope] : scope === 'north american' ? 'North America' : scope === 'u.s.' ? 'U.S.' : null;
+    const terr = /^[RN]\d+$/.test(scope)
+      ? (c.sk.items[Number(scope.slice(1))].territory ?? null)
+      : TERR_WORDS[scope] && scope !== 'international'
+        ? TERR_WORDS[scope]
+        : scope === 'north american'
+          ? 'North America'
+          : scope === 'u.s.'
+            ? 'U.S.'
+            : null;
     if (!terr) continue;
     const title = lastTitleBefore(c, v) ?? firstTitle(c) ?? c.st.focus ?? c.st.lead;
     addDeal(c, title, c.name(k), [terr], { seller: null }, 0.7);
@@ -1202,10 +1725,21 @@ function extractRespectively(c: Ctx): void {
   const terrs: string[] = [];
   const orgs: string[] = [];
   for (let j = 0; j < r; j++) {
-    if (c.isTerr(j) && (c.item(j).ent === 'territory' || /^(?:rights|territories)$/.test(c.tok(j + 1)) || c.tok(j - 1) === 'for' || c.tok(j - 1) === 'and' || c.tok(j - 1) === ',')) {
+    if (
+      c.isTerr(j) &&
+      (c.item(j).ent === 'territory' ||
+        /^(?:rights|territories)$/.test(c.tok(j + 1)) ||
+        c.tok(j - 1) === 'for' ||
+        c.tok(j - 1) === 'and' ||
+        c.tok(j - 1) === ',')
+    ) {
       const e = c.terr(j);
       if (e) terrs.push(e);
-    } else if (/^[CE]\d+$/.test(c.tok(j)) && c.isCompanyName(j) || (/^[CE]\d+$/.test(c.tok(j)) && /\b(?:to|by)\b/.test(c.words(j - 4, j)) && !personLike(c, j))) orgs.push(c.name(j));
+    } else if (
+      (/^[CE]\d+$/.test(c.tok(j)) && c.isCompanyName(j)) ||
+      (/^[CE]\d+$/.test(c.tok(j)) && /\b(?:to|by)\b/.test(c.words(j - 4, j)) && !personLike(c, j))
+    )
+      orgs.push(c.name(j));
   }
   if (terrs.length < 2 || terrs.length !== orgs.length) return;
   const title = firstTitle(c) ?? c.st.focus ?? c.st.lead;
@@ -1218,7 +1752,9 @@ function extractRespectively(c: Ctx): void {
 function extractHandledBy(c: Ctx): void {
   const n = c.toks.length;
   for (let v = 0; v < n; v++) {
-    const m = /^(?:theatrical |cinema |tv |svod |home entertainment )?(?:distribution|release|rights) (?:in|for|across) $/.exec(c.words(v, v + 3).replace(/[RN]\d+.*$/, ''));
+    const m = /^(?:theatrical |cinema |tv |svod |home entertainment )?(?:distribution|release|rights) (?:in|for|across) $/.exec(
+      c.words(v, v + 3).replace(/[RN]\d+.*$/, ''),
+    );
     if (!m) continue;
     const at = v + m[0].trim().split(' ').length;
     const l = c.terrList(at);
@@ -1235,7 +1771,10 @@ function extractHandledBy(c: Ctx): void {
     if (!c.isTerr(v)) continue;
     const l = c.terrList(v);
     const w = c.words(l.end, l.end + 8);
-    const m = /^(?:(?:theatrical|svod|tv|home entertainment|streaming) )?(?:distribution|release|rights)(?: rights)?(?: (?:of|for|to|on) (T\d+))? (?:is|are|will be|has been|have been) (?:being )?(?:handled|held|taken|controlled|owned|picked up|acquired) by\b/.exec(w);
+    const m =
+      /^(?:(?:theatrical|svod|tv|home entertainment|streaming) )?(?:distribution|release|rights)(?: rights)?(?: (?:of|for|to|on) (T\d+))? (?:is|are|will be|has been|have been) (?:being )?(?:handled|held|taken|controlled|owned|picked up|acquired) by\b/.exec(
+        w,
+      );
     if (!m) continue;
     const k = l.end + m[0].split(' ').length;
     if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
@@ -1251,10 +1790,24 @@ function extractHandledBy(c: Ctx): void {
 function extractDealDetails(c: Ctx): void {
   const n = c.toks.length;
   const text = c.words(0, n);
-  const payer = c.toks.findIndex((t, k) => /^[CE]\d+$/.test(t) && /\b(?:paid|paying|pay)\b/.test(c.words(k + 1, k + 7)) && c.st.deals.some((d) => nk(d.fields.buyer) === nk(c.name(k))));
-  if (!/\bthe (?:deal|pact|acquisition|agreement|sale|purchase|price tag)\b|\bthe (?:distributor|company|streamer) (?:paid|is paying)\b/.test(text) && payer < 0) return;
+  const payer = c.toks.findIndex(
+    (t, k) =>
+      /^[CE]\d+$/.test(t) &&
+      /\b(?:paid|paying|pay)\b/.test(c.words(k + 1, k + 7)) &&
+      c.st.deals.some((d) => nk(d.fields.buyer) === nk(c.name(k))),
+  );
+  if (
+    !/\bthe (?:deal|pact|acquisition|agreement|sale|purchase|price tag)\b|\bthe (?:distributor|company|streamer) (?:paid|is paying)\b/.test(
+      text,
+    ) &&
+    payer < 0
+  )
+    return;
   if (dealsHere(c).length) return;
-  const deal = payer >= 0 ? [...c.st.deals].reverse().find((d) => nk(d.fields.buyer) === nk(c.name(payer))) : [...c.st.deals].reverse().find((d) => d.span[0] < c.sent.start);
+  const deal =
+    payer >= 0
+      ? [...c.st.deals].reverse().find((d) => nk(d.fields.buyer) === nk(c.name(payer)))
+      : [...c.st.deals].reverse().find((d) => d.span[0] < c.sent.start);
   if (!deal) return;
   const f = deal.fields;
   for (let j = 0; j < n; j++) {
@@ -1263,7 +1816,9 @@ function extractDealDetails(c: Ctx): void {
     if (!before.some((w) => MONEY_INTRO.has(w) || w === 'paid' || w === 'valued')) continue;
     f.price = c.item(j).money ?? null;
     if (/\bregion\b/.test(before.join(' ')) && !f.priceNote) f.priceNote = 'in the region of';
-    const note = before.filter((w) => ['reported', 'around', 'about', 'nearly', 'close', 'roughly', 'approximately', 'some', 'than', 'estimated'].includes(w));
+    const note = before.filter((w) =>
+      ['reported', 'around', 'about', 'nearly', 'close', 'roughly', 'approximately', 'some', 'than', 'estimated'].includes(w),
+    );
     if (note.length && !f.priceNote) f.priceNote = note.join(' ').replace(/^close$/, 'close to');
   }
   const tier = /\b(?:low-|mid-|high-)?(?:six|seven|eight|nine)-figure\b/.exec(text);
@@ -1285,7 +1840,10 @@ function extractNegotiators(c: Ctx): void {
   let behalfSeller = false;
   for (let j = 0; j < n; j++) {
     const t = c.tok(j);
-    if (/^[CE]\d+$/.test(t) && c.isCompanyName(j) || (/^[CE]\d+$/.test(t) && c.raw(j).endsWith("'s") && c.item(j).text.split(' ').length >= 1 && !personLike(c, j))) {
+    if (
+      (/^[CE]\d+$/.test(t) && c.isCompanyName(j)) ||
+      (/^[CE]\d+$/.test(t) && c.raw(j).endsWith("'s") && c.item(j).text.split(' ').length >= 1 && !personLike(c, j))
+    ) {
       companies.push(c.name(j));
       continue;
     }
@@ -1294,7 +1852,8 @@ function extractNegotiators(c: Ctx): void {
     const name = c.name(j);
     // the person's company: "X of C", "X at C", "C's X", "C co-presidents X and Y"
     let company: string | null = null;
-    if ((c.tok(j + 1) === 'of' || c.tok(j + 1) === 'at' || c.tok(j + 1) === 'from') && /^[CE]\d+$/.test(c.tok(j + 2))) company = c.name(j + 2);
+    if ((c.tok(j + 1) === 'of' || c.tok(j + 1) === 'at' || c.tok(j + 1) === 'from') && /^[CE]\d+$/.test(c.tok(j + 2)))
+      company = c.name(j + 2);
     if (!company) {
       for (let b = j - 1; b >= Math.max(0, j - 8); b--) {
         const bt = c.tok(b);
@@ -1306,7 +1865,7 @@ function extractNegotiators(c: Ctx): void {
         if (bt === 'with' || bt === 'negotiated' || bt === 'by' || bt === '.') break;
       }
     }
-    if (!company && (c.tok(j + 1) === 'negotiated' || c.tok(j + 2) === 'negotiated') ) {
+    if (!company && (c.tok(j + 1) === 'negotiated' || c.tok(j + 2) === 'negotiated')) {
       // "X negotiated the deal for C"
       const f = c.toks.indexOf('for', j);
       if (f > 0 && f < j + 8 && /^[CE]\d+$/.test(c.tok(f + 1))) company = c.name(f + 1);
@@ -1314,7 +1873,11 @@ function extractNegotiators(c: Ctx): void {
     if (!company && /^(?:for|on behalf of)$/.test(c.tok(j + 1)) && /^[CE]\d+$/.test(c.tok(j + 2))) company = c.name(j + 2);
     let side: NegotiatorFields['side'] = null;
     const after = c.words(j + 1, j + 6);
-    if (/^(?:negotiated |and \S+ negotiated )?(?:for|on behalf of) the (?:distributor|buyer|streamer|studio|company)\b/.test(after) || /^and [PE]\d+ negotiated for the (?:distributor|buyer|streamer)/.test(after)) side = 'licensee';
+    if (
+      /^(?:negotiated |and \S+ negotiated )?(?:for|on behalf of) the (?:distributor|buyer|streamer|studio|company)\b/.test(after) ||
+      /^and [PE]\d+ negotiated for the (?:distributor|buyer|streamer)/.test(after)
+    )
+      side = 'licensee';
     if (/\bon behalf of the (?:filmmakers|producers|sellers|sales company)\b/.test(after)) side = 'licensor';
     people.push({ name, company, side });
     learn(c.st.reg, name, 'person');
@@ -1344,7 +1907,9 @@ function extractNegotiators(c: Ctx): void {
     }
     // a company negotiating for the other side: the seller ("with The Match Factory", "brokered by Cinetic on behalf of the filmmakers")
     if (!f.seller) {
-      const other = companies.find((x) => nk(x) !== nk(f.buyer) && !people.some((p) => p.company && nk(p.company) === nk(x) && p.side === 'licensee'));
+      const other = companies.find(
+        (x) => nk(x) !== nk(f.buyer) && !people.some((p) => p.company && nk(p.company) === nk(x) && p.side === 'licensee'),
+      );
       if (other) f.seller = other;
     }
     if (!hasSpanAt(c.st, d, c.sent.start) && d.span[0] !== c.sent.start) pushSpan(c.st, d, c.span());
@@ -1359,7 +1924,15 @@ function personLike(c: Ctx, j: number): boolean {
   const known = c.st.reg.kinds.get(nk(name)) ?? resolveShort(c.st.reg, name)?.kind;
   if (known) return known === 'person';
   const words = name.split(/\s+/);
-  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}(?:[\p{Ll}'’]{1,3}\p{Lu})?[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u.test(w) || /^(?:de|van|von|del|da|di|le|la|dos|das|du|bin)$/.test(w));
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every(
+      (w) =>
+        /^\p{Lu}(?:[\p{Ll}'’]{1,3}\p{Lu})?[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u.test(w) ||
+        /^(?:de|van|von|del|da|di|le|la|dos|das|du|bin)$/.test(w),
+    )
+  );
 }
 
 // ------------------------------------------------------------------ festivals, awards
@@ -1395,10 +1968,11 @@ function localTense(c: Ctx, j: number): Tense {
   return tenseOf(around);
 }
 
-const PREMIERE_RE = /\b(world|international|north american|u\.s\.|us|european|uk|u\.k\.|canadian|asian|latin american|french|german|international) premiere|\bworld premieres?\b|\bworld-premieres?\b/;
-
 function premiereOf(text: string): PremiereStatus | null {
-  const m = /\b(world|international|north american|european|u\.s\.|uk|u\.k\.|canadian|asian|french|german|italian|spanish|latin american)[- ]premier/.exec(text);
+  const m =
+    /\b(world|international|north american|european|u\.s\.|uk|u\.k\.|canadian|asian|french|german|italian|spanish|latin american)[- ]premier/.exec(
+      text,
+    );
   if (!m) return null;
   const w = m[1];
   if (w === 'world') return 'world';
@@ -1408,18 +1982,28 @@ function premiereOf(text: string): PremiereStatus | null {
   return 'national';
 }
 
-const SELECTION_CUES = /\b(?:premieres?|premiered|premiering|world-premieres?|bows?|bowed|bowing|debuts?|debuted|debuting|plays?|played|playing|screens?|screened|screening|competes?|competed|competing|in competition|out of competition|entry|entries|selection|selected|lineup|line-up|opens?|opened|opening|opener|closes|closed|closing|closer|kicked off|kicks off|unspools|unspooled|title|titles|launch(?:es|ed)? (?:in|at)|set for|heads? to|heading to|will open|will close|sidebar|strand|section|program|programme|slot)\b/;
-const PRONOUN_IN_SENTENCE = /\b(?:its|it|the film|the title|the movie|the (?:N\d+ )?(?:drama|documentary|doc|comedy|thriller|feature|picture|debut|animation|western|horror|chiller))\b/;
+const SELECTION_CUES =
+  /\b(?:premieres?|premiered|premiering|world-premieres?|bows?|bowed|bowing|debuts?|debuted|debuting|plays?|played|playing|screens?|screened|screening|competes?|competed|competing|in competition|out of competition|entry|entries|selection|selected|lineup|line-up|opens?|opened|opening|opener|closes|closed|closing|closer|kicked off|kicks off|unspools|unspooled|title|titles|launch(?:es|ed)? (?:in|at)|set for|heads? to|heading to|will open|will close|sidebar|strand|section|program|programme|slot)\b/;
+const PRONOUN_IN_SENTENCE =
+  /\b(?:its|it|the film|the title|the movie|the (?:N\d+ )?(?:drama|documentary|doc|comedy|thriller|feature|picture|debut|animation|western|horror|chiller))\b/;
 
 /** Opening or closing night: the festival opens/closes with the title, the title opens/closes the festival, "closing night film". */
 function slotOf(text: string, fcode: string | null): SelectionSlot | null {
   const F = fcode ? `(?:${fcode}|the festival|the fest)\\b` : '(?:the festival|the fest)\\b';
-  if (new RegExp(`\\b${F}(?:'s)? (?:will |is set to |is to |is due to )?(?:open|opens|opened|kick(?:s|ed)? off)\\b`).test(text)
-    || new RegExp(`\\b(?:open|opens|opened|opening|to open|kick(?:s|ed)? off|kicking off) (?:the )?(?:\\d+\\w* )?(?:edition of )?${F}(?!'s S\\d+| S\\d+)`).test(text)
-    || /\bopening[- ]night\b|\bopening (?:film|gala|selection|title)\b|(?<!S\d+ )\bopener\b/.test(text)) return 'opening-night';
-  if (new RegExp(`\\b${F}(?:'s)? (?:will |is set to |is to |is due to )?(?:close|closes|closed|wrap|wraps)\\b(?! on)`).test(text)
-    || new RegExp(`\\b(?:close|closes|closed|closing|to close) (?:the )?(?:\\d+\\w* )?(?:edition of )?${F}(?!'s S\\d+| S\\d+)`).test(text)
-    || /\bclosing[- ]night\b|\bclosing (?:film|gala|selection|title)\b|(?<!S\d+ )\bcloser\b/.test(text)) return 'closing-night';
+  if (
+    new RegExp(`\\b${F}(?:'s)? (?:will |is set to |is to |is due to )?(?:open|opens|opened|kick(?:s|ed)? off)\\b`).test(text) ||
+    new RegExp(
+      `\\b(?:open|opens|opened|opening|to open|kick(?:s|ed)? off|kicking off) (?:the )?(?:\\d+\\w* )?(?:edition of )?${F}(?!'s S\\d+| S\\d+)`,
+    ).test(text) ||
+    /\bopening[- ]night\b|\bopening (?:film|gala|selection|title)\b|(?<!S\d+ )\bopener\b/.test(text)
+  )
+    return 'opening-night';
+  if (
+    new RegExp(`\\b${F}(?:'s)? (?:will |is set to |is to |is due to )?(?:close|closes|closed|wrap|wraps)\\b(?! on)`).test(text) ||
+    new RegExp(`\\b(?:close|closes|closed|closing|to close) (?:the )?(?:\\d+\\w* )?(?:edition of )?${F}(?!'s S\\d+| S\\d+)`).test(text) ||
+    /\bclosing[- ]night\b|\bclosing (?:film|gala|selection|title)\b|(?<!S\d+ )\bcloser\b/.test(text)
+  )
+    return 'closing-night';
   return null;
 }
 
@@ -1434,12 +2018,20 @@ function extractFestival(c: Ctx): void {
   // a section named without its festival: "Platform title", "Gala Presentations program"
   if (!fest && sectionIdx >= 0) {
     const ev = eventOfSection(c.item(sectionIdx).text);
-    if (ev) fest = c.st.festival?.event === ev ? c.st.festival : { event: ev, year: eventYear(ev, c.st.date, { tense: c.tense }), edition: null };
+    if (ev)
+      fest = c.st.festival?.event === ev ? c.st.festival : { event: ev, year: eventYear(ev, c.st.date, { tense: c.tense }), edition: null };
   }
   let contextual = false;
-  const ctxFest = c.st.festivalParagraph === c.sent.paragraph ? c.st.festival : c.st.mainFestival ?? c.st.festival;
-  if (!fest && ctxFest && (/\bthe festival\b|\bthe fest\b|\bthe lineup\b|\bentry\b|\bentries\b|\bthe competition\b|\b(?:in|out of) competition\b|\bopener\b|\bcloser\b|\bgala title\b|\bS\d+\b/.test(c.sk.text)
-    || (c.st.festivalParagraph === c.sent.paragraph && /\b(?:premiered|debuted|bowed|screened|world premieres?|also premiered|also debuted)\b/.test(sentenceText)))) {
+  const ctxFest = c.st.festivalParagraph === c.sent.paragraph ? c.st.festival : (c.st.mainFestival ?? c.st.festival);
+  if (
+    !fest &&
+    ctxFest &&
+    (/\bthe festival\b|\bthe fest\b|\bthe lineup\b|\bentry\b|\bentries\b|\bthe competition\b|\b(?:in|out of) competition\b|\bopener\b|\bcloser\b|\bgala title\b|\bS\d+\b/.test(
+      c.sk.text,
+    ) ||
+      (c.st.festivalParagraph === c.sent.paragraph &&
+        /\b(?:premiered|debuted|bowed|screened|world premieres?|also premiered|also debuted)\b/.test(sentenceText)))
+  ) {
     fest = ctxFest;
     contextual = true;
   }
@@ -1460,7 +2052,8 @@ function extractFestival(c: Ctx): void {
     title ??= c.st.focus ?? c.st.lead;
     let section: string | null = null;
     if (sectionIdx >= 0) section = cleanSection(c.item(sectionIdx).text);
-    else if (/\bfrom (?:the )?competition\b|\bin competition\b|\bcompetition (?:lineup|slate)\b/.test(sentenceText)) section = 'Competition';
+    else if (/\bfrom (?:the )?competition\b|\bin competition\b|\bcompetition (?:lineup|slate)\b/.test(sentenceText))
+      section = 'Competition';
     // the reason: after due to / because of / citing / over / after
     let reason: string | null = null;
     for (let j = wIdx; j < n; j++) {
@@ -1478,12 +2071,22 @@ function extractFestival(c: Ctx): void {
         let e = k;
         while (e < n && ![',', '.', ';', '-'].includes(c.tok(e))) e++;
         const last = c.item(e - 1);
-        if (last && e > k) reason = c.sent.text.slice(it.start - c.sent.start, last.end - c.sent.start).replace(/^["']|["']$/g, '').trim();
+        if (last && e > k)
+          reason = c.sent.text
+            .slice(it.start - c.sent.start, last.end - c.sent.start)
+            .replace(/^["']|["']$/g, '')
+            .trim();
         break;
       }
     }
     if (title) {
-      add(c.st, 'withdrawal', { title, festival: fest.event.name, year: fest.year, edition: fest.edition, section, reason }, 0.85, c.span());
+      add(
+        c.st,
+        'withdrawal',
+        { title, festival: fest.event.name, year: fest.year, edition: fest.edition, section, reason },
+        0.85,
+        c.span(),
+      );
       c.st.focus = title;
     }
     c.st.festival = fest;
@@ -1502,7 +2105,12 @@ function extractFestival(c: Ctx): void {
     if (!/^S\d+$/.test(c.tok(j)) || refs.some((r) => r.at >= 0 && Math.abs(r.at - j) <= 3)) continue;
     const ev = eventOfSection(c.item(j).text);
     if (!ev) continue;
-    const ctx = c.st.festival?.event === ev ? c.st.festival : c.st.mainFestival?.event === ev ? c.st.mainFestival : { event: ev, year: eventYear(ev, c.st.date, { tense: localTense(c, j) }), edition: null };
+    const ctx =
+      c.st.festival?.event === ev
+        ? c.st.festival
+        : c.st.mainFestival?.event === ev
+          ? c.st.mainFestival
+          : { event: ev, year: eventYear(ev, c.st.date, { tense: localTense(c, j) }), edition: null };
     refs.push({ ctx, at: j });
   }
   if (!refs.length && !festIdx.length) refs.push({ ctx: fest, at: -1 });
@@ -1511,13 +2119,23 @@ function extractFestival(c: Ctx): void {
   const clause: number[] = [];
   let cl = 0;
   for (let j = 0; j < n; j++) {
-    if (c.tok(j) === ';' || c.tok(j) === 'while' || c.tok(j) === 'whereas' || (c.tok(j) === ',' && /^(?:both|all|each) of which$/.test(c.words(j + 1, j + 4)))) cl++;
+    if (
+      c.tok(j) === ';' ||
+      c.tok(j) === 'while' ||
+      c.tok(j) === 'whereas' ||
+      (c.tok(j) === ',' && /^(?:both|all|each) of which$/.test(c.words(j + 1, j + 4)))
+    )
+      cl++;
     clause.push(cl);
   }
   const titles: Array<{ title: string; idx: number }> = [];
   for (let j = 0; j < n; j++) if (c.isTitle(j)) titles.push({ title: c.item(j).text, idx: j });
   const pronoun = PRONOUN_IN_SENTENCE.test(c.sk.text);
-  const winnersHere = new Set(factsHere(c).filter((f) => f.type === 'award').map((f) => nk(f.fields.title)));
+  const winnersHere = new Set(
+    factsHere(c)
+      .filter((f) => f.type === 'award')
+      .map((f) => nk(f.fields.title)),
+  );
   // premieres: "the North American premiere of X's T" per title, else the sentence's
   const premiereByItem = new Map<number, PremiereStatus | null>();
   for (let j = 0; j < n; j++) {
@@ -1527,7 +2145,11 @@ function extractFestival(c: Ctx): void {
     if (c.isTitle(k)) premiereByItem.set(k, premiereOf(c.plain(Math.max(0, j - 3), j + 1)));
   }
   const sentencePremiere = premiereOf(c.plain(0, n));
-  const slotVerb = c.toks.findIndex((t, k) => /^(?:open|opens|opened|opening|opener|close|closes|closing|closer|kicks|kicked)$/.test(t) && !/^(?:theatrically|to|weekend|deals?|a)$/.test(c.tok(k + 1)));
+  const slotVerb = c.toks.findIndex(
+    (t, k) =>
+      /^(?:open|opens|opened|opening|opener|close|closes|closing|closer|kicks|kicked)$/.test(t) &&
+      !/^(?:theatrically|to|weekend|deals?|a)$/.test(c.tok(k + 1)),
+  );
   const bothOf = (at: number) => at >= 0 && /\b(?:both|all|each) of which\b|\bwhich both\b/.test(c.words(Math.max(0, at - 6), at));
   const nearestRef = (idx: number) => {
     const same = refs.filter((r) => r.at < 0 || clause[r.at] === clause[idx]);
@@ -1540,42 +2162,94 @@ function extractFestival(c: Ctx): void {
     const fItem = at >= 0 ? c.item(at) : null;
     const bound = !!fItem?.mod && /^(?:bound|selected|bowing|premiering|shortlisted)$/.test(fItem.mod);
     if (at >= 0 && /^S\d+$/.test(c.tok(at))) return true;
-    const awardOnly = at >= 0 && /\b(?:won|wins|took|scooped|awarded|named|prize|winner|tied)\b/.test(c.words(Math.max(0, at - 8), at)) && !/\b(?:premiere|premiered|debuted|bowed|screened|entry|competition)\b/.test(c.words(Math.max(0, at - 8), at + 2));
+    const awardOnly =
+      at >= 0 &&
+      /\b(?:won|wins|took|scooped|awarded|named|prize|winner|tied)\b/.test(c.words(Math.max(0, at - 8), at)) &&
+      !/\b(?:premiere|premiered|debuted|bowed|screened|entry|competition)\b/.test(c.words(Math.max(0, at - 8), at + 2));
     if (awardOnly) return false;
-    const titleCue = titles.some((t) => /\b(?:entry|entries|opener|closer|premiere|premieres|premiered|selection)\b/.test(c.words(Math.max(0, t.idx - 3), t.idx + 3)));
+    const titleCue = titles.some((t) =>
+      /\b(?:entry|entries|opener|closer|premiere|premieres|premiered|selection)\b/.test(c.words(Math.max(0, t.idx - 3), t.idx + 3)),
+    );
     // "Sundance sensation T", "Cannes darling T": the festival, a word or two, the title
-    const describes = at >= 0 && /^(?:[a-z-]+ ){1,2}T\d+/.test(c.words(at + 1, at + 4)) && !/^(?:market|jury|president|director|head|chief|programmer|organisers|organizers|board)\b/.test(c.words(at + 1, at + 2));
-    return bound || titleCue || describes || SELECTION_CUES.test(near) || /\bS\d+\b/.test(near) || (at >= 0 && /^(?:[a-z-]+ )?(?:title|entry|premiere|opener|closer|documentary|doc|drama|comedy|thriller|horror|film|feature|prize-winner|winner|hit|selection|pic)\b/.test(c.words(at + 1, at + 3)));
+    const describes =
+      at >= 0 &&
+      /^(?:[a-z-]+ ){1,2}T\d+/.test(c.words(at + 1, at + 4)) &&
+      !/^(?:market|jury|president|director|head|chief|programmer|organisers|organizers|board)\b/.test(c.words(at + 1, at + 2));
+    return (
+      bound ||
+      titleCue ||
+      describes ||
+      SELECTION_CUES.test(near) ||
+      /\bS\d+\b/.test(near) ||
+      (at >= 0 &&
+        /^(?:[a-z-]+ )?(?:title|entry|premiere|opener|closer|documentary|doc|drama|comedy|thriller|horror|film|feature|prize-winner|winner|hit|selection|pic)\b/.test(
+          c.words(at + 1, at + 3),
+        ))
+    );
   };
   const addSel = (ref: { ctx: FestCtx; at: number }, title: string, idx: number) => {
     const { ctx, at } = ref;
     let section: string | null = null;
-    const secNear = c.toks.findIndex((tok, k) => /^S\d+$/.test(tok) && (at < 0 || Math.abs(k - at) <= 8) && (idx < 0 || clause[k] === clause[idx] || k === at));
+    const secNear = c.toks.findIndex(
+      (tok, k) => /^S\d+$/.test(tok) && (at < 0 || Math.abs(k - at) <= 8) && (idx < 0 || clause[k] === clause[idx] || k === at),
+    );
     if (secNear >= 0) section = cleanSection(c.item(secNear).text);
     const local = idx >= 0 ? c.words(Math.max(0, idx - 6), Math.min(n, idx + 8)) : sentenceText;
-    if (!section && (/\bin competition\b|\bcompetition (?:entry|title|film|slot|lineup)\b|\bcompeting\b|\bcompetes?\b|\bmain competition\b/.test(local) || /^(?:also )?in competition (?:are|is|will be)\b/.test(sentenceText) || (at >= 0 && /^competition\b/.test(c.words(at + 1, at + 2)))) && !/\bout of competition\b/.test(local)) section = 'Competition';
+    if (
+      !section &&
+      (/\bin competition\b|\bcompetition (?:entry|title|film|slot|lineup)\b|\bcompeting\b|\bcompetes?\b|\bmain competition\b/.test(local) ||
+        /^(?:also )?in competition (?:are|is|will be)\b/.test(sentenceText) ||
+        (at >= 0 && /^competition\b/.test(c.words(at + 1, at + 2)))) &&
+      !/\bout of competition\b/.test(local)
+    )
+      section = 'Competition';
     if (!section && /\bmidnight (?:entry|title|section|screening)\b/.test(local)) section = 'Midnight';
-    const premiere = premiereByItem.size ? (premiereByItem.get(idx) ?? null) : idx < 0 || clause[idx] === clause[Math.max(0, c.toks.findIndex((t) => t === 'premiere' || t === 'premieres'))] ? sentencePremiere : null;
+    const premiere = premiereByItem.size
+      ? (premiereByItem.get(idx) ?? null)
+      : idx < 0 ||
+          clause[idx] ===
+            clause[
+              Math.max(
+                0,
+                c.toks.findIndex((t) => t === 'premiere' || t === 'premieres'),
+              )
+            ]
+        ? sentencePremiere
+        : null;
     // the slot goes to the title next to "open"/"close" in its clause
     let slot: SelectionSlot | null = null;
     if (slotVerb >= 0) {
       const s = slotOf(c.sk.text, at >= 0 && /^F\d+$/.test(c.tok(at)) ? c.tok(at) : null);
       if (s) {
         const sameClause = titles.filter((t) => clause[t.idx] === clause[slotVerb]);
-        const target = sameClause.length ? sameClause.reduce((b, t) => (Math.abs(t.idx - slotVerb) < Math.abs(b.idx - slotVerb) ? t : b), sameClause[0]) : null;
+        const target = sameClause.length
+          ? sameClause.reduce((b, t) => (Math.abs(t.idx - slotVerb) < Math.abs(b.idx - slotVerb) ? t : b), sameClause[0])
+          : null;
         if ((target && target.idx === idx) || (idx < 0 && !titles.length)) slot = s;
       }
     }
-    add(c.st, 'selection', { title, festival: ctx.event.name, year: ctx.year, edition: ctx.edition, section, premiere, slot }, at < 0 ? 0.65 : 0.8, c.span());
+    add(
+      c.st,
+      'selection',
+      { title, festival: ctx.event.name, year: ctx.year, edition: ctx.edition, section, premiere, slot },
+      at < 0 ? 0.65 : 0.8,
+      c.span(),
+    );
   };
   let pickedAny = false;
   for (const t of titles) {
-    if (winnersHere.has(nk(t.title)) && !/\b(?:premiered|debuted|bowed|screened|played|in competition|entry)\b/.test(sentenceText)) continue;
+    if (winnersHere.has(nk(t.title)) && !/\b(?:premiered|debuted|bowed|screened|played|in competition|entry)\b/.test(sentenceText))
+      continue;
     if (/\bknown for\b|\bprevious (?:film|feature)\b|\bearlier (?:film|feature)\b/.test(c.words(Math.max(0, t.idx - 6), t.idx))) continue;
     const ref = nearestRef(t.idx);
     if (!accepted(ref)) continue;
     const win = c.words(Math.max(0, t.idx - 7), Math.min(n, t.idx + 8));
-    const single = titles.length === 1 || (ref.at < 0 && /\b(?:premiered|debuted|bowed|screened|played|premieres|plays|screens|in competition|out of competition|lineup|selected)\b/.test(sentenceText));
+    const single =
+      titles.length === 1 ||
+      (ref.at < 0 &&
+        /\b(?:premiered|debuted|bowed|screened|played|premieres|plays|screens|in competition|out of competition|lineup|selected)\b/.test(
+          sentenceText,
+        ));
     if (!single && !SELECTION_CUES.test(win) && !(ref.at >= 0 && Math.abs(t.idx - ref.at) <= 8) && !/\bS\d+\b/.test(win)) continue;
     addSel(ref, t.title, t.idx);
     pickedAny = true;
@@ -1594,7 +2268,8 @@ function cleanSection(s: string): string {
   return s.replace(/^the\s+/i, '').replace(/\s+(?:section|sidebar|strand|program|programme)$/i, '');
 }
 
-const AWARD_WORDS = /\b(?:won|wins|win|took|takes|take|scooped|picked up|claimed|bagged|nabbed|awarded|went to|goes to|go to|was shared|were shared|shared|tied|named|received|receives|earned|winner|winning|winners)\b/;
+const AWARD_WORDS =
+  /\b(?:won|wins|win|took|takes|take|scooped|picked up|claimed|bagged|nabbed|awarded|went to|goes to|go to|was shared|were shared|shared|tied|named|received|receives|earned|winner|winning|winners)\b/;
 
 function extractAwards(c: Ctx, fest: FestCtx | null): void {
   const n = c.toks.length;
@@ -1616,7 +2291,13 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
     if (c.tok(k) === 'for' && c.tok(k + 1) === 'best') {
       let e = k + 2;
       const words: string[] = [];
-      while (e < n && /^[a-z-]+$/.test(c.tok(e)) && !['at', 'in', 'on', 'was', 'went', 'and', 'for', 'to', 'with'].includes(c.tok(e)) && words.length < 4) words.push(c.toks[e++]);
+      while (
+        e < n &&
+        /^[a-z-]+$/.test(c.tok(e)) &&
+        !['at', 'in', 'on', 'was', 'went', 'and', 'for', 'to', 'with'].includes(c.tok(e)) &&
+        words.length < 4
+      )
+        words.push(c.toks[e++]);
       if (words.length) {
         name = `${name} for Best ${words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ')}`;
         k = e;
@@ -1626,7 +2307,12 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
   };
   // "T won the A", "T took (home) the A", "A went to T", "the A winner T", "T and T tied for the A", "A was shared by P for T and P for T"
   for (let j = 0; j < n; j++) {
-    const ceremonyPrize = /^F\d+$/.test(c.tok(j)) && c.item(j).event?.kind === 'awards' && !c.item(j).mod && /\b(?:won|wins|win|took|takes|scooped|claimed|picked up|received|earned|the)$/.test(c.words(j - 2, j)) && !/^(?:awards?|ceremony|race)$/.test(c.tok(j + 1));
+    const ceremonyPrize =
+      /^F\d+$/.test(c.tok(j)) &&
+      c.item(j).event?.kind === 'awards' &&
+      !c.item(j).mod &&
+      /\b(?:won|wins|win|took|takes|scooped|claimed|picked up|received|earned|the)$/.test(c.words(j - 2, j)) &&
+      !/^(?:awards?|ceremony|race)$/.test(c.tok(j + 1));
     const isAward = /^A\d+$/.test(c.tok(j)) || (/^S\d+$/.test(c.tok(j)) && /^(?:award|prize)$/.test(c.tok(j + 1))) || ceremonyPrize;
     // "the Oscar-winning T"
     if (/^[AF]\d+$/.test(c.tok(j)) && c.item(j).mod === 'winning') {
@@ -1635,13 +2321,30 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
       if (title) {
         const ev = c.item(j).event ?? findEvent(c.item(j).text);
         const f = ev ? { event: ev, year: null as number | null, edition: null as number | null } : awardFest(j);
-        if (f) add(c.st, 'award', { title, festival: f.event.name, year: f.year, edition: f.edition, award: ev?.kind === 'awards' ? (ev.shortName === 'Oscars' ? 'Oscar' : ev.name) : c.item(j).text, tied: false, person: null }, 0.6, c.span());
+        if (f)
+          add(
+            c.st,
+            'award',
+            {
+              title,
+              festival: f.event.name,
+              year: f.year,
+              edition: f.edition,
+              award: ev?.kind === 'awards' ? (ev.shortName === 'Oscars' ? 'Oscar' : ev.name) : c.item(j).text,
+              tied: false,
+              person: null,
+            },
+            0.6,
+            c.span(),
+          );
       }
       continue;
     }
     if (!isAward) continue;
     const { name: rawName, end } = awardName(j);
-    const name = ceremonyPrize ? rawName.replace(/^(?:Oscars?|Academy Awards?)\b/i, 'Oscar').replace(/^Golden Globes?\b/i, 'Golden Globe') : rawName;
+    const name = ceremonyPrize
+      ? rawName.replace(/^(?:Oscars?|Academy Awards?)\b/i, 'Oscar').replace(/^Golden Globes?\b/i, 'Golden Globe')
+      : rawName;
     const f = awardFest(end) ?? (ceremonyPrize ? { event: c.item(j).event!, year: null, edition: null } : null);
     if (!f) continue;
     const before = c.words(Math.max(0, j - 6), j);
@@ -1669,9 +2372,22 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
     // the A winner T
     if (!winners.length && /^winner\b/.test(after) && c.isTitle(end + 1)) winners.push({ title: c.item(end + 1).text, person: null });
     // T won the A / took home the A / tied for the A / P was named best director for T
-    if (!winners.length && /\b(?:won|wins|win|took|takes|scooped|picked up|claimed|bagged|nabbed|received|earned|tied for|shared|took home|was awarded|named)(?: home)?(?: the)?$/.test(before)) {
+    if (
+      !winners.length &&
+      /\b(?:won|wins|win|took|takes|scooped|picked up|claimed|bagged|nabbed|received|earned|tied for|shared|took home|was awarded|named)(?: home)?(?: the)?$/.test(
+        before,
+      )
+    ) {
       tied = /\btied for\b|\bshared\b/.test(before);
-      const vb = j - 1 - before.split(' ').reverse().findIndex((w) => /^(?:won|wins|win|took|takes|scooped|picked|claimed|bagged|nabbed|received|earned|tied|shared|awarded|named)$/.test(w));
+      const vb =
+        j -
+        1 -
+        before
+          .split(' ')
+          .reverse()
+          .findIndex((w) =>
+            /^(?:won|wins|win|took|takes|scooped|picked|claimed|bagged|nabbed|received|earned|tied|shared|awarded|named)$/.test(w),
+          );
       // the subject: titles before the verb ("T and T tied"), "which" → the title before it, a pronoun → focus
       for (let k = vb - 1; k >= 0; k--) {
         const t = c.tok(k);
@@ -1703,14 +2419,21 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
     }
     // "T shared the Special Jury Prize with Argentine drama T2"
     if (winners.length === 1 && /\b(?:shared|tied|split)\b/.test(before) && c.tok(end) === 'with') {
-      for (let k = end + 1; k < Math.min(n, end + 6); k++) if (c.isTitle(k)) {
-        winners.push({ title: c.item(k).text, person: null });
-        tied = true;
-        break;
-      }
+      for (let k = end + 1; k < Math.min(n, end + 6); k++)
+        if (c.isTitle(k)) {
+          winners.push({ title: c.item(k).text, person: null });
+          tied = true;
+          break;
+        }
     }
     for (const w of winners) {
-      add(c.st, 'award', { title: w.title, festival: f.event.name, year: f.year, edition: f.edition, award: name, tied, person: w.person }, 0.85, c.span());
+      add(
+        c.st,
+        'award',
+        { title: w.title, festival: f.event.name, year: f.year, edition: f.edition, award: name, tied, person: w.person },
+        0.85,
+        c.span(),
+      );
       c.st.winnerOf.set(nk(name), w.title);
       if (w.person) {
         add(c.st, 'credit', { title: w.title, role: 'cast', name: w.person, character: null }, 0.6, c.span());
@@ -1721,7 +2444,10 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
   }
   // "T, which also won best director for P": a lower-case prize for a person
   for (let j = 0; j < n; j++) {
-    const m = /^(?:also )?(?:won|took|picked up|earned|received|claimed) (?:the )?(?:prize for |award for )?best (director|actor|actress|screenplay|cinematography|supporting actor|supporting actress) for$/.exec(c.words(j, j + 7).replace(/ [PE]\d+.*$/, ''));
+    const m =
+      /^(?:also )?(?:won|took|picked up|earned|received|claimed) (?:the )?(?:prize for |award for )?best (director|actor|actress|screenplay|cinematography|supporting actor|supporting actress) for$/.exec(
+        c.words(j, j + 7).replace(/ [PE]\d+.*$/, ''),
+      );
     if (!m) continue;
     const k = j + m[0].split(' ').length;
     if (!/^[PE]\d+$/.test(c.tok(k))) continue;
@@ -1729,14 +2455,30 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
     if (!f) continue;
     let title: string | null = null;
     if (c.tok(j - 1) === 'which' || c.tok(j - 2) === 'which') title = lastTitleBefore(c, j);
-    else for (let b = j - 1; b >= 0; b--) if (c.isTitle(b)) {
-      title = c.item(b).text;
-      break;
-    }
+    else
+      for (let b = j - 1; b >= 0; b--)
+        if (c.isTitle(b)) {
+          title = c.item(b).text;
+          break;
+        }
     if (!title) continue;
     const role = m[1];
     const person = resolveShort(c.st.reg, c.item(k).text)?.name ?? c.name(k);
-    add(c.st, 'award', { title, festival: f.event.name, year: f.year, edition: f.edition, award: `Best ${role.replace(/\b\w/g, (x) => x.toUpperCase())}`, tied: false, person }, 0.75, c.span());
+    add(
+      c.st,
+      'award',
+      {
+        title,
+        festival: f.event.name,
+        year: f.year,
+        edition: f.edition,
+        award: `Best ${role.replace(/\b\w/g, (x) => x.toUpperCase())}`,
+        tied: false,
+        person,
+      },
+      0.75,
+      c.span(),
+    );
     if (role === 'director') addCredit(c, title, 'director', person, 0.75);
     else if (/actor|actress/.test(role)) addCredit(c, title, 'cast', person, 0.7);
   }
@@ -1750,7 +2492,21 @@ function extractAwards(c: Ctx, fest: FestCtx | null): void {
     if (!f) continue;
     const p = /^[PE]\d+$/.test(c.tok(j - 1)) ? c.name(j - 1) : null;
     const title = c.item(k + 2).text;
-    add(c.st, 'award', { title, festival: f.event.name, year: f.year, edition: f.edition, award: `Best ${role[0].toUpperCase()}${role.slice(1)}`, tied: false, person: p }, 0.75, c.span());
+    add(
+      c.st,
+      'award',
+      {
+        title,
+        festival: f.event.name,
+        year: f.year,
+        edition: f.edition,
+        award: `Best ${role[0].toUpperCase()}${role.slice(1)}`,
+        tied: false,
+        person: p,
+      },
+      0.75,
+      c.span(),
+    );
     if (p && role === 'director') addCredit(c, title, 'director', p, 0.75);
     if (p && (role === 'actor' || role === 'actress')) addCredit(c, title, 'cast', p, 0.7);
   }
@@ -1771,9 +2527,45 @@ function isoCountry(expr: string | null): string | null {
   }
 }
 
-const GROSS_VERBS = /^(?:grossed|grosses|gross|earned|earns|earning|took|takes|taking|made|makes|collected|collects|racked|raked|pulled|banked|opened|debuted|bowed|scored|amassed|crossed|passed|topped|lifting|bringing|reached|reaching|hauled|generated|added|adding|adds|totals?|totaling|totalling|sold)$/;
+const GROSS_VERBS =
+  /^(?:grossed|grosses|gross|earned|earns|earning|took|takes|taking|made|makes|collected|collects|racked|raked|pulled|banked|opened|debuted|bowed|scored|amassed|crossed|passed|topped|lifting|bringing|reached|reaching|hauled|generated|added|adding|adds|totals?|totaling|totalling|sold)$/;
 /** The country a currency's gross is almost always reported for, when the sentence names none. */
-const CURRENCY_HOME: Record<string, string> = { CNY: 'CN', JPY: 'JP', KRW: 'KR', INR: 'IN', GBP: 'GB', THB: 'TH', BRL: 'BR', MXN: 'MX', TRY: 'TR', PLN: 'PL', DKK: 'DK', SEK: 'SE', NOK: 'NO', CHF: 'CH', RUB: 'RU', HKD: 'HK', TWD: 'TW', AUD: 'AU', NZD: 'NZ', CZK: 'CZ', HUF: 'HU', ARS: 'AR', CLP: 'CL', COP: 'CO', ZAR: 'ZA', EGP: 'EG', SAR: 'SA', AED: 'AE', IDR: 'ID', PHP: 'PH', VND: 'VN', MYR: 'MY', SGD: 'SG', ILS: 'IL' };
+const CURRENCY_HOME: Record<string, string> = {
+  CNY: 'CN',
+  JPY: 'JP',
+  KRW: 'KR',
+  INR: 'IN',
+  GBP: 'GB',
+  THB: 'TH',
+  BRL: 'BR',
+  MXN: 'MX',
+  TRY: 'TR',
+  PLN: 'PL',
+  DKK: 'DK',
+  SEK: 'SE',
+  NOK: 'NO',
+  CHF: 'CH',
+  RUB: 'RU',
+  HKD: 'HK',
+  TWD: 'TW',
+  AUD: 'AU',
+  NZD: 'NZ',
+  CZK: 'CZ',
+  HUF: 'HU',
+  ARS: 'AR',
+  CLP: 'CL',
+  COP: 'CO',
+  ZAR: 'ZA',
+  EGP: 'EG',
+  SAR: 'SA',
+  AED: 'AE',
+  IDR: 'ID',
+  PHP: 'PH',
+  VND: 'VN',
+  MYR: 'MY',
+  SGD: 'SG',
+  ILS: 'IL',
+};
 
 function extractBoxOffice(c: Ctx): void {
   const n = c.toks.length;
@@ -1784,11 +2576,25 @@ function extractBoxOffice(c: Ctx): void {
     // a conversion in brackets after another amount is the same gross
     if (c.tok(j - 1) === '(' && /^M\d+$/.test(c.tok(j - 2))) continue;
     const before = c.words(Math.max(0, j - 8), j);
-    const vb = /\b(grossed|grosses|earned|earns|took|taking|takes|made|collected|racked up|raked in|pulled in|banked|opened to|opened with|debuted to|debuted with|bowed to|bowed with|scored|amassed|crossed|passed|topped|lifting its (?:cumulative |running )?total to|bringing its (?:cumulative |running )?total to|its (?:cumulative |running )?total (?:to|of|stands at)|reached|hauled in|generated|added|adding|adds|total of|tally of|haul of|cume of)(?: (?:the|a|an|another|over|nearly|almost|about|around|some|more than|an estimated|a further|an additional))*(?: \w+)?$/.exec(before);
-    if (!vb || /\b(?:for|paid|paying|worth|offered|deal|budget|price)\b/.test(c.words(j - 2, j)) && !/\bgross|earn|took|total/.test(c.words(j - 2, j))) continue;
+    const vb =
+      /\b(grossed|grosses|earned|earns|took|taking|takes|made|collected|racked up|raked in|pulled in|banked|opened to|opened with|debuted to|debuted with|bowed to|bowed with|scored|amassed|crossed|passed|topped|lifting its (?:cumulative |running )?total to|bringing its (?:cumulative |running )?total to|its (?:cumulative |running )?total (?:to|of|stands at)|reached|hauled in|generated|added|adding|adds|total of|tally of|haul of|cume of)(?: (?:the|a|an|another|over|nearly|almost|about|around|some|more than|an estimated|a further|an additional))*(?: \w+)?$/.exec(
+        before,
+      );
+    if (
+      !vb ||
+      (/\b(?:for|paid|paying|worth|offered|deal|budget|price)\b/.test(c.words(j - 2, j)) &&
+        !/\bgross|earn|took|total/.test(c.words(j - 2, j)))
+    )
+      continue;
     if (/\b(?:paid|paying|offered|bid|deal|worth|budget|fund|financing|raised|invest)\b/.test(c.words(j - 3, j))) continue;
     // the title: a title before the verb in the clause, a pronoun → focus
-    const vIdx = j - 1 - before.split(' ').reverse().findIndex((w) => GROSS_VERBS.test(w) || w === 'total');
+    const vIdx =
+      j -
+      1 -
+      before
+        .split(' ')
+        .reverse()
+        .findIndex((w) => GROSS_VERBS.test(w) || w === 'total');
     let title: string | null = null;
     for (let k = vIdx - 1; k >= 0; k--) {
       if (c.isTitle(k)) {
@@ -1809,38 +2615,70 @@ function extractBoxOffice(c: Ctx): void {
     let territory: string | null | undefined;
     const after = c.words(j + 1, Math.min(n, j + 8));
     const local = c.words(Math.max(0, vIdx - 12), Math.min(n, j + 8));
-    if (/^(?:\( M\d+ \) )?(?:worldwide|globally|world-wide|around the world|across the globe|internationally)\b/.test(after) || /\bworldwide\b|\bglobal(?:ly)? (?:box office|total|cume)\b/.test(c.words(j + 1, j + 4))) territory = null;
+    if (
+      /^(?:\( M\d+ \) )?(?:worldwide|globally|world-wide|around the world|across the globe|internationally)\b/.test(after) ||
+      /\bworldwide\b|\bglobal(?:ly)? (?:box office|total|cume)\b/.test(c.words(j + 1, j + 4))
+    )
+      territory = null;
     const terrNear = (from: number, to: number): string | null => {
       for (let k = from; k < to; k++) {
-        if (c.isTerr(k) && (c.tok(k - 1) === 'in' || c.tok(k - 1) === 'across' || c.tok(k + 1) === 'box' || c.item(k).ent === 'nationality' && c.tok(k + 1) === 'box')) return isoCountry(c.terr(k));
+        if (
+          c.isTerr(k) &&
+          (c.tok(k - 1) === 'in' ||
+            c.tok(k - 1) === 'across' ||
+            c.tok(k + 1) === 'box' ||
+            (c.item(k).ent === 'nationality' && c.tok(k + 1) === 'box'))
+        )
+          return isoCountry(c.terr(k));
         if (c.tok(k) === 'domestically' || (c.tok(k) === 'domestic' && c.tok(k + 1) === 'box')) return 'US';
       }
       return null;
     };
     if (territory === undefined) {
       let ce = j + 1;
-      while (ce < n && !/^(?:;|\.|while|but|whereas)$/.test(c.tok(ce)) && !(c.tok(ce) === ',' && /^(?:while|and|lifting|bringing)$/.test(c.tok(ce + 1)))) ce++;
+      while (
+        ce < n &&
+        !/^(?:;|\.|while|but|whereas)$/.test(c.tok(ce)) &&
+        !(c.tok(ce) === ',' && /^(?:while|and|lifting|bringing)$/.test(c.tok(ce + 1)))
+      )
+        ce++;
       // the title's own country adjective: "Japanese hit T earned ... in Japan"
       const t = terrNear(j + 1, Math.max(ce, Math.min(n, j + 8))) ?? terrNear(Math.max(0, vIdx - 12), vIdx + 1) ?? terrNear(0, n);
       if (t) territory = t;
     }
     if (territory === undefined) {
       // "where it grossed": the territory of "in China, where"
-      for (let k = vIdx; k >= 0; k--) if (c.tok(k) === 'where' && c.isTerr(k - 2)) {
-        territory = isoCountry(c.terr(k - 2));
-        break;
-      }
+      for (let k = vIdx; k >= 0; k--)
+        if (c.tok(k) === 'where' && c.isTerr(k - 2)) {
+          territory = isoCountry(c.terr(k - 2));
+          break;
+        }
     }
     // "RMB 2 billion", "¥1.1 billion": the currency's own country, when the sentence names no other
-    if (territory === undefined && CURRENCY_HOME[money.currency] && !/\bworldwide\b|\bglobal/.test(c.words(0, n))) territory = CURRENCY_HOME[money.currency];
+    if (territory === undefined && CURRENCY_HOME[money.currency] && !/\bworldwide\b|\bglobal/.test(c.words(0, n)))
+      territory = CURRENCY_HOME[money.currency];
     if (territory === undefined) territory = null;
     // period: opening weekend, first week, a date
-    const period = /\b(?:opening|first|debut|second|third|fourth|fifth|sixth|consecutive) (?:weekend|week|frame|day|days)\b|\bfive-day (?:\w+ )*holiday\b|\bholiday\b|\bweekend\b/.exec(local)?.[0] ?? null;
-    const cumulative = /\bcumulative\b|\brunning total\b|\bto date\b|\bso far\b|\bsince\b|\btotal\b|\bhas (?:grossed|earned|taken)\b|\bhave (?:grossed|earned)\b/.test(c.words(vIdx - 3, Math.min(n, j + 8))) || !period;
+    const period =
+      /\b(?:opening|first|debut|second|third|fourth|fifth|sixth|consecutive) (?:weekend|week|frame|day|days)\b|\bfive-day (?:\w+ )*holiday\b|\bholiday\b|\bweekend\b/.exec(
+        local,
+      )?.[0] ?? null;
+    const cumulative =
+      /\bcumulative\b|\brunning total\b|\bto date\b|\bso far\b|\bsince\b|\btotal\b|\bhas (?:grossed|earned|taken)\b|\bhave (?:grossed|earned)\b/.test(
+        c.words(vIdx - 3, Math.min(n, j + 8)),
+      ) || !period;
     let periodStart: string | null = null;
     let periodEnd: string | null = null;
     const dm = c.dates.filter((d) => d.abs >= c.item(Math.max(0, vIdx - 12)).start);
-    const sinceDate = c.dates.find((d) => /\bsince (?:its )?$/.test(c.sent.text.slice(0, d.abs - c.sent.start).slice(-12).toLowerCase()) || /^\S* ?release/.test(c.sent.text.slice(d.abs - c.sent.start + (d.end - d.start)).trim()));
+    const sinceDate = c.dates.find(
+      (d) =>
+        /\bsince (?:its )?$/.test(
+          c.sent.text
+            .slice(0, d.abs - c.sent.start)
+            .slice(-12)
+            .toLowerCase(),
+        ) || /^\S* ?release/.test(c.sent.text.slice(d.abs - c.sent.start + (d.end - d.start)).trim()),
+    );
     if (sinceDate) periodStart = firstDay(sinceDate.value);
     else if (dm.length && !period) {
       const d = dm[0];
@@ -1848,7 +2686,23 @@ function extractBoxOffice(c: Ctx): void {
       if (d.precision === 'year') periodEnd = `${d.value}-12-31`;
     }
     const asOf = periodEnd ? null : c.st.date;
-    add(c.st, 'boxOffice', { title, territory, amount: money.amount, currency: money.currency, periodStart, periodEnd, asOf, cumulative: cumulative && !/\bweekend\b|\bweek\b/.test(period ?? '') || /\bcumulative|total\b/.test(c.words(vIdx - 3, j)), period }, 0.8, c.span());
+    add(
+      c.st,
+      'boxOffice',
+      {
+        title,
+        territory,
+        amount: money.amount,
+        currency: money.currency,
+        periodStart,
+        periodEnd,
+        asOf,
+        cumulative: (cumulative && !/\bweekend\b|\bweek\b/.test(period ?? '')) || /\bcumulative|total\b/.test(c.words(vIdx - 3, j)),
+        period,
+      },
+      0.8,
+      c.span(),
+    );
   }
   void text;
 }
@@ -1862,7 +2716,14 @@ function extractReleases(c: Ctx): void {
     const t = c.tok(j);
     let verbAt = -1;
     if (t === 'opening' && !/^(?:on|in)$/.test(c.tok(j + 1))) continue;
-    if (RELEASE_VERBS.test(t) && !/^F\d+$/.test(c.tok(j + 1)) && !/^(?:the|at|in competition)$/.test(c.tok(j + 1)) || (t === 'release' && (c.tok(j - 1) !== 'a' || /^(?:a (?:theatrical |limited |wide |cinema |day-and-date )?release in)$/.test(c.words(j - 2, j + 2)) || /^a (?:theatrical|limited|wide|cinema|day-and-date)$/.test(c.words(j - 2, j))))) verbAt = j;
+    if (
+      (RELEASE_VERBS.test(t) && !/^F\d+$/.test(c.tok(j + 1)) && !/^(?:the|at|in competition)$/.test(c.tok(j + 1))) ||
+      (t === 'release' &&
+        (c.tok(j - 1) !== 'a' ||
+          /^(?:a (?:theatrical |limited |wide |cinema |day-and-date )?release in)$/.test(c.words(j - 2, j + 2)) ||
+          /^a (?:theatrical|limited|wide|cinema|day-and-date)$/.test(c.words(j - 2, j))))
+    )
+      verbAt = j;
     if (verbAt < 0) continue;
     // a festival near makes it a premiere, not a release
     const win = c.words(Math.max(0, j - 2), Math.min(n, j + 8));
@@ -1886,10 +2747,11 @@ function extractReleases(c: Ctx): void {
       }
     }
     if (!territory && t === 'release') {
-      for (let k = 0; k < n; k++) if (c.isTerr(k) && c.item(k).ent === 'territory' && c.tok(k - 1) === 'in') {
-        territory = isoCountry(c.terr(k));
-        terrAt = k;
-      }
+      for (let k = 0; k < n; k++)
+        if (c.isTerr(k) && c.item(k).ent === 'territory' && c.tok(k - 1) === 'in') {
+          territory = isoCountry(c.terr(k));
+          terrAt = k;
+        }
     }
     // the country of the sentence's box office ("topped the Japanese box office ... since its Oct. 16 release")
     if (!territory && (t === 'release' || t === 'opened' || t === 'opening')) {
@@ -1898,7 +2760,12 @@ function extractReleases(c: Ctx): void {
     }
     // the distributor's own territory: "Pyramide Distribution, which will release it on Nov. 23"
     if (!territory) {
-      const dIdx = /^[CE]\d+$/.test(c.tok(j - 2)) && /^(?:will|to)$/.test(c.tok(j - 1)) ? j - 2 : /^[CE]\d+$/.test(c.tok(j - 4)) && c.tok(j - 3) === ',' && c.tok(j - 2) === 'which' ? j - 4 : -1;
+      const dIdx =
+        /^[CE]\d+$/.test(c.tok(j - 2)) && /^(?:will|to)$/.test(c.tok(j - 1))
+          ? j - 2
+          : /^[CE]\d+$/.test(c.tok(j - 4)) && c.tok(j - 3) === ',' && c.tok(j - 2) === 'which'
+            ? j - 4
+            : -1;
       if (dIdx >= 0) {
         const deal = c.st.deals.find((d) => nk(d.fields.buyer) === nk(c.name(dIdx)) && d.fields.territories);
         const code = deal ? isoCountry(deal.fields.territories) : null;
@@ -1908,7 +2775,11 @@ function extractReleases(c: Ctx): void {
     if (!territory) continue;
     // the date near the verb: "debuted last November", "opened on May 1", "since its Jan. 22 release", "on Nov. 18", "in November"
     const verbItem = c.item(j);
-    const near = c.dates.filter((d) => Math.abs(d.abs - verbItem.start) < 45 && d.precision !== 'year' || (d.precision === 'year' && d.abs > verbItem.start && d.abs - verbItem.end < 20));
+    const near = c.dates.filter(
+      (d) =>
+        (Math.abs(d.abs - verbItem.start) < 45 && d.precision !== 'year') ||
+        (d.precision === 'year' && d.abs > verbItem.start && d.abs - verbItem.end < 20),
+    );
     const date = near.sort((a, b) => Math.abs(a.abs - verbItem.start) - Math.abs(b.abs - verbItem.start))[0];
     if (!date && !(/^(?:opened|debuted|released|bowed|launched)$/.test(t) && /\bthrough\b|\bvia\b|\bby\b/.test(win))) continue;
     // the title: subject before the verb
@@ -1920,28 +2791,39 @@ function extractReleases(c: Ctx): void {
         break;
       }
     }
-    if (!title) for (let k = j; k < n; k++) if (c.isTitle(k)) {
-      title = c.item(k).text;
-      break;
-    }
+    if (!title)
+      for (let k = j; k < n; k++)
+        if (c.isTitle(k)) {
+          title = c.item(k).text;
+          break;
+        }
     title ??= c.st.focus ?? c.st.lead;
     if (!title) continue;
     // distributor: "through Well Go USA", "via Filmax", "ORG will release the film"
     let distributor: string | null = null;
     for (let k = Math.max(0, j - 4); k < Math.min(n, j + 10); k++) {
-      if ((c.tok(k) === 'through' || c.tok(k) === 'via' || (c.tok(k) === 'by' && c.tok(k - 1) === 'released')) && /^[CE]\d+$/.test(c.tok(k + 1))) distributor = c.name(k + 1);
+      if (
+        (c.tok(k) === 'through' || c.tok(k) === 'via' || (c.tok(k) === 'by' && c.tok(k - 1) === 'released')) &&
+        /^[CE]\d+$/.test(c.tok(k + 1))
+      )
+        distributor = c.name(k + 1);
     }
     if (!distributor && /^[CE]\d+$/.test(c.tok(j - 2)) && /^(?:will|to|is|are)$/.test(c.tok(j - 1))) distributor = c.name(j - 2);
     if (!distributor && /^[CE]\d+$/.test(c.tok(j - 4)) && c.tok(j - 3) === ',' && c.tok(j - 2) === 'which') distributor = c.name(j - 4);
     if (!distributor && /^[CE]\d+$/.test(c.tok(j - 1)) && c.isCompanyName(j - 1)) distributor = c.name(j - 1);
     if (!distributor && c.tok(j) === 'release' && /^[CE]\d+$/.test(c.tok(j - 1))) distributor = c.name(j - 1);
     // "Oscilloscope plans a theatrical release", "Vertigo has picked up ... and will release the film"
-    if (!distributor) for (let k = j - 1; k >= Math.max(0, j - 5); k--) {
-      if (/^[CE]\d+$/.test(c.tok(k)) && c.isCompanyName(k) && /^(?:plans|is planning|will|has set|sets|is set to)/.test(c.words(k + 1, k + 3))) {
-        distributor = c.name(k);
-        break;
+    if (!distributor)
+      for (let k = j - 1; k >= Math.max(0, j - 5); k--) {
+        if (
+          /^[CE]\d+$/.test(c.tok(k)) &&
+          c.isCompanyName(k) &&
+          /^(?:plans|is planning|will|has set|sets|is set to)/.test(c.words(k + 1, k + 3))
+        ) {
+          distributor = c.name(k);
+          break;
+        }
       }
-    }
     if (!distributor && c.tok(j - 1) === 'will' && c.tok(j - 2) === 'and') {
       const d = dealsHere(c)[0];
       if (d) distributor = d.fields.buyer;
@@ -1975,14 +2857,40 @@ function peopleList(c: Ctx, k: number, limit: number): { names: string[]; end: n
   let j = k;
   while (j < limit) {
     const t = c.tok(j);
-    if (/^[PE]\d+$/.test(t) && (personLike(c, j) || c.item(j).ent === 'person' || resolveShort(c.st.reg, c.item(j).text)?.kind === 'person' || c.item(j).ent === 'name' && !c.isCompanyName(j) && c.item(j).text.split(' ').length === 1)) {
+    if (
+      /^[PE]\d+$/.test(t) &&
+      (personLike(c, j) ||
+        c.item(j).ent === 'person' ||
+        resolveShort(c.st.reg, c.item(j).text)?.kind === 'person' ||
+        (c.item(j).ent === 'name' && !c.isCompanyName(j) && c.item(j).text.split(' ').length === 1))
+    ) {
       if (c.raw(j).endsWith("'s")) break;
       names.push(c.name(j));
       j++;
       continue;
     }
-    const roleWord = (w: string) => (PERSON_ROLE_WORDS.has(w) && w !== 'star' && w !== 'stars') || ['newcomer', 'star', 'playwright', 'co-star', 'the', 'fellow', 'first-time', 'veteran', 'helmer', 'auteur', 'rising', 'young', 'acclaimed', 'comedian', 'singer', 'rapper', 'model'].includes(w);
-    if ([',', 'and', '&'].includes(t) || /^N\d+$/.test(t) || /^R\d+$/.test(t) && c.item(j).ent === 'nationality' || roleWord(t)) {
+    const roleWord = (w: string) =>
+      (PERSON_ROLE_WORDS.has(w) && w !== 'star' && w !== 'stars') ||
+      [
+        'newcomer',
+        'star',
+        'playwright',
+        'co-star',
+        'the',
+        'fellow',
+        'first-time',
+        'veteran',
+        'helmer',
+        'auteur',
+        'rising',
+        'young',
+        'acclaimed',
+        'comedian',
+        'singer',
+        'rapper',
+        'model',
+      ].includes(w);
+    if ([',', 'and', '&'].includes(t) || /^N\d+$/.test(t) || (/^R\d+$/.test(t) && c.item(j).ent === 'nationality') || roleWord(t)) {
       if ((t === ',' || t === 'and') && !(/^[PENR]\d+$/.test(c.tok(j + 1)) || roleWord(c.tok(j + 1)))) break;
       j++;
       continue;
@@ -2015,7 +2923,23 @@ function extractCredits(c: Ctx): void {
     const t = c.tok(j);
     const nxt = c.tok(j + 1);
     // written and directed by / directed by / helmed by / written by / from a screenplay by / produced by / co-written by
-    if ((t === 'directed' || t === 'helmed' || t === 'written' || t === 'co-written' || t === 'penned' || (/^(?:produced|co-produced|executive-produced|exec-produced)$/.test(t) && nxt === 'by') || t === 'scripted' || t === 'starring' || t === 'stars' || t === 'star' || t === 'featuring' || t === 'toplined' || (t === 'screenplay' && nxt === 'by') || (t === 'script' && nxt === 'by')) || (t === 'led' && nxt === 'by' && /\bcast\b/.test(c.words(j - 3, j)))) {
+    if (
+      t === 'directed' ||
+      t === 'helmed' ||
+      t === 'written' ||
+      t === 'co-written' ||
+      t === 'penned' ||
+      (/^(?:produced|co-produced|executive-produced|exec-produced)$/.test(t) && nxt === 'by') ||
+      t === 'scripted' ||
+      t === 'starring' ||
+      t === 'stars' ||
+      t === 'star' ||
+      t === 'featuring' ||
+      t === 'toplined' ||
+      (t === 'screenplay' && nxt === 'by') ||
+      (t === 'script' && nxt === 'by') ||
+      (t === 'led' && nxt === 'by' && /\bcast\b/.test(c.words(j - 3, j)))
+    ) {
       let roles: CreditRole[] = [];
       let k = j + 1;
       if (t === 'written' && c.seq(j + 1, ['and', 'directed', 'by'])) {
@@ -2039,7 +2963,12 @@ function extractCredits(c: Ctx): void {
       } else if (t === 'starring' || t === 'featuring' || (t === 'toplined' && nxt === 'by') || (t === 'led' && nxt === 'by')) {
         roles = ['cast'];
         k = t === 'toplined' || t === 'led' ? j + 2 : j + 1;
-      } else if ((t === 'stars' || t === 'star') && !/^(?:in|as|on|at|of)$/.test(nxt) && c.tok(j - 1) !== 'the' && !/^N\d+$/.test(c.tok(j - 1))) {
+      } else if (
+        (t === 'stars' || t === 'star') &&
+        !/^(?:in|as|on|at|of)$/.test(nxt) &&
+        c.tok(j - 1) !== 'the' &&
+        !/^N\d+$/.test(c.tok(j - 1))
+      ) {
         roles = ['cast'];
         k = j + 1;
       } else continue;
@@ -2062,18 +2991,26 @@ function extractCredits(c: Ctx): void {
       }
       if (!list.names.length) continue;
       const title = roles[0] === 'cast' && c.isTitle(j - 1) ? c.item(j - 1).text : subjectTitle(j);
-      for (const role of roles) for (const name of list.names) {
-        // "stars X as Princess Diana"
-        let character: string | null = null;
-        if (role === 'cast' && list.names.length === 1 && c.tok(list.end) === 'as' && /^[PEX]\d+$/.test(c.tok(list.end + 1))) character = c.name(list.end + 1);
-        addCredit(c, title, role, name, 0.85, character);
-      }
+      for (const role of roles)
+        for (const name of list.names) {
+          // "stars X as Princess Diana"
+          let character: string | null = null;
+          if (role === 'cast' && list.names.length === 1 && c.tok(list.end) === 'as' && /^[PEX]\d+$/.test(c.tok(list.end + 1)))
+            character = c.name(list.end + 1);
+          addCredit(c, title, role, name, 0.85, character);
+        }
       // "alongside X and Y"
-      if (roles[0] === 'cast' && c.tok(list.end) === 'alongside') for (const name of peopleList(c, list.end + 1, limit).names) addCredit(c, title, 'cast', name, 0.8);
+      if (roles[0] === 'cast' && c.tok(list.end) === 'alongside')
+        for (const name of peopleList(c, list.end + 1, limit).names) addCredit(c, title, 'cast', name, 0.8);
       continue;
     }
     // "P wrote the screenplay (with P)", "P co-wrote the script with P"
-    if ((t === 'wrote' || t === 'co-wrote' || t === 'penned' || t === 'adapted' || t === 'co-writes' || t === 'writes') && /^[PE]\d+$/.test(c.tok(j - 1)) && personLike(c, j - 1) || (t === 'adapted' && c.tok(j - 1) === 'who' && /^[PE]\d+$/.test(c.tok(j - 3)))) {
+    if (
+      ((t === 'wrote' || t === 'co-wrote' || t === 'penned' || t === 'adapted' || t === 'co-writes' || t === 'writes') &&
+        /^[PE]\d+$/.test(c.tok(j - 1)) &&
+        personLike(c, j - 1)) ||
+      (t === 'adapted' && c.tok(j - 1) === 'who' && /^[PE]\d+$/.test(c.tok(j - 3)))
+    ) {
       if (t === 'adapted' && !/\bfrom\b/.test(c.words(j, j + 6))) continue;
       const who = c.tok(j - 1) === 'who' ? j - 3 : j - 1;
       const title = subjectTitle(j);
@@ -2083,17 +3020,27 @@ function extractCredits(c: Ctx): void {
       continue;
     }
     // "Edko Films, which produced the film with Bona Film Group"
-    if (/^(?:produced|co-produced)$/.test(t) && c.tok(j - 1) === 'which' && c.tok(j - 2) === ',' && /^[CE]\d+$/.test(c.tok(j - 3)) && !personLike(c, j - 3)) {
+    if (
+      /^(?:produced|co-produced)$/.test(t) &&
+      c.tok(j - 1) === 'which' &&
+      c.tok(j - 2) === ',' &&
+      /^[CE]\d+$/.test(c.tok(j - 3)) &&
+      !personLike(c, j - 3)
+    ) {
       const [tt, tn] = c.titleAt(j + 1);
       const title = tt ?? c.st.focus ?? c.st.lead;
       addCompany(c, title, t === 'produced' ? 'production' : 'co-production', c.name(j - 3));
       const w2 = j + 1 + tn;
-      if (c.tok(w2) === 'with' && /^[CE]\d+$/.test(c.tok(w2 + 1)) && !personLike(c, w2 + 1)) addCompany(c, title, 'production', c.name(w2 + 1));
+      if (c.tok(w2) === 'with' && /^[CE]\d+$/.test(c.tok(w2 + 1)) && !personLike(c, w2 + 1))
+        addCompany(c, title, 'production', c.name(w2 + 1));
       continue;
     }
     // "P produced with P under their C banner", "C produced."
     if (t === 'produced' && nxt !== 'by') {
-      if (/^[CE]\d+$/.test(c.tok(j - 1)) && (c.isCompanyName(j - 1) || c.tok(j + 1) === '.' || c.isTitle(j + 1) || /^(?:alongside|with)$/.test(c.tok(j + 1)))) {
+      if (
+        /^[CE]\d+$/.test(c.tok(j - 1)) &&
+        (c.isCompanyName(j - 1) || c.tok(j + 1) === '.' || c.isTitle(j + 1) || /^(?:alongside|with)$/.test(c.tok(j + 1)))
+      ) {
         const title = c.isTitle(j + 1) ? c.item(j + 1).text : subjectTitle(j);
         addCompany(c, title, 'production', c.name(j - 1));
         // "Blumhouse produced alongside Holt's Static Pictures banner"
@@ -2129,7 +3076,13 @@ function extractCredits(c: Ctx): void {
     // director's title: "Zhang Yimou's T", "director P's T", "P's drama T", "Laura Poitras' documentary T"
     if (/^[PE]\d+$/.test(t) && c.raw(j).endsWith("'s")) {
       let k = j + 1;
-      while (k < n && k < j + 5 && /^(?:[a-z-]+)$/.test(c.tok(k)) && !['and', 'with', 'as', 'is', 'was', 'has', 'for', 'to'].includes(c.tok(k))) k++;
+      while (
+        k < n &&
+        k < j + 5 &&
+        /^(?:[a-z-]+)$/.test(c.tok(k)) &&
+        !['and', 'with', 'as', 'is', 'was', 'has', 'for', 'to'].includes(c.tok(k))
+      )
+        k++;
       if (c.tok(k) === ',' && c.isTitle(k + 1)) k++;
       const desc = c.words(j + 1, k);
       const it = c.item(j);
@@ -2137,12 +3090,19 @@ function extractCredits(c: Ctx): void {
       if (!asPerson) continue;
       if (/\b(?:own|banner|company|slate|lineup|novel|book|memoir|play|story|script|screenplay|song|music|score)\b/.test(desc)) continue;
       if (c.isTitle(k)) {
-        const role: CreditRole = c.st.roleOf.get(nk(resolveShort(c.st.reg, it.text)?.name ?? c.name(j))) === 'cast' && !/director|filmmaker/.test(c.words(j - 3, j)) ? 'director' : 'director';
+        const role: CreditRole =
+          c.st.roleOf.get(nk(resolveShort(c.st.reg, it.text)?.name ?? c.name(j))) === 'cast' &&
+          !/director|filmmaker/.test(c.words(j - 3, j))
+            ? 'director'
+            : 'director';
         addCredit(c, c.item(k).text, role, c.name(j), 0.8);
         continue;
       }
       // "T, Mexican director Elena Campos' drama about ...", "Campos' film is sold ...", "Director Wang Lei's film": the appositive title, the director's title, else the focus
-      const g = /^(?:(?:[a-z-]+|N\d+|[EXR]\d+) ){0,3}?(film|feature|movie|drama|documentary|doc|debut|comedy|thriller|romance|western|animation|animated feature|horror|satire|fable|biopic|epic|musical|sequel|follow-up|picture)\b/.exec(c.words(j + 1, j + 6));
+      const g =
+        /^(?:(?:[a-z-]+|N\d+|[EXR]\d+) ){0,3}?(film|feature|movie|drama|documentary|doc|debut|comedy|thriller|romance|western|animation|animated feature|horror|satire|fable|biopic|epic|musical|sequel|follow-up|picture)\b/.exec(
+          c.words(j + 1, j + 6),
+        );
       if (g && !/\b(?:previous|earlier|last|next|second|first|third|latest|new|upcoming|own)\b/.test(c.words(j + 1, j + 4))) {
         const who = resolveShort(c.st.reg, it.text)?.name ?? c.name(j);
         let title: string | null = null;
@@ -2153,15 +3113,33 @@ function extractCredits(c: Ctx): void {
           }
           if (!/^(?:[a-z-]+|N\d+|,)$/.test(c.tok(b))) break;
         }
-        title ??= c.st.titleByDirector.get(nk(who)) ?? (/\b(?:director|filmmaker|helmer|auteur)\b/.test(c.words(j - 2, j)) ? lastTitleBefore(c, j) ?? c.st.focus ?? c.st.lead : null);
+        title ??=
+          c.st.titleByDirector.get(nk(who)) ??
+          (/\b(?:director|filmmaker|helmer|auteur)\b/.test(c.words(j - 2, j)) ? (lastTitleBefore(c, j) ?? c.st.focus ?? c.st.lead) : null);
         if (title) addCredit(c, title, 'director', c.name(j), 0.7);
       }
       continue;
     }
     // "from (first-time) director P" (after a title), "the feature debut of director P"
-    if ((t === 'director' || t === 'filmmaker' || t === 'helmer' || t === 'auteur' || t === 'writer-director' || t === 'writer/director' || t === 'actor-turned-director' || t === 'animator' || t === 'documentarian') && /^[PE]\d+$/.test(nxt) && !c.raw(j + 1).endsWith("'s") && personLike(c, j + 1)) {
+    if (
+      (t === 'director' ||
+        t === 'filmmaker' ||
+        t === 'helmer' ||
+        t === 'auteur' ||
+        t === 'writer-director' ||
+        t === 'writer/director' ||
+        t === 'actor-turned-director' ||
+        t === 'animator' ||
+        t === 'documentarian') &&
+      /^[PE]\d+$/.test(nxt) &&
+      !c.raw(j + 1).endsWith("'s") &&
+      personLike(c, j + 1)
+    ) {
       const back = c.words(Math.max(0, j - 4), j);
-      if (/\bfrom(?: \S+)?(?: first-time| debut| veteran| acclaimed| young| \S+)?$|\bof$|\bby$/.test(back) || /\bdebut of\b|\bfeature from\b|\bfrom\b/.test(back)) {
+      if (
+        /\bfrom(?: \S+)?(?: first-time| debut| veteran| acclaimed| young| \S+)?$|\bof$|\bby$/.test(back) ||
+        /\bdebut of\b|\bfeature from\b|\bfrom\b/.test(back)
+      ) {
         const title = subjectTitle(j);
         addCredit(c, title, 'director', c.name(j + 1), 0.8);
         if (/^writer[-/]director$/.test(t)) addCredit(c, title, 'writer', c.name(j + 1), 0.8);
@@ -2169,12 +3147,16 @@ function extractCredits(c: Ctx): void {
       continue;
     }
     // "his/her (latest|previous|new) films include T and T", "P's previous feature, T,", "Her debut, T,"
-    if ((t === 'his' || t === 'her' || t === 'their') && /^(?:latest|previous|new|earlier|recent|next|debut|first|second|third|last|upcoming|feature|films|film|credits|sophomore)$/.test(nxt)) {
+    if (
+      (t === 'his' || t === 'her' || t === 'their') &&
+      /^(?:latest|previous|new|earlier|recent|next|debut|first|second|third|last|upcoming|feature|films|film|credits|sophomore)$/.test(nxt)
+    ) {
       let person = c.st.focusPerson;
-      for (let b = j - 1; b >= 0; b--) if (/^[PE]\d+$/.test(c.tok(b)) && personLike(c, b)) {
-        person = resolveShort(c.st.reg, c.item(b).text)?.name ?? c.name(b);
-        break;
-      }
+      for (let b = j - 1; b >= 0; b--)
+        if (/^[PE]\d+$/.test(c.tok(b)) && personLike(c, b)) {
+          person = resolveShort(c.st.reg, c.item(b).text)?.name ?? c.name(b);
+          break;
+        }
       if (!person) continue;
       let k = j + 1;
       while (k < n && k < j + 10 && !c.isTitle(k) && c.tok(k) !== '.') k++;
@@ -2187,7 +3169,11 @@ function extractCredits(c: Ctx): void {
       }
       continue;
     }
-    if (/^[PE]\d+$/.test(t) && c.raw(j).endsWith("'s") && /^(?:latest|previous|new|earlier|recent|next|debut|first|second|third|last)$/.test(nxt)) {
+    if (
+      /^[PE]\d+$/.test(t) &&
+      c.raw(j).endsWith("'s") &&
+      /^(?:latest|previous|new|earlier|recent|next|debut|first|second|third|last)$/.test(nxt)
+    ) {
       // handled above by the possessive rule's exclusion: "Ferreyra's previous feature, T, won"
       let k = j + 1;
       while (k < n && k < j + 6 && !c.isTitle(k)) k++;
@@ -2197,10 +3183,11 @@ function extractCredits(c: Ctx): void {
     // "P ... is known for T and T"
     if (t === 'known' && nxt === 'for' && c.isTitle(j + 2)) {
       let person: string | null = null;
-      for (let k = j - 1; k >= 0; k--) if (/^[PE]\d+$/.test(c.tok(k)) && personLike(c, k)) {
-        person = c.name(k);
-        break;
-      }
+      for (let k = j - 1; k >= 0; k--)
+        if (/^[PE]\d+$/.test(c.tok(k)) && personLike(c, k)) {
+          person = c.name(k);
+          break;
+        }
       person ??= /^(?:he|she)$/.test(c.tok(j - 2)) ? c.st.focusPerson : null;
       if (!person) continue;
       const full = resolveShort(c.st.reg, person)?.name ?? person;
@@ -2214,7 +3201,11 @@ function extractCredits(c: Ctx): void {
       continue;
     }
     // "Tilda Swinton and Honor Swinton Byrne star." / "... co-star"
-    if ((t === 'star' || t === 'co-star' || t === 'costar') && /^(?:\.|,|in|alongside|opposite|as)?$/.test(nxt) && /^[PE]\d+$/.test(c.tok(j - 1))) {
+    if (
+      (t === 'star' || t === 'co-star' || t === 'costar') &&
+      /^(?:\.|,|in|alongside|opposite|as)?$/.test(nxt) &&
+      /^[PE]\d+$/.test(c.tok(j - 1))
+    ) {
       const names: string[] = [];
       let k = j - 1;
       while (k >= 0 && (/^[PE]\d+$/.test(c.tok(k)) || c.tok(k) === 'and' || c.tok(k) === ',')) {
@@ -2254,7 +3245,12 @@ function extractProducers(c: Ctx, k: number, limit: number, title: string | null
         j++;
         continue;
       }
-      if (it.ent === 'company' || c.isCompanyName(j) || (!personLike(c, j) && it.text.split(' ').length === 1 && !resolveShort(c.st.reg, it.text))) addCompany(c, title, co ? 'co-production' : 'production', c.name(j));
+      if (
+        it.ent === 'company' ||
+        c.isCompanyName(j) ||
+        (!personLike(c, j) && it.text.split(' ').length === 1 && !resolveShort(c.st.reg, it.text))
+      )
+        addCompany(c, title, co ? 'co-production' : 'production', c.name(j));
       else addCredit(c, title, 'producer', c.name(j), 0.8);
       j++;
       continue;
@@ -2263,7 +3259,10 @@ function extractProducers(c: Ctx, k: number, limit: number, title: string | null
       j++;
       continue;
     }
-    if ([',', 'and', '&', 'own', 'banner', 'the', 'his', 'her', 'their', 'its', 'company', 'through', 'via', 'under', 'for'].includes(t) || /^[RN]\d+$/.test(t)) {
+    if (
+      [',', 'and', '&', 'own', 'banner', 'the', 'his', 'her', 'their', 'its', 'company', 'through', 'via', 'under', 'for'].includes(t) ||
+      /^[RN]\d+$/.test(t)
+    ) {
       j++;
       continue;
     }
@@ -2274,20 +3273,49 @@ function extractProducers(c: Ctx, k: number, limit: number, title: string | null
 function extractSourceAndStatus(c: Ctx): void {
   const n = c.toks.length;
   const text = c.words(0, n);
-  const src = /\b(?:adapted (?:it |the film |the script |the screenplay )?from|based on|adaptation of|adapting|inspired by|drawn from)\b(?: [^.;]*?)?\b(graphic novel|novel|short story|memoir|play|book|bestseller|best-seller|comic book|comic|manga|article|true story|podcast|short film|stage play|musical|biography|autobiography|poem|novella|video game)s?\b/.exec(text);
+  const src =
+    /\b(?:adapted (?:it |the film |the script |the screenplay )?from|based on|adaptation of|adapting|inspired by|drawn from)\b(?: [^.;]*?)?\b(graphic novel|novel|short story|memoir|play|book|bestseller|best-seller|comic book|comic|manga|article|true story|podcast|short film|stage play|musical|biography|autobiography|poem|novella|video game)s?\b/.exec(
+      text,
+    );
   if (src) {
     const title = firstTitle(c) ?? c.st.focus ?? c.st.lead;
-    const material = src[1] === 'bestseller' || src[1] === 'best-seller' ? 'novel' : src[1] === 'comic book' ? 'comic' : src[1] === 'stage play' ? 'play' : src[1];
+    const material =
+      src[1] === 'bestseller' || src[1] === 'best-seller'
+        ? 'novel'
+        : src[1] === 'comic book'
+          ? 'comic'
+          : src[1] === 'stage play'
+            ? 'play'
+            : src[1];
     const note = null;
     if (title && !/\binspired by (?:a |the )?true\b/.test(text)) add(c.st, 'sourceMaterial', { title, material, note }, 0.8, c.span());
   }
   let status: ProductionStatus | null = null;
-  if (/\b(?:wrapped|wraps) (?:production|shooting|filming|principal photography)\b|\b(?:production|shooting|filming|principal photography) (?:has |have )?wrapped\b|\bhas wrapped\b|\bin post-production\b|\bin post\b|\bcompleted (?:shooting|filming|production)\b/.test(text)) status = 'wrapped';
-  else if (/\b(?:has |have )?(?:begun|began|started|starts|kicked off|commenced) (?:shooting|filming|production|principal photography)\b|\bis (?:currently )?(?:shooting|filming)\b|\bare (?:currently )?(?:shooting|filming)\b|\bin production\b|\bcameras (?:are )?roll(?:ed|ing)\b|\bprincipal photography (?:is underway|has begun|began|started)\b|\bis now shooting\b|\bunderway in\b/.test(text) && !/\bwill (?:begin|start)\b|\bbegins? in\b|\bstarts? in\b/.test(text)) status = 'production';
-  else if (/\b(?:in (?:pre-production|development|preproduction)|is developing|are developing|set to (?:shoot|film|begin)|shoots (?:in|this|next|later)|films (?:in|this|next)|begins shooting|starts shooting|will (?:shoot|film|begin shooting|start shooting|go before cameras)|(?:principal photography|shooting|production|filming) (?:is set to |will )?(?:begins?|starts?|kicks off) (?:in|next|on|this|later)|is prepping|preps)\b/.test(text)) status = 'development';
+  if (
+    /\b(?:wrapped|wraps) (?:production|shooting|filming|principal photography)\b|\b(?:production|shooting|filming|principal photography) (?:has |have )?wrapped\b|\bhas wrapped\b|\bin post-production\b|\bin post\b|\bcompleted (?:shooting|filming|production)\b/.test(
+      text,
+    )
+  )
+    status = 'wrapped';
+  else if (
+    /\b(?:has |have )?(?:begun|began|started|starts|kicked off|commenced) (?:shooting|filming|production|principal photography)\b|\bis (?:currently )?(?:shooting|filming)\b|\bare (?:currently )?(?:shooting|filming)\b|\bin production\b|\bcameras (?:are )?roll(?:ed|ing)\b|\bprincipal photography (?:is underway|has begun|began|started)\b|\bis now shooting\b|\bunderway in\b/.test(
+      text,
+    ) &&
+    !/\bwill (?:begin|start)\b|\bbegins? in\b|\bstarts? in\b/.test(text)
+  )
+    status = 'production';
+  else if (
+    /\b(?:in (?:pre-production|development|preproduction)|is developing|are developing|set to (?:shoot|film|begin)|shoots (?:in|this|next|later)|films (?:in|this|next)|begins shooting|starts shooting|will (?:shoot|film|begin shooting|start shooting|go before cameras)|(?:principal photography|shooting|production|filming) (?:is set to |will )?(?:begins?|starts?|kicks off) (?:in|next|on|this|later)|is prepping|preps)\b/.test(
+      text,
+    )
+  )
+    status = 'development';
   if (status) {
     let title: string | null = null;
-    const m = /\b(?:wrapped|wraps|shooting|filming|production|photography|begun|began|started|developing|prepping) (?:on )?(?:\S+ ){0,6}?T(\d+)/.exec(c.sk.text.replace(/'s/g, ''));
+    const m =
+      /\b(?:wrapped|wraps|shooting|filming|production|photography|begun|began|started|developing|prepping) (?:on )?(?:\S+ ){0,6}?T(\d+)/.exec(
+        c.sk.text.replace(/'s/g, ''),
+      );
     if (m) title = c.sk.items[Number(m[1])].text;
     title ??= firstTitle(c) ?? c.st.focus ?? c.st.lead;
     if (title) {
@@ -2307,16 +3335,28 @@ function extractSourceAndStatus(c: Ctx): void {
       // "joins Celine Sciamma's T as the second Neon release": the titles of the sentence
       for (let k = 0; k < j; k++) if (c.isTitle(k)) addCompany(c, c.item(k).text, 'distributor', company);
     }
-    if (c.raw(j).endsWith("'s") && /^(?:upcoming |new |fall |current |\d{4} )?(?:slate|lineup|line-up|releases)\b/.test(c.words(j + 1, j + 3))) {
+    if (
+      c.raw(j).endsWith("'s") &&
+      /^(?:upcoming |new |fall |current |\d{4} )?(?:slate|lineup|line-up|releases)\b/.test(c.words(j + 1, j + 3))
+    ) {
       for (let k = j + 1; k < c.clauseEnd(j + 1); k++) if (c.isTitle(k)) addCompany(c, c.item(k).text, 'distributor', company);
     }
-    if (/^(?:also )?(?:premiered|debuted|bowed|launched)$/.test(c.words(j + 1, j + 3).replace(/ .*/, '')) || c.seq(j + 1, ['also', 'premiered']) || /^(?:recently )?debuted (?:three|two|four|five|several|\w+) titles\b/.test(c.words(j + 1, j + 5))) {
+    if (
+      /^(?:also )?(?:premiered|debuted|bowed|launched)$/.test(c.words(j + 1, j + 3).replace(/ .*/, '')) ||
+      c.seq(j + 1, ['also', 'premiered']) ||
+      /^(?:recently )?debuted (?:three|two|four|five|several|\w+) titles\b/.test(c.words(j + 1, j + 5))
+    ) {
       for (let k = j + 1; k < n; k++) if (c.isTitle(k)) addCompany(c, c.item(k).text, 'distributor', company);
     }
   }
   // "... for a running total of €18.4 million, distributor Constantin Film reported": the title's distributor
   for (let j = 0; j < n; j++) {
-    if (c.tok(j) !== 'distributor' || !/^[CE]\d+$/.test(c.tok(j + 1)) || !/^(?:said|says|reported|reports|announced|told|confirmed)$/.test(c.tok(j + 2))) continue;
+    if (
+      c.tok(j) !== 'distributor' ||
+      !/^[CE]\d+$/.test(c.tok(j + 1)) ||
+      !/^(?:said|says|reported|reports|announced|told|confirmed)$/.test(c.tok(j + 2))
+    )
+      continue;
     const title = firstTitle(c) ?? c.st.focus;
     if (title) addCompany(c, title, 'distributor', c.name(j + 1));
   }
@@ -2326,7 +3366,12 @@ function extractSourceAndStatus(c: Ctx): void {
   }
   // "Out of Cannes, the company acquired T": the company distributes it
   for (const d of dealsHere(c)) {
-    if (!d.fields.territories && /^(?:acquired|acquires|nabbed|picked up|bought)$/.test(c.toks.find((x) => /^(?:acquired|acquires|nabbed|bought)$/.test(x)) ?? '') && /\bthe company\b|\bthe distributor\b/.test(text)) addCompany(c, d.fields.title, 'distributor', d.fields.buyer);
+    if (
+      !d.fields.territories &&
+      /^(?:acquired|acquires|nabbed|picked up|bought)$/.test(c.toks.find((x) => /^(?:acquired|acquires|nabbed|bought)$/.test(x)) ?? '') &&
+      /\bthe company\b|\bthe distributor\b/.test(text)
+    )
+      addCompany(c, d.fields.title, 'distributor', d.fields.buyer);
     if (/\bdistributed\b/.test(text)) addCompany(c, d.fields.title, 'distributor', d.fields.buyer);
   }
 }
@@ -2347,7 +3392,15 @@ function isHeadline(s: Sentence): boolean {
   return caps / words.length > 0.6;
 }
 
-function runPass(text: string, view: string, sentences: Sentence[], date: string, reg: Registry, titleSpans: Span[] | undefined, guessed: Span[]): State {
+function runPass(
+  text: string,
+  view: string,
+  sentences: Sentence[],
+  date: string,
+  reg: Registry,
+  titleSpans: Span[] | undefined,
+  guessed: Span[],
+): State {
   const st = newState(date, reg);
   const spans = [...(titleSpans ?? [])].sort((a, b) => a[0] - b[0]);
   let ti = 0;
@@ -2361,7 +3414,12 @@ function runPass(text: string, view: string, sentences: Sentence[], date: string
     while (gi < guessed.length && guessed[gi][0] < s.start) gi++;
     let gj = gi;
     while (gj < guessed.length && guessed[gj][0] < s.end) gj++;
-    const sk = sketchSentence(view, s.start, s.end, { registry: reg, titleSpans: spans.slice(ti, tj), guessedTitleSpans: guessed.slice(gi, gj), headline });
+    const sk = sketchSentence(view, s.start, s.end, {
+      registry: reg,
+      titleSpans: spans.slice(ti, tj),
+      guessedTitleSpans: guessed.slice(gi, gj),
+      headline,
+    });
     const tense = tenseOf(s.text);
     const dates = findDates(view.slice(s.start, s.end), date, tense).map((d) => ({ ...d, abs: s.start + d.start }));
     const c = new Ctx(st, sk, s, tense, dates);
@@ -2384,7 +3442,9 @@ function runPass(text: string, view: string, sentences: Sentence[], date: string
       extractSourceAndStatus(c);
     }
     // the focus: the title of this sentence's main fact, when it names one
-    const main = (st.factsAt.get(s.start) ?? []).find((f) => ['deal', 'selection', 'withdrawal', 'boxOffice', 'release', 'mandate', 'productionStatus'].includes(f.type));
+    const main = (st.factsAt.get(s.start) ?? []).find((f) =>
+      ['deal', 'selection', 'withdrawal', 'boxOffice', 'release', 'mandate', 'productionStatus'].includes(f.type),
+    );
     if (main) {
       const explicit = sk.items.some((it) => it.kind === 'title' && nk(it.text) === nk(main.fields.title));
       if (explicit || !st.focus) st.focus = main.fields.title;
@@ -2397,7 +3457,12 @@ function runPass(text: string, view: string, sentences: Sentence[], date: string
     const firstEnt = sk.items.find((it) => it.kind === 'ent' || it.kind === 'title');
     if (firstEnt?.kind === 'ent' && firstEnt.ent === 'company' && !headline) st.focusCompany = firstEnt.name ?? firstEnt.text;
     // the person in focus: a person named with a director role
-    const dir = sk.items.find((it, i) => it.kind === 'ent' && (it.ent === 'person' || it.ent === 'name') && /director|filmmaker|helmer|auteur/.test(sk.items[i - 1]?.text ?? ''));
+    const dir = sk.items.find(
+      (it, i) =>
+        it.kind === 'ent' &&
+        (it.ent === 'person' || it.ent === 'name') &&
+        /director|filmmaker|helmer|auteur/.test(sk.items[i - 1]?.text ?? ''),
+    );
     if (dir) st.focusPerson = resolveShort(reg, dir.text)?.name ?? dir.name ?? dir.text;
   }
   return st;
@@ -2450,7 +3515,8 @@ function finish(st: State): AnyFact[] {
     }
     if (f.type === 'credit' && st.reg.kinds.get(nk(f.fields.name)) === 'company') continue;
     // a selection the article says was withdrawn is the withdrawal
-    if (f.type === 'selection' && st.facts.has(`withdrawal|${nk(f.fields.title)}|${nk(f.fields.festival)}|${f.fields.year ?? ''}`)) continue;
+    if (f.type === 'selection' && st.facts.has(`withdrawal|${nk(f.fields.title)}|${nk(f.fields.festival)}|${f.fields.year ?? ''}`))
+      continue;
     if (f.type === 'titleCompany' && st.reg.kinds.get(nk(f.fields.company)) === 'person') continue;
     out.push(f);
   }

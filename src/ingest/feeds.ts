@@ -40,14 +40,34 @@ export interface FeedView {
 export async function listFeeds(app: FilmRights): Promise<FeedView[]> {
   const db = idb(app.store.db);
   const feeds = await db.selectFrom('feeds').selectAll().orderBy('created_at').execute();
-  const counts = await db.selectFrom('feed_items').select(['feed_id', 'status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy(['feed_id', 'status']).execute();
+  const counts = await db
+    .selectFrom('feed_items')
+    .select(['feed_id', 'status'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy(['feed_id', 'status'])
+    .execute();
   return feeds.map((f) => {
     const n = (s: string) => Number(counts.find((c) => c.feed_id === f.id && c.status === s)?.n ?? 0);
-    return { id: f.id, url: f.url, name: f.name, outlet: f.outlet, intervalMinutes: f.interval_minutes, lastPolledAt: f.last_polled_at, lastError: f.last_error, queued: n('queued'), ingested: n('ingested'), failed: n('failed') };
+    return {
+      id: f.id,
+      url: f.url,
+      name: f.name,
+      outlet: f.outlet,
+      intervalMinutes: f.interval_minutes,
+      lastPolledAt: f.last_polled_at,
+      lastError: f.last_error,
+      queued: n('queued'),
+      ingested: n('ingested'),
+      failed: n('failed'),
+    };
   });
 }
 
-export async function addFeed(app: FilmRights, actor: Actor, input: { url: string; name?: string | null; outlet?: string | null; intervalMinutes?: number }): Promise<FeedView> {
+export async function addFeed(
+  app: FilmRights,
+  actor: Actor,
+  input: { url: string; name?: string | null; outlet?: string | null; intervalMinutes?: number },
+): Promise<FeedView> {
   requireWriter(actor);
   let u: URL;
   try {
@@ -59,12 +79,25 @@ export async function addFeed(app: FilmRights, actor: Actor, input: { url: strin
   // an address that will never be fetched is refused now (a name is checked, once resolved, at every poll)
   assertFetchable(u, { ...(await fetchPolicy(app)), what: 'the feed' });
   const interval = input.intervalMinutes ?? 60;
-  if (!Number.isInteger(interval) || interval < 5) throw invalid('intervalMinutes', interval, 'intervalMinutes: at least 5 minutes between polls');
+  if (!Number.isInteger(interval) || interval < 5)
+    throw invalid('intervalMinutes', interval, 'intervalMinutes: at least 5 minutes between polls');
   const db = idb(app.store.db);
   const existing = await db.selectFrom('feeds').select('id').where('url', '=', u.toString()).executeTakeFirst();
   const id = existing?.id ?? newId();
   if (!existing) {
-    await db.insertInto('feeds').values({ id, url: u.toString(), name: input.name?.trim() || null, outlet: input.outlet?.trim() || null, interval_minutes: interval, last_polled_at: null, last_error: null, created_at: nowIso() }).execute();
+    await db
+      .insertInto('feeds')
+      .values({
+        id,
+        url: u.toString(),
+        name: input.name?.trim() || null,
+        outlet: input.outlet?.trim() || null,
+        interval_minutes: interval,
+        last_polled_at: null,
+        last_error: null,
+        created_at: nowIso(),
+      })
+      .execute();
   }
   return (await listFeeds(app)).find((f) => f.id === id)!;
 }
@@ -78,7 +111,12 @@ export async function removeFeed(app: FilmRights, actor: Actor, id: string): Pro
 type Item = Parser.Item & { 'content:encoded'?: string; id?: string };
 
 /** Reads the feed and queues the items it has not seen; answers how many are new. */
-export async function pollFeed(app: FilmRights, actor: Actor, feedId: string, opts: { fetch?: FetchPolicy; log?: FetchLog } = {}): Promise<{ queued: number; ingested: number; failed: number }> {
+export async function pollFeed(
+  app: FilmRights,
+  actor: Actor,
+  feedId: string,
+  opts: { fetch?: FetchPolicy; log?: FetchLog } = {},
+): Promise<{ queued: number; ingested: number; failed: number }> {
   requireWriter(actor);
   const db = idb(app.store.db);
   const feed = await db.selectFrom('feeds').selectAll().where('id', '=', feedId).executeTakeFirst();
@@ -107,31 +145,49 @@ export async function pollFeed(app: FilmRights, actor: Actor, feedId: string, op
     if (!guid) continue;
     const seen = await db.selectFrom('feed_items').select('id').where('feed_id', '=', feed.id).where('guid', '=', guid).executeTakeFirst();
     if (seen) continue;
-    await db.insertInto('feed_items').values({
-      id: newId(),
-      feed_id: feed.id,
-      guid,
-      link: item.link ?? null,
-      title: item.title ?? null,
-      published_on: item.isoDate ? item.isoDate.slice(0, 10) : null,
-      status: 'queued',
-      article_id: null,
-      error: null,
-      created_at: nowIso(),
-    }).execute();
+    await db
+      .insertInto('feed_items')
+      .values({
+        id: newId(),
+        feed_id: feed.id,
+        guid,
+        link: item.link ?? null,
+        title: item.title ?? null,
+        published_on: item.isoDate ? item.isoDate.slice(0, 10) : null,
+        status: 'queued',
+        article_id: null,
+        error: null,
+        created_at: nowIso(),
+      })
+      .execute();
     queued++;
   }
-  await db.updateTable('feeds').set({ last_polled_at: nowIso(), last_error: null, name: feed.name ?? parsed.title ?? null }).where('id', '=', feed.id).execute();
+  await db
+    .updateTable('feeds')
+    .set({ last_polled_at: nowIso(), last_error: null, name: feed.name ?? parsed.title ?? null })
+    .where('id', '=', feed.id)
+    .execute();
   const done = await ingestQueued(app, actor, { feedId: feed.id, fetch: opts.fetch, log: opts.log });
   return { queued, ...done };
 }
 
 /** Ingests the queued items, each once: the page at its link. */
-export async function ingestQueued(app: FilmRights, actor: Actor, opts: { feedId?: string; limit?: number; fetch?: FetchPolicy; log?: FetchLog } = {}): Promise<{ ingested: number; failed: number }> {
+export async function ingestQueued(
+  app: FilmRights,
+  actor: Actor,
+  opts: { feedId?: string; limit?: number; fetch?: FetchPolicy; log?: FetchLog } = {},
+): Promise<{ ingested: number; failed: number }> {
   const db = idb(app.store.db);
-  let q = db.selectFrom('feed_items as i').innerJoin('feeds as f', 'f.id', 'i.feed_id').select(['i.id', 'i.link', 'i.title', 'i.published_on', 'f.outlet']).where('i.status', '=', 'queued');
+  let q = db
+    .selectFrom('feed_items as i')
+    .innerJoin('feeds as f', 'f.id', 'i.feed_id')
+    .select(['i.id', 'i.link', 'i.title', 'i.published_on', 'f.outlet'])
+    .where('i.status', '=', 'queued');
   if (opts.feedId) q = q.where('i.feed_id', '=', opts.feedId);
-  const items = await q.orderBy('i.created_at').limit(opts.limit ?? 50).execute();
+  const items = await q
+    .orderBy('i.created_at')
+    .limit(opts.limit ?? 50)
+    .execute();
   let ingested = 0;
   let failed = 0;
   for (const it of items) {
@@ -139,12 +195,21 @@ export async function ingestQueued(app: FilmRights, actor: Actor, opts: { feedId
     await db.updateTable('feed_items').set({ status: 'failed', error: 'interrupted' }).where('id', '=', it.id).execute();
     try {
       if (!it.link) throw new Error('the item has no link');
-      const { article } = await ingestArticle(app, actor, { url: it.link, date: it.published_on, outlet: it.outlet, title: it.title }, { fetch: opts.fetch });
+      const { article } = await ingestArticle(
+        app,
+        actor,
+        { url: it.link, date: it.published_on, outlet: it.outlet, title: it.title },
+        { fetch: opts.fetch },
+      );
       await db.updateTable('feed_items').set({ status: 'ingested', article_id: article.id, error: null }).where('id', '=', it.id).execute();
       ingested++;
     } catch (e) {
       if (e instanceof FetchError) opts.log?.(e, `feed item ${it.id}`);
-      await db.updateTable('feed_items').set({ status: 'failed', error: (e instanceof FetchError ? e.plain : (e as Error).message).slice(0, 500) }).where('id', '=', it.id).execute();
+      await db
+        .updateTable('feed_items')
+        .set({ status: 'failed', error: (e instanceof FetchError ? e.plain : (e as Error).message).slice(0, 500) })
+        .where('id', '=', it.id)
+        .execute();
       failed++;
     }
   }

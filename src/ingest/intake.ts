@@ -50,9 +50,18 @@ export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 export const MAX_ARTICLE_CHARS = 200_000;
 
 const OUTLETS: Array<[RegExp, string]> = [
-  [/(^|\.)variety\.com$/, 'Variety'], [/(^|\.)deadline\.com$/, 'Deadline'], [/(^|\.)screendaily\.com$/, 'Screen Daily'], [/(^|\.)indiewire\.com$/, 'IndieWire'],
-  [/(^|\.)hollywoodreporter\.com$/, 'The Hollywood Reporter'], [/(^|\.)cineuropa\.org$/, 'Cineuropa'], [/(^|\.)thewrap\.com$/, 'TheWrap'], [/(^|\.)screenanarchy\.com$/, 'ScreenAnarchy'],
-  [/(^|\.)filmneweurope\.com$/, 'FilmNewEurope'], [/(^|\.)businessdoc(?:europe)?\.com$/, 'Business Doc Europe'], [/(^|\.)realscreen\.com$/, 'Realscreen'], [/(^|\.)bfi\.org\.uk$/, 'BFI'],
+  [/(^|\.)variety\.com$/, 'Variety'],
+  [/(^|\.)deadline\.com$/, 'Deadline'],
+  [/(^|\.)screendaily\.com$/, 'Screen Daily'],
+  [/(^|\.)indiewire\.com$/, 'IndieWire'],
+  [/(^|\.)hollywoodreporter\.com$/, 'The Hollywood Reporter'],
+  [/(^|\.)cineuropa\.org$/, 'Cineuropa'],
+  [/(^|\.)thewrap\.com$/, 'TheWrap'],
+  [/(^|\.)screenanarchy\.com$/, 'ScreenAnarchy'],
+  [/(^|\.)filmneweurope\.com$/, 'FilmNewEurope'],
+  [/(^|\.)businessdoc(?:europe)?\.com$/, 'Business Doc Europe'],
+  [/(^|\.)realscreen\.com$/, 'Realscreen'],
+  [/(^|\.)bfi\.org\.uk$/, 'BFI'],
 ];
 
 export function outletOf(url: string | null | undefined): string | null {
@@ -73,7 +82,34 @@ function isoDay(value: string | null | undefined): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
 
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'TABLE', 'TR', 'FIGURE', 'FIGCAPTION', 'PRE', 'ASIDE', 'MAIN', 'DL', 'DT', 'DD']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'TABLE',
+  'TR',
+  'FIGURE',
+  'FIGCAPTION',
+  'PRE',
+  'ASIDE',
+  'MAIN',
+  'DL',
+  'DT',
+  'DD',
+]);
 const ITALIC = new Set(['I', 'EM', 'CITE']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM', 'NAV']);
 
@@ -132,7 +168,8 @@ function domText(root: DomNode): { text: string; spans: Span[] } {
       while (s < e && /\s/.test(seg[s])) s++;
       while (e > s && /[\s,.;:]/.test(seg[e - 1])) e--;
       const inner = seg.slice(s, e);
-      if (inner && inner.length <= 90 && /^[\p{Lu}\d¡¿]/u.test(inner) && inner.split(/\s+/).length <= 12) spans.push([start + s, start + e]);
+      if (inner && inner.length <= 90 && /^[\p{Lu}\d¡¿]/u.test(inner) && inner.split(/\s+/).length <= 12)
+        spans.push([start + s, start + e]);
     }
     if (block) breakLine(2);
   };
@@ -209,7 +246,10 @@ class TextBuilder {
   }
 }
 
-function metaContent(doc: { querySelector(sel: string): { getAttribute(n: string): string | null; textContent?: string | null } | null }, selectors: string[]): string | null {
+function metaContent(
+  doc: { querySelector(sel: string): { getAttribute(n: string): string | null; textContent?: string | null } | null },
+  selectors: string[],
+): string | null {
   for (const sel of selectors) {
     const el = doc.querySelector(sel);
     const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? null;
@@ -225,8 +265,13 @@ export function articleFromHtml(html: string, url: string | null = null): Articl
   const { document } = parseHTML(whole);
   const doc = document as unknown as Document;
   const publishedMeta = metaContent(document as never, [
-    'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="pubdate"]',
-    'meta[property="og:published_time"]', 'time[datetime]',
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="date"]',
+    'meta[name="pubdate"]',
+    'meta[property="og:published_time"]',
+    'time[datetime]',
   ]);
   const siteName = metaContent(document as never, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
   let parsed: ReturnType<Readability<DomNode>['parse']> = null;
@@ -283,7 +328,8 @@ export async function fetchArticle(url: string, policy: FetchPolicy = {}): Promi
 /** The article of a fetched page (HTML, or plain text). */
 export function pageArticle(page: FetchedPage): ArticleText {
   const type = page.contentType;
-  if (type === 'text/html' || type === 'application/xhtml+xml' || (type !== 'text/plain' && looksLikeHtml(page.body))) return articleFromHtml(page.body, page.url);
+  if (type === 'text/html' || type === 'application/xhtml+xml' || (type !== 'text/plain' && looksLikeHtml(page.body)))
+    return articleFromHtml(page.body, page.url);
   return { ...plainArticle(page.body), url: page.url, outlet: outletOf(page.url) };
 }
 
@@ -298,8 +344,15 @@ export async function fetchPage(url: string, policy: FetchPolicy = {}): Promise<
   } catch {
     throw invalid('url', url, `url: "${url}" is not a URL`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw invalid('url', url, `url: only http and https pages can be read, not ${u.protocol}`);
-  const page = await fetchText(u, { maxBytes: MAX_ARTICLE_BYTES, what: 'the page', field: 'url', accept: 'text/html,application/xhtml+xml,text/plain;q=0.9', ...policy });
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw invalid('url', url, `url: only http and https pages can be read, not ${u.protocol}`);
+  const page = await fetchText(u, {
+    maxBytes: MAX_ARTICLE_BYTES,
+    what: 'the page',
+    field: 'url',
+    accept: 'text/html,application/xhtml+xml,text/plain;q=0.9',
+    ...policy,
+  });
   return { body: page.text, contentType: page.mediaType, url: page.url };
 }
 
@@ -353,7 +406,11 @@ export async function readArticleFrom(input: IntakeInput, page?: FetchedPage): P
   if (!a.text.trim()) throw invalid('text', null, 'text: the article has no text');
   if (a.text.length > MAX_ARTICLE_CHARS) {
     const read = from === 'text' ? '' : ` once read from the ${from === 'url' ? 'page' : from}`;
-    throw tooLarge(from, a.text.length, `${from}: the article is ${a.text.length.toLocaleString('en-US')} characters long${read}, more than ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} (the limit of one article); split it into several`);
+    throw tooLarge(
+      from,
+      a.text.length,
+      `${from}: the article is ${a.text.length.toLocaleString('en-US')} characters long${read}, more than ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} (the limit of one article); split it into several`,
+    );
   }
   const date = isoDay(input.date ?? null) ?? a.date;
   if (input.date && !isoDay(input.date)) throw invalid('date', input.date, `date: "${input.date}" is not a date as YYYY-MM-DD`);

@@ -39,7 +39,12 @@ export function similarity(a: string, b: string): number {
   return 1 - editDistance(a, b, max) / max;
 }
 
-function pick(name: string, kind: EntityKind, hits: Array<{ id: string; name: string; detail?: string }>, status: 'known' | 'similar'): EntityMatch {
+function pick(
+  name: string,
+  kind: EntityKind,
+  hits: Array<{ id: string; name: string; detail?: string }>,
+  status: 'known' | 'similar',
+): EntityMatch {
   const uniq = hits.filter((h, i) => hits.findIndex((x) => x.id === h.id) === i);
   if (uniq.length === 1) return { name, kind, status, id: uniq[0].id, matched: uniq[0].name, candidates: uniq };
   return { name, kind, status: 'ambiguous', id: null, matched: null, candidates: uniq };
@@ -67,11 +72,19 @@ export class Resolver {
     const hits = (byYear.length ? byYear : exact).map((t) => ({ id: t.id, name: t.label, detail: t.year ? String(t.year) : undefined }));
     if (hits.length) return pick(name, 'title', hits, 'known');
     // titles are short: only a typo or two, never a different word
-    const close = this.cat.titles.filter((t) => t.names.some((n) => {
-      const nk = normalizeName(n);
-      return k.length >= 6 && similarity(nk, k) >= 0.88;
-    }));
-    if (close.length) return pick(name, 'title', close.map((t) => ({ id: t.id, name: t.label, detail: t.year ? String(t.year) : undefined })), 'similar');
+    const close = this.cat.titles.filter((t) =>
+      t.names.some((n) => {
+        const nk = normalizeName(n);
+        return k.length >= 6 && similarity(nk, k) >= 0.88;
+      }),
+    );
+    if (close.length)
+      return pick(
+        name,
+        'title',
+        close.map((t) => ({ id: t.id, name: t.label, detail: t.year ? String(t.year) : undefined })),
+        'similar',
+      );
     return none(name, 'title');
   }
 
@@ -108,9 +121,22 @@ export class Resolver {
   /** A festival by any of its names; the lexicon knows the others ("Berlin International Film Festival" → "Berlinale"). */
   festival(name: string): EntityMatch & { entry: EventEntry | null } {
     const entry = findEvent(name) ?? null;
-    const keys = new Set([name, ...(entry ? [entry.name, entry.shortName, ...entry.aliases] : [])].filter((x): x is string => !!x).map((n) => normalizeName(n)));
+    const keys = new Set(
+      [name, ...(entry ? [entry.name, entry.shortName, ...entry.aliases] : [])]
+        .filter((x): x is string => !!x)
+        .map((n) => normalizeName(n)),
+    );
     const hits = this.cat.festivals.filter((f) => f.names.some((n) => keys.has(normalizeName(n))));
-    if (hits.length) return { ...pick(name, 'festival', hits.map((f) => ({ id: f.id, name: f.label })), 'known'), entry };
+    if (hits.length)
+      return {
+        ...pick(
+          name,
+          'festival',
+          hits.map((f) => ({ id: f.id, name: f.label })),
+          'known',
+        ),
+        entry,
+      };
     return { ...none(name, 'festival'), entry };
   }
 }

@@ -37,7 +37,8 @@ import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import ipaddr from 'ipaddr.js';
 
-export type FetchFailure = 'not-allowed' | 'unreachable' | 'timeout' | 'too-large' | 'unsupported-type' | 'bad-status' | 'too-many-redirects';
+export type FetchFailure =
+  'not-allowed' | 'unreachable' | 'timeout' | 'too-large' | 'unsupported-type' | 'bad-status' | 'too-many-redirects';
 
 const STATUS: Record<FetchFailure, number> = {
   'not-allowed': 400,
@@ -82,7 +83,15 @@ export class FetchError extends Error {
 }
 
 /** The media types read: web pages, plain text, and RSS/Atom/XML feeds. */
-export const TEXT_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'application/xml', 'text/xml', 'application/rss+xml', 'application/atom+xml'] as const;
+export const TEXT_TYPES = [
+  'text/html',
+  'application/xhtml+xml',
+  'text/plain',
+  'application/xml',
+  'text/xml',
+  'application/rss+xml',
+  'application/atom+xml',
+] as const;
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -151,7 +160,11 @@ export function isPublicAddress(address: string): boolean {
 
 /** A host as a URL names it, for comparing with the allowed hosts: lower case, no brackets, no trailing dot, addresses in one form. */
 export function canonicalHost(host: string): string {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (isIP(h) === 6) {
     try {
       return ipaddr.parse(h).toString();
@@ -208,7 +221,11 @@ class AddressRefused extends Error {
 
 /** The lookup a socket connects with: resolves, and refuses the connection if any address is not public (unless the host is allowed). */
 function checkedLookup(resolve: Resolve, allowed: boolean): LookupFunction {
-  return ((hostname: string, options: { all?: boolean; family?: number }, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+  return ((
+    hostname: string,
+    options: { all?: boolean; family?: number },
+    callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
     resolve(hostname).then(
       (found) => {
         let addresses = found.filter((a) => !options.family || a.family === options.family);
@@ -251,15 +268,17 @@ export async function fetchText(url: string | URL, policy: FetchPolicy = {}): Pr
   const allowHosts = allowedSet(policy);
   const resolve = policy.resolve ?? defaultResolve;
   const fail = (reason: FetchFailure, detail: string, message?: string): FetchError => {
-    const text = message ?? {
-      'not-allowed': 'the address is not allowed',
-      unreachable: 'the address could not be reached',
-      timeout: 'it timed out',
-      'too-large': `it is too large (over ${mb(maxBytes)})`,
-      'too-many-redirects': 'too many redirects',
-      'bad-status': 'the site answered with an error',
-      'unsupported-type': 'it is not a web page, text or a feed',
-    }[reason];
+    const text =
+      message ??
+      {
+        'not-allowed': 'the address is not allowed',
+        unreachable: 'the address could not be reached',
+        timeout: 'it timed out',
+        'too-large': `it is too large (over ${mb(maxBytes)})`,
+        'too-many-redirects': 'too many redirects',
+        'bad-status': 'the site answered with an error',
+        'unsupported-type': 'it is not a web page, text or a feed',
+      }[reason];
     const verb = reason === 'unsupported-type' ? 'read' : 'fetched';
     return new FetchError(reason, `${field}: ${what} could not be ${verb}: ${text}`, field, detail);
   };
@@ -325,7 +344,13 @@ function refusal(url: URL, allowHosts: Set<string>): string | null {
 export function assertFetchable(url: URL, policy: Pick<FetchPolicy, 'allowHosts' | 'what' | 'field'> = {}): void {
   const refused = refusal(url, allowedSet(policy));
   const field = policy.field ?? 'url';
-  if (refused) throw new FetchError('not-allowed', `${field}: ${policy.what ?? 'the page'} could not be fetched: the address is not allowed`, field, refused);
+  if (refused)
+    throw new FetchError(
+      'not-allowed',
+      `${field}: ${policy.what ?? 'the page'} could not be fetched: the address is not allowed`,
+      field,
+      refused,
+    );
 }
 
 interface HopOptions {
@@ -393,9 +418,14 @@ function request(url: URL, o: HopOptions): Promise<IncomingMessage> {
 }
 
 /** Reads the body, decompressed, until it ends, passes maxBytes (dropped at once) or the deadline passes. */
-function readCapped(res: IncomingMessage, o: { maxBytes: number; deadline: number; href: string; fail: HopOptions['fail'] }): Promise<Buffer> {
+function readCapped(
+  res: IncomingMessage,
+  o: { maxBytes: number; deadline: number; href: string; fail: HopOptions['fail'] },
+): Promise<Buffer> {
   const { fail } = o;
-  const encoding = String(res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(res.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   let stream: Readable = res;
   if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(zlib.createGunzip());
   else if (encoding === 'deflate') stream = res.pipe(zlib.createInflate());
@@ -419,7 +449,10 @@ function readCapped(res: IncomingMessage, o: { maxBytes: number; deadline: numbe
         reject(err);
       } else resolve(Buffer.concat(chunks, bytes));
     };
-    const timer = setTimeout(() => finish(fail('timeout', `the body of ${o.href} did not arrive in time (${bytes} bytes read)`)), Math.max(0, o.deadline - Date.now()));
+    const timer = setTimeout(
+      () => finish(fail('timeout', `the body of ${o.href} did not arrive in time (${bytes} bytes read)`)),
+      Math.max(0, o.deadline - Date.now()),
+    );
     stream.on('data', (chunk: Buffer) => {
       if (settled) return;
       bytes += chunk.length;
@@ -427,7 +460,9 @@ function readCapped(res: IncomingMessage, o: { maxBytes: number; deadline: numbe
       chunks.push(chunk);
     });
     stream.on('end', () => finish(null));
-    stream.on('error', (err: Error & { code?: string }) => finish(fail('unreachable', `reading ${o.href}: ${err.code ?? ''} ${err.message}`)));
+    stream.on('error', (err: Error & { code?: string }) =>
+      finish(fail('unreachable', `reading ${o.href}: ${err.code ?? ''} ${err.message}`)),
+    );
     res.on('aborted', () => finish(fail('unreachable', `${o.href} closed the connection early`)));
     res.on('error', (err: Error & { code?: string }) => finish(fail('unreachable', `reading ${o.href}: ${err.code ?? ''} ${err.message}`)));
   });

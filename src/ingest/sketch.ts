@@ -14,7 +14,19 @@
 import { nameKey } from './names.js';
 import { lookupTerritoryName, parseTerritories } from '../domain/territories.js';
 import {
-  AWARDS, AWARD_HEADS, AWARD_KEYS, COMPANY_PREFIXES, COMPANY_SUFFIXES, DEMONYMS, KNOWN_COMPANY_KEYS, MONTHS, NOT_NAMES, PERSON_ROLE_WORDS, WEEKDAYS, findEvent, isKnownSection,
+  AWARDS,
+  AWARD_HEADS,
+  AWARD_KEYS,
+  COMPANY_PREFIXES,
+  COMPANY_SUFFIXES,
+  DEMONYMS,
+  KNOWN_COMPANY_KEYS,
+  MONTHS,
+  NOT_NAMES,
+  PERSON_ROLE_WORDS,
+  WEEKDAYS,
+  findEvent,
+  isKnownSection,
   type EventEntry,
 } from './lexicon.js';
 
@@ -84,7 +96,16 @@ export function newRegistry(): Registry {
     mentioned: [],
     people: [],
     companies: [],
-    index: { mentionedAt: new Map(), personByKey: new Map(), companyByKey: new Map(), peopleByEdgeWord: new Map(), personByLastTwo: new Map(), companyByPrefix: new Map(), companyBySquashed: new Map(), companyByAcronym: new Map() },
+    index: {
+      mentionedAt: new Map(),
+      personByKey: new Map(),
+      companyByKey: new Map(),
+      peopleByEdgeWord: new Map(),
+      personByLastTwo: new Map(),
+      companyByPrefix: new Map(),
+      companyBySquashed: new Map(),
+      companyByAcronym: new Map(),
+    },
   };
 }
 
@@ -144,7 +165,15 @@ export function learn(reg: Registry, name: string, kind: 'company' | 'person', f
   const words = k.split(' ');
   for (let n = 1; n < words.length; n++) setFirst(x.companyByPrefix, words.slice(0, n).join(' '), at);
   setFirst(x.companyBySquashed, k.replace(/ /g, ''), at);
-  setFirst(x.companyByAcronym, name.split(/\s+/).map((w) => w[0]).join('').toUpperCase(), at);
+  setFirst(
+    x.companyByAcronym,
+    name
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('')
+      .toUpperCase(),
+    at,
+  );
 }
 
 export interface Sketch {
@@ -160,7 +189,41 @@ export interface Sketch {
 }
 
 const QUOTE_WORDS = /\b(?:i|we|you|our|my|me|us|your|i'm|we're|it's|is|are|was|were|be|have|has|will|can|this|that|very|so|to)\b/i;
-const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'from', 'by', 'as', 'is', 'de', 'la', 'le', 'el', 'les', 'du', 'des', 'di', 'da', 'y', 'et', 'il', 'der', 'die', 'das', 'und']);
+const TITLE_FUNCTION_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'and',
+  'or',
+  'but',
+  'with',
+  'from',
+  'by',
+  'as',
+  'is',
+  'de',
+  'la',
+  'le',
+  'el',
+  'les',
+  'du',
+  'des',
+  'di',
+  'da',
+  'y',
+  'et',
+  'il',
+  'der',
+  'die',
+  'das',
+  'und',
+]);
 
 /** Whether a quoted text reads as a title (short, capitalized) rather than speech or a phrase. */
 export function looksLikeTitle(inner: string): boolean {
@@ -179,20 +242,186 @@ export function looksLikeTitle(inner: string): boolean {
 
 /** Words that, in a Title Case headline, are plain words and not names. */
 const HEADLINE_WORDS = new Set([
-  'nabs', 'acquires', 'acquire', 'acquired', 'lands', 'land', 'buys', 'buy', 'bought', 'takes', 'take', 'picks', 'pick', 'up', 'boards', 'board', 'snaps', 'scoops', 'grabs', 'secures', 'sets', 'set',
-  'bows', 'wins', 'win', 'won', 'premieres', 'premiere', 'sells', 'sell', 'sold', 'closes', 'close', 'inks', 'seals', 'strikes', 'deal', 'deals', 'rights', 'right', 'to', 'for', 'of', 'in', 'on',
-  'at', 'with', 'from', 'by', 'and', 'as', 'title', 'film', 'drama', 'documentary', 'doc', 'thriller', 'comedy', 'horror', 'sales', 'international', 'world', 'worldwide', 'global', 'distribution',
-  'ahead', 'after', 'out', 'into', 'is', 'are', 'be', 'will', 'its', 'his', 'her', 'their', 'new', 'first', 'trailer', 'exclusive', 'competition', 'entry', 'hit', 'pact', 'multiple', 'territories',
-  'territory', 'slate', 'package', 'feature', 'debut', 'grosses', 'tops', 'opens', 'opening', 'weekend', 'box', 'office', 'lineup', 'line-up', 'unveils', 'reveals', 'adds', 'joins', 'exits',
-  'pulled', 'withdrawn', 'yanked', 'drops', 'nears', 'talks', 'eyes', 'circles', 'circling', 'eyeing', 'denies', 'rumored', 'rumoured', 'a', 'an', 'the', 'how', 'why', 'what', 'more',
+  'nabs',
+  'acquires',
+  'acquire',
+  'acquired',
+  'lands',
+  'land',
+  'buys',
+  'buy',
+  'bought',
+  'takes',
+  'take',
+  'picks',
+  'pick',
+  'up',
+  'boards',
+  'board',
+  'snaps',
+  'scoops',
+  'grabs',
+  'secures',
+  'sets',
+  'set',
+  'bows',
+  'wins',
+  'win',
+  'won',
+  'premieres',
+  'premiere',
+  'sells',
+  'sell',
+  'sold',
+  'closes',
+  'close',
+  'inks',
+  'seals',
+  'strikes',
+  'deal',
+  'deals',
+  'rights',
+  'right',
+  'to',
+  'for',
+  'of',
+  'in',
+  'on',
+  'at',
+  'with',
+  'from',
+  'by',
+  'and',
+  'as',
+  'title',
+  'film',
+  'drama',
+  'documentary',
+  'doc',
+  'thriller',
+  'comedy',
+  'horror',
+  'sales',
+  'international',
+  'world',
+  'worldwide',
+  'global',
+  'distribution',
+  'ahead',
+  'after',
+  'out',
+  'into',
+  'is',
+  'are',
+  'be',
+  'will',
+  'its',
+  'his',
+  'her',
+  'their',
+  'new',
+  'first',
+  'trailer',
+  'exclusive',
+  'competition',
+  'entry',
+  'hit',
+  'pact',
+  'multiple',
+  'territories',
+  'territory',
+  'slate',
+  'package',
+  'feature',
+  'debut',
+  'grosses',
+  'tops',
+  'opens',
+  'opening',
+  'weekend',
+  'box',
+  'office',
+  'lineup',
+  'line-up',
+  'unveils',
+  'reveals',
+  'adds',
+  'joins',
+  'exits',
+  'pulled',
+  'withdrawn',
+  'yanked',
+  'drops',
+  'nears',
+  'talks',
+  'eyes',
+  'circles',
+  'circling',
+  'eyeing',
+  'denies',
+  'rumored',
+  'rumoured',
+  'a',
+  'an',
+  'the',
+  'how',
+  'why',
+  'what',
+  'more',
 ]);
 
 /** Media written in capitals ("SVOD rights"): words, not names. */
-const MEDIA_ACRONYMS = new Set(['svod', 'avod', 'tvod', 'vod', 'svod/avod', 'est', 'dvd', 'tv', 'pay-tv', 'free-tv', 'ppv', 'fast', 'bvod', 'hvod']);
+const MEDIA_ACRONYMS = new Set([
+  'svod',
+  'avod',
+  'tvod',
+  'vod',
+  'svod/avod',
+  'est',
+  'dvd',
+  'tv',
+  'pay-tv',
+  'free-tv',
+  'ppv',
+  'fast',
+  'bvod',
+  'hvod',
+]);
 
-const CONNECTORS = new Set(['de', 'du', 'des', 'del', 'della', 'di', 'da', 'dos', 'das', 'von', 'van', 'der', 'den', 'la', 'le', 'y', 'al', 'el', 'bin', 'ibn', 'e', 'do', 'ter', 'zu', '&', 'et', 'und', 'og', 'och']);
+const CONNECTORS = new Set([
+  'de',
+  'du',
+  'des',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'von',
+  'van',
+  'der',
+  'den',
+  'la',
+  'le',
+  'y',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'e',
+  'do',
+  'ter',
+  'zu',
+  '&',
+  'et',
+  'und',
+  'og',
+  'och',
+]);
 
-const MOD_RE = /^([\p{Lu}\d][\p{L}\p{N}.'&+’]*(?:\s?[\p{Lu}][\p{L}.'’]*)*)-(based|bound|born|set|winning|nominated|backed|produced|financed|era|style|themed|owned|headquartered|selected|shortlisted|bowing|premiering|acquired|launched)$/u;
+const MOD_RE =
+  /^([\p{Lu}\d][\p{L}\p{N}.'&+’]*(?:\s?[\p{Lu}][\p{L}.'’]*)*)-(based|bound|born|set|winning|nominated|backed|produced|financed|era|style|themed|owned|headquartered|selected|shortlisted|bowing|premiering|acquired|launched)$/u;
 
 const TOKEN_RE = new RegExp(
   [
@@ -209,31 +438,102 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
-const ABBREV_DOT = new Set(['inc', 'ltd', 'co', 'corp', 'bros', 'jr', 'sr', 'st', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mr', 'mrs', 'ms', 'dr']);
+const ABBREV_DOT = new Set([
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'bros',
+  'jr',
+  'sr',
+  'st',
+  'no',
+  'vs',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+]);
 
 function parseMoneyToken(raw: string): { amount: string; currency: string } | undefined {
   const iso = /^([A-Z]{3})\s?\d/.exec(raw.trim());
   if (iso && iso[1] !== 'RMB' && !ISO_CURRENCIES.has(iso[1])) return undefined;
-  const m = /^(US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|[A-Z]{3})?\s?(\d[\d,]*(?:\.\d+)?)\s?(million|billion|mil|mln|bn|m|k|thousand)?\s?(yuan|euros?|dollars|pounds|yen|won|rupees|reais|pesos|kronor|roubles|rubles|zloty)?$/i.exec(raw.trim());
+  const m =
+    /^(US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|[A-Z]{3})?\s?(\d[\d,]*(?:\.\d+)?)\s?(million|billion|mil|mln|bn|m|k|thousand)?\s?(yuan|euros?|dollars|pounds|yen|won|rupees|reais|pesos|kronor|roubles|rubles|zloty)?$/i.exec(
+      raw.trim(),
+    );
   if (!m) return undefined;
   const sym = (m[1] ?? m[4] ?? '').toLowerCase();
   const currency =
-    sym === '$' || sym === 'us$' || sym === 'usd' || sym === 'dollars' ? 'USD'
-    : sym === '€' || sym === 'eur' || sym.startsWith('euro') ? 'EUR'
-    : sym === '£' || sym === 'gbp' || sym.startsWith('pound') ? 'GBP'
-    : sym === '¥' || sym === 'jpy' || sym === 'yen' ? 'JPY'
-    : sym === 'rmb' || sym === 'cny' || sym === 'yuan' ? 'CNY'
-    : sym === '₩' || sym === 'krw' || sym === 'won' ? 'KRW'
-    : sym === '₹' || sym === 'inr' || sym.startsWith('rupee') ? 'INR'
-    : sym === 'a$' ? 'AUD' : sym === 'c$' || sym === 'ca$' ? 'CAD' : sym === 'hk$' ? 'HKD' : sym === 'nz$' ? 'NZD' : sym === 'r$' || sym === 'reais' ? 'BRL'
-    : sym === 's$' ? 'SGD' : sym === 'nt$' ? 'TWD' : sym === 'mx$' || sym.startsWith('peso') ? 'MXN' : sym === 'chf' ? 'CHF' : sym === 'sek' || sym === 'kronor' ? 'SEK'
-    : sym === 'dkk' ? 'DKK' : sym === 'nok' ? 'NOK' : sym === 'pln' || sym === 'zloty' ? 'PLN' : sym.startsWith('r') && sym.endsWith('bles') ? 'RUB'
-    : ISO_CURRENCIES.has(sym.toUpperCase()) ? sym.toUpperCase() : '';
+    sym === '$' || sym === 'us$' || sym === 'usd' || sym === 'dollars'
+      ? 'USD'
+      : sym === '€' || sym === 'eur' || sym.startsWith('euro')
+        ? 'EUR'
+        : sym === '£' || sym === 'gbp' || sym.startsWith('pound')
+          ? 'GBP'
+          : sym === '¥' || sym === 'jpy' || sym === 'yen'
+            ? 'JPY'
+            : sym === 'rmb' || sym === 'cny' || sym === 'yuan'
+              ? 'CNY'
+              : sym === '₩' || sym === 'krw' || sym === 'won'
+                ? 'KRW'
+                : sym === '₹' || sym === 'inr' || sym.startsWith('rupee')
+                  ? 'INR'
+                  : sym === 'a$'
+                    ? 'AUD'
+                    : sym === 'c$' || sym === 'ca$'
+                      ? 'CAD'
+                      : sym === 'hk$'
+                        ? 'HKD'
+                        : sym === 'nz$'
+                          ? 'NZD'
+                          : sym === 'r$' || sym === 'reais'
+                            ? 'BRL'
+                            : sym === 's$'
+                              ? 'SGD'
+                              : sym === 'nt$'
+                                ? 'TWD'
+                                : sym === 'mx$' || sym.startsWith('peso')
+                                  ? 'MXN'
+                                  : sym === 'chf'
+                                    ? 'CHF'
+                                    : sym === 'sek' || sym === 'kronor'
+                                      ? 'SEK'
+                                      : sym === 'dkk'
+                                        ? 'DKK'
+                                        : sym === 'nok'
+                                          ? 'NOK'
+                                          : sym === 'pln' || sym === 'zloty'
+                                            ? 'PLN'
+                                            : sym.startsWith('r') && sym.endsWith('bles')
+                                              ? 'RUB'
+                                              : ISO_CURRENCIES.has(sym.toUpperCase())
+                                                ? sym.toUpperCase()
+                                                : '';
   if (!currency) return undefined;
   const n = Number(m[2].replace(/,/g, ''));
   if (!Number.isFinite(n)) return undefined;
   const mult = (m[3] ?? '').toLowerCase();
-  const factor = mult === 'million' || mult === 'mil' || mult === 'mln' || mult === 'm' ? 1e6 : mult === 'billion' || mult === 'bn' ? 1e9 : mult === 'k' || mult === 'thousand' ? 1e3 : 1;
+  const factor =
+    mult === 'million' || mult === 'mil' || mult === 'mln' || mult === 'm'
+      ? 1e6
+      : mult === 'billion' || mult === 'bn'
+        ? 1e9
+        : mult === 'k' || mult === 'thousand'
+          ? 1e3
+          : 1;
   const value = Math.round(n * factor);
   return { amount: String(value), currency };
 }
@@ -264,7 +564,10 @@ function readTerritory(text: string): { expr: string; demonym: boolean } | undef
   const k = clean.toLowerCase();
   if (DEMONYMS[k]) return { expr: DEMONYMS[k], demonym: true };
   // "Iranian-Canadian", "Franco-German": a nationality, not a place
-  if (/^[\p{L}]+(?:-[\p{L}]+)+$/u.test(clean) && clean.split('-').every((w) => DEMONYMS[w.toLowerCase()] || /^(?:franco|anglo|sino|italo|russo|afro|indo|austro|hispano|luso)$/i.test(w))) {
+  if (
+    /^[\p{L}]+(?:-[\p{L}]+)+$/u.test(clean) &&
+    clean.split('-').every((w) => DEMONYMS[w.toLowerCase()] || /^(?:franco|anglo|sino|italo|russo|afro|indo|austro|hispano|luso)$/i.test(w))
+  ) {
     return { expr: DEMONYMS[clean.split('-').pop()!.toLowerCase()] ?? clean, demonym: true };
   }
   // a country code only when written as one ("US", "DE"), never a word like "Gu"
@@ -278,7 +581,11 @@ function readTerritory(text: string): { expr: string; demonym: boolean } | undef
   } catch {
     return undefined;
   }
-  const demonym = /(?:an|ian|ean|ish|ese)$/i.test(clean) && !/^(?:the\s+)?(?:\p{Lu}\S*\s+)*(?:America|Britain|Japan|Taiwan|Iran|Oman|Sudan|Pakistan|Afghanistan|Kazakhstan|Uzbekistan|Kyrgyzstan|Tajikistan|Turkmenistan|Bhutan|Vatican|Yemen)$/u.test(clean);
+  const demonym =
+    /(?:an|ian|ean|ish|ese)$/i.test(clean) &&
+    !/^(?:the\s+)?(?:\p{Lu}\S*\s+)*(?:America|Britain|Japan|Taiwan|Iran|Oman|Sudan|Pakistan|Afghanistan|Kazakhstan|Uzbekistan|Kyrgyzstan|Tajikistan|Turkmenistan|Bhutan|Vatican|Yemen)$/u.test(
+      clean,
+    );
   return { expr: clean.replace(/^the\s+/i, ''), demonym };
 }
 
@@ -309,7 +616,7 @@ function personShaped(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => !CONNECTORS.has(w.toLowerCase()));
   if (words.length < 2 || words.length > 4) return false;
   // one inner capital is a name too: DuVernay, McCarthy, DiCaprio, LaBeouf
-  return words.every((w) => /^\p{Lu}(?:[\p{Ll}'’]{1,3}\p{Lu})?[\p{Ll}'’\-]*(?:-\p{Lu}?[\p{Ll}]+)*\.?$/u.test(w) || /^\p{Lu}\.$/u.test(w));
+  return words.every((w) => /^\p{Lu}(?:[\p{Ll}'’]{1,3}\p{Lu})?[\p{Ll}'’-]*(?:-\p{Lu}?[\p{Ll}]+)*\.?$/u.test(w) || /^\p{Lu}\.$/u.test(w));
 }
 
 /** A short reference ("Zhang", "HanWay", "SPC") resolved against the article's registry. */
@@ -326,7 +633,9 @@ export function resolveShort(reg: Registry, text: string): { name: string; kind:
     // people of two words or more whose first or last word this is
     const matches = x.peopleByEdgeWord.get(k) ?? [];
     // the article's own people first (in the order it introduces them); a catalog name only when it is the only one
-    const own = matches.filter((p) => x.mentionedAt.has(nameKey(p))).sort((a, b) => x.mentionedAt.get(nameKey(a))! - x.mentionedAt.get(nameKey(b))!);
+    const own = matches
+      .filter((p) => x.mentionedAt.has(nameKey(p)))
+      .sort((a, b) => x.mentionedAt.get(nameKey(a))! - x.mentionedAt.get(nameKey(b))!);
     const person = own[0] ?? (matches.length === 1 ? matches[0] : undefined);
     if (person) return { name: person, kind: 'person' };
   } else if (words.length === 2) {
@@ -408,12 +717,16 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
       let text = m[0];
       const s = from + m.index;
       let e = s + text.length;
-      const money = /^(?:US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|[A-Z]{3})\s?\d/.test(text) || /^\d[\d,.]*\s?(?:million|billion)\s\p{L}/u.test(text) ? parseMoneyToken(text) : undefined;
+      const money =
+        /^(?:US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|[A-Z]{3})\s?\d/.test(text) ||
+        /^\d[\d,.]*\s?(?:million|billion)\s\p{L}/u.test(text)
+          ? parseMoneyToken(text)
+          : undefined;
       if (money) {
         raw.push({ kind: 'money', text, start: s, end: e, money, code: '' });
         continue;
       }
-      if (/^[,;:()\[\]–—.!?]$|^-{1,2}$/.test(text)) {
+      if (/^[,;:()[\]–—.!?]$|^-{1,2}$/.test(text)) {
         raw.push({ kind: 'punct', text, start: s, end: e, code: text === '—' || text === '–' || text === '--' ? '-' : text });
         continue;
       }
@@ -448,7 +761,12 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
   let i = 0;
   while (i < raw.length) {
     const r = raw[i];
-    if (r.kind !== 'word' || !isCapToken(r.text) || (opts.headline && HEADLINE_WORDS.has(r.text.toLowerCase())) || MEDIA_ACRONYMS.has(r.text.toLowerCase())) {
+    if (
+      r.kind !== 'word' ||
+      !isCapToken(r.text) ||
+      (opts.headline && HEADLINE_WORDS.has(r.text.toLowerCase())) ||
+      MEDIA_ACRONYMS.has(r.text.toLowerCase())
+    ) {
       if (r.kind === 'word' && MEDIA_ACRONYMS.has(r.text.toLowerCase())) r.text = r.text.toLowerCase();
       items.push(r);
       i++;
@@ -469,23 +787,47 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
         if (raw[k2].possessive) break;
         k2++;
       }
-      return rest.length >= 1 && /^(?:Award|Awards|Prize|Week|Fortnight|Choice|Jury)$/.test(rest[0]) || AWARD_HEADS.some((h) => rest[rest.length - 1] === h);
+      return (
+        (rest.length >= 1 && /^(?:Award|Awards|Prize|Week|Fortnight|Choice|Jury)$/.test(rest[0])) ||
+        AWARD_HEADS.some((h) => rest[rest.length - 1] === h)
+      );
     };
-    while ((!parts[parts.length - 1].possessive || (raw[j + 1]?.kind === 'word' && isCapToken(raw[j + 1].text) && knownWith(parts, raw[j + 1]))) && j + 1 < raw.length) {
+    while (
+      (!parts[parts.length - 1].possessive ||
+        (raw[j + 1]?.kind === 'word' && isCapToken(raw[j + 1].text) && knownWith(parts, raw[j + 1]))) &&
+      j + 1 < raw.length
+    ) {
       if (parts[parts.length - 1].possessive) {
         const last = parts[parts.length - 1];
         const apostropheS = view[last.end] === "'" && view[last.end + 1] === 's';
-        parts[parts.length - 1] = { ...last, text: `${last.text}'${apostropheS ? 's' : ''}`, possessive: false, end: last.end + (apostropheS ? 2 : 1) };
+        parts[parts.length - 1] = {
+          ...last,
+          text: `${last.text}'${apostropheS ? 's' : ''}`,
+          possessive: false,
+          end: last.end + (apostropheS ? 2 : 1),
+        };
       }
       const n = raw[j + 1];
-      if (n.kind === 'word' && isCapToken(n.text) && n.start - parts[parts.length - 1].end <= 1 && !(opts.headline && HEADLINE_WORDS.has(n.text.toLowerCase())) && !MEDIA_ACRONYMS.has(n.text.toLowerCase())) {
+      if (
+        n.kind === 'word' &&
+        isCapToken(n.text) &&
+        n.start - parts[parts.length - 1].end <= 1 &&
+        !(opts.headline && HEADLINE_WORDS.has(n.text.toLowerCase())) &&
+        !MEDIA_ACRONYMS.has(n.text.toLowerCase())
+      ) {
         parts.push(n);
         j++;
         continue;
       }
       // a number that belongs to a name: "GDH 559", "Studio 8" (not a year, not a count of things)
       const after = raw[j + 2];
-      if (n.kind === 'word' && /^\d{1,4}$/.test(n.text) && !/^(?:19|20)\d{2}$/.test(n.text) && /^\p{Lu}{2,}$|^Studio$|^Channel$|^Film$/u.test(parts[parts.length - 1].text) && (!after || after.kind === 'punct' || (after.kind === 'word' && /^(?:and|is|was|has|will|produced|which|with)$/.test(after.text)))) {
+      if (
+        n.kind === 'word' &&
+        /^\d{1,4}$/.test(n.text) &&
+        !/^(?:19|20)\d{2}$/.test(n.text) &&
+        /^\p{Lu}{2,}$|^Studio$|^Channel$|^Film$/u.test(parts[parts.length - 1].text) &&
+        (!after || after.kind === 'punct' || (after.kind === 'word' && /^(?:and|is|was|has|will|produced|which|with)$/.test(after.text)))
+      ) {
         parts.push(n);
         j++;
         continue;
@@ -504,7 +846,7 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
       let k = j + 2;
       while (raw[k + 1]?.kind === 'word' && isCapToken(raw[k + 1].text) && !raw[k].possessive) k++;
       const joined = [...parts, raw[j + 1], ...raw.slice(j + 2, k + 1)].map((p) => p.text).join(' ');
-      if (findEvent(joined) || isAwardName(joined) && AWARD_KEYS.has(nameKey(joined)) || KNOWN_COMPANY_KEYS.has(nameKey(joined))) {
+      if (findEvent(joined) || (isAwardName(joined) && AWARD_KEYS.has(nameKey(joined))) || KNOWN_COMPANY_KEYS.has(nameKey(joined))) {
         parts.push(raw[j + 1], ...raw.slice(j + 2, k + 1));
         j = k;
       }
@@ -513,7 +855,14 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     const whole = parts.map((p) => p.text).join(' ');
     let lead = 0;
     if (!KNOWN_COMPANY_KEYS.has(nameKey(whole)) && !findEvent(whole) && !isAwardName(whole)) {
-      while (lead < parts.length && (NOT_NAMES.has(parts[lead].text.toLowerCase()) || (lead === 0 && i === sentenceStart && MONTHS.includes(parts[lead].text.toLowerCase()) === false && NOT_NAMES.has(parts[lead].text.toLowerCase())))) {
+      while (
+        lead < parts.length &&
+        (NOT_NAMES.has(parts[lead].text.toLowerCase()) ||
+          (lead === 0 &&
+            i === sentenceStart &&
+            MONTHS.includes(parts[lead].text.toLowerCase()) === false &&
+            NOT_NAMES.has(parts[lead].text.toLowerCase())))
+      ) {
         items.push({ ...parts[lead], kind: 'word', possessive: parts[lead].possessive });
         lead++;
       }
@@ -531,7 +880,10 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
 /** Splits a chunk into known parts: "Cannes Competition" → event + section, "Oscar-winning" → award + mod, months. */
 function splitChunk(parts: Item[]): Item[] {
   const make = (ps: Item[]): Item => {
-    const text = ps.map((p) => p.text).join(' ').replace(/\s+(['’])/g, '$1');
+    const text = ps
+      .map((p) => p.text)
+      .join(' ')
+      .replace(/\s+(['’])/g, '$1');
     return { kind: 'ent', text, start: ps[0].start, end: ps[ps.length - 1].end, possessive: ps[ps.length - 1].possessive, code: '' };
   };
   const out: Item[] = [];
@@ -560,7 +912,11 @@ function splitChunk(parts: Item[]): Item[] {
       k++;
       continue;
     }
-    if (MONTHS.includes(p.text.toLowerCase()) || WEEKDAYS.includes(p.text.toLowerCase()) || /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$/.test(p.text)) {
+    if (
+      MONTHS.includes(p.text.toLowerCase()) ||
+      WEEKDAYS.includes(p.text.toLowerCase()) ||
+      /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$/.test(p.text)
+    ) {
       out.push({ ...p, kind: 'ent', ent: 'date', code: '' });
       k++;
       continue;
@@ -568,7 +924,10 @@ function splitChunk(parts: Item[]): Item[] {
     // the longest known prefix: event, then section/award/territory
     let best = 0;
     let bestKind: EntKind | null = null;
-    const restText = parts.slice(k).map((x) => x.text).join(' ');
+    const restText = parts
+      .slice(k)
+      .map((x) => x.text)
+      .join(' ');
     if (KNOWN_COMPANY_KEYS.has(nameKey(restText))) {
       out.push(make(parts.slice(k)));
       break;
@@ -580,10 +939,23 @@ function splitChunk(parts: Item[]): Item[] {
       break;
     }
     for (let n = parts.length - k; n >= 1; n--) {
-      const text = parts.slice(k, k + n).map((x) => x.text).join(' ');
+      const text = parts
+        .slice(k, k + n)
+        .map((x) => x.text)
+        .join(' ');
       const ev = findEvent(text);
       // "Oscar Isaac" is a person, not the Oscars; "Cannes Competition" is a festival and its section
-      if (ev && !(n === 1 && parts.length - k === 2 && !isKnownSection(parts[k + 1].text) && !AWARDS.includes(parts[k + 1].text) && /^\p{Lu}[\p{Ll}]+$/u.test(parts[k + 1].text) && (ev.kind === 'awards' || !/^(?:Film|Festival|Market|Awards?|Fest|International|Days|Film Festival)$/.test(parts[k + 1].text)))) {
+      if (
+        ev &&
+        !(
+          n === 1 &&
+          parts.length - k === 2 &&
+          !isKnownSection(parts[k + 1].text) &&
+          !AWARDS.includes(parts[k + 1].text) &&
+          /^\p{Lu}[\p{Ll}]+$/u.test(parts[k + 1].text) &&
+          (ev.kind === 'awards' || !/^(?:Film|Festival|Market|Awards?|Fest|International|Days|Film Festival)$/.test(parts[k + 1].text))
+        )
+      ) {
         best = n;
         bestKind = 'event';
         break;
@@ -599,7 +971,20 @@ function splitChunk(parts: Item[]): Item[] {
           bestKind = 'section';
           break;
         }
-        if (AWARD_KEYS.has(nameKey(text)) && !(n === 1 && parts.length - k === 2 && /^\p{Lu}[\p{Ll}]+$/u.test(parts[k + 1].text) && !isAwardName(parts.slice(k).map((x) => x.text).join(' ')))) {
+        if (
+          AWARD_KEYS.has(nameKey(text)) &&
+          !(
+            n === 1 &&
+            parts.length - k === 2 &&
+            /^\p{Lu}[\p{Ll}]+$/u.test(parts[k + 1].text) &&
+            !isAwardName(
+              parts
+                .slice(k)
+                .map((x) => x.text)
+                .join(' '),
+            )
+          )
+        ) {
           best = n;
           bestKind = 'award';
           break;
@@ -625,7 +1010,10 @@ function splitChunk(parts: Item[]): Item[] {
     // no known prefix: the rest is one name, unless a known part starts later ("Mubi Nabs" in body text stays one)
     let cut = parts.length;
     for (let s = k + 1; s < parts.length; s++) {
-      const rest = parts.slice(s).map((x) => x.text).join(' ');
+      const rest = parts
+        .slice(s)
+        .map((x) => x.text)
+        .join(' ');
       // a sponsor's name before a prize is part of it: "Grolsch People's Choice Award"
       if (AWARD_KEYS.has(nameKey(rest)) && s - k === 1 && !parts[k].possessive) {
         const ent = make(parts.slice(k));
@@ -751,23 +1139,45 @@ function prevWords(items: Item[], idx: number, n: number): string[] {
   return out;
 }
 
-const CODE: Record<EntKind, string> = { company: 'C', person: 'P', name: 'E', territory: 'R', event: 'F', award: 'A', section: 'S', nationality: 'N', date: 'D', other: 'X' };
+const CODE: Record<EntKind, string> = {
+  company: 'C',
+  person: 'P',
+  name: 'E',
+  territory: 'R',
+  event: 'F',
+  award: 'A',
+  section: 'S',
+  nationality: 'N',
+  date: 'D',
+  other: 'X',
+};
 
 export function buildSketch(items: Item[]): Sketch {
   const tokens: string[] = [];
   const tokenItem: number[] = [];
   items.forEach((it, n) => {
     it.code =
-      it.kind === 'title' ? `T${n}`
-      : it.kind === 'quote' ? `Q${n}`
-      : it.kind === 'money' ? `M${n}`
-      : it.kind === 'ent' ? `${CODE[it.ent ?? 'name']}${n}`
-      : it.kind === 'punct' ? it.text
-      : it.text.toLowerCase();
+      it.kind === 'title'
+        ? `T${n}`
+        : it.kind === 'quote'
+          ? `Q${n}`
+          : it.kind === 'money'
+            ? `M${n}`
+            : it.kind === 'ent'
+              ? `${CODE[it.ent ?? 'name']}${n}`
+              : it.kind === 'punct'
+                ? it.text
+                : it.text.toLowerCase();
   });
   items.forEach((it, n) => {
     const next = items[n + 1];
-    if (it.kind === 'word' && /^the$/i.test(it.text) && next?.kind === 'ent' && ['territory', 'event', 'award', 'section'].includes(next.ent ?? '')) return;
+    if (
+      it.kind === 'word' &&
+      /^the$/i.test(it.text) &&
+      next?.kind === 'ent' &&
+      ['territory', 'event', 'award', 'section'].includes(next.ent ?? '')
+    )
+      return;
     tokens.push(it.possessive && it.kind !== 'punct' ? `${it.code}'s` : it.code);
     tokenItem.push(n);
   });

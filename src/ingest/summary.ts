@@ -8,9 +8,18 @@ export function factSummary(type: FactType, f: F): string {
   const title = s(f.title) ?? '?';
   switch (type) {
     case 'deal': {
-      const price = f.price && typeof f.price === 'object' ? ` for ${(f.price as { currency: string }).currency} ${Number((f.price as { amount: string }).amount).toLocaleString('en-US')}` : '';
-      const fest = f.festival && typeof f.festival === 'object' ? ` at ${(f.festival as { name: string }).name} ${(f.festival as { year: number | null }).year ?? ''}`.trimEnd() : '';
-      const negs = Array.isArray(f.negotiators) && f.negotiators.length ? `; negotiated by ${(f.negotiators as Array<{ name: string; company: string | null }>).map((n) => `${n.name}${n.company ? ` (${n.company})` : ''}`).join(', ')}` : '';
+      const price =
+        f.price && typeof f.price === 'object'
+          ? ` for ${(f.price as { currency: string }).currency} ${Number((f.price as { amount: string }).amount).toLocaleString('en-US')}`
+          : '';
+      const fest =
+        f.festival && typeof f.festival === 'object'
+          ? ` at ${(f.festival as { name: string }).name} ${(f.festival as { year: number | null }).year ?? ''}`.trimEnd()
+          : '';
+      const negs =
+        Array.isArray(f.negotiators) && f.negotiators.length
+          ? `; negotiated by ${(f.negotiators as Array<{ name: string; company: string | null }>).map((n) => `${n.name}${n.company ? ` (${n.company})` : ''}`).join(', ')}`
+          : '';
       return `${s(f.buyer)}${s(f.seller) ? ` ← ${s(f.seller)}` : ''}: ${title}, ${s(f.territories) ?? 'territory not reported'}${s(f.media) ? `, ${s(f.media)}` : ''}${price}${fest}${negs}`;
     }
     case 'rumour':

@@ -21,7 +21,17 @@
  * repetition over each sentence and one look-up per capitalized run: linear
  * in the article.
  */
-import { AWARD_HEADS, AWARD_KEYS, COMPANY_SUFFIXES, DEMONYMS, KNOWN_COMPANY_KEYS, MONTHS, WEEKDAYS, findEvent, isKnownSection } from './lexicon.js';
+import {
+  AWARD_HEADS,
+  AWARD_KEYS,
+  COMPANY_SUFFIXES,
+  DEMONYMS,
+  KNOWN_COMPANY_KEYS,
+  MONTHS,
+  WEEKDAYS,
+  findEvent,
+  isKnownSection,
+} from './lexicon.js';
 import { territoryOf } from './sketch.js';
 import { nameKey } from './names.js';
 import type { Span } from './types.js';
@@ -36,22 +46,142 @@ const KINDS = String.raw`(?:film|films|title|documentary|doc|drama|comedy|tragic
 
 // what may follow a title: punctuation, or a verb or preposition (never a lower-case noun: "Cold War thriller")
 const ENDS = String.raw`(?=[ ]?(?:[,.;:(\[]|$|[ ](?:which|that|was|were|has|had|is|are|went|sold|goes|gone|will|would|by|from|to|and|in|for|at|as|with|won|wins|received|gets|got|opens|opened|closes|closed|premieres|premiered|bows|bowed|screens|screened|plays|played|also|has|found|secured|landed)\b|[ ][-–—]))`;
-const POSSESSIVE = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]((?:(?:\p{Lu}\p{Ll}+(?:[/-]\p{Lu}?\p{Ll}+)*[ ])?(?:[\p{Ll}][\p{Ll}-]*[ ]){1,3})?)${TITLE}${ENDS}`, 'gu');
+const POSSESSIVE = new RegExp(
+  String.raw`(?<![\p{L}])(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]((?:(?:\p{Lu}\p{Ll}+(?:[/-]\p{Lu}?\p{Ll}+)*[ ])?(?:[\p{Ll}][\p{Ll}-]*[ ]){1,3})?)${TITLE}${ENDS}`,
+  'gu',
+);
 const KIND_BEFORE = new RegExp(String.raw`\b${KINDS}[ ]${TITLE}${ENDS}`, 'gu');
 const MARKER_AFTER = new RegExp(String.raw`${TITLE}[ ]?(?=\[\+see also|\(see news\))`, 'gu');
 const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\p{N}'’&.:-]*){0,7})(?![\p{L}\p{N}])/gu;
-const SUBJECT = new RegExp(String.raw`^${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|(?:also[ ])?(?:has[ ]|have[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`, 'u');
+const SUBJECT = new RegExp(
+  String.raw`^${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|(?:also[ ])?(?:has[ ]|have[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
+  'u',
+);
 const RIGHTS_TO = new RegExp(String.raw`\brights[ ](?:to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at)\b))`, 'gu');
 
 /** Capitals that are not titles: acronyms and the words a page prints in capitals. */
 const NOT_CAPS = new Set([
-  'US', 'USA', 'UK', 'EU', 'EFM', 'AFM', 'TIFF', 'TV', 'VOD', 'SVOD', 'DVD', 'CEO', 'COO', 'CFO', 'EVP', 'SVP', 'VP', 'EXCLUSIVE', 'MARKET', 'UPDATE', 'UPDATED', 'BREAKING', 'NEWS', 'READ MORE', 'MORE', 'PHOTOS', 'VIDEO',
-  'HBO', 'BBC', 'CAA', 'WME', 'UTA', 'ICM', 'IFC', 'SPC', 'MGM', 'NBC', 'ABC', 'CBS', 'AMC', 'RAI', 'ZDF', 'ARD', 'ARTE', 'NHK', 'MK2', 'TF1', 'UGC', 'BFI', 'CNC', 'WBI', 'MFI', 'FNE', 'HD', 'IMAX', 'NY', 'LA', 'OK', 'II', 'III', 'AM', 'PM', 'MENA', 'UAE', 'FIPRESCI', 'TBA', 'EST', 'PST', 'SXSW', 'NEON', 'Q&A',
+  'US',
+  'USA',
+  'UK',
+  'EU',
+  'EFM',
+  'AFM',
+  'TIFF',
+  'TV',
+  'VOD',
+  'SVOD',
+  'DVD',
+  'CEO',
+  'COO',
+  'CFO',
+  'EVP',
+  'SVP',
+  'VP',
+  'EXCLUSIVE',
+  'MARKET',
+  'UPDATE',
+  'UPDATED',
+  'BREAKING',
+  'NEWS',
+  'READ MORE',
+  'MORE',
+  'PHOTOS',
+  'VIDEO',
+  'HBO',
+  'BBC',
+  'CAA',
+  'WME',
+  'UTA',
+  'ICM',
+  'IFC',
+  'SPC',
+  'MGM',
+  'NBC',
+  'ABC',
+  'CBS',
+  'AMC',
+  'RAI',
+  'ZDF',
+  'ARD',
+  'ARTE',
+  'NHK',
+  'MK2',
+  'TF1',
+  'UGC',
+  'BFI',
+  'CNC',
+  'WBI',
+  'MFI',
+  'FNE',
+  'HD',
+  'IMAX',
+  'NY',
+  'LA',
+  'OK',
+  'II',
+  'III',
+  'AM',
+  'PM',
+  'MENA',
+  'UAE',
+  'FIPRESCI',
+  'TBA',
+  'EST',
+  'PST',
+  'SXSW',
+  'NEON',
+  'Q&A',
 ]);
 
-const WORDS_NOT_TITLES = new Set(['the', 'a', 'an', 'it', 'its', 'this', 'that', 'he', 'she', 'they', 'in', 'on', 'at', 'for', 'but', 'and', 'as', 'with', 'after', 'meanwhile', 'also', 'both', 'other', 'among', 'while', 'when', 'other', 'buyers', 'deals', 'sales', 'rights', 'film', 'festival', 'competition', 'director', 'producer', 'cannes', 'berlin', 'venice', 'sundance', 'toronto', 'berlinale']);
-const SPEECH_AFTER = /^[ ,]*(?:told|said|says|say|added|adds|explained|explains|noted|commented|who|president|ceo|head|chief|founder|co-founder|managing|executive|exec|partner|vp|svp|evp)\b/i;
-const ROLE_DESCRIPTOR = /\b(?:head|chief|president|ceo|boss|founder|co-founder|managing|executive|exec|partner|director of|vp|svp|evp|acquisitions|sales|team|division|arm|unit|label|banner|slate|line-up|lineup|catalogue|catalog|library|chairman|topper)\b/;
+const WORDS_NOT_TITLES = new Set([
+  'the',
+  'a',
+  'an',
+  'it',
+  'its',
+  'this',
+  'that',
+  'he',
+  'she',
+  'they',
+  'in',
+  'on',
+  'at',
+  'for',
+  'but',
+  'and',
+  'as',
+  'with',
+  'after',
+  'meanwhile',
+  'also',
+  'both',
+  'other',
+  'among',
+  'while',
+  'when',
+  'other',
+  'buyers',
+  'deals',
+  'sales',
+  'rights',
+  'film',
+  'festival',
+  'competition',
+  'director',
+  'producer',
+  'cannes',
+  'berlin',
+  'venice',
+  'sundance',
+  'toronto',
+  'berlinale',
+]);
+const SPEECH_AFTER =
+  /^[ ,]*(?:told|said|says|say|added|adds|explained|explains|noted|commented|who|president|ceo|head|chief|founder|co-founder|managing|executive|exec|partner|vp|svp|evp)\b/i;
+const ROLE_DESCRIPTOR =
+  /\b(?:head|chief|president|ceo|boss|founder|co-founder|managing|executive|exec|partner|director of|vp|svp|evp|acquisitions|sales|team|division|arm|unit|label|banner|slate|line-up|lineup|catalogue|catalog|library|chairman|topper)\b/;
 
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 
@@ -73,8 +203,14 @@ function plausible(title: string, after: string): boolean {
   const words = t.split(' ');
   const last = words[words.length - 1].toLowerCase().replace(/[.,]$/, '');
   // companies, prizes, sections, festivals, territories
-  if (words.length >= 2 && (COMPANY_SUFFIXES.has(last) || /^(?:films?|pictures|studios?|media|entertainment|productions?|distribution|releasing|classics)$/.test(last))) return false;
-  if (AWARD_KEYS.has(k) || AWARD_HEADS.some((h) => last === h.toLowerCase()) || /\b(?:award|prize|bear|lion|palme|jury)\b/i.test(t)) return false;
+  if (
+    words.length >= 2 &&
+    (COMPANY_SUFFIXES.has(last) ||
+      /^(?:films?|pictures|studios?|media|entertainment|productions?|distribution|releasing|classics)$/.test(last))
+  )
+    return false;
+  if (AWARD_KEYS.has(k) || AWARD_HEADS.some((h) => last === h.toLowerCase()) || /\b(?:award|prize|bear|lion|palme|jury)\b/i.test(t))
+    return false;
   if (isKnownSection(t) || findEvent(t) || territoryOf(t)) return false;
   if (DEMONYMS[t.toLowerCase()] !== undefined) return false;
   if (SPEECH_AFTER.test(after)) return false;
@@ -106,7 +242,13 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     const negotiation = NEGOTIATION.test(part);
     for (const m of negotiation ? [] : part.matchAll(POSSESSIVE)) {
       const descriptor = m[2] ?? '';
-      if (ROLE_DESCRIPTOR.test(descriptor) || /\b(?:starring|featuring|co-starring|with|about|and|or|from|by|in|on|at|for|to|is|was|has|will|told|said|which|who)\b/.test(descriptor)) continue;
+      if (
+        ROLE_DESCRIPTOR.test(descriptor) ||
+        /\b(?:starring|featuring|co-starring|with|about|and|or|from|by|in|on|at|for|to|is|was|has|will|told|said|which|who)\b/.test(
+          descriptor,
+        )
+      )
+        continue;
       // "Croatia's Kinorama": a buyer's country, not an auteur
       if (territoryOf(m[1])) continue;
       const s = sen.start + m.index + m[0].length - m[3].length;
@@ -148,7 +290,10 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     for (const m of view.matchAll(RUN)) {
       const words = m[1].split(' ');
       for (let n = words.length; n >= 1; n--) {
-        const t = words.slice(0, n).join(' ').replace(/[.:,'-]+$/, '');
+        const t = words
+          .slice(0, n)
+          .join(' ')
+          .replace(/[.:,'-]+$/, '');
         if (keys.has(t)) {
           found.push([m.index, m.index + t.length]);
           break;

@@ -6,7 +6,18 @@
 import type { CreditRole, PremiereStatus, ProductionStatus, SelectionSlot, TitleCompanyRole } from '../store/index.js';
 
 export const FACT_TYPES = [
-  'deal', 'rumour', 'mandate', 'selection', 'withdrawal', 'award', 'boxOffice', 'release', 'credit', 'titleCompany', 'sourceMaterial', 'productionStatus',
+  'deal',
+  'rumour',
+  'mandate',
+  'selection',
+  'withdrawal',
+  'award',
+  'boxOffice',
+  'release',
+  'credit',
+  'titleCompany',
+  'sourceMaterial',
+  'productionStatus',
 ] as const;
 export type FactType = (typeof FACT_TYPES)[number];
 

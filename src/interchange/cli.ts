@@ -12,7 +12,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { invalid } from '../domain/errors.js';
 import { FilmRights, SYSTEM, type Actor } from '../services/app.js';
 import { exportJson } from '../services/interchange.js';
@@ -48,19 +48,42 @@ function readInput(file: string): Buffer {
 export function importSummary(r: ImportFileResult): string[] {
   const lines: string[] = [];
   if (r.format === 'json') {
-    if (r.summary) lines.push(`Imported ${Object.entries(r.summary).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing new'}.`);
+    if (r.summary)
+      lines.push(
+        `Imported ${
+          Object.entries(r.summary)
+            .filter(([, n]) => n > 0)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(', ') || 'nothing new'
+        }.`,
+      );
   } else {
     const verb = r.committed ? 'Imported' : 'Would import';
-    const what = 'transactions' in r ? `EMA avails (${r.format === 'ema-xml' ? 'XML' : 'spreadsheet'}${r.version ? ` v${r.version}` : ''}, ${r.transactions} transactions)` : `${r.kind} sheet (${r.rows} rows)`;
-    lines.push(`${verb} ${what}: ${r.created.titles} new titles, ${r.created.companies} new companies, ${r.created.contracts} contracts with ${r.created.blocks} rights blocks.`);
-    if ('mapping' in r) lines.push(`Columns: ${Object.entries(r.mapping).filter(([, h]) => h).map(([f, h]) => `${f} ← "${h}"`).join(', ')}`);
+    const what =
+      'transactions' in r
+        ? `EMA avails (${r.format === 'ema-xml' ? 'XML' : 'spreadsheet'}${r.version ? ` v${r.version}` : ''}, ${r.transactions} transactions)`
+        : `${r.kind} sheet (${r.rows} rows)`;
+    lines.push(
+      `${verb} ${what}: ${r.created.titles} new titles, ${r.created.companies} new companies, ${r.created.contracts} contracts with ${r.created.blocks} rights blocks.`,
+    );
+    if ('mapping' in r)
+      lines.push(
+        `Columns: ${Object.entries(r.mapping)
+          .filter(([, h]) => h)
+          .map(([f, h]) => `${f} ← "${h}"`)
+          .join(', ')}`,
+      );
     for (const c of r.contracts.slice(0, 20)) {
       lines.push(`  ${c.ref} (${c.direction}): ${c.licensor ?? '?'} → ${c.licensee ?? '?'}`);
-      for (const b of c.blocks.slice(0, 5)) lines.push(`    ${b.title}: ${b.territories}; ${b.media}; ${b.start ?? 'any time'} to ${b.end ?? 'open'}${b.exclusive ? '' : ' (non-exclusive)'}`);
+      for (const b of c.blocks.slice(0, 5))
+        lines.push(
+          `    ${b.title}: ${b.territories}; ${b.media}; ${b.start ?? 'any time'} to ${b.end ?? 'open'}${b.exclusive ? '' : ' (non-exclusive)'}`,
+        );
       if (c.blocks.length > 5) lines.push(`    ... and ${c.blocks.length - 5} more blocks`);
     }
     if (r.contracts.length > 20) lines.push(`  ... and ${r.contracts.length - 20} more contracts`);
-    if (!r.committed && !r.problems.some((p) => p.severity === 'error')) lines.push('Nothing was written (preview). Run without --preview to import.');
+    if (!r.committed && !r.problems.some((p) => p.severity === 'error'))
+      lines.push('Nothing was written (preview). Run without --preview to import.');
   }
   for (const p of r.problems.filter((x) => x.severity === 'warning')) lines.push(`warning: ${problemLine(p)}`);
   return lines;
@@ -69,62 +92,84 @@ export function importSummary(r: ImportFileResult): string[] {
 export function registerInterchangeCommands(program: Command): void {
   program
     .command('import')
-    .description('import a file, all of it or nothing: JSON document, EMA avails (XLSX or XML), or a CSV/XLSX deal or catalog sheet (format detected)')
+    .description(
+      'import a file, all of it or nothing: JSON document, EMA avails (XLSX or XML), or a CSV/XLSX deal or catalog sheet (format detected)',
+    )
     .argument('<file>', 'the file ("-" for standard input, then give --format)')
     .option('--preview', 'check and show what would be created; write nothing')
     .addOption(new Option('--format <format>', 'the format, when detection should not decide').choices([...IMPORT_FORMATS]))
     .option('--retailer <name>', 'EMA: the retailer (licensee) when the file names none')
     .addOption(new Option('--kind <kind>', 'sheets: deals or catalog (default: guessed from the headers)').choices(['deals', 'catalog']))
-    .option('--map <field=Header>', 'sheets: map a column to a field (repeatable), e.g. --map buyer=Licensee --map territory="Terr."', collect, [])
+    .option(
+      '--map <field=Header>',
+      'sheets: map a column to a field (repeatable), e.g. --map buyer=Licensee --map territory="Terr."',
+      collect,
+      [],
+    )
     .option('--sheet <name>', 'sheets: the worksheet to read (default: the first with data)')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, o: { preview?: boolean; format?: ImportFormat; retailer?: string; kind?: SheetKind; map: string[]; sheet?: string; json?: boolean }, cmd: Command) => {
-      const mapping: Record<string, string | null> = {};
-      for (const m of o.map) {
-        const i = m.indexOf('=');
-        if (i < 1) throw invalid('map', m, `map: "${m}" is not field=Header`);
-        mapping[m.slice(0, i).trim()] = m.slice(i + 1).trim() || null;
-      }
-      const data = readInput(file);
-      const name = file === '-' ? 'stdin' : file;
-      let lastShown = 0;
-      try {
-        const r = await withApp(cmd, (app) =>
-          importFile(app, CLI, data, name, {
-            commit: !o.preview,
-            format: o.format,
-            retailer: o.retailer,
-            kind: o.kind,
-            mapping: o.map.length ? mapping : undefined,
-            sheet: o.sheet,
-            baseDir: file === '-' ? process.cwd() : dirname(resolve(file)),
-            onProgress: (done, total) => {
-              if (total >= 500 && (done - lastShown >= total / 10 || done === total)) {
-                lastShown = done;
-                process.stderr.write(`  ${done}/${total} contracts\n`);
-              }
-            },
-          }),
-        );
-        if (o.json) console.log(JSON.stringify(r, null, 2));
-        else for (const l of importSummary(r)) console.log(l);
-        if (r.problems.some((p) => p.severity === 'error')) process.exitCode = 1;
-      } catch (e) {
-        if (!(e instanceof ImportRefused)) throw e;
-        const errors = e.problems.filter((p) => p.severity === 'error');
-        console.error(`error: ${name} was refused, nothing was written: ${errors.length} problem${errors.length === 1 ? '' : 's'}`);
-        for (const p of errors) console.error(`  ${problemLine(p)}`);
-        process.exitCode = 1;
-      }
-    });
+    .action(
+      async (
+        file: string,
+        o: { preview?: boolean; format?: ImportFormat; retailer?: string; kind?: SheetKind; map: string[]; sheet?: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        const mapping: Record<string, string | null> = {};
+        for (const m of o.map) {
+          const i = m.indexOf('=');
+          if (i < 1) throw invalid('map', m, `map: "${m}" is not field=Header`);
+          mapping[m.slice(0, i).trim()] = m.slice(i + 1).trim() || null;
+        }
+        const data = readInput(file);
+        const name = file === '-' ? 'stdin' : file;
+        let lastShown = 0;
+        try {
+          const r = await withApp(cmd, (app) =>
+            importFile(app, CLI, data, name, {
+              commit: !o.preview,
+              format: o.format,
+              retailer: o.retailer,
+              kind: o.kind,
+              mapping: o.map.length ? mapping : undefined,
+              sheet: o.sheet,
+              baseDir: file === '-' ? process.cwd() : dirname(resolve(file)),
+              onProgress: (done, total) => {
+                if (total >= 500 && (done - lastShown >= total / 10 || done === total)) {
+                  lastShown = done;
+                  process.stderr.write(`  ${done}/${total} contracts\n`);
+                }
+              },
+            }),
+          );
+          if (o.json) console.log(JSON.stringify(r, null, 2));
+          else for (const l of importSummary(r)) console.log(l);
+          if (r.problems.some((p) => p.severity === 'error')) process.exitCode = 1;
+        } catch (e) {
+          if (!(e instanceof ImportRefused)) throw e;
+          const errors = e.problems.filter((p) => p.severity === 'error');
+          console.error(`error: ${name} was refused, nothing was written: ${errors.length} problem${errors.length === 1 ? '' : 's'}`);
+          for (const p of errors) console.error(`  ${problemLine(p)}`);
+          process.exitCode = 1;
+        }
+      },
+    );
 
   program
     .command('export')
-    .description('export: "avails" (EMA XLSX/XML, or the answer as CSV/XLSX), a list (catalog, contracts, acquisitions, audit), or the whole record as JSON (export FILE.json)')
+    .description(
+      'export: "avails" (EMA XLSX/XML, or the answer as CSV/XLSX), a list (catalog, contracts, acquisitions, audit), or the whole record as JSON (export FILE.json)',
+    )
     .argument('<what>', `avails | ${LISTS.filter((l) => l !== 'avails').join(' | ')} | a .json file for the whole record`)
     .argument('[file]', 'where to write (or --out; "-" for standard output)')
     .option('--out <file>', 'where to write')
-    .addOption(new Option('--format <format>', 'avails: ema-xlsx, ema-xml, csv, xlsx; lists: csv, xlsx').choices(['ema-xlsx', 'ema-xml', 'csv', 'xlsx']))
+    .addOption(
+      new Option('--format <format>', 'avails: ema-xlsx, ema-xml, csv, xlsx; lists: csv, xlsx').choices([
+        'ema-xlsx',
+        'ema-xml',
+        'csv',
+        'xlsx',
+      ]),
+    )
     .option('--version <v>', 'EMA: spreadsheet 1.8 or 1.9 (default 1.9), XML 2.4 or 2.5 (default 2.5)')
     .option('--title <name>', 'a title (name or id); repeatable; none: every title', collect, [])
     .option('--territory <expr>', 'territories (default Worldwide)')
@@ -132,57 +177,85 @@ export function registerInterchangeCommands(program: Command): void {
     .option('--from <date>', 'first day (default today)')
     .option('--to <date>', 'last day (default open)')
     .option('--retailer <name>', 'EMA: the retailer the file is for (Licensee)')
-    .addOption(new Option('--source <source>', 'EMA: what we can still license (avails) or what is licensed to --retailer (windows)').choices(['avails', 'windows']).default('avails'))
+    .addOption(
+      new Option('--source <source>', 'EMA: what we can still license (avails) or what is licensed to --retailer (windows)')
+        .choices(['avails', 'windows'])
+        .default('avails'),
+    )
     .option('--exclusive', 'EMA: exclusive availability (default non-exclusive, as retail windows are)')
     .option('--format-profile <fp>', 'EMA: SD, HD, UHD; repeatable (default HD and SD)', collect, [])
     .option('--licensor <name>', 'EMA: the licensor named in the file (default: our company)')
     .option('--media <expr>', 'avails as CSV/XLSX: media (default All Media)')
-    .action(async (what: string, file: string | undefined, o: Record<string, unknown> & { out?: string; format?: string; version?: string; title: string[]; licenseType: string[]; formatProfile: string[] }, cmd: Command) => {
-      const out = o.out ?? file;
-      const write = (data: Buffer | string, rows: string) => {
-        if (!out || out === '-') process.stdout.write(data);
-        else {
-          writeFileSync(out, data);
-          console.log(`Exported ${rows} to ${out}.`);
-        }
-      };
-      if (what !== 'avails' && !(LISTS as readonly string[]).includes(what)) {
-        // The whole record as JSON (the original `export FILE`).
-        const target = what;
-        const doc = await withApp(cmd, (app) => exportJson(app, CLI));
-        const text = `${JSON.stringify(doc, null, 2)}\n`;
-        if (target === '-') process.stdout.write(text);
-        else {
-          writeFileSync(target, text);
-          console.log(`Exported to ${target}.`);
-        }
-        return;
-      }
-      if (what === 'avails' && (o.format === 'ema-xlsx' || o.format === 'ema-xml' || !o.format)) {
-        const format = (o.format ?? (out?.endsWith('.xml') ? 'ema-xml' : 'ema-xlsx')) as 'ema-xlsx' | 'ema-xml';
-        const opts: EmaExportOptions = {
-          titles: o.title,
-          territories: o.territory as string | undefined,
-          licenseTypes: o.licenseType.map((x) => x.toUpperCase()) as ExportLicenseType[],
-          from: o.from as string | undefined,
-          to: (o.to as string | undefined) ?? null,
-          retailer: (o.retailer as string | undefined) ?? null,
-          source: o.source as 'avails' | 'windows',
-          exclusive: Boolean(o.exclusive),
-          formatProfiles: o.formatProfile,
-          licensor: o.licensor as string | undefined,
+    .action(
+      async (
+        what: string,
+        file: string | undefined,
+        o: Record<string, unknown> & {
+          out?: string;
+          format?: string;
+          version?: string;
+          title: string[];
+          licenseType: string[];
+          formatProfile: string[];
+        },
+        cmd: Command,
+      ) => {
+        const out = o.out ?? file;
+        const write = (data: Buffer | string, rows: string) => {
+          if (!out || out === '-') process.stdout.write(data);
+          else {
+            writeFileSync(out, data);
+            console.log(`Exported ${rows} to ${out}.`);
+          }
         };
-        const r = await withApp(cmd, (app) => exportEma(app, format, o.version ?? (format === 'ema-xlsx' ? '1.9' : '2.5'), opts));
-        write(r.data, `${r.transactions} EMA transactions`);
-        return;
-      }
-      const format = (o.format ?? (out?.endsWith('.csv') ? 'csv' : 'xlsx')) as 'csv' | 'xlsx';
-      if (format !== 'csv' && format !== 'xlsx') throw invalid('format', format, `format: a list is written as csv or xlsx`);
-      const r = await withApp(cmd, (app) =>
-        exportList(app, CLI, what as ListName, format, {
-          avails: what === 'avails' ? { titles: o.title, territories: (o.territory as string) ?? 'Worldwide', media: (o.media as string) ?? 'All Media', start: (o.from as string) ?? new Date().toISOString().slice(0, 10), end: (o.to as string) ?? null, include: 'all' } : undefined,
-        }),
-      );
-      write(r.data, `${r.rows} rows`);
-    });
+        if (what !== 'avails' && !(LISTS as readonly string[]).includes(what)) {
+          // The whole record as JSON (the original `export FILE`).
+          const target = what;
+          const doc = await withApp(cmd, (app) => exportJson(app, CLI));
+          const text = `${JSON.stringify(doc, null, 2)}\n`;
+          if (target === '-') process.stdout.write(text);
+          else {
+            writeFileSync(target, text);
+            console.log(`Exported to ${target}.`);
+          }
+          return;
+        }
+        if (what === 'avails' && (o.format === 'ema-xlsx' || o.format === 'ema-xml' || !o.format)) {
+          const format = (o.format ?? (out?.endsWith('.xml') ? 'ema-xml' : 'ema-xlsx')) as 'ema-xlsx' | 'ema-xml';
+          const opts: EmaExportOptions = {
+            titles: o.title,
+            territories: o.territory as string | undefined,
+            licenseTypes: o.licenseType.map((x) => x.toUpperCase()) as ExportLicenseType[],
+            from: o.from as string | undefined,
+            to: (o.to as string | undefined) ?? null,
+            retailer: (o.retailer as string | undefined) ?? null,
+            source: o.source as 'avails' | 'windows',
+            exclusive: Boolean(o.exclusive),
+            formatProfiles: o.formatProfile,
+            licensor: o.licensor as string | undefined,
+          };
+          const r = await withApp(cmd, (app) => exportEma(app, format, o.version ?? (format === 'ema-xlsx' ? '1.9' : '2.5'), opts));
+          write(r.data, `${r.transactions} EMA transactions`);
+          return;
+        }
+        const format = (o.format ?? (out?.endsWith('.csv') ? 'csv' : 'xlsx')) as 'csv' | 'xlsx';
+        if (format !== 'csv' && format !== 'xlsx') throw invalid('format', format, `format: a list is written as csv or xlsx`);
+        const r = await withApp(cmd, (app) =>
+          exportList(app, CLI, what as ListName, format, {
+            avails:
+              what === 'avails'
+                ? {
+                    titles: o.title,
+                    territories: (o.territory as string) ?? 'Worldwide',
+                    media: (o.media as string) ?? 'All Media',
+                    start: (o.from as string) ?? new Date().toISOString().slice(0, 10),
+                    end: (o.to as string) ?? null,
+                    include: 'all',
+                  }
+                : undefined,
+          }),
+        );
+        write(r.data, `${r.rows} rows`);
+      },
+    );
 }

@@ -31,14 +31,31 @@ export type ImportFileResult =
   | ({ format: 'xlsx' | 'csv' } & SheetImportResult)
   | { format: 'json'; committed: boolean; summary: ImportSummary | null; problems: Problem[] };
 
-export async function importFile(app: FilmRights, actor: Actor, data: Buffer, name: string, opts: ImportFileOptions): Promise<ImportFileResult> {
+export async function importFile(
+  app: FilmRights,
+  actor: Actor,
+  data: Buffer,
+  name: string,
+  opts: ImportFileOptions,
+): Promise<ImportFileResult> {
   // read in a worker, under the import limits; planned and written here
   const parsed = await readImportFile(data, name, { format: opts.format, retailer: opts.retailer, sheet: opts.sheet });
   if ('transactions' in parsed) return importEmaRead(app, actor, parsed, opts);
   if ('table' in parsed) return importSheetRead(app, actor, name, parsed, opts);
   const doc = parsed.doc as InterchangeDocument;
   if (!opts.commit) {
-    return { format: 'json', committed: false, summary: null, problems: [{ severity: 'warning', where: name, message: 'a JSON document has no preview: importing it checks the whole document first and writes nothing when anything is wrong' }] };
+    return {
+      format: 'json',
+      committed: false,
+      summary: null,
+      problems: [
+        {
+          severity: 'warning',
+          where: name,
+          message: 'a JSON document has no preview: importing it checks the whole document first and writes nothing when anything is wrong',
+        },
+      ],
+    };
   }
   // A refused JSON document throws the JSON importer's own ImportError (its issues name the record and field).
   return { format: 'json', committed: true, summary: await importJson(app, actor, doc, { baseDir: opts.baseDir }), problems: [] };
@@ -47,7 +64,13 @@ export async function importFile(app: FilmRights, actor: Actor, data: Buffer, na
 /** The problems of a refused import, whichever importer refused it. */
 export function refusalProblems(e: unknown): Problem[] | null {
   if (e instanceof ImportRefused) return e.problems;
-  if (e instanceof ImportError) return e.issues.map((i) => ({ severity: 'error', where: i.field, message: i.message, ...(i.suggestions.length ? { suggestions: i.suggestions } : {}) }));
+  if (e instanceof ImportError)
+    return e.issues.map((i) => ({
+      severity: 'error',
+      where: i.field,
+      message: i.message,
+      ...(i.suggestions.length ? { suggestions: i.suggestions } : {}),
+    }));
   return null;
 }
 

@@ -61,7 +61,11 @@ export function headers<R>(d: Dataset<R>): string[] {
 }
 
 export function toCsv<R>(d: Dataset<R>): Buffer {
-  const lines = [headers(d).map((h) => csvField(neutralise(h))).join(',')];
+  const lines = [
+    headers(d)
+      .map((h) => csvField(neutralise(h)))
+      .join(','),
+  ];
   for (const r of d.rows) {
     const out: string[] = [];
     for (const c of d.columns) {
@@ -154,24 +158,35 @@ export const AVAILS_COLUMNS: Array<Column<AvailRowView>> = [
   { header: 'Why', type: 'text', value: (r) => r.reasons.map((x) => x.message).join('; ') || null },
 ];
 
-const money = (amount: string | number | null | undefined, currency: string | null | undefined) => (amount === null || amount === undefined || !currency ? null : { amount: Number(amount) / 10 ** exponent(currency), currency });
+const money = (amount: string | number | null | undefined, currency: string | null | undefined) =>
+  amount === null || amount === undefined || !currency ? null : { amount: Number(amount) / 10 ** exponent(currency), currency };
 const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? null : String(v));
 
 export const LISTS = ['catalog', 'contracts', 'avails', 'acquisitions', 'audit'] as const;
 export type ListName = (typeof LISTS)[number];
 
 /** The rows and typed columns of one list, as this actor may see them. `avails` needs the question. */
-export async function dataset(app: FilmRights, actor: Actor, name: ListName, params: ExportParams = {}): Promise<Dataset<any>> {
+/** A list's dataset: each list has its own row type, typed where its columns are written. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the row type differs per list
+type AnyDataset = Dataset<any>;
+
+export async function dataset(app: FilmRights, actor: Actor, name: ListName, params: ExportParams = {}): Promise<AnyDataset> {
   const d = await everyColumn(app, actor, name, params);
   return actor.canSeeFinancials ? d : { ...d, columns: d.columns.filter((c) => !c.field || !isFinancialField(c.field)) };
 }
 
-async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params: ExportParams): Promise<Dataset<any>> {
+async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params: ExportParams): Promise<AnyDataset> {
   const db = app.store.db;
   switch (name) {
     case 'catalog': {
       const titles = await db.selectFrom('titles').selectAll().orderBy('original_title').execute();
-      const directors = await db.selectFrom('credits as c').innerJoin('people as p', 'p.id', 'c.person_id').select(['c.title_id', 'p.name']).where('c.role', '=', 'director').orderBy('c.position').execute();
+      const directors = await db
+        .selectFrom('credits as c')
+        .innerJoin('people as p', 'p.id', 'c.person_id')
+        .select(['c.title_id', 'p.name'])
+        .where('c.role', '=', 'director')
+        .orderBy('c.position')
+        .execute();
       const by = new Map<string, string[]>();
       for (const d of directors) by.set(d.title_id, [...(by.get(d.title_id) ?? []), d.name]);
       type T = (typeof titles)[number];
@@ -195,7 +210,8 @@ async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params
       const filters = params.contracts ?? {};
       const all = await allContracts(app, filters, actor);
       type C = (typeof all)[number];
-      const joined = (c: C, part: (r: C['rights'][number]) => string | null) => [...new Set(c.rights.map(part).filter((x): x is string => !!x))].join('; ') || null;
+      const joined = (c: C, part: (r: C['rights'][number]) => string | null) =>
+        [...new Set(c.rights.map(part).filter((x): x is string => !!x))].join('; ') || null;
       return {
         name: 'Contracts',
         rows: all,
@@ -211,13 +227,19 @@ async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params
           { header: 'Term', type: 'text', value: (c: C) => joined(c, termText) },
           { header: 'Signed on', type: 'date', value: (c: C) => c.signedOn },
           { header: 'Announced on', type: 'date', value: (c: C) => c.announcedOn },
-          { header: 'MG', type: 'money', field: 'mg', value: (c: C) => (c.mg ? { amount: Number(c.mg.amount), currency: c.mg.currency } : null) },
+          {
+            header: 'MG',
+            type: 'money',
+            field: 'mg',
+            value: (c: C) => (c.mg ? { amount: Number(c.mg.amount), currency: c.mg.currency } : null),
+          },
           { header: 'Updated', type: 'datetime', value: (c: C) => c.updatedAt },
         ],
       };
     }
     case 'avails': {
-      if (!params.avails) throw invalid('question', null, 'question: an avails export needs the question (titles, territories, media, start...)');
+      if (!params.avails)
+        throw invalid('question', null, 'question: an avails export needs the question (titles, territories, media, start...)');
       const { rows } = await askAvails(app, actor, params.avails);
       return { name: 'Avails', rows, columns: AVAILS_COLUMNS };
     }
@@ -228,14 +250,36 @@ async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params
         .innerJoin('festivals as f', 'f.id', 'e.festival_id')
         .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
         .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
-        .select(['c.id', 'c.ref', 'c.status', 'c.announced_on', 'c.signed_on', 'c.mg_amount', 'c.mg_currency', 'f.name as festival', 'e.year', 'e.number', 'lor.name as seller', 'lee.name as buyer'])
+        .select([
+          'c.id',
+          'c.ref',
+          'c.status',
+          'c.announced_on',
+          'c.signed_on',
+          'c.mg_amount',
+          'c.mg_currency',
+          'f.name as festival',
+          'e.year',
+          'e.number',
+          'lor.name as seller',
+          'lee.name as buyer',
+        ])
         .where('c.deleted_at', 'is', null)
         .orderBy('e.year', 'desc')
         .orderBy('f.name')
         .execute();
       const ids = rows.map((r) => r.id);
-      const titles = ids.length ? await db.selectFrom('contract_titles as ct').innerJoin('titles as t', 't.id', 'ct.title_id').select(['ct.contract_id', 't.original_title', 't.english_title']).where('ct.contract_id', 'in', ids).execute() : [];
-      const blocks = ids.length ? await db.selectFrom('rights_blocks').select(['contract_id', 'territories', 'media']).where('contract_id', 'in', ids).execute() : [];
+      const titles = ids.length
+        ? await db
+            .selectFrom('contract_titles as ct')
+            .innerJoin('titles as t', 't.id', 'ct.title_id')
+            .select(['ct.contract_id', 't.original_title', 't.english_title'])
+            .where('ct.contract_id', 'in', ids)
+            .execute()
+        : [];
+      const blocks = ids.length
+        ? await db.selectFrom('rights_blocks').select(['contract_id', 'territories', 'media']).where('contract_id', 'in', ids).execute()
+        : [];
       type R = (typeof rows)[number];
       return {
         name: 'Festival acquisitions',
@@ -243,11 +287,27 @@ async function everyColumn(app: FilmRights, actor: Actor, name: ListName, params
         columns: [
           { header: 'Festival or market', type: 'text', value: (r: R) => r.festival },
           { header: 'Year', type: 'number', value: (r: R) => r.year },
-          { header: 'Titles', type: 'text', value: (r: R) => titles.filter((t) => t.contract_id === r.id).map((t) => t.english_title ?? t.original_title).join(', ') },
+          {
+            header: 'Titles',
+            type: 'text',
+            value: (r: R) =>
+              titles
+                .filter((t) => t.contract_id === r.id)
+                .map((t) => t.english_title ?? t.original_title)
+                .join(', '),
+          },
           { header: 'Buyer', type: 'text', value: (r: R) => r.buyer },
           { header: 'Seller', type: 'text', value: (r: R) => r.seller },
-          { header: 'Territories', type: 'text', value: (r: R) => [...new Set(blocks.filter((b) => b.contract_id === r.id).map((b) => b.territories))].join('; ') || null },
-          { header: 'Media', type: 'text', value: (r: R) => [...new Set(blocks.filter((b) => b.contract_id === r.id).map((b) => b.media))].join('; ') || null },
+          {
+            header: 'Territories',
+            type: 'text',
+            value: (r: R) => [...new Set(blocks.filter((b) => b.contract_id === r.id).map((b) => b.territories))].join('; ') || null,
+          },
+          {
+            header: 'Media',
+            type: 'text',
+            value: (r: R) => [...new Set(blocks.filter((b) => b.contract_id === r.id).map((b) => b.media))].join('; ') || null,
+          },
           { header: 'Status', type: 'text', value: (r: R) => r.status },
           { header: 'Announced on', type: 'date', value: (r: R) => r.announced_on },
           { header: 'Signed on', type: 'date', value: (r: R) => r.signed_on },
@@ -341,7 +401,12 @@ export function exportFileName(name: ListName, format: string, params: ExportPar
  * `windows` when it lists what is licensed to it, the territories and titles when named, the window
  * from `from` (default today), the template version).
  */
-export function emaFileName(o: { titles?: string[]; territories?: string; from?: string; to?: string | null; retailer?: string | null; source?: string }, version: string, extension: string, today = new Date().toISOString().slice(0, 10)): string {
+export function emaFileName(
+  o: { titles?: string[]; territories?: string; from?: string; to?: string | null; retailer?: string | null; source?: string },
+  version: string,
+  extension: string,
+  today = new Date().toISOString().slice(0, 10),
+): string {
   const parts = ['avails', 'ema', o.retailer ?? '', o.source === 'windows' ? 'windows' : '', o.territories ?? ''];
   const titles = o.titles ?? [];
   if (titles.length === 1) parts.push(titles[0]);
@@ -351,11 +416,22 @@ export function emaFileName(o: { titles?: string[]; territories?: string; from?:
   return `${stem}-${window.slice(0, 40)}-v${fileNamePart(version).replace(/-/g, '.')}.${extension}`;
 }
 
-export async function exportList(app: FilmRights, actor: Actor, name: ListName, format: 'csv' | 'xlsx', params: ExportParams = {}): Promise<{ data: Buffer; contentType: string; filename: string; rows: number }> {
+export async function exportList(
+  app: FilmRights,
+  actor: Actor,
+  name: ListName,
+  format: 'csv' | 'xlsx',
+  params: ExportParams = {},
+): Promise<{ data: Buffer; contentType: string; filename: string; rows: number }> {
   if (!LISTS.includes(name)) throw invalid('list', name, `list: "${name}" is not one of ${LISTS.join(', ')}`);
   if (format !== 'csv' && format !== 'xlsx') throw invalid('format', format, `format: "${format}" is not csv or xlsx`);
   const d = await dataset(app, actor, name, params);
   const filename = exportFileName(name, format, params);
   if (format === 'csv') return { data: toCsv(d), contentType: 'text/csv; charset=utf-8', filename, rows: d.rows.length };
-  return { data: await toXlsx(d), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename, rows: d.rows.length };
+  return {
+    data: await toXlsx(d),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    filename,
+    rows: d.rows.length,
+  };
 }

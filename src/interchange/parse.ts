@@ -57,7 +57,9 @@ const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && 
 function isEmaWorkbook(sheets: SheetGrid[]): boolean {
   for (const ws of sheets) {
     for (const r of [1, 2]) {
-      const fields = gridRow(ws, r).map(({ cell }) => ('value' in cell ? String(cell.value ?? '') : '').split('/').pop()!.trim().toLowerCase());
+      const fields = gridRow(ws, r).map(({ cell }) =>
+        ('value' in cell ? String(cell.value ?? '') : '').split('/').pop()!.trim().toLowerCase(),
+      );
       if (fields.includes('licensetype') && fields.includes('territory')) return true;
     }
   }
@@ -74,7 +76,11 @@ async function detect(data: Buffer, name: string, limits: ImportLimits): Promise
   if (/\.xls$/.test(lower) || (data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0)) {
     throw new UnreadableFile(name, 'an old Excel 97-2003 (.xls) workbook: save it as .xlsx (or CSV UTF-8) and import it again');
   }
-  const head = data.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = data
+    .subarray(0, 512)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head.startsWith('<')) {
     const all = data.toString('utf8');
     if (/movielabs\.com\/schema\/avails|<(\w+:)?AvailList[\s>]/.test(all)) return { format: 'ema-xml' };
@@ -93,7 +99,12 @@ export async function detectFormat(data: Buffer, name: string, limits: Partial<I
 export async function parseFile(bytes: Uint8Array, name: string, opts: ParseOptions = {}): Promise<ParsedFile> {
   const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const limits: ImportLimits = { ...IMPORT_LIMITS, ...opts.limits };
-  if (data.length > limits.maxBytes) throw tooLarge('file', data.length, `${name}: the file is over ${limits.maxBytes / 1024 / 1024} MiB (the limit of one import); nothing was written`);
+  if (data.length > limits.maxBytes)
+    throw tooLarge(
+      'file',
+      data.length,
+      `${name}: the file is over ${limits.maxBytes / 1024 / 1024} MiB (the limit of one import); nothing was written`,
+    );
   let format = opts.format;
   let sheets: SheetGrid[] | undefined;
   if (!format) ({ format, sheets } = await detect(data, name, limits));
@@ -119,12 +130,21 @@ export async function parseFile(bytes: Uint8Array, name: string, opts: ParseOpti
     rows = read.rows;
     version = read.version;
     if (rows.length > limits.maxRows) {
-      throw tooLarge('file', rows.length, `${name}: the document has ${rows.length.toLocaleString('en-US')} transactions, more than ${limits.maxRows.toLocaleString('en-US')} (the limit of one import): split it into several files; nothing was written`);
+      throw tooLarge(
+        'file',
+        rows.length,
+        `${name}: the document has ${rows.length.toLocaleString('en-US')} transactions, more than ${limits.maxRows.toLocaleString('en-US')} (the limit of one import): split it into several files; nothing was written`,
+      );
     }
     if (version && AVAILS_SCHEMAS[version]) {
       const v = await validateAvailsXml(xml);
-      for (const e of v.errors) problems.error(`${name}${e.line ? `, line ${e.line}` : ''}`, `not valid against the Avails ${version} schema: ${e.message.trim()}`);
-    } else problems.warn(name, `no MovieLabs schema for Avails version ${version ?? '(none declared)'}: the document was not validated against a schema`);
+      for (const e of v.errors)
+        problems.error(`${name}${e.line ? `, line ${e.line}` : ''}`, `not valid against the Avails ${version} schema: ${e.message.trim()}`);
+    } else
+      problems.warn(
+        name,
+        `no MovieLabs schema for Avails version ${version ?? '(none declared)'}: the document was not validated against a schema`,
+      );
   } else {
     const read = readEmaSheets(sheets!, name, problems);
     rows = read.rows;

@@ -18,7 +18,7 @@ import { checkCredit, checkTitle, insertCredit, insertTitle, type TitleInput } f
 import { checkContract, weCompanyIn, writeContractIn, type ContractContext, type ContractInput } from '../services/contracts.js';
 import type { Money } from '../services/money.js';
 import { NameIndex, checkCompany, findOrCreateCompanyIn, findOrCreatePersonIn } from '../services/people.js';
-import { ImportRefused, Problems, type Problem } from './problems.js';
+import { ImportRefused, type Problems, type Problem } from './problems.js';
 
 export interface PlannedTitle {
   key: string;
@@ -74,7 +74,14 @@ export interface RunResult {
   created: { titles: number; companies: number; contracts: number; blocks: number };
   titles: Array<{ name: string; id: string | null; action: 'create' | 'existing' }>;
   companies: Array<{ name: string; action: 'create' | 'existing' }>;
-  contracts: Array<{ ref: string; direction: string; licensor: string | null; licensee: string | null; titles: string[]; blocks: Array<Omit<PlannedBlock, 'titleKey'> & { title: string }> }>;
+  contracts: Array<{
+    ref: string;
+    direction: string;
+    licensor: string | null;
+    licensee: string | null;
+    titles: string[];
+    blocks: Array<Omit<PlannedBlock, 'titleKey'> & { title: string }>;
+  }>;
   problems: Problem[];
 }
 
@@ -124,7 +131,10 @@ export async function runPlan(app: FilmRights, actor: Actor, plan: Plan, problem
   for (const c of plan.contracts) {
     c.blocks.forEach((b, i) => {
       problems.catching(b.rows.join('; ') || c.ref, () =>
-        checkContract({ status: c.status, titleIds: c.titleKeys.map(placeholder), blocks: [{ ...blockInput(b, placeholder(b.titleKey)) }] }, (n) => (n.startsWith('blocks[0]') ? n.replace('blocks[0]', `block ${i + 1}`) : n)),
+        checkContract(
+          { status: c.status, titleIds: c.titleKeys.map(placeholder), blocks: [{ ...blockInput(b, placeholder(b.titleKey)) }] },
+          (n) => (n.startsWith('blocks[0]') ? n.replace('blocks[0]', `block ${i + 1}`) : n),
+        ),
       );
     });
     if (c.mg) problems.catching(c.rows[0] ?? c.ref, () => checkContract({ status: c.status, titleIds: ['x'], mg: c.mg }, (n) => n));
@@ -139,7 +149,9 @@ export async function runPlan(app: FilmRights, actor: Actor, plan: Plan, problem
         if (we) companyIds.set(WE, we);
         for (const c of plan.companies) {
           const found = companies.find(c.name);
-          const r = found ? { id: found, created: false } : await findOrCreateCompanyIn(trx, actor, checkCompany({ name: c.name, kind: c.kind }), companies);
+          const r = found
+            ? { id: found, created: false }
+            : await findOrCreateCompanyIn(trx, actor, checkCompany({ name: c.name, kind: c.kind }), companies);
           companyIds.set(c.key, r.id);
           result.companies.push({ name: c.name, action: r.created ? 'create' : 'existing' });
           if (r.created) result.created.companies++;
@@ -164,21 +176,28 @@ export async function runPlan(app: FilmRights, actor: Actor, plan: Plan, problem
         }
         const idLabel = new Map([...titleIds].map(([k, id]) => [id, titleName.get(k) ?? id]));
         const written = new Map<string, { licensor: string | null; licensee: string | null }>();
-        const ctx: ContractContext = { titleName: (id) => idLabel.get(id) ?? app.titleName(id), parties: (ref) => written.get(ref) ?? app.contractParties(ref) };
+        const ctx: ContractContext = {
+          titleName: (id) => idLabel.get(id) ?? app.titleName(id),
+          parties: (ref) => written.get(ref) ?? app.contractParties(ref),
+        };
         let done = 0;
         for (const c of plan.contracts) {
           const input: ContractInput = {
             ref: c.ref,
             status: c.status,
-            licensorId: c.licensor ? companyIds.get(c.licensor) ?? null : null,
-            licenseeId: c.licensee ? companyIds.get(c.licensee) ?? null : null,
+            licensorId: c.licensor ? (companyIds.get(c.licensor) ?? null) : null,
+            licenseeId: c.licensee ? (companyIds.get(c.licensee) ?? null) : null,
             titleIds: c.titleKeys.map((k) => titleIds.get(k)!),
             blocks: c.blocks.map((b) => blockInput(b, titleIds.get(b.titleKey)!)),
             // absent when the sheet gives none: only users with the financial-terms permission may set an MG
             ...(c.mg ? { mg: c.mg } : {}),
             notes: c.notes ?? null,
           };
-          if (c.licensor === WE && !we) problems.warn(c.rows[0] ?? c.ref, 'no company is set as "us" (settings): the deal is recorded without a licensor, as market intelligence');
+          if (c.licensor === WE && !we)
+            problems.warn(
+              c.rows[0] ?? c.ref,
+              'no company is set as "us" (settings): the deal is recorded without a licensor, as market intelligence',
+            );
           try {
             const checked = checkContract(input);
             const w = await writeContractIn(trx, app.store, ctx, actor, checked);
@@ -186,17 +205,23 @@ export async function runPlan(app: FilmRights, actor: Actor, plan: Plan, problem
               for (const b of w.report.blocks) {
                 const pb = c.blocks[b.block];
                 for (const r of b.conflicts) {
-                  problems.error(pb?.rows.join('; ') || c.ref, `conflict: ${r.titles.join(', ')}, ${r.territoryLabel}, ${r.mediaLabel}, ${r.start ?? 'any time'} to ${r.end ?? 'perpetuity'}: ${r.reasons.map((x) => x.message).join('; ')}`);
+                  problems.error(
+                    pb?.rows.join('; ') || c.ref,
+                    `conflict: ${r.titles.join(', ')}, ${r.territoryLabel}, ${r.mediaLabel}, ${r.start ?? 'any time'} to ${r.end ?? 'perpetuity'}: ${r.reasons.map((x) => x.message).join('; ')}`,
+                  );
                 }
               }
             } else {
               w.titleIds.forEach((t) => touched.add(t));
-              written.set(c.ref, { licensor: c.licensor ? companyName.get(c.licensor) ?? null : null, licensee: c.licensee ? companyName.get(c.licensee) ?? null : null });
+              written.set(c.ref, {
+                licensor: c.licensor ? (companyName.get(c.licensor) ?? null) : null,
+                licensee: c.licensee ? (companyName.get(c.licensee) ?? null) : null,
+              });
               result.contracts.push({
                 ref: c.ref,
                 direction: w.direction,
-                licensor: c.licensor ? companyName.get(c.licensor) ?? (c.licensor === WE ? 'us' : null) : null,
-                licensee: c.licensee ? companyName.get(c.licensee) ?? null : null,
+                licensor: c.licensor ? (companyName.get(c.licensor) ?? (c.licensor === WE ? 'us' : null)) : null,
+                licensee: c.licensee ? (companyName.get(c.licensee) ?? null) : null,
                 titles: c.titleKeys.map((k) => titleName.get(k) ?? k),
                 blocks: c.blocks.map(({ titleKey, ...b }) => ({ ...b, title: titleName.get(titleKey) ?? titleKey })),
               });
@@ -234,5 +259,13 @@ async function truncateWal(app: FilmRights): Promise<void> {
 }
 
 function blockInput(b: PlannedBlock, titleId: string) {
-  return { titleId, territories: b.territories, media: b.media, languages: b.languages, start: b.start, end: b.end, exclusive: b.exclusive };
+  return {
+    titleId,
+    territories: b.territories,
+    media: b.media,
+    languages: b.languages,
+    start: b.start,
+    end: b.end,
+    exclusive: b.exclusive,
+  };
 }

@@ -70,7 +70,9 @@ export class ImportRefused extends DomainError {
       'import-refused',
       errors[0]?.where ?? 'file',
       null,
-      errors.length === 1 ? `${what} was refused, nothing was written: ${problemLine(errors[0])}` : `${what} was refused, nothing was written: ${errors.length} problems:\n${errors.map((p) => `  ${problemLine(p)}`).join('\n')}`,
+      errors.length === 1
+        ? `${what} was refused, nothing was written: ${problemLine(errors[0])}`
+        : `${what} was refused, nothing was written: ${errors.length} problems:\n${errors.map((p) => `  ${problemLine(p)}`).join('\n')}`,
       errors[0]?.suggestions ?? [],
     );
     this.name = 'ImportRefused';

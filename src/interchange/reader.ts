@@ -45,8 +45,13 @@ export async function readImportFile(data: Buffer, name: string, opts: ParseOpti
     return await importWorkers.run<ParsedFile>('parse', { data, name, opts });
   } catch (e) {
     if (e instanceof WorkerLimitError) {
-      const what = e.limit === 'memory' ? `reading it needed more than ${e.amount} MB of memory` : `reading it took longer than ${seconds(e.amount)}`;
-      throw tooLarge('file', name, `${name}: ${what} (the limit of one import) and was stopped: split it into smaller files; nothing was written`);
+      const what =
+        e.limit === 'memory' ? `reading it needed more than ${e.amount} MB of memory` : `reading it took longer than ${seconds(e.amount)}`;
+      throw tooLarge(
+        'file',
+        name,
+        `${name}: ${what} (the limit of one import) and was stopped: split it into smaller files; nothing was written`,
+      );
     }
     throw e;
   }

@@ -71,7 +71,11 @@ export function zipEntries(data: Buffer, name: string, limits: ZipLimits): ZipDi
     dirStart = u64(data, z + 48);
   }
   if (count > limits.maxEntries) {
-    throw tooLarge('file', count, `${name}: the archive has ${count.toLocaleString('en-US')} entries, more than the limit of ${limits.maxEntries.toLocaleString('en-US')}; nothing was written`);
+    throw tooLarge(
+      'file',
+      count,
+      `${name}: the archive has ${count.toLocaleString('en-US')} entries, more than the limit of ${limits.maxEntries.toLocaleString('en-US')}; nothing was written`,
+    );
   }
   if (dirStart + dirSize > data.length) throw bad('its directory points past the end of the file: truncated');
   const entries: ZipEntry[] = [];
@@ -95,15 +99,25 @@ export function zipEntries(data: Buffer, name: string, limits: ZipLimits): ZipDi
       const len = data.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let q = x + 4;
-        if (size === MAX32 && q + 8 <= x + 4 + len) (size = u64(data, q)), (q += 8);
-        if (compressedSize === MAX32 && q + 8 <= x + 4 + len) (compressedSize = u64(data, q)), (q += 8);
+        if (size === MAX32 && q + 8 <= x + 4 + len) {
+          size = u64(data, q);
+          q += 8;
+        }
+        if (compressedSize === MAX32 && q + 8 <= x + 4 + len) {
+          compressedSize = u64(data, q);
+          q += 8;
+        }
         if (localHeader === MAX32 && q + 8 <= x + 4 + len) localHeader = u64(data, q);
       }
       x += 4 + len;
     }
     total += size;
     if (total > limits.maxUnpackedBytes) {
-      throw tooLarge('file', total, `${name}: the workbook inflates to more than ${mib(limits.maxUnpackedBytes)} (the limit; ${entryName} alone is ${mib(size)}); nothing was written`);
+      throw tooLarge(
+        'file',
+        total,
+        `${name}: the workbook inflates to more than ${mib(limits.maxUnpackedBytes)} (the limit; ${entryName} alone is ${mib(size)}); nothing was written`,
+      );
     }
     entries.push({ name: entryName, method, compressedSize, size, localHeader });
     p = extraEnd + commentLength;
@@ -114,15 +128,22 @@ export function zipEntries(data: Buffer, name: string, limits: ZipLimits): ZipDi
 /** Inflates one entry, counting (and dropping) the bytes: refused as soon as it holds more than it says. */
 async function checkEntrySize(data: Buffer, name: string, e: ZipEntry): Promise<void> {
   const lh = e.localHeader;
-  if (lh + 30 > data.length || data.readUInt32LE(lh) !== LOCAL) throw new UnreadableFile(name, `not a readable XLSX workbook (the entry ${e.name} is damaged)`);
+  if (lh + 30 > data.length || data.readUInt32LE(lh) !== LOCAL)
+    throw new UnreadableFile(name, `not a readable XLSX workbook (the entry ${e.name} is damaged)`);
   const start = lh + 30 + data.readUInt16LE(lh + 26) + data.readUInt16LE(lh + 28);
   const body = data.subarray(start, start + e.compressedSize);
-  const liar = () => tooLarge('file', e.name, `${name}: the entry ${e.name} inflates to more than the ${mib(e.size)} the archive says (a zip bomb?); nothing was written`);
+  const liar = () =>
+    tooLarge(
+      'file',
+      e.name,
+      `${name}: the entry ${e.name} inflates to more than the ${mib(e.size)} the archive says (a zip bomb?); nothing was written`,
+    );
   if (e.method === 0) {
     if (body.length !== e.size) throw liar();
     return;
   }
-  if (e.method !== 8) throw new UnreadableFile(name, `not a readable XLSX workbook (the entry ${e.name} uses compression method ${e.method}, not deflate)`);
+  if (e.method !== 8)
+    throw new UnreadableFile(name, `not a readable XLSX workbook (the entry ${e.name} uses compression method ${e.method}, not deflate)`);
   await new Promise<void>((resolve, reject) => {
     const inflate = createInflateRaw();
     let n = 0;
@@ -133,8 +154,16 @@ async function checkEntrySize(data: Buffer, name: string, e: ZipEntry): Promise<
         reject(liar());
       }
     });
-    inflate.on('error', (err) => reject(new UnreadableFile(name, `not a readable XLSX workbook (the entry ${e.name} does not inflate: ${err.message})`)));
-    inflate.on('end', () => (n === e.size ? resolve() : reject(new UnreadableFile(name, `not a readable XLSX workbook (the entry ${e.name} holds ${n} bytes, not the ${e.size} it says)`))));
+    inflate.on('error', (err) =>
+      reject(new UnreadableFile(name, `not a readable XLSX workbook (the entry ${e.name} does not inflate: ${err.message})`)),
+    );
+    inflate.on('end', () =>
+      n === e.size
+        ? resolve()
+        : reject(
+            new UnreadableFile(name, `not a readable XLSX workbook (the entry ${e.name} holds ${n} bytes, not the ${e.size} it says)`),
+          ),
+    );
     inflate.end(body);
   });
 }
@@ -153,6 +182,10 @@ export async function checkZip(data: Buffer, name: string, limits: ZipLimits): P
  */
 export function reordered(data: Buffer, dir: ZipDirectory, first: (name: string) => number): Buffer[] {
   const byOffset = [...dir.entries].sort((a, b) => a.localHeader - b.localHeader);
-  const parts = byOffset.map((e, i) => ({ rank: first(e.name), i, bytes: data.subarray(e.localHeader, i + 1 < byOffset.length ? byOffset[i + 1].localHeader : dir.dirStart) }));
+  const parts = byOffset.map((e, i) => ({
+    rank: first(e.name),
+    i,
+    bytes: data.subarray(e.localHeader, i + 1 < byOffset.length ? byOffset[i + 1].localHeader : dir.dirStart),
+  }));
   return parts.sort((a, b) => a.rank - b.rank || a.i - b.i).map((p) => p.bytes);
 }

@@ -5,7 +5,8 @@ import { ForbiddenError } from './errors.js';
 /** Writes need an editor or an admin, and not a read-only token. */
 export function requireWriter(actor: Actor): void {
   if (actor.readOnly) throw new ForbiddenError('this API token is read-only');
-  if (actor.role !== 'editor' && actor.role !== 'admin') throw new ForbiddenError(`${actor.username} is a ${actor.role}: only editors and admins can change data`);
+  if (actor.role !== 'editor' && actor.role !== 'admin')
+    throw new ForbiddenError(`${actor.username} is a ${actor.role}: only editors and admins can change data`);
 }
 
 export function requireAdmin(actor: Actor): void {

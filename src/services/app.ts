@@ -85,7 +85,12 @@ export class FilmRights {
     for (const [title, list] of blocks) index.setTitle(title, list);
     (this as { index: RightsIndex }).index = index;
     await this.refreshLookups();
-    this.lastIndexBuild = { at: new Date().toISOString(), ms: performance.now() - started, titles: index.titleCount, blocks: index.blockCount };
+    this.lastIndexBuild = {
+      at: new Date().toISOString(),
+      ms: performance.now() - started,
+      titles: index.titleCount,
+      blocks: index.blockCount,
+    };
     return { titles: index.titleCount, blocks: index.blockCount };
   }
 
@@ -93,7 +98,13 @@ export class FilmRights {
   async feedStatus(): Promise<FeedStatus> {
     const head = await this.feed.head();
     const lagSeconds = head.oldestUnappliedAt ? Math.max(0, (Date.now() - Date.parse(head.oldestUnappliedAt)) / 1000) : 0;
-    return { following: this.feed.following, position: this.feed.position, head: head.seq, lag: Math.max(0, head.seq - this.feed.position), lagSeconds };
+    return {
+      following: this.feed.following,
+      position: this.feed.position,
+      head: head.seq,
+      lag: Math.max(0, head.seq - this.feed.position),
+      lagSeconds,
+    };
   }
 
   /** Re-reads the rights of these titles after a committed write (and the names they are shown with). */
@@ -116,7 +127,10 @@ export class FilmRights {
    * holds a different number of titles (titles written by another process, or without rights).
    */
   async allTitleIds(): Promise<string[]> {
-    const row = await this.store.db.selectFrom('titles').select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.store.db
+      .selectFrom('titles')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(row.n) !== this.titleNames.size) await this.refreshLookups();
     return [...this.titleNames.keys()];
   }
@@ -131,7 +145,15 @@ export class FilmRights {
       .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
       .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
       .select(['c.id', 'c.ref', 'lor.name as licensor', 'lee.name as licensee']);
-    if (titleIds) contracts = contracts.where('c.id', 'in', this.store.db.selectFrom('contract_titles').select('contract_id').where('title_id', 'in', [...titleIds]));
+    if (titleIds)
+      contracts = contracts.where(
+        'c.id',
+        'in',
+        this.store.db
+          .selectFrom('contract_titles')
+          .select('contract_id')
+          .where('title_id', 'in', [...titleIds]),
+      );
     const parties = (await contracts.execute()).map((c) => [c.ref, { id: c.id, licensor: c.licensor, licensee: c.licensee }] as const);
     if (titleIds) {
       // a title deleted (or merged into another) leaves the names too

@@ -41,7 +41,16 @@ import { fetchPolicy } from './fetchSettings.js';
 import { TitleIndex, checkCredit, checkTitle, insertCredit, insertTitle, insertTitleCompany } from './catalog.js';
 import { checkContract, writeContractIn, type ContractContext, type ContractInput } from './contracts.js';
 import { NotFoundError, RightsConflictError } from './errors.js';
-import { checkAward, checkEdition, checkFestival, checkSelection, findOrCreateEditionIn, findOrCreateFestivalIn, insertAward, insertSelection } from './festivals.js';
+import {
+  checkAward,
+  checkEdition,
+  checkFestival,
+  checkSelection,
+  findOrCreateEditionIn,
+  findOrCreateFestivalIn,
+  insertAward,
+  insertSelection,
+} from './festivals.js';
 import { pageParams, paginate, type Page } from './lookup.js';
 import { checkBoxOffice, checkRelease, insertBoxOffice, insertRelease } from './market.js';
 import { parseMoney } from './money.js';
@@ -210,18 +219,33 @@ export function contentHash(text: string): string {
  * Reads, stores and extracts an article. The same article again (same URL, or
  * the same text) answers the stored one with `duplicate: true`.
  */
-export async function ingestArticle(app: FilmRights, actor: Actor, input: ArticleInput, opts: { fetch?: FetchPolicy } = {}): Promise<{ article: ArticleView; duplicate: boolean }> {
+export async function ingestArticle(
+  app: FilmRights,
+  actor: Actor,
+  input: ArticleInput,
+  opts: { fetch?: FetchPolicy } = {},
+): Promise<{ article: ArticleView; duplicate: boolean }> {
   // only the fields an API caller may give are passed on, whatever object arrives (a `file` never does)
   const { text, html, url, title, date, outlet } = input;
   return ingest(app, actor, { text, html, url, title, date, outlet }, opts);
 }
 
 /** The CLI's ingest: as ingestArticle, and the article may be a local file. Not reachable from HTTP. */
-export async function ingestLocalArticle(app: FilmRights, actor: Actor, input: LocalArticleInput, opts: { fetch?: FetchPolicy } = {}): Promise<{ article: ArticleView; duplicate: boolean }> {
+export async function ingestLocalArticle(
+  app: FilmRights,
+  actor: Actor,
+  input: LocalArticleInput,
+  opts: { fetch?: FetchPolicy } = {},
+): Promise<{ article: ArticleView; duplicate: boolean }> {
   return ingest(app, actor, input, opts);
 }
 
-async function ingest(app: FilmRights, actor: Actor, input: IntakeInput, opts: { fetch?: FetchPolicy }): Promise<{ article: ArticleView; duplicate: boolean }> {
+async function ingest(
+  app: FilmRights,
+  actor: Actor,
+  input: IntakeInput,
+  opts: { fetch?: FetchPolicy },
+): Promise<{ article: ArticleView; duplicate: boolean }> {
   requireWriter(actor);
   const db = idb(app.store.db);
   if (input.url?.trim()) {
@@ -240,45 +264,70 @@ async function ingest(app: FilmRights, actor: Actor, input: IntakeInput, opts: {
     companies: (await db.selectFrom('companies').select('name').execute()).map((r) => r.name),
   };
   const extraction = await extractInWorker(a.text, { date: a.date, titleSpans: a.titleSpans, known });
-  const source = checkSource({ kind: 'article', outlet: a.outlet, publishedOn: a.date ?? extraction.date, url: a.url, file: a.file, title: a.title ?? firstLine(a.text), text: a.text });
+  const source = checkSource({
+    kind: 'article',
+    outlet: a.outlet,
+    publishedOn: a.date ?? extraction.date,
+    url: a.url,
+    file: a.file,
+    title: a.title ?? firstLine(a.text),
+    text: a.text,
+  });
   const id = await app.store.transaction(async (trx) => {
     const t = idb(trx);
     // a source with this very text (the demo's seed article) is reused, so its facts are recognised as this article's
-    const existing = await trx.selectFrom('sources').select(['id', 'text']).where('kind', '=', 'article').where('text', '=', a.text).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('sources')
+      .select(['id', 'text'])
+      .where('kind', '=', 'article')
+      .where('text', '=', a.text)
+      .executeTakeFirst();
     const sourceId = existing?.id ?? (await insertSource(trx, actor, source));
     const articleId = newId();
-    await t.insertInto('articles').values({
-      id: articleId,
-      source_id: sourceId,
-      content_hash: hash,
-      url: a.url,
-      outlet: a.outlet,
-      published_on: source.published_on,
-      title: source.title,
-      title_spans: toJson(a.titleSpans),
-      created_by: actor.id,
-      created_at: nowIso(),
-    }).execute();
+    await t
+      .insertInto('articles')
+      .values({
+        id: articleId,
+        source_id: sourceId,
+        content_hash: hash,
+        url: a.url,
+        outlet: a.outlet,
+        published_on: source.published_on,
+        title: source.title,
+        title_spans: toJson(a.titleSpans),
+        created_by: actor.id,
+        created_at: nowIso(),
+      })
+      .execute();
     let position = 0;
     for (const f of extraction.facts) {
-      await t.insertInto('article_facts').values({
-        id: newId(),
-        article_id: articleId,
-        position: position++,
-        type: f.type,
-        fact_key: f.key,
-        fields: toJson(f.fields as unknown as Record<string, unknown>),
-        confidence: f.confidence,
-        span_start: f.span[0],
-        span_end: f.span[1],
-        spans: toJson(f.spans),
-        status: 'pending',
-        written: null,
-        decided_by: null,
-        decided_at: null,
-      }).execute();
+      await t
+        .insertInto('article_facts')
+        .values({
+          id: newId(),
+          article_id: articleId,
+          position: position++,
+          type: f.type,
+          fact_key: f.key,
+          fields: toJson(f.fields as unknown as Record<string, unknown>),
+          confidence: f.confidence,
+          span_start: f.span[0],
+          span_end: f.span[1],
+          spans: toJson(f.spans),
+          status: 'pending',
+          written: null,
+          decided_by: null,
+          decided_at: null,
+        })
+        .execute();
     }
-    await audit(trx, actor, { action: 'ingest', entity: 'articles', entityId: articleId, before: null, after: { source: sourceId, outlet: a.outlet, url: a.url, facts: extraction.facts.length } });
+    await audit(trx, actor, {
+      action: 'ingest',
+      entity: 'articles',
+      entityId: articleId,
+      before: null,
+      after: { source: sourceId, outlet: a.outlet, url: a.url, facts: extraction.facts.length },
+    });
     return articleId;
   });
   return { article: await getArticle(app, actor, id), duplicate: false };
@@ -294,11 +343,24 @@ function firstLine(text: string): string | null {
 
 // ------------------------------------------------------------------ read
 
-export async function listArticles(app: FilmRights, params: { q?: string; page?: number; pageSize?: number } = {}): Promise<Page<ArticleListItem>> {
+export async function listArticles(
+  app: FilmRights,
+  params: { q?: string; page?: number; pageSize?: number } = {},
+): Promise<Page<ArticleListItem>> {
   const { page, pageSize } = pageParams(params.page, params.pageSize);
   const db = idb(app.store.db);
-  const rows = await db.selectFrom('articles').select(['id', 'title', 'outlet', 'published_on', 'url', 'created_at']).orderBy('created_at', 'desc').orderBy('id').execute();
-  const counts = await db.selectFrom('article_facts').select(['article_id', 'status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy(['article_id', 'status']).execute();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'title', 'outlet', 'published_on', 'url', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  const counts = await db
+    .selectFrom('article_facts')
+    .select(['article_id', 'status'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy(['article_id', 'status'])
+    .execute();
   const q = params.q?.trim() ? normalizeName(params.q) : '';
   const items = rows
     .filter((r) => !q || normalizeName(`${r.title ?? ''} ${r.outlet ?? ''}`).includes(q))
@@ -318,13 +380,19 @@ export async function catalogSnapshot(db: Kysely<Database>): Promise<CatalogSnap
   return {
     titles: titles.map((t) => ({
       id: t.id,
-      names: [t.english_title, t.original_title, ...aliases.filter((a) => a.title_id === t.id).map((a) => a.alias)].filter((n): n is string => !!n),
+      names: [t.english_title, t.original_title, ...aliases.filter((a) => a.title_id === t.id).map((a) => a.alias)].filter(
+        (n): n is string => !!n,
+      ),
       year: t.year,
       label: t.english_title ?? t.original_title,
     })),
     people: await db.selectFrom('people').select(['id', 'name']).execute(),
     companies: await db.selectFrom('companies').select(['id', 'name']).execute(),
-    festivals: festivals.map((f) => ({ id: f.id, names: [f.name, f.short_name, ...parseJson(f.aliases)].filter((n): n is string => !!n), label: f.name })),
+    festivals: festivals.map((f) => ({
+      id: f.id,
+      names: [f.name, f.short_name, ...parseJson(f.aliases)].filter((n): n is string => !!n),
+      label: f.name,
+    })),
   };
 }
 
@@ -382,7 +450,13 @@ export function resolveFact(r: Resolver, type: FactType, f: Record<string, unkno
 }
 
 /** Whether the fact is already on record, and from how many sources. */
-async function findKnown(db: Kysely<Database>, type: FactType, f: Record<string, unknown>, res: Record<string, EntityMatch>, sourceId: string): Promise<KnownFact | null> {
+async function findKnown(
+  db: Kysely<Database>,
+  type: FactType,
+  f: Record<string, unknown>,
+  res: Record<string, EntityMatch>,
+  sourceId: string,
+): Promise<KnownFact | null> {
   const id = (k: string) => (res[k]?.status === 'known' ? res[k].id : null);
   const titleId = id('title');
   if (!titleId) return null;
@@ -397,7 +471,13 @@ async function findKnown(db: Kysely<Database>, type: FactType, f: Record<string,
     case 'mandate': {
       const c = id('company');
       if (!c) return null;
-      const row = await db.selectFrom('title_companies').select('title_id').where('title_id', '=', titleId).where('company_id', '=', c).where('role', '=', 'sales-agent').executeTakeFirst();
+      const row = await db
+        .selectFrom('title_companies')
+        .select('title_id')
+        .where('title_id', '=', titleId)
+        .where('company_id', '=', c)
+        .where('role', '=', 'sales-agent')
+        .executeTakeFirst();
       hit = row ? { table: 'title_companies', id: titleCompanyFactId(titleId, c, 'sales-agent') } : null;
       break;
     }
@@ -405,7 +485,13 @@ async function findKnown(db: Kysely<Database>, type: FactType, f: Record<string,
       const c = id('company');
       if (!c) return null;
       const role = f.role as string;
-      const row = await db.selectFrom('title_companies').select('title_id').where('title_id', '=', titleId).where('company_id', '=', c).where('role', '=', role as never).executeTakeFirst();
+      const row = await db
+        .selectFrom('title_companies')
+        .select('title_id')
+        .where('title_id', '=', titleId)
+        .where('company_id', '=', c)
+        .where('role', '=', role as never)
+        .executeTakeFirst();
       hit = row ? { table: 'title_companies', id: titleCompanyFactId(titleId, c, role) } : null;
       break;
     }
@@ -419,12 +505,34 @@ async function findKnown(db: Kysely<Database>, type: FactType, f: Record<string,
       const ed = await eq.execute();
       if (!ed.length) return null;
       if (type === 'award') {
-        const rows = await db.selectFrom('awards').select(['id', 'name']).where('edition_id', 'in', ed.map((e) => e.id)).where('title_id', '=', titleId).execute();
+        const rows = await db
+          .selectFrom('awards')
+          .select(['id', 'name'])
+          .where(
+            'edition_id',
+            'in',
+            ed.map((e) => e.id),
+          )
+          .where('title_id', '=', titleId)
+          .execute();
         // "the Oscar-winning Parasite": without a year, the one award of that ceremony the title has
-        const row = rows.find((a) => sameAward(a.name, f.award as string)) ?? (!f.year && rows.length === 1 && /^(?:oscar|academy award|golden globe|bafta|cesar|goya)$/.test(normalizeName(f.award as string)) ? rows[0] : undefined);
+        const row =
+          rows.find((a) => sameAward(a.name, f.award as string)) ??
+          (!f.year && rows.length === 1 && /^(?:oscar|academy award|golden globe|bafta|cesar|goya)$/.test(normalizeName(f.award as string))
+            ? rows[0]
+            : undefined);
         hit = row ? { table: 'awards', id: row.id } : null;
       } else {
-        const row = await db.selectFrom('selections').select('id').where('edition_id', 'in', ed.map((e) => e.id)).where('title_id', '=', titleId).executeTakeFirst();
+        const row = await db
+          .selectFrom('selections')
+          .select('id')
+          .where(
+            'edition_id',
+            'in',
+            ed.map((e) => e.id),
+          )
+          .where('title_id', '=', titleId)
+          .executeTakeFirst();
         hit = row ? { table: 'selections', id: row.id } : null;
       }
       break;
@@ -438,21 +546,39 @@ async function findKnown(db: Kysely<Database>, type: FactType, f: Record<string,
       break;
     }
     case 'release': {
-      const row = await db.selectFrom('releases').select('id').where('title_id', '=', titleId).where('territory', '=', f.territory as string).executeTakeFirst();
+      const row = await db
+        .selectFrom('releases')
+        .select('id')
+        .where('title_id', '=', titleId)
+        .where('territory', '=', f.territory as string)
+        .executeTakeFirst();
       hit = row ? { table: 'releases', id: row.id } : null;
       break;
     }
     case 'credit': {
       const p = id('name');
       if (!p) return null;
-      const row = await db.selectFrom('credits').select('id').where('title_id', '=', titleId).where('person_id', '=', p).where('role', '=', f.role as never).executeTakeFirst();
+      const row = await db
+        .selectFrom('credits')
+        .select('id')
+        .where('title_id', '=', titleId)
+        .where('person_id', '=', p)
+        .where('role', '=', f.role as never)
+        .executeTakeFirst();
       hit = row ? { table: 'credits', id: row.id } : null;
       break;
     }
     case 'sourceMaterial':
     case 'productionStatus': {
-      const t = await db.selectFrom('titles').select(['id', 'source_material', 'production_status']).where('id', '=', titleId).executeTakeFirst();
-      const same = type === 'sourceMaterial' ? t?.source_material && normalizeName(t.source_material) === normalizeName(f.material as string) : t?.production_status === f.status;
+      const t = await db
+        .selectFrom('titles')
+        .select(['id', 'source_material', 'production_status'])
+        .where('id', '=', titleId)
+        .executeTakeFirst();
+      const same =
+        type === 'sourceMaterial'
+          ? t?.source_material && normalizeName(t.source_material) === normalizeName(f.material as string)
+          : t?.production_status === f.status;
       hit = same ? { table: 'titles', id: titleId } : null;
       break;
     }
@@ -460,7 +586,12 @@ async function findKnown(db: Kysely<Database>, type: FactType, f: Record<string,
       return null;
   }
   if (!hit) return null;
-  const links = await db.selectFrom('fact_sources').select(['source_id']).where('fact_table', '=', hit.table).where('fact_id', '=', hit.id).execute();
+  const links = await db
+    .selectFrom('fact_sources')
+    .select(['source_id'])
+    .where('fact_table', '=', hit.table)
+    .where('fact_id', '=', hit.id)
+    .execute();
   return { ...hit, sources: new Set(links.map((l) => l.source_id)).size, fromThisArticle: links.some((l) => l.source_id === sourceId) };
 }
 
@@ -479,7 +610,12 @@ function sameAward(a: string, b: string): boolean {
 }
 
 /** A live contract of this title with this licensee covering the same territories (or, when the article names none, any). */
-async function findContract(db: Kysely<Database>, titleId: string, licenseeId: string, territories: string | null): Promise<{ table: 'contracts'; id: string } | null> {
+async function findContract(
+  db: Kysely<Database>,
+  titleId: string,
+  licenseeId: string,
+  territories: string | null,
+): Promise<{ table: 'contracts'; id: string } | null> {
   const rows = await db
     .selectFrom('contracts as c')
     .innerJoin('contract_titles as ct', 'ct.contract_id', 'c.id')
@@ -499,7 +635,12 @@ async function findContract(db: Kysely<Database>, titleId: string, licenseeId: s
     }
   }
   for (const r of rows) {
-    const blocks = await db.selectFrom('rights_blocks').select('territory_codes').where('contract_id', '=', r.id).where('title_id', '=', titleId).execute();
+    const blocks = await db
+      .selectFrom('rights_blocks')
+      .select('territory_codes')
+      .where('contract_id', '=', r.id)
+      .where('title_id', '=', titleId)
+      .execute();
     if (!wanted) return { table: 'contracts', id: r.id };
     const codes = [...new Set(blocks.flatMap((b) => parseJson(b.territory_codes)))].sort().join(',');
     if (codes === wanted) return { table: 'contracts', id: r.id };
@@ -568,7 +709,8 @@ export interface AcceptInput {
   override?: { reason: string } | null;
 }
 
-const STREAMERS = /^(?:netflix|amazon(?: studios| prime video| mgm studios)?|prime video|apple(?: tv\+?| original films)?|hulu|disney\+?|hbo(?: max)?|max|paramount\+|peacock|shudder|mubi|criterion channel|curiosity stream|britbox|now|sky|canal\+|viaplay|movistar\+?|iqiyi|tencent video|youku|wavve|tving|u-next|stan|binge|crave)$/i;
+const STREAMERS =
+  /^(?:netflix|amazon(?: studios| prime video| mgm studios)?|prime video|apple(?: tv\+?| original films)?|hulu|disney\+?|hbo(?: max)?|max|paramount\+|peacock|shudder|mubi|criterion channel|curiosity stream|britbox|now|sky|canal\+|viaplay|movistar\+?|iqiyi|tencent video|youku|wavve|tving|u-next|stan|binge|crave)$/i;
 
 function companyKind(name: string, role: 'buyer' | 'seller' | 'production' | 'distributor' | 'other'): CompanyKind {
   if (role === 'seller') return 'sales-agent';
@@ -603,7 +745,12 @@ class Writer {
     if (typeof chosen === 'string' && chosen.trim()) return chosen.trim() === 'new' ? 'new' : chosen.trim();
     if ((match.status === 'known' || match.status === 'similar') && match.id) return match.id;
     if (match.status === 'ambiguous') {
-      throw invalid(`fields.${field}Id`, match.name, `fields.${field}Id: "${match.name}" could be ${match.candidates.map((c) => `${c.name}${c.detail ? ` (${c.detail})` : ''} [${c.id}]`).join(' or ')}; choose one, or "new"`, match.candidates.map((c) => c.id));
+      throw invalid(
+        `fields.${field}Id`,
+        match.name,
+        `fields.${field}Id: "${match.name}" could be ${match.candidates.map((c) => `${c.name}${c.detail ? ` (${c.detail})` : ''} [${c.id}]`).join(' or ')}; choose one, or "new"`,
+        match.candidates.map((c) => c.id),
+      );
     }
     return 'new';
   }
@@ -611,8 +758,14 @@ class Writer {
   async title(name: string, chosen: unknown): Promise<string> {
     const pick = this.choose('title', this.resolver.title(name), chosen);
     let id = pick;
-    if (pick === 'new') id = await insertTitle(this.trx, this.actor, checkTitle({ originalTitle: name }, (n) => `fields.title.${n}`));
-    else if (!(await this.trx.selectFrom('titles').select('id').where('id', '=', pick).executeTakeFirst())) throw invalid('fields.titleId', pick, `fields.titleId: no title with id "${pick}"`);
+    if (pick === 'new')
+      id = await insertTitle(
+        this.trx,
+        this.actor,
+        checkTitle({ originalTitle: name }, (n) => `fields.title.${n}`),
+      );
+    else if (!(await this.trx.selectFrom('titles').select('id').where('id', '=', pick).executeTakeFirst()))
+      throw invalid('fields.titleId', pick, `fields.titleId: no title with id "${pick}"`);
     this.touchedTitles.add(id);
     return id;
   }
@@ -620,16 +773,25 @@ class Writer {
   async company(field: string, name: string, role: Parameters<typeof companyKind>[1], chosen: unknown): Promise<string> {
     const pick = this.choose(field, this.resolver.company(name), chosen);
     if (pick !== 'new') {
-      if (!(await this.trx.selectFrom('companies').select('id').where('id', '=', pick).executeTakeFirst())) throw invalid(`fields.${field}Id`, pick, `fields.${field}Id: no company with id "${pick}"`);
+      if (!(await this.trx.selectFrom('companies').select('id').where('id', '=', pick).executeTakeFirst()))
+        throw invalid(`fields.${field}Id`, pick, `fields.${field}Id: no company with id "${pick}"`);
       return pick;
     }
-    return (await findOrCreateCompanyIn(this.trx, this.actor, checkCompany({ name, kind: companyKind(name, role) }, (n) => `fields.${field}.${n}`), chosen === 'new' ? new NameIndex() : this.companies)).id;
+    return (
+      await findOrCreateCompanyIn(
+        this.trx,
+        this.actor,
+        checkCompany({ name, kind: companyKind(name, role) }, (n) => `fields.${field}.${n}`),
+        chosen === 'new' ? new NameIndex() : this.companies,
+      )
+    ).id;
   }
 
   async person(field: string, name: string, chosen: unknown): Promise<string> {
     const pick = this.choose(field, this.resolver.person(name), chosen);
     if (pick !== 'new') {
-      if (!(await this.trx.selectFrom('people').select('id').where('id', '=', pick).executeTakeFirst())) throw invalid(`fields.${field}Id`, pick, `fields.${field}Id: no person with id "${pick}"`);
+      if (!(await this.trx.selectFrom('people').select('id').where('id', '=', pick).executeTakeFirst()))
+        throw invalid(`fields.${field}Id`, pick, `fields.${field}Id: no person with id "${pick}"`);
       return pick;
     }
     return (await findOrCreatePersonIn(this.trx, this.actor, { name }, chosen === 'new' ? new NameIndex() : this.people)).id;
@@ -640,7 +802,13 @@ class Writer {
     const m = this.resolver.festival(name);
     const festivalId = typeof chosenFestival === 'string' && chosenFestival !== 'new' ? chosenFestival : m.status === 'known' ? m.id : null;
     if (!festivalId) return null;
-    const rows = await this.trx.selectFrom('awards as a').innerJoin('festival_editions as e', 'e.id', 'a.edition_id').select('a.id').where('e.festival_id', '=', festivalId).where('a.title_id', '=', titleId).execute();
+    const rows = await this.trx
+      .selectFrom('awards as a')
+      .innerJoin('festival_editions as e', 'e.id', 'a.edition_id')
+      .select('a.id')
+      .where('e.festival_id', '=', festivalId)
+      .where('a.title_id', '=', titleId)
+      .execute();
     return rows.length === 1 ? rows[0].id : null;
   }
 
@@ -650,22 +818,49 @@ class Writer {
     const entry = m.entry ?? findEvent(name) ?? eventByName(name) ?? null;
     let festivalId = this.choose('festival', m, chosenFestival);
     if (festivalId === 'new') {
-      festivalId = (await findOrCreateFestivalIn(this.trx, this.actor, checkFestival({
-        name: entry?.name ?? name,
-        shortName: entry?.shortName ?? null,
-        aliases: entry ? entry.aliases.filter((a) => a !== entry.name) : [],
-        kind: entry?.kind ?? 'festival',
-        country: entry?.country ?? null,
-        city: entry?.city ?? null,
-      }, (n) => `fields.festival.${n}`))).id;
+      festivalId = (
+        await findOrCreateFestivalIn(
+          this.trx,
+          this.actor,
+          checkFestival(
+            {
+              name: entry?.name ?? name,
+              shortName: entry?.shortName ?? null,
+              aliases: entry ? entry.aliases.filter((a) => a !== entry.name) : [],
+              kind: entry?.kind ?? 'festival',
+              country: entry?.country ?? null,
+              city: entry?.city ?? null,
+            },
+            (n) => `fields.festival.${n}`,
+          ),
+        )
+      ).id;
     }
     const y = typeof year === 'number' ? year : typeof year === 'string' && /^\d{4}$/.test(year) ? Number(year) : null;
-    if (!y) throw invalid('fields.year', year, `fields.year: say the year of this ${entry?.kind === 'awards' ? 'ceremony' : entry?.kind === 'market' ? 'market' : 'festival'} edition (the article does not)`);
+    if (!y)
+      throw invalid(
+        'fields.year',
+        year,
+        `fields.year: say the year of this ${entry?.kind === 'awards' ? 'ceremony' : entry?.kind === 'market' ? 'market' : 'festival'} edition (the article does not)`,
+      );
     const n = typeof edition === 'number' ? edition : entry ? yearEdition(entry, y) : null;
     // an edition of that year already on record wins over a numbered one
-    const byYear = await this.trx.selectFrom('festival_editions').select('id').where('festival_id', '=', festivalId).where('year', '=', y).orderBy('id').executeTakeFirst();
+    const byYear = await this.trx
+      .selectFrom('festival_editions')
+      .select('id')
+      .where('festival_id', '=', festivalId)
+      .where('year', '=', y)
+      .orderBy('id')
+      .executeTakeFirst();
     if (byYear) return byYear.id;
-    return (await findOrCreateEditionIn(this.trx, this.actor, festivalId, checkEdition({ year: y, number: n }, (x) => `fields.${x}`))).id;
+    return (
+      await findOrCreateEditionIn(
+        this.trx,
+        this.actor,
+        festivalId,
+        checkEdition({ year: y, number: n }, (x) => `fields.${x}`),
+      )
+    ).id;
   }
 }
 
@@ -683,17 +878,46 @@ async function uniqueRef(trx: Kysely<Database>, base: string): Promise<string> {
 }
 
 /** Writes one accepted fact; answers what it became. Runs inside the caller's transaction. */
-async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fields: Record<string, unknown> }, source: { id: string; text: string; outlet: string | null; publishedOn: string | null }, span: Span, override: AcceptInput['override']): Promise<Written> {
+async function writeFact(
+  app: FilmRights,
+  w: Writer,
+  fact: { type: FactType; fields: Record<string, unknown> },
+  source: { id: string; text: string; outlet: string | null; publishedOn: string | null },
+  span: Span,
+  override: AcceptInput['override'],
+): Promise<Written> {
   const { trx, actor } = w;
   const f = fact.fields;
   const title = str(f.title);
   if (!title && fact.type !== 'rumour') throw invalid('fields.title', f.title, 'fields.title: required, the film the fact is about');
   const link = async (table: FactTable, id: string, existed: boolean): Promise<Written> => {
-    const already = await trx.selectFrom('fact_sources').select('id').where('source_id', '=', source.id).where('fact_table', '=', table).where('fact_id', '=', id).executeTakeFirst();
+    const already = await trx
+      .selectFrom('fact_sources')
+      .select('id')
+      .where('source_id', '=', source.id)
+      .where('fact_table', '=', table)
+      .where('fact_id', '=', id)
+      .executeTakeFirst();
     let linkId = already?.id ?? null;
     if (!already) {
       const quote = source.text.slice(span[0], span[1]);
-      linkId = await insertFactLink(trx, actor, checkFactLink({ sourceId: source.id, factTable: table, factId: id, quote, spanStart: span[0], spanEnd: span[1], reviewed: true, accepted: true }, source.text));
+      linkId = await insertFactLink(
+        trx,
+        actor,
+        checkFactLink(
+          {
+            sourceId: source.id,
+            factTable: table,
+            factId: id,
+            quote,
+            spanStart: span[0],
+            spanEnd: span[1],
+            reviewed: true,
+            accepted: true,
+          },
+          source.text,
+        ),
+      );
     } else {
       await trx.updateTable('fact_sources').set({ reviewed: 1, accepted: 1 }).where('id', '=', already.id).execute();
     }
@@ -718,17 +942,36 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
       if (existing) return link('contracts', existing.id, true);
       const media = str(f.media);
       const negotiators: ContractInput['negotiators'] = [];
-      const list = Array.isArray(f.negotiators) ? (f.negotiators as Array<{ name?: string; company?: string | null; side?: string | null }>) : [];
+      const list = Array.isArray(f.negotiators)
+        ? (f.negotiators as Array<{ name?: string; company?: string | null; side?: string | null }>)
+        : [];
       for (let i = 0; i < list.length; i++) {
         const n = list[i];
         if (!str(n.name)) continue;
         const personId = await w.person(`negotiators[${i}]`, n.name!, undefined);
-        const side = n.side === 'licensor' || n.side === 'licensee' ? n.side : n.company && normalizeName(n.company) === normalizeName(buyer) ? 'licensee' : 'licensor';
-        const companyId = n.company ? (normalizeName(n.company) === normalizeName(buyer) ? buyerId : seller && normalizeName(n.company) === normalizeName(seller) ? sellerId : await w.company(`negotiators[${i}].company`, n.company, 'other', undefined)) : side === 'licensee' ? buyerId : sellerId;
+        const side =
+          n.side === 'licensor' || n.side === 'licensee'
+            ? n.side
+            : n.company && normalizeName(n.company) === normalizeName(buyer)
+              ? 'licensee'
+              : 'licensor';
+        const companyId = n.company
+          ? normalizeName(n.company) === normalizeName(buyer)
+            ? buyerId
+            : seller && normalizeName(n.company) === normalizeName(seller)
+              ? sellerId
+              : await w.company(`negotiators[${i}].company`, n.company, 'other', undefined)
+          : side === 'licensee'
+            ? buyerId
+            : sellerId;
         if (!negotiators.some((x) => x.personId === personId)) negotiators.push({ personId, companyId, side });
       }
-      const festival = f.festival && typeof f.festival === 'object' ? (f.festival as { name?: string; year?: number | null; edition?: number | null }) : null;
-      const editionId = festival?.name && festival.year ? await w.edition(festival.name, festival.year, festival.edition ?? null, f.festivalId) : null;
+      const festival =
+        f.festival && typeof f.festival === 'object'
+          ? (f.festival as { name?: string; year?: number | null; edition?: number | null })
+          : null;
+      const editionId =
+        festival?.name && festival.year ? await w.edition(festival.name, festival.year, festival.edition ?? null, f.festivalId) : null;
       const price = f.price && typeof f.price === 'object' ? (f.price as { amount: string; currency: string }) : null;
       const notes = [
         `As reported by ${source.outlet ?? 'the trade press'}${source.publishedOn ? ` on ${source.publishedOn}` : ''}: “${source.text.slice(span[0], span[1]).replace(/\s+/g, ' ').trim()}”`,
@@ -736,14 +979,20 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
         media ? null : 'Media not reported (recorded as All Media).',
         'Term not reported (recorded from the announcement, open-ended).',
         str(f.priceNote) ? `Price: ${str(f.priceNote)}.` : null,
-      ].filter(Boolean).join(' ');
+      ]
+        .filter(Boolean)
+        .join(' ');
       const announcedOn = str(f.announcedOn) ?? source.publishedOn;
       const input: ContractInput = {
         ref: await uniqueRef(trx, `${buyer}-${title}`),
         status: 'announced',
         licensorId: sellerId,
         licenseeId: buyerId,
-        salesAgentId: sellerId && (await trx.selectFrom('companies').select('kind').where('id', '=', sellerId).executeTakeFirst())?.kind === 'sales-agent' ? sellerId : null,
+        salesAgentId:
+          sellerId &&
+          (await trx.selectFrom('companies').select('kind').where('id', '=', sellerId).executeTakeFirst())?.kind === 'sales-agent'
+            ? sellerId
+            : null,
         titleIds: [titleId],
         blocks: territories ? [{ territories, media: media ?? 'All Media', start: announcedOn, end: null, exclusive: true }] : [],
         negotiators,
@@ -753,7 +1002,10 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
         notes,
         override: override?.reason ? { reason: override.reason } : null,
       };
-      const checked = checkContract(input, (n) => `fields.${n === 'blocks[0].territories' ? 'territories' : n === 'blocks[0].media' ? 'media' : n}`);
+      const checked = checkContract(
+        input,
+        (n) => `fields.${n === 'blocks[0].territories' ? 'territories' : n === 'blocks[0].media' ? 'media' : n}`,
+      );
       const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
       // the MG is the price as the article reports it (a reviewer's edit of it needs the financial-terms permission: acceptFact)
       const r = await writeContractIn(trx, app.store, ctx, actor, checked, { mgFromSource: true });
@@ -765,7 +1017,13 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
       const company = str(f.company);
       if (!company) throw invalid('fields.company', f.company, 'fields.company: required, who handles the sales');
       const companyId = await w.company('company', company, 'seller', f.companyId);
-      const existed = !!(await trx.selectFrom('title_companies').select('title_id').where('title_id', '=', titleId).where('company_id', '=', companyId).where('role', '=', 'sales-agent').executeTakeFirst());
+      const existed = !!(await trx
+        .selectFrom('title_companies')
+        .select('title_id')
+        .where('title_id', '=', titleId)
+        .where('company_id', '=', companyId)
+        .where('role', '=', 'sales-agent')
+        .executeTakeFirst());
       const factId = await insertTitleCompany(trx, actor, titleId, companyId, 'sales-agent');
       return link('title_companies', factId, existed);
     }
@@ -774,8 +1032,19 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
       const company = str(f.company);
       const role = f.role as 'production' | 'co-production' | 'sales-agent' | 'distributor';
       if (!company) throw invalid('fields.company', f.company, 'fields.company: required');
-      const companyId = await w.company('company', company, role === 'production' || role === 'co-production' ? 'production' : role === 'sales-agent' ? 'seller' : 'distributor', f.companyId);
-      const existed = !!(await trx.selectFrom('title_companies').select('title_id').where('title_id', '=', titleId).where('company_id', '=', companyId).where('role', '=', role).executeTakeFirst());
+      const companyId = await w.company(
+        'company',
+        company,
+        role === 'production' || role === 'co-production' ? 'production' : role === 'sales-agent' ? 'seller' : 'distributor',
+        f.companyId,
+      );
+      const existed = !!(await trx
+        .selectFrom('title_companies')
+        .select('title_id')
+        .where('title_id', '=', titleId)
+        .where('company_id', '=', companyId)
+        .where('role', '=', role)
+        .executeTakeFirst());
       const factId = await insertTitleCompany(trx, actor, titleId, companyId, role);
       return link('title_companies', factId, existed);
     }
@@ -783,23 +1052,38 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
     case 'withdrawal': {
       const titleId = await w.title(title!, f.titleId);
       const editionId = await w.edition(String(f.festival ?? ''), f.year, f.edition, f.festivalId);
-      const existing = await trx.selectFrom('selections').selectAll().where('edition_id', '=', editionId).where('title_id', '=', titleId).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('selections')
+        .selectAll()
+        .where('edition_id', '=', editionId)
+        .where('title_id', '=', titleId)
+        .executeTakeFirst();
       const withdrawn = fact.type === 'withdrawal';
       if (existing) {
         if (withdrawn && !existing.withdrawn) {
           const reason = str(f.reason);
           await trx.updateTable('selections').set({ withdrawn: 1, withdrawal_reason: reason }).where('id', '=', existing.id).execute();
-          await audit(trx, actor, { action: 'withdraw', entity: 'selections', entityId: existing.id, before: existing, after: { ...existing, withdrawn: 1, withdrawal_reason: reason }, reason });
+          await audit(trx, actor, {
+            action: 'withdraw',
+            entity: 'selections',
+            entityId: existing.id,
+            before: existing,
+            after: { ...existing, withdrawn: 1, withdrawal_reason: reason },
+            reason,
+          });
         }
         return link('selections', existing.id, true);
       }
-      const checked = checkSelection({
-        section: str(f.section),
-        premiereStatus: withdrawn ? null : (str(f.premiere) as never),
-        slot: withdrawn ? null : (str(f.slot) as never),
-        withdrawn,
-        withdrawalReason: withdrawn ? str(f.reason) : null,
-      }, (n) => `fields.${n}`);
+      const checked = checkSelection(
+        {
+          section: str(f.section),
+          premiereStatus: withdrawn ? null : (str(f.premiere) as never),
+          slot: withdrawn ? null : (str(f.slot) as never),
+          withdrawn,
+          withdrawalReason: withdrawn ? str(f.reason) : null,
+        },
+        (n) => `fields.${n}`,
+      );
       return link('selections', await insertSelection(trx, actor, editionId, titleId, checked), false);
     }
     case 'award': {
@@ -812,23 +1096,42 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
       const editionId = await w.edition(String(f.festival ?? ''), f.year, f.edition, f.festivalId);
       const award = str(f.award);
       if (!award) throw invalid('fields.award', f.award, 'fields.award: required, the prize');
-      const rows = await trx.selectFrom('awards').select(['id', 'name']).where('edition_id', '=', editionId).where('title_id', '=', titleId).execute();
+      const rows = await trx
+        .selectFrom('awards')
+        .select(['id', 'name'])
+        .where('edition_id', '=', editionId)
+        .where('title_id', '=', titleId)
+        .execute();
       const same = rows.find((a) => sameAward(a.name, award));
       if (same) return link('awards', same.id, true);
       const personId = str(f.person) ? await w.person('person', str(f.person)!, f.personId) : null;
-      return link('awards', await insertAward(trx, actor, editionId, titleId, personId, checkAward({ name: award, tied: f.tied === true }, (n) => `fields.${n}`)), false);
+      return link(
+        'awards',
+        await insertAward(
+          trx,
+          actor,
+          editionId,
+          titleId,
+          personId,
+          checkAward({ name: award, tied: f.tied === true }, (n) => `fields.${n}`),
+        ),
+        false,
+      );
     }
     case 'boxOffice': {
       const titleId = await w.title(title!, f.titleId);
-      const checked = checkBoxOffice({
-        territory: str(f.territory),
-        amount: String(f.amount ?? ''),
-        currency: String(f.currency ?? ''),
-        periodStart: str(f.periodStart),
-        periodEnd: str(f.periodEnd),
-        asOf: str(f.asOf),
-        cumulative: f.cumulative !== false,
-      }, (n) => `fields.${n}`);
+      const checked = checkBoxOffice(
+        {
+          territory: str(f.territory),
+          amount: String(f.amount ?? ''),
+          currency: String(f.currency ?? ''),
+          periodStart: str(f.periodStart),
+          periodEnd: str(f.periodEnd),
+          asOf: str(f.asOf),
+          cumulative: f.cumulative !== false,
+        },
+        (n) => `fields.${n}`,
+      );
       let q = trx.selectFrom('box_office').select(['id', 'amount', 'currency']).where('title_id', '=', titleId);
       q = checked.territory ? q.where('territory', '=', checked.territory) : q.where('territory', 'is', null);
       const same = (await q.execute()).find((b) => b.currency === checked.currency && Number(b.amount) === checked.amount);
@@ -838,7 +1141,12 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
     case 'release': {
       const titleId = await w.title(title!, f.titleId);
       const checked = checkRelease({ territory: String(f.territory ?? ''), date: str(f.date), kind: 'theatrical' }, (n) => `fields.${n}`);
-      const same = await trx.selectFrom('releases').select('id').where('title_id', '=', titleId).where('territory', '=', checked.territory).executeTakeFirst();
+      const same = await trx
+        .selectFrom('releases')
+        .select('id')
+        .where('title_id', '=', titleId)
+        .where('territory', '=', checked.territory)
+        .executeTakeFirst();
       if (same) return link('releases', same.id, true);
       const distributor = str(f.distributor);
       const distributorId = distributor ? await w.company('distributor', distributor, 'distributor', f.distributorId) : null;
@@ -850,7 +1158,13 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
       if (!name) throw invalid('fields.name', f.name, 'fields.name: required, who');
       const checked = checkCredit({ role: f.role, character: str(f.character) }, (n) => `fields.${n}`);
       const personId = await w.person('person', name, f.personId);
-      const same = await trx.selectFrom('credits').select('id').where('title_id', '=', titleId).where('person_id', '=', personId).where('role', '=', checked.role).executeTakeFirst();
+      const same = await trx
+        .selectFrom('credits')
+        .select('id')
+        .where('title_id', '=', titleId)
+        .where('person_id', '=', personId)
+        .where('role', '=', checked.role)
+        .executeTakeFirst();
       if (same) return link('credits', same.id, true);
       return link('credits', await insertCredit(trx, actor, titleId, personId, checked), false);
     }
@@ -861,10 +1175,22 @@ async function writeFact(app: FilmRights, w: Writer, fact: { type: FactType; fie
       const patch =
         fact.type === 'sourceMaterial'
           ? { source_material: str(f.material), ...(str(f.note) ? { source_material_note: str(f.note) } : {}) }
-          : { production_status: checkTitle({ originalTitle: before.original_title, productionStatus: f.status as never }, (n) => `fields.${n === 'productionStatus' ? 'status' : n}`).production_status };
-      const same = fact.type === 'sourceMaterial' ? before.source_material && normalizeName(before.source_material) === normalizeName(str(f.material) ?? '') : before.production_status === patch.production_status;
+          : {
+              production_status: checkTitle(
+                { originalTitle: before.original_title, productionStatus: f.status as never },
+                (n) => `fields.${n === 'productionStatus' ? 'status' : n}`,
+              ).production_status,
+            };
+      const same =
+        fact.type === 'sourceMaterial'
+          ? before.source_material && normalizeName(before.source_material) === normalizeName(str(f.material) ?? '')
+          : before.production_status === patch.production_status;
       if (!same) {
-        await trx.updateTable('titles').set({ ...patch, updated_at: nowIso() }).where('id', '=', titleId).execute();
+        await trx
+          .updateTable('titles')
+          .set({ ...patch, updated_at: nowIso() })
+          .where('id', '=', titleId)
+          .execute();
         await audit(trx, actor, { action: 'update', entity: 'titles', entityId: titleId, before, after: { ...before, ...patch } });
       }
       return link('titles', titleId, !!same);
@@ -878,7 +1204,19 @@ async function factRow(app: FilmRights, articleId: string, factId: string) {
     .selectFrom('article_facts as f')
     .innerJoin('articles as a', 'a.id', 'f.article_id')
     .innerJoin('sources as s', 's.id', 'a.source_id')
-    .select(['f.id', 'f.type', 'f.fields', 'f.status', 'f.span_start', 'f.span_end', 'f.written', 'a.source_id', 's.text', 's.outlet', 's.published_on'])
+    .select([
+      'f.id',
+      'f.type',
+      'f.fields',
+      'f.status',
+      'f.span_start',
+      'f.span_end',
+      'f.written',
+      'a.source_id',
+      's.text',
+      's.outlet',
+      's.published_on',
+    ])
     .where('f.id', '=', factId)
     .where('f.article_id', '=', articleId)
     .executeTakeFirst();
@@ -891,23 +1229,48 @@ async function factRow(app: FilmRights, articleId: string, factId: string) {
  * catalog, festival, market and contract services in one transaction.
  * Accepting an accepted fact again changes nothing.
  */
-export async function acceptFact(app: FilmRights, actor: Actor, articleId: string, factId: string, body: AcceptInput = {}): Promise<FactView> {
+export async function acceptFact(
+  app: FilmRights,
+  actor: Actor,
+  articleId: string,
+  factId: string,
+  body: AcceptInput = {},
+): Promise<FactView> {
   requireWriter(actor);
   const row = await factRow(app, articleId, factId);
   if (row.status === 'accepted') return factView(app, actor, articleId, factId);
-  if (body.fields !== undefined && (typeof body.fields !== 'object' || body.fields === null || Array.isArray(body.fields))) throw invalid('fields', body.fields, 'fields: expected an object of the fields to change');
+  if (body.fields !== undefined && (typeof body.fields !== 'object' || body.fields === null || Array.isArray(body.fields)))
+    throw invalid('fields', body.fields, 'fields: expected an object of the fields to change');
   // A reviewer who may not see a deal's price may not change it either (the price as reported is written as it is).
   requireFinancialWrite(actor, financialFieldsIn(body.fields), 'fields.');
-  if (body.override && !str(body.override.reason)) throw invalid('override.reason', body.override.reason, 'override.reason: say why the conflicting deal is saved anyway');
+  if (body.override && !str(body.override.reason))
+    throw invalid('override.reason', body.override.reason, 'override.reason: say why the conflicting deal is saved anyway');
   const fields = { ...parseJson(row.fields), ...(body.fields ?? {}) };
   const span: Span = [row.span_start, row.span_end];
   let touched: string[] = [];
   await app.store.transaction(async (trx) => {
     const w = await new Writer(trx, actor).load();
-    const written = await writeFact(app, w, { type: row.type, fields }, { id: row.source_id, text: row.text ?? '', outlet: row.outlet, publishedOn: row.published_on }, span, body.override);
+    const written = await writeFact(
+      app,
+      w,
+      { type: row.type, fields },
+      { id: row.source_id, text: row.text ?? '', outlet: row.outlet, publishedOn: row.published_on },
+      span,
+      body.override,
+    );
     const stored = Object.fromEntries(Object.entries(fields).filter(([k]) => !/Id$/.test(k)));
-    await idb(trx).updateTable('article_facts').set({ status: 'accepted', fields: toJson(stored), written: toJson(written), decided_by: actor.id, decided_at: nowIso() }).where('id', '=', factId).execute();
-    await audit(trx, actor, { action: 'accept', entity: 'article_facts', entityId: factId, before: { status: row.status, fields: parseJson(row.fields) }, after: { status: 'accepted', fields: stored, written } });
+    await idb(trx)
+      .updateTable('article_facts')
+      .set({ status: 'accepted', fields: toJson(stored), written: toJson(written), decided_by: actor.id, decided_at: nowIso() })
+      .where('id', '=', factId)
+      .execute();
+    await audit(trx, actor, {
+      action: 'accept',
+      entity: 'article_facts',
+      entityId: factId,
+      before: { status: row.status, fields: parseJson(row.fields) },
+      after: { status: 'accepted', fields: stored, written },
+    });
     touched = [...w.touchedTitles];
   });
   if (row.type === 'deal' && touched.length) await app.refreshTitles(touched);
@@ -917,16 +1280,36 @@ export async function acceptFact(app: FilmRights, actor: Actor, articleId: strin
 export async function rejectFact(app: FilmRights, actor: Actor, articleId: string, factId: string): Promise<FactView> {
   requireWriter(actor);
   const row = await factRow(app, articleId, factId);
-  if (row.status === 'accepted') throw invalid('status', row.status, `status: this fact was accepted and written (${row.written ? (parseJson(row.written) as Written).table : 'record'}); change or delete the record itself`);
+  if (row.status === 'accepted')
+    throw invalid(
+      'status',
+      row.status,
+      `status: this fact was accepted and written (${row.written ? (parseJson(row.written) as Written).table : 'record'}); change or delete the record itself`,
+    );
   await app.store.transaction(async (trx) => {
-    await idb(trx).updateTable('article_facts').set({ status: 'rejected', decided_by: actor.id, decided_at: nowIso() }).where('id', '=', factId).execute();
-    await audit(trx, actor, { action: 'reject', entity: 'article_facts', entityId: factId, before: { status: row.status }, after: { status: 'rejected' } });
+    await idb(trx)
+      .updateTable('article_facts')
+      .set({ status: 'rejected', decided_by: actor.id, decided_at: nowIso() })
+      .where('id', '=', factId)
+      .execute();
+    await audit(trx, actor, {
+      action: 'reject',
+      entity: 'article_facts',
+      entityId: factId,
+      before: { status: row.status },
+      after: { status: 'rejected' },
+    });
   });
   return factView(app, actor, articleId, factId);
 }
 
 /** Accepts every pending fact (of at least `minConfidence`); answers what was written and what needs a person (ambiguity, conflicts, missing years). */
-export async function acceptAll(app: FilmRights, actor: Actor, articleId: string, opts: { minConfidence?: number; types?: FactType[] } = {}): Promise<{ accepted: number; failed: Array<{ factId: string; type: FactType; error: string; message: string }>; article: ArticleView }> {
+export async function acceptAll(
+  app: FilmRights,
+  actor: Actor,
+  articleId: string,
+  opts: { minConfidence?: number; types?: FactType[] } = {},
+): Promise<{ accepted: number; failed: Array<{ factId: string; type: FactType; error: string; message: string }>; article: ArticleView }> {
   requireWriter(actor);
   const a = await getArticle(app, actor, articleId);
   const min = opts.minConfidence ?? 0;
@@ -940,7 +1323,12 @@ export async function acceptAll(app: FilmRights, actor: Actor, articleId: string
       accepted++;
     } catch (e) {
       const err = e as Error & { code?: string };
-      failed.push({ factId: f.id, type: f.type, error: e instanceof RightsConflictError ? 'conflict' : err.code ?? 'error', message: err.message.split('\n')[0] });
+      failed.push({
+        factId: f.id,
+        type: f.type,
+        error: e instanceof RightsConflictError ? 'conflict' : (err.code ?? 'error'),
+        message: err.message.split('\n')[0],
+      });
     }
   }
   return { accepted, failed, article: await getArticle(app, actor, articleId) };

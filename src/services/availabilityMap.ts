@@ -69,13 +69,25 @@ export async function availabilityMap(
   _actor: Actor,
   titleId: string,
   params: { media?: string; start?: string; end?: string | null; exclusive?: boolean },
-): Promise<{ titleId: string; media: string; start: string; end: string | null; exclusive: boolean; countries: Record<string, CountryAvail> }> {
+): Promise<{
+  titleId: string;
+  media: string;
+  start: string;
+  end: string | null;
+  exclusive: boolean;
+  countries: Record<string, CountryAvail>;
+}> {
   const title = await app.store.db.selectFrom('titles').select('id').where('id', '=', titleId).executeTakeFirst();
   if (!title) throw new NotFoundError('title', titleId);
   const start = params.start ?? new Date().toISOString().slice(0, 10);
   const media = params.media?.trim() || 'All Media';
   const exclusive = params.exclusive ?? true;
-  const countries = countryAvailability(app, titleId, { media: parseMedia(media, 'media'), start: parseDay(start, 'start'), end: parseEndDay(params.end ?? null, 'end'), exclusive });
+  const countries = countryAvailability(app, titleId, {
+    media: parseMedia(media, 'media'),
+    start: parseDay(start, 'start'),
+    end: parseEndDay(params.end ?? null, 'end'),
+    exclusive,
+  });
   return { titleId, media, start, end: params.end ?? null, exclusive, countries };
 }
 
@@ -85,28 +97,58 @@ export async function availabilityMap(
  * The title page's map and a festival line-up's sold / held / free columns
  * both read it, so they cannot disagree.
  */
-export function countryAvailability(app: FilmRights, titleId: string, w: { media: Bitset; start: Day; end: Day; exclusive: boolean }): Record<string, CountryAvail> {
-  const rows = app.index.avails([titleId], {
-    territories: fullSet(COUNTRIES.size),
-    media: w.media,
-    languages: null,
-    start: w.start,
-    end: w.end,
-    exclusive: w.exclusive,
-    match: 'overlap-part',
-  }, { include: 'all' });
+export function countryAvailability(
+  app: FilmRights,
+  titleId: string,
+  w: { media: Bitset; start: Day; end: Day; exclusive: boolean },
+): Record<string, CountryAvail> {
+  const rows = app.index.avails(
+    [titleId],
+    {
+      territories: fullSet(COUNTRIES.size),
+      media: w.media,
+      languages: null,
+      start: w.start,
+      end: w.end,
+      exclusive: w.exclusive,
+      match: 'overlap-part',
+    },
+    { include: 'all' },
+  );
   const q0 = w.start;
   const q1 = w.end;
   const deals = reasonDeals(app);
-  const per = new Map<string, { statuses: Set<string>; reasons: Map<string, ReasonView>; periods: Map<string, CountryPeriod & { from: Day; to: Day }> }>();
+  const per = new Map<
+    string,
+    { statuses: Set<string>; reasons: Map<string, ReasonView>; periods: Map<string, CountryPeriod & { from: Day; to: Day }> }
+  >();
   for (const row of rows) {
     const sold = row.outcome.reasons.some((r) => r.code === 'rights-out-exist' || r.code === 'holdback');
     const status: PeriodStatus = row.outcome.status === 'unavailable' ? (sold ? 'sold' : 'no-rights') : row.outcome.status;
     const from = Math.max(row.start, q0);
     const to = Math.min(row.end, q1);
-    const views = row.outcome.reasons.map((r): ReasonView => ({ code: r.code, contracts: r.contracts, message: reasonMessage(r, app.contractParties), ...(r.contracts.length ? { deals: deals(r, { titles: [titleId], territories: row.territories, media: row.media }) } : {}) }));
-    const languages = row.languages === null ? (row.languagesExcept.length ? `all languages excl. ${languageLabel(row.languagesExcept)}` : null) : languageLabel(row.languages);
-    const period = { status, start: dayOrNull(from), end: dayOrNull(to), media: mediaLabel(row.media), languages, reasons: views, from, to };
+    const views = row.outcome.reasons.map((r): ReasonView => ({
+      code: r.code,
+      contracts: r.contracts,
+      message: reasonMessage(r, app.contractParties),
+      ...(r.contracts.length ? { deals: deals(r, { titles: [titleId], territories: row.territories, media: row.media }) } : {}),
+    }));
+    const languages =
+      row.languages === null
+        ? row.languagesExcept.length
+          ? `all languages excl. ${languageLabel(row.languagesExcept)}`
+          : null
+        : languageLabel(row.languages);
+    const period = {
+      status,
+      start: dayOrNull(from),
+      end: dayOrNull(to),
+      media: mediaLabel(row.media),
+      languages,
+      reasons: views,
+      from,
+      to,
+    };
     const periodKey = [status, from, to, period.media, languages].join('|');
     for (const i of toIndices(row.territories)) {
       const code = COUNTRIES.codeAt(i);
@@ -120,17 +162,31 @@ export function countryAvailability(app: FilmRights, titleId: string, w: { media
       if (!e.periods.has(periodKey)) e.periods.set(periodKey, period);
     }
   }
-  const rightsIn = app.index.blocksOf(titleId).filter((b) => b.kind === 'in' && b.start <= w.end && b.end >= w.start && intersects(b.media, w.media));
+  const rightsIn = app.index
+    .blocksOf(titleId)
+    .filter((b) => b.kind === 'in' && b.start <= w.end && b.end >= w.start && intersects(b.media, w.media));
   const countries: Record<string, CountryAvail> = {};
   for (const [code, e] of per) {
     const i = COUNTRIES.indexOf(code);
-    const heldUnder = [...new Set(rightsIn.filter((b) => has(b.territories, i)).map((b) => b.contract))].sort().map((contract) => ({ contract, licensor: app.contractParties(contract)?.licensor ?? null }));
+    const heldUnder = [...new Set(rightsIn.filter((b) => has(b.territories, i)).map((b) => b.contract))]
+      .sort()
+      .map((contract) => ({ contract, licensor: app.contractParties(contract)?.licensor ?? null }));
     const s = [...e.statuses];
     const status: MapStatus =
-      s.length === 1 ? (s[0] as MapStatus) : s.includes('available') ? 'partial' : s.includes('sold') ? 'sold' : s.includes('on-hold') ? 'on-hold' : 'no-rights';
+      s.length === 1
+        ? (s[0] as MapStatus)
+        : s.includes('available')
+          ? 'partial'
+          : s.includes('sold')
+            ? 'sold'
+            : s.includes('on-hold')
+              ? 'on-hold'
+              : 'no-rights';
     const reasons = [...e.reasons.values()];
     const blocking = [...new Set(reasons.flatMap((r) => r.contracts))].sort();
-    const periods = [...e.periods.values()].sort((a, b) => a.from - b.from || a.to - b.to || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+    const periods = [...e.periods.values()].sort(
+      (a, b) => a.from - b.from || a.to - b.to || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+    );
     countries[code] = {
       status,
       periods: periods.map(({ from: _f, to: _t, ...p }) => p),

@@ -86,7 +86,15 @@ export function parseQuestion(input: AvailsInput): AvailsQuestion {
 export async function resolveTitles(app: FilmRights, refs: readonly string[], field = 'titles'): Promise<string[]> {
   if (!refs.length) return [];
   const db = app.store.db;
-  const byId = new Set((await db.selectFrom('titles').select('id').where('id', 'in', [...refs]).execute()).map((r) => r.id));
+  const byId = new Set(
+    (
+      await db
+        .selectFrom('titles')
+        .select('id')
+        .where('id', 'in', [...refs])
+        .execute()
+    ).map((r) => r.id),
+  );
   const lowered = [...new Set(refs.filter((r) => !byId.has(r)).map((r) => r.toLowerCase()))];
   const exact = new Map<string, Set<string>>();
   if (lowered.length) {
@@ -115,13 +123,32 @@ export async function resolveTitles(app: FilmRights, refs: readonly string[], fi
     if (!found.length) {
       all ??= await db.selectFrom('titles').select(['id', 'original_title', 'english_title']).execute();
       const k = normalizeName(ref);
-      found = all.filter((t) => normalizeName(t.original_title) === k || (t.english_title !== null && normalizeName(t.english_title) === k)).map((t) => t.id);
+      found = all
+        .filter((t) => normalizeName(t.original_title) === k || (t.english_title !== null && normalizeName(t.english_title) === k))
+        .map((t) => t.id);
       if (!found.length) {
-        const suggestions = closest(ref, all.map((t) => t.english_title ?? t.original_title), 5);
-        throw new DomainError('unknown-name', `${field}[${i}]`, ref, `${field}[${i}]: no title "${ref}"${suggestions.length ? `. Did you mean: ${suggestions.join(', ')}?` : ''}`, suggestions);
+        const suggestions = closest(
+          ref,
+          all.map((t) => t.english_title ?? t.original_title),
+          5,
+        );
+        throw new DomainError(
+          'unknown-name',
+          `${field}[${i}]`,
+          ref,
+          `${field}[${i}]: no title "${ref}"${suggestions.length ? `. Did you mean: ${suggestions.join(', ')}?` : ''}`,
+          suggestions,
+        );
       }
     }
-    if (found.length > 1) throw new DomainError('ambiguous', `${field}[${i}]`, ref, `${field}[${i}]: "${ref}" names ${found.length} titles; use the title id`, found);
+    if (found.length > 1)
+      throw new DomainError(
+        'ambiguous',
+        `${field}[${i}]`,
+        ref,
+        `${field}[${i}]: "${ref}" names ${found.length} titles; use the title id`,
+        found,
+      );
     resolved.push(found[0]);
   }
   await app.ensureTitleNames(resolved);
@@ -133,7 +160,10 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
   const titleIds = input.titles?.length ? await resolveTitles(app, input.titles) : null;
   const reported = new Map<string, NotShownReason>();
   const deals = reasonDeals(app);
-  const rows = app.index.avails(titleIds, q, { ...(input.include ? { include: input.include } : {}), notShown: (id, reason) => reported.set(id, reason) });
+  const rows = app.index.avails(titleIds, q, {
+    ...(input.include ? { include: input.include } : {}),
+    notShown: (id, reason) => reported.set(id, reason),
+  });
   // every title asked about that no row names: the reason the index gave, else it has no rights touching the question
   const asked = titleIds ? [...new Set(titleIds)] : await app.allTitleIds();
   const shown = new Set<string>();
@@ -142,13 +172,19 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
   for (const id of asked) if (!shown.has(id)) left.push({ id, title: app.titleName(id), reason: reported.get(id) ?? 'no-rights-held' });
   const counts = new Map<NotShownReason, number>();
   for (const l of left) counts.set(l.reason, (counts.get(l.reason) ?? 0) + 1);
-  left.sort((a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  left.sort(
+    (a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0),
+  );
   return {
     rows: rows.map((r) => rowView(r, app.titleName, app.contractParties, deals)),
     asked: asked.length,
     notShown: {
       count: left.length,
-      reasons: REASON_ORDER.filter((r) => counts.has(r)).map((reason) => ({ reason, message: NOT_SHOWN_MESSAGES[reason], count: counts.get(reason)! })),
+      reasons: REASON_ORDER.filter((r) => counts.has(r)).map((reason) => ({
+        reason,
+        message: NOT_SHOWN_MESSAGES[reason],
+        count: counts.get(reason)!,
+      })),
       titles: left.slice(0, NOT_SHOWN_LISTED),
     },
   };

@@ -44,7 +44,6 @@ import {
   optionalOneOf,
   optionalText,
   pageParams,
-  paginate,
   requiredText,
   SEARCH_THRESHOLD,
   todayIso,
@@ -52,7 +51,17 @@ import {
 } from './lookup.js';
 import { formatMoney, type Money } from './money.js';
 import { checkCompany, findOrCreateCompanyIn, findOrCreatePersonIn, NameIndex, uniqueId } from './people.js';
-import { deleteFact, dropFactLinks, factLinksOf, restoreFactLinks, sourcesOf, titleCompanyFactId, type FactLinkRow, type FactSourceView, type FactTable } from './provenance.js';
+import {
+  deleteFact,
+  dropFactLinks,
+  factLinksOf,
+  restoreFactLinks,
+  sourcesOf,
+  titleCompanyFactId,
+  type FactLinkRow,
+  type FactSourceView,
+  type FactTable,
+} from './provenance.js';
 
 type Named = { id: string; name: string };
 type Field = (name: string) => string;
@@ -132,7 +141,7 @@ function checkAliases(value: unknown, f: Field): CheckedTitle['aliases'] {
     if (typeof a === 'string') return { alias: requiredText(a, af), language: null, kind: null };
     if (typeof a !== 'object' || a === null) throw invalid(af, a, `${af}: expected a name or {alias, language, kind}`);
     const o = a as AliasInput;
-    const language = o.language ? checkLanguages([o.language], `${af}.language`)[0] ?? null : null;
+    const language = o.language ? (checkLanguages([o.language], `${af}.language`)[0] ?? null) : null;
     return { alias: requiredText(o.alias, `${af}.alias`), language, kind: optionalText(o.kind, `${af}.kind`) };
   });
 }
@@ -173,10 +182,19 @@ function titleRow(c: CheckedTitle) {
 }
 
 /** Inserts a checked title with its aliases, in the caller's transaction. Returns its id (readable: "one-second"). */
-export async function insertTitle(trx: Kysely<Database>, actor: Actor, c: CheckedTitle, id?: string, opts: { audit?: boolean } = {}): Promise<string> {
+export async function insertTitle(
+  trx: Kysely<Database>,
+  actor: Actor,
+  c: CheckedTitle,
+  id?: string,
+  opts: { audit?: boolean } = {},
+): Promise<string> {
   const tid = id ?? (await uniqueId(trx, 'titles', c.english_title ?? c.original_title, c.year));
   const now = nowIso();
-  await trx.insertInto('titles').values({ id: tid, ...titleRow(c), created_at: now, updated_at: now }).execute();
+  await trx
+    .insertInto('titles')
+    .values({ id: tid, ...titleRow(c), created_at: now, updated_at: now })
+    .execute();
   await insertAliases(trx, tid, c.aliases);
   if (opts.audit !== false) await audit(trx, actor, { action: 'create', entity: 'titles', entityId: tid, before: null, after: c });
   return tid;
@@ -184,7 +202,10 @@ export async function insertTitle(trx: Kysely<Database>, actor: Actor, c: Checke
 
 async function insertAliases(trx: Kysely<Database>, titleId: string, aliases: CheckedTitle['aliases']): Promise<void> {
   if (!aliases.length) return;
-  await trx.insertInto('title_aliases').values(aliases.map((a) => ({ id: newId(), title_id: titleId, ...a }))).execute();
+  await trx
+    .insertInto('title_aliases')
+    .values(aliases.map((a) => ({ id: newId(), title_id: titleId, ...a })))
+    .execute();
 }
 
 export async function createTitle(app: FilmRights, actor: Actor, input: TitleInput): Promise<TitleDetail> {
@@ -231,7 +252,11 @@ export async function updateTitle(app: FilmRights, actor: Actor, id: string, pat
     };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined && k in merged) (merged as unknown as Record<string, unknown>)[k] = v;
     const checked = checkTitle(merged);
-    await trx.updateTable('titles').set({ ...titleRow(checked), updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('titles')
+      .set({ ...titleRow(checked), updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
     if (patch.aliases !== undefined) await replaceAliases(trx, id, checked.aliases);
     if (credits) await writeCredits(trx, actor, id, credits);
     if (companies) await writeTitleCompanies(trx, actor, id, companies);
@@ -247,10 +272,26 @@ async function replaceAliases(trx: Kysely<Database>, id: string, aliases: Checke
   const key = (a: { alias: string; language: string | null; kind: string | null }) => JSON.stringify([a.alias, a.language, a.kind]);
   const wanted = new Set(aliases.map(key));
   const gone = old.filter((o) => !wanted.has(key(o)));
-  await dropFactLinks(trx, 'title_aliases', gone.map((o) => o.id));
-  if (gone.length) await trx.deleteFrom('title_aliases').where('id', 'in', gone.map((o) => o.id)).execute();
+  await dropFactLinks(
+    trx,
+    'title_aliases',
+    gone.map((o) => o.id),
+  );
+  if (gone.length)
+    await trx
+      .deleteFrom('title_aliases')
+      .where(
+        'id',
+        'in',
+        gone.map((o) => o.id),
+      )
+      .execute();
   const kept = new Set(old.filter((o) => wanted.has(key(o))).map(key));
-  await insertAliases(trx, id, aliases.filter((a) => !kept.has(key(a))));
+  await insertAliases(
+    trx,
+    id,
+    aliases.filter((a) => !kept.has(key(a))),
+  );
 }
 
 // ------------------------------------------------------------------ a title's credits and companies, as lists
@@ -294,7 +335,12 @@ export async function writeCredits(trx: Kysely<Database>, actor: Actor, titleId:
     if (personId) await mustExist(trx, 'people', personId, `credits[${i}].personId`);
     else personId = (await findOrCreatePersonIn(trx, actor, { name: e.name! }, people)).id;
     const dup = resolved.findIndex((r) => r.personId === personId && r.role === e.role);
-    if (dup >= 0) throw invalid(`credits[${i}]`, e.name ?? personId, `credits[${i}]: the same person is already credited as ${e.role} (credits[${dup}])`);
+    if (dup >= 0)
+      throw invalid(
+        `credits[${i}]`,
+        e.name ?? personId,
+        `credits[${i}]: the same person is already credited as ${e.role} (credits[${dup}])`,
+      );
     resolved.push({ ...e, personId });
   }
   const old = await trx.selectFrom('credits').selectAll().where('title_id', '=', titleId).execute();
@@ -310,7 +356,10 @@ export async function writeCredits(trx: Kysely<Database>, actor: Actor, titleId:
         await trx.updateTable('credits').set({ position, character: r.character }).where('id', '=', existing.id).execute();
       }
     } else {
-      await trx.insertInto('credits').values({ id: newId(), title_id: titleId, person_id: r.personId, role: r.role, character: r.character, position }).execute();
+      await trx
+        .insertInto('credits')
+        .values({ id: newId(), title_id: titleId, person_id: r.personId, role: r.role, character: r.character, position })
+        .execute();
     }
   }
   const gone = old.filter((o) => !keep.has(o.id)).map((o) => o.id);
@@ -326,7 +375,12 @@ export interface CheckedCompanyEntry {
 }
 
 /** The kind a company gets when it is created from a title's company list. */
-const KIND_FOR_ROLE: Record<TitleCompanyRole, CompanyKind> = { production: 'production', 'co-production': 'production', 'sales-agent': 'sales-agent', distributor: 'distributor' };
+const KIND_FOR_ROLE: Record<TitleCompanyRole, CompanyKind> = {
+  production: 'production',
+  'co-production': 'production',
+  'sales-agent': 'sales-agent',
+  distributor: 'distributor',
+};
 
 export function checkCompanyEntries(value: unknown, field: string): CheckedCompanyEntry[] | null {
   if (value === undefined) return null;
@@ -346,23 +400,45 @@ export function checkCompanyEntries(value: unknown, field: string): CheckedCompa
 }
 
 /** Makes a title's companies the given list; companies typed by name are found or created here. */
-export async function writeTitleCompanies(trx: Kysely<Database>, actor: Actor, titleId: string, entries: CheckedCompanyEntry[]): Promise<void> {
+export async function writeTitleCompanies(
+  trx: Kysely<Database>,
+  actor: Actor,
+  titleId: string,
+  entries: CheckedCompanyEntry[],
+): Promise<void> {
   const index = entries.some((e) => !e.companyId) ? await NameIndex.load(trx, 'companies') : undefined;
   const wanted: Array<{ companyId: string; role: TitleCompanyRole }> = [];
   for (const [i, e] of entries.entries()) {
     let companyId = e.companyId;
     if (companyId) await mustExist(trx, 'companies', companyId, `companies[${i}].companyId`);
-    else companyId = (await findOrCreateCompanyIn(trx, actor, checkCompany({ name: e.name!, kind: e.kind ?? KIND_FOR_ROLE[e.role] }, (n) => `companies[${i}].${n}`), index)).id;
+    else
+      companyId = (
+        await findOrCreateCompanyIn(
+          trx,
+          actor,
+          checkCompany({ name: e.name!, kind: e.kind ?? KIND_FOR_ROLE[e.role] }, (n) => `companies[${i}].${n}`),
+          index,
+        )
+      ).id;
     if (!wanted.some((w) => w.companyId === companyId && w.role === e.role)) wanted.push({ companyId, role: e.role });
   }
   const old = await trx.selectFrom('title_companies').selectAll().where('title_id', '=', titleId).execute();
   for (const o of old) {
     if (wanted.some((w) => w.companyId === o.company_id && w.role === o.role)) continue;
     await dropFactLinks(trx, 'title_companies', [titleCompanyFactId(titleId, o.company_id, o.role)]);
-    await trx.deleteFrom('title_companies').where('title_id', '=', titleId).where('company_id', '=', o.company_id).where('role', '=', o.role).execute();
+    await trx
+      .deleteFrom('title_companies')
+      .where('title_id', '=', titleId)
+      .where('company_id', '=', o.company_id)
+      .where('role', '=', o.role)
+      .execute();
   }
   const fresh = wanted.filter((w) => !old.some((o) => o.company_id === w.companyId && o.role === w.role));
-  if (fresh.length) await trx.insertInto('title_companies').values(fresh.map((w) => ({ title_id: titleId, company_id: w.companyId, role: w.role }))).execute();
+  if (fresh.length)
+    await trx
+      .insertInto('title_companies')
+      .values(fresh.map((w) => ({ title_id: titleId, company_id: w.companyId, role: w.role })))
+      .execute();
 }
 
 // ------------------------------------------------------------------ a title as the audit keeps it
@@ -391,14 +467,22 @@ export interface TitleSnapshot {
 export async function readTitleSnapshot(db: Kysely<Database>, id: string): Promise<TitleSnapshot | null> {
   const t = await db.selectFrom('titles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!t) return null;
-  const aliases = await db.selectFrom('title_aliases').select(['id', 'alias', 'language', 'kind']).where('title_id', '=', id).orderBy('alias').orderBy('id').execute();
+  const aliases = await db
+    .selectFrom('title_aliases')
+    .select(['id', 'alias', 'language', 'kind'])
+    .where('title_id', '=', id)
+    .orderBy('alias')
+    .orderBy('id')
+    .execute();
   const credits = await db
     .selectFrom('credits as c')
     .innerJoin('people as p', 'p.id', 'c.person_id')
     .select(['c.id', 'c.role', 'c.character', 'c.position', 'p.id as person_id', 'p.name'])
     .where('c.title_id', '=', id)
     .execute();
-  credits.sort((a, b) => CREDIT_ROLES.indexOf(a.role) - CREDIT_ROLES.indexOf(b.role) || a.position - b.position || a.name.localeCompare(b.name));
+  credits.sort(
+    (a, b) => CREDIT_ROLES.indexOf(a.role) - CREDIT_ROLES.indexOf(b.role) || a.position - b.position || a.name.localeCompare(b.name),
+  );
   const companies = await db
     .selectFrom('title_companies as tc')
     .innerJoin('companies as co', 'co.id', 'tc.company_id')
@@ -420,7 +504,13 @@ export async function readTitleSnapshot(db: Kysely<Database>, id: string): Promi
     productionStatus: t.production_status,
     createdAt: t.created_at,
     aliases,
-    credits: credits.map((c) => ({ id: c.id, role: c.role, person: { id: c.person_id, name: c.name }, character: c.character, position: c.position })),
+    credits: credits.map((c) => ({
+      id: c.id,
+      role: c.role,
+      person: { id: c.person_id, name: c.name },
+      character: c.character,
+      position: c.position,
+    })),
     companies: companies.map((c) => ({ role: c.role, company: { id: c.id, name: c.name } })),
   };
 }
@@ -435,7 +525,15 @@ export async function titleUses(db: Kysely<Database>, id: string): Promise<{ use
     .orderBy('c.ref')
     .execute();
   const count = async (table: 'selections' | 'awards' | 'releases' | 'box_office') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('title_id', '=', id).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('title_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const uses: Record<string, number> = {
     contracts: contracts.filter((c) => !c.deleted_at).length,
     'deleted contracts': contracts.filter((c) => c.deleted_at).length,
@@ -473,7 +571,13 @@ export async function deleteTitle(app: FilmRights, actor: Actor, id: string): Pr
     if (!before) throw new NotFoundError('title', id);
     const { uses, contractRefs } = await titleUses(trx, id);
     if (Object.keys(uses).length) {
-      throw new InUseError('title', id, uses, `"${before.englishTitle ?? before.originalTitle}"`, contractRefs.length ? `${contractRefs.length === 1 ? 'contract' : 'contracts'} ${contractRefs.join(', ')}` : undefined);
+      throw new InUseError(
+        'title',
+        id,
+        uses,
+        `"${before.englishTitle ?? before.originalTitle}"`,
+        contractRefs.length ? `${contractRefs.length === 1 ? 'contract' : 'contracts'} ${contractRefs.join(', ')}` : undefined,
+      );
     }
     const facts = [
       { table: 'titles' as const, ids: [id] },
@@ -487,7 +591,15 @@ export async function deleteTitle(app: FilmRights, actor: Actor, id: string): Pr
     await trx.deleteFrom('titles').where('id', '=', id).execute();
     const deleted = { ...before, sourceLinks: links };
     await audit(trx, actor, { action: 'delete', entity: 'titles', entityId: id, before: deleted, after: null });
-    return { deleted, removed: nonZero({ aliases: before.aliases.length, credits: before.credits.length, companies: before.companies.length, 'source links': links.length }) };
+    return {
+      deleted,
+      removed: nonZero({
+        aliases: before.aliases.length,
+        credits: before.credits.length,
+        companies: before.companies.length,
+        'source links': links.length,
+      }),
+    };
   });
   await app.refreshTitles([id]);
   return result;
@@ -495,7 +607,14 @@ export async function deleteTitle(app: FilmRights, actor: Actor, id: string): Pr
 
 /** The latest entry of a record's history. */
 export async function latestAuditEntry(db: Kysely<Database>, entity: string, id: string) {
-  return db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entity_id', '=', id)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The record as its deletion kept it; NotFoundError when its latest history entry is not a deletion. */
@@ -521,7 +640,8 @@ export async function restoreTitle(app: FilmRights, actor: Actor, id: string): P
   const skipped: string[] = [];
   await app.store.transaction(async (trx) => {
     const snap = await deletedSnapshot<TitleSnapshot>(trx, 'titles', id, 'title');
-    if (await trx.selectFrom('titles').select('id').where('id', '=', id).executeTakeFirst()) throw invalid('id', id, `id: a title "${id}" exists again; nothing to restore`);
+    if (await trx.selectFrom('titles').select('id').where('id', '=', id).executeTakeFirst())
+      throw invalid('id', id, `id: a title "${id}" exists again; nothing to restore`);
     const now = nowIso();
     await trx
       .insertInto('titles')
@@ -541,18 +661,41 @@ export async function restoreTitle(app: FilmRights, actor: Actor, id: string): P
         updated_at: now,
       })
       .execute();
-    if (snap.aliases?.length) await trx.insertInto('title_aliases').values(snap.aliases.map((a) => ({ id: a.id, title_id: id, alias: a.alias, language: a.language, kind: a.kind }))).execute();
+    if (snap.aliases?.length)
+      await trx
+        .insertInto('title_aliases')
+        .values(snap.aliases.map((a) => ({ id: a.id, title_id: id, alias: a.alias, language: a.language, kind: a.kind })))
+        .execute();
     const gone = new Set<string>();
-    const people = new Set((await trx.selectFrom('people').select('id').where('id', 'in', ['', ...(snap.credits ?? []).map((c) => c.person.id)]).execute()).map((p) => p.id));
+    const people = new Set(
+      (
+        await trx
+          .selectFrom('people')
+          .select('id')
+          .where('id', 'in', ['', ...(snap.credits ?? []).map((c) => c.person.id)])
+          .execute()
+      ).map((p) => p.id),
+    );
     for (const c of snap.credits ?? []) {
       if (!people.has(c.person.id)) {
         skipped.push(`${c.role} credit of ${c.person.name}: the person was deleted or merged since`);
         gone.add(`credits:${c.id}`);
         continue;
       }
-      await trx.insertInto('credits').values({ id: c.id, title_id: id, person_id: c.person.id, role: c.role, character: c.character, position: c.position }).execute();
+      await trx
+        .insertInto('credits')
+        .values({ id: c.id, title_id: id, person_id: c.person.id, role: c.role, character: c.character, position: c.position })
+        .execute();
     }
-    const companies = new Set((await trx.selectFrom('companies').select('id').where('id', 'in', ['', ...(snap.companies ?? []).map((c) => c.company.id)]).execute()).map((c) => c.id));
+    const companies = new Set(
+      (
+        await trx
+          .selectFrom('companies')
+          .select('id')
+          .where('id', 'in', ['', ...(snap.companies ?? []).map((c) => c.company.id)])
+          .execute()
+      ).map((c) => c.id),
+    );
     for (const c of snap.companies ?? []) {
       if (!companies.has(c.company.id)) {
         skipped.push(`${c.role} ${c.company.name}: the company was deleted or merged since`);
@@ -561,9 +704,20 @@ export async function restoreTitle(app: FilmRights, actor: Actor, id: string): P
       }
       await trx.insertInto('title_companies').values({ title_id: id, company_id: c.company.id, role: c.role }).execute();
     }
-    skipped.push(...(await restoreFactLinks(trx, (snap.sourceLinks ?? []).filter((l) => !gone.has(`${l.fact_table}:${l.fact_id}`)))));
+    skipped.push(
+      ...(await restoreFactLinks(
+        trx,
+        (snap.sourceLinks ?? []).filter((l) => !gone.has(`${l.fact_table}:${l.fact_id}`)),
+      )),
+    );
     const { sourceLinks: _links, ...deleted } = snap;
-    await audit(trx, actor, { action: 'restore', entity: 'titles', entityId: id, before: deleted, after: await readTitleSnapshot(trx, id) });
+    await audit(trx, actor, {
+      action: 'restore',
+      entity: 'titles',
+      entityId: id,
+      before: deleted,
+      after: await readTitleSnapshot(trx, id),
+    });
   });
   await app.refreshTitles([id]);
   return { restored: await getTitle(app, actor, id), skipped };
@@ -675,7 +829,12 @@ const OTHER_CREDIT_WEIGHT = 0.9;
  * it, cover-entire), from the engine's index.
  */
 function freeTitleIds(app: FilmRights, territories: string | undefined, media: string | undefined, today: string): Set<string> {
-  if (!territories?.trim()) throw invalid('freeTerritory', territories ?? null, 'freeTerritory: name the territory where the titles must be free (e.g. "Germany"), with freeMedia');
+  if (!territories?.trim())
+    throw invalid(
+      'freeTerritory',
+      territories ?? null,
+      'freeTerritory: name the territory where the titles must be free (e.g. "Germany"), with freeMedia',
+    );
   const start = parseDay(today, 'today');
   const rows = app.index.avails(
     null,
@@ -711,7 +870,11 @@ async function creditScores(db: Kysely<Database>, query: string): Promise<Map<st
   }
   const ids = [...scoreOf.keys()];
   for (let i = 0; i < ids.length; i += 500) {
-    const credits = await db.selectFrom('credits').select(['title_id', 'person_id', 'role']).where('person_id', 'in', ids.slice(i, i + 500)).execute();
+    const credits = await db
+      .selectFrom('credits')
+      .select(['title_id', 'person_id', 'role'])
+      .where('person_id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const c of credits) {
       const s = scoreOf.get(c.person_id)! * (c.role === 'director' ? DIRECTOR_WEIGHT : OTHER_CREDIT_WEIGHT);
       if (s > (out.get(c.title_id) ?? 0)) out.set(c.title_id, s);
@@ -720,12 +883,17 @@ async function creditScores(db: Kysely<Database>, query: string): Promise<Map<st
   return out;
 }
 
-export async function listTitles(app: FilmRights, params: TitleListParams = {}, opts: { today?: string } = {}): Promise<Page<TitleListItem>> {
+export async function listTitles(
+  app: FilmRights,
+  params: TitleListParams = {},
+  opts: { today?: string } = {},
+): Promise<Page<TitleListItem>> {
   const db = app.store.db;
   const { page, pageSize, offset } = pageParams(params.page, params.pageSize);
   const sort = params.sort ? oneOf(params.sort, ['title', 'year', 'relevance'] as const, 'sort') : params.q?.trim() ? 'relevance' : 'title';
   const dir = params.dir ? oneOf(params.dir, ['asc', 'desc'] as const, 'dir') : 'asc';
-  const free = params.freeTerritory || params.freeMedia ? freeTitleIds(app, params.freeTerritory, params.freeMedia, opts.today ?? todayIso()) : null;
+  const free =
+    params.freeTerritory || params.freeMedia ? freeTitleIds(app, params.freeTerritory, params.freeMedia, opts.today ?? todayIso()) : null;
   let query = db.selectFrom('titles as t');
   if (params.status) query = query.where('t.production_status', '=', oneOf(params.status, PRODUCTION_STATUSES, 'status'));
   if (params.country) {
@@ -736,7 +904,8 @@ export async function listTitles(app: FilmRights, params: TitleListParams = {}, 
     const festivalId = await resolveFestival(db, params.festival, 'festival');
     query = query.where((eb) =>
       eb.exists(
-        eb.selectFrom('selections as s')
+        eb
+          .selectFrom('selections as s')
           .innerJoin('festival_editions as e', 'e.id', 's.edition_id')
           .select('s.id')
           .whereRef('s.title_id', '=', 't.id')
@@ -780,7 +949,10 @@ export async function listTitles(app: FilmRights, params: TitleListParams = {}, 
   if (dir === 'desc') ranked.reverse();
   const total = ranked.length;
   const rows = ranked.slice(offset, offset + pageSize);
-  const directors = await directorsOf(db, rows.map((r) => r.id));
+  const directors = await directorsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -831,10 +1003,22 @@ export async function resolveFestival(db: Kysely<Database>, nameOrId: string, fi
   const festivals = await db.selectFrom('festivals').select(['id', 'name', 'short_name', 'aliases']).execute();
   if (festivals.some((f) => f.id === nameOrId)) return nameOrId;
   const k = normalizeName(nameOrId);
-  const names = festivals.map((f) => ({ id: f.id, names: [f.name, f.short_name, ...parseJson(f.aliases)].filter((n): n is string => !!n) }));
+  const names = festivals.map((f) => ({
+    id: f.id,
+    names: [f.name, f.short_name, ...parseJson(f.aliases)].filter((n): n is string => !!n),
+  }));
   const hit = names.find((f) => f.names.some((n) => normalizeName(n) === k));
   if (hit) return hit.id;
-  throw unknownName(field, nameOrId, 'festival', closest(nameOrId, names.flatMap((f) => f.names), 3));
+  throw unknownName(
+    field,
+    nameOrId,
+    'festival',
+    closest(
+      nameOrId,
+      names.flatMap((f) => f.names),
+      3,
+    ),
+  );
 }
 
 // ------------------------------------------------------------------ credits and title companies
@@ -863,7 +1047,13 @@ export function checkCredit(input: { role: unknown; character?: unknown; positio
 }
 
 /** Adds a credit in the caller's transaction; position defaults to after the title's last credit in that role. */
-export async function insertCredit(trx: Kysely<Database>, actor: Actor, titleId: string, personId: string, c: CheckedCredit): Promise<string> {
+export async function insertCredit(
+  trx: Kysely<Database>,
+  actor: Actor,
+  titleId: string,
+  personId: string,
+  c: CheckedCredit,
+): Promise<string> {
   let position = c.position;
   if (position === null) {
     const last = await trx
@@ -880,7 +1070,12 @@ export async function insertCredit(trx: Kysely<Database>, actor: Actor, titleId:
   return row.id;
 }
 
-export async function addCredit(app: FilmRights, actor: Actor, input: CreditInput, people?: NameIndex): Promise<{ id: string; personId: string }> {
+export async function addCredit(
+  app: FilmRights,
+  actor: Actor,
+  input: CreditInput,
+  people?: NameIndex,
+): Promise<{ id: string; personId: string }> {
   requireWriter(actor);
   const checked = checkCredit(input);
   if (!input.personId && !input.name) throw invalid('name', input.name, 'name: say who (a person id or a name)');
@@ -898,10 +1093,22 @@ export async function removeCredit(app: FilmRights, actor: Actor, id: string): P
   await deleteFact(app, actor, 'credits', id, 'credit');
 }
 
-export async function insertTitleCompany(trx: Kysely<Database>, actor: Actor, titleId: string, companyId: string, role: TitleCompanyRole): Promise<string> {
+export async function insertTitleCompany(
+  trx: Kysely<Database>,
+  actor: Actor,
+  titleId: string,
+  companyId: string,
+  role: TitleCompanyRole,
+): Promise<string> {
   const row = { title_id: titleId, company_id: companyId, role };
   const factId = titleCompanyFactId(titleId, companyId, role);
-  const exists = await trx.selectFrom('title_companies').select('role').where('title_id', '=', titleId).where('company_id', '=', companyId).where('role', '=', role).executeTakeFirst();
+  const exists = await trx
+    .selectFrom('title_companies')
+    .select('role')
+    .where('title_id', '=', titleId)
+    .where('company_id', '=', companyId)
+    .where('role', '=', role)
+    .executeTakeFirst();
   if (exists) return factId;
   await trx.insertInto('title_companies').values(row).execute();
   await audit(trx, actor, { action: 'create', entity: 'title_companies', entityId: factId, before: null, after: row });
@@ -909,7 +1116,11 @@ export async function insertTitleCompany(trx: Kysely<Database>, actor: Actor, ti
 }
 
 /** Says a company is the production company, co-producer, sales agent or distributor of a title. */
-export async function addTitleCompany(app: FilmRights, actor: Actor, input: { titleId: string; companyId: string; role: TitleCompanyRole }): Promise<void> {
+export async function addTitleCompany(
+  app: FilmRights,
+  actor: Actor,
+  input: { titleId: string; companyId: string; role: TitleCompanyRole },
+): Promise<void> {
   requireWriter(actor);
   const role = oneOf(input.role, TITLE_COMPANY_ROLES, 'role');
   await app.store.transaction(async (trx) => {
@@ -919,24 +1130,51 @@ export async function addTitleCompany(app: FilmRights, actor: Actor, input: { ti
   });
 }
 
-export async function removeTitleCompany(app: FilmRights, actor: Actor, input: { titleId: string; companyId: string; role: TitleCompanyRole }): Promise<void> {
+export async function removeTitleCompany(
+  app: FilmRights,
+  actor: Actor,
+  input: { titleId: string; companyId: string; role: TitleCompanyRole },
+): Promise<void> {
   requireWriter(actor);
   await app.store.transaction(async (trx) => {
-    const before = await trx.selectFrom('title_companies').selectAll().where('title_id', '=', input.titleId).where('company_id', '=', input.companyId).where('role', '=', input.role).executeTakeFirst();
+    const before = await trx
+      .selectFrom('title_companies')
+      .selectAll()
+      .where('title_id', '=', input.titleId)
+      .where('company_id', '=', input.companyId)
+      .where('role', '=', input.role)
+      .executeTakeFirst();
     if (!before) throw new NotFoundError('title company', titleCompanyFactId(input.titleId, input.companyId, input.role));
     const factId = titleCompanyFactId(input.titleId, input.companyId, input.role);
     await dropFactLinks(trx, 'title_companies', [factId]);
-    await trx.deleteFrom('title_companies').where('title_id', '=', input.titleId).where('company_id', '=', input.companyId).where('role', '=', input.role).execute();
+    await trx
+      .deleteFrom('title_companies')
+      .where('title_id', '=', input.titleId)
+      .where('company_id', '=', input.companyId)
+      .where('role', '=', input.role)
+      .execute();
     await audit(trx, actor, { action: 'delete', entity: 'title_companies', entityId: factId, before, after: null });
   });
 }
 
 const ENTITY = {
-  titles: 'title', people: 'person', companies: 'company', festivals: 'festival', festival_editions: 'festival edition',
-  sections: 'section', sources: 'source', selections: 'selection', awards: 'award',
+  titles: 'title',
+  people: 'person',
+  companies: 'company',
+  festivals: 'festival',
+  festival_editions: 'festival edition',
+  sections: 'section',
+  sources: 'source',
+  selections: 'selection',
+  awards: 'award',
 } as const;
 
-export async function mustExist(db: Kysely<Database>, table: 'titles' | 'people' | 'companies' | 'festivals' | 'festival_editions' | 'sections' | 'sources' | 'selections' | 'awards', id: string, field: string): Promise<void> {
+export async function mustExist(
+  db: Kysely<Database>,
+  table: 'titles' | 'people' | 'companies' | 'festivals' | 'festival_editions' | 'sections' | 'sources' | 'selections' | 'awards',
+  id: string,
+  field: string,
+): Promise<void> {
   if (typeof id !== 'string' || id === '') throw invalid(field, id, `${field}: required`);
   const row = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('unknown-id', field, id, `${field}: no ${ENTITY[table]} with id "${id}"`);
@@ -1000,7 +1238,17 @@ export interface TitleDetail {
     tiedWith: Named[];
     sources: FactSourceView[];
   }>;
-  releases: Array<{ id: string; territory: string; territoryName: string; date: string | null; precision: DatePrecision; dateLabel: string | null; distributor: Named | null; kind: string; sources: FactSourceView[] }>;
+  releases: Array<{
+    id: string;
+    territory: string;
+    territoryName: string;
+    date: string | null;
+    precision: DatePrecision;
+    dateLabel: string | null;
+    distributor: Named | null;
+    kind: string;
+    sources: FactSourceView[];
+  }>;
   boxOffice: Array<{
     id: string;
     territory: string | null;
@@ -1015,7 +1263,17 @@ export interface TitleDetail {
   }>;
   contracts: ContractSummary[];
   /** Who holds what, as signed deals (ours and the market's) say. */
-  marketPicture: Array<{ ref: string; direction: ContractDirection; status: ContractStatus; holder: Named | null; territoryLabel: string; mediaLabel: string; start: string | null; end: string | null; exclusive: boolean }>;
+  marketPicture: Array<{
+    ref: string;
+    direction: ContractDirection;
+    status: ContractStatus;
+    holder: Named | null;
+    territoryLabel: string;
+    mediaLabel: string;
+    start: string | null;
+    end: string | null;
+    exclusive: boolean;
+  }>;
   /** Every source of every fact on this page. */
   sources: FactSourceView[];
 }
@@ -1043,7 +1301,12 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
   const db = app.store.db;
   const t = await db.selectFrom('titles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!t) throw new NotFoundError('title', id);
-  const aliases = await db.selectFrom('title_aliases').select(['id', 'alias', 'language', 'kind']).where('title_id', '=', id).orderBy('alias').execute();
+  const aliases = await db
+    .selectFrom('title_aliases')
+    .select(['id', 'alias', 'language', 'kind'])
+    .where('title_id', '=', id)
+    .orderBy('alias')
+    .execute();
   const credits = await db
     .selectFrom('credits as c')
     .innerJoin('people as p', 'p.id', 'c.person_id')
@@ -1064,8 +1327,23 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
     .innerJoin('festival_editions as e', 'e.id', 's.edition_id')
     .innerJoin('festivals as f', 'f.id', 'e.festival_id')
     .leftJoin('sections as sec', 'sec.id', 's.section_id')
-    .select(['s.id', 's.premiere_status', 's.slot', 's.withdrawn', 's.withdrawal_reason', 'e.id as edition_id', 'e.number', 'e.year', 'e.start_date', 'e.end_date',
-      'f.id as festival_id', 'f.name as festival_name', 'f.short_name', 'sec.id as section_id', 'sec.name as section_name'])
+    .select([
+      's.id',
+      's.premiere_status',
+      's.slot',
+      's.withdrawn',
+      's.withdrawal_reason',
+      'e.id as edition_id',
+      'e.number',
+      'e.year',
+      'e.start_date',
+      'e.end_date',
+      'f.id as festival_id',
+      'f.name as festival_name',
+      'f.short_name',
+      'sec.id as section_id',
+      'sec.name as section_name',
+    ])
     .where('s.title_id', '=', id)
     .orderBy('e.year')
     .orderBy('e.start_date')
@@ -1076,7 +1354,20 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
     .innerJoin('festival_editions as e', 'e.id', 'a.edition_id')
     .innerJoin('festivals as f', 'f.id', 'e.festival_id')
     .leftJoin('people as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.name', 'a.tied', 'a.tie_group', 'a.edition_id', 'e.number', 'e.year', 'f.id as festival_id', 'f.name as festival_name', 'f.short_name', 'p.id as person_id', 'p.name as person_name'])
+    .select([
+      'a.id',
+      'a.name',
+      'a.tied',
+      'a.tie_group',
+      'a.edition_id',
+      'e.number',
+      'e.year',
+      'f.id as festival_id',
+      'f.name as festival_name',
+      'f.short_name',
+      'p.id as person_id',
+      'p.name as person_name',
+    ])
     .where('a.title_id', '=', id)
     .orderBy('e.year')
     .orderBy('a.name')
@@ -1095,20 +1386,49 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
   const releases = await db
     .selectFrom('releases as r')
     .leftJoin('companies as co', 'co.id', 'r.distributor_id')
-    .select(['r.id', 'r.territory', 'r.release_date', 'r.date_precision', 'r.kind', 'co.id as distributor_id', 'co.name as distributor_name'])
+    .select([
+      'r.id',
+      'r.territory',
+      'r.release_date',
+      'r.date_precision',
+      'r.kind',
+      'co.id as distributor_id',
+      'co.name as distributor_name',
+    ])
     .where('r.title_id', '=', id)
     .orderBy('r.release_date')
     .orderBy('r.territory')
     .execute();
-  const boxOffice = await db.selectFrom('box_office').selectAll().where('title_id', '=', id).orderBy('territory').orderBy('as_of').orderBy('period_start').execute();
+  const boxOffice = await db
+    .selectFrom('box_office')
+    .selectAll()
+    .where('title_id', '=', id)
+    .orderBy('territory')
+    .orderBy('as_of')
+    .orderBy('period_start')
+    .execute();
   const contractRows = await db
     .selectFrom('contract_titles as ct')
     .innerJoin('contracts as c', 'c.id', 'ct.contract_id')
     .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
     .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
     .leftJoin('companies as sa', 'sa.id', 'c.sales_agent_id')
-    .select(['c.id', 'c.ref', 'c.direction', 'c.status', 'c.signed_on', 'c.announced_on', 'c.mg_amount', 'c.mg_currency',
-      'lor.id as licensor_id', 'lor.name as licensor_name', 'lee.id as licensee_id', 'lee.name as licensee_name', 'sa.id as sales_agent_id', 'sa.name as sales_agent_name'])
+    .select([
+      'c.id',
+      'c.ref',
+      'c.direction',
+      'c.status',
+      'c.signed_on',
+      'c.announced_on',
+      'c.mg_amount',
+      'c.mg_currency',
+      'lor.id as licensor_id',
+      'lor.name as licensor_name',
+      'lee.id as licensee_id',
+      'lee.name as licensee_name',
+      'sa.id as sales_agent_id',
+      'sa.name as sales_agent_name',
+    ])
     .where('ct.title_id', '=', id)
     .where('c.deleted_at', 'is', null)
     .orderBy('c.ref')
@@ -1118,7 +1438,11 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
         .selectFrom('rights_blocks')
         .select(['contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'exclusive'])
         .where('title_id', '=', id)
-        .where('contract_id', 'in', contractRows.map((c) => c.id))
+        .where(
+          'contract_id',
+          'in',
+          contractRows.map((c) => c.id),
+        )
         .orderBy('start_date')
         .orderBy('id')
         .execute()
@@ -1163,8 +1487,19 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
     sourceMaterialNote: t.source_material_note,
     productionStatus: t.production_status,
     aliases,
-    credits: credits.map((c) => ({ id: c.id, role: c.role, person: { id: c.person_id, name: c.name }, character: c.character, position: c.position, sources: src('credits', c.id) })),
-    companies: companies.map((c) => ({ role: c.role, company: { id: c.id, name: c.name }, sources: src('title_companies', titleCompanyFactId(id, c.id, c.role)) })),
+    credits: credits.map((c) => ({
+      id: c.id,
+      role: c.role,
+      person: { id: c.person_id, name: c.name },
+      character: c.character,
+      position: c.position,
+      sources: src('credits', c.id),
+    })),
+    companies: companies.map((c) => ({
+      role: c.role,
+      company: { id: c.id, name: c.name },
+      sources: src('title_companies', titleCompanyFactId(id, c.id, c.role)),
+    })),
     selections: selections.map((s) => ({
       id: s.id,
       festival: { id: s.festival_id, name: s.festival_name, shortName: s.short_name },
@@ -1184,7 +1519,11 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
       person: named(a.person_id, a.person_name),
       tied: a.tied === 1,
       tieGroup: a.tie_group,
-      tiedWith: a.tie_group ? coWinners.filter((w) => w.tie_group === a.tie_group && w.edition_id === a.edition_id).map((w) => ({ id: w.id, name: w.english_title ?? w.original_title })) : [],
+      tiedWith: a.tie_group
+        ? coWinners
+            .filter((w) => w.tie_group === a.tie_group && w.edition_id === a.edition_id)
+            .map((w) => ({ id: w.id, name: w.english_title ?? w.original_title }))
+        : [],
       sources: src('awards', a.id),
     })),
     releases: releases.map((r) => ({
@@ -1233,7 +1572,13 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
       .flatMap((c) =>
         blockViews
           .filter((b) => b.contractId === c.id)
-          .map(({ contractId: _, ...b }) => ({ ref: c.ref, direction: c.direction, status: c.status, holder: named(c.licensee_id, c.licensee_name), ...b })),
+          .map(({ contractId: _, ...b }) => ({
+            ref: c.ref,
+            direction: c.direction,
+            status: c.status,
+            holder: named(c.licensee_id, c.licensee_name),
+            ...b,
+          })),
       ),
     sources: dedupeSources([...sources.values()].flat()),
   });

@@ -10,7 +10,11 @@ import type { Database } from '../store/index.js';
 
 export async function recordRightsChange(trx: Kysely<Database>, titleIds: readonly string[]): Promise<void> {
   const unique = [...new Set(titleIds)];
-  if (unique.length) await trx.insertInto('rights_changes').values(unique.map((title_id) => ({ title_id, at: new Date().toISOString() }))).execute();
+  if (unique.length)
+    await trx
+      .insertInto('rights_changes')
+      .values(unique.map((title_id) => ({ title_id, at: new Date().toISOString() })))
+      .execute();
 }
 
 const LOOKBACK = 1000;
@@ -28,11 +32,17 @@ export class ChangeFeed {
 
   /** Starts from the current end of the feed: what the index was built from is already applied. */
   async start(intervalMs = 300): Promise<void> {
-    const row = await this.db.selectFrom('rights_changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('rights_changes')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
     this.last = Number(row?.seq ?? 0);
     this.timer = setInterval(() => {
       this.running ??= this.poll()
-        .then(() => undefined, () => undefined)
+        .then(
+          () => undefined,
+          () => undefined,
+        )
         .finally(() => (this.running = undefined));
     }, intervalMs);
     this.timer.unref();
@@ -50,10 +60,19 @@ export class ChangeFeed {
 
   /** The feed's end now, and the oldest change this process has not applied yet (null when none). */
   async head(): Promise<{ seq: number; oldestUnappliedAt: string | null }> {
-    const end = await this.db.selectFrom('rights_changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const end = await this.db
+      .selectFrom('rights_changes')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
     const seq = Number(end?.seq ?? 0);
     if (seq <= this.last) return { seq, oldestUnappliedAt: null };
-    const oldest = await this.db.selectFrom('rights_changes').select('at').where('seq', '>', this.last).orderBy('seq').limit(1).executeTakeFirst();
+    const oldest = await this.db
+      .selectFrom('rights_changes')
+      .select('at')
+      .where('seq', '>', this.last)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirst();
     return { seq, oldestUnappliedAt: oldest?.at ?? null };
   }
 

@@ -127,7 +127,17 @@ export interface ContractView {
     end: string | null;
     exclusive: boolean;
   }>;
-  holdbacks: Array<{ id: string; titleId: string; territories: string; territoryCodes: string[]; media: string; mediaIds: string[]; start: string | null; end: string | null; description: string }>;
+  holdbacks: Array<{
+    id: string;
+    titleId: string;
+    territories: string;
+    territoryCodes: string[];
+    media: string;
+    mediaIds: string[];
+    start: string | null;
+    end: string | null;
+    description: string;
+  }>;
   negotiators: Array<{ person: { id: string; name: string }; company: { id: string; name: string } | null; side: NegotiatorSide }>;
   mg?: Money | null;
   signedOn: string | null;
@@ -173,9 +183,14 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
     throw invalid(f('status'), input.status, `${f('status')}: "${input.status}" is not one of ${CONTRACT_STATUSES.join(', ')}`);
   }
   if (input.direction !== undefined && !CONTRACT_DIRECTIONS.includes(input.direction)) {
-    throw invalid(f('direction'), input.direction, `${f('direction')}: "${input.direction}" is not one of ${CONTRACT_DIRECTIONS.join(', ')}`);
+    throw invalid(
+      f('direction'),
+      input.direction,
+      `${f('direction')}: "${input.direction}" is not one of ${CONTRACT_DIRECTIONS.join(', ')}`,
+    );
   }
-  if (!Array.isArray(input.titleIds) || input.titleIds.length === 0) throw invalid(f('titleIds'), input.titleIds, `${f('titleIds')}: a contract names at least one title`);
+  if (!Array.isArray(input.titleIds) || input.titleIds.length === 0)
+    throw invalid(f('titleIds'), input.titleIds, `${f('titleIds')}: a contract names at least one title`);
   if (input.override && !input.override.reason?.trim()) {
     throw invalid(f('override.reason'), input.override.reason, `${f('override.reason')}: say why the conflicting deal is saved anyway`);
   }
@@ -212,20 +227,33 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
     const start = h.start ? parseDay(h.start, `${hf}.start`) : BEGINNING;
     const end = parseEndDay(h.end, `${hf}.end`);
     checkTerm(start, end, hf);
-    return { input: h, titleIds: h.titleId ? [h.titleId] : input.titleIds, territoryCodes: territoryCodes(territories), mediaIds: mediaLeafIds(media) };
+    return {
+      input: h,
+      titleIds: h.titleId ? [h.titleId] : input.titleIds,
+      territoryCodes: territoryCodes(territories),
+      mediaIds: mediaLeafIds(media),
+    };
   });
   if (input.newCompanies !== undefined && input.newCompanies !== null) {
-    if (typeof input.newCompanies !== 'object') throw invalid(f('newCompanies'), input.newCompanies, `${f('newCompanies')}: expected {licensor?, licensee?, salesAgent?}`);
+    if (typeof input.newCompanies !== 'object')
+      throw invalid(f('newCompanies'), input.newCompanies, `${f('newCompanies')}: expected {licensor?, licensee?, salesAgent?}`);
     for (const [party, c] of Object.entries(input.newCompanies)) {
-      if (!(NEW_COMPANY_PARTIES as readonly string[]).includes(party)) throw invalid(f(`newCompanies.${party}`), c, `${f(`newCompanies.${party}`)}: not a party of the deal (licensor, licensee, salesAgent)`);
+      if (!(NEW_COMPANY_PARTIES as readonly string[]).includes(party))
+        throw invalid(
+          f(`newCompanies.${party}`),
+          c,
+          `${f(`newCompanies.${party}`)}: not a party of the deal (licensor, licensee, salesAgent)`,
+        );
       if (c === undefined || c === null) continue;
       checkCompany(c, (n) => f(`newCompanies.${party}.${n}`));
       const idField = `${party}Id` as 'licensorId' | 'licenseeId' | 'salesAgentId';
-      if (input[idField]) throw invalid(f(idField), input[idField], `${f(idField)}: give either an existing company or a new one, not both`);
+      if (input[idField])
+        throw invalid(f(idField), input[idField], `${f(idField)}: give either an existing company or a new one, not both`);
     }
   }
   (input.negotiators ?? []).forEach((n, i) => {
-    if (!NEGOTIATOR_SIDES.includes(n.side)) throw invalid(f(`negotiators[${i}].side`), n.side, `${f(`negotiators[${i}].side`)}: "${n.side}" is not licensor or licensee`);
+    if (!NEGOTIATOR_SIDES.includes(n.side))
+      throw invalid(f(`negotiators[${i}].side`), n.side, `${f(`negotiators[${i}].side`)}: "${n.side}" is not licensor or licensee`);
   });
   return { input, mg, blocks, holdbacks };
 }
@@ -244,12 +272,18 @@ export function directionFor(input: ContractInput, we: string | null): ContractD
   return 'third-party';
 }
 
-async function ensureExists(trx: Kysely<Database>, table: 'titles' | 'companies' | 'people' | 'festival_editions', ids: Array<string | null | undefined>, field: string): Promise<void> {
+async function ensureExists(
+  trx: Kysely<Database>,
+  table: 'titles' | 'companies' | 'people' | 'festival_editions',
+  ids: Array<string | null | undefined>,
+  field: string,
+): Promise<void> {
   const wanted = [...new Set(ids.filter((x): x is string => typeof x === 'string' && x !== ''))];
   if (!wanted.length) return;
   const found = new Set((await trx.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
   const missing = wanted.find((id) => !found.has(id));
-  if (missing) throw new DomainError('unknown-id', field, missing, `${field}: no ${table.replace(/_/g, ' ').replace(/s$/, '')} with id "${missing}"`);
+  if (missing)
+    throw new DomainError('unknown-id', field, missing, `${field}: no ${table.replace(/_/g, ' ').replace(/s$/, '')} with id "${missing}"`);
 }
 
 /** Checks a proposed rights-out against the store as it is now (call inside the transaction, after locking). */
@@ -260,21 +294,39 @@ export interface ContractContext {
 }
 
 /** Checks a proposed rights-out against the store as `trx` sees it (call inside the transaction, after locking). */
-async function conflictsInStore(ctx: ContractContext, trx: Kysely<Database>, blocks: ParsedBlock[], excludeContractId?: string): Promise<ConflictReportView> {
+async function conflictsInStore(
+  ctx: ContractContext,
+  trx: Kysely<Database>,
+  blocks: ParsedBlock[],
+  excludeContractId?: string,
+): Promise<ConflictReportView> {
   const titleIds = [...new Set(blocks.flatMap((b) => b.titleIds))];
   const current = await loadEngineBlocks(trx, titleIds, excludeContractId);
   const reports: Array<{ titleId: string; report: ConflictReport; blockIndex: number[] }> = [];
   for (const titleId of titleIds) {
     const mine = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.titleIds.includes(titleId));
     if (!mine.length) continue;
-    reports.push({ titleId, report: checkConflicts(titleId, current.get(titleId) ?? [], mine.map(({ b }) => b.proposed)), blockIndex: mine.map(({ i }) => i) });
+    reports.push({
+      titleId,
+      report: checkConflicts(
+        titleId,
+        current.get(titleId) ?? [],
+        mine.map(({ b }) => b.proposed),
+      ),
+      blockIndex: mine.map(({ i }) => i),
+    });
   }
   return conflictView(reports, ctx.titleName, ctx.parties);
 }
 
 /** The conflict check on its own, for the deal editor's live panel (reads the store; writes nothing). */
-export async function checkProposedDeal(app: FilmRights, input: { titleIds?: string[]; blocks: BlockInput[]; excludeContractId?: string }): Promise<ConflictReportView> {
-  const titleIds = input.titleIds?.length ? input.titleIds : [...new Set(input.blocks.map((b) => b.titleId).filter((t): t is string => !!t))];
+export async function checkProposedDeal(
+  app: FilmRights,
+  input: { titleIds?: string[]; blocks: BlockInput[]; excludeContractId?: string },
+): Promise<ConflictReportView> {
+  const titleIds = input.titleIds?.length
+    ? input.titleIds
+    : [...new Set(input.blocks.map((b) => b.titleId).filter((t): t is string => !!t))];
   const { blocks } = checkContract({ status: 'offer', titleIds, blocks: input.blocks });
   await ensureExists(app.store.db, 'titles', titleIds, 'titleIds');
   return conflictsInStore({ titleName: app.titleName, parties: app.contractParties }, app.store.db, blocks, input.excludeContractId);
@@ -325,12 +377,18 @@ export async function writeContractIn(
   await store.lockTitles(trx, titleIds);
   await ensureExists(trx, 'titles', input.titleIds, 'titleIds');
   await ensureExists(trx, 'companies', [input.licensorId, input.licenseeId, input.salesAgentId], 'parties');
-  await ensureExists(trx, 'people', (input.negotiators ?? []).map((n) => n.personId), 'negotiators.personId');
+  await ensureExists(
+    trx,
+    'people',
+    (input.negotiators ?? []).map((n) => n.personId),
+    'negotiators.personId',
+  );
   await ensureExists(trx, 'festival_editions', [input.editionId], 'editionId');
   if (id) {
     before = await readContract(trx, id);
     if (!before || before.deletedAt) throw new NotFoundError('contract', id);
-    if (opts.version !== undefined && opts.version !== before.version) throw new StaleVersionError('contract', id, opts.version, before.version);
+    if (opts.version !== undefined && opts.version !== before.version)
+      throw new StaleVersionError('contract', id, opts.version, before.version);
   }
   const direction = directionFor(input, await weCompanyIn(trx));
 
@@ -373,14 +431,24 @@ export async function writeContractIn(
   const dup = await trx.selectFrom('contracts').select('id').where('ref', '=', row.ref).where('id', '!=', cid).executeTakeFirst();
   if (dup) throw invalid('ref', row.ref, `ref: a contract "${row.ref}" already exists`);
   if (id) {
-    await trx.updateTable('contracts').set({ ...row, version: before!.version + 1 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('contracts')
+      .set({ ...row, version: before!.version + 1 })
+      .where('id', '=', id)
+      .execute();
     for (const t of ['rights_blocks', 'holdbacks', 'negotiators', 'contract_titles'] as const) {
       await trx.deleteFrom(t).where('contract_id', '=', id).execute();
     }
   } else {
-    await trx.insertInto('contracts').values({ id: cid, ...row, created_at: now }).execute();
+    await trx
+      .insertInto('contracts')
+      .values({ id: cid, ...row, created_at: now })
+      .execute();
   }
-  await trx.insertInto('contract_titles').values(input.titleIds.map((t) => ({ contract_id: cid, title_id: t }))).execute();
+  await trx
+    .insertInto('contract_titles')
+    .values(input.titleIds.map((t) => ({ contract_id: cid, title_id: t })))
+    .execute();
   const blockRows = c.blocks.flatMap((b) =>
     b.titleIds.map((t) => ({
       id: newId(),
@@ -415,7 +483,10 @@ export async function writeContractIn(
   if (holdbackRows.length) await trx.insertInto('holdbacks').values(holdbackRows).execute();
   const negotiators = input.negotiators ?? [];
   if (negotiators.length) {
-    await trx.insertInto('negotiators').values(negotiators.map((n) => ({ contract_id: cid, person_id: n.personId, company_id: n.companyId ?? null, side: n.side }))).execute();
+    await trx
+      .insertInto('negotiators')
+      .values(negotiators.map((n) => ({ contract_id: cid, person_id: n.personId, company_id: n.companyId ?? null, side: n.side })))
+      .execute();
   }
   await recordRightsChange(trx, titleIds);
   const after = await readContract(trx, cid);
@@ -450,7 +521,10 @@ export async function saveContract(app: FilmRights, actor: Actor, input: Contrac
   const checked = checkContract(input);
   const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
   const result = await app.store.transaction(async (trx) => {
-    const r = await writeContractIn(trx, app.store, ctx, actor, await withNewCompanies(trx, actor, checked), { id, version: input.version });
+    const r = await writeContractIn(trx, app.store, ctx, actor, await withNewCompanies(trx, actor, checked), {
+      id,
+      version: input.version,
+    });
     if (!r.ok) throw new RightsConflictError(r.report);
     return r;
   });
@@ -467,7 +541,11 @@ export async function deleteContract(app: FilmRights, actor: Actor, id: string, 
     titles = before.titles.map((t) => t.id);
     await app.store.lockTitles(trx, titles);
     const now = nowIso();
-    await trx.updateTable('contracts').set({ deleted_at: now, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('contracts')
+      .set({ deleted_at: now, updated_at: now, version: before.version + 1 })
+      .where('id', '=', id)
+      .execute();
     await recordRightsChange(trx, titles);
     await audit(trx, actor, { action: 'delete', entity: 'contracts', entityId: id, before, after: null, reason: reason ?? null });
   });
@@ -494,7 +572,9 @@ export async function readContract(db: Kysely<Database>, id: string): Promise<Co
     .orderBy('n.side')
     .orderBy('p.name')
     .execute();
-  const companies = companyIds.length ? await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', companyIds).execute() : [];
+  const companies = companyIds.length
+    ? await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', companyIds).execute()
+    : [];
   const company = (cid: string | null) => {
     const found = cid ? companies.find((x) => x.id === cid) : undefined;
     return found ? { id: found.id, name: found.name } : null;
@@ -536,7 +616,10 @@ export async function readContract(db: Kysely<Database>, id: string): Promise<Co
           exclusive: b.exclusive === 1,
         };
       })
-      .sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.titleId.localeCompare(b.titleId) || a.territories.localeCompare(b.territories)),
+      .sort(
+        (a, b) =>
+          (a.start ?? '').localeCompare(b.start ?? '') || a.titleId.localeCompare(b.titleId) || a.territories.localeCompare(b.territories),
+      ),
     holdbacks: holdbacks.map((h) => ({
       id: h.id,
       titleId: h.title_id,
@@ -630,7 +713,10 @@ async function rightsOf(db: Kysely<Database>, contractIds: string[]): Promise<Ma
       let territory = territoryLabels.get(b.territory_codes);
       if (territory === undefined) {
         const codes = parseJson(b.territory_codes);
-        territoryLabels.set(b.territory_codes, (territory = codes.length ? territoryLabel(territorySetFromCodes(codes, 'territory_codes')) : null));
+        territoryLabels.set(
+          b.territory_codes,
+          (territory = codes.length ? territoryLabel(territorySetFromCodes(codes, 'territory_codes')) : null),
+        );
       }
       let media = mediaLabels.get(b.media_ids);
       if (media === undefined) {
@@ -661,19 +747,48 @@ export async function listContracts(
     .selectFrom('contracts as c')
     .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
     .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
-    .select(['c.id', 'c.ref', 'c.direction', 'c.status', 'lor.name as licensor', 'lee.name as licensee', 'c.signed_on', 'c.announced_on', 'c.updated_at', 'c.deleted_at', 'c.mg_amount', 'c.mg_currency'])
+    .select([
+      'c.id',
+      'c.ref',
+      'c.direction',
+      'c.status',
+      'lor.name as licensor',
+      'lee.name as licensee',
+      'c.signed_on',
+      'c.announced_on',
+      'c.updated_at',
+      'c.deleted_at',
+      'c.mg_amount',
+      'c.mg_currency',
+    ])
     .where('c.deleted_at', params.deleted ? 'is not' : 'is', null);
   if (status) query = query.where('c.status', '=', status);
   if (direction) query = query.where('c.direction', '=', direction);
-  if (params.company) query = query.where((eb) => eb.or([eb('c.licensor_id', '=', params.company!), eb('c.licensee_id', '=', params.company!), eb('c.sales_agent_id', '=', params.company!)]));
-  if (params.title) query = query.where('c.id', 'in', app.store.db.selectFrom('contract_titles').select('contract_id').where('title_id', '=', params.title));
+  if (params.company)
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.licensor_id', '=', params.company!),
+        eb('c.licensee_id', '=', params.company!),
+        eb('c.sales_agent_id', '=', params.company!),
+      ]),
+    );
+  if (params.title)
+    query = query.where(
+      'c.id',
+      'in',
+      app.store.db.selectFrom('contract_titles').select('contract_id').where('title_id', '=', params.title),
+    );
   const rows = await query.orderBy('c.updated_at', 'desc').execute();
   const titles = rows.length
     ? await app.store.db
         .selectFrom('contract_titles as ct')
         .innerJoin('titles as t', 't.id', 'ct.title_id')
         .select(['ct.contract_id', 't.original_title', 't.english_title'])
-        .where('ct.contract_id', 'in', rows.map((r) => r.id))
+        .where(
+          'ct.contract_id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .execute()
     : [];
   const financials = actor?.canSeeFinancials === true;
@@ -694,12 +809,18 @@ export async function listContracts(
   }));
   if (params.q?.trim()) {
     const { rankByNames } = await import('./lookup.js');
-    items = rankByNames(params.q, items.map((item) => ({ item, names: [item.ref, item.licensor, item.licensee, ...item.titles] })));
+    items = rankByNames(
+      params.q,
+      items.map((item) => ({ item, names: [item.ref, item.licensor, item.licensee, ...item.titles] })),
+    );
   }
   const pageSize = Math.min(Math.max(params.pageSize ?? 50, 1), 500);
   const page = Math.max(params.page ?? 1, 1);
   const shown = items.slice((page - 1) * pageSize, page * pageSize);
-  const rights = await rightsOf(app.store.db, shown.map((c) => c.id));
+  const rights = await rightsOf(
+    app.store.db,
+    shown.map((c) => c.id),
+  );
   return {
     items: shown.map(({ row, ...c }) => ({
       ...c,
@@ -720,7 +841,10 @@ export async function auditTrail(app: FilmRights, actor: Actor, params: { entity
     .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after', 'a.reason']);
   if (params.entity) q = q.where('a.entity', '=', params.entity);
   if (params.entityId) q = q.where('a.entity_id', '=', params.entityId);
-  const rows = await q.orderBy('a.id', 'desc').limit(Math.min(params.limit ?? 200, 1000)).execute();
+  const rows = await q
+    .orderBy('a.id', 'desc')
+    .limit(Math.min(params.limit ?? 200, 1000))
+    .execute();
   return rows.map((r) => ({
     id: Number(r.id),
     at: r.at,
@@ -769,8 +893,23 @@ export function inputOf(c: ContractView, override?: { reason: string }): Contrac
     licenseeId: c.licensee?.id ?? null,
     salesAgentId: c.salesAgent?.id ?? null,
     titleIds: c.titles.map((t) => t.id),
-    blocks: c.blocks.map((b) => ({ titleId: b.titleId, territories: b.territories, media: b.media, languages: b.languages, start: b.start, end: b.end, exclusive: b.exclusive })),
-    holdbacks: c.holdbacks.map((h) => ({ titleId: h.titleId, territories: h.territories, media: h.media, start: h.start, end: h.end, description: h.description })),
+    blocks: c.blocks.map((b) => ({
+      titleId: b.titleId,
+      territories: b.territories,
+      media: b.media,
+      languages: b.languages,
+      start: b.start,
+      end: b.end,
+      exclusive: b.exclusive,
+    })),
+    holdbacks: c.holdbacks.map((h) => ({
+      titleId: h.titleId,
+      territories: h.territories,
+      media: h.media,
+      start: h.start,
+      end: h.end,
+      description: h.description,
+    })),
     negotiators: c.negotiators.map((n) => ({ personId: n.person.id, companyId: n.company?.id ?? null, side: n.side })),
     mg: c.mg ?? null,
     signedOn: c.signedOn,

@@ -28,7 +28,11 @@ export interface StoredBlocks {
 }
 
 /** Loads the engine blocks of the given titles (all titles when null), inside `db` (a transaction or the store). */
-export async function loadEngineBlocks(db: Kysely<Database>, titleIds: readonly string[] | null, excludeContractId?: string): Promise<Map<string, RightsBlock[]>> {
+export async function loadEngineBlocks(
+  db: Kysely<Database>,
+  titleIds: readonly string[] | null,
+  excludeContractId?: string,
+): Promise<Map<string, RightsBlock[]>> {
   const byTitle = new Map<string, RightsBlock[]>();
   for (const id of titleIds ?? []) byTitle.set(id, []);
   if (titleIds !== null && titleIds.length === 0) return byTitle;
@@ -41,7 +45,19 @@ export async function loadEngineBlocks(db: Kysely<Database>, titleIds: readonly 
   let blocks = db
     .selectFrom('rights_blocks as b')
     .innerJoin('contracts as c', 'c.id', 'b.contract_id')
-    .select(['b.title_id', 'b.territory_codes', 'b.media_ids', 'b.languages', 'b.start_date', 'b.end_date', 'b.exclusive', 'c.id as contract_id', 'c.ref', 'c.direction', 'c.status'])
+    .select([
+      'b.title_id',
+      'b.territory_codes',
+      'b.media_ids',
+      'b.languages',
+      'b.start_date',
+      'b.end_date',
+      'b.exclusive',
+      'c.id as contract_id',
+      'c.ref',
+      'c.direction',
+      'c.status',
+    ])
     .where('c.deleted_at', 'is', null)
     .where('c.direction', '!=', 'third-party')
     .where('c.status', 'in', [...ACTIVE_STATUSES, ...HOLD_STATUSES]);

@@ -2,7 +2,10 @@ import type { ConflictReportView } from './views.js';
 
 /** Errors the services raise; the API maps each to an HTTP status. Validation errors are DomainErrors. */
 export class NotFoundError extends Error {
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} "${id}" not found`);
     this.name = 'NotFoundError';
   }
@@ -39,8 +42,16 @@ export class RightsConflictError extends Error {
  * kind ("contracts": 2, "festival selections": 1); nothing was written.
  */
 export class InUseError extends Error {
-  constructor(readonly entity: string, readonly id: string, readonly uses: Record<string, number>, what: string, detail?: string) {
-    super(`id: ${what} cannot be deleted: ${usesText(uses)} ${Object.values(uses).reduce((a, b) => a + b, 0) === 1 ? 'refers' : 'refer'} to it${detail ? ` (${detail})` : ''}. ${entity === 'title' || entity === 'company' || entity === 'person' ? 'Change those first, or merge it into the record it duplicates.' : 'Change or delete those first.'}`);
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly uses: Record<string, number>,
+    what: string,
+    detail?: string,
+  ) {
+    super(
+      `id: ${what} cannot be deleted: ${usesText(uses)} ${Object.values(uses).reduce((a, b) => a + b, 0) === 1 ? 'refers' : 'refer'} to it${detail ? ` (${detail})` : ''}. ${entity === 'title' || entity === 'company' || entity === 'person' ? 'Change those first, or merge it into the record it duplicates.' : 'Change or delete those first.'}`,
+    );
     this.name = 'InUseError';
   }
 }
@@ -61,7 +72,12 @@ function singular(k: string): string {
 
 /** The record changed since the caller read it. */
 export class StaleVersionError extends Error {
-  constructor(readonly entity: string, readonly id: string, readonly expected: number, readonly actual: number) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
     super(`${entity} "${id}" was changed by someone else (version ${actual}, you had ${expected}); reload and try again`);
     this.name = 'StaleVersionError';
   }

@@ -33,7 +33,17 @@ import { requireWriter } from './access.js';
 import { audit } from './audit.js';
 import { mustExist } from './catalog.js';
 import { InUseError, NotFoundError } from './errors.js';
-import { countryCode, oneOf, optionalBool, optionalInt, optionalIsoDate, optionalOneOf, optionalText, rankByNames, requiredText } from './lookup.js';
+import {
+  countryCode,
+  oneOf,
+  optionalBool,
+  optionalInt,
+  optionalIsoDate,
+  optionalOneOf,
+  optionalText,
+  rankByNames,
+  requiredText,
+} from './lookup.js';
 import { uniqueId } from './people.js';
 import { deleteRow, deleteRowIn, type RowSnapshot } from './rows.js';
 
@@ -62,7 +72,8 @@ export interface CheckedFestival {
 }
 
 export function checkFestival(input: FestivalInput, f: Field = plain): CheckedFestival {
-  if (input.aliases !== undefined && !Array.isArray(input.aliases)) throw invalid(f('aliases'), input.aliases, `${f('aliases')}: expected a list of names`);
+  if (input.aliases !== undefined && !Array.isArray(input.aliases))
+    throw invalid(f('aliases'), input.aliases, `${f('aliases')}: expected a list of names`);
   return {
     name: requiredText(input.name, f('name')),
     short_name: optionalText(input.shortName, f('shortName')),
@@ -97,7 +108,12 @@ export class FestivalIndex {
   }
 }
 
-export async function findOrCreateFestivalIn(trx: Kysely<Database>, actor: Actor, c: CheckedFestival, index?: FestivalIndex): Promise<{ id: string; created: boolean }> {
+export async function findOrCreateFestivalIn(
+  trx: Kysely<Database>,
+  actor: Actor,
+  c: CheckedFestival,
+  index?: FestivalIndex,
+): Promise<{ id: string; created: boolean }> {
   const idx = index ?? (await FestivalIndex.load(trx));
   const found = idx.find(c.name) ?? (c.short_name ? idx.find(c.short_name) : undefined);
   if (found) return { id: found, created: false };
@@ -140,7 +156,17 @@ async function festivalsWithEditions(db: Kysely<Database>, ids?: string[]): Prom
   if (ids) q = q.where('id', 'in', ids.length ? ids : ['']);
   const festivals = await q.execute();
   const editions = festivals.length
-    ? await db.selectFrom('festival_editions').selectAll().where('festival_id', 'in', festivals.map((f) => f.id)).orderBy('year', 'desc').orderBy('number', 'desc').execute()
+    ? await db
+        .selectFrom('festival_editions')
+        .selectAll()
+        .where(
+          'festival_id',
+          'in',
+          festivals.map((f) => f.id),
+        )
+        .orderBy('year', 'desc')
+        .orderBy('number', 'desc')
+        .execute()
     : [];
   return festivals.map((f) => ({
     id: f.id,
@@ -150,7 +176,9 @@ async function festivalsWithEditions(db: Kysely<Database>, ids?: string[]): Prom
     kind: f.kind,
     country: f.country,
     city: f.city,
-    editions: editions.filter((e) => e.festival_id === f.id).map((e) => ({ id: e.id, number: e.number, year: e.year, start: e.start_date, end: e.end_date })),
+    editions: editions
+      .filter((e) => e.festival_id === f.id)
+      .map((e) => ({ id: e.id, number: e.number, year: e.year, start: e.start_date, end: e.end_date })),
   }));
 }
 
@@ -160,7 +188,12 @@ export async function listFestivals(app: FilmRights, params: { q?: string; kind?
     const kind = oneOf(params.kind, FESTIVAL_KINDS, 'kind');
     all = all.filter((f) => f.kind === kind);
   }
-  return params.q?.trim() ? rankByNames(params.q, all.map((f) => ({ item: f, names: [f.name, f.shortName, ...f.aliases] }))) : all;
+  return params.q?.trim()
+    ? rankByNames(
+        params.q,
+        all.map((f) => ({ item: f, names: [f.name, f.shortName, ...f.aliases] })),
+      )
+    : all;
 }
 
 export async function getFestival(app: FilmRights, _actor: Actor, id: string): Promise<FestivalDetail> {
@@ -197,7 +230,12 @@ export function checkEdition(input: Omit<EditionInput, 'festivalId'>, f: Field =
 }
 
 /** Finds the festival's edition with this number (or, without a number, this year), or creates it. */
-export async function findOrCreateEditionIn(trx: Kysely<Database>, actor: Actor, festivalId: string, c: CheckedEdition): Promise<{ id: string; created: boolean }> {
+export async function findOrCreateEditionIn(
+  trx: Kysely<Database>,
+  actor: Actor,
+  festivalId: string,
+  c: CheckedEdition,
+): Promise<{ id: string; created: boolean }> {
   let q = trx.selectFrom('festival_editions').select('id').where('festival_id', '=', festivalId);
   q = c.number !== null ? q.where('number', '=', c.number) : q.where('year', '=', c.year).where('number', 'is', null);
   const found = await q.executeTakeFirst();
@@ -258,7 +296,8 @@ export interface CheckedSelection {
 export function checkSelection(input: Omit<SelectionInput, 'editionId' | 'titleId'>, f: Field = plain): CheckedSelection {
   const reason = optionalText(input.withdrawalReason, f('withdrawalReason'));
   const withdrawn = optionalBool(input.withdrawn, f('withdrawn'));
-  if (reason && withdrawn === false) throw invalid(f('withdrawalReason'), reason, `${f('withdrawalReason')}: a reason for withdrawal, but withdrawn is false`);
+  if (reason && withdrawn === false)
+    throw invalid(f('withdrawalReason'), reason, `${f('withdrawalReason')}: a reason for withdrawal, but withdrawn is false`);
   return {
     section: optionalText(input.section, f('section')),
     premiere_status: optionalOneOf(input.premiereStatus, PREMIERE_STATUSES, f('premiereStatus')),
@@ -268,7 +307,13 @@ export function checkSelection(input: Omit<SelectionInput, 'editionId' | 'titleI
   };
 }
 
-export async function insertSelection(trx: Kysely<Database>, actor: Actor, editionId: string, titleId: string, c: CheckedSelection): Promise<string> {
+export async function insertSelection(
+  trx: Kysely<Database>,
+  actor: Actor,
+  editionId: string,
+  titleId: string,
+  c: CheckedSelection,
+): Promise<string> {
   const sectionId = c.section ? await ensureSectionIn(trx, actor, editionId, c.section) : null;
   const row = {
     id: newId(),
@@ -291,8 +336,14 @@ export async function createSelection(app: FilmRights, actor: Actor, input: Sele
   const id = await app.store.transaction(async (trx) => {
     await mustExist(trx, 'festival_editions', input.editionId, 'editionId');
     await mustExist(trx, 'titles', input.titleId, 'titleId');
-    const twin = await trx.selectFrom('selections').select('id').where('edition_id', '=', input.editionId).where('title_id', '=', input.titleId).executeTakeFirst();
-    if (twin) throw invalid('titleId', input.titleId, 'titleId: the title is already in this edition\'s line-up; change that selection instead');
+    const twin = await trx
+      .selectFrom('selections')
+      .select('id')
+      .where('edition_id', '=', input.editionId)
+      .where('title_id', '=', input.titleId)
+      .executeTakeFirst();
+    if (twin)
+      throw invalid('titleId', input.titleId, "titleId: the title is already in this edition's line-up; change that selection instead");
     return insertSelection(trx, actor, input.editionId, input.titleId, c);
   });
   return { id };
@@ -306,11 +357,22 @@ export async function withdrawSelection(app: FilmRights, actor: Actor, selection
     const before = await trx.selectFrom('selections').selectAll().where('id', '=', selectionId).executeTakeFirst();
     if (!before) throw new NotFoundError('selection', selectionId);
     await trx.updateTable('selections').set({ withdrawn: 1, withdrawal_reason: why }).where('id', '=', selectionId).execute();
-    await audit(trx, actor, { action: 'withdraw', entity: 'selections', entityId: selectionId, before, after: { ...before, withdrawn: 1, withdrawal_reason: why }, reason: why });
+    await audit(trx, actor, {
+      action: 'withdraw',
+      entity: 'selections',
+      entityId: selectionId,
+      before,
+      after: { ...before, withdrawn: 1, withdrawal_reason: why },
+      reason: why,
+    });
   });
 }
 
-export async function deleteSelection(app: FilmRights, actor: Actor, selectionId: string): Promise<{ deleted: RowSnapshot; removed: Record<string, number> }> {
+export async function deleteSelection(
+  app: FilmRights,
+  actor: Actor,
+  selectionId: string,
+): Promise<{ deleted: RowSnapshot; removed: Record<string, number> }> {
   return deleteRow(app, actor, 'selections', selectionId);
 }
 
@@ -346,7 +408,14 @@ export function defaultTieGroup(editionId: string, awardName: string): string {
   return `${editionId}:${slugId(awardName)}`;
 }
 
-export async function insertAward(trx: Kysely<Database>, actor: Actor, editionId: string, titleId: string, personId: string | null, c: CheckedAward): Promise<string> {
+export async function insertAward(
+  trx: Kysely<Database>,
+  actor: Actor,
+  editionId: string,
+  titleId: string,
+  personId: string | null,
+  c: CheckedAward,
+): Promise<string> {
   const row = {
     id: newId(),
     edition_id: editionId,
@@ -421,14 +490,35 @@ export async function getEdition(app: FilmRights, _actor: Actor, editionId: stri
   const selections = await db
     .selectFrom('selections as s')
     .innerJoin('titles as t', 't.id', 's.title_id')
-    .select(['s.id', 's.section_id', 's.premiere_status', 's.slot', 's.withdrawn', 's.withdrawal_reason', 't.id as title_id', 't.original_title', 't.english_title', 't.year'])
+    .select([
+      's.id',
+      's.section_id',
+      's.premiere_status',
+      's.slot',
+      's.withdrawn',
+      's.withdrawal_reason',
+      't.id as title_id',
+      't.original_title',
+      't.english_title',
+      't.year',
+    ])
     .where('s.edition_id', '=', editionId)
     .execute();
   const awards = await db
     .selectFrom('awards as a')
     .innerJoin('titles as t', 't.id', 'a.title_id')
     .leftJoin('people as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.name', 'a.tied', 'a.tie_group', 't.id as title_id', 't.original_title', 't.english_title', 'p.id as person_id', 'p.name as person_name'])
+    .select([
+      'a.id',
+      'a.name',
+      'a.tied',
+      'a.tie_group',
+      't.id as title_id',
+      't.original_title',
+      't.english_title',
+      'p.id as person_id',
+      'p.name as person_name',
+    ])
     .where('a.edition_id', '=', editionId)
     .orderBy('a.name')
     .orderBy('t.original_title')
@@ -450,11 +540,17 @@ export async function getEdition(app: FilmRights, _actor: Actor, editionId: stri
     ...(market.get(s.title_id) ?? { soldLabel: null, freeLabel: null, heldLabel: null }),
     awards: awards.filter((a) => a.title_id === s.title_id).map((a) => ({ id: a.id, name: a.name, tied: a.tied === 1 })),
   });
-  const bySection = [...sections.map((sec) => ({ id: sec.id as string | null, name: sec.name })), { id: null, name: 'Other selections' }].map((sec) => ({
+  const bySection = [
+    ...sections.map((sec) => ({ id: sec.id as string | null, name: sec.name })),
+    { id: null, name: 'Other selections' },
+  ].map((sec) => ({
     ...sec,
     selections: selections
       .filter((s) => s.section_id === sec.id)
-      .sort((a, b) => slotOrder(a.slot) - slotOrder(b.slot) || (a.english_title ?? a.original_title).localeCompare(b.english_title ?? b.original_title))
+      .sort(
+        (a, b) =>
+          slotOrder(a.slot) - slotOrder(b.slot) || (a.english_title ?? a.original_title).localeCompare(b.english_title ?? b.original_title),
+      )
       .map(view),
   }));
   return {
@@ -489,7 +585,14 @@ async function salesAgents(db: Kysely<Database>, titleIds: string[]): Promise<Ma
   const viaContracts = await db
     .selectFrom('contract_titles as ct')
     .innerJoin('contracts as k', 'k.id', 'ct.contract_id')
-    .innerJoin('companies as c', (j) => j.on((eb) => eb.or([eb('c.id', '=', eb.ref('k.sales_agent_id')), eb.and([eb('k.direction', '=', 'in'), eb('c.id', '=', eb.ref('k.licensee_id'))])])))
+    .innerJoin('companies as c', (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb('c.id', '=', eb.ref('k.sales_agent_id')),
+          eb.and([eb('k.direction', '=', 'in'), eb('c.id', '=', eb.ref('k.licensee_id'))]),
+        ]),
+      ),
+    )
     .select(['ct.title_id', 'c.id', 'c.name'])
     .where('ct.title_id', 'in', titleIds)
     .where('k.deleted_at', 'is', null)
@@ -510,7 +613,11 @@ function labelOrNull(set: Bitset): string | null {
  * so the two always say the same. Sold: some media sold or held back; held:
  * some media on hold and none sold; free: every media free.
  */
-function marketOn(app: FilmRights, titleIds: string[], day: string): Map<string, { soldLabel: string | null; freeLabel: string | null; heldLabel: string | null }> {
+function marketOn(
+  app: FilmRights,
+  titleIds: string[],
+  day: string,
+): Map<string, { soldLabel: string | null; freeLabel: string | null; heldLabel: string | null }> {
   const out = new Map<string, { soldLabel: string | null; freeLabel: string | null; heldLabel: string | null }>();
   const d = parseDay(day, 'today');
   for (const id of titleIds) {
@@ -551,13 +658,22 @@ export async function updateFestival(app: FilmRights, actor: Actor, id: string, 
       city: pick('city', before.city),
     });
     const others = await FestivalIndex.load(trx);
-    for (const [field, n] of [['name', c.name], ['shortName', c.short_name]] as const) {
+    for (const [field, n] of [
+      ['name', c.name],
+      ['shortName', c.short_name],
+    ] as const) {
       const hit = n ? others.find(n) : undefined;
       if (hit && hit !== id) throw invalid(field, n, `${field}: another festival (${hit}) already answers to "${n}"`);
     }
     const row = { name: c.name, short_name: c.short_name, aliases: toJson(c.aliases), kind: c.kind, country: c.country, city: c.city };
     await trx.updateTable('festivals').set(row).where('id', '=', id).execute();
-    await audit(trx, actor, { action: 'update', entity: 'festivals', entityId: id, before: { ...before, aliases: parseJson(before.aliases) }, after: { id, ...c } });
+    await audit(trx, actor, {
+      action: 'update',
+      entity: 'festivals',
+      entityId: id,
+      before: { ...before, aliases: parseJson(before.aliases) },
+      after: { id, ...c },
+    });
   });
   return getFestival(app, actor, id);
 }
@@ -568,14 +684,25 @@ export async function deleteFestival(app: FilmRights, actor: Actor, id: string) 
   return app.store.transaction(async (trx) => {
     const f = await trx.selectFrom('festivals').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
     if (!f) throw new NotFoundError('festival', id);
-    const editions = await count(trx.selectFrom('festival_editions').select((eb) => eb.fn.countAll<number>().as('n')).where('festival_id', '=', id).executeTakeFirstOrThrow());
+    const editions = await count(
+      trx
+        .selectFrom('festival_editions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('festival_id', '=', id)
+        .executeTakeFirstOrThrow(),
+    );
     if (editions) throw new InUseError('festival', id, { editions }, `"${f.name}"`);
     return { deleted: await deleteRowIn(trx, actor, 'festivals', id), removed: {} };
   });
 }
 
 /** Changes an edition's number, year or dates. */
-export async function updateEdition(app: FilmRights, actor: Actor, id: string, patch: Partial<Omit<EditionInput, 'festivalId'>>): Promise<EditionView & { festivalId: string }> {
+export async function updateEdition(
+  app: FilmRights,
+  actor: Actor,
+  id: string,
+  patch: Partial<Omit<EditionInput, 'festivalId'>>,
+): Promise<EditionView & { festivalId: string }> {
   requireWriter(actor);
   if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
   await app.store.transaction(async (trx) => {
@@ -588,7 +715,13 @@ export async function updateEdition(app: FilmRights, actor: Actor, id: string, p
       end: patch.end === undefined ? before.end_date : patch.end,
     });
     if (c.number !== null) {
-      const twin = await trx.selectFrom('festival_editions').select('id').where('festival_id', '=', before.festival_id).where('number', '=', c.number).where('id', '!=', id).executeTakeFirst();
+      const twin = await trx
+        .selectFrom('festival_editions')
+        .select('id')
+        .where('festival_id', '=', before.festival_id)
+        .where('number', '=', c.number)
+        .where('id', '!=', id)
+        .executeTakeFirst();
       if (twin) throw invalid('number', c.number, `number: the festival already has a ${c.number}th edition (${twin.id})`);
     }
     await trx.updateTable('festival_editions').set(c).where('id', '=', id).execute();
@@ -602,9 +735,21 @@ export async function updateEdition(app: FilmRights, actor: Actor, id: string, p
 export async function deleteEdition(app: FilmRights, actor: Actor, id: string) {
   requireWriter(actor);
   return app.store.transaction(async (trx) => {
-    const e = await trx.selectFrom('festival_editions as e').innerJoin('festivals as f', 'f.id', 'e.festival_id').select(['e.id', 'e.year', 'f.name']).where('e.id', '=', id).executeTakeFirst();
+    const e = await trx
+      .selectFrom('festival_editions as e')
+      .innerJoin('festivals as f', 'f.id', 'e.festival_id')
+      .select(['e.id', 'e.year', 'f.name'])
+      .where('e.id', '=', id)
+      .executeTakeFirst();
     if (!e) throw new NotFoundError('festival edition', id);
-    const n = (table: 'selections' | 'awards' | 'contracts') => count(trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('edition_id', '=', id).executeTakeFirstOrThrow());
+    const n = (table: 'selections' | 'awards' | 'contracts') =>
+      count(
+        trx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('edition_id', '=', id)
+          .executeTakeFirstOrThrow(),
+      );
     const uses = nonZero({ 'festival selections': await n('selections'), awards: await n('awards'), contracts: await n('contracts') });
     if (Object.keys(uses).length) throw new InUseError('festival edition', id, uses, `the ${e.year} edition of ${e.name}`);
     const deleted = await deleteRowIn(trx, actor, 'festival_editions', id);
@@ -636,12 +781,22 @@ export async function renameSection(app: FilmRights, actor: Actor, id: string, p
   await app.store.transaction(async (trx) => {
     const before = await trx.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFoundError('section', id);
-    const others = await trx.selectFrom('sections').select(['id', 'name']).where('edition_id', '=', before.edition_id).where('id', '!=', id).execute();
-    if (others.some((o) => normalizeName(o.name) === normalizeName(name))) throw invalid('name', name, `name: the edition already has a section "${name}"`);
+    const others = await trx
+      .selectFrom('sections')
+      .select(['id', 'name'])
+      .where('edition_id', '=', before.edition_id)
+      .where('id', '!=', id)
+      .execute();
+    if (others.some((o) => normalizeName(o.name) === normalizeName(name)))
+      throw invalid('name', name, `name: the edition already has a section "${name}"`);
     await trx.updateTable('sections').set({ name }).where('id', '=', id).execute();
     await audit(trx, actor, { action: 'update', entity: 'sections', entityId: id, before, after: { ...before, name } });
   });
-  return { id, editionId: (await app.store.db.selectFrom('sections').select('edition_id').where('id', '=', id).executeTakeFirstOrThrow()).edition_id, name };
+  return {
+    id,
+    editionId: (await app.store.db.selectFrom('sections').select('edition_id').where('id', '=', id).executeTakeFirstOrThrow()).edition_id,
+    name,
+  };
 }
 
 /** Deletes an empty section (one with selections says so: move or delete them first). */
@@ -650,20 +805,33 @@ export async function deleteSection(app: FilmRights, actor: Actor, id: string) {
   return app.store.transaction(async (trx) => {
     const s = await trx.selectFrom('sections').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
     if (!s) throw new NotFoundError('section', id);
-    const n = await count(trx.selectFrom('selections').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', '=', id).executeTakeFirstOrThrow());
+    const n = await count(
+      trx
+        .selectFrom('selections')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('section_id', '=', id)
+        .executeTakeFirstOrThrow(),
+    );
     if (n) throw new InUseError('section', id, { 'festival selections': n }, `the section "${s.name}"`);
     return { deleted: await deleteRowIn(trx, actor, 'sections', id), removed: {} };
   });
 }
 
 /** Changes a selection: section (by name, created on first use; null: none), premiere status, slot, withdrawal and its reason. */
-export async function updateSelection(app: FilmRights, actor: Actor, id: string, patch: Partial<Omit<SelectionInput, 'editionId' | 'titleId'>>) {
+export async function updateSelection(
+  app: FilmRights,
+  actor: Actor,
+  id: string,
+  patch: Partial<Omit<SelectionInput, 'editionId' | 'titleId'>>,
+) {
   requireWriter(actor);
   if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
   await app.store.transaction(async (trx) => {
     const before = await trx.selectFrom('selections').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFoundError('selection', id);
-    const section = before.section_id ? (await trx.selectFrom('sections').select('name').where('id', '=', before.section_id).executeTakeFirst())?.name ?? null : null;
+    const section = before.section_id
+      ? ((await trx.selectFrom('sections').select('name').where('id', '=', before.section_id).executeTakeFirst())?.name ?? null)
+      : null;
     const withdrawn = patch.withdrawn === undefined ? before.withdrawn === 1 : patch.withdrawn;
     const c = checkSelection({
       section: patch.section === undefined ? section : patch.section,
@@ -671,7 +839,8 @@ export async function updateSelection(app: FilmRights, actor: Actor, id: string,
       slot: patch.slot === undefined ? before.slot : patch.slot,
       withdrawn,
       // taking a withdrawal back takes its reason with it
-      withdrawalReason: patch.withdrawalReason === undefined ? (withdrawn === false ? null : before.withdrawal_reason) : patch.withdrawalReason,
+      withdrawalReason:
+        patch.withdrawalReason === undefined ? (withdrawn === false ? null : before.withdrawal_reason) : patch.withdrawalReason,
     });
     const row = {
       section_id: c.section ? await ensureSectionIn(trx, actor, before.edition_id, c.section) : null,
@@ -703,7 +872,13 @@ export async function updateAward(app: FilmRights, actor: Actor, id: string, pat
     const personId = patch.personId === undefined ? before.person_id : patch.personId || null;
     await mustExist(trx, 'titles', titleId, 'titleId');
     if (personId) await mustExist(trx, 'people', personId, 'personId');
-    const row = { name: c.name, title_id: titleId, person_id: personId, tied: flag(c.tied), tie_group: c.tied ? (c.tie_group ?? defaultTieGroup(before.edition_id, c.name)) : null };
+    const row = {
+      name: c.name,
+      title_id: titleId,
+      person_id: personId,
+      tied: flag(c.tied),
+      tie_group: c.tied ? (c.tie_group ?? defaultTieGroup(before.edition_id, c.name)) : null,
+    };
     await trx.updateTable('awards').set(row).where('id', '=', id).execute();
     await audit(trx, actor, { action: 'update', entity: 'awards', entityId: id, before, after: { ...before, ...row } });
   });

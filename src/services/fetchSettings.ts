@@ -48,14 +48,34 @@ export async function setFetchSettings(app: FilmRights, actor: Actor, input: { a
   const hosts: string[] = [];
   given.forEach((entry, i) => {
     const host = typeof entry === 'string' ? parseAllowedHost(entry) : null;
-    if (!host) throw invalid(`allowHosts[${i}]`, entry, `allowHosts[${i}]: "${String(entry).slice(0, 100)}" is not a host name or address; give the name alone, like news.intranet (no http://, port or path)`);
+    if (!host)
+      throw invalid(
+        `allowHosts[${i}]`,
+        entry,
+        `allowHosts[${i}]: "${String(entry).slice(0, 100)}" is not a host name or address; give the name alone, like news.intranet (no http://, port or path)`,
+      );
     if (!hosts.includes(host)) hosts.push(host);
   });
   await app.store.transaction(async (trx) => {
     const before = await trx.selectFrom('settings').select('value').where('key', '=', FETCH_ALLOW_HOSTS_KEY).executeTakeFirst();
-    if (before) await trx.updateTable('settings').set({ value: toJson(hosts) }).where('key', '=', FETCH_ALLOW_HOSTS_KEY).execute();
-    else await trx.insertInto('settings').values({ key: FETCH_ALLOW_HOSTS_KEY, value: toJson(hosts) }).execute();
-    await audit(trx, actor, { action: 'update', entity: 'settings', entityId: FETCH_ALLOW_HOSTS_KEY, before: before ? parseJson(before.value) : null, after: hosts });
+    if (before)
+      await trx
+        .updateTable('settings')
+        .set({ value: toJson(hosts) })
+        .where('key', '=', FETCH_ALLOW_HOSTS_KEY)
+        .execute();
+    else
+      await trx
+        .insertInto('settings')
+        .values({ key: FETCH_ALLOW_HOSTS_KEY, value: toJson(hosts) })
+        .execute();
+    await audit(trx, actor, {
+      action: 'update',
+      entity: 'settings',
+      entityId: FETCH_ALLOW_HOSTS_KEY,
+      before: before ? parseJson(before.value) : null,
+      after: hosts,
+    });
   });
   return getFetchSettings(app, actor);
 }

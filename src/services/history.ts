@@ -13,11 +13,25 @@ import { restoreRow, ROW_TABLES, type RowTable } from './rows.js';
 export const RESTORABLE = ['titles', 'companies', 'people', ...ROW_TABLES] as const;
 export type Restorable = (typeof RESTORABLE)[number];
 
-export async function restoreFromHistory(app: FilmRights, actor: Actor, entity: string, id: string): Promise<{ entity: Restorable; id: string; restored: unknown; skipped: string[] }> {
+export async function restoreFromHistory(
+  app: FilmRights,
+  actor: Actor,
+  entity: string,
+  id: string,
+): Promise<{ entity: Restorable; id: string; restored: unknown; skipped: string[] }> {
   if (!(RESTORABLE as readonly string[]).includes(entity)) {
-    throw invalid('entity', entity, `entity: "${entity}" cannot be restored here (one of ${RESTORABLE.join(', ')}; deals: POST /api/contracts/:id/restore)`);
+    throw invalid(
+      'entity',
+      entity,
+      `entity: "${entity}" cannot be restored here (one of ${RESTORABLE.join(', ')}; deals: POST /api/contracts/:id/restore)`,
+    );
   }
   const e = entity as Restorable;
-  const r = e === 'titles' ? await restoreTitle(app, actor, id) : e === 'companies' || e === 'people' ? await restorePersonOrCompany(app, actor, e, id) : await restoreRow(app, actor, e as RowTable, id);
+  const r =
+    e === 'titles'
+      ? await restoreTitle(app, actor, id)
+      : e === 'companies' || e === 'people'
+        ? await restorePersonOrCompany(app, actor, e, id)
+        : await restoreRow(app, actor, e as RowTable, id);
   return { entity: e, id, ...r };
 }

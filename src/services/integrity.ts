@@ -16,7 +16,8 @@ export interface IntegrityReport {
   doubleSales: Array<{ titleId: string; contract: string; against: string[] }>;
 }
 
-const key = (b: RightsBlock) => JSON.stringify([b.contract, b.kind, Array.from(b.territories), Array.from(b.media), b.languages, b.start, b.end, b.exclusive]);
+const key = (b: RightsBlock) =>
+  JSON.stringify([b.contract, b.kind, Array.from(b.territories), Array.from(b.media), b.languages, b.start, b.end, b.exclusive]);
 
 export async function checkIntegrity(app: FilmRights): Promise<IntegrityReport> {
   const stored = await loadEngineBlocks(app.store.db, null);
@@ -30,7 +31,14 @@ export async function checkIntegrity(app: FilmRights): Promise<IntegrityReport> 
     if (a.length !== b.length || a.some((x, i) => x !== b[i])) indexMismatches.push(t);
   }
   const overridden = new Set(
-    (await app.store.db.selectFrom('contracts').select('ref').where('override_reason', 'is not', null).where('deleted_at', 'is', null).execute()).map((r) => r.ref),
+    (
+      await app.store.db
+        .selectFrom('contracts')
+        .select('ref')
+        .where('override_reason', 'is not', null)
+        .where('deleted_at', 'is', null)
+        .execute()
+    ).map((r) => r.ref),
   );
   const doubleSales: IntegrityReport['doubleSales'] = [];
   for (const [titleId, list] of stored) {
@@ -41,7 +49,9 @@ export async function checkIntegrity(app: FilmRights): Promise<IntegrityReport> 
       // only other sales: rights-in are not the question here
       const rightsIn: RightsBlock = { ...b, kind: 'in', exclusive: true, contract: '(rights in)' };
       const report = checkConflicts(titleId, [rightsIn, ...others], [b]);
-      const against = [...new Set(report.blocks[0].conflicts.flatMap((r) => r.outcome.reasons.flatMap((x) => x.contracts)))].filter((c) => c !== '(rights in)');
+      const against = [...new Set(report.blocks[0].conflicts.flatMap((r) => r.outcome.reasons.flatMap((x) => x.contracts)))].filter(
+        (c) => c !== '(rights in)',
+      );
       if (against.length) doubleSales.push({ titleId, contract: b.contract, against });
     }
   }

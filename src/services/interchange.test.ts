@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/support/databases.js';
 import { openApp, snapshot, type TestApp } from '../../test/support/apps.js';
 import { fullSet } from '../domain/bitset.js';
@@ -26,24 +26,43 @@ function smallDoc(): InterchangeDocument {
       { name: 'Neon', kind: 'distributor', country: 'US' },
       { name: 'Huanxi Media Group', kind: 'production', country: 'CN' },
     ],
-    titles: [{ title: 'One Second', originalTitle: '一秒钟', year: 2020, countries: ['CN'], credits: [{ role: 'director', name: 'Zhang Yimou' }] }],
+    titles: [
+      { title: 'One Second', originalTitle: '一秒钟', year: 2020, countries: ['CN'], credits: [{ role: 'director', name: 'Zhang Yimou' }] },
+    ],
     contracts: [
-      { ref: 'MANDATE', licensor: 'Huanxi Media Group', licensee: 'Wild Bunch', status: 'signed', titles: ['One Second'], blocks: [{ territories: 'Worldwide excluding China', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }] },
-      { ref: 'NEON-NA', licensor: 'Wild Bunch', licensee: 'Neon', status: 'signed', titles: ['One Second'], blocks: [{ territories: 'North America', media: 'All Media', start: '2021-09-18', end: '2036-09-17', exclusive: true }] },
+      {
+        ref: 'MANDATE',
+        licensor: 'Huanxi Media Group',
+        licensee: 'Wild Bunch',
+        status: 'signed',
+        titles: ['One Second'],
+        blocks: [{ territories: 'Worldwide excluding China', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }],
+      },
+      {
+        ref: 'NEON-NA',
+        licensor: 'Wild Bunch',
+        licensee: 'Neon',
+        status: 'signed',
+        titles: ['One Second'],
+        blocks: [{ territories: 'North America', media: 'All Media', start: '2021-09-18', end: '2036-09-17', exclusive: true }],
+      },
     ],
   };
 }
 
 function naAvails(t: TestApp) {
-  return t.app.index.avails(['one-second'], {
-    territories: fullSet(COUNTRIES.size),
-    media: fullSet(MEDIA.size),
-    languages: null,
-    start: parseDay('2022-01-01'),
-    end: parseDay('2022-12-31'),
-    exclusive: true,
-    match: 'cover-entire',
-  }).map((r) => `${r.outcome.status}:${r.outcome.reasons.map((x) => x.code).join(',')}`).sort();
+  return t.app.index
+    .avails(['one-second'], {
+      territories: fullSet(COUNTRIES.size),
+      media: fullSet(MEDIA.size),
+      languages: null,
+      start: parseDay('2022-01-01'),
+      end: parseDay('2022-12-31'),
+      exclusive: true,
+      match: 'cover-entire',
+    })
+    .map((r) => `${r.outcome.status}:${r.outcome.reasons.map((x) => x.code).join(',')}`)
+    .sort();
 }
 
 describeEachDatabase('JSON interchange', (_open, database) => {
@@ -83,12 +102,21 @@ describeEachDatabase('JSON interchange', (_open, database) => {
     const t = await open();
     const before = await snapshot(t.app);
     const doc = smallDoc();
-    doc.contracts!.push({ ref: 'NEON-AGAIN', licensor: 'Wild Bunch', licensee: 'Neon', status: 'signed', titles: ['One Second'], blocks: [{ territories: 'U.S.', media: 'SVOD', start: '2025-01-01', end: '2026-12-31' }] });
+    doc.contracts!.push({
+      ref: 'NEON-AGAIN',
+      licensor: 'Wild Bunch',
+      licensee: 'Neon',
+      status: 'signed',
+      titles: ['One Second'],
+      blocks: [{ territories: 'U.S.', media: 'SVOD', start: '2025-01-01', end: '2026-12-31' }],
+    });
     const error = (await importJson(t.app, EDITOR, doc).catch((e: unknown) => e)) as ImportError;
     expect(error).toBeInstanceOf(ImportError);
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0].field).toBe('contracts[2].blocks[0]');
-    expect(error.issues[0].message).toMatch(/^contracts\[2\]\.blocks\[0\]: conflicts with existing rights: One Second, U\.S\., SVOD, 2025-01-01 to 2026-12-31: sold to NEON-NA \(Neon\)/);
+    expect(error.issues[0].message).toMatch(
+      /^contracts\[2\]\.blocks\[0\]: conflicts with existing rights: One Second, U\.S\., SVOD, 2025-01-01 to 2026-12-31: sold to NEON-NA \(Neon\)/,
+    );
     expect(await snapshot(t.app)).toEqual(before);
     expect(t.app.index.blockCount).toBe(0);
 
@@ -109,11 +137,31 @@ describeEachDatabase('JSON interchange', (_open, database) => {
       contracts: [
         { ref: 'OK-1', licensor: 'Wild Bunch', licensee: 'Neon', status: 'offer', titles: ['Petite Maman'] },
         { ref: 'BAD-PARTY', licensor: 'Wild Bunch', licensee: 'Neno', status: 'signed', titles: ['One Second'] },
-        { ref: 'BAD-BLOCK', licensor: 'Wild Bunch', licensee: 'Neon', status: 'signed', titles: ['One Secnd'], blocks: [{ territories: 'Germny', media: 'All Media', start: '2022-01-01' }] },
-        { ref: 'BAD-TERRITORY', licensor: 'Wild Bunch', licensee: 'Neon', status: 'signed', titles: ['One Second'], blocks: [{ territories: 'Germny', media: 'All Media', start: '2022-01-01', end: '2021-01-01' }] },
+        {
+          ref: 'BAD-BLOCK',
+          licensor: 'Wild Bunch',
+          licensee: 'Neon',
+          status: 'signed',
+          titles: ['One Secnd'],
+          blocks: [{ territories: 'Germny', media: 'All Media', start: '2022-01-01' }],
+        },
+        {
+          ref: 'BAD-TERRITORY',
+          licensor: 'Wild Bunch',
+          licensee: 'Neon',
+          status: 'signed',
+          titles: ['One Second'],
+          blocks: [{ territories: 'Germny', media: 'All Media', start: '2022-01-01', end: '2021-01-01' }],
+        },
         { ref: 'MANDATE', status: 'signed', titles: ['One Second'] },
       ],
-      festivals: [{ name: 'Toronto International Film Festival', shortName: 'TIFF', editions: [{ year: 2021, selections: [{ title: 'Petite Maman', slot: 'closing night' as never }] }] }],
+      festivals: [
+        {
+          name: 'Toronto International Film Festival',
+          shortName: 'TIFF',
+          editions: [{ year: 2021, selections: [{ title: 'Petite Maman', slot: 'closing night' as never }] }],
+        },
+      ],
       releases: [{ title: 'One Second', territory: 'Chna', date: '2020-11' }],
     };
     const error = (await importJson(t.app, EDITOR, doc).catch((e: unknown) => e)) as ImportError;
@@ -122,7 +170,9 @@ describeEachDatabase('JSON interchange', (_open, database) => {
     expect(messages).toEqual([
       'companies[0].kind: "distribtor" is not one of distributor, sales-agent, production, streamer, broadcaster, exhibitor, other. Did you mean: distributor?',
       expect.stringMatching(/^titles\[0\]\.credits\[0\]\.role: "directer" is not one of .*Did you mean: director\?$/),
-      expect.stringMatching(/^festivals\[0\]\.editions\[0\]\.selections\[0\]\.slot: "closing night" is not one of opening-night, closing-night, gala\. Did you mean: closing-night\?$/),
+      expect.stringMatching(
+        /^festivals\[0\]\.editions\[0\]\.selections\[0\]\.slot: "closing night" is not one of opening-night, closing-night, gala\. Did you mean: closing-night\?$/,
+      ),
       'contracts[1].licensee: unknown company "Neno". Did you mean: Neon?',
       'contracts[2].titles[0]: unknown title "One Secnd". Did you mean: One Second?',
       'contracts[2].blocks[0].territories: unknown territory "Germny". Did you mean: Germany?',
@@ -141,7 +191,13 @@ describeEachDatabase('JSON interchange', (_open, database) => {
     const exported = await exportJson(first.app, EDITOR);
     expect(exported.we).toBe('Wild Bunch');
     expect(exported.titles).toHaveLength(16);
-    expect(exported.contracts!.map((c) => c.ref)).toEqual(['HUANXI-WB-ONE-SECOND-WW', 'NEON-A-CHIARA', 'NEON-PARASITE-US-CA', 'NEON-WORST-PERSON', 'WB-NEON-ONE-SECOND-NA']);
+    expect(exported.contracts!.map((c) => c.ref)).toEqual([
+      'HUANXI-WB-ONE-SECOND-WW',
+      'NEON-A-CHIARA',
+      'NEON-PARASITE-US-CA',
+      'NEON-WORST-PERSON',
+      'WB-NEON-ONE-SECOND-NA',
+    ]);
     expect(exported.releases).toEqual([{ title: 'One Second', territory: 'CN', date: '2020-11', kind: 'theatrical' }]);
     expect(exported.boxOffice![0]).toMatchObject({ amount: '12000000.00', currency: 'USD' });
     expect(exported.sources![0].facts).toHaveLength(57);

@@ -21,11 +21,38 @@ import { realpathSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { DomainError, invalid, unknownName } from '../domain/errors.js';
 import { closest, normalizeName } from '../domain/fuzzy.js';
-import { CREDIT_ROLES, TITLE_COMPANY_ROLES, parseJson, toJson, type CompanyKind, type ContractDirection, type ContractStatus, type CreditRole, type Database, type DatePrecision, type FestivalKind, type NegotiatorSide, type PremiereStatus, type ProductionStatus, type SelectionSlot, type SourceKind, type TitleCompanyRole } from '../store/index.js';
+import {
+  CREDIT_ROLES,
+  TITLE_COMPANY_ROLES,
+  parseJson,
+  toJson,
+  type CompanyKind,
+  type ContractDirection,
+  type ContractStatus,
+  type CreditRole,
+  type Database,
+  type DatePrecision,
+  type FestivalKind,
+  type NegotiatorSide,
+  type PremiereStatus,
+  type ProductionStatus,
+  type SelectionSlot,
+  type SourceKind,
+  type TitleCompanyRole,
+} from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter, visibleTo } from './access.js';
 import { audit } from './audit.js';
-import { TitleIndex, checkCredit, checkTitle, insertCredit, insertTitle, insertTitleCompany, type CheckedCredit, type CheckedTitle } from './catalog.js';
+import {
+  TitleIndex,
+  checkCredit,
+  checkTitle,
+  insertCredit,
+  insertTitle,
+  insertTitleCompany,
+  type CheckedCredit,
+  type CheckedTitle,
+} from './catalog.js';
 import { checkContract, weCompanyIn, writeContractIn, type CheckedContract, type ContractInput } from './contracts.js';
 import {
   FestivalIndex,
@@ -45,10 +72,26 @@ import {
   type CheckedSelection,
 } from './festivals.js';
 import { oneOf, optionalBool, optionalInt, optionalText, requiredText } from './lookup.js';
-import { checkBoxOffice, checkRelease, formatReleaseDate, insertBoxOffice, insertRelease, type CheckedBoxOffice, type CheckedRelease } from './market.js';
+import {
+  checkBoxOffice,
+  checkRelease,
+  formatReleaseDate,
+  insertBoxOffice,
+  insertRelease,
+  type CheckedBoxOffice,
+  type CheckedRelease,
+} from './market.js';
 import { formatMoney, type Money } from './money.js';
 import { NameIndex, checkCompany, findOrCreateCompanyIn, findOrCreatePersonIn, type CheckedCompany } from './people.js';
-import { checkFactLink, checkSource, insertFactLink, insertSource, titleCompanyFactId, type CheckedSource, type FactTable } from './provenance.js';
+import {
+  checkFactLink,
+  checkSource,
+  insertFactLink,
+  insertSource,
+  titleCompanyFactId,
+  type CheckedSource,
+  type FactTable,
+} from './provenance.js';
 
 export const FORMAT = 'filmrights/1';
 
@@ -71,11 +114,29 @@ export function sourceFilePath(baseDir: string, file: string): string | null {
 
 // ------------------------------------------------------------------ the document
 
-export interface CompanyDoc { name: string; kind: CompanyKind; country?: string | null }
-export interface PersonDoc { name: string; sortName?: string | null }
-export interface CreditDoc { role: CreditRole; name: string; character?: string | null }
-export interface TitleCompanyDoc { role: TitleCompanyRole; name: string }
-export interface AliasDoc { alias: string; language?: string | null; kind?: string | null }
+export interface CompanyDoc {
+  name: string;
+  kind: CompanyKind;
+  country?: string | null;
+}
+export interface PersonDoc {
+  name: string;
+  sortName?: string | null;
+}
+export interface CreditDoc {
+  role: CreditRole;
+  name: string;
+  character?: string | null;
+}
+export interface TitleCompanyDoc {
+  role: TitleCompanyRole;
+  name: string;
+}
+export interface AliasDoc {
+  alias: string;
+  language?: string | null;
+  kind?: string | null;
+}
 export interface TitleDoc {
   /** The title as the catalog shows it (the English title when there is one). */
   title: string;
@@ -103,8 +164,19 @@ export interface BlockDoc {
   end?: string | null;
   exclusive?: boolean;
 }
-export interface HoldbackDoc { title?: string; territories: string; media: string; start?: string | null; end?: string | null; description: string }
-export interface NegotiatorDoc { name: string; company?: string | null; side: NegotiatorSide }
+export interface HoldbackDoc {
+  title?: string;
+  territories: string;
+  media: string;
+  start?: string | null;
+  end?: string | null;
+  description: string;
+}
+export interface NegotiatorDoc {
+  name: string;
+  company?: string | null;
+  side: NegotiatorSide;
+}
 /** An edition: "TIFF 2021", or {festival, year} / {festival, number}. */
 export type EditionRef = string | { festival: string; year?: number; number?: number };
 export interface ContractDoc {
@@ -126,14 +198,73 @@ export interface ContractDoc {
   /** Why the deal was saved although it conflicts (recorded; lets the import save it). */
   overrideReason?: string | null;
 }
-export interface SelectionDoc { title: string; section?: string | null; premiereStatus?: PremiereStatus | null; slot?: SelectionSlot | null; withdrawn?: boolean; withdrawalReason?: string | null }
-export interface AwardDoc { name: string; title: string; person?: string | null; tied?: boolean; tieGroup?: string | null }
-export interface EditionDoc { number?: number | null; year: number; start?: string | null; end?: string | null; sections?: string[]; selections?: SelectionDoc[]; awards?: AwardDoc[] }
-export interface FestivalDoc { name: string; shortName?: string | null; aliases?: string[]; kind?: FestivalKind; country?: string | null; city?: string | null; editions?: EditionDoc[] }
-export interface ReleaseDoc { title: string; territory: string; date?: string | null; precision?: DatePrecision; distributor?: string | null; kind?: string }
-export interface BoxOfficeDoc { title: string; territory?: string | null; amount: string; currency: string; periodStart?: string | null; periodEnd?: string | null; asOf?: string | null; cumulative?: boolean }
+export interface SelectionDoc {
+  title: string;
+  section?: string | null;
+  premiereStatus?: PremiereStatus | null;
+  slot?: SelectionSlot | null;
+  withdrawn?: boolean;
+  withdrawalReason?: string | null;
+}
+export interface AwardDoc {
+  name: string;
+  title: string;
+  person?: string | null;
+  tied?: boolean;
+  tieGroup?: string | null;
+}
+export interface EditionDoc {
+  number?: number | null;
+  year: number;
+  start?: string | null;
+  end?: string | null;
+  sections?: string[];
+  selections?: SelectionDoc[];
+  awards?: AwardDoc[];
+}
+export interface FestivalDoc {
+  name: string;
+  shortName?: string | null;
+  aliases?: string[];
+  kind?: FestivalKind;
+  country?: string | null;
+  city?: string | null;
+  editions?: EditionDoc[];
+}
+export interface ReleaseDoc {
+  title: string;
+  territory: string;
+  date?: string | null;
+  precision?: DatePrecision;
+  distributor?: string | null;
+  kind?: string;
+}
+export interface BoxOfficeDoc {
+  title: string;
+  territory?: string | null;
+  amount: string;
+  currency: string;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  asOf?: string | null;
+  cumulative?: boolean;
+}
 
-export const FACT_KINDS = ['title', 'alias', 'person', 'company', 'credit', 'titleCompany', 'contract', 'festival', 'edition', 'selection', 'award', 'release', 'boxOffice'] as const;
+export const FACT_KINDS = [
+  'title',
+  'alias',
+  'person',
+  'company',
+  'credit',
+  'titleCompany',
+  'contract',
+  'festival',
+  'edition',
+  'selection',
+  'award',
+  'release',
+  'boxOffice',
+] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 /** Which fact a text span states, by names (only the keys its kind needs). */
 export interface FactDoc {
@@ -193,7 +324,9 @@ export class ImportError extends DomainError {
       'invalid-document',
       issues[0]?.field ?? 'document',
       null,
-      issues.length === 1 ? issues[0].message : `${issues.length} errors, nothing was imported:\n${issues.map((i) => `  ${i.message}`).join('\n')}`,
+      issues.length === 1
+        ? issues[0].message
+        : `${issues.length} errors, nothing was imported:\n${issues.map((i) => `  ${i.message}`).join('\n')}`,
       issues[0]?.suggestions ?? [],
     );
     this.name = 'ImportError';
@@ -224,10 +357,30 @@ export interface ImportOptions {
 
 const NEW = 'new:';
 
-interface TitlePlan { key: string; checked: CheckedTitle; credits: Array<{ personKey: string; checked: CheckedCredit }>; companies: Array<{ companyKey: string; role: TitleCompanyRole }> }
-interface EditionPlan { key: string; festivalKey: string; checked: CheckedEdition; sections: string[]; selections: Array<{ titleKey: string; checked: CheckedSelection }>; awards: Array<{ titleKey: string; personKey: string | null; checked: CheckedAward }> }
-interface FactPlan { field: string; doc: FactDoc; table: FactTable; keys: Record<string, string | number | null> }
-interface SourcePlan { checked: CheckedSource; facts: FactPlan[] }
+interface TitlePlan {
+  key: string;
+  checked: CheckedTitle;
+  credits: Array<{ personKey: string; checked: CheckedCredit }>;
+  companies: Array<{ companyKey: string; role: TitleCompanyRole }>;
+}
+interface EditionPlan {
+  key: string;
+  festivalKey: string;
+  checked: CheckedEdition;
+  sections: string[];
+  selections: Array<{ titleKey: string; checked: CheckedSelection }>;
+  awards: Array<{ titleKey: string; personKey: string | null; checked: CheckedAward }>;
+}
+interface FactPlan {
+  field: string;
+  doc: FactDoc;
+  table: FactTable;
+  keys: Record<string, string | number | null>;
+}
+interface SourcePlan {
+  checked: CheckedSource;
+  facts: FactPlan[];
+}
 
 /** Issues are collected, never thrown, until the whole document has been read. */
 class Collector {
@@ -254,10 +407,12 @@ function list<T>(doc: Record<string, unknown>, key: string, c: Collector, field 
     c.add(field, 'expected a list');
     return [];
   }
-  return v.map((x, i) => {
-    if (typeof x !== 'object' || x === null || Array.isArray(x)) c.add(`${field}[${i}]`, 'expected an object');
-    return x as T;
-  }).filter((x) => typeof x === 'object' && x !== null);
+  return v
+    .map((x, i) => {
+      if (typeof x !== 'object' || x === null || Array.isArray(x)) c.add(`${field}[${i}]`, 'expected an object');
+      return x as T;
+    })
+    .filter((x) => typeof x === 'object' && x !== null);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -265,7 +420,20 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {
-  document: ['format', 'we', 'companies', 'people', 'titles', 'contracts', 'festivals', 'releases', 'boxOffice', 'sources', '$schema', 'about'],
+  document: [
+    'format',
+    'we',
+    'companies',
+    'people',
+    'titles',
+    'contracts',
+    'festivals',
+    'releases',
+    'boxOffice',
+    'sources',
+    '$schema',
+    'about',
+  ],
 };
 
 /** Reads the whole document against the database as `trx` sees it; returns the plan or the issues. */
@@ -296,7 +464,8 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
       if (!id) throw unknownName(field, n, 'company', closest(n, companies.names, 3));
       return id;
     });
-  const optionalCompany = (name: unknown, field: string): string | null | undefined => (name === undefined || name === null || name === '' ? null : companyRef(name, field));
+  const optionalCompany = (name: unknown, field: string): string | null | undefined =>
+    name === undefined || name === null || name === '' ? null : companyRef(name, field);
 
   // --- people (named anywhere: created when new)
   const people = await NameIndex.load(trx, 'people');
@@ -327,13 +496,19 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
     const f = (n: string) => `titles[${i}].${n === 'englishTitle' ? 'title' : n}`;
     const hasOriginal = t.originalTitle !== undefined && t.originalTitle !== null && t.originalTitle !== '';
     const checked = c.attempt(() =>
-      checkTitle({ ...t, originalTitle: (hasOriginal ? t.originalTitle : t.title) as string, englishTitle: hasOriginal ? t.title : null }, (n) => (n === 'originalTitle' && !hasOriginal ? f('title') : f(n))),
+      checkTitle(
+        { ...t, originalTitle: (hasOriginal ? t.originalTitle : t.title) as string, englishTitle: hasOriginal ? t.title : null },
+        (n) => (n === 'originalTitle' && !hasOriginal ? f('title') : f(n)),
+      ),
     );
     if (!checked) return;
     const display = checked.english_title ?? checked.original_title;
     const dup = titles.find(display, checked.year);
     if (dup.length) {
-      c.add(f('title'), `"${display}"${checked.year ? ` (${checked.year})` : ''} is already in the catalog${dup[0].startsWith(NEW) ? ' (listed twice in this document)' : ''}`);
+      c.add(
+        f('title'),
+        `"${display}"${checked.year ? ` (${checked.year})` : ''} is already in the catalog${dup[0].startsWith(NEW) ? ' (listed twice in this document)' : ''}`,
+      );
       return;
     }
     const key = `${NEW}title:${i}`;
@@ -358,7 +533,12 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
   // --- festivals and editions
   const festivals = await FestivalIndex.load(trx);
   const dbEditions = await trx.selectFrom('festival_editions').select(['id', 'festival_id', 'number', 'year']).execute();
-  const editions: Array<{ key: string; festivalKey: string; number: number | null; year: number }> = dbEditions.map((e) => ({ key: e.id, festivalKey: e.festival_id, number: e.number, year: e.year }));
+  const editions: Array<{ key: string; festivalKey: string; number: number | null; year: number }> = dbEditions.map((e) => ({
+    key: e.id,
+    festivalKey: e.festival_id,
+    number: e.number,
+    year: e.year,
+  }));
   const festivalPlans: Array<{ key: string; checked: CheckedFestival }> = [];
   const editionPlans: EditionPlan[] = [];
   const selectionKeys = new Set<string>();
@@ -379,7 +559,9 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
       const ef = (n: string) => `${f('editions')}[${j}].${n}`;
       const ec = c.attempt(() => checkEdition(ed, ef));
       if (!ec) return;
-      const existing = editions.find((e) => e.festivalKey === festivalKey && (ec.number !== null ? e.number === ec.number : e.number === null && e.year === ec.year));
+      const existing = editions.find(
+        (e) => e.festivalKey === festivalKey && (ec.number !== null ? e.number === ec.number : e.number === null && e.year === ec.year),
+      );
       if (existing && existing.key.startsWith(NEW)) {
         c.add(ef(ec.number !== null ? 'number' : 'year'), `this edition is listed twice for ${checked.name}`);
         return;
@@ -388,7 +570,11 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
       if (!existing) editions.push({ key, festivalKey, number: ec.number, year: ec.year });
       const ep: EditionPlan = { key, festivalKey, checked: ec, sections: [], selections: [], awards: [] };
       if (ed.sections !== undefined && !Array.isArray(ed.sections)) c.add(ef('sections'), 'expected a list of section names');
-      else (ed.sections ?? []).forEach((s, k) => { const n = c.attempt(() => requiredText(s, `${ef('sections')}[${k}]`)); if (n) ep.sections.push(n); });
+      else
+        (ed.sections ?? []).forEach((s, k) => {
+          const n = c.attempt(() => requiredText(s, `${ef('sections')}[${k}]`));
+          if (n) ep.sections.push(n);
+        });
       list<SelectionDoc>(ed as unknown as Record<string, unknown>, 'selections', c, ef('selections')).forEach((s, k) => {
         const sf = (n: string) => `${ef('selections')}[${k}].${n}`;
         const sc = c.attempt(() => checkSelection(s, sf));
@@ -425,14 +611,20 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
         festivalName = requiredText(ref.festival, `${field}.festival`);
         year = optionalInt(ref.year, `${field}.year`, 1870, 2200) ?? undefined;
         number = optionalInt(ref.number, `${field}.number`, 1, 10_000) ?? undefined;
-        if (year === undefined && number === undefined) throw invalid(`${field}.year`, ref.year, `${field}.year: give the edition's year or number`);
+        if (year === undefined && number === undefined)
+          throw invalid(`${field}.year`, ref.year, `${field}.year: give the edition's year or number`);
       } else throw invalid(field, ref, `${field}: expected an edition, e.g. "TIFF 2021"`);
       const fk = festivals.find(festivalName);
       if (!fk) throw unknownName(`${field}`, festivalName, 'festival', closest(festivalName, festivals.names, 3));
       const found = editions.filter((e) => e.festivalKey === fk && (number !== undefined ? e.number === number : e.year === year));
       if (found.length === 1) return found[0].key;
-      if (found.length > 1) throw invalid(field, ref, `${field}: ${festivalName} has ${found.length} editions in ${year}; give {festival, number}`);
-      throw invalid(field, ref, `${field}: ${festivalName} has no edition ${number !== undefined ? `number ${number}` : `in ${year}`} (add it under festivals[].editions)`);
+      if (found.length > 1)
+        throw invalid(field, ref, `${field}: ${festivalName} has ${found.length} editions in ${year}; give {festival, number}`);
+      throw invalid(
+        field,
+        ref,
+        `${field}: ${festivalName} has no edition ${number !== undefined ? `number ${number}` : `in ${year}`} (add it under festivals[].editions)`,
+      );
     });
 
   // --- contracts
@@ -441,7 +633,11 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
   list<ContractDoc>(d, 'contracts', c).forEach((k, i) => {
     const f = (n: string) => `contracts[${i}].${n}`;
     const ref = c.attempt(() => requiredText(k.ref, f('ref')));
-    if (ref && refs.has(ref)) c.add(f('ref'), `a contract "${ref}" already exists${contractPlans.some((p) => p.checked.input.ref === ref) ? ' (listed twice in this document)' : ''}`);
+    if (ref && refs.has(ref))
+      c.add(
+        f('ref'),
+        `a contract "${ref}" already exists${contractPlans.some((p) => p.checked.input.ref === ref) ? ' (listed twice in this document)' : ''}`,
+      );
     if (ref) refs.add(ref);
     if (!Array.isArray(k.titles) || k.titles.length === 0) {
       c.add(f('titles'), 'a contract names at least one title');
@@ -453,9 +649,13 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
     const salesAgentId = optionalCompany(k.salesAgent, f('salesAgent'));
     const editionId = k.edition === undefined || k.edition === null || k.edition === '' ? null : editionRef(k.edition, f('edition'));
     const blocks = list<BlockDoc>(k as unknown as Record<string, unknown>, 'blocks', c, f('blocks'));
-    const blockTitles = blocks.map((b, j) => (b.title === undefined || b.title === null ? undefined : titleRef(b.title, `${f('blocks')}[${j}].title`)));
+    const blockTitles = blocks.map((b, j) =>
+      b.title === undefined || b.title === null ? undefined : titleRef(b.title, `${f('blocks')}[${j}].title`),
+    );
     const holdbacks = list<HoldbackDoc>(k as unknown as Record<string, unknown>, 'holdbacks', c, f('holdbacks'));
-    const holdbackTitles = holdbacks.map((h, j) => (h.title === undefined || h.title === null ? undefined : titleRef(h.title, `${f('holdbacks')}[${j}].title`)));
+    const holdbackTitles = holdbacks.map((h, j) =>
+      h.title === undefined || h.title === null ? undefined : titleRef(h.title, `${f('holdbacks')}[${j}].title`),
+    );
     const negotiators = list<NegotiatorDoc>(k as unknown as Record<string, unknown>, 'negotiators', c, f('negotiators')).map((n, j) => ({
       personId: personRef(n.name, `${f('negotiators')}[${j}].name`),
       companyId: optionalCompany(n.company, `${f('negotiators')}[${j}].company`),
@@ -534,7 +734,8 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
     if (text === null && typeof s.file === 'string' && s.file.trim() && opts.baseDir) {
       // a source file is read from the document's own folder (or below it), never from elsewhere
       const path = sourceFilePath(opts.baseDir, s.file);
-      if (!path) c.add(f('file'), `"${s.file}" is not a file in the document's folder: give a relative path such as "articles/one-second.txt"`);
+      if (!path)
+        c.add(f('file'), `"${s.file}" is not a file in the document's folder: give a relative path such as "articles/one-second.txt"`);
       else {
         try {
           text = readFileSync(path, 'utf8');
@@ -550,7 +751,9 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
       const ff = `${f('facts')}[${j}]`;
       const kind = c.attempt(() => oneOf(fact.fact, FACT_KINDS, `${ff}.fact`));
       if (!kind) return;
-      const fp = c.attempt(() => factPlan(kind, fact, ff, { titleRef: (n, fld) => titles.resolve(n, fld), companies, people, festivals, editions }));
+      const fp = c.attempt(() =>
+        factPlan(kind, fact, ff, { titleRef: (n, fld) => titles.resolve(n, fld), companies, people, festivals, editions }),
+      );
       if (!fp) return;
       const span = fact.span;
       if (span !== undefined && span !== null && (!Array.isArray(span) || span.length !== 2)) {
@@ -558,7 +761,20 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
         return;
       }
       const link = c.attempt(() =>
-        checkFactLink({ sourceId: '', factTable: fp.table, factId: '', quote: fact.quote ?? null, spanStart: span?.[0] ?? null, spanEnd: span?.[1] ?? null, reviewed: fact.reviewed ?? false, accepted: fact.accepted ?? false }, checked.text, (n) => `${ff}.${n}`),
+        checkFactLink(
+          {
+            sourceId: '',
+            factTable: fp.table,
+            factId: '',
+            quote: fact.quote ?? null,
+            spanStart: span?.[0] ?? null,
+            spanEnd: span?.[1] ?? null,
+            reviewed: fact.reviewed ?? false,
+            accepted: fact.accepted ?? false,
+          },
+          checked.text,
+          (n) => `${ff}.${n}`,
+        ),
       );
       if (!link) return;
       c.attempt(() => optionalBool(fact.reviewed, `${ff}.reviewed`));
@@ -567,7 +783,21 @@ async function plan(trx: Kysely<Database>, doc: InterchangeDocument, opts: Impor
     sourcePlans.push({ checked, facts });
   });
 
-  return { issues: c.issues, we, newCompanies, newPeople, titlePlans, festivalPlans, editionPlans, contractPlans, releasePlans, boxOfficePlans, sourcePlans, companies, titles };
+  return {
+    issues: c.issues,
+    we,
+    newCompanies,
+    newPeople,
+    titlePlans,
+    festivalPlans,
+    editionPlans,
+    contractPlans,
+    releasePlans,
+    boxOfficePlans,
+    sourcePlans,
+    companies,
+    titles,
+  };
 }
 
 interface FactContext {
@@ -619,9 +849,17 @@ function factPlan(kind: FactKind, fact: FactDoc, ff: string, ctx: FactContext): 
     case 'company':
       return { ...base, table: 'companies', keys: { company: company('name') } };
     case 'credit':
-      return { ...base, table: 'credits', keys: { title: title(), role: oneOf(fact.role, CREDIT_ROLES, `${ff}.role`), person: person('name') } };
+      return {
+        ...base,
+        table: 'credits',
+        keys: { title: title(), role: oneOf(fact.role, CREDIT_ROLES, `${ff}.role`), person: person('name') },
+      };
     case 'titleCompany':
-      return { ...base, table: 'title_companies', keys: { title: title(), role: oneOf(fact.role, TITLE_COMPANY_ROLES, `${ff}.role`), company: company('company') } };
+      return {
+        ...base,
+        table: 'title_companies',
+        keys: { title: title(), role: oneOf(fact.role, TITLE_COMPANY_ROLES, `${ff}.role`), company: company('company') },
+      };
     case 'contract':
       return { ...base, table: 'contracts', keys: { ref: need('ref') } };
     case 'festival':
@@ -635,7 +873,17 @@ function factPlan(kind: FactKind, fact: FactDoc, ff: string, ctx: FactContext): 
     case 'release':
       return { ...base, table: 'releases', keys: { title: title(), territory: need('territory') } };
     case 'boxOffice':
-      return { ...base, table: 'box_office', keys: { title: title(), territory: fact.territory === undefined || fact.territory === null || /^(worldwide|world|ww)$/i.test(String(fact.territory)) ? null : need('territory') } };
+      return {
+        ...base,
+        table: 'box_office',
+        keys: {
+          title: title(),
+          territory:
+            fact.territory === undefined || fact.territory === null || /^(worldwide|world|ww)$/i.test(String(fact.territory))
+              ? null
+              : need('territory'),
+        },
+      };
   }
 }
 
@@ -645,9 +893,27 @@ function factPlan(kind: FactKind, fact: FactDoc, ff: string, ctx: FactContext): 
  * Imports a document: checks all of it, then writes all of it in one
  * transaction, or nothing. Throws ImportError listing every problem.
  */
-export async function importJson(app: FilmRights, actor: Actor, doc: InterchangeDocument, opts: ImportOptions = {}): Promise<ImportSummary> {
+export async function importJson(
+  app: FilmRights,
+  actor: Actor,
+  doc: InterchangeDocument,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
   requireWriter(actor);
-  const summary: ImportSummary = { companies: 0, people: 0, titles: 0, contracts: 0, festivals: 0, editions: 0, selections: 0, awards: 0, releases: 0, boxOffice: 0, sources: 0, facts: 0 };
+  const summary: ImportSummary = {
+    companies: 0,
+    people: 0,
+    titles: 0,
+    contracts: 0,
+    festivals: 0,
+    editions: 0,
+    selections: 0,
+    awards: 0,
+    releases: 0,
+    boxOffice: 0,
+    sources: 0,
+    facts: 0,
+  };
   await app.store.transaction(async (trx) => {
     const p = await plan(trx, doc, opts);
     if (p.issues.length) throw new ImportError(p.issues);
@@ -701,10 +967,16 @@ export async function importJson(app: FilmRights, actor: Actor, doc: Interchange
     // Contracts: rights-in and market intelligence first, so that rights-out find the rights they grant.
     const we = await weCompanyIn(trx);
     const names = new Map<string, string>();
-    for (const t of await trx.selectFrom('titles').select(['id', 'original_title', 'english_title']).execute()) names.set(t.id, t.english_title ?? t.original_title);
+    for (const t of await trx.selectFrom('titles').select(['id', 'original_title', 'english_title']).execute())
+      names.set(t.id, t.english_title ?? t.original_title);
     const companyNames = new Map((await trx.selectFrom('companies').select(['id', 'name']).execute()).map((x) => [x.id, x.name]));
     const parties = new Map<string, { licensor: string | null; licensee: string | null }>();
-    for (const k of await trx.selectFrom('contracts as c').leftJoin('companies as lor', 'lor.id', 'c.licensor_id').leftJoin('companies as lee', 'lee.id', 'c.licensee_id').select(['c.ref', 'lor.name as licensor', 'lee.name as licensee']).execute()) {
+    for (const k of await trx
+      .selectFrom('contracts as c')
+      .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
+      .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
+      .select(['c.ref', 'lor.name as licensor', 'lee.name as licensee'])
+      .execute()) {
       parties.set(k.ref, { licensor: k.licensor, licensee: k.licensee });
     }
     const resolved = p.contractPlans.map((k) => {
@@ -716,10 +988,22 @@ export async function importJson(app: FilmRights, actor: Actor, doc: Interchange
         licenseeId: i.licenseeId ? id(i.licenseeId) : null,
         salesAgentId: i.salesAgentId ? id(i.salesAgentId) : null,
         editionId: i.editionId ? id(i.editionId) : null,
-        negotiators: (i.negotiators ?? []).map((n) => ({ ...n, personId: id(n.personId), companyId: n.companyId ? id(n.companyId) : null })),
+        negotiators: (i.negotiators ?? []).map((n) => ({
+          ...n,
+          personId: id(n.personId),
+          companyId: n.companyId ? id(n.companyId) : null,
+        })),
       };
-      const blocks = k.checked.blocks.map((b) => ({ ...b, titleIds: b.titleIds.map(id), input: { ...b.input, ...(b.input.titleId ? { titleId: id(b.input.titleId) } : {}) } }));
-      const holdbacks = k.checked.holdbacks.map((h) => ({ ...h, titleIds: h.titleIds.map(id), input: { ...h.input, ...(h.input.titleId ? { titleId: id(h.input.titleId) } : {}) } }));
+      const blocks = k.checked.blocks.map((b) => ({
+        ...b,
+        titleIds: b.titleIds.map(id),
+        input: { ...b.input, ...(b.input.titleId ? { titleId: id(b.input.titleId) } : {}) },
+      }));
+      const holdbacks = k.checked.holdbacks.map((h) => ({
+        ...h,
+        titleIds: h.titleIds.map(id),
+        input: { ...h.input, ...(h.input.titleId ? { titleId: id(h.input.titleId) } : {}) },
+      }));
       return { field: k.field, checked: { ...k.checked, input, blocks, holdbacks } };
     });
     const outFirst = (k: (typeof resolved)[number]) => {
@@ -729,7 +1013,13 @@ export async function importJson(app: FilmRights, actor: Actor, doc: Interchange
     };
     const conflicts: ImportIssue[] = [];
     for (const k of [...resolved].sort((a, b) => outFirst(a) - outFirst(b))) {
-      const r = await writeContractIn(trx, app.store, { titleName: (t) => names.get(t) ?? t, parties: (ref) => parties.get(ref) }, actor, k.checked);
+      const r = await writeContractIn(
+        trx,
+        app.store,
+        { titleName: (t) => names.get(t) ?? t, parties: (ref) => parties.get(ref) },
+        actor,
+        k.checked,
+      );
       if (!r.ok) {
         for (const b of r.report.blocks) {
           for (const row of b.conflicts) {
@@ -743,7 +1033,10 @@ export async function importJson(app: FilmRights, actor: Actor, doc: Interchange
         continue;
       }
       const i = k.checked.input;
-      parties.set(i.ref!, { licensor: i.licensorId ? companyNames.get(i.licensorId) ?? null : null, licensee: i.licenseeId ? companyNames.get(i.licenseeId) ?? null : null });
+      parties.set(i.ref!, {
+        licensor: i.licensorId ? (companyNames.get(i.licensorId) ?? null) : null,
+        licensee: i.licenseeId ? (companyNames.get(i.licenseeId) ?? null) : null,
+      });
       summary.contracts++;
     }
     if (conflicts.length) throw new ImportError(conflicts);
@@ -762,14 +1055,39 @@ export async function importJson(app: FilmRights, actor: Actor, doc: Interchange
       const sid = await insertSource(trx, actor, s.checked);
       summary.sources++;
       for (const f of s.facts) {
-        const keys = Object.fromEntries(Object.entries(f.keys).map(([k, v]) => [k, typeof v === 'string' && k !== 'role' && k !== 'alias' && k !== 'award' && k !== 'ref' && k !== 'territory' ? id(v) : v]));
+        const keys = Object.fromEntries(
+          Object.entries(f.keys).map(([k, v]) => [
+            k,
+            typeof v === 'string' && k !== 'role' && k !== 'alias' && k !== 'award' && k !== 'ref' && k !== 'territory' ? id(v) : v,
+          ]),
+        );
         const factId = await findFact(trx, f.table, keys);
         if (!factId) {
-          missing.push({ field: f.field, message: `${f.field}: no such ${f.doc.fact} in the catalog or this document (${describeFact(f.doc)})`, suggestions: [] });
+          missing.push({
+            field: f.field,
+            message: `${f.field}: no such ${f.doc.fact} in the catalog or this document (${describeFact(f.doc)})`,
+            suggestions: [],
+          });
           continue;
         }
         const span = f.doc.span ?? null;
-        await insertFactLink(trx, actor, checkFactLink({ sourceId: sid, factTable: f.table, factId, quote: f.doc.quote ?? null, spanStart: span?.[0] ?? null, spanEnd: span?.[1] ?? null, reviewed: f.doc.reviewed ?? false, accepted: f.doc.accepted ?? false }, s.checked.text));
+        await insertFactLink(
+          trx,
+          actor,
+          checkFactLink(
+            {
+              sourceId: sid,
+              factTable: f.table,
+              factId,
+              quote: f.doc.quote ?? null,
+              spanStart: span?.[0] ?? null,
+              spanEnd: span?.[1] ?? null,
+              reviewed: f.doc.reviewed ?? false,
+              accepted: f.doc.accepted ?? false,
+            },
+            s.checked.text,
+          ),
+        );
         summary.facts++;
       }
     }
@@ -805,22 +1123,60 @@ async function findFact(trx: Kysely<Database>, table: FactTable, k: Record<strin
       return rows.find((r) => normalizeName(r.alias) === normalizeName(s('alias')))?.id;
     }
     case 'credits':
-      return (await trx.selectFrom('credits').select('id').where('title_id', '=', s('title')).where('role', '=', s('role') as CreditRole).where('person_id', '=', s('person')).orderBy('position').executeTakeFirst())?.id;
+      return (
+        await trx
+          .selectFrom('credits')
+          .select('id')
+          .where('title_id', '=', s('title'))
+          .where('role', '=', s('role') as CreditRole)
+          .where('person_id', '=', s('person'))
+          .orderBy('position')
+          .executeTakeFirst()
+      )?.id;
     case 'title_companies': {
-      const row = await trx.selectFrom('title_companies').select('title_id').where('title_id', '=', s('title')).where('company_id', '=', s('company')).where('role', '=', s('role') as TitleCompanyRole).executeTakeFirst();
+      const row = await trx
+        .selectFrom('title_companies')
+        .select('title_id')
+        .where('title_id', '=', s('title'))
+        .where('company_id', '=', s('company'))
+        .where('role', '=', s('role') as TitleCompanyRole)
+        .executeTakeFirst();
       return row ? titleCompanyFactId(s('title'), s('company'), s('role')) : undefined;
     }
     case 'contracts':
       return (await trx.selectFrom('contracts').select('id').where('ref', '=', s('ref')).executeTakeFirst())?.id;
     case 'selections':
-      return (await trx.selectFrom('selections').select('id').where('title_id', '=', s('title')).where('edition_id', '=', s('edition')).orderBy('id').executeTakeFirst())?.id;
+      return (
+        await trx
+          .selectFrom('selections')
+          .select('id')
+          .where('title_id', '=', s('title'))
+          .where('edition_id', '=', s('edition'))
+          .orderBy('id')
+          .executeTakeFirst()
+      )?.id;
     case 'awards': {
-      const rows = await trx.selectFrom('awards').select(['id', 'name']).where('title_id', '=', s('title')).where('edition_id', '=', s('edition')).orderBy('id').execute();
+      const rows = await trx
+        .selectFrom('awards')
+        .select(['id', 'name'])
+        .where('title_id', '=', s('title'))
+        .where('edition_id', '=', s('edition'))
+        .orderBy('id')
+        .execute();
       return rows.find((r) => normalizeName(r.name) === normalizeName(s('award')))?.id;
     }
     case 'releases': {
       const code = territoryOf(s('territory'));
-      return (await trx.selectFrom('releases').select('id').where('title_id', '=', s('title')).where('territory', '=', code).orderBy('release_date').orderBy('id').executeTakeFirst())?.id;
+      return (
+        await trx
+          .selectFrom('releases')
+          .select('id')
+          .where('title_id', '=', s('title'))
+          .where('territory', '=', code)
+          .orderBy('release_date')
+          .orderBy('id')
+          .executeTakeFirst()
+      )?.id;
     }
     case 'box_office': {
       let q = trx.selectFrom('box_office').select('id').where('title_id', '=', s('title'));
@@ -873,7 +1229,12 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
   const display = (t: (typeof titles)[number]) => t.english_title ?? t.original_title;
   const counts = new Map<string, number>();
   for (const t of titles) counts.set(normalizeName(display(t)), (counts.get(normalizeName(display(t))) ?? 0) + 1);
-  const titleRef = new Map(titles.map((t) => [t.id, (counts.get(normalizeName(display(t))) ?? 0) > 1 && t.year !== null ? `${display(t)} (${t.year})` : display(t)]));
+  const titleRef = new Map(
+    titles.map((t) => [
+      t.id,
+      (counts.get(normalizeName(display(t))) ?? 0) > 1 && t.year !== null ? `${display(t)} (${t.year})` : display(t),
+    ]),
+  );
   const ref = (id: string) => titleRef.get(id) ?? id;
 
   const weId = await weCompanyIn(db);
@@ -882,7 +1243,9 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
   doc.companies = companies
     .sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id))
     .map((c) => compact({ name: c.name, kind: c.kind, country: c.country }));
-  doc.people = people.sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id)).map((p) => compact({ name: p.name, sortName: p.sort_name }));
+  doc.people = people
+    .sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id))
+    .map((p) => compact({ name: p.name, sortName: p.sort_name }));
   doc.titles = titles
     .sort((a, b) => byText(display(a), display(b)) || (a.year ?? 0) - (b.year ?? 0) || byText(a.id, b.id))
     .map((t) =>
@@ -900,14 +1263,25 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
         aliases: aliases
           .filter((a) => a.title_id === t.id)
           .sort((a, b) => byText(a.alias, b.alias) || byText(a.kind ?? '', b.kind ?? ''))
-          .map((a): string | AliasDoc => (a.language || a.kind ? compact({ alias: a.alias, language: a.language, kind: a.kind }) : a.alias)),
+          .map((a): string | AliasDoc =>
+            a.language || a.kind ? compact({ alias: a.alias, language: a.language, kind: a.kind }) : a.alias,
+          ),
         credits: credits
           .filter((c) => c.title_id === t.id)
-          .sort((a, b) => CREDIT_ROLES.indexOf(a.role) - CREDIT_ROLES.indexOf(b.role) || a.position - b.position || byText(personName.get(a.person_id) ?? '', personName.get(b.person_id) ?? ''))
+          .sort(
+            (a, b) =>
+              CREDIT_ROLES.indexOf(a.role) - CREDIT_ROLES.indexOf(b.role) ||
+              a.position - b.position ||
+              byText(personName.get(a.person_id) ?? '', personName.get(b.person_id) ?? ''),
+          )
           .map((c) => compact({ role: c.role, name: personName.get(c.person_id) ?? c.person_id, character: c.character })),
         companies: titleCompanies
           .filter((c) => c.title_id === t.id)
-          .sort((a, b) => TITLE_COMPANY_ROLES.indexOf(a.role) - TITLE_COMPANY_ROLES.indexOf(b.role) || byText(companyName.get(a.company_id) ?? '', companyName.get(b.company_id) ?? ''))
+          .sort(
+            (a, b) =>
+              TITLE_COMPANY_ROLES.indexOf(a.role) - TITLE_COMPANY_ROLES.indexOf(b.role) ||
+              byText(companyName.get(a.company_id) ?? '', companyName.get(b.company_id) ?? ''),
+          )
           .map((c) => ({ role: c.role, name: companyName.get(c.company_id) ?? c.company_id })),
       }),
     );
@@ -935,7 +1309,10 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
   doc.contracts = contracts
     .sort((a, b) => byText(a.ref, b.ref))
     .map((k) => {
-      const kt = contractTitles.filter((x) => x.contract_id === k.id).map((x) => x.title_id).sort((a, b) => byText(ref(a), ref(b)));
+      const kt = contractTitles
+        .filter((x) => x.contract_id === k.id)
+        .map((x) => x.title_id)
+        .sort((a, b) => byText(ref(a), ref(b)));
       const out: ContractDoc = compact({
         ref: k.ref,
         direction: k.direction,
@@ -944,24 +1321,43 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
         licensee: k.licensee_id ? companyName.get(k.licensee_id) : null,
         salesAgent: k.sales_agent_id ? companyName.get(k.sales_agent_id) : null,
         titles: kt.map(ref),
-        blocks: groupByTitle(blocks.filter((b) => b.contract_id === k.id), kt, (b) =>
-          compact({
-            territories: b.territories,
-            media: b.media,
-            languages: b.languages === null ? null : parseJson(b.languages),
-            start: b.start_date,
-            end: b.end_date,
-            exclusive: b.exclusive === 1,
-          }) as BlockDoc,
+        blocks: groupByTitle(
+          blocks.filter((b) => b.contract_id === k.id),
+          kt,
+          (b) =>
+            compact({
+              territories: b.territories,
+              media: b.media,
+              languages: b.languages === null ? null : parseJson(b.languages),
+              start: b.start_date,
+              end: b.end_date,
+              exclusive: b.exclusive === 1,
+            }) as BlockDoc,
           ref,
         ).map(({ titleId, item }) => (titleId ? { title: ref(titleId), ...item } : item)),
-        holdbacks: groupByTitle(holdbacks.filter((h) => h.contract_id === k.id), kt, (h) =>
-          compact({ territories: h.territories, media: h.media, start: h.start_date, end: h.end_date, description: h.description }) as HoldbackDoc,
+        holdbacks: groupByTitle(
+          holdbacks.filter((h) => h.contract_id === k.id),
+          kt,
+          (h) =>
+            compact({
+              territories: h.territories,
+              media: h.media,
+              start: h.start_date,
+              end: h.end_date,
+              description: h.description,
+            }) as HoldbackDoc,
           ref,
         ).map(({ titleId, item }) => (titleId ? { title: ref(titleId), ...item } : item)),
         negotiators: negotiators
           .filter((n) => n.contract_id === k.id)
-          .map((n) => compact({ name: personName.get(n.person_id) ?? n.person_id, company: n.company_id ? companyName.get(n.company_id) : null, side: n.side }) as NegotiatorDoc)
+          .map(
+            (n) =>
+              compact({
+                name: personName.get(n.person_id) ?? n.person_id,
+                company: n.company_id ? companyName.get(n.company_id) : null,
+                side: n.side,
+              }) as NegotiatorDoc,
+          )
           .sort((a, b) => byText(a.side, b.side) || byText(a.name, b.name)),
         mg: k.mg_amount !== null && k.mg_currency ? formatMoney(Number(k.mg_amount), k.mg_currency) : null,
         signedOn: k.signed_on,
@@ -975,76 +1371,104 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
 
   doc.festivals = festivals
     .sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id))
-    .map((f) =>
-      compact({
-        name: f.name,
-        shortName: f.short_name,
-        aliases: parseJson(f.aliases),
-        kind: f.kind,
-        country: f.country,
-        city: f.city,
-        editions: editions
-          .filter((e) => e.festival_id === f.id)
-          .sort((a, b) => a.year - b.year || (a.number ?? 0) - (b.number ?? 0))
-          .map((e) => {
-            const sel = selections.filter((s) => s.edition_id === e.id);
-            const used = new Set(sel.map((s) => s.section_id));
-            return compact({
-              number: e.number,
-              year: e.year,
-              start: e.start_date,
-              end: e.end_date,
-              sections: sections.filter((s) => s.edition_id === e.id && !used.has(s.id)).map((s) => s.name).sort(byText),
-              selections: sel
-                .map((s) =>
-                  compact({
-                    title: ref(s.title_id),
-                    section: s.section_id ? sectionName.get(s.section_id) : null,
-                    premiereStatus: s.premiere_status,
-                    slot: s.slot,
-                    withdrawn: s.withdrawn === 1 ? true : null,
-                    withdrawalReason: s.withdrawal_reason,
-                  }) as SelectionDoc,
-                )
-                .sort((a, b) => byText(a.section ?? '\uffff', b.section ?? '\uffff') || byText(a.title, b.title)),
-              awards: awards
-                .filter((a) => a.edition_id === e.id)
-                .map((a) =>
-                  compact({
-                    name: a.name,
-                    title: ref(a.title_id),
-                    person: a.person_id ? personName.get(a.person_id) : null,
-                    tied: a.tied === 1 ? true : null,
-                    tieGroup: a.tie_group && a.tie_group !== defaultTieGroup(e.id, a.name) ? a.tie_group : null,
-                  }) as AwardDoc,
-                )
-                .sort((a, b) => byText(a.name, b.name) || byText(a.title, b.title)),
-            }) as EditionDoc;
-          }),
-      }) as FestivalDoc,
+    .map(
+      (f) =>
+        compact({
+          name: f.name,
+          shortName: f.short_name,
+          aliases: parseJson(f.aliases),
+          kind: f.kind,
+          country: f.country,
+          city: f.city,
+          editions: editions
+            .filter((e) => e.festival_id === f.id)
+            .sort((a, b) => a.year - b.year || (a.number ?? 0) - (b.number ?? 0))
+            .map((e) => {
+              const sel = selections.filter((s) => s.edition_id === e.id);
+              const used = new Set(sel.map((s) => s.section_id));
+              return compact({
+                number: e.number,
+                year: e.year,
+                start: e.start_date,
+                end: e.end_date,
+                sections: sections
+                  .filter((s) => s.edition_id === e.id && !used.has(s.id))
+                  .map((s) => s.name)
+                  .sort(byText),
+                selections: sel
+                  .map(
+                    (s) =>
+                      compact({
+                        title: ref(s.title_id),
+                        section: s.section_id ? sectionName.get(s.section_id) : null,
+                        premiereStatus: s.premiere_status,
+                        slot: s.slot,
+                        withdrawn: s.withdrawn === 1 ? true : null,
+                        withdrawalReason: s.withdrawal_reason,
+                      }) as SelectionDoc,
+                  )
+                  .sort((a, b) => byText(a.section ?? '\uffff', b.section ?? '\uffff') || byText(a.title, b.title)),
+                awards: awards
+                  .filter((a) => a.edition_id === e.id)
+                  .map(
+                    (a) =>
+                      compact({
+                        name: a.name,
+                        title: ref(a.title_id),
+                        person: a.person_id ? personName.get(a.person_id) : null,
+                        tied: a.tied === 1 ? true : null,
+                        tieGroup: a.tie_group && a.tie_group !== defaultTieGroup(e.id, a.name) ? a.tie_group : null,
+                      }) as AwardDoc,
+                  )
+                  .sort((a, b) => byText(a.name, b.name) || byText(a.title, b.title)),
+              }) as EditionDoc;
+            }),
+        }) as FestivalDoc,
     );
 
   const releases = await db.selectFrom('releases').selectAll().execute();
   doc.releases = releases
-    .map((r) =>
-      compact({
-        title: ref(r.title_id),
-        territory: r.territory,
-        date: formatReleaseDate(r.release_date, r.date_precision),
-        distributor: r.distributor_id ? companyName.get(r.distributor_id) : null,
-        kind: r.kind,
-      }) as ReleaseDoc,
+    .map(
+      (r) =>
+        compact({
+          title: ref(r.title_id),
+          territory: r.territory,
+          date: formatReleaseDate(r.release_date, r.date_precision),
+          distributor: r.distributor_id ? companyName.get(r.distributor_id) : null,
+          kind: r.kind,
+        }) as ReleaseDoc,
     )
-    .sort((a, b) => byText(a.title, b.title) || byText(a.territory, b.territory) || byText(a.date ?? '', b.date ?? '') || byText(a.kind ?? '', b.kind ?? ''));
+    .sort(
+      (a, b) =>
+        byText(a.title, b.title) ||
+        byText(a.territory, b.territory) ||
+        byText(a.date ?? '', b.date ?? '') ||
+        byText(a.kind ?? '', b.kind ?? ''),
+    );
   {
     // grosses are public record; only deal terms (MGs) are confidential
     const boxOffice = await db.selectFrom('box_office').selectAll().execute();
     doc.boxOffice = boxOffice
       .map((b) => {
         const m = formatMoney(Number(b.amount), b.currency);
-        return compact({ title: ref(b.title_id), territory: b.territory ?? 'Worldwide', amount: m.amount, currency: m.currency, periodStart: b.period_start, periodEnd: b.period_end, asOf: b.as_of, cumulative: b.is_cumulative === 1 }) as BoxOfficeDoc;
+        return compact({
+          title: ref(b.title_id),
+          territory: b.territory ?? 'Worldwide',
+          amount: m.amount,
+          currency: m.currency,
+          periodStart: b.period_start,
+          periodEnd: b.period_end,
+          asOf: b.as_of,
+          cumulative: b.is_cumulative === 1,
+        }) as BoxOfficeDoc;
       })
-      .sort((a, b) => byText(a.title, b.title) || byText(a.territory ?? '', b.territory ?? '') || byText(a.asOf ?? '', b.asOf ?? '') || byText(a.periodStart ?? '', b.periodStart ?? ''));
+      .sort(
+        (a, b) =>
+          byText(a.title, b.title) ||
+          byText(a.territory ?? '', b.territory ?? '') ||
+          byText(a.asOf ?? '', b.asOf ?? '') ||
+          byText(a.periodStart ?? '', b.periodStart ?? ''),
+      );
   }
 
   // Facts point at rows by id: turn each back into names.
@@ -1074,7 +1498,9 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
       }
       case 'title_companies': {
         const [t, co, role] = fid.split('|');
-        return titleCompanies.some((x) => x.title_id === t && x.company_id === co && x.role === role) ? { fact: 'titleCompany', title: ref(t), role, company: companyName.get(co)! } : undefined;
+        return titleCompanies.some((x) => x.title_id === t && x.company_id === co && x.role === role)
+          ? { fact: 'titleCompany', title: ref(t), role, company: companyName.get(co)! }
+          : undefined;
       }
       case 'contracts':
         return contractRef.has(fid) ? { fact: 'contract', ref: contractRef.get(fid)! } : undefined;
@@ -1104,7 +1530,16 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
     return undefined;
   };
   doc.sources = sources
-    .sort((a, b) => byText(a.published_on ?? '', b.published_on ?? '') || byText(a.outlet ?? '', b.outlet ?? '') || byText(a.title ?? '', b.title ?? '') || byText(a.file ?? '', b.file ?? '') || byText(a.url ?? '', b.url ?? '') || byText(a.created_at, b.created_at) || byText(a.id, b.id))
+    .sort(
+      (a, b) =>
+        byText(a.published_on ?? '', b.published_on ?? '') ||
+        byText(a.outlet ?? '', b.outlet ?? '') ||
+        byText(a.title ?? '', b.title ?? '') ||
+        byText(a.file ?? '', b.file ?? '') ||
+        byText(a.url ?? '', b.url ?? '') ||
+        byText(a.created_at, b.created_at) ||
+        byText(a.id, b.id),
+    )
     .map((s) => {
       const facts = factRows
         .filter((f) => f.source_id === s.id)
@@ -1120,8 +1555,22 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
           }) as FactDoc;
         })
         .filter((f): f is FactDoc => f !== undefined)
-        .sort((a, b) => (a.span?.[0] ?? -1) - (b.span?.[0] ?? -1) || (a.span?.[1] ?? -1) - (b.span?.[1] ?? -1) || byText(JSON.stringify(a), JSON.stringify(b)));
-      return compact({ kind: s.kind, outlet: s.outlet, publishedOn: s.published_on, url: s.url, file: s.file, title: s.title, text: s.text, facts }) as SourceDoc;
+        .sort(
+          (a, b) =>
+            (a.span?.[0] ?? -1) - (b.span?.[0] ?? -1) ||
+            (a.span?.[1] ?? -1) - (b.span?.[1] ?? -1) ||
+            byText(JSON.stringify(a), JSON.stringify(b)),
+        );
+      return compact({
+        kind: s.kind,
+        outlet: s.outlet,
+        publishedOn: s.published_on,
+        url: s.url,
+        file: s.file,
+        title: s.title,
+        text: s.text,
+        facts,
+      }) as SourceDoc;
     });
 
   return visibleTo(actor, compact(doc as Record<string, unknown>) as InterchangeDocument);
@@ -1131,7 +1580,12 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
  * Blocks are stored per title; the document writes a block once when it
  * applies alike to every title of the contract, per title otherwise.
  */
-function groupByTitle<R extends { title_id: string }, T>(rows: R[], contractTitles: string[], view: (r: R) => T, name: (titleId: string) => string): Array<{ titleId: string | null; item: T }> {
+function groupByTitle<R extends { title_id: string }, T>(
+  rows: R[],
+  contractTitles: string[],
+  view: (r: R) => T,
+  name: (titleId: string) => string,
+): Array<{ titleId: string | null; item: T }> {
   const groups = new Map<string, { item: T; titles: Set<string> }>();
   for (const r of rows) {
     const item = view(r);
@@ -1146,6 +1600,10 @@ function groupByTitle<R extends { title_id: string }, T>(rows: R[], contractTitl
     else for (const t of g.titles) out.push({ titleId: t, item: g.item, key: k });
   }
   return out
-    .sort((a, b) => byText(JSON.stringify(a.item), JSON.stringify(b.item)) || byText(a.titleId ? name(a.titleId) : '', b.titleId ? name(b.titleId) : ''))
+    .sort(
+      (a, b) =>
+        byText(JSON.stringify(a.item), JSON.stringify(b.item)) ||
+        byText(a.titleId ? name(a.titleId) : '', b.titleId ? name(b.titleId) : ''),
+    )
     .map(({ titleId, item }) => ({ titleId, item }));
 }

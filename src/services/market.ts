@@ -7,7 +7,17 @@
 import type { Kysely } from 'kysely';
 import { DomainError, invalid } from '../domain/errors.js';
 import { territoryLabel, territorySetFromCodes } from '../domain/territories.js';
-import { DATE_PRECISIONS, flag, isIsoDate, newId, parseJson, type ContractDirection, type ContractStatus, type Database, type DatePrecision } from '../store/index.js';
+import {
+  DATE_PRECISIONS,
+  flag,
+  isIsoDate,
+  newId,
+  parseJson,
+  type ContractDirection,
+  type ContractStatus,
+  type Database,
+  type DatePrecision,
+} from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter, visibleTo } from './access.js';
 import { audit } from './audit.js';
@@ -80,7 +90,13 @@ export function checkRelease(input: Omit<ReleaseInput, 'titleId' | 'distributorI
   };
 }
 
-export async function insertRelease(trx: Kysely<Database>, actor: Actor, titleId: string, distributorId: string | null, c: CheckedRelease): Promise<string> {
+export async function insertRelease(
+  trx: Kysely<Database>,
+  actor: Actor,
+  titleId: string,
+  distributorId: string | null,
+  c: CheckedRelease,
+): Promise<string> {
   const row = { id: newId(), title_id: titleId, distributor_id: distributorId, ...c };
   await trx.insertInto('releases').values(row).execute();
   await audit(trx, actor, { action: 'create', entity: 'releases', entityId: row.id, before: null, after: row });
@@ -114,7 +130,18 @@ export async function listReleases(app: FilmRights, params: { titleId?: string; 
     .selectFrom('releases as r')
     .innerJoin('titles as t', 't.id', 'r.title_id')
     .leftJoin('companies as c', 'c.id', 'r.distributor_id')
-    .select(['r.id', 'r.territory', 'r.release_date', 'r.date_precision', 'r.kind', 't.id as title_id', 't.original_title', 't.english_title', 'c.id as distributor_id', 'c.name as distributor_name'])
+    .select([
+      'r.id',
+      'r.territory',
+      'r.release_date',
+      'r.date_precision',
+      'r.kind',
+      't.id as title_id',
+      't.original_title',
+      't.english_title',
+      'c.id as distributor_id',
+      'c.name as distributor_name',
+    ])
     .orderBy('r.release_date')
     .orderBy('r.territory');
   if (params.titleId) q = q.where('r.title_id', '=', params.titleId);
@@ -136,7 +163,12 @@ export async function deleteRelease(app: FilmRights, actor: Actor, id: string) {
 }
 
 /** Changes a release (absent means unchanged): territory, date and its precision, distributor, kind. */
-export async function updateRelease(app: FilmRights, actor: Actor, id: string, patch: Partial<Omit<ReleaseInput, 'titleId'>>): Promise<ReleaseView> {
+export async function updateRelease(
+  app: FilmRights,
+  actor: Actor,
+  id: string,
+  patch: Partial<Omit<ReleaseInput, 'titleId'>>,
+): Promise<ReleaseView> {
   requireWriter(actor);
   if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
   await app.store.transaction(async (trx) => {
@@ -198,7 +230,11 @@ export interface CheckedBoxOffice {
 }
 
 export function checkBoxOffice(input: Omit<BoxOfficeInput, 'titleId'>, f: Field = plain): CheckedBoxOffice {
-  const worldwide = input.territory === undefined || input.territory === null || input.territory === '' || /^(worldwide|world|ww)$/i.test(String(input.territory).trim());
+  const worldwide =
+    input.territory === undefined ||
+    input.territory === null ||
+    input.territory === '' ||
+    /^(worldwide|world|ww)$/i.test(String(input.territory).trim());
   const money = moneyFields(input.amount, input.currency, f);
   if (money.minor < 0) throw invalid(f('amount'), input.amount, `${f('amount')}: a gross cannot be negative`);
   const start = optionalIsoDate(input.periodStart, f('periodStart'));
@@ -244,11 +280,27 @@ export async function createBoxOffice(app: FilmRights, actor: Actor, input: BoxO
   return (await listBoxOffice(app, actor, { id }))[0];
 }
 
-export async function listBoxOffice(app: FilmRights, actor: Actor, params: { titleId?: string; id?: string } = {}): Promise<BoxOfficeView[]> {
+export async function listBoxOffice(
+  app: FilmRights,
+  actor: Actor,
+  params: { titleId?: string; id?: string } = {},
+): Promise<BoxOfficeView[]> {
   let q = app.store.db
     .selectFrom('box_office as b')
     .innerJoin('titles as t', 't.id', 'b.title_id')
-    .select(['b.id', 'b.territory', 'b.amount', 'b.currency', 'b.period_start', 'b.period_end', 'b.as_of', 'b.is_cumulative', 't.id as title_id', 't.original_title', 't.english_title'])
+    .select([
+      'b.id',
+      'b.territory',
+      'b.amount',
+      'b.currency',
+      'b.period_start',
+      'b.period_end',
+      'b.as_of',
+      'b.is_cumulative',
+      't.id as title_id',
+      't.original_title',
+      't.english_title',
+    ])
     .orderBy('t.original_title')
     .orderBy('b.territory')
     .orderBy('b.as_of');
@@ -272,7 +324,12 @@ export async function deleteBoxOffice(app: FilmRights, actor: Actor, id: string)
 }
 
 /** Changes a box-office figure (absent means unchanged). */
-export async function updateBoxOffice(app: FilmRights, actor: Actor, id: string, patch: Partial<Omit<BoxOfficeInput, 'titleId'>>): Promise<BoxOfficeView> {
+export async function updateBoxOffice(
+  app: FilmRights,
+  actor: Actor,
+  id: string,
+  patch: Partial<Omit<BoxOfficeInput, 'titleId'>>,
+): Promise<BoxOfficeView> {
   requireWriter(actor);
   if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
   await app.store.transaction(async (trx) => {
@@ -318,7 +375,13 @@ export interface Home {
   /** How many fact sources wait for a person's review. */
   factsToReview: number;
   /** The oldest of them, to start with. */
-  reviewQueue: Array<{ id: string; factTable: string; factId: string; quote: string | null; source: { id: string; outlet: string | null; publishedOn: string | null } }>;
+  reviewQueue: Array<{
+    id: string;
+    factTable: string;
+    factId: string;
+    quote: string | null;
+    source: { id: string; outlet: string | null; publishedOn: string | null };
+  }>;
 }
 
 export const EXPIRING_WITHIN_DAYS = 90;
@@ -348,7 +411,11 @@ export async function home(app: FilmRights, actor: Actor, opts: { today?: string
     .orderBy('b.end_date')
     .orderBy('t.original_title')
     .execute();
-  const expiringContracts = expiringBlocks.length ? await contractRows(db).where('c.id', 'in', [...new Set(expiringBlocks.map((b) => b.contract_id))]).execute() : [];
+  const expiringContracts = expiringBlocks.length
+    ? await contractRows(db)
+        .where('c.id', 'in', [...new Set(expiringBlocks.map((b) => b.contract_id))])
+        .execute()
+    : [];
   const all = [...holdRows, ...signedRows, ...expiringContracts];
   const titles = await contractTitles(db, [...new Set(all.map((c) => c.id))]);
   const view = (c: (typeof all)[number]): HomeContract => ({
@@ -363,7 +430,11 @@ export async function home(app: FilmRights, actor: Actor, opts: { today?: string
     announcedOn: c.announced_on,
     createdAt: c.created_at,
   });
-  const count = await db.selectFrom('fact_sources').select((eb) => eb.fn.countAll<number>().as('n')).where('reviewed', '=', 0).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('fact_sources')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('reviewed', '=', 0)
+    .executeTakeFirstOrThrow();
   const queue = await db
     .selectFrom('fact_sources as fs')
     .innerJoin('sources as s', 's.id', 'fs.source_id')
@@ -386,7 +457,13 @@ export async function home(app: FilmRights, actor: Actor, opts: { today?: string
     })),
     recentlySigned: signedRows.map(view),
     factsToReview: Number(count.n),
-    reviewQueue: queue.map((q) => ({ id: q.id, factTable: q.fact_table, factId: q.fact_id, quote: q.quote, source: { id: q.source_id, outlet: q.outlet, publishedOn: q.published_on } })),
+    reviewQueue: queue.map((q) => ({
+      id: q.id,
+      factTable: q.fact_table,
+      factId: q.fact_id,
+      quote: q.quote,
+      source: { id: q.source_id, outlet: q.outlet, publishedOn: q.published_on },
+    })),
   });
 }
 
@@ -395,7 +472,18 @@ function contractRows(db: Kysely<Database>) {
     .selectFrom('contracts as c')
     .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
     .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
-    .select(['c.id', 'c.ref', 'c.direction', 'c.status', 'c.signed_on', 'c.announced_on', 'c.created_at', 'lor.id as licensor_id', 'lor.name as licensor_name', 'lee.id as licensee_id', 'lee.name as licensee_name'])
+    .select([
+      'c.id',
+      'c.ref',
+      'c.direction',
+      'c.status',
+      'c.signed_on',
+      'c.announced_on',
+      'c.created_at',
+      'lor.id as licensor_id',
+      'lor.name as licensor_name',
+      'lee.id as licensee_id',
+      'lee.name as licensee_name',
+    ])
     .where('c.deleted_at', 'is', null);
 }
-

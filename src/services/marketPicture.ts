@@ -19,7 +19,14 @@ import { sourcesOf, type FactSourceView } from './provenance.js';
 type Named = { id: string; name: string };
 
 export interface Holding {
-  contract: { id: string; ref: string; direction: ContractDirection; status: ContractStatus; announcedOn: string | null; signedOn: string | null };
+  contract: {
+    id: string;
+    ref: string;
+    direction: ContractDirection;
+    status: ContractStatus;
+    announcedOn: string | null;
+    signedOn: string | null;
+  };
   /** The licensee: who is reported to hold the rights. */
   holder: Named | null;
   licensor: Named | null;
@@ -45,12 +52,21 @@ export interface TitleMarket {
   unreported: { codes: string[]; label: string | null };
   salesAgents: Named[];
   /** Accepted rumours: talks, denials, reports. */
-  talks: Array<{ party: string; kind: string; territories: string | null; article: { id: string; title: string | null; outlet: string | null; publishedOn: string | null }; quote: string }>;
+  talks: Array<{
+    party: string;
+    kind: string;
+    territories: string | null;
+    article: { id: string; title: string | null; outlet: string | null; publishedOn: string | null };
+    quote: string;
+  }>;
 }
 
 const ACTIVE: ContractStatus[] = ['signed', 'announced'];
 
-async function holdings(app: FilmRights, where: { titleId?: string; contractIds?: string[] }): Promise<Array<Holding & { titleId: string; titleName: string }>> {
+async function holdings(
+  app: FilmRights,
+  where: { titleId?: string; contractIds?: string[] },
+): Promise<Array<Holding & { titleId: string; titleName: string }>> {
   const db = app.store.db;
   let q = db
     .selectFrom('contracts as c')
@@ -59,16 +75,39 @@ async function holdings(app: FilmRights, where: { titleId?: string; contractIds?
     .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
     .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
     .leftJoin('companies as sa', 'sa.id', 'c.sales_agent_id')
-    .select(['c.id', 'c.ref', 'c.direction', 'c.status', 'c.announced_on', 'c.signed_on', 't.id as title_id', 't.original_title', 't.english_title',
-      'lee.id as lee_id', 'lee.name as lee_name', 'lor.id as lor_id', 'lor.name as lor_name', 'sa.id as sa_id', 'sa.name as sa_name'])
+    .select([
+      'c.id',
+      'c.ref',
+      'c.direction',
+      'c.status',
+      'c.announced_on',
+      'c.signed_on',
+      't.id as title_id',
+      't.original_title',
+      't.english_title',
+      'lee.id as lee_id',
+      'lee.name as lee_name',
+      'lor.id as lor_id',
+      'lor.name as lor_name',
+      'sa.id as sa_id',
+      'sa.name as sa_name',
+    ])
     .where('c.deleted_at', 'is', null)
     .where('c.status', 'in', ACTIVE);
   if (where.titleId) q = q.where('ct.title_id', '=', where.titleId);
   if (where.contractIds) q = q.where('c.id', 'in', where.contractIds.length ? where.contractIds : ['']);
   const rows = await q.orderBy('c.announced_on').orderBy('c.ref').execute();
   if (!rows.length) return [];
-  const blocks = await db.selectFrom('rights_blocks').selectAll().where('contract_id', 'in', [...new Set(rows.map((r) => r.id))]).orderBy('id').execute();
-  const sources = await sourcesOf(db, [...new Set(rows.map((r) => r.id))].map((id) => ({ table: 'contracts' as const, id })));
+  const blocks = await db
+    .selectFrom('rights_blocks')
+    .selectAll()
+    .where('contract_id', 'in', [...new Set(rows.map((r) => r.id))])
+    .orderBy('id')
+    .execute();
+  const sources = await sourcesOf(
+    db,
+    [...new Set(rows.map((r) => r.id))].map((id) => ({ table: 'contracts' as const, id })),
+  );
   const named = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
   const out: Array<Holding & { titleId: string; titleName: string }> = [];
   for (const r of rows) {
@@ -106,7 +145,11 @@ async function holdings(app: FilmRights, where: { titleId?: string; contractIds?
 /** Who is reported to hold which rights in a title, per territory, from which sources; and what is unreported. */
 export async function titleMarket(app: FilmRights, actor: Actor, titleId: string): Promise<TitleMarket> {
   const db = app.store.db;
-  const t = await db.selectFrom('titles').select(['id', 'original_title', 'english_title', 'year']).where('id', '=', titleId).executeTakeFirst();
+  const t = await db
+    .selectFrom('titles')
+    .select(['id', 'original_title', 'english_title', 'year'])
+    .where('id', '=', titleId)
+    .executeTakeFirst();
   if (!t) throw new NotFoundError('title', titleId);
   const list = await holdings(app, { titleId });
   const byCountry: TitleMarket['byCountry'] = {};
@@ -173,7 +216,15 @@ export interface Acquisition {
  * contract names the edition), and deals for titles selected there that were
  * announced during it.
  */
-export async function editionAcquisitions(app: FilmRights, actor: Actor, editionId: string): Promise<{ edition: { id: string; year: number; number: number | null; start: string | null; end: string | null }; festival: Named; acquisitions: Acquisition[] }> {
+export async function editionAcquisitions(
+  app: FilmRights,
+  actor: Actor,
+  editionId: string,
+): Promise<{
+  edition: { id: string; year: number; number: number | null; start: string | null; end: string | null };
+  festival: Named;
+  acquisitions: Acquisition[];
+}> {
   const db = app.store.db;
   const e = await db
     .selectFrom('festival_editions as e')
@@ -182,7 +233,12 @@ export async function editionAcquisitions(app: FilmRights, actor: Actor, edition
     .where('e.id', '=', editionId)
     .executeTakeFirst();
   if (!e) throw new NotFoundError('edition', editionId);
-  const atEdition = await db.selectFrom('contracts').select('id').where('edition_id', '=', editionId).where('deleted_at', 'is', null).execute();
+  const atEdition = await db
+    .selectFrom('contracts')
+    .select('id')
+    .where('edition_id', '=', editionId)
+    .where('deleted_at', 'is', null)
+    .execute();
   let during: Array<{ id: string }> = [];
   if (e.start_date) {
     const end = e.end_date ?? e.start_date;
@@ -194,7 +250,12 @@ export async function editionAcquisitions(app: FilmRights, actor: Actor, edition
         .select('c.id')
         .where('ct.title_id', 'in', [...new Set(selected.map((s) => s.title_id))])
         .where('c.deleted_at', 'is', null)
-        .where((eb) => eb.or([eb.and([eb('c.announced_on', '>=', e.start_date!), eb('c.announced_on', '<=', end)]), eb.and([eb('c.signed_on', '>=', e.start_date!), eb('c.signed_on', '<=', end)])]))
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('c.announced_on', '>=', e.start_date!), eb('c.announced_on', '<=', end)]),
+            eb.and([eb('c.signed_on', '>=', e.start_date!), eb('c.signed_on', '<=', end)]),
+          ]),
+        )
         .execute();
     }
   }
@@ -206,7 +267,8 @@ export async function editionAcquisitions(app: FilmRights, actor: Actor, edition
     const key = `${h.contract.id}|${h.titleId}`;
     const prev = rows.get(key);
     if (prev) {
-      if (h.territoryLabel && prev.territoryLabel !== h.territoryLabel) prev.territoryLabel = [prev.territoryLabel, h.territoryLabel].filter(Boolean).join('; ');
+      if (h.territoryLabel && prev.territoryLabel !== h.territoryLabel)
+        prev.territoryLabel = [prev.territoryLabel, h.territoryLabel].filter(Boolean).join('; ');
       continue;
     }
     rows.set(key, {
@@ -220,6 +282,15 @@ export async function editionAcquisitions(app: FilmRights, actor: Actor, edition
       sources: h.sources,
     });
   }
-  const acquisitions = [...rows.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.name.localeCompare(b.title.name) || (a.buyer?.name ?? '').localeCompare(b.buyer?.name ?? ''));
-  return visibleTo(actor, { edition: { id: e.id, year: e.year, number: e.number, start: e.start_date, end: e.end_date }, festival: { id: e.festival_id, name: e.name }, acquisitions });
+  const acquisitions = [...rows.values()].sort(
+    (a, b) =>
+      (a.date ?? '').localeCompare(b.date ?? '') ||
+      a.title.name.localeCompare(b.title.name) ||
+      (a.buyer?.name ?? '').localeCompare(b.buyer?.name ?? ''),
+  );
+  return visibleTo(actor, {
+    edition: { id: e.id, year: e.year, number: e.number, start: e.start_date, end: e.end_date },
+    festival: { id: e.festival_id, name: e.name },
+    acquisitions,
+  });
 }

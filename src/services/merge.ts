@@ -58,7 +58,12 @@ async function rewriteWritten(trx: Kysely<Database>, needle: string, rewrite: (t
     if (!r.written) continue;
     const w = parseJson(r.written);
     const id = rewrite(w.table, w.id);
-    if (id !== null && id !== w.id) await db.updateTable('article_facts').set({ written: toJson({ ...w, id }) }).where('id', '=', r.id).execute();
+    if (id !== null && id !== w.id)
+      await db
+        .updateTable('article_facts')
+        .set({ written: toJson({ ...w, id }) })
+        .where('id', '=', r.id)
+        .execute();
   }
 }
 
@@ -66,7 +71,12 @@ async function rewriteWritten(trx: Kysely<Database>, needle: string, rewrite: (t
  * Rows of one table that became the same fact after a move (same key): the
  * first stays, the others go, their source links moving to the one that stays.
  */
-async function dedupe<R extends { id: string }>(trx: Kysely<Database>, table: 'credits' | 'selections' | 'awards' | 'releases' | 'box_office' | 'title_aliases', rows: R[], key: (r: R) => string): Promise<number> {
+async function dedupe<R extends { id: string }>(
+  trx: Kysely<Database>,
+  table: 'credits' | 'selections' | 'awards' | 'releases' | 'box_office' | 'title_aliases',
+  rows: R[],
+  key: (r: R) => string,
+): Promise<number> {
   const first = new Map<string, string>();
   const gone: string[] = [];
   for (const r of rows) {
@@ -86,16 +96,39 @@ async function bumpContracts(trx: Kysely<Database>, ids: string[]): Promise<void
   if (!ids.length) return;
   const now = nowIso();
   const rows = await trx.selectFrom('contracts').select(['id', 'version']).where('id', 'in', ids).execute();
-  for (const r of rows) await trx.updateTable('contracts').set({ version: r.version + 1, updated_at: now }).where('id', '=', r.id).execute();
+  for (const r of rows)
+    await trx
+      .updateTable('contracts')
+      .set({ version: r.version + 1, updated_at: now })
+      .where('id', '=', r.id)
+      .execute();
 }
 
 async function titlesOfContracts(trx: Kysely<Database>, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
-  return [...new Set((await trx.selectFrom('contract_titles').select('title_id').where('contract_id', 'in', ids).execute()).map((r) => r.title_id))];
+  return [
+    ...new Set(
+      (await trx.selectFrom('contract_titles').select('title_id').where('contract_id', 'in', ids).execute()).map((r) => r.title_id),
+    ),
+  ];
 }
 
-const blockKey = (b: { territory_codes: string; media_ids: string; start_date: string | null; end_date: string | null; [k: string]: unknown }) =>
-  JSON.stringify([b.territory_codes, b.media_ids, b.languages ?? null, b.start_date, b.end_date, b.exclusive ?? null, b.description ?? null]);
+const blockKey = (b: {
+  territory_codes: string;
+  media_ids: string;
+  start_date: string | null;
+  end_date: string | null;
+  [k: string]: unknown;
+}) =>
+  JSON.stringify([
+    b.territory_codes,
+    b.media_ids,
+    b.languages ?? null,
+    b.start_date,
+    b.end_date,
+    b.exclusive ?? null,
+    b.description ?? null,
+  ]);
 
 // ------------------------------------------------------------------ titles
 
@@ -113,17 +146,41 @@ export async function mergeTitles(app: FilmRights, actor: Actor, keepId: string,
     const count = (k: string, n: number) => n && (moved[k] = (moved[k] ?? 0) + n);
 
     // contracts, with their rights blocks and holdbacks
-    const contracts = (await trx.selectFrom('contract_titles').select('contract_id').where('title_id', '=', mergeId).execute()).map((r) => r.contract_id);
+    const contracts = (await trx.selectFrom('contract_titles').select('contract_id').where('title_id', '=', mergeId).execute()).map(
+      (r) => r.contract_id,
+    );
     for (const cid of contracts) {
-      const has = await trx.selectFrom('contract_titles').select('contract_id').where('contract_id', '=', cid).where('title_id', '=', keepId).executeTakeFirst();
+      const has = await trx
+        .selectFrom('contract_titles')
+        .select('contract_id')
+        .where('contract_id', '=', cid)
+        .where('title_id', '=', keepId)
+        .executeTakeFirst();
       if (!has) await trx.insertInto('contract_titles').values({ contract_id: cid, title_id: keepId }).execute();
-      await trx.updateTable('rights_blocks').set({ title_id: keepId }).where('contract_id', '=', cid).where('title_id', '=', mergeId).execute();
+      await trx
+        .updateTable('rights_blocks')
+        .set({ title_id: keepId })
+        .where('contract_id', '=', cid)
+        .where('title_id', '=', mergeId)
+        .execute();
       await trx.updateTable('holdbacks').set({ title_id: keepId }).where('contract_id', '=', cid).where('title_id', '=', mergeId).execute();
       await trx.deleteFrom('contract_titles').where('contract_id', '=', cid).where('title_id', '=', mergeId).execute();
       if (has) {
         // the contract named both records: the same grant twice is one grant
         for (const table of ['rights_blocks', 'holdbacks'] as const) {
-          const rows = (await trx.selectFrom(table).selectAll().where('contract_id', '=', cid).where('title_id', '=', keepId).orderBy('id').execute()) as Array<{ id: string; territory_codes: string; media_ids: string; start_date: string | null; end_date: string | null }>;
+          const rows = (await trx
+            .selectFrom(table)
+            .selectAll()
+            .where('contract_id', '=', cid)
+            .where('title_id', '=', keepId)
+            .orderBy('id')
+            .execute()) as Array<{
+            id: string;
+            territory_codes: string;
+            media_ids: string;
+            start_date: string | null;
+            end_date: string | null;
+          }>;
           const seen = new Set<string>();
           const extra = rows.filter((r) => (seen.has(blockKey(r)) ? true : (seen.add(blockKey(r)), false))).map((r) => r.id);
           if (extra.length) await trx.deleteFrom(table).where('id', 'in', extra).execute();
@@ -150,7 +207,9 @@ export async function mergeTitles(app: FilmRights, actor: Actor, keepId: string,
     }
 
     // aliases, and the merged record's own names as aliases of the kept one
-    const keptNames = new Set([keep.originalTitle, keep.englishTitle, ...keep.aliases.map((a) => a.alias)].filter((n): n is string => !!n).map(normalizeName));
+    const keptNames = new Set(
+      [keep.originalTitle, keep.englishTitle, ...keep.aliases.map((a) => a.alias)].filter((n): n is string => !!n).map(normalizeName),
+    );
     for (const a of drop.aliases) {
       const twin = keep.aliases.find((k) => normalizeName(k.alias) === normalizeName(a.alias));
       if (twin) {
@@ -165,7 +224,10 @@ export async function mergeTitles(app: FilmRights, actor: Actor, keepId: string,
     for (const n of [drop.originalTitle, drop.englishTitle]) {
       if (!n || keptNames.has(normalizeName(n))) continue;
       keptNames.add(normalizeName(n));
-      await trx.insertInto('title_aliases').values({ id: newId(), title_id: keepId, alias: n, language: null, kind: 'merged record' }).execute();
+      await trx
+        .insertInto('title_aliases')
+        .values({ id: newId(), title_id: keepId, alias: n, language: null, kind: 'merged record' })
+        .execute();
       count('aliases', 1);
     }
 
@@ -178,25 +240,55 @@ export async function mergeTitles(app: FilmRights, actor: Actor, keepId: string,
         count('companies', 1);
       }
       await moveLinks(trx, 'title_companies', from, to);
-      await trx.deleteFrom('title_companies').where('title_id', '=', mergeId).where('company_id', '=', c.company.id).where('role', '=', c.role).execute();
+      await trx
+        .deleteFrom('title_companies')
+        .where('title_id', '=', mergeId)
+        .where('company_id', '=', c.company.id)
+        .where('role', '=', c.role)
+        .execute();
     }
 
     // festival selections, awards, releases, box office
-    for (const [table, label] of [['selections', 'festival selections'], ['awards', 'awards'], ['releases', 'releases'], ['box_office', 'box-office figures']] as const) {
+    for (const [table, label] of [
+      ['selections', 'festival selections'],
+      ['awards', 'awards'],
+      ['releases', 'releases'],
+      ['box_office', 'box-office figures'],
+    ] as const) {
       const n = (await trx.selectFrom(table).select('id').where('title_id', '=', mergeId).execute()).length;
       if (!n) continue;
       await trx.updateTable(table).set({ title_id: keepId }).where('title_id', '=', mergeId).execute();
       count(label, n);
     }
-    await dedupe(trx, 'selections', await trx.selectFrom('selections').selectAll().where('title_id', '=', keepId).orderBy('id').execute(), (r) => r.edition_id);
-    await dedupe(trx, 'awards', await trx.selectFrom('awards').selectAll().where('title_id', '=', keepId).orderBy('id').execute(), (r) => JSON.stringify([r.edition_id, normalizeName(r.name), r.person_id]));
-    await dedupe(trx, 'releases', await trx.selectFrom('releases').selectAll().where('title_id', '=', keepId).orderBy('id').execute(), (r) => JSON.stringify([r.territory, r.kind, r.release_date, r.date_precision, r.distributor_id]));
-    await dedupe(trx, 'box_office', await trx.selectFrom('box_office').selectAll().where('title_id', '=', keepId).orderBy('id').execute(), (r) =>
-      JSON.stringify([r.territory, Number(r.amount), r.currency, r.period_start, r.period_end, r.as_of, r.is_cumulative]),
+    await dedupe(
+      trx,
+      'selections',
+      await trx.selectFrom('selections').selectAll().where('title_id', '=', keepId).orderBy('id').execute(),
+      (r) => r.edition_id,
+    );
+    await dedupe(trx, 'awards', await trx.selectFrom('awards').selectAll().where('title_id', '=', keepId).orderBy('id').execute(), (r) =>
+      JSON.stringify([r.edition_id, normalizeName(r.name), r.person_id]),
+    );
+    await dedupe(
+      trx,
+      'releases',
+      await trx.selectFrom('releases').selectAll().where('title_id', '=', keepId).orderBy('id').execute(),
+      (r) => JSON.stringify([r.territory, r.kind, r.release_date, r.date_precision, r.distributor_id]),
+    );
+    await dedupe(
+      trx,
+      'box_office',
+      await trx.selectFrom('box_office').selectAll().where('title_id', '=', keepId).orderBy('id').execute(),
+      (r) => JSON.stringify([r.territory, Number(r.amount), r.currency, r.period_start, r.period_end, r.as_of, r.is_cumulative]),
     );
 
     // the title's own facts and what the articles wrote
-    const titleLinks = await trx.selectFrom('fact_sources').select('id').where('fact_table', '=', 'titles').where('fact_id', '=', mergeId).execute();
+    const titleLinks = await trx
+      .selectFrom('fact_sources')
+      .select('id')
+      .where('fact_table', '=', 'titles')
+      .where('fact_id', '=', mergeId)
+      .execute();
     await moveLinks(trx, 'titles', mergeId, keepId);
     count('sources', titleLinks.length);
     await rewriteWritten(trx, mergeId, (table, id) => {
@@ -209,12 +301,24 @@ export async function mergeTitles(app: FilmRights, actor: Actor, keepId: string,
     const fill: Record<string, unknown> = {};
     const t = await trx.selectFrom('titles').selectAll().where('id', '=', keepId).executeTakeFirstOrThrow();
     const d = await trx.selectFrom('titles').selectAll().where('id', '=', mergeId).executeTakeFirstOrThrow();
-    for (const k of ['english_title', 'year', 'runtime_minutes', 'synopsis', 'source_material', 'source_material_note', 'production_status'] as const) {
+    for (const k of [
+      'english_title',
+      'year',
+      'runtime_minutes',
+      'synopsis',
+      'source_material',
+      'source_material_note',
+      'production_status',
+    ] as const) {
       if (t[k] === null && d[k] !== null) fill[k] = d[k];
     }
     if (fill.english_title === t.original_title) delete fill.english_title;
     for (const k of ['countries', 'languages'] as const) if (!parseJson(t[k]).length && parseJson(d[k]).length) fill[k] = d[k];
-    await trx.updateTable('titles').set({ ...fill, updated_at: nowIso() }).where('id', '=', keepId).execute();
+    await trx
+      .updateTable('titles')
+      .set({ ...fill, updated_at: nowIso() })
+      .where('id', '=', keepId)
+      .execute();
 
     await trx.deleteFrom('titles').where('id', '=', mergeId).execute();
     await recordRightsChange(trx, [keepId, mergeId]);
@@ -255,10 +359,17 @@ export async function mergeCompanies(app: FilmRights, actor: Actor, keepId: stri
         .where((eb) => eb.or([eb('licensor_id', '=', mergeId), eb('licensee_id', '=', mergeId), eb('sales_agent_id', '=', mergeId)]))
         .execute()
     ).map((r) => r.id);
-    const negotiating = (await trx.selectFrom('negotiators').select('contract_id').where('company_id', '=', mergeId).execute()).map((r) => r.contract_id);
+    const negotiating = (await trx.selectFrom('negotiators').select('contract_id').where('company_id', '=', mergeId).execute()).map(
+      (r) => r.contract_id,
+    );
     titles = await titlesOfContracts(trx, [...contracts, ...negotiating]);
     await app.store.lockTitles(trx, titles);
-    for (const col of ['licensor_id', 'licensee_id', 'sales_agent_id'] as const) await trx.updateTable('contracts').set({ [col]: keepId }).where(col, '=', mergeId).execute();
+    for (const col of ['licensor_id', 'licensee_id', 'sales_agent_id'] as const)
+      await trx
+        .updateTable('contracts')
+        .set({ [col]: keepId })
+        .where(col, '=', mergeId)
+        .execute();
     await trx.updateTable('negotiators').set({ company_id: keepId }).where('company_id', '=', mergeId).execute();
     await bumpContracts(trx, [...new Set([...contracts, ...negotiating])]);
     count('contracts', contracts.length);
@@ -266,10 +377,26 @@ export async function mergeCompanies(app: FilmRights, actor: Actor, keepId: stri
 
     const tcs = await trx.selectFrom('title_companies').selectAll().where('company_id', '=', mergeId).execute();
     for (const tc of tcs) {
-      const has = await trx.selectFrom('title_companies').select('role').where('title_id', '=', tc.title_id).where('company_id', '=', keepId).where('role', '=', tc.role).executeTakeFirst();
+      const has = await trx
+        .selectFrom('title_companies')
+        .select('role')
+        .where('title_id', '=', tc.title_id)
+        .where('company_id', '=', keepId)
+        .where('role', '=', tc.role)
+        .executeTakeFirst();
       if (!has) await trx.insertInto('title_companies').values({ title_id: tc.title_id, company_id: keepId, role: tc.role }).execute();
-      await moveLinks(trx, 'title_companies', titleCompanyFactId(tc.title_id, mergeId, tc.role), titleCompanyFactId(tc.title_id, keepId, tc.role));
-      await trx.deleteFrom('title_companies').where('title_id', '=', tc.title_id).where('company_id', '=', mergeId).where('role', '=', tc.role).execute();
+      await moveLinks(
+        trx,
+        'title_companies',
+        titleCompanyFactId(tc.title_id, mergeId, tc.role),
+        titleCompanyFactId(tc.title_id, keepId, tc.role),
+      );
+      await trx
+        .deleteFrom('title_companies')
+        .where('title_id', '=', tc.title_id)
+        .where('company_id', '=', mergeId)
+        .where('role', '=', tc.role)
+        .execute();
     }
     count('titles', tcs.length);
     const releases = await trx.selectFrom('releases').select('id').where('distributor_id', '=', mergeId).execute();
@@ -278,10 +405,19 @@ export async function mergeCompanies(app: FilmRights, actor: Actor, keepId: stri
 
     const we = await trx.selectFrom('settings').select('value').where('key', '=', 'we_company_id').executeTakeFirst();
     if (we && parseJson(we.value) === mergeId) {
-      await trx.updateTable('settings').set({ value: toJson(keepId) }).where('key', '=', 'we_company_id').execute();
+      await trx
+        .updateTable('settings')
+        .set({ value: toJson(keepId) })
+        .where('key', '=', 'we_company_id')
+        .execute();
       moved['our company'] = 1;
     }
-    const links = await trx.selectFrom('fact_sources').select('id').where('fact_table', '=', 'companies').where('fact_id', '=', mergeId).execute();
+    const links = await trx
+      .selectFrom('fact_sources')
+      .select('id')
+      .where('fact_table', '=', 'companies')
+      .where('fact_id', '=', mergeId)
+      .execute();
     await moveLinks(trx, 'companies', mergeId, keepId);
     count('sources', links.length);
     await rewriteWritten(trx, mergeId, (table, id) => {
@@ -326,7 +462,13 @@ export async function mergePeople(app: FilmRights, actor: Actor, keepId: string,
 
     const credits = await trx.selectFrom('credits').selectAll().where('person_id', '=', mergeId).execute();
     for (const c of credits) {
-      const twin = await trx.selectFrom('credits').select('id').where('title_id', '=', c.title_id).where('person_id', '=', keepId).where('role', '=', c.role).executeTakeFirst();
+      const twin = await trx
+        .selectFrom('credits')
+        .select('id')
+        .where('title_id', '=', c.title_id)
+        .where('person_id', '=', keepId)
+        .where('role', '=', c.role)
+        .executeTakeFirst();
       if (twin) {
         await moveLinks(trx, 'credits', c.id, twin.id);
         await trx.deleteFrom('credits').where('id', '=', c.id).execute();
@@ -336,22 +478,42 @@ export async function mergePeople(app: FilmRights, actor: Actor, keepId: string,
 
     const seats = await trx.selectFrom('negotiators').selectAll().where('person_id', '=', mergeId).execute();
     for (const n of seats) {
-      const twin = await trx.selectFrom('negotiators').select('contract_id').where('contract_id', '=', n.contract_id).where('person_id', '=', keepId).executeTakeFirst();
+      const twin = await trx
+        .selectFrom('negotiators')
+        .select('contract_id')
+        .where('contract_id', '=', n.contract_id)
+        .where('person_id', '=', keepId)
+        .executeTakeFirst();
       if (twin) await trx.deleteFrom('negotiators').where('contract_id', '=', n.contract_id).where('person_id', '=', mergeId).execute();
-      else await trx.updateTable('negotiators').set({ person_id: keepId }).where('contract_id', '=', n.contract_id).where('person_id', '=', mergeId).execute();
+      else
+        await trx
+          .updateTable('negotiators')
+          .set({ person_id: keepId })
+          .where('contract_id', '=', n.contract_id)
+          .where('person_id', '=', mergeId)
+          .execute();
     }
-    await bumpContracts(trx, seats.map((s) => s.contract_id));
+    await bumpContracts(
+      trx,
+      seats.map((s) => s.contract_id),
+    );
     count('deals negotiated', seats.length);
 
     const awards = await trx.selectFrom('awards').select('id').where('person_id', '=', mergeId).execute();
     await trx.updateTable('awards').set({ person_id: keepId }).where('person_id', '=', mergeId).execute();
     count('awards', awards.length);
 
-    const links = await trx.selectFrom('fact_sources').select('id').where('fact_table', '=', 'people').where('fact_id', '=', mergeId).execute();
+    const links = await trx
+      .selectFrom('fact_sources')
+      .select('id')
+      .where('fact_table', '=', 'people')
+      .where('fact_id', '=', mergeId)
+      .execute();
     await moveLinks(trx, 'people', mergeId, keepId);
     count('sources', links.length);
     await rewriteWritten(trx, mergeId, (table, id) => (table === 'people' && id === mergeId ? keepId : null));
-    if (!keep.sortName && drop.sortName) await trx.updateTable('people').set({ sort_name: drop.sortName }).where('id', '=', keepId).execute();
+    if (!keep.sortName && drop.sortName)
+      await trx.updateTable('people').set({ sort_name: drop.sortName }).where('id', '=', keepId).execute();
     await trx.deleteFrom('people').where('id', '=', mergeId).execute();
     await audit(trx, actor, {
       action: 'merge',

@@ -24,7 +24,11 @@ export function parseMoney(m: { amount: unknown; currency: unknown }, field: str
   const e = exponent(currency);
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match || (match[3] ?? '').length > e) {
-    throw invalid(`${field}.amount`, m.amount, `${field}.amount: "${String(m.amount)}" is not an amount in ${currency} (up to ${e} decimals)`);
+    throw invalid(
+      `${field}.amount`,
+      m.amount,
+      `${field}.amount: "${String(m.amount)}" is not an amount in ${currency} (up to ${e} decimals)`,
+    );
   }
   const minor = BigInt(match[2] + (match[3] ?? '').padEnd(e, '0')) * (match[1] ? -1n : 1n);
   if (minor > BigInt(Number.MAX_SAFE_INTEGER) || -minor > BigInt(Number.MAX_SAFE_INTEGER)) {

@@ -7,7 +7,18 @@
 import { sql, type Kysely } from 'kysely';
 import { invalid } from '../domain/errors.js';
 import { normalizeName } from '../domain/fuzzy.js';
-import { COMPANY_KINDS, parseJson, slugId, type CompanyKind, type ContractDirection, type ContractStatus, type CreditRole, type Database, type NegotiatorSide, type TitleCompanyRole } from '../store/index.js';
+import {
+  COMPANY_KINDS,
+  parseJson,
+  slugId,
+  type CompanyKind,
+  type ContractDirection,
+  type ContractStatus,
+  type CreditRole,
+  type Database,
+  type NegotiatorSide,
+  type TitleCompanyRole,
+} from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter } from './access.js';
 import { audit } from './audit.js';
@@ -41,7 +52,12 @@ export class NameIndex {
 }
 
 /** A readable id from a name that no row of the table has yet ("zhang-yimou", "zhang-yimou-2"). */
-export async function uniqueId(db: Kysely<Database>, table: 'people' | 'companies' | 'titles' | 'festivals', name: string, suffix?: string | number | null): Promise<string> {
+export async function uniqueId(
+  db: Kysely<Database>,
+  table: 'people' | 'companies' | 'titles' | 'festivals',
+  name: string,
+  suffix?: string | number | null,
+): Promise<string> {
   const base = slugId(name);
   const candidates = [base, ...(suffix !== undefined && suffix !== null ? [`${base}-${suffix}`] : [])];
   for (let n = 2; candidates.length < 50; n++) candidates.push(`${base}-${n}`);
@@ -58,7 +74,12 @@ export interface PersonInput {
 }
 
 /** Finds a person by name (accents, case and punctuation do not matter) or creates them, in the caller's transaction. */
-export async function findOrCreatePersonIn(trx: Kysely<Database>, actor: Actor, input: PersonInput, index?: NameIndex): Promise<{ id: string; created: boolean }> {
+export async function findOrCreatePersonIn(
+  trx: Kysely<Database>,
+  actor: Actor,
+  input: PersonInput,
+  index?: NameIndex,
+): Promise<{ id: string; created: boolean }> {
   const name = requiredText(input.name, 'name');
   const idx = index ?? (await NameIndex.load(trx, 'people'));
   const found = idx.find(name);
@@ -85,13 +106,26 @@ export interface PersonListItem {
   sortName: string | null;
 }
 
-export async function listPeople(app: FilmRights, params: { q?: string; page?: number; pageSize?: number } = {}): Promise<Page<PersonListItem>> {
+export async function listPeople(
+  app: FilmRights,
+  params: { q?: string; page?: number; pageSize?: number } = {},
+): Promise<Page<PersonListItem>> {
   const { page, pageSize } = pageParams(params.page, params.pageSize);
   // Alphabetical by the name people read in the list (case-insensitive in the query; accents
   // and case by the collator, the same on SQLite and PostgreSQL), not by the sort key.
-  const rows = await app.store.db.selectFrom('people').select(['id', 'name', 'sort_name']).orderBy(sql`lower(name)`).orderBy('id').execute();
+  const rows = await app.store.db
+    .selectFrom('people')
+    .select(['id', 'name', 'sort_name'])
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .execute();
   const items = rows.map((r) => ({ id: r.id, name: r.name, sortName: r.sort_name })).sort(byName);
-  const ranked = params.q?.trim() ? rankByNames(params.q, items.map((i) => ({ item: i, names: [i.name, i.sortName] }))) : items;
+  const ranked = params.q?.trim()
+    ? rankByNames(
+        params.q,
+        items.map((i) => ({ item: i, names: [i.name, i.sortName] })),
+      )
+    : items;
   return paginate(ranked, page, pageSize);
 }
 
@@ -130,12 +164,20 @@ export async function getPerson(app: FilmRights, _actor: Actor, id: string): Pro
     .where('k.deleted_at', 'is', null)
     .orderBy('k.ref')
     .execute();
-  const titles = await contractTitles(db, deals.map((d) => d.id));
+  const titles = await contractTitles(
+    db,
+    deals.map((d) => d.id),
+  );
   return {
     id: p.id,
     name: p.name,
     sortName: p.sort_name,
-    credits: credits.map((c) => ({ id: c.id, role: c.role, character: c.character, title: { id: c.title_id, name: c.english_title ?? c.original_title, year: c.year } })),
+    credits: credits.map((c) => ({
+      id: c.id,
+      role: c.role,
+      character: c.character,
+      title: { id: c.title_id, name: c.english_title ?? c.original_title, year: c.year },
+    })),
     deals: deals.map((d) => ({
       contract: { id: d.id, ref: d.ref, direction: d.direction, status: d.status },
       side: d.side,
@@ -182,11 +224,17 @@ export function checkCompany(input: CompanyInput, f: (name: string) => string = 
   return {
     name: requiredText(input.name, f('name')),
     kind: oneOf(input.kind, COMPANY_KINDS, f('kind')),
-    country: input.country === undefined || input.country === null || input.country === '' ? null : countryCode(input.country, f('country')),
+    country:
+      input.country === undefined || input.country === null || input.country === '' ? null : countryCode(input.country, f('country')),
   };
 }
 
-export async function findOrCreateCompanyIn(trx: Kysely<Database>, actor: Actor, c: CheckedCompany, index?: NameIndex): Promise<{ id: string; created: boolean }> {
+export async function findOrCreateCompanyIn(
+  trx: Kysely<Database>,
+  actor: Actor,
+  c: CheckedCompany,
+  index?: NameIndex,
+): Promise<{ id: string; created: boolean }> {
   const idx = index ?? (await NameIndex.load(trx, 'companies'));
   const found = idx.find(c.name);
   if (found) return { id: found, created: false };
@@ -199,7 +247,11 @@ export async function findOrCreateCompanyIn(trx: Kysely<Database>, actor: Actor,
 }
 
 /** Finds a company by name (forgiving of accents, case, punctuation) or creates it. */
-export async function findOrCreateCompany(app: FilmRights, actor: Actor, input: CompanyInput): Promise<{ company: Named & { kind: CompanyKind; country: string | null }; created: boolean }> {
+export async function findOrCreateCompany(
+  app: FilmRights,
+  actor: Actor,
+  input: CompanyInput,
+): Promise<{ company: Named & { kind: CompanyKind; country: string | null }; created: boolean }> {
   requireWriter(actor);
   const checked = checkCompany(input);
   const { id, created } = await app.store.transaction((trx) => findOrCreateCompanyIn(trx, actor, checked));
@@ -214,12 +266,24 @@ export interface CompanyListItem {
   country: string | null;
 }
 
-export async function listCompanies(app: FilmRights, params: { q?: string; kind?: string; page?: number; pageSize?: number } = {}): Promise<Page<CompanyListItem>> {
+export async function listCompanies(
+  app: FilmRights,
+  params: { q?: string; kind?: string; page?: number; pageSize?: number } = {},
+): Promise<Page<CompanyListItem>> {
   const { page, pageSize } = pageParams(params.page, params.pageSize);
-  let query = app.store.db.selectFrom('companies').select(['id', 'name', 'kind', 'country']).orderBy(sql`lower(name)`).orderBy('id');
+  let query = app.store.db
+    .selectFrom('companies')
+    .select(['id', 'name', 'kind', 'country'])
+    .orderBy(sql`lower(name)`)
+    .orderBy('id');
   if (params.kind) query = query.where('kind', '=', oneOf(params.kind, COMPANY_KINDS, 'kind'));
   const items = (await query.execute()).sort(byName);
-  const ranked = params.q?.trim() ? rankByNames(params.q, items.map((i) => ({ item: i, names: [i.name] }))) : items;
+  const ranked = params.q?.trim()
+    ? rankByNames(
+        params.q,
+        items.map((i) => ({ item: i, names: [i.name] })),
+      )
+    : items;
   return paginate(ranked, page, pageSize);
 }
 
@@ -229,7 +293,15 @@ export interface CompanyDetail {
   kind: CompanyKind;
   country: string | null;
   titles: Array<{ role: TitleCompanyRole; title: Named & { year: number | null } }>;
-  contracts: Array<{ id: string; ref: string; role: 'licensor' | 'licensee' | 'sales-agent'; direction: ContractDirection; status: ContractStatus; counterparty: Named | null; titles: Named[] }>;
+  contracts: Array<{
+    id: string;
+    ref: string;
+    role: 'licensor' | 'licensee' | 'sales-agent';
+    direction: ContractDirection;
+    status: ContractStatus;
+    counterparty: Named | null;
+    titles: Named[];
+  }>;
   people: Array<{ person: Named; contracts: string[] }>;
 }
 
@@ -249,12 +321,25 @@ export async function getCompany(app: FilmRights, _actor: Actor, id: string): Pr
     .selectFrom('contracts as k')
     .leftJoin('companies as lor', 'lor.id', 'k.licensor_id')
     .leftJoin('companies as lee', 'lee.id', 'k.licensee_id')
-    .select(['k.id', 'k.ref', 'k.direction', 'k.status', 'k.licensor_id', 'k.licensee_id', 'k.sales_agent_id', 'lor.name as licensor_name', 'lee.name as licensee_name'])
+    .select([
+      'k.id',
+      'k.ref',
+      'k.direction',
+      'k.status',
+      'k.licensor_id',
+      'k.licensee_id',
+      'k.sales_agent_id',
+      'lor.name as licensor_name',
+      'lee.name as licensee_name',
+    ])
     .where('k.deleted_at', 'is', null)
     .where((eb) => eb.or([eb('k.licensor_id', '=', id), eb('k.licensee_id', '=', id), eb('k.sales_agent_id', '=', id)]))
     .orderBy('k.ref')
     .execute();
-  const ctitles = await contractTitles(db, contracts.map((k) => k.id));
+  const ctitles = await contractTitles(
+    db,
+    contracts.map((k) => k.id),
+  );
   const negotiators = await db
     .selectFrom('negotiators as n')
     .innerJoin('people as p', 'p.id', 'n.person_id')
@@ -280,9 +365,15 @@ export async function getCompany(app: FilmRights, _actor: Actor, id: string): Pr
     contracts: contracts.map((k) => {
       const role = k.licensor_id === id ? 'licensor' : k.licensee_id === id ? 'licensee' : 'sales-agent';
       const counterparty =
-        role === 'licensor' ? (k.licensee_id ? { id: k.licensee_id, name: k.licensee_name ?? '' } : null)
-        : role === 'licensee' ? (k.licensor_id ? { id: k.licensor_id, name: k.licensor_name ?? '' } : null)
-        : null;
+        role === 'licensor'
+          ? k.licensee_id
+            ? { id: k.licensee_id, name: k.licensee_name ?? '' }
+            : null
+          : role === 'licensee'
+            ? k.licensor_id
+              ? { id: k.licensor_id, name: k.licensor_name ?? '' }
+              : null
+            : null;
       return { id: k.id, ref: k.ref, role, direction: k.direction, status: k.status, counterparty, titles: ctitles.get(k.id) ?? [] };
     }),
     people: [...people.values()],
@@ -322,7 +413,11 @@ async function refuseTwin(db: Kysely<Database>, table: 'people' | 'companies', i
   const twin = rows.find((r) => normalizeName(r.name) === normalizeName(name));
   if (twin) {
     const what = table === 'people' ? 'person' : 'company';
-    throw invalid('name', name, `name: another ${what} is already called "${twin.name}" (${twin.id}); if it is the same ${what}, merge the two instead`);
+    throw invalid(
+      'name',
+      name,
+      `name: another ${what} is already called "${twin.name}" (${twin.id}); if it is the same ${what}, merge the two instead`,
+    );
   }
 }
 
@@ -377,22 +472,53 @@ export async function companyUses(db: Kysely<Database>, id: string): Promise<{ u
   const uses: Record<string, number> = {
     contracts: contracts.filter((c) => !c.deleted_at).length,
     'deleted contracts': contracts.filter((c) => c.deleted_at).length,
-    'negotiator seats': await n(db.selectFrom('negotiators').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', id).executeTakeFirstOrThrow()),
-    titles: await n(db.selectFrom('title_companies').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', id).executeTakeFirstOrThrow()),
-    releases: await n(db.selectFrom('releases').select((eb) => eb.fn.countAll<number>().as('n')).where('distributor_id', '=', id).executeTakeFirstOrThrow()),
+    'negotiator seats': await n(
+      db
+        .selectFrom('negotiators')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('company_id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ),
+    titles: await n(
+      db
+        .selectFrom('title_companies')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('company_id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ),
+    releases: await n(
+      db
+        .selectFrom('releases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('distributor_id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ),
     'install settings ("our company")': we && parseJson(we.value) === id ? 1 : 0,
   };
   return { uses: Object.fromEntries(Object.entries(uses).filter(([, v]) => v > 0)), contractRefs: contracts.map((c) => c.ref) };
 }
 
 /** Deletes a company nothing refers to (else InUseError, 409, counting what does). Restorable from its history. */
-export async function deleteCompany(app: FilmRights, actor: Actor, id: string): Promise<{ deleted: CompanySnapshot; removed: Record<string, number> }> {
+export async function deleteCompany(
+  app: FilmRights,
+  actor: Actor,
+  id: string,
+): Promise<{ deleted: CompanySnapshot; removed: Record<string, number> }> {
   requireWriter(actor);
   return app.store.transaction(async (trx) => {
     const before = await readCompanySnapshot(trx, id);
     if (!before) throw new NotFoundError('company', id);
     const { uses, contractRefs } = await companyUses(trx, id);
-    if (Object.keys(uses).length) throw new InUseError('company', id, uses, `"${before.name}"`, contractRefs.length ? `${contractRefs.length === 1 ? 'contract' : 'contracts'} ${contractRefs.slice(0, 10).join(', ')}${contractRefs.length > 10 ? ', …' : ''}` : undefined);
+    if (Object.keys(uses).length)
+      throw new InUseError(
+        'company',
+        id,
+        uses,
+        `"${before.name}"`,
+        contractRefs.length
+          ? `${contractRefs.length === 1 ? 'contract' : 'contracts'} ${contractRefs.slice(0, 10).join(', ')}${contractRefs.length > 10 ? ', …' : ''}`
+          : undefined,
+      );
     const links = await factLinksOf(trx, [{ table: 'companies', ids: [id] }]);
     await dropFactLinks(trx, 'companies', [id]);
     await trx.deleteFrom('companies').where('id', '=', id).execute();
@@ -420,13 +546,29 @@ export async function updatePerson(app: FilmRights, actor: Actor, id: string, pa
 
 export async function personUses(db: Kysely<Database>, id: string): Promise<Record<string, number>> {
   const count = async (table: 'credits' | 'negotiators' | 'awards') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', id).executeTakeFirstOrThrow()).n);
-  const uses: Record<string, number> = { credits: await count('credits'), 'deals negotiated': await count('negotiators'), awards: await count('awards') };
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('person_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const uses: Record<string, number> = {
+    credits: await count('credits'),
+    'deals negotiated': await count('negotiators'),
+    awards: await count('awards'),
+  };
   return Object.fromEntries(Object.entries(uses).filter(([, v]) => v > 0));
 }
 
 /** Deletes a person nothing refers to (else InUseError, 409). Restorable from their history. */
-export async function deletePerson(app: FilmRights, actor: Actor, id: string): Promise<{ deleted: PersonSnapshot; removed: Record<string, number> }> {
+export async function deletePerson(
+  app: FilmRights,
+  actor: Actor,
+  id: string,
+): Promise<{ deleted: PersonSnapshot; removed: Record<string, number> }> {
   requireWriter(actor);
   return app.store.transaction(async (trx) => {
     const before = await readPersonSnapshot(trx, id);
@@ -443,16 +585,30 @@ export async function deletePerson(app: FilmRights, actor: Actor, id: string): P
 }
 
 /** Brings back a deleted person or company as its deletion kept it (with its source links). */
-export async function restorePersonOrCompany(app: FilmRights, actor: Actor, table: 'people' | 'companies', id: string): Promise<{ restored: PersonDetail | CompanyDetail; skipped: string[] }> {
+export async function restorePersonOrCompany(
+  app: FilmRights,
+  actor: Actor,
+  table: 'people' | 'companies',
+  id: string,
+): Promise<{ restored: PersonDetail | CompanyDetail; skipped: string[] }> {
   requireWriter(actor);
   const { deletedSnapshot } = await import('./catalog.js');
   const what = table === 'people' ? 'person' : 'company';
   const skipped = await app.store.transaction(async (trx) => {
     const snap = await deletedSnapshot<PersonSnapshot & CompanySnapshot>(trx, table, id, what);
-    if (await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) throw invalid('id', id, `id: a ${what} "${id}" exists again; nothing to restore`);
+    if (await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst())
+      throw invalid('id', id, `id: a ${what} "${id}" exists again; nothing to restore`);
     await refuseTwin(trx, table, id, snap.name);
-    if (table === 'people') await trx.insertInto('people').values({ id, name: snap.name, sort_name: snap.sortName ?? null }).execute();
-    else await trx.insertInto('companies').values({ id, name: snap.name, kind: snap.kind, country: snap.country ?? null }).execute();
+    if (table === 'people')
+      await trx
+        .insertInto('people')
+        .values({ id, name: snap.name, sort_name: snap.sortName ?? null })
+        .execute();
+    else
+      await trx
+        .insertInto('companies')
+        .values({ id, name: snap.name, kind: snap.kind, country: snap.country ?? null })
+        .execute();
     const skipped = await restoreFactLinks(trx, snap.sourceLinks ?? []);
     const { sourceLinks: _l, ...deleted } = snap;
     const after = table === 'people' ? await readPersonSnapshot(trx, id) : await readCompanySnapshot(trx, id);

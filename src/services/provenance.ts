@@ -15,8 +15,19 @@ import { optionalIsoDate, optionalText, oneOf } from './lookup.js';
 
 /** The tables a fact can live in (fact_sources.fact_table). */
 export const FACT_TABLES = [
-  'titles', 'title_aliases', 'people', 'companies', 'credits', 'title_companies', 'contracts', 'festivals',
-  'festival_editions', 'selections', 'awards', 'releases', 'box_office',
+  'titles',
+  'title_aliases',
+  'people',
+  'companies',
+  'credits',
+  'title_companies',
+  'contracts',
+  'festivals',
+  'festival_editions',
+  'selections',
+  'awards',
+  'releases',
+  'box_office',
 ] as const;
 export type FactTable = (typeof FACT_TABLES)[number];
 
@@ -66,8 +77,17 @@ export function checkSource(input: SourceInput, f: (name: string) => string = (n
 }
 
 export async function insertSource(trx: Kysely<Database>, actor: Actor, s: CheckedSource, id = newId()): Promise<string> {
-  await trx.insertInto('sources').values({ id, ...s, created_at: new Date().toISOString() }).execute();
-  await audit(trx, actor, { action: 'create', entity: 'sources', entityId: id, before: null, after: { ...s, text: s.text === null ? null : `${s.text.length} characters` } });
+  await trx
+    .insertInto('sources')
+    .values({ id, ...s, created_at: new Date().toISOString() })
+    .execute();
+  await audit(trx, actor, {
+    action: 'create',
+    entity: 'sources',
+    entityId: id,
+    before: null,
+    after: { ...s, text: s.text === null ? null : `${s.text.length} characters` },
+  });
   return id;
 }
 
@@ -111,15 +131,25 @@ export function checkFactLink(input: FactLinkInput, sourceText: string | null, f
   const quote = optionalText(input.quote, f('quote'));
   let start = input.spanStart ?? null;
   let end = input.spanEnd ?? null;
-  if ((start === null) !== (end === null)) throw invalid(f('span'), [start, end], `${f('span')}: give both the start and the end of the span`);
+  if ((start === null) !== (end === null))
+    throw invalid(f('span'), [start, end], `${f('span')}: give both the start and the end of the span`);
   if (start !== null && end !== null) {
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
       throw invalid(f('span'), [start, end], `${f('span')}: [${start}, ${end}] is not a span of character offsets (start ≤ end)`);
     }
     if (sourceText !== null) {
-      if (end > sourceText.length) throw invalid(f('span'), [start, end], `${f('span')}: [${start}, ${end}] runs past the end of the source text (${sourceText.length} characters)`);
+      if (end > sourceText.length)
+        throw invalid(
+          f('span'),
+          [start, end],
+          `${f('span')}: [${start}, ${end}] runs past the end of the source text (${sourceText.length} characters)`,
+        );
       if (quote !== null && sourceText.slice(start, end) !== quote) {
-        throw invalid(f('quote'), quote, `${f('quote')}: the span [${start}, ${end}] reads "${sourceText.slice(start, end)}", not the quote`);
+        throw invalid(
+          f('quote'),
+          quote,
+          `${f('quote')}: the span [${start}, ${end}] reads "${sourceText.slice(start, end)}", not the quote`,
+        );
       }
     }
   } else if (quote !== null && sourceText !== null) {
@@ -142,7 +172,10 @@ export function checkFactLink(input: FactLinkInput, sourceText: string | null, f
 
 export async function insertFactLink(trx: Kysely<Database>, actor: Actor, link: CheckedFactLink): Promise<string> {
   const id = newId();
-  await trx.insertInto('fact_sources').values({ id, ...link, reviewed_by: null }).execute();
+  await trx
+    .insertInto('fact_sources')
+    .values({ id, ...link, reviewed_by: null })
+    .execute();
   await audit(trx, actor, { action: 'create', entity: 'fact_sources', entityId: id, before: null, after: link });
   return id;
 }
@@ -165,10 +198,19 @@ export async function reviewFact(app: FilmRights, actor: Actor, id: string, opts
     const before = await trx.selectFrom('fact_sources').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFoundError('fact source', id);
     const reviewer = await trx.selectFrom('users').select('id').where('id', '=', actor.id).executeTakeFirst();
-    const set = { reviewed: 1 as const, reviewed_by: reviewer?.id ?? null, ...(opts.accepted === undefined ? {} : { accepted: flag(opts.accepted) }) };
+    const set = {
+      reviewed: 1 as const,
+      reviewed_by: reviewer?.id ?? null,
+      ...(opts.accepted === undefined ? {} : { accepted: flag(opts.accepted) }),
+    };
     if (opts.accepted) {
       // One accepted source per fact.
-      await trx.updateTable('fact_sources').set({ accepted: 0 }).where('fact_table', '=', before.fact_table).where('fact_id', '=', before.fact_id).execute();
+      await trx
+        .updateTable('fact_sources')
+        .set({ accepted: 0 })
+        .where('fact_table', '=', before.fact_table)
+        .where('fact_id', '=', before.fact_id)
+        .execute();
     }
     await trx.updateTable('fact_sources').set(set).where('id', '=', id).execute();
     await audit(trx, actor, { action: 'review', entity: 'fact_sources', entityId: id, before, after: { ...before, ...set } });
@@ -179,7 +221,15 @@ export interface FactSourceView {
   id: string;
   factTable: string;
   factId: string;
-  source: { id: string; kind: SourceKind; outlet: string | null; publishedOn: string | null; url: string | null; file: string | null; title: string | null };
+  source: {
+    id: string;
+    kind: SourceKind;
+    outlet: string | null;
+    publishedOn: string | null;
+    url: string | null;
+    file: string | null;
+    title: string | null;
+  };
   quote: string | null;
   spanStart: number | null;
   spanEnd: number | null;
@@ -188,7 +238,10 @@ export interface FactSourceView {
 }
 
 /** The sources of the given facts, keyed "table:id". */
-export async function sourcesOf(db: Kysely<Database>, facts: Array<{ table: FactTable; id: string }>): Promise<Map<string, FactSourceView[]>> {
+export async function sourcesOf(
+  db: Kysely<Database>,
+  facts: Array<{ table: FactTable; id: string }>,
+): Promise<Map<string, FactSourceView[]>> {
   const out = new Map<string, FactSourceView[]>();
   if (!facts.length) return out;
   const byTable = new Map<string, string[]>();
@@ -202,8 +255,23 @@ export async function sourcesOf(db: Kysely<Database>, facts: Array<{ table: Fact
       const rows = await db
         .selectFrom('fact_sources as fs')
         .innerJoin('sources as s', 's.id', 'fs.source_id')
-        .select(['fs.id', 'fs.fact_table', 'fs.fact_id', 'fs.quote', 'fs.span_start', 'fs.span_end', 'fs.reviewed', 'fs.accepted',
-          's.id as source_id', 's.kind', 's.outlet', 's.published_on', 's.url', 's.file', 's.title'])
+        .select([
+          'fs.id',
+          'fs.fact_table',
+          'fs.fact_id',
+          'fs.quote',
+          'fs.span_start',
+          'fs.span_end',
+          'fs.reviewed',
+          'fs.accepted',
+          's.id as source_id',
+          's.kind',
+          's.outlet',
+          's.published_on',
+          's.url',
+          's.file',
+          's.title',
+        ])
         .where('fs.fact_table', '=', table)
         .where('fs.fact_id', 'in', ids.slice(i, i + 500))
         .orderBy('s.published_on')
@@ -218,7 +286,15 @@ export async function sourcesOf(db: Kysely<Database>, facts: Array<{ table: Fact
           id: r.id,
           factTable: r.fact_table,
           factId: r.fact_id,
-          source: { id: r.source_id, kind: r.kind, outlet: r.outlet, publishedOn: r.published_on, url: r.url, file: r.file, title: r.title },
+          source: {
+            id: r.source_id,
+            kind: r.kind,
+            outlet: r.outlet,
+            publishedOn: r.published_on,
+            url: r.url,
+            file: r.file,
+            title: r.title,
+          },
           quote: r.quote,
           spanStart: r.span_start,
           spanEnd: r.span_end,
@@ -234,7 +310,11 @@ export async function sourcesOf(db: Kysely<Database>, facts: Array<{ table: Fact
 /** Deletes the provenance links of facts that are going away (inside the caller's transaction). */
 export async function dropFactLinks(trx: Kysely<Database>, table: FactTable, ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) {
-    await trx.deleteFrom('fact_sources').where('fact_table', '=', table).where('fact_id', 'in', ids.slice(i, i + 500)).execute();
+    await trx
+      .deleteFrom('fact_sources')
+      .where('fact_table', '=', table)
+      .where('fact_id', 'in', ids.slice(i, i + 500))
+      .execute();
   }
 }
 
@@ -242,7 +322,13 @@ export async function dropFactLinks(trx: Kysely<Database>, table: FactTable, ids
  * Deletes one fact row (a credit, a selection, a release, a box-office entry)
  * with its source links, in one transaction with its audit entry.
  */
-export async function deleteFact(app: FilmRights, actor: Actor, table: 'credits' | 'selections' | 'releases' | 'box_office', id: string, what: string): Promise<void> {
+export async function deleteFact(
+  app: FilmRights,
+  actor: Actor,
+  table: 'credits' | 'selections' | 'releases' | 'box_office',
+  id: string,
+  what: string,
+): Promise<void> {
   requireWriter(actor);
   await app.store.transaction(async (trx) => {
     const before = await trx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
@@ -264,7 +350,16 @@ export async function factLinksOf(trx: Kysely<Database>, facts: Array<{ table: F
   for (const f of facts) {
     for (let i = 0; i < f.ids.length; i += 500) {
       const ids = f.ids.slice(i, i + 500);
-      if (ids.length) out.push(...(await trx.selectFrom('fact_sources').selectAll().where('fact_table', '=', f.table).where('fact_id', 'in', ids).orderBy('id').execute()));
+      if (ids.length)
+        out.push(
+          ...(await trx
+            .selectFrom('fact_sources')
+            .selectAll()
+            .where('fact_table', '=', f.table)
+            .where('fact_id', 'in', ids)
+            .orderBy('id')
+            .execute()),
+        );
     }
   }
   return out;
@@ -273,11 +368,39 @@ export async function factLinksOf(trx: Kysely<Database>, facts: Array<{ table: F
 /** Puts back source links a deletion kept; those whose source is gone are skipped and said so. */
 export async function restoreFactLinks(trx: Kysely<Database>, links: FactLinkRow[]): Promise<string[]> {
   if (!links.length) return [];
-  const sources = new Set((await trx.selectFrom('sources').select('id').where('id', 'in', [...new Set(links.map((l) => l.source_id))]).execute()).map((s) => s.id));
-  const users = new Set((await trx.selectFrom('users').select('id').where('id', 'in', ['', ...links.map((l) => l.reviewed_by ?? '')]).execute()).map((u) => u.id));
+  const sources = new Set(
+    (
+      await trx
+        .selectFrom('sources')
+        .select('id')
+        .where('id', 'in', [...new Set(links.map((l) => l.source_id))])
+        .execute()
+    ).map((s) => s.id),
+  );
+  const users = new Set(
+    (
+      await trx
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', ['', ...links.map((l) => l.reviewed_by ?? '')])
+        .execute()
+    ).map((u) => u.id),
+  );
   const back = links.filter((l) => sources.has(l.source_id));
-  const taken = new Set((await trx.selectFrom('fact_sources').select('id').where('id', 'in', back.map((l) => l.id).concat([''])).execute()).map((r) => r.id));
-  const rows = back.map((l) => ({ ...l, id: taken.has(l.id) ? newId() : l.id, reviewed_by: l.reviewed_by && users.has(l.reviewed_by) ? l.reviewed_by : null }));
+  const taken = new Set(
+    (
+      await trx
+        .selectFrom('fact_sources')
+        .select('id')
+        .where('id', 'in', back.map((l) => l.id).concat(['']))
+        .execute()
+    ).map((r) => r.id),
+  );
+  const rows = back.map((l) => ({
+    ...l,
+    id: taken.has(l.id) ? newId() : l.id,
+    reviewed_by: l.reviewed_by && users.has(l.reviewed_by) ? l.reviewed_by : null,
+  }));
   if (rows.length) await trx.insertInto('fact_sources').values(rows).execute();
   const lost = links.length - back.length;
   return lost ? [`${lost} source ${lost === 1 ? 'link' : 'links'}: the source was deleted since`] : [];

@@ -45,7 +45,13 @@ export function reasonDeals(app: FilmRights): ReasonDeals {
     return reason.contracts.map((ref): ReasonDeal => {
       const p = app.contractParties(ref);
       const end = ends.get(ref);
-      return { ref, id: p?.id ?? null, licensor: p?.licensor ?? null, licensee: p?.licensee ?? null, ...(end === undefined ? {} : { end: dayOrNull(end) }) };
+      return {
+        ref,
+        id: p?.id ?? null,
+        licensor: p?.licensor ?? null,
+        licensee: p?.licensee ?? null,
+        ...(end === undefined ? {} : { end: dayOrNull(end) }),
+      };
     });
   };
 }

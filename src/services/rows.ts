@@ -17,7 +17,16 @@ import { deletedSnapshot } from './catalog.js';
 import { NotFoundError } from './errors.js';
 import { dropFactLinks, factLinksOf, FACT_TABLES, restoreFactLinks, type FactLinkRow, type FactTable } from './provenance.js';
 
-export const ROW_TABLES = ['festivals', 'festival_editions', 'sections', 'selections', 'awards', 'releases', 'box_office', 'credits'] as const;
+export const ROW_TABLES = [
+  'festivals',
+  'festival_editions',
+  'sections',
+  'selections',
+  'awards',
+  'releases',
+  'box_office',
+  'credits',
+] as const;
 export type RowTable = (typeof ROW_TABLES)[number];
 
 export const ROW_WHAT: Record<RowTable, string> = {
@@ -83,7 +92,12 @@ export async function deleteRowIn(trx: Kysely<Database>, actor: Actor, table: Ro
 }
 
 /** One row deleted in its own transaction; what it was comes back. */
-export async function deleteRow(app: FilmRights, actor: Actor, table: RowTable, id: string): Promise<{ deleted: RowSnapshot; removed: Record<string, number> }> {
+export async function deleteRow(
+  app: FilmRights,
+  actor: Actor,
+  table: RowTable,
+  id: string,
+): Promise<{ deleted: RowSnapshot; removed: Record<string, number> }> {
   requireWriter(actor);
   const deleted = await app.store.transaction((trx) => deleteRowIn(trx, actor, table, id));
   const removed: Record<string, number> = {};
@@ -93,11 +107,20 @@ export async function deleteRow(app: FilmRights, actor: Actor, table: RowTable, 
 }
 
 async function exists(trx: Kysely<Database>, table: keyof Database, id: string): Promise<boolean> {
-  return !!(await (trx as unknown as Kysely<Record<string, { id: string }>>).selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
+  return !!(await (trx as unknown as Kysely<Record<string, { id: string }>>)
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst());
 }
 
 /** Brings back a row as its deletion kept it (see the file's comment). */
-export async function restoreRow(app: FilmRights, actor: Actor, table: RowTable, id: string): Promise<{ restored: Row; skipped: string[] }> {
+export async function restoreRow(
+  app: FilmRights,
+  actor: Actor,
+  table: RowTable,
+  id: string,
+): Promise<{ restored: Row; skipped: string[] }> {
   requireWriter(actor);
   return app.store.transaction(async (trx) => {
     const snap = await deletedSnapshot<RowSnapshot>(trx, table, id, ROW_WHAT[table]);
@@ -107,14 +130,30 @@ export async function restoreRow(app: FilmRights, actor: Actor, table: RowTable,
     for (const p of PARENTS[table]) {
       const ref = row[p.column];
       if (typeof ref !== 'string' || (await exists(trx, p.table, ref))) continue;
-      if (!p.optional) throw new DomainError('parent-gone', 'id', id, `id: the ${ROW_WHAT[table]} cannot come back: its ${p.what} "${ref}" was deleted since; restore that first`);
+      if (!p.optional)
+        throw new DomainError(
+          'parent-gone',
+          'id',
+          id,
+          `id: the ${ROW_WHAT[table]} cannot come back: its ${p.what} "${ref}" was deleted since; restore that first`,
+        );
       row[p.column] = null;
       skipped.push(`its ${p.what} (${ref}) was deleted since; left empty`);
     }
     await (trx as unknown as Kysely<Record<string, Row>>).insertInto(table).values(row).execute();
-    if (sections?.length) await trx.insertInto('sections').values(sections as never).execute();
+    if (sections?.length)
+      await trx
+        .insertInto('sections')
+        .values(sections as never)
+        .execute();
     skipped.push(...(await restoreFactLinks(trx, sourceLinks ?? [])));
-    await audit(trx, actor, { action: 'restore', entity: table, entityId: id, before: { ...row, ...(sections ? { sections } : {}) }, after: row });
+    await audit(trx, actor, {
+      action: 'restore',
+      entity: table,
+      entityId: id,
+      before: { ...row, ...(sections ? { sections } : {}) },
+      after: row,
+    });
     return { restored: row, skipped };
   });
 }

@@ -12,9 +12,14 @@ import type { Actor, FilmRights } from './app.js';
 import { SYSTEM } from './app.js';
 import { audit } from './audit.js';
 import { requireAdminWriter, requireWriteScope } from './access.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.js';
+import { NotFoundError, UnauthenticatedError } from './errors.js';
 
-const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+const scrypt = promisify(scryptCb) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
 const PARAMS = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 export const SESSION_DAYS = 14;
 
@@ -28,7 +33,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt') return false;
   const expected = Buffer.from(key, 'base64');
-  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
+  const got = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: PARAMS.maxmem,
+  });
   return got.length === expected.length && timingSafeEqual(got, expected);
 }
 
@@ -47,7 +57,8 @@ function checkPassword(password: unknown, field = 'password'): asserts password 
 }
 
 function checkNewUser(u: NewUser): void {
-  if (!/^[\w.@-]{2,64}$/.test(u.username ?? '')) throw invalid('username', u.username, 'username: 2 to 64 letters, digits, dots, dashes, @ or _');
+  if (!/^[\w.@-]{2,64}$/.test(u.username ?? ''))
+    throw invalid('username', u.username, 'username: 2 to 64 letters, digits, dots, dashes, @ or _');
   checkPassword(u.password);
   if (!USER_ROLES.includes(u.role)) throw invalid('role', u.role, `role: one of ${USER_ROLES.join(', ')}`);
 }
@@ -57,7 +68,11 @@ export function generatePassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
-export async function createUser(app: FilmRights, u: NewUser, actor: Actor = SYSTEM): Promise<{ id: string; username: string; role: UserRole }> {
+export async function createUser(
+  app: FilmRights,
+  u: NewUser,
+  actor: Actor = SYSTEM,
+): Promise<{ id: string; username: string; role: UserRole }> {
   requireAdminWriter(actor);
   checkNewUser(u);
   const hash = await hashPassword(u.password);
@@ -65,15 +80,43 @@ export async function createUser(app: FilmRights, u: NewUser, actor: Actor = SYS
   await app.store.transaction(async (trx) => {
     const exists = await trx.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
     if (exists) throw invalid('username', u.username, `username: "${u.username}" is taken`);
-    await trx.insertInto('users').values({ id, username: u.username, password_hash: hash, role: u.role, can_see_financials: flag(u.canSeeFinancials ?? u.role === 'admin'), created_at: nowIso() }).execute();
-    await audit(trx, actor, { action: 'create', entity: 'users', entityId: id, before: null, after: { username: u.username, role: u.role, canSeeFinancials: u.canSeeFinancials ?? u.role === 'admin' } });
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        username: u.username,
+        password_hash: hash,
+        role: u.role,
+        can_see_financials: flag(u.canSeeFinancials ?? u.role === 'admin'),
+        created_at: nowIso(),
+      })
+      .execute();
+    await audit(trx, actor, {
+      action: 'create',
+      entity: 'users',
+      entityId: id,
+      before: null,
+      after: { username: u.username, role: u.role, canSeeFinancials: u.canSeeFinancials ?? u.role === 'admin' },
+    });
   });
   return { id, username: u.username, role: u.role };
 }
 
-export async function listUsers(app: FilmRights): Promise<Array<{ id: string; username: string; role: UserRole; canSeeFinancials: boolean; disabled: boolean }>> {
-  const rows = await app.store.db.selectFrom('users').select(['id', 'username', 'role', 'can_see_financials', 'disabled']).orderBy('username').execute();
-  return rows.map((r) => ({ id: r.id, username: r.username, role: r.role, canSeeFinancials: r.can_see_financials === 1, disabled: r.disabled === 1 }));
+export async function listUsers(
+  app: FilmRights,
+): Promise<Array<{ id: string; username: string; role: UserRole; canSeeFinancials: boolean; disabled: boolean }>> {
+  const rows = await app.store.db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'can_see_financials', 'disabled'])
+    .orderBy('username')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    role: r.role,
+    canSeeFinancials: r.can_see_financials === 1,
+    disabled: r.disabled === 1,
+  }));
 }
 
 export interface UserView {
@@ -91,9 +134,20 @@ export interface UserChange {
 }
 
 type UserRow = { id: string; username: string; role: UserRole; can_see_financials: Flag; disabled: Flag };
-const userView = (r: UserRow): UserView => ({ id: r.id, username: r.username, role: r.role, canSeeFinancials: r.can_see_financials === 1, disabled: r.disabled === 1 });
+const userView = (r: UserRow): UserView => ({
+  id: r.id,
+  username: r.username,
+  role: r.role,
+  canSeeFinancials: r.can_see_financials === 1,
+  disabled: r.disabled === 1,
+});
 /** What the audit log keeps of a user: never the password hash. */
-const auditView = (r: UserRow) => ({ username: r.username, role: r.role, canSeeFinancials: r.can_see_financials === 1, disabled: r.disabled === 1 });
+const auditView = (r: UserRow) => ({
+  username: r.username,
+  role: r.role,
+  canSeeFinancials: r.can_see_financials === 1,
+  disabled: r.disabled === 1,
+});
 
 /** Managing users takes an admin, and not through a read-only API token. */
 function requireUserAdmin(actor: Actor): void {
@@ -101,7 +155,11 @@ function requireUserAdmin(actor: Actor): void {
 }
 
 async function userRow(trx: Kysely<Database>, id: string): Promise<UserRow> {
-  const row = await trx.selectFrom('users').select(['id', 'username', 'role', 'can_see_financials', 'disabled']).where('id', '=', id).executeTakeFirst();
+  const row = await trx
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'can_see_financials', 'disabled'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('user', id);
   return row;
 }
@@ -130,13 +188,17 @@ async function endSessions(trx: Kysely<Database>, userId: string, except?: strin
 export async function updateUser(app: FilmRights, actor: Actor, id: string, change: UserChange): Promise<UserView> {
   requireUserAdmin(actor);
   if (typeof change !== 'object' || change === null) throw invalid('body', change, 'body: expected {role?, disabled?, canSeeFinancials?}');
-  if (change.role !== undefined && !USER_ROLES.includes(change.role)) throw invalid('role', change.role, `role: one of ${USER_ROLES.join(', ')}`);
-  if (change.disabled !== undefined && typeof change.disabled !== 'boolean') throw invalid('disabled', change.disabled, 'disabled: true or false');
-  if (change.canSeeFinancials !== undefined && typeof change.canSeeFinancials !== 'boolean') throw invalid('canSeeFinancials', change.canSeeFinancials, 'canSeeFinancials: true or false');
+  if (change.role !== undefined && !USER_ROLES.includes(change.role))
+    throw invalid('role', change.role, `role: one of ${USER_ROLES.join(', ')}`);
+  if (change.disabled !== undefined && typeof change.disabled !== 'boolean')
+    throw invalid('disabled', change.disabled, 'disabled: true or false');
+  if (change.canSeeFinancials !== undefined && typeof change.canSeeFinancials !== 'boolean')
+    throw invalid('canSeeFinancials', change.canSeeFinancials, 'canSeeFinancials: true or false');
   return app.store.transaction(async (trx) => {
     // PostgreSQL: lock the admins first, so two admins demoting each other at once cannot both
     // see the other still enabled (SQLite: BEGIN IMMEDIATE already holds the write lock).
-    if (app.store.dialect === 'postgres') await trx.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').forUpdate().execute();
+    if (app.store.dialect === 'postgres')
+      await trx.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').forUpdate().execute();
     const before = await userRow(trx, id);
     const after: UserRow = {
       ...before,
@@ -150,13 +212,28 @@ export async function updateUser(app: FilmRights, actor: Actor, id: string, chan
     const wasAdmin = before.role === 'admin' && before.disabled === 0;
     const staysAdmin = after.role === 'admin' && after.disabled === 0;
     if (wasAdmin && !staysAdmin) {
-      const others = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).where('id', '!=', id).limit(1).executeTakeFirst();
+      const others = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('disabled', '=', 0)
+        .where('id', '!=', id)
+        .limit(1)
+        .executeTakeFirst();
       if (!others) {
         const field = after.role !== 'admin' ? 'role' : 'disabled';
-        throw invalid(field, field === 'role' ? after.role : true, `${field}: at least one enabled admin must remain (${before.username} is the last one)`);
+        throw invalid(
+          field,
+          field === 'role' ? after.role : true,
+          `${field}: at least one enabled admin must remain (${before.username} is the last one)`,
+        );
       }
     }
-    await trx.updateTable('users').set({ role: after.role, disabled: after.disabled, can_see_financials: after.can_see_financials }).where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({ role: after.role, disabled: after.disabled, can_see_financials: after.can_see_financials })
+      .where('id', '=', id)
+      .execute();
     if (roleChanged || after.disabled === 1) await endSessions(trx, id);
     const action = disabledChanged ? (after.disabled ? 'disable' : 'enable') : 'update';
     await audit(trx, actor, { action, entity: 'users', entityId: id, before: auditView(before), after: auditView(after) });
@@ -175,7 +252,14 @@ export async function setPassword(app: FilmRights, actor: Actor, id: string, new
     await endSessions(trx, id);
     // a reset means the password may be known to someone else: their API tokens go too
     await revokeTokensOf(trx, id);
-    await audit(trx, actor, { action: 'reset-password', entity: 'users', entityId: id, before: null, after: { username: user.username }, reason: actor.id === id ? 'reset their own password' : null });
+    await audit(trx, actor, {
+      action: 'reset-password',
+      entity: 'users',
+      entityId: id,
+      before: null,
+      after: { username: user.username },
+      reason: actor.id === id ? 'reset their own password' : null,
+    });
   });
 }
 
@@ -184,29 +268,61 @@ export async function setPassword(app: FilmRights, actor: Actor, id: string, new
  * through a read-only API token. Ends the user's other sessions; the one given
  * in `keepSession` (the caller's, when it is a session) stays signed in.
  */
-export async function changeOwnPassword(app: FilmRights, actor: Actor, currentPassword: string, newPassword: string, keepSession?: string, opts: { revokeTokens?: boolean } = {}): Promise<{ tokensRevoked: number }> {
+export async function changeOwnPassword(
+  app: FilmRights,
+  actor: Actor,
+  currentPassword: string,
+  newPassword: string,
+  keepSession?: string,
+  opts: { revokeTokens?: boolean } = {},
+): Promise<{ tokensRevoked: number }> {
   requireWriteScope(actor);
-  if (typeof currentPassword !== 'string' || !currentPassword) throw invalid('currentPassword', '(hidden)', 'currentPassword: enter your current password');
+  if (typeof currentPassword !== 'string' || !currentPassword)
+    throw invalid('currentPassword', '(hidden)', 'currentPassword: enter your current password');
   checkPassword(newPassword, 'newPassword');
   if (newPassword === currentPassword) throw invalid('newPassword', '(hidden)', 'newPassword: must differ from the current password');
-  const stored = await app.store.db.selectFrom('users').select(['password_hash']).where('id', '=', actor.id).where('disabled', '=', 0).executeTakeFirst();
+  const stored = await app.store.db
+    .selectFrom('users')
+    .select(['password_hash'])
+    .where('id', '=', actor.id)
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
   if (!stored) throw new UnauthenticatedError();
-  if (!(await verifyPassword(currentPassword, stored.password_hash))) throw invalid('currentPassword', '(hidden)', 'currentPassword: this is not your current password');
+  if (!(await verifyPassword(currentPassword, stored.password_hash)))
+    throw invalid('currentPassword', '(hidden)', 'currentPassword: this is not your current password');
   const hash = await hashPassword(newPassword);
   return app.store.transaction(async (trx) => {
     // compare-and-set: a reset or another change since the check above wins, and this one is refused
-    const updated = await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', actor.id).where('password_hash', '=', stored.password_hash).where('disabled', '=', 0).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw invalid('currentPassword', '(hidden)', 'currentPassword: your password was changed meanwhile; sign in again');
+    const updated = await trx
+      .updateTable('users')
+      .set({ password_hash: hash })
+      .where('id', '=', actor.id)
+      .where('password_hash', '=', stored.password_hash)
+      .where('disabled', '=', 0)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw invalid('currentPassword', '(hidden)', 'currentPassword: your password was changed meanwhile; sign in again');
     await endSessions(trx, actor.id, keepSession);
     const tokensRevoked = opts.revokeTokens ? await revokeTokensOf(trx, actor.id) : 0;
-    await audit(trx, actor, { action: 'change-password', entity: 'users', entityId: actor.id, before: null, after: { username: actor.username, tokensRevoked } });
+    await audit(trx, actor, {
+      action: 'change-password',
+      entity: 'users',
+      entityId: actor.id,
+      before: null,
+      after: { username: actor.username, tokensRevoked },
+    });
     return { tokensRevoked };
   });
 }
 
 /** Revokes every live API token of a user; returns how many. */
 async function revokeTokensOf(trx: Kysely<Database>, userId: string): Promise<number> {
-  const r = await trx.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: nowIso() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
@@ -215,8 +331,17 @@ function actorOf(u: { id: string; username: string; role: UserRole; can_see_fina
 }
 
 /** Checks a password and opens a session; returns the session token (to put in a cookie). */
-export async function login(app: FilmRights, username: string, password: string): Promise<{ token: string; actor: Actor; expiresAt: string }> {
-  const user = await app.store.db.selectFrom('users').selectAll().where('username', '=', String(username ?? '')).where('disabled', '=', 0).executeTakeFirst();
+export async function login(
+  app: FilmRights,
+  username: string,
+  password: string,
+): Promise<{ token: string; actor: Actor; expiresAt: string }> {
+  const user = await app.store.db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', String(username ?? ''))
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
   // verify against a dummy hash when the user is unknown, so timing does not tell who exists
   const ok = await verifyPassword(String(password ?? ''), user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok) throw new UnauthenticatedError('wrong username or password');
@@ -224,7 +349,10 @@ export async function login(app: FilmRights, username: string, password: string)
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
   // expired sessions are purged as new ones open, so the table holds only live ones
   await app.store.db.deleteFrom('sessions').where('expires_at', '<', nowIso()).execute();
-  await app.store.db.insertInto('sessions').values({ id: sha256(token), user_id: user.id, created_at: nowIso(), expires_at: expiresAt }).execute();
+  await app.store.db
+    .insertInto('sessions')
+    .values({ id: sha256(token), user_id: user.id, created_at: nowIso(), expires_at: expiresAt })
+    .execute();
   return { token, actor: actorOf(user), expiresAt };
 }
 
@@ -250,16 +378,32 @@ export const TOKEN_DAYS_DEFAULT = 90;
 export const TOKEN_DAYS_MAX = 366;
 
 /** A new API token for the actor, shown once; it expires after `days` (default 90, at most 366). Not through a read-only token. */
-export async function createApiToken(app: FilmRights, actor: Actor, scope: 'read' | 'write', name?: string, days: number = TOKEN_DAYS_DEFAULT): Promise<{ id: string; token: string; expiresAt: string }> {
+export async function createApiToken(
+  app: FilmRights,
+  actor: Actor,
+  scope: 'read' | 'write',
+  name?: string,
+  days: number = TOKEN_DAYS_DEFAULT,
+): Promise<{ id: string; token: string; expiresAt: string }> {
   requireWriteScope(actor);
   if (scope !== 'read' && scope !== 'write') throw invalid('scope', scope, 'scope: "read" or "write"');
-  if (!Number.isInteger(days) || days < 1 || days > TOKEN_DAYS_MAX) throw invalid('expiresInDays', days, `expiresInDays: a whole number of days from 1 to ${TOKEN_DAYS_MAX}`);
+  if (!Number.isInteger(days) || days < 1 || days > TOKEN_DAYS_MAX)
+    throw invalid('expiresInDays', days, `expiresInDays: a whole number of days from 1 to ${TOKEN_DAYS_MAX}`);
   const token = `frt_${randomBytes(32).toString('base64url')}`;
   const id = newId();
   const expiresAt = new Date(Date.now() + days * 86_400_000).toISOString();
   await app.store.transaction(async (trx) => {
-    await trx.insertInto('api_tokens').values({ id, user_id: actor.id, token_hash: sha256(token), scope, name: name ?? null, created_at: nowIso(), expires_at: expiresAt }).execute();
-    await audit(trx, actor, { action: 'create', entity: 'api_tokens', entityId: id, before: null, after: { scope, name: name ?? null, expiresAt } });
+    await trx
+      .insertInto('api_tokens')
+      .values({ id, user_id: actor.id, token_hash: sha256(token), scope, name: name ?? null, created_at: nowIso(), expires_at: expiresAt })
+      .execute();
+    await audit(trx, actor, {
+      action: 'create',
+      entity: 'api_tokens',
+      entityId: id,
+      before: null,
+      after: { scope, name: name ?? null, expiresAt },
+    });
   });
   return { id, token, expiresAt };
 }
@@ -282,7 +426,10 @@ export async function actorForApiToken(app: FilmRights, token: string): Promise<
  * password from FILMRIGHTS_ADMIN_PASSWORD or a generated one, which is
  * returned so the caller can print it once.
  */
-export async function ensureAdmin(app: FilmRights, password = process.env.FILMRIGHTS_ADMIN_PASSWORD): Promise<{ username: string; password: string | null } | null> {
+export async function ensureAdmin(
+  app: FilmRights,
+  password = process.env.FILMRIGHTS_ADMIN_PASSWORD,
+): Promise<{ username: string; password: string | null } | null> {
   const any = await app.store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return null;
   const generated = password && password.length >= 10 ? null : generatePassword();
@@ -290,9 +437,26 @@ export async function ensureAdmin(app: FilmRights, password = process.env.FILMRI
   return { username: 'admin', password: generated };
 }
 
-export async function listApiTokens(app: FilmRights, actor: Actor): Promise<Array<{ id: string; name: string | null; scope: string; createdAt: string; revokedAt: string | null; expiresAt: string | null }>> {
-  const rows = await app.store.db.selectFrom('api_tokens').select(['id', 'name', 'scope', 'created_at', 'revoked_at', 'expires_at']).where('user_id', '=', actor.id).orderBy('created_at', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, createdAt: r.created_at, revokedAt: r.revoked_at, expiresAt: r.expires_at }));
+export async function listApiTokens(
+  app: FilmRights,
+  actor: Actor,
+): Promise<
+  Array<{ id: string; name: string | null; scope: string; createdAt: string; revokedAt: string | null; expiresAt: string | null }>
+> {
+  const rows = await app.store.db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'scope', 'created_at', 'revoked_at', 'expires_at'])
+    .where('user_id', '=', actor.id)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    scope: r.scope,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+    expiresAt: r.expires_at,
+  }));
 }
 
 /** Revokes one of the actor's tokens (an admin may revoke anyone's). */

@@ -130,7 +130,11 @@ export function rowView(row: RolledRow, titleName: (id: string) => string, parti
   };
 }
 
-export function conflictView(reports: Array<{ titleId: string; report: ConflictReport; blockIndex: number[] }>, titleName: (id: string) => string, parties: PartiesLookup): ConflictReportView {
+export function conflictView(
+  reports: Array<{ titleId: string; report: ConflictReport; blockIndex: number[] }>,
+  titleName: (id: string) => string,
+  parties: PartiesLookup,
+): ConflictReportView {
   const blocks: ConflictReportView['blocks'] = [];
   for (const { titleId, report, blockIndex } of reports) {
     for (const b of report.blocks) {

@@ -133,14 +133,21 @@ async function openSqlite(file: string, opts: OpenOptions): Promise<Store> {
  * SQLite). When it cannot be taken (disk full, no permission), nothing is migrated.
  */
 function backupBeside(sqlite: BetterSqlite3.Database, file: string, schema: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   let dest = `${file}.backup-${schema}-${stamp}`;
   for (let n = 2; existsSync(dest); n++) dest = `${file}.backup-${schema}-${stamp}-${n}`;
   try {
     sqlite.prepare('VACUUM INTO ?').run(dest);
   } catch (e) {
     rmSync(dest, { force: true });
-    throw new StoreConfigError('database', file, `database: cannot back "${file}" up before upgrading its schema (${(e as Error).message}); nothing was changed`);
+    throw new StoreConfigError(
+      'database',
+      file,
+      `database: cannot back "${file}" up before upgrading its schema (${(e as Error).message}); nothing was changed`,
+    );
   }
   return dest;
 }
@@ -236,7 +243,12 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
  * - an existing database with pending migrations is first backed up (`backup`, SQLite only);
  * - the pending migrations run in one transaction: if one fails, none is kept (MigrationError).
  */
-async function finishOpen(db: Kysely<Database>, dialect: StoreDialect, opts: OpenOptions, backup?: (schema: string) => string): Promise<Store> {
+async function finishOpen(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  opts: OpenOptions,
+  backup?: (schema: string) => string,
+): Promise<Store> {
   let upgrade: SchemaUpgrade | null = null;
   try {
     const list = opts.migrations ?? migrations(dialect);
@@ -261,9 +273,7 @@ async function finishOpen(db: Kysely<Database>, dialect: StoreDialect, opts: Ope
     upgrade,
     close: () => (closed ??= db.destroy()),
     transaction: <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
-      dialect === 'postgres'
-        ? db.transaction().setIsolationLevel('read committed').execute(fn)
-        : db.transaction().execute(fn),
+      dialect === 'postgres' ? db.transaction().setIsolationLevel('read committed').execute(fn) : db.transaction().execute(fn),
     lockTitles: (trx, titleIds) => lockTitles(dialect, trx, titleIds),
   };
 }

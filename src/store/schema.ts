@@ -38,7 +38,15 @@ export const COMPANY_KINDS = ['distributor', 'sales-agent', 'production', 'strea
 export type CompanyKind = (typeof COMPANY_KINDS)[number];
 
 export const CREDIT_ROLES = [
-  'director', 'writer', 'cast', 'producer', 'executive-producer', 'cinematographer', 'editor', 'composer', 'other',
+  'director',
+  'writer',
+  'cast',
+  'producer',
+  'executive-producer',
+  'cinematographer',
+  'editor',
+  'composer',
+  'other',
 ] as const;
 export type CreditRole = (typeof CREDIT_ROLES)[number];
 
@@ -48,9 +56,7 @@ export type TitleCompanyRole = (typeof TITLE_COMPANY_ROLES)[number];
 export const CONTRACT_DIRECTIONS = ['in', 'out', 'third-party'] as const;
 export type ContractDirection = (typeof CONTRACT_DIRECTIONS)[number];
 
-export const CONTRACT_STATUSES = [
-  'draft', 'offer', 'negotiating', 'signed', 'announced', 'rejected', 'expired', 'terminated',
-] as const;
+export const CONTRACT_STATUSES = ['draft', 'offer', 'negotiating', 'signed', 'announced', 'rejected', 'expired', 'terminated'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 export const NEGOTIATOR_SIDES = ['licensor', 'licensee'] as const;

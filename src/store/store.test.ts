@@ -15,9 +15,32 @@ import type { Database, NewRightsBlock, TableName } from './schema.js';
 import { flag, isSet, minorUnits } from './values.js';
 
 const ALL_TABLES: TableName[] = [
-  'titles', 'title_aliases', 'people', 'companies', 'credits', 'title_companies', 'contracts', 'contract_titles',
-  'rights_blocks', 'holdbacks', 'negotiators', 'festivals', 'festival_editions', 'sections', 'selections', 'awards',
-  'releases', 'box_office', 'sources', 'fact_sources', 'users', 'api_tokens', 'sessions', 'settings', 'audit_log', 'rights_changes',
+  'titles',
+  'title_aliases',
+  'people',
+  'companies',
+  'credits',
+  'title_companies',
+  'contracts',
+  'contract_titles',
+  'rights_blocks',
+  'holdbacks',
+  'negotiators',
+  'festivals',
+  'festival_editions',
+  'sections',
+  'selections',
+  'awards',
+  'releases',
+  'box_office',
+  'sources',
+  'fact_sources',
+  'users',
+  'api_tokens',
+  'sessions',
+  'settings',
+  'audit_log',
+  'rights_changes',
 ];
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -102,7 +125,10 @@ describeEachDatabase('store', (open, database) => {
       const store = await open();
       expect(store.dialect).toBe(database.name);
       for (const table of ALL_TABLES) {
-        const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const row = await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         expect(Number(row.n), table).toBe(0);
       }
       const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
@@ -211,7 +237,12 @@ describeEachDatabase('store', (open, database) => {
       expect(contract.version).toBe(1);
       expect(contract.deleted_at).toBeNull();
 
-      const blocks = await store.db.selectFrom('rights_blocks').selectAll().where('contract_id', '=', contractId).orderBy('start_date').execute();
+      const blocks = await store.db
+        .selectFrom('rights_blocks')
+        .selectAll()
+        .where('contract_id', '=', contractId)
+        .orderBy('start_date')
+        .execute();
       expect(blocks).toHaveLength(2);
       const [na, ca] = blocks;
       expect(na.start_date).toBe('2021-09-18');
@@ -263,16 +294,35 @@ describeEachDatabase('store', (open, database) => {
 
     it('JSON columns round-trip (settings, festival aliases, audit before/after)', async () => {
       const store = await open();
-      await store.db.insertInto('settings').values({ key: 'we_company_id', value: toJson('neon') }).execute();
+      await store.db
+        .insertInto('settings')
+        .values({ key: 'we_company_id', value: toJson('neon') })
+        .execute();
       await store.db
         .insertInto('festivals')
-        .values({ id: 'berlinale', name: 'Berlin International Film Festival', short_name: 'Berlinale', aliases: toJson(['Berlin', 'Internationale Filmfestspiele Berlin', 'Berlinale — “EFM”']), kind: 'festival', country: 'DE', city: 'Berlin' })
+        .values({
+          id: 'berlinale',
+          name: 'Berlin International Film Festival',
+          short_name: 'Berlinale',
+          aliases: toJson(['Berlin', 'Internationale Filmfestspiele Berlin', 'Berlinale — “EFM”']),
+          kind: 'festival',
+          country: 'DE',
+          city: 'Berlin',
+        })
         .execute();
       const before = { status: 'negotiating', mg: { amount: 1_000_000_00, currency: 'USD' }, notes: null, tags: ['a', 'ü', '一'] };
       const after = { ...before, status: 'signed' };
       await store.db
         .insertInto('audit_log')
-        .values({ user_id: 'u1', action: 'update', entity: 'contracts', entity_id: 'c1', before: toJson(before), after: toJson(after), reason: 'countersigned' })
+        .values({
+          user_id: 'u1',
+          action: 'update',
+          entity: 'contracts',
+          entity_id: 'c1',
+          before: toJson(before),
+          after: toJson(after),
+          reason: 'countersigned',
+        })
         .execute();
 
       const setting = await store.db.selectFrom('settings').select('value').where('key', '=', 'we_company_id').executeTakeFirstOrThrow();
@@ -313,7 +363,10 @@ describeEachDatabase('store', (open, database) => {
       const contractId = await seedContract(store.db);
       await store.db.insertInto('titles').values({ id: 'titane', original_title: 'Titane' }).execute();
       const error = await rejection(
-        store.db.insertInto('rights_blocks').values({ ...rightsBlock(contractId), title_id: 'titane' }).execute(),
+        store.db
+          .insertInto('rights_blocks')
+          .values({ ...rightsBlock(contractId), title_id: 'titane' })
+          .execute(),
       );
       expect(isForeignKeyViolation(error)).toBe(true);
     });
@@ -332,15 +385,32 @@ describeEachDatabase('store', (open, database) => {
       await seedOneSecond(store.db);
       const contractId = await seedContract(store.db);
       const badStatus = await rejection(
-        store.db.updateTable('contracts').set({ status: 'sold' as never }).where('id', '=', contractId).execute(),
+        store.db
+          .updateTable('contracts')
+          .set({ status: 'sold' as never })
+          .where('id', '=', contractId)
+          .execute(),
       );
       expect(isCheckViolation(badStatus)).toBe(true);
-      const badFlag = await rejection(store.db.insertInto('rights_blocks').values(rightsBlock(contractId, { exclusive: 2 })).execute());
+      const badFlag = await rejection(
+        store.db
+          .insertInto('rights_blocks')
+          .values(rightsBlock(contractId, { exclusive: 2 }))
+          .execute(),
+      );
       expect(isCheckViolation(badFlag)).toBe(true);
-      const badDate = await rejection(store.db.insertInto('rights_blocks').values(rightsBlock(contractId, { start_date: '18/09/2021' })).execute());
+      const badDate = await rejection(
+        store.db
+          .insertInto('rights_blocks')
+          .values(rightsBlock(contractId, { start_date: '18/09/2021' }))
+          .execute(),
+      );
       expect(isCheckViolation(badDate)).toBe(true);
       const reversed = await rejection(
-        store.db.insertInto('rights_blocks').values(rightsBlock(contractId, { start_date: '2030-01-01', end_date: '2029-12-31' })).execute(),
+        store.db
+          .insertInto('rights_blocks')
+          .values(rightsBlock(contractId, { start_date: '2030-01-01', end_date: '2029-12-31' }))
+          .execute(),
       );
       expect(isCheckViolation(reversed)).toBe(true);
     });
@@ -404,7 +474,10 @@ describeEachDatabase('store', (open, database) => {
               .executeTakeFirstOrThrow();
             await sleep(5); // widen the window between the check and the write
             if (Number(n) > 0) return 'saw-existing';
-            await trx.insertInto('title_aliases').values({ id: newId(), title_id: 'one-second', alias: `winner ${i}`, language: null, kind: null }).execute();
+            await trx
+              .insertInto('title_aliases')
+              .values({ id: newId(), title_id: 'one-second', alias: `winner ${i}`, language: null, kind: null })
+              .execute();
             return 'inserted';
           }),
         ),
@@ -426,7 +499,11 @@ describeEachDatabase('store', (open, database) => {
             await store.lockTitles(trx, i % 2 === 0 ? ['one-second', 'petite-maman'] : ['petite-maman', 'one-second', 'one-second']);
             const { version } = await trx.selectFrom('contracts').select('version').where('id', '=', contractId).executeTakeFirstOrThrow();
             await sleep(i % 3);
-            await trx.updateTable('contracts').set({ version: version + 1 }).where('id', '=', contractId).execute();
+            await trx
+              .updateTable('contracts')
+              .set({ version: version + 1 })
+              .where('id', '=', contractId)
+              .execute();
           }),
         ),
       );
@@ -434,24 +511,25 @@ describeEachDatabase('store', (open, database) => {
       expect(version).toBe(1 + n);
     });
 
-    if (database.name === 'sqlite') it('SQLite: the transactions of one store run one after another, never interleaved', async () => {
-      const store = await open();
-      const events: string[] = [];
-      await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          store.transaction(async (trx) => {
-            events.push(`begin ${i}`);
-            await sleep(1);
-            await trx.selectFrom('titles').select('id').execute();
-            await sleep(1);
-            events.push(`end ${i}`);
-          }),
-        ),
-      );
-      for (let k = 0; k < events.length; k += 2) {
-        expect(events[k + 1]).toBe(events[k].replace('begin', 'end'));
-      }
-    });
+    if (database.name === 'sqlite')
+      it('SQLite: the transactions of one store run one after another, never interleaved', async () => {
+        const store = await open();
+        const events: string[] = [];
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.transaction(async (trx) => {
+              events.push(`begin ${i}`);
+              await sleep(1);
+              await trx.selectFrom('titles').select('id').execute();
+              await sleep(1);
+              events.push(`end ${i}`);
+            }),
+          ),
+        );
+        for (let k = 0; k < events.length; k += 2) {
+          expect(events[k + 1]).toBe(events[k].replace('begin', 'end'));
+        }
+      });
   });
 });
 

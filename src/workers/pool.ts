@@ -113,12 +113,22 @@ export class TaskPool {
   /** Runs `task` of the pool's module on `input` in a worker. */
   run<T>(task: string, input: unknown, opts: { timeoutMs?: number } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const job: Job = { task, input, timeoutMs: opts.timeoutMs ?? this.options.timeoutMs, resolve: resolve as (v: unknown) => void, reject };
+      const job: Job = {
+        task,
+        input,
+        timeoutMs: opts.timeoutMs ?? this.options.timeoutMs,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      };
       const free = [...this.slots].find((s) => !s.job && !s.dead);
       if (free) return this.start(free, job);
       if (this.slots.size < (this.options.size ?? 1)) return this.start(this.spawn(), job);
       if (this.queue.length >= (this.options.maxQueue ?? 16)) {
-        return reject(new WorkerBusyError(`the server is busy with other ${this.options.name} work (${this.queue.length} waiting): try again in a minute`));
+        return reject(
+          new WorkerBusyError(
+            `the server is busy with other ${this.options.name} work (${this.queue.length} waiting): try again in a minute`,
+          ),
+        );
       }
       this.queue.push(job);
     });
@@ -135,14 +145,25 @@ export class TaskPool {
       workerData: { module: this.options.module.href },
       // not the parent's flags (--cpu-prof, --expose-gc, a test runner's loader): boot.mjs loads what it needs
       execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(this.options.memoryMb / 8))), stackSizeMb: 4 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.options.memoryMb,
+        maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(this.options.memoryMb / 8))),
+        stackSizeMb: 4,
+      },
       stdout: false,
       stderr: false,
     });
     this.stats.started++;
     let markReady: () => void = () => {};
     let failReady: (e: Error) => void = () => {};
-    const slot: Slot = { worker, ready: new Promise<void>((res, rej) => ((markReady = res), (failReady = rej))), job: null, timer: null, idle: null, dead: false };
+    const slot: Slot = {
+      worker,
+      ready: new Promise<void>((res, rej) => ((markReady = res), (failReady = rej))),
+      job: null,
+      timer: null,
+      idle: null,
+      dead: false,
+    };
     slot.ready.catch(() => {});
     this.slots.add(slot);
     worker.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; value?: unknown; error?: PlainError }) => {
@@ -165,7 +186,11 @@ export class TaskPool {
       const memory = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
       if (memory) this.stats.memoryLimits++;
       const err = memory
-        ? new WorkerLimitError('memory', this.options.memoryMb, `the ${this.options.name} needed more than ${this.options.memoryMb} MB of memory (the limit) and was stopped`)
+        ? new WorkerLimitError(
+            'memory',
+            this.options.memoryMb,
+            `the ${this.options.name} needed more than ${this.options.memoryMb} MB of memory (the limit) and was stopped`,
+          )
         : new Error(`the ${this.options.name} worker failed: ${e.message}`);
       failReady(err);
       if (job) {
@@ -203,7 +228,13 @@ export class TaskPool {
           if (slot.job !== job) return;
           this.stats.timeLimits++;
           this.finish(slot);
-          job.reject(new WorkerLimitError('time', job.timeoutMs, `the ${this.options.name} took longer than ${seconds(job.timeoutMs)} (the limit) and was stopped`));
+          job.reject(
+            new WorkerLimitError(
+              'time',
+              job.timeoutMs,
+              `the ${this.options.name} took longer than ${seconds(job.timeoutMs)} (the limit) and was stopped`,
+            ),
+          );
           void this.stop(slot);
           this.next();
         }, job.timeoutMs);

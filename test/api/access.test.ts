@@ -26,7 +26,9 @@ describe('access: no route writes without an editor or an admin, and no route re
     readOnlyToken = (await createApiToken(app, { ...SYSTEM, id: editor.id, username: 'eva', role: 'editor' }, 'read')).token;
     const login = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vic', password: PASSWORD } });
     viewerCookie = `filmrights_session=${login.cookies[0].value}`;
-    const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => ({ method: method.toUpperCase(), url: path.replace(/\{[^}]+\}/g, 'some-id') })),
     );
@@ -39,7 +41,9 @@ describe('access: no route writes without an editor or an admin, and no route re
   });
 
   const isWrite = (r: { method: string; url: string }) =>
-    ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && !['/api/auth/login', '/api/auth/logout', '/api/conflicts'].includes(r.url) && !r.url.startsWith('/api/avails');
+    ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) &&
+    !['/api/auth/login', '/api/auth/logout', '/api/conflicts'].includes(r.url) &&
+    !r.url.startsWith('/api/avails');
 
   it('the OpenAPI document lists the write routes this test walks', () => {
     expect(routes.filter(isWrite).length).toBeGreaterThan(10);
@@ -52,21 +56,44 @@ describe('access: no route writes without an editor or an admin, and no route re
       expect(anonymous.statusCode, `${r.method} ${r.url} anonymous`).toBe(401);
       const viewer = await server.inject({ method: r.method as 'POST', url: r.url, payload: {}, headers: { cookie: viewerCookie } });
       expect(viewer.statusCode, `${r.method} ${r.url} viewer`).toBe(403);
-      const token = await server.inject({ method: r.method as 'POST', url: r.url, payload: {}, headers: { authorization: `Bearer ${readOnlyToken}` } });
+      const token = await server.inject({
+        method: r.method as 'POST',
+        url: r.url,
+        payload: {},
+        headers: { authorization: `Bearer ${readOnlyToken}` },
+      });
       expect(token.statusCode, `${r.method} ${r.url} read-only token`).toBe(403);
     }
   });
 
   it('lets every signed-in user manage their own API tokens, but not through a read-only token', async () => {
-    const created = await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'read', name: 'reports' }, headers: { cookie: viewerCookie } });
+    const created = await server.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { scope: 'read', name: 'reports' },
+      headers: { cookie: viewerCookie },
+    });
     expect(created.statusCode).toBe(201);
     const token = created.json().token as string;
-    expect((await server.inject({ method: 'GET', url: '/api/titles', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
-    expect((await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'write' }, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(403);
+    expect((await server.inject({ method: 'GET', url: '/api/titles', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (
+        await server.inject({
+          method: 'POST',
+          url: '/api/tokens',
+          payload: { scope: 'write' },
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'write' } })).statusCode).toBe(401);
     const revoked = await server.inject({ method: 'DELETE', url: `/api/tokens/${created.json().id}`, headers: { cookie: viewerCookie } });
     expect(revoked.statusCode).toBe(204);
-    expect((await server.inject({ method: 'GET', url: '/api/titles', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect((await server.inject({ method: 'GET', url: '/api/titles', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('lets every signed-in user change their own password, but not through a read-only token', async () => {
@@ -74,13 +101,23 @@ describe('access: no route writes without an editor or an admin, and no route re
     const viewer = await server.inject({ method: 'POST', url: '/api/auth/password', payload: body, headers: { cookie: viewerCookie } });
     expect(viewer.statusCode).toBe(400); // past the access check: refused for the wrong current password
     expect(viewer.json().field).toBe('currentPassword');
-    expect((await server.inject({ method: 'POST', url: '/api/auth/password', payload: body, headers: { authorization: `Bearer ${readOnlyToken}` } })).statusCode).toBe(403);
+    expect(
+      (
+        await server.inject({
+          method: 'POST',
+          url: '/api/auth/password',
+          payload: body,
+          headers: { authorization: `Bearer ${readOnlyToken}` },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await server.inject({ method: 'POST', url: '/api/auth/password', payload: body })).statusCode).toBe(401);
   });
 
   it('lets only admins manage users', async () => {
     expect((await server.inject({ method: 'GET', url: '/api/users', headers: { cookie: viewerCookie } })).statusCode).toBe(403);
-    const editorToken = (await server.inject({ method: 'GET', url: '/api/users', headers: { authorization: `Bearer ${readOnlyToken}` } })).statusCode;
+    const editorToken = (await server.inject({ method: 'GET', url: '/api/users', headers: { authorization: `Bearer ${readOnlyToken}` } }))
+      .statusCode;
     expect(editorToken).toBe(403);
   });
 
@@ -96,10 +133,15 @@ describe('access: no route writes without an editor or an admin, and no route re
 
   it('answers health and readiness to anyone, with nothing from the catalog', async () => {
     for (const url of ['/api/health', '/api/health/ready']) {
-      expect(routes.some((r) => r.method === 'GET' && r.url === url), `${url} in the OpenAPI document`).toBe(true);
+      expect(
+        routes.some((r) => r.method === 'GET' && r.url === url),
+        `${url} in the OpenAPI document`,
+      ).toBe(true);
       const res = await server.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
-      expect(Object.keys(res.json()).sort(), url).toEqual(url.endsWith('ready') ? ['changeFeed', 'database', 'index', 'schema', 'status', 'version'] : ['schema', 'status', 'version']);
+      expect(Object.keys(res.json()).sort(), url).toEqual(
+        url.endsWith('ready') ? ['changeFeed', 'database', 'index', 'schema', 'status', 'version'] : ['schema', 'status', 'version'],
+      );
     }
   });
 
@@ -107,7 +149,9 @@ describe('access: no route writes without an editor or an admin, and no route re
     expect(routes.some((r) => r.method === 'GET' && r.url === '/api/metrics')).toBe(true);
     expect((await server.inject({ method: 'GET', url: '/api/metrics' })).statusCode).toBe(401);
     expect((await server.inject({ method: 'GET', url: '/api/metrics', headers: { cookie: viewerCookie } })).statusCode).toBe(403);
-    expect((await server.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: `Bearer ${readOnlyToken}` } })).statusCode).toBe(403);
+    expect(
+      (await server.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: `Bearer ${readOnlyToken}` } })).statusCode,
+    ).toBe(403);
   });
 
   it('sends security headers', async () => {

@@ -18,13 +18,24 @@ describeEachDatabase('backup and restore', (_open, database) => {
     const target = await FilmRights.open(b.options);
     try {
       await loadDemo(source);
-      await ingestArticle(source, SYSTEM, { text: 'Neon has acquired North American rights to "Petite Maman."', outlet: 'Variety', date: '2021-07-20' });
+      await ingestArticle(source, SYSTEM, {
+        text: 'Neon has acquired North American rights to "Petite Maman."',
+        outlet: 'Variety',
+        date: '2021-07-20',
+      });
       const first = join(dir, 'first.backup');
       await backupDatabase(source, SYSTEM, first, { sqliteFile: a.options.file });
       // the running source keeps changing after the backup: the copy must not see it
       const wb = await source.store.db.selectFrom('companies').select('id').where('name', '=', 'Wild Bunch').executeTakeFirstOrThrow();
       const neon = await source.store.db.selectFrom('companies').select('id').where('name', '=', 'Neon').executeTakeFirstOrThrow();
-      await saveContract(source, SYSTEM, { ref: 'AFTER-BACKUP', status: 'signed', licensorId: wb.id, licenseeId: neon.id, titleIds: ['one-second'], blocks: [{ territories: 'Japan', media: 'SVOD', start: '2030-01-01', end: '2031-12-31' }] });
+      await saveContract(source, SYSTEM, {
+        ref: 'AFTER-BACKUP',
+        status: 'signed',
+        licensorId: wb.id,
+        licenseeId: neon.id,
+        titleIds: ['one-second'],
+        blocks: [{ territories: 'Japan', media: 'SVOD', start: '2030-01-01', end: '2031-12-31' }],
+      });
 
       await restoreDatabase(target, SYSTEM, first);
       const second = join(dir, 'second.backup');
@@ -39,7 +50,15 @@ describeEachDatabase('backup and restore', (_open, database) => {
       expect(two.tables).toEqual(one.tables);
       expect(two.migrations).toEqual(one.migrations);
       // and the restored database answers like the original did
-      const rows = target.index.avails(['one-second'], (await import('../../src/services/avails.js')).parseQuestion({ territories: 'North America', media: 'All Media', start: '2022-01-01', end: '2022-12-31' }));
+      const rows = target.index.avails(
+        ['one-second'],
+        (await import('../../src/services/avails.js')).parseQuestion({
+          territories: 'North America',
+          media: 'All Media',
+          start: '2022-01-01',
+          end: '2022-12-31',
+        }),
+      );
       expect(rows[0].outcome.reasons[0]).toMatchObject({ code: 'rights-out-exist', contracts: ['WB-NEON-ONE-SECOND-NA'] });
     } finally {
       await source.close();

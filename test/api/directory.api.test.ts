@@ -32,8 +32,10 @@ describeEachDatabase('people and companies listed alphabetically', (_open, datab
       ['Émile Zola', null],
       ['Agnès Varda', 'Varda, Agnès'],
       ['Bong Joon-ho', null],
-    ] as const) await findOrCreatePerson(app, SYSTEM, { name, sortName });
-    for (const name of ['Wild Bunch', 'alamode film', 'Émotion Films', 'MUBI', 'Neon', 'Diaphana']) await findOrCreateCompany(app, SYSTEM, { name, kind: 'distributor' });
+    ] as const)
+      await findOrCreatePerson(app, SYSTEM, { name, sortName });
+    for (const name of ['Wild Bunch', 'alamode film', 'Émotion Films', 'MUBI', 'Neon', 'Diaphana'])
+      await findOrCreateCompany(app, SYSTEM, { name, kind: 'distributor' });
     const login = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vic', password: PASSWORD } });
     cookie = `filmrights_session=${login.cookies.find((c) => c.name === 'filmrights_session')!.value}`;
   });
@@ -51,11 +53,25 @@ describeEachDatabase('people and companies listed alphabetically', (_open, datab
   };
 
   it('lists people by name, ignoring case and accents', async () => {
-    expect(await names('/api/people')).toEqual(['Agnès Varda', 'Bong Joon-ho', 'Émile Zola', 'eva diederix', 'Jeff Deutchman', 'Zhang Yimou']);
+    expect(await names('/api/people')).toEqual([
+      'Agnès Varda',
+      'Bong Joon-ho',
+      'Émile Zola',
+      'eva diederix',
+      'Jeff Deutchman',
+      'Zhang Yimou',
+    ]);
   });
 
   it('pages through the same order', async () => {
-    expect([...(await names('/api/people?pageSize=4')), ...(await names('/api/people?pageSize=4&page=2'))]).toEqual(['Agnès Varda', 'Bong Joon-ho', 'Émile Zola', 'eva diederix', 'Jeff Deutchman', 'Zhang Yimou']);
+    expect([...(await names('/api/people?pageSize=4')), ...(await names('/api/people?pageSize=4&page=2'))]).toEqual([
+      'Agnès Varda',
+      'Bong Joon-ho',
+      'Émile Zola',
+      'eva diederix',
+      'Jeff Deutchman',
+      'Zhang Yimou',
+    ]);
   });
 
   it('lists companies by name the same way', async () => {

@@ -11,7 +11,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
-import { createTitle } from '../../src/services/catalog.js';
 import { saveContract } from '../../src/services/contracts.js';
 import { checkIntegrity } from '../../src/services/integrity.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
@@ -43,7 +42,11 @@ describeEachDatabase('editing the record', (_open, database) => {
     admin = await token('ada', 'admin');
     editor = await token('eva', 'editor');
     viewer = await token('vic', 'viewer');
-    for (const [k, name, kind] of [['wb', 'Wild Bunch', 'sales-agent'], ['hx', 'Huanxi Media Group', 'production'], ['neon', 'Neon', 'distributor']] as const) {
+    for (const [k, name, kind] of [
+      ['wb', 'Wild Bunch', 'sales-agent'],
+      ['hx', 'Huanxi Media Group', 'production'],
+      ['neon', 'Neon', 'distributor'],
+    ] as const) {
       ids[k] = (await findOrCreateCompany(app, SYSTEM, { name, kind })).company.id;
     }
     await setWeCompany(app, SYSTEM, ids.wb);
@@ -59,9 +62,12 @@ describeEachDatabase('editing the record', (_open, database) => {
     const r = await server.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as Json }) });
     return { status: r.statusCode, body: (r.body ? r.json() : null) as Json };
   };
-  const history = async (entity: string, id: string) => (await call('GET', `/api/audit?entity=${entity}&entityId=${encodeURIComponent(id)}`)).body as Json[];
+  const history = async (entity: string, id: string) =>
+    (await call('GET', `/api/audit?entity=${entity}&entityId=${encodeURIComponent(id)}`)).body as Json[];
   const avails = async (title: string, territories: string) =>
-    (await call('POST', '/api/avails', { titles: [title], territories, media: 'All Media', start: '2022-01-01', end: '2022-12-31' })).body.rows.map((r: Json) => r.status);
+    (
+      await call('POST', '/api/avails', { titles: [title], territories, media: 'All Media', start: '2022-01-01', end: '2022-12-31' })
+    ).body.rows.map((r: Json) => r.status);
 
   // ------------------------------------------------------------------ titles
 
@@ -80,11 +86,18 @@ describeEachDatabase('editing the record', (_open, database) => {
         { name: 'Zhang Yi', role: 'cast', character: 'Zhang Jiusheng' },
         { name: 'Liu Haocun', role: 'cast', character: 'Liu Girl' },
       ],
-      companies: [{ companyId: ids.hx, role: 'production' }, { name: 'Bunch of Wilds Sales', role: 'sales-agent' }],
+      companies: [
+        { companyId: ids.hx, role: 'production' },
+        { name: 'Bunch of Wilds Sales', role: 'sales-agent' },
+      ],
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     ids.film = r.body.id;
-    expect(r.body.credits.map((c: Json) => `${c.role}:${c.person.name}:${c.position}`)).toEqual(['director:Zhang Yimou:0', 'cast:Zhang Yi:0', 'cast:Liu Haocun:1']);
+    expect(r.body.credits.map((c: Json) => `${c.role}:${c.person.name}:${c.position}`)).toEqual([
+      'director:Zhang Yimou:0',
+      'cast:Zhang Yi:0',
+      'cast:Liu Haocun:1',
+    ]);
     const agent = r.body.companies.find((c: Json) => c.role === 'sales-agent');
     expect(agent.company.name).toBe('Bunch of Wilds Sales');
     expect((await call('GET', `/api/companies/${agent.company.id}`)).body.kind).toBe('sales-agent');
@@ -104,14 +117,25 @@ describeEachDatabase('editing the record', (_open, database) => {
       { personId: liu.person.id, role: 'cast', character: 'Liu Girl' },
       { name: 'Fan Wei', role: 'cast', character: 'Mr. Movie' },
     ];
-    const r = await call('PATCH', `/api/titles/${ids.film}`, { year: 2021, synopsis: 'A fugitive and an orphan chase one reel of film.', credits, companies: [{ companyId: ids.hx, role: 'production' }, { companyId: ids.wb, role: 'sales-agent' }] });
+    const r = await call('PATCH', `/api/titles/${ids.film}`, {
+      year: 2021,
+      synopsis: 'A fugitive and an orphan chase one reel of film.',
+      credits,
+      companies: [
+        { companyId: ids.hx, role: 'production' },
+        { companyId: ids.wb, role: 'sales-agent' },
+      ],
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.year).toBe(2021);
     expect(r.body.credits.map((c: Json) => `${c.person.name}:${c.position}`)).toEqual(['Zhang Yimou:0', 'Liu Haocun:0', 'Fan Wei:1']);
     const kept = r.body.credits.find((c: Json) => c.person.name === 'Liu Haocun');
     expect(kept.id).toBe(liu.id);
     expect(kept.sources).toHaveLength(1);
-    expect(r.body.companies.map((c: Json) => `${c.role}:${c.company.name}`)).toEqual(['production:Huanxi Media Group', 'sales-agent:Wild Bunch']);
+    expect(r.body.companies.map((c: Json) => `${c.role}:${c.company.name}`)).toEqual([
+      'production:Huanxi Media Group',
+      'sales-agent:Wild Bunch',
+    ]);
     // absent means unchanged
     const again = await call('PATCH', `/api/titles/${ids.film}`, { runtimeMinutes: 105 });
     expect(again.body.credits).toHaveLength(3);
@@ -128,7 +152,15 @@ describeEachDatabase('editing the record', (_open, database) => {
       [{ countries: ['Chna'] }, 'countries[0]'],
       [{ credits: [{ role: 'director' }] }, 'credits[0].name'],
       [{ credits: [{ name: 'A', role: 'director', character: 'B' }] }, 'credits[0].character'],
-      [{ credits: [{ name: 'Zhang Yimou', role: 'director' }, { name: 'zhang yimou', role: 'director' }] }, 'credits[1]'],
+      [
+        {
+          credits: [
+            { name: 'Zhang Yimou', role: 'director' },
+            { name: 'zhang yimou', role: 'director' },
+          ],
+        },
+        'credits[1]',
+      ],
       [{ companies: [{ companyId: 'no-such-company', role: 'production' }] }, 'companies[0].companyId'],
       [{ originalTitle: 'x'.repeat(501) }, 'originalTitle'],
     ] as const;
@@ -143,12 +175,31 @@ describeEachDatabase('editing the record', (_open, database) => {
   });
 
   it('refuses to delete a title something refers to, saying what does', async () => {
-    await saveContract(app, SYSTEM, { ref: 'HX-WB-MANDATE', status: 'signed', licensorId: ids.hx, licenseeId: ids.wb, titleIds: [ids.film], blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }] });
-    await saveContract(app, SYSTEM, { ref: 'WB-NEON-NA', status: 'signed', licensorId: ids.wb, licenseeId: ids.neon, titleIds: [ids.film], blocks: [{ territories: 'North America', media: 'All Media', start: '2021-09-18', end: '2036-09-17' }] });
+    await saveContract(app, SYSTEM, {
+      ref: 'HX-WB-MANDATE',
+      status: 'signed',
+      licensorId: ids.hx,
+      licenseeId: ids.wb,
+      titleIds: [ids.film],
+      blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }],
+    });
+    await saveContract(app, SYSTEM, {
+      ref: 'WB-NEON-NA',
+      status: 'signed',
+      licensorId: ids.wb,
+      licenseeId: ids.neon,
+      titleIds: [ids.film],
+      blocks: [{ territories: 'North America', media: 'All Media', start: '2021-09-18', end: '2036-09-17' }],
+    });
     const fest = (await call('POST', '/api/festivals', { name: 'Toronto International Film Festival', shortName: 'TIFF' })).body;
     ids.tiff = fest.id;
     ids.tiff21 = (await call('POST', '/api/editions', { festivalId: fest.id, year: 2021, number: 46 })).body.id;
-    const sel = await call('POST', '/api/selections', { editionId: ids.tiff21, titleId: ids.film, section: 'Special Presentations', premiereStatus: 'north-american' });
+    const sel = await call('POST', '/api/selections', {
+      editionId: ids.tiff21,
+      titleId: ids.film,
+      section: 'Special Presentations',
+      premiereStatus: 'north-american',
+    });
     expect(sel.status).toBe(201);
     const r = await call('DELETE', `/api/titles/${ids.film}`);
     expect(r.status).toBe(409);
@@ -160,7 +211,13 @@ describeEachDatabase('editing the record', (_open, database) => {
   });
 
   it('deletes an unused title with what went with it, and restores it from its history', async () => {
-    const t = (await call('POST', '/api/titles', { originalTitle: 'Scratch Title', credits: [{ name: 'Zhang Yimou', role: 'writer' }], companies: [{ companyId: ids.hx, role: 'production' }] })).body;
+    const t = (
+      await call('POST', '/api/titles', {
+        originalTitle: 'Scratch Title',
+        credits: [{ name: 'Zhang Yimou', role: 'writer' }],
+        companies: [{ companyId: ids.hx, role: 'production' }],
+      })
+    ).body;
     const source = await createSource(app, SYSTEM, { kind: 'manual', title: 'Notes from the market' });
     await linkFact(app, SYSTEM, { sourceId: source.id, factTable: 'titles', factId: t.id });
     const r = await call('DELETE', `/api/titles/${t.id}`);
@@ -182,16 +239,30 @@ describeEachDatabase('editing the record', (_open, database) => {
   });
 
   it('merges a duplicate title: contracts, credits, selections, box office and sources move, the index follows, one history entry', async () => {
-    const dup = (await call('POST', '/api/titles', {
-      originalTitle: 'One Second',
-      year: 2020,
-      synopsis: 'ignored: the kept title has one',
-      credits: [{ name: 'Zhang Yimou', role: 'director' }, { name: 'Wei Fan', role: 'cast' }],
-      companies: [{ companyId: ids.wb, role: 'sales-agent' }],
-    })).body;
+    const dup = (
+      await call('POST', '/api/titles', {
+        originalTitle: 'One Second',
+        year: 2020,
+        synopsis: 'ignored: the kept title has one',
+        credits: [
+          { name: 'Zhang Yimou', role: 'director' },
+          { name: 'Wei Fan', role: 'cast' },
+        ],
+        companies: [{ companyId: ids.wb, role: 'sales-agent' }],
+      })
+    ).body;
     ids.dup = dup.id;
     // a deal recorded against the duplicate: the rights engine knows it under the duplicate's id
-    await saveContract(app, SYSTEM, { ref: 'WB-DE-SVOD', status: 'signed', direction: 'out', licensorId: ids.wb, licenseeId: ids.neon, titleIds: [dup.id], blocks: [{ territories: 'Germany', media: 'SVOD', start: '2022-01-01', end: '2023-12-31' }], override: { reason: 'the mandate was recorded on the other record' } });
+    await saveContract(app, SYSTEM, {
+      ref: 'WB-DE-SVOD',
+      status: 'signed',
+      direction: 'out',
+      licensorId: ids.wb,
+      licenseeId: ids.neon,
+      titleIds: [dup.id],
+      blocks: [{ territories: 'Germany', media: 'SVOD', start: '2022-01-01', end: '2023-12-31' }],
+      override: { reason: 'the mandate was recorded on the other record' },
+    });
     await call('POST', '/api/box-office', { titleId: dup.id, territory: 'China', amount: '100000000', currency: 'CNY' });
     const tiff = await call('POST', '/api/selections', { editionId: ids.tiff21, titleId: dup.id, section: 'Special Presentations' });
     expect(tiff.status).toBe(201);
@@ -211,7 +282,11 @@ describeEachDatabase('editing the record', (_open, database) => {
     const directors = kept.credits.filter((c: Json) => c.role === 'director');
     expect(directors).toHaveLength(1);
     expect(directors[0].sources.map((s: Json) => s.quote)).toEqual(['Zhang Yimou directs']);
-    expect(kept.credits.filter((c: Json) => c.role === 'cast').map((c: Json) => c.person.name)).toEqual(['Liu Haocun', 'Fan Wei', 'Wei Fan']);
+    expect(kept.credits.filter((c: Json) => c.role === 'cast').map((c: Json) => c.person.name)).toEqual([
+      'Liu Haocun',
+      'Fan Wei',
+      'Wei Fan',
+    ]);
     expect(kept.selections).toHaveLength(1); // the same edition twice is one selection
     expect(kept.boxOffice).toHaveLength(1);
     expect(kept.synopsis).toMatch(/one reel/);
@@ -240,9 +315,23 @@ describeEachDatabase('editing the record', (_open, database) => {
 
     // the forgiving matching missed "Neon Films": a second record of the same company, on a deal, a release, a title
     const dup = (await call('POST', '/api/companies', { name: 'Neon Films LLC', kind: 'distributor' })).body;
-    const deal = await saveContract(app, SYSTEM, { ref: 'WB-NEONFILMS-CA', status: 'announced', direction: 'third-party', licensorId: ids.wb, licenseeId: dup.id, titleIds: [ids.film], negotiators: [] });
+    const deal = await saveContract(app, SYSTEM, {
+      ref: 'WB-NEONFILMS-CA',
+      status: 'announced',
+      direction: 'third-party',
+      licensorId: ids.wb,
+      licenseeId: dup.id,
+      titleIds: [ids.film],
+      negotiators: [],
+    });
     await call('POST', '/api/releases', { titleId: ids.film, territory: 'US', date: '2021-12', distributorId: dup.id });
-    await call('PATCH', `/api/titles/${ids.film}`, { companies: [{ companyId: ids.hx, role: 'production' }, { companyId: ids.wb, role: 'sales-agent' }, { companyId: dup.id, role: 'distributor' }] });
+    await call('PATCH', `/api/titles/${ids.film}`, {
+      companies: [
+        { companyId: ids.hx, role: 'production' },
+        { companyId: ids.wb, role: 'sales-agent' },
+        { companyId: dup.id, role: 'distributor' },
+      ],
+    });
     const refused = await call('DELETE', `/api/companies/${dup.id}`);
     expect(refused.status).toBe(409);
     expect(refused.body.uses).toEqual({ contracts: 1, titles: 1, releases: 1 });
@@ -251,7 +340,9 @@ describeEachDatabase('editing the record', (_open, database) => {
     expect(m.body.moved).toMatchObject({ contracts: 1, titles: 1, releases: 1 });
     expect((await call('GET', `/api/contracts/${deal.contract.id}`)).body.licensee.name).toBe('NEON Rated');
     expect((await call('GET', `/api/contracts/${deal.contract.id}`)).body.version).toBe(2);
-    expect((await call('GET', `/api/titles/${ids.film}`)).body.companies.map((c: Json) => `${c.role}:${c.company.name}`)).toContain('distributor:NEON Rated');
+    expect((await call('GET', `/api/titles/${ids.film}`)).body.companies.map((c: Json) => `${c.role}:${c.company.name}`)).toContain(
+      'distributor:NEON Rated',
+    );
     expect(app.contractParties('WB-NEONFILMS-CA')?.licensee).toBe('NEON Rated');
     expect((await call('GET', `/api/companies/${dup.id}`)).status).toBe(404);
     expect((await history('companies', ids.neon)).map((e) => e.action)).toEqual(['merge', 'update', 'create']);
@@ -277,14 +368,33 @@ describeEachDatabase('editing the record', (_open, database) => {
     const film = (await call('GET', `/api/titles/${ids.film}`)).body;
     const zhang = film.credits.find((c: Json) => c.role === 'director').person;
     const dup = (await call('POST', '/api/people', { name: 'Yimou Zhang' })).body;
-    await call('PATCH', `/api/titles/${ids.film}`, { credits: [...film.credits.map((c: Json) => ({ personId: c.person.id, role: c.role, character: c.character })), { personId: dup.id, role: 'director' }, { personId: dup.id, role: 'writer' }] });
-    const deal = await saveContract(app, SYSTEM, { ref: 'NEGOTIATED', status: 'draft', direction: 'third-party', licensorId: ids.wb, licenseeId: ids.neon, titleIds: [ids.film], negotiators: [{ personId: dup.id, companyId: ids.wb, side: 'licensor' }] });
+    await call('PATCH', `/api/titles/${ids.film}`, {
+      credits: [
+        ...film.credits.map((c: Json) => ({ personId: c.person.id, role: c.role, character: c.character })),
+        { personId: dup.id, role: 'director' },
+        { personId: dup.id, role: 'writer' },
+      ],
+    });
+    const deal = await saveContract(app, SYSTEM, {
+      ref: 'NEGOTIATED',
+      status: 'draft',
+      direction: 'third-party',
+      licensorId: ids.wb,
+      licenseeId: ids.neon,
+      titleIds: [ids.film],
+      negotiators: [{ personId: dup.id, companyId: ids.wb, side: 'licensor' }],
+    });
     expect((await call('DELETE', `/api/people/${dup.id}`)).body.uses).toEqual({ credits: 2, 'deals negotiated': 1 });
     const r = await call('POST', `/api/people/${zhang.id}/merge`, { mergeId: dup.id });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.moved).toMatchObject({ credits: 2, 'deals negotiated': 1 });
     const after = (await call('GET', `/api/titles/${ids.film}`)).body;
-    expect(after.credits.filter((c: Json) => c.person.id === zhang.id).map((c: Json) => c.role).sort()).toEqual(['director', 'writer']);
+    expect(
+      after.credits
+        .filter((c: Json) => c.person.id === zhang.id)
+        .map((c: Json) => c.role)
+        .sort(),
+    ).toEqual(['director', 'writer']);
     expect((await call('GET', `/api/contracts/${deal.contract.id}`)).body.negotiators[0].person.id).toBe(zhang.id);
     const renamed = await call('PATCH', `/api/people/${zhang.id}`, { sortName: 'Zhang Yimou' });
     expect(renamed.status).toBe(200);
@@ -296,7 +406,9 @@ describeEachDatabase('editing the record', (_open, database) => {
   // ------------------------------------------------------------------ the festival record
 
   it('edits a festival, its edition, sections, selections and awards (ties), and deletes what nothing refers to', async () => {
-    expect((await call('PATCH', `/api/festivals/${ids.tiff}`, { city: 'Toronto', country: 'Canada', aliases: ['Toronto Film Festival'] })).body).toMatchObject({ city: 'Toronto', country: 'CA' });
+    expect(
+      (await call('PATCH', `/api/festivals/${ids.tiff}`, { city: 'Toronto', country: 'Canada', aliases: ['Toronto Film Festival'] })).body,
+    ).toMatchObject({ city: 'Toronto', country: 'CA' });
     expect((await call('PATCH', `/api/festivals/${ids.tiff}`, { unknown: 1 })).body.field).toBe('unknown');
     const ed = await call('PATCH', `/api/editions/${ids.tiff21}`, { start: '2021-09-09', end: '2021-09-18' });
     expect(ed.body).toMatchObject({ start: '2021-09-09', end: '2021-09-18' });
@@ -305,7 +417,16 @@ describeEachDatabase('editing the record', (_open, database) => {
     const sel = lineup.sections.flatMap((s: Json) => s.selections).find((x: Json) => x.title.id === ids.film);
     const gala = await call('POST', '/api/sections', { editionId: ids.tiff21, name: 'Galas' });
     expect(gala.status).toBe(201);
-    expect((await call('PATCH', `/api/selections/${sel.id}`, { section: 'Galas', slot: 'closing-night', withdrawn: true, withdrawalReason: 'technical reasons' })).status).toBe(200);
+    expect(
+      (
+        await call('PATCH', `/api/selections/${sel.id}`, {
+          section: 'Galas',
+          slot: 'closing-night',
+          withdrawn: true,
+          withdrawalReason: 'technical reasons',
+        })
+      ).status,
+    ).toBe(200);
     let now = (await call('GET', `/api/editions/${ids.tiff21}`)).body;
     const moved = now.sections.find((s: Json) => s.name === 'Galas').selections[0];
     expect(moved).toMatchObject({ slot: 'closing-night', withdrawn: true, withdrawalReason: 'technical reasons' });
@@ -313,7 +434,9 @@ describeEachDatabase('editing the record', (_open, database) => {
     await call('PATCH', `/api/selections/${sel.id}`, { withdrawn: false });
     now = (await call('GET', `/api/editions/${ids.tiff21}`)).body;
     expect(now.sections.find((s: Json) => s.name === 'Galas').selections[0]).toMatchObject({ withdrawn: false, withdrawalReason: null });
-    expect((await call('PATCH', `/api/selections/${sel.id}`, { withdrawalReason: 'late', withdrawn: false })).body.field).toBe('withdrawalReason');
+    expect((await call('PATCH', `/api/selections/${sel.id}`, { withdrawalReason: 'late', withdrawn: false })).body.field).toBe(
+      'withdrawalReason',
+    );
     // the empty section goes; the one with a selection says so
     const special = now.sections.find((s: Json) => s.name === 'Special Presentations');
     expect((await call('DELETE', `/api/sections/${special.id}`)).status).toBe(200);
@@ -338,7 +461,9 @@ describeEachDatabase('editing the record', (_open, database) => {
     await call('POST', '/api/sections', { editionId: e.id, name: 'Competition' });
     expect((await call('DELETE', `/api/editions/${e.id}`)).body.removed).toEqual({ sections: 1 });
     expect((await call('DELETE', `/api/festivals/${f.id}`)).status).toBe(200);
-    expect((await call('POST', `/api/history/festival_editions/${e.id}/restore`)).body.message).toMatch(/festival "[^"]+" was deleted since/);
+    expect((await call('POST', `/api/history/festival_editions/${e.id}/restore`)).body.message).toMatch(
+      /festival "[^"]+" was deleted since/,
+    );
     expect((await call('POST', `/api/history/festivals/${f.id}/restore`)).status).toBe(200);
     expect((await call('POST', `/api/history/festival_editions/${e.id}/restore`)).status).toBe(200);
     expect((await call('GET', `/api/editions/${e.id}`)).body.sections.map((s: Json) => s.name)).toEqual(['Competition']);
@@ -353,16 +478,22 @@ describeEachDatabase('editing the record', (_open, database) => {
     expect(changed.body).toMatchObject({ territory: 'CN', date: '2020-11-01', precision: 'month', kind: 'streaming' });
     expect((await call('PATCH', `/api/releases/${rel.id}`, { territory: 'Narnia' })).body.field).toBe('territory');
     expect((await call('PATCH', `/api/releases/${rel.id}`, { date: '2020-13' })).body.field).toBe('date');
-    const gross = (await call('POST', '/api/box-office', { titleId: ids.film, territory: 'US', amount: '1250000', currency: 'USD', asOf: '2022-01-31' })).body;
+    const gross = (
+      await call('POST', '/api/box-office', { titleId: ids.film, territory: 'US', amount: '1250000', currency: 'USD', asOf: '2022-01-31' })
+    ).body;
     const g2 = await call('PATCH', `/api/box-office/${gross.id}`, { amount: '1300000.50' });
     expect(g2.body.gross).toEqual({ amount: '1300000.50', currency: 'USD' });
     expect((await call('PATCH', `/api/box-office/${gross.id}`, { amount: '-5' })).body.field).toBe('amount');
-    expect((await call('PATCH', `/api/box-office/${gross.id}`, { periodStart: '2022-02-01', periodEnd: '2022-01-01' })).body.field).toBe('periodEnd');
+    expect((await call('PATCH', `/api/box-office/${gross.id}`, { periodStart: '2022-02-01', periodEnd: '2022-01-01' })).body.field).toBe(
+      'periodEnd',
+    );
     const del = await call('DELETE', `/api/box-office/${gross.id}`);
     expect(del.body.deleted.amount).toBe(130000050);
     expect((await call('GET', `/api/titles/${ids.film}`)).body.boxOffice.some((b: Json) => b.id === gross.id)).toBe(false);
     expect((await call('POST', `/api/history/box_office/${gross.id}/restore`)).status).toBe(200);
-    expect((await call('GET', `/api/titles/${ids.film}`)).body.boxOffice.find((b: Json) => b.id === gross.id).gross.amount).toBe('1300000.50');
+    expect((await call('GET', `/api/titles/${ids.film}`)).body.boxOffice.find((b: Json) => b.id === gross.id).gross.amount).toBe(
+      '1300000.50',
+    );
     expect((await history('box_office', gross.id)).map((e) => e.action)).toEqual(['restore', 'delete', 'update', 'create']);
     expect((await call('DELETE', `/api/releases/${rel.id}`)).status).toBe(200);
     expect((await call('DELETE', `/api/releases/${rel.id}`)).status).toBe(404);
@@ -371,8 +502,16 @@ describeEachDatabase('editing the record', (_open, database) => {
   // ------------------------------------------------------------------ a deal's new parties, and "we"
 
   it('creates a new licensee with the deal, and not at all when the deal is refused', async () => {
-    const count = async () => (await call('GET', '/api/companies?q=Koch%20Films')).body.items.filter((c: Json) => c.name === 'Koch Films').length;
-    const deal = { status: 'signed', direction: 'out', licensorId: ids.wb, titleIds: [ids.film], blocks: [{ territories: 'Germany', media: 'SVOD', start: '2022-06-01', end: '2023-05-31' }], newCompanies: { licensee: { name: 'Koch Films', kind: 'distributor' } } };
+    const count = async () =>
+      (await call('GET', '/api/companies?q=Koch%20Films')).body.items.filter((c: Json) => c.name === 'Koch Films').length;
+    const deal = {
+      status: 'signed',
+      direction: 'out',
+      licensorId: ids.wb,
+      titleIds: [ids.film],
+      blocks: [{ territories: 'Germany', media: 'SVOD', start: '2022-06-01', end: '2023-05-31' }],
+      newCompanies: { licensee: { name: 'Koch Films', kind: 'distributor' } },
+    };
     const refused = await call('POST', '/api/contracts', deal);
     expect(refused.status).toBe(409);
     expect(await count()).toBe(0);
@@ -380,7 +519,10 @@ describeEachDatabase('editing the record', (_open, database) => {
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('newCompanies.licensee.kind');
     expect((await call('POST', '/api/contracts', { ...deal, licenseeId: ids.neon })).body.field).toBe('licenseeId');
-    const ok = await call('POST', '/api/contracts', { ...deal, blocks: [{ territories: 'Austria', media: 'SVOD', start: '2022-06-01', end: '2023-05-31' }] });
+    const ok = await call('POST', '/api/contracts', {
+      ...deal,
+      blocks: [{ territories: 'Austria', media: 'SVOD', start: '2022-06-01', end: '2023-05-31' }],
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.licensee.name).toBe('Koch Films');
     expect(await count()).toBe(1);

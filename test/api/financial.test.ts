@@ -41,7 +41,11 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     return r.json();
   };
   const storedMg = async (id: string) => {
-    const row = await app.store.db.selectFrom('contracts').select(['mg_amount', 'mg_currency']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await app.store.db
+      .selectFrom('contracts')
+      .select(['mg_amount', 'mg_currency'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return row.mg_amount === null ? null : { minor: Number(row.mg_amount), currency: row.mg_currency };
   };
 
@@ -61,7 +65,9 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     ids.seller = (await ok(call('fay', 'POST', '/api/companies', { name: 'Cinephil', kind: 'sales-agent' }))).id;
     ids.buyer = (await ok(call('fay', 'POST', '/api/companies', { name: 'Alamode Film', kind: 'distributor' }))).id;
     ids.festival = (await ok(call('fay', 'POST', '/api/festivals', { name: 'Berlin International Film Festival', kind: 'festival' }))).id;
-    ids.edition = (await ok(call('fay', 'POST', '/api/editions', { festivalId: ids.festival, year: 2024, start: '2024-02-15', end: '2024-02-25' }))).id;
+    ids.edition = (
+      await ok(call('fay', 'POST', '/api/editions', { festivalId: ids.festival, year: 2024, start: '2024-02-15', end: '2024-02-25' }))
+    ).id;
   });
 
   afterAll(async () => {
@@ -89,7 +95,11 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     const seen = await ok(call('eve', 'GET', `/api/contracts/${ids.contract}`));
     expect(seen).not.toHaveProperty('mg');
     // What the deal editor sends for her: the deal as she was shown it, changed, and no mg.
-    const saved = await call('eve', 'PUT', `/api/contracts/${ids.contract}`, { ...deal('ALAMODE-DE'), notes: 'Delivery in March.', version: seen.version });
+    const saved = await call('eve', 'PUT', `/api/contracts/${ids.contract}`, {
+      ...deal('ALAMODE-DE'),
+      notes: 'Delivery in March.',
+      version: seen.version,
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().notes).toBe('Delivery in March.');
     expect(saved.body).not.toContain(MG);
@@ -110,7 +120,10 @@ describeEachDatabase('money and who sees it', (_open, database) => {
   });
 
   it('refuses her an MG on create, even null; nothing is written', async () => {
-    for (const [ref, mg] of [['EVE-NULL', null], ['EVE-SET', { amount: '5.00', currency: 'EUR' }]] as const) {
+    for (const [ref, mg] of [
+      ['EVE-NULL', null],
+      ['EVE-SET', { amount: '5.00', currency: 'EUR' }],
+    ] as const) {
       const res = await call('eve', 'POST', '/api/contracts', deal(ref, { mg, blocks: [], editionId: null }));
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ error: 'forbidden', field: 'mg' });
@@ -122,7 +135,11 @@ describeEachDatabase('money and who sees it', (_open, database) => {
   });
 
   it('absent means unchanged for everyone; an explicit null clears the MG for a user who may see it', async () => {
-    const id = (await ok(call('fay', 'POST', '/api/contracts', deal('FAY-CLEAR', { mg: { amount: '10.00', currency: 'GBP' }, blocks: [], editionId: null })))).id;
+    const id = (
+      await ok(
+        call('fay', 'POST', '/api/contracts', deal('FAY-CLEAR', { mg: { amount: '10.00', currency: 'GBP' }, blocks: [], editionId: null })),
+      )
+    ).id;
     await ok(call('fay', 'PUT', `/api/contracts/${id}`, deal('FAY-CLEAR', { notes: 'no mg sent', blocks: [], editionId: null })));
     expect(await storedMg(id)).toEqual({ minor: 1000, currency: 'GBP' });
     await ok(call('fay', 'PUT', `/api/contracts/${id}`, deal('FAY-CLEAR', { mg: null, blocks: [], editionId: null })));
@@ -130,7 +147,11 @@ describeEachDatabase('money and who sees it', (_open, database) => {
   });
 
   it('a deleted deal she restores comes back with its MG', async () => {
-    const id = (await ok(call('fay', 'POST', '/api/contracts', deal('FAY-DELETED', { mg: { amount: MG, currency: 'JPY' }, blocks: [], editionId: null })))).id;
+    const id = (
+      await ok(
+        call('fay', 'POST', '/api/contracts', deal('FAY-DELETED', { mg: { amount: MG, currency: 'JPY' }, blocks: [], editionId: null })),
+      )
+    ).id;
     expect((await call('eve', 'DELETE', `/api/contracts/${id}`)).statusCode).toBe(204);
     await ok(call('eve', 'POST', `/api/contracts/${id}/restore`, {}));
     expect(await storedMg(id)).toEqual({ minor: Number(MG), currency: 'JPY' });
@@ -149,13 +170,19 @@ describeEachDatabase('money and who sees it', (_open, database) => {
       expect(res.json()).toMatchObject({ error: 'forbidden', field: 'fields.price' });
     }
     const again = await ok(call('fay', 'GET', `/api/articles/${article.id}`));
-    expect(again.facts.find((f: { id: string }) => f.id === fact.id)).toMatchObject({ status: 'pending', fields: { price: { amount: REPORTED[1], currency: 'USD' } } });
+    expect(again.facts.find((f: { id: string }) => f.id === fact.id)).toMatchObject({
+      status: 'pending',
+      fields: { price: { amount: REPORTED[1], currency: 'USD' } },
+    });
   });
 
   it('refuses her an import that sets MGs (403 naming the field, nothing written); a sheet without MGs imports', async () => {
     const sheet = (mg: boolean) =>
       Buffer.from(
-        [`Title,Buyer,Territory,Media,Start,End${mg ? ',MG,Currency' : ''}`, `The Salt Road,Weltkino,France,SVOD,2025-01-01,2026-12-31${mg ? ',"4,321",EUR' : ''}`].join('\n'),
+        [
+          `Title,Buyer,Territory,Media,Start,End${mg ? ',MG,Currency' : ''}`,
+          `The Salt Road,Weltkino,France,SVOD,2025-01-01,2026-12-31${mg ? ',"4,321",EUR' : ''}`,
+        ].join('\n'),
       ).toString('base64');
     const count = async () => (await app.store.db.selectFrom('contracts').select('id').execute()).length;
     const before = await count();
@@ -171,7 +198,13 @@ describeEachDatabase('money and who sees it', (_open, database) => {
   });
 
   it('box-office grosses are public record: any editor records one, everyone reads it', async () => {
-    const res = await call('eve', 'POST', '/api/box-office', { titleId: ids.film, territory: 'Germany', amount: '1234567.00', currency: 'EUR', asOf: '2024-03-01' });
+    const res = await call('eve', 'POST', '/api/box-office', {
+      titleId: ids.film,
+      territory: 'Germany',
+      amount: '1234567.00',
+      currency: 'EUR',
+      asOf: '2024-03-01',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const page = await ok(call('vic', 'GET', `/api/titles/${ids.film}`));
     expect(page.boxOffice.map((b: { gross: unknown }) => b.gross)).toContainEqual({ amount: '1234567.00', currency: 'EUR' });
@@ -179,17 +212,27 @@ describeEachDatabase('money and who sees it', (_open, database) => {
 
   it('no read route lets an MG or a deal price out to a user without the permission', async () => {
     // A press deal whose price the reviewer corrected (it becomes the contract's MG).
-    const text = 'Meridian Pictures has acquired North American rights to “The Salt Road” from Cinephil for $2 million, the companies said.';
+    const text =
+      'Meridian Pictures has acquired North American rights to “The Salt Road” from Cinephil for $2 million, the companies said.';
     const article = (await ok(call('fay', 'POST', '/api/articles', { text, outlet: 'Trade Daily', date: '2024-02-20' }))).article;
     ids.article = article.id;
     const fact = article.facts.find((f: { type: string }) => f.type === 'deal');
     expect(fact.fields.price).toEqual({ amount: REPORTED[0], currency: 'USD' });
-    const accepted = await ok(call('fay', 'POST', `/api/articles/${article.id}/facts/${fact.id}/accept`, { fields: { price: { amount: EDITED_PRICE, currency: 'USD' } } }));
+    const accepted = await ok(
+      call('fay', 'POST', `/api/articles/${article.id}/facts/${fact.id}/accept`, {
+        fields: { price: { amount: EDITED_PRICE, currency: 'USD' } },
+      }),
+    );
     expect(accepted.status).toBe('accepted');
     ids.pressContract = accepted.written.id;
-    expect((await ok(call('fay', 'GET', `/api/contracts/${ids.pressContract}`))).mg).toEqual({ amount: `${EDITED_PRICE}.00`, currency: 'USD' });
+    expect((await ok(call('fay', 'GET', `/api/contracts/${ids.pressContract}`))).mg).toEqual({
+      amount: `${EDITED_PRICE}.00`,
+      currency: 'USD',
+    });
 
-    const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema?: { enum?: string[] } }> }>> };
+    const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema?: { enum?: string[] } }> }>>;
+    };
     const contracts = (await app.store.db.selectFrom('contracts').select('id').execute()).map((c) => c.id);
     const companies = (await app.store.db.selectFrom('companies').select('id').execute()).map((c) => c.id);
     const people = (await app.store.db.selectFrom('people').select('id').execute()).map((c) => c.id);
@@ -203,7 +246,13 @@ describeEachDatabase('money and who sees it', (_open, database) => {
       if (path.startsWith('/api/people/')) return people.length ? people : ['none'];
       if (path.startsWith('/api/festivals/')) return [ids.festival];
       if (path.startsWith('/api/editions/')) return [ids.edition];
-      if (path.startsWith('/api/import/jobs/') || path.startsWith('/api/tokens/') || path.startsWith('/api/users/') || path.startsWith('/api/feeds/')) return ['none'];
+      if (
+        path.startsWith('/api/import/jobs/') ||
+        path.startsWith('/api/tokens/') ||
+        path.startsWith('/api/users/') ||
+        path.startsWith('/api/feeds/')
+      )
+        return ['none'];
       throw new Error(`GET ${path}: which ${name} should the money walk read? Add it here.`);
     };
     const extraQueries: Record<string, string[]> = {
@@ -216,7 +265,9 @@ describeEachDatabase('money and who sees it', (_open, database) => {
       if (!ops.get) continue;
       let expanded = [path];
       for (const p of (ops.get.parameters ?? []).filter((x) => x.in === 'path')) {
-        expanded = expanded.flatMap((u) => values(path, p.name, p.schema?.enum).map((v) => u.replace(`{${p.name}}`, encodeURIComponent(v))));
+        expanded = expanded.flatMap((u) =>
+          values(path, p.name, p.schema?.enum).map((v) => u.replace(`{${p.name}}`, encodeURIComponent(v))),
+        );
       }
       for (const u of expanded) {
         if (path === '/api/export/{list}') urls.push(`${u}?format=csv`, `${u}?format=xlsx`);
@@ -240,7 +291,13 @@ describeEachDatabase('money and who sees it', (_open, database) => {
         expect(r.statusCode, `${who} GET ${url}: ${r.body.slice(0, 300)}`).toBeLessThan(500);
         seen.push({ url, body: await text2(r) });
       }
-      const avails = await call(who, 'POST', '/api/avails', { territories: 'World', media: 'All Media', start: '2024-06-01', end: '2025-05-31', include: 'all' });
+      const avails = await call(who, 'POST', '/api/avails', {
+        territories: 'World',
+        media: 'All Media',
+        start: '2024-06-01',
+        end: '2025-05-31',
+        include: 'all',
+      });
       expect(avails.statusCode, avails.body).toBe(200);
       seen.push({ url: 'POST /api/avails', body: avails.body });
       return seen;
@@ -253,7 +310,11 @@ describeEachDatabase('money and who sees it', (_open, database) => {
 
     for (const who of ['eve', 'vic'] as const) {
       for (const { url, body } of await walk(who)) {
-        for (const secret of SECRETS) expect(body.includes(secret), `${who} GET ${url} shows ${secret}: ${body.slice(Math.max(0, body.indexOf(secret) - 200), body.indexOf(secret) + 100)}`).toBe(false);
+        for (const secret of SECRETS)
+          expect(
+            body.includes(secret),
+            `${who} GET ${url} shows ${secret}: ${body.slice(Math.max(0, body.indexOf(secret) - 200), body.indexOf(secret) + 100)}`,
+          ).toBe(false);
       }
     }
   });
@@ -266,15 +327,26 @@ describe('the API net for money', () => {
     try {
       const server = await buildServer(app);
       // a route that forgets to filter
-      server.get('/api/test/forgetful', { config: access('viewer', 'read') }, async () => ({ ref: 'X', mg: { amount: `${MG}.00`, currency: 'EUR' }, facts: [{ fields: { price: { amount: EDITED_PRICE, currency: 'USD' } } }] }));
+      server.get('/api/test/forgetful', { config: access('viewer', 'read') }, async () => ({
+        ref: 'X',
+        mg: { amount: `${MG}.00`, currency: 'EUR' },
+        facts: [{ fields: { price: { amount: EDITED_PRICE, currency: 'USD' } } }],
+      }));
       await createUser(app, { username: 'fay', password: PASSWORD, role: 'editor', canSeeFinancials: true });
       await createUser(app, { username: 'eve', password: PASSWORD, role: 'editor', canSeeFinancials: false });
       const as = async (username: string) => {
         const login = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
-        return server.inject({ method: 'GET', url: '/api/test/forgetful', headers: { cookie: `filmrights_session=${login.cookies.find((c) => c.name === 'filmrights_session')!.value}` } });
+        return server.inject({
+          method: 'GET',
+          url: '/api/test/forgetful',
+          headers: { cookie: `filmrights_session=${login.cookies.find((c) => c.name === 'filmrights_session')!.value}` },
+        });
       };
       expect((await as('eve')).json()).toEqual({ ref: 'X', facts: [{ fields: {} }] });
-      expect((await as('fay')).json()).toMatchObject({ mg: { amount: `${MG}.00` }, facts: [{ fields: { price: { amount: EDITED_PRICE } } }] });
+      expect((await as('fay')).json()).toMatchObject({
+        mg: { amount: `${MG}.00` },
+        facts: [{ fields: { price: { amount: EDITED_PRICE } } }],
+      });
       await server.close();
     } finally {
       await app.close();

@@ -48,7 +48,8 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
   const ids: Record<string, string> = {};
 
   const get = (url: string, cookie = editor) => server.inject({ method: 'GET', url, headers: { cookie } });
-  const post = (url: string, payload: unknown, cookie = editor) => server.inject({ method: 'POST', url, payload: payload as object, headers: { cookie } });
+  const post = (url: string, payload: unknown, cookie = editor) =>
+    server.inject({ method: 'POST', url, payload: payload as object, headers: { cookie } });
 
   async function signIn(username: string): Promise<string> {
     const res = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
@@ -73,7 +74,15 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
     // two more titles we hold worldwide, one whose rights expired, one whose rights start later
     const mandate = async (name: string, start: string, end: string | null) => {
       const id = (await createTitle(app, SYSTEM, { originalTitle: name, year: 2024 })).id;
-      await saveContract(app, SYSTEM, { ref: `IN-${id}`, direction: 'in', status: 'signed', licensorId: ids.producer, licenseeId: ids.wb, titleIds: [id], blocks: [{ territories: 'Worldwide', media: 'All Media', start, end }] });
+      await saveContract(app, SYSTEM, {
+        ref: `IN-${id}`,
+        direction: 'in',
+        status: 'signed',
+        licensorId: ids.producer,
+        licenseeId: ids.wb,
+        titleIds: [id],
+        blocks: [{ territories: 'Worldwide', media: 'All Media', start, end }],
+      });
       return id;
     };
     ids.anatomy = await mandate('Anatomie d’une chute', '2023-01-01', null);
@@ -92,7 +101,15 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
     const res = await get('/api/titles?freeTerritory=Germany&freeMedia=SVOD&pageSize=1');
     expect(res.statusCode, res.body).toBe(200);
     // the same question asked of the avails engine: today and a year on, exclusive, cover-entire
-    const free = await post('/api/avails', { territories: 'Germany', media: 'SVOD', start: today(), end: addDays(today(), 364), exclusive: true, match: 'cover-entire', include: 'available' });
+    const free = await post('/api/avails', {
+      territories: 'Germany',
+      media: 'SVOD',
+      start: today(),
+      end: addDays(today(), 364),
+      exclusive: true,
+      match: 'cover-entire',
+      include: 'available',
+    });
     const freeIds = new Set((free.json().rows as Array<{ titleIds: string[] }>).flatMap((r) => r.titleIds));
     expect(freeIds).toEqual(new Set(['one-second', ids.anatomy, ids.perfect]));
     expect(res.json().total).toBe(freeIds.size);
@@ -108,7 +125,9 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
     expect(canada.items.map((t: { id: string }) => t.id)).not.toContain('one-second');
     expect(canada.total).toBe(canada.items.length);
     // with a search: both filters hold
-    expect((await get('/api/titles?q=one%20secnd&freeTerritory=Germany&freeMedia=SVOD')).json().items.map((t: { id: string }) => t.id)).toEqual(['one-second']);
+    expect(
+      (await get('/api/titles?q=one%20secnd&freeTerritory=Germany&freeMedia=SVOD')).json().items.map((t: { id: string }) => t.id),
+    ).toEqual(['one-second']);
   });
 
   it('catalog: a free filter that cannot be answered is a 400 naming the field', async () => {
@@ -162,13 +181,19 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
     });
     const list = (await get('/api/contracts?pageSize=500')).json();
     const neon = list.items.find((c: { ref: string }) => c.ref === 'WB-NEON-ONE-SECOND-NA');
-    expect(neon.rights).toEqual([{ territoryLabel: 'North America', mediaLabel: 'All Media', start: '2021-09-18', end: '2036-09-17', exclusive: true }]);
+    expect(neon.rights).toEqual([
+      { territoryLabel: 'North America', mediaLabel: 'All Media', start: '2021-09-18', end: '2036-09-17', exclusive: true },
+    ]);
     const alamode = list.items.find((c: { ref: string }) => c.ref === 'WB-ALAMODE-PERFECT-DE');
-    expect(alamode.rights).toEqual([{ territoryLabel: 'German-speaking Europe', mediaLabel: 'All Media', start: '2025-03-01', end: '2032-02-29', exclusive: true }]);
+    expect(alamode.rights).toEqual([
+      { territoryLabel: 'German-speaking Europe', mediaLabel: 'All Media', start: '2025-03-01', end: '2032-02-29', exclusive: true },
+    ]);
     expect(alamode.mg).toEqual({ amount: '250000.00', currency: 'EUR' });
     const open = list.items.find((c: { ref: string }) => c.ref === `IN-${ids.anatomy}`);
     expect(open.rights[0]).toMatchObject({ territoryLabel: 'Worldwide', end: null });
-    const seenByViewer = (await get('/api/contracts?pageSize=500', viewer)).json().items.find((c: { ref: string }) => c.ref === 'WB-ALAMODE-PERFECT-DE');
+    const seenByViewer = (await get('/api/contracts?pageSize=500', viewer))
+      .json()
+      .items.find((c: { ref: string }) => c.ref === 'WB-ALAMODE-PERFECT-DE');
     expect(seenByViewer.rights).toEqual(alamode.rights);
     expect(seenByViewer).not.toHaveProperty('mg');
     const bad = await get('/api/contracts?status=sold');
@@ -181,7 +206,22 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
     expect(xlsx.statusCode).toBe(200);
     const rows = await sheet(xlsx.rawPayload);
     const head = rows[0] as string[];
-    expect(head).toEqual(['Ref', 'Direction', 'Status', 'Licensor', 'Licensee', 'Titles', 'Territories', 'Media', 'Term', 'Signed on', 'Announced on', 'MG', 'MG currency', 'Updated']);
+    expect(head).toEqual([
+      'Ref',
+      'Direction',
+      'Status',
+      'Licensor',
+      'Licensee',
+      'Titles',
+      'Territories',
+      'Media',
+      'Term',
+      'Signed on',
+      'Announced on',
+      'MG',
+      'MG currency',
+      'Updated',
+    ]);
     const cell = (ref: string, col: string) => rows.find((r) => r[0] === ref)![head.indexOf(col)];
     expect(cell('WB-ALAMODE-PERFECT-DE', 'Territories')).toBe('German-speaking Europe');
     expect(cell('WB-ALAMODE-PERFECT-DE', 'Media')).toBe('All Media');
@@ -214,7 +254,9 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
     expect(sale.statusCode, sale.body).toBe(201);
     const lineup = (await get('/api/editions/tiff-2021-46')).json();
     expect(lineup.availability).toEqual({ asOf, media: 'All Media', exclusive: true });
-    const selection = lineup.sections.flatMap((s: { selections: unknown[] }) => s.selections).find((s: { title: { id: string } }) => s.title.id === 'one-second');
+    const selection = lineup.sections
+      .flatMap((s: { selections: unknown[] }) => s.selections)
+      .find((s: { title: { id: string } }) => s.title.id === 'one-second');
     const map = (await get(`/api/titles/one-second/map?media=All%20Media&start=${asOf}&end=${asOf}&exclusive=true`)).json();
     type Country = { status: string; reasons: Array<{ code: string }> };
     const countries = Object.entries(map.countries as Record<string, Country>);
@@ -232,7 +274,13 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
 
   it('whole-catalog avails: says how many titles were asked and why each one left out is not shown', async () => {
     const total = (await get('/api/titles?pageSize=1')).json().total;
-    const res = await post('/api/avails', { territories: 'France', media: 'SVOD', start: '2027-01-01', end: '2027-12-31', include: 'available' });
+    const res = await post('/api/avails', {
+      territories: 'France',
+      media: 'SVOD',
+      start: '2027-01-01',
+      end: '2027-12-31',
+      include: 'available',
+    });
     expect(res.statusCode).toBe(200);
     const a = res.json();
     expect(a.asked).toBe(total);
@@ -245,12 +293,30 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
     expect(why[ids.later]).toBe('not-yet-started');
     expect(why.hero).toBe('no-rights-held');
     expect(a.notShown.reasons.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(a.notShown.count);
-    expect(a.notShown.reasons.find((r: { reason: string }) => r.reason === 'rights-expired')).toMatchObject({ count: 1, message: expect.stringContaining('expired') });
+    expect(a.notShown.reasons.find((r: { reason: string }) => r.reason === 'rights-expired')).toMatchObject({
+      count: 1,
+      message: expect.stringContaining('expired'),
+    });
     // sold in Canada: held, but nothing available as asked
-    const canada = (await post('/api/avails', { titles: ['one-second'], territories: 'Canada', media: 'SVOD', start: '2027-01-01', end: '2027-12-31', include: 'available' })).json();
-    expect(canada).toMatchObject({ rows: [], asked: 1, notShown: { count: 1, titles: [{ id: 'one-second', title: 'One Second', reason: 'not-available' }] } });
+    const canada = (
+      await post('/api/avails', {
+        titles: ['one-second'],
+        territories: 'Canada',
+        media: 'SVOD',
+        start: '2027-01-01',
+        end: '2027-12-31',
+        include: 'available',
+      })
+    ).json();
+    expect(canada).toMatchObject({
+      rows: [],
+      asked: 1,
+      notShown: { count: 1, titles: [{ id: 'one-second', title: 'One Second', reason: 'not-available' }] },
+    });
     // everything, with reasons: only the titles without any rights are left out
-    const everything = (await post('/api/avails', { territories: 'France', media: 'SVOD', start: '2027-01-01', end: '2027-12-31', include: 'all' })).json();
+    const everything = (
+      await post('/api/avails', { territories: 'France', media: 'SVOD', start: '2027-01-01', end: '2027-12-31', include: 'all' })
+    ).json();
     expect(everything.asked).toBe(total);
     expect(new Set(everything.notShown.titles.map((t: { reason: string }) => t.reason))).toEqual(new Set(['no-rights-held']));
   });
@@ -267,15 +333,28 @@ describeEachDatabase('first-day questions through the API', (_open, database) =>
     expect(c[0]).toEqual(x[0]);
     expect(c[0]).toEqual(['Status', 'Titles', 'Territories', 'Territory codes', 'Media', 'Languages', 'Start', 'End', 'Why']);
     expect(c.length).toBe(x.length);
-    const open = await post('/api/avails/export?format=csv', { titles: ['One Second'], territories: 'Worldwide excl. China', media: 'All Media', start: '2030-01-01', end: null });
+    const open = await post('/api/avails/export?format=csv', {
+      titles: ['One Second'],
+      territories: 'Worldwide excl. China',
+      media: 'All Media',
+      start: '2030-01-01',
+      end: null,
+    });
     expect(fileName(open)).toBe('avails-one-second-worldwide-excl-china-all-media-2030-01-01_open.csv');
     const signed = await get('/api/export/contracts?format=xlsx&status=signed');
     expect(fileName(signed)).toBe(`contracts-signed-${today()}.xlsx`);
     const signedRows = await sheet(signed.rawPayload);
     expect(signedRows.slice(1).every((r) => r[2] === 'signed')).toBe(true);
-    expect(fileName(await get('/api/export/contracts?format=csv&direction=out&status=signed'))).toBe(`contracts-rights-out-signed-${today()}.csv`);
+    expect(fileName(await get('/api/export/contracts?format=csv&direction=out&status=signed'))).toBe(
+      `contracts-rights-out-signed-${today()}.csv`,
+    );
     expect(fileName(await get('/api/export/catalog?format=csv'))).toBe(`catalog-${today()}.csv`);
-    const ema = await post('/api/avails/export?format=ema-xml&version=2.5', { from: '2027-01-01', retailer: 'iTunes', territories: 'Germany', licenseTypes: ['SVOD'] });
+    const ema = await post('/api/avails/export?format=ema-xml&version=2.5', {
+      from: '2027-01-01',
+      retailer: 'iTunes',
+      territories: 'Germany',
+      licenseTypes: ['SVOD'],
+    });
     expect(ema.statusCode, ema.body).toBe(200);
     expect(fileName(ema)).toBe('avails-ema-itunes-germany-2027-01-01_open-v2.5.xml');
     const bad = await get('/api/export/contracts?format=csv&status=sold');

@@ -16,9 +16,35 @@ import { setWeCompany } from '../../src/services/settings.js';
 import { createApiToken, createUser } from '../../src/services/users.js';
 import { databases } from '../support/databases.js';
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; minimum?: number; maximum?: number };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  anyOf?: Schema[];
+  minimum?: number;
+  maximum?: number;
+};
 
-const words = ['One Second', 'North America', 'Worldwide excluding China', 'SVOD', 'All Media', 'Germny', '2021-09-18', '2027-02-30', 'signed', 'out', '', ' ', '∞', "'; drop table titles; --", '=HYPERLINK("x")', 'x'.repeat(300)];
+const words = [
+  'One Second',
+  'North America',
+  'Worldwide excluding China',
+  'SVOD',
+  'All Media',
+  'Germny',
+  '2021-09-18',
+  '2027-02-30',
+  'signed',
+  'out',
+  '',
+  ' ',
+  '∞',
+  "'; drop table titles; --",
+  '=HYPERLINK("x")',
+  'x'.repeat(300),
+];
 
 function arbitraryFor(schema: Schema | undefined, known: string[], depth = 0): fc.Arbitrary<unknown> {
   const wild = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom(...words, ...known));
@@ -30,7 +56,12 @@ function arbitraryFor(schema: Schema | undefined, known: string[], depth = 0): f
     switch (t) {
       case 'object': {
         const props = Object.entries(schema.properties ?? {});
-        if (!props.length) return fc.dictionary(fc.constantFrom('title', 'name', 'kind', 'originalTitle', 'titleId', 'editionId', 'amount', 'currency', 'territory', 'year'), wild, { maxKeys: 5 });
+        if (!props.length)
+          return fc.dictionary(
+            fc.constantFrom('title', 'name', 'kind', 'originalTitle', 'titleId', 'editionId', 'amount', 'currency', 'territory', 'year'),
+            wild,
+            { maxKeys: 5 },
+          );
         const shape: Record<string, fc.Arbitrary<unknown>> = {};
         for (const [k, s] of props) shape[k] = arbitraryFor(s, known, depth + 1);
         return fc.record(shape, { requiredKeys: (schema.required ?? []).filter(() => true) });
@@ -73,11 +104,20 @@ describe('fuzzing every route from the OpenAPI document', () => {
     await setWeCompany(app, SYSTEM, wb);
     known.push(wb, (await createTitle(app, SYSTEM, { originalTitle: 'One Second' })).id);
     const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: Array<{ in: string; name: string; schema: Schema; required?: boolean }> }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content: Record<string, { schema: Schema }> };
+            parameters?: Array<{ in: string; name: string; schema: Schema; required?: boolean }>;
+          }
+        >
+      >;
     };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
-        .filter(([method]) => !(path === '/api/auth/logout'))
+        .filter(() => path !== '/api/auth/logout')
         .map(([method, op]) => {
           const query = (op.parameters ?? []).filter((p) => p.in === 'query');
           return {
@@ -97,7 +137,15 @@ describe('fuzzing every route from the OpenAPI document', () => {
     console.log(`fuzz: ${cases} generated requests over ${routes?.length ?? 0} routes`);
   });
 
-  const auditCount = async () => Number((await app.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const auditCount = async () =>
+    Number(
+      (
+        await app.store.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('never answers 5xx, always answers JSON, and writes nothing when it refuses', async () => {
     const request = fc.constantFrom(...routes).chain((r) =>
@@ -112,13 +160,31 @@ describe('fuzzing every route from the OpenAPI document', () => {
       fc.asyncProperty(request, async ({ route, id, body, query }) => {
         cases++;
         const url = route.path.replace(/\{[^}]+\}/g, id || 'x');
-        const qs = query && typeof query === 'object' ? new URLSearchParams(Object.entries(query as object).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)])).toString() : '';
+        const qs =
+          query && typeof query === 'object'
+            ? new URLSearchParams(
+                Object.entries(query as object)
+                  .filter(([, v]) => v !== undefined && v !== null)
+                  .map(([k, v]) => [k, String(v)]),
+              ).toString()
+            : '';
         const before = await auditCount();
-        const res = await server.inject({ method: route.method as 'POST', url: qs ? `${url}?${qs}` : url, headers: auth, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: (body ?? {}) as object }) });
+        const res = await server.inject({
+          method: route.method as 'POST',
+          url: qs ? `${url}?${qs}` : url,
+          headers: auth,
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: (body ?? {}) as object }),
+        });
         expect(res.statusCode, `${route.method} ${url}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
         // (the Prometheus metrics are text in Prometheus' exposition format)
-        if (res.statusCode !== 204 && !url.startsWith('/api/docs')) expect(res.headers['content-type'], `${route.method} ${url}`).toMatch(url === '/api/metrics' && res.statusCode === 200 ? /^text\/plain; version=0\.0\.4/ : /json|html|javascript|css|xml|csv|spreadsheet|octet-stream/);
-        if (res.statusCode >= 400) expect(await auditCount(), `${route.method} ${url} refused with ${res.statusCode} but wrote`).toBe(before);
+        if (res.statusCode !== 204 && !url.startsWith('/api/docs'))
+          expect(res.headers['content-type'], `${route.method} ${url}`).toMatch(
+            url === '/api/metrics' && res.statusCode === 200
+              ? /^text\/plain; version=0\.0\.4/
+              : /json|html|javascript|css|xml|csv|spreadsheet|octet-stream/,
+          );
+        if (res.statusCode >= 400)
+          expect(await auditCount(), `${route.method} ${url} refused with ${res.statusCode} but wrote`).toBe(before);
       }),
       { numRuns: 1500, seed: 20261129 },
     );
@@ -140,7 +206,12 @@ describe('fuzzing every route from the OpenAPI document', () => {
       const url = r.path.replace(/\{[^}]+\}/g, known[1]);
       for (const payload of hostile(r)) {
         const before = await auditCount();
-        const res = await server.inject({ method: r.method as 'POST', url, headers: { ...auth, 'content-type': 'application/json' }, payload });
+        const res = await server.inject({
+          method: r.method as 'POST',
+          url,
+          headers: { ...auth, 'content-type': 'application/json' },
+          payload,
+        });
         sent++;
         expect(res.statusCode, `${r.method} ${url} ${payload.slice(0, 80)}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
         if (res.statusCode >= 400) expect(await auditCount(), `${r.method} ${url} refused but wrote`).toBe(before);

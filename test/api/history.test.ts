@@ -25,13 +25,34 @@ describeEachDatabase('history: delete, restore, and the integrity check', (_open
     server = await buildServer(app);
     const admin = await createUser(app, { username: 'ada', password: 'correct horse battery', role: 'admin' });
     auth = { authorization: `Bearer ${(await createApiToken(app, { ...SYSTEM, id: admin.id, username: 'ada' }, 'write')).token}` };
-    for (const [k, name] of [['wb', 'Wild Bunch'], ['hx', 'Huanxi Media Group'], ['neon', 'Neon'], ['a24', 'A24']] as const) {
+    for (const [k, name] of [
+      ['wb', 'Wild Bunch'],
+      ['hx', 'Huanxi Media Group'],
+      ['neon', 'Neon'],
+      ['a24', 'A24'],
+    ] as const) {
       ids[k] = (await findOrCreateCompany(app, SYSTEM, { name, kind: 'distributor' })).company.id;
     }
     await setWeCompany(app, SYSTEM, ids.wb);
     ids.film = (await createTitle(app, SYSTEM, { originalTitle: 'One Second' })).id;
-    await saveContract(app, SYSTEM, { ref: 'MANDATE', status: 'signed', licensorId: ids.hx, licenseeId: ids.wb, titleIds: [ids.film], blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }] });
-    ids.neonDeal = (await saveContract(app, SYSTEM, { ref: 'NEON-NA', status: 'signed', licensorId: ids.wb, licenseeId: ids.neon, titleIds: [ids.film], blocks: [{ territories: 'North America', media: 'All Media', start: '2021-09-18', end: '2036-09-17' }] })).contract.id;
+    await saveContract(app, SYSTEM, {
+      ref: 'MANDATE',
+      status: 'signed',
+      licensorId: ids.hx,
+      licenseeId: ids.wb,
+      titleIds: [ids.film],
+      blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }],
+    });
+    ids.neonDeal = (
+      await saveContract(app, SYSTEM, {
+        ref: 'NEON-NA',
+        status: 'signed',
+        licensorId: ids.wb,
+        licenseeId: ids.neon,
+        titleIds: [ids.film],
+        blocks: [{ territories: 'North America', media: 'All Media', start: '2021-09-18', end: '2036-09-17' }],
+      })
+    ).contract.id;
   });
 
   afterAll(async () => {
@@ -41,13 +62,22 @@ describeEachDatabase('history: delete, restore, and the integrity check', (_open
   });
 
   const statusInNorthAmerica = async () =>
-    (await server.inject({ method: 'POST', url: '/api/avails', headers: auth, payload: { titles: ['One Second'], territories: 'North America', media: 'All Media', start: '2022-01-01', end: '2022-12-31' } })).json().rows[0].status;
+    (
+      await server.inject({
+        method: 'POST',
+        url: '/api/avails',
+        headers: auth,
+        payload: { titles: ['One Second'], territories: 'North America', media: 'All Media', start: '2022-01-01', end: '2022-12-31' },
+      })
+    ).json().rows[0].status;
 
   it('a deleted contract frees its rights, shows in the audit, and can be restored from it', async () => {
     expect(await statusInNorthAmerica()).toBe('unavailable');
     expect((await server.inject({ method: 'DELETE', url: `/api/contracts/${ids.neonDeal}`, headers: auth })).statusCode).toBe(204);
     expect(await statusInNorthAmerica()).toBe('available');
-    const trail = (await server.inject({ method: 'GET', url: `/api/audit?entity=contracts&entityId=${ids.neonDeal}`, headers: auth })).json();
+    const trail = (
+      await server.inject({ method: 'GET', url: `/api/audit?entity=contracts&entityId=${ids.neonDeal}`, headers: auth })
+    ).json();
     expect(trail.map((e: { action: string }) => e.action)).toEqual(['delete', 'create']);
     expect(trail[0].before.ref).toBe('NEON-NA');
 
@@ -55,7 +85,9 @@ describeEachDatabase('history: delete, restore, and the integrity check', (_open
     expect(restored.statusCode, restored.body).toBe(200);
     expect(restored.json().blocks[0].territoryLabel).toBe('North America');
     expect(await statusInNorthAmerica()).toBe('unavailable');
-    const after = (await server.inject({ method: 'GET', url: `/api/audit?entity=contracts&entityId=${ids.neonDeal}`, headers: auth })).json();
+    const after = (
+      await server.inject({ method: 'GET', url: `/api/audit?entity=contracts&entityId=${ids.neonDeal}`, headers: auth })
+    ).json();
     expect(after.map((e: { action: string }) => e.action)).toEqual(['restore', 'delete', 'create']);
     expect(after[0].after.ref).toBe('NEON-NA');
     expect(after[0].after.deletedAt).toBeNull();
@@ -63,7 +95,19 @@ describeEachDatabase('history: delete, restore, and the integrity check', (_open
 
   it('refuses to restore a deal whose rights were sold again meanwhile', async () => {
     await server.inject({ method: 'DELETE', url: `/api/contracts/${ids.neonDeal}`, headers: auth });
-    const a24 = await server.inject({ method: 'POST', url: '/api/contracts', headers: auth, payload: { ref: 'A24-US', status: 'signed', licensorId: ids.wb, licenseeId: ids.a24, titleIds: [ids.film], blocks: [{ territories: 'U.S.', media: 'SVOD', start: '2023-01-01', end: '2025-12-31' }] } });
+    const a24 = await server.inject({
+      method: 'POST',
+      url: '/api/contracts',
+      headers: auth,
+      payload: {
+        ref: 'A24-US',
+        status: 'signed',
+        licensorId: ids.wb,
+        licenseeId: ids.a24,
+        titleIds: [ids.film],
+        blocks: [{ territories: 'U.S.', media: 'SVOD', start: '2023-01-01', end: '2025-12-31' }],
+      },
+    });
     expect(a24.statusCode, a24.body).toBe(201);
     const again = await server.inject({ method: 'POST', url: `/api/contracts/${ids.neonDeal}/restore`, headers: auth, payload: {} });
     expect(again.statusCode).toBe(409);
@@ -78,11 +122,36 @@ describeEachDatabase('history: delete, restore, and the integrity check', (_open
     expect(await checkIntegrity(app)).toMatchObject({ indexMismatches: [], doubleSales: [] });
     // a second sale written behind the services' back: no conflict check, no index refresh
     const id = newId();
-    await app.store.db.insertInto('contracts').values({ id, ref: 'ROGUE', direction: 'out', licensor_id: ids.wb, licensee_id: ids.neon, status: 'signed', created_at: new Date().toISOString(), updated_at: new Date().toISOString() }).execute();
+    await app.store.db
+      .insertInto('contracts')
+      .values({
+        id,
+        ref: 'ROGUE',
+        direction: 'out',
+        licensor_id: ids.wb,
+        licensee_id: ids.neon,
+        status: 'signed',
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
     await app.store.db.insertInto('contract_titles').values({ contract_id: id, title_id: ids.film }).execute();
     await app.store.db
       .insertInto('rights_blocks')
-      .values({ id: newId(), contract_id: id, title_id: ids.film, territories: 'U.S.', territory_codes: toJson(['US']), media: 'SVOD', media_ids: toJson(['svod']), languages: null, start_date: '2024-01-01', end_date: '2024-12-31', exclusive: 1, notes: null })
+      .values({
+        id: newId(),
+        contract_id: id,
+        title_id: ids.film,
+        territories: 'U.S.',
+        territory_codes: toJson(['US']),
+        media: 'SVOD',
+        media_ids: toJson(['svod']),
+        languages: null,
+        start_date: '2024-01-01',
+        end_date: '2024-12-31',
+        exclusive: 1,
+        notes: null,
+      })
       .execute();
     const report = await checkIntegrity(app);
     expect(report.indexMismatches).toEqual([ids.film]);
@@ -101,11 +170,35 @@ describeEachDatabase('deal terms in the audit trail', (_open, database) => {
       const wb = (await findOrCreateCompany(app, SYSTEM, { name: 'Wild Bunch', kind: 'sales-agent' })).company.id;
       const neon = (await findOrCreateCompany(app, SYSTEM, { name: 'Neon', kind: 'distributor' })).company.id;
       const film = (await createTitle(app, SYSTEM, { originalTitle: 'One Second' })).id;
-      const deal = await saveContract(app, { ...SYSTEM, id: editor.id }, { ref: 'NEON-NA', direction: 'third-party', status: 'announced', licensorId: wb, licenseeId: neon, titleIds: [film], mg: { amount: '1000000', currency: 'USD' } });
-      const as = async (id: string) => ({ authorization: `Bearer ${(await createApiToken(app, { ...SYSTEM, id, role: 'viewer' }, 'read')).token}` });
-      const seen = (await server.inject({ method: 'GET', url: `/api/audit?entity=contracts&entityId=${deal.contract.id}`, headers: await as(editor.id) })).json();
+      const deal = await saveContract(
+        app,
+        { ...SYSTEM, id: editor.id },
+        {
+          ref: 'NEON-NA',
+          direction: 'third-party',
+          status: 'announced',
+          licensorId: wb,
+          licenseeId: neon,
+          titleIds: [film],
+          mg: { amount: '1000000', currency: 'USD' },
+        },
+      );
+      const as = async (id: string) => ({
+        authorization: `Bearer ${(await createApiToken(app, { ...SYSTEM, id, role: 'viewer' }, 'read')).token}`,
+      });
+      const seen = (
+        await server.inject({
+          method: 'GET',
+          url: `/api/audit?entity=contracts&entityId=${deal.contract.id}`,
+          headers: await as(editor.id),
+        })
+      ).json();
       expect(seen[0].after.mg).toEqual({ amount: '1000000.00', currency: 'USD' });
-      const hidden = await server.inject({ method: 'GET', url: `/api/audit?entity=contracts&entityId=${deal.contract.id}`, headers: await as(viewer.id) });
+      const hidden = await server.inject({
+        method: 'GET',
+        url: `/api/audit?entity=contracts&entityId=${deal.contract.id}`,
+        headers: await as(viewer.id),
+      });
       expect(hidden.json()[0].after.ref).toBe('NEON-NA');
       expect(hidden.body).not.toContain('1000000');
       const contract = await server.inject({ method: 'GET', url: `/api/contracts/${deal.contract.id}`, headers: await as(viewer.id) });

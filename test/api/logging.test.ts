@@ -43,7 +43,12 @@ describeEachDatabase('the server log', (_open, database) => {
     expect(login.statusCode, login.body).toBe(200);
     secrets.session = login.cookies.find((c) => c.name === 'filmrights_session')!.value;
     const cookie = `filmrights_session=${secrets.session}`;
-    const token = await server.inject({ method: 'POST', url: '/api/tokens', headers: { cookie }, payload: { scope: 'write', name: 'sales sheet sync' } });
+    const token = await server.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie },
+      payload: { scope: 'write', name: 'sales sheet sync' },
+    });
     expect(token.statusCode, token.body).toBe(201);
     secrets.token = token.json().token;
 
@@ -56,11 +61,25 @@ describeEachDatabase('the server log', (_open, database) => {
     const title = await post('/api/titles', { originalTitle: 'Drive My Car', year: 2021 });
     const seller = await post('/api/companies', { name: 'The Match Factory', kind: 'sales-agent' });
     const buyer = await post('/api/companies', { name: 'Janus Films', kind: 'distributor' });
-    const deal = { ref: 'DMC-US', direction: 'third-party', status: 'signed', licensorId: seller.id, licenseeId: buyer.id, titleIds: [title.id], blocks: [{ territories: 'United States', media: 'All Media', start: '2021-11-01', end: '2036-10-31' }], mg: { amount: `${MG}.00`, currency: 'USD' } };
+    const deal = {
+      ref: 'DMC-US',
+      direction: 'third-party',
+      status: 'signed',
+      licensorId: seller.id,
+      licenseeId: buyer.id,
+      titleIds: [title.id],
+      blocks: [{ territories: 'United States', media: 'All Media', start: '2021-11-01', end: '2036-10-31' }],
+      mg: { amount: `${MG}.00`, currency: 'USD' },
+    };
     await post('/api/contracts', deal);
     // refused: the same ref again, and a body the schema refuses; their errors go to the log too
     await post('/api/contracts', { ...deal, ref: 'DMC-US' }, 400).catch(() => undefined);
-    await server.inject({ method: 'POST', url: '/api/contracts', headers: as, payload: { ...deal, ref: 'DMC-CA', mg: { amount: `${MG}.00`, currency: 'USD', note: MG } } });
+    await server.inject({
+      method: 'POST',
+      url: '/api/contracts',
+      headers: as,
+      payload: { ...deal, ref: 'DMC-CA', mg: { amount: `${MG}.00`, currency: 'USD', note: MG } },
+    });
     await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ada', password: `${PASSWORD}-wrong` } });
     await new Promise((r) => setImmediate(r));
   });

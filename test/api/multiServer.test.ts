@@ -42,7 +42,8 @@ describeEachDatabase('several app servers on one database', (_open, database) =>
     ids.wb = (await findOrCreateCompany(a, SYSTEM, { name: 'Wild Bunch', kind: 'sales-agent' })).company.id;
     ids.huanxi = (await findOrCreateCompany(a, SYSTEM, { name: 'Huanxi Media Group', kind: 'production' })).company.id;
     ids.neon = (await findOrCreateCompany(a, SYSTEM, { name: 'Neon', kind: 'distributor' })).company.id;
-    for (let i = 0; i < 50; i++) ids[`b${i}`] = (await findOrCreateCompany(a, SYSTEM, { name: `Buyer ${i}`, kind: 'distributor' })).company.id;
+    for (let i = 0; i < 50; i++)
+      ids[`b${i}`] = (await findOrCreateCompany(a, SYSTEM, { name: `Buyer ${i}`, kind: 'distributor' })).company.id;
     await setWeCompany(a, SYSTEM, ids.wb);
     ids.film = (await createTitle(a, SYSTEM, { originalTitle: 'One Second', year: 2020 })).id;
     await saveContract(a, SYSTEM, {
@@ -75,10 +76,17 @@ describeEachDatabase('several app servers on one database', (_open, database) =>
       method: 'POST',
       url: '/api/contracts',
       headers: { authorization: `Bearer ${token}` },
-      payload: { ref, status: 'signed', licensorId: ids.wb, licenseeId: buyer, titleIds: [ids.film], blocks: [{ territories, media: 'All Media', start: '2021-09-18', end: '2036-09-17', exclusive: true }] },
+      payload: {
+        ref,
+        status: 'signed',
+        licensorId: ids.wb,
+        licenseeId: buyer,
+        titleIds: [ids.film],
+        blocks: [{ territories, media: 'All Media', start: '2021-09-18', end: '2036-09-17', exclusive: true }],
+      },
     });
 
-  it('a deal signed through one server shows in the other\'s avails', async () => {
+  it("a deal signed through one server shows in the other's avails", async () => {
     await eventually(async () => (await avails(serverB, tokenB, 'North America')).json().rows[0]?.status === 'available');
     const signed = await sell(serverA, tokenA, 'NEON-NA', ids.neon, 'North America');
     expect(signed.statusCode, signed.body).toBe(201);
@@ -91,13 +99,16 @@ describeEachDatabase('several app servers on one database', (_open, database) =>
   // event loop on the file lock; several SQLite writers are separate processes
   // (a CLI next to the server), so the race runs on PostgreSQL, the database
   // several servers share in production.
-  if (database.name === 'postgres') it('50 simultaneous sales of one right split over both servers: exactly one wins', async () => {
-    const attempts = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => (i % 2 ? sell(serverA, tokenA, `RACE-${i}`, ids[`b${i}`], 'France') : sell(serverB, tokenB, `RACE-${i}`, ids[`b${i}`], 'France'))),
-    );
-    expect(attempts.filter((r) => r.statusCode === 201)).toHaveLength(1);
-    expect(attempts.filter((r) => r.statusCode === 409)).toHaveLength(49);
-    const rows = await a.store.db.selectFrom('contracts').select('ref').where('ref', 'like', 'RACE-%').execute();
-    expect(rows).toHaveLength(1);
-  });
+  if (database.name === 'postgres')
+    it('50 simultaneous sales of one right split over both servers: exactly one wins', async () => {
+      const attempts = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          i % 2 ? sell(serverA, tokenA, `RACE-${i}`, ids[`b${i}`], 'France') : sell(serverB, tokenB, `RACE-${i}`, ids[`b${i}`], 'France'),
+        ),
+      );
+      expect(attempts.filter((r) => r.statusCode === 201)).toHaveLength(1);
+      expect(attempts.filter((r) => r.statusCode === 409)).toHaveLength(49);
+      const rows = await a.store.db.selectFrom('contracts').select('ref').where('ref', 'like', 'RACE-%').execute();
+      expect(rows).toHaveLength(1);
+    });
 });

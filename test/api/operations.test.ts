@@ -58,15 +58,31 @@ describeEachDatabase('operations: health, readiness, metrics', (_open, database)
     }
     adminReadToken = (await createApiToken(app, { ...SYSTEM, id: admin.id, username: 'ada' }, 'read')).token;
     editorToken = (await createApiToken(app, { ...SYSTEM, id: editor.id, username: 'eva', role: 'editor' }, 'write')).token;
-    const title = await server.inject({ method: 'POST', url: '/api/titles', headers: { cookie: cookie.eva }, payload: { originalTitle: 'Night Train to Lisbon', year: 2013 } });
+    const title = await server.inject({
+      method: 'POST',
+      url: '/api/titles',
+      headers: { cookie: cookie.eva },
+      payload: { originalTitle: 'Night Train to Lisbon', year: 2013 },
+    });
     expect(title.statusCode, title.body).toBe(201);
     titleId = title.json().id;
-    const company = (name: string, kind: string) => server.inject({ method: 'POST', url: '/api/companies', headers: { cookie: cookie.eva }, payload: { name, kind } }).then((r) => r.json().id as string);
+    const company = (name: string, kind: string) =>
+      server
+        .inject({ method: 'POST', url: '/api/companies', headers: { cookie: cookie.eva }, payload: { name, kind } })
+        .then((r) => r.json().id as string);
     const deal = await server.inject({
       method: 'POST',
       url: '/api/contracts',
       headers: { cookie: cookie.eva },
-      payload: { ref: 'NT-PT', direction: 'third-party', status: 'signed', licensorId: await company('Beta Cinema', 'sales-agent'), licenseeId: await company('Leopardo Filmes', 'distributor'), titleIds: [titleId], blocks: [{ territories: 'Portugal', media: 'Theatrical', start: '2026-01-01', end: '2030-12-31' }] },
+      payload: {
+        ref: 'NT-PT',
+        direction: 'third-party',
+        status: 'signed',
+        licensorId: await company('Beta Cinema', 'sales-agent'),
+        licenseeId: await company('Leopardo Filmes', 'distributor'),
+        titleIds: [titleId],
+        blocks: [{ territories: 'Portugal', media: 'Theatrical', start: '2026-01-01', end: '2030-12-31' }],
+      },
     });
     expect(deal.statusCode, deal.body).toBe(201);
   });
@@ -88,7 +104,13 @@ describeEachDatabase('operations: health, readiness, metrics', (_open, database)
     const res = await server.inject({ method: 'GET', url: '/api/health/ready' });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ status: 'ready', version: VERSION, schema: SCHEMA_VERSION, database: { ok: true, dialect: database.name }, index: { built: true } });
+    expect(body).toMatchObject({
+      status: 'ready',
+      version: VERSION,
+      schema: SCHEMA_VERSION,
+      database: { ok: true, dialect: database.name },
+      index: { built: true },
+    });
     expect(body.changeFeed).toMatchObject({ following: true });
     expect(body.changeFeed.head).toBeGreaterThanOrEqual(1); // the deal is in the feed
     expect(body.changeFeed.position).toBeLessThanOrEqual(body.changeFeed.head);
@@ -101,7 +123,9 @@ describeEachDatabase('operations: health, readiness, metrics', (_open, database)
     expect((await server.inject({ method: 'GET', url: '/api/metrics' })).statusCode).toBe(401);
     expect((await server.inject({ method: 'GET', url: '/api/metrics', headers: { cookie: cookie.vic } })).statusCode).toBe(403);
     expect((await server.inject({ method: 'GET', url: '/api/metrics', headers: { cookie: cookie.eva } })).statusCode).toBe(403);
-    expect((await server.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: `Bearer ${editorToken}` } })).statusCode).toBe(403);
+    expect(
+      (await server.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: `Bearer ${editorToken}` } })).statusCode,
+    ).toBe(403);
     const byToken = await server.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: `Bearer ${adminReadToken}` } });
     expect(byToken.statusCode).toBe(200);
     expect(byToken.headers['content-type']).toContain('text/plain');
@@ -120,13 +144,23 @@ describeEachDatabase('operations: health, readiness, metrics', (_open, database)
     expect((await server.inject({ method: 'GET', url: '/api/titles/no-such-title', headers: as })).statusCode).toBe(404);
     const question = { titles: [titleId], territories: 'Portugal', media: 'SVOD', start: '2027-01-01', end: '2028-12-31', exclusive: true };
     expect((await server.inject({ method: 'POST', url: '/api/avails', headers: as, payload: question })).statusCode).toBe(200);
-    const check = { titleIds: [titleId], blocks: [{ titleId, territories: 'Portugal', media: 'SVOD', start: '2027-01-01', end: '2028-12-31', exclusive: true }] };
+    const check = {
+      titleIds: [titleId],
+      blocks: [{ titleId, territories: 'Portugal', media: 'SVOD', start: '2027-01-01', end: '2028-12-31', exclusive: true }],
+    };
     expect((await server.inject({ method: 'POST', url: '/api/conflicts', headers: as, payload: check })).statusCode).toBe(200);
-    expect((await server.inject({ method: 'POST', url: '/api/titles', headers: as, payload: { originalTitle: 'Amor Fati', year: 2020 } })).statusCode).toBe(201);
+    expect(
+      (await server.inject({ method: 'POST', url: '/api/titles', headers: as, payload: { originalTitle: 'Amor Fati', year: 2020 } }))
+        .statusCode,
+    ).toBe(201);
 
     const after = await read();
-    expect(series(after, 'filmrights_http_request_duration_seconds_count', { route: '/api/titles/:id', method: 'GET', status_class: '2xx' })).toBeGreaterThanOrEqual(1);
-    expect(series(after, 'filmrights_http_request_duration_seconds_count', { route: '/api/titles/:id', method: 'GET', status_class: '4xx' })).toBeGreaterThanOrEqual(1);
+    expect(
+      series(after, 'filmrights_http_request_duration_seconds_count', { route: '/api/titles/:id', method: 'GET', status_class: '2xx' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      series(after, 'filmrights_http_request_duration_seconds_count', { route: '/api/titles/:id', method: 'GET', status_class: '4xx' }),
+    ).toBeGreaterThanOrEqual(1);
     // never the raw URL: no id, no query in any label
     expect(after).not.toContain(titleId);
     expect(after).not.toContain('no-such-title');
@@ -140,7 +174,9 @@ describeEachDatabase('operations: health, readiness, metrics', (_open, database)
     const feed = await app.feedStatus();
     expect(series(after, 'filmrights_change_feed_head')).toBeGreaterThanOrEqual(1);
     expect(series(after, 'filmrights_change_feed_head')).toBeLessThanOrEqual(feed.head);
-    expect(series(after, 'filmrights_change_feed_lag')).toBe(Math.max(0, series(after, 'filmrights_change_feed_head')! - series(after, 'filmrights_change_feed_position')!));
+    expect(series(after, 'filmrights_change_feed_lag')).toBe(
+      Math.max(0, series(after, 'filmrights_change_feed_head')! - series(after, 'filmrights_change_feed_position')!),
+    );
     // the process's own
     expect(series(after, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
   });
@@ -153,8 +189,16 @@ describeEachDatabase('operations: health, readiness, metrics', (_open, database)
     const other = await FilmRights.open(options);
     try {
       const { saveContract } = await import('../../src/services/contracts.js');
-      const contract = (await app.store.db.selectFrom('contracts').select(['licensor_id', 'licensee_id']).executeTakeFirstOrThrow());
-      await saveContract(other, SYSTEM, { ref: 'NT-BR', direction: 'third-party', status: 'signed', licensorId: contract.licensor_id!, licenseeId: contract.licensee_id!, titleIds: [titleId], blocks: [{ territories: 'Brazil', media: 'Theatrical', start: '2026-01-01', end: '2030-12-31' }] } as never);
+      const contract = await app.store.db.selectFrom('contracts').select(['licensor_id', 'licensee_id']).executeTakeFirstOrThrow();
+      await saveContract(other, SYSTEM, {
+        ref: 'NT-BR',
+        direction: 'third-party',
+        status: 'signed',
+        licensorId: contract.licensor_id!,
+        licenseeId: contract.licensee_id!,
+        titleIds: [titleId],
+        blocks: [{ territories: 'Brazil', media: 'Theatrical', start: '2026-01-01', end: '2030-12-31' }],
+      } as never);
     } finally {
       await other.close();
     }

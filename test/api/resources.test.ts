@@ -36,8 +36,15 @@ describe('resources: a heavy request does not hold the server', () => {
     await server.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
     await createUser(app, { username: 'eva', password: PASSWORD, role: 'editor' });
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'eva', password: PASSWORD }) });
-    cookie = login.headers.getSetCookie().find((c) => c.startsWith('filmrights_session='))!.split(';')[0];
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'eva', password: PASSWORD }),
+    });
+    cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('filmrights_session='))!
+      .split(';')[0];
   });
   afterAll(async () => {
     await server?.close();
@@ -66,12 +73,18 @@ describe('resources: a heavy request does not hold the server', () => {
     clearInterval(sampler);
     const sorted = [...latencies].sort((a, b) => a - b);
     const p99 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] : NaN;
-    console.log(`${label}: ${res.status} ${body.error ?? ''}; second client answered ${latencies.length} times during it, p99 ${p99.toFixed(1)} ms (issue: < 200 ms); server RSS peak ${(peakRss / 1024 / 1024).toFixed(0)} MB (issue: < 1024 MB)`);
+    console.log(
+      `${label}: ${res.status} ${body.error ?? ''}; second client answered ${latencies.length} times during it, p99 ${p99.toFixed(1)} ms (issue: < 200 ms); server RSS peak ${(peakRss / 1024 / 1024).toFixed(0)} MB (issue: < 1024 MB)`,
+    );
     return { status: res.status, body, answered: latencies.length, p99, peakRss };
   }
 
   const upload = (filename: string, data: Buffer) => () =>
-    fetch(`${base}/api/import`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ filename, content: data.toString('base64') }) });
+    fetch(`${base}/api/import`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ filename, content: data.toString('base64') }),
+    });
 
   it('a zip bomb', async () => {
     const r = await underLoad('zip bomb (300 MB inflated)', upload('bomb.xlsx', zipBomb(300)));
@@ -82,7 +95,10 @@ describe('resources: a heavy request does not hold the server', () => {
   });
 
   it('a sheet of more rows than one import takes', async () => {
-    const r = await underLoad(`a sheet of ${(IMPORT_LIMITS.maxRows + 1).toLocaleString('en-US')} rows`, upload('rows.xlsx', workbook(dealSheetXml(IMPORT_LIMITS.maxRows + 1))));
+    const r = await underLoad(
+      `a sheet of ${(IMPORT_LIMITS.maxRows + 1).toLocaleString('en-US')} rows`,
+      upload('rows.xlsx', workbook(dealSheetXml(IMPORT_LIMITS.maxRows + 1))),
+    );
     expect(r.status).toBe(413);
     expect(r.body.message).toMatch(/more than 50,000 rows \(the limit of one import/);
     expect(r.peakRss).toBeLessThan(GB);
@@ -90,14 +106,23 @@ describe('resources: a heavy request does not hold the server', () => {
   });
 
   it('a 5 MB article page', async () => {
-    const paragraphs = longArticle(4_900_000).split('\n\n').map((p) => `<p>${p}</p>`).join('\n');
+    const paragraphs = longArticle(4_900_000)
+      .split('\n\n')
+      .map((p) => `<p>${p}</p>`)
+      .join('\n');
     const html = `<html><head><title>A very long read</title></head><body><article>${paragraphs}</article></body></html>`;
     expect(html.length).toBeGreaterThan(4.9e6);
     const r = await underLoad('a 5 MB article page', () =>
-      fetch(`${base}/api/articles`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ html }) }),
+      fetch(`${base}/api/articles`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ html }),
+      }),
     );
     expect(r.status).toBe(413);
-    expect(r.body.message).toMatch(/html: (?:the article is [\d,]+ characters long once read from the html, more than 200,000|reading the article (?:needed more than \d+ MB of memory|took longer than [\d.]+ s)) \(the limit/);
+    expect(r.body.message).toMatch(
+      /html: (?:the article is [\d,]+ characters long once read from the html, more than 200,000|reading the article (?:needed more than \d+ MB of memory|took longer than [\d.]+ s)) \(the limit/,
+    );
     expect(r.peakRss).toBeLessThan(GB);
     expect(r.answered).toBeGreaterThan(10);
   });

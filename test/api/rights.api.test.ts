@@ -27,7 +27,8 @@ describeEachDatabase('rights through the API', (_open, database) => {
   let viewer: string;
   const ids: Record<string, string> = {};
 
-  const post = (url: string, payload: unknown, cookie = editor) => server.inject({ method: 'POST', url, payload: payload as object, headers: { cookie } });
+  const post = (url: string, payload: unknown, cookie = editor) =>
+    server.inject({ method: 'POST', url, payload: payload as object, headers: { cookie } });
 
   beforeAll(async () => {
     const location = await database.create();
@@ -45,7 +46,8 @@ describeEachDatabase('rights through the API', (_open, database) => {
     ] as const) {
       ids[key] = (await findOrCreateCompany(app, SYSTEM, { name, kind })).company.id;
     }
-    for (let i = 0; i < 50; i++) ids[`buyer${i}`] = (await findOrCreateCompany(app, SYSTEM, { name: `Buyer ${i}`, kind: 'distributor' })).company.id;
+    for (let i = 0; i < 50; i++)
+      ids[`buyer${i}`] = (await findOrCreateCompany(app, SYSTEM, { name: `Buyer ${i}`, kind: 'distributor' })).company.id;
     await setWeCompany(app, SYSTEM, ids.wb);
     ids.film = (await createTitle(app, SYSTEM, { originalTitle: 'One Second', year: 2020, countries: ['CN'] })).id;
     editor = await signIn(server, 'eva');
@@ -90,28 +92,53 @@ describeEachDatabase('rights through the API', (_open, database) => {
     expect(neon.statusCode, neon.body).toBe(201);
     expect(neon.json().direction).toBe('out');
 
-    const na = await post('/api/avails', { titles: ['One Second'], territories: 'North America', media: 'All Media', start: '2022-01-01', end: '2022-12-31' });
+    const na = await post('/api/avails', {
+      titles: ['One Second'],
+      territories: 'North America',
+      media: 'All Media',
+      start: '2022-01-01',
+      end: '2022-12-31',
+    });
     expect(na.statusCode, na.body).toBe(200);
     const rows = na.json().rows;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ titles: ['One Second'], territoryLabel: 'North America', status: 'unavailable' });
     expect(rows[0].reasons).toEqual([
-      { code: 'rights-out-exist', contracts: ['WB-NEON-ONE-SECOND-NA'], message: 'sold to WB-NEON-ONE-SECOND-NA (Neon)', deals: [{ ref: 'WB-NEON-ONE-SECOND-NA', id: neon.json().id, licensor: 'Wild Bunch', licensee: 'Neon', end: '2036-09-17' }] },
+      {
+        code: 'rights-out-exist',
+        contracts: ['WB-NEON-ONE-SECOND-NA'],
+        message: 'sold to WB-NEON-ONE-SECOND-NA (Neon)',
+        deals: [{ ref: 'WB-NEON-ONE-SECOND-NA', id: neon.json().id, licensor: 'Wild Bunch', licensee: 'Neon', end: '2036-09-17' }],
+      },
     ]);
 
-    const world = await post('/api/avails', { titles: [ids.film], territories: 'Worldwide', media: 'All Media', start: '2022-01-01', end: '2022-12-31' });
+    const world = await post('/api/avails', {
+      titles: [ids.film],
+      territories: 'Worldwide',
+      media: 'All Media',
+      start: '2022-01-01',
+      end: '2022-12-31',
+    });
     const available = world.json().rows.filter((r: { status: string }) => r.status === 'available');
     expect(available.map((r: { territoryLabel: string }) => r.territoryLabel)).toEqual(['Worldwide excl. North America and China']);
   });
 
   it("colours the world map: the U.S. and Canada sold to Neon, China without rights, the rest held under Wild Bunch's mandate", async () => {
-    const res = await server.inject({ method: 'GET', url: `/api/titles/${ids.film}/map?media=All%20Media&start=2022-01-01&end=2022-12-31`, headers: { cookie: viewer } });
+    const res = await server.inject({
+      method: 'GET',
+      url: `/api/titles/${ids.film}/map?media=All%20Media&start=2022-01-01&end=2022-12-31`,
+      headers: { cookie: viewer },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const { countries } = res.json();
     expect(countries.US).toMatchObject({ status: 'sold', contracts: ['WB-NEON-ONE-SECOND-NA'] });
     expect(countries.CA.status).toBe('sold');
     expect(countries.CN).toMatchObject({ status: 'no-rights', heldUnder: [] });
-    expect(countries.FR).toMatchObject({ status: 'available', contracts: ['WB-MANDATE-ONE-SECOND'], heldUnder: [{ contract: 'WB-MANDATE-ONE-SECOND', licensor: 'Huanxi Media Group' }] });
+    expect(countries.FR).toMatchObject({
+      status: 'available',
+      contracts: ['WB-MANDATE-ONE-SECOND'],
+      heldUnder: [{ contract: 'WB-MANDATE-ONE-SECOND', licensor: 'Huanxi Media Group' }],
+    });
   });
 
   it('refuses a second exclusive sale of the same right, names the first deal, and changes nothing', async () => {
@@ -130,15 +157,29 @@ describeEachDatabase('rights through the API', (_open, database) => {
     expect(conflict[0].reasons[0]).toMatchObject({ code: 'rights-out-exist', contracts: ['WB-ALAMODE-DE-SVOD'] });
     expect((await server.inject({ method: 'GET', url: '/api/contracts', headers: { cookie: editor } })).json().total).toBe(before);
 
-    const overridden = await post('/api/contracts', sale('WB-MUBI-DE-SVOD', ids.mubi, 'German-speaking Europe', 'SVOD and AVOD', { override: { reason: 'Alamode agreed to share SVOD (letter of 2021-08-02)' } }));
+    const overridden = await post(
+      '/api/contracts',
+      sale('WB-MUBI-DE-SVOD', ids.mubi, 'German-speaking Europe', 'SVOD and AVOD', {
+        override: { reason: 'Alamode agreed to share SVOD (letter of 2021-08-02)' },
+      }),
+    );
     expect(overridden.statusCode, overridden.body).toBe(201);
     expect(overridden.json().overrideReason).toBe('Alamode agreed to share SVOD (letter of 2021-08-02)');
-    const trail = (await server.inject({ method: 'GET', url: `/api/audit?entity=contracts&entityId=${overridden.json().id}`, headers: { cookie: viewer } })).json();
+    const trail = (
+      await server.inject({
+        method: 'GET',
+        url: `/api/audit?entity=contracts&entityId=${overridden.json().id}`,
+        headers: { cookie: viewer },
+      })
+    ).json();
     expect(trail[0]).toMatchObject({ action: 'override', user: 'eva', reason: 'Alamode agreed to share SVOD (letter of 2021-08-02)' });
   });
 
   it('checks a proposed block with no start date (open start) without failing', async () => {
-    const res = await post('/api/conflicts', { titleIds: [ids.film], blocks: [{ territories: 'Germany', media: 'SVOD', end: '2030-12-31' }] });
+    const res = await post('/api/conflicts', {
+      titleIds: [ids.film],
+      blocks: [{ territories: 'Germany', media: 'SVOD', end: '2030-12-31' }],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const rows = res.json().blocks[0].conflicts;
     expect(rows.some((r: { start: string | null }) => r.start === null)).toBe(true);
@@ -158,7 +199,13 @@ describeEachDatabase('rights through the API', (_open, database) => {
       .where('c.ref', 'like', 'RACE-%')
       .execute();
     expect(sold).toHaveLength(1);
-    const fr = await post('/api/avails', { titles: ['One Second'], territories: 'France', media: 'Theatrical', start: '2022-01-01', end: '2022-12-31' });
+    const fr = await post('/api/avails', {
+      titles: ['One Second'],
+      territories: 'France',
+      media: 'Theatrical',
+      start: '2022-01-01',
+      end: '2022-12-31',
+    });
     expect(fr.json().rows[0].reasons[0].contracts).toEqual([sold[0].ref]);
   });
 

@@ -28,7 +28,12 @@ for (const database of databases) {
   const label = `security: the probe's repros [${database.name}]`;
   if (database.unavailable !== undefined) {
     // as the store suites do: with CI=true a missing database fails the suite with the reason; elsewhere it is skipped (and said so once per run)
-    if (inCi()) describe(label, () => it('has its database', () => { throw new Error(`${database.name}: ${database.unavailable}`); }));
+    if (inCi())
+      describe(label, () =>
+        it('has its database', () => {
+          throw new Error(`${database.name}: ${database.unavailable}`);
+        }),
+      );
     else describe.skip(label, () => it('needs its database', () => {}));
     continue;
   }
@@ -47,7 +52,15 @@ for (const database of databases) {
       return `filmrights_session=${res.cookies[0].value}`;
     };
     const users = async () => (await app.store.db.selectFrom('users').select('username').execute()).map((u) => u.username).sort();
-    const auditCount = async () => Number((await app.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const auditCount = async () =>
+      Number(
+        (
+          await app.store.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     beforeAll(async () => {
       const location = await database.create();
@@ -65,10 +78,20 @@ for (const database of databases) {
       ids.viewer = { name: 'viewer', headers: { cookie: await login('vic') } };
       ids.editor = { name: 'editor', headers: { cookie: await login('eva') } };
       ids.admin = { name: 'admin', headers: { cookie: await login('ada') } };
-      ids.editorReadToken = { name: 'editor read-only token', headers: { authorization: `Bearer ${(await createApiToken(app, editor, 'read')).token}` } };
-      ids.adminReadToken = { name: 'admin read-only token', headers: { authorization: `Bearer ${(await createApiToken(app, admin, 'read')).token}` } };
-      const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-      routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, 'some-id') })));
+      ids.editorReadToken = {
+        name: 'editor read-only token',
+        headers: { authorization: `Bearer ${(await createApiToken(app, editor, 'read')).token}` },
+      };
+      ids.adminReadToken = {
+        name: 'admin read-only token',
+        headers: { authorization: `Bearer ${(await createApiToken(app, admin, 'read')).token}` },
+      };
+      const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, 'some-id') })),
+      );
     });
 
     afterAll(async () => {
@@ -79,13 +102,23 @@ for (const database of databases) {
 
     it('critical 1: a read-only admin token cannot create an admin through a percent-encoded path', async () => {
       const before = await users();
-      const res = await server.inject({ method: 'POST', url: '/%61pi/users', payload: { username: 'evil1', password: PASSWORD, role: 'admin' }, headers: ids.adminReadToken.headers });
+      const res = await server.inject({
+        method: 'POST',
+        url: '/%61pi/users',
+        payload: { username: 'evil1', password: PASSWORD, role: 'admin' },
+        headers: ids.adminReadToken.headers,
+      });
       expect(res.statusCode).not.toBe(201);
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toBe('non-canonical-path');
       expect(await users()).toEqual(before);
       // and the canonical path holds it to the route's declaration: admin role, write scope
-      const plain = await server.inject({ method: 'POST', url: '/api/users', payload: { username: 'evil1', password: PASSWORD, role: 'admin' }, headers: ids.adminReadToken.headers });
+      const plain = await server.inject({
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: 'evil1', password: PASSWORD, role: 'admin' },
+        headers: ids.adminReadToken.headers,
+      });
       expect(plain.statusCode).toBe(403);
       expect(await users()).toEqual(before);
     });
@@ -100,7 +133,9 @@ for (const database of databases) {
 
     it('critical 1: the services refuse a read-only token again, whatever the route did', async () => {
       const readOnlyAdmin: Actor = { ...admin, readOnly: true };
-      await expect(createUser(app, { username: 'evil2', password: PASSWORD, role: 'admin' }, readOnlyAdmin)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createUser(app, { username: 'evil2', password: PASSWORD, role: 'admin' }, readOnlyAdmin)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       await expect(createApiToken(app, { ...editor, readOnly: true }, 'write')).rejects.toBeInstanceOf(ForbiddenError);
       const t = await createApiToken(app, editor, 'read');
       await expect(revokeApiToken(app, { ...editor, readOnly: true }, t.id)).rejects.toBeInstanceOf(ForbiddenError);
@@ -129,11 +164,14 @@ for (const database of databases) {
       const send = (method: string, path: string, headers: Record<string, string>) =>
         new Promise<{ status: number; body: string }>((resolve, reject) => {
           const body = method === 'GET' || method === 'DELETE' ? undefined : '{}';
-          const req = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-            let data = '';
-            res.on('data', (c) => (data += c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
-          });
+          const req = request(
+            { host: '127.0.0.1', port, method, path, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } },
+            (res) => {
+              let data = '';
+              res.on('data', (c) => (data += c));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+            },
+          );
           req.on('error', reject);
           req.end(body);
         });
@@ -154,14 +192,28 @@ for (const database of databases) {
     });
 
     it('critical 2: an editor cannot make the server read a file: the article body has no "file", and unknown properties are refused', async () => {
-      const before = Number((await app.store.db.selectFrom('sources').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const before = Number(
+        (
+          await app.store.db
+            .selectFrom('sources')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       for (const payload of [{ file: '/proc/self/environ' }, { file: '/etc/passwd' }, { text: 'x', file: '/etc/passwd' }]) {
         const res = await server.inject({ method: 'POST', url: '/api/articles', payload, headers: ids.editor.headers });
         expect(res.statusCode).toBe(400);
         expect(res.json().field).toBe('file');
         expect(res.body).not.toContain('root:');
       }
-      const after = Number((await app.store.db.selectFrom('sources').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const after = Number(
+        (
+          await app.store.db
+            .selectFrom('sources')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       expect(after).toBe(before);
     });
 
@@ -169,11 +221,22 @@ for (const database of databases) {
       const before = await auditCount();
       const writes = routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && r.path !== '/api/auth/login');
       for (const r of writes) {
-        const res = await server.inject({ method: r.method as 'POST', url: r.path, payload: { surpriseField: '/etc/passwd' }, headers: ids.admin.headers });
+        const res = await server.inject({
+          method: r.method as 'POST',
+          url: r.path,
+          payload: { surpriseField: '/etc/passwd' },
+          headers: ids.admin.headers,
+        });
         expect([400, 404], `${r.method} ${r.path}: ${res.body.slice(0, 200)}`).toContain(res.statusCode);
-        if (res.statusCode === 400 && res.json().field !== 'id') expect(res.body, `${r.method} ${r.path}`).toMatch(/surpriseField|required|must/);
+        if (res.statusCode === 400 && res.json().field !== 'id')
+          expect(res.body, `${r.method} ${r.path}`).toMatch(/surpriseField|required|must/);
       }
-      const unknownOnTitle = await server.inject({ method: 'POST', url: '/api/titles', payload: { originalTitle: 'Leak', file: '/etc/passwd' }, headers: ids.editor.headers });
+      const unknownOnTitle = await server.inject({
+        method: 'POST',
+        url: '/api/titles',
+        payload: { originalTitle: 'Leak', file: '/etc/passwd' },
+        headers: ids.editor.headers,
+      });
       expect(unknownOnTitle.statusCode).toBe(400);
       expect(unknownOnTitle.json()).toMatchObject({ field: 'file' });
       expect(await auditCount()).toBe(before);
@@ -182,24 +245,47 @@ for (const database of databases) {
     it('5xx no more: empty and null ids, deep nesting, huge text and impossible dates are each a 400 naming the field', async () => {
       const before = await auditCount();
       const title = (await app.store.db.selectFrom('titles').select('id').executeTakeFirstOrThrow()).id;
-      const deal = (extra: Record<string, unknown>) => ({ status: 'negotiating', direction: 'out', titleIds: [title], blocks: [{ territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2027-12-31' }], ...extra });
+      const deal = (extra: Record<string, unknown>) => ({
+        status: 'negotiating',
+        direction: 'out',
+        titleIds: [title],
+        blocks: [{ territories: 'Germany', media: 'SVOD', start: '2027-01-01', end: '2027-12-31' }],
+        ...extra,
+      });
       // written as JSON text: serialising a 5,000-deep value in the test would itself overflow
       const deep = { json: `{"originalTitle":"Deep","synopsis":${'['.repeat(5000)}"x"${']'.repeat(5000)}}` };
       const cases: Array<{ url: string; payload: unknown; field: RegExp }> = [
         { url: '/api/contracts', payload: deal({ titleIds: [''] }), field: /^titleIds/ },
         { url: '/api/contracts', payload: deal({ titleIds: [null] }), field: /^titleIds/ },
         { url: '/api/contracts', payload: deal({ licensorId: '' }), field: /^licensorId/ },
-        { url: '/api/contracts', payload: deal({ negotiators: [{ personId: '', side: 'licensor' }] }), field: /^negotiators\[0\]\.personId/ },
+        {
+          url: '/api/contracts',
+          payload: deal({ negotiators: [{ personId: '', side: 'licensor' }] }),
+          field: /^negotiators\[0\]\.personId/,
+        },
         { url: '/api/titles', payload: deep, field: /^synopsis/ },
         { url: '/api/titles', payload: { originalTitle: 'x'.repeat(1_000_000) }, field: /^originalTitle/ },
         { url: '/api/releases', payload: { titleId: title, territory: 'France', date: '0000-01-01' }, field: /^date/ },
-        { url: '/api/articles', payload: { text: 'Neon has acquired North American rights to One Second.', date: '99999-01-01' }, field: /^date/ },
-        { url: '/api/articles', payload: { text: 'Neon has acquired North American rights to One Second.', date: '0000-01-01' }, field: /^date/ },
+        {
+          url: '/api/articles',
+          payload: { text: 'Neon has acquired North American rights to One Second.', date: '99999-01-01' },
+          field: /^date/,
+        },
+        {
+          url: '/api/articles',
+          payload: { text: 'Neon has acquired North American rights to One Second.', date: '0000-01-01' },
+          field: /^date/,
+        },
         { url: '/api/editions', payload: { festivalId: 'cannes', year: 99999 }, field: /^year/ },
       ];
       for (const c of cases) {
         const raw = (c.payload as { json?: string }).json;
-        const res = await server.inject({ method: 'POST', url: c.url, payload: raw ?? (c.payload as object), headers: { ...ids.editor.headers, 'content-type': 'application/json' } });
+        const res = await server.inject({
+          method: 'POST',
+          url: c.url,
+          payload: raw ?? (c.payload as object),
+          headers: { ...ids.editor.headers, 'content-type': 'application/json' },
+        });
         expect(res.statusCode, `${c.url} ${res.body.slice(0, 200)}`).toBe(400);
         expect(res.json().field, `${c.url} ${res.body.slice(0, 200)}`).toMatch(c.field);
       }
@@ -209,60 +295,129 @@ for (const database of databases) {
     it('same-site CSRF: a write from another origin (another port of this host) is refused; the app itself is not', async () => {
       const cookie = ids.editor.headers.cookie;
       const host = 'localhost:8080';
-      const other = await server.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, host, origin: 'http://localhost:9999' } });
+      const other = await server.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie, host, origin: 'http://localhost:9999' },
+      });
       expect(other.statusCode).toBe(403);
-      const site = await server.inject({ method: 'POST', url: '/api/titles', payload: { originalTitle: 'CSRF' }, headers: { cookie, host, 'sec-fetch-site': 'same-site' } });
+      const site = await server.inject({
+        method: 'POST',
+        url: '/api/titles',
+        payload: { originalTitle: 'CSRF' },
+        headers: { cookie, host, 'sec-fetch-site': 'same-site' },
+      });
       expect(site.statusCode).toBe(403);
-      const nullOrigin = await server.inject({ method: 'POST', url: '/api/titles', payload: { originalTitle: 'CSRF' }, headers: { cookie, host, origin: 'null' } });
+      const nullOrigin = await server.inject({
+        method: 'POST',
+        url: '/api/titles',
+        payload: { originalTitle: 'CSRF' },
+        headers: { cookie, host, origin: 'null' },
+      });
       expect(nullOrigin.statusCode).toBe(403);
       // the session still works: the refused logout did not end it
       expect((await server.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
-      const own = await server.inject({ method: 'POST', url: '/api/titles', payload: { originalTitle: 'From the app' }, headers: { cookie, host, origin: 'http://localhost:8080', 'sec-fetch-site': 'same-origin' } });
+      const own = await server.inject({
+        method: 'POST',
+        url: '/api/titles',
+        payload: { originalTitle: 'From the app' },
+        headers: { cookie, host, origin: 'http://localhost:8080', 'sec-fetch-site': 'same-origin' },
+      });
       expect(own.statusCode).toBe(201);
     });
 
     it('API tokens expire, and a password reset revokes them; a change offers it', async () => {
-      const made = await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'write', expiresInDays: 1 }, headers: ids.editor.headers });
+      const made = await server.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { scope: 'write', expiresInDays: 1 },
+        headers: ids.editor.headers,
+      });
       expect(made.statusCode).toBe(201);
       const { token, id, expiresAt } = made.json() as { token: string; id: string; expiresAt: string };
       expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(23 * 3600_000);
       const bearer = { authorization: `Bearer ${token}` };
       expect((await server.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(200);
-      await app.store.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
+      await app.store.db
+        .updateTable('api_tokens')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', '=', id)
+        .execute();
       expect((await server.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(401);
-      const tooLong = await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'read', expiresInDays: 5000 }, headers: ids.editor.headers });
+      const tooLong = await server.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { scope: 'read', expiresInDays: 5000 },
+        headers: ids.editor.headers,
+      });
       expect(tooLong.statusCode).toBe(400);
       expect(tooLong.json().field).toBe('expiresInDays');
 
       // a reset by an admin revokes every token of the user
-      const second = (await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'read' }, headers: ids.editor.headers })).json() as { token: string };
-      expect((await server.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${second.token}` } })).statusCode).toBe(200);
-      const reset = await server.inject({ method: 'PUT', url: `/api/users/${editor.id}/password`, payload: { password: PASSWORD }, headers: ids.admin.headers });
+      const second = (
+        await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'read' }, headers: ids.editor.headers })
+      ).json() as { token: string };
+      expect(
+        (await server.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${second.token}` } })).statusCode,
+      ).toBe(200);
+      const reset = await server.inject({
+        method: 'PUT',
+        url: `/api/users/${editor.id}/password`,
+        payload: { password: PASSWORD },
+        headers: ids.admin.headers,
+      });
       expect(reset.statusCode).toBe(200);
-      expect((await server.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${second.token}` } })).statusCode).toBe(401);
+      expect(
+        (await server.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${second.token}` } })).statusCode,
+      ).toBe(401);
 
       // changing one's own password keeps tokens unless asked to revoke them
       const cookie = await login('eva');
-      const third = (await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'read' }, headers: { cookie } })).json() as { token: string };
-      const change = await server.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'a brand new long password', revokeTokens: true }, headers: { cookie } });
+      const third = (
+        await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'read' }, headers: { cookie } })
+      ).json() as { token: string };
+      const change = await server.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: PASSWORD, newPassword: 'a brand new long password', revokeTokens: true },
+        headers: { cookie },
+      });
       expect(change.statusCode).toBe(204);
-      expect((await server.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${third.token}` } })).statusCode).toBe(401);
-      await server.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'a brand new long password', newPassword: PASSWORD }, headers: { cookie } });
+      expect(
+        (await server.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${third.token}` } })).statusCode,
+      ).toBe(401);
+      await server.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: 'a brand new long password', newPassword: PASSWORD },
+        headers: { cookie },
+      });
       ids.editor.headers.cookie = cookie;
     });
 
     it('the import route decides who may call it before it reads the file', async () => {
       // a body that is not even JSON: a viewer and a read-only token are refused for who they are, never for the body
       // (a fresh read-only token: the one made above was revoked by the password reset)
-      const readToken = { name: 'a read-only token', headers: { authorization: `Bearer ${(await createApiToken(app, admin, 'read')).token}` } };
+      const readToken = {
+        name: 'a read-only token',
+        headers: { authorization: `Bearer ${(await createApiToken(app, admin, 'read')).token}` },
+      };
       for (const who of [ids.viewer, readToken, ids.anonymous]) {
-        const res = await server.inject({ method: 'POST', url: '/api/import', payload: '{"filename": "big.xlsx", "content": "AAAA', headers: { ...who.headers, 'content-type': 'application/json' } });
+        const res = await server.inject({
+          method: 'POST',
+          url: '/api/import',
+          payload: '{"filename": "big.xlsx", "content": "AAAA',
+          headers: { ...who.headers, 'content-type': 'application/json' },
+        });
         expect(res.statusCode, who.name).toBe(who === ids.anonymous ? 401 : 403);
       }
     });
 
     it('expired sessions are purged', async () => {
-      await app.store.db.insertInto('sessions').values({ id: 'stale-session', user_id: editor.id, created_at: '2020-01-01T00:00:00.000Z', expires_at: '2020-01-15T00:00:00.000Z' }).execute();
+      await app.store.db
+        .insertInto('sessions')
+        .values({ id: 'stale-session', user_id: editor.id, created_at: '2020-01-01T00:00:00.000Z', expires_at: '2020-01-15T00:00:00.000Z' })
+        .execute();
       await login('vic');
       expect(await app.store.db.selectFrom('sessions').select('id').where('id', '=', 'stale-session').executeTakeFirst()).toBeUndefined();
     });
@@ -271,7 +426,7 @@ for (const database of databases) {
 
 describe('the sign-in limiter', () => {
   it('is bounded, forgets the least recently used unlocked keys, and never a locked one', () => {
-    let t = 0;
+    const t = 0;
     const limiter = new LoginLimiter(5, () => t, 100);
     for (let i = 0; i < 5; i++) limiter.failed('1.2.3.4|victim');
     expect(limiter.retryAfter('1.2.3.4|victim')).toBeGreaterThan(0);
@@ -302,17 +457,39 @@ describe('security by construction: what a route must declare', () => {
   it('a write route without a body schema, or with an open one, cannot be registered', async () => {
     const s = Fastify();
     s.addHook('onRoute', (r) => checkDeclared(r));
-    expect(() => s.post('/api/open', { config: access('editor', 'write'), schema: { body: { type: 'object', properties: { name: { type: 'string', maxLength: 10 } } } } }, async () => 'x')).toThrow(/accepts unknown properties/);
+    expect(() =>
+      s.post(
+        '/api/open',
+        {
+          config: access('editor', 'write'),
+          schema: { body: { type: 'object', properties: { name: { type: 'string', maxLength: 10 } } } },
+        },
+        async () => 'x',
+      ),
+    ).toThrow(/accepts unknown properties/);
     expect(() => s.post('/api/none', { config: access('editor', 'write') }, async () => 'x')).toThrow(/declares no body schema/);
     await s.close();
   });
 
   it('finds unbounded strings and lists, deep inside', () => {
-    expect(bodySchemaProblems({ type: 'object', additionalProperties: false, properties: { a: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { s: { type: 'string' } } } } } }, 'body')).toEqual([
-      'body.a has no maxItems',
-      'body.a[].s has no maxLength',
-    ]);
-    expect(bodySchemaProblems({ type: ['object', 'null'], additionalProperties: false, properties: { k: { type: 'string', enum: ['x'] } } }, 'body')).toEqual([]);
+    expect(
+      bodySchemaProblems(
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            a: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { s: { type: 'string' } } } },
+          },
+        },
+        'body',
+      ),
+    ).toEqual(['body.a has no maxItems', 'body.a[].s has no maxLength']);
+    expect(
+      bodySchemaProblems(
+        { type: ['object', 'null'], additionalProperties: false, properties: { k: { type: 'string', enum: ['x'] } } },
+        'body',
+      ),
+    ).toEqual([]);
   });
 
   it('knows a canonical path from one dressed as another', () => {

@@ -44,7 +44,8 @@ function client(server: FastifyInstance) {
       expect(res.statusCode, `${username} signs in: ${res.body}`).toBe(200);
       return { cookie: `filmrights_session=${res.cookies[0].value}` };
     },
-    loginStatus: async (username: string, password: string) => (await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })).statusCode,
+    loginStatus: async (username: string, password: string) =>
+      (await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })).statusCode,
     /** A write any editor may make. */
     write: async (who: Who, name: string) => (await call('POST', '/api/titles', who, { originalTitle: name })).statusCode,
     read: async (who: Who) => (await call('GET', '/api/titles', who)).statusCode,
@@ -67,7 +68,7 @@ describeEachDatabase('users: an admin manages roles, access and passwords', (_op
   });
   afterAll(() => stop(ctx));
 
-  it('a new role takes effect on the user\'s next request, and ends their sessions', async () => {
+  it("a new role takes effect on the user's next request, and ends their sessions", async () => {
     const eva = await createUser(ctx.app, { username: 'eva', password: PASSWORD, role: 'editor' });
     const token = (await createApiToken(ctx.app, { ...SYSTEM, id: eva.id, username: 'eva', role: 'editor' }, 'write')).token;
     const session = await api.login('eva');
@@ -86,7 +87,10 @@ describeEachDatabase('users: an admin manages roles, access and passwords', (_op
     expect((await api.call('PATCH', `/api/users/${eva.id}`, admin, { role: 'admin' })).statusCode).toBe(200);
     const asAdmin = await api.login('eva');
     expect((await api.call('GET', '/api/users', asAdmin)).statusCode).toBe(200);
-    expect((await api.call('PATCH', `/api/users/${eva.id}`, admin, { role: 'editor', canSeeFinancials: true })).json()).toMatchObject({ role: 'editor', canSeeFinancials: true });
+    expect((await api.call('PATCH', `/api/users/${eva.id}`, admin, { role: 'editor', canSeeFinancials: true })).json()).toMatchObject({
+      role: 'editor',
+      canSeeFinancials: true,
+    });
   });
 
   it('viewers and editors cannot manage users (403), whatever the body', async () => {
@@ -223,10 +227,25 @@ describeEachDatabase('users: an admin manages roles, access and passwords', (_op
     await api.call('PATCH', `/api/users/${aud.id}`, admin, { disabled: false });
     await api.call('PUT', `/api/users/${aud.id}/password`, admin, { password: 'reset by the admin' });
     const own = await api.login('aud', 'reset by the admin');
-    expect((await api.call('POST', '/api/auth/password', own, { currentPassword: 'reset by the admin', newPassword: 'chosen by aud herself' })).statusCode).toBe(204);
+    expect(
+      (await api.call('POST', '/api/auth/password', own, { currentPassword: 'reset by the admin', newPassword: 'chosen by aud herself' }))
+        .statusCode,
+    ).toBe(204);
 
-    const trail = (await api.call('GET', `/api/audit?entity=users&entityId=${aud.id}`, admin)).json() as Array<{ user: string; action: string; before: unknown; after: unknown }>;
-    expect(trail.map((e) => `${e.user} ${e.action}`)).toEqual(['aud change-password', 'root reset-password', 'root enable', 'root disable', 'root update', 'system create']);
+    const trail = (await api.call('GET', `/api/audit?entity=users&entityId=${aud.id}`, admin)).json() as Array<{
+      user: string;
+      action: string;
+      before: unknown;
+      after: unknown;
+    }>;
+    expect(trail.map((e) => `${e.user} ${e.action}`)).toEqual([
+      'aud change-password',
+      'root reset-password',
+      'root enable',
+      'root disable',
+      'root update',
+      'system create',
+    ]);
     expect(trail[4].before).toEqual({ username: 'aud', role: 'viewer', canSeeFinancials: false, disabled: false });
     expect(trail[4].after).toEqual({ username: 'aud', role: 'editor', canSeeFinancials: false, disabled: false });
     expect(trail[3].after).toMatchObject({ disabled: true });
@@ -240,7 +259,9 @@ describeEachDatabase('users: an admin manages roles, access and passwords', (_op
   });
 
   it('lists the new routes in the OpenAPI document', async () => {
-    const doc = (await api.call('GET', '/api/openapi.json', {})).json() as { paths: Record<string, Record<string, { tags?: string[]; summary?: string }>> };
+    const doc = (await api.call('GET', '/api/openapi.json', {})).json() as {
+      paths: Record<string, Record<string, { tags?: string[]; summary?: string }>>;
+    };
     expect(doc.paths['/api/users/{id}'].patch.tags).toEqual(['users']);
     expect(doc.paths['/api/users/{id}/password'].put.summary).toMatch(/Reset/);
     expect(doc.paths['/api/auth/password'].post.tags).toEqual(['auth']);
@@ -282,7 +303,10 @@ describeEachDatabase('users: at least one enabled admin remains', (_open, databa
     const bobSession = await api.login('bob');
     expect((await api.call('PATCH', `/api/users/${bob.id}`, bobSession, { disabled: true })).statusCode).toBe(400);
     expect((await api.call('GET', '/api/users', bobSession)).json()).toEqual(
-      expect.arrayContaining([expect.objectContaining({ username: 'ada', role: 'editor' }), expect.objectContaining({ username: 'bob', role: 'admin', disabled: false })]),
+      expect.arrayContaining([
+        expect.objectContaining({ username: 'ada', role: 'editor' }),
+        expect.objectContaining({ username: 'bob', role: 'admin', disabled: false }),
+      ]),
     );
   });
 
@@ -290,55 +314,80 @@ describeEachDatabase('users: at least one enabled admin remains', (_open, databa
     const x = await createUser(ctx.app, { username: 'xena', password: PASSWORD, role: 'admin' });
     const y = await createUser(ctx.app, { username: 'yves', password: PASSWORD, role: 'admin' });
     // leave xena and yves as the only enabled admins
-    const others = await ctx.app.store.db.selectFrom('users').select('id').where('role', '=', 'admin').where('id', 'not in', [x.id, y.id]).execute();
+    const others = await ctx.app.store.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('id', 'not in', [x.id, y.id])
+      .execute();
     for (const o of others) await updateUser(ctx.app, SYSTEM, o.id, { role: 'editor' });
     const asX = { ...SYSTEM, id: x.id, username: 'xena' };
     const asY = { ...SYSTEM, id: y.id, username: 'yves' };
-    const results = await Promise.allSettled([updateUser(ctx.app, asX, y.id, { role: 'viewer' }), updateUser(ctx.app, asY, x.id, { role: 'viewer' })]);
+    const results = await Promise.allSettled([
+      updateUser(ctx.app, asX, y.id, { role: 'viewer' }),
+      updateUser(ctx.app, asY, x.id, { role: 'viewer' }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect((refused.reason as Error).message).toMatch(/^role: at least one enabled admin must remain/);
-    const admins = await ctx.app.store.db.selectFrom('users').select('username').where('role', '=', 'admin').where('disabled', '=', 0).execute();
+    const admins = await ctx.app.store.db
+      .selectFrom('users')
+      .select('username')
+      .where('role', '=', 'admin')
+      .where('disabled', '=', 0)
+      .execute();
     expect(admins).toHaveLength(1);
   });
 
   // only PostgreSQL runs writers side by side (SQLite's BEGIN IMMEDIATE serializes them): registered there only, not skipped elsewhere
   if (database.name === 'postgres')
     it('PostgreSQL: a demotion waits for another admin change in flight, then sees it', async () => {
-    // lena is demoted in a transaction held open; zoe's demotion must wait for it and then be
-    // refused, not read lena as still enabled and leave no admin at all.
-    const last = await createUser(ctx.app, { username: 'lena', password: PASSWORD, role: 'admin' });
-    const zoe = await createUser(ctx.app, { username: 'zoe', password: PASSWORD, role: 'admin' });
-    await ctx.app.store.db.updateTable('users').set({ role: 'editor' }).where('role', '=', 'admin').where('id', 'not in', [last.id, zoe.id]).execute();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let held!: () => void;
-    const holding = new Promise<void>((r) => (held = r));
-    const first = ctx.app.store.transaction(async (trx) => {
-      await trx.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').forUpdate().execute();
-      await trx.updateTable('users').set({ role: 'viewer' }).where('id', '=', last.id).execute();
-      held();
-      await gate;
-    });
-    await holding;
-    let settled = false;
-    const second = updateUser(ctx.app, { ...SYSTEM, id: zoe.id, username: 'zoe' }, zoe.id, { role: 'viewer' }).finally(() => (settled = true));
-    second.catch(() => undefined);
-    // wait until the second change is blocked on a row lock (or, were it not to lock, has finished)
-    for (;;) {
-      const waiting = await ctx.app.store.db
-        .selectFrom(sql<{ wait_event_type: string | null; datname: string }>`pg_stat_activity`.as('a'))
-        .select('a.wait_event_type')
-        .where(sql<boolean>`a.datname = current_database()`)
-        .where('a.wait_event_type', '=', 'Lock')
+      // lena is demoted in a transaction held open; zoe's demotion must wait for it and then be
+      // refused, not read lena as still enabled and leave no admin at all.
+      const last = await createUser(ctx.app, { username: 'lena', password: PASSWORD, role: 'admin' });
+      const zoe = await createUser(ctx.app, { username: 'zoe', password: PASSWORD, role: 'admin' });
+      await ctx.app.store.db
+        .updateTable('users')
+        .set({ role: 'editor' })
+        .where('role', '=', 'admin')
+        .where('id', 'not in', [last.id, zoe.id])
         .execute();
-      if (waiting.length || settled) break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    release();
-    await first;
-    await expect(second).rejects.toThrow(/^role: at least one enabled admin must remain/);
-    const left = await ctx.app.store.db.selectFrom('users').select('username').where('role', '=', 'admin').where('disabled', '=', 0).execute();
-    expect(left).toEqual([{ username: 'zoe' }]);
-  });
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let held!: () => void;
+      const holding = new Promise<void>((r) => (held = r));
+      const first = ctx.app.store.transaction(async (trx) => {
+        await trx.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').forUpdate().execute();
+        await trx.updateTable('users').set({ role: 'viewer' }).where('id', '=', last.id).execute();
+        held();
+        await gate;
+      });
+      await holding;
+      let settled = false;
+      const second = updateUser(ctx.app, { ...SYSTEM, id: zoe.id, username: 'zoe' }, zoe.id, { role: 'viewer' }).finally(
+        () => (settled = true),
+      );
+      second.catch(() => undefined);
+      // wait until the second change is blocked on a row lock (or, were it not to lock, has finished)
+      for (;;) {
+        const waiting = await ctx.app.store.db
+          .selectFrom(sql<{ wait_event_type: string | null; datname: string }>`pg_stat_activity`.as('a'))
+          .select('a.wait_event_type')
+          .where(sql<boolean>`a.datname = current_database()`)
+          .where('a.wait_event_type', '=', 'Lock')
+          .execute();
+        if (waiting.length || settled) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      release();
+      await first;
+      await expect(second).rejects.toThrow(/^role: at least one enabled admin must remain/);
+      const left = await ctx.app.store.db
+        .selectFrom('users')
+        .select('username')
+        .where('role', '=', 'admin')
+        .where('disabled', '=', 0)
+        .execute();
+      expect(left).toEqual([{ username: 'zoe' }]);
+    });
 });

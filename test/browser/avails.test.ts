@@ -52,7 +52,9 @@ describeBrowser('web app: the avails question for the whole catalog', () => {
 
   it('North America, all media, 2027, every title listed: One Second is sold to Neon', async () => {
     const { page, url } = w;
-    await page.goto(`${url}/avails?territories=${encodeURIComponent('North America')}&media=${encodeURIComponent('All Media')}&start=2027-01-01&end=2027-12-31`);
+    await page.goto(
+      `${url}/avails?territories=${encodeURIComponent('North America')}&media=${encodeURIComponent('All Media')}&start=2027-01-01&end=2027-12-31`,
+    );
     const answer = page.locator('#answer');
     await visible(answer);
     const sold = answer.locator('tr.avail-row--unavailable', { hasText: 'One Second' });

@@ -23,27 +23,33 @@ async function pickTerritory(page: Page, typed: string, name: string) {
   const input = page.getByRole('combobox', { name: 'Territories' }).first();
   await input.click();
   await input.pressSequentially(typed, { delay: 30 });
-  await page.getByRole('option', { name: new RegExp(`^${name}`) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(`^${name}`) })
+    .first()
+    .click();
   await expect.poll(() => input.inputValue()).toBe(name);
 }
 
 /** A point on screen inside a country's shape (its bounding box may be mostly sea: Alaska, Hawaii). */
 async function pointInside(page: Page, code: string): Promise<{ x: number; y: number }> {
-  return page.locator(`path[data-code="${code}"]`).first().evaluate((el) => {
-    const path = el as SVGPathElement;
-    path.closest("svg")!.scrollIntoView({ block: "center" });
-    const b = path.getBBox();
-    const m = path.getScreenCTM()!;
-    for (let i = 1; i < 40; i++)
-      for (let j = 1; j < 40; j++) {
-        const p = new DOMPoint(b.x + (b.width * i) / 40, b.y + (b.height * j) / 40);
-        if (path.isPointInFill(p)) {
-          const s = p.matrixTransform(m);
-          if (document.elementFromPoint(s.x, s.y) === path) return { x: s.x, y: s.y };
+  return page
+    .locator(`path[data-code="${code}"]`)
+    .first()
+    .evaluate((el) => {
+      const path = el as SVGPathElement;
+      path.closest('svg')!.scrollIntoView({ block: 'center' });
+      const b = path.getBBox();
+      const m = path.getScreenCTM()!;
+      for (let i = 1; i < 40; i++)
+        for (let j = 1; j < 40; j++) {
+          const p = new DOMPoint(b.x + (b.width * i) / 40, b.y + (b.height * j) / 40);
+          if (path.isPointInFill(p)) {
+            const s = p.matrixTransform(m);
+            if (document.elementFromPoint(s.x, s.y) === path) return { x: s.x, y: s.y };
+          }
         }
-      }
-    throw new Error('no point inside the shape');
-  });
+      throw new Error('no point inside the shape');
+    });
 }
 
 async function fillDeal(page: Page, o: { licensee: string; start: string; end: string }) {
@@ -183,13 +189,29 @@ describeBrowser('web app: catalog, map, deals and conflicts', () => {
     // As admin: a market-intelligence deal with an MG, and an editor who may not see money.
     await page.goto(`${url}/deals`);
     const api = (method: string, path: string, body?: unknown) =>
-      page.evaluate(async ({ method, path, body }) => {
-        const r = await fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-        return { status: r.status, json: await r.json() };
-      }, { method, path, body });
+      page.evaluate(
+        async ({ method, path, body }) => {
+          const r = await fetch(path, {
+            method,
+            headers: { 'content-type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          return { status: r.status, json: await r.json() };
+        },
+        { method, path, body },
+      );
     expect((await api('POST', '/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).status).toBe(200);
-    expect((await api('POST', '/api/users', { username: 'nina', password: 'nina-browser-password', role: 'editor', canSeeFinancials: false })).status).toBe(201);
-    const created = await api('POST', '/api/contracts', { ref: 'PRESS-MG-KEPT', direction: 'third-party', status: 'announced', titleIds: ['one-second'], mg: { amount: '7654321.00', currency: 'EUR' } });
+    expect(
+      (await api('POST', '/api/users', { username: 'nina', password: 'nina-browser-password', role: 'editor', canSeeFinancials: false }))
+        .status,
+    ).toBe(201);
+    const created = await api('POST', '/api/contracts', {
+      ref: 'PRESS-MG-KEPT',
+      direction: 'third-party',
+      status: 'announced',
+      titleIds: ['one-second'],
+      mg: { amount: '7654321.00', currency: 'EUR' },
+    });
     expect(created.status).toBe(201);
     const id = created.json.id as string;
 

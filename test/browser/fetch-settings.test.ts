@@ -8,7 +8,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
-
 describeBrowser('web app: the hosts pages and feeds may be fetched from', () => {
   let w: World;
   beforeAll(async () => {

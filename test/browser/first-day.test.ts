@@ -12,7 +12,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
-
 /** Types into an entity picker and picks the option (an existing record, or "+ Create …"). */
 async function pick(page: Page, input: ReturnType<Page['getByLabel']>, typed: string, option: RegExp) {
   await input.click();
@@ -25,13 +24,22 @@ async function overflow(page: Page): Promise<number> {
   const r = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const clipped = (e: Element): boolean => {
-      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return true;
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+        if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return true;
       return false;
     };
     const out = [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 1 && !clipped(e) && ![...e.children].some((c) => c.getBoundingClientRect().right > width + 1))
+      .filter(
+        (e) =>
+          e.getBoundingClientRect().right > width + 1 &&
+          !clipped(e) &&
+          ![...e.children].some((c) => c.getBoundingClientRect().right > width + 1),
+      )
       .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} in #${e.closest('section')?.id ?? '?'} right=${Math.round(e.getBoundingClientRect().right)}`);
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} in #${e.closest('section')?.id ?? '?'} right=${Math.round(e.getBoundingClientRect().right)}`,
+      );
     return { by: document.documentElement.scrollWidth - width, out };
   });
   if (r.by > 0) console.warn(`wider than the screen by ${r.by}px: ${r.out.join('; ')}`);
@@ -79,7 +87,11 @@ describeBrowser('web app: a colleague’s first day with the catalog', () => {
     expect(await page.getByLabel('Year').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'first-day-1-new-title-error');
     expect((await page.request.get(`${url}/api/people?q=Anais%20Morel`)).ok()).toBe(true);
-    expect((await (await page.request.get(`${url}/api/people?q=Anais%20Morel`)).json()).items.filter((p: { name: string }) => p.name === 'Anaïs Morel')).toHaveLength(0);
+    expect(
+      (await (await page.request.get(`${url}/api/people?q=Anais%20Morel`)).json()).items.filter(
+        (p: { name: string }) => p.name === 'Anaïs Morel',
+      ),
+    ).toHaveLength(0);
     await page.getByLabel('Year').fill('2024');
     await page.getByRole('button', { name: 'Create title' }).click();
     await page.getByRole('heading', { level: 1, name: /The Clear Hours/ }).waitFor();
@@ -115,7 +127,9 @@ describeBrowser('web app: a colleague’s first day with the catalog', () => {
   it('merges a duplicate record of the same film into it', async () => {
     const { page, url } = w;
     // the same film, entered again by someone else with its box office
-    const dup = await page.request.post(`${url}/api/titles`, { data: { originalTitle: 'Heures claires (Les)', year: 2024, credits: [{ name: 'Anaïs Morel', role: 'director' }], companies: [] } });
+    const dup = await page.request.post(`${url}/api/titles`, {
+      data: { originalTitle: 'Heures claires (Les)', year: 2024, credits: [{ name: 'Anaïs Morel', role: 'director' }], companies: [] },
+    });
     expect(dup.status()).toBe(201);
     await page.getByRole('button', { name: 'Merge a duplicate…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Merge a duplicate into The Clear Hours' });

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { ensureWebBuild } from '../../src/cli/webBuild.js';
 import { browserSuiteMode, chromiumRequiredMessage, chromiumSkipLine, chromiumStatus } from '../support/chromium.js';
@@ -45,7 +45,16 @@ export async function startWorld(viewport = { width: 1440, height: 900 }): Promi
   const server = await startServer({ port: 0, host: '127.0.0.1', file: join(dir, 'test.db'), demo: true, adminPassword: ADMIN_PASSWORD });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC', deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -108,15 +117,20 @@ export function describeBrowser(title: string, body: () => void): void {
 }
 
 /** Waits until the element shows the text (playwright-core has no expect of its own). */
-export async function shows(locator: import('playwright-core').Locator, text: string | RegExp, timeout = 10_000): Promise<void> {
+export async function shows(locator: Locator, text: string | RegExp, timeout = 10_000): Promise<void> {
   try {
     await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
   } catch {
-    const actual = (await locator.first().innerText({ timeout: 1000 }).catch(() => '(not found)')).slice(0, 600);
+    const actual = (
+      await locator
+        .first()
+        .innerText({ timeout: 1000 })
+        .catch(() => '(not found)')
+    ).slice(0, 600);
     throw new Error(`expected ${String(locator)} to show ${String(text)}; it shows:\n${actual}`);
   }
 }
 
-export async function visible(locator: import('playwright-core').Locator, timeout = 10_000): Promise<void> {
+export async function visible(locator: Locator, timeout = 10_000): Promise<void> {
   await locator.first().waitFor({ state: 'visible', timeout });
 }

@@ -192,7 +192,11 @@ describeBrowser('web app: history, deleted deals, restore and admin', () => {
     // The token works, read-only.
     const me = await fetch(`${url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
-    const write = await fetch(`${url}/api/tokens`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ scope: 'read' }) });
+    const write = await fetch(`${url}/api/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ scope: 'read' }),
+    });
     expect(write.status).toBe(403);
 
     await secret.getByRole('button', { name: 'I have stored it' }).click();

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
 
-
 const PHONE = { width: 390, height: 844 };
 
 /** How far the page is wider than the phone (0 when nothing sticks out). */
@@ -92,14 +91,19 @@ describeBrowser('web app on a phone (390 px)', () => {
     await visible(page.locator('.tl-bar').first());
     await screenshot(page, 'phone-4-title');
     await expectNoSidewaysScroll(page);
-    const ticks = await page.locator('.tl-axis .tl-tick').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    const ticks = await page
+      .locator('.tl-axis .tl-tick')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
     expect(ticks.length).toBeGreaterThanOrEqual(2);
-    for (let i = 1; i < ticks.length; i++) expect(ticks[i].left, `year label ${i} starts before label ${i - 1} ends`).toBeGreaterThan(ticks[i - 1].right + 2);
+    for (let i = 1; i < ticks.length; i++)
+      expect(ticks[i].left, `year label ${i} starts before label ${i - 1} ends`).toBeGreaterThan(ticks[i - 1].right + 2);
   });
 
   it('an avails answer with its reasons fits the phone', async () => {
     const { page, url } = w;
-    await page.goto(`${url}/avails?territories=${encodeURIComponent('North America')}&media=${encodeURIComponent('All Media')}&start=2027-01-01&end=2027-12-31`);
+    await page.goto(
+      `${url}/avails?territories=${encodeURIComponent('North America')}&media=${encodeURIComponent('All Media')}&start=2027-01-01&end=2027-12-31`,
+    );
     const answer = page.locator('#answer');
     await visible(answer);
     const sold = answer.locator('.avail-row--unavailable', { hasText: 'One Second' });
@@ -119,7 +123,9 @@ describeBrowser('web app on a phone (390 px)', () => {
     await expect.poll(() => page.locator('.country-list li[data-code="US"]').getAttribute('data-status')).toBe('sold');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await screenshot(page, 'desktop-1-title');
-    await page.goto(`${url}/avails?territories=${encodeURIComponent('North America')}&media=${encodeURIComponent('All Media')}&start=2027-01-01&end=2027-12-31`);
+    await page.goto(
+      `${url}/avails?territories=${encodeURIComponent('North America')}&media=${encodeURIComponent('All Media')}&start=2027-01-01&end=2027-12-31`,
+    );
     await visible(page.locator('#answer .avail-row--unavailable').first());
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await screenshot(page, 'desktop-2-avails');

@@ -24,7 +24,11 @@ describeBrowser('web app: managing users and passwords', () => {
     const { page, url } = w;
     await signIn(page, url);
     const created = await page.evaluate(async () => {
-      const r = await fetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nora', password: 'nora-first-password', role: 'viewer' }) });
+      const r = await fetch('/api/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'nora', password: 'nora-first-password', role: 'viewer' }),
+      });
       return r.status;
     });
     expect(created).toBe(201);

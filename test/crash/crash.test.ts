@@ -47,7 +47,9 @@ async function importIsWriting(options: OpenOptions): Promise<boolean> {
     const client = new pg.Client({ connectionString: options.url });
     await client.connect();
     try {
-      const r = await client.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_xid is not null`);
+      const r = await client.query(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_xid is not null`,
+      );
       return r.rows[0].n > 0;
     } finally {
       await client.end();
@@ -66,7 +68,8 @@ async function importIsWriting(options: OpenOptions): Promise<boolean> {
   }
 }
 
-const killed = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 describeEachDatabase('crash safety (kill -9)', (_open, database) => {
   let options: OpenOptions;
@@ -86,7 +89,15 @@ describeEachDatabase('crash safety (kill -9)', (_open, database) => {
       ],
       titles: [{ title: 'Crash Test', year: 2026 }],
       contracts: [
-        { ref: 'MANDATE', direction: 'in', status: 'signed', licensor: 'Huanxi Media Group', licensee: 'Wild Bunch', titles: ['Crash Test'], blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2020-01-01', end: '2040-12-31', exclusive: true }] },
+        {
+          ref: 'MANDATE',
+          direction: 'in',
+          status: 'signed',
+          licensor: 'Huanxi Media Group',
+          licensee: 'Wild Bunch',
+          titles: ['Crash Test'],
+          blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2020-01-01', end: '2040-12-31', exclusive: true }],
+        },
       ],
     } as never);
     await app.close();
@@ -96,100 +107,138 @@ describeEachDatabase('crash safety (kill -9)', (_open, database) => {
     await drop?.();
   });
 
-  it('keeps every acknowledged deal of a burst, and no half-written one, when the server is killed', async () => {
-    const port = await freePort();
-    // the API only: the web app is not needed here (and is not built by this test)
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--no-web-build'], { env: envFor(options), stdio: ['ignore', 'pipe', 'pipe'] });
-    const url = `http://127.0.0.1:${port}`;
-    // started when it says so (an event, however long a busy machine takes), not after a fixed wait
-    await waitForLine(child, /^filmrights is listening on /);
-    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0];
-    const companies = (await (await fetch(`${url}/api/companies?pageSize=100`, { headers: { cookie } })).json()).items as Array<{ id: string; name: string }>;
-    const id = (name: string) => companies.find((c) => c.name === name)!.id;
-    const title = (await (await fetch(`${url}/api/titles?q=Crash%20Test`, { headers: { cookie } })).json()).items[0].id;
+  it(
+    'keeps every acknowledged deal of a burst, and no half-written one, when the server is killed',
+    async () => {
+      const port = await freePort();
+      // the API only: the web app is not needed here (and is not built by this test)
+      const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--no-web-build'], {
+        env: envFor(options),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const url = `http://127.0.0.1:${port}`;
+      // started when it says so (an event, however long a busy machine takes), not after a fixed wait
+      await waitForLine(child, /^filmrights is listening on /);
+      const login = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+      });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const companies = (await (await fetch(`${url}/api/companies?pageSize=100`, { headers: { cookie } })).json()).items as Array<{
+        id: string;
+        name: string;
+      }>;
+      const id = (name: string) => companies.find((c) => c.name === name)!.id;
+      const title = (await (await fetch(`${url}/api/titles?q=Crash%20Test`, { headers: { cookie } })).json()).items[0].id;
 
-    const countries = COUNTRIES.codes.filter((c) => c !== 'XK').slice(0, 120);
-    const acknowledged: Array<{ ref: string; country: string }> = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < countries.length) {
-        const i = next++;
-        const ref = `BURST-${i}`;
-        try {
-          const r = await fetch(`${url}/api/contracts`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie },
-            body: JSON.stringify({ ref, status: 'signed', licensorId: id('Wild Bunch'), licenseeId: id(`Buyer ${i % 60}`), titleIds: [title], blocks: [{ territories: countries[i], media: 'SVOD', start: '2027-01-01', end: '2030-12-31', exclusive: true }] }),
-          });
-          if (r.status === 201) acknowledged.push({ ref, country: countries[i] });
-        } catch {
-          return; // the server is gone
+      const countries = COUNTRIES.codes.filter((c) => c !== 'XK').slice(0, 120);
+      const acknowledged: Array<{ ref: string; country: string }> = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < countries.length) {
+          const i = next++;
+          const ref = `BURST-${i}`;
+          try {
+            const r = await fetch(`${url}/api/contracts`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', cookie },
+              body: JSON.stringify({
+                ref,
+                status: 'signed',
+                licensorId: id('Wild Bunch'),
+                licenseeId: id(`Buyer ${i % 60}`),
+                titleIds: [title],
+                blocks: [{ territories: countries[i], media: 'SVOD', start: '2027-01-01', end: '2030-12-31', exclusive: true }],
+              }),
+            });
+            if (r.status === 201) acknowledged.push({ ref, country: countries[i] });
+          } catch {
+            return; // the server is gone
+          }
+          if (acknowledged.length === 30) child.kill('SIGKILL');
         }
-        if (acknowledged.length === 30) child.kill('SIGKILL');
-      }
-    };
-    await Promise.all([worker(), worker(), worker(), worker()]);
-    await killed(child);
-    expect(child.signalCode).toBe('SIGKILL');
-    expect(acknowledged.length).toBeGreaterThanOrEqual(30);
-
-    const app = await FilmRights.open(options);
-    try {
-      const stored = await app.store.db
-        .selectFrom('contracts as c')
-        .leftJoin('rights_blocks as b', 'b.contract_id', 'c.id')
-        .select(['c.ref', 'b.territory_codes'])
-        .where('c.ref', 'like', 'BURST-%')
-        .execute();
-      const byRef = new Map(stored.map((r) => [r.ref, r.territory_codes]));
-      for (const a of acknowledged) expect(byRef.get(a.ref), a.ref).toBe(JSON.stringify([a.country]));
-      expect(stored.filter((r) => r.territory_codes === null)).toEqual([]);
-      const audited = await app.store.db.selectFrom('audit_log').select('entity_id').where('entity', '=', 'contracts').execute();
-      expect(audited.length).toBeGreaterThanOrEqual(stored.length + 1);
-      const report = await checkIntegrity(app);
-      expect(report.indexMismatches).toEqual([]);
-      expect(report.doubleSales).toEqual([]);
-    } finally {
-      await app.close();
-    }
-  }, PROCESS_TEST_TIMEOUT);
-
-  it('leaves nothing of a large import killed half-way', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'filmrights-crash-'));
-    const file = join(dir, 'big.json');
-    const n = 1500;
-    writeFileSync(
-      file,
-      JSON.stringify({
-        titles: Array.from({ length: n }, (_, i) => ({ title: `Imported ${i}`, year: 2000 + (i % 25), credits: [{ role: 'director', name: `Director ${i}` }] })),
-        contracts: Array.from({ length: n }, (_, i) => ({ ref: `IMPORT-${i}`, direction: 'in', status: 'signed', licensor: 'Huanxi Media Group', licensee: 'Wild Bunch', titles: [`Imported ${i}`], blocks: [{ territories: 'Worldwide excluding China', media: 'All Media', start: '2021-01-01', end: '2031-12-31' }] })),
-      }),
-    );
-    const child = spawn(process.execPath, [BIN, 'import', file], { env: envFor(options), stdio: 'ignore' });
-    // kill it once it is writing: the import holds its transaction open while titles go in
-    const app = await FilmRights.open(options);
-    try {
-      // however long a busy machine takes to start it (a bound against a hang, not a speed)
-      const until = Date.now() + 120_000;
-      while (Date.now() < until && child.exitCode === null && !(await importIsWriting(options))) await new Promise((r) => setTimeout(r, 25));
-      await new Promise((r) => setTimeout(r, 100));
-      child.kill('SIGKILL');
+      };
+      await Promise.all([worker(), worker(), worker(), worker()]);
       await killed(child);
-      const exitedByItself = child.signalCode === null;
-      console.log(`import: ${exitedByItself ? 'finished before the kill' : 'killed by SIGKILL'}`);
-      const titles = await app.store.db.selectFrom('titles').select('id').where('original_title', 'like', 'Imported %').execute();
-      const contracts = await app.store.db.selectFrom('contracts').select('id').where('ref', 'like', 'IMPORT-%').execute();
-      // all of it (the import committed before the kill) or nothing
-      expect([0, n]).toContain(titles.length);
-      expect(contracts.length).toBe(titles.length);
-      if (!exitedByItself) expect(titles.length).toBe(0);
-      // a committed import is another process's write: this app learns of it from the change feed
-      await app.catchUp();
-      const report = await checkIntegrity(app);
-      expect(report.indexMismatches).toEqual([]);
-    } finally {
-      await app.close();
-    }
-  }, PROCESS_TEST_TIMEOUT);
+      expect(child.signalCode).toBe('SIGKILL');
+      expect(acknowledged.length).toBeGreaterThanOrEqual(30);
+
+      const app = await FilmRights.open(options);
+      try {
+        const stored = await app.store.db
+          .selectFrom('contracts as c')
+          .leftJoin('rights_blocks as b', 'b.contract_id', 'c.id')
+          .select(['c.ref', 'b.territory_codes'])
+          .where('c.ref', 'like', 'BURST-%')
+          .execute();
+        const byRef = new Map(stored.map((r) => [r.ref, r.territory_codes]));
+        for (const a of acknowledged) expect(byRef.get(a.ref), a.ref).toBe(JSON.stringify([a.country]));
+        expect(stored.filter((r) => r.territory_codes === null)).toEqual([]);
+        const audited = await app.store.db.selectFrom('audit_log').select('entity_id').where('entity', '=', 'contracts').execute();
+        expect(audited.length).toBeGreaterThanOrEqual(stored.length + 1);
+        const report = await checkIntegrity(app);
+        expect(report.indexMismatches).toEqual([]);
+        expect(report.doubleSales).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    },
+    PROCESS_TEST_TIMEOUT,
+  );
+
+  it(
+    'leaves nothing of a large import killed half-way',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'filmrights-crash-'));
+      const file = join(dir, 'big.json');
+      const n = 1500;
+      writeFileSync(
+        file,
+        JSON.stringify({
+          titles: Array.from({ length: n }, (_, i) => ({
+            title: `Imported ${i}`,
+            year: 2000 + (i % 25),
+            credits: [{ role: 'director', name: `Director ${i}` }],
+          })),
+          contracts: Array.from({ length: n }, (_, i) => ({
+            ref: `IMPORT-${i}`,
+            direction: 'in',
+            status: 'signed',
+            licensor: 'Huanxi Media Group',
+            licensee: 'Wild Bunch',
+            titles: [`Imported ${i}`],
+            blocks: [{ territories: 'Worldwide excluding China', media: 'All Media', start: '2021-01-01', end: '2031-12-31' }],
+          })),
+        }),
+      );
+      const child = spawn(process.execPath, [BIN, 'import', file], { env: envFor(options), stdio: 'ignore' });
+      // kill it once it is writing: the import holds its transaction open while titles go in
+      const app = await FilmRights.open(options);
+      try {
+        // however long a busy machine takes to start it (a bound against a hang, not a speed)
+        const until = Date.now() + 120_000;
+        while (Date.now() < until && child.exitCode === null && !(await importIsWriting(options)))
+          await new Promise((r) => setTimeout(r, 25));
+        await new Promise((r) => setTimeout(r, 100));
+        child.kill('SIGKILL');
+        await killed(child);
+        const exitedByItself = child.signalCode === null;
+        console.log(`import: ${exitedByItself ? 'finished before the kill' : 'killed by SIGKILL'}`);
+        const titles = await app.store.db.selectFrom('titles').select('id').where('original_title', 'like', 'Imported %').execute();
+        const contracts = await app.store.db.selectFrom('contracts').select('id').where('ref', 'like', 'IMPORT-%').execute();
+        // all of it (the import committed before the kill) or nothing
+        expect([0, n]).toContain(titles.length);
+        expect(contracts.length).toBe(titles.length);
+        if (!exitedByItself) expect(titles.length).toBe(0);
+        // a committed import is another process's write: this app learns of it from the change feed
+        await app.catchUp();
+        const report = await checkIntegrity(app);
+        expect(report.indexMismatches).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    },
+    PROCESS_TEST_TIMEOUT,
+  );
 });

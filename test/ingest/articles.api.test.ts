@@ -27,7 +27,8 @@ describeEachDatabase('articles API', (_open, database) => {
   let base = '';
   const hits: string[] = [];
 
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie = editor, payload?: unknown) => server.inject({ method, url, headers: { cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie = editor, payload?: unknown) =>
+    server.inject({ method, url, headers: { cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 
   beforeAll(async () => {
     process.env.FILMRIGHTS_FEEDS = 'off';
@@ -48,7 +49,8 @@ describeEachDatabase('articles API', (_open, database) => {
     pages = createServer((req, res) => {
       hits.push(req.url ?? '');
       if (req.url === '/feed.xml') {
-        return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Film news</title><link>${base}/</link>
+        return res.writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Film news</title><link>${base}/</link>
 <item><title>Neon Nabs One Second</title><link>${base}/one-second.html</link><guid>one-second</guid><pubDate>Tue, 20 Jul 2021 14:00:00 GMT</pubDate></item>
 <item><title>Gone</title><link>${base}/gone.html</link><guid>gone</guid></item></channel></rss>`);
       }
@@ -74,14 +76,21 @@ describeEachDatabase('articles API', (_open, database) => {
     const body = res.json();
     id = body.article.id;
     expect(body.duplicate).toBe(false);
-    expect(body.article.facts[0]).toMatchObject({ type: 'deal', status: 'pending', fields: { title: 'One Second', buyer: 'Neon', territories: 'North America' } });
+    expect(body.article.facts[0]).toMatchObject({
+      type: 'deal',
+      status: 'pending',
+      fields: { title: 'One Second', buyer: 'Neon', territories: 'North America' },
+    });
     const again = await call('POST', '/api/articles', editor, { text: SEED, outlet: 'Variety' });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ duplicate: true, article: { id } });
     const read = await call('GET', `/api/articles/${id}`, viewer);
     expect(read.statusCode).toBe(200);
     expect(read.json().facts).toHaveLength(53);
-    expect((await call('GET', '/api/articles', viewer)).json()).toMatchObject({ total: 1, items: [{ id, outlet: 'Variety', counts: { pending: 53 } }] });
+    expect((await call('GET', '/api/articles', viewer)).json()).toMatchObject({
+      total: 1,
+      items: [{ id, outlet: 'Variety', counts: { pending: 53 } }],
+    });
     expect((await call('POST', '/api/articles', editor, {})).json()).toMatchObject({ error: 'invalid', field: 'text' });
   });
 
@@ -92,17 +101,24 @@ describeEachDatabase('articles API', (_open, database) => {
     const accepted = await call('POST', `/api/articles/${id}/facts/${deal.id}/accept`, editor, { fields: { media: 'all rights' } });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', fields: { media: 'all rights' }, written: { table: 'contracts' } });
-    const rumourless = article.facts.find((f: { type: string; fields: { title: string } }) => f.type === 'credit' && f.fields.title === 'Hero');
+    const rumourless = article.facts.find(
+      (f: { type: string; fields: { title: string } }) => f.type === 'credit' && f.fields.title === 'Hero',
+    );
     expect((await call('POST', `/api/articles/${id}/facts/${rumourless.id}/reject`)).json()).toMatchObject({ status: 'rejected' });
     const all = await call('POST', `/api/articles/${id}/accept-all`, editor, {});
     expect(all.statusCode).toBe(200);
     expect(all.json().failed.map((f: { type: string }) => f.type)).toEqual(['award']);
     const title = (await call('GET', '/api/titles/one-second', viewer)).json();
-    expect(title.marketPicture).toEqual([expect.objectContaining({ holder: { id: 'neon', name: 'Neon' }, territoryLabel: 'North America' })]);
+    expect(title.marketPicture).toEqual([
+      expect.objectContaining({ holder: { id: 'neon', name: 'Neon' }, territoryLabel: 'North America' }),
+    ]);
     expect(title.contracts[0].ref).toBe('PRESS-NEON-ONE-SECOND');
     const market = (await call('GET', '/api/titles/one-second/market', viewer)).json();
     expect(market.holdings[0]).toMatchObject({ holder: { name: 'Neon' }, territoryLabel: 'North America', mediaLabel: 'All Media' });
-    expect(market.holdings[0].sources[0]).toMatchObject({ source: { outlet: 'Variety' }, quote: expect.stringContaining('Neon has nabbed North American rights') });
+    expect(market.holdings[0].sources[0]).toMatchObject({
+      source: { outlet: 'Variety' },
+      quote: expect.stringContaining('Neon has nabbed North American rights'),
+    });
     expect(market.unreported.label).toBe('Worldwide excl. North America');
     const cannes = (await call('GET', '/api/festivals?q=Cannes')).json()[0].editions[0];
     const acq = (await call('GET', `/api/editions/${cannes.id}/acquisitions`)).json();
@@ -127,4 +143,3 @@ describeEachDatabase('articles API', (_open, database) => {
     expect(hits.filter((h) => h === '/one-second.html')).toHaveLength(1);
   });
 });
-

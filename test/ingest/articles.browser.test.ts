@@ -31,7 +31,10 @@ describeBrowser('web app: reviewing an article', () => {
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 60_000 }).toMatch(/^\/articles\/[\w-]+$/);
     await shows(page.locator('.article-text mark'), 'Neon has nabbed North American rights');
     await shows(page.locator('.fact-item'), 'Neon acquired North America of One Second from Wild Bunch');
-    await shows(page.locator('.fact-item'), 'One Second withdrawn from Berlin International Film Festival 2019 (Competition): “technical reasons”');
+    await shows(
+      page.locator('.fact-item'),
+      'One Second withdrawn from Berlin International Film Festival 2019 (Competition): “technical reasons”',
+    );
     expect(await page.locator('.fact-item').count()).toBe(53);
     // clicking a highlight picks its fact
     await page.locator('.article-text mark', { hasText: 'yanked from competition' }).click();

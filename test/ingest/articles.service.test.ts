@@ -8,7 +8,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM, type Actor } from '../../src/services/app.js';
-import { acceptAll, acceptFact, getArticle, ingestArticle, listArticles, rejectFact, type ArticleView, type FactView } from '../../src/services/articles.js';
+import {
+  acceptAll,
+  acceptFact,
+  getArticle,
+  ingestArticle,
+  listArticles,
+  rejectFact,
+  type ArticleView,
+  type FactView,
+} from '../../src/services/articles.js';
 import { createTitle, getTitle } from '../../src/services/catalog.js';
 import { saveContract } from '../../src/services/contracts.js';
 import { loadDemo } from '../../src/services/demo.js';
@@ -80,7 +89,11 @@ describeEachDatabase('articles', (_open, database) => {
     expect(done.written).toMatchObject({ table: 'credits', existed: false });
     const title = await getTitle(t.app, SYSTEM, hero2002);
     expect(title.credits.map((c) => [c.role, c.person.name])).toEqual([['director', 'Zhang Yimou']]);
-    expect(title.credits[0].sources[0]).toMatchObject({ quote: 'The Academy Award nominated Zhang, one of China’s most recognizable filmmakers, is known for “Raise the Red Lantern” and “Hero.”', reviewed: true });
+    expect(title.credits[0].sources[0]).toMatchObject({
+      quote:
+        'The Academy Award nominated Zhang, one of China’s most recognizable filmmakers, is known for “Raise the Red Lantern” and “Hero.”',
+      reviewed: true,
+    });
   });
 
   it('accepts a deal between two other companies as third-party market intelligence, with its negotiators and source', async () => {
@@ -88,21 +101,42 @@ describeEachDatabase('articles', (_open, database) => {
     const done = await acceptFact(t.app, EDITOR, article.id, deal.id);
     expect(done.written).toMatchObject({ table: 'contracts', existed: false });
     const c = await t.app.store.db.selectFrom('contracts').selectAll().where('id', '=', done.written!.id).executeTakeFirstOrThrow();
-    expect(c).toMatchObject({ direction: 'third-party', status: 'announced', announced_on: '2021-07-20', licensee_id: 'neon', licensor_id: 'wild-bunch' });
-    const negotiators = await t.app.store.db.selectFrom('negotiators').select(['person_id', 'company_id', 'side']).where('contract_id', '=', c.id).orderBy('person_id').execute();
+    expect(c).toMatchObject({
+      direction: 'third-party',
+      status: 'announced',
+      announced_on: '2021-07-20',
+      licensee_id: 'neon',
+      licensor_id: 'wild-bunch',
+    });
+    const negotiators = await t.app.store.db
+      .selectFrom('negotiators')
+      .select(['person_id', 'company_id', 'side'])
+      .where('contract_id', '=', c.id)
+      .orderBy('person_id')
+      .execute();
     expect(negotiators).toEqual([
       { person_id: 'eva-diederix', company_id: 'wild-bunch', side: 'licensor' },
       { person_id: 'jeff-deutchman', company_id: 'neon', side: 'licensee' },
     ]);
     const block = await t.app.store.db.selectFrom('rights_blocks').selectAll().where('contract_id', '=', c.id).executeTakeFirstOrThrow();
-    expect(block).toMatchObject({ territories: 'North America', media: 'All Media', start_date: '2021-07-20', end_date: null, exclusive: 1 });
+    expect(block).toMatchObject({
+      territories: 'North America',
+      media: 'All Media',
+      start_date: '2021-07-20',
+      end_date: null,
+      exclusive: 1,
+    });
     // accepting again changes nothing
     expect((await acceptFact(t.app, EDITOR, article.id, deal.id)).written).toEqual(done.written);
     expect(await t.app.store.db.selectFrom('contracts').select('id').execute()).toHaveLength(1);
   });
 
   it('keeps rumours out of contracts and lets a reviewer reject a fact', async () => {
-    const other = await ingestArticle(t.app, EDITOR, { text: 'A24 is in talks to acquire U.S. rights to “Blue Hour in Palermo,” sources say. Neon has acquired North American rights to “Salt.”', outlet: 'IndieWire', date: '2022-09-02' });
+    const other = await ingestArticle(t.app, EDITOR, {
+      text: 'A24 is in talks to acquire U.S. rights to “Blue Hour in Palermo,” sources say. Neon has acquired North American rights to “Salt.”',
+      outlet: 'IndieWire',
+      date: '2022-09-02',
+    });
     const rumour = fact(other.article, 'rumour');
     expect(rumour.fields).toMatchObject({ party: 'A24', title: 'Blue Hour in Palermo' });
     expect(other.article.facts.filter((f) => f.type === 'deal').map((f) => f.fields.title)).toEqual(['Salt']);
@@ -116,20 +150,34 @@ describeEachDatabase('articles', (_open, database) => {
 
   it('accepts all: festival facts, box office, credits; only the year-less Oscar waits for a person', async () => {
     const r = await acceptAll(t.app, EDITOR, article.id);
-    expect(r.failed.map((f) => [f.type, f.message])).toEqual([['award', 'fields.year: say the year of this ceremony edition (the article does not)']]);
+    expect(r.failed.map((f) => [f.type, f.message])).toEqual([
+      ['award', 'fields.year: say the year of this ceremony edition (the article does not)'],
+    ]);
     const oneSecond = await getTitle(t.app, SYSTEM, 'one-second');
-    expect(oneSecond.selections.map((s) => [s.festival.name, s.edition.year, s.slot, s.withdrawn, s.withdrawalReason, s.section?.name ?? null])).toEqual([
+    expect(
+      oneSecond.selections.map((s) => [s.festival.name, s.edition.year, s.slot, s.withdrawn, s.withdrawalReason, s.section?.name ?? null]),
+    ).toEqual([
       ['Berlin International Film Festival', 2019, null, true, 'technical reasons', 'Competition'],
       ['Toronto International Film Festival', 2021, 'closing-night', false, null, null],
     ]);
-    expect(oneSecond.boxOffice.map((b) => [b.territory, b.gross, b.periodStart])).toEqual([['CN', { amount: '12000000.00', currency: 'USD' }, '2020-11-01']]);
+    expect(oneSecond.boxOffice.map((b) => [b.territory, b.gross, b.periodStart])).toEqual([
+      ['CN', { amount: '12000000.00', currency: 'USD' }, '2020-11-01'],
+    ]);
     expect(oneSecond.releases.map((x) => [x.territory, x.dateLabel])).toEqual([['CN', 'November 2020']]);
     expect(oneSecond.sourceMaterial).toBe('novel');
-    expect(oneSecond.companies.map((c) => [c.role, c.company.name]).sort()).toEqual([['distributor', 'NEON'], ['production', 'Huanxi Media Group'], ['sales-agent', 'Wild Bunch']]);
-    expect(oneSecond.marketPicture).toEqual([expect.objectContaining({ holder: { id: 'neon', name: 'NEON' }, territoryLabel: 'North America', direction: 'third-party' })]);
+    expect(oneSecond.companies.map((c) => [c.role, c.company.name]).sort()).toEqual([
+      ['distributor', 'NEON'],
+      ['production', 'Huanxi Media Group'],
+      ['sales-agent', 'Wild Bunch'],
+    ]);
+    expect(oneSecond.marketPicture).toEqual([
+      expect.objectContaining({ holder: { id: 'neon', name: 'NEON' }, territoryLabel: 'North America', direction: 'third-party' }),
+    ]);
     // the year, given by the reviewer, completes the last one
     const oscar = fact(r.article, 'award', (f) => f.fields.title === 'Parasite');
-    expect((await acceptFact(t.app, EDITOR, article.id, oscar.id, { fields: { year: 2020, award: 'Best Picture' } })).written).toMatchObject({ table: 'awards' });
+    expect(
+      (await acceptFact(t.app, EDITOR, article.id, oscar.id, { fields: { year: 2020, award: 'Best Picture' } })).written,
+    ).toMatchObject({ table: 'awards' });
     const memoria = (await getTitle(t.app, SYSTEM, 'memoria')).awards;
     expect(memoria).toEqual([expect.objectContaining({ name: 'Jury Prize', tied: true })]);
   });
@@ -137,14 +185,23 @@ describeEachDatabase('articles', (_open, database) => {
   it('draws the market picture: who holds what where, from which source, and what is unreported', async () => {
     const m = await titleMarket(t.app, EDITOR, 'one-second');
     expect(m.holdings).toHaveLength(1);
-    expect(m.holdings[0]).toMatchObject({ holder: { name: 'NEON' }, licensor: { name: 'Wild Bunch' }, territoryLabel: 'North America', ours: false });
+    expect(m.holdings[0]).toMatchObject({
+      holder: { name: 'NEON' },
+      licensor: { name: 'Wild Bunch' },
+      territoryLabel: 'North America',
+      ours: false,
+    });
     expect(m.holdings[0].sources[0]).toMatchObject({ source: { outlet: 'Variety', publishedOn: '2021-07-20' }, reviewed: true });
     expect(m.byCountry.US?.[0].holder?.name).toBe('NEON');
     expect(m.byCountry.FR).toBeUndefined();
     expect(m.unreported.label).toBe('Worldwide excl. North America');
     expect(m.salesAgents.map((s) => s.name)).toEqual(['Wild Bunch']);
     // the deals made out of Cannes are the Cannes edition's acquisitions
-    const cannes = await t.app.store.db.selectFrom('festival_editions').select('id').where('festival_id', '=', 'cannes').executeTakeFirstOrThrow();
+    const cannes = await t.app.store.db
+      .selectFrom('festival_editions')
+      .select('id')
+      .where('festival_id', '=', 'cannes')
+      .executeTakeFirstOrThrow();
     const acq = await editionAcquisitions(t.app, EDITOR, cannes.id);
     expect(acq.acquisitions.map((a) => [a.title.name, a.buyer?.name, a.territoryLabel, a.date])).toEqual([
       ['A Chiara', 'NEON', null, '2021-07-20'],
@@ -153,7 +210,11 @@ describeEachDatabase('articles', (_open, database) => {
   });
 
   it('gives a fact known from another source a second source instead of a second record', async () => {
-    const second = await ingestArticle(t.app, EDITOR, { text: 'Neon has acquired North American rights to Zhang Yimou’s “One Second” from Wild Bunch.', outlet: 'Deadline', date: '2021-07-21' });
+    const second = await ingestArticle(t.app, EDITOR, {
+      text: 'Neon has acquired North American rights to Zhang Yimou’s “One Second” from Wild Bunch.',
+      outlet: 'Deadline',
+      date: '2021-07-21',
+    });
     const deal = fact(second.article, 'deal');
     expect(deal.known).toMatchObject({ table: 'contracts', sources: 1, fromThisArticle: false });
     const before = await t.app.store.db.selectFrom('contracts').select('id').execute();
@@ -187,12 +248,18 @@ describeEachDatabase('articles on the demo install, where we are Wild Bunch', (_
     const wb = (await findOrCreateCompany(t.app, SYSTEM, { name: 'Wild Bunch', kind: 'sales-agent' })).company.id;
     await setWeCompany(t.app, SYSTEM, wb);
     // a second North American buyer for One Second, reported by the press
-    const { article } = await ingestArticle(t.app, EDITOR, { text: 'Mubi has acquired North American rights to “One Second” from Wild Bunch.', outlet: 'Screen Daily', date: '2021-08-01' });
+    const { article } = await ingestArticle(t.app, EDITOR, {
+      text: 'Mubi has acquired North American rights to “One Second” from Wild Bunch.',
+      outlet: 'Screen Daily',
+      date: '2021-08-01',
+    });
     const deal = fact(article, 'deal');
     const err = await acceptFact(t.app, EDITOR, article.id, deal.id).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RightsConflictError);
     expect((err as RightsConflictError).report.clear).toBe(false);
-    const done = await acceptFact(t.app, EDITOR, article.id, deal.id, { override: { reason: 'the press report is wrong; recording it to correct later' } });
+    const done = await acceptFact(t.app, EDITOR, article.id, deal.id, {
+      override: { reason: 'the press report is wrong; recording it to correct later' },
+    });
     const c = await t.app.store.db.selectFrom('contracts').selectAll().where('id', '=', done.written!.id).executeTakeFirstOrThrow();
     expect(c).toMatchObject({ direction: 'out', override_reason: 'the press report is wrong; recording it to correct later' });
   });
@@ -200,8 +267,19 @@ describeEachDatabase('articles on the demo install, where we are Wild Bunch', (_
   it('saves manual and press deals alike: a manual contract then its press report', async () => {
     const neon = (await findOrCreateCompany(t.app, SYSTEM, { name: 'Neon', kind: 'distributor' })).company.id;
     const title = await createTitle(t.app, SYSTEM, { originalTitle: 'Quiet Valley' });
-    await saveContract(t.app, SYSTEM, { ref: 'MANUAL-QV', direction: 'third-party', status: 'signed', licenseeId: neon, titleIds: [title.id], blocks: [{ territories: 'France', media: 'All Media', start: '2021-01-01', end: null, exclusive: true }] });
-    const { article } = await ingestArticle(t.app, EDITOR, { text: 'Neon has picked up French rights to “Quiet Valley.”', outlet: 'Variety', date: '2021-03-01' });
+    await saveContract(t.app, SYSTEM, {
+      ref: 'MANUAL-QV',
+      direction: 'third-party',
+      status: 'signed',
+      licenseeId: neon,
+      titleIds: [title.id],
+      blocks: [{ territories: 'France', media: 'All Media', start: '2021-01-01', end: null, exclusive: true }],
+    });
+    const { article } = await ingestArticle(t.app, EDITOR, {
+      text: 'Neon has picked up French rights to “Quiet Valley.”',
+      outlet: 'Variety',
+      date: '2021-03-01',
+    });
     const deal = fact(article, 'deal');
     expect(deal.known).toMatchObject({ table: 'contracts', sources: 0 });
     expect((await acceptFact(t.app, EDITOR, article.id, deal.id)).written).toMatchObject({ existed: true });

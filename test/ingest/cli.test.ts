@@ -23,8 +23,12 @@ describe('filmrights ingest', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     const first = await cli(['ingest', SEED, '--outlet', 'Variety']);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^Ingested article \S+: Ahead of its premiere .* \(Variety, 2021-07-20\), 53 facts \(53 to review\)/);
-    expect(first.stdout).toContain('deal             Neon ← Wild Bunch: One Second, North America; negotiated by Jeff Deutchman (Neon), Eva Diederix (Wild Bunch)');
-    expect(first.stdout).toContain('withdrawal       One Second withdrawn from Berlin International Film Festival 2019 (69th), Competition: technical reasons');
+    expect(first.stdout).toContain(
+      'deal             Neon ← Wild Bunch: One Second, North America; negotiated by Jeff Deutchman (Neon), Eva Diederix (Wild Bunch)',
+    );
+    expect(first.stdout).toContain(
+      'withdrawal       One Second withdrawn from Berlin International Film Festival 2019 (69th), Competition: technical reasons',
+    );
     const again = await cli(['ingest', SEED, '--json']);
     expect(again.code, again.stderr).toBe(0);
     const json = JSON.parse(again.stdout);
@@ -33,10 +37,23 @@ describe('filmrights ingest', { timeout: PROCESS_TEST_TIMEOUT }, () => {
   });
 
   it('--dry-run extracts without a database; errors name the problem', async () => {
-    const dry = await cli(['ingest', '--dry-run', '--json', join(ROOT, 'corpus/articles/10-charades-season-in-hell.txt'), '--date', '2024-05-20']);
+    const dry = await cli([
+      'ingest',
+      '--dry-run',
+      '--json',
+      join(ROOT, 'corpus/articles/10-charades-season-in-hell.txt'),
+      '--date',
+      '2024-05-20',
+    ]);
     expect(dry.code, dry.stderr).toBe(0);
     const facts = JSON.parse(dry.stdout).facts as Array<{ type: string; fields: { buyer?: string } }>;
-    expect(facts.filter((f) => f.type === 'deal').map((f) => f.fields.buyer)).toEqual(['Diaphana', 'Cineart', 'Sun Distribution', 'Curzon', 'Neon']);
+    expect(facts.filter((f) => f.type === 'deal').map((f) => f.fields.buyer)).toEqual([
+      'Diaphana',
+      'Cineart',
+      'Sun Distribution',
+      'Curzon',
+      'Neon',
+    ]);
     const missing = await cli(['ingest', join(dir, 'nope.txt')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error: file: cannot read ".*nope\.txt" \(ENOENT\)/);

@@ -87,10 +87,12 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     pages = createServer((req, res) => {
       const path = req.url ?? '';
       hits.push(path);
-      if (path === '/secret.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><p>${SECRET}</p></body></html>`);
+      if (path === '/secret.html')
+        return res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><p>${SECRET}</p></body></html>`);
       if (path === '/one-second.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
       if (path === '/feed.xml') {
-        return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Film news</title>
+        return res.writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Film news</title>
 <item><title>Neon Nabs One Second</title><link>${base}/one-second.html</link><guid>one-second</guid></item>
 <item><title>Inside</title><link>http://localhost:${port}/secret.html</link><guid>inside</guid></item></channel></rss>`);
       }
@@ -147,7 +149,11 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     for (const url of spellings) {
       const res = await call('POST', '/api/articles', editor, { url });
       expect(res.statusCode, url).toBe(400);
-      expect(res.json(), url).toMatchObject({ error: 'fetch-not-allowed', field: 'url', message: 'url: the page could not be fetched: the address is not allowed' });
+      expect(res.json(), url).toMatchObject({
+        error: 'fetch-not-allowed',
+        field: 'url',
+        message: 'url: the page could not be fetched: the address is not allowed',
+      });
       expect(res.body, url).not.toContain('hunter2');
     }
     expect(hits).not.toContain('/secret.html');
@@ -159,7 +165,11 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     for (const url of [`${base}/feed.xml`, `http://localhost:${port}/feed.xml`, `http://[::1]:${port}/feed.xml`]) {
       const res = await call('POST', '/api/feeds', editor, { url });
       expect(res.statusCode, url).toBe(400);
-      expect(res.json(), url).toMatchObject({ error: 'fetch-not-allowed', field: 'url', message: 'url: the feed could not be fetched: the address is not allowed' });
+      expect(res.json(), url).toMatchObject({
+        error: 'fetch-not-allowed',
+        field: 'url',
+        message: 'url: the feed could not be fetched: the address is not allowed',
+      });
     }
     expect((await call('GET', '/api/feeds', viewer)).json()).toEqual([]);
     // ...and when it is polled: one added while its host was allowed, then taken back
@@ -169,7 +179,11 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     await allow([]);
     const polled = await call('POST', `/api/feeds/${feed.json().id}/poll`, editor);
     expect(polled.statusCode).toBe(400);
-    expect(polled.json()).toMatchObject({ error: 'fetch-not-allowed', field: 'url', message: 'url: the feed could not be fetched: the address is not allowed' });
+    expect(polled.json()).toMatchObject({
+      error: 'fetch-not-allowed',
+      field: 'url',
+      message: 'url: the feed could not be fetched: the address is not allowed',
+    });
     expect(await pollDueFeeds(app, { ...SYSTEM, id: 'feeds', username: 'feeds' }, Date.now() + 24 * 3600_000)).toBe(1);
     const [listed] = (await call('GET', '/api/feeds', viewer)).json();
     expect(listed).toMatchObject({ lastError: 'the feed could not be fetched: the address is not allowed', queued: 0 });
@@ -187,7 +201,9 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ field: 'allowHosts[1]' });
     expect((await call('PUT', '/api/settings/fetch', admin, { allowHosts: ['x'], extra: 1 })).statusCode).toBe(400);
-    expect((await call('PUT', '/api/settings/fetch', admin, { allowHosts: Array.from({ length: 101 }, (_, i) => `h${i}.intranet`) })).statusCode).toBe(400);
+    expect(
+      (await call('PUT', '/api/settings/fetch', admin, { allowHosts: Array.from({ length: 101 }, (_, i) => `h${i}.intranet`) })).statusCode,
+    ).toBe(400);
     const ok = await call('PUT', '/api/settings/fetch', admin, { allowHosts: ['News.Intranet.', '127.0.0.1', '[::1]', 'news.intranet'] });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ allowHosts: ['news.intranet', '127.0.0.1', '::1'], environmentAllowHosts: [] });
@@ -203,7 +219,10 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     expect(page.json().article.text).toContain('Wild Bunch is handling international sales.');
     for (const path of ['/to-localhost', '/to-zeros', '/to-v6']) {
       const res = await call('POST', '/api/articles', editor, { url: `${base}${path}` });
-      expect(res.json(), path).toMatchObject({ error: 'fetch-not-allowed', message: 'url: the page could not be fetched: the address is not allowed' });
+      expect(res.json(), path).toMatchObject({
+        error: 'fetch-not-allowed',
+        message: 'url: the page could not be fetched: the address is not allowed',
+      });
     }
     expect((await call('POST', '/api/articles', editor, { url: `${base}/to-file` })).json()).toMatchObject({ error: 'fetch-not-allowed' });
     expect(hits).not.toContain('/secret.html');
@@ -226,7 +245,11 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     // /hop/5 redirects six times
     const res = await call('POST', '/api/articles', editor, { url: `${base}/hop/5` });
     expect(res.statusCode).toBe(502);
-    expect(res.json()).toMatchObject({ error: 'fetch-failed', field: 'url', message: 'url: the page could not be fetched: too many redirects' });
+    expect(res.json()).toMatchObject({
+      error: 'fetch-failed',
+      field: 'url',
+      message: 'url: the page could not be fetched: too many redirects',
+    });
     expect(hits.filter((h) => h.startsWith('/hop/'))).toContain('/hop/0');
     await allow([]);
   });
@@ -246,7 +269,10 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     await allow(['127.0.0.1']);
     const res = await call('POST', '/api/articles', editor, { url: `${base}/endless.html` });
     expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({ error: 'fetch-too-large', message: 'url: the page could not be fetched: it is too large (over 5 MB)' });
+    expect(res.json()).toMatchObject({
+      error: 'fetch-too-large',
+      message: 'url: the page could not be fetched: it is too large (over 5 MB)',
+    });
     await endlessDone;
     // the 300 MB page was cut off near the cap (plus what the sockets buffer), not read whole
     expect(endlessSent).toBeLessThan(40 * MB);
@@ -257,10 +283,15 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     const feed = (await call('POST', '/api/feeds', editor, { url: `${base}/endless.html` })).json();
     const polled = await call('POST', `/api/feeds/${feed.id}/poll`, editor);
     expect(polled.statusCode).toBe(422);
-    expect(polled.json()).toMatchObject({ error: 'fetch-too-large', message: 'url: the feed could not be fetched: it is too large (over 5 MB)' });
+    expect(polled.json()).toMatchObject({
+      error: 'fetch-too-large',
+      message: 'url: the feed could not be fetched: it is too large (over 5 MB)',
+    });
     await endlessDone;
     expect(endlessSent).toBeLessThan(40 * MB);
-    expect((await call('GET', '/api/feeds', viewer)).json().find((f: { id: string }) => f.id === feed.id).lastError).toBe('the feed could not be fetched: it is too large (over 5 MB)');
+    expect((await call('GET', '/api/feeds', viewer)).json().find((f: { id: string }) => f.id === feed.id).lastError).toBe(
+      'the feed could not be fetched: it is too large (over 5 MB)',
+    );
     expect((await call('DELETE', `/api/feeds/${feed.id}`, editor)).statusCode).toBe(204);
     await allow([]);
   });
@@ -270,7 +301,11 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     process.env.FILMRIGHTS_FETCH_TIMEOUT_MS = '400';
     const stalled = await call('POST', '/api/articles', editor, { url: `${base}/stalled.html` });
     expect(stalled.statusCode).toBe(504);
-    expect(stalled.json()).toMatchObject({ error: 'fetch-timeout', field: 'url', message: 'url: the page could not be fetched: it timed out' });
+    expect(stalled.json()).toMatchObject({
+      error: 'fetch-timeout',
+      field: 'url',
+      message: 'url: the page could not be fetched: it timed out',
+    });
     delete process.env.FILMRIGHTS_FETCH_TIMEOUT_MS;
     // a port nobody listens on: the server's own error (ECONNREFUSED 127.0.0.1:port) stays in its log
     const closed = createServer();
@@ -279,7 +314,11 @@ describeEachDatabase('fetching pages and feeds: only from the public network', (
     await new Promise((r) => closed.close(r));
     const refused = await call('POST', '/api/articles', editor, { url: `http://127.0.0.1:${closedPort}/` });
     expect(refused.statusCode).toBe(502);
-    expect(refused.json()).toEqual({ error: 'fetch-failed', field: 'url', message: 'url: the page could not be fetched: the address could not be reached' });
+    expect(refused.json()).toEqual({
+      error: 'fetch-failed',
+      field: 'url',
+      message: 'url: the page could not be fetched: the address could not be reached',
+    });
     expect(refused.body).not.toMatch(/ECONNREFUSED|connect|127\.0\.0\.1/);
     expect(refused.body).not.toContain(String(closedPort));
     const missing = await call('POST', '/api/articles', editor, { url: `${base}/missing.html` });

@@ -13,8 +13,6 @@ import { articleFromHtml, readArticle } from '../../src/ingest/intake.js';
 import { segment } from '../../src/ingest/text.js';
 import { PAGE } from './fixtures.js';
 
-
-
 describe('HTML', () => {
   it('keeps the article, drops the page around it, and keeps italic titles as hints', () => {
     const a = articleFromHtml(PAGE, 'https://variety.com/2021/film/news/one-second-1235023/');
@@ -25,7 +23,12 @@ describe('HTML', () => {
     expect(a.text.split('\n\n').length).toBeGreaterThanOrEqual(4);
     expect(a.titleSpans.map(([s, e]) => a.text.slice(s, e))).toContain('One Second');
     const { facts } = extractFacts(a.text, { date: a.date, titleSpans: a.titleSpans });
-    expect(facts.find((f) => f.type === 'deal')?.fields).toMatchObject({ title: 'One Second', buyer: 'Neon', territories: 'North America', seller: 'Wild Bunch' });
+    expect(facts.find((f) => f.type === 'deal')?.fields).toMatchObject({
+      title: 'One Second',
+      buyer: 'Neon',
+      territories: 'North America',
+      seller: 'Wild Bunch',
+    });
     expect(facts.find((f) => f.type === 'boxOffice')?.fields).toMatchObject({ territory: 'CN', amount: '12000000' });
   });
 });
@@ -34,7 +37,11 @@ describe('text', () => {
   it('segments sentences with their spans, past abbreviations and initials', () => {
     const text = 'It opens in the U.S. and Canada on Nov. 12 through A24 Inc. in 2021. J. Smith said so. The film grossed $1.5 million.';
     const s = segment(text);
-    expect(s.map((x) => x.text)).toEqual(['It opens in the U.S. and Canada on Nov. 12 through A24 Inc. in 2021.', 'J. Smith said so.', 'The film grossed $1.5 million.']);
+    expect(s.map((x) => x.text)).toEqual([
+      'It opens in the U.S. and Canada on Nov. 12 through A24 Inc. in 2021.',
+      'J. Smith said so.',
+      'The film grossed $1.5 million.',
+    ]);
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 });
@@ -48,7 +55,10 @@ describe('files and URLs', () => {
     server = createServer((req, res) => {
       hits.push(req.url ?? '');
       if (req.url === '/article.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
-      if (req.url === '/plain.txt') return res.writeHead(200, { 'content-type': 'text/plain' }).end('date 2021-07-20 Neon has nabbed North American rights to “One Second.”');
+      if (req.url === '/plain.txt')
+        return res
+          .writeHead(200, { 'content-type': 'text/plain' })
+          .end('date 2021-07-20 Neon has nabbed North American rights to “One Second.”');
       res.writeHead(404).end('not here');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -74,7 +84,9 @@ describe('files and URLs', () => {
 
   it('says why a URL cannot be read', async () => {
     await expect(readArticle({ url: `${base}/missing` }, local)).rejects.toThrow(/answered 404/);
-    await expect(readArticle({ url: `${base}/article.html` })).rejects.toThrow('url: the page could not be fetched: the address is not allowed');
+    await expect(readArticle({ url: `${base}/article.html` })).rejects.toThrow(
+      'url: the page could not be fetched: the address is not allowed',
+    );
     await expect(readArticle({ url: 'file:///etc/passwd' })).rejects.toThrow(/only http and https/);
     await expect(readArticle({ url: 'not a url' })).rejects.toThrow(/is not a URL/);
   });

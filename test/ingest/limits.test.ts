@@ -34,7 +34,8 @@ describe('article limits', () => {
     await drop?.();
   });
 
-  const post = (payload: Record<string, string>) => server.inject({ method: 'POST', url: '/api/articles', headers: { cookie: editor }, payload });
+  const post = (payload: Record<string, string>) =>
+    server.inject({ method: 'POST', url: '/api/articles', headers: { cookie: editor }, payload });
 
   it('extracts an article at the size limit in a worker while the server answers other requests', async () => {
     const text = longArticle(MAX_ARTICLE_CHARS);
@@ -61,14 +62,21 @@ describe('article limits', () => {
     expect(res.json()).toMatchObject({ error: 'invalid', field: 'text' });
     expect(res.json().message).toMatch(/text: must NOT have more than 200000 characters/);
     const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(doc.paths['/api/articles'].post.requestBody.content['application/json'].schema.properties.text.maxLength).toBe(MAX_ARTICLE_CHARS);
+    expect(doc.paths['/api/articles'].post.requestBody.content['application/json'].schema.properties.text.maxLength).toBe(
+      MAX_ARTICLE_CHARS,
+    );
   });
 
   it('refuses an HTML page whose article is over the limit with a 413 naming the limit', async () => {
-    const paragraphs = longArticle(MAX_ARTICLE_CHARS + 30_000).split('\n\n').map((p) => `<p>${p}</p>`).join('\n');
+    const paragraphs = longArticle(MAX_ARTICLE_CHARS + 30_000)
+      .split('\n\n')
+      .map((p) => `<p>${p}</p>`)
+      .join('\n');
     const res = await post({ html: `<html><head><title>Long read</title></head><body><article>${paragraphs}</article></body></html>` });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ error: 'too-large', field: 'html' });
-    expect(res.json().message).toMatch(/html: the article is [\d,]+ characters long once read from the html, more than 200,000 \(the limit of one article\)/);
+    expect(res.json().message).toMatch(
+      /html: the article is [\d,]+ characters long once read from the html, more than 200,000 \(the limit of one article\)/,
+    );
   });
 });

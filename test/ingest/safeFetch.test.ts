@@ -16,18 +16,66 @@ import { environmentAllowHosts } from '../../src/services/fetchSettings.js';
 describe('the addresses the server may connect to', () => {
   it('refuses loopback, private, link-local, unique-local, unspecified, CGNAT, multicast, broadcast, reserved, and IPv6 forms of them', () => {
     const refused = [
-      '127.0.0.1', '127.255.255.254', '10.0.0.1', '10.255.255.255', '172.16.0.1', '172.31.255.255', '192.168.0.1', '169.254.169.254', '100.64.0.1', '100.127.255.255',
-      '0.0.0.0', '0.1.2.3', '224.0.0.1', '239.255.255.250', '255.255.255.255', '192.0.2.1', '198.18.0.1', '240.0.0.1',
-      '::1', '::', 'fe80::1', 'febf::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '::ffff:169.254.169.254',
-      '[::1]', '::127.0.0.1', '64:ff9b::7f00:1', '64:ff9b::a00:1', '2002:7f00:1::', '2001:db8::1', '2001::1',
+      '127.0.0.1',
+      '127.255.255.254',
+      '10.0.0.1',
+      '10.255.255.255',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.0.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '100.127.255.255',
+      '0.0.0.0',
+      '0.1.2.3',
+      '224.0.0.1',
+      '239.255.255.250',
+      '255.255.255.255',
+      '192.0.2.1',
+      '198.18.0.1',
+      '240.0.0.1',
+      '::1',
+      '::',
+      'fe80::1',
+      'febf::1',
+      'fc00::1',
+      'fd12:3456::1',
+      'ff02::1',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '::ffff:10.0.0.1',
+      '::ffff:169.254.169.254',
+      '[::1]',
+      '::127.0.0.1',
+      '64:ff9b::7f00:1',
+      '64:ff9b::a00:1',
+      '2002:7f00:1::',
+      '2001:db8::1',
+      '2001::1',
       // not addresses at all: a name or a numeric trick is never taken for an address here (the URL parser turns the tricks into addresses first)
-      '2130706433', '0x7f.1', 'localhost', '', 'example.com',
+      '2130706433',
+      '0x7f.1',
+      'localhost',
+      '',
+      'example.com',
     ];
     for (const a of refused) expect(isPublicAddress(a), a).toBe(false);
   });
 
   it('allows global unicast addresses, and the same behind an IPv6 mapping or NAT64', () => {
-    for (const a of ['8.8.8.8', '1.1.1.1', '172.32.0.1', '172.15.255.255', '100.128.0.1', '11.0.0.1', '192.169.0.1', '2606:4700::1111', '2a00:1450:4001::200e', '::ffff:8.8.8.8', '64:ff9b::808:808']) {
+    for (const a of [
+      '8.8.8.8',
+      '1.1.1.1',
+      '172.32.0.1',
+      '172.15.255.255',
+      '100.128.0.1',
+      '11.0.0.1',
+      '192.169.0.1',
+      '2606:4700::1111',
+      '2a00:1450:4001::200e',
+      '::ffff:8.8.8.8',
+      '64:ff9b::808:808',
+    ]) {
       expect(isPublicAddress(a), a).toBe(true);
     }
   });
@@ -39,7 +87,18 @@ describe('the addresses the server may connect to', () => {
     expect(parseAllowedHost('2130706433')).toBe('127.0.0.1');
     expect(parseAllowedHost('[FD00::5]')).toBe('fd00::5');
     expect(parseAllowedHost('fd00:0:0::5')).toBe('fd00::5');
-    for (const bad of ['', 'http://news.intranet', 'news.intranet:8080', 'news.intranet/path', 'user@news.intranet', 'news intranet', 'news..intranet', '-news.intranet', '*.intranet', 'a'.repeat(254)]) {
+    for (const bad of [
+      '',
+      'http://news.intranet',
+      'news.intranet:8080',
+      'news.intranet/path',
+      'user@news.intranet',
+      'news intranet',
+      'news..intranet',
+      '-news.intranet',
+      '*.intranet',
+      'a'.repeat(254),
+    ]) {
       expect(parseAllowedHost(bad), bad).toBeNull();
     }
     expect(environmentAllowHosts('news.intranet, 10.0.0.5 bogus:1 news.intranet')).toEqual(['news.intranet', '10.0.0.5']);
@@ -56,9 +115,16 @@ describe('fetching', () => {
     server = createServer((req, res) => {
       const path = req.url ?? '';
       hits.push({ path, host: req.headers.host ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
-      if (path === '/page.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>Neon takes North America.</p>');
-      if (path === '/latin1.txt') return res.writeHead(200, { 'content-type': 'text/plain; charset=ISO-8859-1' }).end(Buffer.from('Sélection officielle, Cannes', 'latin1'));
-      if (path === '/gzip.html') return res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync('<p>Compressed, and read.</p>'));
+      if (path === '/page.html')
+        return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>Neon takes North America.</p>');
+      if (path === '/latin1.txt')
+        return res
+          .writeHead(200, { 'content-type': 'text/plain; charset=ISO-8859-1' })
+          .end(Buffer.from('Sélection officielle, Cannes', 'latin1'));
+      if (path === '/gzip.html')
+        return res
+          .writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' })
+          .end(gzipSync('<p>Compressed, and read.</p>'));
       if (path === '/bomb.html') return res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(big);
       if (path === '/to-inside') return res.writeHead(302, { location: `http://inside.example:${port}/page.html` }).end();
       if (path === '/feed.json') return res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -80,14 +146,20 @@ describe('fetching', () => {
     const known: Record<string, LookupAddress[]> = {
       'news.example': [{ address: '127.0.0.1', family: 4 }],
       'inside.example': [{ address: '127.0.0.1', family: 4 }],
-      'mixed.example': [{ address: '8.8.8.8', family: 4 }, { address: '127.0.0.1', family: 4 }],
+      'mixed.example': [
+        { address: '8.8.8.8', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+      ],
       'mapped.example': [{ address: '::ffff:127.0.0.1', family: 6 }],
     };
     if (known[hostname]) return known[hostname];
     throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
   };
   const failure = async (p: Promise<unknown>): Promise<FetchError> => {
-    const e = await p.then(() => null, (err: unknown) => err);
+    const e = await p.then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(FetchError);
     return e as FetchError;
   };
@@ -128,7 +200,11 @@ describe('fetching', () => {
     expect((await fetchText(`http://127.0.0.1:${port}/latin1.txt`, opts)).text).toBe('Sélection officielle, Cannes');
     expect((await fetchText(`http://127.0.0.1:${port}/gzip.html`, opts)).text).toBe('<p>Compressed, and read.</p>');
     const e = await failure(fetchText(`http://127.0.0.1:${port}/bomb.html`, { ...opts, maxBytes: 1024 * 1024 }));
-    expect(e).toMatchObject({ reason: 'too-large', status: 422, message: 'url: the page could not be fetched: it is too large (over 1 MB)' });
+    expect(e).toMatchObject({
+      reason: 'too-large',
+      status: 422,
+      message: 'url: the page could not be fetched: it is too large (over 1 MB)',
+    });
   });
 
   it('refuses a type that is not text, HTML or a feed; names a failure in plain words, keeping the network error for the log', async () => {
@@ -139,7 +215,11 @@ describe('fetching', () => {
       message: 'url: the feed could not be read: it is not a web page, text or a feed (application/json)',
     });
     const unknown = await failure(fetchText('http://nowhere.example/', opts));
-    expect(unknown).toMatchObject({ reason: 'unreachable', status: 502, message: 'url: the page could not be fetched: the address could not be reached' });
+    expect(unknown).toMatchObject({
+      reason: 'unreachable',
+      status: 502,
+      message: 'url: the page could not be fetched: the address could not be reached',
+    });
     expect(unknown.detail).toContain('ENOTFOUND');
     const silent = await failure(fetchText(`http://127.0.0.1:${port}/silent`, { ...opts, timeoutMs: 300 }));
     expect(silent).toMatchObject({ reason: 'timeout', status: 504, message: 'url: the page could not be fetched: it timed out' });

@@ -27,7 +27,14 @@ describe('interchange through the API', () => {
     const prod = (await findOrCreateCompany(app, SYSTEM, { name: 'Huanxi Media Group', kind: 'production' })).company.id;
     await setWeCompany(app, SYSTEM, us);
     const film = (await createTitle(app, SYSTEM, { originalTitle: 'One Second', year: 2020 })).id;
-    await saveContract(app, SYSTEM, { ref: 'MANDATE', status: 'signed', licensorId: prod, licenseeId: us, titleIds: [film], blocks: [{ territories: 'Worldwide excl. China', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }] });
+    await saveContract(app, SYSTEM, {
+      ref: 'MANDATE',
+      status: 'signed',
+      licensorId: prod,
+      licenseeId: us,
+      titleIds: [film],
+      blocks: [{ territories: 'Worldwide excl. China', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }],
+    });
     const login = async (username: string) => {
       const res = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
       const c = res.cookies.find((x) => x.name === 'filmrights_session')!;
@@ -41,17 +48,36 @@ describe('interchange through the API', () => {
     await app?.close();
   });
 
-  const deals = ['Title,Buyer,Territory,Media,Start,End,MG,Currency', 'One Second,Neon,North America,all rights,2021-09-18,2036-09-17,"1,000,000",USD', 'One Second,Alamode,Germany,Theatrical,2021-10-01,2030-12-31,,'].join('\n');
+  const deals = [
+    'Title,Buyer,Territory,Media,Start,End,MG,Currency',
+    'One Second,Neon,North America,all rights,2021-09-18,2036-09-17,"1,000,000",USD',
+    'One Second,Alamode,Germany,Theatrical,2021-10-01,2030-12-31,,',
+  ].join('\n');
 
   it('previews (nothing written), then commits a deal sheet; a viewer may not import', async () => {
-    const preview = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: editor }, payload: { filename: 'deals.csv', content: b64(deals) } });
+    const preview = await server.inject({
+      method: 'POST',
+      url: '/api/import',
+      headers: { cookie: editor },
+      payload: { filename: 'deals.csv', content: b64(deals) },
+    });
     expect(preview.statusCode).toBe(200);
     const p = preview.json();
     expect([p.format, p.kind, p.committed, p.contracts.length, p.mapping.buyer]).toEqual(['csv', 'deals', false, 2, 'Buyer']);
     expect((await app.store.db.selectFrom('contracts').select('id').execute()).length).toBe(1);
-    const denied = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: viewer }, payload: { filename: 'deals.csv', content: b64(deals), mode: 'commit' } });
+    const denied = await server.inject({
+      method: 'POST',
+      url: '/api/import',
+      headers: { cookie: viewer },
+      payload: { filename: 'deals.csv', content: b64(deals), mode: 'commit' },
+    });
     expect(denied.statusCode).toBe(403);
-    const commit = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: editor }, payload: { filename: 'deals.csv', content: b64(deals), mode: 'commit' } });
+    const commit = await server.inject({
+      method: 'POST',
+      url: '/api/import',
+      headers: { cookie: editor },
+      payload: { filename: 'deals.csv', content: b64(deals), mode: 'commit' },
+    });
     expect(commit.statusCode).toBe(200);
     expect(commit.json().committed).toBe(true);
     expect((await app.store.db.selectFrom('contracts').select('id').execute()).length).toBe(3);
@@ -59,7 +85,12 @@ describe('interchange through the API', () => {
 
   it('refuses a file with problems: 422 with every problem located', async () => {
     const bad = ['Title,Buyer,Territory,Media,Start,End', 'One Second,Tucker,Germny,SVOD,2022-01-01,2021-12-31'].join('\n');
-    const res = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: editor }, payload: { filename: 'bad.csv', content: b64(bad), mode: 'commit' } });
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api/import',
+      headers: { cookie: editor },
+      payload: { filename: 'bad.csv', content: b64(bad), mode: 'commit' },
+    });
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expect(body.error).toBe('import-refused');
@@ -67,12 +98,20 @@ describe('interchange through the API', () => {
   });
 
   it('commits in the background with progress to poll', async () => {
-    const sheet = ['Title,Buyer,Territory,Media,Start,End,Exclusive', ...Array.from({ length: 30 }, (_, i) => `One Second,Buyer ${i},France,SVOD,2031-01-01,2031-12-31,no`)].join('\n');
-    const res = await server.inject({ method: 'POST', url: '/api/import', headers: { cookie: editor }, payload: { filename: 'many.csv', content: b64(sheet), mode: 'commit', background: true } });
+    const sheet = [
+      'Title,Buyer,Territory,Media,Start,End,Exclusive',
+      ...Array.from({ length: 30 }, (_, i) => `One Second,Buyer ${i},France,SVOD,2031-01-01,2031-12-31,no`),
+    ].join('\n');
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api/import',
+      headers: { cookie: editor },
+      payload: { filename: 'many.csv', content: b64(sheet), mode: 'commit', background: true },
+    });
     expect(res.statusCode).toBe(202);
     let job;
     // poll until it is done: a bound against a hang, with room for a busy machine
-    for (const until = Date.now() + 120_000; Date.now() < until; ) {
+    for (const until = Date.now() + 120_000; Date.now() < until;) {
       job = (await server.inject({ method: 'GET', url: res.json().poll, headers: { cookie: editor } })).json();
       if (job.state !== 'running') break;
       await new Promise((r) => setTimeout(r, 50));
@@ -87,13 +126,28 @@ describe('interchange through the API', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="contracts-${new Date().toISOString().slice(0, 10)}.csv"`);
     expect(csv.body).toContain('Neon');
-    const xlsx = await server.inject({ method: 'POST', url: '/api/avails/export?format=xlsx', headers: { cookie: viewer }, payload: { territories: 'Europe', media: 'SVOD', start: '2025-01-01' } });
+    const xlsx = await server.inject({
+      method: 'POST',
+      url: '/api/avails/export?format=xlsx',
+      headers: { cookie: viewer },
+      payload: { territories: 'Europe', media: 'SVOD', start: '2025-01-01' },
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const ema = await server.inject({ method: 'POST', url: '/api/avails/export?format=ema-xml&version=2.4', headers: { cookie: viewer }, payload: { from: '2025-01-01', retailer: 'iTunes', licenseTypes: ['EST', 'SVOD'] } });
+    const ema = await server.inject({
+      method: 'POST',
+      url: '/api/avails/export?format=ema-xml&version=2.4',
+      headers: { cookie: viewer },
+      payload: { from: '2025-01-01', retailer: 'iTunes', licenseTypes: ['EST', 'SVOD'] },
+    });
     expect(ema.statusCode).toBe(200);
     expect((await validateAvailsXml(ema.body)).valid).toBe(true);
-    const bad = await server.inject({ method: 'POST', url: '/api/avails/export?format=ema-xml&version=2.9', headers: { cookie: viewer }, payload: { from: '2025-01-01' } });
+    const bad = await server.inject({
+      method: 'POST',
+      url: '/api/avails/export?format=ema-xml&version=2.9',
+      headers: { cookie: viewer },
+      payload: { from: '2025-01-01' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/version/);
   });

@@ -28,7 +28,9 @@ describe('filmrights import / export (interchange)', { timeout: PROCESS_TEST_TIM
     writeFileSync(sheet, 'Film,Licensee,Territories,Rights,From,To,Excl.\nOne Second,Cinéart,Benelux,Pay TV,2023-01-01,2025-12-31,yes\n');
     const preview = await cli(['import', sheet, '--preview']);
     expect(preview.code, preview.stderr).toBe(0);
-    expect(preview.stdout).toMatch(/^Would import deals sheet \(1 rows\): 0 new titles, 1 new companies, 1 contracts with 1 rights blocks\./);
+    expect(preview.stdout).toMatch(
+      /^Would import deals sheet \(1 rows\): 0 new titles, 1 new companies, 1 contracts with 1 rights blocks\./,
+    );
     expect(preview.stdout).toContain('Nothing was written (preview).');
     const done = await cli(['import', sheet]);
     expect(done.code, done.stderr).toBe(0);
@@ -41,7 +43,9 @@ describe('filmrights import / export (interchange)', { timeout: PROCESS_TEST_TIM
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/Avails_withErrors\.xml was refused, nothing was written: \d+ problems/);
-    expect(lines).toContain('  /AvailList/Avail[1]/Transaction[1]/Territory[1]: unknown country code "JJ" (ISO 3166-1 alpha-2) (did you mean: BJ, DJ, FJ?)');
+    expect(lines).toContain(
+      '  /AvailList/Avail[1]/Transaction[1]/Territory[1]: unknown country code "JJ" (ISO 3166-1 alpha-2) (did you mean: BJ, DJ, FJ?)',
+    );
   });
 
   it('imports an EMA spreadsheet for a retailer, and exports EMA XML that validates', async () => {
@@ -49,7 +53,24 @@ describe('filmrights import / export (interchange)', { timeout: PROCESS_TEST_TIM
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Imported EMA avails \(spreadsheet v1\.8, 27 transactions\): 3 new titles/);
     const out = join(dir, 'avails.xml');
-    const e = await cli(['export', 'avails', '--format', 'ema-xml', '--version', '2.4', '--out', out, '--from', '2022-01-01', '--retailer', 'MUBI', '--license-type', 'SVOD', '--license-type', 'EST']);
+    const e = await cli([
+      'export',
+      'avails',
+      '--format',
+      'ema-xml',
+      '--version',
+      '2.4',
+      '--out',
+      out,
+      '--from',
+      '2022-01-01',
+      '--retailer',
+      'MUBI',
+      '--license-type',
+      'SVOD',
+      '--license-type',
+      'EST',
+    ]);
     expect(e.code, e.stderr).toBe(0);
     expect(e.stdout).toMatch(/^Exported \d+ EMA transactions to /);
     expect((await validateAvailsXml(readFileSync(out, 'utf8'))).valid).toBe(true);

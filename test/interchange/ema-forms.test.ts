@@ -45,7 +45,21 @@ describe('an EMA v1.7 sheet with its columns in another order, one header row, a
   afterAll(() => app.close());
 
   async function sheet(header: 'two-rows' | 'one-row', rows: unknown[][]): Promise<Buffer> {
-    const fields = ['AvailTrans/End', 'AvailTrans/Territory', 'AvailTrans/LicenseType', 'AvailTrans/Start', 'AvailMetadata/TitleInternalAlias', 'Avail/ALID', 'AvailTrans/TerritoryExclusion', 'AvailTrans/FormatProfile', 'AvailAsset/WorkType', 'Avail/DisplayName', 'AvailTrans/Exclusive', 'Avail/Licensee', 'AvailMetadata/ReleaseYear'];
+    const fields = [
+      'AvailTrans/End',
+      'AvailTrans/Territory',
+      'AvailTrans/LicenseType',
+      'AvailTrans/Start',
+      'AvailMetadata/TitleInternalAlias',
+      'Avail/ALID',
+      'AvailTrans/TerritoryExclusion',
+      'AvailTrans/FormatProfile',
+      'AvailAsset/WorkType',
+      'Avail/DisplayName',
+      'AvailTrans/Exclusive',
+      'Avail/Licensee',
+      'AvailMetadata/ReleaseYear',
+    ];
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Movies');
     if (header === 'two-rows') {
@@ -59,7 +73,21 @@ describe('an EMA v1.7 sheet with its columns in another order, one header row, a
 
   it('imports Open ends, WW with exclusions, serial and text dates, Y/N booleans', async () => {
     const data = await sheet('two-rows', [
-      ['Open', 'WW', 'SVOD', new Date('2024-01-01T00:00:00Z'), 'Quiet Film, A', 'QF1', 'CN, RU', 'HD', 'Movie', 'Indie Co', 'Y', 'StreamCo', 2023],
+      [
+        'Open',
+        'WW',
+        'SVOD',
+        new Date('2024-01-01T00:00:00Z'),
+        'Quiet Film, A',
+        'QF1',
+        'CN, RU',
+        'HD',
+        'Movie',
+        'Indie Co',
+        'Y',
+        'StreamCo',
+        2023,
+      ],
       [45657, 'FR', 'EST', '01/15/2024', 'Quiet Film, A', 'QF1', null, 'SD', 'Movie', 'Indie Co', 'N', 'StreamCo', '2023'],
       ['Open', 'FR', 'EST', '2024-12-31', 'Quiet Film, A', 'QF1', null, 'HD', 'Movie', 'Indie Co', 0, 'StreamCo', 2023],
     ]);
@@ -75,7 +103,9 @@ describe('an EMA v1.7 sheet with its columns in another order, one header row, a
   });
 
   it('reads a single "Category/Field" header row, and names the cell of each problem', async () => {
-    const data = await sheet('one-row', [['2023-01-01', 'XX', 'ESTT', '2024-01-01', 'Loud Film', 'LF1', null, 'HD', 'Movie', 'Indie Co', 'perhaps', 'StreamCo', 2023]]);
+    const data = await sheet('one-row', [
+      ['2023-01-01', 'XX', 'ESTT', '2024-01-01', 'Loud Film', 'LF1', null, 'HD', 'Movie', 'Indie Co', 'perhaps', 'StreamCo', 2023],
+    ]);
     const r = await importEma(app, SYSTEM, data, 'bad.xlsx', 'ema-xlsx', { commit: false });
     expect(r.problems.filter((p) => p.severity === 'error').map((p) => `${p.where}: ${p.message}`)).toEqual([
       'sheet Movies, row 2, column C (AvailTrans/LicenseType): unknown LicenseType "ESTT" (one of EST, POEST, VOD, DTR, PVOD, TVOD, SVOD, AVOD, FVOD, FREE)',

@@ -26,8 +26,12 @@ async function seed(app: FilmRights) {
   ids.producer = (await findOrCreateCompany(app, SYSTEM, { name: 'Maison Prod', kind: 'production' })).company.id;
   ids.tv = (await findOrCreateCompany(app, SYSTEM, { name: 'Canal Neuf', kind: 'broadcaster' })).company.id;
   await setWeCompany(app, SYSTEM, ids.us);
-  ids.a = (await createTitle(app, SYSTEM, { originalTitle: 'The View from a Mountain', year: 2006, runtimeMinutes: 116, languages: ['en'] })).id;
-  ids.b = (await createTitle(app, SYSTEM, { originalTitle: 'Petite Danse', englishTitle: 'The Little Dance', year: 2021, languages: ['fr'] })).id;
+  ids.a = (
+    await createTitle(app, SYSTEM, { originalTitle: 'The View from a Mountain', year: 2006, runtimeMinutes: 116, languages: ['en'] })
+  ).id;
+  ids.b = (
+    await createTitle(app, SYSTEM, { originalTitle: 'Petite Danse', englishTitle: 'The Little Dance', year: 2021, languages: ['fr'] })
+  ).id;
   await saveContract(app, SYSTEM, {
     ref: 'IN-1',
     status: 'signed',
@@ -41,11 +45,28 @@ async function seed(app: FilmRights) {
     ],
   });
   // An exclusive SVOD sale in Canada: no SVOD avails there during it.
-  await saveContract(app, SYSTEM, { ref: 'OUT-1', status: 'signed', licensorId: ids.us, licenseeId: ids.tv, titleIds: [ids.a], blocks: [{ territories: 'Canada', media: 'SVOD', start: '2025-01-01', end: '2026-06-30', exclusive: true }] });
+  await saveContract(app, SYSTEM, {
+    ref: 'OUT-1',
+    status: 'signed',
+    licensorId: ids.us,
+    licenseeId: ids.tv,
+    titleIds: [ids.a],
+    blocks: [{ territories: 'Canada', media: 'SVOD', start: '2025-01-01', end: '2026-06-30', exclusive: true }],
+  });
   return ids;
 }
 
-const key = (t: EmaTransaction) => [t.alid, t.territory, t.licenseType, t.formatProfile, t.start, t.end ?? 'Open', t.endCondition ?? '', t.allowedLanguages?.join('+') ?? '*'].join('|');
+const key = (t: EmaTransaction) =>
+  [
+    t.alid,
+    t.territory,
+    t.licenseType,
+    t.formatProfile,
+    t.start,
+    t.end ?? 'Open',
+    t.endCondition ?? '',
+    t.allowedLanguages?.join('+') ?? '*',
+  ].join('|');
 const EXPORT = { from: '2025-01-01', retailer: 'iTunes' };
 
 describe('EMA XML export is valid against the MovieLabs schema of its version', () => {
@@ -71,7 +92,10 @@ describe('EMA XML export is valid against the MovieLabs schema of its version', 
 
   it('derives the avails from rights and windows: license types map to our media, sales and ends respected', async () => {
     const rows = await emaTransactions(app, { ...EXPORT, formatProfiles: ['HD'] });
-    const of = (title: string, country: string, lt: string) => rows.filter((r) => r.title === title && r.territory === country && r.licenseType === lt).map((r) => [r.start, r.end ?? r.endCondition]);
+    const of = (title: string, country: string, lt: string) =>
+      rows
+        .filter((r) => r.title === title && r.territory === country && r.licenseType === lt)
+        .map((r) => [r.start, r.end ?? r.endCondition]);
     expect(of('The View from a Mountain', 'US', 'EST')).toEqual([['2025-01-01', '2030-12-31']]);
     expect(of('The View from a Mountain', 'US', 'VOD')).toEqual([['2025-01-01', '2030-12-31']]);
     // Canada SVOD is sold exclusively until mid-2026 (a retailer's non-exclusive window is blocked by an exclusive sale).
@@ -81,7 +105,11 @@ describe('EMA XML export is valid against the MovieLabs schema of its version', 
     expect(of('The Little Dance', 'BE', 'SVOD')).toEqual([]);
     const svodFr = rows.find((r) => r.title === 'The Little Dance' && r.territory === 'FR' && r.licenseType === 'SVOD');
     expect(svodFr?.allowedLanguages).toEqual(['fr']);
-    expect(rows.every((r) => ['EST', 'VOD', 'SVOD', 'POEST'].includes(r.licenseType) && r.workType === 'Movie' && ['HD'].includes(r.formatProfile))).toBe(true);
+    expect(
+      rows.every(
+        (r) => ['EST', 'VOD', 'SVOD', 'POEST'].includes(r.licenseType) && r.workType === 'Movie' && ['HD'].includes(r.formatProfile),
+      ),
+    ).toBe(true);
   });
 
   it('writes the spreadsheet in the v1.8 and v1.9 layouts', async () => {
@@ -112,10 +140,17 @@ describe('the MovieLabs samples', () => {
   afterAll(() => app.close());
 
   it('Avails_withErrors.xml is refused with its errors named, nothing written', async () => {
-    const err = await importEma(app, SYSTEM, sample('Avails_withErrors.xml'), 'Avails_withErrors.xml', 'ema-xml', { commit: true, retailer: 'iTunes' }).catch((e) => e);
+    const err = await importEma(app, SYSTEM, sample('Avails_withErrors.xml'), 'Avails_withErrors.xml', 'ema-xml', {
+      commit: true,
+      retailer: 'iTunes',
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(ImportRefused);
     const lines = (err as ImportRefused).problems.filter((p) => p.severity === 'error').map((p) => `${p.where}: ${p.message}`);
-    const has = (re: RegExp) => expect(lines.some((l) => re.test(l)), `${re} in\n${lines.join('\n')}`).toBe(true);
+    const has = (re: RegExp) =>
+      expect(
+        lines.some((l) => re.test(l)),
+        `${re} in\n${lines.join('\n')}`,
+      ).toBe(true);
     has(/Transaction\[1\]\/Territory\[1\]: unknown country code "JJ"/);
     has(/AllowedLanguage\[4\]: unknown language code "XYZ"/);
     has(/AllowedLanguage\[11\]: unknown language code "fr-xx"/);
@@ -159,9 +194,19 @@ describe('the MovieLabs samples', () => {
   });
 
   it('the v1.8 sample: HD and SD rows of a window are one right, windows merged, Open ends open', async () => {
-    const title = await app.store.db.selectFrom('titles').select(['id', 'year']).where('original_title', '=', 'The First Dance').executeTakeFirstOrThrow();
+    const title = await app.store.db
+      .selectFrom('titles')
+      .select(['id', 'year'])
+      .where('original_title', '=', 'The First Dance')
+      .executeTakeFirstOrThrow();
     expect(title.year).toBe(2013);
-    const blocks = await app.store.db.selectFrom('rights_blocks').select(['territory_codes', 'media', 'start_date', 'end_date', 'exclusive']).where('title_id', '=', title.id).orderBy('media').orderBy('start_date').execute();
+    const blocks = await app.store.db
+      .selectFrom('rights_blocks')
+      .select(['territory_codes', 'media', 'start_date', 'end_date', 'exclusive'])
+      .where('title_id', '=', title.id)
+      .orderBy('media')
+      .orderBy('start_date')
+      .execute();
     const ca = blocks.filter((b) => JSON.parse(b.territory_codes).includes('CA'));
     expect(ca.map((b) => [b.media, b.start_date, b.end_date])).toEqual([
       ['EST', '2013-05-14', null],
@@ -187,13 +232,33 @@ describeEachDatabase('EMA round trips', (_open, database) => {
 
   /** The answer cell by cell (title x country x media leaf, merged periods, status): rollups may cut the same cells differently. */
   const ask = async () => {
-    const rows = (await askAvails(app, SYSTEM, { titles: [ids.a, ids.b], territories: 'Worldwide', media: 'On Demand', start: '2025-01-01', exclusive: false, match: 'overlap-part', include: 'all' })).rows;
+    const rows = (
+      await askAvails(app, SYSTEM, {
+        titles: [ids.a, ids.b],
+        territories: 'Worldwide',
+        media: 'On Demand',
+        start: '2025-01-01',
+        exclusive: false,
+        match: 'overlap-part',
+        include: 'all',
+      })
+    ).rows;
     const cells = new Map<string, Array<[string, string]>>();
-    for (const r of rows) for (const t of r.titleIds) for (const c of r.territories) for (const m of r.media) {
-      const k = `${t}|${c}|${m}|${r.status}|${r.languages?.join(',') ?? '*'}`;
-      cells.set(k, [...(cells.get(k) ?? []), [r.start ?? '', r.end ?? 'open']]);
-    }
-    return [...cells].map(([k, ps]) => `${k}|${mergeWindows(ps.map(([start, end]) => ({ start, end: end === 'open' ? null : end, rows: [] }))).map((p) => `${p.start}..${p.end ?? 'open'}`).join(',')}`).sort();
+    for (const r of rows)
+      for (const t of r.titleIds)
+        for (const c of r.territories)
+          for (const m of r.media) {
+            const k = `${t}|${c}|${m}|${r.status}|${r.languages?.join(',') ?? '*'}`;
+            cells.set(k, [...(cells.get(k) ?? []), [r.start ?? '', r.end ?? 'open']]);
+          }
+    return [...cells]
+      .map(
+        ([k, ps]) =>
+          `${k}|${mergeWindows(ps.map(([start, end]) => ({ start, end: end === 'open' ? null : end, rows: [] })))
+            .map((p) => `${p.start}..${p.end ?? 'open'}`)
+            .join(',')}`,
+      )
+      .sort();
   };
 
   it('our data → EMA XLSX → import for the retailer → same avails (and the retailer windows export to the same file)', async () => {

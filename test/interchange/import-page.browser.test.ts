@@ -23,7 +23,8 @@ describeBrowser('the Import page', () => {
     const { page, url } = world;
     await page.goto(`${url}/import`);
     await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
-    const sheet = (territory: string) => Buffer.from(`Film,Licensee,Territories,Rights,From,To,Excl.\nOne Second,Cinéart,${territory},Pay TV,2023-01-01,2025-12-31,yes\n`);
+    const sheet = (territory: string) =>
+      Buffer.from(`Film,Licensee,Territories,Rights,From,To,Excl.\nOne Second,Cinéart,${territory},Pay TV,2023-01-01,2025-12-31,yes\n`);
     await page.getByLabel('File').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: sheet('Benelxu') });
     await page.getByRole('button', { name: 'Preview' }).click();
     await shows(page.locator('.panel'), /1 problem: nothing can be imported/);

@@ -42,7 +42,14 @@ describe('import limits', () => {
     await setWeCompany(app, SYSTEM, us);
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) ids.push((await createTitle(app, SYSTEM, { originalTitle: `Film ${i}`, year: 2024 })).id);
-    await saveContract(app, SYSTEM, { ref: 'MANDATE', status: 'signed', licensorId: prod, licenseeId: us, titleIds: ids, blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2024-01-01', end: '2040-12-31' }] });
+    await saveContract(app, SYSTEM, {
+      ref: 'MANDATE',
+      status: 'signed',
+      licensorId: prod,
+      licenseeId: us,
+      titleIds: ids,
+      blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2024-01-01', end: '2040-12-31' }],
+    });
     const login = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'eva', password: PASSWORD } });
     editor = `filmrights_session=${login.cookies.find((c) => c.name === 'filmrights_session')!.value}`;
   });
@@ -54,9 +61,20 @@ describe('import limits', () => {
   });
 
   const upload = (filename: string, data: Buffer, mode: 'preview' | 'commit' = 'preview') =>
-    server.inject({ method: 'POST', url: '/api/import', headers: { cookie: editor }, payload: { filename, content: data.toString('base64'), mode } });
+    server.inject({
+      method: 'POST',
+      url: '/api/import',
+      headers: { cookie: editor },
+      payload: { filename, content: data.toString('base64'), mode },
+    });
   const me = async () => (await server.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: editor } })).statusCode;
-  const csv = (rows: number, cell = (r: number) => `Film ${r % 20}`) => Buffer.from(['Title,Buyer,Territory,Media,Start,End,Exclusive', ...Array.from({ length: rows }, (_, r) => `${cell(r)},Neon,Germany,SVOD,2025-01-01,2026-12-31,Non-exclusive`)].join('\n'));
+  const csv = (rows: number, cell = (r: number) => `Film ${r % 20}`) =>
+    Buffer.from(
+      [
+        'Title,Buyer,Territory,Media,Start,End,Exclusive',
+        ...Array.from({ length: rows }, (_, r) => `${cell(r)},Neon,Germany,SVOD,2025-01-01,2026-12-31,Non-exclusive`),
+      ].join('\n'),
+    );
 
   it('refuses a zip bomb by its directory, naming the limit, without inflating it', async () => {
     const bomb = zipBomb(300);
@@ -65,7 +83,9 @@ describe('import limits', () => {
     const res = await upload('bomb.xlsx', bomb);
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ error: 'too-large', field: 'file' });
-    expect(res.json().message).toMatch(/bomb\.xlsx: the workbook inflates to more than 256 MiB \(the limit; xl\/worksheets\/sheet1\.xml alone is 300 MiB\)/);
+    expect(res.json().message).toMatch(
+      /bomb\.xlsx: the workbook inflates to more than 256 MiB \(the limit; xl\/worksheets\/sheet1\.xml alone is 300 MiB\)/,
+    );
     expect(process.memoryUsage().rss - rss).toBeLessThan(200 * MB);
     expect(await me()).toBe(200);
   });
@@ -76,7 +96,9 @@ describe('import limits', () => {
     const memoryLimits = importWorkers.stats.memoryLimits;
     const res = await upload('liar.xlsx', liar);
     expect(res.statusCode).toBe(413);
-    expect(res.json().message).toMatch(/liar\.xlsx: the entry xl\/worksheets\/sheet1\.xml inflates to more than the 1 MiB the archive says/);
+    expect(res.json().message).toMatch(
+      /liar\.xlsx: the entry xl\/worksheets\/sheet1\.xml inflates to more than the 1 MiB the archive says/,
+    );
     expect(process.memoryUsage().rss - rss).toBeLessThan(200 * MB);
     // refused by counting, not by the worker running out of memory
     expect(importWorkers.stats.memoryLimits).toBe(memoryLimits);
@@ -86,7 +108,9 @@ describe('import limits', () => {
     const big = workbook(dealSheetXml(IMPORT_LIMITS.maxRows + 1));
     const res = await upload('rows.xlsx', big);
     expect(res.statusCode).toBe(413);
-    expect(res.json().message).toMatch(/rows\.xlsx: the workbook has more than 50,000 rows \(the limit of one import; found at sheet Deals, row 50001\)/);
+    expect(res.json().message).toMatch(
+      /rows\.xlsx: the workbook has more than 50,000 rows \(the limit of one import; found at sheet Deals, row 50001\)/,
+    );
   });
 
   it('refuses a CSV file of more than 50,000 rows, naming the limit', async () => {
@@ -106,7 +130,10 @@ describe('import limits', () => {
   it('stops a file over the worker time limit with a 413, and the server goes on answering', async () => {
     importWorkers.setLimits({ timeoutMs: 150 });
     try {
-      const res = await upload('slow.csv', csv(40_000, (r) => `Film ${r % 20} ${'x'.repeat(200)}`));
+      const res = await upload(
+        'slow.csv',
+        csv(40_000, (r) => `Film ${r % 20} ${'x'.repeat(200)}`),
+      );
       expect(res.statusCode).toBe(413);
       expect(res.json().message).toMatch(/slow\.csv: reading it took longer than 0\.15 s \(the limit of one import\) and was stopped/);
     } finally {
@@ -120,9 +147,14 @@ describe('import limits', () => {
   it('stops a file over the worker memory limit with a 413, and the server goes on answering', async () => {
     importWorkers.setLimits({ memoryMb: 48 });
     try {
-      const res = await upload('wide.csv', csv(45_000, (r) => `Film ${r % 20} ${'y'.repeat(400)}`));
+      const res = await upload(
+        'wide.csv',
+        csv(45_000, (r) => `Film ${r % 20} ${'y'.repeat(400)}`),
+      );
       expect(res.statusCode).toBe(413);
-      expect(res.json().message).toMatch(/wide\.csv: reading it needed more than 48 MB of memory \(the limit of one import\) and was stopped/);
+      expect(res.json().message).toMatch(
+        /wide\.csv: reading it needed more than 48 MB of memory \(the limit of one import\) and was stopped/,
+      );
     } finally {
       importWorkers.setLimits(defaults);
     }

@@ -12,24 +12,55 @@ describe('list exports', () => {
   beforeAll(async () => {
     app = await FilmRights.open({ file: ':memory:' });
     const us = (await findOrCreateCompany(app, SYSTEM, { name: 'Wild Bunch', kind: 'sales-agent' })).company.id;
-    const evil = (await findOrCreateCompany(app, SYSTEM, { name: '=HYPERLINK("http://evil.invalid","Neon")', kind: 'distributor' })).company.id;
+    const evil = (await findOrCreateCompany(app, SYSTEM, { name: '=HYPERLINK("http://evil.invalid","Neon")', kind: 'distributor' })).company
+      .id;
     const prod = (await findOrCreateCompany(app, SYSTEM, { name: '@Huanxi', kind: 'production' })).company.id;
     await setWeCompany(app, SYSTEM, us);
     const film = (await createTitle(app, SYSTEM, { originalTitle: '-One Second+', year: 2020, runtimeMinutes: 104 })).id;
-    await saveContract(app, SYSTEM, { ref: 'IN', status: 'signed', licensorId: prod, licenseeId: us, titleIds: [film], blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2020-01-01', end: null }] });
-    await saveContract(app, SYSTEM, { ref: '+OUT', status: 'signed', licensorId: us, licenseeId: evil, titleIds: [film], signedOn: '2021-07-20', mg: { amount: '1200000.50', currency: 'USD' }, blocks: [{ territories: 'North America', media: 'All Media', start: '2021-09-18', end: '2036-09-17' }] });
+    await saveContract(app, SYSTEM, {
+      ref: 'IN',
+      status: 'signed',
+      licensorId: prod,
+      licenseeId: us,
+      titleIds: [film],
+      blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2020-01-01', end: null }],
+    });
+    await saveContract(app, SYSTEM, {
+      ref: '+OUT',
+      status: 'signed',
+      licensorId: us,
+      licenseeId: evil,
+      titleIds: [film],
+      signedOn: '2021-07-20',
+      mg: { amount: '1200000.50', currency: 'USD' },
+      blocks: [{ territories: 'North America', media: 'All Media', start: '2021-09-18', end: '2036-09-17' }],
+    });
   });
   afterAll(() => app.close());
 
   it('neutralises text that a spreadsheet would run', () => {
-    expect(['=1+2', '+1', '-2', '@SUM(A1)', '\tx', 'plain', ''].map(neutralise)).toEqual(["'=1+2", "'+1", "'-2", "'@SUM(A1)", "'\tx", 'plain', '']);
+    expect(['=1+2', '+1', '-2', '@SUM(A1)', '\tx', 'plain', ''].map(neutralise)).toEqual([
+      "'=1+2",
+      "'+1",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      'plain',
+      '',
+    ]);
   });
 
   it('CSV: UTF-8 with BOM, money as amount and currency, dangerous text neutralised, numbers left as numbers', async () => {
     const { data } = await exportList(app, SYSTEM, 'contracts', 'csv');
     const text = data.toString('utf8');
-    expect(text.startsWith('\uFEFFRef,Direction,Status,Licensor,Licensee,Titles,Territories,Media,Term,Signed on,Announced on,MG,MG currency,Updated')).toBe(true);
-    expect(text).toContain(`'+OUT,out,signed,Wild Bunch,"'=HYPERLINK(""http://evil.invalid"",""Neon"")",'-One Second+,North America,All Media,2021-09-18 – 2036-09-17,2021-07-20,,1200000.50,USD,`);
+    expect(
+      text.startsWith(
+        '\uFEFFRef,Direction,Status,Licensor,Licensee,Titles,Territories,Media,Term,Signed on,Announced on,MG,MG currency,Updated',
+      ),
+    ).toBe(true);
+    expect(text).toContain(
+      `'+OUT,out,signed,Wild Bunch,"'=HYPERLINK(""http://evil.invalid"",""Neon"")",'-One Second+,North America,All Media,2021-09-18 – 2036-09-17,2021-07-20,,1200000.50,USD,`,
+    );
     const catalog = (await exportList(app, SYSTEM, 'catalog', 'csv')).data.toString('utf8');
     expect(catalog).toMatch(/'-One Second\+,'-One Second\+,2020,,,,104,/);
   });
@@ -49,7 +80,13 @@ describe('list exports', () => {
     expect(signed.value).toEqual(new Date('2021-07-20T00:00:00Z'));
     expect(outRow.getCell(header.indexOf('Licensee') + 1).value).toBe(`'=HYPERLINK("http://evil.invalid","Neon")`);
     for (const name of LISTS) {
-      const r = await exportList(app, SYSTEM, name, 'xlsx', name === 'avails' ? { avails: { territories: 'Worldwide', media: 'All Media', start: '2022-01-01', include: 'all' } } : {});
+      const r = await exportList(
+        app,
+        SYSTEM,
+        name,
+        'xlsx',
+        name === 'avails' ? { avails: { territories: 'Worldwide', media: 'All Media', start: '2022-01-01', include: 'all' } } : {},
+      );
       expect(r.data.length).toBeGreaterThan(1000);
     }
   });

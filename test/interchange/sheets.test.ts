@@ -16,18 +16,32 @@ async function seed(app: FilmRights) {
   const prod = (await findOrCreateCompany(app, SYSTEM, { name: 'Huanxi Media Group', kind: 'production' })).company.id;
   await setWeCompany(app, SYSTEM, us);
   const film = (await createTitle(app, SYSTEM, { originalTitle: '一秒钟', englishTitle: 'One Second', year: 2020 })).id;
-  await saveContract(app, SYSTEM, { ref: 'MANDATE', status: 'signed', licensorId: prod, licenseeId: us, titleIds: [film], blocks: [{ territories: 'Worldwide excl. China', media: 'All Media', start: '2020-01-01', end: '2040-12-31', exclusive: true }] });
+  await saveContract(app, SYSTEM, {
+    ref: 'MANDATE',
+    status: 'signed',
+    licensorId: prod,
+    licenseeId: us,
+    titleIds: [film],
+    blocks: [{ territories: 'Worldwide excl. China', media: 'All Media', start: '2020-01-01', end: '2040-12-31', exclusive: true }],
+  });
   return { us, film };
 }
 
 const csv = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
-const count = async (app: FilmRights, table: 'contracts' | 'titles' | 'companies' | 'audit_log') => (await app.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+const count = async (app: FilmRights, table: 'contracts' | 'titles' | 'companies' | 'audit_log') =>
+  (
+    await app.store.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 async function xlsx(rows: unknown[][], formulaAt?: { row: number; col: number; formula: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Deals');
   for (const r of rows) ws.addRow(r);
-  if (formulaAt) ws.getRow(formulaAt.row).getCell(formulaAt.col).value = { formula: formulaAt.formula, result: 7 } as ExcelJS.CellFormulaValue;
+  if (formulaAt)
+    ws.getRow(formulaAt.row).getCell(formulaAt.col).value = { formula: formulaAt.formula, result: 7 } as ExcelJS.CellFormulaValue;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -41,9 +55,20 @@ describe('deal and catalog sheets', () => {
   afterAll(() => app.close());
 
   it('guesses the column mapping from the headers people write', () => {
-    expect(guessMapping(['Film', 'Licensee', 'Territories', 'Rights', 'From', 'To', 'Excl.', 'MG', 'Ccy', 'Stage'], 'deals')).toMatchObject({
-      title: 'Film', buyer: 'Licensee', territory: 'Territories', media: 'Rights', start: 'From', end: 'To', exclusive: 'Excl.', mg: 'MG', currency: 'Ccy', status: 'Stage',
-    });
+    expect(guessMapping(['Film', 'Licensee', 'Territories', 'Rights', 'From', 'To', 'Excl.', 'MG', 'Ccy', 'Stage'], 'deals')).toMatchObject(
+      {
+        title: 'Film',
+        buyer: 'Licensee',
+        territory: 'Territories',
+        media: 'Rights',
+        start: 'From',
+        end: 'To',
+        exclusive: 'Excl.',
+        mg: 'MG',
+        currency: 'Ccy',
+        status: 'Stage',
+      },
+    );
     expect(parseAmount('$1.2M')).toEqual({ amount: '1200000', currency: 'USD' });
     expect(parseAmount('€ 250.000,50')).toEqual({ amount: '250000.50', currency: 'EUR' });
     expect(parseAmount('500k GBP')).toEqual({ amount: '500000', currency: 'GBP' });
@@ -62,7 +87,16 @@ describe('deal and catalog sheets', () => {
     if (preview.format !== 'csv') throw new Error('csv');
     expect(preview.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(preview.kind).toBe('deals');
-    expect(preview.contracts.map((c) => [c.licensee, c.direction, c.blocks[0].territories, c.blocks[0].start, c.blocks[0].end, c.blocks[0].exclusive])).toEqual([
+    expect(
+      preview.contracts.map((c) => [
+        c.licensee,
+        c.direction,
+        c.blocks[0].territories,
+        c.blocks[0].start,
+        c.blocks[0].end,
+        c.blocks[0].exclusive,
+      ]),
+    ).toEqual([
       ['Neon', 'out', 'U.S. and Canada', '2021-09-18', '2036-09-17', true],
       ['Alamode Film', 'out', 'German-speaking Europe', '2021-09-18', '2040-12-31', true],
       ['MUBI', 'out', 'UK', '2021-09-20', '2024-09-19', false],
@@ -70,15 +104,33 @@ describe('deal and catalog sheets', () => {
     expect(await count(app, 'audit_log')).toBe(before);
     const done = await importFile(app, SYSTEM, file, 'deals.csv', { commit: true });
     expect(done.committed).toBe(true);
-    const rows = (await askAvails(app, SYSTEM, { titles: [ids.film], territories: 'Germany', media: 'Theatrical', start: '2022-01-01', end: '2022-12-31' })).rows;
+    const rows = (
+      await askAvails(app, SYSTEM, {
+        titles: [ids.film],
+        territories: 'Germany',
+        media: 'Theatrical',
+        start: '2022-01-01',
+        end: '2022-12-31',
+      })
+    ).rows;
     expect(rows[0].status).toBe('unavailable');
     expect(rows[0].reasons[0].message).toContain('Alamode Film');
-    const neon = await app.store.db.selectFrom('contracts as c').innerJoin('companies as co', 'co.id', 'c.licensee_id').select(['c.mg_amount', 'c.mg_currency', 'c.status']).where('co.name', '=', 'Neon').executeTakeFirstOrThrow();
+    const neon = await app.store.db
+      .selectFrom('contracts as c')
+      .innerJoin('companies as co', 'co.id', 'c.licensee_id')
+      .select(['c.mg_amount', 'c.mg_currency', 'c.status'])
+      .where('co.name', '=', 'Neon')
+      .executeTakeFirstOrThrow();
     expect([Number(neon.mg_amount), neon.mg_currency, neon.status]).toEqual([100_000_000, 'USD', 'signed']);
   });
 
   it('lists unknown territory and media names with suggestions, and refuses the file as a whole', async () => {
-    const file = csv(['Title,Buyer,Territory,Media,Start,End', 'One Second,Cinéart,Benelux,Pay TV,2022-01-01,2023-12-31', 'One Second,Nordisk,Scandinavai,Free TV,2022-01-01,2023-12-31', 'One Second,Tucker,Germny,SVDO,2022-01-01,2023-12-31']);
+    const file = csv([
+      'Title,Buyer,Territory,Media,Start,End',
+      'One Second,Cinéart,Benelux,Pay TV,2022-01-01,2023-12-31',
+      'One Second,Nordisk,Scandinavai,Free TV,2022-01-01,2023-12-31',
+      'One Second,Tucker,Germny,SVDO,2022-01-01,2023-12-31',
+    ]);
     const contracts = await count(app, 'contracts');
     const preview = await importFile(app, SYSTEM, file, 'd.csv', { commit: false });
     if (preview.format !== 'csv') throw new Error('csv');
@@ -94,11 +146,21 @@ describe('deal and catalog sheets', () => {
   });
 
   it('takes an overridden mapping, and refuses two exclusive sales of the same right in one file (nothing written)', async () => {
-    const file = csv(['Picture,Who,Where,What,Begin,Finish', 'One Second,Madman,ANZ,all rights,2022-01-01,2030-12-31', 'One Second,Palace,Australia,SVOD,2025-01-01,2026-12-31']);
+    const file = csv([
+      'Picture,Who,Where,What,Begin,Finish',
+      'One Second,Madman,ANZ,all rights,2022-01-01,2030-12-31',
+      'One Second,Palace,Australia,SVOD,2025-01-01,2026-12-31',
+    ]);
     const contracts = await count(app, 'contracts');
-    const err = await importFile(app, SYSTEM, file, 'anz.csv', { commit: true, kind: 'deals', mapping: { buyer: 'Who', territory: 'Where', media: 'What', start: 'Begin', end: 'Finish' } }).catch((e) => e);
+    const err = await importFile(app, SYSTEM, file, 'anz.csv', {
+      commit: true,
+      kind: 'deals',
+      mapping: { buyer: 'Who', territory: 'Where', media: 'What', start: 'Begin', end: 'Finish' },
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(ImportRefused);
-    expect((err as ImportRefused).problems.map((p) => `${p.where}: ${p.message}`).join('\n')).toMatch(/^row 3: conflict: One Second, Australia, SVOD, 2025-01-01 to 2026-12-31: sold to .*Madman/m);
+    expect((err as ImportRefused).problems.map((p) => `${p.where}: ${p.message}`).join('\n')).toMatch(
+      /^row 3: conflict: One Second, Australia, SVOD, 2025-01-01 to 2026-12-31: sold to .*Madman/m,
+    );
     expect(await count(app, 'contracts')).toBe(contracts);
     expect(await count(app, 'companies')).toBe(await count(app, 'companies'));
   });
@@ -112,9 +174,18 @@ describe('deal and catalog sheets', () => {
     expect(await detectFormat(file, 'catalog.xlsx')).toBe('xlsx');
     const r = await importFile(app, SYSTEM, file, 'catalog.xlsx', { commit: true });
     expect(r.committed).toBe(true);
-    const t = await app.store.db.selectFrom('titles').select(['original_title', 'year', 'runtime_minutes', 'countries', 'production_status']).where('original_title', '=', 'Memoria').executeTakeFirstOrThrow();
+    const t = await app.store.db
+      .selectFrom('titles')
+      .select(['original_title', 'year', 'runtime_minutes', 'countries', 'production_status'])
+      .where('original_title', '=', 'Memoria')
+      .executeTakeFirstOrThrow();
     expect([t.year, t.runtime_minutes, JSON.parse(t.countries), t.production_status]).toEqual([2021, 136, ['CO', 'TH', 'FR'], 'released']);
-    const d = await app.store.db.selectFrom('credits as c').innerJoin('people as p', 'p.id', 'c.person_id').select('p.name').where('c.role', '=', 'director').execute();
+    const d = await app.store.db
+      .selectFrom('credits as c')
+      .innerJoin('people as p', 'p.id', 'c.person_id')
+      .select('p.name')
+      .where('c.role', '=', 'director')
+      .execute();
     expect(d.map((x) => x.name).sort()).toEqual(['Apichatpong Weerasethakul', 'Céline Sciamma']);
   });
 });
@@ -128,7 +199,8 @@ describe('malformed files: a clear error, nothing written', () => {
     baseline = await Promise.all((['contracts', 'titles', 'companies', 'audit_log'] as const).map((t) => count(app, t)));
   });
   afterAll(() => app.close());
-  const unchanged = async () => expect(await Promise.all((['contracts', 'titles', 'companies', 'audit_log'] as const).map((t) => count(app, t)))).toEqual(baseline);
+  const unchanged = async () =>
+    expect(await Promise.all((['contracts', 'titles', 'companies', 'audit_log'] as const).map((t) => count(app, t)))).toEqual(baseline);
 
   it('a truncated XLSX', async () => {
     const good = (await exportEma(app, 'ema-xlsx', '1.8', { from: '2025-01-01', retailer: 'iTunes' })).data;
@@ -142,7 +214,12 @@ describe('malformed files: a clear error, nothing written', () => {
 
   it('XML with an external entity (never resolved)', async () => {
     const good = (await exportEma(app, 'ema-xml', '2.4', { from: '2025-01-01', retailer: 'iTunes' })).data.toString('utf8');
-    const evil = good.replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE avails:AvailList [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>').replace('<avails:ShortDescription>', '<avails:ShortDescription>&xxe;');
+    const evil = good
+      .replace(
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE avails:AvailList [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>',
+      )
+      .replace('<avails:ShortDescription>', '<avails:ShortDescription>&xxe;');
     expect(await detectFormat(Buffer.from(evil), 'evil.xml')).toBe('ema-xml');
     const err = await importFile(app, SYSTEM, Buffer.from(evil), 'evil.xml', { commit: true }).catch((e) => e);
     expect(err).toBeInstanceOf(UnreadableFile);
@@ -152,7 +229,10 @@ describe('malformed files: a clear error, nothing written', () => {
   });
 
   it('a CSV in Latin-1', async () => {
-    const latin1 = Buffer.from('Title,Buyer,Territory,Media,Start,End\r\nOne Second,Cinéart,Benelux,Pay TV,2022-01-01,2023-12-31\r\n', 'latin1');
+    const latin1 = Buffer.from(
+      'Title,Buyer,Territory,Media,Start,End\r\nOne Second,Cinéart,Benelux,Pay TV,2022-01-01,2023-12-31\r\n',
+      'latin1',
+    );
     const err = await importFile(app, SYSTEM, latin1, 'deals.csv', { commit: true }).catch((e) => e);
     expect(err).toBeInstanceOf(UnreadableFile);
     expect((err as Error).message).toMatch(/not UTF-8 \(byte 0xe9 on line 2 looks like Latin-1.*save it as "CSV UTF-8"/);
@@ -173,7 +253,10 @@ describe('malformed files: a clear error, nothing written', () => {
     const ema = await exportEma(app, 'ema-xlsx', '1.9', { from: '2025-01-01', retailer: 'iTunes' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(ema.data as unknown as ArrayBuffer);
-    wb.worksheets[0].getCell('D5').value = { formula: 'HYPERLINK("http://example.invalid","US")', result: 'US' } as ExcelJS.CellFormulaValue;
+    wb.worksheets[0].getCell('D5').value = {
+      formula: 'HYPERLINK("http://example.invalid","US")',
+      result: 'US',
+    } as ExcelJS.CellFormulaValue;
     const bad = Buffer.from(await wb.xlsx.writeBuffer());
     const err2 = await importFile(app, SYSTEM, bad, 'ema.xlsx', { commit: true }).catch((e) => e);
     expect(err2).toBeInstanceOf(ImportRefused);

@@ -22,7 +22,9 @@ describe('the vendored MovieLabs schemas', () => {
   });
 
   it('import each other by a name in the same folder only', () => {
-    const locations = files.flatMap((f) => [...readFileSync(join(MOVIELABS_XSD_DIR, f), 'utf8').matchAll(/schemaLocation="([^"]*)"/g)].map((m) => ({ from: f, to: m[1] })));
+    const locations = files.flatMap((f) =>
+      [...readFileSync(join(MOVIELABS_XSD_DIR, f), 'utf8').matchAll(/schemaLocation="([^"]*)"/g)].map((m) => ({ from: f, to: m[1] })),
+    );
     expect(locations.length).toBeGreaterThan(20);
     expect(locations.filter((l) => !files.includes(l.to))).toEqual([]);
   });
@@ -40,7 +42,9 @@ describe('the vendored MovieLabs schemas', () => {
       const r = await validateAvailsXml(`<?xml version="1.0"?><avails:AvailList xmlns:avails="${ns}"><avails:Bogus/></avails:AvailList>`);
       expect(r.version).toBe(version);
       expect(r.valid).toBe(false);
-      expect(r.errors.map((e) => e.message).join('\n'), version).toContain(`Element '{${ns}}Bogus': This element is not expected. Expected is ( {${ns}}Avail )`);
+      expect(r.errors.map((e) => e.message).join('\n'), version).toContain(
+        `Element '{${ns}}Bogus': This element is not expected. Expected is ( {${ns}}Avail )`,
+      );
     }
   }, 180_000);
 });

@@ -12,7 +12,10 @@ import { PROCESS_TEST_TIMEOUT, ROOT, runCli } from '../support/processes.js';
 
 const semver = createRequire(import.meta.url)('semver') as { valid(v: string): string | null };
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; license: string };
-const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { version: string; packages: Record<string, { version?: string }> };
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  version: string;
+  packages: Record<string, { version?: string }>;
+};
 
 describe('the release', () => {
   it('has one semantic version in package.json, its lock and the code', () => {
@@ -46,12 +49,17 @@ describe('the release', () => {
     expect(licence).toContain('the filmrights contributors');
     const notice = readFileSync(join(ROOT, 'NOTICE.md'), 'utf8');
     // every vendored licence file it points to is there
-    for (const m of notice.matchAll(/`((?:vendor|test\/fixtures)\/[^`]*LICENSE[^`]*)`/g)) expect(existsSync(join(ROOT, m[1])), m[1]).toBe(true);
+    for (const m of notice.matchAll(/`((?:vendor|test\/fixtures)\/[^`]*LICENSE[^`]*)`/g))
+      expect(existsSync(join(ROOT, m[1])), m[1]).toBe(true);
   });
 
-  it('filmrights --version prints the version and the schema', async () => {
-    const run = await runCli(['--version']);
-    expect(run.code).toBe(0);
-    expect(run.stdout.trim()).toBe(`${pkg.version} (database schema ${SCHEMA_VERSION})`);
-  }, PROCESS_TEST_TIMEOUT);
+  it(
+    'filmrights --version prints the version and the schema',
+    async () => {
+      const run = await runCli(['--version']);
+      expect(run.code).toBe(0);
+      expect(run.stdout.trim()).toBe(`${pkg.version} (database schema ${SCHEMA_VERSION})`);
+    },
+    PROCESS_TEST_TIMEOUT,
+  );
 });

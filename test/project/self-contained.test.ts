@@ -40,7 +40,15 @@ describe('the repository is self-contained', () => {
 
   it('scans the sources, tests, scripts and docs', () => {
     const names = all.map((f) => relative(ROOT, f));
-    for (const f of ['src/interchange/ema/xsd.ts', 'test/ingest/extract.test.ts', 'bin/filmrights.js', 'web/src/main.tsx', 'README.md', '.ci/run']) expect(names).toContain(f);
+    for (const f of [
+      'src/interchange/ema/xsd.ts',
+      'test/ingest/extract.test.ts',
+      'bin/filmrights.js',
+      'web/src/main.tsx',
+      'README.md',
+      '.ci/run',
+    ])
+      expect(names).toContain(f);
   });
 
   it('names no path outside the repository', () => {
@@ -49,15 +57,31 @@ describe('the repository is self-contained', () => {
       readFileSync(file, 'utf8')
         .split('\n')
         .forEach((line, i) => {
-          for (const f of FORBIDDEN) if (f.re.test(line)) hits.push(`${relative(ROOT, file)}:${i + 1}: ${f.what}: ${line.trim().slice(0, 160)}`);
+          for (const f of FORBIDDEN)
+            if (f.re.test(line)) hits.push(`${relative(ROOT, file)}:${i + 1}: ${f.what}: ${line.trim().slice(0, 160)}`);
         });
     }
     expect(hits).toEqual([]);
   });
 
   it('recognises each forbidden form (the check can fail)', () => {
-    const samples = ['..' + '/shared/movielabs', '..' + '\\shared\\x', `join(ROOT, '..', '${'sha' + 'red'}', 'movielabs')`, `/${'wo' + 'rk'}/shared/seed-article.txt`, `/${'ho' + 'me'}/alice/films`, `'/${'t' + 'mp'}/out.db'`];
-    for (const s of samples) expect(FORBIDDEN.some((f) => f.re.test(s)), s).toBe(true);
-    for (const s of ['/usr/bin/chromium', 'const shared = 1', 'test/fixtures/movielabs', 'os.tmpdir()']) expect(FORBIDDEN.some((f) => f.re.test(s)), s).toBe(false);
+    const samples = [
+      '..' + '/shared/movielabs',
+      '..' + '\\shared\\x',
+      `join(ROOT, '..', '${'sha' + 'red'}', 'movielabs')`,
+      `/${'wo' + 'rk'}/shared/seed-article.txt`,
+      `/${'ho' + 'me'}/alice/films`,
+      `'/${'t' + 'mp'}/out.db'`,
+    ];
+    for (const s of samples)
+      expect(
+        FORBIDDEN.some((f) => f.re.test(s)),
+        s,
+      ).toBe(true);
+    for (const s of ['/usr/bin/chromium', 'const shared = 1', 'test/fixtures/movielabs', 'os.tmpdir()'])
+      expect(
+        FORBIDDEN.some((f) => f.re.test(s)),
+        s,
+      ).toBe(false);
   });
 });

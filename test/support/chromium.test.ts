@@ -23,7 +23,11 @@ function vitest(file: string, env: Record<string, string>): Promise<{ code: numb
   for (const k of Object.keys(childEnv)) if (k.startsWith('VITEST')) delete childEnv[k];
   if (!('CI' in env)) delete childEnv.CI;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', file], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', file], {
+      cwd: ROOT,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -50,11 +54,16 @@ describe('finding Chromium', () => {
     expect(browserSuiteMode(missing, true)).toBe('fail');
     expect(browserSuiteMode(missing, false)).toBe('skip');
     expect(browserSuiteMode({ ok: true, path: DEFAULT_CHROMIUM }, true)).toBe('run');
-    expect(chromiumRequiredMessage(missing)).toBe(`Chromium is required when CI=true, but there is no Chromium at ${NOWHERE}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+    expect(chromiumRequiredMessage(missing)).toBe(
+      `Chromium is required when CI=true, but there is no Chromium at ${NOWHERE}: apt-get install -y chromium, or set CHROMIUM_PATH.`,
+    );
   });
 
   it('every browser test file defines its suites with describeBrowser', () => {
-    const files = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(d, e.name)) : e.name.endsWith('.test.ts') ? [join(d, e.name)] : []));
+    const files = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(d, e.name)) : e.name.endsWith('.test.ts') ? [join(d, e.name)] : [],
+      );
     const browser = files(join(ROOT, 'test')).filter((f) => /from '(?:\.\/|\.\.\/browser\/)harness\.js'/.test(readFileSync(f, 'utf8')));
     expect(browser.length).toBeGreaterThanOrEqual(6);
     const wrong = browser.filter((f) => {
@@ -75,6 +84,8 @@ describe('a browser suite without Chromium, run by vitest', () => {
   it('is skipped with a printed reason otherwise', async () => {
     const r = await vitest('test/browser/avails.test.ts', { CHROMIUM_PATH: NOWHERE });
     expect(r.code, r.output).toBe(0);
-    expect(r.output).toContain(`Browser suite "web app: the avails question for the whole catalog" skipped: there is no Chromium at ${NOWHERE}`);
+    expect(r.output).toContain(
+      `Browser suite "web app: the avails question for the whole catalog" skipped: there is no Chromium at ${NOWHERE}`,
+    );
   }, 180_000);
 });

@@ -26,7 +26,11 @@ export function chromiumStatus(env: NodeJS.ProcessEnv = process.env): ChromiumSt
     return { ok: true, path };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, path, reason: code === 'ENOENT' ? `there is no Chromium at ${path}` : `${path} cannot be run (${code ?? String(e)})` };
+    return {
+      ok: false,
+      path,
+      reason: code === 'ENOENT' ? `there is no Chromium at ${path}` : `${path} cannot be run (${code ?? String(e)})`,
+    };
   }
 }
 

@@ -102,10 +102,7 @@ export const databases: TestDatabase[] = [sqlite, postgres];
  * `<title> [postgres]`. `open` gives a fresh store; every store it opened and
  * the test did not close is closed (and its database dropped) after the suite.
  */
-export function describeEachDatabase(
-  title: string,
-  body: (open: () => Promise<Store>, database: TestDatabase) => void,
-): void {
+export function describeEachDatabase(title: string, body: (open: () => Promise<Store>, database: TestDatabase) => void): void {
   for (const database of databases) {
     const label = `${title} [${database.name}]`;
 

@@ -9,7 +9,11 @@ export function longArticle(chars: number): string {
   const bodies = readdirSync(CORPUS)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => readFileSync(`${CORPUS}${f}`, 'utf8').replace(/^date.*\n+/, '').trim());
+    .map((f) =>
+      readFileSync(`${CORPUS}${f}`, 'utf8')
+        .replace(/^date.*\n+/, '')
+        .trim(),
+    );
   const parts: string[] = [];
   let length = 0;
   for (let i = 0; ; i++) {

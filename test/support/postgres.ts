@@ -94,19 +94,19 @@ export async function createTestDatabase(runId: string): Promise<{ name: string;
   return {
     name,
     url: url.toString(),
-    drop: () => withAdmin(async (client) => {
-      await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
-    }),
+    drop: () =>
+      withAdmin(async (client) => {
+        await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
+      }),
   };
 }
 
 /** Drop every database this run created (the global teardown's safety net). */
 export async function dropRunDatabases(runId: string): Promise<string[]> {
   return withAdmin(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      'select datname from pg_database where datname like $1',
-      [`${TEST_DATABASE_PREFIX}${runId}_`.replace(/_/g, '\\_') + '%'],
-    );
+    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [
+      `${TEST_DATABASE_PREFIX}${runId}_`.replace(/_/g, '\\_') + '%',
+    ]);
     for (const { datname } of rows) await client.query(`drop database if exists ${quoteIdent(datname)} with (force)`);
     return rows.map((r) => r.datname);
   });

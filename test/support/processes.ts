@@ -89,8 +89,13 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = PR
       }
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
-      finish(() => reject(new Error(`the process exited (${signal ?? `code ${code}`}) before printing ${pattern}:\n${printed.slice(-2000)}`)));
-    const timer = setTimeout(() => finish(() => reject(new Error(`no line matching ${pattern} after ${timeoutMs / 1000} s:\n${printed.slice(-2000)}`))), timeoutMs);
+      finish(() =>
+        reject(new Error(`the process exited (${signal ?? `code ${code}`}) before printing ${pattern}:\n${printed.slice(-2000)}`)),
+      );
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`no line matching ${pattern} after ${timeoutMs / 1000} s:\n${printed.slice(-2000)}`))),
+      timeoutMs,
+    );
     child.stdout?.on('data', onData);
     child.stderr?.on('data', stderr);
     child.once('exit', onExit);

@@ -21,7 +21,11 @@ export function zip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const p of parts) {
     const name = Buffer.from(p.name, 'utf8');
-    const d = p.deflated ?? { body: deflateRawSync(p.data ?? Buffer.alloc(0)), size: (p.data ?? Buffer.alloc(0)).length, crc: crc32(p.data ?? Buffer.alloc(0)) };
+    const d = p.deflated ?? {
+      body: deflateRawSync(p.data ?? Buffer.alloc(0)),
+      size: (p.data ?? Buffer.alloc(0)).length,
+      crc: crc32(p.data ?? Buffer.alloc(0)),
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -88,7 +92,9 @@ export const SHEET_TAIL = '</sheetData></worksheet>';
 
 /** A one-sheet workbook ("Deals") whose sheet entry is given. */
 export function workbook(sheet: ZipPart['deflated'] | Buffer): Buffer {
-  const part: ZipPart = Buffer.isBuffer(sheet) ? { name: 'xl/worksheets/sheet1.xml', data: sheet } : { name: 'xl/worksheets/sheet1.xml', deflated: sheet };
+  const part: ZipPart = Buffer.isBuffer(sheet)
+    ? { name: 'xl/worksheets/sheet1.xml', data: sheet }
+    : { name: 'xl/worksheets/sheet1.xml', deflated: sheet };
   return zip([
     { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
     { name: '_rels/.rels', data: Buffer.from(RELS) },
@@ -103,8 +109,14 @@ const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>
 
 /** A deal sheet of `rows` data rows (a header row first), as sheet XML. */
 export function dealSheetXml(rows: number): Buffer {
-  const out: string[] = [SHEET_HEAD, `<row r="1">${cell('A1', 'Title')}${cell('B1', 'Buyer')}${cell('C1', 'Territory')}${cell('D1', 'Media')}</row>`];
-  for (let r = 2; r <= rows + 1; r++) out.push(`<row r="${r}">${cell(`A${r}`, `Film ${r}`)}${cell(`B${r}`, 'Neon')}${cell(`C${r}`, 'Germany')}${cell(`D${r}`, 'SVOD')}</row>`);
+  const out: string[] = [
+    SHEET_HEAD,
+    `<row r="1">${cell('A1', 'Title')}${cell('B1', 'Buyer')}${cell('C1', 'Territory')}${cell('D1', 'Media')}</row>`,
+  ];
+  for (let r = 2; r <= rows + 1; r++)
+    out.push(
+      `<row r="${r}">${cell(`A${r}`, `Film ${r}`)}${cell(`B${r}`, 'Neon')}${cell(`C${r}`, 'Germany')}${cell(`D${r}`, 'SVOD')}</row>`,
+    );
   out.push(SHEET_TAIL);
   return Buffer.from(out.join(''));
 }

@@ -61,7 +61,8 @@ function Shell() {
   }, [menuOpen]);
 
   useEffect(() => {
-    if (user === null && pathname !== '/signin') navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    if (user === null && pathname !== '/signin')
+      navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   }, [user, pathname]);
 
   if (user === undefined) return <Loading what="Opening filmrights" />;
@@ -94,7 +95,13 @@ function Shell() {
           </span>
           filmrights
         </Link>
-        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="mainnav" onClick={() => setMenuOpen((o) => !o)}>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="mainnav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
           <span className="menu-icon" aria-hidden="true" />
           Menu
         </button>

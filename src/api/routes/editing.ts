@@ -12,7 +12,19 @@ import type { FastifyInstance } from 'fastify';
 import type { FilmRights } from '../../services/app.js';
 import type { CompanyInput, PersonInput } from '../../services/people.js';
 import { deleteCompany, deletePerson, updateCompany, updatePerson } from '../../services/people.js';
-import { createSection, deleteAward, deleteEdition, deleteFestival, deleteSection, deleteSelection, renameSection, updateAward, updateEdition, updateFestival, updateSelection } from '../../services/festivals.js';
+import {
+  createSection,
+  deleteAward,
+  deleteEdition,
+  deleteFestival,
+  deleteSection,
+  deleteSelection,
+  renameSection,
+  updateAward,
+  updateEdition,
+  updateFestival,
+  updateSelection,
+} from '../../services/festivals.js';
 import { deleteBoxOffice, deleteRelease, updateBoxOffice, updateRelease } from '../../services/market.js';
 import { mergeCompanies, mergePeople, mergeTitles } from '../../services/merge.js';
 import { restoreFromHistory, RESTORABLE } from '../../services/history.js';
@@ -61,7 +73,12 @@ const companyEntry = {
 const aliasEntry = {
   anyOf: [
     text(500),
-    { type: 'object', additionalProperties: false, required: ['alias'], properties: { alias: text(500), language: textOrNull(35), kind: textOrNull(100) } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['alias'],
+      properties: { alias: text(500), language: textOrNull(35), kind: textOrNull(100) },
+    },
   ],
 } as const;
 
@@ -82,7 +99,12 @@ const titleFields = {
 } as const;
 
 /** POST /api/titles: a new title, with its credits (billing order) and companies (the sales agent is one). */
-export const titleCreateBody = { type: 'object', additionalProperties: false, required: ['originalTitle'], properties: titleFields } as const;
+export const titleCreateBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['originalTitle'],
+  properties: titleFields,
+} as const;
 /** PATCH /api/titles/:id: absent means unchanged; a list given replaces the list. */
 export const titlePatchBody = { type: 'object', additionalProperties: false, minProperties: 1, properties: titleFields } as const;
 
@@ -90,7 +112,9 @@ const mergeBody = {
   type: 'object',
   additionalProperties: false,
   required: ['mergeId'],
-  properties: { mergeId: { type: 'string', minLength: 1, maxLength: 200, description: 'the duplicate: merged into this record, then deleted' } },
+  properties: {
+    mergeId: { type: 'string', minLength: 1, maxLength: 200, description: 'the duplicate: merged into this record, then deleted' },
+  },
 } as const;
 
 const companyPatch = {
@@ -100,7 +124,12 @@ const companyPatch = {
   properties: { name: text(300), kind: { type: 'string', enum: COMPANY_KINDS }, country: textOrNull(100) },
 } as const;
 
-const personPatch = { type: 'object', additionalProperties: false, minProperties: 1, properties: { name: text(300), sortName: textOrNull(300) } } as const;
+const personPatch = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { name: text(300), sortName: textOrNull(300) },
+} as const;
 
 const festivalPatch = {
   type: 'object',
@@ -129,7 +158,9 @@ const selectionPatch = {
   minProperties: 1,
   properties: {
     section: { ...textOrNull(300), description: "the section's name (created on first use); null: no section" },
-    premiereStatus: { anyOf: [{ type: 'string', enum: ['world', 'international', 'north-american', 'european', 'national', 'other'] }, { type: 'null' }] },
+    premiereStatus: {
+      anyOf: [{ type: 'string', enum: ['world', 'international', 'north-american', 'european', 'national', 'other'] }, { type: 'null' }],
+    },
     slot: { anyOf: [{ type: 'string', enum: ['opening-night', 'closing-night', 'gala'] }, { type: 'null' }] },
     withdrawn: { type: 'boolean' },
     withdrawalReason: textOrNull(1000),
@@ -171,48 +202,108 @@ const boxOfficePatch = {
   },
 } as const;
 
-const sectionCreate = { type: 'object', additionalProperties: false, required: ['editionId', 'name'], properties: { editionId: text(200), name: text(300) } } as const;
+const sectionCreate = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['editionId', 'name'],
+  properties: { editionId: text(200), name: text(300) },
+} as const;
 const sectionPatch = { type: 'object', additionalProperties: false, required: ['name'], properties: { name: text(300) } } as const;
 
 export function editingRoutes(server: FastifyInstance, app: FilmRights): void {
-  const patch = <B>(url: string, tag: string, summary: string, body: object, run: (actor: ReturnType<typeof actorOf>, id: string, body: B) => Promise<unknown>) =>
-    server.patch(url, { config: EDIT, schema: { tags: [tag], summary, params: idParams, body } }, async (req) => run(actorOf(req), (req.params as Id).id, req.body as B));
+  const patch = <B>(
+    url: string,
+    tag: string,
+    summary: string,
+    body: object,
+    run: (actor: ReturnType<typeof actorOf>, id: string, body: B) => Promise<unknown>,
+  ) =>
+    server.patch(url, { config: EDIT, schema: { tags: [tag], summary, params: idParams, body } }, async (req) =>
+      run(actorOf(req), (req.params as Id).id, req.body as B),
+    );
   const del = (url: string, tag: string, summary: string, run: (actor: ReturnType<typeof actorOf>, id: string) => Promise<unknown>) =>
-    server.delete(url, { config: EDIT, schema: { tags: [tag], summary, params: idParams } }, async (req) => run(actorOf(req), (req.params as Id).id));
-  const merge = (url: string, tag: string, summary: string, run: (actor: ReturnType<typeof actorOf>, id: string, mergeId: string) => Promise<unknown>) =>
-    server.post(url, { config: EDIT, schema: { tags: [tag], summary, params: idParams, body: mergeBody } }, async (req) => run(actorOf(req), (req.params as Id).id, (req.body as { mergeId: string }).mergeId));
+    server.delete(url, { config: EDIT, schema: { tags: [tag], summary, params: idParams } }, async (req) =>
+      run(actorOf(req), (req.params as Id).id),
+    );
+  const merge = (
+    url: string,
+    tag: string,
+    summary: string,
+    run: (actor: ReturnType<typeof actorOf>, id: string, mergeId: string) => Promise<unknown>,
+  ) =>
+    server.post(url, { config: EDIT, schema: { tags: [tag], summary, params: idParams, body: mergeBody } }, async (req) =>
+      run(actorOf(req), (req.params as Id).id, (req.body as { mergeId: string }).mergeId),
+    );
 
   // titles: create, change and delete are in catalog.ts (with the bodies above); the merge is here
-  merge('/api/titles/:id/merge', 'catalog', 'Merge a duplicate title into this one (contracts, credits, facts, sources, selections, releases move; the duplicate is deleted)', (a, id, m) => mergeTitles(app, a, id, m));
+  merge(
+    '/api/titles/:id/merge',
+    'catalog',
+    'Merge a duplicate title into this one (contracts, credits, facts, sources, selections, releases move; the duplicate is deleted)',
+    (a, id, m) => mergeTitles(app, a, id, m),
+  );
 
   // companies and people
-  patch<Partial<CompanyInput>>('/api/companies/:id', 'catalog', "Change a company's name, kind or country", companyPatch, (a, id, b) => updateCompany(app, a, id, b));
-  del('/api/companies/:id', 'catalog', 'Delete a company nothing refers to (409 in-use says what does)', (a, id) => deleteCompany(app, a, id));
-  merge('/api/companies/:id/merge', 'catalog', 'Merge a duplicate company into this one (contracts, negotiators, titles, releases move)', (a, id, m) => mergeCompanies(app, a, id, m));
-  patch<Partial<PersonInput>>('/api/people/:id', 'catalog', "Change a person's name or sort name", personPatch, (a, id, b) => updatePerson(app, a, id, b));
+  patch<Partial<CompanyInput>>('/api/companies/:id', 'catalog', "Change a company's name, kind or country", companyPatch, (a, id, b) =>
+    updateCompany(app, a, id, b),
+  );
+  del('/api/companies/:id', 'catalog', 'Delete a company nothing refers to (409 in-use says what does)', (a, id) =>
+    deleteCompany(app, a, id),
+  );
+  merge(
+    '/api/companies/:id/merge',
+    'catalog',
+    'Merge a duplicate company into this one (contracts, negotiators, titles, releases move)',
+    (a, id, m) => mergeCompanies(app, a, id, m),
+  );
+  patch<Partial<PersonInput>>('/api/people/:id', 'catalog', "Change a person's name or sort name", personPatch, (a, id, b) =>
+    updatePerson(app, a, id, b),
+  );
   del('/api/people/:id', 'catalog', 'Delete a person nothing refers to (409 in-use says what does)', (a, id) => deletePerson(app, a, id));
-  merge('/api/people/:id/merge', 'catalog', 'Merge a duplicate person into this one (credits, deals negotiated, awards move)', (a, id, m) => mergePeople(app, a, id, m));
+  merge('/api/people/:id/merge', 'catalog', 'Merge a duplicate person into this one (credits, deals negotiated, awards move)', (a, id, m) =>
+    mergePeople(app, a, id, m),
+  );
 
   // festivals and markets
-  patch('/api/festivals/:id', 'festivals', "Change a festival's names, kind or place", festivalPatch, (a, id, b) => updateFestival(app, a, id, b as never));
+  patch('/api/festivals/:id', 'festivals', "Change a festival's names, kind or place", festivalPatch, (a, id, b) =>
+    updateFestival(app, a, id, b as never),
+  );
   del('/api/festivals/:id', 'festivals', 'Delete a festival without editions', (a, id) => deleteFestival(app, a, id));
-  patch('/api/editions/:id', 'festivals', "Change an edition's number, year or dates", editionPatch, (a, id, b) => updateEdition(app, a, id, b as never));
-  del('/api/editions/:id', 'festivals', 'Delete an edition (and its sections) no selection, award or contract refers to', (a, id) => deleteEdition(app, a, id));
-  server.post('/api/sections', { config: EDIT, schema: { tags: ['festivals'], summary: "Add a section to an edition's line-up", body: sectionCreate } }, async (req, reply) => {
-    reply.code(201);
-    return createSection(app, actorOf(req), req.body as { editionId: string; name: string });
-  });
+  patch('/api/editions/:id', 'festivals', "Change an edition's number, year or dates", editionPatch, (a, id, b) =>
+    updateEdition(app, a, id, b as never),
+  );
+  del('/api/editions/:id', 'festivals', 'Delete an edition (and its sections) no selection, award or contract refers to', (a, id) =>
+    deleteEdition(app, a, id),
+  );
+  server.post(
+    '/api/sections',
+    { config: EDIT, schema: { tags: ['festivals'], summary: "Add a section to an edition's line-up", body: sectionCreate } },
+    async (req, reply) => {
+      reply.code(201);
+      return createSection(app, actorOf(req), req.body as { editionId: string; name: string });
+    },
+  );
   patch('/api/sections/:id', 'festivals', 'Rename a section', sectionPatch, (a, id, b) => renameSection(app, a, id, b as { name: string }));
   del('/api/sections/:id', 'festivals', 'Delete an empty section', (a, id) => deleteSection(app, a, id));
-  patch('/api/selections/:id', 'festivals', 'Change a selection: section, premiere, slot, withdrawal and its reason', selectionPatch, (a, id, b) => updateSelection(app, a, id, b as never));
+  patch(
+    '/api/selections/:id',
+    'festivals',
+    'Change a selection: section, premiere, slot, withdrawal and its reason',
+    selectionPatch,
+    (a, id, b) => updateSelection(app, a, id, b as never),
+  );
   del('/api/selections/:id', 'festivals', 'Delete a selection', (a, id) => deleteSelection(app, a, id));
-  patch('/api/awards/:id', 'festivals', 'Change an award: name, winner, tie', awardPatch, (a, id, b) => updateAward(app, a, id, b as never));
+  patch('/api/awards/:id', 'festivals', 'Change an award: name, winner, tie', awardPatch, (a, id, b) =>
+    updateAward(app, a, id, b as never),
+  );
   del('/api/awards/:id', 'festivals', 'Delete an award', (a, id) => deleteAward(app, a, id));
 
   // releases and box office
   patch('/api/releases/:id', 'market', 'Change a release', releasePatch, (a, id, b) => updateRelease(app, a, id, b as never));
   del('/api/releases/:id', 'market', 'Delete a release', (a, id) => deleteRelease(app, a, id));
-  patch('/api/box-office/:id', 'market', 'Change a box-office figure', boxOfficePatch, (a, id, b) => updateBoxOffice(app, a, id, b as never));
+  patch('/api/box-office/:id', 'market', 'Change a box-office figure', boxOfficePatch, (a, id, b) =>
+    updateBoxOffice(app, a, id, b as never),
+  );
   del('/api/box-office/:id', 'market', 'Delete a box-office figure', (a, id) => deleteBoxOffice(app, a, id));
 
   // undo a deletion from the record's history
@@ -223,7 +314,11 @@ export function editingRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['audit'],
         summary: 'Restore a deleted record as its deletion kept it (deals: POST /api/contracts/:id/restore)',
-        params: { type: 'object', required: ['entity', 'id'], properties: { entity: { type: 'string', enum: [...RESTORABLE] }, id: { type: 'string', maxLength: 200 } } },
+        params: {
+          type: 'object',
+          required: ['entity', 'id'],
+          properties: { entity: { type: 'string', enum: [...RESTORABLE] }, id: { type: 'string', maxLength: 200 } },
+        },
         body: noBody,
       },
     },
@@ -234,7 +329,11 @@ export function editingRoutes(server: FastifyInstance, app: FilmRights): void {
   );
 
   // who "we" are
-  server.get('/api/settings/we', { config: access('viewer', 'read'), schema: { tags: ['admin'], summary: 'The company this install works for ("we")' } }, async (req) => getWeCompany(app, actorOf(req)));
+  server.get(
+    '/api/settings/we',
+    { config: access('viewer', 'read'), schema: { tags: ['admin'], summary: 'The company this install works for ("we")' } },
+    async (req) => getWeCompany(app, actorOf(req)),
+  );
   server.put(
     '/api/settings/we',
     {
@@ -242,7 +341,12 @@ export function editingRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['admin'],
         summary: 'Set the company this install works for (admins only); new deals take their direction from it',
-        body: { type: 'object', additionalProperties: false, required: ['companyId'], properties: { companyId: { type: 'string', minLength: 1, maxLength: 200 } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['companyId'],
+          properties: { companyId: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
       },
     },
     async (req) => {

@@ -7,7 +7,11 @@ const settings = {
   type: 'object',
   properties: {
     allowHosts: { type: 'array', items: { type: 'string' }, description: 'hosts an admin allows although they are internal' },
-    environmentAllowHosts: { type: 'array', items: { type: 'string' }, description: 'hosts FILMRIGHTS_FETCH_ALLOW_HOSTS allows (changed only there)' },
+    environmentAllowHosts: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'hosts FILMRIGHTS_FETCH_ALLOW_HOSTS allows (changed only there)',
+    },
   },
 } as const;
 
@@ -20,7 +24,11 @@ export function fetchSettingsRoutes(server: FastifyInstance, app: FilmRights): v
     '/api/settings/fetch',
     {
       config: { access: { role: 'admin', scope: 'read' } },
-      schema: { tags: ['settings'], summary: 'The hosts pages and feeds may be fetched from although they are internal (admins)', response: { 200: settings } },
+      schema: {
+        tags: ['settings'],
+        summary: 'The hosts pages and feeds may be fetched from although they are internal (admins)',
+        response: { 200: settings },
+      },
     },
     async (req) => getFetchSettings(app, actorOf(req)),
   );
@@ -35,7 +43,14 @@ export function fetchSettingsRoutes(server: FastifyInstance, app: FilmRights): v
           type: 'object',
           additionalProperties: false,
           required: ['allowHosts'],
-          properties: { allowHosts: { type: 'array', maxItems: MAX_ALLOW_HOSTS, items: { type: 'string', maxLength: 255 }, description: 'host names or addresses alone, like news.intranet or 10.0.0.5' } },
+          properties: {
+            allowHosts: {
+              type: 'array',
+              maxItems: MAX_ALLOW_HOSTS,
+              items: { type: 'string', maxLength: 255 },
+              description: 'host names or addresses alone, like news.intranet or 10.0.0.5',
+            },
+          },
         },
         response: { 200: settings },
       },

@@ -22,7 +22,8 @@ const readinessSchema = {
     index: { type: 'object', properties: { built: { type: 'boolean' }, builtAt: { type: ['string', 'null'] } } },
     changeFeed: {
       type: ['object', 'null'],
-      description: "this server's place in the rights change feed: the last change applied to its index, the last in the database, the difference",
+      description:
+        "this server's place in the rights change feed: the last change applied to its index, the last in the database, the difference",
       properties: { following: { type: 'boolean' }, position: { type: 'integer' }, head: { type: 'integer' }, lag: { type: 'integer' } },
     },
   },
@@ -89,7 +90,6 @@ export function healthRoutes(server: FastifyInstance, app: FilmRights): void {
     },
   );
 }
-
 
 /** A trivial query, bounded in time. The reason stays in the server's log: the answer is public. */
 async function databaseAnswers(app: FilmRights, log: (e: unknown) => void): Promise<{ ok: boolean; dialect: string; problem?: string }> {

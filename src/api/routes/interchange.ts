@@ -4,7 +4,15 @@ import type { Actor, FilmRights } from '../../services/app.js';
 import type { AvailsInput } from '../../services/avails.js';
 import type { ContractListParams } from '../../services/contracts.js';
 import { exportEma, type EmaExportOptions } from '../../interchange/ema/index.js';
-import { IMPORT_FORMATS, IMPORT_LIMITS, importFile, refusalProblems, type ImportFileOptions, type ImportFileResult, type ImportFormat } from '../../interchange/index.js';
+import {
+  IMPORT_FORMATS,
+  IMPORT_LIMITS,
+  importFile,
+  refusalProblems,
+  type ImportFileOptions,
+  type ImportFileResult,
+  type ImportFormat,
+} from '../../interchange/index.js';
 import { LISTS, emaFileName, exportList, type ListName } from '../../interchange/lists.js';
 import type { Mapping, SheetKind } from '../../interchange/sheets/import.js';
 import { actorOf } from '../auth.js';
@@ -83,11 +91,13 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
 
   server.post(
     '/api/import',
-    { config: access('editor', 'write'),
+    {
+      config: access('editor', 'write'),
       bodyLimit: Math.ceil(MAX_BYTES * 1.4),
       schema: {
         tags: ['interchange'],
-        summary: 'Import a file (JSON, EMA avails XLSX or XML, CSV/XLSX deal or catalog sheet): preview (nothing written) or commit (all or nothing)',
+        summary:
+          'Import a file (JSON, EMA avails XLSX or XML, CSV/XLSX deal or catalog sheet): preview (nothing written) or commit (all or nothing)',
         description:
           `Limits of one import (413 naming the limit when over one): the file at most ${MAX_BYTES / 1024 / 1024} MiB; an XLSX workbook at most ${IMPORT_LIMITS.maxEntries.toLocaleString('en-US')} archive entries ` +
           `inflating to at most ${IMPORT_LIMITS.maxUnpackedBytes / 1024 / 1024} MiB; at most ${IMPORT_LIMITS.maxRows.toLocaleString('en-US')} rows (all sheets of a workbook, the data rows of a CSV file, the transactions of an Avails XML document). ` +
@@ -98,7 +108,11 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
           additionalProperties: false,
           properties: {
             filename: { type: 'string', minLength: 1, maxLength: 255 },
-            content: { type: 'string', maxLength: MAX_BASE64, description: `the file, base64 (at most ${MAX_BYTES / 1024 / 1024} MiB decoded)` },
+            content: {
+              type: 'string',
+              maxLength: MAX_BASE64,
+              description: `the file, base64 (at most ${MAX_BYTES / 1024 / 1024} MiB decoded)`,
+            },
             mode: { type: 'string', enum: ['preview', 'commit'], default: 'preview' },
             format: { type: 'string', enum: [...IMPORT_FORMATS] },
             retailer: { type: 'string', maxLength: 200 },
@@ -114,8 +128,20 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
       const actor: Actor = actorOf(req);
       const body = req.body as ImportBody;
       const data = Buffer.from(body.content, 'base64');
-      if (data.length > MAX_BYTES) return reply.code(413).send({ error: 'too-large', message: `the file is over ${MAX_BYTES / 1024 / 1024} MiB (the limit of one import)`, field: 'content' });
-      const opts: ImportFileOptions = { commit: body.mode === 'commit', format: body.format, retailer: body.retailer ?? null, kind: body.kind, mapping: body.mapping, sheet: body.sheet };
+      if (data.length > MAX_BYTES)
+        return reply.code(413).send({
+          error: 'too-large',
+          message: `the file is over ${MAX_BYTES / 1024 / 1024} MiB (the limit of one import)`,
+          field: 'content',
+        });
+      const opts: ImportFileOptions = {
+        commit: body.mode === 'commit',
+        format: body.format,
+        retailer: body.retailer ?? null,
+        kind: body.kind,
+        mapping: body.mapping,
+        sheet: body.sheet,
+      };
       if (body.background && opts.commit) {
         sweep();
         const id = randomUUID();
@@ -123,7 +149,16 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
         jobs.set(id, job);
         importFile(app, actor, data, body.filename, { ...opts, onProgress: (done, total) => Object.assign(job, { done, total }) }).then(
           (result) => Object.assign(job, { state: 'done', result }),
-          (e: unknown) => Object.assign(job, refusalProblems(e) ? { state: 'refused', error: refusedBody(e as Error) } : { state: 'failed', error: { error: (e as { code?: string }).code ?? 'failed', message: e instanceof Error ? e.message : String(e) } }),
+          (e: unknown) =>
+            Object.assign(
+              job,
+              refusalProblems(e)
+                ? { state: 'refused', error: refusedBody(e as Error) }
+                : {
+                    state: 'failed',
+                    error: { error: (e as { code?: string }).code ?? 'failed', message: e instanceof Error ? e.message : String(e) },
+                  },
+            ),
         );
         return reply.code(202).send({ job: id, poll: `/api/import/jobs/${id}` });
       }
@@ -136,19 +171,39 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
     },
   );
 
-  server.get('/api/import/jobs/:id', { config: access('viewer', 'read'), schema: { tags: ['interchange'], summary: 'Progress of a background import', params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } }, async (req, reply) => {
-    const actor = actorOf(req);
-    const job = jobs.get((req.params as { id: string }).id);
-    if (!job || job.owner !== actor.id) return reply.code(404).send({ error: 'not-found', message: 'no such import job' });
-    return { state: job.state, done: job.done, total: job.total, seconds: Math.round((Date.now() - job.started) / 100) / 10, result: job.result, ...(job.error ?? {}) };
-  });
+  server.get(
+    '/api/import/jobs/:id',
+    {
+      config: access('viewer', 'read'),
+      schema: {
+        tags: ['interchange'],
+        summary: 'Progress of a background import',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const job = jobs.get((req.params as { id: string }).id);
+      if (!job || job.owner !== actor.id) return reply.code(404).send({ error: 'not-found', message: 'no such import job' });
+      return {
+        state: job.state,
+        done: job.done,
+        total: job.total,
+        seconds: Math.round((Date.now() - job.started) / 100) / 10,
+        result: job.result,
+        ...(job.error ?? {}),
+      };
+    },
+  );
 
   server.get(
     '/api/export/:list',
-    { config: access('viewer', 'read'),
+    {
+      config: access('viewer', 'read'),
       schema: {
         tags: ['interchange'],
-        summary: 'A list as CSV or XLSX: catalog, contracts (filtered as the deals list: status, direction, q, title, company, deleted), acquisitions (festival and market deals), audit; the file is named after what was asked and the day',
+        summary:
+          'A list as CSV or XLSX: catalog, contracts (filtered as the deals list: status, direction, q, title, company, deleted), acquisitions (festival and market deals), audit; the file is named after what was asked and the day',
         params: { type: 'object', required: ['list'], properties: { list: { type: 'string', enum: LISTS.filter((l) => l !== 'avails') } } },
         querystring: {
           type: 'object',
@@ -176,13 +231,18 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
 
   server.post(
     '/api/avails/export',
-    { config: access('viewer', 'read'),
+    {
+      config: access('viewer', 'read'),
       schema: {
         tags: ['interchange'],
-        summary: 'An avails answer as CSV or XLSX (body: the avails question; the same columns in both, the file named after the question), or EMA avails (format ema-xlsx or ema-xml, body: the EMA export options)',
+        summary:
+          'An avails answer as CSV or XLSX (body: the avails question; the same columns in both, the file named after the question), or EMA avails (format ema-xlsx or ema-xml, body: the EMA export options)',
         querystring: {
           type: 'object',
-          properties: { format: { type: 'string', enum: ['csv', 'xlsx', 'ema-xlsx', 'ema-xml'], default: 'xlsx' }, version: { type: 'string', maxLength: 10 } },
+          properties: {
+            format: { type: 'string', enum: ['csv', 'xlsx', 'ema-xlsx', 'ema-xml'], default: 'xlsx' },
+            version: { type: 'string', maxLength: 10 },
+          },
         },
         // one closed schema for both kinds of export: the avails question's fields and the EMA options
         body: { type: 'object', additionalProperties: false, properties: { ...emaExportOptions.properties, ...availsQuestion.properties } },
@@ -198,7 +258,8 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
       }
       const body = req.body as AvailsInput;
       for (const f of availsQuestion.required) {
-        if ((body as unknown as Record<string, unknown>)[f] === undefined) return reply.code(400).send({ error: 'invalid', message: `${f}: required`, field: f });
+        if ((body as unknown as Record<string, unknown>)[f] === undefined)
+          return reply.code(400).send({ error: 'invalid', message: `${f}: required`, field: f });
       }
       const out = await exportList(app, actor, 'avails', q.format, { avails: body });
       return send(reply, out.data, out.contentType, out.filename);

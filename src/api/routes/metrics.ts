@@ -14,7 +14,8 @@ export function metricsRoutes(server: FastifyInstance, _app: FilmRights, metrics
       logLevel: 'warn', // scraped every few seconds
       schema: {
         tags: ['operations'],
-        summary: 'Prometheus metrics (text exposition format): request, avails, conflict-check and write latency, the rights index, the change feed (admins)',
+        summary:
+          'Prometheus metrics (text exposition format): request, avails, conflict-check and write latency, the rights index, the change feed (admins)',
         produces: ['text/plain'],
       },
     },

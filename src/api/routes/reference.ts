@@ -7,25 +7,49 @@ import { access } from '../access.js';
 
 /** Reference data for pickers and autocomplete; parsing endpoints for live validation. */
 export function referenceRoutes(server: FastifyInstance): void {
-  server.get('/api/reference/territories', { config: access('viewer', 'read'), schema: { tags: ['reference'], querystring: { type: 'object', properties: { q: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 100 } } } } }, async (req) => {
-    actorOf(req);
-    const { q, limit } = req.query as { q?: string; limit?: number };
-    return suggestTerritories(q ?? '', limit ?? 10);
-  });
-  server.get('/api/reference/territories/parse', { config: access('viewer', 'read'), schema: { tags: ['reference'], querystring: { type: 'object', required: ['expr'], properties: { expr: { type: 'string' } } } } }, async (req) => {
-    actorOf(req);
-    const set = parseTerritories((req.query as { expr: string }).expr, 'expr');
-    return { codes: territoryCodes(set), label: territoryLabel(set) };
-  });
+  server.get(
+    '/api/reference/territories',
+    {
+      config: access('viewer', 'read'),
+      schema: {
+        tags: ['reference'],
+        querystring: { type: 'object', properties: { q: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 100 } } },
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      const { q, limit } = req.query as { q?: string; limit?: number };
+      return suggestTerritories(q ?? '', limit ?? 10);
+    },
+  );
+  server.get(
+    '/api/reference/territories/parse',
+    {
+      config: access('viewer', 'read'),
+      schema: { tags: ['reference'], querystring: { type: 'object', required: ['expr'], properties: { expr: { type: 'string' } } } },
+    },
+    async (req) => {
+      actorOf(req);
+      const set = parseTerritories((req.query as { expr: string }).expr, 'expr');
+      return { codes: territoryCodes(set), label: territoryLabel(set) };
+    },
+  );
   server.get('/api/reference/media', { config: access('viewer', 'read'), schema: { tags: ['reference'] } }, async (req) => {
     actorOf(req);
     return MEDIA_TREE;
   });
-  server.get('/api/reference/media/parse', { config: access('viewer', 'read'), schema: { tags: ['reference'], querystring: { type: 'object', required: ['expr'], properties: { expr: { type: 'string' } } } } }, async (req) => {
-    actorOf(req);
-    const set = parseMedia((req.query as { expr: string }).expr, 'expr');
-    return { ids: mediaLeafIds(set), label: mediaLabel(set) };
-  });
+  server.get(
+    '/api/reference/media/parse',
+    {
+      config: access('viewer', 'read'),
+      schema: { tags: ['reference'], querystring: { type: 'object', required: ['expr'], properties: { expr: { type: 'string' } } } },
+    },
+    async (req) => {
+      actorOf(req);
+      const set = parseMedia((req.query as { expr: string }).expr, 'expr');
+      return { ids: mediaLeafIds(set), label: mediaLabel(set) };
+    },
+  );
   server.get('/api/reference/countries', { config: access('viewer', 'read'), schema: { tags: ['reference'] } }, async (req) => {
     actorOf(req);
     return COUNTRIES.codes.map((code) => ({ code, name: countryName(code) }));

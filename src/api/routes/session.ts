@@ -11,11 +11,17 @@ export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCo
   const limiter = new LoginLimiter();
   server.post(
     '/api/auth/login',
-    { config: access('public', 'write'),
+    {
+      config: access('public', 'write'),
       schema: {
         tags: ['auth'],
         summary: 'Sign in: sets an HTTP-only session cookie',
-        body: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string', maxLength: 200 }, password: { type: 'string', maxLength: 1024 } } },
+        body: {
+          type: 'object',
+          required: ['username', 'password'],
+          additionalProperties: false,
+          properties: { username: { type: 'string', maxLength: 200 }, password: { type: 'string', maxLength: 1024 } },
+        },
       },
     },
     async (req, reply) => {
@@ -24,12 +30,20 @@ export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCo
       const wait = limiter.retryAfter(key);
       if (wait > 0) {
         reply.header('retry-after', String(Math.ceil(wait / 1000)));
-        return reply.code(429).send({ error: 'too-many-attempts', message: `too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s` });
+        return reply
+          .code(429)
+          .send({ error: 'too-many-attempts', message: `too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s` });
       }
       try {
         const s = await login(app, username, password);
         limiter.succeeded(key);
-        reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookies || req.protocol === 'https', maxAge: SESSION_DAYS * 86_400 });
+        reply.setCookie(SESSION_COOKIE, s.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: secureCookies || req.protocol === 'https',
+          maxAge: SESSION_DAYS * 86_400,
+        });
         return { user: s.actor };
       } catch (e) {
         if (e instanceof UnauthenticatedError) limiter.failed(key);

@@ -22,10 +22,15 @@ import { LoginLimiter } from '../loginLimiter.js';
 import { idParams } from '../schemas.js';
 import { access } from '../access.js';
 
-
 const user = {
   type: 'object',
-  properties: { id: { type: 'string' }, username: { type: 'string' }, role: { type: 'string', enum: [...USER_ROLES] }, canSeeFinancials: { type: 'boolean' }, disabled: { type: 'boolean' } },
+  properties: {
+    id: { type: 'string' },
+    username: { type: 'string' },
+    role: { type: 'string', enum: [...USER_ROLES] },
+    canSeeFinancials: { type: 'boolean' },
+    disabled: { type: 'boolean' },
+  },
 } as const;
 
 /** Users (admins only), the caller's own password and the caller's own API tokens. */
@@ -33,10 +38,13 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
   // guessing the current password through the change form is slowed down like sign-in
   const limiter = new LoginLimiter();
 
-  server.get('/api/users', { config: access('admin', 'read'), schema: { tags: ['users'], summary: 'All users (admins only)' } }, async () => listUsers(app));
+  server.get('/api/users', { config: access('admin', 'read'), schema: { tags: ['users'], summary: 'All users (admins only)' } }, async () =>
+    listUsers(app),
+  );
   server.post(
     '/api/users',
-    { config: access('admin', 'write'),
+    {
+      config: access('admin', 'write'),
       schema: {
         tags: ['users'],
         summary: 'Create a user (admins only)',
@@ -44,7 +52,12 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
           type: 'object',
           required: ['username', 'password', 'role'],
           additionalProperties: false,
-          properties: { username: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', maxLength: 1024 }, role: { type: 'string', enum: [...USER_ROLES] }, canSeeFinancials: { type: 'boolean' } },
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 200 },
+            password: { type: 'string', maxLength: 1024 },
+            role: { type: 'string', enum: [...USER_ROLES] },
+            canSeeFinancials: { type: 'boolean' },
+          },
         },
       },
     },
@@ -56,10 +69,12 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
   );
   server.patch(
     '/api/users/:id',
-    { config: access('admin', 'write'),
+    {
+      config: access('admin', 'write'),
       schema: {
         tags: ['users'],
-        summary: 'Change a user\'s role, disable or re-enable them, or their financial-terms permission (admins only). A new role or disabling ends their sessions; at least one enabled admin must remain',
+        summary:
+          "Change a user's role, disable or re-enable them, or their financial-terms permission (admins only). A new role or disabling ends their sessions; at least one enabled admin must remain",
         params: idParams,
         body: {
           type: 'object',
@@ -78,13 +93,26 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
   );
   server.put(
     '/api/users/:id/password',
-    { config: access('admin', 'write'),
+    {
+      config: access('admin', 'write'),
       schema: {
         tags: ['users'],
-        summary: 'Reset a user\'s password (admins only): the one given, else a generated one returned once. Ends their sessions',
+        summary: "Reset a user's password (admins only): the one given, else a generated one returned once. Ends their sessions",
         params: idParams,
-        body: { type: 'object', additionalProperties: false, properties: { password: { type: 'string', maxLength: 1024, description: 'at least 10 characters; absent: generated' } } },
-        response: { 200: { type: 'object', properties: { generated: { type: 'boolean' }, password: { type: 'string', description: 'the generated password, only when generated' } } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { password: { type: 'string', maxLength: 1024, description: 'at least 10 characters; absent: generated' } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              generated: { type: 'boolean' },
+              password: { type: 'string', description: 'the generated password, only when generated' },
+            },
+          },
+        },
       },
     },
     async (req) => {
@@ -96,7 +124,8 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/auth/password',
-    { config: access('viewer', 'write'),
+    {
+      config: access('viewer', 'write'),
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (any signed-in user, not through a read-only API token). Your other sessions end',
@@ -107,22 +136,41 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
           properties: {
             currentPassword: { type: 'string', maxLength: 1024 },
             newPassword: { type: 'string', maxLength: 1024, description: 'at least 10 characters' },
-            revokeTokens: { type: 'boolean', default: false, description: 'also revoke every API token you have (do this when the password may have leaked)' },
+            revokeTokens: {
+              type: 'boolean',
+              default: false,
+              description: 'also revoke every API token you have (do this when the password may have leaked)',
+            },
           },
         },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { currentPassword, newPassword, revokeTokens } = req.body as { currentPassword: string; newPassword: string; revokeTokens?: boolean };
+      const { currentPassword, newPassword, revokeTokens } = req.body as {
+        currentPassword: string;
+        newPassword: string;
+        revokeTokens?: boolean;
+      };
       const key = `${req.ip}|${actor.id}`;
       const wait = limiter.retryAfter(key);
       if (wait > 0) {
         reply.header('retry-after', String(Math.ceil(wait / 1000)));
-        return reply.code(429).send({ error: 'too-many-attempts', message: `too many wrong passwords; try again in ${Math.ceil(wait / 1000)} s`, field: 'currentPassword' });
+        return reply.code(429).send({
+          error: 'too-many-attempts',
+          message: `too many wrong passwords; try again in ${Math.ceil(wait / 1000)} s`,
+          field: 'currentPassword',
+        });
       }
       try {
-        await changeOwnPassword(app, actor, currentPassword, newPassword, req.headers.authorization ? undefined : req.cookies[SESSION_COOKIE], { revokeTokens });
+        await changeOwnPassword(
+          app,
+          actor,
+          currentPassword,
+          newPassword,
+          req.headers.authorization ? undefined : req.cookies[SESSION_COOKIE],
+          { revokeTokens },
+        );
         limiter.succeeded(key);
       } catch (e) {
         if (e instanceof DomainError && e.field === 'currentPassword') limiter.failed(key);
@@ -131,27 +179,46 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
       reply.code(204).send();
     },
   );
-  server.get('/api/tokens', { config: access('viewer', 'read'), schema: { tags: ['users'], summary: 'Your API tokens' } }, async (req) => listApiTokens(app, actorOf(req)));
+  server.get('/api/tokens', { config: access('viewer', 'read'), schema: { tags: ['users'], summary: 'Your API tokens' } }, async (req) =>
+    listApiTokens(app, actorOf(req)),
+  );
   server.post(
     '/api/tokens',
-    { config: access('viewer', 'write'), schema: { tags: ['users'], summary: 'Create an API token (shown once); scope "read" cannot write', body: {
+    {
+      config: access('viewer', 'write'),
+      schema: {
+        tags: ['users'],
+        summary: 'Create an API token (shown once); scope "read" cannot write',
+        body: {
           type: 'object',
           required: ['scope'],
           additionalProperties: false,
           properties: {
             scope: { type: 'string', enum: ['read', 'write'] },
             name: { type: 'string', maxLength: 200 },
-            expiresInDays: { type: 'integer', minimum: 1, maximum: TOKEN_DAYS_MAX, default: TOKEN_DAYS_DEFAULT, description: 'the token stops working after this many days' },
+            expiresInDays: {
+              type: 'integer',
+              minimum: 1,
+              maximum: TOKEN_DAYS_MAX,
+              default: TOKEN_DAYS_DEFAULT,
+              description: 'the token stops working after this many days',
+            },
           },
-        } } },
+        },
+      },
+    },
     async (req, reply) => {
       const { scope, name, expiresInDays } = req.body as { scope: 'read' | 'write'; name?: string; expiresInDays?: number };
       reply.code(201);
       return createApiToken(app, actorOf(req), scope, name, expiresInDays);
     },
   );
-  server.delete('/api/tokens/:id', { config: access('viewer', 'write'), schema: { tags: ['users'], summary: 'Revoke an API token', params: idParams } }, async (req, reply) => {
-    await revokeApiToken(app, actorOf(req), (req.params as { id: string }).id);
-    reply.code(204).send();
-  });
+  server.delete(
+    '/api/tokens/:id',
+    { config: access('viewer', 'write'), schema: { tags: ['users'], summary: 'Revoke an API token', params: idParams } },
+    async (req, reply) => {
+      await revokeApiToken(app, actorOf(req), (req.params as { id: string }).id);
+      reply.code(204).send();
+    },
+  );
 }

@@ -20,7 +20,15 @@ import { rowView } from '../../services/views.js';
 import { NameIndex } from '../../services/people.js';
 import { mergeWindows, OUR_ALID, OUR_CID } from './import.js';
 import type { EmaTransaction } from './model.js';
-import { EXPORT_LICENSE_TYPES, FORMAT_PROFILES, LICENSE_RIGHTS_DESCRIPTIONS, LICENSE_TYPE_MEDIA, PRICE_TYPES, canonical, type ExportLicenseType } from './vocab.js';
+import {
+  EXPORT_LICENSE_TYPES,
+  FORMAT_PROFILES,
+  LICENSE_RIGHTS_DESCRIPTIONS,
+  LICENSE_TYPE_MEDIA,
+  PRICE_TYPES,
+  canonical,
+  type ExportLicenseType,
+} from './vocab.js';
 
 export interface EmaExportOptions {
   /** Title names or ids; none: every title with rights. */
@@ -69,7 +77,8 @@ function checkOptions(o: EmaExportOptions) {
     if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') throw invalid(k, o[k], `${k}: expected a string`);
   }
   if (o.to !== undefined && o.to !== null && typeof o.to !== 'string') throw invalid('to', o.to, 'to: expected a date or null');
-  if (o.source !== undefined && o.source !== 'avails' && o.source !== 'windows') throw invalid('source', o.source, 'source: "avails" or "windows"');
+  if (o.source !== undefined && o.source !== 'avails' && o.source !== 'windows')
+    throw invalid('source', o.source, 'source: "avails" or "windows"');
   const licenseTypes = (o.licenseTypes?.length ? o.licenseTypes : [...EXPORT_LICENSE_TYPES]).map((lt, i) => {
     const c = canonical(EXPORT_LICENSE_TYPES, String(lt));
     if (!c) throw invalid(`licenseTypes[${i}]`, lt, `licenseTypes[${i}]: "${lt}" is not one of ${EXPORT_LICENSE_TYPES.join(', ')}`);
@@ -85,14 +94,27 @@ function checkOptions(o: EmaExportOptions) {
   const priceType = o.priceType ? canonical(PRICE_TYPES, o.priceType) : 'Category';
   if (!priceType) throw invalid('priceType', o.priceType, `priceType: "${o.priceType}" is not one of ${PRICE_TYPES.join(', ')}`);
   const currency = o.priceCurrency?.trim().toUpperCase() || null;
-  if (currency && !/^[A-Z]{3}$/.test(currency)) throw invalid('priceCurrency', o.priceCurrency, `priceCurrency: "${o.priceCurrency}" is not an ISO 4217 code`);
+  if (currency && !/^[A-Z]{3}$/.test(currency))
+    throw invalid('priceCurrency', o.priceCurrency, `priceCurrency: "${o.priceCurrency}" is not an ISO 4217 code`);
   const from = o.from ?? new Date().toISOString().slice(0, 10);
   const start = parseDay(from, 'from');
   const end = parseEndDay(o.to ?? null, 'to');
   if (end < start) throw invalid('to', o.to, `to: ${o.to} is before from ${from}`);
   const preorderDays = o.preorderDays ?? 30;
-  if (!Number.isInteger(preorderDays) || preorderDays < 1 || preorderDays > 365) throw invalid('preorderDays', o.preorderDays, 'preorderDays: a whole number of days, 1 to 365');
-  return { licenseTypes, formats, lrd, priceType, priceValue: o.priceValue ?? (priceType === 'Category' ? lrd : null), currency, from, start, end, preorderDays };
+  if (!Number.isInteger(preorderDays) || preorderDays < 1 || preorderDays > 365)
+    throw invalid('preorderDays', o.preorderDays, 'preorderDays: a whole number of days, 1 to 365');
+  return {
+    licenseTypes,
+    formats,
+    lrd,
+    priceType,
+    priceValue: o.priceValue ?? (priceType === 'Category' ? lrd : null),
+    currency,
+    from,
+    start,
+    end,
+    preorderDays,
+  };
 }
 
 /** The transactions to write: one per title, country, license type, format and merged window. */
@@ -121,7 +143,17 @@ export async function emaTransactions(app: FilmRights, o: EmaExportOptions = {})
       for (const row of app.index.avails(titleIds, q, { include: 'available' })) {
         if (row.outcome.status !== 'available') continue;
         const v = rowView(row, app.titleName, app.contractParties);
-        for (const titleId of v.titleIds) for (const country of v.territories) windows.push({ titleId, licenseType: lt, country, start: v.start ?? opts.from, end: v.end, languages: v.languages, exclusive: o.exclusive ?? false });
+        for (const titleId of v.titleIds)
+          for (const country of v.territories)
+            windows.push({
+              titleId,
+              licenseType: lt,
+              country,
+              start: v.start ?? opts.from,
+              end: v.end,
+              languages: v.languages,
+              exclusive: o.exclusive ?? false,
+            });
       }
     }
   } else {
@@ -148,7 +180,15 @@ export async function emaTransactions(app: FilmRights, o: EmaExportOptions = {})
         if (e < parseDay(s)) continue;
         for (const country of parseJson(b.territory_codes) as string[]) {
           if (!wanted.has(country)) continue;
-          windows.push({ titleId: b.title_id, licenseType: lt, country, start: s, end: e === Infinity ? null : dayOrNull(e), languages: parseJson(b.languages) as string[] | null, exclusive: b.exclusive === 1 });
+          windows.push({
+            titleId: b.title_id,
+            licenseType: lt,
+            country,
+            start: s,
+            end: e === Infinity ? null : dayOrNull(e),
+            languages: parseJson(b.languages) as string[] | null,
+            exclusive: b.exclusive === 1,
+          });
         }
       }
     }
@@ -164,12 +204,19 @@ export async function emaTransactions(app: FilmRights, o: EmaExportOptions = {})
   }
   const merged: Window[] = [];
   for (const g of groups.values()) {
-    for (const m of mergeWindows(g.map((w) => ({ start: w.start, end: w.end, rows: [] })))) merged.push({ ...g[0], start: m.start, end: m.end });
+    for (const m of mergeWindows(g.map((w) => ({ start: w.start, end: w.end, rows: [] }))))
+      merged.push({ ...g[0], start: m.start, end: m.end });
   }
 
   // Title metadata and the licensor.
   const ids = [...new Set(merged.map((w) => w.titleId))];
-  const titles = ids.length ? await app.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title', 'year', 'runtime_minutes', 'languages']).where('id', 'in', ids).execute() : [];
+  const titles = ids.length
+    ? await app.store.db
+        .selectFrom('titles')
+        .select(['id', 'original_title', 'english_title', 'year', 'runtime_minutes', 'languages'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
   const byId = new Map(titles.map((t) => [t.id, t]));
   let licensor = o.licensor?.trim();
   if (!licensor) {
@@ -215,12 +262,28 @@ export async function emaTransactions(app: FilmRights, o: EmaExportOptions = {})
       // A pre-order window before an EST window that opens after the window asked about.
       if (w.licenseType === 'EST' && opts.licenseTypes.includes('POEST') && w.start > opts.from) {
         const s = Math.max(parseDay(w.start) - opts.preorderDays, opts.start);
-        out.push({ ...base(w), licenseType: 'POEST', lrd: 'Preorder EST', formatProfile: fp, start: formatDay(s), end: null, endCondition: 'ESTStart' });
+        out.push({
+          ...base(w),
+          licenseType: 'POEST',
+          lrd: 'Preorder EST',
+          formatProfile: fp,
+          start: formatDay(s),
+          end: null,
+          endCondition: 'ESTStart',
+        });
       }
     }
   }
   const order = ['EST', 'POEST', 'VOD', 'SVOD'];
-  out.sort((a, b) => a.title.localeCompare(b.title) || a.alid.localeCompare(b.alid) || a.territory.localeCompare(b.territory) || order.indexOf(a.licenseType) - order.indexOf(b.licenseType) || a.start.localeCompare(b.start) || a.formatProfile.localeCompare(b.formatProfile));
+  out.sort(
+    (a, b) =>
+      a.title.localeCompare(b.title) ||
+      a.alid.localeCompare(b.alid) ||
+      a.territory.localeCompare(b.territory) ||
+      order.indexOf(a.licenseType) - order.indexOf(b.licenseType) ||
+      a.start.localeCompare(b.start) ||
+      a.formatProfile.localeCompare(b.formatProfile),
+  );
   return out;
 }
 
@@ -229,4 +292,3 @@ export function aliasOf(title: string): string {
   const m = /^(The|A|An)\s+(.+)$/.exec(title.trim());
   return m ? `${m[2]}, ${m[1]}` : title.trim();
 }
-

@@ -18,7 +18,7 @@ import { territoryLabel, territorySetFromCodes } from '../../domain/territories.
 import type { FilmRights } from '../../services/app.js';
 import { TitleIndex } from '../../services/catalog.js';
 import { refPart, freeRefs, type Plan, type PlannedBlock, type PlannedContract, type PlannedTitle } from '../plan.js';
-import { Problems } from '../problems.js';
+import { type Problems } from '../problems.js';
 import type { EmaTransaction } from './model.js';
 import { LICENSE_TYPE_MEDIA } from './vocab.js';
 
@@ -31,7 +31,9 @@ const FAR = '9999-12-31';
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Merges overlapping and touching [start, end] windows (end null = open). */
-export function mergeWindows(ws: Array<{ start: string; end: string | null; rows: string[] }>): Array<{ start: string; end: string | null; rows: string[] }> {
+export function mergeWindows(
+  ws: Array<{ start: string; end: string | null; rows: string[] }>,
+): Array<{ start: string; end: string | null; rows: string[] }> {
   const sorted = [...ws].sort((a, b) => a.start.localeCompare(b.start));
   const out: Array<{ start: string; end: string | null; rows: string[] }> = [];
   for (const w of sorted) {
@@ -44,12 +46,8 @@ export function mergeWindows(ws: Array<{ start: string; end: string | null; rows
   return out;
 }
 
-export interface EmaPlanOptions {
-  retailer?: string | null;
-}
-
 /** Builds the plan of an EMA import (no writes). Problems are added to `problems`. */
-export async function planEma(app: FilmRights, txs: EmaTransaction[], problems: Problems, opts: EmaPlanOptions = {}): Promise<Plan> {
+export async function planEma(app: FilmRights, txs: EmaTransaction[], problems: Problems): Promise<Plan> {
   const index = await TitleIndex.load(app.store.db);
   const plan: Plan = { titles: [], companies: [], contracts: [] };
 
@@ -57,7 +55,10 @@ export async function planEma(app: FilmRights, txs: EmaTransaction[], problems: 
   // an avails file sent to one retailer often names none: its windows are recorded for "Retailer not named".
   const missing = txs.filter((t) => !t.licensee);
   if (missing.length) {
-    problems.warn(missing[0].where, `the file names no Licensee (retailer)${missing.length > 1 ? ` (nor do ${missing.length - 1} other rows)` : ''}: the windows are recorded for "${UNNAMED_RETAILER}"; name the retailer (--retailer) to record them for it`);
+    problems.warn(
+      missing[0].where,
+      `the file names no Licensee (retailer)${missing.length > 1 ? ` (nor do ${missing.length - 1} other rows)` : ''}: the windows are recorded for "${UNNAMED_RETAILER}"; name the retailer (--retailer) to record them for it`,
+    );
     for (const t of missing) t.licensee = UNNAMED_RETAILER;
   }
 
@@ -88,7 +89,11 @@ export async function planEma(app: FilmRights, txs: EmaTransaction[], problems: 
       if (byAlias.length === 1) existing = byAlias[0];
       else if (byAlias.length > 1) ambiguous = byAlias;
     }
-    if (ambiguous.length) problems.error(t.where, `"${t.title}"${t.releaseYear ? ` (${t.releaseYear})` : ''} names ${ambiguous.length} titles in the catalog (${ambiguous.join(', ')}); give the ALID of one (md:alid:org:filmrights:<id>)`);
+    if (ambiguous.length)
+      problems.error(
+        t.where,
+        `"${t.title}"${t.releaseYear ? ` (${t.releaseYear})` : ''} names ${ambiguous.length} titles in the catalog (${ambiguous.join(', ')}); give the ALID of one (md:alid:org:filmrights:<id>)`,
+      );
     const key = existing ? `id:${existing}` : `new:${normalizeName(t.title)}|${t.releaseYear ?? ''}`;
     titleKeyOf.set(alidKey, key);
     let pt = titles.get(key);
@@ -124,30 +129,50 @@ export async function planEma(app: FilmRights, txs: EmaTransaction[], problems: 
   plan.companies = [...companies].map(([key, c]) => ({ key, ...c }));
 
   // Pre-orders: checked, and must precede an EST window of the same title, territory and retailer.
-  const est = new Set(txs.filter((t) => t.licenseType === 'EST').map((t) => `${titleKeyOf.get(`${t.alid}\u0000${t.title}`)}|${t.territory}|${t.licensee}`));
+  const est = new Set(
+    txs.filter((t) => t.licenseType === 'EST').map((t) => `${titleKeyOf.get(`${t.alid}\u0000${t.title}`)}|${t.territory}|${t.licensee}`),
+  );
   for (const t of txs) {
     if (t.endCondition && t.licenseType !== 'POEST') problems.error(t.where, `End "${t.endCondition}" is only for a POEST (pre-order) row`);
     if (t.licenseType === 'POEST' && !est.has(`${titleKeyOf.get(`${t.alid}\u0000${t.title}`)}|${t.territory}|${t.licensee}`)) {
-      problems.warn(t.where, `POEST for ${t.title} in ${t.territory} has no EST row for the same retailer: a pre-order gives no right of its own, nothing is recorded for it`);
+      problems.warn(
+        t.where,
+        `POEST for ${t.title} in ${t.territory} has no EST row for the same retailer: a pre-order gives no right of its own, nothing is recorded for it`,
+      );
     }
   }
 
   // Windows: per contract, title, media, exclusivity and languages, each country's windows merged.
-  type Group = { contractKey: string; titleKey: string; media: string; exclusive: boolean; languages: string[] | null; byCountry: Map<string, Array<{ start: string; end: string | null; rows: string[] }>> };
+  type Group = {
+    contractKey: string;
+    titleKey: string;
+    media: string;
+    exclusive: boolean;
+    languages: string[] | null;
+    byCountry: Map<string, Array<{ start: string; end: string | null; rows: string[] }>>;
+  };
   const groups = new Map<string, Group>();
-  const contracts = new Map<string, { licensor: string; licensee: string; contractId: string | null; titleKeys: Set<string>; rows: string[]; blocks: PlannedBlock[] }>();
+  const contracts = new Map<
+    string,
+    { licensor: string; licensee: string; contractId: string | null; titleKeys: Set<string>; rows: string[]; blocks: PlannedBlock[] }
+  >();
   for (const t of txs) {
     if (!t.licensee || t.licenseType === 'POEST') continue;
     const titleKey = titleKeyOf.get(`${t.alid}\u0000${t.title}`)!;
     const contractKey = `${companyKey(t.licensor)}|${companyKey(t.licensee)}|${t.contractId ? `cid:${t.contractId}` : titleKey}`;
     let c = contracts.get(contractKey);
-    if (!c) contracts.set(contractKey, (c = { licensor: t.licensor, licensee: t.licensee, contractId: t.contractId, titleKeys: new Set(), rows: [], blocks: [] }));
+    if (!c)
+      contracts.set(
+        contractKey,
+        (c = { licensor: t.licensor, licensee: t.licensee, contractId: t.contractId, titleKeys: new Set(), rows: [], blocks: [] }),
+      );
     c.titleKeys.add(titleKey);
     c.rows.push(t.where);
     const media = LICENSE_TYPE_MEDIA[t.licenseType];
     const gk = `${contractKey}|${titleKey}|${media}|${t.exclusive}|${t.allowedLanguages?.join(',') ?? '*'}`;
     let g = groups.get(gk);
-    if (!g) groups.set(gk, (g = { contractKey, titleKey, media, exclusive: t.exclusive, languages: t.allowedLanguages, byCountry: new Map() }));
+    if (!g)
+      groups.set(gk, (g = { contractKey, titleKey, media, exclusive: t.exclusive, languages: t.allowedLanguages, byCountry: new Map() }));
     let l = g.byCountry.get(t.territory);
     if (!l) g.byCountry.set(t.territory, (l = []));
     l.push({ start: t.start, end: t.end, rows: [t.where] });
@@ -182,18 +207,16 @@ export async function planEma(app: FilmRights, txs: EmaTransaction[], problems: 
     app,
     list.map((c) => `EMA-${refPart(c.licensee)}-${c.contractId ? refPart(c.contractId) : refPart(titles.get([...c.titleKeys][0])!.label)}`),
   );
-  plan.contracts = list.map(
-    (c, i): PlannedContract => ({
-      ref: refs[i],
-      status: 'signed',
-      licensor: companyKey(c.licensor),
-      licensee: companyKey(c.licensee),
-      titleKeys: [...c.titleKeys],
-      blocks: c.blocks,
-      notes: `Imported from EMA avails (${c.rows.length} transaction${c.rows.length === 1 ? '' : 's'})${c.contractId ? `; ContractID ${c.contractId}` : ''}.`,
-      rows: c.rows,
-    }),
-  );
+  plan.contracts = list.map((c, i): PlannedContract => ({
+    ref: refs[i],
+    status: 'signed',
+    licensor: companyKey(c.licensor),
+    licensee: companyKey(c.licensee),
+    titleKeys: [...c.titleKeys],
+    blocks: c.blocks,
+    notes: `Imported from EMA avails (${c.rows.length} transaction${c.rows.length === 1 ? '' : 's'})${c.contractId ? `; ContractID ${c.contractId}` : ''}.`,
+    rows: c.rows,
+  }));
   return plan;
 }
 

@@ -5,7 +5,7 @@
  * came from, so every problem names its sheet, row and column or XML path.
  */
 import { COUNTRIES, findCountry } from '../../domain/countries.js';
-import { Problems } from '../problems.js';
+import { type Problems } from '../problems.js';
 import {
   FORMAT_PROFILES,
   LICENSE_RIGHTS_DESCRIPTIONS,
@@ -226,7 +226,12 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
   let workType = workTypeRaw;
   if (workTypeRaw) {
     const w = canonical(WORK_TYPES, workTypeRaw);
-    if (!w) problems.error(r.at('WorkType'), `unknown WorkType "${workTypeRaw}" (one of ${WORK_TYPES.join(', ')})`, nearMiss(WORK_TYPES, workTypeRaw));
+    if (!w)
+      problems.error(
+        r.at('WorkType'),
+        `unknown WorkType "${workTypeRaw}" (one of ${WORK_TYPES.join(', ')})`,
+        nearMiss(WORK_TYPES, workTypeRaw),
+      );
     else workType = w;
   }
   const { title, alias, display } = titleOf(r, workType);
@@ -238,7 +243,12 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
 
   const ltRaw = req('LicenseType');
   const licenseType = ltRaw ? Object.keys(LICENSE_TYPE_MEDIA).find((k) => k === ltRaw.toUpperCase()) : undefined;
-  if (ltRaw && !licenseType) problems.error(r.at('LicenseType'), `unknown LicenseType "${ltRaw}" (one of ${Object.keys(LICENSE_TYPE_MEDIA).join(', ')})`, nearMiss(Object.keys(LICENSE_TYPE_MEDIA), ltRaw));
+  if (ltRaw && !licenseType)
+    problems.error(
+      r.at('LicenseType'),
+      `unknown LicenseType "${ltRaw}" (one of ${Object.keys(LICENSE_TYPE_MEDIA).join(', ')})`,
+      nearMiss(Object.keys(LICENSE_TYPE_MEDIA), ltRaw),
+    );
 
   const lrdRaw = text(r.get('LicenseRightsDescription'));
   let lrd: string | null = lrdRaw || null;
@@ -247,14 +257,25 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
     if (known) lrd = known;
     else {
       const near = nearMiss(LICENSE_RIGHTS_DESCRIPTIONS, lrdRaw);
-      if (near.length) problems.error(r.at('LicenseRightsDescription'), `unknown LicenseRightsDescription "${lrdRaw}". Did you mean: ${near.join(', ')}?`, near);
-      else problems.warn(r.at('LicenseRightsDescription'), `LicenseRightsDescription "${lrdRaw}" is not one of EMA's values; kept as written`);
+      if (near.length)
+        problems.error(
+          r.at('LicenseRightsDescription'),
+          `unknown LicenseRightsDescription "${lrdRaw}". Did you mean: ${near.join(', ')}?`,
+          near,
+        );
+      else
+        problems.warn(r.at('LicenseRightsDescription'), `LicenseRightsDescription "${lrdRaw}" is not one of EMA's values; kept as written`);
     }
   }
 
   const fpRaw = req('FormatProfile');
   const formatProfile = fpRaw ? canonical(FORMAT_PROFILES, fpRaw) : undefined;
-  if (fpRaw && !formatProfile) problems.error(r.at('FormatProfile'), `unknown FormatProfile "${fpRaw}" (one of ${FORMAT_PROFILES.join(', ')})`, nearMiss(FORMAT_PROFILES, fpRaw));
+  if (fpRaw && !formatProfile)
+    problems.error(
+      r.at('FormatProfile'),
+      `unknown FormatProfile "${fpRaw}" (one of ${FORMAT_PROFILES.join(', ')})`,
+      nearMiss(FORMAT_PROFILES, fpRaw),
+    );
 
   // Territories: one or more countries, or WW with exclusions.
   const countries: string[] = [];
@@ -358,7 +379,7 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
 
   // Price (kept for the record, not a right).
   const ptRaw = text(r.get('PriceType'));
-  const priceType = ptRaw ? canonical(PRICE_TYPES, ptRaw) ?? ptRaw : null;
+  const priceType = ptRaw ? (canonical(PRICE_TYPES, ptRaw) ?? ptRaw) : null;
   if (ptRaw && !canonical(PRICE_TYPES, ptRaw)) {
     const near = nearMiss(PRICE_TYPES, ptRaw);
     if (near.length) problems.error(r.at('PriceType'), `unknown PriceType "${ptRaw}". Did you mean: ${near.join(', ')}?`, near);
@@ -377,9 +398,11 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
       problems.error(rt.where, `rating "${rt.value}" is not a ${rt.system} rating (one of ${sys.values.join(', ')})`);
     }
     for (const reason of rt.reasons) {
-      if (sys.reasons && !sys.reasons.includes(reason.toUpperCase())) problems.error(rt.where, `rating reason "${reason}" is not one of ${rt.system}'s reason codes (${sys.reasons.join(', ')})`);
+      if (sys.reasons && !sys.reasons.includes(reason.toUpperCase()))
+        problems.error(rt.where, `rating reason "${reason}" is not one of ${rt.system}'s reason codes (${sys.reasons.join(', ')})`);
     }
-    if (rt.region && !sys.regions.includes(rt.region.toUpperCase())) problems.warn(rt.where, `rating system ${rt.system} is not used in ${rt.region}`);
+    if (rt.region && !sys.regions.includes(rt.region.toUpperCase()))
+      problems.warn(rt.where, `rating system ${rt.system} is not used in ${rt.region}`);
   }
 
   const yearRaw = r.get('ReleaseYear');

@@ -32,15 +32,48 @@ export const LICENSE_TYPE_MEDIA: Record<string, string> = {
 /** The EMA license type of each media leaf we export avails for (POEST is asked for explicitly: a pre-order window of EST). */
 export const MEDIA_LICENSE_TYPE: Record<string, ExportLicenseType> = { est: 'EST', tvod: 'VOD', svod: 'SVOD' };
 
-export const WORK_TYPES = ['Movie', 'Short', 'Series', 'Season', 'Episode', 'Volume', 'Collection', 'Supplemental', 'Promotion', 'Music Video', 'Non-episodic Show', 'Ad', 'Excerpt', 'Franchise', 'Bundle'] as const;
+export const WORK_TYPES = [
+  'Movie',
+  'Short',
+  'Series',
+  'Season',
+  'Episode',
+  'Volume',
+  'Collection',
+  'Supplemental',
+  'Promotion',
+  'Music Video',
+  'Non-episodic Show',
+  'Ad',
+  'Excerpt',
+  'Franchise',
+  'Bundle',
+] as const;
 
 export const FORMAT_PROFILES = ['SD', 'HD', 'UHD', '3D', '3DHD', '3DSD', '3DUHD'] as const;
 
 export const PRICE_TYPES = ['Tier', 'Category', 'WSP', 'SRP', 'DMRP', 'SMRP', 'PPV', 'LicenseFee', 'NA'] as const;
 
 export const LICENSE_RIGHTS_DESCRIPTIONS = [
-  'New Release', 'Library', 'Mega-Library', 'Priority', 'DD-Theatrical', 'Pre-Theatrical', 'DD-DVD', 'Early EST', 'Preorder EST',
-  'Early VOD', 'Preorder VOD', 'Early Access', 'Season Only', 'Mid-Season', 'Recurring', 'Catalog', 'Exclusive', 'Holdback', 'Premium',
+  'New Release',
+  'Library',
+  'Mega-Library',
+  'Priority',
+  'DD-Theatrical',
+  'Pre-Theatrical',
+  'DD-DVD',
+  'Early EST',
+  'Preorder EST',
+  'Early VOD',
+  'Preorder VOD',
+  'Early Access',
+  'Season Only',
+  'Mid-Season',
+  'Recurring',
+  'Catalog',
+  'Exclusive',
+  'Holdback',
+  'Premium',
 ] as const;
 
 export const ENTRY_TYPES = ['Full Extract', 'Full Delete', 'Incremental', 'Create', 'Update', 'Delete'] as const;
@@ -57,7 +90,10 @@ export const RATING_SYSTEMS: Record<string, { regions: string[]; values?: string
 
 /** Case-insensitive lookup in a vocabulary: the canonical spelling, or undefined. */
 export function canonical<T extends string>(list: readonly T[], value: string): T | undefined {
-  const v = value.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
   return list.find((x) => x.toLowerCase().replace(/[\s_-]+/g, '') === v);
 }
 
@@ -73,13 +109,31 @@ export function checkCountryCode(raw: string): { code: string } | { error: strin
   const up = v.toUpperCase();
   if (/^[A-Z]{2}$/.test(up) && COUNTRIES.has(up)) return { code: up };
   const byName = v.length > 2 ? findCountry(v) : undefined;
-  const suggestions = byName ? [byName] : v.length > 3 ? closest(v, COUNTRY_NAMES, 3).map((n) => findCountry(n)!).filter(Boolean) : closest(up, COUNTRIES.codes as string[], 3);
+  const suggestions = byName
+    ? [byName]
+    : v.length > 3
+      ? closest(v, COUNTRY_NAMES, 3)
+          .map((n) => findCountry(n)!)
+          .filter(Boolean)
+      : closest(up, COUNTRIES.codes as string[], 3);
   return { error: `"${v}" is not an ISO 3166-1 country code`, suggestions };
 }
 
 const ISO639_3 = new Map(iso6393.map((l) => [l.iso6393, l]));
 /** 3-letter codes of individual languages that have a 2-letter code we store instead (ISO 639-3 → 639-1, a few common macrolanguage members). */
-const THREE_TO_OURS: Record<string, string> = { cmn: 'zh', arb: 'ar', zsm: 'ms', pes: 'fa', swh: 'sw', ekk: 'et', lvs: 'lv', nob: 'nb', nno: 'nn', ydd: 'yi', yue: 'yue' };
+const THREE_TO_OURS: Record<string, string> = {
+  cmn: 'zh',
+  arb: 'ar',
+  zsm: 'ms',
+  pes: 'fa',
+  swh: 'sw',
+  ekk: 'et',
+  lvs: 'lv',
+  nob: 'nb',
+  nno: 'nn',
+  ydd: 'yi',
+  yue: 'yue',
+};
 const OUR_CODES = new Set(LANGUAGES.map((l) => l.code));
 
 /**

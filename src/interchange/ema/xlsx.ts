@@ -19,7 +19,11 @@ const MOVIES_V18 =
   );
 
 /** v1.9 adds FixedEndDate (after WatchDuration), as its TV template does. */
-const MOVIES_V19 = [...MOVIES_V18.slice(0, MOVIES_V18.indexOf('AvailTrans/WatchDuration') + 1), 'AvailTrans/FixedEndDate', ...MOVIES_V18.slice(MOVIES_V18.indexOf('AvailTrans/WatchDuration') + 1)];
+const MOVIES_V19 = [
+  ...MOVIES_V18.slice(0, MOVIES_V18.indexOf('AvailTrans/WatchDuration') + 1),
+  'AvailTrans/FixedEndDate',
+  ...MOVIES_V18.slice(MOVIES_V18.indexOf('AvailTrans/WatchDuration') + 1),
+];
 
 export const EMA_SHEET_VERSIONS = ['1.8', '1.9'] as const;
 export type EmaSheetVersion = (typeof EMA_SHEET_VERSIONS)[number];
@@ -87,7 +91,12 @@ export async function writeEmaXlsx(rows: EmaTransaction[], version: EmaSheetVers
     set('ReleaseYear', t.releaseYear);
     set('ContractID', t.contractId);
     set('Exclusive', t.exclusive);
-    set('TotalRunTime', t.runtimeMinutes ? `${String(Math.floor(t.runtimeMinutes / 60)).padStart(2, '0')}:${String(t.runtimeMinutes % 60).padStart(2, '0')}:00` : null);
+    set(
+      'TotalRunTime',
+      t.runtimeMinutes
+        ? `${String(Math.floor(t.runtimeMinutes / 60)).padStart(2, '0')}:${String(t.runtimeMinutes % 60).padStart(2, '0')}:00`
+        : null,
+    );
     set('AllowedLanguages', t.allowedLanguages?.join(', ') ?? null);
   }
   ws.getRow(1).font = { bold: true };
@@ -129,7 +138,8 @@ function findHeader(ws: SheetGrid): Header | null {
     const version = 'value' in a3 && a3.value !== null && /^\d+(\.\d+)*$/.test(String(a3.value)) ? String(a3.value) : null;
     // Row 3 is reserved; a file that put data there anyway is read from row 3.
     const ltv = gridCell(ws, 3, fields.get('licensetype')!.col);
-    const dataStart = 'value' in ltv && typeof ltv.value === 'string' && /^[A-Za-z]+$/.test(ltv.value) && !ltv.value.startsWith('//') ? 3 : 4;
+    const dataStart =
+      'value' in ltv && typeof ltv.value === 'string' && /^[A-Za-z]+$/.test(ltv.value) && !ltv.value.startsWith('//') ? 3 : 4;
     return { fields, dataStart, version };
   }
   if (has(r1, 'licensetype') && has(r1, 'territory')) {
@@ -158,10 +168,15 @@ export function readEmaSheets(sheets: SheetGrid[], name: string, problems: Probl
     out.sheets.push(ws.name);
     if (h.version) {
       out.versions.push(h.version);
-      if (!READ_VERSIONS.includes(h.version)) problems.warn(`sheet ${ws.name}, cell A3`, `template version ${h.version} is not one we know (1.7 to 1.9); columns are read by their names`);
+      if (!READ_VERSIONS.includes(h.version))
+        problems.warn(
+          `sheet ${ws.name}, cell A3`,
+          `template version ${h.version} is not one we know (1.7 to 1.9); columns are read by their names`,
+        );
     }
     for (const required of ['displayname', 'territory', 'licensetype', 'start', 'end', 'formatprofile', 'worktype']) {
-      if (!h.fields.has(required)) problems.error(`sheet ${ws.name}, row 2`, `no ${required === 'displayname' ? 'DisplayName' : required} column`);
+      if (!h.fields.has(required))
+        problems.error(`sheet ${ws.name}, row 2`, `no ${required === 'displayname' ? 'DisplayName' : required} column`);
     }
     for (let r = h.dataStart; r <= ws.lastRow; r++) {
       if (!ws.rows.has(r)) continue;
@@ -170,7 +185,10 @@ export function readEmaSheets(sheets: SheetGrid[], name: string, problems: Probl
       for (const [f, { col, label }] of h.fields) {
         const c = gridCell(ws, r, col);
         if ('formula' in c) {
-          problems.error(`sheet ${ws.name}, row ${r}, column ${columnLetter(col)} (${label})`, `the cell holds a formula (${c.formula}): formulas are not read; paste the values instead`);
+          problems.error(
+            `sheet ${ws.name}, row ${r}, column ${columnLetter(col)} (${label})`,
+            `the cell holds a formula (${c.formula}): formulas are not read; paste the values instead`,
+          );
           any = true;
           continue;
         }
@@ -198,10 +216,24 @@ export function readEmaSheets(sheets: SheetGrid[], name: string, problems: Probl
         },
         at,
         xml: false,
-        ratings: system ? [{ system: String(system), value: String(get('RatingValue') ?? ''), reasons: String(get('RatingReason') ?? '').split(/[,;]/).map((s) => s.trim()).filter(Boolean), region: String(get('Territory') ?? '') || null, where: at('RatingValue') }] : [],
+        ratings: system
+          ? [
+              {
+                system: String(system),
+                value: String(get('RatingValue') ?? ''),
+                reasons: String(get('RatingReason') ?? '')
+                  .split(/[,;]/)
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+                region: String(get('Territory') ?? '') || null,
+                where: at('RatingValue'),
+              },
+            ]
+          : [],
       });
     }
   }
-  if (!out.sheets.length) problems.error(name, 'no sheet with EMA Avails headers (row 2 must name the fields: Territory, LicenseType, Start, End...)');
+  if (!out.sheets.length)
+    problems.error(name, 'no sheet with EMA Avails headers (row 2 must name the fields: Territory, LicenseType, Start, End...)');
   return out;
 }

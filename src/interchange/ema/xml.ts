@@ -5,7 +5,7 @@
  * external ones above all (XXE), are never resolved.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { UnreadableFile, Problems } from '../problems.js';
+import { UnreadableFile, type Problems } from '../problems.js';
 import type { Cell, EmaTransaction, RawTransaction } from './model.js';
 
 export const EMA_XML_VERSIONS = ['2.4', '2.5'] as const;
@@ -17,7 +17,8 @@ const NAMESPACES: Record<EmaXmlVersion, { md: string; mdmec: string }> = {
   '2.5': { md: 'http://www.movielabs.com/schema/md/v2.8/md', mdmec: 'http://www.movielabs.com/schema/mdmec/v2.8' },
 };
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 const MONEY_TERMS = new Set(['WSP', 'SRP', 'DMRP', 'SMRP', 'LicenseFee']);
 
@@ -33,7 +34,9 @@ export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): str
   }
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
-  out.push(`<avails:AvailList xmlns:avails="http://www.movielabs.com/schema/avails/v${version}/avails" xmlns:md="${ns.md}" xmlns:mdmec="${ns.mdmec}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`);
+  out.push(
+    `<avails:AvailList xmlns:avails="http://www.movielabs.com/schema/avails/v${version}/avails" xmlns:md="${ns.md}" xmlns:mdmec="${ns.mdmec}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
+  );
   for (const g of groups.values()) {
     const a = g[0];
     out.push('  <avails:Avail>');
@@ -48,7 +51,8 @@ export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): str
     out.push(`        <avails:TitleDisplayUnlimited>${esc(a.displayTitle ?? a.title)}</avails:TitleDisplayUnlimited>`);
     out.push(`        <avails:TitleInternalAlias>${esc(a.titleAlias)}</avails:TitleInternalAlias>`);
     if (a.releaseYear) out.push(`        <avails:ReleaseDate>${a.releaseYear}</avails:ReleaseDate>`);
-    if (a.runtimeMinutes) out.push(`        <avails:RunLength>PT${Math.floor(a.runtimeMinutes / 60)}H${a.runtimeMinutes % 60}M</avails:RunLength>`);
+    if (a.runtimeMinutes)
+      out.push(`        <avails:RunLength>PT${Math.floor(a.runtimeMinutes / 60)}H${a.runtimeMinutes % 60}M</avails:RunLength>`);
     out.push('      </avails:Metadata>');
     out.push('    </avails:Asset>');
     for (const t of g) {
@@ -85,7 +89,25 @@ export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): str
 // ------------------------------------------------------------------ reading
 
 type Node = Record<string, unknown>;
-const ARRAYS = new Set(['Avail', 'Asset', 'Transaction', 'Territory', 'TerritoryExcluded', 'AllowedLanguage', 'AssetLanguage', 'HoldbackLanguage', 'Term', 'Rating', 'Reason', 'TitleDisplayUnlimited', 'TitleInternalAlias', 'SeriesTitleDisplayUnlimited', 'SeriesTitleInternalAlias', 'SeasonTitleInternalAlias', 'SeasonTitleDisplayUnlimited']);
+const ARRAYS = new Set([
+  'Avail',
+  'Asset',
+  'Transaction',
+  'Territory',
+  'TerritoryExcluded',
+  'AllowedLanguage',
+  'AssetLanguage',
+  'HoldbackLanguage',
+  'Term',
+  'Rating',
+  'Reason',
+  'TitleDisplayUnlimited',
+  'TitleInternalAlias',
+  'SeriesTitleDisplayUnlimited',
+  'SeriesTitleInternalAlias',
+  'SeasonTitleInternalAlias',
+  'SeasonTitleDisplayUnlimited',
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -121,7 +143,10 @@ export interface EmaXmlRead {
 /** Parses an Avails XML document into one RawTransaction per Transaction (fields named as in the spreadsheet). */
 export function readEmaXml(xml: string, name: string, problems: Problems): EmaXmlRead {
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
-    throw new UnreadableFile(name, 'the XML declares a DOCTYPE or entities: refused, entities (and external ones above all) are never resolved');
+    throw new UnreadableFile(
+      name,
+      'the XML declares a DOCTYPE or entities: refused, entities (and external ones above all) are never resolved',
+    );
   }
   let doc: Node;
   try {
@@ -131,7 +156,10 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
   }
   const signed = doc.AvailListSigned as Node | undefined;
   const lists = signed ? list(signed.AvailList) : [];
-  const root = (doc.AvailList as Node | undefined) ?? (lists.length ? { Avail: lists.flatMap((l) => list((l as Node).Avail)) } : undefined) ?? (doc.Avail ? { Avail: doc.Avail } : undefined);
+  const root =
+    (doc.AvailList as Node | undefined) ??
+    (lists.length ? { Avail: lists.flatMap((l) => list((l as Node).Avail)) } : undefined) ??
+    (doc.Avail ? { Avail: doc.Avail } : undefined);
   if (!root) throw new UnreadableFile(name, 'not an Avails document (no AvailList or Avail root element)');
   const m = /\/avails\/v([\d.]+)\/avails/.exec(xml);
   const rows: RawTransaction[] = [];
@@ -139,17 +167,31 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
     const avail = availRaw as Node;
     const ap = `/AvailList/Avail[${ai + 1}]`;
     const asset = child(avail, 'Asset');
-    const meta = asset ? (child(asset, 'Metadata') ?? child(asset, 'EpisodeMetadata') ?? child(asset, 'SeasonMetadata') ?? child(asset, 'SeriesMetadata') ?? child(asset, 'VolumeMetadata')) : undefined;
-    const metaName = asset ? ['Metadata', 'EpisodeMetadata', 'SeasonMetadata', 'SeriesMetadata', 'VolumeMetadata'].find((k) => asset[k]) : undefined;
+    const meta = asset
+      ? (child(asset, 'Metadata') ??
+        child(asset, 'EpisodeMetadata') ??
+        child(asset, 'SeasonMetadata') ??
+        child(asset, 'SeriesMetadata') ??
+        child(asset, 'VolumeMetadata'))
+      : undefined;
+    const metaName = asset
+      ? ['Metadata', 'EpisodeMetadata', 'SeasonMetadata', 'SeriesMetadata', 'VolumeMetadata'].find((k) => asset[k])
+      : undefined;
     const season = meta ? (child(meta, 'SeasonMetadata') ?? (metaName === 'SeasonMetadata' ? meta : undefined)) : undefined;
-    const series = meta ? (child(meta, 'SeriesMetadata') ?? (season ? child(season, 'SeriesMetadata') : undefined) ?? (metaName === 'SeriesMetadata' ? meta : undefined)) : undefined;
+    const series = meta
+      ? (child(meta, 'SeriesMetadata') ??
+        (season ? child(season, 'SeriesMetadata') : undefined) ??
+        (metaName === 'SeriesMetadata' ? meta : undefined))
+      : undefined;
     const numberOf = (n: Node | undefined, el: string) => txt(child(n, el)?.Number) ?? txt(first(n?.[el]));
     const ratings = list(child(meta, 'Ratings')?.Rating).map((rt, ri) => {
       const r = rt as Node;
       return {
         system: txt(first(r.System)) ?? '',
         value: txt(first(r.Value)) ?? '',
-        reasons: list(r.Reason).map((x) => txt(x) ?? '').filter(Boolean),
+        reasons: list(r.Reason)
+          .map((x) => txt(x) ?? '')
+          .filter(Boolean),
         region: txt(child(r, 'Region')?.country) ?? null,
         where: `${ap}/Asset/${metaName}/Ratings/Rating[${ri + 1}]`,
       };
@@ -161,12 +203,27 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
       WorkType: { value: txt(first(asset?.WorkType)), path: `${ap}/Asset/WorkType` },
       ContentID: { value: txt(asset?.['@contentID']), path: `${ap}/Asset/@contentID` },
       TitleDisplayUnlimited: { value: txt(first(meta?.TitleDisplayUnlimited)), path: `${ap}/Asset/${metaName}/TitleDisplayUnlimited` },
-      TitleInternalAlias: { value: txt(first(meta?.TitleInternalAlias)) ?? txt(first(meta?.SeasonTitleInternalAlias)), path: `${ap}/Asset/${metaName}/TitleInternalAlias` },
-      SeriesTitleDisplayUnlimited: { value: txt(first(series?.SeriesTitleDisplayUnlimited)), path: `${ap}/Asset/${metaName}/SeriesMetadata/SeriesTitleDisplayUnlimited` },
-      SeriesTitleInternalAlias: { value: txt(first(series?.SeriesTitleInternalAlias)), path: `${ap}/Asset/${metaName}/SeriesMetadata/SeriesTitleInternalAlias` },
+      TitleInternalAlias: {
+        value: txt(first(meta?.TitleInternalAlias)) ?? txt(first(meta?.SeasonTitleInternalAlias)),
+        path: `${ap}/Asset/${metaName}/TitleInternalAlias`,
+      },
+      SeriesTitleDisplayUnlimited: {
+        value: txt(first(series?.SeriesTitleDisplayUnlimited)),
+        path: `${ap}/Asset/${metaName}/SeriesMetadata/SeriesTitleDisplayUnlimited`,
+      },
+      SeriesTitleInternalAlias: {
+        value: txt(first(series?.SeriesTitleInternalAlias)),
+        path: `${ap}/Asset/${metaName}/SeriesMetadata/SeriesTitleInternalAlias`,
+      },
       SeasonNumber: { value: numberOf(season, 'SeasonNumber'), path: `${ap}/Asset/${metaName}/SeasonNumber` },
-      EpisodeNumber: { value: metaName === 'EpisodeMetadata' ? numberOf(meta, 'EpisodeNumber') : null, path: `${ap}/Asset/EpisodeMetadata/EpisodeNumber` },
-      EpisodeTitleDisplayUnlimited: { value: metaName === 'EpisodeMetadata' ? txt(first(meta?.TitleDisplayUnlimited)) : null, path: `${ap}/Asset/EpisodeMetadata/TitleDisplayUnlimited` },
+      EpisodeNumber: {
+        value: metaName === 'EpisodeMetadata' ? numberOf(meta, 'EpisodeNumber') : null,
+        path: `${ap}/Asset/EpisodeMetadata/EpisodeNumber`,
+      },
+      EpisodeTitleDisplayUnlimited: {
+        value: metaName === 'EpisodeMetadata' ? txt(first(meta?.TitleDisplayUnlimited)) : null,
+        path: `${ap}/Asset/EpisodeMetadata/TitleDisplayUnlimited`,
+      },
       ReleaseYear: { value: txt(first(meta?.ReleaseDate)), path: `${ap}/Asset/${metaName}/ReleaseDate` },
       TotalRunTime: { value: txt(first(meta?.RunLength)), path: `${ap}/Asset/${metaName}/RunLength` },
     };
@@ -178,10 +235,16 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
       list(tr.Term).forEach((termRaw, k) => {
         const term = termRaw as Node;
         const n = txt(term['@termName']) ?? '';
-        const valueKey = ['Money', 'Text', 'Number', 'Boolean', 'Event', 'Duration', 'URI', 'ID', 'YearDateTime', 'Language'].find((x) => term[x] !== undefined);
+        const valueKey = ['Money', 'Text', 'Number', 'Boolean', 'Event', 'Duration', 'URI', 'ID', 'YearDateTime', 'Language'].find(
+          (x) => term[x] !== undefined,
+        );
         const raw = valueKey ? first(term[valueKey]) : undefined;
         terms.set(n.toLowerCase(), { value: txt(raw), path: `${tp}/Term[${k + 1}]` });
-        if (valueKey === 'Money' && raw && typeof raw === 'object') terms.set(`${n.toLowerCase()}:currency`, { value: txt((raw as Node)['@currency']), path: `${tp}/Term[${k + 1}]/Money/@currency` });
+        if (valueKey === 'Money' && raw && typeof raw === 'object')
+          terms.set(`${n.toLowerCase()}:currency`, {
+            value: txt((raw as Node)['@currency']),
+            path: `${tp}/Term[${k + 1}]/Money/@currency`,
+          });
       });
       const priceTerm = ['tier', 'category', 'wsp', 'srp', 'dmrp', 'smrp', 'ppv', 'licensefee'].find((k) => terms.has(k));
       const startEl = tr.Start !== undefined ? 'Start' : 'StartCondition';
@@ -195,15 +258,27 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
         Start: { value: txt(first(tr[startEl])), path: `${tp}/${startEl}` },
         End: { value: txt(first(tr[endEl])), path: `${tp}/${endEl}` },
         ContractID: { value: txt(first(tr.ContractID)), path: `${tp}/ContractID` },
-        Territory: { value: null, path: `${tp}/Territory`, all: list(tr.Territory).map((t) => txt((t as Node).country) ?? txt((t as Node).countryRegion)) },
-        TerritoryExclusion: { value: null, path: `${tp}/TerritoryExcluded`, all: list(tr.TerritoryExcluded).map((t) => txt((t as Node).country) ?? txt((t as Node).countryRegion)) },
+        Territory: {
+          value: null,
+          path: `${tp}/Territory`,
+          all: list(tr.Territory).map((t) => txt((t as Node).country) ?? txt((t as Node).countryRegion)),
+        },
+        TerritoryExclusion: {
+          value: null,
+          path: `${tp}/TerritoryExcluded`,
+          all: list(tr.TerritoryExcluded).map((t) => txt((t as Node).country) ?? txt((t as Node).countryRegion)),
+        },
         AllowedLanguages: { value: null, path: `${tp}/AllowedLanguage`, all: list(tr.AllowedLanguage).map(txt) },
         AssetLanguage: { value: null, path: `${tp}/AssetLanguage`, all: list(tr.AssetLanguage).map(txt) },
         HoldbackLanguage: { value: null, path: `${tp}/HoldbackLanguage`, all: list(tr.HoldbackLanguage).map(txt) },
         Exclusive: terms.get('exclusive') ?? { value: null, path: `${tp}/Term[@termName='Exclusive']` },
-        PriceType: { value: priceTerm ? (tr.Term as Node[]).map((t) => txt(t['@termName'])).find((n) => n?.toLowerCase() === priceTerm) : null, path: priceTerm ? terms.get(priceTerm)!.path : `${tp}/Term` },
+        PriceType: {
+          value: priceTerm ? (tr.Term as Node[]).map((t) => txt(t['@termName'])).find((n) => n?.toLowerCase() === priceTerm) : null,
+          path: priceTerm ? terms.get(priceTerm)!.path : `${tp}/Term`,
+        },
         PriceValue: priceTerm ? terms.get(priceTerm)! : { value: null, path: `${tp}/Term` },
-        PriceCurrency: priceTerm && terms.get(`${priceTerm}:currency`) ? terms.get(`${priceTerm}:currency`)! : { value: null, path: `${tp}/Term` },
+        PriceCurrency:
+          priceTerm && terms.get(`${priceTerm}:currency`) ? terms.get(`${priceTerm}:currency`)! : { value: null, path: `${tp}/Term` },
       };
       const get = (f: string): Cell => {
         const x = fields[f];

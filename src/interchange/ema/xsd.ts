@@ -52,7 +52,11 @@ function schemaFiles(): Array<{ fileName: string; contents: string }> {
 export async function validateAvailsXml(xml: string): Promise<SchemaResult> {
   const version = declaredAvailsVersion(xml);
   if (!version || !AVAILS_SCHEMAS[version]) {
-    return { valid: false, version: version ?? 'unknown', errors: [{ line: null, message: `no MovieLabs Avails schema for namespace version ${version ?? '(none declared)'}` }] };
+    return {
+      valid: false,
+      version: version ?? 'unknown',
+      errors: [{ line: null, message: `no MovieLabs Avails schema for namespace version ${version ?? '(none declared)'}` }],
+    };
   }
   const files = schemaFiles();
   const main = files.find((f) => f.fileName === AVAILS_SCHEMAS[version]);

@@ -20,7 +20,9 @@ export function readCell(c: ExcelJS.Cell): CellRead {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
-      const f = String(o.formula ?? o.sharedFormula ?? '').trim().replace(/^=/, '');
+      const f = String(o.formula ?? o.sharedFormula ?? '')
+        .trim()
+        .replace(/^=/, '');
       if (/^TRUE(\(\))?$/i.test(f)) return { value: true };
       if (/^FALSE(\(\))?$/i.test(f)) return { value: false };
       // a cell sharing the formula of another (read as a stream, it does not repeat the text)

@@ -45,8 +45,14 @@ const PARTS_FIRST = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles
 export async function readWorkbookGrids(data: Buffer, name: string, limits: XlsxLimits): Promise<SheetGrid[]> {
   const dir = await checkZip(data, name, limits);
   // the streaming reader needs the workbook, its relations, shared strings and styles before the sheets
-  const parts = reordered(data, dir, (n) => PARTS_FIRST.indexOf(n) >= 0 ? PARTS_FIRST.indexOf(n) : PARTS_FIRST.length);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(parts), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const parts = reordered(data, dir, (n) => (PARTS_FIRST.indexOf(n) >= 0 ? PARTS_FIRST.indexOf(n) : PARTS_FIRST.length));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(parts), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   const grids: Array<SheetGrid & { id: number; seen: number }> = [];
   let total = 0;
   try {
@@ -66,7 +72,11 @@ export async function readWorkbookGrids(data: Buffer, name: string, limits: Xlsx
         });
         if (!any) continue;
         if (++total > limits.maxRows) {
-          throw tooLarge('file', total, `${name}: the workbook has more than ${limits.maxRows.toLocaleString('en-US')} rows (the limit of one import; found at sheet ${w.name}, row ${row.number}): split it into several files; nothing was written`);
+          throw tooLarge(
+            'file',
+            total,
+            `${name}: the workbook has more than ${limits.maxRows.toLocaleString('en-US')} rows (the limit of one import; found at sheet ${w.name}, row ${row.number}): split it into several files; nothing was written`,
+          );
         }
         grid.rows.set(row.number, cells);
         if (row.number > grid.lastRow) grid.lastRow = row.number;

@@ -16,7 +16,17 @@ import { CONTRACT_STATUSES, PRODUCTION_STATUSES, type ContractStatus, type Produ
 import type { Actor, FilmRights } from '../../services/app.js';
 import { TitleIndex } from '../../services/catalog.js';
 import { text, parseEmaBoolean, parseEmaDate, type Cell } from '../ema/model.js';
-import { WE, freeRefs, refPart, runPlan, type Plan, type PlannedBlock, type PlannedContract, type PlannedTitle, type RunResult } from '../plan.js';
+import {
+  WE,
+  freeRefs,
+  refPart,
+  runPlan,
+  type Plan,
+  type PlannedBlock,
+  type PlannedContract,
+  type PlannedTitle,
+  type RunResult,
+} from '../plan.js';
 import { Problems, type Problem } from '../problems.js';
 import { readImportFile } from '../reader.js';
 import { columnLetter } from './cells.js';
@@ -33,7 +43,11 @@ interface FieldSpec {
 export const DEAL_FIELDS: Record<string, FieldSpec> = {
   title: { label: 'Title', required: true, synonyms: ['title', 'film', 'movie', 'picture', 'project', 'title name', 'film title'] },
   year: { label: 'Year', synonyms: ['year', 'release year', 'prod year', 'production year'] },
-  buyer: { label: 'Buyer', required: true, synonyms: ['buyer', 'licensee', 'distributor', 'client', 'customer', 'company', 'licensee name'] },
+  buyer: {
+    label: 'Buyer',
+    required: true,
+    synonyms: ['buyer', 'licensee', 'distributor', 'client', 'customer', 'company', 'licensee name'],
+  },
   territory: { label: 'Territory', required: true, synonyms: ['territory', 'territories', 'country', 'countries', 'region', 'market'] },
   media: { label: 'Media', required: true, synonyms: ['media', 'rights', 'rights granted', 'media rights', 'platform', 'window'] },
   languages: { label: 'Languages', synonyms: ['languages', 'language', 'dub', 'subtitles', 'language rights'] },
@@ -43,7 +57,10 @@ export const DEAL_FIELDS: Record<string, FieldSpec> = {
   mg: { label: 'MG', synonyms: ['mg', 'minimum guarantee', 'min guarantee', 'guarantee', 'license fee', 'fee', 'price', 'amount'] },
   currency: { label: 'Currency', synonyms: ['currency', 'ccy', 'cur', 'mg currency'] },
   status: { label: 'Status', synonyms: ['status', 'deal status', 'stage', 'state'] },
-  ref: { label: 'Deal ref', synonyms: ['ref', 'reference', 'deal ref', 'deal id', 'contract', 'contract ref', 'contract id', 'deal number', 'id'] },
+  ref: {
+    label: 'Deal ref',
+    synonyms: ['ref', 'reference', 'deal ref', 'deal id', 'contract', 'contract ref', 'contract id', 'deal number', 'id'],
+  },
   signed: { label: 'Signed on', synonyms: ['signed', 'signed on', 'signature date', 'date signed', 'deal date'] },
 };
 
@@ -75,7 +92,9 @@ export function guessMapping(headers: string[], kind: SheetKind): Mapping {
   }
   for (const [field, spec] of Object.entries(fields)) {
     if (mapping[field]) continue;
-    const i = norm.findIndex((h, k) => !used.has(k) && h && spec.synonyms.some((s) => h.includes(normalizeName(s)) && normalizeName(s).length >= 4));
+    const i = norm.findIndex(
+      (h, k) => !used.has(k) && h && spec.synonyms.some((s) => h.includes(normalizeName(s)) && normalizeName(s).length >= 4),
+    );
     if (i >= 0) {
       used.add(i);
       mapping[field] = headers[i];
@@ -115,12 +134,33 @@ export interface SheetImportResult extends RunResult {
 }
 
 const STATUS_WORDS: Record<string, ContractStatus> = {
-  signed: 'signed', closed: 'signed', done: 'signed', executed: 'signed', active: 'signed', 'long form': 'signed', 'deal memo': 'signed',
-  announced: 'announced', offer: 'offer', offered: 'offer', quote: 'offer', draft: 'draft',
-  negotiating: 'negotiating', 'in negotiation': 'negotiating', negotiation: 'negotiating', hold: 'negotiating', 'on hold': 'negotiating', pending: 'negotiating',
-  rejected: 'rejected', declined: 'rejected', passed: 'rejected', expired: 'expired', terminated: 'terminated', cancelled: 'terminated', canceled: 'terminated',
+  signed: 'signed',
+  closed: 'signed',
+  done: 'signed',
+  executed: 'signed',
+  active: 'signed',
+  'long form': 'signed',
+  'deal memo': 'signed',
+  announced: 'announced',
+  offer: 'offer',
+  offered: 'offer',
+  quote: 'offer',
+  draft: 'draft',
+  negotiating: 'negotiating',
+  'in negotiation': 'negotiating',
+  negotiation: 'negotiating',
+  hold: 'negotiating',
+  'on hold': 'negotiating',
+  pending: 'negotiating',
+  rejected: 'rejected',
+  declined: 'rejected',
+  passed: 'rejected',
+  expired: 'expired',
+  terminated: 'terminated',
+  cancelled: 'terminated',
+  canceled: 'terminated',
 };
-const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'US$': 'USD', A$: 'AUD', C$: 'CAD' };
+const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', US$: 'USD', A$: 'AUD', C$: 'CAD' };
 
 /** "1,200,000", "$1.2M", "500k", "€ 250.000,00" → an amount string and maybe a currency. */
 export function parseAmount(v: Cell): { amount: string; currency: string | null } | null {
@@ -152,14 +192,27 @@ export function parseAmount(v: Cell): { amount: string; currency: string | null 
 }
 
 /** Reads (in a worker) a deal or catalog sheet, maps its columns, plans it and (with `commit`) writes it all or nothing. */
-export async function importSheet(app: FilmRights, actor: Actor, data: Buffer, name: string, format: 'csv' | 'xlsx', opts: SheetImportOptions): Promise<SheetImportResult> {
+export async function importSheet(
+  app: FilmRights,
+  actor: Actor,
+  data: Buffer,
+  name: string,
+  format: 'csv' | 'xlsx',
+  opts: SheetImportOptions,
+): Promise<SheetImportResult> {
   const parsed = await readImportFile(data, name, { format, sheet: opts.sheet });
   if (parsed.format !== 'csv' && parsed.format !== 'xlsx') throw new Error(`read ${name} as ${parsed.format}, not ${format}`);
   return importSheetRead(app, actor, name, parsed, opts);
 }
 
 /** Maps, plans and (with `commit`) writes a sheet already read. */
-export async function importSheetRead(app: FilmRights, actor: Actor, name: string, read: { format: 'csv' | 'xlsx'; table: Table; problems: Problem[] }, opts: SheetImportOptions): Promise<SheetImportResult> {
+export async function importSheetRead(
+  app: FilmRights,
+  actor: Actor,
+  name: string,
+  read: { format: 'csv' | 'xlsx'; table: Table; problems: Problem[] },
+  opts: SheetImportOptions,
+): Promise<SheetImportResult> {
   const { format, table } = read;
   const problems = Problems.from(read.problems);
   const kind = opts.kind ?? guessKind(table.headers);
@@ -172,12 +225,24 @@ export async function importSheetRead(app: FilmRights, actor: Actor, name: strin
       continue;
     }
     if (header === null || header === undefined || header === '') continue;
-    const i = table.headers.findIndex((h) => h === header) >= 0 ? table.headers.findIndex((h) => h === header) : table.headers.findIndex((h) => normalizeName(h ?? '') === normalizeName(header));
-    if (i < 0) problems.error('mapping', `${fields[field].label}: the file has no column "${header}"`, closest(header, table.headers.filter(Boolean), 3));
+    const i =
+      table.headers.findIndex((h) => h === header) >= 0
+        ? table.headers.findIndex((h) => h === header)
+        : table.headers.findIndex((h) => normalizeName(h ?? '') === normalizeName(header));
+    if (i < 0)
+      problems.error(
+        'mapping',
+        `${fields[field].label}: the file has no column "${header}"`,
+        closest(header, table.headers.filter(Boolean), 3),
+      );
     else col.set(field, i);
   }
   for (const [field, spec] of Object.entries(fields)) {
-    if (spec.required && !col.has(field)) problems.error('mapping', `no column is mapped to ${spec.label} (required); the headers are: ${table.headers.filter(Boolean).join(', ')}`);
+    if (spec.required && !col.has(field))
+      problems.error(
+        'mapping',
+        `no column is mapped to ${spec.label} (required); the headers are: ${table.headers.filter(Boolean).join(', ')}`,
+      );
   }
   const where = (row: number, field: string) => {
     const i = col.get(field);
@@ -186,7 +251,7 @@ export async function importSheetRead(app: FilmRights, actor: Actor, name: strin
   };
   const get = (cells: Cell[], field: string): Cell => {
     const i = col.get(field);
-    return i === undefined ? null : cells[i] ?? null;
+    return i === undefined ? null : (cells[i] ?? null);
   };
   const unknown = new Map<string, UnknownName>();
   const parsing = <T>(row: number, field: string, fn: () => T): T | undefined => {
@@ -283,24 +348,51 @@ export async function importSheetRead(app: FilmRights, actor: Actor, name: strin
         else exclusive = b;
       }
       const statusText = text(get(cells, 'status')).toLowerCase();
-      const status: ContractStatus | undefined = statusText ? STATUS_WORDS[statusText] ?? (CONTRACT_STATUSES as readonly string[]).find((s) => s === statusText) as ContractStatus | undefined : 'signed';
-      if (!status) problems.error(where(row, 'status'), `"${text(get(cells, 'status'))}" is not a deal status (signed, negotiating, offer, draft, rejected, expired, terminated, announced)`, closest(statusText, Object.keys(STATUS_WORDS), 3));
+      const status: ContractStatus | undefined = statusText
+        ? (STATUS_WORDS[statusText] ??
+          ((CONTRACT_STATUSES as readonly string[]).find((s) => s === statusText) as ContractStatus | undefined))
+        : 'signed';
+      if (!status)
+        problems.error(
+          where(row, 'status'),
+          `"${text(get(cells, 'status'))}" is not a deal status (signed, negotiating, offer, draft, rejected, expired, terminated, announced)`,
+          closest(statusText, Object.keys(STATUS_WORDS), 3),
+        );
       const mgCell = get(cells, 'mg');
       let mg: { amount: string; currency: string } | null = null;
       if (mgCell !== null) {
         const a = parseAmount(mgCell);
         const currency = text(get(cells, 'currency')).toUpperCase() || a?.currency || null;
         if (!a) problems.error(where(row, 'mg'), `"${text(mgCell)}" is not an amount`);
-        else if (!currency) problems.error(where(row, 'currency'), 'the MG has no currency (a Currency column, or a code or symbol in the amount)');
+        else if (!currency)
+          problems.error(where(row, 'currency'), 'the MG has no currency (a Currency column, or a code or symbol in the amount)');
         else mg = { amount: a.amount, currency };
       }
-      if (problems.errors.length > errorsBefore || !titleKey || !buyer || !status || start === undefined || end === undefined || signed === undefined) continue;
+      if (
+        problems.errors.length > errorsBefore ||
+        !titleKey ||
+        !buyer ||
+        !status ||
+        start === undefined ||
+        end === undefined ||
+        signed === undefined
+      )
+        continue;
       const buyerKey = `co:${normalizeName(buyer)}`;
       companies.set(buyerKey, buyer);
       const refText = text(get(cells, 'ref'));
       const ck = refText ? `ref:${refText}` : `row:${row}`;
       let c = contracts.get(ck);
-      const block: PlannedBlock = { titleKey, territories, media, languages: languages ?? null, start, end, exclusive, rows: [`${table.sheet ? `sheet ${table.sheet}, ` : ''}row ${row}`] };
+      const block: PlannedBlock = {
+        titleKey,
+        territories,
+        media,
+        languages: languages ?? null,
+        start,
+        end,
+        exclusive,
+        rows: [`${table.sheet ? `sheet ${table.sheet}, ` : ''}row ${row}`],
+      };
       if (!c) {
         c = {
           refWanted: refText || `SHEET-${refPart(buyer)}-${refPart(titles.get(titleKey)?.label ?? 'DEAL')}`,
@@ -316,7 +408,8 @@ export async function importSheetRead(app: FilmRights, actor: Actor, name: strin
         };
         contracts.set(ck, c);
       } else {
-        if (c.licensee !== buyerKey) problems.error(where(row, 'buyer'), `deal ${refText}: buyer "${buyer}" differs from the deal's earlier rows`);
+        if (c.licensee !== buyerKey)
+          problems.error(where(row, 'buyer'), `deal ${refText}: buyer "${buyer}" differs from the deal's earlier rows`);
         if (!c.titleKeys.includes(titleKey)) c.titleKeys.push(titleKey);
         c.blocks.push(block);
         c.rows.push(...block.rows);
@@ -327,9 +420,13 @@ export async function importSheetRead(app: FilmRights, actor: Actor, name: strin
     plan.companies = [...companies].map(([key, n]) => ({ key, name: n, kind: 'distributor' as const }));
     const list = [...contracts.values()];
     if (!problems.errors.length) {
-      const refs = await freeRefs(app, list.map((c) => c.refWanted));
+      const refs = await freeRefs(
+        app,
+        list.map((c) => c.refWanted),
+      );
       list.forEach((c, i) => {
-        if (c.refWanted !== refs[i] && !c.refWanted.startsWith('SHEET-')) problems.error(c.rows[0], `deal ref "${c.refWanted}" is already taken by a contract`);
+        if (c.refWanted !== refs[i] && !c.refWanted.startsWith('SHEET-'))
+          problems.error(c.rows[0], `deal ref "${c.refWanted}" is already taken by a contract`);
         c.ref = refs[i];
       });
     }
@@ -363,8 +460,27 @@ export async function importSheetRead(app: FilmRights, actor: Actor, name: strin
       }
       const st = text(get(cells, 'status')).toLowerCase();
       if (st) {
-        const s = (PRODUCTION_STATUSES as readonly string[]).find((x) => x === st) ?? ({ completed: 'released', complete: 'released', finished: 'wrapped', 'post-production': 'wrapped', post: 'wrapped', shooting: 'production', filming: 'production', 'in production': 'production', 'pre-production': 'development', development: 'development' } as Record<string, string>)[st];
-        if (!s) problems.error(where(row, 'status'), `"${text(get(cells, 'status'))}" is not a production status (${PRODUCTION_STATUSES.join(', ')})`);
+        const s =
+          (PRODUCTION_STATUSES as readonly string[]).find((x) => x === st) ??
+          (
+            {
+              completed: 'released',
+              complete: 'released',
+              finished: 'wrapped',
+              'post-production': 'wrapped',
+              post: 'wrapped',
+              shooting: 'production',
+              filming: 'production',
+              'in production': 'production',
+              'pre-production': 'development',
+              development: 'development',
+            } as Record<string, string>
+          )[st];
+        if (!s)
+          problems.error(
+            where(row, 'status'),
+            `"${text(get(cells, 'status'))}" is not a production status (${PRODUCTION_STATUSES.join(', ')})`,
+          );
         else input.productionStatus = s as ProductionStatus;
       }
       const director = text(get(cells, 'director'));

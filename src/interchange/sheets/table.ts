@@ -31,13 +31,16 @@ export function decodeUtf8(data: Buffer, name: string): string {
   } catch {
     const offset = firstInvalidUtf8(bytes);
     const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
-    throw new UnreadableFile(name, `the file is not UTF-8 (byte 0x${bytes[offset]?.toString(16) ?? '??'} on line ${line} looks like Latin-1 / Windows-1252): save it as "CSV UTF-8" and import it again`);
+    throw new UnreadableFile(
+      name,
+      `the file is not UTF-8 (byte 0x${bytes[offset]?.toString(16) ?? '??'} on line ${line} looks like Latin-1 / Windows-1252): save it as "CSV UTF-8" and import it again`,
+    );
   }
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function firstInvalidUtf8(b: Buffer): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i];
     const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (n < 0) return i;
@@ -56,12 +59,23 @@ export function readCsv(data: Buffer, name: string, maxRows = Infinity): Table {
   let records: string[][];
   try {
     // the header, the rows the limit allows, and one more to know the file goes over it
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, trim: true, ...(Number.isFinite(maxRows) ? { to: maxRows + 2 } : {}) }) as string[][];
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      trim: true,
+      ...(Number.isFinite(maxRows) ? { to: maxRows + 2 } : {}),
+    }) as string[][];
   } catch (e) {
     throw new UnreadableFile(name, `not readable as CSV (${(e as Error).message.split('\n')[0]})`);
   }
   if (records.length > maxRows + 1) {
-    throw tooLarge('file', records.length - 1, `${name}: the file has more than ${maxRows.toLocaleString('en-US')} rows (the limit of one import): split it into several files; nothing was written`);
+    throw tooLarge(
+      'file',
+      records.length - 1,
+      `${name}: the file has more than ${maxRows.toLocaleString('en-US')} rows (the limit of one import): split it into several files; nothing was written`,
+    );
   }
   const headers = (records[0] ?? []).map((h) => h.trim());
   const rows = records
@@ -88,7 +102,10 @@ export function tableFromSheets(sheets: SheetGrid[], name: string, problems: Pro
     for (let c = 1; c <= headers.length; c++) {
       const v = gridCell(ws, r, c);
       if ('formula' in v) {
-        problems.error(`sheet ${ws.name}, row ${r}, column ${columnLetter(c)}${headers[c - 1] ? ` (${headers[c - 1]})` : ''}`, `the cell holds a formula (${v.formula}): formulas are not read; paste the values instead`);
+        problems.error(
+          `sheet ${ws.name}, row ${r}, column ${columnLetter(c)}${headers[c - 1] ? ` (${headers[c - 1]})` : ''}`,
+          `the cell holds a formula (${v.formula}): formulas are not read; paste the values instead`,
+        );
         cells.push(null);
       } else cells.push(v.value);
     }

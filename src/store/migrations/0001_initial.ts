@@ -10,17 +10,39 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely';
 import type { StoreDialect } from '../db.js';
 import {
-  COMPANY_KINDS, CONTRACT_DIRECTIONS, CONTRACT_STATUSES, CREDIT_ROLES, DATE_PRECISIONS, FESTIVAL_KINDS,
-  NEGOTIATOR_SIDES, PREMIERE_STATUSES, PRODUCTION_STATUSES, SELECTION_SLOTS, SOURCE_KINDS, TITLE_COMPANY_ROLES,
-  TOKEN_SCOPES, USER_ROLES,
+  COMPANY_KINDS,
+  CONTRACT_DIRECTIONS,
+  CONTRACT_STATUSES,
+  CREDIT_ROLES,
+  DATE_PRECISIONS,
+  FESTIVAL_KINDS,
+  NEGOTIATOR_SIDES,
+  PREMIERE_STATUSES,
+  PRODUCTION_STATUSES,
+  SELECTION_SLOTS,
+  SOURCE_KINDS,
+  TITLE_COMPANY_ROLES,
+  TOKEN_SCOPES,
+  USER_ROLES,
 } from '../schema.js';
 import { createdAtColumn, dateColumn, flagColumn, oneOf } from './portable.js';
 
 // The vocabularies are frozen here as they were when this migration was written:
 // a later change to schema.ts must come with its own migration.
 const V = {
-  PRODUCTION_STATUSES, COMPANY_KINDS, CREDIT_ROLES, TITLE_COMPANY_ROLES, CONTRACT_DIRECTIONS, CONTRACT_STATUSES,
-  NEGOTIATOR_SIDES, FESTIVAL_KINDS, PREMIERE_STATUSES, SELECTION_SLOTS, DATE_PRECISIONS, SOURCE_KINDS, USER_ROLES,
+  PRODUCTION_STATUSES,
+  COMPANY_KINDS,
+  CREDIT_ROLES,
+  TITLE_COMPANY_ROLES,
+  CONTRACT_DIRECTIONS,
+  CONTRACT_STATUSES,
+  NEGOTIATOR_SIDES,
+  FESTIVAL_KINDS,
+  PREMIERE_STATUSES,
+  SELECTION_SLOTS,
+  DATE_PRECISIONS,
+  SOURCE_KINDS,
+  USER_ROLES,
   TOKEN_SCOPES,
 } as const;
 
@@ -174,7 +196,12 @@ export function initial(dialect: StoreDialect): Migration {
         .addColumn('mg_currency', 'text', (c) => c.check(sql`length(mg_currency) = 3`))
         .addColumn('notes', 'text')
         .addColumn('override_reason', 'text')
-        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1).check(sql`version >= 1`))
+        .addColumn('version', 'integer', (c) =>
+          c
+            .notNull()
+            .defaultTo(1)
+            .check(sql`version >= 1`),
+        )
         .addColumn('created_at', 'text', createdAt)
         .addColumn('updated_at', 'text', createdAt)
         .addColumn('deleted_at', 'text')
@@ -209,13 +236,13 @@ export function initial(dialect: StoreDialect): Migration {
         .addColumn('exclusive', 'integer', (c) => c.notNull().check(sql`exclusive in (0, 1)`))
         .addColumn('notes', 'text')
         .addForeignKeyConstraint(
-          'rights_blocks_contract_title_fk', ['contract_id', 'title_id'], 'contract_titles', ['contract_id', 'title_id'],
+          'rights_blocks_contract_title_fk',
+          ['contract_id', 'title_id'],
+          'contract_titles',
+          ['contract_id', 'title_id'],
           (fk) => fk.onDelete('cascade'),
         )
-        .addCheckConstraint(
-          'rights_blocks_term_order',
-          sql`start_date is null or end_date is null or start_date <= end_date`,
-        )
+        .addCheckConstraint('rights_blocks_term_order', sql`start_date is null or end_date is null or start_date <= end_date`)
         .execute();
       await db.schema.createIndex('rights_blocks_title_idx').on('rights_blocks').column('title_id').execute();
       await db.schema.createIndex('rights_blocks_contract_idx').on('rights_blocks').columns(['contract_id', 'title_id']).execute();
@@ -233,7 +260,10 @@ export function initial(dialect: StoreDialect): Migration {
         .addColumn('end_date', 'text', dateColumn('end_date'))
         .addColumn('description', 'text', (c) => c.notNull())
         .addForeignKeyConstraint(
-          'holdbacks_contract_title_fk', ['contract_id', 'title_id'], 'contract_titles', ['contract_id', 'title_id'],
+          'holdbacks_contract_title_fk',
+          ['contract_id', 'title_id'],
+          'contract_titles',
+          ['contract_id', 'title_id'],
           (fk) => fk.onDelete('cascade'),
         )
         .addCheckConstraint('holdbacks_term_order', sql`start_date is null or end_date is null or start_date <= end_date`)
@@ -258,9 +288,7 @@ export function initial(dialect: StoreDialect): Migration {
         .addColumn('title_id', 'text', (c) => c.notNull().references('titles.id').onDelete('cascade'))
         .addColumn('territory', 'text', (c) => c.notNull())
         .addColumn('release_date', 'text', dateColumn('release_date'))
-        .addColumn('date_precision', 'text', (c) =>
-          c.notNull().defaultTo('day').check(oneOf('date_precision', V.DATE_PRECISIONS)),
-        )
+        .addColumn('date_precision', 'text', (c) => c.notNull().defaultTo('day').check(oneOf('date_precision', V.DATE_PRECISIONS)))
         .addColumn('distributor_id', 'text', (c) => c.references('companies.id'))
         .addColumn('kind', 'text', (c) => c.notNull())
         .execute();
@@ -373,9 +401,31 @@ export function initial(dialect: StoreDialect): Migration {
 
     async down(db: Kysely<any>): Promise<void> {
       for (const table of [
-        'audit_log', 'settings', 'fact_sources', 'sources', 'sessions', 'api_tokens', 'users', 'box_office', 'releases',
-        'negotiators', 'holdbacks', 'rights_blocks', 'contract_titles', 'contracts', 'awards', 'selections', 'sections',
-        'festival_editions', 'festivals', 'title_companies', 'credits', 'companies', 'people', 'title_aliases', 'titles',
+        'audit_log',
+        'settings',
+        'fact_sources',
+        'sources',
+        'sessions',
+        'api_tokens',
+        'users',
+        'box_office',
+        'releases',
+        'negotiators',
+        'holdbacks',
+        'rights_blocks',
+        'contract_titles',
+        'contracts',
+        'awards',
+        'selections',
+        'sections',
+        'festival_editions',
+        'festivals',
+        'title_companies',
+        'credits',
+        'companies',
+        'people',
+        'title_aliases',
+        'titles',
       ]) {
         await db.schema.dropTable(table).ifExists().execute();
       }

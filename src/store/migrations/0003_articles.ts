@@ -62,7 +62,12 @@ export function articles(dialect: StoreDialect): Migration {
         .addColumn('url', 'text', (c) => c.notNull().unique())
         .addColumn('name', 'text')
         .addColumn('outlet', 'text')
-        .addColumn('interval_minutes', 'integer', (c) => c.notNull().defaultTo(60).check(sql`interval_minutes >= 5`))
+        .addColumn('interval_minutes', 'integer', (c) =>
+          c
+            .notNull()
+            .defaultTo(60)
+            .check(sql`interval_minutes >= 5`),
+        )
         .addColumn('last_polled_at', 'text')
         .addColumn('last_error', 'text')
         .addColumn('created_at', 'text', createdAt)

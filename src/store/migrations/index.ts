@@ -63,14 +63,21 @@ export async function appliedMigrations(db: Kysely<any>, dialect: StoreDialect):
   const exists =
     dialect === 'sqlite'
       ? await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db)
-      : await sql<{ n: number }>`select count(*)::int as n from pg_catalog.pg_tables where schemaname = current_schema() and tablename = 'kysely_migration'`.execute(db);
+      : await sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_catalog.pg_tables where schemaname = current_schema() and tablename = 'kysely_migration'`.execute(
+          db,
+        );
   if (!Number(exists.rows[0]?.n)) return [];
   const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return rows.rows.map((r) => r.name);
 }
 
 /** Where a database stands against a list of migrations: refused when newer, else what is pending. */
-export function schemaState(applied: readonly string[], known: readonly string[]): { current: string | null; pending: string[]; unknown: string[] } {
+export function schemaState(
+  applied: readonly string[],
+  known: readonly string[],
+): { current: string | null; pending: string[]; unknown: string[] } {
   const knownSet = new Set(known);
   const appliedSet = new Set(applied);
   return {
@@ -87,7 +94,11 @@ export function schemaState(applied: readonly string[], known: readonly string[]
  * migration that fails rolls back every migration of the run, and the database is as it was.
  * Two processes opening the same database at once do not race.
  */
-export async function migrateToLatest(db: Kysely<any>, dialect: StoreDialect, list: Record<string, Migration> = migrations(dialect)): Promise<MigrationResult[]> {
+export async function migrateToLatest(
+  db: Kysely<any>,
+  dialect: StoreDialect,
+  list: Record<string, Migration> = migrations(dialect),
+): Promise<MigrationResult[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => list },
@@ -96,7 +107,11 @@ export async function migrateToLatest(db: Kysely<any>, dialect: StoreDialect, li
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName;
     const why = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(`Database migration ${failed ?? '(setup)'} failed: ${why}. Every migration of this run was rolled back: the database is as it was.`, failed, error);
+    throw new MigrationError(
+      `Database migration ${failed ?? '(setup)'} failed: ${why}. Every migration of this run was rolled back: the database is as it was.`,
+      failed,
+      error,
+    );
   }
   return results;
 }

@@ -24,7 +24,11 @@ export function looksLikeIsoDate(column: string): RawBuilder<boolean> {
 
 /** A 0/1 flag column: integer, not null, default 0. */
 export function flagColumn(column: string) {
-  return (col: ColumnDefinitionBuilder) => col.notNull().defaultTo(0).check(sql`${sql.ref(column)} in (0, 1)`);
+  return (col: ColumnDefinitionBuilder) =>
+    col
+      .notNull()
+      .defaultTo(0)
+      .check(sql`${sql.ref(column)} in (0, 1)`);
 }
 
 /** A nullable 'YYYY-MM-DD' date column. */

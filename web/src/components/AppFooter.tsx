@@ -23,7 +23,8 @@ export function AppFooter() {
     <footer className="appfooter">
       {health ? (
         <span>
-          filmrights <span data-testid="app-version">{health.version}</span> · database schema <span data-testid="app-schema">{health.schema}</span>
+          filmrights <span data-testid="app-version">{health.version}</span> · database schema{' '}
+          <span data-testid="app-schema">{health.schema}</span>
         </span>
       ) : (
         <span>filmrights</span>

@@ -22,7 +22,10 @@ const row = (over: Partial<AvailRow>): AvailRow => ({
   ...over,
 });
 
-const props = { blockLabel: (i: number) => `Block ${i + 1}: Germany · SVOD`, titleName: (id: string) => (id === 'one-second' ? 'One Second' : id) };
+const props = {
+  blockLabel: (i: number) => `Block ${i + 1}: Germany · SVOD`,
+  titleName: (id: string) => (id === 'one-second' ? 'One Second' : id),
+};
 
 describe('ConflictPanel', () => {
   it('says what it needs before it can check', () => {
@@ -54,7 +57,10 @@ describe('ConflictPanel', () => {
   });
 
   it('shows holds apart, as warnings, and a failed check as such', () => {
-    const hold = row({ status: 'on-hold', reasons: [{ code: 'on-hold', contracts: ['WB-KOCH-DE'], message: 'on hold for WB-KOCH-DE (Koch Films) (in negotiation)' }] });
+    const hold = row({
+      status: 'on-hold',
+      reasons: [{ code: 'on-hold', contracts: ['WB-KOCH-DE'], message: 'on hold for WB-KOCH-DE (Koch Films) (in negotiation)' }],
+    });
     const report: ConflictReport = { clear: true, blocks: [{ block: 0, titleId: 'one-second', conflicts: [], holds: [hold] }] };
     const { unmount } = render(<ConflictPanel state={{ kind: 'done', report }} {...props} />);
     expect(screen.getByRole('heading', { name: /On hold/ })).toBeTruthy();

@@ -87,7 +87,8 @@ export function ConflictPanel({ state, blockLabel, titleName }: ConflictPanelPro
     summary = (
       <>
         <p className="conflict-summary is-clear">
-          <span aria-hidden="true">✓ </span>No conflicts{holds.length ? ', but some of these rights are on hold (below).' : ': these rights are ours to grant.'}
+          <span aria-hidden="true">✓ </span>No conflicts
+          {holds.length ? ', but some of these rights are on hold (below).' : ': these rights are ours to grant.'}
         </p>
         <ul className="conflict-clear">
           {report.blocks.map((b) => (
@@ -107,12 +108,15 @@ export function ConflictPanel({ state, blockLabel, titleName }: ConflictPanelPro
     );
 
   return (
-    <section className="conflict-panel" aria-labelledby="conflict-panel-h" aria-busy={state.kind === 'checking'} data-state={state.kind === 'done' ? (count ? 'conflict' : 'clear') : state.kind}>
+    <section
+      className="conflict-panel"
+      aria-labelledby="conflict-panel-h"
+      aria-busy={state.kind === 'checking'}
+      data-state={state.kind === 'done' ? (count ? 'conflict' : 'clear') : state.kind}
+    >
       <h2 id="conflict-panel-h">
         Conflict check
-        {state.kind === 'checking' && (
-          <span className="spinner spinner--inline" role="status" aria-label="Checking" />
-        )}
+        {state.kind === 'checking' && <span className="spinner spinner--inline" role="status" aria-label="Checking" />}
       </h2>
       <div aria-live="polite">{summary}</div>
       {conflicts.map((b) => (

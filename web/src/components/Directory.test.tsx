@@ -19,11 +19,25 @@ describe('countries in pickers and lists', () => {
       { code: 'DE', name: 'Germany' },
       { code: 'GB', name: 'United Kingdom' },
     ];
-    expect(sortCountries(byCode).map((c) => c.name)).toEqual(['Austria', 'China', "Côte d'Ivoire", 'Germany', 'United Arab Emirates', 'United Kingdom']);
+    expect(sortCountries(byCode).map((c) => c.name)).toEqual([
+      'Austria',
+      'China',
+      "Côte d'Ivoire",
+      'Germany',
+      'United Arab Emirates',
+      'United Kingdom',
+    ]);
   });
 
   it('the companies list names the country instead of its code', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.startsWith('/api/reference/countries') ? json([{ code: 'FR', name: 'France' }]) : json({ items: [{ id: 'wb', name: 'Wild Bunch', kind: 'sales-agent', country: 'FR' }], total: 1, page: 1, pageSize: 50 }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.startsWith('/api/reference/countries')
+          ? json([{ code: 'FR', name: 'France' }])
+          : json({ items: [{ id: 'wb', name: 'Wild Bunch', kind: 'sales-agent', country: 'FR' }], total: 1, page: 1, pageSize: 50 }),
+      ),
+    );
     render(<Directory kind="companies" title="Companies" />);
     const row = (await screen.findByRole('link', { name: 'Wild Bunch' })).closest('tr')!;
     await within(row).findByText('France');

@@ -34,12 +34,24 @@ export function Directory({ kind, title }: { kind: 'companies' | 'people'; title
       </div>
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <Field label="Search" className="filters-search">
-          {(p) => <input {...p} type="search" placeholder={kind === 'people' ? 'A name, e.g. Zhang Yimou' : 'A name, e.g. Neon'} value={search} onChange={(e) => setSearch(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="search"
+              placeholder={kind === 'people' ? 'A name, e.g. Zhang Yimou' : 'A name, e.g. Neon'}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          )}
         </Field>
       </form>
       <ErrorNote error={list.error} retry={list.reload} />
       {list.loading && !list.data && <Loading />}
-      {list.data && list.data.items.length === 0 && <Empty title={q ? `Nothing matches “${q}”.` : `No ${kind} recorded yet.`}>{q ? 'Check the spelling or search a shorter part of the name.' : 'They come with imported articles, the demo data or the API.'}</Empty>}
+      {list.data && list.data.items.length === 0 && (
+        <Empty title={q ? `Nothing matches “${q}”.` : `No ${kind} recorded yet.`}>
+          {q ? 'Check the spelling or search a shorter part of the name.' : 'They come with imported articles, the demo data or the API.'}
+        </Empty>
+      )}
       {list.data && list.data.items.length > 0 && (
         <div className="table-wrap">
           <table className="data">
@@ -57,14 +69,23 @@ export function Directory({ kind, title }: { kind: 'companies' | 'people'; title
                     <Link to={`/${kind}/${encodeURIComponent(r.id)}`}>{r.name}</Link>
                   </td>
                   {kind === 'companies' && <td>{humanize(r.kind)}</td>}
-                  {kind === 'companies' && <td title={r.country ?? undefined}>{r.country ? countries.byCode?.get(r.country) ?? r.country : '—'}</td>}
+                  {kind === 'companies' && (
+                    <td title={r.country ?? undefined}>{r.country ? (countries.byCode?.get(r.country) ?? r.country) : '—'}</td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {list.data && <Pager page={list.data.page ?? page} pageSize={list.data.pageSize ?? 50} total={list.data.total} onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })} />}
+      {list.data && (
+        <Pager
+          page={list.data.page ?? page}
+          pageSize={list.data.pageSize ?? 50}
+          total={list.data.total}
+          onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })}
+        />
+      )}
     </div>
   );
 }

@@ -35,7 +35,13 @@ interface Common {
   placeholder?: string;
 }
 
-export function EntityPicker(props: Common & ({ multiple: true; value: Ref[]; onChange: (v: Ref[]) => void } | { multiple?: false; value: Ref | null; onChange: (v: Ref | null) => void })) {
+export function EntityPicker(
+  props: Common &
+    (
+      | { multiple: true; value: Ref[]; onChange: (v: Ref[]) => void }
+      | { multiple?: false; value: Ref | null; onChange: (v: Ref | null) => void }
+    ),
+) {
   const { kind, placeholder, onCreate } = props;
   const [createError, setCreateError] = useState<string>();
   const auto = useId();
@@ -70,7 +76,9 @@ export function EntityPicker(props: Common & ({ multiple: true; value: Ref[]; on
 
   const typed = text.trim();
   const canCreate = Boolean(onCreate && typed && !options.some((o) => o.name.toLowerCase() === typed.toLowerCase()));
-  const all: Array<Ref & { detail?: string; create?: boolean }> = canCreate ? [...options, { id: '\u0000new', name: typed, create: true }] : options;
+  const all: Array<Ref & { detail?: string; create?: boolean }> = canCreate
+    ? [...options, { id: '\u0000new', name: typed, create: true }]
+    : options;
 
   async function choose(o: Ref & { create?: boolean }) {
     if (o.create && onCreate) {
@@ -120,7 +128,12 @@ export function EntityPicker(props: Common & ({ multiple: true; value: Ref[]; on
         {selected.map((s) => (
           <span key={s.id} className="chip">
             {s.name}
-            {s.id.startsWith('new:') && <span className="chip-new" title="Not on file yet: added when this is saved"> new</span>}
+            {s.id.startsWith('new:') && (
+              <span className="chip-new" title="Not on file yet: added when this is saved">
+                {' '}
+                new
+              </span>
+            )}
             <button type="button" className="chip-x" aria-label={`Remove ${s.name}`} onClick={() => remove(s.id)}>
               ×
             </button>

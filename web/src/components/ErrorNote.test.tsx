@@ -14,7 +14,11 @@ const sold = {
 
 describe('an error, as the person who met it reads it', () => {
   it('a refused deal (409 conflict) says the rights are taken, where, and what to do; not "Something went wrong"', () => {
-    const conflict = new ApiError(409, { error: 'conflict', message: 'The deal conflicts: Germany, SVOD, …', conflicts: { clear: false, blocks: [{ block: 0, titleId: 'one-second', conflicts: [sold], holds: [] }] } });
+    const conflict = new ApiError(409, {
+      error: 'conflict',
+      message: 'The deal conflicts: Germany, SVOD, …',
+      conflicts: { clear: false, blocks: [{ block: 0, titleId: 'one-second', conflicts: [sold], holds: [] }] },
+    });
     render(<ErrorNote error={conflict} retry={() => undefined} />);
     const note = screen.getByRole('alert');
     expect(note.textContent).not.toMatch(/Something went wrong/);
@@ -27,9 +31,29 @@ describe('an error, as the person who met it reads it', () => {
 
   it('other refusals with a known code get their own heading and advice', () => {
     const cases: Array<[ApiError, RegExp, RegExp]> = [
-      [new ApiError(409, { error: 'stale-version', message: 'contracts "c1" was changed by someone else (version 3, you had 2); reload and try again' }), /^Someone else changed this/, /Reload to see their change/],
-      [new ApiError(403, { error: 'forbidden', message: 'vic is a viewer: only editors and admins can change data' }), /^You cannot do this with your role/, /editor role/],
-      [new ApiError(400, { error: 'unknown-name', message: 'territories: unknown territory "Germny". Did you mean: Germany?', field: 'territories', suggestions: ['Germany'] }), /^A name is not known/, /Check the spelling/],
+      [
+        new ApiError(409, {
+          error: 'stale-version',
+          message: 'contracts "c1" was changed by someone else (version 3, you had 2); reload and try again',
+        }),
+        /^Someone else changed this/,
+        /Reload to see their change/,
+      ],
+      [
+        new ApiError(403, { error: 'forbidden', message: 'vic is a viewer: only editors and admins can change data' }),
+        /^You cannot do this with your role/,
+        /editor role/,
+      ],
+      [
+        new ApiError(400, {
+          error: 'unknown-name',
+          message: 'territories: unknown territory "Germny". Did you mean: Germany?',
+          field: 'territories',
+          suggestions: ['Germany'],
+        }),
+        /^A name is not known/,
+        /Check the spelling/,
+      ],
     ];
     for (const [error, title, advice] of cases) {
       const { unmount } = render(<ErrorNote error={error} />);
@@ -43,7 +67,10 @@ describe('an error, as the person who met it reads it', () => {
   });
 
   it('keeps "Something went wrong" for a failing server and an unreachable one, with a retry', () => {
-    for (const error of [new ApiError(500, { error: 'internal', message: 'something went wrong on the server; it is logged' }), new ApiError(0, { error: 'network', message: 'The server cannot be reached. Check your connection and try again.' })]) {
+    for (const error of [
+      new ApiError(500, { error: 'internal', message: 'something went wrong on the server; it is logged' }),
+      new ApiError(0, { error: 'network', message: 'The server cannot be reached. Check your connection and try again.' }),
+    ]) {
       const { unmount } = render(<ErrorNote error={error} retry={() => undefined} />);
       expect(screen.getByRole('alert').querySelector('.error-note-title')?.textContent).toBe('Something went wrong.');
       expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();

@@ -5,7 +5,7 @@
  * restore anyway with a reason, which the history keeps.
  */
 import { useState, type ReactNode } from 'react';
-import { api, ApiError } from '../lib/api';
+import { api, type ApiError } from '../lib/api';
 import { currentDeletion, historyView, type Change, type EntryView, type FieldChange, type Snapshot } from '../lib/auditDiff';
 import { formatDate, formatPeriod, formatTimestamp } from '../lib/format';
 import { useApi } from '../lib/hooks';
@@ -17,7 +17,7 @@ export function auditPath(contractId: string, key?: string | number): string {
 }
 
 export function entriesOf(data: AuditEntry[] | { items: AuditEntry[] } | undefined): AuditEntry[] {
-  return Array.isArray(data) ? data : data?.items ?? [];
+  return Array.isArray(data) ? data : (data?.items ?? []);
 }
 
 function FieldLine({ c }: { c: FieldChange }) {
@@ -133,7 +133,14 @@ export function SnapshotView({ value }: { value: Snapshot }) {
   );
 }
 
-const ACTION_TONE: Record<string, string> = { delete: 'bad', override: 'warn', restore: 'good', create: 'neutral', import: 'neutral', update: 'accent' };
+const ACTION_TONE: Record<string, string> = {
+  delete: 'bad',
+  override: 'warn',
+  restore: 'good',
+  create: 'neutral',
+  import: 'neutral',
+  update: 'accent',
+};
 
 function HistoryItem({ v }: { v: EntryView }) {
   const [open, setOpen] = useState(false);
@@ -149,7 +156,13 @@ function HistoryItem({ v }: { v: EntryView }) {
         <span className="audit-who">by {v.who}</span>
         <span className="audit-summary">{v.summary}</span>
         {hasDetail && (
-          <button type="button" className="btn btn--ghost btn--small audit-toggle" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen((o) => !o)}>
+          <button
+            type="button"
+            className="btn btn--ghost btn--small audit-toggle"
+            aria-expanded={open}
+            aria-controls={detailId}
+            onClick={() => setOpen((o) => !o)}
+          >
             {open ? 'Hide' : v.snapshot ? 'Show the record' : 'Show changes'}
             <span aria-hidden="true" className="audit-caret">
               {open ? '▴' : '▾'}
@@ -211,7 +224,10 @@ export function useRestore(id: string, onRestored: (c: Contract, overridden: boo
   async function restore(override?: string) {
     setState((s) => ({ ...s, busy: true, error: undefined }));
     try {
-      const c = await api.post<Contract>(`/api/contracts/${encodeURIComponent(id)}/restore`, override ? { override: { reason: override } } : {});
+      const c = await api.post<Contract>(
+        `/api/contracts/${encodeURIComponent(id)}/restore`,
+        override ? { override: { reason: override } } : {},
+      );
       setState({ busy: false });
       setReason('');
       onRestored(c, !!override);
@@ -243,18 +259,32 @@ export function RestoreRefusal({ r, label }: { r: ReturnType<typeof useRestore>;
         <ul>
           {rows.map(({ row, key }) => (
             <li key={key}>
-              <strong>{row.territoryLabel}</strong> · {row.mediaLabel} · {formatPeriod(row.start, row.end)}: {row.reasons.map((x) => x.message).join('; ')}
+              <strong>{row.territoryLabel}</strong> · {row.mediaLabel} · {formatPeriod(row.start, row.end)}:{' '}
+              {row.reasons.map((x) => x.message).join('; ')}
             </li>
           ))}
         </ul>
       )}
       <p>Leave it deleted, or restore it anyway with a reason. The override and its reason are recorded in the deal’s history.</p>
       <Field label="Reason for the override">
-        {(p) => <textarea {...p} rows={2} value={r.reason} onChange={(e) => r.setReason(e.target.value)} placeholder="e.g. The later sale was cancelled; the licensee confirmed by email" />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={r.reason}
+            onChange={(e) => r.setReason(e.target.value)}
+            placeholder="e.g. The later sale was cancelled; the licensee confirmed by email"
+          />
+        )}
       </Field>
       {error && <ErrorNote error={error} />}
       <div className="form-actions">
-        <button type="button" className="btn btn--danger" disabled={!r.reason.trim() || busy} onClick={() => void r.restore(r.reason.trim())}>
+        <button
+          type="button"
+          className="btn btn--danger"
+          disabled={!r.reason.trim() || busy}
+          onClick={() => void r.restore(r.reason.trim())}
+        >
           {busy ? 'Restoring…' : 'Restore anyway'}
         </button>
         <button type="button" className="btn btn--ghost" onClick={r.cancel}>
@@ -266,7 +296,17 @@ export function RestoreRefusal({ r, label }: { r: ReturnType<typeof useRestore>;
 }
 
 /** The page of a deleted contract: who deleted it and when, its last state, restore, and its history. */
-export function DeletedDeal({ id, writable, onRestored, notFound }: { id: string; writable: boolean; onRestored: (c: Contract, overridden: boolean) => void; notFound: ReactNode }) {
+export function DeletedDeal({
+  id,
+  writable,
+  onRestored,
+  notFound,
+}: {
+  id: string;
+  writable: boolean;
+  onRestored: (c: Contract, overridden: boolean) => void;
+  notFound: ReactNode;
+}) {
   const log = useApi<AuditEntry[] | { items: AuditEntry[] }>(auditPath(id));
   const r = useRestore(id, onRestored);
   if (log.loading && !log.data) return <Loading what="Loading the deal" />;
@@ -286,7 +326,8 @@ export function DeletedDeal({ id, writable, onRestored, notFound }: { id: string
           <strong>
             Deleted on {formatTimestamp(deletion.at)} by {view.who}.
           </strong>{' '}
-          Its rights do not count in avails or conflict checks while it is deleted. Restoring brings it back as shown below and checks its rights again.
+          Its rights do not count in avails or conflict checks while it is deleted. Restoring brings it back as shown below and checks its
+          rights again.
         </p>
         {writable && !r.state.refusal && (
           <button type="button" className="btn btn--primary" disabled={r.state.busy} onClick={() => void r.restore()}>

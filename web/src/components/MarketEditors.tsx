@@ -46,7 +46,19 @@ export function useUndo(onChanged: () => void) {
   return { node, deleted: (entity: string, id: string, what: string) => setUndo({ entity, id, what }), clear: () => setUndo(undefined) };
 }
 
-function CountrySelect({ value, onChange, worldwide, ...p }: { value: string; onChange: (v: string) => void; worldwide?: boolean; id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) {
+function CountrySelect({
+  value,
+  onChange,
+  worldwide,
+  ...p
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  worldwide?: boolean;
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}) {
   const countries = useCountries();
   return (
     <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
@@ -73,7 +85,12 @@ function releaseDraft(r?: Any): ReleaseDraft {
   if (!r) return { territory: '', date: '', kind: 'theatrical', distributor: null };
   const p = str(r.precision);
   const d = str(r.date);
-  return { territory: str(r.territory), date: p === 'year' ? d.slice(0, 4) : p === 'month' ? d.slice(0, 7) : d, kind: str(r.kind) || 'theatrical', distributor: (r.distributor as Ref | null) ?? null };
+  return {
+    territory: str(r.territory),
+    date: p === 'year' ? d.slice(0, 4) : p === 'month' ? d.slice(0, 7) : d,
+    kind: str(r.kind) || 'theatrical',
+    distributor: (r.distributor as Ref | null) ?? null,
+  };
 }
 
 function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: Any; onDone: () => void; onCancel: () => void }) {
@@ -86,7 +103,10 @@ function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?
   async function save(e: FormEvent) {
     e.preventDefault();
     const body = { territory: d.territory, date: d.date.trim() || null, kind: d.kind, distributorId: d.distributor?.id ?? null };
-    const ok = await f.submit(() => (row ? api.patch(`/api/releases/${encodeURIComponent(str(row.id))}`, body) : api.post('/api/releases', { titleId, ...body })), (x) => (x === 'precision' ? 'date' : x));
+    const ok = await f.submit(
+      () => (row ? api.patch(`/api/releases/${encodeURIComponent(str(row.id))}`, body) : api.post('/api/releases', { titleId, ...body })),
+      (x) => (x === 'precision' ? 'date' : x),
+    );
     if (ok) onDone();
   }
   return (
@@ -110,7 +130,15 @@ function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?
           )}
         </Field>
         <Field label="Distributor" error={f.err('distributorId')} className="span-2">
-          {(p) => <EntityPicker {...p} kind="companies" value={d.distributor} onChange={(distributor) => set({ distributor })} placeholder="Optional" />}
+          {(p) => (
+            <EntityPicker
+              {...p}
+              kind="companies"
+              value={d.distributor}
+              onChange={(distributor) => set({ distributor })}
+              placeholder="Optional"
+            />
+          )}
         </Field>
       </div>
       <ErrorNote error={f.formError} />
@@ -126,7 +154,17 @@ function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?
   );
 }
 
-export function ReleasesPanel({ titleId, rows, writable, onChanged }: { titleId: string; rows: Any[]; writable: boolean; onChanged: () => void }) {
+export function ReleasesPanel({
+  titleId,
+  rows,
+  writable,
+  onChanged,
+}: {
+  titleId: string;
+  rows: Any[];
+  writable: boolean;
+  onChanged: () => void;
+}) {
   const countries = useCountries();
   const [editing, setEditing] = useState<string | 'new'>();
   const undo = useUndo(onChanged);
@@ -151,7 +189,11 @@ export function ReleasesPanel({ titleId, rows, writable, onChanged }: { titleId:
               <th scope="col">Opened</th>
               <th scope="col">Kind</th>
               <th scope="col">Distributor</th>
-              {writable && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+              {writable && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -170,15 +212,27 @@ export function ReleasesPanel({ titleId, rows, writable, onChanged }: { titleId:
               return (
                 <tr key={id}>
                   <td data-label="Territory">{place}</td>
-                  <td data-label="Opened" className="num">{formatDate(str(r.date), { precision: (str(r.precision) || 'day') as 'day' })}</td>
+                  <td data-label="Opened" className="num">
+                    {formatDate(str(r.date), { precision: (str(r.precision) || 'day') as 'day' })}
+                  </td>
                   <td data-label="Kind">{humanize(str(r.kind)) || '—'}</td>
                   <td data-label="Distributor">{dist ? <Link to={`/companies/${encodeURIComponent(dist.id)}`}>{dist.name}</Link> : '—'}</td>
                   {writable && (
                     <td className="row-actions">
-                      <button type="button" className="btn btn--ghost btn--small" aria-label={`Change the release in ${place}`} onClick={() => setEditing(id)}>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small"
+                        aria-label={`Change the release in ${place}`}
+                        onClick={() => setEditing(id)}
+                      >
                         Change
                       </button>
-                      <button type="button" className="btn btn--ghost btn--small btn--delete" aria-label={`Delete the release in ${place}`} onClick={() => void remove(r)}>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small btn--delete"
+                        aria-label={`Delete the release in ${place}`}
+                        onClick={() => void remove(r)}
+                      >
                         Delete
                       </button>
                     </td>
@@ -242,22 +296,45 @@ function GrossForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: 
       periodEnd: d.periodEnd || null,
       cumulative: d.cumulative,
     };
-    const ok = await f.submit(() => (row ? api.patch(`/api/box-office/${encodeURIComponent(str(row.id))}`, body) : api.post('/api/box-office', { titleId, ...body })));
+    const ok = await f.submit(() =>
+      row ? api.patch(`/api/box-office/${encodeURIComponent(str(row.id))}`, body) : api.post('/api/box-office', { titleId, ...body }),
+    );
     if (ok) onDone();
   }
   return (
-    <form className="inline-form" onSubmit={(e) => void save(e)} noValidate aria-label={row ? 'Change the box-office figure' : 'New box-office figure'}>
+    <form
+      className="inline-form"
+      onSubmit={(e) => void save(e)}
+      noValidate
+      aria-label={row ? 'Change the box-office figure' : 'New box-office figure'}
+    >
       <div className="form-grid">
         <Field label="Territory" error={f.err('territory')}>
           {(p) => <CountrySelect {...p} worldwide value={d.territory} onChange={(territory) => set({ territory })} />}
         </Field>
         <Field label="Gross" error={f.err('amount')}>
-          {(p) => <input {...p} type="text" inputMode="decimal" value={d.amount} onChange={(e) => set({ amount: e.target.value })} placeholder="e.g. 12500000" />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              inputMode="decimal"
+              value={d.amount}
+              onChange={(e) => set({ amount: e.target.value })}
+              placeholder="e.g. 12500000"
+            />
+          )}
         </Field>
         <Field label="Currency" error={f.err('currency')}>
           {(p) => (
             <>
-              <input {...p} type="text" list="gross-currencies" maxLength={3} value={d.currency} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} />
+              <input
+                {...p}
+                type="text"
+                list="gross-currencies"
+                maxLength={3}
+                value={d.currency}
+                onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
+              />
               <datalist id="gross-currencies">
                 {CURRENCIES.map((c) => (
                   <option key={c} value={c} />
@@ -294,7 +371,19 @@ function GrossForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: 
   );
 }
 
-export function BoxOfficePanel({ titleId, rows, writable, onChanged, chart }: { titleId: string; rows: Any[]; writable: boolean; onChanged: () => void; chart: ReactNode }) {
+export function BoxOfficePanel({
+  titleId,
+  rows,
+  writable,
+  onChanged,
+  chart,
+}: {
+  titleId: string;
+  rows: Any[];
+  writable: boolean;
+  onChanged: () => void;
+  chart: ReactNode;
+}) {
   const countries = useCountries();
   const [editing, setEditing] = useState<string | 'new'>();
   const undo = useUndo(onChanged);
@@ -302,7 +391,8 @@ export function BoxOfficePanel({ titleId, rows, writable, onChanged, chart }: { 
     setEditing(undefined);
     onChanged();
   };
-  const place = (r: Any) => (r.territory ? str(r.territoryName) || countries.byCode?.get(str(r.territory)) || str(r.territory) : 'Worldwide');
+  const place = (r: Any) =>
+    r.territory ? str(r.territoryName) || countries.byCode?.get(str(r.territory)) || str(r.territory) : 'Worldwide';
   async function remove(r: Any) {
     await api.del(`/api/box-office/${encodeURIComponent(str(r.id))}`);
     undo.deleted('box_office', str(r.id), `The ${place(r)} figure`);
@@ -328,10 +418,20 @@ export function BoxOfficePanel({ titleId, rows, writable, onChanged, chart }: { 
                       {r.asOf ? <span className="muted"> as of {formatDate(str(r.asOf))}</span> : null}
                     </span>
                     <span className="row-actions">
-                      <button type="button" className="btn btn--ghost btn--small" aria-label={`Change the ${place(r)} figure`} onClick={() => setEditing(id)}>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small"
+                        aria-label={`Change the ${place(r)} figure`}
+                        onClick={() => setEditing(id)}
+                      >
                         Change
                       </button>
-                      <button type="button" className="btn btn--ghost btn--small btn--delete" aria-label={`Delete the ${place(r)} figure`} onClick={() => void remove(r)}>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small btn--delete"
+                        aria-label={`Delete the ${place(r)} figure`}
+                        onClick={() => void remove(r)}
+                      >
                         Delete
                       </button>
                     </span>

@@ -13,7 +13,15 @@ const tree: MediaNode[] = [
     aliases: ['all rights'],
     children: [
       { id: 'theatrical', name: 'Theatrical' },
-      { id: 'television', name: 'Television', aliases: ['TV rights', 'TV'], children: [{ id: 'pay-tv', name: 'Pay TV' }, { id: 'free-tv', name: 'Free TV' }] },
+      {
+        id: 'television',
+        name: 'Television',
+        aliases: ['TV rights', 'TV'],
+        children: [
+          { id: 'pay-tv', name: 'Pay TV' },
+          { id: 'free-tv', name: 'Free TV' },
+        ],
+      },
       { id: 'svod', name: 'SVOD' },
     ],
   },

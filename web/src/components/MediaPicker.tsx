@@ -20,7 +20,17 @@ export interface MediaPickerProps {
   placeholder?: string;
 }
 
-function NodeCheckbox({ node, selected, onToggle, depth }: { node: MediaNode; selected: ReadonlySet<string>; onToggle: (n: MediaNode) => void; depth: number }) {
+function NodeCheckbox({
+  node,
+  selected,
+  onToggle,
+  depth,
+}: {
+  node: MediaNode;
+  selected: ReadonlySet<string>;
+  onToggle: (n: MediaNode) => void;
+  depth: number;
+}) {
   const ref = useRef<HTMLInputElement>(null);
   const state = checkState(node, selected);
   useEffect(() => {
@@ -30,7 +40,13 @@ function NodeCheckbox({ node, selected, onToggle, depth }: { node: MediaNode; se
   return (
     <li role="none">
       <label className={`tree-item depth-${depth}`}>
-        <input ref={ref} type="checkbox" checked={state === 'all'} aria-checked={state === 'some' ? 'mixed' : state === 'all'} onChange={() => onToggle(node)} />
+        <input
+          ref={ref}
+          type="checkbox"
+          checked={state === 'all'}
+          aria-checked={state === 'some' ? 'mixed' : state === 'all'}
+          onChange={() => onToggle(node)}
+        />
         <span>{node.name}</span>
       </label>
       {kids.length > 0 && (
@@ -44,7 +60,17 @@ function NodeCheckbox({ node, selected, onToggle, depth }: { node: MediaNode; se
   );
 }
 
-export function MediaTree({ roots, selected, onChange, label }: { roots: MediaNode[]; selected: ReadonlySet<string>; onChange: (next: Set<string>) => void; label: string }) {
+export function MediaTree({
+  roots,
+  selected,
+  onChange,
+  label,
+}: {
+  roots: MediaNode[];
+  selected: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+  label: string;
+}) {
   return (
     <ul className="tree" aria-label={label}>
       {roots.map((r) => (
@@ -59,7 +85,7 @@ export function MediaPicker({ value, onChange, id, tree, placeholder = 'e.g. All
   const inputId = id ?? auto;
   const panelId = `${inputId}-tree`;
   const loaded = useMediaTree(!tree);
-  const roots = tree ?? loaded.data ?? [];
+  const roots = useMemo(() => tree ?? loaded.data ?? [], [tree, loaded.data]);
   const [open, setOpen] = useState(false);
   const reading = useMemo(() => fromExpression(roots, value), [roots, value]);
   const unreadable = value.trim() !== '' && reading.unknown.length > 0;
@@ -81,12 +107,21 @@ export function MediaPicker({ value, onChange, id, tree, placeholder = 'e.g. All
           {open ? 'Done' : 'Choose…'}
         </button>
       </div>
-      {unreadable && roots.length > 0 && <p className="field-hint">Not in the media tree: {reading.unknown.join(', ')}. The server will read it when you save; or choose from the list.</p>}
+      {unreadable && roots.length > 0 && (
+        <p className="field-hint">
+          Not in the media tree: {reading.unknown.join(', ')}. The server will read it when you save; or choose from the list.
+        </p>
+      )}
       <div id={panelId} className="media-tree-panel" hidden={!open}>
         {roots.length === 0 ? (
           <p className="muted">{loaded.error ? `The media list could not be loaded: ${loaded.error.message}` : 'Loading media…'}</p>
         ) : (
-          <MediaTree roots={roots} selected={reading.selected} label="Choose media from the tree" onChange={(next) => onChange(toExpression(roots, next))} />
+          <MediaTree
+            roots={roots}
+            selected={reading.selected}
+            label="Choose media from the tree"
+            onChange={(next) => onChange(toExpression(roots, next))}
+          />
         )}
       </div>
     </div>

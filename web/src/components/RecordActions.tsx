@@ -12,7 +12,17 @@ import { Field } from './ui';
 
 export function movedText(moved: Record<string, number>): string {
   return Object.entries(moved)
-    .map(([k, n]) => `${n} ${n === 1 ? k.replace(/people$/, 'person').replace(/ies$/, 'y').replace(/s$/, '') : k}`)
+    .map(
+      ([k, n]) =>
+        `${n} ${
+          n === 1
+            ? k
+                .replace(/people$/, 'person')
+                .replace(/ies$/, 'y')
+                .replace(/s$/, '')
+            : k
+        }`,
+    )
     .join(', ');
 }
 
@@ -71,13 +81,38 @@ export function RecordActions({
       <button type="button" className="btn btn--ghost btn--delete" onClick={() => setDialog('delete')}>
         Delete {what}…
       </button>
-      <ConfirmDialog open={dialog === 'merge'} title={`Merge a duplicate into ${name}`} confirmLabel="Merge" tone="primary" busy={state.busy} error={state.error} onConfirm={() => void merge()} onCancel={close}>
+      <ConfirmDialog
+        open={dialog === 'merge'}
+        title={`Merge a duplicate into ${name}`}
+        confirmLabel="Merge"
+        tone="primary"
+        busy={state.busy}
+        error={state.error}
+        onConfirm={() => void merge()}
+        onCancel={close}
+      >
         <p>{mergeHint}</p>
         <Field label="The duplicate">
-          {(p) => <EntityPicker {...p} kind={entity} value={dup} onChange={(v) => (setDup(v && v.id === id ? null : v), setState({ busy: false }))} placeholder="Type its name" />}
+          {(p) => (
+            <EntityPicker
+              {...p}
+              kind={entity}
+              value={dup}
+              onChange={(v) => (setDup(v && v.id === id ? null : v), setState({ busy: false }))}
+              placeholder="Type its name"
+            />
+          )}
         </Field>
       </ConfirmDialog>
-      <ConfirmDialog open={dialog === 'delete'} title={`Delete ${name}?`} confirmLabel={`Delete ${what}`} busy={state.busy} error={state.error} onConfirm={() => void remove()} onCancel={close}>
+      <ConfirmDialog
+        open={dialog === 'delete'}
+        title={`Delete ${name}?`}
+        confirmLabel={`Delete ${what}`}
+        busy={state.busy}
+        error={state.error}
+        onConfirm={() => void remove()}
+        onCancel={close}
+      >
         <p>Only a {what} nothing refers to can be deleted. It can be restored from its history.</p>
       </ConfirmDialog>
     </>

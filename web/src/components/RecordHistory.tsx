@@ -5,7 +5,7 @@
  * and a Restore that brings it back as its deletion kept it.
  */
 import { useState, type ReactNode } from 'react';
-import { api, ApiError } from '../lib/api';
+import { api, type ApiError } from '../lib/api';
 import { currentDeletion } from '../lib/auditDiff';
 import { formatTimestamp } from '../lib/format';
 import { useApi } from '../lib/hooks';
@@ -14,7 +14,14 @@ import type { AuditEntry } from '../lib/types';
 import { ChangeList, entriesOf } from './History';
 import { ErrorNote, Loading, Section } from './ui';
 
-const TONE: Record<string, string> = { delete: 'bad', restore: 'good', create: 'neutral', import: 'neutral', update: 'accent', merge: 'warn' };
+const TONE: Record<string, string> = {
+  delete: 'bad',
+  restore: 'good',
+  create: 'neutral',
+  import: 'neutral',
+  update: 'accent',
+  merge: 'warn',
+};
 
 export function recordAuditPath(entity: string, id: string, key?: string | number): string {
   return `/api/audit?entity=${encodeURIComponent(entity)}&entityId=${encodeURIComponent(id)}${key === undefined ? '' : `&v=${encodeURIComponent(String(key))}`}`;
@@ -49,7 +56,13 @@ function Item({ v }: { v: RecordEntryView }) {
         <span className="audit-who">by {v.who}</span>
         <span className="audit-summary">{v.summary}</span>
         {hasDetail && (
-          <button type="button" className="btn btn--ghost btn--small audit-toggle" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen((o) => !o)}>
+          <button
+            type="button"
+            className="btn btn--ghost btn--small audit-toggle"
+            aria-expanded={open}
+            aria-controls={detailId}
+            onClick={() => setOpen((o) => !o)}
+          >
             {open ? 'Hide' : v.changes.length ? 'Show changes' : 'Show the record'}
             <span aria-hidden="true" className="audit-caret">
               {open ? '▴' : '▾'}
@@ -78,7 +91,17 @@ function Item({ v }: { v: RecordEntryView }) {
 }
 
 /** Every change to the record, newest first. `version` reloads it after a save. */
-export function RecordHistory({ entity, id, version, title = 'History' }: { entity: string; id: string; version?: string | number; title?: string }) {
+export function RecordHistory({
+  entity,
+  id,
+  version,
+  title = 'History',
+}: {
+  entity: string;
+  id: string;
+  version?: string | number;
+  title?: string;
+}) {
   const log = useApi<AuditEntry[] | { items: AuditEntry[] }>(recordAuditPath(entity, id, version));
   const entries = entriesOf(log.data)
     .slice()
@@ -105,7 +128,21 @@ export function RecordHistory({ entity, id, version, title = 'History' }: { enti
  * state, Restore (for editors), and its history. `notFound` when nothing was
  * ever recorded there.
  */
-export function DeletedRecord({ entity, id, what, writable, onRestored, notFound }: { entity: string; id: string; what: string; writable: boolean; onRestored: (skipped: string[]) => void; notFound: ReactNode }) {
+export function DeletedRecord({
+  entity,
+  id,
+  what,
+  writable,
+  onRestored,
+  notFound,
+}: {
+  entity: string;
+  id: string;
+  what: string;
+  writable: boolean;
+  onRestored: (skipped: string[]) => void;
+  notFound: ReactNode;
+}) {
   const log = useApi<AuditEntry[] | { items: AuditEntry[] }>(recordAuditPath(entity, id));
   const [state, setState] = useState<{ busy: boolean; error?: ApiError }>({ busy: false });
   if (log.loading && !log.data) return <Loading what={`Loading the ${what}`} />;
@@ -126,7 +163,8 @@ export function DeletedRecord({ entity, id, what, writable, onRestored, notFound
     <>
       <div className="page-head">
         <h1>
-          {view.snapshot?.fields.find((f) => ['English title', 'Original title', 'Name'].includes(f.label))?.value ?? id} <span className="badge badge--bad">Deleted</span>
+          {view.snapshot?.fields.find((f) => ['English title', 'Original title', 'Name'].includes(f.label))?.value ?? id}{' '}
+          <span className="badge badge--bad">Deleted</span>
         </h1>
       </div>
       <div className="notice notice--warn deleted-notice" role="note">

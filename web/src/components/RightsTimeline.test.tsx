@@ -22,7 +22,10 @@ describe('the timeline axis', () => {
 
   it('without a known width, keeps to a dozen labels', () => {
     const { container } = render(
-      <RightsTimeline today="2026-06-01" bars={[{ key: 'a', territory: 'Worldwide', media: 'All Media', kind: 'in', start: '2000-01-01', end: null, label: 'MANDATE' }]} />,
+      <RightsTimeline
+        today="2026-06-01"
+        bars={[{ key: 'a', territory: 'Worldwide', media: 'All Media', kind: 'in', start: '2000-01-01', end: null, label: 'MANDATE' }]}
+      />,
     );
     const years = [...container.querySelectorAll('.tl-axis .tl-tick')].map((t) => Number(t.textContent));
     expect(years.length).toBeLessThanOrEqual(12);

@@ -101,7 +101,11 @@ export function RightsTimeline({ bars, today = todayIso() }: { bars: TimelineBar
         <div className="tl-label" />
         <div className="tl-track" ref={axisRef}>
           {ticks.map((y) => (
-            <span key={y} className="tl-tick" style={{ left: `${pct(Date.UTC(y, 0, 1))}%`, ...(y === fromYear ? { transform: 'none' } : {}) }}>
+            <span
+              key={y}
+              className="tl-tick"
+              style={{ left: `${pct(Date.UTC(y, 0, 1))}%`, ...(y === fromYear ? { transform: 'none' } : {}) }}
+            >
               {y}
             </span>
           ))}
@@ -120,39 +124,39 @@ export function RightsTimeline({ bars, today = todayIso() }: { bars: TimelineBar
             return lane;
           });
           return (
-          <li key={`${r.territory}|${r.media}`} className="tl-row">
-            <div className="tl-label">
-              <span className="tl-territory">{r.territory}</span>
-              <span className="tl-media">{r.media}</span>
-            </div>
-            <div className="tl-track" style={{ height: `${laneEnds.length * 22 + 8}px` }}>
-              {ticks.map((y) => (
-                <span key={y} className="tl-grid" style={{ left: `${pct(Date.UTC(y, 0, 1))}%` }} aria-hidden="true" />
-              ))}
-              <ul className="tl-bars">
-                {r.bars.map((b, i) => {
-                  const s = b.start ? pct(ms(b.start)) : 0;
-                  const e = b.end ? pct(ms(b.end) + 86_400_000) : 100;
-                  const text = `${KIND_LABEL[b.kind]}${b.exclusive === false ? ' (non-exclusive)' : ''}: ${b.label}, ${formatPeriod(b.start, b.end)}`;
-                  return (
-                    <li
-                      key={b.key}
-                      className={`tl-bar tl-bar--${b.kind}${b.end ? '' : ' is-open'}${b.exclusive === false ? ' is-nonex' : ''}`}
-                      style={{ left: `${s}%`, width: `${Math.max(0.6, e - s)}%`, top: `${4 + lanes[i] * 22}px` }}
-                      title={text}
-                      tabIndex={0}
-                      aria-label={text}
-                    >
-                      <span className="tl-bar-text" aria-hidden="true">
-                        {b.label}
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
-              <span className="tl-today" style={{ left: `${todayPct}%` }} aria-hidden="true" />
-            </div>
-          </li>
+            <li key={`${r.territory}|${r.media}`} className="tl-row">
+              <div className="tl-label">
+                <span className="tl-territory">{r.territory}</span>
+                <span className="tl-media">{r.media}</span>
+              </div>
+              <div className="tl-track" style={{ height: `${laneEnds.length * 22 + 8}px` }}>
+                {ticks.map((y) => (
+                  <span key={y} className="tl-grid" style={{ left: `${pct(Date.UTC(y, 0, 1))}%` }} aria-hidden="true" />
+                ))}
+                <ul className="tl-bars">
+                  {r.bars.map((b, i) => {
+                    const s = b.start ? pct(ms(b.start)) : 0;
+                    const e = b.end ? pct(ms(b.end) + 86_400_000) : 100;
+                    const text = `${KIND_LABEL[b.kind]}${b.exclusive === false ? ' (non-exclusive)' : ''}: ${b.label}, ${formatPeriod(b.start, b.end)}`;
+                    return (
+                      <li
+                        key={b.key}
+                        className={`tl-bar tl-bar--${b.kind}${b.end ? '' : ' is-open'}${b.exclusive === false ? ' is-nonex' : ''}`}
+                        style={{ left: `${s}%`, width: `${Math.max(0.6, e - s)}%`, top: `${4 + lanes[i] * 22}px` }}
+                        title={text}
+                        tabIndex={0}
+                        aria-label={text}
+                      >
+                        <span className="tl-bar-text" aria-hidden="true">
+                          {b.label}
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+                <span className="tl-today" style={{ left: `${todayPct}%` }} aria-hidden="true" />
+              </div>
+            </li>
           );
         })}
       </ul>

@@ -17,7 +17,14 @@ const NAMES: TerritorySuggestion[] = [
 function fakeServer() {
   const suggest = vi.fn(async (q: string) => NAMES.filter((n) => n.name.toLowerCase().startsWith(q.toLowerCase())));
   const parse = vi.fn(async (expr: string): Promise<ParsedTerritories> => {
-    if (/germny/i.test(expr)) throw new ApiError(400, { error: 'unknown-name', message: 'expr: unknown territory "Germny". Did you mean: Germany?', field: 'expr', value: 'Germny', suggestions: ['Germany'] });
+    if (/germny/i.test(expr))
+      throw new ApiError(400, {
+        error: 'unknown-name',
+        message: 'expr: unknown territory "Germny". Did you mean: Germany?',
+        field: 'expr',
+        value: 'Germny',
+        suggestions: ['Germany'],
+      });
     if (expr === 'Worldwide excl. China') return { codes: ['AD', 'DE'], label: 'Worldwide excl. China' };
     return { codes: ['DE'], label: expr };
   });
@@ -101,7 +108,9 @@ describe('TerritoryInput, typing on while suggestions load', () => {
     const server = fakeServer();
     // Only the first question is answered: later ones are still on their way when the user picks.
     let calls = 0;
-    server.suggest.mockImplementation(async (q: string) => (calls++ === 0 ? NAMES.filter((n) => n.name.startsWith(q)) : new Promise<TerritorySuggestion[]>(() => {})));
+    server.suggest.mockImplementation(async (q: string) =>
+      calls++ === 0 ? NAMES.filter((n) => n.name.startsWith(q)) : new Promise<TerritorySuggestion[]>(() => {}),
+    );
     render(<Harness server={server} />);
     const input = screen.getByRole('combobox') as HTMLInputElement;
     type(input, 'Ge');

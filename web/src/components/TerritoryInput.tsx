@@ -35,8 +35,10 @@ export interface TerritoryInputProps {
   mapPicker?: boolean;
 }
 
-const defaultSuggest = (q: string, signal: AbortSignal) => api.get<TerritorySuggestion[]>(withQuery('/api/reference/territories', { q }), { signal });
-const defaultParse = (expr: string, signal: AbortSignal) => api.get<ParsedTerritories>(withQuery('/api/reference/territories/parse', { expr }), { signal });
+const defaultSuggest = (q: string, signal: AbortSignal) =>
+  api.get<TerritorySuggestion[]>(withQuery('/api/reference/territories', { q }), { signal });
+const defaultParse = (expr: string, signal: AbortSignal) =>
+  api.get<ParsedTerritories>(withQuery('/api/reference/territories/parse', { expr }), { signal });
 
 interface Option extends TerritorySuggestion {
   fragment: Fragment;
@@ -85,7 +87,12 @@ export function TerritoryInput({
         const lists = await Promise.all(frags.map((f) => suggest(f.text, ctrl.signal).then((l) => l.map((s) => ({ ...s, fragment: f })))));
         const seen = new Set<string>();
         const merged: Option[] = [];
-        for (const l of lists) for (const o of l) if (!seen.has(o.name.toLowerCase())) seen.add(o.name.toLowerCase()), merged.push(o);
+        for (const l of lists)
+          for (const o of l)
+            if (!seen.has(o.name.toLowerCase())) {
+              seen.add(o.name.toLowerCase());
+              merged.push(o);
+            }
         const exact = merged.length === 1 && merged[0].name.toLowerCase() === merged[0].fragment.text.toLowerCase();
         setOptions(merged.slice(0, 10));
         setActive(merged.length ? 0 : -1);
@@ -171,34 +178,40 @@ export function TerritoryInput({
   return (
     <div className="combo">
       <div className={mapPicker ? 'input-with-button' : undefined}>
-      <input
-        ref={inputRef}
-        id={inputId}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        spellCheck={false}
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
-        aria-describedby={describedBy}
-        aria-invalid={aria['aria-invalid'] || (reading?.error && reading.expr === value.trim()) ? true : undefined}
-        placeholder={placeholder}
-        value={value}
-        onChange={(e) => {
-          onChange(e.target.value);
-          setCaret(e.target.selectionStart ?? e.target.value.length);
-          setTyped(true);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
-      />
-      {mapPicker && (
-        <button type="button" className="btn btn--small" aria-expanded={showMap} aria-controls={`${inputId}-map`} onClick={() => setShowMap((m) => !m)}>
-          {showMap ? 'Hide map' : 'Map…'}
-        </button>
-      )}
+        <input
+          ref={inputRef}
+          id={inputId}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          spellCheck={false}
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+          aria-describedby={describedBy}
+          aria-invalid={aria['aria-invalid'] || (reading?.error && reading.expr === value.trim()) ? true : undefined}
+          placeholder={placeholder}
+          value={value}
+          onChange={(e) => {
+            onChange(e.target.value);
+            setCaret(e.target.selectionStart ?? e.target.value.length);
+            setTyped(true);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+        />
+        {mapPicker && (
+          <button
+            type="button"
+            className="btn btn--small"
+            aria-expanded={showMap}
+            aria-controls={`${inputId}-map`}
+            onClick={() => setShowMap((m) => !m)}
+          >
+            {showMap ? 'Hide map' : 'Map…'}
+          </button>
+        )}
       </div>
       <ul id={listId} role="listbox" className="combo-list" hidden={!open} aria-label="Territory suggestions">
         {options.map((o, i) => (
@@ -221,7 +234,11 @@ export function TerritoryInput({
       </ul>
       {mapPicker && showMap && (
         <div id={`${inputId}-map`}>
-          <MapPanel value={value} codes={reading?.parsed && reading.expr === value.trim() ? reading.parsed.codes : value.trim() ? undefined : []} onChange={onChange} />
+          <MapPanel
+            value={value}
+            codes={reading?.parsed && reading.expr === value.trim() ? reading.parsed.codes : value.trim() ? undefined : []}
+            onChange={onChange}
+          />
         </div>
       )}
       {showReading && reading && reading.expr === value.trim() && (

@@ -31,7 +31,17 @@ export function toggleInExpression(expr: string, name: string, included: boolean
   return null;
 }
 
-export function TerritoryMapPicker({ value, codes, names, onChange }: { value: string; codes: string[]; names: Map<string, string> | undefined; onChange: (v: string) => void }) {
+export function TerritoryMapPicker({
+  value,
+  codes,
+  names,
+  onChange,
+}: {
+  value: string;
+  codes: string[];
+  names: Map<string, string> | undefined;
+  onChange: (v: string) => void;
+}) {
   const [shapes, setShapes] = useState<Array<CountryShape & { d: string }>>();
   const [hover, setHover] = useState<string | null>(null);
   const [note, setNote] = useState<string>();
@@ -59,7 +69,8 @@ export function TerritoryMapPicker({ value, codes, names, onChange }: { value: s
     if (!code) return;
     const name = names?.get(code) ?? code;
     const next = toggleInExpression(value, name, selected.has(code));
-    if (next === null) setNote(`The expression is too involved to change from the map: edit the text to ${selected.has(code) ? 'exclude' : 'add'} ${name}.`);
+    if (next === null)
+      setNote(`The expression is too involved to change from the map: edit the text to ${selected.has(code) ? 'exclude' : 'add'} ${name}.`);
     else {
       setNote(undefined);
       onChange(next);
@@ -69,9 +80,20 @@ export function TerritoryMapPicker({ value, codes, names, onChange }: { value: s
   return (
     <div className="map-picker">
       <p className="field-hint">
-        Click a country to add it, or to exclude it if it is already covered. {hover ? <strong>{names?.get(hover) ?? hover}{selected.has(hover) ? ' (included)' : ''}</strong> : null}
+        Click a country to add it, or to exclude it if it is already covered.{' '}
+        {hover ? (
+          <strong>
+            {names?.get(hover) ?? hover}
+            {selected.has(hover) ? ' (included)' : ''}
+          </strong>
+        ) : null}
       </p>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Map of the territories chosen: ${codes.length} countries`} onMouseLeave={() => setHover(null)}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`Map of the territories chosen: ${codes.length} countries`}
+        onMouseLeave={() => setHover(null)}
+      >
         <rect width={W} height={H} className="ocean" />
         {shapes?.map((s, i) => (
           <path

@@ -94,12 +94,29 @@ export function Swatch({ status, prefix }: { status: MapStatus; prefix: string }
   );
 }
 
-const Shapes = memo(function Shapes({ shapes, info, prefix }: { shapes: Array<CountryShape & { d: string }>; info: Record<string, CountryInfo>; prefix: string }) {
+const Shapes = memo(function Shapes({
+  shapes,
+  info,
+  prefix,
+}: {
+  shapes: Array<CountryShape & { d: string }>;
+  info: Record<string, CountryInfo>;
+  prefix: string;
+}) {
   return (
     <g>
       {shapes.map((s, i) => {
         const st = s.code ? info[s.code]?.status : undefined;
-        return <path key={s.code ?? `x${i}`} d={s.d} data-code={s.code ?? undefined} data-status={st ?? 'unknown'} className={`country country--${st ?? 'unknown'}`} fill={fillFor(st, prefix)} />;
+        return (
+          <path
+            key={s.code ?? `x${i}`}
+            d={s.d}
+            data-code={s.code ?? undefined}
+            data-status={st ?? 'unknown'}
+            className={`country country--${st ?? 'unknown'}`}
+            fill={fillFor(st, prefix)}
+          />
+        );
       })}
     </g>
   );
@@ -163,7 +180,16 @@ export function WorldMap({
     return Object.entries(info)
       .map(([code, v]) => ({ code, name: names?.get(code) ?? code, ...v }))
       .filter((c) => !only || c.status === only)
-      .filter((c) => !q || c.code.toLowerCase() === q || c.name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').includes(q))
+      .filter(
+        (c) =>
+          !q ||
+          c.code.toLowerCase() === q ||
+          c.name
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .includes(q),
+      )
       .sort((a, b) => LIST_ORDER.indexOf(a.status) - LIST_ORDER.indexOf(b.status) || a.name.localeCompare(b.name));
   }, [info, names, filter, only]);
   const groups = useMemo(() => {
@@ -213,11 +239,19 @@ export function WorldMap({
             <Patterns prefix={prefix} />
             <rect width={W} height={H} className="ocean" />
             {shapes && <Shapes shapes={shapes} info={info} prefix={prefix} />}
-            {highlight?.map((s, i) => <path key={i} d={s.d} className="country-highlight" />)}
+            {highlight?.map((s, i) => (
+              <path key={i} d={s.d} className="country-highlight" />
+            ))}
           </svg>
           {loading && <div className="worldmap-loading">Updating…</div>}
           {hover && shownInfo && (
-            <div className="map-tip" role="tooltip" style={hover.x < hover.w * 0.6 ? { left: hover.x + 14, top: hover.y + 14 } : { right: hover.w - hover.x + 14, top: hover.y + 14 }}>
+            <div
+              className="map-tip"
+              role="tooltip"
+              style={
+                hover.x < hover.w * 0.6 ? { left: hover.x + 14, top: hover.y + 14 } : { right: hover.w - hover.x + 14, top: hover.y + 14 }
+              }
+            >
               <CountryCard code={hover.code} name={names?.get(hover.code)} info={shownInfo} prefix={prefix} />
             </div>
           )}
@@ -225,7 +259,13 @@ export function WorldMap({
         <ul className="legend" aria-label="Legend">
           {STATUS_ORDER.map((s) => (
             <li key={s}>
-              <button type="button" className={`legend-item${only === s ? ' is-on' : ''}`} aria-pressed={only === s} onClick={() => setOnly(only === s ? null : s)} title={`Show only ${STATUS_LABEL[s].toLowerCase()} in the list`}>
+              <button
+                type="button"
+                className={`legend-item${only === s ? ' is-on' : ''}`}
+                aria-pressed={only === s}
+                onClick={() => setOnly(only === s ? null : s)}
+                title={`Show only ${STATUS_LABEL[s].toLowerCase()} in the list`}
+              >
                 <Swatch status={s} prefix={prefix} />
                 <span>{STATUS_LABEL[s]}</span>
                 <span className="legend-count">{counts[s] ?? 0}</span>
@@ -239,7 +279,13 @@ export function WorldMap({
         <label className="visually-hidden" htmlFor={`${prefix}-find`}>
           Find a country
         </label>
-        <input id={`${prefix}-find`} type="search" placeholder="Find a country (e.g. Singapore, SG)" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          id={`${prefix}-find`}
+          type="search"
+          placeholder="Find a country (e.g. Singapore, SG)"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
         {focus && info[focus] && !hover && (
           <div className="worldmap-detail">
             <CountryCard code={focus} name={names?.get(focus)} info={info[focus]} prefix={prefix} />

@@ -26,7 +26,12 @@ export function TitleLinks({ titles }: { titles: Array<Ref | string> | undefined
 /** The signature date, or the announcement when only that is known. */
 export function SignedCell({ c }: { c: Pick<Contract, 'signedOn' | 'announcedOn'> }) {
   if (c.signedOn) return <>{formatDate(c.signedOn)}</>;
-  if (c.announcedOn) return <span title="Announced (signature date not known)">{formatDate(c.announcedOn)} <span className="muted small">ann.</span></span>;
+  if (c.announcedOn)
+    return (
+      <span title="Announced (signature date not known)">
+        {formatDate(c.announcedOn)} <span className="muted small">ann.</span>
+      </span>
+    );
   return <span className="muted">—</span>;
 }
 
@@ -138,7 +143,9 @@ export function DealList({ deals, empty, withLabel = 'With' }: { deals: Any[]; e
                 </td>
                 <td>{c.direction ? <DirectionBadge direction={String(c.direction)} /> : '—'}</td>
                 <td>{humanize(String(x.role ?? x.side ?? '')) || '—'}</td>
-                <td>{other ? <Link to={`/companies/${encodeURIComponent(other.id)}`}>{other.name}</Link> : <span className="muted">—</span>}</td>
+                <td>
+                  {other ? <Link to={`/companies/${encodeURIComponent(other.id)}`}>{other.name}</Link> : <span className="muted">—</span>}
+                </td>
                 <td>
                   {titles.map((t, k) => (
                     <span key={t.id}>

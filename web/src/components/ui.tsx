@@ -84,7 +84,9 @@ export function ErrorNote({ error, retry }: { error: ApiError | Error | string |
         ) : (
           d.message
         )}
-        {suggestions && suggestions.length > 0 && !/Did you mean/.test(d.message) && <> Did you mean {suggestions.slice(0, 5).join(', ')}?</>}
+        {suggestions && suggestions.length > 0 && !/Did you mean/.test(d.message) && (
+          <> Did you mean {suggestions.slice(0, 5).join(', ')}?</>
+        )}
         {d.advice && <span className="error-note-advice"> {d.advice}</span>}
       </div>
       {retry && d.kind === 'failure' && (

@@ -47,7 +47,11 @@ async function readError(res: Response): Promise<ApiErrorBody> {
   const text = await res.text().catch(() => '');
   try {
     const body = JSON.parse(text) as Partial<ApiErrorBody>;
-    return { error: body.error ?? `http-${res.status}`, message: body.message ?? (res.statusText || `HTTP ${res.status}`), ...body } as ApiErrorBody;
+    return {
+      error: body.error ?? `http-${res.status}`,
+      message: body.message ?? (res.statusText || `HTTP ${res.status}`),
+      ...body,
+    } as ApiErrorBody;
   } catch {
     return { error: `http-${res.status}`, message: text.trim().slice(0, 300) || res.statusText || `HTTP ${res.status}` };
   }

@@ -48,7 +48,18 @@ function block(over: Record<string, unknown> = {}) {
   };
 }
 
-const entry = (over: Partial<AuditEntry>): AuditEntry => ({ id: 1, at: '2026-01-02T10:00:00.000Z', user: 'admin', action: 'update', entity: 'contracts', entityId: 'c1', before: null, after: null, reason: null, ...over });
+const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+  id: 1,
+  at: '2026-01-02T10:00:00.000Z',
+  user: 'admin',
+  action: 'update',
+  entity: 'contracts',
+  entityId: 'c1',
+  before: null,
+  after: null,
+  reason: null,
+  ...over,
+});
 const fields = (cs: Change[]) => cs.filter((c) => c.kind === 'field').map((c) => c.kind === 'field' && `${c.label}: ${c.from} → ${c.to}`);
 
 describe('contract diff', () => {
@@ -68,8 +79,21 @@ describe('contract diff', () => {
   });
 
   it('shows parties, dates and the MG, formatted', () => {
-    const d = diffContracts(contract(), contract({ licensee: { id: 'mubi', name: 'MUBI' }, signedOn: null, announcedOn: '2021-08-01', mg: { amount: '2000000.00', currency: 'USD' } }));
-    expect(fields(d)).toEqual(['Licensee: Neon → MUBI', 'Minimum guarantee: $1,500,000 → $2,000,000', 'Signed on: Jul 20, 2021 → none', 'Announced on: none → Aug 1, 2021']);
+    const d = diffContracts(
+      contract(),
+      contract({
+        licensee: { id: 'mubi', name: 'MUBI' },
+        signedOn: null,
+        announcedOn: '2021-08-01',
+        mg: { amount: '2000000.00', currency: 'USD' },
+      }),
+    );
+    expect(fields(d)).toEqual([
+      'Licensee: Neon → MUBI',
+      'Minimum guarantee: $1,500,000 → $2,000,000',
+      'Signed on: Jul 20, 2021 → none',
+      'Announced on: none → Aug 1, 2021',
+    ]);
   });
 
   it('leaves the MG out when one side does not carry it (no financial-terms permission)', () => {
@@ -79,7 +103,20 @@ describe('contract diff', () => {
   });
 
   it('describes a changed rights block: territories with the countries added, end date, exclusivity', () => {
-    const d = diffContracts(contract(), contract({ blocks: [block({ territories: 'Germany, Austria, Switzerland', territoryCodes: ['AT', 'CH', 'DE'], territoryLabel: 'Germany, Austria, Switzerland', end: null, exclusive: false })] }));
+    const d = diffContracts(
+      contract(),
+      contract({
+        blocks: [
+          block({
+            territories: 'Germany, Austria, Switzerland',
+            territoryCodes: ['AT', 'CH', 'DE'],
+            territoryLabel: 'Germany, Austria, Switzerland',
+            end: null,
+            exclusive: false,
+          }),
+        ],
+      }),
+    );
     expect(d).toHaveLength(1);
     const c = d[0];
     expect(c).toMatchObject({ kind: 'block', what: 'Rights block', change: 'changed' });
@@ -94,9 +131,26 @@ describe('contract diff', () => {
   });
 
   it('tells an added block from a changed one', () => {
-    const fr = block({ territories: 'France', territoryCodes: ['FR'], territoryLabel: 'France', media: 'Theatrical', mediaIds: ['theatrical'], mediaLabel: 'Theatrical', start: '2026-06-01', end: '2031-05-31' });
+    const fr = block({
+      territories: 'France',
+      territoryCodes: ['FR'],
+      territoryLabel: 'France',
+      media: 'Theatrical',
+      mediaIds: ['theatrical'],
+      mediaLabel: 'Theatrical',
+      start: '2026-06-01',
+      end: '2031-05-31',
+    });
     const d = diffContracts(contract(), contract({ blocks: [block(), fr] }));
-    expect(d).toEqual([{ kind: 'block', what: 'Rights block', change: 'added', text: 'France · Theatrical · Jun 1, 2026 – May 31, 2031 · exclusive', details: [] }]);
+    expect(d).toEqual([
+      {
+        kind: 'block',
+        what: 'Rights block',
+        change: 'added',
+        text: 'France · Theatrical · Jun 1, 2026 – May 31, 2031 · exclusive',
+        details: [],
+      },
+    ]);
     const back = diffContracts(contract({ blocks: [block(), fr] }), contract());
     expect(back[0]).toMatchObject({ change: 'removed', text: 'France · Theatrical · Jun 1, 2026 – May 31, 2031 · exclusive' });
     expect(summarize(back)).toBe('1 rights block removed');
@@ -108,18 +162,36 @@ describe('contract diff', () => {
       { id: 'b', name: 'Banel & Adama' },
     ];
     const rows = (over: Record<string, unknown>) => [block({ titleId: 'a', ...over }), block({ titleId: 'b', ...over })];
-    const d = diffContracts(contract({ titles, blocks: rows({}) }), contract({ titles, blocks: rows({ media: 'TVOD', mediaIds: ['tvod'], mediaLabel: 'TVOD' }) }));
+    const d = diffContracts(
+      contract({ titles, blocks: rows({}) }),
+      contract({ titles, blocks: rows({ media: 'TVOD', mediaIds: ['tvod'], mediaLabel: 'TVOD' }) }),
+    );
     expect(d).toHaveLength(1);
-    expect(d[0]).toMatchObject({ change: 'changed', text: 'Anatomy of a Fall, Banel & Adama: Germany, Austria · TVOD · Jan 1, 2025 – Dec 31, 2027 · exclusive', details: [{ label: 'Media', from: 'SVOD', to: 'TVOD' }] });
+    expect(d[0]).toMatchObject({
+      change: 'changed',
+      text: 'Anatomy of a Fall, Banel & Adama: Germany, Austria · TVOD · Jan 1, 2025 – Dec 31, 2027 · exclusive',
+      details: [{ label: 'Media', from: 'SVOD', to: 'TVOD' }],
+    });
   });
 
   it('lists titles and negotiators added and removed', () => {
     const d = diffContracts(
       contract(),
-      contract({ titles: [{ id: 'one-second', name: 'One Second' }, { id: 'x', name: 'Cliff Walkers' }], negotiators: [{ person: { id: 'j', name: 'Jeff Deutchman' }, company: { id: 'neon', name: 'Neon' }, side: 'licensee' }] }),
+      contract({
+        titles: [
+          { id: 'one-second', name: 'One Second' },
+          { id: 'x', name: 'Cliff Walkers' },
+        ],
+        negotiators: [{ person: { id: 'j', name: 'Jeff Deutchman' }, company: { id: 'neon', name: 'Neon' }, side: 'licensee' }],
+      }),
     );
     expect(d).toContainEqual({ kind: 'list', label: 'Titles', added: ['Cliff Walkers'], removed: [] });
-    expect(d).toContainEqual({ kind: 'list', label: 'Negotiators', added: ['Jeff Deutchman (Neon), licensee side'], removed: ['Eva Diederix (Wild Bunch), licensor side'] });
+    expect(d).toContainEqual({
+      kind: 'list',
+      label: 'Negotiators',
+      added: ['Jeff Deutchman (Neon), licensee side'],
+      removed: ['Eva Diederix (Wild Bunch), licensor side'],
+    });
   });
 
   it('compares territories by code, so a rewritten expression is no change', () => {
@@ -150,7 +222,13 @@ describe('history', () => {
     const entries: AuditEntry[] = [
       entry({ id: 1, at: '2026-01-01T10:00:00.000Z', user: 'system', action: 'create', after: c }),
       entry({ id: 3, at: '2026-01-03T10:00:00.000Z', action: 'delete', before: c }),
-      entry({ id: 4, at: '2026-01-04T10:00:00.100Z', action: 'update', before: { ...c, version: 2 }, after: { ...c, version: 3, blocks: [block()] } }),
+      entry({
+        id: 4,
+        at: '2026-01-04T10:00:00.100Z',
+        action: 'update',
+        before: { ...c, version: 2 },
+        after: { ...c, version: 3, blocks: [block()] },
+      }),
       entry({ id: 5, at: '2026-01-04T10:00:00.120Z', action: 'restore', before: { ...c, deletedAt: '2026-01-03T10:00:00.000Z' } }),
       entry({ id: 2, at: '2026-01-02T10:00:00.000Z', action: 'update', before: c, after: contract({ status: 'announced' }) }),
     ];
@@ -174,7 +252,9 @@ describe('history', () => {
 
   it('shows an override reason once, as the reason, not again as a changed field', () => {
     const reason = 'Licensor confirmed the earlier deal lapses';
-    const v = historyView([entry({ action: 'override', before: contract(), after: contract({ status: 'announced', overrideReason: reason }), reason })]);
+    const v = historyView([
+      entry({ action: 'override', before: contract(), after: contract({ status: 'announced', overrideReason: reason }), reason }),
+    ]);
     expect(v[0].title).toBe('Override');
     expect(v[0].summary).toBe('Status signed → announced');
     const created = historyView([entry({ action: 'override', after: contract({ overrideReason: reason }), reason })]);
@@ -198,7 +278,9 @@ describe('current deletion', () => {
     const del = entry({ id: 3, at: '2026-01-03T10:00:00.000Z', action: 'delete', before: contract() });
     const created = entry({ id: 1, at: '2026-01-01T10:00:00.000Z', action: 'create', after: contract() });
     expect(currentDeletion([created, del])).toBe(del);
-    expect(currentDeletion([created, del, entry({ id: 4, at: '2026-01-04T10:00:00.000Z', action: 'restore', before: contract() })])).toBeUndefined();
+    expect(
+      currentDeletion([created, del, entry({ id: 4, at: '2026-01-04T10:00:00.000Z', action: 'restore', before: contract() })]),
+    ).toBeUndefined();
     expect(currentDeletion([created])).toBeUndefined();
   });
 });

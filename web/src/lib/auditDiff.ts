@@ -156,7 +156,15 @@ function grants(list: unknown, titleOf: (id: string) => string, holdback: boolea
   for (const raw of arr<BlockLike>(list)) {
     if (!isObj(raw)) continue;
     const b = raw as BlockLike;
-    const k = JSON.stringify([terrKey(b), mediaKey(b), sorted(b.languages ?? []), b.start ?? null, b.end ?? null, !!b.exclusive, holdback ? str(b.description) : '']);
+    const k = JSON.stringify([
+      terrKey(b),
+      mediaKey(b),
+      sorted(b.languages ?? []),
+      b.start ?? null,
+      b.end ?? null,
+      !!b.exclusive,
+      holdback ? str(b.description) : '',
+    ]);
     const g = out.get(k);
     const tid = str(b.titleId);
     if (g) {
@@ -171,7 +179,17 @@ function grants(list: unknown, titleOf: (id: string) => string, holdback: boolea
   return all;
 }
 
-const grantKey = (g: Grant, holdback: boolean) => JSON.stringify([terrKey(g), mediaKey(g), sorted(g.languages ?? []), g.start ?? null, g.end ?? null, !!g.exclusive, g.titleIds, holdback ? str(g.description) : '']);
+const grantKey = (g: Grant, holdback: boolean) =>
+  JSON.stringify([
+    terrKey(g),
+    mediaKey(g),
+    sorted(g.languages ?? []),
+    g.start ?? null,
+    g.end ?? null,
+    !!g.exclusive,
+    g.titleIds,
+    holdback ? str(g.description) : '',
+  ]);
 
 /** How much two grants have in common: pairs a "changed" block rather than one removed and one added. */
 function likeness(a: Grant, b: Grant): number {
@@ -191,7 +209,8 @@ function names(codes: string[]): string {
 /** What changed inside one block: territories (with the countries added and removed), media, dates, exclusivity. */
 function grantDetails(a: Grant, b: Grant, holdback: boolean, showTitles: boolean): FieldChange[] {
   const out: FieldChange[] = [];
-  if (showTitles && !same(a.titleIds, b.titleIds)) out.push({ label: 'Titles', from: a.titles.join(', ') || 'every title', to: b.titles.join(', ') || 'every title' });
+  if (showTitles && !same(a.titleIds, b.titleIds))
+    out.push({ label: 'Titles', from: a.titles.join(', ') || 'every title', to: b.titles.join(', ') || 'every title' });
   if (terrKey(a) !== terrKey(b)) {
     let note: string | undefined;
     if (a.territoryCodes && b.territoryCodes) {
@@ -199,16 +218,31 @@ function grantDetails(a: Grant, b: Grant, holdback: boolean, showTitles: boolean
       const after = new Set(b.territoryCodes);
       const added = b.territoryCodes.filter((c) => !before.has(c));
       const removed = a.territoryCodes.filter((c) => !after.has(c));
-      note = [added.length ? `adds ${names(added)}` : '', removed.length ? `removes ${names(removed)}` : ''].filter(Boolean).join('; ') || undefined;
+      note =
+        [added.length ? `adds ${names(added)}` : '', removed.length ? `removes ${names(removed)}` : ''].filter(Boolean).join('; ') ||
+        undefined;
     }
     out.push({ label: 'Territories', from: a.territoryLabel || str(a.territories), to: b.territoryLabel || str(b.territories), note });
   }
   if (mediaKey(a) !== mediaKey(b)) out.push({ label: 'Media', from: a.mediaLabel || str(a.media), to: b.mediaLabel || str(b.media) });
-  if (!holdback && (a.start ?? null) !== (b.start ?? null)) out.push({ label: 'Start', from: formatDate(a.start ?? null, { open: 'from the start' }), to: formatDate(b.start ?? null, { open: 'from the start' }) });
-  if ((a.end ?? null) !== (b.end ?? null)) out.push({ label: holdback ? 'Until' : 'End', from: formatDate(a.end ?? null, { open: holdback ? 'no end date' : 'perpetuity' }), to: formatDate(b.end ?? null, { open: holdback ? 'no end date' : 'perpetuity' }) });
-  if (!holdback && !!a.exclusive !== !!b.exclusive) out.push({ label: 'Exclusivity', from: a.exclusive ? 'exclusive' : 'non-exclusive', to: b.exclusive ? 'exclusive' : 'non-exclusive' });
-  if (!holdback && !same(sorted(a.languages ?? []), sorted(b.languages ?? []))) out.push({ label: 'Languages', from: languagesText(a.languages), to: languagesText(b.languages) });
-  if (holdback && str(a.description) !== str(b.description)) out.push({ label: 'Description', from: str(a.description) || NONE, to: str(b.description) || NONE });
+  if (!holdback && (a.start ?? null) !== (b.start ?? null))
+    out.push({
+      label: 'Start',
+      from: formatDate(a.start ?? null, { open: 'from the start' }),
+      to: formatDate(b.start ?? null, { open: 'from the start' }),
+    });
+  if ((a.end ?? null) !== (b.end ?? null))
+    out.push({
+      label: holdback ? 'Until' : 'End',
+      from: formatDate(a.end ?? null, { open: holdback ? 'no end date' : 'perpetuity' }),
+      to: formatDate(b.end ?? null, { open: holdback ? 'no end date' : 'perpetuity' }),
+    });
+  if (!holdback && !!a.exclusive !== !!b.exclusive)
+    out.push({ label: 'Exclusivity', from: a.exclusive ? 'exclusive' : 'non-exclusive', to: b.exclusive ? 'exclusive' : 'non-exclusive' });
+  if (!holdback && !same(sorted(a.languages ?? []), sorted(b.languages ?? [])))
+    out.push({ label: 'Languages', from: languagesText(a.languages), to: languagesText(b.languages) });
+  if (holdback && str(a.description) !== str(b.description))
+    out.push({ label: 'Description', from: str(a.description) || NONE, to: str(b.description) || NONE });
   return out;
 }
 
@@ -241,7 +275,8 @@ function diffGrants(before: unknown, after: unknown, titleOf: (id: string) => st
     left.splice(best.i, 1);
     right.splice(best.j, 1);
   }
-  for (const [x, y] of pairs) out.push({ kind: 'block', what, change: 'changed', text: text(y), details: grantDetails(x, y, holdback, showTitles) });
+  for (const [x, y] of pairs)
+    out.push({ kind: 'block', what, change: 'changed', text: text(y), details: grantDetails(x, y, holdback, showTitles) });
   for (const g of left) out.push({ kind: 'block', what, change: 'removed', text: text(g), details: [] });
   for (const g of right) out.push({ kind: 'block', what, change: 'added', text: text(g), details: [] });
   return out;
@@ -294,7 +329,11 @@ export function diffContracts(before: unknown, after: unknown): Change[] {
     const to = f.text(b[f.key]);
     if (from !== to) out.push({ kind: 'field', label: f.label, from, to });
     if (f.key === 'direction') {
-      const t = listDiff('Titles', arr<RefLike>(a.titles).map((x) => refName(x)), arr<RefLike>(b.titles).map((x) => refName(x)));
+      const t = listDiff(
+        'Titles',
+        arr<RefLike>(a.titles).map((x) => refName(x)),
+        arr<RefLike>(b.titles).map((x) => refName(x)),
+      );
       if (t) out.push(t);
     }
   }
@@ -317,7 +356,12 @@ export function describeContract(c: unknown): Snapshot {
   const push = (label: string, value: string) => value && value !== NONE && fields.push({ label, value });
   push('Status', s.status ? humanize(str(s.status)) : '');
   push('Kind', s.direction ? directionLabel(s.direction) : '');
-  push('Titles', arr<RefLike>(s.titles).map((t) => refName(t)).join(', '));
+  push(
+    'Titles',
+    arr<RefLike>(s.titles)
+      .map((t) => refName(t))
+      .join(', '),
+  );
   push('Licensor', refName(s.licensor));
   push('Licensee', refName(s.licensee));
   push('Sales agent', refName(s.salesAgent));
@@ -339,9 +383,15 @@ export function summarize(changes: Change[]): string {
   if (!changes.length) return 'Saved again without changing the terms';
   const parts: string[] = [];
   const fields = changes.filter((c): c is Extract<Change, { kind: 'field' }> => c.kind === 'field');
-  for (const f of fields.slice(0, 2)) parts.push(f.label === 'Notes' || f.label === 'Override reason' ? `${f.label.toLowerCase()} edited` : `${f.label.toLowerCase()} ${f.from} → ${f.to}`);
+  for (const f of fields.slice(0, 2))
+    parts.push(
+      f.label === 'Notes' || f.label === 'Override reason'
+        ? `${f.label.toLowerCase()} edited`
+        : `${f.label.toLowerCase()} ${f.from} → ${f.to}`,
+    );
   if (fields.length > 2) parts.push(`${fields.length - 2} more ${fields.length - 2 === 1 ? 'field' : 'fields'}`);
-  for (const l of changes.filter((c): c is Extract<Change, { kind: 'list' }> => c.kind === 'list')) parts.push(`${l.label.toLowerCase()} changed`);
+  for (const l of changes.filter((c): c is Extract<Change, { kind: 'list' }> => c.kind === 'list'))
+    parts.push(`${l.label.toLowerCase()} changed`);
   for (const what of ['Rights block', 'Holdback'] as const)
     for (const change of ['added', 'removed', 'changed'] as const) {
       const n = changes.filter((c) => c.kind === 'block' && c.what === what && c.change === change).length;
@@ -360,7 +410,9 @@ function snapshotSummary(c: unknown): string {
   const s = describeContract(c);
   const get = (l: string) => s.fields.find((f) => f.label === l)?.value;
   const parties = [get('Licensor') ?? 'not named', get('Licensee') ?? 'not named'].join(' → ');
-  return [get('Status'), parties, s.blocks.length ? plural(s.blocks.length, 'rights block') : 'no rights block'].filter(Boolean).join(' · ');
+  return [get('Status'), parties, s.blocks.length ? plural(s.blocks.length, 'rights block') : 'no rights block']
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function view(e: AuditEntry): EntryView {
@@ -368,11 +420,26 @@ function view(e: AuditEntry): EntryView {
   switch (e.action) {
     case 'create':
     case 'import':
-      return { ...base, title: e.action === 'import' ? 'Imported' : 'Created', summary: snapshotSummary(e.after), snapshot: { caption: 'Recorded as', value: describeContract(e.after) } };
+      return {
+        ...base,
+        title: e.action === 'import' ? 'Imported' : 'Created',
+        summary: snapshotSummary(e.after),
+        snapshot: { caption: 'Recorded as', value: describeContract(e.after) },
+      };
     case 'delete':
-      return { ...base, title: 'Deleted', summary: `Its rights stopped counting. Last state: ${snapshotSummary(e.before)}`, snapshot: { caption: 'Last state before it was deleted', value: describeContract(e.before) } };
+      return {
+        ...base,
+        title: 'Deleted',
+        summary: `Its rights stopped counting. Last state: ${snapshotSummary(e.before)}`,
+        snapshot: { caption: 'Last state before it was deleted', value: describeContract(e.before) },
+      };
     case 'restore':
-      return { ...base, title: 'Restored', summary: `Brought back as it was when deleted: ${snapshotSummary(e.before)}`, snapshot: { caption: 'Restored as', value: describeContract(e.before) } };
+      return {
+        ...base,
+        title: 'Restored',
+        summary: `Brought back as it was when deleted: ${snapshotSummary(e.before)}`,
+        snapshot: { caption: 'Restored as', value: describeContract(e.before) },
+      };
     default: {
       if (e.before && e.after) {
         const changes = withoutReason(diffContracts(e.before, e.after), e.reason);
@@ -380,7 +447,12 @@ function view(e: AuditEntry): EntryView {
       }
       const only = e.after ?? e.before;
       const summary = only ? `${e.action === 'override' && e.after ? 'Created over a rights conflict: ' : ''}${snapshotSummary(only)}` : '';
-      return { ...base, title: humanize(e.action), summary, snapshot: only ? { caption: e.after ? 'Recorded as' : 'State before', value: describeContract(only) } : undefined };
+      return {
+        ...base,
+        title: humanize(e.action),
+        summary,
+        snapshot: only ? { caption: e.after ? 'Recorded as' : 'State before', value: describeContract(only) } : undefined,
+      };
     }
   }
 }
@@ -405,7 +477,13 @@ export function historyView(entries: AuditEntry[]): EntryView[] {
     const e = list[i];
     const v = view(e);
     const next = list[i + 1];
-    if (e.action === 'restore' && next && (next.action === 'update' || next.action === 'override') && who(next.user) === v.who && time(e) - time(next) <= 2000) {
+    if (
+      e.action === 'restore' &&
+      next &&
+      (next.action === 'update' || next.action === 'override') &&
+      who(next.user) === v.who &&
+      time(e) - time(next) <= 2000
+    ) {
       // The rewrite changes nothing but, when overridden, the override reason (already shown as the entry's reason).
       v.changes = withoutReason(diffContracts(next.before, next.after), next.reason ?? e.reason);
       i++;
@@ -415,9 +493,10 @@ export function historyView(entries: AuditEntry[]): EntryView[] {
   return out;
 }
 
-
 /** The deletion a deleted record is in, if its latest event is one: who deleted it, when, and its last state. */
 export function currentDeletion(entries: AuditEntry[]): AuditEntry | undefined {
-  const latest = [...entries].filter((e) => ['create', 'import', 'update', 'override', 'delete', 'restore'].includes(e.action)).sort((x, y) => time(y) - time(x) || Number(y.id) - Number(x.id))[0];
+  const latest = [...entries]
+    .filter((e) => ['create', 'import', 'update', 'override', 'delete', 'restore'].includes(e.action))
+    .sort((x, y) => time(y) - time(x) || Number(y.id) - Number(x.id))[0];
   return latest?.action === 'delete' ? latest : undefined;
 }

@@ -22,7 +22,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     );
     return onUnauthorized(() => {
       setUser(null);
-      if (location.pathname !== '/signin') navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+      if (location.pathname !== '/signin')
+        navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
     });
   }, []);
 

@@ -100,7 +100,15 @@ export function draftFromContract(c: Contract): Draft {
       end: b.end ?? '',
       exclusive: b.exclusive,
     })),
-    holdbacks: (c.holdbacks ?? []).map((h) => ({ key: key(), titleId: allTitles > 1 ? h.titleId ?? '' : '', territories: h.territories, media: h.media, start: h.start ?? '', end: h.end ?? '', description: h.description })),
+    holdbacks: (c.holdbacks ?? []).map((h) => ({
+      key: key(),
+      titleId: allTitles > 1 ? (h.titleId ?? '') : '',
+      territories: h.territories,
+      media: h.media,
+      start: h.start ?? '',
+      end: h.end ?? '',
+      description: h.description,
+    })),
     negotiators: (c.negotiators ?? []).map((n) => ({ key: key(), person: n.person, company: n.company, side: n.side })),
     mgAmount: c.mg?.amount ?? '',
     mgCurrency: c.mg?.currency ?? 'USD',
@@ -163,8 +171,12 @@ export function contractInput(d: Draft, extra: { version?: number; override?: { 
       end: h.end || null,
       description: h.description.trim(),
     })),
-    negotiators: d.negotiators.filter((n) => n.person).map((n) => ({ personId: n.person!.id, companyId: n.company?.id ?? null, side: n.side })),
-    ...(extra.financials ? { mg: d.mgAmount.trim() ? { amount: d.mgAmount.trim().replace(/[\s,]/g, ''), currency: d.mgCurrency.trim().toUpperCase() } : null } : {}),
+    negotiators: d.negotiators
+      .filter((n) => n.person)
+      .map((n) => ({ personId: n.person!.id, companyId: n.company?.id ?? null, side: n.side })),
+    ...(extra.financials
+      ? { mg: d.mgAmount.trim() ? { amount: d.mgAmount.trim().replace(/[\s,]/g, ''), currency: d.mgCurrency.trim().toUpperCase() } : null }
+      : {}),
     signedOn: d.signedOn || null,
     announcedOn: d.announcedOn || null,
     notes: d.notes.trim() || null,
@@ -177,7 +189,10 @@ export function contractInput(d: Draft, extra: { version?: number; override?: { 
  * The conflict check's request: one block per (block, title), because the
  * check is per title; `origin[i]` is the editor's block index of request block i.
  */
-export function conflictRequest(d: Draft, excludeContractId?: string): { body: { blocks: unknown[]; excludeContractId?: string }; origin: number[]; why?: string } {
+export function conflictRequest(
+  d: Draft,
+  excludeContractId?: string,
+): { body: { blocks: unknown[]; excludeContractId?: string }; origin: number[]; why?: string } {
   const origin: number[] = [];
   const blocks: unknown[] = [];
   if (!d.titles.length) return { body: { blocks }, origin, why: 'Pick the title(s) of the deal to check its rights.' };
@@ -186,10 +201,23 @@ export function conflictRequest(d: Draft, excludeContractId?: string): { body: {
     const titleIds = b.titleId ? [b.titleId] : d.titles.map((t) => t.id);
     for (const titleId of titleIds) {
       origin.push(i);
-      blocks.push({ titleId, territories: b.territories.trim(), media: b.media.trim(), languages: languages(b.languages), start: b.start || null, end: b.end || null, exclusive: b.exclusive });
+      blocks.push({
+        titleId,
+        territories: b.territories.trim(),
+        media: b.media.trim(),
+        languages: languages(b.languages),
+        start: b.start || null,
+        end: b.end || null,
+        exclusive: b.exclusive,
+      });
     }
   });
-  if (!blocks.length) return { body: { blocks }, origin, why: 'Fill in a rights block (territories and media) to check it against what is sold, held and not held.' };
+  if (!blocks.length)
+    return {
+      body: { blocks },
+      origin,
+      why: 'Fill in a rights block (territories and media) to check it against what is sold, held and not held.',
+    };
   return { body: { blocks, ...(excludeContractId ? { excludeContractId } : {}) }, origin };
 }
 

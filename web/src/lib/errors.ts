@@ -20,9 +20,15 @@ export interface ErrorDescription {
 }
 
 const REFUSALS: Record<string, { title: string; advice?: string }> = {
-  conflict: { title: 'These rights are already sold or on hold.', advice: 'Change the territories, media or dates, or record an override with a reason.' },
+  conflict: {
+    title: 'These rights are already sold or on hold.',
+    advice: 'Change the territories, media or dates, or record an override with a reason.',
+  },
   'stale-version': { title: 'Someone else changed this in the meantime.', advice: 'Reload to see their change, then make yours again.' },
-  forbidden: { title: 'You cannot do this with your role.', advice: 'Ask an administrator for the editor role, or use a token that can write.' },
+  forbidden: {
+    title: 'You cannot do this with your role.',
+    advice: 'Ask an administrator for the editor role, or use a token that can write.',
+  },
   unauthenticated: { title: 'Your session has ended.', advice: 'Sign in again.' },
   'not-found': { title: 'This is not on file.', advice: 'It may have been deleted or renamed.' },
   invalid: { title: 'This cannot be saved as it is.', advice: 'Correct the value named and try again.' },
@@ -37,7 +43,9 @@ const REFUSALS: Record<string, { title: string; advice?: string }> = {
 
 function conflictLines(report: ConflictReport | undefined): string[] {
   if (!report) return [];
-  return report.blocks.flatMap((b) => b.conflicts.map((r) => `${r.territoryLabel} · ${r.mediaLabel}: ${r.reasons.map((x) => x.message).join('; ')}`));
+  return report.blocks.flatMap((b) =>
+    b.conflicts.map((r) => `${r.territoryLabel} · ${r.mediaLabel}: ${r.reasons.map((x) => x.message).join('; ')}`),
+  );
 }
 
 export function describeError(error: ApiError | Error | string): ErrorDescription {

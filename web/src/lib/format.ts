@@ -1,7 +1,7 @@
 /** Dates and money in the reader's locale (Intl), with the contract's own currency. */
 import type { Money } from './types';
 
-const locale = typeof navigator !== 'undefined' ? navigator.languages?.[0] ?? navigator.language : undefined;
+const locale = typeof navigator !== 'undefined' ? (navigator.languages?.[0] ?? navigator.language) : undefined;
 
 const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
 const monthFmt = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -10,7 +10,10 @@ export interface Loaded<T> {
 
 /** GETs a path (null: nothing to load), aborting the previous request when the path changes. */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError; loading: boolean }>({ path, loading: path !== null });
+  const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError; loading: boolean }>({
+    path,
+    loading: path !== null,
+  });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (path === null) {

@@ -43,7 +43,15 @@ const tree: MediaNode[] = [
     aliases: ['all rights'],
     children: [
       { id: 'theatrical', name: 'Theatrical' },
-      { id: 'tv', name: 'Television', aliases: ['TV'], children: [{ id: 'pay', name: 'Pay TV' }, { id: 'free', name: 'Free TV' }] },
+      {
+        id: 'tv',
+        name: 'Television',
+        aliases: ['TV'],
+        children: [
+          { id: 'pay', name: 'Pay TV' },
+          { id: 'free', name: 'Free TV' },
+        ],
+      },
       { id: 'svod', name: 'SVOD' },
     ],
   },
@@ -78,11 +86,19 @@ describe('conflict check request', () => {
       { id: 'a', name: 'A' },
       { id: 'b', name: 'B' },
     ];
-    d.blocks = [{ ...newBlock(), territories: 'Germany', media: 'SVOD' }, { ...newBlock(), territories: '', media: 'SVOD' }, { ...newBlock(), titleId: 'b', territories: 'France', media: 'TV' }];
+    d.blocks = [
+      { ...newBlock(), territories: 'Germany', media: 'SVOD' },
+      { ...newBlock(), territories: '', media: 'SVOD' },
+      { ...newBlock(), titleId: 'b', territories: 'France', media: 'TV' },
+    ];
     const r = conflictRequest(d, 'c1');
     expect(r.origin).toEqual([0, 0, 2]);
     expect(r.body.excludeContractId).toBe('c1');
-    expect(r.body.blocks).toMatchObject([{ titleId: 'a', territories: 'Germany' }, { titleId: 'b', territories: 'Germany' }, { titleId: 'b', territories: 'France' }]);
+    expect(r.body.blocks).toMatchObject([
+      { titleId: 'a', territories: 'Germany' },
+      { titleId: 'b', territories: 'Germany' },
+      { titleId: 'b', territories: 'France' },
+    ]);
   });
 
   it('says what is missing before it can check', () => {
@@ -111,7 +127,13 @@ describe('avails rows on the map', () => {
   });
 
   it('colours sold, no rights, window not met and mixed countries', () => {
-    const info = infoFromRows([row(['US', 'CA'], 'unavailable', ['rights-out-exist']), row(['CN'], 'unavailable', ['no-rights-in']), row(['DE'], 'available'), row(['FR'], 'unavailable', ['window-not-met']), row(['US'], 'available')]);
+    const info = infoFromRows([
+      row(['US', 'CA'], 'unavailable', ['rights-out-exist']),
+      row(['CN'], 'unavailable', ['no-rights-in']),
+      row(['DE'], 'available'),
+      row(['FR'], 'unavailable', ['window-not-met']),
+      row(['US'], 'available'),
+    ]);
     expect(info.CA.status).toBe('sold');
     expect(info.CN.status).toBe('no-rights');
     expect(info.DE.status).toBe('available');

@@ -37,20 +37,27 @@ export function countryInfo(mc: MapCountry, known: ReturnType<typeof contractInd
     }
   }
   for (const c of mc.contracts ?? []) {
-    const ref = typeof c === 'string' ? c : c.ref ?? c.id ?? '';
+    const ref = typeof c === 'string' ? c : (c.ref ?? c.id ?? '');
     if (mentioned.has(ref)) continue;
     const k = known.get(ref);
-    const text = typeof c === 'object' && c.licensor ? `${ref} (${name(c.licensor) ?? '?'} → ${name(c.licensee) ?? '?'})` : describeContract(ref, known);
+    const text =
+      typeof c === 'object' && c.licensor
+        ? `${ref} (${name(c.licensor) ?? '?'} → ${name(c.licensee) ?? '?'})`
+        : describeContract(ref, known);
     const dir = k?.direction ?? (typeof c === 'object' ? undefined : undefined);
     if (mc.status === 'available' && dir !== 'out') lines.push(`Available under ${text}`);
-    else lines.push(`${dir === 'in' ? 'Rights in' : dir === 'out' ? 'Rights out' : dir === 'third-party' ? 'Market intelligence' : 'Contract'}: ${text}`);
+    else
+      lines.push(
+        `${dir === 'in' ? 'Rights in' : dir === 'out' ? 'Rights out' : dir === 'third-party' ? 'Market intelligence' : 'Contract'}: ${text}`,
+      );
   }
   // An available country whose answer names no contract: say which rights-in agreement makes it ours.
   if (!mc.contracts?.length && rightsIn?.length && (mc.status === 'available' || mc.status === 'partial')) {
     for (const ref of rightsIn) lines.push(`Available under ${describeContract(ref, known)}`);
   }
   // A partly available country: which stretches of the window are held, sold or free, with dates.
-  if (mc.status === 'partial' && mc.periods?.length) return { status: mc.status, lines: lines.filter((l) => typeof l === 'string'), periods: mc.periods, days: mc.days };
+  if (mc.status === 'partial' && mc.periods?.length)
+    return { status: mc.status, lines: lines.filter((l) => typeof l === 'string'), periods: mc.periods, days: mc.days };
   return { status: mc.status, lines };
 }
 
@@ -97,7 +104,10 @@ export function infoFromRows(rows: AvailRow[]): Record<string, CountryInfo> {
   const out: Record<string, CountryInfo> = {};
   for (const r of rows) {
     const st = rowStatus(r);
-    const line: InfoLine = { prefix: `${r.titles.length > 3 ? `${r.titles.slice(0, 3).join(', ')} and ${r.titles.length - 3} more` : r.titles.join(', ')}: ${r.mediaLabel}, ${r.start ?? '…'} to ${r.end ?? 'perpetuity'}`, reasons: r.reasons };
+    const line: InfoLine = {
+      prefix: `${r.titles.length > 3 ? `${r.titles.slice(0, 3).join(', ')} and ${r.titles.length - 3} more` : r.titles.join(', ')}: ${r.mediaLabel}, ${r.start ?? '…'} to ${r.end ?? 'perpetuity'}`,
+      reasons: r.reasons,
+    };
     for (const code of r.territories) {
       const cur = out[code];
       if (!cur) out[code] = { status: st, lines: [line] };

@@ -19,7 +19,22 @@ const str = (v: unknown): string => (v === null || v === undefined ? '' : String
 const NONE = 'none';
 
 /** Keys never shown: bookkeeping, or shown another way. */
-const HIDDEN = new Set(['id', 'createdAt', 'created_at', 'updated_at', 'updatedAt', 'sourceLinks', 'mergedFrom', 'sections', 'position', 'title_id', 'edition_id', 'festival_id', 'amount', 'currency']);
+const HIDDEN = new Set([
+  'id',
+  'createdAt',
+  'created_at',
+  'updated_at',
+  'updatedAt',
+  'sourceLinks',
+  'mergedFrom',
+  'sections',
+  'position',
+  'title_id',
+  'edition_id',
+  'festival_id',
+  'amount',
+  'currency',
+]);
 
 const LABELS: Record<string, string> = {
   originalTitle: 'Original title',
@@ -56,7 +71,14 @@ const LABELS: Record<string, string> = {
   countries: 'Countries',
 };
 
-const label = (k: string) => LABELS[k] ?? humanize(k.replace(/_/g, '-').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase());
+const label = (k: string) =>
+  LABELS[k] ??
+  humanize(
+    k
+      .replace(/_/g, '-')
+      .replace(/([a-z])([A-Z])/g, '$1-$2')
+      .toLowerCase(),
+  );
 
 const EXPONENT: Record<string, number> = { JPY: 0, KRW: 0, CLP: 0, ISK: 0, VND: 0 };
 /** Minor units back to a decimal string, for a box-office row. */
@@ -71,11 +93,18 @@ function grossText(o: Obj): string | null {
 
 function valueText(key: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return NONE;
-  if (typeof v === 'boolean' || ((key === 'withdrawn' || key === 'tied' || key === 'is_cumulative') && (v === 0 || v === 1))) return v === true || v === 1 ? 'yes' : 'no';
-  if (key === 'countries' || key === 'country' || key === 'territory') return arr(v).length || Array.isArray(v) ? arr(v).map((c) => countryName(str(c))).join(', ') || NONE : countryName(str(v));
+  if (typeof v === 'boolean' || ((key === 'withdrawn' || key === 'tied' || key === 'is_cumulative') && (v === 0 || v === 1)))
+    return v === true || v === 1 ? 'yes' : 'no';
+  if (key === 'countries' || key === 'country' || key === 'territory')
+    return arr(v).length || Array.isArray(v)
+      ? arr(v)
+          .map((c) => countryName(str(c)))
+          .join(', ') || NONE
+      : countryName(str(v));
   if (key === 'runtimeMinutes' || key === 'runtime_minutes') return `${str(v)} min`;
   if (/date|period|as_of|start|end/.test(key) && /^\d{4}-\d{2}-\d{2}$/.test(str(v))) return formatDate(str(v));
-  if (['productionStatus', 'production_status', 'kind', 'premiere_status', 'slot', 'date_precision'].includes(key)) return humanize(str(v)).toLowerCase();
+  if (['productionStatus', 'production_status', 'kind', 'premiere_status', 'slot', 'date_precision'].includes(key))
+    return humanize(str(v)).toLowerCase();
   if (Array.isArray(v)) return v.map((x) => (isObj(x) ? str(x.alias ?? x.name ?? x.id) : str(x))).join(', ') || NONE;
   if (isObj(v)) return str(v.name ?? v.id) || NONE;
   return str(v);
@@ -125,7 +154,8 @@ export function diffRecords(before: unknown, after: unknown): Change[] {
     const added = lb.filter((x) => !la.includes(x));
     const removed = la.filter((x) => !lb.includes(x));
     if (added.length || removed.length) out.push({ kind: 'list', label: l.label, added, removed });
-    else if (l.ordered && la.join('\n') !== lb.join('\n')) out.push({ kind: 'field', label: `${l.label} order`, from: la.join('; '), to: lb.join('; '), note: 'billing order changed' });
+    else if (l.ordered && la.join('\n') !== lb.join('\n'))
+      out.push({ kind: 'field', label: `${l.label} order`, from: la.join('; '), to: lb.join('; '), note: 'billing order changed' });
   }
   return out;
 }
@@ -162,11 +192,29 @@ export interface RecordEntryView {
   who: string;
 }
 
-const TITLES: Record<string, string> = { create: 'Created', import: 'Imported', update: 'Changed', delete: 'Deleted', restore: 'Restored', merge: 'Merged', withdraw: 'Withdrawn' };
+const TITLES: Record<string, string> = {
+  create: 'Created',
+  import: 'Imported',
+  update: 'Changed',
+  delete: 'Deleted',
+  restore: 'Restored',
+  merge: 'Merged',
+  withdraw: 'Withdrawn',
+};
 
 function summarize(changes: Change[]): string {
   if (!changes.length) return 'Saved again without a change';
-  const parts = changes.slice(0, 3).map((c) => (c.kind === 'field' ? (c.label === 'Synopsis' || c.from.length + c.to.length > 80 ? `${c.label.toLowerCase()} edited` : `${c.label.toLowerCase()} ${c.from} → ${c.to}`) : c.kind === 'list' ? `${c.label.toLowerCase()} changed` : c.what));
+  const parts = changes
+    .slice(0, 3)
+    .map((c) =>
+      c.kind === 'field'
+        ? c.label === 'Synopsis' || c.from.length + c.to.length > 80
+          ? `${c.label.toLowerCase()} edited`
+          : `${c.label.toLowerCase()} ${c.from} → ${c.to}`
+        : c.kind === 'list'
+          ? `${c.label.toLowerCase()} changed`
+          : c.what,
+    );
   if (changes.length > 3) parts.push(`${changes.length - 3} more`);
   const s = parts.join('; ');
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -175,13 +223,35 @@ function summarize(changes: Change[]): string {
 export function recordEntryView(e: AuditEntry): RecordEntryView {
   const who = !e.user ? 'system' : typeof e.user === 'string' ? e.user : e.user.username;
   const base = { entry: e, who, title: TITLES[e.action] ?? humanize(e.action), changes: [] as Change[] };
-  if (e.action === 'create' || e.action === 'import') return { ...base, summary: `As ${recordName(e.after) || 'recorded'}`, snapshot: { caption: 'Recorded as', fields: describeRecord(e.after) } };
-  if (e.action === 'delete') return { ...base, summary: `Last state: ${recordName(e.before) || 'kept in this entry'}`, snapshot: { caption: 'Last state before it was deleted', fields: describeRecord(e.before) } };
-  if (e.action === 'restore') return { ...base, summary: 'Brought back as it was when deleted', snapshot: { caption: 'Restored as', fields: describeRecord(e.after) } };
+  if (e.action === 'create' || e.action === 'import')
+    return {
+      ...base,
+      summary: `As ${recordName(e.after) || 'recorded'}`,
+      snapshot: { caption: 'Recorded as', fields: describeRecord(e.after) },
+    };
+  if (e.action === 'delete')
+    return {
+      ...base,
+      summary: `Last state: ${recordName(e.before) || 'kept in this entry'}`,
+      snapshot: { caption: 'Last state before it was deleted', fields: describeRecord(e.before) },
+    };
+  if (e.action === 'restore')
+    return {
+      ...base,
+      summary: 'Brought back as it was when deleted',
+      snapshot: { caption: 'Restored as', fields: describeRecord(e.after) },
+    };
   const changes = diffRecords(e.before, e.after);
   const merged = isObj(e.before) && isObj(e.before.mergedFrom) ? e.before.mergedFrom : undefined;
-  const summary = merged ? `Merged “${recordName(merged)}” into this record${changes.length ? `: ${summarize(changes).toLowerCase()}` : ''}` : summarize(changes);
-  return { ...base, summary, changes, snapshot: merged ? { caption: 'The record merged into this one', fields: describeRecord(merged) } : undefined };
+  const summary = merged
+    ? `Merged “${recordName(merged)}” into this record${changes.length ? `: ${summarize(changes).toLowerCase()}` : ''}`
+    : summarize(changes);
+  return {
+    ...base,
+    summary,
+    changes,
+    snapshot: merged ? { caption: 'The record merged into this one', fields: describeRecord(merged) } : undefined,
+  };
 }
 
 export type { Change, FieldChange };

@@ -10,7 +10,9 @@ export function loadMediaTree(): Promise<MediaNode[]> {
 
 /** Every country, by name in the reader's language order ("Côte d'Ivoire" among the C's), not by ISO code. */
 export function loadCountries(): Promise<Country[]> {
-  return cached('countries', () => api.get<Country[] | { items: Country[] }>('/api/reference/countries').then((r) => sortCountries(Array.isArray(r) ? r : r.items)));
+  return cached('countries', () =>
+    api.get<Country[] | { items: Country[] }>('/api/reference/countries').then((r) => sortCountries(Array.isArray(r) ? r : r.items)),
+  );
 }
 
 export function sortCountries(list: Country[]): Country[] {

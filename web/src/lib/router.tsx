@@ -24,13 +24,20 @@ export function navigate(to: string, opts: { replace?: boolean } = {}): void {
 }
 
 export function useLocation(): { pathname: string; search: string } {
-  const href = useSyncExternalStore(subscribe, () => location.pathname + location.search, () => '/');
+  const href = useSyncExternalStore(
+    subscribe,
+    () => location.pathname + location.search,
+    () => '/',
+  );
   const i = href.indexOf('?');
   return i < 0 ? { pathname: href, search: '' } : { pathname: href.slice(0, i), search: href.slice(i) };
 }
 
 /** The query string as state: set() merges and drops empty values. */
-export function useQueryState(): [URLSearchParams, (patch: Record<string, string | null | undefined>, opts?: { replace?: boolean }) => void] {
+export function useQueryState(): [
+  URLSearchParams,
+  (patch: Record<string, string | null | undefined>, opts?: { replace?: boolean }) => void,
+] {
   const { pathname, search } = useLocation();
   const params = new URLSearchParams(search);
   const set = useCallback(

@@ -9,9 +9,32 @@
 const SEP_CHARS = new Set([',', ';', '/', '&', '+', '(', ')']);
 /** Keywords that start a new item, longest first. "and" is handled apart: it is also inside names. */
 const KEYWORDS = [
-  'with the exception of', 'not including', 'exclusive of', 'inclusive of', 'together with', 'as well as',
-  'other than', 'apart from', 'except for', 'excepting', 'excluding', 'including', 'but not',
-  'without', 'except', 'minus', 'excl.', 'excl', 'incl.', 'incl', 'exc.', 'exc', 'less', 'plus', 'ex', 'w/o',
+  'with the exception of',
+  'not including',
+  'exclusive of',
+  'inclusive of',
+  'together with',
+  'as well as',
+  'other than',
+  'apart from',
+  'except for',
+  'excepting',
+  'excluding',
+  'including',
+  'but not',
+  'without',
+  'except',
+  'minus',
+  'excl.',
+  'excl',
+  'incl.',
+  'incl',
+  'exc.',
+  'exc',
+  'less',
+  'plus',
+  'ex',
+  'w/o',
 ];
 
 export interface Fragment {

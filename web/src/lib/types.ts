@@ -65,7 +65,16 @@ export interface TitleSummary {
 }
 
 export type ContractStatus = 'draft' | 'offer' | 'negotiating' | 'signed' | 'announced' | 'rejected' | 'expired' | 'terminated';
-export const CONTRACT_STATUSES: ContractStatus[] = ['draft', 'offer', 'negotiating', 'signed', 'announced', 'rejected', 'expired', 'terminated'];
+export const CONTRACT_STATUSES: ContractStatus[] = [
+  'draft',
+  'offer',
+  'negotiating',
+  'signed',
+  'announced',
+  'rejected',
+  'expired',
+  'terminated',
+];
 export type Direction = 'in' | 'out' | 'third-party';
 
 export interface Block {

@@ -6,7 +6,7 @@
  * when a program no longer needs it.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, fieldMessage } from '../lib/api';
+import { api, type ApiError, fieldMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { formatTimestamp } from '../lib/format';
 import { useApi } from '../lib/hooks';
@@ -72,10 +72,26 @@ function AddUser({ onAdded, onCancel }: { onAdded: (username: string) => void; o
     <form className="add-user" onSubmit={(e) => void submit(e)} noValidate aria-label="Add a user">
       <div className="form-grid">
         <Field label="User name" error={errors.username} hint="Letters, digits, dots, dashes, @ or _">
-          {(p) => <input {...p} type="text" autoComplete="off" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              autoComplete="off"
+              value={form.username}
+              onChange={(e) => setForm({ ...form, username: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Password" error={errors.password} hint="At least 10 characters. Give it to them through a safe channel.">
-          {(p) => <input {...p} type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Role" error={errors.role} hint={ROLES.find((r) => r.value === form.role)?.what}>
           {(p) => (
@@ -107,7 +123,10 @@ function AddUser({ onAdded, onCancel }: { onAdded: (username: string) => void; o
             />{' '}
             Can see financial terms
           </label>
-          <p className="field-hint">Minimum guarantees and deal prices. Without it they are left out everywhere (deal pages, history, press facts, exports, the API) and cannot be set. Box-office grosses are public and shown to everyone.</p>
+          <p className="field-hint">
+            Minimum guarantees and deal prices. Without it they are left out everywhere (deal pages, history, press facts, exports, the API)
+            and cannot be set. Box-office grosses are public and shown to everyone.
+          </p>
         </div>
       </div>
       {formError && (
@@ -178,13 +197,20 @@ function Users() {
     setDialog({ busy: true });
     try {
       if (pending.kind === 'reset') {
-        const r = await api.put<{ generated: boolean; password?: string }>(`${path}/password`, reset.mode === 'type' ? { password: reset.password } : {});
+        const r = await api.put<{ generated: boolean; password?: string }>(
+          `${path}/password`,
+          reset.mode === 'type' ? { password: reset.password } : {},
+        );
         setShown({ username: u.username, password: r.password ?? reset.password, generated: r.generated });
       } else if (pending.kind === 'role') {
         await api.patch(path, { role: pending.role });
       } else {
         await api.patch(path, { disabled: pending.kind === 'disable' });
-        setNotice(pending.kind === 'disable' ? `${u.username} is disabled: signed out, and refused from now on.` : `${u.username} is enabled and can sign in again.`);
+        setNotice(
+          pending.kind === 'disable'
+            ? `${u.username} is disabled: signed out, and refused from now on.`
+            : `${u.username} is enabled and can sign in again.`,
+        );
       }
       setPending(undefined);
       setDialog({ busy: false });
@@ -283,7 +309,12 @@ function Users() {
                           onChange={(e) => {
                             const role = e.target.value as Role;
                             if (you) ask({ kind: 'role', user: u, role });
-                            else void saveInline(u, { role }, `${u.username} is now ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${roleLabel(role).toLowerCase()}; they sign in again to continue.`);
+                            else
+                              void saveInline(
+                                u,
+                                { role },
+                                `${u.username} is now ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${roleLabel(role).toLowerCase()}; they sign in again to continue.`,
+                              );
                           }}
                         >
                           {ROLES.map((r) => (
@@ -308,7 +339,13 @@ function Users() {
                           checked={u.canSeeFinancials}
                           disabled={saving === u.id}
                           onChange={(e) =>
-                            void saveInline(u, { canSeeFinancials: e.target.checked }, e.target.checked ? `${u.username} sees financial terms now.` : `Financial terms are hidden from ${u.username} now.`)
+                            void saveInline(
+                              u,
+                              { canSeeFinancials: e.target.checked },
+                              e.target.checked
+                                ? `${u.username} sees financial terms now.`
+                                : `Financial terms are hidden from ${u.username} now.`,
+                            )
                           }
                         />{' '}
                         {u.canSeeFinancials ? 'Sees MGs and deal prices' : <span className="muted">Hidden</span>}
@@ -323,15 +360,30 @@ function Users() {
                     <td className="row-actions">
                       {!you && (
                         <>
-                          <button type="button" className="btn btn--small" onClick={() => ask({ kind: 'reset', user: u })} aria-label={`Reset the password of ${u.username}`}>
+                          <button
+                            type="button"
+                            className="btn btn--small"
+                            onClick={() => ask({ kind: 'reset', user: u })}
+                            aria-label={`Reset the password of ${u.username}`}
+                          >
                             Reset password…
                           </button>
                           {u.disabled ? (
-                            <button type="button" className="btn btn--small" onClick={() => ask({ kind: 'enable', user: u })} aria-label={`Enable ${u.username}`}>
+                            <button
+                              type="button"
+                              className="btn btn--small"
+                              onClick={() => ask({ kind: 'enable', user: u })}
+                              aria-label={`Enable ${u.username}`}
+                            >
                               Enable…
                             </button>
                           ) : (
-                            <button type="button" className="btn btn--small btn--delete" onClick={() => ask({ kind: 'disable', user: u })} aria-label={`Disable ${u.username}`}>
+                            <button
+                              type="button"
+                              className="btn btn--small btn--delete"
+                              onClick={() => ask({ kind: 'disable', user: u })}
+                              aria-label={`Disable ${u.username}`}
+                            >
                               Disable…
                             </button>
                           )}
@@ -346,13 +398,21 @@ function Users() {
         </div>
       )}
       <p className="muted small spaced">
-        A new role, disabling someone or resetting their password signs them out everywhere. There is always at least one enabled admin. On the server:{' '}
-        <code>filmrights users reset-password &lt;user name&gt;</code>.
+        A new role, disabling someone or resetting their password signs them out everywhere. There is always at least one enabled admin. On
+        the server: <code>filmrights users reset-password &lt;user name&gt;</code>.
       </p>
       <ConfirmDialog
         open={!!pending}
         title={dialogTitle}
-        confirmLabel={pending?.kind === 'disable' ? 'Disable' : pending?.kind === 'enable' ? 'Enable' : pending?.kind === 'reset' ? 'Reset password' : 'Change my role'}
+        confirmLabel={
+          pending?.kind === 'disable'
+            ? 'Disable'
+            : pending?.kind === 'enable'
+              ? 'Enable'
+              : pending?.kind === 'reset'
+                ? 'Reset password'
+                : 'Change my role'
+        }
         tone={pending?.kind === 'enable' ? 'primary' : 'danger'}
         busy={dialog.busy}
         error={dialog.field === 'password' ? undefined : dialog.error}
@@ -361,12 +421,18 @@ function Users() {
       >
         {pending?.kind === 'disable' && (
           <p>
-            {pending.user.username} is signed out at once and cannot sign in; their API tokens are refused. Nothing they recorded is lost, and enabling them again restores their access and their tokens.
+            {pending.user.username} is signed out at once and cannot sign in; their API tokens are refused. Nothing they recorded is lost,
+            and enabling them again restores their access and their tokens.
           </p>
         )}
-        {pending?.kind === 'enable' && <p>{pending.user.username} can sign in again with their password, and their API tokens work again.</p>}
+        {pending?.kind === 'enable' && (
+          <p>{pending.user.username} can sign in again with their password, and their API tokens work again.</p>
+        )}
         {pending?.kind === 'role' && (
-          <p>You will be signed out at once{pending.role !== 'admin' ? ', and can no longer manage users' : ''}. Another admin can give the role back.</p>
+          <p>
+            You will be signed out at once{pending.role !== 'admin' ? ', and can no longer manage users' : ''}. Another admin can give the
+            role back.
+          </p>
         )}
         {pending?.kind === 'reset' && (
           <>
@@ -374,15 +440,36 @@ function Users() {
             <fieldset className="reset-choice">
               <legend className="visually-hidden">New password</legend>
               <label>
-                <input type="radio" name="reset-mode" checked={reset.mode === 'generate'} onChange={() => setReset({ ...reset, mode: 'generate' })} /> Generate one
+                <input
+                  type="radio"
+                  name="reset-mode"
+                  checked={reset.mode === 'generate'}
+                  onChange={() => setReset({ ...reset, mode: 'generate' })}
+                />{' '}
+                Generate one
               </label>
               <label>
-                <input type="radio" name="reset-mode" checked={reset.mode === 'type'} onChange={() => setReset({ ...reset, mode: 'type' })} /> Type one
+                <input
+                  type="radio"
+                  name="reset-mode"
+                  checked={reset.mode === 'type'}
+                  onChange={() => setReset({ ...reset, mode: 'type' })}
+                />{' '}
+                Type one
               </label>
             </fieldset>
             {reset.mode === 'type' && (
               <Field label="New password" error={dialog.field === 'password' ? dialog.error : undefined} hint="At least 10 characters.">
-                {(p) => <input {...p} type="text" autoComplete="off" spellCheck={false} value={reset.password} onChange={(e) => setReset({ ...reset, password: e.target.value })} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    type="text"
+                    autoComplete="off"
+                    spellCheck={false}
+                    value={reset.password}
+                    onChange={(e) => setReset({ ...reset, password: e.target.value })}
+                  />
+                )}
               </Field>
             )}
           </>
@@ -393,12 +480,23 @@ function Users() {
 }
 
 /** A password set by an admin, shown once to be passed on. */
-function NewPassword({ username, password, generated, onDone }: { username: string; password: string; generated: boolean; onDone: () => void }) {
+function NewPassword({
+  username,
+  password,
+  generated,
+  onDone,
+}: {
+  username: string;
+  password: string;
+  generated: boolean;
+  onDone: () => void;
+}) {
   return (
     <div className="secret spaced-bottom" role="region" aria-label="The new password">
       <h3>New password of {username}</h3>
       <p>
-        <strong>{generated ? 'Copy it now: it is shown only once.' : 'The password you typed is set.'}</strong> Give it to {username} through a safe channel; they can change it on their account page.
+        <strong>{generated ? 'Copy it now: it is shown only once.' : 'The password you typed is set.'}</strong> Give it to {username}{' '}
+        through a safe channel; they can change it on their account page.
       </p>
       <CopyOnce id="new-password" label="New password" noun="password" value={password} />
       <button type="button" className="btn btn--small" onClick={onDone}>
@@ -445,13 +543,37 @@ function OwnPassword() {
       <form className="password-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Change your password">
         <div className="form-grid">
           <Field label="Current password" error={errors.currentPassword}>
-            {(p) => <input {...p} type="password" autoComplete="current-password" value={form.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="current-password"
+                value={form.currentPassword}
+                onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="New password" error={errors.newPassword} hint="At least 10 characters.">
-            {(p) => <input {...p} type="password" autoComplete="new-password" value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="new-password"
+                value={form.newPassword}
+                onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="New password again" error={errors.repeat}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" value={form.repeat} onChange={(e) => setForm({ ...form, repeat: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="new-password"
+                value={form.repeat}
+                onChange={(e) => setForm({ ...form, repeat: e.target.value })}
+              />
+            )}
           </Field>
         </div>
         {formError && (
@@ -485,13 +607,26 @@ function CopyOnce({ id, label, noun, value }: { id: string; label: string; noun:
         <label htmlFor={id} className="visually-hidden">
           {label}
         </label>
-        <input ref={ref} id={id} className="secret-value" type="text" readOnly value={value} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+        <input
+          ref={ref}
+          id={id}
+          className="secret-value"
+          type="text"
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+          spellCheck={false}
+        />
         <button type="button" className="btn btn--primary" onClick={() => void copyText(value, ref.current).then(setCopied)}>
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
       <p className="muted small" role="status">
-        {copied === false ? `Copying was not allowed by the browser: the ${noun} is selected, press Ctrl+C (⌘C on a Mac).` : copied ? `The ${noun} is on your clipboard.` : ''}
+        {copied === false
+          ? `Copying was not allowed by the browser: the ${noun} is selected, press Ctrl+C (⌘C on a Mac).`
+          : copied
+            ? `The ${noun} is on your clipboard.`
+            : ''}
       </p>
     </>
   );
@@ -521,7 +656,8 @@ function NewSecret({ name, token, onDone }: { name: string; token: string; onDon
     <div className="secret" role="region" aria-label="The new token">
       <h3>Token “{name}” created</h3>
       <p>
-        <strong>Copy it now: it is shown only once.</strong> filmrights keeps only a fingerprint of it, so it cannot show it again. Keep it where you keep passwords.
+        <strong>Copy it now: it is shown only once.</strong> filmrights keeps only a fingerprint of it, so it cannot show it again. Keep it
+        where you keep passwords.
       </p>
       <CopyOnce id="new-token" label="API token" noun="token" value={token} />
       <p className="small">
@@ -579,36 +715,39 @@ function Tokens() {
     }
   }
 
-  const list = [...(tokens.data ?? [])].sort((a, b) => Number(!!a.revokedAt) - Number(!!b.revokedAt) || b.createdAt.localeCompare(a.createdAt));
+  const list = [...(tokens.data ?? [])].sort(
+    (a, b) => Number(!!a.revokedAt) - Number(!!b.revokedAt) || b.createdAt.localeCompare(a.createdAt),
+  );
   return (
     <Section title="Your API tokens" id="tokens">
       <p className="muted">
-        Programs (a spreadsheet, a script, another system) sign in with a token instead of your password. A token acts as you, {user?.username}, with your role
+        Programs (a spreadsheet, a script, another system) sign in with a token instead of your password. A token acts as you,{' '}
+        {user?.username}, with your role
         {user?.canSeeFinancials ? ' and your access to financial terms' : ''}. A read-only token cannot change anything.
       </p>
       {secret ? (
         <NewSecret name={secret.name} token={secret.token} onDone={() => setSecret(undefined)} />
       ) : (
         <>
-        <h3 className="h3">Create a token</h3>
-        <form className="token-form" onSubmit={(e) => void create(e)} noValidate aria-label="Create an API token">
-          <Field label="Name" error={error} hint="What will use it, e.g. “Finance avails sheet”">
-            {(p) => <input {...p} type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />}
-          </Field>
-          <Field label="Access">
-            {(p) => (
-              <select {...p} value={scope} onChange={(e) => setScope(e.target.value as 'read' | 'write')}>
-                <option value="read">Read only</option>
-                <option value="write" disabled={!writer}>
-                  Read and write{writer ? '' : ' (needs the editor role)'}
-                </option>
-              </select>
-            )}
-          </Field>
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create token'}
-          </button>
-        </form>
+          <h3 className="h3">Create a token</h3>
+          <form className="token-form" onSubmit={(e) => void create(e)} noValidate aria-label="Create an API token">
+            <Field label="Name" error={error} hint="What will use it, e.g. “Finance avails sheet”">
+              {(p) => <input {...p} type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />}
+            </Field>
+            <Field label="Access">
+              {(p) => (
+                <select {...p} value={scope} onChange={(e) => setScope(e.target.value as 'read' | 'write')}>
+                  <option value="read">Read only</option>
+                  <option value="write" disabled={!writer}>
+                    Read and write{writer ? '' : ' (needs the editor role)'}
+                  </option>
+                </select>
+              )}
+            </Field>
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {busy ? 'Creating…' : 'Create token'}
+            </button>
+          </form>
         </>
       )}
       {revoked && (
@@ -639,10 +778,21 @@ function Tokens() {
                   <td>{t.name ?? <span className="muted">Unnamed</span>}</td>
                   <td>{t.scope === 'write' ? 'Read and write' : 'Read only'}</td>
                   <td className="nowrap">{formatTimestamp(t.createdAt)}</td>
-                  <td>{t.revokedAt ? <span className="muted">Revoked {formatTimestamp(t.revokedAt)}</span> : <Badge value="signed" label="Active" />}</td>
+                  <td>
+                    {t.revokedAt ? (
+                      <span className="muted">Revoked {formatTimestamp(t.revokedAt)}</span>
+                    ) : (
+                      <Badge value="signed" label="Active" />
+                    )}
+                  </td>
                   <td className="row-actions">
                     {!t.revokedAt && (
-                      <button type="button" className="btn btn--small" onClick={() => setRevoking({ token: t, busy: false })} aria-label={`Revoke ${t.name ?? 'unnamed token'}`}>
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        onClick={() => setRevoking({ token: t, busy: false })}
+                        aria-label={`Revoke ${t.name ?? 'unnamed token'}`}
+                      >
                         Revoke…
                       </button>
                     )}
@@ -662,7 +812,10 @@ function Tokens() {
         onConfirm={() => void revoke()}
         onCancel={() => setRevoking(undefined)}
       >
-        <p>Programs using this token are refused from the next request. This cannot be undone: if a program still needs access, create a new token for it.</p>
+        <p>
+          Programs using this token are refused from the next request. This cannot be undone: if a program still needs access, create a new
+          token for it.
+        </p>
       </ConfirmDialog>
     </Section>
   );
@@ -685,7 +838,10 @@ function OurCompany({ admin }: { admin: boolean }) {
     setState({ busy: true });
     try {
       await api.put('/api/settings/we', { companyId: picked.id });
-      setState({ busy: false, saved: `${picked.name} is now our company. New deals take their direction from it; deals already saved keep theirs.` });
+      setState({
+        busy: false,
+        saved: `${picked.name} is now our company. New deals take their direction from it; deals already saved keep theirs.`,
+      });
       setChanging(false);
       setPicked(null);
       we.reload();
@@ -700,7 +856,8 @@ function OurCompany({ admin }: { admin: boolean }) {
         <p>
           {current ? (
             <>
-              This install works for <Link to={`/companies/${encodeURIComponent(current.id)}`}>{current.name}</Link>: deals where it grants rights are <strong>rights out</strong>, where it receives them <strong>rights in</strong>, the others market intelligence.
+              This install works for <Link to={`/companies/${encodeURIComponent(current.id)}`}>{current.name}</Link>: deals where it grants
+              rights are <strong>rights out</strong>, where it receives them <strong>rights in</strong>, the others market intelligence.
             </>
           ) : (
             <span className="muted">Not set: every deal’s direction is chosen by hand.</span>

@@ -4,7 +4,7 @@
  * server fetches from the public network only (docs/security.md).
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError, fieldMessage } from '../lib/api';
+import { api, type ApiError, fieldMessage } from '../lib/api';
 import { useApi } from '../lib/hooks';
 import { ErrorNote, Field, Loading, Section } from '../components/ui';
 
@@ -27,12 +27,19 @@ export function FetchSettingsPanel() {
     e.preventDefault();
     setError(undefined);
     setSaved(undefined);
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     setBusy(true);
     try {
       const next = await api.put<FetchSettings>('/api/settings/fetch', { allowHosts: lines });
       setText(next.allowHosts.join('\n'));
-      setSaved(next.allowHosts.length ? `Saved: pages and feeds may now also be fetched from ${next.allowHosts.join(', ')}.` : 'Saved: pages and feeds are fetched from the public network only.');
+      setSaved(
+        next.allowHosts.length
+          ? `Saved: pages and feeds may now also be fetched from ${next.allowHosts.join(', ')}.`
+          : 'Saved: pages and feeds are fetched from the public network only.',
+      );
     } catch (x) {
       const a = x as ApiError;
       const line = /^allowHosts\[(\d+)\]$/.exec(a.field ?? '');
@@ -45,18 +52,25 @@ export function FetchSettingsPanel() {
   return (
     <Section title="Fetching pages and feeds" id="fetch">
       <p className="muted">
-        Article URLs and feeds are fetched from the public internet only: never from this server or your internal network. Name here the hosts inside it that may be
-        fetched all the same, such as an intranet news mirror. Every editor can then read anything at those hosts through an article URL, so name only hosts meant for that.
+        Article URLs and feeds are fetched from the public internet only: never from this server or your internal network. Name here the
+        hosts inside it that may be fetched all the same, such as an intranet news mirror. Every editor can then read anything at those
+        hosts through an article URL, so name only hosts meant for that.
       </p>
       <ErrorNote error={settings.error} retry={settings.reload} />
       {settings.loading && !settings.data && <Loading what="Loading the fetch settings" />}
       {settings.data && (
         <form onSubmit={(e) => void save(e)} noValidate aria-label="Hosts that may be fetched">
-          <Field label="Allowed internal hosts" error={error} hint="One host name or address a line, without http:// or a port, e.g. news.intranet">
+          <Field
+            label="Allowed internal hosts"
+            error={error}
+            hint="One host name or address a line, without http:// or a port, e.g. news.intranet"
+          >
             {(p) => <textarea {...p} rows={4} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}
           </Field>
           {settings.data.environmentAllowHosts.length > 0 && (
-            <p className="muted">Also allowed by the server's configuration (FILMRIGHTS_FETCH_ALLOW_HOSTS): {settings.data.environmentAllowHosts.join(', ')}.</p>
+            <p className="muted">
+              Also allowed by the server's configuration (FILMRIGHTS_FETCH_ALLOW_HOSTS): {settings.data.environmentAllowHosts.join(', ')}.
+            </p>
           )}
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save hosts'}

@@ -53,28 +53,72 @@ interface Article {
 }
 
 interface ArticleList {
-  items: Array<{ id: string; title: string | null; outlet: string | null; publishedOn: string | null; url: string | null; createdAt: string; counts: Article['counts'] }>;
+  items: Array<{
+    id: string;
+    title: string | null;
+    outlet: string | null;
+    publishedOn: string | null;
+    url: string | null;
+    createdAt: string;
+    counts: Article['counts'];
+  }>;
   total: number;
   page: number;
   pageSize: number;
 }
 
 const TYPE_LABEL: Record<string, string> = {
-  deal: 'Deal', rumour: 'Rumour', mandate: 'Sales mandate', selection: 'Festival selection', withdrawal: 'Withdrawal', award: 'Award', boxOffice: 'Box office',
-  release: 'Release', credit: 'Credit', titleCompany: 'Company', sourceMaterial: 'Source material', productionStatus: 'Production status',
+  deal: 'Deal',
+  rumour: 'Rumour',
+  mandate: 'Sales mandate',
+  selection: 'Festival selection',
+  withdrawal: 'Withdrawal',
+  award: 'Award',
+  boxOffice: 'Box office',
+  release: 'Release',
+  credit: 'Credit',
+  titleCompany: 'Company',
+  sourceMaterial: 'Source material',
+  productionStatus: 'Production status',
 };
-const TYPE_ORDER = ['deal', 'mandate', 'rumour', 'selection', 'withdrawal', 'award', 'boxOffice', 'release', 'credit', 'titleCompany', 'sourceMaterial', 'productionStatus'];
+const TYPE_ORDER = [
+  'deal',
+  'mandate',
+  'rumour',
+  'selection',
+  'withdrawal',
+  'award',
+  'boxOffice',
+  'release',
+  'credit',
+  'titleCompany',
+  'sourceMaterial',
+  'productionStatus',
+];
 
 const s = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
-const money = (m: unknown) => (m && typeof m === 'object' ? `${(m as { currency: string }).currency} ${Number((m as { amount: string }).amount).toLocaleString('en-US')}` : null);
+const money = (m: unknown) =>
+  m && typeof m === 'object'
+    ? `${(m as { currency: string }).currency} ${Number((m as { amount: string }).amount).toLocaleString('en-US')}`
+    : null;
 
 /** One line, as the trade press would say it. */
 export function summary(type: string, f: Fields): string {
   const title = s(f.title) ?? '?';
   switch (type) {
     case 'deal': {
-      const fest = f.festival && typeof f.festival === 'object' ? `${(f.festival as { name: string }).name} ${(f.festival as { year: number | null }).year ?? ''}`.trim() : null;
-      return [`${s(f.buyer)} acquired ${s(f.territories) ?? '(territories not reported)'}${s(f.media) ? `, ${s(f.media)}` : ''} of ${title}`, s(f.seller) ? `from ${s(f.seller)}` : null, money(f.price) ? `for ${money(f.price)}` : null, fest ? `at ${fest}` : null].filter(Boolean).join(' ');
+      const fest =
+        f.festival && typeof f.festival === 'object'
+          ? `${(f.festival as { name: string }).name} ${(f.festival as { year: number | null }).year ?? ''}`.trim()
+          : null;
+      return [
+        `${s(f.buyer)} acquired ${s(f.territories) ?? '(territories not reported)'}${s(f.media) ? `, ${s(f.media)}` : ''} of ${title}`,
+        s(f.seller) ? `from ${s(f.seller)}` : null,
+        money(f.price) ? `for ${money(f.price)}` : null,
+        fest ? `at ${fest}` : null,
+      ]
+        .filter(Boolean)
+        .join(' ');
     }
     case 'rumour':
       return `${s(f.party)}: ${s(f.kind)} about ${title}${s(f.territories) ? ` (${s(f.territories)})` : ''}`;
@@ -118,7 +162,16 @@ const EDITABLE: Record<string, string[]> = {
   sourceMaterial: ['title', 'material'],
   productionStatus: ['title', 'status'],
 };
-const CHOICE_FIELD: Record<string, string> = { title: 'titleId', buyer: 'buyerId', seller: 'sellerId', company: 'companyId', name: 'personId', person: 'personId', festival: 'festivalId', distributor: 'distributorId' };
+const CHOICE_FIELD: Record<string, string> = {
+  title: 'titleId',
+  buyer: 'buyerId',
+  seller: 'sellerId',
+  company: 'companyId',
+  name: 'personId',
+  person: 'personId',
+  festival: 'festivalId',
+  distributor: 'distributorId',
+};
 
 const STYLE = `
 .article-review { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
@@ -152,15 +205,42 @@ function NameChips({ fact }: { fact: Fact }) {
   return (
     <>
       {entries.map(([field, m]) => (
-        <span key={field} className={`name-chip name-chip--${m.status}`} title={m.status === 'ambiguous' ? `Could be: ${m.candidates.map((c) => `${c.name}${c.detail ? ` (${c.detail})` : ''}`).join(', ')}` : undefined}>
-          {m.name}: {m.status === 'known' ? 'in catalog' : m.status === 'similar' ? `≈ ${m.matched}` : m.status === 'ambiguous' ? `${m.candidates.length} matches` : 'new'}
+        <span
+          key={field}
+          className={`name-chip name-chip--${m.status}`}
+          title={
+            m.status === 'ambiguous'
+              ? `Could be: ${m.candidates.map((c) => `${c.name}${c.detail ? ` (${c.detail})` : ''}`).join(', ')}`
+              : undefined
+          }
+        >
+          {m.name}:{' '}
+          {m.status === 'known'
+            ? 'in catalog'
+            : m.status === 'similar'
+              ? `≈ ${m.matched}`
+              : m.status === 'ambiguous'
+                ? `${m.candidates.length} matches`
+                : 'new'}
         </span>
       ))}
     </>
   );
 }
 
-function FactCard({ fact, current, onFocus, onDone, articleId }: { fact: Fact; current: boolean; onFocus: () => void; onDone: () => void; articleId: string }) {
+function FactCard({
+  fact,
+  current,
+  onFocus,
+  onDone,
+  articleId,
+}: {
+  fact: Fact;
+  current: boolean;
+  onFocus: () => void;
+  onDone: () => void;
+  articleId: string;
+}) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Fields>({});
   const [busy, setBusy] = useState(false);
@@ -172,7 +252,10 @@ function FactCard({ fact, current, onFocus, onDone, articleId }: { fact: Fact; c
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/articles/${articleId}/facts/${fact.id}/accept`, { fields: fields && Object.keys(fields).length ? fields : undefined, override: override ? { reason: override } : undefined });
+      await api.post(`/api/articles/${articleId}/facts/${fact.id}/accept`, {
+        fields: fields && Object.keys(fields).length ? fields : undefined,
+        override: override ? { reason: override } : undefined,
+      });
       setEditing(false);
       onDone();
     } catch (e) {
@@ -216,10 +299,17 @@ function FactCard({ fact, current, onFocus, onDone, articleId }: { fact: Fact; c
         <NameChips fact={fact} />
         {fact.known && fact.status === 'pending' && (
           <span className="name-chip name-chip--known">
-            on record{fact.known.fromThisArticle ? ' from this article' : `, ${fact.known.sources} source${fact.known.sources === 1 ? '' : 's'}: this one will be added`}
+            on record
+            {fact.known.fromThisArticle
+              ? ' from this article'
+              : `, ${fact.known.sources} source${fact.known.sources === 1 ? '' : 's'}: this one will be added`}
           </span>
         )}
-        {fact.written && <span className="muted">{fact.written.existed ? 'already on record: source added' : `written to ${humanize(fact.written.table)}`}</span>}
+        {fact.written && (
+          <span className="muted">
+            {fact.written.existed ? 'already on record: source added' : `written to ${humanize(fact.written.table)}`}
+          </span>
+        )}
         {fact.type === 'deal' && fact.status === 'accepted' && fact.resolution.title?.id && (
           <Link to={`/market/${encodeURIComponent(fact.resolution.title.id)}`} onClick={(e) => e.stopPropagation()}>
             market picture
@@ -228,13 +318,39 @@ function FactCard({ fact, current, onFocus, onDone, articleId }: { fact: Fact; c
       </div>
       {fact.status === 'pending' && (
         <div className="fact-actions">
-          <button type="button" className="btn btn--primary btn--small" disabled={busy || ambiguous.length > 0} onClick={(e) => { e.stopPropagation(); void accept(); }} title={ambiguous.length ? 'A name matches several records: edit to choose' : undefined}>
+          <button
+            type="button"
+            className="btn btn--primary btn--small"
+            disabled={busy || ambiguous.length > 0}
+            onClick={(e) => {
+              e.stopPropagation();
+              void accept();
+            }}
+            title={ambiguous.length ? 'A name matches several records: edit to choose' : undefined}
+          >
             Accept
           </button>
-          <button type="button" className="btn btn--small" disabled={busy} onClick={(e) => { e.stopPropagation(); setEditing((x) => !x); setDraft({}); }}>
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={busy}
+            onClick={(e) => {
+              e.stopPropagation();
+              setEditing((x) => !x);
+              setDraft({});
+            }}
+          >
             {editing ? 'Cancel edit' : 'Edit'}
           </button>
-          <button type="button" className="btn btn--small" disabled={busy} onClick={(e) => { e.stopPropagation(); void reject(); }}>
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={busy}
+            onClick={(e) => {
+              e.stopPropagation();
+              void reject();
+            }}
+          >
             Reject
           </button>
         </div>
@@ -251,12 +367,18 @@ function FactCard({ fact, current, onFocus, onDone, articleId }: { fact: Fact; c
           {(EDITABLE[fact.type] ?? []).map((k) => {
             const m = fact.resolution[k];
             const choice = CHOICE_FIELD[k];
-            const value = k in draft ? String(draft[k] ?? '') : fact.fields[k] === null || fact.fields[k] === undefined ? '' : String(fact.fields[k]);
+            const value =
+              k in draft ? String(draft[k] ?? '') : fact.fields[k] === null || fact.fields[k] === undefined ? '' : String(fact.fields[k]);
             return (
               <Field key={k} label={humanize(k)}>
                 {(p) =>
                   m && m.status === 'ambiguous' && choice ? (
-                    <select {...p} value={String(draft[choice] ?? '')} onChange={(e) => setDraft((d) => ({ ...d, [choice]: e.target.value }))} required>
+                    <select
+                      {...p}
+                      value={String(draft[choice] ?? '')}
+                      onChange={(e) => setDraft((d) => ({ ...d, [choice]: e.target.value }))}
+                      required
+                    >
                       <option value="">{m.name}: choose…</option>
                       {m.candidates.map((c) => (
                         <option key={c.id} value={c.id}>
@@ -285,8 +407,18 @@ function FactCard({ fact, current, onFocus, onDone, articleId }: { fact: Fact; c
           <ErrorNote error={error} />
           {conflict && (
             <div className="input-with-button" style={{ marginTop: 6 }}>
-              <input aria-label="Why save it anyway" placeholder="Why save it anyway?" value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} />
-              <button type="button" className="btn btn--danger btn--small" disabled={!overrideReason.trim() || busy} onClick={() => void accept(edited(), overrideReason.trim())}>
+              <input
+                aria-label="Why save it anyway"
+                placeholder="Why save it anyway?"
+                value={overrideReason}
+                onChange={(e) => setOverrideReason(e.target.value)}
+              />
+              <button
+                type="button"
+                className="btn btn--danger btn--small"
+                disabled={!overrideReason.trim() || busy}
+                onClick={() => void accept(edited(), overrideReason.trim())}
+              >
                 Save anyway
               </button>
             </div>
@@ -315,7 +447,11 @@ function HighlightedText({ article, current, onPick }: { article: Article; curre
   for (const m of marks) {
     if (m.span[0] < at) continue;
     if (m.span[0] > at) out.push(article.text.slice(at, m.span[0]));
-    const status = m.facts.every((f) => f.status === 'rejected') ? 'rejected' : m.facts.every((f) => f.status !== 'pending') ? 'accepted' : 'pending';
+    const status = m.facts.every((f) => f.status === 'rejected')
+      ? 'rejected'
+      : m.facts.every((f) => f.status !== 'pending')
+        ? 'accepted'
+        : 'pending';
     const isCurrent = m.facts.some((f) => f.id === current);
     out.push(
       <mark
@@ -331,7 +467,11 @@ function HighlightedText({ article, current, onPick }: { article: Article; curre
     at = m.span[1];
   }
   if (at < article.text.length) out.push(article.text.slice(at));
-  return <div className="article-text panel panel-body" aria-label="Article text with evidence highlighted">{out}</div>;
+  return (
+    <div className="article-text panel panel-body" aria-label="Article text with evidence highlighted">
+      {out}
+    </div>
+  );
 }
 
 function Review({ id }: { id: string }) {
@@ -342,12 +482,21 @@ function Review({ id }: { id: string }) {
   if (loading && !data) return <Loading what="Reading the article" />;
   if (error) return <ErrorNote error={error} retry={reload} />;
   if (!data) return null;
-  const groups = TYPE_ORDER.map((t) => ({ type: t, facts: data.facts.filter((f) => f.type === t && (filter === 'all' || f.status === 'pending')) })).filter((g) => g.facts.length);
+  const groups = TYPE_ORDER.map((t) => ({
+    type: t,
+    facts: data.facts.filter((f) => f.type === t && (filter === 'all' || f.status === 'pending')),
+  })).filter((g) => g.facts.length);
   const acceptAll = async () => {
     setBulk({ busy: true });
     try {
-      const r = await api.post<{ accepted: number; failed: Array<{ type: string; message: string }> }>(`/api/articles/${id}/accept-all`, {});
-      setBulk({ busy: false, message: `${r.accepted} accepted.${r.failed.length ? ` ${r.failed.length} need you: ${r.failed.map((f) => `${TYPE_LABEL[f.type] ?? f.type} (${f.message})`).join('; ')}` : ''}` });
+      const r = await api.post<{ accepted: number; failed: Array<{ type: string; message: string }> }>(
+        `/api/articles/${id}/accept-all`,
+        {},
+      );
+      setBulk({
+        busy: false,
+        message: `${r.accepted} accepted.${r.failed.length ? ` ${r.failed.length} need you: ${r.failed.map((f) => `${TYPE_LABEL[f.type] ?? f.type} (${f.message})`).join('; ')}` : ''}`,
+      });
       reload();
     } catch (e) {
       setBulk({ busy: false, error: e instanceof ApiError ? e : new ApiError(0, { error: 'client', message: String(e) }) });
@@ -386,7 +535,12 @@ function Review({ id }: { id: string }) {
             <option value="all">All facts</option>
             <option value="pending">To review</option>
           </select>
-          <button type="button" className="btn btn--primary" disabled={bulk.busy || data.counts.pending === 0} onClick={() => void acceptAll()}>
+          <button
+            type="button"
+            className="btn btn--primary"
+            disabled={bulk.busy || data.counts.pending === 0}
+            onClick={() => void acceptAll()}
+          >
             {bulk.busy ? 'Accepting…' : 'Accept all'}
           </button>
         </div>
@@ -463,15 +617,38 @@ function NewArticle() {
         }}
       >
         <Field label="Article text" hint="Paste the article as published; a first line “date YYYY-MM-DD” gives its date.">
-          {(p) => <textarea {...p} rows={10} value={text} onChange={(e) => setText(e.target.value)} disabled={!!url.trim() || !!file} placeholder="Ahead of its premiere at the Toronto International Film Festival, Neon has nabbed North American rights to…" />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={10}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              disabled={!!url.trim() || !!file}
+              placeholder="Ahead of its premiere at the Toronto International Film Festival, Neon has nabbed North American rights to…"
+            />
+          )}
         </Field>
         <div className="form-grid" style={{ marginTop: 10 }}>
-          <Field label="Or its address (URL)">{(p) => <input {...p} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" disabled={!!file} />}</Field>
+          <Field label="Or its address (URL)">
+            {(p) => (
+              <input {...p} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" disabled={!!file} />
+            )}
+          </Field>
           <Field label="Or a file (.txt, .html)">
-            {(p) => <input {...p} ref={fileRef} type="file" accept=".txt,.html,.htm,text/plain,text/html" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+            {(p) => (
+              <input
+                {...p}
+                ref={fileRef}
+                type="file"
+                accept=".txt,.html,.htm,text/plain,text/html"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            )}
           </Field>
           <div />
-          <Field label="Outlet">{(p) => <input {...p} value={outlet} onChange={(e) => setOutlet(e.target.value)} placeholder="Variety" />}</Field>
+          <Field label="Outlet">
+            {(p) => <input {...p} value={outlet} onChange={(e) => setOutlet(e.target.value)} placeholder="Variety" />}
+          </Field>
           <Field label="Published on" hint="Relative dates (“last November”) are read against it.">
             {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
           </Field>

@@ -30,7 +30,13 @@ interface Market {
   holdings: Holding[];
   unreported: { codes: string[]; label: string | null };
   salesAgents: Named[];
-  talks: Array<{ party: string; kind: string; territories: string | null; article: { id: string; title: string | null; outlet: string | null; publishedOn: string | null }; quote: string }>;
+  talks: Array<{
+    party: string;
+    kind: string;
+    territories: string | null;
+    article: { id: string; title: string | null; outlet: string | null; publishedOn: string | null };
+    quote: string;
+  }>;
 }
 
 function Sources({ sources }: { sources: SourceLink[] }) {
@@ -54,7 +60,12 @@ function Sources({ sources }: { sources: SourceLink[] }) {
 
 export default function ArticlesMarket({ params }: { params: Record<string, string> }) {
   const { data, error, reload } = useApi<Market>(`/api/titles/${encodeURIComponent(params.id)}/market`);
-  if (error) return <div className="page"><ErrorNote error={error} retry={reload} /></div>;
+  if (error)
+    return (
+      <div className="page">
+        <ErrorNote error={error} retry={reload} />
+      </div>
+    );
   if (!data) return <Loading what="Drawing the market picture" />;
   return (
     <div className="page">
@@ -65,7 +76,9 @@ export default function ArticlesMarket({ params }: { params: Record<string, stri
         <h1>
           Market picture: {data.title.name} {data.title.year && <span className="muted">({data.title.year})</span>}
         </h1>
-        <p className="page-sub muted">Who the record and the press say holds what. It never makes rights available: see the title's availability for that.</p>
+        <p className="page-sub muted">
+          Who the record and the press say holds what. It never makes rights available: see the title's availability for that.
+        </p>
       </div>
       <Section title="Who holds what">
         {data.holdings.length === 0 ? (
@@ -91,7 +104,8 @@ export default function ArticlesMarket({ params }: { params: Record<string, stri
                     <td>{h.licensor?.name ?? '—'}</td>
                     <td>{h.mediaLabel ?? '—'}</td>
                     <td className="nowrap">
-                      <span className="contract-ref">{h.contract.ref}</span> <DirectionBadge direction={h.contract.direction} /> <Badge value={h.contract.status} />
+                      <span className="contract-ref">{h.contract.ref}</span> <DirectionBadge direction={h.contract.direction} />{' '}
+                      <Badge value={h.contract.status} />
                       {h.contract.announcedOn && <div className="muted small">announced {formatDate(h.contract.announcedOn)}</div>}
                     </td>
                     <td>
@@ -104,7 +118,8 @@ export default function ArticlesMarket({ params }: { params: Record<string, stri
           </div>
         )}
         <p className="spaced">
-          <strong>Unreported:</strong> {data.unreported.label ?? <span className="muted">nothing: every territory has a reported holder</span>}
+          <strong>Unreported:</strong>{' '}
+          {data.unreported.label ?? <span className="muted">nothing: every territory has a reported holder</span>}
         </p>
         {data.salesAgents.length > 0 && (
           <p>
@@ -118,7 +133,12 @@ export default function ArticlesMarket({ params }: { params: Record<string, stri
             {data.talks.map((t, i) => (
               <li key={i}>
                 <strong>{t.party}</strong> ({t.kind}
-                {t.territories ? `, ${t.territories}` : ''}) — <Link to={`/articles/${t.article.id}`}>{t.article.outlet ?? 'article'}{t.article.publishedOn ? `, ${formatDate(t.article.publishedOn)}` : ''}</Link>: <q>{t.quote}</q>
+                {t.territories ? `, ${t.territories}` : ''}) —{' '}
+                <Link to={`/articles/${t.article.id}`}>
+                  {t.article.outlet ?? 'article'}
+                  {t.article.publishedOn ? `, ${formatDate(t.article.publishedOn)}` : ''}
+                </Link>
+                : <q>{t.quote}</q>
               </li>
             ))}
           </ul>

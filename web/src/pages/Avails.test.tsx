@@ -6,7 +6,8 @@ import { formatDate } from '../lib/format';
 import type { AvailRow } from '../lib/types';
 import Avails from './Avails';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 const row = (over: Partial<AvailRow>): AvailRow => ({
   titles: ['One Second'],
@@ -33,14 +34,59 @@ afterEach(() => {
 describe('Avails: why the answer is no', () => {
   it('names the deal with its parties and its end date, and links to the deal', async () => {
     const rows = [
-      row({ reasons: [{ code: 'rights-out-exist', contracts: ['WB-NEON-NA'], message: 'sold to WB-NEON-NA (Neon)', deals: [{ ref: 'WB-NEON-NA', id: 'c-neon', licensor: 'Wild Bunch', licensee: 'Neon', end: '2031-03-31' }] }] }),
-      row({ territories: ['FR'], territoryLabel: 'France', reasons: [{ code: 'rights-out-exist', contracts: ['WB-DIAPHANA-FR'], message: 'sold to WB-DIAPHANA-FR (Diaphana)', deals: [{ ref: 'WB-DIAPHANA-FR', id: 'c-diaphana', licensor: 'Wild Bunch', licensee: 'Diaphana', end: null }] }] }),
-      row({ territories: ['DE'], territoryLabel: 'Germany', status: 'on-hold', reasons: [{ code: 'on-hold', contracts: ['WB-ALAMODE-DE'], message: 'on hold for WB-ALAMODE-DE (Alamode Film) (in negotiation)', deals: [{ ref: 'WB-ALAMODE-DE', id: 'c-alamode', licensor: 'Wild Bunch', licensee: 'Alamode Film', end: '2029-12-31' }] }] }),
+      row({
+        reasons: [
+          {
+            code: 'rights-out-exist',
+            contracts: ['WB-NEON-NA'],
+            message: 'sold to WB-NEON-NA (Neon)',
+            deals: [{ ref: 'WB-NEON-NA', id: 'c-neon', licensor: 'Wild Bunch', licensee: 'Neon', end: '2031-03-31' }],
+          },
+        ],
+      }),
+      row({
+        territories: ['FR'],
+        territoryLabel: 'France',
+        reasons: [
+          {
+            code: 'rights-out-exist',
+            contracts: ['WB-DIAPHANA-FR'],
+            message: 'sold to WB-DIAPHANA-FR (Diaphana)',
+            deals: [{ ref: 'WB-DIAPHANA-FR', id: 'c-diaphana', licensor: 'Wild Bunch', licensee: 'Diaphana', end: null }],
+          },
+        ],
+      }),
+      row({
+        territories: ['DE'],
+        territoryLabel: 'Germany',
+        status: 'on-hold',
+        reasons: [
+          {
+            code: 'on-hold',
+            contracts: ['WB-ALAMODE-DE'],
+            message: 'on hold for WB-ALAMODE-DE (Alamode Film) (in negotiation)',
+            deals: [{ ref: 'WB-ALAMODE-DE', id: 'c-alamode', licensor: 'Wild Bunch', licensee: 'Alamode Film', end: '2029-12-31' }],
+          },
+        ],
+      }),
     ];
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/avails' ? json(200, { rows }) : url.startsWith('/api/reference/countries') ? json(200, []) : json(404, { error: 'not-found', message: url }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url === '/api/avails'
+          ? json(200, { rows })
+          : url.startsWith('/api/reference/countries')
+            ? json(200, [])
+            : json(404, { error: 'not-found', message: url }),
+      ),
+    );
     history.replaceState(null, '', '/avails?territories=North+America%2C+France%2C+Germany&media=SVOD&start=2027-01-01&end=2027-12-31');
     render(<Avails />);
-    const why = (name: string) => screen.getByRole('cell', { name: new RegExp(`^${name}$`) }).closest('tr')!.querySelector('.avail-why') as HTMLElement;
+    const why = (name: string) =>
+      screen
+        .getByRole('cell', { name: new RegExp(`^${name}$`) })
+        .closest('tr')!
+        .querySelector('.avail-why') as HTMLElement;
     await screen.findByRole('cell', { name: /^North America$/ });
 
     const na = why('North America');
@@ -58,8 +104,23 @@ describe('Avails: why the answer is no', () => {
   });
 
   it('keeps the server sentence when a reason names no deal', async () => {
-    const rows = [row({ territories: ['CN'], territoryLabel: 'China', reasons: [{ code: 'no-rights-in', contracts: [], message: 'we hold no rights here' }] })];
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/avails' ? json(200, { rows }) : url.startsWith('/api/reference/countries') ? json(200, []) : json(404, { error: 'not-found', message: url }))));
+    const rows = [
+      row({
+        territories: ['CN'],
+        territoryLabel: 'China',
+        reasons: [{ code: 'no-rights-in', contracts: [], message: 'we hold no rights here' }],
+      }),
+    ];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url === '/api/avails'
+          ? json(200, { rows })
+          : url.startsWith('/api/reference/countries')
+            ? json(200, [])
+            : json(404, { error: 'not-found', message: url }),
+      ),
+    );
     history.replaceState(null, '', '/avails?territories=China&media=SVOD&start=2027-01-01&end=2027-12-31');
     render(<Avails />);
     await screen.findByRole('cell', { name: /^China$/ });

@@ -67,7 +67,14 @@ export default function Avails() {
   useEffect(() => {
     const ids = (params.get('titles') ?? '').split(',').filter(Boolean);
     if (!ids.length) return;
-    Promise.all(ids.map((id) => api.get<{ id: string; englishTitle: string | null; originalTitle: string }>(`/api/titles/${encodeURIComponent(id)}`).then((t) => ({ id: t.id, name: t.englishTitle || t.originalTitle }), () => ({ id, name: id })))).then(setTitles);
+    Promise.all(
+      ids.map((id) =>
+        api.get<{ id: string; englishTitle: string | null; originalTitle: string }>(`/api/titles/${encodeURIComponent(id)}`).then(
+          (t) => ({ id: t.id, name: t.englishTitle || t.originalTitle }),
+          () => ({ id, name: id }),
+        ),
+      ),
+    ).then(setTitles);
     if (params.get('territories') && params.get('media')) void run();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -95,10 +102,29 @@ export default function Avails() {
   async function run(e?: FormEvent) {
     e?.preventDefault();
     const q = question();
-    set({ titles: q.titles?.join(','), territories: q.territories, media: q.media, languages: languages.trim(), start: q.start, end: q.end ?? '', exclusive: q.exclusive ? null : 'false', match: q.match === 'cover-entire' ? null : q.match, minDays: minDays || null, include: include === 'all' ? null : include });
+    set({
+      titles: q.titles?.join(','),
+      territories: q.territories,
+      media: q.media,
+      languages: languages.trim(),
+      start: q.start,
+      end: q.end ?? '',
+      exclusive: q.exclusive ? null : 'false',
+      match: q.match === 'cover-entire' ? null : q.match,
+      minDays: minDays || null,
+      include: include === 'all' ? null : include,
+    });
     setError(undefined);
-    if (!q.territories) return setError(new ApiError(400, { error: 'invalid', message: 'Name the territories, e.g. "Germany" or "Worldwide excl. North America".', field: 'territories' }));
-    if (!q.media) return setError(new ApiError(400, { error: 'invalid', message: 'Name the media, e.g. "SVOD" or "All Media".', field: 'media' }));
+    if (!q.territories)
+      return setError(
+        new ApiError(400, {
+          error: 'invalid',
+          message: 'Name the territories, e.g. "Germany" or "Worldwide excl. North America".',
+          field: 'territories',
+        }),
+      );
+    if (!q.media)
+      return setError(new ApiError(400, { error: 'invalid', message: 'Name the media, e.g. "SVOD" or "All Media".', field: 'media' }));
     setBusy(true);
     try {
       const r = await api.post<AvailsAnswer>('/api/avails', q);
@@ -128,7 +154,13 @@ export default function Avails() {
     }
   }
 
-  const counts = rows ? { available: rows.filter((r) => r.status === 'available').length, hold: rows.filter((r) => r.status === 'on-hold').length, no: rows.filter((r) => r.status === 'unavailable').length } : undefined;
+  const counts = rows
+    ? {
+        available: rows.filter((r) => r.status === 'available').length,
+        hold: rows.filter((r) => r.status === 'on-hold').length,
+        no: rows.filter((r) => r.status === 'unavailable').length,
+      }
+    : undefined;
 
   return (
     <div className="page page--wide">
@@ -139,7 +171,16 @@ export default function Avails() {
       <form className="avails-form panel" onSubmit={run} noValidate aria-label="Avails question">
         <div className="form-grid">
           <Field label="Titles" hint="Leave empty to search the whole catalog." error={fe('titles')} className="span-2">
-            {(p) => <EntityPicker {...p} kind="titles" multiple value={titles} onChange={setTitles} placeholder="Whole catalog; type to pick titles" />}
+            {(p) => (
+              <EntityPicker
+                {...p}
+                kind="titles"
+                multiple
+                value={titles}
+                onChange={setTitles}
+                placeholder="Whole catalog; type to pick titles"
+              />
+            )}
           </Field>
           <Field label="Territories" error={fe('territories')} className="span-2">
             {(p) => <TerritoryInput {...p} value={territories} onChange={setTerritories} />}
@@ -165,7 +206,17 @@ export default function Avails() {
             )}
           </Field>
           <Field label="Minimum window (days)" error={fe('minDays')}>
-            {(p) => <input {...p} type="number" min={1} step={1} inputMode="numeric" value={minDays} onChange={(e) => setMinDays(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={1}
+                step={1}
+                inputMode="numeric"
+                value={minDays}
+                onChange={(e) => setMinDays(e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Languages" hint="BCP 47, e.g. de, fr. Empty: all." error={fe('languages')}>
             {(p) => <input {...p} type="text" value={languages} onChange={(e) => setLanguages(e.target.value)} />}
@@ -220,11 +271,15 @@ export default function Avails() {
           >
             {counts && (
               <p className="muted">
-                {counts.available} available · {counts.hold} on hold · {counts.no} unavailable. {asked.exclusive ? 'Exclusive' : 'Non-exclusive'}, {formatDate(asked.start)} to {asked.end ? formatDate(asked.end) : 'open end'}.
+                {counts.available} available · {counts.hold} on hold · {counts.no} unavailable.{' '}
+                {asked.exclusive ? 'Exclusive' : 'Non-exclusive'}, {formatDate(asked.start)} to{' '}
+                {asked.end ? formatDate(asked.end) : 'open end'}.
               </p>
             )}
             {rows.length === 0 ? (
-              <Empty title="Nothing matches.">Widen the window, choose “available for part of the window”, or lower the minimum window.</Empty>
+              <Empty title="Nothing matches.">
+                Widen the window, choose “available for part of the window”, or lower the minimum window.
+              </Empty>
             ) : (
               <div className="table-wrap table-wrap--cards">
                 <table className="data data--cards">
@@ -295,12 +350,14 @@ function NotShown({ asked, notShown }: Pick<AvailsAnswer, 'asked' | 'notShown'>)
   return (
     <details className="not-shown">
       <summary>
-        {notShown.count} of {asked} {asked === 1 ? 'title' : 'titles'} not shown: {notShown.reasons.map((r) => `${r.count} ${NOT_SHOWN_SHORT[r.reason] ?? r.reason}`).join(', ')}
+        {notShown.count} of {asked} {asked === 1 ? 'title' : 'titles'} not shown:{' '}
+        {notShown.reasons.map((r) => `${r.count} ${NOT_SHOWN_SHORT[r.reason] ?? r.reason}`).join(', ')}
       </summary>
       <ul className="plain small">
         {notShown.titles.map((t) => (
           <li key={t.id}>
-            <Link to={`/titles/${encodeURIComponent(t.id)}`}>{t.title}</Link>: <span className="muted">{message.get(t.reason) ?? t.reason}</span>
+            <Link to={`/titles/${encodeURIComponent(t.id)}`}>{t.title}</Link>:{' '}
+            <span className="muted">{message.get(t.reason) ?? t.reason}</span>
           </li>
         ))}
         {more > 0 && <li className="muted">and {more} more</li>}

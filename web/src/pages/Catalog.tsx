@@ -70,7 +70,7 @@ export default function Catalog() {
   );
   const countries = useCountries();
   const festivals = useApi<FestivalLite[] | Page<FestivalLite>>('/api/festivals');
-  const festivalList = Array.isArray(festivals.data) ? festivals.data : festivals.data?.items ?? [];
+  const festivalList = Array.isArray(festivals.data) ? festivals.data : (festivals.data?.items ?? []);
 
   // sorted (either way) and paged by the server: page 2 of a descending list follows page 1
   const items = list.data?.items ?? [];
@@ -84,7 +84,9 @@ export default function Catalog() {
     <div className="page page--wide">
       <div className="page-head">
         <h1>Catalog</h1>
-        <p className="muted page-sub">{list.data ? `${list.data.total} ${list.data.total === 1 ? 'title' : 'titles'}${filtered ? ' match' : ''}` : '\u00a0'}</p>
+        <p className="muted page-sub">
+          {list.data ? `${list.data.total} ${list.data.total === 1 ? 'title' : 'titles'}${filtered ? ' match' : ''}` : '\u00a0'}
+        </p>
         {canWrite(user) && (
           <div className="page-actions">
             <Link to="/titles/new" className="btn btn--primary">
@@ -95,7 +97,15 @@ export default function Catalog() {
       </div>
       <form className="filters" role="search" aria-label="Filter the catalog" onSubmit={(e) => e.preventDefault()}>
         <Field label="Search" className="filters-search">
-          {(p) => <input {...p} type="search" placeholder="Title, original title, director, cast… (typos forgiven)" value={search} onChange={(e) => setSearch(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="search"
+              placeholder="Title, original title, director, cast… (typos forgiven)"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Status">
           {(p) => (
@@ -133,7 +143,10 @@ export default function Catalog() {
             </select>
           )}
         </Field>
-        <Field label="Free in territory" hint={territory && !media ? 'Add the media too.' : freeBoth ? 'Exclusive, from today for twelve months.' : undefined}>
+        <Field
+          label="Free in territory"
+          hint={territory && !media ? 'Add the media too.' : freeBoth ? 'Exclusive, from today for twelve months.' : undefined}
+        >
           {(p) => <TerritoryInput {...p} value={territory} onChange={setTerritory} placeholder="e.g. Germany" showReading={false} />}
         </Field>
         <Field label="for media" hint={media && !territory ? 'Add the territory too.' : undefined}>
@@ -158,13 +171,19 @@ export default function Catalog() {
       {list.loading && !list.data && <Loading what="Loading titles" />}
       {list.data && items.length === 0 && (
         <Empty title={filtered ? 'No title matches these filters.' : 'The catalog is empty.'}>
-          {filtered ? 'Loosen a filter or clear them all.' : canWrite(user) ? 'Add one with “New title”, or import a catalog (Import).' : 'Editors add titles here or by import.'}
+          {filtered
+            ? 'Loosen a filter or clear them all.'
+            : canWrite(user)
+              ? 'Add one with “New title”, or import a catalog (Import).'
+              : 'Editors add titles here or by import.'}
         </Empty>
       )}
       {items.length > 0 && (
         <div className={`table-wrap${list.loading ? ' is-stale' : ''}`}>
           <table className="data data--catalog">
-            <caption className="visually-hidden">Titles, sorted by {sort} {dir === 'asc' ? 'ascending' : 'descending'}</caption>
+            <caption className="visually-hidden">
+              Titles, sorted by {sort} {dir === 'asc' ? 'ascending' : 'descending'}
+            </caption>
             <thead>
               <tr>
                 <SortHeader label="Title" active={sort === 'title'} dir={dir} onSort={() => sortBy('title')} />
@@ -181,7 +200,9 @@ export default function Catalog() {
                     <Link to={`/titles/${encodeURIComponent(t.id)}`} className="title-link">
                       {t.englishTitle || t.originalTitle}
                     </Link>
-                    {t.englishTitle && t.originalTitle && t.englishTitle !== t.originalTitle && <span className="muted original"> {t.originalTitle}</span>}
+                    {t.englishTitle && t.originalTitle && t.englishTitle !== t.originalTitle && (
+                      <span className="muted original"> {t.originalTitle}</span>
+                    )}
                   </td>
                   <td className="num">{t.year ?? '—'}</td>
                   <td>{t.directors.join(', ') || '—'}</td>
@@ -193,7 +214,14 @@ export default function Catalog() {
           </table>
         </div>
       )}
-      {list.data && <Pager page={list.data.page ?? page} pageSize={list.data.pageSize ?? PAGE_SIZE} total={list.data.total} onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })} />}
+      {list.data && (
+        <Pager
+          page={list.data.page ?? page}
+          pageSize={list.data.pageSize ?? PAGE_SIZE}
+          total={list.data.total}
+          onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })}
+        />
+      )}
     </div>
   );
 }

@@ -104,8 +104,23 @@ export default function Company({ params }: { params: Record<string, string> }) 
             <nav className="crumbs" aria-label="Breadcrumb">
               <Link to="/companies">Companies</Link>
             </nav>
-            {flash && <div className="notice notice--good" role="status">{flash}</div>}
-            <DeletedRecord entity="companies" id={params.id} what="company" writable={writable} onRestored={() => changed('Restored.')} notFound={<Empty title="This company does not exist.">It may have been merged into another. <Link to="/companies">All companies</Link></Empty>} />
+            {flash && (
+              <div className="notice notice--good" role="status">
+                {flash}
+              </div>
+            )}
+            <DeletedRecord
+              entity="companies"
+              id={params.id}
+              what="company"
+              writable={writable}
+              onRestored={() => changed('Restored.')}
+              notFound={
+                <Empty title="This company does not exist.">
+                  It may have been merged into another. <Link to="/companies">All companies</Link>
+                </Empty>
+              }
+            />
           </>
         ) : (
           <ErrorNote error={c.error} retry={c.reload} />
@@ -124,7 +139,9 @@ export default function Company({ params }: { params: Record<string, string> }) 
       </nav>
       <div className="page-head">
         <h1>{d.name}</h1>
-        <p className="muted page-sub">{[humanize(d.kind), d.country ? countries.byCode?.get(d.country) ?? d.country : null].filter(Boolean).join(' · ')}</p>
+        <p className="muted page-sub">
+          {[humanize(d.kind), d.country ? (countries.byCode?.get(d.country) ?? d.country) : null].filter(Boolean).join(' · ')}
+        </p>
         {writable && (
           <div className="page-actions">
             <button type="button" className="btn" onClick={() => setEditing(true)} disabled={editing}>
@@ -150,7 +167,9 @@ export default function Company({ params }: { params: Record<string, string> }) 
           {flash}
         </div>
       )}
-      {editing && <CompanyForm d={d} onSaved={() => changed('Saved. The change is in the company’s history.')} onCancel={() => setEditing(false)} />}
+      {editing && (
+        <CompanyForm d={d} onSaved={() => changed('Saved. The change is in the company’s history.')} onCancel={() => setEditing(false)} />
+      )}
       <div className="grid-2">
         <Section title={`Slate (${titles.length})`}>
           {titles.length === 0 ? (

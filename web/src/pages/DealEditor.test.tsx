@@ -6,7 +6,8 @@ import { AuthProvider } from '../lib/auth';
 import type { AvailRow, ConflictReport } from '../lib/types';
 import DealEditor from './DealEditor';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 const sold: AvailRow = {
   titles: ['One Second'],
@@ -27,7 +28,9 @@ const sold: AvailRow = {
 /** The server as the editor sees it: Germany is sold, France is free. */
 function server() {
   const report = (territories: string): ConflictReport =>
-    territories === 'Germany' ? { clear: false, blocks: [{ block: 0, titleId: 'one-second', conflicts: [sold], holds: [] }] } : { clear: true, blocks: [{ block: 0, titleId: 'one-second', conflicts: [], holds: [] }] };
+    territories === 'Germany'
+      ? { clear: false, blocks: [{ block: 0, titleId: 'one-second', conflicts: [sold], holds: [] }] }
+      : { clear: true, blocks: [{ block: 0, titleId: 'one-second', conflicts: [], holds: [] }] };
   return vi.fn(async (url: string, init: RequestInit = {}) => {
     const body = init.body ? JSON.parse(String(init.body)) : null;
     if (url === '/api/auth/me') return json(200, { user: { id: 'u1', username: 'eva', role: 'editor', canSeeFinancials: true } });
@@ -35,7 +38,9 @@ function server() {
     if (url === '/api/conflicts') return json(200, report(body.blocks[0].territories));
     if (url === '/api/contracts' && init.method === 'POST') {
       const r = report(body.blocks[0].territories);
-      return r.clear ? json(201, { id: 'c1', ref: 'NEW-1', version: 1 }) : json(409, { error: 'conflict', message: 'conflicts with existing rights', conflicts: r });
+      return r.clear
+        ? json(201, { id: 'c1', ref: 'NEW-1', version: 1 })
+        : json(409, { error: 'conflict', message: 'conflicts with existing rights', conflicts: r });
     }
     if (url.startsWith('/api/reference/territories/parse')) return json(200, { codes: [], label: '' });
     return json(200, []);

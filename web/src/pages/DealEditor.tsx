@@ -5,9 +5,21 @@
  * editor offers to override it with a reason, which the audit log keeps.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, fieldMessage } from '../lib/api';
+import { api, type ApiError, fieldMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
-import { CHECKED_STATUSES, conflictRequest, contractInput, draftFromContract, emptyDraft, key, newBlock, pendingCompany, statusConsequence, type BlockDraft, type Draft } from '../lib/dealDraft';
+import {
+  CHECKED_STATUSES,
+  conflictRequest,
+  contractInput,
+  draftFromContract,
+  emptyDraft,
+  key,
+  newBlock,
+  pendingCompany,
+  statusConsequence,
+  type BlockDraft,
+  type Draft,
+} from '../lib/dealDraft';
 import { formatTimestamp, humanize } from '../lib/format';
 import { setFlash } from '../lib/flash';
 import { useApi, useDebounced } from '../lib/hooks';
@@ -19,7 +31,7 @@ import { EntityPicker } from '../components/EntityPicker';
 import { DeletedDeal, History } from '../components/History';
 import { MediaPicker } from '../components/MediaPicker';
 import { TerritoryInput } from '../components/TerritoryInput';
-import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { Badge, Empty, ErrorNote, Field, Loading } from '../components/ui';
 
 /** A company typed in the deal that is not on file yet: created with the deal when it is saved, not before. */
 const createCompany = (kind: string) => (name: string) => Promise.resolve(pendingCompany(kind, name));
@@ -87,7 +99,11 @@ export default function DealEditor({ params }: { params: Record<string, string> 
   originRef.current = req.origin;
   const checksRights = draft.direction !== 'in' && draft.direction !== 'third-party';
   useEffect(() => {
-    if (!checksRights) return setCheck({ kind: 'idle', why: 'Rights-in and market-intelligence contracts grant nothing of ours: there is nothing to check.' });
+    if (!checksRights)
+      return setCheck({
+        kind: 'idle',
+        why: 'Rights-in and market-intelligence contracts grant nothing of ours: there is nothing to check.',
+      });
     const body = JSON.parse(reqKey) as { blocks: unknown[] };
     const r = conflictRequest(draft, contract?.id);
     if (!body.blocks.length) return setCheck({ kind: 'idle', why: r.why ?? 'Fill in a rights block to check it.' });
@@ -95,7 +111,8 @@ export default function DealEditor({ params }: { params: Record<string, string> 
     const ctrl = new AbortController();
     setCheck((c) => ({ kind: 'checking', report: c.kind === 'done' ? c.report : c.kind === 'checking' ? c.report : undefined }));
     api.post<ConflictReport>('/api/conflicts', body, { signal: ctrl.signal }).then(
-      (report) => setCheck({ kind: 'done', report: { ...report, blocks: report.blocks.map((b) => ({ ...b, block: origin[b.block] ?? b.block })) } }),
+      (report) =>
+        setCheck({ kind: 'done', report: { ...report, blocks: report.blocks.map((b) => ({ ...b, block: origin[b.block] ?? b.block })) } }),
       (e: unknown) => {
         if ((e as Error).name === 'AbortError') return;
         const err = e as ApiError;
@@ -140,8 +157,14 @@ export default function DealEditor({ params }: { params: Record<string, string> 
     setFormError(undefined);
     setSaving(true);
     try {
-      const body = contractInput(draft, { version: contract?.version, override: override ? { reason: override } : undefined, financials: financials });
-      const c = isNew ? await api.post<Contract>('/api/contracts', body) : await api.put<Contract>(`/api/contracts/${encodeURIComponent(contract!.id)}`, body);
+      const body = contractInput(draft, {
+        version: contract?.version,
+        override: override ? { reason: override } : undefined,
+        financials: financials,
+      });
+      const c = isNew
+        ? await api.post<Contract>('/api/contracts', body)
+        : await api.put<Contract>(`/api/contracts/${encodeURIComponent(contract!.id)}`, body);
       const result = (c as unknown as { contract?: Contract }).contract ?? c;
       setRefused(undefined);
       setOverrideReason('');
@@ -196,7 +219,11 @@ export default function DealEditor({ params }: { params: Record<string, string> 
               id={id}
               writable={writable}
               onRestored={(_, overridden) => {
-                setSaved(overridden ? 'Restored over the conflict; the reason is in the history.' : 'Restored. Its rights count again; no conflict was found.');
+                setSaved(
+                  overridden
+                    ? 'Restored over the conflict; the reason is in the history.'
+                    : 'Restored. Its rights count again; no conflict was found.',
+                );
                 loaded.reload();
               }}
               notFound={
@@ -222,7 +249,8 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       </button>
       {conflictCount > 0 && refuses && !refused && (
         <span className="save-warning">
-          <a href="#conflict-panel-h">{conflictCount === 1 ? '1 conflict' : `${conflictCount} conflicts`}</a>: {contract?.overrideReason ? 'saving changes needs an override again' : 'saving will be refused'}
+          <a href="#conflict-panel-h">{conflictCount === 1 ? '1 conflict' : `${conflictCount} conflicts`}</a>:{' '}
+          {contract?.overrideReason ? 'saving changes needs an override again' : 'saving will be refused'}
         </span>
       )}
       {saved && (
@@ -241,13 +269,18 @@ export default function DealEditor({ params }: { params: Record<string, string> 
   return (
     <div className="page page--wide deal-page">
       <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/deals">Deals</Link> <span aria-hidden="true">/</span> <span aria-current="page">{isNew ? 'New deal' : contract!.ref}</span>
+        <Link to="/deals">Deals</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">{isNew ? 'New deal' : contract!.ref}</span>
       </nav>
       <div className="page-head">
         <h1>
           {isNew ? 'New deal' : contract!.ref} {!isNew && <Badge value={contract!.status} />}
         </h1>
-        {!isNew && <p className="muted page-sub">Version {contract!.version} · last changed {formatTimestamp(contract!.updatedAt)}</p>}
+        {!isNew && (
+          <p className="muted page-sub">
+            Version {contract!.version} · last changed {formatTimestamp(contract!.updatedAt)}
+          </p>
+        )}
       </div>
       {contract?.overrideReason && (
         <div className="notice notice--warn" role="note">
@@ -261,9 +294,21 @@ export default function DealEditor({ params }: { params: Record<string, string> 
             <legend className="panel-legend">Deal</legend>
             <div className="form-grid">
               <Field label="Reference" hint={isNew ? 'Leave empty to have one made.' : undefined} error={err('ref')}>
-                {(p) => <input {...p} type="text" value={draft.ref} onChange={(e) => update({ ref: e.target.value })} placeholder="e.g. WB-ONESEC-DE-SVOD" />}
+                {(p) => (
+                  <input
+                    {...p}
+                    type="text"
+                    value={draft.ref}
+                    onChange={(e) => update({ ref: e.target.value })}
+                    placeholder="e.g. WB-ONESEC-DE-SVOD"
+                  />
+                )}
               </Field>
-              <Field label="Status" error={err('status')} hint={<span className="status-consequence">{statusConsequence(draft.status, draft.direction)}</span>}>
+              <Field
+                label="Status"
+                error={err('status')}
+                hint={<span className="status-consequence">{statusConsequence(draft.status, draft.direction)}</span>}
+              >
                 {(p) => (
                   <select {...p} value={draft.status} onChange={(e) => update({ status: e.target.value as Draft['status'] })}>
                     {CONTRACT_STATUSES.map((s) => (
@@ -286,16 +331,52 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                 )}
               </Field>
               <Field label="Titles" error={err('titleIds')} className="span-3">
-                {(p) => <EntityPicker {...p} kind="titles" multiple value={draft.titles} onChange={(titles: Ref[]) => update({ titles })} placeholder="Type a title" />}
+                {(p) => (
+                  <EntityPicker
+                    {...p}
+                    kind="titles"
+                    multiple
+                    value={draft.titles}
+                    onChange={(titles: Ref[]) => update({ titles })}
+                    placeholder="Type a title"
+                  />
+                )}
               </Field>
               <Field label="Licensor" error={err('licensorId')}>
-                {(p) => <EntityPicker {...p} kind="companies" value={draft.licensor} onChange={(licensor) => update({ licensor })} placeholder="Who grants" onCreate={createCompany('other')} />}
+                {(p) => (
+                  <EntityPicker
+                    {...p}
+                    kind="companies"
+                    value={draft.licensor}
+                    onChange={(licensor) => update({ licensor })}
+                    placeholder="Who grants"
+                    onCreate={createCompany('other')}
+                  />
+                )}
               </Field>
               <Field label="Licensee" error={err('licenseeId')}>
-                {(p) => <EntityPicker {...p} kind="companies" value={draft.licensee} onChange={(licensee) => update({ licensee })} placeholder="Who receives" onCreate={createCompany('distributor')} />}
+                {(p) => (
+                  <EntityPicker
+                    {...p}
+                    kind="companies"
+                    value={draft.licensee}
+                    onChange={(licensee) => update({ licensee })}
+                    placeholder="Who receives"
+                    onCreate={createCompany('distributor')}
+                  />
+                )}
               </Field>
               <Field label="Sales agent" error={err('salesAgentId')}>
-                {(p) => <EntityPicker {...p} kind="companies" value={draft.salesAgent} onChange={(salesAgent) => update({ salesAgent })} placeholder="Optional" onCreate={createCompany('sales-agent')} />}
+                {(p) => (
+                  <EntityPicker
+                    {...p}
+                    kind="companies"
+                    value={draft.salesAgent}
+                    onChange={(salesAgent) => update({ salesAgent })}
+                    placeholder="Optional"
+                    onCreate={createCompany('sales-agent')}
+                  />
+                )}
               </Field>
             </div>
           </fieldset>
@@ -311,7 +392,11 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                   <div className="block-head">
                     <h3>Block {i + 1}</h3>
                     {draft.blocks.length > 1 && (
-                      <button type="button" className="btn btn--ghost btn--small" onClick={() => update({ blocks: draft.blocks.filter((_, k) => k !== i) })}>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small"
+                        onClick={() => update({ blocks: draft.blocks.filter((_, k) => k !== i) })}
+                      >
                         Remove block {i + 1}
                       </button>
                     )}
@@ -319,7 +404,9 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                   {f('') && <p className="field-error">{f('')}</p>}
                   <div className="form-grid">
                     <Field label="Territories" error={f('territories')} className="span-3">
-                      {(p) => <TerritoryInput {...p} value={b.territories} onChange={(v) => updateBlock(i, { territories: v })} mapPicker />}
+                      {(p) => (
+                        <TerritoryInput {...p} value={b.territories} onChange={(v) => updateBlock(i, { territories: v })} mapPicker />
+                      )}
                     </Field>
                     <Field label="Media" error={f('media')} className="span-3">
                       {(p) => <MediaPicker {...p} value={b.media} onChange={(v) => updateBlock(i, { media: v })} />}
@@ -327,11 +414,17 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                     <Field label="Start" error={f('start')}>
                       {(p) => <input {...p} type="date" value={b.start} onChange={(e) => updateBlock(i, { start: e.target.value })} />}
                     </Field>
-                    <Field label="End (inclusive)" hint={b.end ? 'Clear it for perpetuity.' : <strong className="perpetuity-note">No end date: perpetuity</strong>} error={f('end')}>
+                    <Field
+                      label="End (inclusive)"
+                      hint={b.end ? 'Clear it for perpetuity.' : <strong className="perpetuity-note">No end date: perpetuity</strong>}
+                      error={f('end')}
+                    >
                       {(p) => <input {...p} type="date" value={b.end} onChange={(e) => updateBlock(i, { end: e.target.value })} />}
                     </Field>
                     <Field label="Languages" hint="BCP 47, e.g. de. Empty: all." error={f('languages')}>
-                      {(p) => <input {...p} type="text" value={b.languages} onChange={(e) => updateBlock(i, { languages: e.target.value })} />}
+                      {(p) => (
+                        <input {...p} type="text" value={b.languages} onChange={(e) => updateBlock(i, { languages: e.target.value })} />
+                      )}
                     </Field>
                     {draft.titles.length > 1 && (
                       <Field label="Applies to" error={f('titleId')}>
@@ -349,33 +442,63 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                     )}
                     <div className="field field--check">
                       <label>
-                        <input type="checkbox" checked={b.exclusive} onChange={(e) => updateBlock(i, { exclusive: e.target.checked })} /> Exclusive
+                        <input type="checkbox" checked={b.exclusive} onChange={(e) => updateBlock(i, { exclusive: e.target.checked })} />{' '}
+                        Exclusive
                       </label>
                     </div>
                   </div>
                 </div>
               );
             })}
-            <button type="button" className="btn btn--small" onClick={() => update({ blocks: [...draft.blocks, { ...newBlock(), start: draft.blocks.at(-1)?.start ?? newBlock().start, end: draft.blocks.at(-1)?.end ?? '' }] })}>
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() =>
+                update({
+                  blocks: [
+                    ...draft.blocks,
+                    { ...newBlock(), start: draft.blocks.at(-1)?.start ?? newBlock().start, end: draft.blocks.at(-1)?.end ?? '' },
+                  ],
+                })
+              }
+            >
               + Add rights block
             </button>
 
             <h3 className="h3 spaced">Holdbacks</h3>
-            {draft.holdbacks.length === 0 && <p className="muted small">No holdback. A holdback forbids some media in some territories until a date, e.g. “no SVOD in the U.S. until 18 months after theatrical release”.</p>}
+            {draft.holdbacks.length === 0 && (
+              <p className="muted small">
+                No holdback. A holdback forbids some media in some territories until a date, e.g. “no SVOD in the U.S. until 18 months after
+                theatrical release”.
+              </p>
+            )}
             {draft.holdbacks.map((h, i) => {
               const f = (x: string) => err(`holdbacks[${i}].${x}`);
-              const up = (patch: Partial<typeof h>) => update({ holdbacks: draft.holdbacks.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
+              const up = (patch: Partial<typeof h>) =>
+                update({ holdbacks: draft.holdbacks.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
               return (
                 <div key={h.key} className="block-card block-card--holdback" role="group" aria-label={`Holdback ${i + 1}`}>
                   <div className="block-head">
                     <h3>Holdback {i + 1}</h3>
-                    <button type="button" className="btn btn--ghost btn--small" onClick={() => update({ holdbacks: draft.holdbacks.filter((_, k) => k !== i) })}>
+                    <button
+                      type="button"
+                      className="btn btn--ghost btn--small"
+                      onClick={() => update({ holdbacks: draft.holdbacks.filter((_, k) => k !== i) })}
+                    >
                       Remove holdback {i + 1}
                     </button>
                   </div>
                   <div className="form-grid">
                     <Field label="Description" error={f('description')} className="span-3">
-                      {(p) => <input {...p} type="text" value={h.description} onChange={(e) => up({ description: e.target.value })} placeholder="e.g. No SVOD until 18 months after theatrical release" />}
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="text"
+                          value={h.description}
+                          onChange={(e) => up({ description: e.target.value })}
+                          placeholder="e.g. No SVOD until 18 months after theatrical release"
+                        />
+                      )}
                     </Field>
                     <Field label="Territories" error={f('territories')} className="span-3">
                       {(p) => <TerritoryInput {...p} value={h.territories} onChange={(v) => up({ territories: v })} />}
@@ -386,14 +509,29 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                     <Field label="From" error={f('start')}>
                       {(p) => <input {...p} type="date" value={h.start} onChange={(e) => up({ start: e.target.value })} />}
                     </Field>
-                    <Field label="Until (inclusive)" hint={h.end ? undefined : <strong className="perpetuity-note">No end date: perpetuity</strong>} error={f('end')}>
+                    <Field
+                      label="Until (inclusive)"
+                      hint={h.end ? undefined : <strong className="perpetuity-note">No end date: perpetuity</strong>}
+                      error={f('end')}
+                    >
                       {(p) => <input {...p} type="date" value={h.end} onChange={(e) => up({ end: e.target.value })} />}
                     </Field>
                   </div>
                 </div>
               );
             })}
-            <button type="button" className="btn btn--small" onClick={() => update({ holdbacks: [...draft.holdbacks, { key: key(), titleId: '', territories: '', media: '', start: '', end: '', description: '' }] })}>
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() =>
+                update({
+                  holdbacks: [
+                    ...draft.holdbacks,
+                    { key: key(), titleId: '', territories: '', media: '', start: '', end: '', description: '' },
+                  ],
+                })
+              }
+            >
               + Add holdback
             </button>
           </fieldset>
@@ -409,12 +547,28 @@ export default function DealEditor({ params }: { params: Record<string, string> 
               {financials && (
                 <>
                   <Field label="Minimum guarantee" error={err('mg.amount') ?? err('mg')}>
-                    {(p) => <input {...p} type="text" inputMode="decimal" value={draft.mgAmount} onChange={(e) => update({ mgAmount: e.target.value })} placeholder="e.g. 150000.00" />}
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="text"
+                        inputMode="decimal"
+                        value={draft.mgAmount}
+                        onChange={(e) => update({ mgAmount: e.target.value })}
+                        placeholder="e.g. 150000.00"
+                      />
+                    )}
                   </Field>
                   <Field label="Currency" error={err('mg.currency')}>
                     {(p) => (
                       <>
-                        <input {...p} type="text" list="currencies" maxLength={3} value={draft.mgCurrency} onChange={(e) => update({ mgCurrency: e.target.value.toUpperCase() })} />
+                        <input
+                          {...p}
+                          type="text"
+                          list="currencies"
+                          maxLength={3}
+                          value={draft.mgCurrency}
+                          onChange={(e) => update({ mgCurrency: e.target.value.toUpperCase() })}
+                        />
                         <datalist id="currencies">
                           {CURRENCIES.map((c) => (
                             <option key={c} value={c} />
@@ -435,14 +589,32 @@ export default function DealEditor({ params }: { params: Record<string, string> 
             <h3 className="h3 spaced">Negotiators</h3>
             {draft.negotiators.length === 0 && <p className="muted small">Who closed the deal, for each side.</p>}
             {draft.negotiators.map((n, i) => {
-              const up = (patch: Partial<typeof n>) => update({ negotiators: draft.negotiators.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
+              const up = (patch: Partial<typeof n>) =>
+                update({ negotiators: draft.negotiators.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
               return (
                 <div key={n.key} className="form-grid negotiator" role="group" aria-label={`Negotiator ${i + 1}`}>
                   <Field label="Person" error={err(`negotiators[${i}].personId`)}>
-                    {(p) => <EntityPicker {...p} kind="people" value={n.person} onChange={(person) => up({ person })} placeholder="Name" onCreate={(name) => api.post<Ref>('/api/people', { name })} />}
+                    {(p) => (
+                      <EntityPicker
+                        {...p}
+                        kind="people"
+                        value={n.person}
+                        onChange={(person) => up({ person })}
+                        placeholder="Name"
+                        onCreate={(name) => api.post<Ref>('/api/people', { name })}
+                      />
+                    )}
                   </Field>
                   <Field label="For company" error={err(`negotiators[${i}].companyId`)}>
-                    {(p) => <EntityPicker {...p} kind="companies" value={n.company} onChange={(company) => up({ company })} placeholder="Company" />}
+                    {(p) => (
+                      <EntityPicker
+                        {...p}
+                        kind="companies"
+                        value={n.company}
+                        onChange={(company) => up({ company })}
+                        placeholder="Company"
+                      />
+                    )}
                   </Field>
                   <Field label="Side">
                     {(p) => (
@@ -452,13 +624,28 @@ export default function DealEditor({ params }: { params: Record<string, string> 
                       </select>
                     )}
                   </Field>
-                  <button type="button" className="btn btn--ghost btn--small" onClick={() => update({ negotiators: draft.negotiators.filter((_, k) => k !== i) })}>
+                  <button
+                    type="button"
+                    className="btn btn--ghost btn--small"
+                    onClick={() => update({ negotiators: draft.negotiators.filter((_, k) => k !== i) })}
+                  >
                     Remove
                   </button>
                 </div>
               );
             })}
-            <button type="button" className="btn btn--small" onClick={() => update({ negotiators: [...draft.negotiators, { key: key(), person: null, company: null, side: draft.negotiators.length % 2 ? 'licensee' : 'licensor' }] })}>
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() =>
+                update({
+                  negotiators: [
+                    ...draft.negotiators,
+                    { key: key(), person: null, company: null, side: draft.negotiators.length % 2 ? 'licensee' : 'licensor' },
+                  ],
+                })
+              }
+            >
               + Add negotiator
             </button>
             <Field label="Notes" error={err('notes')} className="spaced">
@@ -472,18 +659,34 @@ export default function DealEditor({ params }: { params: Record<string, string> 
               <ul>
                 {refused.blocks
                   .filter((b) => b.conflicts.length)
-                  .flatMap((b) => b.conflicts.map((r, k) => (
-                    <li key={`${b.block}-${b.titleId}-${k}`}>
-                      <strong>{r.territoryLabel}</strong> · {r.mediaLabel}: {r.reasons.map((x) => x.message).join('; ')}
-                    </li>
-                  )))}
+                  .flatMap((b) =>
+                    b.conflicts.map((r, k) => (
+                      <li key={`${b.block}-${b.titleId}-${k}`}>
+                        <strong>{r.territoryLabel}</strong> · {r.mediaLabel}: {r.reasons.map((x) => x.message).join('; ')}
+                      </li>
+                    )),
+                  )}
               </ul>
               <p>Change the rights, or save anyway with a reason. The override and its reason are recorded in the deal’s history.</p>
               <Field label="Reason for the override" error={overrideReason.trim() ? undefined : err('override.reason')}>
-                {(p) => <textarea {...p} ref={overrideRef} rows={2} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} placeholder="e.g. Licensor confirmed the earlier deal lapses on 31 Dec" />}
+                {(p) => (
+                  <textarea
+                    {...p}
+                    ref={overrideRef}
+                    rows={2}
+                    value={overrideReason}
+                    onChange={(e) => setOverrideReason(e.target.value)}
+                    placeholder="e.g. Licensor confirmed the earlier deal lapses on 31 Dec"
+                  />
+                )}
               </Field>
               <div className="form-actions">
-                <button type="button" className="btn btn--danger" disabled={!overrideReason.trim() || saving} onClick={() => void save(undefined, overrideReason.trim())}>
+                <button
+                  type="button"
+                  className="btn btn--danger"
+                  disabled={!overrideReason.trim() || saving}
+                  onClick={() => void save(undefined, overrideReason.trim())}
+                >
                   Override and save
                 </button>
                 <button type="button" className="btn btn--ghost" onClick={() => setRefused(undefined)}>
@@ -501,7 +704,11 @@ export default function DealEditor({ params }: { params: Record<string, string> 
         </form>
         <aside className="deal-side">
           <ConflictPanel state={check} blockLabel={blockLabel} titleName={titleName} />
-          {!refuses && conflictCount > 0 && <p className="muted small">A {draft.status} deal saves despite conflicts; the check applies once it becomes an offer or is signed.</p>}
+          {!refuses && conflictCount > 0 && (
+            <p className="muted small">
+              A {draft.status} deal saves despite conflicts; the check applies once it becomes an offer or is signed.
+            </p>
+          )}
           {writable && <div className="deal-actions only-wide">{actions}</div>}
         </aside>
       </div>
@@ -516,7 +723,9 @@ export default function DealEditor({ params }: { params: Record<string, string> 
           onConfirm={() => void remove()}
           onCancel={() => setDeleting(undefined)}
         >
-          <p>Its rights stop counting at once: the territories and media it grants show as available again in avails and conflict checks.</p>
+          <p>
+            Its rights stop counting at once: the territories and media it grants show as available again in avails and conflict checks.
+          </p>
           <p>Nothing is erased. The deal can be restored from its History (Deals › Deleted), as it was, with its rights checked again.</p>
         </ConfirmDialog>
       )}
@@ -526,7 +735,15 @@ export default function DealEditor({ params }: { params: Record<string, string> 
 
 /** Reads "blocks[0].territories" from the draft, to tell when an errored field changed. */
 function pathGet(d: Draft, path: string): unknown {
-  const map: Record<string, string> = { titleIds: 'titles', licensorId: 'licensor', licenseeId: 'licensee', salesAgentId: 'salesAgent', 'mg.amount': 'mgAmount', 'mg.currency': 'mgCurrency', mg: 'mgAmount' };
+  const map: Record<string, string> = {
+    titleIds: 'titles',
+    licensorId: 'licensor',
+    licenseeId: 'licensee',
+    salesAgentId: 'salesAgent',
+    'mg.amount': 'mgAmount',
+    'mg.currency': 'mgCurrency',
+    mg: 'mgAmount',
+  };
   let cur: unknown = d;
   for (const part of (map[path] ?? path).split(/\.|\[|\]/).filter(Boolean)) {
     if (cur === null || typeof cur !== 'object') return undefined;

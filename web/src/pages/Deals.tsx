@@ -14,7 +14,15 @@ import { Badge, DirectionBadge, Empty, ErrorNote, Field, Loading, Pager } from '
 /** A deleted contract as listed: what it was (from the audit's last state), when and by whom it was deleted, and Restore. */
 type DeletedItem = Contract & { deletedAt: string | null };
 
-function DeletedRow({ c, writable, onRestored }: { c: DeletedItem; writable: boolean; onRestored: (c: DeletedItem, overridden: boolean) => void }) {
+function DeletedRow({
+  c,
+  writable,
+  onRestored,
+}: {
+  c: DeletedItem;
+  writable: boolean;
+  onRestored: (c: DeletedItem, overridden: boolean) => void;
+}) {
   const log = useApi<AuditEntry[] | { items: AuditEntry[] }>(auditPath(c.id, 'deleted'));
   const deletion = currentDeletion(entriesOf(log.data));
   const last = deletion ? describeContract(deletion.before) : undefined;
@@ -49,11 +57,21 @@ function DeletedRow({ c, writable, onRestored }: { c: DeletedItem; writable: boo
         </td>
         <td className="nowrap">
           {formatTimestamp(deletion?.at ?? c.deletedAt)}
-          {deletion && <div className="muted small">by {typeof deletion.user === 'string' ? deletion.user : deletion.user?.username ?? 'system'}</div>}
+          {deletion && (
+            <div className="muted small">
+              by {typeof deletion.user === 'string' ? deletion.user : (deletion.user?.username ?? 'system')}
+            </div>
+          )}
         </td>
         <td className="row-actions">
           {writable && !r.state.refusal && (
-            <button type="button" className="btn btn--small" disabled={r.state.busy} onClick={() => void r.restore()} aria-label={`Restore ${c.ref}`}>
+            <button
+              type="button"
+              className="btn btn--small"
+              disabled={r.state.busy}
+              onClick={() => void r.restore()}
+              aria-label={`Restore ${c.ref}`}
+            >
               {r.state.busy ? 'Restoring…' : 'Restore'}
             </button>
           )}
@@ -87,7 +105,8 @@ function GrantLines({ c, part }: { c: ContractListItem; part: (r: ContractRights
   );
 }
 
-const termText = (r: ContractRights) => `${formatDate(r.start, { open: 'start not stated' })} – ${formatDate(r.end, { open: 'perpetuity' })}`;
+const termText = (r: ContractRights) =>
+  `${formatDate(r.start, { open: 'start not stated' })} – ${formatDate(r.end, { open: 'perpetuity' })}`;
 
 /** The current deals: who to whom, what each grants (territories, media, term), its MG for those who may see it, signature and status. */
 function DealsTable({ items }: { items: ContractListItem[] }) {
@@ -145,7 +164,15 @@ function DealsTable({ items }: { items: ContractListItem[] }) {
   );
 }
 
-function DeletedTable({ items, writable, onRestored }: { items: DeletedItem[]; writable: boolean; onRestored: (c: DeletedItem, overridden: boolean) => void }) {
+function DeletedTable({
+  items,
+  writable,
+  onRestored,
+}: {
+  items: DeletedItem[];
+  writable: boolean;
+  onRestored: (c: DeletedItem, overridden: boolean) => void;
+}) {
   return (
     <div className="table-wrap">
       <table className="data deleted-table">
@@ -197,7 +224,9 @@ export default function Deals() {
     if (d !== q) set({ q: d, page: null });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d]);
-  const list = useApi<Page<DeletedItem>>(withQuery('/api/contracts', { q, status, direction, page, pageSize: 50, deleted: deleted ? 'true' : undefined }));
+  const list = useApi<Page<DeletedItem>>(
+    withQuery('/api/contracts', { q, status, direction, page, pageSize: 50, deleted: deleted ? 'true' : undefined }),
+  );
   const filtered = Boolean(q || status || direction);
   return (
     <div className="page page--wide">
@@ -213,10 +242,18 @@ export default function Deals() {
         </nav>
         <div className="page-actions">
           {/* the file is named after these filters and the day (contracts-signed-2026-12-05.xlsx) */}
-          <a className="btn btn--small" href={withQuery('/api/export/contracts', { format: 'xlsx', q, status, direction, deleted: deleted ? 'true' : undefined })} download>
+          <a
+            className="btn btn--small"
+            href={withQuery('/api/export/contracts', { format: 'xlsx', q, status, direction, deleted: deleted ? 'true' : undefined })}
+            download
+          >
             Export XLSX
           </a>
-          <a className="btn btn--small" href={withQuery('/api/export/contracts', { format: 'csv', q, status, direction, deleted: deleted ? 'true' : undefined })} download>
+          <a
+            className="btn btn--small"
+            href={withQuery('/api/export/contracts', { format: 'csv', q, status, direction, deleted: deleted ? 'true' : undefined })}
+            download
+          >
             Export CSV
           </a>
           <Link to="/deals/new" className="btn btn--primary">
@@ -226,7 +263,15 @@ export default function Deals() {
       </div>
       <form className="filters" role="search" aria-label="Filter deals" onSubmit={(e) => e.preventDefault()}>
         <Field label="Search" className="filters-search">
-          {(p) => <input {...p} type="search" placeholder="Reference, title, company…" value={search} onChange={(e) => setSearch(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="search"
+              placeholder="Reference, title, company…"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Status">
           {(p) => (
@@ -251,7 +296,12 @@ export default function Deals() {
           )}
         </Field>
       </form>
-      {deleted && <p className="muted page-intro">Deleted deals grant nothing: their rights do not count in avails or conflict checks. Restoring one brings it back as it was and checks its rights again.</p>}
+      {deleted && (
+        <p className="muted page-intro">
+          Deleted deals grant nothing: their rights do not count in avails or conflict checks. Restoring one brings it back as it was and
+          checks its rights again.
+        </p>
+      )}
       {note && (
         <div className={`notice notice--${note.tone}`} role="status">
           {note.text}
@@ -269,21 +319,46 @@ export default function Deals() {
       <ErrorNote error={list.error} retry={list.reload} />
       {list.loading && !list.data && <Loading what="Loading deals" />}
       {list.data && list.data.items.length === 0 && !deleted && (
-        <Empty title={filtered ? 'No deal matches.' : 'No deal recorded yet.'}>{filtered ? 'Loosen the filters.' : <><Link to="/deals/new">Record the first deal</Link>: a rights-in mandate, then sales.</>}</Empty>
+        <Empty title={filtered ? 'No deal matches.' : 'No deal recorded yet.'}>
+          {filtered ? (
+            'Loosen the filters.'
+          ) : (
+            <>
+              <Link to="/deals/new">Record the first deal</Link>: a rights-in mandate, then sales.
+            </>
+          )}
+        </Empty>
       )}
-      {list.data && list.data.items.length === 0 && deleted && <Empty title={filtered ? 'No deleted deal matches.' : 'No deal has been deleted.'}>{filtered ? 'Loosen the filters.' : 'A deleted deal is listed here until it is restored.'}</Empty>}
+      {list.data && list.data.items.length === 0 && deleted && (
+        <Empty title={filtered ? 'No deleted deal matches.' : 'No deal has been deleted.'}>
+          {filtered ? 'Loosen the filters.' : 'A deleted deal is listed here until it is restored.'}
+        </Empty>
+      )}
       {list.data && list.data.items.length > 0 && !deleted && <DealsTable items={list.data.items as unknown as ContractListItem[]} />}
       {list.data && list.data.items.length > 0 && deleted && (
         <DeletedTable
           items={list.data.items}
           writable={writable}
           onRestored={(c, overridden) => {
-            setNote({ text: overridden ? `${c.ref} was restored over a rights conflict; the reason is in its history.` : `${c.ref} was restored. Its rights count again; no conflict was found.`, id: c.id, tone: 'good' });
+            setNote({
+              text: overridden
+                ? `${c.ref} was restored over a rights conflict; the reason is in its history.`
+                : `${c.ref} was restored. Its rights count again; no conflict was found.`,
+              id: c.id,
+              tone: 'good',
+            });
             list.reload();
           }}
         />
       )}
-      {list.data && <Pager page={list.data.page ?? page} pageSize={list.data.pageSize ?? 50} total={list.data.total} onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })} />}
+      {list.data && (
+        <Pager
+          page={list.data.page ?? page}
+          pageSize={list.data.pageSize ?? 50}
+          total={list.data.total}
+          onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })}
+        />
+      )}
     </div>
   );
 }

@@ -53,9 +53,27 @@ interface Lineup {
 const PREMIERES = ['world', 'international', 'north-american', 'european', 'national', 'other'];
 const SLOTS = ['opening-night', 'closing-night', 'gala'];
 
-function SelectionForm({ editionId, sections, sel, onDone, onCancel }: { editionId: string; sections: string[]; sel?: Selection & { section: string }; onDone: () => void; onCancel: () => void }) {
+function SelectionForm({
+  editionId,
+  sections,
+  sel,
+  onDone,
+  onCancel,
+}: {
+  editionId: string;
+  sections: string[];
+  sel?: Selection & { section: string };
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [title, setTitle] = useState<Ref | null>(sel ? sel.title : null);
-  const [d, setD] = useState({ section: sel?.section ?? '', premiereStatus: sel?.premiereStatus ?? '', slot: sel?.slot ?? '', withdrawn: sel?.withdrawn ?? false, withdrawalReason: sel?.withdrawalReason ?? '' });
+  const [d, setD] = useState({
+    section: sel?.section ?? '',
+    premiereStatus: sel?.premiereStatus ?? '',
+    slot: sel?.slot ?? '',
+    withdrawn: sel?.withdrawn ?? false,
+    withdrawalReason: sel?.withdrawalReason ?? '',
+  });
   const f = useForm();
   const set = (patch: Partial<typeof d>) => {
     setD({ ...d, ...patch });
@@ -72,22 +90,44 @@ function SelectionForm({ editionId, sections, sel, onDone, onCancel }: { edition
       withdrawalReason: d.withdrawn ? d.withdrawalReason.trim() || null : null,
     };
     const ok = await f.submit(() =>
-      sel ? api.patch(`/api/selections/${encodeURIComponent(sel.id)}`, body) : api.post('/api/selections', { editionId, titleId: title?.id ?? '', ...body }),
+      sel
+        ? api.patch(`/api/selections/${encodeURIComponent(sel.id)}`, body)
+        : api.post('/api/selections', { editionId, titleId: title?.id ?? '', ...body }),
     );
     if (ok) onDone();
   }
   return (
-    <form className="inline-form" onSubmit={(e) => void save(e)} noValidate aria-label={sel ? `Change the selection of ${sel.title.name}` : 'Add a title to the line-up'}>
+    <form
+      className="inline-form"
+      onSubmit={(e) => void save(e)}
+      noValidate
+      aria-label={sel ? `Change the selection of ${sel.title.name}` : 'Add a title to the line-up'}
+    >
       <div className="form-grid">
         {!sel && (
           <Field label="Title" error={f.err('titleId')} className="span-2">
-            {(p) => <EntityPicker {...p} kind="titles" value={title} onChange={(t) => (setTitle(t), f.touch('titleId'))} placeholder="Type a title" />}
+            {(p) => (
+              <EntityPicker
+                {...p}
+                kind="titles"
+                value={title}
+                onChange={(t) => (setTitle(t), f.touch('titleId'))}
+                placeholder="Type a title"
+              />
+            )}
           </Field>
         )}
         <Field label="Section" hint="Pick one or type a new one" error={f.err('section')}>
           {(p) => (
             <>
-              <input {...p} type="text" list={listId} value={d.section} onChange={(e) => set({ section: e.target.value })} placeholder="e.g. Special Presentations" />
+              <input
+                {...p}
+                type="text"
+                list={listId}
+                value={d.section}
+                onChange={(e) => set({ section: e.target.value })}
+                placeholder="e.g. Special Presentations"
+              />
               <datalist id={listId}>
                 {sections.map((s) => (
                   <option key={s} value={s} />
@@ -127,7 +167,15 @@ function SelectionForm({ editionId, sections, sel, onDone, onCancel }: { edition
         </div>
         {d.withdrawn && (
           <Field label="Reason given for the withdrawal" error={f.err('withdrawalReason')} className="span-2">
-            {(p) => <input {...p} type="text" value={d.withdrawalReason} onChange={(e) => set({ withdrawalReason: e.target.value })} placeholder="e.g. technical reasons" />}
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                value={d.withdrawalReason}
+                onChange={(e) => set({ withdrawalReason: e.target.value })}
+                placeholder="e.g. technical reasons"
+              />
+            )}
           </Field>
         )}
       </div>
@@ -153,19 +201,53 @@ function AwardForm({ editionId, award, onDone, onCancel }: { editionId: string; 
   async function save(e: FormEvent) {
     e.preventDefault();
     const body = { name, titleId: title?.id ?? '', personId: person?.id ?? null, tied };
-    if (await f.submit(() => (award ? api.patch(`/api/awards/${encodeURIComponent(award.id)}`, body) : api.post('/api/awards', { editionId, ...body })))) onDone();
+    if (
+      await f.submit(() =>
+        award ? api.patch(`/api/awards/${encodeURIComponent(award.id)}`, body) : api.post('/api/awards', { editionId, ...body }),
+      )
+    )
+      onDone();
   }
   return (
-    <form className="inline-form" onSubmit={(e) => void save(e)} noValidate aria-label={award ? `Change the award ${award.name}` : 'New award'}>
+    <form
+      className="inline-form"
+      onSubmit={(e) => void save(e)}
+      noValidate
+      aria-label={award ? `Change the award ${award.name}` : 'New award'}
+    >
       <div className="form-grid">
         <Field label="Award" error={f.err('name')}>
-          {(p) => <input {...p} type="text" value={name} onChange={(e) => (setName(e.target.value), f.touch('name'))} placeholder="e.g. Jury Prize" />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              value={name}
+              onChange={(e) => (setName(e.target.value), f.touch('name'))}
+              placeholder="e.g. Jury Prize"
+            />
+          )}
         </Field>
         <Field label="Winning title" error={f.err('titleId')}>
-          {(p) => <EntityPicker {...p} kind="titles" value={title} onChange={(t) => (setTitle(t), f.touch('titleId'))} placeholder="Type a title" />}
+          {(p) => (
+            <EntityPicker
+              {...p}
+              kind="titles"
+              value={title}
+              onChange={(t) => (setTitle(t), f.touch('titleId'))}
+              placeholder="Type a title"
+            />
+          )}
         </Field>
         <Field label="Person (optional)" error={f.err('personId')}>
-          {(p) => <EntityPicker {...p} kind="people" value={person} onChange={(x) => (setPerson(x), f.touch('personId'))} placeholder="e.g. for Best Director" />}
+          {(p) => (
+            <EntityPicker
+              {...p}
+              kind="people"
+              value={person}
+              onChange={(x) => (setPerson(x), f.touch('personId'))}
+              placeholder="e.g. for Best Director"
+            />
+          )}
         </Field>
         <div className="field field--check">
           <label>
@@ -257,8 +339,23 @@ export default function Edition({ params }: { params: Record<string, string> }) 
             <nav className="crumbs" aria-label="Breadcrumb">
               <Link to="/festivals">Festivals</Link>
             </nav>
-            {flash && <div className="notice notice--good" role="status">{flash}</div>}
-            <DeletedRecord entity="festival_editions" id={params.id} what="edition" writable={writable} onRestored={() => changed('Restored.')} notFound={<Empty title="This edition does not exist."><Link to="/festivals">All festivals</Link></Empty>} />
+            {flash && (
+              <div className="notice notice--good" role="status">
+                {flash}
+              </div>
+            )}
+            <DeletedRecord
+              entity="festival_editions"
+              id={params.id}
+              what="edition"
+              writable={writable}
+              onRestored={() => changed('Restored.')}
+              notFound={
+                <Empty title="This edition does not exist.">
+                  <Link to="/festivals">All festivals</Link>
+                </Empty>
+              }
+            />
           </>
         ) : (
           <ErrorNote error={data.error} retry={data.reload} />
@@ -295,7 +392,9 @@ export default function Edition({ params }: { params: Record<string, string> }) 
   return (
     <div className="page page--wide">
       <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/festivals">Festivals</Link> <span aria-hidden="true">/</span> <Link to={`/festivals/${encodeURIComponent(festival.id)}`}>{fname}</Link> <span aria-hidden="true">/</span> <span aria-current="page">{edition.year}</span>
+        <Link to="/festivals">Festivals</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={`/festivals/${encodeURIComponent(festival.id)}`}>{fname}</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">{edition.year}</span>
       </nav>
       <div className="page-head">
         <h1>
@@ -327,17 +426,32 @@ export default function Edition({ params }: { params: Record<string, string> }) 
         </div>
       )}
       {undo.node}
-      {mode === 'edition' && <EditionForm festivalId={festival.id} e={edition} onSaved={() => changed('Saved.')} onCancel={() => setMode(undefined)} />}
-      {mode === 'select' && <SelectionForm editionId={edition.id} sections={sectionNames} onDone={() => changed()} onCancel={() => setMode(undefined)} />}
-      {sections.length === 0 && <Empty title="No line-up recorded for this edition.">{writable ? 'Add the titles selected with “Add a title to the line-up”.' : 'Selections come with imported articles or from an editor.'}</Empty>}
+      {mode === 'edition' && (
+        <EditionForm festivalId={festival.id} e={edition} onSaved={() => changed('Saved.')} onCancel={() => setMode(undefined)} />
+      )}
+      {mode === 'select' && (
+        <SelectionForm editionId={edition.id} sections={sectionNames} onDone={() => changed()} onCancel={() => setMode(undefined)} />
+      )}
+      {sections.length === 0 && (
+        <Empty title="No line-up recorded for this edition.">
+          {writable
+            ? 'Add the titles selected with “Add a title to the line-up”.'
+            : 'Selections come with imported articles or from an editor.'}
+        </Empty>
+      )}
       {sections.length > 0 && availability && (
         <p className="muted small lineup-asof">
-          For each title: its sales agent, and the territories sold, on hold and still free <strong>today, {formatDate(availability.asOf)}</strong> (exclusive, {availability.media.toLowerCase()}), not at the
-          festival: the same as the title page&rsquo;s map for today.
+          For each title: its sales agent, and the territories sold, on hold and still free{' '}
+          <strong>today, {formatDate(availability.asOf)}</strong> (exclusive, {availability.media.toLowerCase()}), not at the festival: the
+          same as the title page&rsquo;s map for today.
         </p>
       )}
       {sections.map((sec) => (
-        <Section key={sec.id ?? 'none'} title={sec.name || 'Unassigned'} actions={writable && sec.id ? <SectionActions id={sec.id} name={sec.name} onChanged={() => changed()} /> : undefined}>
+        <Section
+          key={sec.id ?? 'none'}
+          title={sec.name || 'Unassigned'}
+          actions={writable && sec.id ? <SectionActions id={sec.id} name={sec.name} onChanged={() => changed()} /> : undefined}
+        >
           {sec.selections.length === 0 && <p className="muted small">No title in this section.</p>}
           {sec.selections.length > 0 && (
             <div className="table-wrap">
@@ -362,7 +476,13 @@ export default function Edition({ params }: { params: Record<string, string> }) 
                     mode === `sel:${x.id}` ? (
                       <tr key={x.id} className="detail-row">
                         <td colSpan={7}>
-                          <SelectionForm editionId={edition.id} sections={sectionNames} sel={{ ...x, section: sec.id ? sec.name : '' }} onDone={() => changed()} onCancel={() => setMode(undefined)} />
+                          <SelectionForm
+                            editionId={edition.id}
+                            sections={sectionNames}
+                            sel={{ ...x, section: sec.id ? sec.name : '' }}
+                            onDone={() => changed()}
+                            onCancel={() => setMode(undefined)}
+                          />
                         </td>
                       </tr>
                     ) : (
@@ -382,21 +502,38 @@ export default function Edition({ params }: { params: Record<string, string> }) 
                           ))}
                           {x.withdrawn ? (
                             <div className="small">
-                              <span className="badge badge--bad">Withdrawn</span> {x.withdrawalReason && <span className="muted">“{x.withdrawalReason}”</span>}
+                              <span className="badge badge--bad">Withdrawn</span>{' '}
+                              {x.withdrawalReason && <span className="muted">“{x.withdrawalReason}”</span>}
                             </div>
                           ) : null}
                         </td>
                         <td>{humanize(x.premiereStatus) || '—'}</td>
-                        <td>{x.salesAgent ? <Link to={`/companies/${encodeURIComponent(x.salesAgent.id)}`}>{x.salesAgent.name}</Link> : <span className="muted">unknown</span>}</td>
+                        <td>
+                          {x.salesAgent ? (
+                            <Link to={`/companies/${encodeURIComponent(x.salesAgent.id)}`}>{x.salesAgent.name}</Link>
+                          ) : (
+                            <span className="muted">unknown</span>
+                          )}
+                        </td>
                         <td className="cell-wrap">{x.soldLabel || <span className="muted">nothing recorded</span>}</td>
                         <td className="cell-wrap">{x.heldLabel || <span className="muted">—</span>}</td>
                         <td className="cell-wrap">{x.freeLabel || <span className="muted">—</span>}</td>
                         {writable && (
                           <td className="row-actions">
-                            <button type="button" className="btn btn--ghost btn--small" aria-label={`Change the selection of ${x.title.name}`} onClick={() => (undo.clear(), setMode(`sel:${x.id}`))}>
+                            <button
+                              type="button"
+                              className="btn btn--ghost btn--small"
+                              aria-label={`Change the selection of ${x.title.name}`}
+                              onClick={() => (undo.clear(), setMode(`sel:${x.id}`))}
+                            >
                               Change
                             </button>
-                            <button type="button" className="btn btn--ghost btn--small btn--delete" aria-label={`Delete the selection of ${x.title.name}`} onClick={() => void removeSelection(x)}>
+                            <button
+                              type="button"
+                              className="btn btn--ghost btn--small btn--delete"
+                              aria-label={`Delete the selection of ${x.title.name}`}
+                              onClick={() => void removeSelection(x)}
+                            >
                               Delete
                             </button>
                           </td>
@@ -411,7 +548,17 @@ export default function Edition({ params }: { params: Record<string, string> }) 
         </Section>
       ))}
       {(awards.length > 0 || writable) && (
-        <Section title="Awards" id="awards" actions={writable && mode !== 'award' ? <button type="button" className="btn btn--small" onClick={() => (undo.clear(), setMode('award'))}>+ Add award</button> : undefined}>
+        <Section
+          title="Awards"
+          id="awards"
+          actions={
+            writable && mode !== 'award' ? (
+              <button type="button" className="btn btn--small" onClick={() => (undo.clear(), setMode('award'))}>
+                + Add award
+              </button>
+            ) : undefined
+          }
+        >
           {awards.length === 0 && mode !== 'award' && <p className="muted small">No award recorded.</p>}
           {mode === 'award' && <AwardForm editionId={edition.id} onDone={() => changed()} onCancel={() => setMode(undefined)} />}
           <ul className="awards">
@@ -431,10 +578,20 @@ export default function Edition({ params }: { params: Record<string, string> }) 
                   {writable && (
                     <span className="row-actions">
                       {' '}
-                      <button type="button" className="btn btn--ghost btn--small" aria-label={`Change the award ${a.name} of ${a.title.name}`} onClick={() => setMode(`award:${a.id}`)}>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small"
+                        aria-label={`Change the award ${a.name} of ${a.title.name}`}
+                        onClick={() => setMode(`award:${a.id}`)}
+                      >
                         Change
                       </button>
-                      <button type="button" className="btn btn--ghost btn--small btn--delete" aria-label={`Delete the award ${a.name} of ${a.title.name}`} onClick={() => void removeAward(a)}>
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--small btn--delete"
+                        aria-label={`Delete the award ${a.name} of ${a.title.name}`}
+                        onClick={() => void removeAward(a)}
+                      >
                         Delete
                       </button>
                     </span>
@@ -446,8 +603,19 @@ export default function Edition({ params }: { params: Record<string, string> }) 
         </Section>
       )}
       <RecordHistory entity="festival_editions" id={edition.id} version={version} title="History of this edition" />
-      <ConfirmDialog open={mode === 'delete'} title={`Delete the ${edition.year} edition of ${fname}?`} confirmLabel="Delete edition" busy={del.busy} error={del.error} onConfirm={() => void removeEdition()} onCancel={() => setMode(undefined)}>
-        <p>Only an edition without selections, awards or deals made there can be deleted; its sections go with it. It can be restored from its history.</p>
+      <ConfirmDialog
+        open={mode === 'delete'}
+        title={`Delete the ${edition.year} edition of ${fname}?`}
+        confirmLabel="Delete edition"
+        busy={del.busy}
+        error={del.error}
+        onConfirm={() => void removeEdition()}
+        onCancel={() => setMode(undefined)}
+      >
+        <p>
+          Only an edition without selections, awards or deals made there can be deleted; its sections go with it. It can be restored from
+          its history.
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -61,7 +61,14 @@ function Editions({ f }: { f: Festival }) {
 /** A festival's fields, for a new one or a correction. */
 function FestivalForm({ f, onSaved, onCancel }: { f?: Festival; onSaved: (id: string) => void; onCancel: () => void }) {
   const countries = useCountries();
-  const [d, setD] = useState({ name: f?.name ?? '', shortName: f?.shortName ?? '', aliases: (f?.aliases ?? []).join('\n'), kind: f?.kind ?? 'festival', city: f?.city ?? '', country: f?.country ?? '' });
+  const [d, setD] = useState({
+    name: f?.name ?? '',
+    shortName: f?.shortName ?? '',
+    aliases: (f?.aliases ?? []).join('\n'),
+    kind: f?.kind ?? 'festival',
+    city: f?.city ?? '',
+    country: f?.country ?? '',
+  });
   const form = useForm();
   const set = (patch: Partial<typeof d>) => {
     setD({ ...d, ...patch });
@@ -69,11 +76,23 @@ function FestivalForm({ f, onSaved, onCancel }: { f?: Festival; onSaved: (id: st
   };
   async function save(e: FormEvent) {
     e.preventDefault();
-    const body = { name: d.name, shortName: d.shortName.trim() || null, aliases: d.aliases.split('\n').map((a) => a.trim()).filter(Boolean), kind: d.kind, city: d.city.trim() || null, country: d.country || null };
+    const body = {
+      name: d.name,
+      shortName: d.shortName.trim() || null,
+      aliases: d.aliases
+        .split('\n')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      kind: d.kind,
+      city: d.city.trim() || null,
+      country: d.country || null,
+    };
     let id = f?.id ?? '';
     const ok = await form.submit(
       async () => {
-        const r = f ? await api.patch<Festival>(`/api/festivals/${encodeURIComponent(f.id)}`, body) : await api.post<Festival>('/api/festivals', body);
+        const r = f
+          ? await api.patch<Festival>(`/api/festivals/${encodeURIComponent(f.id)}`, body)
+          : await api.post<Festival>('/api/festivals', body);
         id = r.id;
       },
       (x) => (x.startsWith('aliases') ? 'aliases' : x),
@@ -84,10 +103,20 @@ function FestivalForm({ f, onSaved, onCancel }: { f?: Festival; onSaved: (id: st
     <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label={f ? 'Festival' : 'New festival'}>
       <div className="form-grid">
         <Field label="Name" error={form.err('name')} className="span-2">
-          {(p) => <input {...p} type="text" value={d.name} onChange={(e) => set({ name: e.target.value })} placeholder="e.g. Toronto International Film Festival" />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              value={d.name}
+              onChange={(e) => set({ name: e.target.value })}
+              placeholder="e.g. Toronto International Film Festival"
+            />
+          )}
         </Field>
         <Field label="Short name" error={form.err('shortName')}>
-          {(p) => <input {...p} type="text" value={d.shortName} onChange={(e) => set({ shortName: e.target.value })} placeholder="e.g. TIFF" />}
+          {(p) => (
+            <input {...p} type="text" value={d.shortName} onChange={(e) => set({ shortName: e.target.value })} placeholder="e.g. TIFF" />
+          )}
         </Field>
         <Field label="Kind" error={form.err('kind')}>
           {(p) => (
@@ -131,8 +160,23 @@ function FestivalForm({ f, onSaved, onCancel }: { f?: Festival; onSaved: (id: st
 }
 
 /** An edition's number, year and dates, for a new one or a correction. */
-export function EditionForm({ festivalId, e, onSaved, onCancel }: { festivalId: string; e?: Edition; onSaved: (id: string) => void; onCancel: () => void }) {
-  const [d, setD] = useState({ year: e ? String(e.year) : String(new Date().getFullYear()), number: e?.number ? String(e.number) : '', start: e?.start ?? '', end: e?.end ?? '' });
+export function EditionForm({
+  festivalId,
+  e,
+  onSaved,
+  onCancel,
+}: {
+  festivalId: string;
+  e?: Edition;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}) {
+  const [d, setD] = useState({
+    year: e ? String(e.year) : String(new Date().getFullYear()),
+    number: e?.number ? String(e.number) : '',
+    start: e?.start ?? '',
+    end: e?.end ?? '',
+  });
   const form = useForm();
   const set = (patch: Partial<typeof d>) => {
     setD({ ...d, ...patch });
@@ -143,7 +187,9 @@ export function EditionForm({ festivalId, e, onSaved, onCancel }: { festivalId: 
     const body = { year: Number(d.year), number: d.number.trim() ? Number(d.number) : null, start: d.start || null, end: d.end || null };
     let id = e?.id ?? '';
     const ok = await form.submit(async () => {
-      const r = e ? await api.patch<Edition>(`/api/editions/${encodeURIComponent(e.id)}`, body) : await api.post<Edition>('/api/editions', { festivalId, ...body });
+      const r = e
+        ? await api.patch<Edition>(`/api/editions/${encodeURIComponent(e.id)}`, body)
+        : await api.post<Edition>('/api/editions', { festivalId, ...body });
       id = r.id;
     });
     if (ok) onSaved(id);
@@ -195,8 +241,23 @@ function OneFestival({ id }: { id: string }) {
   if (single.error)
     return single.error.status === 404 ? (
       <>
-        {flash && <div className="notice notice--good" role="status">{flash}</div>}
-        <DeletedRecord entity="festivals" id={id} what="festival" writable={writable} onRestored={() => changed('Restored.')} notFound={<Empty title="This festival does not exist."><Link to="/festivals">All festivals</Link></Empty>} />
+        {flash && (
+          <div className="notice notice--good" role="status">
+            {flash}
+          </div>
+        )}
+        <DeletedRecord
+          entity="festivals"
+          id={id}
+          what="festival"
+          writable={writable}
+          onRestored={() => changed('Restored.')}
+          notFound={
+            <Empty title="This festival does not exist.">
+              <Link to="/festivals">All festivals</Link>
+            </Empty>
+          }
+        />
       </>
     ) : (
       <ErrorNote error={single.error} retry={single.reload} />
@@ -219,7 +280,9 @@ function OneFestival({ id }: { id: string }) {
     <>
       <div className="page-head">
         <h1>{f.name}</h1>
-        <p className="muted page-sub">{[humanize(f.kind), f.city, f.shortName && f.shortName !== f.name ? `“${f.shortName}”` : null].filter(Boolean).join(' · ')}</p>
+        <p className="muted page-sub">
+          {[humanize(f.kind), f.city, f.shortName && f.shortName !== f.name ? `“${f.shortName}”` : null].filter(Boolean).join(' · ')}
+        </p>
         {writable && (
           <div className="page-actions">
             <button type="button" className="btn btn--primary" onClick={() => setMode('edition')}>
@@ -239,14 +302,37 @@ function OneFestival({ id }: { id: string }) {
           {flash}
         </div>
       )}
-      {mode === 'edit' && <FestivalForm f={f} onSaved={() => changed('Saved. The change is in the festival’s history.')} onCancel={() => setMode(undefined)} />}
-      {mode === 'edition' && <EditionForm festivalId={f.id} onSaved={(eid) => navigate(`/editions/${encodeURIComponent(eid)}`)} onCancel={() => setMode(undefined)} />}
+      {mode === 'edit' && (
+        <FestivalForm
+          f={f}
+          onSaved={() => changed('Saved. The change is in the festival’s history.')}
+          onCancel={() => setMode(undefined)}
+        />
+      )}
+      {mode === 'edition' && (
+        <EditionForm
+          festivalId={f.id}
+          onSaved={(eid) => navigate(`/editions/${encodeURIComponent(eid)}`)}
+          onCancel={() => setMode(undefined)}
+        />
+      )}
       <Section title="Editions">
         <Editions f={f} />
       </Section>
       <RecordHistory entity="festivals" id={f.id} version={version} />
-      <ConfirmDialog open={mode === 'delete'} title={`Delete ${f.name}?`} confirmLabel="Delete festival" busy={del.busy} error={del.error} onConfirm={() => void remove()} onCancel={() => setMode(undefined)}>
-        <p>Only a festival without editions can be deleted: delete its editions first (an edition with a line-up, awards or deals says so). It can be restored from its history.</p>
+      <ConfirmDialog
+        open={mode === 'delete'}
+        title={`Delete ${f.name}?`}
+        confirmLabel="Delete festival"
+        busy={del.busy}
+        error={del.error}
+        onConfirm={() => void remove()}
+        onCancel={() => setMode(undefined)}
+      >
+        <p>
+          Only a festival without editions can be deleted: delete its editions first (an edition with a line-up, awards or deals says so).
+          It can be restored from its history.
+        </p>
       </ConfirmDialog>
     </>
   );
@@ -266,7 +352,7 @@ export default function Festivals({ params }: { params: Record<string, string> }
         <OneFestival id={one} />
       </div>
     );
-  const festivals = Array.isArray(list.data) ? list.data : list.data?.items ?? [];
+  const festivals = Array.isArray(list.data) ? list.data : (list.data?.items ?? []);
   return (
     <div className="page">
       <div className="page-head">
@@ -282,11 +368,15 @@ export default function Festivals({ params }: { params: Record<string, string> }
       {adding && <FestivalForm onSaved={(id) => navigate(`/festivals/${encodeURIComponent(id)}`)} onCancel={() => setAdding(false)} />}
       <ErrorNote error={list.error} retry={list.reload} />
       {list.loading && !list.data && <Loading what="Loading festivals" />}
-      {list.data && festivals.length === 0 && <Empty title="No festival recorded.">Add one with “New festival”; line-ups also come with imported articles.</Empty>}
+      {list.data && festivals.length === 0 && (
+        <Empty title="No festival recorded.">Add one with “New festival”; line-ups also come with imported articles.</Empty>
+      )}
       <div className="cards">
         {festivals.map((f) => (
           <Section key={f.id} title={<Link to={`/festivals/${encodeURIComponent(f.id)}`}>{f.name}</Link>}>
-            <p className="muted small">{[humanize(f.kind), f.city, f.shortName && f.shortName !== f.name ? `“${f.shortName}”` : null].filter(Boolean).join(' · ')}</p>
+            <p className="muted small">
+              {[humanize(f.kind), f.city, f.shortName && f.shortName !== f.name ? `“${f.shortName}”` : null].filter(Boolean).join(' · ')}
+            </p>
             <Editions f={f} />
           </Section>
         ))}

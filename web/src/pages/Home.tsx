@@ -29,7 +29,9 @@ export default function Home() {
   return (
     <div className="page">
       <div className="page-head">
-        <h1>Good {new Date().getHours() < 12 ? 'morning' : new Date().getHours() < 18 ? 'afternoon' : 'evening'}, {user?.username}</h1>
+        <h1>
+          Good {new Date().getHours() < 12 ? 'morning' : new Date().getHours() < 18 ? 'afternoon' : 'evening'}, {user?.username}
+        </h1>
         <div className="page-actions">
           <Link to="/avails" className="btn">
             Check avails
@@ -46,7 +48,8 @@ export default function Home() {
           <Section title={`Deals in negotiation (${d.holds.length})`} id="holds">
             {d.holds.length === 0 ? (
               <Empty title="No deal is in negotiation.">
-                Deals with status <em>offer</em> or <em>negotiating</em> hold their rights and show here with their age. <Link to="/deals/new">Start a deal</Link>.
+                Deals with status <em>offer</em> or <em>negotiating</em> hold their rights and show here with their age.{' '}
+                <Link to="/deals/new">Start a deal</Link>.
               </Empty>
             ) : (
               <table className="data">
@@ -70,7 +73,9 @@ export default function Home() {
                         </td>
                         <td>{titlesOf(c)}</td>
                         <td>{parties(c)}</td>
-                        <td className={`num${ageDays > 30 ? ' is-stale' : ''}`}>{ageDays === 1 ? '1 day' : `${formatInt(ageDays)} days`}</td>
+                        <td className={`num${ageDays > 30 ? ' is-stale' : ''}`}>
+                          {ageDays === 1 ? '1 day' : `${formatInt(ageDays)} days`}
+                        </td>
                       </tr>
                     ))}
                 </tbody>
@@ -79,7 +84,9 @@ export default function Home() {
           </Section>
           <Section title="Rights expiring in the next 90 days" id="expiring">
             {d.expiring.length === 0 ? (
-              <Empty title="Nothing expires in the next 90 days.">Rights in and out whose term ends within 90 days appear here, so renewals are not missed.</Empty>
+              <Empty title="Nothing expires in the next 90 days.">
+                Rights in and out whose term ends within 90 days appear here, so renewals are not missed.
+              </Empty>
             ) : (
               <table className="data">
                 <thead>
@@ -114,7 +121,9 @@ export default function Home() {
           </Section>
           <Section title="Recently signed" id="signed">
             {d.recentlySigned.length === 0 ? (
-              <Empty title="No signed deals yet.">Signed deals appear here. Record one from <Link to="/deals/new">New deal</Link>.</Empty>
+              <Empty title="No signed deals yet.">
+                Signed deals appear here. Record one from <Link to="/deals/new">New deal</Link>.
+              </Empty>
             ) : (
               <table className="data">
                 <thead>
@@ -149,7 +158,8 @@ export default function Home() {
               <Empty title="Every fact has been reviewed." />
             ) : (
               <p className="big-number">
-                <strong>{formatInt(d.factsToReview)}</strong> {d.factsToReview === 1 ? 'fact' : 'facts'} taken from trade-press articles wait for a person to confirm them. Each title page lists its sources.
+                <strong>{formatInt(d.factsToReview)}</strong> {d.factsToReview === 1 ? 'fact' : 'facts'} taken from trade-press articles
+                wait for a person to confirm them. Each title page lists its sources.
               </p>
             )}
           </Section>

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../test/setup';
 import Import from './Import';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -12,20 +13,48 @@ describe('Import page', () => {
   it('previews an upload, shows what would be created, then commits with progress', async () => {
     const calls: Array<{ url: string; body: Record<string, unknown> | null }> = [];
     const preview = {
-      format: 'csv', committed: false, kind: 'deals', headers: ['Film', 'Licensee', 'Territories', 'Rights'], mapping: { title: 'Film', buyer: 'Licensee', territory: 'Territories', media: 'Rights' },
+      format: 'csv',
+      committed: false,
+      kind: 'deals',
+      headers: ['Film', 'Licensee', 'Territories', 'Rights'],
+      mapping: { title: 'Film', buyer: 'Licensee', territory: 'Territories', media: 'Rights' },
       created: { titles: 0, companies: 1, contracts: 1, blocks: 1 },
-      contracts: [{ ref: 'SHEET-NEON-ONE-SECOND', direction: 'out', licensor: 'us', licensee: 'Neon', blocks: [{ title: 'One Second', territories: 'North America', media: 'All Media', start: '2021-09-18', end: null, exclusive: true, rows: ['row 2'] }] }],
-      unknownNames: [], problems: [{ severity: 'warning', where: 'row 2', message: 'a warning' }],
+      contracts: [
+        {
+          ref: 'SHEET-NEON-ONE-SECOND',
+          direction: 'out',
+          licensor: 'us',
+          licensee: 'Neon',
+          blocks: [
+            {
+              title: 'One Second',
+              territories: 'North America',
+              media: 'All Media',
+              start: '2021-09-18',
+              end: null,
+              exclusive: true,
+              rows: ['row 2'],
+            },
+          ],
+        },
+      ],
+      unknownNames: [],
+      problems: [{ severity: 'warning', where: 'row 2', message: 'a warning' }],
     };
-    vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
-      const body = init.body ? JSON.parse(String(init.body)) : null;
-      calls.push({ url, body });
-      if (url === '/api/import' && body.mode === 'preview') return json(200, preview);
-      if (url === '/api/import') return json(202, { job: 'j1', poll: '/api/import/jobs/j1' });
-      return json(200, { state: 'done', done: 1, total: 1, result: { ...preview, committed: true } });
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        const body = init.body ? JSON.parse(String(init.body)) : null;
+        calls.push({ url, body });
+        if (url === '/api/import' && body.mode === 'preview') return json(200, preview);
+        if (url === '/api/import') return json(202, { job: 'j1', poll: '/api/import/jobs/j1' });
+        return json(200, { state: 'done', done: 1, total: 1, result: { ...preview, committed: true } });
+      }),
+    );
     render(<Import />);
-    const file = new File(['Film,Licensee,Territories,Rights\nOne Second,Neon,North America,all rights\n'], 'deals.csv', { type: 'text/csv' });
+    const file = new File(['Film,Licensee,Territories,Rights\nOne Second,Neon,North America,all rights\n'], 'deals.csv', {
+      type: 'text/csv',
+    });
     fireEvent.change(screen.getByLabelText('File'), { target: { files: [file] } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     await screen.findByText(/Would create 0 titles, 1 companies, 1 contracts/);
@@ -37,7 +66,18 @@ describe('Import page', () => {
   });
 
   it('lists every problem of a refused file with its place', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(200, { format: 'ema-xml', committed: false, created: { titles: 0, companies: 0, contracts: 0, blocks: 0 }, contracts: [], problems: [{ severity: 'error', where: '/AvailList/Avail[1]/Transaction[1]/Territory[1]', message: 'unknown country code "JJ"' }] })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(200, {
+          format: 'ema-xml',
+          committed: false,
+          created: { titles: 0, companies: 0, contracts: 0, blocks: 0 },
+          contracts: [],
+          problems: [{ severity: 'error', where: '/AvailList/Avail[1]/Transaction[1]/Territory[1]', message: 'unknown country code "JJ"' }],
+        }),
+      ),
+    );
     render(<Import />);
     fireEvent.change(screen.getByLabelText('File'), { target: { files: [new File(['<x/>'], 'a.xml')] } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
@@ -52,7 +92,8 @@ describe('Import page', () => {
     expect(screen.queryByRole('form', { name: 'Export EMA avails' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Export' }).getAttribute('href')).toBe('/export');
     // every text box is a styled text input (the stylesheet styles inputs by type)
-    for (const input of document.querySelectorAll('input:not([type=file]):not([type=checkbox])')) expect(input.getAttribute('type')).toMatch(/^(text|date|search)$/);
+    for (const input of document.querySelectorAll('input:not([type=file]):not([type=checkbox])'))
+      expect(input.getAttribute('type')).toMatch(/^(text|date|search)$/);
     cleanup();
 
     history.replaceState(null, '', '/export');

@@ -49,11 +49,33 @@ interface Job {
 }
 
 const FIELD_LABEL: Record<string, string> = {
-  title: 'Title', year: 'Year', buyer: 'Buyer', territory: 'Territory', media: 'Media', languages: 'Languages', start: 'Start', end: 'End', exclusive: 'Exclusive',
-  mg: 'MG', currency: 'Currency', status: 'Status', ref: 'Deal ref', signed: 'Signed on', originalTitle: 'Original title', director: 'Director', countries: 'Countries', runtime: 'Runtime',
+  title: 'Title',
+  year: 'Year',
+  buyer: 'Buyer',
+  territory: 'Territory',
+  media: 'Media',
+  languages: 'Languages',
+  start: 'Start',
+  end: 'End',
+  exclusive: 'Exclusive',
+  mg: 'MG',
+  currency: 'Currency',
+  status: 'Status',
+  ref: 'Deal ref',
+  signed: 'Signed on',
+  originalTitle: 'Original title',
+  director: 'Director',
+  countries: 'Countries',
+  runtime: 'Runtime',
 };
 
-const FORMAT_LABEL: Record<string, string> = { 'ema-xlsx': 'EMA avails spreadsheet', 'ema-xml': 'EMA avails XML', csv: 'CSV sheet', xlsx: 'Excel sheet', json: 'JSON document' };
+const FORMAT_LABEL: Record<string, string> = {
+  'ema-xlsx': 'EMA avails spreadsheet',
+  'ema-xml': 'EMA avails XML',
+  csv: 'CSV sheet',
+  xlsx: 'Excel sheet',
+  json: 'JSON document',
+};
 
 function base64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -68,7 +90,13 @@ function Problems({ problems }: { problems: Problem[] }) {
   if (!problems.length) return null;
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
-    <Section title={errors ? `${errors} problem${errors === 1 ? ': nothing can be imported until it is fixed' : 's: nothing can be imported until they are fixed'}` : 'Warnings'}>
+    <Section
+      title={
+        errors
+          ? `${errors} problem${errors === 1 ? ': nothing can be imported until it is fixed' : 's: nothing can be imported until they are fixed'}`
+          : 'Warnings'
+      }
+    >
       <div className="table-wrap">
         <table className="data">
           <thead>
@@ -114,7 +142,15 @@ export default function Import() {
     setError(null);
     try {
       content.current ??= await base64(file);
-      const body = { filename: file.name, content: content.current, mode, retailer: retailer || undefined, kind: kind || undefined, mapping: mapping ?? undefined, background: mode === 'commit' };
+      const body = {
+        filename: file.name,
+        content: content.current,
+        mode,
+        retailer: retailer || undefined,
+        kind: kind || undefined,
+        mapping: mapping ?? undefined,
+        background: mode === 'commit',
+      };
       if (mode === 'preview') {
         const r = await api.post<Result>('/api/import', body);
         setResult(r);
@@ -136,7 +172,11 @@ export default function Import() {
     } catch (e) {
       const err = e as ApiError;
       if (err instanceof ApiError && Array.isArray((err.body as unknown as { problems?: Problem[] }).problems)) {
-        setResult((r) => ({ ...(r ?? { format: '', committed: false }), committed: false, problems: (err.body as unknown as { problems: Problem[] }).problems }));
+        setResult((r) => ({
+          ...(r ?? { format: '', committed: false }),
+          committed: false,
+          problems: (err.body as unknown as { problems: Problem[] }).problems,
+        }));
       } else setError(err);
     } finally {
       setBusy(false);
@@ -151,7 +191,10 @@ export default function Import() {
   return (
     <ImportExportPage tab="import">
       <Section title="Import a file">
-        <p className="page-intro">EMA avails (spreadsheet v1.7–1.9 or XML v2.2–2.7), a deal or catalog sheet (CSV in UTF-8, or XLSX), or a filmrights JSON document. Nothing is written until you commit, and then all of it or nothing.</p>
+        <p className="page-intro">
+          EMA avails (spreadsheet v1.7–1.9 or XML v2.2–2.7), a deal or catalog sheet (CSV in UTF-8, or XLSX), or a filmrights JSON document.
+          Nothing is written until you commit, and then all of it or nothing.
+        </p>
         <form
           className="import-form"
           onSubmit={(e) => {
@@ -199,7 +242,14 @@ export default function Import() {
       </Section>
 
       {result && mapping && result.headers && (
-        <Section title="Columns" actions={<button type="button" className="btn btn--small" disabled={busy} onClick={() => void send('preview')}>Preview again</button>}>
+        <Section
+          title="Columns"
+          actions={
+            <button type="button" className="btn btn--small" disabled={busy} onClick={() => void send('preview')}>
+              Preview again
+            </button>
+          }
+        >
           <div className="form-grid form-grid--auto">
             {Object.entries(mapping).map(([field, header]) => (
               <Field key={field} label={FIELD_LABEL[field] ?? field}>
@@ -221,7 +271,9 @@ export default function Import() {
 
       {result && (
         <Section
-          title={done ? 'Imported' : `Preview: ${FORMAT_LABEL[result.format] ?? result.format}${result.version ? ` v${result.version}` : ''}`}
+          title={
+            done ? 'Imported' : `Preview: ${FORMAT_LABEL[result.format] ?? result.format}${result.version ? ` v${result.version}` : ''}`
+          }
           actions={
             !done && (
               <button type="button" className="btn btn--primary" disabled={busy || errors > 0} onClick={() => void send('commit')}>
@@ -238,15 +290,26 @@ export default function Import() {
           )}
           {result.created && (
             <p>
-              {done ? 'Created' : 'Would create'} {result.created.titles} titles, {result.created.companies} companies, {result.created.contracts} contracts with {result.created.blocks} rights blocks.
+              {done ? 'Created' : 'Would create'} {result.created.titles} titles, {result.created.companies} companies,{' '}
+              {result.created.contracts} contracts with {result.created.blocks} rights blocks.
             </p>
           )}
-          {result.summary && <p>Imported {Object.entries(result.summary).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ')}.</p>}
+          {result.summary && (
+            <p>
+              Imported{' '}
+              {Object.entries(result.summary)
+                .filter(([, n]) => n > 0)
+                .map(([k, n]) => `${n} ${k}`)
+                .join(', ')}
+              .
+            </p>
+          )}
           {result.unknownNames && result.unknownNames.length > 0 && (
             <ul>
               {result.unknownNames.map((u) => (
                 <li key={`${u.column}:${u.value}`}>
-                  {u.column} “{u.value}” ({u.rows.length === 1 ? 'row' : 'rows'} {u.rows.join(', ')}) is unknown{u.suggestions.length ? `: did you mean ${u.suggestions.join(', ')}?` : ''}
+                  {u.column} “{u.value}” ({u.rows.length === 1 ? 'row' : 'rows'} {u.rows.join(', ')}) is unknown
+                  {u.suggestions.length ? `: did you mean ${u.suggestions.join(', ')}?` : ''}
                 </li>
               ))}
             </ul>
@@ -362,7 +425,9 @@ function EmaExport() {
   const versions = format === 'ema-xlsx' ? ['1.9', '1.8'] : ['2.5', '2.4'];
   return (
     <Section title="EMA avails for a retailer">
-      <p className="page-intro">What we can still license (or the retailer’s own windows), as the EMA avails spreadsheet or XML a retailer loads.</p>
+      <p className="page-intro">
+        What we can still license (or the retailer’s own windows), as the EMA avails spreadsheet or XML a retailer loads.
+      </p>
       <form
         className="import-form"
         aria-label="Export EMA avails"
@@ -371,7 +436,12 @@ function EmaExport() {
           setBusy(true);
           setError(null);
           const body = { retailer: retailer || null, territories, from, source, licenseTypes: types };
-          download('POST', `/api/avails/export?format=${format}&version=${version}`, body, `avails-${retailer || 'all'}-v${version}.${format === 'ema-xml' ? 'xml' : 'xlsx'}`)
+          download(
+            'POST',
+            `/api/avails/export?format=${format}&version=${version}`,
+            body,
+            `avails-${retailer || 'all'}-v${version}.${format === 'ema-xml' ? 'xml' : 'xlsx'}`,
+          )
             .catch((err: Error) => setError(err))
             .finally(() => setBusy(false));
         }}
@@ -402,8 +472,20 @@ function EmaExport() {
               </select>
             )}
           </Field>
-          <Field label="For retailer" hint={source === 'windows' ? 'Needed for the retailer’s windows' : 'Optional'}>{(p) => <input {...p} type="text" value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}</Field>
-          <Field label="Territories">{(p) => <input {...p} type="text" value={territories} onChange={(e) => setTerritories(e.target.value)} placeholder="e.g. Worldwide excl. China" />}</Field>
+          <Field label="For retailer" hint={source === 'windows' ? 'Needed for the retailer’s windows' : 'Optional'}>
+            {(p) => <input {...p} type="text" value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}
+          </Field>
+          <Field label="Territories">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                value={territories}
+                onChange={(e) => setTerritories(e.target.value)}
+                placeholder="e.g. Worldwide excl. China"
+              />
+            )}
+          </Field>
           <Field label="From">{(p) => <input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
           <Field label="What">
             {(p) => (
@@ -418,7 +500,12 @@ function EmaExport() {
             <div className="checks-row">
               {LICENSE_TYPES.map((t) => (
                 <label key={t}>
-                  <input type="checkbox" checked={types.includes(t)} onChange={(e) => setTypes(e.target.checked ? [...types, t] : types.filter((x) => x !== t))} /> {t}
+                  <input
+                    type="checkbox"
+                    checked={types.includes(t)}
+                    onChange={(e) => setTypes(e.target.checked ? [...types, t] : types.filter((x) => x !== t))}
+                  />{' '}
+                  {t}
                 </label>
               ))}
             </div>

@@ -75,8 +75,23 @@ export default function Person({ params }: { params: Record<string, string> }) {
             <nav className="crumbs" aria-label="Breadcrumb">
               <Link to="/people">People</Link>
             </nav>
-            {flash && <div className="notice notice--good" role="status">{flash}</div>}
-            <DeletedRecord entity="people" id={params.id} what="person" writable={writable} onRestored={() => changed('Restored.')} notFound={<Empty title="This person does not exist.">They may have been merged into another record. <Link to="/people">All people</Link></Empty>} />
+            {flash && (
+              <div className="notice notice--good" role="status">
+                {flash}
+              </div>
+            )}
+            <DeletedRecord
+              entity="people"
+              id={params.id}
+              what="person"
+              writable={writable}
+              onRestored={() => changed('Restored.')}
+              notFound={
+                <Empty title="This person does not exist.">
+                  They may have been merged into another record. <Link to="/people">All people</Link>
+                </Empty>
+              }
+            />
           </>
         ) : (
           <ErrorNote error={p.error} retry={p.reload} />

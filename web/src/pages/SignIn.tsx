@@ -22,7 +22,11 @@ export default function SignIn() {
       const next = params.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/signin') ? next : '/', { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? 'That user name and password do not match. Check them and try again.' : (err as Error).message);
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? 'That user name and password do not match. Check them and try again.'
+          : (err as Error).message,
+      );
     } finally {
       setBusy(false);
     }
@@ -40,10 +44,28 @@ export default function SignIn() {
         <h1 id="signin-h">Sign in</h1>
         <p className="muted">Catalog, rights, avails and deals.</p>
         <Field label="User name">
-          {(p) => <input {...p} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus />}
+          {(p) => (
+            <input
+              {...p}
+              name="username"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              autoFocus
+            />
+          )}
         </Field>
         <Field label="Password" error={error}>
-          {(p) => <input {...p} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
         </Field>
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

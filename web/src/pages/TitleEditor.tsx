@@ -7,7 +7,7 @@
  * behind. The server's error shows next to the field it names.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError, fieldMessage } from '../lib/api';
+import { api, type ApiError, fieldMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { setFlash } from '../lib/flash';
 import { humanize } from '../lib/format';
@@ -18,7 +18,17 @@ import type { Ref } from '../lib/types';
 import { EntityPicker } from '../components/EntityPicker';
 import { Empty, ErrorNote, Field, Loading } from '../components/ui';
 
-const CREDIT_ROLES = ['director', 'writer', 'cast', 'producer', 'executive-producer', 'cinematographer', 'editor', 'composer', 'other'] as const;
+const CREDIT_ROLES = [
+  'director',
+  'writer',
+  'cast',
+  'producer',
+  'executive-producer',
+  'cinematographer',
+  'editor',
+  'composer',
+  'other',
+] as const;
 const COMPANY_ROLES = [
   { role: 'production', label: 'Production companies' },
   { role: 'co-production', label: 'Co-producers' },
@@ -114,7 +124,9 @@ const isPending = (r: Ref) => r.id.startsWith('new:');
 
 function body(d: Draft, original?: TitleDetailLike) {
   const oldAliases = new Map((original?.aliases ?? []).map((a) => [a.alias, a]));
-  const companies = COMPANY_ROLES.flatMap(({ role }) => d.companies[role].map((c) => (isPending(c) ? { name: c.name, role } : { companyId: c.id, role })));
+  const companies = COMPANY_ROLES.flatMap(({ role }) =>
+    d.companies[role].map((c) => (isPending(c) ? { name: c.name, role } : { companyId: c.id, role })),
+  );
   return {
     originalTitle: d.originalTitle,
     englishTitle: d.englishTitle.trim() || null,
@@ -136,13 +148,27 @@ function body(d: Draft, original?: TitleDetailLike) {
     sourceMaterialNote: d.sourceMaterialNote.trim() || null,
     credits: d.credits
       .filter((c) => c.person)
-      .map((c) => ({ ...(isPending(c.person!) ? { name: c.person!.name } : { personId: c.person!.id }), role: c.role, character: c.role === 'cast' ? c.character.trim() || null : null })),
+      .map((c) => ({
+        ...(isPending(c.person!) ? { name: c.person!.name } : { personId: c.person!.id }),
+        role: c.role,
+        character: c.role === 'cast' ? c.character.trim() || null : null,
+      })),
     companies,
   };
 }
 
 /** Countries as chips, added by typing a name (or code) from the list. */
-function CountriesInput({ value, onChange, ...p }: { value: string[]; onChange: (v: string[]) => void; id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) {
+function CountriesInput({
+  value,
+  onChange,
+  ...p
+}: {
+  value: string[];
+  onChange: (v: string[]) => void;
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}) {
   const countries = useCountries();
   const [text, setText] = useState('');
   const listId = `${p.id}-countries`;
@@ -160,7 +186,12 @@ function CountriesInput({ value, onChange, ...p }: { value: string[]; onChange: 
         {value.map((c) => (
           <span key={c} className="chip">
             {countries.byCode?.get(c) ?? c}
-            <button type="button" className="chip-x" aria-label={`Remove ${countries.byCode?.get(c) ?? c}`} onClick={() => onChange(value.filter((x) => x !== c))}>
+            <button
+              type="button"
+              className="chip-x"
+              aria-label={`Remove ${countries.byCode?.get(c) ?? c}`}
+              onClick={() => onChange(value.filter((x) => x !== c))}
+            >
               ×
             </button>
           </span>
@@ -205,15 +236,35 @@ export default function TitleEditor({ params }: { params: Record<string, string>
     if (loaded.data) setDraft(draftOf(loaded.data));
   }, [loaded.data]);
 
-  if (!canWrite(user)) return <div className="page"><Empty title="Changing the catalog needs the editor role.">You can read every title in the <Link to="/catalog">catalog</Link>.</Empty></div>;
-  if (!isNew && loaded.error) return <div className="page"><ErrorNote error={loaded.error} retry={loaded.reload} /></div>;
+  if (!canWrite(user))
+    return (
+      <div className="page">
+        <Empty title="Changing the catalog needs the editor role.">
+          You can read every title in the <Link to="/catalog">catalog</Link>.
+        </Empty>
+      </div>
+    );
+  if (!isNew && loaded.error)
+    return (
+      <div className="page">
+        <ErrorNote error={loaded.error} retry={loaded.reload} />
+      </div>
+    );
   if (!isNew && !loaded.data) return <Loading what="Loading the title" />;
 
   const update = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setErrors((x) => {
       const next = { ...x };
-      for (const k of Object.keys(patch)) for (const e of Object.keys(next)) if (e === k || e.startsWith(`${k}[`) || (k === 'runtime' && e === 'runtimeMinutes') || (k === 'status' && e === 'productionStatus')) delete next[e];
+      for (const k of Object.keys(patch))
+        for (const e of Object.keys(next))
+          if (
+            e === k ||
+            e.startsWith(`${k}[`) ||
+            (k === 'runtime' && e === 'runtimeMinutes') ||
+            (k === 'status' && e === 'productionStatus')
+          )
+            delete next[e];
       return next;
     });
   };
@@ -281,7 +332,8 @@ export default function TitleEditor({ params }: { params: Record<string, string>
         <Link to="/catalog">Catalog</Link> <span aria-hidden="true">/</span>{' '}
         {loaded.data ? (
           <>
-            <Link to={`/titles/${encodeURIComponent(id)}`}>{name}</Link> <span aria-hidden="true">/</span> <span aria-current="page">Edit</span>
+            <Link to={`/titles/${encodeURIComponent(id)}`}>{name}</Link> <span aria-hidden="true">/</span>{' '}
+            <span aria-current="page">Edit</span>
           </>
         ) : (
           <span aria-current="page">New title</span>
@@ -295,16 +347,41 @@ export default function TitleEditor({ params }: { params: Record<string, string>
           <legend className="panel-legend">Title</legend>
           <div className="form-grid">
             <Field label="Original title" error={err('originalTitle')} className="span-2">
-              {(p) => <input {...p} type="text" value={draft.originalTitle} onChange={(e) => update({ originalTitle: e.target.value })} placeholder="As released in its country, e.g. 一秒钟" />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="text"
+                  value={draft.originalTitle}
+                  onChange={(e) => update({ originalTitle: e.target.value })}
+                  placeholder="As released in its country, e.g. 一秒钟"
+                />
+              )}
             </Field>
             <Field label="English title" hint="Empty when it is the original title." error={err('englishTitle')}>
               {(p) => <input {...p} type="text" value={draft.englishTitle} onChange={(e) => update({ englishTitle: e.target.value })} />}
             </Field>
             <Field label="Year" error={err('year')}>
-              {(p) => <input {...p} type="number" inputMode="numeric" value={draft.year} onChange={(e) => update({ year: e.target.value })} placeholder="e.g. 2020" />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  inputMode="numeric"
+                  value={draft.year}
+                  onChange={(e) => update({ year: e.target.value })}
+                  placeholder="e.g. 2020"
+                />
+              )}
             </Field>
             <Field label="Runtime (minutes)" error={err('runtimeMinutes')}>
-              {(p) => <input {...p} type="number" inputMode="numeric" value={draft.runtime} onChange={(e) => update({ runtime: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  inputMode="numeric"
+                  value={draft.runtime}
+                  onChange={(e) => update({ runtime: e.target.value })}
+                />
+              )}
             </Field>
             <Field label="Production status" error={err('productionStatus')}>
               {(p) => (
@@ -324,7 +401,12 @@ export default function TitleEditor({ params }: { params: Record<string, string>
             <Field label="Original languages" hint="Codes, e.g. zh, en" error={err('languages')}>
               {(p) => <input {...p} type="text" value={draft.languages} onChange={(e) => update({ languages: e.target.value })} />}
             </Field>
-            <Field label="Also known as" hint="One name per line: working title, festival title, other languages." error={err('aliases')} className="span-3">
+            <Field
+              label="Also known as"
+              hint="One name per line: working title, festival title, other languages."
+              error={err('aliases')}
+              className="span-3"
+            >
               {(p) => <textarea {...p} rows={2} value={draft.aliases} onChange={(e) => update({ aliases: e.target.value })} />}
             </Field>
           </div>
@@ -349,7 +431,16 @@ export default function TitleEditor({ params }: { params: Record<string, string>
                   )}
                 </Field>
                 <Field label="Person" error={creditErr(i)}>
-                  {(p) => <EntityPicker {...p} kind="people" value={c.person} onChange={(person) => setCredit(i, { person })} placeholder="Type a name" onCreate={pending} />}
+                  {(p) => (
+                    <EntityPicker
+                      {...p}
+                      kind="people"
+                      value={c.person}
+                      onChange={(person) => setCredit(i, { person })}
+                      placeholder="Type a name"
+                      onCreate={pending}
+                    />
+                  )}
                 </Field>
                 {c.role === 'cast' ? (
                   <Field label="Character">
@@ -359,20 +450,55 @@ export default function TitleEditor({ params }: { params: Record<string, string>
                   <div className="credit-spacer" />
                 )}
                 <div className="credit-actions">
-                  <button type="button" id={`credit-${c.key}-up`} className="btn btn--ghost btn--small" aria-label={`Move credit ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                  <button
+                    type="button"
+                    id={`credit-${c.key}-up`}
+                    className="btn btn--ghost btn--small"
+                    aria-label={`Move credit ${i + 1} up`}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
                     ↑
                   </button>
-                  <button type="button" id={`credit-${c.key}-down`} className="btn btn--ghost btn--small" aria-label={`Move credit ${i + 1} down`} disabled={i === draft.credits.length - 1} onClick={() => move(i, 1)}>
+                  <button
+                    type="button"
+                    id={`credit-${c.key}-down`}
+                    className="btn btn--ghost btn--small"
+                    aria-label={`Move credit ${i + 1} down`}
+                    disabled={i === draft.credits.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
                     ↓
                   </button>
-                  <button type="button" className="btn btn--ghost btn--small" aria-label={`Remove credit ${i + 1}`} onClick={() => update({ credits: draft.credits.filter((_, k) => k !== i) })}>
+                  <button
+                    type="button"
+                    className="btn btn--ghost btn--small"
+                    aria-label={`Remove credit ${i + 1}`}
+                    onClick={() => update({ credits: draft.credits.filter((_, k) => k !== i) })}
+                  >
                     Remove
                   </button>
                 </div>
               </li>
             ))}
           </ol>
-          <button type="button" className="btn btn--small" onClick={() => update({ credits: [...draft.credits, { key: key(), role: draft.credits.at(-1)?.role === 'director' ? 'cast' : draft.credits.at(-1)?.role ?? 'director', person: null, character: '' }] })}>
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() =>
+              update({
+                credits: [
+                  ...draft.credits,
+                  {
+                    key: key(),
+                    role: draft.credits.at(-1)?.role === 'director' ? 'cast' : (draft.credits.at(-1)?.role ?? 'director'),
+                    person: null,
+                    character: '',
+                  },
+                ],
+              })
+            }
+          >
             + Add credit
           </button>
         </fieldset>
@@ -405,10 +531,24 @@ export default function TitleEditor({ params }: { params: Record<string, string>
               {(p) => <textarea {...p} rows={4} value={draft.synopsis} onChange={(e) => update({ synopsis: e.target.value })} />}
             </Field>
             <Field label="Source material" hint="e.g. original, novel, short story" error={err('sourceMaterial')}>
-              {(p) => <input {...p} type="text" value={draft.sourceMaterial} onChange={(e) => update({ sourceMaterial: e.target.value })} />}
+              {(p) => (
+                <input {...p} type="text" value={draft.sourceMaterial} onChange={(e) => update({ sourceMaterial: e.target.value })} />
+              )}
             </Field>
-            <Field label="Source material note" hint="e.g. the novel’s title and author" error={err('sourceMaterialNote')} className="span-2">
-              {(p) => <input {...p} type="text" value={draft.sourceMaterialNote} onChange={(e) => update({ sourceMaterialNote: e.target.value })} />}
+            <Field
+              label="Source material note"
+              hint="e.g. the novel’s title and author"
+              error={err('sourceMaterialNote')}
+              className="span-2"
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="text"
+                  value={draft.sourceMaterialNote}
+                  onChange={(e) => update({ sourceMaterialNote: e.target.value })}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
@@ -425,7 +565,8 @@ export default function TitleEditor({ params }: { params: Record<string, string>
           <Link to={isNew ? '/catalog' : `/titles/${encodeURIComponent(id)}`} className="btn btn--ghost">
             Cancel
           </Link>
-          {(draft.credits.some((c) => c.person && isPending(c.person)) || Object.values(draft.companies).some((l) => l.some(isPending))) && (
+          {(draft.credits.some((c) => c.person && isPending(c.person)) ||
+            Object.values(draft.companies).some((l) => l.some(isPending))) && (
             <span className="muted small">New people and companies are added to the record when the title is saved.</span>
           )}
         </div>

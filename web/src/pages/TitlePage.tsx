@@ -80,7 +80,10 @@ function Credits({ credits }: { credits: TitleDetail['credits'] }) {
     <dl className="deflist">
       {roles.map((r) => (
         <div key={r}>
-          <dt>{humanize(r)}{byRole.get(r)!.length > 1 && r !== 'cast' ? 's' : ''}</dt>
+          <dt>
+            {humanize(r)}
+            {byRole.get(r)!.length > 1 && r !== 'cast' ? 's' : ''}
+          </dt>
           <dd>
             {byRole.get(r)!.map((c, i) => (
               <span key={`${c.person.id}-${i}`}>
@@ -118,7 +121,9 @@ function Festivals({ selections, awards }: { selections: Any[]; awards: Any[] })
                 const withdrawn = Boolean(s.withdrawn);
                 return (
                   <tr key={str(s.id) ?? i} className={withdrawn ? 'is-withdrawn' : undefined}>
-                    <td data-label="Festival">{ed.id ? <Link to={`/editions/${encodeURIComponent(ed.id)}`}>{ed.label}</Link> : ed.label}</td>
+                    <td data-label="Festival">
+                      {ed.id ? <Link to={`/editions/${encodeURIComponent(ed.id)}`}>{ed.label}</Link> : ed.label}
+                    </td>
                     <td data-label="Section">{nameOf(s.section) ?? '—'}</td>
                     <td data-label="Premiere">{humanize(str(s.premiereStatus)) || '—'}</td>
                     <td data-label="Slot">{s.slot ? <span className="badge badge--accent">{humanize(str(s.slot))}</span> : '—'}</td>
@@ -192,7 +197,14 @@ function BoxOffice({ rows, names }: { rows: Any[]; names?: Map<string, string> }
   const items = rows
     .map((r) => ({ r, m: moneyOf(r) }))
     .filter((x): x is { r: Any; m: Money } => !!x.m)
-    .map(({ r, m }) => ({ territory: str(r.territory), name: str(r.territoryName), m, value: Number(m.amount), asOf: str(r.asOf), cumulative: r.cumulative ?? r.isCumulative }));
+    .map(({ r, m }) => ({
+      territory: str(r.territory),
+      name: str(r.territoryName),
+      m,
+      value: Number(m.amount),
+      asOf: str(r.asOf),
+      cumulative: r.cumulative ?? r.isCumulative,
+    }));
   if (!items.length) return <p className="muted">No box office recorded.</p>;
   const max = new Map<string, number>();
   for (const i of items) max.set(i.m.currency, Math.max(max.get(i.m.currency) ?? 0, i.value));
@@ -201,7 +213,7 @@ function BoxOffice({ rows, names }: { rows: Any[]; names?: Map<string, string> }
       <ul>
         {items.map((i, k) => (
           <li key={k} className="bar-row">
-            <span className="bar-label">{i.name ?? (i.territory ? names?.get(i.territory) ?? i.territory : 'Worldwide')}</span>
+            <span className="bar-label">{i.name ?? (i.territory ? (names?.get(i.territory) ?? i.territory) : 'Worldwide')}</span>
             <span className="bar-track" aria-hidden="true">
               <span className="bar-fill" style={{ width: `${Math.max(2, (i.value / (max.get(i.m.currency) || 1)) * 100)}%` }} />
             </span>
@@ -238,10 +250,12 @@ function Releases({ rows, names }: { rows: Any[]; names?: Map<string, string> })
             const prec = (str(r.precision) ?? str(r.datePrecision)) as 'day' | 'month' | 'year' | undefined;
             return (
               <tr key={str(r.id) ?? i}>
-                <td>{t ? str(r.territoryName) ?? names?.get(t) ?? t : '—'}</td>
+                <td>{t ? (str(r.territoryName) ?? names?.get(t) ?? t) : '—'}</td>
                 <td className="num">{formatDate(str(r.date) ?? str(r.releaseDate), { precision: prec })}</td>
                 <td>{humanize(str(r.kind)) || '—'}</td>
-                <td>{d ? <Link to={`/companies/${encodeURIComponent(String(d.id))}`}>{String(d.name)}</Link> : nameOf(r.distributor) ?? '—'}</td>
+                <td>
+                  {d ? <Link to={`/companies/${encodeURIComponent(String(d.id))}`}>{String(d.name)}</Link> : (nameOf(r.distributor) ?? '—')}
+                </td>
               </tr>
             );
           })}
@@ -283,7 +297,17 @@ function Sources({ sources }: { sources: Any[] }) {
               <strong>{str(s.outlet) ?? (humanize(str(s.kind)) || 'Source')}</strong>
               {str(s.publishedOn) && <span className="muted">, {formatDate(str(s.publishedOn))}</span>}
             </div>
-            {str(s.title) && <div className="source-title">{url ? <a href={url} rel="noreferrer noopener" target="_blank">{str(s.title)}</a> : str(s.title)}</div>}
+            {str(s.title) && (
+              <div className="source-title">
+                {url ? (
+                  <a href={url} rel="noreferrer noopener" target="_blank">
+                    {str(s.title)}
+                  </a>
+                ) : (
+                  str(s.title)
+                )}
+              </div>
+            )}
             {!str(s.title) && url && (
               <a href={url} rel="noreferrer noopener" target="_blank">
                 {url}
@@ -293,12 +317,14 @@ function Sources({ sources }: { sources: Any[] }) {
             {facts.length > 0 && (
               <details>
                 <summary>
-                  {facts.length} {facts.length === 1 ? 'fact' : 'facts'} from it · {reviewed === facts.length ? 'all reviewed' : `${facts.length - reviewed} to review`}
+                  {facts.length} {facts.length === 1 ? 'fact' : 'facts'} from it ·{' '}
+                  {reviewed === facts.length ? 'all reviewed' : `${facts.length - reviewed} to review`}
                 </summary>
                 <ul className="facts">
                   {facts.map((f, k) => (
                     <li key={str(f.id) ?? k}>
-                      <span className="fact-kind">{humanize(str(f.factTable) ?? str(f.table))}</span> {str(f.quote) ? <q>{str(f.quote)}</q> : null}{' '}
+                      <span className="fact-kind">{humanize(str(f.factTable) ?? str(f.table))}</span>{' '}
+                      {str(f.quote) ? <q>{str(f.quote)}</q> : null}{' '}
                       {f.reviewed ? <Badge value="signed" label="reviewed" /> : <Badge value="draft" label="to review" />}
                     </li>
                   ))}
@@ -359,7 +385,13 @@ function useContractDetails(contracts: Contract[] | undefined): Contract[] | und
     if (!contracts) return;
     if (contracts.every((c) => c.blocks && c.holdbacks)) return setFull(contracts);
     let live = true;
-    Promise.all(contracts.slice(0, 40).map((c) => (c.blocks && c.holdbacks ? Promise.resolve(c) : api.get<Contract>(`/api/contracts/${encodeURIComponent(c.id)}`).catch(() => c)))).then((l) => live && setFull(l));
+    Promise.all(
+      contracts
+        .slice(0, 40)
+        .map((c) =>
+          c.blocks && c.holdbacks ? Promise.resolve(c) : api.get<Contract>(`/api/contracts/${encodeURIComponent(c.id)}`).catch(() => c),
+        ),
+    ).then((l) => live && setFull(l));
     return () => {
       live = false;
     };
@@ -372,15 +404,39 @@ function timelineBars(titleId: string, contracts: Contract[]): TimelineBar[] {
   const bars: TimelineBar[] = [];
   for (const c of contracts) {
     if (['draft', 'rejected'].includes(c.status)) continue;
-    const kind: TimelineBar['kind'] = c.direction === 'in' ? 'in' : c.direction === 'third-party' ? 'third-party' : c.status === 'offer' || c.status === 'negotiating' ? 'hold' : 'out';
+    const kind: TimelineBar['kind'] =
+      c.direction === 'in'
+        ? 'in'
+        : c.direction === 'third-party'
+          ? 'third-party'
+          : c.status === 'offer' || c.status === 'negotiating'
+            ? 'hold'
+            : 'out';
     const other = c.direction === 'in' ? c.licensor?.name : c.licensee?.name;
     for (const b of c.blocks ?? []) {
       if (b.titleId && b.titleId !== titleId) continue;
-      bars.push({ key: `${c.id}-${b.id ?? bars.length}`, territory: b.territoryLabel ?? b.territories, media: b.mediaLabel ?? b.media, kind, start: b.start, end: b.end, label: `${c.ref}${other ? ` · ${other}` : ''}`, exclusive: b.exclusive });
+      bars.push({
+        key: `${c.id}-${b.id ?? bars.length}`,
+        territory: b.territoryLabel ?? b.territories,
+        media: b.mediaLabel ?? b.media,
+        kind,
+        start: b.start,
+        end: b.end,
+        label: `${c.ref}${other ? ` · ${other}` : ''}`,
+        exclusive: b.exclusive,
+      });
     }
     for (const h of c.holdbacks ?? []) {
       if (h.titleId && h.titleId !== titleId) continue;
-      bars.push({ key: `${c.id}-h-${h.id ?? bars.length}`, territory: h.territories, media: h.media, kind: 'holdback', start: h.start, end: h.end, label: h.description || c.ref });
+      bars.push({
+        key: `${c.id}-h-${h.id ?? bars.length}`,
+        territory: h.territories,
+        media: h.media,
+        kind: 'holdback',
+        start: h.start,
+        end: h.end,
+        label: h.description || c.ref,
+      });
     }
   }
   return bars;
@@ -413,7 +469,14 @@ function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: string; 
     const t = setTimeout(() => setQuery({ media, ...win, exclusive }), 400);
     return () => clearTimeout(t);
   }, [media, win.start, win.end, exclusive]); // eslint-disable-line react-hooks/exhaustive-deps
-  const map = useApi<TitleMap>(withQuery(`/api/titles/${encodeURIComponent(titleId)}/map`, { media: query.media, start: query.start, end: query.end, exclusive: String(query.exclusive) }));
+  const map = useApi<TitleMap>(
+    withQuery(`/api/titles/${encodeURIComponent(titleId)}/map`, {
+      media: query.media,
+      start: query.start,
+      end: query.end,
+      exclusive: String(query.exclusive),
+    }),
+  );
   const countries = useCountries();
   const known = useMemo(() => contractIndex(contracts), [contracts]);
   const coverage = useMemo(() => rightsInCoverage(contracts, titleId), [contracts, titleId]);
@@ -423,7 +486,10 @@ function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: string; 
     return out;
   }, [map.data, known, coverage]);
   const fieldError = (f: string) => (map.error?.field === f ? map.error.message : undefined);
-  const when = query.start === query.end ? `on ${formatDate(query.start)}` : `${formatDate(query.start)} to ${query.end ? formatDate(query.end) : 'open end'}`;
+  const when =
+    query.start === query.end
+      ? `on ${formatDate(query.start)}`
+      : `${formatDate(query.start)} to ${query.end ? formatDate(query.end) : 'open end'}`;
 
   return (
     <>
@@ -435,7 +501,13 @@ function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: string; 
           <legend>Window</legend>
           <div className="segmented-buttons">
             {PRESETS.map((x) => (
-              <button key={x.v} type="button" className={`seg${preset === x.v ? ' is-on' : ''}`} aria-pressed={preset === x.v} onClick={() => setPreset(x.v)}>
+              <button
+                key={x.v}
+                type="button"
+                className={`seg${preset === x.v ? ' is-on' : ''}`}
+                aria-pressed={preset === x.v}
+                onClick={() => setPreset(x.v)}
+              >
                 {x.label}
               </button>
             ))}
@@ -458,15 +530,22 @@ function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: string; 
         </div>
       </form>
       <p className="map-caption">
-        <strong>{query.media || 'All Media'}</strong>, {query.exclusive ? 'exclusive' : 'non-exclusive'}, {when}. A country is <em>available</em> when the whole window is free, <em>partly available</em> when only some of it (or some of the media) is.
+        <strong>{query.media || 'All Media'}</strong>, {query.exclusive ? 'exclusive' : 'non-exclusive'}, {when}. A country is{' '}
+        <em>available</em> when the whole window is free, <em>partly available</em> when only some of it (or some of the media) is.
       </p>
       {map.error && !map.error.field && <ErrorNote error={map.error} retry={map.reload} />}
       {map.data && Object.keys(info).length > 0 && Object.values(info).every((c) => c.status === 'no-rights') && (
         <div className="notice">
-          We hold no rights in this title for this choice. Record the rights-in agreement (a mandate or an acquisition) to see what can be sold: <Link to={`/deals/new?title=${encodeURIComponent(titleId)}`}>new deal</Link>, kind “Rights in”.
+          We hold no rights in this title for this choice. Record the rights-in agreement (a mandate or an acquisition) to see what can be
+          sold: <Link to={`/deals/new?title=${encodeURIComponent(titleId)}`}>new deal</Link>, kind “Rights in”.
         </div>
       )}
-      <WorldMap info={info} names={countries.byCode} loading={map.loading} label={`${titleLabel}, ${query.media || 'all media'}, ${query.exclusive ? 'exclusive' : 'non-exclusive'}, ${when}`} />
+      <WorldMap
+        info={info}
+        names={countries.byCode}
+        loading={map.loading}
+        label={`${titleLabel}, ${query.media || 'all media'}, ${query.exclusive ? 'exclusive' : 'non-exclusive'}, ${when}`}
+      />
     </>
   );
 }
@@ -489,7 +568,9 @@ function TitleActions({ d, onMerged, onDeleted }: { d: TitleDetail; onMerged: (m
       const r = await api.post<{ moved: Record<string, number> }>(`/api/titles/${encodeURIComponent(d.id)}/merge`, { mergeId: dup.id });
       const moved = Object.entries(r.moved).map(([k, n]) => `${n} ${n === 1 ? k.replace(/ies$/, 'y').replace(/s$/, '') : k}`);
       close();
-      onMerged(`“${dup.name}” was merged into this title${moved.length ? `: ${moved.join(', ')} moved over` : ''}. The merge is in the history.`);
+      onMerged(
+        `“${dup.name}” was merged into this title${moved.length ? `: ${moved.join(', ')} moved over` : ''}. The merge is in the history.`,
+      );
     } catch (x) {
       setState({ busy: false, error: (x as ApiError).message });
     }
@@ -515,14 +596,45 @@ function TitleActions({ d, onMerged, onDeleted }: { d: TitleDetail; onMerged: (m
       <button type="button" className="btn btn--ghost btn--delete" onClick={() => setDialog('delete')}>
         Delete title…
       </button>
-      <ConfirmDialog open={dialog === 'merge'} title={`Merge a duplicate into ${name}`} confirmLabel="Merge" tone="primary" busy={state.busy} error={state.error} onConfirm={() => void merge()} onCancel={close}>
-        <p>When the same film is on file twice, pick the other record. Its contracts, credits, festival history, releases, box office and sources move to this title, its names become aliases, and it is deleted.</p>
+      <ConfirmDialog
+        open={dialog === 'merge'}
+        title={`Merge a duplicate into ${name}`}
+        confirmLabel="Merge"
+        tone="primary"
+        busy={state.busy}
+        error={state.error}
+        onConfirm={() => void merge()}
+        onCancel={close}
+      >
+        <p>
+          When the same film is on file twice, pick the other record. Its contracts, credits, festival history, releases, box office and
+          sources move to this title, its names become aliases, and it is deleted.
+        </p>
         <Field label="The duplicate">
-          {(p) => <EntityPicker {...p} kind="titles" value={dup} onChange={(v) => (setDup(v && v.id === d.id ? null : v), setState({ busy: false }))} placeholder="Type its title" />}
+          {(p) => (
+            <EntityPicker
+              {...p}
+              kind="titles"
+              value={dup}
+              onChange={(v) => (setDup(v && v.id === d.id ? null : v), setState({ busy: false }))}
+              placeholder="Type its title"
+            />
+          )}
         </Field>
       </ConfirmDialog>
-      <ConfirmDialog open={dialog === 'delete'} title={`Delete ${name}?`} confirmLabel="Delete title" busy={state.busy} error={state.error} onConfirm={() => void remove()} onCancel={close}>
-        <p>The title goes with its credits, aliases and companies. A title that a contract, a festival selection, an award, a release or a box-office figure names cannot be deleted: change those first, or merge it into the record it duplicates.</p>
+      <ConfirmDialog
+        open={dialog === 'delete'}
+        title={`Delete ${name}?`}
+        confirmLabel="Delete title"
+        busy={state.busy}
+        error={state.error}
+        onConfirm={() => void remove()}
+        onCancel={close}
+      >
+        <p>
+          The title goes with its credits, aliases and companies. A title that a contract, a festival selection, an award, a release or a
+          box-office figure names cannot be deleted: change those first, or merge it into the record it duplicates.
+        </p>
         <p>Nothing is lost: the title can be restored from its history.</p>
       </ConfirmDialog>
     </>
@@ -636,7 +748,12 @@ export default function TitlePage({ params }: { params: Record<string, string> }
       {flash && (
         <div className="notice notice--good" role="status">
           {flash}
-          <button type="button" className="btn btn--ghost btn--small notice-close" aria-label="Dismiss" onClick={() => setFlashHere(undefined)}>
+          <button
+            type="button"
+            className="btn btn--ghost btn--small notice-close"
+            aria-label="Dismiss"
+            onClick={() => setFlashHere(undefined)}
+          >
             ×
           </button>
         </div>
@@ -659,7 +776,16 @@ export default function TitlePage({ params }: { params: Record<string, string> }
       <div className="title-grid">
         <div className="title-main">
           <Section title="Rights timeline" id="timeline">
-            {!contracts ? <Loading what="Loading contracts" /> : bars.length ? <RightsTimeline bars={bars} /> : <Empty title="No rights recorded for this title.">Record the rights-in agreement (the mandate or acquisition) first, then sales: <Link to={`/deals/new?title=${encodeURIComponent(d.id)}`}>new deal</Link>.</Empty>}
+            {!contracts ? (
+              <Loading what="Loading contracts" />
+            ) : bars.length ? (
+              <RightsTimeline bars={bars} />
+            ) : (
+              <Empty title="No rights recorded for this title.">
+                Record the rights-in agreement (the mandate or acquisition) first, then sales:{' '}
+                <Link to={`/deals/new?title=${encodeURIComponent(d.id)}`}>new deal</Link>.
+              </Empty>
+            )}
           </Section>
           <Section title={`Contracts (${d.contracts?.length ?? 0})`} id="contracts">
             <ContractTable contracts={contracts ?? d.contracts ?? []} showTitles={false} empty="No contract names this title yet." />
@@ -680,12 +806,22 @@ export default function TitlePage({ params }: { params: Record<string, string> }
             <div className="grid-2 grid-2--tight">
               <div>
                 <h3 className="h3">Releases</h3>
-                {writable ? <ReleasesPanel titleId={d.id} rows={d.releases ?? []} writable onChanged={() => changed()} /> : <Releases rows={d.releases ?? []} names={countries.byCode} />}
+                {writable ? (
+                  <ReleasesPanel titleId={d.id} rows={d.releases ?? []} writable onChanged={() => changed()} />
+                ) : (
+                  <Releases rows={d.releases ?? []} names={countries.byCode} />
+                )}
               </div>
               <div>
                 <h3 className="h3">Box office</h3>
                 {writable ? (
-                  <BoxOfficePanel titleId={d.id} rows={d.boxOffice ?? []} writable onChanged={() => changed()} chart={(d.boxOffice ?? []).length ? <BoxOffice rows={d.boxOffice ?? []} names={countries.byCode} /> : null} />
+                  <BoxOfficePanel
+                    titleId={d.id}
+                    rows={d.boxOffice ?? []}
+                    writable
+                    onChanged={() => changed()}
+                    chart={(d.boxOffice ?? []).length ? <BoxOffice rows={d.boxOffice ?? []} names={countries.byCode} /> : null}
+                  />
                 ) : (
                   <BoxOffice rows={d.boxOffice ?? []} names={countries.byCode} />
                 )}
@@ -722,7 +858,12 @@ export default function TitlePage({ params }: { params: Record<string, string> }
                   <dt>Source material</dt>
                   <dd>
                     {humanize(d.sourceMaterial ?? '')}
-                    {sourceNote && <span className="muted">{d.sourceMaterial ? ': ' : ''}{sourceNote}</span>}
+                    {sourceNote && (
+                      <span className="muted">
+                        {d.sourceMaterial ? ': ' : ''}
+                        {sourceNote}
+                      </span>
+                    )}
                   </dd>
                 </div>
               )}
