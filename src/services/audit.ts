@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { toJson, type Database } from '../store/index.js';
+import { parseJson, toJson, type Database } from '../store/index.js';
 import type { Actor } from './app.js';
+import { NotFoundError } from './errors.js';
 
 export interface AuditEntry {
   action: string;
@@ -26,4 +27,23 @@ export async function audit(trx: Kysely<Database>, actor: Actor, e: AuditEntry):
       reason: e.reason ?? null,
     })
     .execute();
+}
+
+/** The latest entry of a record's history. */
+export async function latestAuditEntry(db: Kysely<Database>, entity: string, id: string) {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entity_id', '=', id)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The record as its deletion kept it; NotFoundError when its latest history entry is not a deletion. */
+export async function deletedSnapshot<T>(db: Kysely<Database>, entity: string, id: string, what: string): Promise<T> {
+  const last = await latestAuditEntry(db, entity, id);
+  if (!last || last.action !== 'delete' || last.before === null) throw new NotFoundError(`deleted ${what}`, id);
+  return parseJson(last.before) as T;
 }
