@@ -3,6 +3,7 @@
  * film: credits, companies, festivals and awards, releases, box office,
  * contracts and the sources of each fact.
  */
+import type { Kysely } from 'kysely';
 import { countryName } from '../../domain/countries.js';
 import { mediaLabel, mediaSetFromIds } from '../../domain/media.js';
 import { territoryLabel, territorySetFromCodes } from '../../domain/territories.js';
@@ -13,6 +14,7 @@ import {
   type ContractDirection,
   type ContractStatus,
   type CreditRole,
+  type Database,
   type DatePrecision,
   type PremiereStatus,
   type ProductionStatus,
@@ -143,157 +145,166 @@ function territoryName(code: string | null): string {
   }
 }
 
-export async function getTitle(app: FilmRights, actor: Actor, id: string): Promise<TitleDetail> {
-  const db = app.store.db;
-  const t = await db.selectFrom('titles').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!t) throw new NotFoundError('title', id);
-  const aliases = await db
-    .selectFrom('title_aliases')
-    .select(['id', 'alias', 'language', 'kind'])
-    .where('title_id', '=', id)
-    .orderBy('alias')
-    .execute();
-  const credits = await db
-    .selectFrom('credits as c')
-    .innerJoin('people as p', 'p.id', 'c.person_id')
-    .select(['c.id', 'c.role', 'c.character', 'c.position', 'p.id as person_id', 'p.name'])
-    .where('c.title_id', '=', id)
-    .execute();
-  const roleOrder = (r: CreditRole) => CREDIT_ROLES.indexOf(r);
-  credits.sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.position - b.position || a.name.localeCompare(b.name));
-  const companies = await db
-    .selectFrom('title_companies as tc')
-    .innerJoin('companies as co', 'co.id', 'tc.company_id')
-    .select(['tc.role', 'co.id', 'co.name'])
-    .where('tc.title_id', '=', id)
-    .execute();
-  companies.sort((a, b) => TITLE_COMPANY_ROLES.indexOf(a.role) - TITLE_COMPANY_ROLES.indexOf(b.role) || a.name.localeCompare(b.name));
-  const selections = await db
-    .selectFrom('selections as s')
-    .innerJoin('festival_editions as e', 'e.id', 's.edition_id')
-    .innerJoin('festivals as f', 'f.id', 'e.festival_id')
-    .leftJoin('sections as sec', 'sec.id', 's.section_id')
-    .select([
-      's.id',
-      's.premiere_status',
-      's.slot',
-      's.withdrawn',
-      's.withdrawal_reason',
-      'e.id as edition_id',
-      'e.number',
-      'e.year',
-      'e.start_date',
-      'e.end_date',
-      'f.id as festival_id',
-      'f.name as festival_name',
-      'f.short_name',
-      'sec.id as section_id',
-      'sec.name as section_name',
-    ])
-    .where('s.title_id', '=', id)
-    .orderBy('e.year')
-    .orderBy('e.start_date')
-    .orderBy('f.name')
-    .execute();
-  const awards = await db
-    .selectFrom('awards as a')
-    .innerJoin('festival_editions as e', 'e.id', 'a.edition_id')
-    .innerJoin('festivals as f', 'f.id', 'e.festival_id')
-    .leftJoin('people as p', 'p.id', 'a.person_id')
-    .select([
-      'a.id',
-      'a.name',
-      'a.tied',
-      'a.tie_group',
-      'a.edition_id',
-      'e.number',
-      'e.year',
-      'f.id as festival_id',
-      'f.name as festival_name',
-      'f.short_name',
-      'p.id as person_id',
-      'p.name as person_name',
-    ])
-    .where('a.title_id', '=', id)
-    .orderBy('e.year')
-    .orderBy('a.name')
-    .execute();
-  const tieGroups = [...new Set(awards.map((a) => a.tie_group).filter((g): g is string => !!g))];
-  const coWinners = tieGroups.length
-    ? await db
-        .selectFrom('awards as a')
-        .innerJoin('titles as t', 't.id', 'a.title_id')
-        .select(['a.tie_group', 'a.edition_id', 't.id', 't.original_title', 't.english_title'])
-        .where('a.tie_group', 'in', tieGroups)
-        .where('a.title_id', '!=', id)
-        .orderBy('t.original_title')
-        .execute()
-    : [];
-  const releases = await db
-    .selectFrom('releases as r')
-    .leftJoin('companies as co', 'co.id', 'r.distributor_id')
-    .select([
-      'r.id',
-      'r.territory',
-      'r.release_date',
-      'r.date_precision',
-      'r.kind',
-      'co.id as distributor_id',
-      'co.name as distributor_name',
-    ])
-    .where('r.title_id', '=', id)
-    .orderBy('r.release_date')
-    .orderBy('r.territory')
-    .execute();
-  const boxOffice = await db
-    .selectFrom('box_office')
-    .selectAll()
-    .where('title_id', '=', id)
-    .orderBy('territory')
-    .orderBy('as_of')
-    .orderBy('period_start')
-    .execute();
-  const contractRows = await db
+/**
+ * Everything the title page shows, read at once: every query but the
+ * sources' depends only on the title's id (the co-winners of a tied award and
+ * the blocks of the live contracts are picked by subqueries), so they run
+ * together (in parallel on PostgreSQL's pool; one after the other on SQLite,
+ * whose queries are synchronous anyway), then one query for the sources of
+ * every fact on the page.
+ */
+async function readTitlePage(db: Kysely<Database>, id: string) {
+  const liveContracts = db
     .selectFrom('contract_titles as ct')
     .innerJoin('contracts as c', 'c.id', 'ct.contract_id')
-    .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
-    .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
-    .leftJoin('companies as sa', 'sa.id', 'c.sales_agent_id')
-    .select([
-      'c.id',
-      'c.ref',
-      'c.direction',
-      'c.status',
-      'c.signed_on',
-      'c.announced_on',
-      'c.mg_amount',
-      'c.mg_currency',
-      'lor.id as licensor_id',
-      'lor.name as licensor_name',
-      'lee.id as licensee_id',
-      'lee.name as licensee_name',
-      'sa.id as sales_agent_id',
-      'sa.name as sales_agent_name',
-    ])
+    .select('ct.contract_id')
     .where('ct.title_id', '=', id)
-    .where('c.deleted_at', 'is', null)
-    .orderBy('c.ref')
-    .execute();
-  const blocks = contractRows.length
-    ? await db
-        .selectFrom('rights_blocks')
-        .select(['contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'exclusive'])
-        .where('title_id', '=', id)
-        .where(
-          'contract_id',
-          'in',
-          contractRows.map((c) => c.id),
-        )
-        .orderBy('start_date')
-        .orderBy('id')
-        .execute()
-    : [];
-
+    .where('c.deleted_at', 'is', null);
+  const [title, aliases, credits, companies, selections, awards, coWinners, releases, boxOffice, contracts, blocks] = await Promise.all([
+    db.selectFrom('titles').selectAll().where('id', '=', id).executeTakeFirst(),
+    db.selectFrom('title_aliases').select(['id', 'alias', 'language', 'kind']).where('title_id', '=', id).orderBy('alias').execute(),
+    db
+      .selectFrom('credits as c')
+      .innerJoin('people as p', 'p.id', 'c.person_id')
+      .select(['c.id', 'c.role', 'c.character', 'c.position', 'p.id as person_id', 'p.name'])
+      .where('c.title_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('title_companies as tc')
+      .innerJoin('companies as co', 'co.id', 'tc.company_id')
+      .select(['tc.role', 'co.id', 'co.name'])
+      .where('tc.title_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('selections as s')
+      .innerJoin('festival_editions as e', 'e.id', 's.edition_id')
+      .innerJoin('festivals as f', 'f.id', 'e.festival_id')
+      .leftJoin('sections as sec', 'sec.id', 's.section_id')
+      .select([
+        's.id',
+        's.premiere_status',
+        's.slot',
+        's.withdrawn',
+        's.withdrawal_reason',
+        'e.id as edition_id',
+        'e.number',
+        'e.year',
+        'e.start_date',
+        'e.end_date',
+        'f.id as festival_id',
+        'f.name as festival_name',
+        'f.short_name',
+        'sec.id as section_id',
+        'sec.name as section_name',
+      ])
+      .where('s.title_id', '=', id)
+      .orderBy('e.year')
+      .orderBy('e.start_date')
+      .orderBy('f.name')
+      .execute(),
+    db
+      .selectFrom('awards as a')
+      .innerJoin('festival_editions as e', 'e.id', 'a.edition_id')
+      .innerJoin('festivals as f', 'f.id', 'e.festival_id')
+      .leftJoin('people as p', 'p.id', 'a.person_id')
+      .select([
+        'a.id',
+        'a.name',
+        'a.tied',
+        'a.tie_group',
+        'a.edition_id',
+        'e.number',
+        'e.year',
+        'f.id as festival_id',
+        'f.name as festival_name',
+        'f.short_name',
+        'p.id as person_id',
+        'p.name as person_name',
+      ])
+      .where('a.title_id', '=', id)
+      .orderBy('e.year')
+      .orderBy('a.name')
+      .execute(),
+    // the other winners of this title's tied awards
+    db
+      .selectFrom('awards as a')
+      .innerJoin('titles as t', 't.id', 'a.title_id')
+      .select(['a.tie_group', 'a.edition_id', 't.id', 't.original_title', 't.english_title'])
+      .where('a.tie_group', 'in', (eb) =>
+        eb
+          .selectFrom('awards')
+          .select('tie_group')
+          .where('title_id', '=', id)
+          .where('tie_group', 'is not', null)
+          .where('tie_group', '!=', ''),
+      )
+      .where('a.title_id', '!=', id)
+      .orderBy('t.original_title')
+      .execute(),
+    db
+      .selectFrom('releases as r')
+      .leftJoin('companies as co', 'co.id', 'r.distributor_id')
+      .select([
+        'r.id',
+        'r.territory',
+        'r.release_date',
+        'r.date_precision',
+        'r.kind',
+        'co.id as distributor_id',
+        'co.name as distributor_name',
+      ])
+      .where('r.title_id', '=', id)
+      .orderBy('r.release_date')
+      .orderBy('r.territory')
+      .execute(),
+    db
+      .selectFrom('box_office')
+      .selectAll()
+      .where('title_id', '=', id)
+      .orderBy('territory')
+      .orderBy('as_of')
+      .orderBy('period_start')
+      .execute(),
+    db
+      .selectFrom('contract_titles as ct')
+      .innerJoin('contracts as c', 'c.id', 'ct.contract_id')
+      .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
+      .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
+      .leftJoin('companies as sa', 'sa.id', 'c.sales_agent_id')
+      .select([
+        'c.id',
+        'c.ref',
+        'c.direction',
+        'c.status',
+        'c.signed_on',
+        'c.announced_on',
+        'c.mg_amount',
+        'c.mg_currency',
+        'lor.id as licensor_id',
+        'lor.name as licensor_name',
+        'lee.id as licensee_id',
+        'lee.name as licensee_name',
+        'sa.id as sales_agent_id',
+        'sa.name as sales_agent_name',
+      ])
+      .where('ct.title_id', '=', id)
+      .where('c.deleted_at', 'is', null)
+      .orderBy('c.ref')
+      .execute(),
+    // this title's blocks in its live contracts
+    db
+      .selectFrom('rights_blocks')
+      .select(['contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'exclusive'])
+      .where('title_id', '=', id)
+      .where('contract_id', 'in', liveContracts)
+      .orderBy('start_date')
+      .orderBy('id')
+      .execute(),
+  ]);
+  if (!title) throw new NotFoundError('title', id);
+  const roleOrder = (r: CreditRole) => CREDIT_ROLES.indexOf(r);
+  credits.sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.position - b.position || a.name.localeCompare(b.name));
+  companies.sort((a, b) => TITLE_COMPANY_ROLES.indexOf(a.role) - TITLE_COMPANY_ROLES.indexOf(b.role) || a.name.localeCompare(b.name));
   const facts: Array<{ table: FactTable; id: string }> = [
     { table: 'titles', id },
     ...aliases.map((a) => ({ table: 'title_aliases' as const, id: a.id })),
@@ -303,9 +314,27 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
     ...awards.map((a) => ({ table: 'awards' as const, id: a.id })),
     ...releases.map((r) => ({ table: 'releases' as const, id: r.id })),
     ...boxOffice.map((b) => ({ table: 'box_office' as const, id: b.id })),
-    ...contractRows.map((c) => ({ table: 'contracts' as const, id: c.id })),
+    ...contracts.map((c) => ({ table: 'contracts' as const, id: c.id })),
   ];
   const sources = await sourcesOf(db, facts);
+  return { title, aliases, credits, companies, selections, awards, coWinners, releases, boxOffice, contracts, blocks, sources };
+}
+
+export async function getTitle(app: FilmRights, actor: Actor, id: string): Promise<TitleDetail> {
+  const {
+    title: t,
+    aliases,
+    credits,
+    companies,
+    selections,
+    awards,
+    coWinners,
+    releases,
+    boxOffice,
+    contracts: contractRows,
+    blocks,
+    sources,
+  } = await readTitlePage(app.store.db, id);
   const src = (table: FactTable, fid: string) => sources.get(`${table}:${fid}`) ?? [];
   const named = (i: string | null, n: string | null): Named | null => (i ? { id: i, name: n ?? '' } : null);
 
