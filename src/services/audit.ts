@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { parseJson, toJson, type Database } from '../store/index.js';
-import type { Actor } from './app.js';
+import type { Actor, FilmRights } from './app.js';
+import { visibleTo } from './access.js';
 import { NotFoundError } from './errors.js';
 
 export interface AuditEntry {
@@ -46,4 +47,29 @@ export async function deletedSnapshot<T>(db: Kysely<Database>, entity: string, i
   const last = await latestAuditEntry(db, entity, id);
   if (!last || last.action !== 'delete' || last.before === null) throw new NotFoundError(`deleted ${what}`, id);
   return parseJson(last.before) as T;
+}
+
+/** The audit trail of one record (or of everything), newest first. */
+export async function auditTrail(app: FilmRights, actor: Actor, params: { entity?: string; entityId?: string; limit?: number } = {}) {
+  let q = app.store.db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after', 'a.reason']);
+  if (params.entity) q = q.where('a.entity', '=', params.entity);
+  if (params.entityId) q = q.where('a.entity_id', '=', params.entityId);
+  const rows = await q
+    .orderBy('a.id', 'desc')
+    .limit(Math.min(params.limit ?? 200, 1000))
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    user: r.username ?? r.user_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: visibleTo(actor, parseJson(r.before)),
+    after: visibleTo(actor, parseJson(r.after)),
+    reason: r.reason,
+  }));
 }
