@@ -320,33 +320,15 @@ async function readTitlePage(db: Kysely<Database>, id: string) {
   return { title, aliases, credits, companies, selections, awards, coWinners, releases, boxOffice, contracts, blocks, sources };
 }
 
+type PageRows = Awaited<ReturnType<typeof readTitlePage>>;
+/** The sources of one fact on the page. */
+type SourcesOfFact = (table: FactTable, id: string) => FactSourceView[];
+const named = (id: string | null, name: string | null): Named | null => (id ? { id, name: name ?? '' } : null);
+
 export async function getTitle(app: FilmRights, actor: Actor, id: string): Promise<TitleDetail> {
-  const {
-    title: t,
-    aliases,
-    credits,
-    companies,
-    selections,
-    awards,
-    coWinners,
-    releases,
-    boxOffice,
-    contracts: contractRows,
-    blocks,
-    sources,
-  } = await readTitlePage(app.store.db, id);
-  const src = (table: FactTable, fid: string) => sources.get(`${table}:${fid}`) ?? [];
-  const named = (i: string | null, n: string | null): Named | null => (i ? { id: i, name: n ?? '' } : null);
-
-  const blockViews = blocks.map((b) => ({
-    contractId: b.contract_id,
-    territoryLabel: territoryLabel(territorySetFromCodes(parseJson(b.territory_codes), 'territory_codes')),
-    mediaLabel: mediaLabel(mediaSetFromIds(parseJson(b.media_ids), 'media_ids')),
-    start: b.start_date,
-    end: b.end_date,
-    exclusive: b.exclusive === 1,
-  }));
-
+  const page = await readTitlePage(app.store.db, id);
+  const t = page.title;
+  const src: SourcesOfFact = (table, fid) => page.sources.get(`${table}:${fid}`) ?? [];
   // Deal terms (MGs) leave only for users with the financial-terms permission; grosses are public.
   return visibleTo(actor, {
     id: t.id,
@@ -361,7 +343,17 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
     sourceMaterial: t.source_material,
     sourceMaterialNote: t.source_material_note,
     productionStatus: t.production_status,
-    aliases,
+    aliases: page.aliases,
+    ...creditViews(page, src),
+    ...festivalViews(page, src),
+    ...releaseViews(page, src),
+    ...dealViews(page),
+    sources: dedupeSources([...page.sources.values()].flat()),
+  });
+}
+
+function creditViews({ title, credits, companies }: PageRows, src: SourcesOfFact): Pick<TitleDetail, 'credits' | 'companies'> {
+  return {
     credits: credits.map((c) => ({
       id: c.id,
       role: c.role,
@@ -373,8 +365,13 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
     companies: companies.map((c) => ({
       role: c.role,
       company: { id: c.id, name: c.name },
-      sources: src('title_companies', titleCompanyFactId(id, c.id, c.role)),
+      sources: src('title_companies', titleCompanyFactId(title.id, c.id, c.role)),
     })),
+  };
+}
+
+function festivalViews({ selections, awards, coWinners }: PageRows, src: SourcesOfFact): Pick<TitleDetail, 'selections' | 'awards'> {
+  return {
     selections: selections.map((s) => ({
       id: s.id,
       festival: { id: s.festival_id, name: s.festival_name, shortName: s.short_name },
@@ -401,6 +398,11 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
         : [],
       sources: src('awards', a.id),
     })),
+  };
+}
+
+function releaseViews({ releases, boxOffice }: PageRows, src: SourcesOfFact): Pick<TitleDetail, 'releases' | 'boxOffice'> {
+  return {
     releases: releases.map((r) => ({
       id: r.id,
       territory: r.territory,
@@ -424,7 +426,21 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
       cumulative: b.is_cumulative === 1,
       sources: src('box_office', b.id),
     })),
-    contracts: contractRows.map((c) => {
+  };
+}
+
+/** The title's live contracts with their blocks for it, and who holds what as the signed and announced ones say. */
+function dealViews({ contracts, blocks }: PageRows): Pick<TitleDetail, 'contracts' | 'marketPicture'> {
+  const blockViews = blocks.map((b) => ({
+    contractId: b.contract_id,
+    territoryLabel: territoryLabel(territorySetFromCodes(parseJson(b.territory_codes), 'territory_codes')),
+    mediaLabel: mediaLabel(mediaSetFromIds(parseJson(b.media_ids), 'media_ids')),
+    start: b.start_date,
+    end: b.end_date,
+    exclusive: b.exclusive === 1,
+  }));
+  return {
+    contracts: contracts.map((c) => {
       const mine = blockViews.filter((b) => b.contractId === c.id);
       const summary: ContractSummary = {
         id: c.id,
@@ -442,7 +458,7 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
       summary.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
       return summary;
     }),
-    marketPicture: contractRows
+    marketPicture: contracts
       .filter((c) => c.status === 'signed' || c.status === 'announced')
       .flatMap((c) =>
         blockViews
@@ -455,8 +471,7 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
             ...b,
           })),
       ),
-    sources: dedupeSources([...sources.values()].flat()),
-  });
+  };
 }
 
 function dedupeSources(list: FactSourceView[]): FactSourceView[] {
