@@ -9,7 +9,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely';
-import type { StoreDialect } from '../db.js';
+import type { StoreDialect } from '../dialect.js';
 import { createdAtColumn, dateColumn, oneOf } from './portable.js';
 
 export const ARTICLE_FACT_STATUSES = ['pending', 'accepted', 'rejected'] as const;
