@@ -329,28 +329,28 @@ export function validMedia(words: string[]): string | null {
   }
 }
 
-function factKey(type: FactType, f: Record<string, unknown>): string {
-  const t = nk(f.title as string);
-  switch (type) {
+function factKey(fact: AnyFact): string {
+  const t = nk(fact.fields.title);
+  switch (fact.type) {
     case 'deal':
-      return `deal|${t}|${nk(f.buyer as string)}`;
+      return `deal|${t}|${nk(fact.fields.buyer)}`;
     case 'rumour':
-      return `rumour|${t}|${nk(f.party as string)}`;
+      return `rumour|${t}|${nk(fact.fields.party)}`;
     case 'mandate':
-      return `mandate|${t}|${nk(f.company as string)}`;
+      return `mandate|${t}|${nk(fact.fields.company)}`;
     case 'selection':
     case 'withdrawal':
-      return `${type}|${t}|${nk(f.festival as string)}|${f.year ?? ''}`;
+      return `${fact.type}|${t}|${nk(fact.fields.festival)}|${fact.fields.year ?? ''}`;
     case 'award':
-      return `award|${t}|${nk(f.festival as string)}|${f.year ?? ''}|${nk(f.award as string)}|${nk(f.person as string)}`;
+      return `award|${t}|${nk(fact.fields.festival)}|${fact.fields.year ?? ''}|${nk(fact.fields.award)}|${nk(fact.fields.person)}`;
     case 'boxOffice':
-      return `boxOffice|${t}|${f.territory ?? 'WW'}|${f.amount}|${f.currency}`;
+      return `boxOffice|${t}|${fact.fields.territory ?? 'WW'}|${fact.fields.amount}|${fact.fields.currency}`;
     case 'release':
-      return `release|${t}|${f.territory}`;
+      return `release|${t}|${fact.fields.territory}`;
     case 'credit':
-      return `credit|${t}|${f.role}|${nk(f.name as string)}`;
+      return `credit|${t}|${fact.fields.role}|${nk(fact.fields.name)}`;
     case 'titleCompany':
-      return `titleCompany|${t}|${f.role}|${nk(f.company as string)}`;
+      return `titleCompany|${t}|${fact.fields.role}|${nk(fact.fields.company)}`;
     case 'sourceMaterial':
       return `sourceMaterial|${t}`;
     case 'productionStatus':
@@ -365,24 +365,25 @@ export function add<T extends FactType>(
   confidence: number,
   span: Span,
 ): CandidateFact<T> | null {
-  const f = fields as unknown as Record<string, unknown>;
-  if (typeof f.title !== 'string' || !f.title.trim()) return null;
-  const key = factKey(type, f);
-  const existing = st.facts.get(key) as CandidateFact<T> | undefined;
+  const title: unknown = fields.title;
+  if (typeof title !== 'string' || !title.trim()) return null;
+  const fact: CandidateFact<T> = { type, fields, confidence, span, spans: [], key: '' };
+  const key = factKey(fact as AnyFact);
+  const existing = st.facts.get(key);
   if (existing) {
-    mergeFields(type, existing.fields as unknown as Record<string, unknown>, f);
+    mergeFields(existing, fact as AnyFact);
     existing.confidence = Math.max(existing.confidence, confidence);
     if (!hasSpanAt(st, existing, span[0]) && existing.span[0] !== span[0]) pushSpan(st, existing, span);
-    return existing;
+    return existing as CandidateFact<T>;
   }
-  const fact = { type, fields, confidence, span, spans: [], key } as unknown as CandidateFact<T>;
-  st.facts.set(key, fact as unknown as AnyFact);
+  fact.key = key;
+  st.facts.set(key, fact as AnyFact);
   st.order.push(key);
   st.spanStarts.set(key, new Set());
   const here = st.factsAt.get(span[0]);
-  if (here) here.push(fact as unknown as AnyFact);
-  else st.factsAt.set(span[0], [fact as unknown as AnyFact]);
-  if (type === 'deal') st.deals.push(fact as unknown as CandidateFact<'deal'>);
+  if (here) here.push(fact as AnyFact);
+  else st.factsAt.set(span[0], [fact as AnyFact]);
+  if (type === 'deal') st.deals.push(fact as CandidateFact<'deal'>);
   return fact;
 }
 
@@ -396,26 +397,35 @@ export function pushSpan(st: State, f: { key: string; spans: Span[] }, span: Spa
   st.spanStarts.get(f.key)!.add(span[0]);
 }
 
-function mergeFields(type: FactType, into: Record<string, unknown>, from: Record<string, unknown>): void {
-  if (type === 'deal') {
-    const a = into as unknown as DealFields;
-    const b = from as unknown as DealFields;
+/** A deal's field the later statement fills when the first left it out. */
+function fillIn<K extends keyof DealFields>(a: DealFields, b: DealFields, k: K): void {
+  if (a[k] === null && b[k] !== null) a[k] = b[k];
+}
+
+/** The same fact stated again (same key, so same type): what it adds goes into the first statement's fields. */
+function mergeFields(into: AnyFact, from: AnyFact): void {
+  if (into.type === 'deal') {
+    if (from.type !== 'deal') return;
+    const a = into.fields;
+    const b = from.fields;
     const parts = [a.territories, b.territories]
       .filter((x): x is string => !!x)
       .flatMap((x) => (/\bexcluding\b/.test(x) ? [x] : splitList(x)));
     a.territories = validTerritories(joinList(parts));
-    for (const k of ['seller', 'media', 'price', 'priceNote', 'festival'] as const)
-      if (a[k] === null && b[k] !== null) (a as unknown as Record<string, unknown>)[k] = b[k];
+    for (const k of ['seller', 'media', 'price', 'priceNote', 'festival'] as const) fillIn(a, b, k);
     for (const n of b.negotiators) if (!a.negotiators.some((x) => nk(x.name) === nk(n.name))) a.negotiators.push(n);
     return;
   }
-  if (type === 'productionStatus') {
-    into.status = from.status;
+  if (into.type === 'productionStatus') {
+    if (from.type === 'productionStatus') into.fields.status = from.fields.status;
     return;
   }
-  for (const [k, v] of Object.entries(from)) {
-    if ((into[k] === null || into[k] === undefined || into[k] === false) && v !== null && v !== undefined) into[k] = v;
-    if (k === 'date' && typeof v === 'string' && typeof into[k] === 'string' && v.length > (into[k] as string).length) into[k] = v;
+  const target: object = into.fields;
+  for (const [k, v] of Object.entries(from.fields)) {
+    const was: unknown = Reflect.get(target, k);
+    if ((was === null || was === undefined || was === false) && v !== null && v !== undefined) Reflect.set(target, k, v);
+    const now: unknown = Reflect.get(target, k);
+    if (k === 'date' && typeof v === 'string' && typeof now === 'string' && v.length > now.length) Reflect.set(target, k, v);
   }
 }
 
