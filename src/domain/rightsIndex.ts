@@ -1,8 +1,8 @@
 import { type Bitset, intersects, isSubset, setKey } from './bitset.js';
-import { AVAILABLE, availableRuns, checkQuestion, RunScratch, titleCells, type AvailsQuestion } from './avails.js';
+import { AVAILABLE, availableRuns, checkQuestion, OutcomeTable, RunScratch, titleCells, type AvailsQuestion } from './avails.js';
 import { checkConflicts, type ConflictReport, type ProposedBlock } from './conflicts.js';
 import { coversLanguage, OTHER_LANGUAGES, type BlockKind, type Languages, type RightsBlock } from './rights.js';
-import { mergeTitles, rollUpTitle, type RolledRow } from './rollup.js';
+import { MergeScratch, mergeTitles, rollUpTitle, type RolledRow } from './rollup.js';
 
 /**
  * The in-memory index of every title's rights blocks, built from the store at
@@ -90,6 +90,9 @@ function notShownReason(f: number): NotShownReason {
 }
 
 export class RightsIndex {
+  /** The outcomes this index's answers are made of, interned for its lifetime; and the rollup's merge space. */
+  private readonly outcomes = new OutcomeTable();
+  private readonly merge = new MergeScratch();
   private readonly territorySets = new Interner<Bitset>(setKey);
   private readonly mediaSets = new Interner<Bitset>(setKey);
   private readonly languageSets = new Interner<Languages>((l) => (l === null ? '*' : l.join(',')));
@@ -377,7 +380,7 @@ export class RightsIndex {
       const f = t < 0 ? 0 : flags[t];
       if ((f & RELEVANT) === 0) {
         if (include === 'all') {
-          nothingHere ??= rollUpTitle('', titleCells([], q));
+          nothingHere ??= rollUpTitle('', titleCells([], q, this.outcomes), this.merge);
           for (const r of nothingHere) rows.push({ ...r, titles: [id] });
         } else notShown?.(id, 'no-rights-held');
         return;
@@ -399,7 +402,9 @@ export class RightsIndex {
         titleCells(
           this.titleBlocks[t].map((p) => this.blockAt(p)),
           q,
+          this.outcomes,
         ),
+        this.merge,
       );
       if (include === 'available') own = own.filter((r) => r.outcome.status === 'available');
       if (own.length === 0) notShown?.(id, notShownReason(f));
@@ -457,7 +462,7 @@ export class RightsIndex {
   }
 
   conflicts(titleId: string, proposed: readonly ProposedBlock[], excludeContract?: string): ConflictReport {
-    return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract);
+    return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract, { outcomes: this.outcomes, merge: this.merge });
   }
 }
 
