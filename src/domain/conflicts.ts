@@ -4,6 +4,12 @@ import { titleCells, type AvailsQuestion, type OutcomeTable } from './avails.js'
 import { checkBlock, type Languages, type RightsBlock } from './rights.js';
 import { type MergeScratch, rollUpTitle, type RolledRow } from './rollup.js';
 
+/**
+ * Conflicts: whether a proposed rights-out deal can be signed on a title, as
+ * the availability rule answers it for every cell of every block over its
+ * whole term (docs/domain.md, "Conflicts").
+ */
+
 /** A block of a proposed rights-out deal. */
 export interface ProposedBlock {
   territories: Bitset;

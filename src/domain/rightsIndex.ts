@@ -8,18 +8,22 @@ import { MergeScratch, mergeTitles, rollUpTitle, type RolledRow } from './rollup
  * The in-memory index of every title's rights blocks, built from the store at
  * start and updated title by title after each committed write.
  *
- * Blocks live in columns (typed arrays); territory, media and language sets
- * and contract references are interned, so a catalog-wide question scans a
- * few bytes per block and tests each distinct set against the question once.
- * Replacing a title's blocks marks the old ones dead and appends the new ones;
- * the columns are compacted when the dead outnumber the living.
+ * Territory, media and language sets and contract references are interned:
+ * a block is numbers. Blocks live in posting lists, one per (territory set,
+ * media set) pair, as entries of a few numbers each (position, title, start,
+ * end, kind, exclusivity and language set), so a catalog-wide question reads
+ * only the lists whose sets touch it (for one country and one medium, a few
+ * blocks per title rather than all of them) and tests each distinct set
+ * against the question once. Per block position, typed-array columns keep
+ * its sets, its contract and where its entry is. Replacing a title's blocks
+ * marks the old entries dead and appends the new ones; everything is rebuilt
+ * without the dead when they outnumber the living.
  *
- * Blocks are also listed by their (territory set, media set) pair, so a
- * catalog-wide question reads only the blocks whose sets touch it (for one
- * country and one medium, a few blocks per title rather than all of them).
  * A title whose touching blocks all contain the whole question is one place
- * with one timeline: its available periods come straight from the columns
- * (availableRuns), without rolling up cells; the others take the full path.
+ * with one timeline: its available periods come straight from the posting
+ * entries (availableRuns), without rolling up cells; the others take the
+ * full path (titleCells, then rollUpTitle). The index owns the outcome table
+ * and the rollup's merge space its answers are made with.
  */
 
 const KINDS: readonly BlockKind[] = ['in', 'out', 'hold', 'holdback'];
