@@ -28,7 +28,7 @@ import { checkIntegrity } from '../services/integrity.js';
 import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError } from '../services/errors.js';
 import { ImportError } from '../services/interchange.js';
 import { FetchError } from '../ingest/safeFetch.js';
-import { registerInterchangeCommands } from '../interchange/cli.js';
+import { registerInterchangeCommands } from './interchange.js';
 import { registerIngestCommand } from './ingest.js';
 import { ensureWebBuild, WebBuildError, webBuildState } from './webBuild.js';
 import { createUser, generatePassword, listUsers, setPassword, updateUser, userIdByName } from '../services/users.js';
@@ -164,7 +164,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureOutput({ outputError: (s, write) => write(s) });
 
-  // import FILE (any format) and export avails|lists|FILE.json: src/interchange/cli.ts
+  // import FILE (any format) and export avails|lists|FILE.json: src/cli/interchange.ts
   registerInterchangeCommands(program);
   registerIngestCommand(program);
 

@@ -1,17 +1,8 @@
 import { invalid } from '../domain/errors.js';
+import { exponent, type Money } from '../domain/money.js';
 
-/** Money as the API writes it: a decimal string and an ISO 4217 currency. Never a float. */
-export interface Money {
-  amount: string;
-  currency: string;
-}
-
-/** Minor units per currency (ISO 4217 exponent); 2 unless listed. */
-const EXPONENT: Record<string, number> = { JPY: 0, KRW: 0, CLP: 0, ISK: 0, VND: 0, BHD: 3, KWD: 3, OMR: 3, TND: 3, JOD: 3 };
-
-export function exponent(currency: string): number {
-  return EXPONENT[currency] ?? 2;
-}
+/** Money as the API writes it: a decimal string and an ISO 4217 currency. Never a float (declared in the domain). */
+export { exponent, type Money };
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 

@@ -11,12 +11,12 @@
 import Parser from 'rss-parser';
 import { invalid } from '../domain/errors.js';
 import { newId, nowIso } from '../store/index.js';
-import type { Actor, FilmRights } from '../services/app.js';
-import { requireWriter } from '../services/access.js';
-import { idb, ingestArticle } from '../services/articles.js';
-import { NotFoundError } from '../services/errors.js';
-import { fetchPolicy } from '../services/fetchSettings.js';
-import { assertFetchable, FetchError, fetchText, type FetchPolicy } from './safeFetch.js';
+import type { Actor, FilmRights } from './app.js';
+import { requireWriter } from './access.js';
+import { idb, ingestArticle } from './articles.js';
+import { NotFoundError } from './errors.js';
+import { fetchPolicy } from './fetchSettings.js';
+import { assertFetchable, FetchError, fetchText, type FetchPolicy } from '../ingest/safeFetch.js';
 
 /** A feed is read up to this size, like an article. */
 export const MAX_FEED_BYTES = 5 * 1024 * 1024;

@@ -1,0 +1,12 @@
+/** An amount in a currency: the amount as a decimal string (no float rounding), the currency as ISO 4217. */
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+/** Minor units per currency (ISO 4217 exponent); 2 unless listed. */
+const EXPONENT: Record<string, number> = { JPY: 0, KRW: 0, CLP: 0, ISK: 0, VND: 0, BHD: 3, KWD: 3, OMR: 3, TND: 3, JOD: 3 };
+
+export function exponent(currency: string): number {
+  return EXPONENT[currency] ?? 2;
+}
