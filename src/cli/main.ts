@@ -132,7 +132,8 @@ async function askHidden(prompt: string): Promise<string> {
     return text.split(/\r?\n/)[0] ?? '';
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const out = rl as unknown as { _writeToOutput?: (s: string) => void; output: NodeJS.WritableStream };
+  // readline writes what is typed through _writeToOutput (not in its types): replaced so a password is not echoed
+  const out = rl as typeof rl & { _writeToOutput?: (s: string) => void };
   return new Promise((res) => {
     process.stdout.write(prompt);
     out._writeToOutput = (s: string) => {

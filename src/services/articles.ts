@@ -33,7 +33,17 @@ import { readHeader } from '../ingest/text.js';
 import { eventByName, findEvent, yearEdition } from '../ingest/lexicon.js';
 import { Resolver, type CatalogSnapshot, type EntityMatch } from '../ingest/resolve.js';
 import { FACT_TYPES, type AnyFact, type FactType, type Span } from '../ingest/types.js';
-import { newId, nowIso, parseJson, slugId, toJson, type CompanyKind, type Database, type JsonText } from '../store/index.js';
+import {
+  newId,
+  nowIso,
+  parseJson,
+  slugId,
+  toJson,
+  type ArticleFactStatus,
+  type CompanyKind,
+  type Database,
+  type WrittenFact,
+} from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireFinancialWrite, requireWriter, visibleTo } from './access.js';
 import { audit } from './audit.js';
@@ -57,86 +67,10 @@ import { parseMoney } from './money.js';
 import { NameIndex, checkCompany, findOrCreateCompanyIn, findOrCreatePersonIn } from './people.js';
 import { checkFactLink, checkSource, insertFactLink, insertSource, titleCompanyFactId, type FactTable } from './provenance.js';
 
-// ------------------------------------------------------------------ tables (migration 0003_articles)
-
-export interface ArticlesTable {
-  id: string;
-  source_id: string;
-  content_hash: string;
-  url: string | null;
-  outlet: string | null;
-  published_on: string | null;
-  title: string | null;
-  title_spans: JsonText<Span[]>;
-  created_by: string | null;
-  created_at: string;
-}
-
-export type ArticleFactStatus = 'pending' | 'accepted' | 'rejected';
-
-export interface ArticleFactsTable {
-  id: string;
-  article_id: string;
-  position: number;
-  type: FactType;
-  fact_key: string;
-  fields: JsonText<Record<string, unknown>>;
-  confidence: number;
-  span_start: number;
-  span_end: number;
-  spans: JsonText<Span[]>;
-  status: ArticleFactStatus;
-  written: JsonText<Written> | null;
-  decided_by: string | null;
-  decided_at: string | null;
-}
-
-export interface FeedsTable {
-  id: string;
-  url: string;
-  name: string | null;
-  outlet: string | null;
-  interval_minutes: number;
-  last_polled_at: string | null;
-  last_error: string | null;
-  created_at: string;
-}
-
-export interface FeedItemsTable {
-  id: string;
-  feed_id: string;
-  guid: string;
-  link: string | null;
-  title: string | null;
-  published_on: string | null;
-  status: 'queued' | 'ingested' | 'failed' | 'skipped';
-  article_id: string | null;
-  error: string | null;
-  created_at: string;
-}
-
-export interface IngestDatabase extends Database {
-  articles: ArticlesTable;
-  article_facts: ArticleFactsTable;
-  feeds: FeedsTable;
-  feed_items: FeedItemsTable;
-}
-
-/** The store seen with the ingestion tables (they are not in the shared schema.ts). */
-export function idb(db: Kysely<Database>): Kysely<IngestDatabase> {
-  return db as unknown as Kysely<IngestDatabase>;
-}
-
 // ------------------------------------------------------------------ views
 
-export interface Written {
-  table: FactTable | 'article_facts';
-  id: string;
-  /** The fact_sources row tying it to this article. */
-  linkId: string | null;
-  /** True when the record existed (from another source) and only gained this one. */
-  existed: boolean;
-}
+/** What accepting a fact wrote (article_facts.written). */
+export type Written = WrittenFact;
 
 export interface KnownFact {
   table: FactTable;
@@ -247,7 +181,7 @@ async function ingest(
   opts: { fetch?: FetchPolicy },
 ): Promise<{ article: ArticleView; duplicate: boolean }> {
   requireWriter(actor);
-  const db = idb(app.store.db);
+  const db = app.store.db;
   if (input.url?.trim()) {
     const byUrl = await db.selectFrom('articles').select('id').where('url', '=', input.url.trim()).executeTakeFirst();
     if (byUrl) return { article: await getArticle(app, actor, byUrl.id), duplicate: true };
@@ -274,7 +208,7 @@ async function ingest(
     text: a.text,
   });
   const id = await app.store.transaction(async (trx) => {
-    const t = idb(trx);
+    const t = trx;
     // a source with this very text (the demo's seed article) is reused, so its facts are recognised as this article's
     const existing = await trx
       .selectFrom('sources')
@@ -309,7 +243,7 @@ async function ingest(
           position: position++,
           type: f.type,
           fact_key: f.key,
-          fields: toJson(f.fields as unknown as Record<string, unknown>),
+          fields: toJson<Record<string, unknown>>({ ...f.fields }),
           confidence: f.confidence,
           span_start: f.span[0],
           span_end: f.span[1],
@@ -348,7 +282,7 @@ export async function listArticles(
   params: { q?: string; page?: number; pageSize?: number } = {},
 ): Promise<Page<ArticleListItem>> {
   const { page, pageSize } = pageParams(params.page, params.pageSize);
-  const db = idb(app.store.db);
+  const db = app.store.db;
   const rows = await db
     .selectFrom('articles')
     .select(['id', 'title', 'outlet', 'published_on', 'url', 'created_at'])
@@ -650,7 +584,7 @@ async function findContract(
 
 /** An article with its facts; a deal's price (a financial field) only for users with the financial-terms permission. */
 export async function getArticle(app: FilmRights, actor: Actor, id: string): Promise<ArticleView> {
-  const db = idb(app.store.db);
+  const db = app.store.db;
   const a = await db
     .selectFrom('articles as a')
     .innerJoin('sources as s', 's.id', 'a.source_id')
@@ -1199,7 +1133,7 @@ async function writeFact(
 }
 
 async function factRow(app: FilmRights, articleId: string, factId: string) {
-  const db = idb(app.store.db);
+  const db = app.store.db;
   const row = await db
     .selectFrom('article_facts as f')
     .innerJoin('articles as a', 'a.id', 'f.article_id')
@@ -1259,7 +1193,7 @@ export async function acceptFact(
       body.override,
     );
     const stored = Object.fromEntries(Object.entries(fields).filter(([k]) => !/Id$/.test(k)));
-    await idb(trx)
+    await trx
       .updateTable('article_facts')
       .set({ status: 'accepted', fields: toJson(stored), written: toJson(written), decided_by: actor.id, decided_at: nowIso() })
       .where('id', '=', factId)
@@ -1287,7 +1221,7 @@ export async function rejectFact(app: FilmRights, actor: Actor, articleId: strin
       `status: this fact was accepted and written (${row.written ? (parseJson(row.written) as Written).table : 'record'}); change or delete the record itself`,
     );
   await app.store.transaction(async (trx) => {
-    await idb(trx)
+    await trx
       .updateTable('article_facts')
       .set({ status: 'rejected', decided_by: actor.id, decided_at: nowIso() })
       .where('id', '=', factId)

@@ -257,9 +257,9 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
         return send(reply, out.data, out.contentType, emaFileName(req.body as EmaExportOptions, version, out.extension));
       }
       const body = req.body as AvailsInput;
+      const given: Record<string, unknown> = { ...body };
       for (const f of availsQuestion.required) {
-        if ((body as unknown as Record<string, unknown>)[f] === undefined)
-          return reply.code(400).send({ error: 'invalid', message: `${f}: required`, field: f });
+        if (given[f] === undefined) return reply.code(400).send({ error: 'invalid', message: `${f}: required`, field: f });
       }
       const out = await exportList(app, actor, 'avails', q.format, { avails: body });
       return send(reply, out.data, out.contentType, out.filename);

@@ -111,7 +111,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     if (!KNOWN_KEYS.document.includes(k)) c.add(k, `unknown section "${k}"`, closest(k, KNOWN_KEYS.document, 3));
   }
   if (doc.format !== undefined && doc.format !== FORMAT) c.add('format', `"${String(doc.format)}" is not "${FORMAT}"`);
-  const d = doc as unknown as Record<string, unknown>;
+  const d: object = doc;
 
   // --- companies
   const companies = await NameIndex.load(trx, 'companies');
@@ -181,13 +181,13 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     const key = `${NEW}title:${i}`;
     titles.add(key, [checked.english_title, checked.original_title, ...checked.aliases.map((a) => a.alias)], checked.year);
     const p: TitlePlan = { key, checked, credits: [], companies: [] };
-    list<CreditDoc>(t as unknown as Record<string, unknown>, 'credits', c, f('credits')).forEach((cr, j) => {
+    list<CreditDoc>(t, 'credits', c, f('credits')).forEach((cr, j) => {
       const cf = (n: string) => `${f('credits')}[${j}].${n}`;
       const cc = c.attempt(() => checkCredit(cr, cf));
       const pk = personRef(cr.name, cf('name'));
       if (cc && pk) p.credits.push({ personKey: pk, checked: cc });
     });
-    list<TitleCompanyDoc>(t as unknown as Record<string, unknown>, 'companies', c, f('companies')).forEach((tc, j) => {
+    list<TitleCompanyDoc>(t, 'companies', c, f('companies')).forEach((tc, j) => {
       const tf = (n: string) => `${f('companies')}[${j}].${n}`;
       const role = c.attempt(() => oneOf(tc.role, TITLE_COMPANY_ROLES, tf('role')));
       const ck = companyRef(tc.name, tf('name'));
@@ -222,7 +222,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
       festivalPlans.push({ key: fkey, checked });
     }
     const festivalKey = fkey;
-    list<EditionDoc>(fe as unknown as Record<string, unknown>, 'editions', c, f('editions')).forEach((ed, j) => {
+    list<EditionDoc>(fe, 'editions', c, f('editions')).forEach((ed, j) => {
       const ef = (n: string) => `${f('editions')}[${j}].${n}`;
       const ec = c.attempt(() => checkEdition(ed, ef));
       if (!ec) return;
@@ -242,7 +242,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
           const n = c.attempt(() => requiredText(s, `${ef('sections')}[${k}]`));
           if (n) ep.sections.push(n);
         });
-      list<SelectionDoc>(ed as unknown as Record<string, unknown>, 'selections', c, ef('selections')).forEach((s, k) => {
+      list<SelectionDoc>(ed, 'selections', c, ef('selections')).forEach((s, k) => {
         const sf = (n: string) => `${ef('selections')}[${k}].${n}`;
         const sc = c.attempt(() => checkSelection(s, sf));
         const tk = titleRef(s.title, sf('title'));
@@ -254,7 +254,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
         selectionKeys.add(`${key}|${tk}`);
         ep.selections.push({ titleKey: tk, checked: sc });
       });
-      list<AwardDoc>(ed as unknown as Record<string, unknown>, 'awards', c, ef('awards')).forEach((a, k) => {
+      list<AwardDoc>(ed, 'awards', c, ef('awards')).forEach((a, k) => {
         const af = (n: string) => `${ef('awards')}[${k}].${n}`;
         const ac = c.attempt(() => checkAward(a, af));
         const tk = titleRef(a.title, af('title'));
@@ -315,15 +315,15 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     const licenseeId = optionalCompany(k.licensee, f('licensee'));
     const salesAgentId = optionalCompany(k.salesAgent, f('salesAgent'));
     const editionId = k.edition === undefined || k.edition === null || k.edition === '' ? null : editionRef(k.edition, f('edition'));
-    const blocks = list<BlockDoc>(k as unknown as Record<string, unknown>, 'blocks', c, f('blocks'));
+    const blocks = list<BlockDoc>(k, 'blocks', c, f('blocks'));
     const blockTitles = blocks.map((b, j) =>
       b.title === undefined || b.title === null ? undefined : titleRef(b.title, `${f('blocks')}[${j}].title`),
     );
-    const holdbacks = list<HoldbackDoc>(k as unknown as Record<string, unknown>, 'holdbacks', c, f('holdbacks'));
+    const holdbacks = list<HoldbackDoc>(k, 'holdbacks', c, f('holdbacks'));
     const holdbackTitles = holdbacks.map((h, j) =>
       h.title === undefined || h.title === null ? undefined : titleRef(h.title, `${f('holdbacks')}[${j}].title`),
     );
-    const negotiators = list<NegotiatorDoc>(k as unknown as Record<string, unknown>, 'negotiators', c, f('negotiators')).map((n, j) => ({
+    const negotiators = list<NegotiatorDoc>(k, 'negotiators', c, f('negotiators')).map((n, j) => ({
       personId: personRef(n.name, `${f('negotiators')}[${j}].name`),
       companyId: optionalCompany(n.company, `${f('negotiators')}[${j}].company`),
       side: n.side,
@@ -414,7 +414,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     const checked = c.attempt(() => checkSource({ ...s, text }, f));
     if (!checked) return;
     const facts: FactPlan[] = [];
-    list<FactDoc>(s as unknown as Record<string, unknown>, 'facts', c, f('facts')).forEach((fact, j) => {
+    list<FactDoc>(s, 'facts', c, f('facts')).forEach((fact, j) => {
       const ff = `${f('facts')}[${j}]`;
       const kind = c.attempt(() => oneOf(fact.fact, FACT_KINDS, `${ff}.fact`));
       if (!kind) return;
