@@ -39,24 +39,15 @@ import { optionalOneOf } from './lookup.js';
 import { formatMoney, parseMoney, type Money } from './money.js';
 import { checkCompany, findOrCreateCompanyIn } from './people.js';
 import { conflictView, type ConflictReportView, type PartiesLookup } from './views.js';
+import type { BlockTerms, HoldbackTerms } from '../interchange/json/document.js';
 
-export interface BlockInput {
+/** A block as entered: its terms (declared once with the JSON document's, interchange/json) and its title. */
+export interface BlockInput extends BlockTerms {
   titleId?: string;
-  territories: string;
-  media: string;
-  languages?: string[] | string | null;
-  start?: string | null;
-  end?: string | null;
-  exclusive?: boolean;
 }
 
-export interface HoldbackInput {
+export interface HoldbackInput extends HoldbackTerms {
   titleId?: string;
-  territories: string;
-  media: string;
-  start?: string | null;
-  end?: string | null;
-  description: string;
 }
 
 export interface ContractInput {

@@ -46,26 +46,30 @@ export interface AliasDoc {
   language?: string | null;
   kind?: string | null;
 }
-export interface TitleDoc {
-  /** The title as the catalog shows it (the English title when there is one). */
-  title: string;
-  /** The title as released at home, when it differs ("一秒钟"). */
-  originalTitle?: string | null;
+/** A title's own facts, as manual entry (services' TitleInput) and the document give them alike. */
+export interface TitleFields {
   year?: number | null;
+  /** Production countries: ISO codes or names. */
   countries?: string[];
+  /** Original languages, BCP 47. */
   languages?: string[];
   runtimeMinutes?: number | null;
   synopsis?: string | null;
   sourceMaterial?: string | null;
   sourceMaterialNote?: string | null;
   productionStatus?: ProductionStatus | null;
+}
+export interface TitleDoc extends TitleFields {
+  /** The title as the catalog shows it (the English title when there is one). */
+  title: string;
+  /** The title as released at home, when it differs ("一秒钟"). */
+  originalTitle?: string | null;
   aliases?: Array<string | AliasDoc>;
   credits?: CreditDoc[];
   companies?: TitleCompanyDoc[];
 }
-export interface BlockDoc {
-  /** One of the contract's titles; absent: every title of the contract. */
-  title?: string;
+/** A rights block's terms, as manual entry (services' BlockInput) and the document give them alike; the title aside. */
+export interface BlockTerms {
   territories: string;
   media: string;
   languages?: string[] | string | null;
@@ -73,13 +77,20 @@ export interface BlockDoc {
   end?: string | null;
   exclusive?: boolean;
 }
-export interface HoldbackDoc {
+export interface BlockDoc extends BlockTerms {
+  /** One of the contract's titles; absent: every title of the contract. */
   title?: string;
+}
+/** A holdback's terms, as manual entry (services' HoldbackInput) and the document give them alike; the title aside. */
+export interface HoldbackTerms {
   territories: string;
   media: string;
   start?: string | null;
   end?: string | null;
   description: string;
+}
+export interface HoldbackDoc extends HoldbackTerms {
+  title?: string;
 }
 export interface NegotiatorDoc {
   name: string;
@@ -194,7 +205,8 @@ export interface FactDoc {
   reviewed?: boolean;
   accepted?: boolean;
 }
-export interface SourceDoc {
+/** A source (article, press release, document), as manual entry (services' SourceInput) and the document give it alike. */
+export interface SourceFields {
   kind?: SourceKind;
   outlet?: string | null;
   publishedOn?: string | null;
@@ -203,6 +215,8 @@ export interface SourceDoc {
   file?: string | null;
   title?: string | null;
   text?: string | null;
+}
+export interface SourceDoc extends SourceFields {
   facts?: FactDoc[];
 }
 
