@@ -10,3 +10,12 @@ const EXPONENT: Record<string, number> = { JPY: 0, KRW: 0, CLP: 0, ISK: 0, VND: 
 export function exponent(currency: string): number {
   return EXPONENT[currency] ?? 2;
 }
+
+/** Minor units as Money: 123456 EUR → { amount: '1234.56', currency: 'EUR' }. */
+export function formatMoney(minor: number, currency: string): Money {
+  const e = exponent(currency);
+  const neg = minor < 0;
+  const digits = String(Math.abs(minor)).padStart(e + 1, '0');
+  const amount = e === 0 ? digits : `${digits.slice(0, -e)}.${digits.slice(-e)}`;
+  return { amount: (neg ? '-' : '') + amount, currency };
+}
