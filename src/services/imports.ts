@@ -8,13 +8,12 @@
  */
 import { planEma, type EmaImportOptions, type EmaImportResult, type EmaRead } from '../interchange/ema/index.js';
 import { IMPORT_FORMATS, IMPORT_LIMITS, type ImportFormat } from '../interchange/parse.js';
-import { issueProblems } from '../interchange/json/read.js';
-import { ImportRefused, Problems, type Problem } from '../interchange/problems.js';
+import { Problems, refusalProblems, type Problem } from '../interchange/problems.js';
 import { readImportFile } from '../interchange/reader.js';
 import { planSheet, type Mapping, type SheetImportOptions, type SheetImportResult, type SheetKind } from '../interchange/sheets/import.js';
 import type { Table } from '../interchange/sheets/table.js';
 import type { Actor, FilmRights } from './app.js';
-import { ImportError, importJson, type ImportSummary, type InterchangeDocument } from './interchange.js';
+import { importJson, type ImportSummary, type InterchangeDocument } from './interchange.js';
 import { commitPlan } from './write/commitPlan.js';
 import { importLookup } from './write/lookup.js';
 
@@ -67,14 +66,7 @@ export async function importFile(
   return { format: 'json', committed: true, summary: await importJson(app, actor, doc, { baseDir: opts.baseDir }), problems: [] };
 }
 
-/** The problems of a refused import, whichever importer refused it, in the one problem format. */
-export function refusalProblems(e: unknown): Problem[] | null {
-  if (e instanceof ImportRefused) return e.problems;
-  if (e instanceof ImportError) return issueProblems(e.issues);
-  return null;
-}
-
-export { IMPORT_FORMATS, IMPORT_LIMITS, type ImportFormat };
+export { IMPORT_FORMATS, IMPORT_LIMITS, refusalProblems, type ImportFormat };
 
 /** Reads (in a worker), checks and (with `commit`) writes an EMA avails file; a file with errors is refused as a whole. */
 export async function importEma(

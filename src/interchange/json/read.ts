@@ -4,7 +4,6 @@
  * each naming the record and the field.
  */
 import { DomainError } from '../../domain/errors.js';
-import type { Problem } from '../problems.js';
 import { ImportError, type ImportIssue } from './document.js';
 
 /** The key of a record the import creates (until its id is known). */
@@ -63,13 +62,3 @@ export const KNOWN_KEYS: Record<string, readonly string[]> = {
     'about',
   ],
 };
-
-/** A refused document's issues in the one problem format of imports. */
-export function issueProblems(issues: readonly ImportIssue[]): Problem[] {
-  return issues.map((i) => ({
-    severity: 'error',
-    where: i.field,
-    message: i.message,
-    ...(i.suggestions.length ? { suggestions: i.suggestions } : {}),
-  }));
-}
