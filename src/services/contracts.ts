@@ -43,24 +43,15 @@ import { getContract, readContract, type ContractView } from './contracts/view.j
 export { getContract, readContract, type ContractView } from './contracts/view.js';
 export { listContracts, type ContractListItem, type ContractListParams, type ContractRights } from './contracts/list.js';
 export { auditTrail } from './audit.js';
+import type { BlockTerms, HoldbackTerms } from '../interchange/json/document.js';
 
-export interface BlockInput {
+/** A block as entered: its terms (declared once with the JSON document's, interchange/json) and its title. */
+export interface BlockInput extends BlockTerms {
   titleId?: string;
-  territories: string;
-  media: string;
-  languages?: string[] | string | null;
-  start?: string | null;
-  end?: string | null;
-  exclusive?: boolean;
 }
 
-export interface HoldbackInput {
+export interface HoldbackInput extends HoldbackTerms {
   titleId?: string;
-  territories: string;
-  media: string;
-  start?: string | null;
-  end?: string | null;
-  description: string;
 }
 
 export interface ContractInput {

@@ -21,6 +21,7 @@ import {
   type FestivalKind,
   type PremiereStatus,
   type SelectionSlot,
+  defaultTieGroup,
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter } from './access.js';
@@ -393,9 +394,7 @@ export function checkAward(input: { name: unknown; tied?: unknown; tieGroup?: un
 }
 
 /** The tie group of a tied award when none is given: the award's name within its edition. */
-export function defaultTieGroup(editionId: string, awardName: string): string {
-  return `${editionId}:${slugId(awardName)}`;
-}
+export { defaultTieGroup };
 
 export async function insertAward(
   trx: Kysely<Database>,

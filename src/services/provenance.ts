@@ -12,6 +12,7 @@ import { requireWriter } from './access.js';
 import { audit } from './audit.js';
 import { NotFoundError } from './errors.js';
 import { optionalIsoDate, optionalText, oneOf } from './lookup.js';
+import type { SourceFields } from '../interchange/json/document.js';
 
 /** The tables a fact can live in (fact_sources.fact_table). */
 export const FACT_TABLES = [
@@ -36,15 +37,8 @@ export function titleCompanyFactId(titleId: string, companyId: string, role: str
   return `${titleId}|${companyId}|${role}`;
 }
 
-export interface SourceInput {
-  kind?: SourceKind;
-  outlet?: string | null;
-  publishedOn?: string | null;
-  url?: string | null;
-  file?: string | null;
-  title?: string | null;
-  text?: string | null;
-}
+/** A source as entered: the same fields as the JSON document's (declared once, interchange/json). */
+export type SourceInput = SourceFields;
 
 export interface CheckedSource {
   kind: SourceKind;

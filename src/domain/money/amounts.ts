@@ -107,3 +107,14 @@ export const sum = (xs: Iterable<Amount>): Amount => {
   for (const x of xs) s += x;
   return s;
 };
+
+/** An amount in a currency as the API and the files write it: decimal text (no float rounding) and ISO 4217. */
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+/** Minor units as Money: 123456 EUR → { amount: '1234.56', currency: 'EUR' }. */
+export function formatMoney(minor: number, currency: string): Money {
+  return { amount: formatAmount(BigInt(minor), currency), currency };
+}

@@ -4,6 +4,7 @@
  * checks that turn them into checked values (every error names its field).
  */
 import type { Kysely } from 'kysely';
+import type { AliasDoc, TitleFields } from '../../interchange/json/document.js';
 import { DomainError, invalid } from '../../domain/errors.js';
 import { parseLanguages } from '../../domain/languages.js';
 import {
@@ -27,25 +28,12 @@ const plain: Field = (n) => n;
 
 // ------------------------------------------------------------------ titles: input
 
-export interface AliasInput {
-  alias: string;
-  language?: string | null;
-  kind?: string | null;
-}
+export type AliasInput = AliasDoc;
 
-export interface TitleInput {
+/** A title as entered: its own facts declared once with the JSON document's (interchange/json), its names, credits and companies. */
+export interface TitleInput extends TitleFields {
   originalTitle: string;
   englishTitle?: string | null;
-  year?: number | null;
-  /** Production countries: ISO codes or names. */
-  countries?: string[];
-  /** Original languages, BCP 47. */
-  languages?: string[];
-  runtimeMinutes?: number | null;
-  synopsis?: string | null;
-  sourceMaterial?: string | null;
-  sourceMaterialNote?: string | null;
-  productionStatus?: ProductionStatus | null;
   aliases?: Array<AliasInput | string>;
   /** The whole credit list in billing order (the order within each role is the billing order); replaces the list on update. */
   credits?: CreditEntryInput[];

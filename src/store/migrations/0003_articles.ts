@@ -5,7 +5,7 @@
  * review decision, and the RSS/Atom feeds polled for new articles (each item
  * queued once, never fetched twice).
  *
- * The table types live with the service that uses them (services/articles.ts).
+ * The table types are in store/schema.ts, with the others.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely';
