@@ -11,7 +11,7 @@ import { Link } from '../lib/router';
 import type { Money, Ref } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { EntityPicker } from './EntityPicker';
-import { ErrorNote, Field } from './ui';
+import { ErrorNote, Field, FormActions } from './ui';
 
 type Any = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -142,14 +142,7 @@ function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?
         </Field>
       </div>
       <ErrorNote error={f.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary btn--small" disabled={f.busy}>
-          {f.busy ? 'Saving…' : row ? 'Save release' : 'Add release'}
-        </button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={f.busy} label={row ? 'Save release' : 'Add release'} onCancel={onCancel} small />
     </form>
   );
 }
@@ -359,14 +352,7 @@ function GrossForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: 
         </div>
       </div>
       <ErrorNote error={f.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary btn--small" disabled={f.busy}>
-          {f.busy ? 'Saving…' : row ? 'Save figure' : 'Add figure'}
-        </button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={f.busy} label={row ? 'Save figure' : 'Add figure'} onCancel={onCancel} small />
     </form>
   );
 }

@@ -12,7 +12,7 @@ import { useApi } from '../lib/hooks';
 import { recordEntryView, type RecordEntryView } from '../lib/recordDiff';
 import type { AuditEntry } from '../lib/types';
 import { ChangeList, entriesOf } from './History';
-import { ErrorNote, Loading, Section } from './ui';
+import { DoneNotice, ErrorNote, Loading, Section } from './ui';
 
 const TONE: Record<string, string> = {
   delete: 'bad',
@@ -128,6 +128,37 @@ export function RecordHistory({
  * state, Restore (for editors), and its history. `notFound` when nothing was
  * ever recorded there.
  */
+type DeletedRecordProps = Parameters<typeof DeletedRecord>[0];
+
+/**
+ * A record page whose record did not load: a deleted record shows its last
+ * state and a Restore (or `notFound` when it never was), any other error says
+ * what went wrong.
+ */
+export function RecordLoadError({
+  error,
+  retry,
+  crumb,
+  flash,
+  ...deleted
+}: DeletedRecordProps & { error: ApiError; retry: () => void; crumb: ReactNode; flash?: string }) {
+  return (
+    <div className="page">
+      {error.status === 404 ? (
+        <>
+          <nav className="crumbs" aria-label="Breadcrumb">
+            {crumb}
+          </nav>
+          <DoneNotice message={flash} />
+          <DeletedRecord {...deleted} />
+        </>
+      ) : (
+        <ErrorNote error={error} retry={retry} />
+      )}
+    </div>
+  );
+}
+
 export function DeletedRecord({
   entity,
   id,

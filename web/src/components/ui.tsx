@@ -172,3 +172,41 @@ export function SortHeader({ label, active, dir, onSort }: { label: string; acti
     </th>
   );
 }
+
+/** The buttons under a record form: save (its label while the request runs) and cancel. */
+export function FormActions({
+  busy,
+  label,
+  busyLabel = 'Saving…',
+  onCancel,
+  small,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel?: string;
+  onCancel: () => void;
+  small?: boolean;
+}) {
+  const size = small ? ' btn--small' : '';
+  return (
+    <div className="form-actions">
+      <button type="submit" className={`btn btn--primary${size}`} disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+      <button type="button" className={`btn btn--ghost${size}`} onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** What the last action did ("Restored.", "… was deleted"), above the page it changed. */
+export function DoneNotice({ message, children }: { message: ReactNode; children?: ReactNode }) {
+  if (!message) return null;
+  return (
+    <div className="notice notice--good" role="status">
+      {message}
+      {children}
+    </div>
+  );
+}

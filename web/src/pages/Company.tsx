@@ -10,8 +10,8 @@ import type { Contract } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordActions } from '../components/RecordActions';
-import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
-import { Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
+import { DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface CompanyDetail {
@@ -70,14 +70,7 @@ function CompanyForm({ d, onSaved, onCancel }: { d: CompanyDetail; onSaved: () =
         </Field>
       </div>
       <ErrorNote error={f.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={f.busy}>
-          {f.busy ? 'Saving…' : 'Save company'}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={f.busy} label={'Save company'} onCancel={onCancel} />
     </form>
   );
 }
@@ -98,34 +91,22 @@ export default function Company({ params }: { params: Record<string, string> }) 
   };
   if (c.error)
     return (
-      <div className="page">
-        {c.error.status === 404 ? (
-          <>
-            <nav className="crumbs" aria-label="Breadcrumb">
-              <Link to="/companies">Companies</Link>
-            </nav>
-            {flash && (
-              <div className="notice notice--good" role="status">
-                {flash}
-              </div>
-            )}
-            <DeletedRecord
-              entity="companies"
-              id={params.id}
-              what="company"
-              writable={writable}
-              onRestored={() => changed('Restored.')}
-              notFound={
-                <Empty title="This company does not exist.">
-                  It may have been merged into another. <Link to="/companies">All companies</Link>
-                </Empty>
-              }
-            />
-          </>
-        ) : (
-          <ErrorNote error={c.error} retry={c.reload} />
-        )}
-      </div>
+      <RecordLoadError
+        error={c.error}
+        retry={c.reload}
+        crumb={<Link to="/companies">Companies</Link>}
+        flash={flash}
+        entity="companies"
+        id={params.id}
+        what="company"
+        writable={writable}
+        onRestored={() => changed('Restored.')}
+        notFound={
+          <Empty title="This company does not exist.">
+            It may have been merged into another. <Link to="/companies">All companies</Link>
+          </Empty>
+        }
+      />
     );
   if (!c.data) return <Loading what="Loading the company" />;
   const d = c.data;
@@ -162,11 +143,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
           </div>
         )}
       </div>
-      {flash && (
-        <div className="notice notice--good" role="status">
-          {flash}
-        </div>
-      )}
+      <DoneNotice message={flash} />
       {editing && (
         <CompanyForm d={d} onSaved={() => changed('Saved. The change is in the company’s history.')} onCancel={() => setEditing(false)} />
       )}

@@ -17,8 +17,8 @@ import { useForm } from '../lib/useForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EntityPicker } from '../components/EntityPicker';
 import { useUndo } from '../components/MarketEditors';
-import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
-import { Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
+import { DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
 import { EditionForm, ordinal } from './Festivals';
 
 interface Selection {
@@ -180,14 +180,7 @@ function SelectionForm({
         )}
       </div>
       <ErrorNote error={f.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary btn--small" disabled={f.busy}>
-          {f.busy ? 'Saving…' : sel ? 'Save selection' : 'Add to the line-up'}
-        </button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={f.busy} label={sel ? 'Save selection' : 'Add to the line-up'} onCancel={onCancel} small />
     </form>
   );
 }
@@ -256,14 +249,7 @@ function AwardForm({ editionId, award, onDone, onCancel }: { editionId: string; 
         </div>
       </div>
       <ErrorNote error={f.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary btn--small" disabled={f.busy}>
-          {f.busy ? 'Saving…' : award ? 'Save award' : 'Add award'}
-        </button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={f.busy} label={award ? 'Save award' : 'Add award'} onCancel={onCancel} small />
     </form>
   );
 }
@@ -333,34 +319,22 @@ export default function Edition({ params }: { params: Record<string, string> }) 
   const undo = useUndo(() => changed());
   if (data.error)
     return (
-      <div className="page">
-        {data.error.status === 404 ? (
-          <>
-            <nav className="crumbs" aria-label="Breadcrumb">
-              <Link to="/festivals">Festivals</Link>
-            </nav>
-            {flash && (
-              <div className="notice notice--good" role="status">
-                {flash}
-              </div>
-            )}
-            <DeletedRecord
-              entity="festival_editions"
-              id={params.id}
-              what="edition"
-              writable={writable}
-              onRestored={() => changed('Restored.')}
-              notFound={
-                <Empty title="This edition does not exist.">
-                  <Link to="/festivals">All festivals</Link>
-                </Empty>
-              }
-            />
-          </>
-        ) : (
-          <ErrorNote error={data.error} retry={data.reload} />
-        )}
-      </div>
+      <RecordLoadError
+        error={data.error}
+        retry={data.reload}
+        crumb={<Link to="/festivals">Festivals</Link>}
+        flash={flash}
+        entity="festival_editions"
+        id={params.id}
+        what="edition"
+        writable={writable}
+        onRestored={() => changed('Restored.')}
+        notFound={
+          <Empty title="This edition does not exist.">
+            <Link to="/festivals">All festivals</Link>
+          </Empty>
+        }
+      />
     );
   if (!data.data) return <Loading what="Loading the line-up" />;
   const { edition, festival, sections, awards, availability } = data.data;
@@ -420,11 +394,7 @@ export default function Edition({ params }: { params: Record<string, string> }) 
           </div>
         )}
       </div>
-      {flash && (
-        <div className="notice notice--good" role="status">
-          {flash}
-        </div>
-      )}
+      <DoneNotice message={flash} />
       {undo.node}
       {mode === 'edition' && (
         <EditionForm festivalId={festival.id} e={edition} onSaved={() => changed('Saved.')} onCancel={() => setMode(undefined)} />

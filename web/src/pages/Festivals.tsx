@@ -14,7 +14,7 @@ import type { Page } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
-import { Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
 
 interface Edition {
   id: string;
@@ -147,14 +147,7 @@ function FestivalForm({ f, onSaved, onCancel }: { f?: Festival; onSaved: (id: st
         </Field>
       </div>
       <ErrorNote error={form.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.busy}>
-          {form.busy ? 'Saving…' : f ? 'Save festival' : 'Add festival'}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={form.busy} label={f ? 'Save festival' : 'Add festival'} onCancel={onCancel} />
     </form>
   );
 }
@@ -212,14 +205,7 @@ export function EditionForm({
         </Field>
       </div>
       <ErrorNote error={form.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary btn--small" disabled={form.busy}>
-          {form.busy ? 'Saving…' : e ? 'Save edition' : 'Add edition'}
-        </button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={form.busy} label={e ? 'Save edition' : 'Add edition'} onCancel={onCancel} small />
     </form>
   );
 }
@@ -241,11 +227,7 @@ function OneFestival({ id }: { id: string }) {
   if (single.error)
     return single.error.status === 404 ? (
       <>
-        {flash && (
-          <div className="notice notice--good" role="status">
-            {flash}
-          </div>
-        )}
+        <DoneNotice message={flash} />
         <DeletedRecord
           entity="festivals"
           id={id}
@@ -297,11 +279,7 @@ function OneFestival({ id }: { id: string }) {
           </div>
         )}
       </div>
-      {flash && (
-        <div className="notice notice--good" role="status">
-          {flash}
-        </div>
-      )}
+      <DoneNotice message={flash} />
       {mode === 'edit' && (
         <FestivalForm
           f={f}

@@ -8,8 +8,8 @@ import { Link } from '../lib/router';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordActions } from '../components/RecordActions';
-import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
-import { Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
+import { DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface PersonDetail {
@@ -42,14 +42,7 @@ function PersonForm({ d, onSaved, onCancel }: { d: PersonDetail; onSaved: () => 
         </Field>
       </div>
       <ErrorNote error={f.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={f.busy}>
-          {f.busy ? 'Saving…' : 'Save person'}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={f.busy} label={'Save person'} onCancel={onCancel} />
     </form>
   );
 }
@@ -69,34 +62,22 @@ export default function Person({ params }: { params: Record<string, string> }) {
   };
   if (p.error)
     return (
-      <div className="page">
-        {p.error.status === 404 ? (
-          <>
-            <nav className="crumbs" aria-label="Breadcrumb">
-              <Link to="/people">People</Link>
-            </nav>
-            {flash && (
-              <div className="notice notice--good" role="status">
-                {flash}
-              </div>
-            )}
-            <DeletedRecord
-              entity="people"
-              id={params.id}
-              what="person"
-              writable={writable}
-              onRestored={() => changed('Restored.')}
-              notFound={
-                <Empty title="This person does not exist.">
-                  They may have been merged into another record. <Link to="/people">All people</Link>
-                </Empty>
-              }
-            />
-          </>
-        ) : (
-          <ErrorNote error={p.error} retry={p.reload} />
-        )}
-      </div>
+      <RecordLoadError
+        error={p.error}
+        retry={p.reload}
+        crumb={<Link to="/people">People</Link>}
+        flash={flash}
+        entity="people"
+        id={params.id}
+        what="person"
+        writable={writable}
+        onRestored={() => changed('Restored.')}
+        notFound={
+          <Empty title="This person does not exist.">
+            They may have been merged into another record. <Link to="/people">All people</Link>
+          </Empty>
+        }
+      />
     );
   if (!p.data) return <Loading what="Loading" />;
   const d = p.data;
@@ -129,11 +110,7 @@ export default function Person({ params }: { params: Record<string, string> }) {
           </div>
         )}
       </div>
-      {flash && (
-        <div className="notice notice--good" role="status">
-          {flash}
-        </div>
-      )}
+      <DoneNotice message={flash} />
       {editing && <PersonForm d={d} onSaved={() => changed('Saved. The change is in the history.')} onCancel={() => setEditing(false)} />}
       <Section title={`Credits (${credits.length})`}>
         {credits.length === 0 ? (

@@ -11,9 +11,9 @@ import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
 import { ContractTable } from '../components/contracts';
 import { BoxOfficePanel, ReleasesPanel } from '../components/MarketEditors';
-import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
+import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
 import { RightsTimeline } from '../components/RightsTimeline';
-import { Badge, Empty, ErrorNote, Loading, Section } from '../components/ui';
+import { Badge, DoneNotice, Empty, Loading, Section } from '../components/ui';
 import { AvailabilityMap } from './title/AvailabilityMap';
 import { Credits, Production } from './title/Credits';
 import type { Any, TitleDetail } from './title/detail';
@@ -40,34 +40,22 @@ export default function TitlePage({ params }: { params: Record<string, string> }
 
   if (t.error)
     return (
-      <div className="page">
-        {t.error.status === 404 ? (
-          <>
-            <nav className="crumbs" aria-label="Breadcrumb">
-              <Link to="/catalog">Catalog</Link>
-            </nav>
-            {flash && (
-              <div className="notice notice--good" role="status">
-                {flash}
-              </div>
-            )}
-            <DeletedRecord
-              entity="titles"
-              id={id}
-              what="title"
-              writable={writable}
-              onRestored={(skipped) => changed(`Restored.${skipped.length ? ` Not brought back: ${skipped.join('; ')}.` : ''}`)}
-              notFound={
-                <Empty title="This title does not exist.">
-                  It may have been merged into another record. Find it in the <Link to="/catalog">catalog</Link>.
-                </Empty>
-              }
-            />
-          </>
-        ) : (
-          <ErrorNote error={t.error} retry={t.reload} />
-        )}
-      </div>
+      <RecordLoadError
+        error={t.error}
+        retry={t.reload}
+        crumb={<Link to="/catalog">Catalog</Link>}
+        flash={flash}
+        entity="titles"
+        id={id}
+        what="title"
+        writable={writable}
+        onRestored={(skipped) => changed(`Restored.${skipped.length ? ` Not brought back: ${skipped.join('; ')}.` : ''}`)}
+        notFound={
+          <Empty title="This title does not exist.">
+            It may have been merged into another record. Find it in the <Link to="/catalog">catalog</Link>.
+          </Empty>
+        }
+      />
     );
   if (!t.data) return <Loading what="Loading the title" />;
   const d = t.data;
@@ -126,19 +114,16 @@ export default function TitlePage({ params }: { params: Record<string, string> }
           </Link>
         </div>
       </header>
-      {flash && (
-        <div className="notice notice--good" role="status">
-          {flash}
-          <button
-            type="button"
-            className="btn btn--ghost btn--small notice-close"
-            aria-label="Dismiss"
-            onClick={() => setFlashHere(undefined)}
-          >
-            ×
-          </button>
-        </div>
-      )}
+      <DoneNotice message={flash}>
+        <button
+          type="button"
+          className="btn btn--ghost btn--small notice-close"
+          aria-label="Dismiss"
+          onClick={() => setFlashHere(undefined)}
+        >
+          ×
+        </button>
+      </DoneNotice>
       <nav className="jump" aria-label="On this page">
         <a href="#availability">Availability</a>
         <a href="#timeline">Rights timeline</a>

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError, fieldMessage } from '../../lib/api';
 import type { Role } from '../../lib/types';
-import { Field } from '../../components/ui';
+import { Field, FormActions } from '../../components/ui';
 import { ROLES } from './roles';
 
 export function AddUser({ onAdded, onCancel }: { onAdded: (username: string) => void; onCancel: () => void }) {
@@ -99,14 +99,7 @@ export function AddUser({ onAdded, onCancel }: { onAdded: (username: string) => 
           {formError}
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add user'}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={busy} label={'Add user'} busyLabel="Adding…" onCancel={onCancel} />
     </form>
   );
 }
