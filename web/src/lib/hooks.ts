@@ -75,3 +75,21 @@ export function useCached<T>(key: string | null, load: () => Promise<T>): { data
   }, [key]);
   return { data: state.data, error: state.error };
 }
+
+/**
+ * What a record page remembers between edits: whether its form is open, the
+ * notice of the last change, and a version that makes its history reload.
+ * `changed` closes the form, shows the notice and reloads the record.
+ */
+export function useRecordEdits(reload: () => void, firstNotice?: () => string | undefined) {
+  const [editing, setEditing] = useState(false);
+  const [flash, setFlash] = useState<string | undefined>(firstNotice);
+  const [version, setVersion] = useState(0);
+  const changed = (message?: string) => {
+    setFlash(message);
+    setEditing(false);
+    setVersion((v) => v + 1);
+    reload();
+  };
+  return { editing, setEditing, flash, setFlash, version, changed };
+}

@@ -3,13 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { humanize } from '../lib/format';
-import { useApi } from '../lib/hooks';
+import { useApi, useRecordEdits } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
 import type { Contract } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
-import { RecordActions } from '../components/RecordActions';
+import { RecordHead } from '../components/RecordActions';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
 import { DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
 
@@ -80,15 +80,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
   const countries = useCountries();
   const { user } = useAuth();
   const writable = canWrite(user);
-  const [editing, setEditing] = useState(false);
-  const [flash, setFlash] = useState<string>();
-  const [version, setVersion] = useState(0);
-  const changed = (message?: string) => {
-    setFlash(message);
-    setEditing(false);
-    setVersion((v) => v + 1);
-    c.reload();
-  };
+  const { editing, setEditing, flash, setFlash, version, changed } = useRecordEdits(c.reload);
   if (c.error)
     return (
       <RecordLoadError
@@ -115,34 +107,27 @@ export default function Company({ params }: { params: Record<string, string> }) 
   const showHeld = titles.some((t) => s(t.territoryLabel) || s(t.territories));
   return (
     <div className="page page--wide">
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/companies">Companies</Link> <span aria-hidden="true">/</span> <span aria-current="page">{d.name}</span>
-      </nav>
-      <div className="page-head">
-        <h1>{d.name}</h1>
-        <p className="muted page-sub">
-          {[humanize(d.kind), d.country ? (countries.byCode?.get(d.country) ?? d.country) : null].filter(Boolean).join(' · ')}
-        </p>
-        {writable && (
-          <div className="page-actions">
-            <button type="button" className="btn" onClick={() => setEditing(true)} disabled={editing}>
-              Edit company
-            </button>
-            <RecordActions
-              entity="companies"
-              id={d.id}
-              name={d.name}
-              what="company"
-              mergeHint="When the same company is on file twice (a spelling the name matching did not catch), pick the other record. Its contracts (as licensor, licensee or sales agent), negotiators, titles and releases move here, and it is deleted."
-              onMerged={(m) => changed(m)}
-              onDeleted={() => {
-                setFlash(`${d.name} was deleted. Restore it below if that was a mistake.`);
-                c.reload();
-              }}
-            />
-          </div>
-        )}
-      </div>
+      <RecordHead
+        list={{ to: '/companies', label: 'Companies' }}
+        sub={
+          <p className="muted page-sub">
+            {[humanize(d.kind), d.country ? (countries.byCode?.get(d.country) ?? d.country) : null].filter(Boolean).join(' · ')}
+          </p>
+        }
+        writable={writable}
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        entity="companies"
+        id={d.id}
+        name={d.name}
+        what="company"
+        mergeHint="When the same company is on file twice (a spelling the name matching did not catch), pick the other record. Its contracts (as licensor, licensee or sales agent), negotiators, titles and releases move here, and it is deleted."
+        onMerged={(m) => changed(m)}
+        onDeleted={() => {
+          setFlash(`${d.name} was deleted. Restore it below if that was a mistake.`);
+          c.reload();
+        }}
+      />
       <DoneNotice message={flash} />
       {editing && (
         <CompanyForm d={d} onSaved={() => changed('Saved. The change is in the company’s history.')} onCancel={() => setEditing(false)} />

@@ -3,11 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { humanize } from '../lib/format';
-import { useApi } from '../lib/hooks';
+import { useApi, useRecordEdits } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
-import { RecordActions } from '../components/RecordActions';
+import { RecordHead } from '../components/RecordActions';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
 import { DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
 
@@ -51,15 +51,7 @@ export default function Person({ params }: { params: Record<string, string> }) {
   const p = useApi<PersonDetail>(`/api/people/${encodeURIComponent(params.id)}`);
   const { user } = useAuth();
   const writable = canWrite(user);
-  const [editing, setEditing] = useState(false);
-  const [flash, setFlash] = useState<string>();
-  const [version, setVersion] = useState(0);
-  const changed = (message?: string) => {
-    setFlash(message);
-    setEditing(false);
-    setVersion((v) => v + 1);
-    p.reload();
-  };
+  const { editing, setEditing, flash, setFlash, version, changed } = useRecordEdits(p.reload);
   if (p.error)
     return (
       <RecordLoadError
@@ -85,31 +77,22 @@ export default function Person({ params }: { params: Record<string, string> }) {
   const deals = (d.deals ?? d.contracts ?? []) as Any[];
   return (
     <div className="page page--wide">
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/people">People</Link> <span aria-hidden="true">/</span> <span aria-current="page">{d.name}</span>
-      </nav>
-      <div className="page-head">
-        <h1>{d.name}</h1>
-        {writable && (
-          <div className="page-actions">
-            <button type="button" className="btn" onClick={() => setEditing(true)} disabled={editing}>
-              Edit person
-            </button>
-            <RecordActions
-              entity="people"
-              id={d.id}
-              name={d.name}
-              what="person"
-              mergeHint="When the same person is on file twice (“Yimou Zhang” and “Zhang Yimou”), pick the other record. Their credits, the deals they negotiated and their awards move here, and the other record is deleted."
-              onMerged={(m) => changed(m)}
-              onDeleted={() => {
-                setFlash(`${d.name} was deleted. Restore the record below if that was a mistake.`);
-                p.reload();
-              }}
-            />
-          </div>
-        )}
-      </div>
+      <RecordHead
+        list={{ to: '/people', label: 'People' }}
+        writable={writable}
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        entity="people"
+        id={d.id}
+        name={d.name}
+        what="person"
+        mergeHint="When the same person is on file twice (“Yimou Zhang” and “Zhang Yimou”), pick the other record. Their credits, the deals they negotiated and their awards move here, and the other record is deleted."
+        onMerged={(m) => changed(m)}
+        onDeleted={() => {
+          setFlash(`${d.name} was deleted. Restore the record below if that was a mistake.`);
+          p.reload();
+        }}
+      />
       <DoneNotice message={flash} />
       {editing && <PersonForm d={d} onSaved={() => changed('Saved. The change is in the history.')} onCancel={() => setEditing(false)} />}
       <Section title={`Credits (${credits.length})`}>

@@ -3,10 +3,9 @@
  * (festivals, releases, box office), who holds which rights (map, timeline,
  * contracts) and where each fact comes from.
  */
-import { useState } from 'react';
 import { canWrite, useAuth } from '../lib/auth';
 import { takeFlash } from '../lib/flash';
-import { useApi } from '../lib/hooks';
+import { useApi, useRecordEdits } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
 import { ContractTable } from '../components/contracts';
@@ -30,14 +29,7 @@ export default function TitlePage({ params }: { params: Record<string, string> }
   const contracts = useContractDetails(t.data?.contracts);
   const { user } = useAuth();
   const writable = canWrite(user);
-  const [flash, setFlashHere] = useState(takeFlash);
-  const [version, setVersion] = useState(0);
-  const changed = (message?: string) => {
-    setFlashHere(message);
-    setVersion((v) => v + 1);
-    t.reload();
-  };
-
+  const { flash, setFlash: setFlashHere, version, changed } = useRecordEdits(t.reload, takeFlash);
   if (t.error)
     return (
       <RecordLoadError
