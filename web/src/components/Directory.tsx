@@ -6,7 +6,7 @@ import { useApi, useDebounced } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link, useQueryState } from '../lib/router';
 import type { Page } from '../lib/types';
-import { Empty, ErrorNote, Field, Loading, Pager } from './ui';
+import { ColumnHeads, Empty, ErrorNote, Field, Loading, Pager } from './ui';
 
 interface Row {
   id: string;
@@ -55,13 +55,7 @@ export function Directory({ kind, title }: { kind: 'companies' | 'people'; title
       {list.data && list.data.items.length > 0 && (
         <div className="table-wrap">
           <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                {kind === 'companies' && <th scope="col">Kind</th>}
-                {kind === 'companies' && <th scope="col">Country</th>}
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Name', kind === 'companies' && 'Kind', kind === 'companies' && 'Country']} />
             <tbody>
               {list.data.items.map((r) => (
                 <tr key={r.id}>

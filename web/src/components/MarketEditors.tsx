@@ -11,7 +11,7 @@ import { Link } from '../lib/router';
 import type { Money, Ref } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { EntityPicker } from './EntityPicker';
-import { ErrorNote, Field, FormActions } from './ui';
+import { ACTIONS_COLUMN, ColumnHeads, ErrorNote, Field, FormActions } from './ui';
 
 type Any = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -176,19 +176,7 @@ export function ReleasesPanel({
       {rows.length === 0 && editing !== 'new' && <p className="muted">No releases recorded.</p>}
       {rows.length > 0 && (
         <table className="data data--stack">
-          <thead>
-            <tr>
-              <th scope="col">Territory</th>
-              <th scope="col">Opened</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Distributor</th>
-              {writable && (
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Territory', 'Opened', 'Kind', 'Distributor', writable && ACTIONS_COLUMN]} />
           <tbody>
             {rows.map((r) => {
               const id = str(r.id);

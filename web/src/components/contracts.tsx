@@ -2,7 +2,7 @@
 import { formatDate, humanize } from '../lib/format';
 import { Link } from '../lib/router';
 import type { Contract, Ref } from '../lib/types';
-import { Badge, DirectionBadge } from './ui';
+import { Badge, ColumnHeads, DirectionBadge } from './ui';
 
 /** "Wild Bunch → Neon"; a party the record does not name reads "not reported" (press deals often name one side). */
 export function parties(c: { licensor: Ref | string | null; licensee: Ref | string | null }): string {
@@ -64,17 +64,9 @@ export function ContractTable({ contracts, showTitles = true, empty }: { contrac
   return (
     <div className="table-wrap">
       <table className="data data--deals">
-        <thead>
-          <tr>
-            <th scope="col">Contract</th>
-            <th scope="col">Kind</th>
-            {showTitles && <th scope="col">Titles</th>}
-            <th scope="col">Licensor → licensee</th>
-            {showRights && <th scope="col">Rights</th>}
-            <th scope="col">Signed</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={['Contract', 'Kind', showTitles && 'Titles', 'Licensor → licensee', showRights && 'Rights', 'Signed', 'Status']}
+        />
         <tbody>
           {contracts.map((c) => (
             <tr key={c.id}>
@@ -121,16 +113,7 @@ export function DealList({ deals, empty, withLabel = 'With' }: { deals: Any[]; e
   return (
     <div className="table-wrap">
       <table className="data data--deals">
-        <thead>
-          <tr>
-            <th scope="col">Contract</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Side</th>
-            <th scope="col">{withLabel}</th>
-            <th scope="col">Titles</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Contract', 'Kind', 'Side', withLabel, 'Titles', 'Status']} />
         <tbody>
           {deals.map((x, i) => {
             const c = ((x.contract as Any) ?? x) as Any;

@@ -1,5 +1,5 @@
 /** Small building blocks: fields with their errors, states (loading, empty, error), badges. */
-import { useId, type ReactNode } from 'react';
+import { isValidElement, useId, type ReactNode } from 'react';
 import type { ApiError } from '../lib/api';
 import { describeError } from '../lib/errors';
 import { humanize } from '../lib/format';
@@ -208,5 +208,33 @@ export function DoneNotice({ message, children }: { message: ReactNode; children
       {message}
       {children}
     </div>
+  );
+}
+
+/** Heads an actions column: screen readers hear "Actions", the eye sees the buttons. */
+export const ACTIONS_COLUMN = <span className="visually-hidden">Actions</span>;
+
+/** A column head with a class of its own (`num` right-aligns a figure's column). */
+export interface ColumnHead {
+  label: ReactNode;
+  className: string;
+}
+
+/** A table's header row, one column head a label; a `false` (or missing) label leaves its column out. */
+export function ColumnHeads({ columns }: { columns: Array<ReactNode | ColumnHead> }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) => {
+          if (c === false || c == null) return null;
+          const head = c && typeof c === 'object' && 'className' in c && !isValidElement(c) ? (c as ColumnHead) : undefined;
+          return (
+            <th key={i} scope="col" className={head?.className}>
+              {head ? head.label : (c as ReactNode)}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
   );
 }

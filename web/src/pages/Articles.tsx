@@ -11,7 +11,7 @@ import { ApiError, api, withQuery } from '../lib/api';
 import { useApi } from '../lib/hooks';
 import { Link, navigate } from '../lib/router';
 import { formatDate, humanize } from '../lib/format';
-import { Badge, Empty, ErrorNote, Field, Loading, Pager, Section } from '../components/ui';
+import { Badge, ColumnHeads, Empty, ErrorNote, Field, Loading, Pager, Section } from '../components/ui';
 
 type Span = [number, number];
 type Fields = Record<string, unknown>;
@@ -694,15 +694,7 @@ function ArticleIndex() {
           <>
             <div className="table-wrap">
               <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Article</th>
-                    <th scope="col">Outlet</th>
-                    <th scope="col">Published</th>
-                    <th scope="col">To review</th>
-                    <th scope="col">Accepted</th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={['Article', 'Outlet', 'Published', 'To review', 'Accepted']} />
                 <tbody>
                   {data.items.map((a) => (
                     <tr key={a.id}>

@@ -21,7 +21,7 @@ import { TerritoryInput } from '../components/TerritoryInput';
 import { Reasons } from '../components/Reasons';
 import { TitleList } from '../components/TitleList';
 import { WorldMap } from '../components/WorldMap';
-import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { Badge, ColumnHeads, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
 
 const MATCHES = [
   { v: 'cover-entire', label: 'Available for the entire window' },
@@ -283,17 +283,7 @@ export default function Avails() {
             ) : (
               <div className="table-wrap table-wrap--cards">
                 <table className="data data--cards">
-                  <thead>
-                    <tr>
-                      <th scope="col">Status</th>
-                      <th scope="col">Titles</th>
-                      <th scope="col">Territories</th>
-                      <th scope="col">Media</th>
-                      <th scope="col">Languages</th>
-                      <th scope="col">Period</th>
-                      <th scope="col">Why</th>
-                    </tr>
-                  </thead>
+                  <ColumnHeads columns={['Status', 'Titles', 'Territories', 'Media', 'Languages', 'Period', 'Why']} />
                   <tbody>
                     {rows.map((r, i) => (
                       <tr key={i} className={`avail-row avail-row--${r.status}`}>

@@ -11,7 +11,7 @@ import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
-import { DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
+import { ColumnHeads, DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface CompanyDetail {
@@ -138,13 +138,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
             <p className="muted">No title linked to this company.</p>
           ) : (
             <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Role</th>
-                  {showHeld && <th scope="col">Territories held</th>}
-                </tr>
-              </thead>
+              <ColumnHeads columns={['Title', 'Role', showHeld && 'Territories held']} />
               <tbody>
                 {titles.map((t, i) => {
                   const tt = o(t.title) ?? t;

@@ -9,7 +9,7 @@ import { Link, useQueryState } from '../lib/router';
 import { CONTRACT_STATUSES, type AuditEntry, type Contract, type ContractListItem, type ContractRights, type Page } from '../lib/types';
 import { ContractRef, parties, SignedCell } from '../components/contracts';
 import { auditPath, entriesOf, RestoreRefusal, useRestore } from '../components/History';
-import { Badge, DirectionBadge, Empty, ErrorNote, Field, Loading, Pager } from '../components/ui';
+import { ACTIONS_COLUMN, Badge, ColumnHeads, DirectionBadge, Empty, ErrorNote, Field, Loading, Pager } from '../components/ui';
 
 /** A deleted contract as listed: what it was (from the audit's last state), when and by whom it was deleted, and Restore. */
 type DeletedItem = Contract & { deletedAt: string | null };
@@ -115,20 +115,20 @@ function DealsTable({ items }: { items: ContractListItem[] }) {
   return (
     <div className="table-wrap">
       <table className="data deals-table">
-        <thead>
-          <tr>
-            <th scope="col">Contract</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Titles</th>
-            <th scope="col">Licensor → licensee</th>
-            <th scope="col">Territories</th>
-            <th scope="col">Media</th>
-            <th scope="col">Term</th>
-            {showMg && <th scope="col">MG</th>}
-            <th scope="col">Signed</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            'Contract',
+            'Kind',
+            'Titles',
+            'Licensor → licensee',
+            'Territories',
+            'Media',
+            'Term',
+            showMg && 'MG',
+            'Signed',
+            'Status',
+          ]}
+        />
         <tbody>
           {items.map((c) => (
             <tr key={c.id}>
@@ -176,19 +176,7 @@ function DeletedTable({
   return (
     <div className="table-wrap">
       <table className="data deleted-table">
-        <thead>
-          <tr>
-            <th scope="col">Contract</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Titles</th>
-            <th scope="col">Licensor → licensee</th>
-            <th scope="col">Last state</th>
-            <th scope="col">Deleted</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Contract', 'Kind', 'Titles', 'Licensor → licensee', 'Last state', 'Deleted', ACTIONS_COLUMN]} />
         <tbody>
           {items.map((c) => (
             <DeletedRow key={c.id} c={c} writable={writable} onRestored={onRestored} />

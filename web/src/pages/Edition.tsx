@@ -18,7 +18,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EntityPicker } from '../components/EntityPicker';
 import { useUndo } from '../components/MarketEditors';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
-import { DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
+import { ACTIONS_COLUMN, ColumnHeads, DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
 import { EditionForm, ordinal } from './Festivals';
 
 interface Selection {
@@ -426,21 +426,17 @@ export default function Edition({ params }: { params: Record<string, string> }) 
           {sec.selections.length > 0 && (
             <div className="table-wrap">
               <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col">Premiere</th>
-                    <th scope="col">Sales agent</th>
-                    <th scope="col">Sold today</th>
-                    <th scope="col">On hold today</th>
-                    <th scope="col">Still free today</th>
-                    {writable && (
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  columns={[
+                    'Title',
+                    'Premiere',
+                    'Sales agent',
+                    'Sold today',
+                    'On hold today',
+                    'Still free today',
+                    writable && ACTIONS_COLUMN,
+                  ]}
+                />
                 <tbody>
                   {sec.selections.map((x) =>
                     mode === `sel:${x.id}` ? (

@@ -3,7 +3,7 @@ import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
 import type { Contract } from '../lib/types';
 import { ContractRef, parties, rightsLine, SignedCell, TitleLinks } from '../components/contracts';
-import { Badge, Empty, ErrorNote, Loading, Section } from '../components/ui';
+import { Badge, ColumnHeads, Empty, ErrorNote, Loading, Section } from '../components/ui';
 import { useAuth } from '../lib/auth';
 
 interface HomeData {
@@ -53,16 +53,7 @@ export default function Home() {
               </Empty>
             ) : (
               <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Deal</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Parties</th>
-                    <th scope="col" className="num">
-                      Age
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={['Deal', 'Title', 'Parties', { label: 'Age', className: 'num' }]} />
                 <tbody>
                   {[...d.holds]
                     .sort((a, b) => b.ageDays - a.ageDays)
@@ -89,16 +80,7 @@ export default function Home() {
               </Empty>
             ) : (
               <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Contract</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Rights</th>
-                    <th scope="col" className="num">
-                      Ends
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={['Contract', 'Title', 'Rights', { label: 'Ends', className: 'num' }]} />
                 <tbody>
                   {d.expiring.map((x, i) => {
                     const c = contractOf(x);
@@ -126,16 +108,7 @@ export default function Home() {
               </Empty>
             ) : (
               <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Deal</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Parties</th>
-                    <th scope="col" className="num">
-                      Signed
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={['Deal', 'Title', 'Parties', { label: 'Signed', className: 'num' }]} />
                 <tbody>
                   {d.recentlySigned.map(contractOf).map((c) => (
                     <tr key={c.id}>

@@ -8,7 +8,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError, api, download } from '../lib/api';
 import { Link, useLocation } from '../lib/router';
-import { ErrorNote, Field, Section } from '../components/ui';
+import { ColumnHeads, ErrorNote, Field, Section } from '../components/ui';
 
 interface Problem {
   severity: 'error' | 'warning';
@@ -99,12 +99,7 @@ function Problems({ problems }: { problems: Problem[] }) {
     >
       <div className="table-wrap">
         <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Where</th>
-              <th scope="col">What</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Where', 'What']} />
           <tbody>
             {problems.slice(0, 500).map((p, i) => (
               <tr key={i}>
@@ -317,17 +312,7 @@ export default function Import() {
           {result.contracts && result.contracts.length > 0 && (
             <div className="table-wrap">
               <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Contract</th>
-                    <th scope="col">Licensee</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Territories</th>
-                    <th scope="col">Media</th>
-                    <th scope="col">Period</th>
-                    <th scope="col">From</th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={['Contract', 'Licensee', 'Title', 'Territories', 'Media', 'Period', 'From']} />
                 <tbody>
                   {result.contracts.slice(0, 200).flatMap((c) =>
                     c.blocks.map((b, i) => (

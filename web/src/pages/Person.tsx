@@ -9,7 +9,7 @@ import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
-import { DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
+import { ColumnHeads, DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface PersonDetail {
@@ -100,13 +100,7 @@ export default function Person({ params }: { params: Record<string, string> }) {
           <p className="muted">No credit recorded.</p>
         ) : (
           <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Year</th>
-                <th scope="col">Role</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Title', 'Year', 'Role']} />
             <tbody>
               {credits.map((c, i) => {
                 const t = o(c.title) ?? c;

@@ -6,7 +6,7 @@ import { formatTimestamp } from '../../lib/format';
 import { useApi } from '../../lib/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyOnce } from '../../components/CopyOnce';
-import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../../components/ui';
+import { ACTIONS_COLUMN, Badge, ColumnHeads, Empty, ErrorNote, Field, Loading, Section } from '../../components/ui';
 
 interface TokenRow {
   id: string;
@@ -126,17 +126,7 @@ export function Tokens() {
       {list.length > 0 && (
         <div className="table-wrap spaced">
           <table className="data" aria-label="Your API tokens">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Access</th>
-                <th scope="col">Created</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Name', 'Access', 'Created', 'Status', ACTIONS_COLUMN]} />
             <tbody>
               {list.map((t) => (
                 <tr key={t.id} className={t.revokedAt ? 'is-muted' : undefined}>

@@ -9,7 +9,7 @@ import { useApi } from '../../lib/hooks';
 import type { Role } from '../../lib/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyOnce } from '../../components/CopyOnce';
-import { Badge, ErrorNote, Field, Loading, Section } from '../../components/ui';
+import { ACTIONS_COLUMN, Badge, ColumnHeads, ErrorNote, Field, Loading, Section } from '../../components/ui';
 import { AddUser } from './AddUser';
 import { ROLES, withArticle, type UserRow } from './roles';
 
@@ -140,17 +140,7 @@ export function Users() {
       {users.data && (
         <div className="table-wrap">
           <table className="data users-table">
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Role</th>
-                <th scope="col">Financial terms</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['User', 'Role', 'Financial terms', 'Status', ACTIONS_COLUMN]} />
             <tbody>
               {users.data.map((u) => {
                 const you = u.id === user?.id;

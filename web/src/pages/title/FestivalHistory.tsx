@@ -1,6 +1,7 @@
 /** The title's festival selections and awards. */
 import { humanize } from '../../lib/format';
 import { Link } from '../../lib/router';
+import { ColumnHeads } from '../../components/ui';
 import { editionName, nameOf, obj, str, type Any } from './detail';
 
 export function FestivalHistory({ selections, awards }: { selections: Any[]; awards: Any[] }) {
@@ -10,15 +11,7 @@ export function FestivalHistory({ selections, awards }: { selections: Any[]; awa
       {selections.length > 0 && (
         <div className="table-wrap table-wrap--plain table-wrap--cards">
           <table className="data data--cards">
-            <thead>
-              <tr>
-                <th scope="col">Festival</th>
-                <th scope="col">Section</th>
-                <th scope="col">Premiere</th>
-                <th scope="col">Slot</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Festival', 'Section', 'Premiere', 'Slot', 'Status']} />
             <tbody>
               {selections.map((s, i) => {
                 const ed = editionName(s);

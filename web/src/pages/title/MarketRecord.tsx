@@ -2,7 +2,7 @@
 import { formatDate, formatMoney, humanize } from '../../lib/format';
 import { Link } from '../../lib/router';
 import type { Money } from '../../lib/types';
-import { Badge } from '../../components/ui';
+import { Badge, ColumnHeads } from '../../components/ui';
 import { moneyOf, nameOf, obj, str, type Any } from './detail';
 
 export function BoxOffice({ rows, names }: { rows: Any[]; names?: Map<string, string> }) {
@@ -47,14 +47,7 @@ export function Releases({ rows, names }: { rows: Any[]; names?: Map<string, str
   return (
     <div className="table-wrap table-wrap--plain">
       <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Territory</th>
-            <th scope="col">Opened</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Distributor</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Territory', 'Opened', 'Kind', 'Distributor']} />
         <tbody>
           {rows.map((r, i) => {
             const t = str(r.territory);
@@ -83,15 +76,7 @@ export function MarketPicture({ rows }: { rows: Any[] }) {
   return (
     <div className="table-wrap table-wrap--plain table-wrap--cards">
       <table className="data data--cards">
-        <thead>
-          <tr>
-            <th scope="col">Holder</th>
-            <th scope="col">Territories</th>
-            <th scope="col">Media</th>
-            <th scope="col">Term</th>
-            <th scope="col">Contract</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Holder', 'Territories', 'Media', 'Term', 'Contract']} />
         <tbody>
           {rows.map((r, i) => {
             const h = obj(r.holder);
