@@ -1,8 +1,8 @@
 /** A searchable list of companies or people (the server's search forgives typos). */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { withQuery } from '../lib/api';
 import { humanize } from '../lib/format';
-import { useApi, useDebounced } from '../lib/hooks';
+import { useApi, useDebounced, useOnChange } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link, useQueryState } from '../lib/router';
 import type { Page } from '../lib/types';
@@ -21,10 +21,9 @@ export function Directory({ kind, title }: { kind: 'companies' | 'people'; title
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [search, setSearch] = useState(q);
   const d = useDebounced(search, 250);
-  useEffect(() => {
-    if (d !== q) set({ q: d, page: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [d]);
+  useOnChange(d, (typed) => {
+    if (typed !== q) set({ q: typed, page: null });
+  });
   const list = useApi<Page<Row>>(withQuery(`/api/${kind}`, { q, page, pageSize: 50 }));
   const countries = useCountries(kind === 'companies');
   return (

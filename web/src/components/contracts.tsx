@@ -108,14 +108,15 @@ type Any = Record<string, unknown>;
  * Deals as a company or person page lists them: the contract (nested or
  * flat), the role or side, the other party, the titles, the status.
  */
-export function DealList({ deals, empty, withLabel = 'With' }: { deals: Any[]; empty: string; withLabel?: string }) {
+export function DealList({ deals, empty, withLabel = 'With' }: { deals: readonly object[]; empty: string; withLabel?: string }) {
   if (!deals.length) return <p className="muted">{empty}</p>;
   return (
     <div className="table-wrap">
       <table className="data data--deals">
         <ColumnHeads columns={['Contract', 'Kind', 'Side', withLabel, 'Titles', 'Status']} />
         <tbody>
-          {deals.map((x, i) => {
+          {deals.map((row, i) => {
+            const x = row as Any;
             const c = ((x.contract as Any) ?? x) as Any;
             const other = (x.counterparty ?? x.company) as Ref | null | undefined;
             const titles = ((x.titles ?? c.titles) as Ref[] | undefined) ?? [];

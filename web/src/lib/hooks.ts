@@ -93,3 +93,23 @@ export function useRecordEdits(reload: () => void, firstNotice?: () => string | 
   };
   return { editing, setEditing, flash, setFlash, version, changed };
 }
+
+/**
+ * Runs `effect` on the first render and whenever `value` changes, and only
+ * then: for effects such as "the URL follows what was typed" that read the
+ * current URL but must not run again when the URL moves on its own (back, a
+ * link). The effect always sees the render's current values.
+ */
+export function useOnChange<T>(value: T, effect: (value: T) => void): void {
+  const latest = useRef(effect);
+  useEffect(() => {
+    latest.current = effect;
+  });
+  useEffect(() => latest.current(value), [value]);
+}
+
+/** Runs `effect` once, after the first render (reading a shared link's parameters, prefilling a form). */
+export function useMountEffect(effect: () => void): void {
+  const first = useRef(effect);
+  useEffect(() => first.current(), []);
+}

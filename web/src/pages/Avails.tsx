@@ -7,9 +7,10 @@
  * answer can be shared. Titles asked about that no row names are listed
  * apart, each with why.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, downloadNamed } from '../lib/api';
 import { addYearsIso, formatDate, todayIso } from '../lib/format';
+import { useMountEffect } from '../lib/hooks';
 import { infoFromRows } from '../lib/mapInfo';
 import { useCountries } from '../lib/reference';
 import { useQueryState } from '../lib/router';
@@ -64,7 +65,7 @@ export default function Avails() {
   const countries = useCountries();
 
   // Titles named in a shared link: fetch their names once.
-  useEffect(() => {
+  useMountEffect(() => {
     const ids = (params.get('titles') ?? '').split(',').filter(Boolean);
     if (!ids.length) return;
     Promise.all(
@@ -76,12 +77,10 @@ export default function Avails() {
       ),
     ).then(setTitles);
     if (params.get('territories') && params.get('media')) void run();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
+  });
+  useMountEffect(() => {
     if (!params.get('titles') && params.get('territories') && params.get('media')) void run();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  });
 
   function question(): Question {
     const ids = titles.length ? titles.map((t) => t.id) : (params.get('titles') ?? '').split(',').filter(Boolean);

@@ -2,11 +2,11 @@
  * The catalog: a dense, sortable table of titles. Every filter, the search,
  * the sort and the page live in the URL, so a view can be shared as a link.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { withQuery } from '../lib/api';
 import { humanize } from '../lib/format';
 import { canWrite, useAuth } from '../lib/auth';
-import { useApi, useDebounced } from '../lib/hooks';
+import { useApi, useDebounced, useOnChange } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link, useQueryState } from '../lib/router';
 import type { Page, TitleSummary } from '../lib/types';
@@ -44,14 +44,12 @@ export default function Catalog() {
   const dSearch = useDebounced(search, 250);
   const dTerritory = useDebounced(territory, 500);
   const dMedia = useDebounced(media, 500);
-  useEffect(() => {
-    if (dSearch !== q) set({ q: dSearch, page: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dSearch]);
-  useEffect(() => {
+  useOnChange(dSearch, (typed) => {
+    if (typed !== q) set({ q: typed, page: null });
+  });
+  useOnChange(JSON.stringify([dTerritory, dMedia]), () => {
     if (dTerritory !== freeTerritory || dMedia !== freeMedia) set({ freeTerritory: dTerritory, freeMedia: dMedia, page: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dTerritory, dMedia]);
+  });
 
   const freeBoth = freeTerritory && freeMedia;
   const list = useApi<Page<TitleSummary>>(

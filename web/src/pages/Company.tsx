@@ -176,7 +176,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
         </Section>
       </div>
       <Section title={`Deals (${d.contracts?.length ?? 0})`}>
-        <DealList deals={(d.contracts ?? []) as unknown as Any[]} empty="No deal with this company." />
+        <DealList deals={d.contracts ?? []} empty="No deal with this company." />
       </Section>
       <RecordHistory entity="companies" id={d.id} version={version} />
     </div>

@@ -22,7 +22,7 @@ import {
 } from '../lib/dealDraft';
 import { formatTimestamp, humanize } from '../lib/format';
 import { setFlash } from '../lib/flash';
-import { useApi, useDebounced } from '../lib/hooks';
+import { useApi, useDebounced, useMountEffect } from '../lib/hooks';
 import { Link, navigate, useQueryState } from '../lib/router';
 import { CONTRACT_STATUSES, type Contract, type ConflictReport, type Ref } from '../lib/types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -73,15 +73,14 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       setDraft(draftFromContract(loaded.data));
     }
   }, [loaded.data]);
-  useEffect(() => {
+  useMountEffect(() => {
     const t = query.get('title');
     if (!isNew || !t) return;
     api.get<{ id: string; englishTitle: string | null; originalTitle: string }>(`/api/titles/${encodeURIComponent(t)}`).then(
       (x) => setDraft((d) => (d.titles.length ? d : { ...d, titles: [{ id: x.id, name: x.englishTitle || x.originalTitle }] })),
       () => undefined,
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  });
 
   const update = (patch: Partial<Draft>) => {
     setSaved(undefined);
@@ -126,7 +125,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       },
     );
     return () => ctrl.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the check runs when the debounced request (reqKey) or the kind of deal changes, not on every keystroke in the draft
   }, [reqKey, checksRights]);
 
   // Errors from the last check or save go away as soon as the field changes; a refused
@@ -162,10 +161,11 @@ export default function DealEditor({ params }: { params: Record<string, string> 
         override: override ? { reason: override } : undefined,
         financials: financials,
       });
+      // the contract as saved, possibly wrapped beside what the save reports
       const c = isNew
-        ? await api.post<Contract>('/api/contracts', body)
-        : await api.put<Contract>(`/api/contracts/${encodeURIComponent(contract!.id)}`, body);
-      const result = (c as unknown as { contract?: Contract }).contract ?? c;
+        ? await api.post<Contract & { contract?: Contract }>('/api/contracts', body)
+        : await api.put<Contract & { contract?: Contract }>(`/api/contracts/${encodeURIComponent(contract!.id)}`, body);
+      const result = c.contract ?? c;
       setRefused(undefined);
       setOverrideReason('');
       setErrors({});

@@ -4,10 +4,18 @@ import { currentDeletion, describeContract } from '../lib/auditDiff';
 import { canWrite, useAuth } from '../lib/auth';
 import { takeFlash } from '../lib/flash';
 import { formatDate, formatMoney, formatTimestamp, humanize } from '../lib/format';
-import { useApi, useDebounced } from '../lib/hooks';
+import { useApi, useDebounced, useOnChange } from '../lib/hooks';
 import { Link, useQueryState } from '../lib/router';
-import { CONTRACT_STATUSES, type AuditEntry, type Contract, type ContractListItem, type ContractRights, type Page } from '../lib/types';
-import { ContractRef, parties, SignedCell } from '../components/contracts';
+import {
+  CONTRACT_STATUSES,
+  type AuditEntry,
+  type Contract,
+  type ContractListItem,
+  type ContractRights,
+  type Page,
+  type Ref,
+} from '../lib/types';
+import { ContractRef, parties, refName, SignedCell } from '../components/contracts';
 import { auditPath, entriesOf, RestoreRefusal, useRestore } from '../components/History';
 import { ACTIONS_COLUMN, Badge, ColumnHeads, DirectionBadge, Empty, ErrorNote, Field, Loading, Pager } from '../components/ui';
 
@@ -38,7 +46,7 @@ function DeletedRow({
         <td>
           <DirectionBadge direction={c.direction} />
         </td>
-        <td>{(c.titles as unknown as Array<string | { name: string }>).map((t) => (typeof t === 'string' ? t : t.name)).join(', ')}</td>
+        <td>{(c.titles as Array<Ref | string>).map(refName).join(', ')}</td>
         <td>{parties(c)}</td>
         <td className="cell-wrap last-state">
           <Badge value={lastStatus} />
@@ -208,11 +216,11 @@ export default function Deals() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [search, setSearch] = useState(q);
   const d = useDebounced(search, 250);
-  useEffect(() => {
-    if (d !== q) set({ q: d, page: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [d]);
-  const list = useApi<Page<DeletedItem>>(
+  useOnChange(d, (typed) => {
+    if (typed !== q) set({ q: typed, page: null });
+  });
+  // the view decides the shape: current deals come as list items, deleted ones as the contracts they were
+  const list = useApi<Page<ContractListItem | DeletedItem>>(
     withQuery('/api/contracts', { q, status, direction, page, pageSize: 50, deleted: deleted ? 'true' : undefined }),
   );
   const filtered = Boolean(q || status || direction);
@@ -322,10 +330,10 @@ export default function Deals() {
           {filtered ? 'Loosen the filters.' : 'A deleted deal is listed here until it is restored.'}
         </Empty>
       )}
-      {list.data && list.data.items.length > 0 && !deleted && <DealsTable items={list.data.items as unknown as ContractListItem[]} />}
+      {list.data && list.data.items.length > 0 && !deleted && <DealsTable items={list.data.items as ContractListItem[]} />}
       {list.data && list.data.items.length > 0 && deleted && (
         <DeletedTable
-          items={list.data.items}
+          items={list.data.items as DeletedItem[]}
           writable={writable}
           onRestored={(c, overridden) => {
             setNote({

@@ -8,6 +8,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError, api, download } from '../lib/api';
 import { Link, useLocation } from '../lib/router';
+import type { ApiErrorBody } from '../lib/types';
 import { ColumnHeads, ErrorNote, Field, Section } from '../components/ui';
 
 interface Problem {
@@ -119,6 +120,12 @@ function Problems({ problems }: { problems: Problem[] }) {
   );
 }
 
+/** The problems of an import the server refused as a whole, which it answers beside the error. */
+function refusedProblems(e: unknown): Problem[] | undefined {
+  const problems = e instanceof ApiError ? (e.body as ApiErrorBody & { problems?: unknown }).problems : undefined;
+  return Array.isArray(problems) ? problems : undefined;
+}
+
 export default function Import() {
   const exporting = useLocation().pathname === '/export';
   const [file, setFile] = useState<File | null>(null);
@@ -166,11 +173,12 @@ export default function Import() {
       }
     } catch (e) {
       const err = e as ApiError;
-      if (err instanceof ApiError && Array.isArray((err.body as unknown as { problems?: Problem[] }).problems)) {
+      const problems = refusedProblems(err);
+      if (problems) {
         setResult((r) => ({
           ...(r ?? { format: '', committed: false }),
           committed: false,
-          problems: (err.body as unknown as { problems: Problem[] }).problems,
+          problems,
         }));
       } else setError(err);
     } finally {
