@@ -12,215 +12,26 @@ import { canWrite, useAuth } from '../lib/auth';
 import { setFlash } from '../lib/flash';
 import { humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
-import { useCountries } from '../lib/reference';
 import { Link, navigate } from '../lib/router';
 import type { Ref } from '../lib/types';
 import { EntityPicker } from '../components/EntityPicker';
 import { Empty, ErrorNote, Field, Loading } from '../components/ui';
-
-const CREDIT_ROLES = [
-  'director',
-  'writer',
-  'cast',
-  'producer',
-  'executive-producer',
-  'cinematographer',
-  'editor',
-  'composer',
-  'other',
-] as const;
-const COMPANY_ROLES = [
-  { role: 'production', label: 'Production companies' },
-  { role: 'co-production', label: 'Co-producers' },
-  { role: 'sales-agent', label: 'Sales agent' },
-  { role: 'distributor', label: 'Distributors' },
-] as const;
-type CompanyRole = (typeof COMPANY_ROLES)[number]['role'];
-const STATUSES = ['development', 'production', 'wrapped', 'released'];
-
-export interface TitleDetailLike {
-  id: string;
-  originalTitle: string;
-  englishTitle: string | null;
-  year: number | null;
-  countries: string[];
-  languages?: string[];
-  runtimeMinutes?: number | null;
-  synopsis?: string | null;
-  sourceMaterial?: string | null;
-  sourceMaterialNote?: string | null;
-  productionStatus?: string | null;
-  aliases?: Array<{ alias: string; language?: string | null; kind?: string | null }>;
-  credits: Array<{ role: string; person: Ref; character?: string | null }>;
-  companies: Array<{ role: string; company: Ref }>;
-}
-
-let seq = 0;
-const key = () => `c${++seq}`;
-
-interface CreditRow {
-  key: string;
-  role: string;
-  person: Ref | null;
-  character: string;
-}
-
-interface Draft {
-  originalTitle: string;
-  englishTitle: string;
-  year: string;
-  runtime: string;
-  status: string;
-  countries: string[];
-  languages: string;
-  aliases: string;
-  synopsis: string;
-  sourceMaterial: string;
-  sourceMaterialNote: string;
-  credits: CreditRow[];
-  companies: Record<CompanyRole, Ref[]>;
-}
-
-const empty = (): Draft => ({
-  originalTitle: '',
-  englishTitle: '',
-  year: '',
-  runtime: '',
-  status: '',
-  countries: [],
-  languages: '',
-  aliases: '',
-  synopsis: '',
-  sourceMaterial: '',
-  sourceMaterialNote: '',
-  credits: [{ key: key(), role: 'director', person: null, character: '' }],
-  companies: { production: [], 'co-production': [], 'sales-agent': [], distributor: [] },
-});
-
-function draftOf(t: TitleDetailLike): Draft {
-  const companies = empty().companies;
-  for (const c of t.companies) if (c.role in companies) companies[c.role as CompanyRole].push(c.company);
-  return {
-    originalTitle: t.originalTitle,
-    englishTitle: t.englishTitle ?? '',
-    year: t.year ? String(t.year) : '',
-    runtime: t.runtimeMinutes ? String(t.runtimeMinutes) : '',
-    status: t.productionStatus ?? '',
-    countries: t.countries,
-    languages: (t.languages ?? []).join(', '),
-    // aliases with a language or kind keep them: only the names are edited here
-    aliases: (t.aliases ?? []).map((a) => a.alias).join('\n'),
-    synopsis: t.synopsis ?? '',
-    sourceMaterial: t.sourceMaterial ?? '',
-    sourceMaterialNote: t.sourceMaterialNote ?? '',
-    credits: t.credits.map((c) => ({ key: key(), role: c.role, person: c.person, character: c.character ?? '' })),
-    companies,
-  };
-}
-
-/** A person or company typed that is not on file yet: created with the title, on save. */
-const pending = (name: string): Promise<Ref> => Promise.resolve({ id: `new:${name}`, name });
-const isPending = (r: Ref) => r.id.startsWith('new:');
-
-function body(d: Draft, original?: TitleDetailLike) {
-  const oldAliases = new Map((original?.aliases ?? []).map((a) => [a.alias, a]));
-  const companies = COMPANY_ROLES.flatMap(({ role }) =>
-    d.companies[role].map((c) => (isPending(c) ? { name: c.name, role } : { companyId: c.id, role })),
-  );
-  return {
-    originalTitle: d.originalTitle,
-    englishTitle: d.englishTitle.trim() || null,
-    year: d.year.trim() ? Number(d.year) : null,
-    runtimeMinutes: d.runtime.trim() ? Number(d.runtime) : null,
-    productionStatus: d.status || null,
-    countries: d.countries,
-    languages: d.languages.split(/[\s,;]+/).filter(Boolean),
-    aliases: d.aliases
-      .split('\n')
-      .map((a) => a.trim())
-      .filter(Boolean)
-      .map((a) => {
-        const o = oldAliases.get(a);
-        return o ? { alias: a, language: o.language ?? null, kind: o.kind ?? null } : a;
-      }),
-    synopsis: d.synopsis.trim() || null,
-    sourceMaterial: d.sourceMaterial.trim() || null,
-    sourceMaterialNote: d.sourceMaterialNote.trim() || null,
-    credits: d.credits
-      .filter((c) => c.person)
-      .map((c) => ({
-        ...(isPending(c.person!) ? { name: c.person!.name } : { personId: c.person!.id }),
-        role: c.role,
-        character: c.role === 'cast' ? c.character.trim() || null : null,
-      })),
-    companies,
-  };
-}
-
-/** Countries as chips, added by typing a name (or code) from the list. */
-function CountriesInput({
-  value,
-  onChange,
-  ...p
-}: {
-  value: string[];
-  onChange: (v: string[]) => void;
-  id: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: boolean;
-}) {
-  const countries = useCountries();
-  const [text, setText] = useState('');
-  const listId = `${p.id}-countries`;
-  function add(raw: string) {
-    const t = raw.trim().toLowerCase();
-    const hit = countries.data?.find((c) => c.name.toLowerCase() === t || c.code.toLowerCase() === t);
-    if (!hit) return false;
-    if (!value.includes(hit.code)) onChange([...value, hit.code]);
-    setText('');
-    return true;
-  }
-  return (
-    <div className="combo">
-      <div className="chips-input">
-        {value.map((c) => (
-          <span key={c} className="chip">
-            {countries.byCode?.get(c) ?? c}
-            <button
-              type="button"
-              className="chip-x"
-              aria-label={`Remove ${countries.byCode?.get(c) ?? c}`}
-              onClick={() => onChange(value.filter((x) => x !== c))}
-            >
-              ×
-            </button>
-          </span>
-        ))}
-        <input
-          {...p}
-          type="text"
-          list={listId}
-          value={text}
-          placeholder={value.length ? '' : 'Type a country'}
-          onChange={(e) => {
-            if (!add(e.target.value)) setText(e.target.value);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              add(text);
-            } else if (e.key === 'Backspace' && !text && value.length) onChange(value.slice(0, -1));
-          }}
-        />
-        <datalist id={listId}>
-          {countries.data?.map((c) => (
-            <option key={c.code} value={c.name} />
-          ))}
-        </datalist>
-      </div>
-    </div>
-  );
-}
+import { CountriesInput } from '../components/CountriesInput';
+import {
+  body,
+  COMPANY_ROLES,
+  CREDIT_ROLES,
+  draftOf,
+  empty,
+  isPending,
+  key,
+  pending,
+  STATUSES,
+  type CompanyRole,
+  type CreditRow,
+  type Draft,
+  type TitleDetailLike,
+} from './title/titleDraft';
 
 export default function TitleEditor({ params }: { params: Record<string, string> }) {
   const id = params.id;
