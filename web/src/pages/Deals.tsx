@@ -4,8 +4,8 @@ import { currentDeletion, describeContract } from '../lib/auditDiff';
 import { canWrite, useAuth } from '../lib/auth';
 import { takeFlash } from '../lib/flash';
 import { formatDate, formatMoney, formatTimestamp, humanize } from '../lib/format';
-import { useApi, useDebounced, useOnChange } from '../lib/hooks';
-import { Link, useQueryState } from '../lib/router';
+import { useApi } from '../lib/hooks';
+import { Link } from '../lib/router';
 import {
   CONTRACT_STATUSES,
   type AuditEntry,
@@ -17,7 +17,8 @@ import {
 } from '../lib/types';
 import { ContractRef, parties, refName, SignedCell } from '../components/contracts';
 import { auditPath, entriesOf, RestoreRefusal, useRestore } from '../components/History';
-import { ACTIONS_COLUMN, Badge, ColumnHeads, DirectionBadge, Empty, ErrorNote, Field, Loading, Pager } from '../components/ui';
+import { ACTIONS_COLUMN, Badge, ColumnHeads, DirectionBadge, Empty, ErrorNote, Loading } from '../components/ui';
+import { ChoiceFilter, ListPager, SearchField, useListQuery } from '../components/listing';
 
 /** A deleted contract as listed: what it was (from the audit's last state), when and by whom it was deleted, and Restore. */
 type DeletedItem = Contract & { deletedAt: string | null };
@@ -195,8 +196,14 @@ function DeletedTable({
   );
 }
 
+const DIRECTIONS = [
+  { value: 'in', label: 'Rights in' },
+  { value: 'out', label: 'Rights out' },
+  { value: 'third-party', label: 'Market intelligence' },
+];
+
 export default function Deals() {
-  const [params, set] = useQueryState();
+  const { params, set, q, page, search, setSearch } = useListQuery();
   const { user } = useAuth();
   const writable = canWrite(user);
   const deleted = params.get('view') === 'deleted';
@@ -210,15 +217,8 @@ export default function Deals() {
     if (view.current !== deleted) setNote(undefined);
     view.current = deleted;
   }, [deleted]);
-  const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const direction = params.get('direction') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [search, setSearch] = useState(q);
-  const d = useDebounced(search, 250);
-  useOnChange(d, (typed) => {
-    if (typed !== q) set({ q: typed, page: null });
-  });
   // the view decides the shape: current deals come as list items, deleted ones as the contracts they were
   const list = useApi<Page<ContractListItem | DeletedItem>>(
     withQuery('/api/contracts', { q, status, direction, page, pageSize: 50, deleted: deleted ? 'true' : undefined }),
@@ -258,39 +258,14 @@ export default function Deals() {
         </div>
       </div>
       <form className="filters" role="search" aria-label="Filter deals" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Search" className="filters-search">
-          {(p) => (
-            <input
-              {...p}
-              type="search"
-              placeholder="Reference, title, company…"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Status">
-          {(p) => (
-            <select {...p} value={status} onChange={(e) => set({ status: e.target.value, page: null })}>
-              <option value="">Any</option>
-              {CONTRACT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {humanize(s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Kind">
-          {(p) => (
-            <select {...p} value={direction} onChange={(e) => set({ direction: e.target.value, page: null })}>
-              <option value="">Any</option>
-              <option value="in">Rights in</option>
-              <option value="out">Rights out</option>
-              <option value="third-party">Market intelligence</option>
-            </select>
-          )}
-        </Field>
+        <SearchField placeholder="Reference, title, company…" value={search} onChange={setSearch} />
+        <ChoiceFilter
+          label="Status"
+          value={status}
+          options={CONTRACT_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+          onChange={(v) => set({ status: v, page: null })}
+        />
+        <ChoiceFilter label="Kind" value={direction} options={DIRECTIONS} onChange={(v) => set({ direction: v, page: null })} />
       </form>
       {deleted && (
         <p className="muted page-intro">
@@ -347,14 +322,7 @@ export default function Deals() {
           }}
         />
       )}
-      {list.data && (
-        <Pager
-          page={list.data.page ?? page}
-          pageSize={list.data.pageSize ?? 50}
-          total={list.data.total}
-          onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })}
-        />
-      )}
+      <ListPager data={list.data} page={page} pageSize={50} set={set} />
     </div>
   );
 }
