@@ -11,7 +11,7 @@ import { Link } from '../lib/router';
 import type { Money, Ref } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { EntityPicker } from './EntityPicker';
-import { ACTIONS_COLUMN, ColumnHeads, ErrorNote, Field, FormActions } from './ui';
+import { ACTIONS_COLUMN, ColumnHeads, ErrorNote, Field, FormActions, WordSelect } from './ui';
 
 type Any = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -119,15 +119,7 @@ function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?
           {(p) => <input {...p} type="text" value={d.date} onChange={(e) => set({ date: e.target.value })} placeholder="YYYY-MM-DD" />}
         </Field>
         <Field label="Kind" error={f.err('kind')}>
-          {(p) => (
-            <select {...p} value={d.kind} onChange={(e) => set({ kind: e.target.value })}>
-              {[...new Set([...KINDS, d.kind])].map((k) => (
-                <option key={k} value={k}>
-                  {humanize(k)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <WordSelect {...p} words={[...new Set([...KINDS, d.kind])]} value={d.kind} onChange={(v) => set({ kind: v })} />}
         </Field>
         <Field label="Distributor" error={f.err('distributorId')} className="span-2">
           {(p) => (

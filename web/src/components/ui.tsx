@@ -238,3 +238,31 @@ export function ColumnHeads({ columns }: { columns: Array<ReactNode | ColumnHead
     </thead>
   );
 }
+
+/** A select of the trade's words (a status, a kind, a slot…), each shown humanized; `none` labels an empty first choice. */
+export function WordSelect({
+  words,
+  none,
+  value,
+  onChange,
+  ...p
+}: {
+  words: readonly string[];
+  none?: string;
+  value: string;
+  onChange: (word: string) => void;
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}) {
+  return (
+    <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
+      {none !== undefined && <option value="">{none}</option>}
+      {words.map((w) => (
+        <option key={w} value={w}>
+          {humanize(w)}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -11,7 +11,7 @@ import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
-import { ColumnHeads, DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
+import { ColumnHeads, DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section, WordSelect } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface CompanyDetail {
@@ -46,15 +46,7 @@ function CompanyForm({ d, onSaved, onCancel }: { d: CompanyDetail; onSaved: () =
           {(p) => <input {...p} type="text" value={name} onChange={(e) => (setName(e.target.value), f.touch('name'))} />}
         </Field>
         <Field label="Kind" error={f.err('kind')}>
-          {(p) => (
-            <select {...p} value={kind} onChange={(e) => (setKind(e.target.value), f.touch('kind'))}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {humanize(k)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <WordSelect {...p} words={KINDS} value={kind} onChange={(v) => (setKind(v), f.touch('kind'))} />}
         </Field>
         <Field label="Country" error={f.err('country')}>
           {(p) => (

@@ -10,12 +10,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, type ApiError, fieldMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { setFlash } from '../lib/flash';
-import { humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link, navigate } from '../lib/router';
 import type { Ref } from '../lib/types';
 import { EntityPicker } from '../components/EntityPicker';
-import { Empty, ErrorNote, Field, Loading } from '../components/ui';
+import { Empty, ErrorNote, Field, Loading, WordSelect } from '../components/ui';
 import { CountriesInput } from '../components/CountriesInput';
 import {
   body,
@@ -195,16 +194,7 @@ export default function TitleEditor({ params }: { params: Record<string, string>
               )}
             </Field>
             <Field label="Production status" error={err('productionStatus')}>
-              {(p) => (
-                <select {...p} value={draft.status} onChange={(e) => update({ status: e.target.value })}>
-                  <option value="">Not known</option>
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {humanize(s)}
-                    </option>
-                  ))}
-                </select>
-              )}
+              {(p) => <WordSelect {...p} words={STATUSES} none="Not known" value={draft.status} onChange={(v) => update({ status: v })} />}
             </Field>
             <Field label="Countries of production" error={err('countries')} className="span-2">
               {(p) => <CountriesInput {...p} value={draft.countries} onChange={(countries) => update({ countries })} />}
@@ -231,15 +221,7 @@ export default function TitleEditor({ params }: { params: Record<string, string>
             {draft.credits.map((c, i) => (
               <li key={c.key} className="credit-row" aria-label={`Credit ${i + 1}`}>
                 <Field label="Role">
-                  {(p) => (
-                    <select {...p} value={c.role} onChange={(e) => setCredit(i, { role: e.target.value })}>
-                      {CREDIT_ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {humanize(r)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
+                  {(p) => <WordSelect {...p} words={CREDIT_ROLES} value={c.role} onChange={(v) => setCredit(i, { role: v })} />}
                 </Field>
                 <Field label="Person" error={creditErr(i)}>
                   {(p) => (

@@ -1,11 +1,10 @@
 /** The forms of an edition's line-up: a selection, an award, and a section's rename and delete. */
 import { useState, type FormEvent } from 'react';
 import { api } from '../../lib/api';
-import { humanize } from '../../lib/format';
 import type { Ref } from '../../lib/types';
 import { useForm } from '../../lib/useForm';
 import { EntityPicker } from '../../components/EntityPicker';
-import { ErrorNote, Field, FormActions } from '../../components/ui';
+import { ErrorNote, Field, FormActions, WordSelect } from '../../components/ui';
 import type { Award, Selection } from './lineup';
 
 const PREMIERES = ['world', 'international', 'north-american', 'european', 'national', 'other'];
@@ -96,27 +95,11 @@ export function SelectionForm({
         </Field>
         <Field label="Premiere" error={f.err('premiereStatus')}>
           {(p) => (
-            <select {...p} value={d.premiereStatus} onChange={(e) => set({ premiereStatus: e.target.value })}>
-              <option value="">Not stated</option>
-              {PREMIERES.map((x) => (
-                <option key={x} value={x}>
-                  {humanize(x)}
-                </option>
-              ))}
-            </select>
+            <WordSelect {...p} words={PREMIERES} none="Not stated" value={d.premiereStatus} onChange={(v) => set({ premiereStatus: v })} />
           )}
         </Field>
         <Field label="Slot" error={f.err('slot')}>
-          {(p) => (
-            <select {...p} value={d.slot} onChange={(e) => set({ slot: e.target.value })}>
-              <option value="">None</option>
-              {SLOTS.map((x) => (
-                <option key={x} value={x}>
-                  {humanize(x)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <WordSelect {...p} words={SLOTS} none="None" value={d.slot} onChange={(v) => set({ slot: v })} />}
         </Field>
         <div className="field field--check">
           <label>
