@@ -11,7 +11,7 @@ import { Link } from '../lib/router';
 import type { Money, Ref } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { EntityPicker } from './EntityPicker';
-import { ACTIONS_COLUMN, ColumnHeads, ErrorNote, Field, FormActions, WordSelect } from './ui';
+import { ACTIONS_COLUMN, ChangeDelete, ColumnHeads, ErrorNote, Field, FormActions, WordSelect } from './ui';
 
 type Any = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -192,22 +192,7 @@ export function ReleasesPanel({
                   <td data-label="Distributor">{dist ? <Link to={`/companies/${encodeURIComponent(dist.id)}`}>{dist.name}</Link> : '—'}</td>
                   {writable && (
                     <td className="row-actions">
-                      <button
-                        type="button"
-                        className="btn btn--ghost btn--small"
-                        aria-label={`Change the release in ${place}`}
-                        onClick={() => setEditing(id)}
-                      >
-                        Change
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn--ghost btn--small btn--delete"
-                        aria-label={`Delete the release in ${place}`}
-                        onClick={() => void remove(r)}
-                      >
-                        Delete
-                      </button>
+                      <ChangeDelete what={`the release in ${place}`} onChange={() => setEditing(id)} onDelete={() => void remove(r)} />
                     </td>
                   )}
                 </tr>
@@ -384,22 +369,7 @@ export function BoxOfficePanel({
                       {r.asOf ? <span className="muted"> as of {formatDate(str(r.asOf))}</span> : null}
                     </span>
                     <span className="row-actions">
-                      <button
-                        type="button"
-                        className="btn btn--ghost btn--small"
-                        aria-label={`Change the ${place(r)} figure`}
-                        onClick={() => setEditing(id)}
-                      >
-                        Change
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn--ghost btn--small btn--delete"
-                        aria-label={`Delete the ${place(r)} figure`}
-                        onClick={() => void remove(r)}
-                      >
-                        Delete
-                      </button>
+                      <ChangeDelete what={`the ${place(r)} figure`} onChange={() => setEditing(id)} onDelete={() => void remove(r)} />
                     </span>
                   </div>
                 )}

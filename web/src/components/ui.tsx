@@ -266,3 +266,17 @@ export function WordSelect({
     </select>
   );
 }
+
+/** A row's Change and Delete buttons; `what` completes their labels for screen readers ("the release in France"). */
+export function ChangeDelete({ what, onChange, onDelete }: { what: string; onChange: () => void; onDelete: () => void }) {
+  return (
+    <>
+      <button type="button" className="btn btn--ghost btn--small" aria-label={`Change ${what}`} onClick={onChange}>
+        Change
+      </button>
+      <button type="button" className="btn btn--ghost btn--small btn--delete" aria-label={`Delete ${what}`} onClick={onDelete}>
+        Delete
+      </button>
+    </>
+  );
+}

@@ -15,7 +15,7 @@ import { Link } from '../lib/router';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useUndo } from '../components/MarketEditors';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
-import { ACTIONS_COLUMN, ColumnHeads, DoneNotice, Empty, Loading, Section } from '../components/ui';
+import { ACTIONS_COLUMN, ChangeDelete, ColumnHeads, DoneNotice, Empty, Loading, Section } from '../components/ui';
 import { EditionForm, ordinal } from './Festivals';
 import { AwardForm, SectionActions, SelectionForm } from './edition/LineupForms';
 import type { Award, Lineup, Selection } from './edition/lineup';
@@ -204,22 +204,11 @@ export default function Edition({ params }: { params: Record<string, string> }) 
                         <td className="cell-wrap">{x.freeLabel || <span className="muted">—</span>}</td>
                         {writable && (
                           <td className="row-actions">
-                            <button
-                              type="button"
-                              className="btn btn--ghost btn--small"
-                              aria-label={`Change the selection of ${x.title.name}`}
-                              onClick={() => (undo.clear(), setMode(`sel:${x.id}`))}
-                            >
-                              Change
-                            </button>
-                            <button
-                              type="button"
-                              className="btn btn--ghost btn--small btn--delete"
-                              aria-label={`Delete the selection of ${x.title.name}`}
-                              onClick={() => void removeSelection(x)}
-                            >
-                              Delete
-                            </button>
+                            <ChangeDelete
+                              what={`the selection of ${x.title.name}`}
+                              onChange={() => (undo.clear(), setMode(`sel:${x.id}`))}
+                              onDelete={() => void removeSelection(x)}
+                            />
                           </td>
                         )}
                       </tr>
@@ -262,22 +251,11 @@ export default function Edition({ params }: { params: Record<string, string> }) 
                   {writable && (
                     <span className="row-actions">
                       {' '}
-                      <button
-                        type="button"
-                        className="btn btn--ghost btn--small"
-                        aria-label={`Change the award ${a.name} of ${a.title.name}`}
-                        onClick={() => setMode(`award:${a.id}`)}
-                      >
-                        Change
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn--ghost btn--small btn--delete"
-                        aria-label={`Delete the award ${a.name} of ${a.title.name}`}
-                        onClick={() => void removeAward(a)}
-                      >
-                        Delete
-                      </button>
+                      <ChangeDelete
+                        what={`the award ${a.name} of ${a.title.name}`}
+                        onChange={() => setMode(`award:${a.id}`)}
+                        onDelete={() => void removeAward(a)}
+                      />
                     </span>
                   )}
                 </li>
