@@ -57,6 +57,20 @@ export function rightsLine(c: Partial<Contract>): string {
   return b.length > 1 ? `${s} (+${b.length - 1} more)` : s;
 }
 
+/** A contract row's first two cells: its reference (a link to the deal) and its kind (rights in, out, market intelligence). */
+export function ContractCells({ c }: { c: Pick<Contract, 'id' | 'ref' | 'direction'> }) {
+  return (
+    <>
+      <td>
+        <ContractRef c={c} />
+      </td>
+      <td>
+        <DirectionBadge direction={c.direction} />
+      </td>
+    </>
+  );
+}
+
 /** A table of contracts: used on title, company and person pages and the deals list. */
 export function ContractTable({ contracts, showTitles = true, empty }: { contracts: Contract[]; showTitles?: boolean; empty?: string }) {
   if (!contracts.length) return <p className="muted">{empty ?? 'No contracts.'}</p>;
@@ -70,12 +84,7 @@ export function ContractTable({ contracts, showTitles = true, empty }: { contrac
         <tbody>
           {contracts.map((c) => (
             <tr key={c.id}>
-              <td>
-                <ContractRef c={c} />
-              </td>
-              <td>
-                <DirectionBadge direction={c.direction} />
-              </td>
+              <ContractCells c={c} />
               {showTitles && (
                 <td>
                   <TitleLinks titles={c.titles as Array<Ref | string>} />

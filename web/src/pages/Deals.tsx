@@ -15,9 +15,9 @@ import {
   type Page,
   type Ref,
 } from '../lib/types';
-import { ContractRef, parties, refName, SignedCell } from '../components/contracts';
+import { ContractCells, parties, refName, SignedCell } from '../components/contracts';
 import { auditPath, entriesOf, RestoreRefusal, useRestore } from '../components/History';
-import { ACTIONS_COLUMN, Badge, ColumnHeads, DirectionBadge, Empty, ErrorNote, Loading } from '../components/ui';
+import { ACTIONS_COLUMN, Badge, ColumnHeads, Empty, ErrorNote, Loading } from '../components/ui';
 import { ChoiceFilter, ListPager, SearchField, useListQuery } from '../components/listing';
 
 /** A deleted contract as listed: what it was (from the audit's last state), when and by whom it was deleted, and Restore. */
@@ -41,12 +41,7 @@ function DeletedRow({
   return (
     <>
       <tr className={r.state.refusal ? 'has-detail' : undefined}>
-        <td>
-          <ContractRef c={c} />
-        </td>
-        <td>
-          <DirectionBadge direction={c.direction} />
-        </td>
+        <ContractCells c={c} />
         <td>{(c.titles as Array<Ref | string>).map(refName).join(', ')}</td>
         <td>{parties(c)}</td>
         <td className="cell-wrap last-state">
@@ -141,12 +136,7 @@ function DealsTable({ items }: { items: ContractListItem[] }) {
         <tbody>
           {items.map((c) => (
             <tr key={c.id}>
-              <td>
-                <ContractRef c={c} />
-              </td>
-              <td>
-                <DirectionBadge direction={c.direction} />
-              </td>
+              <ContractCells c={c} />
               <td className="cell-wrap">{c.titles.join(', ')}</td>
               <td>{parties(c)}</td>
               <td className="cell-wrap">
