@@ -11,7 +11,7 @@ import { Link } from '../lib/router';
 import type { Money, Ref } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { EntityPicker } from './EntityPicker';
-import { ACTIONS_COLUMN, ChangeDelete, ColumnHeads, ErrorNote, Field, FormActions, WordSelect } from './ui';
+import { ACTIONS_COLUMN, ChangeDelete, ColumnHeads, ErrorNote, Field, FormActions, TextField, WordSelect } from './ui';
 
 type Any = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -115,9 +115,15 @@ function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?
         <Field label="Territory" error={f.err('territory')}>
           {(p) => <CountrySelect {...p} value={d.territory} onChange={(territory) => set({ territory })} />}
         </Field>
-        <Field label="Opened" hint="A day, a month (2020-11) or a year" error={f.err('date')}>
-          {(p) => <input {...p} type="text" value={d.date} onChange={(e) => set({ date: e.target.value })} placeholder="YYYY-MM-DD" />}
-        </Field>
+        <TextField
+          label="Opened"
+          hint="A day, a month (2020-11) or a year"
+          error={f.err('date')}
+          type="text"
+          value={d.date}
+          onChange={(v) => set({ date: v })}
+          placeholder="YYYY-MM-DD"
+        />
         <Field label="Kind" error={f.err('kind')}>
           {(p) => <WordSelect {...p} words={[...new Set([...KINDS, d.kind])]} value={d.kind} onChange={(v) => set({ kind: v })} />}
         </Field>
@@ -270,18 +276,15 @@ function GrossForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: 
         <Field label="Territory" error={f.err('territory')}>
           {(p) => <CountrySelect {...p} worldwide value={d.territory} onChange={(territory) => set({ territory })} />}
         </Field>
-        <Field label="Gross" error={f.err('amount')}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              inputMode="decimal"
-              value={d.amount}
-              onChange={(e) => set({ amount: e.target.value })}
-              placeholder="e.g. 12500000"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Gross"
+          error={f.err('amount')}
+          type="text"
+          inputMode="decimal"
+          value={d.amount}
+          onChange={(v) => set({ amount: v })}
+          placeholder="e.g. 12500000"
+        />
         <Field label="Currency" error={f.err('currency')}>
           {(p) => (
             <>
@@ -301,15 +304,15 @@ function GrossForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: 
             </>
           )}
         </Field>
-        <Field label="As of" error={f.err('asOf')}>
-          {(p) => <input {...p} type="date" value={d.asOf} onChange={(e) => set({ asOf: e.target.value })} />}
-        </Field>
-        <Field label="Period from" error={f.err('periodStart')}>
-          {(p) => <input {...p} type="date" value={d.periodStart} onChange={(e) => set({ periodStart: e.target.value })} />}
-        </Field>
-        <Field label="Period to" error={f.err('periodEnd')}>
-          {(p) => <input {...p} type="date" value={d.periodEnd} onChange={(e) => set({ periodEnd: e.target.value })} />}
-        </Field>
+        <TextField label="As of" error={f.err('asOf')} type="date" value={d.asOf} onChange={(v) => set({ asOf: v })} />
+        <TextField
+          label="Period from"
+          error={f.err('periodStart')}
+          type="date"
+          value={d.periodStart}
+          onChange={(v) => set({ periodStart: v })}
+        />
+        <TextField label="Period to" error={f.err('periodEnd')} type="date" value={d.periodEnd} onChange={(v) => set({ periodEnd: v })} />
         <div className="field field--check">
           <label>
             <input type="checkbox" checked={d.cumulative} onChange={(e) => set({ cumulative: e.target.checked })} /> To date (cumulative)

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useDebounced, useOnChange } from '../lib/hooks';
 import { useQueryState } from '../lib/router';
 import type { Page } from '../lib/types';
-import { Field, Pager } from './ui';
+import { Field, Pager, TextField } from './ui';
 
 /** The URL's parameters with their setter, its search (`q`) and page, and the search box's text, which the URL follows. */
 export function useListQuery() {
@@ -25,9 +25,14 @@ export function useListQuery() {
 /** The search box of a list's filters. */
 export function SearchField({ value, onChange, placeholder }: { value: string; onChange: (text: string) => void; placeholder: string }) {
   return (
-    <Field label="Search" className="filters-search">
-      {(p) => <input {...p} type="search" placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
+    <TextField
+      label="Search"
+      className="filters-search"
+      type="search"
+      placeholder={placeholder}
+      value={value}
+      onChange={(v) => onChange(v)}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 /** Small building blocks: fields with their errors, states (loading, empty, error), badges. */
-import { isValidElement, useId, type ReactNode } from 'react';
+import { isValidElement, useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ApiError } from '../lib/api';
 import { describeError } from '../lib/errors';
 import { humanize } from '../lib/format';
@@ -278,5 +278,29 @@ export function ChangeDelete({ what, onChange, onDelete }: { what: string; onCha
         Delete
       </button>
     </>
+  );
+}
+
+/** A field whose control is a plain input (text, password, date, number…); `onChange` receives the typed text. */
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  id,
+  onChange,
+  ...input
+}: {
+  label: ReactNode;
+  error?: string | null;
+  hint?: ReactNode;
+  className?: string;
+  id?: string;
+  onChange: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'id' | 'className'>) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className} id={id}>
+      {(p) => <input {...p} {...input} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }

@@ -22,7 +22,7 @@ import { TerritoryInput } from '../components/TerritoryInput';
 import { Reasons } from '../components/Reasons';
 import { TitleList } from '../components/TitleList';
 import { WorldMap } from '../components/WorldMap';
-import { Badge, ColumnHeads, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { Badge, ColumnHeads, Empty, ErrorNote, Field, Loading, Section, TextField } from '../components/ui';
 
 const MATCHES = [
   { v: 'cover-entire', label: 'Available for the entire window' },
@@ -187,12 +187,8 @@ export default function Avails() {
           <Field label="Media" error={fe('media')} className="span-2">
             {(p) => <MediaPicker {...p} value={media} onChange={setMedia} />}
           </Field>
-          <Field label="From" error={fe('start')}>
-            {(p) => <input {...p} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
-          </Field>
-          <Field label="To" hint="Empty: open-ended" error={fe('end')}>
-            {(p) => <input {...p} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
-          </Field>
+          <TextField label="From" error={fe('start')} type="date" value={start} onChange={(v) => setStart(v)} />
+          <TextField label="To" hint="Empty: open-ended" error={fe('end')} type="date" value={end} onChange={(v) => setEnd(v)} />
           <Field label="Window match" error={fe('match')}>
             {(p) => (
               <select {...p} value={match} onChange={(e) => setMatch(e.target.value)}>
@@ -204,22 +200,24 @@ export default function Avails() {
               </select>
             )}
           </Field>
-          <Field label="Minimum window (days)" error={fe('minDays')}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={1}
-                step={1}
-                inputMode="numeric"
-                value={minDays}
-                onChange={(e) => setMinDays(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Languages" hint="BCP 47, e.g. de, fr. Empty: all." error={fe('languages')}>
-            {(p) => <input {...p} type="text" value={languages} onChange={(e) => setLanguages(e.target.value)} />}
-          </Field>
+          <TextField
+            label="Minimum window (days)"
+            error={fe('minDays')}
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={minDays}
+            onChange={(v) => setMinDays(v)}
+          />
+          <TextField
+            label="Languages"
+            hint="BCP 47, e.g. de, fr. Empty: all."
+            error={fe('languages')}
+            type="text"
+            value={languages}
+            onChange={(v) => setLanguages(v)}
+          />
           <fieldset className="field radios">
             <legend>Exclusivity</legend>
             <label>

@@ -11,7 +11,7 @@ import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
-import { ColumnHeads, DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section, WordSelect } from '../components/ui';
+import { ColumnHeads, DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section, TextField, WordSelect } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface CompanyDetail {
@@ -42,9 +42,7 @@ function CompanyForm({ d, onSaved, onCancel }: { d: CompanyDetail; onSaved: () =
   return (
     <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label="Company">
       <div className="form-grid">
-        <Field label="Name" error={f.err('name')}>
-          {(p) => <input {...p} type="text" value={name} onChange={(e) => (setName(e.target.value), f.touch('name'))} />}
-        </Field>
+        <TextField label="Name" error={f.err('name')} type="text" value={name} onChange={(v) => (setName(v), f.touch('name'))} />
         <Field label="Kind" error={f.err('kind')}>
           {(p) => <WordSelect {...p} words={KINDS} value={kind} onChange={(v) => (setKind(v), f.touch('kind'))} />}
         </Field>

@@ -6,7 +6,7 @@
 import { useState, type ReactNode } from 'react';
 import { download } from '../lib/api';
 import { Link } from '../lib/router';
-import { ErrorNote, Field, Section } from '../components/ui';
+import { ErrorNote, Field, Section, TextField } from '../components/ui';
 
 const LISTS = [
   { list: 'catalog', label: 'Catalog', what: 'every title with its director, countries, languages and status' },
@@ -124,21 +124,22 @@ function EmaExport() {
               </select>
             )}
           </Field>
-          <Field label="For retailer" hint={source === 'windows' ? 'Needed for the retailer’s windows' : 'Optional'}>
-            {(p) => <input {...p} type="text" value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}
-          </Field>
-          <Field label="Territories">
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                value={territories}
-                onChange={(e) => setTerritories(e.target.value)}
-                placeholder="e.g. Worldwide excl. China"
-              />
-            )}
-          </Field>
-          <Field label="From">{(p) => <input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+          <TextField
+            label="For retailer"
+            hint={source === 'windows' ? 'Needed for the retailer’s windows' : 'Optional'}
+            type="text"
+            value={retailer}
+            onChange={(v) => setRetailer(v)}
+            placeholder="e.g. iTunes"
+          />
+          <TextField
+            label="Territories"
+            type="text"
+            value={territories}
+            onChange={(v) => setTerritories(v)}
+            placeholder="e.g. Worldwide excl. China"
+          />
+          <TextField label="From" type="date" value={from} onChange={(v) => setFrom(v)} />
           <Field label="What">
             {(p) => (
               <select {...p} value={source} onChange={(e) => setSource(e.target.value as 'avails' | 'windows')}>

@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api';
 import { useLocation } from '../lib/router';
 import type { ApiErrorBody } from '../lib/types';
-import { ColumnHeads, ErrorNote, Field, Section } from '../components/ui';
+import { ColumnHeads, ErrorNote, Field, Section, TextField } from '../components/ui';
 import { ImportExportPage } from './Export';
 
 interface Problem {
@@ -223,9 +223,14 @@ export default function Import() {
                 />
               )}
             </Field>
-            <Field label="Retailer" hint="EMA avails: when the file names no licensee">
-              {(p) => <input {...p} type="text" value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}
-            </Field>
+            <TextField
+              label="Retailer"
+              hint="EMA avails: when the file names no licensee"
+              type="text"
+              value={retailer}
+              onChange={(v) => setRetailer(v)}
+              placeholder="e.g. iTunes"
+            />
             <Field label="Sheet holds" hint="Deal and catalog sheets">
               {(p) => (
                 <select {...p} value={kind} onChange={(e) => setKind(e.target.value as '' | 'deals' | 'catalog')}>

@@ -9,7 +9,7 @@ import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
-import { ColumnHeads, DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section } from '../components/ui';
+import { ColumnHeads, DoneNotice, Empty, ErrorNote, FormActions, Loading, Section, TextField } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface PersonDetail {
@@ -34,12 +34,15 @@ function PersonForm({ d, onSaved, onCancel }: { d: PersonDetail; onSaved: () => 
   return (
     <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label="Person">
       <div className="form-grid form-grid--2">
-        <Field label="Name" error={f.err('name')}>
-          {(p) => <input {...p} type="text" value={name} onChange={(e) => (setName(e.target.value), f.touch('name'))} />}
-        </Field>
-        <Field label="Sorted as" hint="e.g. Zhang Yimou keeps family name first" error={f.err('sortName')}>
-          {(p) => <input {...p} type="text" value={sortName} onChange={(e) => (setSortName(e.target.value), f.touch('sortName'))} />}
-        </Field>
+        <TextField label="Name" error={f.err('name')} type="text" value={name} onChange={(v) => (setName(v), f.touch('name'))} />
+        <TextField
+          label="Sorted as"
+          hint="e.g. Zhang Yimou keeps family name first"
+          error={f.err('sortName')}
+          type="text"
+          value={sortName}
+          onChange={(v) => (setSortName(v), f.touch('sortName'))}
+        />
       </div>
       <ErrorNote error={f.formError} />
       <FormActions busy={f.busy} label={'Save person'} onCancel={onCancel} />

@@ -14,7 +14,7 @@ import { useApi } from '../lib/hooks';
 import { Link, navigate } from '../lib/router';
 import type { Ref } from '../lib/types';
 import { EntityPicker } from '../components/EntityPicker';
-import { Empty, ErrorNote, Field, Loading, WordSelect } from '../components/ui';
+import { Empty, ErrorNote, Field, Loading, TextField, WordSelect } from '../components/ui';
 import { CountriesInput } from '../components/CountriesInput';
 import {
   body,
@@ -156,52 +156,54 @@ export default function TitleEditor({ params }: { params: Record<string, string>
         <fieldset className="panel">
           <legend className="panel-legend">Title</legend>
           <div className="form-grid">
-            <Field label="Original title" error={err('originalTitle')} className="span-2">
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  value={draft.originalTitle}
-                  onChange={(e) => update({ originalTitle: e.target.value })}
-                  placeholder="As released in its country, e.g. 一秒钟"
-                />
-              )}
-            </Field>
-            <Field label="English title" hint="Empty when it is the original title." error={err('englishTitle')}>
-              {(p) => <input {...p} type="text" value={draft.englishTitle} onChange={(e) => update({ englishTitle: e.target.value })} />}
-            </Field>
-            <Field label="Year" error={err('year')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  inputMode="numeric"
-                  value={draft.year}
-                  onChange={(e) => update({ year: e.target.value })}
-                  placeholder="e.g. 2020"
-                />
-              )}
-            </Field>
-            <Field label="Runtime (minutes)" error={err('runtimeMinutes')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  inputMode="numeric"
-                  value={draft.runtime}
-                  onChange={(e) => update({ runtime: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Original title"
+              error={err('originalTitle')}
+              className="span-2"
+              type="text"
+              value={draft.originalTitle}
+              onChange={(v) => update({ originalTitle: v })}
+              placeholder="As released in its country, e.g. 一秒钟"
+            />
+            <TextField
+              label="English title"
+              hint="Empty when it is the original title."
+              error={err('englishTitle')}
+              type="text"
+              value={draft.englishTitle}
+              onChange={(v) => update({ englishTitle: v })}
+            />
+            <TextField
+              label="Year"
+              error={err('year')}
+              type="number"
+              inputMode="numeric"
+              value={draft.year}
+              onChange={(v) => update({ year: v })}
+              placeholder="e.g. 2020"
+            />
+            <TextField
+              label="Runtime (minutes)"
+              error={err('runtimeMinutes')}
+              type="number"
+              inputMode="numeric"
+              value={draft.runtime}
+              onChange={(v) => update({ runtime: v })}
+            />
             <Field label="Production status" error={err('productionStatus')}>
               {(p) => <WordSelect {...p} words={STATUSES} none="Not known" value={draft.status} onChange={(v) => update({ status: v })} />}
             </Field>
             <Field label="Countries of production" error={err('countries')} className="span-2">
               {(p) => <CountriesInput {...p} value={draft.countries} onChange={(countries) => update({ countries })} />}
             </Field>
-            <Field label="Original languages" hint="Codes, e.g. zh, en" error={err('languages')}>
-              {(p) => <input {...p} type="text" value={draft.languages} onChange={(e) => update({ languages: e.target.value })} />}
-            </Field>
+            <TextField
+              label="Original languages"
+              hint="Codes, e.g. zh, en"
+              error={err('languages')}
+              type="text"
+              value={draft.languages}
+              onChange={(v) => update({ languages: v })}
+            />
             <Field
               label="Also known as"
               hint="One name per line: working title, festival title, other languages."
@@ -236,9 +238,7 @@ export default function TitleEditor({ params }: { params: Record<string, string>
                   )}
                 </Field>
                 {c.role === 'cast' ? (
-                  <Field label="Character">
-                    {(p) => <input {...p} type="text" value={c.character} onChange={(e) => setCredit(i, { character: e.target.value })} />}
-                  </Field>
+                  <TextField label="Character" type="text" value={c.character} onChange={(v) => setCredit(i, { character: v })} />
                 ) : (
                   <div className="credit-spacer" />
                 )}
@@ -323,26 +323,23 @@ export default function TitleEditor({ params }: { params: Record<string, string>
             <Field label="Synopsis" error={err('synopsis')} className="span-3">
               {(p) => <textarea {...p} rows={4} value={draft.synopsis} onChange={(e) => update({ synopsis: e.target.value })} />}
             </Field>
-            <Field label="Source material" hint="e.g. original, novel, short story" error={err('sourceMaterial')}>
-              {(p) => (
-                <input {...p} type="text" value={draft.sourceMaterial} onChange={(e) => update({ sourceMaterial: e.target.value })} />
-              )}
-            </Field>
-            <Field
+            <TextField
+              label="Source material"
+              hint="e.g. original, novel, short story"
+              error={err('sourceMaterial')}
+              type="text"
+              value={draft.sourceMaterial}
+              onChange={(v) => update({ sourceMaterial: v })}
+            />
+            <TextField
               label="Source material note"
               hint="e.g. the novel’s title and author"
               error={err('sourceMaterialNote')}
               className="span-2"
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  value={draft.sourceMaterialNote}
-                  onChange={(e) => update({ sourceMaterialNote: e.target.value })}
-                />
-              )}
-            </Field>
+              type="text"
+              value={draft.sourceMaterialNote}
+              onChange={(v) => update({ sourceMaterialNote: v })}
+            />
           </div>
         </fieldset>
 

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError, fieldMessage } from '../../lib/api';
 import type { Role } from '../../lib/types';
-import { Field, FormActions } from '../../components/ui';
+import { Field, FormActions, TextField } from '../../components/ui';
 import { ROLES } from './roles';
 
 export function AddUser({ onAdded, onCancel }: { onAdded: (username: string) => void; onCancel: () => void }) {
@@ -36,28 +36,24 @@ export function AddUser({ onAdded, onCancel }: { onAdded: (username: string) => 
   return (
     <form className="add-user" onSubmit={(e) => void submit(e)} noValidate aria-label="Add a user">
       <div className="form-grid">
-        <Field label="User name" error={errors.username} hint="Letters, digits, dots, dashes, @ or _">
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="off"
-              value={form.username}
-              onChange={(e) => setForm({ ...form, username: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Password" error={errors.password} hint="At least 10 characters. Give it to them through a safe channel.">
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              value={form.password}
-              onChange={(e) => setForm({ ...form, password: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="User name"
+          error={errors.username}
+          hint="Letters, digits, dots, dashes, @ or _"
+          type="text"
+          autoComplete="off"
+          value={form.username}
+          onChange={(v) => setForm({ ...form, username: v })}
+        />
+        <TextField
+          label="Password"
+          error={errors.password}
+          hint="At least 10 characters. Give it to them through a safe channel."
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(v) => setForm({ ...form, password: v })}
+        />
         <Field label="Role" error={errors.role} hint={ROLES.find((r) => r.value === form.role)?.what}>
           {(p) => (
             <select

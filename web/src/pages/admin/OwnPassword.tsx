@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError, fieldMessage } from '../../lib/api';
-import { Field, Section } from '../../components/ui';
+import { Section, TextField } from '../../components/ui';
 
 /** Any signed-in user: a new password, given the current one. */
 export function OwnPassword() {
@@ -38,39 +38,31 @@ export function OwnPassword() {
     <Section title="Your password" id="password">
       <form className="password-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Change your password">
         <div className="form-grid">
-          <Field label="Current password" error={errors.currentPassword}>
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                autoComplete="current-password"
-                value={form.currentPassword}
-                onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="New password" error={errors.newPassword} hint="At least 10 characters.">
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                autoComplete="new-password"
-                value={form.newPassword}
-                onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="New password again" error={errors.repeat}>
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                autoComplete="new-password"
-                value={form.repeat}
-                onChange={(e) => setForm({ ...form, repeat: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Current password"
+            error={errors.currentPassword}
+            type="password"
+            autoComplete="current-password"
+            value={form.currentPassword}
+            onChange={(v) => setForm({ ...form, currentPassword: v })}
+          />
+          <TextField
+            label="New password"
+            error={errors.newPassword}
+            hint="At least 10 characters."
+            type="password"
+            autoComplete="new-password"
+            value={form.newPassword}
+            onChange={(v) => setForm({ ...form, newPassword: v })}
+          />
+          <TextField
+            label="New password again"
+            error={errors.repeat}
+            type="password"
+            autoComplete="new-password"
+            value={form.repeat}
+            onChange={(v) => setForm({ ...form, repeat: v })}
+          />
         </div>
         {formError && (
           <div className="error-note" role="alert">

@@ -6,7 +6,7 @@ import { formatTimestamp } from '../../lib/format';
 import { useApi } from '../../lib/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyOnce } from '../../components/CopyOnce';
-import { ACTIONS_COLUMN, Badge, ColumnHeads, Empty, ErrorNote, Field, Loading, Section } from '../../components/ui';
+import { ACTIONS_COLUMN, Badge, ColumnHeads, Empty, ErrorNote, Field, Loading, Section, TextField } from '../../components/ui';
 
 interface TokenRow {
   id: string;
@@ -96,9 +96,15 @@ export function Tokens() {
         <>
           <h3 className="h3">Create a token</h3>
           <form className="token-form" onSubmit={(e) => void create(e)} noValidate aria-label="Create an API token">
-            <Field label="Name" error={error} hint="What will use it, e.g. “Finance avails sheet”">
-              {(p) => <input {...p} type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />}
-            </Field>
+            <TextField
+              label="Name"
+              error={error}
+              hint="What will use it, e.g. “Finance avails sheet”"
+              type="text"
+              value={name}
+              maxLength={80}
+              onChange={(v) => setName(v)}
+            />
             <Field label="Access">
               {(p) => (
                 <select {...p} value={scope} onChange={(e) => setScope(e.target.value as 'read' | 'write')}>

@@ -9,7 +9,7 @@ import { useApi } from '../../lib/hooks';
 import type { Role } from '../../lib/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyOnce } from '../../components/CopyOnce';
-import { ACTIONS_COLUMN, Badge, ColumnHeads, ErrorNote, Field, Loading, Section } from '../../components/ui';
+import { ACTIONS_COLUMN, Badge, ColumnHeads, ErrorNote, Loading, Section, TextField } from '../../components/ui';
 import { AddUser } from './AddUser';
 import { ROLES, withArticle, type UserRow } from './roles';
 
@@ -311,18 +311,16 @@ export function Users() {
               </label>
             </fieldset>
             {reset.mode === 'type' && (
-              <Field label="New password" error={dialog.field === 'password' ? dialog.error : undefined} hint="At least 10 characters.">
-                {(p) => (
-                  <input
-                    {...p}
-                    type="text"
-                    autoComplete="off"
-                    spellCheck={false}
-                    value={reset.password}
-                    onChange={(e) => setReset({ ...reset, password: e.target.value })}
-                  />
-                )}
-              </Field>
+              <TextField
+                label="New password"
+                error={dialog.field === 'password' ? dialog.error : undefined}
+                hint="At least 10 characters."
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={reset.password}
+                onChange={(v) => setReset({ ...reset, password: v })}
+              />
             )}
           </>
         )}

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { ApiError, api } from '../../lib/api';
 import { navigate } from '../../lib/router';
-import { ErrorNote, Field, Section } from '../../components/ui';
+import { ErrorNote, Field, Section, TextField } from '../../components/ui';
 
 function readFile(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -63,11 +63,14 @@ export function NewArticle() {
           )}
         </Field>
         <div className="form-grid" style={{ marginTop: 10 }}>
-          <Field label="Or its address (URL)">
-            {(p) => (
-              <input {...p} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" disabled={!!file} />
-            )}
-          </Field>
+          <TextField
+            label="Or its address (URL)"
+            type="url"
+            value={url}
+            onChange={(v) => setUrl(v)}
+            placeholder="https://…"
+            disabled={!!file}
+          />
           <Field label="Or a file (.txt, .html)">
             {(p) => (
               <input
@@ -80,12 +83,14 @@ export function NewArticle() {
             )}
           </Field>
           <div />
-          <Field label="Outlet">
-            {(p) => <input {...p} value={outlet} onChange={(e) => setOutlet(e.target.value)} placeholder="Variety" />}
-          </Field>
-          <Field label="Published on" hint="Relative dates (“last November”) are read against it.">
-            {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-          </Field>
+          <TextField label="Outlet" value={outlet} onChange={(v) => setOutlet(v)} placeholder="Variety" />
+          <TextField
+            label="Published on"
+            hint="Relative dates (“last November”) are read against it."
+            type="date"
+            value={date}
+            onChange={(v) => setDate(v)}
+          />
         </div>
         <ErrorNote error={error} />
         <div className="form-actions">

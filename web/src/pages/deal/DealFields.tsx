@@ -3,7 +3,7 @@ import { pendingCompany, statusConsequence, type Draft } from '../../lib/dealDra
 import { humanize } from '../../lib/format';
 import { CONTRACT_STATUSES, type Ref } from '../../lib/types';
 import { EntityPicker } from '../../components/EntityPicker';
-import { Field } from '../../components/ui';
+import { Field, TextField } from '../../components/ui';
 import type { DraftPart } from './draftPart';
 
 /** A company typed in the deal that is not on file yet: created with the deal when it is saved, not before. */
@@ -14,17 +14,15 @@ export function DealFields({ draft, update, err, writable, isNew }: DraftPart & 
     <fieldset className="panel" disabled={!writable}>
       <legend className="panel-legend">Deal</legend>
       <div className="form-grid">
-        <Field label="Reference" hint={isNew ? 'Leave empty to have one made.' : undefined} error={err('ref')}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              value={draft.ref}
-              onChange={(e) => update({ ref: e.target.value })}
-              placeholder="e.g. WB-ONESEC-DE-SVOD"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Reference"
+          hint={isNew ? 'Leave empty to have one made.' : undefined}
+          error={err('ref')}
+          type="text"
+          value={draft.ref}
+          onChange={(v) => update({ ref: v })}
+          placeholder="e.g. WB-ONESEC-DE-SVOD"
+        />
         <Field
           label="Status"
           error={err('status')}

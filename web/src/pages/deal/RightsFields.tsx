@@ -2,7 +2,7 @@
 import { key, newBlock, type BlockDraft } from '../../lib/dealDraft';
 import { MediaPicker } from '../../components/MediaPicker';
 import { TerritoryInput } from '../../components/TerritoryInput';
-import { Field } from '../../components/ui';
+import { Field, TextField } from '../../components/ui';
 import type { DraftPart } from './draftPart';
 
 export function RightsFields({
@@ -41,19 +41,23 @@ export function RightsFields({
               <Field label="Media" error={f('media')} className="span-3">
                 {(p) => <MediaPicker {...p} value={b.media} onChange={(v) => updateBlock(i, { media: v })} />}
               </Field>
-              <Field label="Start" error={f('start')}>
-                {(p) => <input {...p} type="date" value={b.start} onChange={(e) => updateBlock(i, { start: e.target.value })} />}
-              </Field>
-              <Field
+              <TextField label="Start" error={f('start')} type="date" value={b.start} onChange={(v) => updateBlock(i, { start: v })} />
+              <TextField
                 label="End (inclusive)"
                 hint={b.end ? 'Clear it for perpetuity.' : <strong className="perpetuity-note">No end date: perpetuity</strong>}
                 error={f('end')}
-              >
-                {(p) => <input {...p} type="date" value={b.end} onChange={(e) => updateBlock(i, { end: e.target.value })} />}
-              </Field>
-              <Field label="Languages" hint="BCP 47, e.g. de. Empty: all." error={f('languages')}>
-                {(p) => <input {...p} type="text" value={b.languages} onChange={(e) => updateBlock(i, { languages: e.target.value })} />}
-              </Field>
+                type="date"
+                value={b.end}
+                onChange={(v) => updateBlock(i, { end: v })}
+              />
+              <TextField
+                label="Languages"
+                hint="BCP 47, e.g. de. Empty: all."
+                error={f('languages')}
+                type="text"
+                value={b.languages}
+                onChange={(v) => updateBlock(i, { languages: v })}
+              />
               {draft.titles.length > 1 && (
                 <Field label="Applies to" error={f('titleId')}>
                   {(p) => (
@@ -116,33 +120,30 @@ export function RightsFields({
               </button>
             </div>
             <div className="form-grid">
-              <Field label="Description" error={f('description')} className="span-3">
-                {(p) => (
-                  <input
-                    {...p}
-                    type="text"
-                    value={h.description}
-                    onChange={(e) => up({ description: e.target.value })}
-                    placeholder="e.g. No SVOD until 18 months after theatrical release"
-                  />
-                )}
-              </Field>
+              <TextField
+                label="Description"
+                error={f('description')}
+                className="span-3"
+                type="text"
+                value={h.description}
+                onChange={(v) => up({ description: v })}
+                placeholder="e.g. No SVOD until 18 months after theatrical release"
+              />
               <Field label="Territories" error={f('territories')} className="span-3">
                 {(p) => <TerritoryInput {...p} value={h.territories} onChange={(v) => up({ territories: v })} />}
               </Field>
               <Field label="Media" error={f('media')} className="span-3">
                 {(p) => <MediaPicker {...p} value={h.media} onChange={(v) => up({ media: v })} />}
               </Field>
-              <Field label="From" error={f('start')}>
-                {(p) => <input {...p} type="date" value={h.start} onChange={(e) => up({ start: e.target.value })} />}
-              </Field>
-              <Field
+              <TextField label="From" error={f('start')} type="date" value={h.start} onChange={(v) => up({ start: v })} />
+              <TextField
                 label="Until (inclusive)"
                 hint={h.end ? undefined : <strong className="perpetuity-note">No end date: perpetuity</strong>}
                 error={f('end')}
-              >
-                {(p) => <input {...p} type="date" value={h.end} onChange={(e) => up({ end: e.target.value })} />}
-              </Field>
+                type="date"
+                value={h.end}
+                onChange={(v) => up({ end: v })}
+              />
             </div>
           </div>
         );

@@ -3,7 +3,7 @@ import { api } from '../../lib/api';
 import { key } from '../../lib/dealDraft';
 import type { Ref } from '../../lib/types';
 import { EntityPicker } from '../../components/EntityPicker';
-import { Field } from '../../components/ui';
+import { Field, TextField } from '../../components/ui';
 import type { DraftPart } from './draftPart';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'JPY', 'KRW', 'CAD', 'AUD', 'CHF', 'SEK', 'DKK', 'NOK', 'INR', 'BRL', 'MXN', 'HKD'];
@@ -20,18 +20,15 @@ export function TermsFields({ draft, update, err, writable, financials }: DraftP
         )}
         {financials && (
           <>
-            <Field label="Minimum guarantee" error={err('mg.amount') ?? err('mg')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  inputMode="decimal"
-                  value={draft.mgAmount}
-                  onChange={(e) => update({ mgAmount: e.target.value })}
-                  placeholder="e.g. 150000.00"
-                />
-              )}
-            </Field>
+            <TextField
+              label="Minimum guarantee"
+              error={err('mg.amount') ?? err('mg')}
+              type="text"
+              inputMode="decimal"
+              value={draft.mgAmount}
+              onChange={(v) => update({ mgAmount: v })}
+              placeholder="e.g. 150000.00"
+            />
             <Field label="Currency" error={err('mg.currency')}>
               {(p) => (
                 <>
@@ -53,12 +50,14 @@ export function TermsFields({ draft, update, err, writable, financials }: DraftP
             </Field>
           </>
         )}
-        <Field label="Signed on" error={err('signedOn')}>
-          {(p) => <input {...p} type="date" value={draft.signedOn} onChange={(e) => update({ signedOn: e.target.value })} />}
-        </Field>
-        <Field label="Announced on" error={err('announcedOn')}>
-          {(p) => <input {...p} type="date" value={draft.announcedOn} onChange={(e) => update({ announcedOn: e.target.value })} />}
-        </Field>
+        <TextField label="Signed on" error={err('signedOn')} type="date" value={draft.signedOn} onChange={(v) => update({ signedOn: v })} />
+        <TextField
+          label="Announced on"
+          error={err('announcedOn')}
+          type="date"
+          value={draft.announcedOn}
+          onChange={(v) => update({ announcedOn: v })}
+        />
       </div>
       <h3 className="h3 spaced">Negotiators</h3>
       {draft.negotiators.length === 0 && <p className="muted small">Who closed the deal, for each side.</p>}

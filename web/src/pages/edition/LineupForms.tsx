@@ -4,7 +4,7 @@ import { api } from '../../lib/api';
 import type { Ref } from '../../lib/types';
 import { useForm } from '../../lib/useForm';
 import { EntityPicker } from '../../components/EntityPicker';
-import { ErrorNote, Field, FormActions, WordSelect } from '../../components/ui';
+import { ErrorNote, Field, FormActions, TextField, WordSelect } from '../../components/ui';
 import type { Award, Selection } from './lineup';
 
 const PREMIERES = ['world', 'international', 'north-american', 'european', 'national', 'other'];
@@ -107,17 +107,15 @@ export function SelectionForm({
           </label>
         </div>
         {d.withdrawn && (
-          <Field label="Reason given for the withdrawal" error={f.err('withdrawalReason')} className="span-2">
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                value={d.withdrawalReason}
-                onChange={(e) => set({ withdrawalReason: e.target.value })}
-                placeholder="e.g. technical reasons"
-              />
-            )}
-          </Field>
+          <TextField
+            label="Reason given for the withdrawal"
+            error={f.err('withdrawalReason')}
+            className="span-2"
+            type="text"
+            value={d.withdrawalReason}
+            onChange={(v) => set({ withdrawalReason: v })}
+            placeholder="e.g. technical reasons"
+          />
         )}
       </div>
       <ErrorNote error={f.formError} />
@@ -160,17 +158,14 @@ export function AwardForm({
       aria-label={award ? `Change the award ${award.name}` : 'New award'}
     >
       <div className="form-grid">
-        <Field label="Award" error={f.err('name')}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              value={name}
-              onChange={(e) => (setName(e.target.value), f.touch('name'))}
-              placeholder="e.g. Jury Prize"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Award"
+          error={f.err('name')}
+          type="text"
+          value={name}
+          onChange={(v) => (setName(v), f.touch('name'))}
+          placeholder="e.g. Jury Prize"
+        />
         <Field label="Winning title" error={f.err('titleId')}>
           {(p) => (
             <EntityPicker
@@ -222,9 +217,13 @@ export function SectionActions({ id, name, onChanged }: { id: string; name: stri
           }
         }}
       >
-        <Field label={<span className="visually-hidden">New name of {name}</span>} error={f.err('name') ?? f.formError}>
-          {(p) => <input {...p} type="text" value={value} onChange={(e) => setValue(e.target.value)} />}
-        </Field>
+        <TextField
+          label={<span className="visually-hidden">New name of {name}</span>}
+          error={f.err('name') ?? f.formError}
+          type="text"
+          value={value}
+          onChange={(v) => setValue(v)}
+        />
         <button type="submit" className="btn btn--small btn--primary" disabled={f.busy}>
           Rename
         </button>

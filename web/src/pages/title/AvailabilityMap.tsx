@@ -9,7 +9,7 @@ import { Link } from '../../lib/router';
 import type { Contract, TitleMap } from '../../lib/types';
 import { MediaPicker } from '../../components/MediaPicker';
 import { WorldMap, type CountryInfo } from '../../components/WorldMap';
-import { ErrorNote, Field } from '../../components/ui';
+import { ErrorNote, Field, TextField } from '../../components/ui';
 
 type WindowPreset = 'today' | '12m' | '5y' | 'custom';
 const PRESETS: Array<{ v: WindowPreset; label: string }> = [
@@ -84,12 +84,21 @@ export function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: s
         </fieldset>
         {preset === 'custom' && (
           <>
-            <Field label="From" error={fieldError('start')}>
-              {(p) => <input {...p} type="date" value={custom.start} onChange={(e) => setCustom({ ...custom, start: e.target.value })} />}
-            </Field>
-            <Field label="To (inclusive)" hint="Empty: open-ended" error={fieldError('end')}>
-              {(p) => <input {...p} type="date" value={custom.end} onChange={(e) => setCustom({ ...custom, end: e.target.value })} />}
-            </Field>
+            <TextField
+              label="From"
+              error={fieldError('start')}
+              type="date"
+              value={custom.start}
+              onChange={(v) => setCustom({ ...custom, start: v })}
+            />
+            <TextField
+              label="To (inclusive)"
+              hint="Empty: open-ended"
+              error={fieldError('end')}
+              type="date"
+              value={custom.end}
+              onChange={(v) => setCustom({ ...custom, end: v })}
+            />
           </>
         )}
         <div className="field field--check">
