@@ -117,7 +117,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       },
     );
     return () => ctrl.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the check runs when the debounced request (reqKey) or the kind of deal changes, not on every keystroke in the draft
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the debounced request or the deal's kind changes, not per keystroke
   }, [reqKey, checksRights]);
 
   // Errors from the last check or save go away as soon as the field changes; a refused

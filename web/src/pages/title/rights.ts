@@ -22,7 +22,7 @@ export function useContractDetails(contracts: Contract[] | undefined): Contract[
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the contracts' ids and versions: a reload that answers the same contracts must not fetch them all again
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on ids and versions: the same contracts are not fetched again
   }, [key]);
   return full;
 }
