@@ -304,3 +304,13 @@ export function TextField({
     </Field>
   );
 }
+
+/** What a save did, said where it was done ("… was added and can sign in now."). */
+export function SavedNote({ message }: { message: ReactNode }) {
+  if (!message) return null;
+  return (
+    <p className="save-ok" role="status">
+      {message}
+    </p>
+  );
+}

@@ -4,7 +4,7 @@ import { useApi } from '../../lib/hooks';
 import { Link } from '../../lib/router';
 import type { Ref } from '../../lib/types';
 import { EntityPicker } from '../../components/EntityPicker';
-import { ErrorNote, Field, Section } from '../../components/ui';
+import { ErrorNote, Field, SavedNote, Section } from '../../components/ui';
 
 /**
  * The company this install works for ("we"): deals where it grants are rights
@@ -49,11 +49,7 @@ export function OurCompany({ admin }: { admin: boolean }) {
           )}
         </p>
       )}
-      {state.saved && (
-        <p className="save-ok" role="status">
-          {state.saved}
-        </p>
-      )}
+      <SavedNote message={state.saved} />
       {admin && !changing && (
         <button type="button" className="btn btn--small" onClick={() => (setChanging(true), setState({ busy: false }))}>
           {current ? 'Change our company' : 'Set our company'}

@@ -6,7 +6,7 @@ import { formatTimestamp } from '../../lib/format';
 import { useApi } from '../../lib/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyOnce } from '../../components/CopyOnce';
-import { ACTIONS_COLUMN, Badge, ColumnHeads, Empty, ErrorNote, Field, Loading, Section, TextField } from '../../components/ui';
+import { ACTIONS_COLUMN, Badge, ColumnHeads, Empty, ErrorNote, Field, Loading, SavedNote, Section, TextField } from '../../components/ui';
 
 interface TokenRow {
   id: string;
@@ -121,11 +121,7 @@ export function Tokens() {
           </form>
         </>
       )}
-      {revoked && (
-        <p className="save-ok" role="status">
-          {revoked}
-        </p>
-      )}
+      <SavedNote message={revoked} />
       <ErrorNote error={tokens.error} retry={tokens.reload} />
       {tokens.loading && !tokens.data && <Loading what="Loading your tokens" />}
       {tokens.data && list.length === 0 && <Empty title="You have no API token." />}

@@ -9,7 +9,7 @@ import { useApi } from '../../lib/hooks';
 import type { Role } from '../../lib/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyOnce } from '../../components/CopyOnce';
-import { ACTIONS_COLUMN, Badge, ColumnHeads, ErrorNote, Loading, Section, TextField } from '../../components/ui';
+import { ACTIONS_COLUMN, Badge, ColumnHeads, ErrorNote, Loading, SavedNote, Section, TextField } from '../../components/ui';
 import { AddUser } from './AddUser';
 import { ROLES, withArticle, type UserRow } from './roles';
 
@@ -130,11 +130,7 @@ export function Users() {
         />
       )}
       {shown && <NewPassword {...shown} onDone={() => setShown(undefined)} />}
-      {notice && (
-        <p className="save-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <SavedNote message={notice} />
       <ErrorNote error={users.error} retry={users.reload} />
       {users.loading && !users.data && <Loading what="Loading users" />}
       {users.data && (
