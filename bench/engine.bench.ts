@@ -11,7 +11,7 @@ import { RightsIndex } from '../src/domain/rightsIndex.js';
 import { fullSet } from '../src/domain/bitset.js';
 import { COUNTRIES } from '../src/domain/countries.js';
 import { MEDIA } from '../src/domain/media.js';
-import { oracleAvails } from '../src/domain/testing/oracle.js';
+import { oracleAvails } from '../test/domain/testing/oracle.js';
 import { germanySvodQuestion, syntheticCatalog, rng } from './synthetic.js';
 
 const ms = (ns: bigint) => Number(ns) / 1e6;

@@ -19,7 +19,7 @@ import { setWeCompany } from '../../src/services/settings.js';
 import { createApiToken, createUser } from '../../src/services/users.js';
 import { describeEachDatabase } from '../support/databases.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers read loosely in assertions
 
 describeEachDatabase('editing the record', (_open, database) => {
   let app: FilmRights;

@@ -49,7 +49,7 @@ describe('project conventions', () => {
       text(f)
         .split('\n')
         .forEach((line, i) => {
-          const m = /eslint-disable(?:-next-line|-line)?\b(.*)$/.exec(line);
+          const m = /\/[/*]\s*eslint-disable(?:-next-line|-line)?\b(.*)$/.exec(line);
           if (m && !/^\s+[@\w/-]+(?:\s*,\s*[@\w/-]+)*\s+--\s+\S/.test(m[1])) bare.push(`${f}:${i + 1}: ${line.trim()}`);
         });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { domainError } from './testing/expectError.js';
-import { count, equals, minus, union } from './bitset.js';
+import { count, equals, minus, union } from '../../src/domain/bitset.js';
 import {
   TERRITORY_GROUPS,
   WORLDWIDE,
@@ -9,7 +9,7 @@ import {
   suggestTerritories,
   territoryCodes,
   territorySetFromCodes,
-} from './territories.js';
+} from '../../src/domain/territories.js';
 
 const codes = (expr: string, restOf?: Uint32Array) => territoryCodes(parseTerritories(expr, 'territories', restOf));
 const set = (...c: string[]) => territorySetFromCodes(c);

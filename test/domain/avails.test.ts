@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuestion, makeOutcome, titleCells, type AvailsQuestion } from './avails.js';
-import { emptySet } from './bitset.js';
-import { parseDay, PERPETUITY } from './dates.js';
-import { DomainError } from './errors.js';
-import { mediaLabel, parseMedia } from './media.js';
-import type { RightsBlock } from './rights.js';
-import { mergeTitles, rollUpTitle } from './rollup.js';
-import { parseTerritories, territoryLabel } from './territories.js';
+import { checkQuestion, makeOutcome, titleCells, type AvailsQuestion } from '../../src/domain/avails.js';
+import { emptySet } from '../../src/domain/bitset.js';
+import { parseDay, PERPETUITY } from '../../src/domain/dates.js';
+import { DomainError } from '../../src/domain/errors.js';
+import { mediaLabel, parseMedia } from '../../src/domain/media.js';
+import type { RightsBlock } from '../../src/domain/rights.js';
+import { mergeTitles, rollUpTitle } from '../../src/domain/rollup.js';
+import { parseTerritories, territoryLabel } from '../../src/domain/territories.js';
 
 const d = (s: string) => parseDay(s);
 const block = (

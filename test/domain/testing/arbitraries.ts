@@ -1,9 +1,9 @@
 /** fast-check generators of small random catalogs and questions, over small universes. */
 import fc from 'fast-check';
-import { fromIndices } from '../bitset.js';
-import { PERPETUITY } from '../dates.js';
-import type { AvailsQuestion, MatchType } from '../avails.js';
-import type { BlockKind, RightsBlock } from '../rights.js';
+import { fromIndices } from '../../../src/domain/bitset.js';
+import { PERPETUITY } from '../../../src/domain/dates.js';
+import type { AvailsQuestion, MatchType } from '../../../src/domain/avails.js';
+import type { BlockKind, RightsBlock } from '../../../src/domain/rights.js';
 
 export const SMALL = { countries: 6, media: 4, horizon: 40 } as const;
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromIndices, intersects, toIndices } from './bitset.js';
-import type { AvailsQuestion } from './avails.js';
-import { checkConflicts } from './conflicts.js';
-import type { RightsBlock } from './rights.js';
-import { titleCells } from './avails.js';
-import { RightsIndex, type NotShownReason } from './rightsIndex.js';
-import { rollUpTitle, type RolledRow } from './rollup.js';
+import { fromIndices, intersects, toIndices } from '../../src/domain/bitset.js';
+import type { AvailsQuestion } from '../../src/domain/avails.js';
+import { checkConflicts } from '../../src/domain/conflicts.js';
+import type { RightsBlock } from '../../src/domain/rights.js';
+import { titleCells } from '../../src/domain/avails.js';
+import { RightsIndex, type NotShownReason } from '../../src/domain/rightsIndex.js';
+import { rollUpTitle, type RolledRow } from '../../src/domain/rollup.js';
 import { SMALL, block, catalog, question } from './testing/arbitraries.js';
 import { oracleAvails, oracleLanguages, type OracleCell } from './testing/oracle.js';
 

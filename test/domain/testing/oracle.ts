@@ -7,10 +7,10 @@
  * and as the baseline of the benchmark. Days must lie in [0, horizon];
  * blocks end by `horizon` or never.
  */
-import { has } from '../bitset.js';
-import { PERPETUITY, type Day } from '../dates.js';
-import type { AvailsQuestion, ReasonCode } from '../avails.js';
-import type { RightsBlock } from '../rights.js';
+import { has } from '../../../src/domain/bitset.js';
+import { PERPETUITY, type Day } from '../../../src/domain/dates.js';
+import type { AvailsQuestion, ReasonCode } from '../../../src/domain/avails.js';
+import type { RightsBlock } from '../../../src/domain/rights.js';
 
 export interface OracleCell {
   country: number;

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROCESS_TEST_TIMEOUT, ROOT, runCli, type Run } from '../../test/support/processes.js';
-import type { AvailRowView } from '../services/views.js';
+import { PROCESS_TEST_TIMEOUT, ROOT, runCli, type Run } from '../support/processes.js';
+import type { AvailRowView } from '../../src/services/views.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'filmrights-cli-'));
 const DB = join(dir, 'filmrights.db');

@@ -5,14 +5,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databases, describeEachDatabase } from '../../test/support/databases.js';
-import { openDatabase, StoreConfigError, type Store } from './db.js';
-import { migrations } from './migrations/index.js';
-import { isCheckViolation, isForeignKeyViolation, isUniqueViolation } from './errors.js';
-import { newId } from './ids.js';
-import { parseJson, toJson } from './json.js';
-import type { Database, NewRightsBlock, TableName } from './schema.js';
-import { flag, isSet, minorUnits } from './values.js';
+import { databases, describeEachDatabase } from '../support/databases.js';
+import { openDatabase, StoreConfigError, type Store } from '../../src/store/db.js';
+import { migrations } from '../../src/store/migrations/index.js';
+import { isCheckViolation, isForeignKeyViolation, isUniqueViolation } from '../../src/store/errors.js';
+import { newId } from '../../src/store/ids.js';
+import { parseJson, toJson } from '../../src/store/json.js';
+import type { Database, NewRightsBlock, TableName } from '../../src/store/schema.js';
+import { flag, isSet, minorUnits } from '../../src/store/values.js';
 
 const ALL_TABLES: TableName[] = [
   'titles',

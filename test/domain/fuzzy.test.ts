@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { closest, editDistance, fuzzyMatch, fuzzyScore, normalizeName } from './fuzzy.js';
+import { closest, editDistance, fuzzyMatch, fuzzyScore, normalizeName } from '../../src/domain/fuzzy.js';
 
 describe('normalizeName', () => {
   it('folds case, accents, punctuation, "the" and &', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINANCIAL_FIELDS, financialFieldsIn, isFinancialField, withoutFinancialFields } from './financial.js';
+import { FINANCIAL_FIELDS, financialFieldsIn, isFinancialField, withoutFinancialFields } from '../../src/domain/financial.js';
 
 describe('financial fields', () => {
   it('are deal terms: MGs and deal prices, not box-office grosses', () => {

@@ -1,15 +1,23 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase } from '../../test/support/databases.js';
-import { openApp, type TestApp } from '../../test/support/apps.js';
-import { DomainError } from '../domain/errors.js';
-import type { Actor } from './app.js';
-import { saveContract } from './contracts.js';
-import { addCredit, createTitle, deleteTitle, getTitle, listTitles, updateTitle } from './catalog.js';
-import { loadDemo } from './demo.js';
-import { ForbiddenError, NotFoundError } from './errors.js';
-import { createAward, createEdition, createFestival, createSelection, getEdition, listFestivals, withdrawSelection } from './festivals.js';
-import { createBoxOffice, createRelease, home } from './market.js';
-import { findOrCreateCompany, findOrCreatePerson, getCompany, getPerson, listCompanies, listPeople } from './people.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { openApp, type TestApp } from '../support/apps.js';
+import { DomainError } from '../../src/domain/errors.js';
+import type { Actor } from '../../src/services/app.js';
+import { saveContract } from '../../src/services/contracts.js';
+import { addCredit, createTitle, deleteTitle, getTitle, listTitles, updateTitle } from '../../src/services/catalog.js';
+import { loadDemo } from '../../src/services/demo.js';
+import { ForbiddenError, NotFoundError } from '../../src/services/errors.js';
+import {
+  createAward,
+  createEdition,
+  createFestival,
+  createSelection,
+  getEdition,
+  listFestivals,
+  withdrawSelection,
+} from '../../src/services/festivals.js';
+import { createBoxOffice, createRelease, home } from '../../src/services/market.js';
+import { findOrCreateCompany, findOrCreatePerson, getCompany, getPerson, listCompanies, listPeople } from '../../src/services/people.js';
 
 const EDITOR: Actor = { id: 'eva', username: 'eva', role: 'editor', canSeeFinancials: true };
 const VIEWER: Actor = { id: 'vic', username: 'vic', role: 'viewer', canSeeFinancials: false };
@@ -144,7 +152,7 @@ describeEachDatabase('catalog services', (_open, database) => {
   });
 
   it('hides deal terms (MGs) from users without the financial-terms permission, and shows grosses to everyone', async () => {
-    const { saveContract } = await import('./contracts.js');
+    const { saveContract } = await import('../../src/services/contracts.js');
     const { contract } = await saveContract(t.app, EDITOR, {
       ref: 'WB-TEST-MG',
       status: 'signed',
@@ -158,7 +166,7 @@ describeEachDatabase('catalog services', (_open, database) => {
     expect(withTerms?.mg).toEqual({ amount: '250000.00', currency: 'EUR' });
     const page = await getTitle(t.app, VIEWER, 'one-second');
     expect(page.contracts.find((c) => c.ref === 'WB-TEST-MG')).not.toHaveProperty('mg');
-    const { getContract } = await import('./contracts.js');
+    const { getContract } = await import('../../src/services/contracts.js');
     expect(await getContract(t.app, VIEWER, contract.id)).not.toHaveProperty('mg');
     expect(page.boxOffice[0].gross).toEqual({ amount: '12000000.00', currency: 'USD' });
     // leave the shared fixture as the other tests expect it

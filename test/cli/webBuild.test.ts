@@ -7,7 +7,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultWebBuildPaths, ensureWebBuild, webBuildState, WebBuildError, type WebBuilder, type WebBuildPaths } from './webBuild.js';
+import {
+  defaultWebBuildPaths,
+  ensureWebBuild,
+  webBuildState,
+  WebBuildError,
+  type WebBuilder,
+  type WebBuildPaths,
+} from '../../src/cli/webBuild.js';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareSetKeys, setKey } from './bitset.js';
+import { compareSetKeys, setKey } from '../../src/domain/bitset.js';
 
 const word = fc.oneof(
   fc.constantFrom(0, 1, 35, 36, 1295, 1296, 2 ** 31, 2 ** 32 - 1),

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { type Bitset, emptySet, equals, fromIndices, isEmpty, minus, union } from './bitset.js';
-import { COUNTRIES } from './countries.js';
-import { TERRITORY_GROUPS, WORLDWIDE, parseTerritories, territoryCodes, territoryLabel, territorySetFromCodes } from './territories.js';
+import { type Bitset, emptySet, equals, fromIndices, isEmpty, minus, union } from '../../src/domain/bitset.js';
+import { COUNTRIES } from '../../src/domain/countries.js';
+import {
+  TERRITORY_GROUPS,
+  WORLDWIDE,
+  parseTerritories,
+  territoryCodes,
+  territoryLabel,
+  territorySetFromCodes,
+} from '../../src/domain/territories.js';
 
 const label = (expr: string) => territoryLabel(parseTerritories(expr));
 const roundTrips = (s: Bitset) => {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../../../src/domain/errors.js';
 
 /** Runs `f`, which must throw a DomainError, and returns it (to check its field, value and suggestions). */
 export function domainError(f: () => unknown): DomainError {

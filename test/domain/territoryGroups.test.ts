@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CodeTable } from './codeTable.js';
-import { validateCountries } from './countries.js';
-import { DomainError } from './errors.js';
-import { validateTerritoryGroups } from './territoryGroups.js';
+import { CodeTable } from '../../src/domain/codeTable.js';
+import { validateCountries } from '../../src/domain/countries.js';
+import { DomainError } from '../../src/domain/errors.js';
+import { validateTerritoryGroups } from '../../src/domain/territoryGroups.js';
 
 const table = new CodeTable('country', ['AT', 'BE', 'DE', 'LU', 'NL']);
 const ok = (extra: Record<string, unknown>[] = []) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { domainError } from './testing/expectError.js';
 import fc from 'fast-check';
-import { emptySet, equals, fromIndices, isEmpty, minus, union } from './bitset.js';
+import { emptySet, equals, fromIndices, isEmpty, minus, union } from '../../src/domain/bitset.js';
 import {
   ALL_MEDIA,
   MEDIA,
@@ -14,7 +14,7 @@ import {
   mediaSetFromIds,
   parseMedia,
   validateMediaTree,
-} from './media.js';
+} from '../../src/domain/media.js';
 
 const ids = (expr: string) => mediaLeafIds(parseMedia(expr));
 const allNodes: MediaNode[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './errors.js';
-import { LANGUAGES, languageLabel, languageName, parseLanguages, validateLanguages } from './languages.js';
+import { DomainError } from '../../src/domain/errors.js';
+import { LANGUAGES, languageLabel, languageName, parseLanguages, validateLanguages } from '../../src/domain/languages.js';
 import { domainError } from './testing/expectError.js';
 
 const error = domainError;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTRIES, COUNTRY_LIST, countryName, findCountry, getCountry } from './countries.js';
-import { DomainError } from './errors.js';
+import { COUNTRIES, COUNTRY_LIST, countryName, findCountry, getCountry } from '../../src/domain/countries.js';
+import { DomainError } from '../../src/domain/errors.js';
 
 describe('countries', () => {
   it('holds every ISO 3166-1 alpha-2 code plus XK, sorted, within 256 bits', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderMediaDoc } from './mediaDoc.js';
-import { renderTerritoryDoc } from './territoryDoc.js';
+import { renderMediaDoc } from '../../src/domain/mediaDoc.js';
+import { renderTerritoryDoc } from '../../src/domain/territoryDoc.js';
 
 const read = (p: string) => readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8');
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromIndices, has, setKey, toIndices } from './bitset.js';
-import { titleCells, type AvailsQuestion, type MatchType } from './avails.js';
-import { PERPETUITY } from './dates.js';
-import { rollUpTitle, type RolledRow } from './rollup.js';
-import type { BlockKind, RightsBlock } from './rights.js';
+import { fromIndices, has, setKey, toIndices } from '../../src/domain/bitset.js';
+import { titleCells, type AvailsQuestion, type MatchType } from '../../src/domain/avails.js';
+import { PERPETUITY } from '../../src/domain/dates.js';
+import { rollUpTitle, type RolledRow } from '../../src/domain/rollup.js';
+import type { BlockKind, RightsBlock } from '../../src/domain/rights.js';
 import { oracleAvails, oracleLanguages } from './testing/oracle.js';
 import { SMALL, catalog, question } from './testing/arbitraries.js';
 
