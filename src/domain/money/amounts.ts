@@ -107,3 +107,17 @@ export const sum = (xs: Iterable<Amount>): Amount => {
   for (const x of xs) s += x;
   return s;
 };
+
+/** A rate as exact decimal text ("0.25", "1"), the way the store keeps it; `parseRate` reads it back. */
+export function rateText(r: Rate): string {
+  let den = r.den;
+  let digits = 0;
+  while (den % 10n === 0n && den > 1n) {
+    den /= 10n;
+    digits++;
+  }
+  if (den !== 1n) throw new RangeError('rateText: the rate is not a decimal fraction');
+  const whole = r.num / r.den;
+  const frac = (r.num % r.den).toString().padStart(digits, '0').replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : String(whole);
+}
