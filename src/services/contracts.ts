@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { checkConflicts, type ConflictReport, type ProposedBlock } from '../domain/conflicts.js';
 import { BEGINNING, checkTerm, parseDay, parseEndDay } from '../domain/dates.js';
 import { DomainError, invalid } from '../domain/errors.js';
+import { FINANCIAL_ENTITIES } from '../domain/financial.js';
 import { parseLanguages } from '../domain/languages.js';
 import { mediaLabel, mediaLeafIds, mediaSetFromIds, parseMedia } from '../domain/media.js';
 import { parseTerritories, territoryCodes, territoryLabel, territorySetFromCodes } from '../domain/territories.js';
@@ -841,6 +842,8 @@ export async function auditTrail(app: FilmRights, actor: Actor, params: { entity
     .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after', 'a.reason']);
   if (params.entity) q = q.where('a.entity', '=', params.entity);
   if (params.entityId) q = q.where('a.entity_id', '=', params.entityId);
+  // the accounts are confidential whole: their history too
+  if (!actor.canSeeFinancials) q = q.where('a.entity', 'not in', FINANCIAL_ENTITIES);
   const rows = await q
     .orderBy('a.id', 'desc')
     .limit(Math.min(params.limit ?? 200, 1000))

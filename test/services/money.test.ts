@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { openApp, type TestApp } from '../support/apps.js';
 import type { Actor } from '../../src/services/app.js';
+import { auditTrail } from '../../src/services/contracts.js';
 import { ForbiddenError } from '../../src/services/errors.js';
 import { importJson, type InterchangeDocument } from '../../src/services/interchange.js';
 import {
@@ -222,5 +223,23 @@ describeEachDatabase('the accounts of One Second', (_open, database) => {
       }),
     ).rejects.toThrow(/instalments: they add up to/);
     expect((await getTerms(t.app, ACCOUNTANT, 'NEON-NA')).fees).toHaveLength(2); // nothing half-written
+  });
+});
+
+describeEachDatabase('the history of the accounts', (_open, database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openApp(database);
+    await importJson(t.app, ACCOUNTANT, doc);
+    await addReceipt(t.app, ACCOUNTANT, 'NEON-NA', { on: '2021-07-22', amount: '300000', currency: 'USD', kind: 'instalment' });
+  });
+  afterAll(() => t?.close());
+
+  it('is shown only to users who may see the accounts', async () => {
+    const seen = (await auditTrail(t.app, ACCOUNTANT, {})).map((e) => e.entity);
+    expect(seen).toContain('receipts');
+    const hidden = (await auditTrail(t.app, EDITOR, {})).map((e) => e.entity);
+    expect(hidden).not.toContain('receipts');
+    expect(hidden).toContain('contracts');
   });
 });
