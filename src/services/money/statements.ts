@@ -22,7 +22,10 @@ import type { Actor, FilmRights } from '../app.js';
 import { requireWriter } from '../access.js';
 import { audit } from '../audit.js';
 import { NotFoundError } from '../errors.js';
+import type { MoneyFigure, StatementView } from '../../interchange/statements/view.js';
 import { requireFinancials, toInstalment } from './terms.js';
+
+export type { StatementView };
 
 type Db = Kysely<Database>;
 type TermsRow = Awaited<ReturnType<typeof termsRow>>;
@@ -239,33 +242,6 @@ async function inputs(db: Db, t: TermsRow, through: Day): Promise<Inputs> {
   return { terms, periods, receipts, expenses, paid, pool: pool.map((p) => p.ref) };
 }
 
-export interface MoneyFigure {
-  prior: string;
-  current: string;
-  cumulative: string;
-}
-
-export interface StatementView {
-  contract: { id: string; ref: string };
-  kind: 'licence' | 'mandate';
-  period: { key: string; start: string; end: string };
-  /** The day the statement is due (the period's end plus the contract's days). */
-  dueOn: string;
-  currency: string;
-  /** The steps of the waterfall, as a person reads them. */
-  steps: string[];
-  receipts: MoneyFigure;
-  lines: Array<
-    { label: string; kind: string; parts?: Array<{ label: string } & MoneyFigure>; outstanding?: string; overCap?: string } & MoneyFigure
-  >;
-  earned: MoneyFigure;
-  paidBefore: string;
-  due: string;
-  /** The contracts whose money is pooled (cross-collateralised) in this statement. */
-  pool: string[];
-  issued: { id: string; number: number; issuedAt: string; corrects: number | null } | null;
-}
-
 /** The statement of `periodKey` ("2022-Q1") for a contract, computed now (not issued). */
 export async function computeStatement(app: FilmRights, actor: Actor, contract: string, periodKey: string): Promise<StatementView> {
   requireFinancials(actor);
@@ -293,9 +269,19 @@ async function compute(db: Db, contract: string, periodKey: string): Promise<Sta
   const s = statementFrom(input.terms, runs[n], n > 0 ? runs[n - 1] : null, paidBefore);
   const money = (a: Amount) => formatAmount(a, t.currency);
   const fig = (f: Figure): MoneyFigure => ({ prior: money(f.prior), current: money(f.current), cumulative: money(f.cumulative) });
+  const names = await db
+    .selectFrom('companies')
+    .select(['id', 'name'])
+    .where('id', 'in', [t.licensor_id ?? '', t.licensee_id ?? ''])
+    .execute();
+  const nameOf = (id: string | null, fallback: string) => names.find((c) => c.id === id)?.name ?? fallback;
   return {
     contract: { id: t.id, ref: t.ref },
     kind: t.kind,
+    parties: {
+      reporter: nameOf(t.licensee_id, t.kind === 'licence' ? 'the licensee' : 'the sales agent'),
+      recipient: nameOf(t.licensor_id, t.kind === 'licence' ? 'the licensor' : 'the producer'),
+    },
     period: { key: p.key, start: formatDay(p.start), end: formatDay(p.end) },
     dueOn: formatDay(p.end + t.statement_due_days),
     currency: t.currency,
