@@ -45,6 +45,17 @@ export function formatAmount(amount: Amount, currency: string): string {
   return neg ? `-${text}` : text;
 }
 
+/** Decimal text with its thousands grouped, as people read money: "1500000.00" → "1,500,000.00". */
+export function groupThousands(text: string): string {
+  const neg = text.startsWith('-');
+  const [whole, frac] = (neg ? text.slice(1) : text).split('.');
+  return `${neg ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+export function formatGrouped(amount: Amount, currency: string): string {
+  return groupThousands(formatAmount(amount, currency));
+}
+
 /** An exact decimal fraction: `num / den`, den a power of ten. */
 export interface Rate {
   readonly num: bigint;

@@ -3,6 +3,8 @@
  * statement's currency. The services compute it (src/services/money/statements.ts); the writers here
  * lay it out as PDF and XLSX.
  */
+import { groupThousands } from '../../domain/money/amounts.js';
+
 export interface MoneyFigure {
   prior: string;
   current: string;
@@ -40,13 +42,8 @@ export interface StatementView {
   issued: { id: string; number: number; issuedAt: string; corrects: number | null } | null;
 }
 
-/** "1500000.00" → "1,500,000.00": money as people read it. */
-export function grouped(amount: string): string {
-  const neg = amount.startsWith('-');
-  const [whole, frac] = (neg ? amount.slice(1) : amount).split('.');
-  const g = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${neg ? '-' : ''}${g}${frac !== undefined ? `.${frac}` : ''}`;
-}
+/** Money as people read it: "1,500,000.00". */
+export const grouped = groupThousands;
 
 export function statementTitle(s: StatementView): string {
   const who = s.kind === 'licence' ? 'Distribution statement' : 'Sales statement';
