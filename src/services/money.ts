@@ -1,13 +1,8 @@
 import { invalid } from '../domain/errors.js';
-import { exponent } from '../domain/money/amounts.js';
+import { exponent, formatMoney, type Money } from '../domain/money/amounts.js';
 
-/** Money as the API writes it: a decimal string and an ISO 4217 currency. Never a float. */
-export interface Money {
-  amount: string;
-  currency: string;
-}
-
-export { exponent } from '../domain/money/amounts.js';
+/** Money as the API writes it: a decimal string and an ISO 4217 currency. Never a float (declared in the domain). */
+export { exponent, formatMoney, type Money };
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -31,12 +26,4 @@ export function parseMoney(m: { amount: unknown; currency: unknown }, field: str
     throw invalid(`${field}.amount`, m.amount, `${field}.amount: too large`);
   }
   return { minor: Number(minor), currency };
-}
-
-export function formatMoney(minor: number, currency: string): Money {
-  const e = exponent(currency);
-  const neg = minor < 0;
-  const digits = String(Math.abs(minor)).padStart(e + 1, '0');
-  const amount = e === 0 ? digits : `${digits.slice(0, -e)}.${digits.slice(-e)}`;
-  return { amount: (neg ? '-' : '') + amount, currency };
 }

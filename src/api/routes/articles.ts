@@ -12,7 +12,7 @@ import {
   type ArticleInput,
 } from '../../services/articles.js';
 import { editionAcquisitions, titleMarket } from '../../services/marketPicture.js';
-import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../ingest/feeds.js';
+import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../services/feeds.js';
 import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS } from '../../ingest/intake.js';
 import { FACT_TYPES, type FactType } from '../../ingest/types.js';
 import { FetchError } from '../../ingest/safeFetch.js';

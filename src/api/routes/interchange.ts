@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor, FilmRights } from '../../services/app.js';
 import type { AvailsInput } from '../../services/avails.js';
 import type { ContractListParams } from '../../services/contracts.js';
-import { exportEma, type EmaExportOptions } from '../../interchange/ema/index.js';
+import { exportEma, type EmaExportOptions } from '../../services/emaExport.js';
 import {
   IMPORT_FORMATS,
   IMPORT_LIMITS,
@@ -12,8 +12,8 @@ import {
   type ImportFileOptions,
   type ImportFileResult,
   type ImportFormat,
-} from '../../interchange/index.js';
-import { LISTS, emaFileName, exportList, type ListName } from '../../interchange/lists.js';
+} from '../../services/imports.js';
+import { LISTS, emaFileName, exportList, type ListName } from '../../services/lists.js';
 import type { Mapping, SheetKind } from '../../interchange/sheets/import.js';
 import { actorOf } from '../auth.js';
 import { LINE_MAX, NAME_MAX, availsQuestion, date, endDate, list } from '../schemas.js';
@@ -257,9 +257,9 @@ export function interchangeRoutes(server: FastifyInstance, app: FilmRights): voi
         return send(reply, out.data, out.contentType, emaFileName(req.body as EmaExportOptions, version, out.extension));
       }
       const body = req.body as AvailsInput;
+      const given: Record<string, unknown> = { ...body };
       for (const f of availsQuestion.required) {
-        if ((body as unknown as Record<string, unknown>)[f] === undefined)
-          return reply.code(400).send({ error: 'invalid', message: `${f}: required`, field: f });
+        if (given[f] === undefined) return reply.code(400).send({ error: 'invalid', message: `${f}: required`, field: f });
       }
       const out = await exportList(app, actor, 'avails', q.format, { avails: body });
       return send(reply, out.data, out.contentType, out.filename);

@@ -132,3 +132,14 @@ export function rateText(r: Rate): string {
   const frac = (r.num % r.den).toString().padStart(digits, '0').replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : String(whole);
 }
+
+/** An amount in a currency as the API and the files write it: decimal text (no float rounding) and ISO 4217. */
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+/** Minor units as Money: 123456 EUR → { amount: '1234.56', currency: 'EUR' }. */
+export function formatMoney(minor: number, currency: string): Money {
+  return { amount: formatAmount(BigInt(minor), currency), currency };
+}

@@ -10,7 +10,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely';
-import type { StoreDialect } from '../db.js';
+import type { StoreDialect } from '../dialect.js';
 import { createdAtColumn, dateColumn, flagColumn, oneOf } from './portable.js';
 
 export const TERMS_KINDS = ['licence', 'mandate'] as const;

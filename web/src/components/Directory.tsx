@@ -1,12 +1,12 @@
 /** A searchable list of companies or people (the server's search forgives typos). */
-import { useEffect, useState } from 'react';
 import { withQuery } from '../lib/api';
 import { humanize } from '../lib/format';
-import { useApi, useDebounced } from '../lib/hooks';
+import { useApi } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
-import { Link, useQueryState } from '../lib/router';
+import { Link } from '../lib/router';
 import type { Page } from '../lib/types';
-import { Empty, ErrorNote, Field, Loading, Pager } from './ui';
+import { ColumnHeads, Empty, ErrorNote, Loading } from './ui';
+import { ListPager, SearchField, useListQuery } from './listing';
 
 interface Row {
   id: string;
@@ -16,15 +16,7 @@ interface Row {
 }
 
 export function Directory({ kind, title }: { kind: 'companies' | 'people'; title: string }) {
-  const [params, set] = useQueryState();
-  const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [search, setSearch] = useState(q);
-  const d = useDebounced(search, 250);
-  useEffect(() => {
-    if (d !== q) set({ q: d, page: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [d]);
+  const { set, q, page, search, setSearch } = useListQuery();
   const list = useApi<Page<Row>>(withQuery(`/api/${kind}`, { q, page, pageSize: 50 }));
   const countries = useCountries(kind === 'companies');
   return (
@@ -33,17 +25,11 @@ export function Directory({ kind, title }: { kind: 'companies' | 'people'; title
         <h1>{title}</h1>
       </div>
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Search" className="filters-search">
-          {(p) => (
-            <input
-              {...p}
-              type="search"
-              placeholder={kind === 'people' ? 'A name, e.g. Zhang Yimou' : 'A name, e.g. Neon'}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          )}
-        </Field>
+        <SearchField
+          placeholder={kind === 'people' ? 'A name, e.g. Zhang Yimou' : 'A name, e.g. Neon'}
+          value={search}
+          onChange={setSearch}
+        />
       </form>
       <ErrorNote error={list.error} retry={list.reload} />
       {list.loading && !list.data && <Loading />}
@@ -55,13 +41,7 @@ export function Directory({ kind, title }: { kind: 'companies' | 'people'; title
       {list.data && list.data.items.length > 0 && (
         <div className="table-wrap">
           <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                {kind === 'companies' && <th scope="col">Kind</th>}
-                {kind === 'companies' && <th scope="col">Country</th>}
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Name', kind === 'companies' && 'Kind', kind === 'companies' && 'Country']} />
             <tbody>
               {list.data.items.map((r) => (
                 <tr key={r.id}>
@@ -78,14 +58,7 @@ export function Directory({ kind, title }: { kind: 'companies' | 'people'; title
           </table>
         </div>
       )}
-      {list.data && (
-        <Pager
-          page={list.data.page ?? page}
-          pageSize={list.data.pageSize ?? 50}
-          total={list.data.total}
-          onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })}
-        />
-      )}
+      <ListPager data={list.data} page={page} pageSize={50} set={set} />
     </div>
   );
 }

@@ -71,7 +71,7 @@ export function EntityPicker(
       clearTimeout(t);
       ctrl.abort();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the chosen ids, not on the new array each render
   }, [text, open, kind, selected.map((s) => s.id).join(',')]);
 
   const typed = text.trim();

@@ -142,17 +142,36 @@ const ACTION_TONE: Record<string, string> = {
   update: 'accent',
 };
 
-function HistoryItem({ v }: { v: EntryView }) {
+/**
+ * One audit entry, a contract's or a catalog record's: when, what, by whom, a
+ * one-line summary, the reason given, and a toggle that opens to what it
+ * changed or to the whole record.
+ */
+export function AuditEntryItem({
+  v,
+  tone,
+  detailId,
+  openLabel,
+  showReason,
+  snapshot,
+}: {
+  v: { entry: AuditEntry; title: string; summary: string; changes: Change[]; who: string };
+  tone: string;
+  detailId: string;
+  /** The toggle's label while closed. */
+  openLabel: string;
+  showReason: boolean;
+  snapshot?: { caption: string; body: ReactNode };
+}) {
   const [open, setOpen] = useState(false);
-  const detailId = `audit-${v.entry.id}`;
-  const hasDetail = v.changes.length > 0 || !!v.snapshot;
+  const hasDetail = v.changes.length > 0 || !!snapshot;
   return (
     <li className={`audit-entry${v.entry.reason ? ' has-reason' : ''}`}>
       <div className="audit-line">
         <time className="audit-when" dateTime={v.entry.at} title={v.entry.at}>
           {formatTimestamp(v.entry.at)}
         </time>
-        <span className={`audit-action badge badge--${ACTION_TONE[v.entry.action] ?? 'neutral'}`}>{v.title}</span>
+        <span className={`audit-action badge badge--${tone}`}>{v.title}</span>
         <span className="audit-who">by {v.who}</span>
         <span className="audit-summary">{v.summary}</span>
         {hasDetail && (
@@ -163,14 +182,14 @@ function HistoryItem({ v }: { v: EntryView }) {
             aria-controls={detailId}
             onClick={() => setOpen((o) => !o)}
           >
-            {open ? 'Hide' : v.snapshot ? 'Show the record' : 'Show changes'}
+            {open ? 'Hide' : openLabel}
             <span aria-hidden="true" className="audit-caret">
               {open ? '▴' : '▾'}
             </span>
           </button>
         )}
       </div>
-      {v.entry.reason && (
+      {v.entry.reason && showReason && (
         <p className="audit-reason">
           Reason given: <q>{v.entry.reason}</q>
         </p>
@@ -178,15 +197,28 @@ function HistoryItem({ v }: { v: EntryView }) {
       {open && (
         <div className="audit-detail" id={detailId}>
           {v.changes.length > 0 && <ChangeList changes={v.changes} />}
-          {v.snapshot && (
+          {snapshot && (
             <>
-              <h3 className="h3">{v.snapshot.caption}</h3>
-              <SnapshotView value={v.snapshot.value} />
+              <h3 className="h3">{snapshot.caption}</h3>
+              {snapshot.body}
             </>
           )}
         </div>
       )}
     </li>
+  );
+}
+
+function HistoryItem({ v }: { v: EntryView }) {
+  return (
+    <AuditEntryItem
+      v={v}
+      tone={ACTION_TONE[v.entry.action] ?? 'neutral'}
+      detailId={`audit-${v.entry.id}`}
+      openLabel={v.snapshot ? 'Show the record' : 'Show changes'}
+      showReason
+      snapshot={v.snapshot && { caption: v.snapshot.caption, body: <SnapshotView value={v.snapshot.value} /> }}
+    />
   );
 }
 

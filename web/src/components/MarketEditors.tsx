@@ -11,7 +11,7 @@ import { Link } from '../lib/router';
 import type { Money, Ref } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { EntityPicker } from './EntityPicker';
-import { ErrorNote, Field } from './ui';
+import { ACTIONS_COLUMN, ChangeDelete, ColumnHeads, ErrorNote, Field, FormActions, TextField, WordSelect } from './ui';
 
 type Any = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -115,19 +115,17 @@ function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?
         <Field label="Territory" error={f.err('territory')}>
           {(p) => <CountrySelect {...p} value={d.territory} onChange={(territory) => set({ territory })} />}
         </Field>
-        <Field label="Opened" hint="A day, a month (2020-11) or a year" error={f.err('date')}>
-          {(p) => <input {...p} type="text" value={d.date} onChange={(e) => set({ date: e.target.value })} placeholder="YYYY-MM-DD" />}
-        </Field>
+        <TextField
+          label="Opened"
+          hint="A day, a month (2020-11) or a year"
+          error={f.err('date')}
+          type="text"
+          value={d.date}
+          onChange={(v) => set({ date: v })}
+          placeholder="YYYY-MM-DD"
+        />
         <Field label="Kind" error={f.err('kind')}>
-          {(p) => (
-            <select {...p} value={d.kind} onChange={(e) => set({ kind: e.target.value })}>
-              {[...new Set([...KINDS, d.kind])].map((k) => (
-                <option key={k} value={k}>
-                  {humanize(k)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <WordSelect {...p} words={[...new Set([...KINDS, d.kind])]} value={d.kind} onChange={(v) => set({ kind: v })} />}
         </Field>
         <Field label="Distributor" error={f.err('distributorId')} className="span-2">
           {(p) => (
@@ -142,14 +140,7 @@ function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?
         </Field>
       </div>
       <ErrorNote error={f.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary btn--small" disabled={f.busy}>
-          {f.busy ? 'Saving…' : row ? 'Save release' : 'Add release'}
-        </button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={f.busy} label={row ? 'Save release' : 'Add release'} onCancel={onCancel} small />
     </form>
   );
 }
@@ -183,19 +174,7 @@ export function ReleasesPanel({
       {rows.length === 0 && editing !== 'new' && <p className="muted">No releases recorded.</p>}
       {rows.length > 0 && (
         <table className="data data--stack">
-          <thead>
-            <tr>
-              <th scope="col">Territory</th>
-              <th scope="col">Opened</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Distributor</th>
-              {writable && (
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Territory', 'Opened', 'Kind', 'Distributor', writable && ACTIONS_COLUMN]} />
           <tbody>
             {rows.map((r) => {
               const id = str(r.id);
@@ -219,22 +198,7 @@ export function ReleasesPanel({
                   <td data-label="Distributor">{dist ? <Link to={`/companies/${encodeURIComponent(dist.id)}`}>{dist.name}</Link> : '—'}</td>
                   {writable && (
                     <td className="row-actions">
-                      <button
-                        type="button"
-                        className="btn btn--ghost btn--small"
-                        aria-label={`Change the release in ${place}`}
-                        onClick={() => setEditing(id)}
-                      >
-                        Change
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn--ghost btn--small btn--delete"
-                        aria-label={`Delete the release in ${place}`}
-                        onClick={() => void remove(r)}
-                      >
-                        Delete
-                      </button>
+                      <ChangeDelete what={`the release in ${place}`} onChange={() => setEditing(id)} onDelete={() => void remove(r)} />
                     </td>
                   )}
                 </tr>
@@ -312,18 +276,15 @@ function GrossForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: 
         <Field label="Territory" error={f.err('territory')}>
           {(p) => <CountrySelect {...p} worldwide value={d.territory} onChange={(territory) => set({ territory })} />}
         </Field>
-        <Field label="Gross" error={f.err('amount')}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              inputMode="decimal"
-              value={d.amount}
-              onChange={(e) => set({ amount: e.target.value })}
-              placeholder="e.g. 12500000"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Gross"
+          error={f.err('amount')}
+          type="text"
+          inputMode="decimal"
+          value={d.amount}
+          onChange={(v) => set({ amount: v })}
+          placeholder="e.g. 12500000"
+        />
         <Field label="Currency" error={f.err('currency')}>
           {(p) => (
             <>
@@ -343,15 +304,15 @@ function GrossForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: 
             </>
           )}
         </Field>
-        <Field label="As of" error={f.err('asOf')}>
-          {(p) => <input {...p} type="date" value={d.asOf} onChange={(e) => set({ asOf: e.target.value })} />}
-        </Field>
-        <Field label="Period from" error={f.err('periodStart')}>
-          {(p) => <input {...p} type="date" value={d.periodStart} onChange={(e) => set({ periodStart: e.target.value })} />}
-        </Field>
-        <Field label="Period to" error={f.err('periodEnd')}>
-          {(p) => <input {...p} type="date" value={d.periodEnd} onChange={(e) => set({ periodEnd: e.target.value })} />}
-        </Field>
+        <TextField label="As of" error={f.err('asOf')} type="date" value={d.asOf} onChange={(v) => set({ asOf: v })} />
+        <TextField
+          label="Period from"
+          error={f.err('periodStart')}
+          type="date"
+          value={d.periodStart}
+          onChange={(v) => set({ periodStart: v })}
+        />
+        <TextField label="Period to" error={f.err('periodEnd')} type="date" value={d.periodEnd} onChange={(v) => set({ periodEnd: v })} />
         <div className="field field--check">
           <label>
             <input type="checkbox" checked={d.cumulative} onChange={(e) => set({ cumulative: e.target.checked })} /> To date (cumulative)
@@ -359,14 +320,7 @@ function GrossForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: 
         </div>
       </div>
       <ErrorNote error={f.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary btn--small" disabled={f.busy}>
-          {f.busy ? 'Saving…' : row ? 'Save figure' : 'Add figure'}
-        </button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={f.busy} label={row ? 'Save figure' : 'Add figure'} onCancel={onCancel} small />
     </form>
   );
 }
@@ -418,22 +372,7 @@ export function BoxOfficePanel({
                       {r.asOf ? <span className="muted"> as of {formatDate(str(r.asOf))}</span> : null}
                     </span>
                     <span className="row-actions">
-                      <button
-                        type="button"
-                        className="btn btn--ghost btn--small"
-                        aria-label={`Change the ${place(r)} figure`}
-                        onClick={() => setEditing(id)}
-                      >
-                        Change
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn--ghost btn--small btn--delete"
-                        aria-label={`Delete the ${place(r)} figure`}
-                        onClick={() => void remove(r)}
-                      >
-                        Delete
-                      </button>
+                      <ChangeDelete what={`the ${place(r)} figure`} onChange={() => setEditing(id)} onDelete={() => void remove(r)} />
                     </span>
                   </div>
                 )}

@@ -3,8 +3,9 @@
  * and a person's page share. Each asks first; a delete the server refuses
  * (something still refers to the record) shows its reason in the dialog.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api, type ApiError } from '../lib/api';
+import { Link } from '../lib/router';
 import type { Ref } from '../lib/types';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntityPicker } from './EntityPicker';
@@ -115,6 +116,45 @@ export function RecordActions({
       >
         <p>Only a {what} nothing refers to can be deleted. It can be restored from its history.</p>
       </ConfirmDialog>
+    </>
+  );
+}
+
+/**
+ * The head of a company's or a person's page: the way back to the list, the
+ * record's name and what is known of it, and for an editor Edit, Merge and Delete.
+ */
+export function RecordHead({
+  list,
+  sub,
+  writable,
+  editing,
+  onEdit,
+  ...actions
+}: Parameters<typeof RecordActions>[0] & {
+  list: { to: string; label: string };
+  sub?: ReactNode;
+  writable: boolean;
+  editing: boolean;
+  onEdit: () => void;
+}) {
+  return (
+    <>
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link to={list.to}>{list.label}</Link> <span aria-hidden="true">/</span> <span aria-current="page">{actions.name}</span>
+      </nav>
+      <div className="page-head">
+        <h1>{actions.name}</h1>
+        {sub}
+        {writable && (
+          <div className="page-actions">
+            <button type="button" className="btn" onClick={onEdit} disabled={editing}>
+              Edit {actions.what}
+            </button>
+            <RecordActions {...actions} />
+          </div>
+        )}
+      </div>
     </>
   );
 }

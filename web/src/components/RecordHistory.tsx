@@ -11,8 +11,8 @@ import { formatTimestamp } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { recordEntryView, type RecordEntryView } from '../lib/recordDiff';
 import type { AuditEntry } from '../lib/types';
-import { ChangeList, entriesOf } from './History';
-import { ErrorNote, Loading, Section } from './ui';
+import { AuditEntryItem, entriesOf } from './History';
+import { DoneNotice, ErrorNote, Loading, Section } from './ui';
 
 const TONE: Record<string, string> = {
   delete: 'bad',
@@ -43,50 +43,15 @@ function Fields({ fields }: { fields: Array<{ label: string; value: string }> })
 }
 
 function Item({ v }: { v: RecordEntryView }) {
-  const [open, setOpen] = useState(false);
-  const detailId = `record-audit-${v.entry.id}`;
-  const hasDetail = v.changes.length > 0 || !!v.snapshot;
   return (
-    <li className={`audit-entry${v.entry.reason ? ' has-reason' : ''}`}>
-      <div className="audit-line">
-        <time className="audit-when" dateTime={v.entry.at} title={v.entry.at}>
-          {formatTimestamp(v.entry.at)}
-        </time>
-        <span className={`audit-action badge badge--${TONE[v.entry.action] ?? 'neutral'}`}>{v.title}</span>
-        <span className="audit-who">by {v.who}</span>
-        <span className="audit-summary">{v.summary}</span>
-        {hasDetail && (
-          <button
-            type="button"
-            className="btn btn--ghost btn--small audit-toggle"
-            aria-expanded={open}
-            aria-controls={detailId}
-            onClick={() => setOpen((o) => !o)}
-          >
-            {open ? 'Hide' : v.changes.length ? 'Show changes' : 'Show the record'}
-            <span aria-hidden="true" className="audit-caret">
-              {open ? '▴' : '▾'}
-            </span>
-          </button>
-        )}
-      </div>
-      {v.entry.reason && v.entry.action !== 'merge' && (
-        <p className="audit-reason">
-          Reason given: <q>{v.entry.reason}</q>
-        </p>
-      )}
-      {open && (
-        <div className="audit-detail" id={detailId}>
-          {v.changes.length > 0 && <ChangeList changes={v.changes} />}
-          {v.snapshot && (
-            <>
-              <h3 className="h3">{v.snapshot.caption}</h3>
-              <Fields fields={v.snapshot.fields} />
-            </>
-          )}
-        </div>
-      )}
-    </li>
+    <AuditEntryItem
+      v={v}
+      tone={TONE[v.entry.action] ?? 'neutral'}
+      detailId={`record-audit-${v.entry.id}`}
+      openLabel={v.changes.length ? 'Show changes' : 'Show the record'}
+      showReason={v.entry.action !== 'merge'}
+      snapshot={v.snapshot && { caption: v.snapshot.caption, body: <Fields fields={v.snapshot.fields} /> }}
+    />
   );
 }
 
@@ -128,6 +93,37 @@ export function RecordHistory({
  * state, Restore (for editors), and its history. `notFound` when nothing was
  * ever recorded there.
  */
+type DeletedRecordProps = Parameters<typeof DeletedRecord>[0];
+
+/**
+ * A record page whose record did not load: a deleted record shows its last
+ * state and a Restore (or `notFound` when it never was), any other error says
+ * what went wrong.
+ */
+export function RecordLoadError({
+  error,
+  retry,
+  crumb,
+  flash,
+  ...deleted
+}: DeletedRecordProps & { error: ApiError; retry: () => void; crumb: ReactNode; flash?: string }) {
+  return (
+    <div className="page">
+      {error.status === 404 ? (
+        <>
+          <nav className="crumbs" aria-label="Breadcrumb">
+            {crumb}
+          </nav>
+          <DoneNotice message={flash} />
+          <DeletedRecord {...deleted} />
+        </>
+      ) : (
+        <ErrorNote error={error} retry={retry} />
+      )}
+    </div>
+  );
+}
+
 export function DeletedRecord({
   entity,
   id,

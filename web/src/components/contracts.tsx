@@ -2,7 +2,7 @@
 import { formatDate, humanize } from '../lib/format';
 import { Link } from '../lib/router';
 import type { Contract, Ref } from '../lib/types';
-import { Badge, DirectionBadge } from './ui';
+import { Badge, ColumnHeads, DirectionBadge } from './ui';
 
 /** "Wild Bunch → Neon"; a party the record does not name reads "not reported" (press deals often name one side). */
 export function parties(c: { licensor: Ref | string | null; licensee: Ref | string | null }): string {
@@ -57,6 +57,20 @@ export function rightsLine(c: Partial<Contract>): string {
   return b.length > 1 ? `${s} (+${b.length - 1} more)` : s;
 }
 
+/** A contract row's first two cells: its reference (a link to the deal) and its kind (rights in, out, market intelligence). */
+export function ContractCells({ c }: { c: Pick<Contract, 'id' | 'ref' | 'direction'> }) {
+  return (
+    <>
+      <td>
+        <ContractRef c={c} />
+      </td>
+      <td>
+        <DirectionBadge direction={c.direction} />
+      </td>
+    </>
+  );
+}
+
 /** A table of contracts: used on title, company and person pages and the deals list. */
 export function ContractTable({ contracts, showTitles = true, empty }: { contracts: Contract[]; showTitles?: boolean; empty?: string }) {
   if (!contracts.length) return <p className="muted">{empty ?? 'No contracts.'}</p>;
@@ -64,26 +78,13 @@ export function ContractTable({ contracts, showTitles = true, empty }: { contrac
   return (
     <div className="table-wrap">
       <table className="data data--deals">
-        <thead>
-          <tr>
-            <th scope="col">Contract</th>
-            <th scope="col">Kind</th>
-            {showTitles && <th scope="col">Titles</th>}
-            <th scope="col">Licensor → licensee</th>
-            {showRights && <th scope="col">Rights</th>}
-            <th scope="col">Signed</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={['Contract', 'Kind', showTitles && 'Titles', 'Licensor → licensee', showRights && 'Rights', 'Signed', 'Status']}
+        />
         <tbody>
           {contracts.map((c) => (
             <tr key={c.id}>
-              <td>
-                <ContractRef c={c} />
-              </td>
-              <td>
-                <DirectionBadge direction={c.direction} />
-              </td>
+              <ContractCells c={c} />
               {showTitles && (
                 <td>
                   <TitleLinks titles={c.titles as Array<Ref | string>} />
@@ -116,23 +117,15 @@ type Any = Record<string, unknown>;
  * Deals as a company or person page lists them: the contract (nested or
  * flat), the role or side, the other party, the titles, the status.
  */
-export function DealList({ deals, empty, withLabel = 'With' }: { deals: Any[]; empty: string; withLabel?: string }) {
+export function DealList({ deals, empty, withLabel = 'With' }: { deals: readonly object[]; empty: string; withLabel?: string }) {
   if (!deals.length) return <p className="muted">{empty}</p>;
   return (
     <div className="table-wrap">
       <table className="data data--deals">
-        <thead>
-          <tr>
-            <th scope="col">Contract</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Side</th>
-            <th scope="col">{withLabel}</th>
-            <th scope="col">Titles</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Contract', 'Kind', 'Side', withLabel, 'Titles', 'Status']} />
         <tbody>
-          {deals.map((x, i) => {
+          {deals.map((row, i) => {
+            const x = row as Any;
             const c = ((x.contract as Any) ?? x) as Any;
             const other = (x.counterparty ?? x.company) as Ref | null | undefined;
             const titles = ((x.titles ?? c.titles) as Ref[] | undefined) ?? [];

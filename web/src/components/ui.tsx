@@ -1,5 +1,5 @@
 /** Small building blocks: fields with their errors, states (loading, empty, error), badges. */
-import { useId, type ReactNode } from 'react';
+import { isValidElement, useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ApiError } from '../lib/api';
 import { describeError } from '../lib/errors';
 import { humanize } from '../lib/format';
@@ -170,5 +170,147 @@ export function SortHeader({ label, active, dir, onSort }: { label: string; acti
         </span>
       </button>
     </th>
+  );
+}
+
+/** The buttons under a record form: save (its label while the request runs) and cancel. */
+export function FormActions({
+  busy,
+  label,
+  busyLabel = 'Saving…',
+  onCancel,
+  small,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel?: string;
+  onCancel: () => void;
+  small?: boolean;
+}) {
+  const size = small ? ' btn--small' : '';
+  return (
+    <div className="form-actions">
+      <button type="submit" className={`btn btn--primary${size}`} disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+      <button type="button" className={`btn btn--ghost${size}`} onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** What the last action did ("Restored.", "… was deleted"), above the page it changed. */
+export function DoneNotice({ message, children }: { message: ReactNode; children?: ReactNode }) {
+  if (!message) return null;
+  return (
+    <div className="notice notice--good" role="status">
+      {message}
+      {children}
+    </div>
+  );
+}
+
+/** Heads an actions column: screen readers hear "Actions", the eye sees the buttons. */
+export const ACTIONS_COLUMN = <span className="visually-hidden">Actions</span>;
+
+/** A column head with a class of its own (`num` right-aligns a figure's column). */
+export interface ColumnHead {
+  label: ReactNode;
+  className: string;
+}
+
+/** A table's header row, one column head a label; a `false` (or missing) label leaves its column out. */
+export function ColumnHeads({ columns }: { columns: Array<ReactNode | ColumnHead> }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) => {
+          if (c === false || c == null) return null;
+          const head = c && typeof c === 'object' && 'className' in c && !isValidElement(c) ? (c as ColumnHead) : undefined;
+          return (
+            <th key={i} scope="col" className={head?.className}>
+              {head ? head.label : (c as ReactNode)}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
+/** A select of the trade's words (a status, a kind, a slot…), each shown humanized; `none` labels an empty first choice. */
+export function WordSelect({
+  words,
+  none,
+  value,
+  onChange,
+  ...p
+}: {
+  words: readonly string[];
+  none?: string;
+  value: string;
+  onChange: (word: string) => void;
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}) {
+  return (
+    <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
+      {none !== undefined && <option value="">{none}</option>}
+      {words.map((w) => (
+        <option key={w} value={w}>
+          {humanize(w)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A row's Change and Delete buttons; `what` completes their labels for screen readers ("the release in France"). */
+export function ChangeDelete({ what, onChange, onDelete }: { what: string; onChange: () => void; onDelete: () => void }) {
+  return (
+    <>
+      <button type="button" className="btn btn--ghost btn--small" aria-label={`Change ${what}`} onClick={onChange}>
+        Change
+      </button>
+      <button type="button" className="btn btn--ghost btn--small btn--delete" aria-label={`Delete ${what}`} onClick={onDelete}>
+        Delete
+      </button>
+    </>
+  );
+}
+
+/** A field whose control is a plain input (text, password, date, number…); `onChange` receives the typed text. */
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  id,
+  onChange,
+  ...input
+}: {
+  label: ReactNode;
+  error?: string | null;
+  hint?: ReactNode;
+  className?: string;
+  id?: string;
+  onChange: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'id' | 'className'>) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className} id={id}>
+      {(p) => <input {...p} {...input} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+/** What a save did, said where it was done ("… was added and can sign in now."). */
+export function SavedNote({ message }: { message: ReactNode }) {
+  if (!message) return null;
+  return (
+    <p className="save-ok" role="status">
+      {message}
+    </p>
   );
 }

@@ -8,7 +8,7 @@
  * renders what they return.
  */
 import { formatDate, formatMoney, humanize } from './format';
-import type { AuditEntry, Money } from './types';
+import type { AuditEntry } from './types';
 
 /** One field, before and after, as text ("none" when empty). */
 export interface FieldChange {
@@ -112,7 +112,7 @@ export function directionLabel(d: unknown): string {
 
 function moneyText(v: unknown): string {
   if (!isObj(v) || v.amount === undefined || !v.currency) return NONE;
-  return formatMoney(v as unknown as Money);
+  return formatMoney({ amount: str(v.amount), currency: str(v.currency) });
 }
 
 const day = (v: unknown) => (v ? formatDate(str(v)) : NONE);

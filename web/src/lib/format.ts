@@ -52,7 +52,7 @@ export function formatMoney(money: Money | null | undefined, opts: { compact?: b
     moneyFmts.set(key, fmt);
   }
   // A decimal string is formatted exactly (Intl.NumberFormat v3), never through a float.
-  return fmt.format(money.amount as unknown as number);
+  return fmt.format(money.amount as Intl.StringNumericLiteral);
 }
 
 const intFmt = new Intl.NumberFormat(locale);

@@ -75,3 +75,41 @@ export function useCached<T>(key: string | null, load: () => Promise<T>): { data
   }, [key]);
   return { data: state.data, error: state.error };
 }
+
+/**
+ * What a record page remembers between edits: whether its form is open, the
+ * notice of the last change, and a version that makes its history reload.
+ * `changed` closes the form, shows the notice and reloads the record.
+ */
+export function useRecordEdits(reload: () => void, firstNotice?: () => string | undefined) {
+  const [editing, setEditing] = useState(false);
+  const [flash, setFlash] = useState<string | undefined>(firstNotice);
+  const [version, setVersion] = useState(0);
+  const changed = (message?: string) => {
+    setFlash(message);
+    setEditing(false);
+    setVersion((v) => v + 1);
+    reload();
+  };
+  return { editing, setEditing, flash, setFlash, version, changed };
+}
+
+/**
+ * Runs `effect` on the first render and whenever `value` changes, and only
+ * then: for effects such as "the URL follows what was typed" that read the
+ * current URL but must not run again when the URL moves on its own (back, a
+ * link). The effect always sees the render's current values.
+ */
+export function useOnChange<T>(value: T, effect: (value: T) => void): void {
+  const latest = useRef(effect);
+  useEffect(() => {
+    latest.current = effect;
+  });
+  useEffect(() => latest.current(value), [value]);
+}
+
+/** Runs `effect` once, after the first render (reading a shared link's parameters, prefilling a form). */
+export function useMountEffect(effect: () => void): void {
+  const first = useRef(effect);
+  useEffect(() => first.current(), []);
+}

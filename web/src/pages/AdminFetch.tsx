@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type ApiError, fieldMessage } from '../lib/api';
 import { useApi } from '../lib/hooks';
-import { ErrorNote, Field, Loading, Section } from '../components/ui';
+import { ErrorNote, Field, Loading, SavedNote, Section } from '../components/ui';
 
 interface FetchSettings {
   allowHosts: string[];
@@ -75,11 +75,7 @@ export function FetchSettingsPanel() {
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save hosts'}
           </button>
-          {saved && (
-            <p className="save-ok" role="status">
-              {saved}
-            </p>
-          )}
+          <SavedNote message={saved} />
         </form>
       )}
     </Section>

@@ -7,7 +7,7 @@
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { formatDate } from '../lib/format';
-import { Badge, DirectionBadge, Empty, ErrorNote, Loading, Section } from '../components/ui';
+import { Badge, ColumnHeads, DirectionBadge, Empty, ErrorNote, Loading, Section } from '../components/ui';
 
 type Named = { id: string; name: string };
 interface SourceLink {
@@ -86,16 +86,7 @@ export default function ArticlesMarket({ params }: { params: Record<string, stri
         ) : (
           <div className="table-wrap">
             <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Territories</th>
-                  <th scope="col">Holder</th>
-                  <th scope="col">From</th>
-                  <th scope="col">Media</th>
-                  <th scope="col">Deal</th>
-                  <th scope="col">Sources</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={['Territories', 'Holder', 'From', 'Media', 'Deal', 'Sources']} />
               <tbody>
                 {data.holdings.map((h, i) => (
                   <tr key={`${h.contract.id}-${i}`}>

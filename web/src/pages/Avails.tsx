@@ -7,9 +7,10 @@
  * answer can be shared. Titles asked about that no row names are listed
  * apart, each with why.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, downloadNamed } from '../lib/api';
 import { addYearsIso, formatDate, todayIso } from '../lib/format';
+import { useMountEffect } from '../lib/hooks';
 import { infoFromRows } from '../lib/mapInfo';
 import { useCountries } from '../lib/reference';
 import { useQueryState } from '../lib/router';
@@ -21,7 +22,7 @@ import { TerritoryInput } from '../components/TerritoryInput';
 import { Reasons } from '../components/Reasons';
 import { TitleList } from '../components/TitleList';
 import { WorldMap } from '../components/WorldMap';
-import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { Badge, ColumnHeads, Empty, ErrorNote, Field, Loading, Section, TextField } from '../components/ui';
 
 const MATCHES = [
   { v: 'cover-entire', label: 'Available for the entire window' },
@@ -64,7 +65,7 @@ export default function Avails() {
   const countries = useCountries();
 
   // Titles named in a shared link: fetch their names once.
-  useEffect(() => {
+  useMountEffect(() => {
     const ids = (params.get('titles') ?? '').split(',').filter(Boolean);
     if (!ids.length) return;
     Promise.all(
@@ -76,12 +77,10 @@ export default function Avails() {
       ),
     ).then(setTitles);
     if (params.get('territories') && params.get('media')) void run();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
+  });
+  useMountEffect(() => {
     if (!params.get('titles') && params.get('territories') && params.get('media')) void run();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  });
 
   function question(): Question {
     const ids = titles.length ? titles.map((t) => t.id) : (params.get('titles') ?? '').split(',').filter(Boolean);
@@ -188,12 +187,8 @@ export default function Avails() {
           <Field label="Media" error={fe('media')} className="span-2">
             {(p) => <MediaPicker {...p} value={media} onChange={setMedia} />}
           </Field>
-          <Field label="From" error={fe('start')}>
-            {(p) => <input {...p} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
-          </Field>
-          <Field label="To" hint="Empty: open-ended" error={fe('end')}>
-            {(p) => <input {...p} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
-          </Field>
+          <TextField label="From" error={fe('start')} type="date" value={start} onChange={(v) => setStart(v)} />
+          <TextField label="To" hint="Empty: open-ended" error={fe('end')} type="date" value={end} onChange={(v) => setEnd(v)} />
           <Field label="Window match" error={fe('match')}>
             {(p) => (
               <select {...p} value={match} onChange={(e) => setMatch(e.target.value)}>
@@ -205,22 +200,24 @@ export default function Avails() {
               </select>
             )}
           </Field>
-          <Field label="Minimum window (days)" error={fe('minDays')}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={1}
-                step={1}
-                inputMode="numeric"
-                value={minDays}
-                onChange={(e) => setMinDays(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Languages" hint="BCP 47, e.g. de, fr. Empty: all." error={fe('languages')}>
-            {(p) => <input {...p} type="text" value={languages} onChange={(e) => setLanguages(e.target.value)} />}
-          </Field>
+          <TextField
+            label="Minimum window (days)"
+            error={fe('minDays')}
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={minDays}
+            onChange={(v) => setMinDays(v)}
+          />
+          <TextField
+            label="Languages"
+            hint="BCP 47, e.g. de, fr. Empty: all."
+            error={fe('languages')}
+            type="text"
+            value={languages}
+            onChange={(v) => setLanguages(v)}
+          />
           <fieldset className="field radios">
             <legend>Exclusivity</legend>
             <label>
@@ -283,17 +280,7 @@ export default function Avails() {
             ) : (
               <div className="table-wrap table-wrap--cards">
                 <table className="data data--cards">
-                  <thead>
-                    <tr>
-                      <th scope="col">Status</th>
-                      <th scope="col">Titles</th>
-                      <th scope="col">Territories</th>
-                      <th scope="col">Media</th>
-                      <th scope="col">Languages</th>
-                      <th scope="col">Period</th>
-                      <th scope="col">Why</th>
-                    </tr>
-                  </thead>
+                  <ColumnHeads columns={['Status', 'Titles', 'Territories', 'Media', 'Languages', 'Period', 'Why']} />
                   <tbody>
                     {rows.map((r, i) => (
                       <tr key={i} className={`avail-row avail-row--${r.status}`}>

@@ -2,17 +2,18 @@
  * The catalog: a dense, sortable table of titles. Every filter, the search,
  * the sort and the page live in the URL, so a view can be shared as a link.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { withQuery } from '../lib/api';
 import { humanize } from '../lib/format';
 import { canWrite, useAuth } from '../lib/auth';
-import { useApi, useDebounced } from '../lib/hooks';
+import { useApi, useDebounced, useOnChange } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
-import { Link, useQueryState } from '../lib/router';
+import { Link } from '../lib/router';
 import type { Page, TitleSummary } from '../lib/types';
 import { MediaPicker } from '../components/MediaPicker';
 import { TerritoryInput } from '../components/TerritoryInput';
-import { Badge, Empty, ErrorNote, Field, Loading, Pager, SortHeader } from '../components/ui';
+import { Badge, Empty, ErrorNote, Field, Loading, SortHeader } from '../components/ui';
+import { ChoiceFilter, ListPager, SearchField, useListQuery } from '../components/listing';
 
 interface FestivalLite {
   id: string;
@@ -24,8 +25,8 @@ const PAGE_SIZE = 50;
 
 export default function Catalog() {
   const { user } = useAuth();
-  const [params, set] = useQueryState();
-  const q = params.get('q') ?? '';
+  // Typing is local; the URL follows after a pause (so history is not one entry per key).
+  const { params, set, q, page, search, setSearch } = useListQuery();
   const status = params.get('status') ?? '';
   const country = params.get('country') ?? '';
   const festival = params.get('festival') ?? '';
@@ -35,23 +36,14 @@ export default function Catalog() {
   const sortParam = params.get('sort');
   const sort = sortParam === 'year' ? 'year' : sortParam === 'title' || !q ? 'title' : 'relevance';
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
-  const page = Math.max(1, Number(params.get('page')) || 1);
 
-  // Typing is local; the URL follows after a pause (so history is not one entry per key).
-  const [search, setSearch] = useState(q);
   const [territory, setTerritory] = useState(freeTerritory);
   const [media, setMedia] = useState(freeMedia);
-  const dSearch = useDebounced(search, 250);
   const dTerritory = useDebounced(territory, 500);
   const dMedia = useDebounced(media, 500);
-  useEffect(() => {
-    if (dSearch !== q) set({ q: dSearch, page: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dSearch]);
-  useEffect(() => {
+  useOnChange(JSON.stringify([dTerritory, dMedia]), () => {
     if (dTerritory !== freeTerritory || dMedia !== freeMedia) set({ freeTerritory: dTerritory, freeMedia: dMedia, page: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dTerritory, dMedia]);
+  });
 
   const freeBoth = freeTerritory && freeMedia;
   const list = useApi<Page<TitleSummary>>(
@@ -96,53 +88,25 @@ export default function Catalog() {
         )}
       </div>
       <form className="filters" role="search" aria-label="Filter the catalog" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Search" className="filters-search">
-          {(p) => (
-            <input
-              {...p}
-              type="search"
-              placeholder="Title, original title, director, cast… (typos forgiven)"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Status">
-          {(p) => (
-            <select {...p} value={status} onChange={(e) => set({ status: e.target.value, page: null })}>
-              <option value="">Any</option>
-              {['development', 'production', 'wrapped', 'released'].map((s) => (
-                <option key={s} value={s}>
-                  {humanize(s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Country of production">
-          {(p) => (
-            <select {...p} value={country} onChange={(e) => set({ country: e.target.value, page: null })}>
-              <option value="">Any</option>
-              {countries.data?.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Festival">
-          {(p) => (
-            <select {...p} value={festival} onChange={(e) => set({ festival: e.target.value, page: null })}>
-              <option value="">Any</option>
-              {festivalList.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SearchField placeholder="Title, original title, director, cast… (typos forgiven)" value={search} onChange={setSearch} />
+        <ChoiceFilter
+          label="Status"
+          value={status}
+          options={['development', 'production', 'wrapped', 'released'].map((s) => ({ value: s, label: humanize(s) }))}
+          onChange={(v) => set({ status: v, page: null })}
+        />
+        <ChoiceFilter
+          label="Country of production"
+          value={country}
+          options={countries.data?.map((c) => ({ value: c.code, label: c.name })) ?? []}
+          onChange={(v) => set({ country: v, page: null })}
+        />
+        <ChoiceFilter
+          label="Festival"
+          value={festival}
+          options={festivalList.map((f) => ({ value: f.id, label: f.name }))}
+          onChange={(v) => set({ festival: v, page: null })}
+        />
         <Field
           label="Free in territory"
           hint={territory && !media ? 'Add the media too.' : freeBoth ? 'Exclusive, from today for twelve months.' : undefined}
@@ -214,14 +178,7 @@ export default function Catalog() {
           </table>
         </div>
       )}
-      {list.data && (
-        <Pager
-          page={list.data.page ?? page}
-          pageSize={list.data.pageSize ?? PAGE_SIZE}
-          total={list.data.total}
-          onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })}
-        />
-      )}
+      <ListPager data={list.data} page={page} pageSize={PAGE_SIZE} set={set} />
     </div>
   );
 }

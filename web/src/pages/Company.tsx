@@ -3,15 +3,15 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { humanize } from '../lib/format';
-import { useApi } from '../lib/hooks';
+import { useApi, useRecordEdits } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
 import type { Contract } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
-import { RecordActions } from '../components/RecordActions';
-import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
-import { Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { RecordHead } from '../components/RecordActions';
+import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
+import { ColumnHeads, DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section, TextField, WordSelect } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface CompanyDetail {
@@ -42,19 +42,9 @@ function CompanyForm({ d, onSaved, onCancel }: { d: CompanyDetail; onSaved: () =
   return (
     <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label="Company">
       <div className="form-grid">
-        <Field label="Name" error={f.err('name')}>
-          {(p) => <input {...p} type="text" value={name} onChange={(e) => (setName(e.target.value), f.touch('name'))} />}
-        </Field>
+        <TextField label="Name" error={f.err('name')} type="text" value={name} onChange={(v) => (setName(v), f.touch('name'))} />
         <Field label="Kind" error={f.err('kind')}>
-          {(p) => (
-            <select {...p} value={kind} onChange={(e) => (setKind(e.target.value), f.touch('kind'))}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {humanize(k)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <WordSelect {...p} words={KINDS} value={kind} onChange={(v) => (setKind(v), f.touch('kind'))} />}
         </Field>
         <Field label="Country" error={f.err('country')}>
           {(p) => (
@@ -70,14 +60,7 @@ function CompanyForm({ d, onSaved, onCancel }: { d: CompanyDetail; onSaved: () =
         </Field>
       </div>
       <ErrorNote error={f.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={f.busy}>
-          {f.busy ? 'Saving…' : 'Save company'}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={f.busy} label={'Save company'} onCancel={onCancel} />
     </form>
   );
 }
@@ -87,45 +70,25 @@ export default function Company({ params }: { params: Record<string, string> }) 
   const countries = useCountries();
   const { user } = useAuth();
   const writable = canWrite(user);
-  const [editing, setEditing] = useState(false);
-  const [flash, setFlash] = useState<string>();
-  const [version, setVersion] = useState(0);
-  const changed = (message?: string) => {
-    setFlash(message);
-    setEditing(false);
-    setVersion((v) => v + 1);
-    c.reload();
-  };
+  const { editing, setEditing, flash, setFlash, version, changed } = useRecordEdits(c.reload);
   if (c.error)
     return (
-      <div className="page">
-        {c.error.status === 404 ? (
-          <>
-            <nav className="crumbs" aria-label="Breadcrumb">
-              <Link to="/companies">Companies</Link>
-            </nav>
-            {flash && (
-              <div className="notice notice--good" role="status">
-                {flash}
-              </div>
-            )}
-            <DeletedRecord
-              entity="companies"
-              id={params.id}
-              what="company"
-              writable={writable}
-              onRestored={() => changed('Restored.')}
-              notFound={
-                <Empty title="This company does not exist.">
-                  It may have been merged into another. <Link to="/companies">All companies</Link>
-                </Empty>
-              }
-            />
-          </>
-        ) : (
-          <ErrorNote error={c.error} retry={c.reload} />
-        )}
-      </div>
+      <RecordLoadError
+        error={c.error}
+        retry={c.reload}
+        crumb={<Link to="/companies">Companies</Link>}
+        flash={flash}
+        entity="companies"
+        id={params.id}
+        what="company"
+        writable={writable}
+        onRestored={() => changed('Restored.')}
+        notFound={
+          <Empty title="This company does not exist.">
+            It may have been merged into another. <Link to="/companies">All companies</Link>
+          </Empty>
+        }
+      />
     );
   if (!c.data) return <Loading what="Loading the company" />;
   const d = c.data;
@@ -134,39 +97,28 @@ export default function Company({ params }: { params: Record<string, string> }) 
   const showHeld = titles.some((t) => s(t.territoryLabel) || s(t.territories));
   return (
     <div className="page page--wide">
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/companies">Companies</Link> <span aria-hidden="true">/</span> <span aria-current="page">{d.name}</span>
-      </nav>
-      <div className="page-head">
-        <h1>{d.name}</h1>
-        <p className="muted page-sub">
-          {[humanize(d.kind), d.country ? (countries.byCode?.get(d.country) ?? d.country) : null].filter(Boolean).join(' · ')}
-        </p>
-        {writable && (
-          <div className="page-actions">
-            <button type="button" className="btn" onClick={() => setEditing(true)} disabled={editing}>
-              Edit company
-            </button>
-            <RecordActions
-              entity="companies"
-              id={d.id}
-              name={d.name}
-              what="company"
-              mergeHint="When the same company is on file twice (a spelling the name matching did not catch), pick the other record. Its contracts (as licensor, licensee or sales agent), negotiators, titles and releases move here, and it is deleted."
-              onMerged={(m) => changed(m)}
-              onDeleted={() => {
-                setFlash(`${d.name} was deleted. Restore it below if that was a mistake.`);
-                c.reload();
-              }}
-            />
-          </div>
-        )}
-      </div>
-      {flash && (
-        <div className="notice notice--good" role="status">
-          {flash}
-        </div>
-      )}
+      <RecordHead
+        list={{ to: '/companies', label: 'Companies' }}
+        sub={
+          <p className="muted page-sub">
+            {[humanize(d.kind), d.country ? (countries.byCode?.get(d.country) ?? d.country) : null].filter(Boolean).join(' · ')}
+          </p>
+        }
+        writable={writable}
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        entity="companies"
+        id={d.id}
+        name={d.name}
+        what="company"
+        mergeHint="When the same company is on file twice (a spelling the name matching did not catch), pick the other record. Its contracts (as licensor, licensee or sales agent), negotiators, titles and releases move here, and it is deleted."
+        onMerged={(m) => changed(m)}
+        onDeleted={() => {
+          setFlash(`${d.name} was deleted. Restore it below if that was a mistake.`);
+          c.reload();
+        }}
+      />
+      <DoneNotice message={flash} />
       {editing && (
         <CompanyForm d={d} onSaved={() => changed('Saved. The change is in the company’s history.')} onCancel={() => setEditing(false)} />
       )}
@@ -176,13 +128,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
             <p className="muted">No title linked to this company.</p>
           ) : (
             <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Role</th>
-                  {showHeld && <th scope="col">Territories held</th>}
-                </tr>
-              </thead>
+              <ColumnHeads columns={['Title', 'Role', showHeld && 'Territories held']} />
               <tbody>
                 {titles.map((t, i) => {
                   const tt = o(t.title) ?? t;
@@ -220,7 +166,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
         </Section>
       </div>
       <Section title={`Deals (${d.contracts?.length ?? 0})`}>
-        <DealList deals={(d.contracts ?? []) as unknown as Any[]} empty="No deal with this company." />
+        <DealList deals={d.contracts ?? []} empty="No deal with this company." />
       </Section>
       <RecordHistory entity="companies" id={d.id} version={version} />
     </div>

@@ -4,12 +4,21 @@ import { currentDeletion, describeContract } from '../lib/auditDiff';
 import { canWrite, useAuth } from '../lib/auth';
 import { takeFlash } from '../lib/flash';
 import { formatDate, formatMoney, formatTimestamp, humanize } from '../lib/format';
-import { useApi, useDebounced } from '../lib/hooks';
-import { Link, useQueryState } from '../lib/router';
-import { CONTRACT_STATUSES, type AuditEntry, type Contract, type ContractListItem, type ContractRights, type Page } from '../lib/types';
-import { ContractRef, parties, SignedCell } from '../components/contracts';
+import { useApi } from '../lib/hooks';
+import { Link } from '../lib/router';
+import {
+  CONTRACT_STATUSES,
+  type AuditEntry,
+  type Contract,
+  type ContractListItem,
+  type ContractRights,
+  type Page,
+  type Ref,
+} from '../lib/types';
+import { ContractCells, parties, refName, SignedCell } from '../components/contracts';
 import { auditPath, entriesOf, RestoreRefusal, useRestore } from '../components/History';
-import { Badge, DirectionBadge, Empty, ErrorNote, Field, Loading, Pager } from '../components/ui';
+import { ACTIONS_COLUMN, Badge, ColumnHeads, Empty, ErrorNote, Loading } from '../components/ui';
+import { ChoiceFilter, ListPager, SearchField, useListQuery } from '../components/listing';
 
 /** A deleted contract as listed: what it was (from the audit's last state), when and by whom it was deleted, and Restore. */
 type DeletedItem = Contract & { deletedAt: string | null };
@@ -32,13 +41,8 @@ function DeletedRow({
   return (
     <>
       <tr className={r.state.refusal ? 'has-detail' : undefined}>
-        <td>
-          <ContractRef c={c} />
-        </td>
-        <td>
-          <DirectionBadge direction={c.direction} />
-        </td>
-        <td>{(c.titles as unknown as Array<string | { name: string }>).map((t) => (typeof t === 'string' ? t : t.name)).join(', ')}</td>
+        <ContractCells c={c} />
+        <td>{(c.titles as Array<Ref | string>).map(refName).join(', ')}</td>
         <td>{parties(c)}</td>
         <td className="cell-wrap last-state">
           <Badge value={lastStatus} />
@@ -115,29 +119,24 @@ function DealsTable({ items }: { items: ContractListItem[] }) {
   return (
     <div className="table-wrap">
       <table className="data deals-table">
-        <thead>
-          <tr>
-            <th scope="col">Contract</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Titles</th>
-            <th scope="col">Licensor → licensee</th>
-            <th scope="col">Territories</th>
-            <th scope="col">Media</th>
-            <th scope="col">Term</th>
-            {showMg && <th scope="col">MG</th>}
-            <th scope="col">Signed</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            'Contract',
+            'Kind',
+            'Titles',
+            'Licensor → licensee',
+            'Territories',
+            'Media',
+            'Term',
+            showMg && 'MG',
+            'Signed',
+            'Status',
+          ]}
+        />
         <tbody>
           {items.map((c) => (
             <tr key={c.id}>
-              <td>
-                <ContractRef c={c} />
-              </td>
-              <td>
-                <DirectionBadge direction={c.direction} />
-              </td>
+              <ContractCells c={c} />
               <td className="cell-wrap">{c.titles.join(', ')}</td>
               <td>{parties(c)}</td>
               <td className="cell-wrap">
@@ -176,19 +175,7 @@ function DeletedTable({
   return (
     <div className="table-wrap">
       <table className="data deleted-table">
-        <thead>
-          <tr>
-            <th scope="col">Contract</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Titles</th>
-            <th scope="col">Licensor → licensee</th>
-            <th scope="col">Last state</th>
-            <th scope="col">Deleted</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Contract', 'Kind', 'Titles', 'Licensor → licensee', 'Last state', 'Deleted', ACTIONS_COLUMN]} />
         <tbody>
           {items.map((c) => (
             <DeletedRow key={c.id} c={c} writable={writable} onRestored={onRestored} />
@@ -199,8 +186,14 @@ function DeletedTable({
   );
 }
 
+const DIRECTIONS = [
+  { value: 'in', label: 'Rights in' },
+  { value: 'out', label: 'Rights out' },
+  { value: 'third-party', label: 'Market intelligence' },
+];
+
 export default function Deals() {
-  const [params, set] = useQueryState();
+  const { params, set, q, page, search, setSearch } = useListQuery();
   const { user } = useAuth();
   const writable = canWrite(user);
   const deleted = params.get('view') === 'deleted';
@@ -214,17 +207,10 @@ export default function Deals() {
     if (view.current !== deleted) setNote(undefined);
     view.current = deleted;
   }, [deleted]);
-  const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const direction = params.get('direction') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [search, setSearch] = useState(q);
-  const d = useDebounced(search, 250);
-  useEffect(() => {
-    if (d !== q) set({ q: d, page: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [d]);
-  const list = useApi<Page<DeletedItem>>(
+  // the view decides the shape: current deals come as list items, deleted ones as the contracts they were
+  const list = useApi<Page<ContractListItem | DeletedItem>>(
     withQuery('/api/contracts', { q, status, direction, page, pageSize: 50, deleted: deleted ? 'true' : undefined }),
   );
   const filtered = Boolean(q || status || direction);
@@ -262,39 +248,14 @@ export default function Deals() {
         </div>
       </div>
       <form className="filters" role="search" aria-label="Filter deals" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Search" className="filters-search">
-          {(p) => (
-            <input
-              {...p}
-              type="search"
-              placeholder="Reference, title, company…"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Status">
-          {(p) => (
-            <select {...p} value={status} onChange={(e) => set({ status: e.target.value, page: null })}>
-              <option value="">Any</option>
-              {CONTRACT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {humanize(s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Kind">
-          {(p) => (
-            <select {...p} value={direction} onChange={(e) => set({ direction: e.target.value, page: null })}>
-              <option value="">Any</option>
-              <option value="in">Rights in</option>
-              <option value="out">Rights out</option>
-              <option value="third-party">Market intelligence</option>
-            </select>
-          )}
-        </Field>
+        <SearchField placeholder="Reference, title, company…" value={search} onChange={setSearch} />
+        <ChoiceFilter
+          label="Status"
+          value={status}
+          options={CONTRACT_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+          onChange={(v) => set({ status: v, page: null })}
+        />
+        <ChoiceFilter label="Kind" value={direction} options={DIRECTIONS} onChange={(v) => set({ direction: v, page: null })} />
       </form>
       {deleted && (
         <p className="muted page-intro">
@@ -334,10 +295,10 @@ export default function Deals() {
           {filtered ? 'Loosen the filters.' : 'A deleted deal is listed here until it is restored.'}
         </Empty>
       )}
-      {list.data && list.data.items.length > 0 && !deleted && <DealsTable items={list.data.items as unknown as ContractListItem[]} />}
+      {list.data && list.data.items.length > 0 && !deleted && <DealsTable items={list.data.items as ContractListItem[]} />}
       {list.data && list.data.items.length > 0 && deleted && (
         <DeletedTable
-          items={list.data.items}
+          items={list.data.items as DeletedItem[]}
           writable={writable}
           onRestored={(c, overridden) => {
             setNote({
@@ -351,14 +312,7 @@ export default function Deals() {
           }}
         />
       )}
-      {list.data && (
-        <Pager
-          page={list.data.page ?? page}
-          pageSize={list.data.pageSize ?? 50}
-          total={list.data.total}
-          onPage={(p) => set({ page: p === 1 ? null : String(p) }, { replace: false })}
-        />
-      )}
+      <ListPager data={list.data} page={page} pageSize={50} set={set} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import type { Page } from '../lib/types';
 import { useForm } from '../lib/useForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
-import { Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section, TextField } from '../components/ui';
 
 interface Edition {
   id: string;
@@ -102,22 +102,23 @@ function FestivalForm({ f, onSaved, onCancel }: { f?: Festival; onSaved: (id: st
   return (
     <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label={f ? 'Festival' : 'New festival'}>
       <div className="form-grid">
-        <Field label="Name" error={form.err('name')} className="span-2">
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              value={d.name}
-              onChange={(e) => set({ name: e.target.value })}
-              placeholder="e.g. Toronto International Film Festival"
-            />
-          )}
-        </Field>
-        <Field label="Short name" error={form.err('shortName')}>
-          {(p) => (
-            <input {...p} type="text" value={d.shortName} onChange={(e) => set({ shortName: e.target.value })} placeholder="e.g. TIFF" />
-          )}
-        </Field>
+        <TextField
+          label="Name"
+          error={form.err('name')}
+          className="span-2"
+          type="text"
+          value={d.name}
+          onChange={(v) => set({ name: v })}
+          placeholder="e.g. Toronto International Film Festival"
+        />
+        <TextField
+          label="Short name"
+          error={form.err('shortName')}
+          type="text"
+          value={d.shortName}
+          onChange={(v) => set({ shortName: v })}
+          placeholder="e.g. TIFF"
+        />
         <Field label="Kind" error={form.err('kind')}>
           {(p) => (
             <select {...p} value={d.kind} onChange={(e) => set({ kind: e.target.value })}>
@@ -127,9 +128,7 @@ function FestivalForm({ f, onSaved, onCancel }: { f?: Festival; onSaved: (id: st
             </select>
           )}
         </Field>
-        <Field label="City" error={form.err('city')}>
-          {(p) => <input {...p} type="text" value={d.city} onChange={(e) => set({ city: e.target.value })} />}
-        </Field>
+        <TextField label="City" error={form.err('city')} type="text" value={d.city} onChange={(v) => set({ city: v })} />
         <Field label="Country" error={form.err('country')}>
           {(p) => (
             <select {...p} value={d.country} onChange={(e) => set({ country: e.target.value })}>
@@ -147,14 +146,7 @@ function FestivalForm({ f, onSaved, onCancel }: { f?: Festival; onSaved: (id: st
         </Field>
       </div>
       <ErrorNote error={form.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={form.busy}>
-          {form.busy ? 'Saving…' : f ? 'Save festival' : 'Add festival'}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={form.busy} label={f ? 'Save festival' : 'Add festival'} onCancel={onCancel} />
     </form>
   );
 }
@@ -212,14 +204,7 @@ export function EditionForm({
         </Field>
       </div>
       <ErrorNote error={form.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary btn--small" disabled={form.busy}>
-          {form.busy ? 'Saving…' : e ? 'Save edition' : 'Add edition'}
-        </button>
-        <button type="button" className="btn btn--ghost btn--small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={form.busy} label={e ? 'Save edition' : 'Add edition'} onCancel={onCancel} small />
     </form>
   );
 }
@@ -241,11 +226,7 @@ function OneFestival({ id }: { id: string }) {
   if (single.error)
     return single.error.status === 404 ? (
       <>
-        {flash && (
-          <div className="notice notice--good" role="status">
-            {flash}
-          </div>
-        )}
+        <DoneNotice message={flash} />
         <DeletedRecord
           entity="festivals"
           id={id}
@@ -297,11 +278,7 @@ function OneFestival({ id }: { id: string }) {
           </div>
         )}
       </div>
-      {flash && (
-        <div className="notice notice--good" role="status">
-          {flash}
-        </div>
-      )}
+      <DoneNotice message={flash} />
       {mode === 'edit' && (
         <FestivalForm
           f={f}

@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import { formatDate, formatInt } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
 import type { Contract } from '../lib/types';
 import { ContractRef, parties, rightsLine, SignedCell, TitleLinks } from '../components/contracts';
-import { Badge, Empty, ErrorNote, Loading, Section } from '../components/ui';
+import { Badge, ColumnHeads, Empty, ErrorNote, Loading, Section } from '../components/ui';
 import { useAuth } from '../lib/auth';
 
 interface HomeData {
@@ -18,8 +19,45 @@ function contractOf(x: unknown): Contract {
   return o.contract ?? (x as Contract);
 }
 
-function titlesOf(c: Contract) {
-  return <TitleLinks titles={c.titles} />;
+interface DeskRow {
+  key: string;
+  c: Contract;
+  /** The status beside the reference. */
+  withStatus?: boolean;
+  third: ReactNode;
+  thirdClass?: string;
+  /** The figure on the right: an age, an end date, a signature date. */
+  figure: ReactNode;
+  figureClass?: string;
+}
+
+/** A table of the desk: the contract, its titles, one column of the section's own, and a figure on the right. */
+function DeskTable({ heads, rows }: { heads: [string, string, string]; rows: DeskRow[] }) {
+  return (
+    <table className="data">
+      <ColumnHeads columns={[heads[0], 'Title', heads[1], { label: heads[2], className: 'num' }]} />
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <td>
+              <ContractRef c={r.c} />
+              {r.withStatus && (
+                <>
+                  {' '}
+                  <Badge value={r.c.status} />
+                </>
+              )}
+            </td>
+            <td>
+              <TitleLinks titles={r.c.titles} />
+            </td>
+            <td className={r.thirdClass}>{r.third}</td>
+            <td className={r.figureClass ?? 'num'}>{r.figure}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 export default function Home() {
@@ -52,34 +90,19 @@ export default function Home() {
                 <Link to="/deals/new">Start a deal</Link>.
               </Empty>
             ) : (
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Deal</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Parties</th>
-                    <th scope="col" className="num">
-                      Age
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...d.holds]
-                    .sort((a, b) => b.ageDays - a.ageDays)
-                    .map(({ contract: c, ageDays }) => (
-                      <tr key={c.id}>
-                        <td>
-                          <ContractRef c={c} /> <Badge value={c.status} />
-                        </td>
-                        <td>{titlesOf(c)}</td>
-                        <td>{parties(c)}</td>
-                        <td className={`num${ageDays > 30 ? ' is-stale' : ''}`}>
-                          {ageDays === 1 ? '1 day' : `${formatInt(ageDays)} days`}
-                        </td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+              <DeskTable
+                heads={['Deal', 'Parties', 'Age']}
+                rows={[...d.holds]
+                  .sort((a, b) => b.ageDays - a.ageDays)
+                  .map(({ contract: c, ageDays }) => ({
+                    key: c.id,
+                    c,
+                    withStatus: true,
+                    third: parties(c),
+                    figure: ageDays === 1 ? '1 day' : `${formatInt(ageDays)} days`,
+                    figureClass: `num${ageDays > 30 ? ' is-stale' : ''}`,
+                  }))}
+              />
             )}
           </Section>
           <Section title="Rights expiring in the next 90 days" id="expiring">
@@ -88,35 +111,21 @@ export default function Home() {
                 Rights in and out whose term ends within 90 days appear here, so renewals are not missed.
               </Empty>
             ) : (
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Contract</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Rights</th>
-                    <th scope="col" className="num">
-                      Ends
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.expiring.map((x, i) => {
-                    const c = contractOf(x);
-                    const block = (x as { block?: { territoryLabel?: string; mediaLabel?: string; end?: string } }).block;
-                    const end = (x as { end?: string }).end ?? block?.end;
-                    return (
-                      <tr key={`${c.id}-${i}`}>
-                        <td>
-                          <ContractRef c={c} />
-                        </td>
-                        <td>{titlesOf(c)}</td>
-                        <td className="cell-wrap">{block ? `${block.territoryLabel ?? ''} · ${block.mediaLabel ?? ''}` : rightsLine(c)}</td>
-                        <td className="num">{formatDate(end)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <DeskTable
+                heads={['Contract', 'Rights', 'Ends']}
+                rows={d.expiring.map((x, i) => {
+                  const c = contractOf(x);
+                  const block = (x as { block?: { territoryLabel?: string; mediaLabel?: string; end?: string } }).block;
+                  const end = (x as { end?: string }).end ?? block?.end;
+                  return {
+                    key: `${c.id}-${i}`,
+                    c,
+                    third: block ? `${block.territoryLabel ?? ''} · ${block.mediaLabel ?? ''}` : rightsLine(c),
+                    thirdClass: 'cell-wrap',
+                    figure: formatDate(end),
+                  };
+                })}
+              />
             )}
           </Section>
           <Section title="Recently signed" id="signed">
@@ -125,32 +134,10 @@ export default function Home() {
                 Signed deals appear here. Record one from <Link to="/deals/new">New deal</Link>.
               </Empty>
             ) : (
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Deal</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Parties</th>
-                    <th scope="col" className="num">
-                      Signed
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.recentlySigned.map(contractOf).map((c) => (
-                    <tr key={c.id}>
-                      <td>
-                        <ContractRef c={c} />
-                      </td>
-                      <td>{titlesOf(c)}</td>
-                      <td>{parties(c)}</td>
-                      <td className="num">
-                        <SignedCell c={c} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DeskTable
+                heads={['Deal', 'Parties', 'Signed']}
+                rows={d.recentlySigned.map(contractOf).map((c) => ({ key: c.id, c, third: parties(c), figure: <SignedCell c={c} /> }))}
+              />
             )}
           </Section>
           <Section title="Facts to review" id="review">

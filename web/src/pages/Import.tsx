@@ -5,10 +5,12 @@
  * Exports (EMA avails for a retailer, lists as CSV or XLSX) have their own
  * tab, /export.
  */
-import { useRef, useState, type ReactNode } from 'react';
-import { ApiError, api, download } from '../lib/api';
-import { Link, useLocation } from '../lib/router';
-import { ErrorNote, Field, Section } from '../components/ui';
+import { useRef, useState } from 'react';
+import { ApiError, api } from '../lib/api';
+import { useLocation } from '../lib/router';
+import type { ApiErrorBody } from '../lib/types';
+import { ColumnHeads, ErrorNote, Field, Section, TextField } from '../components/ui';
+import { ImportExportPage } from './Export';
 
 interface Problem {
   severity: 'error' | 'warning';
@@ -99,12 +101,7 @@ function Problems({ problems }: { problems: Problem[] }) {
     >
       <div className="table-wrap">
         <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Where</th>
-              <th scope="col">What</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Where', 'What']} />
           <tbody>
             {problems.slice(0, 500).map((p, i) => (
               <tr key={i}>
@@ -122,6 +119,12 @@ function Problems({ problems }: { problems: Problem[] }) {
       {problems.length > 500 && <p>… and {problems.length - 500} more.</p>}
     </Section>
   );
+}
+
+/** The problems of an import the server refused as a whole, which it answers beside the error. */
+function refusedProblems(e: unknown): Problem[] | undefined {
+  const problems = e instanceof ApiError ? (e.body as ApiErrorBody & { problems?: unknown }).problems : undefined;
+  return Array.isArray(problems) ? problems : undefined;
 }
 
 export default function Import() {
@@ -171,11 +174,12 @@ export default function Import() {
       }
     } catch (e) {
       const err = e as ApiError;
-      if (err instanceof ApiError && Array.isArray((err.body as unknown as { problems?: Problem[] }).problems)) {
+      const problems = refusedProblems(err);
+      if (problems) {
         setResult((r) => ({
           ...(r ?? { format: '', committed: false }),
           committed: false,
-          problems: (err.body as unknown as { problems: Problem[] }).problems,
+          problems,
         }));
       } else setError(err);
     } finally {
@@ -219,9 +223,14 @@ export default function Import() {
                 />
               )}
             </Field>
-            <Field label="Retailer" hint="EMA avails: when the file names no licensee">
-              {(p) => <input {...p} type="text" value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}
-            </Field>
+            <TextField
+              label="Retailer"
+              hint="EMA avails: when the file names no licensee"
+              type="text"
+              value={retailer}
+              onChange={(v) => setRetailer(v)}
+              placeholder="e.g. iTunes"
+            />
             <Field label="Sheet holds" hint="Deal and catalog sheets">
               {(p) => (
                 <select {...p} value={kind} onChange={(e) => setKind(e.target.value as '' | 'deals' | 'catalog')}>
@@ -317,17 +326,7 @@ export default function Import() {
           {result.contracts && result.contracts.length > 0 && (
             <div className="table-wrap">
               <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Contract</th>
-                    <th scope="col">Licensee</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Territories</th>
-                    <th scope="col">Media</th>
-                    <th scope="col">Period</th>
-                    <th scope="col">From</th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={['Contract', 'Licensee', 'Title', 'Territories', 'Media', 'Period', 'From']} />
                 <tbody>
                   {result.contracts.slice(0, 200).flatMap((c) =>
                     c.blocks.map((b, i) => (
@@ -353,171 +352,5 @@ export default function Import() {
       )}
       {result && <Problems problems={result.problems} />}
     </ImportExportPage>
-  );
-}
-
-const LISTS = [
-  { list: 'catalog', label: 'Catalog', what: 'every title with its director, countries, languages and status' },
-  { list: 'contracts', label: 'Contracts', what: 'every deal with its parties, titles, status and dates' },
-  { list: 'acquisitions', label: 'Festival acquisitions', what: 'deals announced at a festival or market' },
-  { list: 'audit', label: 'Audit log', what: 'who changed what, when, and why' },
-] as const;
-
-/** Import and export are two tabs of one page (/import and /export). */
-function ImportExportPage({ tab, children }: { tab: 'import' | 'export'; children?: ReactNode }) {
-  return (
-    <div className="page page--wide">
-      <div className="page-head">
-        <h1>{tab === 'import' ? 'Import' : 'Export'}</h1>
-        <nav className="view-tabs" aria-label="Import or export">
-          <Link to="/import" className={`seg${tab === 'import' ? ' is-on' : ''}`} aria-current={tab === 'import' ? 'page' : undefined}>
-            Import
-          </Link>
-          <Link to="/export" className={`seg${tab === 'export' ? ' is-on' : ''}`} aria-current={tab === 'export' ? 'page' : undefined}>
-            Export
-          </Link>
-        </nav>
-      </div>
-      {tab === 'import' ? (
-        children
-      ) : (
-        <>
-          <p className="page-intro muted">Download what is on file: EMA avails for a retailer, or a list as a spreadsheet.</p>
-          <EmaExport />
-          <Section title="Lists">
-            <ul className="export-lists">
-              {LISTS.map((l) => (
-                <li key={l.list}>
-                  <div>
-                    <strong>{l.label}</strong> <span className="muted">· {l.what}</span>
-                  </div>
-                  <div className="export-links">
-                    <a className="btn btn--small" href={`/api/export/${l.list}?format=xlsx`} download>
-                      XLSX
-                    </a>
-                    <a className="btn btn--small" href={`/api/export/${l.list}?format=csv`} download>
-                      CSV
-                    </a>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </Section>
-        </>
-      )}
-    </div>
-  );
-}
-
-const LICENSE_TYPES = ['EST', 'VOD', 'SVOD', 'POEST'] as const;
-
-/** EMA avails for a retailer: what we can still license (or what it has), as the EMA spreadsheet or XML. */
-function EmaExport() {
-  const [format, setFormat] = useState<'ema-xlsx' | 'ema-xml'>('ema-xlsx');
-  const [version, setVersion] = useState('1.9');
-  const [retailer, setRetailer] = useState('');
-  const [territories, setTerritories] = useState('Worldwide');
-  const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
-  const [source, setSource] = useState<'avails' | 'windows'>('avails');
-  const [types, setTypes] = useState<string[]>([...LICENSE_TYPES]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const versions = format === 'ema-xlsx' ? ['1.9', '1.8'] : ['2.5', '2.4'];
-  return (
-    <Section title="EMA avails for a retailer">
-      <p className="page-intro">
-        What we can still license (or the retailer’s own windows), as the EMA avails spreadsheet or XML a retailer loads.
-      </p>
-      <form
-        className="import-form"
-        aria-label="Export EMA avails"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          const body = { retailer: retailer || null, territories, from, source, licenseTypes: types };
-          download(
-            'POST',
-            `/api/avails/export?format=${format}&version=${version}`,
-            body,
-            `avails-${retailer || 'all'}-v${version}.${format === 'ema-xml' ? 'xml' : 'xlsx'}`,
-          )
-            .catch((err: Error) => setError(err))
-            .finally(() => setBusy(false));
-        }}
-      >
-        <div className="form-grid">
-          <Field label="Format">
-            {(p) => (
-              <select
-                {...p}
-                value={format}
-                onChange={(e) => {
-                  const f = e.target.value as 'ema-xlsx' | 'ema-xml';
-                  setFormat(f);
-                  setVersion(f === 'ema-xlsx' ? '1.9' : '2.5');
-                }}
-              >
-                <option value="ema-xlsx">EMA spreadsheet</option>
-                <option value="ema-xml">Avails XML</option>
-              </select>
-            )}
-          </Field>
-          <Field label="Version">
-            {(p) => (
-              <select {...p} value={version} onChange={(e) => setVersion(e.target.value)}>
-                {versions.map((v) => (
-                  <option key={v}>{v}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="For retailer" hint={source === 'windows' ? 'Needed for the retailer’s windows' : 'Optional'}>
-            {(p) => <input {...p} type="text" value={retailer} onChange={(e) => setRetailer(e.target.value)} placeholder="e.g. iTunes" />}
-          </Field>
-          <Field label="Territories">
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                value={territories}
-                onChange={(e) => setTerritories(e.target.value)}
-                placeholder="e.g. Worldwide excl. China"
-              />
-            )}
-          </Field>
-          <Field label="From">{(p) => <input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
-          <Field label="What">
-            {(p) => (
-              <select {...p} value={source} onChange={(e) => setSource(e.target.value as 'avails' | 'windows')}>
-                <option value="avails">What we can license</option>
-                <option value="windows">The retailer&apos;s windows</option>
-              </select>
-            )}
-          </Field>
-          <fieldset className="field checks">
-            <legend>License types</legend>
-            <div className="checks-row">
-              {LICENSE_TYPES.map((t) => (
-                <label key={t}>
-                  <input
-                    type="checkbox"
-                    checked={types.includes(t)}
-                    onChange={(e) => setTypes(e.target.checked ? [...types, t] : types.filter((x) => x !== t))}
-                  />{' '}
-                  {t}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={busy || !types.length || (source === 'windows' && !retailer)}>
-            {busy ? 'Preparing…' : 'Download'}
-          </button>
-        </div>
-      </form>
-      <ErrorNote error={error} />
-    </Section>
   );
 }

@@ -3,13 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { humanize } from '../lib/format';
-import { useApi } from '../lib/hooks';
+import { useApi, useRecordEdits } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
-import { RecordActions } from '../components/RecordActions';
-import { DeletedRecord, RecordHistory } from '../components/RecordHistory';
-import { Empty, ErrorNote, Field, Loading, Section } from '../components/ui';
+import { RecordHead } from '../components/RecordActions';
+import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
+import { ColumnHeads, DoneNotice, Empty, ErrorNote, FormActions, Loading, Section, TextField } from '../components/ui';
 
 type Any = Record<string, unknown>;
 interface PersonDetail {
@@ -34,22 +34,18 @@ function PersonForm({ d, onSaved, onCancel }: { d: PersonDetail; onSaved: () => 
   return (
     <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label="Person">
       <div className="form-grid form-grid--2">
-        <Field label="Name" error={f.err('name')}>
-          {(p) => <input {...p} type="text" value={name} onChange={(e) => (setName(e.target.value), f.touch('name'))} />}
-        </Field>
-        <Field label="Sorted as" hint="e.g. Zhang Yimou keeps family name first" error={f.err('sortName')}>
-          {(p) => <input {...p} type="text" value={sortName} onChange={(e) => (setSortName(e.target.value), f.touch('sortName'))} />}
-        </Field>
+        <TextField label="Name" error={f.err('name')} type="text" value={name} onChange={(v) => (setName(v), f.touch('name'))} />
+        <TextField
+          label="Sorted as"
+          hint="e.g. Zhang Yimou keeps family name first"
+          error={f.err('sortName')}
+          type="text"
+          value={sortName}
+          onChange={(v) => (setSortName(v), f.touch('sortName'))}
+        />
       </div>
       <ErrorNote error={f.formError} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={f.busy}>
-          {f.busy ? 'Saving…' : 'Save person'}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions busy={f.busy} label={'Save person'} onCancel={onCancel} />
     </form>
   );
 }
@@ -58,45 +54,25 @@ export default function Person({ params }: { params: Record<string, string> }) {
   const p = useApi<PersonDetail>(`/api/people/${encodeURIComponent(params.id)}`);
   const { user } = useAuth();
   const writable = canWrite(user);
-  const [editing, setEditing] = useState(false);
-  const [flash, setFlash] = useState<string>();
-  const [version, setVersion] = useState(0);
-  const changed = (message?: string) => {
-    setFlash(message);
-    setEditing(false);
-    setVersion((v) => v + 1);
-    p.reload();
-  };
+  const { editing, setEditing, flash, setFlash, version, changed } = useRecordEdits(p.reload);
   if (p.error)
     return (
-      <div className="page">
-        {p.error.status === 404 ? (
-          <>
-            <nav className="crumbs" aria-label="Breadcrumb">
-              <Link to="/people">People</Link>
-            </nav>
-            {flash && (
-              <div className="notice notice--good" role="status">
-                {flash}
-              </div>
-            )}
-            <DeletedRecord
-              entity="people"
-              id={params.id}
-              what="person"
-              writable={writable}
-              onRestored={() => changed('Restored.')}
-              notFound={
-                <Empty title="This person does not exist.">
-                  They may have been merged into another record. <Link to="/people">All people</Link>
-                </Empty>
-              }
-            />
-          </>
-        ) : (
-          <ErrorNote error={p.error} retry={p.reload} />
-        )}
-      </div>
+      <RecordLoadError
+        error={p.error}
+        retry={p.reload}
+        crumb={<Link to="/people">People</Link>}
+        flash={flash}
+        entity="people"
+        id={params.id}
+        what="person"
+        writable={writable}
+        onRestored={() => changed('Restored.')}
+        notFound={
+          <Empty title="This person does not exist.">
+            They may have been merged into another record. <Link to="/people">All people</Link>
+          </Empty>
+        }
+      />
     );
   if (!p.data) return <Loading what="Loading" />;
   const d = p.data;
@@ -104,49 +80,30 @@ export default function Person({ params }: { params: Record<string, string> }) {
   const deals = (d.deals ?? d.contracts ?? []) as Any[];
   return (
     <div className="page page--wide">
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/people">People</Link> <span aria-hidden="true">/</span> <span aria-current="page">{d.name}</span>
-      </nav>
-      <div className="page-head">
-        <h1>{d.name}</h1>
-        {writable && (
-          <div className="page-actions">
-            <button type="button" className="btn" onClick={() => setEditing(true)} disabled={editing}>
-              Edit person
-            </button>
-            <RecordActions
-              entity="people"
-              id={d.id}
-              name={d.name}
-              what="person"
-              mergeHint="When the same person is on file twice (“Yimou Zhang” and “Zhang Yimou”), pick the other record. Their credits, the deals they negotiated and their awards move here, and the other record is deleted."
-              onMerged={(m) => changed(m)}
-              onDeleted={() => {
-                setFlash(`${d.name} was deleted. Restore the record below if that was a mistake.`);
-                p.reload();
-              }}
-            />
-          </div>
-        )}
-      </div>
-      {flash && (
-        <div className="notice notice--good" role="status">
-          {flash}
-        </div>
-      )}
+      <RecordHead
+        list={{ to: '/people', label: 'People' }}
+        writable={writable}
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        entity="people"
+        id={d.id}
+        name={d.name}
+        what="person"
+        mergeHint="When the same person is on file twice (“Yimou Zhang” and “Zhang Yimou”), pick the other record. Their credits, the deals they negotiated and their awards move here, and the other record is deleted."
+        onMerged={(m) => changed(m)}
+        onDeleted={() => {
+          setFlash(`${d.name} was deleted. Restore the record below if that was a mistake.`);
+          p.reload();
+        }}
+      />
+      <DoneNotice message={flash} />
       {editing && <PersonForm d={d} onSaved={() => changed('Saved. The change is in the history.')} onCancel={() => setEditing(false)} />}
       <Section title={`Credits (${credits.length})`}>
         {credits.length === 0 ? (
           <p className="muted">No credit recorded.</p>
         ) : (
           <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Year</th>
-                <th scope="col">Role</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Title', 'Year', 'Role']} />
             <tbody>
               {credits.map((c, i) => {
                 const t = o(c.title) ?? c;

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../lib/api';
 import { useAuth } from '../lib/auth';
 import { navigate, useQueryState } from '../lib/router';
-import { Field } from '../components/ui';
+import { TextField } from '../components/ui';
 
 export default function SignIn() {
   const { signIn } = useAuth();
@@ -43,30 +43,16 @@ export default function SignIn() {
         </div>
         <h1 id="signin-h">Sign in</h1>
         <p className="muted">Catalog, rights, avails and deals.</p>
-        <Field label="User name">
-          {(p) => (
-            <input
-              {...p}
-              name="username"
-              autoComplete="username"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              autoFocus
-            />
-          )}
-        </Field>
-        <Field label="Password" error={error}>
-          {(p) => (
-            <input
-              {...p}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField label="User name" name="username" autoComplete="username" value={username} onChange={(v) => setUsername(v)} autoFocus />
+        <TextField
+          label="Password"
+          error={error}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(v) => setPassword(v)}
+        />
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

@@ -10,217 +10,27 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, type ApiError, fieldMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { setFlash } from '../lib/flash';
-import { humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
-import { useCountries } from '../lib/reference';
 import { Link, navigate } from '../lib/router';
 import type { Ref } from '../lib/types';
 import { EntityPicker } from '../components/EntityPicker';
-import { Empty, ErrorNote, Field, Loading } from '../components/ui';
-
-const CREDIT_ROLES = [
-  'director',
-  'writer',
-  'cast',
-  'producer',
-  'executive-producer',
-  'cinematographer',
-  'editor',
-  'composer',
-  'other',
-] as const;
-const COMPANY_ROLES = [
-  { role: 'production', label: 'Production companies' },
-  { role: 'co-production', label: 'Co-producers' },
-  { role: 'sales-agent', label: 'Sales agent' },
-  { role: 'distributor', label: 'Distributors' },
-] as const;
-type CompanyRole = (typeof COMPANY_ROLES)[number]['role'];
-const STATUSES = ['development', 'production', 'wrapped', 'released'];
-
-export interface TitleDetailLike {
-  id: string;
-  originalTitle: string;
-  englishTitle: string | null;
-  year: number | null;
-  countries: string[];
-  languages?: string[];
-  runtimeMinutes?: number | null;
-  synopsis?: string | null;
-  sourceMaterial?: string | null;
-  sourceMaterialNote?: string | null;
-  productionStatus?: string | null;
-  aliases?: Array<{ alias: string; language?: string | null; kind?: string | null }>;
-  credits: Array<{ role: string; person: Ref; character?: string | null }>;
-  companies: Array<{ role: string; company: Ref }>;
-}
-
-let seq = 0;
-const key = () => `c${++seq}`;
-
-interface CreditRow {
-  key: string;
-  role: string;
-  person: Ref | null;
-  character: string;
-}
-
-interface Draft {
-  originalTitle: string;
-  englishTitle: string;
-  year: string;
-  runtime: string;
-  status: string;
-  countries: string[];
-  languages: string;
-  aliases: string;
-  synopsis: string;
-  sourceMaterial: string;
-  sourceMaterialNote: string;
-  credits: CreditRow[];
-  companies: Record<CompanyRole, Ref[]>;
-}
-
-const empty = (): Draft => ({
-  originalTitle: '',
-  englishTitle: '',
-  year: '',
-  runtime: '',
-  status: '',
-  countries: [],
-  languages: '',
-  aliases: '',
-  synopsis: '',
-  sourceMaterial: '',
-  sourceMaterialNote: '',
-  credits: [{ key: key(), role: 'director', person: null, character: '' }],
-  companies: { production: [], 'co-production': [], 'sales-agent': [], distributor: [] },
-});
-
-function draftOf(t: TitleDetailLike): Draft {
-  const companies = empty().companies;
-  for (const c of t.companies) if (c.role in companies) companies[c.role as CompanyRole].push(c.company);
-  return {
-    originalTitle: t.originalTitle,
-    englishTitle: t.englishTitle ?? '',
-    year: t.year ? String(t.year) : '',
-    runtime: t.runtimeMinutes ? String(t.runtimeMinutes) : '',
-    status: t.productionStatus ?? '',
-    countries: t.countries,
-    languages: (t.languages ?? []).join(', '),
-    // aliases with a language or kind keep them: only the names are edited here
-    aliases: (t.aliases ?? []).map((a) => a.alias).join('\n'),
-    synopsis: t.synopsis ?? '',
-    sourceMaterial: t.sourceMaterial ?? '',
-    sourceMaterialNote: t.sourceMaterialNote ?? '',
-    credits: t.credits.map((c) => ({ key: key(), role: c.role, person: c.person, character: c.character ?? '' })),
-    companies,
-  };
-}
-
-/** A person or company typed that is not on file yet: created with the title, on save. */
-const pending = (name: string): Promise<Ref> => Promise.resolve({ id: `new:${name}`, name });
-const isPending = (r: Ref) => r.id.startsWith('new:');
-
-function body(d: Draft, original?: TitleDetailLike) {
-  const oldAliases = new Map((original?.aliases ?? []).map((a) => [a.alias, a]));
-  const companies = COMPANY_ROLES.flatMap(({ role }) =>
-    d.companies[role].map((c) => (isPending(c) ? { name: c.name, role } : { companyId: c.id, role })),
-  );
-  return {
-    originalTitle: d.originalTitle,
-    englishTitle: d.englishTitle.trim() || null,
-    year: d.year.trim() ? Number(d.year) : null,
-    runtimeMinutes: d.runtime.trim() ? Number(d.runtime) : null,
-    productionStatus: d.status || null,
-    countries: d.countries,
-    languages: d.languages.split(/[\s,;]+/).filter(Boolean),
-    aliases: d.aliases
-      .split('\n')
-      .map((a) => a.trim())
-      .filter(Boolean)
-      .map((a) => {
-        const o = oldAliases.get(a);
-        return o ? { alias: a, language: o.language ?? null, kind: o.kind ?? null } : a;
-      }),
-    synopsis: d.synopsis.trim() || null,
-    sourceMaterial: d.sourceMaterial.trim() || null,
-    sourceMaterialNote: d.sourceMaterialNote.trim() || null,
-    credits: d.credits
-      .filter((c) => c.person)
-      .map((c) => ({
-        ...(isPending(c.person!) ? { name: c.person!.name } : { personId: c.person!.id }),
-        role: c.role,
-        character: c.role === 'cast' ? c.character.trim() || null : null,
-      })),
-    companies,
-  };
-}
-
-/** Countries as chips, added by typing a name (or code) from the list. */
-function CountriesInput({
-  value,
-  onChange,
-  ...p
-}: {
-  value: string[];
-  onChange: (v: string[]) => void;
-  id: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: boolean;
-}) {
-  const countries = useCountries();
-  const [text, setText] = useState('');
-  const listId = `${p.id}-countries`;
-  function add(raw: string) {
-    const t = raw.trim().toLowerCase();
-    const hit = countries.data?.find((c) => c.name.toLowerCase() === t || c.code.toLowerCase() === t);
-    if (!hit) return false;
-    if (!value.includes(hit.code)) onChange([...value, hit.code]);
-    setText('');
-    return true;
-  }
-  return (
-    <div className="combo">
-      <div className="chips-input">
-        {value.map((c) => (
-          <span key={c} className="chip">
-            {countries.byCode?.get(c) ?? c}
-            <button
-              type="button"
-              className="chip-x"
-              aria-label={`Remove ${countries.byCode?.get(c) ?? c}`}
-              onClick={() => onChange(value.filter((x) => x !== c))}
-            >
-              ×
-            </button>
-          </span>
-        ))}
-        <input
-          {...p}
-          type="text"
-          list={listId}
-          value={text}
-          placeholder={value.length ? '' : 'Type a country'}
-          onChange={(e) => {
-            if (!add(e.target.value)) setText(e.target.value);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              add(text);
-            } else if (e.key === 'Backspace' && !text && value.length) onChange(value.slice(0, -1));
-          }}
-        />
-        <datalist id={listId}>
-          {countries.data?.map((c) => (
-            <option key={c.code} value={c.name} />
-          ))}
-        </datalist>
-      </div>
-    </div>
-  );
-}
+import { Empty, ErrorNote, Field, Loading, TextField, WordSelect } from '../components/ui';
+import { CountriesInput } from '../components/CountriesInput';
+import {
+  body,
+  COMPANY_ROLES,
+  CREDIT_ROLES,
+  draftOf,
+  empty,
+  isPending,
+  key,
+  pending,
+  STATUSES,
+  type CompanyRole,
+  type CreditRow,
+  type Draft,
+  type TitleDetailLike,
+} from './title/titleDraft';
 
 export default function TitleEditor({ params }: { params: Record<string, string> }) {
   const id = params.id;
@@ -346,61 +156,54 @@ export default function TitleEditor({ params }: { params: Record<string, string>
         <fieldset className="panel">
           <legend className="panel-legend">Title</legend>
           <div className="form-grid">
-            <Field label="Original title" error={err('originalTitle')} className="span-2">
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  value={draft.originalTitle}
-                  onChange={(e) => update({ originalTitle: e.target.value })}
-                  placeholder="As released in its country, e.g. 一秒钟"
-                />
-              )}
-            </Field>
-            <Field label="English title" hint="Empty when it is the original title." error={err('englishTitle')}>
-              {(p) => <input {...p} type="text" value={draft.englishTitle} onChange={(e) => update({ englishTitle: e.target.value })} />}
-            </Field>
-            <Field label="Year" error={err('year')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  inputMode="numeric"
-                  value={draft.year}
-                  onChange={(e) => update({ year: e.target.value })}
-                  placeholder="e.g. 2020"
-                />
-              )}
-            </Field>
-            <Field label="Runtime (minutes)" error={err('runtimeMinutes')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  inputMode="numeric"
-                  value={draft.runtime}
-                  onChange={(e) => update({ runtime: e.target.value })}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Original title"
+              error={err('originalTitle')}
+              className="span-2"
+              type="text"
+              value={draft.originalTitle}
+              onChange={(v) => update({ originalTitle: v })}
+              placeholder="As released in its country, e.g. 一秒钟"
+            />
+            <TextField
+              label="English title"
+              hint="Empty when it is the original title."
+              error={err('englishTitle')}
+              type="text"
+              value={draft.englishTitle}
+              onChange={(v) => update({ englishTitle: v })}
+            />
+            <TextField
+              label="Year"
+              error={err('year')}
+              type="number"
+              inputMode="numeric"
+              value={draft.year}
+              onChange={(v) => update({ year: v })}
+              placeholder="e.g. 2020"
+            />
+            <TextField
+              label="Runtime (minutes)"
+              error={err('runtimeMinutes')}
+              type="number"
+              inputMode="numeric"
+              value={draft.runtime}
+              onChange={(v) => update({ runtime: v })}
+            />
             <Field label="Production status" error={err('productionStatus')}>
-              {(p) => (
-                <select {...p} value={draft.status} onChange={(e) => update({ status: e.target.value })}>
-                  <option value="">Not known</option>
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {humanize(s)}
-                    </option>
-                  ))}
-                </select>
-              )}
+              {(p) => <WordSelect {...p} words={STATUSES} none="Not known" value={draft.status} onChange={(v) => update({ status: v })} />}
             </Field>
             <Field label="Countries of production" error={err('countries')} className="span-2">
               {(p) => <CountriesInput {...p} value={draft.countries} onChange={(countries) => update({ countries })} />}
             </Field>
-            <Field label="Original languages" hint="Codes, e.g. zh, en" error={err('languages')}>
-              {(p) => <input {...p} type="text" value={draft.languages} onChange={(e) => update({ languages: e.target.value })} />}
-            </Field>
+            <TextField
+              label="Original languages"
+              hint="Codes, e.g. zh, en"
+              error={err('languages')}
+              type="text"
+              value={draft.languages}
+              onChange={(v) => update({ languages: v })}
+            />
             <Field
               label="Also known as"
               hint="One name per line: working title, festival title, other languages."
@@ -420,15 +223,7 @@ export default function TitleEditor({ params }: { params: Record<string, string>
             {draft.credits.map((c, i) => (
               <li key={c.key} className="credit-row" aria-label={`Credit ${i + 1}`}>
                 <Field label="Role">
-                  {(p) => (
-                    <select {...p} value={c.role} onChange={(e) => setCredit(i, { role: e.target.value })}>
-                      {CREDIT_ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {humanize(r)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
+                  {(p) => <WordSelect {...p} words={CREDIT_ROLES} value={c.role} onChange={(v) => setCredit(i, { role: v })} />}
                 </Field>
                 <Field label="Person" error={creditErr(i)}>
                   {(p) => (
@@ -443,9 +238,7 @@ export default function TitleEditor({ params }: { params: Record<string, string>
                   )}
                 </Field>
                 {c.role === 'cast' ? (
-                  <Field label="Character">
-                    {(p) => <input {...p} type="text" value={c.character} onChange={(e) => setCredit(i, { character: e.target.value })} />}
-                  </Field>
+                  <TextField label="Character" type="text" value={c.character} onChange={(v) => setCredit(i, { character: v })} />
                 ) : (
                   <div className="credit-spacer" />
                 )}
@@ -530,26 +323,23 @@ export default function TitleEditor({ params }: { params: Record<string, string>
             <Field label="Synopsis" error={err('synopsis')} className="span-3">
               {(p) => <textarea {...p} rows={4} value={draft.synopsis} onChange={(e) => update({ synopsis: e.target.value })} />}
             </Field>
-            <Field label="Source material" hint="e.g. original, novel, short story" error={err('sourceMaterial')}>
-              {(p) => (
-                <input {...p} type="text" value={draft.sourceMaterial} onChange={(e) => update({ sourceMaterial: e.target.value })} />
-              )}
-            </Field>
-            <Field
+            <TextField
+              label="Source material"
+              hint="e.g. original, novel, short story"
+              error={err('sourceMaterial')}
+              type="text"
+              value={draft.sourceMaterial}
+              onChange={(v) => update({ sourceMaterial: v })}
+            />
+            <TextField
               label="Source material note"
               hint="e.g. the novel’s title and author"
               error={err('sourceMaterialNote')}
               className="span-2"
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  value={draft.sourceMaterialNote}
-                  onChange={(e) => update({ sourceMaterialNote: e.target.value })}
-                />
-              )}
-            </Field>
+              type="text"
+              value={draft.sourceMaterialNote}
+              onChange={(v) => update({ sourceMaterialNote: v })}
+            />
           </div>
         </fieldset>
 

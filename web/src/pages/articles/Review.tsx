@@ -1,0 +1,150 @@
+/** The review of one article: its text with each fact's evidence highlighted, and the facts by kind. */
+import { useMemo, useState, type ReactNode } from 'react';
+import { ApiError, api } from '../../lib/api';
+import { useApi } from '../../lib/hooks';
+import { Link } from '../../lib/router';
+import { formatDate } from '../../lib/format';
+import { Empty, ErrorNote, Loading, Section } from '../../components/ui';
+import { FactCard } from './FactCard';
+import { summary, TYPE_LABEL, TYPE_ORDER, type Article, type Fact, type Span } from './facts';
+
+/** The article with each fact's evidence highlighted (evidence is whole sentences: equal or disjoint). */
+function HighlightedText({ article, current, onPick }: { article: Article; current: string | null; onPick: (factId: string) => void }) {
+  const marks = useMemo(() => {
+    const bySpan = new Map<string, { span: Span; facts: Fact[] }>();
+    for (const f of article.facts) {
+      for (const sp of [f.span, ...f.spans]) {
+        const k = `${sp[0]}:${sp[1]}`;
+        if (!bySpan.has(k)) bySpan.set(k, { span: sp, facts: [] });
+        bySpan.get(k)!.facts.push(f);
+      }
+    }
+    return [...bySpan.values()].sort((a, b) => a.span[0] - b.span[0]);
+  }, [article]);
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const m of marks) {
+    if (m.span[0] < at) continue;
+    if (m.span[0] > at) out.push(article.text.slice(at, m.span[0]));
+    const status = m.facts.every((f) => f.status === 'rejected')
+      ? 'rejected'
+      : m.facts.every((f) => f.status !== 'pending')
+        ? 'accepted'
+        : 'pending';
+    const isCurrent = m.facts.some((f) => f.id === current);
+    out.push(
+      <mark
+        key={m.span[0]}
+        className={`is-${status}${isCurrent ? ' is-current' : ''}`}
+        data-span={`${m.span[0]}-${m.span[1]}`}
+        title={m.facts.map((f) => `${TYPE_LABEL[f.type] ?? f.type}: ${summary(f.type, f.fields)}`).join('\n')}
+        onClick={() => onPick(m.facts[0].id)}
+      >
+        {article.text.slice(m.span[0], m.span[1])}
+      </mark>,
+    );
+    at = m.span[1];
+  }
+  if (at < article.text.length) out.push(article.text.slice(at));
+  return (
+    <div className="article-text panel panel-body" aria-label="Article text with evidence highlighted">
+      {out}
+    </div>
+  );
+}
+
+export function Review({ id }: { id: string }) {
+  const { data, error, loading, reload } = useApi<Article>(`/api/articles/${id}`);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [bulk, setBulk] = useState<{ busy: boolean; message?: string; error?: ApiError }>({ busy: false });
+  const [filter, setFilter] = useState<'all' | 'pending'>('all');
+  if (loading && !data) return <Loading what="Reading the article" />;
+  if (error) return <ErrorNote error={error} retry={reload} />;
+  if (!data) return null;
+  const groups = TYPE_ORDER.map((t) => ({
+    type: t,
+    facts: data.facts.filter((f) => f.type === t && (filter === 'all' || f.status === 'pending')),
+  })).filter((g) => g.facts.length);
+  const acceptAll = async () => {
+    setBulk({ busy: true });
+    try {
+      const r = await api.post<{ accepted: number; failed: Array<{ type: string; message: string }> }>(
+        `/api/articles/${id}/accept-all`,
+        {},
+      );
+      setBulk({
+        busy: false,
+        message: `${r.accepted} accepted.${r.failed.length ? ` ${r.failed.length} need you: ${r.failed.map((f) => `${TYPE_LABEL[f.type] ?? f.type} (${f.message})`).join('; ')}` : ''}`,
+      });
+      reload();
+    } catch (e) {
+      setBulk({ busy: false, error: e instanceof ApiError ? e : new ApiError(0, { error: 'client', message: String(e) }) });
+    }
+  };
+  const pick = (factId: string) => {
+    setCurrent(factId);
+    document.querySelector(`[data-fact="${factId}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  };
+  const focus = (f: Fact) => {
+    setCurrent(f.id);
+    document.querySelector(`[data-span="${f.span[0]}-${f.span[1]}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  };
+  return (
+    <div className="page page--wide">
+      <div className="crumbs">
+        <Link to="/articles">Articles</Link>
+      </div>
+      <div className="page-head">
+        <h1>{data.title ?? 'Article'}</h1>
+        <p className="page-sub muted">
+          {[data.outlet, formatDate(data.publishedOn)].filter(Boolean).join(', ')}
+          {data.url && (
+            <>
+              {' · '}
+              <a href={data.url} target="_blank" rel="noreferrer noopener">
+                original
+              </a>
+            </>
+          )}
+          {' · '}
+          {data.counts.pending} to review, {data.counts.accepted} accepted, {data.counts.rejected} rejected
+        </p>
+        <div className="page-actions">
+          <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as 'all' | 'pending')}>
+            <option value="all">All facts</option>
+            <option value="pending">To review</option>
+          </select>
+          <button
+            type="button"
+            className="btn btn--primary"
+            disabled={bulk.busy || data.counts.pending === 0}
+            onClick={() => void acceptAll()}
+          >
+            {bulk.busy ? 'Accepting…' : 'Accept all'}
+          </button>
+        </div>
+      </div>
+      {bulk.message && (
+        <p role="status" className="muted">
+          {bulk.message}
+        </p>
+      )}
+      <ErrorNote error={bulk.error} />
+      <div className="article-review">
+        <HighlightedText article={data} current={current} onPick={pick} />
+        <div>
+          {groups.length === 0 && <Empty title={filter === 'pending' ? 'Nothing left to review' : 'No facts found in this article'} />}
+          {groups.map((g) => (
+            <Section key={g.type} title={`${TYPE_LABEL[g.type] ?? g.type} (${g.facts.length})`}>
+              <ul className="fact-list">
+                {g.facts.map((f) => (
+                  <FactCard key={f.id} fact={f} articleId={id} current={current === f.id} onFocus={() => focus(f)} onDone={reload} />
+                ))}
+              </ul>
+            </Section>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

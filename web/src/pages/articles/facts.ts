@@ -1,0 +1,162 @@
+/** Candidate facts as the article review shows them: their kinds and order, a one-line summary, and the fields an editor may change. */
+import { humanize } from '../../lib/format';
+
+export type Span = [number, number];
+export type Fields = Record<string, unknown>;
+
+export interface EntityMatch {
+  name: string;
+  kind: string;
+  status: 'known' | 'similar' | 'new' | 'ambiguous';
+  id: string | null;
+  matched: string | null;
+  candidates: Array<{ id: string; name: string; detail?: string }>;
+}
+
+export interface Fact {
+  id: string;
+  position: number;
+  type: string;
+  fields: Fields;
+  confidence: number;
+  span: Span;
+  spans: Span[];
+  quote: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  resolution: Record<string, EntityMatch>;
+  known: { table: string; id: string; sources: number; fromThisArticle: boolean } | null;
+  written: { table: string; id: string; existed: boolean } | null;
+}
+
+export interface Article {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  publishedOn: string | null;
+  url: string | null;
+  file: string | null;
+  text: string;
+  counts: Record<'pending' | 'accepted' | 'rejected', number>;
+  facts: Fact[];
+}
+
+export interface ArticleList {
+  items: Array<{
+    id: string;
+    title: string | null;
+    outlet: string | null;
+    publishedOn: string | null;
+    url: string | null;
+    createdAt: string;
+    counts: Article['counts'];
+  }>;
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const TYPE_LABEL: Record<string, string> = {
+  deal: 'Deal',
+  rumour: 'Rumour',
+  mandate: 'Sales mandate',
+  selection: 'Festival selection',
+  withdrawal: 'Withdrawal',
+  award: 'Award',
+  boxOffice: 'Box office',
+  release: 'Release',
+  credit: 'Credit',
+  titleCompany: 'Company',
+  sourceMaterial: 'Source material',
+  productionStatus: 'Production status',
+};
+export const TYPE_ORDER = [
+  'deal',
+  'mandate',
+  'rumour',
+  'selection',
+  'withdrawal',
+  'award',
+  'boxOffice',
+  'release',
+  'credit',
+  'titleCompany',
+  'sourceMaterial',
+  'productionStatus',
+];
+
+const s = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+const money = (m: unknown) =>
+  m && typeof m === 'object'
+    ? `${(m as { currency: string }).currency} ${Number((m as { amount: string }).amount).toLocaleString('en-US')}`
+    : null;
+
+/** One line, as the trade press would say it. */
+export function summary(type: string, f: Fields): string {
+  const title = s(f.title) ?? '?';
+  switch (type) {
+    case 'deal': {
+      const fest =
+        f.festival && typeof f.festival === 'object'
+          ? `${(f.festival as { name: string }).name} ${(f.festival as { year: number | null }).year ?? ''}`.trim()
+          : null;
+      return [
+        `${s(f.buyer)} acquired ${s(f.territories) ?? '(territories not reported)'}${s(f.media) ? `, ${s(f.media)}` : ''} of ${title}`,
+        s(f.seller) ? `from ${s(f.seller)}` : null,
+        money(f.price) ? `for ${money(f.price)}` : null,
+        fest ? `at ${fest}` : null,
+      ]
+        .filter(Boolean)
+        .join(' ');
+    }
+    case 'rumour':
+      return `${s(f.party)}: ${s(f.kind)} about ${title}${s(f.territories) ? ` (${s(f.territories)})` : ''}`;
+    case 'mandate':
+      return `${s(f.company)} handles ${s(f.territories) ?? 'international'} sales of ${title}`;
+    case 'selection':
+      return `${title} at ${s(f.festival)} ${f.year ?? '(year?)'}${s(f.section) ? `, ${s(f.section)}` : ''}${s(f.premiere) ? `, ${humanize(s(f.premiere))} premiere` : ''}${s(f.slot) ? `, ${humanize(s(f.slot))}` : ''}`;
+    case 'withdrawal':
+      return `${title} withdrawn from ${s(f.festival)} ${f.year ?? ''}${s(f.section) ? ` (${s(f.section)})` : ''}${s(f.reason) ? `: “${s(f.reason)}”` : ''}`;
+    case 'award':
+      return `${title} won the ${s(f.award)}${f.tied ? ' (tied)' : ''} at ${s(f.festival)} ${f.year ?? '(year?)'}${s(f.person) ? `, ${s(f.person)}` : ''}`;
+    case 'boxOffice':
+      return `${title} grossed ${money({ amount: f.amount, currency: f.currency })} in ${s(f.territory) ?? 'the world'}${s(f.period) ? ` (${s(f.period)})` : ''}`;
+    case 'release':
+      return `${title} released in ${s(f.territory)}${s(f.date) ? ` on ${s(f.date)}` : ''}${s(f.distributor) ? ` by ${s(f.distributor)}` : ''}`;
+    case 'credit':
+      return `${s(f.name)}: ${humanize(s(f.role))} of ${title}${s(f.character) ? ` (as ${s(f.character)})` : ''}`;
+    case 'titleCompany':
+      return `${s(f.company)}: ${humanize(s(f.role))} of ${title}`;
+    case 'sourceMaterial':
+      return `${title} is adapted from a ${s(f.material)}`;
+    case 'productionStatus':
+      return `${title}: ${humanize(s(f.status))}`;
+    default:
+      return title;
+  }
+}
+
+/** The fields a reviewer may edit, per type (entity fields get a picker when the name is ambiguous). */
+export const EDITABLE: Record<string, string[]> = {
+  deal: ['title', 'buyer', 'seller', 'territories', 'media'],
+  rumour: ['title', 'party'],
+  mandate: ['title', 'company', 'territories'],
+  selection: ['title', 'festival', 'year', 'section', 'premiere', 'slot'],
+  withdrawal: ['title', 'festival', 'year', 'section', 'reason'],
+  award: ['title', 'award', 'festival', 'year', 'person'],
+  boxOffice: ['title', 'territory', 'amount', 'currency', 'periodStart', 'asOf'],
+  release: ['title', 'territory', 'date', 'distributor'],
+  credit: ['title', 'role', 'name', 'character'],
+  titleCompany: ['title', 'role', 'company'],
+  sourceMaterial: ['title', 'material'],
+  productionStatus: ['title', 'status'],
+};
+export const CHOICE_FIELD: Record<string, string> = {
+  title: 'titleId',
+  buyer: 'buyerId',
+  seller: 'sellerId',
+  company: 'companyId',
+  name: 'personId',
+  person: 'personId',
+  festival: 'festivalId',
+  distributor: 'distributorId',
+};

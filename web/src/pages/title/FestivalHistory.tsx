@@ -1,0 +1,84 @@
+/** The title's festival selections and awards. */
+import { humanize } from '../../lib/format';
+import { Link } from '../../lib/router';
+import { ColumnHeads } from '../../components/ui';
+import { editionName, nameOf, obj, str, type Any } from './detail';
+
+export function FestivalHistory({ selections, awards }: { selections: Any[]; awards: Any[] }) {
+  if (!selections.length && !awards.length) return <p className="muted">No festival selections recorded.</p>;
+  return (
+    <>
+      {selections.length > 0 && (
+        <div className="table-wrap table-wrap--plain table-wrap--cards">
+          <table className="data data--cards">
+            <ColumnHeads columns={['Festival', 'Section', 'Premiere', 'Slot', 'Status']} />
+            <tbody>
+              {selections.map((s, i) => {
+                const ed = editionName(s);
+                const withdrawn = Boolean(s.withdrawn);
+                return (
+                  <tr key={str(s.id) ?? i} className={withdrawn ? 'is-withdrawn' : undefined}>
+                    <td data-label="Festival">
+                      {ed.id ? <Link to={`/editions/${encodeURIComponent(ed.id)}`}>{ed.label}</Link> : ed.label}
+                    </td>
+                    <td data-label="Section">{nameOf(s.section) ?? '—'}</td>
+                    <td data-label="Premiere">{humanize(str(s.premiereStatus)) || '—'}</td>
+                    <td data-label="Slot">{s.slot ? <span className="badge badge--accent">{humanize(str(s.slot))}</span> : '—'}</td>
+                    <td data-label="Status">
+                      {withdrawn ? (
+                        <>
+                          <span className="badge badge--bad">Withdrawn</span>
+                          {str(s.withdrawalReason) && <span className="muted"> “{str(s.withdrawalReason)}”</span>}
+                        </>
+                      ) : (
+                        'Selected'
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {awards.length > 0 && (
+        <ul className="awards">
+          {awards.map((a, i) => {
+            const ed = editionName(a);
+            const tiedWith = (Array.isArray(a.tiedWith) ? a.tiedWith : a.tiedWith ? [a.tiedWith] : []) as unknown[];
+            return (
+              <li key={str(a.id) ?? i}>
+                <span className="award-mark" aria-hidden="true">
+                  ★
+                </span>
+                <strong>{str(a.name)}</strong>, {ed.label}
+                {Boolean(a.tied) && (
+                  <span className="badge badge--accent" title="Shared with another winner">
+                    tied
+                  </span>
+                )}
+                {tiedWith.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    with{' '}
+                    {tiedWith.map((t, k) => {
+                      const o = obj(t);
+                      const id = str(o?.id);
+                      const n = nameOf(t) ?? str(o?.title) ?? '';
+                      return (
+                        <span key={k}>
+                          {k > 0 && ', '}
+                          {id ? <Link to={`/titles/${encodeURIComponent(id)}`}>{n}</Link> : n}
+                        </span>
+                      );
+                    })}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+/** Where the title's facts come from: each source with the facts taken from it and whether they were reviewed. */
+import { formatDate, humanize } from '../../lib/format';
+import { Badge } from '../../components/ui';
+import { obj, str, type Any } from './detail';
+
+interface SourceGroup {
+  source: Any;
+  facts: Any[];
+}
+
+/** The title's fact links ({factTable, quote, reviewed, accepted, source}) grouped by their source. */
+function groupSources(links: Any[]): SourceGroup[] {
+  const groups = new Map<string, SourceGroup>();
+  for (const l of links) {
+    const src = obj(l.source) ?? l;
+    const k = str(src.id) ?? JSON.stringify(src);
+    if (!groups.has(k)) groups.set(k, { source: src, facts: [] });
+    if (obj(l.source)) groups.get(k)!.facts.push(l);
+    else if (Array.isArray(l.facts)) groups.get(k)!.facts.push(...(l.facts as Any[]));
+  }
+  return [...groups.values()];
+}
+
+export function Sources({ sources }: { sources: Any[] }) {
+  const groups = groupSources(sources);
+  if (!groups.length) return <p className="muted">No source recorded: these facts were entered by hand.</p>;
+  return (
+    <ul className="sources">
+      {groups.map(({ source: s, facts }, i) => {
+        const url = str(s.url);
+        const reviewed = facts.filter((f) => f.reviewed).length;
+        return (
+          <li key={str(s.id) ?? i}>
+            <div>
+              <strong>{str(s.outlet) ?? (humanize(str(s.kind)) || 'Source')}</strong>
+              {str(s.publishedOn) && <span className="muted">, {formatDate(str(s.publishedOn))}</span>}
+            </div>
+            {str(s.title) && (
+              <div className="source-title">
+                {url ? (
+                  <a href={url} rel="noreferrer noopener" target="_blank">
+                    {str(s.title)}
+                  </a>
+                ) : (
+                  str(s.title)
+                )}
+              </div>
+            )}
+            {!str(s.title) && url && (
+              <a href={url} rel="noreferrer noopener" target="_blank">
+                {url}
+              </a>
+            )}
+            {str(s.file) && <div className="muted small">File: {str(s.file)}</div>}
+            {facts.length > 0 && (
+              <details>
+                <summary>
+                  {facts.length} {facts.length === 1 ? 'fact' : 'facts'} from it ·{' '}
+                  {reviewed === facts.length ? 'all reviewed' : `${facts.length - reviewed} to review`}
+                </summary>
+                <ul className="facts">
+                  {facts.map((f, k) => (
+                    <li key={str(f.id) ?? k}>
+                      <span className="fact-kind">{humanize(str(f.factTable) ?? str(f.table))}</span>{' '}
+                      {str(f.quote) ? <q>{str(f.quote)}</q> : null}{' '}
+                      {f.reviewed ? <Badge value="signed" label="reviewed" /> : <Badge value="draft" label="to review" />}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
