@@ -1,8 +1,9 @@
-/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|store|titlepage|import|extract|load` runs one. */
+/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|store|titlepage|import|extract|load|statements` runs one. */
 import { engineBench } from './engine.bench.js';
 import { extractBench } from './extract.bench.js';
 import { importBench } from './import.bench.js';
 import { loadBench } from './load.bench.js';
+import { statementsBench } from './statements.bench.js';
 import { storeBench } from './store.bench.js';
 import { titlePageBench } from './titlePage.bench.js';
 
@@ -14,3 +15,4 @@ if (!only || only === 'titlepage') await titlePageBench();
 if (!only || only === 'import') await importBench();
 if (!only || only === 'extract') await extractBench();
 if (!only || only === 'load') await loadBench();
+if (!only || only === 'statements') await statementsBench();

@@ -6,6 +6,7 @@
  *   filmrights import <file> | export <file>
  *   filmrights avails --title "One Second" --territory "North America" --media "all rights" --from 2022-01-01 [--json]
  *   filmrights conflicts <deal.json>
+ *   filmrights statement <contract> --period 2022-Q1 [--json | --pdf FILE | --xlsx FILE] [--issue]
  *   filmrights users add|list|passwd|reset-password|set-role|disable|enable
  *   filmrights demo | backup <file> | restore <file> | serve
  *
@@ -30,6 +31,7 @@ import { ImportError } from '../services/interchange.js';
 import { FetchError } from '../ingest/safeFetch.js';
 import { registerInterchangeCommands } from './interchange.js';
 import { registerIngestCommand } from './ingest.js';
+import { registerStatementCommand } from './statement.js';
 import { ensureWebBuild, WebBuildError, webBuildState } from './webBuild.js';
 import { createUser, generatePassword, listUsers, setPassword, updateUser, userIdByName } from '../services/users.js';
 import type { AvailRowView, ConflictReportView } from '../services/views.js';
@@ -168,6 +170,7 @@ export function buildProgram(): Command {
   // import FILE (any format) and export avails|lists|FILE.json: src/cli/interchange.ts
   registerInterchangeCommands(program);
   registerIngestCommand(program);
+  registerStatementCommand(program, withApp, CLI);
 
   program
     .command('avails')

@@ -27,6 +27,21 @@ export const FINANCIAL_FIELDS: readonly FinancialField[] = [
   { entity: 'deal facts', field: 'price', label: 'reported deal price' },
 ];
 
+/**
+ * The accounts (migration 0005) are confidential as whole records, not field by field: terms,
+ * ledger entries, revenue reports, exchange rates and statements. Their audit entries are hidden
+ * from users without the permission, like the records themselves.
+ */
+export const FINANCIAL_ENTITIES: readonly string[] = [
+  'contract_terms',
+  'receipts',
+  'expenses',
+  'payments',
+  'revenue_lines',
+  'exchange_rates',
+  'statements',
+];
+
 const NAMES: ReadonlySet<string> = new Set(FINANCIAL_FIELDS.map((f) => f.field));
 
 export function isFinancialField(name: string): boolean {

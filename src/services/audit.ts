@@ -1,3 +1,4 @@
+import { FINANCIAL_ENTITIES } from '../domain/financial.js';
 import type { Kysely } from 'kysely';
 import { parseJson, toJson, type Database } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
@@ -57,6 +58,8 @@ export async function auditTrail(app: FilmRights, actor: Actor, params: { entity
     .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after', 'a.reason']);
   if (params.entity) q = q.where('a.entity', '=', params.entity);
   if (params.entityId) q = q.where('a.entity_id', '=', params.entityId);
+  // the accounts are confidential whole: their history too
+  if (!actor.canSeeFinancials) q = q.where('a.entity', 'not in', FINANCIAL_ENTITIES);
   const rows = await q
     .orderBy('a.id', 'desc')
     .limit(Math.min(params.limit ?? 200, 1000))

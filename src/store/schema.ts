@@ -478,6 +478,158 @@ export interface WrittenFact {
   existed: boolean;
 }
 
+// ---------------------------------------------------------------- money after the deal (0005)
+// Every table below is confidential: only users with the financial-terms permission read or write it.
+
+export type TermsKind = 'licence' | 'mandate';
+export type ReportingFrequency = 'quarterly' | 'semi-annual' | 'annual';
+export type DealEventName = 'signature' | 'delivery' | 'first-release';
+export type ReceiptKind = 'instalment' | 'overage' | 'other';
+
+/** A contract's financial terms: what its statements are computed from. */
+export interface ContractTermsTable {
+  contract_id: string;
+  /** licence: the licensee reports to the licensor; mandate: the sales agent reports to the producer. */
+  kind: TermsKind;
+  /** The currency the statements are in (ISO 4217); other money converts at the period's exchange rate. */
+  currency: string;
+  /** Minor units; null = no cap. */
+  expense_cap: number | null;
+  /** A decimal fraction ("0.1"); null = no reserve. */
+  reserve_rate: string | null;
+  reserve_release_after: number | null;
+  /** The reporter's share of overages ("0.5"); null = all to the licensor or producer. */
+  reporter_overage_share: string | null;
+  frequency: ReportingFrequency;
+  /** Reporting becomes annual after this many years; null = never. */
+  annual_after_years: number | null;
+  /** Days after a period ends by which its statement is due. */
+  statement_due_days: ColumnType<number, number | undefined, number>;
+  /** The first day of the first reporting period (the signature, or the start of the term). */
+  reporting_from: IsoDate;
+  /** Contracts with the same pool are cross-collateralised: one waterfall for them all. */
+  pool: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: CreatedAt;
+}
+
+/** A fee (licence) or commission (mandate) rule; the first rule, by position, that covers a receipt applies. */
+export interface FeeRulesTable {
+  contract_id: string;
+  position: number;
+  /** A media expression ("Theatrical"); null = any media. */
+  media: string | null;
+  /** A territory expression ("North America"); null = anywhere. */
+  territories: string | null;
+  rate: string;
+  label: string;
+}
+
+export interface ExpenseCapsTable {
+  contract_id: string;
+  category: string;
+  cap: number;
+}
+
+export interface InstalmentsTable {
+  contract_id: string;
+  position: number;
+  label: string;
+  /** A share of the minimum guarantee ("0.2"), or `amount`. */
+  rate: string | null;
+  amount: number | null;
+  /** Due on a day, or on an event plus `due_days`. */
+  due_on: IsoDate | null;
+  due_event: DealEventName | null;
+  due_days: number | null;
+}
+
+export interface DealEventsTable {
+  contract_id: string;
+  event: DealEventName;
+  happened_on: IsoDate;
+}
+
+/** Money collected under a contract (an MG instalment, overages). */
+export interface ReceiptsTable {
+  id: string;
+  contract_id: string;
+  received_on: IsoDate;
+  amount: number;
+  currency: string;
+  kind: ReceiptKind;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+/** Money spent on a title that the contract's waterfall may recoup. */
+export interface ExpensesTable {
+  id: string;
+  contract_id: string;
+  spent_on: IsoDate;
+  category: string;
+  amount: number;
+  currency: string;
+  recoupable: FlagWithDefault;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+/** Money paid to the party the contract's statements are for (the licensor, the producer). */
+export interface PaymentsTable {
+  id: string;
+  contract_id: string;
+  paid_on: IsoDate;
+  amount: number;
+  currency: string;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+/** A line of a licensee's revenue report: gross receipts of one title, territory and media in a period. */
+export interface RevenueLinesTable {
+  id: string;
+  contract_id: string;
+  /** The report it came from (its file name or the user's label). */
+  report: string;
+  row: number;
+  /** "2021-Q4". */
+  period: string;
+  title_id: string;
+  /** A territory expression as reported ("United States"). */
+  territory: string;
+  /** A media expression as reported ("SVOD"). */
+  media: string;
+  gross: number;
+  currency: string;
+  units: number | null;
+  created_at: CreatedAt;
+}
+
+export interface ExchangeRatesTable {
+  period: string;
+  from_currency: string;
+  to_currency: string;
+  /** Units of `to_currency` for one of `from_currency`, as exact decimal text. */
+  rate: string;
+}
+
+/** An issued statement: frozen (its body is the statement as sent), numbered, never changed. */
+export interface StatementsTable {
+  id: string;
+  number: number;
+  contract_id: string;
+  period: string;
+  currency: string;
+  due: number;
+  due_on: IsoDate;
+  body: JsonText<unknown>;
+  /** The statement this one corrects. */
+  corrects_id: string | null;
+  issued_by: string | null;
+  issued_at: CreatedAt;
+}
+
 export interface Database {
   titles: TitlesTable;
   title_aliases: TitleAliasesTable;
@@ -509,6 +661,18 @@ export interface Database {
   article_facts: ArticleFactsTable;
   feeds: FeedsTable;
   feed_items: FeedItemsTable;
+
+  contract_terms: ContractTermsTable;
+  fee_rules: FeeRulesTable;
+  expense_caps: ExpenseCapsTable;
+  instalments: InstalmentsTable;
+  deal_events: DealEventsTable;
+  receipts: ReceiptsTable;
+  expenses: ExpensesTable;
+  payments: PaymentsTable;
+  revenue_lines: RevenueLinesTable;
+  exchange_rates: ExchangeRatesTable;
+  statements: StatementsTable;
 }
 
 export type TableName = keyof Database;

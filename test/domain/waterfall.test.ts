@@ -140,8 +140,8 @@ describe('the worked example: One Second in North America', () => {
   it('reads the terms as a list a person can check', () => {
     expect(describeSteps(compileTerms(neon))).toEqual([
       '1. Distribution fee: 30% of theatrical; 25% of all other media',
-      '2. Distribution expenses: recoupable expenses up to USD 500000.00',
-      '3. Minimum guarantee recouped: USD 1500000.00 recouped from what is left',
+      '2. Distribution expenses: recoupable expenses up to USD 500,000.00',
+      '3. Minimum guarantee recouped: USD 1,500,000.00 recouped from what is left',
       '4. Overages to the licensor: what is left to Wild Bunch',
     ]);
   });

@@ -45,6 +45,17 @@ export function formatAmount(amount: Amount, currency: string): string {
   return neg ? `-${text}` : text;
 }
 
+/** Decimal text with its thousands grouped, as people read money: "1500000.00" → "1,500,000.00". */
+export function groupThousands(text: string): string {
+  const neg = text.startsWith('-');
+  const [whole, frac] = (neg ? text.slice(1) : text).split('.');
+  return `${neg ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+export function formatGrouped(amount: Amount, currency: string): string {
+  return groupThousands(formatAmount(amount, currency));
+}
+
 /** An exact decimal fraction: `num / den`, den a power of ten. */
 export interface Rate {
   readonly num: bigint;
@@ -107,6 +118,20 @@ export const sum = (xs: Iterable<Amount>): Amount => {
   for (const x of xs) s += x;
   return s;
 };
+
+/** A rate as exact decimal text ("0.25", "1"), the way the store keeps it; `parseRate` reads it back. */
+export function rateText(r: Rate): string {
+  let den = r.den;
+  let digits = 0;
+  while (den % 10n === 0n && den > 1n) {
+    den /= 10n;
+    digits++;
+  }
+  if (den !== 1n) throw new RangeError('rateText: the rate is not a decimal fraction');
+  const whole = r.num / r.den;
+  const frac = (r.num % r.den).toString().padStart(digits, '0').replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : String(whole);
+}
 
 /** An amount in a currency as the API and the files write it: decimal text (no float rounding) and ISO 4217. */
 export interface Money {

@@ -4,7 +4,7 @@ import {
   applyRate,
   applyRateDown,
   compareRates,
-  formatAmount,
+  formatGrouped,
   formatRate,
   max,
   min,
@@ -281,7 +281,7 @@ export function runThrough(w: Waterfall, receipts: readonly Receipt[], expenses:
 
 /** The steps as a person reads them, one sentence each, in order ("Distribution fee: Theatrical 30%, other media 25%"). */
 export function describeSteps(w: Waterfall): string[] {
-  const money = (a: Amount) => `${w.currency} ${formatAmount(a, w.currency)}`;
+  const money = (a: Amount) => `${w.currency} ${formatGrouped(a, w.currency)}`;
   return w.steps.map((s, i) => {
     const n = `${i + 1}. ${s.label}: `;
     switch (s.kind) {

@@ -13,6 +13,7 @@ import { initial } from './0001_initial.js';
 import { rightsChanges } from './0002_rights_changes.js';
 import { articles } from './0003_articles.js';
 import { tokenExpiry } from './0004_token_expiry.js';
+import { money } from './0005_money.js';
 
 /** Every migration by name; names sort in the order they run. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -21,6 +22,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0002_rights_changes': rightsChanges(dialect),
     '0003_articles': articles(dialect),
     '0004_token_expiry': tokenExpiry(dialect),
+    '0005_money': money(dialect),
   };
 }
 

@@ -1,0 +1,409 @@
+/**
+ * The ledger of a contract: receipts (money collected under it), expenses (spent on the title, to
+ * be recouped), payments (to the party its statements are for), licensees' revenue report lines,
+ * and the user's exchange rates per period. Confidential as a whole; every write is checked whole
+ * and written in one transaction with its audit entry.
+ */
+import type { Kysely } from 'kysely';
+import { isCalendarDate } from '../../domain/dates.js';
+import { DomainError, invalid } from '../../domain/errors.js';
+import { parseMedia } from '../../domain/media.js';
+import { currencyCode, formatAmount, parseAmount } from '../../domain/money/amounts.js';
+import { parsePeriod } from '../../domain/money/periods.js';
+import { parseTerritories } from '../../domain/territories.js';
+import { newId, type Database, type ReceiptKind } from '../../store/index.js';
+import type { Actor, FilmRights } from '../app.js';
+import { requireWriter } from '../access.js';
+import { audit } from '../audit.js';
+import { TitleIndex } from '../catalog.js';
+import { NotFoundError } from '../errors.js';
+import { requireFinancials } from './terms.js';
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+const NOTE_MAX = 2_000;
+
+function currency(value: unknown, field: string): string {
+  const c = currencyCode(value, field);
+  if (!CURRENCIES.has(c)) throw invalid(field, value, `${field}: "${String(value)}" is not an ISO 4217 currency code`);
+  return c;
+}
+
+function day(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !isCalendarDate(value))
+    throw invalid(field, value, `${field}: "${String(value)}" is not a date as YYYY-MM-DD`);
+  return value;
+}
+
+function positive(text: unknown, cur: string, field: string, allowZero = false): number {
+  const a = parseAmount(text, cur, field);
+  if (a < 0n || (!allowZero && a === 0n)) throw invalid(field, text, `${field}: must be more than zero`);
+  if (a > BigInt(Number.MAX_SAFE_INTEGER)) throw invalid(field, text, `${field}: too large`);
+  return Number(a);
+}
+
+function note(value: unknown, field = 'note'): string | null {
+  if (value == null || value === '') return null;
+  if (typeof value !== 'string' || value.length > NOTE_MAX) throw invalid(field, value, `${field}: text of at most ${NOTE_MAX} characters`);
+  return value;
+}
+
+async function contractId(db: Kysely<Database>, idOrRef: string, field = 'contract'): Promise<string> {
+  const c = await db
+    .selectFrom('contracts')
+    .select(['id', 'deleted_at'])
+    .where((eb) => eb.or([eb('id', '=', idOrRef), eb('ref', '=', idOrRef)]))
+    .executeTakeFirst();
+  if (!c || c.deleted_at) throw new NotFoundError(field, idOrRef);
+  return c.id;
+}
+
+export interface MoneyEntryInput {
+  /** YYYY-MM-DD: when the money came in, was spent or was paid. */
+  on: string;
+  amount: string;
+  currency: string;
+  note?: string | null;
+}
+export interface ReceiptInput extends MoneyEntryInput {
+  kind?: ReceiptKind;
+}
+export interface ExpenseInput extends MoneyEntryInput {
+  category: string;
+  recoupable?: boolean;
+}
+
+export interface LedgerEntryView {
+  id: string;
+  on: string;
+  amount: string;
+  currency: string;
+  note: string | null;
+  kind?: ReceiptKind;
+  category?: string;
+  recoupable?: boolean;
+}
+
+export async function addReceipt(app: FilmRights, actor: Actor, contract: string, input: ReceiptInput): Promise<LedgerEntryView> {
+  requireWriter(actor);
+  requireFinancials(actor);
+  const cur = currency(input.currency, 'currency');
+  const row = {
+    id: newId(),
+    received_on: day(input.on, 'on'),
+    amount: positive(input.amount, cur, 'amount'),
+    currency: cur,
+    kind: input.kind ?? 'other',
+    note: note(input.note),
+  };
+  if (!['instalment', 'overage', 'other'].includes(row.kind)) throw invalid('kind', input.kind, 'kind: instalment, overage or other');
+  await app.store.transaction(async (trx) => {
+    const cid = await contractId(trx, contract);
+    await trx
+      .insertInto('receipts')
+      .values({ ...row, contract_id: cid })
+      .execute();
+    await audit(trx, actor, { action: 'create', entity: 'receipts', entityId: row.id, before: null, after: { ...row, contract_id: cid } });
+  });
+  return { id: row.id, on: row.received_on, amount: formatAmount(BigInt(row.amount), cur), currency: cur, note: row.note, kind: row.kind };
+}
+
+export async function addExpense(app: FilmRights, actor: Actor, contract: string, input: ExpenseInput): Promise<LedgerEntryView> {
+  requireWriter(actor);
+  requireFinancials(actor);
+  const cur = currency(input.currency, 'currency');
+  const category = typeof input.category === 'string' ? input.category.trim() : '';
+  if (!category || category.length > 200)
+    throw invalid('category', input.category, 'category: name what the money was spent on ("P&A", "markets")');
+  const row = {
+    id: newId(),
+    spent_on: day(input.on, 'on'),
+    category,
+    amount: positive(input.amount, cur, 'amount'),
+    currency: cur,
+    recoupable: input.recoupable === false ? (0 as const) : (1 as const),
+    note: note(input.note),
+  };
+  await app.store.transaction(async (trx) => {
+    const cid = await contractId(trx, contract);
+    await trx
+      .insertInto('expenses')
+      .values({ ...row, contract_id: cid })
+      .execute();
+    await audit(trx, actor, { action: 'create', entity: 'expenses', entityId: row.id, before: null, after: { ...row, contract_id: cid } });
+  });
+  return {
+    id: row.id,
+    on: row.spent_on,
+    amount: formatAmount(BigInt(row.amount), cur),
+    currency: cur,
+    note: row.note,
+    category,
+    recoupable: row.recoupable === 1,
+  };
+}
+
+export async function addPayment(app: FilmRights, actor: Actor, contract: string, input: MoneyEntryInput): Promise<LedgerEntryView> {
+  requireWriter(actor);
+  requireFinancials(actor);
+  const cur = currency(input.currency, 'currency');
+  const row = {
+    id: newId(),
+    paid_on: day(input.on, 'on'),
+    amount: positive(input.amount, cur, 'amount'),
+    currency: cur,
+    note: note(input.note),
+  };
+  await app.store.transaction(async (trx) => {
+    const cid = await contractId(trx, contract);
+    await trx
+      .insertInto('payments')
+      .values({ ...row, contract_id: cid })
+      .execute();
+    await audit(trx, actor, { action: 'create', entity: 'payments', entityId: row.id, before: null, after: { ...row, contract_id: cid } });
+  });
+  return { id: row.id, on: row.paid_on, amount: formatAmount(BigInt(row.amount), cur), currency: cur, note: row.note };
+}
+
+export interface ExchangeRateInput {
+  period: string;
+  from: string;
+  to: string;
+  rate: string;
+}
+
+export async function setExchangeRate(app: FilmRights, actor: Actor, input: ExchangeRateInput): Promise<ExchangeRateInput> {
+  requireWriter(actor);
+  requireFinancials(actor);
+  const period = parsePeriod(input.period).key;
+  const from = currency(input.from, 'from');
+  const to = currency(input.to, 'to');
+  if (from === to) throw invalid('to', input.to, 'to: a rate is between two different currencies');
+  const rate = typeof input.rate === 'string' ? input.rate.trim() : '';
+  if (!/^\d{1,12}(?:\.\d{1,12})?$/.test(rate) || /^0*(?:\.0*)?$/.test(rate)) {
+    throw invalid('rate', input.rate, `rate: "${String(input.rate)}" is not a positive exchange rate such as 1.1213`);
+  }
+  await app.store.transaction(async (trx) => {
+    const before = await trx
+      .selectFrom('exchange_rates')
+      .selectAll()
+      .where('period', '=', period)
+      .where('from_currency', '=', from)
+      .where('to_currency', '=', to)
+      .executeTakeFirst();
+    if (before)
+      await trx
+        .updateTable('exchange_rates')
+        .set({ rate })
+        .where('period', '=', period)
+        .where('from_currency', '=', from)
+        .where('to_currency', '=', to)
+        .execute();
+    else await trx.insertInto('exchange_rates').values({ period, from_currency: from, to_currency: to, rate }).execute();
+    await audit(trx, actor, {
+      action: before ? 'update' : 'create',
+      entity: 'exchange_rates',
+      entityId: `${period}:${from}:${to}`,
+      before: before ?? null,
+      after: { period, from, to, rate },
+    });
+  });
+  return { period, from, to, rate };
+}
+
+/** A row of a licensee's revenue report, as a sheet or the API gives it. */
+export interface RevenueRowInput {
+  period: string;
+  title: string;
+  territory: string;
+  media: string;
+  gross: string;
+  currency: string;
+  units?: number | null;
+}
+
+export interface RevenueProblem {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** Refused: the report has problems; nothing was written. */
+export class RevenueReportError extends DomainError {
+  constructor(readonly problems: RevenueProblem[]) {
+    super(
+      'invalid',
+      'rows',
+      problems.length,
+      `the revenue report has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems
+        .slice(0, 3)
+        .map((p) => `row ${p.row}, ${p.field}: ${p.message}`)
+        .join('; ')}${problems.length > 3 ? '; ...' : ''}; nothing was written`,
+    );
+  }
+}
+
+/**
+ * Records a licensee's revenue report against a contract: every row checked (a known title of the
+ * contract, a territory, a media, an amount that is not negative, a currency, a period with no
+ * issued statement), all rows written or none. `preview` checks without writing.
+ */
+export async function recordRevenueReport(
+  app: FilmRights,
+  actor: Actor,
+  contract: string,
+  report: string,
+  rows: readonly RevenueRowInput[],
+  opts: { preview?: boolean } = {},
+): Promise<{ rows: number; gross: Record<string, string>; problems: RevenueProblem[] }> {
+  requireWriter(actor);
+  requireFinancials(actor);
+  const label = typeof report === 'string' && report.trim() ? report.trim().slice(0, 200) : 'revenue report';
+  return app.store.transaction(async (trx) => {
+    const cid = await contractId(trx, contract);
+    const onContract = new Set(
+      (await trx.selectFrom('contract_titles').select('title_id').where('contract_id', '=', cid).execute()).map((r) => r.title_id),
+    );
+    const issued = new Set(
+      (await trx.selectFrom('statements').select('period').where('contract_id', '=', cid).execute()).map((r) => r.period),
+    );
+    const titles = await TitleIndex.load(trx);
+    const problems: RevenueProblem[] = [];
+    const lines: Array<{
+      id: string;
+      contract_id: string;
+      report: string;
+      row: number;
+      period: string;
+      title_id: string;
+      territory: string;
+      media: string;
+      gross: number;
+      currency: string;
+      units: number | null;
+    }> = [];
+    const totals = new Map<string, bigint>();
+    rows.forEach((r, i) => {
+      const row = i + 1;
+      const problem = (field: string, e: unknown) =>
+        problems.push({ row, field, message: e instanceof Error ? e.message.replace(/^[\w.[\]]+: /, '') : String(e) });
+      const at = <T>(field: string, f: () => T): T | undefined => {
+        try {
+          return f();
+        } catch (e) {
+          problem(field, e);
+          return undefined;
+        }
+      };
+      const period = at('period', () => parsePeriod(r.period, 'period').key);
+      if (period && issued.has(period))
+        problem('period', new Error(`${period} already has an issued statement: record a correction against a later period`));
+      const titleId = at('title', () => titles.resolve(r.title, 'title'));
+      if (titleId && !onContract.has(titleId)) problem('title', new Error(`"${r.title}" is not a title of this contract`));
+      const territory = at('territory', () => (parseTerritories(String(r.territory ?? ''), 'territory'), String(r.territory).trim()));
+      const media = at('media', () => (parseMedia(String(r.media ?? ''), 'media'), String(r.media).trim()));
+      const cur = at('currency', () => currency(r.currency, 'currency'));
+      const gross = cur ? at('gross', () => positive(r.gross, cur, 'gross', true)) : undefined;
+      const units =
+        r.units == null
+          ? null
+          : Number.isInteger(r.units) && r.units >= 0
+            ? r.units
+            : (problem('units', new Error('a whole number, not negative')), null);
+      if (period && titleId && territory && media && cur && gross !== undefined && onContract.has(titleId) && !issued.has(period)) {
+        lines.push({
+          id: newId(),
+          contract_id: cid,
+          report: label,
+          row,
+          period,
+          title_id: titleId,
+          territory,
+          media,
+          gross,
+          currency: cur,
+          units,
+        });
+        totals.set(cur, (totals.get(cur) ?? 0n) + BigInt(gross));
+      }
+    });
+    if (problems.length) throw new RevenueReportError(problems);
+    if (!opts.preview && lines.length) {
+      for (let i = 0; i < lines.length; i += 500)
+        await trx
+          .insertInto('revenue_lines')
+          .values(lines.slice(i, i + 500))
+          .execute();
+      await audit(trx, actor, {
+        action: 'import',
+        entity: 'revenue_lines',
+        entityId: cid,
+        before: null,
+        after: { report: label, rows: lines.length },
+      });
+    }
+    return { rows: lines.length, gross: Object.fromEntries([...totals].map(([c, a]) => [c, formatAmount(a, c)])), problems };
+  });
+}
+
+export interface LedgerView {
+  receipts: LedgerEntryView[];
+  expenses: LedgerEntryView[];
+  payments: LedgerEntryView[];
+  revenue: Array<{
+    id: string;
+    report: string;
+    row: number;
+    period: string;
+    titleId: string;
+    territory: string;
+    media: string;
+    gross: string;
+    currency: string;
+    units: number | null;
+  }>;
+}
+
+export async function getLedger(app: FilmRights, actor: Actor, contract: string): Promise<LedgerView> {
+  requireFinancials(actor);
+  const db = app.store.db;
+  const cid = await contractId(db, contract);
+  const [receipts, expenses, payments, revenue] = await Promise.all([
+    db.selectFrom('receipts').selectAll().where('contract_id', '=', cid).orderBy('received_on').orderBy('id').execute(),
+    db.selectFrom('expenses').selectAll().where('contract_id', '=', cid).orderBy('spent_on').orderBy('id').execute(),
+    db.selectFrom('payments').selectAll().where('contract_id', '=', cid).orderBy('paid_on').orderBy('id').execute(),
+    db.selectFrom('revenue_lines').selectAll().where('contract_id', '=', cid).orderBy('period').orderBy('report').orderBy('row').execute(),
+  ]);
+  const m = (a: number, c: string) => formatAmount(BigInt(a), c);
+  return {
+    receipts: receipts.map((r) => ({
+      id: r.id,
+      on: r.received_on,
+      amount: m(r.amount, r.currency),
+      currency: r.currency,
+      note: r.note,
+      kind: r.kind,
+    })),
+    expenses: expenses.map((e) => ({
+      id: e.id,
+      on: e.spent_on,
+      amount: m(e.amount, e.currency),
+      currency: e.currency,
+      note: e.note,
+      category: e.category,
+      recoupable: e.recoupable === 1,
+    })),
+    payments: payments.map((p) => ({ id: p.id, on: p.paid_on, amount: m(p.amount, p.currency), currency: p.currency, note: p.note })),
+    revenue: revenue.map((l) => ({
+      id: l.id,
+      report: l.report,
+      row: l.row,
+      period: l.period,
+      titleId: l.title_id,
+      territory: l.territory,
+      media: l.media,
+      gross: m(l.gross, l.currency),
+      currency: l.currency,
+      units: l.units,
+    })),
+  };
+}
