@@ -287,14 +287,24 @@ export function extractDeals(c: Ctx): void {
   }
 }
 
+/** The ways the press says a party is in talks without a deal verb, each a regular expression of its own (one alternation). */
+const RUMOUR_SHAPES = new RegExp(
+  `^(?:${[
+    String.raw`(?:is|are|was|were) (?:also )?(?:believed|thought|said|understood|reported) to be (?:the )?(?:front-?runners?|favou?rites?|leading contenders?)`,
+    String.raw`(?:also )?in the (?:mix|running|hunt)\b`,
+    String.raw`(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)`,
+    String.raw`(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)`,
+    String.raw`(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)`,
+    String.raw`(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)`,
+    String.raw`is (?:reportedly )?close to (?:a )?deal`,
+  ].join('|')})`,
+);
+
 export function extractRumours(c: Ctx): void {
   const n = c.toks.length;
   for (let v = 0; v < n; v++) {
     const w = c.words(v, v + 8);
-    const m =
-      /^(?:(?:is|are|was|were) (?:also )?(?:believed|thought|said|understood|reported) to be (?:the )?(?:front-?runners?|favou?rites?|leading contenders?)|(?:also )?in the (?:mix|running|hunt)\b|(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)|(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)|(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)|(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)|is (?:reportedly )?close to (?:a )?deal)/.exec(
-        w,
-      );
+    const m = RUMOUR_SHAPES.exec(w);
     if (!m) continue;
     // the parties: "ORG and ORG were said to be circling", "several streamers, including Netflix"
     const parties: string[] = [];
