@@ -1,24 +1,27 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { COUNTRIES, countryName } from '../../domain/countries.js';
 import { MEDIA_TREE, mediaLabel, mediaLeafIds, parseMedia } from '../../domain/media.js';
 import { parseTerritories, suggestTerritories, territoryCodes, territoryLabel } from '../../domain/territories.js';
 import { actorOf } from '../auth.js';
 import { access } from '../access.js';
+import { ExprQuery, TerritorySuggestQuery } from '../../contract/index.js';
 
 /** Reference data for pickers and autocomplete; parsing endpoints for live validation. */
-export function referenceRoutes(server: FastifyInstance): void {
+export function referenceRoutes(fastify: FastifyInstance): void {
+  const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
   server.get(
     '/api/reference/territories',
     {
       config: access('viewer', 'read'),
       schema: {
         tags: ['reference'],
-        querystring: { type: 'object', properties: { q: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 100 } } },
+        querystring: TerritorySuggestQuery,
       },
     },
     async (req) => {
       actorOf(req);
-      const { q, limit } = req.query as { q?: string; limit?: number };
+      const { q, limit } = req.query;
       return suggestTerritories(q ?? '', limit ?? 10);
     },
   );
@@ -26,11 +29,11 @@ export function referenceRoutes(server: FastifyInstance): void {
     '/api/reference/territories/parse',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['reference'], querystring: { type: 'object', required: ['expr'], properties: { expr: { type: 'string' } } } },
+      schema: { tags: ['reference'], querystring: ExprQuery },
     },
     async (req) => {
       actorOf(req);
-      const set = parseTerritories((req.query as { expr: string }).expr, 'expr');
+      const set = parseTerritories(req.query.expr, 'expr');
       return { codes: territoryCodes(set), label: territoryLabel(set) };
     },
   );
@@ -42,11 +45,11 @@ export function referenceRoutes(server: FastifyInstance): void {
     '/api/reference/media/parse',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['reference'], querystring: { type: 'object', required: ['expr'], properties: { expr: { type: 'string' } } } },
+      schema: { tags: ['reference'], querystring: ExprQuery },
     },
     async (req) => {
       actorOf(req);
-      const set = parseMedia((req.query as { expr: string }).expr, 'expr');
+      const set = parseMedia(req.query.expr, 'expr');
       return { ids: mediaLeafIds(set), label: mediaLabel(set) };
     },
   );

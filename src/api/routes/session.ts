@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FilmRights } from '../../services/app.js';
 import { UnauthenticatedError } from '../../services/errors.js';
 import { login, logout, SESSION_DAYS } from '../../services/users.js';
 import { actorOf, SESSION_COOKIE } from '../auth.js';
 import { LoginLimiter } from '../loginLimiter.js';
 import { access } from '../access.js';
-import { noBody } from '../schemas.js';
+import { LoginInput, noBody } from '../../contract/index.js';
 
-export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
+export function sessionRoutes(fastify: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
+  const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const limiter = new LoginLimiter();
   server.post(
     '/api/auth/login',
@@ -16,16 +18,11 @@ export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCo
       schema: {
         tags: ['auth'],
         summary: 'Sign in: sets an HTTP-only session cookie',
-        body: {
-          type: 'object',
-          required: ['username', 'password'],
-          additionalProperties: false,
-          properties: { username: { type: 'string', maxLength: 200 }, password: { type: 'string', maxLength: 1024 } },
-        },
+        body: LoginInput,
       },
     },
     async (req, reply) => {
-      const { username, password } = req.body as { username: string; password: string };
+      const { username, password } = req.body;
       const key = `${req.ip}|${username}`;
       const wait = limiter.retryAfter(key);
       if (wait > 0) {
