@@ -62,54 +62,14 @@ import {
   type FactSourceView,
   type FactTable,
 } from './provenance.js';
+import type { AliasInput, TitleInput, CreditEntryInput, TitleCompanyEntryInput, CreditInput, TitleListParams } from '../contract/index.js';
+export type { AliasInput, TitleInput, CreditEntryInput, TitleCompanyEntryInput, CreditInput, TitleListParams } from '../contract/index.js';
 
 type Named = { id: string; name: string };
 type Field = (name: string) => string;
 const plain: Field = (n) => n;
 
 // ------------------------------------------------------------------ titles: input
-
-export interface AliasInput {
-  alias: string;
-  language?: string | null;
-  kind?: string | null;
-}
-
-export interface TitleInput {
-  originalTitle: string;
-  englishTitle?: string | null;
-  year?: number | null;
-  /** Production countries: ISO codes or names. */
-  countries?: string[];
-  /** Original languages, BCP 47. */
-  languages?: string[];
-  runtimeMinutes?: number | null;
-  synopsis?: string | null;
-  sourceMaterial?: string | null;
-  sourceMaterialNote?: string | null;
-  productionStatus?: ProductionStatus | null;
-  aliases?: Array<AliasInput | string>;
-  /** The whole credit list in billing order (the order within each role is the billing order); replaces the list on update. */
-  credits?: CreditEntryInput[];
-  /** The companies on the title (production, co-production, sales agent, distributor); replaces the list on update. */
-  companies?: TitleCompanyEntryInput[];
-}
-
-/** One credit of a title's list: the person by id, or by name (found forgivingly, else created in the same transaction). */
-export interface CreditEntryInput {
-  personId?: string | null;
-  name?: string | null;
-  role: CreditRole;
-  character?: string | null;
-}
-
-/** One company of a title's list: by id, or by name and kind (found forgivingly, else created in the same transaction). */
-export interface TitleCompanyEntryInput {
-  companyId?: string | null;
-  name?: string | null;
-  kind?: CompanyKind | null;
-  role: TitleCompanyRole;
-}
 
 export interface CheckedTitle {
   original_title: string;
@@ -802,23 +762,6 @@ export interface TitleListItem {
   directors: string[];
 }
 
-export interface TitleListParams {
-  /** Forgiving search over titles, their aliases and the people credited on them (directors first). */
-  q?: string;
-  status?: string;
-  country?: string;
-  /** A festival id or name ("TIFF", "Berlinale"): titles selected at any of its editions. */
-  festival?: string;
-  /** Titles free to license exclusively in these territories (for `freeMedia`, default All Media) for the next twelve months. */
-  freeTerritory?: string;
-  freeMedia?: string;
-  sort?: 'title' | 'year' | 'relevance';
-  /** 'desc': the whole list in reverse order (before paging). */
-  dir?: 'asc' | 'desc';
-  page?: number;
-  pageSize?: number;
-}
-
 /** Credited people's names count in the search, below a title's own names: directors first, then everyone else. */
 const DIRECTOR_WEIGHT = 0.95;
 const OTHER_CREDIT_WEIGHT = 0.9;
@@ -1022,16 +965,6 @@ export async function resolveFestival(db: Kysely<Database>, nameOrId: string, fi
 }
 
 // ------------------------------------------------------------------ credits and title companies
-
-export interface CreditInput {
-  titleId: string;
-  /** The person, by id, or by name (found or created). */
-  personId?: string;
-  name?: string;
-  role: CreditRole;
-  character?: string | null;
-  position?: number | null;
-}
 
 export interface CheckedCredit {
   role: CreditRole;

@@ -22,7 +22,6 @@ import {
   parseJson,
   toJson,
   flag,
-  type CompanyKind,
   type ContractDirection,
   type ContractStatus,
   type Database,
@@ -39,58 +38,8 @@ import { optionalOneOf } from './lookup.js';
 import { formatMoney, parseMoney, type Money } from './money.js';
 import { checkCompany, findOrCreateCompanyIn } from './people.js';
 import { conflictView, type ConflictReportView, type PartiesLookup } from './views.js';
-
-export interface BlockInput {
-  titleId?: string;
-  territories: string;
-  media: string;
-  languages?: string[] | string | null;
-  start?: string | null;
-  end?: string | null;
-  exclusive?: boolean;
-}
-
-export interface HoldbackInput {
-  titleId?: string;
-  territories: string;
-  media: string;
-  start?: string | null;
-  end?: string | null;
-  description: string;
-}
-
-export interface ContractInput {
-  ref?: string;
-  direction?: ContractDirection;
-  status: ContractStatus;
-  licensorId?: string | null;
-  licenseeId?: string | null;
-  salesAgentId?: string | null;
-  titleIds: string[];
-  blocks?: BlockInput[];
-  holdbacks?: HoldbackInput[];
-  negotiators?: Array<{ personId: string; companyId?: string | null; side: NegotiatorSide }>;
-  /**
-   * The minimum guarantee: a financial field (src/domain/financial.ts). Absent
-   * means unchanged on update (none on create); null clears it. Only users with
-   * the financial-terms permission may send it, null included.
-   */
-  mg?: Money | null;
-  signedOn?: string | null;
-  announcedOn?: string | null;
-  editionId?: string | null;
-  notes?: string | null;
-  /** Save even though the deal conflicts; the reason is recorded. */
-  override?: { reason: string } | null;
-  /** For updates: the version the caller read. */
-  version?: number;
-  /**
-   * Parties not on file yet, created with the deal in its transaction (so an
-   * abandoned or refused deal leaves no company behind). Found forgivingly by
-   * name first, like every company. Each replaces the matching `…Id`.
-   */
-  newCompanies?: Partial<Record<NewCompanyParty, { name: string; kind: CompanyKind }>> | null;
-}
+import type { BlockInput, HoldbackInput, ContractInput, ContractListParams } from '../contract/index.js';
+export type { BlockInput, HoldbackInput, ContractInput, ContractListParams } from '../contract/index.js';
 
 export const NEW_COMPANY_PARTIES = ['licensor', 'licensee', 'salesAgent'] as const;
 export type NewCompanyParty = (typeof NEW_COMPANY_PARTIES)[number];
@@ -679,17 +628,6 @@ export interface ContractListItem {
   updatedAt: string;
   /** Set on deleted contracts (listed with `deleted: true`). */
   deletedAt: string | null;
-}
-
-export interface ContractListParams {
-  status?: string;
-  direction?: string;
-  title?: string;
-  company?: string;
-  q?: string;
-  deleted?: boolean;
-  page?: number;
-  pageSize?: number;
 }
 
 /** The distinct grants of each contract, from its rights blocks (labels computed once per distinct set). */
