@@ -16,3 +16,4 @@ export * from './users.js';
 export * from './settings.js';
 export * from './reference.js';
 export * from '../domain/vocabulary.js';
+export * from './views.js';

@@ -13,6 +13,8 @@ export const User = Type.Object({
 });
 export type User = Static<typeof User>;
 export type Role = User['role'];
+/** POST /api/users: the user created (its permissions are as asked). */
+export const CreatedUser = Type.Object({ id: Type.String(), username: Type.String(), role: oneOf(USER_ROLES) });
 
 export const LoginInput = closed({ username: Type.String({ maxLength: 200 }), password: Type.String({ maxLength: 1024 }) });
 export type LoginInput = Static<typeof LoginInput>;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { FilmRights } from '../../services/app.js';
 import { availabilityMap } from '../../services/availabilityMap.js';
 import { addCredit, createTitle, deleteTitle, getTitle, listTitles, updateTitle } from '../../services/catalog.js';
@@ -36,6 +37,10 @@ import {
   TitleInput,
   TitleListParams,
   TitlePatch,
+  AuditEntry,
+  ContractPage,
+  TitleMap,
+  TitlePage,
 } from '../../contract/index.js';
 import { access } from '../access.js';
 
@@ -50,6 +55,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
         tags: ['catalog'],
         summary: 'The catalog: forgiving search (titles, aliases, credited people: directors first), filters, pagination',
         querystring: TitleListParams,
+        response: { 200: TitlePage },
       },
     },
     async (req) => {
@@ -69,6 +75,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
         summary: "A title's availability per country, for the world map",
         params: IdParams,
         querystring: MapQuery,
+        response: { 200: TitleMap },
       },
     },
     async (req) => availabilityMap(app, actorOf(req), req.params.id, req.query),
@@ -177,6 +184,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
         summary:
           'Contracts, newest first, with their rights (territories, media, term) and MG (with the financial-terms permission); deleted=true lists the deleted ones (restorable)',
         querystring: ContractListParams,
+        response: { 200: ContractPage },
       },
     },
     async (req) => listContracts(app, req.query, actorOf(req)),
@@ -263,6 +271,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['audit'],
         querystring: AuditQuery,
+        response: { 200: Type.Array(AuditEntry) },
       },
     },
     async (req) => {

@@ -5,7 +5,16 @@ import { MEDIA_TREE, mediaLabel, mediaLeafIds, parseMedia } from '../../domain/m
 import { parseTerritories, suggestTerritories, territoryCodes, territoryLabel } from '../../domain/territories.js';
 import { actorOf } from '../auth.js';
 import { access } from '../access.js';
-import { ExprQuery, TerritorySuggestQuery } from '../../contract/index.js';
+import { Type } from 'typebox';
+import {
+  Country,
+  ExprQuery,
+  MediaNode,
+  MediaParse,
+  TerritoryParse,
+  TerritorySuggestion,
+  TerritorySuggestQuery,
+} from '../../contract/index.js';
 
 /** Reference data for pickers and autocomplete; parsing endpoints for live validation. */
 export function referenceRoutes(fastify: FastifyInstance): void {
@@ -17,6 +26,7 @@ export function referenceRoutes(fastify: FastifyInstance): void {
       schema: {
         tags: ['reference'],
         querystring: TerritorySuggestQuery,
+        response: { 200: Type.Array(TerritorySuggestion) },
       },
     },
     async (req) => {
@@ -29,7 +39,7 @@ export function referenceRoutes(fastify: FastifyInstance): void {
     '/api/reference/territories/parse',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['reference'], querystring: ExprQuery },
+      schema: { tags: ['reference'], querystring: ExprQuery, response: { 200: TerritoryParse } },
     },
     async (req) => {
       actorOf(req);
@@ -37,15 +47,19 @@ export function referenceRoutes(fastify: FastifyInstance): void {
       return { codes: territoryCodes(set), label: territoryLabel(set) };
     },
   );
-  server.get('/api/reference/media', { config: access('viewer', 'read'), schema: { tags: ['reference'] } }, async (req) => {
-    actorOf(req);
-    return MEDIA_TREE;
-  });
+  server.get(
+    '/api/reference/media',
+    { config: access('viewer', 'read'), schema: { tags: ['reference'], response: { 200: MediaNode } } },
+    async (req) => {
+      actorOf(req);
+      return MEDIA_TREE;
+    },
+  );
   server.get(
     '/api/reference/media/parse',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['reference'], querystring: ExprQuery },
+      schema: { tags: ['reference'], querystring: ExprQuery, response: { 200: MediaParse } },
     },
     async (req) => {
       actorOf(req);
@@ -53,8 +67,12 @@ export function referenceRoutes(fastify: FastifyInstance): void {
       return { ids: mediaLeafIds(set), label: mediaLabel(set) };
     },
   );
-  server.get('/api/reference/countries', { config: access('viewer', 'read'), schema: { tags: ['reference'] } }, async (req) => {
-    actorOf(req);
-    return COUNTRIES.codes.map((code) => ({ code, name: countryName(code) }));
-  });
+  server.get(
+    '/api/reference/countries',
+    { config: access('viewer', 'read'), schema: { tags: ['reference'], response: { 200: Type.Array(Country) } } },
+    async (req) => {
+      actorOf(req);
+      return COUNTRIES.codes.map((code) => ({ code, name: countryName(code) }));
+    },
+  );
 }

@@ -4,7 +4,18 @@ import type { FilmRights } from '../../services/app.js';
 import { askAvails } from '../../services/avails.js';
 import { checkProposedDeal, deleteContract, getContract, restoreContract, saveContract } from '../../services/contracts.js';
 import { actorOf } from '../auth.js';
-import { AvailsInput, ConflictQuestion, ContractInput, DeleteContractQuery, IdParams, RestoreInput } from '../../contract/index.js';
+import {
+  AvailsAnswer,
+  AvailsInput,
+  ConflictQuestion,
+  ConflictReport,
+  Contract,
+  ContractInput,
+  DeleteContractQuery,
+  IdParams,
+  RestoreInput,
+  SavedContract,
+} from '../../contract/index.js';
 import { access } from '../access.js';
 
 /** Contracts, the conflict check and the avails question. */
@@ -14,7 +25,12 @@ export function rightsRoutes(fastify: FastifyInstance, app: FilmRights): void {
     '/api/avails',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['rights'], summary: 'Ask an avails question (titles or the whole catalog)', body: AvailsInput },
+      schema: {
+        tags: ['rights'],
+        summary: 'Ask an avails question (titles or the whole catalog)',
+        body: AvailsInput,
+        response: { 200: AvailsAnswer },
+      },
     },
     async (req) => askAvails(app, actorOf(req), req.body),
   );
@@ -27,6 +43,7 @@ export function rightsRoutes(fastify: FastifyInstance, app: FilmRights): void {
         tags: ['rights'],
         summary: 'Check a proposed rights-out deal against what is sold, held and held back',
         body: ConflictQuestion,
+        response: { 200: ConflictReport },
       },
     },
     async (req) => {
@@ -35,8 +52,10 @@ export function rightsRoutes(fastify: FastifyInstance, app: FilmRights): void {
     },
   );
 
-  server.get('/api/contracts/:id', { config: access('viewer', 'read'), schema: { tags: ['contracts'], params: IdParams } }, async (req) =>
-    getContract(app, actorOf(req), req.params.id),
+  server.get(
+    '/api/contracts/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['contracts'], params: IdParams, response: { 200: Contract } } },
+    async (req) => getContract(app, actorOf(req), req.params.id),
   );
 
   server.post(
@@ -48,6 +67,7 @@ export function rightsRoutes(fastify: FastifyInstance, app: FilmRights): void {
         summary:
           'Create a contract (refused with 409 when it conflicts, unless overridden with a reason; mg, even null, only with the financial-terms permission, else 403)',
         body: ContractInput,
+        response: { 201: SavedContract },
       },
     },
     async (req, reply) => {
@@ -66,6 +86,7 @@ export function rightsRoutes(fastify: FastifyInstance, app: FilmRights): void {
         summary: 'Change a contract (mg absent: unchanged; mg, even null, only with the financial-terms permission, else 403)',
         params: IdParams,
         body: ContractInput,
+        response: { 200: SavedContract },
       },
     },
     async (req) => {
@@ -83,6 +104,7 @@ export function rightsRoutes(fastify: FastifyInstance, app: FilmRights): void {
         summary: 'Restore a deleted contract (checked again for conflicts)',
         params: IdParams,
         body: RestoreInput,
+        response: { 200: SavedContract },
       },
     },
     async (req) => {

@@ -6,7 +6,7 @@ import { login, logout, SESSION_DAYS } from '../../services/users.js';
 import { actorOf, SESSION_COOKIE } from '../auth.js';
 import { LoginLimiter } from '../loginLimiter.js';
 import { access } from '../access.js';
-import { LoginInput, noBody } from '../../contract/index.js';
+import { ErrorReply, LoginInput, Session, noBody } from '../../contract/index.js';
 
 export function sessionRoutes(fastify: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
   const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -19,6 +19,7 @@ export function sessionRoutes(fastify: FastifyInstance, app: FilmRights, secureC
         tags: ['auth'],
         summary: 'Sign in: sets an HTTP-only session cookie',
         body: LoginInput,
+        response: { 200: Session, 429: ErrorReply },
       },
     },
     async (req, reply) => {
@@ -54,5 +55,7 @@ export function sessionRoutes(fastify: FastifyInstance, app: FilmRights, secureC
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.code(204).send();
   });
-  server.get('/api/auth/me', { config: access('viewer', 'read'), schema: { tags: ['auth'] } }, async (req) => ({ user: actorOf(req) }));
+  server.get('/api/auth/me', { config: access('viewer', 'read'), schema: { tags: ['auth'], response: { 200: Session } } }, async (req) => ({
+    user: actorOf(req),
+  }));
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { DomainError } from '../../domain/errors.js';
 import type { FilmRights } from '../../services/app.js';
 import {
@@ -19,6 +20,7 @@ import { actorOf, SESSION_COOKIE } from '../auth.js';
 import { LoginLimiter } from '../loginLimiter.js';
 import {
   IdParams,
+  CreatedUser,
   NewUser,
   PasswordChange,
   PasswordReset,
@@ -37,8 +39,13 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
   // guessing the current password through the change form is slowed down like sign-in
   const limiter = new LoginLimiter();
 
-  server.get('/api/users', { config: access('admin', 'read'), schema: { tags: ['users'], summary: 'All users (admins only)' } }, async () =>
-    listUsers(app),
+  server.get(
+    '/api/users',
+    {
+      config: access('admin', 'read'),
+      schema: { tags: ['users'], summary: 'All users (admins only)', response: { 200: Type.Array(User) } },
+    },
+    async () => listUsers(app),
   );
   server.post(
     '/api/users',
@@ -48,6 +55,7 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
         tags: ['users'],
         summary: 'Create a user (admins only)',
         body: NewUser,
+        response: { 201: CreatedUser },
       },
     },
     async (req, reply) => {

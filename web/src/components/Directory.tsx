@@ -5,7 +5,7 @@ import { humanize } from '../lib/format';
 import { useApi, useDebounced } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link, useQueryState } from '../lib/router';
-import type { Page } from '../lib/types';
+import type { Page } from '../../../src/contract/index.js';
 import { Empty, ErrorNote, Field, Loading, Pager } from './ui';
 
 interface Row {

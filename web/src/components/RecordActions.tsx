@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { api, type ApiError } from '../lib/api';
-import type { Ref } from '../lib/types';
+import type { Ref } from '../../../src/contract/index.js';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntityPicker } from './EntityPicker';
 import { Field } from './ui';

@@ -11,7 +11,7 @@ import { canWrite, useAuth } from '../lib/auth';
 import { formatTimestamp } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
-import type { Ref, Role } from '../lib/types';
+import type { Ref, Role } from '../../../src/contract/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EntityPicker } from '../components/EntityPicker';
 import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../components/ui';

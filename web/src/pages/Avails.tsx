@@ -13,7 +13,7 @@ import { addYearsIso, formatDate, todayIso } from '../lib/format';
 import { infoFromRows } from '../lib/mapInfo';
 import { useCountries } from '../lib/reference';
 import { useQueryState } from '../lib/router';
-import type { AvailRow, AvailsAnswer, Ref } from '../lib/types';
+import type { AvailRow, AvailsAnswer, Ref } from '../../../src/contract/index.js';
 import { Link } from '../lib/router';
 import { EntityPicker } from '../components/EntityPicker';
 import { MediaPicker } from '../components/MediaPicker';

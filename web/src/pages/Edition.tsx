@@ -12,7 +12,7 @@ import { canWrite, useAuth } from '../lib/auth';
 import { formatDate, humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
-import type { Ref } from '../lib/types';
+import type { Ref } from '../../../src/contract/index.js';
 import { useForm } from '../lib/useForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EntityPicker } from '../components/EntityPicker';

@@ -14,7 +14,7 @@ import { humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link, navigate } from '../lib/router';
-import type { Ref } from '../lib/types';
+import type { Ref } from '../../../src/contract/index.js';
 import { EntityPicker } from '../components/EntityPicker';
 import { Empty, ErrorNote, Field, Loading } from '../components/ui';
 

@@ -12,7 +12,7 @@ import { useApi } from '../lib/hooks';
 import { contractIndex, countryInfo, rightsInCoverage } from '../lib/mapInfo';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
-import type { Contract, Money, Ref, TitleMap } from '../lib/types';
+import type { Contract, Money, Ref, TitleMap } from '../../../src/contract/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ContractTable } from '../components/contracts';
 import { EntityPicker } from '../components/EntityPicker';
