@@ -6,7 +6,14 @@
  * financial-terms permission.
  */
 import { Type, type Static, type TSchema } from 'typebox';
-import { CONTRACT_DIRECTIONS, CONTRACT_STATUSES, NEGOTIATOR_SIDES, PRODUCTION_STATUSES } from '../domain/vocabulary.js';
+import {
+  COMPANY_KINDS,
+  CONTRACT_DIRECTIONS,
+  CONTRACT_STATUSES,
+  DATE_PRECISIONS,
+  NEGOTIATOR_SIDES,
+  PRODUCTION_STATUSES,
+} from '../domain/vocabulary.js';
 import { Money, oneOf, Page, Ref } from './common.js';
 
 const S = Type.String();
@@ -241,3 +248,54 @@ export interface ApiErrorBody {
   suggestions?: string[];
   conflicts?: ConflictReport;
 }
+
+/** A person in the people list (and as POST /api/people finds or creates them). */
+export const PersonListItem = Type.Object({ id: S, name: S, sortName: Type.Optional(SOrNull) });
+export type PersonListItem = Static<typeof PersonListItem>;
+export const PersonPage = Page(PersonListItem);
+
+/** A company in the companies list (and as POST /api/companies finds or creates it). */
+export const CompanyListItem = Type.Object({ id: S, name: S, kind: oneOf(COMPANY_KINDS), country: SOrNull });
+export type CompanyListItem = Static<typeof CompanyListItem>;
+export const CompanyPage = Page(CompanyListItem);
+
+/** Who "we" are: the company this install works for, or none yet. */
+export const WeCompany = Type.Object({ company: nullable(Type.Object({ id: S, name: S, kind: S, country: SOrNull })) });
+export type WeCompany = Static<typeof WeCompany>;
+
+/** Where and when a title opened, and through whom. */
+export const ReleaseView = Type.Object({
+  id: S,
+  title: Ref,
+  territory: S,
+  date: SOrNull,
+  precision: oneOf(DATE_PRECISIONS),
+  dateLabel: SOrNull,
+  distributor: nullable(Ref),
+  kind: S,
+});
+export type ReleaseView = Static<typeof ReleaseView>;
+
+/** A box-office figure: public record, shown to everyone (docs/security.md). */
+export const BoxOfficeView = Type.Object({
+  id: S,
+  title: Ref,
+  territory: SOrNull,
+  gross: Money,
+  periodStart: SOrNull,
+  periodEnd: SOrNull,
+  asOf: SOrNull,
+  cumulative: Type.Boolean(),
+});
+export type BoxOfficeView = Static<typeof BoxOfficeView>;
+
+/** An API token as its owner sees it (never the secret, shown once on creation). */
+export const ApiTokenView = Type.Object({
+  id: S,
+  name: SOrNull,
+  scope: S,
+  createdAt: S,
+  revokedAt: SOrNull,
+  expiresAt: SOrNull,
+});
+export type ApiTokenView = Static<typeof ApiTokenView>;

@@ -41,6 +41,12 @@ import {
   ContractPage,
   TitleMap,
   TitlePage,
+  BoxOfficeView,
+  CompanyListItem,
+  CompanyPage,
+  PersonListItem,
+  PersonPage,
+  ReleaseView,
 } from '../../contract/index.js';
 import { access } from '../access.js';
 
@@ -129,7 +135,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
     '/api/people',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['catalog'], querystring: PeopleQuery },
+      schema: { tags: ['catalog'], querystring: PeopleQuery, response: { 200: PersonPage } },
     },
     async (req) => {
       actorOf(req);
@@ -141,7 +147,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/people',
-    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: PersonInput } },
+    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: PersonInput, response: { '2xx': PersonListItem } } },
     async (req, reply) => {
       const r = await findOrCreatePerson(app, actorOf(req), req.body);
       reply.code(r.created ? 201 : 200);
@@ -155,6 +161,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['catalog'],
         querystring: CompanyQuery,
+        response: { 200: CompanyPage },
       },
     },
     async (req) => {
@@ -167,7 +174,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/companies',
-    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: CompanyInput } },
+    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: CompanyInput, response: { '2xx': CompanyListItem } } },
     async (req, reply) => {
       const r = await findOrCreateCompany(app, actorOf(req), req.body);
       reply.code(r.created ? 201 : 200);
@@ -241,7 +248,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/releases',
-    { config: access('editor', 'write'), schema: { tags: ['market'], body: ReleaseInput } },
+    { config: access('editor', 'write'), schema: { tags: ['market'], body: ReleaseInput, response: { 201: ReleaseView } } },
     async (req, reply) => {
       reply.code(201);
       return createRelease(app, actorOf(req), req.body);
@@ -249,7 +256,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/box-office',
-    { config: access('editor', 'write'), schema: { tags: ['market'], body: BoxOfficeInput } },
+    { config: access('editor', 'write'), schema: { tags: ['market'], body: BoxOfficeInput, response: { 201: BoxOfficeView } } },
     async (req, reply) => {
       reply.code(201);
       return createBoxOffice(app, actorOf(req), req.body);

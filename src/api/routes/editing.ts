@@ -49,6 +49,7 @@ import {
   WeCompanyInput,
   noBody,
   oneOf,
+  WeCompany,
 } from '../../contract/index.js';
 
 const EDIT = access('editor', 'write');
@@ -163,7 +164,10 @@ export function editingRoutes(fastify: FastifyInstance, app: FilmRights): void {
   // who "we" are
   server.get(
     '/api/settings/we',
-    { config: access('viewer', 'read'), schema: { tags: ['admin'], summary: 'The company this install works for ("we")' } },
+    {
+      config: access('viewer', 'read'),
+      schema: { tags: ['admin'], summary: 'The company this install works for ("we")', response: { 200: WeCompany } },
+    },
     async (req) => getWeCompany(app, actorOf(req)),
   );
   server.put(
@@ -174,6 +178,7 @@ export function editingRoutes(fastify: FastifyInstance, app: FilmRights): void {
         tags: ['admin'],
         summary: 'Set the company this install works for (admins only); new deals take their direction from it',
         body: WeCompanyInput,
+        response: { 200: WeCompany },
       },
     },
     async (req) => {

@@ -28,6 +28,7 @@ import {
   User,
   UserChange,
   tokenInput,
+  ApiTokenView,
 } from '../../contract/index.js';
 import { access } from '../access.js';
 
@@ -138,8 +139,13 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
       reply.code(204).send();
     },
   );
-  server.get('/api/tokens', { config: access('viewer', 'read'), schema: { tags: ['users'], summary: 'Your API tokens' } }, async (req) =>
-    listApiTokens(app, actorOf(req)),
+  server.get(
+    '/api/tokens',
+    {
+      config: access('viewer', 'read'),
+      schema: { tags: ['users'], summary: 'Your API tokens', response: { 200: Type.Array(ApiTokenView) } },
+    },
+    async (req) => listApiTokens(app, actorOf(req)),
   );
   server.post(
     '/api/tokens',
