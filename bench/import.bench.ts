@@ -13,7 +13,7 @@ import { createTitle } from '../src/services/catalog.js';
 import { saveContract } from '../src/services/contracts.js';
 import { findOrCreateCompany } from '../src/services/people.js';
 import { setWeCompany } from '../src/services/settings.js';
-import { importFile } from '../src/interchange/index.js';
+import { importFile } from '../src/services/imports.js';
 
 const COUNTRIES = [
   'Germany',

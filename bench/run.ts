@@ -1,14 +1,16 @@
-/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|store|import|extract|load` runs one. */
+/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|store|titlepage|import|extract|load` runs one. */
 import { engineBench } from './engine.bench.js';
 import { extractBench } from './extract.bench.js';
 import { importBench } from './import.bench.js';
 import { loadBench } from './load.bench.js';
 import { storeBench } from './store.bench.js';
+import { titlePageBench } from './titlePage.bench.js';
 
 const only = process.argv[2];
 const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : undefined;
 if (!only || only === 'engine') await engineBench(sizes);
 if (!only || only === 'store') await storeBench();
+if (!only || only === 'titlepage') await titlePageBench();
 if (!only || only === 'import') await importBench();
 if (!only || only === 'extract') await extractBench();
 if (!only || only === 'load') await loadBench();

@@ -66,7 +66,7 @@ const progress = (msg: string) => {
 
 // ------------------------------------------------------------------ the catalog as store rows
 
-interface Rows {
+export interface Rows {
   companies: Insertable<CompaniesTable>[];
   titles: NewTitle[];
   contracts: NewContract[];
@@ -86,7 +86,7 @@ const BUYERS = [
   ['buyer-6', 'Pacific Screens', 'distributor', 'JP'],
 ] as const;
 
-const storeTitleId = (syntheticId: string) => syntheticId.toLowerCase();
+export const storeTitleId = (syntheticId: string) => syntheticId.toLowerCase();
 
 /**
  * One licensor per title (rights in), a handful of buyers (rights out), one
@@ -95,7 +95,7 @@ const storeTitleId = (syntheticId: string) => syntheticId.toLowerCase();
  * to a signed out contract of their title (the synthetic catalog attaches a
  * few to a sale that is a hold; holdbacks of unsigned deals do not count).
  */
-function catalogRows(catalog: readonly SyntheticTitle[]): Rows {
+export function catalogRows(catalog: readonly SyntheticTitle[]): Rows {
   const labels = new Map<string, { label: string; json: string }>();
   const described = (prefix: string, set: Bitset, label: (s: Bitset) => string, codes: (s: Bitset) => string[]) => {
     const key = prefix + setKey(set);
@@ -217,7 +217,7 @@ function catalogRows(catalog: readonly SyntheticTitle[]): Rows {
 }
 
 /** Bulk inserts in chunks (as many rows as the driver's bind-parameter limit allows), all in one transaction. */
-async function load(opts: OpenOptions, rows: Rows): Promise<number> {
+export async function load(opts: OpenOptions, rows: Rows): Promise<number> {
   const store = await openDatabase(opts);
   try {
     const maxParams = store.dialect === 'postgres' ? 65_000 : 32_000;

@@ -61,7 +61,7 @@ export function registerIngestCommand(program: Command): void {
           print(
             x.facts.map((f) => ({
               type: f.type,
-              fields: f.fields as unknown as Record<string, unknown>,
+              fields: { ...f.fields },
               confidence: f.confidence,
               quote: a.text.slice(f.span[0], f.span[1]),
             })),

@@ -28,7 +28,7 @@ import { checkIntegrity } from '../services/integrity.js';
 import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError } from '../services/errors.js';
 import { ImportError } from '../services/interchange.js';
 import { FetchError } from '../ingest/safeFetch.js';
-import { registerInterchangeCommands } from '../interchange/cli.js';
+import { registerInterchangeCommands } from './interchange.js';
 import { registerIngestCommand } from './ingest.js';
 import { ensureWebBuild, WebBuildError, webBuildState } from './webBuild.js';
 import { createUser, generatePassword, listUsers, setPassword, updateUser, userIdByName } from '../services/users.js';
@@ -132,7 +132,8 @@ async function askHidden(prompt: string): Promise<string> {
     return text.split(/\r?\n/)[0] ?? '';
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const out = rl as unknown as { _writeToOutput?: (s: string) => void; output: NodeJS.WritableStream };
+  // readline writes what is typed through _writeToOutput (not in its types): replaced so a password is not echoed
+  const out = rl as typeof rl & { _writeToOutput?: (s: string) => void };
   return new Promise((res) => {
     process.stdout.write(prompt);
     out._writeToOutput = (s: string) => {
@@ -164,7 +165,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureOutput({ outputError: (s, write) => write(s) });
 
-  // import FILE (any format) and export avails|lists|FILE.json: src/interchange/cli.ts
+  // import FILE (any format) and export avails|lists|FILE.json: src/cli/interchange.ts
   registerInterchangeCommands(program);
   registerIngestCommand(program);
 

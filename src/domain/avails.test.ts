@@ -58,7 +58,7 @@ const ask = (
 const mandate = block('in', 'WB-MANDATE', 'Worldwide excluding China', 'All Media', '2020-01-01', '2040-12-31');
 const neon = block('out', 'NEON-NA', 'North America', 'All Media', '2021-09-18', '2036-09-17');
 
-describe('availability, from the examples of DOMAIN.md and the seed article', () => {
+describe('availability, from the examples of docs/domain.md and the seed article', () => {
   it("Neon's North American deal leaves the rest of Wild Bunch's mandate available", () => {
     const rows = ask([mandate, neon], { territories: 'Worldwide', media: 'All Media', start: '2022-01-01', end: '2022-12-31' });
     expect(rows).toHaveLength(3);

@@ -1,6 +1,6 @@
 /**
  * Fixed-size bitsets over a code table (countries, media leaves).
- * Sets are plain Uint32Arrays so they can be packed into columnar indexes;
+ * Sets are plain Uint32Arrays, cheap to compare, key and intern;
  * every function here is pure and returns a new array unless it says "Into".
  */
 export type Bitset = Uint32Array;

@@ -1,8 +1,14 @@
 import type { Bitset } from './bitset.js';
 import type { Day } from './dates.js';
-import { titleCells, type AvailsQuestion } from './avails.js';
+import { titleCells, type AvailsQuestion, type OutcomeTable } from './avails.js';
 import { checkBlock, type Languages, type RightsBlock } from './rights.js';
-import { rollUpTitle, type RolledRow } from './rollup.js';
+import { type MergeScratch, rollUpTitle, type RolledRow } from './rollup.js';
+
+/**
+ * Conflicts: whether a proposed rights-out deal can be signed on a title, as
+ * the availability rule answers it for every cell of every block over its
+ * whole term (docs/domain.md, "Conflicts").
+ */
 
 /** A block of a proposed rights-out deal. */
 export interface ProposedBlock {
@@ -33,19 +39,21 @@ export interface ConflictReport {
  * The conflict check of a proposed rights-out deal on one title: every cell of
  * every block must be available for the grant it asks (exclusive or not) for
  * its whole term. `excludeContract` leaves out the deal's own blocks when an
- * existing contract is being changed.
+ * existing contract is being changed. `work`: the caller's outcome table and
+ * merge space, when it keeps them (the RightsIndex does).
  */
 export function checkConflicts(
   title: string,
   titleBlocks: readonly RightsBlock[],
   proposed: readonly ProposedBlock[],
   excludeContract?: string,
+  work: { outcomes?: OutcomeTable; merge?: MergeScratch } = {},
 ): ConflictReport {
   const others = excludeContract === undefined ? titleBlocks : titleBlocks.filter((b) => b.contract !== excludeContract);
   const blocks = proposed.map((p, i) => {
     checkBlock({ ...p, contract: '', kind: 'out' }, `blocks[${i}]`);
     const q: AvailsQuestion = { ...p, match: 'overlap-part' };
-    const rows = rollUpTitle(title, titleCells(others, q));
+    const rows = rollUpTitle(title, titleCells(others, q, work.outcomes), work.merge);
     return {
       block: i,
       conflicts: rows.filter((r) => r.outcome.status === 'unavailable'),

@@ -1,6 +1,7 @@
 import { CodeTable } from './codeTable.js';
-import { dataError, isRecord, optStr, readDataFile, str, strList } from './dataFile.js';
+import { dataError, isRecord, optStr, str, strList } from './dataFile.js';
 import { normalizeName } from './fuzzy.js';
+import countriesData from '../../data/countries.json' with { type: 'json' };
 
 /**
  * ISO 3166-1 countries (plus XK, Kosovo, user-assigned), from
@@ -57,7 +58,7 @@ export function validateCountries(raw: unknown, file = FILE): Country[] {
   return out;
 }
 
-export const COUNTRY_LIST: readonly Country[] = validateCountries(readDataFile('countries.json'));
+export const COUNTRY_LIST: readonly Country[] = validateCountries(countriesData);
 export const COUNTRIES = new CodeTable(
   'country',
   COUNTRY_LIST.map((c) => c.code),

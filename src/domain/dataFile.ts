@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { DomainError } from './errors.js';
 
 /**
- * Reading and checking the reference data files under data/. Each file is
- * read once, at module load; a bad file stops the start with an error that
- * names the file, the entry and the field.
+ * Checking the reference data files under data/. The modules that use them
+ * import the JSON statically (the bundler or Node loads it with the code, so
+ * the domain does no I/O of its own) and check it once, at module load; a
+ * bad file stops the start with an error that names the file, the entry and
+ * the field.
  */
-export function readDataFile(name: string): unknown {
-  const url = new URL(`../../data/${name}`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as unknown;
-}
 
 export function dataError(file: string, entry: string, field: string, message: string): DomainError {
   const where = `${file}: ${entry}${field ? `, field "${field}"` : ''}`;

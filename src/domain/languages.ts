@@ -1,7 +1,8 @@
 import { COUNTRIES, countryName, findCountry } from './countries.js';
-import { dataError, isRecord, readDataFile, str, strList } from './dataFile.js';
+import { dataError, isRecord, str, strList } from './dataFile.js';
 import { invalid, unknownName } from './errors.js';
 import { closest, normalizeName } from './fuzzy.js';
+import languagesData from '../../data/languages.json' with { type: 'json' };
 
 /**
  * Dubbing / subtitle languages as BCP 47 tags (ISO 639-1 language, optional
@@ -92,7 +93,7 @@ function normalizeTag(tag: string, data: LanguageData): string | undefined {
   return out;
 }
 
-const DATA = validateLanguages(readDataFile('languages.json'));
+const DATA = validateLanguages(languagesData);
 export const LANGUAGES: readonly Language[] = DATA.languages;
 const BY_CODE = new Map(DATA.languages.map((l) => [l.code, l]));
 const VARIANT_NAME = new Map(DATA.variants.map((v) => [v.tag, v.name]));

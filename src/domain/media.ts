@@ -1,10 +1,11 @@
 import { type Bitset, addInto, emptySet, equals, fullSet, toIndices, unionInto } from './bitset.js';
 import { CodeTable } from './codeTable.js';
-import { dataError, isRecord, optStr, readDataFile, str, strList } from './dataFile.js';
+import { dataError, isRecord, optStr, str, strList } from './dataFile.js';
 import { unknownName } from './errors.js';
 import { closest, normalizeName } from './fuzzy.js';
 import { parseSetExpr } from './setExpr.js';
 import { type LabelPart, SetLabeler } from './setLabel.js';
+import mediaTreeData from '../../data/media-tree.json' with { type: 'json' };
 
 /**
  * Media: a tree (All Media → Cinematic → Theatrical...) from
@@ -160,7 +161,7 @@ export function validateMediaTree(raw: unknown, file = FILE): MediaData {
   return { table, tree, nodes, aliasSets };
 }
 
-const DATA = validateMediaTree(readDataFile('media-tree.json'));
+const DATA = validateMediaTree(mediaTreeData);
 
 export const MEDIA: CodeTable = DATA.table;
 export const MEDIA_TREE: MediaNode = DATA.tree;

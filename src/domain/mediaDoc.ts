@@ -20,7 +20,7 @@ export function renderMediaDoc(): string {
   );
   lines.push('');
   lines.push(
-    'Deals name media at any level of this tree ("all rights", "TV rights", "SVOD"); media sets are bitsets over its leaves. The Cinematic and Ancillary branches are IFTA\'s (International Schedule of Definitions, V: 2022, sections A and B), with their ids, definitions and reading status from shared/reference/media-rights.json. IFTA\'s television, videogram and on-demand sections (C-H) could not be read: those branches keep IFTA\'s placeholder ids (`television`, `videogram`, `online-on-demand`) but their names, definitions and children are **ours** (source `filmrights`), from common industry usage, not IFTA\'s wording.',
+    'Deals name media at any level of this tree ("all rights", "TV rights", "SVOD"); media sets are bitsets over its leaves. The Cinematic and Ancillary branches are IFTA\'s (International Schedule of Definitions, V: 2022, sections A and B), with their ids, definitions and reading status as far as they could be read (see docs/domain.md, *Sources of the reference data*). IFTA\'s television, videogram and on-demand sections (C-H) could not be read: those branches keep IFTA\'s placeholder ids (`television`, `videogram`, `online-on-demand`) but their names, definitions and children are **ours** (source `filmrights`), from common industry usage, not IFTA\'s wording.',
   );
   lines.push('');
   lines.push(`Leaves, in bit order (${MEDIA.size}): ${MEDIA.codes.map((c) => `\`${c}\``).join(', ')}.`);

@@ -1,25 +1,29 @@
 import { type Bitset, intersects, isSubset, setKey } from './bitset.js';
-import { AVAILABLE, availableRuns, checkQuestion, RunScratch, titleCells, type AvailsQuestion } from './avails.js';
+import { AVAILABLE, availableRuns, checkQuestion, OutcomeTable, RunScratch, titleCells, type AvailsQuestion } from './avails.js';
 import { checkConflicts, type ConflictReport, type ProposedBlock } from './conflicts.js';
 import { coversLanguage, OTHER_LANGUAGES, type BlockKind, type Languages, type RightsBlock } from './rights.js';
-import { mergeTitles, rollUpTitle, type RolledRow } from './rollup.js';
+import { MergeScratch, mergeTitles, rollUpTitle, type RolledRow } from './rollup.js';
 
 /**
  * The in-memory index of every title's rights blocks, built from the store at
  * start and updated title by title after each committed write.
  *
- * Blocks live in columns (typed arrays); territory, media and language sets
- * and contract references are interned, so a catalog-wide question scans a
- * few bytes per block and tests each distinct set against the question once.
- * Replacing a title's blocks marks the old ones dead and appends the new ones;
- * the columns are compacted when the dead outnumber the living.
+ * Territory, media and language sets and contract references are interned:
+ * a block is numbers. Blocks live in posting lists, one per (territory set,
+ * media set) pair, as entries of a few numbers each (position, title, start,
+ * end, kind, exclusivity and language set), so a catalog-wide question reads
+ * only the lists whose sets touch it (for one country and one medium, a few
+ * blocks per title rather than all of them) and tests each distinct set
+ * against the question once. Per block position, typed-array columns keep
+ * its sets, its contract and where its entry is. Replacing a title's blocks
+ * marks the old entries dead and appends the new ones; everything is rebuilt
+ * without the dead when they outnumber the living.
  *
- * Blocks are also listed by their (territory set, media set) pair, so a
- * catalog-wide question reads only the blocks whose sets touch it (for one
- * country and one medium, a few blocks per title rather than all of them).
  * A title whose touching blocks all contain the whole question is one place
- * with one timeline: its available periods come straight from the columns
- * (availableRuns), without rolling up cells; the others take the full path.
+ * with one timeline: its available periods come straight from the posting
+ * entries (availableRuns), without rolling up cells; the others take the
+ * full path (titleCells, then rollUpTitle). The index owns the outcome table
+ * and the rollup's merge space its answers are made with.
  */
 
 const KINDS: readonly BlockKind[] = ['in', 'out', 'hold', 'holdback'];
@@ -90,6 +94,9 @@ function notShownReason(f: number): NotShownReason {
 }
 
 export class RightsIndex {
+  /** The outcomes this index's answers are made of, interned for its lifetime; and the rollup's merge space. */
+  private readonly outcomes = new OutcomeTable();
+  private readonly merge = new MergeScratch();
   private readonly territorySets = new Interner<Bitset>(setKey);
   private readonly mediaSets = new Interner<Bitset>(setKey);
   private readonly languageSets = new Interner<Languages>((l) => (l === null ? '*' : l.join(',')));
@@ -377,7 +384,7 @@ export class RightsIndex {
       const f = t < 0 ? 0 : flags[t];
       if ((f & RELEVANT) === 0) {
         if (include === 'all') {
-          nothingHere ??= rollUpTitle('', titleCells([], q));
+          nothingHere ??= rollUpTitle('', titleCells([], q, this.outcomes), this.merge);
           for (const r of nothingHere) rows.push({ ...r, titles: [id] });
         } else notShown?.(id, 'no-rights-held');
         return;
@@ -399,7 +406,9 @@ export class RightsIndex {
         titleCells(
           this.titleBlocks[t].map((p) => this.blockAt(p)),
           q,
+          this.outcomes,
         ),
+        this.merge,
       );
       if (include === 'available') own = own.filter((r) => r.outcome.status === 'available');
       if (own.length === 0) notShown?.(id, notShownReason(f));
@@ -457,7 +466,7 @@ export class RightsIndex {
   }
 
   conflicts(titleId: string, proposed: readonly ProposedBlock[], excludeContract?: string): ConflictReport {
-    return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract);
+    return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract, { outcomes: this.outcomes, merge: this.merge });
   }
 }
 

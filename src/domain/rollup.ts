@@ -1,6 +1,8 @@
 import { type Bitset, compareSetKeys, setKey, toIndices, unionInto } from './bitset.js';
 import type { Day } from './dates.js';
-import type { Outcome, TitleCells } from './avails.js';
+import type { Outcome } from './outcomes.js';
+import type { TitleCells } from './titleCells.js';
+import { hash3, hashEnd, hashMix, hashStart } from './hash.js';
 import { OTHER_LANGUAGES } from './rights.js';
 
 /**
@@ -185,13 +187,6 @@ function firstRows(tc: TitleCells, sets: Spaces): Row[] {
   return rows;
 }
 
-function hash3(a: number, b: number, c: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
-  h = Math.imul(h ^ (h >>> 16) ^ c, 0x85ebca6b);
-  return h ^ (h >>> 15);
-}
-
 /**
  * Factors a set of territory x media class pairs (the media set of each
  * territory class) into products: territory classes with equal media sets
@@ -280,15 +275,12 @@ type Dim = typeof PERIOD | typeof TERRITORIES | typeof MEDIA | typeof LANGUAGES;
 
 /** A hash of the row's outcome and every dimension but `free`. */
 function keyHash(r: Row, free: Dim): number {
-  let h = Math.imul(r.outcome.id ^ 0x9e3779b9, 0x85ebca6b);
-  if (free !== TERRITORIES) h = Math.imul(h ^ (h >>> 13) ^ r.t, 0xc2b2ae35);
-  if (free !== MEDIA) h = Math.imul(h ^ (h >>> 13) ^ r.m, 0xc2b2ae35);
-  if (free !== LANGUAGES) h = Math.imul(h ^ (h >>> 13) ^ r.l, 0xc2b2ae35);
-  if (free !== PERIOD) {
-    h = Math.imul(h ^ (h >>> 13) ^ r.start, 0xc2b2ae35);
-    h = Math.imul(h ^ (h >>> 13) ^ r.end, 0xc2b2ae35);
-  }
-  return h ^ (h >>> 16);
+  let h = hashStart(r.outcome.id);
+  if (free !== TERRITORIES) h = hashMix(h, r.t);
+  if (free !== MEDIA) h = hashMix(h, r.m);
+  if (free !== LANGUAGES) h = hashMix(h, r.l);
+  if (free !== PERIOD) h = hashMix(hashMix(h, r.start), r.end);
+  return hashEnd(h);
 }
 
 function sameKey(a: Row, b: Row, free: Dim): boolean {
@@ -301,24 +293,31 @@ function sameKey(a: Row, b: Row, free: Dim): boolean {
   );
 }
 
-// scratch for the passes (grown as needed; the engine is synchronous)
-let slots = new Int32Array(1024);
-let next = new Int32Array(512);
-let last = new Int32Array(512);
+/**
+ * Space for the merge passes, reused from title to title (grown as needed): a
+ * hash table of row numbers, and each group's chain of rows. Whoever rolls up
+ * many titles keeps one (the RightsIndex does); one call at a time uses it.
+ */
+export class MergeScratch {
+  slots = new Int32Array(1024);
+  next = new Int32Array(512);
+  last = new Int32Array(512);
+}
 
 /**
  * One pass: rows that agree on all but `free` are merged (sets joined; periods
  * joined where they touch). Groups come out in order of their first row.
  */
-function mergePass(rows: Row[], free: Dim, sets: Spaces): { rows: Row[]; merged: boolean } {
+function mergePass(rows: Row[], free: Dim, sets: Spaces, scratch: MergeScratch): { rows: Row[]; merged: boolean } {
   const n = rows.length;
   let size = 16;
   while (size < 2 * n) size <<= 1;
-  if (slots.length < size) slots = new Int32Array(size);
-  if (next.length < n) {
-    next = new Int32Array(2 * n);
-    last = new Int32Array(2 * n);
+  if (scratch.slots.length < size) scratch.slots = new Int32Array(size);
+  if (scratch.next.length < n) {
+    scratch.next = new Int32Array(2 * n);
+    scratch.last = new Int32Array(2 * n);
   }
+  const { slots, next, last } = scratch;
   const mask = size - 1;
   slots.fill(-1, 0, size);
   // next[i]: the next row of i's group (-1: none); -2 marks a row that is not first in its group
@@ -387,12 +386,12 @@ const DIMS: readonly Dim[] = [PERIOD, TERRITORIES, MEDIA, LANGUAGES];
  * Merges until no pass merges anything; a pass is run again only after another
  * dimension merged. `clean`: dimensions known to have nothing to merge (a bit per dimension).
  */
-function mergeRows(rows: Row[], sets: Spaces, clean: number): Row[] {
+function mergeRows(rows: Row[], sets: Spaces, clean: number, scratch: MergeScratch): Row[] {
   let current = rows;
   for (let i = 0; clean !== 15; i = (i + 1) % DIMS.length) {
     const dim = DIMS[i];
     if (clean & (1 << dim)) continue;
-    const r = mergePass(current, dim, sets);
+    const r = mergePass(current, dim, sets, scratch);
     current = r.rows;
     if (r.merged) clean = 0;
     clean |= 1 << dim;
@@ -408,14 +407,14 @@ function unionOf(classes: Bitset[], space: ClassSets, s: number): Bitset {
 }
 
 /** Rolls up the cells of one title (as titleCells gives them). */
-export function rollUpTitle(title: string, tc: TitleCells): RolledRow[] {
+export function rollUpTitle(title: string, tc: TitleCells, scratch: MergeScratch = new MergeScratch()): RolledRow[] {
   const sets: Spaces = {
     t: new ClassSets(tc.territoryClasses.length),
     m: new ClassSets(tc.mediaClasses.length),
     l: new ClassSets(tc.languageClasses.length),
   };
   // the first rows have nothing to merge over periods, territories or media (see firstRows)
-  const rows = mergeRows(firstRows(tc, sets), sets, (1 << PERIOD) | (1 << TERRITORIES) | (1 << MEDIA));
+  const rows = mergeRows(firstRows(tc, sets), sets, (1 << PERIOD) | (1 << TERRITORIES) | (1 << MEDIA), scratch);
 
   const universe = [...new Set(tc.languageClasses.flat())];
   const languagesOf = new Map<number, { languages: string[] | null; except: string[] }>();

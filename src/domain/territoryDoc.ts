@@ -29,7 +29,7 @@ export function renderTerritoryDoc(): string {
   );
   lines.push('');
   lines.push(
-    "The film business names territories by groups: *Worldwide*, *North America*, *Benelux*, *German-speaking Europe*, *CIS*... IFTA's International Schedule of Territory Definitions is the industry's standard for these names, but none of its membership lists could be read (see shared/reference/README.md). **Every membership below is ours**, defined from common, documentable usage; none is verified against IFTA (`verified: false`). The notes record every judgment call. Groups may overlap; a country may sit in several groups.",
+    "The film business names territories by groups: *Worldwide*, *North America*, *Benelux*, *German-speaking Europe*, *CIS*... IFTA's International Schedule of Territory Definitions is the industry's standard for these names, but none of its membership lists could be read (see docs/domain.md, *Sources of the reference data*). **Every membership below is ours**, defined from common, documentable usage; none is verified against IFTA (`verified: false`). The notes record every judgment call. Groups may overlap; a country may sit in several groups.",
   );
   lines.push('');
   lines.push(

@@ -1,8 +1,9 @@
 import { type Bitset, addInto, emptySet, fullSet, isEmpty, minus, unionInto } from './bitset.js';
 import type { CodeTable } from './codeTable.js';
 import { COUNTRIES } from './countries.js';
-import { dataError, isRecord, optStr, readDataFile, str, strList } from './dataFile.js';
+import { dataError, isRecord, optStr, str, strList } from './dataFile.js';
 import { normalizeName } from './fuzzy.js';
+import territoryGroupsData from '../../data/territory-groups.json' with { type: 'json' };
 
 /**
  * The film business's territory groups (Worldwide, North America, Benelux,
@@ -131,4 +132,4 @@ export function validateTerritoryGroups(raw: unknown, countries: CodeTable = COU
   return defs;
 }
 
-export const TERRITORY_GROUPS: readonly TerritoryGroup[] = validateTerritoryGroups(readDataFile('territory-groups.json'));
+export const TERRITORY_GROUPS: readonly TerritoryGroup[] = validateTerritoryGroups(territoryGroupsData);

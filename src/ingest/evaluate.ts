@@ -176,6 +176,11 @@ function score(tp: number, fp: number, fn: number): TypeScore {
   return { tp, fp, fn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) };
 }
 
+/** A fact's fields by name, to compare with the corpus's expected facts (a copy: the fact is not changed). */
+function fieldsOf(f: AnyFact): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(f.fields));
+}
+
 /** Matches extracted facts to expected ones, one to one, by type. */
 export function compare(
   id: string,
@@ -192,9 +197,7 @@ export function compare(
   let checked = 0;
   let correct = 0;
   for (const want of expected) {
-    const i = facts.findIndex(
-      (f, k) => !used.has(k) && f.type === want.type && sameFact(want.type, f.fields as unknown as Record<string, unknown>, want),
-    );
+    const i = facts.findIndex((f, k) => !used.has(k) && f.type === want.type && sameFact(want.type, fieldsOf(f), want));
     if (i < 0) {
       counts[want.type].fn++;
       result.missed.push(want);
@@ -202,7 +205,7 @@ export function compare(
     }
     used.add(i);
     counts[want.type].tp++;
-    const got = facts[i].fields as unknown as Record<string, unknown>;
+    const got = fieldsOf(facts[i]);
     for (const [field, value] of Object.entries(want)) {
       if (KEY_FIELDS.has(field) && !(want.type === 'mandate' && field === 'territories') && !(want.type === 'award' && field === 'person'))
         continue;
@@ -214,7 +217,7 @@ export function compare(
   facts.forEach((f, k) => {
     if (used.has(k)) return;
     counts[f.type].fp++;
-    result.spurious.push({ type: f.type, ...(f.fields as unknown as Record<string, unknown>) });
+    result.spurious.push({ type: f.type, ...fieldsOf(f) });
   });
   return { ...result, counts, checked, correct };
 }

@@ -263,8 +263,7 @@ export function articleFromHtml(html: string, url: string | null = null): Articl
   // a fragment ("<p>...</p>", or plain words) becomes a whole document first
   const whole = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(whole);
-  const doc = document as unknown as Document;
-  const publishedMeta = metaContent(document as never, [
+  const publishedMeta = metaContent(document, [
     'meta[property="article:published_time"]',
     'meta[name="article:published_time"]',
     'meta[itemprop="datePublished"]',
@@ -273,17 +272,18 @@ export function articleFromHtml(html: string, url: string | null = null): Articl
     'meta[property="og:published_time"]',
     'time[datetime]',
   ]);
-  const siteName = metaContent(document as never, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
+  const siteName = metaContent(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
   let parsed: ReturnType<Readability<DomNode>['parse']> = null;
   try {
-    parsed = new Readability<DomNode>(doc, { serializer: (node) => node as unknown as DomNode, charThreshold: 100 }).parse();
+    parsed = new Readability<DomNode>(document, { serializer: (node) => node, charThreshold: 100 }).parse();
   } catch {
     parsed = null; // not an article page: the body's text is all there is
   }
   let body: { text: string; spans: Span[] } = parsed?.content ? domText(parsed.content) : { text: '', spans: [] };
   if (!body.text.trim()) {
     const { document: again } = parseHTML(whole);
-    const root = (again as unknown as { body?: DomNode }).body ?? (again as unknown as DomNode);
+    // linkedom leaves body null when the page has none
+    const root: DomNode = (again.body as HTMLElement | null) ?? again;
     body = domText(root);
   }
   const h1 = (document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();

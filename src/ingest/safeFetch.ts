@@ -221,11 +221,7 @@ class AddressRefused extends Error {
 
 /** The lookup a socket connects with: resolves, and refuses the connection if any address is not public (unless the host is allowed). */
 function checkedLookup(resolve: Resolve, allowed: boolean): LookupFunction {
-  return ((
-    hostname: string,
-    options: { all?: boolean; family?: number },
-    callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
-  ) => {
+  return (hostname, options, callback) => {
     resolve(hostname).then(
       (found) => {
         let addresses = found.filter((a) => !options.family || a.family === options.family);
@@ -238,7 +234,7 @@ function checkedLookup(resolve: Resolve, allowed: boolean): LookupFunction {
       },
       (err: Error) => callback(err, ''),
     );
-  }) as unknown as LookupFunction;
+  };
 }
 
 // ------------------------------------------------------------------ fetching

@@ -3,26 +3,10 @@
  * type, its fields (names as written, resolved against the catalog later), a
  * confidence and the span of the text that states it.
  */
+import type { FactType, Span } from '../domain/articleFacts.js';
 import type { CreditRole, PremiereStatus, ProductionStatus, SelectionSlot, TitleCompanyRole } from '../store/index.js';
 
-export const FACT_TYPES = [
-  'deal',
-  'rumour',
-  'mandate',
-  'selection',
-  'withdrawal',
-  'award',
-  'boxOffice',
-  'release',
-  'credit',
-  'titleCompany',
-  'sourceMaterial',
-  'productionStatus',
-] as const;
-export type FactType = (typeof FACT_TYPES)[number];
-
-/** [start, end) character offsets into the article text. */
-export type Span = [number, number];
+export { FACT_TYPES, type FactType, type Span } from '../domain/articleFacts.js';
 
 export interface EventRef {
   /** The canonical name ("Berlin International Film Festival"). */

@@ -5,6 +5,7 @@
  * stop an import.
  */
 import { DomainError } from '../domain/errors.js';
+import { ImportError } from './json/document.js';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -85,4 +86,21 @@ export class UnreadableFile extends DomainError {
     super('unreadable-file', 'file', file, `${file}: ${message}; nothing was written`);
     this.name = 'UnreadableFile';
   }
+}
+
+/**
+ * The problems of a refused import in the one problem format, whichever
+ * importer refused it: a plan's ImportRefused, or a JSON document's
+ * ImportError (each issue names the record and field where it is).
+ */
+export function refusalProblems(e: unknown): Problem[] | null {
+  if (e instanceof ImportRefused) return e.problems;
+  if (e instanceof ImportError)
+    return e.issues.map((i) => ({
+      severity: 'error',
+      where: i.field,
+      message: i.message,
+      ...(i.suggestions.length ? { suggestions: i.suggestions } : {}),
+    }));
+  return null;
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
-import { toJson, type Database } from '../store/index.js';
-import type { Actor } from './app.js';
+import { parseJson, toJson, type Database } from '../store/index.js';
+import type { Actor, FilmRights } from './app.js';
+import { visibleTo } from './access.js';
+import { NotFoundError } from './errors.js';
 
 export interface AuditEntry {
   action: string;
@@ -26,4 +28,48 @@ export async function audit(trx: Kysely<Database>, actor: Actor, e: AuditEntry):
       reason: e.reason ?? null,
     })
     .execute();
+}
+
+/** The latest entry of a record's history. */
+export async function latestAuditEntry(db: Kysely<Database>, entity: string, id: string) {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entity_id', '=', id)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The record as its deletion kept it; NotFoundError when its latest history entry is not a deletion. */
+export async function deletedSnapshot<T>(db: Kysely<Database>, entity: string, id: string, what: string): Promise<T> {
+  const last = await latestAuditEntry(db, entity, id);
+  if (!last || last.action !== 'delete' || last.before === null) throw new NotFoundError(`deleted ${what}`, id);
+  return parseJson(last.before) as T;
+}
+
+/** The audit trail of one record (or of everything), newest first. */
+export async function auditTrail(app: FilmRights, actor: Actor, params: { entity?: string; entityId?: string; limit?: number } = {}) {
+  let q = app.store.db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after', 'a.reason']);
+  if (params.entity) q = q.where('a.entity', '=', params.entity);
+  if (params.entityId) q = q.where('a.entity_id', '=', params.entityId);
+  const rows = await q
+    .orderBy('a.id', 'desc')
+    .limit(Math.min(params.limit ?? 200, 1000))
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    user: r.username ?? r.user_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: visibleTo(actor, parseJson(r.before)),
+    after: visibleTo(actor, parseJson(r.after)),
+    reason: r.reason,
+  }));
 }

@@ -29,7 +29,7 @@ type Untyped = Kysely<any>;
 export const BACKUP_FORMAT = 'filmrights-backup/1';
 
 /** Every table, parents before children (the order a restore inserts in). */
-/** The ingestion tables (migration 0003, typed in services/articles.ts) travel too. */
+/** The ingestion tables (migration 0003, typed in store/schema.ts) travel too. */
 type BackedUpTable = TableName | 'articles' | 'article_facts' | 'feeds' | 'feed_items';
 
 export const TABLES_IN_ORDER: readonly BackedUpTable[] = [

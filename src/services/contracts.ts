@@ -11,8 +11,8 @@ import { checkConflicts, type ConflictReport, type ProposedBlock } from '../doma
 import { BEGINNING, checkTerm, parseDay, parseEndDay } from '../domain/dates.js';
 import { DomainError, invalid } from '../domain/errors.js';
 import { parseLanguages } from '../domain/languages.js';
-import { mediaLabel, mediaLeafIds, mediaSetFromIds, parseMedia } from '../domain/media.js';
-import { parseTerritories, territoryCodes, territoryLabel, territorySetFromCodes } from '../domain/territories.js';
+import { mediaLeafIds, parseMedia } from '../domain/media.js';
+import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import {
   CONTRACT_DIRECTIONS,
   CONTRACT_STATUSES,
@@ -22,6 +22,7 @@ import {
   parseJson,
   toJson,
   flag,
+  type CompanyKind,
   type ContractDirection,
   type ContractStatus,
   type Database,
@@ -30,16 +31,61 @@ import {
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { audit } from './audit.js';
-import { requireFinancialWrite, requireWriter, visibleTo } from './access.js';
+import { requireFinancialWrite, requireWriter } from './access.js';
 import { recordRightsChange } from './changeFeed.js';
 import { loadEngineBlocks } from './engineBlocks.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
-import { optionalOneOf } from './lookup.js';
-import { formatMoney, parseMoney, type Money } from './money.js';
+import { parseMoney, type Money } from './money.js';
 import { checkCompany, findOrCreateCompanyIn } from './people.js';
 import { conflictView, type ConflictReportView, type PartiesLookup } from './views.js';
-import type { BlockInput, HoldbackInput, ContractInput, ContractListParams } from '../contract/index.js';
-export type { BlockInput, HoldbackInput, ContractInput, ContractListParams } from '../contract/index.js';
+import { getContract, readContract, type ContractView } from './contracts/view.js';
+
+export { getContract, readContract, type ContractView } from './contracts/view.js';
+export { listContracts, type ContractListItem, type ContractListParams, type ContractRights } from './contracts/list.js';
+export { auditTrail } from './audit.js';
+import type { BlockTerms, HoldbackTerms } from '../interchange/json/document.js';
+
+/** A block as entered: its terms (declared once with the JSON document's, interchange/json) and its title. */
+export interface BlockInput extends BlockTerms {
+  titleId?: string;
+}
+
+export interface HoldbackInput extends HoldbackTerms {
+  titleId?: string;
+}
+
+export interface ContractInput {
+  ref?: string;
+  direction?: ContractDirection;
+  status: ContractStatus;
+  licensorId?: string | null;
+  licenseeId?: string | null;
+  salesAgentId?: string | null;
+  titleIds: string[];
+  blocks?: BlockInput[];
+  holdbacks?: HoldbackInput[];
+  negotiators?: Array<{ personId: string; companyId?: string | null; side: NegotiatorSide }>;
+  /**
+   * The minimum guarantee: a financial field (src/domain/financial.ts). Absent
+   * means unchanged on update (none on create); null clears it. Only users with
+   * the financial-terms permission may send it, null included.
+   */
+  mg?: Money | null;
+  signedOn?: string | null;
+  announcedOn?: string | null;
+  editionId?: string | null;
+  notes?: string | null;
+  /** Save even though the deal conflicts; the reason is recorded. */
+  override?: { reason: string } | null;
+  /** For updates: the version the caller read. */
+  version?: number;
+  /**
+   * Parties not on file yet, created with the deal in its transaction (so an
+   * abandoned or refused deal leaves no company behind). Found forgivingly by
+   * name first, like every company. Each replaces the matching `…Id`.
+   */
+  newCompanies?: Partial<Record<NewCompanyParty, { name: string; kind: CompanyKind }>> | null;
+}
 
 export const NEW_COMPANY_PARTIES = ['licensor', 'licensee', 'salesAgent'] as const;
 export type NewCompanyParty = (typeof NEW_COMPANY_PARTIES)[number];
@@ -51,53 +97,6 @@ interface ParsedBlock {
   proposed: ProposedBlock;
   territoryCodes: string[];
   mediaIds: string[];
-}
-
-export interface ContractView {
-  id: string;
-  ref: string;
-  direction: ContractDirection;
-  status: ContractStatus;
-  licensor: { id: string; name: string } | null;
-  licensee: { id: string; name: string } | null;
-  salesAgent: { id: string; name: string } | null;
-  titles: Array<{ id: string; name: string }>;
-  blocks: Array<{
-    id: string;
-    titleId: string;
-    territories: string;
-    territoryCodes: string[];
-    territoryLabel: string;
-    media: string;
-    mediaIds: string[];
-    mediaLabel: string;
-    languages: string[] | null;
-    start: string | null;
-    end: string | null;
-    exclusive: boolean;
-  }>;
-  holdbacks: Array<{
-    id: string;
-    titleId: string;
-    territories: string;
-    territoryCodes: string[];
-    media: string;
-    mediaIds: string[];
-    start: string | null;
-    end: string | null;
-    description: string;
-  }>;
-  negotiators: Array<{ person: { id: string; name: string }; company: { id: string; name: string } | null; side: NegotiatorSide }>;
-  mg?: Money | null;
-  signedOn: string | null;
-  announcedOn: string | null;
-  editionId: string | null;
-  notes: string | null;
-  overrideReason: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
 }
 
 export interface SaveResult {
@@ -499,301 +498,6 @@ export async function deleteContract(app: FilmRights, actor: Actor, id: string, 
     await audit(trx, actor, { action: 'delete', entity: 'contracts', entityId: id, before, after: null, reason: reason ?? null });
   });
   await app.refreshTitles(titles);
-}
-
-export async function getContract(app: FilmRights, actor: Actor, id: string): Promise<ContractView> {
-  const c = await readContract(app.store.db, id);
-  if (!c || c.deletedAt) throw new NotFoundError('contract', id);
-  return visibleTo(actor, c);
-}
-
-/** Reads a contract with its blocks, holdbacks, negotiators and MG (every field: filter with `visibleTo` before it leaves). */
-export async function readContract(db: Kysely<Database>, id: string): Promise<ContractView | null> {
-  const c = await db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!c) return null;
-  const companyIds = [c.licensor_id, c.licensee_id, c.sales_agent_id].filter((x): x is string => !!x);
-  const negotiators = await db
-    .selectFrom('negotiators as n')
-    .innerJoin('people as p', 'p.id', 'n.person_id')
-    .leftJoin('companies as co', 'co.id', 'n.company_id')
-    .select(['p.id as person_id', 'p.name as person_name', 'co.id as company_id', 'co.name as company_name', 'n.side'])
-    .where('n.contract_id', '=', id)
-    .orderBy('n.side')
-    .orderBy('p.name')
-    .execute();
-  const companies = companyIds.length
-    ? await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', companyIds).execute()
-    : [];
-  const company = (cid: string | null) => {
-    const found = cid ? companies.find((x) => x.id === cid) : undefined;
-    return found ? { id: found.id, name: found.name } : null;
-  };
-  const titles = await db
-    .selectFrom('contract_titles as ct')
-    .innerJoin('titles as t', 't.id', 'ct.title_id')
-    .select(['t.id', 't.original_title', 't.english_title'])
-    .where('ct.contract_id', '=', id)
-    .orderBy('t.original_title')
-    .execute();
-  const blocks = await db.selectFrom('rights_blocks').selectAll().where('contract_id', '=', id).orderBy('title_id').orderBy('id').execute();
-  const holdbacks = await db.selectFrom('holdbacks').selectAll().where('contract_id', '=', id).orderBy('title_id').orderBy('id').execute();
-  const view: ContractView = {
-    id: c.id,
-    ref: c.ref,
-    direction: c.direction,
-    status: c.status,
-    licensor: company(c.licensor_id),
-    licensee: company(c.licensee_id),
-    salesAgent: company(c.sales_agent_id),
-    titles: titles.map((t) => ({ id: t.id, name: t.english_title ?? t.original_title })),
-    blocks: blocks
-      .map((b) => {
-        const codes = parseJson(b.territory_codes);
-        const ids = parseJson(b.media_ids);
-        return {
-          id: b.id,
-          titleId: b.title_id,
-          territories: b.territories,
-          territoryCodes: codes,
-          territoryLabel: territoryLabel(territorySetFromCodes(codes, 'territory_codes')),
-          media: b.media,
-          mediaIds: ids,
-          mediaLabel: mediaLabel(mediaSetFromIds(ids, 'media_ids')),
-          languages: parseJson(b.languages),
-          start: b.start_date,
-          end: b.end_date,
-          exclusive: b.exclusive === 1,
-        };
-      })
-      .sort(
-        (a, b) =>
-          (a.start ?? '').localeCompare(b.start ?? '') || a.titleId.localeCompare(b.titleId) || a.territories.localeCompare(b.territories),
-      ),
-    holdbacks: holdbacks.map((h) => ({
-      id: h.id,
-      titleId: h.title_id,
-      territories: h.territories,
-      territoryCodes: parseJson(h.territory_codes),
-      media: h.media,
-      mediaIds: parseJson(h.media_ids),
-      start: h.start_date,
-      end: h.end_date,
-      description: h.description,
-    })),
-    negotiators: negotiators.map((n) => ({
-      person: { id: n.person_id, name: n.person_name },
-      company: n.company_id ? { id: n.company_id, name: n.company_name ?? '' } : null,
-      side: n.side,
-    })),
-    signedOn: c.signed_on,
-    announcedOn: c.announced_on,
-    editionId: c.edition_id,
-    notes: c.notes,
-    overrideReason: c.override_reason,
-    version: c.version,
-    createdAt: c.created_at,
-    updatedAt: c.updated_at,
-    deletedAt: c.deleted_at,
-  };
-  view.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
-  return view;
-}
-
-/** One distinct grant of a listed contract (blocks that differ only by title are one). */
-export interface ContractRights {
-  /** "North America"; null when the record names no territory. */
-  territoryLabel: string | null;
-  mediaLabel: string | null;
-  /** Null: not stated. */
-  start: string | null;
-  /** Null: perpetuity. */
-  end: string | null;
-  exclusive: boolean;
-}
-
-export interface ContractListItem {
-  id: string;
-  ref: string;
-  direction: ContractDirection;
-  status: ContractStatus;
-  licensor: string | null;
-  licensee: string | null;
-  titles: string[];
-  /** What it grants, grant by grant, in the order recorded; empty when no rights block is recorded. */
-  rights: ContractRights[];
-  /** The minimum guarantee; only for users who may see financial terms (absent otherwise). */
-  mg?: Money | null;
-  signedOn: string | null;
-  announcedOn: string | null;
-  updatedAt: string;
-  /** Set on deleted contracts (listed with `deleted: true`). */
-  deletedAt: string | null;
-}
-
-/** The distinct grants of each contract, from its rights blocks (labels computed once per distinct set). */
-async function rightsOf(db: Kysely<Database>, contractIds: string[]): Promise<Map<string, ContractRights[]>> {
-  const out = new Map<string, ContractRights[]>();
-  if (!contractIds.length) return out;
-  const territoryLabels = new Map<string, string | null>();
-  const mediaLabels = new Map<string, string | null>();
-  const seen = new Set<string>();
-  for (let i = 0; i < contractIds.length; i += 500) {
-    const blocks = await db
-      .selectFrom('rights_blocks')
-      .select(['id', 'contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'exclusive'])
-      .where('contract_id', 'in', contractIds.slice(i, i + 500))
-      .orderBy('id')
-      .execute();
-    for (const b of blocks) {
-      const k = `${b.contract_id}|${b.territory_codes}|${b.media_ids}|${b.start_date}|${b.end_date}|${b.exclusive}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      let territory = territoryLabels.get(b.territory_codes);
-      if (territory === undefined) {
-        const codes = parseJson(b.territory_codes);
-        territoryLabels.set(
-          b.territory_codes,
-          (territory = codes.length ? territoryLabel(territorySetFromCodes(codes, 'territory_codes')) : null),
-        );
-      }
-      let media = mediaLabels.get(b.media_ids);
-      if (media === undefined) {
-        const ids = parseJson(b.media_ids);
-        mediaLabels.set(b.media_ids, (media = ids.length ? mediaLabel(mediaSetFromIds(ids, 'media_ids')) : null));
-      }
-      let list = out.get(b.contract_id);
-      if (!list) out.set(b.contract_id, (list = []));
-      list.push({ territoryLabel: territory, mediaLabel: media, start: b.start_date, end: b.end_date, exclusive: b.exclusive === 1 });
-    }
-  }
-  return out;
-}
-
-/**
- * Contracts, newest first, filtered by status, direction, title or company
- * (either side), with what each grants (territories, media, term) and, for
- * an actor who may see financial terms, its minimum guarantee.
- */
-export async function listContracts(
-  app: FilmRights,
-  params: ContractListParams = {},
-  actor?: Actor,
-): Promise<{ items: ContractListItem[]; total: number; page: number; pageSize: number }> {
-  const status = optionalOneOf(params.status, CONTRACT_STATUSES, 'status');
-  const direction = optionalOneOf(params.direction, CONTRACT_DIRECTIONS, 'direction');
-  let query = app.store.db
-    .selectFrom('contracts as c')
-    .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
-    .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
-    .select([
-      'c.id',
-      'c.ref',
-      'c.direction',
-      'c.status',
-      'lor.name as licensor',
-      'lee.name as licensee',
-      'c.signed_on',
-      'c.announced_on',
-      'c.updated_at',
-      'c.deleted_at',
-      'c.mg_amount',
-      'c.mg_currency',
-    ])
-    .where('c.deleted_at', params.deleted ? 'is not' : 'is', null);
-  if (status) query = query.where('c.status', '=', status);
-  if (direction) query = query.where('c.direction', '=', direction);
-  if (params.company)
-    query = query.where((eb) =>
-      eb.or([
-        eb('c.licensor_id', '=', params.company!),
-        eb('c.licensee_id', '=', params.company!),
-        eb('c.sales_agent_id', '=', params.company!),
-      ]),
-    );
-  if (params.title)
-    query = query.where(
-      'c.id',
-      'in',
-      app.store.db.selectFrom('contract_titles').select('contract_id').where('title_id', '=', params.title),
-    );
-  const rows = await query.orderBy('c.updated_at', 'desc').execute();
-  const titles = rows.length
-    ? await app.store.db
-        .selectFrom('contract_titles as ct')
-        .innerJoin('titles as t', 't.id', 'ct.title_id')
-        .select(['ct.contract_id', 't.original_title', 't.english_title'])
-        .where(
-          'ct.contract_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
-  const financials = actor?.canSeeFinancials === true;
-  let items: Array<ContractListItem & { row: (typeof rows)[number] }> = rows.map((r) => ({
-    id: r.id,
-    ref: r.ref,
-    direction: r.direction,
-    status: r.status,
-    licensor: r.licensor,
-    licensee: r.licensee,
-    titles: titles.filter((t) => t.contract_id === r.id).map((t) => t.english_title ?? t.original_title),
-    rights: [],
-    signedOn: r.signed_on,
-    announcedOn: r.announced_on,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
-    row: r,
-  }));
-  if (params.q?.trim()) {
-    const { rankByNames } = await import('./lookup.js');
-    items = rankByNames(
-      params.q,
-      items.map((item) => ({ item, names: [item.ref, item.licensor, item.licensee, ...item.titles] })),
-    );
-  }
-  const pageSize = Math.min(Math.max(params.pageSize ?? 50, 1), 500);
-  const page = Math.max(params.page ?? 1, 1);
-  const shown = items.slice((page - 1) * pageSize, page * pageSize);
-  const rights = await rightsOf(
-    app.store.db,
-    shown.map((c) => c.id),
-  );
-  return {
-    items: shown.map(({ row, ...c }) => ({
-      ...c,
-      rights: rights.get(c.id) ?? [],
-      ...(financials ? { mg: row.mg_amount !== null && row.mg_currency ? formatMoney(Number(row.mg_amount), row.mg_currency) : null } : {}),
-    })),
-    total: items.length,
-    page,
-    pageSize,
-  };
-}
-
-/** The audit trail of one record (or of everything), newest first. */
-export async function auditTrail(app: FilmRights, actor: Actor, params: { entity?: string; entityId?: string; limit?: number } = {}) {
-  let q = app.store.db
-    .selectFrom('audit_log as a')
-    .leftJoin('users as u', 'u.id', 'a.user_id')
-    .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after', 'a.reason']);
-  if (params.entity) q = q.where('a.entity', '=', params.entity);
-  if (params.entityId) q = q.where('a.entity_id', '=', params.entityId);
-  const rows = await q
-    .orderBy('a.id', 'desc')
-    .limit(Math.min(params.limit ?? 200, 1000))
-    .execute();
-  return rows.map((r) => ({
-    id: Number(r.id),
-    at: r.at,
-    user: r.username ?? r.user_id,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    before: visibleTo(actor, parseJson(r.before)),
-    after: visibleTo(actor, parseJson(r.after)),
-    reason: r.reason,
-  }));
 }
 
 /**

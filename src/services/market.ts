@@ -17,6 +17,7 @@ import {
   type ContractStatus,
   type Database,
   type DatePrecision,
+  formatReleaseDate,
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter, visibleTo } from './access.js';
@@ -65,10 +66,7 @@ export function parseReleaseDate(value: unknown, precision: unknown, f: Field = 
 }
 
 /** The date as the interchange format writes it back: "2020-11" for month precision, "2020" for year precision. */
-export function formatReleaseDate(date: string | null, precision: DatePrecision): string | null {
-  if (!date) return null;
-  return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date;
-}
+export { formatReleaseDate };
 
 export function checkRelease(input: Omit<ReleaseInput, 'titleId' | 'distributorId'>, f: Field = plain): CheckedRelease {
   const { date, precision } = parseReleaseDate(input.date, input.precision, f);

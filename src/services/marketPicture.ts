@@ -11,7 +11,6 @@ import { mediaLabel, mediaSetFromIds } from '../domain/media.js';
 import { territoryLabel, territorySetFromCodes } from '../domain/territories.js';
 import { parseJson, type ContractDirection, type ContractStatus } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
-import { idb } from './articles.js';
 import { visibleTo } from './access.js';
 import { NotFoundError } from './errors.js';
 import { sourcesOf, type FactSourceView } from './provenance.js';
@@ -170,7 +169,7 @@ export async function titleMarket(app: FilmRights, actor: Actor, titleId: string
     .orderBy('c.name')
     .execute();
   const names = [t.english_title, t.original_title].filter((n): n is string => !!n);
-  const rumours = await idb(db)
+  const rumours = await db
     .selectFrom('article_facts as f')
     .innerJoin('articles as a', 'a.id', 'f.article_id')
     .innerJoin('sources as s', 's.id', 'a.source_id')

@@ -17,7 +17,6 @@ import { normalizeName } from '../domain/fuzzy.js';
 import { newId, nowIso, parseJson, toJson, type Database } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter } from './access.js';
-import { idb } from './articles.js';
 import { audit } from './audit.js';
 import { getTitle, readTitleSnapshot, type TitleDetail } from './catalog.js';
 import { recordRightsChange } from './changeFeed.js';
@@ -50,7 +49,7 @@ async function moveLinks(trx: Kysely<Database>, table: FactTable, from: string, 
  * the merged-away ids would point at nothing. Rewrites them with `rewrite`.
  */
 async function rewriteWritten(trx: Kysely<Database>, needle: string, rewrite: (table: string, id: string) => string | null): Promise<void> {
-  const db = idb(trx);
+  const db = trx;
   // unescaped: a '%' or '_' in an id only widens the match, and the rows are checked one by one below
   const like = `%${needle}%`;
   const rows = await db.selectFrom('article_facts').select(['id', 'written']).where('written', 'like', like).execute();

@@ -1,17 +1,8 @@
 import { invalid } from '../domain/errors.js';
+import { exponent, formatMoney, type Money } from '../domain/money/amounts.js';
 
-/** Money as the API writes it: a decimal string and an ISO 4217 currency. Never a float. */
-export interface Money {
-  amount: string;
-  currency: string;
-}
-
-/** Minor units per currency (ISO 4217 exponent); 2 unless listed. */
-const EXPONENT: Record<string, number> = { JPY: 0, KRW: 0, CLP: 0, ISK: 0, VND: 0, BHD: 3, KWD: 3, OMR: 3, TND: 3, JOD: 3 };
-
-export function exponent(currency: string): number {
-  return EXPONENT[currency] ?? 2;
-}
+/** Money as the API writes it: a decimal string and an ISO 4217 currency. Never a float (declared in the domain). */
+export { exponent, formatMoney, type Money };
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -35,12 +26,4 @@ export function parseMoney(m: { amount: unknown; currency: unknown }, field: str
     throw invalid(`${field}.amount`, m.amount, `${field}.amount: too large`);
   }
   return { minor: Number(minor), currency };
-}
-
-export function formatMoney(minor: number, currency: string): Money {
-  const e = exponent(currency);
-  const neg = minor < 0;
-  const digits = String(Math.abs(minor)).padStart(e + 1, '0');
-  const amount = e === 0 ? digits : `${digits.slice(0, -e)}.${digits.slice(-e)}`;
-  return { amount: (neg ? '-' : '') + amount, currency };
 }

@@ -21,7 +21,7 @@ import {
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter } from './access.js';
-import { audit } from './audit.js';
+import { audit, deletedSnapshot } from './audit.js';
 import { InUseError, NotFoundError } from './errors.js';
 import { dropFactLinks, factLinksOf, restoreFactLinks, type FactLinkRow } from './provenance.js';
 import { countryCode, oneOf, optionalText, pageParams, paginate, rankByNames, requiredText, type Page } from './lookup.js';
@@ -583,7 +583,6 @@ export async function restorePersonOrCompany(
   id: string,
 ): Promise<{ restored: PersonDetail | CompanyDetail; skipped: string[] }> {
   requireWriter(actor);
-  const { deletedSnapshot } = await import('./catalog.js');
   const what = table === 'people' ? 'person' : 'company';
   const skipped = await app.store.transaction(async (trx) => {
     const snap = await deletedSnapshot<PersonSnapshot & CompanySnapshot>(trx, table, id, what);

@@ -12,6 +12,7 @@ import { requireWriter } from './access.js';
 import { audit } from './audit.js';
 import { NotFoundError } from './errors.js';
 import { optionalIsoDate, optionalText, oneOf } from './lookup.js';
+import type { SourceFields } from '../interchange/json/document.js';
 
 /** The tables a fact can live in (fact_sources.fact_table). */
 export const FACT_TABLES = [
@@ -36,15 +37,8 @@ export function titleCompanyFactId(titleId: string, companyId: string, role: str
   return `${titleId}|${companyId}|${role}`;
 }
 
-export interface SourceInput {
-  kind?: SourceKind;
-  outlet?: string | null;
-  publishedOn?: string | null;
-  url?: string | null;
-  file?: string | null;
-  title?: string | null;
-  text?: string | null;
-}
+/** A source as entered: the same fields as the JSON document's (declared once, interchange/json). */
+export type SourceInput = SourceFields;
 
 export interface CheckedSource {
   kind: SourceKind;
@@ -237,74 +231,135 @@ export interface FactSourceView {
   accepted: boolean;
 }
 
-/** The sources of the given facts, keyed "table:id". */
-export async function sourcesOf(
-  db: Kysely<Database>,
-  facts: Array<{ table: FactTable; id: string }>,
-): Promise<Map<string, FactSourceView[]>> {
-  const out = new Map<string, FactSourceView[]>();
-  if (!facts.length) return out;
-  const byTable = new Map<string, string[]>();
+/** Ids in one slice (a table's facts are read 500 at a time) and at most in one query (its bind parameters). */
+const SLICE = 500;
+const IDS_PER_QUERY = 2000;
+
+/**
+ * The links from facts to their sources, with the source, in the order they
+ * are shown (by publication day): add the facts wanted with `where` (as
+ * constants: PostgreSQL then reads fact_sources by its (table, id) index, a
+ * bitmap scan per table; facts picked by subqueries would scan every link),
+ * then hand the rows to `arrangeSources`.
+ */
+function sourceLinkQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('fact_sources as fs')
+    .innerJoin('sources as s', 's.id', 'fs.source_id')
+    .select([
+      'fs.id',
+      'fs.fact_table',
+      'fs.fact_id',
+      'fs.quote',
+      'fs.span_start',
+      'fs.span_end',
+      'fs.reviewed',
+      'fs.accepted',
+      's.id as source_id',
+      's.kind',
+      's.outlet',
+      's.published_on',
+      's.url',
+      's.file',
+      's.title',
+    ])
+    .orderBy('s.published_on')
+    .orderBy('fs.span_start')
+    .orderBy('fs.id');
+}
+
+type SourceLinkRow = Awaited<ReturnType<ReturnType<typeof sourceLinkQuery>['execute']>>[number];
+type Slice = { table: FactTable; ids: string[] };
+
+/** The facts by table (in the order they name the tables), each table's ids in slices. */
+function slicesOf(facts: Array<{ table: FactTable; id: string }>): Slice[] {
+  const byTable = new Map<FactTable, string[]>();
   for (const f of facts) {
     let l = byTable.get(f.table);
     if (!l) byTable.set(f.table, (l = []));
     l.push(f.id);
   }
-  for (const [table, ids] of byTable) {
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db
-        .selectFrom('fact_sources as fs')
-        .innerJoin('sources as s', 's.id', 'fs.source_id')
-        .select([
-          'fs.id',
-          'fs.fact_table',
-          'fs.fact_id',
-          'fs.quote',
-          'fs.span_start',
-          'fs.span_end',
-          'fs.reviewed',
-          'fs.accepted',
-          's.id as source_id',
-          's.kind',
-          's.outlet',
-          's.published_on',
-          's.url',
-          's.file',
-          's.title',
-        ])
-        .where('fs.fact_table', '=', table)
-        .where('fs.fact_id', 'in', ids.slice(i, i + 500))
-        .orderBy('s.published_on')
-        .orderBy('fs.span_start')
-        .orderBy('fs.id')
-        .execute();
-      for (const r of rows) {
-        const key = `${r.fact_table}:${r.fact_id}`;
-        let l = out.get(key);
-        if (!l) out.set(key, (l = []));
-        l.push({
-          id: r.id,
-          factTable: r.fact_table,
-          factId: r.fact_id,
-          source: {
-            id: r.source_id,
-            kind: r.kind,
-            outlet: r.outlet,
-            publishedOn: r.published_on,
-            url: r.url,
-            file: r.file,
-            title: r.title,
-          },
-          quote: r.quote,
-          spanStart: r.span_start,
-          spanEnd: r.span_end,
-          reviewed: r.reviewed === 1,
-          accepted: r.accepted === 1,
-        });
-      }
-    }
+  const slices: Slice[] = [];
+  for (const [table, ids] of byTable) for (let i = 0; i < ids.length; i += SLICE) slices.push({ table, ids: ids.slice(i, i + SLICE) });
+  return slices;
+}
+
+/**
+ * The sources of the given facts keyed "table:id", from link rows read in
+ * `sourceLinkQuery`'s order (by one query or several): table by table as the
+ * facts name them, a slice of 500 facts at a time, each slice's links in the
+ * order read. Rows of facts not asked for are left out.
+ */
+function arrangeSources(facts: Array<{ table: FactTable; id: string }>, rows: SourceLinkRow[]): Map<string, FactSourceView[]> {
+  const slices = slicesOf(facts);
+  const sliceOf = new Map<string, Slice>();
+  for (const slice of slices)
+    for (const id of slice.ids) if (!sliceOf.has(`${slice.table}:${id}`)) sliceOf.set(`${slice.table}:${id}`, slice);
+  const rowsOf = new Map<Slice, SourceLinkRow[]>();
+  for (const r of rows) {
+    const slice = sliceOf.get(`${r.fact_table}:${r.fact_id}`);
+    if (!slice) continue;
+    let l = rowsOf.get(slice);
+    if (!l) rowsOf.set(slice, (l = []));
+    l.push(r);
   }
+  const out = new Map<string, FactSourceView[]>();
+  for (const slice of slices)
+    for (const r of rowsOf.get(slice) ?? []) {
+      const key = `${r.fact_table}:${r.fact_id}`;
+      let l = out.get(key);
+      if (!l) out.set(key, (l = []));
+      l.push({
+        id: r.id,
+        factTable: r.fact_table,
+        factId: r.fact_id,
+        source: {
+          id: r.source_id,
+          kind: r.kind,
+          outlet: r.outlet,
+          publishedOn: r.published_on,
+          url: r.url,
+          file: r.file,
+          title: r.title,
+        },
+        quote: r.quote,
+        spanStart: r.span_start,
+        spanEnd: r.span_end,
+        reviewed: r.reviewed === 1,
+        accepted: r.accepted === 1,
+      });
+    }
   return out;
+}
+
+/**
+ * The sources of the given facts, keyed "table:id" (see arrangeSources for
+ * the order). Few queries, run together: every table's facts in one query
+ * (more only past a couple of thousand facts).
+ */
+export async function sourcesOf(
+  db: Kysely<Database>,
+  facts: Array<{ table: FactTable; id: string }>,
+): Promise<Map<string, FactSourceView[]>> {
+  if (!facts.length) return new Map();
+  const batches: Slice[][] = [];
+  let size = Infinity;
+  for (const slice of slicesOf(facts)) {
+    if (size + slice.ids.length > IDS_PER_QUERY) {
+      batches.push([]);
+      size = 0;
+    }
+    batches[batches.length - 1].push(slice);
+    size += slice.ids.length;
+  }
+  const answers = await Promise.all(
+    batches.map((batch) =>
+      sourceLinkQuery(db)
+        .where((eb) => eb.or(batch.map((b) => eb.and([eb('fs.fact_table', '=', b.table), eb('fs.fact_id', 'in', b.ids)]))))
+        .execute(),
+    ),
+  );
+  return arrangeSources(facts, answers.flat());
 }
 
 /** Deletes the provenance links of facts that are going away (inside the caller's transaction). */

@@ -12,8 +12,7 @@ import { DomainError, invalid } from '../domain/errors.js';
 import type { Database } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { requireWriter } from './access.js';
-import { audit } from './audit.js';
-import { deletedSnapshot } from './catalog.js';
+import { audit, deletedSnapshot } from './audit.js';
 import { NotFoundError } from './errors.js';
 import { dropFactLinks, factLinksOf, FACT_TABLES, restoreFactLinks, type FactLinkRow, type FactTable } from './provenance.js';
 
@@ -44,7 +43,8 @@ type Row = Record<string, unknown> & { id: string };
 export type RowSnapshot = Row & { sourceLinks?: FactLinkRow[]; sections?: Row[] };
 
 /** Required parents (the row cannot come back without them) and optional references (left empty when gone). */
-const PARENTS: Record<RowTable, Array<{ column: string; table: keyof Database; what: string; optional?: boolean }>> = {
+type ParentTable = RowTable | 'titles' | 'people' | 'companies';
+const PARENTS: Record<RowTable, Array<{ column: string; table: ParentTable; what: string; optional?: boolean }>> = {
   festivals: [],
   festival_editions: [{ column: 'festival_id', table: 'festivals', what: 'festival' }],
   sections: [{ column: 'edition_id', table: 'festival_editions', what: 'festival edition' }],
@@ -106,12 +106,8 @@ export async function deleteRow(
   return { deleted, removed };
 }
 
-async function exists(trx: Kysely<Database>, table: keyof Database, id: string): Promise<boolean> {
-  return !!(await (trx as unknown as Kysely<Record<string, { id: string }>>)
-    .selectFrom(table)
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst());
+async function exists(trx: Kysely<Database>, table: ParentTable, id: string): Promise<boolean> {
+  return !!(await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
 }
 
 /** Brings back a row as its deletion kept it (see the file's comment). */
@@ -140,7 +136,11 @@ export async function restoreRow(
       row[p.column] = null;
       skipped.push(`its ${p.what} (${ref}) was deleted since; left empty`);
     }
-    await (trx as unknown as Kysely<Record<string, Row>>).insertInto(table).values(row).execute();
+    // the row as its deletion read it, column for column (the table's own shape, kept as JSON)
+    await trx
+      .insertInto(table)
+      .values(row as never)
+      .execute();
     if (sections?.length)
       await trx
         .insertInto('sections')

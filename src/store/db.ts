@@ -25,15 +25,17 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type DialectAdapter,
+  type LogConfig,
   type Driver,
   type Migration,
   type SqliteDialectConfig,
 } from 'kysely';
 import pg from 'pg';
 import { appliedMigrations, migrateToLatest, migrations, NewerSchemaError, schemaState } from './migrations/index.js';
+import type { StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
 
-export type StoreDialect = 'sqlite' | 'postgres';
+export type { StoreDialect } from './dialect.js';
 
 export interface OpenOptions {
   /** A postgres:// (or postgresql://) URL. Default: env DATABASE_URL. */
@@ -45,6 +47,8 @@ export interface OpenOptions {
    * (a prefix of them builds an older schema; an extra one that throws shows a failed upgrade).
    */
   migrations?: Record<string, Migration>;
+  /** Kysely's query log (e.g. to count the queries a request runs, as the title-page benchmark does). */
+  log?: LogConfig;
 }
 
 /** What opening did to the schema: the migrations it applied, from which schema, and the backup it took first. */
@@ -123,7 +127,7 @@ async function openSqlite(file: string, opts: OpenOptions): Promise<Store> {
     throw error;
   }
 
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), log: opts.log });
   return finishOpen(db, 'sqlite', opts, inMemory ? undefined : (current) => backupBeside(sqlite, file, current));
 }
 
@@ -230,7 +234,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
   // An idle client can lose its server (restart, DROP DATABASE ... WITH (FORCE)):
   // without a listener, pg's 'error' event would crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: opts.log });
   return finishOpen(db, 'postgres', opts);
 }
 

@@ -32,3 +32,8 @@ export function slugId(name: string): string {
     .replace(/-+$/g, '');
   return slug === '' ? newId() : slug;
 }
+
+/** The tie group of an award given once per edition (ties share it): the edition and the award's name. */
+export function defaultTieGroup(editionId: string, awardName: string): string {
+  return `${editionId}:${slugId(awardName)}`;
+}

@@ -12,6 +12,6 @@ export {
 } from './migrations/index.js';
 export * from './schema.js';
 export { toJson, parseJson, type JsonText } from './json.js';
-export { newId, slugId, isReadableId } from './ids.js';
-export { flag, isSet, minorUnits, isIsoDate, nowIso } from './values.js';
+export { newId, slugId, isReadableId, defaultTieGroup } from './ids.js';
+export { flag, isSet, minorUnits, isIsoDate, nowIso, formatReleaseDate } from './values.js';
 export { isUniqueViolation, isForeignKeyViolation, isCheckViolation } from './errors.js';

@@ -13,6 +13,7 @@
  * docs/store.md explains every table in the trade's words.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FactType, Span } from '../domain/articleFacts.js';
 import type { JsonText } from './json.js';
 import type {
   ProductionStatus,
@@ -404,6 +405,74 @@ export interface RightsChangesTable {
   at: CreatedAt;
 }
 
+// ------------------------------------------------------------------ ingestion (migration 0003_articles)
+
+export interface ArticlesTable {
+  id: string;
+  source_id: string;
+  content_hash: string;
+  url: string | null;
+  outlet: string | null;
+  published_on: string | null;
+  title: string | null;
+  title_spans: JsonText<Span[]>;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type ArticleFactStatus = 'pending' | 'accepted' | 'rejected';
+
+export interface ArticleFactsTable {
+  id: string;
+  article_id: string;
+  position: number;
+  type: FactType;
+  fact_key: string;
+  fields: JsonText<Record<string, unknown>>;
+  confidence: number;
+  span_start: number;
+  span_end: number;
+  spans: JsonText<Span[]>;
+  status: ArticleFactStatus;
+  written: JsonText<WrittenFact> | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface FeedsTable {
+  id: string;
+  url: string;
+  name: string | null;
+  outlet: string | null;
+  interval_minutes: number;
+  last_polled_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface FeedItemsTable {
+  id: string;
+  feed_id: string;
+  guid: string;
+  link: string | null;
+  title: string | null;
+  published_on: string | null;
+  status: 'queued' | 'ingested' | 'failed' | 'skipped';
+  article_id: string | null;
+  error: string | null;
+  created_at: string;
+}
+
+/** What accepting an article fact wrote: the record (its table and id) and the fact_sources row tying it to the article. */
+export interface WrittenFact {
+  table: string;
+  id: string;
+  /** The fact_sources row tying it to this article. */
+  linkId: string | null;
+  /** True when the record existed (from another source) and only gained this one. */
+  existed: boolean;
+}
+
 export interface Database {
   titles: TitlesTable;
   title_aliases: TitleAliasesTable;
@@ -431,6 +500,10 @@ export interface Database {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   rights_changes: RightsChangesTable;
+  articles: ArticlesTable;
+  article_facts: ArticleFactsTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
 }
 
 export type TableName = keyof Database;

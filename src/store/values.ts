@@ -3,7 +3,7 @@
  * money in minor units, ISO dates and timestamps.
  */
 import { isCalendarDate } from '../domain/dates.js';
-import type { Flag, IsoDate, IsoTimestamp } from './schema.js';
+import type { DatePrecision, Flag, IsoDate, IsoTimestamp } from './schema.js';
 
 /** A boolean as the 0/1 integer both databases store. */
 export function flag(value: boolean): Flag {
@@ -39,4 +39,10 @@ export function isIsoDate(value: string): value is IsoDate {
 /** The current time as the ISO timestamp the timestamp columns hold. */
 export function nowIso(): IsoTimestamp {
   return new Date().toISOString();
+}
+
+/** A release date as its precision allows: "2024", "2024-05" or "2024-05-17". */
+export function formatReleaseDate(date: string | null, precision: DatePrecision): string | null {
+  if (!date) return null;
+  return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date;
 }

@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
 import { createUser } from '../../src/services/users.js';
-import { pollDueFeeds } from '../../src/ingest/feeds.js';
+import { pollDueFeeds } from '../../src/services/feeds.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { PAGE } from './fixtures.js';
 

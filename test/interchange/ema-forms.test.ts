@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
-import { importEma } from '../../src/interchange/ema/index.js';
+import { importEma } from '../../src/services/imports.js';
 import { parseEmaBoolean, parseEmaDate } from '../../src/interchange/ema/model.js';
 
 describe('EMA cell forms', () => {

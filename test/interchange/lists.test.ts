@@ -5,7 +5,8 @@ import { createTitle } from '../../src/services/catalog.js';
 import { saveContract } from '../../src/services/contracts.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
 import { setWeCompany } from '../../src/services/settings.js';
-import { exportList, neutralise, LISTS } from '../../src/interchange/lists.js';
+import { neutralise, LISTS } from '../../src/interchange/lists.js';
+import { exportList } from '../../src/services/lists.js';
 
 describe('list exports', () => {
   let app: FilmRights;

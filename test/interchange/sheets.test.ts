@@ -6,10 +6,11 @@ import { createTitle } from '../../src/services/catalog.js';
 import { saveContract } from '../../src/services/contracts.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
 import { setWeCompany } from '../../src/services/settings.js';
-import { detectFormat, importFile } from '../../src/interchange/index.js';
+import { detectFormat } from '../../src/interchange/index.js';
+import { importFile } from '../../src/services/imports.js';
 import { ImportRefused, UnreadableFile } from '../../src/interchange/problems.js';
 import { guessMapping, parseAmount } from '../../src/interchange/sheets/import.js';
-import { exportEma } from '../../src/interchange/ema/index.js';
+import { exportEma } from '../../src/services/emaExport.js';
 
 async function seed(app: FilmRights) {
   const us = (await findOrCreateCompany(app, SYSTEM, { name: 'Wild Bunch', kind: 'sales-agent' })).company.id;

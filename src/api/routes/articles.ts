@@ -4,7 +4,7 @@ import { SYSTEM } from '../../services/app.js';
 import type { FilmRights } from '../../services/app.js';
 import { acceptAll, acceptFact, getArticle, ingestArticle, listArticles, rejectFact } from '../../services/articles.js';
 import { editionAcquisitions, titleMarket } from '../../services/marketPicture.js';
-import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../ingest/feeds.js';
+import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../services/feeds.js';
 import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS } from '../../ingest/intake.js';
 import { FACT_TYPES } from '../../ingest/types.js';
 import { FetchError } from '../../ingest/safeFetch.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor, FilmRights } from '../../services/app.js';
-import { exportEma } from '../../interchange/ema/index.js';
+import { exportEma } from '../../services/emaExport.js';
 import {
   IMPORT_FORMATS,
   IMPORT_LIMITS,
@@ -10,8 +10,8 @@ import {
   refusalProblems,
   type ImportFileOptions,
   type ImportFileResult,
-} from '../../interchange/index.js';
-import { LISTS, emaFileName, exportList } from '../../interchange/lists.js';
+} from '../../services/imports.js';
+import { LISTS, emaFileName, exportList } from '../../services/lists.js';
 import { actorOf } from '../auth.js';
 import {
   AvailsExportQuery,

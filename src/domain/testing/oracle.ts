@@ -1,9 +1,9 @@
 /**
  * The brute-force oracle: availability decided cell by cell and day by day,
- * straight from the words of DOMAIN.md, with no classes, no timelines and no
+ * straight from the words of docs/domain.md, with no classes, no timelines and no
  * shared code with the engine beyond the block type. The match rule (the
  * window and minimum window, and free days on hold when only holds keep them
- * from meeting it) is the one written in docs/architecture.md. Used by property tests
+ * from meeting it) is the one docs/domain.md writes. Used by property tests
  * and as the baseline of the benchmark. Days must lie in [0, horizon];
  * blocks end by `horizon` or never.
  */

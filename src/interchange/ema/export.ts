@@ -5,26 +5,24 @@
  * per title, country and license type (docs/ema.md has the mapping:
  * EST → est, VOD → tvod, SVOD → svod, POEST → the pre-order window before an
  * EST window). Each country's windows are merged before they are written,
- * so both sources give the same rows for the same rights.
+ * so both sources give the same rows for the same rights. The windows are
+ * found by the services (services/emaExport.ts); this module checks the
+ * options and turns windows into EMA transactions.
  */
-import type { AvailsQuestion } from '../../domain/avails.js';
-import { parseDay, parseEndDay, dayOrNull, formatDay } from '../../domain/dates.js';
+import { parseDay, parseEndDay, formatDay } from '../../domain/dates.js';
+
 import { invalid } from '../../domain/errors.js';
-import { mediaSetFromIds } from '../../domain/media.js';
-import { parseTerritories, territoryCodes } from '../../domain/territories.js';
+
 import { parseJson } from '../../store/index.js';
-import type { FilmRights } from '../../services/app.js';
-import { resolveTitles } from '../../services/avails.js';
-import { weCompanyIn } from '../../services/contracts.js';
-import { rowView } from '../../services/views.js';
-import { NameIndex } from '../../services/people.js';
+
 import { mergeWindows, OUR_ALID, OUR_CID } from './import.js';
+
 import type { EmaTransaction } from './model.js';
+
 import {
   EXPORT_LICENSE_TYPES,
   FORMAT_PROFILES,
   LICENSE_RIGHTS_DESCRIPTIONS,
-  LICENSE_TYPE_MEDIA,
   PRICE_TYPES,
   canonical,
   type ExportLicenseType,
@@ -56,7 +54,8 @@ export interface EmaExportOptions {
   licensor?: string;
 }
 
-interface Window {
+/** A window of one title, license type and country, before merging. */
+export interface EmaWindow {
   titleId: string;
   licenseType: ExportLicenseType;
   country: string;
@@ -68,7 +67,10 @@ interface Window {
 
 const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-function checkOptions(o: EmaExportOptions) {
+/** The export options checked, with their defaults. */
+export type CheckedEmaOptions = ReturnType<typeof checkEmaOptions>;
+
+export function checkEmaOptions(o: EmaExportOptions) {
   if (typeof o !== 'object' || o === null) throw invalid('options', o, 'options: expected an object');
   for (const k of ['titles', 'licenseTypes', 'formatProfiles'] as const) {
     if (o[k] !== undefined && o[k] !== null && !isStrings(o[k])) throw invalid(k, o[k], `${k}: expected a list of strings`);
@@ -117,122 +119,50 @@ function checkOptions(o: EmaExportOptions) {
   };
 }
 
-/** The transactions to write: one per title, country, license type, format and merged window. */
-export async function emaTransactions(app: FilmRights, o: EmaExportOptions = {}): Promise<EmaTransaction[]> {
-  const opts = checkOptions(o);
-  const territories = parseTerritories(o.territories ?? 'Worldwide', 'territories');
-  const titleIds = o.titles?.length ? await resolveTitles(app, o.titles) : null;
-  const source = o.source ?? 'avails';
-  const retailer = o.retailer?.trim() || null;
-  const windows: Window[] = [];
-  const mediaTypes = opts.licenseTypes.filter((lt) => lt !== 'POEST');
-  const wantEst = opts.licenseTypes.includes('EST') || opts.licenseTypes.includes('POEST');
-  const types = [...new Set([...mediaTypes, ...(wantEst ? (['EST'] as const) : [])])];
+/** A title as the export writes it. */
+export interface EmaTitle {
+  id: string;
+  original_title: string;
+  english_title: string | null;
+  year: number | null;
+  runtime_minutes: number | null;
+  /** JSON list of BCP 47 codes, as stored. */
+  languages: string;
+}
 
-  if (source === 'avails') {
-    for (const lt of types) {
-      const q: AvailsQuestion = {
-        territories,
-        media: mediaSetFromIds([LICENSE_TYPE_MEDIA[lt]]),
-        languages: null,
-        start: opts.start,
-        end: opts.end,
-        exclusive: o.exclusive ?? false,
-        match: 'overlap-part',
-      };
-      for (const row of app.index.avails(titleIds, q, { include: 'available' })) {
-        if (row.outcome.status !== 'available') continue;
-        const v = rowView(row, app.titleName, app.contractParties);
-        for (const titleId of v.titleIds)
-          for (const country of v.territories)
-            windows.push({
-              titleId,
-              licenseType: lt,
-              country,
-              start: v.start ?? opts.from,
-              end: v.end,
-              languages: v.languages,
-              exclusive: o.exclusive ?? false,
-            });
-      }
-    }
-  } else {
-    if (!retailer) throw invalid('retailer', retailer, 'retailer: name the retailer whose windows to export');
-    const retailerId = (await NameIndex.load(app.store.db, 'companies')).find(retailer);
-    if (!retailerId) throw invalid('retailer', retailer, `retailer: no company "${retailer}"`);
-    let q = app.store.db
-      .selectFrom('rights_blocks as b')
-      .innerJoin('contracts as c', 'c.id', 'b.contract_id')
-      .select(['b.title_id', 'b.territory_codes', 'b.media_ids', 'b.languages', 'b.start_date', 'b.end_date', 'b.exclusive'])
-      .where('c.licensee_id', '=', retailerId)
-      .where('c.deleted_at', 'is', null)
-      .where('c.status', 'in', ['signed', 'announced']);
-    if (titleIds) q = q.where('b.title_id', 'in', titleIds.length ? titleIds : ['-']);
-    const wanted = new Set(territoryCodes(territories));
-    for (const b of await q.execute()) {
-      const media = parseJson(b.media_ids) as string[];
-      for (const lt of types) {
-        if (!media.includes(LICENSE_TYPE_MEDIA[lt])) continue;
-        // Clip to the window asked about.
-        const s = b.start_date && b.start_date > opts.from ? b.start_date : opts.from;
-        const endDay = b.end_date ? parseDay(b.end_date) : Infinity;
-        const e = Math.min(endDay, opts.end);
-        if (e < parseDay(s)) continue;
-        for (const country of parseJson(b.territory_codes) as string[]) {
-          if (!wanted.has(country)) continue;
-          windows.push({
-            titleId: b.title_id,
-            licenseType: lt,
-            country,
-            start: s,
-            end: e === Infinity ? null : dayOrNull(e),
-            languages: parseJson(b.languages) as string[] | null,
-            exclusive: b.exclusive === 1,
-          });
-        }
-      }
-    }
-  }
-
-  // Merge each country's windows (rollup rows and stored blocks cut them differently).
-  const groups = new Map<string, Window[]>();
+/**
+ * The transactions to write: one per title, country, license type, format
+ * and merged window (each country's windows merged first: rollup rows and
+ * stored blocks cut them differently).
+ */
+export function buildEmaTransactions(
+  windows: EmaWindow[],
+  titles: EmaTitle[],
+  licensor: string,
+  retailer: string | null,
+  opts: CheckedEmaOptions,
+): EmaTransaction[] {
+  const groups = new Map<string, EmaWindow[]>();
   for (const w of windows) {
     const k = `${w.titleId}|${w.licenseType}|${w.country}|${w.languages?.join(',') ?? '*'}|${w.exclusive}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
     g.push(w);
   }
-  const merged: Window[] = [];
+  const merged: EmaWindow[] = [];
   for (const g of groups.values()) {
     for (const m of mergeWindows(g.map((w) => ({ start: w.start, end: w.end, rows: [] }))))
       merged.push({ ...g[0], start: m.start, end: m.end });
   }
 
-  // Title metadata and the licensor.
-  const ids = [...new Set(merged.map((w) => w.titleId))];
-  const titles = ids.length
-    ? await app.store.db
-        .selectFrom('titles')
-        .select(['id', 'original_title', 'english_title', 'year', 'runtime_minutes', 'languages'])
-        .where('id', 'in', ids)
-        .execute()
-    : [];
   const byId = new Map(titles.map((t) => [t.id, t]));
-  let licensor = o.licensor?.trim();
-  if (!licensor) {
-    const we = await weCompanyIn(app.store.db);
-    const row = we ? await app.store.db.selectFrom('companies').select('name').where('id', '=', we).executeTakeFirst() : undefined;
-    if (!row) throw invalid('licensor', null, 'licensor: no company is set as "us" (settings): name the licensor');
-    licensor = row.name;
-  }
-
   const out: EmaTransaction[] = [];
-  const base = (w: Window) => {
+  const base = (w: EmaWindow) => {
     const t = byId.get(w.titleId)!;
     const name = t.english_title ?? t.original_title;
     const langs = parseJson(t.languages) as string[];
     return {
-      licensor: licensor!,
+      licensor,
       licensee: retailer,
       alid: `${OUR_ALID}${t.id}`,
       contentId: `${OUR_CID}${t.id}`,

@@ -15,9 +15,8 @@
 import { normalizeName } from '../../domain/fuzzy.js';
 import { mediaLabel, mediaSetFromIds } from '../../domain/media.js';
 import { territoryLabel, territorySetFromCodes } from '../../domain/territories.js';
-import type { FilmRights } from '../../services/app.js';
-import { TitleIndex } from '../../services/catalog.js';
-import { refPart, freeRefs, type Plan, type PlannedBlock, type PlannedContract, type PlannedTitle } from '../plan.js';
+import type { ImportLookup } from '../lookup.js';
+import { refPart, type Plan, type PlannedBlock, type PlannedContract, type PlannedTitle } from '../plan.js';
 import { type Problems } from '../problems.js';
 import type { EmaTransaction } from './model.js';
 import { LICENSE_TYPE_MEDIA } from './vocab.js';
@@ -47,8 +46,8 @@ export function mergeWindows(
 }
 
 /** Builds the plan of an EMA import (no writes). Problems are added to `problems`. */
-export async function planEma(app: FilmRights, txs: EmaTransaction[], problems: Problems): Promise<Plan> {
-  const index = await TitleIndex.load(app.store.db);
+export async function planEma(lookup: ImportLookup, txs: EmaTransaction[], problems: Problems): Promise<Plan> {
+  const index = await lookup.titles();
   const plan: Plan = { titles: [], companies: [], contracts: [] };
 
   // Retailer: the file's Licensee, else the one named for the import, else the file's ServiceProvider;
@@ -100,7 +99,7 @@ export async function planEma(app: FilmRights, txs: EmaTransaction[], problems: 
     if (!pt) {
       pt = {
         key,
-        label: existing ? app.titleName(existing) : t.title,
+        label: existing ? lookup.titleName(existing) : t.title,
         existingId: existing,
         input: existing ? undefined : { originalTitle: t.title, year: t.releaseYear, runtimeMinutes: t.runtimeMinutes, aliases: [] },
         rows: [],
@@ -203,8 +202,7 @@ export async function planEma(app: FilmRights, txs: EmaTransaction[], problems: 
     }
   }
   const list = [...contracts.values()];
-  const refs = await freeRefs(
-    app,
+  const refs = await lookup.freeRefs(
     list.map((c) => `EMA-${refPart(c.licensee)}-${c.contractId ? refPart(c.contractId) : refPart(titles.get([...c.titleKeys][0])!.label)}`),
   );
   plan.contracts = list.map((c, i): PlannedContract => ({

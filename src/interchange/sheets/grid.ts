@@ -57,7 +57,8 @@ export async function readWorkbookGrids(data: Buffer, name: string, limits: Xlsx
   let total = 0;
   try {
     for await (const ws of reader) {
-      const w = ws as unknown as { id: number | string; name: string } & AsyncIterable<ExcelJS.Row>;
+      // the stream reader's sheets carry their id and name, which its types leave out
+      const w = ws as typeof ws & { id: number | string; name: string };
       const grid = { name: w.name, id: Number(w.id), seen: grids.length, rows: new Map<number, Array<CellRead | undefined>>(), lastRow: 0 };
       grids.push(grid);
       for await (const row of w) {
@@ -87,7 +88,8 @@ export async function readWorkbookGrids(data: Buffer, name: string, limits: Xlsx
     throw new UnreadableFile(name, `not a readable XLSX workbook (truncated or corrupt: ${(e as Error).message.split('\n')[0]})`);
   }
   // the workbook's own sheet order (the archive may hold them in another)
-  const order = ((reader as unknown as { model?: { sheets?: Array<{ id: number }> } }).model?.sheets ?? []).map((s) => Number(s.id));
+  const model: { sheets?: Array<{ id: number }> } | undefined = reader.model;
+  const order = (model?.sheets ?? []).map((s) => Number(s.id));
   const rank = (g: { id: number; seen: number }) => (order.includes(g.id) ? order.indexOf(g.id) : order.length + g.seen);
   return grids.sort((a, b) => rank(a) - rank(b)).map(({ name: n, rows, lastRow }) => ({ name: n, rows, lastRow }));
 }

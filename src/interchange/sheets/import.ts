@@ -13,22 +13,10 @@ import { parseLanguages } from '../../domain/languages.js';
 import { parseMedia } from '../../domain/media.js';
 import { parseTerritories } from '../../domain/territories.js';
 import { CONTRACT_STATUSES, PRODUCTION_STATUSES, type ContractStatus, type ProductionStatus } from '../../store/index.js';
-import type { Actor, FilmRights } from '../../services/app.js';
-import { TitleIndex } from '../../services/catalog.js';
+import type { ImportLookup } from '../lookup.js';
 import { text, parseEmaBoolean, parseEmaDate, type Cell } from '../ema/model.js';
-import {
-  WE,
-  freeRefs,
-  refPart,
-  runPlan,
-  type Plan,
-  type PlannedBlock,
-  type PlannedContract,
-  type PlannedTitle,
-  type RunResult,
-} from '../plan.js';
+import { WE, refPart, type Plan, type PlannedBlock, type PlannedContract, type PlannedTitle, type RunResult } from '../plan.js';
 import { Problems, type Problem } from '../problems.js';
-import { readImportFile } from '../reader.js';
 import { columnLetter } from './cells.js';
 import type { Table } from './table.js';
 
@@ -191,28 +179,20 @@ export function parseAmount(v: Cell): { amount: string; currency: string | null 
   return { amount: (Math.round(n * 100) / 100).toFixed(2).replace(/\.00$/, ''), currency };
 }
 
-/** Reads (in a worker) a deal or catalog sheet, maps its columns, plans it and (with `commit`) writes it all or nothing. */
-export async function importSheet(
-  app: FilmRights,
-  actor: Actor,
-  data: Buffer,
-  name: string,
-  format: 'csv' | 'xlsx',
-  opts: SheetImportOptions,
-): Promise<SheetImportResult> {
-  const parsed = await readImportFile(data, name, { format, sheet: opts.sheet });
-  if (parsed.format !== 'csv' && parsed.format !== 'xlsx') throw new Error(`read ${name} as ${parsed.format}, not ${format}`);
-  return importSheetRead(app, actor, name, parsed, opts);
+/** A sheet mapped and planned: the plan to write, its problems, and the result once written. */
+export interface SheetPlan {
+  plan: Plan;
+  problems: Problems;
+  result(written: RunResult): SheetImportResult;
 }
 
-/** Maps, plans and (with `commit`) writes a sheet already read. */
-export async function importSheetRead(
-  app: FilmRights,
-  actor: Actor,
+/** Maps and plans a sheet already read (no writes): the services write the plan (commitPlan). */
+export async function planSheet(
+  lookup: ImportLookup,
   name: string,
   read: { format: 'csv' | 'xlsx'; table: Table; problems: Problem[] },
   opts: SheetImportOptions,
-): Promise<SheetImportResult> {
+): Promise<SheetPlan> {
   const { format, table } = read;
   const problems = Problems.from(read.problems);
   const kind = opts.kind ?? guessKind(table.headers);
@@ -282,7 +262,7 @@ export async function importSheetRead(
   });
   if (problems.errors.length) return finish();
 
-  const index = await TitleIndex.load(app.store.db);
+  const index = await lookup.titles();
   const titles = new Map<string, PlannedTitle & { directors?: string[] }>();
   const titleFor = (row: number, nameCell: Cell, yearCell: Cell, create: boolean): string | undefined => {
     const titleName = text(nameCell);
@@ -303,7 +283,7 @@ export async function importSheetRead(
     const key = found.length ? `id:${found[0]}` : `new:${normalizeName(titleName)}|${year ?? ''}`;
     const t = titles.get(key);
     if (t) t.rows.push(where(row, 'title'));
-    else if (found.length) titles.set(key, { key, label: app.titleName(found[0]), existingId: found[0], rows: [where(row, 'title')] });
+    else if (found.length) titles.set(key, { key, label: lookup.titleName(found[0]), existingId: found[0], rows: [where(row, 'title')] });
     else {
       if (!create) problems.warn(where(row, 'title'), `"${titleName}" is not in the catalog: it will be created`);
       titles.set(key, { key, label: titleName, input: { originalTitle: titleName, year }, rows: [where(row, 'title')] });
@@ -420,10 +400,7 @@ export async function importSheetRead(
     plan.companies = [...companies].map(([key, n]) => ({ key, name: n, kind: 'distributor' as const }));
     const list = [...contracts.values()];
     if (!problems.errors.length) {
-      const refs = await freeRefs(
-        app,
-        list.map((c) => c.refWanted),
-      );
+      const refs = await lookup.freeRefs(list.map((c) => c.refWanted));
       list.forEach((c, i) => {
         if (c.refWanted !== refs[i] && !c.refWanted.startsWith('SHEET-'))
           problems.error(c.rows[0], `deal ref "${c.refWanted}" is already taken by a contract`);
@@ -490,8 +467,7 @@ export async function importSheetRead(
   plan.titles = [...titles.values()];
   return finish();
 
-  async function finish(): Promise<SheetImportResult> {
-    const r = await runPlan(app, actor, plan, problems, { commit: opts.commit, onProgress: opts.onProgress });
-    return result(r);
+  function finish(): SheetPlan {
+    return { plan, problems, result };
   }
 }

@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely';
-import type { StoreDialect } from '../db.js';
+import type { StoreDialect } from '../dialect.js';
 import {
   COMPANY_KINDS,
   CONTRACT_DIRECTIONS,

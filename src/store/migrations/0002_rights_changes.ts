@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely';
-import type { StoreDialect } from '../db.js';
+import type { StoreDialect } from '../dialect.js';
 import { createdAtColumn } from './portable.js';
 
 /**

@@ -5,11 +5,11 @@
  * review decision, and the RSS/Atom feeds polled for new articles (each item
  * queued once, never fetched twice).
  *
- * The table types live with the service that uses them (services/articles.ts).
+ * The table types are in store/schema.ts, with the others.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely';
-import type { StoreDialect } from '../db.js';
+import type { StoreDialect } from '../dialect.js';
 import { createdAtColumn, dateColumn, oneOf } from './portable.js';
 
 export const ARTICLE_FACT_STATUSES = ['pending', 'accepted', 'rejected'] as const;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely';
-import type { StoreDialect } from '../db.js';
+import type { StoreDialect } from '../dialect.js';
 
 /**
  * API tokens expire: `expires_at` (ISO timestamp). Tokens made before this

@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationResult } from 'kysely';
-import type { StoreDialect } from '../db.js';
+import type { StoreDialect } from '../dialect.js';
 import { initial } from './0001_initial.js';
 import { rightsChanges } from './0002_rights_changes.js';
 import { articles } from './0003_articles.js';

@@ -3,7 +3,7 @@
  * PostgreSQL. Everything dialect-specific in a migration goes through here.
  */
 import { sql, type ColumnDefinitionBuilder, type RawBuilder } from 'kysely';
-import type { StoreDialect } from '../db.js';
+import type { StoreDialect } from '../dialect.js';
 
 /** Default for a timestamp column: now, in UTC, written like `Date.toISOString()` ('2021-07-20T14:03:12.345Z'). */
 export function nowIsoDefault(dialect: StoreDialect): RawBuilder<string> {

@@ -11,12 +11,12 @@
 import Parser from 'rss-parser';
 import { invalid } from '../domain/errors.js';
 import { newId, nowIso } from '../store/index.js';
-import type { Actor, FilmRights } from '../services/app.js';
-import { requireWriter } from '../services/access.js';
-import { idb, ingestArticle } from '../services/articles.js';
-import { NotFoundError } from '../services/errors.js';
-import { fetchPolicy } from '../services/fetchSettings.js';
-import { assertFetchable, FetchError, fetchText, type FetchPolicy } from './safeFetch.js';
+import type { Actor, FilmRights } from './app.js';
+import { requireWriter } from './access.js';
+import { ingestArticle } from './articles.js';
+import { NotFoundError } from './errors.js';
+import { fetchPolicy } from './fetchSettings.js';
+import { assertFetchable, FetchError, fetchText, type FetchPolicy } from '../ingest/safeFetch.js';
 
 /** A feed is read up to this size, like an article. */
 export const MAX_FEED_BYTES = 5 * 1024 * 1024;
@@ -38,7 +38,7 @@ export interface FeedView {
 }
 
 export async function listFeeds(app: FilmRights): Promise<FeedView[]> {
-  const db = idb(app.store.db);
+  const db = app.store.db;
   const feeds = await db.selectFrom('feeds').selectAll().orderBy('created_at').execute();
   const counts = await db
     .selectFrom('feed_items')
@@ -81,7 +81,7 @@ export async function addFeed(
   const interval = input.intervalMinutes ?? 60;
   if (!Number.isInteger(interval) || interval < 5)
     throw invalid('intervalMinutes', interval, 'intervalMinutes: at least 5 minutes between polls');
-  const db = idb(app.store.db);
+  const db = app.store.db;
   const existing = await db.selectFrom('feeds').select('id').where('url', '=', u.toString()).executeTakeFirst();
   const id = existing?.id ?? newId();
   if (!existing) {
@@ -104,7 +104,7 @@ export async function addFeed(
 
 export async function removeFeed(app: FilmRights, actor: Actor, id: string): Promise<void> {
   requireWriter(actor);
-  const r = await idb(app.store.db).deleteFrom('feeds').where('id', '=', id).executeTakeFirst();
+  const r = await app.store.db.deleteFrom('feeds').where('id', '=', id).executeTakeFirst();
   if (!Number(r.numDeletedRows)) throw new NotFoundError('feed', id);
 }
 
@@ -118,7 +118,7 @@ export async function pollFeed(
   opts: { fetch?: FetchPolicy; log?: FetchLog } = {},
 ): Promise<{ queued: number; ingested: number; failed: number }> {
   requireWriter(actor);
-  const db = idb(app.store.db);
+  const db = app.store.db;
   const feed = await db.selectFrom('feeds').selectAll().where('id', '=', feedId).executeTakeFirst();
   if (!feed) throw new NotFoundError('feed', feedId);
   let queued = 0;
@@ -177,7 +177,7 @@ export async function ingestQueued(
   actor: Actor,
   opts: { feedId?: string; limit?: number; fetch?: FetchPolicy; log?: FetchLog } = {},
 ): Promise<{ ingested: number; failed: number }> {
-  const db = idb(app.store.db);
+  const db = app.store.db;
   let q = db
     .selectFrom('feed_items as i')
     .innerJoin('feeds as f', 'f.id', 'i.feed_id')
@@ -218,7 +218,7 @@ export async function ingestQueued(
 
 /** Polls every feed whose interval has passed; the server calls it on a timer. */
 export async function pollDueFeeds(app: FilmRights, actor: Actor, now = Date.now(), opts: { log?: FetchLog } = {}): Promise<number> {
-  const feeds = await idb(app.store.db).selectFrom('feeds').selectAll().execute();
+  const feeds = await app.store.db.selectFrom('feeds').selectAll().execute();
   let polled = 0;
   for (const f of feeds) {
     const last = f.last_polled_at ? Date.parse(f.last_polled_at) : 0;

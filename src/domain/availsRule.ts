@@ -1,0 +1,210 @@
+import { type Bitset, isEmpty } from './bitset.js';
+import { BEGINNING, PERPETUITY, checkTerm, type Day } from './dates.js';
+import { invalid } from './errors.js';
+import { AVAILABLE, SHARED_OUTCOMES, WINDOW_NOT_MET, type Outcome, type OutcomeTable, type Reason } from './outcomes.js';
+import type { Languages, RightsBlock } from './rights.js';
+
+/**
+ * The availability rule (docs/domain.md, "Availability"), read top to bottom:
+ * the question; the outcome of one cell on one day (outcomeOn); a cell's
+ * timeline; and the match types and minimum window that decide which
+ * available runs answer the question (meetsWindow, applyMatch).
+ *
+ * - exclusive: an active exclusive rights-in covers the cell, no rights-out
+ *   (exclusive or not) covers it, and no holdback covers it;
+ * - non-exclusive: an active rights-in covers it, no exclusive rights-out
+ *   covers it, and no holdback covers it.
+ * Holds (rights-out in negotiation) that would block the grant make the cell
+ * "on-hold" rather than unavailable.
+ *
+ * This is the rule as written, cell by cell and day by day; the engine's fast
+ * paths (titleCells.ts, availableRuns.ts) give the same answers without
+ * walking cells, and the oracle tests hold them to it.
+ */
+
+export type MatchType = 'cover-entire' | 'overlap-part' | 'start-within' | 'end-within';
+export const MATCH_TYPES: readonly MatchType[] = ['cover-entire', 'overlap-part', 'start-within', 'end-within'];
+
+export interface AvailsQuestion {
+  territories: Bitset;
+  media: Bitset;
+  /** null: all languages. */
+  languages: Languages;
+  /** The window, inclusive; end PERPETUITY for "from this date on". */
+  start: Day;
+  end: Day;
+  exclusive: boolean;
+  match: MatchType;
+  /** An available period must last at least this many days (its whole length, not only inside the window). */
+  minDays?: number;
+}
+
+export function checkQuestion(q: AvailsQuestion): void {
+  if (isEmpty(q.territories)) throw invalid('territories', '', 'territories: the question names no territory');
+  if (isEmpty(q.media)) throw invalid('media', '', 'media: the question names no media');
+  if (q.languages !== null && q.languages.length === 0)
+    throw invalid('languages', [], 'languages: empty list; leave it out to mean all languages');
+  checkTerm(q.start, q.end, 'window');
+  if (!MATCH_TYPES.includes(q.match)) throw invalid('match', q.match, `match: "${q.match}" is not one of ${MATCH_TYPES.join(', ')}`);
+  if (q.minDays !== undefined && (!Number.isInteger(q.minDays) || q.minDays < 1)) {
+    throw invalid('minDays', q.minDays, 'minDays: a minimum window is a whole number of days, at least 1');
+  }
+}
+
+// ---------------------------------------------------------------------------
+// One cell on one day
+
+/** The outcome of one cell on one day, given the blocks that cover the cell's place. */
+export function outcomeOn(blocks: readonly RightsBlock[], day: Day, exclusive: boolean, outcomes: OutcomeTable = SHARED_OUTCOMES): Outcome {
+  const activeIn: string[] = [];
+  const activeInExclusive: string[] = [];
+  const future: string[] = [];
+  const past: string[] = [];
+  const outs: string[] = [];
+  const holdbacks: string[] = [];
+  const holds: string[] = [];
+  for (const b of blocks) {
+    const active = b.start <= day && day <= b.end;
+    switch (b.kind) {
+      case 'in':
+        if (active) {
+          activeIn.push(b.contract);
+          if (b.exclusive) activeInExclusive.push(b.contract);
+        } else if (b.start > day) future.push(b.contract);
+        else past.push(b.contract);
+        break;
+      case 'out':
+        if (active && (exclusive || b.exclusive)) outs.push(b.contract);
+        break;
+      case 'holdback':
+        if (active) holdbacks.push(b.contract);
+        break;
+      case 'hold':
+        if (active && (exclusive || b.exclusive)) holds.push(b.contract);
+        break;
+    }
+  }
+  const reasons: Reason[] = [];
+  if (activeIn.length === 0) {
+    if (future.length) reasons.push({ code: 'not-yet-started', contracts: future });
+    if (past.length) reasons.push({ code: 'expired', contracts: past });
+    if (!future.length && !past.length) reasons.push({ code: 'no-rights-in', contracts: [] });
+  } else if (exclusive && activeInExclusive.length === 0) {
+    reasons.push({ code: 'rights-in-non-exclusive', contracts: activeIn });
+  }
+  if (outs.length) reasons.push({ code: 'rights-out-exist', contracts: outs });
+  if (holdbacks.length) reasons.push({ code: 'holdback', contracts: holdbacks });
+  const blocked = reasons.length > 0;
+  if (holds.length) reasons.push({ code: 'on-hold', contracts: holds });
+  if (blocked) return outcomes.make('unavailable', reasons);
+  if (holds.length) return outcomes.make('on-hold', reasons);
+  return AVAILABLE;
+}
+
+// ---------------------------------------------------------------------------
+// A cell's timeline
+
+export interface Segment {
+  start: Day;
+  end: Day;
+  outcome: Outcome;
+}
+
+/** The whole timeline (BEGINNING..PERPETUITY) of a place covered by `blocks`, adjacent equal segments merged. */
+export function timeline(
+  blocks: readonly RightsBlock[],
+  exclusive: boolean,
+  extraBreaks: readonly Day[] = [],
+  outcomes: OutcomeTable = SHARED_OUTCOMES,
+): Segment[] {
+  const breaks = new Set<Day>([BEGINNING]);
+  for (const b of blocks) {
+    breaks.add(b.start);
+    if (b.end < PERPETUITY) breaks.add(b.end + 1);
+  }
+  for (const d of extraBreaks) if (d > BEGINNING && d <= PERPETUITY) breaks.add(d);
+  const points = [...breaks].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const start = points[i];
+    const end = i + 1 < points.length ? points[i + 1] - 1 : PERPETUITY;
+    const outcome = outcomeOn(blocks, start, exclusive, outcomes);
+    const last = out[out.length - 1];
+    if (last && last.outcome === outcome) last.end = end;
+    else out.push({ start, end, outcome });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Match types and the minimum window
+
+/** Whether an available run from `start` to `end` (its whole length) meets the question's match type and minimum window. */
+export function meetsWindow(start: Day, end: Day, q: AvailsQuestion): boolean {
+  let ok: boolean;
+  switch (q.match) {
+    case 'cover-entire':
+      ok = start <= q.start && end >= q.end;
+      break;
+    case 'overlap-part':
+      ok = true;
+      break;
+    case 'start-within':
+      ok = start >= q.start && start <= q.end;
+      break;
+    case 'end-within':
+      ok = end >= q.start && end <= q.end && end < PERPETUITY;
+      break;
+  }
+  if (ok && q.minDays !== undefined && (end >= PERPETUITY ? Infinity : end - start + 1) < q.minDays) ok = false;
+  return ok;
+}
+
+/** Whether a cell with this outcome could still be granted: free, or free once the holds fall through. */
+export const freeOrHeld = (o: Outcome) => o.status !== 'unavailable';
+
+/**
+ * The answer for the available segment `i`, which does not meet the window on
+ * its own: on hold when the stretch of available and held days around it
+ * does (it would be available if the holds fell through), for the holds on
+ * that stretch inside the window, or on the whole stretch when a minimum
+ * window is asked (its whole length counts); otherwise `window-not-met`.
+ * Segments must be contiguous and reach as far as such a stretch can matter.
+ */
+function heldStretchOutcome(segments: readonly Segment[], i: number, q: AvailsQuestion, outcomes: OutcomeTable): Outcome {
+  let a = i;
+  let b = i;
+  while (a > 0 && freeOrHeld(segments[a - 1].outcome)) a--;
+  while (b + 1 < segments.length && freeOrHeld(segments[b + 1].outcome)) b++;
+  if (a === b || !meetsWindow(segments[a].start, segments[b].end, q)) return WINDOW_NOT_MET;
+  const holds: string[] = [];
+  const inWindowOnly = q.minDays === undefined;
+  for (let k = a; k <= b; k++) {
+    const s = segments[k];
+    if (s.outcome.status !== 'on-hold' || (inWindowOnly && (s.end < q.start || s.start > q.end))) continue;
+    for (const r of s.outcome.reasons) if (r.code === 'on-hold') holds.push(...r.contracts);
+  }
+  return outcomes.make('on-hold', [{ code: 'on-hold', contracts: holds }]);
+}
+
+/**
+ * Applies the question's match type and minimum window to the available runs
+ * of a timeline, then clips it to the window. An available run that does not
+ * qualify is on hold when it would with the held days around it (see
+ * heldStretchOutcome), else unavailable with reason `window-not-met`.
+ */
+export function applyMatch(segments: readonly Segment[], q: AvailsQuestion, outcomes: OutcomeTable = SHARED_OUTCOMES): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
+    if (s.end < q.start || s.start > q.end) continue;
+    let outcome = s.outcome;
+    if (outcome.status === 'available' && !meetsWindow(s.start, s.end, q)) outcome = heldStretchOutcome(segments, i, q, outcomes);
+    const start = Math.max(s.start, q.start);
+    const end = Math.min(s.end, q.end);
+    const last = out[out.length - 1];
+    if (last && last.outcome === outcome && last.end + 1 === start) last.end = end;
+    else out.push({ start, end, outcome });
+  }
+  return out;
+}

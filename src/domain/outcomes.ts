@@ -1,0 +1,176 @@
+/**
+ * Outcomes: what the rule says of one cell on one day (docs/domain.md,
+ * "Reasons"): a status (available, on hold, unavailable) and the reasons for
+ * it, each with the contracts that cause it.
+ *
+ * The engine makes the same few outcomes millions of times, so they are
+ * interned in an OutcomeTable: equal status and reasons give the same object,
+ * compared with ===. A table is owned by whoever computes answers (the
+ * RightsIndex keeps one for its lifetime); makeOutcome and the functions that
+ * take a table as an optional last argument use one shared table for callers
+ * that keep none of their own.
+ */
+
+export type ReasonCode =
+  | 'no-rights-in'
+  | 'rights-in-non-exclusive'
+  | 'rights-out-exist'
+  | 'holdback'
+  | 'on-hold'
+  | 'not-yet-started'
+  | 'expired'
+  | 'window-not-met';
+
+/** Reasons are listed in this order. */
+export const REASON_CODES: readonly ReasonCode[] = [
+  'no-rights-in',
+  'not-yet-started',
+  'expired',
+  'rights-in-non-exclusive',
+  'rights-out-exist',
+  'holdback',
+  'on-hold',
+  'window-not-met',
+];
+
+export interface Reason {
+  code: ReasonCode;
+  /** Contract references that cause it, sorted. */
+  contracts: string[];
+}
+
+export type AvailStatus = 'available' | 'on-hold' | 'unavailable';
+
+export interface Outcome {
+  status: AvailStatus;
+  reasons: Reason[];
+  /** Identity of the outcome: equal keys, equal status and reasons. */
+  key: string;
+  /** A small number standing for the outcome in hashes (unique within its table). */
+  id: number;
+}
+
+/** Reasons (in REASON_CODES order, contracts sorted and each once) as an outcome. */
+function newOutcome(status: AvailStatus, reasons: readonly Reason[], id: number): Outcome {
+  const lists = reasons.map((r) => [...r.contracts]);
+  // one flat string (join, not a chain of concatenations): it is kept as long as the outcome
+  const parts: string[] = [status, '|'];
+  reasons.forEach((r, i) => parts.push(i ? ';' : '', r.code, ':', lists[i].join(',')));
+  return { status, reasons: reasons.map((r, i) => ({ code: r.code, contracts: lists[i] })), key: parts.join(''), id };
+}
+
+/** Available: the outcome of every free cell, the same object in every table. */
+export const AVAILABLE: Outcome = newOutcome('available', [], 0);
+/** An available run the question's match type or minimum window does not accept, the same object in every table. */
+export const WINDOW_NOT_MET: Outcome = newOutcome('unavailable', [{ code: 'window-not-met', contracts: [] }], 1);
+const LASTING_OUTCOMES: readonly Outcome[] = [AVAILABLE, WINDOW_NOT_MET];
+
+/** Contracts sorted, each once. */
+function contractList(contracts: string[]): string[] {
+  if (contracts.length < 2) return contracts;
+  if (contracts.length === 2) {
+    const [a, b] = contracts;
+    return a === b ? [a] : a < b ? contracts : [b, a];
+  }
+  return [...new Set(contracts)].sort();
+}
+
+/**
+ * Outcomes are found in a trie walked by status, then each reason's code and
+ * contracts: the strings are the ones the blocks already hold, whose hashes are
+ * cached, so finding a known outcome builds no string. Codes are stepped by a
+ * symbol of their own, so no contract can be mistaken for a code. Most nodes
+ * have one child, kept inline; a Map is made from the second on.
+ */
+const CODE_STEP: readonly symbol[] = REASON_CODES.map((c) => Symbol(c));
+
+class OutcomeNode {
+  key: string | symbol | null = null;
+  child: OutcomeNode | null = null;
+  more: Map<string | symbol, OutcomeNode> | null = null;
+  outcome: Outcome | null = null;
+
+  next(key: string | symbol): OutcomeNode {
+    if (this.key === key) return this.child!;
+    if (this.key === null) {
+      this.key = key;
+      return (this.child = new OutcomeNode());
+    }
+    this.more ??= new Map();
+    let n = this.more.get(key);
+    if (!n) this.more.set(key, (n = new OutcomeNode()));
+    return n;
+  }
+}
+
+/** Interned outcomes: make() gives one object per distinct status and reasons. */
+export class OutcomeTable {
+  private roots = new Map<AvailStatus, OutcomeNode>();
+  private count = 0;
+  private nextId = LASTING_OUTCOMES.length;
+
+  constructor() {
+    this.keepLasting();
+  }
+
+  make(status: AvailStatus, reasons: Reason[]): Outcome {
+    // this runs for every distinct state of a timeline, so the interned outcome is found
+    // first and the key and the copy of the reasons are made only for a new one
+    let inOrder = true;
+    for (let i = 1; i < reasons.length && inOrder; i++)
+      inOrder = REASON_CODES.indexOf(reasons[i - 1].code) <= REASON_CODES.indexOf(reasons[i].code);
+    const ordered = inOrder ? reasons : [...reasons].sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
+    let node = this.root(status);
+    for (const r of ordered) {
+      node = node.next(CODE_STEP[REASON_CODES.indexOf(r.code)]);
+      for (const c of contractList(r.contracts)) node = node.next(c);
+    }
+    if (node.outcome) return node.outcome;
+    node.outcome = newOutcome(
+      status,
+      ordered.map((r) => ({ code: r.code, contracts: contractList(r.contracts) })),
+      this.nextId++,
+    );
+    this.count++;
+    return node.outcome;
+  }
+
+  /**
+   * Forgets the interned outcomes when there are many (each title's contracts make
+   * outcomes of their own). Call it only between two titles' computations, never
+   * inside one, where equal outcomes must be the same object; the lasting ones
+   * (available, window not met) are kept, so they stay the same object for ever.
+   */
+  forgetIfMany(): void {
+    if (this.count < 100_000) return;
+    this.roots = new Map();
+    this.count = 0;
+    this.keepLasting();
+  }
+
+  private root(status: AvailStatus): OutcomeNode {
+    let node = this.roots.get(status);
+    if (!node) this.roots.set(status, (node = new OutcomeNode()));
+    return node;
+  }
+
+  private keepLasting(): void {
+    for (const o of LASTING_OUTCOMES) {
+      let node = this.root(o.status);
+      for (const r of o.reasons) {
+        node = node.next(CODE_STEP[REASON_CODES.indexOf(r.code)]);
+        for (const c of r.contracts) node = node.next(c);
+      }
+      node.outcome = o;
+      this.count++;
+    }
+  }
+}
+
+/** The table of callers that keep none of their own (tests, one-off answers). */
+export const SHARED_OUTCOMES = new OutcomeTable();
+
+/** An outcome interned in the shared table. */
+export function makeOutcome(status: AvailStatus, reasons: Reason[]): Outcome {
+  return SHARED_OUTCOMES.make(status, reasons);
+}

@@ -1,0 +1,288 @@
+import { type Bitset, equals, intersect, intersects, isSubset, minus } from './bitset.js';
+import { BEGINNING, PERPETUITY, type Day } from './dates.js';
+import { applyMatch, freeOrHeld, outcomeOn, timeline, type AvailsQuestion, type Segment } from './availsRule.js';
+import { hash3 } from './hash.js';
+import { SHARED_OUTCOMES, type Outcome, type OutcomeTable } from './outcomes.js';
+import { coversLanguage, OTHER_LANGUAGES, type RightsBlock } from './rights.js';
+
+/**
+ * The cells of one title for a question, computed fast: the answer the rule
+ * (availsRule.ts) gives cell by cell and day by day, without walking cells.
+ * Countries, media leaves and languages that are covered by exactly the same
+ * blocks form one class, and each class's timeline only changes where a block
+ * starts or ends.
+ */
+
+/**
+ * The cells of one title's answer, grouped: the question's territories, media
+ * and languages are partitioned into classes (positions covered by the same
+ * blocks), and every (territory, media, language) class triple covered by the
+ * same blocks shares one timeline. A group is such a timeline.
+ */
+export interface TitleCells {
+  /** Territory, media and language classes: each a set, disjoint, covering the question. */
+  territoryClasses: Bitset[];
+  mediaClasses: Bitset[];
+  /** Language atoms of each class; OTHER_LANGUAGES stands for every language no block names. */
+  languageClasses: string[][];
+  /** The group of each class triple (t, m, l), at (t * media classes + m) * language classes + l. */
+  groupOf: Int32Array;
+  groups: CellGroup[];
+}
+
+export interface CellGroup {
+  /** The timeline inside the window, after the match rule. */
+  segments: Segment[];
+}
+
+function languageAtoms(blocks: readonly RightsBlock[], q: AvailsQuestion): string[] {
+  if (q.languages !== null) return [...new Set(q.languages)].sort();
+  const named = new Set<string>();
+  for (const b of blocks) if (b.languages) for (const l of b.languages) named.add(l);
+  return [...[...named].sort(), OTHER_LANGUAGES];
+}
+
+function touchesLanguages(b: RightsBlock, atoms: readonly string[]): boolean {
+  for (const a of atoms) if (coversLanguage(b.languages, a)) return true;
+  return false;
+}
+
+/**
+ * Sets of blocks (by position in the relevant list) are bit words, one bit a
+ * block: with up to 32 relevant blocks, as for most titles, a single word.
+ */
+type BlockSet = Uint32Array;
+
+/** Splits the language atoms into classes of atoms covered by exactly the same blocks. */
+function languageClassesOf(
+  atoms: readonly string[],
+  relevant: readonly RightsBlock[],
+  words: number,
+): Array<{ blocks: BlockSet; atoms: string[] }> {
+  const classes: Array<{ blocks: BlockSet; atoms: string[] }> = [];
+  for (const atom of atoms) {
+    const bs = new Uint32Array(words);
+    for (let b = 0; b < relevant.length; b++) if (coversLanguage(relevant[b].languages, atom)) bs[b >>> 5] |= 1 << (b & 31);
+    const c = classes.find((x) => equals(x.blocks, bs));
+    if (c) c.atoms.push(atom);
+    else classes.push({ blocks: bs, atoms: [atom] });
+  }
+  return classes;
+}
+
+/**
+ * Splits `universe` into classes of positions contained in exactly the same
+ * `sets` (partition refinement on bitsets: one split per set and class, no
+ * walk over positions). Each class carries the set of sets that contain it.
+ */
+function refine(universe: Bitset, sets: readonly Bitset[], words: number): Array<{ set: Bitset; blocks: BlockSet }> {
+  let classes = [{ set: universe, blocks: new Uint32Array(words) }];
+  for (let b = 0; b < sets.length; b++) {
+    const s = sets[b];
+    const word = b >>> 5;
+    const bit = 1 << (b & 31);
+    const next: typeof classes = [];
+    for (const c of classes) {
+      if (!intersects(c.set, s)) {
+        next.push(c);
+      } else if (isSubset(c.set, s)) {
+        c.blocks[word] |= bit;
+        next.push(c);
+      } else {
+        const inside = c.blocks.slice();
+        inside[word] |= bit;
+        next.push({ set: intersect(c.set, s), blocks: inside }, { set: minus(c.set, s), blocks: c.blocks });
+      }
+    }
+    classes = next;
+  }
+  return classes;
+}
+
+/**
+ * Timelines of sets of blocks given as one bit word (up to 32 relevant blocks),
+ * the same as timeline() then applyMatch() give, computed from what every
+ * block does at every day where some block starts or ends: a set's timeline
+ * changes only on days where one of its blocks does, and its outcome on a day
+ * depends only on which of its blocks are active, not yet started (rights-in)
+ * or over (rights-in), so outcomes are remembered by those three sets. Only
+ * the segments that reach into the window are built.
+ */
+function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outcomes: OutcomeTable): (covering: number) => Segment[] {
+  const daySet = new Set<Day>([BEGINNING]);
+  for (const b of relevant) {
+    daySet.add(b.start);
+    if (b.end < PERPETUITY) daySet.add(b.end + 1);
+  }
+  const days = [...daySet].sort((a, b) => a - b);
+  const n = days.length;
+  const index = new Map<Day, number>();
+  for (let k = 0; k < n; k++) index.set(days[k], k);
+  // blocks that start on each day, and that end the day before
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  let rightsIn = 0;
+  for (let b = 0; b < relevant.length; b++) {
+    const x = relevant[b];
+    starts[index.get(x.start)!] |= 1 << b;
+    if (x.end < PERPETUITY) ends[index.get(x.end + 1)!] |= 1 << b;
+    if (x.kind === 'in') rightsIn |= 1 << b;
+  }
+  // swept from the beginning: active blocks, rights-in not yet started, rights-in over
+  const active = new Int32Array(n);
+  const future = new Int32Array(n);
+  const past = new Int32Array(n);
+  const change = new Int32Array(n);
+  let a = 0;
+  let f = rightsIn;
+  let p = 0;
+  for (let k = 0; k < n; k++) {
+    a = (a | starts[k]) & ~ends[k];
+    f &= ~starts[k];
+    p |= ends[k] & rightsIn;
+    active[k] = a;
+    future[k] = f;
+    past[k] = p;
+    change[k] = starts[k] | ends[k];
+  }
+  const known = new Map<number, Array<{ a: number; f: number; p: number; outcome: Outcome }>>();
+  const outcomeAt = (covering: number, k: number): Outcome => {
+    const a = active[k] & covering;
+    const f = future[k] & covering;
+    const p = past[k] & covering;
+    const h = hash3(a, f, p);
+    let list = known.get(h);
+    if (list) {
+      for (const e of list) if (e.a === a && e.f === f && e.p === p) return e.outcome;
+    } else known.set(h, (list = []));
+    const bs: RightsBlock[] = [];
+    for (let b = 0; b < relevant.length; b++) if ((covering & (1 << b)) !== 0) bs.push(relevant[b]);
+    const outcome = outcomeOn(bs, days[k], q.exclusive, outcomes);
+    list.push({ a, f, p, outcome });
+    return outcome;
+  };
+  const stretches = q.minDays !== undefined;
+  return (covering) => {
+    // the days where the timeline may change: the beginning, and where one of the blocks starts or ends
+    const ks = [0];
+    for (let k = 1; k < n; k++) if ((change[k] & covering) !== 0) ks.push(k);
+    // from the segment that holds the window's start (back to where it starts) to the one that holds its end;
+    // with a minimum window, also the available and held days on either side (a run's whole length counts)
+    let i = 0;
+    while (i + 1 < ks.length && days[ks[i + 1]] <= q.start) i++;
+    const first = outcomeAt(covering, ks[i]);
+    let j = i;
+    while (j > 0 && outcomeAt(covering, ks[j - 1]) === first) j--;
+    if (stretches && freeOrHeld(first)) {
+      while (j > 0 && freeOrHeld(outcomeAt(covering, ks[j - 1]))) j--;
+      i = j;
+    }
+    const segments: Segment[] = [];
+    let cur: Segment | null = { start: days[ks[j]], end: PERPETUITY, outcome: outcomeAt(covering, ks[j]) };
+    for (i++; i < ks.length; i++) {
+      const d = days[ks[i]];
+      const outcome = outcomeAt(covering, ks[i]);
+      if (outcome === cur.outcome) continue;
+      cur.end = d - 1;
+      segments.push(cur);
+      if (d > q.end && !(stretches && freeOrHeld(cur.outcome) && freeOrHeld(outcome))) {
+        cur = null;
+        break;
+      }
+      cur = { start: d, end: PERPETUITY, outcome };
+    }
+    if (cur) segments.push(cur);
+    return applyMatch(segments, q, outcomes);
+  };
+}
+
+/**
+ * The cells of one title for a question, grouped by timeline (see TitleCells).
+ * `blocks` are the title's blocks.
+ */
+export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion, outcomes: OutcomeTable = SHARED_OUTCOMES): TitleCells {
+  outcomes.forgetIfMany();
+  const atoms = languageAtoms(blocks, q);
+  const relevant = blocks.filter(
+    (b) => intersects(b.territories, q.territories) && intersects(b.media, q.media) && touchesLanguages(b, atoms),
+  );
+  const words = Math.max(1, Math.ceil(relevant.length / 32));
+  const tList = refine(
+    q.territories,
+    relevant.map((b) => b.territories),
+    words,
+  );
+  const mList = refine(
+    q.media,
+    relevant.map((b) => b.media),
+    words,
+  );
+  const lList = languageClassesOf(atoms, relevant, words);
+  const nT = tList.length;
+  const nM = mList.length;
+  const nL = lList.length;
+
+  // the blocks covering a triple: the intersection of its three classes' blocks; one group per distinct set
+  const groupOf = new Int32Array(nT * nM * nL);
+  const groups: CellGroup[] = [];
+  if (words === 1) {
+    // up to 32 relevant blocks: sets of blocks are numbers
+    const segmentsOf = maskTimelines(relevant, q, outcomes);
+    const lb = lList.map((c) => c.blocks[0] | 0);
+    const ids = new Map<number, number>();
+    let lastKey = 0;
+    let lastGroup = -1;
+    let i = 0;
+    for (let t = 0; t < nT; t++) {
+      const tb = tList[t].blocks[0];
+      for (let m = 0; m < nM; m++) {
+        const tm = tb & mList[m].blocks[0];
+        for (let l = 0; l < nL; l++) {
+          const key = tm & lb[l];
+          let g = key === lastKey && lastGroup >= 0 ? lastGroup : ids.get(key);
+          if (g === undefined) {
+            g = groups.length;
+            ids.set(key, g);
+            groups.push({ segments: segmentsOf(key) });
+          }
+          lastKey = key;
+          lastGroup = g;
+          groupOf[i++] = g;
+        }
+      }
+    }
+  } else {
+    const ids = new Map<string, number>();
+    const tm = new Uint32Array(words);
+    const covering = new Uint32Array(words);
+    let i = 0;
+    for (let t = 0; t < nT; t++) {
+      const tb = tList[t].blocks;
+      for (let m = 0; m < nM; m++) {
+        const mb = mList[m].blocks;
+        for (let w = 0; w < words; w++) tm[w] = tb[w] & mb[w];
+        for (let l = 0; l < nL; l++) {
+          const lb = lList[l].blocks;
+          for (let w = 0; w < words; w++) covering[w] = tm[w] & lb[w];
+          const key = covering.join(',');
+          let g = ids.get(key);
+          if (g === undefined) {
+            g = groups.length;
+            ids.set(key, g);
+            const bs: RightsBlock[] = [];
+            for (let b = 0; b < relevant.length; b++) if ((covering[b >>> 5] & (1 << (b & 31))) !== 0) bs.push(relevant[b]);
+            groups.push({ segments: applyMatch(timeline(bs, q.exclusive, [], outcomes), q, outcomes) });
+          }
+          groupOf[i++] = g;
+        }
+      }
+    }
+  }
+  return {
+    territoryClasses: tList.map((t) => t.set),
+    mediaClasses: mList.map((m) => m.set),
+    languageClasses: lList.map((l) => l.atoms),
+    groupOf,
+    groups,
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The article: read twice (the first pass learns which names are people and
+ * which companies, the second extracts with that knowledge), then the facts
+ * found, each once, in the order they were told.
+ */
+import { findDates, tenseOf } from '../dates.js';
+import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, type Registry } from '../sketch.js';
+import { nameKey } from '../names.js';
+import { findTitleSpans } from '../titles.js';
+import { matchingView, readHeader, segment, type Sentence } from '../text.js';
+import type { AnyFact, Span } from '../types.js';
+import { Ctx, type ExtractOptions, type Extraction, type State, newState, nk } from './context.js';
+import { extractBoxOffice, extractReleases } from './boxOffice.js';
+import { extractCredits, extractSourceAndStatus } from './credits.js';
+import { extractDealDetails, extractNegotiators } from './negotiators.js';
+import { extractDeals, extractRumours } from './deals.js';
+import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
+import { extractFestival } from './festivals.js';
+
+function isHeadline(s: Sentence): boolean {
+  const t = s.text.trim();
+  if (/[.!?"”’']$/.test(t) && !/['’]$/.test(t)) return false;
+  const words = t.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
+  if (words.length < 3) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / words.length > 0.6;
+}
+
+function runPass(
+  text: string,
+  view: string,
+  sentences: Sentence[],
+  date: string,
+  reg: Registry,
+  titleSpans: Span[] | undefined,
+  guessed: Span[],
+): State {
+  const st = newState(date, reg);
+  const spans = [...(titleSpans ?? [])].sort((a, b) => a[0] - b[0]);
+  let ti = 0;
+  let gi = 0;
+  for (const s of sentences) {
+    const headline = isHeadline(s);
+    // the title spans inside this sentence only (spans are sorted): the sketch never reads the whole list
+    while (ti < spans.length && spans[ti][0] < s.start) ti++;
+    let tj = ti;
+    while (tj < spans.length && spans[tj][0] < s.end) tj++;
+    while (gi < guessed.length && guessed[gi][0] < s.start) gi++;
+    let gj = gi;
+    while (gj < guessed.length && guessed[gj][0] < s.end) gj++;
+    const sk = sketchSentence(view, s.start, s.end, {
+      registry: reg,
+      titleSpans: spans.slice(ti, tj),
+      guessedTitleSpans: guessed.slice(gi, gj),
+      headline,
+    });
+    const tense = tenseOf(s.text);
+    const dates = findDates(view.slice(s.start, s.end), date, tense).map((d) => ({ ...d, abs: s.start + d.start }));
+    const c = new Ctx(st, sk, s, tense, dates);
+    // learn people from role words and companies from deal slots before the rules read them
+    if (!headline) {
+      extractMandates(c);
+      extractRumours(c);
+    }
+    extractDeals(c);
+    if (!headline) {
+      extractRespectively(c);
+      extractHandledBy(c);
+      extractDistributionHandling(c);
+      extractNegotiators(c);
+      extractDealDetails(c);
+      extractFestival(c);
+      extractBoxOffice(c);
+      extractReleases(c);
+      extractCredits(c);
+      extractSourceAndStatus(c);
+    }
+    // the focus: the title of this sentence's main fact, when it names one
+    const main = (st.factsAt.get(s.start) ?? []).find((f) =>
+      ['deal', 'selection', 'withdrawal', 'boxOffice', 'release', 'mandate', 'productionStatus'].includes(f.type),
+    );
+    if (main) {
+      const explicit = sk.items.some((it) => it.kind === 'title' && nk(it.text) === nk(main.fields.title));
+      if (explicit || !st.focus) st.focus = main.fields.title;
+    } else if (!st.focus) {
+      const first = sk.items.find((it) => it.kind === 'title');
+      if (first && !headline) st.focus = first.text;
+    }
+    if (!st.lead && st.focus) st.lead = st.focus;
+    // the company in focus: a company that starts the sentence
+    const firstEnt = sk.items.find((it) => it.kind === 'ent' || it.kind === 'title');
+    if (firstEnt?.kind === 'ent' && firstEnt.ent === 'company' && !headline) st.focusCompany = firstEnt.name ?? firstEnt.text;
+    // the person in focus: a person named with a director role
+    const dir = sk.items.find(
+      (it, i) =>
+        it.kind === 'ent' &&
+        (it.ent === 'person' || it.ent === 'name') &&
+        /director|filmmaker|helmer|auteur/.test(sk.items[i - 1]?.text ?? ''),
+    );
+    if (dir) st.focusPerson = resolveShort(reg, dir.text)?.name ?? dir.name ?? dir.text;
+  }
+  return st;
+}
+
+/** Extracts candidate facts from an article's text. */
+export function extractFacts(text: string, opts: ExtractOptions = {}): Extraction {
+  const header = readHeader(text);
+  const date = opts.date ?? header.date ?? new Date().toISOString().slice(0, 10);
+  const view = matchingView(text);
+  const sentences = segment(text, header.bodyStart);
+  const seed = newRegistry();
+  for (const p of opts.known?.people ?? []) learn(seed, p, 'person', false);
+  for (const c of opts.known?.companies ?? []) learn(seed, c, 'company', false);
+  for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(nameKey(n));
+  // titles the text does not quote, from their context (titles.ts): not where italics say otherwise
+  const guessed = withoutOverlap(findTitleSpans(view, sentences), opts.titleSpans ?? []);
+  // pass 1 learns names; pass 2 extracts with them
+  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed);
+  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed);
+  const facts = finish(second);
+  return { date, bodyStart: header.bodyStart, sentences, facts };
+}
+
+/** The found spans (sorted) that overlap none of the given ones. */
+function withoutOverlap(found: Span[], given: Span[]): Span[] {
+  const a = [...given].sort((x, y) => x[0] - y[0]);
+  const out: Span[] = [];
+  let i = 0;
+  for (const sp of found) {
+    while (i < a.length && a[i][1] <= sp[0]) i++;
+    if (i < a.length && a[i][0] < sp[1]) continue;
+    out.push(sp);
+  }
+  return out;
+}
+
+/** Final touches: sellers from mandates, people who are companies dropped, stable order. */
+function finish(st: State): AnyFact[] {
+  const out: AnyFact[] = [];
+  for (const key of st.order) {
+    const f = st.facts.get(key)!;
+    if (f.type === 'deal') {
+      const d = f.fields;
+      if (!d.seller) {
+        const m = st.mandates.get(nk(d.title));
+        if (m && nk(m) !== nk(d.buyer)) d.seller = m;
+      }
+      if (d.territories === null && !d.negotiators.length && f.confidence > 0.6) f.confidence = Math.min(f.confidence, 0.75);
+    }
+    if (f.type === 'credit' && st.reg.kinds.get(nk(f.fields.name)) === 'company') continue;
+    // a selection the article says was withdrawn is the withdrawal
+    if (f.type === 'selection' && st.facts.has(`withdrawal|${nk(f.fields.title)}|${nk(f.fields.festival)}|${f.fields.year ?? ''}`))
+      continue;
+    if (f.type === 'titleCompany' && st.reg.kinds.get(nk(f.fields.company)) === 'person') continue;
+    out.push(f);
+  }
+  // the sentence order of the evidence
+  return out.sort((a, b) => a.span[0] - b.span[0]);
+}

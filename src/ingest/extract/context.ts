@@ -1,0 +1,510 @@
+/**
+ * What every rule shares: the article's state (focus, festival, facts found so
+ * far), the sentence being read (Ctx: its tokens, items, dates and title spans),
+ * the cleaning of names, territories and media, adding and merging facts, and
+ * the two readings most rules need: whether a name is a person's, and which
+ * festival (and year) a festival name means.
+ */
+import { parseMedia } from '../../domain/media.js';
+import { parseTerritories } from '../../domain/territories.js';
+import type { CreditRole } from '../../store/index.js';
+import { eventYear, tenseOf, type DateMention, type Tense } from '../dates.js';
+import { yearEdition, type EventEntry } from '../lexicon.js';
+import { resolveShort, type Item, type Registry, type Sketch } from '../sketch.js';
+import { nameKey } from '../names.js';
+import type { Sentence } from '../text.js';
+import type { AnyFact, CandidateFact, DealFields, FactType, FieldsByType, Span } from '../types.js';
+import { CLAUSE_BREAK, PRONOUN_TITLE, TERR_WORDS } from './words.js';
+
+export interface ExtractOptions {
+  /** The article's date (YYYY-MM-DD); else the text's header date; else today. */
+  date?: string | null;
+  /** Title spans known from the HTML (italics). */
+  titleSpans?: Span[];
+  /** Names already in the catalog, to tell people from companies. */
+  known?: { people?: string[]; companies?: string[] };
+}
+
+export interface Extraction {
+  date: string;
+  bodyStart: number;
+  sentences: Sentence[];
+  facts: AnyFact[];
+}
+
+export interface FestCtx {
+  event: EventEntry;
+  year: number | null;
+  edition: number | null;
+}
+
+export interface State {
+  date: string;
+  reg: Registry;
+  lead: string | null;
+  focus: string | null;
+  focusCompany: string | null;
+  focusPerson: string | null;
+  festival: FestCtx | null;
+  festivalParagraph: number;
+  /** The article's first festival: the one "the festival" means in a later paragraph. */
+  mainFestival: FestCtx | null;
+  seller: { company: string; title: string | null } | null;
+  facts: Map<string, AnyFact>;
+  order: string[];
+  deals: Array<CandidateFact<'deal'>>;
+  /** The facts by where their span starts (the sentence that first told them), in the order they were found. */
+  factsAt: Map<number, AnyFact[]>;
+  /** Where each fact's further spans start (its first span excluded). */
+  spanStarts: Map<string, Set<number>>;
+  directorOf: Map<string, string>;
+  titleByDirector: Map<string, string>;
+  winnerOf: Map<string, string>;
+  roleOf: Map<string, CreditRole>;
+  mandates: Map<string, string>;
+}
+
+export function newState(date: string, reg: Registry): State {
+  return {
+    date,
+    reg,
+    lead: null,
+    focus: null,
+    focusCompany: null,
+    focusPerson: null,
+    festival: null,
+    festivalParagraph: -1,
+    mainFestival: null,
+    seller: null,
+    facts: new Map(),
+    order: [],
+    deals: [],
+    factsAt: new Map(),
+    spanStarts: new Map(),
+    directorOf: new Map(),
+    titleByDirector: new Map(),
+    winnerOf: new Map(),
+    roleOf: new Map(),
+    mandates: new Map(),
+  };
+}
+
+export const nk = (s: string | null | undefined) => nameKey(s ?? '');
+
+/** The facts this sentence told first (their span starts with it). */
+export function factsHere(c: Ctx): AnyFact[] {
+  return c.st.factsAt.get(c.sent.start) ?? [];
+}
+
+export function dealsHere(c: Ctx): Array<CandidateFact<'deal'>> {
+  return factsHere(c).filter((f): f is CandidateFact<'deal'> => f.type === 'deal');
+}
+
+export class Ctx {
+  readonly toks: string[];
+  constructor(
+    readonly st: State,
+    readonly sk: Sketch,
+    readonly sent: Sentence,
+    readonly tense: Tense,
+    readonly dates: Array<DateMention & { abs: number }>,
+  ) {
+    this.toks = sk.tokens.map((t) => t.replace(/'s$/, ''));
+  }
+
+  tok(i: number): string {
+    return this.toks[i] ?? '';
+  }
+  raw(i: number): string {
+    return this.sk.tokens[i] ?? '';
+  }
+  item(i: number): Item {
+    return this.sk.items[this.sk.tokenItem[i]];
+  }
+  is(i: number, re: RegExp): boolean {
+    return re.test(this.tok(i));
+  }
+  isOrg(i: number): boolean {
+    return /^[CE]\d+$/.test(this.tok(i)) && this.item(i).ent !== 'person';
+  }
+  isTitle(i: number): boolean {
+    return /^T\d+$/.test(this.tok(i));
+  }
+  isTerr(i: number): boolean {
+    return /^[RN]\d+$/.test(this.tok(i));
+  }
+  isPer(i: number): boolean {
+    return /^[PE]\d+$/.test(this.tok(i)) && !this.isCompanyName(i);
+  }
+  isCompanyName(i: number): boolean {
+    const it = this.item(i);
+    return it.ent === 'company' || this.st.reg.kinds.get(nk(it.name)) === 'company';
+  }
+  name(i: number): string {
+    const it = this.item(i);
+    return cleanName(it.name ?? it.text);
+  }
+  /** Words at i.. match the sequence. */
+  seq(i: number, words: string[]): boolean {
+    return words.every((w, k) => this.toks[i + k] === w);
+  }
+  /** The longest of the phrases that starts at i: its length, or 0. */
+  phraseAt(i: number, phrases: string[][]): number {
+    let best = 0;
+    for (const p of phrases) if (p.length > best && this.seq(i, p)) best = p.length;
+    return best;
+  }
+  /** The text of tokens [a, b) as words (codes kept), for cue tests. */
+  words(a: number, b: number): string {
+    return this.toks.slice(Math.max(0, a), Math.max(0, b)).join(' ');
+  }
+  /** The words of tokens [a, b) as written (lower case), for phrases that codes hide ("North American premiere"). */
+  plain(a: number, b: number): string {
+    const out: string[] = [];
+    for (let k = Math.max(0, a); k < Math.min(this.toks.length, b); k++)
+      out.push(this.item(k).kind === 'title' ? this.tok(k) : this.item(k).text.toLowerCase());
+    return out.join(' ');
+  }
+  /** Where the clause holding token i starts. */
+  clauseStart(i: number): number {
+    for (let k = i - 1; k >= 0; k--) if (CLAUSE_BREAK.has(this.toks[k])) return k + 1;
+    return 0;
+  }
+  clauseEnd(i: number): number {
+    for (let k = i; k < this.toks.length; k++) if (CLAUSE_BREAK.has(this.toks[k]) || this.toks[k] === '.') return k;
+    return this.toks.length;
+  }
+  span(): Span {
+    return [this.sent.start, this.sent.end];
+  }
+  /** A title token or a pronoun phrase at i: [title, tokens used]. */
+  titleAt(i: number): [string | null, number] {
+    if (this.isTitle(i)) return [this.item(i).text, 1];
+    for (let n = 4; n >= 1; n--) {
+      const phrase = this.toks.slice(i, i + n).join(' ');
+      if (PRONOUN_TITLE.test(phrase)) {
+        // an antecedent earlier in the sentence ("X bought T, and Y acquired the film for ..."), else the article's focus
+        let before: string | null = null;
+        if (phrase !== 'it' && phrase !== 'its')
+          for (let k = i - 1; k >= 0; k--)
+            if (this.isTitle(k)) {
+              before = this.item(k).text;
+              break;
+            }
+        return [before ?? this.st.focus ?? this.st.lead, n];
+      }
+    }
+    // "the Palme d'Or winner"
+    if (this.tok(i) === 'the' && /^A\d+$/.test(this.tok(i + 1)) && this.tok(i + 2) === 'winner') {
+      return [this.st.winnerOf.get(nk(this.item(i + 1).text)) ?? this.st.focus, 3];
+    }
+    return [null, 0];
+  }
+  /** The territory expression of a territory token. */
+  terr(i: number): string | null {
+    const t = this.tok(i);
+    if (TERR_WORDS[t]) return TERR_WORDS[t];
+    const it = this.item(i);
+    return it.territory ?? null;
+  }
+  /** A list of territories from i: "North America, Latin America and the Middle East" (nationality adjectives too). */
+  terrList(i: number, allowNationality = true): { exprs: string[]; end: number } {
+    const exprs: string[] = [];
+    let k = i;
+    while (k < this.toks.length) {
+      const t = this.tok(k);
+      const natOk =
+        allowNationality ||
+        this.item(k)?.ent === 'territory' ||
+        /^(?:territories|territory|rights|speaking|-speaking|tv|television|theatrical|svod|distribution|release|streaming|pay-tv|free-tv|broadcast)$/.test(
+          this.tok(k + 1),
+        );
+      const isT = (this.isTerr(k) && natOk) || (TERR_WORDS[t] && t !== 'international');
+      if (isT) {
+        const e = this.terr(k);
+        if (e) exprs.push(e);
+        k++;
+        if (this.item(k - 1)?.ent === 'nationality' && /^(?:territories|territory)$/.test(this.tok(k))) k++;
+        continue;
+      }
+      if (
+        exprs.length &&
+        (t === ',' || t === 'and' || t === '&' || t === '/' || t === 'the' || t === 'as') &&
+        (this.isTerr(k + 1) ||
+          (k + 2 < this.toks.length &&
+            (this.tok(k + 1) === 'and' || this.tok(k + 1) === 'the' || this.tok(k + 1) === 'well') &&
+            this.isTerr(k + 2)) ||
+          (t === 'as' && this.tok(k + 1) === 'well' && this.tok(k + 2) === 'as' && this.isTerr(k + 3)))
+      ) {
+        k += t === 'as' ? 3 : 1;
+        continue;
+      }
+      break;
+    }
+    return { exprs, end: k };
+  }
+}
+
+/** Names as the catalog should show them. */
+function cleanName(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/^the\s+(?=\S)/i, (m) => m)
+    .replace(/[,;:]+$/, '')
+    .trim();
+}
+
+export function joinList(parts: string[]): string | null {
+  const uniq: string[] = [];
+  for (const p of parts) if (!uniq.some((u) => u.toLowerCase() === p.toLowerCase())) uniq.push(p);
+  if (!uniq.length) return null;
+  if (uniq.length === 1) return uniq[0];
+  return `${uniq.slice(0, -1).join(', ')} and ${uniq[uniq.length - 1]}`;
+}
+
+export function validTerritories(expr: string | null): string | null {
+  if (!expr) return null;
+  try {
+    parseTerritories(expr);
+    return expr;
+  } catch {
+    return null;
+  }
+}
+
+const MEDIA_NAMES: Record<string, string> = {
+  theatrical: 'theatrical',
+  svod: 'SVOD',
+  streaming: 'streaming',
+  tv: 'TV',
+  television: 'TV',
+  'pay-tv': 'pay TV',
+  'free-tv': 'free TV',
+  digital: 'digital',
+  vod: 'VOD',
+  avod: 'AVOD',
+  tvod: 'TVOD',
+  est: 'EST',
+  dvd: 'DVD',
+  airline: 'airline',
+  airlines: 'airline',
+  ancillary: 'ancillary',
+  broadcast: 'TV',
+  video: 'home video',
+  'on-demand': 'VOD',
+  inflight: 'airline',
+  'in-flight': 'airline',
+  ship: 'ship',
+  hotel: 'hotel',
+  cinema: 'theatrical',
+};
+
+/** A media expression from the words before "rights": "all rights", "SVOD", "theatrical, SVOD". */
+export function validMedia(words: string[]): string | null {
+  const w = words.filter((x) => x !== 'exclusive' && x !== 'non-exclusive' && x !== 'distribution');
+  if (!w.length) return null;
+  if (w.includes('all')) return 'all rights';
+  const names: string[] = [];
+  for (let i = 0; i < w.length; i++) {
+    if ((w[i] === 'pay' || w[i] === 'free') && (w[i + 1] === 'tv' || w[i + 1] === 'television')) {
+      names.push(`${w[i]} TV`);
+      i++;
+      continue;
+    }
+    if (w[i] === 'home' && (w[i + 1] === 'entertainment' || w[i + 1] === 'video')) {
+      names.push(`home ${w[i + 1]}`);
+      i++;
+      continue;
+    }
+    const m = MEDIA_NAMES[w[i]];
+    if (m && !names.includes(m)) names.push(m);
+  }
+  const expr = names.join(', ');
+  if (!expr) return null;
+  try {
+    parseMedia(expr);
+    return expr;
+  } catch {
+    return null;
+  }
+}
+
+function factKey(fact: AnyFact): string {
+  const t = nk(fact.fields.title);
+  switch (fact.type) {
+    case 'deal':
+      return `deal|${t}|${nk(fact.fields.buyer)}`;
+    case 'rumour':
+      return `rumour|${t}|${nk(fact.fields.party)}`;
+    case 'mandate':
+      return `mandate|${t}|${nk(fact.fields.company)}`;
+    case 'selection':
+    case 'withdrawal':
+      return `${fact.type}|${t}|${nk(fact.fields.festival)}|${fact.fields.year ?? ''}`;
+    case 'award':
+      return `award|${t}|${nk(fact.fields.festival)}|${fact.fields.year ?? ''}|${nk(fact.fields.award)}|${nk(fact.fields.person)}`;
+    case 'boxOffice':
+      return `boxOffice|${t}|${fact.fields.territory ?? 'WW'}|${fact.fields.amount}|${fact.fields.currency}`;
+    case 'release':
+      return `release|${t}|${fact.fields.territory}`;
+    case 'credit':
+      return `credit|${t}|${fact.fields.role}|${nk(fact.fields.name)}`;
+    case 'titleCompany':
+      return `titleCompany|${t}|${fact.fields.role}|${nk(fact.fields.company)}`;
+    case 'sourceMaterial':
+      return `sourceMaterial|${t}`;
+    case 'productionStatus':
+      return `productionStatus|${t}`;
+  }
+}
+
+export function add<T extends FactType>(
+  st: State,
+  type: T,
+  fields: FieldsByType[T],
+  confidence: number,
+  span: Span,
+): CandidateFact<T> | null {
+  const title: unknown = fields.title;
+  if (typeof title !== 'string' || !title.trim()) return null;
+  const fact: CandidateFact<T> = { type, fields, confidence, span, spans: [], key: '' };
+  const key = factKey(fact as AnyFact);
+  const existing = st.facts.get(key);
+  if (existing) {
+    mergeFields(existing, fact as AnyFact);
+    existing.confidence = Math.max(existing.confidence, confidence);
+    if (!hasSpanAt(st, existing, span[0]) && existing.span[0] !== span[0]) pushSpan(st, existing, span);
+    return existing as CandidateFact<T>;
+  }
+  fact.key = key;
+  st.facts.set(key, fact as AnyFact);
+  st.order.push(key);
+  st.spanStarts.set(key, new Set());
+  const here = st.factsAt.get(span[0]);
+  if (here) here.push(fact as AnyFact);
+  else st.factsAt.set(span[0], [fact as AnyFact]);
+  if (type === 'deal') st.deals.push(fact as CandidateFact<'deal'>);
+  return fact;
+}
+
+/** Whether one of the fact's further spans starts at `start`. */
+export function hasSpanAt(st: State, f: { key: string }, start: number): boolean {
+  return st.spanStarts.get(f.key)!.has(start);
+}
+
+export function pushSpan(st: State, f: { key: string; spans: Span[] }, span: Span): void {
+  f.spans.push(span);
+  st.spanStarts.get(f.key)!.add(span[0]);
+}
+
+/** A deal's field the later statement fills when the first left it out. */
+function fillIn<K extends keyof DealFields>(a: DealFields, b: DealFields, k: K): void {
+  if (a[k] === null && b[k] !== null) a[k] = b[k];
+}
+
+/** The same fact stated again (same key, so same type): what it adds goes into the first statement's fields. */
+function mergeFields(into: AnyFact, from: AnyFact): void {
+  if (into.type === 'deal') {
+    if (from.type !== 'deal') return;
+    const a = into.fields;
+    const b = from.fields;
+    const parts = [a.territories, b.territories]
+      .filter((x): x is string => !!x)
+      .flatMap((x) => (/\bexcluding\b/.test(x) ? [x] : splitList(x)));
+    a.territories = validTerritories(joinList(parts));
+    for (const k of ['seller', 'media', 'price', 'priceNote', 'festival'] as const) fillIn(a, b, k);
+    for (const n of b.negotiators) if (!a.negotiators.some((x) => nk(x.name) === nk(n.name))) a.negotiators.push(n);
+    return;
+  }
+  if (into.type === 'productionStatus') {
+    if (from.type === 'productionStatus') into.fields.status = from.fields.status;
+    return;
+  }
+  const target: object = into.fields;
+  for (const [k, v] of Object.entries(from.fields)) {
+    const was: unknown = Reflect.get(target, k);
+    if ((was === null || was === undefined || was === false) && v !== null && v !== undefined) Reflect.set(target, k, v);
+    const now: unknown = Reflect.get(target, k);
+    if (k === 'date' && typeof v === 'string' && typeof now === 'string' && v.length > now.length) Reflect.set(target, k, v);
+  }
+}
+
+function splitList(expr: string): string[] {
+  return expr
+    .split(/\s*,\s*|\s+and\s+(?![^(]*\))/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .reduce<string[]>((acc, p) => {
+      // keep group names that contain "and" whole
+      const last = acc[acc.length - 1];
+      if (
+        last &&
+        validTerritories(`${last} and ${p}`) &&
+        /^(?:U\.K\.|Australia|Spain|Russia|Bosnia|Trinidad|Antigua|Saint Kitts|Turks|Heard|Saint Pierre|Saint Vincent|Sao Tome|São Tomé|Svalbard|Middle East)$/i.test(
+          last,
+        ) &&
+        isGroupName(`${last} and ${p}`)
+      ) {
+        acc[acc.length - 1] = `${last} and ${p}`;
+        return acc;
+      }
+      acc.push(p);
+      return acc;
+    }, []);
+}
+
+function isGroupName(s: string): boolean {
+  return /^(?:U\.K\. and Ireland|Australia and New Zealand|Spain and Portugal|Russia and (?:the )?CIS|Middle East and North Africa|Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|Turks and Caicos Islands|Sao Tome and Principe|São Tomé and Príncipe)$/i.test(
+    s,
+  );
+}
+
+export function personLike(c: Ctx, j: number): boolean {
+  const it = c.item(j);
+  if (it.ent === 'person') return true;
+  if (it.ent === 'company') return false;
+  const name = it.name ?? it.text;
+  const known = c.st.reg.kinds.get(nk(name)) ?? resolveShort(c.st.reg, name)?.kind;
+  if (known) return known === 'person';
+  const words = name.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every(
+      (w) =>
+        /^\p{Lu}(?:[\p{Ll}'’]{1,3}\p{Lu})?[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u.test(w) ||
+        /^(?:de|van|von|del|da|di|le|la|dos|das|du|bin)$/.test(w),
+    )
+  );
+}
+
+/** The festival at token j with its year (edition number, explicit year, this/last year's, a date in the sentence, or the tense). */
+export function festivalOf(c: Ctx, j: number): FestCtx {
+  const it = c.item(j);
+  const ev = it.event!;
+  let edition: number | null = null;
+  let year: number | null = null;
+  let relative: -1 | 0 | 1 | null = null;
+  const prev = c.tok(j - 1);
+  const ord = /^(\d+)(?:st|nd|rd|th)$/.exec(prev);
+  if (ord) edition = Number(ord[1]);
+  if (/^(?:19|20)\d{2}$/.test(prev)) year = Number(prev);
+  if (/^(?:19|20)\d{2}$/.test(c.tok(j + 1))) year = Number(c.tok(j + 1));
+  const before = c.words(j - 3, j);
+  if (/\bthis year's$|\bthis year$/.test(before)) relative = 0;
+  if (/\blast year's$/.test(before)) relative = -1;
+  if (/\bnext year's$/.test(before)) relative = 1;
+  if (!year && edition === null && relative === null) {
+    // a date right after: "at Locarno in 2018", "at Venice last month", "in Cannes in May"
+    const after = c.dates.find((d) => d.abs >= it.end && d.abs - it.end < 40);
+    const near = after ?? c.dates.find((d) => Math.abs(d.abs - it.start) < 60 && d.precision !== 'day');
+    if (near) year = near.year;
+  }
+  const y = eventYear(ev, c.st.date, { edition, year, relative, tense: localTense(c, j) });
+  return { event: ev, year: y, edition: edition ?? yearEdition(ev, y) };
+}
+
+export function localTense(c: Ctx, j: number): Tense {
+  const around = c.words(Math.max(0, j - 12), Math.min(c.toks.length, j + 4));
+  return tenseOf(around);
+}

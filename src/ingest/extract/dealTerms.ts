@@ -1,0 +1,486 @@
+/**
+ * Reading a deal's parts: what was bought (titles, territories, media, the
+ * exclusions), who bought or sold it (the subject before the verb), the list of
+ * sales "to X for territory", its confidence, and the seller or broker a clause names.
+ */
+import { PERSON_ROLE_WORDS, eventByName } from '../lexicon.js';
+import { learn } from '../sketch.js';
+import type { DealFields, EventRef } from '../types.js';
+import {
+  AUX,
+  COMPANY_PRONOUN,
+  DEAL_VERBS,
+  DENIAL_WORDS,
+  MEDIA_WORDS,
+  MONEY_INTRO,
+  ROLE_AFTER_FROM,
+  SALES_DESCRIPTOR,
+  TALKS_WORDS,
+  TERR_WORDS,
+} from './words.js';
+import { type Ctx, add, festivalOf, joinList, nk, validMedia, validTerritories } from './context.js';
+
+interface DealObject {
+  terrs: string[];
+  media: string[];
+  titles: string[];
+  explicitTitle: boolean;
+  seller: string | null;
+  price: { amount: string; currency: string } | null;
+  priceNote: string | null;
+  end: number;
+}
+
+/** "excluding China", "outside North America", "ex-China", "except France": the last territories lose these. */
+function readExclusion(c: Ctx, k: number, o: { terrs: string[] }): number {
+  let j = k;
+  if (c.tok(j) === 'rights') j++;
+  const w = c.words(j, j + 4);
+  const m =
+    /^(?:, )?(?:excluding|excl\.?|except(?: for| in)?|outside(?: of)?|other than|minus|ex|but not(?: in)?|with the exception of|barring|bar)\b/.exec(
+      w,
+    );
+  if (!m) return k;
+  const start = j + m[0].split(' ').length;
+  const l = c.terrList(start);
+  if (!l.exprs.length) return k;
+  const base = o.terrs.length ? joinList(o.terrs)! : 'Worldwide';
+  o.terrs.splice(0, o.terrs.length, `${base} excluding ${joinList(l.exprs)}`);
+  return l.end;
+}
+
+/** Reads what follows a deal verb: territories, media, "rights to" a title, "from" a seller, a price. */
+export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
+  const o: DealObject = { terrs: [], media: [], titles: [], explicitTitle: false, seller: null, price: null, priceNote: null, end: i };
+  let k = i;
+  const takeTitles = (from: number): number => {
+    let j = from;
+    for (; j < limit && j < from + 14; j++) {
+      const t = c.tok(j);
+      if (t === '.' || t === ';' || (t === ',' && c.tok(j + 1) === 'while')) break;
+      if (c.tok(j) === 'from' && o.titles.length === 0 && !c.isTitle(j + 1) && j > from + 1 && /^[CE]\d+$/.test(c.tok(j + 1))) break;
+      const [title, n] = c.titleAt(j);
+      if (title) {
+        o.titles.push(title);
+        if (c.isTitle(j)) o.explicitTitle = true;
+        j += n;
+        // "T and T"
+        while ((c.tok(j) === 'and' || c.tok(j) === ',') && c.isTitle(j + 1) && !c.isTitle(j + 2)) {
+          o.titles.push(c.item(j + 1).text);
+          j += 2;
+        }
+        return j;
+      }
+    }
+    return from;
+  };
+  // leading words and territories before "rights"
+  let sawRights = false;
+  while (k < limit) {
+    const t = c.tok(k);
+    if (c.titleAt(k)[0] !== null && !c.isTerr(k)) break;
+    if (
+      t === 'the' ||
+      t === 'exclusive' ||
+      t === 'non-exclusive' ||
+      t === 'full' ||
+      t === 'its' ||
+      t === 'first' ||
+      /^[a-z]+-(?:winning|nominated|acclaimed|hit)$/.test(t) ||
+      (/^[AF]\d+$/.test(t) && c.item(k).mod)
+    ) {
+      k++;
+      continue;
+    }
+    if (c.isTerr(k) || (TERR_WORDS[t] && c.tok(k + 1) !== 'sales')) {
+      const l = c.terrList(k);
+      if (!l.exprs.length) break;
+      o.terrs.push(...l.exprs);
+      k = l.end;
+      k = readExclusion(c, k, o);
+      continue;
+    }
+    if (MEDIA_WORDS.has(t) && t !== 'distribution') {
+      o.media.push(t);
+      k++;
+      continue;
+    }
+    if (t === 'distribution' || t === 'and' || t === ',' || t === '/' || t === '&') {
+      if (t === 'distribution') o.media.push(t);
+      if (
+        (t === 'and' || t === ',') &&
+        !(c.isTerr(k + 1) || MEDIA_WORDS.has(c.tok(k + 1)) || c.tok(k + 1) === 'rights' || TERR_WORDS[c.tok(k + 1)])
+      )
+        break;
+      k++;
+      continue;
+    }
+    if (t === 'rights' || t === 'right') {
+      sawRights = true;
+      k++;
+      break;
+    }
+    break;
+  }
+  if (sawRights) k = readExclusion(c, k, o);
+  if (sawRights) {
+    // "all rights in North America, ... and airlines to T"
+    if (c.tok(k) === 'in' || c.tok(k) === 'for' || c.tok(k) === 'across' || c.tok(k) === 'throughout') {
+      const l = c.terrList(k + 1);
+      if (l.exprs.length) {
+        o.terrs.push(...l.exprs);
+        k = l.end;
+        while (c.tok(k) === 'and' || c.tok(k) === ',') {
+          if (MEDIA_WORDS.has(c.tok(k + 1))) {
+            o.media.push(c.tok(k + 1));
+            k += 2;
+          } else break;
+        }
+      }
+    }
+    if (['to', 'for', 'on', 'of', 'in'].includes(c.tok(k))) k = takeTitles(k + 1);
+  } else {
+    // a title straight after the verb: "acquired T for France", "picked up the film"
+    const [title, n] = c.titleAt(k);
+    if (title) {
+      k = takeTitles(k);
+      void n;
+    }
+  }
+  // "for / in TERRS" after the title; "for TERRS by" (passive)
+  if (o.titles.length && !o.terrs.length && (c.tok(k) === 'for' || c.tok(k) === 'in')) {
+    const l = c.terrList(k + 1, false);
+    if (l.exprs.length) {
+      o.terrs.push(...l.exprs);
+      k = l.end;
+      // "for the U.K. theatrical release", "for North American SVOD"
+      while (MEDIA_WORDS.has(c.tok(k)) && c.tok(k) !== 'distribution') o.media.push(c.tok(k++));
+    }
+  }
+  if (!o.titles.length && (o.terrs.length || sawRights)) {
+    // "rights to" may come later: "acquired North American rights to the film"; "has taken Germany on T"
+    for (let j = k; j < Math.min(limit, k + 3); j++) {
+      if (
+        c.tok(j) === 'to' ||
+        ((c.tok(j) === 'on' || c.tok(j) === 'for' || c.tok(j) === 'of') &&
+          /^(?:(?:[a-z-]+|[SFANX]\d+) ){0,4}T\d+/.test(c.words(j + 1, j + 7).replace(/'s/g, '')))
+      ) {
+        k = takeTitles(j + 1);
+        break;
+      }
+    }
+  }
+  // the rest of the clause: from SELLER, price
+  for (let j = k; j < limit; j++) {
+    const t = c.tok(j);
+    if (t === '.' || t === ';' || t === 'while' || (t === ',' && c.tok(j + 1) === 'and' && /^[CE]\d+$/.test(c.tok(j + 2)))) break;
+    if (t === 'and' && /^[CE]\d+$/.test(c.tok(j + 1)) && c.phraseAt(j + 2, DEAL_VERBS) > 0) break;
+    if (t === 'from' && !o.seller) {
+      let m = j + 1;
+      if (ROLE_AFTER_FROM.has(c.tok(m)) && c.tok(m) !== 'the' && c.tok(m) !== 'its') continue;
+      while (
+        m < limit &&
+        (SALES_DESCRIPTOR.test(c.tok(m)) || /^N\d+$/.test(c.tok(m)) || (/^[CE]\d+$/.test(c.tok(m)) && c.item(m).mod === 'based'))
+      )
+        m++;
+      if (
+        /^[CE]\d+$/.test(c.tok(m)) &&
+        !c.raw(m).endsWith("'s") &&
+        c.item(m).ent !== 'person' &&
+        !(ROLE_AFTER_FROM.has(c.tok(m - 1)) && c.tok(m - 1) !== 'the') &&
+        !PERSON_ROLE_WORDS.has(c.tok(m + 1)) &&
+        !/^(?:helmer|auteur|first-time)$/.test(c.tok(m + 1))
+      ) {
+        o.seller = c.name(m);
+      }
+    }
+    if (/^M\d+$/.test(t) && !o.price) {
+      const before = c.toks.slice(Math.max(k, j - 4), j);
+      if (before.some((w) => MONEY_INTRO.has(w)) || c.tok(j + 1) === 'deal') {
+        o.price = c.item(j).money ?? null;
+        const note = before.filter((w) =>
+          ['reported', 'around', 'about', 'nearly', 'close', 'roughly', 'approximately', 'some', 'than'].includes(w),
+        );
+        if (note.length)
+          o.priceNote = note
+            .join(' ')
+            .replace(/^than$/, 'more than')
+            .replace(/^close$/, 'close to');
+      }
+    }
+    if (/^(?:low-|mid-|high-)?(?:six|seven|eight|nine)-figure$/.test(t) && !o.priceNote) o.priceNote = t;
+  }
+  o.end = k;
+  return o;
+}
+
+/** The deal's festival or market: "out of Cannes", "at this year's AFM", "during the EFM". */
+function dealPlace(c: Ctx): EventRef | null {
+  for (let j = 0; j < c.toks.length; j++) {
+    if (!/^F\d+$/.test(c.tok(j))) continue;
+    const before = c.words(j - 3, j);
+    if (/\b(?:ahead of|before|prior to|after|following)\b/.test(c.words(j - 6, j))) continue;
+    if (!/\b(?:out of|at|during|from)(?: this year's| last year's| the)?$/.test(before) && !/\bat\b/.test(c.words(j - 2, j))) continue;
+    const ev = c.item(j).event!;
+    const ctx = festivalOf(c, j);
+    const market = ev.kind === 'festival' && ev.market ? eventByName(ev.market) : ev.kind === 'market' ? ev : null;
+    const place = /\bmarket\b/.test(c.words(j + 1, j + 2)) && market ? market : ev;
+    return { name: place.name, year: ctx.year, edition: place === ev ? ctx.edition : null };
+  }
+  return null;
+}
+
+export function rumourKind(text: string): 'talks' | 'rumour' | 'denial' {
+  if (DENIAL_WORDS.test(text)) return 'denial';
+  if (TALKS_WORDS.test(text)) return 'talks';
+  return 'rumour';
+}
+
+/** The company that is the subject of the verb at `v` (after aux words), or the company a pronoun stands for. */
+export function subjectBefore(c: Ctx, v: number): { names: string[]; start: number } | null {
+  let k = v - 1;
+  while (k >= 0 && AUX.has(c.tok(k))) k--;
+  // "ORG has launched sales on T and has already closed deals with ...": the sentence's subject
+  if (c.tok(k) === 'and' && k > 2) {
+    const first = c.toks.findIndex(
+      (t, i) =>
+        /^[CE]\d+$/.test(t) &&
+        !c.raw(i).endsWith("'s") &&
+        c.item(i).ent !== 'person' &&
+        /^(?:has|have|had|is|are|was|were|will|also|\w+ed)$/.test(c.tok(i + 1)),
+    );
+    if (first >= 0 && first < k && c.toks.slice(0, first).every((t) => /^[a-z,-]+$|^X\d+$|^N\d+$/.test(t)))
+      return { names: [c.name(first)], start: first };
+  }
+  // "A24, which co-financed the project with BBC Film, holds U.S. rights"
+  if (c.tok(k) === ',') {
+    for (let b = k - 1; b >= Math.max(0, k - 16); b--) {
+      if (c.tok(b) === ',' && /^(?:which|who)$/.test(c.tok(b + 1)) && /^[CE]\d+$/.test(c.tok(b - 1)) && c.item(b - 1).ent !== 'person')
+        return { names: [c.name(b - 1)], start: b - 1 };
+      if (c.tok(b) === '.' || c.tok(b) === ';') break;
+    }
+  }
+  // "Shudder, meanwhile, has picked up"
+  if (
+    c.tok(k) === ',' &&
+    /^(?:meanwhile|however|too|also|separately|likewise|similarly|for its part|in turn)$/.test(c.tok(k - 1)) &&
+    c.tok(k - 2) === ','
+  ) {
+    k -= 3;
+    while (k >= 0 && AUX.has(c.tok(k))) k--;
+  }
+  // "ORG, which ..." / "ORG, the company that ..."
+  if (c.tok(k) === ',' && c.tok(k + 1) === 'which' && /^[CE]\d+$/.test(c.tok(k - 1))) k--;
+  if (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && !c.raw(k).endsWith("'s") && c.item(k).ent !== 'person') {
+    const names = [c.name(k)];
+    let start = k;
+    // "ORG and ORG acquired"
+    if (c.tok(k - 1) === 'and' && /^[CE]\d+$/.test(c.tok(k - 2))) {
+      names.unshift(c.name(k - 2));
+      start = k - 2;
+    }
+    return { names, start };
+  }
+  // "the company acquired", "it acquired"
+  for (let n = 3; n >= 1; n--) {
+    const phrase = c.toks.slice(k - n + 1, k + 1).join(' ');
+    if (COMPANY_PRONOUN.test(phrase) && c.st.focusCompany) return { names: [c.st.focusCompany], start: k - n + 1 };
+  }
+  // "ORG, the company that distributed ..." : an appositive
+  for (let j = k; j >= Math.max(0, k - 12); j--) {
+    if (
+      c.tok(j) === ',' &&
+      /^[CE]\d+$/.test(c.tok(j - 1)) &&
+      /^the (?:company|distributor|streamer|studio|label|outfit) (?:that|which)$/.test(c.words(j + 1, j + 4))
+    )
+      return { names: [c.name(j - 1)], start: j - 1 };
+  }
+  return null;
+}
+
+export function dealConfidence(c: Ctx, o: DealObject, verb: string): number {
+  let conf = 0.9;
+  if (!o.explicitTitle) conf -= 0.1;
+  if (!o.terrs.length) conf -= 0.1;
+  if (['has', 'had', 'holds', 'owns', 'distributed', 'released'].includes(verb)) conf -= 0.1;
+  if (/\bsources?\b/.test(c.words(0, c.toks.length))) conf -= 0.1;
+  return Math.max(0.4, Math.round(conf * 100) / 100);
+}
+
+export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: string[], extra: Partial<DealFields>, conf: number): void {
+  if (!title) return;
+  if (nk(title) === nk(buyer)) return;
+  const list = terrs.filter((t) => t !== 'international');
+  const territories = list.length === 1 ? validTerritories(list[0]) : validTerritories(joinList(list));
+  const fields: DealFields = {
+    title,
+    buyer,
+    seller: extra.seller ?? null,
+    territories,
+    media: extra.media ?? null,
+    price: extra.price ?? null,
+    priceNote: extra.priceNote ?? null,
+    negotiators: [],
+    festival: extra.festival ?? dealPlace(c),
+    announcedOn: c.st.date,
+  };
+  if (fields.seller && nk(fields.seller) === nk(buyer)) fields.seller = null;
+  const fact = add(c.st, 'deal', fields, conf, c.span());
+  if (fact) learn(c.st.reg, buyer, 'company');
+  if (fields.seller) learn(c.st.reg, fields.seller, 'company');
+}
+
+/** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
+export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; terrs: string[]; media?: string | null }> {
+  const out: Array<{ buyer: string; terrs: string[]; media?: string | null }> = [];
+  let k = i;
+  const skipSep = () => {
+    let moved = true;
+    while (moved) {
+      moved = false;
+      for (const w of [
+        ',',
+        'and',
+        ';',
+        'to',
+        'with',
+        'as',
+        'well',
+        'plus',
+        'also',
+        'only',
+        'already',
+        'so',
+        'far',
+        'including',
+        'include',
+        'includes',
+        'the',
+      ]) {
+        if (c.tok(k) === w) {
+          k++;
+          moved = true;
+        }
+      }
+    }
+  };
+  while (k < limit) {
+    skipSep();
+    if (c.tok(k) === 'for' || c.tok(k) === 'in') {
+      // "for France (Pyramide Distribution)" / "for the U.K., where Lionsgate UK will distribute"
+      const l = c.terrList(k + 1, false);
+      if (l.exprs.length && c.tok(l.end) === '(' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.tok(l.end + 2) === ')') {
+        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
+        k = l.end + 3;
+        continue;
+      }
+      // "for Benelux by Cinemaret, for Austria by Polyfilm"
+      if (l.exprs.length && c.tok(l.end) === 'by' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.item(l.end + 1).ent !== 'person') {
+        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
+        k = l.end + 2;
+        continue;
+      }
+      if (l.exprs.length && c.tok(l.end) === ',' && c.tok(l.end + 1) === 'where' && /^[CE]\d+$/.test(c.tok(l.end + 2))) {
+        out.push({ buyer: c.name(l.end + 2), terrs: l.exprs });
+        k = l.end + 3;
+        while (k < limit && c.tok(k) !== ',' && c.tok(k) !== '.') k++;
+        continue;
+      }
+      break;
+    }
+    if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
+      const buyer = c.name(k);
+      if (c.tok(k + 1) === '(') {
+        const l = c.terrList(k + 2, false);
+        if (l.exprs.length && c.tok(l.end) === ')') {
+          out.push({ buyer, terrs: l.exprs });
+          k = l.end + 1;
+          continue;
+        }
+      }
+      if (c.tok(k + 1) === 'for' || c.tok(k + 1) === 'in') {
+        const l = c.terrList(k + 2, false);
+        if (l.exprs.length) {
+          const media: string[] = [];
+          let e = l.end;
+          while (MEDIA_WORDS.has(c.tok(e)) && c.tok(e) !== 'distribution') media.push(c.tok(e++));
+          out.push({ buyer, terrs: l.exprs, media: validMedia(media) });
+          k = e;
+          continue;
+        }
+      }
+      // "Njuta Films, which covers Scandinavia"
+      if (c.tok(k + 1) === ',' && c.tok(k + 2) === 'which' && /^(?:covers|handles|has|holds|takes|took|will)$/.test(c.tok(k + 3))) {
+        let e = k + 4;
+        while (e < limit && e < k + 8 && !c.isTerr(e)) e++;
+        const l = c.terrList(e, false);
+        if (l.exprs.length) {
+          out.push({ buyer, terrs: l.exprs });
+          k = l.end;
+          continue;
+        }
+      }
+      if (c.tok(k + 1) === 'will' || c.tok(k + 1) === 'has' || c.tok(k + 1) === 'took' || c.tok(k + 1) === 'is') break;
+      break;
+    }
+    // "Portugal's Leopardo Filmes": the buyer's country as a possessive
+    if (/^R\d+'s$/.test(c.raw(k)) && /^[CE]\d+$/.test(c.tok(k + 1)) && c.item(k + 1).ent !== 'person' && c.item(k).territory) {
+      out.push({ buyer: c.name(k + 1), terrs: [c.item(k).territory!] });
+      k += 2;
+      continue;
+    }
+    if (c.isTerr(k) && c.item(k).ent === 'territory') {
+      const l = c.terrList(k, false);
+      if (c.tok(l.end) === '(' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.tok(l.end + 2) === ')') {
+        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
+        k = l.end + 3;
+        continue;
+      }
+      // "France to Diaphana"
+      if (c.tok(l.end) === 'to' && /^[CE]\d+$/.test(c.tok(l.end + 1))) {
+        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
+        k = l.end + 2;
+        continue;
+      }
+      // a territory sold without a named buyer, inside a list that goes on: "Israel, Korea and Spain (Golem)"
+      if (out.length && l.end > k && (c.tok(l.end) === ',' || c.tok(l.end) === 'and')) {
+        k = l.end;
+        continue;
+      }
+      break;
+    }
+    break;
+  }
+  return out;
+}
+
+/** "brokered by CAA Media Finance", "negotiated by Submarine" in the rest of the clause: the seller's side. */
+export function brokeredBy(c: Ctx, from: number): string | null {
+  for (let j = from; j < c.toks.length - 2; j++) {
+    if (
+      (c.tok(j) === 'brokered' || c.tok(j) === 'negotiated' || c.tok(j) === 'repped') &&
+      c.tok(j + 1) === 'by' &&
+      /^[CE]\d+$/.test(c.tok(j + 2)) &&
+      c.isCompanyName(j + 2)
+    ) {
+      if (/\bon behalf of the (?:filmmakers|producers|sellers)\b/.test(c.words(j + 3, j + 8)) || c.isCompanyName(j + 2))
+        return c.name(j + 2);
+    }
+  }
+  return null;
+}
+
+/** The seller a sentence names as such: "sales agent Charades told Deadline", "sales company Cercamon said". */
+export function sentenceSeller(c: Ctx): string | null {
+  for (let j = 0; j < c.toks.length; j++) {
+    if (!/^[CE]\d+$/.test(c.tok(j)) || c.item(j).ent === 'person') continue;
+    const before = c.words(j - 3, j);
+    if (/\bsales (?:agent|company|outfit|house|banner)$|\bseller$/.test(before)) return c.name(j);
+  }
+  return null;
+}
+
+export function lastTitleBefore(c: Ctx, v: number): string | null {
+  for (let j = v - 1; j >= 0; j--) if (c.isTitle(j)) return c.item(j).text;
+  return null;
+}

@@ -1,0 +1,368 @@
+/**
+ * Deals: acquired, nabbed, picked up, pre-bought, sold to; and the talks,
+ * rumours and denials that never become deals (low-confidence rumour facts).
+ */
+import { learn } from '../sketch.js';
+import { COMPANY_PRONOUN, DEAL_VERBS, PASSIVE_VERBS, PRONOUN_TITLE, RUMOUR_WORDS, SELL_VERBS } from './words.js';
+import { type Ctx, add, joinList, nk, validMedia, validTerritories } from './context.js';
+import {
+  addDeal,
+  brokeredBy,
+  dealConfidence,
+  lastTitleBefore,
+  readDealObject,
+  readSaleList,
+  rumourKind,
+  sentenceSeller,
+  subjectBefore,
+} from './dealTerms.js';
+
+export function extractDeals(c: Ctx): void {
+  const n = c.toks.length;
+  const used = new Set<number>();
+  // 1. seller sells: "The Match Factory has also closed deals with Lucky Red for Italy, ..."
+  for (let v = 0; v < n; v++) {
+    const len = c.phraseAt(v, SELL_VERBS);
+    if (!len) continue;
+    if (c.tok(v - 1) === 'been' || c.tok(v - 1) === 'being' || c.tok(v - 1) === 'was' || c.tok(v - 1) === 'were' || c.tok(v - 1) === 'is')
+      continue;
+    const subj = subjectBefore(c, v);
+    let seller = subj?.names[subj.names.length - 1] ?? null;
+    if (!seller && /^(?:which|who)$/.test(c.tok(v - 1)) === false && c.tok(v - 1) === 'also' && c.st.seller) seller = c.st.seller.company;
+    const limit = c.clauseEnd(v + len);
+    let k = v + len;
+    let title: string | null = null;
+    // "sold T to ...", "closed deals on T with ..."
+    if (['on', 'for'].includes(c.tok(k)) && (c.isTitle(k + 1) || PRONOUN_TITLE.test(c.words(k + 1, k + 3)))) k++;
+    for (let s2 = k; s2 < Math.min(limit, k + 5); s2++) {
+      const [t, tn] = c.titleAt(s2);
+      if (t) {
+        title = t;
+        k = s2 + tn;
+        break;
+      }
+      if (!/^(?:[a-z-]+|N\d+|P\d+'s|E\d+'s)$/.test(c.raw(s2)) || ['to', 'with', 'for', 'in'].includes(c.tok(s2))) break;
+    }
+    // seller-subject statements carry the seller to later sentences of the same title
+    const list = readSaleList(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
+    let later: string | null = null;
+    for (let j = v; j < limit; j++)
+      if (c.isTitle(j) && /^(?:on|for|of|to)$/.test(c.tok(j - 1))) {
+        later = c.item(j).text;
+        break;
+      }
+    const ttl = title ?? later ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    const prefix = c.words(c.clauseStart(v), v);
+    if (/\b(?:in talks|negotiations|denied|not|rumou?red|said to|believed to|reportedly)\b/.test(prefix)) continue;
+    if (seller) c.st.seller = { company: seller, title: ttl };
+    for (const item of list) addDeal(c, ttl, item.buyer, item.terrs, { seller, media: item.media ?? null }, 0.85);
+    if (list.length) for (let j = v; j < limit; j++) used.add(j);
+  }
+  // 2. list intros: "Other deals include ...", "Buyers include ...", "Deals are also in place with ..."
+  for (let v = 0; v < n; v++) {
+    if (used.has(v)) continue;
+    let start = -1;
+    const w = c.words(v, v + 6);
+    const m =
+      /^deals (?:are|were|have been) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(w) ??
+      /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)? (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(
+        c.words(v, v + 8),
+      ) ??
+      /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w) ??
+      /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought|sold|pre-sold|licensed) by\b/.exec(w);
+    if (!m) continue;
+    start = v + m[0].split(' ').length;
+    const limit = c.clauseEnd(start);
+    const list = readSaleList(c, start, limit);
+    if (!list.length) continue;
+    const [t] = c.titleAt(v - 1 >= 0 && c.isTitle(v - 1) ? v - 1 : -1);
+    const inside = /\b(?:on|for) T(\d+)\b/.exec(m[0]);
+    const title = (inside ? c.sk.items[Number(inside[1])].text : null) ?? t ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    const seller = c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null;
+    for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, 0.85);
+    for (let j = v; j < limit; j++) used.add(j);
+  }
+  // 3. passive: "T has been acquired by ORG for TERRS", "the film was acquired for North America by Janus Films", "T has been sold to X for France, ..."
+  for (let v = 0; v < n; v++) {
+    if (used.has(v)) continue;
+    if (!['been', 'was', 'were', 'is', 'are'].includes(c.tok(v))) continue;
+    const len = c.phraseAt(v + 1, PASSIVE_VERBS);
+    if (!len) continue;
+    const prefix = c.words(c.clauseStart(v), v);
+    // the title: the subject before the auxiliary
+    let title: string | null = null;
+    let explicit = false;
+    const cs = c.clauseStart(v);
+    for (let j = v - 1; j >= cs; j--) {
+      const [t] = c.titleAt(j);
+      if (t && (c.isTitle(j) || j >= v - 4)) {
+        title = t;
+        explicit = c.isTitle(j);
+        break;
+      }
+    }
+    // "which was acquired by": the title before "which"
+    if (!title && c.tok(v - 1) === 'which') title = lastTitleBefore(c, v);
+    title ??= c.st.focus ?? c.st.lead;
+    // territories in the subject: "North American rights to T have been acquired"
+    const subjTerrs: string[] = [];
+    for (let j = cs; j < v; j++) if (c.isTerr(j) && c.tok(j + 1) === 'rights') subjTerrs.push(...c.terrList(j).exprs);
+    let k = v + 1 + len;
+    const limit = c.clauseEnd(k);
+    const terrs: string[] = [...subjTerrs];
+    let buyer: string | null = null;
+    let list: Array<{ buyer: string; terrs: string[] }> = [];
+    for (let round = 0; round < 3 && k < limit; round++) {
+      if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) {
+        // "for Benelux by Cinemaret, for Austria by Alpenkino": one sale per item
+        const sales = round === 0 ? readSaleList(c, k, limit) : [];
+        if (sales.length > 1) {
+          list = sales;
+          break;
+        }
+        const l = c.terrList(k + 1, false);
+        terrs.push(...l.exprs);
+        k = l.end;
+        continue;
+      }
+      if (c.tok(k) === 'by' && /^[CE]\d+$/.test(c.tok(k + 1))) {
+        // "is sold by Charades", "is licensed by": who sells, not who buys
+        if (/^(?:sold|pre-sold|presold|licensed)$/.test(c.tok(v + 1)) && !/\bto\b/.test(c.words(v + 2, k))) break;
+        const l = readSaleList(c, k + 1, limit);
+        if (l.length > 1 || (l.length === 1 && l[0].terrs.length)) {
+          list = l;
+          break;
+        }
+        buyer = c.name(k + 1);
+        k += 2;
+        continue;
+      }
+      // "was sold to Italy (Fandango), Spain (Golem)", "was bought for the United States (IFC Films)"
+      if ((c.tok(k) === 'to' || c.tok(k) === 'for') && (c.isTerr(k + 1) || (c.tok(k + 1) === 'the' && c.isTerr(k + 2)))) {
+        const l = readSaleList(c, c.tok(k) === 'to' ? k : k, limit);
+        if (l.length) {
+          list = l;
+          break;
+        }
+      }
+      if (c.tok(k) === 'to' && /^[CE]\d+$/.test(c.tok(k + 1))) {
+        list = readSaleList(c, k, limit);
+        if (!list.length) {
+          buyer = c.name(k + 1);
+          k += 2;
+        }
+        break;
+      }
+      break;
+    }
+    if (!buyer && !list.length) continue;
+    if (RUMOUR_WORDS.test(prefix) && /\b(?:talks|denied|denies|rumou?red|reportedly|not|no)\b/.test(prefix)) continue;
+    // the seller: "sales agent Charades told Deadline", "sales company Cercamon said"
+    const seller =
+      sentenceSeller(c) ?? (c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null);
+    const conf = explicit ? 0.85 : 0.75;
+    if (list.length) for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, conf);
+    else if (buyer) addDeal(c, title, buyer, terrs, { seller }, conf);
+    for (let j = v; j < limit; j++) used.add(j);
+  }
+  // 4. "TERRS went to ORG", "TERR rights went to ORG"
+  for (let v = 0; v < n; v++) {
+    if (used.has(v) || !c.isTerr(v) || c.item(v).ent !== 'territory') continue;
+    if (c.tok(v - 1) === 'for' || c.tok(v - 1) === 'in' || c.tok(v - 1) === '(') continue;
+    const l = c.terrList(v, false);
+    let k = l.end;
+    if (c.tok(k) === 'rights') k++;
+    if (c.seq(k, ['went', 'to']) && /^[CE]\d+$/.test(c.tok(k + 2))) {
+      const title = lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+      addDeal(c, title, c.name(k + 2), l.exprs, { seller: sentenceSeller(c) }, 0.8);
+      for (let j = v; j <= k + 2; j++) used.add(j);
+    } else if (c.seq(k, ['was', 'picked', 'up', 'by']) || c.seq(k, ['was', 'acquired', 'by']) || c.seq(k, ['was', 'taken', 'by'])) {
+      const b = k + (c.tok(k + 1) === 'picked' ? 4 : 3);
+      if (/^[CE]\d+$/.test(c.tok(b))) {
+        const title = lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+        addDeal(c, title, c.name(b), l.exprs, { seller: sentenceSeller(c) }, 0.8);
+        for (let j = v; j <= b; j++) used.add(j);
+      }
+    }
+  }
+  // 5. buyers: "Neon has nabbed North American rights to T", "Eagle Films picked up the Middle East"
+  for (let v = 0; v < n; v++) {
+    if (used.has(v)) continue;
+    const len = c.phraseAt(v, DEAL_VERBS);
+    if (!len) continue;
+    const verb = c.toks.slice(v, v + len).join(' ');
+    if (['been', 'being', 'was', 'were', 'is', 'are'].includes(c.tok(v - 1)) && !['has', 'had'].includes(verb)) continue;
+    const subj = subjectBefore(c, v);
+    if (!subj) continue;
+    const limit = c.clauseEnd(v + len);
+    const o = readDealObject(c, v + len, limit);
+    // a title or territories are needed; "has"/"holds"/"owns" need territories
+    if (['has', 'had', 'holds', 'owns'].includes(verb) && !o.terrs.length) continue;
+    if (verb === 'had' && c.tok(v + len) !== 'rights' && !c.isTerr(v + len)) continue;
+    if ((verb === 'distributed' || verb === 'released') && !(o.explicitTitle && o.terrs.length)) continue;
+    if (verb === 'took' || verb === 'takes' || verb === 'taken') {
+      // "took home the Palme", "took $3 million": not deals
+      if (!o.terrs.length && !c.words(v + len, v + len + 3).includes('rights')) continue;
+    }
+    if (!o.titles.length && !o.terrs.length && !c.words(v + len, v + len + 4).includes('rights')) continue;
+    // sales rights are a sales mandate, not a deal
+    if (
+      /\b(?:sales|remake|format|book|life|story|music|sequel)\b/.test(c.words(v + len, o.end)) &&
+      /\bsales\b|remake|format|life|story|book/.test(c.words(v + len, Math.min(o.end + 1, limit)))
+    )
+      continue;
+    // rumours and denials: a cue between the clause start and the verb, or talk of it being unsigned after
+    const prefix = c.words(c.clauseStart(subj.start), v);
+    const sentenceWords = c.words(0, n);
+    const denialAround =
+      /\b(?:denied|denies|denying|deny) (?:reports? |a report |rumou?rs? )?(?:that )?/.test(c.words(0, v)) ||
+      /\bhas not\b|\bhave not\b|\bhad not\b|\bdid not\b|\bhasn't\b|\bdidn't\b/.test(c.words(v - 3, v));
+    const unsigned =
+      /\bnothing has been (?:signed|closed)\b|\bno deal has\b|\bnot yet (?:signed|closed)\b|\bwould(?:n't| not) confirm\b|\bdeclined to confirm\b|\bdid not confirm\b|\bcould not be confirmed\b|\bunconfirmed\b/.test(
+        sentenceWords,
+      );
+    const cue = RUMOUR_WORDS.exec(prefix.replace(/\bsources? (?:say|said|tell)\b.*$/, ''));
+    const titles = o.titles.length ? o.titles : [lastTitleBefore(c, subj.start) ?? c.st.focus ?? c.st.lead];
+    if (denialAround || unsigned || (cue && !/^(?:no)$/.test(cue[0]))) {
+      for (const title of titles) {
+        for (const party of subj.names) {
+          if (!title) continue;
+          add(
+            c.st,
+            'rumour',
+            {
+              title,
+              party,
+              kind: denialAround ? 'denial' : rumourKind(prefix + ' ' + sentenceWords),
+              territories: validTerritories(joinList(o.terrs)),
+            },
+            0.3,
+            c.span(),
+          );
+          learn(c.st.reg, party, 'company');
+        }
+      }
+      for (let j = v; j < limit; j++) used.add(j);
+      continue;
+    }
+    const media = validMedia(o.media);
+    const contextSeller = (title: string | null) =>
+      c.st.seller && title && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null;
+    const seller = o.seller ?? brokeredBy(c, o.end) ?? sentenceSeller(c) ?? contextSeller(titles[0]);
+    for (const title of titles) {
+      for (const buyer of subj.names)
+        addDeal(c, title, buyer, o.terrs, { seller, media, price: o.price, priceNote: o.priceNote }, dealConfidence(c, o, verb));
+    }
+    if (subj.names.length) c.st.focusCompany = subj.names[subj.names.length - 1];
+    for (let j = v; j < Math.max(o.end, v + len); j++) used.add(j);
+  }
+  // 6. "ORG will release/distribute T in TERRS", "T, which ORG is releasing in the U.S."
+  for (let v = 0; v < n; v++) {
+    if (used.has(v)) continue;
+    const w = c.words(v, v + 3);
+    const m =
+      /^(?:will|is set to|plans to|is to|are set to|will also) (?:release|distribute|handle)\b|^(?:is|are) (?:releasing|distributing|handling)\b|^(?:releases|distributes|handle|handles|distribute)\b/.exec(
+        w,
+      );
+    if (!m) continue;
+    const vend = v + m[0].split(' ').length;
+    const k = v - 1;
+    if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
+    const buyers = [c.name(k)];
+    if (c.tok(k - 1) === 'and' && /^[CE]\d+$/.test(c.tok(k - 2)) && c.item(k - 2).ent !== 'person') buyers.unshift(c.name(k - 2));
+    let title: string | null = null;
+    let j = vend;
+    const [t, tn] = c.titleAt(j);
+    if (t) {
+      title = t;
+      j += tn;
+    } else if (c.tok(k - 1) === 'which' && c.tok(k - 2) === ',' && c.isTitle(k - 3)) title = c.item(k - 3).text;
+    while (['the', 'film', 'theatrically', 'in', 'cinemas', 'theaters', 'theatres'].includes(c.tok(j)) && !c.isTerr(j + 1)) j++;
+    if (c.tok(j) !== 'in' || !c.isTerr(j + 1)) continue;
+    const l = c.terrList(j + 1, false);
+    if (!l.exprs.length) continue;
+    title ??= lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    for (const buyer of buyers) addDeal(c, title, buyer, l.exprs, { seller: null }, 0.7);
+    for (let x = v; x < l.end; x++) used.add(x);
+  }
+}
+
+export function extractRumours(c: Ctx): void {
+  const n = c.toks.length;
+  for (let v = 0; v < n; v++) {
+    const w = c.words(v, v + 8);
+    const m =
+      /^(?:(?:is|are|was|were) (?:also )?(?:believed|thought|said|understood|reported) to be (?:the )?(?:front-?runners?|favou?rites?|leading contenders?)|(?:also )?in the (?:mix|running|hunt)\b|(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)|(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)|(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)|(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)|is (?:reportedly )?close to (?:a )?deal)/.exec(
+        w,
+      );
+    if (!m) continue;
+    // the parties: "ORG and ORG were said to be circling", "several streamers, including Netflix"
+    const parties: string[] = [];
+    let k = v - 1;
+    while (
+      k >= 0 &&
+      [
+        'also',
+        'reportedly',
+        'now',
+        'still',
+        'has',
+        'have',
+        'had',
+        'is',
+        'are',
+        'was',
+        'were',
+        ',',
+        'meanwhile',
+        'however',
+        'though',
+        'too',
+        'for',
+        'its',
+        'part',
+        'which',
+        'who',
+        'that',
+        'with',
+      ].includes(c.tok(k))
+    )
+      k--;
+    while (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
+      parties.unshift(c.name(k));
+      if (c.tok(k - 1) === 'and' || c.tok(k - 1) === ',') k -= 2;
+      else break;
+    }
+    if (!parties.length) {
+      for (let j = 0; j < v; j++) if (c.seq(j, ['including']) && /^[CE]\d+$/.test(c.tok(j + 1))) parties.push(c.name(j + 1));
+    }
+    if (!parties.length && COMPANY_PRONOUN.test(c.words(v - 2, v)) && c.st.focusCompany) parties.push(c.st.focusCompany);
+    if (!parties.length) continue;
+    let title: string | null = null;
+    const limit = c.clauseEnd(v + m[0].split(' ').length);
+    for (let j = v; j < Math.min(n, v + 20); j++) {
+      if (c.tok(j) === 'it' || c.tok(j) === 'its') continue;
+      const [t] = c.titleAt(j);
+      if (t) {
+        title = t;
+        break;
+      }
+    }
+    title ??= c.st.focus ?? c.st.lead;
+    const terrs: string[] = [];
+    for (let j = v; j < limit; j++) if (c.isTerr(j) && c.tok(j + 1) === 'rights') terrs.push(...c.terrList(j).exprs);
+    for (const party of parties) {
+      if (!title) continue;
+      // "Searchlight is understood to have paid $6 million": a detail of a deal already told, not a rumour
+      if (c.st.deals.some((d) => nk(d.fields.title) === nk(title) && nk(d.fields.buyer) === nk(party))) continue;
+      add(
+        c.st,
+        'rumour',
+        { title, party, kind: /denie/.test(m[0]) ? 'denial' : rumourKind(m[0]), territories: validTerritories(joinList(terrs)) },
+        0.3,
+        c.span(),
+      );
+      learn(c.st.reg, party, 'company');
+    }
+  }
+}

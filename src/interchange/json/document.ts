@@ -1,0 +1,277 @@
+/**
+ * The JSON interchange format `filmrights/1` (docs/json-format.md): the whole
+ * record written by hand or by a program, with names instead of ids ("Neon",
+ * "One Second", "TIFF 2021"). This module declares the document; the
+ * services read it against the database and write it (services/json/).
+ */
+import { DomainError } from '../../domain/errors.js';
+import type { Money } from '../../domain/money/amounts.js';
+import type {
+  CompanyKind,
+  ContractDirection,
+  ContractStatus,
+  CreditRole,
+  DatePrecision,
+  FestivalKind,
+  NegotiatorSide,
+  PremiereStatus,
+  ProductionStatus,
+  SelectionSlot,
+  SourceKind,
+  TitleCompanyRole,
+} from '../../store/index.js';
+
+export const FORMAT = 'filmrights/1';
+
+export interface CompanyDoc {
+  name: string;
+  kind: CompanyKind;
+  country?: string | null;
+}
+export interface PersonDoc {
+  name: string;
+  sortName?: string | null;
+}
+export interface CreditDoc {
+  role: CreditRole;
+  name: string;
+  character?: string | null;
+}
+export interface TitleCompanyDoc {
+  role: TitleCompanyRole;
+  name: string;
+}
+export interface AliasDoc {
+  alias: string;
+  language?: string | null;
+  kind?: string | null;
+}
+/** A title's own facts, as manual entry (services' TitleInput) and the document give them alike. */
+export interface TitleFields {
+  year?: number | null;
+  /** Production countries: ISO codes or names. */
+  countries?: string[];
+  /** Original languages, BCP 47. */
+  languages?: string[];
+  runtimeMinutes?: number | null;
+  synopsis?: string | null;
+  sourceMaterial?: string | null;
+  sourceMaterialNote?: string | null;
+  productionStatus?: ProductionStatus | null;
+}
+export interface TitleDoc extends TitleFields {
+  /** The title as the catalog shows it (the English title when there is one). */
+  title: string;
+  /** The title as released at home, when it differs ("一秒钟"). */
+  originalTitle?: string | null;
+  aliases?: Array<string | AliasDoc>;
+  credits?: CreditDoc[];
+  companies?: TitleCompanyDoc[];
+}
+/** A rights block's terms, as manual entry (services' BlockInput) and the document give them alike; the title aside. */
+export interface BlockTerms {
+  territories: string;
+  media: string;
+  languages?: string[] | string | null;
+  start?: string | null;
+  end?: string | null;
+  exclusive?: boolean;
+}
+export interface BlockDoc extends BlockTerms {
+  /** One of the contract's titles; absent: every title of the contract. */
+  title?: string;
+}
+/** A holdback's terms, as manual entry (services' HoldbackInput) and the document give them alike; the title aside. */
+export interface HoldbackTerms {
+  territories: string;
+  media: string;
+  start?: string | null;
+  end?: string | null;
+  description: string;
+}
+export interface HoldbackDoc extends HoldbackTerms {
+  title?: string;
+}
+export interface NegotiatorDoc {
+  name: string;
+  company?: string | null;
+  side: NegotiatorSide;
+}
+/** An edition: "TIFF 2021", or {festival, year} / {festival, number}. */
+export type EditionRef = string | { festival: string; year?: number; number?: number };
+export interface ContractDoc {
+  ref: string;
+  direction?: ContractDirection;
+  status: ContractStatus;
+  licensor?: string | null;
+  licensee?: string | null;
+  salesAgent?: string | null;
+  titles: string[];
+  blocks?: BlockDoc[];
+  holdbacks?: HoldbackDoc[];
+  negotiators?: NegotiatorDoc[];
+  mg?: Money | null;
+  signedOn?: string | null;
+  announcedOn?: string | null;
+  edition?: EditionRef | null;
+  notes?: string | null;
+  /** Why the deal was saved although it conflicts (recorded; lets the import save it). */
+  overrideReason?: string | null;
+}
+export interface SelectionDoc {
+  title: string;
+  section?: string | null;
+  premiereStatus?: PremiereStatus | null;
+  slot?: SelectionSlot | null;
+  withdrawn?: boolean;
+  withdrawalReason?: string | null;
+}
+export interface AwardDoc {
+  name: string;
+  title: string;
+  person?: string | null;
+  tied?: boolean;
+  tieGroup?: string | null;
+}
+export interface EditionDoc {
+  number?: number | null;
+  year: number;
+  start?: string | null;
+  end?: string | null;
+  sections?: string[];
+  selections?: SelectionDoc[];
+  awards?: AwardDoc[];
+}
+export interface FestivalDoc {
+  name: string;
+  shortName?: string | null;
+  aliases?: string[];
+  kind?: FestivalKind;
+  country?: string | null;
+  city?: string | null;
+  editions?: EditionDoc[];
+}
+export interface ReleaseDoc {
+  title: string;
+  territory: string;
+  date?: string | null;
+  precision?: DatePrecision;
+  distributor?: string | null;
+  kind?: string;
+}
+export interface BoxOfficeDoc {
+  title: string;
+  territory?: string | null;
+  amount: string;
+  currency: string;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  asOf?: string | null;
+  cumulative?: boolean;
+}
+
+export const FACT_KINDS = [
+  'title',
+  'alias',
+  'person',
+  'company',
+  'credit',
+  'titleCompany',
+  'contract',
+  'festival',
+  'edition',
+  'selection',
+  'award',
+  'release',
+  'boxOffice',
+] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+/** Which fact a text span states, by names (only the keys its kind needs). */
+export interface FactDoc {
+  fact: FactKind;
+  title?: string;
+  alias?: string;
+  name?: string;
+  role?: string;
+  company?: string;
+  ref?: string;
+  festival?: string;
+  year?: number;
+  award?: string;
+  territory?: string | null;
+  quote?: string | null;
+  /** [start, end) character offsets into the source text; found from the quote when absent. */
+  span?: [number, number] | null;
+  reviewed?: boolean;
+  accepted?: boolean;
+}
+/** A source (article, press release, document), as manual entry (services' SourceInput) and the document give it alike. */
+export interface SourceFields {
+  kind?: SourceKind;
+  outlet?: string | null;
+  publishedOn?: string | null;
+  url?: string | null;
+  /** A file the text is read from (relative to the document) when `text` is absent. */
+  file?: string | null;
+  title?: string | null;
+  text?: string | null;
+}
+export interface SourceDoc extends SourceFields {
+  facts?: FactDoc[];
+}
+
+export interface InterchangeDocument {
+  format?: string;
+  /** The company running the install: makes contracts rights-in or rights-out. */
+  we?: string | null;
+  companies?: CompanyDoc[];
+  people?: PersonDoc[];
+  titles?: TitleDoc[];
+  contracts?: ContractDoc[];
+  festivals?: FestivalDoc[];
+  releases?: ReleaseDoc[];
+  boxOffice?: BoxOfficeDoc[];
+  sources?: SourceDoc[];
+}
+
+export interface ImportIssue {
+  field: string;
+  message: string;
+  suggestions: string[];
+}
+
+/** The document was refused as a whole; nothing was written. `issues` lists every error found. */
+export class ImportError extends DomainError {
+  constructor(readonly issues: ImportIssue[]) {
+    super(
+      'invalid-document',
+      issues[0]?.field ?? 'document',
+      null,
+      issues.length === 1
+        ? issues[0].message
+        : `${issues.length} errors, nothing was imported:\n${issues.map((i) => `  ${i.message}`).join('\n')}`,
+      issues[0]?.suggestions ?? [],
+    );
+    this.name = 'ImportError';
+  }
+}
+
+export interface ImportSummary {
+  companies: number;
+  people: number;
+  titles: number;
+  contracts: number;
+  festivals: number;
+  editions: number;
+  selections: number;
+  awards: number;
+  releases: number;
+  boxOffice: number;
+  sources: number;
+  facts: number;
+}
+
+export interface ImportOptions {
+  /** Where `sources[].file` paths are read from (the document's folder). Without it, a source needs its `text`. */
+  baseDir?: string;
+}

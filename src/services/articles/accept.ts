@@ -1,0 +1,160 @@
+/** Accepting and rejecting facts: one fact, or every pending fact of an article. */
+import { invalid } from '../../domain/errors.js';
+
+import { financialFieldsIn } from '../../domain/financial.js';
+
+import { FACT_TYPES, type FactType, type Span } from '../../ingest/types.js';
+import { nowIso, parseJson, toJson } from '../../store/index.js';
+import type { Actor, FilmRights } from '../app.js';
+
+import { requireFinancialWrite, requireWriter } from '../access.js';
+import { audit } from '../audit.js';
+
+import { NotFoundError, RightsConflictError } from '../errors.js';
+
+import { getArticle } from './review.js';
+
+import type { ArticleView, FactView, Written } from './views.js';
+
+import { type AcceptInput, Writer, str, writeFact } from './write.js';
+
+export async function factRow(app: FilmRights, articleId: string, factId: string) {
+  const db = app.store.db;
+  const row = await db
+    .selectFrom('article_facts as f')
+    .innerJoin('articles as a', 'a.id', 'f.article_id')
+    .innerJoin('sources as s', 's.id', 'a.source_id')
+    .select([
+      'f.id',
+      'f.type',
+      'f.fields',
+      'f.status',
+      'f.span_start',
+      'f.span_end',
+      'f.written',
+      'a.source_id',
+      's.text',
+      's.outlet',
+      's.published_on',
+    ])
+    .where('f.id', '=', factId)
+    .where('f.article_id', '=', articleId)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('article fact', factId);
+  return row;
+}
+
+/**
+ * Accepts a fact (with the reviewer's edits) and writes it through the
+ * catalog, festival, market and contract services in one transaction.
+ * Accepting an accepted fact again changes nothing.
+ */
+export async function acceptFact(
+  app: FilmRights,
+  actor: Actor,
+  articleId: string,
+  factId: string,
+  body: AcceptInput = {},
+): Promise<FactView> {
+  requireWriter(actor);
+  const row = await factRow(app, articleId, factId);
+  if (row.status === 'accepted') return factView(app, actor, articleId, factId);
+  if (body.fields !== undefined && (typeof body.fields !== 'object' || body.fields === null || Array.isArray(body.fields)))
+    throw invalid('fields', body.fields, 'fields: expected an object of the fields to change');
+  // A reviewer who may not see a deal's price may not change it either (the price as reported is written as it is).
+  requireFinancialWrite(actor, financialFieldsIn(body.fields), 'fields.');
+  if (body.override && !str(body.override.reason))
+    throw invalid('override.reason', body.override.reason, 'override.reason: say why the conflicting deal is saved anyway');
+  const fields = { ...parseJson(row.fields), ...(body.fields ?? {}) };
+  const span: Span = [row.span_start, row.span_end];
+  let touched: string[] = [];
+  await app.store.transaction(async (trx) => {
+    const w = await new Writer(trx, actor).load();
+    const written = await writeFact(
+      app,
+      w,
+      { type: row.type, fields },
+      { id: row.source_id, text: row.text ?? '', outlet: row.outlet, publishedOn: row.published_on },
+      span,
+      body.override,
+    );
+    const stored = Object.fromEntries(Object.entries(fields).filter(([k]) => !/Id$/.test(k)));
+    await trx
+      .updateTable('article_facts')
+      .set({ status: 'accepted', fields: toJson(stored), written: toJson(written), decided_by: actor.id, decided_at: nowIso() })
+      .where('id', '=', factId)
+      .execute();
+    await audit(trx, actor, {
+      action: 'accept',
+      entity: 'article_facts',
+      entityId: factId,
+      before: { status: row.status, fields: parseJson(row.fields) },
+      after: { status: 'accepted', fields: stored, written },
+    });
+    touched = [...w.touchedTitles];
+  });
+  if (row.type === 'deal' && touched.length) await app.refreshTitles(touched);
+  return factView(app, actor, articleId, factId);
+}
+
+export async function rejectFact(app: FilmRights, actor: Actor, articleId: string, factId: string): Promise<FactView> {
+  requireWriter(actor);
+  const row = await factRow(app, articleId, factId);
+  if (row.status === 'accepted')
+    throw invalid(
+      'status',
+      row.status,
+      `status: this fact was accepted and written (${row.written ? (parseJson(row.written) as Written).table : 'record'}); change or delete the record itself`,
+    );
+  await app.store.transaction(async (trx) => {
+    await trx
+      .updateTable('article_facts')
+      .set({ status: 'rejected', decided_by: actor.id, decided_at: nowIso() })
+      .where('id', '=', factId)
+      .execute();
+    await audit(trx, actor, {
+      action: 'reject',
+      entity: 'article_facts',
+      entityId: factId,
+      before: { status: row.status },
+      after: { status: 'rejected' },
+    });
+  });
+  return factView(app, actor, articleId, factId);
+}
+
+/** Accepts every pending fact (of at least `minConfidence`); answers what was written and what needs a person (ambiguity, conflicts, missing years). */
+export async function acceptAll(
+  app: FilmRights,
+  actor: Actor,
+  articleId: string,
+  opts: { minConfidence?: number; types?: FactType[] } = {},
+): Promise<{ accepted: number; failed: Array<{ factId: string; type: FactType; error: string; message: string }>; article: ArticleView }> {
+  requireWriter(actor);
+  const a = await getArticle(app, actor, articleId);
+  const min = opts.minConfidence ?? 0;
+  const types = opts.types?.length ? opts.types.filter((t) => FACT_TYPES.includes(t)) : null;
+  let accepted = 0;
+  const failed: Array<{ factId: string; type: FactType; error: string; message: string }> = [];
+  for (const f of a.facts) {
+    if (f.status !== 'pending' || f.confidence < min || (types && !types.includes(f.type))) continue;
+    try {
+      await acceptFact(app, actor, articleId, f.id);
+      accepted++;
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      failed.push({
+        factId: f.id,
+        type: f.type,
+        error: e instanceof RightsConflictError ? 'conflict' : (err.code ?? 'error'),
+        message: err.message.split('\n')[0],
+      });
+    }
+  }
+  return { accepted, failed, article: await getArticle(app, actor, articleId) };
+}
+
+export async function factView(app: FilmRights, actor: Actor, articleId: string, factId: string): Promise<FactView> {
+  const a = await getArticle(app, actor, articleId);
+  return a.facts.find((f) => f.id === factId)!;
+}

@@ -1,0 +1,158 @@
+/**
+ * A contract as it is shown and edited: its parties, titles, blocks,
+ * holdbacks, negotiators and MG (the MG only for users who may see financial
+ * terms).
+ */
+import type { Kysely } from 'kysely';
+import { mediaLabel, mediaSetFromIds } from '../../domain/media.js';
+import { territoryLabel, territorySetFromCodes } from '../../domain/territories.js';
+import { parseJson, type ContractDirection, type ContractStatus, type Database, type NegotiatorSide } from '../../store/index.js';
+import type { Actor, FilmRights } from '../app.js';
+import { visibleTo } from '../access.js';
+import { NotFoundError } from '../errors.js';
+import { formatMoney, type Money } from '../money.js';
+
+export interface ContractView {
+  id: string;
+  ref: string;
+  direction: ContractDirection;
+  status: ContractStatus;
+  licensor: { id: string; name: string } | null;
+  licensee: { id: string; name: string } | null;
+  salesAgent: { id: string; name: string } | null;
+  titles: Array<{ id: string; name: string }>;
+  blocks: Array<{
+    id: string;
+    titleId: string;
+    territories: string;
+    territoryCodes: string[];
+    territoryLabel: string;
+    media: string;
+    mediaIds: string[];
+    mediaLabel: string;
+    languages: string[] | null;
+    start: string | null;
+    end: string | null;
+    exclusive: boolean;
+  }>;
+  holdbacks: Array<{
+    id: string;
+    titleId: string;
+    territories: string;
+    territoryCodes: string[];
+    media: string;
+    mediaIds: string[];
+    start: string | null;
+    end: string | null;
+    description: string;
+  }>;
+  negotiators: Array<{ person: { id: string; name: string }; company: { id: string; name: string } | null; side: NegotiatorSide }>;
+  mg?: Money | null;
+  signedOn: string | null;
+  announcedOn: string | null;
+  editionId: string | null;
+  notes: string | null;
+  overrideReason: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export async function getContract(app: FilmRights, actor: Actor, id: string): Promise<ContractView> {
+  const c = await readContract(app.store.db, id);
+  if (!c || c.deletedAt) throw new NotFoundError('contract', id);
+  return visibleTo(actor, c);
+}
+
+/** Reads a contract with its blocks, holdbacks, negotiators and MG (every field: filter with `visibleTo` before it leaves). */
+export async function readContract(db: Kysely<Database>, id: string): Promise<ContractView | null> {
+  const c = await db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) return null;
+  const companyIds = [c.licensor_id, c.licensee_id, c.sales_agent_id].filter((x): x is string => !!x);
+  const negotiators = await db
+    .selectFrom('negotiators as n')
+    .innerJoin('people as p', 'p.id', 'n.person_id')
+    .leftJoin('companies as co', 'co.id', 'n.company_id')
+    .select(['p.id as person_id', 'p.name as person_name', 'co.id as company_id', 'co.name as company_name', 'n.side'])
+    .where('n.contract_id', '=', id)
+    .orderBy('n.side')
+    .orderBy('p.name')
+    .execute();
+  const companies = companyIds.length
+    ? await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', companyIds).execute()
+    : [];
+  const company = (cid: string | null) => {
+    const found = cid ? companies.find((x) => x.id === cid) : undefined;
+    return found ? { id: found.id, name: found.name } : null;
+  };
+  const titles = await db
+    .selectFrom('contract_titles as ct')
+    .innerJoin('titles as t', 't.id', 'ct.title_id')
+    .select(['t.id', 't.original_title', 't.english_title'])
+    .where('ct.contract_id', '=', id)
+    .orderBy('t.original_title')
+    .execute();
+  const blocks = await db.selectFrom('rights_blocks').selectAll().where('contract_id', '=', id).orderBy('title_id').orderBy('id').execute();
+  const holdbacks = await db.selectFrom('holdbacks').selectAll().where('contract_id', '=', id).orderBy('title_id').orderBy('id').execute();
+  const view: ContractView = {
+    id: c.id,
+    ref: c.ref,
+    direction: c.direction,
+    status: c.status,
+    licensor: company(c.licensor_id),
+    licensee: company(c.licensee_id),
+    salesAgent: company(c.sales_agent_id),
+    titles: titles.map((t) => ({ id: t.id, name: t.english_title ?? t.original_title })),
+    blocks: blocks
+      .map((b) => {
+        const codes = parseJson(b.territory_codes);
+        const ids = parseJson(b.media_ids);
+        return {
+          id: b.id,
+          titleId: b.title_id,
+          territories: b.territories,
+          territoryCodes: codes,
+          territoryLabel: territoryLabel(territorySetFromCodes(codes, 'territory_codes')),
+          media: b.media,
+          mediaIds: ids,
+          mediaLabel: mediaLabel(mediaSetFromIds(ids, 'media_ids')),
+          languages: parseJson(b.languages),
+          start: b.start_date,
+          end: b.end_date,
+          exclusive: b.exclusive === 1,
+        };
+      })
+      .sort(
+        (a, b) =>
+          (a.start ?? '').localeCompare(b.start ?? '') || a.titleId.localeCompare(b.titleId) || a.territories.localeCompare(b.territories),
+      ),
+    holdbacks: holdbacks.map((h) => ({
+      id: h.id,
+      titleId: h.title_id,
+      territories: h.territories,
+      territoryCodes: parseJson(h.territory_codes),
+      media: h.media,
+      mediaIds: parseJson(h.media_ids),
+      start: h.start_date,
+      end: h.end_date,
+      description: h.description,
+    })),
+    negotiators: negotiators.map((n) => ({
+      person: { id: n.person_id, name: n.person_name },
+      company: n.company_id ? { id: n.company_id, name: n.company_name ?? '' } : null,
+      side: n.side,
+    })),
+    signedOn: c.signed_on,
+    announcedOn: c.announced_on,
+    editionId: c.edition_id,
+    notes: c.notes,
+    overrideReason: c.override_reason,
+    version: c.version,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    deletedAt: c.deleted_at,
+  };
+  view.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
+  return view;
+}

@@ -1,0 +1,48 @@
+/**
+ * `exportJson`: the whole record as a `filmrights/1` document. The rows are
+ * read here, in one transaction; interchange/json/export.ts builds the
+ * document from them.
+ */
+import type { Kysely } from 'kysely';
+import type { InterchangeDocument } from '../../interchange/json/document.js';
+import { buildJsonDocument, type JsonExportRows } from '../../interchange/json/export.js';
+import type { Database } from '../../store/index.js';
+import type { Actor, FilmRights } from '../app.js';
+import { visibleTo } from '../access.js';
+import { weCompanyIn } from '../contracts.js';
+
+/**
+ * The whole record as an interchange document. Deleted contracts are left
+ * out; without the financial-terms permission, MGs are too (box-office grosses
+ * are public record and always exported: docs/security.md).
+ */
+export async function exportJson(app: FilmRights, actor: Actor): Promise<InterchangeDocument> {
+  return app.store.transaction((trx) => exportIn(trx, actor));
+}
+
+async function exportIn(db: Kysely<Database>, actor: Actor): Promise<InterchangeDocument> {
+  const rows: JsonExportRows = {
+    companies: await db.selectFrom('companies').selectAll().execute(),
+    people: await db.selectFrom('people').selectAll().execute(),
+    titles: await db.selectFrom('titles').selectAll().execute(),
+    aliases: await db.selectFrom('title_aliases').selectAll().execute(),
+    credits: await db.selectFrom('credits').selectAll().execute(),
+    titleCompanies: await db.selectFrom('title_companies').selectAll().execute(),
+    weId: await weCompanyIn(db),
+    festivals: await db.selectFrom('festivals').selectAll().execute(),
+    editions: await db.selectFrom('festival_editions').selectAll().execute(),
+    sections: await db.selectFrom('sections').selectAll().execute(),
+    selections: await db.selectFrom('selections').selectAll().execute(),
+    awards: await db.selectFrom('awards').selectAll().execute(),
+    contracts: await db.selectFrom('contracts').selectAll().where('deleted_at', 'is', null).execute(),
+    contractTitles: await db.selectFrom('contract_titles').selectAll().execute(),
+    blocks: await db.selectFrom('rights_blocks').selectAll().execute(),
+    holdbacks: await db.selectFrom('holdbacks').selectAll().execute(),
+    negotiators: await db.selectFrom('negotiators').selectAll().execute(),
+    releases: await db.selectFrom('releases').selectAll().execute(),
+    boxOffice: await db.selectFrom('box_office').selectAll().execute(),
+    sources: await db.selectFrom('sources').selectAll().execute(),
+    factRows: await db.selectFrom('fact_sources').selectAll().execute(),
+  };
+  return visibleTo(actor, buildJsonDocument(rows));
+}

@@ -1,0 +1,555 @@
+/**
+ * A `filmrights/1` document read against the database as the import's
+ * transaction sees it: every name found or planned for creation, every
+ * record checked by the same rules as manual entry, every issue collected.
+ * Nothing is written here (json/import.ts writes the plan).
+ */
+import { readFileSync } from 'node:fs';
+
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+import { realpathSync } from 'node:fs';
+
+import type { Kysely } from 'kysely';
+
+import { invalid, unknownName } from '../../domain/errors.js';
+import { closest } from '../../domain/fuzzy.js';
+import { CREDIT_ROLES, TITLE_COMPANY_ROLES, type Database, type TitleCompanyRole } from '../../store/index.js';
+import { TitleIndex, checkCredit, checkTitle, type CheckedCredit, type CheckedTitle } from '../catalog.js';
+import { checkContract, type CheckedContract, type ContractInput } from '../contracts.js';
+import {
+  FestivalIndex,
+  checkAward,
+  checkEdition,
+  checkFestival,
+  checkSelection,
+  type CheckedAward,
+  type CheckedEdition,
+  type CheckedFestival,
+  type CheckedSelection,
+} from '../festivals.js';
+import { oneOf, optionalBool, optionalInt, optionalText, requiredText } from '../lookup.js';
+
+import { checkBoxOffice, checkRelease, type CheckedBoxOffice, type CheckedRelease } from '../market.js';
+import { NameIndex, checkCompany, type CheckedCompany } from '../people.js';
+import { checkFactLink, checkSource, type CheckedSource, type FactTable } from '../provenance.js';
+
+import {
+  FACT_KINDS,
+  FORMAT,
+  ImportError,
+  type AwardDoc,
+  type BlockDoc,
+  type BoxOfficeDoc,
+  type CompanyDoc,
+  type ContractDoc,
+  type CreditDoc,
+  type EditionDoc,
+  type FactDoc,
+  type FactKind,
+  type FestivalDoc,
+  type HoldbackDoc,
+  type ImportOptions,
+  type InterchangeDocument,
+  type NegotiatorDoc,
+  type PersonDoc,
+  type ReleaseDoc,
+  type SelectionDoc,
+  type SourceDoc,
+  type TitleCompanyDoc,
+  type TitleDoc,
+} from '../../interchange/json/document.js';
+import { Collector, KNOWN_KEYS, NEW, isObject, list } from '../../interchange/json/read.js';
+
+/** `file` resolved inside `baseDir` (symbolic links followed), or null when it points outside it. */
+export function sourceFilePath(baseDir: string, file: string): string | null {
+  if (isAbsolute(file) || file.includes('\0')) return null;
+  let base: string;
+  let target: string;
+  try {
+    base = realpathSync(baseDir);
+    target = realpathSync(resolve(base, file));
+  } catch {
+    const lexical = resolve(baseDir, file);
+    const rel = relative(resolve(baseDir), lexical);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? lexical : null;
+  }
+  const rel = relative(base, target);
+  return rel && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel) ? target : null;
+}
+
+export interface TitlePlan {
+  key: string;
+  checked: CheckedTitle;
+  credits: Array<{ personKey: string; checked: CheckedCredit }>;
+  companies: Array<{ companyKey: string; role: TitleCompanyRole }>;
+}
+export interface EditionPlan {
+  key: string;
+  festivalKey: string;
+  checked: CheckedEdition;
+  sections: string[];
+  selections: Array<{ titleKey: string; checked: CheckedSelection }>;
+  awards: Array<{ titleKey: string; personKey: string | null; checked: CheckedAward }>;
+}
+export interface FactPlan {
+  field: string;
+  doc: FactDoc;
+  table: FactTable;
+  keys: Record<string, string | number | null>;
+}
+export interface SourcePlan {
+  checked: CheckedSource;
+  facts: FactPlan[];
+}
+
+/** Reads the whole document against the database as `trx` sees it; returns the plan or the issues. */
+export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, opts: ImportOptions) {
+  const c = new Collector();
+  if (!isObject(doc)) throw new ImportError([{ field: 'document', message: 'document: expected a JSON object', suggestions: [] }]);
+  for (const k of Object.keys(doc)) {
+    if (!KNOWN_KEYS.document.includes(k)) c.add(k, `unknown section "${k}"`, closest(k, KNOWN_KEYS.document, 3));
+  }
+  if (doc.format !== undefined && doc.format !== FORMAT) c.add('format', `"${String(doc.format)}" is not "${FORMAT}"`);
+  const d: object = doc;
+
+  // --- companies
+  const companies = await NameIndex.load(trx, 'companies');
+  const newCompanies: Array<{ key: string; checked: CheckedCompany }> = [];
+  list<CompanyDoc>(d, 'companies', c).forEach((co, i) => {
+    const checked = c.attempt(() => checkCompany(co, (n) => `companies[${i}].${n}`));
+    if (!checked) return;
+    if (companies.find(checked.name)) return; // already known: kept as it is
+    const key = `${NEW}company:${i}`;
+    companies.add(checked.name, key);
+    newCompanies.push({ key, checked });
+  });
+  const companyRef = (name: unknown, field: string): string | undefined =>
+    c.attempt(() => {
+      const n = requiredText(name, field);
+      const id = companies.find(n);
+      if (!id) throw unknownName(field, n, 'company', closest(n, companies.names, 3));
+      return id;
+    });
+  const optionalCompany = (name: unknown, field: string): string | null | undefined =>
+    name === undefined || name === null || name === '' ? null : companyRef(name, field);
+
+  // --- people (named anywhere: created when new)
+  const people = await NameIndex.load(trx, 'people');
+  const newPeople: Array<{ key: string; name: string; sortName: string | null }> = [];
+  const personRef = (name: unknown, field: string, sortName: string | null = null): string | undefined =>
+    c.attempt(() => {
+      const n = requiredText(name, field);
+      const id = people.find(n);
+      if (id) return id;
+      const key = `${NEW}person:${newPeople.length}`;
+      people.add(n, key);
+      newPeople.push({ key, name: n, sortName });
+      return key;
+    });
+  list<PersonDoc>(d, 'people', c).forEach((p, i) => {
+    const sort = c.attempt(() => optionalText(p.sortName, `people[${i}].sortName`)) ?? null;
+    personRef(p.name, `people[${i}].name`, sort);
+  });
+
+  // --- we
+  let we: string | null | undefined;
+  if (doc.we !== undefined && doc.we !== null) we = companyRef(doc.we, 'we');
+
+  // --- titles
+  const titles = await TitleIndex.load(trx);
+  const titlePlans: TitlePlan[] = [];
+  list<TitleDoc>(d, 'titles', c).forEach((t, i) => {
+    const f = (n: string) => `titles[${i}].${n === 'englishTitle' ? 'title' : n}`;
+    const hasOriginal = t.originalTitle !== undefined && t.originalTitle !== null && t.originalTitle !== '';
+    const checked = c.attempt(() =>
+      checkTitle(
+        { ...t, originalTitle: (hasOriginal ? t.originalTitle : t.title) as string, englishTitle: hasOriginal ? t.title : null },
+        (n) => (n === 'originalTitle' && !hasOriginal ? f('title') : f(n)),
+      ),
+    );
+    if (!checked) return;
+    const display = checked.english_title ?? checked.original_title;
+    const dup = titles.find(display, checked.year);
+    if (dup.length) {
+      c.add(
+        f('title'),
+        `"${display}"${checked.year ? ` (${checked.year})` : ''} is already in the catalog${dup[0].startsWith(NEW) ? ' (listed twice in this document)' : ''}`,
+      );
+      return;
+    }
+    const key = `${NEW}title:${i}`;
+    titles.add(key, [checked.english_title, checked.original_title, ...checked.aliases.map((a) => a.alias)], checked.year);
+    const p: TitlePlan = { key, checked, credits: [], companies: [] };
+    list<CreditDoc>(t, 'credits', c, f('credits')).forEach((cr, j) => {
+      const cf = (n: string) => `${f('credits')}[${j}].${n}`;
+      const cc = c.attempt(() => checkCredit(cr, cf));
+      const pk = personRef(cr.name, cf('name'));
+      if (cc && pk) p.credits.push({ personKey: pk, checked: cc });
+    });
+    list<TitleCompanyDoc>(t, 'companies', c, f('companies')).forEach((tc, j) => {
+      const tf = (n: string) => `${f('companies')}[${j}].${n}`;
+      const role = c.attempt(() => oneOf(tc.role, TITLE_COMPANY_ROLES, tf('role')));
+      const ck = companyRef(tc.name, tf('name'));
+      if (role && ck) p.companies.push({ companyKey: ck, role });
+    });
+    titlePlans.push(p);
+  });
+  const titleRef = (name: unknown, field: string): string | undefined => c.attempt(() => titles.resolve(name, field));
+
+  // --- festivals and editions
+  const festivals = await FestivalIndex.load(trx);
+  const dbEditions = await trx.selectFrom('festival_editions').select(['id', 'festival_id', 'number', 'year']).execute();
+  const editions: Array<{ key: string; festivalKey: string; number: number | null; year: number }> = dbEditions.map((e) => ({
+    key: e.id,
+    festivalKey: e.festival_id,
+    number: e.number,
+    year: e.year,
+  }));
+  const festivalPlans: Array<{ key: string; checked: CheckedFestival }> = [];
+  const editionPlans: EditionPlan[] = [];
+  const selectionKeys = new Set<string>();
+  const dbSelections = await trx.selectFrom('selections').select(['edition_id', 'title_id']).execute();
+  for (const s of dbSelections) selectionKeys.add(`${s.edition_id}|${s.title_id}`);
+  list<FestivalDoc>(d, 'festivals', c).forEach((fe, i) => {
+    const f = (n: string) => `festivals[${i}].${n}`;
+    const checked = c.attempt(() => checkFestival(fe, f));
+    if (!checked) return;
+    let fkey = festivals.find(checked.name) ?? (checked.short_name ? festivals.find(checked.short_name) : undefined);
+    if (!fkey) {
+      fkey = `${NEW}festival:${i}`;
+      festivals.add(fkey, [checked.name, checked.short_name, ...checked.aliases]);
+      festivalPlans.push({ key: fkey, checked });
+    }
+    const festivalKey = fkey;
+    list<EditionDoc>(fe, 'editions', c, f('editions')).forEach((ed, j) => {
+      const ef = (n: string) => `${f('editions')}[${j}].${n}`;
+      const ec = c.attempt(() => checkEdition(ed, ef));
+      if (!ec) return;
+      const existing = editions.find(
+        (e) => e.festivalKey === festivalKey && (ec.number !== null ? e.number === ec.number : e.number === null && e.year === ec.year),
+      );
+      if (existing && existing.key.startsWith(NEW)) {
+        c.add(ef(ec.number !== null ? 'number' : 'year'), `this edition is listed twice for ${checked.name}`);
+        return;
+      }
+      const key = existing?.key ?? `${NEW}edition:${i}:${j}`;
+      if (!existing) editions.push({ key, festivalKey, number: ec.number, year: ec.year });
+      const ep: EditionPlan = { key, festivalKey, checked: ec, sections: [], selections: [], awards: [] };
+      if (ed.sections !== undefined && !Array.isArray(ed.sections)) c.add(ef('sections'), 'expected a list of section names');
+      else
+        (ed.sections ?? []).forEach((s, k) => {
+          const n = c.attempt(() => requiredText(s, `${ef('sections')}[${k}]`));
+          if (n) ep.sections.push(n);
+        });
+      list<SelectionDoc>(ed, 'selections', c, ef('selections')).forEach((s, k) => {
+        const sf = (n: string) => `${ef('selections')}[${k}].${n}`;
+        const sc = c.attempt(() => checkSelection(s, sf));
+        const tk = titleRef(s.title, sf('title'));
+        if (!sc || !tk) return;
+        if (selectionKeys.has(`${key}|${tk}`)) {
+          c.add(sf('title'), `"${s.title}" is already selected at this edition`);
+          return;
+        }
+        selectionKeys.add(`${key}|${tk}`);
+        ep.selections.push({ titleKey: tk, checked: sc });
+      });
+      list<AwardDoc>(ed, 'awards', c, ef('awards')).forEach((a, k) => {
+        const af = (n: string) => `${ef('awards')}[${k}].${n}`;
+        const ac = c.attempt(() => checkAward(a, af));
+        const tk = titleRef(a.title, af('title'));
+        const pk = a.person === undefined || a.person === null || a.person === '' ? null : personRef(a.person, af('person'));
+        if (!ac || !tk || pk === undefined) return;
+        ep.awards.push({ titleKey: tk, personKey: pk, checked: ac });
+      });
+      editionPlans.push(ep);
+    });
+  });
+  const editionRef = (ref: unknown, field: string): string | undefined =>
+    c.attempt(() => {
+      let festivalName: string;
+      let year: number | undefined;
+      let number: number | undefined;
+      if (typeof ref === 'string') {
+        const m = /^(.*\S)\s+(\d{4})$/.exec(ref.trim());
+        if (!m) throw invalid(field, ref, `${field}: "${ref}" is not an edition; write the festival and the year, e.g. "TIFF 2021"`);
+        [festivalName, year] = [m[1], Number(m[2])];
+      } else if (isObject(ref)) {
+        festivalName = requiredText(ref.festival, `${field}.festival`);
+        year = optionalInt(ref.year, `${field}.year`, 1870, 2200) ?? undefined;
+        number = optionalInt(ref.number, `${field}.number`, 1, 10_000) ?? undefined;
+        if (year === undefined && number === undefined)
+          throw invalid(`${field}.year`, ref.year, `${field}.year: give the edition's year or number`);
+      } else throw invalid(field, ref, `${field}: expected an edition, e.g. "TIFF 2021"`);
+      const fk = festivals.find(festivalName);
+      if (!fk) throw unknownName(`${field}`, festivalName, 'festival', closest(festivalName, festivals.names, 3));
+      const found = editions.filter((e) => e.festivalKey === fk && (number !== undefined ? e.number === number : e.year === year));
+      if (found.length === 1) return found[0].key;
+      if (found.length > 1)
+        throw invalid(field, ref, `${field}: ${festivalName} has ${found.length} editions in ${year}; give {festival, number}`);
+      throw invalid(
+        field,
+        ref,
+        `${field}: ${festivalName} has no edition ${number !== undefined ? `number ${number}` : `in ${year}`} (add it under festivals[].editions)`,
+      );
+    });
+
+  // --- contracts
+  const refs = new Set((await trx.selectFrom('contracts').select('ref').execute()).map((r) => r.ref));
+  const contractPlans: Array<{ field: string; checked: CheckedContract }> = [];
+  list<ContractDoc>(d, 'contracts', c).forEach((k, i) => {
+    const f = (n: string) => `contracts[${i}].${n}`;
+    const ref = c.attempt(() => requiredText(k.ref, f('ref')));
+    if (ref && refs.has(ref))
+      c.add(
+        f('ref'),
+        `a contract "${ref}" already exists${contractPlans.some((p) => p.checked.input.ref === ref) ? ' (listed twice in this document)' : ''}`,
+      );
+    if (ref) refs.add(ref);
+    if (!Array.isArray(k.titles) || k.titles.length === 0) {
+      c.add(f('titles'), 'a contract names at least one title');
+      return;
+    }
+    const titleIds = k.titles.map((t, j) => titleRef(t, `${f('titles')}[${j}]`));
+    const licensorId = optionalCompany(k.licensor, f('licensor'));
+    const licenseeId = optionalCompany(k.licensee, f('licensee'));
+    const salesAgentId = optionalCompany(k.salesAgent, f('salesAgent'));
+    const editionId = k.edition === undefined || k.edition === null || k.edition === '' ? null : editionRef(k.edition, f('edition'));
+    const blocks = list<BlockDoc>(k, 'blocks', c, f('blocks'));
+    const blockTitles = blocks.map((b, j) =>
+      b.title === undefined || b.title === null ? undefined : titleRef(b.title, `${f('blocks')}[${j}].title`),
+    );
+    const holdbacks = list<HoldbackDoc>(k, 'holdbacks', c, f('holdbacks'));
+    const holdbackTitles = holdbacks.map((h, j) =>
+      h.title === undefined || h.title === null ? undefined : titleRef(h.title, `${f('holdbacks')}[${j}].title`),
+    );
+    const negotiators = list<NegotiatorDoc>(k, 'negotiators', c, f('negotiators')).map((n, j) => ({
+      personId: personRef(n.name, `${f('negotiators')}[${j}].name`),
+      companyId: optionalCompany(n.company, `${f('negotiators')}[${j}].company`),
+      side: n.side,
+    }));
+    const overrideReason = c.attempt(() => optionalText(k.overrideReason, f('overrideReason')));
+    // A name that did not resolve is reported already; the rest of the record is still checked.
+    const unresolved =
+      titleIds.some((t) => !t) ||
+      [licensorId, licenseeId, salesAgentId, editionId].some((x) => x === undefined) ||
+      negotiators.some((n) => !n.personId || n.companyId === undefined) ||
+      blocks.some((b, j) => b.title && !blockTitles[j]) ||
+      holdbacks.some((h, j) => h.title && !holdbackTitles[j]);
+    const placeholder = `${NEW}unresolved`;
+    if (licensorId && licensorId === licenseeId) c.add(f('licensee'), 'the licensee is the licensor');
+    const input: ContractInput = {
+      ref: ref ?? undefined,
+      direction: k.direction,
+      status: k.status,
+      licensorId,
+      licenseeId,
+      salesAgentId,
+      titleIds: titleIds.map((t) => t ?? placeholder),
+      blocks: blocks.map((b, j) => ({
+        ...(b.title ? { titleId: blockTitles[j] ?? placeholder } : {}),
+        territories: b.territories,
+        media: b.media,
+        languages: b.languages ?? null,
+        start: b.start ?? null,
+        end: b.end ?? null,
+        exclusive: b.exclusive ?? true,
+      })),
+      holdbacks: holdbacks.map((h, j) => ({
+        ...(h.title ? { titleId: holdbackTitles[j] ?? placeholder } : {}),
+        territories: h.territories,
+        media: h.media,
+        start: h.start ?? null,
+        end: h.end ?? null,
+        description: h.description,
+      })),
+      negotiators: negotiators.map((n) => ({ personId: n.personId ?? placeholder, companyId: n.companyId ?? null, side: n.side })),
+      // absent, not null, when the document has none: only users with the financial-terms permission may set an MG
+      ...(k.mg !== undefined ? { mg: k.mg } : {}),
+      signedOn: k.signedOn ?? null,
+      announcedOn: k.announcedOn ?? null,
+      editionId,
+      notes: c.attempt(() => optionalText(k.notes, f('notes'))) ?? null,
+      override: overrideReason ? { reason: overrideReason } : null,
+    };
+    const checked = c.attempt(() => checkContract(input, f));
+    if (checked && !unresolved) contractPlans.push({ field: `contracts[${i}]`, checked });
+  });
+
+  // --- releases and box office
+  const releasePlans: Array<{ titleKey: string; distributorKey: string | null; checked: CheckedRelease }> = [];
+  list<ReleaseDoc>(d, 'releases', c).forEach((r, i) => {
+    const f = (n: string) => `releases[${i}].${n}`;
+    const tk = titleRef(r.title, f('title'));
+    const dk = optionalCompany(r.distributor, f('distributor'));
+    const checked = c.attempt(() => checkRelease(r, f));
+    if (tk && dk !== undefined && checked) releasePlans.push({ titleKey: tk, distributorKey: dk, checked });
+  });
+  const boxOfficePlans: Array<{ titleKey: string; checked: CheckedBoxOffice }> = [];
+  list<BoxOfficeDoc>(d, 'boxOffice', c).forEach((b, i) => {
+    const f = (n: string) => `boxOffice[${i}].${n}`;
+    const tk = titleRef(b.title, f('title'));
+    const checked = c.attempt(() => checkBoxOffice(b, f));
+    if (tk && checked) boxOfficePlans.push({ titleKey: tk, checked });
+  });
+
+  // --- sources and the facts they state
+  const sourcePlans: SourcePlan[] = [];
+  list<SourceDoc>(d, 'sources', c).forEach((s, i) => {
+    const f = (n: string) => `sources[${i}].${n}`;
+    let text = s.text ?? null;
+    if (text === null && typeof s.file === 'string' && s.file.trim() && opts.baseDir) {
+      // a source file is read from the document's own folder (or below it), never from elsewhere
+      const path = sourceFilePath(opts.baseDir, s.file);
+      if (!path)
+        c.add(f('file'), `"${s.file}" is not a file in the document's folder: give a relative path such as "articles/one-second.txt"`);
+      else {
+        try {
+          text = readFileSync(path, 'utf8');
+        } catch {
+          c.add(f('file'), `cannot read "${s.file}" in the document's folder`);
+        }
+      }
+    }
+    const checked = c.attempt(() => checkSource({ ...s, text }, f));
+    if (!checked) return;
+    const facts: FactPlan[] = [];
+    list<FactDoc>(s, 'facts', c, f('facts')).forEach((fact, j) => {
+      const ff = `${f('facts')}[${j}]`;
+      const kind = c.attempt(() => oneOf(fact.fact, FACT_KINDS, `${ff}.fact`));
+      if (!kind) return;
+      const fp = c.attempt(() =>
+        factPlan(kind, fact, ff, { titleRef: (n, fld) => titles.resolve(n, fld), companies, people, festivals, editions }),
+      );
+      if (!fp) return;
+      const span = fact.span;
+      if (span !== undefined && span !== null && (!Array.isArray(span) || span.length !== 2)) {
+        c.add(`${ff}.span`, 'expected [start, end]');
+        return;
+      }
+      const link = c.attempt(() =>
+        checkFactLink(
+          {
+            sourceId: '',
+            factTable: fp.table,
+            factId: '',
+            quote: fact.quote ?? null,
+            spanStart: span?.[0] ?? null,
+            spanEnd: span?.[1] ?? null,
+            reviewed: fact.reviewed ?? false,
+            accepted: fact.accepted ?? false,
+          },
+          checked.text,
+          (n) => `${ff}.${n}`,
+        ),
+      );
+      if (!link) return;
+      c.attempt(() => optionalBool(fact.reviewed, `${ff}.reviewed`));
+      facts.push(fp);
+    });
+    sourcePlans.push({ checked, facts });
+  });
+
+  return {
+    issues: c.issues,
+    we,
+    newCompanies,
+    newPeople,
+    titlePlans,
+    festivalPlans,
+    editionPlans,
+    contractPlans,
+    releasePlans,
+    boxOfficePlans,
+    sourcePlans,
+    companies,
+    titles,
+  };
+}
+
+interface FactContext {
+  titleRef: (name: unknown, field: string) => string;
+  companies: NameIndex;
+  people: NameIndex;
+  festivals: FestivalIndex;
+  editions: Array<{ key: string; festivalKey: string; number: number | null; year: number }>;
+}
+
+/** Resolves a fact's names to keys (ids or new-record keys); the row itself is found after the writes. */
+function factPlan(kind: FactKind, fact: FactDoc, ff: string, ctx: FactContext): FactPlan {
+  const need = (key: keyof FactDoc): string => requiredText(fact[key], `${ff}.${key}`);
+  const company = (key: keyof FactDoc) => {
+    const n = need(key);
+    const id = ctx.companies.find(n);
+    if (!id) throw unknownName(`${ff}.${key}`, n, 'company', closest(n, ctx.companies.names, 3));
+    return id;
+  };
+  const person = (key: keyof FactDoc) => {
+    const n = need(key);
+    const id = ctx.people.find(n);
+    if (!id) throw unknownName(`${ff}.${key}`, n, 'person', closest(n, ctx.people.names, 3));
+    return id;
+  };
+  const festival = () => {
+    const n = need('festival');
+    const id = ctx.festivals.find(n);
+    if (!id) throw unknownName(`${ff}.festival`, n, 'festival', closest(n, ctx.festivals.names, 3));
+    return id;
+  };
+  const edition = () => {
+    const fk = festival();
+    const year = optionalInt(fact.year, `${ff}.year`, 1870, 2200);
+    if (year === null) throw invalid(`${ff}.year`, fact.year, `${ff}.year: the edition's year`);
+    const e = ctx.editions.find((x) => x.festivalKey === fk && x.year === year);
+    if (!e) throw invalid(`${ff}.year`, year, `${ff}.year: ${fact.festival} has no edition in ${year}`);
+    return e.key;
+  };
+  const title = () => ctx.titleRef(fact.title, `${ff}.title`);
+  const base = { field: ff, doc: fact };
+  switch (kind) {
+    case 'title':
+      return { ...base, table: 'titles', keys: { title: title() } };
+    case 'alias':
+      return { ...base, table: 'title_aliases', keys: { title: title(), alias: need('alias') } };
+    case 'person':
+      return { ...base, table: 'people', keys: { person: person('name') } };
+    case 'company':
+      return { ...base, table: 'companies', keys: { company: company('name') } };
+    case 'credit':
+      return {
+        ...base,
+        table: 'credits',
+        keys: { title: title(), role: oneOf(fact.role, CREDIT_ROLES, `${ff}.role`), person: person('name') },
+      };
+    case 'titleCompany':
+      return {
+        ...base,
+        table: 'title_companies',
+        keys: { title: title(), role: oneOf(fact.role, TITLE_COMPANY_ROLES, `${ff}.role`), company: company('company') },
+      };
+    case 'contract':
+      return { ...base, table: 'contracts', keys: { ref: need('ref') } };
+    case 'festival':
+      return { ...base, table: 'festivals', keys: { festival: festival() } };
+    case 'edition':
+      return { ...base, table: 'festival_editions', keys: { edition: edition() } };
+    case 'selection':
+      return { ...base, table: 'selections', keys: { title: title(), edition: edition() } };
+    case 'award':
+      return { ...base, table: 'awards', keys: { title: title(), edition: edition(), award: need('award') } };
+    case 'release':
+      return { ...base, table: 'releases', keys: { title: title(), territory: need('territory') } };
+    case 'boxOffice':
+      return {
+        ...base,
+        table: 'box_office',
+        keys: {
+          title: title(),
+          territory:
+            fact.territory === undefined || fact.territory === null || /^(worldwide|world|ww)$/i.test(String(fact.territory))
+              ? null
+              : need('territory'),
+        },
+      };
+  }
+}
