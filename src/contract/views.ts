@@ -11,6 +11,7 @@ import {
   CONTRACT_DIRECTIONS,
   CONTRACT_STATUSES,
   DATE_PRECISIONS,
+  FESTIVAL_KINDS,
   NEGOTIATOR_SIDES,
   PRODUCTION_STATUSES,
 } from '../domain/vocabulary.js';
@@ -299,3 +300,32 @@ export const ApiTokenView = Type.Object({
   expiresAt: SOrNull,
 });
 export type ApiTokenView = Static<typeof ApiTokenView>;
+
+/** A merge: the kept record after it, the id merged away, and how many of each kind moved. */
+export const MergeResult = Type.Object({ kept: Type.Unknown(), mergedId: S, moved: Type.Record(S, Type.Integer()) });
+export type MergeResult = Static<typeof MergeResult>;
+
+/** A delete that answers what it removed: the record as its history keeps it, and what went with it. */
+export const DeleteResult = Type.Object({ deleted: Type.Unknown(), removed: Type.Record(S, Type.Integer()) });
+export type DeleteResult = Static<typeof DeleteResult>;
+
+/** An edition of a festival or market. */
+export const EditionView = Type.Object({ id: S, number: nullable(Type.Integer()), year: Type.Integer(), start: SOrNull, end: SOrNull });
+export type EditionView = Static<typeof EditionView>;
+
+/** A festival, market or awards body with its editions. */
+export const FestivalView = Type.Object({
+  id: S,
+  name: S,
+  shortName: SOrNull,
+  aliases: strings,
+  kind: oneOf(FESTIVAL_KINDS),
+  country: SOrNull,
+  city: SOrNull,
+  editions: Type.Array(EditionView),
+});
+export type FestivalView = Static<typeof FestivalView>;
+
+/** A section of an edition's line-up. */
+export const SectionView = Type.Object({ id: S, editionId: S, name: S });
+export type SectionView = Static<typeof SectionView>;

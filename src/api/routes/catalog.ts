@@ -47,6 +47,9 @@ import {
   PersonListItem,
   PersonPage,
   ReleaseView,
+  EditionView,
+  FestivalView,
+  DeleteResult,
 } from '../../contract/index.js';
 import { access } from '../access.js';
 
@@ -118,6 +121,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
         tags: ['catalog'],
         summary: 'Delete a title nothing refers to (409 in-use says what does); answers what was deleted',
         params: IdParams,
+        response: { 200: DeleteResult },
       },
     },
     async (req) => deleteTitle(app, actorOf(req), req.params.id),
@@ -201,22 +205,24 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
     '/api/festivals',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['festivals'], querystring: FestivalQuery },
+      schema: { tags: ['festivals'], querystring: FestivalQuery, response: { 200: Type.Array(FestivalView) } },
     },
     async (req) => {
       actorOf(req);
       return listFestivals(app, req.query);
     },
   );
-  server.get('/api/festivals/:id', { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: IdParams } }, async (req) =>
-    getFestival(app, actorOf(req), req.params.id),
+  server.get(
+    '/api/festivals/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: IdParams, response: { 200: FestivalView } } },
+    async (req) => getFestival(app, actorOf(req), req.params.id),
   );
   server.get('/api/editions/:id', { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: IdParams } }, async (req) =>
     getEdition(app, actorOf(req), req.params.id),
   );
   server.post(
     '/api/festivals',
-    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: FestivalInput } },
+    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: FestivalInput, response: { 201: FestivalView } } },
     async (req, reply) => {
       reply.code(201);
       return createFestival(app, actorOf(req), req.body);
@@ -224,7 +230,14 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/editions',
-    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: EditionInput } },
+    {
+      config: access('editor', 'write'),
+      schema: {
+        tags: ['festivals'],
+        body: EditionInput,
+        response: { 201: Type.Intersect([EditionView, Type.Object({ festivalId: Type.String() })]) },
+      },
+    },
     async (req, reply) => {
       reply.code(201);
       return createEdition(app, actorOf(req), req.body);

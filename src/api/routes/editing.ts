@@ -50,6 +50,8 @@ import {
   noBody,
   oneOf,
   WeCompany,
+  MergeResult,
+  SectionView,
 } from '../../contract/index.js';
 
 const EDIT = access('editor', 'write');
@@ -74,9 +76,11 @@ export function editingRoutes(fastify: FastifyInstance, app: FilmRights): void {
     server.delete(url, { config: EDIT, schema: { tags: [tag], summary, params: IdParams } }, async (req) =>
       run(actorOf(req), req.params.id),
     );
-  const merge = (url: string, tag: string, summary: string, run: (actor: Actor, id: string, mergeId: string) => Promise<unknown>) =>
-    server.post(url, { config: EDIT, schema: { tags: [tag], summary, params: IdParams, body: MergeInput } }, async (req) =>
-      run(actorOf(req), req.params.id, req.body.mergeId),
+  const merge = (url: string, tag: string, summary: string, run: (actor: Actor, id: string, mergeId: string) => Promise<MergeResult>) =>
+    server.post(
+      url,
+      { config: EDIT, schema: { tags: [tag], summary, params: IdParams, body: MergeInput, response: { 200: MergeResult } } },
+      async (req) => run(actorOf(req), req.params.id, req.body.mergeId),
     );
 
   // titles: create, change and delete are in catalog.ts (with the bodies above); the merge is here
@@ -119,7 +123,10 @@ export function editingRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/sections',
-    { config: EDIT, schema: { tags: ['festivals'], summary: "Add a section to an edition's line-up", body: SectionInput } },
+    {
+      config: EDIT,
+      schema: { tags: ['festivals'], summary: "Add a section to an edition's line-up", body: SectionInput, response: { 201: SectionView } },
+    },
     async (req, reply) => {
       reply.code(201);
       return createSection(app, actorOf(req), req.body);
