@@ -10,10 +10,14 @@ import {
   COMPANY_KINDS,
   CONTRACT_DIRECTIONS,
   CONTRACT_STATUSES,
+  CREDIT_ROLES,
   DATE_PRECISIONS,
   FESTIVAL_KINDS,
   NEGOTIATOR_SIDES,
+  PREMIERE_STATUSES,
   PRODUCTION_STATUSES,
+  SELECTION_SLOTS,
+  TITLE_COMPANY_ROLES,
 } from '../domain/vocabulary.js';
 import { Money, oneOf, Page, Ref } from './common.js';
 
@@ -329,3 +333,115 @@ export type FestivalView = Static<typeof FestivalView>;
 /** A section of an edition's line-up. */
 export const SectionView = Type.Object({ id: S, editionId: S, name: S });
 export type SectionView = Static<typeof SectionView>;
+
+/** Where a fact on a page comes from (an article span, an import, a manual entry). */
+const Sources = Type.Array(Type.Unknown());
+const FestivalRef = Type.Object({ id: S, name: S, shortName: SOrNull });
+
+/** A title's deal as its page lists it (`mg` only with the financial-terms permission). */
+export const ContractSummary = Type.Object({
+  id: S,
+  ref: S,
+  direction: oneOf(CONTRACT_DIRECTIONS),
+  status: oneOf(CONTRACT_STATUSES),
+  licensor: nullable(Ref),
+  licensee: nullable(Ref),
+  salesAgent: nullable(Ref),
+  territories: strings,
+  blocks: Type.Array(Type.Object({ territoryLabel: S, mediaLabel: S, start: SOrNull, end: SOrNull, exclusive: Type.Boolean() })),
+  signedOn: SOrNull,
+  announcedOn: SOrNull,
+  mg: Type.Optional(nullable(Money)),
+});
+export type ContractSummary = Static<typeof ContractSummary>;
+
+/** GET /api/titles/:id: everything the record knows about a film, each fact with its sources. */
+export const TitleView = Type.Object({
+  id: S,
+  originalTitle: S,
+  englishTitle: SOrNull,
+  year: nullable(Type.Integer()),
+  countries: strings,
+  countryNames: strings,
+  languages: strings,
+  runtimeMinutes: nullable(Type.Integer()),
+  synopsis: SOrNull,
+  sourceMaterial: SOrNull,
+  sourceMaterialNote: SOrNull,
+  productionStatus: nullable(oneOf(PRODUCTION_STATUSES)),
+  aliases: Type.Array(Type.Object({ id: S, alias: S, language: SOrNull, kind: SOrNull })),
+  credits: Type.Array(
+    Type.Object({ id: S, role: oneOf(CREDIT_ROLES), person: Ref, character: SOrNull, position: Type.Integer(), sources: Sources }),
+  ),
+  companies: Type.Array(Type.Object({ role: oneOf(TITLE_COMPANY_ROLES), company: Ref, sources: Sources })),
+  selections: Type.Array(
+    Type.Object({
+      id: S,
+      festival: FestivalRef,
+      edition: EditionView,
+      section: nullable(Ref),
+      premiereStatus: nullable(oneOf(PREMIERE_STATUSES)),
+      slot: nullable(oneOf(SELECTION_SLOTS)),
+      withdrawn: Type.Boolean(),
+      withdrawalReason: SOrNull,
+      sources: Sources,
+    }),
+  ),
+  awards: Type.Array(
+    Type.Object({
+      id: S,
+      name: S,
+      festival: FestivalRef,
+      edition: Type.Object({ id: S, number: nullable(Type.Integer()), year: Type.Integer() }),
+      person: nullable(Ref),
+      tied: Type.Boolean(),
+      tieGroup: SOrNull,
+      tiedWith: Type.Array(Ref),
+      sources: Sources,
+    }),
+  ),
+  releases: Type.Array(Type.Intersect([Type.Omit(ReleaseView, ['title']), Type.Object({ territoryName: S, sources: Sources })])),
+  boxOffice: Type.Array(Type.Intersect([Type.Omit(BoxOfficeView, ['title']), Type.Object({ territoryName: S, sources: Sources })])),
+  contracts: Type.Array(ContractSummary),
+  /** Who holds what, as signed deals (ours and the market's) say. */
+  marketPicture: Type.Array(
+    Type.Object({
+      ref: S,
+      direction: oneOf(CONTRACT_DIRECTIONS),
+      status: oneOf(CONTRACT_STATUSES),
+      holder: nullable(Ref),
+      territoryLabel: S,
+      mediaLabel: S,
+      start: SOrNull,
+      end: SOrNull,
+      exclusive: Type.Boolean(),
+    }),
+  ),
+  /** Every source of every fact on this page. */
+  sources: Sources,
+});
+export type TitleView = Static<typeof TitleView>;
+
+/** GET /api/people/:id: a person's credits and the deals they negotiated. */
+export const PersonView = Type.Object({
+  id: S,
+  name: S,
+  sortName: SOrNull,
+  credits: Type.Array(
+    Type.Object({
+      id: S,
+      role: oneOf(CREDIT_ROLES),
+      character: SOrNull,
+      title: Type.Object({ id: S, name: S, year: nullable(Type.Integer()) }),
+    }),
+  ),
+  deals: Type.Array(
+    Type.Object({
+      contract: Type.Object({ id: S, ref: S, direction: oneOf(CONTRACT_DIRECTIONS), status: oneOf(CONTRACT_STATUSES) }),
+      side: oneOf(NEGOTIATOR_SIDES),
+      company: nullable(Ref),
+      titles: Type.Array(Ref),
+    }),
+  ),
+});
+export type PersonView = Static<typeof PersonView>;

@@ -50,6 +50,8 @@ import {
   EditionView,
   FestivalView,
   DeleteResult,
+  PersonView,
+  TitleView,
 } from '../../contract/index.js';
 import { access } from '../access.js';
 
@@ -72,8 +74,10 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
       return listTitles(app, req.query);
     },
   );
-  server.get('/api/titles/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: IdParams } }, async (req) =>
-    getTitle(app, actorOf(req), req.params.id),
+  server.get(
+    '/api/titles/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: IdParams, response: { 200: TitleView } } },
+    async (req) => getTitle(app, actorOf(req), req.params.id),
   );
   server.get(
     '/api/titles/:id/map',
@@ -146,8 +150,10 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
       return listPeople(app, req.query);
     },
   );
-  server.get('/api/people/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: IdParams } }, async (req) =>
-    getPerson(app, actorOf(req), req.params.id),
+  server.get(
+    '/api/people/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: IdParams, response: { 200: PersonView } } },
+    async (req) => getPerson(app, actorOf(req), req.params.id),
   );
   server.post(
     '/api/people',
