@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Probes PostgreSQL once per run for the store/API suites (test/support/databases.ts).
     globalSetup: ['test/support/global-setup.ts'],
+    // every API answer is checked against its route's declared response schema (src/api/responseCheck.ts)
+    env: { FILMRIGHTS_VALIDATE_RESPONSES: '1' },
   },
 });

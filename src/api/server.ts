@@ -22,6 +22,7 @@ import { access } from './access.js';
 import { VERSION } from '../version.js';
 import { loggerOptions, type LogSettings } from './logging.js';
 import { registerMetrics } from './metrics.js';
+import { plainSerializer, registerResponseCheck } from './responseCheck.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 
@@ -46,6 +47,12 @@ export interface ServerOptions {
    * list of the proxies' addresses or CIDR ranges ("127.0.0.1,10.0.0.0/8"). Unset: none.
    */
   trustProxy?: boolean | string[];
+  /**
+   * Check every JSON answer against its route's declared response schema; a mismatch is a 500
+   * `response-shape` naming the route and the field (src/api/responseCheck.ts). For tests: default
+   * env FILMRIGHTS_VALIDATE_RESPONSES=1 (set by the test configuration, never in production).
+   */
+  validateResponses?: boolean;
 }
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -63,7 +70,7 @@ export function trustProxyFromEnv(value = process.env.FILMRIGHTS_TRUST_PROXY): b
 
 export async function buildServer(
   app: FilmRights,
-  opts: Pick<ServerOptions, 'logger' | 'secureCookies' | 'trustProxy'> = {},
+  opts: Pick<ServerOptions, 'logger' | 'secureCookies' | 'trustProxy' | 'validateResponses'> = {},
 ): Promise<FastifyInstance> {
   const server = Fastify({
     trustProxy: opts.trustProxy ?? trustProxyFromEnv(),
@@ -74,6 +81,7 @@ export async function buildServer(
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
   });
   server.setErrorHandler(errorHandler);
+  plainSerializer(server);
   await server.register(cookie);
   await server.register(helmet, {
     // The web app loads only its own scripts; React sets inline styles; map shapes and charts are inline SVG.
@@ -126,6 +134,8 @@ export async function buildServer(
   });
   await server.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => header });
   registerFinancialFilter(server);
+  // after the financial filter: the shape checked is the one the user gets
+  if (opts.validateResponses ?? process.env.FILMRIGHTS_VALIDATE_RESPONSES === '1') registerResponseCheck(server);
   registerRoutes(server, app, opts.secureCookies ?? process.env.FILMRIGHTS_SECURE_COOKIES === '1');
   healthRoutes(server, app);
   metricsRoutes(server, app, metrics);

@@ -3,7 +3,7 @@
  * territories and media as expressions, ISO dates), answered by the engine's
  * index and described with labels and reasons.
  */
-import { MATCH_TYPES, type AvailsQuestion, type MatchType } from '../domain/avails.js';
+import { MATCH_TYPES, type AvailsQuestion } from '../domain/avails.js';
 import { parseDay, parseEndDay } from '../domain/dates.js';
 import { DomainError, invalid } from '../domain/errors.js';
 import { closest, normalizeName } from '../domain/fuzzy.js';
@@ -14,20 +14,8 @@ import { parseTerritories } from '../domain/territories.js';
 import type { Actor, FilmRights } from './app.js';
 import { reasonDeals } from './reasonDeals.js';
 import { rowView, type AvailRowView } from './views.js';
-
-export interface AvailsInput {
-  /** Title ids or names; absent or empty: the whole catalog. */
-  titles?: string[];
-  territories: string;
-  media: string;
-  languages?: string[] | string | null;
-  start: string;
-  end?: string | null;
-  exclusive?: boolean;
-  match?: MatchType;
-  minDays?: number;
-  include?: 'all' | 'available';
-}
+import type { AvailsInput } from '../contract/index.js';
+export type { AvailsInput } from '../contract/index.js';
 
 export interface NotShownTitle {
   id: string;

@@ -41,6 +41,8 @@ import {
 } from './lookup.js';
 import { uniqueId } from './people.js';
 import { deleteRow, deleteRowIn, type RowSnapshot } from './rows.js';
+import type { FestivalInput, EditionInput, SelectionInput, AwardInput } from '../contract/index.js';
+export type { FestivalInput, EditionInput, SelectionInput, AwardInput } from '../contract/index.js';
 
 import type { EditionView } from './festivals/lineup.js';
 
@@ -50,15 +52,6 @@ type Field = (name: string) => string;
 const plain: Field = (n) => n;
 
 // ------------------------------------------------------------------ festivals
-
-export interface FestivalInput {
-  name: string;
-  shortName?: string | null;
-  aliases?: string[];
-  kind?: FestivalKind;
-  country?: string | null;
-  city?: string | null;
-}
 
 export interface CheckedFestival {
   name: string;
@@ -194,14 +187,6 @@ export async function getFestival(app: FilmRights, _actor: Actor, id: string): P
 
 // ------------------------------------------------------------------ editions and sections
 
-export interface EditionInput {
-  festivalId: string;
-  number?: number | null;
-  year: number;
-  start?: string | null;
-  end?: string | null;
-}
-
 export interface CheckedEdition {
   number: number | null;
   year: number;
@@ -263,17 +248,6 @@ export async function ensureSectionIn(trx: Kysely<Database>, actor: Actor, editi
 }
 
 // ------------------------------------------------------------------ selections
-
-export interface SelectionInput {
-  editionId: string;
-  titleId: string;
-  /** The section's name (created on first use), e.g. "Special Presentations". */
-  section?: string | null;
-  premiereStatus?: PremiereStatus | null;
-  slot?: SelectionSlot | null;
-  withdrawn?: boolean;
-  withdrawalReason?: string | null;
-}
 
 export interface CheckedSelection {
   section: string | null;
@@ -367,17 +341,6 @@ export async function deleteSelection(
 }
 
 // ------------------------------------------------------------------ awards
-
-export interface AwardInput {
-  editionId: string;
-  /** "Palme d'Or", "Jury Prize". */
-  name: string;
-  titleId: string;
-  personId?: string | null;
-  /** Shared with another winner; winners of one tied award share a tie group. */
-  tied?: boolean;
-  tieGroup?: string | null;
-}
 
 export interface CheckedAward {
   name: string;

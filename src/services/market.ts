@@ -28,24 +28,14 @@ import { addDaysIso, countryCode, daysBetween, optionalBool, optionalIsoDate, op
 import { formatMoney, parseMoney, type Money } from './money.js';
 import { contractTitles } from './people.js';
 import { deleteRow } from './rows.js';
+import type { ReleaseInput, BoxOfficeInput } from '../contract/index.js';
+export type { ReleaseInput, BoxOfficeInput } from '../contract/index.js';
 
 type Named = { id: string; name: string };
 type Field = (name: string) => string;
 const plain: Field = (n) => n;
 
 // ------------------------------------------------------------------ releases
-
-export interface ReleaseInput {
-  titleId: string;
-  /** A country: ISO code or name. */
-  territory: string;
-  /** "2020-11-18" (day), "2020-11" (month) or "2020" (year); or a full date with `precision`. */
-  date?: string | null;
-  precision?: DatePrecision;
-  distributorId?: string | null;
-  /** "theatrical" (default), "streaming", "tv", "festival", ... */
-  kind?: string;
-}
 
 export interface CheckedRelease {
   territory: string;
@@ -189,20 +179,6 @@ export async function updateRelease(
 }
 
 // ------------------------------------------------------------------ box office
-
-export interface BoxOfficeInput {
-  titleId: string;
-  /** A country (ISO code or name); null, absent or "Worldwide" for a worldwide gross. */
-  territory?: string | null;
-  /** The gross as a decimal string ("12000000" or "12000000.00") in `currency`. */
-  amount: string;
-  currency: string;
-  periodStart?: string | null;
-  periodEnd?: string | null;
-  asOf?: string | null;
-  /** To date (default true) or for the period only. */
-  cumulative?: boolean;
-}
 
 /** parseMoney for an amount and a currency that are fields of their own (named `amount` and `currency` through `f`). */
 function moneyFields(amount: unknown, currency: unknown, f: Field): { minor: number; currency: string } {

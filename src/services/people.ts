@@ -25,6 +25,8 @@ import { audit, deletedSnapshot } from './audit.js';
 import { InUseError, NotFoundError } from './errors.js';
 import { dropFactLinks, factLinksOf, restoreFactLinks, type FactLinkRow } from './provenance.js';
 import { countryCode, oneOf, optionalText, pageParams, paginate, rankByNames, requiredText, type Page } from './lookup.js';
+import type { PersonInput, CompanyInput } from '../contract/index.js';
+export type { PersonInput, CompanyInput } from '../contract/index.js';
 
 type Named = { id: string; name: string };
 
@@ -67,11 +69,6 @@ export async function uniqueId(
 }
 
 // ------------------------------------------------------------------ people
-
-export interface PersonInput {
-  name: string;
-  sortName?: string | null;
-}
 
 /** Finds a person by name (accents, case and punctuation do not matter) or creates them, in the caller's transaction. */
 export async function findOrCreatePersonIn(
@@ -207,12 +204,6 @@ export async function contractTitles(db: Kysely<Database>, contractIds: string[]
 }
 
 // ------------------------------------------------------------------ companies
-
-export interface CompanyInput {
-  name: string;
-  kind: CompanyKind;
-  country?: string | null;
-}
 
 export interface CheckedCompany {
   name: string;

@@ -13,6 +13,8 @@ import { SYSTEM } from './app.js';
 import { audit } from './audit.js';
 import { requireAdminWriter, requireWriteScope } from './access.js';
 import { NotFoundError, UnauthenticatedError } from './errors.js';
+import type { NewUser, UserChange } from '../contract/index.js';
+export type { NewUser, UserChange } from '../contract/index.js';
 
 const scrypt = promisify(scryptCb) as (
   password: string,
@@ -43,13 +45,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-export interface NewUser {
-  username: string;
-  password: string;
-  role: UserRole;
-  canSeeFinancials?: boolean;
-}
 
 /** The password rule every way of setting one shares; `field` is what the caller's form calls it. */
 function checkPassword(password: unknown, field = 'password'): asserts password is string {
@@ -125,12 +120,6 @@ export interface UserView {
   role: UserRole;
   canSeeFinancials: boolean;
   disabled: boolean;
-}
-
-export interface UserChange {
-  role?: UserRole;
-  disabled?: boolean;
-  canSeeFinancials?: boolean;
 }
 
 type UserRow = { id: string; username: string; role: UserRole; can_see_financials: Flag; disabled: Flag };

@@ -15,6 +15,22 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { FactType, Span } from '../domain/articleFacts.js';
 import type { JsonText } from './json.js';
+import type {
+  ProductionStatus,
+  CompanyKind,
+  CreditRole,
+  TitleCompanyRole,
+  ContractDirection,
+  ContractStatus,
+  NegotiatorSide,
+  FestivalKind,
+  PremiereStatus,
+  SelectionSlot,
+  DatePrecision,
+  SourceKind,
+  UserRole,
+  TokenScope,
+} from '../domain/vocabulary.js';
 
 /** A boolean column: integer 0/1 on both databases (SQLite has no boolean). */
 export type Flag = 0 | 1;
@@ -30,61 +46,40 @@ export type FlagWithDefault = ColumnType<Flag, Flag | undefined, Flag>;
 export type JsonListWithDefault<T> = ColumnType<JsonText<T[]>, JsonText<T[]> | undefined, JsonText<T[]>>;
 
 // ---------------------------------------------------------------- vocabularies
-// Each is enforced by a CHECK constraint in the migrations.
+// Each is enforced by a CHECK constraint in the migrations; the lists live in the domain (one place).
 
-export const PRODUCTION_STATUSES = ['development', 'production', 'wrapped', 'released'] as const;
-export type ProductionStatus = (typeof PRODUCTION_STATUSES)[number];
-
-export const COMPANY_KINDS = ['distributor', 'sales-agent', 'production', 'streamer', 'broadcaster', 'exhibitor', 'other'] as const;
-export type CompanyKind = (typeof COMPANY_KINDS)[number];
-
-export const CREDIT_ROLES = [
-  'director',
-  'writer',
-  'cast',
-  'producer',
-  'executive-producer',
-  'cinematographer',
-  'editor',
-  'composer',
-  'other',
-] as const;
-export type CreditRole = (typeof CREDIT_ROLES)[number];
-
-export const TITLE_COMPANY_ROLES = ['production', 'co-production', 'sales-agent', 'distributor'] as const;
-export type TitleCompanyRole = (typeof TITLE_COMPANY_ROLES)[number];
-
-export const CONTRACT_DIRECTIONS = ['in', 'out', 'third-party'] as const;
-export type ContractDirection = (typeof CONTRACT_DIRECTIONS)[number];
-
-export const CONTRACT_STATUSES = ['draft', 'offer', 'negotiating', 'signed', 'announced', 'rejected', 'expired', 'terminated'] as const;
-export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
-
-export const NEGOTIATOR_SIDES = ['licensor', 'licensee'] as const;
-export type NegotiatorSide = (typeof NEGOTIATOR_SIDES)[number];
-
-/** 'awards' is a ceremony such as the Academy Awards (not in the original brief; Parasite's Oscar needs it). */
-export const FESTIVAL_KINDS = ['festival', 'market', 'awards'] as const;
-export type FestivalKind = (typeof FESTIVAL_KINDS)[number];
-
-export const PREMIERE_STATUSES = ['world', 'international', 'north-american', 'european', 'national', 'other'] as const;
-export type PremiereStatus = (typeof PREMIERE_STATUSES)[number];
-
-export const SELECTION_SLOTS = ['opening-night', 'closing-night', 'gala'] as const;
-export type SelectionSlot = (typeof SELECTION_SLOTS)[number];
-
-/** How precise a release date is: "opened in China in November 2020" is month precision. */
-export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
-
-export const SOURCE_KINDS = ['article', 'manual', 'import'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-export const USER_ROLES = ['admin', 'editor', 'viewer'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
-
-export const TOKEN_SCOPES = ['read', 'write'] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export {
+  PRODUCTION_STATUSES,
+  COMPANY_KINDS,
+  CREDIT_ROLES,
+  TITLE_COMPANY_ROLES,
+  CONTRACT_DIRECTIONS,
+  CONTRACT_STATUSES,
+  NEGOTIATOR_SIDES,
+  FESTIVAL_KINDS,
+  PREMIERE_STATUSES,
+  SELECTION_SLOTS,
+  DATE_PRECISIONS,
+  SOURCE_KINDS,
+  USER_ROLES,
+  TOKEN_SCOPES,
+} from '../domain/vocabulary.js';
+export type {
+  ProductionStatus,
+  CompanyKind,
+  CreditRole,
+  TitleCompanyRole,
+  ContractDirection,
+  ContractStatus,
+  NegotiatorSide,
+  FestivalKind,
+  PremiereStatus,
+  SelectionSlot,
+  DatePrecision,
+  SourceKind,
+  UserRole,
+  TokenScope,
+} from '../domain/vocabulary.js';
 
 // ---------------------------------------------------------------- catalog
 

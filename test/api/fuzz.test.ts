@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
+import { RESPONSE_SHAPE_ERROR } from '../../src/api/responseCheck.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
@@ -176,6 +177,8 @@ describe('fuzzing every route from the OpenAPI document', () => {
           ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: (body ?? {}) as object }),
         });
         expect(res.statusCode, `${route.method} ${url}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+        // every answer matched its route's declared response schema (checked by the server in tests)
+        expect(res.body.includes(`"error":"${RESPONSE_SHAPE_ERROR}"`), `${route.method} ${url}: ${res.body.slice(0, 300)}`).toBe(false);
         // (the Prometheus metrics are text in Prometheus' exposition format)
         if (res.statusCode !== 204 && !url.startsWith('/api/docs'))
           expect(res.headers['content-type'], `${route.method} ${url}`).toMatch(
@@ -214,6 +217,7 @@ describe('fuzzing every route from the OpenAPI document', () => {
         });
         sent++;
         expect(res.statusCode, `${r.method} ${url} ${payload.slice(0, 80)}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+        expect(res.body.includes(`"error":"${RESPONSE_SHAPE_ERROR}"`), `${r.method} ${url}: ${res.body.slice(0, 300)}`).toBe(false);
         if (res.statusCode >= 400) expect(await auditCount(), `${r.method} ${url} refused but wrote`).toBe(before);
         if (res.statusCode === 400) expect(res.json().field ?? res.json().error, `${r.method} ${url}`).toBeTruthy();
       }

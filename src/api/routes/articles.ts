@@ -1,29 +1,19 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { SYSTEM } from '../../services/app.js';
 import type { FilmRights } from '../../services/app.js';
-import {
-  acceptAll,
-  acceptFact,
-  getArticle,
-  ingestArticle,
-  listArticles,
-  rejectFact,
-  type AcceptInput,
-  type ArticleInput,
-} from '../../services/articles.js';
+import { acceptAll, acceptFact, getArticle, ingestArticle, listArticles, rejectFact } from '../../services/articles.js';
 import { editionAcquisitions, titleMarket } from '../../services/marketPicture.js';
 import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../services/feeds.js';
 import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS } from '../../ingest/intake.js';
-import { FACT_TYPES, type FactType } from '../../ingest/types.js';
+import { FACT_TYPES } from '../../ingest/types.js';
 import { FetchError } from '../../ingest/safeFetch.js';
 import { actorOf } from '../auth.js';
-import { LINE_MAX, NAME_MAX, date, id, idParams, list, noBody } from '../schemas.js';
+import { AcceptInput, ArticleQuery, FactParams, FeedInput, IdParams, acceptAllInput, articleInput, noBody } from '../../contract/index.js';
 import { access } from '../access.js';
 
-const page = { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500 } } as const;
-const factParams = { type: 'object', required: ['id', 'factId'], properties: { id, factId: id } } as const;
-type Id = { id: string };
-type FactId = { id: string; factId: string };
+const ArticleInput = articleInput(MAX_ARTICLE_CHARS, MAX_ARTICLE_BYTES);
+const AcceptAllInput = acceptAllInput(FACT_TYPES);
 
 /** What the log keeps of a failed fetch: the network's own words (never sent to the user). */
 function fetchLogOf(e: unknown): { reason: string; detail: string } {
@@ -35,7 +25,8 @@ function fetchLogOf(e: unknown): { reason: string; detail: string } {
  * the feeds they come from. Reads need a user, writes an editor (the services
  * check the role).
  */
-export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
+export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
+  const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
   server.post(
     '/api/articles',
     {
@@ -46,30 +37,11 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
         description:
           `An article is at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters of text (text: over it is a 400; an HTML page or a URL's page whose article is longer: 413 naming the limit); ` +
           `html, and a fetched page, at most ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB. It is read and its facts extracted in a worker with its own memory and time limits (413 when over one).`,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            text: {
-              type: 'string',
-              maxLength: MAX_ARTICLE_CHARS,
-              description: `the article as text, at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters`,
-            },
-            html: {
-              type: 'string',
-              maxLength: MAX_ARTICLE_BYTES,
-              description: `the page as HTML; its article at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters once read`,
-            },
-            url: { type: 'string', maxLength: 2048 },
-            outlet: { type: 'string', maxLength: 200 },
-            date: { ...date, description: 'the article date, YYYY-MM-DD (relative dates are read against it)' },
-            title: { type: 'string', maxLength: 500 },
-          },
-        },
+        body: ArticleInput,
       },
     },
     async (req, reply) => {
-      const { article, duplicate } = await ingestArticle(app, actorOf(req), req.body as ArticleInput);
+      const { article, duplicate } = await ingestArticle(app, actorOf(req), req.body);
       reply.code(duplicate ? 200 : 201);
       return { article, duplicate };
     },
@@ -78,15 +50,15 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
     '/api/articles',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['articles'], querystring: { type: 'object', properties: { q: { type: 'string' }, ...page } } },
+      schema: { tags: ['articles'], querystring: ArticleQuery },
     },
     async (req) => {
       actorOf(req);
-      return listArticles(app, req.query as { q?: string; page?: number; pageSize?: number });
+      return listArticles(app, req.query);
     },
   );
-  server.get('/api/articles/:id', { config: access('viewer', 'read'), schema: { tags: ['articles'], params: idParams } }, async (req) =>
-    getArticle(app, actorOf(req), (req.params as Id).id),
+  server.get('/api/articles/:id', { config: access('viewer', 'read'), schema: { tags: ['articles'], params: IdParams } }, async (req) =>
+    getArticle(app, actorOf(req), req.params.id),
   );
   server.post(
     '/api/articles/:id/facts/:factId/accept',
@@ -96,54 +68,19 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
         tags: ['articles'],
         summary:
           'Accept a fact (optionally edited): written through the catalog and contract services with its source span; editing a deal price needs the financial-terms permission (else 403)',
-        params: factParams,
-        body: {
-          type: ['object', 'null'],
-          additionalProperties: false,
-          properties: {
-            fields: {
-              type: 'object',
-              maxProperties: 100,
-              description: "edited fields, merged over the extracted ones (names as the fact's fields)",
-              // a value, a list of names, or a small record such as a price {amount, currency}
-              additionalProperties: {
-                anyOf: [
-                  { type: 'string', maxLength: LINE_MAX },
-                  { type: 'number' },
-                  { type: 'boolean' },
-                  { type: 'null' },
-                  list({ type: 'string', maxLength: LINE_MAX }, 500),
-                  {
-                    type: 'object',
-                    maxProperties: 20,
-                    additionalProperties: {
-                      anyOf: [{ type: 'string', maxLength: LINE_MAX }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }],
-                    },
-                  },
-                ],
-              },
-            },
-            override: {
-              type: ['object', 'null'],
-              additionalProperties: false,
-              required: ['reason'],
-              properties: { reason: { type: 'string', minLength: 1, maxLength: LINE_MAX } },
-            },
-          },
-        },
+        params: FactParams,
+        body: AcceptInput,
       },
     },
     async (req) => {
-      const p = req.params as FactId;
-      return acceptFact(app, actorOf(req), p.id, p.factId, (req.body ?? {}) as AcceptInput);
+      return acceptFact(app, actorOf(req), req.params.id, req.params.factId, req.body ?? {});
     },
   );
   server.post(
     '/api/articles/:id/facts/:factId/reject',
-    { config: access('editor', 'write'), schema: { tags: ['articles'], params: factParams, body: noBody } },
+    { config: access('editor', 'write'), schema: { tags: ['articles'], params: FactParams, body: noBody } },
     async (req) => {
-      const p = req.params as FactId;
-      return rejectFact(app, actorOf(req), p.id, p.factId);
+      return rejectFact(app, actorOf(req), req.params.id, req.params.factId);
     },
   );
   server.post(
@@ -153,20 +90,13 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['articles'],
         summary: 'Accept every pending fact (of at least minConfidence, of the given types); answers those that need a person',
-        params: idParams,
-        body: {
-          type: ['object', 'null'],
-          additionalProperties: false,
-          properties: {
-            minConfidence: { type: 'number', minimum: 0, maximum: 1 },
-            types: list({ type: 'string', enum: [...FACT_TYPES] }, 20),
-          },
-        },
+        params: IdParams,
+        body: AcceptAllInput,
       },
     },
     async (req) => {
-      const body = (req.body ?? {}) as { minConfidence?: number; types?: FactType[] };
-      return acceptAll(app, actorOf(req), (req.params as Id).id, body);
+      const body = req.body ?? {};
+      return acceptAll(app, actorOf(req), req.params.id, body);
     },
   );
 
@@ -178,10 +108,10 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['market'],
         summary: 'Who is reported to hold which rights in a title, per territory, with sources; what is unreported',
-        params: idParams,
+        params: IdParams,
       },
     },
-    async (req) => titleMarket(app, actorOf(req), (req.params as Id).id),
+    async (req) => titleMarket(app, actorOf(req), req.params.id),
   );
   server.get(
     '/api/editions/:id/acquisitions',
@@ -190,10 +120,10 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['market'],
         summary: "A festival or market edition's acquisitions: title, buyer, territories, date, source",
-        params: idParams,
+        params: IdParams,
       },
     },
-    async (req) => editionAcquisitions(app, actorOf(req), (req.params as Id).id),
+    async (req) => editionAcquisitions(app, actorOf(req), req.params.id),
   );
 
   // feeds
@@ -207,37 +137,27 @@ export function articleRoutes(server: FastifyInstance, app: FilmRights): void {
       config: access('editor', 'write'),
       schema: {
         tags: ['articles'],
-        body: {
-          type: 'object',
-          required: ['url'],
-          additionalProperties: false,
-          properties: {
-            url: { type: 'string', minLength: 1, maxLength: LINE_MAX },
-            name: { type: 'string', maxLength: NAME_MAX },
-            outlet: { type: 'string', maxLength: NAME_MAX },
-            intervalMinutes: { type: 'integer', minimum: 5, maximum: 10_080 },
-          },
-        },
+        body: FeedInput,
       },
     },
     async (req, reply) => {
       reply.code(201);
-      return addFeed(app, actorOf(req), req.body as { url: string; name?: string; outlet?: string; intervalMinutes?: number });
+      return addFeed(app, actorOf(req), req.body);
     },
   );
   server.post(
     '/api/feeds/:id/poll',
-    { config: access('editor', 'write'), schema: { tags: ['articles'], params: idParams, body: noBody } },
+    { config: access('editor', 'write'), schema: { tags: ['articles'], params: IdParams, body: noBody } },
     async (req) =>
-      pollFeed(app, actorOf(req), (req.params as Id).id, {
+      pollFeed(app, actorOf(req), req.params.id, {
         log: (e, context) => req.log.warn({ context, fetch: fetchLogOf(e) }, 'a feed fetch failed'),
       }),
   );
   server.delete(
     '/api/feeds/:id',
-    { config: access('editor', 'write'), schema: { tags: ['articles'], params: idParams } },
+    { config: access('editor', 'write'), schema: { tags: ['articles'], params: IdParams } },
     async (req, reply) => {
-      await removeFeed(app, actorOf(req), (req.params as Id).id);
+      await removeFeed(app, actorOf(req), req.params.id);
       reply.code(204).send();
     },
   );

@@ -1,18 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { FilmRights } from '../../services/app.js';
 import { availabilityMap } from '../../services/availabilityMap.js';
-import {
-  addCredit,
-  createTitle,
-  deleteTitle,
-  getTitle,
-  listTitles,
-  updateTitle,
-  type CreditInput,
-  type TitleInput,
-  type TitleListParams,
-} from '../../services/catalog.js';
-import { auditTrail, listContracts, type ContractListParams } from '../../services/contracts.js';
+import { addCredit, createTitle, deleteTitle, getTitle, listTitles, updateTitle } from '../../services/catalog.js';
+import { auditTrail, listContracts } from '../../services/contracts.js';
 import {
   createAward,
   createEdition,
@@ -21,43 +13,51 @@ import {
   getEdition,
   getFestival,
   listFestivals,
-  type AwardInput,
-  type EditionInput,
-  type FestivalInput,
-  type SelectionInput,
 } from '../../services/festivals.js';
-import { createBoxOffice, createRelease, home, type BoxOfficeInput, type ReleaseInput } from '../../services/market.js';
-import {
-  findOrCreateCompany,
-  findOrCreatePerson,
-  getCompany,
-  getPerson,
-  listCompanies,
-  listPeople,
-  type CompanyInput,
-  type PersonInput,
-} from '../../services/people.js';
+import { createBoxOffice, createRelease, home } from '../../services/market.js';
+import { findOrCreateCompany, findOrCreatePerson, getCompany, getPerson, listCompanies, listPeople } from '../../services/people.js';
 import { actorOf } from '../auth.js';
 import {
-  awardInput,
-  boxOfficeInput,
-  companyInput,
-  creditInput,
-  editionInput,
-  festivalInput,
-  idParams,
-  personInput,
-  releaseInput,
-  selectionInput,
-} from '../schemas.js';
+  AuditQuery,
+  AwardInput,
+  BoxOfficeInput,
+  CompanyInput,
+  CompanyQuery,
+  ContractListParams,
+  CreditInput,
+  EditionInput,
+  FestivalInput,
+  FestivalQuery,
+  IdParams,
+  MapQuery,
+  PeopleQuery,
+  PersonInput,
+  ReleaseInput,
+  SelectionInput,
+  TitleInput,
+  TitleListParams,
+  TitlePatch,
+  AuditEntry,
+  ContractPage,
+  TitleMap,
+  TitlePage,
+  BoxOfficeView,
+  CompanyListItem,
+  CompanyPage,
+  PersonListItem,
+  PersonPage,
+  ReleaseView,
+  EditionView,
+  FestivalView,
+  DeleteResult,
+  PersonView,
+  TitleView,
+} from '../../contract/index.js';
 import { access } from '../access.js';
-import { titleCreateBody, titlePatchBody } from './editing.js';
-
-const page = { page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500 } } as const;
-type Id = { id: string };
 
 /** Titles, people, companies, festivals, releases, box office, the home page and the audit trail. */
-export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
+export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
+  const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
   server.get(
     '/api/titles',
     {
@@ -65,33 +65,19 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['catalog'],
         summary: 'The catalog: forgiving search (titles, aliases, credited people: directors first), filters, pagination',
-        querystring: {
-          type: 'object',
-          properties: {
-            q: { type: 'string' },
-            status: { type: 'string' },
-            country: { type: 'string' },
-            festival: { type: 'string' },
-            freeTerritory: {
-              type: 'string',
-              maxLength: 500,
-              description: 'free to license exclusively here for the next twelve months (from today)',
-            },
-            freeMedia: { type: 'string', maxLength: 500, description: 'with freeTerritory: for these media (default All Media)' },
-            sort: { type: 'string', enum: ['title', 'year', 'relevance'] },
-            dir: { type: 'string', enum: ['asc', 'desc'] },
-            ...page,
-          },
-        },
+        querystring: TitleListParams,
+        response: { 200: TitlePage },
       },
     },
     async (req) => {
       actorOf(req);
-      return listTitles(app, req.query as TitleListParams);
+      return listTitles(app, req.query);
     },
   );
-  server.get('/api/titles/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: idParams } }, async (req) =>
-    getTitle(app, actorOf(req), (req.params as Id).id),
+  server.get(
+    '/api/titles/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: IdParams, response: { 200: TitleView } } },
+    async (req) => getTitle(app, actorOf(req), req.params.id),
   );
   server.get(
     '/api/titles/:id/map',
@@ -100,30 +86,22 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['rights'],
         summary: "A title's availability per country, for the world map",
-        params: idParams,
-        querystring: {
-          type: 'object',
-          properties: { media: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' }, exclusive: { type: 'boolean' } },
-        },
+        params: IdParams,
+        querystring: MapQuery,
+        response: { 200: TitleMap },
       },
     },
-    async (req) =>
-      availabilityMap(
-        app,
-        actorOf(req),
-        (req.params as Id).id,
-        req.query as { media?: string; start?: string; end?: string; exclusive?: boolean },
-      ),
+    async (req) => availabilityMap(app, actorOf(req), req.params.id, req.query),
   );
   server.post(
     '/api/titles',
     {
       config: access('editor', 'write'),
-      schema: { tags: ['catalog'], summary: 'Create a title, with its credits (billing order) and companies', body: titleCreateBody },
+      schema: { tags: ['catalog'], summary: 'Create a title, with its credits (billing order) and companies', body: TitleInput },
     },
     async (req, reply) => {
       reply.code(201);
-      return createTitle(app, actorOf(req), req.body as TitleInput);
+      return createTitle(app, actorOf(req), req.body);
     },
   );
   server.patch(
@@ -133,11 +111,11 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['catalog'],
         summary: 'Change a title: absent means unchanged; aliases, credits and companies given replace their lists',
-        params: idParams,
-        body: titlePatchBody,
+        params: IdParams,
+        body: TitlePatch,
       },
     },
-    async (req) => updateTitle(app, actorOf(req), (req.params as Id).id, req.body as Partial<TitleInput>),
+    async (req) => updateTitle(app, actorOf(req), req.params.id, req.body),
   );
   server.delete(
     '/api/titles/:id',
@@ -146,17 +124,18 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['catalog'],
         summary: 'Delete a title nothing refers to (409 in-use says what does); answers what was deleted',
-        params: idParams,
+        params: IdParams,
+        response: { 200: DeleteResult },
       },
     },
-    async (req) => deleteTitle(app, actorOf(req), (req.params as Id).id),
+    async (req) => deleteTitle(app, actorOf(req), req.params.id),
   );
   server.post(
     '/api/credits',
-    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: creditInput } },
+    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: CreditInput } },
     async (req, reply) => {
       reply.code(201);
-      return addCredit(app, actorOf(req), req.body as CreditInput);
+      return addCredit(app, actorOf(req), req.body);
     },
   );
 
@@ -164,21 +143,23 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
     '/api/people',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['catalog'], querystring: { type: 'object', properties: { q: { type: 'string' }, ...page } } },
+      schema: { tags: ['catalog'], querystring: PeopleQuery, response: { 200: PersonPage } },
     },
     async (req) => {
       actorOf(req);
-      return listPeople(app, req.query as { q?: string });
+      return listPeople(app, req.query);
     },
   );
-  server.get('/api/people/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: idParams } }, async (req) =>
-    getPerson(app, actorOf(req), (req.params as Id).id),
+  server.get(
+    '/api/people/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: IdParams, response: { 200: PersonView } } },
+    async (req) => getPerson(app, actorOf(req), req.params.id),
   );
   server.post(
     '/api/people',
-    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: personInput } },
+    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: PersonInput, response: { '2xx': PersonListItem } } },
     async (req, reply) => {
-      const r = await findOrCreatePerson(app, actorOf(req), req.body as PersonInput);
+      const r = await findOrCreatePerson(app, actorOf(req), req.body);
       reply.code(r.created ? 201 : 200);
       return r.person;
     },
@@ -189,22 +170,23 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
       config: access('viewer', 'read'),
       schema: {
         tags: ['catalog'],
-        querystring: { type: 'object', properties: { q: { type: 'string' }, kind: { type: 'string' }, ...page } },
+        querystring: CompanyQuery,
+        response: { 200: CompanyPage },
       },
     },
     async (req) => {
       actorOf(req);
-      return listCompanies(app, req.query as { q?: string; kind?: string });
+      return listCompanies(app, req.query);
     },
   );
-  server.get('/api/companies/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: idParams } }, async (req) =>
-    getCompany(app, actorOf(req), (req.params as Id).id),
+  server.get('/api/companies/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: IdParams } }, async (req) =>
+    getCompany(app, actorOf(req), req.params.id),
   );
   server.post(
     '/api/companies',
-    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: companyInput } },
+    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: CompanyInput, response: { '2xx': CompanyListItem } } },
     async (req, reply) => {
-      const r = await findOrCreateCompany(app, actorOf(req), req.body as CompanyInput);
+      const r = await findOrCreateCompany(app, actorOf(req), req.body);
       reply.code(r.created ? 201 : 200);
       return r.company;
     },
@@ -218,86 +200,85 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
         tags: ['contracts'],
         summary:
           'Contracts, newest first, with their rights (territories, media, term) and MG (with the financial-terms permission); deleted=true lists the deleted ones (restorable)',
-        querystring: {
-          type: 'object',
-          properties: {
-            status: { type: 'string' },
-            direction: { type: 'string' },
-            title: { type: 'string' },
-            company: { type: 'string' },
-            q: { type: 'string' },
-            deleted: { type: 'boolean' },
-            ...page,
-          },
-        },
+        querystring: ContractListParams,
+        response: { 200: ContractPage },
       },
     },
-    async (req) => listContracts(app, req.query as ContractListParams, actorOf(req)),
+    async (req) => listContracts(app, req.query, actorOf(req)),
   );
 
   server.get(
     '/api/festivals',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['festivals'], querystring: { type: 'object', properties: { q: { type: 'string' }, kind: { type: 'string' } } } },
+      schema: { tags: ['festivals'], querystring: FestivalQuery, response: { 200: Type.Array(FestivalView) } },
     },
     async (req) => {
       actorOf(req);
-      return listFestivals(app, req.query as { q?: string; kind?: string });
+      return listFestivals(app, req.query);
     },
   );
-  server.get('/api/festivals/:id', { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: idParams } }, async (req) =>
-    getFestival(app, actorOf(req), (req.params as Id).id),
+  server.get(
+    '/api/festivals/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: IdParams, response: { 200: FestivalView } } },
+    async (req) => getFestival(app, actorOf(req), req.params.id),
   );
-  server.get('/api/editions/:id', { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: idParams } }, async (req) =>
-    getEdition(app, actorOf(req), (req.params as Id).id),
+  server.get('/api/editions/:id', { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: IdParams } }, async (req) =>
+    getEdition(app, actorOf(req), req.params.id),
   );
   server.post(
     '/api/festivals',
-    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: festivalInput } },
+    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: FestivalInput, response: { 201: FestivalView } } },
     async (req, reply) => {
       reply.code(201);
-      return createFestival(app, actorOf(req), req.body as FestivalInput);
+      return createFestival(app, actorOf(req), req.body);
     },
   );
   server.post(
     '/api/editions',
-    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: editionInput } },
+    {
+      config: access('editor', 'write'),
+      schema: {
+        tags: ['festivals'],
+        body: EditionInput,
+        response: { 201: Type.Intersect([EditionView, Type.Object({ festivalId: Type.String() })]) },
+      },
+    },
     async (req, reply) => {
       reply.code(201);
-      return createEdition(app, actorOf(req), req.body as EditionInput);
+      return createEdition(app, actorOf(req), req.body);
     },
   );
   server.post(
     '/api/selections',
-    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: selectionInput } },
+    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: SelectionInput } },
     async (req, reply) => {
       reply.code(201);
-      return createSelection(app, actorOf(req), req.body as SelectionInput);
+      return createSelection(app, actorOf(req), req.body);
     },
   );
   server.post(
     '/api/awards',
-    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: awardInput } },
+    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: AwardInput } },
     async (req, reply) => {
       reply.code(201);
-      return createAward(app, actorOf(req), req.body as AwardInput);
+      return createAward(app, actorOf(req), req.body);
     },
   );
   server.post(
     '/api/releases',
-    { config: access('editor', 'write'), schema: { tags: ['market'], body: releaseInput } },
+    { config: access('editor', 'write'), schema: { tags: ['market'], body: ReleaseInput, response: { 201: ReleaseView } } },
     async (req, reply) => {
       reply.code(201);
-      return createRelease(app, actorOf(req), req.body as ReleaseInput);
+      return createRelease(app, actorOf(req), req.body);
     },
   );
   server.post(
     '/api/box-office',
-    { config: access('editor', 'write'), schema: { tags: ['market'], body: boxOfficeInput } },
+    { config: access('editor', 'write'), schema: { tags: ['market'], body: BoxOfficeInput, response: { 201: BoxOfficeView } } },
     async (req, reply) => {
       reply.code(201);
-      return createBoxOffice(app, actorOf(req), req.body as BoxOfficeInput);
+      return createBoxOffice(app, actorOf(req), req.body);
     },
   );
 
@@ -315,14 +296,12 @@ export function catalogRoutes(server: FastifyInstance, app: FilmRights): void {
       config: access('viewer', 'read'),
       schema: {
         tags: ['audit'],
-        querystring: {
-          type: 'object',
-          properties: { entity: { type: 'string' }, entityId: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 1000 } },
-        },
+        querystring: AuditQuery,
+        response: { 200: Type.Array(AuditEntry) },
       },
     },
     async (req) => {
-      return auditTrail(app, actorOf(req), req.query as { entity?: string; entityId?: string; limit?: number });
+      return auditTrail(app, actorOf(req), req.query);
     },
   );
 }

@@ -1,25 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FilmRights } from '../../services/app.js';
 import { getFetchSettings, MAX_ALLOW_HOSTS, setFetchSettings } from '../../services/fetchSettings.js';
 import { actorOf } from '../auth.js';
+import { FetchSettings, fetchSettingsInput } from '../../contract/index.js';
 
-const settings = {
-  type: 'object',
-  properties: {
-    allowHosts: { type: 'array', items: { type: 'string' }, description: 'hosts an admin allows although they are internal' },
-    environmentAllowHosts: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'hosts FILMRIGHTS_FETCH_ALLOW_HOSTS allows (changed only there)',
-    },
-  },
-} as const;
+const FetchSettingsInput = fetchSettingsInput(MAX_ALLOW_HOSTS);
 
 /**
  * The network the server may fetch article pages and feeds from: the public
  * network, plus the hosts named here (an intranet news mirror). Admins only.
  */
-export function fetchSettingsRoutes(server: FastifyInstance, app: FilmRights): void {
+export function fetchSettingsRoutes(fastify: FastifyInstance, app: FilmRights): void {
+  const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
   server.get(
     '/api/settings/fetch',
     {
@@ -27,7 +20,7 @@ export function fetchSettingsRoutes(server: FastifyInstance, app: FilmRights): v
       schema: {
         tags: ['settings'],
         summary: 'The hosts pages and feeds may be fetched from although they are internal (admins)',
-        response: { 200: settings },
+        response: { 200: FetchSettings },
       },
     },
     async (req) => getFetchSettings(app, actorOf(req)),
@@ -39,22 +32,10 @@ export function fetchSettingsRoutes(server: FastifyInstance, app: FilmRights): v
       schema: {
         tags: ['settings'],
         summary: 'Name the hosts pages and feeds may be fetched from although they resolve to an internal address (admins)',
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['allowHosts'],
-          properties: {
-            allowHosts: {
-              type: 'array',
-              maxItems: MAX_ALLOW_HOSTS,
-              items: { type: 'string', maxLength: 255 },
-              description: 'host names or addresses alone, like news.intranet or 10.0.0.5',
-            },
-          },
-        },
-        response: { 200: settings },
+        body: FetchSettingsInput,
+        response: { 200: FetchSettings },
       },
     },
-    async (req) => setFetchSettings(app, actorOf(req), req.body as { allowHosts: string[] }),
+    async (req) => setFetchSettings(app, actorOf(req), req.body),
   );
 }

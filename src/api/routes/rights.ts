@@ -1,28 +1,38 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FilmRights } from '../../services/app.js';
-import { askAvails, type AvailsInput } from '../../services/avails.js';
-import {
-  checkProposedDeal,
-  deleteContract,
-  getContract,
-  restoreContract,
-  saveContract,
-  type BlockInput,
-  type ContractInput,
-} from '../../services/contracts.js';
+import { askAvails } from '../../services/avails.js';
+import { checkProposedDeal, deleteContract, getContract, restoreContract, saveContract } from '../../services/contracts.js';
 import { actorOf } from '../auth.js';
-import { LINE_MAX, availsQuestion, blockInput, contractInput, id, idParams, list } from '../schemas.js';
+import {
+  AvailsAnswer,
+  AvailsInput,
+  ConflictQuestion,
+  ConflictReport,
+  Contract,
+  ContractInput,
+  DeleteContractQuery,
+  IdParams,
+  RestoreInput,
+  SavedContract,
+} from '../../contract/index.js';
 import { access } from '../access.js';
 
 /** Contracts, the conflict check and the avails question. */
-export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
+export function rightsRoutes(fastify: FastifyInstance, app: FilmRights): void {
+  const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
   server.post(
     '/api/avails',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['rights'], summary: 'Ask an avails question (titles or the whole catalog)', body: availsQuestion },
+      schema: {
+        tags: ['rights'],
+        summary: 'Ask an avails question (titles or the whole catalog)',
+        body: AvailsInput,
+        response: { 200: AvailsAnswer },
+      },
     },
-    async (req) => askAvails(app, actorOf(req), req.body as AvailsInput),
+    async (req) => askAvails(app, actorOf(req), req.body),
   );
 
   server.post(
@@ -32,22 +42,20 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['rights'],
         summary: 'Check a proposed rights-out deal against what is sold, held and held back',
-        body: {
-          type: 'object',
-          required: ['blocks'],
-          additionalProperties: false,
-          properties: { titleIds: list(id, 500), blocks: list(blockInput, 2_000), excludeContractId: id },
-        },
+        body: ConflictQuestion,
+        response: { 200: ConflictReport },
       },
     },
     async (req) => {
       actorOf(req);
-      return checkProposedDeal(app, req.body as { titleIds?: string[]; blocks: BlockInput[]; excludeContractId?: string });
+      return checkProposedDeal(app, req.body);
     },
   );
 
-  server.get('/api/contracts/:id', { config: access('viewer', 'read'), schema: { tags: ['contracts'], params: idParams } }, async (req) =>
-    getContract(app, actorOf(req), (req.params as { id: string }).id),
+  server.get(
+    '/api/contracts/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['contracts'], params: IdParams, response: { 200: Contract } } },
+    async (req) => getContract(app, actorOf(req), req.params.id),
   );
 
   server.post(
@@ -58,11 +66,12 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
         tags: ['contracts'],
         summary:
           'Create a contract (refused with 409 when it conflicts, unless overridden with a reason; mg, even null, only with the financial-terms permission, else 403)',
-        body: contractInput,
+        body: ContractInput,
+        response: { 201: SavedContract },
       },
     },
     async (req, reply) => {
-      const result = await saveContract(app, actorOf(req), req.body as ContractInput);
+      const result = await saveContract(app, actorOf(req), req.body);
       reply.code(201);
       return { ...result.contract, holds: result.holds };
     },
@@ -75,12 +84,13 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['contracts'],
         summary: 'Change a contract (mg absent: unchanged; mg, even null, only with the financial-terms permission, else 403)',
-        params: idParams,
-        body: contractInput,
+        params: IdParams,
+        body: ContractInput,
+        response: { 200: SavedContract },
       },
     },
     async (req) => {
-      const result = await saveContract(app, actorOf(req), req.body as ContractInput, (req.params as { id: string }).id);
+      const result = await saveContract(app, actorOf(req), req.body, req.params.id);
       return { ...result.contract, holds: result.holds };
     },
   );
@@ -92,24 +102,14 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['contracts'],
         summary: 'Restore a deleted contract (checked again for conflicts)',
-        params: idParams,
-        body: {
-          type: ['object', 'null'],
-          additionalProperties: false,
-          properties: {
-            override: {
-              type: 'object',
-              required: ['reason'],
-              additionalProperties: false,
-              properties: { reason: { type: 'string', minLength: 1, maxLength: LINE_MAX } },
-            },
-          },
-        },
+        params: IdParams,
+        body: RestoreInput,
+        response: { 200: SavedContract },
       },
     },
     async (req) => {
-      const body = (req.body ?? {}) as { override?: { reason: string } };
-      const result = await restoreContract(app, actorOf(req), (req.params as { id: string }).id, body.override);
+      const body = req.body ?? {};
+      const result = await restoreContract(app, actorOf(req), req.params.id, body.override);
       return { ...result.contract, holds: result.holds };
     },
   );
@@ -121,12 +121,12 @@ export function rightsRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['contracts'],
         summary: 'Delete a contract (soft: the audit keeps it, restorable)',
-        params: idParams,
-        querystring: { type: 'object', properties: { reason: { type: 'string', maxLength: LINE_MAX } } },
+        params: IdParams,
+        querystring: DeleteContractQuery,
       },
     },
     async (req, reply) => {
-      await deleteContract(app, actorOf(req), (req.params as { id: string }).id, (req.query as { reason?: string }).reason);
+      await deleteContract(app, actorOf(req), req.params.id, req.query.reason);
       reply.code(204).send();
     },
   );

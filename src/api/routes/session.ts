@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FilmRights } from '../../services/app.js';
 import { UnauthenticatedError } from '../../services/errors.js';
 import { login, logout, SESSION_DAYS } from '../../services/users.js';
 import { actorOf, SESSION_COOKIE } from '../auth.js';
 import { LoginLimiter } from '../loginLimiter.js';
 import { access } from '../access.js';
-import { noBody } from '../schemas.js';
+import { ErrorReply, LoginInput, Session, noBody } from '../../contract/index.js';
 
-export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
+export function sessionRoutes(fastify: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
+  const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const limiter = new LoginLimiter();
   server.post(
     '/api/auth/login',
@@ -16,16 +18,12 @@ export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCo
       schema: {
         tags: ['auth'],
         summary: 'Sign in: sets an HTTP-only session cookie',
-        body: {
-          type: 'object',
-          required: ['username', 'password'],
-          additionalProperties: false,
-          properties: { username: { type: 'string', maxLength: 200 }, password: { type: 'string', maxLength: 1024 } },
-        },
+        body: LoginInput,
+        response: { 200: Session, 429: ErrorReply },
       },
     },
     async (req, reply) => {
-      const { username, password } = req.body as { username: string; password: string };
+      const { username, password } = req.body;
       const key = `${req.ip}|${username}`;
       const wait = limiter.retryAfter(key);
       if (wait > 0) {
@@ -57,5 +55,7 @@ export function sessionRoutes(server: FastifyInstance, app: FilmRights, secureCo
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.code(204).send();
   });
-  server.get('/api/auth/me', { config: access('viewer', 'read'), schema: { tags: ['auth'] } }, async (req) => ({ user: actorOf(req) }));
+  server.get('/api/auth/me', { config: access('viewer', 'read'), schema: { tags: ['auth'], response: { 200: Session } } }, async (req) => ({
+    user: actorOf(req),
+  }));
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { DomainError } from '../../domain/errors.js';
-import { USER_ROLES } from '../../store/index.js';
 import type { FilmRights } from '../../services/app.js';
 import {
   changeOwnPassword,
@@ -14,32 +15,38 @@ import {
   updateUser,
   TOKEN_DAYS_DEFAULT,
   TOKEN_DAYS_MAX,
-  type NewUser,
-  type UserChange,
 } from '../../services/users.js';
 import { actorOf, SESSION_COOKIE } from '../auth.js';
 import { LoginLimiter } from '../loginLimiter.js';
-import { idParams } from '../schemas.js';
+import {
+  IdParams,
+  CreatedUser,
+  NewUser,
+  PasswordChange,
+  PasswordReset,
+  PasswordResetReply,
+  User,
+  UserChange,
+  tokenInput,
+  ApiTokenView,
+} from '../../contract/index.js';
 import { access } from '../access.js';
 
-const user = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    username: { type: 'string' },
-    role: { type: 'string', enum: [...USER_ROLES] },
-    canSeeFinancials: { type: 'boolean' },
-    disabled: { type: 'boolean' },
-  },
-} as const;
+const TokenInput = tokenInput(TOKEN_DAYS_MAX, TOKEN_DAYS_DEFAULT);
 
 /** Users (admins only), the caller's own password and the caller's own API tokens. */
-export function userRoutes(server: FastifyInstance, app: FilmRights): void {
+export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
+  const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
   // guessing the current password through the change form is slowed down like sign-in
   const limiter = new LoginLimiter();
 
-  server.get('/api/users', { config: access('admin', 'read'), schema: { tags: ['users'], summary: 'All users (admins only)' } }, async () =>
-    listUsers(app),
+  server.get(
+    '/api/users',
+    {
+      config: access('admin', 'read'),
+      schema: { tags: ['users'], summary: 'All users (admins only)', response: { 200: Type.Array(User) } },
+    },
+    async () => listUsers(app),
   );
   server.post(
     '/api/users',
@@ -48,21 +55,12 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['users'],
         summary: 'Create a user (admins only)',
-        body: {
-          type: 'object',
-          required: ['username', 'password', 'role'],
-          additionalProperties: false,
-          properties: {
-            username: { type: 'string', minLength: 1, maxLength: 200 },
-            password: { type: 'string', maxLength: 1024 },
-            role: { type: 'string', enum: [...USER_ROLES] },
-            canSeeFinancials: { type: 'boolean' },
-          },
-        },
+        body: NewUser,
+        response: { 201: CreatedUser },
       },
     },
     async (req, reply) => {
-      const user = await createUser(app, req.body as NewUser, actorOf(req));
+      const user = await createUser(app, req.body, actorOf(req));
       reply.code(201);
       return user;
     },
@@ -75,21 +73,12 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
         tags: ['users'],
         summary:
           "Change a user's role, disable or re-enable them, or their financial-terms permission (admins only). A new role or disabling ends their sessions; at least one enabled admin must remain",
-        params: idParams,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            role: { type: 'string', enum: [...USER_ROLES] },
-            disabled: { type: 'boolean', description: 'true: cannot sign in, sessions end, API tokens refused' },
-            canSeeFinancials: { type: 'boolean' },
-          },
-        },
-        response: { 200: user },
+        params: IdParams,
+        body: UserChange,
+        response: { 200: User },
       },
     },
-    async (req) => updateUser(app, actorOf(req), (req.params as { id: string }).id, req.body as UserChange),
+    async (req) => updateUser(app, actorOf(req), req.params.id, req.body),
   );
   server.put(
     '/api/users/:id/password',
@@ -98,27 +87,15 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['users'],
         summary: "Reset a user's password (admins only): the one given, else a generated one returned once. Ends their sessions",
-        params: idParams,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { password: { type: 'string', maxLength: 1024, description: 'at least 10 characters; absent: generated' } },
-        },
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              generated: { type: 'boolean' },
-              password: { type: 'string', description: 'the generated password, only when generated' },
-            },
-          },
-        },
+        params: IdParams,
+        body: PasswordReset,
+        response: { 200: PasswordResetReply },
       },
     },
     async (req) => {
-      const given = (req.body as { password?: string } | undefined)?.password;
+      const given = req.body?.password;
       const password = given ?? generatePassword();
-      await setPassword(app, actorOf(req), (req.params as { id: string }).id, password);
+      await setPassword(app, actorOf(req), req.params.id, password);
       return given === undefined ? { generated: true, password } : { generated: false };
     },
   );
@@ -129,29 +106,12 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (any signed-in user, not through a read-only API token). Your other sessions end',
-        body: {
-          type: 'object',
-          required: ['currentPassword', 'newPassword'],
-          additionalProperties: false,
-          properties: {
-            currentPassword: { type: 'string', maxLength: 1024 },
-            newPassword: { type: 'string', maxLength: 1024, description: 'at least 10 characters' },
-            revokeTokens: {
-              type: 'boolean',
-              default: false,
-              description: 'also revoke every API token you have (do this when the password may have leaked)',
-            },
-          },
-        },
+        body: PasswordChange,
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { currentPassword, newPassword, revokeTokens } = req.body as {
-        currentPassword: string;
-        newPassword: string;
-        revokeTokens?: boolean;
-      };
+      const { currentPassword, newPassword, revokeTokens } = req.body;
       const key = `${req.ip}|${actor.id}`;
       const wait = limiter.retryAfter(key);
       if (wait > 0) {
@@ -179,8 +139,13 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
       reply.code(204).send();
     },
   );
-  server.get('/api/tokens', { config: access('viewer', 'read'), schema: { tags: ['users'], summary: 'Your API tokens' } }, async (req) =>
-    listApiTokens(app, actorOf(req)),
+  server.get(
+    '/api/tokens',
+    {
+      config: access('viewer', 'read'),
+      schema: { tags: ['users'], summary: 'Your API tokens', response: { 200: Type.Array(ApiTokenView) } },
+    },
+    async (req) => listApiTokens(app, actorOf(req)),
   );
   server.post(
     '/api/tokens',
@@ -189,35 +154,20 @@ export function userRoutes(server: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['users'],
         summary: 'Create an API token (shown once); scope "read" cannot write',
-        body: {
-          type: 'object',
-          required: ['scope'],
-          additionalProperties: false,
-          properties: {
-            scope: { type: 'string', enum: ['read', 'write'] },
-            name: { type: 'string', maxLength: 200 },
-            expiresInDays: {
-              type: 'integer',
-              minimum: 1,
-              maximum: TOKEN_DAYS_MAX,
-              default: TOKEN_DAYS_DEFAULT,
-              description: 'the token stops working after this many days',
-            },
-          },
-        },
+        body: TokenInput,
       },
     },
     async (req, reply) => {
-      const { scope, name, expiresInDays } = req.body as { scope: 'read' | 'write'; name?: string; expiresInDays?: number };
+      const { scope, name, expiresInDays } = req.body;
       reply.code(201);
       return createApiToken(app, actorOf(req), scope, name, expiresInDays);
     },
   );
   server.delete(
     '/api/tokens/:id',
-    { config: access('viewer', 'write'), schema: { tags: ['users'], summary: 'Revoke an API token', params: idParams } },
+    { config: access('viewer', 'write'), schema: { tags: ['users'], summary: 'Revoke an API token', params: IdParams } },
     async (req, reply) => {
-      await revokeApiToken(app, actorOf(req), (req.params as { id: string }).id);
+      await revokeApiToken(app, actorOf(req), req.params.id);
       reply.code(204).send();
     },
   );

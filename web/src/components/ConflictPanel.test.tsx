@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import '../test/setup';
-import type { AvailRow, ConflictReport } from '../lib/types';
+import type { AvailRow, ConflictReport } from '../../../src/contract/index.js';
 import { ConflictPanel } from './ConflictPanel';
 
 const row = (over: Partial<AvailRow>): AvailRow => ({

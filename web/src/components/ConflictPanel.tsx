@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import type { ApiError } from '../lib/api';
 import { formatPeriod } from '../lib/format';
 import { Link } from '../lib/router';
-import type { AvailRow, ConflictReport } from '../lib/types';
+import type { AvailRow, ConflictReport } from '../../../src/contract/index.js';
 
 export type CheckState =
   | { kind: 'idle'; why: string }

@@ -4,7 +4,7 @@ import { humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
-import type { Page } from '../lib/types';
+import type { Page } from '../../../src/contract/index.js';
 import { ColumnHeads, Empty, ErrorNote, Loading } from './ui';
 import { ListPager, SearchField, useListQuery } from './listing';
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { api, withQuery } from '../lib/api';
-import type { Page, Ref } from '../lib/types';
+import type { Page, Ref } from '../../../src/contract/index.js';
 
 export type EntityKind = 'titles' | 'companies' | 'people';
 

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import '../test/setup';
 import { ApiError } from '../lib/api';
-import type { AvailRow } from '../lib/types';
+import type { AvailRow } from '../../../src/contract/index.js';
 import { ErrorNote } from './ui';
 
 const sold = {

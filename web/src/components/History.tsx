@@ -9,7 +9,7 @@ import { api, type ApiError } from '../lib/api';
 import { currentDeletion, historyView, type Change, type EntryView, type FieldChange, type Snapshot } from '../lib/auditDiff';
 import { formatDate, formatPeriod, formatTimestamp } from '../lib/format';
 import { useApi } from '../lib/hooks';
-import type { AuditEntry, Contract, ConflictReport } from '../lib/types';
+import type { AuditEntry, Contract, ConflictReport } from '../../../src/contract/index.js';
 import { ErrorNote, Field, Loading, Section } from './ui';
 
 export function auditPath(contractId: string, key?: string | number): string {

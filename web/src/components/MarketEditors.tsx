@@ -8,7 +8,7 @@ import { api } from '../lib/api';
 import { formatDate, formatMoney, humanize } from '../lib/format';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
-import type { Money, Ref } from '../lib/types';
+import type { Money, Ref } from '../../../src/contract/index.js';
 import { useForm } from '../lib/useForm';
 import { EntityPicker } from './EntityPicker';
 import { ACTIONS_COLUMN, ChangeDelete, ColumnHeads, ErrorNote, Field, FormActions, TextField, WordSelect } from './ui';

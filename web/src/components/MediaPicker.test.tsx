@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import '../test/setup';
-import type { MediaNode } from '../lib/types';
+import type { MediaNode } from '../../../src/contract/index.js';
 import { MediaPicker } from './MediaPicker';
 
 const tree: MediaNode[] = [

@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { checkState, children, fromExpression, toExpression, toggle } from '../lib/mediaTree';
 import { useMediaTree } from '../lib/reference';
-import type { MediaNode } from '../lib/types';
+import type { MediaNode } from '../../../src/contract/index.js';
 
 export interface MediaPickerProps {
   value: string;

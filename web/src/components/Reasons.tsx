@@ -7,7 +7,7 @@
 import { Fragment } from 'react';
 import { formatDate } from '../lib/format';
 import { Link } from '../lib/router';
-import type { Reason, ReasonDeal } from '../lib/types';
+import type { Reason, ReasonDeal } from '../../../src/contract/index.js';
 
 /** "until Mar 31, 2031", "in perpetuity", or nothing when the end is not known. */
 export function dealEnd(d: ReasonDeal, ended = false): string {

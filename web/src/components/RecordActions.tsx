@@ -6,7 +6,7 @@
 import { useState, type ReactNode } from 'react';
 import { api, type ApiError } from '../lib/api';
 import { Link } from '../lib/router';
-import type { Ref } from '../lib/types';
+import type { Ref } from '../../../src/contract/index.js';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntityPicker } from './EntityPicker';
 import { Field } from './ui';

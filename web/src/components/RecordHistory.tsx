@@ -10,7 +10,7 @@ import { currentDeletion } from '../lib/auditDiff';
 import { formatTimestamp } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { recordEntryView, type RecordEntryView } from '../lib/recordDiff';
-import type { AuditEntry } from '../lib/types';
+import type { AuditEntry } from '../../../src/contract/index.js';
 import { AuditEntryItem, entriesOf } from './History';
 import { DoneNotice, ErrorNote, Loading, Section } from './ui';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api';
 import '../test/setup';
-import type { TerritorySuggestion } from '../lib/types';
+import type { TerritorySuggestion } from '../../../src/contract/index.js';
 import { TerritoryInput, type ParsedTerritories } from './TerritoryInput';
 
 const NAMES: TerritorySuggestion[] = [

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { api, ApiError, fieldMessage, withQuery } from '../lib/api';
 import { applySuggestion, fragmentsAt, type Fragment } from '../lib/territoryExpr';
-import type { TerritorySuggestion } from '../lib/types';
+import type { TerritorySuggestion } from '../../../src/contract/index.js';
 import { useCountries } from '../lib/reference';
 import { TerritoryMapPicker } from './TerritoryMapPicker';
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../test/setup';
 import { formatDate } from '../lib/format';
 import { contractIndex, countryInfo } from '../lib/mapInfo';
-import type { MapCountry } from '../lib/types';
+import type { MapCountry } from '../../../src/contract/index.js';
 import { WorldMap } from './WorldMap';
 
 afterEach(() => vi.unstubAllGlobals());

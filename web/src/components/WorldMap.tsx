@@ -10,7 +10,7 @@ import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { memo, useEffect, useId, useMemo, useState, type MouseEvent } from 'react';
 import { formatDate, formatInt, humanize } from '../lib/format';
 import { loadWorldShapes, type CountryShape } from '../lib/worldShapes';
-import type { MapPeriod, MapStatus, PeriodStatus, Reason } from '../lib/types';
+import type { MapPeriod, MapStatus, PeriodStatus, Reason } from '../../../src/contract/index.js';
 import { Reasons } from './Reasons';
 
 /** A line of a country's card: a sentence, or reasons naming their deals (linked, with their ends). */

@@ -1,7 +1,7 @@
 /** How a contract reads in a list: reference, titles, who to whom, rights, status. */
 import { formatDate, humanize } from '../lib/format';
 import { Link } from '../lib/router';
-import type { Contract, Ref } from '../lib/types';
+import type { Contract, Ref } from '../../../src/contract/index.js';
 import { Badge, ColumnHeads, DirectionBadge } from './ui';
 
 /** "Wild Bunch → Neon"; a party the record does not name reads "not reported" (press deals often name one side). */

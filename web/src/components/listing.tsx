@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useDebounced, useOnChange } from '../lib/hooks';
 import { useQueryState } from '../lib/router';
-import type { Page } from '../lib/types';
+import type { Page } from '../../../src/contract/index.js';
 import { Field, Pager, TextField } from './ui';
 
 /** The URL's parameters with their setter, its search (`q`) and page, and the search box's text, which the URL follows. */

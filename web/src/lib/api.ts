@@ -4,7 +4,7 @@
  * field it concerns, suggestions, a conflict report). A 401 anywhere sends
  * the user to the sign-in page and back again afterwards.
  */
-import type { ApiErrorBody } from './types';
+import type { ApiErrorBody } from '../../../src/contract/index.js';
 
 /**
  * The server's message without its field prefix ("blocks[0].territories: unknown

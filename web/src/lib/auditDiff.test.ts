@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentDeletion, describeContract, diffContracts, historyView, summarize, type Change } from './auditDiff';
-import type { AuditEntry } from './types';
+import type { AuditEntry } from '../../../src/contract/index.js';
 
 /** A contract snapshot as the audit keeps it (the server's ContractView). */
 function contract(over: Record<string, unknown> = {}) {

@@ -8,7 +8,7 @@
  * renders what they return.
  */
 import { formatDate, formatMoney, humanize } from './format';
-import type { AuditEntry } from './types';
+import type { AuditEntry } from '../../../src/contract/index.js';
 
 /** One field, before and after, as text ("none" when empty). */
 export interface FieldChange {

@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, onUnauthorized } from './api';
 import { navigate } from './router';
-import type { User } from './types';
+import type { User } from '../../../src/contract/index.js';
 
 interface AuthState {
   user: User | null | undefined;

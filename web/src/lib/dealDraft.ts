@@ -3,7 +3,7 @@
  * ContractInput and the conflict check's request (docs/api.md).
  */
 import { todayIso } from './format';
-import type { Contract, ContractStatus, Direction, Ref } from './types';
+import type { Contract, ContractStatus, Direction, Ref } from '../../../src/contract/index.js';
 
 let seq = 0;
 export const key = () => `k${++seq}`;

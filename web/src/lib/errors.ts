@@ -5,7 +5,7 @@
  * a server failure (5xx) or an unreachable server is "Something went wrong".
  */
 import { ApiError } from './api';
-import type { ConflictReport } from './types';
+import type { ConflictReport } from '../../../src/contract/index.js';
 
 export interface ErrorDescription {
   /** 'refusal': the server said no on purpose; 'failure': it could not answer. */

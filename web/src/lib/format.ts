@@ -1,5 +1,5 @@
 /** Dates and money in the reader's locale (Intl), with the contract's own currency. */
-import type { Money } from './types';
+import type { Money } from '../../../src/contract/index.js';
 
 const locale = typeof navigator !== 'undefined' ? (navigator.languages?.[0] ?? navigator.language) : undefined;
 

@@ -3,7 +3,7 @@ import { conflictRequest, emptyDraft, newBlock } from './dealDraft';
 import { infoFromRows } from './mapInfo';
 import { checkState, fromExpression, toExpression, toggle } from './mediaTree';
 import { applySuggestion, expectsName, fragmentsAt } from './territoryExpr';
-import type { AvailRow, MediaNode } from './types';
+import type { AvailRow, MediaNode } from '../../../src/contract/index.js';
 
 describe('territory expression fragments', () => {
   it('finds the item under the caret after separators and keywords', () => {

@@ -1,6 +1,6 @@
 /** Turns the server's availability answers into what the map shows for each country. */
 import type { CountryInfo, InfoLine } from '../components/WorldMap';
-import type { AvailRow, Contract, MapCountry, MapStatus, Ref } from './types';
+import type { AvailRow, Contract, MapCountry, MapStatus, Ref } from '../../../src/contract/index.js';
 
 function name(r: Ref | string | null | undefined): string | undefined {
   if (!r) return undefined;

@@ -4,7 +4,7 @@
  * the shortest expression for a set of leaves ("Television, SVOD"), read back
  * from an expression when the names are the tree's own.
  */
-import type { MediaNode } from './types';
+import type { MediaNode } from '../../../src/contract/index.js';
 
 export type CheckState = 'all' | 'some' | 'none';
 

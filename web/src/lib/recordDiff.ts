@@ -10,7 +10,7 @@
 import { countryName } from './auditDiff';
 import type { Change, FieldChange } from './auditDiff';
 import { formatDate, formatMoney, humanize } from './format';
-import type { AuditEntry } from './types';
+import type { AuditEntry } from '../../../src/contract/index.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

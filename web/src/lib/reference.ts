@@ -2,7 +2,7 @@
 import { api } from './api';
 import { cached, useCached } from './hooks';
 import { asRoots } from './mediaTree';
-import type { Country, MediaNode } from './types';
+import type { Country, MediaNode } from '../../../src/contract/index.js';
 
 export function loadMediaTree(): Promise<MediaNode[]> {
   return cached('media-tree', () => api.get<MediaNode | MediaNode[]>('/api/reference/media').then(asRoots));

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../test/setup';
 import { formatDate } from '../lib/format';
-import type { AvailRow } from '../lib/types';
+import type { AvailRow } from '../../../src/contract/index.js';
 import Avails from './Avails';
 
 const json = (status: number, body: unknown) =>

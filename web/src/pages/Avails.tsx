@@ -14,7 +14,7 @@ import { useMountEffect } from '../lib/hooks';
 import { infoFromRows } from '../lib/mapInfo';
 import { useCountries } from '../lib/reference';
 import { useQueryState } from '../lib/router';
-import type { AvailRow, AvailsAnswer, Ref } from '../lib/types';
+import type { AvailRow, AvailsAnswer, Ref } from '../../../src/contract/index.js';
 import { Link } from '../lib/router';
 import { EntityPicker } from '../components/EntityPicker';
 import { MediaPicker } from '../components/MediaPicker';

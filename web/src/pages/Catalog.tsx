@@ -9,7 +9,7 @@ import { canWrite, useAuth } from '../lib/auth';
 import { useApi, useDebounced, useOnChange } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
-import type { Page, TitleSummary } from '../lib/types';
+import type { Page, TitleSummary } from '../../../src/contract/index.js';
 import { MediaPicker } from '../components/MediaPicker';
 import { TerritoryInput } from '../components/TerritoryInput';
 import { Badge, Empty, ErrorNote, Field, Loading, SortHeader } from '../components/ui';

@@ -6,7 +6,7 @@ import { humanize } from '../lib/format';
 import { useApi, useRecordEdits } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
-import type { Contract } from '../lib/types';
+import type { Contract } from '../../../src/contract/index.js';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';

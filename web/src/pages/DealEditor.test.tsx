@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../test/setup';
 import { AuthProvider } from '../lib/auth';
-import type { AvailRow, ConflictReport } from '../lib/types';
+import type { AvailRow, ConflictReport } from '../../../src/contract/index.js';
 import DealEditor from './DealEditor';
 
 const json = (status: number, body: unknown) =>

@@ -20,7 +20,7 @@ import { formatTimestamp } from '../lib/format';
 import { setFlash } from '../lib/flash';
 import { useApi, useDebounced, useMountEffect } from '../lib/hooks';
 import { Link, navigate, useQueryState } from '../lib/router';
-import type { Contract, ConflictReport } from '../lib/types';
+import type { Contract, ConflictReport } from '../../../src/contract/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ConflictPanel, type CheckState } from '../components/ConflictPanel';
 import { DeletedDeal, History } from '../components/History';

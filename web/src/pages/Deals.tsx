@@ -6,15 +6,8 @@ import { takeFlash } from '../lib/flash';
 import { formatDate, formatMoney, formatTimestamp, humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
-import {
-  CONTRACT_STATUSES,
-  type AuditEntry,
-  type Contract,
-  type ContractListItem,
-  type ContractRights,
-  type Page,
-  type Ref,
-} from '../lib/types';
+import type { AuditEntry, Contract, ContractListItem, ContractRights, Page, Ref } from '../../../src/contract/index.js';
+import { CONTRACT_STATUSES } from '../../../src/domain/vocabulary.js';
 import { ContractCells, parties, refName, SignedCell } from '../components/contracts';
 import { auditPath, entriesOf, RestoreRefusal, useRestore } from '../components/History';
 import { ACTIONS_COLUMN, Badge, ColumnHeads, Empty, ErrorNote, Loading } from '../components/ui';

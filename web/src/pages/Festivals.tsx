@@ -10,7 +10,7 @@ import { formatDate, humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link, navigate } from '../lib/router';
-import type { Page } from '../lib/types';
+import type { Page } from '../../../src/contract/index.js';
 import { useForm } from '../lib/useForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DeletedRecord, RecordHistory } from '../components/RecordHistory';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { formatDate, formatInt } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
-import type { Contract } from '../lib/types';
+import type { Contract } from '../../../src/contract/index.js';
 import { ContractRef, parties, rightsLine, SignedCell, TitleLinks } from '../components/contracts';
 import { Badge, ColumnHeads, Empty, ErrorNote, Loading, Section } from '../components/ui';
 import { useAuth } from '../lib/auth';

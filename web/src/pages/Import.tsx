@@ -8,7 +8,7 @@
 import { useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api';
 import { useLocation } from '../lib/router';
-import type { ApiErrorBody } from '../lib/types';
+import type { ApiErrorBody } from '../../../src/contract/index.js';
 import { ColumnHeads, ErrorNote, Field, Section, TextField } from '../components/ui';
 import { ImportExportPage } from './Export';
 

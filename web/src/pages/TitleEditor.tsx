@@ -12,7 +12,7 @@ import { canWrite, useAuth } from '../lib/auth';
 import { setFlash } from '../lib/flash';
 import { useApi } from '../lib/hooks';
 import { Link, navigate } from '../lib/router';
-import type { Ref } from '../lib/types';
+import type { Ref } from '../../../src/contract/index.js';
 import { EntityPicker } from '../components/EntityPicker';
 import { Empty, ErrorNote, Field, Loading, TextField, WordSelect } from '../components/ui';
 import { CountriesInput } from '../components/CountriesInput';

@@ -1,7 +1,7 @@
 /** The admin's form for a new user: name, first password, role and the financial-terms permission. */
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError, fieldMessage } from '../../lib/api';
-import type { Role } from '../../lib/types';
+import type { Role } from '../../../../src/contract/index.js';
 import { Field, FormActions, TextField } from '../../components/ui';
 import { ROLES } from './roles';
 

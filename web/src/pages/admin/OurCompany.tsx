@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, type ApiError, fieldMessage } from '../../lib/api';
 import { useApi } from '../../lib/hooks';
 import { Link } from '../../lib/router';
-import type { Ref } from '../../lib/types';
+import type { Ref } from '../../../../src/contract/index.js';
 import { EntityPicker } from '../../components/EntityPicker';
 import { ErrorNote, Field, SavedNote, Section } from '../../components/ui';
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api, type ApiError, fieldMessage } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { useApi } from '../../lib/hooks';
-import type { Role } from '../../lib/types';
+import type { Role } from '../../../../src/contract/index.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyOnce } from '../../components/CopyOnce';
 import { ACTIONS_COLUMN, Badge, ColumnHeads, ErrorNote, Loading, SavedNote, Section, TextField } from '../../components/ui';

@@ -1,5 +1,5 @@
 /** The user roles as the admin pages show them, and a user row as the users API lists it. */
-import type { Role } from '../../lib/types';
+import type { Role } from '../../../../src/contract/index.js';
 
 export interface UserRow {
   id: string;

@@ -1,7 +1,8 @@
 /** The deal itself: reference, status, kind, titles and the parties. */
 import { pendingCompany, statusConsequence, type Draft } from '../../lib/dealDraft';
 import { humanize } from '../../lib/format';
-import { CONTRACT_STATUSES, type Ref } from '../../lib/types';
+import { CONTRACT_STATUSES } from '../../../../src/domain/vocabulary.js';
+import type { Ref } from '../../../../src/contract/index.js';
 import { EntityPicker } from '../../components/EntityPicker';
 import { Field, TextField } from '../../components/ui';
 import type { DraftPart } from './draftPart';

@@ -1,6 +1,6 @@
 /** A save the server refused over a rights conflict: what collides, and an override with its reason. */
 import type { Ref as ReactRef } from 'react';
-import type { ConflictReport } from '../../lib/types';
+import type { ConflictReport } from '../../../../src/contract/index.js';
 import { Field } from '../../components/ui';
 
 export function RefusedSave({

@@ -1,7 +1,7 @@
 /** The deal's terms (the MG for those who may see it, signature and announcement), its negotiators and notes. */
 import { api } from '../../lib/api';
 import { key } from '../../lib/dealDraft';
-import type { Ref } from '../../lib/types';
+import type { Ref } from '../../../../src/contract/index.js';
 import { EntityPicker } from '../../components/EntityPicker';
 import { Field, TextField } from '../../components/ui';
 import type { DraftPart } from './draftPart';

@@ -1,7 +1,7 @@
 /** The forms of an edition's line-up: a selection, an award, and a section's rename and delete. */
 import { useState, type FormEvent } from 'react';
 import { api } from '../../lib/api';
-import type { Ref } from '../../lib/types';
+import type { Ref } from '../../../../src/contract/index.js';
 import { useForm } from '../../lib/useForm';
 import { EntityPicker } from '../../components/EntityPicker';
 import { ErrorNote, Field, FormActions, TextField, WordSelect } from '../../components/ui';

@@ -1,5 +1,5 @@
 /** A festival edition's line-up as the edition API answers it. */
-import type { Ref } from '../../lib/types';
+import type { Ref } from '../../../../src/contract/index.js';
 
 export interface Selection {
   id: string;

@@ -6,7 +6,7 @@ import { useApi } from '../../lib/hooks';
 import { contractIndex, countryInfo, rightsInCoverage } from '../../lib/mapInfo';
 import { useCountries } from '../../lib/reference';
 import { Link } from '../../lib/router';
-import type { Contract, TitleMap } from '../../lib/types';
+import type { Contract, TitleMap } from '../../../../src/contract/index.js';
 import { MediaPicker } from '../../components/MediaPicker';
 import { WorldMap, type CountryInfo } from '../../components/WorldMap';
 import { ErrorNote, Field, TextField } from '../../components/ui';

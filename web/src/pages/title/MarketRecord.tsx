@@ -1,7 +1,7 @@
 /** What the record says of the title's market: box office, releases, and who holds which rights. */
 import { formatDate, formatMoney, humanize } from '../../lib/format';
 import { Link } from '../../lib/router';
-import type { Money } from '../../lib/types';
+import type { Money } from '../../../../src/contract/index.js';
 import { Badge, ColumnHeads } from '../../components/ui';
 import { moneyOf, nameOf, obj, str, type Any } from './detail';
 

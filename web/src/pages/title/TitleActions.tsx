@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, type ApiError } from '../../lib/api';
 import { Link } from '../../lib/router';
-import type { Ref } from '../../lib/types';
+import type { Ref } from '../../../../src/contract/index.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EntityPicker } from '../../components/EntityPicker';
 import { Field } from '../../components/ui';

@@ -1,5 +1,5 @@
 /** A title as the title API answers it, and the helpers its panels use to read the looser nested parts. */
-import type { Contract, Money, Ref } from '../../lib/types';
+import type { Contract, Money, Ref } from '../../../../src/contract/index.js';
 
 export type Any = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 /** The title's contracts in full and the bars of its rights timeline. */
 import { useEffect, useState } from 'react';
 import { api } from '../../lib/api';
-import type { Contract } from '../../lib/types';
+import type { Contract } from '../../../../src/contract/index.js';
 import type { TimelineBar } from '../../components/RightsTimeline';
 
 /** The contracts with their blocks (the title page lists summaries; the timeline needs the blocks). */

@@ -1,5 +1,5 @@
 /** A title being edited: its draft, made from the title on record, and the request body a save sends. */
-import type { Ref } from '../../lib/types';
+import type { Ref } from '../../../../src/contract/index.js';
 
 export const CREDIT_ROLES = [
   'director',

@@ -1,0 +1,69 @@
+/** Trade-press articles, their candidate facts and the feeds they come from. */
+import { Type, type Static } from 'typebox';
+import { closed, closedOrNull, date, id, LINE_MAX, list, mapOf, NAME_MAX, oneOf, paging } from './common.js';
+
+/** POST /api/articles: text, html or a url, at most `maxChars` characters of article and `maxBytes` of page. */
+export const articleInput = (maxChars: number, maxBytes: number) =>
+  closed({
+    text: Type.Optional(
+      Type.String({ maxLength: maxChars, description: `the article as text, at most ${maxChars.toLocaleString('en-US')} characters` }),
+    ),
+    html: Type.Optional(
+      Type.String({
+        maxLength: maxBytes,
+        description: `the page as HTML; its article at most ${maxChars.toLocaleString('en-US')} characters once read`,
+      }),
+    ),
+    url: Type.Optional(Type.String({ maxLength: 2048 })),
+    outlet: Type.Optional(Type.String({ maxLength: 200 })),
+    date: Type.Optional(Type.String({ ...date, description: 'the article date, YYYY-MM-DD (relative dates are read against it)' })),
+    title: Type.Optional(Type.String({ maxLength: 500 })),
+  });
+export type ArticleInput = Static<ReturnType<typeof articleInput>>;
+
+/** `:id/facts/:factId` in a path. */
+export const FactParams = Type.Object({ id, factId: id });
+export type FactParams = Static<typeof FactParams>;
+
+const scalar = [Type.String({ maxLength: LINE_MAX }), Type.Number(), Type.Boolean(), Type.Null()];
+
+/** POST /api/articles/:id/facts/:factId/accept: the fact, optionally edited. */
+export const AcceptInput = closedOrNull({
+  /** Edited fields, merged over the extracted ones (names as the fact's fields). */
+  fields: Type.Optional(
+    mapOf(
+      // a value, a list of names, or a small record such as a price {amount, currency}
+      Type.Union([...scalar, list(Type.String({ maxLength: LINE_MAX }), 500), mapOf(Type.Union(scalar), 20)]),
+      100,
+      { description: "edited fields, merged over the extracted ones (names as the fact's fields)" },
+    ),
+  ),
+  /** Save a deal that conflicts with rights on record anyway; the reason is recorded. */
+  override: Type.Optional(
+    Type.Unsafe<{ reason: string } | null>({
+      ...closed({ reason: Type.String({ minLength: 1, maxLength: LINE_MAX }) }),
+      type: ['object', 'null'],
+    }),
+  ),
+});
+export type AcceptInput = NonNullable<Static<typeof AcceptInput>>;
+
+/** POST /api/articles/:id/accept-all, for the fact types the extractor knows. */
+export const acceptAllInput = <const T extends readonly string[]>(factTypes: T) =>
+  closedOrNull({
+    minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    types: Type.Optional(list(oneOf(factTypes), 20)),
+  });
+
+/** GET /api/articles. */
+export const ArticleQuery = Type.Object({ q: Type.Optional(Type.String()), ...paging });
+export type ArticleQuery = Static<typeof ArticleQuery>;
+
+/** POST /api/feeds. */
+export const FeedInput = closed({
+  url: Type.String({ minLength: 1, maxLength: LINE_MAX }),
+  name: Type.Optional(Type.String({ maxLength: NAME_MAX })),
+  outlet: Type.Optional(Type.String({ maxLength: NAME_MAX })),
+  intervalMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 10_080 })),
+});
+export type FeedInput = Static<typeof FeedInput>;

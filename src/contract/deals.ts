@@ -1,0 +1,114 @@
+/** Deals: contracts with their rights (blocks), holdbacks, negotiators and MG; the conflict check's question. */
+import { Type, type Static } from 'typebox';
+import { COMPANY_KINDS, CONTRACT_DIRECTIONS, CONTRACT_STATUSES, NEGOTIATOR_SIDES } from '../domain/vocabulary.js';
+import {
+  closed,
+  closedOrNull,
+  dateOrNull,
+  endDate,
+  id,
+  idOrNull,
+  languages,
+  LINE_MAX,
+  list,
+  Money,
+  NAME_MAX,
+  oneOf,
+  paging,
+  TEXT_MAX,
+  textOrNull,
+} from './common.js';
+
+/** One grant of rights: a title, territories, media, languages, a term, exclusive or not. */
+export const BlockInput = closed({
+  titleId: Type.Optional(id),
+  territories: Type.String({ minLength: 1, maxLength: LINE_MAX, description: 'a territory expression, e.g. "Worldwide excluding China"' }),
+  media: Type.String({ minLength: 1, maxLength: LINE_MAX, description: 'a media expression, e.g. "All Media", "SVOD"' }),
+  languages: Type.Optional(languages),
+  start: Type.Optional(dateOrNull),
+  end: Type.Optional(endDate),
+  exclusive: Type.Optional(Type.Boolean({ default: true })),
+});
+export type BlockInput = Static<typeof BlockInput>;
+
+/** A holdback: the licensor keeps these rights unexploited for the term. */
+export const HoldbackInput = closed({
+  titleId: Type.Optional(id),
+  territories: Type.String({ minLength: 1, maxLength: LINE_MAX }),
+  media: Type.String({ minLength: 1, maxLength: LINE_MAX }),
+  start: Type.Optional(dateOrNull),
+  end: Type.Optional(endDate),
+  description: Type.String({ maxLength: LINE_MAX }),
+});
+export type HoldbackInput = Static<typeof HoldbackInput>;
+
+const NewCompany = closed({ name: Type.String({ minLength: 1, maxLength: 300 }), kind: oneOf(COMPANY_KINDS) });
+
+/** A reason to save a deal that conflicts with the rights on record; the reason is recorded. */
+export const Override = closed({ reason: Type.String({ minLength: 1, maxLength: LINE_MAX }) });
+export type Override = Static<typeof Override>;
+
+/** POST /api/contracts, PUT /api/contracts/:id. */
+export const ContractInput = closed({
+  ref: Type.Optional(Type.String({ maxLength: NAME_MAX })),
+  direction: Type.Optional(oneOf(CONTRACT_DIRECTIONS)),
+  status: oneOf(CONTRACT_STATUSES),
+  licensorId: Type.Optional(idOrNull),
+  licenseeId: Type.Optional(idOrNull),
+  salesAgentId: Type.Optional(idOrNull),
+  titleIds: list(id, 500, { minItems: 1 }),
+  blocks: Type.Optional(list(BlockInput, 2_000)),
+  holdbacks: Type.Optional(list(HoldbackInput, 500)),
+  negotiators: Type.Optional(list(closed({ personId: id, companyId: Type.Optional(idOrNull), side: oneOf(NEGOTIATOR_SIDES) }), 100)),
+  /**
+   * The minimum guarantee: a financial field (src/domain/financial.ts). Absent means unchanged on
+   * update (none on create); null clears it. Only users with the financial-terms permission may send it, null included.
+   */
+  mg: Type.Optional(Type.Union([Money, Type.Null()])),
+  signedOn: Type.Optional(dateOrNull),
+  announcedOn: Type.Optional(dateOrNull),
+  editionId: Type.Optional(idOrNull),
+  notes: Type.Optional(textOrNull(TEXT_MAX)),
+  /** Save even though the deal conflicts; the reason is recorded. */
+  override: Type.Optional(Type.Union([Override, Type.Null()])),
+  /** The version read: a save over a newer version is a 409. */
+  version: Type.Optional(Type.Integer()),
+  newCompanies: Type.Optional(
+    Type.Union([
+      closed(
+        { licensor: Type.Optional(NewCompany), licensee: Type.Optional(NewCompany), salesAgent: Type.Optional(NewCompany) },
+        { description: 'parties not on file yet, created with the deal (in its transaction); each replaces the matching …Id' },
+      ),
+      Type.Null(),
+    ]),
+  ),
+});
+export type ContractInput = Static<typeof ContractInput>;
+
+/** POST /api/conflicts: a proposed rights-out deal, checked against what is sold, held and held back. */
+export const ConflictQuestion = closed({
+  titleIds: Type.Optional(list(id, 500)),
+  blocks: list(BlockInput, 2_000),
+  excludeContractId: Type.Optional(id),
+});
+export type ConflictQuestion = Static<typeof ConflictQuestion>;
+
+/** POST /api/contracts/:id/restore. */
+export const RestoreInput = closedOrNull({ override: Type.Optional(Override) });
+export type RestoreInput = Static<typeof RestoreInput>;
+
+/** DELETE /api/contracts/:id. */
+export const DeleteContractQuery = Type.Object({ reason: Type.Optional(Type.String({ maxLength: LINE_MAX })) });
+export type DeleteContractQuery = Static<typeof DeleteContractQuery>;
+
+/** GET /api/contracts (and the contracts export's filters). */
+export const ContractListParams = Type.Object({
+  status: Type.Optional(Type.String()),
+  direction: Type.Optional(Type.String()),
+  title: Type.Optional(Type.String()),
+  company: Type.Optional(Type.String()),
+  q: Type.Optional(Type.String()),
+  deleted: Type.Optional(Type.Boolean()),
+  ...paging,
+});
+export type ContractListParams = Static<typeof ContractListParams>;

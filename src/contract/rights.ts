@@ -1,0 +1,31 @@
+/** Rights questions: avails (what is free to license) and the availability map of a title. */
+import { Type, type Static } from 'typebox';
+import { MATCH_TYPES } from '../domain/avails.js';
+import { closed, date, endDate, languages, LINE_MAX, list, NAME_MAX, oneOf } from './common.js';
+
+/** POST /api/avails: is this free to license, for these titles (or the whole catalog)? */
+export const AvailsInput = closed({
+  /** Title ids or names; absent or empty: the whole catalog. */
+  titles: Type.Optional(
+    list(Type.String({ minLength: 1, maxLength: NAME_MAX }), 10_000, { description: 'title ids or names; absent: the whole catalog' }),
+  ),
+  territories: Type.String({ minLength: 1, maxLength: LINE_MAX }),
+  media: Type.String({ minLength: 1, maxLength: LINE_MAX }),
+  languages: Type.Optional(languages),
+  start: date,
+  end: Type.Optional(endDate),
+  exclusive: Type.Optional(Type.Boolean({ default: true })),
+  match: Type.Optional(oneOf(MATCH_TYPES, { default: 'cover-entire' })),
+  minDays: Type.Optional(Type.Integer({ minimum: 1 })),
+  include: Type.Optional(oneOf(['all', 'available'] as const)),
+});
+export type AvailsInput = Static<typeof AvailsInput>;
+
+/** GET /api/titles/:id/map. */
+export const MapQuery = Type.Object({
+  media: Type.Optional(Type.String()),
+  start: Type.Optional(Type.String()),
+  end: Type.Optional(Type.String()),
+  exclusive: Type.Optional(Type.Boolean()),
+});
+export type MapQuery = Static<typeof MapQuery>;

@@ -1,0 +1,447 @@
+/**
+ * What the API answers: the views of titles, contracts, avails, the map and the audit, as the
+ * response schemas of their routes and as the types the web app reads. Views are open objects
+ * (a field added to a view is not an error); each field listed must be there with its type.
+ * Financial fields (mg) are optional: src/api/financial.ts removes them for users without the
+ * financial-terms permission.
+ */
+import { Type, type Static, type TSchema } from 'typebox';
+import {
+  COMPANY_KINDS,
+  CONTRACT_DIRECTIONS,
+  CONTRACT_STATUSES,
+  CREDIT_ROLES,
+  DATE_PRECISIONS,
+  FESTIVAL_KINDS,
+  NEGOTIATOR_SIDES,
+  PREMIERE_STATUSES,
+  PRODUCTION_STATUSES,
+  SELECTION_SLOTS,
+  TITLE_COMPANY_ROLES,
+} from '../domain/vocabulary.js';
+import { Money, oneOf, Page, Ref } from './common.js';
+
+const S = Type.String();
+const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const SOrNull = nullable(S);
+const strings = Type.Array(S);
+
+/** A title in the catalog list. */
+export const TitleSummary = Type.Object({
+  id: S,
+  originalTitle: S,
+  englishTitle: SOrNull,
+  year: nullable(Type.Integer()),
+  countries: strings,
+  productionStatus: nullable(oneOf(PRODUCTION_STATUSES)),
+  directors: strings,
+});
+export type TitleSummary = Static<typeof TitleSummary>;
+export const TitlePage = Page(TitleSummary);
+
+/** One grant of rights of a contract, as its page shows it. */
+export const Block = Type.Object({
+  id: Type.Optional(S),
+  titleId: S,
+  territories: S,
+  territoryCodes: strings,
+  territoryLabel: Type.Optional(S),
+  media: S,
+  mediaIds: strings,
+  mediaLabel: Type.Optional(S),
+  languages: nullable(strings),
+  start: SOrNull,
+  end: SOrNull,
+  exclusive: Type.Boolean(),
+});
+export type Block = Static<typeof Block>;
+
+export const Holdback = Type.Object({
+  id: Type.Optional(S),
+  titleId: Type.Optional(S),
+  territories: S,
+  territoryCodes: Type.Optional(strings),
+  media: S,
+  mediaIds: Type.Optional(strings),
+  start: SOrNull,
+  end: SOrNull,
+  description: S,
+});
+export type Holdback = Static<typeof Holdback>;
+
+export const Negotiator = Type.Object({ person: Ref, company: nullable(Ref), side: oneOf(NEGOTIATOR_SIDES) });
+export type Negotiator = Static<typeof Negotiator>;
+
+/** A contract with its rights, holdbacks, negotiators and (with the financial-terms permission) its MG. */
+export const Contract = Type.Object({
+  id: S,
+  ref: S,
+  direction: oneOf(CONTRACT_DIRECTIONS),
+  status: oneOf(CONTRACT_STATUSES),
+  licensor: nullable(Ref),
+  licensee: nullable(Ref),
+  salesAgent: nullable(Ref),
+  titles: Type.Array(Ref),
+  blocks: Type.Optional(Type.Array(Block)),
+  holdbacks: Type.Optional(Type.Array(Holdback)),
+  negotiators: Type.Optional(Type.Array(Negotiator)),
+  mg: Type.Optional(nullable(Money)),
+  signedOn: SOrNull,
+  announcedOn: SOrNull,
+  editionId: SOrNull,
+  notes: SOrNull,
+  overrideReason: SOrNull,
+  version: Type.Integer(),
+  createdAt: S,
+  updatedAt: S,
+  /** Summaries may add a one-line rights description. */
+  territoryLabel: Type.Optional(S),
+  mediaLabel: Type.Optional(S),
+});
+export type Contract = Static<typeof Contract>;
+
+/** The deals behind a reason: id (for /deals/:id), parties, end of the term (null: perpetuity; absent: not known). */
+export const ReasonDeal = Type.Object({
+  ref: S,
+  id: SOrNull,
+  licensor: SOrNull,
+  licensee: SOrNull,
+  end: Type.Optional(SOrNull),
+});
+export type ReasonDeal = Static<typeof ReasonDeal>;
+
+/** Why a right is not available (or on hold): a code, the contracts, a sentence and the deals. */
+export const Reason = Type.Object({ code: S, contracts: strings, message: S, deals: Type.Optional(Type.Array(ReasonDeal)) });
+export type Reason = Static<typeof Reason>;
+
+export const AVAIL_STATUSES = ['available', 'unavailable', 'on-hold'] as const;
+export type AvailStatus = (typeof AVAIL_STATUSES)[number];
+
+export const AvailRow = Type.Object({
+  titles: strings,
+  titleIds: strings,
+  territories: strings,
+  territoryLabel: S,
+  media: strings,
+  mediaLabel: S,
+  languages: nullable(strings),
+  languagesExcept: strings,
+  languageLabel: S,
+  start: SOrNull,
+  end: SOrNull,
+  status: oneOf(AVAIL_STATUSES),
+  reasons: Type.Array(Reason),
+});
+export type AvailRow = Static<typeof AvailRow>;
+
+export const NOT_SHOWN_REASONS = ['no-rights-held', 'rights-expired', 'not-yet-started', 'between-terms', 'not-available'] as const;
+export type NotShownReason = (typeof NOT_SHOWN_REASONS)[number];
+
+/** POST /api/avails: the rows, how many titles were asked, and those no row names (the first 500 listed) with why. */
+export const AvailsAnswer = Type.Object({
+  rows: Type.Array(AvailRow),
+  asked: Type.Integer(),
+  notShown: Type.Object({
+    count: Type.Integer(),
+    reasons: Type.Array(Type.Object({ reason: oneOf(NOT_SHOWN_REASONS), message: S, count: Type.Integer() })),
+    titles: Type.Array(Type.Object({ id: S, title: S, reason: oneOf(NOT_SHOWN_REASONS) })),
+  }),
+});
+export type AvailsAnswer = Static<typeof AvailsAnswer>;
+
+/** The conflict check's answer: clear, or per block the rows it conflicts with and the holds it touches. */
+export const ConflictReport = Type.Object({
+  clear: Type.Boolean(),
+  blocks: Type.Array(Type.Object({ block: Type.Integer(), titleId: S, conflicts: Type.Array(AvailRow), holds: Type.Array(AvailRow) })),
+});
+export type ConflictReport = Static<typeof ConflictReport>;
+
+/** A saved contract, with the deals in negotiation it touches (a warning, not a refusal). */
+export const SavedContract = Type.Intersect([Contract, Type.Object({ holds: ConflictReport.properties.blocks })]);
+
+/** One distinct grant of a listed contract. */
+export const ContractRights = Type.Object({
+  territoryLabel: SOrNull,
+  mediaLabel: SOrNull,
+  start: SOrNull,
+  end: SOrNull,
+  exclusive: Type.Boolean(),
+});
+export type ContractRights = Static<typeof ContractRights>;
+
+/** GET /api/contracts: a contract as the deals list shows it (`mg` only for users who may see financial terms). */
+export const ContractListItem = Type.Object({
+  id: S,
+  ref: S,
+  direction: oneOf(CONTRACT_DIRECTIONS),
+  status: oneOf(CONTRACT_STATUSES),
+  licensor: SOrNull,
+  licensee: SOrNull,
+  titles: strings,
+  rights: Type.Array(ContractRights),
+  mg: Type.Optional(nullable(Money)),
+  signedOn: SOrNull,
+  announcedOn: SOrNull,
+  updatedAt: S,
+  deletedAt: SOrNull,
+});
+export type ContractListItem = Static<typeof ContractListItem>;
+export const ContractPage = Page(ContractListItem);
+
+export const MAP_STATUSES = ['available', 'sold', 'on-hold', 'no-rights', 'partial'] as const;
+export type MapStatus = (typeof MAP_STATUSES)[number];
+export type PeriodStatus = Exclude<MapStatus, 'partial'>;
+
+/** One stretch of the map's window for a country (for some media), with why. */
+export const MapPeriod = Type.Object({
+  status: oneOf(MAP_STATUSES.filter((s): s is PeriodStatus => s !== 'partial')),
+  start: SOrNull,
+  end: SOrNull,
+  media: S,
+  languages: SOrNull,
+  reasons: Type.Array(Reason),
+});
+export type MapPeriod = Static<typeof MapPeriod>;
+
+const contractMention = Type.Union([
+  S,
+  Type.Object({
+    id: Type.Optional(S),
+    ref: Type.Optional(S),
+    licensor: Type.Optional(Type.Union([Ref, S, Type.Null()])),
+    licensee: Type.Optional(Type.Union([Ref, S, Type.Null()])),
+  }),
+]);
+
+export const MapCountry = Type.Object({
+  status: oneOf(MAP_STATUSES),
+  periods: Type.Optional(Type.Array(MapPeriod)),
+  /** Days of the window in each status; absent for an open-ended window. */
+  days: Type.Optional(Type.Record(S, Type.Number())),
+  reasons: Type.Optional(Type.Array(Type.Union([Reason, S]))),
+  contracts: Type.Optional(Type.Array(contractMention)),
+});
+export interface MapCountry extends Omit<Static<typeof MapCountry>, 'days'> {
+  days?: Partial<Record<PeriodStatus, number>>;
+}
+
+export const TitleMap = Type.Object({ countries: Type.Record(S, MapCountry) });
+export interface TitleMap {
+  countries: Record<string, MapCountry>;
+}
+
+/** One change in the audit trail: who, when, what, before and after. */
+export const AuditEntry = Type.Object({
+  id: Type.Union([Type.Integer(), S]),
+  at: S,
+  user: Type.Union([S, Type.Object({ id: S, username: S }), Type.Null()]),
+  action: S,
+  entity: S,
+  entityId: S,
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  reason: SOrNull,
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+/** An error answer as the web app reads it: the code, the sentence, the field, and what helps fix it. */
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  field?: string;
+  value?: unknown;
+  suggestions?: string[];
+  conflicts?: ConflictReport;
+}
+
+/** A person in the people list (and as POST /api/people finds or creates them). */
+export const PersonListItem = Type.Object({ id: S, name: S, sortName: Type.Optional(SOrNull) });
+export type PersonListItem = Static<typeof PersonListItem>;
+export const PersonPage = Page(PersonListItem);
+
+/** A company in the companies list (and as POST /api/companies finds or creates it). */
+export const CompanyListItem = Type.Object({ id: S, name: S, kind: oneOf(COMPANY_KINDS), country: SOrNull });
+export type CompanyListItem = Static<typeof CompanyListItem>;
+export const CompanyPage = Page(CompanyListItem);
+
+/** Who "we" are: the company this install works for, or none yet. */
+export const WeCompany = Type.Object({ company: nullable(Type.Object({ id: S, name: S, kind: S, country: SOrNull })) });
+export type WeCompany = Static<typeof WeCompany>;
+
+/** Where and when a title opened, and through whom. */
+export const ReleaseView = Type.Object({
+  id: S,
+  title: Ref,
+  territory: S,
+  date: SOrNull,
+  precision: oneOf(DATE_PRECISIONS),
+  dateLabel: SOrNull,
+  distributor: nullable(Ref),
+  kind: S,
+});
+export type ReleaseView = Static<typeof ReleaseView>;
+
+/** A box-office figure: public record, shown to everyone (docs/security.md). */
+export const BoxOfficeView = Type.Object({
+  id: S,
+  title: Ref,
+  territory: SOrNull,
+  gross: Money,
+  periodStart: SOrNull,
+  periodEnd: SOrNull,
+  asOf: SOrNull,
+  cumulative: Type.Boolean(),
+});
+export type BoxOfficeView = Static<typeof BoxOfficeView>;
+
+/** An API token as its owner sees it (never the secret, shown once on creation). */
+export const ApiTokenView = Type.Object({
+  id: S,
+  name: SOrNull,
+  scope: S,
+  createdAt: S,
+  revokedAt: SOrNull,
+  expiresAt: SOrNull,
+});
+export type ApiTokenView = Static<typeof ApiTokenView>;
+
+/** A merge: the kept record after it, the id merged away, and how many of each kind moved. */
+export const MergeResult = Type.Object({ kept: Type.Unknown(), mergedId: S, moved: Type.Record(S, Type.Integer()) });
+export type MergeResult = Static<typeof MergeResult>;
+
+/** A delete that answers what it removed: the record as its history keeps it, and what went with it. */
+export const DeleteResult = Type.Object({ deleted: Type.Unknown(), removed: Type.Record(S, Type.Integer()) });
+export type DeleteResult = Static<typeof DeleteResult>;
+
+/** An edition of a festival or market. */
+export const EditionView = Type.Object({ id: S, number: nullable(Type.Integer()), year: Type.Integer(), start: SOrNull, end: SOrNull });
+export type EditionView = Static<typeof EditionView>;
+
+/** A festival, market or awards body with its editions. */
+export const FestivalView = Type.Object({
+  id: S,
+  name: S,
+  shortName: SOrNull,
+  aliases: strings,
+  kind: oneOf(FESTIVAL_KINDS),
+  country: SOrNull,
+  city: SOrNull,
+  editions: Type.Array(EditionView),
+});
+export type FestivalView = Static<typeof FestivalView>;
+
+/** A section of an edition's line-up. */
+export const SectionView = Type.Object({ id: S, editionId: S, name: S });
+export type SectionView = Static<typeof SectionView>;
+
+/** Where a fact on a page comes from (an article span, an import, a manual entry). */
+const Sources = Type.Array(Type.Unknown());
+const FestivalRef = Type.Object({ id: S, name: S, shortName: SOrNull });
+
+/** A title's deal as its page lists it (`mg` only with the financial-terms permission). */
+export const ContractSummary = Type.Object({
+  id: S,
+  ref: S,
+  direction: oneOf(CONTRACT_DIRECTIONS),
+  status: oneOf(CONTRACT_STATUSES),
+  licensor: nullable(Ref),
+  licensee: nullable(Ref),
+  salesAgent: nullable(Ref),
+  territories: strings,
+  blocks: Type.Array(Type.Object({ territoryLabel: S, mediaLabel: S, start: SOrNull, end: SOrNull, exclusive: Type.Boolean() })),
+  signedOn: SOrNull,
+  announcedOn: SOrNull,
+  mg: Type.Optional(nullable(Money)),
+});
+export type ContractSummary = Static<typeof ContractSummary>;
+
+/** GET /api/titles/:id: everything the record knows about a film, each fact with its sources. */
+export const TitleView = Type.Object({
+  id: S,
+  originalTitle: S,
+  englishTitle: SOrNull,
+  year: nullable(Type.Integer()),
+  countries: strings,
+  countryNames: strings,
+  languages: strings,
+  runtimeMinutes: nullable(Type.Integer()),
+  synopsis: SOrNull,
+  sourceMaterial: SOrNull,
+  sourceMaterialNote: SOrNull,
+  productionStatus: nullable(oneOf(PRODUCTION_STATUSES)),
+  aliases: Type.Array(Type.Object({ id: S, alias: S, language: SOrNull, kind: SOrNull })),
+  credits: Type.Array(
+    Type.Object({ id: S, role: oneOf(CREDIT_ROLES), person: Ref, character: SOrNull, position: Type.Integer(), sources: Sources }),
+  ),
+  companies: Type.Array(Type.Object({ role: oneOf(TITLE_COMPANY_ROLES), company: Ref, sources: Sources })),
+  selections: Type.Array(
+    Type.Object({
+      id: S,
+      festival: FestivalRef,
+      edition: EditionView,
+      section: nullable(Ref),
+      premiereStatus: nullable(oneOf(PREMIERE_STATUSES)),
+      slot: nullable(oneOf(SELECTION_SLOTS)),
+      withdrawn: Type.Boolean(),
+      withdrawalReason: SOrNull,
+      sources: Sources,
+    }),
+  ),
+  awards: Type.Array(
+    Type.Object({
+      id: S,
+      name: S,
+      festival: FestivalRef,
+      edition: Type.Object({ id: S, number: nullable(Type.Integer()), year: Type.Integer() }),
+      person: nullable(Ref),
+      tied: Type.Boolean(),
+      tieGroup: SOrNull,
+      tiedWith: Type.Array(Ref),
+      sources: Sources,
+    }),
+  ),
+  releases: Type.Array(Type.Intersect([Type.Omit(ReleaseView, ['title']), Type.Object({ territoryName: S, sources: Sources })])),
+  boxOffice: Type.Array(Type.Intersect([Type.Omit(BoxOfficeView, ['title']), Type.Object({ territoryName: S, sources: Sources })])),
+  contracts: Type.Array(ContractSummary),
+  /** Who holds what, as signed deals (ours and the market's) say. */
+  marketPicture: Type.Array(
+    Type.Object({
+      ref: S,
+      direction: oneOf(CONTRACT_DIRECTIONS),
+      status: oneOf(CONTRACT_STATUSES),
+      holder: nullable(Ref),
+      territoryLabel: S,
+      mediaLabel: S,
+      start: SOrNull,
+      end: SOrNull,
+      exclusive: Type.Boolean(),
+    }),
+  ),
+  /** Every source of every fact on this page. */
+  sources: Sources,
+});
+export type TitleView = Static<typeof TitleView>;
+
+/** GET /api/people/:id: a person's credits and the deals they negotiated. */
+export const PersonView = Type.Object({
+  id: S,
+  name: S,
+  sortName: SOrNull,
+  credits: Type.Array(
+    Type.Object({
+      id: S,
+      role: oneOf(CREDIT_ROLES),
+      character: SOrNull,
+      title: Type.Object({ id: S, name: S, year: nullable(Type.Integer()) }),
+    }),
+  ),
+  deals: Type.Array(
+    Type.Object({
+      contract: Type.Object({ id: S, ref: S, direction: oneOf(CONTRACT_DIRECTIONS), status: oneOf(CONTRACT_STATUSES) }),
+      side: oneOf(NEGOTIATOR_SIDES),
+      company: nullable(Ref),
+      titles: Type.Array(Ref),
+    }),
+  ),
+});
+export type PersonView = Static<typeof PersonView>;
