@@ -2,7 +2,8 @@
  * A `filmrights/1` document read against the database as the import's
  * transaction sees it: every name found or planned for creation, every
  * record checked by the same rules as manual entry, every issue collected.
- * Nothing is written here (json/import.ts writes the plan).
+ * Nothing is written here: the plan's records (services/write/records.ts)
+ * go to the one writer, commitPlan.
  */
 import { readFileSync } from 'node:fs';
 
@@ -14,25 +15,15 @@ import type { Kysely } from 'kysely';
 
 import { invalid, unknownName } from '../../domain/errors.js';
 import { closest } from '../../domain/fuzzy.js';
-import { CREDIT_ROLES, TITLE_COMPANY_ROLES, type Database, type TitleCompanyRole } from '../../store/index.js';
-import { TitleIndex, checkCredit, checkTitle, type CheckedCredit, type CheckedTitle } from '../catalog.js';
-import { checkContract, type CheckedContract, type ContractInput } from '../contracts.js';
-import {
-  FestivalIndex,
-  checkAward,
-  checkEdition,
-  checkFestival,
-  checkSelection,
-  type CheckedAward,
-  type CheckedEdition,
-  type CheckedFestival,
-  type CheckedSelection,
-} from '../festivals.js';
+import { CREDIT_ROLES, TITLE_COMPANY_ROLES, type Database } from '../../store/index.js';
+import { TitleIndex, checkCredit, checkTitle } from '../catalog.js';
+import { checkContract, type ContractInput } from '../contracts.js';
+import { FestivalIndex, checkAward, checkEdition, checkFestival, checkSelection, type CheckedFestival } from '../festivals.js';
 import { oneOf, optionalBool, optionalInt, optionalText, requiredText } from '../lookup.js';
 
 import { checkBoxOffice, checkRelease, type CheckedBoxOffice, type CheckedRelease } from '../market.js';
 import { NameIndex, checkCompany, type CheckedCompany } from '../people.js';
-import { checkFactLink, checkSource, type CheckedSource, type FactTable } from '../provenance.js';
+import { checkFactLink, checkSource } from '../provenance.js';
 
 import {
   FACT_KINDS,
@@ -49,6 +40,7 @@ import {
   type FactKind,
   type FestivalDoc,
   type HoldbackDoc,
+  type ImportIssue,
   type ImportOptions,
   type InterchangeDocument,
   type NegotiatorDoc,
@@ -60,6 +52,7 @@ import {
   type TitleDoc,
 } from '../../interchange/json/document.js';
 import { Collector, KNOWN_KEYS, NEW, isObject, list } from '../../interchange/json/read.js';
+import type { ContractPlan, EditionPlan, FactPlan, RecordPlan, SourcePlan, TitlePlan, WritePlan } from '../write/records.js';
 
 /** `file` resolved inside `baseDir` (symbolic links followed), or null when it points outside it. */
 export function sourceFilePath(baseDir: string, file: string): string | null {
@@ -78,33 +71,20 @@ export function sourceFilePath(baseDir: string, file: string): string | null {
   return rel && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel) ? target : null;
 }
 
-export interface TitlePlan {
-  key: string;
-  checked: CheckedTitle;
-  credits: Array<{ personKey: string; checked: CheckedCredit }>;
-  companies: Array<{ companyKey: string; role: TitleCompanyRole }>;
+/** A document's plan: its records, or the issues that refuse it. */
+export interface JsonPlan extends RecordPlan {
+  issues: ImportIssue[];
 }
-export interface EditionPlan {
-  key: string;
-  festivalKey: string;
-  checked: CheckedEdition;
-  sections: string[];
-  selections: Array<{ titleKey: string; checked: CheckedSelection }>;
-  awards: Array<{ titleKey: string; personKey: string | null; checked: CheckedAward }>;
-}
-export interface FactPlan {
-  field: string;
-  doc: FactDoc;
-  table: FactTable;
-  keys: Record<string, string | number | null>;
-}
-export interface SourcePlan {
-  checked: CheckedSource;
-  facts: FactPlan[];
+
+/** The plan the one writer commits: a document has no rights-only part, everything is in its records. */
+export async function jsonWritePlan(trx: Kysely<Database>, doc: InterchangeDocument, opts: ImportOptions): Promise<WritePlan> {
+  const { issues, ...records } = await planJson(trx, doc, opts);
+  if (issues.length) throw new ImportError(issues);
+  return { titles: [], companies: [], contracts: [], records };
 }
 
 /** Reads the whole document against the database as `trx` sees it; returns the plan or the issues. */
-export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, opts: ImportOptions) {
+export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, opts: ImportOptions): Promise<JsonPlan> {
   const c = new Collector();
   if (!isObject(doc)) throw new ImportError([{ field: 'document', message: 'document: expected a JSON object', suggestions: [] }]);
   for (const k of Object.keys(doc)) {
@@ -296,7 +276,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
 
   // --- contracts
   const refs = new Set((await trx.selectFrom('contracts').select('ref').execute()).map((r) => r.ref));
-  const contractPlans: Array<{ field: string; checked: CheckedContract }> = [];
+  const contractPlans: ContractPlan[] = [];
   list<ContractDoc>(d, 'contracts', c).forEach((k, i) => {
     const f = (n: string) => `contracts[${i}].${n}`;
     const ref = c.attempt(() => requiredText(k.ref, f('ref')));
@@ -462,8 +442,6 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     releasePlans,
     boxOfficePlans,
     sourcePlans,
-    companies,
-    titles,
   };
 }
 
