@@ -9,7 +9,7 @@
  * adds the checked records part of services/write/records.ts.
  */
 import type { Money } from '../domain/money/amounts.js';
-import { slugId, type CompanyKind, type ContractStatus } from '../store/index.js';
+import { slugId, type CompanyKind, type ContractStatus, type WrittenFact } from '../store/index.js';
 import type { ImportSummary, TitleDoc } from './json/document.js';
 import type { Problem } from './problems.js';
 
@@ -84,6 +84,8 @@ export interface RunResult {
   problems: Problem[];
   /** What the records part of a plan created (people, festivals, sources...), when it has one. */
   summary?: ImportSummary;
+  /** What each accepted article fact of the plan became, in its order. */
+  facts?: WrittenFact[];
 }
 
 export interface RunOptions {

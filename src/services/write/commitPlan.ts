@@ -1,7 +1,8 @@
 /**
  * The one writer of imports. Every importer (the JSON document, EMA avails,
- * deal and catalog sheets) hands over a plan (src/interchange/plan.ts, with
- * the records part of records.ts when the import has more than rights);
+ * deal and catalog sheets, and accepted article facts) hands over a plan
+ * (src/interchange/plan.ts, with the records and facts parts of records.ts
+ * when the import has more than rights);
  * `commitPlan` writes it through the same services as manual entry
  * (checkTitle / insertTitle, findOrCreateCompanyIn, checkContract /
  * writeContractIn with its conflict check, and the per-record writers
@@ -25,6 +26,7 @@ import { checkContract, weCompanyIn, writeContractIn, type ContractContext, type
 import { NameIndex, checkCompany, findOrCreateCompanyIn, findOrCreatePersonIn } from '../people.js';
 import type { WritePlan } from './records.js';
 import { writeRecords } from './writeRecords.js';
+import { writeAcceptedFacts } from './acceptedFacts.js';
 
 /** A plan, or how to read it inside the write transaction. */
 export type PlanSource = WritePlan | ((trx: Kysely<Database>) => Promise<WritePlan>);
@@ -75,6 +77,7 @@ export async function commitPlan(
           hasRecords = true;
           result.summary = await writeRecords(trx, app, actor, plan.records);
         }
+        if (plan.facts) result.facts = await writeAcceptedFacts(trx, app, actor, plan.facts, touched);
         if (problems.errors.length || !opts.commit) throw new Rollback();
       });
       result.committed = true;

@@ -1,6 +1,7 @@
 /**
  * The records an import plans beyond titles, companies and contracts of
- * rights (src/interchange/plan.ts): people and credits, title companies,
+ * rights (src/interchange/plan.ts), and the article facts a reviewer
+ * accepted: people and credits, title companies,
  * festivals with their editions, sections, selections and awards, releases,
  * box office, sources with the facts they state, contracts with holdbacks
  * and negotiators, and who "we" are. Each record is already checked by the
@@ -14,13 +15,15 @@
 import { NEW } from '../../interchange/json/read.js';
 import type { FactDoc } from '../../interchange/json/document.js';
 import type { Plan } from '../../interchange/plan.js';
-import type { TitleCompanyRole } from '../../store/index.js';
+import type { FactType, Span } from '../../ingest/types.js';
+import type { ArticleFactStatus, TitleCompanyRole } from '../../store/index.js';
 import type { CheckedCredit, CheckedTitle } from '../catalog.js';
 import type { CheckedContract } from '../contracts.js';
 import type { CheckedAward, CheckedEdition, CheckedFestival, CheckedSelection } from '../festivals.js';
 import type { CheckedBoxOffice, CheckedRelease } from '../market.js';
 import type { CheckedCompany } from '../people.js';
 import type { CheckedSource, FactTable } from '../provenance.js';
+import type { FactSource } from './facts/link.js';
 
 export interface TitlePlan {
   key: string;
@@ -75,9 +78,30 @@ export interface RecordPlan {
   sourcePlans: SourcePlan[];
 }
 
-/** A plan for the one writer: the rights part every importer fills, and the other records when the import has them. */
+/**
+ * An article's fact a reviewer accepted (with their edits merged over what
+ * was extracted): written through the same services, tied to its source
+ * and span, and the acceptance recorded on the review row.
+ */
+export interface AcceptedFactPlan {
+  /** The article_facts row, and what it was before (audited). */
+  articleFactId: string;
+  before: { status: ArticleFactStatus; fields: unknown };
+  type: FactType;
+  fields: Record<string, unknown>;
+  source: FactSource;
+  span: Span;
+  /** Save a deal that conflicts with rights on record anyway, for this reason. */
+  override?: { reason: string } | null;
+}
+
+/**
+ * A plan for the one writer: the rights part every importer fills, the
+ * other records when the import has them, and the accepted article facts.
+ */
 export interface WritePlan extends Plan {
   records?: RecordPlan;
+  facts?: AcceptedFactPlan[];
 }
 
 /** The ids of the records a plan creates, by their `new:` keys; any other key is an id already. */
