@@ -1,14 +1,16 @@
 /**
  * What an import will create. Every importer (EMA avails, deal and catalog
- * sheets) turns its file into a Plan: companies and titles to find or
- * create, contracts with their rights blocks, each remembering the rows it
- * came from. The plan is plain data: the one writer (services/write,
- * `commitPlan`) checks it through the same rules as manual entry (conflict
- * check included) and writes it in ONE transaction, or nothing.
+ * sheets, the JSON document) turns its file into a Plan: companies and
+ * titles to find or create, contracts with their rights blocks, each
+ * remembering the rows it came from. The plan is plain data: the one writer
+ * (services/write, `commitPlan`) checks it through the same rules as manual
+ * entry (conflict check included) and writes it in ONE transaction, or
+ * nothing. An import with more than rights (people, festivals, sources...)
+ * adds the checked records part of services/write/records.ts.
  */
 import type { Money } from '../domain/money/amounts.js';
-import { slugId, type CompanyKind, type ContractStatus } from '../store/index.js';
-import type { TitleDoc } from './json/document.js';
+import { slugId, type CompanyKind, type ContractStatus, type WrittenFact } from '../store/index.js';
+import type { ImportSummary, TitleDoc } from './json/document.js';
 import type { Problem } from './problems.js';
 
 /** A new title as an importer describes it: the fields of manual entry it can fill (as the JSON document names them). */
@@ -80,6 +82,10 @@ export interface RunResult {
     blocks: Array<Omit<PlannedBlock, 'titleKey'> & { title: string }>;
   }>;
   problems: Problem[];
+  /** What the records part of a plan created (people, festivals, sources...), when it has one. */
+  summary?: ImportSummary;
+  /** What each accepted article fact of the plan became, in its order. */
+  facts?: WrittenFact[];
 }
 
 export interface RunOptions {

@@ -23,6 +23,6 @@
 export * from './articles/views.js';
 export { contentHash, ingestArticle, ingestLocalArticle, type ArticleInput, type LocalArticleInput } from './articles/ingest.js';
 export { listArticles, catalogSnapshot, resolveFact, getArticle } from './articles/review.js';
-export type { AcceptInput } from './articles/write.js';
+export type { AcceptInput } from './articles/accept.js';
 export { acceptFact, rejectFact, acceptAll } from './articles/accept.js';
 export type { AnyFact } from '../ingest/types.js';

@@ -4,7 +4,8 @@ import { invalid } from '../../domain/errors.js';
 import { financialFieldsIn } from '../../domain/financial.js';
 
 import { FACT_TYPES, type FactType, type Span } from '../../ingest/types.js';
-import { nowIso, parseJson, toJson } from '../../store/index.js';
+import { nowIso, parseJson } from '../../store/index.js';
+import { Problems } from '../../interchange/problems.js';
 import type { Actor, FilmRights } from '../app.js';
 
 import { requireFinancialWrite, requireWriter } from '../access.js';
@@ -16,7 +17,16 @@ import { getArticle } from './review.js';
 
 import type { ArticleView, FactView, Written } from './views.js';
 
-import { type AcceptInput, Writer, str, writeFact } from './write.js';
+import { commitPlan } from '../write/commitPlan.js';
+import type { AcceptedFactPlan } from '../write/records.js';
+import { str } from '../write/facts/resolve.js';
+
+export interface AcceptInput {
+  /** Edited fields, merged over the extracted ones. Entity choices: titleId, buyerId, sellerId, companyId, personId, partyId, distributorId, festivalId ("new" forces a new record). */
+  fields?: Record<string, unknown>;
+  /** Save a deal that conflicts with rights on record anyway; the reason is recorded. */
+  override?: { reason: string } | null;
+}
 
 export async function factRow(app: FilmRights, articleId: string, factId: string) {
   const db = app.store.db;
@@ -45,9 +55,10 @@ export async function factRow(app: FilmRights, articleId: string, factId: string
 }
 
 /**
- * Accepts a fact (with the reviewer's edits) and writes it through the
- * catalog, festival, market and contract services in one transaction.
- * Accepting an accepted fact again changes nothing.
+ * Accepts a fact (with the reviewer's edits): a plan of that one fact, which
+ * the one writer of imports (commitPlan) writes through the catalog,
+ * festival, market and contract services in one transaction, with the
+ * acceptance itself. Accepting an accepted fact again changes nothing.
  */
 export async function acceptFact(
   app: FilmRights,
@@ -67,33 +78,16 @@ export async function acceptFact(
     throw invalid('override.reason', body.override.reason, 'override.reason: say why the conflicting deal is saved anyway');
   const fields = { ...parseJson(row.fields), ...(body.fields ?? {}) };
   const span: Span = [row.span_start, row.span_end];
-  let touched: string[] = [];
-  await app.store.transaction(async (trx) => {
-    const w = await new Writer(trx, actor).load();
-    const written = await writeFact(
-      app,
-      w,
-      { type: row.type, fields },
-      { id: row.source_id, text: row.text ?? '', outlet: row.outlet, publishedOn: row.published_on },
-      span,
-      body.override,
-    );
-    const stored = Object.fromEntries(Object.entries(fields).filter(([k]) => !/Id$/.test(k)));
-    await trx
-      .updateTable('article_facts')
-      .set({ status: 'accepted', fields: toJson(stored), written: toJson(written), decided_by: actor.id, decided_at: nowIso() })
-      .where('id', '=', factId)
-      .execute();
-    await audit(trx, actor, {
-      action: 'accept',
-      entity: 'article_facts',
-      entityId: factId,
-      before: { status: row.status, fields: parseJson(row.fields) },
-      after: { status: 'accepted', fields: stored, written },
-    });
-    touched = [...w.touchedTitles];
-  });
-  if (row.type === 'deal' && touched.length) await app.refreshTitles(touched);
+  const fact: AcceptedFactPlan = {
+    articleFactId: factId,
+    before: { status: row.status, fields: parseJson(row.fields) },
+    type: row.type,
+    fields,
+    source: { id: row.source_id, text: row.text ?? '', outlet: row.outlet, publishedOn: row.published_on },
+    span,
+    override: body.override,
+  };
+  await commitPlan(app, actor, { titles: [], companies: [], contracts: [], facts: [fact] }, new Problems(), { commit: true });
   return factView(app, actor, articleId, factId);
 }
 

@@ -2,37 +2,24 @@
  * A `filmrights/1` document read against the database as the import's
  * transaction sees it: every name found or planned for creation, every
  * record checked by the same rules as manual entry, every issue collected.
- * Nothing is written here (json/import.ts writes the plan).
+ * Nothing is written here: the plan's records (services/write/records.ts)
+ * go to the one writer, commitPlan.
  */
 import { readFileSync } from 'node:fs';
-
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-
-import { realpathSync } from 'node:fs';
 
 import type { Kysely } from 'kysely';
 
 import { invalid, unknownName } from '../../domain/errors.js';
 import { closest } from '../../domain/fuzzy.js';
-import { CREDIT_ROLES, TITLE_COMPANY_ROLES, type Database, type TitleCompanyRole } from '../../store/index.js';
-import { TitleIndex, checkCredit, checkTitle, type CheckedCredit, type CheckedTitle } from '../catalog.js';
-import { checkContract, type CheckedContract, type ContractInput } from '../contracts.js';
-import {
-  FestivalIndex,
-  checkAward,
-  checkEdition,
-  checkFestival,
-  checkSelection,
-  type CheckedAward,
-  type CheckedEdition,
-  type CheckedFestival,
-  type CheckedSelection,
-} from '../festivals.js';
+import { TITLE_COMPANY_ROLES, type Database } from '../../store/index.js';
+import { TitleIndex, checkCredit, checkTitle } from '../catalog.js';
+import { checkContract, type ContractInput } from '../contracts.js';
+import { FestivalIndex, checkAward, checkEdition, checkFestival, checkSelection, type CheckedFestival } from '../festivals.js';
 import { oneOf, optionalBool, optionalInt, optionalText, requiredText } from '../lookup.js';
 
 import { checkBoxOffice, checkRelease, type CheckedBoxOffice, type CheckedRelease } from '../market.js';
 import { NameIndex, checkCompany, type CheckedCompany } from '../people.js';
-import { checkFactLink, checkSource, type CheckedSource, type FactTable } from '../provenance.js';
+import { checkFactLink, checkSource } from '../provenance.js';
 
 import {
   FACT_KINDS,
@@ -46,9 +33,9 @@ import {
   type CreditDoc,
   type EditionDoc,
   type FactDoc,
-  type FactKind,
   type FestivalDoc,
   type HoldbackDoc,
+  type ImportIssue,
   type ImportOptions,
   type InterchangeDocument,
   type NegotiatorDoc,
@@ -60,51 +47,25 @@ import {
   type TitleDoc,
 } from '../../interchange/json/document.js';
 import { Collector, KNOWN_KEYS, NEW, isObject, list } from '../../interchange/json/read.js';
+import { factPlan, sourceFilePath } from './facts.js';
 
-/** `file` resolved inside `baseDir` (symbolic links followed), or null when it points outside it. */
-export function sourceFilePath(baseDir: string, file: string): string | null {
-  if (isAbsolute(file) || file.includes('\0')) return null;
-  let base: string;
-  let target: string;
-  try {
-    base = realpathSync(baseDir);
-    target = realpathSync(resolve(base, file));
-  } catch {
-    const lexical = resolve(baseDir, file);
-    const rel = relative(resolve(baseDir), lexical);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? lexical : null;
-  }
-  const rel = relative(base, target);
-  return rel && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel) ? target : null;
+export { sourceFilePath };
+import type { ContractPlan, EditionPlan, FactPlan, RecordPlan, SourcePlan, TitlePlan, WritePlan } from '../write/records.js';
+
+/** A document's plan: its records, or the issues that refuse it. */
+export interface JsonPlan extends RecordPlan {
+  issues: ImportIssue[];
 }
 
-export interface TitlePlan {
-  key: string;
-  checked: CheckedTitle;
-  credits: Array<{ personKey: string; checked: CheckedCredit }>;
-  companies: Array<{ companyKey: string; role: TitleCompanyRole }>;
-}
-export interface EditionPlan {
-  key: string;
-  festivalKey: string;
-  checked: CheckedEdition;
-  sections: string[];
-  selections: Array<{ titleKey: string; checked: CheckedSelection }>;
-  awards: Array<{ titleKey: string; personKey: string | null; checked: CheckedAward }>;
-}
-export interface FactPlan {
-  field: string;
-  doc: FactDoc;
-  table: FactTable;
-  keys: Record<string, string | number | null>;
-}
-export interface SourcePlan {
-  checked: CheckedSource;
-  facts: FactPlan[];
+/** The plan the one writer commits: a document has no rights-only part, everything is in its records. */
+export async function jsonWritePlan(trx: Kysely<Database>, doc: InterchangeDocument, opts: ImportOptions): Promise<WritePlan> {
+  const { issues, ...records } = await planJson(trx, doc, opts);
+  if (issues.length) throw new ImportError(issues);
+  return { titles: [], companies: [], contracts: [], records };
 }
 
 /** Reads the whole document against the database as `trx` sees it; returns the plan or the issues. */
-export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, opts: ImportOptions) {
+export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, opts: ImportOptions): Promise<JsonPlan> {
   const c = new Collector();
   if (!isObject(doc)) throw new ImportError([{ field: 'document', message: 'document: expected a JSON object', suggestions: [] }]);
   for (const k of Object.keys(doc)) {
@@ -296,7 +257,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
 
   // --- contracts
   const refs = new Set((await trx.selectFrom('contracts').select('ref').execute()).map((r) => r.ref));
-  const contractPlans: Array<{ field: string; checked: CheckedContract }> = [];
+  const contractPlans: ContractPlan[] = [];
   list<ContractDoc>(d, 'contracts', c).forEach((k, i) => {
     const f = (n: string) => `contracts[${i}].${n}`;
     const ref = c.attempt(() => requiredText(k.ref, f('ref')));
@@ -462,94 +423,5 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     releasePlans,
     boxOfficePlans,
     sourcePlans,
-    companies,
-    titles,
   };
-}
-
-interface FactContext {
-  titleRef: (name: unknown, field: string) => string;
-  companies: NameIndex;
-  people: NameIndex;
-  festivals: FestivalIndex;
-  editions: Array<{ key: string; festivalKey: string; number: number | null; year: number }>;
-}
-
-/** Resolves a fact's names to keys (ids or new-record keys); the row itself is found after the writes. */
-function factPlan(kind: FactKind, fact: FactDoc, ff: string, ctx: FactContext): FactPlan {
-  const need = (key: keyof FactDoc): string => requiredText(fact[key], `${ff}.${key}`);
-  const company = (key: keyof FactDoc) => {
-    const n = need(key);
-    const id = ctx.companies.find(n);
-    if (!id) throw unknownName(`${ff}.${key}`, n, 'company', closest(n, ctx.companies.names, 3));
-    return id;
-  };
-  const person = (key: keyof FactDoc) => {
-    const n = need(key);
-    const id = ctx.people.find(n);
-    if (!id) throw unknownName(`${ff}.${key}`, n, 'person', closest(n, ctx.people.names, 3));
-    return id;
-  };
-  const festival = () => {
-    const n = need('festival');
-    const id = ctx.festivals.find(n);
-    if (!id) throw unknownName(`${ff}.festival`, n, 'festival', closest(n, ctx.festivals.names, 3));
-    return id;
-  };
-  const edition = () => {
-    const fk = festival();
-    const year = optionalInt(fact.year, `${ff}.year`, 1870, 2200);
-    if (year === null) throw invalid(`${ff}.year`, fact.year, `${ff}.year: the edition's year`);
-    const e = ctx.editions.find((x) => x.festivalKey === fk && x.year === year);
-    if (!e) throw invalid(`${ff}.year`, year, `${ff}.year: ${fact.festival} has no edition in ${year}`);
-    return e.key;
-  };
-  const title = () => ctx.titleRef(fact.title, `${ff}.title`);
-  const base = { field: ff, doc: fact };
-  switch (kind) {
-    case 'title':
-      return { ...base, table: 'titles', keys: { title: title() } };
-    case 'alias':
-      return { ...base, table: 'title_aliases', keys: { title: title(), alias: need('alias') } };
-    case 'person':
-      return { ...base, table: 'people', keys: { person: person('name') } };
-    case 'company':
-      return { ...base, table: 'companies', keys: { company: company('name') } };
-    case 'credit':
-      return {
-        ...base,
-        table: 'credits',
-        keys: { title: title(), role: oneOf(fact.role, CREDIT_ROLES, `${ff}.role`), person: person('name') },
-      };
-    case 'titleCompany':
-      return {
-        ...base,
-        table: 'title_companies',
-        keys: { title: title(), role: oneOf(fact.role, TITLE_COMPANY_ROLES, `${ff}.role`), company: company('company') },
-      };
-    case 'contract':
-      return { ...base, table: 'contracts', keys: { ref: need('ref') } };
-    case 'festival':
-      return { ...base, table: 'festivals', keys: { festival: festival() } };
-    case 'edition':
-      return { ...base, table: 'festival_editions', keys: { edition: edition() } };
-    case 'selection':
-      return { ...base, table: 'selections', keys: { title: title(), edition: edition() } };
-    case 'award':
-      return { ...base, table: 'awards', keys: { title: title(), edition: edition(), award: need('award') } };
-    case 'release':
-      return { ...base, table: 'releases', keys: { title: title(), territory: need('territory') } };
-    case 'boxOffice':
-      return {
-        ...base,
-        table: 'box_office',
-        keys: {
-          title: title(),
-          territory:
-            fact.territory === undefined || fact.territory === null || /^(worldwide|world|ww)$/i.test(String(fact.territory))
-              ? null
-              : need('territory'),
-        },
-      };
-  }
 }

@@ -1,21 +1,32 @@
 /**
- * The one writer of imports. Every importer (EMA avails, deal and catalog
- * sheets) hands over a Plan (src/interchange/plan.ts); `commitPlan` writes
- * it through the same services as manual entry (checkTitle / insertTitle,
- * findOrCreateCompanyIn, checkContract / writeContractIn with its conflict
- * check) inside ONE transaction: any problem rolls everything back. A
- * preview is the same run, rolled back at the end, so it sees exactly what
- * a commit would (conflicts included).
+ * The one writer of imports. Every importer (the JSON document, EMA avails,
+ * deal and catalog sheets, and accepted article facts) hands over a plan
+ * (src/interchange/plan.ts, with the records and facts parts of records.ts
+ * when the import has more than rights); `commitPlan` writes it through
+ * the same services as manual entry, one writer module per part (rights.ts:
+ * checkTitle / insertTitle, findOrCreateCompanyIn, checkContract /
+ * writeContractIn with its conflict check; writeRecords.ts;
+ * acceptedFacts.ts), inside ONE transaction: any problem rolls everything
+ * back. A preview is the same run, rolled back at the end, so it sees
+ * exactly what a commit would (conflicts included).
+ *
+ * A plan is given as data, or as a function that reads it inside the
+ * write transaction (the JSON document plans against the catalog as that
+ * transaction sees it).
  */
-import { sql } from 'kysely';
-import { DomainError } from '../../domain/errors.js';
-import { WE, type Plan, type PlannedBlock, type RunOptions, type RunResult } from '../../interchange/plan.js';
+import { sql, type Kysely } from 'kysely';
+import type { RunOptions, RunResult } from '../../interchange/plan.js';
 import { ImportRefused, type Problems } from '../../interchange/problems.js';
+import type { Database } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
 import { requireWriter } from '../access.js';
-import { checkCredit, checkTitle, insertCredit, insertTitle } from '../catalog.js';
-import { checkContract, weCompanyIn, writeContractIn, type ContractContext, type ContractInput } from '../contracts.js';
-import { NameIndex, checkCompany, findOrCreateCompanyIn, findOrCreatePersonIn } from '../people.js';
+import { writeAcceptedFacts } from './acceptedFacts.js';
+import type { WritePlan } from './records.js';
+import { precheck, writeRights } from './rights.js';
+import { writeRecords } from './writeRecords.js';
+
+/** A plan, or how to read it inside the write transaction. */
+export type PlanSource = WritePlan | ((trx: Kysely<Database>) => Promise<WritePlan>);
 
 class Rollback extends Error {}
 
@@ -31,7 +42,13 @@ export async function freeRefs(app: FilmRights, wanted: string[]): Promise<strin
 }
 
 /** Checks and writes a plan in one transaction: committed only when `commit` and nothing went wrong; else rolled back. */
-export async function commitPlan(app: FilmRights, actor: Actor, plan: Plan, problems: Problems, opts: RunOptions): Promise<RunResult> {
+export async function commitPlan(
+  app: FilmRights,
+  actor: Actor,
+  source: PlanSource,
+  problems: Problems,
+  opts: RunOptions,
+): Promise<RunResult> {
   requireWriter(actor);
   const result: RunResult = {
     committed: false,
@@ -41,122 +58,23 @@ export async function commitPlan(app: FilmRights, actor: Actor, plan: Plan, prob
     contracts: [],
     problems: problems.list,
   };
-  const titleName = new Map(plan.titles.map((t) => [t.key, t.label]));
-  const companyName = new Map(plan.companies.map((c) => [c.key, c.name]));
   // Check what can be checked without the database first: a refused file never opens a write transaction.
-  const checkedTitles = new Map<string, ReturnType<typeof checkTitle>>();
-  for (const t of plan.titles) {
-    if (t.existingId || !t.input) continue;
-    const c = problems.catching(t.rows[0] ?? t.label, () => checkTitle(t.input!, (n) => `title "${t.label}": ${n}`));
-    if (c) checkedTitles.set(t.key, c);
-  }
-  const placeholder = (k: string) => `key:${k}`;
-  for (const c of plan.contracts) {
-    c.blocks.forEach((b, i) => {
-      problems.catching(b.rows.join('; ') || c.ref, () =>
-        checkContract(
-          { status: c.status, titleIds: c.titleKeys.map(placeholder), blocks: [{ ...blockInput(b, placeholder(b.titleKey)) }] },
-          (n) => (n.startsWith('blocks[0]') ? n.replace('blocks[0]', `block ${i + 1}`) : n),
-        ),
-      );
-    });
-    if (c.mg) problems.catching(c.rows[0] ?? c.ref, () => checkContract({ status: c.status, titleIds: ['x'], mg: c.mg }, (n) => n));
-  }
+  const checked = typeof source === 'function' ? null : precheck(source, problems);
   const touched = new Set<string>();
+  let hasRecords = false;
   if (!problems.errors.length) {
     try {
       await app.store.transaction(async (trx) => {
-        const we = await weCompanyIn(trx);
-        const companies = await NameIndex.load(trx, 'companies');
-        const companyIds = new Map<string, string>();
-        if (we) companyIds.set(WE, we);
-        for (const c of plan.companies) {
-          const found = companies.find(c.name);
-          const r = found
-            ? { id: found, created: false }
-            : await findOrCreateCompanyIn(trx, actor, checkCompany({ name: c.name, kind: c.kind }), companies);
-          companyIds.set(c.key, r.id);
-          result.companies.push({ name: c.name, action: r.created ? 'create' : 'existing' });
-          if (r.created) result.created.companies++;
+        const plan = typeof source === 'function' ? await source(trx) : source;
+        const checkedTitles = checked ?? precheck(plan, problems);
+        if (problems.errors.length) throw new Rollback();
+        if (plan.titles.length || plan.companies.length || plan.contracts.length)
+          await writeRights(trx, app, actor, plan, checkedTitles, problems, opts, result, touched);
+        if (plan.records) {
+          hasRecords = true;
+          result.summary = await writeRecords(trx, app, actor, plan.records);
         }
-        const titleIds = new Map<string, string>();
-        const people = plan.titles.some((t) => t.directors?.length) ? await NameIndex.load(trx, 'people') : null;
-        for (const t of plan.titles) {
-          if (t.existingId) {
-            titleIds.set(t.key, t.existingId);
-            result.titles.push({ name: t.label, id: t.existingId, action: 'existing' });
-            continue;
-          }
-          const c = checkedTitles.get(t.key)!;
-          const id = await insertTitle(trx, actor, c);
-          titleIds.set(t.key, id);
-          for (const d of t.directors ?? []) {
-            const person = await findOrCreatePersonIn(trx, actor, { name: d }, people!);
-            await insertCredit(trx, actor, id, person.id, checkCredit({ role: 'director' }));
-          }
-          result.titles.push({ name: t.label, id: opts.commit ? id : null, action: 'create' });
-          result.created.titles++;
-        }
-        const idLabel = new Map([...titleIds].map(([k, id]) => [id, titleName.get(k) ?? id]));
-        const written = new Map<string, { licensor: string | null; licensee: string | null }>();
-        const ctx: ContractContext = {
-          titleName: (id) => idLabel.get(id) ?? app.titleName(id),
-          parties: (ref) => written.get(ref) ?? app.contractParties(ref),
-        };
-        let done = 0;
-        for (const c of plan.contracts) {
-          const input: ContractInput = {
-            ref: c.ref,
-            status: c.status,
-            licensorId: c.licensor ? (companyIds.get(c.licensor) ?? null) : null,
-            licenseeId: c.licensee ? (companyIds.get(c.licensee) ?? null) : null,
-            titleIds: c.titleKeys.map((k) => titleIds.get(k)!),
-            blocks: c.blocks.map((b) => blockInput(b, titleIds.get(b.titleKey)!)),
-            // absent when the sheet gives none: only users with the financial-terms permission may set an MG
-            ...(c.mg ? { mg: c.mg } : {}),
-            notes: c.notes ?? null,
-          };
-          if (c.licensor === WE && !we)
-            problems.warn(
-              c.rows[0] ?? c.ref,
-              'no company is set as "us" (settings): the deal is recorded without a licensor, as market intelligence',
-            );
-          try {
-            const checked = checkContract(input);
-            const w = await writeContractIn(trx, app.store, ctx, actor, checked);
-            if (!w.ok) {
-              for (const b of w.report.blocks) {
-                const pb = c.blocks[b.block];
-                for (const r of b.conflicts) {
-                  problems.error(
-                    pb?.rows.join('; ') || c.ref,
-                    `conflict: ${r.titles.join(', ')}, ${r.territoryLabel}, ${r.mediaLabel}, ${r.start ?? 'any time'} to ${r.end ?? 'perpetuity'}: ${r.reasons.map((x) => x.message).join('; ')}`,
-                  );
-                }
-              }
-            } else {
-              w.titleIds.forEach((t) => touched.add(t));
-              written.set(c.ref, {
-                licensor: c.licensor ? (companyName.get(c.licensor) ?? null) : null,
-                licensee: c.licensee ? (companyName.get(c.licensee) ?? null) : null,
-              });
-              result.contracts.push({
-                ref: c.ref,
-                direction: w.direction,
-                licensor: c.licensor ? (companyName.get(c.licensor) ?? (c.licensor === WE ? 'us' : null)) : null,
-                licensee: c.licensee ? (companyName.get(c.licensee) ?? null) : null,
-                titles: c.titleKeys.map((k) => titleName.get(k) ?? k),
-                blocks: c.blocks.map(({ titleKey, ...b }) => ({ ...b, title: titleName.get(titleKey) ?? titleKey })),
-              });
-              result.created.contracts++;
-              result.created.blocks += c.blocks.length;
-            }
-          } catch (e) {
-            if (e instanceof DomainError) problems.error(c.rows.join('; ') || c.ref, e.message, e.suggestions);
-            else throw e;
-          }
-          opts.onProgress?.(++done, plan.contracts.length);
-        }
+        if (plan.facts) result.facts = await writeAcceptedFacts(trx, app, actor, plan.facts, touched);
         if (problems.errors.length || !opts.commit) throw new Rollback();
       });
       result.committed = true;
@@ -165,7 +83,10 @@ export async function commitPlan(app: FilmRights, actor: Actor, plan: Plan, prob
       await truncateWal(app);
     }
   }
-  if (result.committed) await app.refreshTitles([...touched]);
+  if (result.committed) {
+    if (hasRecords) await app.rebuildIndex();
+    else await app.refreshTitles([...touched]);
+  }
   result.problems = problems.list;
   if (opts.commit && problems.errors.length) throw new ImportRefused(problems.list);
   return result;
@@ -179,18 +100,6 @@ export async function commitPlan(app: FilmRights, actor: Actor, plan: Plan, prob
 async function truncateWal(app: FilmRights): Promise<void> {
   if (app.store.dialect !== 'sqlite') return;
   await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(app.store.db).catch(() => {});
-}
-
-function blockInput(b: PlannedBlock, titleId: string) {
-  return {
-    titleId,
-    territories: b.territories,
-    media: b.media,
-    languages: b.languages,
-    start: b.start,
-    end: b.end,
-    exclusive: b.exclusive,
-  };
 }
 
 /** The former name of `commitPlan`. */
