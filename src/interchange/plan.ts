@@ -10,6 +10,7 @@ import type { Money } from '../domain/money/amounts.js';
 import { slugId, type CompanyKind, type ContractStatus } from '../store/index.js';
 import type { TitleDoc } from './json/document.js';
 import type { Problem } from './problems.js';
+import type { ImportRunResult } from '../contract/index.js';
 
 /** A new title as an importer describes it: the fields of manual entry it can fill (as the JSON document names them). */
 export type PlannedTitleInput = Pick<TitleDoc, 'year' | 'countries' | 'languages' | 'runtimeMinutes' | 'productionStatus' | 'aliases'> & {
@@ -66,21 +67,14 @@ export interface Plan {
 
 export const WE = 'we';
 
-export interface RunResult {
-  committed: boolean;
-  created: { titles: number; companies: number; contracts: number; blocks: number };
-  titles: Array<{ name: string; id: string | null; action: 'create' | 'existing' }>;
-  companies: Array<{ name: string; action: 'create' | 'existing' }>;
-  contracts: Array<{
-    ref: string;
-    direction: string;
-    licensor: string | null;
-    licensee: string | null;
-    titles: string[];
-    blocks: Array<Omit<PlannedBlock, 'titleKey'> & { title: string }>;
-  }>;
-  problems: Problem[];
-}
+/** What a run planned or wrote: the API's answer (src/contract), its blocks being the planned blocks named by title. */
+export type RunResult = ImportRunResult;
+/** A planned block as the result names it: by its title's name, not its key. */
+export type ResultBlock = Omit<PlannedBlock, 'titleKey'> & { title: string };
+// the result's blocks and the plan's stay one shape
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const blocksMatch: Same<ResultBlock, RunResult['contracts'][number]['blocks'][number]> = true;
+void blocksMatch;
 
 export interface RunOptions {
   commit: boolean;

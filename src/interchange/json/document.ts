@@ -6,6 +6,7 @@
  */
 import { DomainError } from '../../domain/errors.js';
 import type { Money } from '../../domain/money/amounts.js';
+import type { ImportSummary } from '../../contract/index.js';
 import type {
   CompanyKind,
   ContractDirection,
@@ -256,20 +257,8 @@ export class ImportError extends DomainError {
   }
 }
 
-export interface ImportSummary {
-  companies: number;
-  people: number;
-  titles: number;
-  contracts: number;
-  festivals: number;
-  editions: number;
-  selections: number;
-  awards: number;
-  releases: number;
-  boxOffice: number;
-  sources: number;
-  facts: number;
-}
+/** How many records of each kind a document wrote (declared in src/contract: the API answers it). */
+export type { ImportSummary };
 
 export interface ImportOptions {
   /** Where `sources[].file` paths are read from (the document's folder). Without it, a source needs its `text`. */
