@@ -9,7 +9,6 @@
 import type { Money } from '../domain/money/amounts.js';
 import { slugId, type CompanyKind, type ContractStatus } from '../store/index.js';
 import type { TitleDoc } from './json/document.js';
-import type { Problem } from './problems.js';
 import type { ImportRunResult } from '../contract/index.js';
 
 /** A new title as an importer describes it: the fields of manual entry it can fill (as the JSON document names them). */
