@@ -5,8 +5,9 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { FACT_TYPES } from '../domain/articleFacts.js';
-import { CONTRACT_DIRECTIONS, CONTRACT_STATUSES, SOURCE_KINDS } from '../domain/vocabulary.js';
+import { CONTRACT_DIRECTIONS, CONTRACT_STATUSES } from '../domain/vocabulary.js';
 import { oneOf, Page, Ref } from './common.js';
+import { FactSourceView } from './views.js';
 
 const S = Type.String();
 const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -110,28 +111,6 @@ export type FeedView = Static<typeof FeedView>;
 /** POST /api/feeds/:id/poll: what one poll found. */
 export const FeedPollResult = Type.Object({ queued: Int, ingested: Int, failed: Int });
 export type FeedPollResult = Static<typeof FeedPollResult>;
-
-/** A fact's source as a page shows it: the article, import or manual entry, and the quote. */
-export const FactSourceView = Type.Object({
-  id: S,
-  factTable: S,
-  factId: S,
-  source: Type.Object({
-    id: S,
-    kind: oneOf(SOURCE_KINDS),
-    outlet: SOrNull,
-    publishedOn: SOrNull,
-    url: SOrNull,
-    file: SOrNull,
-    title: SOrNull,
-  }),
-  quote: SOrNull,
-  spanStart: nullable(Int),
-  spanEnd: nullable(Int),
-  reviewed: Type.Boolean(),
-  accepted: Type.Boolean(),
-});
-export type FactSourceView = Static<typeof FactSourceView>;
 
 const ContractHead = {
   id: S,
