@@ -5,7 +5,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { FACT_TYPES } from '../domain/articleFacts.js';
-import { CONTRACT_DIRECTIONS, CONTRACT_STATUSES } from '../domain/vocabulary.js';
+import { ARTICLE_FACT_STATUSES, CONTRACT_DIRECTIONS, CONTRACT_STATUSES } from '../domain/vocabulary.js';
 import { oneOf, Page, Ref } from './common.js';
 import { FactSourceView } from './views.js';
 
@@ -13,8 +13,6 @@ const S = Type.String();
 const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const SOrNull = nullable(S);
 const Int = Type.Integer();
-
-export const ARTICLE_FACT_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 
 /** [start, end) character offsets into the article text. */
 export const Span = Type.Tuple([Int, Int]);
