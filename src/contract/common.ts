@@ -119,3 +119,6 @@ export type ErrorReply = Static<typeof ErrorReply>;
 
 /** Any JSON value (a record's before/after in the audit, a fact's fields). */
 export const Json = Type.Unknown();
+
+/** The answer of a route that answers 204: no body. */
+export const NoContent = Type.Unsafe<void>({ type: 'null', description: 'No content' });

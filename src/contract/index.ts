@@ -17,3 +17,5 @@ export * from './settings.js';
 export * from './reference.js';
 export * from '../domain/vocabulary.js';
 export * from './views.js';
+export * from './pages.js';
+export * from './press.js';

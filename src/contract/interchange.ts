@@ -74,3 +74,150 @@ export const AvailsExportQuery = Type.Object({
   version: Type.Optional(Type.String({ maxLength: 10 })),
 });
 export type AvailsExportQuery = Static<typeof AvailsExportQuery>;
+
+// ------------------------------------------------------------------ what an import answers
+
+const S = Type.String();
+const Int = Type.Integer();
+const SOrNull = Type.Union([S, Type.Null()]);
+
+/** A problem found in a file: where (sheet, row and column, or the XML path) and what is wrong. Any error refuses the whole file. */
+export const ImportProblem = Type.Object({
+  severity: oneOf(['error', 'warning'] as const),
+  where: S,
+  message: S,
+  suggestions: Type.Optional(Type.Array(S)),
+});
+export type ImportProblem = Static<typeof ImportProblem>;
+
+const ImportAction = oneOf(['create', 'existing'] as const);
+
+/** What an EMA or sheet import planned (preview) or wrote (commit): the records, the contracts with their grants, the problems. */
+export const ImportRunResult = Type.Object({
+  committed: Type.Boolean(),
+  created: Type.Object({ titles: Int, companies: Int, contracts: Int, blocks: Int }),
+  titles: Type.Array(Type.Object({ name: S, id: SOrNull, action: ImportAction })),
+  companies: Type.Array(Type.Object({ name: S, action: ImportAction })),
+  contracts: Type.Array(
+    Type.Object({
+      ref: S,
+      direction: S,
+      licensor: SOrNull,
+      licensee: SOrNull,
+      titles: Type.Array(S),
+      blocks: Type.Array(
+        Type.Object({
+          title: S,
+          territories: S,
+          media: S,
+          languages: Type.Union([Type.Array(S), Type.Null()]),
+          start: SOrNull,
+          end: SOrNull,
+          exclusive: Type.Boolean(),
+          /** The rows of the file it came from. */
+          rows: Type.Array(S),
+        }),
+      ),
+    }),
+  ),
+  problems: Type.Array(ImportProblem),
+});
+export type ImportRunResult = Static<typeof ImportRunResult>;
+
+/** An EMA avails file's import. */
+export const EmaImportResult = Type.Intersect([
+  ImportRunResult,
+  Type.Object({ format: oneOf(['ema-xlsx', 'ema-xml'] as const), version: SOrNull, transactions: Int }),
+]);
+export type EmaImportResult = Static<typeof EmaImportResult>;
+
+/** A name in a sheet that matches no record: the column, the rows, and the close names on record. */
+export const UnknownName = Type.Object({ column: S, value: S, rows: Type.Array(Int), suggestions: Type.Array(S) });
+export type UnknownName = Static<typeof UnknownName>;
+
+/** A deal or catalog sheet's import (CSV or XLSX), with the column mapping it used. */
+export const SheetImportResult = Type.Intersect([
+  ImportRunResult,
+  Type.Object({
+    format: oneOf(['csv', 'xlsx'] as const),
+    kind: oneOf(['deals', 'catalog'] as const),
+    headers: Type.Array(S),
+    mapping: Type.Record(S, SOrNull),
+    rows: Int,
+    unknownNames: Type.Array(UnknownName),
+  }),
+]);
+export type SheetImportResult = Static<typeof SheetImportResult>;
+
+/** How many records of each kind a JSON document wrote. */
+export const ImportSummary = Type.Object({
+  companies: Int,
+  people: Int,
+  titles: Int,
+  contracts: Int,
+  festivals: Int,
+  editions: Int,
+  selections: Int,
+  awards: Int,
+  releases: Int,
+  boxOffice: Int,
+  sources: Int,
+  facts: Int,
+});
+export type ImportSummary = Static<typeof ImportSummary>;
+
+/** A JSON document's import (no preview: checked whole, then written or refused). */
+export const JsonImportResult = Type.Object({
+  format: Type.Literal('json'),
+  committed: Type.Boolean(),
+  summary: Type.Union([ImportSummary, Type.Null()]),
+  problems: Type.Array(ImportProblem),
+});
+export type JsonImportResult = Static<typeof JsonImportResult>;
+
+/** POST /api/import (200): the result for the file's format. */
+export const ImportResult = Type.Union([EmaImportResult, SheetImportResult, JsonImportResult]);
+export type ImportResult = Static<typeof ImportResult>;
+
+/** POST /api/import with background (202): the job to poll. */
+export const ImportJobStarted = Type.Object({ job: S, poll: S });
+export type ImportJobStarted = Static<typeof ImportJobStarted>;
+
+/** POST /api/import (422): the file was refused as a whole, for these problems. */
+export const ImportRefusedReply = Type.Object({ error: S, message: S, problems: Type.Array(ImportProblem) });
+export type ImportRefusedReply = Static<typeof ImportRefusedReply>;
+
+export const IMPORT_JOB_STATES = ['running', 'done', 'refused', 'failed'] as const;
+
+/** GET /api/import/jobs/:id: progress, then the result, or the refusal (error, message, problems) or failure. */
+export const ImportJob = Type.Object({
+  state: oneOf(IMPORT_JOB_STATES),
+  done: Int,
+  total: Int,
+  seconds: Type.Number(),
+  result: Type.Optional(ImportResult),
+  error: Type.Optional(S),
+  message: Type.Optional(S),
+  problems: Type.Optional(Type.Array(ImportProblem)),
+});
+export type ImportJob = Static<typeof ImportJob>;
+
+// ------------------------------------------------------------------ what an export answers
+
+export const CSV_TYPE = 'text/csv';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XML_TYPE = 'application/xml';
+
+/** An answer that is a file: its content types only (the bytes are the format's, not JSON). */
+export const fileAnswer = (description: string, contentTypes: readonly string[]) => ({
+  description,
+  content: Object.fromEntries(contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+});
+/** GET /api/export/:list. */
+export const ListFile = fileAnswer('the list as CSV or XLSX (attachment)', [CSV_TYPE, XLSX_TYPE]);
+/** POST /api/avails/export. */
+export const AvailsFile = fileAnswer('the avails as CSV or XLSX, or EMA avails as XLSX or XML (attachment)', [
+  CSV_TYPE,
+  XLSX_TYPE,
+  XML_TYPE,
+]);

@@ -69,3 +69,7 @@ export type TokenInput = Static<ReturnType<typeof tokenInput>>;
 /** The session: who is signed in. */
 export const Session = Type.Object({ user: User });
 export type Session = Static<typeof Session>;
+
+/** POST /api/tokens: the new token, its secret shown this once. */
+export const ApiTokenCreated = Type.Object({ id: Type.String(), token: Type.String(), expiresAt: Type.String() });
+export type ApiTokenCreated = Static<typeof ApiTokenCreated>;

@@ -17,6 +17,7 @@ import {
   PREMIERE_STATUSES,
   PRODUCTION_STATUSES,
   SELECTION_SLOTS,
+  SOURCE_KINDS,
   TITLE_COMPANY_ROLES,
 } from '../domain/vocabulary.js';
 import { Money, oneOf, Page, Ref } from './common.js';
@@ -334,8 +335,30 @@ export type FestivalView = Static<typeof FestivalView>;
 export const SectionView = Type.Object({ id: S, editionId: S, name: S });
 export type SectionView = Static<typeof SectionView>;
 
+/** A fact's source as a page shows it: the article, import or manual entry, and the quote. */
+export const FactSourceView = Type.Object({
+  id: S,
+  factTable: S,
+  factId: S,
+  source: Type.Object({
+    id: S,
+    kind: oneOf(SOURCE_KINDS),
+    outlet: SOrNull,
+    publishedOn: SOrNull,
+    url: SOrNull,
+    file: SOrNull,
+    title: SOrNull,
+  }),
+  quote: SOrNull,
+  spanStart: nullable(Type.Integer()),
+  spanEnd: nullable(Type.Integer()),
+  reviewed: Type.Boolean(),
+  accepted: Type.Boolean(),
+});
+export type FactSourceView = Static<typeof FactSourceView>;
+
 /** Where a fact on a page comes from (an article span, an import, a manual entry). */
-const Sources = Type.Array(Type.Unknown());
+const Sources = Type.Array(FactSourceView);
 const FestivalRef = Type.Object({ id: S, name: S, shortName: SOrNull });
 
 /** A title's deal as its page lists it (`mg` only with the financial-terms permission). */

@@ -52,6 +52,10 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export const SOURCE_KINDS = ['article', 'manual', 'import'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/** Where a fact an article states stands in the review. */
+export const ARTICLE_FACT_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type ArticleFactStatus = (typeof ARTICLE_FACT_STATUSES)[number];
+
 export const USER_ROLES = ['admin', 'editor', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 

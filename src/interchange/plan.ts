@@ -11,7 +11,7 @@
 import type { Money } from '../domain/money/amounts.js';
 import { slugId, type CompanyKind, type ContractStatus, type WrittenFact } from '../store/index.js';
 import type { ImportSummary, TitleDoc } from './json/document.js';
-import type { Problem } from './problems.js';
+import type { ImportRunResult } from '../contract/index.js';
 
 /** A new title as an importer describes it: the fields of manual entry it can fill (as the JSON document names them). */
 export type PlannedTitleInput = Pick<TitleDoc, 'year' | 'countries' | 'languages' | 'runtimeMinutes' | 'productionStatus' | 'aliases'> & {
@@ -68,25 +68,22 @@ export interface Plan {
 
 export const WE = 'we';
 
-export interface RunResult {
-  committed: boolean;
-  created: { titles: number; companies: number; contracts: number; blocks: number };
-  titles: Array<{ name: string; id: string | null; action: 'create' | 'existing' }>;
-  companies: Array<{ name: string; action: 'create' | 'existing' }>;
-  contracts: Array<{
-    ref: string;
-    direction: string;
-    licensor: string | null;
-    licensee: string | null;
-    titles: string[];
-    blocks: Array<Omit<PlannedBlock, 'titleKey'> & { title: string }>;
-  }>;
-  problems: Problem[];
+/**
+ * What a run planned or wrote: the API's answer (src/contract), its blocks being the planned blocks
+ * named by title; with what the records part created and what accepted facts became, when the plan has them.
+ */
+export type RunResult = ImportRunResult & {
   /** What the records part of a plan created (people, festivals, sources...), when it has one. */
   summary?: ImportSummary;
   /** What each accepted article fact of the plan became, in its order. */
   facts?: WrittenFact[];
-}
+};
+/** A planned block as the result names it: by its title's name, not its key. */
+export type ResultBlock = Omit<PlannedBlock, 'titleKey'> & { title: string };
+// the result's blocks and the plan's stay one shape
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const blocksMatch: Same<ResultBlock, RunResult['contracts'][number]['blocks'][number]> = true;
+void blocksMatch;
 
 export interface RunOptions {
   commit: boolean;

@@ -6,14 +6,13 @@
  */
 import { DomainError } from '../domain/errors.js';
 import { ImportError } from './json/document.js';
+import type { ImportProblem } from '../contract/index.js';
 
-export interface Problem {
-  severity: 'error' | 'warning';
-  /** Where: "sheet Template-Movies, row 8, column O (AvailTrans/LicenseType)" or "/AvailList/Avail[1]/Transaction[2]/LicenseType". */
-  where: string;
-  message: string;
-  suggestions?: string[];
-}
+/**
+ * A problem, as the API answers it (src/contract: ImportProblem). Where: "sheet Template-Movies, row 8,
+ * column O (AvailTrans/LicenseType)" or "/AvailList/Avail[1]/Transaction[2]/LicenseType".
+ */
+export type Problem = ImportProblem;
 
 export class Problems {
   readonly list: Problem[] = [];

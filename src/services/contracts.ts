@@ -22,11 +22,9 @@ import {
   parseJson,
   toJson,
   flag,
-  type CompanyKind,
   type ContractDirection,
   type ContractStatus,
   type Database,
-  type NegotiatorSide,
   type Store,
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
@@ -35,7 +33,7 @@ import { requireFinancialWrite, requireWriter } from './access.js';
 import { recordRightsChange } from './changeFeed.js';
 import { loadEngineBlocks } from './engineBlocks.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
-import { parseMoney, type Money } from './money.js';
+import { parseMoney } from './money.js';
 import { checkCompany, findOrCreateCompanyIn } from './people.js';
 import { conflictView, type ConflictReportView, type PartiesLookup } from './views.js';
 import { getContract, readContract, type ContractView } from './contracts/view.js';
@@ -43,49 +41,9 @@ import { getContract, readContract, type ContractView } from './contracts/view.j
 export { getContract, readContract, type ContractView } from './contracts/view.js';
 export { listContracts, type ContractListItem, type ContractListParams, type ContractRights } from './contracts/list.js';
 export { auditTrail } from './audit.js';
-import type { BlockTerms, HoldbackTerms } from '../interchange/json/document.js';
-
-/** A block as entered: its terms (declared once with the JSON document's, interchange/json) and its title. */
-export interface BlockInput extends BlockTerms {
-  titleId?: string;
-}
-
-export interface HoldbackInput extends HoldbackTerms {
-  titleId?: string;
-}
-
-export interface ContractInput {
-  ref?: string;
-  direction?: ContractDirection;
-  status: ContractStatus;
-  licensorId?: string | null;
-  licenseeId?: string | null;
-  salesAgentId?: string | null;
-  titleIds: string[];
-  blocks?: BlockInput[];
-  holdbacks?: HoldbackInput[];
-  negotiators?: Array<{ personId: string; companyId?: string | null; side: NegotiatorSide }>;
-  /**
-   * The minimum guarantee: a financial field (src/domain/financial.ts). Absent
-   * means unchanged on update (none on create); null clears it. Only users with
-   * the financial-terms permission may send it, null included.
-   */
-  mg?: Money | null;
-  signedOn?: string | null;
-  announcedOn?: string | null;
-  editionId?: string | null;
-  notes?: string | null;
-  /** Save even though the deal conflicts; the reason is recorded. */
-  override?: { reason: string } | null;
-  /** For updates: the version the caller read. */
-  version?: number;
-  /**
-   * Parties not on file yet, created with the deal in its transaction (so an
-   * abandoned or refused deal leaves no company behind). Found forgivingly by
-   * name first, like every company. Each replaces the matching `…Id`.
-   */
-  newCompanies?: Partial<Record<NewCompanyParty, { name: string; kind: CompanyKind }>> | null;
-}
+/** The input shapes of a deal, declared once in the API contract (src/contract/deals.ts). */
+export type { BlockInput, HoldbackInput, ContractInput } from '../contract/index.js';
+import type { BlockInput, ContractInput, HoldbackInput } from '../contract/index.js';
 
 export const NEW_COMPANY_PARTIES = ['licensor', 'licensee', 'salesAgent'] as const;
 export type NewCompanyParty = (typeof NEW_COMPANY_PARTIES)[number];

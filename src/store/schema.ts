@@ -30,6 +30,7 @@ import type {
   SourceKind,
   UserRole,
   TokenScope,
+  ArticleFactStatus,
 } from '../domain/vocabulary.js';
 
 /** A boolean column: integer 0/1 on both databases (SQLite has no boolean). */
@@ -79,6 +80,7 @@ export type {
   SourceKind,
   UserRole,
   TokenScope,
+  ArticleFactStatus,
 } from '../domain/vocabulary.js';
 
 // ---------------------------------------------------------------- catalog
@@ -419,8 +421,6 @@ export interface ArticlesTable {
   created_by: string | null;
   created_at: string;
 }
-
-export type ArticleFactStatus = 'pending' | 'accepted' | 'rejected';
 
 export interface ArticleFactsTable {
   id: string;

@@ -9,7 +9,27 @@ import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS } from '../../ingest/intake.js';
 import { FACT_TYPES } from '../../ingest/types.js';
 import { FetchError } from '../../ingest/safeFetch.js';
 import { actorOf } from '../auth.js';
-import { AcceptInput, ArticleQuery, FactParams, FeedInput, IdParams, acceptAllInput, articleInput, noBody } from '../../contract/index.js';
+import { Type } from 'typebox';
+import {
+  AcceptAllResult,
+  AcceptInput,
+  ArticleIngested,
+  ArticlePage,
+  ArticleQuery,
+  ArticleView,
+  EditionAcquisitions,
+  FactParams,
+  FactView,
+  FeedInput,
+  FeedPollResult,
+  FeedView,
+  IdParams,
+  NoContent,
+  TitleMarket,
+  acceptAllInput,
+  articleInput,
+  noBody,
+} from '../../contract/index.js';
 import { access } from '../access.js';
 
 const ArticleInput = articleInput(MAX_ARTICLE_CHARS, MAX_ARTICLE_BYTES);
@@ -38,6 +58,7 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
           `An article is at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters of text (text: over it is a 400; an HTML page or a URL's page whose article is longer: 413 naming the limit); ` +
           `html, and a fetched page, at most ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB. It is read and its facts extracted in a worker with its own memory and time limits (413 when over one).`,
         body: ArticleInput,
+        response: { '2xx': ArticleIngested },
       },
     },
     async (req, reply) => {
@@ -50,15 +71,17 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
     '/api/articles',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['articles'], querystring: ArticleQuery },
+      schema: { tags: ['articles'], querystring: ArticleQuery, response: { 200: ArticlePage } },
     },
     async (req) => {
       actorOf(req);
       return listArticles(app, req.query);
     },
   );
-  server.get('/api/articles/:id', { config: access('viewer', 'read'), schema: { tags: ['articles'], params: IdParams } }, async (req) =>
-    getArticle(app, actorOf(req), req.params.id),
+  server.get(
+    '/api/articles/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['articles'], params: IdParams, response: { 200: ArticleView } } },
+    async (req) => getArticle(app, actorOf(req), req.params.id),
   );
   server.post(
     '/api/articles/:id/facts/:factId/accept',
@@ -70,6 +93,7 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
           'Accept a fact (optionally edited): written through the catalog and contract services with its source span; editing a deal price needs the financial-terms permission (else 403)',
         params: FactParams,
         body: AcceptInput,
+        response: { 200: FactView },
       },
     },
     async (req) => {
@@ -78,7 +102,7 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/articles/:id/facts/:factId/reject',
-    { config: access('editor', 'write'), schema: { tags: ['articles'], params: FactParams, body: noBody } },
+    { config: access('editor', 'write'), schema: { tags: ['articles'], params: FactParams, body: noBody, response: { 200: FactView } } },
     async (req) => {
       return rejectFact(app, actorOf(req), req.params.id, req.params.factId);
     },
@@ -92,6 +116,7 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
         summary: 'Accept every pending fact (of at least minConfidence, of the given types); answers those that need a person',
         params: IdParams,
         body: AcceptAllInput,
+        response: { 200: AcceptAllResult },
       },
     },
     async (req) => {
@@ -109,6 +134,7 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
         tags: ['market'],
         summary: 'Who is reported to hold which rights in a title, per territory, with sources; what is unreported',
         params: IdParams,
+        response: { 200: TitleMarket },
       },
     },
     async (req) => titleMarket(app, actorOf(req), req.params.id),
@@ -121,16 +147,21 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
         tags: ['market'],
         summary: "A festival or market edition's acquisitions: title, buyer, territories, date, source",
         params: IdParams,
+        response: { 200: EditionAcquisitions },
       },
     },
     async (req) => editionAcquisitions(app, actorOf(req), req.params.id),
   );
 
   // feeds
-  server.get('/api/feeds', { config: access('viewer', 'read'), schema: { tags: ['articles'] } }, async (req) => {
-    actorOf(req);
-    return listFeeds(app);
-  });
+  server.get(
+    '/api/feeds',
+    { config: access('viewer', 'read'), schema: { tags: ['articles'], response: { 200: Type.Array(FeedView) } } },
+    async (req) => {
+      actorOf(req);
+      return listFeeds(app);
+    },
+  );
   server.post(
     '/api/feeds',
     {
@@ -138,6 +169,7 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['articles'],
         body: FeedInput,
+        response: { 201: FeedView },
       },
     },
     async (req, reply) => {
@@ -147,7 +179,10 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/feeds/:id/poll',
-    { config: access('editor', 'write'), schema: { tags: ['articles'], params: IdParams, body: noBody } },
+    {
+      config: access('editor', 'write'),
+      schema: { tags: ['articles'], params: IdParams, body: noBody, response: { 200: FeedPollResult } },
+    },
     async (req) =>
       pollFeed(app, actorOf(req), req.params.id, {
         log: (e, context) => req.log.warn({ context, fetch: fetchLogOf(e) }, 'a feed fetch failed'),
@@ -155,7 +190,7 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.delete(
     '/api/feeds/:id',
-    { config: access('editor', 'write'), schema: { tags: ['articles'], params: IdParams } },
+    { config: access('editor', 'write'), schema: { tags: ['articles'], params: IdParams, response: { 204: NoContent } } },
     async (req, reply) => {
       await removeFeed(app, actorOf(req), req.params.id);
       reply.code(204).send();

@@ -47,7 +47,12 @@ import {
   PersonListItem,
   PersonPage,
   ReleaseView,
-  EditionView,
+  EditionOfFestival,
+  CompanyView,
+  CreditCreated,
+  Created,
+  Lineup,
+  Home,
   FestivalView,
   DeleteResult,
   PersonView,
@@ -97,7 +102,12 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
     '/api/titles',
     {
       config: access('editor', 'write'),
-      schema: { tags: ['catalog'], summary: 'Create a title, with its credits (billing order) and companies', body: TitleInput },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Create a title, with its credits (billing order) and companies',
+        body: TitleInput,
+        response: { 201: TitleView },
+      },
     },
     async (req, reply) => {
       reply.code(201);
@@ -113,6 +123,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
         summary: 'Change a title: absent means unchanged; aliases, credits and companies given replace their lists',
         params: IdParams,
         body: TitlePatch,
+        response: { 200: TitleView },
       },
     },
     async (req) => updateTitle(app, actorOf(req), req.params.id, req.body),
@@ -132,7 +143,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/credits',
-    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: CreditInput } },
+    { config: access('editor', 'write'), schema: { tags: ['catalog'], body: CreditInput, response: { 201: CreditCreated } } },
     async (req, reply) => {
       reply.code(201);
       return addCredit(app, actorOf(req), req.body);
@@ -179,8 +190,10 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
       return listCompanies(app, req.query);
     },
   );
-  server.get('/api/companies/:id', { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: IdParams } }, async (req) =>
-    getCompany(app, actorOf(req), req.params.id),
+  server.get(
+    '/api/companies/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['catalog'], params: IdParams, response: { 200: CompanyView } } },
+    async (req) => getCompany(app, actorOf(req), req.params.id),
   );
   server.post(
     '/api/companies',
@@ -223,8 +236,10 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
     { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: IdParams, response: { 200: FestivalView } } },
     async (req) => getFestival(app, actorOf(req), req.params.id),
   );
-  server.get('/api/editions/:id', { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: IdParams } }, async (req) =>
-    getEdition(app, actorOf(req), req.params.id),
+  server.get(
+    '/api/editions/:id',
+    { config: access('viewer', 'read'), schema: { tags: ['festivals'], params: IdParams, response: { 200: Lineup } } },
+    async (req) => getEdition(app, actorOf(req), req.params.id),
   );
   server.post(
     '/api/festivals',
@@ -241,7 +256,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: ['festivals'],
         body: EditionInput,
-        response: { 201: Type.Intersect([EditionView, Type.Object({ festivalId: Type.String() })]) },
+        response: { 201: EditionOfFestival },
       },
     },
     async (req, reply) => {
@@ -251,7 +266,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/selections',
-    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: SelectionInput } },
+    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: SelectionInput, response: { 201: Created } } },
     async (req, reply) => {
       reply.code(201);
       return createSelection(app, actorOf(req), req.body);
@@ -259,7 +274,7 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.post(
     '/api/awards',
-    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: AwardInput } },
+    { config: access('editor', 'write'), schema: { tags: ['festivals'], body: AwardInput, response: { 201: Created } } },
     async (req, reply) => {
       reply.code(201);
       return createAward(app, actorOf(req), req.body);
@@ -286,7 +301,11 @@ export function catalogRoutes(fastify: FastifyInstance, app: FilmRights): void {
     '/api/home',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['catalog'], summary: 'Holds and their age, rights expiring in 90 days, recently signed, facts to review' },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Holds and their age, rights expiring in 90 days, recently signed, facts to review',
+        response: { 200: Home },
+      },
     },
     async (req) => home(app, actorOf(req)),
   );

@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance, FastifySchema, RouteGenericInterface } from 'fastify';
 import type { ResolveFastifyRequestType } from 'fastify/types/type-provider.js';
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FilmRights } from '../../services/app.js';
 import { deleteCompany, deletePerson, updateCompany, updatePerson } from '../../services/people.js';
@@ -52,6 +52,15 @@ import {
   WeCompany,
   MergeResult,
   SectionView,
+  CompanyView,
+  PersonView,
+  FestivalView,
+  EditionOfFestival,
+  Created,
+  ReleaseView,
+  BoxOfficeView,
+  DeleteResult,
+  RestoreResult,
 } from '../../contract/index.js';
 
 const EDIT = access('editor', 'write');
@@ -62,19 +71,33 @@ type BodyOf<B extends TSchema> = ResolveFastifyRequestType<TypeBoxTypeProvider, 
 
 export function editingRoutes(fastify: FastifyInstance, app: FilmRights): void {
   const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const patch = <B extends TSchema>(
+  /** A PATCH answering the record after the change, as `response` (the record type's view) declares it. */
+  const patch = <B extends TSchema, R extends TSchema>(
     url: string,
     tag: string,
     summary: string,
     body: B,
-    run: (actor: Actor, id: string, body: BodyOf<B>) => Promise<unknown>,
+    response: R,
+    run: (actor: Actor, id: string, body: BodyOf<B>) => Promise<Static<R>>,
   ) =>
-    server.patch(url, { config: EDIT, schema: { tags: [tag], summary, params: IdParams, body } }, async (req) =>
-      run(actorOf(req), req.params.id, req.body),
+    server.patch(
+      url,
+      // the answer is checked against R by `run`'s type; the route sees a plain schema (a generic R does not resolve there)
+      { config: EDIT, schema: { tags: [tag], summary, params: IdParams, body, response: { 200: response as TSchema } } },
+      async (req) => run(actorOf(req), req.params.id, req.body),
     );
-  const del = (url: string, tag: string, summary: string, run: (actor: Actor, id: string) => Promise<unknown>) =>
-    server.delete(url, { config: EDIT, schema: { tags: [tag], summary, params: IdParams } }, async (req) =>
-      run(actorOf(req), req.params.id),
+  /** A DELETE answering what it removed (`response`: the deleted record as its history keeps it). */
+  const del = <R extends TSchema>(
+    url: string,
+    tag: string,
+    summary: string,
+    response: R,
+    run: (actor: Actor, id: string) => Promise<Static<R>>,
+  ) =>
+    server.delete(
+      url,
+      { config: EDIT, schema: { tags: [tag], summary, params: IdParams, response: { 200: response as TSchema } } },
+      async (req) => run(actorOf(req), req.params.id),
     );
   const merge = (url: string, tag: string, summary: string, run: (actor: Actor, id: string, mergeId: string) => Promise<MergeResult>) =>
     server.post(
@@ -92,10 +115,10 @@ export function editingRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
 
   // companies and people
-  patch('/api/companies/:id', 'catalog', "Change a company's name, kind or country", CompanyPatch, (a, id, b) =>
+  patch('/api/companies/:id', 'catalog', "Change a company's name, kind or country", CompanyPatch, CompanyView, (a, id, b) =>
     updateCompany(app, a, id, b),
   );
-  del('/api/companies/:id', 'catalog', 'Delete a company nothing refers to (409 in-use says what does)', (a, id) =>
+  del('/api/companies/:id', 'catalog', 'Delete a company nothing refers to (409 in-use says what does)', DeleteResult, (a, id) =>
     deleteCompany(app, a, id),
   );
   merge(
@@ -104,22 +127,30 @@ export function editingRoutes(fastify: FastifyInstance, app: FilmRights): void {
     'Merge a duplicate company into this one (contracts, negotiators, titles, releases move)',
     (a, id, m) => mergeCompanies(app, a, id, m),
   );
-  patch('/api/people/:id', 'catalog', "Change a person's name or sort name", PersonPatch, (a, id, b) => updatePerson(app, a, id, b));
-  del('/api/people/:id', 'catalog', 'Delete a person nothing refers to (409 in-use says what does)', (a, id) => deletePerson(app, a, id));
+  patch('/api/people/:id', 'catalog', "Change a person's name or sort name", PersonPatch, PersonView, (a, id, b) =>
+    updatePerson(app, a, id, b),
+  );
+  del('/api/people/:id', 'catalog', 'Delete a person nothing refers to (409 in-use says what does)', DeleteResult, (a, id) =>
+    deletePerson(app, a, id),
+  );
   merge('/api/people/:id/merge', 'catalog', 'Merge a duplicate person into this one (credits, deals negotiated, awards move)', (a, id, m) =>
     mergePeople(app, a, id, m),
   );
 
   // festivals and markets
-  patch('/api/festivals/:id', 'festivals', "Change a festival's names, kind or place", FestivalPatch, (a, id, b) =>
+  patch('/api/festivals/:id', 'festivals', "Change a festival's names, kind or place", FestivalPatch, FestivalView, (a, id, b) =>
     updateFestival(app, a, id, b),
   );
-  del('/api/festivals/:id', 'festivals', 'Delete a festival without editions', (a, id) => deleteFestival(app, a, id));
-  patch('/api/editions/:id', 'festivals', "Change an edition's number, year or dates", EditionPatch, (a, id, b) =>
+  del('/api/festivals/:id', 'festivals', 'Delete a festival without editions', DeleteResult, (a, id) => deleteFestival(app, a, id));
+  patch('/api/editions/:id', 'festivals', "Change an edition's number, year or dates", EditionPatch, EditionOfFestival, (a, id, b) =>
     updateEdition(app, a, id, b),
   );
-  del('/api/editions/:id', 'festivals', 'Delete an edition (and its sections) no selection, award or contract refers to', (a, id) =>
-    deleteEdition(app, a, id),
+  del(
+    '/api/editions/:id',
+    'festivals',
+    'Delete an edition (and its sections) no selection, award or contract refers to',
+    DeleteResult,
+    (a, id) => deleteEdition(app, a, id),
   );
   server.post(
     '/api/sections',
@@ -132,24 +163,29 @@ export function editingRoutes(fastify: FastifyInstance, app: FilmRights): void {
       return createSection(app, actorOf(req), req.body);
     },
   );
-  patch('/api/sections/:id', 'festivals', 'Rename a section', SectionPatch, (a, id, b) => renameSection(app, a, id, b));
-  del('/api/sections/:id', 'festivals', 'Delete an empty section', (a, id) => deleteSection(app, a, id));
+  patch('/api/sections/:id', 'festivals', 'Rename a section', SectionPatch, SectionView, (a, id, b) => renameSection(app, a, id, b));
+  del('/api/sections/:id', 'festivals', 'Delete an empty section', DeleteResult, (a, id) => deleteSection(app, a, id));
   patch(
     '/api/selections/:id',
     'festivals',
     'Change a selection: section, premiere, slot, withdrawal and its reason',
     SelectionPatch,
+    Created,
     (a, id, b) => updateSelection(app, a, id, b),
   );
-  del('/api/selections/:id', 'festivals', 'Delete a selection', (a, id) => deleteSelection(app, a, id));
-  patch('/api/awards/:id', 'festivals', 'Change an award: name, winner, tie', AwardPatch, (a, id, b) => updateAward(app, a, id, b));
-  del('/api/awards/:id', 'festivals', 'Delete an award', (a, id) => deleteAward(app, a, id));
+  del('/api/selections/:id', 'festivals', 'Delete a selection', DeleteResult, (a, id) => deleteSelection(app, a, id));
+  patch('/api/awards/:id', 'festivals', 'Change an award: name, winner, tie', AwardPatch, Created, (a, id, b) =>
+    updateAward(app, a, id, b),
+  );
+  del('/api/awards/:id', 'festivals', 'Delete an award', DeleteResult, (a, id) => deleteAward(app, a, id));
 
   // releases and box office
-  patch('/api/releases/:id', 'market', 'Change a release', ReleasePatch, (a, id, b) => updateRelease(app, a, id, b));
-  del('/api/releases/:id', 'market', 'Delete a release', (a, id) => deleteRelease(app, a, id));
-  patch('/api/box-office/:id', 'market', 'Change a box-office figure', BoxOfficePatch, (a, id, b) => updateBoxOffice(app, a, id, b));
-  del('/api/box-office/:id', 'market', 'Delete a box-office figure', (a, id) => deleteBoxOffice(app, a, id));
+  patch('/api/releases/:id', 'market', 'Change a release', ReleasePatch, ReleaseView, (a, id, b) => updateRelease(app, a, id, b));
+  del('/api/releases/:id', 'market', 'Delete a release', DeleteResult, (a, id) => deleteRelease(app, a, id));
+  patch('/api/box-office/:id', 'market', 'Change a box-office figure', BoxOfficePatch, BoxOfficeView, (a, id, b) =>
+    updateBoxOffice(app, a, id, b),
+  );
+  del('/api/box-office/:id', 'market', 'Delete a box-office figure', DeleteResult, (a, id) => deleteBoxOffice(app, a, id));
 
   // undo a deletion from the record's history
   server.post(
@@ -161,6 +197,7 @@ export function editingRoutes(fastify: FastifyInstance, app: FilmRights): void {
         summary: 'Restore a deleted record as its deletion kept it (deals: POST /api/contracts/:id/restore)',
         params: Type.Object({ entity: oneOf(RESTORABLE), id: Type.String({ maxLength: 200 }) }),
         body: noBody,
+        response: { 200: RestoreResult },
       },
     },
     async (req) => {

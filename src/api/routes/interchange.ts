@@ -21,6 +21,14 @@ import {
   exportParams,
   importInput,
   type AvailsInput,
+  AvailsFile,
+  ErrorReply,
+  ImportJob,
+  type ImportProblem,
+  ImportJobStarted,
+  ImportRefusedReply,
+  ImportResult,
+  ListFile,
 } from '../../contract/index.js';
 import { EXPORT_LICENSE_TYPES } from '../../interchange/ema/vocab.js';
 import { access } from '../access.js';
@@ -32,7 +40,7 @@ interface Job {
   total: number;
   started: number;
   result?: ImportFileResult;
-  error?: { error: string; message: string; problems?: unknown };
+  error?: { error: string; message: string; problems?: ImportProblem[] };
 }
 
 const MAX_BYTES = IMPORT_LIMITS.maxBytes;
@@ -60,8 +68,9 @@ function send(reply: FastifyReply, data: Buffer, contentType: string, filename: 
     .send(data);
 }
 
-function refusedBody(e: Error) {
-  return { error: 'import-refused', message: e.message, problems: refusalProblems(e) };
+/** A refused import's answer (422), with the problems that refused it. */
+function refusedBody(e: Error, problems: ImportProblem[]): ImportRefusedReply {
+  return { error: 'import-refused', message: e.message, problems };
 }
 
 /** Imports (preview and commit, with a background job for large files) and exports (EMA avails, every list). */
@@ -86,6 +95,7 @@ export function interchangeRoutes(fastify: FastifyInstance, app: FilmRights): vo
           `inflating to at most ${IMPORT_LIMITS.maxUnpackedBytes / 1024 / 1024} MiB; at most ${IMPORT_LIMITS.maxRows.toLocaleString('en-US')} rows (all sheets of a workbook, the data rows of a CSV file, the transactions of an Avails XML document). ` +
           'The file is read in a worker with its own memory and time limits; a file that needs more is refused the same way.',
         body: ImportInput,
+        response: { 200: ImportResult, 202: ImportJobStarted, 413: ErrorReply, 422: ImportRefusedReply },
       },
     },
     async (req, reply) => {
@@ -113,23 +123,26 @@ export function interchangeRoutes(fastify: FastifyInstance, app: FilmRights): vo
         jobs.set(id, job);
         importFile(app, actor, data, body.filename, { ...opts, onProgress: (done, total) => Object.assign(job, { done, total }) }).then(
           (result) => Object.assign(job, { state: 'done', result }),
-          (e: unknown) =>
-            Object.assign(
+          (e: unknown) => {
+            const problems = refusalProblems(e);
+            return Object.assign(
               job,
-              refusalProblems(e)
-                ? { state: 'refused', error: refusedBody(e as Error) }
+              problems
+                ? { state: 'refused', error: refusedBody(e as Error, problems) }
                 : {
                     state: 'failed',
                     error: { error: (e as { code?: string }).code ?? 'failed', message: e instanceof Error ? e.message : String(e) },
                   },
-            ),
+            );
+          },
         );
         return reply.code(202).send({ job: id, poll: `/api/import/jobs/${id}` });
       }
       try {
         return await importFile(app, actor, data, body.filename, opts);
       } catch (e) {
-        if (refusalProblems(e)) return reply.code(422).send(refusedBody(e as Error));
+        const problems = refusalProblems(e);
+        if (problems) return reply.code(422).send(refusedBody(e as Error, problems));
         throw e;
       }
     },
@@ -143,6 +156,7 @@ export function interchangeRoutes(fastify: FastifyInstance, app: FilmRights): vo
         tags: ['interchange'],
         summary: 'Progress of a background import',
         params: JobParams,
+        response: { 200: ImportJob, 404: ErrorReply },
       },
     },
     async (req, reply) => {
@@ -170,6 +184,7 @@ export function interchangeRoutes(fastify: FastifyInstance, app: FilmRights): vo
           'A list as CSV or XLSX: catalog, contracts (filtered as the deals list: status, direction, q, title, company, deleted), acquisitions (festival and market deals), audit; the file is named after what was asked and the day',
         params: ExportParams,
         querystring: ExportQuery,
+        response: { 200: ListFile },
       },
     },
     async (req, reply) => {
@@ -190,6 +205,7 @@ export function interchangeRoutes(fastify: FastifyInstance, app: FilmRights): vo
           'An avails answer as CSV or XLSX (body: the avails question; the same columns in both, the file named after the question), or EMA avails (format ema-xlsx or ema-xml, body: the EMA export options)',
         querystring: AvailsExportQuery,
         body: AvailsExportInput,
+        response: { 200: AvailsFile, 400: ErrorReply },
       },
     },
     async (req, reply) => {

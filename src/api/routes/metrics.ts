@@ -3,6 +3,7 @@ import type { FilmRights } from '../../services/app.js';
 import { requireAdmin } from '../../services/access.js';
 import { actorOf } from '../auth.js';
 import { access } from '../access.js';
+import { fileAnswer } from '../../contract/index.js';
 import type { ServerMetrics } from '../metrics.js';
 
 /** Prometheus metrics: admins only (a session, or an admin's API token; a read-only token will do). */
@@ -17,6 +18,7 @@ export function metricsRoutes(server: FastifyInstance, _app: FilmRights, metrics
         summary:
           'Prometheus metrics (text exposition format): request, avails, conflict-check and write latency, the rights index, the change feed (admins)',
         produces: ['text/plain'],
+        response: { 200: fileAnswer('the metrics, in the Prometheus text exposition format', ['text/plain']) },
       },
     },
     async (req, reply) => {

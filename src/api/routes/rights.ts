@@ -15,6 +15,7 @@ import {
   IdParams,
   RestoreInput,
   SavedContract,
+  NoContent,
 } from '../../contract/index.js';
 import { access } from '../access.js';
 
@@ -123,6 +124,7 @@ export function rightsRoutes(fastify: FastifyInstance, app: FilmRights): void {
         summary: 'Delete a contract (soft: the audit keeps it, restorable)',
         params: IdParams,
         querystring: DeleteContractQuery,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {

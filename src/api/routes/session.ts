@@ -6,7 +6,7 @@ import { login, logout, SESSION_DAYS } from '../../services/users.js';
 import { actorOf, SESSION_COOKIE } from '../auth.js';
 import { LoginLimiter } from '../loginLimiter.js';
 import { access } from '../access.js';
-import { ErrorReply, LoginInput, Session, noBody } from '../../contract/index.js';
+import { ErrorReply, LoginInput, Session, noBody, NoContent } from '../../contract/index.js';
 
 export function sessionRoutes(fastify: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
   const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -49,12 +49,16 @@ export function sessionRoutes(fastify: FastifyInstance, app: FilmRights, secureC
       }
     },
   );
-  server.post('/api/auth/logout', { config: access('public', 'write'), schema: { tags: ['auth'], body: noBody } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(app, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    reply.code(204).send();
-  });
+  server.post(
+    '/api/auth/logout',
+    { config: access('public', 'write'), schema: { tags: ['auth'], body: noBody, response: { 204: NoContent } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(app, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.code(204).send();
+    },
+  );
   server.get('/api/auth/me', { config: access('viewer', 'read'), schema: { tags: ['auth'], response: { 200: Session } } }, async (req) => ({
     user: actorOf(req),
   }));

@@ -29,6 +29,9 @@ import {
   UserChange,
   tokenInput,
   ApiTokenView,
+  NoContent,
+  ApiTokenCreated,
+  ErrorReply,
 } from '../../contract/index.js';
 import { access } from '../access.js';
 
@@ -107,6 +110,7 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
         tags: ['auth'],
         summary: 'Change your own password (any signed-in user, not through a read-only API token). Your other sessions end',
         body: PasswordChange,
+        response: { 204: NoContent, 429: ErrorReply },
       },
     },
     async (req, reply) => {
@@ -155,6 +159,7 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
         tags: ['users'],
         summary: 'Create an API token (shown once); scope "read" cannot write',
         body: TokenInput,
+        response: { 201: ApiTokenCreated },
       },
     },
     async (req, reply) => {
@@ -165,7 +170,10 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
   );
   server.delete(
     '/api/tokens/:id',
-    { config: access('viewer', 'write'), schema: { tags: ['users'], summary: 'Revoke an API token', params: IdParams } },
+    {
+      config: access('viewer', 'write'),
+      schema: { tags: ['users'], summary: 'Revoke an API token', params: IdParams, response: { 204: NoContent } },
+    },
     async (req, reply) => {
       await revokeApiToken(app, actorOf(req), req.params.id);
       reply.code(204).send();

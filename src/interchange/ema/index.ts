@@ -1,6 +1,7 @@
 /** EMA avails: reading a file (spreadsheet or XML) into a plan, and writing transactions as a file. */
 import type { ParsedFile } from '../parse.js';
 import type { RunResult } from '../plan.js';
+import type { EmaImportResult } from '../../contract/index.js';
 import { buildEmaTransactions, checkEmaOptions, type EmaExportOptions } from './export.js';
 import { planEma } from './import.js';
 import { writeEmaXlsx } from './xlsx.js';
@@ -15,11 +16,11 @@ export interface EmaImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface EmaImportResult extends RunResult {
-  format: 'ema-xlsx' | 'ema-xml';
-  version: string | null;
-  transactions: number;
-}
+/** An EMA file's import: a run's result with the format, EMA version and transactions (declared in src/contract). */
+export type { EmaImportResult };
+// it is a run's result: what planEma's callers build from a RunResult
+const isRun: EmaImportResult extends RunResult ? true : false = true;
+void isRun;
 
 export type EmaRead = Extract<ParsedFile, { format: 'ema-xlsx' | 'ema-xml' }>;
 

@@ -6,6 +6,7 @@
  */
 import { DomainError } from '../../domain/errors.js';
 import type { Money } from '../../domain/money/amounts.js';
+import type { AliasInput, BlockInput, HoldbackInput, ImportSummary, TitleInput } from '../../contract/index.js';
 import type {
   CompanyKind,
   ContractDirection,
@@ -15,7 +16,6 @@ import type {
   FestivalKind,
   NegotiatorSide,
   PremiereStatus,
-  ProductionStatus,
   SelectionSlot,
   SourceKind,
   TitleCompanyRole,
@@ -41,24 +41,10 @@ export interface TitleCompanyDoc {
   role: TitleCompanyRole;
   name: string;
 }
-export interface AliasDoc {
-  alias: string;
-  language?: string | null;
-  kind?: string | null;
-}
-/** A title's own facts, as manual entry (services' TitleInput) and the document give them alike. */
-export interface TitleFields {
-  year?: number | null;
-  /** Production countries: ISO codes or names. */
-  countries?: string[];
-  /** Original languages, BCP 47. */
-  languages?: string[];
-  runtimeMinutes?: number | null;
-  synopsis?: string | null;
-  sourceMaterial?: string | null;
-  sourceMaterialNote?: string | null;
-  productionStatus?: ProductionStatus | null;
-}
+/** An alias, as the API takes it (src/contract). */
+export type AliasDoc = AliasInput;
+/** A title's own facts, as manual entry (the contract's TitleInput) and the document give them alike: derived from the contract. */
+export type TitleFields = Omit<TitleInput, 'originalTitle' | 'englishTitle' | 'aliases' | 'credits' | 'companies'>;
 export interface TitleDoc extends TitleFields {
   /** The title as the catalog shows it (the English title when there is one). */
   title: string;
@@ -68,27 +54,14 @@ export interface TitleDoc extends TitleFields {
   credits?: CreditDoc[];
   companies?: TitleCompanyDoc[];
 }
-/** A rights block's terms, as manual entry (services' BlockInput) and the document give them alike; the title aside. */
-export interface BlockTerms {
-  territories: string;
-  media: string;
-  languages?: string[] | string | null;
-  start?: string | null;
-  end?: string | null;
-  exclusive?: boolean;
-}
+/** A rights block's terms, as manual entry (the contract's BlockInput) and the document give them alike; the title aside. */
+export type BlockTerms = Omit<BlockInput, 'titleId'>;
 export interface BlockDoc extends BlockTerms {
   /** One of the contract's titles; absent: every title of the contract. */
   title?: string;
 }
-/** A holdback's terms, as manual entry (services' HoldbackInput) and the document give them alike; the title aside. */
-export interface HoldbackTerms {
-  territories: string;
-  media: string;
-  start?: string | null;
-  end?: string | null;
-  description: string;
-}
+/** A holdback's terms, as manual entry (the contract's HoldbackInput) and the document give them alike; the title aside. */
+export type HoldbackTerms = Omit<HoldbackInput, 'titleId'>;
 export interface HoldbackDoc extends HoldbackTerms {
   title?: string;
 }
@@ -256,20 +229,8 @@ export class ImportError extends DomainError {
   }
 }
 
-export interface ImportSummary {
-  companies: number;
-  people: number;
-  titles: number;
-  contracts: number;
-  festivals: number;
-  editions: number;
-  selections: number;
-  awards: number;
-  releases: number;
-  boxOffice: number;
-  sources: number;
-  facts: number;
-}
+/** How many records of each kind a document wrote (declared in src/contract: the API answers it). */
+export type { ImportSummary };
 
 export interface ImportOptions {
   /** Where `sources[].file` paths are read from (the document's folder). Without it, a source needs its `text`. */

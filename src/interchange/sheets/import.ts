@@ -18,6 +18,7 @@ import { text, parseEmaBoolean, parseEmaDate, type Cell } from '../ema/model.js'
 import { WE, refPart, type Plan, type PlannedBlock, type PlannedContract, type PlannedTitle, type RunResult } from '../plan.js';
 import { Problems, type Problem } from '../problems.js';
 import { columnLetter } from './cells.js';
+import type { SheetImportResult, UnknownName } from '../../contract/index.js';
 import type { Table } from './table.js';
 
 export type SheetKind = 'deals' | 'catalog';
@@ -105,21 +106,10 @@ export interface SheetImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface UnknownName {
-  column: string;
-  value: string;
-  rows: number[];
-  suggestions: string[];
-}
-
-export interface SheetImportResult extends RunResult {
-  format: 'csv' | 'xlsx';
-  kind: SheetKind;
-  headers: string[];
-  mapping: Mapping;
-  rows: number;
-  unknownNames: UnknownName[];
-}
+/** A name matching no record, and a sheet's import result: declared in src/contract (the API answers them). */
+export type { UnknownName, SheetImportResult };
+const sheetResultIsRun: SheetImportResult extends RunResult & { kind: SheetKind; mapping: Mapping } ? true : false = true;
+void sheetResultIsRun;
 
 const STATUS_WORDS: Record<string, ContractStatus> = {
   signed: 'signed',

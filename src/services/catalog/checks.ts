@@ -4,7 +4,7 @@
  * checks that turn them into checked values (every error names its field).
  */
 import type { Kysely } from 'kysely';
-import type { AliasDoc, TitleFields } from '../../interchange/json/document.js';
+import type { AliasInput, CreditEntryInput, TitleCompanyEntryInput, TitleInput } from '../../contract/index.js';
 import { DomainError, invalid } from '../../domain/errors.js';
 import { parseLanguages } from '../../domain/languages.js';
 import {
@@ -28,34 +28,8 @@ const plain: Field = (n) => n;
 
 // ------------------------------------------------------------------ titles: input
 
-export type AliasInput = AliasDoc;
-
-/** A title as entered: its own facts declared once with the JSON document's (interchange/json), its names, credits and companies. */
-export interface TitleInput extends TitleFields {
-  originalTitle: string;
-  englishTitle?: string | null;
-  aliases?: Array<AliasInput | string>;
-  /** The whole credit list in billing order (the order within each role is the billing order); replaces the list on update. */
-  credits?: CreditEntryInput[];
-  /** The companies on the title (production, co-production, sales agent, distributor); replaces the list on update. */
-  companies?: TitleCompanyEntryInput[];
-}
-
-/** One credit of a title's list: the person by id, or by name (found forgivingly, else created in the same transaction). */
-export interface CreditEntryInput {
-  personId?: string | null;
-  name?: string | null;
-  role: CreditRole;
-  character?: string | null;
-}
-
-/** One company of a title's list: by id, or by name and kind (found forgivingly, else created in the same transaction). */
-export interface TitleCompanyEntryInput {
-  companyId?: string | null;
-  name?: string | null;
-  kind?: CompanyKind | null;
-  role: TitleCompanyRole;
-}
+/** The input shapes, declared once in the API contract (src/contract/catalog.ts). */
+export type { AliasInput, TitleInput, CreditEntryInput, TitleCompanyEntryInput, CreditInput } from '../../contract/index.js';
 
 export interface CheckedTitle {
   original_title: string;
@@ -165,16 +139,6 @@ export function checkCompanyEntries(value: unknown, field: string): CheckedCompa
 }
 
 // ------------------------------------------------------------------ credits and title companies
-
-export interface CreditInput {
-  titleId: string;
-  /** The person, by id, or by name (found or created). */
-  personId?: string;
-  name?: string;
-  role: CreditRole;
-  character?: string | null;
-  position?: number | null;
-}
 
 export interface CheckedCredit {
   role: CreditRole;

@@ -91,22 +91,9 @@ export interface TitleListItem {
   directors: string[];
 }
 
-export interface TitleListParams {
-  /** Forgiving search over titles, their aliases and the people credited on them (directors first). */
-  q?: string;
-  status?: string;
-  country?: string;
-  /** A festival id or name ("TIFF", "Berlinale"): titles selected at any of its editions. */
-  festival?: string;
-  /** Titles free to license exclusively in these territories (for `freeMedia`, default All Media) for the next twelve months. */
-  freeTerritory?: string;
-  freeMedia?: string;
-  sort?: 'title' | 'year' | 'relevance';
-  /** 'desc': the whole list in reverse order (before paging). */
-  dir?: 'asc' | 'desc';
-  page?: number;
-  pageSize?: number;
-}
+/** GET /api/titles: declared in the API contract (src/contract/catalog.ts). */
+export type { TitleListParams } from '../../contract/index.js';
+import type { TitleListParams } from '../../contract/index.js';
 
 /** Credited people's names count in the search, below a title's own names: directors first, then everyone else. */
 const DIRECTOR_WEIGHT = 0.95;

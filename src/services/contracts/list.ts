@@ -48,16 +48,9 @@ export interface ContractListItem {
   deletedAt: string | null;
 }
 
-export interface ContractListParams {
-  status?: string;
-  direction?: string;
-  title?: string;
-  company?: string;
-  q?: string;
-  deleted?: boolean;
-  page?: number;
-  pageSize?: number;
-}
+/** GET /api/contracts: declared in the API contract (src/contract/deals.ts). */
+export type { ContractListParams } from '../../contract/index.js';
+import type { ContractListParams } from '../../contract/index.js';
 
 /** The distinct grants of each contract, from its rights blocks (labels computed once per distinct set). */
 async function rightsOf(db: Kysely<Database>, contractIds: string[]): Promise<Map<string, ContractRights[]>> {

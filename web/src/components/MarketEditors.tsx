@@ -8,12 +8,14 @@ import { api } from '../lib/api';
 import { formatDate, formatMoney, humanize } from '../lib/format';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
-import type { Money, Ref } from '../../../src/contract/index.js';
+import type { Ref, TitleView } from '../../../src/contract/index.js';
 import { useForm } from '../lib/useForm';
 import { EntityPicker } from './EntityPicker';
 import { ACTIONS_COLUMN, ChangeDelete, ColumnHeads, ErrorNote, Field, FormActions, TextField, WordSelect } from './ui';
 
-type Any = Record<string, unknown>;
+/** A release and a box-office figure as the title page lists them. */
+type ReleaseRow = TitleView['releases'][number];
+type GrossRow = TitleView['boxOffice'][number];
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 const KINDS = ['theatrical', 'streaming', 'tv', 'festival', 'home-entertainment'];
@@ -81,7 +83,7 @@ interface ReleaseDraft {
   distributor: Ref | null;
 }
 
-function releaseDraft(r?: Any): ReleaseDraft {
+function releaseDraft(r?: ReleaseRow): ReleaseDraft {
   if (!r) return { territory: '', date: '', kind: 'theatrical', distributor: null };
   const p = str(r.precision);
   const d = str(r.date);
@@ -89,11 +91,11 @@ function releaseDraft(r?: Any): ReleaseDraft {
     territory: str(r.territory),
     date: p === 'year' ? d.slice(0, 4) : p === 'month' ? d.slice(0, 7) : d,
     kind: str(r.kind) || 'theatrical',
-    distributor: (r.distributor as Ref | null) ?? null,
+    distributor: r.distributor ?? null,
   };
 }
 
-function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: Any; onDone: () => void; onCancel: () => void }) {
+function ReleaseForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: ReleaseRow; onDone: () => void; onCancel: () => void }) {
   const [d, setD] = useState(() => releaseDraft(row));
   const f = useForm();
   const set = (patch: Partial<ReleaseDraft>) => {
@@ -152,7 +154,7 @@ export function ReleasesPanel({
   onChanged,
 }: {
   titleId: string;
-  rows: Any[];
+  rows: ReleaseRow[];
   writable: boolean;
   onChanged: () => void;
 }) {
@@ -163,7 +165,7 @@ export function ReleasesPanel({
     setEditing(undefined);
     onChanged();
   };
-  async function remove(r: Any) {
+  async function remove(r: ReleaseRow) {
     await api.del(`/api/releases/${encodeURIComponent(str(r.id))}`);
     undo.deleted('releases', str(r.id), `The release in ${str(r.territoryName) || str(r.territory)}`);
     onChanged();
@@ -178,7 +180,7 @@ export function ReleasesPanel({
           <tbody>
             {rows.map((r) => {
               const id = str(r.id);
-              const dist = r.distributor as Ref | null;
+              const dist = r.distributor;
               const place = str(r.territoryName) || countries.byCode?.get(str(r.territory)) || str(r.territory);
               if (editing === id)
                 return (
@@ -229,8 +231,8 @@ interface GrossDraft {
   cumulative: boolean;
 }
 
-function grossDraft(r?: Any): GrossDraft {
-  const m = (r?.gross as Money | undefined) ?? undefined;
+function grossDraft(r?: GrossRow): GrossDraft {
+  const m = r?.gross;
   return {
     territory: str(r?.territory),
     amount: m?.amount ?? '',
@@ -242,7 +244,7 @@ function grossDraft(r?: Any): GrossDraft {
   };
 }
 
-function GrossForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: Any; onDone: () => void; onCancel: () => void }) {
+function GrossForm({ titleId, row, onDone, onCancel }: { titleId: string; row?: GrossRow; onDone: () => void; onCancel: () => void }) {
   const [d, setD] = useState(() => grossDraft(row));
   const f = useForm();
   const set = (patch: Partial<GrossDraft>) => {
@@ -333,7 +335,7 @@ export function BoxOfficePanel({
   chart,
 }: {
   titleId: string;
-  rows: Any[];
+  rows: GrossRow[];
   writable: boolean;
   onChanged: () => void;
   chart: ReactNode;
@@ -345,9 +347,9 @@ export function BoxOfficePanel({
     setEditing(undefined);
     onChanged();
   };
-  const place = (r: Any) =>
+  const place = (r: GrossRow) =>
     r.territory ? str(r.territoryName) || countries.byCode?.get(str(r.territory)) || str(r.territory) : 'Worldwide';
-  async function remove(r: Any) {
+  async function remove(r: GrossRow) {
     await api.del(`/api/box-office/${encodeURIComponent(str(r.id))}`);
     undo.deleted('box_office', str(r.id), `The ${place(r)} figure`);
     onChanged();
@@ -360,7 +362,7 @@ export function BoxOfficePanel({
         <ul className="plain edit-list" aria-label="Box-office figures">
           {rows.map((r) => {
             const id = str(r.id);
-            const m = r.gross as Money | undefined;
+            const m = r.gross;
             return (
               <li key={id}>
                 {editing === id ? (

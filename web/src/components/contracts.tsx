@@ -1,7 +1,7 @@
 /** How a contract reads in a list: reference, titles, who to whom, rights, status. */
 import { formatDate, humanize } from '../lib/format';
 import { Link } from '../lib/router';
-import type { Contract, Ref } from '../../../src/contract/index.js';
+import type { CompanyView, Contract, PersonView, Ref } from '../../../src/contract/index.js';
 import { Badge, ColumnHeads, DirectionBadge } from './ui';
 
 /** "Wild Bunch → Neon"; a party the record does not name reads "not reported" (press deals often name one side). */
@@ -111,13 +111,14 @@ export function ContractTable({ contracts, showTitles = true, empty }: { contrac
   );
 }
 
-type Any = Record<string, unknown>;
+/** A deal as a person's page (the contract nested, their side, the company they negotiated for) or a company's page (flat, its role, the counterparty) lists it. */
+export type DealRow = PersonView['deals'][number] | CompanyView['contracts'][number];
 
 /**
  * Deals as a company or person page lists them: the contract (nested or
  * flat), the role or side, the other party, the titles, the status.
  */
-export function DealList({ deals, empty, withLabel = 'With' }: { deals: readonly object[]; empty: string; withLabel?: string }) {
+export function DealList({ deals, empty, withLabel = 'With' }: { deals: readonly DealRow[]; empty: string; withLabel?: string }) {
   if (!deals.length) return <p className="muted">{empty}</p>;
   return (
     <div className="table-wrap">
@@ -125,17 +126,17 @@ export function DealList({ deals, empty, withLabel = 'With' }: { deals: readonly
         <ColumnHeads columns={['Contract', 'Kind', 'Side', withLabel, 'Titles', 'Status']} />
         <tbody>
           {deals.map((row, i) => {
-            const x = row as Any;
-            const c = ((x.contract as Any) ?? x) as Any;
-            const other = (x.counterparty ?? x.company) as Ref | null | undefined;
-            const titles = ((x.titles ?? c.titles) as Ref[] | undefined) ?? [];
+            const c = 'contract' in row ? row.contract : row;
+            const other: Ref | null = 'counterparty' in row ? row.counterparty : row.company;
+            const titles = row.titles;
+            const side = 'role' in row ? row.role : row.side;
             return (
-              <tr key={String(c.id ?? i)}>
+              <tr key={c.id || i}>
                 <td>
-                  <ContractRef c={{ id: String(c.id), ref: String(c.ref) }} />
+                  <ContractRef c={{ id: c.id, ref: c.ref }} />
                 </td>
-                <td>{c.direction ? <DirectionBadge direction={String(c.direction)} /> : '—'}</td>
-                <td>{humanize(String(x.role ?? x.side ?? '')) || '—'}</td>
+                <td>{c.direction ? <DirectionBadge direction={c.direction} /> : '—'}</td>
+                <td>{humanize(side) || '—'}</td>
                 <td>
                   {other ? <Link to={`/companies/${encodeURIComponent(other.id)}`}>{other.name}</Link> : <span className="muted">—</span>}
                 </td>
@@ -148,7 +149,7 @@ export function DealList({ deals, empty, withLabel = 'With' }: { deals: readonly
                   ))}
                 </td>
                 <td>
-                  <Badge value={String(c.status ?? '')} />
+                  <Badge value={c.status} />
                 </td>
               </tr>
             );

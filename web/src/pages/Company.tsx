@@ -6,33 +6,22 @@ import { humanize } from '../lib/format';
 import { useApi, useRecordEdits } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
-import type { Contract } from '../../../src/contract/index.js';
+import type { CompanyView } from '../../../src/contract/index.js';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
 import { ColumnHeads, DoneNotice, Empty, ErrorNote, Field, FormActions, Loading, Section, TextField, WordSelect } from '../components/ui';
 
-type Any = Record<string, unknown>;
-interface CompanyDetail {
-  id: string;
-  name: string;
-  kind?: string;
-  country?: string | null;
-  titles?: Any[];
-  contracts?: Contract[];
-  people?: Any[];
-  holdings?: Any[];
-}
+type CompanyDetail = CompanyView;
 
 const KINDS = ['distributor', 'sales-agent', 'production', 'streamer', 'broadcaster', 'exhibitor', 'other'];
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
-const o = (v: unknown) => (v && typeof v === 'object' ? (v as Any) : undefined);
 
 function CompanyForm({ d, onSaved, onCancel }: { d: CompanyDetail; onSaved: () => void; onCancel: () => void }) {
   const countries = useCountries();
   const [name, setName] = useState(d.name);
-  const [kind, setKind] = useState(d.kind ?? 'other');
+  const [kind, setKind] = useState<string>(d.kind);
   const [country, setCountry] = useState(d.country ?? '');
   const f = useForm();
   async function save(e: FormEvent) {
@@ -92,9 +81,8 @@ export default function Company({ params }: { params: Record<string, string> }) 
     );
   if (!c.data) return <Loading what="Loading the company" />;
   const d = c.data;
-  const titles = d.titles ?? [];
-  const people = d.people ?? [];
-  const showHeld = titles.some((t) => s(t.territoryLabel) || s(t.territories));
+  const titles = d.titles;
+  const people = d.people;
   return (
     <div className="page page--wide">
       <RecordHead
@@ -128,18 +116,16 @@ export default function Company({ params }: { params: Record<string, string> }) 
             <p className="muted">No title linked to this company.</p>
           ) : (
             <table className="data">
-              <ColumnHeads columns={['Title', 'Role', showHeld && 'Territories held']} />
+              <ColumnHeads columns={['Title', 'Role']} />
               <tbody>
                 {titles.map((t, i) => {
-                  const tt = o(t.title) ?? t;
-                  const id = s(tt.id);
-                  const name = s(tt.englishTitle) || s(tt.originalTitle) || s(tt.name) || '';
-                  const roles = Array.isArray(t.roles) ? (t.roles as string[]) : s(t.role) ? [s(t.role)!] : [];
+                  const id = s(t.title.id);
+                  const name = t.title.name;
+                  const roles = s(t.role) ? [t.role] : [];
                   return (
                     <tr key={`${id ?? i}-${roles.join()}`}>
                       <td>{id ? <Link to={`/titles/${encodeURIComponent(id)}`}>{name}</Link> : name}</td>
                       <td>{roles.map(humanize).join(', ') || '—'}</td>
-                      {showHeld && <td className="cell-wrap">{s(t.territoryLabel) ?? s(t.territories) ?? '—'}</td>}
                     </tr>
                   );
                 })}
@@ -153,11 +139,10 @@ export default function Company({ params }: { params: Record<string, string> }) 
           ) : (
             <ul className="plain">
               {people.map((p, i) => {
-                const pp = o(p.person) ?? p;
+                const pp = p.person;
                 return (
                   <li key={s(pp.id) ?? i}>
-                    <Link to={`/people/${encodeURIComponent(String(pp.id))}`}>{s(pp.name)}</Link>
-                    {s(p.role) && <span className="muted"> · {humanize(s(p.role))}</span>}
+                    <Link to={`/people/${encodeURIComponent(pp.id)}`}>{pp.name}</Link>
                   </li>
                 );
               })}
@@ -165,8 +150,8 @@ export default function Company({ params }: { params: Record<string, string> }) 
           )}
         </Section>
       </div>
-      <Section title={`Deals (${d.contracts?.length ?? 0})`}>
-        <DealList deals={d.contracts ?? []} empty="No deal with this company." />
+      <Section title={`Deals (${d.contracts.length})`}>
+        <DealList deals={d.contracts} empty="No deal with this company." />
       </Section>
       <RecordHistory entity="companies" id={d.id} version={version} />
     </div>

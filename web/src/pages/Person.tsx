@@ -10,18 +10,10 @@ import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
 import { ColumnHeads, DoneNotice, Empty, ErrorNote, FormActions, Loading, Section, TextField } from '../components/ui';
+import type { PersonView } from '../../../src/contract/index.js';
 
-type Any = Record<string, unknown>;
-interface PersonDetail {
-  id: string;
-  name: string;
-  sortName?: string | null;
-  credits?: Any[];
-  deals?: Any[];
-  contracts?: Any[];
-}
+type PersonDetail = PersonView;
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
-const o = (v: unknown) => (v && typeof v === 'object' ? (v as Any) : undefined);
 
 function PersonForm({ d, onSaved, onCancel }: { d: PersonDetail; onSaved: () => void; onCancel: () => void }) {
   const [name, setName] = useState(d.name);
@@ -76,8 +68,8 @@ export default function Person({ params }: { params: Record<string, string> }) {
     );
   if (!p.data) return <Loading what="Loading" />;
   const d = p.data;
-  const credits = d.credits ?? [];
-  const deals = (d.deals ?? d.contracts ?? []) as Any[];
+  const credits = d.credits;
+  const deals = d.deals;
   return (
     <div className="page page--wide">
       <RecordHead
@@ -106,15 +98,15 @@ export default function Person({ params }: { params: Record<string, string> }) {
             <ColumnHeads columns={['Title', 'Year', 'Role']} />
             <tbody>
               {credits.map((c, i) => {
-                const t = o(c.title) ?? c;
-                const id = s(t.id) ?? s(c.titleId);
-                const name = s(t.englishTitle) || s(t.originalTitle) || s(t.name) || '';
+                const t = c.title;
+                const id = s(t.id);
+                const name = t.name;
                 return (
                   <tr key={i}>
                     <td>{id ? <Link to={`/titles/${encodeURIComponent(id)}`}>{name}</Link> : name}</td>
                     <td className="num">{s(t.year) ?? '—'}</td>
                     <td>
-                      {humanize(s(c.role))}
+                      {humanize(c.role)}
                       {s(c.character) && <span className="muted"> ({s(c.character)})</span>}
                     </td>
                   </tr>

@@ -15,7 +15,7 @@ import { RightsTimeline } from '../components/RightsTimeline';
 import { Badge, DoneNotice, Empty, Loading, Section } from '../components/ui';
 import { AvailabilityMap } from './title/AvailabilityMap';
 import { Credits, Production } from './title/Credits';
-import type { Any, TitleDetail } from './title/detail';
+import type { TitleDetail } from './title/detail';
 import { FestivalHistory } from './title/FestivalHistory';
 import { BoxOffice, MarketPicture, Releases } from './title/MarketRecord';
 import { timelineBars, useContractDetails } from './title/rights';
@@ -154,7 +154,7 @@ export default function TitlePage({ params }: { params: Record<string, string> }
               id="market"
               actions={<Link to={`/market/${encodeURIComponent(d.id)}`}>Market picture by territory, with sources</Link>}
             >
-              <MarketPicture rows={d.marketPicture as Any[]} />
+              <MarketPicture rows={d.marketPicture} />
             </Section>
           )}
           <Section title="Festival history" id="festivals">

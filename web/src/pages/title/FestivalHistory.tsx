@@ -2,9 +2,9 @@
 import { humanize } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { ColumnHeads } from '../../components/ui';
-import { editionName, nameOf, obj, str, type Any } from './detail';
+import { editionName, str, type TitleAward, type TitleSelection } from './detail';
 
-export function FestivalHistory({ selections, awards }: { selections: Any[]; awards: Any[] }) {
+export function FestivalHistory({ selections, awards }: { selections: TitleSelection[]; awards: TitleAward[] }) {
   if (!selections.length && !awards.length) return <p className="muted">No festival selections recorded.</p>;
   return (
     <>
@@ -15,15 +15,15 @@ export function FestivalHistory({ selections, awards }: { selections: Any[]; awa
             <tbody>
               {selections.map((s, i) => {
                 const ed = editionName(s);
-                const withdrawn = Boolean(s.withdrawn);
+                const withdrawn = s.withdrawn;
                 return (
                   <tr key={str(s.id) ?? i} className={withdrawn ? 'is-withdrawn' : undefined}>
                     <td data-label="Festival">
                       {ed.id ? <Link to={`/editions/${encodeURIComponent(ed.id)}`}>{ed.label}</Link> : ed.label}
                     </td>
-                    <td data-label="Section">{nameOf(s.section) ?? '—'}</td>
+                    <td data-label="Section">{str(s.section?.name) ?? '—'}</td>
                     <td data-label="Premiere">{humanize(str(s.premiereStatus)) || '—'}</td>
-                    <td data-label="Slot">{s.slot ? <span className="badge badge--accent">{humanize(str(s.slot))}</span> : '—'}</td>
+                    <td data-label="Slot">{s.slot ? <span className="badge badge--accent">{humanize(s.slot)}</span> : '—'}</td>
                     <td data-label="Status">
                       {withdrawn ? (
                         <>
@@ -45,14 +45,14 @@ export function FestivalHistory({ selections, awards }: { selections: Any[]; awa
         <ul className="awards">
           {awards.map((a, i) => {
             const ed = editionName(a);
-            const tiedWith = (Array.isArray(a.tiedWith) ? a.tiedWith : a.tiedWith ? [a.tiedWith] : []) as unknown[];
+            const tiedWith = a.tiedWith;
             return (
               <li key={str(a.id) ?? i}>
                 <span className="award-mark" aria-hidden="true">
                   ★
                 </span>
                 <strong>{str(a.name)}</strong>, {ed.label}
-                {Boolean(a.tied) && (
+                {a.tied && (
                   <span className="badge badge--accent" title="Shared with another winner">
                     tied
                   </span>
@@ -62,9 +62,8 @@ export function FestivalHistory({ selections, awards }: { selections: Any[]; awa
                     {' '}
                     with{' '}
                     {tiedWith.map((t, k) => {
-                      const o = obj(t);
-                      const id = str(o?.id);
-                      const n = nameOf(t) ?? str(o?.title) ?? '';
+                      const id = str(t.id);
+                      const n = str(t.name) ?? '';
                       return (
                         <span key={k}>
                           {k > 0 && ', '}

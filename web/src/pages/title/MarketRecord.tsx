@@ -1,21 +1,19 @@
 /** What the record says of the title's market: box office, releases, and who holds which rights. */
 import { formatDate, formatMoney, humanize } from '../../lib/format';
 import { Link } from '../../lib/router';
-import type { Money } from '../../../../src/contract/index.js';
 import { Badge, ColumnHeads } from '../../components/ui';
-import { moneyOf, nameOf, obj, str, type Any } from './detail';
+import { str, type TitleBoxOffice, type TitleHolding, type TitleRelease } from './detail';
 
-export function BoxOffice({ rows, names }: { rows: Any[]; names?: Map<string, string> }) {
+export function BoxOffice({ rows, names }: { rows: TitleBoxOffice[]; names?: Map<string, string> }) {
   const items = rows
-    .map((r) => ({ r, m: moneyOf(r) }))
-    .filter((x): x is { r: Any; m: Money } => !!x.m)
-    .map(({ r, m }) => ({
+    .filter((r) => str(r.gross.amount) && str(r.gross.currency))
+    .map((r) => ({
       territory: str(r.territory),
       name: str(r.territoryName),
-      m,
-      value: Number(m.amount),
+      m: r.gross,
+      value: Number(r.gross.amount),
       asOf: str(r.asOf),
-      cumulative: r.cumulative ?? r.isCumulative,
+      cumulative: r.cumulative,
     }));
   if (!items.length) return <p className="muted">No box office recorded.</p>;
   const max = new Map<string, number>();
@@ -31,7 +29,7 @@ export function BoxOffice({ rows, names }: { rows: Any[]; names?: Map<string, st
             </span>
             <span className="bar-value num">{formatMoney(i.m)}</span>
             <span className="bar-note muted">
-              {i.cumulative === false || i.cumulative === 0 ? 'period' : 'to date'}
+              {i.cumulative === false ? 'period' : 'to date'}
               {i.asOf ? `, as of ${formatDate(i.asOf)}` : ''}
             </span>
           </li>
@@ -42,7 +40,7 @@ export function BoxOffice({ rows, names }: { rows: Any[]; names?: Map<string, st
   );
 }
 
-export function Releases({ rows, names }: { rows: Any[]; names?: Map<string, string> }) {
+export function Releases({ rows, names }: { rows: TitleRelease[]; names?: Map<string, string> }) {
   if (!rows.length) return <p className="muted">No releases recorded.</p>;
   return (
     <div className="table-wrap table-wrap--plain">
@@ -51,16 +49,14 @@ export function Releases({ rows, names }: { rows: Any[]; names?: Map<string, str
         <tbody>
           {rows.map((r, i) => {
             const t = str(r.territory);
-            const d = obj(r.distributor);
-            const prec = (str(r.precision) ?? str(r.datePrecision)) as 'day' | 'month' | 'year' | undefined;
+            const d = r.distributor;
+            const prec = r.precision;
             return (
               <tr key={str(r.id) ?? i}>
                 <td>{t ? (str(r.territoryName) ?? names?.get(t) ?? t) : '—'}</td>
-                <td className="num">{formatDate(str(r.date) ?? str(r.releaseDate), { precision: prec })}</td>
+                <td className="num">{formatDate(str(r.date), { precision: prec })}</td>
                 <td>{humanize(str(r.kind)) || '—'}</td>
-                <td>
-                  {d ? <Link to={`/companies/${encodeURIComponent(String(d.id))}`}>{String(d.name)}</Link> : (nameOf(r.distributor) ?? '—')}
-                </td>
+                <td>{d ? <Link to={`/companies/${encodeURIComponent(d.id)}`}>{d.name}</Link> : '—'}</td>
               </tr>
             );
           })}
@@ -71,7 +67,7 @@ export function Releases({ rows, names }: { rows: Any[]; names?: Map<string, str
 }
 
 /** Who holds what, as the record (ours and the trade press) says. */
-export function MarketPicture({ rows }: { rows: Any[] }) {
+export function MarketPicture({ rows }: { rows: TitleHolding[] }) {
   if (!rows.length) return <p className="muted">No holder on record.</p>;
   return (
     <div className="table-wrap table-wrap--plain table-wrap--cards">
@@ -79,10 +75,10 @@ export function MarketPicture({ rows }: { rows: Any[] }) {
         <ColumnHeads columns={['Holder', 'Territories', 'Media', 'Term', 'Contract']} />
         <tbody>
           {rows.map((r, i) => {
-            const h = obj(r.holder);
+            const h = r.holder;
             return (
               <tr key={i}>
-                <td data-label="Holder">{h ? <Link to={`/companies/${encodeURIComponent(String(h.id))}`}>{String(h.name)}</Link> : '—'}</td>
+                <td data-label="Holder">{h ? <Link to={`/companies/${encodeURIComponent(h.id)}`}>{h.name}</Link> : '—'}</td>
                 <td data-label="Territories">{str(r.territoryLabel)}</td>
                 <td data-label="Media">{str(r.mediaLabel)}</td>
                 <td data-label="Term" className="nowrap">

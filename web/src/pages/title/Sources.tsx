@@ -1,27 +1,25 @@
 /** Where the title's facts come from: each source with the facts taken from it and whether they were reviewed. */
 import { formatDate, humanize } from '../../lib/format';
 import { Badge } from '../../components/ui';
-import { obj, str, type Any } from './detail';
+import { str, type TitleSource } from './detail';
 
 interface SourceGroup {
-  source: Any;
-  facts: Any[];
+  source: TitleSource['source'];
+  facts: TitleSource[];
 }
 
 /** The title's fact links ({factTable, quote, reviewed, accepted, source}) grouped by their source. */
-function groupSources(links: Any[]): SourceGroup[] {
+function groupSources(links: TitleSource[]): SourceGroup[] {
   const groups = new Map<string, SourceGroup>();
   for (const l of links) {
-    const src = obj(l.source) ?? l;
-    const k = str(src.id) ?? JSON.stringify(src);
-    if (!groups.has(k)) groups.set(k, { source: src, facts: [] });
-    if (obj(l.source)) groups.get(k)!.facts.push(l);
-    else if (Array.isArray(l.facts)) groups.get(k)!.facts.push(...(l.facts as Any[]));
+    const k = str(l.source.id) ?? JSON.stringify(l.source);
+    if (!groups.has(k)) groups.set(k, { source: l.source, facts: [] });
+    groups.get(k)!.facts.push(l);
   }
   return [...groups.values()];
 }
 
-export function Sources({ sources }: { sources: Any[] }) {
+export function Sources({ sources }: { sources: TitleSource[] }) {
   const groups = groupSources(sources);
   if (!groups.length) return <p className="muted">No source recorded: these facts were entered by hand.</p>;
   return (
@@ -61,8 +59,7 @@ export function Sources({ sources }: { sources: Any[] }) {
                 <ul className="facts">
                   {facts.map((f, k) => (
                     <li key={str(f.id) ?? k}>
-                      <span className="fact-kind">{humanize(str(f.factTable) ?? str(f.table))}</span>{' '}
-                      {str(f.quote) ? <q>{str(f.quote)}</q> : null}{' '}
+                      <span className="fact-kind">{humanize(str(f.factTable))}</span> {str(f.quote) ? <q>{str(f.quote)}</q> : null}{' '}
                       {f.reviewed ? <Badge value="signed" label="reviewed" /> : <Badge value="draft" label="to review" />}
                     </li>
                   ))}

@@ -1,35 +1,21 @@
-/** A title as the title API answers it, and the helpers its panels use to read the looser nested parts. */
-import type { Contract, Money, Ref } from '../../../../src/contract/index.js';
+/** A title as the title API answers it (the contract's TitleView), and the helpers its panels share. */
+import type { Contract, TitleView } from '../../../../src/contract/index.js';
 
-export type Any = Record<string, unknown>;
+/**
+ * The title page's answer. Its deals come as summaries (the contract's ContractSummary) that
+ * useContractDetails replaces by the full contracts; until then the panels read a summary as far as
+ * it goes (ids, parties, status, blocks' labels and terms), as they always did.
+ */
+export type TitleDetail = Omit<TitleView, 'contracts'> & { contracts: Contract[] };
+export type TitleSelection = TitleView['selections'][number];
+export type TitleAward = TitleView['awards'][number];
+export type TitleRelease = TitleView['releases'][number];
+export type TitleBoxOffice = TitleView['boxOffice'][number];
+export type TitleHolding = TitleView['marketPicture'][number];
+export type TitleSource = TitleView['sources'][number];
 
-export interface TitleDetail {
-  id: string;
-  originalTitle: string;
-  englishTitle: string | null;
-  year: number | null;
-  countries: string[];
-  languages?: string[];
-  runtimeMinutes?: number | null;
-  synopsis?: string | null;
-  sourceMaterial?: string | null;
-  sourceMaterialNote?: string | null;
-  productionStatus?: string | null;
-  aliases?: Array<{ alias: string; kind?: string | null } | string>;
-  credits: Array<{ role: string; person: Ref; character?: string | null }>;
-  companies: Array<{ role: string; company: Ref }>;
-  selections?: Any[];
-  awards?: Any[];
-  releases?: Any[];
-  boxOffice?: Any[];
-  contracts?: Contract[];
-  marketPicture?: unknown;
-  sources?: Any[];
-}
-
+/** A non-empty text, or undefined (an empty string reads as absent). */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined);
-export const obj = (v: unknown): Any | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Any) : undefined);
-export const nameOf = (v: unknown): string | undefined => str(v) ?? str(obj(v)?.name);
 
 function ordinal(n: number): string {
   const s = ['th', 'st', 'nd', 'rd'];
@@ -37,19 +23,13 @@ function ordinal(n: number): string {
   return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
 }
 
-/** "69th Berlinale (2019)" from an edition as the server may nest it. */
-export function editionName(x: Any): { label: string; id?: string } {
-  const ed = obj(x.edition) ?? x;
-  const fest = obj(ed.festival) ?? obj(x.festival);
-  const festName = str(fest?.shortName) ?? nameOf(fest) ?? str(x.festivalName) ?? '';
-  const num = typeof ed.number === 'number' ? `${ordinal(ed.number)} ` : '';
-  const year = str(ed.year);
-  return { label: `${num}${festName}${year ? ` ${year}` : ''}`.trim() || str(ed.name) || '—', id: str(ed.id) ?? str(x.editionId) };
-}
-
-export function moneyOf(x: Any): Money | undefined {
-  const m = obj(x.amount) ?? obj(x.gross) ?? obj(x.money);
-  if (m && str(m.amount) && str(m.currency)) return { amount: String(m.amount), currency: String(m.currency) };
-  if (str(x.amount) && str(x.currency)) return { amount: String(x.amount), currency: String(x.currency) };
-  return undefined;
+/** "69th Berlinale (2019)" from a selection's or award's festival and edition. */
+export function editionName(x: {
+  festival: { name: string; shortName: string | null };
+  edition: { id: string; number: number | null; year: number };
+}): { label: string; id?: string } {
+  const festName = str(x.festival.shortName) ?? str(x.festival.name) ?? '';
+  const num = typeof x.edition.number === 'number' ? `${ordinal(x.edition.number)} ` : '';
+  const year = str(x.edition.year);
+  return { label: `${num}${festName}${year ? ` ${year}` : ''}`.trim() || '—', id: str(x.edition.id) };
 }
