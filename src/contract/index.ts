@@ -17,3 +17,4 @@ export * from './settings.js';
 export * from './reference.js';
 export * from '../domain/vocabulary.js';
 export * from './views.js';
+export * from './money.js';

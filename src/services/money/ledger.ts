@@ -11,7 +11,17 @@ import { parseMedia } from '../../domain/media.js';
 import { currencyCode, formatAmount, parseAmount } from '../../domain/money/amounts.js';
 import { parsePeriod } from '../../domain/money/periods.js';
 import { parseTerritories } from '../../domain/territories.js';
-import { newId, type Database, type ReceiptKind } from '../../store/index.js';
+import { newId, type Database } from '../../store/index.js';
+import type {
+  ExchangeRateInput,
+  ExpenseInput,
+  LedgerEntryView,
+  LedgerView,
+  MoneyEntryInput,
+  ReceiptInput,
+  RevenueProblem,
+  RevenueRowInput,
+} from '../../contract/money.js';
 import type { Actor, FilmRights } from '../app.js';
 import { requireWriter } from '../access.js';
 import { audit } from '../audit.js';
@@ -57,31 +67,7 @@ async function contractId(db: Kysely<Database>, idOrRef: string, field = 'contra
   return c.id;
 }
 
-export interface MoneyEntryInput {
-  /** YYYY-MM-DD: when the money came in, was spent or was paid. */
-  on: string;
-  amount: string;
-  currency: string;
-  note?: string | null;
-}
-export interface ReceiptInput extends MoneyEntryInput {
-  kind?: ReceiptKind;
-}
-export interface ExpenseInput extends MoneyEntryInput {
-  category: string;
-  recoupable?: boolean;
-}
-
-export interface LedgerEntryView {
-  id: string;
-  on: string;
-  amount: string;
-  currency: string;
-  note: string | null;
-  kind?: ReceiptKind;
-  category?: string;
-  recoupable?: boolean;
-}
+export type { ExpenseInput, LedgerEntryView, MoneyEntryInput, ReceiptInput };
 
 export async function addReceipt(app: FilmRights, actor: Actor, contract: string, input: ReceiptInput): Promise<LedgerEntryView> {
   requireWriter(actor);
@@ -164,12 +150,7 @@ export async function addPayment(app: FilmRights, actor: Actor, contract: string
   return { id: row.id, on: row.paid_on, amount: formatAmount(BigInt(row.amount), cur), currency: cur, note: row.note };
 }
 
-export interface ExchangeRateInput {
-  period: string;
-  from: string;
-  to: string;
-  rate: string;
-}
+export type { ExchangeRateInput };
 
 export async function setExchangeRate(app: FilmRights, actor: Actor, input: ExchangeRateInput): Promise<ExchangeRateInput> {
   requireWriter(actor);
@@ -210,22 +191,7 @@ export async function setExchangeRate(app: FilmRights, actor: Actor, input: Exch
   return { period, from, to, rate };
 }
 
-/** A row of a licensee's revenue report, as a sheet or the API gives it. */
-export interface RevenueRowInput {
-  period: string;
-  title: string;
-  territory: string;
-  media: string;
-  gross: string;
-  currency: string;
-  units?: number | null;
-}
-
-export interface RevenueProblem {
-  row: number;
-  field: string;
-  message: string;
-}
+export type { RevenueProblem, RevenueRowInput };
 
 /** Refused: the report has problems; nothing was written. */
 export class RevenueReportError extends DomainError {
@@ -345,23 +311,7 @@ export async function recordRevenueReport(
   });
 }
 
-export interface LedgerView {
-  receipts: LedgerEntryView[];
-  expenses: LedgerEntryView[];
-  payments: LedgerEntryView[];
-  revenue: Array<{
-    id: string;
-    report: string;
-    row: number;
-    period: string;
-    titleId: string;
-    territory: string;
-    media: string;
-    gross: string;
-    currency: string;
-    units: number | null;
-  }>;
-}
+export type { LedgerView };
 
 export async function getLedger(app: FilmRights, actor: Actor, contract: string): Promise<LedgerView> {
   requireFinancials(actor);
