@@ -16,7 +16,7 @@ import { RevenueReportError } from '../services/money/ledger.js';
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof RevenueReportError) {
     // a refused revenue report names every row and field at fault; nothing of it was written
-    reply.code(400).send({ error: err.code, message: err.message, field: err.field, problems: err.problems });
+    reply.code(400).send({ error: err.code, message: err.message, field: err.field, problems: err.problems, ...err.sheet });
   } else if (err instanceof DomainError) {
     reply
       .code(err.code === 'too-large' ? 413 : 400)

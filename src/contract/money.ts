@@ -211,7 +211,40 @@ export const RevenueReportRefusal = Type.Object({
   field: Type.Optional(Type.String()),
   /** Present when rows were refused (a malformed request has none). */
   problems: Type.Optional(Type.Array(RevenueProblem)),
+  /** A sheet's: the headers read and the mapping used. */
+  headers: Type.Optional(Type.Array(Type.String())),
+  mapping: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]))),
 });
+
+/**
+ * POST /api/contracts/:id/revenue-reports/file: the report as a CSV or XLSX file (base64), its columns
+ * mapped as a deal sheet's are (guessed from the headers; `mapping` overrides: field → header).
+ */
+export const revenueSheetInput = (maxBase64: number, maxBytes: number) =>
+  closed({
+    filename: Type.String({ minLength: 1, maxLength: 255 }),
+    content: Type.String({ maxLength: maxBase64, description: `the file, base64 (at most ${maxBytes / 1024 / 1024} MiB decoded)` }),
+    format: Type.Optional(oneOf(['csv', 'xlsx'] as const)),
+    mapping: Type.Optional(
+      Type.Unsafe<Record<string, string | null>>({
+        type: 'object',
+        maxProperties: 20,
+        additionalProperties: { type: ['string', 'null'], maxLength: 200 },
+      }),
+    ),
+    sheet: Type.Optional(Type.String({ maxLength: 200 })),
+    report: Type.Optional(Type.String({ maxLength: LABEL })),
+    preview: Type.Optional(Type.Boolean({ default: false })),
+  });
+
+/** What a revenue report sheet recorded (or would), with the headers read and the mapping used. */
+export const RevenueSheetResult = Type.Object({
+  ...RevenueReportResult.properties,
+  format: oneOf(['csv', 'xlsx'] as const),
+  headers: Type.Array(Type.String()),
+  mapping: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()])),
+});
+export type RevenueSheetResult = Static<typeof RevenueSheetResult>;
 
 export const MoneyFigure = Type.Object({ prior: moneyOut, current: moneyOut, cumulative: moneyOut });
 

@@ -4,6 +4,7 @@
  * would, figures exact; who may call what (no financial permission: 403 everywhere; a read-only
  * token cannot write); bad input that names the row and field and writes nothing; the PDF and XLSX.
  */
+import ExcelJS from 'exceljs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -278,6 +279,64 @@ describeEachDatabase('the accounts through the API', (_open, database) => {
     expect((await ok(call('fay', 'GET', '/api/contracts/NEON-NA/statements/2022-Q2'))).receipts.current).toBe('100.00');
   });
 
+  it('records a revenue report from a CSV or XLSX sheet: columns guessed, preview first, rows of the file named', async () => {
+    const csv = [
+      'Quarter,Film,Country,Platform,Revenue,Ccy,Admissions',
+      '2022-Q3,One Second,United States,Theatrical,"1,000.50",USD,120',
+      '2022-Q3,One Second,Canada,SVOD,2000,USD,',
+    ].join('\n');
+    const file = (content: string | Buffer, extra: object = {}) => ({
+      filename: 'neon-q3-2022.csv',
+      content: Buffer.from(content).toString('base64'),
+      ...extra,
+    });
+    const before = await revenueCount();
+    const preview = await ok(call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports/file', file(csv, { preview: true })));
+    expect(preview).toMatchObject({ rows: 2, gross: { USD: '3000.50' }, preview: true, format: 'csv' });
+    expect(preview.mapping).toMatchObject({
+      period: 'Quarter',
+      title: 'Film',
+      territory: 'Country',
+      media: 'Platform',
+      gross: 'Revenue',
+      units: 'Admissions',
+    });
+    expect(await revenueCount()).toBe(before);
+
+    const bad = await call(
+      'fay',
+      'POST',
+      '/api/contracts/NEON-NA/revenue-reports/file',
+      file(`${csv}\n2022-Q3,One Second,Atlantis,SVOD,-5,USD,\n2022-Q1,One Second,Canada,SVOD,5,USD,`),
+    );
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().problems.map((p: { row: number; field: string }) => `${p.row} ${p.field}`)).toEqual([
+      '4 territory',
+      '4 gross',
+      '5 period',
+    ]);
+    expect(bad.json().headers).toContain('Revenue');
+    const unmapped = await call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports/file', file(csv, { mapping: { gross: 'Net' } }));
+    expect(unmapped.statusCode).toBe(400);
+    expect(unmapped.json().problems[0]).toMatchObject({ row: 0, field: 'gross' });
+    expect(unmapped.json().problems[0].message).toMatch(/no column "Net"/);
+    expect(await revenueCount()).toBe(before);
+
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Report');
+    sheet.addRow(['Period', 'Title', 'Territory', 'Media', 'Gross receipts', 'Currency']);
+    sheet.addRow(['2022-Q3', 'One Second', 'United States', 'SVOD', 4000.25, 'USD']);
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+    const recorded = await ok(
+      call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports/file', file(xlsx, { filename: 'neon.xlsx', report: 'Neon Q3 2022' })),
+    );
+    expect(recorded).toMatchObject({ rows: 1, gross: { USD: '4000.25' }, preview: false, format: 'xlsx' });
+    const lines = (await ok(call('fay', 'GET', '/api/contracts/NEON-NA/ledger'))).revenue.filter(
+      (l: { report: string }) => l.report === 'Neon Q3 2022',
+    );
+    expect(lines).toMatchObject([{ row: 2, period: '2022-Q3', gross: '4000.25', media: 'SVOD' }]);
+  });
+
   it('lists what is due on a day', async () => {
     const due = await ok(call('fay', 'GET', '/api/money/due?today=2021-10-20'));
     expect(due.today).toBe('2021-10-20');
@@ -302,6 +361,11 @@ describeEachDatabase('the accounts through the API', (_open, database) => {
       ['POST', '/api/contracts/NEON-NA/payments', { on: '2022-06-01', amount: '1', currency: 'USD' }],
       ['PUT', '/api/exchange-rates', { period: '2022-Q2', from: 'USD', to: 'CAD', rate: '9' }],
       ['POST', '/api/contracts/NEON-NA/revenue-reports', { report: 'x', rows: [row('2022-Q3', 'SVOD', '1')] }],
+      [
+        'POST',
+        '/api/contracts/NEON-NA/revenue-reports/file',
+        { filename: 'x.csv', content: Buffer.from('Period\n2022-Q3').toString('base64') },
+      ],
       ['POST', '/api/contracts/NEON-NA/statements/2022-Q2/issue', {}],
     ];
     for (const url of reads) {

@@ -21,6 +21,8 @@ import {
   RevenueReportInput,
   RevenueReportRefusal,
   RevenueReportResult,
+  RevenueSheetResult,
+  revenueSheetInput,
   StatementNumberParams,
   StatementParams,
   StatementQuery,
@@ -34,6 +36,9 @@ import { statementPdf } from '../../interchange/statements/pdf.js';
 import { statementXlsx } from '../../interchange/statements/xlsx.js';
 import type { FilmRights } from '../../services/app.js';
 import { addExpense, addPayment, addReceipt, getLedger, recordRevenueReport, setExchangeRate } from '../../services/money/ledger.js';
+import { tooLarge } from '../../domain/errors.js';
+import { IMPORT_LIMITS } from '../../services/imports.js';
+import { recordRevenueSheet } from '../../services/money/revenueSheet.js';
 import { computeStatement, getIssuedStatement, issueStatement, moneyDue } from '../../services/money/statements.js';
 import { getTerms, setTerms } from '../../services/money/terms.js';
 import { access } from '../access.js';
@@ -44,6 +49,11 @@ const FILES = {
   pdf: { type: 'application/pdf', write: statementPdf },
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', write: statementXlsx },
 } as const;
+
+const MAX_BYTES = IMPORT_LIMITS.maxBytes;
+/** A file as base64: 4 characters per 3 bytes. */
+const MAX_BASE64 = Math.ceil(MAX_BYTES / 3) * 4;
+const RevenueSheetInput = revenueSheetInput(MAX_BASE64, MAX_BYTES);
 
 /** Today as YYYY-MM-DD (UTC). */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -168,6 +178,29 @@ export function moneyRoutes(fastify: FastifyInstance, app: FilmRights): void {
       const preview = req.body.preview ?? false;
       const out = await recordRevenueReport(app, actorOf(req), req.params.id, req.body.report, req.body.rows, { preview });
       return { ...out, preview };
+    },
+  );
+
+  server.post(
+    '/api/contracts/:id/revenue-reports/file',
+    {
+      config: write,
+      bodyLimit: Math.ceil(MAX_BYTES * 1.4),
+      schema: {
+        tags: TAGS,
+        summary:
+          "Record a licensee's revenue report from a CSV or XLSX file (base64): columns mapped as for deal sheets (guessed; `mapping` overrides), every row checked, all written or none; preview writes nothing. Refused rows: 400 with problems (row of the file, field, message), the headers and the mapping",
+        params: IdParams,
+        body: RevenueSheetInput,
+        response: { 200: RevenueSheetResult, 400: RevenueReportRefusal, 403: ErrorReply, 404: ErrorReply, 413: ErrorReply },
+      },
+    },
+    async (req) => {
+      const { filename, content, ...opts } = req.body;
+      const data = Buffer.from(content, 'base64');
+      if (data.length > MAX_BYTES)
+        throw tooLarge('content', data.length, `content: the file is over ${MAX_BYTES / 1024 / 1024} MiB (the limit of one import)`);
+      return recordRevenueSheet(app, actorOf(req), req.params.id, data, filename, opts);
     },
   );
 

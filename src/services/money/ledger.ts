@@ -195,7 +195,11 @@ export type { RevenueProblem, RevenueRowInput };
 
 /** Refused: the report has problems; nothing was written. */
 export class RevenueReportError extends DomainError {
-  constructor(readonly problems: RevenueProblem[]) {
+  constructor(
+    readonly problems: RevenueProblem[],
+    /** For a sheet: its headers and the column mapping used, so the user can correct the mapping. */
+    readonly sheet?: { headers: string[]; mapping: Record<string, string | null> },
+  ) {
     super(
       'invalid',
       'rows',
@@ -219,7 +223,14 @@ export async function recordRevenueReport(
   contract: string,
   report: string,
   rows: readonly RevenueRowInput[],
-  opts: { preview?: boolean } = {},
+  opts: {
+    preview?: boolean;
+    /** The rows' numbers in their file (a sheet's rows start at 2); default 1, 2, 3... */
+    rowNumbers?: readonly number[];
+    /** Problems found reading the file, reported with the rows' own. */
+    problems?: readonly RevenueProblem[];
+    sheet?: RevenueReportError['sheet'];
+  } = {},
 ): Promise<{ rows: number; gross: Record<string, string>; problems: RevenueProblem[] }> {
   requireWriter(actor);
   requireFinancials(actor);
@@ -233,7 +244,7 @@ export async function recordRevenueReport(
       (await trx.selectFrom('statements').select('period').where('contract_id', '=', cid).execute()).map((r) => r.period),
     );
     const titles = await TitleIndex.load(trx);
-    const problems: RevenueProblem[] = [];
+    const problems: RevenueProblem[] = [...(opts.problems ?? [])];
     const lines: Array<{
       id: string;
       contract_id: string;
@@ -249,7 +260,7 @@ export async function recordRevenueReport(
     }> = [];
     const totals = new Map<string, bigint>();
     rows.forEach((r, i) => {
-      const row = i + 1;
+      const row = opts.rowNumbers?.[i] ?? i + 1;
       const problem = (field: string, e: unknown) =>
         problems.push({ row, field, message: e instanceof Error ? e.message.replace(/^[\w.[\]]+: /, '') : String(e) });
       const at = <T>(field: string, f: () => T): T | undefined => {
@@ -292,7 +303,11 @@ export async function recordRevenueReport(
         totals.set(cur, (totals.get(cur) ?? 0n) + BigInt(gross));
       }
     });
-    if (problems.length) throw new RevenueReportError(problems);
+    if (problems.length)
+      throw new RevenueReportError(
+        [...problems].sort((a, b) => a.row - b.row),
+        opts.sheet,
+      );
     if (!opts.preview && lines.length) {
       for (let i = 0; i < lines.length; i += 500)
         await trx
