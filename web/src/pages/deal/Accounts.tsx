@@ -310,7 +310,7 @@ export default function Accounts({ contractId }: { contractId: string }) {
           <RevenueUpload contractId={contractId} onRecorded={() => setTick((n) => n + 1)} />
           <h3>Statements</h3>
           <label className="field">
-            Period
+            Statement period
             <select value={shown} onChange={(e) => setPeriod(e.target.value)}>
               {periods.map((p) => (
                 <option key={p} value={p}>
