@@ -105,9 +105,17 @@ function Ledger({ contractId, currency }: { contractId: string; currency: string
           </select>
         </label>
         <TextField label="Date" type="date" value={entry.on} onChange={(v) => setEntry({ ...entry, on: v })} />
-        <TextField label="Amount" value={entry.amount} onChange={(v) => setEntry({ ...entry, amount: v })} />
-        <TextField label="In currency" value={entry.currency} maxLength={3} onChange={(v) => setEntry({ ...entry, currency: v })} />
-        {what === 'expenses' && <TextField label="Category" value={entry.category} onChange={(v) => setEntry({ ...entry, category: v })} />}
+        <TextField type="text" label="Amount" value={entry.amount} onChange={(v) => setEntry({ ...entry, amount: v })} />
+        <TextField
+          type="text"
+          label="In currency"
+          value={entry.currency}
+          maxLength={3}
+          onChange={(v) => setEntry({ ...entry, currency: v })}
+        />
+        {what === 'expenses' && (
+          <TextField type="text" label="Category" value={entry.category} onChange={(v) => setEntry({ ...entry, category: v })} />
+        )}
         {what === 'receipts' && (
           <label className="field">
             Pays
@@ -167,7 +175,7 @@ function RevenueUpload({ contractId, onRecorded }: { contractId: string; onRecor
           Report file
           <input type="file" accept=".csv,.xlsx" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(undefined))} />
         </label>
-        <TextField label="Report name" value={report} placeholder="Neon Q4 2021" onChange={setReport} />
+        <TextField type="text" label="Report name" value={report} placeholder="Neon Q4 2021" onChange={setReport} />
       </div>
       <div className="form-actions">
         <button type="button" className="btn btn--small" disabled={!file} onClick={() => void send(true)}>
@@ -244,7 +252,7 @@ function Statement({ contractId, period }: { contractId: string; period: string 
           <li key={x}>{x.replace(/^\d+\.\s*/, '')}</li>
         ))}
       </ol>
-      <div className="table-scroll">
+      <div className="table-wrap">
         <table className="data" aria-label={`Statement ${v.period.key}`}>
           <thead>
             <tr>
@@ -306,7 +314,7 @@ export default function Accounts({ contractId }: { contractId: string }) {
       </details>
       {t && (
         <>
-          <Ledger contractId={contractId} currency={t.currency} />
+          <Ledger key={tick} contractId={contractId} currency={t.currency} />
           <RevenueUpload contractId={contractId} onRecorded={() => setTick((n) => n + 1)} />
           <h3>Statements</h3>
           <label className="field">

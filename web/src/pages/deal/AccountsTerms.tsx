@@ -118,6 +118,7 @@ export function TermsForm({
           </select>
         </label>
         <TextField
+          type="text"
           label="Currency"
           value={d.currency}
           maxLength={3}
@@ -133,6 +134,7 @@ export function TermsForm({
           </select>
         </label>
         <TextField
+          type="text"
           label="Statement due (days after the period)"
           inputMode="numeric"
           value={d.statementDueDays}
@@ -148,6 +150,7 @@ export function TermsForm({
           onChange={(v) => set({ reportingFrom: v })}
         />
         <TextField
+          type="text"
           label="Expense cap"
           hint="Recoupable expenses beyond it are shown, never recouped"
           value={d.expenseCap}
@@ -178,20 +181,27 @@ export function TermsForm({
             return (
               <tr key={i}>
                 <td>
-                  <input aria-label={`Fee ${i + 1} media`} value={f.media} onChange={(e) => upd({ media: e.target.value })} />
+                  <input type="text" aria-label={`Fee ${i + 1} media`} value={f.media} onChange={(e) => upd({ media: e.target.value })} />
                 </td>
                 <td>
                   <input
+                    type="text"
                     aria-label={`Fee ${i + 1} territories`}
                     value={f.territories}
                     onChange={(e) => upd({ territories: e.target.value })}
                   />
                 </td>
                 <td>
-                  <input aria-label={`Fee ${i + 1} rate`} value={f.rate} size={6} onChange={(e) => upd({ rate: e.target.value })} />
+                  <input
+                    type="text"
+                    aria-label={`Fee ${i + 1} rate`}
+                    value={f.rate}
+                    size={6}
+                    onChange={(e) => upd({ rate: e.target.value })}
+                  />
                 </td>
                 <td>
-                  <input aria-label={`Fee ${i + 1} label`} value={f.label} onChange={(e) => upd({ label: e.target.value })} />
+                  <input type="text" aria-label={`Fee ${i + 1} label`} value={f.label} onChange={(e) => upd({ label: e.target.value })} />
                 </td>
                 <td>
                   <button
@@ -238,10 +248,16 @@ export function TermsForm({
             return (
               <tr key={i}>
                 <td>
-                  <input aria-label={`Instalment ${i + 1} label`} value={x.label} onChange={(e) => upd({ label: e.target.value })} />
+                  <input
+                    type="text"
+                    aria-label={`Instalment ${i + 1} label`}
+                    value={x.label}
+                    onChange={(e) => upd({ label: e.target.value })}
+                  />
                 </td>
                 <td>
                   <input
+                    type="text"
                     aria-label={`Instalment ${i + 1} share`}
                     value={x.rate}
                     size={10}
