@@ -4,6 +4,9 @@ import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { Badge, ColumnHeads, Empty, ErrorNote, Loading, Section } from './ui';
 
+/** The most urgent first (the service lists them by deal and date); the rest are counted. */
+const SHOWN = 10;
+
 export function MoneyDue() {
   const due = useApi<MoneyDueView>('/api/money/due');
   const items = (due.data?.items ?? []).filter((d) => d.status !== 'not-yet-due');
@@ -16,28 +19,30 @@ export function MoneyDue() {
       ) : items.length === 0 ? (
         <Empty title="No statement is late and no instalment is overdue." />
       ) : (
-        <table className="data">
-          <ColumnHeads columns={['Deal', 'What', 'Status', { label: 'Due', className: 'num' }]} />
-          <tbody>
-            {items.slice(0, 20).map((d, i) => (
-              <tr key={`${d.contract.id}-${d.label}-${i}`}>
-                <td>
-                  <Link to={`/deals/${d.contract.id}#accounts`}>{d.contract.ref}</Link>
-                </td>
-                <td className="cell-wrap">
-                  {d.label}
-                  {d.amount ? ` · ${d.currency} ${d.amount}` : ''}
-                </td>
-                <td>
-                  <Badge value={d.status} />
-                </td>
-                <td className="num">{d.dueOn ?? 'on its event'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-wrap">
+          <table className="data">
+            <ColumnHeads columns={['Deal', 'What', 'Status', { label: 'Due', className: 'num' }]} />
+            <tbody>
+              {items.slice(0, SHOWN).map((d, i) => (
+                <tr key={`${d.contract.id}-${d.label}-${i}`}>
+                  <td className="nowrap">
+                    <Link to={`/deals/${d.contract.id}#accounts`}>{d.contract.ref}</Link>
+                  </td>
+                  <td className="cell-wrap">
+                    {d.label}
+                    {d.amount ? ` · ${d.currency} ${d.amount}` : ''}
+                  </td>
+                  <td>
+                    <Badge value={d.status} />
+                  </td>
+                  <td className="num">{d.dueOn ?? 'on its event'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      {items.length > 20 && <p className="muted small">and {items.length - 20} more.</p>}
+      {items.length > SHOWN && <p className="muted small">and {items.length - SHOWN} more.</p>}
     </Section>
   );
 }
