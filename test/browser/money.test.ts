@@ -102,6 +102,15 @@ describeBrowser('the accounts of a deal in the browser', () => {
     await parser.destroy();
     expect(text).toContain('Amount due: USD 210,000.00');
 
+    // saving the terms again as loaded changes nothing: the instalments' shares come back as percentages
+    await page.reload();
+    await page.locator('#accounts summary').click();
+    await page.locator('#accounts').getByRole('button', { name: 'Save the terms' }).click();
+    await shows(page.locator('#accounts'), 'The terms are saved.');
+    expect(await page.locator('#accounts').getByLabel('Instalment 1 share').inputValue()).toBe('20%');
+    await page.locator('#accounts').getByLabel('Statement period').selectOption('2022-Q1');
+    await shows(page.locator('#accounts'), 'Amount due: USD 210,000.00');
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${w.url}/deals/${neon.id}`);
     await visible(page.locator('#accounts'));

@@ -17,6 +17,8 @@ interface Inst {
   rate: string;
   dueEvent: DealEvent | '';
   dueOn: string;
+  /** Days after the event (kept as loaded; not edited here). */
+  dueDays: number | null;
 }
 interface TermsDraft {
   kind: 'licence' | 'mandate';
@@ -32,6 +34,15 @@ interface TermsDraft {
 
 const EVENTS: DealEvent[] = ['signature', 'delivery', 'first-release'];
 
+/** A decimal rate as a percentage, without floating point: "0.2" → "20%", "0.125" → "12.5%". */
+export function percent(rate: string): string {
+  const [w, f = ''] = rate.split('.');
+  const digits = `${f}00`;
+  const whole = `${w}${digits.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  const rest = digits.slice(2).replace(/0+$/, '');
+  return `${whole}${rest ? `.${rest}` : ''}%`;
+}
+
 function draftOf(t: TermsView | undefined): TermsDraft {
   return {
     kind: t?.kind ?? 'licence',
@@ -43,15 +54,17 @@ function draftOf(t: TermsView | undefined): TermsDraft {
     fees: (t?.fees ?? []).map((f) => ({ media: f.media ?? '', territories: f.territories ?? '', rate: f.rate, label: f.label })),
     instalments: (t?.instalments ?? []).map((i) => ({
       label: i.label,
-      rate: i.rate ?? i.amount ?? '',
+      rate: i.rate !== null ? percent(i.rate) : (i.amount ?? ''),
       dueEvent: i.dueEvent ?? '',
       dueOn: i.dueOn ?? '',
+      dueDays: i.dueDays,
     })),
     events: { signature: t?.events.signature ?? '', delivery: t?.events.delivery ?? '', 'first-release': t?.events['first-release'] ?? '' },
   };
 }
 
-function inputOf(d: TermsDraft, version: number | undefined): TermsInput {
+/** The terms to save: what the form edits, and, kept as they were, the parts it does not show (category caps, reserve, overage share, pool...). */
+function inputOf(d: TermsDraft, before: TermsView | undefined): TermsInput {
   const or = (s: string) => (s.trim() ? s.trim() : null);
   return {
     kind: d.kind,
@@ -66,11 +79,20 @@ function inputOf(d: TermsDraft, version: number | undefined): TermsInput {
       return {
         label: i.label,
         ...(share.endsWith('%') ? { rate: share } : { amount: share }),
-        ...(i.dueEvent ? { dueEvent: i.dueEvent } : { dueOn: or(i.dueOn) }),
+        ...(i.dueEvent ? { dueEvent: i.dueEvent, dueDays: i.dueDays } : { dueOn: or(i.dueOn) }),
       };
     }),
     events: { signature: or(d.events.signature), delivery: or(d.events.delivery), 'first-release': or(d.events['first-release']) },
-    ...(version ? { version } : {}),
+    ...(before
+      ? {
+          version: before.version,
+          expenseCaps: before.expenseCaps,
+          reserve: before.reserve,
+          reporterOverageShare: before.reporterOverageShare,
+          annualAfterYears: before.annualAfterYears,
+          pool: before.pool,
+        }
+      : {}),
   };
 }
 
@@ -97,7 +119,7 @@ export function TermsForm({
     setError(undefined);
     setSaved('');
     try {
-      const t = await api.put<TermsView>(`/api/contracts/${contractId}/terms`, inputOf(d, terms?.version));
+      const t = await api.put<TermsView>(`/api/contracts/${contractId}/terms`, inputOf(d, terms));
       setSaved('The terms are saved.');
       onSaved(t);
     } catch (err) {
@@ -304,7 +326,7 @@ export function TermsForm({
       <button
         type="button"
         className="btn btn--small"
-        onClick={() => set({ instalments: [...d.instalments, { label: '', rate: '', dueEvent: 'signature', dueOn: '' }] })}
+        onClick={() => set({ instalments: [...d.instalments, { label: '', rate: '', dueEvent: 'signature', dueOn: '', dueDays: null }] })}
       >
         Add an instalment
       </button>
