@@ -10,10 +10,14 @@ import {
   StaleVersionError,
   UnauthenticatedError,
 } from '../services/errors.js';
+import { RevenueReportError } from '../services/money/ledger.js';
 
 /** Every error leaves as JSON that names the field: `{error, message, field?, value?, suggestions?}`. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): void {
-  if (err instanceof DomainError) {
+  if (err instanceof RevenueReportError) {
+    // a refused revenue report names every row and field at fault; nothing of it was written
+    reply.code(400).send({ error: err.code, message: err.message, field: err.field, problems: err.problems, ...err.sheet });
+  } else if (err instanceof DomainError) {
     reply
       .code(err.code === 'too-large' ? 413 : 400)
       .send({ error: err.code, message: err.message, field: err.field, value: err.value, suggestions: err.suggestions });

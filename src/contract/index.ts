@@ -19,3 +19,4 @@ export * from '../domain/vocabulary.js';
 export * from './views.js';
 export * from './pages.js';
 export * from './press.js';
+export * from './money.js';

@@ -246,6 +246,7 @@ describeEachDatabase('money and who sees it', (_open, database) => {
       if (path.startsWith('/api/people/')) return people.length ? people : ['none'];
       if (path.startsWith('/api/festivals/')) return [ids.festival];
       if (path.startsWith('/api/editions/')) return [ids.edition];
+      if (path.startsWith('/api/statements/')) return ['1'];
       if (
         path.startsWith('/api/import/jobs/') ||
         path.startsWith('/api/tokens/') ||

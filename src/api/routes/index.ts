@@ -5,6 +5,7 @@ import { catalogRoutes } from './catalog.js';
 import { fetchSettingsRoutes } from './fetchSettings.js';
 import { editingRoutes } from './editing.js';
 import { interchangeRoutes } from './interchange.js';
+import { moneyRoutes } from './money.js';
 import { referenceRoutes } from './reference.js';
 import { rightsRoutes } from './rights.js';
 import { sessionRoutes } from './session.js';
@@ -20,4 +21,5 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   interchangeRoutes(server, app);
   articleRoutes(server, app);
   fetchSettingsRoutes(server, app);
+  moneyRoutes(server, app);
 }

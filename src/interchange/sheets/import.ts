@@ -23,7 +23,7 @@ import type { Table } from './table.js';
 
 export type SheetKind = 'deals' | 'catalog';
 
-interface FieldSpec {
+export interface FieldSpec {
   label: string;
   required?: boolean;
   synonyms: string[];
@@ -68,7 +68,11 @@ export type Mapping = Record<string, string | null>;
 
 /** Guesses which header holds each field: exact synonyms first, then close spellings. */
 export function guessMapping(headers: string[], kind: SheetKind): Mapping {
-  const fields = kind === 'deals' ? DEAL_FIELDS : CATALOG_FIELDS;
+  return guessColumns(headers, kind === 'deals' ? DEAL_FIELDS : CATALOG_FIELDS);
+}
+
+/** Guesses which header holds each of `fields` (any kind of sheet): exact synonyms first, then close spellings. */
+export function guessColumns(headers: string[], fields: Record<string, FieldSpec>): Mapping {
   const used = new Set<number>();
   const mapping: Mapping = {};
   const norm = headers.map((h) => normalizeName(h ?? ''));

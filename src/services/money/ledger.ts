@@ -11,7 +11,17 @@ import { parseMedia } from '../../domain/media.js';
 import { currencyCode, formatAmount, parseAmount } from '../../domain/money/amounts.js';
 import { parsePeriod } from '../../domain/money/periods.js';
 import { parseTerritories } from '../../domain/territories.js';
-import { newId, type Database, type ReceiptKind } from '../../store/index.js';
+import { newId, type Database } from '../../store/index.js';
+import type {
+  ExchangeRateInput,
+  ExpenseInput,
+  LedgerEntryView,
+  LedgerView,
+  MoneyEntryInput,
+  ReceiptInput,
+  RevenueProblem,
+  RevenueRowInput,
+} from '../../contract/money.js';
 import type { Actor, FilmRights } from '../app.js';
 import { requireWriter } from '../access.js';
 import { audit } from '../audit.js';
@@ -57,31 +67,7 @@ async function contractId(db: Kysely<Database>, idOrRef: string, field = 'contra
   return c.id;
 }
 
-export interface MoneyEntryInput {
-  /** YYYY-MM-DD: when the money came in, was spent or was paid. */
-  on: string;
-  amount: string;
-  currency: string;
-  note?: string | null;
-}
-export interface ReceiptInput extends MoneyEntryInput {
-  kind?: ReceiptKind;
-}
-export interface ExpenseInput extends MoneyEntryInput {
-  category: string;
-  recoupable?: boolean;
-}
-
-export interface LedgerEntryView {
-  id: string;
-  on: string;
-  amount: string;
-  currency: string;
-  note: string | null;
-  kind?: ReceiptKind;
-  category?: string;
-  recoupable?: boolean;
-}
+export type { ExpenseInput, LedgerEntryView, MoneyEntryInput, ReceiptInput };
 
 export async function addReceipt(app: FilmRights, actor: Actor, contract: string, input: ReceiptInput): Promise<LedgerEntryView> {
   requireWriter(actor);
@@ -164,12 +150,7 @@ export async function addPayment(app: FilmRights, actor: Actor, contract: string
   return { id: row.id, on: row.paid_on, amount: formatAmount(BigInt(row.amount), cur), currency: cur, note: row.note };
 }
 
-export interface ExchangeRateInput {
-  period: string;
-  from: string;
-  to: string;
-  rate: string;
-}
+export type { ExchangeRateInput };
 
 export async function setExchangeRate(app: FilmRights, actor: Actor, input: ExchangeRateInput): Promise<ExchangeRateInput> {
   requireWriter(actor);
@@ -210,26 +191,15 @@ export async function setExchangeRate(app: FilmRights, actor: Actor, input: Exch
   return { period, from, to, rate };
 }
 
-/** A row of a licensee's revenue report, as a sheet or the API gives it. */
-export interface RevenueRowInput {
-  period: string;
-  title: string;
-  territory: string;
-  media: string;
-  gross: string;
-  currency: string;
-  units?: number | null;
-}
-
-export interface RevenueProblem {
-  row: number;
-  field: string;
-  message: string;
-}
+export type { RevenueProblem, RevenueRowInput };
 
 /** Refused: the report has problems; nothing was written. */
 export class RevenueReportError extends DomainError {
-  constructor(readonly problems: RevenueProblem[]) {
+  constructor(
+    readonly problems: RevenueProblem[],
+    /** For a sheet: its headers and the column mapping used, so the user can correct the mapping. */
+    readonly sheet?: { headers: string[]; mapping: Record<string, string | null> },
+  ) {
     super(
       'invalid',
       'rows',
@@ -253,7 +223,14 @@ export async function recordRevenueReport(
   contract: string,
   report: string,
   rows: readonly RevenueRowInput[],
-  opts: { preview?: boolean } = {},
+  opts: {
+    preview?: boolean;
+    /** The rows' numbers in their file (a sheet's rows start at 2); default 1, 2, 3... */
+    rowNumbers?: readonly number[];
+    /** Problems found reading the file, reported with the rows' own. */
+    problems?: readonly RevenueProblem[];
+    sheet?: RevenueReportError['sheet'];
+  } = {},
 ): Promise<{ rows: number; gross: Record<string, string>; problems: RevenueProblem[] }> {
   requireWriter(actor);
   requireFinancials(actor);
@@ -267,7 +244,7 @@ export async function recordRevenueReport(
       (await trx.selectFrom('statements').select('period').where('contract_id', '=', cid).execute()).map((r) => r.period),
     );
     const titles = await TitleIndex.load(trx);
-    const problems: RevenueProblem[] = [];
+    const problems: RevenueProblem[] = [...(opts.problems ?? [])];
     const lines: Array<{
       id: string;
       contract_id: string;
@@ -283,7 +260,7 @@ export async function recordRevenueReport(
     }> = [];
     const totals = new Map<string, bigint>();
     rows.forEach((r, i) => {
-      const row = i + 1;
+      const row = opts.rowNumbers?.[i] ?? i + 1;
       const problem = (field: string, e: unknown) =>
         problems.push({ row, field, message: e instanceof Error ? e.message.replace(/^[\w.[\]]+: /, '') : String(e) });
       const at = <T>(field: string, f: () => T): T | undefined => {
@@ -326,7 +303,11 @@ export async function recordRevenueReport(
         totals.set(cur, (totals.get(cur) ?? 0n) + BigInt(gross));
       }
     });
-    if (problems.length) throw new RevenueReportError(problems);
+    if (problems.length)
+      throw new RevenueReportError(
+        [...problems].sort((a, b) => a.row - b.row),
+        opts.sheet,
+      );
     if (!opts.preview && lines.length) {
       for (let i = 0; i < lines.length; i += 500)
         await trx
@@ -345,23 +326,7 @@ export async function recordRevenueReport(
   });
 }
 
-export interface LedgerView {
-  receipts: LedgerEntryView[];
-  expenses: LedgerEntryView[];
-  payments: LedgerEntryView[];
-  revenue: Array<{
-    id: string;
-    report: string;
-    row: number;
-    period: string;
-    titleId: string;
-    territory: string;
-    media: string;
-    gross: string;
-    currency: string;
-    units: number | null;
-  }>;
-}
+export type { LedgerView };
 
 export async function getLedger(app: FilmRights, actor: Actor, contract: string): Promise<LedgerView> {
   requireFinancials(actor);

@@ -18,6 +18,7 @@ import { describeSteps, runThrough, type Expense, type RateRule, type Receipt } 
 import { parseTerritories, territorySetFromCodes, type TerritorySet } from '../../domain/territories.js';
 import { mediaSetFromIds } from '../../domain/media.js';
 import { isUniqueViolation, newId, parseJson, toJson, type Database } from '../../store/index.js';
+import type { DueItem, StatementView as ContractStatementView } from '../../contract/money.js';
 import type { Actor, FilmRights } from '../app.js';
 import { requireWriter } from '../access.js';
 import { audit } from '../audit.js';
@@ -26,6 +27,11 @@ import type { MoneyFigure, StatementView } from '../../interchange/statements/vi
 import { requireFinancials, toInstalment } from './terms.js';
 
 export type { StatementView };
+
+/** The statement the writers lay out is the statement the API declares (src/contract/money.ts), both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const statementMatchesContract: Same<StatementView, ContractStatementView> = true;
+void statementMatchesContract;
 
 type Db = Kysely<Database>;
 type TermsRow = Awaited<ReturnType<typeof termsRow>>;
@@ -390,15 +396,7 @@ export async function getIssuedStatement(app: FilmRights, actor: Actor, number: 
   return parseJson(s.body) as StatementView;
 }
 
-export interface DueItem {
-  contract: { id: string; ref: string };
-  what: 'statement' | 'instalment';
-  label: string;
-  dueOn: string | null;
-  status: 'late' | 'due' | 'overdue' | 'part-paid' | 'waiting' | 'not-yet-due';
-  amount: string | null;
-  currency: string;
-}
+export type { DueItem };
 
 /**
  * What needs attention on `today`: statements of ended periods not issued (late once past their due

@@ -9,81 +9,16 @@ import { invalid } from '../../domain/errors.js';
 import { parseMedia } from '../../domain/media.js';
 import { currencyCode, formatAmount, parseAmount, parseRate, rateText, type Amount } from '../../domain/money/amounts.js';
 import { checkInstalments, DEAL_EVENTS, type DealEvent, type Instalment } from '../../domain/money/instalments.js';
-import { FREQUENCIES, type Frequency } from '../../domain/money/periods.js';
+import { FREQUENCIES } from '../../domain/money/periods.js';
 import { parseTerritories } from '../../domain/territories.js';
 import type { Database } from '../../store/index.js';
+import type { FeeRuleInput, InstalmentInput, TermsInput, TermsView } from '../../contract/money.js';
 import type { Actor, FilmRights } from '../app.js';
 import { requireWriter } from '../access.js';
 import { audit } from '../audit.js';
 import { ForbiddenError, NotFoundError, StaleVersionError } from '../errors.js';
 
-export interface FeeRuleInput {
-  media?: string | null;
-  territories?: string | null;
-  /** "30%" or "0.3". */
-  rate: string;
-  label?: string | null;
-}
-
-export interface InstalmentInput {
-  label: string;
-  /** A share of the minimum guarantee ("20%"), or `amount`. */
-  rate?: string | null;
-  amount?: string | null;
-  dueOn?: string | null;
-  dueEvent?: DealEvent | null;
-  dueDays?: number | null;
-}
-
-export interface TermsInput {
-  kind: 'licence' | 'mandate';
-  currency: string;
-  fees: FeeRuleInput[];
-  expenseCap?: string | null;
-  expenseCaps?: Array<{ category: string; cap: string }>;
-  reserve?: { rate: string; releaseAfter: number } | null;
-  reporterOverageShare?: string | null;
-  frequency: Frequency;
-  annualAfterYears?: number | null;
-  statementDueDays?: number | null;
-  /** Default: the contract's signature date. */
-  reportingFrom?: string | null;
-  pool?: string | null;
-  instalments?: InstalmentInput[];
-  /** Dates of the deal's events (signature, delivery, first release) that instalments wait for. */
-  events?: Partial<Record<DealEvent, string | null>>;
-  /** The version read; a stale one is refused. */
-  version?: number;
-}
-
-/** The terms as the API answers them: money as decimal text, rates as written ("30%"). */
-export interface TermsView {
-  contractId: string;
-  kind: 'licence' | 'mandate';
-  currency: string;
-  fees: Array<{ media: string | null; territories: string | null; rate: string; label: string }>;
-  expenseCap: string | null;
-  expenseCaps: Array<{ category: string; cap: string }>;
-  reserve: { rate: string; releaseAfter: number } | null;
-  reporterOverageShare: string | null;
-  frequency: Frequency;
-  annualAfterYears: number | null;
-  statementDueDays: number;
-  reportingFrom: string;
-  pool: string | null;
-  /** The contract's minimum guarantee, recouped by the waterfall. */
-  mg: { amount: string; currency: string } | null;
-  instalments: Array<{
-    label: string;
-    rate: string | null;
-    amount: string | null;
-    dueOn: string | null;
-    dueEvent: DealEvent | null;
-    dueDays: number | null;
-  }>;
-  events: Partial<Record<DealEvent, string>>;
-  version: number;
-}
+export type { FeeRuleInput, InstalmentInput, TermsInput, TermsView };
 
 /** The accounts are confidential as a whole: reading or writing any of it needs the financial-terms permission. */
 export function requireFinancials(actor: Actor): void {

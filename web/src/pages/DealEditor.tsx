@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, type ApiError, fieldMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
+import Accounts from './deal/Accounts';
 import {
   CHECKED_STATUSES,
   conflictRequest,
@@ -317,6 +318,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
           {writable && <div className="deal-actions only-wide">{actions}</div>}
         </aside>
       </div>
+      {contract && financials && <Accounts contractId={contract.id} />}
       {contract && <History contractId={contract.id} version={contract.version} />}
       {contract && writable && (
         <ConfirmDialog

@@ -6,6 +6,7 @@ import type { Contract } from '../../../src/contract/index.js';
 import { ContractRef, parties, rightsLine, SignedCell, TitleLinks } from '../components/contracts';
 import { Badge, ColumnHeads, Empty, ErrorNote, Loading, Section } from '../components/ui';
 import { useAuth } from '../lib/auth';
+import { MoneyDue } from '../components/MoneyDue';
 
 interface HomeData {
   holds: Array<{ contract: Contract; ageDays: number }>;
@@ -140,6 +141,7 @@ export default function Home() {
               />
             )}
           </Section>
+          {user?.canSeeFinancials && <MoneyDue />}
           <Section title="Facts to review" id="review">
             {d.factsToReview === 0 ? (
               <Empty title="Every fact has been reviewed." />

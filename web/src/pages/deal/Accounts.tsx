@@ -1,0 +1,335 @@
+/**
+ * The accounts of a deal (docs/money.md), for users with the financial-terms permission: the terms,
+ * the ledger (receipts, expenses, payments), revenue reports from a spreadsheet with a preview, and
+ * the statements per period (Prior | Current | Cumulative, the amount due, Issue, PDF and XLSX).
+ */
+import { useState, type FormEvent } from 'react';
+import type { LedgerView, RevenueSheetResult, StatementView, TermsView } from '../../../../src/contract/index.js';
+import { ErrorNote, Loading, Section, TextField } from '../../components/ui';
+import { api, type ApiError } from '../../lib/api';
+import { useApi } from '../../lib/hooks';
+import { TermsForm } from './AccountsTerms';
+
+const grouped = (amount: string) => {
+  const [whole, cents] = amount.replace(/^-/, '').split('.');
+  return `${amount.startsWith('-') ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${cents ? `.${cents}` : ''}`;
+};
+
+function base64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** The reporting periods from `from` through the last one that has ended before `today`, newest first. */
+export function endedPeriods(from: string, frequency: TermsView['frequency'], today: string): string[] {
+  const months = frequency === 'quarterly' ? 3 : frequency === 'semi-annual' ? 6 : 12;
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Math.floor((Number(from.slice(5, 7)) - 1) / months) * months;
+  for (let n = 0; n < 200; n++) {
+    const end = new Date(Date.UTC(y, m + months, 0)).toISOString().slice(0, 10);
+    if (end >= today) break;
+    out.push(months === 3 ? `${y}-Q${m / 3 + 1}` : months === 6 ? `${y}-H${m / 6 + 1}` : String(y));
+    m += months;
+    if (m >= 12) {
+      y += 1;
+      m -= 12;
+    }
+  }
+  return out.reverse();
+}
+
+function Ledger({ contractId, currency }: { contractId: string; currency: string }) {
+  const ledger = useApi<LedgerView>(`/api/contracts/${contractId}/ledger`);
+  const [what, setWhat] = useState<'receipts' | 'expenses' | 'payments'>('receipts');
+  const [entry, setEntry] = useState({ on: '', amount: '', currency, category: '', kind: 'instalment' });
+  const [error, setError] = useState<ApiError | undefined>();
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    const base = { on: entry.on, amount: entry.amount, currency: entry.currency };
+    const body = what === 'receipts' ? { ...base, kind: entry.kind } : what === 'expenses' ? { ...base, category: entry.category } : base;
+    try {
+      await api.post(`/api/contracts/${contractId}/${what}`, body);
+      setEntry((x) => ({ ...x, amount: '' }));
+      ledger.reload();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  const rows = ledger.data
+    ? [
+        ...ledger.data.receipts.map((r) => ({ ...r, what: `Receipt (${r.kind})` })),
+        ...ledger.data.expenses.map((r) => ({ ...r, what: `Expense: ${r.category}${r.recoupable ? '' : ' (not recoupable)'}` })),
+        ...ledger.data.payments.map((r) => ({ ...r, what: 'Payment' })),
+      ].sort((a, b) => a.on.localeCompare(b.on))
+    : [];
+  return (
+    <>
+      <h3>Ledger</h3>
+      {ledger.error && <ErrorNote error={ledger.error} retry={ledger.reload} />}
+      {rows.length > 0 && (
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Entry</th>
+              <th className="num">Amount</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.on}</td>
+                <td>{r.what}</td>
+                <td className="num">
+                  {r.currency} {grouped(r.amount)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {ledger.data && <p className="muted small">{ledger.data.revenue.length} revenue report lines recorded.</p>}
+      <form onSubmit={(e) => void add(e)} aria-label="Add to the ledger" className="grid-2 grid-2--tight" noValidate>
+        <label className="field">
+          Add
+          <select value={what} onChange={(e) => setWhat(e.target.value as typeof what)}>
+            <option value="receipts">a receipt</option>
+            <option value="expenses">an expense</option>
+            <option value="payments">a payment</option>
+          </select>
+        </label>
+        <TextField label="Date" type="date" value={entry.on} onChange={(v) => setEntry({ ...entry, on: v })} />
+        <TextField type="text" label="Amount" value={entry.amount} onChange={(v) => setEntry({ ...entry, amount: v })} />
+        <TextField
+          type="text"
+          label="In currency"
+          value={entry.currency}
+          maxLength={3}
+          onChange={(v) => setEntry({ ...entry, currency: v })}
+        />
+        {what === 'expenses' && (
+          <TextField type="text" label="Category" value={entry.category} onChange={(v) => setEntry({ ...entry, category: v })} />
+        )}
+        {what === 'receipts' && (
+          <label className="field">
+            Pays
+            <select value={entry.kind} onChange={(e) => setEntry({ ...entry, kind: e.target.value })}>
+              <option value="instalment">an MG instalment</option>
+              <option value="overage">overages</option>
+              <option value="other">other</option>
+            </select>
+          </label>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="btn btn--small">
+            Add to the ledger
+          </button>
+        </div>
+      </form>
+      {error && <ErrorNote error={error} />}
+    </>
+  );
+}
+
+function RevenueUpload({ contractId, onRecorded }: { contractId: string; onRecorded: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState('');
+  const [preview, setPreview] = useState<RevenueSheetResult | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  const [done, setDone] = useState('');
+  const send = async (asPreview: boolean) => {
+    if (!file) return;
+    setError(undefined);
+    setDone('');
+    try {
+      const body = { filename: file.name, content: await base64(file), report: report || undefined, preview: asPreview };
+      const out = await api.post<RevenueSheetResult>(`/api/contracts/${contractId}/revenue-reports/file`, body);
+      if (asPreview) setPreview(out);
+      else {
+        setPreview(undefined);
+        setDone(
+          `Recorded ${out.rows} rows: ${Object.entries(out.gross)
+            .map(([c, a]) => `${c} ${grouped(a)}`)
+            .join(', ')}.`,
+        );
+        onRecorded();
+      }
+    } catch (err) {
+      setPreview(undefined);
+      setError(err as ApiError);
+    }
+  };
+  const problems = (error?.body as { problems?: Array<{ row: number; field: string; message: string }> } | undefined)?.problems ?? [];
+  return (
+    <>
+      <h3>Revenue report</h3>
+      <p className="muted small">A CSV or XLSX file with period, title, territory, media, gross receipts and currency columns.</p>
+      <div className="grid-2 grid-2--tight">
+        <label className="field">
+          Report file
+          <input type="file" accept=".csv,.xlsx" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(undefined))} />
+        </label>
+        <TextField type="text" label="Report name" value={report} placeholder="Neon Q4 2021" onChange={setReport} />
+      </div>
+      <div className="form-actions">
+        <button type="button" className="btn btn--small" disabled={!file} onClick={() => void send(true)}>
+          Preview
+        </button>
+        {preview && (
+          <button type="button" className="btn btn--primary btn--small" onClick={() => void send(false)}>
+            Record {preview.rows} rows
+          </button>
+        )}
+      </div>
+      {preview && (
+        <p role="status">
+          Preview: {preview.rows} rows, gross{' '}
+          {Object.entries(preview.gross)
+            .map(([c, a]) => `${c} ${grouped(a)}`)
+            .join(', ')}
+          ; columns:{' '}
+          {Object.entries(preview.mapping)
+            .filter(([, h]) => h)
+            .map(([f, h]) => `${f} ← ${h}`)
+            .join(', ')}
+          . Nothing is recorded yet.
+        </p>
+      )}
+      {done && <p role="status">{done}</p>}
+      {error && <ErrorNote error={error} />}
+      {problems.length > 0 && (
+        <ul className="problems">
+          {problems.map((p, i) => (
+            <li key={i}>
+              Row {p.row}, {p.field}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Statement({ contractId, period }: { contractId: string; period: string }) {
+  const base = `/api/contracts/${contractId}/statements/${period}`;
+  const s = useApi<StatementView>(base);
+  const [error, setError] = useState<ApiError | undefined>();
+  const [issued, setIssued] = useState<StatementView | undefined>();
+  if (s.loading) return <Loading what="Computing the statement" />;
+  if (s.error) return <ErrorNote error={s.error} retry={s.reload} />;
+  const v = issued ?? s.data!;
+  const issue = async (correction: boolean) => {
+    setError(undefined);
+    try {
+      setIssued(await api.post<StatementView>(`${base}/issue`, correction ? { correction: true } : {}));
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  const row = (label: string, f: { prior: string; current: string; cumulative: string }, indent = false) => (
+    <tr key={label}>
+      <td className={indent ? 'indent' : undefined}>{label}</td>
+      <td className="num">{grouped(f.prior)}</td>
+      <td className="num">{grouped(f.current)}</td>
+      <td className="num">{grouped(f.cumulative)}</td>
+    </tr>
+  );
+  const file = v.issued ? `/api/statements/${v.issued.number}` : base;
+  return (
+    <div className="statement">
+      <p>
+        {v.parties.reporter} to {v.parties.recipient}, {v.period.start} to {v.period.end}, due {v.dueOn}, in {v.currency}
+        {v.issued && ` · issued as no. ${v.issued.number}${v.issued.corrects ? `, correcting no. ${v.issued.corrects}` : ''}`}
+      </p>
+      <ol className="small muted">
+        {v.steps.map((x) => (
+          <li key={x}>{x.replace(/^\d+\.\s*/, '')}</li>
+        ))}
+      </ol>
+      <div className="table-wrap">
+        <table className="data" aria-label={`Statement ${v.period.key}`}>
+          <thead>
+            <tr>
+              <th />
+              <th className="num">Prior</th>
+              <th className="num">Current</th>
+              <th className="num">Cumulative</th>
+            </tr>
+          </thead>
+          <tbody>
+            {row('Receipts', v.receipts)}
+            {v.lines.flatMap((l) => [row(l.label, l), ...(l.parts ?? []).map((p) => row(p.label, p, true))])}
+            {row('Earned', v.earned)}
+          </tbody>
+        </table>
+      </div>
+      <p className="big-number">
+        Amount due: <strong>{`${v.currency} ${grouped(v.due)}`}</strong>
+      </p>
+      <div className="form-actions">
+        {!v.issued && (
+          <button type="button" className="btn btn--primary btn--small" onClick={() => void issue(false)}>
+            Issue
+          </button>
+        )}
+        {v.issued && (
+          <button type="button" className="btn btn--small" onClick={() => void issue(true)}>
+            Issue a correction
+          </button>
+        )}
+        <a className="btn btn--small" href={`${file}?format=pdf`} download>
+          PDF
+        </a>
+        <a className="btn btn--small" href={`${file}?format=xlsx`} download>
+          XLSX
+        </a>
+      </div>
+      {error && <ErrorNote error={error} />}
+    </div>
+  );
+}
+
+export default function Accounts({ contractId }: { contractId: string }) {
+  const terms = useApi<TermsView>(`/api/contracts/${contractId}/terms`);
+  const [saved, setSaved] = useState<TermsView | undefined>();
+  const [period, setPeriod] = useState('');
+  const [tick, setTick] = useState(0);
+  const none = terms.error?.status === 404;
+  if (terms.loading && !saved) return <Loading what="Loading the accounts" />;
+  if (terms.error && !none && !saved) return <ErrorNote error={terms.error} retry={terms.reload} />;
+  const t = saved ?? terms.data;
+  const periods = t ? endedPeriods(t.reportingFrom, t.frequency, new Date().toISOString().slice(0, 10)) : [];
+  const shown = period || periods[0] || '';
+  return (
+    <Section title="Accounts" id="accounts">
+      <details open={!t}>
+        <summary>Financial terms{t ? `: ${t.kind}, ${t.currency}, ${t.frequency}` : ' (none yet)'}</summary>
+        <TermsForm contractId={contractId} terms={t} onSaved={setSaved} />
+      </details>
+      {t && (
+        <>
+          <Ledger key={tick} contractId={contractId} currency={t.currency} />
+          <RevenueUpload contractId={contractId} onRecorded={() => setTick((n) => n + 1)} />
+          <h3>Statements</h3>
+          <label className="field">
+            Statement period
+            <select value={shown} onChange={(e) => setPeriod(e.target.value)}>
+              {periods.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          {shown && <Statement key={`${shown}-${tick}`} contractId={contractId} period={shown} />}
+        </>
+      )}
+    </Section>
+  );
+}
