@@ -3,6 +3,7 @@ import { engineBench } from './engine.bench.js';
 import { extractBench } from './extract.bench.js';
 import { importBench } from './import.bench.js';
 import { loadBench } from './load.bench.js';
+import { statementApiBench } from './statementApi.bench.js';
 import { statementsBench } from './statements.bench.js';
 import { storeBench } from './store.bench.js';
 import { titlePageBench } from './titlePage.bench.js';
@@ -15,4 +16,7 @@ if (!only || only === 'titlepage') await titlePageBench();
 if (!only || only === 'import') await importBench();
 if (!only || only === 'extract') await extractBench();
 if (!only || only === 'load') await loadBench();
-if (!only || only === 'statements') await statementsBench();
+if (!only || only === 'statements') {
+  await statementsBench();
+  await statementApiBench();
+}
