@@ -81,6 +81,17 @@ const MULTI = [
   'as well as',
 ];
 
+/**
+ * Every keyword of the language as people type it, for editors that help with an expression (the
+ * web app's territory input finds the part the caret is in with these): the phrases, and the
+ * abbreviations also written with a full stop ("excl.").
+ */
+export const SET_EXPR_KEYWORDS: readonly string[] = [
+  ...new Set([...MULTI, ...EXCL_WORDS, ...INCL_WORDS].filter((w) => w !== 'with exception of')),
+  ...['excl', 'incl', 'exc'].map((w) => `${w}.`),
+  'w/o',
+];
+
 function bare(w: string): string {
   return w.toLowerCase().replace(/[.:]+$/, '');
 }

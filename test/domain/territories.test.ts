@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { domainError } from './testing/expectError.js';
 import { count, equals, minus, union } from '../../src/domain/bitset.js';
+import { SET_EXPR_KEYWORDS } from '../../src/domain/setExpr.js';
 import {
   TERRITORY_GROUPS,
   WORLDWIDE,
@@ -234,5 +235,12 @@ describe('hyphenated ex', () => {
     expect(territoryCodes(parseTerritories('WW ex-China'))).toEqual(territoryCodes(minus(WORLDWIDE, territorySetFromCodes(['CN']))));
     expect(territoryCodes(parseTerritories('Ex-Yugoslavia'))).toEqual(['BA', 'HR', 'ME', 'MK', 'RS', 'SI', 'XK']);
     expect(territoryCodes(parseTerritories('ex-USSR excl. Baltics'))).toEqual(territoryCodes(parseTerritories('CIS, Ukraine, Georgia')));
+  });
+});
+
+describe('the keywords editors offer are the ones the parser reads', () => {
+  it('reads every keyword of SET_EXPR_KEYWORDS between two territories', () => {
+    for (const k of SET_EXPR_KEYWORDS) expect(() => parseTerritories(`Europe ${k} France`), k).not.toThrow();
+    expect(() => parseTerritories('Europe exceptt France')).toThrow();
   });
 });

@@ -4,38 +4,12 @@
  * names for that part and put the chosen one in its place. The server parses
  * the whole expression (docs/api.md); this only finds the fragment.
  */
+import { SET_EXPR_KEYWORDS } from '../../../src/domain/setExpr.js';
 
 /** Characters that separate items in the expression language (src/domain/setExpr.ts). */
 const SEP_CHARS = new Set([',', ';', '/', '&', '+', '(', ')']);
-/** Keywords that start a new item, longest first. "and" is handled apart: it is also inside names. */
-const KEYWORDS = [
-  'with the exception of',
-  'not including',
-  'exclusive of',
-  'inclusive of',
-  'together with',
-  'as well as',
-  'other than',
-  'apart from',
-  'except for',
-  'excepting',
-  'excluding',
-  'including',
-  'but not',
-  'without',
-  'except',
-  'minus',
-  'excl.',
-  'excl',
-  'incl.',
-  'incl',
-  'exc.',
-  'exc',
-  'less',
-  'plus',
-  'ex',
-  'w/o',
-];
+/** Keywords that start a new item (the domain's own list), longest first. "and" is handled apart: it is also inside names. */
+const KEYWORDS = [...SET_EXPR_KEYWORDS].sort((a, b) => b.length - a.length);
 
 export interface Fragment {
   /** Offset of the fragment's first character. */
