@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../src/api/server.js';
 import { FilmRights } from '../src/services/app.js';
+import { NEON_TERMS, ONE_SECOND_DEALS } from '../test/support/accounts.js';
 import { importJson } from '../src/services/interchange.js';
 import { addExpense, recordRevenueReport } from '../src/services/money/ledger.js';
 import { computeStatement } from '../src/services/money/statements.js';
@@ -23,46 +24,8 @@ export async function statementApiBench(rounds = 200): Promise<void> {
   try {
     const user = await createUser(app, { username: 'fay', password: 'correct horse battery', role: 'editor', canSeeFinancials: true });
     const actor = { id: user.id, username: 'fay', role: 'editor' as const, canSeeFinancials: true };
-    await importJson(app, actor, {
-      we: 'Wild Bunch',
-      companies: [
-        { name: 'Wild Bunch', kind: 'sales-agent', country: 'FR' },
-        { name: 'Neon', kind: 'distributor', country: 'US' },
-        { name: 'Huanxi Media Group', kind: 'production', country: 'CN' },
-      ],
-      titles: [{ title: 'One Second', year: 2020, countries: ['CN'] }],
-      contracts: [
-        {
-          ref: 'MANDATE',
-          licensor: 'Huanxi Media Group',
-          licensee: 'Wild Bunch',
-          status: 'signed',
-          signedOn: '2021-07-01',
-          titles: ['One Second'],
-          blocks: [{ territories: 'Worldwide excluding China', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }],
-        },
-        {
-          ref: 'NEON-NA',
-          licensor: 'Wild Bunch',
-          licensee: 'Neon',
-          status: 'signed',
-          signedOn: '2021-07-20',
-          mg: { amount: '1500000.00', currency: 'USD' },
-          titles: ['One Second'],
-          blocks: [{ territories: 'North America', media: 'All Media', start: '2021-07-20', end: '2036-07-19' }],
-        },
-      ],
-    });
-    await setTerms(app, actor, 'NEON-NA', {
-      kind: 'licence',
-      currency: 'USD',
-      fees: [
-        { media: 'Theatrical', rate: '30%', label: 'Theatrical' },
-        { rate: '25%', label: 'All other media' },
-      ],
-      expenseCap: '500000',
-      frequency: 'quarterly',
-    });
+    await importJson(app, actor, ONE_SECOND_DEALS);
+    await setTerms(app, actor, 'NEON-NA', NEON_TERMS);
     // three quarters of reports by media and territory: 36 lines
     const rows = [];
     for (const q of ['2021-Q3', '2021-Q4', '2022-Q1']) {

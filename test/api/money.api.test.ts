@@ -10,68 +10,13 @@ import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { FilmRights } from '../../src/services/app.js';
-import { importJson, type InterchangeDocument } from '../../src/services/interchange.js';
+import { importJson } from '../../src/services/interchange.js';
+import { MANDATE_TERMS, NEON_TERMS, ONE_SECOND_DEALS } from '../support/accounts.js';
 import { createApiToken, createUser } from '../../src/services/users.js';
 import { describeEachDatabase } from '../support/databases.js';
 
 const PASSWORD = 'correct horse battery';
 
-const doc: InterchangeDocument = {
-  we: 'Wild Bunch',
-  companies: [
-    { name: 'Wild Bunch', kind: 'sales-agent', country: 'FR' },
-    { name: 'Neon', kind: 'distributor', country: 'US' },
-    { name: 'Huanxi Media Group', kind: 'production', country: 'CN' },
-  ],
-  titles: [{ title: 'One Second', originalTitle: '一秒钟', year: 2020, countries: ['CN'] }],
-  contracts: [
-    {
-      ref: 'MANDATE',
-      licensor: 'Huanxi Media Group',
-      licensee: 'Wild Bunch',
-      status: 'signed',
-      signedOn: '2021-07-01',
-      titles: ['One Second'],
-      blocks: [{ territories: 'Worldwide excluding China', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }],
-    },
-    {
-      ref: 'NEON-NA',
-      licensor: 'Wild Bunch',
-      licensee: 'Neon',
-      status: 'signed',
-      signedOn: '2021-07-20',
-      mg: { amount: '1500000.00', currency: 'USD' },
-      titles: ['One Second'],
-      blocks: [{ territories: 'North America', media: 'All Media', start: '2021-07-20', end: '2036-07-19' }],
-    },
-  ],
-};
-
-const NEON_TERMS = {
-  kind: 'licence',
-  currency: 'USD',
-  fees: [
-    { media: 'Theatrical', rate: '30%', label: 'Theatrical' },
-    { rate: '25%', label: 'All other media' },
-  ],
-  expenseCap: '500,000',
-  frequency: 'quarterly',
-  instalments: [
-    { label: 'On signature', rate: '20%', dueEvent: 'signature' },
-    { label: 'On delivery', rate: '80%', dueEvent: 'delivery' },
-  ],
-  events: { signature: '2021-07-20', delivery: '2021-09-01' },
-};
-const MANDATE_TERMS = {
-  kind: 'mandate',
-  currency: 'USD',
-  fees: [
-    { territories: 'North America', rate: '10%', label: 'North America' },
-    { rate: '20%', label: 'Elsewhere' },
-  ],
-  expenseCap: '100000',
-  frequency: 'quarterly',
-};
 const row = (period: string, media: string, gross: string, extra: object = {}) => ({
   period,
   title: 'One Second',
@@ -111,7 +56,7 @@ describeEachDatabase('the accounts through the API', (_open, database) => {
     }
     const actor = { id: fay.id, username: 'fay', role: 'editor' as const, canSeeFinancials: true };
     auth.ray = { authorization: `Bearer ${(await createApiToken(app, actor, 'read')).token}` };
-    await importJson(app, actor, doc);
+    await importJson(app, actor, ONE_SECOND_DEALS);
   });
 
   afterAll(async () => {

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
+import { NEON_TERMS, ONE_SECOND_DEALS } from '../support/accounts.js';
 import { importJson } from '../../src/services/interchange.js';
 import { addExpense, recordRevenueReport } from '../../src/services/money/ledger.js';
 import { setTerms } from '../../src/services/money/terms.js';
@@ -27,46 +28,8 @@ function cli(args: string[]): Promise<Run> {
 beforeAll(async () => {
   const app = await FilmRights.open({ file: DB });
   try {
-    await importJson(app, SYSTEM, {
-      we: 'Wild Bunch',
-      companies: [
-        { name: 'Wild Bunch', kind: 'sales-agent', country: 'FR' },
-        { name: 'Neon', kind: 'distributor', country: 'US' },
-        { name: 'Huanxi Media Group', kind: 'production', country: 'CN' },
-      ],
-      titles: [{ title: 'One Second', year: 2020, countries: ['CN'] }],
-      contracts: [
-        {
-          ref: 'MANDATE',
-          licensor: 'Huanxi Media Group',
-          licensee: 'Wild Bunch',
-          status: 'signed',
-          signedOn: '2021-07-01',
-          titles: ['One Second'],
-          blocks: [{ territories: 'Worldwide excluding China', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }],
-        },
-        {
-          ref: 'NEON-NA',
-          licensor: 'Wild Bunch',
-          licensee: 'Neon',
-          status: 'signed',
-          signedOn: '2021-07-20',
-          mg: { amount: '1500000.00', currency: 'USD' },
-          titles: ['One Second'],
-          blocks: [{ territories: 'North America', media: 'All Media', start: '2021-07-20', end: '2036-07-19' }],
-        },
-      ],
-    });
-    await setTerms(app, SYSTEM, 'NEON-NA', {
-      kind: 'licence',
-      currency: 'USD',
-      fees: [
-        { media: 'Theatrical', rate: '30%', label: 'Theatrical' },
-        { rate: '25%', label: 'All other media' },
-      ],
-      expenseCap: '500000',
-      frequency: 'quarterly',
-    });
+    await importJson(app, SYSTEM, ONE_SECOND_DEALS);
+    await setTerms(app, SYSTEM, 'NEON-NA', NEON_TERMS);
     await recordRevenueReport(app, SYSTEM, 'NEON-NA', 'Neon reports', [
       { period: '2021-Q4', title: 'One Second', territory: 'United States', media: 'Theatrical', gross: '800000', currency: 'USD' },
       { period: '2021-Q4', title: 'One Second', territory: 'United States', media: 'SVOD', gross: '1200000', currency: 'USD' },

@@ -10,7 +10,8 @@ import { openApp, type TestApp } from '../support/apps.js';
 import type { Actor } from '../../src/services/app.js';
 import { auditTrail } from '../../src/services/contracts.js';
 import { ForbiddenError } from '../../src/services/errors.js';
-import { importJson, type InterchangeDocument } from '../../src/services/interchange.js';
+import { importJson } from '../../src/services/interchange.js';
+import { MANDATE_TERMS, NEON_TERMS, ONE_SECOND_DEALS } from '../support/accounts.js';
 import {
   addExpense,
   addPayment,
@@ -26,69 +27,13 @@ import { getTerms, setTerms } from '../../src/services/money/terms.js';
 const ACCOUNTANT: Actor = { id: 'ann', username: 'ann', role: 'editor', canSeeFinancials: true };
 const EDITOR: Actor = { id: 'eve', username: 'eve', role: 'editor', canSeeFinancials: false };
 
-const doc: InterchangeDocument = {
-  we: 'Wild Bunch',
-  companies: [
-    { name: 'Wild Bunch', kind: 'sales-agent', country: 'FR' },
-    { name: 'Neon', kind: 'distributor', country: 'US' },
-    { name: 'Huanxi Media Group', kind: 'production', country: 'CN' },
-  ],
-  titles: [
-    { title: 'One Second', originalTitle: '一秒钟', year: 2020, countries: ['CN'], credits: [{ role: 'director', name: 'Zhang Yimou' }] },
-  ],
-  contracts: [
-    {
-      ref: 'MANDATE',
-      licensor: 'Huanxi Media Group',
-      licensee: 'Wild Bunch',
-      status: 'signed',
-      signedOn: '2021-07-01',
-      titles: ['One Second'],
-      blocks: [{ territories: 'Worldwide excluding China', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }],
-    },
-    {
-      ref: 'NEON-NA',
-      licensor: 'Wild Bunch',
-      licensee: 'Neon',
-      status: 'signed',
-      signedOn: '2021-07-20',
-      mg: { amount: '1500000.00', currency: 'USD' },
-      titles: ['One Second'],
-      blocks: [{ territories: 'North America', media: 'All Media', start: '2021-07-20', end: '2036-07-19' }],
-    },
-  ],
-};
-
 describeEachDatabase('the accounts of One Second', (_open, database) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await openApp(database);
-    await importJson(t.app, ACCOUNTANT, doc);
-    await setTerms(t.app, ACCOUNTANT, 'NEON-NA', {
-      kind: 'licence',
-      currency: 'USD',
-      fees: [
-        { media: 'Theatrical', rate: '30%', label: 'Theatrical' },
-        { rate: '25%', label: 'All other media' },
-      ],
-      expenseCap: '500,000',
-      frequency: 'quarterly',
-      instalments: [
-        { label: 'On signature', rate: '20%', dueEvent: 'signature' },
-        { label: 'On delivery', rate: '80%', dueEvent: 'delivery' },
-      ],
-      events: { signature: '2021-07-20', delivery: '2021-09-01' },
-    });
-    await setTerms(t.app, ACCOUNTANT, 'MANDATE', {
-      kind: 'mandate',
-      currency: 'USD',
-      fees: [
-        { territories: 'North America', rate: '10%', label: 'North America' },
-        { rate: '20%', label: 'Elsewhere' },
-      ],
-      expenseCap: '100000',
-      frequency: 'quarterly',
-    });
+    await importJson(t.app, ACCOUNTANT, ONE_SECOND_DEALS);
+    await setTerms(t.app, ACCOUNTANT, 'NEON-NA', NEON_TERMS);
+    await setTerms(t.app, ACCOUNTANT, 'MANDATE', MANDATE_TERMS);
     await recordRevenueReport(t.app, ACCOUNTANT, 'NEON-NA', 'Neon Q4 2021', [
       { period: '2021-Q4', title: 'One Second', territory: 'United States', media: 'Theatrical', gross: '800,000.00', currency: 'USD' },
       { period: '2021-Q4', title: 'One Second', territory: 'United States', media: 'SVOD', gross: '1,200,000.00', currency: 'USD' },
@@ -230,7 +175,7 @@ describeEachDatabase('the history of the accounts', (_open, database) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await openApp(database);
-    await importJson(t.app, ACCOUNTANT, doc);
+    await importJson(t.app, ACCOUNTANT, ONE_SECOND_DEALS);
     await addReceipt(t.app, ACCOUNTANT, 'NEON-NA', { on: '2021-07-22', amount: '300000', currency: 'USD', kind: 'instalment' });
   });
   afterAll(() => t?.close());
