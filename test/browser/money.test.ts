@@ -118,5 +118,10 @@ describeBrowser('the accounts of a deal in the browser', () => {
     await page.goto(`${w.url}/`);
     await shows(page.locator('#money-due'), 'WB-NEON-ONE-SECOND-NA');
     await screenshot(page, 'money-due-390');
+    // the Money due page lists everything, upcoming statements included
+    await page.goto(`${w.url}/money`);
+    await shows(page.locator('h1'), 'Money due');
+    await shows(page.locator('#money-due'), 'WB-NEON-ONE-SECOND-NA');
+    await screenshot(page, 'money-page-390');
   }, 240_000);
 });

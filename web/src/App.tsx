@@ -33,6 +33,7 @@ const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolea
   { path: '/articles', page: lazy(() => import('./pages/Articles')), nav: 'Articles' },
   { path: '/articles/:id', page: lazy(() => import('./pages/Articles')) },
   { path: '/market/:id', page: lazy(() => import('./pages/ArticlesMarket')) },
+  { path: '/money', page: lazy(() => import('./pages/Money')) },
   { path: '/admin', page: lazy(() => import('./pages/Admin')), nav: 'Admin', adminOnly: true },
 ];
 

@@ -4,26 +4,34 @@ import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { Badge, ColumnHeads, Empty, ErrorNote, Loading, Section } from './ui';
 
-/** The most urgent first (the service lists them by deal and date); the rest are counted. */
+/** On Home, the most urgent first (the service lists them by deal and date); the rest are on the Money due page. */
 const SHOWN = 10;
 
-export function MoneyDue() {
+/** `all`: the Money due page: every item, those not yet due included, none left out. */
+export function MoneyDue({ all = false }: { all?: boolean }) {
   const due = useApi<MoneyDueView>('/api/money/due');
-  const items = (due.data?.items ?? []).filter((d) => d.status !== 'not-yet-due');
+  const items = (due.data?.items ?? []).filter((d) => all || d.status !== 'not-yet-due');
+  const shown = all ? items : items.slice(0, SHOWN);
   return (
-    <Section title="Money due" id="money-due">
+    <Section title={all ? 'Statements and instalments' : 'Money due'} id="money-due">
       {due.loading ? (
         <Loading what="Loading what is due" />
       ) : due.error ? (
         <ErrorNote error={due.error} retry={due.reload} />
       ) : items.length === 0 ? (
-        <Empty title="No statement is late and no instalment is overdue." />
+        <Empty
+          title={
+            all
+              ? 'Nothing is due: no statement is waiting and no instalment is unpaid.'
+              : 'No statement is late and no instalment is overdue.'
+          }
+        />
       ) : (
         <div className="table-wrap">
           <table className="data">
             <ColumnHeads columns={['Deal', 'What', 'Status', { label: 'Due', className: 'num' }]} />
             <tbody>
-              {items.slice(0, SHOWN).map((d, i) => (
+              {shown.map((d, i) => (
                 <tr key={`${d.contract.id}-${d.label}-${i}`}>
                   <td className="nowrap">
                     <Link to={`/deals/${d.contract.id}#accounts`}>{d.contract.ref}</Link>
@@ -42,7 +50,11 @@ export function MoneyDue() {
           </table>
         </div>
       )}
-      {items.length > SHOWN && <p className="muted small">and {items.length - SHOWN} more.</p>}
+      {!all && items.length > SHOWN && (
+        <p className="muted small">
+          and {items.length - SHOWN} more: <Link to="/money">all the money due</Link>.
+        </p>
+      )}
     </Section>
   );
 }
