@@ -7,7 +7,7 @@
  */
 import { closest } from '../../domain/fuzzy.js';
 import type { AccountsDoc, ContractAccountsDoc } from '../../interchange/json/document.js';
-import { Collector, isObject, list } from '../../interchange/json/read.js';
+import { type Collector, isObject, list } from '../../interchange/json/read.js';
 import { checkExchangeRate, checkExpense, checkPayment, checkReceipt } from '../money/ledger.js';
 import type { AccountsPlan } from '../write/records.js';
 
