@@ -144,7 +144,12 @@ describeEachDatabase('held-out scenarios through the statement endpoint', (_open
   it('(c) two titles: apart, the loser owes nothing and the winner its overage; pooled, the loser is recouped from the winner', async () => {
     for (const ref of ['POOL-A', 'POOL-B']) await ok(call('PUT', `/api/contracts/${ref}/terms`, LICENCE));
     const report = (ref: string, title: string, gross: string) =>
-      ok(call('POST', `/api/contracts/${ref}/revenue-reports`, { report: 'Q1', rows: rows(title, [['2022-Q1', 'France', 'SVOD', gross, 'USD']]) }));
+      ok(
+        call('POST', `/api/contracts/${ref}/revenue-reports`, {
+          report: 'Q1',
+          rows: rows(title, [['2022-Q1', 'France', 'SVOD', gross, 'USD']]),
+        }),
+      );
     await report('POOL-A', 'The Losing Side', '40000');
     await report('POOL-B', 'The Winning Side', '300000');
     // Apart: A fee 10,000, 30,000 of its MG recouped, due 0; B fee 75,000, MG 100,000, due 125,000.

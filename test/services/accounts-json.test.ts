@@ -78,8 +78,25 @@ describeEachDatabase('the accounts in the JSON interchange format', (_open, data
       {
         report: 'Neon Q4 2021',
         rows: [
-          { row: 1, period: '2021-Q4', title: 'One Second', territory: 'United States', media: 'Theatrical', gross: '800000.00', currency: 'USD' },
-          { row: 2, period: '2021-Q4', title: 'One Second', territory: 'Canada', media: 'SVOD', gross: '100000.00', currency: 'EUR', units: 12 },
+          {
+            row: 1,
+            period: '2021-Q4',
+            title: 'One Second',
+            territory: 'United States',
+            media: 'Theatrical',
+            gross: '800000.00',
+            currency: 'USD',
+          },
+          {
+            row: 2,
+            period: '2021-Q4',
+            title: 'One Second',
+            territory: 'Canada',
+            media: 'SVOD',
+            gross: '100000.00',
+            currency: 'EUR',
+            units: 12,
+          },
         ],
       },
     ]);
