@@ -3,9 +3,11 @@
  * One Second gets its MG and signature on the deal page, then its financial terms in the Accounts
  * section (fees, cap, instalments and events); the P&A and the instalments go in the ledger; the two
  * revenue reports come from one CSV, previewed first; the 2022-Q1 statement shows USD 210,000.00
- * due; it is issued; its PDF downloads and its text shows the amount due. Screenshots at 1280 and
- * 390 px wide in test-results/.
+ * due; it is issued; its PDF downloads and its text shows the amount due, and so does its XLSX.
+ * Then the rest of the terms (a category cap, a reserve, annual reporting after some years) change
+ * the amount due as worked out by hand. Screenshots at 1280 and 390 px wide in test-results/.
  */
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -101,6 +103,12 @@ describeBrowser('the accounts of a deal in the browser', () => {
     const text = (await parser.getText()).text;
     await parser.destroy();
     expect(text).toContain('Amount due: USD 210,000.00');
+    const [sheet] = await Promise.all([page.waitForEvent('download'), accounts.getByRole('link', { name: 'XLSX' }).click()]);
+    expect(sheet.suggestedFilename()).toMatch(/^statement-\d+\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await sheet.path())!);
+    const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.find((row) => row[1] === 'Amount due')![3]).toBe(210000);
 
     // saving the terms again as loaded changes nothing: the instalments' shares come back as percentages
     await page.reload();
