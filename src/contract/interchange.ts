@@ -163,6 +163,8 @@ export const ImportSummary = Type.Object({
   boxOffice: Int,
   sources: Int,
   facts: Int,
+  /** Records of the accounts (terms, ledger entries, revenue lines, statements, exchange rates); present when the document had any. */
+  accounts: Type.Optional(Int),
 });
 export type ImportSummary = Static<typeof ImportSummary>;
 

@@ -7,6 +7,9 @@ import { ingestArticle } from '../../src/services/articles.js';
 import { backupDatabase, readBackup, restoreDatabase } from '../../src/services/backup.js';
 import { saveContract } from '../../src/services/contracts.js';
 import { loadDemo } from '../../src/services/demo.js';
+import { addExpense, addPayment, addReceipt, recordRevenueReport, setExchangeRate } from '../../src/services/money/ledger.js';
+import { issueStatement } from '../../src/services/money/statements.js';
+import { setTerms } from '../../src/services/money/terms.js';
 import { describeEachDatabase } from '../support/databases.js';
 
 describeEachDatabase('backup and restore', (_open, database) => {
@@ -23,6 +26,23 @@ describeEachDatabase('backup and restore', (_open, database) => {
         outlet: 'Variety',
         date: '2021-07-20',
       });
+      // the accounts too: terms, ledger, revenue, a rate and an issued statement
+      const ref = 'WB-NEON-ONE-SECOND-NA';
+      await setTerms(source, SYSTEM, ref, {
+        kind: 'licence',
+        currency: 'USD',
+        fees: [{ rate: '25%' }],
+        frequency: 'quarterly',
+        reportingFrom: '2021-07-01',
+      });
+      await setExchangeRate(source, SYSTEM, { period: '2021-Q4', from: 'EUR', to: 'USD', rate: '1.15' });
+      await recordRevenueReport(source, SYSTEM, ref, 'Q4', [
+        { period: '2021-Q4', title: 'One Second', territory: 'Canada', media: 'SVOD', gross: '1000', currency: 'EUR' },
+      ]);
+      await addReceipt(source, SYSTEM, ref, { on: '2021-10-02', amount: '10', currency: 'USD' });
+      await addExpense(source, SYSTEM, ref, { on: '2021-10-03', amount: '20', currency: 'USD', category: 'P&A' });
+      await addPayment(source, SYSTEM, ref, { on: '2021-10-04', amount: '30', currency: 'USD' });
+      await issueStatement(source, SYSTEM, ref, '2021-Q4', { today: '2022-01-15' });
       const first = join(dir, 'first.backup');
       await backupDatabase(source, SYSTEM, first, { sqliteFile: a.options.file });
       // the running source keeps changing after the backup: the copy must not see it
@@ -47,6 +67,8 @@ describeEachDatabase('backup and restore', (_open, database) => {
       expect(one.tables.titles.length).toBe(16);
       expect(JSON.stringify(one.tables)).not.toContain('AFTER-BACKUP');
       expect(one.tables.articles?.length, 'ingested articles are backed up').toBe(1);
+      for (const t of ['contract_terms', 'fee_rules', 'receipts', 'expenses', 'payments', 'revenue_lines', 'exchange_rates', 'statements'])
+        expect(one.tables[t]?.length, `${t} are backed up`).toBe(1);
       expect(two.tables).toEqual(one.tables);
       expect(two.migrations).toEqual(one.migrations);
       // and the restored database answers like the original did

@@ -312,6 +312,19 @@ describeEachDatabase('the accounts through the API', (_open, database) => {
         { filename: 'x.csv', content: Buffer.from('Period\n2022-Q3').toString('base64') },
       ],
       ['POST', '/api/contracts/NEON-NA/statements/2022-Q2/issue', {}],
+      [
+        'POST',
+        '/api/import',
+        {
+          filename: 'accounts.json',
+          mode: 'commit',
+          content: Buffer.from(
+            JSON.stringify({
+              accounts: { contracts: [{ contract: 'NEON-NA', receipts: [{ on: '2022-06-01', amount: '1', currency: 'USD' }] }] },
+            }),
+          ).toString('base64'),
+        },
+      ],
     ];
     for (const url of reads) {
       const r = await call('eve', 'GET', url);

@@ -102,6 +102,7 @@ describeEachDatabase('the accounts of One Second', (_open, database) => {
     const rows = [
       { period: '2022-Q2', title: 'One Secnd', territory: 'United States', media: 'SVOD', gross: '10', currency: 'USD' },
       { period: '2022-Q2', title: 'One Second', territory: 'Atlantis', media: 'SVOD', gross: '10', currency: 'USD' },
+      { period: '2022-Q2', title: 'One Second', territory: 'Canada', media: 'Telepathy', gross: '5', currency: 'USD' },
       { period: '2022-Q2', title: 'One Second', territory: 'Canada', media: 'SVOD', gross: '-5', currency: 'USD' },
       { period: '2022-Q2', title: 'One Second', territory: 'Canada', media: 'SVOD', gross: '5', currency: 'USX' },
       { period: '2022-Q1', title: 'One Second', territory: 'Canada', media: 'SVOD', gross: '5', currency: 'USD' },
@@ -110,9 +111,9 @@ describeEachDatabase('the accounts of One Second', (_open, database) => {
     const err = await recordRevenueReport(t.app, ACCOUNTANT, 'NEON-NA', 'bad', rows).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RevenueReportError);
     const problems = (err as RevenueReportError).problems.map((p) => `${p.row} ${p.field}`);
-    expect(problems).toEqual(['1 title', '2 territory', '3 gross', '4 currency', '5 period']);
+    expect(problems).toEqual(['1 title', '2 territory', '3 media', '4 gross', '5 currency', '6 period']);
     expect((err as RevenueReportError).problems[0].message).toMatch(/One Second/);
-    expect((err as RevenueReportError).problems[4].message).toMatch(/already has an issued statement/);
+    expect((err as RevenueReportError).problems[5].message).toMatch(/already has an issued statement/);
     expect((await getLedger(t.app, ACCOUNTANT, 'NEON-NA')).revenue.length).toBe(before);
   });
 

@@ -7,6 +7,7 @@
 import { DomainError } from '../../domain/errors.js';
 import type { Money } from '../../domain/money/amounts.js';
 import type { AliasInput, BlockInput, HoldbackInput, ImportSummary, TitleInput } from '../../contract/index.js';
+import type { TermsInput } from '../../contract/money.js';
 import type {
   CompanyKind,
   ContractDirection,
@@ -205,6 +206,54 @@ export interface InterchangeDocument {
   releases?: ReleaseDoc[];
   boxOffice?: BoxOfficeDoc[];
   sources?: SourceDoc[];
+  /** The money after the deal (docs/money.md): only users with the financial-terms permission export or import it. */
+  accounts?: AccountsDoc;
+}
+
+/** A ledger entry: money received, spent or paid on a day. Amounts are decimal text ("1500000.00"). */
+export interface MoneyEntryDoc {
+  on: string;
+  amount: string;
+  currency: string;
+  note?: string | null;
+}
+export interface RevenueRowDoc {
+  /** The row's number in the report as it was recorded. */
+  row?: number;
+  period: string;
+  title: string;
+  territory: string;
+  media: string;
+  gross: string;
+  currency: string;
+  units?: number | null;
+}
+/** An issued statement, frozen: its body is the statement exactly as issued (without the database's contract id). */
+export interface StatementDoc {
+  number: number;
+  period: string;
+  /** The number of the statement it corrects. */
+  corrects?: number | null;
+  issuedAt: string;
+  /** The username of who issued it, when that user exists where it is imported. */
+  issuedBy?: string | null;
+  body: Record<string, unknown>;
+}
+/** One contract's accounts: its financial terms (as PUT /api/contracts/:id/terms takes them) and its ledger. */
+export interface ContractAccountsDoc {
+  /** The contract's ref, in this document or in the database. */
+  contract: string;
+  terms?: (Omit<TermsInput, 'version' | 'fees'> & { fees?: TermsInput['fees'] }) | null;
+  receipts?: Array<MoneyEntryDoc & { kind?: 'instalment' | 'overage' | 'other' }>;
+  expenses?: Array<MoneyEntryDoc & { category: string; recoupable?: boolean }>;
+  payments?: MoneyEntryDoc[];
+  revenueReports?: Array<{ report: string; rows: RevenueRowDoc[] }>;
+  statements?: StatementDoc[];
+}
+export interface AccountsDoc {
+  /** The user's exchange rates: 1 `from` = `rate` `to`, for a period. */
+  exchangeRates?: Array<{ period: string; from: string; to: string; rate: string }>;
+  contracts?: ContractAccountsDoc[];
 }
 
 export interface ImportIssue {

@@ -25,6 +25,8 @@ import {
   type SelectionDoc,
   type SourceDoc,
 } from './document.js';
+import { buildAccounts, type AccountsRows } from './accounts.js';
+import { compact } from './compact.js';
 
 type Rows<T extends keyof Database> = Array<Selectable<Database[T]>>;
 
@@ -51,15 +53,11 @@ export interface JsonExportRows {
   boxOffice: Rows<'box_office'>;
   sources: Rows<'sources'>;
   factRows: Rows<'fact_sources'>;
+  /** The accounts' rows: present only when the reader may see them (the financial-terms permission). */
+  accounts?: AccountsRows;
 }
 
-export function compact<T extends Record<string, unknown>>(o: T): T {
-  for (const k of Object.keys(o)) {
-    const v = o[k];
-    if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) delete o[k];
-  }
-  return o;
-}
+export { compact };
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -420,6 +418,10 @@ export function buildJsonDocument(rows: JsonExportRows): InterchangeDocument {
       }) as SourceDoc;
     });
 
+  if (rows.accounts) {
+    const accounts = buildAccounts(rows.accounts, new Map(contracts.map((k) => [k.id, k.ref])), ref);
+    if (Object.keys(accounts).length) doc.accounts = accounts;
+  }
   return compact(doc as Record<string, unknown>) as InterchangeDocument;
 }
 

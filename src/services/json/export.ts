@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { InterchangeDocument } from '../../interchange/json/document.js';
+import type { AccountsRows } from '../../interchange/json/accounts.js';
 import { buildJsonDocument, type JsonExportRows } from '../../interchange/json/export.js';
 import type { Database } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
@@ -13,7 +14,7 @@ import { weCompanyIn } from '../contracts.js';
 
 /**
  * The whole record as an interchange document. Deleted contracts are left
- * out; without the financial-terms permission, MGs are too (box-office grosses
+ * out; without the financial-terms permission, MGs and the accounts are too (box-office grosses
  * are public record and always exported: docs/security.md).
  */
 export async function exportJson(app: FilmRights, actor: Actor): Promise<InterchangeDocument> {
@@ -43,6 +44,28 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
     boxOffice: await db.selectFrom('box_office').selectAll().execute(),
     sources: await db.selectFrom('sources').selectAll().execute(),
     factRows: await db.selectFrom('fact_sources').selectAll().execute(),
+    // the accounts are confidential as a whole: read only for users with the financial-terms permission
+    accounts: actor.canSeeFinancials ? await accountsRows(db) : undefined,
   };
   return visibleTo(actor, buildJsonDocument(rows));
+}
+
+async function accountsRows(db: Kysely<Database>): Promise<AccountsRows> {
+  const statements = await db.selectFrom('statements').selectAll().execute();
+  const issuers = [...new Set(statements.flatMap((s) => (s.issued_by ? [s.issued_by] : [])))];
+  const users = issuers.length ? await db.selectFrom('users').select(['id', 'username']).where('id', 'in', issuers).execute() : [];
+  return {
+    terms: await db.selectFrom('contract_terms').selectAll().execute(),
+    fees: await db.selectFrom('fee_rules').selectAll().execute(),
+    caps: await db.selectFrom('expense_caps').selectAll().execute(),
+    instalments: await db.selectFrom('instalments').selectAll().execute(),
+    events: await db.selectFrom('deal_events').selectAll().execute(),
+    receipts: await db.selectFrom('receipts').selectAll().execute(),
+    expenses: await db.selectFrom('expenses').selectAll().execute(),
+    payments: await db.selectFrom('payments').selectAll().execute(),
+    revenue: await db.selectFrom('revenue_lines').selectAll().execute(),
+    rates: await db.selectFrom('exchange_rates').selectAll().execute(),
+    statements,
+    usernames: new Map(users.map((u) => [u.id, u.username])),
+  };
 }

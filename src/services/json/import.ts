@@ -16,6 +16,7 @@
 import type { ImportOptions, ImportSummary, InterchangeDocument } from '../../interchange/json/document.js';
 import { Problems } from '../../interchange/problems.js';
 import type { Actor, FilmRights } from '../app.js';
+import { ForbiddenError } from '../errors.js';
 import { commitPlan } from '../write/commitPlan.js';
 import { jsonWritePlan, sourceFilePath } from './plan.js';
 
@@ -31,6 +32,12 @@ export async function importJson(
   doc: InterchangeDocument,
   opts: ImportOptions = {},
 ): Promise<ImportSummary> {
+  if ((doc as { accounts?: unknown }).accounts != null && !actor.canSeeFinancials) {
+    throw new ForbiddenError(
+      `accounts: ${actor.username} does not have the financial-terms permission, so may not import the accounts (financial terms, ledger, revenue reports, exchange rates, statements); nothing was imported`,
+      'accounts',
+    );
+  }
   const result = await commitPlan(app, actor, (trx) => jsonWritePlan(trx, doc, opts), new Problems(), { commit: true });
   return result.summary!;
 }

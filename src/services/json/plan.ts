@@ -47,6 +47,7 @@ import {
   type TitleDoc,
 } from '../../interchange/json/document.js';
 import { Collector, KNOWN_KEYS, NEW, isObject, list } from '../../interchange/json/read.js';
+import { planAccounts } from './accounts.js';
 import { factPlan, sourceFilePath } from './facts.js';
 
 export { sourceFilePath };
@@ -337,6 +338,9 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     if (checked && !unresolved) contractPlans.push({ field: `contracts[${i}]`, checked });
   });
 
+  // --- the accounts (their contracts are the database's and the document's)
+  const accounts = planAccounts((doc as { accounts?: unknown }).accounts, refs, c);
+
   // --- releases and box office
   const releasePlans: Array<{ titleKey: string; distributorKey: string | null; checked: CheckedRelease }> = [];
   list<ReleaseDoc>(d, 'releases', c).forEach((r, i) => {
@@ -423,5 +427,6 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     releasePlans,
     boxOfficePlans,
     sourcePlans,
+    ...(accounts ? { accounts } : {}),
   };
 }

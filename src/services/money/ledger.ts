@@ -69,19 +69,56 @@ async function contractId(db: Kysely<Database>, idOrRef: string, field = 'contra
 
 export type { ExpenseInput, LedgerEntryView, MoneyEntryInput, ReceiptInput };
 
+/** A receipt's row, checked; every error names its field (`at` prefixes it: "accounts.contracts[0].receipts[2]."). */
+export function checkReceipt(input: ReceiptInput, at = '') {
+  const cur = currency(input.currency, `${at}currency`);
+  const row = {
+    id: newId(),
+    received_on: day(input.on, `${at}on`),
+    amount: positive(input.amount, cur, `${at}amount`),
+    currency: cur,
+    kind: input.kind ?? 'other',
+    note: note(input.note, `${at}note`),
+  };
+  if (!['instalment', 'overage', 'other'].includes(row.kind))
+    throw invalid(`${at}kind`, input.kind, `${at}kind: instalment, overage or other`);
+  return row;
+}
+
+/** An expense's row, checked. */
+export function checkExpense(input: ExpenseInput, at = '') {
+  const cur = currency(input.currency, `${at}currency`);
+  const category = typeof input.category === 'string' ? input.category.trim() : '';
+  if (!category || category.length > 200)
+    throw invalid(`${at}category`, input.category, `${at}category: name what the money was spent on ("P&A", "markets")`);
+  return {
+    id: newId(),
+    spent_on: day(input.on, `${at}on`),
+    category,
+    amount: positive(input.amount, cur, `${at}amount`),
+    currency: cur,
+    recoupable: input.recoupable === false ? (0 as const) : (1 as const),
+    note: note(input.note, `${at}note`),
+  };
+}
+
+/** A payment's row, checked. */
+export function checkPayment(input: MoneyEntryInput, at = '') {
+  const cur = currency(input.currency, `${at}currency`);
+  return {
+    id: newId(),
+    paid_on: day(input.on, `${at}on`),
+    amount: positive(input.amount, cur, `${at}amount`),
+    currency: cur,
+    note: note(input.note, `${at}note`),
+  };
+}
+
 export async function addReceipt(app: FilmRights, actor: Actor, contract: string, input: ReceiptInput): Promise<LedgerEntryView> {
   requireWriter(actor);
   requireFinancials(actor);
-  const cur = currency(input.currency, 'currency');
-  const row = {
-    id: newId(),
-    received_on: day(input.on, 'on'),
-    amount: positive(input.amount, cur, 'amount'),
-    currency: cur,
-    kind: input.kind ?? 'other',
-    note: note(input.note),
-  };
-  if (!['instalment', 'overage', 'other'].includes(row.kind)) throw invalid('kind', input.kind, 'kind: instalment, overage or other');
+  const row = checkReceipt(input);
+  const cur = row.currency;
   await app.store.transaction(async (trx) => {
     const cid = await contractId(trx, contract);
     await trx
@@ -96,19 +133,8 @@ export async function addReceipt(app: FilmRights, actor: Actor, contract: string
 export async function addExpense(app: FilmRights, actor: Actor, contract: string, input: ExpenseInput): Promise<LedgerEntryView> {
   requireWriter(actor);
   requireFinancials(actor);
-  const cur = currency(input.currency, 'currency');
-  const category = typeof input.category === 'string' ? input.category.trim() : '';
-  if (!category || category.length > 200)
-    throw invalid('category', input.category, 'category: name what the money was spent on ("P&A", "markets")');
-  const row = {
-    id: newId(),
-    spent_on: day(input.on, 'on'),
-    category,
-    amount: positive(input.amount, cur, 'amount'),
-    currency: cur,
-    recoupable: input.recoupable === false ? (0 as const) : (1 as const),
-    note: note(input.note),
-  };
+  const row = checkExpense(input);
+  const { currency: cur, category } = row;
   await app.store.transaction(async (trx) => {
     const cid = await contractId(trx, contract);
     await trx
@@ -131,14 +157,8 @@ export async function addExpense(app: FilmRights, actor: Actor, contract: string
 export async function addPayment(app: FilmRights, actor: Actor, contract: string, input: MoneyEntryInput): Promise<LedgerEntryView> {
   requireWriter(actor);
   requireFinancials(actor);
-  const cur = currency(input.currency, 'currency');
-  const row = {
-    id: newId(),
-    paid_on: day(input.on, 'on'),
-    amount: positive(input.amount, cur, 'amount'),
-    currency: cur,
-    note: note(input.note),
-  };
+  const row = checkPayment(input);
+  const cur = row.currency;
   await app.store.transaction(async (trx) => {
     const cid = await contractId(trx, contract);
     await trx
@@ -155,40 +175,50 @@ export type { ExchangeRateInput };
 export async function setExchangeRate(app: FilmRights, actor: Actor, input: ExchangeRateInput): Promise<ExchangeRateInput> {
   requireWriter(actor);
   requireFinancials(actor);
-  const period = parsePeriod(input.period).key;
-  const from = currency(input.from, 'from');
-  const to = currency(input.to, 'to');
-  if (from === to) throw invalid('to', input.to, 'to: a rate is between two different currencies');
+  const checked = checkExchangeRate(input);
+  await app.store.transaction((trx) => writeExchangeRateIn(trx, actor, checked));
+  return checked;
+}
+
+/** An exchange rate, checked: a period, two different currencies, a positive decimal. */
+export function checkExchangeRate(input: ExchangeRateInput, at = ''): ExchangeRateInput {
+  const period = parsePeriod(input.period, `${at}period`).key;
+  const from = currency(input.from, `${at}from`);
+  const to = currency(input.to, `${at}to`);
+  if (from === to) throw invalid(`${at}to`, input.to, `${at}to: a rate is between two different currencies`);
   const rate = typeof input.rate === 'string' ? input.rate.trim() : '';
   if (!/^\d{1,12}(?:\.\d{1,12})?$/.test(rate) || /^0*(?:\.0*)?$/.test(rate)) {
-    throw invalid('rate', input.rate, `rate: "${String(input.rate)}" is not a positive exchange rate such as 1.1213`);
+    throw invalid(`${at}rate`, input.rate, `${at}rate: "${String(input.rate)}" is not a positive exchange rate such as 1.1213`);
   }
-  await app.store.transaction(async (trx) => {
-    const before = await trx
-      .selectFrom('exchange_rates')
-      .selectAll()
+  return { period, from, to, rate };
+}
+
+/** Sets a checked exchange rate (replacing the period's rate between the two) in the caller's transaction, audited. */
+export async function writeExchangeRateIn(trx: Kysely<Database>, actor: Actor, checked: ExchangeRateInput): Promise<void> {
+  const { period, from, to, rate } = checked;
+  const before = await trx
+    .selectFrom('exchange_rates')
+    .selectAll()
+    .where('period', '=', period)
+    .where('from_currency', '=', from)
+    .where('to_currency', '=', to)
+    .executeTakeFirst();
+  if (before)
+    await trx
+      .updateTable('exchange_rates')
+      .set({ rate })
       .where('period', '=', period)
       .where('from_currency', '=', from)
       .where('to_currency', '=', to)
-      .executeTakeFirst();
-    if (before)
-      await trx
-        .updateTable('exchange_rates')
-        .set({ rate })
-        .where('period', '=', period)
-        .where('from_currency', '=', from)
-        .where('to_currency', '=', to)
-        .execute();
-    else await trx.insertInto('exchange_rates').values({ period, from_currency: from, to_currency: to, rate }).execute();
-    await audit(trx, actor, {
-      action: before ? 'update' : 'create',
-      entity: 'exchange_rates',
-      entityId: `${period}:${from}:${to}`,
-      before: before ?? null,
-      after: { period, from, to, rate },
-    });
+      .execute();
+  else await trx.insertInto('exchange_rates').values({ period, from_currency: from, to_currency: to, rate }).execute();
+  await audit(trx, actor, {
+    action: before ? 'update' : 'create',
+    entity: 'exchange_rates',
+    entityId: `${period}:${from}:${to}`,
+    before: before ?? null,
+    after: { period, from, to, rate },
   });
-  return { period, from, to, rate };
 }
 
 export type { RevenueProblem, RevenueRowInput };
@@ -234,96 +264,105 @@ export async function recordRevenueReport(
 ): Promise<{ rows: number; gross: Record<string, string>; problems: RevenueProblem[] }> {
   requireWriter(actor);
   requireFinancials(actor);
+  return app.store.transaction(async (trx) => recordRevenueIn(trx, actor, await contractId(trx, contract), report, rows, opts));
+}
+
+/** Checks and records a revenue report in the caller's transaction (recordRevenueReport, the JSON import's accounts). */
+export async function recordRevenueIn(
+  trx: Kysely<Database>,
+  actor: Actor,
+  cid: string,
+  report: string,
+  rows: readonly RevenueRowInput[],
+  opts: Parameters<typeof recordRevenueReport>[5] = {},
+): Promise<{ rows: number; gross: Record<string, string>; problems: RevenueProblem[] }> {
   const label = typeof report === 'string' && report.trim() ? report.trim().slice(0, 200) : 'revenue report';
-  return app.store.transaction(async (trx) => {
-    const cid = await contractId(trx, contract);
-    const onContract = new Set(
-      (await trx.selectFrom('contract_titles').select('title_id').where('contract_id', '=', cid).execute()).map((r) => r.title_id),
-    );
-    const issued = new Set(
-      (await trx.selectFrom('statements').select('period').where('contract_id', '=', cid).execute()).map((r) => r.period),
-    );
-    const titles = await TitleIndex.load(trx);
-    const problems: RevenueProblem[] = [...(opts.problems ?? [])];
-    const lines: Array<{
-      id: string;
-      contract_id: string;
-      report: string;
-      row: number;
-      period: string;
-      title_id: string;
-      territory: string;
-      media: string;
-      gross: number;
-      currency: string;
-      units: number | null;
-    }> = [];
-    const totals = new Map<string, bigint>();
-    rows.forEach((r, i) => {
-      const row = opts.rowNumbers?.[i] ?? i + 1;
-      const problem = (field: string, e: unknown) =>
-        problems.push({ row, field, message: e instanceof Error ? e.message.replace(/^[\w.[\]]+: /, '') : String(e) });
-      const at = <T>(field: string, f: () => T): T | undefined => {
-        try {
-          return f();
-        } catch (e) {
-          problem(field, e);
-          return undefined;
-        }
-      };
-      const period = at('period', () => parsePeriod(r.period, 'period').key);
-      if (period && issued.has(period))
-        problem('period', new Error(`${period} already has an issued statement: record a correction against a later period`));
-      const titleId = at('title', () => titles.resolve(r.title, 'title'));
-      if (titleId && !onContract.has(titleId)) problem('title', new Error(`"${r.title}" is not a title of this contract`));
-      const territory = at('territory', () => (parseTerritories(String(r.territory ?? ''), 'territory'), String(r.territory).trim()));
-      const media = at('media', () => (parseMedia(String(r.media ?? ''), 'media'), String(r.media).trim()));
-      const cur = at('currency', () => currency(r.currency, 'currency'));
-      const gross = cur ? at('gross', () => positive(r.gross, cur, 'gross', true)) : undefined;
-      const units =
-        r.units == null
-          ? null
-          : Number.isInteger(r.units) && r.units >= 0
-            ? r.units
-            : (problem('units', new Error('a whole number, not negative')), null);
-      if (period && titleId && territory && media && cur && gross !== undefined && onContract.has(titleId) && !issued.has(period)) {
-        lines.push({
-          id: newId(),
-          contract_id: cid,
-          report: label,
-          row,
-          period,
-          title_id: titleId,
-          territory,
-          media,
-          gross,
-          currency: cur,
-          units,
-        });
-        totals.set(cur, (totals.get(cur) ?? 0n) + BigInt(gross));
+  const onContract = new Set(
+    (await trx.selectFrom('contract_titles').select('title_id').where('contract_id', '=', cid).execute()).map((r) => r.title_id),
+  );
+  const issued = new Set(
+    (await trx.selectFrom('statements').select('period').where('contract_id', '=', cid).execute()).map((r) => r.period),
+  );
+  const titles = await TitleIndex.load(trx);
+  const problems: RevenueProblem[] = [...(opts.problems ?? [])];
+  const lines: Array<{
+    id: string;
+    contract_id: string;
+    report: string;
+    row: number;
+    period: string;
+    title_id: string;
+    territory: string;
+    media: string;
+    gross: number;
+    currency: string;
+    units: number | null;
+  }> = [];
+  const totals = new Map<string, bigint>();
+  rows.forEach((r, i) => {
+    const row = opts.rowNumbers?.[i] ?? i + 1;
+    const problem = (field: string, e: unknown) =>
+      problems.push({ row, field, message: e instanceof Error ? e.message.replace(/^[\w.[\]]+: /, '') : String(e) });
+    const at = <T>(field: string, f: () => T): T | undefined => {
+      try {
+        return f();
+      } catch (e) {
+        problem(field, e);
+        return undefined;
       }
-    });
-    if (problems.length)
-      throw new RevenueReportError(
-        [...problems].sort((a, b) => a.row - b.row),
-        opts.sheet,
-      );
-    if (!opts.preview && lines.length) {
-      for (let i = 0; i < lines.length; i += 500)
-        await trx
-          .insertInto('revenue_lines')
-          .values(lines.slice(i, i + 500))
-          .execute();
-      await audit(trx, actor, {
-        action: 'import',
-        entity: 'revenue_lines',
-        entityId: cid,
-        before: null,
-        after: { report: label, rows: lines.length },
+    };
+    const period = at('period', () => parsePeriod(r.period, 'period').key);
+    if (period && issued.has(period))
+      problem('period', new Error(`${period} already has an issued statement: record a correction against a later period`));
+    const titleId = at('title', () => titles.resolve(r.title, 'title'));
+    if (titleId && !onContract.has(titleId)) problem('title', new Error(`"${r.title}" is not a title of this contract`));
+    const territory = at('territory', () => (parseTerritories(String(r.territory ?? ''), 'territory'), String(r.territory).trim()));
+    const media = at('media', () => (parseMedia(String(r.media ?? ''), 'media'), String(r.media).trim()));
+    const cur = at('currency', () => currency(r.currency, 'currency'));
+    const gross = cur ? at('gross', () => positive(r.gross, cur, 'gross', true)) : undefined;
+    const units =
+      r.units == null
+        ? null
+        : Number.isInteger(r.units) && r.units >= 0
+          ? r.units
+          : (problem('units', new Error('a whole number, not negative')), null);
+    if (period && titleId && territory && media && cur && gross !== undefined && onContract.has(titleId) && !issued.has(period)) {
+      lines.push({
+        id: newId(),
+        contract_id: cid,
+        report: label,
+        row,
+        period,
+        title_id: titleId,
+        territory,
+        media,
+        gross,
+        currency: cur,
+        units,
       });
+      totals.set(cur, (totals.get(cur) ?? 0n) + BigInt(gross));
     }
-    return { rows: lines.length, gross: Object.fromEntries([...totals].map(([c, a]) => [c, formatAmount(a, c)])), problems };
   });
+  if (problems.length)
+    throw new RevenueReportError(
+      [...problems].sort((a, b) => a.row - b.row),
+      opts.sheet,
+    );
+  if (!opts.preview && lines.length) {
+    for (let i = 0; i < lines.length; i += 500)
+      await trx
+        .insertInto('revenue_lines')
+        .values(lines.slice(i, i + 500))
+        .execute();
+    await audit(trx, actor, {
+      action: 'import',
+      entity: 'revenue_lines',
+      entityId: cid,
+      before: null,
+      after: { report: label, rows: lines.length },
+    });
+  }
+  return { rows: lines.length, gross: Object.fromEntries([...totals].map(([c, a]) => [c, formatAmount(a, c)])), problems };
 }
 
 export type { LedgerView };

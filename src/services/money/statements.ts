@@ -113,13 +113,13 @@ async function inputs(db: Db, t: TermsRow, through: Day): Promise<Inputs> {
     ? await db
         .selectFrom('contract_terms as t')
         .innerJoin('contracts as c', 'c.id', 't.contract_id')
-        .select(['c.id', 'c.ref'])
+        .select(['c.id', 'c.ref', 'c.mg_amount'])
         .where('t.pool', '=', t.pool)
         .where('t.currency', '=', t.currency)
         .where('c.deleted_at', 'is', null)
         .orderBy('c.ref')
         .execute()
-    : [{ id: t.id, ref: t.ref }];
+    : [{ id: t.id, ref: t.ref, mg_amount: t.mg_amount }];
   const ids = pool.map((p) => p.id);
   const [fees, capRows, rates] = await Promise.all([
     db.selectFrom('fee_rules').selectAll().where('contract_id', '=', t.id).orderBy('position').execute(),
@@ -241,7 +241,8 @@ async function inputs(db: Db, t: TermsRow, through: Day): Promise<Inputs> {
     fees: rules,
     expenseCap: t.expense_cap === null ? null : BigInt(t.expense_cap),
     expenseCategoryCaps: caps,
-    advance: t.mg_amount === null ? null : BigInt(t.mg_amount),
+    // a pool is one waterfall: its contracts' minimum guarantees are recouped together, from all of its money
+    advance: pool.every((p) => p.mg_amount === null) ? null : pool.reduce((a, p) => a + BigInt(p.mg_amount ?? 0), 0n),
     reserve: t.reserve_rate === null ? null : { rate: parseRate(t.reserve_rate), releaseAfter: t.reserve_release_after ?? 1 },
     reporterOverageShare: t.reporter_overage_share === null ? null : parseRate(t.reporter_overage_share),
   };

@@ -177,71 +177,77 @@ async function contractRow(db: Kysely<Database>, idOrRef: string) {
 export async function setTerms(app: FilmRights, actor: Actor, contractIdOrRef: string, input: TermsInput): Promise<TermsView> {
   requireWriter(actor);
   requireFinancials(actor);
-  const id = await app.store.transaction(async (trx) => {
-    const c = await contractRow(trx, contractIdOrRef);
-    const t = checkTerms(input, c);
-    const before = await readTerms(trx, c.id);
-    if (input.version !== undefined && before && before.version !== input.version) {
-      throw new StaleVersionError('terms', c.ref, input.version, before.version);
-    }
-    const row = {
-      kind: t.kind,
-      currency: t.currency,
-      expense_cap: t.expenseCap,
-      reserve_rate: t.reserve?.rate ?? null,
-      reserve_release_after: t.reserve?.releaseAfter ?? null,
-      reporter_overage_share: t.share,
-      frequency: input.frequency,
-      annual_after_years: t.annualAfterYears,
-      statement_due_days: t.statementDueDays,
-      reporting_from: t.reportingFrom,
-      pool: t.pool,
-      updated_at: new Date().toISOString(),
-    };
-    if (before) {
-      await trx
-        .updateTable('contract_terms')
-        .set({ ...row, version: before.version + 1 })
-        .where('contract_id', '=', c.id)
-        .execute();
-    } else
-      await trx
-        .insertInto('contract_terms')
-        .values({ contract_id: c.id, ...row })
-        .execute();
-    for (const table of ['fee_rules', 'expense_caps', 'instalments'] as const)
-      await trx.deleteFrom(table).where('contract_id', '=', c.id).execute();
-    await trx.deleteFrom('deal_events').where('contract_id', '=', c.id).execute();
-    if (t.fees.length)
-      await trx
-        .insertInto('fee_rules')
-        .values(t.fees.map((f) => ({ contract_id: c.id, ...f })))
-        .execute();
-    if (t.caps.length)
-      await trx
-        .insertInto('expense_caps')
-        .values(t.caps.map((x) => ({ contract_id: c.id, ...x })))
-        .execute();
-    if (t.instalments.length)
-      await trx
-        .insertInto('instalments')
-        .values(t.instalments.map((x) => ({ contract_id: c.id, ...x })))
-        .execute();
-    if (t.events.length)
-      await trx
-        .insertInto('deal_events')
-        .values(t.events.map((x) => ({ contract_id: c.id, ...x })))
-        .execute();
-    await audit(trx, actor, {
-      action: before ? 'update' : 'create',
-      entity: 'contract_terms',
-      entityId: c.id,
-      before,
-      after: await readTerms(trx, c.id),
-    });
-    return c.id;
-  });
+  const id = await app.store.transaction((trx) => writeTermsIn(trx, actor, contractIdOrRef, input));
   return (await readTerms(app.store.db, id))!;
+}
+
+/**
+ * Checks and sets a contract's terms inside the caller's transaction (the caller checked the
+ * permissions): setTerms, and the JSON import's accounts. Returns the contract's id.
+ */
+export async function writeTermsIn(trx: Kysely<Database>, actor: Actor, contractIdOrRef: string, input: TermsInput): Promise<string> {
+  const c = await contractRow(trx, contractIdOrRef);
+  const t = checkTerms(input, c);
+  const before = await readTerms(trx, c.id);
+  if (input.version !== undefined && before && before.version !== input.version) {
+    throw new StaleVersionError('terms', c.ref, input.version, before.version);
+  }
+  const row = {
+    kind: t.kind,
+    currency: t.currency,
+    expense_cap: t.expenseCap,
+    reserve_rate: t.reserve?.rate ?? null,
+    reserve_release_after: t.reserve?.releaseAfter ?? null,
+    reporter_overage_share: t.share,
+    frequency: input.frequency,
+    annual_after_years: t.annualAfterYears,
+    statement_due_days: t.statementDueDays,
+    reporting_from: t.reportingFrom,
+    pool: t.pool,
+    updated_at: new Date().toISOString(),
+  };
+  if (before) {
+    await trx
+      .updateTable('contract_terms')
+      .set({ ...row, version: before.version + 1 })
+      .where('contract_id', '=', c.id)
+      .execute();
+  } else
+    await trx
+      .insertInto('contract_terms')
+      .values({ contract_id: c.id, ...row })
+      .execute();
+  for (const table of ['fee_rules', 'expense_caps', 'instalments'] as const)
+    await trx.deleteFrom(table).where('contract_id', '=', c.id).execute();
+  await trx.deleteFrom('deal_events').where('contract_id', '=', c.id).execute();
+  if (t.fees.length)
+    await trx
+      .insertInto('fee_rules')
+      .values(t.fees.map((f) => ({ contract_id: c.id, ...f })))
+      .execute();
+  if (t.caps.length)
+    await trx
+      .insertInto('expense_caps')
+      .values(t.caps.map((x) => ({ contract_id: c.id, ...x })))
+      .execute();
+  if (t.instalments.length)
+    await trx
+      .insertInto('instalments')
+      .values(t.instalments.map((x) => ({ contract_id: c.id, ...x })))
+      .execute();
+  if (t.events.length)
+    await trx
+      .insertInto('deal_events')
+      .values(t.events.map((x) => ({ contract_id: c.id, ...x })))
+      .execute();
+  await audit(trx, actor, {
+    action: before ? 'update' : 'create',
+    entity: 'contract_terms',
+    entityId: c.id,
+    before,
+    after: await readTerms(trx, c.id),
+  });
+  return c.id;
 }
 
 export async function getTerms(app: FilmRights, actor: Actor, contractIdOrRef: string): Promise<TermsView> {

@@ -13,7 +13,9 @@
  * declared here, beside its writer, rather than in src/interchange.
  */
 import { NEW } from '../../interchange/json/read.js';
-import type { FactDoc } from '../../interchange/json/document.js';
+import type { ContractAccountsDoc, FactDoc } from '../../interchange/json/document.js';
+import type { ExchangeRateInput } from '../../contract/money.js';
+import type { checkExpense, checkPayment, checkReceipt } from '../money/ledger.js';
 import type { Plan } from '../../interchange/plan.js';
 import type { FactType, Span } from '../../ingest/types.js';
 import type { ArticleFactStatus, TitleCompanyRole } from '../../store/index.js';
@@ -76,6 +78,22 @@ export interface RecordPlan {
   releasePlans: ReleasePlan[];
   boxOfficePlans: BoxOfficePlan[];
   sourcePlans: SourcePlan[];
+  /** The money after the deal (services/json/accounts.ts), when the document has it. */
+  accounts?: AccountsPlan;
+}
+
+/** A document's accounts: what could be checked without the database, checked; the rest as the document gives it. */
+export interface AccountsPlan {
+  rates: ExchangeRateInput[];
+  contracts: Array<{
+    /** "accounts.contracts[2]" */
+    field: string;
+    ref: string;
+    doc: ContractAccountsDoc;
+    receipts: Array<ReturnType<typeof checkReceipt>>;
+    expenses: Array<ReturnType<typeof checkExpense>>;
+    payments: Array<ReturnType<typeof checkPayment>>;
+  }>;
 }
 
 /**

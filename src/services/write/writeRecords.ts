@@ -11,6 +11,7 @@ import { FORMAT, type ImportSummary } from '../../interchange/json/document.js';
 import type { Database } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
 import { audit } from '../audit.js';
+import { writeAccounts } from './accounts.js';
 import { writeDocumentContracts } from './deals.js';
 import { writeFestivals } from './festivals.js';
 import { writeMarket } from './market.js';
@@ -45,6 +46,7 @@ export async function writeRecords(trx: Kysely<Database>, app: FilmRights, actor
   await writeTitles(trx, actor, p, keys, summary);
   await writeFestivals(trx, actor, p, keys, summary);
   await writeDocumentContracts(trx, app, actor, p, keys, summary);
+  if (p.accounts) await writeAccounts(trx, actor, p.accounts, summary);
   await writeMarket(trx, actor, p, keys, summary);
   await writeSources(trx, actor, p, keys, summary);
   await audit(trx, actor, { action: 'import', entity: 'documents', entityId: FORMAT, before: null, after: summary });

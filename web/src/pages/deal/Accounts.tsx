@@ -3,6 +3,8 @@
  * the ledger (receipts, expenses, payments), revenue reports from a spreadsheet with a preview, and
  * the statements per period (Prior | Current | Cumulative, the amount due, Issue, PDF and XLSX).
  */
+import { parseDay } from '../../../../src/domain/dates.js';
+import { reportingPeriods } from '../../../../src/domain/money/periods.js';
 import { useState, type FormEvent } from 'react';
 import type { LedgerView, RevenueSheetResult, StatementView, TermsView } from '../../../../src/contract/index.js';
 import { ErrorNote, Loading, Section, TextField } from '../../components/ui';
@@ -24,23 +26,21 @@ function base64(file: File): Promise<string> {
   });
 }
 
-/** The reporting periods from `from` through the last one that has ended before `today`, newest first. */
-export function endedPeriods(from: string, frequency: TermsView['frequency'], today: string): string[] {
-  const months = frequency === 'quarterly' ? 3 : frequency === 'semi-annual' ? 6 : 12;
-  const out: string[] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Math.floor((Number(from.slice(5, 7)) - 1) / months) * months;
-  for (let n = 0; n < 200; n++) {
-    const end = new Date(Date.UTC(y, m + months, 0)).toISOString().slice(0, 10);
-    if (end >= today) break;
-    out.push(months === 3 ? `${y}-Q${m / 3 + 1}` : months === 6 ? `${y}-H${m / 6 + 1}` : String(y));
-    m += months;
-    if (m >= 12) {
-      y += 1;
-      m -= 12;
-    }
-  }
-  return out.reverse();
+/**
+ * The reporting periods from `from` through the last one that has ended before `today`, newest first,
+ * by the domain's own schedule (annual after `annualAfterYears` years when set).
+ */
+export function endedPeriods(
+  from: string,
+  frequency: TermsView['frequency'],
+  today: string,
+  annualAfterYears: number | null = null,
+): string[] {
+  const before = parseDay(today);
+  return reportingPeriods(parseDay(from), before - 1, { frequency, annualAfterYears })
+    .filter((p) => p.end < before)
+    .map((p) => p.key)
+    .reverse();
 }
 
 function Ledger({ contractId, currency }: { contractId: string; currency: string }) {
@@ -304,7 +304,7 @@ export default function Accounts({ contractId }: { contractId: string }) {
   if (terms.loading && !saved) return <Loading what="Loading the accounts" />;
   if (terms.error && !none && !saved) return <ErrorNote error={terms.error} retry={terms.reload} />;
   const t = saved ?? terms.data;
-  const periods = t ? endedPeriods(t.reportingFrom, t.frequency, new Date().toISOString().slice(0, 10)) : [];
+  const periods = t ? endedPeriods(t.reportingFrom, t.frequency, new Date().toISOString().slice(0, 10), t.annualAfterYears) : [];
   const shown = period || periods[0] || '';
   return (
     <Section title="Accounts" id="accounts">
@@ -327,7 +327,8 @@ export default function Accounts({ contractId }: { contractId: string }) {
               ))}
             </select>
           </label>
-          {shown && <Statement key={`${shown}-${tick}`} contractId={contractId} period={shown} />}
+          {/* computed again when the ledger or the terms change */}
+          {shown && <Statement key={`${shown}-${tick}-${t.version}`} contractId={contractId} period={shown} />}
         </>
       )}
     </Section>

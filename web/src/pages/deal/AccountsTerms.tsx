@@ -1,100 +1,51 @@
-/** The financial terms of a deal (docs/money.md): fees, caps, instalments with their events, and reporting. */
+/**
+ * The financial terms of a deal (docs/money.md): every term the API has. Fee or commission lines by
+ * media and territory, the overall and per-category expense caps, the reserve against returns, the
+ * reporter's share of overages, the cross-collateralisation pool, the reporting schedule (annual
+ * after some years, days until a statement is due), and the MG's instalments with their events.
+ */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { TermsInput, TermsView } from '../../../../src/contract/index.js';
+import type { TermsView } from '../../../../src/contract/index.js';
 import { ErrorNote, SavedNote, TextField } from '../../components/ui';
 import { api, type ApiError } from '../../lib/api';
+import { RowsEditor, type RowColumn } from './RowsEditor';
+import { draftOf, EVENTS, inputOf, type Cap, type Fee, type Inst, type TermsDraft } from './termsDraft';
 
-type DealEvent = NonNullable<TermsView['instalments'][number]['dueEvent']>;
-
-interface Fee {
-  media: string;
-  territories: string;
-  rate: string;
-  label: string;
-}
-interface Inst {
-  label: string;
-  rate: string;
-  dueEvent: DealEvent | '';
-  dueOn: string;
-  /** Days after the event (kept as loaded; not edited here). */
-  dueDays: number | null;
-}
-interface TermsDraft {
-  kind: 'licence' | 'mandate';
-  currency: string;
-  frequency: 'quarterly' | 'semi-annual' | 'annual';
-  statementDueDays: string;
-  reportingFrom: string;
-  expenseCap: string;
-  fees: Fee[];
-  instalments: Inst[];
-  events: Record<DealEvent, string>;
-}
-
-const EVENTS: DealEvent[] = ['signature', 'delivery', 'first-release'];
-
-/** A decimal rate as a percentage, without floating point: "0.2" → "20%", "0.125" → "12.5%". */
-export function percent(rate: string): string {
-  const [w, f = ''] = rate.split('.');
-  const digits = `${f}00`;
-  const whole = `${w}${digits.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
-  const rest = digits.slice(2).replace(/0+$/, '');
-  return `${whole}${rest ? `.${rest}` : ''}%`;
-}
-
-function draftOf(t: TermsView | undefined): TermsDraft {
-  return {
-    kind: t?.kind ?? 'licence',
-    currency: t?.currency ?? t?.mg?.currency ?? 'USD',
-    frequency: t?.frequency ?? 'quarterly',
-    statementDueDays: String(t?.statementDueDays ?? 45),
-    reportingFrom: t?.reportingFrom ?? '',
-    expenseCap: t?.expenseCap ?? '',
-    fees: (t?.fees ?? []).map((f) => ({ media: f.media ?? '', territories: f.territories ?? '', rate: f.rate, label: f.label })),
-    instalments: (t?.instalments ?? []).map((i) => ({
-      label: i.label,
-      rate: i.rate !== null ? percent(i.rate) : (i.amount ?? ''),
-      dueEvent: i.dueEvent ?? '',
-      dueOn: i.dueOn ?? '',
-      dueDays: i.dueDays,
-    })),
-    events: { signature: t?.events.signature ?? '', delivery: t?.events.delivery ?? '', 'first-release': t?.events['first-release'] ?? '' },
-  };
-}
-
-/** The terms to save: what the form edits, and, kept as they were, the parts it does not show (category caps, reserve, overage share, pool...). */
-function inputOf(d: TermsDraft, before: TermsView | undefined): TermsInput {
-  const or = (s: string) => (s.trim() ? s.trim() : null);
-  return {
-    kind: d.kind,
-    currency: d.currency.trim().toUpperCase(),
-    frequency: d.frequency,
-    statementDueDays: d.statementDueDays.trim() ? Number(d.statementDueDays) : null,
-    reportingFrom: or(d.reportingFrom),
-    expenseCap: or(d.expenseCap),
-    fees: d.fees.map((f) => ({ media: or(f.media), territories: or(f.territories), rate: f.rate.trim(), label: or(f.label) })),
-    instalments: d.instalments.map((i) => {
-      const share = i.rate.trim();
-      return {
-        label: i.label,
-        ...(share.endsWith('%') ? { rate: share } : { amount: share }),
-        ...(i.dueEvent ? { dueEvent: i.dueEvent, dueDays: i.dueDays } : { dueOn: or(i.dueOn) }),
-      };
-    }),
-    events: { signature: or(d.events.signature), delivery: or(d.events.delivery), 'first-release': or(d.events['first-release']) },
-    ...(before
-      ? {
-          version: before.version,
-          expenseCaps: before.expenseCaps,
-          reserve: before.reserve,
-          reporterOverageShare: before.reporterOverageShare,
-          annualAfterYears: before.annualAfterYears,
-          pool: before.pool,
-        }
-      : {}),
-  };
-}
+const FEE_COLUMNS: ReadonlyArray<RowColumn<Fee>> = [
+  { key: 'media', header: 'Media', label: 'media' },
+  { key: 'territories', header: 'Territories', label: 'territories' },
+  { key: 'rate', header: 'Rate', label: 'rate', size: 6 },
+  { key: 'label', header: 'Label', label: 'label' },
+];
+const CAP_COLUMNS: ReadonlyArray<RowColumn<Cap>> = [
+  { key: 'category', header: 'Category', label: 'category' },
+  { key: 'cap', header: 'Cap', label: 'amount', inputMode: 'decimal', size: 12 },
+];
+const INSTALMENT_COLUMNS: ReadonlyArray<RowColumn<Inst>> = [
+  { key: 'label', header: 'Label', label: 'label' },
+  { key: 'rate', header: 'Share or amount', label: 'share', size: 10 },
+  {
+    key: 'dueEvent',
+    header: 'Due on event',
+    label: 'event',
+    type: 'select',
+    options: [{ value: '', label: '—' }, ...EVENTS.map((e) => ({ value: e, label: e }))],
+  },
+  { key: 'dueDays', header: 'Days after', label: 'days after', inputMode: 'numeric', size: 4, disabled: (r) => !r.dueEvent },
+  { key: 'dueOn', header: 'or date', label: 'date', type: 'date', disabled: (r) => !!r.dueEvent },
+];
+/** The fields shown with their own error; any other error is shown under the form. */
+const INLINE = [
+  'currency',
+  'statementDueDays',
+  'annualAfterYears',
+  'reportingFrom',
+  'expenseCap',
+  'reserve.rate',
+  'reserve.releaseAfter',
+  'reporterOverageShare',
+  'pool',
+];
 
 export function TermsForm({
   contractId,
@@ -112,6 +63,7 @@ export function TermsForm({
   useEffect(() => setD(draftOf(terms)), [terms]);
   const set = (patch: Partial<TermsDraft>) => setD((x) => ({ ...x, ...patch }));
   const fieldError = (f: string) => (error?.field === f ? error.message : null);
+  const licence = d.kind === 'licence';
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -157,6 +109,15 @@ export function TermsForm({
         </label>
         <TextField
           type="text"
+          label="Annual after (years)"
+          hint="Reporting becomes annual after this many years; empty: never"
+          inputMode="numeric"
+          value={d.annualAfterYears}
+          error={fieldError('annualAfterYears')}
+          onChange={(v) => set({ annualAfterYears: v })}
+        />
+        <TextField
+          type="text"
           label="Statement due (days after the period)"
           inputMode="numeric"
           value={d.statementDueDays}
@@ -171,6 +132,24 @@ export function TermsForm({
           error={fieldError('reportingFrom')}
           onChange={(v) => set({ reportingFrom: v })}
         />
+      </div>
+
+      <h3>{licence ? 'Distribution fees' : 'Commission'}</h3>
+      <p className="muted small">
+        Rates by media and territory: the first line whose media and territories contain a receipt sets its rate; leave them empty for
+        everything else.
+      </p>
+      <RowsEditor
+        name="Fee"
+        columns={FEE_COLUMNS}
+        rows={d.fees}
+        onChange={(fees) => set({ fees })}
+        blank={{ media: '', territories: '', rate: '', label: '' }}
+        addLabel="Add a fee line"
+      />
+
+      <h3>Expenses</h3>
+      <div className="grid-2 grid-2--tight">
         <TextField
           type="text"
           label="Expense cap"
@@ -180,156 +159,65 @@ export function TermsForm({
           onChange={(v) => set({ expenseCap: v })}
         />
       </div>
+      <p className="muted small">Caps per category (&ldquo;P&amp;A&rdquo;, &ldquo;markets&rdquo;), within the overall cap.</p>
+      <RowsEditor
+        name="Cap"
+        columns={CAP_COLUMNS}
+        rows={d.expenseCaps}
+        onChange={(expenseCaps) => set({ expenseCaps })}
+        blank={{ category: '', cap: '' }}
+        addLabel="Add a category cap"
+      />
 
-      <h3>{d.kind === 'mandate' ? 'Commission' : 'Distribution fees'}</h3>
-      <p className="muted small">
-        The first line whose media and territories contain a receipt sets its rate; leave them empty for everything else.
-      </p>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>Media</th>
-            <th>Territories</th>
-            <th>Rate</th>
-            <th>Label</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.fees.map((f, i) => {
-            const upd = (patch: Partial<Fee>) => set({ fees: d.fees.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
-            return (
-              <tr key={i}>
-                <td>
-                  <input type="text" aria-label={`Fee ${i + 1} media`} value={f.media} onChange={(e) => upd({ media: e.target.value })} />
-                </td>
-                <td>
-                  <input
-                    type="text"
-                    aria-label={`Fee ${i + 1} territories`}
-                    value={f.territories}
-                    onChange={(e) => upd({ territories: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="text"
-                    aria-label={`Fee ${i + 1} rate`}
-                    value={f.rate}
-                    size={6}
-                    onChange={(e) => upd({ rate: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input type="text" aria-label={`Fee ${i + 1} label`} value={f.label} onChange={(e) => upd({ label: e.target.value })} />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn btn--ghost btn--small"
-                    onClick={() => set({ fees: d.fees.filter((_, k) => k !== i) })}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        className="btn btn--small"
-        onClick={() => set({ fees: [...d.fees, { media: '', territories: '', rate: '', label: '' }] })}
-      >
-        Add a fee line
-      </button>
+      <h3>Reserve and overages</h3>
+      <div className="grid-2 grid-2--tight">
+        <TextField
+          type="text"
+          label="Reserve held"
+          hint="A share of what would be paid out, held against returns (e.g. 10%); empty: none"
+          value={d.reserveRate}
+          error={fieldError('reserve.rate')}
+          onChange={(v) => set({ reserveRate: v })}
+        />
+        <TextField
+          type="text"
+          label="Reserve released after (periods)"
+          inputMode="numeric"
+          value={d.reserveReleaseAfter}
+          error={fieldError('reserve.releaseAfter')}
+          onChange={(v) => set({ reserveReleaseAfter: v })}
+        />
+        <TextField
+          type="text"
+          label={licence ? "Licensee's share of overages" : "Sales agent's share of the balance"}
+          hint="Empty: all of it to the licensor (or producer)"
+          value={d.overageShare}
+          error={fieldError('reporterOverageShare')}
+          onChange={(v) => set({ overageShare: v })}
+        />
+        <TextField
+          type="text"
+          label="Cross-collateralisation pool"
+          hint="Contracts with the same pool name run through one waterfall"
+          value={d.pool}
+          error={fieldError('pool')}
+          onChange={(v) => set({ pool: v })}
+        />
+      </div>
 
       <h3>Minimum guarantee instalments</h3>
       <p className="muted small">
         {terms?.mg ? `MG ${terms.mg.currency} ${terms.mg.amount}. ` : 'The MG is set on the deal. '}A share (&ldquo;20%&rdquo;) or an
-        amount, due on an event or a date.
+        amount, due on an event (some days after it) or on a date.
       </p>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>Label</th>
-            <th>Share or amount</th>
-            <th>Due on event</th>
-            <th>or date</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.instalments.map((x, i) => {
-            const upd = (patch: Partial<Inst>) => set({ instalments: d.instalments.map((y, k) => (k === i ? { ...y, ...patch } : y)) });
-            return (
-              <tr key={i}>
-                <td>
-                  <input
-                    type="text"
-                    aria-label={`Instalment ${i + 1} label`}
-                    value={x.label}
-                    onChange={(e) => upd({ label: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="text"
-                    aria-label={`Instalment ${i + 1} share`}
-                    value={x.rate}
-                    size={10}
-                    onChange={(e) => upd({ rate: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <select
-                    aria-label={`Instalment ${i + 1} event`}
-                    value={x.dueEvent}
-                    onChange={(e) => upd({ dueEvent: e.target.value as Inst['dueEvent'] })}
-                  >
-                    <option value="">—</option>
-                    {EVENTS.map((ev) => (
-                      <option key={ev} value={ev}>
-                        {ev}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input
-                    aria-label={`Instalment ${i + 1} date`}
-                    type="date"
-                    value={x.dueOn}
-                    disabled={!!x.dueEvent}
-                    onChange={(e) => upd({ dueOn: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn btn--ghost btn--small"
-                    onClick={() => set({ instalments: d.instalments.filter((_, k) => k !== i) })}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        className="btn btn--small"
-        onClick={() => set({ instalments: [...d.instalments, { label: '', rate: '', dueEvent: 'signature', dueOn: '', dueDays: null }] })}
-      >
-        Add an instalment
-      </button>
+      <RowsEditor
+        name="Instalment"
+        columns={INSTALMENT_COLUMNS}
+        rows={d.instalments}
+        onChange={(instalments) => set({ instalments })}
+        blank={{ label: '', rate: '', dueEvent: 'signature', dueDays: '', dueOn: '' }}
+        addLabel="Add an instalment"
+      />
       <div className="grid-2 grid-2--tight">
         {EVENTS.map((ev) => (
           <TextField
@@ -342,7 +230,7 @@ export function TermsForm({
           />
         ))}
       </div>
-      {error && !['currency', 'statementDueDays', 'reportingFrom', 'expenseCap'].includes(error.field ?? '') && <ErrorNote error={error} />}
+      {error && !INLINE.includes(error.field ?? '') && <ErrorNote error={error} />}
       <SavedNote message={saved} />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={busy}>
