@@ -10,7 +10,7 @@
 import { type Bitset, intersect, intersects, isEmpty, toIndices } from './bitset.js';
 import { addMonths, type Day } from './dates.js';
 import { DomainError } from './errors.js';
-import { titleCells, REASON_CODES, type AvailsQuestion, type OutcomeTable, type Reason, type ReasonCode } from './avails.js';
+import { titleCells, REASON_CODES, type AvailsQuestion, type Outcome, type OutcomeTable, type Reason, type ReasonCode } from './avails.js';
 import type { Languages, RightsBlock } from './rights.js';
 import { type MergeScratch, rollUpTitle } from './rollup.js';
 
@@ -215,53 +215,56 @@ export function checkOffer(
   const out: OfferCell[] = [];
   for (const title of offer.titles) {
     const rows = rollUpTitle(title, titleCells(blocksOf(title), q, work.outcomes), work.merge);
-    // per cell (country x leaf): unavailable?, on hold?, contracts by reason code
+    // per cell (country x leaf): the outcomes of the rows that cover it (most cells: none or one)
     const n = countries.length * leaves.length;
-    const bad = new Uint8Array(n);
-    const held = new Uint8Array(n);
-    const reasons: Array<Map<ReasonCode, Set<string>> | undefined> = new Array(n);
-    const cIndex = new Map(countries.map((c, i) => [c, i]));
-    const mIndex = new Map(leaves.map((m, i) => [m, i]));
+    const met: Array<Outcome[] | undefined> = new Array(n);
+    const cIndex = new Int32Array(offer.territories.length * 32).fill(-1);
+    countries.forEach((c, i) => (cIndex[c] = i));
+    const mIndex = new Int32Array(offer.media.length * 32).fill(-1);
+    leaves.forEach((m, i) => (mIndex[m] = i));
     for (const r of rows) {
       if (r.outcome.status === 'available') continue;
-      const rc = toIndices(r.territories);
       const rm = toIndices(r.media);
-      for (const c of rc) {
-        const ci = cIndex.get(c);
-        if (ci === undefined) continue;
+      for (const c of toIndices(r.territories)) {
+        const ci = cIndex[c];
+        if (ci === undefined || ci < 0) continue;
         for (const m of rm) {
-          const mi = mIndex.get(m);
-          if (mi === undefined) continue;
+          const mi = mIndex[m];
+          if (mi === undefined || mi < 0) continue;
           const k = ci * leaves.length + mi;
-          if (r.outcome.status === 'unavailable') bad[k] = 1;
-          else held[k] = 1;
-          let map = reasons[k];
-          if (!map) reasons[k] = map = new Map();
-          for (const reason of r.outcome.reasons) {
-            let set = map.get(reason.code);
-            if (!set) map.set(reason.code, (set = new Set()));
-            for (const x of reason.contracts) set.add(x);
-          }
+          const list = met[k];
+          if (!list) met[k] = [r.outcome];
+          else if (!list.includes(r.outcome)) list.push(r.outcome);
         }
       }
     }
     for (let ci = 0; ci < countries.length; ci++)
       for (let mi = 0; mi < leaves.length; mi++) {
-        const k = ci * leaves.length + mi;
-        const map = reasons[k];
-        const codes = new Set(map?.keys() ?? []);
-        out.push({
-          title,
-          country: countries[ci],
-          media: leaves[mi],
-          status: cellStatus(bad[k] === 1, held[k] === 1, codes),
-          reasons: map
-            ? REASON_CODES.filter((c) => map.has(c)).map((code) => ({ code, contracts: [...map.get(code)!].sort() }))
-            : [],
-        });
+        const list = met[ci * leaves.length + mi];
+        out.push({ title, country: countries[ci], media: leaves[mi], ...cellOf(list) });
       }
   }
   return out;
+}
+
+const FREE = { status: 'available' as const, reasons: [] as Reason[] };
+
+/** A cell's answer from the outcomes met on its languages and days: the worst, the reasons united. */
+function cellOf(list: readonly Outcome[] | undefined): { status: OfferCellStatus; reasons: Reason[] } {
+  if (!list) return FREE;
+  const bad = list.some((o) => o.status === 'unavailable');
+  if (list.length === 1) return { status: cellStatus(bad, !bad, new Set(list[0].reasons.map((r) => r.code))), reasons: list[0].reasons };
+  const map = new Map<ReasonCode, Set<string>>();
+  for (const o of list)
+    for (const reason of o.reasons) {
+      let set = map.get(reason.code);
+      if (!set) map.set(reason.code, (set = new Set()));
+      for (const x of reason.contracts) set.add(x);
+    }
+  return {
+    status: cellStatus(bad, !bad, new Set(map.keys())),
+    reasons: REASON_CODES.filter((c) => map.has(c)).map((code) => ({ code, contracts: [...map.get(code)!].sort() })),
+  };
 }
 
 /** Where two offers ask for the same rights: the titles, countries and media they share, or null when none (or the terms or languages never meet). */

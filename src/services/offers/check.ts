@@ -1,6 +1,6 @@
 /**
  * The live check of an offer against avails, as the deal editor checks a deal: the titles'
- * rights read from the store (so what the accept will see), each (title, country, media leaf)
+ * rights as the in-memory index holds them (as the avails questions read them), each (title, country, media leaf)
  * answered by the engine over the offer's term (src/domain/offers.ts checkOffer), shown per title
  * x territory with the media grouped by answer, each with its reasons and the contracts in the
  * way; and the other open offers that ask for some of the same rights.
@@ -13,7 +13,6 @@ import { territoryLabel } from '../../domain/territories.js';
 import type { CompetingOffer, OfferCheck, OfferCheckQuestion } from '../../contract/index.js';
 import type { Actor, FilmRights } from '../app.js';
 import { visibleTo } from '../access.js';
-import { loadEngineBlocks } from '../engineBlocks.js';
 import { reasonMessage } from '../views.js';
 import { DomainError } from '../../domain/errors.js';
 import { checkTerms, parsedOf } from './terms.js';
@@ -31,19 +30,22 @@ export async function ensureTitles(app: FilmRights, titleIds: readonly string[],
 /** The check's answer for parsed rights (no money involved). */
 export async function checkParsed(app: FilmRights, actor: Actor, parsed: ParsedOffer, exceptOffer?: string): Promise<OfferCheck> {
   await app.ensureTitleNames(parsed.titles);
-  const blocks = await loadEngineBlocks(app.store.db, parsed.titles);
-  const cells = checkOffer((t) => blocks.get(t) ?? [], parsed);
+  // the in-memory index, as the avails questions read it (expired holds already left out); the
+  // accept checks again against the store inside its transaction
+  const index = app.index;
+  const cells = checkOffer((t) => index.blocksOf(t), parsed);
   const counts = Object.fromEntries(OFFER_CELL_STATUSES.map((s) => [s, 0])) as OfferCheck['counts'];
   for (const c of cells) counts[c.status]++;
-  return visibleTo(actor, {
+  return {
     clear: counts.sold + counts['not-held'] + counts.holdback === 0,
     held: counts['on-hold'] > 0,
     titles: parsed.titles.map((id) => ({ id, name: app.titleName(id) })),
     territories: uniqueCountries(cells).map((i) => ({ code: COUNTRIES.codeAt(i), name: countryName(COUNTRIES.codeAt(i)) })),
     cells: gridOf(app, cells),
     counts,
-    competing: await competingWith(app, parsed, exceptOffer),
-  });
+    // money can only be in the competing offers' summaries
+    competing: visibleTo(actor, await competingWith(app, parsed, exceptOffer)),
+  };
 }
 
 /** POST /api/offers/check: terms being edited, checked live. */
@@ -59,6 +61,21 @@ function uniqueCountries(cells: readonly OfferCell[]): number[] {
 }
 
 function gridOf(app: FilmRights, cells: readonly OfferCell[]): OfferCheck['cells'] {
+  // labels and sentences repeat from cell to cell: each made once
+  const labels = new Map<string, string>();
+  const mediaLabelOf = (leaves: number[]) => {
+    const k = leaves.join(',');
+    let l = labels.get(k);
+    if (l === undefined) labels.set(k, (l = mediaLabel(fromIndices(MEDIA.size, leaves))));
+    return l;
+  };
+  const messages = new Map<string, string>();
+  const messageOf = (r: OfferCell['reasons'][number]) => {
+    const k = `${r.code}:${r.contracts.join(',')}`;
+    let m = messages.get(k);
+    if (m === undefined) messages.set(k, (m = reasonMessage(r, app.contractParties)));
+    return m;
+  };
   const byPlace = new Map<string, OfferCell[]>();
   for (const c of cells) {
     const k = `${c.title}\u0000${c.country}`;
@@ -80,9 +97,9 @@ function gridOf(app: FilmRights, cells: readonly OfferCell[]): OfferCheck['cells
       if (SEVERITY[cell.status] > SEVERITY[worst]) worst = cell.status;
       return {
         media: leaves.map((i) => MEDIA.codeAt(i)),
-        mediaLabel: mediaLabel(fromIndices(MEDIA.size, leaves)),
+        mediaLabel: mediaLabelOf(leaves),
         status: cell.status,
-        reasons: cell.reasons.map((r) => ({ code: r.code, contracts: r.contracts, message: reasonMessage(r, app.contractParties) })),
+        reasons: cell.reasons.map((r) => ({ code: r.code, contracts: r.contracts, message: messageOf(r) })),
       };
     });
     media.sort((a, b) => SEVERITY[b.status] - SEVERITY[a.status]);
