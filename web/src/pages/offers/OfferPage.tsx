@@ -347,7 +347,7 @@ function ExistingOffer({ id, money, writable }: { id: string; money: boolean; wr
         <Competing list={editing && live.check ? live.check.competing : offer.competing} />
       </Section>
       <Section title={`Versions (${offer.versions.length})`} id="versions">
-        <Versions offer={offer} />
+        <Versions key={offer.version} offer={offer} />
       </Section>
       <Section title="Status history" id="events">
         {offer.events.length === 0 ? (
