@@ -210,6 +210,8 @@ describeEachDatabase('offers through the API', (_open, database) => {
     expect(offer.events.map((e: { to: string }) => e.to)).toEqual(['new', 'accepted', 'on-signature', 'signed']);
     const avails = await call('POST', '/api/avails', 'vic', { titles: [ids.film], territories: 'Spain', media: 'Theatrical', start: '2027-01-01', end: '2027-12-31' });
     expect(avails.json().rows[0].reasons[0].code).toBe('rights-out-exist');
+    // the offer's own contract is not in its way
+    expect((await call('GET', `/api/offers/${ids.held}/check`, 'vic')).json().clear).toBe(true);
     // a signed offer is final
     expect((await call('POST', `/api/offers/${ids.held}/status`, 'eva', { status: 'withdrawn' })).json().error).toBe('illegal-transition');
   });

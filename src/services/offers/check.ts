@@ -33,7 +33,18 @@ export async function checkParsed(app: FilmRights, actor: Actor, parsed: ParsedO
   // the in-memory index, as the avails questions read it (expired holds already left out); the
   // accept checks again against the store inside its transaction
   const index = app.index;
-  const cells = checkOffer((t) => index.blocksOf(t), parsed);
+  // an offer's own hold or sale is not in its way
+  const own = exceptOffer
+    ? (
+        await app.store.db
+          .selectFrom('offers as o')
+          .innerJoin('contracts as c', 'c.id', 'o.contract_id')
+          .select('c.ref')
+          .where('o.id', '=', exceptOffer)
+          .executeTakeFirst()
+      )?.ref
+    : undefined;
+  const cells = checkOffer((t) => (own ? index.blocksOf(t).filter((b) => b.contract !== own) : index.blocksOf(t)), parsed);
   const counts = Object.fromEntries(OFFER_CELL_STATUSES.map((s) => [s, 0])) as OfferCheck['counts'];
   for (const c of cells) counts[c.status]++;
   return {

@@ -171,7 +171,17 @@ function Versions({ offer }: { offer: OfferView }) {
   const [from, setFrom] = useState(Math.max(1, last - 1));
   const [to, setTo] = useState(last);
   const diff = useApi<OfferDiff>(last > 1 ? `/api/offers/${offer.id}/diff?from=${from}&to=${to}` : null);
-  const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const show = (v: unknown): string => {
+    if (v === null || v === undefined) return '—';
+    if (Array.isArray(v)) return v.map(show).join('; ') || '—';
+    if (typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.amount === 'string' && typeof o.currency === 'string') return formatMoney({ amount: o.amount, currency: o.currency });
+      return Object.values(o).filter((x) => x !== null && x !== '').map(show).join(', ');
+    }
+    if (typeof v === 'boolean') return v ? 'yes' : 'no';
+    return String(v);
+  };
   return (
     <>
       <ol className="offer-versions">
