@@ -311,7 +311,7 @@ function ExistingOffer({ id, money, writable }: { id: string; money: boolean; wr
           {editing ? (
             <>
               <TermsForm draft={editing} onChange={setEditing} money={money} errors={errors} />
-              <Field label="Note">{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} placeholder="What changed and why" />}</Field>
+              <Field label="Note">{(p) => <input {...p} type="text" value={note} onChange={(e) => setNote(e.target.value)} placeholder="What changed and why" />}</Field>
               {error !== undefined && !Object.keys(errors).length && <ErrorNote error={error as ApiError} />}
               <div className="offer-buttons">
                 <button type="button" className="btn btn--primary" onClick={() => void counter()}>

@@ -112,7 +112,7 @@ export function TermsForm({
       </Field>
       <div className="offer-row">
         <Field label="Languages" error={errors.languages} hint="Empty: all languages">
-          {(p) => <input {...p} value={draft.languages} onChange={(e) => set({ languages: e.target.value })} placeholder="e.g. de, fr" />}
+          {(p) => <input {...p} type="text" value={draft.languages} onChange={(e) => set({ languages: e.target.value })} placeholder="e.g. de, fr" />}
         </Field>
         <Field label="Exclusive">
           {(p) => (
@@ -129,7 +129,7 @@ export function TermsForm({
         </Field>
         <Field label="Duration (months)" error={errors.durationMonths} hint="Or leave empty and give an end">
           {(p) => (
-            <input {...p} inputMode="numeric" value={draft.durationMonths} onChange={(e) => set({ durationMonths: e.target.value.replace(/\D/g, '') })} />
+            <input {...p} type="text" inputMode="numeric" value={draft.durationMonths} onChange={(e) => set({ durationMonths: e.target.value.replace(/\D/g, '') })} />
           )}
         </Field>
         <Field label="Term ends" error={errors.end ?? errors['term.end']} hint="Empty with no duration: perpetuity">
@@ -139,10 +139,10 @@ export function TermsForm({
       {money && (
         <div className="offer-row">
           <Field label="Minimum guarantee" error={errors['mg.amount'] ?? errors.mg}>
-            {(p) => <input {...p} inputMode="decimal" value={draft.mgAmount} onChange={(e) => set({ mgAmount: e.target.value })} placeholder="e.g. 250000" />}
+            {(p) => <input {...p} type="text" inputMode="decimal" value={draft.mgAmount} onChange={(e) => set({ mgAmount: e.target.value })} placeholder="e.g. 250000" />}
           </Field>
           <Field label="Currency" error={errors['mg.currency']}>
-            {(p) => <input {...p} value={draft.mgCurrency} maxLength={3} onChange={(e) => set({ mgCurrency: e.target.value.toUpperCase() })} />}
+            {(p) => <input {...p} type="text" value={draft.mgCurrency} maxLength={3} onChange={(e) => set({ mgCurrency: e.target.value.toUpperCase() })} />}
           </Field>
         </div>
       )}
