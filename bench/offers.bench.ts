@@ -21,7 +21,38 @@ import { rng, syntheticCatalog } from './synthetic.js';
 
 const ROUNDS = Number(process.env.BENCH_OFFER_ROUNDS ?? 40);
 const BASELINE_ROUNDS = Number(process.env.BENCH_OFFER_BASELINE_ROUNDS ?? 5);
-const COUNTRIES = ['DE', 'FR', 'IT', 'ES', 'GB', 'US', 'CA', 'JP', 'KR', 'BR', 'MX', 'AR', 'AU', 'NZ', 'SE', 'NO', 'DK', 'FI', 'NL', 'BE', 'AT', 'CH', 'PL', 'CZ', 'HU', 'PT', 'GR', 'TR', 'IN', 'ZA'];
+const COUNTRIES = [
+  'DE',
+  'FR',
+  'IT',
+  'ES',
+  'GB',
+  'US',
+  'CA',
+  'JP',
+  'KR',
+  'BR',
+  'MX',
+  'AR',
+  'AU',
+  'NZ',
+  'SE',
+  'NO',
+  'DK',
+  'FI',
+  'NL',
+  'BE',
+  'AT',
+  'CH',
+  'PL',
+  'CZ',
+  'HU',
+  'PT',
+  'GR',
+  'TR',
+  'IN',
+  'ZA',
+];
 
 const now = () => process.hrtime.bigint();
 const since = (t0: bigint) => Number(now() - t0) / 1e6;
@@ -47,12 +78,19 @@ export async function offersBench(titles = Number(process.env.BENCH_STORE_TITLES
       });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
       const post = async (url: string, body: unknown) => {
-        const r = await fetch(`${base}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const r = await fetch(`${base}${url}`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         if (r.status !== 200) throw new Error(`${url}: ${r.status} ${await r.text()}`);
         return r.json();
       };
       const pick = rng(11);
-      const titleIds = [...new Set(Array.from({ length: 40 }, () => storeTitleId(catalog[Math.floor(pick() * catalog.length)].id)))].slice(0, 10);
+      const titleIds = [...new Set(Array.from({ length: 40 }, () => storeTitleId(catalog[Math.floor(pick() * catalog.length)].id)))].slice(
+        0,
+        10,
+      );
       const term = { start: '2027-01-01', end: '2033-12-31' };
       const offer = { titleIds, territories: COUNTRIES.map(countryName).join(', '), media: 'All Media', exclusive: true, ...term };
 
@@ -82,8 +120,12 @@ export async function offersBench(titles = Number(process.env.BENCH_STORE_TITLES
       );
       console.log('| way | median ms | p90 ms | max ms | ratio to baseline (median) |');
       console.log('|---|---:|---:|---:|---:|');
-      console.log(`| offer check (one request) | ${fmt(m)} | ${fmt(quantile(checkTimes, 0.9))} | ${fmt(Math.max(...checkTimes))} | ${(m / b).toFixed(3)}x |`);
-      console.log(`| baseline: 300 avails questions | ${fmt(b)} | ${fmt(quantile(baselineTimes, 0.9))} | ${fmt(Math.max(...baselineTimes))} | 1.00x |`);
+      console.log(
+        `| offer check (one request) | ${fmt(m)} | ${fmt(quantile(checkTimes, 0.9))} | ${fmt(Math.max(...checkTimes))} | ${(m / b).toFixed(3)}x |`,
+      );
+      console.log(
+        `| baseline: 300 avails questions | ${fmt(b)} | ${fmt(quantile(baselineTimes, 0.9))} | ${fmt(Math.max(...baselineTimes))} | 1.00x |`,
+      );
       console.log(`\nOffer check ${m < 50 ? 'meets' : 'MISSES'} the 50 ms target (median ${fmt(m)} ms).`);
     } finally {
       await server.close();

@@ -231,7 +231,13 @@ export const OfferCheck = Type.Object({
     }),
   ),
   /** Title x territory x media leaf cells by status. */
-  counts: Type.Object({ available: Type.Integer(), 'on-hold': Type.Integer(), sold: Type.Integer(), 'not-held': Type.Integer(), holdback: Type.Integer() }),
+  counts: Type.Object({
+    available: Type.Integer(),
+    'on-hold': Type.Integer(),
+    sold: Type.Integer(),
+    'not-held': Type.Integer(),
+    holdback: Type.Integer(),
+  }),
   competing: Type.Array(CompetingOffer),
 });
 export type OfferCheck = Static<typeof OfferCheck>;

@@ -139,7 +139,11 @@ export class FilmRights {
     const today = new Date().toISOString().slice(0, 10);
     for (const [ref, { expiresOn, titles }] of this.holdExpiries) {
       if (expiresOn >= today) continue;
-      for (const t of titles) this.idx.setTitle(t, this.idx.blocksOf(t).filter((b) => !(b.kind === 'hold' && b.contract === ref)));
+      for (const t of titles)
+        this.idx.setTitle(
+          t,
+          this.idx.blocksOf(t).filter((b) => !(b.kind === 'hold' && b.contract === ref)),
+        );
       this.holdExpiries.delete(ref);
     }
     this.planNextLapse();

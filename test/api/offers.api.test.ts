@@ -122,7 +122,11 @@ describeEachDatabase('offers through the API', (_open, database) => {
     const history = await call('GET', `/api/audit?entity=offers&entityId=${offer.id}`, 'ned');
     if (history.statusCode === 200) expect(JSON.stringify(history.json())).not.toContain('250000');
 
-    const nedMoney = await call('POST', '/api/offers', 'ned', { buyerId: ids.neon, ...terms('Austria'), mg: { amount: '1.00', currency: 'EUR' } });
+    const nedMoney = await call('POST', '/api/offers', 'ned', {
+      buyerId: ids.neon,
+      ...terms('Austria'),
+      mg: { amount: '1.00', currency: 'EUR' },
+    });
     expect(nedMoney.statusCode).toBe(403);
     expect(nedMoney.json().field).toBe('mg');
     expect((await call('POST', '/api/offers', 'vic', { buyerId: ids.neon, ...terms('Austria') })).statusCode).toBe(403);
@@ -143,7 +147,10 @@ describeEachDatabase('offers through the API', (_open, database) => {
     expect(v2.events.map((e: { to: string }) => e.to)).toEqual(['new', 'in-negotiation']);
 
     // ned counters without money: the MG of version 2 is kept
-    const byNed = await call('POST', `/api/offers/${ids.offer}/versions`, 'ned', { version: 2, ...terms('Germany, Austria', 'Theatrical') });
+    const byNed = await call('POST', `/api/offers/${ids.offer}/versions`, 'ned', {
+      version: 2,
+      ...terms('Germany, Austria', 'Theatrical'),
+    });
     expect(byNed.statusCode).toBe(201);
     const stale = await call('POST', `/api/offers/${ids.offer}/versions`, 'eva', { version: 2, ...terms('Germany') });
     expect(stale.statusCode).toBe(409);
@@ -193,7 +200,13 @@ describeEachDatabase('offers through the API', (_open, database) => {
     expect((await call('GET', `/api/offers/${loserId}`, 'eva')).json()).toMatchObject({ status: 'new', contract: null });
     ids.held = winner.id;
     // the hold shows in avails
-    const avails = await call('POST', '/api/avails', 'vic', { titles: [ids.film], territories: 'Spain', media: 'Theatrical', start: '2027-01-01', end: '2027-12-31' });
+    const avails = await call('POST', '/api/avails', 'vic', {
+      titles: [ids.film],
+      territories: 'Spain',
+      media: 'Theatrical',
+      start: '2027-01-01',
+      end: '2027-12-31',
+    });
     expect(avails.json().rows[0].status).toBe('on-hold');
   });
 
@@ -208,7 +221,13 @@ describeEachDatabase('offers through the API', (_open, database) => {
     const contract = (await call('GET', `/api/contracts/${offer.contract.id}`, 'eva')).json();
     expect(contract).toMatchObject({ status: 'signed', signedOn: '2026-05-20', direction: 'out' });
     expect(offer.events.map((e: { to: string }) => e.to)).toEqual(['new', 'accepted', 'on-signature', 'signed']);
-    const avails = await call('POST', '/api/avails', 'vic', { titles: [ids.film], territories: 'Spain', media: 'Theatrical', start: '2027-01-01', end: '2027-12-31' });
+    const avails = await call('POST', '/api/avails', 'vic', {
+      titles: [ids.film],
+      territories: 'Spain',
+      media: 'Theatrical',
+      start: '2027-01-01',
+      end: '2027-12-31',
+    });
     expect(avails.json().rows[0].reasons[0].code).toBe('rights-out-exist');
     // the offer's own contract is not in its way
     expect((await call('GET', `/api/offers/${ids.held}/check`, 'vic')).json().clear).toBe(true);

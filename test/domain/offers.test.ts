@@ -133,7 +133,16 @@ describe('holds expire', () => {
   it('a hold counts up to its expiry day and frees the rights the day after', () => {
     const countries = fromIndices(SMALL.countries, [0]);
     const media = fromIndices(SMALL.media, [0]);
-    const rightsIn: RightsBlock = { contract: 'IN', kind: 'in', territories: countries, media, languages: null, start: 0, end: PERPETUITY, exclusive: true };
+    const rightsIn: RightsBlock = {
+      contract: 'IN',
+      kind: 'in',
+      territories: countries,
+      media,
+      languages: null,
+      start: 0,
+      end: PERPETUITY,
+      exclusive: true,
+    };
     const hold: RightsBlock = { ...rightsIn, contract: 'HOLD', kind: 'hold' };
     const expiries = new Map([['HOLD', 20]]);
     const offer: ParsedOffer = { titles: ['T'], territories: countries, media, languages: null, start: 30, end: 40, exclusive: true };
@@ -165,7 +174,8 @@ describe('the status flow', () => {
     expect(domainError(() => checkTransition('declined', 'accepted')).code).toBe('illegal-transition');
     expect(domainError(() => checkTransition('new', 'sold' as never)).code).toBe('invalid');
     // final statuses go nowhere
-    for (const s of OFFER_STATUSES) if (['signed', 'declined', 'withdrawn', 'expired'].includes(s)) expect(OFFER_TRANSITIONS[s]).toEqual([]);
+    for (const s of OFFER_STATUSES)
+      if (['signed', 'declined', 'withdrawn', 'expired'].includes(s)) expect(OFFER_TRANSITIONS[s]).toEqual([]);
   });
 });
 

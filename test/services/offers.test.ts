@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
-import { FilmRights, SYSTEM } from '../../src/services/app.js';
+import { SYSTEM, type FilmRights } from '../../src/services/app.js';
 import { askAvails } from '../../src/services/avails.js';
 import { createTitle } from '../../src/services/catalog.js';
 import { getContract, saveContract } from '../../src/services/contracts.js';
@@ -40,8 +40,16 @@ describeEachDatabase('a hold placed by an accepted offer', (_open, database) => 
     vi.useRealTimers();
   });
 
-  const terms = { titleIds: [] as string[], territories: 'Italy', media: 'Free TV', start: '2030-01-01', end: '2032-12-31', exclusive: true };
-  const italy = () => askAvails(app, SYSTEM, { titles: [ids.film], territories: 'Italy', media: 'Free TV', start: '2030-01-01', end: '2030-12-31' });
+  const terms = {
+    titleIds: [] as string[],
+    territories: 'Italy',
+    media: 'Free TV',
+    start: '2030-01-01',
+    end: '2032-12-31',
+    exclusive: true,
+  };
+  const italy = () =>
+    askAvails(app, SYSTEM, { titles: [ids.film], territories: 'Italy', media: 'Free TV', start: '2030-01-01', end: '2030-12-31' });
 
   it('expires on its date and frees the rights: the index and the store stop counting it the next day, the sweep ends it with an audit entry', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -83,7 +91,8 @@ describeEachDatabase('a hold placed by an accepted offer', (_open, database) => 
   it('is released when the offer is withdrawn', async () => {
     const offer = await createOffer(app, SYSTEM, { buyerId: ids.buyer, ...terms, territories: 'Spain', titleIds: [ids.film] });
     const held = await changeOfferStatus(app, SYSTEM, offer.id, { status: 'accepted' });
-    const spain = () => askAvails(app, SYSTEM, { titles: [ids.film], territories: 'Spain', media: 'Free TV', start: '2030-01-01', end: '2030-12-31' });
+    const spain = () =>
+      askAvails(app, SYSTEM, { titles: [ids.film], territories: 'Spain', media: 'Free TV', start: '2030-01-01', end: '2030-12-31' });
     expect((await spain()).rows[0].status).toBe('on-hold');
     await changeOfferStatus(app, SYSTEM, offer.id, { status: 'withdrawn', note: 'the buyer walked away' });
     expect((await getContract(app, SYSTEM, held.contract!.id)).status).toBe('rejected');

@@ -38,7 +38,12 @@ export function offerRoutes(fastify: FastifyInstance, app: FilmRights): void {
     '/api/offers',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['offers'], summary: 'Offers, filtered by status, buyer, title and market', querystring: OfferListParams, response: { 200: OfferList } },
+      schema: {
+        tags: ['offers'],
+        summary: 'Offers, filtered by status, buyer, title and market',
+        querystring: OfferListParams,
+        response: { 200: OfferList },
+      },
     },
     async (req) => listOffers(app, actorOf(req), req.query),
   );
@@ -85,7 +90,12 @@ export function offerRoutes(fastify: FastifyInstance, app: FilmRights): void {
     '/api/offers/:id/check',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['offers'], summary: 'The version in force, checked against avails', params: IdParams, response: { 200: OfferCheck } },
+      schema: {
+        tags: ['offers'],
+        summary: 'The version in force, checked against avails',
+        params: IdParams,
+        response: { 200: OfferCheck },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -98,7 +108,13 @@ export function offerRoutes(fastify: FastifyInstance, app: FilmRights): void {
     '/api/offers/:id/diff',
     {
       config: access('viewer', 'read'),
-      schema: { tags: ['offers'], summary: 'What changed between two versions (money only with the permission)', params: IdParams, querystring: OfferDiffParams, response: { 200: OfferDiff } },
+      schema: {
+        tags: ['offers'],
+        summary: 'What changed between two versions (money only with the permission)',
+        params: IdParams,
+        querystring: OfferDiffParams,
+        response: { 200: OfferDiff },
+      },
     },
     async (req) => diffVersions(app, actorOf(req), req.params.id, req.query.from, req.query.to),
   );
@@ -128,7 +144,8 @@ export function offerRoutes(fastify: FastifyInstance, app: FilmRights): void {
       config: access('editor', 'write'),
       schema: {
         tags: ['offers'],
-        summary: 'Move the offer along its status flow; accepting places a hold (409 when the rights are not free), signing signs the contract',
+        summary:
+          'Move the offer along its status flow; accepting places a hold (409 when the rights are not free), signing signs the contract',
         params: IdParams,
         body: OfferStatusInput,
         response: { 200: OfferView },

@@ -8,7 +8,14 @@
 import { fromIndices } from '../../domain/bitset.js';
 import { COUNTRIES, countryName } from '../../domain/countries.js';
 import { MEDIA, mediaLabel } from '../../domain/media.js';
-import { checkOffer, offerOverlap, OFFER_CELL_STATUSES, type OfferCell, type OfferCellStatus, type ParsedOffer } from '../../domain/offers.js';
+import {
+  checkOffer,
+  offerOverlap,
+  OFFER_CELL_STATUSES,
+  type OfferCell,
+  type OfferCellStatus,
+  type ParsedOffer,
+} from '../../domain/offers.js';
 import { territoryLabel } from '../../domain/territories.js';
 import type { CompetingOffer, OfferCheck, OfferCheckQuestion } from '../../contract/index.js';
 import type { Actor, FilmRights } from '../app.js';
@@ -22,7 +29,15 @@ import { openOffersOf } from './read.js';
 const SEVERITY: Record<OfferCellStatus, number> = { 'not-held': 4, sold: 3, holdback: 2, 'on-hold': 1, available: 0 };
 
 export async function ensureTitles(app: FilmRights, titleIds: readonly string[], field = 'titleIds'): Promise<void> {
-  const found = new Set((await app.store.db.selectFrom('titles').select('id').where('id', 'in', [...titleIds]).execute()).map((r) => r.id));
+  const found = new Set(
+    (
+      await app.store.db
+        .selectFrom('titles')
+        .select('id')
+        .where('id', 'in', [...titleIds])
+        .execute()
+    ).map((r) => r.id),
+  );
   const missing = titleIds.find((t) => !found.has(t));
   if (missing) throw new DomainError('unknown-id', field, missing, `${field}: no title with id "${missing}"`);
 }
@@ -134,4 +149,3 @@ export async function competingWith(app: FilmRights, parsed: ParsedOffer, except
   }
   return out;
 }
-

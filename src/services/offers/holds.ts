@@ -114,11 +114,18 @@ async function moveContract(
   // the MG is left as stored (absent: unchanged): moving the status writes no figure of the actor's
   const { mg: _mg, ...input } = inputOf(view);
   const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
-  const r = await writeContractIn(trx, app.store, ctx, actor, checkContract({ ...input, status, signedOn: extra.signedOn ?? input.signedOn }), {
-    id: view.id,
-    action: extra.action,
-    reason: extra.reason ?? null,
-  });
+  const r = await writeContractIn(
+    trx,
+    app.store,
+    ctx,
+    actor,
+    checkContract({ ...input, status, signedOn: extra.signedOn ?? input.signedOn }),
+    {
+      id: view.id,
+      action: extra.action,
+      reason: extra.reason ?? null,
+    },
+  );
   if (!r.ok) throw refusal(s.ref, status === 'signed' ? 'signed' : 'changed', r.report, false);
   await trx.deleteFrom('hold_expiries').where('contract_id', '=', view.id).execute();
   return r.titleIds;
@@ -130,12 +137,25 @@ export async function changeOfferStatus(app: FilmRights, actor: Actor, id: strin
   const to = input.status;
   const today = todayIso();
   if (input.holdExpiresOn !== undefined) {
-    if (to !== 'accepted') throw new DomainError('invalid', 'holdExpiresOn', input.holdExpiresOn, 'holdExpiresOn: only when accepting an offer');
-    if (!isCalendarDate(input.holdExpiresOn)) throw new DomainError('invalid', 'holdExpiresOn', input.holdExpiresOn, `holdExpiresOn: "${input.holdExpiresOn}" is not a calendar date`);
+    if (to !== 'accepted')
+      throw new DomainError('invalid', 'holdExpiresOn', input.holdExpiresOn, 'holdExpiresOn: only when accepting an offer');
+    if (!isCalendarDate(input.holdExpiresOn))
+      throw new DomainError(
+        'invalid',
+        'holdExpiresOn',
+        input.holdExpiresOn,
+        `holdExpiresOn: "${input.holdExpiresOn}" is not a calendar date`,
+      );
     if (input.holdExpiresOn < today)
-      throw new DomainError('invalid', 'holdExpiresOn', input.holdExpiresOn, `holdExpiresOn: ${input.holdExpiresOn} is in the past (today is ${today})`);
+      throw new DomainError(
+        'invalid',
+        'holdExpiresOn',
+        input.holdExpiresOn,
+        `holdExpiresOn: ${input.holdExpiresOn} is in the past (today is ${today})`,
+      );
   }
-  if (input.signedOn !== undefined && to !== 'signed') throw new DomainError('invalid', 'signedOn', input.signedOn, 'signedOn: only when signing an offer');
+  if (input.signedOn !== undefined && to !== 'signed')
+    throw new DomainError('invalid', 'signedOn', input.signedOn, 'signedOn: only when signing an offer');
   let touched: string[] = [];
   await app.store.transaction(async (trx) => {
     const first = await readState(trx, id);
@@ -149,7 +169,10 @@ export async function changeOfferStatus(app: FilmRights, actor: Actor, id: strin
       const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
       const hold = holdContract(s, await weCompanyIn(trx));
       // the MG written is the offer's, not a figure the actor chose
-      const r = await writeContractIn(trx, app.store, ctx, actor, checkContract(hold), { mgFromSource: true, reason: `offer ${s.ref} accepted` });
+      const r = await writeContractIn(trx, app.store, ctx, actor, checkContract(hold), {
+        mgFromSource: true,
+        reason: `offer ${s.ref} accepted`,
+      });
       if (!r.ok) throw refusal(s.ref, 'accepted', r.report, true);
       // a hold is in the way too: exactly one of two offers for the same exclusive rights holds them
       if (r.holds.length) throw refusal(s.ref, 'accepted', { clear: false, blocks: r.holds }, true);
@@ -166,7 +189,14 @@ export async function changeOfferStatus(app: FilmRights, actor: Actor, id: strin
     }
     await trx.updateTable('offers').set({ status: to, contract_id: contractId, updated_at: nowIso() }).where('id', '=', id).execute();
     await recordEvent(trx, actor, id, s.status, to, s.version, input.note ?? null);
-    await audit(trx, actor, { action: 'status', entity: 'offers', entityId: id, before, after: await offerRecord(trx, id), reason: input.note ?? null });
+    await audit(trx, actor, {
+      action: 'status',
+      entity: 'offers',
+      entityId: id,
+      before,
+      after: await offerRecord(trx, id),
+      reason: input.note ?? null,
+    });
   });
   await app.refreshTitles(touched);
   return getOffer(app, actor, id);
@@ -202,7 +232,14 @@ export async function sweepExpiredHolds(app: FilmRights, today: string = todayIs
         if (HOLDING_STATUSES.includes(s.status)) {
           await trx.updateTable('offers').set({ status: 'expired', updated_at: nowIso() }).where('id', '=', offer.id).execute();
           await recordEvent(trx, HOLD_SWEEPER, offer.id, s.status, 'expired', s.version, reason);
-          await audit(trx, HOLD_SWEEPER, { action: 'hold-expired', entity: 'offers', entityId: offer.id, before, after: await offerRecord(trx, offer.id), reason });
+          await audit(trx, HOLD_SWEEPER, {
+            action: 'hold-expired',
+            entity: 'offers',
+            entityId: offer.id,
+            before,
+            after: await offerRecord(trx, offer.id),
+            reason,
+          });
         }
       } else {
         await trx.deleteFrom('hold_expiries').where('contract_id', '=', h.id).execute();

@@ -78,12 +78,17 @@ function summaryOf(app: FilmRights, r: OfferRow): OfferSummary {
   };
 }
 
-export async function listOffers(app: FilmRights, actor: Actor, params: OfferListParams = {}): Promise<{ items: OfferSummary[]; total: number }> {
+export async function listOffers(
+  app: FilmRights,
+  actor: Actor,
+  params: OfferListParams = {},
+): Promise<{ items: OfferSummary[]; total: number }> {
   let q = offerQuery(app.store.db);
   if (params.status) q = q.where('o.status', '=', params.status);
   if (params.buyer) q = q.where('o.buyer_id', '=', params.buyer);
   if (params.market) q = q.where('o.edition_id', '=', params.market);
-  if (params.title) q = q.where('o.id', 'in', app.store.db.selectFrom('offer_titles').select('offer_id').where('title_id', '=', params.title));
+  if (params.title)
+    q = q.where('o.id', 'in', app.store.db.selectFrom('offer_titles').select('offer_id').where('title_id', '=', params.title));
   const rows = await q.orderBy('o.updated_at', 'desc').orderBy('o.ref').execute();
   await app.ensureTitleNames([...new Set(rows.flatMap((r) => (parseJson(r.terms) as OfferTerms).titleIds))]);
   const items = rows.map((r) => summaryOf(app, r));
@@ -91,11 +96,22 @@ export async function listOffers(app: FilmRights, actor: Actor, params: OfferLis
 }
 
 /** Open offers (other than `except`) naming any of these titles: the candidates for competition. */
-export async function openOffersOf(app: FilmRights, titleIds: readonly string[], except?: string): Promise<Array<OfferSummary & { terms: OfferTerms }>> {
+export async function openOffersOf(
+  app: FilmRights,
+  titleIds: readonly string[],
+  except?: string,
+): Promise<Array<OfferSummary & { terms: OfferTerms }>> {
   if (!titleIds.length) return [];
   let q = offerQuery(app.store.db)
     .where('o.status', 'in', ['new', 'in-negotiation', 'accepted', 'on-signature'])
-    .where('o.id', 'in', app.store.db.selectFrom('offer_titles').select('offer_id').where('title_id', 'in', [...titleIds]));
+    .where(
+      'o.id',
+      'in',
+      app.store.db
+        .selectFrom('offer_titles')
+        .select('offer_id')
+        .where('title_id', 'in', [...titleIds]),
+    );
   if (except) q = q.where('o.id', '!=', except);
   const rows = await q.orderBy('o.ref').execute();
   return rows.map((r) => ({ ...summaryOf(app, r), terms: parseJson(r.terms) as OfferTerms }));
@@ -154,9 +170,15 @@ export async function offerView(app: FilmRights, actor: Actor, id: string, compe
     ...summaryOf(app, r),
     current: views.find((v) => v.version === r.current_version)!,
     versions: views,
-    events: events.map(
-      (e): OfferEvent => ({ seq: e.seq, from: e.from_status, to: e.to_status, version: e.version, by: e.username, at: e.at, note: e.note }),
-    ),
+    events: events.map((e): OfferEvent => ({
+      seq: e.seq,
+      from: e.from_status,
+      to: e.to_status,
+      version: e.version,
+      by: e.username,
+      at: e.at,
+      note: e.note,
+    })),
     next: [...OFFER_TRANSITIONS[r.status as OfferStatus]],
     competing,
     createdBy: r.created_by,

@@ -24,7 +24,11 @@ export interface CheckedTerms {
 
 /** Checks the terms of a version; money only from a user with the financial-terms permission. */
 export function checkTerms(actor: Actor | null, input: OfferTermsInput): CheckedTerms {
-  if (actor) requireFinancialWrite(actor, Object.keys(input).filter((k) => input[k as keyof OfferTermsInput] !== undefined));
+  if (actor)
+    requireFinancialWrite(
+      actor,
+      Object.keys(input).filter((k) => input[k as keyof OfferTermsInput] !== undefined),
+    );
   const titleIds = [...new Set(input.titleIds)];
   if (!titleIds.length) throw invalid('titleIds', input.titleIds, 'titleIds: an offer names at least one title');
   const territories = parseTerritories(input.territories ?? '', 'territories');
@@ -32,7 +36,8 @@ export function checkTerms(actor: Actor | null, input: OfferTermsInput): Checked
   const languages = parseLanguages(input.languages ?? null, 'languages');
   const start = parseDay(input.start, 'start');
   const months = input.durationMonths ?? null;
-  if (months !== null && input.end) throw invalid('durationMonths', months, 'durationMonths: give either an end date or a duration, not both');
+  if (months !== null && input.end)
+    throw invalid('durationMonths', months, 'durationMonths: give either an end date or a duration, not both');
   const end = months !== null ? endOfDuration(start, months) : parseEndDay(input.end ?? null, 'end');
   checkTerm(start, end, 'term');
   const holdbacks = (input.holdbacks ?? []).map((h, i) => {
@@ -43,7 +48,13 @@ export function checkTerms(actor: Actor | null, input: OfferTermsInput): Checked
     const hs = h.start ? parseDay(h.start, `${f}.start`) : BEGINNING;
     const he = parseEndDay(h.end ?? null, `${f}.end`);
     checkTerm(hs, he, f);
-    return { territories: h.territories.trim(), media: h.media.trim(), start: h.start ?? null, end: he === PERPETUITY ? null : formatDay(he), description: h.description.trim() };
+    return {
+      territories: h.territories.trim(),
+      media: h.media.trim(),
+      start: h.start ?? null,
+      end: he === PERPETUITY ? null : formatDay(he),
+      description: h.description.trim(),
+    };
   });
   const mg = input.mg === undefined ? undefined : input.mg === null ? null : parseMoney(input.mg, 'mg');
   const paymentSchedule =
@@ -57,7 +68,8 @@ export function checkTerms(actor: Actor | null, input: OfferTermsInput): Checked
           });
   if (paymentSchedule) {
     const total = paymentSchedule.reduce((n, p) => n + (p.percent === null ? 0 : Number(p.percent)), 0);
-    if (total > 100) throw invalid('paymentSchedule', total, `paymentSchedule: the instalments add up to ${total}% of the MG, more than 100%`);
+    if (total > 100)
+      throw invalid('paymentSchedule', total, `paymentSchedule: the instalments add up to ${total}% of the MG, more than 100%`);
   }
   const terms: OfferTerms = {
     titleIds,
@@ -71,7 +83,12 @@ export function checkTerms(actor: Actor | null, input: OfferTermsInput): Checked
     holdbacks,
     conditions: input.conditions?.trim() || null,
   };
-  return { terms, mg, paymentSchedule, parsed: parsedOf(terms) };
+  return {
+    terms,
+    mg,
+    paymentSchedule,
+    parsed: { titles: titleIds, territories, media, languages, start, end, exclusive: terms.exclusive },
+  };
 }
 
 /** The rights a stored version asks. */

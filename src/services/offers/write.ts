@@ -20,7 +20,13 @@ import { offerView } from './read.js';
 import { parsedOf } from './terms.js';
 import { readVersions } from './read.js';
 
-async function exists(trx: Kysely<Database>, table: 'titles' | 'companies' | 'festival_editions', ids: string[], field: string, kind: string): Promise<void> {
+async function exists(
+  trx: Kysely<Database>,
+  table: 'titles' | 'companies' | 'festival_editions',
+  ids: string[],
+  field: string,
+  kind: string,
+): Promise<void> {
   if (!ids.length) return;
   const found = new Set((await trx.selectFrom(table).select('id').where('id', 'in', ids).execute()).map((r) => r.id));
   const missing = ids.find((id) => !found.has(id));
@@ -44,11 +50,29 @@ export async function recordEvent(
     .executeTakeFirst();
   await trx
     .insertInto('offer_events')
-    .values({ offer_id: offerId, seq: Number(last?.n ?? 0) + 1, from_status: from, to_status: to, version, user_id: actor.id, username: actor.username, at: nowIso(), note })
+    .values({
+      offer_id: offerId,
+      seq: Number(last?.n ?? 0) + 1,
+      from_status: from,
+      to_status: to,
+      version,
+      user_id: actor.id,
+      username: actor.username,
+      at: nowIso(),
+      note,
+    })
     .execute();
 }
 
-async function insertVersion(trx: Kysely<Database>, actor: Actor, offerId: string, version: number, c: CheckedTerms, note: string | null, money: { mg: { minor: number; currency: string } | null; schedule: unknown }): Promise<void> {
+async function insertVersion(
+  trx: Kysely<Database>,
+  actor: Actor,
+  offerId: string,
+  version: number,
+  c: CheckedTerms,
+  note: string | null,
+  money: { mg: { minor: number; currency: string } | null; schedule: unknown },
+): Promise<void> {
   await trx
     .insertInto('offer_versions')
     .values({
@@ -145,7 +169,14 @@ export async function counterOffer(app: FilmRights, actor: Actor, id: string, in
     const status: OfferStatus = o.status === 'new' ? 'in-negotiation' : o.status;
     await trx.updateTable('offers').set({ current_version: next, status, updated_at: nowIso() }).where('id', '=', id).execute();
     if (status !== o.status) await recordEvent(trx, actor, id, o.status, status, next, note ?? 'countered');
-    await audit(trx, actor, { action: 'counter', entity: 'offers', entityId: id, before, after: await offerRecord(trx, id), reason: note ?? null });
+    await audit(trx, actor, {
+      action: 'counter',
+      entity: 'offers',
+      entityId: id,
+      before,
+      after: await offerRecord(trx, id),
+      reason: note ?? null,
+    });
   });
   return offerView(app, actor, id, await competingWith(app, checked.parsed, id));
 }

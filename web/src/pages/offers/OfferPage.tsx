@@ -61,7 +61,8 @@ function Competing({ list }: { list: OfferView['competing'] }) {
             Overlap: {c.titles.map((t) => t.name).join(', ')} — {c.territoryLabel}; {c.mediaLabel}
           </div>
           <div className="small muted">
-            Asks {c.offer.territoryLabel}; {c.offer.mediaLabel}, {formatDate(c.offer.start)} – {formatDate(c.offer.end, { open: 'perpetuity' })}
+            Asks {c.offer.territoryLabel}; {c.offer.mediaLabel}, {formatDate(c.offer.start)} –{' '}
+            {formatDate(c.offer.end, { open: 'perpetuity' })}
           </div>
         </li>
       ))}
@@ -129,7 +130,12 @@ function StatusActions({ offer, onDone }: { offer: OfferView; onDone: (o: OfferV
     setBusy(true);
     setError(undefined);
     try {
-      onDone(await api.post<OfferView>(`/api/offers/${offer.id}/status`, status === 'accepted' ? { status, holdExpiresOn: expires } : { status }));
+      onDone(
+        await api.post<OfferView>(
+          `/api/offers/${offer.id}/status`,
+          status === 'accepted' ? { status, holdExpiresOn: expires } : { status },
+        ),
+      );
     } catch (e) {
       setError(e as ApiError);
     } finally {
@@ -177,7 +183,10 @@ function Versions({ offer }: { offer: OfferView }) {
     if (typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (typeof o.amount === 'string' && typeof o.currency === 'string') return formatMoney({ amount: o.amount, currency: o.currency });
-      return Object.values(o).filter((x) => x !== null && x !== '').map(show).join(', ');
+      return Object.values(o)
+        .filter((x) => x !== null && x !== '')
+        .map(show)
+        .join(', ');
     }
     if (typeof v === 'boolean') return v ? 'yes' : 'no';
     return String(v);
@@ -259,7 +268,13 @@ function ExistingOffer({ id, money, writable }: { id: string; money: boolean; wr
   if (!offer) return <Loading what="Loading the offer" />;
   const counter = async () => {
     try {
-      setOffer(await api.post<OfferView>(`/api/offers/${offer.id}/versions`, { version: offer.version, note: note.trim() || null, ...termsOf(editing!, money) }));
+      setOffer(
+        await api.post<OfferView>(`/api/offers/${offer.id}/versions`, {
+          version: offer.version,
+          note: note.trim() || null,
+          ...termsOf(editing!, money),
+        }),
+      );
       setEditing(null);
       setNote('');
       setErrors({});
@@ -311,7 +326,11 @@ function ExistingOffer({ id, money, writable }: { id: string; money: boolean; wr
           {editing ? (
             <>
               <TermsForm draft={editing} onChange={setEditing} money={money} errors={errors} />
-              <Field label="Note">{(p) => <input {...p} type="text" value={note} onChange={(e) => setNote(e.target.value)} placeholder="What changed and why" />}</Field>
+              <Field label="Note">
+                {(p) => (
+                  <input {...p} type="text" value={note} onChange={(e) => setNote(e.target.value)} placeholder="What changed and why" />
+                )}
+              </Field>
               {error !== undefined && !Object.keys(errors).length && <ErrorNote error={error as ApiError} />}
               <div className="offer-buttons">
                 <button type="button" className="btn btn--primary" onClick={() => void counter()}>
@@ -340,7 +359,9 @@ function ExistingOffer({ id, money, writable }: { id: string; money: boolean; wr
               {offer.current.paymentSchedule && (
                 <>
                   <dt>Payment schedule</dt>
-                  <dd>{offer.current.paymentSchedule.map((p) => `${p.label}${p.percent ? ` ${p.percent}%` : ''} (${p.due})`).join('; ')}</dd>
+                  <dd>
+                    {offer.current.paymentSchedule.map((p) => `${p.label}${p.percent ? ` ${p.percent}%` : ''} (${p.due})`).join('; ')}
+                  </dd>
                 </>
               )}
               <dt>Conditions</dt>

@@ -67,7 +67,12 @@ export default function Offers() {
             />
           )}
         </Field>
-        <ChoiceFilter label="Market" value={market} options={markets.map((m) => ({ value: m.id, label: m.name }))} onChange={(v) => set({ market: v || null })} />
+        <ChoiceFilter
+          label="Market"
+          value={market}
+          options={markets.map((m) => ({ value: m.id, label: m.name }))}
+          onChange={(v) => set({ market: v || null })}
+        />
       </form>
       {list.error && <ErrorNote error={list.error} retry={list.reload} />}
       {list.loading && !list.data && <Loading what="Loading offers" />}

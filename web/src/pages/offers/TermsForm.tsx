@@ -82,7 +82,9 @@ export function termsOf(d: TermsDraft, money: boolean): OfferTermsInput {
       .split('\n')
       .map((l) => l.split(';').map((x) => x.trim()))
       .filter((p) => p[0]);
-    terms.paymentSchedule = steps.length ? steps.map(([label, percent, due]) => ({ label, percent: percent || null, due: due ?? '' })) : null;
+    terms.paymentSchedule = steps.length
+      ? steps.map(([label, percent, due]) => ({ label, percent: percent || null, due: due ?? '' }))
+      : null;
   }
   return terms;
 }
@@ -102,7 +104,16 @@ export function TermsForm({
   return (
     <div className="offer-terms">
       <Field label="Titles" error={errors.titleIds}>
-        {(p) => <EntityPicker {...p} kind="titles" multiple value={draft.titles} onChange={(v) => set({ titles: v })} placeholder="Type a title" />}
+        {(p) => (
+          <EntityPicker
+            {...p}
+            kind="titles"
+            multiple
+            value={draft.titles}
+            onChange={(v) => set({ titles: v })}
+            placeholder="Type a title"
+          />
+        )}
       </Field>
       <Field label="Territories" error={errors.territories} hint="As in a deal: France, Benelux; Worldwide excl. China">
         {(p) => <TerritoryInput {...p} value={draft.territories} onChange={(v) => set({ territories: v })} />}
@@ -112,7 +123,15 @@ export function TermsForm({
       </Field>
       <div className="offer-row">
         <Field label="Languages" error={errors.languages} hint="Empty: all languages">
-          {(p) => <input {...p} type="text" value={draft.languages} onChange={(e) => set({ languages: e.target.value })} placeholder="e.g. de, fr" />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              value={draft.languages}
+              onChange={(e) => set({ languages: e.target.value })}
+              placeholder="e.g. de, fr"
+            />
+          )}
         </Field>
         <Field label="Exclusive">
           {(p) => (
@@ -129,27 +148,64 @@ export function TermsForm({
         </Field>
         <Field label="Duration (months)" error={errors.durationMonths} hint="Or leave empty and give an end">
           {(p) => (
-            <input {...p} type="text" inputMode="numeric" value={draft.durationMonths} onChange={(e) => set({ durationMonths: e.target.value.replace(/\D/g, '') })} />
+            <input
+              {...p}
+              type="text"
+              inputMode="numeric"
+              value={draft.durationMonths}
+              onChange={(e) => set({ durationMonths: e.target.value.replace(/\D/g, '') })}
+            />
           )}
         </Field>
         <Field label="Term ends" error={errors.end ?? errors['term.end']} hint="Empty with no duration: perpetuity">
-          {(p) => <input {...p} type="date" value={draft.end} disabled={Boolean(draft.durationMonths)} onChange={(e) => set({ end: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              value={draft.end}
+              disabled={Boolean(draft.durationMonths)}
+              onChange={(e) => set({ end: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       {money && (
         <div className="offer-row">
           <Field label="Minimum guarantee" error={errors['mg.amount'] ?? errors.mg}>
-            {(p) => <input {...p} type="text" inputMode="decimal" value={draft.mgAmount} onChange={(e) => set({ mgAmount: e.target.value })} placeholder="e.g. 250000" />}
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                inputMode="decimal"
+                value={draft.mgAmount}
+                onChange={(e) => set({ mgAmount: e.target.value })}
+                placeholder="e.g. 250000"
+              />
+            )}
           </Field>
           <Field label="Currency" error={errors['mg.currency']}>
-            {(p) => <input {...p} type="text" value={draft.mgCurrency} maxLength={3} onChange={(e) => set({ mgCurrency: e.target.value.toUpperCase() })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                value={draft.mgCurrency}
+                maxLength={3}
+                onChange={(e) => set({ mgCurrency: e.target.value.toUpperCase() })}
+              />
+            )}
           </Field>
         </div>
       )}
       {money && (
         <Field label="Payment schedule" error={errors.paymentSchedule} hint="One instalment a line: label; % of the MG; when due">
           {(p) => (
-            <textarea {...p} rows={3} value={draft.schedule} onChange={(e) => set({ schedule: e.target.value })} placeholder="Signature; 20; on signature" />
+            <textarea
+              {...p}
+              rows={3}
+              value={draft.schedule}
+              onChange={(e) => set({ schedule: e.target.value })}
+              placeholder="Signature; 20; on signature"
+            />
           )}
         </Field>
       )}

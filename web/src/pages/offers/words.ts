@@ -4,7 +4,16 @@ import type { OfferView } from '../../../../src/contract/index.js';
 type Status = OfferView['status'];
 type CellStatus = 'available' | 'on-hold' | 'sold' | 'not-held' | 'holdback';
 
-export const OFFER_STATUS_LIST: readonly Status[] = ['new', 'in-negotiation', 'accepted', 'on-signature', 'signed', 'declined', 'withdrawn', 'expired'];
+export const OFFER_STATUS_LIST: readonly Status[] = [
+  'new',
+  'in-negotiation',
+  'accepted',
+  'on-signature',
+  'signed',
+  'declined',
+  'withdrawn',
+  'expired',
+];
 
 export const CELL_LABEL: Record<CellStatus, string> = {
   available: 'Available',
