@@ -88,6 +88,28 @@ describeEachDatabase('a hold placed by an accepted offer', (_open, database) => 
     expect((await changeOfferStatus(app, SYSTEM, second.id, { status: 'accepted' })).status).toBe('accepted');
   });
 
+  it('carries the offer into the contract: its rights, holdbacks and MG, and signing keeps the link', async () => {
+    const offer = await createOffer(app, SYSTEM, {
+      buyerId: ids.buyer,
+      ...terms,
+      territories: 'Japan',
+      media: 'Theatrical',
+      titleIds: [ids.film],
+      mg: { amount: '90000.00', currency: 'USD' },
+      holdbacks: [{ territories: 'Japan', media: 'SVOD', end: '2030-06-30', description: 'no SVOD before the theatrical window ends' }],
+    });
+    const held = await changeOfferStatus(app, SYSTEM, offer.id, { status: 'accepted' });
+    const signed = await changeOfferStatus(app, SYSTEM, offer.id, { status: 'signed', signedOn: '2026-06-02' });
+    expect(signed.contract).toEqual({ id: held.contract!.id, ref: offer.ref, status: 'signed' });
+    const contract = await getContract(app, SYSTEM, held.contract!.id);
+    expect(contract).toMatchObject({ status: 'signed', signedOn: '2026-06-02', mg: { amount: '90000.00', currency: 'USD' } });
+    expect(contract.licensee?.id).toBe(ids.buyer);
+    expect(contract.blocks).toMatchObject([
+      { territories: 'Japan', media: 'Theatrical', start: '2030-01-01', end: '2032-12-31', exclusive: true },
+    ]);
+    expect(contract.holdbacks).toMatchObject([{ territories: 'Japan', media: 'SVOD', end: '2030-06-30' }]);
+  });
+
   it('is released when the offer is withdrawn', async () => {
     const offer = await createOffer(app, SYSTEM, { buyerId: ids.buyer, ...terms, territories: 'Spain', titleIds: [ids.film] });
     const held = await changeOfferStatus(app, SYSTEM, offer.id, { status: 'accepted' });

@@ -23,6 +23,8 @@ export interface TermsDraft {
   mgCurrency: string;
   /** One instalment a line: "label; percent; due". */
   schedule: string;
+  /** One holdback a line: "territories; media; last day (or empty); what it forbids". */
+  holdbacks: string;
 }
 
 export function emptyDraft(today: string): TermsDraft {
@@ -39,6 +41,7 @@ export function emptyDraft(today: string): TermsDraft {
     mgAmount: '',
     mgCurrency: 'EUR',
     schedule: '',
+    holdbacks: '',
   };
 }
 
@@ -56,6 +59,7 @@ export function draftOf(v: OfferVersion): TermsDraft {
     mgAmount: v.mg?.amount ?? '',
     mgCurrency: v.mg?.currency ?? 'EUR',
     schedule: (v.paymentSchedule ?? []).map((p) => [p.label, p.percent ?? '', p.due].join('; ')).join('\n'),
+    holdbacks: v.holdbacks.map((h) => [h.territories, h.media, h.end ?? '', h.description].join('; ')).join('\n'),
   };
 }
 
@@ -73,6 +77,16 @@ export function termsOf(d: TermsDraft, money: boolean): OfferTermsInput {
     start: d.start,
     exclusive: d.exclusive,
     conditions: d.conditions.trim() || null,
+    holdbacks: d.holdbacks
+      .split('\n')
+      .map((l) => l.split(';').map((x) => x.trim()))
+      .filter((p) => p.some(Boolean))
+      .map(([territories, media, end, description]) => ({
+        territories: territories ?? '',
+        media: media ?? '',
+        end: end || null,
+        description: description ?? '',
+      })),
   };
   if (d.durationMonths.trim()) terms.durationMonths = Number(d.durationMonths);
   else terms.end = d.end || null;
@@ -209,6 +223,21 @@ export function TermsForm({
           )}
         </Field>
       )}
+      <Field
+        label="Holdbacks"
+        error={Object.entries(errors).find(([k]) => k.startsWith('holdbacks'))?.[1]}
+        hint="One a line: territories; media; last day (or empty); what it forbids"
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={draft.holdbacks}
+            onChange={(e) => set({ holdbacks: e.target.value })}
+            placeholder="United States; SVOD; 2028-06-30; no SVOD before the theatrical window ends"
+          />
+        )}
+      </Field>
       <Field label="Conditions" error={errors.conditions}>
         {(p) => <textarea {...p} rows={2} value={draft.conditions} onChange={(e) => set({ conditions: e.target.value })} />}
       </Field>
