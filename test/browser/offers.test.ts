@@ -60,6 +60,8 @@ describeBrowser('web app: offers checked live against avails', () => {
     await territory(page, 'Germany');
     await shows(page.locator('.offer-verdict'), 'All the rights asked are free');
     await page.getByLabel('Minimum guarantee').fill('120000');
+    await expect.poll(() => page.getByLabel('Market').locator('option').count()).toBeGreaterThan(1);
+    await page.getByLabel('Market').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Record offer' }).click();
     await page.getByRole('heading', { level: 1, name: /Offer O-/ }).waitFor();
     offerUrl = page.url();
@@ -108,6 +110,20 @@ describeBrowser('web app: offers checked live against avails', () => {
     await expect.poll(() => item('DE').getAttribute('data-status')).toBe('sold');
     expect(await item('AT').getAttribute('data-status')).toBe('sold');
     await screenshot(page, 'offers-05-map-sold-1280');
+  });
+
+  it('lists the offers, filtered by status and market', async () => {
+    const { page, url } = w;
+    await page.goto(`${url}/offers`);
+    await page.locator('.offers-table').waitFor();
+    expect(await page.locator('.offers-table tbody tr').count()).toBe(2);
+    await page.getByLabel('Status').selectOption('signed');
+    await expect.poll(() => page.locator('.offers-table tbody tr').count()).toBe(1);
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Market').selectOption({ index: 1 });
+    await expect.poll(() => page.locator('.offers-table tbody tr').count()).toBe(1);
+    await shows(page.locator('.offers-table'), 'Signed');
+    await screenshot(page, 'offers-09-list-market-1280');
   });
 
   it('is usable at 390 px: the list, the offer page and its grid fit the width', async () => {

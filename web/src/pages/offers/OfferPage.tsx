@@ -10,7 +10,7 @@ import { canWrite, useAuth } from '../../lib/auth';
 import { addDaysIso, formatDate, formatMoney, formatTimestamp, todayIso } from '../../lib/format';
 import { useApi, useDebounced } from '../../lib/hooks';
 import { Link, navigate } from '../../lib/router';
-import type { OfferCheck, OfferDiff, OfferTermsInput, OfferView, Ref } from '../../../../src/contract/index.js';
+import type { FestivalView, OfferCheck, OfferDiff, OfferTermsInput, OfferView, Ref } from '../../../../src/contract/index.js';
 import { EntityPicker } from '../../components/EntityPicker';
 import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../../components/ui';
 import { CheckGrid } from './CheckGrid';
@@ -73,6 +73,11 @@ function Competing({ list }: { list: OfferView['competing'] }) {
 function NewOffer({ money }: { money: boolean }) {
   const [draft, setDraft] = useState<TermsDraft>(() => emptyDraft(todayIso()));
   const [buyer, setBuyer] = useState<Ref | null>(null);
+  const [market, setMarket] = useState('');
+  const festivals = useApi<FestivalView[]>('/api/festivals');
+  const markets = (festivals.data ?? [])
+    .flatMap((f) => f.editions.map((e) => ({ id: e.id, name: `${f.shortName ?? f.name} ${e.year}`, year: e.year })))
+    .sort((a, b) => b.year - a.year || a.name.localeCompare(b.name));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -82,7 +87,7 @@ function NewOffer({ money }: { money: boolean }) {
     if (!buyer) return setErrors({ buyerId: 'Choose the buyer' });
     setBusy(true);
     try {
-      const offer = await api.post<OfferView>('/api/offers', { buyerId: buyer.id, ...terms });
+      const offer = await api.post<OfferView>('/api/offers', { buyerId: buyer.id, editionId: market || null, ...terms });
       navigate(`/offers/${offer.id}`);
     } catch (e) {
       setErrors(errorsOf(e));
@@ -100,6 +105,18 @@ function NewOffer({ money }: { money: boolean }) {
         <Section title="The buyer's offer">
           <Field label="Buyer" error={errors.buyerId}>
             {(p) => <EntityPicker {...p} kind="companies" value={buyer} onChange={setBuyer} placeholder="Type a company" />}
+          </Field>
+          <Field label="Market" error={errors.editionId} hint="Where the offer was made (optional)">
+            {(p) => (
+              <select {...p} value={market} onChange={(e) => setMarket(e.target.value)}>
+                <option value="">—</option>
+                {markets.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
           <TermsForm draft={draft} onChange={setDraft} money={money} errors={errors} />
           {error !== undefined && !Object.keys(errors).length && <ErrorNote error={error as ApiError} />}
