@@ -90,7 +90,9 @@ export default function Offers() {
                 <th scope="col">Buyer</th>
                 <th scope="col">Titles</th>
                 <th scope="col">Rights</th>
-                <th scope="col">Term</th>
+                <th scope="col" className="offer-col-term">
+                  Term
+                </th>
                 {money && <th scope="col">MG</th>}
                 <th scope="col">Status</th>
               </tr>
@@ -101,6 +103,9 @@ export default function Offers() {
                   <td>
                     <Link to={`/offers/${o.id}`}>{o.ref}</Link>
                     <div className="muted small">v{o.version}</div>
+                    <div className="offer-status-inline">
+                      <Badge value={o.status} />
+                    </div>
                   </td>
                   <td>
                     {o.buyer.name}
@@ -111,7 +116,7 @@ export default function Offers() {
                     {o.territoryLabel}; {o.mediaLabel}
                     {!o.exclusive && <span className="muted"> (non-exclusive)</span>}
                   </td>
-                  <td className="nowrap">
+                  <td className="nowrap offer-col-term">
                     {formatDate(o.start)} – {formatDate(o.end, { open: 'perpetuity' })}
                   </td>
                   {money && <td className="nowrap">{o.mg ? formatMoney(o.mg) : '—'}</td>}
