@@ -119,8 +119,12 @@ describeEachDatabase('offers through the API', (_open, database) => {
     expect(seen.current.paymentSchedule).toBeUndefined();
     expect(JSON.stringify(seen)).not.toContain('250000');
     expect(JSON.stringify((await call('GET', '/api/offers', 'vic')).json())).not.toContain('250000');
+    // the history: who created it, with the money only for those allowed to see it
     const history = await call('GET', `/api/audit?entity=offers&entityId=${offer.id}`, 'ned');
-    if (history.statusCode === 200) expect(JSON.stringify(history.json())).not.toContain('250000');
+    expect(history.statusCode).toBe(200);
+    expect(history.json()).toEqual([expect.objectContaining({ action: 'create' })]);
+    expect(JSON.stringify(history.json())).not.toContain('250000');
+    expect(JSON.stringify((await call('GET', `/api/audit?entity=offers&entityId=${offer.id}`, 'eva')).json())).toContain('250000');
 
     const nedMoney = await call('POST', '/api/offers', 'ned', {
       buyerId: ids.neon,
