@@ -96,12 +96,14 @@ export async function offersBench(titles = Number(process.env.BENCH_STORE_TITLES
 
       const checkTimes: number[] = [];
       let cells = 0;
+      let bytes = 0;
       for (let i = 0; i < ROUNDS + 3; i++) {
         const t0 = now();
         const answer = (await post('/api/offers/check', offer)) as { cells: unknown[] };
         const ms = since(t0);
         if (i >= 3) checkTimes.push(ms);
         cells = answer.cells.length;
+        bytes = JSON.stringify(answer).length;
       }
       const baselineTimes: number[] = [];
       for (let i = 0; i < BASELINE_ROUNDS + 1; i++) {
@@ -116,7 +118,7 @@ export async function offersBench(titles = Number(process.env.BENCH_STORE_TITLES
       const b = quantile(baselineTimes, 0.5);
       console.log(`\n## Offer check, SQLite, ${titles.toLocaleString('en')}-title catalog (bench/offers.bench.ts)\n`);
       console.log(
-        `POST /api/offers/check over HTTP: ${titleIds.length} titles x ${COUNTRIES.length} territories x All Media (${cells} title x territory cells in the answer), ${ROUNDS} requests after 3 untimed. Baseline: the same rights asked as ${titleIds.length * COUNTRIES.length} separate POST /api/avails questions (one title, one territory each), ${BASELINE_ROUNDS} rounds, in the same run. Target: under 50 ms.\n`,
+        `POST /api/offers/check over HTTP: ${titleIds.length} titles x ${COUNTRIES.length} territories x All Media (${cells} title x territory cells in the answer, ${Math.round(bytes / 1024)} KiB of JSON), ${ROUNDS} requests after 3 untimed. Baseline: the same rights asked as ${titleIds.length * COUNTRIES.length} separate POST /api/avails questions (one title, one territory each), ${BASELINE_ROUNDS} rounds, in the same run. Target: under 50 ms.\n`,
       );
       console.log('| way | median ms | p90 ms | max ms | ratio to baseline (median) |');
       console.log('|---|---:|---:|---:|---:|');

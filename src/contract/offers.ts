@@ -227,6 +227,7 @@ export const OfferCheck = Type.Object({
       titleId: S,
       territory: S,
       status: oneOf(OFFER_CELL_STATUSES),
+      /** The media grouped by answer, worst first; empty when the place is available in every medium. */
       media: Type.Array(OfferCheckMedia),
     }),
   ),

@@ -129,7 +129,13 @@ function gridOf(app: FilmRights, cells: readonly OfferCell[]): OfferCheck['cells
       };
     });
     media.sort((a, b) => SEVERITY[b.status] - SEVERITY[a.status]);
-    out.push({ titleId: list[0].title, territory: COUNTRIES.codeAt(list[0].country), status: worst, media });
+    // a place free in every medium needs no detail (most of a clear offer: a smaller answer)
+    out.push({
+      titleId: list[0].title,
+      territory: COUNTRIES.codeAt(list[0].country),
+      status: worst,
+      media: worst === 'available' ? [] : media,
+    });
   }
   return out;
 }
