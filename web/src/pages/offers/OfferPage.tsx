@@ -386,7 +386,16 @@ function ExistingOffer({ id, money, writable }: { id: string; money: boolean; wr
             </dl>
           )}
         </Section>
-        <Section title={editing ? 'Live check of the counter-offer' : 'Check against avails'} id="check">
+        <Section
+          title={
+            editing
+              ? 'Live check of the counter-offer'
+              : offer.contract
+                ? 'Check against avails (its own contract left out)'
+                : 'Check against avails'
+          }
+          id="check"
+        >
           {editing && live.error && <p className="muted">{live.error}</p>}
           {check ? <CheckGrid check={check} checking={editing ? live.checking : saved.loading} /> : <Loading what="Checking" />}
         </Section>
