@@ -1,8 +1,9 @@
-/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|store|titlepage|import|extract|load|statements` runs one. */
+/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|store|titlepage|import|extract|load|statements|offers` runs one. */
 import { engineBench } from './engine.bench.js';
 import { extractBench } from './extract.bench.js';
 import { importBench } from './import.bench.js';
 import { loadBench } from './load.bench.js';
+import { offersBench } from './offers.bench.js';
 import { statementApiBench } from './statementApi.bench.js';
 import { statementsBench } from './statements.bench.js';
 import { storeBench } from './store.bench.js';
@@ -20,3 +21,4 @@ if (!only || only === 'statements') {
   await statementsBench();
   await statementApiBench();
 }
+if (!only || only === 'offers') await offersBench();

@@ -13,7 +13,7 @@
  */
 export interface FinancialField {
   /** The record that carries it: a store table, or an article fact's type. */
-  entity: 'contracts' | 'deal facts';
+  entity: 'contracts' | 'deal facts' | 'offers';
   /** The field's name wherever it appears: in the API, the store, the audit log. */
   field: string;
   /** What it is, in the trade's words (for error messages and docs). */
@@ -25,6 +25,8 @@ export const FINANCIAL_FIELDS: readonly FinancialField[] = [
   { entity: 'contracts', field: 'mg_amount', label: 'minimum guarantee (store column)' },
   { entity: 'contracts', field: 'mg_currency', label: 'minimum guarantee currency (store column)' },
   { entity: 'deal facts', field: 'price', label: 'reported deal price' },
+  { entity: 'offers', field: 'paymentSchedule', label: "offer's payment schedule" },
+  { entity: 'offers', field: 'payment_schedule', label: "offer's payment schedule (store column)" },
 ];
 
 /**

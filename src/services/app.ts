@@ -44,7 +44,14 @@ export interface FeedStatus {
 }
 
 export class FilmRights {
-  readonly index = new RightsIndex();
+  private idx = new RightsIndex();
+  /**
+   * Holds with an expiry day (docs/offers.md), by contract ref: the day and the titles they hold.
+   * The index drops a hold the first time it is read after that day; `nextLapse` (epoch ms, the
+   * start of the day after the earliest expiry) keeps that check to one comparison per read.
+   */
+  private holdExpiries = new Map<string, { expiresOn: string; titles: string[] }>();
+  private nextLapse = Infinity;
   /** Null until the index is first built (open() builds it before returning). */
   lastIndexBuild: IndexBuild | null = null;
   private titleNames = new Map<string, string>();
@@ -83,7 +90,8 @@ export class FilmRights {
     const index = new RightsIndex();
     const blocks = await loadEngineBlocks(this.store.db, null);
     for (const [title, list] of blocks) index.setTitle(title, list);
-    (this as { index: RightsIndex }).index = index;
+    this.idx = index;
+    await this.refreshHoldExpiries();
     await this.refreshLookups();
     this.lastIndexBuild = {
       at: new Date().toISOString(),
@@ -92,6 +100,53 @@ export class FilmRights {
       blocks: index.blockCount,
     };
     return { titles: index.titleCount, blocks: index.blockCount };
+  }
+
+  /** The in-memory rights index, without the holds whose expiry day has passed. */
+  get index(): RightsIndex {
+    if (Date.now() >= this.nextLapse) this.dropLapsedHolds();
+    return this.idx;
+  }
+
+  /** Reads which holds lapse when (a small table: the holds placed by accepted offers). */
+  private async refreshHoldExpiries(): Promise<void> {
+    const rows = await this.store.db
+      .selectFrom('hold_expiries as hx')
+      .innerJoin('contracts as c', 'c.id', 'hx.contract_id')
+      .innerJoin('contract_titles as ct', 'ct.contract_id', 'c.id')
+      .select(['c.ref', 'hx.expires_on', 'ct.title_id'])
+      .where('c.status', '=', 'negotiating')
+      .where('c.deleted_at', 'is', null)
+      .execute();
+    const map = new Map<string, { expiresOn: string; titles: string[] }>();
+    for (const r of rows) {
+      const e = map.get(r.ref);
+      if (e) e.titles.push(r.title_id);
+      else map.set(r.ref, { expiresOn: r.expires_on, titles: [r.title_id] });
+    }
+    this.holdExpiries = map;
+    this.planNextLapse();
+  }
+
+  private planNextLapse(): void {
+    let next = Infinity;
+    for (const { expiresOn } of this.holdExpiries.values()) next = Math.min(next, Date.parse(`${expiresOn}T00:00:00Z`) + 86_400_000);
+    this.nextLapse = next;
+  }
+
+  /** Takes the holds past their expiry day out of the index (synchronously: the blocks are in memory). */
+  private dropLapsedHolds(): void {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [ref, { expiresOn, titles }] of this.holdExpiries) {
+      if (expiresOn >= today) continue;
+      for (const t of titles)
+        this.idx.setTitle(
+          t,
+          this.idx.blocksOf(t).filter((b) => !(b.kind === 'hold' && b.contract === ref)),
+        );
+      this.holdExpiries.delete(ref);
+    }
+    this.planNextLapse();
   }
 
   /** Where this process is in the change feed, against the database's end of it (one or two small queries). */
@@ -112,7 +167,8 @@ export class FilmRights {
     const unique = [...new Set(titleIds)];
     if (!unique.length) return;
     const blocks = await loadEngineBlocks(this.store.db, unique);
-    for (const id of unique) this.index.setTitle(id, blocks.get(id) ?? []);
+    for (const id of unique) this.idx.setTitle(id, blocks.get(id) ?? []);
+    await this.refreshHoldExpiries();
     await this.refreshLookups(unique);
   }
 

@@ -71,6 +71,11 @@ export const TABLES_IN_ORDER: readonly BackedUpTable[] = [
   'revenue_lines',
   'exchange_rates',
   'statements',
+  'offers',
+  'offer_versions',
+  'offer_titles',
+  'offer_events',
+  'hold_expiries',
   'settings',
   'audit_log',
 ];

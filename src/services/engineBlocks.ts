@@ -32,6 +32,8 @@ export async function loadEngineBlocks(
   db: Kysely<Database>,
   titleIds: readonly string[] | null,
   excludeContractId?: string,
+  /** Holds whose expiry day is before this day no longer count (docs/offers.md); default today (UTC). */
+  today: string = new Date().toISOString().slice(0, 10),
 ): Promise<Map<string, RightsBlock[]>> {
   const byTitle = new Map<string, RightsBlock[]>();
   for (const id of titleIds ?? []) byTitle.set(id, []);
@@ -45,7 +47,9 @@ export async function loadEngineBlocks(
   let blocks = db
     .selectFrom('rights_blocks as b')
     .innerJoin('contracts as c', 'c.id', 'b.contract_id')
+    .leftJoin('hold_expiries as hx', 'hx.contract_id', 'c.id')
     .select([
+      'hx.expires_on',
       'b.title_id',
       'b.territory_codes',
       'b.media_ids',
@@ -66,6 +70,8 @@ export async function loadEngineBlocks(
   for (const r of await blocks.execute()) {
     const kind = blockKind(r.direction, r.status);
     if (!kind) continue;
+    // a hold past its expiry day frees the rights at once, before the sweep gives it its final status
+    if (kind === 'hold' && r.expires_on !== null && r.expires_on < today) continue;
     push(r.title_id, {
       contract: r.ref,
       kind,

@@ -668,6 +668,12 @@ export interface Database {
   revenue_lines: RevenueLinesTable;
   exchange_rates: ExchangeRatesTable;
   statements: StatementsTable;
+
+  offers: OffersTable;
+  offer_versions: OfferVersionsTable;
+  offer_titles: OfferTitlesTable;
+  offer_events: OfferEventsTable;
+  hold_expiries: HoldExpiriesTable;
 }
 
 export type TableName = keyof Database;
@@ -685,3 +691,62 @@ export type HoldbackRow = Selectable<HoldbacksTable>;
 export type NewHoldback = Insertable<HoldbacksTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
+
+// 0008_offers: offers and negotiation (market mode), and the expiry of holds.
+export type OfferStatus = 'new' | 'in-negotiation' | 'accepted' | 'on-signature' | 'signed' | 'declined' | 'withdrawn' | 'expired';
+
+export interface OffersTable {
+  id: string;
+  /** Human reference, "O-1A2B3C4D". */
+  ref: string;
+  /** The buyer: a company. */
+  buyer_id: string;
+  /** The market (festival edition) where the offer was made. */
+  edition_id: string | null;
+  status: OfferStatus;
+  /** The version in force (the latest). */
+  current_version: ColumnType<number, number | undefined, number>;
+  /** The contract the offer became: the hold once accepted, the signed rights-out once signed. */
+  contract_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface OfferVersionsTable {
+  offer_id: string;
+  version: number;
+  /** The terms but money (src/domain/offers.ts OfferTerms), as JSON. */
+  terms: JsonText<unknown>;
+  /** Minimum guarantee in minor units of `mg_currency`. Financial. */
+  mg_amount: number | null;
+  mg_currency: string | null;
+  /** Instalments (label, share, due), as JSON. Financial. */
+  payment_schedule: JsonText<unknown> | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OfferTitlesTable {
+  offer_id: string;
+  title_id: string;
+}
+
+export interface OfferEventsTable {
+  offer_id: string;
+  seq: number;
+  from_status: OfferStatus | null;
+  to_status: OfferStatus;
+  version: number;
+  user_id: string | null;
+  username: string;
+  at: CreatedAt;
+  note: string | null;
+}
+
+/** A hold (rights-out in negotiation) that lapses: after `expires_on` it no longer counts. */
+export interface HoldExpiriesTable {
+  contract_id: string;
+  expires_on: IsoDate;
+}

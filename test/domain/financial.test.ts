@@ -3,7 +3,14 @@ import { FINANCIAL_FIELDS, financialFieldsIn, isFinancialField, withoutFinancial
 
 describe('financial fields', () => {
   it('are deal terms: MGs and deal prices, not box-office grosses', () => {
-    expect(FINANCIAL_FIELDS.map((f) => f.field).sort()).toEqual(['mg', 'mg_amount', 'mg_currency', 'price']);
+    expect(FINANCIAL_FIELDS.map((f) => f.field).sort()).toEqual([
+      'mg',
+      'mg_amount',
+      'mg_currency',
+      'paymentSchedule',
+      'payment_schedule',
+      'price',
+    ]);
     for (const gross of ['gross', 'amount', 'currency', 'boxOffice']) expect(isFinancialField(gross)).toBe(false);
   });
 

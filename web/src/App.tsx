@@ -34,6 +34,8 @@ const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolea
   { path: '/articles/:id', page: lazy(() => import('./pages/Articles')) },
   { path: '/market/:id', page: lazy(() => import('./pages/ArticlesMarket')) },
   { path: '/money', page: lazy(() => import('./pages/Money')) },
+  { path: '/offers', page: lazy(() => import('./pages/offers/Offers')), nav: 'Offers' },
+  { path: '/offers/:id', page: lazy(() => import('./pages/offers/OfferPage')) },
   { path: '/admin', page: lazy(() => import('./pages/Admin')), nav: 'Admin', adminOnly: true },
 ];
 
@@ -45,6 +47,7 @@ function section(pathname: string): string {
   if (pathname.startsWith('/people')) return '/people';
   if (pathname.startsWith('/articles')) return '/articles';
   if (pathname === '/export') return '/import';
+  if (pathname.startsWith('/offers')) return '/offers';
   return pathname;
 }
 
