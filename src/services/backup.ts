@@ -71,6 +71,10 @@ export const TABLES_IN_ORDER: readonly BackedUpTable[] = [
   'revenue_lines',
   'exchange_rates',
   'statements',
+  'buyers',
+  'buyer_contacts',
+  'screeners',
+  'screener_opens',
   'settings',
   'audit_log',
 ];

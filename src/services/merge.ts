@@ -23,6 +23,7 @@ import { recordRightsChange } from './changeFeed.js';
 import { NotFoundError } from './errors.js';
 import { getCompany, getPerson, readCompanySnapshot, readPersonSnapshot, type CompanyDetail, type PersonDetail } from './people.js';
 import { titleCompanyFactId, type FactTable } from './provenance.js';
+import { mergeBuyerProfile } from './buyers/profile.js';
 
 export interface MergeResult<T> {
   /** The kept record, after the merge. */
@@ -428,6 +429,7 @@ export async function mergeCompanies(app: FilmRights, actor: Actor, keepId: stri
       return null;
     });
     if (!keep.country && drop.country) await trx.updateTable('companies').set({ country: drop.country }).where('id', '=', keepId).execute();
+    if (await mergeBuyerProfile(trx, keepId, mergeId)) moved['buyer profile'] = 1;
     await trx.deleteFrom('companies').where('id', '=', mergeId).execute();
     // the contract parties the answers name are refreshed with the titles, here and on other servers
     await recordRightsChange(trx, titles);

@@ -10,6 +10,7 @@ import { referenceRoutes } from './reference.js';
 import { rightsRoutes } from './rights.js';
 import { sessionRoutes } from './session.js';
 import { userRoutes } from './users.js';
+import { buyerRoutes } from './buyers.js';
 
 export function registerRoutes(server: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
   sessionRoutes(server, app, secureCookies);
@@ -22,4 +23,5 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   articleRoutes(server, app);
   fetchSettingsRoutes(server, app);
   moneyRoutes(server, app);
+  buyerRoutes(server, app);
 }
