@@ -184,7 +184,8 @@ describeEachDatabase('buyers', (_open, database) => {
       await expect(createScreener(t.app, AGENT, 'cineart', { ...input, url })).rejects.toMatchObject({ field: 'url' });
     await expect(createScreener(t.app, VIEWER, 'cineart', input)).rejects.toBeInstanceOf(ForbiddenError);
     const s = await createScreener(t.app, AGENT, 'cineart', input);
-    const other = await createScreener(t.app, AGENT, 'cineart', { ...input, expiresOn: '2026-01-31', sent: true });
+    const other = await createScreener(t.app, AGENT, 'cineart', { ...input, expiresOn: '2031-01-31', sent: true });
+    await expect(createScreener(t.app, AGENT, 'cineart', { ...input, expiresOn: '2020-01-31' })).rejects.toMatchObject({ field: 'expiresOn' });
     expect(s.link).toMatch(/^\/s\/[A-Za-z0-9_-]{43}$/);
     expect(other.link).not.toBe(s.link);
     expect([s.sentAt, other.sentAt === null]).toEqual([null, false]);

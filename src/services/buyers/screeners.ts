@@ -29,6 +29,7 @@ export async function createScreener(app: FilmRights, actor: Actor, buyerId: str
   const url = checkScreenerUrl(input.url, 'url');
   const expiresOn = optionalIsoDate(input.expiresOn, 'expiresOn');
   if (!expiresOn) throw invalid('expiresOn', input.expiresOn, 'expiresOn: required, the last day the link opens (YYYY-MM-DD)');
+  if (expiresOn < todayIso()) throw invalid('expiresOn', expiresOn, `expiresOn: ${expiresOn} is in the past; the link would never open`);
   const id = newId();
   await app.store.transaction(async (trx) => {
     if (!(await trx.selectFrom('buyers').select('company_id').where('company_id', '=', buyerId).executeTakeFirst()))
