@@ -34,6 +34,9 @@ const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolea
   { path: '/articles/:id', page: lazy(() => import('./pages/Articles')) },
   { path: '/market/:id', page: lazy(() => import('./pages/ArticlesMarket')) },
   { path: '/money', page: lazy(() => import('./pages/Money')) },
+  // buyers (market mode, docs/market.md)
+  { path: '/buyers', page: lazy(() => import('./pages/buyers/Buyers')), nav: 'Buyers' },
+  { path: '/buyers/:id', page: lazy(() => import('./pages/buyers/Buyer')) },
   { path: '/admin', page: lazy(() => import('./pages/Admin')), nav: 'Admin', adminOnly: true },
 ];
 
@@ -45,6 +48,7 @@ function section(pathname: string): string {
   if (pathname.startsWith('/people')) return '/people';
   if (pathname.startsWith('/articles')) return '/articles';
   if (pathname === '/export') return '/import';
+  if (pathname.startsWith('/buyers')) return '/buyers';
   return pathname;
 }
 
