@@ -117,7 +117,7 @@ describeEachDatabase('buyers through the API', (_open, database) => {
     const xlsx = await call('ray', 'POST', '/api/buyers/cineart/avails-sheet', { ...q, format: 'xlsx' });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload);
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const cells: string[] = [];
     wb.worksheets[0].eachRow((r) => cells.push(...(r.values as unknown[]).map((v) => String(v ?? ''))));
     expect(cells).toContain('On hold');

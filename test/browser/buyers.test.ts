@@ -47,6 +47,7 @@ describeBrowser('buyers in the browser', () => {
     const second = form.getByRole('group', { name: 'Contact 2' });
     await second.getByLabel('Name').fill('Luc Peeters');
     await second.getByLabel('Phone').fill('+32 2 555 01 02');
+    await screenshot(page, 'buyer-new-1280');
     await form.getByRole('button', { name: 'Add buyer' }).click();
     // the server names the bad address; nothing was written, the form keeps what was typed
     await shows(first, /not an e-mail address/);

@@ -185,7 +185,9 @@ describeEachDatabase('buyers', (_open, database) => {
     await expect(createScreener(t.app, VIEWER, 'cineart', input)).rejects.toBeInstanceOf(ForbiddenError);
     const s = await createScreener(t.app, AGENT, 'cineart', input);
     const other = await createScreener(t.app, AGENT, 'cineart', { ...input, expiresOn: '2031-01-31', sent: true });
-    await expect(createScreener(t.app, AGENT, 'cineart', { ...input, expiresOn: '2020-01-31' })).rejects.toMatchObject({ field: 'expiresOn' });
+    await expect(createScreener(t.app, AGENT, 'cineart', { ...input, expiresOn: '2020-01-31' })).rejects.toMatchObject({
+      field: 'expiresOn',
+    });
     expect(s.link).toMatch(/^\/s\/[A-Za-z0-9_-]{43}$/);
     expect(other.link).not.toBe(s.link);
     expect([s.sentAt, other.sentAt === null]).toEqual([null, false]);
@@ -240,7 +242,7 @@ describeEachDatabase('buyers', (_open, database) => {
     expect(text).toMatch(/Belgium\s+Theatrical and Free TV\s+On hold/);
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await availsSheetXlsx(sheet));
+    await wb.xlsx.load((await availsSheetXlsx(sheet)) as unknown as ArrayBuffer);
     const rows: string[][] = [];
     wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
     const head = rows.findIndex((r) => r[0] === 'Title');

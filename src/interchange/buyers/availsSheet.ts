@@ -13,7 +13,7 @@ export function sheetHeading(s: AvailsSheetView): string[] {
   return [
     `Avails for ${s.buyer.name}`,
     `${s.territoryLabel} · ${s.mediaLabel} · ${s.exclusive ? 'exclusive' : 'non-exclusive'}`,
-    `Free for the whole period ${s.period}. Made ${s.madeOn}.`,
+    `Period ${s.period}. Available: free for the whole period; on hold: free but for a deal in negotiation. Made ${s.madeOn}.`,
   ];
 }
 

@@ -8,7 +8,7 @@ import { BUYER_KINDS, checkLocale, type BuyerKind } from '../../domain/buyers.js
 import { invalid } from '../../domain/errors.js';
 import { mediaLabel, mediaLeafIds, mediaSetFromIds, parseMedia } from '../../domain/media.js';
 import { parseTerritories, territoryCodes, territoryLabel, territorySetFromCodes } from '../../domain/territories.js';
-import { parseJson, toJson, type Database } from '../../store/index.js';
+import { isUniqueViolation, parseJson, toJson, type Database } from '../../store/index.js';
 import type { BuyerInput, BuyerPatch, BuyerView } from '../../contract/index.js';
 import type { Actor, FilmRights } from '../app.js';
 import { requireWriter } from '../access.js';
@@ -113,21 +113,28 @@ export async function createBuyer(app: FilmRights, actor: Actor, input: BuyerInp
   const company = input.company
     ? checkCompany({ ...input.company, kind: input.company.kind ?? 'distributor' }, (f) => `company.${f}`)
     : null;
-  const id = await app.store.transaction(async (trx) => {
-    let companyId = input.companyId ?? '';
-    if (company) {
-      companyId = (await findOrCreateCompanyIn(trx, actor, company)).id;
-    } else if (!(await trx.selectFrom('companies').select('id').where('id', '=', companyId).executeTakeFirst())) {
-      throw invalid('companyId', companyId, `companyId: no company "${companyId}"`);
-    }
-    if (await trx.selectFrom('buyers').select('company_id').where('company_id', '=', companyId).executeTakeFirst())
-      throw invalid('companyId', companyId, `companyId: "${companyId}" is a buyer already; change its profile instead`);
-    const row = rowOf({ companyId, ...profile });
-    await trx.insertInto('buyers').values(row).execute();
-    await audit(trx, actor, { action: 'create', entity: 'buyers', entityId: companyId, before: null, after: { companyId, ...profile } });
-    for (const [i, c] of (input.contacts ?? []).entries()) await addContactIn(trx, actor, companyId, c, `contacts[${i}].`);
-    return companyId;
-  });
+  const id = await app.store
+    .transaction(async (trx) => {
+      let companyId = input.companyId ?? '';
+      if (company) {
+        companyId = (await findOrCreateCompanyIn(trx, actor, company)).id;
+      } else if (!(await trx.selectFrom('companies').select('id').where('id', '=', companyId).executeTakeFirst())) {
+        throw invalid('companyId', companyId, `companyId: no company "${companyId}"`);
+      }
+      if (await trx.selectFrom('buyers').select('company_id').where('company_id', '=', companyId).executeTakeFirst())
+        throw invalid('companyId', companyId, `companyId: "${companyId}" is a buyer already; change its profile instead`);
+      const row = rowOf({ companyId, ...profile });
+      await trx.insertInto('buyers').values(row).execute();
+      await audit(trx, actor, { action: 'create', entity: 'buyers', entityId: companyId, before: null, after: { companyId, ...profile } });
+      for (const [i, c] of (input.contacts ?? []).entries()) await addContactIn(trx, actor, companyId, c, `contacts[${i}].`);
+      return companyId;
+    })
+    .catch((e: unknown) => {
+      // two people making the same company a buyer at the same moment: the second is told, nothing half-written
+      if (isUniqueViolation(e))
+        throw invalid('companyId', input.companyId, 'companyId: this company was made a buyer a moment ago; open its page');
+      throw e;
+    });
   return getBuyer(app, actor, id);
 }
 

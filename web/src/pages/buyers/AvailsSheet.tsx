@@ -1,7 +1,7 @@
 /** The buyer's avails sheet: pick titles and a period, see what is free in its territories and media, download it as PDF or XLSX. */
 import { useState } from 'react';
 import { api, downloadNamed } from '../../lib/api';
-import { addYearsIso, addDaysIso, todayIso } from '../../lib/format';
+import { addYearsIso, todayIso } from '../../lib/format';
 import type { AvailsSheetView, Ref } from '../../../../src/contract/index.js';
 import { EntityPicker } from '../../components/EntityPicker';
 import { ColumnHeads, ErrorNote, Field, Section, TextField } from '../../components/ui';
@@ -11,7 +11,7 @@ const WORDS = { available: 'Available', 'on-hold': 'On hold', 'not-available': '
 export function AvailsSheet({ buyerId }: { buyerId: string }) {
   const [titles, setTitles] = useState<Ref[]>([]);
   const [start, setStart] = useState(todayIso());
-  const [end, setEnd] = useState(addDaysIso(addYearsIso(todayIso(), 5), -1));
+  const [end, setEnd] = useState(addYearsIso(todayIso(), 5)); // five years less a day, as the server's default
   const [sheet, setSheet] = useState<AvailsSheetView>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();

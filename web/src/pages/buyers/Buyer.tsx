@@ -77,7 +77,7 @@ export default function Buyer({ params }: { params: Record<string, string> }) {
       <ErrorNote error={error} />
       {editing && <BuyerForm buyer={d} onSaved={() => changed('Profile saved.')} onCancel={() => setEditing(false)} />}
       <Section title="Profile">
-        <dl className="facts">
+        <dl className="deflist">
           <dt>Territories</dt>
           <dd>
             {d.territoryLabel}

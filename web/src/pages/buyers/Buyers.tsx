@@ -82,7 +82,7 @@ export default function Buyers() {
             />
           )}
         </Field>
-        <button type="submit" className="btn">
+        <button type="submit" className="btn filters-clear">
           Filter
         </button>
       </form>
