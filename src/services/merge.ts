@@ -515,6 +515,8 @@ export async function mergePeople(app: FilmRights, actor: Actor, keepId: string,
     await rewriteWritten(trx, mergeId, (table, id) => (table === 'people' && id === mergeId ? keepId : null));
     if (!keep.sortName && drop.sortName)
       await trx.updateTable('people').set({ sort_name: drop.sortName }).where('id', '=', keepId).execute();
+    const contacts = await trx.updateTable('buyer_contacts').set({ person_id: keepId }).where('person_id', '=', mergeId).executeTakeFirst();
+    count('buyer contacts', Number(contacts.numUpdatedRows));
     await trx.deleteFrom('people').where('id', '=', mergeId).execute();
     await audit(trx, actor, {
       action: 'merge',

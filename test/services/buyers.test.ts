@@ -257,6 +257,37 @@ describeEachDatabase('buyers', (_open, database) => {
     });
   });
 
+  it('moves the profile, contacts and screeners when its company is merged into another; a merged contact person follows the kept record', async () => {
+    const { mergeCompanies, mergePeople } = await import('../../src/services/merge.js');
+    const dup = await createBuyer(t.app, AGENT, {
+      company: { name: 'Cine Art Distribution' },
+      kind: 'distributor',
+      territories: 'Belgium',
+      media: 'SVOD',
+      contacts: [{ name: 'Paul Maes' }],
+    });
+    await createScreener(t.app, AGENT, dup.id, { titleId: 'hero', url: 'https://video.example/hero', expiresOn: '2031-01-01' });
+    const { person: kept } = await findOrCreatePerson(t.app, AGENT, { name: 'Pieter Claes' });
+    const { person: twin } = await findOrCreatePerson(t.app, AGENT, { name: 'P. Claes' });
+    await addContact(t.app, AGENT, dup.id, { personId: twin.id });
+    // the kept company has no profile: it takes the duplicate's
+    const { createCompany } = { createCompany: (await import('../../src/services/people.js')).findOrCreateCompany };
+    const { company: plain } = await createCompany(t.app, AGENT, { name: 'Cineart Group', kind: 'distributor' });
+    await mergeCompanies(t.app, AGENT, plain.id, dup.id);
+    const moved = await getBuyer(t.app, AGENT, plain.id);
+    expect([moved.territoryLabel, moved.mediaLabel, moved.screeners.length]).toEqual(['Belgium', 'SVOD', 1]);
+    expect(moved.contacts.map((c) => c.name).sort()).toEqual(['P. Claes', 'Paul Maes']);
+    await mergePeople(t.app, AGENT, kept.id, twin.id);
+    expect((await getBuyer(t.app, AGENT, plain.id)).contacts.find((c) => c.name === 'P. Claes')?.person).toEqual({
+      id: kept.id,
+      name: 'Pieter Claes',
+    });
+    // merging into a buyer: the kept profile wins, the contacts join it
+    await mergeCompanies(t.app, AGENT, 'cineart', plain.id);
+    const cineart = await getBuyer(t.app, AGENT, 'cineart');
+    expect([cineart.territoryLabel, cineart.contacts.some((c) => c.name === 'Paul Maes')]).toEqual(['Benelux', true]);
+  });
+
   it('removes a buyer profile with its contacts and screeners; the company stays', async () => {
     const b = await createBuyer(t.app, AGENT, {
       company: { name: 'Brief Films' },

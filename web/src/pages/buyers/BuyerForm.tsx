@@ -81,134 +81,140 @@ export function BuyerForm({ buyer, onSaved, onCancel }: { buyer?: BuyerView; onS
 
   return (
     <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label={buyer ? 'Buyer profile' : 'New buyer'}>
-      {!buyer && (
-        <fieldset className="field segmented">
-          <legend>Company</legend>
-          <label>
-            <input type="radio" name="company-mode" checked={mode === 'existing'} onChange={() => setMode('existing')} /> On file
-          </label>
-          <label>
-            <input type="radio" name="company-mode" checked={mode === 'new'} onChange={() => setMode('new')} /> New company
-          </label>
-        </fieldset>
-      )}
-      <div className="form-grid">
-        {!buyer && mode === 'existing' && (
-          <Field label="Company" error={f.err('companyId')} className="span-2">
+      <div className="panel-body">
+        {!buyer && (
+          <fieldset className="field segmented">
+            <legend>Company</legend>
+            <label style={{ marginRight: 16 }}>
+              <input type="radio" name="company-mode" checked={mode === 'existing'} onChange={() => setMode('existing')} /> On file
+            </label>
+            <label>
+              <input type="radio" name="company-mode" checked={mode === 'new'} onChange={() => setMode('new')} /> New company
+            </label>
+          </fieldset>
+        )}
+        <div className="form-grid">
+          {!buyer && mode === 'existing' && (
+            <Field label="Company" error={f.err('companyId')} className="span-2">
+              {(p) => (
+                <EntityPicker
+                  {...p}
+                  kind="companies"
+                  value={company}
+                  onChange={(v) => (setCompany(v), f.touch('companyId'))}
+                  placeholder="Type the company’s name"
+                />
+              )}
+            </Field>
+          )}
+          {!buyer && mode === 'new' && (
+            <>
+              <TextField
+                label="Company name"
+                error={f.err('company.name')}
+                value={companyName}
+                onChange={(v) => (setCompanyName(v), f.touch('company.name'))}
+              />
+              <Field label="Country" error={f.err('company.country')}>
+                {(p) => (
+                  <select {...p} value={country} onChange={(e) => setCountry(e.target.value)}>
+                    <option value="">Not known</option>
+                    {countries.data?.map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </>
+          )}
+          <Field label="Kind of buyer" error={f.err('kind')}>
+            {(p) => <WordSelect {...p} words={BUYER_KINDS} value={kind} onChange={(v) => (setKind(v), f.touch('kind'))} />}
+          </Field>
+          <Field label="Date language" error={f.err('locale')} hint="How dates are written on its avails sheets.">
             {(p) => (
-              <EntityPicker
+              <select {...p} value={locale} onChange={(e) => (setLocale(e.target.value), f.touch('locale'))}>
+                {!LOCALES.some(([l]) => l === locale) && <option value={locale}>{locale}</option>}
+                {LOCALES.map(([l, label]) => (
+                  <option key={l} value={l}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Buys for territories" error={f.err('territories')} className="span-2">
+            {(p) => (
+              <TerritoryInput
                 {...p}
-                kind="companies"
-                value={company}
-                onChange={(v) => (setCompany(v), f.touch('companyId'))}
-                placeholder="Type the company’s name"
+                value={territories}
+                onChange={(v) => (setTerritories(v), f.touch('territories'))}
+                placeholder="e.g. Benelux, France"
               />
             )}
           </Field>
+          <Field label="Buys media" error={f.err('media')} className="span-2">
+            {(p) => (
+              <MediaPicker {...p} value={media} onChange={(v) => (setMedia(v), f.touch('media'))} placeholder="e.g. Theatrical, Free TV" />
+            )}
+          </Field>
+          <TextField
+            label="Genres"
+            hint="Separated by commas, e.g. drama, documentary"
+            error={f.err('genres')}
+            value={genres}
+            onChange={setGenres}
+          />
+          <Field label="Notes" error={f.err('notes')}>
+            {(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+          </Field>
+        </div>
+        {!buyer && (
+          <fieldset className="panel">
+            <legend className="panel-legend">Contacts</legend>
+            {contacts.map((c, i) => (
+              <div className="form-grid contact-row" key={i} role="group" aria-label={`Contact ${i + 1}`}>
+                <TextField
+                  label="Name"
+                  error={f.err(`contacts[${i}].name`)}
+                  value={c.name ?? ''}
+                  onChange={(v) => setContact(i, { name: v })}
+                />
+                <TextField
+                  label="Role"
+                  value={c.role ?? ''}
+                  onChange={(v) => setContact(i, { role: v })}
+                  placeholder="e.g. Head of acquisitions"
+                />
+                <TextField
+                  label="E-mail"
+                  type="text"
+                  inputMode="email"
+                  autoComplete="off"
+                  error={f.err(`contacts[${i}].email`)}
+                  value={c.email ?? ''}
+                  onChange={(v) => setContact(i, { email: v })}
+                />
+                <TextField
+                  label="Phone"
+                  type="text"
+                  inputMode="tel"
+                  autoComplete="off"
+                  error={f.err(`contacts[${i}].phone`)}
+                  value={c.phone ?? ''}
+                  onChange={(v) => setContact(i, { phone: v })}
+                />
+              </div>
+            ))}
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => setContacts((cs) => [...cs, emptyContact()])}>
+              Add another contact
+            </button>
+          </fieldset>
         )}
-        {!buyer && mode === 'new' && (
-          <>
-            <TextField
-              label="Company name"
-              error={f.err('company.name')}
-              value={companyName}
-              onChange={(v) => (setCompanyName(v), f.touch('company.name'))}
-            />
-            <Field label="Country" error={f.err('company.country')}>
-              {(p) => (
-                <select {...p} value={country} onChange={(e) => setCountry(e.target.value)}>
-                  <option value="">Not known</option>
-                  {countries.data?.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </>
-        )}
-        <Field label="Kind of buyer" error={f.err('kind')}>
-          {(p) => <WordSelect {...p} words={BUYER_KINDS} value={kind} onChange={(v) => (setKind(v), f.touch('kind'))} />}
-        </Field>
-        <Field label="Date language" error={f.err('locale')} hint="How dates are written on its avails sheets.">
-          {(p) => (
-            <select {...p} value={locale} onChange={(e) => (setLocale(e.target.value), f.touch('locale'))}>
-              {!LOCALES.some(([l]) => l === locale) && <option value={locale}>{locale}</option>}
-              {LOCALES.map(([l, label]) => (
-                <option key={l} value={l}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Buys for territories" error={f.err('territories')} className="span-2">
-          {(p) => (
-            <TerritoryInput
-              {...p}
-              value={territories}
-              onChange={(v) => (setTerritories(v), f.touch('territories'))}
-              placeholder="e.g. Benelux, France"
-            />
-          )}
-        </Field>
-        <Field label="Buys media" error={f.err('media')} className="span-2">
-          {(p) => (
-            <MediaPicker {...p} value={media} onChange={(v) => (setMedia(v), f.touch('media'))} placeholder="e.g. Theatrical, Free TV" />
-          )}
-        </Field>
-        <TextField
-          label="Genres"
-          hint="Separated by commas, e.g. drama, documentary"
-          error={f.err('genres')}
-          value={genres}
-          onChange={setGenres}
-        />
-        <Field label="Notes" error={f.err('notes')}>
-          {(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
-        </Field>
+        <ErrorNote error={f.formError} />
+        <FormActions busy={f.busy} label={buyer ? 'Save profile' : 'Add buyer'} onCancel={onCancel} />
       </div>
-      {!buyer && (
-        <fieldset className="contacts-fieldset">
-          <legend>Contacts</legend>
-          {contacts.map((c, i) => (
-            <div className="form-grid contact-row" key={i} role="group" aria-label={`Contact ${i + 1}`}>
-              <TextField
-                label="Name"
-                error={f.err(`contacts[${i}].name`)}
-                value={c.name ?? ''}
-                onChange={(v) => setContact(i, { name: v })}
-              />
-              <TextField
-                label="Role"
-                value={c.role ?? ''}
-                onChange={(v) => setContact(i, { role: v })}
-                placeholder="e.g. Head of acquisitions"
-              />
-              <TextField
-                label="E-mail"
-                type="email"
-                error={f.err(`contacts[${i}].email`)}
-                value={c.email ?? ''}
-                onChange={(v) => setContact(i, { email: v })}
-              />
-              <TextField
-                label="Phone"
-                type="tel"
-                error={f.err(`contacts[${i}].phone`)}
-                value={c.phone ?? ''}
-                onChange={(v) => setContact(i, { phone: v })}
-              />
-            </div>
-          ))}
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => setContacts((cs) => [...cs, emptyContact()])}>
-            Add another contact
-          </button>
-        </fieldset>
-      )}
-      <ErrorNote error={f.formError} />
-      <FormActions busy={f.busy} label={buyer ? 'Save profile' : 'Add buyer'} onCancel={onCancel} />
     </form>
   );
 }

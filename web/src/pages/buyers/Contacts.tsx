@@ -33,23 +33,48 @@ function ContactForm({ buyerId, contact, onDone }: { buyerId: string; contact?: 
       noValidate
       aria-label={contact ? `Contact ${contact.name}` : 'New contact'}
     >
-      <div className="form-grid">
-        <Field label="Person on file" hint="Optional: link a person already in filmrights." error={f.err('personId')}>
-          {(p) => <EntityPicker {...p} kind="people" value={person} onChange={setPerson} placeholder="Type a name" />}
-        </Field>
-        <TextField
-          label="Name"
-          error={f.err('name')}
-          value={name}
-          onChange={(v) => (setName(v), f.touch('name'))}
-          placeholder={person?.name}
-        />
-        <TextField label="Role" error={f.err('role')} value={role} onChange={setRole} placeholder="e.g. Head of acquisitions" />
-        <TextField label="E-mail" type="email" error={f.err('email')} value={email} onChange={(v) => (setEmail(v), f.touch('email'))} />
-        <TextField label="Phone" type="tel" error={f.err('phone')} value={phone} onChange={(v) => (setPhone(v), f.touch('phone'))} />
+      <div className="panel-body">
+        <div className="form-grid">
+          <Field label="Person on file" hint="Optional: link a person already in filmrights." error={f.err('personId')}>
+            {(p) => <EntityPicker {...p} kind="people" value={person} onChange={setPerson} placeholder="Type a name" />}
+          </Field>
+          <TextField
+            label="Name"
+            error={f.err('name')}
+            value={name}
+            onChange={(v) => (setName(v), f.touch('name'))}
+            placeholder={person?.name}
+          />
+          <TextField
+            type="text"
+            label="Role"
+            error={f.err('role')}
+            value={role}
+            onChange={setRole}
+            placeholder="e.g. Head of acquisitions"
+          />
+          <TextField
+            label="E-mail"
+            type="text"
+            inputMode="email"
+            autoComplete="off"
+            error={f.err('email')}
+            value={email}
+            onChange={(v) => (setEmail(v), f.touch('email'))}
+          />
+          <TextField
+            label="Phone"
+            type="text"
+            inputMode="tel"
+            autoComplete="off"
+            error={f.err('phone')}
+            value={phone}
+            onChange={(v) => (setPhone(v), f.touch('phone'))}
+          />
+        </div>
+        <ErrorNote error={f.formError} />
+        <FormActions busy={f.busy} label={contact ? 'Save contact' : 'Add contact'} onCancel={() => onDone(false)} small />
       </div>
-      <ErrorNote error={f.formError} />
-      <FormActions busy={f.busy} label={contact ? 'Save contact' : 'Add contact'} onCancel={() => onDone(false)} small />
     </form>
   );
 }

@@ -21,39 +21,43 @@ function ScreenerForm({ buyerId, onDone }: { buyerId: string; onDone: (saved: bo
   }
   return (
     <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label="New screener link">
-      <div className="form-grid">
-        <Field label="Title" error={f.err('titleId')}>
-          {(p) => (
-            <EntityPicker
-              {...p}
-              kind="titles"
-              value={title}
-              onChange={(v) => (setTitle(v), f.touch('titleId'))}
-              placeholder="Type the title"
-            />
-          )}
-        </Field>
-        <TextField
-          label="Link from the video host"
-          type="url"
-          hint="Paste the https:// link; the buyer gets our own link, which logs each open."
-          error={f.err('url')}
-          value={url}
-          onChange={(v) => (setUrl(v), f.touch('url'))}
-        />
-        <TextField
-          label="Opens until"
-          type="date"
-          error={f.err('expiresOn')}
-          value={expiresOn}
-          onChange={(v) => (setExpiresOn(v), f.touch('expiresOn'))}
-        />
-        <label className="checkbox">
-          <input type="checkbox" checked={sent} onChange={(e) => setSent(e.target.checked)} /> Sent now
-        </label>
+      <div className="panel-body">
+        <div className="form-grid">
+          <Field label="Title" error={f.err('titleId')}>
+            {(p) => (
+              <EntityPicker
+                {...p}
+                kind="titles"
+                value={title}
+                onChange={(v) => (setTitle(v), f.touch('titleId'))}
+                placeholder="Type the title"
+              />
+            )}
+          </Field>
+          <TextField
+            label="Link from the video host"
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            hint="Paste the https:// link; the buyer gets our own link, which logs each open."
+            error={f.err('url')}
+            value={url}
+            onChange={(v) => (setUrl(v), f.touch('url'))}
+          />
+          <TextField
+            label="Opens until"
+            type="date"
+            error={f.err('expiresOn')}
+            value={expiresOn}
+            onChange={(v) => (setExpiresOn(v), f.touch('expiresOn'))}
+          />
+          <label className="checkbox">
+            <input type="checkbox" checked={sent} onChange={(e) => setSent(e.target.checked)} /> Sent now
+          </label>
+        </div>
+        <ErrorNote error={f.formError} />
+        <FormActions busy={f.busy} label="Add screener link" onCancel={() => onDone(false)} small />
       </div>
-      <ErrorNote error={f.formError} />
-      <FormActions busy={f.busy} label="Add screener link" onCancel={() => onDone(false)} small />
     </form>
   );
 }
