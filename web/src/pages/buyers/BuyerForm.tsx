@@ -110,6 +110,7 @@ export function BuyerForm({ buyer, onSaved, onCancel }: { buyer?: BuyerView; onS
           {!buyer && mode === 'new' && (
             <>
               <TextField
+                type="text"
                 label="Company name"
                 error={f.err('company.name')}
                 value={companyName}
@@ -160,6 +161,7 @@ export function BuyerForm({ buyer, onSaved, onCancel }: { buyer?: BuyerView; onS
             )}
           </Field>
           <TextField
+            type="text"
             label="Genres"
             hint="Separated by commas, e.g. drama, documentary"
             error={f.err('genres')}
@@ -174,14 +176,16 @@ export function BuyerForm({ buyer, onSaved, onCancel }: { buyer?: BuyerView; onS
           <fieldset className="panel">
             <legend className="panel-legend">Contacts</legend>
             {contacts.map((c, i) => (
-              <div className="form-grid contact-row" key={i} role="group" aria-label={`Contact ${i + 1}`}>
+              <div className="form-grid form-grid--2 contact-row" key={i} role="group" aria-label={`Contact ${i + 1}`}>
                 <TextField
+                  type="text"
                   label="Name"
                   error={f.err(`contacts[${i}].name`)}
                   value={c.name ?? ''}
                   onChange={(v) => setContact(i, { name: v })}
                 />
                 <TextField
+                  type="text"
                   label="Role"
                   value={c.role ?? ''}
                   onChange={(v) => setContact(i, { role: v })}

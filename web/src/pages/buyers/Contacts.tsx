@@ -39,6 +39,7 @@ function ContactForm({ buyerId, contact, onDone }: { buyerId: string; contact?: 
             {(p) => <EntityPicker {...p} kind="people" value={person} onChange={setPerson} placeholder="Type a name" />}
           </Field>
           <TextField
+            type="text"
             label="Name"
             error={f.err('name')}
             value={name}
