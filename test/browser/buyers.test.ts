@@ -107,6 +107,16 @@ describeBrowser('buyers in the browser', () => {
     for (const c of ['France', 'United States', 'Canada', 'Neon', 'WB-NEON']) expect(text).not.toContain(c);
     expect(text).toMatch(/déc\.|janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\./); // dates in French
 
+    // a company's page leads to its buyer page, or offers to make it a buyer
+    await page.goto(`${w.url}/companies/neon`);
+    await page.getByRole('link', { name: 'buyer page' }).click();
+    await shows(page.locator('h1'), 'Neon');
+    await shows(page.locator('body'), 'WB-NEON-ONE-SECOND-NA'); // its history with us
+    await page.goto(`${w.url}/companies/huanxi-media-group`);
+    await page.getByRole('link', { name: 'make it a buyer' }).click();
+    await shows(page.getByRole('form', { name: 'New buyer' }), 'Huanxi Media Group');
+
+    await page.goto(`${w.url}/buyers/cineart`);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await visible(page.locator('h1'));

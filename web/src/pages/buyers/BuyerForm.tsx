@@ -26,10 +26,21 @@ const LOCALES = [
 
 const emptyContact = (): ContactInput => ({ name: '', role: '', email: '', phone: '' });
 
-export function BuyerForm({ buyer, onSaved, onCancel }: { buyer?: BuyerView; onSaved: (id: string) => void; onCancel: () => void }) {
+export function BuyerForm({
+  buyer,
+  company: initialCompany = null,
+  onSaved,
+  onCancel,
+}: {
+  buyer?: BuyerView;
+  /** A company on file to make a buyer (from its company page). */
+  company?: Ref | null;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}) {
   const countries = useCountries();
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
-  const [company, setCompany] = useState<Ref | null>(null);
+  const [company, setCompany] = useState<Ref | null>(initialCompany);
   const [companyName, setCompanyName] = useState('');
   const [country, setCountry] = useState('');
   const [kind, setKind] = useState<string>(buyer?.kind ?? 'distributor');

@@ -22,7 +22,8 @@ const PAGE_SIZE = 25;
 export default function Buyers() {
   const { params, set, q, page, search, setSearch } = useListQuery();
   const { user } = useAuth();
-  const [adding, setAdding] = useState(false);
+  const newId = params.get('new');
+  const [adding, setAdding] = useState(Boolean(newId));
   const territory = params.get('territory') ?? '';
   const media = params.get('media') ?? '';
   const kind = params.get('kind') ?? '';
@@ -45,7 +46,13 @@ export default function Buyers() {
           </div>
         )}
       </div>
-      {adding && <BuyerForm onSaved={(id) => navigate(`/buyers/${encodeURIComponent(id)}`)} onCancel={() => setAdding(false)} />}
+      {adding && (
+        <BuyerForm
+          company={newId ? { id: newId, name: params.get('newName') ?? newId } : null}
+          onSaved={(id) => navigate(`/buyers/${encodeURIComponent(id)}`)}
+          onCancel={() => (setAdding(false), set({ new: null, newName: null }))}
+        />
+      )}
       <form
         className="filters"
         role="search"
