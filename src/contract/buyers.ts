@@ -221,7 +221,8 @@ export const AvailsSheetView = Type.Object({
 });
 export type AvailsSheetView = Static<typeof AvailsSheetView>;
 
-export const ScreenerTokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', maxLength: 43 }) });
+/** Any text: a truncated or mistyped link gets the plain "no such link" page, not a JSON error. */
+export const ScreenerTokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 /** The sheet as JSON, or as the PDF or XLSX file (`format`). */
 export const AvailsSheetAnswer = Type.Union([
   AvailsSheetView,

@@ -169,5 +169,8 @@ describeEachDatabase('buyers through the API', (_open, database) => {
     });
     const unknown = await call(null, 'GET', `/s/${'A'.repeat(43)}`);
     expect([unknown.statusCode, unknown.headers['content-type']]).toEqual([404, 'text/html; charset=utf-8']);
+    const truncated = await call(null, 'GET', link.slice(0, 20));
+    expect([truncated.statusCode, truncated.headers['content-type']]).toEqual([404, 'text/html; charset=utf-8']);
+    expect(truncated.body).toContain('No such screener link');
   });
 });
