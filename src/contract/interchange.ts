@@ -163,6 +163,8 @@ export const ImportSummary = Type.Object({
   boxOffice: Int,
   sources: Int,
   facts: Int,
+  /** Buyer profiles (docs/market.md); absent when the document has none. */
+  buyers: Type.Optional(Int),
 });
 export type ImportSummary = Static<typeof ImportSummary>;
 

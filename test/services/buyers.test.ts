@@ -288,6 +288,43 @@ describeEachDatabase('buyers', (_open, database) => {
     expect([cineart.territoryLabel, cineart.contacts.some((c) => c.name === 'Paul Maes')]).toEqual(['Benelux', true]);
   });
 
+  it('travels in the JSON document: export, import into an empty database, export again gives the same document', async () => {
+    const { exportJson } = await import('../../src/services/interchange.js');
+    const doc = await exportJson(t.app, AGENT);
+    const cineart = doc.buyers?.find((b) => b.company === 'Cineart');
+    expect(cineart).toMatchObject({ kind: 'distributor', territories: 'Benelux', media: 'Theatrical, Free TV', locale: 'fr-FR' });
+    expect(cineart?.contacts?.[0]).toMatchObject({ name: 'Marie Dubois', email: 'marie@cineart.example' });
+    const fresh = await openApp(database);
+    try {
+      const summary = await importJson(fresh.app, AGENT, doc);
+      expect(summary.buyers).toBe(doc.buyers?.length);
+      expect(await exportJson(fresh.app, AGENT)).toEqual(doc);
+      const again = await getBuyer(fresh.app, AGENT, 'cineart');
+      expect([again.territoryLabel, again.locale, again.contacts.map((c) => c.name)]).toEqual([
+        'Benelux',
+        'fr-FR',
+        expect.arrayContaining(['Marie Dubois']),
+      ]);
+      // a bad buyer is refused naming its field, and nothing of the document is written
+      const before = await snapshot(fresh.app, []);
+      const bad = {
+        companies: [{ name: 'New Films', kind: 'distributor' as const }],
+        buyers: [
+          { company: 'New Films', kind: 'distributor', territories: 'Benelx', media: 'SVOD', contacts: [{ name: 'X', email: 'x@' }] },
+        ],
+      };
+      await expect(importJson(fresh.app, AGENT, bad)).rejects.toMatchObject({
+        issues: expect.arrayContaining([
+          expect.objectContaining({ field: 'buyers[0].territories' }),
+          expect.objectContaining({ field: 'buyers[0].contacts[0].email' }),
+        ]),
+      });
+      expect(await snapshot(fresh.app, [])).toEqual(before);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('removes a buyer profile with its contacts and screeners; the company stays', async () => {
     const b = await createBuyer(t.app, AGENT, {
       company: { name: 'Brief Films' },

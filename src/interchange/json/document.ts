@@ -193,6 +193,26 @@ export interface SourceDoc extends SourceFields {
   facts?: FactDoc[];
 }
 
+/** A buyer's contact (docs/market.md): `person` links a person on file (created when new). */
+export interface BuyerContactDoc {
+  name: string;
+  person?: string | null;
+  role?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+/** A company's buyer profile (docs/market.md); screener links are not carried (their tokens are secrets). */
+export interface BuyerDoc {
+  company: string;
+  kind: string;
+  territories: string;
+  media: string;
+  genres?: string[];
+  locale?: string;
+  notes?: string | null;
+  contacts?: BuyerContactDoc[];
+}
+
 export interface InterchangeDocument {
   format?: string;
   /** The company running the install: makes contracts rights-in or rights-out. */
@@ -205,6 +225,7 @@ export interface InterchangeDocument {
   releases?: ReleaseDoc[];
   boxOffice?: BoxOfficeDoc[];
   sources?: SourceDoc[];
+  buyers?: BuyerDoc[];
 }
 
 export interface ImportIssue {

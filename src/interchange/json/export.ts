@@ -51,6 +51,9 @@ export interface JsonExportRows {
   boxOffice: Rows<'box_office'>;
   sources: Rows<'sources'>;
   factRows: Rows<'fact_sources'>;
+  /** Buyer profiles and their contacts (docs/market.md). */
+  buyers?: Rows<'buyers'>;
+  buyerContacts?: Rows<'buyer_contacts'>;
 }
 
 export function compact<T extends Record<string, unknown>>(o: T): T {
@@ -420,6 +423,32 @@ export function buildJsonDocument(rows: JsonExportRows): InterchangeDocument {
       }) as SourceDoc;
     });
 
+  doc.buyers = (rows.buyers ?? [])
+    .filter((b) => companyName.has(b.company_id))
+    .sort((a, b) => byText(companyName.get(a.company_id)!, companyName.get(b.company_id)!) || byText(a.company_id, b.company_id))
+    .map((b) =>
+      compact({
+        company: companyName.get(b.company_id)!,
+        kind: b.kind,
+        territories: b.territories,
+        media: b.media,
+        genres: parseJson(b.genres),
+        locale: b.locale,
+        notes: b.notes,
+        contacts: (rows.buyerContacts ?? [])
+          .filter((c) => c.buyer_id === b.company_id)
+          .sort((x, y) => byText(x.name, y.name) || byText(x.email ?? '', y.email ?? '') || byText(x.id, y.id))
+          .map((c) =>
+            compact({
+              name: c.name,
+              person: c.person_id ? personName.get(c.person_id) : null,
+              role: c.role,
+              email: c.email,
+              phone: c.phone,
+            }),
+          ),
+      }),
+    );
   return compact(doc as Record<string, unknown>) as InterchangeDocument;
 }
 

@@ -58,6 +58,7 @@ export const KNOWN_KEYS: Record<string, readonly string[]> = {
     'releases',
     'boxOffice',
     'sources',
+    'buyers',
     '$schema',
     'about',
   ],

@@ -13,7 +13,7 @@ import { audit } from '../audit.js';
 import { NotFoundError } from '../errors.js';
 import { optionalText } from '../lookup.js';
 
-interface ContactRow {
+export interface ContactRow {
   person_id: string | null;
   name: string;
   role: string | null;
@@ -42,9 +42,37 @@ async function checkContact(db: Kysely<Database>, c: ContactInput, prefix: strin
   };
 }
 
+/** A contact's own fields checked (no person lookup): for an import, which resolves the person by name. */
+export interface CheckedContactFields {
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export function checkContactFields(
+  c: { name?: unknown; role?: unknown; email?: unknown; phone?: unknown },
+  prefix: string,
+): CheckedContactFields {
+  const name = optionalText(c.name, `${prefix}name`);
+  if (!name) throw invalid(`${prefix}name`, c.name, `${prefix}name: required`);
+  const email = optionalText(c.email, `${prefix}email`);
+  const phone = optionalText(c.phone, `${prefix}phone`);
+  return {
+    name,
+    role: optionalText(c.role, `${prefix}role`),
+    email: email === null ? null : checkEmail(email, `${prefix}email`),
+    phone: phone === null ? null : checkPhone(phone, `${prefix}phone`),
+  };
+}
+
 /** Adds a contact inside the caller's transaction (the buyer must exist). */
 export async function addContactIn(trx: Kysely<Database>, actor: Actor, buyerId: string, c: ContactInput, prefix = ''): Promise<string> {
-  const row = await checkContact(trx, c, prefix);
+  return insertContactIn(trx, actor, buyerId, await checkContact(trx, c, prefix));
+}
+
+/** Writes a checked contact with its audit entry, in the caller's transaction. */
+export async function insertContactIn(trx: Kysely<Database>, actor: Actor, buyerId: string, row: ContactRow): Promise<string> {
   const id = newId();
   await trx
     .insertInto('buyer_contacts')

@@ -36,36 +36,42 @@ export interface BuyerSnapshot {
 export const DEFAULT_LOCALE = 'en-GB';
 
 /** The checked profile fields: expressions parsed (errors name the field), genres trimmed and unique, the locale canonical. */
-function checkProfile(input: {
-  kind: unknown;
-  territories: unknown;
-  media: unknown;
-  genres?: unknown;
-  locale?: unknown;
-  notes?: unknown;
-}): Omit<BuyerSnapshot, 'companyId' | 'version'> {
-  const territories = requiredText(input.territories, 'territories');
-  const media = requiredText(input.media, 'media');
+/** A buyer profile's fields, checked. */
+export type CheckedBuyerProfile = Omit<BuyerSnapshot, 'companyId' | 'version'>;
+
+export function checkProfile(
+  input: {
+    kind: unknown;
+    territories: unknown;
+    media: unknown;
+    genres?: unknown;
+    locale?: unknown;
+    notes?: unknown;
+  },
+  prefix = '',
+): CheckedBuyerProfile {
+  const territories = requiredText(input.territories, `${prefix}territories`);
+  const media = requiredText(input.media, `${prefix}media`);
   const genres = Array.isArray(input.genres) ? input.genres : [];
   const seen = new Set<string>();
   const cleanGenres: string[] = [];
   genres.forEach((g, i) => {
-    const v = requiredText(g, `genres[${i}]`).toLowerCase();
+    const v = requiredText(g, `${prefix}genres[${i}]`).toLowerCase();
     if (!seen.has(v)) cleanGenres.push(v);
     seen.add(v);
   });
   return {
-    kind: oneOf(input.kind, BUYER_KINDS, 'kind'),
+    kind: oneOf(input.kind, BUYER_KINDS, `${prefix}kind`),
     territories,
-    territoryCodes: territoryCodes(parseTerritories(territories, 'territories')),
+    territoryCodes: territoryCodes(parseTerritories(territories, `${prefix}territories`)),
     media,
-    mediaIds: mediaLeafIds(parseMedia(media, 'media')),
+    mediaIds: mediaLeafIds(parseMedia(media, `${prefix}media`)),
     genres: cleanGenres,
     locale:
       input.locale === undefined || input.locale === null || input.locale === ''
         ? DEFAULT_LOCALE
-        : checkLocale(String(input.locale), 'locale'),
-    notes: optionalText(input.notes, 'notes'),
+        : checkLocale(String(input.locale), `${prefix}locale`),
+    notes: optionalText(input.notes, `${prefix}notes`),
   };
 }
 
@@ -81,6 +87,15 @@ function rowOf(s: Omit<BuyerSnapshot, 'version'>) {
     locale: s.locale,
     notes: s.notes,
   };
+}
+
+/** Writes a checked profile for a company that has none, with its audit entry, in the caller's transaction. */
+export async function insertBuyerIn(trx: Kysely<Database>, actor: Actor, companyId: string, profile: CheckedBuyerProfile): Promise<void> {
+  await trx
+    .insertInto('buyers')
+    .values(rowOf({ companyId, ...profile }))
+    .execute();
+  await audit(trx, actor, { action: 'create', entity: 'buyers', entityId: companyId, before: null, after: { companyId, ...profile } });
 }
 
 export async function readBuyerSnapshot(db: Kysely<Database>, id: string): Promise<BuyerSnapshot | null> {
@@ -123,9 +138,7 @@ export async function createBuyer(app: FilmRights, actor: Actor, input: BuyerInp
       }
       if (await trx.selectFrom('buyers').select('company_id').where('company_id', '=', companyId).executeTakeFirst())
         throw invalid('companyId', companyId, `companyId: "${companyId}" is a buyer already; change its profile instead`);
-      const row = rowOf({ companyId, ...profile });
-      await trx.insertInto('buyers').values(row).execute();
-      await audit(trx, actor, { action: 'create', entity: 'buyers', entityId: companyId, before: null, after: { companyId, ...profile } });
+      await insertBuyerIn(trx, actor, companyId, profile);
       for (const [i, c] of (input.contacts ?? []).entries()) await addContactIn(trx, actor, companyId, c, `contacts[${i}].`);
       return companyId;
     })

@@ -43,6 +43,8 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
     boxOffice: await db.selectFrom('box_office').selectAll().execute(),
     sources: await db.selectFrom('sources').selectAll().execute(),
     factRows: await db.selectFrom('fact_sources').selectAll().execute(),
+    buyers: await db.selectFrom('buyers').selectAll().execute(),
+    buyerContacts: await db.selectFrom('buyer_contacts').selectAll().execute(),
   };
   return visibleTo(actor, buildJsonDocument(rows));
 }

@@ -11,6 +11,7 @@ import { FORMAT, type ImportSummary } from '../../interchange/json/document.js';
 import type { Database } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
 import { audit } from '../audit.js';
+import { writeBuyers } from './buyers.js';
 import { writeDocumentContracts } from './deals.js';
 import { writeFestivals } from './festivals.js';
 import { writeMarket } from './market.js';
@@ -47,6 +48,7 @@ export async function writeRecords(trx: Kysely<Database>, app: FilmRights, actor
   await writeDocumentContracts(trx, app, actor, p, keys, summary);
   await writeMarket(trx, actor, p, keys, summary);
   await writeSources(trx, actor, p, keys, summary);
+  await writeBuyers(trx, actor, p, keys, summary);
   await audit(trx, actor, { action: 'import', entity: 'documents', entityId: FORMAT, before: null, after: summary });
   return summary;
 }
