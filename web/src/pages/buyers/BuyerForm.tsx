@@ -187,7 +187,13 @@ export function BuyerForm({
           <fieldset className="panel">
             <legend className="panel-legend">Contacts</legend>
             {contacts.map((c, i) => (
-              <div className="form-grid form-grid--2 contact-row" key={i} role="group" aria-label={`Contact ${i + 1}`}>
+              <div
+                className="form-grid form-grid--2 contact-row"
+                style={{ paddingBottom: 10, marginBottom: 10, borderBottom: '1px solid var(--line-2)' }}
+                key={i}
+                role="group"
+                aria-label={`Contact ${i + 1}`}
+              >
                 <TextField
                   type="text"
                   label="Name"
