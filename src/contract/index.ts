@@ -21,3 +21,4 @@ export * from './pages.js';
 export * from './press.js';
 export * from './money.js';
 export * from './offers.js';
+export * from './buyers.js';

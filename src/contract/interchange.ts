@@ -165,6 +165,8 @@ export const ImportSummary = Type.Object({
   facts: Int,
   /** Records of the accounts (terms, ledger entries, revenue lines, statements, exchange rates); present when the document had any. */
   accounts: Type.Optional(Int),
+  /** Buyer profiles (docs/market.md); absent when the document has none. */
+  buyers: Type.Optional(Int),
 });
 export type ImportSummary = Static<typeof ImportSummary>;
 

@@ -76,6 +76,10 @@ export const TABLES_IN_ORDER: readonly BackedUpTable[] = [
   'offer_titles',
   'offer_events',
   'hold_expiries',
+  'buyers',
+  'buyer_contacts',
+  'screeners',
+  'screener_opens',
   'settings',
   'audit_log',
 ];

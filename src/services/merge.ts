@@ -23,6 +23,7 @@ import { recordRightsChange } from './changeFeed.js';
 import { NotFoundError } from './errors.js';
 import { getCompany, getPerson, readCompanySnapshot, readPersonSnapshot, type CompanyDetail, type PersonDetail } from './people.js';
 import { titleCompanyFactId, type FactTable } from './provenance.js';
+import { mergeBuyerProfile } from './buyers/profile.js';
 
 export interface MergeResult<T> {
   /** The kept record, after the merge. */
@@ -428,6 +429,7 @@ export async function mergeCompanies(app: FilmRights, actor: Actor, keepId: stri
       return null;
     });
     if (!keep.country && drop.country) await trx.updateTable('companies').set({ country: drop.country }).where('id', '=', keepId).execute();
+    if (await mergeBuyerProfile(trx, keepId, mergeId)) moved['buyer profile'] = 1;
     await trx.deleteFrom('companies').where('id', '=', mergeId).execute();
     // the contract parties the answers name are refreshed with the titles, here and on other servers
     await recordRightsChange(trx, titles);
@@ -513,6 +515,8 @@ export async function mergePeople(app: FilmRights, actor: Actor, keepId: string,
     await rewriteWritten(trx, mergeId, (table, id) => (table === 'people' && id === mergeId ? keepId : null));
     if (!keep.sortName && drop.sortName)
       await trx.updateTable('people').set({ sort_name: drop.sortName }).where('id', '=', keepId).execute();
+    const contacts = await trx.updateTable('buyer_contacts').set({ person_id: keepId }).where('person_id', '=', mergeId).executeTakeFirst();
+    count('buyer contacts', Number(contacts.numUpdatedRows));
     await trx.deleteFrom('people').where('id', '=', mergeId).execute();
     await audit(trx, actor, {
       action: 'merge',

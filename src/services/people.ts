@@ -485,6 +485,13 @@ export async function companyUses(db: Kysely<Database>, id: string): Promise<{ u
         .executeTakeFirstOrThrow(),
     ),
     'install settings ("our company")': we && parseJson(we.value) === id ? 1 : 0,
+    'buyer profiles': await n(
+      db
+        .selectFrom('buyers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('company_id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ),
   };
   return { uses: Object.fromEntries(Object.entries(uses).filter(([, v]) => v > 0)), contractRefs: contracts.map((c) => c.ref) };
 }

@@ -750,3 +750,71 @@ export interface HoldExpiriesTable {
   contract_id: string;
   expires_on: IsoDate;
 }
+
+// ------------------------------------------------------------------ buyers (migration 0006_buyers; docs/market.md)
+
+import type { BuyerKind } from '../domain/buyers.js';
+export type { BuyerKind };
+
+/** A company's buyer profile: what it buys, where, and in which language its dates are written. */
+export interface BuyersTable {
+  company_id: string;
+  kind: BuyerKind;
+  /** The territory expression as written ("Benelux, France") and its parsed set. */
+  territories: string;
+  territory_codes: JsonText<string[]>;
+  /** The media expression as written ("Theatrical, Free TV") and its parsed leaves. */
+  media: string;
+  media_ids: JsonText<string[]>;
+  genres: JsonListWithDefault<string>;
+  /** BCP 47 tag the buyer's dates are written in on its sheets ("fr-FR"). */
+  locale: ColumnType<string, string | undefined, string>;
+  notes: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface BuyerContactsTable {
+  id: string;
+  buyer_id: string;
+  /** The person record this contact is, when linked. */
+  person_id: string | null;
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  created_at: CreatedAt;
+}
+
+/** A screener link sent to a buyer: the video host's URL behind our own `/s/<token>` redirect. */
+export interface ScreenersTable {
+  id: string;
+  buyer_id: string;
+  title_id: string | null;
+  url: string;
+  /** 32 random bytes, base64url: the redirect link's secret. */
+  token: string;
+  /** Last day the link opens (inclusive). */
+  expires_on: IsoDate;
+  note: string | null;
+  sent_at: IsoTimestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ScreenerOpensTable {
+  id: string;
+  screener_id: string;
+  opened_at: IsoTimestamp;
+  /** 1: the link was opened after it expired and was refused. */
+  refused: FlagWithDefault;
+}
+
+/** Declaration merging: this migration's tables join `Database` in one appended block. */
+export interface Database {
+  buyers: BuyersTable;
+  buyer_contacts: BuyerContactsTable;
+  screeners: ScreenersTable;
+  screener_opens: ScreenerOpensTable;
+}

@@ -68,6 +68,8 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     ids.edition = (
       await ok(call('fay', 'POST', '/api/editions', { festivalId: ids.festival, year: 2024, start: '2024-02-15', end: '2024-02-25' }))
     ).id;
+    // a buyer: its page's history lists its deals, with their MGs for those allowed to see them
+    await ok(call('fay', 'POST', '/api/buyers', { companyId: ids.buyer, kind: 'distributor', territories: 'Germany', media: 'All Media' }));
   });
 
   afterAll(async () => {
@@ -243,6 +245,7 @@ describeEachDatabase('money and who sees it', (_open, database) => {
       if (path.startsWith('/api/contracts/')) return contracts;
       if (path.startsWith('/api/articles/')) return [ids.article, ids.pendingArticle];
       if (path.startsWith('/api/companies/')) return companies;
+      if (path.startsWith('/api/buyers/')) return companies;
       if (path.startsWith('/api/people/')) return people.length ? people : ['none'];
       if (path.startsWith('/api/festivals/')) return [ids.festival];
       if (path.startsWith('/api/editions/')) return [ids.edition];

@@ -36,6 +36,9 @@ const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolea
   { path: '/money', page: lazy(() => import('./pages/Money')) },
   { path: '/offers', page: lazy(() => import('./pages/offers/Offers')), nav: 'Offers' },
   { path: '/offers/:id', page: lazy(() => import('./pages/offers/OfferPage')) },
+  // buyers (market mode, docs/market.md)
+  { path: '/buyers', page: lazy(() => import('./pages/buyers/Buyers')), nav: 'Buyers' },
+  { path: '/buyers/:id', page: lazy(() => import('./pages/buyers/Buyer')) },
   { path: '/admin', page: lazy(() => import('./pages/Admin')), nav: 'Admin', adminOnly: true },
 ];
 
@@ -48,6 +51,7 @@ function section(pathname: string): string {
   if (pathname.startsWith('/articles')) return '/articles';
   if (pathname === '/export') return '/import';
   if (pathname.startsWith('/offers')) return '/offers';
+  if (pathname.startsWith('/buyers')) return '/buyers';
   return pathname;
 }
 

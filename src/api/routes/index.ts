@@ -11,6 +11,7 @@ import { rightsRoutes } from './rights.js';
 import { sessionRoutes } from './session.js';
 import { userRoutes } from './users.js';
 import { offerRoutes } from './offers.js';
+import { buyerRoutes } from './buyers.js';
 
 export function registerRoutes(server: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
   sessionRoutes(server, app, secureCookies);
@@ -24,4 +25,5 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   fetchSettingsRoutes(server, app);
   moneyRoutes(server, app);
   offerRoutes(server, app);
+  buyerRoutes(server, app);
 }

@@ -194,6 +194,26 @@ export interface SourceDoc extends SourceFields {
   facts?: FactDoc[];
 }
 
+/** A buyer's contact (docs/market.md): `person` links a person on file (created when new). */
+export interface BuyerContactDoc {
+  name: string;
+  person?: string | null;
+  role?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+/** A company's buyer profile (docs/market.md); screener links are not carried (their tokens are secrets). */
+export interface BuyerDoc {
+  company: string;
+  kind: string;
+  territories: string;
+  media: string;
+  genres?: string[];
+  locale?: string;
+  notes?: string | null;
+  contacts?: BuyerContactDoc[];
+}
+
 export interface InterchangeDocument {
   format?: string;
   /** The company running the install: makes contracts rights-in or rights-out. */
@@ -206,6 +226,7 @@ export interface InterchangeDocument {
   releases?: ReleaseDoc[];
   boxOffice?: BoxOfficeDoc[];
   sources?: SourceDoc[];
+  buyers?: BuyerDoc[];
   /** The money after the deal (docs/money.md): only users with the financial-terms permission export or import it. */
   accounts?: AccountsDoc;
 }

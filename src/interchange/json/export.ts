@@ -55,6 +55,9 @@ export interface JsonExportRows {
   factRows: Rows<'fact_sources'>;
   /** The accounts' rows: present only when the reader may see them (the financial-terms permission). */
   accounts?: AccountsRows;
+  /** Buyer profiles and their contacts (docs/market.md). */
+  buyers?: Rows<'buyers'>;
+  buyerContacts?: Rows<'buyer_contacts'>;
 }
 
 export { compact };
@@ -422,6 +425,32 @@ export function buildJsonDocument(rows: JsonExportRows): InterchangeDocument {
     const accounts = buildAccounts(rows.accounts, new Map(contracts.map((k) => [k.id, k.ref])), ref);
     if (Object.keys(accounts).length) doc.accounts = accounts;
   }
+  doc.buyers = (rows.buyers ?? [])
+    .filter((b) => companyName.has(b.company_id))
+    .sort((a, b) => byText(companyName.get(a.company_id)!, companyName.get(b.company_id)!) || byText(a.company_id, b.company_id))
+    .map((b) =>
+      compact({
+        company: companyName.get(b.company_id)!,
+        kind: b.kind,
+        territories: b.territories,
+        media: b.media,
+        genres: parseJson(b.genres),
+        locale: b.locale,
+        notes: b.notes,
+        contacts: (rows.buyerContacts ?? [])
+          .filter((c) => c.buyer_id === b.company_id)
+          .sort((x, y) => byText(x.name, y.name) || byText(x.email ?? '', y.email ?? '') || byText(x.id, y.id))
+          .map((c) =>
+            compact({
+              name: c.name,
+              person: c.person_id ? personName.get(c.person_id) : null,
+              role: c.role,
+              email: c.email,
+              phone: c.phone,
+            }),
+          ),
+      }),
+    );
   return compact(doc as Record<string, unknown>) as InterchangeDocument;
 }
 

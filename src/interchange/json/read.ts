@@ -59,6 +59,7 @@ export const KNOWN_KEYS: Record<string, readonly string[]> = {
     'boxOffice',
     'sources',
     'accounts',
+    'buyers',
     '$schema',
     'about',
   ],

@@ -46,6 +46,8 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
     factRows: await db.selectFrom('fact_sources').selectAll().execute(),
     // the accounts are confidential as a whole: read only for users with the financial-terms permission
     accounts: actor.canSeeFinancials ? await accountsRows(db) : undefined,
+    buyers: await db.selectFrom('buyers').selectAll().execute(),
+    buyerContacts: await db.selectFrom('buyer_contacts').selectAll().execute(),
   };
   return visibleTo(actor, buildJsonDocument(rows));
 }

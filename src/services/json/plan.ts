@@ -20,6 +20,8 @@ import { oneOf, optionalBool, optionalInt, optionalText, requiredText } from '..
 import { checkBoxOffice, checkRelease, type CheckedBoxOffice, type CheckedRelease } from '../market.js';
 import { NameIndex, checkCompany, type CheckedCompany } from '../people.js';
 import { checkFactLink, checkSource } from '../provenance.js';
+import { checkContactFields } from '../buyers/contacts.js';
+import { checkProfile } from '../buyers/profile.js';
 
 import {
   FACT_KINDS,
@@ -28,6 +30,8 @@ import {
   type AwardDoc,
   type BlockDoc,
   type BoxOfficeDoc,
+  type BuyerContactDoc,
+  type BuyerDoc,
   type CompanyDoc,
   type ContractDoc,
   type CreditDoc,
@@ -51,7 +55,7 @@ import { planAccounts } from './accounts.js';
 import { factPlan, sourceFilePath } from './facts.js';
 
 export { sourceFilePath };
-import type { ContractPlan, EditionPlan, FactPlan, RecordPlan, SourcePlan, TitlePlan, WritePlan } from '../write/records.js';
+import type { BuyerPlan, ContractPlan, EditionPlan, FactPlan, RecordPlan, SourcePlan, TitlePlan, WritePlan } from '../write/records.js';
 
 /** A document's plan: its records, or the issues that refuse it. */
 export interface JsonPlan extends RecordPlan {
@@ -117,6 +121,28 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
   // --- we
   let we: string | null | undefined;
   if (doc.we !== undefined && doc.we !== null) we = companyRef(doc.we, 'we');
+
+  // --- buyers (docs/market.md): a company already a buyer keeps its profile, as known companies are kept
+  const buyerPlans: BuyerPlan[] = [];
+  const buyerKeys = new Set<string>();
+  const existingBuyers = new Set((await trx.selectFrom('buyers').select('company_id').execute()).map((b) => b.company_id));
+  list<BuyerDoc>(d, 'buyers', c).forEach((b, i) => {
+    const f = (n: string) => `buyers[${i}].${n}`;
+    const companyKey = companyRef(b.company, f('company'));
+    const checked = c.attempt(() => checkProfile(b, f('')));
+    const contacts = list<BuyerContactDoc>(b, 'contacts', c, f('contacts')).map((ct, j) => ({
+      personKey:
+        ct.person === undefined || ct.person === null || ct.person === ''
+          ? null
+          : (personRef(ct.person, f(`contacts[${j}].person`)) ?? null),
+      checked: c.attempt(() => checkContactFields(ct, f(`contacts[${j}].`))),
+    }));
+    if (!companyKey || !checked || contacts.some((ct) => !ct.checked)) return;
+    if (buyerKeys.has(companyKey)) return c.add(f('company'), `"${String(b.company)}" is a buyer twice in the document`);
+    buyerKeys.add(companyKey);
+    if (existingBuyers.has(companyKey)) return; // already a buyer: kept as it is
+    buyerPlans.push({ companyKey, checked, contacts: contacts.map((ct) => ({ personKey: ct.personKey, checked: ct.checked! })) });
+  });
 
   // --- titles
   const titles = await TitleIndex.load(trx);
@@ -428,5 +454,6 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     boxOfficePlans,
     sourcePlans,
     ...(accounts ? { accounts } : {}),
+    buyerPlans,
   };
 }

@@ -19,6 +19,8 @@ import type { checkExpense, checkPayment, checkReceipt } from '../money/ledger.j
 import type { Plan } from '../../interchange/plan.js';
 import type { FactType, Span } from '../../ingest/types.js';
 import type { ArticleFactStatus, TitleCompanyRole } from '../../store/index.js';
+import type { CheckedBuyerProfile } from '../buyers/profile.js';
+import type { CheckedContactFields } from '../buyers/contacts.js';
 import type { CheckedCredit, CheckedTitle } from '../catalog.js';
 import type { CheckedContract } from '../contracts.js';
 import type { CheckedAward, CheckedEdition, CheckedFestival, CheckedSelection } from '../festivals.js';
@@ -66,6 +68,13 @@ export interface BoxOfficePlan {
   checked: CheckedBoxOffice;
 }
 
+/** A buyer profile an import gives (docs/market.md), for a company on file or one the plan creates. */
+export interface BuyerPlan {
+  companyKey: string;
+  checked: CheckedBuyerProfile;
+  contacts: Array<{ personKey: string | null; checked: CheckedContactFields }>;
+}
+
 export interface RecordPlan {
   /** The company to set as "us" (a key), when the import names one. */
   we: string | null | undefined;
@@ -78,6 +87,8 @@ export interface RecordPlan {
   releasePlans: ReleasePlan[];
   boxOfficePlans: BoxOfficePlan[];
   sourcePlans: SourcePlan[];
+  /** Buyer profiles (only JSON documents carry them). */
+  buyerPlans?: BuyerPlan[];
   /** The money after the deal (services/json/accounts.ts), when the document has it. */
   accounts?: AccountsPlan;
 }

@@ -12,6 +12,7 @@ import type { Database } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
 import { audit } from '../audit.js';
 import { writeAccounts } from './accounts.js';
+import { writeBuyers } from './buyers.js';
 import { writeDocumentContracts } from './deals.js';
 import { writeFestivals } from './festivals.js';
 import { writeMarket } from './market.js';
@@ -49,6 +50,7 @@ export async function writeRecords(trx: Kysely<Database>, app: FilmRights, actor
   if (p.accounts) await writeAccounts(trx, actor, p.accounts, summary);
   await writeMarket(trx, actor, p, keys, summary);
   await writeSources(trx, actor, p, keys, summary);
+  await writeBuyers(trx, actor, p, keys, summary);
   await audit(trx, actor, { action: 'import', entity: 'documents', entityId: FORMAT, before: null, after: summary });
   return summary;
 }

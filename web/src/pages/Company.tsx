@@ -1,12 +1,12 @@
 /** A company's slate: its titles (and in what role), the territories it holds, its deals and its people; editors correct, merge or delete it. */
 import { useState, type FormEvent } from 'react';
-import { api } from '../lib/api';
+import { api, withQuery } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { humanize } from '../lib/format';
 import { useApi, useRecordEdits } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
-import type { CompanyView } from '../../../src/contract/index.js';
+import type { BuyerList, CompanyView } from '../../../src/contract/index.js';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';
@@ -54,6 +54,25 @@ function CompanyForm({ d, onSaved, onCancel }: { d: CompanyDetail; onSaved: () =
   );
 }
 
+/** Market mode: the company's buyer page when it is a buyer; else, for editors, a way to make it one. */
+function BuyerLink({ id, name, writable }: { id: string; name: string; writable: boolean }) {
+  const buyers = useApi<BuyerList>(withQuery('/api/buyers', { q: name, pageSize: 50 }));
+  if (!buyers.data) return null;
+  if (buyers.data.items.some((b) => b.id === id))
+    return (
+      <>
+        {' · '}
+        <Link to={`/buyers/${encodeURIComponent(id)}`}>buyer page</Link>
+      </>
+    );
+  return writable ? (
+    <>
+      {' · '}
+      <Link to={withQuery('/buyers', { new: id, newName: name })}>make it a buyer</Link>
+    </>
+  ) : null;
+}
+
 export default function Company({ params }: { params: Record<string, string> }) {
   const c = useApi<CompanyDetail>(`/api/companies/${encodeURIComponent(params.id)}`);
   const countries = useCountries();
@@ -90,6 +109,7 @@ export default function Company({ params }: { params: Record<string, string> }) 
         sub={
           <p className="muted page-sub">
             {[humanize(d.kind), d.country ? (countries.byCode?.get(d.country) ?? d.country) : null].filter(Boolean).join(' · ')}
+            <BuyerLink id={d.id} name={d.name} writable={writable} />
           </p>
         }
         writable={writable}
