@@ -33,18 +33,10 @@ import type {
   ArticleFactStatus,
 } from '../domain/vocabulary.js';
 
-/** A boolean column: integer 0/1 on both databases (SQLite has no boolean). */
-export type Flag = 0 | 1;
-/** 'YYYY-MM-DD'. */
-export type IsoDate = string;
-/** ISO 8601 timestamp in UTC, as `Date.prototype.toISOString()` writes it. */
-export type IsoTimestamp = string;
-/** A timestamp column the database fills on insert when the caller leaves it out. */
-export type CreatedAt = ColumnType<IsoTimestamp, IsoTimestamp | undefined, IsoTimestamp>;
-/** A 0/1 column with a database default. */
-export type FlagWithDefault = ColumnType<Flag, Flag | undefined, Flag>;
-/** A JSON array column that defaults to '[]' when the caller leaves it out. */
-export type JsonListWithDefault<T> = ColumnType<JsonText<T[]>, JsonText<T[]> | undefined, JsonText<T[]>>;
+export type { Flag, IsoDate, IsoTimestamp, CreatedAt, FlagWithDefault, JsonListWithDefault } from './columns.js';
+import type { Flag, IsoDate, IsoTimestamp, CreatedAt, FlagWithDefault, JsonListWithDefault } from './columns.js';
+import type { MarketTables } from './marketSchema.js';
+export type * from './marketSchema.js';
 
 // ---------------------------------------------------------------- vocabularies
 // Each is enforced by a CHECK constraint in the migrations; the lists live in the domain (one place).
@@ -625,7 +617,8 @@ export interface StatementsTable {
   issued_at: CreatedAt;
 }
 
-export interface Database {
+/** Every table; market mode's tables are in marketSchema.ts. */
+export interface Database extends MarketTables {
   titles: TitlesTable;
   title_aliases: TitleAliasesTable;
   people: PeopleTable;
@@ -668,12 +661,6 @@ export interface Database {
   revenue_lines: RevenueLinesTable;
   exchange_rates: ExchangeRatesTable;
   statements: StatementsTable;
-
-  offers: OffersTable;
-  offer_versions: OfferVersionsTable;
-  offer_titles: OfferTitlesTable;
-  offer_events: OfferEventsTable;
-  hold_expiries: HoldExpiriesTable;
 }
 
 export type TableName = keyof Database;
@@ -691,130 +678,3 @@ export type HoldbackRow = Selectable<HoldbacksTable>;
 export type NewHoldback = Insertable<HoldbacksTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
-
-// 0008_offers: offers and negotiation (market mode), and the expiry of holds.
-export type OfferStatus = 'new' | 'in-negotiation' | 'accepted' | 'on-signature' | 'signed' | 'declined' | 'withdrawn' | 'expired';
-
-export interface OffersTable {
-  id: string;
-  /** Human reference, "O-1A2B3C4D". */
-  ref: string;
-  /** The buyer: a company. */
-  buyer_id: string;
-  /** The market (festival edition) where the offer was made. */
-  edition_id: string | null;
-  status: OfferStatus;
-  /** The version in force (the latest). */
-  current_version: ColumnType<number, number | undefined, number>;
-  /** The contract the offer became: the hold once accepted, the signed rights-out once signed. */
-  contract_id: string | null;
-  created_by: string | null;
-  created_at: CreatedAt;
-  updated_at: CreatedAt;
-}
-
-export interface OfferVersionsTable {
-  offer_id: string;
-  version: number;
-  /** The terms but money (src/domain/offers.ts OfferTerms), as JSON. */
-  terms: JsonText<unknown>;
-  /** Minimum guarantee in minor units of `mg_currency`. Financial. */
-  mg_amount: number | null;
-  mg_currency: string | null;
-  /** Instalments (label, share, due), as JSON. Financial. */
-  payment_schedule: JsonText<unknown> | null;
-  note: string | null;
-  created_by: string | null;
-  created_at: CreatedAt;
-}
-
-export interface OfferTitlesTable {
-  offer_id: string;
-  title_id: string;
-}
-
-export interface OfferEventsTable {
-  offer_id: string;
-  seq: number;
-  from_status: OfferStatus | null;
-  to_status: OfferStatus;
-  version: number;
-  user_id: string | null;
-  username: string;
-  at: CreatedAt;
-  note: string | null;
-}
-
-/** A hold (rights-out in negotiation) that lapses: after `expires_on` it no longer counts. */
-export interface HoldExpiriesTable {
-  contract_id: string;
-  expires_on: IsoDate;
-}
-
-// ------------------------------------------------------------------ buyers (migration 0006_buyers; docs/market.md)
-
-import type { BuyerKind } from '../domain/buyers.js';
-export type { BuyerKind };
-
-/** A company's buyer profile: what it buys, where, and in which language its dates are written. */
-export interface BuyersTable {
-  company_id: string;
-  kind: BuyerKind;
-  /** The territory expression as written ("Benelux, France") and its parsed set. */
-  territories: string;
-  territory_codes: JsonText<string[]>;
-  /** The media expression as written ("Theatrical, Free TV") and its parsed leaves. */
-  media: string;
-  media_ids: JsonText<string[]>;
-  genres: JsonListWithDefault<string>;
-  /** BCP 47 tag the buyer's dates are written in on its sheets ("fr-FR"). */
-  locale: ColumnType<string, string | undefined, string>;
-  notes: string | null;
-  version: ColumnType<number, number | undefined, number>;
-  created_at: CreatedAt;
-  updated_at: CreatedAt;
-}
-
-export interface BuyerContactsTable {
-  id: string;
-  buyer_id: string;
-  /** The person record this contact is, when linked. */
-  person_id: string | null;
-  name: string;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  created_at: CreatedAt;
-}
-
-/** A screener link sent to a buyer: the video host's URL behind our own `/s/<token>` redirect. */
-export interface ScreenersTable {
-  id: string;
-  buyer_id: string;
-  title_id: string | null;
-  url: string;
-  /** 32 random bytes, base64url: the redirect link's secret. */
-  token: string;
-  /** Last day the link opens (inclusive). */
-  expires_on: IsoDate;
-  note: string | null;
-  sent_at: IsoTimestamp | null;
-  created_by: string | null;
-  created_at: CreatedAt;
-}
-
-export interface ScreenerOpensTable {
-  id: string;
-  screener_id: string;
-  opened_at: IsoTimestamp;
-  /** 1: the link was opened after it expired and was refused. */
-  refused: FlagWithDefault;
-}
-
-/** Declaration merging: this migration's tables join `Database` in one appended block. */
-export interface Database {
-  buyers: BuyersTable;
-  buyer_contacts: BuyerContactsTable;
-  screeners: ScreenersTable;
-  screener_opens: ScreenerOpensTable;
-}
