@@ -20,3 +20,4 @@ export * from './views.js';
 export * from './pages.js';
 export * from './press.js';
 export * from './money.js';
+export * from './marketDays.js';
