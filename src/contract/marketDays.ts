@@ -215,7 +215,6 @@ export const TaskView = Type.Object({
 });
 export type TaskView = Static<typeof TaskView>;
 
-export const FOLLOW_UP_SOURCES = ['meeting'] as const;
 export const FollowUpItem = Type.Object({
   /** What needs following up: a meeting now (offers when they come). */
   source: Type.String(),
