@@ -17,7 +17,11 @@ export const localTime = Type.String({
   description: "local time in the market's zone, YYYY-MM-DDTHH:MM",
 });
 /** One of our people: a user ("user:ID") or a person ("person:ID"). */
-export const personKey = Type.String({ maxLength: 80, pattern: '^(user|person):[A-Za-z0-9][A-Za-z0-9_-]*$', description: 'user:ID or person:ID' });
+export const personKey = Type.String({
+  maxLength: 80,
+  pattern: '^(user|person):[A-Za-z0-9][A-Za-z0-9_-]*$',
+  description: 'user:ID or person:ID',
+});
 const timeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Paris' });
 const note = textOrNull(LINE_MAX);
 
@@ -154,29 +158,29 @@ export const MarketView = Type.Object({
 export type MarketView = Static<typeof MarketView>;
 
 export const ScreeningView = Type.Object({
-    id: Type.String(),
-    kind: Type.Literal('screening'),
-    title: Ref,
-    venue: Type.String(),
-    durationMinutes: Type.Integer(),
-    invited: Type.Array(Type.Object({ company: Ref, attended: Type.Union([Type.Boolean(), Type.Null()]) })),
-    people: Type.Array(MarketPersonView),
-    notes: nullableText,
-    ...eventTime,
+  id: Type.String(),
+  kind: Type.Literal('screening'),
+  title: Ref,
+  venue: Type.String(),
+  durationMinutes: Type.Integer(),
+  invited: Type.Array(Type.Object({ company: Ref, attended: Type.Union([Type.Boolean(), Type.Null()]) })),
+  people: Type.Array(MarketPersonView),
+  notes: nullableText,
+  ...eventTime,
 });
 export type ScreeningView = Static<typeof ScreeningView>;
 
 export const MeetingView = Type.Object({
-    id: Type.String(),
-    kind: Type.Literal('meeting'),
-    buyer: Ref,
-    place: nullableText,
-    people: Type.Array(MarketPersonView),
-    titles: Type.Array(Ref),
-    notes: nullableText,
-    nextStep: nullableText,
-    icsUid: nullableText,
-    ...eventTime,
+  id: Type.String(),
+  kind: Type.Literal('meeting'),
+  buyer: Ref,
+  place: nullableText,
+  people: Type.Array(MarketPersonView),
+  titles: Type.Array(Ref),
+  notes: nullableText,
+  nextStep: nullableText,
+  icsUid: nullableText,
+  ...eventTime,
 });
 export type MeetingView = Static<typeof MeetingView>;
 

@@ -82,7 +82,11 @@ export function instantOf(local: string, zone: string, field: string, gap: GapRu
   const hits = candidates.map((off) => wall - off * MINUTE).filter((instant) => localOf(zone, instant) === local);
   if (hits.length) return Math.min(...hits);
   if (gap === 'refuse')
-    throw invalid(field, local, `${field}: ${local.replace('T', ' ')} does not exist in ${zone} (the clocks go forward then); choose a later time`);
+    throw invalid(
+      field,
+      local,
+      `${field}: ${local.replace('T', ' ')} does not exist in ${zone} (the clocks go forward then); choose a later time`,
+    );
   const before = offsetAt(zone, wall - 36 * 3_600_000);
   return wall - before * MINUTE;
 }

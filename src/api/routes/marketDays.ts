@@ -44,7 +44,9 @@ import { actorOf } from '../auth.js';
 
 const TAGS = ['market days'];
 const TYPES = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-const MarketList = Type.Array(Type.Object({ id: Type.String(), name: Type.String(), editionId: Type.String(), start: Type.String(), end: Type.String() }));
+const MarketList = Type.Array(
+  Type.Object({ id: Type.String(), name: Type.String(), editionId: Type.String(), start: Type.String(), end: Type.String() }),
+);
 const EditionMarket = Type.Object({ market: Type.Union([MarketView, Type.Null()]) });
 
 /** A file name for a header: letters, digits, dot, dash and underscore. */
@@ -56,32 +58,66 @@ export function marketDaysRoutes(fastify: FastifyInstance, app: FilmRights): voi
   const write = access('editor', 'write');
   const refused = { 400: ErrorReply, 403: ErrorReply, 404: ErrorReply };
 
-  server.get('/api/markets', { config: read, schema: { tags: TAGS, summary: 'Every market, latest first', response: { 200: MarketList } } }, async () =>
-    listMarkets(app),
+  server.get(
+    '/api/markets',
+    { config: read, schema: { tags: TAGS, summary: 'Every market, latest first', response: { 200: MarketList } } },
+    async () => listMarkets(app),
   );
   server.post(
     '/api/markets',
-    { config: write, schema: { tags: TAGS, summary: "Add the market side of a festival edition (name, dates, IANA time zone)", body: MarketInput, response: { 201: MarketView, ...refused } } },
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Add the market side of a festival edition (name, dates, IANA time zone)',
+        body: MarketInput,
+        response: { 201: MarketView, ...refused },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createMarket(app, actorOf(req), req.body)),
   );
   server.get(
     '/api/editions/:id/market',
-    { config: read, schema: { tags: TAGS, summary: "An edition's market, or null", params: IdParams, response: { 200: EditionMarket, ...refused } } },
+    {
+      config: read,
+      schema: { tags: TAGS, summary: "An edition's market, or null", params: IdParams, response: { 200: EditionMarket, ...refused } },
+    },
     async (req) => ({ market: await marketOfEdition(app, actorOf(req), req.params.id) }),
   );
   server.get(
     '/api/markets/:id',
-    { config: read, schema: { tags: TAGS, summary: 'A market with its line-up', params: MarketParams, response: { 200: MarketView, ...refused } } },
+    {
+      config: read,
+      schema: { tags: TAGS, summary: 'A market with its line-up', params: MarketParams, response: { 200: MarketView, ...refused } },
+    },
     async (req) => getMarket(app, actorOf(req), req.params.id),
   );
   server.patch(
     '/api/markets/:id',
-    { config: write, schema: { tags: TAGS, summary: "Change a market's name, dates or time zone", params: MarketParams, body: MarketPatch, response: { 200: MarketView, ...refused } } },
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: "Change a market's name, dates or time zone",
+        params: MarketParams,
+        body: MarketPatch,
+        response: { 200: MarketView, ...refused },
+      },
+    },
     async (req) => updateMarket(app, actorOf(req), req.params.id, req.body),
   );
   server.put(
     '/api/markets/:id/lineup',
-    { config: write, schema: { tags: TAGS, summary: 'Set the whole line-up, in order', params: MarketParams, body: LineupInput, response: { 200: MarketView, ...refused } } },
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Set the whole line-up, in order',
+        params: MarketParams,
+        body: LineupInput,
+        response: { 200: MarketView, ...refused },
+      },
+    },
     async (req) => setLineup(app, actorOf(req), req.params.id, req.body),
   );
 
@@ -101,17 +137,38 @@ export function marketDaysRoutes(fastify: FastifyInstance, app: FilmRights): voi
   );
   server.post(
     '/api/markets/:id/screenings',
-    { config: write, schema: { tags: TAGS, summary: 'Add a screening (local time)', params: MarketParams, body: ScreeningInput, response: { 201: ScreeningView, ...refused } } },
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Add a screening (local time)',
+        params: MarketParams,
+        body: ScreeningInput,
+        response: { 201: ScreeningView, ...refused },
+      },
+    },
     async (req, reply) => reply.code(201).send(await saveScreening(app, actorOf(req), req.params.id, req.body)),
   );
   server.put(
     '/api/markets/:id/screenings/:itemId',
-    { config: write, schema: { tags: TAGS, summary: 'Change a screening, whole', params: MarketItemParams, body: ScreeningInput, response: { 200: ScreeningView, ...refused } } },
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Change a screening, whole',
+        params: MarketItemParams,
+        body: ScreeningInput,
+        response: { 200: ScreeningView, ...refused },
+      },
+    },
     async (req) => saveScreening(app, actorOf(req), req.params.id, req.body, req.params.itemId),
   );
   server.delete(
     '/api/markets/:id/screenings/:itemId',
-    { config: write, schema: { tags: TAGS, summary: 'Delete a screening', params: MarketItemParams, response: { 204: NoContent, ...refused } } },
+    {
+      config: write,
+      schema: { tags: TAGS, summary: 'Delete a screening', params: MarketItemParams, response: { 204: NoContent, ...refused } },
+    },
     async (req, reply) => {
       await deleteScheduleItem(app, actorOf(req), req.params.id, 'screening', req.params.itemId);
       return reply.code(204).send();
@@ -119,17 +176,38 @@ export function marketDaysRoutes(fastify: FastifyInstance, app: FilmRights): voi
   );
   server.post(
     '/api/markets/:id/meetings',
-    { config: write, schema: { tags: TAGS, summary: 'Add a meeting (local times)', params: MarketParams, body: MeetingInput, response: { 201: MeetingView, ...refused } } },
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Add a meeting (local times)',
+        params: MarketParams,
+        body: MeetingInput,
+        response: { 201: MeetingView, ...refused },
+      },
+    },
     async (req, reply) => reply.code(201).send(await saveMeeting(app, actorOf(req), req.params.id, req.body)),
   );
   server.put(
     '/api/markets/:id/meetings/:itemId',
-    { config: write, schema: { tags: TAGS, summary: 'Change a meeting, whole', params: MarketItemParams, body: MeetingInput, response: { 200: MeetingView, ...refused } } },
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Change a meeting, whole',
+        params: MarketItemParams,
+        body: MeetingInput,
+        response: { 200: MeetingView, ...refused },
+      },
+    },
     async (req) => saveMeeting(app, actorOf(req), req.params.id, req.body, req.params.itemId),
   );
   server.delete(
     '/api/markets/:id/meetings/:itemId',
-    { config: write, schema: { tags: TAGS, summary: 'Delete a meeting', params: MarketItemParams, response: { 204: NoContent, ...refused } } },
+    {
+      config: write,
+      schema: { tags: TAGS, summary: 'Delete a meeting', params: MarketItemParams, response: { 204: NoContent, ...refused } },
+    },
     async (req, reply) => {
       await deleteScheduleItem(app, actorOf(req), req.params.id, 'meeting', req.params.itemId);
       return reply.code(204).send();
@@ -163,7 +241,8 @@ export function marketDaysRoutes(fastify: FastifyInstance, app: FilmRights): voi
       bodyLimit: 2_000_000,
       schema: {
         tags: TAGS,
-        summary: 'Import an .ics into meetings: preview (commit false) with errors per event, or commit (all or nothing unless skipInvalid)',
+        summary:
+          'Import an .ics into meetings: preview (commit false) with errors per event, or commit (all or nothing unless skipInvalid)',
         params: MarketParams,
         body: IcsImportInput,
         response: { 200: IcsImportResult, ...refused },
@@ -208,12 +287,30 @@ export function marketDaysRoutes(fastify: FastifyInstance, app: FilmRights): voi
   );
   server.post(
     '/api/markets/:id/tasks',
-    { config: write, schema: { tags: TAGS, summary: 'Add a follow-up task', params: MarketParams, body: TaskInput, response: { 201: TaskView, ...refused } } },
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Add a follow-up task',
+        params: MarketParams,
+        body: TaskInput,
+        response: { 201: TaskView, ...refused },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createTask(app, actorOf(req), req.params.id, req.body)),
   );
   server.patch(
     '/api/markets/:id/tasks/:itemId',
-    { config: write, schema: { tags: TAGS, summary: 'Change a task (mark it done)', params: MarketItemParams, body: TaskPatch, response: { 200: TaskView, ...refused } } },
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Change a task (mark it done)',
+        params: MarketItemParams,
+        body: TaskPatch,
+        response: { 200: TaskView, ...refused },
+      },
+    },
     async (req) => updateTask(app, actorOf(req), req.params.id, req.params.itemId, req.body),
   );
   server.delete(

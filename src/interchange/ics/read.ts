@@ -33,9 +33,11 @@ function precheck(text: string): void {
   if (text.length > ICS_LIMITS.maxChars)
     throw invalid('ics', null, `ics: the file has ${text.length} characters, more than the ${ICS_LIMITS.maxChars} accepted`);
   const lines = text.split(/\r?\n/);
-  if (lines.length > ICS_LIMITS.maxLines) throw invalid('ics', null, `ics: the file has ${lines.length} lines, more than the ${ICS_LIMITS.maxLines} accepted`);
+  if (lines.length > ICS_LIMITS.maxLines)
+    throw invalid('ics', null, `ics: the file has ${lines.length} lines, more than the ${ICS_LIMITS.maxLines} accepted`);
   const first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0 || lines[first].trim().toUpperCase() !== 'BEGIN:VCALENDAR')
+  if (first < 0) throw invalid('ics', null, 'ics: the file is empty');
+  if (lines[first].trim().toUpperCase() !== 'BEGIN:VCALENDAR')
     throw invalid('ics', null, `ics: line ${first + 1}: not an iCalendar file (it must begin with BEGIN:VCALENDAR)`);
   let depth = 0;
   let events = 0;
@@ -45,8 +47,13 @@ function precheck(text: string): void {
       depth++;
       if (l.startsWith('BEGIN:VEVENT')) events++;
       if (depth > ICS_LIMITS.maxDepth)
-        throw invalid('ics', null, `ics: line ${i + 1}: components nested ${depth} deep, more than the ${ICS_LIMITS.maxDepth} a calendar needs`);
-      if (events > ICS_LIMITS.maxEvents) throw invalid('ics', null, `ics: line ${i + 1}: more than ${ICS_LIMITS.maxEvents} events in one file`);
+        throw invalid(
+          'ics',
+          null,
+          `ics: line ${i + 1}: components nested ${depth} deep, more than the ${ICS_LIMITS.maxDepth} a calendar needs`,
+        );
+      if (events > ICS_LIMITS.maxEvents)
+        throw invalid('ics', null, `ics: line ${i + 1}: more than ${ICS_LIMITS.maxEvents} events in one file`);
     } else if (l.startsWith('END:')) depth--;
     if (depth < 0) throw invalid('ics', null, `ics: line ${i + 1}: END without its BEGIN`);
   }

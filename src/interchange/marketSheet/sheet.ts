@@ -44,8 +44,14 @@ export function lineupSheetPdf(s: LineupSheet): Promise<Buffer> {
   if (!s.rows.length) doc.text('No titles in the line-up yet.');
   for (const r of s.rows) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 120) doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(13).text(`${r.title}${r.year ? ` (${r.year})` : ''}`, { continued: true });
-    doc.font('Helvetica').fontSize(10).text(`   ${statusWord(r.status)}`);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(13)
+      .text(`${r.title}${r.year ? ` (${r.year})` : ''}`, { continued: true });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`   ${statusWord(r.status)}`);
     if (r.logline) doc.font('Helvetica-Oblique').fontSize(10).text(r.logline);
     doc.font('Helvetica').fontSize(10);
     if (r.directors.length) doc.text(`Director: ${r.directors.join(', ')}`);
@@ -67,7 +73,15 @@ export async function lineupSheetXlsx(s: LineupSheet): Promise<Buffer> {
   ws.addRow([]);
   ws.addRow(['Title', 'Year', 'Status', 'Logline', 'Director', 'Cast', 'Screenings']).font = { bold: true };
   for (const r of s.rows) {
-    const row = ws.addRow([r.title, r.year ?? '', statusWord(r.status), r.logline ?? '', r.directors.join(', '), r.cast.join(', '), r.screenings.join('\n')]);
+    const row = ws.addRow([
+      r.title,
+      r.year ?? '',
+      statusWord(r.status),
+      r.logline ?? '',
+      r.directors.join(', '),
+      r.cast.join(', '),
+      r.screenings.join('\n'),
+    ]);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   ws.views = [{ state: 'frozen', ySplit: 4 }];

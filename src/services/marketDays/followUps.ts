@@ -93,7 +93,10 @@ export async function listTasks(app: FilmRights, _actor: Actor, marketId: string
     dueOn: r.due_on,
     owner: { id: r.owner_id, name: r.username },
     text: r.text,
-    meeting: r.meeting_id && r.starts_at ? { id: r.meeting_id, start: r.starts_at, buyer: { id: r.meeting_company_id ?? '', name: r.meeting_company_name ?? '' } } : null,
+    meeting:
+      r.meeting_id && r.starts_at
+        ? { id: r.meeting_id, start: r.starts_at, buyer: { id: r.meeting_company_id ?? '', name: r.meeting_company_name ?? '' } }
+        : null,
     buyer: r.company_id ? { id: r.company_id, name: r.company_name ?? r.company_id } : null,
     done: r.done === 1,
   }));
@@ -103,12 +106,28 @@ async function checkTask(trx: Kysely<Database>, marketId: string, t: Required<Om
   if (!isCalendarDate(t.dueOn)) throw invalid('dueOn', t.dueOn, `dueOn: "${t.dueOn}" is not a date as YYYY-MM-DD`);
   const text = t.text.trim();
   if (!text) throw invalid('text', t.text, 'text: say what is to be done');
-  if (!(await trx.selectFrom('users').select('id').where('id', '=', t.ownerId).executeTakeFirst())) throw invalid('ownerId', t.ownerId, `ownerId: no user "${t.ownerId}"`);
-  if (t.meetingId && !(await trx.selectFrom('market_meetings').select('id').where('id', '=', t.meetingId).where('market_id', '=', marketId).executeTakeFirst()))
+  if (!(await trx.selectFrom('users').select('id').where('id', '=', t.ownerId).executeTakeFirst()))
+    throw invalid('ownerId', t.ownerId, `ownerId: no user "${t.ownerId}"`);
+  if (
+    t.meetingId &&
+    !(await trx
+      .selectFrom('market_meetings')
+      .select('id')
+      .where('id', '=', t.meetingId)
+      .where('market_id', '=', marketId)
+      .executeTakeFirst())
+  )
     throw invalid('meetingId', t.meetingId, `meetingId: no meeting "${t.meetingId}" at this market`);
   if (t.buyerId && !(await trx.selectFrom('companies').select('id').where('id', '=', t.buyerId).executeTakeFirst()))
     throw invalid('buyerId', t.buyerId, `buyerId: no company "${t.buyerId}"`);
-  return { due_on: t.dueOn, owner_id: t.ownerId, text, meeting_id: t.meetingId, company_id: t.buyerId, done: t.done ? (1 as const) : (0 as const) };
+  return {
+    due_on: t.dueOn,
+    owner_id: t.ownerId,
+    text,
+    meeting_id: t.meetingId,
+    company_id: t.buyerId,
+    done: t.done ? (1 as const) : (0 as const),
+  };
 }
 
 export async function createTask(app: FilmRights, actor: Actor, marketId: string, input: TaskInput): Promise<TaskView> {
@@ -116,7 +135,11 @@ export async function createTask(app: FilmRights, actor: Actor, marketId: string
   const id = newId();
   await app.store.transaction(async (trx) => {
     await marketRow(trx, marketId);
-    const row = { id, market_id: marketId, ...(await checkTask(trx, marketId, { meetingId: null, buyerId: null, ...input, done: input.done ?? false })) };
+    const row = {
+      id,
+      market_id: marketId,
+      ...(await checkTask(trx, marketId, { meetingId: null, buyerId: null, ...input, done: input.done ?? false })),
+    };
     await trx.insertInto('market_tasks').values(row).execute();
     await audit(trx, actor, { action: 'create', entity: 'market_tasks', entityId: id, before: null, after: row });
   });

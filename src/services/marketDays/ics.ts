@@ -21,7 +21,12 @@ import { checkMeeting, insertMeeting, readSchedule, type CheckedMeeting } from '
 const UID_MAX = 255;
 
 /** The market's schedule (or one person's) as an .ics file. */
-export async function exportIcs(app: FilmRights, _actor: Actor, marketId: string, person?: string): Promise<{ name: string; text: string }> {
+export async function exportIcs(
+  app: FilmRights,
+  _actor: Actor,
+  marketId: string,
+  person?: string,
+): Promise<{ name: string; text: string }> {
   const { market: m, meetings, screenings } = await readSchedule(app.store.db, marketId);
   const mine = <T extends { people: Array<{ key: string }> }>(x: T) => !person || x.people.some((p) => p.key === person);
   const events: IcsEvent[] = [
@@ -57,10 +62,7 @@ export async function exportIcs(app: FilmRights, _actor: Actor, marketId: string
 }
 
 function normal(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** The company an event names: the longest company name found in its organizer, attendees or summary. */
@@ -89,7 +91,14 @@ export async function importIcs(app: FilmRights, actor: Actor, marketId: string,
       if (!fallback) throw invalid('defaultBuyerId', input.defaultBuyerId, `defaultBuyerId: no company "${input.defaultBuyerId}"`);
     }
     const imported = new Set(
-      (await trx.selectFrom('market_meetings').select('ics_uid').where('market_id', '=', marketId).where('ics_uid', 'is not', null).execute()).map((r) => r.ics_uid),
+      (
+        await trx
+          .selectFrom('market_meetings')
+          .select('ics_uid')
+          .where('market_id', '=', marketId)
+          .where('ics_uid', 'is not', null)
+          .execute()
+      ).map((r) => r.ics_uid),
     );
     const inFile = new Set<string>();
     const checked: CheckedMeeting[] = [];
@@ -97,12 +106,13 @@ export async function importIcs(app: FilmRights, actor: Actor, marketId: string,
     for (const c of candidates) {
       const errors = [...c.errors];
       const buyer = buyerFor(c, companies) ?? fallback;
-      if (!buyer) errors.push('buyer: the event names no known company (in its organizer, attendees or summary); give a default buyer');
       if (c.uid && c.uid.length > UID_MAX) errors.push(`UID: longer than ${UID_MAX} characters`);
       const uid = c.uid && c.uid.length <= UID_MAX ? c.uid : null;
       let status: 'new' | 'already-imported' | 'error' = 'new';
       if (uid && (imported.has(uid) || inFile.has(uid))) status = 'already-imported';
       if (uid) inFile.add(uid);
+      if (!buyer && status === 'new')
+        errors.push('buyer: the event names no known company (in its organizer, attendees or summary); give a default buyer');
       if (!errors.length && status === 'new' && buyer && c.start !== null && c.end !== null) {
         try {
           const notes = [c.summary, c.description].filter(Boolean).join('\n').slice(0, 2_000) || null;
@@ -110,7 +120,13 @@ export async function importIcs(app: FilmRights, actor: Actor, marketId: string,
             await checkMeeting(
               trx,
               m,
-              { buyerId: buyer.id, start: localOf(m.time_zone, c.start), end: localOf(m.time_zone, c.end), place: c.location?.slice(0, 500) ?? null, notes },
+              {
+                buyerId: buyer.id,
+                start: localOf(m.time_zone, c.start),
+                end: localOf(m.time_zone, c.end),
+                place: c.location?.slice(0, 500) ?? null,
+                notes,
+              },
               newId(),
               uid,
             ),
@@ -140,7 +156,13 @@ export async function importIcs(app: FilmRights, actor: Actor, marketId: string,
       throw invalid('ics', null, `ics: ${bad.length} of ${events.length} events have errors; nothing was imported. ${bad[0].errors[0]}`);
     for (const c of checked) {
       await insertMeeting(trx, c);
-      await audit(trx, actor, { action: 'import', entity: 'market_meetings', entityId: c.row.id, before: null, after: { ...c.row, people: c.people, titles: c.titles } });
+      await audit(trx, actor, {
+        action: 'import',
+        entity: 'market_meetings',
+        entityId: c.row.id,
+        before: null,
+        after: { ...c.row, people: c.people, titles: c.titles },
+      });
     }
     return { events, committed: true, created: checked.length };
   });

@@ -27,7 +27,8 @@ export interface MarketRow {
 }
 
 export function checkZone(zone: unknown, field = 'timeZone'): string {
-  if (!isTimeZone(zone)) throw invalid(field, zone, `${field}: "${String(zone)}" is not an IANA time zone (e.g. Europe/Paris, America/Los_Angeles)`);
+  if (!isTimeZone(zone))
+    throw invalid(field, zone, `${field}: "${String(zone)}" is not an IANA time zone (e.g. Europe/Paris, America/Los_Angeles)`);
   return zone;
 }
 
@@ -46,7 +47,11 @@ function checkName(value: unknown): string {
 }
 
 export async function marketRow(db: Kysely<Database>, id: string): Promise<MarketRow> {
-  const m = await db.selectFrom('markets').select(['id', 'edition_id', 'name', 'time_zone', 'start_date', 'end_date']).where('id', '=', id).executeTakeFirst();
+  const m = await db
+    .selectFrom('markets')
+    .select(['id', 'edition_id', 'name', 'time_zone', 'start_date', 'end_date'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!m) throw new NotFoundError('market', id);
   return m;
 }
@@ -66,7 +71,8 @@ export async function createMarket(app: FilmRights, actor: Actor, input: MarketI
     const e = await trx.selectFrom('festival_editions').select('id').where('id', '=', input.editionId).executeTakeFirst();
     if (!e) throw new NotFoundError('festival edition', input.editionId);
     const existing = await trx.selectFrom('markets').select('id').where('edition_id', '=', input.editionId).executeTakeFirst();
-    if (existing) throw invalid('editionId', input.editionId, `editionId: this edition already has its market (${existing.id}); change that one`);
+    if (existing)
+      throw invalid('editionId', input.editionId, `editionId: this edition already has its market (${existing.id}); change that one`);
     await trx.insertInto('markets').values(row).execute();
     await audit(trx, actor, { action: 'create', entity: 'markets', entityId: row.id, before: null, after: row });
   });
@@ -101,8 +107,14 @@ export async function marketOfEdition(app: FilmRights, actor: Actor, editionId: 
   return m ? getMarket(app, actor, m.id) : null;
 }
 
-export async function listMarkets(app: FilmRights): Promise<Array<{ id: string; name: string; editionId: string; start: string; end: string }>> {
-  const rows = await app.store.db.selectFrom('markets').select(['id', 'name', 'edition_id', 'start_date', 'end_date']).orderBy('start_date', 'desc').execute();
+export async function listMarkets(
+  app: FilmRights,
+): Promise<Array<{ id: string; name: string; editionId: string; start: string; end: string }>> {
+  const rows = await app.store.db
+    .selectFrom('markets')
+    .select(['id', 'name', 'edition_id', 'start_date', 'end_date'])
+    .orderBy('start_date', 'desc')
+    .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, editionId: r.edition_id, start: r.start_date, end: r.end_date }));
 }
 
@@ -145,7 +157,8 @@ export async function setLineup(app: FilmRights, actor: Actor, id: string, input
   requireWriter(actor);
   const seen = new Set<string>();
   input.entries.forEach((e, i) => {
-    if (seen.has(e.titleId)) throw invalid(`entries[${i}].titleId`, e.titleId, `entries[${i}].titleId: the title is already in the line-up`);
+    if (seen.has(e.titleId))
+      throw invalid(`entries[${i}].titleId`, e.titleId, `entries[${i}].titleId: the title is already in the line-up`);
     seen.add(e.titleId);
     if (!(LINEUP_WORDS as readonly string[]).includes(e.status))
       throw invalid(`entries[${i}].status`, e.status, `entries[${i}].status: one of ${LINEUP_WORDS.join(', ')}`);

@@ -49,7 +49,10 @@ function checkedInstant(m: MarketRow, local: string, field: string): number {
 }
 
 /** Our people as keys, each checked to exist (a user or a person), without repeats. */
-async function checkPeople(trx: Kysely<Database>, keys: readonly string[] | undefined): Promise<Array<{ user_id: string | null; person_id: string | null }>> {
+async function checkPeople(
+  trx: Kysely<Database>,
+  keys: readonly string[] | undefined,
+): Promise<Array<{ user_id: string | null; person_id: string | null }>> {
   const out: Array<{ user_id: string | null; person_id: string | null }> = [];
   const seen = new Set<string>();
   for (const [i, key] of (keys ?? []).entries()) {
@@ -106,17 +109,34 @@ export async function saveScreening(
       await checkCompany(trx, b.companyId, `invited[${i}].companyId`);
     }
     const people = await checkPeople(trx, input.people);
-    const row = { id, market_id: marketId, title_id: input.titleId, starts_at: isoMinute(start), ends_at: isoMinute(end), venue, notes: optionalText(input.notes, 'notes') };
+    const row = {
+      id,
+      market_id: marketId,
+      title_id: input.titleId,
+      starts_at: isoMinute(start),
+      ends_at: isoMinute(end),
+      venue,
+      notes: optionalText(input.notes, 'notes'),
+    };
     let before: unknown = null;
     if (screeningId) {
-      const old = await trx.selectFrom('market_screenings').selectAll().where('id', '=', id).where('market_id', '=', marketId).executeTakeFirst();
+      const old = await trx
+        .selectFrom('market_screenings')
+        .selectAll()
+        .where('id', '=', id)
+        .where('market_id', '=', marketId)
+        .executeTakeFirst();
       if (!old) throw new NotFoundError('screening', id);
       before = old;
       await trx.deleteFrom('screening_buyers').where('screening_id', '=', id).execute();
       await trx.deleteFrom('screening_people').where('screening_id', '=', id).execute();
       await trx.updateTable('market_screenings').set(row).where('id', '=', id).execute();
     } else await trx.insertInto('market_screenings').values(row).execute();
-    const buyers = invited.map((b) => ({ screening_id: id, company_id: b.companyId, attended: b.attended == null ? null : b.attended ? (1 as const) : (0 as const) }));
+    const buyers = invited.map((b) => ({
+      screening_id: id,
+      company_id: b.companyId,
+      attended: b.attended == null ? null : b.attended ? (1 as const) : (0 as const),
+    }));
     if (buyers.length) await trx.insertInto('screening_buyers').values(buyers).execute();
     const peopleRows = people.map((p, position) => ({ screening_id: id, position, ...p }));
     if (peopleRows.length) await trx.insertInto('screening_people').values(peopleRows).execute();
@@ -151,10 +171,21 @@ export interface CheckedMeeting {
 }
 
 /** Checks a meeting inside the write transaction (times in the market's zone, buyer, people, titles). */
-export async function checkMeeting(trx: Kysely<Database>, m: MarketRow, input: MeetingInput, id: string, icsUid: string | null = null): Promise<CheckedMeeting> {
+export async function checkMeeting(
+  trx: Kysely<Database>,
+  m: MarketRow,
+  input: MeetingInput,
+  id: string,
+  icsUid: string | null = null,
+): Promise<CheckedMeeting> {
   const start = checkedInstant(m, input.start, 'start');
   const end = instantOf(input.end, m.time_zone, 'end');
-  if (end <= start) throw invalid('end', input.end, `end: the meeting ends (${input.end.replace('T', ' ')}) before it starts (${input.start.replace('T', ' ')})`);
+  if (end <= start)
+    throw invalid(
+      'end',
+      input.end,
+      `end: the meeting ends (${input.end.replace('T', ' ')}) before it starts (${input.start.replace('T', ' ')})`,
+    );
   if (end - start > 24 * 3_600_000) throw invalid('end', input.end, 'end: a meeting of more than 24 hours');
   await checkCompany(trx, input.buyerId, 'buyerId');
   const titles = [...new Set(input.titles ?? [])];
@@ -185,10 +216,20 @@ export async function insertMeeting(trx: Kysely<Database>, c: CheckedMeeting): P
 async function writeMeetingLinks(trx: Kysely<Database>, c: CheckedMeeting): Promise<void> {
   const people = c.people.map((p, position) => ({ meeting_id: c.row.id, position, ...p }));
   if (people.length) await trx.insertInto('meeting_people').values(people).execute();
-  if (c.titles.length) await trx.insertInto('meeting_titles').values(c.titles.map((t) => ({ meeting_id: c.row.id, title_id: t }))).execute();
+  if (c.titles.length)
+    await trx
+      .insertInto('meeting_titles')
+      .values(c.titles.map((t) => ({ meeting_id: c.row.id, title_id: t })))
+      .execute();
 }
 
-export async function saveMeeting(app: FilmRights, actor: Actor, marketId: string, input: MeetingInput, meetingId: string | null = null): Promise<MeetingView> {
+export async function saveMeeting(
+  app: FilmRights,
+  actor: Actor,
+  marketId: string,
+  input: MeetingInput,
+  meetingId: string | null = null,
+): Promise<MeetingView> {
   requireWriter(actor);
   const id = meetingId ?? newId();
   await app.store.transaction(async (trx) => {
@@ -196,7 +237,12 @@ export async function saveMeeting(app: FilmRights, actor: Actor, marketId: strin
     let before: unknown = null;
     let uid: string | null = null;
     if (meetingId) {
-      const old = await trx.selectFrom('market_meetings').selectAll().where('id', '=', id).where('market_id', '=', marketId).executeTakeFirst();
+      const old = await trx
+        .selectFrom('market_meetings')
+        .selectAll()
+        .where('id', '=', id)
+        .where('market_id', '=', marketId)
+        .executeTakeFirst();
       if (!old) throw new NotFoundError('meeting', id);
       before = old;
       uid = old.ics_uid;
@@ -208,13 +254,25 @@ export async function saveMeeting(app: FilmRights, actor: Actor, marketId: strin
       await trx.updateTable('market_meetings').set(c.row).where('id', '=', id).execute();
       await writeMeetingLinks(trx, c);
     } else await insertMeeting(trx, c);
-    await audit(trx, actor, { action: meetingId ? 'update' : 'create', entity: 'market_meetings', entityId: id, before, after: { ...c.row, people: c.people, titles: c.titles } });
+    await audit(trx, actor, {
+      action: meetingId ? 'update' : 'create',
+      entity: 'market_meetings',
+      entityId: id,
+      before,
+      after: { ...c.row, people: c.people, titles: c.titles },
+    });
   });
   const s = await readSchedule(app.store.db, marketId, { meetingIds: [id] });
   return s.meetings[0];
 }
 
-export async function deleteScheduleItem(app: FilmRights, actor: Actor, marketId: string, kind: 'meeting' | 'screening', id: string): Promise<void> {
+export async function deleteScheduleItem(
+  app: FilmRights,
+  actor: Actor,
+  marketId: string,
+  kind: 'meeting' | 'screening',
+  id: string,
+): Promise<void> {
   requireWriter(actor);
   const table = kind === 'meeting' ? 'market_meetings' : 'market_screenings';
   await app.store.transaction(async (trx) => {
@@ -244,7 +302,17 @@ export async function readSchedule(db: Kysely<Database>, marketId: string, filte
   let mq = db
     .selectFrom('market_meetings as mm')
     .innerJoin('companies as c', 'c.id', 'mm.company_id')
-    .select(['mm.id', 'mm.company_id', 'c.name as buyer', 'mm.starts_at', 'mm.ends_at', 'mm.place', 'mm.notes', 'mm.next_step', 'mm.ics_uid'])
+    .select([
+      'mm.id',
+      'mm.company_id',
+      'c.name as buyer',
+      'mm.starts_at',
+      'mm.ends_at',
+      'mm.place',
+      'mm.notes',
+      'mm.next_step',
+      'mm.ics_uid',
+    ])
     .where('mm.market_id', '=', marketId);
   if (filter.meetingIds) mq = mq.where('mm.id', 'in', filter.meetingIds);
   let sq = db
@@ -297,7 +365,9 @@ export async function readSchedule(db: Kysely<Database>, marketId: string, filte
         .execute()
     : [];
   const personOf = (p: (typeof mPeople)[number]): MarketPersonView =>
-    p.user_id ? { key: `user:${p.user_id}`, kind: 'user', name: p.username ?? p.user_id } : { key: `person:${p.person_id}`, kind: 'person', name: p.name ?? String(p.person_id) };
+    p.user_id
+      ? { key: `user:${p.user_id}`, kind: 'user', name: p.username ?? p.user_id }
+      : { key: `person:${p.person_id}`, kind: 'person', name: p.name ?? String(p.person_id) };
   const group = <T extends { owner: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const r of rows) map.set(r.owner, [...(map.get(r.owner) ?? []), r]);
@@ -323,7 +393,9 @@ export async function readSchedule(db: Kysely<Database>, marketId: string, filte
     title: { id: x.title_id, name: x.english_title ?? x.original_title },
     venue: x.venue,
     durationMinutes: Math.round((Date.parse(x.ends_at) - Date.parse(x.starts_at)) / MINUTE),
-    invited: invited.filter((b) => b.screening_id === x.id).map((b) => ({ company: { id: b.id, name: b.name }, attended: b.attended == null ? null : b.attended === 1 })),
+    invited: invited
+      .filter((b) => b.screening_id === x.id)
+      .map((b) => ({ company: { id: b.id, name: b.name }, attended: b.attended == null ? null : b.attended === 1 })),
     people: (sp.get(x.id) ?? []).map(personOf),
     notes: x.notes,
     ...times(m.time_zone, x.starts_at, x.ends_at),
@@ -352,14 +424,30 @@ const CONFLICT_WORDS = {
 export async function getSchedule(app: FilmRights, _actor: Actor, marketId: string, q: ScheduleQuery = {}): Promise<ScheduleView> {
   const { market: m, meetings, screenings } = await readSchedule(app.store.db, marketId);
   const items: ScheduledItem[] = [
-    ...meetings.map((x) => ({ kind: 'meeting' as const, id: x.id, start: Date.parse(x.start), end: Date.parse(x.end), people: x.people.map((p) => p.key), buyer: x.buyer.id })),
-    ...screenings.map((x) => ({ kind: 'screening' as const, id: x.id, start: Date.parse(x.start), end: Date.parse(x.end), people: x.people.map((p) => p.key), buyer: null })),
+    ...meetings.map((x) => ({
+      kind: 'meeting' as const,
+      id: x.id,
+      start: Date.parse(x.start),
+      end: Date.parse(x.end),
+      people: x.people.map((p) => p.key),
+      buyer: x.buyer.id,
+    })),
+    ...screenings.map((x) => ({
+      kind: 'screening' as const,
+      id: x.id,
+      start: Date.parse(x.start),
+      end: Date.parse(x.end),
+      people: x.people.map((p) => p.key),
+      buyer: null,
+    })),
   ];
   const names = new Map<string, string>();
   for (const x of [...meetings, ...screenings]) for (const p of x.people) names.set(p.key, p.name);
   for (const x of meetings) names.set(x.buyer.id, x.buyer.name);
   const inRange = (x: { localStart: string; people: MarketPersonView[] }) =>
-    (!q.from || x.localStart.slice(0, 10) >= q.from) && (!q.to || x.localStart.slice(0, 10) <= q.to) && (!q.person || x.people.some((p) => p.key === q.person));
+    (!q.from || x.localStart.slice(0, 10) >= q.from) &&
+    (!q.to || x.localStart.slice(0, 10) <= q.to) &&
+    (!q.person || x.people.some((p) => p.key === q.person));
   const ms = meetings.filter(inRange);
   const ss = screenings.filter(inRange);
   const shown = new Set([...ms.map((x) => x.id), ...ss.map((x) => x.id)]);
@@ -369,7 +457,9 @@ export async function getSchedule(app: FilmRights, _actor: Actor, marketId: stri
       const shared = c.shared.map((k) => names.get(k) ?? k);
       return { ...c, shared, message: `${shared.join(', ')} ${CONFLICT_WORDS[c.kind]}` };
     });
-  const people = [...names.entries()].filter(([k]) => k.includes(':')).map(([key, name]) => ({ key, name, kind: key.startsWith('user:') ? ('user' as const) : ('person' as const) }));
+  const people = [...names.entries()]
+    .filter(([k]) => k.includes(':'))
+    .map(([key, name]) => ({ key, name, kind: key.startsWith('user:') ? ('user' as const) : ('person' as const) }));
   people.sort((a, b) => a.name.localeCompare(b.name));
   return {
     market: { id: m.id, name: m.name, timeZone: m.time_zone, start: m.start_date, end: m.end_date },

@@ -46,13 +46,20 @@ export async function lineupSheet(app: FilmRights, actor: Actor, marketId: strin
           .filter((c) => c.role === 'cast')
           .slice(0, CAST_SHOWN)
           .map((c) => c.name),
-        screenings: screenings.filter((s) => s.title.id === l.title.id).map((s) => `${dayTime(s.localStart)}, ${s.venue} (${s.durationMinutes} min)`),
+        screenings: screenings
+          .filter((s) => s.title.id === l.title.id)
+          .map((s) => `${dayTime(s.localStart)}, ${s.venue} (${s.durationMinutes} min)`),
       };
     }),
   };
 }
 
-export async function lineupSheetFile(app: FilmRights, actor: Actor, marketId: string, format: 'pdf' | 'xlsx'): Promise<{ name: string; body: Buffer }> {
+export async function lineupSheetFile(
+  app: FilmRights,
+  actor: Actor,
+  marketId: string,
+  format: 'pdf' | 'xlsx',
+): Promise<{ name: string; body: Buffer }> {
   const sheet = await lineupSheet(app, actor, marketId);
   const body = format === 'pdf' ? await lineupSheetPdf(sheet) : await lineupSheetXlsx(sheet);
   return { name: `${sheet.market} line-up.${format}`, body };
