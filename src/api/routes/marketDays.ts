@@ -49,8 +49,12 @@ const MarketList = Type.Array(
 );
 const EditionMarket = Type.Object({ market: Type.Union([MarketView, Type.Null()]) });
 
-/** A file name for a header: letters, digits, dot, dash and underscore. */
-const fileName = (s: string) => s.replace(/[^\w.-]+/g, '_');
+/** A file name for a header: accents folded ("Marché" → "Marche"), then letters, digits, dot, dash and underscore. */
+const fileName = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\w.-]+/g, '_');
 
 export function marketDaysRoutes(fastify: FastifyInstance, app: FilmRights): void {
   const server = fastify.withTypeProvider<TypeBoxTypeProvider>();
