@@ -34,13 +34,14 @@ const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolea
   { path: '/articles/:id', page: lazy(() => import('./pages/Articles')) },
   { path: '/market/:id', page: lazy(() => import('./pages/ArticlesMarket')) },
   { path: '/money', page: lazy(() => import('./pages/Money')) },
+  { path: '/markets/:id', page: lazy(() => import('./pages/market/Market')) },
   { path: '/admin', page: lazy(() => import('./pages/Admin')), nav: 'Admin', adminOnly: true },
 ];
 
 function section(pathname: string): string {
   if (pathname.startsWith('/titles')) return '/catalog';
   if (pathname.startsWith('/deals')) return '/deals';
-  if (pathname.startsWith('/editions') || pathname.startsWith('/festivals')) return '/festivals';
+  if (pathname.startsWith('/editions') || pathname.startsWith('/festivals') || pathname.startsWith('/markets/')) return '/festivals';
   if (pathname.startsWith('/companies')) return '/companies';
   if (pathname.startsWith('/people')) return '/people';
   if (pathname.startsWith('/articles')) return '/articles';

@@ -23,6 +23,7 @@ import {
   MeetingInput,
   MeetingView,
   NoContent,
+  Ref,
   ScheduleQuery,
   ScheduleView,
   ScreeningInput,
@@ -36,7 +37,15 @@ import {
 import type { FilmRights } from '../../services/app.js';
 import { exportIcs, importIcs } from '../../services/marketDays/ics.js';
 import { createTask, deleteTask, followUps, updateTask } from '../../services/marketDays/followUps.js';
-import { createMarket, getMarket, listMarkets, marketOfEdition, setLineup, updateMarket } from '../../services/marketDays/market.js';
+import {
+  createMarket,
+  getMarket,
+  listMarkets,
+  marketOfEdition,
+  marketTeam,
+  setLineup,
+  updateMarket,
+} from '../../services/marketDays/market.js';
 import { deleteScheduleItem, getSchedule, saveMeeting, saveScreening } from '../../services/marketDays/schedule.js';
 import { lineupSheetFile } from '../../services/marketDays/sheet.js';
 import { access } from '../access.js';
@@ -66,6 +75,14 @@ export function marketDaysRoutes(fastify: FastifyInstance, app: FilmRights): voi
     '/api/markets',
     { config: read, schema: { tags: TAGS, summary: 'Every market, latest first', response: { 200: MarketList } } },
     async () => listMarkets(app),
+  );
+  server.get(
+    '/api/markets/team',
+    {
+      config: read,
+      schema: { tags: TAGS, summary: 'Our users by name, to say who goes to a meeting or screening', response: { 200: Type.Array(Ref) } },
+    },
+    async () => marketTeam(app),
   );
   server.post(
     '/api/markets',

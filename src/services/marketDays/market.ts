@@ -197,3 +197,9 @@ export async function setLineup(app: FilmRights, actor: Actor, id: string, input
   });
   return getMarket(app, actor, id);
 }
+
+/** Our team as the schedule names it: every enabled user (id and username), for picking who goes to a meeting. */
+export async function marketTeam(app: FilmRights): Promise<Array<{ id: string; name: string }>> {
+  const rows = await app.store.db.selectFrom('users').select(['id', 'username']).where('disabled', '=', 0).orderBy('username').execute();
+  return rows.map((r) => ({ id: r.id, name: r.username }));
+}
