@@ -72,10 +72,16 @@ describeEachDatabase('market days through the API', (_open, database) => {
       start: '2026-05-15T11:00',
       durationMinutes: 90,
       venue: 'Palais H',
-      invited: [{ companyId: f.buyers.kestrel }],
+      invited: [{ companyId: f.buyers.kestrel }, { companyId: f.buyers.tidewater, attended: null }, { companyId: f.buyers.northlight, attended: false }],
       people: [`user:${ed}`],
     });
     expect(s.statusCode, s.body).toBe(201);
+    // null stays "not known yet" (not coerced to false), false is "did not come"
+    expect(s.json().invited.map((b: { company: { name: string }; attended: boolean | null }) => [b.company.name, b.attended])).toEqual([
+      ['Kestrel Films', null],
+      ['Northlight Pictures', false],
+      ['Tidewater Streaming', null],
+    ]);
     const meet = (buyerId: string, start: string, end: string) =>
       ok(call('ed', 'POST', `/api/markets/${market}/meetings`, { buyerId, start, end, people: [`user:${ed}`], titles: [f.titles.salt] }));
     const a = await meet(f.buyers.northlight, '2026-05-15T09:00', '2026-05-15T09:30');

@@ -51,7 +51,7 @@ function ItemCard({ s, item, compact, actions }: { s: ScheduleView; item: Item; 
             {conflicts.map((c, i) => (
               <li key={i} role="alert">
                 <span aria-hidden="true">⚠ </span>
-                {c.message} (with {otherName(s, c, item.id)})
+                {compact ? c.message : `${c.message} (with ${otherName(s, c, item.id)})`}
               </li>
             ))}
           </ul>
