@@ -53,7 +53,9 @@ export const ScreeningInput = closed({
   start: localTime,
   durationMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
   venue: name(),
-  invited: Type.Optional(list(closed({ companyId: id, attended: Type.Optional(Type.Unsafe<boolean | null>({ type: ['boolean', 'null'] })) }), 200)),
+  invited: Type.Optional(
+    list(closed({ companyId: id, attended: Type.Optional(Type.Unsafe<boolean | null>({ type: ['boolean', 'null'] })) }), 200),
+  ),
   people: Type.Optional(list(personKey, 50)),
   notes: Type.Optional(note),
 });

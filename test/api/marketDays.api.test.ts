@@ -72,7 +72,11 @@ describeEachDatabase('market days through the API', (_open, database) => {
       start: '2026-05-15T11:00',
       durationMinutes: 90,
       venue: 'Palais H',
-      invited: [{ companyId: f.buyers.kestrel }, { companyId: f.buyers.tidewater, attended: null }, { companyId: f.buyers.northlight, attended: false }],
+      invited: [
+        { companyId: f.buyers.kestrel },
+        { companyId: f.buyers.tidewater, attended: null },
+        { companyId: f.buyers.northlight, attended: false },
+      ],
       people: [`user:${ed}`],
     });
     expect(s.statusCode, s.body).toBe(201);

@@ -15,7 +15,10 @@ import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type W
 /** Types into an entity picker (by its label, inside `scope`) and picks the option. */
 async function pick(page: Page, scope: Locator, label: string, typed: string) {
   await scope.getByLabel(label, { exact: true }).fill(typed);
-  await page.getByRole('option', { name: new RegExp(`^${typed}`) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(`^${typed}`) })
+    .first()
+    .click();
   await expect.poll(() => scope.locator('.chip', { hasText: typed }).count()).toBeGreaterThan(0);
 }
 
@@ -44,7 +47,10 @@ describeBrowser('a market day in the browser', () => {
   afterAll(async () => w?.close());
 
   it('adds the market, schedules three meetings and a screening, flags the conflict in the day and week views, downloads the .ics', async () => {
-    const festivals = (await (await page.request.get(`${w.url}/api/festivals`)).json()) as Array<{ name: string; editions: Array<{ id: string; year: number }> }>;
+    const festivals = (await (await page.request.get(`${w.url}/api/festivals`)).json()) as Array<{
+      name: string;
+      editions: Array<{ id: string; year: number }>;
+    }>;
     const tiff = festivals.find((f) => f.name === 'Toronto International Film Festival')!;
     await page.goto(`${w.url}/editions/${tiff.editions[0].id}`);
     await page.getByRole('button', { name: '+ Add the market' }).click();
@@ -118,7 +124,10 @@ describeBrowser('a market day in the browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('button', { name: 'Line-up', exact: true }).click();
     await page.getByPlaceholder('Add a title to the line-up').fill('One Second');
-    await page.getByRole('option', { name: /^One Second/ }).first().click();
+    await page
+      .getByRole('option', { name: /^One Second/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByLabel('Status of One Second').selectOption('completed');
     await page.getByRole('button', { name: 'Save the line-up' }).click();
@@ -127,6 +136,13 @@ describeBrowser('a market day in the browser', () => {
     await page.getByRole('button', { name: 'Follow-ups', exact: true }).click();
     await shows(page.locator('main, body').first(), 'Needs follow-up (3)');
     await shows(page.locator('.followups').first(), 'Meeting with Neon, 2021-09-10 10:00');
+    await page.getByRole('button', { name: 'Add a task' }).first().click();
+    await page.getByLabel('To do').fill('Send Neon the screener link');
+    await page.getByRole('button', { name: 'Add the task' }).click();
+    await shows(page.locator('body'), 'Needs follow-up (2)');
+    await shows(page.locator('body'), 'Tasks (1 open)');
     await screenshot(page, 'market-followups-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'market-followups-390');
   }, 240_000);
 });
