@@ -17,6 +17,9 @@ import { deleteScheduleItem, getSchedule, saveMeeting, saveScreening } from '../
 import { lineupSheetFile } from '../../src/services/marketDays/sheet.js';
 import { createEdition, createFestival, deleteEdition } from '../../src/services/festivals.js';
 import { createUser } from '../../src/services/users.js';
+import { deleteCompany } from '../../src/services/people.js';
+import { mergeCompanies, mergeTitles } from '../../src/services/merge.js';
+import { InUseError } from '../../src/services/errors.js';
 import { openApp, snapshot, type TestApp } from '../support/apps.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { loadMarketFixture, type MarketFixture } from '../support/marketDays.js';
@@ -372,6 +375,33 @@ describeEachDatabase('market days', (_open, database) => {
     const ics = (await exportIcs(t.app, viewer, afm.id)).text;
     expect(ics).toContain('DTSTART;TZID=America/Los_Angeles:20261031T100000');
     expect(ics).toContain('DTSTART;TZID=America/Los_Angeles:20261102T100000');
+  });
+
+  it('a buyer the market names is not deleted; merging buyers or titles carries the market along, duplicates collapsed', async () => {
+    const refusal = await deleteCompany(t.app, editor, f.buyers.kestrel).then(
+      () => null,
+      (err: Error) => err,
+    );
+    expect(refusal).toBeInstanceOf(InUseError);
+    expect(refusal?.message).toMatch(/market meetings/);
+    const before = await getSchedule(t.app, viewer, market);
+    const kestrelMeetings = before.meetings.filter((m) => m.buyer.id === f.buyers.kestrel).length;
+    // at Cannes and at the AFM
+    const everywhere = (
+      await t.app.store.db.selectFrom('market_meetings').select('id').where('company_id', '=', f.buyers.kestrel).execute()
+    ).length;
+    expect(everywhere).toBe(kestrelMeetings + 2);
+    const merged = await mergeCompanies(t.app, editor, f.buyers.northlight, f.buyers.kestrel);
+    expect(merged.moved).toMatchObject({ 'market meetings': everywhere, 'market screenings': 1, 'market tasks': 1 });
+    const after = await getSchedule(t.app, viewer, market);
+    expect(after.meetings.filter((m) => m.buyer.id === f.buyers.northlight)).toHaveLength(
+      before.meetings.filter((m) => m.buyer.id === f.buyers.northlight).length + kestrelMeetings,
+    );
+    // Kestrel (not known) and Northlight (came) were both invited: one invitation now, and it came.
+    expect(after.screenings[0].invited.map((b) => [b.company.name, b.attended])).toEqual([['Northlight Pictures', true]]);
+    const titles = await mergeTitles(t.app, editor, f.titles.salt, f.titles.ferry);
+    expect(titles.moved).toMatchObject({ 'market line-ups': 1 });
+    expect((await getMarket(t.app, viewer, market)).lineup.map((l) => l.title.name)).toEqual(['The Salt Road']);
   });
 
   it('an edition with a market is not deleted', async () => {
