@@ -144,5 +144,47 @@ describeBrowser('a market day in the browser', () => {
     await screenshot(page, 'market-followups-1280');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'market-followups-390');
+
+    // a buyer's booking tool sends an .ics: previewed (one new, one all-day event refused), then imported
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Import .ics' }).click();
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Booking tool//EN',
+      'BEGIN:VEVENT',
+      'UID:booking-77',
+      'SUMMARY:Neon / One Second',
+      'DTSTART;TZID=America/Toronto:20210911T093000',
+      'DTEND;TZID=America/Toronto:20210911T100000',
+      'LOCATION:Shangri-La lobby',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:booking-78',
+      'SUMMARY:Wild Bunch dinner',
+      'DTSTART;VALUE=DATE:20210912',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    await page
+      .getByLabel('Calendar file (.ics)')
+      .setInputFiles({ name: 'booking.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+    const preview = page.locator('.market-form table.data');
+    await shows(preview, '2021-09-11 09:30');
+    await shows(preview, 'an all-day event (2021-09-12) has no time; meetings need one');
+    await screenshot(page, 'market-import-1280');
+    await page.getByRole('button', { name: /^Import 1 meeting/ }).click();
+    await shows(page.locator('.notice--good'), '1 meeting imported.');
+    await page.getByRole('button', { name: 'Day', exact: true }).click();
+    await page.getByRole('button', { name: 'Sat 11 Sept' }).click();
+    await shows(page.locator('.sched-list'), 'Shangri-La lobby');
+    await shows(page.locator('.sched-list .sched-time').first(), '09:30–10:00');
+
+    // the meeting form on a phone
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: '+ Meeting' }).click();
+    await visible(page.getByRole('form', { name: 'Add a meeting' }));
+    await screenshot(page, 'market-meeting-form-390');
+    await page.getByRole('form', { name: 'Add a meeting' }).getByRole('button', { name: 'Cancel' }).click();
   }, 240_000);
 });

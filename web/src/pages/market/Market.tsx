@@ -43,6 +43,10 @@ export default function Market({ params }: { params: Record<string, string> }) {
   const [day, setDay] = useState<string>();
   const [mode, setMode] = useState<{ kind: 'meeting' | 'screening' | 'import'; item?: Item }>();
   const [flash, setFlash] = useState<string>();
+  const open = (next: { kind: 'meeting' | 'screening' | 'import'; item?: Item }) => {
+    setFlash(undefined);
+    setMode(next);
+  };
   const done = (m: string) => {
     setMode(undefined);
     setFlash(m);
@@ -66,7 +70,7 @@ export default function Market({ params }: { params: Record<string, string> }) {
   const actions = writable
     ? (item: Item) => (
         <div className="row-actions">
-          <button type="button" className="btn btn--small btn--ghost" onClick={() => setMode({ kind: item.kind, item })}>
+          <button type="button" className="btn btn--small btn--ghost" onClick={() => open({ kind: item.kind, item })}>
             Change
           </button>
           <button type="button" className="btn btn--small btn--ghost btn--delete" onClick={() => remove(item)}>
@@ -95,13 +99,13 @@ export default function Market({ params }: { params: Record<string, string> }) {
         <div className="page-actions">
           {writable && (
             <>
-              <button type="button" className="btn btn--primary" onClick={() => setMode({ kind: 'meeting' })}>
+              <button type="button" className="btn btn--primary" onClick={() => open({ kind: 'meeting' })}>
                 + Meeting
               </button>
-              <button type="button" className="btn" onClick={() => setMode({ kind: 'screening' })}>
+              <button type="button" className="btn" onClick={() => open({ kind: 'screening' })}>
                 + Screening
               </button>
-              <button type="button" className="btn btn--ghost" onClick={() => setMode({ kind: 'import' })}>
+              <button type="button" className="btn btn--ghost" onClick={() => open({ kind: 'import' })}>
                 Import .ics
               </button>
             </>
@@ -127,7 +131,7 @@ export default function Market({ params }: { params: Record<string, string> }) {
               type="button"
               className={`seg${view === v ? ' is-on' : ''}`}
               aria-pressed={view === v}
-              onClick={() => setView(v)}
+              onClick={() => (setFlash(undefined), setView(v))}
             >
               {label}
             </button>
