@@ -88,6 +88,7 @@ describeEachDatabase('market days', (_open, database) => {
       /^timeZone: "Europe\/Cannes" is not an IANA time zone/,
     );
     expect((await refused(updateMarket(t.app, editor, market, { end: '2026-05-01' }))).field).toBe('end');
+    expect((await updateMarket(t.app, editor, market, { timeZone: 'europe/paris' })).timeZone).toBe('Europe/Paris');
   });
 
   it('sets the line-up in order, with status and logline', async () => {

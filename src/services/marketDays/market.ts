@@ -29,7 +29,8 @@ export interface MarketRow {
 export function checkZone(zone: unknown, field = 'timeZone'): string {
   if (!isTimeZone(zone))
     throw invalid(field, zone, `${field}: "${String(zone)}" is not an IANA time zone (e.g. Europe/Paris, America/Los_Angeles)`);
-  return zone;
+  // As the zone database spells it ("europe/paris" → "Europe/Paris").
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
 }
 
 function checkDates(start: string, end: string): void {

@@ -463,7 +463,8 @@ export async function getSchedule(app: FilmRights, _actor: Actor, marketId: stri
   people.sort((a, b) => a.name.localeCompare(b.name));
   return {
     market: { id: m.id, name: m.name, timeZone: m.time_zone, start: m.start_date, end: m.end_date },
-    days: marketDays(m),
+    // The market's days, and any day either side that has something on it.
+    days: [...new Set([...marketDays(m), ...[...meetings, ...screenings].map((x) => x.localStart.slice(0, 10))])].sort(),
     meetings: ms,
     screenings: ss,
     conflicts,
