@@ -373,6 +373,26 @@ describeEachDatabase('market days', (_open, database) => {
       '2026-11-01T01:30',
       '2026-11-01T02:30',
     ]);
+    // An imported event at the second 01:30 (PST, 09:30Z) keeps its instant; typed, 01:30 would be the first.
+    const second = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:late',
+      'SUMMARY:Kestrel Films',
+      'DTSTART:20261101T093000Z',
+      'DURATION:PT20M',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    expect(await importIcs(t.app, editor, afm.id, { ics: second, commit: true })).toMatchObject({
+      created: 1,
+      events: [{ localStart: '2026-11-01T01:30' }],
+    });
+    const late = (await getSchedule(t.app, viewer, afm.id, { from: '2026-11-01', to: '2026-11-01' })).meetings.find(
+      (x) => x.icsUid === 'late',
+    )!;
+    expect([late.start, late.localStart, late.offset]).toEqual(['2026-11-01T09:30:00Z', '2026-11-01T01:30', '-0800']);
     const ics = (await exportIcs(t.app, viewer, afm.id)).text;
     expect(ics).toContain('DTSTART;TZID=America/Los_Angeles:20261031T100000');
     expect(ics).toContain('DTSTART;TZID=America/Los_Angeles:20261102T100000');
@@ -387,11 +407,11 @@ describeEachDatabase('market days', (_open, database) => {
     expect(refusal?.message).toMatch(/market meetings/);
     const before = await getSchedule(t.app, viewer, market);
     const kestrelMeetings = before.meetings.filter((m) => m.buyer.id === f.buyers.kestrel).length;
-    // at Cannes and at the AFM
+    // at Cannes, and three at the AFM
     const everywhere = (
       await t.app.store.db.selectFrom('market_meetings').select('id').where('company_id', '=', f.buyers.kestrel).execute()
     ).length;
-    expect(everywhere).toBe(kestrelMeetings + 2);
+    expect(everywhere).toBe(kestrelMeetings + 3);
     const merged = await mergeCompanies(t.app, editor, f.buyers.northlight, f.buyers.kestrel);
     expect(merged.moved).toMatchObject({ 'market meetings': everywhere, 'market screenings': 1, 'market tasks': 1 });
     const after = await getSchedule(t.app, viewer, market);

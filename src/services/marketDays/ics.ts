@@ -129,6 +129,7 @@ export async function importIcs(app: FilmRights, actor: Actor, marketId: string,
               },
               newId(),
               uid,
+              { start: c.start, end: c.end },
             ),
           );
         } catch (e) {

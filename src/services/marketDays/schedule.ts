@@ -38,8 +38,8 @@ function optionalText(value: unknown, field: string, max = TEXT_MAX): string | n
 }
 
 /** The instant of a local time, and that it falls within the market's days (a day either side allowed). */
-function checkedInstant(m: MarketRow, local: string, field: string): number {
-  const at = instantOf(local, m.time_zone, field);
+function checkedInstant(m: MarketRow, local: string, field: string, exact?: number): number {
+  const at = exact ?? instantOf(local, m.time_zone, field);
   const day = local.slice(0, 10);
   const earliest = new Date(Date.parse(m.start_date) - 86_400_000).toISOString().slice(0, 10);
   const latest = new Date(Date.parse(m.end_date) + 86_400_000).toISOString().slice(0, 10);
@@ -170,16 +170,21 @@ export interface CheckedMeeting {
   titles: string[];
 }
 
-/** Checks a meeting inside the write transaction (times in the market's zone, buyer, people, titles). */
+/**
+ * Checks a meeting inside the write transaction (times in the market's zone, buyer, people,
+ * titles). `exact` gives the instants themselves when they are known (an imported event): a local
+ * time in the hour that happens twice then keeps the occurrence it had.
+ */
 export async function checkMeeting(
   trx: Kysely<Database>,
   m: MarketRow,
   input: MeetingInput,
   id: string,
   icsUid: string | null = null,
+  exact?: { start: number; end: number },
 ): Promise<CheckedMeeting> {
-  const start = checkedInstant(m, input.start, 'start');
-  const end = instantOf(input.end, m.time_zone, 'end');
+  const start = checkedInstant(m, input.start, 'start', exact?.start);
+  const end = exact?.end ?? instantOf(input.end, m.time_zone, 'end');
   if (end <= start)
     throw invalid(
       'end',
