@@ -49,7 +49,7 @@ function ItemCard({ s, item, compact, actions }: { s: ScheduleView; item: Item; 
         {conflicts.length > 0 && (
           <ul className="sched-conflicts" aria-label="Conflicts">
             {conflicts.map((c, i) => (
-              <li key={i} role="alert">
+              <li key={i}>
                 <span aria-hidden="true">⚠ </span>
                 {compact ? c.message : `${c.message} (with ${otherName(s, c, item.id)})`}
               </li>
@@ -107,18 +107,18 @@ export function WeekView({ s, onDay }: { s: ScheduleView; onDay: (d: string) => 
   return (
     <div className="sched-weeks">
       {weeks(s.days).map((w) => (
-        <div key={w[0]} className="sched-week" role="table" aria-label={`Week of ${dayLabel(w[0], true)}`}>
+        <div key={w[0]} className="sched-week" role="group" aria-label={`Week of ${dayLabel(w[0], true)}`}>
           {w.map((d) => {
             const items = itemsOfDay(s, d);
             return (
-              <section key={d} className="sched-col" role="row">
-                <h3 className="sched-col-head" role="columnheader">
+              <section key={d} className="sched-col" aria-label={dayLabel(d, true)}>
+                <h3 className="sched-col-head">
                   <button type="button" className="btn--link linklike" onClick={() => onDay(d)}>
                     {dayLabel(d)}
                   </button>
                   {items.some((x) => conflictsOf(s, x.id).length) && <span className="badge badge--bad">conflict</span>}
                 </h3>
-                <ol className="sched-list" role="cell">
+                <ol className="sched-list">
                   {items.map((x) => (
                     <ItemCard key={x.id} s={s} item={x} compact />
                   ))}
