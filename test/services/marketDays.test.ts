@@ -273,6 +273,27 @@ describeEachDatabase('market days', (_open, database) => {
     expect(audit).toHaveLength(2);
   });
 
+  it('two imports of the same file at the same moment make one meeting per event', async () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:race-1',
+      'SUMMARY:Tidewater Streaming',
+      'DTSTART:20260518T080000Z',
+      'DURATION:PT30M',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const results = await Promise.allSettled([1, 2, 3].map(() => importIcs(t.app, editor, market, { ics, commit: true })));
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as DomainError).field).toBe('ics');
+    const created = results.map((r) => (r.status === 'fulfilled' ? r.value.created : 0));
+    expect(created.reduce((a, b) => a + b, 0)).toBe(1);
+    const rows = await t.app.store.db.selectFrom('market_meetings').select('id').where('ics_uid', '=', 'race-1').execute();
+    expect(rows).toHaveLength(1);
+    await deleteScheduleItem(t.app, editor, market, 'meeting', rows[0].id);
+  });
+
   it('lists meetings that need follow-up after the market, until a next step or a task is there', async () => {
     const after = '2026-05-21T00:00:00Z';
     const list = await followUps(t.app, viewer, market, after);

@@ -11,7 +11,7 @@ import { localOf } from '../../domain/marketTime.js';
 import type { IcsImportInput, IcsImportResult } from '../../contract/marketDays.js';
 import { readIcs, type IcsCandidate } from '../../interchange/ics/read.js';
 import { writeIcs, type IcsEvent } from '../../interchange/ics/write.js';
-import { newId } from '../../store/index.js';
+import { isUniqueViolation, newId } from '../../store/index.js';
 import { requireWriter } from '../access.js';
 import type { Actor, FilmRights } from '../app.js';
 import { audit } from '../audit.js';
@@ -156,7 +156,16 @@ export async function importIcs(app: FilmRights, actor: Actor, marketId: string,
     if (bad.length && !input.skipInvalid)
       throw invalid('ics', null, `ics: ${bad.length} of ${events.length} events have errors; nothing was imported. ${bad[0].errors[0]}`);
     for (const c of checked) {
-      await insertMeeting(trx, c);
+      try {
+        await insertMeeting(trx, c);
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        throw invalid(
+          'ics',
+          null,
+          `ics: event ${c.row.ics_uid} was imported by someone else at the same moment; nothing was imported. Preview again`,
+        );
+      }
       await audit(trx, actor, {
         action: 'import',
         entity: 'market_meetings',

@@ -8,7 +8,7 @@ import { isCalendarDate } from '../../domain/dates.js';
 import { invalid } from '../../domain/errors.js';
 import { isTimeZone } from '../../domain/marketTime.js';
 import type { LineupInput, MarketInput, MarketPatch, MarketView } from '../../contract/marketDays.js';
-import { newId, type Database } from '../../store/index.js';
+import { isUniqueViolation, newId, type Database } from '../../store/index.js';
 import { requireWriter } from '../access.js';
 import type { Actor, FilmRights } from '../app.js';
 import { audit } from '../audit.js';
@@ -74,7 +74,15 @@ export async function createMarket(app: FilmRights, actor: Actor, input: MarketI
     const existing = await trx.selectFrom('markets').select('id').where('edition_id', '=', input.editionId).executeTakeFirst();
     if (existing)
       throw invalid('editionId', input.editionId, `editionId: this edition already has its market (${existing.id}); change that one`);
-    await trx.insertInto('markets').values(row).execute();
+    await trx
+      .insertInto('markets')
+      .values(row)
+      .execute()
+      .catch((e: unknown) => {
+        if (isUniqueViolation(e))
+          throw invalid('editionId', input.editionId, 'editionId: this edition got its market at the same moment; change that one');
+        throw e;
+      });
     await audit(trx, actor, { action: 'create', entity: 'markets', entityId: row.id, before: null, after: row });
   });
   return getMarket(app, actor, row.id);

@@ -89,7 +89,8 @@ export function market(dialect: StoreDialect): Migration {
         .addCheckConstraint('market_meetings_order', sql`starts_at < ends_at`)
         .execute();
       await db.schema.createIndex('market_meetings_market').on('market_meetings').columns(['market_id', 'starts_at']).execute();
-      await db.schema.createIndex('market_meetings_uid').on('market_meetings').columns(['market_id', 'ics_uid']).execute();
+      // One meeting per imported calendar event (NULLs, meetings not imported, are distinct on both databases).
+      await db.schema.createIndex('market_meetings_uid').unique().on('market_meetings').columns(['market_id', 'ics_uid']).execute();
 
       await db.schema
         .createTable('meeting_people')
