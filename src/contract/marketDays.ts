@@ -73,7 +73,7 @@ export const MeetingInput = closed({
 });
 export type MeetingInput = Static<typeof MeetingInput>;
 
-export const TaskInput = closed({
+export const MarketTaskInput = closed({
   dueOn: date,
   ownerId: id,
   text: Type.String({ minLength: 1, maxLength: LINE_MAX }),
@@ -81,8 +81,8 @@ export const TaskInput = closed({
   buyerId: Type.Optional(idOrNull),
   done: Type.Optional(Type.Boolean()),
 });
-export type TaskInput = Static<typeof TaskInput>;
-export const TaskPatch = closed({
+export type MarketTaskInput = Static<typeof MarketTaskInput>;
+export const MarketTaskPatch = closed({
   dueOn: Type.Optional(date),
   ownerId: Type.Optional(id),
   text: Type.Optional(Type.String({ minLength: 1, maxLength: LINE_MAX })),
@@ -90,7 +90,7 @@ export const TaskPatch = closed({
   buyerId: Type.Optional(idOrNull),
   done: Type.Optional(Type.Boolean()),
 });
-export type TaskPatch = Static<typeof TaskPatch>;
+export type MarketTaskPatch = Static<typeof MarketTaskPatch>;
 
 /** The largest .ics accepted, in characters. */
 export const ICS_MAX_CHARS = 1_000_000;
@@ -114,7 +114,7 @@ export const ScheduleQuery = Type.Object({
 });
 export type ScheduleQuery = Static<typeof ScheduleQuery>;
 export const IcsQuery = Type.Object({ person: Type.Optional(personKey) });
-export const SheetQuery = Type.Object({ format: oneOf(['pdf', 'xlsx'] as const) });
+export const LineupSheetQuery = Type.Object({ format: oneOf(['pdf', 'xlsx'] as const) });
 export const FollowUpQuery = Type.Object({
   /** What "after" means: meetings that ended before this instant (ISO); default now. */
   asOf: Type.Optional(Type.String({ maxLength: 30, format: 'date-time' })),
@@ -187,7 +187,7 @@ export const MeetingView = Type.Object({
 export type MeetingView = Static<typeof MeetingView>;
 
 export const CONFLICT_KINDS = ['same-person', 'meeting-screening', 'same-buyer'] as const;
-export const ConflictView = Type.Object({
+export const ScheduleConflictView = Type.Object({
   kind: oneOf(CONFLICT_KINDS),
   a: Type.Object({ kind: oneOf(['meeting', 'screening'] as const), id: Type.String() }),
   b: Type.Object({ kind: oneOf(['meeting', 'screening'] as const), id: Type.String() }),
@@ -195,7 +195,7 @@ export const ConflictView = Type.Object({
   shared: Type.Array(Type.String()),
   message: Type.String(),
 });
-export type ConflictView = Static<typeof ConflictView>;
+export type ScheduleConflictView = Static<typeof ScheduleConflictView>;
 
 export const ScheduleView = Type.Object({
   market: Type.Object({ id: Type.String(), name: Type.String(), timeZone: Type.String(), start: Type.String(), end: Type.String() }),
@@ -204,13 +204,13 @@ export const ScheduleView = Type.Object({
   meetings: Type.Array(MeetingView),
   screenings: Type.Array(ScreeningView),
   /** Conflicts that touch the items answered (computed over the whole market). */
-  conflicts: Type.Array(ConflictView),
+  conflicts: Type.Array(ScheduleConflictView),
   /** Everyone of ours on the schedule (to pick whose schedule to see). */
   people: Type.Array(MarketPersonView),
 });
 export type ScheduleView = Static<typeof ScheduleView>;
 
-export const TaskView = Type.Object({
+export const MarketTaskView = Type.Object({
   id: Type.String(),
   dueOn: Type.String(),
   owner: Ref,
@@ -219,7 +219,7 @@ export const TaskView = Type.Object({
   buyer: Type.Union([Ref, Type.Null()]),
   done: Type.Boolean(),
 });
-export type TaskView = Static<typeof TaskView>;
+export type MarketTaskView = Static<typeof MarketTaskView>;
 
 export const FollowUpItem = Type.Object({
   /** What needs following up: a meeting now (offers when they come). */
@@ -235,7 +235,7 @@ export const FollowUpView = Type.Object({
   /** The sources the list was made from. */
   sources: Type.Array(Type.String()),
   items: Type.Array(FollowUpItem),
-  tasks: Type.Array(TaskView),
+  tasks: Type.Array(MarketTaskView),
 });
 export type FollowUpView = Static<typeof FollowUpView>;
 

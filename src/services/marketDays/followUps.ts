@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { isCalendarDate } from '../../domain/dates.js';
 import { invalid } from '../../domain/errors.js';
 import { localOf } from '../../domain/marketTime.js';
-import type { FollowUpView, TaskInput, TaskPatch, TaskView } from '../../contract/marketDays.js';
+import type { FollowUpView, MarketTaskInput, MarketTaskPatch, MarketTaskView } from '../../contract/marketDays.js';
 import { newId, type Database } from '../../store/index.js';
 import { requireWriter } from '../access.js';
 import type { Actor, FilmRights } from '../app.js';
@@ -64,7 +64,7 @@ export async function followUps(app: FilmRights, actor: Actor, marketId: string,
 
 // ------------------------------------------------------------------ tasks
 
-export async function listTasks(app: FilmRights, _actor: Actor, marketId: string, ids?: string[]): Promise<TaskView[]> {
+export async function listTasks(app: FilmRights, _actor: Actor, marketId: string, ids?: string[]): Promise<MarketTaskView[]> {
   let q = app.store.db
     .selectFrom('market_tasks as t')
     .innerJoin('users as u', 'u.id', 't.owner_id')
@@ -102,7 +102,7 @@ export async function listTasks(app: FilmRights, _actor: Actor, marketId: string
   }));
 }
 
-async function checkTask(trx: Kysely<Database>, marketId: string, t: Required<Omit<TaskInput, 'done'>> & { done: boolean }) {
+async function checkTask(trx: Kysely<Database>, marketId: string, t: Required<Omit<MarketTaskInput, 'done'>> & { done: boolean }) {
   if (!isCalendarDate(t.dueOn)) throw invalid('dueOn', t.dueOn, `dueOn: "${t.dueOn}" is not a date as YYYY-MM-DD`);
   const text = t.text.trim();
   if (!text) throw invalid('text', t.text, 'text: say what is to be done');
@@ -130,7 +130,7 @@ async function checkTask(trx: Kysely<Database>, marketId: string, t: Required<Om
   };
 }
 
-export async function createTask(app: FilmRights, actor: Actor, marketId: string, input: TaskInput): Promise<TaskView> {
+export async function createTask(app: FilmRights, actor: Actor, marketId: string, input: MarketTaskInput): Promise<MarketTaskView> {
   requireWriter(actor);
   const id = newId();
   await app.store.transaction(async (trx) => {
@@ -146,7 +146,13 @@ export async function createTask(app: FilmRights, actor: Actor, marketId: string
   return (await listTasks(app, actor, marketId, [id]))[0];
 }
 
-export async function updateTask(app: FilmRights, actor: Actor, marketId: string, id: string, patch: TaskPatch): Promise<TaskView> {
+export async function updateTask(
+  app: FilmRights,
+  actor: Actor,
+  marketId: string,
+  id: string,
+  patch: MarketTaskPatch,
+): Promise<MarketTaskView> {
   requireWriter(actor);
   await app.store.transaction(async (trx) => {
     const old = await trx.selectFrom('market_tasks').selectAll().where('id', '=', id).where('market_id', '=', marketId).executeTakeFirst();

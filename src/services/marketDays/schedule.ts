@@ -10,7 +10,7 @@ import { invalid } from '../../domain/errors.js';
 import { scheduleConflicts, type ScheduledItem } from '../../domain/marketConflicts.js';
 import { instantOf, isoMinute, localOf, offsetAt, offsetText } from '../../domain/marketTime.js';
 import type {
-  ConflictView,
+  ScheduleConflictView,
   MarketPersonView,
   MeetingInput,
   MeetingView,
@@ -456,7 +456,7 @@ export async function getSchedule(app: FilmRights, _actor: Actor, marketId: stri
   const ms = meetings.filter(inRange);
   const ss = screenings.filter(inRange);
   const shown = new Set([...ms.map((x) => x.id), ...ss.map((x) => x.id)]);
-  const conflicts: ConflictView[] = scheduleConflicts(items)
+  const conflicts: ScheduleConflictView[] = scheduleConflicts(items)
     .filter((c) => shown.has(c.a.id) || shown.has(c.b.id))
     .map((c) => {
       const shared = c.shared.map((k) => names.get(k) ?? k);

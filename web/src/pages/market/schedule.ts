@@ -1,5 +1,5 @@
 /** What the day and week views share: items of a day in start order, their conflicts, and how times read. */
-import type { ConflictView, MeetingView, ScheduleView, ScreeningView } from '../../../../src/contract/index.js';
+import type { ScheduleConflictView, MeetingView, ScheduleView, ScreeningView } from '../../../../src/contract/index.js';
 
 export type Item = MeetingView | ScreeningView;
 
@@ -9,7 +9,7 @@ export function itemsOfDay(s: ScheduleView, day: string): Item[] {
 }
 
 /** The conflicts an item is in. */
-export function conflictsOf(s: ScheduleView, id: string): ConflictView[] {
+export function conflictsOf(s: ScheduleView, id: string): ScheduleConflictView[] {
   return s.conflicts.filter((c) => c.a.id === id || c.b.id === id);
 }
 
@@ -34,7 +34,7 @@ export function weeks(days: string[]): string[][] {
 }
 
 /** The other item of a conflict, named for the reader. */
-export function otherName(s: ScheduleView, c: ConflictView, id: string): string {
+export function otherName(s: ScheduleView, c: ScheduleConflictView, id: string): string {
   const other = c.a.id === id ? c.b : c.a;
   const m = s.meetings.find((x) => x.id === other.id);
   if (m) return `the ${hm(m.localStart)} meeting with ${m.buyer.name}`;
