@@ -22,3 +22,4 @@ export * from './press.js';
 export * from './money.js';
 export * from './offers.js';
 export * from './buyers.js';
+export * from './marketDays.js';

@@ -499,7 +499,7 @@ export async function deleteEdition(app: FilmRights, actor: Actor, id: string) {
       .where('e.id', '=', id)
       .executeTakeFirst();
     if (!e) throw new NotFoundError('festival edition', id);
-    const n = (table: 'selections' | 'awards' | 'contracts') =>
+    const n = (table: 'selections' | 'awards' | 'contracts' | 'markets') =>
       count(
         trx
           .selectFrom(table)
@@ -507,7 +507,12 @@ export async function deleteEdition(app: FilmRights, actor: Actor, id: string) {
           .where('edition_id', '=', id)
           .executeTakeFirstOrThrow(),
       );
-    const uses = nonZero({ 'festival selections': await n('selections'), awards: await n('awards'), contracts: await n('contracts') });
+    const uses = nonZero({
+      'festival selections': await n('selections'),
+      awards: await n('awards'),
+      contracts: await n('contracts'),
+      markets: await n('markets'),
+    });
     if (Object.keys(uses).length) throw new InUseError('festival edition', id, uses, `the ${e.year} edition of ${e.name}`);
     const deleted = await deleteRowIn(trx, actor, 'festival_editions', id);
     return { deleted, removed: nonZero({ sections: deleted.sections?.length ?? 0 }) };

@@ -24,6 +24,7 @@ import { NotFoundError } from './errors.js';
 import { getCompany, getPerson, readCompanySnapshot, readPersonSnapshot, type CompanyDetail, type PersonDetail } from './people.js';
 import { titleCompanyFactId, type FactTable } from './provenance.js';
 import { mergeBuyerProfile } from './buyers/profile.js';
+import { moveMarketReferences } from './marketDays/references.js';
 
 export interface MergeResult<T> {
   /** The kept record, after the merge. */
@@ -260,6 +261,7 @@ export async function mergeTitles(app: FilmRights, actor: Actor, keepId: string,
       await trx.updateTable(table).set({ title_id: keepId }).where('title_id', '=', mergeId).execute();
       count(label, n);
     }
+    for (const [label, n] of Object.entries(await moveMarketReferences(trx, 'title', mergeId, keepId))) count(label, n);
     await dedupe(
       trx,
       'selections',
@@ -374,6 +376,7 @@ export async function mergeCompanies(app: FilmRights, actor: Actor, keepId: stri
     await bumpContracts(trx, [...new Set([...contracts, ...negotiating])]);
     count('contracts', contracts.length);
     count('negotiator seats', negotiating.length);
+    for (const [label, n] of Object.entries(await moveMarketReferences(trx, 'company', mergeId, keepId))) count(label, n);
 
     const tcs = await trx.selectFrom('title_companies').selectAll().where('company_id', '=', mergeId).execute();
     for (const tc of tcs) {
@@ -499,6 +502,7 @@ export async function mergePeople(app: FilmRights, actor: Actor, keepId: string,
       seats.map((s) => s.contract_id),
     );
     count('deals negotiated', seats.length);
+    for (const [label, n] of Object.entries(await moveMarketReferences(trx, 'person', mergeId, keepId))) count(label, n);
 
     const awards = await trx.selectFrom('awards').select('id').where('person_id', '=', mergeId).execute();
     await trx.updateTable('awards').set({ person_id: keepId }).where('person_id', '=', mergeId).execute();

@@ -26,6 +26,7 @@ import { InUseError, NotFoundError } from './errors.js';
 import { dropFactLinks, factLinksOf, restoreFactLinks, type FactLinkRow } from './provenance.js';
 import { countryCode, oneOf, optionalText, pageParams, paginate, rankByNames, requiredText, type Page } from './lookup.js';
 import type { PersonInput, CompanyInput } from '../contract/index.js';
+import { marketUses } from './marketDays/references.js';
 export type { PersonInput, CompanyInput } from '../contract/index.js';
 
 type Named = { id: string; name: string };
@@ -492,6 +493,7 @@ export async function companyUses(db: Kysely<Database>, id: string): Promise<{ u
         .where('company_id', '=', id)
         .executeTakeFirstOrThrow(),
     ),
+    ...(await marketUses(db, 'company', id)),
   };
   return { uses: Object.fromEntries(Object.entries(uses).filter(([, v]) => v > 0)), contractRefs: contracts.map((c) => c.ref) };
 }
@@ -557,6 +559,7 @@ export async function personUses(db: Kysely<Database>, id: string): Promise<Reco
     credits: await count('credits'),
     'deals negotiated': await count('negotiators'),
     awards: await count('awards'),
+    ...(await marketUses(db, 'person', id)),
   };
   return Object.fromEntries(Object.entries(uses).filter(([, v]) => v > 0));
 }

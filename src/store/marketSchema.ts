@@ -1,11 +1,12 @@
 /**
  * Market mode's tables (docs/market.md, docs/offers.md): buyers and their contacts, screener
- * links, offers with their versions and status history, and the expiry of holds. `Database` in
+ * links, offers with their versions and status history, the expiry of holds, and the market
+ * side of a festival edition (line-up, screenings, meetings, follow-up tasks; docs/market-days.md). `Database` in
  * schema.ts extends `MarketTables`.
  */
 import type { ColumnType } from 'kysely';
 import type { BuyerKind } from '../domain/buyers.js';
-import type { CreatedAt, FlagWithDefault, IsoDate, IsoTimestamp, JsonListWithDefault } from './columns.js';
+import type { CreatedAt, Flag, FlagWithDefault, IsoDate, IsoTimestamp, JsonListWithDefault } from './columns.js';
 import type { JsonText } from './json.js';
 
 export type { BuyerKind };
@@ -126,6 +127,94 @@ export interface ScreenerOpensTable {
   refused: FlagWithDefault;
 }
 
+// ---------------------------------------------------------------- market days (0007_market)
+// The market side of a festival edition (docs/market-days.md). Times are UTC instants to the minute.
+
+export type LineupStatus = 'completed' | 'post-production' | 'pre-sale' | 'in-development';
+
+export interface MarketsTable {
+  id: string;
+  /** One market per festival edition (the Marché du Film of Cannes 2026). */
+  edition_id: string;
+  name: string;
+  /** IANA time zone, e.g. "Europe/Paris". */
+  time_zone: string;
+  start_date: IsoDate;
+  end_date: IsoDate;
+  created_at: CreatedAt;
+}
+
+export interface MarketLineupTable {
+  market_id: string;
+  title_id: string;
+  status: LineupStatus;
+  position: number;
+  /** A one-line pitch for this market; null = the title's synopsis. */
+  logline: string | null;
+}
+
+export interface MarketScreeningsTable {
+  id: string;
+  market_id: string;
+  title_id: string;
+  /** UTC instant, e.g. '2026-05-15T08:00:00Z'. */
+  starts_at: string;
+  ends_at: string;
+  venue: string;
+  notes: string | null;
+}
+
+export interface ScreeningBuyersTable {
+  screening_id: string;
+  company_id: string;
+  /** null = not yet known. */
+  attended: Flag | null;
+}
+
+/** Our people at a screening or a meeting: a user or a person (exactly one). */
+export interface EventPeopleColumns {
+  position: number;
+  user_id: string | null;
+  person_id: string | null;
+}
+export interface ScreeningPeopleTable extends EventPeopleColumns {
+  screening_id: string;
+}
+export interface MeetingPeopleTable extends EventPeopleColumns {
+  meeting_id: string;
+}
+
+export interface MarketMeetingsTable {
+  id: string;
+  market_id: string;
+  /** The buyer. */
+  company_id: string;
+  starts_at: string;
+  ends_at: string;
+  place: string | null;
+  notes: string | null;
+  next_step: string | null;
+  ics_uid: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MeetingTitlesTable {
+  meeting_id: string;
+  title_id: string;
+}
+
+export interface MarketTasksTable {
+  id: string;
+  market_id: string;
+  due_on: IsoDate;
+  owner_id: string;
+  text: string;
+  meeting_id: string | null;
+  company_id: string | null;
+  done: FlagWithDefault;
+  created_at: CreatedAt;
+}
+
 /** Market mode's tables, by name. */
 export interface MarketTables {
   offers: OffersTable;
@@ -137,4 +226,13 @@ export interface MarketTables {
   buyer_contacts: BuyerContactsTable;
   screeners: ScreenersTable;
   screener_opens: ScreenerOpensTable;
+  markets: MarketsTable;
+  market_lineup: MarketLineupTable;
+  market_screenings: MarketScreeningsTable;
+  screening_buyers: ScreeningBuyersTable;
+  screening_people: ScreeningPeopleTable;
+  market_meetings: MarketMeetingsTable;
+  meeting_people: MeetingPeopleTable;
+  meeting_titles: MeetingTitlesTable;
+  market_tasks: MarketTasksTable;
 }

@@ -39,13 +39,14 @@ const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolea
   // buyers (market mode, docs/market.md)
   { path: '/buyers', page: lazy(() => import('./pages/buyers/Buyers')), nav: 'Buyers' },
   { path: '/buyers/:id', page: lazy(() => import('./pages/buyers/Buyer')) },
+  { path: '/markets/:id', page: lazy(() => import('./pages/market/Market')) },
   { path: '/admin', page: lazy(() => import('./pages/Admin')), nav: 'Admin', adminOnly: true },
 ];
 
 function section(pathname: string): string {
   if (pathname.startsWith('/titles')) return '/catalog';
   if (pathname.startsWith('/deals')) return '/deals';
-  if (pathname.startsWith('/editions') || pathname.startsWith('/festivals')) return '/festivals';
+  if (pathname.startsWith('/editions') || pathname.startsWith('/festivals') || pathname.startsWith('/markets/')) return '/festivals';
   if (pathname.startsWith('/companies')) return '/companies';
   if (pathname.startsWith('/people')) return '/people';
   if (pathname.startsWith('/articles')) return '/articles';

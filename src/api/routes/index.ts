@@ -6,6 +6,7 @@ import { fetchSettingsRoutes } from './fetchSettings.js';
 import { editingRoutes } from './editing.js';
 import { interchangeRoutes } from './interchange.js';
 import { moneyRoutes } from './money.js';
+import { marketDaysRoutes } from './marketDays.js';
 import { referenceRoutes } from './reference.js';
 import { rightsRoutes } from './rights.js';
 import { sessionRoutes } from './session.js';
@@ -26,4 +27,5 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   moneyRoutes(server, app);
   offerRoutes(server, app);
   buyerRoutes(server, app);
+  marketDaysRoutes(server, app);
 }

@@ -12,6 +12,7 @@ import { InUseError, NotFoundError } from '../errors.js';
 import { dropFactLinks, factLinksOf, restoreFactLinks, titleCompanyFactId } from '../provenance.js';
 import { readTitleSnapshot, type TitleSnapshot } from './snapshot.js';
 import { getTitle, type TitleDetail } from './titlePage.js';
+import { marketUses } from '../marketDays/references.js';
 
 /** What refers to a title (besides its own credits, aliases and companies): by kind, for a refusal that says so. */
 export async function titleUses(db: Kysely<Database>, id: string): Promise<{ uses: Record<string, number>; contractRefs: string[] }> {
@@ -39,6 +40,7 @@ export async function titleUses(db: Kysely<Database>, id: string): Promise<{ use
     awards: await count('awards'),
     releases: await count('releases'),
     'box-office figures': await count('box_office'),
+    ...(await marketUses(db, 'title', id)),
   };
   return { uses: nonZero(uses), contractRefs: contracts.map((c) => c.ref) };
 }

@@ -15,6 +15,7 @@ import { articles } from './0003_articles.js';
 import { tokenExpiry } from './0004_token_expiry.js';
 import { money } from './0005_money.js';
 import { buyers } from './0006_buyers.js';
+import { market } from './0007_market.js';
 import { offers } from './0008_offers.js';
 
 /** Every migration by name; names sort in the order they run. */
@@ -26,6 +27,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0004_token_expiry': tokenExpiry(dialect),
     '0005_money': money(dialect),
     '0006_buyers': buyers(dialect),
+    '0007_market': market(dialect),
     '0008_offers': offers(dialect),
   };
 }

@@ -19,6 +19,7 @@ import { ACTIONS_COLUMN, ChangeDelete, ColumnHeads, DoneNotice, Empty, Loading, 
 import { EditionForm, ordinal } from './Festivals';
 import { AwardForm, SectionActions, SelectionForm } from './edition/LineupForms';
 import type { Award, Lineup, Selection } from './edition/lineup';
+import { EditionMarket } from './market/EditionMarket';
 
 export default function Edition({ params }: { params: Record<string, string> }) {
   const data = useApi<Lineup>(`/api/editions/${encodeURIComponent(params.id)}`);
@@ -120,6 +121,7 @@ export default function Edition({ params }: { params: Record<string, string> }) 
       {mode === 'select' && (
         <SelectionForm editionId={edition.id} sections={sectionNames} onDone={() => changed()} onCancel={() => setMode(undefined)} />
       )}
+      <EditionMarket editionId={edition.id} start={edition.start} end={edition.end} writable={writable} />
       {sections.length === 0 && (
         <Empty title="No line-up recorded for this edition.">
           {writable
