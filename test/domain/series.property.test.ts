@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toIndices } from '../../src/domain/bitset.js';
+import type { AvailsQuestion } from '../../src/domain/avails.js';
+import { RightsIndex } from '../../src/domain/rightsIndex.js';
+import type { RolledRow } from '../../src/domain/rollup.js';
+import { groupStatus, refreshUnits, TitleTree, unitStatus, type ScopedBlock } from '../../src/domain/series.js';
+import { SMALL, question } from './testing/arbitraries.js';
+import { oracleAvails, oracleLanguages, type OracleCell } from './testing/oracle.js';
+import { treeWithBlocks } from './testing/seriesArbitraries.js';
+import { oracleBlocksOf, oracleUnits } from './testing/seriesOracle.js';
+
+const key = (status: string, reasons: Array<{ code: string; contracts: string[] }>) =>
+  status + '|' + reasons.map((r) => r.code + ':' + [...r.contracts].sort().join(',')).join(';');
+
+function cellsOf(rows: RolledRow[], title: string, q: AvailsQuestion, universe: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (!r.titles.includes(title)) continue;
+    for (const c of toIndices(r.territories))
+      for (const m of toIndices(r.media))
+        for (const l of r.languages ?? universe.filter((a) => !r.languagesExcept.includes(a)))
+          for (let d = Math.max(r.start, q.start); d <= Math.min(r.end, q.end, SMALL.horizon + 1); d++) {
+            const k = `${c}/${m}/${l}/${d}`;
+            if (out.has(k)) throw new Error(`${title}: cell ${k} in two rows`);
+            out.set(k, key(r.outcome.status, r.outcome.reasons));
+          }
+  }
+  return out;
+}
+
+const worst = (cells: OracleCell[]) =>
+  cells.some((c) => c.status === 'unavailable') ? 'unavailable' : cells.some((c) => c.status === 'on-hold') ? 'on-hold' : 'available';
+
+describe('rights inherited down series, seasons and episodes agree with the oracle', () => {
+  it('per unit, cell by cell, with titles added after the deals and blocks at every level', () => {
+    fc.assert(
+      fc.property(treeWithBlocks, question, fc.boolean(), ([t, byTitle], q, wholeCatalog) => {
+        const index = new RightsIndex();
+        const own = (id: string): readonly ScopedBlock[] => byTitle.get(id) ?? [];
+        // the titles that exist when the deals are recorded, then the deals, then the late titles one by one
+        const early = t.nodes.filter((n) => !t.late.includes(n.id));
+        const tree = new TitleTree();
+        for (const n of early) tree.set(n);
+        refreshUnits(
+          index,
+          tree,
+          () => [],
+          early.map((n) => n.id),
+        );
+        refreshUnits(index, tree, own, [...byTitle.keys()]);
+        for (const id of t.late) {
+          const n = t.nodes.find((x) => x.id === id)!;
+          tree.set(n);
+          refreshUnits(index, tree, own, [n.id]);
+        }
+        const units = oracleUnits(t.nodes);
+        expect(new Set(index.titles().filter((x) => !units.includes(x)))).toEqual(new Set());
+        const rows = index.avails(wholeCatalog ? null : units, q, { include: 'all' });
+        const perUnit = new Map<string, OracleCell[]>();
+        for (const u of units) {
+          const blocks = oracleBlocksOf(t.nodes, byTitle, u);
+          const want = oracleAvails(blocks, q, SMALL.horizon, SMALL.countries, SMALL.media);
+          perUnit.set(u, want);
+          if (wholeCatalog && blocks.length === 0) continue; // the whole catalog names only titles with rights
+          const got = cellsOf(rows, u, q, oracleLanguages(blocks, q));
+          expect(got.size, `${u}: cells`).toBe(want.length);
+          for (const c of want)
+            expect(got.get(`${c.country}/${c.media}/${c.language}/${c.day}`), `${u} ${c.country}/${c.media}/${c.language}/${c.day}`).toBe(
+              key(c.status, c.reasons),
+            );
+        }
+        if (!wholeCatalog) {
+          // a season (or series) is available only if all its episodes are
+          for (const group of ['S', 'S1', 'S2', 'M']) {
+            if (!tree.get(group)) continue;
+            const groupUnits = tree.units(group);
+            const got = groupStatus(groupUnits.map((u) => unitStatus(rows.filter((r) => r.titles.includes(u)))));
+            const want = groupStatus(groupUnits.map((u) => worst(perUnit.get(u)!)));
+            expect(got, group).toBe(want);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
