@@ -237,7 +237,8 @@ function plain(b: ScopedBlock): RightsBlock {
 }
 
 /** Where the status of a group of titles (a season, a series) stands over one question. */
-export type GroupStatus = 'available' | 'on-hold' | 'partly-available' | 'unavailable';
+export const GROUP_STATUSES = ['available', 'on-hold', 'partly-available', 'unavailable'] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
 
 /**
  * A season or series is available only if all its units are: every unit available → available;

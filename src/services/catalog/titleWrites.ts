@@ -11,7 +11,7 @@ import { audit } from '../audit.js';
 import { NotFoundError } from '../errors.js';
 import { uniqueId } from '../people.js';
 import { dropFactLinks } from '../provenance.js';
-import { checkCompanyEntries, checkCreditEntries, checkTitle, type CheckedTitle, type TitleInput } from './checks.js';
+import { checkCompanyEntries, checkCreditEntries, checkPlace, checkTitle, type CheckedTitle, type TitleInput } from './checks.js';
 import { writeCredits, writeTitleCompanies } from './credits.js';
 import { readTitleSnapshot } from './snapshot.js';
 import { getTitle, type TitleDetail } from './titlePage.js';
@@ -28,6 +28,13 @@ function titleRow(c: CheckedTitle) {
     source_material: c.source_material,
     source_material_note: c.source_material_note,
     production_status: c.production_status,
+    kind: c.kind,
+    parent_id: c.parent_id,
+    number: c.number,
+    season_count: c.season_count,
+    episode_count: c.episode_count,
+    counts_final: c.counts_final,
+    series_status: c.series_status,
   };
 }
 
@@ -40,6 +47,7 @@ export async function insertTitle(
   opts: { audit?: boolean } = {},
 ): Promise<string> {
   const tid = id ?? (await uniqueId(trx, 'titles', c.english_title ?? c.original_title, c.year));
+  await checkPlace(trx, null, c);
   const now = nowIso();
   await trx
     .insertInto('titles')
@@ -99,11 +107,19 @@ export async function updateTitle(app: FilmRights, actor: Actor, id: string, pat
       sourceMaterialNote: before.sourceMaterialNote,
       productionStatus: before.productionStatus,
       aliases: before.aliases.map((a) => ({ alias: a.alias, language: a.language, kind: a.kind })),
+      kind: before.kind,
+      parentId: before.parentId,
+      number: before.number,
+      seasonCount: before.seasonCount,
+      episodeCount: before.episodeCount,
+      countsFinal: before.countsFinal,
+      seriesStatus: before.seriesStatus,
     };
     // the fields given (present, not undefined) replace the title's own; credits and companies are written below
     const given = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k in current));
     const merged: TitleInput = { ...current, ...given };
     const checked = checkTitle(merged);
+    await checkPlace(trx, id, checked);
     await trx
       .updateTable('titles')
       .set({ ...titleRow(checked), updated_at: nowIso() })

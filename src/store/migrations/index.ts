@@ -14,6 +14,7 @@ import { rightsChanges } from './0002_rights_changes.js';
 import { articles } from './0003_articles.js';
 import { tokenExpiry } from './0004_token_expiry.js';
 import { money } from './0005_money.js';
+import { series } from './0009_series.js';
 
 /** Every migration by name; names sort in the order they run. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -23,6 +24,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0003_articles': articles(dialect),
     '0004_token_expiry': tokenExpiry(dialect),
     '0005_money': money(dialect),
+    '0009_series': series(dialect),
   };
 }
 
