@@ -44,10 +44,10 @@ export async function insertTitle(
   actor: Actor,
   c: CheckedTitle,
   id?: string,
-  opts: { audit?: boolean } = {},
+  opts: { audit?: boolean; field?: (name: string) => string } = {},
 ): Promise<string> {
   const tid = id ?? (await uniqueId(trx, 'titles', c.english_title ?? c.original_title, c.year));
-  await checkPlace(trx, null, c);
+  await checkPlace(trx, null, c, opts.field);
   const now = nowIso();
   await trx
     .insertInto('titles')
