@@ -8,6 +8,7 @@ import { newId, nowIso, toJson, type Database } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
 import { requireWriter } from '../access.js';
 import { audit } from '../audit.js';
+import { recordRightsChange } from '../changeFeed.js';
 import { NotFoundError } from '../errors.js';
 import { uniqueId } from '../people.js';
 import { dropFactLinks } from '../provenance.js';
@@ -54,6 +55,8 @@ export async function insertTitle(
     .values({ id: tid, ...titleRow(c), created_at: now, updated_at: now })
     .execute();
   await insertAliases(trx, tid, c.aliases);
+  // a season or episode changes what its series' rights reach: every server's index follows (the change feed)
+  if (c.kind !== 'film' || c.parent_id !== null) await recordRightsChange(trx, [tid]);
   if (opts.audit !== false) await audit(trx, actor, { action: 'create', entity: 'titles', entityId: tid, before: null, after: c });
   return tid;
 }
@@ -120,6 +123,7 @@ export async function updateTitle(app: FilmRights, actor: Actor, id: string, pat
     const merged: TitleInput = { ...current, ...given };
     const checked = checkTitle(merged);
     await checkPlace(trx, id, checked);
+    if (checked.kind !== before.kind || checked.parent_id !== before.parentId) await recordRightsChange(trx, [id]);
     await trx
       .updateTable('titles')
       .set({ ...titleRow(checked), updated_at: nowIso() })
