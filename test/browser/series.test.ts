@@ -110,6 +110,14 @@ describeBrowser('a series, its seasons and episodes', () => {
     await shows(page.locator('.title-meta'), 'Episode 2');
   });
 
+  it('the avails page, asked about the series, says which episodes are free', async () => {
+    const { page } = w;
+    await page.goto(`${w.url}/avails?titles=${seriesId}&territories=Germany&media=Pay%20TV&start=2027-01-01&end=2027-12-31`);
+    const groups = page.locator('.series-groups');
+    await shows(groups, /Borderland \(series\) as a whole: partly available\. Free: Borderland S2E1, Borderland S2E2 \(2 of 6\)/);
+    await screenshot(page, 'series-3-avails-1280');
+  });
+
   it('reads on a phone (390 px) without sideways scrolling', async () => {
     const { page } = w;
     await page.setViewportSize({ width: 390, height: 844 });
