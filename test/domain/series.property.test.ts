@@ -35,7 +35,7 @@ const worst = (cells: OracleCell[]) =>
 describe('rights inherited down series, seasons and episodes agree with the oracle', () => {
   it('per unit, cell by cell, with titles added after the deals and blocks at every level', () => {
     fc.assert(
-      fc.property(treeWithBlocks, question, fc.boolean(), ([t, byTitle], q, wholeCatalog) => {
+      fc.property(treeWithBlocks, question, fc.boolean(), fc.nat(), fc.nat(), ([t, byTitle], q, wholeCatalog, pickEpisode, pickParent) => {
         const index = new RightsIndex();
         const own = (id: string): readonly ScopedBlock[] => byTitle.get(id) ?? [];
         // the titles that exist when the deals are recorded, then the deals, then the late titles one by one
@@ -53,6 +53,18 @@ describe('rights inherited down series, seasons and episodes agree with the orac
           const n = t.nodes.find((x) => x.id === id)!;
           tree.set(n);
           refreshUnits(index, tree, own, [n.id]);
+        }
+        // an episode moved to another season or miniseries (last in it): the trees it left and joined are answered again
+        const episodes = t.nodes.filter((n) => n.kind === 'episode');
+        const parents = t.nodes.filter((n) => n.kind === 'season' || n.kind === 'miniseries');
+        if (episodes.length && parents.length) {
+          const e = episodes[pickEpisode % episodes.length];
+          const to = parents[pickParent % parents.length];
+          const moved = { ...e, parent: to.id, number: 99 };
+          const oldTop = tree.root(e.id);
+          tree.set(moved);
+          t.nodes[t.nodes.indexOf(e)] = moved;
+          refreshUnits(index, tree, own, [e.id, oldTop]);
         }
         const units = oracleUnits(t.nodes);
         expect(new Set(index.titles().filter((x) => !units.includes(x)))).toEqual(new Set());
