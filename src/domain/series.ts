@@ -298,3 +298,29 @@ export function unitStatus(
   }
   return s;
 }
+
+/** A block of a proposed deal, written on a title (a series, season, episode or film), with how far it reaches down. */
+export interface ProposedOnTitle<B> {
+  titleId: string;
+  scope?: BlockScope;
+  block: B;
+}
+
+/**
+ * Which proposed blocks each unit must be checked with (docs/domain.md: a deal on a season or a
+ * series is checked on every episode it reaches): per unit under the titles named (or the title
+ * itself), the positions of the proposed blocks that reach it. Units no block reaches are left out.
+ */
+export function unitsToCheck<B>(tree: TitleTree, proposed: readonly ProposedOnTitle<B>[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  proposed.forEach((p, i) => {
+    const units = tree.get(p.titleId) ? tree.units(p.titleId) : [p.titleId];
+    for (const u of units) {
+      if (!reaches(tree, p.titleId, p.scope, u)) continue;
+      let list = out.get(u);
+      if (!list) out.set(u, (list = []));
+      list.push(i);
+    }
+  });
+  return out;
+}

@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { checkConflicts, type ConflictReport, type ProposedBlock } from '../domain/conflicts.js';
-import type { BlockScope } from '../domain/series.js';
+import { unitsToCheck, type BlockScope } from '../domain/series.js';
 import { BEGINNING, checkTerm, parseDay, parseEndDay } from '../domain/dates.js';
 import { DomainError, invalid } from '../domain/errors.js';
 import { parseLanguages } from '../domain/languages.js';
@@ -32,7 +32,7 @@ import type { Actor, FilmRights } from './app.js';
 import { audit } from './audit.js';
 import { requireFinancialWrite, requireWriter } from './access.js';
 import { recordRightsChange } from './changeFeed.js';
-import { dealBlockReaches, loadTrees, loadUnitRights, resolveDealScopes, unitsOf } from './seriesRights.js';
+import { loadTrees, loadUnitRights, resolveDealScopes } from './seriesRights.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
 import { parseMoney } from './money.js';
 import { checkCompany, findOrCreateCompanyIn } from './people.js';
@@ -212,20 +212,18 @@ async function conflictsInStore(
   const { tree, blocksOf } = await loadUnitRights(trx, titleIds, excludeContractId);
   const scopes = resolveDealScopes(tree, blocks);
   const reports: Array<{ titleId: string; report: ConflictReport; blockIndex: number[] }> = [];
-  for (const unit of unitsOf(tree, titleIds)) {
-    const line = [unit, ...tree.ancestors(unit)];
-    const mine = blocks
-      .map((b, i) => ({ b, i }))
-      .filter(({ b, i }) => b.titleIds.some((t) => line.includes(t) && dealBlockReaches(tree, scopes, i, t, unit)));
-    if (!mine.length) continue;
+  // one proposed block per block and title it is written on
+  const proposed = blocks.flatMap((b, i) => b.titleIds.map((t) => ({ titleId: t, scope: scopes[i].get(t) ?? undefined, block: i })));
+  for (const [unit, positions] of unitsToCheck(tree, proposed)) {
+    const mine = [...new Set(positions.map((k) => proposed[k].block))].sort((a, b) => a - b);
     reports.push({
       titleId: unit,
       report: checkConflicts(
         unit,
         blocksOf(unit),
-        mine.map(({ b }) => b.proposed),
+        mine.map((i) => blocks[i].proposed),
       ),
-      blockIndex: mine.map(({ i }) => i),
+      blockIndex: mine,
     });
   }
   return conflictView(reports, ctx.titleName, ctx.parties);

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { invalid } from '../domain/errors.js';
 import type { RightsBlock } from '../domain/rights.js';
-import { inheritedBlocks, reaches, TitleTree, type BlockScope, type TitleKind } from '../domain/series.js';
+import { inheritedBlocks, TitleTree, type BlockScope, type TitleKind } from '../domain/series.js';
 import type { Database } from '../store/index.js';
 import { loadEngineBlocks } from './engineBlocks.js';
 
@@ -138,9 +138,4 @@ export function resolveDealScopes(
   f: (n: string) => string = (n) => n,
 ): DealScopes {
   return blocks.map((b, i) => new Map(b.titleIds.map((t) => [t, resolveScope(tree, t, b.input, f(`blocks[${i}]`))])));
-}
-
-/** Does block `i` of a deal, written on `titleId`, reach `unit`? */
-export function dealBlockReaches(tree: TitleTree, scopes: DealScopes, i: number, titleId: string, unit: string): boolean {
-  return reaches(tree, titleId, scopes[i].get(titleId) ?? undefined, unit);
 }

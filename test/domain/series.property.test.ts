@@ -4,11 +4,20 @@ import { toIndices } from '../../src/domain/bitset.js';
 import type { AvailsQuestion } from '../../src/domain/avails.js';
 import { RightsIndex } from '../../src/domain/rightsIndex.js';
 import type { RolledRow } from '../../src/domain/rollup.js';
-import { groupStatus, refreshUnits, TitleTree, unitStatus, type ScopedBlock } from '../../src/domain/series.js';
-import { SMALL, question } from './testing/arbitraries.js';
+import { checkConflicts } from '../../src/domain/conflicts.js';
+import {
+  groupStatus,
+  inheritedBlocks,
+  refreshUnits,
+  TitleTree,
+  unitStatus,
+  unitsToCheck,
+  type ScopedBlock,
+} from '../../src/domain/series.js';
+import { SMALL, block, question } from './testing/arbitraries.js';
 import { oracleAvails, oracleLanguages, type OracleCell } from './testing/oracle.js';
 import { treeWithBlocks } from './testing/seriesArbitraries.js';
-import { oracleBlocksOf, oracleUnits } from './testing/seriesOracle.js';
+import { oracleBlocksOf, oracleCovered, oracleUnits } from './testing/seriesOracle.js';
 
 const key = (status: string, reasons: Array<{ code: string; contracts: string[] }>) =>
   status + '|' + reasons.map((r) => r.code + ':' + [...r.contracts].sort().join(',')).join(';');
@@ -94,6 +103,51 @@ describe('rights inherited down series, seasons and episodes agree with the orac
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('a deal on a series or season is checked on every episode it reaches, as the oracle reads it', () => {
+  it('names exactly the units the proposed block reaches, and their conflicts cell by cell', () => {
+    const proposal = treeWithBlocks.chain(([t, byTitle]) =>
+      fc.tuple(
+        fc.constant(t),
+        fc.constant(byTitle),
+        fc.constantFrom(...t.nodes.map((n) => n.id)),
+        block,
+        fc.option(
+          fc.record({
+            includesFuture: fc.boolean(),
+            covers: fc.oneof(fc.constant(null), fc.subarray(t.nodes.map((n) => n.id))),
+            excludes: fc.subarray(
+              t.nodes.map((n) => n.id),
+              { maxLength: 2 },
+            ),
+          }),
+          { nil: undefined },
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(proposal, ([t, byTitle, owner, p, scope]) => {
+        const tree = new TitleTree(t.nodes);
+        const own = (id: string): readonly ScopedBlock[] => byTitle.get(id) ?? [];
+        const checks = unitsToCheck(tree, [{ titleId: owner, scope, block: p }]);
+        const proposed: ScopedBlock = scope ? { ...p, scope } : p;
+        const reached = oracleCovered(t.nodes, owner, proposed);
+        const units = oracleUnits(t.nodes).filter((u) => reached.has(u));
+        expect([...checks.keys()].sort()).toEqual(units.sort());
+        const q: AvailsQuestion = { ...p, match: 'overlap-part' };
+        for (const u of units) {
+          const report = checkConflicts(u, inheritedBlocks(tree, own, u), [p]);
+          const blocks = oracleBlocksOf(t.nodes, byTitle, u);
+          const want = oracleAvails(blocks, q, SMALL.horizon, SMALL.countries, SMALL.media).filter((c) => c.status === 'unavailable');
+          const got = cellsOf(report.blocks[0].conflicts, u, q, oracleLanguages(blocks, q));
+          expect(got.size, `${u}: conflicting cells`).toBe(want.length);
+          for (const c of want) expect(got.has(`${c.country}/${c.media}/${c.language}/${c.day}`)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
