@@ -1,7 +1,12 @@
 import { expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describeEachDatabase } from '../support/databases.js';
-import { openApp, type TestApp } from '../support/apps.js';
-import { type Actor } from '../../src/services/app.js';
+import { openApp, snapshot, type TestApp } from '../support/apps.js';
+import { SYSTEM, type Actor } from '../../src/services/app.js';
+import { backupDatabase, restoreDatabase } from '../../src/services/backup.js';
+import { updateTitle } from '../../src/services/catalog.js';
 import { askAvails } from '../../src/services/avails.js';
 import { ImportError, exportJson, importJson, type InterchangeDocument } from '../../src/services/interchange.js';
 
@@ -108,6 +113,31 @@ describeEachDatabase('series in the JSON interchange', (_open, database) => {
       expect(await t.app.store.db.selectFrom('titles').select('id').execute()).toEqual([]);
     } finally {
       await t.close();
+    }
+  });
+
+  it('backs up and restores a series whose episode moved to a season made after it (parents restored first)', async () => {
+    const source = await openApp(database);
+    const target = await openApp(database);
+    const dir = mkdtempSync(join(tmpdir(), 'filmrights-series-backup-'));
+    try {
+      await importJson(source.app, EDITOR, seriesDoc());
+      // more titles than the restore writes in one statement, then the season: the episode's row is far older than its new season
+      const films = Array.from({ length: 250 }, (_, i) => ({ title: `Filler ${i}` }));
+      const doc: InterchangeDocument = {
+        titles: [...films, { title: 'Borderland Season 3', kind: 'season', parent: 'Borderland', number: 3 }],
+      };
+      await importJson(source.app, EDITOR, doc);
+      await updateTitle(source.app, EDITOR, 'borderland-s1e1', { parentId: 'borderland-season-3', number: 1 });
+      const file = join(dir, 'backup');
+      await backupDatabase(source.app, SYSTEM, file, { sqliteFile: source.options.file });
+      await restoreDatabase(target.app, SYSTEM, file);
+      expect(await snapshot(target.app, [])).toEqual(await snapshot(source.app, []));
+      expect(await statuses(target)).toEqual(await statuses(source));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await source.close();
+      await target.close();
     }
   });
 });
