@@ -1,9 +1,10 @@
-/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|store|titlepage|import|extract|load|statements|offers` runs one. */
+/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|series|store|titlepage|import|extract|load|statements|offers` runs one. */
 import { engineBench } from './engine.bench.js';
 import { extractBench } from './extract.bench.js';
 import { importBench } from './import.bench.js';
 import { loadBench } from './load.bench.js';
 import { offersBench } from './offers.bench.js';
+import { seriesBench } from './series.bench.js';
 import { statementApiBench } from './statementApi.bench.js';
 import { statementsBench } from './statements.bench.js';
 import { storeBench } from './store.bench.js';
@@ -12,6 +13,7 @@ import { titlePageBench } from './titlePage.bench.js';
 const only = process.argv[2];
 const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : undefined;
 if (!only || only === 'engine') await engineBench(sizes);
+if (!only || only === 'series') seriesBench(process.env.BENCH_EPISODES ? Number(process.env.BENCH_EPISODES) : undefined);
 if (!only || only === 'store') await storeBench();
 if (!only || only === 'titlepage') await titlePageBench();
 if (!only || only === 'import') await importBench();

@@ -13,6 +13,7 @@ import { visibleTo } from '../src/services/access.js';
 import type { ContractSummary, TitleDetail } from '../src/services/catalog.js';
 import { dateLabel } from '../src/services/catalog.js';
 import { NotFoundError } from '../src/services/errors.js';
+import { seriesPlace } from '../src/services/catalog/seriesView.js';
 import { formatMoney } from '../src/services/money.js';
 import { titleCompanyFactId, type FactSourceView, type FactTable } from '../src/services/provenance.js';
 import { CREDIT_ROLES, TITLE_COMPANY_ROLES, parseJson, type CreditRole, type Database } from '../src/store/index.js';
@@ -286,6 +287,8 @@ export async function getTitleSequential(app: FilmRights, actor: Actor, id: stri
     sourceMaterial: t.source_material,
     sourceMaterialNote: t.source_material_note,
     productionStatus: t.production_status,
+    kind: t.kind,
+    series: await seriesPlace(app, t),
     aliases,
     credits: credits.map((c) => ({
       id: c.id,

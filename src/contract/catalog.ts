@@ -1,5 +1,6 @@
 /** The catalog: titles (with their credits, companies and aliases), people and companies; the lists' questions. */
 import { Type, type Static } from 'typebox';
+import { SERIES_STATUSES, TITLE_KINDS } from '../domain/series.js';
 import { COMPANY_KINDS, CREDIT_ROLES, PRODUCTION_STATUSES, TITLE_COMPANY_ROLES } from '../domain/vocabulary.js';
 import { closed, id, intOrNull, list, name, NAME_MAX, oneOf, paging, text, textOrNull, wordOrNull } from './common.js';
 
@@ -42,7 +43,25 @@ const titleFields = {
   credits: Type.Optional(list(CreditEntryInput, 2000)),
   /** The companies on the title (production, co-production, sales agent, distributor); replaces the list on update. */
   companies: Type.Optional(list(TitleCompanyEntryInput, 500)),
+  ...seriesFields(),
 };
+
+/** Series, seasons and episodes (docs/domain.md): kind, the title it sits under, its number there, counts, series status. */
+function seriesFields() {
+  return {
+    /** film (the default), series, season, episode, miniseries, volume. */
+    kind: Type.Optional(oneOf(TITLE_KINDS)),
+    /** The title it sits under, by id: a season's series; an episode's season, miniseries or volume. */
+    parentId: Type.Optional(textOrNull(200)),
+    /** A season's number in its series, an episode's in its season. */
+    number: Type.Optional(intOrNull({ minimum: 1, maximum: 100_000 })),
+    seasonCount: Type.Optional(intOrNull({ minimum: 0, maximum: 100_000 })),
+    episodeCount: Type.Optional(intOrNull({ minimum: 0, maximum: 100_000 })),
+    /** True: the counts are final; false (the default): estimated. */
+    countsFinal: Type.Optional(Type.Boolean()),
+    seriesStatus: Type.Optional(wordOrNull(SERIES_STATUSES)),
+  };
+}
 
 /** POST /api/titles: a new title, with its credits (billing order) and companies (the sales agent is one). */
 export const TitleInput = closed(titleFields);

@@ -28,6 +28,12 @@ export const BlockInput = closed({
   start: Type.Optional(dateOrNull),
   end: Type.Optional(endDate),
   exclusive: Type.Optional(Type.Boolean({ default: true })),
+  /** On a series or season (docs/domain.md): false = only the titles under it that exist now, or those listed in `covers`. Default true. */
+  includesFuture: Type.Optional(Type.Boolean()),
+  /** With includesFuture false: the titles under it the block covers, by id (a season listed brings its episodes as they are now). */
+  covers: Type.Optional(Type.Union([list(id, 10_000), Type.Null()])),
+  /** Titles under it the block leaves out, by id, each with everything under it (an episode withheld, a season sold elsewhere). */
+  excludes: Type.Optional(list(id, 10_000)),
 });
 export type BlockInput = Static<typeof BlockInput>;
 

@@ -21,6 +21,7 @@ import {
   TITLE_COMPANY_ROLES,
 } from '../domain/vocabulary.js';
 import { Money, oneOf, Page, Ref } from './common.js';
+import { GROUP_STATUSES, SERIES_STATUSES, TITLE_KINDS } from '../domain/series.js';
 
 const S = Type.String();
 const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -54,6 +55,10 @@ export const Block = Type.Object({
   start: SOrNull,
   end: SOrNull,
   exclusive: Type.Boolean(),
+  /** On a series or season: whether it reaches titles added later, the titles it covers when not, the titles it leaves out. */
+  includesFuture: Type.Optional(Type.Boolean()),
+  covers: Type.Optional(nullable(strings)),
+  excludes: Type.Optional(strings),
 });
 export type Block = Static<typeof Block>;
 
@@ -139,6 +144,24 @@ export const NOT_SHOWN_REASONS = ['no-rights-held', 'rights-expired', 'not-yet-s
 export type NotShownReason = (typeof NOT_SHOWN_REASONS)[number];
 
 /** POST /api/avails: the rows, how many titles were asked, and those no row names (the first 500 listed) with why. */
+/** A series or season in an avails answer: available only if every episode is; each episode's own status. */
+export const SeriesGroup = Type.Object({
+  id: S,
+  title: S,
+  kind: oneOf(TITLE_KINDS),
+  status: oneOf(GROUP_STATUSES),
+  /** The titles it is answered through (episodes, or seasons with none yet), in order, each with its status over the whole question. */
+  units: Type.Array(
+    Type.Object({
+      id: S,
+      title: S,
+      number: Type.Union([Type.Integer(), Type.Null()]),
+      status: oneOf(['available', 'on-hold', 'unavailable'] as const),
+    }),
+  ),
+});
+export type SeriesGroup = Static<typeof SeriesGroup>;
+
 export const AvailsAnswer = Type.Object({
   rows: Type.Array(AvailRow),
   asked: Type.Integer(),
@@ -147,6 +170,8 @@ export const AvailsAnswer = Type.Object({
     reasons: Type.Array(Type.Object({ reason: oneOf(NOT_SHOWN_REASONS), message: S, count: Type.Integer() })),
     titles: Type.Array(Type.Object({ id: S, title: S, reason: oneOf(NOT_SHOWN_REASONS) })),
   }),
+  /** Each series or season asked about: answered through its episodes (docs/domain.md), its status and theirs. */
+  groups: Type.Optional(Type.Array(SeriesGroup)),
 });
 export type AvailsAnswer = Static<typeof AvailsAnswer>;
 
@@ -379,6 +404,20 @@ export const ContractSummary = Type.Object({
 export type ContractSummary = Static<typeof ContractSummary>;
 
 /** GET /api/titles/:id: everything the record knows about a film, each fact with its sources. */
+const TreeRef = Type.Object({ id: S, name: S, kind: oneOf(TITLE_KINDS), number: nullable(Type.Integer()) });
+/** A title's place among series, seasons and episodes: above it, and under it (two levels). */
+export const SeriesPlace = Type.Object({
+  kind: oneOf(TITLE_KINDS),
+  number: nullable(Type.Integer()),
+  seasonCount: nullable(Type.Integer()),
+  episodeCount: nullable(Type.Integer()),
+  countsFinal: Type.Boolean(),
+  seriesStatus: nullable(oneOf(SERIES_STATUSES)),
+  ancestors: Type.Array(TreeRef),
+  children: Type.Array(Type.Intersect([TreeRef, Type.Object({ children: Type.Array(TreeRef) })])),
+});
+export type SeriesPlace = Static<typeof SeriesPlace>;
+
 export const TitleView = Type.Object({
   id: S,
   originalTitle: S,
@@ -440,6 +479,9 @@ export const TitleView = Type.Object({
       exclusive: Type.Boolean(),
     }),
   ),
+  kind: oneOf(TITLE_KINDS),
+  /** Its place among series, seasons and episodes (docs/domain.md); null for a film. */
+  series: nullable(SeriesPlace),
   /** Every source of every fact on this page. */
   sources: Sources,
 });

@@ -14,7 +14,10 @@ import type { ImportSummary, TitleDoc } from './json/document.js';
 import type { ImportRunResult } from '../contract/index.js';
 
 /** A new title as an importer describes it: the fields of manual entry it can fill (as the JSON document names them). */
-export type PlannedTitleInput = Pick<TitleDoc, 'year' | 'countries' | 'languages' | 'runtimeMinutes' | 'productionStatus' | 'aliases'> & {
+export type PlannedTitleInput = Pick<
+  TitleDoc,
+  'year' | 'countries' | 'languages' | 'runtimeMinutes' | 'productionStatus' | 'aliases' | 'kind' | 'number'
+> & {
   originalTitle: string;
   englishTitle?: string | null;
 };
@@ -27,6 +30,8 @@ export interface PlannedTitle {
   input?: PlannedTitleInput;
   /** Directors of a new title (found or created by name). */
   directors?: string[];
+  /** The planned title a new season or episode sits under (listed before it in the plan). */
+  parentKey?: string;
   rows: string[];
 }
 

@@ -4,6 +4,8 @@
  * Services take it as their first argument; the API and the CLI open one.
  */
 import { RightsIndex } from '../domain/rightsIndex.js';
+import { refreshUnits, TitleTree, type ScopedBlock } from '../domain/series.js';
+import { loadTrees, loadWholeTree } from './seriesRights.js';
 import { openDatabase, parseJson, type OpenOptions, type Store, type UserRole } from '../store/index.js';
 import { ChangeFeed } from './changeFeed.js';
 import { loadEngineBlocks } from './engineBlocks.js';
@@ -52,6 +54,9 @@ export class FilmRights {
    */
   private holdExpiries = new Map<string, { expiresOn: string; titles: string[] }>();
   private nextLapse = Infinity;
+  /** The catalog's series, seasons and episodes (films are not in it), and the own blocks of the titles in it. */
+  tree = new TitleTree();
+  private ownBlocks = new Map<string, ScopedBlock[]>();
   /** Null until the index is first built (open() builds it before returning). */
   lastIndexBuild: IndexBuild | null = null;
   private titleNames = new Map<string, string>();
@@ -89,7 +94,21 @@ export class FilmRights {
     const started = performance.now();
     const index = new RightsIndex();
     const blocks = await loadEngineBlocks(this.store.db, null);
-    for (const [title, list] of blocks) index.setTitle(title, list);
+    // series, seasons and episodes: each episode gets its own blocks and those it inherits (docs/domain.md)
+    const tree = await loadWholeTree(this.store.db);
+    const own = new Map<string, ScopedBlock[]>();
+    for (const [title, list] of blocks) {
+      if (tree.get(title)) own.set(title, list);
+      else index.setTitle(title, list);
+    }
+    refreshUnits(
+      index,
+      tree,
+      (id) => own.get(id) ?? [],
+      [...tree.values()].filter((n) => n.parent === null).map((n) => n.id),
+    );
+    this.tree = tree;
+    this.ownBlocks = own;
     this.idx = index;
     await this.refreshHoldExpiries();
     await this.refreshLookups();
@@ -139,7 +158,9 @@ export class FilmRights {
     const today = new Date().toISOString().slice(0, 10);
     for (const [ref, { expiresOn, titles }] of this.holdExpiries) {
       if (expiresOn >= today) continue;
-      for (const t of titles)
+      // a hold on a series or season sits on the episodes it reaches (docs/domain.md)
+      const units = new Set(titles.flatMap((t) => (this.tree.get(t) ? this.tree.units(t) : [t])));
+      for (const t of units)
         this.idx.setTitle(
           t,
           this.idx.blocksOf(t).filter((b) => !(b.kind === 'hold' && b.contract === ref)),
@@ -166,8 +187,26 @@ export class FilmRights {
   async refreshTitles(titleIds: readonly string[]): Promise<void> {
     const unique = [...new Set(titleIds)];
     if (!unique.length) return;
-    const blocks = await loadEngineBlocks(this.store.db, unique);
-    for (const id of unique) this.idx.setTitle(id, blocks.get(id) ?? []);
+    // where they sat before (a title moved or removed leaves its old series to be refreshed too)
+    const oldTops = unique.filter((id) => this.tree.get(id)).map((id) => this.tree.root(id));
+    const trees = await loadTrees(this.store.db, unique);
+    for (const id of unique) {
+      const n = trees.get(id);
+      if (n) this.tree.put(n);
+      else if (this.tree.get(id)) this.tree.remove(id);
+    }
+    // titles under the changed ones, loaded now, join the tree (a series read first time whole)
+    const missing = [...trees.values()].filter((n) => !this.tree.get(n.id));
+    for (const n of missing) this.tree.put(n);
+    const blocks = await loadEngineBlocks(this.store.db, [...new Set([...unique, ...missing.map((n) => n.id)])]);
+    for (const [id, list] of blocks) {
+      if (this.tree.get(id)) this.ownBlocks.set(id, list);
+      else this.ownBlocks.delete(id);
+    }
+    refreshUnits(this.idx, this.tree, (id) => (this.tree.get(id) ? (this.ownBlocks.get(id) ?? []) : (blocks.get(id) ?? [])), [
+      ...unique,
+      ...oldTops,
+    ]);
     await this.refreshHoldExpiries();
     await this.refreshLookups(unique);
   }

@@ -10,11 +10,14 @@ import { closest, normalizeName } from '../domain/fuzzy.js';
 import { parseLanguages } from '../domain/languages.js';
 import { parseMedia } from '../domain/media.js';
 import type { NotShownReason } from '../domain/rightsIndex.js';
+import type { RolledRow } from '../domain/rollup.js';
+import { groupStatus, unitStatus } from '../domain/series.js';
+import { unitsOf } from './seriesRights.js';
 import { parseTerritories } from '../domain/territories.js';
 import type { Actor, FilmRights } from './app.js';
 import { reasonDeals } from './reasonDeals.js';
 import { rowView, type AvailRowView } from './views.js';
-import type { AvailsInput } from '../contract/index.js';
+import type { AvailsInput, SeriesGroup } from '../contract/index.js';
 export type { AvailsInput } from '../contract/index.js';
 
 export interface NotShownTitle {
@@ -33,6 +36,7 @@ export interface AvailsAnswer {
     reasons: Array<{ reason: NotShownReason; message: string; count: number }>;
     titles: NotShownTitle[];
   };
+  groups?: SeriesGroup[];
 }
 
 /** At most this many titles left out are listed by name (a catalog-wide answer can leave out thousands). */
@@ -145,7 +149,10 @@ export async function resolveTitles(app: FilmRights, refs: readonly string[], fi
 
 export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInput): Promise<AvailsAnswer> {
   const q = parseQuestion(input);
-  const titleIds = input.titles?.length ? await resolveTitles(app, input.titles) : null;
+  const named = input.titles?.length ? await resolveTitles(app, input.titles) : null;
+  // a series or season is asked through its episodes (docs/domain.md)
+  const titleIds = named ? unitsOf(app.tree, named) : null;
+  if (titleIds) await app.ensureTitleNames(titleIds);
   const reported = new Map<string, NotShownReason>();
   const deals = reasonDeals(app);
   const rows = app.index.avails(titleIds, q, {
@@ -153,7 +160,7 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
     notShown: (id, reason) => reported.set(id, reason),
   });
   // every title asked about that no row names: the reason the index gave, else it has no rights touching the question
-  const asked = titleIds ? [...new Set(titleIds)] : await app.allTitleIds();
+  const asked = titleIds ? [...new Set(titleIds)] : (await app.allTitleIds()).filter((id) => app.tree.children(id).length === 0);
   const shown = new Set<string>();
   for (const r of rows) for (const t of r.titles) shown.add(t);
   const left: NotShownTitle[] = [];
@@ -163,7 +170,9 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
   left.sort(
     (a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0),
   );
+  const groups = named ? seriesGroups(app, named, q) : [];
   return {
+    ...(groups.length ? { groups } : {}),
     rows: rows.map((r) => rowView(r, app.titleName, app.contractParties, deals)),
     asked: asked.length,
     notShown: {
@@ -176,4 +185,25 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
       titles: left.slice(0, NOT_SHOWN_LISTED),
     },
   };
+}
+
+/** Each series or season among the titles: its episodes' statuses over the whole question, and its own (docs/domain.md). */
+export function seriesGroups(app: FilmRights, titleIds: readonly string[], q: AvailsQuestion): SeriesGroup[] {
+  const out: SeriesGroup[] = [];
+  for (const id of new Set(titleIds)) {
+    const node = app.tree.get(id);
+    if (!node || app.tree.children(id).length === 0) continue;
+    const units = app.tree.units(id);
+    const rows = app.index.avails(units, q, { include: 'all' });
+    const byUnit = new Map<string, RolledRow[]>(units.map((u) => [u, []]));
+    for (const r of rows) for (const t of r.titles) byUnit.get(t)?.push(r);
+    const unitViews = units.map((u) => ({
+      id: u,
+      title: app.titleName(u),
+      number: app.tree.get(u)?.number ?? null,
+      status: unitStatus(byUnit.get(u) ?? []),
+    }));
+    out.push({ id, title: app.titleName(id), kind: node.kind, status: groupStatus(unitViews.map((u) => u.status)), units: unitViews });
+  }
+  return out;
 }

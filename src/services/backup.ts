@@ -221,7 +221,7 @@ export async function restoreDatabase(app: FilmRights, actor: Actor, file: strin
         throw invalid('database', table, `database: not empty (table ${table} has rows); restore into a new, empty database`);
     }
     for (const table of TABLES_IN_ORDER) {
-      const list = backup.tables[table] ?? [];
+      const list = table === 'titles' ? parentsFirst(backup.tables[table] ?? []) : (backup.tables[table] ?? []);
       for (let i = 0; i < list.length; i += 200) {
         await trx
           .insertInto(table)
@@ -250,4 +250,18 @@ export async function restoreDatabase(app: FilmRights, actor: Actor, file: strin
 /** Removes a half-written backup (after an error). */
 export function removePartial(file: string): void {
   rmSync(`${file}.partial`, { force: true });
+}
+
+/** Titles in an order where a series comes before its seasons and a season before its episodes (parent_id is a foreign key). */
+function parentsFirst(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const parentOf = new Map(rows.map((r) => [String(r.id), typeof r.parent_id === 'string' ? r.parent_id : null]));
+  const depth = (id: string): number => {
+    let d = 0;
+    for (let p = parentOf.get(id) ?? null; p !== null && d < 10; p = parentOf.get(p) ?? null) d++;
+    return d;
+  };
+  return rows
+    .map((r, i) => ({ r, i, d: depth(String(r.id)) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.r);
 }

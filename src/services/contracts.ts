@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { checkConflicts, type ConflictReport, type ProposedBlock } from '../domain/conflicts.js';
+import { unitsToCheck, type BlockScope } from '../domain/series.js';
 import { BEGINNING, checkTerm, parseDay, parseEndDay } from '../domain/dates.js';
 import { DomainError, invalid } from '../domain/errors.js';
 import { parseLanguages } from '../domain/languages.js';
@@ -31,7 +32,7 @@ import type { Actor, FilmRights } from './app.js';
 import { audit } from './audit.js';
 import { requireFinancialWrite, requireWriter } from './access.js';
 import { recordRightsChange } from './changeFeed.js';
-import { loadEngineBlocks } from './engineBlocks.js';
+import { loadTrees, loadUnitRights, resolveDealScopes } from './seriesRights.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
 import { parseMoney } from './money.js';
 import { checkCompany, findOrCreateCompanyIn } from './people.js';
@@ -207,19 +208,22 @@ async function conflictsInStore(
   excludeContractId?: string,
 ): Promise<ConflictReportView> {
   const titleIds = [...new Set(blocks.flatMap((b) => b.titleIds))];
-  const current = await loadEngineBlocks(trx, titleIds, excludeContractId);
+  // a block on a series or season is checked on every episode it reaches (docs/domain.md)
+  const { tree, blocksOf } = await loadUnitRights(trx, titleIds, excludeContractId);
+  const scopes = resolveDealScopes(tree, blocks);
   const reports: Array<{ titleId: string; report: ConflictReport; blockIndex: number[] }> = [];
-  for (const titleId of titleIds) {
-    const mine = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.titleIds.includes(titleId));
-    if (!mine.length) continue;
+  // one proposed block per block and title it is written on
+  const proposed = blocks.flatMap((b, i) => b.titleIds.map((t) => ({ titleId: t, scope: scopes[i].get(t) ?? undefined, block: i })));
+  for (const [unit, positions] of unitsToCheck(tree, proposed)) {
+    const mine = [...new Set(positions.map((k) => proposed[k].block))].sort((a, b) => a - b);
     reports.push({
-      titleId,
+      titleId: unit,
       report: checkConflicts(
-        titleId,
-        current.get(titleId) ?? [],
-        mine.map(({ b }) => b.proposed),
+        unit,
+        blocksOf(unit),
+        mine.map((i) => blocks[i].proposed),
       ),
-      blockIndex: mine.map(({ i }) => i),
+      blockIndex: mine,
     });
   }
   return conflictView(reports, ctx.titleName, ctx.parties);
@@ -280,8 +284,11 @@ export async function writeContractIn(
     oldTitles = (await trx.selectFrom('contract_titles').select('title_id').where('contract_id', '=', id).execute()).map((r) => r.title_id);
   }
   const titleIds = [...new Set([...input.titleIds, ...oldTitles])];
-  await store.lockTitles(trx, titleIds);
+  // the tops of their series too: writes on a series and on its episodes take turns
+  const trees = await loadTrees(trx, titleIds);
+  await store.lockTitles(trx, [...new Set([...titleIds, ...titleIds.map((t) => trees.root(t))])]);
   await ensureExists(trx, 'titles', input.titleIds, 'titleIds');
+  const scopes = resolveDealScopes(await loadTrees(trx, input.titleIds), c.blocks);
   await ensureExists(trx, 'companies', [input.licensorId, input.licenseeId, input.salesAgentId], 'parties');
   await ensureExists(
     trx,
@@ -355,7 +362,7 @@ export async function writeContractIn(
     .insertInto('contract_titles')
     .values(input.titleIds.map((t) => ({ contract_id: cid, title_id: t })))
     .execute();
-  const blockRows = c.blocks.flatMap((b) =>
+  const blockRows = c.blocks.flatMap((b, i) =>
     b.titleIds.map((t) => ({
       id: newId(),
       contract_id: cid,
@@ -369,6 +376,7 @@ export async function writeContractIn(
       end_date: b.input.end || null,
       exclusive: flag(b.proposed.exclusive),
       notes: null,
+      ...scopeRow(scopes[i].get(t) ?? null),
     })),
   );
   if (blockRows.length) await trx.insertInto('rights_blocks').values(blockRows).execute();
@@ -501,6 +509,8 @@ export function inputOf(c: ContractView, override?: { reason: string }): Contrac
       start: b.start,
       end: b.end,
       exclusive: b.exclusive,
+      ...(b.includesFuture ? {} : { includesFuture: false, covers: b.covers }),
+      ...(b.excludes.length ? { excludes: b.excludes } : {}),
     })),
     holdbacks: c.holdbacks.map((h) => ({
       titleId: h.titleId,
@@ -517,5 +527,14 @@ export function inputOf(c: ContractView, override?: { reason: string }): Contrac
     editionId: c.editionId,
     notes: c.notes,
     override: override ?? (c.overrideReason ? { reason: c.overrideReason } : null),
+  };
+}
+
+/** How a block's reach down a series is stored (docs/domain.md). */
+function scopeRow(s: BlockScope | null) {
+  return {
+    includes_future: flag(s?.includesFuture ?? true),
+    covers_titles: s && !s.includesFuture ? toJson([...(s.covers ?? [])]) : null,
+    excludes_titles: s?.excludes.length ? toJson([...s.excludes]) : null,
   };
 }

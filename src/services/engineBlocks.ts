@@ -8,9 +8,10 @@
 import type { Kysely } from 'kysely';
 import { BEGINNING, parseDay, parseEndDay } from '../domain/dates.js';
 import { mediaSetFromIds } from '../domain/media.js';
-import type { BlockKind, RightsBlock } from '../domain/rights.js';
+import type { BlockKind } from '../domain/rights.js';
+import type { ScopedBlock } from '../domain/series.js';
 import { territorySetFromCodes } from '../domain/territories.js';
-import { parseJson, type ContractDirection, type ContractStatus, type Database } from '../store/index.js';
+import { parseJson, type JsonText, type ContractDirection, type ContractStatus, type Database } from '../store/index.js';
 
 export const ACTIVE_STATUSES: readonly ContractStatus[] = ['signed', 'announced'];
 export const HOLD_STATUSES: readonly ContractStatus[] = ['negotiating'];
@@ -24,7 +25,7 @@ export function blockKind(direction: ContractDirection, status: ContractStatus):
 
 export interface StoredBlocks {
   /** Title id → its engine blocks. */
-  byTitle: Map<string, RightsBlock[]>;
+  byTitle: Map<string, ScopedBlock[]>;
 }
 
 /** Loads the engine blocks of the given titles (all titles when null), inside `db` (a transaction or the store). */
@@ -34,11 +35,11 @@ export async function loadEngineBlocks(
   excludeContractId?: string,
   /** Holds whose expiry day is before this day no longer count (docs/offers.md); default today (UTC). */
   today: string = new Date().toISOString().slice(0, 10),
-): Promise<Map<string, RightsBlock[]>> {
-  const byTitle = new Map<string, RightsBlock[]>();
+): Promise<Map<string, ScopedBlock[]>> {
+  const byTitle = new Map<string, ScopedBlock[]>();
   for (const id of titleIds ?? []) byTitle.set(id, []);
   if (titleIds !== null && titleIds.length === 0) return byTitle;
-  const push = (title: string, b: RightsBlock) => {
+  const push = (title: string, b: ScopedBlock) => {
     let list = byTitle.get(title);
     if (!list) byTitle.set(title, (list = []));
     list.push(b);
@@ -57,6 +58,9 @@ export async function loadEngineBlocks(
       'b.start_date',
       'b.end_date',
       'b.exclusive',
+      'b.includes_future',
+      'b.covers_titles',
+      'b.excludes_titles',
       'c.id as contract_id',
       'c.ref',
       'c.direction',
@@ -81,6 +85,7 @@ export async function loadEngineBlocks(
       start: r.start_date ? parseDay(r.start_date) : BEGINNING,
       end: parseEndDay(r.end_date),
       exclusive: r.exclusive === 1,
+      ...scopeOf(r),
     });
   }
 
@@ -107,4 +112,15 @@ export async function loadEngineBlocks(
     });
   }
   return byTitle;
+}
+
+/** How far a stored block on a series or season reaches down (none: every title under it, future ones included). */
+function scopeOf(r: {
+  includes_future: number;
+  covers_titles: JsonText<string[]> | null;
+  excludes_titles: JsonText<string[]> | null;
+}): Pick<ScopedBlock, 'scope'> {
+  const excludes = parseJson(r.excludes_titles) ?? [];
+  if (r.includes_future === 1 && excludes.length === 0) return {};
+  return { scope: { includesFuture: r.includes_future === 1, covers: parseJson(r.covers_titles), excludes } };
 }

@@ -6,6 +6,8 @@ import { checkConflicts } from '../domain/conflicts.js';
 import type { RightsBlock } from '../domain/rights.js';
 import type { FilmRights } from './app.js';
 import { loadEngineBlocks } from './engineBlocks.js';
+import { inheritedBlocks } from '../domain/series.js';
+import { loadWholeTree } from './seriesRights.js';
 
 export interface IntegrityReport {
   titles: number;
@@ -21,11 +23,15 @@ const key = (b: RightsBlock) =>
 
 export async function checkIntegrity(app: FilmRights): Promise<IntegrityReport> {
   const stored = await loadEngineBlocks(app.store.db, null);
+  const tree = await loadWholeTree(app.store.db);
   const indexMismatches: string[] = [];
-  const titles = new Set([...stored.keys(), ...app.index.titles()]);
+  const titles = new Set([...stored.keys(), ...app.index.titles(), ...[...tree.values()].map((n) => n.id)]);
   let blocks = 0;
+  // a series or season is answered through its episodes, which inherit its blocks (docs/domain.md)
+  const expected = (t: string) =>
+    !tree.get(t) ? (stored.get(t) ?? []) : tree.children(t).length ? [] : inheritedBlocks(tree, (id) => stored.get(id) ?? [], t);
   for (const t of titles) {
-    const a = (stored.get(t) ?? []).map(key).sort();
+    const a = expected(t).map(key).sort();
     const b = app.index.blocksOf(t).map(key).sort();
     blocks += a.length;
     if (a.length !== b.length || a.some((x, i) => x !== b[i])) indexMismatches.push(t);

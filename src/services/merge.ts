@@ -322,6 +322,14 @@ export async function mergeTitles(app: FilmRights, actor: Actor, keepId: string,
       .where('id', '=', keepId)
       .execute();
 
+    // titles under the duplicate (seasons, episodes) would lose their place: they are moved first, by hand
+    const under = await trx.selectFrom('titles').select('id').where('parent_id', '=', mergeId).execute();
+    if (under.length)
+      throw invalid(
+        'mergeId',
+        mergeId,
+        `mergeId: ${mergeId} has titles under it (${under.map((u) => u.id).join(', ')}); move them to ${keepId} first`,
+      );
     await trx.deleteFrom('titles').where('id', '=', mergeId).execute();
     await recordRightsChange(trx, [keepId, mergeId]);
     await audit(trx, actor, {

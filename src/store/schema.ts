@@ -14,6 +14,7 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { FactType, Span } from '../domain/articleFacts.js';
+import type { SeriesStatus, TitleKind } from '../domain/series.js';
 import type { JsonText } from './json.js';
 import type {
   ProductionStatus,
@@ -95,6 +96,17 @@ export interface TitlesTable {
   production_status: ProductionStatus | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+  /** Series, seasons and episodes (0009_series, docs/domain.md). */
+  kind: ColumnType<TitleKind, TitleKind | undefined, TitleKind>;
+  /** The title it sits under: a season's series, an episode's season. */
+  parent_id: string | null;
+  /** A season's number in its series, an episode's in its season. */
+  number: number | null;
+  season_count: number | null;
+  episode_count: number | null;
+  /** 1: the counts are final; 0: estimated. */
+  counts_final: FlagWithDefault;
+  series_status: SeriesStatus | null;
 }
 
 export interface TitleAliasesTable {
@@ -196,6 +208,12 @@ export interface RightsBlocksTable {
   end_date: IsoDate | null;
   exclusive: Flag;
   notes: string | null;
+  /** On a series or season: 1 = reaches titles added later too (0009_series). */
+  includes_future: FlagWithDefault;
+  /** With includes_future 0: the title ids it covers under its own. */
+  covers_titles: JsonText<string[]> | null;
+  /** Title ids under its own that it leaves out, each with everything under it. */
+  excludes_titles: JsonText<string[]> | null;
 }
 
 export interface HoldbacksTable {

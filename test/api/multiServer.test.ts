@@ -8,6 +8,9 @@ import { findOrCreateCompany } from '../../src/services/people.js';
 import { setWeCompany } from '../../src/services/settings.js';
 import { createApiToken, createUser } from '../../src/services/users.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { parseDay } from '../../src/domain/dates.js';
+import { parseMedia } from '../../src/domain/media.js';
+import { parseTerritories } from '../../src/domain/territories.js';
 
 /** Waits until `check` holds, polling; fails after `ms` (a bound, not a measured speed). */
 async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
@@ -111,4 +114,35 @@ describeEachDatabase('several app servers on one database', (_open, database) =>
       const rows = await a.store.db.selectFrom('contracts').select('ref').where('ref', 'like', 'RACE-%').execute();
       expect(rows).toHaveLength(1);
     });
+
+  it('a mandate on a series signed on one server, an episode added on the other: both servers answer it available', async () => {
+    const series = (await createTitle(a, SYSTEM, { originalTitle: 'Borderland', kind: 'series' })).id;
+    const season = (await createTitle(a, SYSTEM, { originalTitle: 'Borderland Season 1', kind: 'season', parentId: series, number: 1 })).id;
+    await saveContract(a, SYSTEM, {
+      ref: 'BORDERLAND-MANDATE',
+      status: 'signed',
+      licensorId: ids.huanxi,
+      licenseeId: ids.wb,
+      titleIds: [series],
+      blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2020-01-01', end: '2040-12-31' }],
+    });
+    // both servers have read the mandate; then the episode is written through server B, and server A learns of it from the change feed
+    await a.catchUp();
+    await b.catchUp();
+    const episode = (await createTitle(b, SYSTEM, { originalTitle: 'Borderland S1E1', kind: 'episode', parentId: season, number: 1 })).id;
+    const free = async (app: FilmRights) => {
+      const rows = app.index.avails([episode], {
+        territories: parseTerritories('France'),
+        media: parseMedia('Pay TV'),
+        languages: null,
+        start: parseDay('2022-01-01'),
+        end: parseDay('2022-12-31'),
+        exclusive: true,
+        match: 'cover-entire',
+      });
+      return rows.length === 1 && rows[0].outcome.status === 'available';
+    };
+    await eventually(() => free(a));
+    await eventually(() => free(b));
+  });
 });

@@ -64,6 +64,35 @@ export async function planEma(lookup: ImportLookup, txs: EmaTransaction[], probl
   // Titles: one per film, whatever the ALIDs (an edit and its localized edit are one film).
   const titles = new Map<string, PlannedTitle & { alids: Set<string> }>();
   const titleKeyOf = new Map<string, string>();
+  /** New titles planned, by name (a season planned for an episode is the season a later row names). */
+  const byName = new Map<string, string>();
+  /** The planned title of a series or season named by a row: the catalog's when it has exactly one, else new. */
+  const parentTitle = (name: string, kind: 'series' | 'season', number: number | null, parentKey: string | undefined, where: string) => {
+    const found = byName.get(normalizeName(name));
+    if (found) return found;
+    const inCatalog = index.find(name, null);
+    const key = inCatalog.length === 1 ? `id:${inCatalog[0]}` : `new:${normalizeName(name)}|`;
+    if (!titles.has(key))
+      titles.set(key, {
+        key,
+        label: inCatalog.length === 1 ? lookup.titleName(inCatalog[0]) : name,
+        existingId: inCatalog.length === 1 ? inCatalog[0] : undefined,
+        input: inCatalog.length === 1 ? undefined : { originalTitle: name, kind, number, aliases: [] },
+        ...(inCatalog.length !== 1 && parentKey ? { parentKey } : {}),
+        rows: where ? [where] : [],
+        alids: new Set(),
+      });
+    byName.set(normalizeName(name), key);
+    return key;
+  };
+  const placeOf = (tv: NonNullable<EmaTransaction['tv']>, workType: string) => {
+    const where = '';
+    const seriesKey = parentTitle(tv.series, 'series', null, undefined, where);
+    if (workType === 'Season') return { kind: 'season' as const, number: tv.season, parentKey: seriesKey };
+    if (tv.season === null) return null; // an episode with no season number cannot be placed: it stays a title of its own
+    const seasonKey = parentTitle(`${tv.series}: Season ${tv.season}`, 'season', tv.season, seriesKey, where);
+    return { kind: 'episode' as const, number: tv.episode, parentKey: seasonKey };
+  };
   for (const t of txs) {
     const alidKey = `${t.alid}\u0000${t.title}`;
     if (titleKeyOf.has(alidKey)) {
@@ -93,22 +122,36 @@ export async function planEma(lookup: ImportLookup, txs: EmaTransaction[], probl
         t.where,
         `"${t.title}"${t.releaseYear ? ` (${t.releaseYear})` : ''} names ${ambiguous.length} titles in the catalog (${ambiguous.join(', ')}); give the ALID of one (md:alid:org:filmrights:<id>)`,
       );
-    const key = existing ? `id:${existing}` : `new:${normalizeName(t.title)}|${t.releaseYear ?? ''}`;
+    const key = existing
+      ? `id:${existing}`
+      : (byName.get(normalizeName(t.title)) ?? `new:${normalizeName(t.title)}|${t.releaseYear ?? ''}`);
     titleKeyOf.set(alidKey, key);
     let pt = titles.get(key);
     if (!pt) {
+      // a new season or episode goes under its series (and season), found in the catalog or planned before it
+      const place = existing || !t.tv ? null : placeOf(t.tv, t.workType);
       pt = {
         key,
         label: existing ? lookup.titleName(existing) : t.title,
         existingId: existing,
-        input: existing ? undefined : { originalTitle: t.title, year: t.releaseYear, runtimeMinutes: t.runtimeMinutes, aliases: [] },
+        input: existing
+          ? undefined
+          : {
+              originalTitle: t.title,
+              year: t.releaseYear,
+              runtimeMinutes: t.runtimeMinutes,
+              aliases: [],
+              ...(place ? { kind: place.kind, number: place.number } : {}),
+            },
+        ...(place?.parentKey ? { parentKey: place.parentKey } : {}),
         rows: [],
         alids: new Set(),
       };
       titles.set(key, pt);
+      if (!existing) byName.set(normalizeName(t.title), key);
     }
     pt.rows.push(t.where);
-    if (pt.input && !pt.alids.has(t.alid)) {
+    if (pt.input && t.alidGiven !== false && !pt.alids.has(t.alid)) {
       pt.alids.add(t.alid);
       pt.input.aliases!.push({ alias: t.alid, kind: 'EMA ALID' });
     }

@@ -55,6 +55,10 @@ export interface EmaTransaction {
   contractId: string | null;
   /** Where the transaction was read from (for problems naming it), empty when we wrote it. */
   where: string;
+  /** A season or episode row: its series, season number and episode number, to place it under them. */
+  tv?: { series: string; season: number | null; episode: number | null };
+  /** False when the row gave no ALID (a season row placed by its series and number instead). */
+  alidGiven?: boolean;
 }
 
 /** A value read from a file: text, a number, a boolean, a date cell. */
@@ -237,8 +241,18 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
   const { title, alias, display } = titleOf(r, workType);
   if (!title) problems.error(r.at('TitleInternalAlias'), 'the title is not named (TitleInternalAlias or TitleDisplayUnlimited)');
 
-  const alid = text(r.get('ALID')) || text(r.get('ContentID'));
-  if (!alid) problems.error(r.at('ALID'), 'ALID is required');
+  const tv = tvPlace(r, workType);
+  const givenAlid = text(r.get('ALID')) || text(r.get('ContentID'));
+  // a season row without an ALID is accepted when its series and number place it (EMA TV template)
+  const placed = !givenAlid && tv && workType === 'Season' && tv.season !== null;
+  const alid = givenAlid || (placed ? `season:${tv.series}|${tv.season}` : '');
+  if (!alid)
+    problems.error(
+      r.at('ALID'),
+      workType === 'Season'
+        ? 'ALID is required, or the series (SeriesTitleInternalAlias) and SeasonNumber that place the season'
+        : 'ALID is required',
+    );
   const contentId = text(r.get('ContentID')) || text(r.get('EpisodeContentID')) || text(r.get('SeasonContentID')) || alid;
 
   const ltRaw = req('LicenseType');
@@ -446,7 +460,18 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
     priceCurrency: currency,
     contractId: cid,
     where: r.where,
+    ...(tv ? { tv } : {}),
+    ...(givenAlid ? {} : { alidGiven: false }),
   }));
+}
+
+/** A season or episode row's place: its series and numbers (none for other rows, or without a series name). */
+function tvPlace(r: RawTransaction, workType: string): EmaTransaction['tv'] | null {
+  if (workType !== 'Season' && workType !== 'Episode') return null;
+  const series = deAlias(text(r.get('SeriesTitleInternalAlias'))) || text(r.get('SeriesTitleDisplayUnlimited'));
+  if (!series) return null;
+  const num = (v: string) => (/^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : null);
+  return { series, season: num(text(r.get('SeasonNumber'))), episode: workType === 'Episode' ? num(text(r.get('EpisodeNumber'))) : null };
 }
 
 function allCountries(): string[] {

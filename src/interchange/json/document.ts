@@ -45,7 +45,7 @@ export interface TitleCompanyDoc {
 /** An alias, as the API takes it (src/contract). */
 export type AliasDoc = AliasInput;
 /** A title's own facts, as manual entry (the contract's TitleInput) and the document give them alike: derived from the contract. */
-export type TitleFields = Omit<TitleInput, 'originalTitle' | 'englishTitle' | 'aliases' | 'credits' | 'companies'>;
+export type TitleFields = Omit<TitleInput, 'originalTitle' | 'englishTitle' | 'aliases' | 'credits' | 'companies' | 'parentId'>;
 export interface TitleDoc extends TitleFields {
   /** The title as the catalog shows it (the English title when there is one). */
   title: string;
@@ -54,12 +54,15 @@ export interface TitleDoc extends TitleFields {
   aliases?: Array<string | AliasDoc>;
   credits?: CreditDoc[];
   companies?: TitleCompanyDoc[];
+  /** The title it sits under (a season's series, an episode's season), named as the document names titles. */
+  parent?: string | null;
 }
 /** A rights block's terms, as manual entry (the contract's BlockInput) and the document give them alike; the title aside. */
 export type BlockTerms = Omit<BlockInput, 'titleId'>;
 export interface BlockDoc extends BlockTerms {
   /** One of the contract's titles; absent: every title of the contract. */
   title?: string;
+  /** On a series or season, `covers` and `excludes` name titles under it as the document names titles. */
 }
 /** A holdback's terms, as manual entry (the contract's HoldbackInput) and the document give them alike; the title aside. */
 export type HoldbackTerms = Omit<HoldbackInput, 'titleId'>;

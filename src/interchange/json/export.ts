@@ -125,6 +125,14 @@ export function buildJsonDocument(rows: JsonExportRows): InterchangeDocument {
         sourceMaterial: t.source_material,
         sourceMaterialNote: t.source_material_note,
         productionStatus: t.production_status,
+        // series, seasons and episodes (a film says none of it)
+        kind: t.kind === 'film' ? undefined : t.kind,
+        parent: t.parent_id ? ref(t.parent_id) : null,
+        number: t.number,
+        seasonCount: t.season_count,
+        episodeCount: t.episode_count,
+        countsFinal: t.counts_final === 1 ? true : undefined,
+        seriesStatus: t.series_status,
         aliases: aliases
           .filter((a) => a.title_id === t.id)
           .sort((a, b) => byText(a.alias, b.alias) || byText(a.kind ?? '', b.kind ?? ''))
@@ -179,14 +187,19 @@ export function buildJsonDocument(rows: JsonExportRows): InterchangeDocument {
           blocks.filter((b) => b.contract_id === k.id),
           kt,
           (b) =>
-            compact({
-              territories: b.territories,
-              media: b.media,
-              languages: b.languages === null ? null : parseJson(b.languages),
-              start: b.start_date,
-              end: b.end_date,
-              exclusive: b.exclusive === 1,
-            }) as BlockDoc,
+            withCovers(
+              b,
+              ref,
+              compact({
+                territories: b.territories,
+                media: b.media,
+                languages: b.languages === null ? null : parseJson(b.languages),
+                start: b.start_date,
+                end: b.end_date,
+                exclusive: b.exclusive === 1,
+                excludes: b.excludes_titles ? parseJson(b.excludes_titles).map(ref).sort(byText) : null,
+              }) as BlockDoc,
+            ),
           ref,
         ).map(({ titleId, item }) => (titleId ? { title: ref(titleId), ...item } : item)),
         holdbacks: groupByTitle(
@@ -484,4 +497,14 @@ function groupByTitle<R extends { title_id: string }, T>(
         byText(a.titleId ? name(a.titleId) : '', b.titleId ? name(b.titleId) : ''),
     )
     .map(({ titleId, item }) => ({ titleId, item }));
+}
+
+/** A block's terms with how far it reaches down a series when it does not include future titles (its list kept even when empty). */
+function withCovers(
+  b: { includes_future: number; covers_titles: Rows<'rights_blocks'>[number]['covers_titles'] },
+  ref: (id: string) => string,
+  terms: BlockDoc,
+): BlockDoc {
+  if (b.includes_future === 1) return terms;
+  return { ...terms, includesFuture: false, covers: (parseJson(b.covers_titles) ?? []).map(ref).sort(byText) };
 }

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { AliasInput, CreditEntryInput, TitleCompanyEntryInput, TitleInput } from '../../contract/index.js';
 import { DomainError, invalid } from '../../domain/errors.js';
 import { parseLanguages } from '../../domain/languages.js';
+import { checkNode, SERIES_STATUSES, TITLE_KINDS, TitleTree, type SeriesStatus, type TitleKind } from '../../domain/series.js';
 import {
   COMPANY_KINDS,
   CREDIT_ROLES,
@@ -43,6 +44,13 @@ export interface CheckedTitle {
   source_material_note: string | null;
   production_status: ProductionStatus | null;
   aliases: Array<{ alias: string; language: string | null; kind: string | null }>;
+  kind: TitleKind;
+  parent_id: string | null;
+  number: number | null;
+  season_count: number | null;
+  episode_count: number | null;
+  counts_final: 0 | 1;
+  series_status: SeriesStatus | null;
 }
 
 function checkLanguages(value: unknown, field: string): string[] {
@@ -83,7 +91,47 @@ export function checkTitle(input: TitleInput, f: Field = plain): CheckedTitle {
     source_material_note: optionalText(input.sourceMaterialNote, f('sourceMaterialNote')),
     production_status: optionalOneOf(input.productionStatus, PRODUCTION_STATUSES, f('productionStatus')),
     aliases: checkAliases(input.aliases, f),
+    kind: input.kind === undefined ? 'film' : oneOf(input.kind, TITLE_KINDS, f('kind')),
+    parent_id: optionalText(input.parentId, f('parentId')),
+    number: optionalInt(input.number, f('number'), 1, 100_000),
+    season_count: optionalInt(input.seasonCount, f('seasonCount'), 0, 100_000),
+    episode_count: optionalInt(input.episodeCount, f('episodeCount'), 0, 100_000),
+    counts_final: input.countsFinal === true ? 1 : 0,
+    series_status: optionalOneOf(input.seriesStatus, SERIES_STATUSES, f('seriesStatus')),
   };
+}
+
+/**
+ * Checks a title's place in the catalog's tree against the store (docs/domain.md, "Series,
+ * seasons and episodes"): its parent exists and is of the right kind, no cycle, its number is
+ * free under its parent, and the titles under it may stay there. `id`: the title's id when it
+ * exists (an update), else null.
+ */
+export async function checkPlace(db: Kysely<Database>, id: string | null, c: CheckedTitle, f: Field = plain): Promise<void> {
+  if (c.parent_id === null && c.kind === 'film' && id === null) return;
+  const tree = new TitleTree();
+  const put = (r: { id: string; kind: TitleKind; parent_id: string | null; number: number | null }) =>
+    tree.put({ id: r.id, kind: r.kind, parent: r.parent_id, number: r.number });
+  const cols = ['id', 'kind', 'parent_id', 'number'] as const;
+  // the parent's line up to the top, the parent's children, and the title's own children
+  for (let p = c.parent_id, n = 0; p !== null && n < 10; n++) {
+    const row = await db.selectFrom('titles').select(cols).where('id', '=', p).executeTakeFirst();
+    if (!row) break;
+    put(row);
+    p = row.parent_id;
+  }
+  if (c.parent_id !== null)
+    for (const row of await db.selectFrom('titles').select(cols).where('parent_id', '=', c.parent_id).execute()) put(row);
+  if (id !== null) for (const row of await db.selectFrom('titles').select(cols).where('parent_id', '=', id).execute()) put(row);
+  try {
+    checkNode(tree, { id: id ?? '\u0000new', kind: c.kind, parent: c.parent_id, number: c.number }, 'title');
+  } catch (e) {
+    if (e instanceof DomainError) {
+      const field = f(e.field.replace(/^title\./, '').replace(/^parent$/, 'parentId'));
+      throw new DomainError(e.code, field, e.value, e.message.replace(/^title\.\w+/, field));
+    }
+    throw e;
+  }
 }
 
 // ------------------------------------------------------------------ a title's credits and companies, as lists

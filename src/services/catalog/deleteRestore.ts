@@ -41,6 +41,15 @@ export async function titleUses(db: Kysely<Database>, id: string): Promise<{ use
     releases: await count('releases'),
     'box-office figures': await count('box_office'),
     ...(await marketUses(db, 'title', id)),
+    'titles under it': Number(
+      (
+        await db
+          .selectFrom('titles')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('parent_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   };
   return { uses: nonZero(uses), contractRefs: contracts.map((c) => c.ref) };
 }
@@ -124,6 +133,11 @@ export async function restoreTitle(app: FilmRights, actor: Actor, id: string): P
     if (await trx.selectFrom('titles').select('id').where('id', '=', id).executeTakeFirst())
       throw invalid('id', id, `id: a title "${id}" exists again; nothing to restore`);
     const now = nowIso();
+    // the title it sat under may be gone since: it comes back on its own
+    const parent = snap.parentId
+      ? await trx.selectFrom('titles').select('id').where('id', '=', snap.parentId).executeTakeFirst()
+      : undefined;
+    if (snap.parentId && !parent) skipped.push(`its place under ${snap.parentId}: that title was deleted since`);
     await trx
       .insertInto('titles')
       .values({
@@ -138,6 +152,13 @@ export async function restoreTitle(app: FilmRights, actor: Actor, id: string): P
         source_material: snap.sourceMaterial,
         source_material_note: snap.sourceMaterialNote,
         production_status: snap.productionStatus,
+        kind: snap.kind ?? 'film',
+        parent_id: parent ? snap.parentId : null,
+        number: snap.number ?? null,
+        season_count: snap.seasonCount ?? null,
+        episode_count: snap.episodeCount ?? null,
+        counts_final: snap.countsFinal ? 1 : 0,
+        series_status: snap.seriesStatus ?? null,
         created_at: snap.createdAt ?? now,
         updated_at: now,
       })

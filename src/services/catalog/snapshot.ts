@@ -13,6 +13,7 @@ import {
   type ProductionStatus,
   type TitleCompanyRole,
 } from '../../store/index.js';
+import type { SeriesStatus, TitleKind } from '../../domain/series.js';
 import type { FactLinkRow } from '../provenance.js';
 import type { Named } from './checks.js';
 
@@ -30,6 +31,13 @@ export interface TitleSnapshot {
   sourceMaterial: string | null;
   sourceMaterialNote: string | null;
   productionStatus: ProductionStatus | null;
+  kind: TitleKind;
+  parentId: string | null;
+  number: number | null;
+  seasonCount: number | null;
+  episodeCount: number | null;
+  countsFinal: boolean;
+  seriesStatus: SeriesStatus | null;
   createdAt: string;
   aliases: Array<{ id: string; alias: string; language: string | null; kind: string | null }>;
   credits: Array<{ id: string; role: CreditRole; person: Named; character: string | null; position: number }>;
@@ -77,6 +85,13 @@ export async function readTitleSnapshot(db: Kysely<Database>, id: string): Promi
     sourceMaterial: t.source_material,
     sourceMaterialNote: t.source_material_note,
     productionStatus: t.production_status,
+    kind: t.kind,
+    parentId: t.parent_id,
+    number: t.number,
+    seasonCount: t.season_count,
+    episodeCount: t.episode_count,
+    countsFinal: t.counts_final === 1,
+    seriesStatus: t.series_status,
     createdAt: t.created_at,
     aliases,
     credits: credits.map((c) => ({

@@ -4,6 +4,8 @@
  * contracts and the sources of each fact.
  */
 import type { Kysely } from 'kysely';
+import type { TitleKind } from '../../domain/series.js';
+import { seriesPlace, type SeriesPlace } from './seriesView.js';
 import { countryName } from '../../domain/countries.js';
 import { mediaLabel, mediaSetFromIds } from '../../domain/media.js';
 import { territoryLabel, territorySetFromCodes } from '../../domain/territories.js';
@@ -122,6 +124,10 @@ export interface TitleDetail {
     end: string | null;
     exclusive: boolean;
   }>;
+  /** Film, series, season, episode, miniseries or volume. */
+  kind: TitleKind;
+  /** Its place among series, seasons and episodes; null for a film. */
+  series: SeriesPlace | null;
   /** Every source of every fact on this page. */
   sources: FactSourceView[];
 }
@@ -348,6 +354,8 @@ export async function getTitle(app: FilmRights, actor: Actor, id: string): Promi
     ...festivalViews(page, src),
     ...releaseViews(page, src),
     ...dealViews(page),
+    kind: t.kind,
+    series: await seriesPlace(app, t),
     sources: dedupeSources([...page.sources.values()].flat()),
   });
 }

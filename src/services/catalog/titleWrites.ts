@@ -8,10 +8,11 @@ import { newId, nowIso, toJson, type Database } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
 import { requireWriter } from '../access.js';
 import { audit } from '../audit.js';
+import { recordRightsChange } from '../changeFeed.js';
 import { NotFoundError } from '../errors.js';
 import { uniqueId } from '../people.js';
 import { dropFactLinks } from '../provenance.js';
-import { checkCompanyEntries, checkCreditEntries, checkTitle, type CheckedTitle, type TitleInput } from './checks.js';
+import { checkCompanyEntries, checkCreditEntries, checkPlace, checkTitle, type CheckedTitle, type TitleInput } from './checks.js';
 import { writeCredits, writeTitleCompanies } from './credits.js';
 import { readTitleSnapshot } from './snapshot.js';
 import { getTitle, type TitleDetail } from './titlePage.js';
@@ -28,6 +29,13 @@ function titleRow(c: CheckedTitle) {
     source_material: c.source_material,
     source_material_note: c.source_material_note,
     production_status: c.production_status,
+    kind: c.kind,
+    parent_id: c.parent_id,
+    number: c.number,
+    season_count: c.season_count,
+    episode_count: c.episode_count,
+    counts_final: c.counts_final,
+    series_status: c.series_status,
   };
 }
 
@@ -37,15 +45,18 @@ export async function insertTitle(
   actor: Actor,
   c: CheckedTitle,
   id?: string,
-  opts: { audit?: boolean } = {},
+  opts: { audit?: boolean; field?: (name: string) => string } = {},
 ): Promise<string> {
   const tid = id ?? (await uniqueId(trx, 'titles', c.english_title ?? c.original_title, c.year));
+  await checkPlace(trx, null, c, opts.field);
   const now = nowIso();
   await trx
     .insertInto('titles')
     .values({ id: tid, ...titleRow(c), created_at: now, updated_at: now })
     .execute();
   await insertAliases(trx, tid, c.aliases);
+  // a season or episode changes what its series' rights reach: every server's index follows (the change feed)
+  if (c.kind !== 'film' || c.parent_id !== null) await recordRightsChange(trx, [tid]);
   if (opts.audit !== false) await audit(trx, actor, { action: 'create', entity: 'titles', entityId: tid, before: null, after: c });
   return tid;
 }
@@ -99,11 +110,20 @@ export async function updateTitle(app: FilmRights, actor: Actor, id: string, pat
       sourceMaterialNote: before.sourceMaterialNote,
       productionStatus: before.productionStatus,
       aliases: before.aliases.map((a) => ({ alias: a.alias, language: a.language, kind: a.kind })),
+      kind: before.kind,
+      parentId: before.parentId,
+      number: before.number,
+      seasonCount: before.seasonCount,
+      episodeCount: before.episodeCount,
+      countsFinal: before.countsFinal,
+      seriesStatus: before.seriesStatus,
     };
     // the fields given (present, not undefined) replace the title's own; credits and companies are written below
     const given = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k in current));
     const merged: TitleInput = { ...current, ...given };
     const checked = checkTitle(merged);
+    await checkPlace(trx, id, checked);
+    if (checked.kind !== before.kind || checked.parent_id !== before.parentId) await recordRightsChange(trx, [id]);
     await trx
       .updateTable('titles')
       .set({ ...titleRow(checked), updated_at: nowIso() })

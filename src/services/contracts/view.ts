@@ -34,6 +34,9 @@ export interface ContractView {
     start: string | null;
     end: string | null;
     exclusive: boolean;
+    includesFuture: boolean;
+    covers: string[] | null;
+    excludes: string[];
   }>;
   holdbacks: Array<{
     id: string;
@@ -121,6 +124,9 @@ export async function readContract(db: Kysely<Database>, id: string): Promise<Co
           start: b.start_date,
           end: b.end_date,
           exclusive: b.exclusive === 1,
+          includesFuture: b.includes_future === 1,
+          covers: parseJson(b.covers_titles),
+          excludes: parseJson(b.excludes_titles) ?? [],
         };
       })
       .sort(

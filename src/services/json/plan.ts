@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 
 import type { Kysely } from 'kysely';
 
-import { invalid, unknownName } from '../../domain/errors.js';
+import { DomainError, invalid, unknownName } from '../../domain/errors.js';
+import { checkNode, TitleTree } from '../../domain/series.js';
+import { loadTrees } from '../seriesRights.js';
 import { closest } from '../../domain/fuzzy.js';
 import { TITLE_COMPANY_ROLES, type Database } from '../../store/index.js';
 import { TitleIndex, checkCredit, checkTitle } from '../catalog.js';
@@ -147,6 +149,8 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
   // --- titles
   const titles = await TitleIndex.load(trx);
   const titlePlans: TitlePlan[] = [];
+  const parents: Array<{ plan: TitlePlan; ref: string; field: string }> = [];
+  const titleFields = new Map<string, (n: string) => string>();
   list<TitleDoc>(d, 'titles', c).forEach((t, i) => {
     const f = (n: string) => `titles[${i}].${n === 'englishTitle' ? 'title' : n}`;
     const hasOriginal = t.originalTitle !== undefined && t.originalTitle !== null && t.originalTitle !== '';
@@ -168,7 +172,9 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     }
     const key = `${NEW}title:${i}`;
     titles.add(key, [checked.english_title, checked.original_title, ...checked.aliases.map((a) => a.alias)], checked.year);
-    const p: TitlePlan = { key, checked, credits: [], companies: [] };
+    const p: TitlePlan = { key, checked: { ...checked, parent_id: null }, credits: [], companies: [] };
+    titleFields.set(key, f);
+    if (t.parent !== undefined && t.parent !== null && t.parent !== '') parents.push({ plan: p, ref: t.parent, field: f('parent') });
     list<CreditDoc>(t, 'credits', c, f('credits')).forEach((cr, j) => {
       const cf = (n: string) => `${f('credits')}[${j}].${n}`;
       const cc = c.attempt(() => checkCredit(cr, cf));
@@ -184,6 +190,13 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     titlePlans.push(p);
   });
   const titleRef = (name: unknown, field: string): string | undefined => c.attempt(() => titles.resolve(name, field));
+  // the titles they sit under, named as the document names titles; parents are written first
+  for (const { plan, ref, field } of parents) {
+    const key = titleRef(ref, field);
+    if (key) plan.parent = { key, field };
+  }
+  titlePlans.sort((a, b) => depthIn(titlePlans, a) - depthIn(titlePlans, b));
+  await checkPlaces(trx, titlePlans, titleFields, c);
 
   // --- festivals and editions
   const festivals = await FestivalIndex.load(trx);
@@ -325,6 +338,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
       blocks.some((b, j) => b.title && !blockTitles[j]) ||
       holdbacks.some((h, j) => h.title && !holdbackTitles[j]);
     const placeholder = `${NEW}unresolved`;
+    const titleRefs = (names: readonly string[], field: string) => names.map((n, x) => titleRef(n, `${field}[${x}]`) ?? placeholder);
     if (licensorId && licensorId === licenseeId) c.add(f('licensee'), 'the licensee is the licensor');
     const input: ContractInput = {
       ref: ref ?? undefined,
@@ -342,6 +356,10 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
         start: b.start ?? null,
         end: b.end ?? null,
         exclusive: b.exclusive ?? true,
+        ...(b.includesFuture === false
+          ? { includesFuture: false, covers: b.covers == null ? null : titleRefs(b.covers, `${f('blocks')}[${j}].covers`) }
+          : {}),
+        ...(b.excludes?.length ? { excludes: titleRefs(b.excludes, `${f('blocks')}[${j}].excludes`) } : {}),
       })),
       holdbacks: holdbacks.map((h, j) => ({
         ...(h.title ? { titleId: holdbackTitles[j] ?? placeholder } : {}),
@@ -456,4 +474,39 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     ...(accounts ? { accounts } : {}),
     buyerPlans,
   };
+}
+
+/** How many titles new in the plan a title sits under (0 for a title under none, or under one already in the catalog). */
+function depthIn(plans: readonly TitlePlan[], p: TitlePlan): number {
+  let d = 0;
+  for (let at: TitlePlan | undefined = p; at?.parent && d < 10; d++) {
+    const parentKey: string = at.parent.key;
+    at = plans.find((x) => x.key === parentKey);
+    if (!at) break;
+  }
+  return d;
+}
+
+/** Each new title's place among series, seasons and episodes, checked before anything is written (errors name the document's field). */
+async function checkPlaces(
+  trx: Kysely<Database>,
+  plans: readonly TitlePlan[],
+  fields: ReadonlyMap<string, (n: string) => string>,
+  c: Collector,
+): Promise<void> {
+  const existing = plans.flatMap((p) => (p.parent && !p.parent.key.startsWith(NEW) ? [p.parent.key] : []));
+  const tree = existing.length ? await loadTrees(trx, existing) : new TitleTree();
+  for (const p of plans) tree.put({ id: p.key, kind: p.checked.kind, parent: p.parent?.key ?? null, number: p.checked.number });
+  for (const p of plans) {
+    const f = fields.get(p.key) ?? ((n: string) => n);
+    c.attempt(() => {
+      try {
+        checkNode(tree, { id: p.key, kind: p.checked.kind, parent: p.parent?.key ?? null, number: p.checked.number }, 'title');
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        const name = e.field === 'title.parent' ? 'parent' : e.field.replace(/^title\./, '');
+        throw new DomainError(e.code, f(name), e.value, `${f(name)}${e.message.replace(/^title\.\w+/, '')}`);
+      }
+    });
+  }
 }

@@ -33,7 +33,12 @@ function resolveContract(k: ContractPlan, keys: Keys): ContractPlan {
   const blocks = k.checked.blocks.map((b) => ({
     ...b,
     titleIds: b.titleIds.map(id),
-    input: { ...b.input, ...(b.input.titleId ? { titleId: id(b.input.titleId) } : {}) },
+    input: {
+      ...b.input,
+      ...(b.input.titleId ? { titleId: id(b.input.titleId) } : {}),
+      ...(b.input.covers ? { covers: b.input.covers.map(id) } : {}),
+      ...(b.input.excludes ? { excludes: b.input.excludes.map(id) } : {}),
+    },
   }));
   const holdbacks = k.checked.holdbacks.map((h) => ({
     ...h,

@@ -32,6 +32,8 @@ import type { FactSource } from './facts/link.js';
 export interface TitlePlan {
   key: string;
   checked: CheckedTitle;
+  /** The title it sits under (a key: an id, or a title new in this plan, written before it); and the field that named it. */
+  parent?: { key: string; field: string };
   credits: Array<{ personKey: string; checked: CheckedCredit }>;
   companies: Array<{ companyKey: string; role: TitleCompanyRole }>;
 }

@@ -78,7 +78,8 @@ export async function writeRights(
       continue;
     }
     const c = checkedTitles.get(t.key)!;
-    const id = await insertTitle(trx, actor, c);
+    const parentId = t.parentKey ? titleIds.get(t.parentKey) : undefined;
+    const id = await insertTitle(trx, actor, parentId ? { ...c, parent_id: parentId } : c);
     titleIds.set(t.key, id);
     for (const d of t.directors ?? []) {
       const person = await findOrCreatePersonIn(trx, actor, { name: d }, people!);

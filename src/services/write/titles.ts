@@ -9,7 +9,15 @@ import type { Keys, RecordPlan } from './records.js';
 
 export async function writeTitles(trx: Kysely<Database>, actor: Actor, p: RecordPlan, keys: Keys, summary: ImportSummary): Promise<void> {
   for (const t of p.titlePlans) {
-    const tid = await insertTitle(trx, actor, t.checked);
+    const checked = t.parent ? { ...t.checked, parent_id: keys.id(t.parent.key) } : t.checked;
+    const parentField = t.parent?.field;
+    const tid = await insertTitle(
+      trx,
+      actor,
+      checked,
+      undefined,
+      parentField ? { field: (n) => (n === 'parentId' ? parentField : n) } : {},
+    );
     keys.set(t.key, tid);
     summary.titles++;
     for (const cr of t.credits) await insertCredit(trx, actor, tid, keys.id(cr.personKey), cr.checked);

@@ -17,6 +17,7 @@ import { money } from './0005_money.js';
 import { buyers } from './0006_buyers.js';
 import { market } from './0007_market.js';
 import { offers } from './0008_offers.js';
+import { series } from './0009_series.js';
 
 /** Every migration by name; names sort in the order they run. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -29,6 +30,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0006_buyers': buyers(dialect),
     '0007_market': market(dialect),
     '0008_offers': offers(dialect),
+    '0009_series': series(dialect),
   };
 }
 

@@ -18,6 +18,11 @@ export interface BlockDraft {
   start: string;
   end: string;
   exclusive: boolean;
+  /** On a series or season (docs/series.md): reaches titles added later; else only `covers` (null: those there now). */
+  includesFuture: boolean;
+  covers: string[] | null;
+  /** Title ids under it left out, comma-separated as typed. */
+  excludes: string;
 }
 
 export interface HoldbackDraft {
@@ -56,7 +61,19 @@ export interface Draft {
 }
 
 export function newBlock(): BlockDraft {
-  return { key: key(), titleId: '', territories: '', media: '', languages: '', start: todayIso(), end: '', exclusive: true };
+  return {
+    key: key(),
+    titleId: '',
+    territories: '',
+    media: '',
+    languages: '',
+    start: todayIso(),
+    end: '',
+    exclusive: true,
+    includesFuture: true,
+    covers: null,
+    excludes: '',
+  };
 }
 
 export function emptyDraft(): Draft {
@@ -99,6 +116,9 @@ export function draftFromContract(c: Contract): Draft {
       start: b.start ?? '',
       end: b.end ?? '',
       exclusive: b.exclusive,
+      includesFuture: b.includesFuture ?? true,
+      covers: b.covers ?? null,
+      excludes: (b.excludes ?? []).join(', '),
     })),
     holdbacks: (c.holdbacks ?? []).map((h) => ({
       key: key(),
@@ -162,6 +182,7 @@ export function contractInput(d: Draft, extra: { version?: number; override?: { 
       start: b.start || null,
       end: b.end || null,
       exclusive: b.exclusive,
+      ...scope(b),
     })),
     holdbacks: d.holdbacks.map((h) => ({
       ...(h.titleId ? { titleId: h.titleId } : {}),
@@ -209,6 +230,7 @@ export function conflictRequest(
         start: b.start || null,
         end: b.end || null,
         exclusive: b.exclusive,
+        ...scope(b),
       });
     }
   });
@@ -251,4 +273,16 @@ export function statusConsequence(status: ContractStatus, direction: Direction |
 
 function label(status: string): string {
   return status.charAt(0).toUpperCase() + status.slice(1);
+}
+
+/** How far a block on a series or season reaches down, as the API takes it (nothing for the default). */
+function scope(b: BlockDraft): { includesFuture?: false; covers?: string[] | null; excludes?: string[] } {
+  const excludes = b.excludes
+    .split(/[\s,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return {
+    ...(b.includesFuture ? {} : { includesFuture: false as const, covers: b.covers }),
+    ...(excludes.length ? { excludes } : {}),
+  };
 }

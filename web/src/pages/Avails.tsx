@@ -58,6 +58,7 @@ export default function Avails() {
   const [include, setInclude] = useState<'all' | 'available'>(params.get('include') === 'available' ? 'available' : 'all');
   const [rows, setRows] = useState<AvailRow[]>();
   const [left, setLeft] = useState<Pick<AvailsAnswer, 'asked' | 'notShown'>>();
+  const [groups, setGroups] = useState<AvailsAnswer['groups']>();
   const [asked, setAsked] = useState<Question>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -129,6 +130,7 @@ export default function Avails() {
       const r = await api.post<AvailsAnswer>('/api/avails', q);
       setRows(r.rows);
       setLeft(r.notShown ? { asked: r.asked, notShown: r.notShown } : undefined);
+      setGroups(r.groups);
       setAsked(q);
     } catch (err) {
       setError(err as ApiError);
@@ -309,6 +311,7 @@ export default function Avails() {
                 </table>
               </div>
             )}
+            {groups && groups.length > 0 && <SeriesGroups groups={groups} />}
             {left && left.notShown.count > 0 && <NotShown asked={left.asked} notShown={left.notShown} />}
           </Section>
           {rows.length > 0 && (
@@ -350,5 +353,34 @@ function NotShown({ asked, notShown }: Pick<AvailsAnswer, 'asked' | 'notShown'>)
         {more > 0 && <li className="muted">and {more} more</li>}
       </ul>
     </details>
+  );
+}
+
+const GROUP_LABEL: Record<string, string> = {
+  available: 'available',
+  'on-hold': 'on hold',
+  'partly-available': 'partly available',
+  unavailable: 'unavailable',
+};
+
+/** A series or season asked about: its status as a whole (available only if every episode is) and which episodes are free. */
+function SeriesGroups({ groups }: { groups: NonNullable<AvailsAnswer['groups']> }) {
+  return (
+    <ul className="plain series-groups">
+      {groups.map((g) => {
+        const free = g.units.filter((u) => u.status === 'available');
+        return (
+          <li key={g.id}>
+            <Link to={`/titles/${encodeURIComponent(g.id)}`}>{g.title}</Link> ({g.kind}) as a whole:{' '}
+            <Badge value={g.status === 'partly-available' ? 'partial' : g.status} label={GROUP_LABEL[g.status]} />.{' '}
+            {free.length === g.units.length
+              ? `All ${g.units.length} episodes are free.`
+              : free.length
+                ? `Free: ${free.map((u) => u.title).join(', ')} (${free.length} of ${g.units.length}).`
+                : `None of its ${g.units.length} episodes is free.`}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

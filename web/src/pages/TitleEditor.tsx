@@ -25,7 +25,9 @@ import {
   isPending,
   key,
   pending,
+  SERIES_STATUSES,
   STATUSES,
+  TITLE_KINDS,
   type CompanyRole,
   type CreditRow,
   type Draft,
@@ -72,7 +74,8 @@ export default function TitleEditor({ params }: { params: Record<string, string>
             e === k ||
             e.startsWith(`${k}[`) ||
             (k === 'runtime' && e === 'runtimeMinutes') ||
-            (k === 'status' && e === 'productionStatus')
+            (k === 'status' && e === 'productionStatus') ||
+            (k === 'parent' && e === 'parentId')
           )
             delete next[e];
       return next;
@@ -193,6 +196,73 @@ export default function TitleEditor({ params }: { params: Record<string, string>
             <Field label="Production status" error={err('productionStatus')}>
               {(p) => <WordSelect {...p} words={STATUSES} none="Not known" value={draft.status} onChange={(v) => update({ status: v })} />}
             </Field>
+            <Field label="Kind" error={err('kind')}>
+              {(p) => <WordSelect {...p} words={TITLE_KINDS} value={draft.kind} onChange={(v) => update({ kind: v })} />}
+            </Field>
+            {['season', 'episode', 'volume'].includes(draft.kind) && (
+              <>
+                <Field label={draft.kind === 'episode' ? 'Season (or miniseries)' : 'Series'} error={err('parentId')}>
+                  {(p) => (
+                    <EntityPicker
+                      {...p}
+                      kind="titles"
+                      value={draft.parent}
+                      onChange={(parent) => update({ parent })}
+                      placeholder="Type its name"
+                    />
+                  )}
+                </Field>
+                <TextField
+                  label={`${draft.kind.charAt(0).toUpperCase()}${draft.kind.slice(1)} number`}
+                  error={err('number')}
+                  type="number"
+                  inputMode="numeric"
+                  value={draft.number}
+                  onChange={(v) => update({ number: v })}
+                />
+              </>
+            )}
+            {['series', 'season', 'miniseries', 'volume'].includes(draft.kind) && (
+              <>
+                {draft.kind === 'series' && (
+                  <>
+                    <Field label="Series status" error={err('seriesStatus')}>
+                      {(p) => (
+                        <WordSelect
+                          {...p}
+                          words={SERIES_STATUSES}
+                          none="Not known"
+                          value={draft.seriesStatus}
+                          onChange={(v) => update({ seriesStatus: v })}
+                        />
+                      )}
+                    </Field>
+                    <TextField
+                      label="Seasons"
+                      error={err('seasonCount')}
+                      type="number"
+                      inputMode="numeric"
+                      value={draft.seasonCount}
+                      onChange={(v) => update({ seasonCount: v })}
+                    />
+                  </>
+                )}
+                <TextField
+                  label="Episodes"
+                  error={err('episodeCount')}
+                  type="number"
+                  inputMode="numeric"
+                  value={draft.episodeCount}
+                  onChange={(v) => update({ episodeCount: v })}
+                />
+                <div className="field field--check">
+                  <label>
+                    <input type="checkbox" checked={draft.countsFinal} onChange={(e) => update({ countsFinal: e.target.checked })} /> Counts
+                    are final (not estimated)
+                  </label>
+                </div>
+              </>
+            )}
             <Field label="Countries of production" error={err('countries')} className="span-2">
               {(p) => <CountriesInput {...p} value={draft.countries} onChange={(countries) => update({ countries })} />}
             </Field>

@@ -19,6 +19,7 @@ import type { TitleDetail } from './title/detail';
 import { FestivalHistory } from './title/FestivalHistory';
 import { BoxOffice, MarketPicture, Releases } from './title/MarketRecord';
 import { timelineBars, useContractDetails } from './title/rights';
+import { SeriesEpisodes } from './title/SeriesEpisodes';
 import { Sources } from './title/Sources';
 import { TitleActions } from './title/TitleActions';
 
@@ -61,7 +62,13 @@ export default function TitlePage({ params }: { params: Record<string, string> }
   return (
     <div className="page page--wide title-page">
       <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/catalog">Catalog</Link> <span aria-hidden="true">/</span> <span aria-current="page">{name}</span>
+        <Link to="/catalog">Catalog</Link> <span aria-hidden="true">/</span>{' '}
+        {[...(d.series?.ancestors ?? [])].reverse().map((a) => (
+          <span key={a.id}>
+            <Link to={`/titles/${encodeURIComponent(a.id)}`}>{a.name}</Link> <span aria-hidden="true">/</span>{' '}
+          </span>
+        ))}
+        <span aria-current="page">{name}</span>
       </nav>
       <header className="title-head">
         <div>
@@ -83,6 +90,7 @@ export default function TitlePage({ params }: { params: Record<string, string> }
             )}
             {d.countries.length > 0 && <span>{d.countries.map((c) => countries.byCode?.get(c) ?? c).join(', ')}</span>}
             {d.runtimeMinutes ? <span>{d.runtimeMinutes} min</span> : null}
+            {d.series && <span>{seriesLine(d.series)}</span>}
             {d.productionStatus && <Badge value={d.productionStatus} />}
           </p>
           {aliases.length > 0 && <p className="muted small">Also known as {aliases.join(', ')}</p>}
@@ -127,9 +135,15 @@ export default function TitlePage({ params }: { params: Record<string, string> }
         <a href="#history">History</a>
       </nav>
 
-      <Section title="Availability" id="availability">
-        <AvailabilityMap titleId={d.id} titleLabel={name} contracts={contracts ?? d.contracts ?? []} />
-      </Section>
+      {d.series && d.series.children.length > 0 ? (
+        <Section title={d.series.kind === 'series' ? 'Seasons and episodes' : 'Episodes'} id="availability">
+          <SeriesEpisodes titleId={d.id} place={d.series} />
+        </Section>
+      ) : (
+        <Section title="Availability" id="availability">
+          <AvailabilityMap titleId={d.id} titleLabel={name} contracts={contracts ?? d.contracts ?? []} />
+        </Section>
+      )}
 
       <div className="title-grid">
         <div className="title-main">
@@ -202,4 +216,17 @@ export default function TitlePage({ params }: { params: Record<string, string> }
       <RecordHistory entity="titles" id={d.id} version={version} />
     </div>
   );
+}
+
+/** "Series, continuing, 3 seasons (estimated)", "Season 2, 10 episodes", "Episode 4". */
+function seriesLine(s: NonNullable<TitleDetail['series']>): string {
+  const kind = s.kind.charAt(0).toUpperCase() + s.kind.slice(1);
+  const parts = [s.number !== null ? `${kind} ${s.number}` : kind];
+  if (s.seriesStatus) parts.push(s.seriesStatus);
+  const counts = [
+    s.seasonCount !== null ? `${s.seasonCount} season${s.seasonCount === 1 ? '' : 's'}` : null,
+    s.episodeCount !== null ? `${s.episodeCount} episode${s.episodeCount === 1 ? '' : 's'}` : null,
+  ].filter((x): x is string => x !== null);
+  if (counts.length) parts.push(`${counts.join(', ')} (${s.countsFinal ? 'final' : 'estimated'})`);
+  return parts.join(', ');
 }

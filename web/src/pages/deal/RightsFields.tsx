@@ -78,6 +78,24 @@ export function RightsFields({
                   Exclusive
                 </label>
               </div>
+              <div className="field field--check">
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={b.includesFuture}
+                    onChange={(e) => updateBlock(i, { includesFuture: e.target.checked, covers: null })}
+                  />{' '}
+                  On a series or season: includes seasons and episodes added later
+                </label>
+              </div>
+              <TextField
+                label="Excluding (series, seasons)"
+                hint="Ids of titles under it left out, e.g. an episode withheld."
+                error={f('excludes') ?? err(`blocks[${i}].excludes[0]`)}
+                type="text"
+                value={b.excludes}
+                onChange={(v) => updateBlock(i, { excludes: v })}
+              />
             </div>
           </div>
         );

@@ -20,6 +20,9 @@ export const COMPANY_ROLES = [
 ] as const;
 export type CompanyRole = (typeof COMPANY_ROLES)[number]['role'];
 export const STATUSES = ['development', 'production', 'wrapped', 'released'];
+/** Film, series, season, episode, miniseries, volume (docs/domain.md). */
+export const TITLE_KINDS = ['film', 'series', 'season', 'episode', 'miniseries', 'volume'];
+export const SERIES_STATUSES = ['continuing', 'concluded'];
 
 export interface TitleDetailLike {
   id: string;
@@ -36,6 +39,15 @@ export interface TitleDetailLike {
   aliases?: Array<{ alias: string; language?: string | null; kind?: string | null }>;
   credits: Array<{ role: string; person: Ref; character?: string | null }>;
   companies: Array<{ role: string; company: Ref }>;
+  series?: {
+    kind: string;
+    number: number | null;
+    seasonCount: number | null;
+    episodeCount: number | null;
+    countsFinal: boolean;
+    seriesStatus: string | null;
+    ancestors: Array<{ id: string; name: string }>;
+  } | null;
 }
 
 let seq = 0;
@@ -62,6 +74,13 @@ export interface Draft {
   sourceMaterialNote: string;
   credits: CreditRow[];
   companies: Record<CompanyRole, Ref[]>;
+  kind: string;
+  parent: Ref | null;
+  number: string;
+  seasonCount: string;
+  episodeCount: string;
+  countsFinal: boolean;
+  seriesStatus: string;
 }
 
 export const empty = (): Draft => ({
@@ -78,6 +97,13 @@ export const empty = (): Draft => ({
   sourceMaterialNote: '',
   credits: [{ key: key(), role: 'director', person: null, character: '' }],
   companies: { production: [], 'co-production': [], 'sales-agent': [], distributor: [] },
+  kind: 'film',
+  parent: null,
+  number: '',
+  seasonCount: '',
+  episodeCount: '',
+  countsFinal: false,
+  seriesStatus: '',
 });
 
 export function draftOf(t: TitleDetailLike): Draft {
@@ -98,6 +124,13 @@ export function draftOf(t: TitleDetailLike): Draft {
     sourceMaterialNote: t.sourceMaterialNote ?? '',
     credits: t.credits.map((c) => ({ key: key(), role: c.role, person: c.person, character: c.character ?? '' })),
     companies,
+    kind: t.series?.kind ?? 'film',
+    parent: t.series?.ancestors[0] ? { id: t.series.ancestors[0].id, name: t.series.ancestors[0].name } : null,
+    number: t.series?.number != null ? String(t.series.number) : '',
+    seasonCount: t.series?.seasonCount != null ? String(t.series.seasonCount) : '',
+    episodeCount: t.series?.episodeCount != null ? String(t.series.episodeCount) : '',
+    countsFinal: t.series?.countsFinal ?? false,
+    seriesStatus: t.series?.seriesStatus ?? '',
   };
 }
 
@@ -137,5 +170,12 @@ export function body(d: Draft, original?: TitleDetailLike) {
         character: c.role === 'cast' ? c.character.trim() || null : null,
       })),
     companies,
+    kind: d.kind,
+    parentId: d.parent?.id ?? null,
+    number: d.number.trim() ? Number(d.number) : null,
+    seasonCount: d.seasonCount.trim() ? Number(d.seasonCount) : null,
+    episodeCount: d.episodeCount.trim() ? Number(d.episodeCount) : null,
+    countsFinal: d.countsFinal,
+    seriesStatus: d.seriesStatus || null,
   };
 }
