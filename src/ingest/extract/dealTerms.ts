@@ -331,6 +331,29 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
 }
 
 /** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
+/**
+ * A buyer named in parentheses after a territory, whatever the sketch made of
+ * its words: "Benelux (September Film Distribution)", "Italy (Be Water)" read
+ * a month or a lower-case word inside a company name. The name is the text
+ * between the parentheses when it is short, starts with a capital or a digit
+ * and is not a territory, a person or a year: [name, index after ")"].
+ */
+export function parenBuyer(c: Ctx, k: number): [string, number] | null {
+  if (c.tok(k) !== '(') return null;
+  if (/^[CE]\d+$/.test(c.tok(k + 1)) && c.tok(k + 2) === ')') return c.item(k + 1).ent === 'person' ? null : [c.name(k + 1), k + 3];
+  let e = k + 1;
+  while (e < c.toks.length && e < k + 8 && c.tok(e) !== ')' && c.tok(e) !== '(' && c.tok(e) !== '.' && c.tok(e) !== ';') e++;
+  if (c.tok(e) !== ')' || e === k + 1) return null;
+  if (c.isTerr(k + 1) || c.isTitle(k + 1) || /^P\d+$/.test(c.tok(k + 1))) return null;
+  const a = c.item(k + 1).start - c.sent.start;
+  const b = c.item(e - 1).end - c.sent.start;
+  const name = c.sent.text.slice(a, b).replace(/\s+/g, ' ').trim();
+  if (!/^[\p{Lu}\d]/u.test(name) || name.length > 60 || /^\d{4}$/.test(name) || /^(?:see|sold|via|by|aka|also|formerly|previously)\b/i.test(name))
+    return null;
+  if (/,\s*(?:and\s+)?[\p{Lu}]/u.test(name) && !/,\s*(?:Ltd|Inc|LLC|Co|S\.?A|GmbH)\b/i.test(name)) return null;
+  return [name, e + 1];
+}
+
 export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; terrs: string[]; media?: string | null }> {
   const out: Array<{ buyer: string; terrs: string[]; media?: string | null }> = [];
   let k = i;
@@ -369,9 +392,10 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
     if (c.tok(k) === 'for' || c.tok(k) === 'in') {
       // "for France (Pyramide Distribution)" / "for the U.K., where Lionsgate UK will distribute"
       const l = c.terrList(k + 1, false);
-      if (l.exprs.length && c.tok(l.end) === '(' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.tok(l.end + 2) === ')') {
-        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
-        k = l.end + 3;
+      const pb = l.exprs.length ? parenBuyer(c, l.end) : null;
+      if (pb) {
+        out.push({ buyer: pb[0], terrs: l.exprs });
+        k = pb[1];
         continue;
       }
       // "for Benelux by Cinemaret, for Austria by Polyfilm"
@@ -431,9 +455,10 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
     }
     if (c.isTerr(k) && c.item(k).ent === 'territory') {
       const l = c.terrList(k, false);
-      if (c.tok(l.end) === '(' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.tok(l.end + 2) === ')') {
-        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
-        k = l.end + 3;
+      const pb = parenBuyer(c, l.end);
+      if (pb) {
+        out.push({ buyer: pb[0], terrs: l.exprs });
+        k = pb[1];
         continue;
       }
       // "France to Diaphana"
