@@ -57,6 +57,7 @@ const SUBJECT = new RegExp(
   String.raw`^${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|(?:also[ ])?(?:has[ ]|have[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
   'u',
 );
+const QUOTED = /(?<![\p{L}\p{N}])['"](\p{Lu}[^'"\n]{0,60}?)['"](?![\p{L}\p{N}])/gu;
 const RIGHTS_TO = new RegExp(String.raw`\brights[ ](?:to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at)\b))`, 'gu');
 
 /** Capitals that are not titles: acronyms and the words a page prints in capitals. */
@@ -284,10 +285,16 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       push(sen.start + m.index, t);
     }
   }
+  // a title the article quotes somewhere (a headline's 'Dying') is a title where the body repeats it unquoted
+  for (const m of view.matchAll(QUOTED)) {
+    const t = m[1].replace(/[.:,!?-]+$/, '');
+    if (t.split(' ').length <= 8 && plausible(t, '')) keys.add(t);
+  }
   // the same titles wherever the article repeats them: each capitalized run, its leading sub-runs looked up
   if (keys.size) {
     const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${TITLE}`, 'gu');
     for (const m of view.matchAll(RUN)) {
+      if (/['"]/.test(view[m.index - 1] ?? '')) continue; // quoted: the sketch reads it
       const words = m[1].split(' ');
       for (let n = words.length; n >= 1; n--) {
         const t = words

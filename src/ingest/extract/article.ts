@@ -26,6 +26,12 @@ function isHeadline(s: Sentence): boolean {
   return caps / words.length > 0.6;
 }
 
+/** The words before a title that leave it the sentence's subject: none, an opening phrase closed by a comma, or a kind of film. */
+function isSubjectPosition(before: string[]): boolean {
+  if (!before.length || before[before.length - 1] === ',') return true;
+  return before.every((t) => /^(?:the|this|a|new|latest|documentary|drama|film|comedy|thriller|feature|pic|title|movie|competition|festival)$/.test(t));
+}
+
 function runPass(
   text: string,
   view: string,
@@ -82,9 +88,11 @@ function runPass(
     if (main) {
       const explicit = sk.items.some((it) => it.kind === 'title' && nk(it.text) === nk(main.fields.title));
       if (explicit || !st.focus) st.focus = main.fields.title;
-    } else if (!st.focus) {
+    } else if (!headline) {
+      // no fact of its own: a title that is the sentence's subject ("Dying also picked up a prize.") becomes the focus
       const first = sk.items.find((it) => it.kind === 'title');
-      if (first && !headline) st.focus = first.text;
+      const at = first ? sk.tokenItem.indexOf(sk.items.indexOf(first)) : -1;
+      if (first && (!st.focus || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at))))) st.focus = first.text;
     }
     if (!st.lead && st.focus) st.lead = st.focus;
     // the company in focus: a company that starts the sentence
