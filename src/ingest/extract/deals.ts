@@ -68,6 +68,7 @@ export function extractDeals(c: Ctx): void {
       /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)? (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(
         c.words(v, v + 8),
       ) ??
+      /^(?:(?:individual|territory|further|other|new|more|separate) )*deals (?:to|with)\b(?= (?:the )?[RN]\d)/.exec(w) ??
       /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w) ??
       /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought|sold|pre-sold|licensed) by\b/.exec(w);
     if (!m) continue;
@@ -112,6 +113,7 @@ export function extractDeals(c: Ctx): void {
     const terrs: string[] = [...subjTerrs];
     let buyer: string | null = null;
     let list: Array<{ buyer: string; terrs: string[] }> = [];
+    let byseller: string | null = null;
     for (let round = 0; round < 3 && k < limit; round++) {
       if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) {
         // "for Benelux by Cinemaret, for Austria by Alpenkino": one sale per item
@@ -126,8 +128,15 @@ export function extractDeals(c: Ctx): void {
         continue;
       }
       if (c.tok(k) === 'by' && /^[CE]\d+$/.test(c.tok(k + 1))) {
-        // "is sold by Charades", "is licensed by": who sells, not who buys
-        if (/^(?:sold|pre-sold|presold|licensed)$/.test(c.tok(v + 1)) && !/\bto\b/.test(c.words(v + 2, k))) break;
+        // "is sold by Charades", "is licensed by": who sells, not who buys; the sales may follow ("was sold by X for the U.S. (Y), ...")
+        if (/^(?:sold|pre-sold|presold|licensed)$/.test(c.tok(v + 1)) && !/\bto\b/.test(c.words(v + 2, k))) {
+          const after = readSaleList(c, k + 2, limit);
+          if (!byseller && after.length) {
+            byseller = c.name(k + 1);
+            list = after;
+          }
+          break;
+        }
         const l = readSaleList(c, k + 1, limit);
         if (l.length > 1 || (l.length === 1 && l[0].terrs.length)) {
           list = l;
@@ -156,10 +165,14 @@ export function extractDeals(c: Ctx): void {
       break;
     }
     if (!buyer && !list.length) continue;
+    // "was released by X" is a deal only with its territory: "was released by Pan in France"
+    if (/^(?:released|distributed)$/.test(c.tok(v + 1)) && !list.length && !terrs.length) continue;
     if (RUMOUR_WORDS.test(prefix) && /\b(?:talks|denied|denies|rumou?red|reportedly|not|no)\b/.test(prefix)) continue;
     // the seller: "sales agent Charades told Deadline", "sales company Cercamon said"
     const seller =
-      sentenceSeller(c) ?? (c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null);
+      byseller ??
+      sentenceSeller(c) ??
+      (c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null);
     const conf = explicit ? 0.85 : 0.75;
     if (list.length) for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, conf);
     else if (buyer) addDeal(c, title, buyer, terrs, { seller }, conf);

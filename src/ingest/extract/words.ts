@@ -78,6 +78,12 @@ export const SELL_VERBS: string[][] = [
   ['closed', 'new', 'deals'],
   ['closed', 'international', 'deals'],
   ['closed', 'a', 'raft', 'of', 'international', 'deals'],
+  ['found', 'deals'],
+  ['found', 'buyers'],
+  ['found', 'takers'],
+  ['secured', 'deals'],
+  ['clinched', 'deals'],
+  ['locked', 'deals'],
 ];
 export const PASSIVE_VERBS: string[][] = [
   ['acquired'],
@@ -94,6 +100,8 @@ export const PASSIVE_VERBS: string[][] = [
   ['pre-bought'],
   ['landed'],
   ['secured'],
+  ['released'],
+  ['distributed'],
 ];
 export const AUX = new Set([
   'has',
