@@ -49,6 +49,39 @@ function readExclusion(c: Ctx, k: number, o: { terrs: string[] }): number {
   return l.end;
 }
 
+/** Words that end the lead-in before a title after a deal verb ("picked up the dark comedy T"): prepositions and the like. */
+const LEAD_STOP = new Set([
+  'to',
+  'for',
+  'from',
+  'in',
+  'on',
+  'of',
+  'with',
+  'by',
+  'at',
+  'and',
+  'or',
+  'rights',
+  'right',
+  'as',
+  'after',
+  'its',
+  'their',
+  'his',
+  'her',
+  'sales',
+  'stake',
+  'remake',
+  'stakes',
+  'interest',
+  'share',
+  'prize',
+  'award',
+  'home',
+  'top',
+]);
+
 /** Reads what follows a deal verb: territories, media, "rights to" a title, "from" a seller, a price. */
 export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
   const o: DealObject = { terrs: [], media: [], titles: [], explicitTitle: false, seller: null, price: null, priceNote: null, end: i };
@@ -145,6 +178,20 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     if (title) {
       k = takeTitles(k);
       void n;
+    } else {
+      // "picked up Ana Ruiz's romantic comedy T", "picked up the dark comedy T", "picked up French filmmaker P's T"
+      for (let j = k; j < Math.min(limit, k + 7); j++) {
+        if (c.isTitle(j)) {
+          if (!c.isTitle(j + 1) && !/^(?:hit|thriller|drama|comedy|documentary|film|winner|title|entry)$/.test(c.tok(j + 1)))
+            k = takeTitles(j);
+          else continue;
+          break;
+        }
+        const r = c.raw(j);
+        if (/^[PE]\d+'s$/.test(r) || /^N\d+$/.test(r) || /^(?:the|a|an|new|latest|upcoming|debut)$/.test(r)) continue;
+        if (/^[a-z][a-z-]*$/.test(r) && !LEAD_STOP.has(r)) continue;
+        break;
+      }
     }
   }
   // "for / in TERRS" after the title; "for TERRS by" (passive)
@@ -348,7 +395,12 @@ export function parenBuyer(c: Ctx, k: number): [string, number] | null {
   const a = c.item(k + 1).start - c.sent.start;
   const b = c.item(e - 1).end - c.sent.start;
   const name = c.sent.text.slice(a, b).replace(/\s+/g, ' ').trim();
-  if (!/^[\p{Lu}\d]/u.test(name) || name.length > 60 || /^\d{4}$/.test(name) || /^(?:see|sold|via|by|aka|also|formerly|previously)\b/i.test(name))
+  if (
+    !/^[\p{Lu}\d]/u.test(name) ||
+    name.length > 60 ||
+    /^\d{4}$/.test(name) ||
+    /^(?:see|sold|via|by|aka|also|formerly|previously)\b/i.test(name)
+  )
     return null;
   if (/,\s*(?:and\s+)?[\p{Lu}]/u.test(name) && !/,\s*(?:Ltd|Inc|LLC|Co|S\.?A|GmbH)\b/i.test(name)) return null;
   return [name, e + 1];
