@@ -57,6 +57,13 @@ const SUBJECT = new RegExp(
   String.raw`^${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|(?:also[ ])?(?:has[ ]|have[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
   'u',
 );
+// an apposition that says what the title is: "T, a Directors' Fortnight entry", "T, the new movie from"
+const APPOS_AFTER = new RegExp(
+  String.raw`(?:^|[,;:][ ]|\band[ ])${TITLE},[ ](?:(?:a|an)[ ](?:(?:[\p{L}'-]+|\d+)[ ]){0,5}?|the[ ](?:(?:[\p{L}'-]+|\d+)[ ]){1,5}?)${KINDS}\b(?![ ](?:company|outfit|group|agent|distributor))`,
+  'gu',
+);
+// "one of the biggest French films of the year, T," / "Another Danish drama, T,"
+const APPOS_BEFORE = new RegExp(String.raw`\b${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ]${TITLE}(?=,)`, 'gu');
 const QUOTED = /(?<![\p{L}\p{N}])['"](\p{Lu}[^'"\n]{0,60}?)['"](?![\p{L}\p{N}])/gu;
 const RIGHTS_TO = new RegExp(String.raw`\brights[ ](?:to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at)\b))`, 'gu');
 
@@ -184,6 +191,7 @@ const SPEECH_AFTER =
 const ROLE_DESCRIPTOR =
   /\b(?:head|chief|president|ceo|boss|founder|co-founder|managing|executive|exec|partner|director of|vp|svp|evp|acquisitions|sales|team|division|arm|unit|label|banner|slate|line-up|lineup|catalogue|catalog|library|chairman|topper)\b/;
 
+const OPENERS = new Set(['in', 'for', 'at', 'on', 'after', 'with', 'from', 'by', 'among', 'across', 'outside', 'during', 'before', 'throughout']);
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 
 /** The longest plausible title in a run that may have swallowed a seller: "T from Northlight Sales" → "T". */
@@ -213,6 +221,11 @@ function plausible(title: string, after: string): boolean {
   if (AWARD_KEYS.has(k) || AWARD_HEADS.some((h) => last === h.toLowerCase()) || /\b(?:award|prize|bear|lion|palme|jury)\b/i.test(t))
     return false;
   if (isKnownSection(t) || findEvent(t) || territoryOf(t)) return false;
+  // "In Europe", "For Asia and Oceania": an opening phrase, not a title
+  if (words.length >= 2 && OPENERS.has(words[0].toLowerCase())) {
+    const rest = words.slice(1).join(' ');
+    if (territoryOf(rest) || findEvent(rest) || /\band\b/.test(rest) || KNOWN_COMPANY_KEYS.has(nameKey(rest))) return false;
+  }
   if (DEMONYMS[t.toLowerCase()] !== undefined) return false;
   if (SPEECH_AFTER.test(after)) return false;
   return true;
@@ -263,6 +276,15 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const s = sen.start + m.index + m[0].length - m[1].length;
       const best = bestTitle(m[1], part.slice(m.index + m[0].length, m.index + m[0].length + 24));
       if (best) push(s, best);
+    }
+    for (const m of part.matchAll(APPOS_AFTER)) {
+      if (m[1].includes("'s ")) continue;
+      const s = sen.start + m.index + m[0].indexOf(m[1]);
+      if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(s, m[1]);
+    }
+    for (const m of part.matchAll(APPOS_BEFORE)) {
+      if (m[1].includes("'s ")) continue;
+      if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(sen.start + m.index + m[0].length - m[1].length, m[1]);
     }
     for (const m of part.matchAll(MARKER_AFTER)) if (plausible(m[1], '')) push(sen.start + m.index, m[1]);
     for (const m of part.matchAll(RIGHTS_TO)) {

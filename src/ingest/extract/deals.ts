@@ -114,6 +114,8 @@ export function extractDeals(c: Ctx): void {
     let buyer: string | null = null;
     let list: Array<{ buyer: string; terrs: string[] }> = [];
     let byseller: string | null = null;
+    // "was picked up for distribution by A24", "was acquired for release by"
+    if (c.tok(k) === 'for' && /^(?:distribution|release)$/.test(c.tok(k + 1)) && c.tok(k + 2) === 'by') k += 2;
     for (let round = 0; round < 3 && k < limit; round++) {
       if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) {
         // "for Benelux by Cinemaret, for Austria by Alpenkino": one sale per item
@@ -268,6 +270,41 @@ export function extractDeals(c: Ctx): void {
     }
     if (subj.names.length) c.st.focusCompany = subj.names[subj.names.length - 1];
     for (let j = v; j < Math.max(o.end, v + len); j++) used.add(j);
+  }
+  // 6b. a title that went somewhere: "the dark comedy T went to ORG", "T, which premiered in Venice, and T2, a market title, went to ORG"
+  for (let v = 0; v < n; v++) {
+    if (used.has(v)) continue;
+    const len = c.seq(v, ['went', 'to'])
+      ? 2
+      : c.seq(v, ['has', 'gone', 'to']) || c.seq(v, ['have', 'gone', 'to'])
+        ? 3
+        : c.seq(v, ['goes', 'to'])
+          ? 2
+          : 0;
+    if (!len || !c.isOrg(v + len) || c.isTerr(v + len)) continue;
+    if (c.tok(v + len + 1) === '(' || c.raw(v + len).endsWith("'s")) continue;
+    // the subject: the titles of the clause before the verb, at its start or after "and"; the nearest one at least
+    const titles: string[] = [];
+    for (let j = 0; j < v; j++)
+      if (
+        c.isTitle(j) &&
+        (j === 0 || c.tok(j - 1) === 'and' || c.tok(j - 1) === ',' || /^(?:the|film|comedy|drama|documentary|thriller)$/.test(c.tok(j - 1)))
+      )
+        titles.push(c.item(j).text);
+    const near = lastTitleBefore(c, v);
+    if (!near || !titles.includes(near)) continue;
+    const before = c.words(0, v);
+    if (RUMOUR_WORDS.test(before) && /\b(?:talks|denied|rumou?red|reportedly|not|no)\b/.test(before)) continue;
+    if (/\b(?:prize|award|bear|lion|palme|jury)\b/i.test(c.plain(v - 6, v))) continue;
+    const terrs: string[] = [];
+    let k = v + len + 1;
+    if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) {
+      const l = c.terrList(k + 1, false);
+      terrs.push(...l.exprs);
+      k = l.end;
+    }
+    for (const t of titles) addDeal(c, t, c.name(v + len), terrs, { seller: sentenceSeller(c) }, 0.75);
+    for (let j = v; j < k; j++) used.add(j);
   }
   // 6. "ORG will release/distribute T in TERRS", "T, which ORG is releasing in the U.S."
   for (let v = 0; v < n; v++) {
