@@ -505,8 +505,12 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
       k += 2;
       continue;
     }
+    // "former Yugoslavia (X)": the sketch reads the lower-case word apart
+    const former = c.tok(k) === 'former' && c.isTerr(k + 1) && c.item(k + 1).ent === 'territory';
+    if (former) k++;
     if (c.isTerr(k) && c.item(k).ent === 'territory') {
       const l = c.terrList(k, false);
+      if (former && l.exprs.length) l.exprs[0] = validTerritories(`former ${l.exprs[0]}`) ?? l.exprs[0];
       const pb = parenBuyer(c, l.end);
       if (pb) {
         out.push({ buyer: pb[0], terrs: l.exprs });

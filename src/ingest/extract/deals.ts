@@ -70,7 +70,7 @@ export function extractDeals(c: Ctx): void {
       ) ??
       /^(?:(?:individual|territory|further|other|new|more|separate) )*deals (?:to|with)\b(?= (?:the )?[RN]\d)/.exec(w) ??
       /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w) ??
-      /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought|sold|pre-sold|licensed) by\b/.exec(w);
+      /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought) by\b/.exec(w);
     if (!m) continue;
     start = v + m[0].split(' ').length;
     const limit = c.clauseEnd(start);
