@@ -1,0 +1,133 @@
+/**
+ * The shapes real trade articles give their deals in (issue 12), each in
+ * sentences written for this project: buyers in parentheses whatever their
+ * words, a quoted headline title repeated unquoted, sales lists after "found
+ * deals in", "was sold by X for ...", "deals to", releases by a distributor in
+ * a territory, a title behind a lead-in, "T went to X", apposition, and
+ * opening phrases that are not titles.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/ingest/extract.js';
+import { findTitleSpans } from '../../src/ingest/titles.js';
+import { matchingView, segment } from '../../src/ingest/text.js';
+
+const deals = (text: string) =>
+  extractFacts(text, { date: '2024-02-26' })
+    .facts.filter((f) => f.type === 'deal')
+    .map((f) => {
+      const d = f.fields as { title: string; buyer: string; territories: string | null; seller: string | null };
+      return `${d.title} / ${d.buyer} / ${d.territories ?? '-'}`;
+    });
+
+const sellers = (text: string) =>
+  extractFacts(text, { date: '2024-02-26' })
+    .facts.filter((f) => f.type === 'deal')
+    .map((f) => (f.fields as { seller: string | null }).seller);
+
+const titles = (text: string) => {
+  const view = matchingView(text);
+  return findTitleSpans(view, segment(text)).map(([a, b]) => view.slice(a, b));
+};
+
+describe('sales lists of real articles', () => {
+  it('a buyer in parentheses keeps every word of its name (a month, a lower-case word)', () => {
+    expect(
+      deals(
+        'Competition film Nightjar has sold to Belgium (October Films Distribution), Portugal (Be Happy Filmes) and Greece (Seven Arts Hellas).',
+      ),
+    ).toEqual([
+      'Nightjar / October Films Distribution / Belgium',
+      'Nightjar / Be Happy Filmes / Portugal',
+      'Nightjar / Seven Arts Hellas / Greece',
+    ]);
+  });
+
+  it('"former Yugoslavia (X)" keeps its territory', () => {
+    expect(deals('Competition film Nightjar has sold to Poland (Kino Wolna) and former Yugoslavia (Balkan Screens).')).toEqual([
+      'Nightjar / Kino Wolna / Poland',
+      'Nightjar / Balkan Screens / former Yugoslavia',
+    ]);
+  });
+
+  it('"found deals in" starts a list of sales', () => {
+    expect(deals('Festival title Night Harbour found deals in Spain (Alma Cine) and Chile (Andes Films).')).toEqual([
+      'Night Harbour / Alma Cine / Spain',
+      'Night Harbour / Andes Films / Chile',
+    ]);
+  });
+
+  it('"was sold by X for ...": X is the seller of each sale, not a buyer', () => {
+    const text =
+      'Northlight Sales is handling "Glass Orchard." The drama was sold by Northlight Sales for the U.S. (Brightwell Pictures) and Germany and Austria (Alpenkino Verleih).';
+    expect(deals(text)).toEqual(['Glass Orchard / Brightwell Pictures / U.S.', 'Glass Orchard / Alpenkino Verleih / Germany and Austria']);
+    expect(sellers(text)).toEqual(['Northlight Sales', 'Northlight Sales']);
+  });
+
+  it('"deals to Greece (X)" after an opening phrase', () => {
+    expect(
+      deals(
+        'Ana Ruiz\'s drama "Low Tide" sold well. In southern Europe, there have been individual territory deals to Greece (Seven Arts Hellas) and Turkey (Bosphorus Film).',
+      ),
+    ).toEqual(['Low Tide / Seven Arts Hellas / Greece', 'Low Tide / Bosphorus Film / Turkey']);
+  });
+
+  it('"was released by X in France" is a deal; "was released by X" alone is not', () => {
+    expect(deals('"Paper Saints" was released by Lumen Distribution in Spain on March 3.')).toEqual([
+      'Paper Saints / Lumen Distribution / Spain',
+    ]);
+    expect(deals('"Paper Saints" was released by Lumen Distribution on March 3.')).toEqual([]);
+  });
+});
+
+describe('titles of real articles', () => {
+  it('a quoted headline title is a title where the body repeats it, and a subject title takes the focus', () => {
+    const text = [
+      "Sales Outfit Closes Deals On 'Ember' And 'Glass Rivers'",
+      '',
+      'Glass Rivers was acquired by Nordfilm in Sweden.',
+      'Ember also won the audience award. The drama has sold to Italy (Satellite Film) and Norway (Fjordkino).',
+    ].join('\n');
+    expect(deals(text)).toEqual(['Glass Rivers / Nordfilm / Sweden', 'Ember / Satellite Film / Italy', 'Ember / Fjordkino / Norway']);
+  });
+
+  it("a deal verb reads the title behind its lead-in: X's romantic comedy T, the dark comedy T", () => {
+    expect(deals("Harbor Films picked up Mira Solberg's romantic comedy Velvet Thursday, starring Ola Berg.")).toEqual([
+      'Velvet Thursday / Harbor Films / -',
+    ]);
+  });
+
+  it('"T went to X", with two titles as its subject', () => {
+    expect(deals('Early in the festival, the dark comedy Paper Saints went to Greenlight Features after a bidding war.')).toEqual([
+      'Paper Saints / Greenlight Features / -',
+    ]);
+    expect(
+      deals('Competition film Two Rivers, which screened at midnight, and Long Shore, a market title, went to Brightwell Films.'),
+    ).toEqual(['Two Rivers / Brightwell Films / -', 'Long Shore / Brightwell Films / -']);
+  });
+
+  it('"jumped on the rights to T" and "was picked up for distribution by X"', () => {
+    expect(deals('Lakeside Pictures jumped on the distribution rights to "Cold Comfort".')).toEqual([
+      'Cold Comfort / Lakeside Pictures / -',
+    ]);
+    expect(deals('The thriller "Cold Comfort" was picked up for distribution by Ninefold Films.')).toEqual([
+      'Cold Comfort / Ninefold Films / -',
+    ]);
+  });
+
+  it("apposition names a title: T, a Critics' Week entry; one of the year's films, T,", () => {
+    expect(titles("Sunfall, a Critics' Week entry from Ana Ruiz, sold to Argentina's Pampa Cine.")).toContain('Sunfall');
+    expect(deals("Sunfall, a Critics' Week entry from Ana Ruiz, sold to Argentina's Pampa Cine and Norway's Fjordkino.")).toEqual([
+      'Sunfall / Pampa Cine / Argentina',
+      'Sunfall / Fjordkino / Norway',
+    ]);
+    expect(titles('The firm also handles one of the biggest French films of the year, Glass Harbour, by director Jean Morel.')).toContain(
+      'Glass Harbour',
+    );
+  });
+
+  it('an opening phrase before "the film" is not a title', () => {
+    const text = 'Competition film "Night Harbour" did well. In Europe, the film sold to Germany (Weltfilm) and Spain (Alma Cine).';
+    expect(titles(text)).not.toContain('In Europe');
+    expect(deals(text)).toEqual(['Night Harbour / Weltfilm / Germany', 'Night Harbour / Alma Cine / Spain']);
+  });
+});
