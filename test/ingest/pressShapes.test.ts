@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/ingest/extract.js';
+import { splitBuyers } from '../../src/ingest/extract/dealTerms.js';
 import { findTitleSpans } from '../../src/ingest/titles.js';
 import { matchingView, segment } from '../../src/ingest/text.js';
 
@@ -46,6 +47,24 @@ describe('sales lists of real articles', () => {
     expect(deals('Competition film Nightjar has sold to Poland (Kino Wolna) and former Yugoslavia (Balkan Screens).')).toEqual([
       'Nightjar / Kino Wolna / Poland',
       'Nightjar / Balkan Screens / former Yugoslavia',
+    ]);
+  });
+
+  it('two buyers in one pair of parentheses are two deals; a known slashed name stays whole', () => {
+    expect(deals('Competition film Nightjar has sold to Austria (Alpen Kino and Donau Film) and Israel (Galil Films/Yam Cinema).')).toEqual(
+      [
+        'Nightjar / Alpen Kino / Austria',
+        'Nightjar / Donau Film / Austria',
+        'Nightjar / Galil Films / Israel',
+        'Nightjar / Yam Cinema / Israel',
+      ],
+    );
+    expect(splitBuyers('Curzon Artificial Eye')).toEqual(['Curzon Artificial Eye']);
+  });
+
+  it('"pan-Scandinavian rights" is Scandinavia', () => {
+    expect(deals('Stockholm-based Fjordkino has taken pan-Scandinavian rights to "Nightjar".')).toEqual([
+      'Nightjar / Fjordkino / Scandinavia',
     ]);
   });
 

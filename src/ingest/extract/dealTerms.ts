@@ -3,7 +3,7 @@
  * exclusions), who bought or sold it (the subject before the verb), the list of
  * sales "to X for territory", its confidence, and the seller or broker a clause names.
  */
-import { PERSON_ROLE_WORDS, eventByName } from '../lexicon.js';
+import { KNOWN_COMPANY_KEYS, PERSON_ROLE_WORDS, eventByName } from '../lexicon.js';
 import { learn } from '../sketch.js';
 import type { DealFields, EventRef } from '../types.js';
 import {
@@ -406,6 +406,18 @@ export function parenBuyer(c: Ctx, k: number): [string, number] | null {
   return [name, e + 1];
 }
 
+/**
+ * Two buyers in one pair of parentheses: "France (Why Not and Bac Films)",
+ * "Israel (Shani Films/Lev Cinema)"; a name the trade writes with a slash or
+ * an "and" ("Curzon/Artificial Eye") stays whole when it is a known company.
+ */
+export function splitBuyers(name: string): string[] {
+  if (KNOWN_COMPANY_KEYS.has(nk(name))) return [name];
+  const parts = name.split(/\s*\/\s*|\s+and\s+|\s+&\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u).map((p) => p.trim());
+  if (parts.length < 2 || parts.some((p) => !/^[\p{Lu}\d]/u.test(p) || p.length < 2)) return [name];
+  return parts;
+}
+
 export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; terrs: string[]; media?: string | null }> {
   const out: Array<{ buyer: string; terrs: string[]; media?: string | null }> = [];
   let k = i;
@@ -446,7 +458,7 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
       const l = c.terrList(k + 1, false);
       const pb = l.exprs.length ? parenBuyer(c, l.end) : null;
       if (pb) {
-        out.push({ buyer: pb[0], terrs: l.exprs });
+        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: l.exprs });
         k = pb[1];
         continue;
       }
@@ -513,7 +525,7 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
       if (former && l.exprs.length) l.exprs[0] = validTerritories(`former ${l.exprs[0]}`) ?? l.exprs[0];
       const pb = parenBuyer(c, l.end);
       if (pb) {
-        out.push({ buyer: pb[0], terrs: l.exprs });
+        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: l.exprs });
         k = pb[1];
         continue;
       }

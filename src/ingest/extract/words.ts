@@ -218,6 +218,14 @@ export const TERR_WORDS: Record<string, string> = {
   global: 'Worldwide',
   domestic: 'North America',
   international: 'international',
+  // "pan-Scandinavian rights": the sketch reads these lower-case words as words
+  'pan-scandinavian': 'Scandinavia',
+  'pan-nordic': 'Nordic countries',
+  'pan-european': 'Europe',
+  'pan-asian': 'Asia',
+  'pan-latin': 'Latin America',
+  'pan-african': 'Africa',
+  'pan-baltic': 'Baltics',
 };
 export const PRONOUN_TITLE =
   /^(?:it|its|the (?:film|title|movie|picture|documentary|doc|drama|feature|comedy|thriller|project|series|sequel|pic|animation|animated feature|horror|chiller|romance|debut|remake|adaptation|story|sci-fi|western|musical|biopic|action thriller|crime drama|coming-of-age drama|period drama|family drama)|this (?:film|title|documentary|drama|movie))$/;
