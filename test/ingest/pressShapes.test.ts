@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/ingest/extract.js';
 import { splitBuyers } from '../../src/ingest/extract/dealTerms.js';
+import { TRADE_COMPANIES, companyEntry, distinctiveName } from '../../src/ingest/companies.js';
 import { findTitleSpans } from '../../src/ingest/titles.js';
 import { matchingView, segment } from '../../src/ingest/text.js';
 
@@ -148,5 +149,53 @@ describe('titles of real articles', () => {
     const text = 'Competition film "Night Harbour" did well. In Europe, the film sold to Germany (Weltfilm) and Spain (Alma Cine).';
     expect(titles(text)).not.toContain('In Europe');
     expect(deals(text)).toEqual(['Night Harbour / Weltfilm / Germany', 'Night Harbour / Alma Cine / Spain']);
+  });
+});
+
+describe('the company gazetteer', () => {
+  it('knows the trade’s short forms and each company’s country and kind', () => {
+    expect(companyEntry('SPC')).toMatchObject({ name: 'Sony Pictures Classics', country: 'US', kind: 'distributor' });
+    expect(companyEntry('Curzon/Artificial Eye')?.name).toBe('Curzon Artificial Eye');
+    expect(companyEntry('No Such Pictures Ltd')).toBeUndefined();
+    expect(TRADE_COMPANIES.length).toBeGreaterThan(300);
+    expect(new Set(TRADE_COMPANIES.map((c) => c.kind))).toEqual(
+      new Set(['distributor', 'sales-agent', 'studio', 'streamer', 'broadcaster']),
+    );
+  });
+
+  it('a name that is also a plain word stays out of the known companies (a film may carry it)', () => {
+    expect(distinctiveName('Palace')).toBe(false);
+    expect(distinctiveName('September')).toBe(false);
+    expect(distinctiveName('Golden Village')).toBe(true);
+    expect(distinctiveName('KMBO')).toBe(true);
+    expect(distinctiveName('Lusomundo')).toBe(false);
+    expect(distinctiveName('Cinéart')).toBe(true);
+  });
+
+  it('a company whose name looks like a person’s is a buyer in "X for Territory"', () => {
+    expect(deals('The comedy "Paper Saints" has been sold to Golden Village for Singapore and Cinema Mondo for Finland.')).toEqual([
+      'Paper Saints / Golden Village / Singapore',
+      'Paper Saints / Cinema Mondo / Finland',
+    ]);
+  });
+});
+
+describe('the title in focus', () => {
+  it('a new title named alone in a sentence becomes the one "the drama" means next', () => {
+    const text = [
+      'Northlight Sales closed deals on "Glass Orchard" in Berlin.',
+      'The firm also represents one of the most anticipated films of the year, Winter Orchard, by director Ana Ruiz.',
+      'The drama has been sold to Kino Wolna for Poland and Alma Cine for Spain.',
+    ].join(' ');
+    expect(deals(text)).toEqual(['Winter Orchard / Kino Wolna / Poland', 'Winter Orchard / Alma Cine / Spain']);
+  });
+
+  it('a prize-winner named in a list of awards does not take the focus', () => {
+    const text = [
+      '"Iron Tide" won the Golden Lion on Saturday.',
+      'The Orizzonti award for best film went to "Sun Keepers."',
+      'Mubi acquired the film for the U.K.',
+    ].join(' ');
+    expect(deals(text)).toEqual(['Iron Tide / Mubi / U.K.']);
   });
 });

@@ -92,9 +92,14 @@ function runPass(
       // no fact of its own: a title that is the sentence's subject ("Dying also picked up a prize.") becomes the focus
       const first = sk.items.find((it) => it.kind === 'title');
       const at = first ? sk.tokenItem.indexOf(sk.items.indexOf(first)) : -1;
-      if (first && (!st.focus || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at))))) st.focus = first.text;
+      // or the one title a sentence without a fact names, when it is a new title ("the firm also handles one of the year's films, T, ...")
+      const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => nk(it.text)));
+      const told = (st.factsAt.get(s.start) ?? []).some((f) => f.type === 'award');
+      const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text));
+      if (first && (!st.focus || fresh || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at))))) st.focus = first.text;
     }
     if (!st.lead && st.focus) st.lead = st.focus;
+    for (const it of sk.items) if (it.kind === 'title') st.titlesSeen.add(nk(it.text));
     // the company in focus: a company that starts the sentence
     const firstEnt = sk.items.find((it) => it.kind === 'ent' || it.kind === 'title');
     if (firstEnt?.kind === 'ent' && firstEnt.ent === 'company' && !headline) st.focusCompany = firstEnt.name ?? firstEnt.text;

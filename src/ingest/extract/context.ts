@@ -62,6 +62,8 @@ export interface State {
   winnerOf: Map<string, string>;
   roleOf: Map<string, CreditRole>;
   mandates: Map<string, string>;
+  /** Every title the article has named so far (normalized). */
+  titlesSeen: Set<string>;
 }
 
 export function newState(date: string, reg: Registry): State {
@@ -86,6 +88,7 @@ export function newState(date: string, reg: Registry): State {
     winnerOf: new Map(),
     roleOf: new Map(),
     mandates: new Map(),
+    titlesSeen: new Set(),
   };
 }
 
