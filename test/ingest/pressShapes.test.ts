@@ -99,6 +99,29 @@ describe('sales lists of real articles', () => {
   });
 });
 
+describe('passives of real articles', () => {
+  it('"will be distributed in France by X" is a settled deal; "could be acquired by X" is not', () => {
+    expect(deals('"Salt Road" premieres in Locarno. It will be distributed in France by Nour Films.')).toEqual([
+      'Salt Road / Nour Films / France',
+    ]);
+    expect(deals('"Salt Road" premieres in Locarno. It could be acquired by Nour Films.')).toEqual([]);
+  });
+
+  it('"was also acquired by U.K. distributor X": the adverb, and the buyer\'s country', () => {
+    expect(deals('"Salt Road" did well. The movie was also acquired by U.K. distributor Thistle Pictures in Cannes.')).toEqual([
+      'Salt Road / Thistle Pictures / U.K.',
+    ]);
+  });
+
+  it('a release by one buyer, then the sales of the same clause', () => {
+    expect(
+      deals(
+        'Competition title "Salt Road", which will be distributed in France by Nour Films, was bought for Benelux by Kanaal Film and for Austria by Donau Film.',
+      ),
+    ).toEqual(['Salt Road / Nour Films / France', 'Salt Road / Kanaal Film / Benelux', 'Salt Road / Donau Film / Austria']);
+  });
+});
+
 describe('titles of real articles', () => {
   it('a quoted headline title is a title where the body repeats it, and a subject title takes the focus', () => {
     const text = [

@@ -86,8 +86,12 @@ export function extractDeals(c: Ctx): void {
   // 3. passive: "T has been acquired by ORG for TERRS", "the film was acquired for North America by Janus Films", "T has been sold to X for France, ..."
   for (let v = 0; v < n; v++) {
     if (used.has(v)) continue;
-    if (!['been', 'was', 'were', 'is', 'are'].includes(c.tok(v))) continue;
-    const len = c.phraseAt(v + 1, PASSIVE_VERBS);
+    if (!['been', 'was', 'were', 'is', 'are', 'be'].includes(c.tok(v))) continue;
+    // "will be distributed in France by X": settled, so a deal; "could be acquired" is not
+    if (c.tok(v) === 'be' && c.tok(v - 1) !== 'will' && !(c.tok(v - 1) === 'also' && c.tok(v - 2) === 'will')) continue;
+    // "was also acquired by": an adverb between the auxiliary and the verb
+    const vb = v + 1 + (/^(?:also|recently|previously|already|now|quickly|swiftly|just|subsequently)$/.test(c.tok(v + 1)) ? 1 : 0);
+    const len = c.phraseAt(vb, PASSIVE_VERBS);
     if (!len) continue;
     const prefix = c.words(c.clauseStart(v), v);
     // the title: the subject before the auxiliary
@@ -108,7 +112,7 @@ export function extractDeals(c: Ctx): void {
     // territories in the subject: "North American rights to T have been acquired"
     const subjTerrs: string[] = [];
     for (let j = cs; j < v; j++) if (c.isTerr(j) && c.tok(j + 1) === 'rights') subjTerrs.push(...c.terrList(j).exprs);
-    let k = v + 1 + len;
+    let k = vb + len;
     const limit = c.clauseEnd(k);
     const terrs: string[] = [...subjTerrs];
     let buyer: string | null = null;
@@ -129,9 +133,23 @@ export function extractDeals(c: Ctx): void {
         k = l.end;
         continue;
       }
+      // "acquired by U.K. distributor Picturehouse": the buyer's country
+      if (
+        c.tok(k) === 'by' &&
+        !buyer &&
+        c.isTerr(k + 1) &&
+        /^(?:distributor|buyer|streamer|broadcaster|label|outfit|company)$/.test(c.tok(k + 2)) &&
+        c.isOrg(k + 3)
+      ) {
+        const t = c.terr(k + 1);
+        if (t) terrs.push(t);
+        buyer = c.name(k + 3);
+        k += 4;
+        continue;
+      }
       if (c.tok(k) === 'by' && /^[CE]\d+$/.test(c.tok(k + 1))) {
         // "is sold by Charades", "is licensed by": who sells, not who buys; the sales may follow ("was sold by X for the U.S. (Y), ...")
-        if (/^(?:sold|pre-sold|presold|licensed)$/.test(c.tok(v + 1)) && !/\bto\b/.test(c.words(v + 2, k))) {
+        if (/^(?:sold|pre-sold|presold|licensed)$/.test(c.tok(vb)) && !/\bto\b/.test(c.words(vb + 1, k))) {
           const after = readSaleList(c, k + 2, limit);
           if (!byseller && after.length) {
             byseller = c.name(k + 1);
@@ -168,7 +186,7 @@ export function extractDeals(c: Ctx): void {
     }
     if (!buyer && !list.length) continue;
     // "was released by X" is a deal only with its territory: "was released by Pan in France"
-    if (/^(?:released|distributed)$/.test(c.tok(v + 1)) && !list.length && !terrs.length) continue;
+    if (/^(?:released|distributed)$/.test(c.tok(vb)) && !list.length && !terrs.length) continue;
     if (RUMOUR_WORDS.test(prefix) && /\b(?:talks|denied|denies|rumou?red|reportedly|not|no)\b/.test(prefix)) continue;
     // the seller: "sales agent Charades told Deadline", "sales company Cercamon said"
     const seller =
@@ -178,7 +196,8 @@ export function extractDeals(c: Ctx): void {
     const conf = explicit ? 0.85 : 0.75;
     if (list.length) for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, conf);
     else if (buyer) addDeal(c, title, buyer, terrs, { seller }, conf);
-    for (let j = v; j < limit; j++) used.add(j);
+    // one buyer: the clause may go on with other sales ("which will be distributed in France by X, was bought for Benelux by Y")
+    for (let j = v; j < (list.length ? limit : k); j++) used.add(j);
   }
   // 4. "TERRS went to ORG", "TERR rights went to ORG"
   for (let v = 0; v < n; v++) {
