@@ -148,7 +148,7 @@ export default function Home() {
             ) : (
               <p className="big-number">
                 <strong>{formatInt(d.factsToReview)}</strong> {d.factsToReview === 1 ? 'fact' : 'facts'} taken from trade-press articles
-                wait for a person to confirm them. Each title page lists its sources.
+                wait for a person to confirm them. Each title page lists its sources. <Link to="/articles">Review them in Articles</Link>
               </p>
             )}
           </Section>
