@@ -22,6 +22,7 @@ import { createTitle, getTitle } from '../../src/services/catalog.js';
 import { saveContract } from '../../src/services/contracts.js';
 import { loadDemo } from '../../src/services/demo.js';
 import { ForbiddenError, RightsConflictError } from '../../src/services/errors.js';
+import { home } from '../../src/services/market.js';
 import { editionAcquisitions, titleMarket } from '../../src/services/marketPicture.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
 import { setWeCompany } from '../../src/services/settings.js';
@@ -58,6 +59,8 @@ describeEachDatabase('articles', (_open, database) => {
     article = first.article;
     expect(article.publishedOn).toBe('2021-07-20');
     expect(article.facts.length).toBe(53);
+    // Home counts them as waiting in Articles (issue 12: they were counted nowhere)
+    expect((await home(t.app, EDITOR)).articleFactsPending).toBe(53);
     expect(article.counts).toEqual({ pending: 53, accepted: 0, rejected: 0 });
     for (const f of article.facts) expect(article.text.slice(...f.span)).toBe(f.quote);
     // the same article again (re-pasted with other line breaks): the same article, no second copy

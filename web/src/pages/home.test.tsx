@@ -10,21 +10,24 @@ const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200
 afterEach(() => vi.unstubAllGlobals());
 
 describe('Home', () => {
-  it('links the facts waiting for review to the Articles queue', async () => {
+  it('links the article facts waiting for review to the Articles queue, and counts imported ones apart', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => json({ holds: [], expiring: [], recentlySigned: [], factsToReview: 12 })),
+      vi.fn(async () => json({ holds: [], expiring: [], recentlySigned: [], factsToReview: 57, articleFactsPending: 12 })),
     );
     render(<Home />);
     const link = await screen.findByRole('link', { name: 'Review them in Articles' });
     expect(link.getAttribute('href')).toBe('/articles');
     expect(screen.getByText('12')).toBeTruthy();
+    // the demo's and imports' unreviewed sources are counted apart: they are not in the Articles queue
+    expect(screen.getByText('57')).toBeTruthy();
+    expect(screen.getByText(/without a person's review/)).toBeTruthy();
   });
 
   it('says so when every fact has been reviewed, with no link', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => json({ holds: [], expiring: [], recentlySigned: [], factsToReview: 0 })),
+      vi.fn(async () => json({ holds: [], expiring: [], recentlySigned: [], factsToReview: 0, articleFactsPending: 0 })),
     );
     render(<Home />);
     expect(await screen.findByText('Every fact has been reviewed.')).toBeTruthy();
