@@ -99,6 +99,32 @@ describe('sales lists of real articles', () => {
   });
 });
 
+describe('deals in passing', () => {
+  it('"other titles the streamer picked up include T and T" are deals of the streamer in focus', () => {
+    expect(
+      deals(
+        "Mubi has picked up 'Salt Road'. Other titles the streamer picked up in Cannes 2021 include 'Winter Orchard' and 'Glass Rivers'.",
+      ),
+    ).toEqual(['Salt Road / Mubi / -', 'Winter Orchard / Mubi / -', 'Glass Rivers / Mubi / -']);
+  });
+
+  it('"X\'s earlier acquisitions include T and P\'s T"; a line-up is not a purchase, nor a rumour', () => {
+    expect(deals("Lakeside Films' earlier acquisitions include 'Winter Orchard' and Ana Ruiz's 'Glass Rivers'.")).toEqual([
+      'Winter Orchard / Lakeside Films / -',
+      'Glass Rivers / Lakeside Films / -',
+    ]);
+    expect(deals("Other titles in the lineup include 'Winter Orchard' and 'Glass Rivers'.")).toEqual([]);
+    expect(deals("Titles Lakeside is said to have acquired include 'Winter Orchard'.")).toEqual([]);
+  });
+
+  it('"Palace Ent. for Australia": a company abbreviation does not end the sentence', () => {
+    expect(deals("Northlight Sales sold 'Salt Road' to Palace Ent. for Australia and New Zealand and Lucky Red for Italy.")).toEqual([
+      'Salt Road / Palace Ent. / Australia and New Zealand',
+      'Salt Road / Lucky Red / Italy',
+    ]);
+  });
+});
+
 describe('passives of real articles', () => {
   it('"will be distributed in France by X" is a settled deal; "could be acquired by X" is not', () => {
     expect(deals('"Salt Road" premieres in Locarno. It will be distributed in France by Nour Films.')).toEqual([

@@ -83,6 +83,59 @@ export function extractDeals(c: Ctx): void {
     for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, 0.85);
     for (let j = v; j < limit; j++) used.add(j);
   }
+  // 2b. deals in passing: "Other titles the streamer picked up in Cannes include T, T and T", "ORG's earlier acquisitions include T and T"
+  for (let v = 0; v < n; v++) {
+    if (used.has(v) || !/^(?:include|includes|included|including)$/.test(c.tok(v))) continue;
+    const cs = c.clauseStart(v);
+    const head = c.words(cs, v);
+    if (!/\b(?:titles|films|acquisitions|pickups|pick-ups|releases|purchases)\b/.test(head)) continue;
+    let buyer: string | null = null;
+    // "ORG's acquisitions", "titles ORG picked up", "titles the streamer picked up"
+    for (let j = cs; j < v; j++) {
+      if (c.isOrg(j) && c.item(j).ent !== 'person') {
+        const after = c.words(j + 1, v);
+        if (
+          c.raw(j).endsWith("'s") &&
+          /^(?:(?:other|earlier|previous|recent|past|latest|\d{4}) )*(?:acquisitions|pickups|pick-ups|purchases)\b/.test(after)
+        )
+          buyer = c.name(j);
+        else if (/^(?:has |had |also |previously |recently )*(?:picked up|acquired|bought|nabbed|released|snapped up|landed)\b/.test(after))
+          buyer = c.name(j);
+        if (buyer) break;
+      }
+      if (/^the (?:streamer|distributor|company|studio|label|platform|buyer|outfit|banner)$/.test(c.words(j, j + 2)) && c.st.focusCompany) {
+        if (
+          /^(?:has |had |also |previously |recently )*(?:picked up|acquired|bought|nabbed|released|snapped up|landed)\b/.test(
+            c.words(j + 2, v),
+          )
+        ) {
+          buyer = c.st.focusCompany;
+          break;
+        }
+      }
+    }
+    if (!buyer || RUMOUR_WORDS.test(head)) continue;
+    const titles: string[] = [];
+    let k = v + 1;
+    while (k < n) {
+      if (/^[PE]\d+'s$/.test(c.raw(k)) || c.tok(k) === ',' || c.tok(k) === 'and' || c.tok(k) === 'the') {
+        k++;
+        continue;
+      }
+      if (c.isTitle(k)) {
+        titles.push(c.item(k).text);
+        k++;
+        // "T (2019)", "T, from ..."
+        if (c.tok(k) === '(') while (k < n && c.tok(k) !== ')') k++;
+        if (c.tok(k) === ')') k++;
+        continue;
+      }
+      break;
+    }
+    if (!titles.length) continue;
+    for (const t of titles) addDeal(c, t, buyer, [], { seller: null }, 0.7);
+    for (let j = cs; j < k; j++) used.add(j);
+  }
   // 3. passive: "T has been acquired by ORG for TERRS", "the film was acquired for North America by Janus Films", "T has been sold to X for France, ..."
   for (let v = 0; v < n; v++) {
     if (used.has(v)) continue;
