@@ -125,6 +125,23 @@ describe('deals in passing', () => {
   });
 });
 
+describe('talks, not deals', () => {
+  const talks = (text: string) =>
+    extractFacts(text, { date: '2024-02-26' })
+      .facts.filter((f) => f.type === 'rumour' || f.type === 'deal')
+      .map((f) => `${f.type} ${f.fields.title} / ${'party' in f.fields ? f.fields.party : f.fields.buyer}`);
+
+  it('"are negotiating a deal on T" and "the online outfit is in final negotiations to pick up T" are talks', () => {
+    expect(talks("Netflix and Lakeside Films are negotiating a deal on 'Salt Road'.")).toEqual([
+      'rumour Salt Road / Netflix',
+      'rumour Salt Road / Lakeside Films',
+    ]);
+    expect(
+      talks("Netflix is growing its horror slate. The online outfit is reportedly in final negotiations to pick up 'Dark Notes'."),
+    ).toEqual(['rumour Dark Notes / Netflix']);
+  });
+});
+
 describe('passives of real articles', () => {
   it('"will be distributed in France by X" is a settled deal; "could be acquired by X" is not', () => {
     expect(deals('"Salt Road" premieres in Locarno. It will be distributed in France by Nour Films.')).toEqual([

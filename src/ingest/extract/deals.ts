@@ -419,6 +419,8 @@ const RUMOUR_SHAPES = new RegExp(
     String.raw`(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)`,
     String.raw`(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)`,
     String.raw`is (?:reportedly )?close to (?:a )?deal`,
+    String.raw`(?:is|are|was|were) (?:currently |now |also |reportedly )?negotiating (?:a deal |terms )?(?:on|for|over|to acquire|to pick up|to buy)\b`,
+    String.raw`(?:is|are|was|were) (?:reportedly |said to be |understood to be )?in (?:final|advanced|exclusive|early|late-stage) negotiations\b`,
   ].join('|')})`,
 );
 
@@ -468,7 +470,14 @@ export function extractRumours(c: Ctx): void {
     if (!parties.length) {
       for (let j = 0; j < v; j++) if (c.seq(j, ['including']) && /^[CE]\d+$/.test(c.tok(j + 1))) parties.push(c.name(j + 1));
     }
-    if (!parties.length && COMPANY_PRONOUN.test(c.words(v - 2, v)) && c.st.focusCompany) parties.push(c.st.focusCompany);
+    if (
+      !parties.length &&
+      (COMPANY_PRONOUN.test(c.words(v - 2, v)) ||
+        COMPANY_PRONOUN.test(c.words(k - 1, k + 1)) ||
+        COMPANY_PRONOUN.test(c.words(k - 2, k + 1))) &&
+      c.st.focusCompany
+    )
+      parties.push(c.st.focusCompany);
     if (!parties.length) continue;
     let title: string | null = null;
     const limit = c.clauseEnd(v + m[0].split(' ').length);
