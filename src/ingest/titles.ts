@@ -191,7 +191,22 @@ const SPEECH_AFTER =
 const ROLE_DESCRIPTOR =
   /\b(?:head|chief|president|ceo|boss|founder|co-founder|managing|executive|exec|partner|director of|vp|svp|evp|acquisitions|sales|team|division|arm|unit|label|banner|slate|line-up|lineup|catalogue|catalog|library|chairman|topper)\b/;
 
-const OPENERS = new Set(['in', 'for', 'at', 'on', 'after', 'with', 'from', 'by', 'among', 'across', 'outside', 'during', 'before', 'throughout']);
+const OPENERS = new Set([
+  'in',
+  'for',
+  'at',
+  'on',
+  'after',
+  'with',
+  'from',
+  'by',
+  'among',
+  'across',
+  'outside',
+  'during',
+  'before',
+  'throughout',
+]);
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 
 /** The longest plausible title in a run that may have swallowed a seller: "T from Northlight Sales" → "T". */
@@ -231,6 +246,15 @@ function plausible(title: string, after: string): boolean {
   return true;
 }
 
+/** Whether a catalog title may be found on its own: two words or more, or a word no dictionary holds ("Titane", "Sirât"). */
+export function catalogTitleUsable(title: string): boolean {
+  const t = title.trim();
+  if (t.length < 3 || !/^[\p{Lu}\d]/u.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length >= 2) return !WORDS_NOT_TITLES.has(nameKey(t)) && !KNOWN_COMPANY_KEYS.has(nameKey(t));
+  return /[^\x00-\x7f]|\d|\p{Lu}.*\p{Lu}/u.test(t);
+}
+
 /** A title's span without trailing dots or colons. */
 function trim(s: number, text: string): Span {
   const t = text.replace(/(?:'s|[.:,'-])+$/, '');
@@ -241,9 +265,12 @@ function trim(s: number, text: string): Span {
  * Title spans in the article (`view` is the matching view of the text, the
  * sentences' spans index into it), in text order, not overlapping.
  */
-export function findTitleSpans(view: string, sentences: Array<{ start: number; end: number }>): Span[] {
+export function findTitleSpans(view: string, sentences: Array<{ start: number; end: number }>, catalog: readonly string[] = []): Span[] {
   const found: Span[] = [];
   const keys = new Set<string>();
+  // the catalog's titles, aliases and original titles, wherever the article writes them: those of one plain word
+  // ("Hope", "Dying") are phrases of the language as well, and wait for their context
+  for (const t of catalog) if (catalogTitleUsable(t)) keys.add(t.trim());
   const push = (s: number, text: string) => {
     const [a, b] = trim(s, text);
     if (b - a < 2) return;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/ingest/extract.js';
 import { splitBuyers } from '../../src/ingest/extract/dealTerms.js';
 import { TRADE_COMPANIES, companyEntry, distinctiveName } from '../../src/ingest/companies.js';
-import { findTitleSpans } from '../../src/ingest/titles.js';
+import { catalogTitleUsable, findTitleSpans } from '../../src/ingest/titles.js';
 import { matchingView, segment } from '../../src/ingest/text.js';
 
 const deals = (text: string) =>
@@ -263,5 +263,25 @@ describe('the title in focus', () => {
       'Mubi acquired the film for the U.K.',
     ].join(' ');
     expect(deals(text)).toEqual(['Iron Tide / Mubi / U.K.']);
+  });
+});
+
+describe('the catalog as a gazetteer of titles', () => {
+  const withCatalog = (text: string, titles: string[]) =>
+    extractFacts(text, { date: '2024-02-26', known: { titles } })
+      .facts.filter((f) => f.type === 'deal')
+      .map((f) => `${f.fields.title} / ${f.fields.buyer} / ${f.fields.territories ?? '-'}`);
+
+  it('a title the catalog knows is found unquoted, where nothing else marks it', () => {
+    expect(withCatalog('Lakeside Films bought Salt Road for Spain.', [])).toEqual([]);
+    expect(withCatalog('Lakeside Films bought Salt Road for Spain.', ['Salt Road'])).toEqual(['Salt Road / Lakeside Films / Spain']);
+    expect(withCatalog('Lakeside Films bought Sirât for Spain.', ['Sirât'])).toEqual(['Sirât / Lakeside Films / Spain']);
+  });
+
+  it('a one-word title that is a word of the language waits for its context', () => {
+    expect(catalogTitleUsable('Hope')).toBe(false);
+    expect(catalogTitleUsable('Sirât')).toBe(true);
+    expect(catalogTitleUsable('Salt Road')).toBe(true);
+    expect(withCatalog('Hope is fading for Lakeside Films, which bought Spain.', ['Hope'])).toEqual([]);
   });
 });

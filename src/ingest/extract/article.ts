@@ -126,7 +126,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   for (const c of opts.known?.companies ?? []) learn(seed, c, 'company', false);
   for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(nameKey(n));
   // titles the text does not quote, from their context (titles.ts): not where italics say otherwise
-  const guessed = withoutOverlap(findTitleSpans(view, sentences), opts.titleSpans ?? []);
+  const guessed = withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []);
   // pass 1 learns names; pass 2 extracts with them
   const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed);
   const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed);

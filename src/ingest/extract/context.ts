@@ -21,8 +21,8 @@ export interface ExtractOptions {
   date?: string | null;
   /** Title spans known from the HTML (italics). */
   titleSpans?: Span[];
-  /** Names already in the catalog, to tell people from companies. */
-  known?: { people?: string[]; companies?: string[] };
+  /** Names already in the catalog, to tell people from companies, and its titles (with aliases and original titles) to find unquoted. */
+  known?: { people?: string[]; companies?: string[]; titles?: string[] };
 }
 
 export interface Extraction {
