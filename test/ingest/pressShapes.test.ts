@@ -13,7 +13,7 @@ import { TRADE_COMPANIES, companyEntry, distinctiveName } from '../../src/ingest
 import { catalogTitleUsable, findTitleSpans } from '../../src/ingest/titles.js';
 import { matchingView, segment } from '../../src/ingest/text.js';
 
-const deals = (text: string) =>
+const deals = (text: string): string[] =>
   extractFacts(text, { date: '2024-02-26' })
     .facts.filter((f) => f.type === 'deal')
     .map((f) => {
@@ -283,5 +283,23 @@ describe('the catalog as a gazetteer of titles', () => {
     expect(catalogTitleUsable('Sirât')).toBe(true);
     expect(catalogTitleUsable('Salt Road')).toBe(true);
     expect(withCatalog('Hope is fading for Lakeside Films, which bought Spain.', ['Hope'])).toEqual([]);
+  });
+});
+
+describe('headlines', () => {
+  it('a headline in Title Case tells one deal per "Company Verb \'Title\'", linked ones too', () => {
+    expect(
+      deals('READ MORE: Weekly Acquisition Rundown: Lakeside Films Picks Up ‘Salt Road,’ Brightwell Buys ‘Glass Rivers’ and More'),
+    ).toEqual(['Salt Road / Lakeside Films / -', 'Glass Rivers / Brightwell / -']);
+    expect(deals("Mubi Acquires U.K. Rights To Ana Ruiz's 'Winter Orchard'")).toEqual(['Winter Orchard / Mubi / U.K.']);
+  });
+
+  it("the headline's short forms and the body's full ones are one deal", () => {
+    const text = [
+      "Acquisition Rundown: Brightwell Picks Up 'Salt Road'",
+      '',
+      'Brightwell Pictures has acquired the North American rights to Ana Ruiz\'s "Salt Road: A Winter Journey," about a salt merchant.',
+    ].join('\n');
+    expect(deals(text)).toEqual(['Salt Road: A Winter Journey / Brightwell Pictures / North America']);
   });
 });

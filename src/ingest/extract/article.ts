@@ -8,12 +8,13 @@ import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, type R
 import { nameKey } from '../names.js';
 import { findTitleSpans } from '../titles.js';
 import { matchingView, readHeader, segment, type Sentence } from '../text.js';
-import type { AnyFact, Span } from '../types.js';
+import type { AnyFact, CandidateFact, Span } from '../types.js';
 import { Ctx, type ExtractOptions, type Extraction, type State, newState, nk } from './context.js';
 import { extractBoxOffice, extractReleases } from './boxOffice.js';
 import { extractCredits, extractSourceAndStatus } from './credits.js';
 import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
+import { extractHeadlineDeals } from './headlines.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
 
@@ -29,7 +30,9 @@ function isHeadline(s: Sentence): boolean {
 /** The words before a title that leave it the sentence's subject: none, an opening phrase closed by a comma, or a kind of film. */
 function isSubjectPosition(before: string[]): boolean {
   if (!before.length || before[before.length - 1] === ',') return true;
-  return before.every((t) => /^(?:the|this|a|new|latest|documentary|drama|film|comedy|thriller|feature|pic|title|movie|competition|festival)$/.test(t));
+  return before.every((t) =>
+    /^(?:the|this|a|new|latest|documentary|drama|film|comedy|thriller|feature|pic|title|movie|competition|festival)$/.test(t),
+  );
 }
 
 function runPass(
@@ -69,6 +72,7 @@ function runPass(
       extractRumours(c);
     }
     extractDeals(c);
+    extractHeadlineDeals(c);
     if (!headline) {
       extractRespectively(c);
       extractHandledBy(c);
@@ -147,10 +151,46 @@ function withoutOverlap(found: Span[], given: Span[]): Span[] {
   return out;
 }
 
+/**
+ * The same deal told twice in short and long forms (a headline's "Magnolia Buys 'Lucky'" and the body's
+ * "Magnolia Pictures has acquired 'Lucky'", "'Dawson City'" and "'Dawson City: Frozen Time'"): the
+ * short one is dropped, its territories kept when the long one has none. Grouped by buyer's first word: linear.
+ */
+function shortForms(st: State): Set<string> {
+  const deals = st.order.map((k) => [k, st.facts.get(k)!] as const).filter(([, f]) => f.type === 'deal');
+  const byFirst = new Map<string, Array<readonly [string, CandidateFact<'deal'>]>>();
+  for (const [k, f] of deals) {
+    const d = f as CandidateFact<'deal'>;
+    const first = nk(d.fields.buyer).split(' ')[0] ?? '';
+    const list = byFirst.get(first) ?? [];
+    list.push([k, d]);
+    byFirst.set(first, list);
+  }
+  const drop = new Set<string>();
+  for (const list of byFirst.values()) {
+    if (list.length < 2 || list.length > 40) continue;
+    for (const [ka, a] of list)
+      for (const [kb, b] of list) {
+        if (ka === kb || drop.has(kb)) continue;
+        const [ta, tb, ba, bb] = [nk(a.fields.title), nk(b.fields.title), nk(a.fields.buyer), nk(b.fields.buyer)];
+        const sameTitle = ta === tb || (tb.startsWith(ta + ' ') && /:/.test(b.fields.title));
+        const sameBuyer = ba === bb || bb.startsWith(ba + ' ');
+        // a is b's short form in its title, its buyer or both
+        if (!sameTitle || !sameBuyer || (ta === tb && ba === bb)) continue;
+        if (a.fields.territories && b.fields.territories && nk(a.fields.territories) !== nk(b.fields.territories)) continue;
+        b.fields.territories ??= a.fields.territories;
+        drop.add(ka);
+      }
+  }
+  return drop;
+}
+
 /** Final touches: sellers from mandates, people who are companies dropped, stable order. */
 function finish(st: State): AnyFact[] {
   const out: AnyFact[] = [];
+  const dropped = shortForms(st);
   for (const key of st.order) {
+    if (dropped.has(key)) continue;
     const f = st.facts.get(key)!;
     if (f.type === 'deal') {
       const d = f.fields;

@@ -377,7 +377,6 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
   if (fields.seller) learn(c.st.reg, fields.seller, 'company');
 }
 
-/** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
 /**
  * A buyer named in parentheses after a territory, whatever the sketch made of
  * its words: "Benelux (September Film Distribution)", "Italy (Be Water)" read
@@ -418,6 +417,7 @@ export function splitBuyers(name: string): string[] {
   return parts;
 }
 
+/** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
 export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; terrs: string[]; media?: string | null }> {
   const out: Array<{ buyer: string; terrs: string[]; media?: string | null }> = [];
   let k = i;
