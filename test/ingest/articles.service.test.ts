@@ -129,6 +129,7 @@ describeEachDatabase('articles', (_open, database) => {
       end_date: null,
       exclusive: 1,
     });
+    expect(c.notes).toMatch(/Term not reported/);
     // accepting again changes nothing
     expect((await acceptFact(t.app, EDITOR, article.id, deal.id)).written).toEqual(done.written);
     expect(await t.app.store.db.selectFrom('contracts').select('id').execute()).toHaveLength(1);
@@ -265,6 +266,27 @@ describeEachDatabase('articles on the demo install, where we are Wild Bunch', (_
     });
     const c = await t.app.store.db.selectFrom('contracts').selectAll().where('id', '=', done.written!.id).executeTakeFirstOrThrow();
     expect(c).toMatchObject({ direction: 'out', override_reason: 'the press report is wrong; recording it to correct later' });
+  });
+
+  it('writes a deal as the reviewer edited it: term, exclusivity, media and status; a bad status writes nothing', async () => {
+    const { article } = await ingestArticle(t.app, EDITOR, {
+      text: 'Brightwell Pictures has acquired Spanish rights to “Edited Harbour.”',
+      outlet: 'Variety',
+      date: '2022-05-01',
+    });
+    const deal = fact(article, 'deal');
+    const before = (await t.app.store.db.selectFrom('contracts').select('id').execute()).length;
+    const bad = await acceptFact(t.app, EDITOR, article.id, deal.id, { fields: { status: 'maybe' } }).catch((e: unknown) => e);
+    expect(String((bad as Error).message)).toMatch(/fields\.status/);
+    expect(await t.app.store.db.selectFrom('contracts').select('id').execute()).toHaveLength(before);
+    const done = await acceptFact(t.app, EDITOR, article.id, deal.id, {
+      fields: { start: '2022-09-01', end: '2029-08-31', exclusive: 'false', media: 'SVOD', status: 'signed' },
+    });
+    const c = await t.app.store.db.selectFrom('contracts').selectAll().where('id', '=', done.written!.id).executeTakeFirstOrThrow();
+    expect(c.status).toBe('signed');
+    expect(c.notes).not.toMatch(/Term not reported/);
+    const block = await t.app.store.db.selectFrom('rights_blocks').selectAll().where('contract_id', '=', c.id).executeTakeFirstOrThrow();
+    expect(block).toMatchObject({ territories: 'Spain', media: 'SVOD', start_date: '2022-09-01', end_date: '2029-08-31', exclusive: 0 });
   });
 
   it('saves manual and press deals alike: a manual contract then its press report', async () => {
