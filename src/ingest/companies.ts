@@ -52,7 +52,7 @@ export function distinctiveName(n: string): boolean {
   if (/\d|\+|&/.test(w)) return true;
   if (/^\p{Lu}{3,}$/u.test(w)) return true; // MCF, SPC, KMBO
   if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(w)) return true; // TrustNordisk, KimStim
-  if (/[^\x00-\x7f]/.test(w)) return true; // Cinéart, Kino Świat
+  if (/[^\p{ASCII}]/u.test(w)) return true; // Cinéart, Kino Świat
   return false;
 }
 

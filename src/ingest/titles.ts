@@ -252,7 +252,7 @@ export function catalogTitleUsable(title: string): boolean {
   if (t.length < 3 || !/^[\p{Lu}\d]/u.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length >= 2) return !WORDS_NOT_TITLES.has(nameKey(t)) && !KNOWN_COMPANY_KEYS.has(nameKey(t));
-  return /[^\x00-\x7f]|\d|\p{Lu}.*\p{Lu}/u.test(t);
+  return /[^\p{ASCII}]|\d|\p{Lu}.*\p{Lu}/u.test(t);
 }
 
 /** A title's span without trailing dots or colons. */
