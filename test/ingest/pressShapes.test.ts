@@ -63,6 +63,13 @@ describe('sales lists of real articles', () => {
     expect(splitBuyers('Curzon Artificial Eye')).toEqual(['Curzon Artificial Eye']);
   });
 
+  it('"the former-Yugoslavia" written with a hyphen', () => {
+    expect(deals('Competition film Nightjar was sold to Balkan Screens for the former-Yugoslavia and Kino Wolna for Poland.')).toEqual([
+      'Nightjar / Balkan Screens / former Yugoslavia',
+      'Nightjar / Kino Wolna / Poland',
+    ]);
+  });
+
   it('"pan-Scandinavian rights" is Scandinavia', () => {
     expect(deals('Stockholm-based Fjordkino has taken pan-Scandinavian rights to "Nightjar".')).toEqual([
       'Nightjar / Fjordkino / Scandinavia',

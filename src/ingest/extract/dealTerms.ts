@@ -455,7 +455,7 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
     skipSep();
     if (c.tok(k) === 'for' || c.tok(k) === 'in') {
       // "for France (Pyramide Distribution)" / "for the U.K., where Lionsgate UK will distribute"
-      const l = c.terrList(k + 1, false);
+      const l = c.terrList(k + 1 + (c.tok(k + 1) === 'the' && TERR_WORDS[c.tok(k + 2)] ? 1 : 0), false);
       const pb = l.exprs.length ? parenBuyer(c, l.end) : null;
       if (pb) {
         for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: l.exprs });
@@ -487,7 +487,7 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
         }
       }
       if (c.tok(k + 1) === 'for' || c.tok(k + 1) === 'in') {
-        const l = c.terrList(k + 2, false);
+        const l = c.terrList(k + 2 + (c.tok(k + 2) === 'the' && TERR_WORDS[c.tok(k + 3)] ? 1 : 0), false);
         if (l.exprs.length) {
           const media: string[] = [];
           let e = l.end;

@@ -226,6 +226,9 @@ export const TERR_WORDS: Record<string, string> = {
   'pan-latin': 'Latin America',
   'pan-african': 'Africa',
   'pan-baltic': 'Baltics',
+  // "the former-Yugoslavia", "ex-Yugoslavia" written with a hyphen
+  'former-yugoslavia': 'former Yugoslavia',
+  'ex-yugoslavia': 'former Yugoslavia',
 };
 export const PRONOUN_TITLE =
   /^(?:it|its|the (?:film|title|movie|picture|documentary|doc|drama|feature|comedy|thriller|project|series|sequel|pic|animation|animated feature|horror|chiller|romance|debut|remake|adaptation|story|sci-fi|western|musical|biopic|action thriller|crime drama|coming-of-age drama|period drama|family drama)|this (?:film|title|documentary|drama|movie))$/;
