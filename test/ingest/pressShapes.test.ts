@@ -149,6 +149,26 @@ describe('talks, not deals', () => {
   });
 });
 
+describe('sales mandates', () => {
+  const mandates = (text: string) =>
+    extractFacts(text, { date: '2024-02-26' })
+      .facts.filter((f) => f.type === 'mandate')
+      .map((f) => `${f.fields.title} / ${f.fields.company}`);
+
+  it('a list of titles after "handling international sales for" gives one mandate each', () => {
+    expect(
+      mandates(
+        "Munich-based sales agent Lumen Sales will be handling international sales for three premieres: 'Salt Road', 'Glass Rivers' and 'Winter Orchard'.",
+      ),
+    ).toEqual(['Glass Rivers / Lumen Sales', 'Winter Orchard / Lumen Sales', 'Salt Road / Lumen Sales']);
+  });
+
+  it('"will also be representing Ana Ruiz\'s second feature T"; not "representing" a person', () => {
+    expect(mandates("Lumen Sales will also be representing Ana Ruiz's second feature 'Salt Road'.")).toEqual(['Salt Road / Lumen Sales']);
+    expect(mandates("Lumen Sales is representing Ana Ruiz at the market, with 'Salt Road' in the bag.")).toEqual([]);
+  });
+});
+
 describe('passives of real articles', () => {
   it('"will be distributed in France by X" is a settled deal; "could be acquired by X" is not', () => {
     expect(deals('"Salt Road" premieres in Locarno. It will be distributed in France by Nour Films.')).toEqual([
