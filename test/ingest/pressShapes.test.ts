@@ -76,6 +76,25 @@ describe('sales lists of real articles', () => {
     ]);
   });
 
+  it('a seller\'s one sale: "X sold T to Y", "X has sold North American rights to T to Y", rights and media before the title', () => {
+    expect(sellers("Lumen Sales sold 'Salt Road' to Harbor Films.")).toEqual(['Lumen Sales']);
+    expect(deals("Lumen Sales sold 'Salt Road' to Harbor Films.")).toEqual(['Salt Road / Harbor Films / -']);
+    expect(deals("Lumen Sales has sold North American rights to 'Salt Road' to Harbor Films.")).toEqual([
+      'Salt Road / Harbor Films / North America',
+    ]);
+    expect(deals("Lumen Sales sold U.S. theatrical and DVD rights on 'Salt Road' to Harbor Films.")).toEqual([
+      'Salt Road / Harbor Films / U.S.',
+    ]);
+  });
+
+  it('"sold T to X, T2 to Y and P\'s T3 to Z for free TV in Sweden": each item its own title', () => {
+    expect(
+      deals(
+        "Lumen Sales also sold 'Desire' to Korea's Sonamu Pictures, 'Cochochi' to Kanal Film and Ana Ruiz's 'Long Shore' to Nordvision for free TV in Sweden.",
+      ),
+    ).toEqual(['Desire / Sonamu Pictures / Korea', 'Cochochi / Kanal Film / -', 'Long Shore / Nordvision / Sweden']);
+  });
+
   it('"found deals in" starts a list of sales', () => {
     expect(deals('Festival title Night Harbour found deals in Spain (Alma Cine) and Chile (Andes Films).')).toEqual([
       'Night Harbour / Alma Cine / Spain',

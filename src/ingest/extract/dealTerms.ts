@@ -418,8 +418,12 @@ export function splitBuyers(name: string): string[] {
 }
 
 /** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
-export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; terrs: string[]; media?: string | null }> {
-  const out: Array<{ buyer: string; terrs: string[]; media?: string | null }> = [];
+export function readSaleList(
+  c: Ctx,
+  i: number,
+  limit: number,
+): Array<{ buyer: string; terrs: string[]; media?: string | null; title?: string }> {
+  const out: Array<{ buyer: string; terrs: string[]; media?: string | null; title?: string }> = [];
   let k = i;
   const skipSep = () => {
     let moved = true;
@@ -510,6 +514,30 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
       }
       if (c.tok(k + 1) === 'will' || c.tok(k + 1) === 'has' || c.tok(k + 1) === 'took' || c.tok(k + 1) === 'is') break;
       break;
+    }
+    // "..., T2 to Y and P's T3 to Z for free TV in Sweden": after a first sale, each item its own title
+    if (out.length && (c.isTitle(k) || (/^[PE]\d+'s$/.test(c.raw(k)) && c.isTitle(k + 1)))) {
+      const tk = c.isTitle(k) ? k : k + 1;
+      if (c.tok(tk + 1) === 'to' && c.isOrg(tk + 2)) {
+        let b = tk + 2;
+        const terrs: string[] = [];
+        const buyer = /^R\d+'s$/.test(c.raw(b)) ? null : c.name(b);
+        if (!buyer && c.item(b).territory && c.isOrg(b + 1)) {
+          terrs.push(c.item(b).territory!);
+          b++;
+        }
+        let e = b + 1;
+        // "for free TV in Sweden", "for Spain"
+        while (e < limit && e < b + 6 && !c.isTerr(e) && !['to', ',', 'and', ';'].includes(c.tok(e))) e++;
+        if (c.isTerr(e) && c.item(e).ent === 'territory') {
+          const l = c.terrList(e, false);
+          terrs.push(...l.exprs);
+          e = l.end;
+        } else e = b + 1;
+        out.push({ buyer: buyer ?? c.name(b), terrs, title: c.item(tk).text });
+        k = e;
+        continue;
+      }
     }
     // "Portugal's Leopardo Filmes": the buyer's country as a possessive
     if (/^R\d+'s$/.test(c.raw(k)) && /^[CE]\d+$/.test(c.tok(k + 1)) && c.item(k + 1).ent !== 'person' && c.item(k).territory) {

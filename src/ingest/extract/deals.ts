@@ -34,17 +34,35 @@ export function extractDeals(c: Ctx): void {
     let title: string | null = null;
     // "sold T to ...", "closed deals on T with ..."
     if (['on', 'for'].includes(c.tok(k)) && (c.isTitle(k + 1) || PRONOUN_TITLE.test(c.words(k + 1, k + 3)))) k++;
-    for (let s2 = k; s2 < Math.min(limit, k + 5); s2++) {
+    // "sold U.S. theatrical and DVD rights on T to X": territories and media before the title
+    const objTerrs: string[] = [];
+    for (let s2 = k; s2 < Math.min(limit, k + 8); s2++) {
       const [t, tn] = c.titleAt(s2);
       if (t) {
         title = t;
         k = s2 + tn;
         break;
       }
-      if (!/^(?:[a-z-]+|N\d+|P\d+'s|E\d+'s)$/.test(c.raw(s2)) || ['to', 'with', 'for', 'in'].includes(c.tok(s2))) break;
+      if (c.isTerr(s2) && /\brights (?:on|to|for)\b/.test(c.words(s2 + 1, s2 + 7))) {
+        const l = c.terrList(s2);
+        objTerrs.push(...l.exprs);
+        s2 = l.end - 1;
+        continue;
+      }
+      if (
+        !/^(?:[a-z-]+|N\d+|P\d+'s|E\d+'s)$/.test(c.raw(s2)) ||
+        (['to', 'with', 'for', 'in'].includes(c.tok(s2)) && c.tok(s2 - 1) !== 'rights')
+      )
+        break;
     }
     // seller-subject statements carry the seller to later sentences of the same title
     const list = readSaleList(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
+    // one sale: "X sold T to Y", "X has sold North American rights to T to Y for Spain"
+    if (!list.length && title && c.tok(k) === 'to' && c.isOrg(k + 1) && !c.raw(k + 1).endsWith("'s")) {
+      const one = { buyer: c.name(k + 1), terrs: [] as string[] };
+      if ((c.tok(k + 2) === 'for' || c.tok(k + 2) === 'in') && c.isTerr(k + 3)) one.terrs.push(...c.terrList(k + 3, false).exprs);
+      list.push(one);
+    }
     let later: string | null = null;
     for (let j = v; j < limit; j++)
       if (c.isTitle(j) && /^(?:on|for|of|to)$/.test(c.tok(j - 1))) {
@@ -55,7 +73,8 @@ export function extractDeals(c: Ctx): void {
     const prefix = c.words(c.clauseStart(v), v);
     if (/\b(?:in talks|negotiations|denied|not|rumou?red|said to|believed to|reportedly)\b/.test(prefix)) continue;
     if (seller) c.st.seller = { company: seller, title: ttl };
-    for (const item of list) addDeal(c, ttl, item.buyer, item.terrs, { seller, media: item.media ?? null }, 0.85);
+    for (const item of list)
+      addDeal(c, item.title ?? ttl, item.buyer, item.terrs.length ? item.terrs : objTerrs, { seller, media: item.media ?? null }, 0.85);
     if (list.length) for (let j = v; j < limit; j++) used.add(j);
   }
   // 2. list intros: "Other deals include ...", "Buyers include ...", "Deals are also in place with ..."
