@@ -313,7 +313,12 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       if (m[1].includes("'s ")) continue;
       if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(sen.start + m.index + m[0].length - m[1].length, m[1]);
     }
-    for (const m of part.matchAll(MARKER_AFTER)) if (plausible(m[1], '')) push(sen.start + m.index, m[1]);
+    for (const m of part.matchAll(MARKER_AFTER)) {
+      // "Julie Ruiz's The Tree [+see also:": the title is what follows the auteur's possessive
+      const cut = m[1].lastIndexOf("'s ");
+      const t = cut >= 0 ? m[1].slice(cut + 3) : m[1];
+      if (plausible(t, '')) push(sen.start + m.index + (cut >= 0 ? cut + 3 : 0), t);
+    }
     for (const m of part.matchAll(RIGHTS_TO)) {
       if (m[1].includes("'s ")) continue;
       const s = sen.start + m.index + m[0].length - m[1].length;

@@ -257,6 +257,12 @@ describe('titles of real articles', () => {
     );
   });
 
+  it("a film link after an auteur's possessive: the title is what follows it", () => {
+    expect(titles("Julia Berg's The Quiet Tree [+see also:\nfilm profile\n]\nwas bought for Greece by Nutopia.")).toEqual([
+      'The Quiet Tree',
+    ]);
+  });
+
   it('an opening phrase before "the film" is not a title', () => {
     const text = 'Competition film "Night Harbour" did well. In Europe, the film sold to Germany (Weltfilm) and Spain (Alma Cine).';
     expect(titles(text)).not.toContain('In Europe');
