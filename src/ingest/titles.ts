@@ -315,9 +315,13 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     }
     for (const m of part.matchAll(MARKER_AFTER)) {
       // "Julie Ruiz's The Tree [+see also:": the title is what follows the auteur's possessive
-      const cut = m[1].lastIndexOf("'s ");
-      const t = cut >= 0 ? m[1].slice(cut + 3) : m[1];
-      if (plausible(t, '')) push(sen.start + m.index + (cut >= 0 ? cut + 3 : 0), t);
+      let cut = m[1].lastIndexOf("'s ");
+      cut = cut >= 0 ? cut + 3 : 0;
+      // "the Austrian/Turkish Kuma [+see also:": a nationality before the title is not part of it
+      const first = /^(\p{Lu}\p{Ll}+) (?=\S)/u.exec(m[1].slice(cut));
+      if (first && DEMONYMS[first[1].toLowerCase()] !== undefined) cut += first[0].length;
+      const t = m[1].slice(cut);
+      if (plausible(t, '')) push(sen.start + m.index + cut, t);
     }
     for (const m of part.matchAll(RIGHTS_TO)) {
       if (m[1].includes("'s ")) continue;

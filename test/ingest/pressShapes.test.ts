@@ -257,9 +257,12 @@ describe('titles of real articles', () => {
     );
   });
 
-  it("a film link after an auteur's possessive: the title is what follows it", () => {
+  it("a film link after an auteur's possessive or a nationality: the title is what follows it", () => {
     expect(titles("Julia Berg's The Quiet Tree [+see also:\nfilm profile\n]\nwas bought for Greece by Nutopia.")).toEqual([
       'The Quiet Tree',
+    ]);
+    expect(titles('Producers are finishing sales on the Austrian/Turkish Karavan [+see also:\nfilm profile\n]\nthis week.')).toEqual([
+      'Karavan',
     ]);
   });
 
