@@ -443,8 +443,13 @@ const RUMOUR_SHAPES = new RegExp(
   ].join('|')})`,
 );
 
+/** Every shape of RUMOUR_SHAPES needs one of these words: a sentence without any is skipped at once. */
+const RUMOUR_CUE =
+  /\b(?:believed|thought|said|understood|reported|mix|running|hunt|rumou?red|alleged|circling|eyeing|talks|negotiations|negotiating|close|nearing|front-?runners?|favou?rites?|contenders?|bidding|interested|denied|denies)\b/;
+
 export function extractRumours(c: Ctx): void {
   const n = c.toks.length;
+  if (!RUMOUR_CUE.test(c.words(0, n))) return;
   for (let v = 0; v < n; v++) {
     const w = c.words(v, v + 8);
     const m = RUMOUR_SHAPES.exec(w);

@@ -8,8 +8,12 @@ import { type Ctx, add, joinList, nk, personLike, validMedia, validTerritories }
 import { addDeal, lastTitleBefore, sentenceSeller } from './dealTerms.js';
 import { firstTitle } from './credits.js';
 
+/** Every shape below needs one of these words in its sentence: a sentence without any is skipped at once. */
+const MANDATE_CUE = /\b(?:sales|rights|reps?\b|repp|represent|handl|sold|shopped|pre-sold)/;
+
 export function extractMandates(c: Ctx): void {
   const n = c.toks.length;
+  if (!MANDATE_CUE.test(c.words(0, n))) return;
   for (let v = 0; v < n; v++) {
     const w = c.words(v, v + 9);
     let m: RegExpExecArray | null;
