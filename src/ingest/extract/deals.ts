@@ -17,6 +17,13 @@ import {
   subjectBefore,
 } from './dealTerms.js';
 
+/** The first words of the list intros of rule 2 (its expressions are anchored there): any other word is passed over at once. */
+const LIST_INTRO_START = new Set(
+  'deals other further additional more previous earlier prior existing buyers sales pre-sales presales territories licensees distributors has have was were individual territory new separate'.split(
+    ' ',
+  ),
+);
+
 export function extractDeals(c: Ctx): void {
   const n = c.toks.length;
   const used = new Set<number>();
@@ -79,7 +86,7 @@ export function extractDeals(c: Ctx): void {
   }
   // 2. list intros: "Other deals include ...", "Buyers include ...", "Deals are also in place with ..."
   for (let v = 0; v < n; v++) {
-    if (used.has(v)) continue;
+    if (used.has(v) || !LIST_INTRO_START.has(c.tok(v))) continue;
     let start = -1;
     const w = c.words(v, v + 6);
     const m =
