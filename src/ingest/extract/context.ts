@@ -265,14 +265,23 @@ export function joinList(parts: string[]): string | null {
   return `${uniq.slice(0, -1).join(', ')} and ${uniq[uniq.length - 1]}`;
 }
 
+/** Expressions already parsed (a pure function of the text): bounded, cleared when full. */
+const validMemo = new Map<string, boolean>();
+
 export function validTerritories(expr: string | null): string | null {
   if (!expr) return null;
-  try {
-    parseTerritories(expr);
-    return expr;
-  } catch {
-    return null;
+  let ok = validMemo.get(expr);
+  if (ok === undefined) {
+    try {
+      parseTerritories(expr);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (validMemo.size >= 10_000) validMemo.clear();
+    validMemo.set(expr, ok);
   }
+  return ok ? expr : null;
 }
 
 const MEDIA_NAMES: Record<string, string> = {
