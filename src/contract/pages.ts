@@ -104,6 +104,8 @@ export const Home = Type.Object({
   expiring: Type.Array(Type.Object({ contract: HomeContract, title: Ref, territoryLabel: S, end: S, daysLeft: Type.Integer() })),
   recentlySigned: Type.Array(HomeContract),
   factsToReview: Type.Integer(),
+  /** Facts read from articles that no one has accepted or rejected yet (reviewed in Articles). */
+  articleFactsPending: Type.Integer(),
   reviewQueue: Type.Array(
     Type.Object({
       id: S,

@@ -5,6 +5,7 @@
  * role words that make a name a person's.
  */
 import { normalizeName } from '../domain/fuzzy.js';
+import { GAZETTEER_KNOWN_NAMES } from './companies.js';
 
 /** Words after which a capitalized name is a company. */
 export const COMPANY_SUFFIXES = new Set([
@@ -466,7 +467,7 @@ export const KNOWN_COMPANIES = [
   'Studio Ghibli',
 ];
 
-export const KNOWN_COMPANY_KEYS = new Set(KNOWN_COMPANIES.map((n) => normalizeName(n)));
+export const KNOWN_COMPANY_KEYS = new Set([...KNOWN_COMPANIES, ...GAZETTEER_KNOWN_NAMES].map((n) => normalizeName(n)));
 
 /** Role words that precede a person's name ("director Zhang Yimou"). */
 export const PERSON_ROLE_WORDS = new Set([

@@ -380,8 +380,27 @@ export async function readArticle(input: IntakeInput, opts: { fetch?: FetchPolic
  * reading that costs work (an HTML page reduced to its article), which the
  * server does in a worker thread.
  */
+/**
+ * Why a text is no article's text, if it is not: a PDF, or binary data (a NUL, or more than one
+ * character in ten a control character or an undecodable byte in its first 4 KB). Read before any
+ * extraction, so such input is refused with its reason instead of read into nonsense.
+ */
+export function notArticleReason(raw: string): string | null {
+  if (raw.trimStart().startsWith('%PDF-')) return 'a PDF document, not the text or HTML of an article';
+  const sample = raw.slice(0, 4096);
+  let bad = 0;
+  for (const ch of sample) {
+    if (ch === '\u0000') return 'binary data, not text';
+    if (ch === '\uFFFD' || (ch < ' ' && ch !== '\n' && ch !== '\r' && ch !== '\t' && ch !== '\f')) bad++;
+  }
+  return sample.length >= 64 && bad / sample.length > 0.1 ? 'binary data, not text' : null;
+}
+
 export async function readArticleFrom(input: IntakeInput, page?: FetchedPage): Promise<ArticleText> {
   const from = givenInput(input);
+  const given = input.text ?? input.html;
+  const why = given ? notArticleReason(given) : null;
+  if (why) throw invalid(input.text ? 'text' : 'html', null, `${input.text ? 'text' : 'html'}: this is ${why}`);
   let a: ArticleText;
   if (input.text) a = plainArticle(input.text);
   else if (input.html) a = articleFromHtml(input.html, null);
@@ -399,6 +418,8 @@ export async function readArticleFrom(input: IntakeInput, page?: FetchedPage): P
       if ((e as { field?: string }).field) throw e;
       throw invalid('file', file, `file: cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
+    const why = notArticleReason(raw);
+    if (why) throw invalid('file', file, `file: "${basename(file)}" is ${why}`);
     const ext = extname(file).toLowerCase();
     a = ext === '.html' || ext === '.htm' || (ext !== '.txt' && looksLikeHtml(raw)) ? articleFromHtml(raw, null) : plainArticle(raw);
     a.file = basename(file);

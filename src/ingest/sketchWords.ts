@@ -255,6 +255,10 @@ export const TOKEN_RE = new RegExp(
 );
 
 export const ABBREV_DOT = new Set([
+  'ent',
+  'intl',
+  'dist',
+  'prods',
   'inc',
   'ltd',
   'co',

@@ -42,6 +42,10 @@ export interface Sentence {
 
 /** Words that end with a period without ending the sentence (compared lower case, without the period). */
 const ABBREVIATIONS = new Set([
+  'ent',
+  'intl',
+  'dist',
+  'prods',
   'mr',
   'mrs',
   'ms',

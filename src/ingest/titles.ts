@@ -57,6 +57,14 @@ const SUBJECT = new RegExp(
   String.raw`^${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|(?:also[ ])?(?:has[ ]|have[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
   'u',
 );
+// an apposition that says what the title is: "T, a Directors' Fortnight entry", "T, the new movie from"
+const APPOS_AFTER = new RegExp(
+  String.raw`(?:^|[,;:][ ]|\band[ ])${TITLE},[ ](?:(?:a|an)[ ](?:(?:[\p{L}'-]+|\d+)[ ]){0,5}?|the[ ](?:(?:[\p{L}'-]+|\d+)[ ]){1,5}?)${KINDS}\b(?![ ](?:company|outfit|group|agent|distributor))`,
+  'gu',
+);
+// "one of the biggest French films of the year, T," / "Another Danish drama, T,"
+const APPOS_BEFORE = new RegExp(String.raw`\b${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ]${TITLE}(?=,)`, 'gu');
+const QUOTED = /(?<![\p{L}\p{N}])['"](\p{Lu}[^'"\n]{0,60}?)['"](?![\p{L}\p{N}])/gu;
 const RIGHTS_TO = new RegExp(String.raw`\brights[ ](?:to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at)\b))`, 'gu');
 
 /** Capitals that are not titles: acronyms and the words a page prints in capitals. */
@@ -183,6 +191,22 @@ const SPEECH_AFTER =
 const ROLE_DESCRIPTOR =
   /\b(?:head|chief|president|ceo|boss|founder|co-founder|managing|executive|exec|partner|director of|vp|svp|evp|acquisitions|sales|team|division|arm|unit|label|banner|slate|line-up|lineup|catalogue|catalog|library|chairman|topper)\b/;
 
+const OPENERS = new Set([
+  'in',
+  'for',
+  'at',
+  'on',
+  'after',
+  'with',
+  'from',
+  'by',
+  'among',
+  'across',
+  'outside',
+  'during',
+  'before',
+  'throughout',
+]);
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 
 /** The longest plausible title in a run that may have swallowed a seller: "T from Northlight Sales" → "T". */
@@ -212,9 +236,23 @@ function plausible(title: string, after: string): boolean {
   if (AWARD_KEYS.has(k) || AWARD_HEADS.some((h) => last === h.toLowerCase()) || /\b(?:award|prize|bear|lion|palme|jury)\b/i.test(t))
     return false;
   if (isKnownSection(t) || findEvent(t) || territoryOf(t)) return false;
+  // "In Europe", "For Asia and Oceania": an opening phrase, not a title
+  if (words.length >= 2 && OPENERS.has(words[0].toLowerCase())) {
+    const rest = words.slice(1).join(' ');
+    if (territoryOf(rest) || findEvent(rest) || /\band\b/.test(rest) || KNOWN_COMPANY_KEYS.has(nameKey(rest))) return false;
+  }
   if (DEMONYMS[t.toLowerCase()] !== undefined) return false;
   if (SPEECH_AFTER.test(after)) return false;
   return true;
+}
+
+/** Whether a catalog title may be found on its own: two words or more, or a word no dictionary holds ("Titane", "Sirât"). */
+export function catalogTitleUsable(title: string): boolean {
+  const t = title.trim();
+  if (t.length < 3 || !/^[\p{Lu}\d]/u.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length >= 2) return !WORDS_NOT_TITLES.has(nameKey(t)) && !KNOWN_COMPANY_KEYS.has(nameKey(t));
+  return /[^\p{ASCII}]|\d|\p{Lu}.*\p{Lu}/u.test(t);
 }
 
 /** A title's span without trailing dots or colons. */
@@ -227,9 +265,12 @@ function trim(s: number, text: string): Span {
  * Title spans in the article (`view` is the matching view of the text, the
  * sentences' spans index into it), in text order, not overlapping.
  */
-export function findTitleSpans(view: string, sentences: Array<{ start: number; end: number }>): Span[] {
+export function findTitleSpans(view: string, sentences: Array<{ start: number; end: number }>, catalog: readonly string[] = []): Span[] {
   const found: Span[] = [];
   const keys = new Set<string>();
+  // the catalog's titles, aliases and original titles, wherever the article writes them: those of one plain word
+  // ("Hope", "Dying") are phrases of the language as well, and wait for their context
+  for (const t of catalog) if (catalogTitleUsable(t)) keys.add(t.trim());
   const push = (s: number, text: string) => {
     const [a, b] = trim(s, text);
     if (b - a < 2) return;
@@ -263,7 +304,25 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const best = bestTitle(m[1], part.slice(m.index + m[0].length, m.index + m[0].length + 24));
       if (best) push(s, best);
     }
-    for (const m of part.matchAll(MARKER_AFTER)) if (plausible(m[1], '')) push(sen.start + m.index, m[1]);
+    for (const m of part.matchAll(APPOS_AFTER)) {
+      if (m[1].includes("'s ")) continue;
+      const s = sen.start + m.index + m[0].indexOf(m[1]);
+      if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(s, m[1]);
+    }
+    for (const m of part.matchAll(APPOS_BEFORE)) {
+      if (m[1].includes("'s ")) continue;
+      if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(sen.start + m.index + m[0].length - m[1].length, m[1]);
+    }
+    for (const m of part.matchAll(MARKER_AFTER)) {
+      // "Julie Ruiz's The Tree [+see also:": the title is what follows the auteur's possessive
+      let cut = m[1].lastIndexOf("'s ");
+      cut = cut >= 0 ? cut + 3 : 0;
+      // "the Austrian/Turkish Kuma [+see also:": a nationality before the title is not part of it
+      const first = /^(\p{Lu}\p{Ll}+) (?=\S)/u.exec(m[1].slice(cut));
+      if (first && DEMONYMS[first[1].toLowerCase()] !== undefined) cut += first[0].length;
+      const t = m[1].slice(cut);
+      if (plausible(t, '')) push(sen.start + m.index + cut, t);
+    }
     for (const m of part.matchAll(RIGHTS_TO)) {
       if (m[1].includes("'s ")) continue;
       const s = sen.start + m.index + m[0].length - m[1].length;
@@ -284,10 +343,16 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       push(sen.start + m.index, t);
     }
   }
+  // a title the article quotes somewhere (a headline's 'Dying') is a title where the body repeats it unquoted
+  for (const m of view.matchAll(QUOTED)) {
+    const t = m[1].replace(/[.:,!?-]+$/, '');
+    if (t.split(' ').length <= 8 && plausible(t, '')) keys.add(t);
+  }
   // the same titles wherever the article repeats them: each capitalized run, its leading sub-runs looked up
   if (keys.size) {
     const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${TITLE}`, 'gu');
     for (const m of view.matchAll(RUN)) {
+      if (/['"]/.test(view[m.index - 1] ?? '')) continue; // quoted: the sketch reads it
       const words = m[1].split(' ');
       for (let n = words.length; n >= 1; n--) {
         const t = words

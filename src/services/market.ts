@@ -348,6 +348,8 @@ export interface Home {
   recentlySigned: HomeContract[];
   /** How many fact sources wait for a person's review. */
   factsToReview: number;
+  /** Facts read from articles that wait in Articles for a person to accept or reject them. */
+  articleFactsPending: number;
   /** The oldest of them, to start with. */
   reviewQueue: Array<{
     id: string;
@@ -409,6 +411,11 @@ export async function home(app: FilmRights, actor: Actor, opts: { today?: string
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('reviewed', '=', 0)
     .executeTakeFirstOrThrow();
+  const articleFacts = await db
+    .selectFrom('article_facts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
   const queue = await db
     .selectFrom('fact_sources as fs')
     .innerJoin('sources as s', 's.id', 'fs.source_id')
@@ -431,6 +438,7 @@ export async function home(app: FilmRights, actor: Actor, opts: { today?: string
     })),
     recentlySigned: signedRows.map(view),
     factsToReview: Number(count.n),
+    articleFactsPending: Number(articleFacts.n),
     reviewQueue: queue.map((q) => ({
       id: q.id,
       factTable: q.fact_table,

@@ -42,6 +42,26 @@ describeBrowser('web app: reviewing an article', () => {
     await screenshot(page, 'articles-01-review');
   });
 
+  it('edits a deal fact with every field of a deal; Home links the facts waiting to Articles', async () => {
+    const { page } = w;
+    const card = page.locator('.fact-item', { hasText: 'Neon acquired North America of One Second from Wild Bunch' });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    for (const label of ['Media', 'Term start', 'Term end', 'Exclusivity', 'Status', 'Price', 'Currency'])
+      await card.getByLabel(label, { exact: true }).waitFor();
+    await screenshot(page, 'articles-01b-deal-edit', { viewportOnly: true });
+    await card.getByRole('button', { name: 'Cancel edit' }).click();
+    const review = page.url();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    const link = page.getByRole('link', { name: 'Review them in Articles' });
+    await link.waitFor();
+    await shows(page.locator('#review'), '53 facts read from trade-press articles wait');
+    await screenshot(page, 'articles-01c-home-review');
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await page.goto(review);
+    await page.locator('.fact-item').first().waitFor();
+  });
+
   it('accepts the deal, then all the rest; One Second shows Neon holding North America with the article as its source', async () => {
     const { page } = w;
     const deal = page.locator('.fact-item', { hasText: 'Neon acquired North America of One Second' });

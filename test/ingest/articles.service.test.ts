@@ -22,6 +22,7 @@ import { createTitle, getTitle } from '../../src/services/catalog.js';
 import { saveContract } from '../../src/services/contracts.js';
 import { loadDemo } from '../../src/services/demo.js';
 import { ForbiddenError, RightsConflictError } from '../../src/services/errors.js';
+import { home } from '../../src/services/market.js';
 import { editionAcquisitions, titleMarket } from '../../src/services/marketPicture.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
 import { setWeCompany } from '../../src/services/settings.js';
@@ -58,6 +59,8 @@ describeEachDatabase('articles', (_open, database) => {
     article = first.article;
     expect(article.publishedOn).toBe('2021-07-20');
     expect(article.facts.length).toBe(53);
+    // Home counts them as waiting in Articles (issue 12: they were counted nowhere)
+    expect((await home(t.app, EDITOR)).articleFactsPending).toBe(53);
     expect(article.counts).toEqual({ pending: 53, accepted: 0, rejected: 0 });
     for (const f of article.facts) expect(article.text.slice(...f.span)).toBe(f.quote);
     // the same article again (re-pasted with other line breaks): the same article, no second copy
@@ -126,6 +129,7 @@ describeEachDatabase('articles', (_open, database) => {
       end_date: null,
       exclusive: 1,
     });
+    expect(c.notes).toMatch(/Term not reported/);
     // accepting again changes nothing
     expect((await acceptFact(t.app, EDITOR, article.id, deal.id)).written).toEqual(done.written);
     expect(await t.app.store.db.selectFrom('contracts').select('id').execute()).toHaveLength(1);
@@ -262,6 +266,27 @@ describeEachDatabase('articles on the demo install, where we are Wild Bunch', (_
     });
     const c = await t.app.store.db.selectFrom('contracts').selectAll().where('id', '=', done.written!.id).executeTakeFirstOrThrow();
     expect(c).toMatchObject({ direction: 'out', override_reason: 'the press report is wrong; recording it to correct later' });
+  });
+
+  it('writes a deal as the reviewer edited it: term, exclusivity, media and status; a bad status writes nothing', async () => {
+    const { article } = await ingestArticle(t.app, EDITOR, {
+      text: 'Brightwell Pictures has acquired Spanish rights to “Edited Harbour.”',
+      outlet: 'Variety',
+      date: '2022-05-01',
+    });
+    const deal = fact(article, 'deal');
+    const before = (await t.app.store.db.selectFrom('contracts').select('id').execute()).length;
+    const bad = await acceptFact(t.app, EDITOR, article.id, deal.id, { fields: { status: 'maybe' } }).catch((e: unknown) => e);
+    expect(String((bad as Error).message)).toMatch(/fields\.status/);
+    expect(await t.app.store.db.selectFrom('contracts').select('id').execute()).toHaveLength(before);
+    const done = await acceptFact(t.app, EDITOR, article.id, deal.id, {
+      fields: { start: '2022-09-01', end: '2029-08-31', exclusive: 'false', media: 'SVOD', status: 'signed' },
+    });
+    const c = await t.app.store.db.selectFrom('contracts').selectAll().where('id', '=', done.written!.id).executeTakeFirstOrThrow();
+    expect(c.status).toBe('signed');
+    expect(c.notes).not.toMatch(/Term not reported/);
+    const block = await t.app.store.db.selectFrom('rights_blocks').selectAll().where('contract_id', '=', c.id).executeTakeFirstOrThrow();
+    expect(block).toMatchObject({ territories: 'Spain', media: 'SVOD', start_date: '2022-09-01', end_date: '2029-08-31', exclusive: 0 });
   });
 
   it('saves manual and press deals alike: a manual contract then its press report', async () => {

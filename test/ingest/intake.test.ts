@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/ingest/extract.js';
-import { articleFromHtml, readArticle } from '../../src/ingest/intake.js';
+import { articleFromHtml, notArticleReason, readArticle } from '../../src/ingest/intake.js';
 import { segment } from '../../src/ingest/text.js';
 import { PAGE } from './fixtures.js';
 
@@ -99,5 +99,21 @@ describe('files and URLs', () => {
     await expect(readArticle({})).rejects.toThrow(/give the article/);
     await expect(readArticle({ text: 'x', url: 'http://x' })).rejects.toThrow(/not several/);
     await expect(readArticle({ text: 'Neon', date: 'July' })).rejects.toThrow(/date: "July"/);
+  });
+});
+
+describe('input that is no article', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'filmrights-notarticle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a PDF and binary data with the reason, as a file or as text, before reading them', async () => {
+    const pdf = join(dir, 'deal.pdf');
+    writeFileSync(pdf, '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n' + 'x'.repeat(200));
+    await expect(readArticle({ file: pdf })).rejects.toThrow(/file: "deal\.pdf" is a PDF document/);
+    const bin = join(dir, 'image.txt');
+    writeFileSync(bin, Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 37) % 256)));
+    await expect(readArticle({ file: bin })).rejects.toThrow(/is binary data, not text/);
+    await expect(readArticle({ text: 'Neon\u0000\u0001\u0002 bought it' })).rejects.toThrow(/^text: this is binary data/);
+    expect(notArticleReason('Neon has nabbed North American rights to “One Second.”\n\tTabs and line breaks are text.')).toBeNull();
   });
 });

@@ -8,12 +8,13 @@ import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, type R
 import { nameKey } from '../names.js';
 import { findTitleSpans } from '../titles.js';
 import { matchingView, readHeader, segment, type Sentence } from '../text.js';
-import type { AnyFact, Span } from '../types.js';
+import type { AnyFact, CandidateFact, Span } from '../types.js';
 import { Ctx, type ExtractOptions, type Extraction, type State, newState, nk } from './context.js';
 import { extractBoxOffice, extractReleases } from './boxOffice.js';
 import { extractCredits, extractSourceAndStatus } from './credits.js';
 import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
+import { extractHeadlineDeals } from './headlines.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
 
@@ -24,6 +25,14 @@ function isHeadline(s: Sentence): boolean {
   if (words.length < 3) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return caps / words.length > 0.6;
+}
+
+/** The words before a title that leave it the sentence's subject: none, an opening phrase closed by a comma, or a kind of film. */
+function isSubjectPosition(before: string[]): boolean {
+  if (!before.length || before[before.length - 1] === ',') return true;
+  return before.every((t) =>
+    /^(?:the|this|a|new|latest|documentary|drama|film|comedy|thriller|feature|pic|title|movie|competition|festival)$/.test(t),
+  );
 }
 
 function runPass(
@@ -63,6 +72,7 @@ function runPass(
       extractRumours(c);
     }
     extractDeals(c);
+    extractHeadlineDeals(c);
     if (!headline) {
       extractRespectively(c);
       extractHandledBy(c);
@@ -82,11 +92,18 @@ function runPass(
     if (main) {
       const explicit = sk.items.some((it) => it.kind === 'title' && nk(it.text) === nk(main.fields.title));
       if (explicit || !st.focus) st.focus = main.fields.title;
-    } else if (!st.focus) {
+    } else if (!headline) {
+      // no fact of its own: a title that is the sentence's subject ("Dying also picked up a prize.") becomes the focus
       const first = sk.items.find((it) => it.kind === 'title');
-      if (first && !headline) st.focus = first.text;
+      const at = first ? sk.tokenItem.indexOf(sk.items.indexOf(first)) : -1;
+      // or the one title a sentence without a fact names, when it is a new title ("the firm also handles one of the year's films, T, ...")
+      const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => nk(it.text)));
+      const told = (st.factsAt.get(s.start) ?? []).some((f) => f.type === 'award');
+      const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text));
+      if (first && (!st.focus || fresh || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at))))) st.focus = first.text;
     }
     if (!st.lead && st.focus) st.lead = st.focus;
+    for (const it of sk.items) if (it.kind === 'title') st.titlesSeen.add(nk(it.text));
     // the company in focus: a company that starts the sentence
     const firstEnt = sk.items.find((it) => it.kind === 'ent' || it.kind === 'title');
     if (firstEnt?.kind === 'ent' && firstEnt.ent === 'company' && !headline) st.focusCompany = firstEnt.name ?? firstEnt.text;
@@ -113,7 +130,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   for (const c of opts.known?.companies ?? []) learn(seed, c, 'company', false);
   for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(nameKey(n));
   // titles the text does not quote, from their context (titles.ts): not where italics say otherwise
-  const guessed = withoutOverlap(findTitleSpans(view, sentences), opts.titleSpans ?? []);
+  const guessed = withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []);
   // pass 1 learns names; pass 2 extracts with them
   const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed);
   const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed);
@@ -134,10 +151,46 @@ function withoutOverlap(found: Span[], given: Span[]): Span[] {
   return out;
 }
 
+/**
+ * The same deal told twice in short and long forms (a headline's "Magnolia Buys 'Lucky'" and the body's
+ * "Magnolia Pictures has acquired 'Lucky'", "'Dawson City'" and "'Dawson City: Frozen Time'"): the
+ * short one is dropped, its territories kept when the long one has none. Grouped by buyer's first word: linear.
+ */
+function shortForms(st: State): Set<string> {
+  const deals = st.order.map((k) => [k, st.facts.get(k)!] as const).filter(([, f]) => f.type === 'deal');
+  const byFirst = new Map<string, Array<readonly [string, CandidateFact<'deal'>]>>();
+  for (const [k, f] of deals) {
+    const d = f as CandidateFact<'deal'>;
+    const first = nk(d.fields.buyer).split(' ')[0] ?? '';
+    const list = byFirst.get(first) ?? [];
+    list.push([k, d]);
+    byFirst.set(first, list);
+  }
+  const drop = new Set<string>();
+  for (const list of byFirst.values()) {
+    if (list.length < 2 || list.length > 40) continue;
+    for (const [ka, a] of list)
+      for (const [kb, b] of list) {
+        if (ka === kb || drop.has(kb)) continue;
+        const [ta, tb, ba, bb] = [nk(a.fields.title), nk(b.fields.title), nk(a.fields.buyer), nk(b.fields.buyer)];
+        const sameTitle = ta === tb || (tb.startsWith(ta + ' ') && /:/.test(b.fields.title));
+        const sameBuyer = ba === bb || bb.startsWith(ba + ' ');
+        // a is b's short form in its title, its buyer or both
+        if (!sameTitle || !sameBuyer || (ta === tb && ba === bb)) continue;
+        if (a.fields.territories && b.fields.territories && nk(a.fields.territories) !== nk(b.fields.territories)) continue;
+        b.fields.territories ??= a.fields.territories;
+        drop.add(ka);
+      }
+  }
+  return drop;
+}
+
 /** Final touches: sellers from mandates, people who are companies dropped, stable order. */
 function finish(st: State): AnyFact[] {
   const out: AnyFact[] = [];
+  const dropped = shortForms(st);
   for (const key of st.order) {
+    if (dropped.has(key)) continue;
     const f = st.facts.get(key)!;
     if (f.type === 'deal') {
       const d = f.fields;

@@ -21,8 +21,8 @@ export interface ExtractOptions {
   date?: string | null;
   /** Title spans known from the HTML (italics). */
   titleSpans?: Span[];
-  /** Names already in the catalog, to tell people from companies. */
-  known?: { people?: string[]; companies?: string[] };
+  /** Names already in the catalog, to tell people from companies, and its titles (with aliases and original titles) to find unquoted. */
+  known?: { people?: string[]; companies?: string[]; titles?: string[] };
 }
 
 export interface Extraction {
@@ -62,6 +62,8 @@ export interface State {
   winnerOf: Map<string, string>;
   roleOf: Map<string, CreditRole>;
   mandates: Map<string, string>;
+  /** Every title the article has named so far (normalized). */
+  titlesSeen: Set<string>;
 }
 
 export function newState(date: string, reg: Registry): State {
@@ -86,6 +88,7 @@ export function newState(date: string, reg: Registry): State {
     winnerOf: new Map(),
     roleOf: new Map(),
     mandates: new Map(),
+    titlesSeen: new Set(),
   };
 }
 
@@ -262,14 +265,23 @@ export function joinList(parts: string[]): string | null {
   return `${uniq.slice(0, -1).join(', ')} and ${uniq[uniq.length - 1]}`;
 }
 
+/** Expressions already parsed (a pure function of the text): bounded, cleared when full. */
+const validMemo = new Map<string, boolean>();
+
 export function validTerritories(expr: string | null): string | null {
   if (!expr) return null;
-  try {
-    parseTerritories(expr);
-    return expr;
-  } catch {
-    return null;
+  let ok = validMemo.get(expr);
+  if (ok === undefined) {
+    try {
+      parseTerritories(expr);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (validMemo.size >= 10_000) validMemo.clear();
+    validMemo.set(expr, ok);
   }
+  return ok ? expr : null;
 }
 
 const MEDIA_NAMES: Record<string, string> = {

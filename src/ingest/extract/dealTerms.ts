@@ -3,7 +3,7 @@
  * exclusions), who bought or sold it (the subject before the verb), the list of
  * sales "to X for territory", its confidence, and the seller or broker a clause names.
  */
-import { PERSON_ROLE_WORDS, eventByName } from '../lexicon.js';
+import { KNOWN_COMPANY_KEYS, PERSON_ROLE_WORDS, eventByName } from '../lexicon.js';
 import { learn } from '../sketch.js';
 import type { DealFields, EventRef } from '../types.js';
 import {
@@ -48,6 +48,39 @@ function readExclusion(c: Ctx, k: number, o: { terrs: string[] }): number {
   o.terrs.splice(0, o.terrs.length, `${base} excluding ${joinList(l.exprs)}`);
   return l.end;
 }
+
+/** Words that end the lead-in before a title after a deal verb ("picked up the dark comedy T"): prepositions and the like. */
+const LEAD_STOP = new Set([
+  'to',
+  'for',
+  'from',
+  'in',
+  'on',
+  'of',
+  'with',
+  'by',
+  'at',
+  'and',
+  'or',
+  'rights',
+  'right',
+  'as',
+  'after',
+  'its',
+  'their',
+  'his',
+  'her',
+  'sales',
+  'stake',
+  'remake',
+  'stakes',
+  'interest',
+  'share',
+  'prize',
+  'award',
+  'home',
+  'top',
+]);
 
 /** Reads what follows a deal verb: territories, media, "rights to" a title, "from" a seller, a price. */
 export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
@@ -145,6 +178,20 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     if (title) {
       k = takeTitles(k);
       void n;
+    } else {
+      // "picked up Ana Ruiz's romantic comedy T", "picked up the dark comedy T", "picked up French filmmaker P's T"
+      for (let j = k; j < Math.min(limit, k + 7); j++) {
+        if (c.isTitle(j)) {
+          if (!c.isTitle(j + 1) && !/^(?:hit|thriller|drama|comedy|documentary|film|winner|title|entry)$/.test(c.tok(j + 1)))
+            k = takeTitles(j);
+          else continue;
+          break;
+        }
+        const r = c.raw(j);
+        if (/^[PE]\d+'s$/.test(r) || /^N\d+$/.test(r) || /^(?:the|a|an|new|latest|upcoming|debut)$/.test(r)) continue;
+        if (/^[a-z][a-z-]*$/.test(r) && !LEAD_STOP.has(r)) continue;
+        break;
+      }
     }
   }
   // "for / in TERRS" after the title; "for TERRS by" (passive)
@@ -330,9 +377,53 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
   if (fields.seller) learn(c.st.reg, fields.seller, 'company');
 }
 
+/**
+ * A buyer named in parentheses after a territory, whatever the sketch made of
+ * its words: "Benelux (September Film Distribution)", "Italy (Be Water)" read
+ * a month or a lower-case word inside a company name. The name is the text
+ * between the parentheses when it is short, starts with a capital or a digit
+ * and is not a territory, a person or a year: [name, index after ")"].
+ */
+export function parenBuyer(c: Ctx, k: number): [string, number] | null {
+  if (c.tok(k) !== '(') return null;
+  if (/^[CE]\d+$/.test(c.tok(k + 1)) && c.tok(k + 2) === ')') return c.item(k + 1).ent === 'person' ? null : [c.name(k + 1), k + 3];
+  let e = k + 1;
+  while (e < c.toks.length && e < k + 8 && c.tok(e) !== ')' && c.tok(e) !== '(' && c.tok(e) !== '.' && c.tok(e) !== ';') e++;
+  if (c.tok(e) !== ')' || e === k + 1) return null;
+  if (c.isTerr(k + 1) || c.isTitle(k + 1) || /^P\d+$/.test(c.tok(k + 1))) return null;
+  const a = c.item(k + 1).start - c.sent.start;
+  const b = c.item(e - 1).end - c.sent.start;
+  const name = c.sent.text.slice(a, b).replace(/\s+/g, ' ').trim();
+  if (
+    !/^[\p{Lu}\d]/u.test(name) ||
+    name.length > 60 ||
+    /^\d{4}$/.test(name) ||
+    /^(?:see|sold|via|by|aka|also|formerly|previously)\b/i.test(name)
+  )
+    return null;
+  if (/,\s*(?:and\s+)?[\p{Lu}]/u.test(name) && !/,\s*(?:Ltd|Inc|LLC|Co|S\.?A|GmbH)\b/i.test(name)) return null;
+  return [name, e + 1];
+}
+
+/**
+ * Two buyers in one pair of parentheses: "France (Why Not and Bac Films)",
+ * "Israel (Shani Films/Lev Cinema)"; a name the trade writes with a slash or
+ * an "and" ("Curzon/Artificial Eye") stays whole when it is a known company.
+ */
+export function splitBuyers(name: string): string[] {
+  if (KNOWN_COMPANY_KEYS.has(nk(name))) return [name];
+  const parts = name.split(/\s*\/\s*|\s+and\s+|\s+&\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u).map((p) => p.trim());
+  if (parts.length < 2 || parts.some((p) => !/^[\p{Lu}\d]/u.test(p) || p.length < 2)) return [name];
+  return parts;
+}
+
 /** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
-export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: string; terrs: string[]; media?: string | null }> {
-  const out: Array<{ buyer: string; terrs: string[]; media?: string | null }> = [];
+export function readSaleList(
+  c: Ctx,
+  i: number,
+  limit: number,
+): Array<{ buyer: string; terrs: string[]; media?: string | null; title?: string }> {
+  const out: Array<{ buyer: string; terrs: string[]; media?: string | null; title?: string }> = [];
   let k = i;
   const skipSep = () => {
     let moved = true;
@@ -368,10 +459,11 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
     skipSep();
     if (c.tok(k) === 'for' || c.tok(k) === 'in') {
       // "for France (Pyramide Distribution)" / "for the U.K., where Lionsgate UK will distribute"
-      const l = c.terrList(k + 1, false);
-      if (l.exprs.length && c.tok(l.end) === '(' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.tok(l.end + 2) === ')') {
-        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
-        k = l.end + 3;
+      const l = c.terrList(k + 1 + (c.tok(k + 1) === 'the' && TERR_WORDS[c.tok(k + 2)] ? 1 : 0), false);
+      const pb = l.exprs.length ? parenBuyer(c, l.end) : null;
+      if (pb) {
+        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: l.exprs });
+        k = pb[1];
         continue;
       }
       // "for Benelux by Cinemaret, for Austria by Polyfilm"
@@ -399,7 +491,7 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
         }
       }
       if (c.tok(k + 1) === 'for' || c.tok(k + 1) === 'in') {
-        const l = c.terrList(k + 2, false);
+        const l = c.terrList(k + 2 + (c.tok(k + 2) === 'the' && TERR_WORDS[c.tok(k + 3)] ? 1 : 0), false);
         if (l.exprs.length) {
           const media: string[] = [];
           let e = l.end;
@@ -423,17 +515,46 @@ export function readSaleList(c: Ctx, i: number, limit: number): Array<{ buyer: s
       if (c.tok(k + 1) === 'will' || c.tok(k + 1) === 'has' || c.tok(k + 1) === 'took' || c.tok(k + 1) === 'is') break;
       break;
     }
+    // "..., T2 to Y and P's T3 to Z for free TV in Sweden": after a first sale, each item its own title
+    if (out.length && (c.isTitle(k) || (/^[PE]\d+'s$/.test(c.raw(k)) && c.isTitle(k + 1)))) {
+      const tk = c.isTitle(k) ? k : k + 1;
+      if (c.tok(tk + 1) === 'to' && c.isOrg(tk + 2)) {
+        let b = tk + 2;
+        const terrs: string[] = [];
+        const buyer = /^R\d+'s$/.test(c.raw(b)) ? null : c.name(b);
+        if (!buyer && c.item(b).territory && c.isOrg(b + 1)) {
+          terrs.push(c.item(b).territory!);
+          b++;
+        }
+        let e = b + 1;
+        // "for free TV in Sweden", "for Spain"
+        while (e < limit && e < b + 6 && !c.isTerr(e) && !['to', ',', 'and', ';'].includes(c.tok(e))) e++;
+        if (c.isTerr(e) && c.item(e).ent === 'territory') {
+          const l = c.terrList(e, false);
+          terrs.push(...l.exprs);
+          e = l.end;
+        } else e = b + 1;
+        out.push({ buyer: buyer ?? c.name(b), terrs, title: c.item(tk).text });
+        k = e;
+        continue;
+      }
+    }
     // "Portugal's Leopardo Filmes": the buyer's country as a possessive
     if (/^R\d+'s$/.test(c.raw(k)) && /^[CE]\d+$/.test(c.tok(k + 1)) && c.item(k + 1).ent !== 'person' && c.item(k).territory) {
       out.push({ buyer: c.name(k + 1), terrs: [c.item(k).territory!] });
       k += 2;
       continue;
     }
+    // "former Yugoslavia (X)": the sketch reads the lower-case word apart
+    const former = c.tok(k) === 'former' && c.isTerr(k + 1) && c.item(k + 1).ent === 'territory';
+    if (former) k++;
     if (c.isTerr(k) && c.item(k).ent === 'territory') {
       const l = c.terrList(k, false);
-      if (c.tok(l.end) === '(' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.tok(l.end + 2) === ')') {
-        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
-        k = l.end + 3;
+      if (former && l.exprs.length) l.exprs[0] = validTerritories(`former ${l.exprs[0]}`) ?? l.exprs[0];
+      const pb = parenBuyer(c, l.end);
+      if (pb) {
+        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: l.exprs });
+        k = pb[1];
         continue;
       }
       // "France to Diaphana"

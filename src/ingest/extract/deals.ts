@@ -17,6 +17,13 @@ import {
   subjectBefore,
 } from './dealTerms.js';
 
+/** The first words of the list intros of rule 2 (its expressions are anchored there): any other word is passed over at once. */
+const LIST_INTRO_START = new Set(
+  'deals other further additional more previous earlier prior existing buyers sales pre-sales presales territories licensees distributors has have was were individual territory new separate'.split(
+    ' ',
+  ),
+);
+
 export function extractDeals(c: Ctx): void {
   const n = c.toks.length;
   const used = new Set<number>();
@@ -34,17 +41,35 @@ export function extractDeals(c: Ctx): void {
     let title: string | null = null;
     // "sold T to ...", "closed deals on T with ..."
     if (['on', 'for'].includes(c.tok(k)) && (c.isTitle(k + 1) || PRONOUN_TITLE.test(c.words(k + 1, k + 3)))) k++;
-    for (let s2 = k; s2 < Math.min(limit, k + 5); s2++) {
+    // "sold U.S. theatrical and DVD rights on T to X": territories and media before the title
+    const objTerrs: string[] = [];
+    for (let s2 = k; s2 < Math.min(limit, k + 8); s2++) {
       const [t, tn] = c.titleAt(s2);
       if (t) {
         title = t;
         k = s2 + tn;
         break;
       }
-      if (!/^(?:[a-z-]+|N\d+|P\d+'s|E\d+'s)$/.test(c.raw(s2)) || ['to', 'with', 'for', 'in'].includes(c.tok(s2))) break;
+      if (c.isTerr(s2) && /\brights (?:on|to|for)\b/.test(c.words(s2 + 1, s2 + 7))) {
+        const l = c.terrList(s2);
+        objTerrs.push(...l.exprs);
+        s2 = l.end - 1;
+        continue;
+      }
+      if (
+        !/^(?:[a-z-]+|N\d+|P\d+'s|E\d+'s)$/.test(c.raw(s2)) ||
+        (['to', 'with', 'for', 'in'].includes(c.tok(s2)) && c.tok(s2 - 1) !== 'rights')
+      )
+        break;
     }
     // seller-subject statements carry the seller to later sentences of the same title
     const list = readSaleList(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
+    // one sale: "X sold T to Y", "X has sold North American rights to T to Y for Spain"
+    if (!list.length && title && c.tok(k) === 'to' && c.isOrg(k + 1) && !c.raw(k + 1).endsWith("'s")) {
+      const one = { buyer: c.name(k + 1), terrs: [] as string[] };
+      if ((c.tok(k + 2) === 'for' || c.tok(k + 2) === 'in') && c.isTerr(k + 3)) one.terrs.push(...c.terrList(k + 3, false).exprs);
+      list.push(one);
+    }
     let later: string | null = null;
     for (let j = v; j < limit; j++)
       if (c.isTitle(j) && /^(?:on|for|of|to)$/.test(c.tok(j - 1))) {
@@ -55,12 +80,13 @@ export function extractDeals(c: Ctx): void {
     const prefix = c.words(c.clauseStart(v), v);
     if (/\b(?:in talks|negotiations|denied|not|rumou?red|said to|believed to|reportedly)\b/.test(prefix)) continue;
     if (seller) c.st.seller = { company: seller, title: ttl };
-    for (const item of list) addDeal(c, ttl, item.buyer, item.terrs, { seller, media: item.media ?? null }, 0.85);
+    for (const item of list)
+      addDeal(c, item.title ?? ttl, item.buyer, item.terrs.length ? item.terrs : objTerrs, { seller, media: item.media ?? null }, 0.85);
     if (list.length) for (let j = v; j < limit; j++) used.add(j);
   }
   // 2. list intros: "Other deals include ...", "Buyers include ...", "Deals are also in place with ..."
   for (let v = 0; v < n; v++) {
-    if (used.has(v)) continue;
+    if (used.has(v) || !LIST_INTRO_START.has(c.tok(v))) continue;
     let start = -1;
     const w = c.words(v, v + 6);
     const m =
@@ -68,8 +94,9 @@ export function extractDeals(c: Ctx): void {
       /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)? (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(
         c.words(v, v + 8),
       ) ??
+      /^(?:(?:individual|territory|further|other|new|more|separate) )*deals (?:to|with)\b(?= (?:the )?[RN]\d)/.exec(w) ??
       /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w) ??
-      /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought|sold|pre-sold|licensed) by\b/.exec(w);
+      /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought) by\b/.exec(w);
     if (!m) continue;
     start = v + m[0].split(' ').length;
     const limit = c.clauseEnd(start);
@@ -82,11 +109,68 @@ export function extractDeals(c: Ctx): void {
     for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, 0.85);
     for (let j = v; j < limit; j++) used.add(j);
   }
+  // 2b. deals in passing: "Other titles the streamer picked up in Cannes include T, T and T", "ORG's earlier acquisitions include T and T"
+  for (let v = 0; v < n; v++) {
+    if (used.has(v) || !/^(?:include|includes|included|including)$/.test(c.tok(v))) continue;
+    const cs = c.clauseStart(v);
+    const head = c.words(cs, v);
+    if (!/\b(?:titles|films|acquisitions|pickups|pick-ups|releases|purchases)\b/.test(head)) continue;
+    let buyer: string | null = null;
+    // "ORG's acquisitions", "titles ORG picked up", "titles the streamer picked up"
+    for (let j = cs; j < v; j++) {
+      if (c.isOrg(j) && c.item(j).ent !== 'person') {
+        const after = c.words(j + 1, v);
+        if (
+          c.raw(j).endsWith("'s") &&
+          /^(?:(?:other|earlier|previous|recent|past|latest|\d{4}) )*(?:acquisitions|pickups|pick-ups|purchases)\b/.test(after)
+        )
+          buyer = c.name(j);
+        else if (/^(?:has |had |also |previously |recently )*(?:picked up|acquired|bought|nabbed|released|snapped up|landed)\b/.test(after))
+          buyer = c.name(j);
+        if (buyer) break;
+      }
+      if (/^the (?:streamer|distributor|company|studio|label|platform|buyer|outfit|banner)$/.test(c.words(j, j + 2)) && c.st.focusCompany) {
+        if (
+          /^(?:has |had |also |previously |recently )*(?:picked up|acquired|bought|nabbed|released|snapped up|landed)\b/.test(
+            c.words(j + 2, v),
+          )
+        ) {
+          buyer = c.st.focusCompany;
+          break;
+        }
+      }
+    }
+    if (!buyer || RUMOUR_WORDS.test(head)) continue;
+    const titles: string[] = [];
+    let k = v + 1;
+    while (k < n) {
+      if (/^[PE]\d+'s$/.test(c.raw(k)) || c.tok(k) === ',' || c.tok(k) === 'and' || c.tok(k) === 'the') {
+        k++;
+        continue;
+      }
+      if (c.isTitle(k)) {
+        titles.push(c.item(k).text);
+        k++;
+        // "T (2019)", "T, from ..."
+        if (c.tok(k) === '(') while (k < n && c.tok(k) !== ')') k++;
+        if (c.tok(k) === ')') k++;
+        continue;
+      }
+      break;
+    }
+    if (!titles.length) continue;
+    for (const t of titles) addDeal(c, t, buyer, [], { seller: null }, 0.7);
+    for (let j = cs; j < k; j++) used.add(j);
+  }
   // 3. passive: "T has been acquired by ORG for TERRS", "the film was acquired for North America by Janus Films", "T has been sold to X for France, ..."
   for (let v = 0; v < n; v++) {
     if (used.has(v)) continue;
-    if (!['been', 'was', 'were', 'is', 'are'].includes(c.tok(v))) continue;
-    const len = c.phraseAt(v + 1, PASSIVE_VERBS);
+    if (!['been', 'was', 'were', 'is', 'are', 'be'].includes(c.tok(v))) continue;
+    // "will be distributed in France by X": settled, so a deal; "could be acquired" is not
+    if (c.tok(v) === 'be' && c.tok(v - 1) !== 'will' && !(c.tok(v - 1) === 'also' && c.tok(v - 2) === 'will')) continue;
+    // "was also acquired by": an adverb between the auxiliary and the verb
+    const vb = v + 1 + (/^(?:also|recently|previously|already|now|quickly|swiftly|just|subsequently)$/.test(c.tok(v + 1)) ? 1 : 0);
+    const len = c.phraseAt(vb, PASSIVE_VERBS);
     if (!len) continue;
     const prefix = c.words(c.clauseStart(v), v);
     // the title: the subject before the auxiliary
@@ -107,11 +191,14 @@ export function extractDeals(c: Ctx): void {
     // territories in the subject: "North American rights to T have been acquired"
     const subjTerrs: string[] = [];
     for (let j = cs; j < v; j++) if (c.isTerr(j) && c.tok(j + 1) === 'rights') subjTerrs.push(...c.terrList(j).exprs);
-    let k = v + 1 + len;
+    let k = vb + len;
     const limit = c.clauseEnd(k);
     const terrs: string[] = [...subjTerrs];
     let buyer: string | null = null;
     let list: Array<{ buyer: string; terrs: string[] }> = [];
+    let byseller: string | null = null;
+    // "was picked up for distribution by A24", "was acquired for release by"
+    if (c.tok(k) === 'for' && /^(?:distribution|release)$/.test(c.tok(k + 1)) && c.tok(k + 2) === 'by') k += 2;
     for (let round = 0; round < 3 && k < limit; round++) {
       if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) {
         // "for Benelux by Cinemaret, for Austria by Alpenkino": one sale per item
@@ -125,9 +212,30 @@ export function extractDeals(c: Ctx): void {
         k = l.end;
         continue;
       }
+      // "acquired by U.K. distributor Picturehouse": the buyer's country
+      if (
+        c.tok(k) === 'by' &&
+        !buyer &&
+        c.isTerr(k + 1) &&
+        /^(?:distributor|buyer|streamer|broadcaster|label|outfit|company)$/.test(c.tok(k + 2)) &&
+        c.isOrg(k + 3)
+      ) {
+        const t = c.terr(k + 1);
+        if (t) terrs.push(t);
+        buyer = c.name(k + 3);
+        k += 4;
+        continue;
+      }
       if (c.tok(k) === 'by' && /^[CE]\d+$/.test(c.tok(k + 1))) {
-        // "is sold by Charades", "is licensed by": who sells, not who buys
-        if (/^(?:sold|pre-sold|presold|licensed)$/.test(c.tok(v + 1)) && !/\bto\b/.test(c.words(v + 2, k))) break;
+        // "is sold by Charades", "is licensed by": who sells, not who buys; the sales may follow ("was sold by X for the U.S. (Y), ...")
+        if (/^(?:sold|pre-sold|presold|licensed)$/.test(c.tok(vb)) && !/\bto\b/.test(c.words(vb + 1, k))) {
+          const after = readSaleList(c, k + 2, limit);
+          if (!byseller && after.length) {
+            byseller = c.name(k + 1);
+            list = after;
+          }
+          break;
+        }
         const l = readSaleList(c, k + 1, limit);
         if (l.length > 1 || (l.length === 1 && l[0].terrs.length)) {
           list = l;
@@ -156,14 +264,19 @@ export function extractDeals(c: Ctx): void {
       break;
     }
     if (!buyer && !list.length) continue;
+    // "was released by X" is a deal only with its territory: "was released by Pan in France"
+    if (/^(?:released|distributed)$/.test(c.tok(vb)) && !list.length && !terrs.length) continue;
     if (RUMOUR_WORDS.test(prefix) && /\b(?:talks|denied|denies|rumou?red|reportedly|not|no)\b/.test(prefix)) continue;
     // the seller: "sales agent Charades told Deadline", "sales company Cercamon said"
     const seller =
-      sentenceSeller(c) ?? (c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null);
+      byseller ??
+      sentenceSeller(c) ??
+      (c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null);
     const conf = explicit ? 0.85 : 0.75;
     if (list.length) for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, conf);
     else if (buyer) addDeal(c, title, buyer, terrs, { seller }, conf);
-    for (let j = v; j < limit; j++) used.add(j);
+    // one buyer: the clause may go on with other sales ("which will be distributed in France by X, was bought for Benelux by Y")
+    for (let j = v; j < (list.length ? limit : k); j++) used.add(j);
   }
   // 4. "TERRS went to ORG", "TERR rights went to ORG"
   for (let v = 0; v < n; v++) {
@@ -256,6 +369,41 @@ export function extractDeals(c: Ctx): void {
     if (subj.names.length) c.st.focusCompany = subj.names[subj.names.length - 1];
     for (let j = v; j < Math.max(o.end, v + len); j++) used.add(j);
   }
+  // 6b. a title that went somewhere: "the dark comedy T went to ORG", "T, which premiered in Venice, and T2, a market title, went to ORG"
+  for (let v = 0; v < n; v++) {
+    if (used.has(v)) continue;
+    const len = c.seq(v, ['went', 'to'])
+      ? 2
+      : c.seq(v, ['has', 'gone', 'to']) || c.seq(v, ['have', 'gone', 'to'])
+        ? 3
+        : c.seq(v, ['goes', 'to'])
+          ? 2
+          : 0;
+    if (!len || !c.isOrg(v + len) || c.isTerr(v + len)) continue;
+    if (c.tok(v + len + 1) === '(' || c.raw(v + len).endsWith("'s")) continue;
+    // the subject: the titles of the clause before the verb, at its start or after "and"; the nearest one at least
+    const titles: string[] = [];
+    for (let j = 0; j < v; j++)
+      if (
+        c.isTitle(j) &&
+        (j === 0 || c.tok(j - 1) === 'and' || c.tok(j - 1) === ',' || /^(?:the|film|comedy|drama|documentary|thriller)$/.test(c.tok(j - 1)))
+      )
+        titles.push(c.item(j).text);
+    const near = lastTitleBefore(c, v);
+    if (!near || !titles.includes(near)) continue;
+    const before = c.words(0, v);
+    if (RUMOUR_WORDS.test(before) && /\b(?:talks|denied|rumou?red|reportedly|not|no)\b/.test(before)) continue;
+    if (/\b(?:prize|award|bear|lion|palme|jury)\b/i.test(c.plain(v - 6, v))) continue;
+    const terrs: string[] = [];
+    let k = v + len + 1;
+    if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) {
+      const l = c.terrList(k + 1, false);
+      terrs.push(...l.exprs);
+      k = l.end;
+    }
+    for (const t of titles) addDeal(c, t, c.name(v + len), terrs, { seller: sentenceSeller(c) }, 0.75);
+    for (let j = v; j < k; j++) used.add(j);
+  }
   // 6. "ORG will release/distribute T in TERRS", "T, which ORG is releasing in the U.S."
   for (let v = 0; v < n; v++) {
     if (used.has(v)) continue;
@@ -297,11 +445,18 @@ const RUMOUR_SHAPES = new RegExp(
     String.raw`(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)`,
     String.raw`(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)`,
     String.raw`is (?:reportedly )?close to (?:a )?deal`,
+    String.raw`(?:is|are|was|were) (?:currently |now |also |reportedly )?negotiating (?:a deal |terms )?(?:on|for|over|to acquire|to pick up|to buy)\b`,
+    String.raw`(?:is|are|was|were) (?:reportedly |said to be |understood to be )?in (?:final|advanced|exclusive|early|late-stage) negotiations\b`,
   ].join('|')})`,
 );
 
+/** Every shape of RUMOUR_SHAPES needs one of these words: a sentence without any is skipped at once. */
+const RUMOUR_CUE =
+  /\b(?:believed|thought|said|understood|reported|mix|running|hunt|rumou?red|alleged|circling|eyeing|talks|negotiations|negotiating|close|nearing|front-?runners?|favou?rites?|contenders?|bidding|interested|denied|denies)\b/;
+
 export function extractRumours(c: Ctx): void {
   const n = c.toks.length;
+  if (!RUMOUR_CUE.test(c.words(0, n))) return;
   for (let v = 0; v < n; v++) {
     const w = c.words(v, v + 8);
     const m = RUMOUR_SHAPES.exec(w);
@@ -346,7 +501,14 @@ export function extractRumours(c: Ctx): void {
     if (!parties.length) {
       for (let j = 0; j < v; j++) if (c.seq(j, ['including']) && /^[CE]\d+$/.test(c.tok(j + 1))) parties.push(c.name(j + 1));
     }
-    if (!parties.length && COMPANY_PRONOUN.test(c.words(v - 2, v)) && c.st.focusCompany) parties.push(c.st.focusCompany);
+    if (
+      !parties.length &&
+      (COMPANY_PRONOUN.test(c.words(v - 2, v)) ||
+        COMPANY_PRONOUN.test(c.words(k - 1, k + 1)) ||
+        COMPANY_PRONOUN.test(c.words(k - 2, k + 1))) &&
+      c.st.focusCompany
+    )
+      parties.push(c.st.focusCompany);
     if (!parties.length) continue;
     let title: string | null = null;
     const limit = c.clauseEnd(v + m[0].split(' ').length);

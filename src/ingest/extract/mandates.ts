@@ -8,8 +8,12 @@ import { type Ctx, add, joinList, nk, personLike, validMedia, validTerritories }
 import { addDeal, lastTitleBefore, sentenceSeller } from './dealTerms.js';
 import { firstTitle } from './credits.js';
 
+/** Every shape below needs one of these words in its sentence: a sentence without any is skipped at once. */
+const MANDATE_CUE = /\b(?:sales|rights|reps?\b|repp|represent|handl|sold|shopped|pre-sold)/;
+
 export function extractMandates(c: Ctx): void {
   const n = c.toks.length;
+  if (!MANDATE_CUE.test(c.words(0, n))) return;
   for (let v = 0; v < n; v++) {
     const w = c.words(v, v + 9);
     let m: RegExpExecArray | null;
@@ -102,13 +106,31 @@ export function extractMandates(c: Ctx): void {
     ) {
       companies.push(c.name(v));
       titleFrom = 0;
+    } else if ((m = /^(?:is |are |will be |will )?(?:also )?(?:representing|repping|represent|rep|represents|reps)\b/.exec(w))) {
+      // "ORG will also be representing Ana Ruiz's second feature T": a title within a short lead-in
+      const after = v + m[0].split(' ').length;
+      const t = c.toks.slice(after, after + 7).findIndex((x) => /^T\d+$/.test(x));
+      // the words before the title: articles, lower-case words, a name's possessive ("Ana Ruiz's second feature")
+      if (t < 0 || !c.toks.slice(after, after + t).every((x) => /^(?:[a-z-]+|[PEN]\d+)$/.test(x))) continue;
+      let k = v - 1;
+      while (k >= 0 && ['also', 'now', 'will', 'is', 'are', 'be', 'currently', 'which', 'who'].includes(c.tok(k))) k--;
+      if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
+      else if (COMPANY_PRONOUN.test(c.words(k - 1, k + 1)) && c.st.focusCompany) companies.push(c.st.focusCompany);
+      titleFrom = after;
     } else continue;
     if (!companies.length) continue;
-    // the title: a title in the sentence, else the article's lead title
+    // the title: a title in the sentence, else the article's lead title; a list of titles gives one mandate each
     let title: string | null = null;
+    const more: string[] = [];
     for (let j = titleFrom; j < n; j++) {
       if (c.isTitle(j)) {
         title = c.item(j).text;
+        for (let x = j + 1; x < n;) {
+          const step = c.tok(x) === ',' && c.tok(x + 1) === 'and' ? 2 : c.tok(x) === ',' || c.tok(x) === 'and' ? 1 : 0;
+          if (!step || !c.isTitle(x + step)) break;
+          more.push(c.item(x + step).text);
+          x += step + 1;
+        }
         break;
       }
     }
@@ -142,6 +164,7 @@ export function extractMandates(c: Ctx): void {
     }
     for (const company of companies) {
       if (nk(company) === nk(title)) continue;
+      for (const t of more) if (nk(company) !== nk(t)) add(c.st, 'mandate', { title: t, company, territories }, 0.8, c.span());
       add(c.st, 'mandate', { title, company, territories }, 0.8, c.span());
       learn(c.st.reg, company, 'company');
       c.st.mandates.set(nk(title), company);

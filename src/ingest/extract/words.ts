@@ -36,6 +36,9 @@ export const DEAL_VERBS: string[][] = [
   ['swooped', 'on'],
   ['swooped', 'for'],
   ['swoops', 'on'],
+  ['jumped', 'on'],
+  ['pounced', 'on'],
+  ['acquired', 'distribution', 'rights', 'to'],
   ['nabbing'],
   ['acquiring'],
   ['clinched'],
@@ -78,6 +81,12 @@ export const SELL_VERBS: string[][] = [
   ['closed', 'new', 'deals'],
   ['closed', 'international', 'deals'],
   ['closed', 'a', 'raft', 'of', 'international', 'deals'],
+  ['found', 'deals'],
+  ['found', 'buyers'],
+  ['found', 'takers'],
+  ['secured', 'deals'],
+  ['clinched', 'deals'],
+  ['locked', 'deals'],
 ];
 export const PASSIVE_VERBS: string[][] = [
   ['acquired'],
@@ -94,6 +103,8 @@ export const PASSIVE_VERBS: string[][] = [
   ['pre-bought'],
   ['landed'],
   ['secured'],
+  ['released'],
+  ['distributed'],
 ];
 export const AUX = new Set([
   'has',
@@ -207,11 +218,22 @@ export const TERR_WORDS: Record<string, string> = {
   global: 'Worldwide',
   domestic: 'North America',
   international: 'international',
+  // "pan-Scandinavian rights": the sketch reads these lower-case words as words
+  'pan-scandinavian': 'Scandinavia',
+  'pan-nordic': 'Nordic countries',
+  'pan-european': 'Europe',
+  'pan-asian': 'Asia',
+  'pan-latin': 'Latin America',
+  'pan-african': 'Africa',
+  'pan-baltic': 'Baltics',
+  // "the former-Yugoslavia", "ex-Yugoslavia" written with a hyphen
+  'former-yugoslavia': 'former Yugoslavia',
+  'ex-yugoslavia': 'former Yugoslavia',
 };
 export const PRONOUN_TITLE =
   /^(?:it|its|the (?:film|title|movie|picture|documentary|doc|drama|feature|comedy|thriller|project|series|sequel|pic|animation|animated feature|horror|chiller|romance|debut|remake|adaptation|story|sci-fi|western|musical|biopic|action thriller|crime drama|coming-of-age drama|period drama|family drama)|this (?:film|title|documentary|drama|movie))$/;
 export const COMPANY_PRONOUN =
-  /^(?:the (?:company|distributor|streamer|studio|label|outfit|banner|platform|sales company|sales agent|service|network|broadcaster|buyer)|it)$/;
+  /^(?:the (?:(?:online|streaming|indie|specialty|u\.s\.|french|german|british|new) )?(?:company|distributor|streamer|studio|label|outfit|banner|platform|sales company|sales agent|service|network|broadcaster|buyer)|it)$/;
 export const CLAUSE_BREAK = new Set([';', 'while', 'whereas', 'but', 'meanwhile', 'although', 'though']);
 export const ROLE_AFTER_FROM = new Set([
   'director',

@@ -98,6 +98,13 @@ export async function ingest(
   const known = {
     people: (await db.selectFrom('people').select('name').execute()).map((r) => r.name),
     companies: (await db.selectFrom('companies').select('name').execute()).map((r) => r.name),
+    titles: [
+      ...(await db.selectFrom('titles').select(['english_title', 'original_title']).execute()).flatMap((r) => [
+        r.english_title,
+        r.original_title,
+      ]),
+      ...(await db.selectFrom('title_aliases').select('alias').execute()).map((r) => r.alias),
+    ].filter((n): n is string => !!n),
   };
   const extraction = await extractInWorker(a.text, { date: a.date, titleSpans: a.titleSpans, known });
   const source = checkSource({

@@ -13,6 +13,7 @@ interface HomeData {
   expiring: Array<Record<string, unknown>>;
   recentlySigned: Array<Contract | { contract: Contract }>;
   factsToReview: number;
+  articleFactsPending?: number;
 }
 
 function contractOf(x: unknown): Contract {
@@ -143,13 +144,24 @@ export default function Home() {
           </Section>
           {user?.canSeeFinancials && <MoneyDue />}
           <Section title="Facts to review" id="review">
-            {d.factsToReview === 0 ? (
+            {d.factsToReview === 0 && !d.articleFactsPending ? (
               <Empty title="Every fact has been reviewed." />
             ) : (
-              <p className="big-number">
-                <strong>{formatInt(d.factsToReview)}</strong> {d.factsToReview === 1 ? 'fact' : 'facts'} taken from trade-press articles
-                wait for a person to confirm them. Each title page lists its sources.
-              </p>
+              <>
+                {(d.articleFactsPending ?? 0) > 0 && (
+                  <p className="big-number">
+                    <strong>{formatInt(d.articleFactsPending ?? 0)}</strong> {d.articleFactsPending === 1 ? 'fact' : 'facts'} read from
+                    trade-press articles {d.articleFactsPending === 1 ? 'waits' : 'wait'} to be accepted or rejected.{' '}
+                    <Link to="/articles">Review them in Articles</Link>
+                  </p>
+                )}
+                {d.factsToReview > 0 && (
+                  <p className="big-number">
+                    <strong>{formatInt(d.factsToReview)}</strong> {d.factsToReview === 1 ? 'fact' : 'facts'} on record came from the trade
+                    press without a person's review (imported or demo data). Each title page lists its sources.
+                  </p>
+                )}
+              </>
             )}
           </Section>
         </div>

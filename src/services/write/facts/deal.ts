@@ -17,6 +17,9 @@ import type { FactTable } from '../../provenance.js';
 import type { FactSource } from './link.js';
 import { str, uniqueRef, type FactWriter } from './resolve.js';
 
+/** The statuses a reviewer may give a deal read from the press: as announced (the default), signed, or still in negotiation. */
+export const DEAL_FACT_STATUSES = ['announced', 'signed', 'negotiating'] as const;
+
 export async function writeDeal(
   app: FilmRights,
   w: FactWriter,
@@ -68,19 +71,29 @@ export async function writeDeal(
   const editionId =
     festival?.name && festival.year ? await w.edition(festival.name, festival.year, festival.edition ?? null, f.festivalId) : null;
   const price = f.price && typeof f.price === 'object' ? (f.price as { amount: string; currency: string }) : null;
+  const announcedOn = str(f.announcedOn) ?? source.publishedOn;
+  // the term and the deal's other fields as the reviewer entered them; a press deal whose term is not reported
+  // starts on its announcement, open-ended, and its notes say so
+  const start = str(f.start) ?? announcedOn;
+  const end = str(f.end);
+  const termReported = !!(str(f.start) || end);
+  const exclusive = !(f.exclusive === false || (typeof f.exclusive === 'string' && /^(?:false|no|non-exclusive)$/i.test(f.exclusive)));
+  const status = f.status === undefined || f.status === null || f.status === '' ? 'announced' : str(f.status);
+  if (!status || !DEAL_FACT_STATUSES.includes(status as (typeof DEAL_FACT_STATUSES)[number]))
+    throw invalid('fields.status', f.status, `fields.status: one of ${DEAL_FACT_STATUSES.join(', ')}`);
   const notes = [
     `As reported by ${source.outlet ?? 'the trade press'}${source.publishedOn ? ` on ${source.publishedOn}` : ''}: “${source.text.slice(span[0], span[1]).replace(/\s+/g, ' ').trim()}”`,
     territories ? null : 'Territories not reported.',
     media ? null : 'Media not reported (recorded as All Media).',
-    'Term not reported (recorded from the announcement, open-ended).',
+    termReported ? null : 'Term not reported (recorded from the announcement, open-ended).',
     str(f.priceNote) ? `Price: ${str(f.priceNote)}.` : null,
   ]
     .filter(Boolean)
     .join(' ');
-  const announcedOn = str(f.announcedOn) ?? source.publishedOn;
+
   const input: ContractInput = {
     ref: await uniqueRef(trx, `${buyer}-${title}`),
-    status: 'announced',
+    status: status as (typeof DEAL_FACT_STATUSES)[number],
     licensorId: sellerId,
     licenseeId: buyerId,
     salesAgentId:
@@ -88,7 +101,7 @@ export async function writeDeal(
         ? sellerId
         : null,
     titleIds: [titleId],
-    blocks: territories ? [{ territories, media: media ?? 'All Media', start: announcedOn, end: null, exclusive: true }] : [],
+    blocks: territories ? [{ territories, media: media ?? 'All Media', start, end: end ?? null, exclusive }] : [],
     negotiators,
     mg: price,
     announcedOn,

@@ -4,7 +4,20 @@ import { ApiError, api } from '../../lib/api';
 import { Link } from '../../lib/router';
 import { humanize } from '../../lib/format';
 import { Badge, ErrorNote, Field } from '../../components/ui';
-import { CHOICE_FIELD, EDITABLE, summary, type Fact, type Fields } from './facts';
+import { useAuth } from '../../lib/auth';
+import {
+  CHOICE_FIELD,
+  DATE_FIELDS,
+  EDITABLE,
+  FIELD_CHOICES,
+  FIELD_LABEL,
+  MONEY_FIELDS,
+  editedFields,
+  fieldValue,
+  summary,
+  type Fact,
+  type Fields,
+} from './facts';
 
 function NameChips({ fact }: { fact: Fact }) {
   const entries = Object.entries(fact.resolution);
@@ -54,6 +67,7 @@ export function FactCard({
   const [error, setError] = useState<ApiError | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
   const ambiguous = Object.entries(fact.resolution).filter(([, m]) => m.status === 'ambiguous');
+  const { user } = useAuth();
 
   const accept = async (fields?: Fields, override?: string) => {
     setBusy(true);
@@ -83,14 +97,7 @@ export function FactCard({
       setBusy(false);
     }
   };
-  const edited = (): Fields => {
-    const out: Fields = {};
-    for (const [k, v] of Object.entries(draft)) {
-      if (k === 'year' || k === 'amountNumber') out[k] = v === '' ? null : Number(v);
-      else out[k] = v === '' ? null : v;
-    }
-    return out;
-  };
+  const edited = (): Fields => editedFields(draft, fact.fields);
   const conflict = error?.status === 409;
 
   return (
@@ -171,37 +178,52 @@ export function FactCard({
             void accept(edited());
           }}
         >
-          {(EDITABLE[fact.type] ?? []).map((k) => {
-            const m = fact.resolution[k];
-            const choice = CHOICE_FIELD[k];
-            const value =
-              k in draft ? String(draft[k] ?? '') : fact.fields[k] === null || fact.fields[k] === undefined ? '' : String(fact.fields[k]);
-            return (
-              <Field key={k} label={humanize(k)}>
-                {(p) =>
-                  m && m.status === 'ambiguous' && choice ? (
-                    <select
-                      {...p}
-                      value={String(draft[choice] ?? '')}
-                      onChange={(e) => setDraft((d) => ({ ...d, [choice]: e.target.value }))}
-                      required
-                    >
-                      <option value="">{m.name}: choose…</option>
-                      {m.candidates.map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {c.name}
-                          {c.detail ? ` (${c.detail})` : ''}
-                        </option>
-                      ))}
-                      <option value="new">A new record</option>
-                    </select>
-                  ) : (
-                    <input {...p} value={value} onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))} />
-                  )
-                }
-              </Field>
-            );
-          })}
+          {(EDITABLE[fact.type] ?? [])
+            .filter((k) => !MONEY_FIELDS.has(k) || user?.canSeeFinancials)
+            .map((k) => {
+              const m = fact.resolution[k];
+              const choice = CHOICE_FIELD[k];
+              const value = k in draft ? String(draft[k] ?? '') : fieldValue(fact.fields, k);
+              const choices = FIELD_CHOICES[k];
+              return (
+                <Field key={k} label={FIELD_LABEL[k] ?? humanize(k)}>
+                  {(p) =>
+                    m && m.status === 'ambiguous' && choice ? (
+                      <select
+                        {...p}
+                        value={String(draft[choice] ?? '')}
+                        onChange={(e) => setDraft((d) => ({ ...d, [choice]: e.target.value }))}
+                        required
+                      >
+                        <option value="">{m.name}: choose…</option>
+                        {m.candidates.map((c) => (
+                          <option key={c.id} value={c.id}>
+                            {c.name}
+                            {c.detail ? ` (${c.detail})` : ''}
+                          </option>
+                        ))}
+                        <option value="new">A new record</option>
+                      </select>
+                    ) : choices ? (
+                      <select {...p} value={value} onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))}>
+                        {choices.map(([v, label]) => (
+                          <option key={v} value={v}>
+                            {label}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <input
+                        {...p}
+                        type={DATE_FIELDS.has(k) ? 'date' : 'text'}
+                        value={value}
+                        onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))}
+                      />
+                    )
+                  }
+                </Field>
+              );
+            })}
           <div className="form-actions span-3">
             <button type="submit" className="btn btn--primary btn--small" disabled={busy}>
               Accept as edited

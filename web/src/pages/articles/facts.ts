@@ -137,7 +137,7 @@ export function summary(type: string, f: Fields): string {
 
 /** The fields a reviewer may edit, per type (entity fields get a picker when the name is ambiguous). */
 export const EDITABLE: Record<string, string[]> = {
-  deal: ['title', 'buyer', 'seller', 'territories', 'media'],
+  deal: ['title', 'buyer', 'seller', 'territories', 'media', 'start', 'end', 'exclusive', 'status', 'priceAmount', 'priceCurrency'],
   rumour: ['title', 'party'],
   mandate: ['title', 'company', 'territories'],
   selection: ['title', 'festival', 'year', 'section', 'premiere', 'slot'],
@@ -160,3 +160,61 @@ export const CHOICE_FIELD: Record<string, string> = {
   festival: 'festivalId',
   distributor: 'distributorId',
 };
+
+/** Fields edited with a choice instead of free text: [value, label]. */
+export const FIELD_CHOICES: Record<string, Array<[string, string]>> = {
+  exclusive: [
+    ['true', 'Exclusive'],
+    ['false', 'Non-exclusive'],
+  ],
+  status: [
+    ['announced', 'Announced'],
+    ['signed', 'Signed'],
+    ['negotiating', 'In negotiation'],
+  ],
+};
+
+/** Fields that hold money: shown and sent only to users who may see financial terms. */
+export const MONEY_FIELDS = new Set(['priceAmount', 'priceCurrency']);
+
+/** Labels of the fields whose code does not read as a label. */
+export const FIELD_LABEL: Record<string, string> = {
+  start: 'Term start',
+  end: 'Term end',
+  exclusive: 'Exclusivity',
+  priceAmount: 'Price',
+  priceCurrency: 'Currency',
+};
+
+/** Date fields (a date input). */
+export const DATE_FIELDS = new Set(['start', 'end']);
+
+/** A deal's price as the form shows it: its amount and currency as two fields. */
+export function fieldValue(fields: Fields, k: string): string {
+  const price = fields.price as { amount?: string; currency?: string } | null | undefined;
+  if (k === 'priceAmount') return price?.amount ?? '';
+  if (k === 'priceCurrency') return price?.currency ?? '';
+  if (k === 'exclusive') return fields.exclusive === false ? 'false' : 'true';
+  if (k === 'status') return typeof fields.status === 'string' ? fields.status : 'announced';
+  const v = fields[k];
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** The edited fields as the server reads them: the price's two fields become {amount, currency} (or null). */
+export function editedFields(draft: Fields, original: Fields): Fields {
+  const out: Fields = {};
+  for (const [k, v] of Object.entries(draft)) {
+    if (MONEY_FIELDS.has(k)) continue;
+    if (k === 'year' || k === 'amountNumber') out[k] = v === '' ? null : Number(v);
+    else if (k === 'exclusive') out[k] = v !== 'false';
+    else out[k] = v === '' ? null : v;
+  }
+  if ('priceAmount' in draft || 'priceCurrency' in draft) {
+    const amount = String('priceAmount' in draft ? draft.priceAmount : fieldValue(original, 'priceAmount')).trim();
+    const currency = String('priceCurrency' in draft ? draft.priceCurrency : fieldValue(original, 'priceCurrency'))
+      .trim()
+      .toUpperCase();
+    out.price = amount ? { amount, currency } : null;
+  }
+  return out;
+}

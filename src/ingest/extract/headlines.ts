@@ -1,0 +1,49 @@
+/**
+ * Deals told by a headline in the trade's Title Case, the article's own or a
+ * linked one inside the text ("READ MORE: ...", "Related Story"):
+ *
+ *   Kino Lorber Picks Up 'Dawson City', Magnolia Buys 'Lucky' and More
+ *   Mubi Acquires U.K. Rights To Ana Ruiz's 'Salt Road'
+ *
+ * one deal per `Company Verb ... 'Title'`. The sketch reads a Title Case
+ * headline's words as words (so "Picks Up" is not a name); this rule reads the
+ * line's text directly: a run of capitalized words, a headline verb, an
+ * optional "X Rights To" and up to four capitalized words (a director's
+ * possessive, "Sundance Drama"), then a quoted title. Bounded repetition over
+ * one line: linear.
+ */
+import { territoryOf } from '../sketch.js';
+import { KNOWN_COMPANY_KEYS } from '../lexicon.js';
+import { nameKey } from '../names.js';
+import { addDeal } from './dealTerms.js';
+import type { Ctx } from './context.js';
+
+const WORD = String.raw`[\p{Lu}\d][\p{L}\d.&'’+-]*`;
+const VERBS = String.raw`(?:Picks Up|Picked Up|Buys|Bought|Acquires|Acquired|Nabs|Nabbed|Lands|Landed|Takes|Grabs|Snaps Up|Scoops Up|Pre-Buys|Swoops On|Swoops For|Bags|Nets|Boards|Inks Deal For|Closes Deal For|Sets Deal For|Strikes Deal For)`;
+const HEADLINE_DEAL = new RegExp(
+  String.raw`(?:^|[:,;|–—-]\s*|\band\s+|\bAnd\s+)(${WORD}(?:\s${WORD}){0,4}?)\s${VERBS}\s((?:${WORD}\s){0,3}?Rights\s(?:To|On|For)\s)?((?:${WORD}\s){0,4}?)['"‘“]([^'"‘’“”\n]{2,80}?)[,.]?['"’”]`,
+  'gu',
+);
+
+/** Words a headline starts with that are no company: "Film Acquisition Rundown", "Exclusive", "Cannes". */
+const NOT_BUYER = /\b(?:rundown|exclusive|update|updated|breaking|read more|related story|watch|review|box office|trailer)\b/i;
+
+export function extractHeadlineDeals(c: Ctx): void {
+  const line = c.sent.text;
+  if (line.length > 400 || !/['"‘“]/.test(line)) return;
+  // only a line in Title Case: a headline, or a headline linked inside the text
+  const words = line.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (words.length < 3 || caps / words.length < 0.6) return;
+  for (const m of line.replace(/^(?:READ MORE|Related Story|RELATED|Related)\s*:?\s*/, '').matchAll(HEADLINE_DEAL)) {
+    const buyer = m[1].trim();
+    if (NOT_BUYER.test(buyer) || territoryOf(buyer) || c.st.reg.kinds.get(nameKey(buyer)) === 'person') continue;
+    // a company the article or the trade knows, or a name of at most four words
+    if (!KNOWN_COMPANY_KEYS.has(nameKey(buyer)) && c.st.reg.kinds.get(nameKey(buyer)) !== 'company' && buyer.split(' ').length > 4)
+      continue;
+    const rights = m[2] ? m[2].replace(/\s(?:Rights)\s(?:To|On|For)\s$/, '').trim() : '';
+    const terr = rights ? territoryOf(rights.replace(/^(?:All|Worldwide)\s/, '')) : undefined;
+    const title = m[4].trim().replace(/[,.]$/, '');
+    addDeal(c, title, buyer, terr ? [terr.expr] : rights === 'Worldwide' ? ['Worldwide'] : [], { seller: null }, 0.7);
+  }
+}

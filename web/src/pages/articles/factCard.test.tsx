@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+/** A deal fact's edit form covers the deal's fields (issue 12): term, exclusivity, status, media, and the price for those who may see money. */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../../test/setup';
+import { AuthProvider } from '../../lib/auth';
+import { FactCard } from './FactCard';
+import type { Fact } from './facts';
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+const deal: Fact = {
+  id: 'f1',
+  position: 0,
+  type: 'deal',
+  fields: {
+    title: 'Salt Road',
+    buyer: 'Brightwell Pictures',
+    seller: null,
+    territories: 'Spain',
+    media: null,
+    price: { amount: '200000', currency: 'EUR' },
+    negotiators: [],
+  },
+  confidence: 0.85,
+  span: [0, 40],
+  spans: [[0, 40]],
+  quote: 'Brightwell Pictures has acquired Spanish rights to Salt Road.',
+  status: 'pending',
+  resolution: {},
+  known: null,
+  written: null,
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+function stub(canSeeFinancials: boolean) {
+  const posts: Array<{ url: string; body: unknown }> = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      if (String(url).endsWith('/api/auth/me')) return json({ user: { id: 'u', username: 'eva', role: 'editor', canSeeFinancials } });
+      posts.push({ url: String(url), body: init?.body ? JSON.parse(String(init.body)) : null });
+      return json({ ok: true });
+    }),
+  );
+  return posts;
+}
+
+describe('the deal fact’s edit form', () => {
+  it('has every field of a deal and sends the term, exclusivity, status and price as the server reads them', async () => {
+    const posts = stub(true);
+    render(
+      <AuthProvider>
+        <FactCard fact={deal} articleId="a1" current={false} onFocus={() => {}} onDone={() => {}} />
+      </AuthProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    for (const label of ['Title', 'Buyer', 'Seller', 'Territories', 'Media', 'Term start', 'Term end', 'Exclusivity', 'Status'])
+      expect(screen.getByLabelText(label)).toBeTruthy();
+    await waitFor(() => expect(screen.getByLabelText('Price')).toBeTruthy());
+    expect((screen.getByLabelText('Price') as HTMLInputElement).value).toBe('200000');
+    fireEvent.change(screen.getByLabelText('Term start'), { target: { value: '2022-09-01' } });
+    fireEvent.change(screen.getByLabelText('Term end'), { target: { value: '2029-08-31' } });
+    fireEvent.change(screen.getByLabelText('Exclusivity'), { target: { value: 'false' } });
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'signed' } });
+    fireEvent.change(screen.getByLabelText('Price'), { target: { value: '250000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Accept as edited' }));
+    await waitFor(() => expect(posts.some((p) => p.url.endsWith('/accept'))).toBe(true));
+    const body = posts.find((p) => p.url.endsWith('/accept'))!.body as { fields: Record<string, unknown> };
+    expect(body.fields).toEqual({
+      start: '2022-09-01',
+      end: '2029-08-31',
+      exclusive: false,
+      status: 'signed',
+      price: { amount: '250000', currency: 'EUR' },
+    });
+  });
+
+  it('shows no price to a user who may not see financial terms, and sends none', async () => {
+    const posts = stub(false);
+    render(
+      <AuthProvider>
+        <FactCard fact={deal} articleId="a1" current={false} onFocus={() => {}} onDone={() => {}} />
+      </AuthProvider>,
+    );
+    await waitFor(() => expect(posts).toEqual([]));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    expect(screen.getByLabelText('Term start')).toBeTruthy();
+    expect(screen.queryByLabelText('Price')).toBeNull();
+    expect(screen.queryByLabelText('Currency')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Media'), { target: { value: 'SVOD' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Accept as edited' }));
+    await waitFor(() => expect(posts.some((p) => p.url.endsWith('/accept'))).toBe(true));
+    expect((posts.find((p) => p.url.endsWith('/accept'))!.body as { fields: Record<string, unknown> }).fields).toEqual({ media: 'SVOD' });
+  });
+});
