@@ -19,11 +19,13 @@ import { createUser } from '../../src/services/users.js';
 import { databases, describeEachDatabase } from '../support/databases.js';
 
 const PASSWORD = 'correct horse battery';
-/** Distinctive figures: the MG of a deal, the price a reviewer typed for a press deal, the prices two articles report. */
+/** Distinctive figures: the MG of a deal, the price a reviewer typed for a press deal, the prices two articles report, an offer's MG and instalment. */
 const MG = '7654321';
 const EDITED_PRICE = '8765432';
 const REPORTED = ['2000000', '3000000'];
-const SECRETS = [MG, EDITED_PRICE, ...REPORTED];
+const OFFER_MG = '6543219';
+const OFFER_INSTALMENT = '"percent":"37"';
+const SECRETS = [MG, EDITED_PRICE, ...REPORTED, OFFER_MG, OFFER_INSTALMENT];
 
 describeEachDatabase('money and who sees it', (_open, database) => {
   let app: FilmRights;
@@ -70,6 +72,23 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     ).id;
     // a buyer: its page's history lists its deals, with their MGs for those allowed to see them
     await ok(call('fay', 'POST', '/api/buyers', { companyId: ids.buyer, kind: 'distributor', territories: 'Germany', media: 'All Media' }));
+    // an offer at the market, with its MG and payment schedule: money too
+    ids.offer = (
+      await ok(
+        call('fay', 'POST', '/api/offers', {
+          buyerId: ids.buyer,
+          editionId: ids.edition,
+          titleIds: [ids.film],
+          territories: 'Austria',
+          media: 'All Media',
+          start: '2027-01-01',
+          end: '2033-12-31',
+          exclusive: true,
+          mg: { amount: `${OFFER_MG}.00`, currency: 'EUR' },
+          paymentSchedule: [{ label: 'On signature', percent: '37', due: 'signature' }],
+        }),
+      )
+    ).id;
   });
 
   afterAll(async () => {
@@ -246,6 +265,7 @@ describeEachDatabase('money and who sees it', (_open, database) => {
       if (path.startsWith('/api/articles/')) return [ids.article, ids.pendingArticle];
       if (path.startsWith('/api/companies/')) return companies;
       if (path.startsWith('/api/buyers/')) return companies;
+      if (path.startsWith('/api/offers/')) return [ids.offer];
       if (path.startsWith('/api/people/')) return people.length ? people : ['none'];
       if (path.startsWith('/api/festivals/')) return [ids.festival];
       if (path.startsWith('/api/editions/')) return [ids.edition];
@@ -312,6 +332,8 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     const fay = (await walk('fay')).map((s) => s.body).join('\n');
     expect(fay).toContain(MG);
     expect(fay).toContain(EDITED_PRICE);
+    expect(fay).toContain(OFFER_MG);
+    expect(fay).toContain(OFFER_INSTALMENT);
 
     for (const who of ['eve', 'vic'] as const) {
       for (const { url, body } of await walk(who)) {
