@@ -28,7 +28,11 @@ describeBrowser('buyers in the browser', () => {
     });
     expect(neon.status()).toBe(201);
 
-    await page.goto(`${w.url}/buyers`);
+    // market mode is one entry in the navigation: Market, then its Buyers tab
+    await page.goto(w.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Market' }).click();
+    await shows(page.locator('h1'), 'Offers');
+    await page.getByRole('navigation', { name: 'Market' }).getByRole('link', { name: 'Buyers' }).click();
     await shows(page.locator('h1'), 'Buyers');
     await page.getByRole('button', { name: 'New buyer' }).click();
     const form = page.getByRole('form', { name: 'New buyer' });

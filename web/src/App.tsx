@@ -34,10 +34,10 @@ const routes: Array<{ path: string; page: Page; nav?: string; adminOnly?: boolea
   { path: '/articles/:id', page: lazy(() => import('./pages/Articles')) },
   { path: '/market/:id', page: lazy(() => import('./pages/ArticlesMarket')) },
   { path: '/money', page: lazy(() => import('./pages/Money')) },
-  { path: '/offers', page: lazy(() => import('./pages/offers/Offers')), nav: 'Offers' },
+  { path: '/offers', page: lazy(() => import('./pages/offers/Offers')), nav: 'Market' },
   { path: '/offers/:id', page: lazy(() => import('./pages/offers/OfferPage')) },
   // buyers (market mode, docs/market.md)
-  { path: '/buyers', page: lazy(() => import('./pages/buyers/Buyers')), nav: 'Buyers' },
+  { path: '/buyers', page: lazy(() => import('./pages/buyers/Buyers')) },
   { path: '/buyers/:id', page: lazy(() => import('./pages/buyers/Buyer')) },
   { path: '/markets/:id', page: lazy(() => import('./pages/market/Market')) },
   { path: '/admin', page: lazy(() => import('./pages/Admin')), nav: 'Admin', adminOnly: true },
@@ -52,7 +52,7 @@ function section(pathname: string): string {
   if (pathname.startsWith('/articles')) return '/articles';
   if (pathname === '/export') return '/import';
   if (pathname.startsWith('/offers')) return '/offers';
-  if (pathname.startsWith('/buyers')) return '/buyers';
+  if (pathname.startsWith('/buyers')) return '/offers';
   return pathname;
 }
 

@@ -16,6 +16,7 @@ import { MediaPicker } from '../../components/MediaPicker';
 import { TerritoryInput } from '../../components/TerritoryInput';
 import { ColumnHeads, Empty, ErrorNote, Field, Loading } from '../../components/ui';
 import { BuyerForm } from './BuyerForm';
+import { MarketTabs } from '../../components/MarketTabs';
 
 const PAGE_SIZE = 25;
 
@@ -35,6 +36,7 @@ export default function Buyers() {
   const filtered = Boolean(q || territory || media || kind || likeTitle);
   return (
     <div className="page page--wide">
+      <MarketTabs current="buyers" />
       <div className="page-head">
         <h1>Buyers</h1>
         <p className="muted page-sub">Who buys what, where; their contacts, history and screeners.</p>

@@ -10,6 +10,7 @@ import { EntityPicker } from '../../components/EntityPicker';
 import { ChoiceFilter } from '../../components/listing';
 import { Badge, Empty, ErrorNote, Field, Loading } from '../../components/ui';
 import './offers.css';
+import { MarketTabs } from '../../components/MarketTabs';
 
 export default function Offers() {
   const { user } = useAuth();
@@ -28,6 +29,7 @@ export default function Offers() {
   const money = list.data?.items.some((o) => o.mg !== undefined);
   return (
     <div className="page page--wide">
+      <MarketTabs current="offers" />
       <div className="page-head">
         <h1>Offers</h1>
         <div className="page-actions">
