@@ -53,8 +53,12 @@ describeBrowser('issue 13: a market day end to end', () => {
     w = await startWorld({ width: 1280, height: 900 });
     page = w.page;
     await signIn(page, w.url);
-    const festivals = (await (await page.request.get(`${w.url}/api/festivals`)).json()) as Array<{ editions: Array<{ id: string }> }>;
-    const edition = festivals.flatMap((f) => f.editions)[0].id;
+    const festivals = (await (await page.request.get(`${w.url}/api/festivals`)).json()) as Array<{
+      name: string;
+      editions: Array<{ id: string; year: number }>;
+    }>;
+    const cannes = festivals.find((f) => f.name === 'Cannes Film Festival')!;
+    const edition = [...cannes.editions].sort((a, b) => b.year - a.year)[0].id;
     const market = await page.request.post(`${w.url}/api/markets`, {
       data: { editionId: edition, name: 'Marché du Film', timeZone: ZONE, start: parisDay(-1), end: parisDay(4) },
     });

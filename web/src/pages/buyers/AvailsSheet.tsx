@@ -76,9 +76,11 @@ export function AvailsSheet({ buyerId, lineup, title = 'Avails sheet' }: { buyer
   }
   return (
     <Section title={title}>
-      <p className="muted">
-        What is free in this buyer’s territories and media, for the whole period. Holds are shown as on hold, never with whom.
-      </p>
+      {!lineup && (
+        <p className="muted">
+          What is free in this buyer’s territories and media, for the whole period. Holds are shown as on hold, never with whom.
+        </p>
+      )}
       <div className="form-grid">
         {!lineup && <LineupPicker onTitles={setTitles} />}
         <Field label="Titles" className="span-2">

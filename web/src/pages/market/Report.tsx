@@ -105,7 +105,10 @@ export function MarketReport({ marketId }: { marketId: string }) {
                       {d.contract && (
                         <>
                           {' '}
-                          · <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>{d.contract.ref}</Link>
+                          ·{' '}
+                          <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>
+                            {d.contract.ref === d.offer.ref ? 'the deal' : d.contract.ref}
+                          </Link>
                         </>
                       )}
                     </td>
