@@ -303,7 +303,7 @@ export const MarketReportAnswer = Type.Union([
 export const MarketReportQuery = closed({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) });
 export type MarketReportQuery = Static<typeof MarketReportQuery>;
 
-/** GET /api/home/market-week: the market on now (or within 7 days), today's schedule, the offers that need an answer. */
+/** GET /api/market-week: the market on now (or within 7 days), today's schedule, the offers that need an answer. */
 export const MarketWeekView = Type.Object({
   today: Type.String(),
   market: Type.Union([

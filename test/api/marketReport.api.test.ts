@@ -256,7 +256,7 @@ describeEachDatabase('the market report, offer follow-ups and market week throug
     // after the market: nothing
     expect((await marketWeek(app, eva, { now: at('2026-05-22T08:00:00Z') })).market).toBeNull();
     // over HTTP it answers for the real day, with the contract's shape
-    const live = await ok(call('vic', 'GET', '/api/home/market-week?mine=true'));
+    const live = await ok(call('vic', 'GET', '/api/market-week?mine=true'));
     expect(live).toHaveProperty('today');
     expect(Array.isArray(live.offers)).toBe(true);
   });

@@ -44,7 +44,7 @@ export function marketReportRoutes(fastify: FastifyInstance, app: FilmRights): v
   );
 
   server.get(
-    '/api/home/market-week',
+    '/api/market-week',
     {
       config: read,
       schema: {

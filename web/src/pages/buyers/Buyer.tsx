@@ -16,7 +16,7 @@ import { Screeners } from './Screeners';
 
 export default function Buyer({ params }: { params: Record<string, string> }) {
   const b = useApi<BuyerView>(`/api/buyers/${encodeURIComponent(params.id)}`);
-  const week = useApi<MarketWeekView>('/api/home/market-week'); // the market on now prefills a new offer's market
+  const week = useApi<MarketWeekView>('/api/market-week'); // the market on now prefills a new offer's market
   const { user } = useAuth();
   const writable = canWrite(user);
   const [editing, setEditing] = useState(false);

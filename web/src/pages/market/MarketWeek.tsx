@@ -9,7 +9,7 @@ import './marketMore.css';
 
 export function MarketWeek() {
   const [mine, setMine] = useState(false);
-  const week = useApi<MarketWeekView>(`/api/home/market-week${mine ? '?mine=true' : ''}`);
+  const week = useApi<MarketWeekView>(`/api/market-week${mine ? '?mine=true' : ''}`);
   const w = week.data;
   if (!w?.market) return null;
   const m = w.market;
