@@ -200,6 +200,7 @@ describeBrowser('issue 13: a market day end to end', () => {
     const meeting = filmweltMeeting();
     await expect.poll(() => meeting.locator('.sched-offers li').count()).toBe(2);
     await shows(meeting.locator('.sched-offers'), 'Signed');
+    await screenshot(page, 'market-flow-03-meeting-offers-1280');
 
     await page.getByRole('button', { name: 'Buyer sheet', exact: true }).click();
     const buyer = page.getByLabel('Buyer', { exact: true });
@@ -210,7 +211,7 @@ describeBrowser('issue 13: a market day end to end', () => {
     await page.getByRole('button', { name: 'Show the sheet' }).click();
     const sheet = page.getByRole('region', { name: 'Avails sheet' });
     await shows(sheet, 'Switzerland');
-    await screenshot(page, 'market-flow-03-buyer-sheet-1280');
+    await screenshot(page, 'market-flow-04-buyer-sheet-1280');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
     const parser = new PDFParse({ data: readFileSync((await download.path())!) });
     const text = (await parser.getText()).text;
@@ -263,14 +264,14 @@ describeBrowser('issue 13: a market day end to end', () => {
     await shows(figures, /1\s*deals closed/);
     await shows(page.locator('body'), 'Minimum guarantees by currency');
     await shows(page.locator('body'), /150,000/);
-    await screenshot(page, 'market-flow-04-report-1280');
+    await screenshot(page, 'market-flow-05-report-1280');
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await noOverflow(page)).toBeLessThanOrEqual(0);
-    await screenshot(page, 'market-flow-05-report-390');
+    await screenshot(page, 'market-flow-06-report-390');
     await page.getByRole('button', { name: 'Day', exact: true }).click();
     await page.locator('.sched-list').waitFor();
     expect(await noOverflow(page)).toBeLessThanOrEqual(0);
-    await screenshot(page, 'market-flow-06-market-day-390');
+    await screenshot(page, 'market-flow-07-market-day-390');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -282,11 +283,11 @@ describeBrowser('issue 13: a market day end to end', () => {
     await shows(week.locator('.week-items').first(), 'Meeting with Filmwelt Verleih (One Second)');
     await shows(week.locator('.week-items').first(), 'Screening of One Second');
     await shows(week.locator('.week-items').last(), /Filmwelt Verleih: One Second/);
-    await screenshot(page, 'market-flow-07-home-1280');
+    await screenshot(page, 'market-flow-08-home-1280');
     await week.getByRole('button', { name: 'Mine' }).click();
     await expect.poll(() => week.locator('.week-items').first().locator('li').count()).toBe(2);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await noOverflow(page)).toBeLessThanOrEqual(0);
-    await screenshot(page, 'market-flow-08-home-390');
+    await screenshot(page, 'market-flow-09-home-390');
   });
 });

@@ -48,7 +48,7 @@ export function MarketWeek() {
                     <strong>{i.startLocal.slice(11, 16)}</strong>–{i.endLocal.slice(11, 16)}
                   </span>
                   <span>
-                    <Badge value={i.kind} /> {i.what}
+                    {i.what}
                     {i.place && <span className="muted small"> · {i.place}</span>}
                   </span>
                 </li>
