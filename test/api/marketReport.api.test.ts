@@ -11,6 +11,7 @@ import { buildServer } from '../../src/api/server.js';
 import { FilmRights, SYSTEM, type Actor } from '../../src/services/app.js';
 import { saveContract } from '../../src/services/contracts.js';
 import { marketWeek } from '../../src/services/marketDays/week.js';
+import { importJson } from '../../src/services/interchange.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
 import { setWeCompany } from '../../src/services/settings.js';
 import { createUser } from '../../src/services/users.js';
@@ -259,5 +260,44 @@ describeEachDatabase('the market report, offer follow-ups and market week throug
     const live = await ok(call('vic', 'GET', '/api/market-week?mine=true'));
     expect(live).toHaveProperty('today');
     expect(Array.isArray(live.offers)).toBe(true);
+  });
+
+  it('puts an accepted offer in the market week when its hold lapses within 7 days, soonest first', async () => {
+    await importJson(app, eva, {
+      format: 'filmrights/1',
+      festivals: [
+        {
+          name: 'Festival of the Future',
+          kind: 'festival',
+          country: 'DE',
+          editions: [{ year: 2199, start: '2199-06-01', end: '2199-06-10' }],
+        },
+      ],
+    });
+    const edition = (await app.store.db.selectFrom('festival_editions').select('id').where('year', '=', 2199).executeTakeFirstOrThrow()).id;
+    const later = (
+      await ok(
+        call('eva', 'POST', '/api/markets', {
+          editionId: edition,
+          name: 'Future Market',
+          timeZone: 'UTC',
+          start: '2199-06-02',
+          end: '2199-06-06',
+        }),
+      )
+    ).id;
+    await ok(call('eva', 'POST', `/api/offers/${offers.open}/status`, { status: 'accepted', holdExpiresOn: '2199-06-05' }));
+    const week = await marketWeek(app, eva, { now: Date.parse('2199-06-01T09:00:00Z') });
+    expect(week.market?.id).toBe(later);
+    expect(week.offers[0]).toMatchObject({
+      id: offers.open,
+      status: 'accepted',
+      holdExpiresOn: '2199-06-05',
+      why: 'accepted: the hold lapses after 2199-06-05',
+    });
+    // a hold that lapses later than 7 days ahead does not need an answer yet
+    const early = await marketWeek(app, eva, { now: Date.parse('2199-05-26T09:00:00Z') });
+    expect(early.market?.id).toBe(later);
+    expect(early.offers.map((o) => o.id)).not.toContain(offers.open);
   });
 });
