@@ -80,6 +80,8 @@ export const MarketTaskInput = closed({
   meetingId: Type.Optional(idOrNull),
   buyerId: Type.Optional(idOrNull),
   done: Type.Optional(Type.Boolean()),
+  /** The offer the task answers (an offer of this market). */
+  offerId: Type.Optional(idOrNull),
 });
 export type MarketTaskInput = Static<typeof MarketTaskInput>;
 export const MarketTaskPatch = closed({
@@ -89,6 +91,7 @@ export const MarketTaskPatch = closed({
   meetingId: Type.Optional(idOrNull),
   buyerId: Type.Optional(idOrNull),
   done: Type.Optional(Type.Boolean()),
+  offerId: Type.Optional(idOrNull),
 });
 export type MarketTaskPatch = Static<typeof MarketTaskPatch>;
 
@@ -218,11 +221,13 @@ export const MarketTaskView = Type.Object({
   meeting: Type.Union([Type.Object({ id: Type.String(), start: Type.String(), buyer: Ref }), Type.Null()]),
   buyer: Type.Union([Ref, Type.Null()]),
   done: Type.Boolean(),
+  /** The offer the task answers. */
+  offer: Type.Union([Type.Object({ id: Type.String(), ref: Type.String() }), Type.Null()]),
 });
 export type MarketTaskView = Static<typeof MarketTaskView>;
 
 export const FollowUpItem = Type.Object({
-  /** What needs following up: a meeting now (offers when they come). */
+  /** What needs following up: 'meeting' or 'offer'. */
   source: Type.String(),
   id: Type.String(),
   buyer: Ref,
@@ -258,3 +263,86 @@ export const IcsImportResult = Type.Object({
   created: Type.Integer(),
 });
 export type IcsImportResult = Static<typeof IcsImportResult>;
+
+// ------------------------------------------------------------ the market report and market week (docs/market.md)
+
+const Counted = Type.Object({ id: Type.String(), name: Type.String(), count: Type.Integer() });
+const MoneyOut = Type.Object({ amount: Type.String(), currency: Type.String() });
+
+/** GET /api/markets/:id/report: money (`mg`, `mgTotals`) only for users with the financial-terms permission. */
+export const MarketReportView = Type.Object({
+  market: Type.Object({ id: Type.String(), name: Type.String(), start: Type.String(), end: Type.String() }),
+  meetings: Type.Object({ count: Type.Integer(), byBuyer: Type.Array(Counted) }),
+  offers: Type.Object({
+    count: Type.Integer(),
+    byStatus: Type.Array(Type.Object({ status: Type.String(), count: Type.Integer() })),
+  }),
+  /** Titles by interest: meetings discussing each, offers naming it. */
+  titles: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), meetings: Type.Integer(), offers: Type.Integer() })),
+  /** Deals closed: the market's signed offers. */
+  deals: Type.Array(
+    Type.Object({
+      offer: Type.Object({ id: Type.String(), ref: Type.String() }),
+      buyer: Ref,
+      titles: Type.Array(Ref),
+      contract: Type.Union([Type.Object({ id: Type.String(), ref: Type.String() }), Type.Null()]),
+      mg: Type.Optional(Type.Union([MoneyOut, Type.Null()])),
+    }),
+  ),
+  /** MG totals by currency: of the deals closed, and of the offers still open. Financial. */
+  mgTotals: Type.Optional(Type.Array(Type.Object({ currency: Type.String(), signed: Type.String(), open: Type.String() }))),
+});
+export type MarketReportView = Static<typeof MarketReportView>;
+
+/** The report as JSON, or as the XLSX file (`format=xlsx`). */
+export const MarketReportAnswer = Type.Union([
+  MarketReportView,
+  Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: 'the report as XLSX (attachment)' }),
+]);
+
+export const MarketReportQuery = closed({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) });
+export type MarketReportQuery = Static<typeof MarketReportQuery>;
+
+/** GET /api/market-week: the market on now (or within 7 days), today's schedule, the offers that need an answer. */
+export const MarketWeekView = Type.Object({
+  today: Type.String(),
+  market: Type.Union([
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      start: Type.String(),
+      end: Type.String(),
+      timeZone: Type.String(),
+      editionId: Type.String(),
+    }),
+    Type.Null(),
+  ]),
+  /** Today's meetings and screenings (local to the market), of the user when `mine`. */
+  items: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('meeting'), Type.Literal('screening')]),
+      id: Type.String(),
+      start: Type.String(),
+      startLocal: Type.String(),
+      endLocal: Type.String(),
+      what: Type.String(),
+      place: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  /** Open offers needing an answer: new, in negotiation, on signature, or accepted with a hold expiring within 7 days. */
+  offers: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      ref: Type.String(),
+      buyer: Ref,
+      status: Type.String(),
+      titles: Type.Array(Ref),
+      holdExpiresOn: Type.Union([Type.String(), Type.Null()]),
+      why: Type.String(),
+    }),
+  ),
+});
+export type MarketWeekView = Static<typeof MarketWeekView>;
+
+export const MarketWeekQuery = closed({ mine: Type.Optional(Type.Boolean()) });
+export type MarketWeekQuery = Static<typeof MarketWeekQuery>;

@@ -213,6 +213,8 @@ export interface MarketTasksTable {
   company_id: string | null;
   done: FlagWithDefault;
   created_at: CreatedAt;
+  /** 0011_market_more: the offer the task answers. */
+  offer_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Market mode's tables, by name. */

@@ -297,7 +297,7 @@ describeEachDatabase('market days', (_open, database) => {
   it('lists meetings that need follow-up after the market, until a next step or a task is there', async () => {
     const after = '2026-05-21T00:00:00Z';
     const list = await followUps(t.app, viewer, market, after);
-    expect(list.sources).toEqual(['meeting']);
+    expect(list.sources).toEqual(['meeting', 'offer']);
     // m1 has a next step; m2, m3 and the two imported ones have none.
     expect(list.items.map((i) => i.what)).toEqual([
       'Meeting with Kestrel Films, 2026-05-15 10:15',

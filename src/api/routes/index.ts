@@ -13,6 +13,7 @@ import { sessionRoutes } from './session.js';
 import { userRoutes } from './users.js';
 import { offerRoutes } from './offers.js';
 import { buyerRoutes } from './buyers.js';
+import { marketReportRoutes } from './marketReport.js';
 
 export function registerRoutes(server: FastifyInstance, app: FilmRights, secureCookies: boolean): void {
   sessionRoutes(server, app, secureCookies);
@@ -28,4 +29,5 @@ export function registerRoutes(server: FastifyInstance, app: FilmRights, secureC
   offerRoutes(server, app);
   buyerRoutes(server, app);
   marketDaysRoutes(server, app);
+  marketReportRoutes(server, app);
 }

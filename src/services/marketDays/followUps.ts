@@ -1,8 +1,7 @@
 /**
  * Follow-up tasks of a market (due date, owner, text, linked meeting and/or buyer, done), and the
  * "needs follow-up" list: after a market, everything that has neither a next step nor a task.
- * The list is made from sources (FOLLOW_UP_SOURCES): meetings now; offers add theirs when they
- * come, as one more function of the same shape.
+ * The list is made from sources (FOLLOW_UP_SOURCES): meetings, and the market's open offers.
  */
 import type { Kysely } from 'kysely';
 import { isCalendarDate } from '../../domain/dates.js';
@@ -42,8 +41,38 @@ const meetingsWithoutNextStep: FollowUpSource = async (db, m, asOf) => {
   }));
 };
 
-/** The sources of the list, by name; offers add theirs here. */
-export const FOLLOW_UP_SOURCES: Record<string, FollowUpSource> = { meeting: meetingsWithoutNextStep };
+const OPEN_OFFER = ['new', 'in-negotiation', 'accepted', 'on-signature'] as const;
+const OFFER_WORDS: Record<(typeof OPEN_OFFER)[number], string> = {
+  new: 'new',
+  'in-negotiation': 'in negotiation',
+  accepted: 'accepted',
+  'on-signature': 'on signature',
+};
+
+/** Offers made at this market (its festival edition), still open, recorded before `asOf`, that no task answers. */
+const offersWithoutNextStep: FollowUpSource = async (db, m, asOf) => {
+  const rows = await db
+    .selectFrom('offers as o')
+    .innerJoin('companies as c', 'c.id', 'o.buyer_id')
+    .select(['o.id', 'o.ref', 'o.status', 'o.created_at', 'o.buyer_id', 'c.name'])
+    .where('o.edition_id', '=', m.edition_id)
+    .where('o.status', 'in', [...OPEN_OFFER])
+    .where('o.created_at', '<=', asOf)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('market_tasks as t').select('t.id').whereRef('t.offer_id', '=', 'o.id'))))
+    .orderBy('o.created_at')
+    .execute();
+  return rows.map((r) => ({
+    source: 'offer',
+    id: r.id,
+    buyer: { id: r.buyer_id, name: r.name },
+    when: r.created_at,
+    what: `Offer ${r.ref} from ${r.name} (${OFFER_WORDS[r.status as (typeof OPEN_OFFER)[number]] ?? r.status})`,
+    reason: 'open offer and no task',
+  }));
+};
+
+/** The sources of the list, by name. */
+export const FOLLOW_UP_SOURCES: Record<string, FollowUpSource> = { meeting: meetingsWithoutNextStep, offer: offersWithoutNextStep };
 
 function checkIso(asOf: string | undefined): string {
   if (asOf === undefined) return new Date().toISOString();
@@ -71,7 +100,10 @@ export async function listTasks(app: FilmRights, _actor: Actor, marketId: string
     .leftJoin('companies as c', 'c.id', 't.company_id')
     .leftJoin('market_meetings as mm', 'mm.id', 't.meeting_id')
     .leftJoin('companies as mc', 'mc.id', 'mm.company_id')
+    .leftJoin('offers as o', 'o.id', 't.offer_id')
     .select([
+      't.offer_id',
+      'o.ref as offer_ref',
       't.id',
       't.due_on',
       't.owner_id',
@@ -99,10 +131,12 @@ export async function listTasks(app: FilmRights, _actor: Actor, marketId: string
         : null,
     buyer: r.company_id ? { id: r.company_id, name: r.company_name ?? r.company_id } : null,
     done: r.done === 1,
+    offer: r.offer_id ? { id: r.offer_id, ref: r.offer_ref ?? r.offer_id } : null,
   }));
 }
 
-async function checkTask(trx: Kysely<Database>, marketId: string, t: Required<Omit<MarketTaskInput, 'done'>> & { done: boolean }) {
+async function checkTask(trx: Kysely<Database>, m: MarketRow, t: Required<Omit<MarketTaskInput, 'done'>> & { done: boolean }) {
+  const marketId = m.id;
   if (!isCalendarDate(t.dueOn)) throw invalid('dueOn', t.dueOn, `dueOn: "${t.dueOn}" is not a date as YYYY-MM-DD`);
   const text = t.text.trim();
   if (!text) throw invalid('text', t.text, 'text: say what is to be done');
@@ -120,12 +154,18 @@ async function checkTask(trx: Kysely<Database>, marketId: string, t: Required<Om
     throw invalid('meetingId', t.meetingId, `meetingId: no meeting "${t.meetingId}" at this market`);
   if (t.buyerId && !(await trx.selectFrom('companies').select('id').where('id', '=', t.buyerId).executeTakeFirst()))
     throw invalid('buyerId', t.buyerId, `buyerId: no company "${t.buyerId}"`);
+  if (t.offerId) {
+    const offer = await trx.selectFrom('offers').select(['id', 'edition_id']).where('id', '=', t.offerId).executeTakeFirst();
+    if (!offer) throw invalid('offerId', t.offerId, `offerId: no offer "${t.offerId}"`);
+    if (offer.edition_id !== m.edition_id) throw invalid('offerId', t.offerId, `offerId: offer "${t.offerId}" was not made at this market`);
+  }
   return {
     due_on: t.dueOn,
     owner_id: t.ownerId,
     text,
     meeting_id: t.meetingId,
     company_id: t.buyerId,
+    offer_id: t.offerId,
     done: t.done ? (1 as const) : (0 as const),
   };
 }
@@ -134,11 +174,11 @@ export async function createTask(app: FilmRights, actor: Actor, marketId: string
   requireWriter(actor);
   const id = newId();
   await app.store.transaction(async (trx) => {
-    await marketRow(trx, marketId);
+    const m = await marketRow(trx, marketId);
     const row = {
       id,
       market_id: marketId,
-      ...(await checkTask(trx, marketId, { meetingId: null, buyerId: null, ...input, done: input.done ?? false })),
+      ...(await checkTask(trx, m, { meetingId: null, buyerId: null, offerId: null, ...input, done: input.done ?? false })),
     };
     await trx.insertInto('market_tasks').values(row).execute();
     await audit(trx, actor, { action: 'create', entity: 'market_tasks', entityId: id, before: null, after: row });
@@ -157,12 +197,13 @@ export async function updateTask(
   await app.store.transaction(async (trx) => {
     const old = await trx.selectFrom('market_tasks').selectAll().where('id', '=', id).where('market_id', '=', marketId).executeTakeFirst();
     if (!old) throw new NotFoundError('task', id);
-    const row = await checkTask(trx, marketId, {
+    const row = await checkTask(trx, await marketRow(trx, marketId), {
       dueOn: patch.dueOn ?? old.due_on,
       ownerId: patch.ownerId ?? old.owner_id,
       text: patch.text ?? old.text,
       meetingId: patch.meetingId === undefined ? old.meeting_id : patch.meetingId,
       buyerId: patch.buyerId === undefined ? old.company_id : patch.buyerId,
+      offerId: patch.offerId === undefined ? old.offer_id : patch.offerId,
       done: patch.done ?? old.done === 1,
     });
     await trx.updateTable('market_tasks').set(row).where('id', '=', id).execute();

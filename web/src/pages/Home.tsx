@@ -7,6 +7,7 @@ import { ContractRef, parties, rightsLine, SignedCell, TitleLinks } from '../com
 import { Badge, ColumnHeads, Empty, ErrorNote, Loading, Section } from '../components/ui';
 import { useAuth } from '../lib/auth';
 import { MoneyDue } from '../components/MoneyDue';
+import { MarketWeek } from './market/MarketWeek';
 
 interface HomeData {
   holds: Array<{ contract: Contract; ageDays: number }>;
@@ -83,6 +84,7 @@ export default function Home() {
       </div>
       {home.loading && !d && <Loading what="Loading your desk" />}
       <ErrorNote error={home.error} retry={home.reload} />
+      <MarketWeek />
       {d && (
         <div className="grid-2">
           <Section title={`Deals in negotiation (${d.holds.length})`} id="holds">

@@ -5,7 +5,8 @@ import { canWrite, useAuth } from '../../lib/auth';
 import { humanize } from '../../lib/format';
 import { useApi } from '../../lib/hooks';
 import { Link, navigate } from '../../lib/router';
-import type { BuyerView } from '../../../../src/contract/index.js';
+import type { BuyerView, MarketWeekView } from '../../../../src/contract/index.js';
+import { newOfferPath } from '../offers/links';
 import { DoneNotice, Empty, ErrorNote, Loading, Section } from '../../components/ui';
 import { AvailsSheet } from './AvailsSheet';
 import { BuyerForm } from './BuyerForm';
@@ -15,6 +16,7 @@ import { Screeners } from './Screeners';
 
 export default function Buyer({ params }: { params: Record<string, string> }) {
   const b = useApi<BuyerView>(`/api/buyers/${encodeURIComponent(params.id)}`);
+  const week = useApi<MarketWeekView>('/api/market-week'); // the market on now prefills a new offer's market
   const { user } = useAuth();
   const writable = canWrite(user);
   const [editing, setEditing] = useState(false);
@@ -64,6 +66,9 @@ export default function Buyer({ params }: { params: Record<string, string> }) {
         </p>
         {writable && !editing && (
           <div className="page-actions">
+            <Link className="btn btn--small btn--primary" to={newOfferPath({ id: d.id, name: d.name }, week.data?.market?.editionId)}>
+              New offer
+            </Link>
             <button type="button" className="btn btn--small" onClick={() => setEditing(true)}>
               Edit profile
             </button>

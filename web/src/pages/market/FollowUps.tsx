@@ -11,12 +11,14 @@ import { ErrorNote, FormActions, Loading, Section, TextField } from '../../compo
 function TaskForm({
   marketId,
   meeting,
+  offer,
   buyer,
   onDone,
   onCancel,
 }: {
   marketId: string;
   meeting?: string;
+  offer?: string;
   buyer?: Ref;
   onDone: () => void;
   onCancel: () => void;
@@ -38,6 +40,7 @@ function TaskForm({
         ownerId: owner,
         meetingId: meeting ?? null,
         buyerId: buyer?.id ?? null,
+        offerId: offer ?? null,
       });
       onDone();
     } catch (x) {
@@ -95,12 +98,13 @@ export function FollowUps({ marketId, writable }: { marketId: string; writable: 
       <ErrorNote error={error} />
       <Section title={`Needs follow-up (${items.length})`}>
         {items.length === 0 ? (
-          <p className="muted">Every meeting so far has a next step or a task.</p>
+          <p className="muted">Every meeting so far has a next step or a task, and every open offer a task.</p>
         ) : (
           <ul className="followups">
             {items.map((i) => (
               <li key={`${i.source}:${i.id}`}>
-                <strong>{i.what}</strong> <span className="muted small">{i.reason}</span>
+                <strong>{i.source === 'offer' ? <Link to={`/offers/${encodeURIComponent(i.id)}`}>{i.what}</Link> : i.what}</strong>{' '}
+                <span className="muted small">{i.reason}</span>
                 {writable && adding !== i.id && (
                   <button type="button" className="btn btn--small" onClick={() => setAdding(i.id)}>
                     Add a task
@@ -110,6 +114,7 @@ export function FollowUps({ marketId, writable }: { marketId: string; writable: 
                   <TaskForm
                     marketId={marketId}
                     meeting={i.source === 'meeting' ? i.id : undefined}
+                    offer={i.source === 'offer' ? i.id : undefined}
                     buyer={i.buyer}
                     onDone={() => (setAdding(undefined), data.reload())}
                     onCancel={() => setAdding(undefined)}
@@ -146,6 +151,12 @@ export function FollowUps({ marketId, writable }: { marketId: string; writable: 
                   <>
                     {' '}
                     · <Link to={`/companies/${encodeURIComponent(t.buyer.id)}`}>{t.buyer.name}</Link>
+                  </>
+                )}
+                {t.offer && (
+                  <>
+                    {' '}
+                    · offer <Link to={`/offers/${encodeURIComponent(t.offer.id)}`}>{t.offer.ref}</Link>
                   </>
                 )}
               </span>

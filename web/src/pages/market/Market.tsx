@@ -4,26 +4,32 @@
  * the schedule as .ics (download, import) and the line-up sheet. Times are the market's local time.
  */
 import { useState } from 'react';
-import type { MarketView, ScheduleView } from '../../../../src/contract/index.js';
+import type { MarketView, OfferList, ScheduleView } from '../../../../src/contract/index.js';
 import { api } from '../../lib/api';
 import { canWrite, useAuth } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/hooks';
 import { Link } from '../../lib/router';
-import { DoneNotice, Empty, ErrorNote, Loading } from '../../components/ui';
+import { Badge, DoneNotice, Empty, ErrorNote, Loading } from '../../components/ui';
+import { newOfferPath } from '../offers/links';
+import { BuyerSheet } from './BuyerSheet';
+import './marketMore.css';
 import { FollowUps } from './FollowUps';
+import { MarketReport } from './Report';
 import { IcsImport } from './IcsImport';
 import { LineupEditor } from './LineupEditor';
 import { MeetingForm, ScreeningForm } from './ScheduleForms';
 import { DayView, WeekView } from './ScheduleViews';
 import type { Item } from './schedule';
 
-type View = 'day' | 'week' | 'lineup' | 'follow-ups';
+type View = 'day' | 'week' | 'lineup' | 'sheet' | 'follow-ups' | 'report';
 const VIEWS: Array<[View, string]> = [
   ['day', 'Day'],
   ['week', 'Week'],
   ['lineup', 'Line-up'],
+  ['sheet', 'Buyer sheet'],
   ['follow-ups', 'Follow-ups'],
+  ['report', 'Report'],
 ];
 
 /** The market's first day, or today when the market is on. */
@@ -39,6 +45,8 @@ export default function Market({ params }: { params: Record<string, string> }) {
   const schedule = useApi<ScheduleView>(`/api/markets/${id}/schedule${person ? `?person=${encodeURIComponent(person)}` : ''}`);
   const { user } = useAuth();
   const writable = canWrite(user);
+  const editionId = market.data?.editionId;
+  const offers = useApi<OfferList>(editionId ? `/api/offers?market=${encodeURIComponent(editionId)}` : null);
   const [view, setView] = useState<View>('day');
   const [day, setDay] = useState<string>();
   const [mode, setMode] = useState<{ kind: 'meeting' | 'screening' | 'import'; item?: Item }>();
@@ -67,18 +75,38 @@ export default function Market({ params }: { params: Record<string, string> }) {
     await api.del(`/api/markets/${id}/${item.kind === 'meeting' ? 'meetings' : 'screenings'}/${encodeURIComponent(item.id)}`);
     done(item.kind === 'meeting' ? `The meeting with ${item.buyer.name} was deleted.` : `The screening of ${item.title.name} was deleted.`);
   }
-  const actions = writable
-    ? (item: Item) => (
-        <div className="row-actions">
-          <button type="button" className="btn btn--small btn--ghost" onClick={() => open({ kind: item.kind, item })}>
-            Change
-          </button>
-          <button type="button" className="btn btn--small btn--ghost btn--delete" onClick={() => remove(item)}>
-            Delete
-          </button>
-        </div>
-      )
-    : undefined;
+  const actions = (item: Item) => {
+    const theirs = item.kind === 'meeting' ? (offers.data?.items ?? []).filter((o) => o.buyer.id === item.buyer.id) : [];
+    return (
+      <>
+        {theirs.length > 0 && (
+          <ul className="sched-offers small" aria-label={`Offers from ${item.kind === 'meeting' ? item.buyer.name : ''}`}>
+            {theirs.map((o) => (
+              <li key={o.id}>
+                <Link to={`/offers/${encodeURIComponent(o.id)}`}>{o.ref}</Link> <Badge value={o.status} />{' '}
+                {o.titles.map((t) => t.name).join(', ')} · {o.territoryLabel}
+              </li>
+            ))}
+          </ul>
+        )}
+        {writable && (
+          <div className="row-actions">
+            {item.kind === 'meeting' && (
+              <Link className="btn btn--small btn--ghost" to={newOfferPath(item.buyer, m.editionId)}>
+                + Offer
+              </Link>
+            )}
+            <button type="button" className="btn btn--small btn--ghost" onClick={() => open({ kind: item.kind, item })}>
+              Change
+            </button>
+            <button type="button" className="btn btn--small btn--ghost btn--delete" onClick={() => remove(item)}>
+              Delete
+            </button>
+          </div>
+        )}
+      </>
+    );
+  };
   const formProps = { marketId: m.id, zone: m.timeZone, day: current, onDone: done, onCancel: () => setMode(undefined) };
   return (
     <div className="page page--wide market-page">
@@ -187,7 +215,9 @@ export default function Market({ params }: { params: Record<string, string> }) {
           <LineupEditor key={JSON.stringify(m.lineup)} market={m} writable={writable} onSaved={done} />
         </>
       )}
+      {view === 'sheet' && <BuyerSheet market={m} />}
       {view === 'follow-ups' && <FollowUps marketId={m.id} writable={writable} />}
+      {view === 'report' && <MarketReport marketId={m.id} />}
     </div>
   );
 }

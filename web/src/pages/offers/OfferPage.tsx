@@ -9,7 +9,7 @@ import { api, ApiError, fieldMessage } from '../../lib/api';
 import { canWrite, useAuth } from '../../lib/auth';
 import { addDaysIso, formatDate, formatMoney, formatTimestamp, todayIso } from '../../lib/format';
 import { useApi, useDebounced } from '../../lib/hooks';
-import { Link, navigate } from '../../lib/router';
+import { Link, navigate, useQueryState } from '../../lib/router';
 import type { FestivalView, OfferCheck, OfferDiff, OfferTermsInput, OfferView, Ref } from '../../../../src/contract/index.js';
 import { EntityPicker } from '../../components/EntityPicker';
 import { Badge, Empty, ErrorNote, Field, Loading, Section } from '../../components/ui';
@@ -72,8 +72,12 @@ function Competing({ list }: { list: OfferView['competing'] }) {
 
 function NewOffer({ money }: { money: boolean }) {
   const [draft, setDraft] = useState<TermsDraft>(() => emptyDraft(todayIso()));
-  const [buyer, setBuyer] = useState<Ref | null>(null);
-  const [market, setMarket] = useState('');
+  // Opened from a meeting or a buyer's page: ?buyer=<company id>&buyerName=<name>&market=<edition id>
+  const [query] = useQueryState();
+  const [buyer, setBuyer] = useState<Ref | null>(() =>
+    query.get('buyer') ? { id: query.get('buyer')!, name: query.get('buyerName') ?? query.get('buyer')! } : null,
+  );
+  const [market, setMarket] = useState(() => query.get('market') ?? '');
   const festivals = useApi<FestivalView[]>('/api/festivals');
   const markets = (festivals.data ?? [])
     .flatMap((f) => f.editions.map((e) => ({ id: e.id, name: `${f.shortName ?? f.name} ${e.year}`, year: e.year })))
