@@ -358,3 +358,44 @@ describe('headlines', () => {
     expect(deals(text)).toEqual(['Salt Road: A Winter Journey / Brightwell Pictures / North America']);
   });
 });
+
+describe('round 2b: titles and lists of real articles', () => {
+  it('a possessive before a title that is the sale\'s subject: "Ana Ruiz\'s Nightjar was sold to"', () => {
+    expect(titles("Ana Ruiz's Nightjar was sold to Spain.")).toEqual(['Nightjar']);
+    expect(deals("Ana Ruiz's Nightjar has sold to Spain (Alma Cine) and Italy (Be Water).")).toEqual([
+      'Nightjar / Alma Cine / Spain',
+      'Nightjar / Be Water / Italy',
+    ]);
+    // a role after the possessive is still no title
+    expect(titles("Lumen Sales' head of sales Ana Ruiz was sold on it.")).toEqual([]);
+  });
+
+  it('an opening adverb before the subject of a sale: "Elsewhere, T has sold to"', () => {
+    expect(deals('Elsewhere, Nightjar has sold to Spain (Alma Cine) and Poland (Kino Wolna).')).toEqual([
+      'Nightjar / Alma Cine / Spain',
+      'Nightjar / Kino Wolna / Poland',
+    ]);
+  });
+
+  it('"X in the Middle East and Norway\'s Y": a possessive territory starts the next item', () => {
+    expect(
+      deals("Competition title Glass Rivers sold to Argentina's Andes Films, Teleview in the Middle East and Norway's Fjordkino."),
+    ).toEqual(['Glass Rivers / Andes Films / Argentina', 'Glass Rivers / Teleview / Middle East', 'Glass Rivers / Fjordkino / Norway']);
+  });
+
+  it('a title with commas before a film link, and the same title shortened with an ellipsis', () => {
+    const text =
+      'With its purchase of Golden Bear winner 9 Days, 2 Nights and 1 Morning [+see also: trailer] the firm is busy. ' +
+      'A hit before its prize, 9 Days… was bought for France (Alma Cine) and Spain (Andes Films).';
+    expect(deals(text)).toEqual([
+      '9 Days, 2 Nights and 1 Morning / Alma Cine / France',
+      '9 Days, 2 Nights and 1 Morning / Andes Films / Spain',
+    ]);
+    // two titles the short form could begin: it stays no title
+    expect(
+      titles(
+        'Golden Bear winner 9 Days, 2 Nights and 1 Morning [+see also: trailer] and 9 Days, 4 Nights and 1 Noon [+see also: trailer] sold. 9 Days… was a hit.',
+      ),
+    ).toEqual(['9 Days, 2 Nights and 1 Morning', '9 Days, 4 Nights and 1 Noon']);
+  });
+});

@@ -6,7 +6,7 @@
 import { findDates, tenseOf } from '../dates.js';
 import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, type Registry } from '../sketch.js';
 import { nameKey } from '../names.js';
-import { findTitleSpans } from '../titles.js';
+import { findTitleSpans, fullTitles } from '../titles.js';
 import { matchingView, readHeader, segment, type Sentence } from '../text.js';
 import type { AnyFact, CandidateFact, Span } from '../types.js';
 import { Ctx, type ExtractOptions, type Extraction, type State, newState, nk } from './context.js';
@@ -43,6 +43,7 @@ function runPass(
   reg: Registry,
   titleSpans: Span[] | undefined,
   guessed: Span[],
+  full: ReadonlyMap<string, string>,
 ): State {
   const st = newState(date, reg);
   const spans = [...(titleSpans ?? [])].sort((a, b) => a[0] - b[0]);
@@ -61,6 +62,7 @@ function runPass(
       registry: reg,
       titleSpans: spans.slice(ti, tj),
       guessedTitleSpans: guessed.slice(gi, gj),
+      fullTitles: full,
       headline,
     });
     const tense = tenseOf(s.text);
@@ -132,8 +134,9 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   // titles the text does not quote, from their context (titles.ts): not where italics say otherwise
   const guessed = withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []);
   // pass 1 learns names; pass 2 extracts with them
-  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed);
-  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed);
+  const full = fullTitles(view, guessed);
+  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed, full);
+  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed, full);
   const facts = finish(second);
   return { date, bodyStart: header.bodyStart, sentences, facts };
 }
