@@ -61,9 +61,14 @@ const MARKER_AFTER = new RegExp(String.raw`${TITLE}[ ]?(?=\[\+see also|\(see new
 const MARKER_AFTER_COMMAS = new RegExp(String.raw`${TITLE}((?:,[ ]${TITLE}){1,3},?[ ]and[ ]${TITLE})[ ]?(?=\[\+see also)`, 'gu');
 // a title the text shortens: "4 Days…", "Night Harbour..." (the full title is named elsewhere in the article)
 const SHORTENED = /^(?:…|\.\.\.)/;
+// the object of a deal verb: "Brightwell has bought Salt Road for the U.K.", "will release Salt Road in the U.S."
+const DEAL_OBJECT = new RegExp(
+  String.raw`\b(?:acquired|acquires|bought|buys|picked up|picks up|nabbed|nabs|snapped up|scooped up|took|has taken|have taken|landed|grabbed|pre-bought|pre-buys|licensed|boarded|come aboard|came aboard|will distribute|will release|is releasing|is distributing|inked a deal for|closed a deal for|sold|sells|to distribute|to release|[Dd]eals? on|[Dd]eals? for)[ ]${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|out of|ahead of|after|following|in a|in an|at|to|and|with)\b))`,
+  'gu',
+);
 const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\p{N}'’&.:-]*){0,7})(?![\p{L}\p{N}])/gu;
 const SUBJECT = new RegExp(
-  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|(?:also[ ])?(?:has[ ]|have[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
+  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|will[ ]be[ ](?:released|distributed)[ ](?:in|by)|(?:also[ ])?(?:has[ ]|have[ ])?(?:also[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
   'u',
 );
 // an apposition that says what the title is: "T, a Directors' Fortnight entry", "T, the new movie from"
@@ -342,6 +347,11 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const lead = /^(\d+) (?=\p{Lu})/u.exec(t);
       if (plausible(lead ? t.slice(lead[0].length) : t, '') && !t.includes("'s ")) push(sen.start + m.index, t);
     }
+    for (const m of part.matchAll(DEAL_OBJECT)) {
+      const t = objectTitle(m[1]);
+      if (t.includes("'s ") || t.split(' ').length > 6 || /^(?:The|A|An)$/.test(t)) continue;
+      if (plausible(t, '')) push(sen.start + m.index + m[0].length - m[1].length, t);
+    }
     for (const m of part.matchAll(RIGHTS_TO)) {
       if (m[1].includes("'s ")) continue;
       const s = sen.start + m.index + m[0].length - m[1].length;
@@ -423,4 +433,20 @@ export function fullTitles(view: string, spans: readonly Span[]): Map<string, st
     if (full) out.set(short, full);
   }
   return out;
+}
+
+/** The title in a deal verb's object run, without the buyer, seller or territory it swallowed ("Salt Road to Alma Cine in Spain"). */
+function objectTitle(run: string): string {
+  for (const m of run.matchAll(/ (in|to|from|at|for|on) /g)) {
+    const rest = run.slice(m.index + m[0].length);
+    const last = rest.split(' ').pop()!.toLowerCase();
+    if (
+      territoryOf(rest.replace(/^the /, '')) ||
+      KNOWN_COMPANY_KEYS.has(nameKey(rest)) ||
+      COMPANY_SUFFIXES.has(last) ||
+      (m[1] === 'to' && /^\p{Lu}/u.test(rest))
+    )
+      return run.slice(0, m.index);
+  }
+  return run;
 }

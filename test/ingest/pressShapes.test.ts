@@ -328,8 +328,8 @@ describe('the catalog as a gazetteer of titles', () => {
       .map((f) => `${f.fields.title} / ${f.fields.buyer} / ${f.fields.territories ?? '-'}`);
 
   it('a title the catalog knows is found unquoted, where nothing else marks it', () => {
-    expect(withCatalog('Lakeside Films bought Salt Road for Spain.', [])).toEqual([]);
-    expect(withCatalog('Lakeside Films bought Salt Road for Spain.', ['Salt Road'])).toEqual(['Salt Road / Lakeside Films / Spain']);
+    expect(withCatalog('Lakeside Films holds Salt Road for Spain.', [])).toEqual([]);
+    expect(withCatalog('Lakeside Films holds Salt Road for Spain.', ['Salt Road'])).toEqual(['Salt Road / Lakeside Films / Spain']);
     expect(withCatalog('Lakeside Films bought Sirât for Spain.', ['Sirât'])).toEqual(['Sirât / Lakeside Films / Spain']);
   });
 
@@ -397,5 +397,39 @@ describe('round 2b: titles and lists of real articles', () => {
         'Golden Bear winner 9 Days, 2 Nights and 1 Morning [+see also: trailer] and 9 Days, 4 Nights and 1 Noon [+see also: trailer] sold. 9 Days… was a hit.',
       ),
     ).toEqual(['9 Days, 2 Nights and 1 Morning', '9 Days, 4 Nights and 1 Noon']);
+  });
+});
+
+describe('round 2b: the unquoted object of a deal verb', () => {
+  it('"has bought T for the U.K.", "will release T in North America", "sold T to X in Spain": the title without what it swallowed', () => {
+    expect(deals('Harbor Films has bought Salt Road for the U.K. and Ireland.')).toEqual(['Salt Road / Harbor Films / U.K. and Ireland']);
+    expect(deals('Brightwell Pictures will release Salt Road in North America.')).toEqual([
+      'Salt Road / Brightwell Pictures / North America',
+    ]);
+    expect(deals('Lumen Sales sold Salt Road to Alma Cine in Spain and Kino Wolna in Poland.')).toEqual([
+      'Salt Road / Alma Cine / Spain',
+      'Salt Road / Kino Wolna / Poland',
+    ]);
+    expect(deals('Brightwell Pictures has taken Salt Road for the U.S. in a seven-figure deal.')).toEqual([
+      'Salt Road / Brightwell Pictures / U.S.',
+    ]);
+  });
+
+  it('a title with "to" or "in" inside stays whole; a company or a territory after the verb is no title', () => {
+    expect(titles('Brightwell Pictures has acquired Back to the Future Road for Spain.')).toEqual(['Back to the Future Road']);
+    expect(titles('Brightwell Pictures has acquired Lionsgate Films for $20 million.')).toEqual([]);
+    expect(titles('Brightwell Pictures has bought Spain and Portugal.')).toEqual([]);
+  });
+
+  it('"Lumen Sales has closed deals on T, including X (Spain)"; "T has also sold to Japan (X)"; "T will be released in the U.K. by X"', () => {
+    expect(deals('Lumen Sales has closed a raft of deals on Salt Road, including Alma Cine (Spain) and Kino Wolna (Poland).')).toEqual([
+      'Salt Road / Alma Cine / Spain',
+      'Salt Road / Kino Wolna / Poland',
+    ]);
+    expect(deals('Salt Road has also sold to Japan (Tokyo Screen) and Korea (Sonamu Pictures).')).toEqual([
+      'Salt Road / Tokyo Screen / Japan',
+      'Salt Road / Sonamu Pictures / Korea',
+    ]);
+    expect(deals('Salt Road will be released in the U.K. by Thistle Pictures.')).toEqual(['Salt Road / Thistle Pictures / U.K.']);
   });
 });
