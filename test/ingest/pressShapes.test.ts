@@ -433,3 +433,18 @@ describe('round 2b: the unquoted object of a deal verb', () => {
     expect(deals('Salt Road will be released in the U.K. by Thistle Pictures.')).toEqual(['Salt Road / Thistle Pictures / U.K.']);
   });
 });
+
+describe('round 2b: a negotiator stays on the side the article gives', () => {
+  const negotiators = (text: string) =>
+    extractFacts(text, { date: '2024-02-26' })
+      .facts.filter((f) => f.type === 'deal')
+      .flatMap((f) => (f.fields as { negotiators: Array<{ name: string; company: string | null; side: string | null }> }).negotiators)
+      .map((p) => `${p.name} / ${p.company ?? '-'} / ${p.side ?? '-'}`);
+
+  it('"negotiated by A for the buyer and B for the seller": B is the seller\'s', () => {
+    const text =
+      "Brightwell Pictures has acquired North American rights to 'Salt Road'. The deal was negotiated by Ana Ruiz for Brightwell Pictures and Tom Berg for Lumen Sales.";
+    expect(negotiators(text)).toEqual(['Ana Ruiz / Brightwell Pictures / licensee', 'Tom Berg / Lumen Sales / licensor']);
+    expect(sellers(text)).toEqual(['Lumen Sales']);
+  });
+});
