@@ -448,3 +448,29 @@ describe('round 2b: a negotiator stays on the side the article gives', () => {
     expect(sellers(text)).toEqual(['Lumen Sales']);
   });
 });
+
+describe('round 2b: more deal shapes', () => {
+  it('"Deals on T were closed with X for Spain and Y for Poland"', () => {
+    expect(deals("Deals on 'Salt Road' were closed with Alma Cine for Spain and Kino Wolna for Poland.")).toEqual([
+      'Salt Road / Alma Cine / Spain',
+      'Salt Road / Kino Wolna / Poland',
+    ]);
+  });
+
+  it('"P\'s T went to X for TERR", "T landed at X"', () => {
+    expect(deals("Ana Ruiz's 'Salt Road' went to Brightwell Pictures for North America.")).toEqual([
+      'Salt Road / Brightwell Pictures / North America',
+    ]);
+    expect(deals("'Salt Road' landed at Brightwell Pictures.")).toEqual(['Salt Road / Brightwell Pictures / -']);
+    // a prize that went to a title is no deal
+    expect(deals("The Golden Bear went to 'Salt Road'.")).toEqual([]);
+  });
+
+  it('"X has come on board to distribute T in Poland"; "T has found homes in Spain (X)"', () => {
+    expect(deals("Kino Wolna has come on board to distribute 'Salt Road' in Poland.")).toEqual(['Salt Road / Kino Wolna / Poland']);
+    expect(deals("'Salt Road' has found homes in Spain (Alma Cine) and Poland (Kino Wolna).")).toEqual([
+      'Salt Road / Alma Cine / Spain',
+      'Salt Road / Kino Wolna / Poland',
+    ]);
+  });
+});
