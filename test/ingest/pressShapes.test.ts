@@ -474,3 +474,24 @@ describe('round 2b: more deal shapes', () => {
     ]);
   });
 });
+
+describe('round 2b: multi-title deals', () => {
+  it('"a three-picture deal with X covering T, T2 and T3": one deal per title, X the seller', () => {
+    const text =
+      "Brightwell Pictures has inked a three-picture deal with Lumen Sales covering 'Salt Road', 'Glass Rivers' and 'Winter Orchard'.";
+    expect(deals(text)).toEqual([
+      'Salt Road / Brightwell Pictures / -',
+      'Glass Rivers / Brightwell Pictures / -',
+      'Winter Orchard / Brightwell Pictures / -',
+    ]);
+    expect(sellers(text)).toEqual(['Lumen Sales', 'Lumen Sales', 'Lumen Sales']);
+    expect(deals("Brightwell Pictures struck a slate deal including 'Salt Road' and 'Glass Rivers' for North America.")).toEqual([
+      'Salt Road / Brightwell Pictures / North America',
+      'Glass Rivers / Brightwell Pictures / North America',
+    ]);
+  });
+
+  it('talks on a two-picture deal are no deal', () => {
+    expect(deals("Brightwell Pictures is in talks on a two-picture deal for 'Salt Road' and 'Glass Rivers'.")).toEqual([]);
+  });
+});

@@ -15,6 +15,7 @@ import { extractCredits, extractSourceAndStatus } from './credits.js';
 import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
 import { extractHeadlineDeals } from './headlines.js';
+import { extractMultiTitleDeals } from './multiTitle.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
 
@@ -75,6 +76,7 @@ function runPass(
     }
     extractDeals(c);
     extractHeadlineDeals(c);
+    if (!headline) extractMultiTitleDeals(c);
     if (!headline) {
       extractRespectively(c);
       extractHandledBy(c);
