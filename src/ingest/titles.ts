@@ -366,7 +366,9 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const t = m[1].replace(/[.:,'-]+$/, '');
       const letters = t.replace(/[^\p{L}]/gu, '');
       if (letters.length < 4 || NOT_CAPS.has(t) || t.split(' ').every((w) => NOT_CAPS.has(w.replace(/[.:,'-]+$/, '')))) continue;
-      if (part[m.index + m[0].length] === ':') continue; // "EXCLUSIVE:" headers
+      if (/^[ ]?:/.test(part.slice(m.index + t.length, m.index + t.length + 2))) continue; // "EXCLUSIVE:", "VERDICT:" headers
+      // "the VISA Screening Room": capitals that begin a longer name
+      if (!t.includes(' ') && /^[ ]\p{Lu}\p{Ll}/u.test(part.slice(m.index + t.length, m.index + t.length + 3))) continue;
       if (!/\p{Lu}{2}/u.test(t) || !plausible(t, '')) continue;
       // a headline or a page printed in capitals is not a title
       if (!/\p{Ll}{3}/u.test(part)) continue;

@@ -495,3 +495,12 @@ describe('round 2b: multi-title deals', () => {
     expect(deals("Brightwell Pictures is in talks on a two-picture deal for 'Salt Road' and 'Glass Rivers'.")).toEqual([]);
   });
 });
+
+describe('round 2b: capitals that are no title', () => {
+  it('a label before a colon ("VERDICT:") and capitals that begin a longer name ("the VISA Screening Room")', () => {
+    expect(titles("VERDICT: This week's market had buyers buzzing. NIGHTJAR was acquired by Brightwell Pictures.")).toEqual(['NIGHTJAR']);
+    expect(
+      titles('Nightjar screens for the industry at 9pm at the VISA Screening Room. NIGHTJAR was acquired by Brightwell Pictures.'),
+    ).toEqual(['NIGHTJAR']);
+  });
+});
