@@ -504,3 +504,26 @@ describe('round 2b: capitals that are no title', () => {
     ).toEqual(['NIGHTJAR']);
   });
 });
+
+describe('round 2b: sales companies', () => {
+  const facts = (text: string) =>
+    extractFacts(text, { date: '2024-02-26' })
+      .facts.filter((f) => f.type === 'mandate' || f.type === 'deal')
+      .map((f) => `${f.type} ${f.fields.title} / ${f.type === 'mandate' ? f.fields.company : f.fields.buyer}`);
+
+  it('a sales company that acquires a film for the world takes on its sales: a mandate, not a licence', () => {
+    expect(facts("The Match Factory has acquired world rights to 'Salt Road'.")).toEqual(['mandate Salt Road / The Match Factory']);
+    // a distributor's acquisition stays a deal, and so does a sales company's purchase for one territory
+    expect(facts("Brightwell Pictures has acquired world rights to 'Salt Road'.")).toEqual(['deal Salt Road / Brightwell Pictures']);
+    expect(facts("The Match Factory has acquired German rights to 'Salt Road'.")).toEqual(['deal Salt Road / The Match Factory']);
+  });
+
+  it("a sales company's line-up gives one mandate per title; a distributor's slate gives none", () => {
+    expect(facts("Lumen Sales' Cannes line-up includes 'Salt Road' and Ana Ruiz's 'Glass Rivers'.")).toEqual([
+      'mandate Salt Road / Lumen Sales',
+      'mandate Glass Rivers / Lumen Sales',
+    ]);
+    expect(facts("The Match Factory's slate also features 'Winter Orchard'.")).toEqual(['mandate Winter Orchard / The Match Factory']);
+    expect(facts("Brightwell Pictures' fall slate includes 'Salt Road'.")).toEqual([]);
+  });
+});

@@ -9,13 +9,15 @@ import { nameKey } from '../names.js';
 import { findTitleSpans, fullTitles } from '../titles.js';
 import { matchingView, readHeader, segment, type Sentence } from '../text.js';
 import type { AnyFact, CandidateFact, Span } from '../types.js';
-import { Ctx, type ExtractOptions, type Extraction, type State, newState, nk } from './context.js';
+import { Ctx, type ExtractOptions, type Extraction, type State, add, newState, nk } from './context.js';
+import { companyEntry } from '../companies.js';
 import { extractBoxOffice, extractReleases } from './boxOffice.js';
 import { extractCredits, extractSourceAndStatus } from './credits.js';
 import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
 import { extractHeadlineDeals } from './headlines.js';
 import { extractMultiTitleDeals } from './multiTitle.js';
+import { extractLineUps } from './lineups.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
 
@@ -76,7 +78,10 @@ function runPass(
     }
     extractDeals(c);
     extractHeadlineDeals(c);
-    if (!headline) extractMultiTitleDeals(c);
+    if (!headline) {
+      extractMultiTitleDeals(c);
+      extractLineUps(c);
+    }
     if (!headline) {
       extractRespectively(c);
       extractHandledBy(c);
@@ -194,6 +199,16 @@ function shortForms(st: State): Set<string> {
 function finish(st: State): AnyFact[] {
   const out: AnyFact[] = [];
   const dropped = shortForms(st);
+  // a sales company that "acquired" a film for the world acquired its sales: a mandate, not a licence
+  for (const key of [...st.order]) {
+    const f = st.facts.get(key)!;
+    if (f.type !== 'deal' || dropped.has(key)) continue;
+    const d = f.fields;
+    if (companyEntry(d.buyer)?.kind !== 'sales-agent' || d.price) continue;
+    if (d.territories && !/^(?:world(?:wide)?|international|all territories|the world)$/i.test(d.territories.trim())) continue;
+    add(st, 'mandate', { title: d.title, company: d.buyer, territories: null }, f.confidence, f.span);
+    dropped.add(key);
+  }
   for (const key of st.order) {
     if (dropped.has(key)) continue;
     const f = st.facts.get(key)!;
