@@ -349,7 +349,7 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     }
     for (const m of part.matchAll(DEAL_OBJECT)) {
       const t = objectTitle(m[1]);
-      if (t.includes("'s ") || t.split(' ').length > 6 || /^(?:The|A|An)$/.test(t)) continue;
+      if (t.includes("'s ") || t.split(' ').length > 6 || /^(?:The|A|An)$|^Best /.test(t)) continue;
       if (plausible(t, '')) push(sen.start + m.index + m[0].length - m[1].length, t);
     }
     for (const m of part.matchAll(RIGHTS_TO)) {
@@ -438,12 +438,16 @@ export function fullTitles(view: string, spans: readonly Span[]): Map<string, st
 }
 
 /** The title in a deal verb's object run, without the buyer, seller or territory it swallowed ("Salt Road to Alma Cine in Spain"). */
-function objectTitle(run: string): string {
+function objectTitle(written: string): string {
+  const run = written.replace(/[.,:;]+$/, '');
   for (const m of run.matchAll(/ (in|to|from|at|for|on) /g)) {
     const rest = run.slice(m.index + m[0].length);
     const last = rest.split(' ').pop()!.toLowerCase();
     if (
       territoryOf(rest.replace(/^the /, '')) ||
+      /^(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?\b)/.test(rest) ||
+      CALENDAR.has(rest.split(' ')[0].toLowerCase()) ||
+      findEvent(rest) ||
       KNOWN_COMPANY_KEYS.has(nameKey(rest)) ||
       COMPANY_SUFFIXES.has(last) ||
       (m[1] === 'to' && /^\p{Lu}/u.test(rest))

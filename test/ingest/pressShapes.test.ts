@@ -419,6 +419,10 @@ describe('round 2b: the unquoted object of a deal verb', () => {
     expect(titles('Brightwell Pictures has acquired Back to the Future Road for Spain.')).toEqual(['Back to the Future Road']);
     expect(titles('Brightwell Pictures has acquired Lionsgate Films for $20 million.')).toEqual([]);
     expect(titles('Brightwell Pictures has bought Spain and Portugal.')).toEqual([]);
+    // a date, a year or a prize after the verb is no part of a title, and no title
+    expect(titles('Brightwell Pictures acquired Salt Road in March.')).toEqual(['Salt Road']);
+    expect(titles('Lionsgate acquired Summit Entertainment in 2012.')).toEqual([]);
+    expect(titles('Ana Ruiz took Best Film in Berlin.')).toEqual([]);
   });
 
   it('"Lumen Sales has closed deals on T, including X (Spain)"; "T has also sold to Japan (X)"; "T will be released in the U.K. by X"', () => {
