@@ -530,4 +530,12 @@ describe('round 2b: sales companies', () => {
     expect(facts("The Match Factory's slate also features 'Winter Orchard'.")).toEqual(['mandate Winter Orchard / The Match Factory']);
     expect(facts("Brightwell Pictures' fall slate includes 'Salt Road'.")).toEqual([]);
   });
+
+  it('"Sales were made on T, P\'s T2 and T3": mandates of the sales company in focus, not of a distributor', () => {
+    expect(facts("Lumen Sales had a good market. Sales were made on Ana Ruiz's 'Salt Road' and 'Winter Orchard'.")).toEqual([
+      'mandate Salt Road / Lumen Sales',
+      'mandate Winter Orchard / Lumen Sales',
+    ]);
+    expect(facts("Brightwell Pictures had a good market. Sales were made on 'Salt Road'.")).toEqual([]);
+  });
 });

@@ -20,6 +20,7 @@ function salesCompany(name: string): boolean {
 
 export function extractLineUps(c: Ctx): void {
   const n = c.toks.length;
+  salesMadeOn(c);
   let cue = -1;
   for (let k = 0; k < n; k++)
     if (CUE.test(c.tok(k))) {
@@ -46,4 +47,21 @@ export function extractLineUps(c: Ctx): void {
       seen.add(nk(c.item(j).text));
       add(c.st, 'mandate', { title: c.item(j).text, company, territories: null }, 0.7, c.span());
     }
+}
+
+/** "Sales were made on T, P's T2 and T3": the titles of the sales company the article is about (its focus), one mandate each. */
+function salesMadeOn(c: Ctx): void {
+  const n = c.toks.length;
+  const company = c.st.focusCompany;
+  if (!company || !salesCompany(company)) return;
+  for (let k = 0; k < n; k++) {
+    if (c.tok(k) !== 'sales' && c.tok(k) !== 'deals') continue;
+    const m = /^(?:sales|deals) (?:were|have been|had been|have also been|were also) (?:made|closed|concluded|struck|done) on\b/.exec(
+      c.words(k, k + 7),
+    );
+    if (!m) continue;
+    for (let j = k + m[0].split(' ').length; j < n && c.tok(j) !== '.'; j++)
+      if (c.isTitle(j)) add(c.st, 'mandate', { title: c.item(j).text, company, territories: null }, 0.7, c.span());
+    return;
+  }
 }
