@@ -479,6 +479,16 @@ describe('round 2b: more deal shapes', () => {
   });
 });
 
+describe('round 2b: a territory, then its buyer', () => {
+  it('"sold to Spain, where X will release it" is X\'s deal for Spain', () => {
+    expect(deals("'Salt Road' has sold to Spain and Portugal, where Alma Cine will release it, and to Poland (Kino Wolna).")).toEqual([
+      'Salt Road / Alma Cine / Spain and Portugal',
+      'Salt Road / Kino Wolna / Poland',
+    ]);
+    expect(sellers("Lumen Sales sold 'Salt Road' to Spain, where Alma Cine will release it in May.")).toEqual(['Lumen Sales']);
+  });
+});
+
 describe('round 2b: multi-title deals', () => {
   it('"a three-picture deal with X covering T, T2 and T3": one deal per title, X the seller', () => {
     const text =
