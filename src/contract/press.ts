@@ -86,7 +86,9 @@ export type ArticleIngested = Static<typeof ArticleIngested>;
 /** POST /api/articles/:id/accept-all: how many were accepted, those that failed and why, and the article after. */
 export const AcceptAllResult = Type.Object({
   accepted: Int,
-  failed: Type.Array(Type.Object({ factId: S, type: oneOf(FACT_TYPES), error: S, message: S })),
+  /** What was written, one line per fact ("Salt Road → Brightwell Pictures"; never a price), and where. */
+  written: Type.Array(Type.Object({ factId: S, type: oneOf(FACT_TYPES), label: S, table: SOrNull, existed: Type.Boolean() })),
+  failed: Type.Array(Type.Object({ factId: S, type: oneOf(FACT_TYPES), label: S, error: S, message: S })),
   article: ArticleView,
 });
 export type AcceptAllResult = Static<typeof AcceptAllResult>;

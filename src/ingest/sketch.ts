@@ -49,6 +49,8 @@ export interface SketchOptions {
   titleSpans?: Array<[number, number]>;
   /** Title spans guessed from context (titles.ts): dropped when the article knows the name as a person or company. */
   guessedTitleSpans?: Array<[number, number]>;
+  /** The full title of a guessed span the text shortens ("4 Days…"), by the span's text. */
+  fullTitles?: ReadonlyMap<string, string>;
   registry: Registry;
   /** A headline in Title Case: common words are read as words, not names. */
   headline?: boolean;
@@ -92,7 +94,7 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     if (s < start || e > end || spans.some((x) => s < x.e && e > x.s)) continue;
     const text = view.slice(s, e);
     if (opts.registry.kinds.has(nameKey(text))) continue;
-    spans.push({ s, e, item: { kind: 'title', text, start: s, end: e, code: '' } });
+    spans.push({ s, e, item: { kind: 'title', text: opts.fullTitles?.get(text) ?? text, start: s, end: e, code: '' } });
   }
   spans.sort((a, b) => a.s - b.s);
 

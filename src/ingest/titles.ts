@@ -50,11 +50,25 @@ const POSSESSIVE = new RegExp(
   String.raw`(?<![\p{L}])(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]((?:(?:\p{Lu}\p{Ll}+(?:[/-]\p{Lu}?\p{Ll}+)*[ ])?(?:[\p{Ll}][\p{Ll}-]*[ ]){1,3})?)${TITLE}${ENDS}`,
   'gu',
 );
+// the same without a descriptor, tried where the descriptor swallowed the verb ("Ana Ruiz's Nightjar was sold to")
+const POSSESSIVE_PLAIN = new RegExp(
+  String.raw`(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]()${TITLE}${ENDS}`,
+  'uy',
+);
 const KIND_BEFORE = new RegExp(String.raw`\b${KINDS}[ ]${TITLE}${ENDS}`, 'gu');
 const MARKER_AFTER = new RegExp(String.raw`${TITLE}[ ]?(?=\[\+see also|\(see news\))`, 'gu');
+// "4 Days, 3 Nights and 2 Mornings [+see also:": before a film link a title may hold commas (never a list: each film has its own link)
+const MARKER_AFTER_COMMAS = new RegExp(String.raw`${TITLE}((?:,[ ]${TITLE}){1,3},?[ ]and[ ]${TITLE})[ ]?(?=\[\+see also)`, 'gu');
+// a title the text shortens: "4 Days…", "Night Harbour..." (the full title is named elsewhere in the article)
+const SHORTENED = /^(?:…|\.\.\.)/;
+// the object of a deal verb: "Brightwell has bought Salt Road for the U.K.", "will release Salt Road in the U.S."
+const DEAL_OBJECT = new RegExp(
+  String.raw`\b(?:acquired|acquires|bought|buys|picked up|picks up|nabbed|nabs|snapped up|scooped up|took|has taken|have taken|landed|grabbed|pre-bought|pre-buys|licensed|boarded|come aboard|came aboard|will distribute|will release|is releasing|is distributing|inked a deal for|closed a deal for|sold|sells|to distribute|to release|[Dd]eals? on|[Dd]eals? for)[ ]${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|out of|ahead of|after|following|in a|in an|at|to|and|with)\b))`,
+  'gu',
+);
 const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\p{N}'’&.:-]*){0,7})(?![\p{L}\p{N}])/gu;
 const SUBJECT = new RegExp(
-  String.raw`^${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|(?:also[ ])?(?:has[ ]|have[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
+  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|will[ ]be[ ](?:released|distributed)[ ](?:in|by)|(?:also[ ])?(?:has[ ]|have[ ])?(?:also[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
   'u',
 );
 // an apposition that says what the title is: "T, a Directors' Fortnight entry", "T, the new movie from"
@@ -281,15 +295,20 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     const part = view.slice(sen.start, sen.end);
     // "negotiated by Neon's Jeff Deutchman": in a sentence about the negotiation a company's possessive names its people
     const negotiation = NEGOTIATION.test(part);
-    for (const m of negotiation ? [] : part.matchAll(POSSESSIVE)) {
+    for (let m of negotiation ? [] : part.matchAll(POSSESSIVE)) {
       const descriptor = m[2] ?? '';
       if (
         ROLE_DESCRIPTOR.test(descriptor) ||
         /\b(?:starring|featuring|co-starring|with|about|and|or|from|by|in|on|at|for|to|is|was|has|will|told|said|which|who)\b/.test(
           descriptor,
         )
-      )
-        continue;
+      ) {
+        // "Ana Ruiz's Nightjar was sold to": the descriptor took the title and its verb; the title alone may stand there
+        POSSESSIVE_PLAIN.lastIndex = m.index;
+        const plain = ROLE_DESCRIPTOR.test(descriptor) ? null : POSSESSIVE_PLAIN.exec(part);
+        if (!plain) continue;
+        m = plain;
+      }
       // "Croatia's Kinorama": a buyer's country, not an auteur
       if (territoryOf(m[1])) continue;
       const s = sen.start + m.index + m[0].length - m[3].length;
@@ -323,6 +342,16 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const t = m[1].slice(cut);
       if (plausible(t, '')) push(sen.start + m.index + cut, t);
     }
+    for (const m of part.matchAll(MARKER_AFTER_COMMAS)) {
+      const t = m[0].trimEnd();
+      const lead = /^(\d+) (?=\p{Lu})/u.exec(t);
+      if (plausible(lead ? t.slice(lead[0].length) : t, '') && !t.includes("'s ")) push(sen.start + m.index, t);
+    }
+    for (const m of part.matchAll(DEAL_OBJECT)) {
+      const t = objectTitle(m[1]);
+      if (t.includes("'s ") || t.split(' ').length > 6 || /^(?:The|A|An)$|^Best /.test(t)) continue;
+      if (plausible(t, '')) push(sen.start + m.index + m[0].length - m[1].length, t);
+    }
     for (const m of part.matchAll(RIGHTS_TO)) {
       if (m[1].includes("'s ")) continue;
       const s = sen.start + m.index + m[0].length - m[1].length;
@@ -331,12 +360,15 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     }
     const lead = /^\s*/.exec(part)![0].length;
     const sub = SUBJECT.exec(part.slice(lead));
-    if (sub && plausible(sub[1], '') && sub[1].split(' ').length <= 6 && !sub[1].includes("'s ")) push(sen.start + lead, sub[1]);
+    if (sub && plausible(sub[1], '') && sub[1].split(' ').length <= 6 && !sub[1].includes("'s "))
+      push(sen.start + lead + sub[0].length - sub[1].length, sub[1]);
     for (const m of part.matchAll(CAPS)) {
       const t = m[1].replace(/[.:,'-]+$/, '');
       const letters = t.replace(/[^\p{L}]/gu, '');
       if (letters.length < 4 || NOT_CAPS.has(t) || t.split(' ').every((w) => NOT_CAPS.has(w.replace(/[.:,'-]+$/, '')))) continue;
-      if (part[m.index + m[0].length] === ':') continue; // "EXCLUSIVE:" headers
+      if (/^[ ]?:/.test(part.slice(m.index + t.length, m.index + t.length + 2))) continue; // "EXCLUSIVE:", "VERDICT:" headers
+      // "the VISA Screening Room": capitals that begin a longer name
+      if (!t.includes(' ') && /^[ ]\p{Lu}\p{Ll}/u.test(part.slice(m.index + t.length, m.index + t.length + 3))) continue;
       if (!/\p{Lu}{2}/u.test(t) || !plausible(t, '')) continue;
       // a headline or a page printed in capitals is not a title
       if (!/\p{Ll}{3}/u.test(part)) continue;
@@ -353,6 +385,11 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${TITLE}`, 'gu');
     for (const m of view.matchAll(RUN)) {
       if (/['"]/.test(view[m.index - 1] ?? '')) continue; // quoted: the sketch reads it
+      // "4 Days…": the beginning of a longer title the article names
+      if (SHORTENED.test(view.slice(m.index + m[1].length, m.index + m[1].length + 3)) && fullTitleOf(m[1], keys)) {
+        found.push([m.index, m.index + m[1].length]);
+        continue;
+      }
       const words = m[1].split(' ');
       for (let n = words.length; n >= 1; n--) {
         const t = words
@@ -370,4 +407,52 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
   const out: Span[] = [];
   for (const sp of found) if (!out.length || sp[0] >= out[out.length - 1][1]) out.push(sp);
   return out;
+}
+
+/** The one longer title of `keys` that `short` begins ("4 Days" → "4 Days, 3 Nights and 2 Mornings"), or null. */
+function fullTitleOf(short: string, keys: Iterable<string>): string | null {
+  let full: string | null = null;
+  for (const k of keys)
+    if (k.length > short.length + 1 && k.startsWith(short) && /^[ ,:]/.test(k.slice(short.length))) {
+      if (full && full !== k) return null;
+      full = k;
+    }
+  return full;
+}
+
+/**
+ * The full titles of the spans the text shortens with an ellipsis ("4 Days…"), keyed by the short form as written:
+ * the sketch reads such a span as its full title.
+ */
+export function fullTitles(view: string, spans: readonly Span[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const shortened = spans.filter(([, e]) => SHORTENED.test(view.slice(e, e + 3)));
+  if (!shortened.length) return out;
+  const names = new Set(spans.map(([a, b]) => view.slice(a, b)));
+  for (const [a, b] of shortened) {
+    const short = view.slice(a, b);
+    const full = fullTitleOf(short, names);
+    if (full) out.set(short, full);
+  }
+  return out;
+}
+
+/** The title in a deal verb's object run, without the buyer, seller or territory it swallowed ("Salt Road to Alma Cine in Spain"). */
+function objectTitle(written: string): string {
+  const run = written.replace(/[.,:;]+$/, '');
+  for (const m of run.matchAll(/ (in|to|from|at|for|on) /g)) {
+    const rest = run.slice(m.index + m[0].length);
+    const last = rest.split(' ').pop()!.toLowerCase();
+    if (
+      territoryOf(rest.replace(/^the /, '')) ||
+      /^(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?\b)/.test(rest) ||
+      CALENDAR.has(rest.split(' ')[0].toLowerCase()) ||
+      findEvent(rest) ||
+      KNOWN_COMPANY_KEYS.has(nameKey(rest)) ||
+      COMPANY_SUFFIXES.has(last) ||
+      (m[1] === 'to' && /^\p{Lu}/u.test(rest))
+    )
+      return run.slice(0, m.index);
+  }
+  return run;
 }

@@ -108,6 +108,14 @@ describeEachDatabase('articles API', (_open, database) => {
     const all = await call('POST', `/api/articles/${id}/accept-all`, editor, {});
     expect(all.statusCode).toBe(200);
     expect(all.json().failed.map((f: { type: string }) => f.type)).toEqual(['award']);
+    // what it wrote and what it could not, each named
+    const report = all.json() as { accepted: number; written: Array<{ type: string; label: string }>; failed: Array<{ label: string }> };
+    expect(report.written).toHaveLength(report.accepted);
+    expect(report.written).toContainEqual(
+      expect.objectContaining({ type: 'credit', label: 'One Second: director Zhang Yimou', table: 'credits' }),
+    );
+    expect(report.written).toContainEqual(expect.objectContaining({ type: 'release', label: 'One Second in CN', table: 'releases' }));
+    expect(report.failed[0].label).toMatch(/^.+: .+/);
     const title = (await call('GET', '/api/titles/one-second', viewer)).json();
     expect(title.marketPicture).toEqual([
       expect.objectContaining({ holder: { id: 'neon', name: 'Neon' }, territoryLabel: 'North America' }),

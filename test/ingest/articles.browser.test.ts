@@ -68,7 +68,10 @@ describeBrowser('web app: reviewing an article', () => {
     await deal.getByRole('button', { name: 'Accept', exact: true }).click();
     await shows(deal, /accepted/);
     await page.getByRole('button', { name: 'Accept all' }).click();
-    await shows(page.getByRole('status'), /accepted/);
+    // it says what it wrote and what it could not
+    await shows(page.getByRole('status'), /Wrote \d+ facts; could not write 0\./);
+    await page.getByText(/^Written \(\d+\)$/).click();
+    await shows(page.getByRole('status'), /One Second: director Zhang Yimou/);
     await expect.poll(() => page.locator('.fact-item.is-pending').count(), { timeout: 30_000 }).toBe(0);
     await screenshot(page, 'articles-02-accepted');
 

@@ -328,8 +328,8 @@ describe('the catalog as a gazetteer of titles', () => {
       .map((f) => `${f.fields.title} / ${f.fields.buyer} / ${f.fields.territories ?? '-'}`);
 
   it('a title the catalog knows is found unquoted, where nothing else marks it', () => {
-    expect(withCatalog('Lakeside Films bought Salt Road for Spain.', [])).toEqual([]);
-    expect(withCatalog('Lakeside Films bought Salt Road for Spain.', ['Salt Road'])).toEqual(['Salt Road / Lakeside Films / Spain']);
+    expect(withCatalog('Lakeside Films holds Salt Road for Spain.', [])).toEqual([]);
+    expect(withCatalog('Lakeside Films holds Salt Road for Spain.', ['Salt Road'])).toEqual(['Salt Road / Lakeside Films / Spain']);
     expect(withCatalog('Lakeside Films bought Sirât for Spain.', ['Sirât'])).toEqual(['Sirât / Lakeside Films / Spain']);
   });
 
@@ -356,5 +356,196 @@ describe('headlines', () => {
       'Brightwell Pictures has acquired the North American rights to Ana Ruiz\'s "Salt Road: A Winter Journey," about a salt merchant.',
     ].join('\n');
     expect(deals(text)).toEqual(['Salt Road: A Winter Journey / Brightwell Pictures / North America']);
+  });
+});
+
+describe('round 2b: titles and lists of real articles', () => {
+  it('a possessive before a title that is the sale\'s subject: "Ana Ruiz\'s Nightjar was sold to"', () => {
+    expect(titles("Ana Ruiz's Nightjar was sold to Spain.")).toEqual(['Nightjar']);
+    expect(deals("Ana Ruiz's Nightjar has sold to Spain (Alma Cine) and Italy (Be Water).")).toEqual([
+      'Nightjar / Alma Cine / Spain',
+      'Nightjar / Be Water / Italy',
+    ]);
+    // a role after the possessive is still no title
+    expect(titles("Lumen Sales' head of sales Ana Ruiz was sold on it.")).toEqual([]);
+  });
+
+  it('an opening adverb before the subject of a sale: "Elsewhere, T has sold to"', () => {
+    expect(deals('Elsewhere, Nightjar has sold to Spain (Alma Cine) and Poland (Kino Wolna).')).toEqual([
+      'Nightjar / Alma Cine / Spain',
+      'Nightjar / Kino Wolna / Poland',
+    ]);
+  });
+
+  it('"X in the Middle East and Norway\'s Y": a possessive territory starts the next item', () => {
+    expect(
+      deals("Competition title Glass Rivers sold to Argentina's Andes Films, Teleview in the Middle East and Norway's Fjordkino."),
+    ).toEqual(['Glass Rivers / Andes Films / Argentina', 'Glass Rivers / Teleview / Middle East', 'Glass Rivers / Fjordkino / Norway']);
+  });
+
+  it('a title with commas before a film link, and the same title shortened with an ellipsis', () => {
+    const text =
+      'With its purchase of Golden Bear winner 9 Days, 2 Nights and 1 Morning [+see also: trailer] the firm is busy. ' +
+      'A hit before its prize, 9 Days… was bought for France (Alma Cine) and Spain (Andes Films).';
+    expect(deals(text)).toEqual([
+      '9 Days, 2 Nights and 1 Morning / Alma Cine / France',
+      '9 Days, 2 Nights and 1 Morning / Andes Films / Spain',
+    ]);
+    // two titles the short form could begin: it stays no title
+    expect(
+      titles(
+        'Golden Bear winner 9 Days, 2 Nights and 1 Morning [+see also: trailer] and 9 Days, 4 Nights and 1 Noon [+see also: trailer] sold. 9 Days… was a hit.',
+      ),
+    ).toEqual(['9 Days, 2 Nights and 1 Morning', '9 Days, 4 Nights and 1 Noon']);
+  });
+});
+
+describe('round 2b: the unquoted object of a deal verb', () => {
+  it('"has bought T for the U.K.", "will release T in North America", "sold T to X in Spain": the title without what it swallowed', () => {
+    expect(deals('Harbor Films has bought Salt Road for the U.K. and Ireland.')).toEqual(['Salt Road / Harbor Films / U.K. and Ireland']);
+    expect(deals('Brightwell Pictures will release Salt Road in North America.')).toEqual([
+      'Salt Road / Brightwell Pictures / North America',
+    ]);
+    expect(deals('Lumen Sales sold Salt Road to Alma Cine in Spain and Kino Wolna in Poland.')).toEqual([
+      'Salt Road / Alma Cine / Spain',
+      'Salt Road / Kino Wolna / Poland',
+    ]);
+    expect(deals('Brightwell Pictures has taken Salt Road for the U.S. in a seven-figure deal.')).toEqual([
+      'Salt Road / Brightwell Pictures / U.S.',
+    ]);
+  });
+
+  it('a title with "to" or "in" inside stays whole; a company or a territory after the verb is no title', () => {
+    expect(titles('Brightwell Pictures has acquired Back to the Future Road for Spain.')).toEqual(['Back to the Future Road']);
+    expect(titles('Brightwell Pictures has acquired Lionsgate Films for $20 million.')).toEqual([]);
+    expect(titles('Brightwell Pictures has bought Spain and Portugal.')).toEqual([]);
+    // a date, a year or a prize after the verb is no part of a title, and no title
+    expect(titles('Brightwell Pictures acquired Salt Road in March.')).toEqual(['Salt Road']);
+    expect(titles('Lionsgate acquired Summit Entertainment in 2012.')).toEqual([]);
+    expect(titles('Ana Ruiz took Best Film in Berlin.')).toEqual([]);
+  });
+
+  it('"Lumen Sales has closed deals on T, including X (Spain)"; "T has also sold to Japan (X)"; "T will be released in the U.K. by X"', () => {
+    expect(deals('Lumen Sales has closed a raft of deals on Salt Road, including Alma Cine (Spain) and Kino Wolna (Poland).')).toEqual([
+      'Salt Road / Alma Cine / Spain',
+      'Salt Road / Kino Wolna / Poland',
+    ]);
+    expect(deals('Salt Road has also sold to Japan (Tokyo Screen) and Korea (Sonamu Pictures).')).toEqual([
+      'Salt Road / Tokyo Screen / Japan',
+      'Salt Road / Sonamu Pictures / Korea',
+    ]);
+    expect(deals('Salt Road will be released in the U.K. by Thistle Pictures.')).toEqual(['Salt Road / Thistle Pictures / U.K.']);
+  });
+});
+
+describe('round 2b: a negotiator stays on the side the article gives', () => {
+  const negotiators = (text: string) =>
+    extractFacts(text, { date: '2024-02-26' })
+      .facts.filter((f) => f.type === 'deal')
+      .flatMap((f) => (f.fields as { negotiators: Array<{ name: string; company: string | null; side: string | null }> }).negotiators)
+      .map((p) => `${p.name} / ${p.company ?? '-'} / ${p.side ?? '-'}`);
+
+  it('"negotiated by A for the buyer and B for the seller": B is the seller\'s', () => {
+    const text =
+      "Brightwell Pictures has acquired North American rights to 'Salt Road'. The deal was negotiated by Ana Ruiz for Brightwell Pictures and Tom Berg for Lumen Sales.";
+    expect(negotiators(text)).toEqual(['Ana Ruiz / Brightwell Pictures / licensee', 'Tom Berg / Lumen Sales / licensor']);
+    expect(sellers(text)).toEqual(['Lumen Sales']);
+  });
+});
+
+describe('round 2b: more deal shapes', () => {
+  it('"Deals on T were closed with X for Spain and Y for Poland"', () => {
+    expect(deals("Deals on 'Salt Road' were closed with Alma Cine for Spain and Kino Wolna for Poland.")).toEqual([
+      'Salt Road / Alma Cine / Spain',
+      'Salt Road / Kino Wolna / Poland',
+    ]);
+  });
+
+  it('"P\'s T went to X for TERR", "T landed at X"', () => {
+    expect(deals("Ana Ruiz's 'Salt Road' went to Brightwell Pictures for North America.")).toEqual([
+      'Salt Road / Brightwell Pictures / North America',
+    ]);
+    expect(deals("'Salt Road' landed at Brightwell Pictures.")).toEqual(['Salt Road / Brightwell Pictures / -']);
+    // a prize that went to a title is no deal
+    expect(deals("The Golden Bear went to 'Salt Road'.")).toEqual([]);
+  });
+
+  it('"X has come on board to distribute T in Poland"; "T has found homes in Spain (X)"', () => {
+    expect(deals("Kino Wolna has come on board to distribute 'Salt Road' in Poland.")).toEqual(['Salt Road / Kino Wolna / Poland']);
+    expect(deals("'Salt Road' has found homes in Spain (Alma Cine) and Poland (Kino Wolna).")).toEqual([
+      'Salt Road / Alma Cine / Spain',
+      'Salt Road / Kino Wolna / Poland',
+    ]);
+  });
+});
+
+describe('round 2b: a territory, then its buyer', () => {
+  it('"sold to Spain, where X will release it" is X\'s deal for Spain', () => {
+    expect(deals("'Salt Road' has sold to Spain and Portugal, where Alma Cine will release it, and to Poland (Kino Wolna).")).toEqual([
+      'Salt Road / Alma Cine / Spain and Portugal',
+      'Salt Road / Kino Wolna / Poland',
+    ]);
+    expect(sellers("Lumen Sales sold 'Salt Road' to Spain, where Alma Cine will release it in May.")).toEqual(['Lumen Sales']);
+  });
+});
+
+describe('round 2b: multi-title deals', () => {
+  it('"a three-picture deal with X covering T, T2 and T3": one deal per title, X the seller', () => {
+    const text =
+      "Brightwell Pictures has inked a three-picture deal with Lumen Sales covering 'Salt Road', 'Glass Rivers' and 'Winter Orchard'.";
+    expect(deals(text)).toEqual([
+      'Salt Road / Brightwell Pictures / -',
+      'Glass Rivers / Brightwell Pictures / -',
+      'Winter Orchard / Brightwell Pictures / -',
+    ]);
+    expect(sellers(text)).toEqual(['Lumen Sales', 'Lumen Sales', 'Lumen Sales']);
+    expect(deals("Brightwell Pictures struck a slate deal including 'Salt Road' and 'Glass Rivers' for North America.")).toEqual([
+      'Salt Road / Brightwell Pictures / North America',
+      'Glass Rivers / Brightwell Pictures / North America',
+    ]);
+  });
+
+  it('talks on a two-picture deal are no deal', () => {
+    expect(deals("Brightwell Pictures is in talks on a two-picture deal for 'Salt Road' and 'Glass Rivers'.")).toEqual([]);
+  });
+});
+
+describe('round 2b: capitals that are no title', () => {
+  it('a label before a colon ("VERDICT:") and capitals that begin a longer name ("the VISA Screening Room")', () => {
+    expect(titles("VERDICT: This week's market had buyers buzzing. NIGHTJAR was acquired by Brightwell Pictures.")).toEqual(['NIGHTJAR']);
+    expect(
+      titles('Nightjar screens for the industry at 9pm at the VISA Screening Room. NIGHTJAR was acquired by Brightwell Pictures.'),
+    ).toEqual(['NIGHTJAR']);
+  });
+});
+
+describe('round 2b: sales companies', () => {
+  const facts = (text: string) =>
+    extractFacts(text, { date: '2024-02-26' })
+      .facts.filter((f) => f.type === 'mandate' || f.type === 'deal')
+      .map((f) => `${f.type} ${f.fields.title} / ${f.type === 'mandate' ? f.fields.company : f.fields.buyer}`);
+
+  it('a sales company that acquires a film for the world takes on its sales: a mandate, not a licence', () => {
+    expect(facts("The Match Factory has acquired world rights to 'Salt Road'.")).toEqual(['mandate Salt Road / The Match Factory']);
+    // a distributor's acquisition stays a deal, and so does a sales company's purchase for one territory
+    expect(facts("Brightwell Pictures has acquired world rights to 'Salt Road'.")).toEqual(['deal Salt Road / Brightwell Pictures']);
+    expect(facts("The Match Factory has acquired German rights to 'Salt Road'.")).toEqual(['deal Salt Road / The Match Factory']);
+  });
+
+  it("a sales company's line-up gives one mandate per title; a distributor's slate gives none", () => {
+    expect(facts("Lumen Sales' Cannes line-up includes 'Salt Road' and Ana Ruiz's 'Glass Rivers'.")).toEqual([
+      'mandate Salt Road / Lumen Sales',
+      'mandate Glass Rivers / Lumen Sales',
+    ]);
+    expect(facts("The Match Factory's slate also features 'Winter Orchard'.")).toEqual(['mandate Winter Orchard / The Match Factory']);
+    expect(facts("Brightwell Pictures' fall slate includes 'Salt Road'.")).toEqual([]);
+  });
+
+  it('"Sales were made on T, P\'s T2 and T3": mandates of the sales company in focus, not of a distributor', () => {
+    expect(facts("Lumen Sales had a good market. Sales were made on Ana Ruiz's 'Salt Road' and 'Winter Orchard'.")).toEqual([
+      'mandate Salt Road / Lumen Sales',
+      'mandate Winter Orchard / Lumen Sales',
+    ]);
+    expect(facts("Brightwell Pictures had a good market. Sales were made on 'Salt Road'.")).toEqual([]);
   });
 });

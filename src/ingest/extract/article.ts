@@ -6,15 +6,18 @@
 import { findDates, tenseOf } from '../dates.js';
 import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, type Registry } from '../sketch.js';
 import { nameKey } from '../names.js';
-import { findTitleSpans } from '../titles.js';
+import { findTitleSpans, fullTitles } from '../titles.js';
 import { matchingView, readHeader, segment, type Sentence } from '../text.js';
 import type { AnyFact, CandidateFact, Span } from '../types.js';
-import { Ctx, type ExtractOptions, type Extraction, type State, newState, nk } from './context.js';
+import { Ctx, type ExtractOptions, type Extraction, type State, add, newState, nk } from './context.js';
+import { companyEntry } from '../companies.js';
 import { extractBoxOffice, extractReleases } from './boxOffice.js';
 import { extractCredits, extractSourceAndStatus } from './credits.js';
 import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
 import { extractHeadlineDeals } from './headlines.js';
+import { extractMultiTitleDeals } from './multiTitle.js';
+import { extractLineUps } from './lineups.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
 
@@ -43,6 +46,7 @@ function runPass(
   reg: Registry,
   titleSpans: Span[] | undefined,
   guessed: Span[],
+  full: ReadonlyMap<string, string>,
 ): State {
   const st = newState(date, reg);
   const spans = [...(titleSpans ?? [])].sort((a, b) => a[0] - b[0]);
@@ -61,6 +65,7 @@ function runPass(
       registry: reg,
       titleSpans: spans.slice(ti, tj),
       guessedTitleSpans: guessed.slice(gi, gj),
+      fullTitles: full,
       headline,
     });
     const tense = tenseOf(s.text);
@@ -73,6 +78,10 @@ function runPass(
     }
     extractDeals(c);
     extractHeadlineDeals(c);
+    if (!headline) {
+      extractMultiTitleDeals(c);
+      extractLineUps(c);
+    }
     if (!headline) {
       extractRespectively(c);
       extractHandledBy(c);
@@ -132,8 +141,9 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   // titles the text does not quote, from their context (titles.ts): not where italics say otherwise
   const guessed = withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []);
   // pass 1 learns names; pass 2 extracts with them
-  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed);
-  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed);
+  const full = fullTitles(view, guessed);
+  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed, full);
+  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed, full);
   const facts = finish(second);
   return { date, bodyStart: header.bodyStart, sentences, facts };
 }
@@ -189,6 +199,16 @@ function shortForms(st: State): Set<string> {
 function finish(st: State): AnyFact[] {
   const out: AnyFact[] = [];
   const dropped = shortForms(st);
+  // a sales company that "acquired" a film for the world acquired its sales: a mandate, not a licence
+  for (const key of [...st.order]) {
+    const f = st.facts.get(key)!;
+    if (f.type !== 'deal' || dropped.has(key)) continue;
+    const d = f.fields;
+    if (companyEntry(d.buyer)?.kind !== 'sales-agent' || d.price) continue;
+    if (d.territories && !/^(?:world(?:wide)?|international|all territories|the world)$/i.test(d.territories.trim())) continue;
+    add(st, 'mandate', { title: d.title, company: d.buyer, territories: null }, f.confidence, f.span);
+    dropped.add(key);
+  }
   for (const key of st.order) {
     if (dropped.has(key)) continue;
     const f = st.facts.get(key)!;

@@ -230,6 +230,8 @@ export class Ctx {
         if (this.item(k - 1)?.ent === 'nationality' && /^(?:territories|territory)$/.test(this.tok(k))) k++;
         continue;
       }
+      // "Teleview in the Middle East and Norway's Fjordkino": a possessive territory is the next buyer's country
+      if (exprs.length && this.raw(k + 1).endsWith("'s") && this.isOrg(k + 2)) break;
       if (
         exprs.length &&
         (t === ',' || t === 'and' || t === '&' || t === '/' || t === 'the' || t === 'as') &&

@@ -480,6 +480,16 @@ export function readSaleList(
       }
       break;
     }
+    // "sold to Spain, where Alma Cine will release it"
+    if (c.isTerr(k) && c.item(k).ent === 'territory') {
+      const l = c.terrList(k, false);
+      if (l.exprs.length && c.tok(l.end) === ',' && c.tok(l.end + 1) === 'where' && c.isOrg(l.end + 2)) {
+        out.push({ buyer: c.name(l.end + 2), terrs: l.exprs });
+        k = l.end + 3;
+        while (k < limit && c.tok(k) !== ',' && c.tok(k) !== '.') k++;
+        continue;
+      }
+    }
     if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
       const buyer = c.name(k);
       if (c.tok(k + 1) === '(') {

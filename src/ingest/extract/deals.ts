@@ -90,7 +90,9 @@ export function extractDeals(c: Ctx): void {
     let start = -1;
     const w = c.words(v, v + 6);
     const m =
-      /^deals (?:are|were|have been) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(w) ??
+      /^deals (?:(?:on|for) T\d+ )?(?:are|were|have been) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(
+        c.words(v, v + 8),
+      ) ??
       /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)? (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(
         c.words(v, v + 8),
       ) ??
@@ -372,13 +374,14 @@ export function extractDeals(c: Ctx): void {
   // 6b. a title that went somewhere: "the dark comedy T went to ORG", "T, which premiered in Venice, and T2, a market title, went to ORG"
   for (let v = 0; v < n; v++) {
     if (used.has(v)) continue;
-    const len = c.seq(v, ['went', 'to'])
-      ? 2
-      : c.seq(v, ['has', 'gone', 'to']) || c.seq(v, ['have', 'gone', 'to'])
-        ? 3
-        : c.seq(v, ['goes', 'to'])
-          ? 2
-          : 0;
+    const len =
+      c.seq(v, ['went', 'to']) || c.seq(v, ['landed', 'at']) || c.seq(v, ['landed', 'with'])
+        ? 2
+        : c.seq(v, ['has', 'gone', 'to']) || c.seq(v, ['have', 'gone', 'to'])
+          ? 3
+          : c.seq(v, ['goes', 'to'])
+            ? 2
+            : 0;
     if (!len || !c.isOrg(v + len) || c.isTerr(v + len)) continue;
     if (c.tok(v + len + 1) === '(' || c.raw(v + len).endsWith("'s")) continue;
     // the subject: the titles of the clause before the verb, at its start or after "and"; the nearest one at least
@@ -386,7 +389,11 @@ export function extractDeals(c: Ctx): void {
     for (let j = 0; j < v; j++)
       if (
         c.isTitle(j) &&
-        (j === 0 || c.tok(j - 1) === 'and' || c.tok(j - 1) === ',' || /^(?:the|film|comedy|drama|documentary|thriller)$/.test(c.tok(j - 1)))
+        (j === 0 ||
+          c.tok(j - 1) === 'and' ||
+          c.tok(j - 1) === ',' ||
+          /^(?:the|film|comedy|drama|documentary|thriller)$/.test(c.tok(j - 1)) ||
+          (j === 1 && /^[PE]\d+'s$/.test(c.raw(0))))
       )
         titles.push(c.item(j).text);
     const near = lastTitleBefore(c, v);
@@ -407,9 +414,9 @@ export function extractDeals(c: Ctx): void {
   // 6. "ORG will release/distribute T in TERRS", "T, which ORG is releasing in the U.S."
   for (let v = 0; v < n; v++) {
     if (used.has(v)) continue;
-    const w = c.words(v, v + 3);
+    const w = c.words(v, v + 6);
     const m =
-      /^(?:will|is set to|plans to|is to|are set to|will also) (?:release|distribute|handle)\b|^(?:is|are) (?:releasing|distributing|handling)\b|^(?:releases|distributes|handle|handles|distribute)\b/.exec(
+      /^(?:has |have )?(?:come|came) (?:on board|aboard) to (?:release|distribute|handle)\b|^(?:will|is set to|plans to|is to|are set to|will also) (?:release|distribute|handle)\b|^(?:is|are) (?:releasing|distributing|handling)\b|^(?:releases|distributes|handle|handles|distribute)\b/.exec(
         w,
       );
     if (!m) continue;

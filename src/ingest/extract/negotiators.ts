@@ -74,9 +74,13 @@ export function extractNegotiators(c: Ctx): void {
     let company: string | null = null;
     if ((c.tok(j + 1) === 'of' || c.tok(j + 1) === 'at' || c.tok(j + 1) === 'from') && /^[CE]\d+$/.test(c.tok(j + 2)))
       company = c.name(j + 2);
+    // "Vincent Maraval for Wild Bunch": the company right after the person is the person's side
+    if (!company && /^(?:for|on behalf of)$/.test(c.tok(j + 1)) && /^[CE]\d+$/.test(c.tok(j + 2))) company = c.name(j + 2);
     if (!company) {
       for (let b = j - 1; b >= Math.max(0, j - 8); b--) {
         const bt = c.tok(b);
+        // "A for Brightwell and B": the company after "for" is A's, not B's
+        if (/^[CE]\d+$/.test(bt) && /^(?:for|of|at)$/.test(c.tok(b - 1)) && /^[PE]\d+$/.test(c.tok(b - 2))) break;
         if (/^[CE]\d+$/.test(bt) && (c.raw(b).endsWith("'s") || c.isCompanyName(b)) && !personLike(c, b)) {
           const between = c.toks.slice(b + 1, j);
           if (between.every((x) => /^[a-z-]+$/.test(x) || x === 'and' || x === ',' || /^[PE]\d+$/.test(x))) company = c.name(b);

@@ -117,35 +117,72 @@ export async function rejectFact(app: FilmRights, actor: Actor, articleId: strin
   return factView(app, actor, articleId, factId);
 }
 
+/** What "Accept all" did: each fact written (and where), each it could not write and why. */
+export interface AcceptAllReport {
+  accepted: number;
+  written: Array<{ factId: string; type: FactType; label: string; table: string | null; existed: boolean }>;
+  failed: Array<{ factId: string; type: FactType; label: string; error: string; message: string }>;
+  article: ArticleView;
+}
+
 /** Accepts every pending fact (of at least `minConfidence`); answers what was written and what needs a person (ambiguity, conflicts, missing years). */
 export async function acceptAll(
   app: FilmRights,
   actor: Actor,
   articleId: string,
   opts: { minConfidence?: number; types?: FactType[] } = {},
-): Promise<{ accepted: number; failed: Array<{ factId: string; type: FactType; error: string; message: string }>; article: ArticleView }> {
+): Promise<AcceptAllReport> {
   requireWriter(actor);
   const a = await getArticle(app, actor, articleId);
   const min = opts.minConfidence ?? 0;
   const types = opts.types?.length ? opts.types.filter((t) => FACT_TYPES.includes(t)) : null;
-  let accepted = 0;
-  const failed: Array<{ factId: string; type: FactType; error: string; message: string }> = [];
+  const written: AcceptAllReport['written'] = [];
+  const failed: AcceptAllReport['failed'] = [];
   for (const f of a.facts) {
     if (f.status !== 'pending' || f.confidence < min || (types && !types.includes(f.type))) continue;
+    const label = factLabel(f.type, f.fields);
     try {
-      await acceptFact(app, actor, articleId, f.id);
-      accepted++;
+      const done = await acceptFact(app, actor, articleId, f.id);
+      written.push({ factId: f.id, type: f.type, label, table: done.written?.table ?? null, existed: done.written?.existed ?? false });
     } catch (e) {
       const err = e as Error & { code?: string };
       failed.push({
         factId: f.id,
         type: f.type,
+        label,
         error: e instanceof RightsConflictError ? 'conflict' : (err.code ?? 'error'),
         message: err.message.split('\n')[0],
       });
     }
   }
-  return { accepted, failed, article: await getArticle(app, actor, articleId) };
+  return { accepted: written.length, written, failed, article: await getArticle(app, actor, articleId) };
+}
+
+/** A fact in a few words, for the report of "Accept all": its title and the party it names; never a price. */
+export function factLabel(type: FactType, fields: Record<string, unknown>): string {
+  const s = (k: string) => (typeof fields[k] === 'string' && fields[k] ? (fields[k] as string) : null);
+  const title = s('title') ?? '?';
+  const tail = (sep: string, v: string | null) => (v ? `${title}${sep}${v}` : title);
+  switch (type) {
+    case 'deal':
+      return tail(' → ', s('buyer'));
+    case 'rumour':
+      return tail(' → ', s('party'));
+    case 'mandate':
+      return tail(': sales by ', s('company'));
+    case 'credit':
+      return tail(': ', [s('role'), s('name')].filter(Boolean).join(' ') || null);
+    case 'award':
+      return tail(': ', s('award'));
+    case 'selection':
+    case 'withdrawal':
+      return tail(' at ', s('festival'));
+    case 'boxOffice':
+    case 'release':
+      return tail(' in ', s('territory'));
+    default:
+      return tail(': ', s('company'));
+  }
 }
 
 export async function factView(app: FilmRights, actor: Actor, articleId: string, factId: string): Promise<FactView> {

@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/format';
 import { Empty, ErrorNote, Loading, Section } from '../../components/ui';
 import { FactCard } from './FactCard';
 import { summary, TYPE_LABEL, TYPE_ORDER, type Article, type Fact, type Span } from './facts';
+import type { AcceptAllResult } from '../../../../src/contract/index.js';
 
 /** The article with each fact's evidence highlighted (evidence is whole sentences: equal or disjoint). */
 function HighlightedText({ article, current, onPick }: { article: Article; current: string | null; onPick: (factId: string) => void }) {
@@ -56,7 +57,7 @@ function HighlightedText({ article, current, onPick }: { article: Article; curre
 export function Review({ id }: { id: string }) {
   const { data, error, loading, reload } = useApi<Article>(`/api/articles/${id}`);
   const [current, setCurrent] = useState<string | null>(null);
-  const [bulk, setBulk] = useState<{ busy: boolean; message?: string; error?: ApiError }>({ busy: false });
+  const [bulk, setBulk] = useState<{ busy: boolean; message?: string; report?: AcceptAllResult; error?: ApiError }>({ busy: false });
   const [filter, setFilter] = useState<'all' | 'pending'>('all');
   if (loading && !data) return <Loading what="Reading the article" />;
   if (error) return <ErrorNote error={error} retry={reload} />;
@@ -68,13 +69,11 @@ export function Review({ id }: { id: string }) {
   const acceptAll = async () => {
     setBulk({ busy: true });
     try {
-      const r = await api.post<{ accepted: number; failed: Array<{ type: string; message: string }> }>(
-        `/api/articles/${id}/accept-all`,
-        {},
-      );
+      const r = await api.post<AcceptAllResult>(`/api/articles/${id}/accept-all`, {});
       setBulk({
         busy: false,
-        message: `${r.accepted} accepted.${r.failed.length ? ` ${r.failed.length} need you: ${r.failed.map((f) => `${TYPE_LABEL[f.type] ?? f.type} (${f.message})`).join('; ')}` : ''}`,
+        message: `Wrote ${r.written.length} ${r.written.length === 1 ? 'fact' : 'facts'}; could not write ${r.failed.length}.`,
+        report: r,
       });
       reload();
     } catch (e) {
@@ -125,9 +124,43 @@ export function Review({ id }: { id: string }) {
         </div>
       </div>
       {bulk.message && (
-        <p role="status" className="muted">
-          {bulk.message}
-        </p>
+        <div role="status" className="accept-report">
+          <p className="muted">{bulk.message}</p>
+          {bulk.report && bulk.report.written.length > 0 && (
+            <details>
+              <summary>Written ({bulk.report.written.length})</summary>
+              <ul>
+                {bulk.report.written.map((w) => (
+                  <li key={w.factId}>
+                    {TYPE_LABEL[w.type] ?? w.type}: {w.label}
+                    {w.existed ? ' (already on record: source added)' : ''}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {bulk.report && bulk.report.failed.length > 0 && (
+            <>
+              <p>Not written: these need you</p>
+              <ul>
+                {bulk.report.failed.map((f) => (
+                  <li key={f.factId}>
+                    <a
+                      href={`#fact-${f.factId}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        pick(f.factId);
+                      }}
+                    >
+                      {TYPE_LABEL[f.type] ?? f.type}: {f.label}
+                    </a>{' '}
+                    — {f.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       )}
       <ErrorNote error={bulk.error} />
       <div className="article-review">
