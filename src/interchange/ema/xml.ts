@@ -128,6 +128,8 @@ const txt = (v: unknown): string | null => {
   if (typeof v === 'object' && '#text' in (v as Node)) return String((v as Node)['#text']);
   return null;
 };
+const attr = (v: unknown, name: string): string | null =>
+  v && typeof v === 'object' && name in (v as Node) ? txt((v as Node)[name]) : null;
 const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const child = (n: unknown, name: string): Node | undefined => {
@@ -192,7 +194,8 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
         reasons: list(r.Reason)
           .map((x) => txt(x) ?? '')
           .filter(Boolean),
-        region: txt(child(r, 'Region')?.country) ?? null,
+        region: txt(child(r, 'Region')?.country) ?? txt(child(r, 'Region')?.countryRegion) ?? null,
+        regionWhere: `${ap}/Asset/${metaName}/Ratings/Rating[${ri + 1}]/Region`,
         where: `${ap}/Asset/${metaName}/Ratings/Rating[${ri + 1}]`,
       };
     });
@@ -257,6 +260,8 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
         FormatProfile: { value: txt(first(tr.FormatProfile)), path: `${tp}/FormatProfile` },
         Start: { value: txt(first(tr[startEl])), path: `${tp}/${startEl}` },
         End: { value: txt(first(tr[endEl])), path: `${tp}/${endEl}` },
+        StartLag: { value: attr(first(tr[startEl]), '@lag'), path: `${tp}/${startEl}/@lag` },
+        EndLag: { value: attr(first(tr[endEl]), '@lag'), path: `${tp}/${endEl}/@lag` },
         ContractID: { value: txt(first(tr.ContractID)), path: `${tp}/ContractID` },
         Territory: {
           value: null,

@@ -10,6 +10,8 @@
 import { DomainError } from '../../domain/errors.js';
 import { closest, normalizeName } from '../../domain/fuzzy.js';
 import { parseLanguages } from '../../domain/languages.js';
+import { COUNTRIES, COUNTRY_LIST, findCountry } from '../../domain/countries.js';
+import { checkCurrencyCode } from '../ema/vocab.js';
 import { parseMedia } from '../../domain/media.js';
 import { parseTerritories } from '../../domain/territories.js';
 import { CONTRACT_STATUSES, PRODUCTION_STATUSES, type ContractStatus, type ProductionStatus } from '../../store/index.js';
@@ -337,7 +339,10 @@ export async function planSheet(
       if (mgCell !== null) {
         const a = parseAmount(mgCell);
         const currency = text(get(cells, 'currency')).toUpperCase() || a?.currency || null;
+        const known = currency ? checkCurrencyCode(currency) : null;
         if (!a) problems.error(where(row, 'mg'), `"${text(mgCell)}" is not an amount`);
+        else if (known && 'error' in known)
+          problems.error(where(row, 'currency'), `unknown currency code ${known.error}`, known.suggestions);
         else if (!currency)
           problems.error(where(row, 'currency'), 'the MG has no currency (a Currency column, or a code or symbol in the amount)');
         else mg = { amount: a.amount, currency };
@@ -418,7 +423,12 @@ export async function planSheet(
         input.originalTitle = original;
       }
       const countries = text(get(cells, 'countries'));
-      if (countries) input.countries = countries.split(/\s*[,;/]\s*|\s+and\s+/).filter(Boolean);
+      if (countries) {
+        input.countries = countries.split(/\s*[,;/]\s*|\s+and\s+/).filter(Boolean);
+        for (const c of input.countries)
+          if (!findCountry(c))
+            problems.error(where(row, 'countries'), `unknown country "${c}"`, closest(c, c.length <= 3 ? COUNTRY_CODES : COUNTRY_NAMES, 3));
+      }
       const langs = text(get(cells, 'languages'));
       if (langs) input.languages = parsing(row, 'languages', () => parseLanguages(langs, 'languages')) ?? undefined;
       const rt = get(cells, 'runtime');
@@ -465,3 +475,6 @@ export async function planSheet(
     return { plan, problems, result };
   }
 }
+
+const COUNTRY_CODES = COUNTRIES.codes as readonly string[];
+const COUNTRY_NAMES = COUNTRY_LIST.map((c) => c.name);
