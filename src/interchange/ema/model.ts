@@ -60,7 +60,14 @@ export interface EmaTransaction {
   /** Where the transaction was read from (for problems naming it), empty when we wrote it. */
   where: string;
   /** A season or episode row: its series, season number and episode number, to place it under them. */
-  tv?: { series: string; season: number | null; episode: number | null };
+  tv?: {
+    series: string;
+    season: number | null;
+    episode: number | null;
+    /** Written by our export: the series' and season's content IDs (SeriesContentID, SeasonContentID). */
+    seriesContentId?: string;
+    seasonContentId?: string;
+  };
   /** Start or End given as an event plus a lag (read, not stored yet: see conditions.ts). */
   conditions?: EmaCondition[];
   /** False when the row gave no ALID (a season row placed by its series and number instead). */
