@@ -211,6 +211,10 @@ function titleOf(r: RawTransaction, workType: string): { title: string; alias: s
     const t = `${series}: Season ${season || '?'}, Episode ${episode || '?'}${episodeTitle ? `: ${episodeTitle}` : ''}`;
     return { title: t, alias: t, display: null };
   }
+  if (workType === 'Volume' && series) {
+    const t = `${series}: Volume ${text(r.get('VolumeNumber')) || '?'}`;
+    return { title: t, alias: t, display: null };
+  }
   if (workType === 'Series' && series) return { title: series, alias: series, display: null };
   const t = deAlias(alias) || display || series;
   return { title: t, alias: alias || t, display: display && display !== t ? display : null };
@@ -523,10 +527,11 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
 
 /** A season or episode row's place: its series and numbers (none for other rows, or without a series name). */
 function tvPlace(r: RawTransaction, workType: string): EmaTransaction['tv'] | null {
-  if (workType !== 'Season' && workType !== 'Episode') return null;
+  if (workType !== 'Season' && workType !== 'Episode' && workType !== 'Volume') return null;
   const series = deAlias(text(r.get('SeriesTitleInternalAlias'))) || text(r.get('SeriesTitleDisplayUnlimited'));
   if (!series) return null;
   const num = (v: string) => (/^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : null);
+  if (workType === 'Volume') return { series, season: num(text(r.get('VolumeNumber'))), episode: null };
   return { series, season: num(text(r.get('SeasonNumber'))), episode: workType === 'Episode' ? num(text(r.get('EpisodeNumber'))) : null };
 }
 

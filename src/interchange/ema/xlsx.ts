@@ -14,7 +14,7 @@ import { aliasOf } from './export.js';
 import type { Cell, EmaTransaction, RawTransaction } from './model.js';
 
 /** The Movies template v1.8, column by column (Category/Field), as MovieLabs publishes it. */
-const MOVIES_V18 = [
+export const MOVIES_V18 = [
   'Avail/DisplayName',
   'Avail/Licensee',
   'AvailTrans/AssetLanguage',
@@ -96,14 +96,14 @@ const MOVIES_V18 = [
 ];
 
 /** v1.9 adds FixedEndDate (after WatchDuration), as its TV template does. */
-const MOVIES_V19 = [
+export const MOVIES_V19 = [
   ...MOVIES_V18.slice(0, MOVIES_V18.indexOf('AvailTrans/WatchDuration') + 1),
   'AvailTrans/FixedEndDate',
   ...MOVIES_V18.slice(MOVIES_V18.indexOf('AvailTrans/WatchDuration') + 1),
 ];
 
 /** The TV template v1.8, column by column, as MovieLabs publishes it (series, season, volume and episode fields first). */
-const TV_V18 = [
+export const TV_V18 = [
   'Avail/DisplayName',
   'Avail/Licensee',
   'AvailTrans/AssetLanguage',
@@ -208,7 +208,7 @@ const TV_V18 = [
 ];
 
 /** v1.9's TV template adds VolumeDistributinoNumber (spelled so in the template) after DistributionNumber. */
-const TV_V19 = [
+export const TV_V19 = [
   ...TV_V18.slice(0, TV_V18.indexOf('AvailMetadata/DistributionNumber') + 1),
   'AvailMetadata/VolumeDistributinoNumber',
   ...TV_V18.slice(TV_V18.indexOf('AvailMetadata/DistributionNumber') + 1),

@@ -65,7 +65,7 @@ export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): str
     out.push(`    <avails:ShortDescription>${esc(`${a.title}: avails from filmrights`)}</avails:ShortDescription>`);
     out.push(`    <avails:Asset contentID="${esc(a.contentId)}">`);
     out.push(`      <avails:WorkType>${esc(a.workType)}</avails:WorkType>`);
-    out.push(...assetMetadata(a));
+    out.push(...assetMetadata(a, !['2.2.1', '2.2.2', '2.3', '2.4'].includes(version)));
     out.push('    </avails:Asset>');
     for (const t of g) {
       out.push('    <avails:Transaction>');
@@ -91,7 +91,9 @@ export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): str
             : `      <avails:Term termName="${esc(t.priceType)}"><avails:Text>${esc(String(t.priceValue))}</avails:Text></avails:Term>`,
         );
       }
-      out.push(`      <avails:Term termName="Exclusive"><avails:${boolEl}>${t.exclusive ? 'true' : 'false'}</avails:${boolEl}></avails:Term>`);
+      out.push(
+        `      <avails:Term termName="Exclusive"><avails:${boolEl}>${t.exclusive ? 'true' : 'false'}</avails:${boolEl}></avails:Term>`,
+      );
       out.push('    </avails:Transaction>');
     }
     out.push('  </avails:Avail>');
@@ -124,9 +126,20 @@ function seasonMetadata(tv: NonNullable<EmaTransaction['tv']>, el: string, inden
 }
 
 /** The Asset's metadata element: Metadata (a film), EpisodeMetadata, SeasonMetadata or SeriesMetadata, in the schema's order. */
-function assetMetadata(a: EmaTransaction): string[] {
+function assetMetadata(a: EmaTransaction, hasVolumes: boolean): string[] {
   const tv = a.tv;
-  if (tv && (a.workType === 'Season' || a.workType === 'Volume')) return seasonMetadata(tv, 'SeasonMetadata', '      ', a.titleAlias);
+  if (tv && a.workType === 'Season') return seasonMetadata(tv, 'SeasonMetadata', '      ', a.titleAlias);
+  // a volume's own metadata under its series came in v2.5 (v2.4's VolumeMetadata needs a season): before, it is described as a season
+  if (tv && a.workType === 'Volume' && !hasVolumes) return seasonMetadata(tv, 'SeasonMetadata', '      ', a.titleAlias);
+  if (tv && a.workType === 'Volume')
+    return [
+      '      <avails:VolumeMetadata>',
+      `        <avails:VolumeContentID>${esc(a.contentId)}</avails:VolumeContentID>`,
+      `        <avails:VolumeTitleInternalAlias>${esc(a.titleAlias)}</avails:VolumeTitleInternalAlias>`,
+      `        <avails:VolumeNumber><md:Number>${tv.season ?? 0}</md:Number></avails:VolumeNumber>`,
+      ...seriesMetadata(tv, 'SeriesMetadata', '        '),
+      '      </avails:VolumeMetadata>',
+    ];
   if (tv && a.workType === 'Series') return seriesMetadata(tv, 'SeriesMetadata', '      ');
   const episode = tv && a.workType === 'Episode';
   const el = episode ? 'EpisodeMetadata' : 'Metadata';
@@ -167,6 +180,7 @@ const ARRAYS = new Set([
   'SeriesTitleInternalAlias',
   'SeasonTitleInternalAlias',
   'SeasonTitleDisplayUnlimited',
+  'VolumeTitleInternalAlias',
 ]);
 
 const parser = new XMLParser({
@@ -279,6 +293,14 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
         path: `${ap}/Asset/${metaName}/SeriesMetadata/SeriesTitleInternalAlias`,
       },
       SeasonNumber: { value: numberOf(season, 'SeasonNumber'), path: `${ap}/Asset/${metaName}/SeasonNumber` },
+      VolumeNumber: {
+        value: metaName === 'VolumeMetadata' ? numberOf(meta, 'VolumeNumber') : null,
+        path: `${ap}/Asset/VolumeMetadata/VolumeNumber`,
+      },
+      VolumeTitleInternalAlias: {
+        value: metaName === 'VolumeMetadata' ? txt(first(meta?.VolumeTitleInternalAlias)) : null,
+        path: `${ap}/Asset/VolumeMetadata/VolumeTitleInternalAlias`,
+      },
       EpisodeNumber: {
         value: metaName === 'EpisodeMetadata' ? numberOf(meta, 'EpisodeNumber') : null,
         path: `${ap}/Asset/EpisodeMetadata/EpisodeNumber`,
