@@ -10,7 +10,6 @@
 import { DomainError } from '../../domain/errors.js';
 import { closest, normalizeName } from '../../domain/fuzzy.js';
 import { parseLanguages } from '../../domain/languages.js';
-import { COUNTRIES, COUNTRY_LIST, findCountry } from '../../domain/countries.js';
 import { checkCurrencyCode } from '../ema/vocab.js';
 import { parseMedia } from '../../domain/media.js';
 import { parseTerritories } from '../../domain/territories.js';
@@ -423,12 +422,7 @@ export async function planSheet(
         input.originalTitle = original;
       }
       const countries = text(get(cells, 'countries'));
-      if (countries) {
-        input.countries = countries.split(/\s*[,;/]\s*|\s+and\s+/).filter(Boolean);
-        for (const c of input.countries)
-          if (!findCountry(c))
-            problems.error(where(row, 'countries'), `unknown country "${c}"`, closest(c, c.length <= 3 ? COUNTRY_CODES : COUNTRY_NAMES, 3));
-      }
+      if (countries) input.countries = countries.split(/\s*[,;/]\s*|\s+and\s+/).filter(Boolean);
       const langs = text(get(cells, 'languages'));
       if (langs) input.languages = parsing(row, 'languages', () => parseLanguages(langs, 'languages')) ?? undefined;
       const rt = get(cells, 'runtime');
@@ -475,6 +469,3 @@ export async function planSheet(
     return { plan, problems, result };
   }
 }
-
-const COUNTRY_CODES = COUNTRIES.codes as readonly string[];
-const COUNTRY_NAMES = COUNTRY_LIST.map((c) => c.name);
