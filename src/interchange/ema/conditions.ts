@@ -7,7 +7,8 @@
  * have yet, so a row carrying one is refused with an error naming the
  * condition (docs/ema.md).
  */
-import type { Cell } from './model.js';
+/** A cell or element value (model.ts's Cell, repeated here so the two modules do not import each other). */
+type Cell = string | number | boolean | Date | null;
 
 /** A start or end given as an event plus an offset. */
 export interface EmaCondition {
