@@ -209,3 +209,62 @@ describe('EMA TV avails out: series, season and episode rows', () => {
     });
   }
 });
+
+describe('EMA TV avails out: a volume of a series', () => {
+  let app: FilmRights;
+  beforeAll(async () => {
+    app = await FilmRights.open({ file: ':memory:' });
+    const us = (await findOrCreateCompany(app, SYSTEM, { name: 'Rockstar Films', kind: 'distributor' })).company.id;
+    const producer = (await findOrCreateCompany(app, SYSTEM, { name: 'Fjord Pictures', kind: 'production' })).company.id;
+    const shop = (await findOrCreateCompany(app, SYSTEM, { name: 'iTunes', kind: 'streamer' })).company.id;
+    await setWeCompany(app, SYSTEM, us);
+    const series = (await createTitle(app, SYSTEM, { originalTitle: 'Night Ferry', kind: 'series' })).id;
+    const volume = (await createTitle(app, SYSTEM, { originalTitle: 'Night Ferry Volume 3', kind: 'volume', parentId: series, number: 3 }))
+      .id;
+    await saveContract(app, SYSTEM, {
+      ref: 'IN-V',
+      status: 'signed',
+      licensorId: producer,
+      licenseeId: us,
+      titleIds: [series],
+      blocks: [{ titleId: series, territories: 'Belgium', media: 'EST', start: '2025-01-01', end: '2030-12-31', exclusive: true }],
+    });
+    await saveContract(app, SYSTEM, {
+      ref: 'OUT-V',
+      status: 'signed',
+      licensorId: us,
+      licenseeId: shop,
+      titleIds: [volume],
+      blocks: [{ titleId: volume, territories: 'Belgium', media: 'EST', start: '2025-01-01', end: '2026-12-31', exclusive: false }],
+    });
+  });
+  afterAll(() => app.close());
+
+  it('is a Volume row: VolumeMetadata from v2.5, a season before; schema-valid; placed again on import', async () => {
+    const opts = { ...WINDOWS, licenseTypes: ['EST' as const] };
+    const rows = await emaTransactions(app, opts);
+    expect(rows.map(shape)).toEqual(['Volume|Night Ferry|3||BE|EST|HD|2025-01-01|2026-12-31|false']);
+    for (const version of ['2.4', '2.5', '2.7'] as const) {
+      const xml = (await exportEma(app, 'ema-xml', version, opts)).data.toString('utf8');
+      expect(xml.includes('<avails:VolumeMetadata>')).toBe(version !== '2.4');
+      expect((await validateAvailsXml(xml)).errors).toEqual([]);
+    }
+    for (const [format, version] of [
+      ['ema-xml', '2.7'],
+      ['ema-xlsx', '1.9'],
+    ] as const) {
+      const file = await exportEma(app, format, version, opts);
+      const other = await FilmRights.open({ file: ':memory:' });
+      try {
+        const r = await importEma(other, SYSTEM, file.data, `v.${format === 'ema-xml' ? 'xml' : 'xlsx'}`, format, { commit: true });
+        expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+        const titles = await other.store.db.selectFrom('titles').select(['id', 'kind', 'parent_id', 'number']).execute();
+        const series = titles.find((t) => t.kind === 'series')!;
+        expect(titles.find((t) => t.kind === 'volume')).toMatchObject({ parent_id: series.id, number: 3 });
+        expect((await emaTransactions(other, { ...opts, licensor: 'Rockstar Films' })).map(shape)).toEqual(rows.map(shape));
+      } finally {
+        await other.close();
+      }
+    }
+  });
+});
