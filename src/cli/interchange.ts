@@ -171,7 +171,7 @@ export function registerInterchangeCommands(program: Command): void {
         'xlsx',
       ]),
     )
-    .option('--version <v>', 'EMA: spreadsheet 1.8 or 1.9 (default 1.9), XML 2.4 or 2.5 (default 2.5)')
+    .option('--version <v>', 'EMA: spreadsheet 1.8 or 1.9 (default 1.9), XML 2.2.1, 2.2.2, 2.3, 2.4, 2.5, 2.5.2, 2.6 or 2.7 (default 2.5)')
     .option('--title <name>', 'a title (name or id); repeatable; none: every title', collect, [])
     .option('--territory <expr>', 'territories (default Worldwide)')
     .option('--license-type <type>', `EMA: ${EXPORT_LICENSE_TYPES.join(', ')}; repeatable (default all)`, collect, [])

@@ -9,12 +9,12 @@ import { parseDay, dayOrNull } from '../domain/dates.js';
 import { invalid } from '../domain/errors.js';
 import { mediaSetFromIds } from '../domain/media.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
-import { buildEmaTransactions, checkEmaOptions, type EmaExportOptions, type EmaWindow } from '../interchange/ema/export.js';
+import { buildEmaTransactions, checkEmaOptions, type EmaExportOptions, type EmaTitle, type EmaWindow } from '../interchange/ema/export.js';
 import type { EmaFormat } from '../interchange/ema/index.js';
 import type { EmaTransaction } from '../interchange/ema/model.js';
 import { LICENSE_TYPE_MEDIA } from '../interchange/ema/vocab.js';
 import { writeEmaXlsx, type EmaSheetVersion } from '../interchange/ema/xlsx.js';
-import { writeEmaXml, type EmaXmlVersion } from '../interchange/ema/xml.js';
+import { EMA_XML_VERSIONS, writeEmaXml, type EmaXmlVersion } from '../interchange/ema/xml.js';
 import { parseJson } from '../store/index.js';
 import type { FilmRights } from './app.js';
 import { resolveTitles } from './avails.js';
@@ -103,13 +103,7 @@ export async function emaTransactions(app: FilmRights, o: EmaExportOptions = {})
 
   // Title metadata and the licensor.
   const ids = [...new Set(windows.map((w) => w.titleId))];
-  const titles = ids.length
-    ? await app.store.db
-        .selectFrom('titles')
-        .select(['id', 'original_title', 'english_title', 'year', 'runtime_minutes', 'languages'])
-        .where('id', 'in', ids)
-        .execute()
-    : [];
+  const titles = await titlesWithPlaces(app, ids);
   let licensor = o.licensor?.trim();
   if (!licensor) {
     const we = await weCompanyIn(app.store.db);
@@ -121,7 +115,37 @@ export async function emaTransactions(app: FilmRights, o: EmaExportOptions = {})
   return buildEmaTransactions(windows, titles, licensor, retailer, opts);
 }
 
-/** Writes the avails as an EMA file: the spreadsheet (v1.8, v1.9) or XML (v2.4, v2.5). */
+/** The titles' metadata, with the series (and season) a season, volume or episode sits under. */
+async function titlesWithPlaces(app: FilmRights, ids: string[]): Promise<EmaTitle[]> {
+  const load = (wanted: string[]) =>
+    wanted.length
+      ? app.store.db
+          .selectFrom('titles')
+          .select(['id', 'original_title', 'english_title', 'year', 'runtime_minutes', 'languages', 'kind', 'number', 'parent_id'])
+          .where('id', 'in', wanted)
+          .execute()
+      : Promise.resolve([]);
+  const rows = await load(ids);
+  const known = new Map(rows.map((r) => [r.id, r]));
+  // two levels up at most: an episode's season, then its series
+  for (let level = 0; level < 2; level++) {
+    const missing = [...new Set([...known.values()].map((r) => r.parent_id).filter((p): p is string => !!p && !known.has(p)))];
+    for (const r of await load(missing)) known.set(r.id, r);
+  }
+  const nameOf = (r: { english_title: string | null; original_title: string }) => r.english_title ?? r.original_title;
+  return rows.map((r) => {
+    const parent = r.parent_id ? known.get(r.parent_id) : undefined;
+    const grand = parent?.parent_id ? known.get(parent.parent_id) : undefined;
+    const seriesRow = r.kind === 'episode' ? (parent?.kind === 'miniseries' ? parent : grand) : parent;
+    return {
+      ...r,
+      series: seriesRow ? { id: seriesRow.id, name: nameOf(seriesRow) } : null,
+      season: r.kind === 'episode' && parent && parent.kind !== 'miniseries' ? { id: parent.id, number: parent.number } : null,
+    };
+  });
+}
+
+/** Writes the avails as an EMA file: the spreadsheet (v1.8, v1.9; films and TV sheets) or XML (v2.2.1 to v2.7). */
 export async function exportEma(
   app: FilmRights,
   format: EmaFormat,
@@ -139,8 +163,8 @@ export async function exportEma(
       extension: 'xlsx',
     };
   }
-  if (version !== '2.4' && version !== '2.5')
-    throw invalid('version', version, `version: Avails XML is written in 2.4 or 2.5, not "${version}"`);
+  if (!(EMA_XML_VERSIONS as readonly string[]).includes(version))
+    throw invalid('version', version, `version: Avails XML is written in ${EMA_XML_VERSIONS.join(', ')}, not "${version}"`);
   return {
     data: Buffer.from(writeEmaXml(rows, version as EmaXmlVersion), 'utf8'),
     transactions: rows.length,

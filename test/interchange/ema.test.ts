@@ -13,6 +13,7 @@ import { importEma } from '../../src/services/imports.js';
 import type { EmaTransaction } from '../../src/interchange/ema/model.js';
 import { mergeWindows } from '../../src/interchange/ema/import.js';
 import { validateAvailsXml } from '../../src/interchange/ema/xsd.js';
+import { EMA_XML_VERSIONS } from '../../src/interchange/ema/xml.js';
 import { ImportRefused } from '../../src/interchange/problems.js';
 import { databases, describeEachDatabase } from '../support/databases.js';
 
@@ -78,7 +79,7 @@ describe('EMA XML export is valid against the MovieLabs schema of its version', 
   });
   afterAll(() => app.close());
 
-  for (const version of ['2.4', '2.5'] as const) {
+  for (const version of EMA_XML_VERSIONS) {
     it(`v${version}`, async () => {
       const out = await exportEma(app, 'ema-xml', version, EXPORT);
       expect(out.transactions).toBeGreaterThan(10);

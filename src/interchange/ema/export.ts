@@ -128,6 +128,43 @@ export interface EmaTitle {
   runtime_minutes: number | null;
   /** JSON list of BCP 47 codes, as stored. */
   languages: string;
+  /** film, series, season, volume, miniseries, episode (docs/series.md); absent: film. */
+  kind?: string;
+  /** A season's or volume's number in its series, an episode's in its season. */
+  number?: number | null;
+  /** A season's, volume's or episode's series (a miniseries is its own), and an episode's season. */
+  series?: { id: string; name: string } | null;
+  season?: { id: string; number: number | null } | null;
+}
+
+/** The EMA WorkType of each title kind. */
+export const KIND_WORK_TYPE: Record<string, string> = {
+  film: 'Movie',
+  series: 'Series',
+  miniseries: 'Series',
+  season: 'Season',
+  volume: 'Volume',
+  episode: 'Episode',
+};
+
+/** A TV title's place for the TV template and the XML metadata: series name and content ID, season and episode numbers. */
+function tvOf(t: EmaTitle, name: string): EmaTransaction['tv'] | undefined {
+  const kind = t.kind ?? 'film';
+  if (kind === 'film') return undefined;
+  const series = kind === 'series' || kind === 'miniseries' ? { id: t.id, name } : t.series;
+  if (!series) return undefined;
+  const seasonNumber = kind === 'season' || kind === 'volume' ? (t.number ?? null) : kind === 'episode' ? (t.season?.number ?? null) : null;
+  return {
+    series: series.name,
+    season: seasonNumber,
+    episode: kind === 'episode' ? (t.number ?? null) : null,
+    seriesContentId: `${OUR_CID}${series.id}`,
+    ...(kind === 'season' || kind === 'volume'
+      ? { seasonContentId: `${OUR_CID}${t.id}` }
+      : t.season
+        ? { seasonContentId: `${OUR_CID}${t.season.id}` }
+        : {}),
+  };
 }
 
 /**
@@ -161,12 +198,14 @@ export function buildEmaTransactions(
     const t = byId.get(w.titleId)!;
     const name = t.english_title ?? t.original_title;
     const langs = parseJson(t.languages) as string[];
+    const tv = tvOf(t, name);
     return {
+      ...(tv ? { tv } : {}),
       licensor,
       licensee: retailer,
       alid: `${OUR_ALID}${t.id}`,
       contentId: `${OUR_CID}${t.id}`,
-      workType: 'Movie',
+      workType: KIND_WORK_TYPE[t.kind ?? 'film'] ?? 'Movie',
       title: name,
       displayTitle: null,
       titleAlias: aliasOf(name),

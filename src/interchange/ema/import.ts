@@ -89,6 +89,7 @@ export async function planEma(lookup: ImportLookup, txs: EmaTransaction[], probl
     const where = '';
     const seriesKey = parentTitle(tv.series, 'series', null, undefined, where);
     if (workType === 'Season') return { kind: 'season' as const, number: tv.season, parentKey: seriesKey };
+    if (workType === 'Volume') return { kind: 'volume' as const, number: tv.season, parentKey: seriesKey };
     if (tv.season === null) return null; // an episode with no season number cannot be placed: it stays a title of its own
     const seasonKey = parentTitle(`${tv.series}: Season ${tv.season}`, 'season', tv.season, seriesKey, where);
     return { kind: 'episode' as const, number: tv.episode, parentKey: seasonKey };
@@ -141,7 +142,7 @@ export async function planEma(lookup: ImportLookup, txs: EmaTransaction[], probl
               year: t.releaseYear,
               runtimeMinutes: t.runtimeMinutes,
               aliases: [],
-              ...(place ? { kind: place.kind, number: place.number } : {}),
+              ...(place ? { kind: place.kind, number: place.number } : t.workType === 'Series' ? { kind: 'series' as const } : {}),
             },
         ...(place?.parentKey ? { parentKey: place.parentKey } : {}),
         rows: [],

@@ -5,7 +5,9 @@
  * came from, so every problem names its sheet, row and column or XML path.
  */
 import { COUNTRIES, findCountry } from '../../domain/countries.js';
+import { closest } from '../../domain/fuzzy.js';
 import { type Problems } from '../problems.js';
+import { CONDITIONAL_WINDOWS_STORED, describeCondition, readCondition, type EmaCondition } from './conditions.js';
 import {
   FORMAT_PROFILES,
   LICENSE_RIGHTS_DESCRIPTIONS,
@@ -15,7 +17,9 @@ import {
   WORK_TYPES,
   canonical,
   checkCountryCode,
+  checkCurrencyCode,
   checkLanguageTag,
+  checkRatingSystem,
   nearMiss,
 } from './vocab.js';
 
@@ -56,7 +60,16 @@ export interface EmaTransaction {
   /** Where the transaction was read from (for problems naming it), empty when we wrote it. */
   where: string;
   /** A season or episode row: its series, season number and episode number, to place it under them. */
-  tv?: { series: string; season: number | null; episode: number | null };
+  tv?: {
+    series: string;
+    season: number | null;
+    episode: number | null;
+    /** Written by our export: the series' and season's content IDs (SeriesContentID, SeasonContentID). */
+    seriesContentId?: string;
+    seasonContentId?: string;
+  };
+  /** Start or End given as an event plus a lag (read, not stored yet: see conditions.ts). */
+  conditions?: EmaCondition[];
   /** False when the row gave no ALID (a season row placed by its series and number instead). */
   alidGiven?: boolean;
 }
@@ -75,7 +88,7 @@ export interface RawTransaction {
   at(field: string, index?: number): string;
   /** Dates of XML dateTimes: an End at exactly midnight ends at the start of that day. */
   xml: boolean;
-  ratings: Array<{ system: string; value: string; reasons: string[]; region: string | null; where: string }>;
+  ratings: Array<{ system: string; value: string; reasons: string[]; region: string | null; where: string; regionWhere?: string }>;
 }
 
 export function text(v: Cell): string {
@@ -196,6 +209,10 @@ function titleOf(r: RawTransaction, workType: string): { title: string; alias: s
   }
   if (workType === 'Episode' && series) {
     const t = `${series}: Season ${season || '?'}, Episode ${episode || '?'}${episodeTitle ? `: ${episodeTitle}` : ''}`;
+    return { title: t, alias: t, display: null };
+  }
+  if (workType === 'Volume' && series) {
+    const t = `${series}: Volume ${text(r.get('VolumeNumber')) || '?'}`;
     return { title: t, alias: t, display: null };
   }
   if (workType === 'Series' && series) return { title: series, alias: series, display: null };
@@ -332,7 +349,20 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
   // Dates.
   let start: string | null = null;
   const startRaw = r.get('Start');
+  const conditions: EmaCondition[] = [];
+  const startCond = readCondition('start', startRaw, r.get('StartLag'));
+  const endCond = readCondition('end', r.get('End'), r.get('EndLag'));
+  for (const c of [startCond, endCond]) {
+    if (!c) continue;
+    conditions.push(c);
+    if (!CONDITIONAL_WINDOWS_STORED)
+      problems.error(
+        r.at(c.edge === 'start' ? 'Start' : 'End'),
+        `${r.where}, ${describeCondition(c)}: conditional windows are not stored yet (give the ${c.edge === 'start' ? 'first' : 'last'} day as a date)`,
+      );
+  }
   if (startRaw === null || text(startRaw) === '') problems.error(r.at('Start'), 'Start is required');
+  else if (startCond) start = null;
   else if (/^immediate$/i.test(text(startRaw))) {
     start = opts.today ?? new Date().toISOString().slice(0, 10);
     problems.warn(r.at('Start'), `Start "Immediate" is recorded as the day of the import, ${start}`);
@@ -346,6 +376,7 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
   const endRaw = r.get('End');
   const endText = text(endRaw);
   if (endRaw === null || endText === '') problems.error(r.at('End'), 'End is required (a date, or "Open")');
+  else if (endCond) end = null;
   else if (/^open$/i.test(endText)) end = null;
   else if (typeof endRaw === 'string' && /^[A-Za-z]+$/.test(endText)) {
     if (/^eststart$/i.test(endText)) endCondition = 'ESTStart';
@@ -382,7 +413,7 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
     if ('error' in c) problems.error(at, `unknown language code ${c.error}`, c.suggestions);
     else assetLanguage ??= c.tag;
   }
-  for (const { v: l, at } of items('HoldbackLanguage')) {
+  for (const { v: l, at } of [...items('HoldbackLanguage'), ...items('RequiredFulfillmentLanguages')]) {
     const c = checkLanguageTag(l);
     if ('error' in c) problems.error(at, `unknown language code ${c.error}`, c.suggestions);
   }
@@ -401,21 +432,49 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
   }
   const pv = r.get('PriceValue');
   const priceValue = pv === null || pv === '' ? null : typeof pv === 'number' ? pv : text(pv);
-  const currency = text(r.get('PriceCurrency')).toUpperCase() || null;
-  if (currency && !/^[A-Z]{3}$/.test(currency)) problems.error(r.at('PriceCurrency'), `"${currency}" is not an ISO 4217 currency code`);
+  const currencyRaw = text(r.get('PriceCurrency'));
+  let currency: string | null = null;
+  if (currencyRaw) {
+    const c = checkCurrencyCode(currencyRaw);
+    if ('code' in c) currency = c.code;
+    else problems.error(r.at('PriceCurrency'), `unknown currency code ${c.error}`, c.suggestions);
+  }
 
   // Ratings: checked against the systems we know.
   for (const rt of r.ratings) {
+    // the rating's country is a country code like any other: an unknown one is an error
+    let regionKnown = true;
+    if (rt.region) {
+      const region = /^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$/.test(rt.region) ? rt.region.split('-')[0] : rt.region;
+      const c = checkCountryCode(region);
+      if ('error' in c) {
+        regionKnown = false;
+        // a spreadsheet's rating is for the row's Territory, which is checked (and named) above
+        if (rt.regionWhere)
+          problems.error(
+            rt.regionWhere,
+            `unknown country code "${rt.region}" in the ${rt.system || 'rating'} rating (ISO 3166-1 alpha-2)`,
+            c.suggestions,
+          );
+      }
+    }
+    const known = rt.system ? checkRatingSystem(rt.system) : null;
+    if (known && 'unknown' in known && known.suggestions.length)
+      problems.error(rt.where, `unknown rating system "${rt.system}". Did you mean: ${known.suggestions.join(', ')}?`, known.suggestions);
     const sys = RATING_SYSTEMS[rt.system.toUpperCase()];
     if (!sys) continue;
     if (sys.values && rt.value && !sys.values.some((v) => v.toUpperCase() === rt.value.toUpperCase())) {
-      problems.error(rt.where, `rating "${rt.value}" is not a ${rt.system} rating (one of ${sys.values.join(', ')})`);
+      problems.error(
+        rt.where,
+        `rating "${rt.value}" is not a ${rt.system} rating (one of ${sys.values.join(', ')})`,
+        closest(rt.value, sys.values, 3),
+      );
     }
     for (const reason of rt.reasons) {
       if (sys.reasons && !sys.reasons.includes(reason.toUpperCase()))
         problems.error(rt.where, `rating reason "${reason}" is not one of ${rt.system}'s reason codes (${sys.reasons.join(', ')})`);
     }
-    if (rt.region && !sys.regions.includes(rt.region.toUpperCase()))
+    if (rt.region && regionKnown && !sys.regions.includes(rt.region.toUpperCase().slice(0, 2)))
       problems.warn(rt.where, `rating system ${rt.system} is not used in ${rt.region}`);
   }
 
@@ -461,16 +520,18 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
     contractId: cid,
     where: r.where,
     ...(tv ? { tv } : {}),
+    ...(conditions.length ? { conditions } : {}),
     ...(givenAlid ? {} : { alidGiven: false }),
   }));
 }
 
 /** A season or episode row's place: its series and numbers (none for other rows, or without a series name). */
 function tvPlace(r: RawTransaction, workType: string): EmaTransaction['tv'] | null {
-  if (workType !== 'Season' && workType !== 'Episode') return null;
+  if (workType !== 'Season' && workType !== 'Episode' && workType !== 'Volume') return null;
   const series = deAlias(text(r.get('SeriesTitleInternalAlias'))) || text(r.get('SeriesTitleDisplayUnlimited'));
   if (!series) return null;
   const num = (v: string) => (/^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : null);
+  if (workType === 'Volume') return { series, season: num(text(r.get('VolumeNumber'))), episode: null };
   return { series, season: num(text(r.get('SeasonNumber'))), episode: workType === 'Episode' ? num(text(r.get('EpisodeNumber'))) : null };
 }
 

@@ -160,13 +160,17 @@ export function checkLanguageTag(raw: string): { tag: string | null; note?: stri
   const primary = m[1].toLowerCase();
   if (primary.length === 3) {
     const l = ISO639_3.get(primary);
-    if (!l) return { error: `"${v}": "${m[1]}" is not an ISO 639 language code`, suggestions: [] };
+    if (!l) return { error: `"${v}": "${m[1]}" is not an ISO 639 language code`, suggestions: closestLanguageCodes(primary) };
     if (l.iso6391) return { error: `"${v}": use the 2-letter code "${l.iso6391}" for ${l.name} (BCP 47)`, suggestions: [l.iso6391] };
   } else if (!OUR_CODES.has(primary)) {
-    return { error: `"${v}": "${m[1]}" is not an ISO 639-1 language code`, suggestions: [] };
+    return { error: `"${v}": "${m[1]}" is not an ISO 639-1 language code`, suggestions: closestLanguageCodes(primary) };
   }
   if (m[3] && !/^\d{3}$/.test(m[3]) && !COUNTRIES.has(m[3].toUpperCase())) {
-    return { error: `"${v}": "${m[3]}" is not a country code`, suggestions: [] };
+    const near = closest(m[3].toUpperCase(), COUNTRIES.codes as string[], 2);
+    return {
+      error: `"${v}": "${m[3]}" is not a country code`,
+      suggestions: [primary, ...near.map((c) => `${primary}-${c}`)],
+    };
   }
   const ours = primary.length === 3 ? THREE_TO_OURS[primary] : primary;
   if (!ours) return { tag: null, note: `${ISO639_3.get(primary)!.name} ("${v}") has no entry in our language list` };
@@ -180,4 +184,40 @@ export function checkLanguageTag(raw: string): { tag: string | null; note?: stri
       return { tag: null, note: `"${v}" has no entry in our language list` };
     }
   }
+}
+
+/** ISO 4217: the currencies the runtime knows, plus the fund, metal and testing codes it may leave out (XTS is MovieLabs' sample currency). */
+const CURRENCY_CODES: readonly string[] = [
+  ...new Set([
+    ...Intl.supportedValuesOf('currency'),
+    ...'BOV CHE CHW CLF COU MXV USN UYI UYW XAG XAU XBA XBB XBC XBD XDR XPD XPT XSU XTS XUA XXX'.split(' '),
+  ]),
+].sort();
+const CURRENCY_SET = new Set(CURRENCY_CODES);
+
+/** ISO 4217 currency code check: the code, or an error with the closest codes ("EUX" → EUR, EUX...). */
+export function checkCurrencyCode(raw: string): { code: string } | { error: string; suggestions: string[] } {
+  const up = raw.trim().toUpperCase();
+  if (CURRENCY_SET.has(up)) return { code: up };
+  const suggestions = /^[A-Z]{3}$/.test(up)
+    ? CURRENCY_CODES.filter((c) => editDistance(c, up, 2) <= 1)
+        .sort((a, b) => Number(b[0] === up[0] && b[1] === up[1]) - Number(a[0] === up[0] && a[1] === up[1]))
+        .slice(0, 3)
+    : [];
+  return { error: `"${raw.trim()}" is not an ISO 4217 currency code`, suggestions };
+}
+
+/** Language code suggestions for an unknown primary subtag: our 2-letter codes one letter away. */
+export function closestLanguageCodes(primary: string): string[] {
+  const p = primary.toLowerCase();
+  const two = p.length === 3 ? (ISO639_3.get(p)?.iso6391 ?? null) : null;
+  if (two) return [two];
+  return [...OUR_CODES].filter((c) => c.length === 2 && editDistance(c, p.slice(0, 2), 1) <= 1 && c[0] === p[0]).slice(0, 3);
+}
+
+/** The rating systems' names we check values of, and close misspellings of them (a near miss is an error). */
+export function checkRatingSystem(raw: string): { system: string } | { unknown: true; suggestions: string[] } {
+  const up = raw.trim().toUpperCase();
+  if (RATING_SYSTEMS[up]) return { system: up };
+  return { unknown: true, suggestions: Object.keys(RATING_SYSTEMS).filter((s) => s.length > 2 && editDistance(s, up, 2) <= 1) };
 }

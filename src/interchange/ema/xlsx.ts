@@ -10,10 +10,11 @@ import type { Problems } from '../problems.js';
 import { columnLetter } from '../sheets/cells.js';
 import { gridCell, gridRow, type SheetGrid } from '../sheets/grid.js';
 import { neutralise } from '../lists.js';
+import { aliasOf } from './export.js';
 import type { Cell, EmaTransaction, RawTransaction } from './model.js';
 
 /** The Movies template v1.8, column by column (Category/Field), as MovieLabs publishes it. */
-const MOVIES_V18 = [
+export const MOVIES_V18 = [
   'Avail/DisplayName',
   'Avail/Licensee',
   'AvailTrans/AssetLanguage',
@@ -95,10 +96,122 @@ const MOVIES_V18 = [
 ];
 
 /** v1.9 adds FixedEndDate (after WatchDuration), as its TV template does. */
-const MOVIES_V19 = [
+export const MOVIES_V19 = [
   ...MOVIES_V18.slice(0, MOVIES_V18.indexOf('AvailTrans/WatchDuration') + 1),
   'AvailTrans/FixedEndDate',
   ...MOVIES_V18.slice(MOVIES_V18.indexOf('AvailTrans/WatchDuration') + 1),
+];
+
+/** The TV template v1.8, column by column, as MovieLabs publishes it (series, season, volume and episode fields first). */
+export const TV_V18 = [
+  'Avail/DisplayName',
+  'Avail/Licensee',
+  'AvailTrans/AssetLanguage',
+  'AvailTrans/Territory',
+  'AvailTrans/TerritoryExclusion',
+  'AvailAsset/WorkType',
+  'Disposition/EntryType',
+  'AvailMetadata/SeriesTitleInternalAlias',
+  'AvailMetadata/SeriesTitleDisplayUnlimited',
+  'AvailMetadata/SeasonNumber',
+  'AvailMetadata/VolumeTitleInternalAlias',
+  'AvailMetadata/VolumeTitleDisplayUnlimited',
+  'AvailMetadata/VolumeNumber',
+  'AvailMetadata/DistributionNumber',
+  'AvailMetadata/EpisodeNumber',
+  'AvailMetadata/LocalizationType',
+  'AvailMetadata/EpisodeTitleInternalAlias',
+  'AvailMetadata/EpisodeTitleDisplayUnlimited',
+  'AvailMetadata/SeasonTitleInternalAlias',
+  'AvailMetadata/SeasonTitleDisplayUnlimited',
+  'AvailMetadata/EpisodeCount',
+  'AvailMetadata/SeasonCount',
+  'AvailMetadata/SeriesID',
+  'AvailMetadata/SeasonID',
+  'AvailMetadata/VolumeID',
+  'AvailMetadata/EpisodeTitleID',
+  'AvailMetadata/EpisodeID',
+  'AvailMetadata/SeriesAltID',
+  'AvailMetadata/SeasonAltID',
+  'AvailMetadata/VolumeAltID',
+  'AvailMetadata/EpisodeAltID',
+  'Avail/ALID',
+  'AvailMetadata/CompanyDisplayCredit',
+  'AvailMetadata/GroupIdentity',
+  'AvailMetadata/Director',
+  'AvailTrans/LicenseType',
+  'AvailTrans/LicenseRightsDescription',
+  'AvailTrans/FormatProfile',
+  'AvailTrans/HDR',
+  'AvailTrans/WCG',
+  'AvailTrans/HFR',
+  'AvailTrans/NGAudio',
+  'AvailTrans/Start',
+  'AvailTrans/StartLag',
+  'AvailTrans/End',
+  'AvailTrans/EndLag',
+  'AvailTrans/WindowDuration',
+  'AvailTrans/SpecialPreOrderFulfillDate',
+  'AvailTrans/PriceType',
+  'AvailTrans/PriceValue',
+  'AvailTrans/PriceCurrency',
+  'AvailTrans/SRP',
+  'AvailTrans/Description',
+  'AvailTrans/Download',
+  'AvailTrans/OtherTerms',
+  'AvailTrans/OtherInstructions',
+  'AvailAsset/SeriesContentID',
+  'AvailAsset/SeasonContentID',
+  'AvailAsset/VolumeContentID',
+  'AvailAsset/EpisodeContentID',
+  'Avail/AvailID',
+  'Avail/UV_ID',
+  'Avail/DMA_ID',
+  'Avail/ReportingID',
+  'AvailAsset/Metadata',
+  'AvailTrans/SuppressionLiftDate',
+  'AvailTrans/AnnounceDate',
+  'AvailMetadata/ReleaseYear',
+  'AvailMetadata/ReleaseHistoryOriginal',
+  'AvailMetadata/ReleaseHistoryPhysicalHV',
+  'Avail/ExceptionFlag',
+  'AvailMetadata/RatingSystem',
+  'AvailMetadata/RatingValue',
+  'AvailMetadata/RatingReason',
+  'AvailTrans/RentalDuration',
+  'AvailTrans/WatchDuration',
+  'AvailTrans/FixedEndDate',
+  'AvailMetadata/CaptionIncluded',
+  'AvailMetadata/CaptionExemption',
+  'AvailMetadata/Any',
+  'AvailTerms/ContractID',
+  'AvailTrans/TitleStatus',
+  'AvailTrans/Exclusive',
+  'AvailTrans/ExclusiveAttributes',
+  'AvailTrans/BrandingRights',
+  'AvailTrans/BrandingRightsAttributes',
+  'Avail/ServiceProvider',
+  'AvailMetadata/TotalRunTime',
+  'AvailTrans/HoldbackLanguage',
+  'AvailTrans/AllowedLanguages',
+  'AvailTrans/RequiredFulfillmentLanguages',
+  'Avail/BundledALIDs',
+  'AvailMetadata/RetailerEpisodeID1',
+  'AvailMetadata/RetailerEpisodeID2',
+  'AvailMetadata/RetailerVolumeID',
+  'AvailMetadata/RetailerSeasonID',
+  'AvailMetadata/RetailerSeriesID',
+  'Avail/RetailerSpare1',
+  'Avail/RetailerSpare2',
+  'Avail/RetailerSpare3',
+  'AvailAsset/PackageLabel',
+];
+
+/** v1.9's TV template adds VolumeDistributinoNumber (spelled so in the template) after DistributionNumber. */
+export const TV_V19 = [
+  ...TV_V18.slice(0, TV_V18.indexOf('AvailMetadata/DistributionNumber') + 1),
+  'AvailMetadata/VolumeDistributinoNumber',
+  ...TV_V18.slice(TV_V18.indexOf('AvailMetadata/DistributionNumber') + 1),
 ];
 
 export const EMA_SHEET_VERSIONS = ['1.8', '1.9'] as const;
@@ -126,12 +239,28 @@ function dateCell(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-/** Writes transactions as an EMA Movies spreadsheet of the given template version. */
+/** The WorkTypes written on the TV template's sheet (the rest go on the Movies sheet). */
+const TV_WORK_TYPES = new Set(['Series', 'Season', 'Episode', 'Volume']);
+
+/**
+ * Writes transactions as an EMA spreadsheet of the given template version:
+ * films on a `Template-Movies` sheet (the Movies template's columns), series,
+ * seasons, volumes and episodes on a `Template-TV` sheet (the TV template's).
+ * A file with no TV rows has only the Movies sheet, and one with only TV rows
+ * only the TV sheet.
+ */
 export async function writeEmaXlsx(rows: EmaTransaction[], version: EmaSheetVersion): Promise<Buffer> {
-  const columns = version === '1.9' ? MOVIES_V19 : MOVIES_V18;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'filmrights';
-  const ws = wb.addWorksheet('Template-Movies');
+  const tv = rows.filter((t) => TV_WORK_TYPES.has(t.workType));
+  const movies = rows.filter((t) => !TV_WORK_TYPES.has(t.workType));
+  if (movies.length || !tv.length) writeSheet(wb, 'Template-Movies', version === '1.9' ? MOVIES_V19 : MOVIES_V18, movies, version, false);
+  if (tv.length) writeSheet(wb, 'Template-TV', version === '1.9' ? TV_V19 : TV_V18, tv, version, true);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function writeSheet(wb: ExcelJS.Workbook, name: string, columns: string[], rows: EmaTransaction[], version: string, tvSheet: boolean) {
+  const ws = wb.addWorksheet(name);
   ws.addRow(columns.map((c) => c.split('/')[0]));
   ws.addRow(columns.map((c) => c.split('/')[1]));
   const row3 = ws.addRow([]);
@@ -141,7 +270,9 @@ export async function writeEmaXlsx(rows: EmaTransaction[], version: EmaSheetVers
     const r = ws.addRow([]);
     const set = (field: string, v: ExcelJS.CellValue) => {
       if (v === null || v === undefined || v === '') return;
-      const cell = r.getCell(col(field));
+      const at = col(field);
+      if (at < 1) return;
+      const cell = r.getCell(at);
       // a title such as =cmd|' /C calc'!A0 is shown as text, never evaluated, as in the list exports
       cell.value = typeof v === 'string' ? neutralise(v) : v;
       if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
@@ -152,8 +283,31 @@ export async function writeEmaXlsx(rows: EmaTransaction[], version: EmaSheetVers
     set('Territory', t.territory);
     set('WorkType', t.workType);
     set('EntryType', 'Full Extract');
-    set('TitleInternalAlias', t.titleAlias);
-    set('TitleDisplayUnlimited', t.displayTitle ?? t.title);
+    if (tvSheet && t.tv) {
+      set('SeriesTitleInternalAlias', aliasOf(t.tv.series));
+      set('SeriesTitleDisplayUnlimited', t.tv.series);
+      set('SeasonNumber', t.tv.season);
+      set('SeriesContentID', t.tv.seriesContentId ?? null);
+      set('SeasonContentID', t.tv.seasonContentId ?? null);
+      if (t.workType === 'Episode') {
+        set('EpisodeNumber', t.tv.episode);
+        set('EpisodeTitleInternalAlias', t.titleAlias);
+        set('EpisodeTitleDisplayUnlimited', t.displayTitle ?? t.title);
+        set('EpisodeContentID', t.contentId);
+      }
+      if (t.workType === 'Season' || t.workType === 'Volume') {
+        set(t.workType === 'Season' ? 'SeasonTitleInternalAlias' : 'VolumeTitleInternalAlias', t.titleAlias);
+        set(t.workType === 'Season' ? 'SeasonTitleDisplayUnlimited' : 'VolumeTitleDisplayUnlimited', t.displayTitle ?? t.title);
+        if (t.workType === 'Volume') set('VolumeNumber', t.tv.season);
+      }
+    } else if (tvSheet) {
+      set('SeriesTitleInternalAlias', t.titleAlias);
+      set('SeriesTitleDisplayUnlimited', t.displayTitle ?? t.title);
+    } else {
+      set('TitleInternalAlias', t.titleAlias);
+      set('TitleDisplayUnlimited', t.displayTitle ?? t.title);
+      set('ContentID', t.contentId);
+    }
     set('LicenseType', t.licenseType);
     set('LicenseRightsDescription', t.lrd);
     set('FormatProfile', t.formatProfile);
@@ -162,7 +316,6 @@ export async function writeEmaXlsx(rows: EmaTransaction[], version: EmaSheetVers
     set('PriceType', t.priceType);
     set('PriceValue', t.priceValue);
     set('PriceCurrency', t.priceCurrency);
-    set('ContentID', t.contentId);
     set('ALID', t.alid);
     set('ReleaseYear', t.releaseYear);
     set('ContractID', t.contractId);
@@ -178,7 +331,6 @@ export async function writeEmaXlsx(rows: EmaTransaction[], version: EmaSheetVers
   ws.getRow(1).font = { bold: true };
   ws.getRow(2).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 3 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 // ------------------------------------------------------------------ reading

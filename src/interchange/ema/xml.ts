@@ -6,16 +6,32 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { UnreadableFile, type Problems } from '../problems.js';
+import { aliasOf } from './export.js';
 import type { Cell, EmaTransaction, RawTransaction } from './model.js';
 
-export const EMA_XML_VERSIONS = ['2.4', '2.5'] as const;
+export const EMA_XML_VERSIONS = ['2.2.1', '2.2.2', '2.3', '2.4', '2.5', '2.5.2', '2.6', '2.7'] as const;
 export type EmaXmlVersion = (typeof EMA_XML_VERSIONS)[number];
 
-/** The md and mdmec namespaces each avails version imports. */
-const NAMESPACES: Record<EmaXmlVersion, { md: string; mdmec: string }> = {
-  '2.4': { md: 'http://www.movielabs.com/schema/md/v2.7/md', mdmec: 'http://www.movielabs.com/schema/mdmec/v2.7' },
-  '2.5': { md: 'http://www.movielabs.com/schema/md/v2.8/md', mdmec: 'http://www.movielabs.com/schema/mdmec/v2.8' },
+/** The md and mdmec namespaces each avails version imports (from its schema's imports). */
+const MD_VERSION: Record<EmaXmlVersion, string> = {
+  '2.2.1': '2.5',
+  '2.2.2': '2.5',
+  '2.3': '2.6',
+  '2.4': '2.7',
+  '2.5': '2.8',
+  '2.5.2': '2.9',
+  '2.6': '2.10',
+  '2.7': '2.12',
 };
+const NAMESPACES = Object.fromEntries(
+  Object.entries(MD_VERSION).map(([v, md]) => [
+    v,
+    { md: `http://www.movielabs.com/schema/md/v${md}/md`, mdmec: `http://www.movielabs.com/schema/mdmec/v${md}` },
+  ]),
+) as Record<EmaXmlVersion, { md: string; mdmec: string }>;
+
+/** AvailType of each WorkType we write. */
+const AVAIL_TYPE: Record<string, string> = { Movie: 'single', Episode: 'episode', Season: 'season', Series: 'series', Volume: 'season' };
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -25,6 +41,8 @@ const MONEY_TERMS = new Set(['WSP', 'SRP', 'DMRP', 'SMRP', 'LicenseFee']);
 /** Writes transactions as one AvailList: one Avail per title and licensor, one Transaction per row. */
 export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): string {
   const ns = NAMESPACES[version];
+  // v2.2 terms have no Boolean: the Exclusive term is Text there
+  const boolEl = version.startsWith('2.2') ? 'Text' : 'Boolean';
   const groups = new Map<string, EmaTransaction[]>();
   for (const t of rows) {
     const k = `${t.alid}\u0000${t.licensor}`;
@@ -43,21 +61,17 @@ export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): str
     out.push(`    <avails:ALID>${esc(a.alid)}</avails:ALID>`);
     out.push('    <avails:Disposition><avails:EntryType>Full Extract</avails:EntryType></avails:Disposition>');
     out.push(`    <avails:Licensor><md:DisplayName>${esc(a.licensor)}</md:DisplayName></avails:Licensor>`);
-    out.push('    <avails:AvailType>single</avails:AvailType>');
+    out.push(`    <avails:AvailType>${AVAIL_TYPE[a.workType] ?? 'single'}</avails:AvailType>`);
     out.push(`    <avails:ShortDescription>${esc(`${a.title}: avails from filmrights`)}</avails:ShortDescription>`);
     out.push(`    <avails:Asset contentID="${esc(a.contentId)}">`);
     out.push(`      <avails:WorkType>${esc(a.workType)}</avails:WorkType>`);
-    out.push('      <avails:Metadata>');
-    out.push(`        <avails:TitleDisplayUnlimited>${esc(a.displayTitle ?? a.title)}</avails:TitleDisplayUnlimited>`);
-    out.push(`        <avails:TitleInternalAlias>${esc(a.titleAlias)}</avails:TitleInternalAlias>`);
-    if (a.releaseYear) out.push(`        <avails:ReleaseDate>${a.releaseYear}</avails:ReleaseDate>`);
-    if (a.runtimeMinutes)
-      out.push(`        <avails:RunLength>PT${Math.floor(a.runtimeMinutes / 60)}H${a.runtimeMinutes % 60}M</avails:RunLength>`);
-    out.push('      </avails:Metadata>');
+    out.push(...assetMetadata(a, !['2.2.1', '2.2.2', '2.3', '2.4'].includes(version)));
     out.push('    </avails:Asset>');
     for (const t of g) {
       out.push('    <avails:Transaction>');
-      if (t.licensee) out.push(`      <avails:Licensee><md:DisplayName>${esc(t.licensee)}</md:DisplayName></avails:Licensee>`);
+      // v2.2 transactions have no Licensee: the retailer is the one the file is sent to (named at import)
+      if (t.licensee && !version.startsWith('2.2'))
+        out.push(`      <avails:Licensee><md:DisplayName>${esc(t.licensee)}</md:DisplayName></avails:Licensee>`);
       out.push(`      <avails:LicenseType>${esc(t.licenseType)}</avails:LicenseType>`);
       out.push(`      <avails:Territory><md:country>${esc(t.territory)}</md:country></avails:Territory>`);
       out.push(`      <avails:Start>${t.start}T00:00:00</avails:Start>`);
@@ -77,13 +91,72 @@ export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): str
             : `      <avails:Term termName="${esc(t.priceType)}"><avails:Text>${esc(String(t.priceValue))}</avails:Text></avails:Term>`,
         );
       }
-      out.push(`      <avails:Term termName="Exclusive"><avails:Boolean>${t.exclusive ? 'true' : 'false'}</avails:Boolean></avails:Term>`);
+      out.push(
+        `      <avails:Term termName="Exclusive"><avails:${boolEl}>${t.exclusive ? 'true' : 'false'}</avails:${boolEl}></avails:Term>`,
+      );
       out.push('    </avails:Transaction>');
     }
     out.push('  </avails:Avail>');
   }
   out.push('</avails:AvailList>');
   return `${out.join('\n')}\n`;
+}
+
+/** A series' metadata (as the asset, or inside a season or episode). */
+function seriesMetadata(tv: NonNullable<EmaTransaction['tv']>, el: string, indent: string): string[] {
+  return [
+    `${indent}<avails:${el}>`,
+    `${indent}  <avails:SeriesContentID>${esc(tv.seriesContentId ?? `md:cid:org:filmrights:series:${tv.series}`)}</avails:SeriesContentID>`,
+    `${indent}  <avails:SeriesTitleDisplayUnlimited>${esc(tv.series)}</avails:SeriesTitleDisplayUnlimited>`,
+    `${indent}  <avails:SeriesTitleInternalAlias>${esc(aliasOf(tv.series))}</avails:SeriesTitleInternalAlias>`,
+    `${indent}</avails:${el}>`,
+  ];
+}
+
+/** A season's metadata: its content ID, number and series. */
+function seasonMetadata(tv: NonNullable<EmaTransaction['tv']>, el: string, indent: string, title: string | null): string[] {
+  return [
+    `${indent}<avails:${el}>`,
+    `${indent}  <avails:SeasonContentID>${esc(tv.seasonContentId ?? `md:cid:org:filmrights:season:${tv.series}:${tv.season ?? 0}`)}</avails:SeasonContentID>`,
+    ...(title ? [`${indent}  <avails:SeasonTitleInternalAlias>${esc(title)}</avails:SeasonTitleInternalAlias>`] : []),
+    `${indent}  <avails:SeasonNumber><md:Number>${tv.season ?? 0}</md:Number></avails:SeasonNumber>`,
+    ...seriesMetadata(tv, 'SeriesMetadata', `${indent}  `),
+    `${indent}</avails:${el}>`,
+  ];
+}
+
+/** The Asset's metadata element: Metadata (a film), EpisodeMetadata, SeasonMetadata or SeriesMetadata, in the schema's order. */
+function assetMetadata(a: EmaTransaction, hasVolumes: boolean): string[] {
+  const tv = a.tv;
+  if (tv && a.workType === 'Season') return seasonMetadata(tv, 'SeasonMetadata', '      ', a.titleAlias);
+  // a volume's own metadata under its series came in v2.5 (v2.4's VolumeMetadata needs a season): before, it is described as a season
+  if (tv && a.workType === 'Volume' && !hasVolumes) return seasonMetadata(tv, 'SeasonMetadata', '      ', a.titleAlias);
+  if (tv && a.workType === 'Volume')
+    return [
+      '      <avails:VolumeMetadata>',
+      `        <avails:VolumeContentID>${esc(a.contentId)}</avails:VolumeContentID>`,
+      `        <avails:VolumeTitleInternalAlias>${esc(a.titleAlias)}</avails:VolumeTitleInternalAlias>`,
+      `        <avails:VolumeNumber><md:Number>${tv.season ?? 0}</md:Number></avails:VolumeNumber>`,
+      ...seriesMetadata(tv, 'SeriesMetadata', '        '),
+      '      </avails:VolumeMetadata>',
+    ];
+  if (tv && a.workType === 'Series') return seriesMetadata(tv, 'SeriesMetadata', '      ');
+  const episode = tv && a.workType === 'Episode';
+  const el = episode ? 'EpisodeMetadata' : 'Metadata';
+  const out = [`      <avails:${el}>`];
+  out.push(`        <avails:TitleDisplayUnlimited>${esc(a.displayTitle ?? a.title)}</avails:TitleDisplayUnlimited>`);
+  out.push(`        <avails:TitleInternalAlias>${esc(a.titleAlias)}</avails:TitleInternalAlias>`);
+  if (a.releaseYear) out.push(`        <avails:ReleaseDate>${a.releaseYear}</avails:ReleaseDate>`);
+  if (a.runtimeMinutes)
+    out.push(`        <avails:RunLength>PT${Math.floor(a.runtimeMinutes / 60)}H${a.runtimeMinutes % 60}M</avails:RunLength>`);
+  if (episode) {
+    out.push(`        <avails:EpisodeNumber><md:Number>${tv.episode ?? 0}</md:Number></avails:EpisodeNumber>`);
+    out.push(
+      ...(tv.season !== null ? seasonMetadata(tv, 'SeasonMetadata', '        ', null) : seriesMetadata(tv, 'SeriesMetadata', '        ')),
+    );
+  }
+  out.push(`      </avails:${el}>`);
+  return out;
 }
 
 // ------------------------------------------------------------------ reading
@@ -107,6 +180,7 @@ const ARRAYS = new Set([
   'SeriesTitleInternalAlias',
   'SeasonTitleInternalAlias',
   'SeasonTitleDisplayUnlimited',
+  'VolumeTitleInternalAlias',
 ]);
 
 const parser = new XMLParser({
@@ -128,6 +202,8 @@ const txt = (v: unknown): string | null => {
   if (typeof v === 'object' && '#text' in (v as Node)) return String((v as Node)['#text']);
   return null;
 };
+const attr = (v: unknown, name: string): string | null =>
+  v && typeof v === 'object' && name in (v as Node) ? txt((v as Node)[name]) : null;
 const first = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const child = (n: unknown, name: string): Node | undefined => {
@@ -192,7 +268,8 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
         reasons: list(r.Reason)
           .map((x) => txt(x) ?? '')
           .filter(Boolean),
-        region: txt(child(r, 'Region')?.country) ?? null,
+        region: txt(child(r, 'Region')?.country) ?? txt(child(r, 'Region')?.countryRegion) ?? null,
+        regionWhere: `${ap}/Asset/${metaName}/Ratings/Rating[${ri + 1}]/Region`,
         where: `${ap}/Asset/${metaName}/Ratings/Rating[${ri + 1}]`,
       };
     });
@@ -216,6 +293,14 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
         path: `${ap}/Asset/${metaName}/SeriesMetadata/SeriesTitleInternalAlias`,
       },
       SeasonNumber: { value: numberOf(season, 'SeasonNumber'), path: `${ap}/Asset/${metaName}/SeasonNumber` },
+      VolumeNumber: {
+        value: metaName === 'VolumeMetadata' ? numberOf(meta, 'VolumeNumber') : null,
+        path: `${ap}/Asset/VolumeMetadata/VolumeNumber`,
+      },
+      VolumeTitleInternalAlias: {
+        value: metaName === 'VolumeMetadata' ? txt(first(meta?.VolumeTitleInternalAlias)) : null,
+        path: `${ap}/Asset/VolumeMetadata/VolumeTitleInternalAlias`,
+      },
       EpisodeNumber: {
         value: metaName === 'EpisodeMetadata' ? numberOf(meta, 'EpisodeNumber') : null,
         path: `${ap}/Asset/EpisodeMetadata/EpisodeNumber`,
@@ -257,6 +342,8 @@ export function readEmaXml(xml: string, name: string, problems: Problems): EmaXm
         FormatProfile: { value: txt(first(tr.FormatProfile)), path: `${tp}/FormatProfile` },
         Start: { value: txt(first(tr[startEl])), path: `${tp}/${startEl}` },
         End: { value: txt(first(tr[endEl])), path: `${tp}/${endEl}` },
+        StartLag: { value: attr(first(tr[startEl]), '@lag'), path: `${tp}/${startEl}/@lag` },
+        EndLag: { value: attr(first(tr[endEl]), '@lag'), path: `${tp}/${endEl}/@lag` },
         ContractID: { value: txt(first(tr.ContractID)), path: `${tp}/ContractID` },
         Territory: {
           value: null,

@@ -10,6 +10,7 @@
 import { DomainError } from '../../domain/errors.js';
 import { closest, normalizeName } from '../../domain/fuzzy.js';
 import { parseLanguages } from '../../domain/languages.js';
+import { checkCurrencyCode } from '../ema/vocab.js';
 import { parseMedia } from '../../domain/media.js';
 import { parseTerritories } from '../../domain/territories.js';
 import { CONTRACT_STATUSES, PRODUCTION_STATUSES, type ContractStatus, type ProductionStatus } from '../../store/index.js';
@@ -337,7 +338,10 @@ export async function planSheet(
       if (mgCell !== null) {
         const a = parseAmount(mgCell);
         const currency = text(get(cells, 'currency')).toUpperCase() || a?.currency || null;
+        const known = currency ? checkCurrencyCode(currency) : null;
         if (!a) problems.error(where(row, 'mg'), `"${text(mgCell)}" is not an amount`);
+        else if (known && 'error' in known)
+          problems.error(where(row, 'currency'), `unknown currency code ${known.error}`, known.suggestions);
         else if (!currency)
           problems.error(where(row, 'currency'), 'the MG has no currency (a Currency column, or a code or symbol in the amount)');
         else mg = { amount: a.amount, currency };

@@ -74,7 +74,7 @@ function EmaExport() {
   const [types, setTypes] = useState<string[]>([...LICENSE_TYPES]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
-  const versions = format === 'ema-xlsx' ? ['1.9', '1.8'] : ['2.5', '2.4'];
+  const versions = format === 'ema-xlsx' ? ['1.9', '1.8'] : ['2.7', '2.6', '2.5.2', '2.5', '2.4', '2.3', '2.2.2', '2.2.1'];
   return (
     <Section title="EMA avails for a retailer">
       <p className="page-intro">
