@@ -28,6 +28,7 @@ import type { CheckedBoxOffice, CheckedRelease } from '../market.js';
 import type { CheckedCompany } from '../people.js';
 import type { CheckedSource, FactTable } from '../provenance.js';
 import type { FactSource } from './facts/link.js';
+import type { MarketModePlan } from './marketMode.js';
 
 export interface TitlePlan {
   key: string;
@@ -93,6 +94,8 @@ export interface RecordPlan {
   buyerPlans?: BuyerPlan[];
   /** The money after the deal (services/json/accounts.ts), when the document has it. */
   accounts?: AccountsPlan;
+  /** Markets and offers (services/json/marketMode.plan.ts), when the document has them. */
+  marketMode?: MarketModePlan;
 }
 
 /** A document's accounts: what could be checked without the database, checked; the rest as the document gives it. */
