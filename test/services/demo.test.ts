@@ -44,7 +44,7 @@ describeEachDatabase('the demo', (_open, database) => {
     expect(s.screenings.map((x) => [x.title.name, x.localStart])).toEqual([['One Second', '2021-07-08T09:30']]);
     expect(s.screenings[0].invited.map((b) => b.company.name).sort()).toEqual(['Harbour Lane Pictures', 'Neon', 'Tsubame Eiga']);
     expect(s.meetings.map((x) => [x.buyer.name, x.localStart])).toEqual([
-      ['Neon', '2021-07-07T11:00'],
+      ['Neon', '2021-07-06T11:00'],
       ['Harbour Lane Pictures', '2021-07-08T14:00'],
       ['Tsubame Eiga', '2021-07-09T10:00'],
     ]);
