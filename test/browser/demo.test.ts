@@ -27,12 +27,15 @@ describeBrowser('the demo in the browser', () => {
     await page.goto(`${w.url}/deals/${neon.id}`);
     const accounts = page.locator('#accounts');
     await visible(accounts);
-    await shows(accounts, 'Neon Q4 2021');
+    await shows(accounts, '3 revenue report lines recorded');
+    await shows(accounts, 'Expense: P&A');
     await accounts.getByLabel('Statement period').selectOption('2022-Q1');
     await shows(accounts, 'Amount due: USD 210,000.00');
     await accounts.evaluate((el) => el.scrollIntoView());
     await screenshot(page, 'demo-accounts-1280', { viewportOnly: true });
     await screenshot(page, 'demo-deal-1280');
+    await accounts.getByRole('table', { name: 'Statement 2022-Q1' }).evaluate((el) => el.scrollIntoView());
+    await screenshot(page, 'demo-statement-1280', { viewportOnly: true });
   });
 
   it('shows the Marché du Film 2021: the day, the week and the line-up', async () => {
