@@ -66,7 +66,11 @@ describeBrowser('the demo in the browser', () => {
     await shows(page.locator('.offers-table'), 'Harbour Lane Pictures');
     await shows(page.locator('.offers-table'), 'Tsubame Eiga');
     await screenshot(page, 'demo-offers-1280');
-    await page.locator('.offers-table').getByRole('link', { name: /O-DEMO0001/ }).first().click();
+    await page
+      .locator('.offers-table')
+      .getByRole('link', { name: /O-DEMO0001/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: /Offer O-DEMO0001/ }).waitFor();
     await screenshot(page, 'demo-offer-1280');
     await page.goto(`${w.url}/buyers`);
