@@ -9,6 +9,7 @@ import type { Money } from '../../domain/money/amounts.js';
 import type { AliasInput, BlockInput, HoldbackInput, ImportSummary, TitleInput } from '../../contract/index.js';
 import type { TermsInput } from '../../contract/money.js';
 import type { MarketDoc, OfferDoc } from './marketMode.js';
+import type { EditionRef } from './refs.js';
 import type {
   CompanyKind,
   ContractDirection,
@@ -76,7 +77,7 @@ export interface NegotiatorDoc {
   side: NegotiatorSide;
 }
 /** An edition: "TIFF 2021", or {festival, year} / {festival, number}. */
-export type EditionRef = string | { festival: string; year?: number; number?: number };
+export type { EditionRef };
 export interface ContractDoc {
   ref: string;
   direction?: ContractDirection;

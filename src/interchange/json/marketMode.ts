@@ -11,7 +11,7 @@ import type { Selectable } from 'kysely';
 import { formatMoney } from '../../domain/money/amounts.js';
 import { parseJson, type Database } from '../../store/index.js';
 import { compact } from './compact.js';
-import type { EditionRef } from './document.js';
+import type { EditionRef } from './refs.js';
 
 type Rows<T extends keyof Database> = Array<Selectable<Database[T]>>;
 

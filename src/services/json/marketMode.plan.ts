@@ -15,7 +15,7 @@ import { type Collector, isObject, list } from '../../interchange/json/read.js';
 import { LINEUP_WORDS, checkZone } from '../marketDays/market.js';
 import { oneOf, optionalBool, optionalText, requiredText } from '../lookup.js';
 import { checkTerms } from '../offers/terms.js';
-import type { MarketModePlan, PlannedMarket, PlannedOffer, PlannedPerson } from '../write/marketMode.js';
+import type { MarketModePlan, PlannedMarket, PlannedOffer, PlannedPerson } from '../write/records.js';
 
 /** Resolvers from the document's plan: each returns a key (an id, or a record the plan creates), or undefined after adding the issue. */
 export interface MarketModeNames {

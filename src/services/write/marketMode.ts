@@ -8,74 +8,10 @@
 import type { Kysely } from 'kysely';
 
 import type { ImportSummary } from '../../interchange/json/document.js';
-import type { OfferStatus } from '../../domain/offers.js';
-import { newId, nowIso, toJson, type Database, type LineupStatus } from '../../store/index.js';
+import { newId, nowIso, toJson, type Database } from '../../store/index.js';
 import type { Actor } from '../app.js';
 import { audit } from '../audit.js';
-import type { CheckedTerms } from '../offers/terms.js';
-import type { Keys } from './records.js';
-
-/** Our person at a screening or meeting: a user id, or a person's key. */
-export interface PlannedPerson {
-  user: string | null;
-  person: string | null;
-}
-export interface PlannedMarket {
-  field: string;
-  editionKey: string;
-  name: string;
-  timeZone: string;
-  start: string;
-  end: string;
-  lineup: Array<{ title: string; status: LineupStatus; logline: string | null }>;
-  screenings: Array<{
-    title: string;
-    startsAt: string;
-    endsAt: string;
-    venue: string;
-    notes: string | null;
-    buyers: Array<{ company: string; attended: boolean | null }>;
-    people: PlannedPerson[];
-  }>;
-  meetings: Array<{
-    buyer: string;
-    startsAt: string;
-    endsAt: string;
-    place: string | null;
-    notes: string | null;
-    nextStep: string | null;
-    icsUid: string | null;
-    titles: string[];
-    people: PlannedPerson[];
-  }>;
-  tasks: Array<{ dueOn: string; owner: string; text: string; meeting: number | null; buyer: string | null; done: boolean }>;
-}
-export interface PlannedOffer {
-  field: string;
-  ref: string;
-  buyer: string;
-  edition: string | null;
-  status: OfferStatus;
-  contract: string | null;
-  holdExpiresOn: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  versions: Array<{ checked: CheckedTerms; note: string | null; createdBy: string | null; createdAt: string }>;
-  events: Array<{
-    from: OfferStatus | null;
-    to: OfferStatus;
-    version: number;
-    by: string;
-    user: string | null;
-    at: string;
-    note: string | null;
-  }>;
-}
-export interface MarketModePlan {
-  markets: PlannedMarket[];
-  offers: PlannedOffer[];
-}
+import type { Keys, MarketModePlan, PlannedOffer, PlannedPerson } from './records.js';
 
 type Db = Kysely<Database>;
 
