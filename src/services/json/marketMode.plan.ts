@@ -10,7 +10,7 @@ import { DomainError } from '../../domain/errors.js';
 import { closest } from '../../domain/fuzzy.js';
 import { localOf } from '../../domain/marketTime.js';
 import { OFFER_STATUSES, type OfferStatus } from '../../domain/offers.js';
-import type { MarketDoc, OfferDoc, OfferEventDoc, OfferVersionDoc } from '../../interchange/json/marketMode.js';
+import type { LineupDoc, MarketDoc, OfferDoc, OfferEventDoc, OfferVersionDoc } from '../../interchange/json/marketMode.js';
 import { type Collector, isObject, list } from '../../interchange/json/read.js';
 import { LINEUP_WORDS, checkZone } from '../marketDays/market.js';
 import { oneOf, optionalBool, optionalText, requiredText } from '../lookup.js';
@@ -141,11 +141,11 @@ function planMarket(m: MarketDoc, f: string, n: MarketModeNames, seen: Set<strin
   if (start && end && end < start) c.add(`${f}.end`, `the market ends (${end}) before it starts (${start})`);
   let ok = !!(editionKey && name && zone && start && end);
   const lineupTitles = new Set<string>();
-  const lineup = list<MarketDoc['lineup'] & object>(m, 'lineup', c, `${f}.lineup`).map((l, i) => {
+  const lineup = list<LineupDoc>(m, 'lineup', c, `${f}.lineup`).map((l, i) => {
     const lf = `${f}.lineup[${i}]`;
-    const title = n.title((l as { title?: unknown }).title, `${lf}.title`);
-    const status = c.attempt(() => oneOf((l as { status?: unknown }).status, LINEUP_WORDS, `${lf}.status`));
-    const logline = c.attempt(() => optionalText((l as { logline?: unknown }).logline, `${lf}.logline`));
+    const title = n.title(l.title, `${lf}.title`);
+    const status = c.attempt(() => oneOf(l.status, LINEUP_WORDS, `${lf}.status`));
+    const logline = c.attempt(() => optionalText(l.logline, `${lf}.logline`));
     if (title && lineupTitles.has(title)) c.add(`${lf}.title`, 'this title is in the line-up twice');
     if (title) lineupTitles.add(title);
     if (!title || !status || logline === undefined) ok = false;
