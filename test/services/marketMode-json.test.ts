@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/app.js';
 import { ForbiddenError } from '../../src/services/errors.js';
 import { exportJson, ImportError, importJson, type InterchangeDocument } from '../../src/services/interchange.js';
-import { createTask } from '../../src/services/marketDays/followUps.js';
+import { createTask, updateTask } from '../../src/services/marketDays/followUps.js';
 import { createMarket, setLineup } from '../../src/services/marketDays/market.js';
 import { saveMeeting, saveScreening } from '../../src/services/marketDays/schedule.js';
 import { changeOfferStatus, counterOffer, createOffer, getOffer } from '../../src/services/offers/index.js';
@@ -106,6 +106,8 @@ describeEachDatabase('market mode in the JSON interchange format', (_open, datab
       meetingId: m1.id,
       buyerId: f.buyers.northlight,
     });
+    const done = await createTask(a, ann, market.id, { dueOn: '2026-05-22', ownerId: ann.id, text: 'Book the Kestrel screening room' });
+    await updateTask(a, ann, market.id, done.id, { done: true });
     const terms = { territories: 'United Kingdom', media: 'Theatrical, SVOD', start: '2027-01-01', end: '2034-12-31', exclusive: true };
     const uk = await createOffer(a, ann, {
       buyerId: f.buyers.kestrel,
@@ -182,6 +184,7 @@ describeEachDatabase('market mode in the JSON interchange format', (_open, datab
       ['Kestrel Films', '2026-05-16T07:00:00Z', null, [], []],
     ]);
     expect(m.tasks).toEqual([
+      { dueOn: '2026-05-22', owner: 'ann', text: 'Book the Kestrel screening room', done: true },
       { dueOn: '2026-05-28', owner: 'eve', text: 'Send Northlight the screener', meeting: 0, buyer: 'Northlight Pictures' },
     ]);
     const [uk, us] = [...exported.offers!].sort((x, y) => x.buyer.localeCompare(y.buyer));
@@ -246,7 +249,7 @@ describeEachDatabase('market mode in the JSON interchange format', (_open, datab
     m.lineup![1].status = 'finished';
     m.screenings![0].buyers![0].company = 'Kestrel Filmz';
     m.meetings![1].startsAt = '2026-06-30T09:00:00Z';
-    m.tasks![0].owner = 'ghost';
+    m.tasks![1].owner = 'ghost';
     const o = bad.offers![0];
     o.versions[o.versions.length - 1].territories = 'Atlantis';
     o.versions[0].titles = ['The Salt Rod'];
@@ -262,7 +265,7 @@ describeEachDatabase('market mode in the JSON interchange format', (_open, datab
       /^markets\[0\]\.timeZone: "Europe\/Cannes" is not an IANA time zone/,
       /^markets\[0\]\.lineup\[1\]\.status: /,
       /^markets\[0\]\.screenings\[0\]\.buyers\[0\]\.company: .*Kestrel Filmz/,
-      /^markets\[0\]\.tasks\[0\]\.owner: no user "ghost"/,
+      /^markets\[0\]\.tasks\[1\]\.owner: no user "ghost"/,
       new RegExp(`^offers\\[0\\]\\.versions\\[${last}\\]\\.territories: .*"Atlantis"`),
       /^offers\[0\]\.versions\[0\]\.titles\[0\]: .*The Salt Rod/,
       /^offers\[0\]\.events\[1\]\.from: the offer was accepted before this event/,
