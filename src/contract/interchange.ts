@@ -167,6 +167,9 @@ export const ImportSummary = Type.Object({
   accounts: Type.Optional(Int),
   /** Buyer profiles (docs/market.md); absent when the document has none. */
   buyers: Type.Optional(Int),
+  /** Markets (with their line-up, screenings, meetings and tasks) and offers (docs/json-format.md); absent when the document has none. */
+  markets: Type.Optional(Int),
+  offers: Type.Optional(Int),
 });
 export type ImportSummary = Static<typeof ImportSummary>;
 

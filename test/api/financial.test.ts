@@ -4,7 +4,7 @@
  * - an editor without the financial-terms permission who saves a deal keeps
  *   its MG (absent means unchanged) and is refused (403, naming the field)
  *   when they send one, even null; accepting a press fact with a price edit,
- *   or importing a sheet with MGs, likewise;
+ *   or importing a sheet with MGs, or a JSON document whose offers carry money, likewise;
  * - box-office grosses are public: anyone may read them, any editor record them;
  * - no read route in the OpenAPI document lets an MG or a deal price out to
  *   such a user.
@@ -218,6 +218,43 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('a JSON document whose offers carry an MG or a payment schedule is refused to her (403 naming the field), nothing written', async () => {
+    const offer = (money: object) => ({
+      ref: 'O-JSON-1',
+      buyer: 'Alamode Film',
+      status: 'new',
+      createdAt: '2024-02-16T10:00:00.000Z',
+      updatedAt: '2024-02-16T10:00:00.000Z',
+      versions: [
+        {
+          titles: ['The Salt Road'],
+          territories: 'Germany',
+          media: 'Theatrical',
+          start: '2025-01-01',
+          end: '2030-12-31',
+          createdAt: '2024-02-16T10:00:00.000Z',
+          ...money,
+        },
+      ],
+      events: [{ to: 'new', version: 1, by: 'eve', at: '2024-02-16T10:00:00.000Z' }],
+    });
+    const json = (money: object) => Buffer.from(JSON.stringify({ format: 'filmrights/1', offers: [offer(money)] })).toString('base64');
+    const offers = async () => (await app.store.db.selectFrom('offers').select('id').execute()).length;
+    const before = await offers();
+    for (const [money, field] of [
+      [{ mg: { amount: '90000.00', currency: 'EUR' } }, 'offers[0].versions[0].mg'],
+      [{ paymentSchedule: [{ label: 'On signature', percent: '100', due: 'on signature' }] }, 'offers[0].versions[0].paymentSchedule'],
+    ] as const) {
+      const res = await call('eve', 'POST', '/api/import', { filename: 'offers.json', content: json(money), mode: 'commit' });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json()).toMatchObject({ error: 'forbidden', field });
+    }
+    expect(await offers()).toBe(before);
+    const plain = await call('eve', 'POST', '/api/import', { filename: 'offers.json', content: json({}), mode: 'commit' });
+    expect(plain.statusCode, plain.body).toBe(200);
+    expect(await offers()).toBe(before + 1);
+  });
+
   it('box-office grosses are public record: any editor records one, everyone reads it', async () => {
     const res = await call('eve', 'POST', '/api/box-office', {
       titleId: ids.film,
@@ -257,6 +294,19 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     const contracts = (await app.store.db.selectFrom('contracts').select('id').execute()).map((c) => c.id);
     const companies = (await app.store.db.selectFrom('companies').select('id').execute()).map((c) => c.id);
     const people = (await app.store.db.selectFrom('people').select('id').execute()).map((c) => c.id);
+    // an offer with an MG, read back through every offers route
+    await ok(
+      call('fay', 'POST', '/api/offers', {
+        buyerId: ids.buyer,
+        titleIds: [ids.film],
+        territories: 'Austria',
+        media: 'Theatrical',
+        start: '2025-01-01',
+        end: '2030-12-31',
+        mg: { amount: `${MG}.00`, currency: 'EUR' },
+      }),
+    );
+    const offers = (await app.store.db.selectFrom('offers').select('id').execute()).map((o) => o.id);
     /** The ids to try for each path parameter; a new one fails here until this test knows what to try. */
     const values = (path: string, name: string, enumValues?: string[]): string[] => {
       if (enumValues) return enumValues;
@@ -270,6 +320,7 @@ describeEachDatabase('money and who sees it', (_open, database) => {
       if (path.startsWith('/api/festivals/')) return [ids.festival];
       if (path.startsWith('/api/editions/')) return [ids.edition];
       if (path.startsWith('/api/statements/')) return ['1'];
+      if (path.startsWith('/api/offers/')) return offers;
       if (
         path.startsWith('/api/import/jobs/') ||
         path.startsWith('/api/tokens/') ||

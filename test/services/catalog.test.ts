@@ -136,7 +136,8 @@ describeEachDatabase('catalog services', (_open, database) => {
       territories: ['North America'],
     });
     expect(neon.blocks[0]).toMatchObject({ mediaLabel: 'All Media', start: '2021-09-18', end: '2036-09-17', exclusive: true });
-    expect(neon).toHaveProperty('mg', null);
+    // the demo's worked example of the accounts gives the licence its MG (docs/money.md)
+    expect(neon).toHaveProperty('mg', { amount: '1500000.00', currency: 'USD' });
     expect(page.marketPicture.find((m) => m.ref === 'WB-NEON-ONE-SECOND-NA')?.holder?.name).toBe('Neon');
 
     // Every fact on the page carries its source and the span that states it.

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
 import { ingestArticle } from '../../src/services/articles.js';
 import { TABLES_IN_ORDER } from '../../src/services/backup.js';
-import { loadDemo } from '../../src/services/demo.js';
+import { DEMO_DIR, readDemo } from '../../src/services/demo.js';
 import { checkIntegrity } from '../../src/services/integrity.js';
 import { exportJson, importJson, type InterchangeDocument } from '../../src/services/interchange.js';
 import { actorForApiToken, actorForSession, createApiToken, createUser, login, revokeApiToken } from '../../src/services/users.js';
@@ -67,7 +67,10 @@ interface Secrets {
 
 /** A catalog as a user would have built it, through the services. */
 async function fill(app: FilmRights): Promise<Secrets> {
-  await loadDemo(app, SYSTEM);
+  // the demo as a catalog at the first schema could hold it: without the accounts and market mode,
+  // whose tables came later (their own suites test their backup and round trip)
+  const { accounts: _accounts, buyers: _buyers, markets: _markets, offers: _offers, ...demo } = readDemo();
+  await importJson(app, SYSTEM, demo, { baseDir: DEMO_DIR });
   const doc: InterchangeDocument = {
     format: 'filmrights/1',
     companies: [

@@ -8,6 +8,8 @@ import { DomainError } from '../../domain/errors.js';
 import type { Money } from '../../domain/money/amounts.js';
 import type { AliasInput, BlockInput, HoldbackInput, ImportSummary, TitleInput } from '../../contract/index.js';
 import type { TermsInput } from '../../contract/money.js';
+import type { MarketDoc, OfferDoc } from './marketMode.js';
+import type { EditionRef } from './refs.js';
 import type {
   CompanyKind,
   ContractDirection,
@@ -75,7 +77,7 @@ export interface NegotiatorDoc {
   side: NegotiatorSide;
 }
 /** An edition: "TIFF 2021", or {festival, year} / {festival, number}. */
-export type EditionRef = string | { festival: string; year?: number; number?: number };
+export type { EditionRef };
 export interface ContractDoc {
   ref: string;
   direction?: ContractDirection;
@@ -232,6 +234,10 @@ export interface InterchangeDocument {
   buyers?: BuyerDoc[];
   /** The money after the deal (docs/money.md): only users with the financial-terms permission export or import it. */
   accounts?: AccountsDoc;
+  /** The market side of festival editions (docs/market-days.md): line-up, screenings, meetings, follow-up tasks. */
+  markets?: MarketDoc[];
+  /** Buyers' offers with every version and their status history (docs/offers.md); money only for the financial-terms permission. */
+  offers?: OfferDoc[];
 }
 
 /** A ledger entry: money received, spent or paid on a day. Amounts are decimal text ("1500000.00"). */

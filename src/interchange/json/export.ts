@@ -27,6 +27,7 @@ import {
 } from './document.js';
 import { buildAccounts, type AccountsRows } from './accounts.js';
 import { compact } from './compact.js';
+import { buildMarketMode, type MarketModeRows } from './marketMode.js';
 
 type Rows<T extends keyof Database> = Array<Selectable<Database[T]>>;
 
@@ -58,6 +59,8 @@ export interface JsonExportRows {
   /** Buyer profiles and their contacts (docs/market.md). */
   buyers?: Rows<'buyers'>;
   buyerContacts?: Rows<'buyer_contacts'>;
+  /** Market mode: markets and offers (docs/json-format.md). */
+  marketMode?: MarketModeRows;
 }
 
 export { compact };
@@ -464,6 +467,19 @@ export function buildJsonDocument(rows: JsonExportRows): InterchangeDocument {
           ),
       }),
     );
+  if (rows.marketMode) {
+    const contractRef = new Map(contracts.map((k) => [k.id, k.ref]));
+    Object.assign(
+      doc,
+      buildMarketMode(rows.marketMode, {
+        company: (id) => companyName.get(id) ?? id,
+        person: (id) => personName.get(id) ?? id,
+        title: ref,
+        edition: editionRef,
+        contract: (id) => contractRef.get(id),
+      }),
+    );
+  }
   return compact(doc as Record<string, unknown>) as InterchangeDocument;
 }
 

@@ -60,6 +60,8 @@ export const KNOWN_KEYS: Record<string, readonly string[]> = {
     'sources',
     'accounts',
     'buyers',
+    'markets',
+    'offers',
     '$schema',
     'about',
   ],

@@ -11,6 +11,7 @@ import type { Database } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
 import { visibleTo } from '../access.js';
 import { weCompanyIn } from '../contracts.js';
+import { marketModeRows } from './marketMode.js';
 
 /**
  * The whole record as an interchange document. Deleted contracts are left
@@ -48,6 +49,7 @@ async function exportIn(db: Kysely<Database>, actor: Actor): Promise<Interchange
     accounts: actor.canSeeFinancials ? await accountsRows(db) : undefined,
     buyers: await db.selectFrom('buyers').selectAll().execute(),
     buyerContacts: await db.selectFrom('buyer_contacts').selectAll().execute(),
+    marketMode: await marketModeRows(db, actor.canSeeFinancials),
   };
   return visibleTo(actor, buildJsonDocument(rows));
 }

@@ -19,6 +19,7 @@ import type { Actor, FilmRights } from '../app.js';
 import { ForbiddenError } from '../errors.js';
 import { commitPlan } from '../write/commitPlan.js';
 import { jsonWritePlan, sourceFilePath } from './plan.js';
+import { requireFinancialWrite } from '../access.js';
 
 export { sourceFilePath };
 
@@ -38,6 +39,24 @@ export async function importJson(
       'accounts',
     );
   }
+  refuseOfferMoney(actor, (doc as { offers?: unknown }).offers);
   const result = await commitPlan(app, actor, (trx) => jsonWritePlan(trx, doc, opts), new Problems(), { commit: true });
   return result.summary!;
+}
+
+/** An offer's money (MG, payment schedule) only from a user with the financial-terms permission: 403 naming the first such field. */
+function refuseOfferMoney(actor: Actor, offers: unknown): void {
+  if (actor.canSeeFinancials || !Array.isArray(offers)) return;
+  offers.forEach((o: unknown, i) => {
+    const versions = (o as { versions?: unknown } | null)?.versions;
+    if (!Array.isArray(versions)) return;
+    versions.forEach((v: unknown, j) => {
+      if (v && typeof v === 'object')
+        requireFinancialWrite(
+          actor,
+          Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined),
+          `offers[${i}].versions[${j}].`,
+        );
+    });
+  });
 }

@@ -54,6 +54,7 @@ import {
 } from '../../interchange/json/document.js';
 import { Collector, KNOWN_KEYS, NEW, isObject, list } from '../../interchange/json/read.js';
 import { planAccounts } from './accounts.js';
+import { planMarketMode } from './marketMode.plan.js';
 import { factPlan, sourceFilePath } from './facts.js';
 
 export { sourceFilePath };
@@ -385,6 +386,22 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
   // --- the accounts (their contracts are the database's and the document's)
   const accounts = planAccounts((doc as { accounts?: unknown }).accounts, refs, c);
 
+  // --- markets and offers (docs/json-format.md): named as the rest of the document names things
+  const marketMode = planMarketMode(
+    d,
+    {
+      title: titleRef,
+      company: companyRef,
+      person: personRef,
+      edition: editionRef,
+      contracts: refs,
+      users: new Map((await trx.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id])),
+      editionsWithMarket: new Set((await trx.selectFrom('markets').select('edition_id').execute()).map((m) => m.edition_id)),
+      offerRefs: new Set((await trx.selectFrom('offers').select('ref').execute()).map((o) => o.ref)),
+    },
+    c,
+  );
+
   // --- releases and box office
   const releasePlans: Array<{ titleKey: string; distributorKey: string | null; checked: CheckedRelease }> = [];
   list<ReleaseDoc>(d, 'releases', c).forEach((r, i) => {
@@ -472,6 +489,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
     boxOfficePlans,
     sourcePlans,
     ...(accounts ? { accounts } : {}),
+    ...(marketMode ? { marketMode } : {}),
     buyerPlans,
   };
 }

@@ -18,7 +18,7 @@ import type { ExchangeRateInput } from '../../contract/money.js';
 import type { checkExpense, checkPayment, checkReceipt } from '../money/ledger.js';
 import type { Plan } from '../../interchange/plan.js';
 import type { FactType, Span } from '../../ingest/types.js';
-import type { ArticleFactStatus, TitleCompanyRole } from '../../store/index.js';
+import type { ArticleFactStatus, LineupStatus, TitleCompanyRole } from '../../store/index.js';
 import type { CheckedBuyerProfile } from '../buyers/profile.js';
 import type { CheckedContactFields } from '../buyers/contacts.js';
 import type { CheckedCredit, CheckedTitle } from '../catalog.js';
@@ -28,6 +28,8 @@ import type { CheckedBoxOffice, CheckedRelease } from '../market.js';
 import type { CheckedCompany } from '../people.js';
 import type { CheckedSource, FactTable } from '../provenance.js';
 import type { FactSource } from './facts/link.js';
+import type { OfferStatus } from '../../domain/offers.js';
+import type { CheckedTerms } from '../offers/terms.js';
 
 export interface TitlePlan {
   key: string;
@@ -93,6 +95,8 @@ export interface RecordPlan {
   buyerPlans?: BuyerPlan[];
   /** The money after the deal (services/json/accounts.ts), when the document has it. */
   accounts?: AccountsPlan;
+  /** Markets and offers (services/json/marketMode.plan.ts), when the document has them. */
+  marketMode?: MarketModePlan;
 }
 
 /** A document's accounts: what could be checked without the database, checked; the rest as the document gives it. */
@@ -107,6 +111,70 @@ export interface AccountsPlan {
     expenses: Array<ReturnType<typeof checkExpense>>;
     payments: Array<ReturnType<typeof checkPayment>>;
   }>;
+}
+
+// ---- market mode (services/json/marketMode.plan.ts plans it, write/marketMode.ts writes it)
+
+/** Our person at a screening or meeting: a user id, or a person's key. */
+export interface PlannedPerson {
+  user: string | null;
+  person: string | null;
+}
+export interface PlannedMarket {
+  field: string;
+  editionKey: string;
+  name: string;
+  timeZone: string;
+  start: string;
+  end: string;
+  lineup: Array<{ title: string; status: LineupStatus; logline: string | null }>;
+  screenings: Array<{
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    venue: string;
+    notes: string | null;
+    buyers: Array<{ company: string; attended: boolean | null }>;
+    people: PlannedPerson[];
+  }>;
+  meetings: Array<{
+    buyer: string;
+    startsAt: string;
+    endsAt: string;
+    place: string | null;
+    notes: string | null;
+    nextStep: string | null;
+    icsUid: string | null;
+    titles: string[];
+    people: PlannedPerson[];
+  }>;
+  tasks: Array<{ dueOn: string; owner: string; text: string; meeting: number | null; buyer: string | null; done: boolean }>;
+}
+export interface PlannedOffer {
+  field: string;
+  ref: string;
+  buyer: string;
+  edition: string | null;
+  status: OfferStatus;
+  contract: string | null;
+  holdExpiresOn: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  versions: Array<{ checked: CheckedTerms; note: string | null; createdBy: string | null; createdAt: string }>;
+  events: Array<{
+    from: OfferStatus | null;
+    to: OfferStatus;
+    version: number;
+    by: string;
+    user: string | null;
+    at: string;
+    note: string | null;
+  }>;
+}
+export interface MarketModePlan {
+  markets: PlannedMarket[];
+  offers: PlannedOffer[];
 }
 
 /**

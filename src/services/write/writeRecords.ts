@@ -16,6 +16,7 @@ import { writeBuyers } from './buyers.js';
 import { writeDocumentContracts } from './deals.js';
 import { writeFestivals } from './festivals.js';
 import { writeMarket } from './market.js';
+import { writeMarketMode } from './marketMode.js';
 import { writeCompanies, writePeople, writeWe } from './parties.js';
 import { Keys, type RecordPlan } from './records.js';
 import { writeSources } from './sources.js';
@@ -51,6 +52,7 @@ export async function writeRecords(trx: Kysely<Database>, app: FilmRights, actor
   await writeMarket(trx, actor, p, keys, summary);
   await writeSources(trx, actor, p, keys, summary);
   await writeBuyers(trx, actor, p, keys, summary);
+  if (p.marketMode) await writeMarketMode(trx, actor, p.marketMode, keys, summary);
   await audit(trx, actor, { action: 'import', entity: 'documents', entityId: FORMAT, before: null, after: summary });
   return summary;
 }

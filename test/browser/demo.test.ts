@@ -1,0 +1,83 @@
+/**
+ * The demo in a real Chromium, as a new user first sees it (`npm start`): the Neon licence's
+ * Accounts show the worked example (USD 210,000.00 due for 2022-Q1) without anything entered; the
+ * Marché du Film 2021 shows its meetings and screening in the day and week views and its line-up;
+ * the offers list and a buyer page have the demo's buyers and offers. Screenshots at 1280 px in
+ * test-results/ (demo-*.png).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeBrowser, screenshot, shows, signIn, startWorld, visible, type World } from './harness.js';
+
+describeBrowser('the demo in the browser', () => {
+  let w: World;
+  let page: Page;
+  beforeAll(async () => {
+    w = await startWorld({ width: 1280, height: 900 });
+    page = w.page;
+    await signIn(page, w.url);
+  }, 240_000);
+  afterAll(async () => w?.close());
+
+  it("shows the Neon licence's accounts: terms, ledger, revenue and the 2022-Q1 statement", async () => {
+    const found = (await (await page.request.get(`${w.url}/api/contracts?q=WB-NEON`)).json()) as {
+      items: Array<{ id: string; ref: string }>;
+    };
+    const neon = found.items.find((c) => c.ref === 'WB-NEON-ONE-SECOND-NA')!;
+    await page.goto(`${w.url}/deals/${neon.id}`);
+    const accounts = page.locator('#accounts');
+    await visible(accounts);
+    await shows(accounts, '3 revenue report lines recorded');
+    await shows(accounts, 'Expense: P&A');
+    await accounts.getByLabel('Statement period').selectOption('2022-Q1');
+    await shows(accounts, 'Amount due: USD 210,000.00');
+    await accounts.evaluate((el) => el.scrollIntoView());
+    await screenshot(page, 'demo-accounts-1280', { viewportOnly: true });
+    await screenshot(page, 'demo-deal-1280');
+    await accounts.getByRole('table', { name: 'Statement 2022-Q1' }).evaluate((el) => el.scrollIntoView());
+    await screenshot(page, 'demo-statement-1280', { viewportOnly: true });
+  });
+
+  it('shows the Marché du Film 2021: the day, the week and the line-up', async () => {
+    const markets = (await (await page.request.get(`${w.url}/api/markets`)).json()) as Array<{ id: string; name: string }>;
+    expect(markets.map((m) => m.name)).toEqual(['Marché du Film']);
+    await page.goto(`${w.url}/markets/${markets[0].id}`);
+    await shows(page.locator('h1'), 'Marché du Film 2021');
+    await shows(page.locator('.page-sub'), 'times in Europe/Paris');
+    await expect.poll(() => page.locator('.sched-list .sched-item').count()).toBe(1);
+    await shows(page.locator('.sched-list'), 'Neon');
+    await screenshot(page, 'demo-market-1280');
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    const week = page.locator('.sched-week').first();
+    await visible(week);
+    await shows(week, 'Harbour Lane Pictures');
+    await shows(week, 'Tsubame Eiga');
+    await shows(week, 'One Second');
+    await screenshot(page, 'demo-market-week-1280');
+    await page.getByRole('button', { name: 'Line-up', exact: true }).click();
+    await shows(page.locator('main'), 'One Second');
+    await screenshot(page, 'demo-market-lineup-1280');
+  });
+
+  it('lists the two offers and the two buyers with their contacts', async () => {
+    await page.goto(`${w.url}/offers`);
+    await page.locator('.offers-table').waitFor();
+    await expect.poll(() => page.locator('.offers-table tbody tr').count()).toBe(2);
+    await shows(page.locator('.offers-table'), 'Harbour Lane Pictures');
+    await shows(page.locator('.offers-table'), 'Tsubame Eiga');
+    await screenshot(page, 'demo-offers-1280');
+    await page
+      .locator('.offers-table')
+      .getByRole('link', { name: /O-DEMO0001/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: /Offer O-DEMO0001/ }).waitFor();
+    await screenshot(page, 'demo-offer-1280');
+    await page.goto(`${w.url}/buyers`);
+    await shows(page.locator('table.data'), 'Harbour Lane Pictures');
+    await page.locator('table.data').getByRole('link', { name: 'Harbour Lane Pictures' }).click();
+    await shows(page.locator('h1'), 'Harbour Lane Pictures');
+    await shows(page.locator('body'), 'Olivia Marsh');
+    await screenshot(page, 'demo-buyer-1280');
+  });
+});
