@@ -54,11 +54,17 @@ describeBrowser('issue 13: a market day end to end', () => {
     page = w.page;
     await signIn(page, w.url);
     const festivals = (await (await page.request.get(`${w.url}/api/festivals`)).json()) as Array<{
+      id: string;
       name: string;
       editions: Array<{ id: string; year: number }>;
     }>;
+    // the demo's Marché du Film is on Cannes 2021: this market day is a new edition of Cannes, this year's
     const cannes = festivals.find((f) => f.name === 'Cannes Film Festival')!;
-    const edition = [...cannes.editions].sort((a, b) => b.year - a.year)[0].id;
+    const created = await page.request.post(`${w.url}/api/editions`, {
+      data: { festivalId: cannes.id, year: Number(today.slice(0, 4)), start: parisDay(-1), end: parisDay(4) },
+    });
+    expect(created.status()).toBe(201);
+    const edition = ((await created.json()) as { id: string }).id;
     const market = await page.request.post(`${w.url}/api/markets`, {
       data: { editionId: edition, name: 'Marché du Film', timeZone: ZONE, start: parisDay(-1), end: parisDay(4) },
     });

@@ -123,7 +123,7 @@ describeBrowser('web app: offers checked live against avails', () => {
     await page.getByLabel('Status').selectOption('signed');
     await expect.poll(() => page.locator('.offers-table tbody tr').count()).toBe(1);
     await page.getByLabel('Status').selectOption('');
-    await page.getByLabel('Market').selectOption({ index: 1 });
+    await page.getByRole('search', { name: 'Filter offers' }).getByLabel('Market').selectOption({ index: 1 });
     await expect.poll(() => ours.count()).toBe(1);
     await shows(page.locator('.offers-table'), 'Signed');
     await screenshot(page, 'offers-09-list-market-1280');

@@ -49,9 +49,15 @@ describeEachDatabase('the demo', (_open, database) => {
       ['Tsubame Eiga', '2021-07-09T10:00'],
     ]);
     expect(s.conflicts).toEqual([]);
-    // the meeting without a next step is a follow-up
+    // the meeting without a next step is a follow-up, and so is each open offer at the market without a task
     const f = await followUps(t.app, SYSTEM, m.id, '2021-07-16T00:00:00Z');
-    expect(f.items.map((i) => i.buyer.name)).toEqual(['Tsubame Eiga']);
+    expect(f.items.filter((i) => i.source === 'meeting').map((i) => i.buyer.name)).toEqual(['Tsubame Eiga']);
+    expect(
+      f.items
+        .filter((i) => i.source === 'offer')
+        .map((i) => i.buyer.name)
+        .sort(),
+    ).toEqual(['Harbour Lane Pictures', 'Tsubame Eiga']);
   });
 
   it('has two buyers with contacts, and two offers for One Second at that market, one countered', async () => {
