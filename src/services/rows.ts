@@ -7,6 +7,7 @@
  * said so; an optional reference deleted since (a section, a person, a
  * distributor) is left empty and said so.
  */
+import { recordRightsChange } from './changeFeed.js';
 import type { Kysely } from 'kysely';
 import { DomainError, invalid } from '../domain/errors.js';
 import type { Database } from '../store/index.js';
@@ -88,6 +89,8 @@ export async function deleteRowIn(trx: Kysely<Database>, actor: Actor, table: Ro
   }
   await trx.deleteFrom(table).where('id', '=', id).execute();
   await audit(trx, actor, { action: 'delete', entity: table, entityId: id, before: snapshot, after: null });
+  // windows that follow the title's releases are resolved again (docs/domain.md, "Windows that depend on events")
+  if (table === 'releases') await recordRightsChange(trx, [String(row.title_id)]);
   return snapshot;
 }
 
@@ -100,6 +103,7 @@ export async function deleteRow(
 ): Promise<{ deleted: RowSnapshot; removed: Record<string, number> }> {
   requireWriter(actor);
   const deleted = await app.store.transaction((trx) => deleteRowIn(trx, actor, table, id));
+  if (table === 'releases') await app.refreshTitles([String(deleted.title_id)]);
   const removed: Record<string, number> = {};
   if (deleted.sourceLinks?.length) removed['source links'] = deleted.sourceLinks.length;
   if (deleted.sections?.length) removed.sections = deleted.sections.length;
