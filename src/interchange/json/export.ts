@@ -6,7 +6,15 @@
 import type { Selectable } from 'kysely';
 import { normalizeName } from '../../domain/fuzzy.js';
 import { formatMoney } from '../../domain/money/amounts.js';
-import { CREDIT_ROLES, TITLE_COMPANY_ROLES, defaultTieGroup, formatReleaseDate, parseJson, type ConditionColumns, type Database } from '../../store/index.js';
+import {
+  CREDIT_ROLES,
+  TITLE_COMPANY_ROLES,
+  defaultTieGroup,
+  formatReleaseDate,
+  parseJson,
+  type ConditionColumns,
+  type Database,
+} from '../../store/index.js';
 import {
   FORMAT,
   type AliasDoc,
@@ -514,7 +522,9 @@ function withCovers(
 }
 
 /** A stored term's conditions, as the document writes them (docs/json-format.md): only those set. */
-function conditionDocs(r: Pick<Rows<'holdbacks'>[number], keyof Selectable<ConditionColumns>>): Pick<BlockDoc, 'startCondition' | 'endCondition'> {
+function conditionDocs(
+  r: Pick<Rows<'holdbacks'>[number], keyof Selectable<ConditionColumns>>,
+): Pick<BlockDoc, 'startCondition' | 'endCondition'> {
   const one = (e: 'start' | 'end') => {
     const event = r[`${e}_event`];
     if (event === null) return null;
