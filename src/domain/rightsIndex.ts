@@ -362,7 +362,8 @@ export class RightsIndex {
         chainHead[t] = links++;
         if (k === K_IN) {
           // an undated rights-in never covers the question on its own (its cells may depend on the event)
-          if ((meta & UNDATED) === 0 && (tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1)) f |= COVERED;
+          if ((meta & UNDATED) === 0 && (tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1))
+            f |= COVERED;
           f |= start > qEnd ? IN_FUTURE : end < qStart ? IN_PAST : IN_WINDOW;
         } else if (start <= qEnd && end >= qStart && (k === K_HOLDBACK || qExclusive || exclusive === 1)) {
           f |= BLOCKED;
