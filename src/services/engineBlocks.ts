@@ -39,6 +39,8 @@ export async function loadEngineBlocks(
   today: string = new Date().toISOString().slice(0, 10),
   /** Filled with the events each contract's undated windows wait for, in words (contract ref → words). */
   waiting?: Map<string, Set<string>>,
+  /** Event dates taken as known over those recorded ("assuming the release on D"), by event key. */
+  assumed?: ReadonlyMap<string, number>,
 ): Promise<Map<string, ScopedBlock[]>> {
   const byTitle = new Map<string, ScopedBlock[]>();
   for (const id of titleIds ?? []) byTitle.set(id, []);
@@ -103,6 +105,7 @@ export async function loadEngineBlocks(
   const termOf = (r: (typeof conditional)[number], fallbackStart: string | null) => {
     const known = new Map(events.get(r.title_id) ?? []);
     if (r.delivery_date) known.set('delivery', parseDay(r.delivery_date));
+    for (const [k, d] of assumed ?? []) known.set(k, d);
     const start = conditionOf(r, 'start');
     const end = conditionOf(r, 'end');
     const t = resolveTerm(

@@ -117,6 +117,31 @@ describeEachDatabase('windows that depend on events, through the API', (_open, d
     const later = await germanyPayTv('2032-01-01', '2032-12-31');
     expect(later.map((r) => r.status)).toEqual(['available']);
 
+    // "assuming the release on 31 March 2027": the exact answer, and nothing recorded
+    const assumed = await send('POST', '/api/avails', {
+      titles: [ids.s1],
+      territories: 'Germany',
+      media: 'Pay TV',
+      start: '2027-01-01',
+      end: '2027-12-31',
+      match: 'overlap-part',
+      assume: [{ event: 'release', territory: 'DE', media: 'theatrical', date: '2027-03-31' }],
+    });
+    expect(assumed.statusCode, assumed.body).toBe(200);
+    expect(assumed.json().rows.map((r: { status: string; start: string }) => [r.status, r.start])).toEqual([
+      ['available', '2027-01-01'],
+      ['unavailable', '2027-10-01'],
+    ]);
+    expect((await germanyPayTv('2027-01-01', '2027-12-31'))[0].reasons[0].code).toBe('depends');
+    const noTitles = await send('POST', '/api/avails', {
+      territories: 'Germany',
+      media: 'Pay TV',
+      start: '2027-01-01',
+      assume: [{ event: 'release', territory: 'DE', media: 'theatrical', date: '2027-03-31' }],
+    });
+    expect(noTitles.statusCode).toBe(400);
+    expect(noTitles.json()).toMatchObject({ field: 'assume' });
+
     const release = await send('POST', '/api/releases', { titleId: ids.s1, territory: 'DE', date: '2027-03-31', kind: 'theatrical' });
     expect(release.statusCode, release.body).toBe(201);
     const after = await germanyPayTv('2027-01-01', '2027-12-31');
