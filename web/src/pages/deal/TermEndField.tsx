@@ -43,7 +43,7 @@ export function TermEndField({
   const up = (patch: Partial<ConditionDraft>) => onCondition({ ...(c ?? newCondition()), ...patch });
   const partError = (k: string) => conditionError?.(k) ?? null;
   return (
-    <div className="term-end span-3" role="group" aria-label={label}>
+    <div className="term-end span-3" role="group" aria-label={`${label} (date or event)`}>
       <Field label={label} error={error ?? (c ? partError('') : null)} hint={c ? undefined : hint}>
         {(p) => (
           <div className="term-end-row">
