@@ -122,7 +122,7 @@ export async function restoreRow(
   id: string,
 ): Promise<{ restored: Row; skipped: string[] }> {
   requireWriter(actor);
-  return app.store.transaction(async (trx) => {
+  const result = await app.store.transaction(async (trx) => {
     const snap = await deletedSnapshot<RowSnapshot>(trx, table, id, ROW_WHAT[table]);
     if (await exists(trx, table, id)) throw invalid('id', id, `id: a ${ROW_WHAT[table]} "${id}" exists again; nothing to restore`);
     const { sourceLinks, sections, ...row } = snap;
@@ -158,6 +158,10 @@ export async function restoreRow(
       before: { ...row, ...(sections ? { sections } : {}) },
       after: row,
     });
+    // a release back dates the windows that follow it again
+    if (table === 'releases') await recordRightsChange(trx, [String(row.title_id)]);
     return { restored: row, skipped };
   });
+  if (table === 'releases') await app.refreshTitles([String(result.restored.title_id)]);
+  return result;
 }

@@ -159,6 +159,10 @@ describeEachDatabase('windows that depend on events, through the API', (_open, d
     const removed = await send('DELETE', `/api/releases/${release.json().id}`);
     expect(removed.statusCode, removed.body).toBe(200);
     expect((await germanyPayTv('2027-01-01', '2027-12-31'))[0].reasons[0].code).toBe('depends');
+    // restored from the history, the release dates the window again
+    const restored = await send('POST', `/api/history/releases/${release.json().id}/restore`);
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect((await germanyPayTv('2027-01-01', '2027-12-31'))[1]).toMatchObject({ start: '2027-11-15' });
   });
 
   it('a holdback until delivery + 30 days blocks until the contract has a delivery date', async () => {

@@ -77,11 +77,11 @@ describeBrowser('a window from 6 months after the German theatrical release', ()
       })
     ).id!;
     await page.goto(`${w.url}/deals/${saleId}`);
-    const start = page.getByRole('group', { name: 'Start (date or event)' }).first();
+    const start = page.getByRole('group', { name: 'Block 1 begins' }).first();
     await start.waitFor();
-    expect(await start.getByLabel('Start: a date or an event').inputValue()).toBe('event');
-    expect(await start.getByLabel('Start: offset').inputValue()).toBe('6');
-    expect(await start.getByLabel('Start: country').inputValue()).toBe('DE');
+    expect(await start.getByLabel('Block 1 begins: on a date or after an event').inputValue()).toBe('event');
+    expect(await start.getByLabel('Block 1 begins: offset').inputValue()).toBe('6');
+    expect(await start.getByLabel('Block 1 begins: country').inputValue()).toBe('DE');
     await screenshot(page, 'windows-1-deal-editor-1280');
   });
 
@@ -104,7 +104,7 @@ describeBrowser('a window from 6 months after the German theatrical release', ()
     const { page } = w;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${w.url}/deals/${saleId}`);
-    await page.getByRole('group', { name: 'Start (date or event)' }).first().waitFor();
+    await page.getByRole('group', { name: 'Block 1 begins' }).first().waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await screenshot(page, 'windows-4-deal-editor-390');

@@ -44,6 +44,7 @@ export function RightsFields({
               </Field>
               <TermEndField
                 label="Start"
+                name={`Block ${i + 1} begins`}
                 date={b.start}
                 condition={b.startCondition}
                 onDate={(v) => updateBlock(i, { start: v })}
@@ -53,6 +54,7 @@ export function RightsFields({
               />
               <TermEndField
                 label="End (inclusive)"
+                name={`Block ${i + 1} finishes`}
                 hint={b.end ? 'Clear it for perpetuity.' : <strong className="perpetuity-note">No end date: perpetuity</strong>}
                 date={b.end}
                 condition={b.endCondition}
@@ -167,6 +169,7 @@ export function RightsFields({
               <TextField label="From" error={f('start')} type="date" value={h.start} onChange={(v) => up({ start: v })} />
               <TermEndField
                 label="Until (inclusive)"
+                name={`Holdback end ${i + 1}`}
                 hint={h.end ? undefined : <strong className="perpetuity-note">No end date: perpetuity</strong>}
                 date={h.end}
                 condition={h.endCondition}

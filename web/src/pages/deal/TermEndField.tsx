@@ -22,6 +22,7 @@ const RELEASE_MEDIA: Array<[string, string]> = [
 
 export function TermEndField({
   label,
+  name,
   hint,
   date,
   condition,
@@ -31,6 +32,8 @@ export function TermEndField({
   conditionError,
 }: {
   label: string;
+  /** The controls' names, which never repeat the label (so the label names the date field alone): "Begins". */
+  name: string;
   hint?: ReactNode;
   date: string;
   condition: ConditionDraft | null | undefined;
@@ -43,12 +46,12 @@ export function TermEndField({
   const up = (patch: Partial<ConditionDraft>) => onCondition({ ...(c ?? newCondition()), ...patch });
   const partError = (k: string) => conditionError?.(k) ?? null;
   return (
-    <div className="term-end span-3" role="group" aria-label={`${label} (date or event)`}>
+    <div className="term-end span-3" role="group" aria-label={name}>
       <Field label={label} error={error ?? (c ? partError('') : null)} hint={c ? undefined : hint}>
         {(p) => (
           <div className="term-end-row">
             <select
-              aria-label={`${label}: a date or an event`}
+              aria-label={`${name}: on a date or after an event`}
               value={c ? 'event' : 'date'}
               onChange={(e) => onCondition(e.target.value === 'event' ? newCondition() : null)}
             >
@@ -59,14 +62,14 @@ export function TermEndField({
             {c && (
               <>
                 <input
-                  aria-label={`${label}: offset`}
+                  aria-label={`${name}: offset`}
                   className="term-end-offset"
                   type="number"
                   value={c.offset}
                   onChange={(e) => up({ offset: e.target.value })}
                 />
                 <select
-                  aria-label={`${label}: unit`}
+                  aria-label={`${name}: unit`}
                   value={c.unit}
                   onChange={(e) => up({ unit: e.target.value as ConditionDraft['unit'] })}
                 >
@@ -74,7 +77,7 @@ export function TermEndField({
                   <option value="days">days after</option>
                 </select>
                 {c.event === 'release' && (
-                  <select aria-label={`${label}: medium`} value={c.media} onChange={(e) => up({ media: e.target.value })}>
+                  <select aria-label={`${name}: medium`} value={c.media} onChange={(e) => up({ media: e.target.value })}>
                     {RELEASE_MEDIA.map(([v, t]) => (
                       <option key={v} value={v}>
                         the {t}
@@ -83,7 +86,7 @@ export function TermEndField({
                   </select>
                 )}
                 <select
-                  aria-label={`${label}: event`}
+                  aria-label={`${name}: event`}
                   value={c.event}
                   onChange={(e) => up({ event: e.target.value as ConditionDraft['event'] })}
                 >
@@ -95,7 +98,7 @@ export function TermEndField({
                 </select>
                 {(c.event === 'release' || c.event === 'broadcast') && (
                   <input
-                    aria-label={`${label}: country`}
+                    aria-label={`${name}: country`}
                     className="term-end-country"
                     placeholder="in (country code, e.g. DE)"
                     value={c.territory}
