@@ -19,6 +19,23 @@ import {
   textOrNull,
 } from './common.js';
 
+/**
+ * A condition instead of a date at one end of a term (docs/domain.md, "Windows that depend on
+ * events"; src/domain/conditions.ts): an event, its country and medium, and an offset.
+ */
+export const ConditionInput = closed({
+  event: oneOf(['release', 'broadcast', 'delivery', 'festival-premiere'] as const),
+  /** ISO 3166-1 alpha-2: for a release or a broadcast. */
+  territory: Type.Optional(Type.Union([Type.String({ minLength: 2, maxLength: 2 }), Type.Null()])),
+  /** For a release: theatrical, streaming, tv, home-video, festival. */
+  media: Type.Optional(Type.Union([oneOf(['theatrical', 'streaming', 'tv', 'home-video', 'festival'] as const), Type.Null()])),
+  /** Signed: 6 = six after, -30 = thirty before. */
+  offset: Type.Integer({ minimum: -1200, maximum: 1200 }),
+  unit: oneOf(['days', 'months'] as const),
+});
+export type ConditionInput = Static<typeof ConditionInput>;
+const conditionOrNull = Type.Union([ConditionInput, Type.Null()]);
+
 /** One grant of rights: a title, territories, media, languages, a term, exclusive or not. */
 export const BlockInput = closed({
   titleId: Type.Optional(id),
@@ -27,6 +44,10 @@ export const BlockInput = closed({
   languages: Type.Optional(languages),
   start: Type.Optional(dateOrNull),
   end: Type.Optional(endDate),
+  /** Instead of `start`: the start follows an event (docs/domain.md). */
+  startCondition: Type.Optional(conditionOrNull),
+  /** Instead of `end`: the end follows an event. */
+  endCondition: Type.Optional(conditionOrNull),
   exclusive: Type.Optional(Type.Boolean({ default: true })),
   /** On a series or season (docs/domain.md): false = only the titles under it that exist now, or those listed in `covers`. Default true. */
   includesFuture: Type.Optional(Type.Boolean()),
@@ -44,6 +65,9 @@ export const HoldbackInput = closed({
   media: Type.String({ minLength: 1, maxLength: LINE_MAX }),
   start: Type.Optional(dateOrNull),
   end: Type.Optional(endDate),
+  startCondition: Type.Optional(conditionOrNull),
+  /** "until 6 months after the U.S. theatrical release". */
+  endCondition: Type.Optional(conditionOrNull),
   description: Type.String({ maxLength: LINE_MAX }),
 });
 export type HoldbackInput = Static<typeof HoldbackInput>;
@@ -73,6 +97,8 @@ export const ContractInput = closed({
   mg: Type.Optional(Type.Union([Money, Type.Null()])),
   signedOn: Type.Optional(dateOrNull),
   announcedOn: Type.Optional(dateOrNull),
+  /** The delivery date: windows that follow delivery resolve from it (docs/domain.md). */
+  deliveryDate: Type.Optional(dateOrNull),
   editionId: Type.Optional(idOrNull),
   notes: Type.Optional(textOrNull(TEXT_MAX)),
   /** Save even though the deal conflicts; the reason is recorded. */

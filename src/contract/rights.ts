@@ -18,6 +18,21 @@ export const AvailsInput = closed({
   match: Type.Optional(oneOf(MATCH_TYPES, { default: 'cover-entire' })),
   minDays: Type.Optional(Type.Integer({ minimum: 1 })),
   include: Type.Optional(oneOf(['all', 'available'] as const)),
+  /**
+   * "Assuming the release on D" (docs/domain.md, "Windows that depend on events"): event dates the
+   * answer takes as known, over those recorded, for the titles asked (titles required).
+   */
+  assume: Type.Optional(
+    list(
+      closed({
+        event: oneOf(['release', 'broadcast', 'delivery', 'festival-premiere'] as const),
+        territory: Type.Optional(Type.Union([Type.String({ minLength: 2, maxLength: 2 }), Type.Null()])),
+        media: Type.Optional(Type.Union([oneOf(['theatrical', 'streaming', 'tv', 'home-video', 'festival'] as const), Type.Null()])),
+        date,
+      }),
+      20,
+    ),
+  ),
 });
 export type AvailsInput = Static<typeof AvailsInput>;
 

@@ -41,6 +41,16 @@ export const TitleSummary = Type.Object({
 export type TitleSummary = Static<typeof TitleSummary>;
 export const TitlePage = Page(TitleSummary);
 
+/** A condition at one end of a term, with its words ("the German theatrical release + 6 months"). */
+export const ConditionView = Type.Object({
+  event: S,
+  territory: Type.Optional(SOrNull),
+  media: Type.Optional(SOrNull),
+  offset: Type.Integer(),
+  unit: S,
+  label: S,
+});
+
 /** One grant of rights of a contract, as its page shows it. */
 export const Block = Type.Object({
   id: Type.Optional(S),
@@ -59,6 +69,9 @@ export const Block = Type.Object({
   includesFuture: Type.Optional(Type.Boolean()),
   covers: Type.Optional(nullable(strings)),
   excludes: Type.Optional(strings),
+  /** The start or end follows an event (docs/domain.md, "Windows that depend on events"). */
+  startCondition: Type.Optional(nullable(ConditionView)),
+  endCondition: Type.Optional(nullable(ConditionView)),
 });
 export type Block = Static<typeof Block>;
 
@@ -71,6 +84,8 @@ export const Holdback = Type.Object({
   mediaIds: Type.Optional(strings),
   start: SOrNull,
   end: SOrNull,
+  startCondition: Type.Optional(nullable(ConditionView)),
+  endCondition: Type.Optional(nullable(ConditionView)),
   description: S,
 });
 export type Holdback = Static<typeof Holdback>;
@@ -94,6 +109,8 @@ export const Contract = Type.Object({
   mg: Type.Optional(nullable(Money)),
   signedOn: SOrNull,
   announcedOn: SOrNull,
+  /** The delivery date (windows may follow it). */
+  deliveryDate: Type.Optional(SOrNull),
   editionId: SOrNull,
   notes: SOrNull,
   overrideReason: SOrNull,

@@ -54,8 +54,44 @@ export function checkQuestion(q: AvailsQuestion): void {
 // ---------------------------------------------------------------------------
 // One cell on one day
 
-/** The outcome of one cell on one day, given the blocks that cover the cell's place. */
+/**
+ * The outcome of one cell on one day, given the blocks that cover the cell's place.
+ *
+ * Undated blocks (a condition whose event is not dated, docs/domain.md "Windows
+ * that depend on events") may or may not be active on a day of their widened
+ * term. The cell is available only if it is available at worst (undated
+ * rights-in left out, undated rights-out and holdbacks counted); unavailable
+ * for its own reasons if it is unavailable at best (undated rights-in counted,
+ * undated rights-out and holdbacks left out); otherwise unavailable with reason
+ * `depends`, naming the undated contracts in play that day.
+ */
 export function outcomeOn(blocks: readonly RightsBlock[], day: Day, exclusive: boolean, outcomes: OutcomeTable = SHARED_OUTCOMES): Outcome {
+  let undated = false;
+  for (const b of blocks) if (b.undated) undated = true;
+  if (!undated) return datedOutcomeOn(blocks, day, exclusive, outcomes);
+  const worst = datedOutcomeOn(
+    blocks.filter((b) => !(b.undated && b.kind === 'in')),
+    day,
+    exclusive,
+    outcomes,
+  );
+  if (worst.status !== 'unavailable') return worst;
+  const best = datedOutcomeOn(
+    blocks.filter((b) => !b.undated || b.kind === 'in'),
+    day,
+    exclusive,
+    outcomes,
+  );
+  if (best.status === 'unavailable') return best;
+  const inPlay: string[] = [];
+  for (const b of blocks) {
+    if (!b.undated || b.start > day || day > b.end) continue;
+    if (b.kind === 'in' || b.kind === 'holdback' || (b.kind === 'out' && (exclusive || b.exclusive))) inPlay.push(b.contract);
+  }
+  return outcomes.make('unavailable', [{ code: 'depends', contracts: inPlay }]);
+}
+
+function datedOutcomeOn(blocks: readonly RightsBlock[], day: Day, exclusive: boolean, outcomes: OutcomeTable): Outcome {
   const activeIn: string[] = [];
   const activeInExclusive: string[] = [];
   const future: string[] = [];

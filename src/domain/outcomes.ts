@@ -19,7 +19,8 @@ export type ReasonCode =
   | 'on-hold'
   | 'not-yet-started'
   | 'expired'
-  | 'window-not-met';
+  | 'window-not-met'
+  | 'depends';
 
 /** Reasons are listed in this order. */
 export const REASON_CODES: readonly ReasonCode[] = [
@@ -29,6 +30,7 @@ export const REASON_CODES: readonly ReasonCode[] = [
   'rights-in-non-exclusive',
   'rights-out-exist',
   'holdback',
+  'depends',
   'on-hold',
   'window-not-met',
 ];

@@ -28,6 +28,11 @@ export interface RightsBlock {
   end: Day;
   /** Ignored for holdbacks. */
   exclusive: boolean;
+  /**
+   * A start or end is a condition whose event is not dated (conditions.ts): the term above is
+   * widened to every day the block could cover, and the rule answers `depends` where it matters.
+   */
+  undated?: boolean;
 }
 
 export function checkBlock(b: RightsBlock, field = 'block'): RightsBlock {

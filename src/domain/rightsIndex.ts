@@ -37,13 +37,15 @@ const PARTIAL = 16;
 const IN_WINDOW = 32;
 const IN_PAST = 64;
 const IN_FUTURE = 128;
-// a posting entry: block position, title, start, end, meta (kind | exclusive << 2 | language set << 3)
+// a posting entry: block position, title, start, end, meta (kind | exclusive << 2 | undated << 3 | language set << 4)
 const STRIDE = 5;
 const E_TITLE = 1;
 const E_START = 2;
 const E_END = 3;
 const E_META = 4;
 const DEAD_META = -1;
+/** Meta bit of an undated block (a condition whose event is not dated). */
+const UNDATED = 8;
 const K_IN = 0;
 const K_HOLDBACK = 3;
 
@@ -107,7 +109,7 @@ export class RightsIndex {
   /**
    * Posting lists, which hold the blocks: per (territory set, media set) pair, its blocks as
    * entries of STRIDE numbers (position, title, start, end, meta: kind | exclusive << 2 |
-   * language set << 3; -1 once dead). A question reads them front to back.
+   * undated << 3 | language set << 4; -1 once dead). A question reads them front to back.
    */
   private readonly pairNumbers = new Map<number, number>();
   private pairTset: number[] = [];
@@ -200,7 +202,7 @@ export class RightsIndex {
       this.mset[p] = this.mediaSets.intern(b.media);
       this.contract[p] = this.contracts.intern(b.contract);
       const lset = this.languageSets.intern(b.languages === null ? null : [...b.languages].sort());
-      this.post(p, t, b.start, b.end, KINDS.indexOf(b.kind) | ((b.exclusive ? 1 : 0) << 2) | (lset << 3));
+      this.post(p, t, b.start, b.end, KINDS.indexOf(b.kind) | ((b.exclusive ? 1 : 0) << 2) | ((b.undated ? 1 : 0) << 3) | (lset << 4));
       positions.push(p);
     }
     this.titleBlocks[t] = positions;
@@ -238,10 +240,11 @@ export class RightsIndex {
       kind: KINDS[meta & 3],
       territories: this.territorySets.values[this.tset[p]],
       media: this.mediaSets.values[this.mset[p]],
-      languages: this.languageSets.values[meta >>> 3],
+      languages: this.languageSets.values[meta >>> 4],
       start: list[e + E_START],
       end: list[e + E_END],
       exclusive: ((meta >> 2) & 1) === 1,
+      ...(((meta >> 3) & 1) === 1 ? { undated: true } : {}),
     };
   }
 
@@ -344,7 +347,7 @@ export class RightsIndex {
         const p = list[e];
         // tm: the territory and media flags together
         const tm = shared >= 0 ? shared : tFlags[tset[p]] & mFlags[mset[p]];
-        const lf = lFlags[meta >>> 3];
+        const lf = lFlags[meta >>> 4];
         if ((tm & lf & 1) === 0) continue;
         const t = list[e + E_TITLE];
         const k = meta & 3;
@@ -358,7 +361,9 @@ export class RightsIndex {
         chainNext[links] = chainHead[t];
         chainHead[t] = links++;
         if (k === K_IN) {
-          if ((tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1)) f |= COVERED;
+          // an undated rights-in never covers the question on its own (its cells may depend on the event)
+          if ((meta & UNDATED) === 0 && (tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1))
+            f |= COVERED;
           f |= start > qEnd ? IN_FUTURE : end < qStart ? IN_PAST : IN_WINDOW;
         } else if (start <= qEnd && end >= qStart && (k === K_HOLDBACK || qExclusive || exclusive === 1)) {
           f |= BLOCKED;
@@ -525,7 +530,7 @@ class OnePlaceRows {
       named.length = 0;
       for (let k = chainHead[t]; k >= 0; k = chainNext[k]) {
         const p = chainBlock[k];
-        const l = c.languageSets[c.postings[c.pairOf[p]][c.slot[p] * STRIDE + E_META] >>> 3];
+        const l = c.languageSets[c.postings[c.pairOf[p]][c.slot[p] * STRIDE + E_META] >>> 4];
         if (l !== null) for (const x of l) if (!named.includes(x)) named.push(x);
       }
       atoms = named.length ? [...named.sort(), OTHER_LANGUAGES] : ONLY_OTHER_LANGUAGES;
@@ -565,7 +570,9 @@ class OnePlaceRows {
       const list = c.postings[c.pairOf[p]];
       const e = c.slot[p] * STRIDE;
       const meta = list[e + E_META];
-      if (!coversLanguage(c.languageSets[meta >>> 3], atom)) continue;
+      if (!coversLanguage(c.languageSets[meta >>> 4], atom)) continue;
+      // the available runs are those available at worst: an undated rights-in gives nothing for sure
+      if ((meta & 3) === K_IN && (meta & UNDATED) !== 0) continue;
       this.kind[n] = meta & 3;
       this.exclusive[n] = (meta >> 2) & 1;
       this.start[n] = list[e + E_START];

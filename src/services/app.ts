@@ -61,6 +61,8 @@ export class FilmRights {
   lastIndexBuild: IndexBuild | null = null;
   private titleNames = new Map<string, string>();
   private parties = new Map<string, ContractParties>();
+  /** Contract ref → the events its undated windows wait for, in words. */
+  private waiting = new Map<string, Set<string>>();
 
   private readonly feed: ChangeFeed;
 
@@ -93,7 +95,9 @@ export class FilmRights {
   async rebuildIndex(): Promise<{ titles: number; blocks: number }> {
     const started = performance.now();
     const index = new RightsIndex();
-    const blocks = await loadEngineBlocks(this.store.db, null);
+    const waiting = new Map<string, Set<string>>();
+    const blocks = await loadEngineBlocks(this.store.db, null, undefined, undefined, waiting);
+    this.waiting = waiting;
     // series, seasons and episodes: each episode gets its own blocks and those it inherits (docs/domain.md)
     const tree = await loadWholeTree(this.store.db);
     const own = new Map<string, ScopedBlock[]>();
@@ -198,7 +202,15 @@ export class FilmRights {
     // titles under the changed ones, loaded now, join the tree (a series read first time whole)
     const missing = [...trees.values()].filter((n) => !this.tree.get(n.id));
     for (const n of missing) this.tree.put(n);
-    const blocks = await loadEngineBlocks(this.store.db, [...new Set([...unique, ...missing.map((n) => n.id)])]);
+    const waiting = new Map<string, Set<string>>();
+    const blocks = await loadEngineBlocks(
+      this.store.db,
+      [...new Set([...unique, ...missing.map((n) => n.id)])],
+      undefined,
+      undefined,
+      waiting,
+    );
+    for (const [ref, words] of waiting) this.waiting.set(ref, words);
     for (const [id, list] of blocks) {
       if (this.tree.get(id)) this.ownBlocks.set(id, list);
       else this.ownBlocks.delete(id);
@@ -265,7 +277,11 @@ export class FilmRights {
   titleName = (id: string): string => this.titleNames.get(id) ?? id;
   /** Whether the title is known to the lookups (false once deleted or merged away). */
   knowsTitle = (id: string): boolean => this.titleNames.has(id);
-  contractParties = (ref: string): ContractParties | undefined => this.parties.get(ref);
+  contractParties = (ref: string): ContractParties | undefined => {
+    const p = this.parties.get(ref);
+    const words = this.waiting.get(ref);
+    return words?.size ? { ...(p ?? { licensor: null, licensee: null }), waitsFor: [...words] } : p;
+  };
 
   async setting<T>(key: string): Promise<T | undefined> {
     const row = await this.store.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();

@@ -9,9 +9,11 @@ import { DomainError, invalid } from '../domain/errors.js';
 import { closest, normalizeName } from '../domain/fuzzy.js';
 import { parseLanguages } from '../domain/languages.js';
 import { parseMedia } from '../domain/media.js';
-import type { NotShownReason } from '../domain/rightsIndex.js';
+import { RightsIndex, type NotShownReason } from '../domain/rightsIndex.js';
+import { checkCondition, eventKey } from '../domain/conditions.js';
+import { loadEngineBlocks } from './engineBlocks.js';
 import type { RolledRow } from '../domain/rollup.js';
-import { groupStatus, unitStatus } from '../domain/series.js';
+import { groupStatus, refreshUnits, unitStatus } from '../domain/series.js';
 import { unitsOf } from './seriesRights.js';
 import { parseTerritories } from '../domain/territories.js';
 import type { Actor, FilmRights } from './app.js';
@@ -153,9 +155,10 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
   // a series or season is asked through its episodes (docs/domain.md)
   const titleIds = named ? unitsOf(app.tree, named) : null;
   if (titleIds) await app.ensureTitleNames(titleIds);
+  const index = input.assume?.length ? await assumingIndex(app, input, named) : app.index;
   const reported = new Map<string, NotShownReason>();
   const deals = reasonDeals(app);
-  const rows = app.index.avails(titleIds, q, {
+  const rows = index.avails(titleIds, q, {
     ...(input.include ? { include: input.include } : {}),
     notShown: (id, reason) => reported.set(id, reason),
   });
@@ -170,7 +173,7 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
   left.sort(
     (a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0),
   );
-  const groups = named ? seriesGroups(app, named, q) : [];
+  const groups = named ? seriesGroups(app, named, q, index) : [];
   return {
     ...(groups.length ? { groups } : {}),
     rows: rows.map((r) => rowView(r, app.titleName, app.contractParties, deals)),
@@ -188,13 +191,18 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
 }
 
 /** Each series or season among the titles: its episodes' statuses over the whole question, and its own (docs/domain.md). */
-export function seriesGroups(app: FilmRights, titleIds: readonly string[], q: AvailsQuestion): SeriesGroup[] {
+export function seriesGroups(
+  app: FilmRights,
+  titleIds: readonly string[],
+  q: AvailsQuestion,
+  index: RightsIndex = app.index,
+): SeriesGroup[] {
   const out: SeriesGroup[] = [];
   for (const id of new Set(titleIds)) {
     const node = app.tree.get(id);
     if (!node || app.tree.children(id).length === 0) continue;
     const units = app.tree.units(id);
-    const rows = app.index.avails(units, q, { include: 'all' });
+    const rows = index.avails(units, q, { include: 'all' });
     const byUnit = new Map<string, RolledRow[]>(units.map((u) => [u, []]));
     for (const r of rows) for (const t of r.titles) byUnit.get(t)?.push(r);
     const unitViews = units.map((u) => ({
@@ -206,4 +214,32 @@ export function seriesGroups(app: FilmRights, titleIds: readonly string[], q: Av
     out.push({ id, title: app.titleName(id), kind: node.kind, status: groupStatus(unitViews.map((u) => u.status)), units: unitViews });
   }
   return out;
+}
+
+/**
+ * The asked titles' rights with the question's assumed event dates ("assuming the release on D"):
+ * a small index of their own, built from the store, the shared index left as it is.
+ */
+async function assumingIndex(app: FilmRights, input: AvailsInput, named: readonly string[] | null): Promise<RightsIndex> {
+  if (!named) throw invalid('assume', input.assume, 'assume: name the titles the assumed dates are for');
+  const assumed = new Map<string, number>();
+  input.assume!.forEach((a, i) => {
+    const c = checkCondition(
+      { event: a.event, territory: a.territory?.toUpperCase() ?? null, media: a.media ?? null, window: null, offset: 0, unit: 'days' },
+      `assume[${i}]`,
+    );
+    assumed.set(eventKey(c), parseDay(a.date, `assume[${i}].date`));
+  });
+  const all = new Set<string>();
+  for (const id of named) {
+    if (!app.tree.get(id)) all.add(id);
+    else {
+      const root = app.tree.root(id);
+      for (const t of [root, ...app.tree.descendants(root)]) all.add(t);
+    }
+  }
+  const blocks = await loadEngineBlocks(app.store.db, [...all], undefined, undefined, undefined, assumed);
+  const index = new RightsIndex();
+  refreshUnits(index, app.tree, (id) => blocks.get(id) ?? [], all);
+  return index;
 }

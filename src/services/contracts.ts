@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import { checkConflicts, type ConflictReport, type ProposedBlock } from '../domain/conflicts.js';
 import { unitsToCheck, type BlockScope } from '../domain/series.js';
-import { BEGINNING, checkTerm, parseDay, parseEndDay } from '../domain/dates.js';
+import { BEGINNING, checkTerm, parseDay, parseEndDay, PERPETUITY } from '../domain/dates.js';
 import { DomainError, invalid } from '../domain/errors.js';
 import { parseLanguages } from '../domain/languages.js';
 import { mediaLeafIds, parseMedia } from '../domain/media.js';
@@ -44,7 +44,9 @@ export { listContracts, type ContractListItem, type ContractListParams, type Con
 export { auditTrail } from './audit.js';
 /** The input shapes of a deal, declared once in the API contract (src/contract/deals.ts). */
 export type { BlockInput, HoldbackInput, ContractInput } from '../contract/index.js';
-import type { BlockInput, ContractInput, HoldbackInput } from '../contract/index.js';
+import type { BlockInput, ConditionInput, ContractInput, HoldbackInput } from '../contract/index.js';
+import type { Condition } from '../domain/conditions.js';
+import { checkConditionInput, conditionRow } from './contracts/conditions.js';
 
 export const NEW_COMPANY_PARTIES = ['licensor', 'licensee', 'salesAgent'] as const;
 export type NewCompanyParty = (typeof NEW_COMPANY_PARTIES)[number];
@@ -56,6 +58,8 @@ interface ParsedBlock {
   proposed: ProposedBlock;
   territoryCodes: string[];
   mediaIds: string[];
+  startCondition: Condition | null;
+  endCondition: Condition | null;
 }
 
 export interface SaveResult {
@@ -78,7 +82,14 @@ export interface CheckedContract {
   /** undefined: not given (unchanged on update); null: none. */
   mg: { minor: number; currency: string } | null | undefined;
   blocks: ParsedBlock[];
-  holdbacks: Array<{ titleIds: string[]; input: HoldbackInput; territoryCodes: string[]; mediaIds: string[] }>;
+  holdbacks: Array<{
+    titleIds: string[];
+    input: HoldbackInput;
+    territoryCodes: string[];
+    mediaIds: string[];
+    startCondition: Condition | null;
+    endCondition: Condition | null;
+  }>;
 }
 
 /**
@@ -103,6 +114,7 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
   }
   optionalDate(input.signedOn, f('signedOn'));
   optionalDate(input.announcedOn, f('announcedOn'));
+  optionalDate(input.deliveryDate, f('deliveryDate'));
   const mg = input.mg === undefined ? undefined : input.mg ? parseMoney(input.mg, f('mg')) : null;
   const blocks = (input.blocks ?? []).map((b, i): ParsedBlock => {
     const bf = f(`blocks[${i}]`);
@@ -112,8 +124,12 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
     const territories = parseTerritories(b.territories ?? '', `${bf}.territories`);
     const media = parseMedia(b.media ?? '', `${bf}.media`);
     const languages = parseLanguages(b.languages ?? null, `${bf}.languages`);
-    const start = b.start ? parseDay(b.start, `${bf}.start`) : BEGINNING;
-    const end = parseEndDay(b.end, `${bf}.end`);
+    const startCondition = checkConditionInput(b.startCondition, b.start, `${bf}.startCondition`);
+    const endCondition = checkConditionInput(b.endCondition, b.end, `${bf}.endCondition`);
+    // a term that follows an event not yet known is checked for conflicts from the day it is saved
+    // (an event already past would be recorded) and, with an end that follows an event, for ever
+    const start = b.start ? parseDay(b.start, `${bf}.start`) : startCondition ? parseDay(new Date().toISOString().slice(0, 10)) : BEGINNING;
+    const end = endCondition ? PERPETUITY : parseEndDay(b.end, `${bf}.end`);
     checkTerm(start, end, bf);
     return {
       titleIds: b.titleId ? [b.titleId] : input.titleIds,
@@ -121,6 +137,8 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
       proposed: { territories, media, languages, start, end, exclusive: b.exclusive ?? true },
       territoryCodes: territoryCodes(territories),
       mediaIds: mediaLeafIds(media),
+      startCondition,
+      endCondition,
     };
   });
   const holdbacks = (input.holdbacks ?? []).map((h, i) => {
@@ -139,6 +157,8 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
       titleIds: h.titleId ? [h.titleId] : input.titleIds,
       territoryCodes: territoryCodes(territories),
       mediaIds: mediaLeafIds(media),
+      startCondition: checkConditionInput(h.startCondition, h.start, `${hf}.startCondition`),
+      endCondition: checkConditionInput(h.endCondition, h.end, `${hf}.endCondition`),
     };
   });
   if (input.newCompanies !== undefined && input.newCompanies !== null) {
@@ -334,6 +354,7 @@ export async function writeContractIn(
     status: input.status,
     signed_on: input.signedOn || null,
     announced_on: input.announcedOn || null,
+    delivery_date: input.deliveryDate || null,
     edition_id: input.editionId ?? null,
     mg_amount: mg.mg_amount,
     mg_currency: mg.mg_currency,
@@ -377,6 +398,7 @@ export async function writeContractIn(
       exclusive: flag(b.proposed.exclusive),
       notes: null,
       ...scopeRow(scopes[i].get(t) ?? null),
+      ...conditionRow(b.startCondition, b.endCondition),
     })),
   );
   if (blockRows.length) await trx.insertInto('rights_blocks').values(blockRows).execute();
@@ -392,6 +414,7 @@ export async function writeContractIn(
       start_date: h.input.start || null,
       end_date: h.input.end || null,
       description: h.input.description.trim(),
+      ...conditionRow(h.startCondition, h.endCondition),
     })),
   );
   if (holdbackRows.length) await trx.insertInto('holdbacks').values(holdbackRows).execute();
@@ -509,6 +532,7 @@ export function inputOf(c: ContractView, override?: { reason: string }): Contrac
       start: b.start,
       end: b.end,
       exclusive: b.exclusive,
+      ...conditionInputs(b),
       ...(b.includesFuture ? {} : { includesFuture: false, covers: b.covers }),
       ...(b.excludes.length ? { excludes: b.excludes } : {}),
     })),
@@ -518,17 +542,29 @@ export function inputOf(c: ContractView, override?: { reason: string }): Contrac
       media: h.media,
       start: h.start,
       end: h.end,
+      ...conditionInputs(h),
       description: h.description,
     })),
     negotiators: c.negotiators.map((n) => ({ personId: n.person.id, companyId: n.company?.id ?? null, side: n.side })),
     mg: c.mg ?? null,
     signedOn: c.signedOn,
     announcedOn: c.announcedOn,
+    ...(c.deliveryDate ? { deliveryDate: c.deliveryDate } : {}),
     editionId: c.editionId,
     notes: c.notes,
     override: override ?? (c.overrideReason ? { reason: c.overrideReason } : null),
   };
 }
+
+/** A viewed block's conditions as the input takes them back (their words left out). */
+function conditionInputs(b: { startCondition?: ConditionViewShape | null; endCondition?: ConditionViewShape | null }) {
+  const back = (c: ConditionViewShape | null | undefined): ConditionInput | null =>
+    c ? { event: c.event, territory: c.territory ?? null, media: c.media ?? null, offset: c.offset, unit: c.unit } : null;
+  const start = back(b.startCondition);
+  const end = back(b.endCondition);
+  return { ...(start ? { startCondition: start } : {}), ...(end ? { endCondition: end } : {}) };
+}
+type ConditionViewShape = ConditionInput & { label: string };
 
 /** How a block's reach down a series is stored (docs/domain.md). */
 function scopeRow(s: BlockScope | null) {

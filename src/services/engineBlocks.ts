@@ -6,7 +6,9 @@
  * make rights available to us.
  */
 import type { Kysely } from 'kysely';
-import { BEGINNING, parseDay, parseEndDay } from '../domain/dates.js';
+import { describeCondition, releaseEvents, resolveCondition, resolveTerm } from '../domain/conditions.js';
+import { BEGINNING, parseDay, parseEndDay, PERPETUITY } from '../domain/dates.js';
+import { conditionOf } from './contracts/conditions.js';
 import { mediaSetFromIds } from '../domain/media.js';
 import type { BlockKind } from '../domain/rights.js';
 import type { ScopedBlock } from '../domain/series.js';
@@ -35,6 +37,10 @@ export async function loadEngineBlocks(
   excludeContractId?: string,
   /** Holds whose expiry day is before this day no longer count (docs/offers.md); default today (UTC). */
   today: string = new Date().toISOString().slice(0, 10),
+  /** Filled with the events each contract's undated windows wait for, in words (contract ref → words). */
+  waiting?: Map<string, Set<string>>,
+  /** Event dates taken as known over those recorded ("assuming the release on D"), by event key. */
+  assumed?: ReadonlyMap<string, number>,
 ): Promise<Map<string, ScopedBlock[]>> {
   const byTitle = new Map<string, ScopedBlock[]>();
   for (const id of titleIds ?? []) byTitle.set(id, []);
@@ -65,53 +71,133 @@ export async function loadEngineBlocks(
       'c.ref',
       'c.direction',
       'c.status',
+      'c.delivery_date',
+      ...CONDITION_SELECT('b'),
     ])
     .where('c.deleted_at', 'is', null)
     .where('c.direction', '!=', 'third-party')
     .where('c.status', 'in', [...ACTIVE_STATUSES, ...HOLD_STATUSES]);
   if (titleIds !== null) blocks = blocks.where('b.title_id', 'in', [...titleIds]);
   if (excludeContractId) blocks = blocks.where('c.id', '!=', excludeContractId);
-  for (const r of await blocks.execute()) {
+  const blockRows = await blocks.execute();
+  let holdbacks = db
+    .selectFrom('holdbacks as h')
+    .innerJoin('contracts as c', 'c.id', 'h.contract_id')
+    .select([
+      'h.title_id',
+      'h.territory_codes',
+      'h.media_ids',
+      'h.start_date',
+      'h.end_date',
+      'c.ref',
+      'c.delivery_date',
+      ...CONDITION_SELECT('h'),
+    ])
+    .where('c.deleted_at', 'is', null)
+    .where('c.direction', '!=', 'third-party')
+    .where('c.status', 'in', [...ACTIVE_STATUSES]);
+  if (titleIds !== null) holdbacks = holdbacks.where('h.title_id', 'in', [...titleIds]);
+  if (excludeContractId) holdbacks = holdbacks.where('c.id', '!=', excludeContractId);
+  const holdbackRows = await holdbacks.execute();
+  // the events windows follow: the titles' releases (only where some window follows an event)
+  const conditional = [...blockRows, ...holdbackRows].filter((r) => r.start_event !== null || r.end_event !== null);
+  const events = await titleEvents(db, [...new Set(conditional.map((r) => r.title_id))]);
+  const termOf = (r: (typeof conditional)[number], fallbackStart: string | null) => {
+    const known = new Map(events.get(r.title_id) ?? []);
+    if (r.delivery_date) known.set('delivery', parseDay(r.delivery_date));
+    for (const [k, d] of assumed ?? []) known.set(k, d);
+    const start = conditionOf(r, 'start');
+    const end = conditionOf(r, 'end');
+    const t = resolveTerm(
+      { date: fallbackStart ? parseDay(fallbackStart) : null, condition: start },
+      { date: r.end_date ? parseDay(r.end_date) : null, condition: end },
+      known,
+      { start: BEGINNING, end: PERPETUITY },
+    );
+    if (t.undated && waiting) {
+      let words = waiting.get(r.ref);
+      if (!words) waiting.set(r.ref, (words = new Set()));
+      for (const c of [start, end]) if (c && resolveCondition(c, known) === null) words.add(describeCondition(c));
+    }
+    return t;
+  };
+  for (const r of blockRows) {
     const kind = blockKind(r.direction, r.status);
     if (!kind) continue;
     // a hold past its expiry day frees the rights at once, before the sweep gives it its final status
     if (kind === 'hold' && r.expires_on !== null && r.expires_on < today) continue;
+    const term = r.start_event !== null || r.end_event !== null ? termOf(r, r.start_date) : null;
+    // a window dated by its events that ends before it starts covers no day
+    if (term && !term.undated && term.end < term.start) continue;
     push(r.title_id, {
       contract: r.ref,
       kind,
       territories: territorySetFromCodes(parseJson(r.territory_codes), 'territory_codes'),
       media: mediaSetFromIds(parseJson(r.media_ids), 'media_ids'),
       languages: parseJson(r.languages),
-      start: r.start_date ? parseDay(r.start_date) : BEGINNING,
-      end: parseEndDay(r.end_date),
+      start: term ? term.start : r.start_date ? parseDay(r.start_date) : BEGINNING,
+      end: term ? term.end : parseEndDay(r.end_date),
       exclusive: r.exclusive === 1,
+      ...(term?.undated ? { undated: true } : {}),
       ...scopeOf(r),
     });
   }
 
-  let holdbacks = db
-    .selectFrom('holdbacks as h')
-    .innerJoin('contracts as c', 'c.id', 'h.contract_id')
-    .select(['h.title_id', 'h.territory_codes', 'h.media_ids', 'h.start_date', 'h.end_date', 'c.ref'])
-    .where('c.deleted_at', 'is', null)
-    .where('c.direction', '!=', 'third-party')
-    .where('c.status', 'in', [...ACTIVE_STATUSES]);
-  if (titleIds !== null) holdbacks = holdbacks.where('h.title_id', 'in', [...titleIds]);
-  if (excludeContractId) holdbacks = holdbacks.where('c.id', '!=', excludeContractId);
-  for (const r of await holdbacks.execute()) {
+  for (const r of holdbackRows) {
+    const term = r.start_event !== null || r.end_event !== null ? termOf(r, r.start_date) : null;
+    if (term && !term.undated && term.end < term.start) continue;
     push(r.title_id, {
       contract: r.ref,
       kind: 'holdback',
       territories: territorySetFromCodes(parseJson(r.territory_codes), 'territory_codes'),
       media: mediaSetFromIds(parseJson(r.media_ids), 'media_ids'),
       languages: null,
-      start: r.start_date ? parseDay(r.start_date) : BEGINNING,
+      start: term ? term.start : r.start_date ? parseDay(r.start_date) : BEGINNING,
       // a holdback whose end is not yet known blocks until it is
-      end: parseEndDay(r.end_date),
+      end: term ? term.end : parseEndDay(r.end_date),
       exclusive: false,
+      ...(term?.undated ? { undated: true } : {}),
     });
   }
   return byTitle;
+}
+
+/** The condition columns of a rights block or holdback row (alias `a`). */
+function CONDITION_SELECT<A extends 'b' | 'h'>(a: A) {
+  return [
+    `${a}.start_event`,
+    `${a}.start_territory`,
+    `${a}.start_media`,
+    `${a}.start_offset`,
+    `${a}.start_unit`,
+    `${a}.end_event`,
+    `${a}.end_territory`,
+    `${a}.end_media`,
+    `${a}.end_offset`,
+    `${a}.end_unit`,
+  ] as const;
+}
+
+/** The dated events of each title: its first release per country and medium, its festival premiere. */
+async function titleEvents(db: Kysely<Database>, titleIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  if (!titleIds.length) return out;
+  const rows = await db
+    .selectFrom('releases')
+    .select(['title_id', 'territory', 'kind', 'release_date', 'date_precision'])
+    .where('title_id', 'in', [...titleIds])
+    .where('release_date', 'is not', null)
+    .execute();
+  const byTitle = new Map<string, { territory: string; kind: string; day: number }[]>();
+  for (const r of rows) {
+    // a release known only to the month or year dates no window: its day is not known
+    if (r.date_precision !== 'day' || !r.release_date) continue;
+    let list = byTitle.get(r.title_id);
+    if (!list) byTitle.set(r.title_id, (list = []));
+    list.push({ territory: r.territory, kind: r.kind, day: parseDay(r.release_date) });
+  }
+  for (const [id, list] of byTitle) out.set(id, releaseEvents(list));
+  return out;
 }
 
 /** How far a stored block on a series or season reaches down (none: every title under it, future ones included). */

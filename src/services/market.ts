@@ -4,6 +4,7 @@
  * grosses (money in minor units, shown as Money strings), and the home page
  * of a day's work: holds, rights expiring soon, recent deals, facts to review.
  */
+import { recordRightsChange } from './changeFeed.js';
 import type { Kysely } from 'kysely';
 import { DomainError, invalid } from '../domain/errors.js';
 import { territoryLabel, territorySetFromCodes } from '../domain/territories.js';
@@ -88,6 +89,8 @@ export async function insertRelease(
   const row = { id: newId(), title_id: titleId, distributor_id: distributorId, ...c };
   await trx.insertInto('releases').values(row).execute();
   await audit(trx, actor, { action: 'create', entity: 'releases', entityId: row.id, before: null, after: row });
+  // windows that follow the title's releases are resolved again, in this transaction's change feed entry
+  await recordRightsChange(trx, [titleId]);
   return row.id;
 }
 
@@ -99,6 +102,7 @@ export async function createRelease(app: FilmRights, actor: Actor, input: Releas
     if (input.distributorId) await mustExist(trx, 'companies', input.distributorId, 'distributorId');
     return insertRelease(trx, actor, input.titleId, input.distributorId ?? null, c);
   });
+  await app.refreshTitles([input.titleId]);
   return (await listReleases(app, { id }))[0];
 }
 
@@ -159,7 +163,7 @@ export async function updateRelease(
 ): Promise<ReleaseView> {
   requireWriter(actor);
   if (typeof patch !== 'object' || patch === null) throw invalid('body', patch, 'body: expected the fields to change');
-  await app.store.transaction(async (trx) => {
+  const titleId = await app.store.transaction(async (trx) => {
     const before = await trx.selectFrom('releases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new NotFoundError('release', id);
     // a new date without a precision takes the precision it is written with ("2020-11": month)
@@ -174,7 +178,10 @@ export async function updateRelease(
     const row = { ...c, distributor_id: distributorId };
     await trx.updateTable('releases').set(row).where('id', '=', id).execute();
     await audit(trx, actor, { action: 'update', entity: 'releases', entityId: id, before, after: { ...before, ...row } });
+    await recordRightsChange(trx, [before.title_id]);
+    return before.title_id;
   });
+  await app.refreshTitles([titleId]);
   return (await listReleases(app, { id }))[0];
 }
 

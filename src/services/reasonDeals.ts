@@ -21,6 +21,7 @@ const KINDS: Record<ReasonCode, readonly BlockKind[]> = {
   'rights-in-non-exclusive': ['in'],
   'no-rights-in': [],
   'window-not-met': [],
+  depends: ['in', 'out', 'holdback'],
 };
 
 /** A lookup for one answer: each title's blocks are read from the index once. */

@@ -7,6 +7,7 @@
  * said so; an optional reference deleted since (a section, a person, a
  * distributor) is left empty and said so.
  */
+import { recordRightsChange } from './changeFeed.js';
 import type { Kysely } from 'kysely';
 import { DomainError, invalid } from '../domain/errors.js';
 import type { Database } from '../store/index.js';
@@ -88,6 +89,8 @@ export async function deleteRowIn(trx: Kysely<Database>, actor: Actor, table: Ro
   }
   await trx.deleteFrom(table).where('id', '=', id).execute();
   await audit(trx, actor, { action: 'delete', entity: table, entityId: id, before: snapshot, after: null });
+  // windows that follow the title's releases are resolved again (docs/domain.md, "Windows that depend on events")
+  if (table === 'releases') await recordRightsChange(trx, [String(row.title_id)]);
   return snapshot;
 }
 
@@ -100,6 +103,7 @@ export async function deleteRow(
 ): Promise<{ deleted: RowSnapshot; removed: Record<string, number> }> {
   requireWriter(actor);
   const deleted = await app.store.transaction((trx) => deleteRowIn(trx, actor, table, id));
+  if (table === 'releases') await app.refreshTitles([String(deleted.title_id)]);
   const removed: Record<string, number> = {};
   if (deleted.sourceLinks?.length) removed['source links'] = deleted.sourceLinks.length;
   if (deleted.sections?.length) removed.sections = deleted.sections.length;
@@ -118,7 +122,7 @@ export async function restoreRow(
   id: string,
 ): Promise<{ restored: Row; skipped: string[] }> {
   requireWriter(actor);
-  return app.store.transaction(async (trx) => {
+  const result = await app.store.transaction(async (trx) => {
     const snap = await deletedSnapshot<RowSnapshot>(trx, table, id, ROW_WHAT[table]);
     if (await exists(trx, table, id)) throw invalid('id', id, `id: a ${ROW_WHAT[table]} "${id}" exists again; nothing to restore`);
     const { sourceLinks, sections, ...row } = snap;
@@ -154,6 +158,10 @@ export async function restoreRow(
       before: { ...row, ...(sections ? { sections } : {}) },
       after: row,
     });
+    // a release back dates the windows that follow it again
+    if (table === 'releases') await recordRightsChange(trx, [String(row.title_id)]);
     return { restored: row, skipped };
   });
+  if (table === 'releases') await app.refreshTitles([String(result.restored.title_id)]);
+  return result;
 }

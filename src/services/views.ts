@@ -66,6 +66,8 @@ export interface ContractParties {
   licensor: string | null;
   licensee: string | null;
   id?: string;
+  /** The events its undated windows wait for, in words ("the German theatrical release + 6 months"). */
+  waitsFor?: string[];
 }
 
 export type PartiesLookup = (ref: string) => ContractParties | undefined;
@@ -95,6 +97,11 @@ export function reasonMessage(r: Reason, parties: PartiesLookup): string {
       return `holdback in ${r.contracts.join(', ')}`;
     case 'on-hold':
       return `on hold for ${withParties(r.contracts, parties, 'licensee')} (in negotiation)`;
+    case 'depends': {
+      const events = [...new Set(r.contracts.flatMap((ref) => parties(ref)?.waitsFor ?? []))];
+      const on = events.length ? events.join('; ') : 'an event';
+      return `depends on ${on}, not yet dated: ${withParties(r.contracts, parties, 'licensee')}`;
+    }
     case 'window-not-met':
       return 'available only for part of the requested window, or for less than the minimum window';
   }

@@ -174,6 +174,8 @@ export interface ContractsTable {
   notes: string | null;
   /** Why a conflicting deal was saved anyway (recorded on override). */
   override_reason: string | null;
+  /** The delivery date, an event windows may follow (0010_windows). */
+  delivery_date: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
   /** Bumped on every update, for optimistic checks. Starts at 1. */
   version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
@@ -187,7 +189,7 @@ export interface ContractTitlesTable {
   title_id: string;
 }
 
-export interface RightsBlocksTable {
+export interface RightsBlocksTable extends ConditionColumns {
   id: string;
   contract_id: string;
   /** Must also be on the contract (contract_titles): enforced by a foreign key. */
@@ -216,7 +218,23 @@ export interface RightsBlocksTable {
   excludes_titles: JsonText<string[]> | null;
 }
 
-export interface HoldbacksTable {
+/** A condition instead of a date at one end of a term (0010_windows; all null: the date column applies). */
+type MaybeText = ColumnType<string | null, string | null | undefined, string | null>;
+type MaybeInt = ColumnType<number | null, number | null | undefined, number | null>;
+export interface ConditionColumns {
+  start_event: MaybeText;
+  start_territory: MaybeText;
+  start_media: MaybeText;
+  start_offset: MaybeInt;
+  start_unit: MaybeText;
+  end_event: MaybeText;
+  end_territory: MaybeText;
+  end_media: MaybeText;
+  end_offset: MaybeInt;
+  end_unit: MaybeText;
+}
+
+export interface HoldbacksTable extends ConditionColumns {
   id: string;
   contract_id: string;
   title_id: string;

@@ -92,6 +92,8 @@ export interface ContractDoc {
   mg?: Money | null;
   signedOn?: string | null;
   announcedOn?: string | null;
+  /** Windows may follow delivery (docs/domain.md). */
+  deliveryDate?: string | null;
   edition?: EditionRef | null;
   notes?: string | null;
   /** Why the deal was saved although it conflicts (recorded; lets the import save it). */

@@ -6,7 +6,15 @@
 import type { Selectable } from 'kysely';
 import { normalizeName } from '../../domain/fuzzy.js';
 import { formatMoney } from '../../domain/money/amounts.js';
-import { CREDIT_ROLES, TITLE_COMPANY_ROLES, defaultTieGroup, formatReleaseDate, parseJson, type Database } from '../../store/index.js';
+import {
+  CREDIT_ROLES,
+  TITLE_COMPANY_ROLES,
+  defaultTieGroup,
+  formatReleaseDate,
+  parseJson,
+  type ConditionColumns,
+  type Database,
+} from '../../store/index.js';
 import {
   FORMAT,
   type AliasDoc,
@@ -28,6 +36,7 @@ import {
 import { buildAccounts, type AccountsRows } from './accounts.js';
 import { compact } from './compact.js';
 import { buildMarketMode, type MarketModeRows } from './marketMode.js';
+import type { ConditionInput } from '../../contract/index.js';
 
 type Rows<T extends keyof Database> = Array<Selectable<Database[T]>>;
 
@@ -199,6 +208,7 @@ export function buildJsonDocument(rows: JsonExportRows): InterchangeDocument {
                 languages: b.languages === null ? null : parseJson(b.languages),
                 start: b.start_date,
                 end: b.end_date,
+                ...conditionDocs(b),
                 exclusive: b.exclusive === 1,
                 excludes: b.excludes_titles ? parseJson(b.excludes_titles).map(ref).sort(byText) : null,
               }) as BlockDoc,
@@ -214,6 +224,7 @@ export function buildJsonDocument(rows: JsonExportRows): InterchangeDocument {
               media: h.media,
               start: h.start_date,
               end: h.end_date,
+              ...conditionDocs(h),
               description: h.description,
             }) as HoldbackDoc,
           ref,
@@ -232,6 +243,7 @@ export function buildJsonDocument(rows: JsonExportRows): InterchangeDocument {
         mg: k.mg_amount !== null && k.mg_currency ? formatMoney(Number(k.mg_amount), k.mg_currency) : null,
         signedOn: k.signed_on,
         announcedOn: k.announced_on,
+        ...(k.delivery_date ? { deliveryDate: k.delivery_date } : {}),
         edition: k.edition_id ? editionRef(k.edition_id) : null,
         notes: k.notes,
         overrideReason: k.override_reason,
@@ -523,4 +535,25 @@ function withCovers(
 ): BlockDoc {
   if (b.includes_future === 1) return terms;
   return { ...terms, includesFuture: false, covers: (parseJson(b.covers_titles) ?? []).map(ref).sort(byText) };
+}
+
+/** A stored term's conditions, as the document writes them (docs/json-format.md): only those set. */
+function conditionDocs(
+  r: Pick<Rows<'holdbacks'>[number], keyof Selectable<ConditionColumns>>,
+): Pick<BlockDoc, 'startCondition' | 'endCondition'> {
+  const one = (e: 'start' | 'end') => {
+    const event = r[`${e}_event`];
+    if (event === null) return null;
+    const media = r[`${e}_media`];
+    return {
+      event: event as ConditionInput['event'],
+      ...(r[`${e}_territory`] ? { territory: r[`${e}_territory`] } : {}),
+      ...(media ? { media: media as NonNullable<ConditionInput['media']> } : {}),
+      offset: r[`${e}_offset`] ?? 0,
+      unit: r[`${e}_unit`] === 'months' ? ('months' as const) : ('days' as const),
+    };
+  };
+  const start = one('start');
+  const end = one('end');
+  return { ...(start ? { startCondition: start } : {}), ...(end ? { endCondition: end } : {}) };
 }

@@ -11,6 +11,20 @@ import type { Actor, FilmRights } from '../app.js';
 import { visibleTo } from '../access.js';
 import { NotFoundError } from '../errors.js';
 import { formatMoney, type Money } from '../money.js';
+import { conditionOf, conditionView } from './conditions.js';
+import type { ConditionColumns } from '../../store/index.js';
+
+type ConditionShown = NonNullable<ReturnType<typeof conditionView>>;
+
+/** The conditions at a stored term's ends, when there are any (a dated term shows none). */
+function conditionsShown(row: { [K in keyof ConditionColumns]: string | number | null }): {
+  startCondition?: ConditionShown;
+  endCondition?: ConditionShown;
+} {
+  const start = conditionView(conditionOf(row, 'start'));
+  const end = conditionView(conditionOf(row, 'end'));
+  return { ...(start ? { startCondition: start } : {}), ...(end ? { endCondition: end } : {}) };
+}
 
 export interface ContractView {
   id: string;
@@ -37,6 +51,8 @@ export interface ContractView {
     includesFuture: boolean;
     covers: string[] | null;
     excludes: string[];
+    startCondition?: ConditionShown | null;
+    endCondition?: ConditionShown | null;
   }>;
   holdbacks: Array<{
     id: string;
@@ -47,12 +63,15 @@ export interface ContractView {
     mediaIds: string[];
     start: string | null;
     end: string | null;
+    startCondition?: ConditionShown | null;
+    endCondition?: ConditionShown | null;
     description: string;
   }>;
   negotiators: Array<{ person: { id: string; name: string }; company: { id: string; name: string } | null; side: NegotiatorSide }>;
   mg?: Money | null;
   signedOn: string | null;
   announcedOn: string | null;
+  deliveryDate?: string | null;
   editionId: string | null;
   notes: string | null;
   overrideReason: string | null;
@@ -127,6 +146,7 @@ export async function readContract(db: Kysely<Database>, id: string): Promise<Co
           includesFuture: b.includes_future === 1,
           covers: parseJson(b.covers_titles),
           excludes: parseJson(b.excludes_titles) ?? [],
+          ...conditionsShown(b),
         };
       })
       .sort(
@@ -142,6 +162,7 @@ export async function readContract(db: Kysely<Database>, id: string): Promise<Co
       mediaIds: parseJson(h.media_ids),
       start: h.start_date,
       end: h.end_date,
+      ...conditionsShown(h),
       description: h.description,
     })),
     negotiators: negotiators.map((n) => ({
@@ -151,6 +172,7 @@ export async function readContract(db: Kysely<Database>, id: string): Promise<Co
     })),
     signedOn: c.signed_on,
     announcedOn: c.announced_on,
+    ...(c.delivery_date ? { deliveryDate: c.delivery_date } : {}),
     editionId: c.edition_id,
     notes: c.notes,
     overrideReason: c.override_reason,

@@ -18,6 +18,7 @@ import { buyers } from './0006_buyers.js';
 import { market } from './0007_market.js';
 import { offers } from './0008_offers.js';
 import { series } from './0009_series.js';
+import { windows } from './0010_windows.js';
 import { marketMore } from './0011_market_more.js';
 
 /** Every migration by name; names sort in the order they run. */
@@ -32,6 +33,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0007_market': market(dialect),
     '0008_offers': offers(dialect),
     '0009_series': series(dialect),
+    '0010_windows': windows(dialect),
     '0011_market_more': marketMore(dialect),
   };
 }

@@ -25,7 +25,7 @@ function langCovers(langs: readonly string[] | null, atom: string): boolean {
   return langs === null || langs.includes(atom);
 }
 
-function dayStatus(blocks: readonly RightsBlock[], country: number, media: number, language: string, day: Day, exclusive: boolean) {
+export function dayStatus(blocks: readonly RightsBlock[], country: number, media: number, language: string, day: Day, exclusive: boolean) {
   const here = blocks.filter((b) => has(b.territories, country) && has(b.media, media) && langCovers(b.languages, language));
   const live = here.filter((b) => b.start <= day && day <= b.end);
   const refs = (bs: RightsBlock[]) => [...new Set(bs.map((b) => b.contract))].sort();
@@ -68,6 +68,8 @@ export function oracleAvails(
   mediaLeaves: number,
   /** Statuses before this day equal its status (default: the day before day 0). */
   firstDay = -1,
+  /** The rule for one cell on one day (conditionsOracle.ts passes its own, which resolves events). */
+  cellDay: typeof dayStatus = dayStatus,
 ): OracleCell[] {
   const out: OracleCell[] = [];
   const langs = oracleLanguages(blocks, q);
@@ -80,7 +82,7 @@ export function oracleAvails(
         const lo = firstDay;
         const hi = horizon + 1;
         const days: Array<ReturnType<typeof dayStatus>> = [];
-        for (let d = lo; d <= hi; d++) days.push(dayStatus(blocks, c, m, l, d, q.exclusive));
+        for (let d = lo; d <= hi; d++) days.push(cellDay(blocks, c, m, l, d, q.exclusive));
         const st = { get: (d: Day) => days[d - lo] };
         const qEnd = Math.min(q.end, hi);
         // does an available period from first to last (PERPETUITY: never ends) answer the question?

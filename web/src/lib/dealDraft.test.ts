@@ -42,3 +42,31 @@ describe('the deal editor keeps how far a block on a series reaches down', () =>
     expect(plain.blocks[0]).not.toHaveProperty('excludes');
   });
 });
+
+describe('the deal editor sends a term that follows an event', () => {
+  const block = {
+    ...newBlock(),
+    territories: 'Germany',
+    media: 'Pay TV',
+    start: '2027-01-01',
+    end: '2031-12-31',
+    startCondition: { event: 'release' as const, territory: 'de', media: 'theatrical', offset: '6', unit: 'months' as const },
+  };
+  const draft = { ...emptyDraft(), titles: [{ id: 'tidewater', name: 'Tidewater' }], blocks: [block] };
+
+  it('as a condition instead of the start date, the country upper-cased', () => {
+    const sent = contractInput(draft, { financials: false }).blocks[0];
+    expect(sent).toMatchObject({
+      start: null,
+      end: '2031-12-31',
+      startCondition: { event: 'release', territory: 'DE', media: 'theatrical', offset: 6, unit: 'months' },
+    });
+    expect(sent).not.toHaveProperty('endCondition');
+  });
+
+  it('to the conflict check, from a known day rather than from the beginning', () => {
+    const [checked] = conflictRequest(draft).body.blocks as Array<{ start: string | null; end: string | null }>;
+    expect(checked.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(checked.end).toBe('2031-12-31');
+  });
+});

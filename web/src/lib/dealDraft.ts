@@ -8,6 +8,55 @@ import type { Contract, ContractStatus, Direction, Ref } from '../../../src/cont
 let seq = 0;
 export const key = () => `k${++seq}`;
 
+/** A term's end that follows an event (docs/domain.md, "Windows that depend on events"), as typed. */
+export interface ConditionDraft {
+  event: 'release' | 'broadcast' | 'delivery' | 'festival-premiere';
+  /** ISO country code, for a release or a broadcast. */
+  territory: string;
+  /** For a release: theatrical, streaming, tv, home-video, festival. */
+  media: string;
+  /** Signed, as typed: "6", "-30". */
+  offset: string;
+  unit: 'days' | 'months';
+}
+
+export const newCondition = (): ConditionDraft => ({ event: 'release', territory: '', media: 'theatrical', offset: '6', unit: 'months' });
+
+type ConditionOut = {
+  event: ConditionDraft['event'];
+  territory: string | null;
+  media: string | null;
+  offset: number;
+  unit: ConditionDraft['unit'];
+};
+
+/** The API's condition from the draft (a non-number offset goes as NaN and the server names the field). */
+function conditionOut(c: ConditionDraft | null | undefined): ConditionOut | null {
+  if (!c) return null;
+  const territory = c.event === 'release' || c.event === 'broadcast' ? c.territory.trim().toUpperCase() || null : null;
+  return { event: c.event, territory, media: c.event === 'release' ? c.media : null, offset: Number(c.offset.trim() || '0'), unit: c.unit };
+}
+
+function conditionIn(
+  c: { event: string; territory?: string | null; media?: string | null; offset: number; unit: string } | null | undefined,
+): ConditionDraft | null {
+  if (!c) return null;
+  return {
+    event: c.event as ConditionDraft['event'],
+    territory: c.territory ?? '',
+    media: c.media ?? 'theatrical',
+    offset: String(c.offset),
+    unit: c.unit === 'days' ? 'days' : 'months',
+  };
+}
+
+/** The conditions of a block or holdback for the API: only those set. */
+function conditionsOut(x: { startCondition?: ConditionDraft | null; endCondition?: ConditionDraft | null }) {
+  const start = conditionOut(x.startCondition);
+  const end = conditionOut(x.endCondition);
+  return { ...(start ? { startCondition: start } : {}), ...(end ? { endCondition: end } : {}) };
+}
+
 export interface BlockDraft {
   key: string;
   /** '' = every title of the contract. */
@@ -23,6 +72,9 @@ export interface BlockDraft {
   covers: string[] | null;
   /** Title ids under it left out, comma-separated as typed. */
   excludes: string;
+  /** Instead of `start` / `end`: the term follows an event. */
+  startCondition?: ConditionDraft | null;
+  endCondition?: ConditionDraft | null;
 }
 
 export interface HoldbackDraft {
@@ -32,6 +84,8 @@ export interface HoldbackDraft {
   media: string;
   start: string;
   end: string;
+  startCondition?: ConditionDraft | null;
+  endCondition?: ConditionDraft | null;
   description: string;
 }
 
@@ -119,6 +173,8 @@ export function draftFromContract(c: Contract): Draft {
       includesFuture: b.includesFuture ?? true,
       covers: b.covers ?? null,
       excludes: (b.excludes ?? []).join(', '),
+      startCondition: conditionIn(b.startCondition),
+      endCondition: conditionIn(b.endCondition),
     })),
     holdbacks: (c.holdbacks ?? []).map((h) => ({
       key: key(),
@@ -127,6 +183,8 @@ export function draftFromContract(c: Contract): Draft {
       media: h.media,
       start: h.start ?? '',
       end: h.end ?? '',
+      startCondition: conditionIn(h.startCondition),
+      endCondition: conditionIn(h.endCondition),
       description: h.description,
     })),
     negotiators: (c.negotiators ?? []).map((n) => ({ key: key(), person: n.person, company: n.company, side: n.side })),
@@ -179,8 +237,9 @@ export function contractInput(d: Draft, extra: { version?: number; override?: { 
       territories: b.territories.trim(),
       media: b.media.trim(),
       languages: languages(b.languages),
-      start: b.start || null,
-      end: b.end || null,
+      start: b.startCondition ? null : b.start || null,
+      end: b.endCondition ? null : b.end || null,
+      ...conditionsOut(b),
       exclusive: b.exclusive,
       ...scope(b),
     })),
@@ -188,8 +247,9 @@ export function contractInput(d: Draft, extra: { version?: number; override?: { 
       ...(h.titleId ? { titleId: h.titleId } : {}),
       territories: h.territories.trim(),
       media: h.media.trim(),
-      start: h.start || null,
-      end: h.end || null,
+      start: h.startCondition ? null : h.start || null,
+      end: h.endCondition ? null : h.end || null,
+      ...conditionsOut(h),
       description: h.description.trim(),
     })),
     negotiators: d.negotiators
@@ -227,8 +287,9 @@ export function conflictRequest(
         territories: b.territories.trim(),
         media: b.media.trim(),
         languages: languages(b.languages),
-        start: b.start || null,
-        end: b.end || null,
+        // a start that follows an event not yet dated is checked from today, an end that follows one for ever (as the server does)
+        start: b.startCondition ? todayIso() : b.start || null,
+        end: b.endCondition ? null : b.end || null,
         exclusive: b.exclusive,
         ...scope(b),
       });

@@ -4,6 +4,7 @@ import { MediaPicker } from '../../components/MediaPicker';
 import { TerritoryInput } from '../../components/TerritoryInput';
 import { Field, TextField } from '../../components/ui';
 import type { DraftPart } from './draftPart';
+import { TermEndField } from './TermEndField';
 
 export function RightsFields({
   draft,
@@ -41,14 +42,26 @@ export function RightsFields({
               <Field label="Media" error={f('media')} className="span-3">
                 {(p) => <MediaPicker {...p} value={b.media} onChange={(v) => updateBlock(i, { media: v })} />}
               </Field>
-              <TextField label="Start" error={f('start')} type="date" value={b.start} onChange={(v) => updateBlock(i, { start: v })} />
-              <TextField
+              <TermEndField
+                label="Start"
+                name={`Block ${i + 1} begins`}
+                date={b.start}
+                condition={b.startCondition}
+                onDate={(v) => updateBlock(i, { start: v })}
+                onCondition={(c) => updateBlock(i, { startCondition: c })}
+                error={f('start')}
+                conditionError={(k) => f(k ? `startCondition.${k}` : 'startCondition')}
+              />
+              <TermEndField
                 label="End (inclusive)"
+                name={`Block ${i + 1} finishes`}
                 hint={b.end ? 'Clear it for perpetuity.' : <strong className="perpetuity-note">No end date: perpetuity</strong>}
+                date={b.end}
+                condition={b.endCondition}
+                onDate={(v) => updateBlock(i, { end: v })}
+                onCondition={(c) => updateBlock(i, { endCondition: c })}
                 error={f('end')}
-                type="date"
-                value={b.end}
-                onChange={(v) => updateBlock(i, { end: v })}
+                conditionError={(k) => f(k ? `endCondition.${k}` : 'endCondition')}
               />
               <TextField
                 label="Languages"
@@ -154,13 +167,16 @@ export function RightsFields({
                 {(p) => <MediaPicker {...p} value={h.media} onChange={(v) => up({ media: v })} />}
               </Field>
               <TextField label="From" error={f('start')} type="date" value={h.start} onChange={(v) => up({ start: v })} />
-              <TextField
+              <TermEndField
                 label="Until (inclusive)"
+                name={`Holdback end ${i + 1}`}
                 hint={h.end ? undefined : <strong className="perpetuity-note">No end date: perpetuity</strong>}
+                date={h.end}
+                condition={h.endCondition}
+                onDate={(v) => up({ end: v })}
+                onCondition={(c) => up({ endCondition: c })}
                 error={f('end')}
-                type="date"
-                value={h.end}
-                onChange={(v) => up({ end: v })}
+                conditionError={(k) => f(k ? `endCondition.${k}` : 'endCondition')}
               />
             </div>
           </div>

@@ -1,0 +1,112 @@
+/**
+ * A window that depends on an event, in the browser (issue 15): a series with two seasons, a
+ * mandate on the series, and a pay-TV sale of Season 1 in Germany "from 6 months after the
+ * German theatrical release". The avails say "depends on ..." until the release is recorded,
+ * then give the exact dates; the deal editor shows the condition. Screenshots at 1280 and
+ * 390 px in test-results/windows-*.png.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeBrowser, screenshot, shows, signIn, startWorld, type World } from './harness.js';
+
+async function call<T>(page: Page, method: string, path: string, body: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, text: await res.text() };
+    },
+    { method, path, body },
+  );
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
+  return JSON.parse(r.text) as T;
+}
+
+describeBrowser('a window from 6 months after the German theatrical release', () => {
+  let w: World;
+  const ids: Record<string, string> = {};
+  let saleId = '';
+
+  beforeAll(async () => {
+    w = await startWorld({ width: 1280, height: 900 });
+    await signIn(w.page, w.url);
+  }, 120_000);
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('records the series, its seasons, the mandate and the conditional sale; the deal editor shows the condition', async () => {
+    const { page } = w;
+    const title = async (key: string, body: object) => (ids[key] = (await call<{ id: string }>(page, 'POST', '/api/titles', body)).id);
+    await title('series', { originalTitle: 'Tidewater', kind: 'series', seriesStatus: 'continuing' });
+    for (const n of [1, 2]) {
+      await title(`s${n}`, { originalTitle: `Tidewater Season ${n}`, kind: 'season', parentId: ids.series, number: n });
+      for (let e = 1; e <= 2; e++)
+        await title(`s${n}e${e}`, { originalTitle: `Tidewater S${n}E${e}`, kind: 'episode', parentId: ids[`s${n}`], number: e });
+    }
+    const company = async (name: string, kind: string) => (await call<{ id: string }>(page, 'POST', '/api/companies', { name, kind })).id;
+    const studio = await company('Saltmarsh Pictures', 'production');
+    const tv = await company('Kanal Nord', 'broadcaster');
+    const we = (await call<{ items: Array<{ id: string }> }>(page, 'GET', '/api/companies?q=Wild%20Bunch', undefined)).items[0].id;
+    await call(page, 'POST', '/api/contracts', {
+      ref: 'SALTMARSH-TIDEWATER-WW',
+      status: 'signed',
+      licensorId: studio,
+      licenseeId: we,
+      titleIds: [ids.series],
+      blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2020-01-01', end: '2045-12-31' }],
+    });
+    saleId = (
+      await call<{ contract: { id: string } } & { id?: string }>(page, 'POST', '/api/contracts', {
+        ref: 'KANALNORD-TIDEWATER-S1',
+        status: 'signed',
+        licensorId: we,
+        licenseeId: tv,
+        titleIds: [ids.s1],
+        blocks: [
+          {
+            territories: 'Germany',
+            media: 'Pay TV',
+            startCondition: { event: 'release', territory: 'DE', media: 'theatrical', offset: 6, unit: 'months' },
+            end: '2040-12-31',
+          },
+        ],
+      })
+    ).id!;
+    await page.goto(`${w.url}/deals/${saleId}`);
+    const start = page.getByRole('group', { name: 'Block 1 begins' }).first();
+    await start.waitFor();
+    expect(await start.getByLabel('Block 1 begins: on a date or after an event').inputValue()).toBe('event');
+    expect(await start.getByLabel('Block 1 begins: offset').inputValue()).toBe('6');
+    expect(await start.getByLabel('Block 1 begins: country').inputValue()).toBe('DE');
+    await screenshot(page, 'windows-1-deal-editor-1280');
+  });
+
+  it('says "depends on the German theatrical release + 6 months" until the release is recorded, then the exact dates', async () => {
+    const { page } = w;
+    const avails = `${w.url}/avails?titles=${ids.s1}&territories=Germany&media=Pay%20TV&start=2027-01-01&end=2027-12-31&match=overlap-part`;
+    await page.goto(avails);
+    await shows(page.locator('main'), /depends on the German theatrical release \+ 6 months, not yet dated/);
+    await screenshot(page, 'windows-2-avails-depends-1280');
+
+    await call(page, 'POST', '/api/releases', { titleId: ids.s1, territory: 'DE', date: '2027-03-31', kind: 'theatrical' });
+    await page.goto(avails);
+    await shows(page.locator('main'), /Oct 1, 2027|2027-10-01/);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/depends on/);
+    await screenshot(page, 'windows-3-avails-dated-1280');
+  });
+
+  it('reads on a phone (390 px) without sideways scrolling', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${w.url}/deals/${saleId}`);
+    await page.getByRole('group', { name: 'Block 1 begins' }).first().waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'windows-4-deal-editor-390');
+  });
+});
