@@ -26,7 +26,9 @@ describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     const r = await cli(['import', join(ROOT, 'data/demo.json')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Imported 3 companies, 19 people, 16 titles, 5 contracts, .*57 facts\.\n$/);
+    expect(r.stdout).toMatch(
+      /^Imported 5 companies, 19 people, 16 titles, 5 contracts, .*57 facts, 7 accounts, 2 buyers, 1 markets, 2 offers\.\n$/,
+    );
   });
 
   it('answers avails as JSON: One Second in North America is sold to Neon', async () => {
