@@ -72,6 +72,3 @@ export function describeCondition(c: EmaCondition): string {
   const lag = c.lag === null ? '' : ` with ${field}Lag ${c.lagDays !== null && !c.lagMonths ? `${c.lagDays}d` : c.lag}`;
   return `${field}: '${c.event}'${lag}`;
 }
-
-/** Whether conditional windows can be stored (the windows model connects here when it lands). */
-export const CONDITIONAL_WINDOWS_STORED = false;
