@@ -273,8 +273,7 @@ export default function Avails() {
               <p className="muted">
                 {counts.available} available · {counts.hold} on hold ·{' '}
                 {counts.depends ? `${counts.depends} depending on events not yet dated · ` : ''}
-                {counts.no} unavailable.{' '}
-                {asked.exclusive ? 'Exclusive' : 'Non-exclusive'}, {formatDate(asked.start)} to{' '}
+                {counts.no} unavailable. {asked.exclusive ? 'Exclusive' : 'Non-exclusive'}, {formatDate(asked.start)} to{' '}
                 {asked.end ? formatDate(asked.end) : 'open end'}.
               </p>
             )}
