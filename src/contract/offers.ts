@@ -235,6 +235,7 @@ export const OfferCheck = Type.Object({
   counts: Type.Object({
     available: Type.Integer(),
     'on-hold': Type.Integer(),
+    depends: Type.Integer(),
     sold: Type.Integer(),
     'not-held': Type.Integer(),
     holdback: Type.Integer(),

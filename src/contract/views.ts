@@ -137,7 +137,8 @@ export type ReasonDeal = Static<typeof ReasonDeal>;
 export const Reason = Type.Object({ code: S, contracts: strings, message: S, deals: Type.Optional(Type.Array(ReasonDeal)) });
 export type Reason = Static<typeof Reason>;
 
-export const AVAIL_STATUSES = ['available', 'unavailable', 'on-hold'] as const;
+/** `depends`: waits for an event not yet dated (docs/domain.md, "Windows that depend on events"). */
+export const AVAIL_STATUSES = ['available', 'unavailable', 'on-hold', 'depends'] as const;
 export type AvailStatus = (typeof AVAIL_STATUSES)[number];
 
 export const AvailRow = Type.Object({
@@ -173,7 +174,7 @@ export const SeriesGroup = Type.Object({
       id: S,
       title: S,
       number: Type.Union([Type.Integer(), Type.Null()]),
-      status: oneOf(['available', 'on-hold', 'unavailable'] as const),
+      status: oneOf(['available', 'on-hold', 'depends', 'unavailable'] as const),
     }),
   ),
 });
@@ -231,7 +232,8 @@ export const ContractListItem = Type.Object({
 export type ContractListItem = Static<typeof ContractListItem>;
 export const ContractPage = Page(ContractListItem);
 
-export const MAP_STATUSES = ['available', 'sold', 'on-hold', 'no-rights', 'partial'] as const;
+/** `depends`: the country's answer waits for an event not yet dated (its reasons say which). */
+export const MAP_STATUSES = ['available', 'sold', 'on-hold', 'depends', 'no-rights', 'partial'] as const;
 export type MapStatus = (typeof MAP_STATUSES)[number];
 export type PeriodStatus = Exclude<MapStatus, 'partial'>;
 
@@ -243,6 +245,8 @@ export const MapPeriod = Type.Object({
   media: S,
   languages: SOrNull,
   reasons: Type.Array(Reason),
+  /** The map of a series or season: the episodes (titles with nothing under them) the stretch is about, when not all of them. */
+  titles: Type.Optional(strings),
 });
 export type MapPeriod = Static<typeof MapPeriod>;
 

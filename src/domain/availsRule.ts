@@ -62,8 +62,8 @@ export function checkQuestion(q: AvailsQuestion): void {
  * term. The cell is available only if it is available at worst (undated
  * rights-in left out, undated rights-out and holdbacks counted); unavailable
  * for its own reasons if it is unavailable at best (undated rights-in counted,
- * undated rights-out and holdbacks left out); otherwise unavailable with reason
- * `depends`, naming the undated contracts in play that day.
+ * undated rights-out and holdbacks left out); otherwise its status is `depends`
+ * (reason `depends`), naming the undated contracts in play that day.
  */
 export function outcomeOn(blocks: readonly RightsBlock[], day: Day, exclusive: boolean, outcomes: OutcomeTable = SHARED_OUTCOMES): Outcome {
   let undated = false;
@@ -88,7 +88,7 @@ export function outcomeOn(blocks: readonly RightsBlock[], day: Day, exclusive: b
     if (!b.undated || b.start > day || day > b.end) continue;
     if (b.kind === 'in' || b.kind === 'holdback' || (b.kind === 'out' && (exclusive || b.exclusive))) inPlay.push(b.contract);
   }
-  return outcomes.make('unavailable', [{ code: 'depends', contracts: inPlay }]);
+  return outcomes.make('depends', [{ code: 'depends', contracts: inPlay }]);
 }
 
 function datedOutcomeOn(blocks: readonly RightsBlock[], day: Day, exclusive: boolean, outcomes: OutcomeTable): Outcome {
@@ -196,8 +196,8 @@ export function meetsWindow(start: Day, end: Day, q: AvailsQuestion): boolean {
   return ok;
 }
 
-/** Whether a cell with this outcome could still be granted: free, or free once the holds fall through. */
-export const freeOrHeld = (o: Outcome) => o.status !== 'unavailable';
+/** Whether a cell with this outcome could still be granted: free, or free once the holds fall through (a `depends` cell is not). */
+export const freeOrHeld = (o: Outcome) => o.status === 'available' || o.status === 'on-hold';
 
 /**
  * The answer for the available segment `i`, which does not meet the window on

@@ -56,7 +56,8 @@ export function checkConflicts(
     const rows = rollUpTitle(title, titleCells(others, q, work.outcomes), work.merge);
     return {
       block: i,
-      conflicts: rows.filter((r) => r.outcome.status === 'unavailable'),
+      // a cell that depends on an undated event is not free: a conflict, as docs/domain.md says
+      conflicts: rows.filter((r) => r.outcome.status === 'unavailable' || r.outcome.status === 'depends'),
       holds: rows.filter((r) => r.outcome.status === 'on-hold'),
     };
   });

@@ -161,17 +161,21 @@ export interface ParsedOffer {
 }
 
 /** How the market names a cell's answer. */
-export const OFFER_CELL_STATUSES = ['available', 'on-hold', 'sold', 'not-held', 'holdback'] as const;
+export const OFFER_CELL_STATUSES = ['available', 'on-hold', 'depends', 'sold', 'not-held', 'holdback'] as const;
 export type OfferCellStatus = (typeof OFFER_CELL_STATUSES)[number];
 
 const NOT_HELD: ReadonlySet<ReasonCode> = new Set(['no-rights-in', 'not-yet-started', 'expired', 'rights-in-non-exclusive']);
 
-/** The market's name for an answer: not held first (nothing else matters), then sold, then held back, then on hold. */
+/**
+ * The market's name for an answer: not held first (nothing else matters), then sold, then held
+ * back, then depends (an undated event decides: a conflict, never free), then on hold.
+ */
 export function cellStatus(unavailable: boolean, held: boolean, codes: ReadonlySet<ReasonCode>): OfferCellStatus {
   if (unavailable) {
     for (const c of codes) if (NOT_HELD.has(c)) return 'not-held';
     if (codes.has('rights-out-exist')) return 'sold';
     if (codes.has('holdback')) return 'holdback';
+    if (codes.has('depends')) return 'depends';
     return 'not-held';
   }
   return held ? 'on-hold' : 'available';
@@ -252,7 +256,8 @@ const FREE = { status: 'available' as const, reasons: [] as Reason[] };
 /** A cell's answer from the outcomes met on its languages and days: the worst, the reasons united. */
 function cellOf(list: readonly Outcome[] | undefined): { status: OfferCellStatus; reasons: Reason[] } {
   if (!list) return FREE;
-  const bad = list.some((o) => o.status === 'unavailable');
+  // a cell that depends on an undated event is never free: it is named apart (cellStatus), as a conflict
+  const bad = list.some((o) => o.status === 'unavailable' || o.status === 'depends');
   if (list.length === 1) return { status: cellStatus(bad, !bad, new Set(list[0].reasons.map((r) => r.code))), reasons: list[0].reasons };
   const map = new Map<ReasonCode, Set<string>>();
   for (const o of list)

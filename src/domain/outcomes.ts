@@ -1,6 +1,6 @@
 /**
  * Outcomes: what the rule says of one cell on one day (docs/domain.md,
- * "Reasons"): a status (available, on hold, unavailable) and the reasons for
+ * "Reasons"): a status (available, on hold, depends, unavailable) and the reasons for
  * it, each with the contracts that cause it.
  *
  * The engine makes the same few outcomes millions of times, so they are
@@ -41,7 +41,15 @@ export interface Reason {
   contracts: string[];
 }
 
-export type AvailStatus = 'available' | 'on-hold' | 'unavailable';
+/**
+ * `depends`: the cell's answer waits for an event not yet dated (docs/domain.md, "Windows that
+ * depend on events"): not available at worst, not unavailable for reasons of its own at best.
+ * It is never free: not for the match types, the minimum window, conflicts or offers.
+ */
+export type AvailStatus = 'available' | 'on-hold' | 'depends' | 'unavailable';
+
+/** Every status, best first (the order rows are sorted in). */
+export const AVAIL_STATUSES: readonly AvailStatus[] = ['available', 'on-hold', 'depends', 'unavailable'];
 
 export interface Outcome {
   status: AvailStatus;

@@ -473,7 +473,7 @@ export function mergeTitles(rows: readonly RolledRow[]): RolledRow[] {
   return sortRows([...byKey.values()]);
 }
 
-const STATUS_ORDER = { available: 0, 'on-hold': 1, unavailable: 2 } as const;
+const STATUS_ORDER = { available: 0, 'on-hold': 1, depends: 2, unavailable: 3 } as const;
 
 function languagesKey(r: RolledRow): string {
   return r.languages === null ? '*' + r.languagesExcept.join(',') : r.languages.join(',');

@@ -11,6 +11,7 @@
  */
 import { invalid } from './errors.js';
 import type { RightsBlock } from './rights.js';
+import type { AvailStatus } from './outcomes.js';
 
 export const TITLE_KINDS = ['film', 'series', 'season', 'episode', 'miniseries', 'volume'] as const;
 export type TitleKind = (typeof TITLE_KINDS)[number];
@@ -237,20 +238,24 @@ function plain(b: ScopedBlock): RightsBlock {
 }
 
 /** Where the status of a group of titles (a season, a series) stands over one question. */
-export const GROUP_STATUSES = ['available', 'on-hold', 'partly-available', 'unavailable'] as const;
+export const GROUP_STATUSES = ['available', 'on-hold', 'depends', 'partly-available', 'unavailable'] as const;
 export type GroupStatus = (typeof GROUP_STATUSES)[number];
 
 /**
  * A season or series is available only if all its units are: every unit available → available;
- * none unavailable but some on hold → on hold; some available (or on hold) and some not → partly
- * available; none available → unavailable. A group with no unit answered is unavailable.
+ * none unavailable or depending on an undated event but some on hold → on hold; none unavailable
+ * but some depending on an undated event → depends (the group waits for a date); some available
+ * (or on hold) and some not → partly available; none available → unavailable. A group with no
+ * unit answered is unavailable.
  */
-export function groupStatus(unitStatuses: readonly ('available' | 'on-hold' | 'unavailable')[]): GroupStatus {
+export function groupStatus(unitStatuses: readonly AvailStatus[]): GroupStatus {
   if (unitStatuses.length === 0) return 'unavailable';
   const free = unitStatuses.filter((s) => s === 'available').length;
   const held = unitStatuses.filter((s) => s === 'on-hold').length;
+  const depends = unitStatuses.filter((s) => s === 'depends').length;
   if (free === unitStatuses.length) return 'available';
   if (free + held === unitStatuses.length) return 'on-hold';
+  if (free + held + depends === unitStatuses.length) return 'depends';
   return free + held > 0 ? 'partly-available' : 'unavailable';
 }
 
@@ -288,13 +293,12 @@ export function refreshUnits(
 }
 
 /** A unit's status over a whole question, from its rows (asked with every row, not only the available ones): the worst of them. */
-export function unitStatus(
-  rows: readonly { outcome: { status: 'available' | 'on-hold' | 'unavailable' } }[],
-): 'available' | 'on-hold' | 'unavailable' {
-  let s: 'available' | 'on-hold' | 'unavailable' = 'available';
+export function unitStatus(rows: readonly { outcome: { status: AvailStatus } }[]): AvailStatus {
+  let s: AvailStatus = 'available';
   for (const r of rows) {
     if (r.outcome.status === 'unavailable') return 'unavailable';
-    if (r.outcome.status === 'on-hold') s = 'on-hold';
+    if (r.outcome.status === 'depends') s = 'depends';
+    else if (r.outcome.status === 'on-hold' && s === 'available') s = 'on-hold';
   }
   return s;
 }

@@ -12,7 +12,7 @@ import { NotFoundError } from './errors.js';
 import { reasonDeals } from './reasonDeals.js';
 import { reasonMessage, type ReasonView } from './views.js';
 
-const STATUS_ORDER: PeriodStatus[] = ['available', 'on-hold', 'sold', 'no-rights'];
+const STATUS_ORDER: PeriodStatus[] = ['available', 'on-hold', 'depends', 'sold', 'no-rights'];
 
 /** Days in each status, counting a day once per status however many media share it. */
 function daysByStatus(periods: ReadonlyArray<{ status: PeriodStatus; from: Day; to: Day }>): Partial<Record<PeriodStatus, number>> {
@@ -33,7 +33,8 @@ function daysByStatus(periods: ReadonlyArray<{ status: PeriodStatus; from: Day; 
   return out;
 }
 
-export type MapStatus = 'available' | 'sold' | 'on-hold' | 'no-rights' | 'partial';
+/** `depends`: waits for an event not yet dated; its reasons say which ("depends on the German theatrical release + 6 months, not yet dated"). */
+export type MapStatus = 'available' | 'sold' | 'on-hold' | 'depends' | 'no-rights' | 'partial';
 export type PeriodStatus = Exclude<MapStatus, 'partial'>;
 
 /** One stretch of the window (for some of the media) and what it is, with why. */
@@ -46,6 +47,8 @@ export interface CountryPeriod {
   /** null: all languages. */
   languages: string | null;
   reasons: ReasonView[];
+  /** A series' or season's map: the titles under it (episodes) this stretch is about, when not all of them. */
+  titles?: string[];
 }
 
 export interface CountryAvail {
@@ -79,6 +82,8 @@ export async function availabilityMap(
 }> {
   const title = await app.store.db.selectFrom('titles').select('id').where('id', '=', titleId).executeTakeFirst();
   if (!title) throw new NotFoundError('title', titleId);
+  // a series or season is answered through the titles under it (docs/series.md): their names are shown
+  await app.ensureTitleNames(app.tree.get(titleId) ? app.tree.units(titleId) : [titleId]);
   const start = params.start ?? new Date().toISOString().slice(0, 10);
   const media = params.media?.trim() || 'All Media';
   const exclusive = params.exclusive ?? true;
@@ -94,6 +99,10 @@ export async function availabilityMap(
 /**
  * Each country's status for one title over a window (the map's question: every
  * country, the given media, any part of the window), from the engine's index.
+ * A series or season is answered through its units (the titles with nothing
+ * under them, which hold the rights inherited from above): a country is
+ * available only where every unit is, and each stretch names its units when
+ * it is not about all of them.
  * The title page's map and a festival line-up's sold / held / free columns
  * both read it, so they cannot disagree.
  */
@@ -102,8 +111,9 @@ export function countryAvailability(
   titleId: string,
   w: { media: Bitset; start: Day; end: Day; exclusive: boolean },
 ): Record<string, CountryAvail> {
+  const units = app.tree.get(titleId) ? app.tree.units(titleId) : [titleId];
   const rows = app.index.avails(
-    [titleId],
+    units,
     {
       territories: fullSet(COUNTRIES.size),
       media: w.media,
@@ -131,7 +141,7 @@ export function countryAvailability(
       code: r.code,
       contracts: r.contracts,
       message: reasonMessage(r, app.contractParties),
-      ...(r.contracts.length ? { deals: deals(r, { titles: [titleId], territories: row.territories, media: row.media }) } : {}),
+      ...(r.contracts.length ? { deals: deals(r, { titles: row.titles, territories: row.territories, media: row.media }) } : {}),
     }));
     const languages =
       row.languages === null
@@ -139,6 +149,7 @@ export function countryAvailability(
           ? `all languages excl. ${languageLabel(row.languagesExcept)}`
           : null
         : languageLabel(row.languages);
+    const some = row.titles.length < units.length ? { titles: row.titles.map((t) => app.titleName(t)) } : {};
     const period = {
       status,
       start: dayOrNull(from),
@@ -146,10 +157,11 @@ export function countryAvailability(
       media: mediaLabel(row.media),
       languages,
       reasons: views,
+      ...some,
       from,
       to,
     };
-    const periodKey = [status, from, to, period.media, languages].join('|');
+    const periodKey = [status, from, to, period.media, languages, row.titles.join(',')].join('|');
     for (const i of toIndices(row.territories)) {
       const code = COUNTRIES.codeAt(i);
       let e = per.get(code);
@@ -162,8 +174,8 @@ export function countryAvailability(
       if (!e.periods.has(periodKey)) e.periods.set(periodKey, period);
     }
   }
-  const rightsIn = app.index
-    .blocksOf(titleId)
+  const rightsIn = units
+    .flatMap((u) => app.index.blocksOf(u))
     .filter((b) => b.kind === 'in' && b.start <= w.end && b.end >= w.start && intersects(b.media, w.media));
   const countries: Record<string, CountryAvail> = {};
   for (const [code, e] of per) {
@@ -179,9 +191,11 @@ export function countryAvailability(
           ? 'partial'
           : s.includes('sold')
             ? 'sold'
-            : s.includes('on-hold')
-              ? 'on-hold'
-              : 'no-rights';
+            : s.includes('depends')
+              ? 'depends'
+              : s.includes('on-hold')
+                ? 'on-hold'
+                : 'no-rights';
     const reasons = [...e.reasons.values()];
     const blocking = [...new Set(reasons.flatMap((r) => r.contracts))].sort();
     const periods = [...e.periods.values()].sort(

@@ -49,7 +49,8 @@ export const NOT_SHOWN_MESSAGES: Record<NotShownReason, string> = {
   'rights-expired': 'our rights expired before the window',
   'not-yet-started': 'our rights start after the window',
   'between-terms': 'our rights expired before the window and start again after it',
-  'not-available': 'nothing available as asked (sold, on hold, held back, non-exclusive or not for the whole window)',
+  'not-available':
+    'nothing available as asked (sold, on hold, held back, waiting for an event not yet dated, non-exclusive or not for the whole window)',
 };
 const REASON_ORDER: readonly NotShownReason[] = ['no-rights-held', 'rights-expired', 'not-yet-started', 'between-terms', 'not-available'];
 

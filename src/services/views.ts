@@ -6,7 +6,7 @@
  */
 import { toIndices, type Bitset } from '../domain/bitset.js';
 import { dayOrNull } from '../domain/dates.js';
-import type { Reason, ReasonCode } from '../domain/avails.js';
+import type { AvailStatus, Reason, ReasonCode } from '../domain/avails.js';
 import type { ConflictReport } from '../domain/conflicts.js';
 import { languageLabel } from '../domain/languages.js';
 import { MEDIA, mediaLabel } from '../domain/media.js';
@@ -52,7 +52,7 @@ export interface AvailRowView {
   languageLabel: string;
   start: string | null;
   end: string | null;
-  status: 'available' | 'unavailable' | 'on-hold';
+  status: AvailStatus;
   reasons: ReasonView[];
 }
 

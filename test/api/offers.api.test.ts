@@ -97,7 +97,7 @@ describeEachDatabase('offers through the API', (_open, database) => {
     // France is the country and its overseas departments, each a cell
     const french = check.cells.filter((c: { status: string }) => c.status === 'sold').length;
     expect(french).toBeGreaterThan(1);
-    expect(check.counts).toEqual({ available: 1, 'on-hold': 0, sold: french, 'not-held': 1, holdback: 0 });
+    expect(check.counts).toEqual({ available: 1, 'on-hold': 0, depends: 0, sold: french, 'not-held': 1, holdback: 0 });
   });
 
   it('records offers, hides money from those without the permission, and keeps viewers out', async () => {

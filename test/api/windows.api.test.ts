@@ -110,7 +110,7 @@ describeEachDatabase('windows that depend on events, through the API', (_open, d
 
     const before = await germanyPayTv('2027-01-01', '2027-12-31');
     expect(before).toHaveLength(1);
-    expect(before[0].status).toBe('unavailable');
+    expect(before[0].status).toBe('depends');
     expect(before[0].reasons[0].code).toBe('depends');
     expect(before[0].reasons[0].message).toContain('depends on the German theatrical release + 6 months, not yet dated');
     // after the sale's end, nothing depends: the rights are free

@@ -1,8 +1,9 @@
 /**
  * A window that depends on an event, in the browser (issue 15): a series with two seasons, a
  * mandate on the series, and a pay-TV sale of Season 1 in Germany "from 6 months after the
- * German theatrical release". The avails say "depends on ..." until the release is recorded,
- * then give the exact dates; the deal editor shows the condition. Screenshots at 1280 and
+ * German theatrical release". The avails and Season 1's title page (its world map, Germany's
+ * card, and its episodes' statuses) say "depends on ..." until the release is recorded, then
+ * give the exact dates; the deal editor shows the condition. Screenshots at 1280 and
  * 390 px in test-results/windows-*.png.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -85,6 +86,23 @@ describeBrowser('a window from 6 months after the German theatrical release', ()
     await screenshot(page, 'windows-1-deal-editor-1280');
   });
 
+  /** Season 1's title page, its world map opened on Germany for pay TV in 2027: the country's card. */
+  async function seasonMapOnGermany(page: Page) {
+    await page.goto(`${w.url}/titles/${ids.s1}`);
+    await page.getByRole('heading', { name: 'Episodes' }).waitFor();
+    const map = page.locator('.group-map');
+    await map.getByText('World map of the whole season').click();
+    await map.getByLabel('Media', { exact: true }).fill('Pay TV');
+    await map.getByRole('button', { name: 'Custom' }).click();
+    await map.getByLabel('From', { exact: true }).fill('2027-01-01');
+    await map.getByLabel('To (inclusive)', { exact: true }).fill('2027-12-31');
+    await shows(map.locator('.map-caption'), /Pay TV.*Jan 1, 2027 to Dec 31, 2027/);
+    await map.getByPlaceholder(/Find a country/).fill('Germany');
+    const germany = map.locator('li[data-code="DE"] button');
+    await germany.click();
+    return map.locator('.worldmap-detail');
+  }
+
   it('says "depends on the German theatrical release + 6 months" until the release is recorded, then the exact dates', async () => {
     const { page } = w;
     const avails = `${w.url}/avails?titles=${ids.s1}&territories=Germany&media=Pay%20TV&start=2027-01-01&end=2027-12-31&match=overlap-part`;
@@ -92,13 +110,37 @@ describeBrowser('a window from 6 months after the German theatrical release', ()
     await shows(page.locator('main'), /depends on the German theatrical release \+ 6 months, not yet dated/);
     await screenshot(page, 'windows-2-avails-depends-1280');
 
+    // the title page of Season 1: its world map says Germany depends, in words, with a legend entry of its own
+    let card = await seasonMapOnGermany(page);
+    await shows(card, /Depends \(not yet dated\)/);
+    await shows(card, /depends on the German theatrical release \+ 6 months, not yet dated/);
+    await shows(page.locator('.group-map .legend'), /Depends \(not yet dated\)/);
+    expect(await page.locator('.group-map li[data-code="DE"]').getAttribute('data-status')).toBe('depends');
+    // the episodes' statuses say so too
+    await page.getByLabel('Territories').first().fill('Germany');
+    await page.locator('.map-controls').first().getByLabel('Media', { exact: true }).fill('Pay TV');
+    await page.locator('.map-controls').first().getByLabel('From').fill('2027-01-01');
+    await page.locator('.map-controls').first().getByLabel('To (inclusive)').fill('2027-12-31');
+    await shows(page.locator('.series-table'), /Depends \(not yet dated\)/);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'windows-3-season-map-depends-1280');
+
     await call(page, 'POST', '/api/releases', { titleId: ids.s1, territory: 'DE', date: '2027-03-31', kind: 'theatrical' });
     await page.goto(avails);
     await shows(page.locator('main'), /Oct 1, 2027|2027-10-01/);
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/depends on/);
-    await screenshot(page, 'windows-3-avails-dated-1280');
-  });
+    await screenshot(page, 'windows-4-avails-dated-1280');
+
+    // the title page again: the exact dates, free until Sep 30, 2027 and sold from Oct 1, 2027
+    card = await seasonMapOnGermany(page);
+    await shows(card, /Partly available/);
+    await shows(card, /Jan 1, 2027 – Sep 30, 2027\s*available/);
+    await shows(card, /Oct 1, 2027 – Dec 31, 2027\s*sold/);
+    expect(await card.innerText()).not.toMatch(/depends on/);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'windows-5-season-map-dated-1280');
+  }, 120_000);
 
   it('reads on a phone (390 px) without sideways scrolling', async () => {
     const { page } = w;
@@ -107,6 +149,12 @@ describeBrowser('a window from 6 months after the German theatrical release', ()
     await page.getByRole('group', { name: 'Block 1 begins' }).first().waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
-    await screenshot(page, 'windows-4-deal-editor-390');
-  });
+    await screenshot(page, 'windows-6-deal-editor-390');
+    // the season's map at 390 px: Germany's card with its dates, and no sideways scrolling
+    const card = await seasonMapOnGermany(page);
+    await shows(card, /Oct 1, 2027 – Dec 31, 2027\s*sold/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'windows-7-season-map-390');
+  }, 90_000);
 });

@@ -96,16 +96,18 @@ describe('conditions: resolution', () => {
 
 describe('undated blocks in the rule', () => {
   const place = { territories: fullSet(1), media: fullSet(1), languages: null };
-  it('a grant whose start depends is not available yet: reason depends', () => {
+  it('a grant whose start depends is not available yet: status and reason depends', () => {
     const o = outcomeOn([{ ...place, contract: 'IN', kind: 'in', start: -1e9, end: PERPETUITY, exclusive: true, undated: true }], 5, true);
-    expect(o.status).toBe('unavailable');
+    expect(o.status).toBe('depends');
     expect(o.reasons).toEqual([{ code: 'depends', contracts: ['IN'] }]);
   });
   it('a holdback whose end depends blocks, with reason depends, and a sure sale is reported as such', () => {
     const rightsIn = { ...place, contract: 'IN', kind: 'in' as const, start: 0, end: PERPETUITY, exclusive: true };
     const hb = { ...place, contract: 'HB', kind: 'holdback' as const, start: 0, end: PERPETUITY, exclusive: false, undated: true };
     expect(outcomeOn([rightsIn, hb], 5, false).reasons).toEqual([{ code: 'depends', contracts: ['HB'] }]);
+    expect(outcomeOn([rightsIn, hb], 5, false).status).toBe('depends');
     const sale = { ...place, contract: 'OUT', kind: 'out' as const, start: 0, end: 9, exclusive: true };
     expect(outcomeOn([rightsIn, hb, sale], 5, false).reasons).toEqual([{ code: 'rights-out-exist', contracts: ['OUT'] }]);
+    expect(outcomeOn([rightsIn, hb, sale], 5, false).status).toBe('unavailable');
   });
 });

@@ -45,7 +45,7 @@ function oracleCells(title: string, blocks: readonly RightsBlock[], o: Omit<Pars
     let e = byCell.get(k);
     if (!e) byCell.set(k, (e = { bad: false, held: false, reasons: new Map() }));
     if (cell.status === 'available') continue;
-    if (cell.status === 'unavailable') e.bad = true;
+    if (cell.status === 'unavailable' || cell.status === 'depends') e.bad = true;
     else e.held = true;
     for (const r of cell.reasons) {
       let s = e.reasons.get(r.code);
@@ -64,7 +64,9 @@ function oracleCells(title: string, blocks: readonly RightsBlock[], o: Omit<Pars
           ? 'sold'
           : codes.includes('holdback')
             ? 'holdback'
-            : 'not-held'
+            : codes.includes('depends')
+              ? 'depends'
+              : 'not-held'
       : e.held
         ? 'on-hold'
         : 'available';
@@ -126,6 +128,39 @@ describe('the offer check agrees with the avails oracle', () => {
       [3, 'not-held'],
     ]);
     expect(cells[1].reasons).toEqual([{ code: 'rights-out-exist', contracts: ['SOLD'] }]);
+  });
+
+  it('names a place whose answer waits for an undated event "depends": never free, worse than a hold', () => {
+    const media = fromIndices(SMALL.media, [0]);
+    const at = (contract: string, kind: RightsBlock['kind'], countries: number[], undated = false): RightsBlock => ({
+      contract,
+      kind,
+      territories: fromIndices(SMALL.countries, countries),
+      media,
+      languages: null,
+      start: 0,
+      end: PERPETUITY,
+      exclusive: true,
+      ...(undated ? { undated: true } : {}),
+    });
+    // a sale whose start follows a release not yet dated, on country 0; a hold as well on country 1
+    const blocks = [at('IN', 'in', [0, 1, 2]), at('LATER', 'out', [0, 1], true), at('HELD', 'hold', [1]), at('SOLD', 'out', [2])];
+    const offer = {
+      titles: ['T'],
+      territories: fromIndices(SMALL.countries, [0, 1, 2]),
+      media,
+      languages: null,
+      start: 5,
+      end: 10,
+      exclusive: true,
+    };
+    const cells = checkOffer(() => blocks, offer);
+    expect(cells.map((c) => [c.country, c.status])).toEqual([
+      [0, 'depends'],
+      [1, 'depends'],
+      [2, 'sold'],
+    ]);
+    expect(cells[0].reasons).toEqual([{ code: 'depends', contracts: ['LATER'] }]);
   });
 });
 

@@ -7,6 +7,7 @@ import { openApp, type TestApp } from '../support/apps.js';
 import { SYSTEM, type Actor } from '../../src/services/app.js';
 import { backupDatabase, restoreDatabase } from '../../src/services/backup.js';
 import { askAvails } from '../../src/services/avails.js';
+import { emaTransactions } from '../../src/services/emaExport.js';
 import { exportJson, importJson, type InterchangeDocument } from '../../src/services/interchange.js';
 
 const EDITOR: Actor = { id: 'eva', username: 'eva', role: 'editor', canSeeFinancials: true };
@@ -78,8 +79,19 @@ describeEachDatabase('windows that depend on events in the JSON interchange and 
     const dir = mkdtempSync(join(tmpdir(), 'filmrights-windows-backup-'));
     try {
       await importJson(a.app, EDITOR, windowsDoc());
-      expect(await codes(a, 'Pay TV')).toEqual([['unavailable', '2027-01-01', 'depends']]);
-      expect(await codes(a, 'SVOD')).toEqual([['unavailable', '2027-01-01', 'depends']]);
+      expect(await codes(a, 'Pay TV')).toEqual([['depends', '2027-01-01', 'depends']]);
+      expect(await codes(a, 'SVOD')).toEqual([['depends', '2027-01-01', 'depends']]);
+      // an EMA avails export offers no window that depends: SVOD in Germany waits for the delivery, France is free
+      const offered = await emaTransactions(a.app, {
+        titles: ['Cold Harbour'],
+        territories: 'Germany, France',
+        licenseTypes: ['SVOD'],
+        from: '2027-01-01',
+        to: '2027-12-31',
+      });
+      const countries = new Set(offered.map((t) => t.territory));
+      expect(countries.has('FR')).toBe(true);
+      expect(countries.has('DE')).toBe(false);
       const doc = await exportJson(a.app, EDITOR);
       const sale = doc.contracts!.find((k) => k.ref === 'HIMMEL-DE')!.blocks![0];
       expect(sale.startCondition).toEqual({ event: 'release', territory: 'DE', media: 'theatrical', offset: 6, unit: 'months' });

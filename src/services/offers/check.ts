@@ -26,7 +26,7 @@ import { checkTerms, parsedOf } from './terms.js';
 import { openOffersOf } from './read.js';
 
 /** Worst first: the answer of a title x territory is the worst of its media. */
-const SEVERITY: Record<OfferCellStatus, number> = { 'not-held': 4, sold: 3, holdback: 2, 'on-hold': 1, available: 0 };
+const SEVERITY: Record<OfferCellStatus, number> = { 'not-held': 5, sold: 4, holdback: 3, depends: 2, 'on-hold': 1, available: 0 };
 
 export async function ensureTitles(app: FilmRights, titleIds: readonly string[], field = 'titleIds'): Promise<void> {
   const found = new Set(
@@ -63,7 +63,8 @@ export async function checkParsed(app: FilmRights, actor: Actor, parsed: ParsedO
   const counts = Object.fromEntries(OFFER_CELL_STATUSES.map((s) => [s, 0])) as OfferCheck['counts'];
   for (const c of cells) counts[c.status]++;
   return {
-    clear: counts.sold + counts['not-held'] + counts.holdback === 0,
+    // a cell that depends on an undated event is not clear: the sale would have to wait for its date
+    clear: counts.sold + counts['not-held'] + counts.holdback + counts.depends === 0,
     held: counts['on-hold'] > 0,
     titles: parsed.titles.map((id) => ({ id, name: app.titleName(id) })),
     territories: uniqueCountries(cells).map((i) => ({ code: COUNTRIES.codeAt(i), name: countryName(COUNTRIES.codeAt(i)) })),

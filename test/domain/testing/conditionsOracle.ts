@@ -7,7 +7,7 @@
  * - available (or on hold) when no such case is unavailable: the answer of the
  *   worst case (undated rights-in off, undated sales and holdbacks on);
  * - unavailable for its own reasons when every case is: the reasons of the best case;
- * - otherwise unavailable with reason `depends`, naming the undated contracts in play.
+ * - otherwise status `depends` with reason `depends`, naming the undated contracts in play.
  * Offsets here are in days (the engine's months are checked by unit tests).
  */
 import { has } from '../../../src/domain/bitset.js';
@@ -59,7 +59,7 @@ function conditionalDay(blocks: readonly RightsBlock[], country: number, media: 
   if (cases.every((c) => c.result.status === 'unavailable')) return cases.find((c) => isBest(c.on))!.result;
   const inPlay = maybe.filter((b) => b.kind === 'in' || b.kind === 'holdback' || (b.kind === 'out' && (exclusive || b.exclusive)));
   return {
-    status: 'unavailable' as const,
+    status: 'depends' as const,
     reasons: [{ code: 'depends' as const, contracts: [...new Set(inPlay.map((b) => b.contract))].sort() }],
   };
 }

@@ -17,7 +17,7 @@ export interface OracleCell {
   media: number;
   language: string;
   day: Day;
-  status: 'available' | 'on-hold' | 'unavailable';
+  status: 'available' | 'on-hold' | 'depends' | 'unavailable';
   reasons: Array<{ code: ReasonCode; contracts: string[] }>;
 }
 
@@ -25,7 +25,14 @@ function langCovers(langs: readonly string[] | null, atom: string): boolean {
   return langs === null || langs.includes(atom);
 }
 
-export function dayStatus(blocks: readonly RightsBlock[], country: number, media: number, language: string, day: Day, exclusive: boolean) {
+export function dayStatus(
+  blocks: readonly RightsBlock[],
+  country: number,
+  media: number,
+  language: string,
+  day: Day,
+  exclusive: boolean,
+): Pick<OracleCell, 'status' | 'reasons'> {
   const here = blocks.filter((b) => has(b.territories, country) && has(b.media, media) && langCovers(b.languages, language));
   const live = here.filter((b) => b.start <= day && day <= b.end);
   const refs = (bs: RightsBlock[]) => [...new Set(bs.map((b) => b.contract))].sort();
@@ -112,7 +119,8 @@ export function oracleAvails(
             const [runStart, runEnd] = around(d, (x) => x === 'available');
             if (!meets(runStart, runEnd)) {
               // would it answer if every hold on the free and held days around it fell through?
-              const [from, to] = around(d, (x) => x !== 'unavailable');
+              // (a day that depends on an undated event is not free: it breaks the stretch)
+              const [from, to] = around(d, (x) => x === 'available' || x === 'on-hold');
               if (meets(from, to)) {
                 // the holds on those days: inside the window, or anywhere on them when a minimum window is asked
                 const last = Math.min(to, hi);

@@ -75,3 +75,29 @@ describe('the map of a country on hold for most of the window', () => {
     expect(screen.getByRole('button', { name: /Partly available/ }).textContent).toContain('1');
   });
 });
+
+describe('the map of a country whose answer waits for a release not yet dated', () => {
+  it('says "depends", with what it waits for, and counts it apart from no rights and sold in the legend', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('', { status: 404 })),
+    );
+    const waits = {
+      code: 'depends',
+      contracts: ['KANAL-S1'],
+      message: 'depends on the German theatrical release + 6 months, not yet dated: KANAL-S1 (Kanal Nord)',
+    };
+    const de: MapCountry = { status: 'depends', reasons: [waits], contracts: ['KANAL-S1'] };
+    const known = contractIndex([]);
+    render(<WorldMap info={{ DE: countryInfo(de, known) }} names={new Map([['DE', 'Germany']])} label="Season 1" />);
+    const item = screen.getByRole('button', { name: /Germany/ });
+    expect(item.textContent).toContain('Depends (not yet dated)');
+    fireEvent.focus(item);
+    const card = document.querySelector('.worldmap-detail') as HTMLElement;
+    expect(card.textContent).toContain('depends on the German theatrical release + 6 months, not yet dated');
+    const legend = screen.getByRole('list', { name: 'Legend' });
+    expect(within(legend).getByRole('button', { name: /Depends \(not yet dated\)/ }).textContent).toContain('1');
+    expect(within(legend).getByRole('button', { name: /No rights/ }).textContent).toContain('0');
+    expect(within(legend).getByRole('button', { name: /Sold/ }).textContent).toContain('0');
+  });
+});

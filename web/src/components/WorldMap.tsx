@@ -1,7 +1,7 @@
 /**
  * The availability map: every country filled by its status, with a pattern
- * as well as a colour (striped = sold, dotted = on hold, cross-hatched = no
- * rights), a legend with counts, and beside it the list of countries by
+ * as well as a colour (striped = sold, dotted = on hold, lined = depends on
+ * an event not yet dated, cross-hatched = no rights), a legend with counts, and beside it the list of countries by
  * status, searchable, so that small countries (and those too small for a
  * 1:110m map) are found and read from the keyboard. Hover or focus says why
  * and which contract.
@@ -26,7 +26,13 @@ export interface CountryInfo {
   days?: Partial<Record<PeriodStatus, number>>;
 }
 
-const PERIOD_LABEL: Record<PeriodStatus, string> = { available: 'available', 'on-hold': 'on hold', sold: 'sold', 'no-rights': 'no rights' };
+const PERIOD_LABEL: Record<PeriodStatus, string> = {
+  available: 'available',
+  'on-hold': 'on hold',
+  depends: 'depends',
+  sold: 'sold',
+  'no-rights': 'no rights',
+};
 
 /** "Partly available" says what the rest is: "Partly: on hold", "Partly: sold, on hold". */
 function listStatus(info: CountryInfo): string {
@@ -35,13 +41,14 @@ function listStatus(info: CountryInfo): string {
   return other.length ? `Partly: ${other.map((s) => PERIOD_LABEL[s]).join(', ')}` : STATUS_LABEL.partial;
 }
 
-export const STATUS_ORDER: MapStatus[] = ['available', 'partial', 'on-hold', 'sold', 'no-rights'];
+export const STATUS_ORDER: MapStatus[] = ['available', 'partial', 'on-hold', 'depends', 'sold', 'no-rights'];
 /** The list beside the map puts the exceptions first: they are what a reader looks for. */
-const LIST_ORDER: MapStatus[] = ['sold', 'on-hold', 'partial', 'no-rights', 'available'];
+const LIST_ORDER: MapStatus[] = ['sold', 'on-hold', 'depends', 'partial', 'no-rights', 'available'];
 export const STATUS_LABEL: Record<MapStatus, string> = {
   available: 'Available',
   partial: 'Partly available',
   'on-hold': 'On hold',
+  depends: 'Depends (not yet dated)',
   sold: 'Sold',
   'no-rights': 'No rights',
 };
@@ -49,6 +56,7 @@ const STATUS_PATTERN: Record<MapStatus, string> = {
   available: 'solid',
   partial: 'half-striped',
   'on-hold': 'dotted',
+  depends: 'lined',
   sold: 'striped',
   'no-rights': 'cross-hatched',
 };
@@ -67,6 +75,10 @@ function Patterns({ prefix }: { prefix: string }) {
       <pattern id={`${prefix}-on-hold`} width="6" height="6" patternUnits="userSpaceOnUse">
         <rect width="6" height="6" className="fill-hold-bg" />
         <circle cx="3" cy="3" r="1.6" className="fill-hold" />
+      </pattern>
+      <pattern id={`${prefix}-depends`} width="6" height="6" patternUnits="userSpaceOnUse">
+        <rect width="6" height="6" className="fill-depends-bg" />
+        <rect y="0" width="6" height="2.2" className="fill-depends" />
       </pattern>
       <pattern id={`${prefix}-partial`} width="8" height="8" patternUnits="userSpaceOnUse">
         <rect width="8" height="8" className="fill-available" />
@@ -354,6 +366,7 @@ function CountryCard({ code, name, info, prefix }: { code: string; name?: string
                   {formatDate(p.start, { open: 'from the start' })} – {formatDate(p.end, { open: 'perpetuity' })}
                 </span>{' '}
                 <strong className="country-period-status">{PERIOD_LABEL[p.status]}</strong>
+                {p.titles && p.titles.length > 0 && <span className="country-period-titles"> · {p.titles.join(', ')}</span>}
                 {manyMedia && (
                   <span className="muted">
                     {' '}

@@ -106,6 +106,7 @@ const STATUS_TONE: Record<string, string> = {
   negotiating: 'warn',
   offer: 'warn',
   'on-hold': 'warn',
+  depends: 'depends',
   partial: 'warn',
   draft: 'neutral',
   rejected: 'muted',

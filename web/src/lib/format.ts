@@ -92,6 +92,7 @@ const labels: Record<string, string> = {
   'executive-producer': 'Executive producer',
   'no-rights': 'No rights',
   'on-hold': 'On hold',
+  depends: 'Depends (not yet dated)',
 };
 /** 'closing-night' → 'Closing night'. */
 export function humanize(code: string | null | undefined): string {

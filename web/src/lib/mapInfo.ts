@@ -85,6 +85,7 @@ export function rightsInCoverage(contracts: Contract[], titleId: string): Map<st
 function rowStatus(r: AvailRow): MapStatus {
   if (r.status === 'available') return 'available';
   if (r.status === 'on-hold') return 'on-hold';
+  if (r.status === 'depends') return 'depends';
   const codes = r.reasons.map((x) => x.code);
   if (codes.includes('rights-out-exist')) return 'sold';
   if (codes.length > 0 && codes.every((c) => c === 'window-not-met')) return 'partial';
@@ -96,6 +97,7 @@ function combine(a: MapStatus, b: MapStatus): MapStatus {
   if (a === b) return a;
   if ([a, b].some((x) => x === 'available' || x === 'partial')) return 'partial';
   if ([a, b].includes('sold')) return 'sold';
+  if ([a, b].includes('depends')) return 'depends';
   if ([a, b].includes('on-hold')) return 'on-hold';
   return 'no-rights';
 }

@@ -159,6 +159,7 @@ export default function Avails() {
     ? {
         available: rows.filter((r) => r.status === 'available').length,
         hold: rows.filter((r) => r.status === 'on-hold').length,
+        depends: rows.filter((r) => r.status === 'depends').length,
         no: rows.filter((r) => r.status === 'unavailable').length,
       }
     : undefined;
@@ -270,8 +271,9 @@ export default function Avails() {
           >
             {counts && (
               <p className="muted">
-                {counts.available} available · {counts.hold} on hold · {counts.no} unavailable.{' '}
-                {asked.exclusive ? 'Exclusive' : 'Non-exclusive'}, {formatDate(asked.start)} to{' '}
+                {counts.available} available · {counts.hold} on hold ·{' '}
+                {counts.depends ? `${counts.depends} depending on events not yet dated · ` : ''}
+                {counts.no} unavailable. {asked.exclusive ? 'Exclusive' : 'Non-exclusive'}, {formatDate(asked.start)} to{' '}
                 {asked.end ? formatDate(asked.end) : 'open end'}.
               </p>
             )}
@@ -359,6 +361,7 @@ function NotShown({ asked, notShown }: Pick<AvailsAnswer, 'asked' | 'notShown'>)
 const GROUP_LABEL: Record<string, string> = {
   available: 'available',
   'on-hold': 'on hold',
+  depends: 'depends on events not yet dated',
   'partly-available': 'partly available',
   unavailable: 'unavailable',
 };

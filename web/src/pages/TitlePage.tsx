@@ -13,7 +13,7 @@ import { BoxOfficePanel, ReleasesPanel } from '../components/MarketEditors';
 import { RecordHistory, RecordLoadError } from '../components/RecordHistory';
 import { RightsTimeline } from '../components/RightsTimeline';
 import { Badge, DoneNotice, Empty, Loading, Section } from '../components/ui';
-import { AvailabilityMap } from './title/AvailabilityMap';
+import { AvailabilityMap, GroupMap } from './title/AvailabilityMap';
 import { Credits, Production } from './title/Credits';
 import type { TitleDetail } from './title/detail';
 import { FestivalHistory } from './title/FestivalHistory';
@@ -138,6 +138,7 @@ export default function TitlePage({ params }: { params: Record<string, string> }
       {d.series && d.series.children.length > 0 ? (
         <Section title={d.series.kind === 'series' ? 'Seasons and episodes' : 'Episodes'} id="availability">
           <SeriesEpisodes titleId={d.id} place={d.series} />
+          <GroupMap titleId={d.id} titleLabel={name} contracts={contracts ?? d.contracts ?? []} kind={d.series.kind} />
         </Section>
       ) : (
         <Section title="Availability" id="availability">

@@ -74,8 +74,10 @@ export function CheckGrid({ check, checking }: { check: OfferCheck; checking?: b
                 .filter((m) => m.status !== 'available')
                 .map((m, i) => (
                   <div key={i} className="offer-problem">
-                    <span className={`badge badge--${m.status === 'on-hold' ? 'warn' : 'bad'}`}>{CELL_LABEL[m.status]}</span> {m.mediaLabel}
-                    : {m.reasons.map((r) => r.message).join('; ')}
+                    <span className={`badge badge--${m.status === 'on-hold' ? 'warn' : m.status === 'depends' ? 'depends' : 'bad'}`}>
+                      {CELL_LABEL[m.status]}
+                    </span>{' '}
+                    {m.mediaLabel}: {m.reasons.map((r) => r.message).join('; ')}
                   </div>
                 ))}
             </li>

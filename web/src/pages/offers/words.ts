@@ -2,7 +2,7 @@
 import type { OfferView } from '../../../../src/contract/index.js';
 
 type Status = OfferView['status'];
-type CellStatus = 'available' | 'on-hold' | 'sold' | 'not-held' | 'holdback';
+type CellStatus = 'available' | 'on-hold' | 'depends' | 'sold' | 'not-held' | 'holdback';
 
 export const OFFER_STATUS_LIST: readonly Status[] = [
   'new',
@@ -18,13 +18,21 @@ export const OFFER_STATUS_LIST: readonly Status[] = [
 export const CELL_LABEL: Record<CellStatus, string> = {
   available: 'Available',
   'on-hold': 'On hold',
+  depends: 'Depends (not yet dated)',
   sold: 'Sold',
   'not-held': 'Not held',
   holdback: 'Holdback',
 };
 
 /** A short mark for a grid cell (with the label as its accessible name). */
-export const CELL_MARK: Record<CellStatus, string> = { available: '✓', 'on-hold': 'H', sold: 'S', 'not-held': '–', holdback: 'HB' };
+export const CELL_MARK: Record<CellStatus, string> = {
+  available: '✓',
+  'on-hold': 'H',
+  depends: 'D',
+  sold: 'S',
+  'not-held': '–',
+  holdback: 'HB',
+};
 
 /** What the button that moves an offer to a status says. */
 export const MOVE_LABEL: Record<Status, string> = {

@@ -1,5 +1,5 @@
 /** The title's availability map: media, window and exclusivity chosen above a world map of what can be sold. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type SyntheticEvent } from 'react';
 import { withQuery } from '../../lib/api';
 import { addYearsIso, formatDate, todayIso } from '../../lib/format';
 import { useApi } from '../../lib/hooks';
@@ -125,5 +125,19 @@ export function AvailabilityMap({ titleId, titleLabel, contracts }: { titleId: s
         label={`${titleLabel}, ${query.media || 'all media'}, ${query.exclusive ? 'exclusive' : 'non-exclusive'}, ${when}`}
       />
     </>
+  );
+}
+
+/**
+ * A series' or season's world map, opened on demand below its episodes: a country is available
+ * only where every episode under it is, and each stretch says which episodes it is about.
+ */
+export function GroupMap({ kind, ...props }: { titleId: string; titleLabel: string; contracts: Contract[]; kind: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="group-map" onToggle={(e: SyntheticEvent<HTMLDetailsElement>) => setOpen(e.currentTarget.open)}>
+      <summary>World map of the whole {kind === 'series' ? 'series' : 'season'}</summary>
+      {open && <AvailabilityMap {...props} />}
+    </details>
   );
 }

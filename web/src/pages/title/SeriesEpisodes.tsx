@@ -16,6 +16,7 @@ type UnitStatus = SeriesGroup['units'][number]['status'];
 const GROUP_LABEL: Record<SeriesGroup['status'], string> = {
   available: 'Available',
   'on-hold': 'On hold',
+  depends: 'Depends (not yet dated)',
   'partly-available': 'Partly available',
   unavailable: 'Unavailable',
 };
@@ -58,8 +59,10 @@ export function SeriesEpisodes({ titleId, place }: { titleId: string; place: Pla
     if (list.some((s) => s === undefined)) return undefined;
     const free = list.filter((s) => s === 'available').length;
     const held = list.filter((s) => s === 'on-hold').length;
+    const depends = list.filter((s) => s === 'depends').length;
     if (free === list.length) return 'available';
     if (free + held === list.length) return 'on-hold';
+    if (free + held + depends === list.length) return 'depends';
     return free + held > 0 ? 'partly-available' : 'unavailable';
   };
   const fieldError = (f: string) => (error?.field === f ? error.message : undefined);
