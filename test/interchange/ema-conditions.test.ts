@@ -1,0 +1,194 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { FilmRights, SYSTEM } from '../../src/services/app.js';
+import { askAvails } from '../../src/services/avails.js';
+import { createTitle } from '../../src/services/catalog.js';
+import { saveContract } from '../../src/services/contracts.js';
+import { emaTransactions, exportEma } from '../../src/services/emaExport.js';
+import { importEma } from '../../src/services/imports.js';
+import { createRelease } from '../../src/services/market.js';
+import { findOrCreateCompany } from '../../src/services/people.js';
+import { setWeCompany } from '../../src/services/settings.js';
+import type { EmaTransaction } from '../../src/interchange/ema/model.js';
+import { validateAvailsXml } from '../../src/interchange/ema/xsd.js';
+
+/**
+ * Conditional windows out and back (docs/ema.md, "Conditional windows"): a series with two
+ * seasons of two episodes, licensed in for Germany and Austria on demand from 2026, for ever. In the first store,
+ * Season 1 is sold to a retailer for SVOD in Germany from 6 months after the German theatrical
+ * release, and Season 2 for EST in Austria from 2026-06-01 until 30 days before the first
+ * Austrian broadcast. The second store has the same catalog and rights in, and gets the sales
+ * from the EMA file.
+ */
+async function seed(app: FilmRights, sell: boolean) {
+  const us = (await findOrCreateCompany(app, SYSTEM, { name: 'Rockstar Films', kind: 'distributor' })).company.id;
+  const producer = (await findOrCreateCompany(app, SYSTEM, { name: 'Fjord Pictures', kind: 'production' })).company.id;
+  const shop = (await findOrCreateCompany(app, SYSTEM, { name: 'iTunes', kind: 'streamer' })).company.id;
+  await setWeCompany(app, SYSTEM, us);
+  const series = (await createTitle(app, SYSTEM, { originalTitle: 'Harbour Watch', kind: 'series', languages: ['de'] })).id;
+  const labels = new Map<string, string>();
+  const seasons: string[] = [];
+  for (const n of [1, 2]) {
+    const s = (await createTitle(app, SYSTEM, { originalTitle: `Harbour Watch: Season ${n}`, kind: 'season', parentId: series, number: n }))
+      .id;
+    seasons.push(s);
+    for (const e of [1, 2]) {
+      const id = (await createTitle(app, SYSTEM, { originalTitle: `Watch ${n}.${e}`, kind: 'episode', parentId: s, number: e })).id;
+      labels.set(id, `S${n}E${e}`);
+    }
+  }
+  await saveContract(app, SYSTEM, {
+    ref: 'IN-HW',
+    status: 'signed',
+    licensorId: producer,
+    licenseeId: us,
+    titleIds: [series],
+    blocks: [{ titleId: series, territories: 'Germany, Austria', media: 'On Demand', start: '2026-01-01', end: null, exclusive: true }],
+  });
+  if (sell)
+    await saveContract(app, SYSTEM, {
+      ref: 'OUT-HW',
+      status: 'signed',
+      licensorId: us,
+      licenseeId: shop,
+      titleIds: seasons,
+      blocks: [
+        {
+          titleId: seasons[0],
+          territories: 'Germany',
+          media: 'SVOD',
+          startCondition: { event: 'release', territory: 'DE', media: 'theatrical', offset: 6, unit: 'months' },
+          end: '2031-12-31',
+          exclusive: true,
+        },
+        {
+          titleId: seasons[1],
+          territories: 'Austria',
+          media: 'EST',
+          start: '2026-06-01',
+          endCondition: { event: 'broadcast', territory: 'AT', offset: -30, unit: 'days' },
+          exclusive: true,
+        },
+      ],
+    });
+  return { series, seasons, labels };
+}
+
+const WINDOWS = {
+  from: '2026-01-01',
+  retailer: 'iTunes',
+  source: 'windows' as const,
+  formatProfiles: ['HD'],
+  licenseTypes: ['EST', 'SVOD'] as Array<'EST' | 'SVOD'>,
+};
+
+/** A row by what it is: work type, season, window, and the events it follows. */
+const shape = (t: EmaTransaction) =>
+  [
+    t.workType,
+    t.tv?.season ?? '',
+    t.territory,
+    t.licenseType,
+    t.start ?? JSON.stringify(t.startEvent),
+    t.end ?? (t.endEvent ? JSON.stringify(t.endEvent) : 'Open'),
+    t.exclusive,
+  ].join('|');
+
+/** The exclusive avails of every episode, on demand in Germany and Austria, by episode label (ids differ between stores). */
+async function cells(app: FilmRights, ids: Awaited<ReturnType<typeof seed>>): Promise<string[]> {
+  const a = await askAvails(app, SYSTEM, {
+    titles: [ids.series],
+    territories: 'Germany, Austria',
+    media: 'SVOD, EST',
+    start: '2026-01-01',
+    end: '2035-12-31',
+    match: 'overlap-part',
+    include: 'all',
+  });
+  const out: string[] = [];
+  for (const r of a.rows)
+    for (const t of r.titleIds)
+      for (const c of r.territories)
+        for (const m of r.media)
+          out.push(`${ids.labels.get(t)}|${c}|${m}|${r.status}|${r.start}..${r.end}|${r.reasons.map((x) => x.code).join(',')}`);
+  return out.sort();
+}
+
+describe('EMA conditional windows out and back', () => {
+  for (const [format, version] of [
+    ['ema-xlsx', '1.8'],
+    ['ema-xlsx', '1.9'],
+    ['ema-xml', '2.2.2'],
+    ['ema-xml', '2.5.2'],
+    ['ema-xml', '2.7'],
+  ] as const) {
+    it(`${format} v${version}: written as event and lag, imported into a fresh store, the same avails (depends, then dated)`, async () => {
+      const a = await FilmRights.open({ file: ':memory:' });
+      const b = await FilmRights.open({ file: ':memory:' });
+      try {
+        const ida = await seed(a, true);
+        const idb = await seed(b, false);
+        const rows = await emaTransactions(a, WINDOWS);
+        expect(rows.map(shape).sort()).toEqual([
+          'Season|1|DE|SVOD|{"event":"release","territory":"DE","media":"theatrical","window":null,"offset":6,"unit":"months"}|2031-12-31|true',
+          'Season|2|AT|EST|2026-06-01|{"event":"broadcast","territory":"AT","media":null,"window":null,"offset":-30,"unit":"days"}|true',
+        ]);
+        const file = await exportEma(a, format, version, WINDOWS);
+        if (format === 'ema-xml') {
+          const xml = file.data.toString('utf8');
+          expect(xml).toContain('<avails:StartCondition lag="P6M">TheatricalRelease</avails:StartCondition>');
+          expect(xml).toContain('<avails:EndCondition lag="-P30D">Broadcast</avails:EndCondition>');
+          expect((await validateAvailsXml(xml)).errors).toEqual([]);
+        } else {
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(file.data as unknown as ArrayBuffer);
+          const ws = wb.getWorksheet('Template-TV')!;
+          const fields = (ws.getRow(2).values as unknown[]).slice(1).map(String);
+          const at = (r: number, f: string) => ws.getRow(r).getCell(fields.indexOf(f) + 1).value;
+          const written = [4, 5].map((r) => [at(r, 'Start'), at(r, 'StartLag'), at(r, 'End'), at(r, 'EndLag')]);
+          expect(written).toContainEqual(['TheatricalRelease', 'P6M', new Date('2031-12-31T00:00:00Z'), null]);
+          expect(written).toContainEqual([new Date('2026-06-01T00:00:00Z'), null, 'Broadcast', -30]);
+        }
+        const r = await importEma(b, SYSTEM, file.data, `hw.${format === 'ema-xml' ? 'xml' : 'xlsx'}`, format, {
+          commit: true,
+          ...(version.startsWith('2.2') ? { retailer: 'iTunes' } : {}),
+        });
+        expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+        expect(r.contracts.map((c) => c.direction)).toEqual(['out', 'out']);
+        expect((await emaTransactions(b, WINDOWS)).map(shape).sort()).toEqual(rows.map(shape).sort());
+
+        const before = await cells(a, ida);
+        expect(before.filter((c) => c.endsWith('depends')).length).toBeGreaterThan(0);
+        expect(await cells(b, idb)).toEqual(before);
+        // the German release recorded on the series in both stores dates season 1's window in both
+        for (const [app, ids] of [
+          [a, ida],
+          [b, idb],
+        ] as const)
+          await createRelease(app, SYSTEM, { titleId: ids.series, territory: 'DE', date: '2027-03-10', kind: 'theatrical' });
+        const after = await cells(a, ida);
+        expect(after.filter((c) => c.startsWith('S1E1|DE|svod|'))).toEqual([
+          'S1E1|DE|svod|available|2026-01-01..2027-09-09|',
+          'S1E1|DE|svod|available|2032-01-01..2035-12-31|',
+          'S1E1|DE|svod|unavailable|2027-09-10..2031-12-31|rights-out-exist',
+        ]);
+        expect(await cells(b, idb)).toEqual(after);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+  }
+
+  it('XML v2.2.1 has no lag attribute: a window with a lag is refused there, naming the title and the version to use', async () => {
+    const a = await FilmRights.open({ file: ':memory:' });
+    try {
+      await seed(a, true);
+      await expect(exportEma(a, 'ema-xml', '2.2.1', WINDOWS)).rejects.toThrow(
+        /2\.2\.1 cannot say "TheatricalRelease" with a lag .*write 2\.2\.2 or later/,
+      );
+    } finally {
+      await a.close();
+    }
+  });
+});
