@@ -10,6 +10,7 @@ import { createRelease } from '../../src/services/market.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
 import { setWeCompany } from '../../src/services/settings.js';
 import type { EmaTransaction } from '../../src/interchange/ema/model.js';
+import { TV_V19 } from '../../src/interchange/ema/xlsx.js';
 import { validateAvailsXml } from '../../src/interchange/ema/xsd.js';
 
 /**
@@ -189,6 +190,56 @@ describe('EMA conditional windows out and back', () => {
       );
     } finally {
       await a.close();
+    }
+  });
+
+  it("a retailer's file: a season window ending 7 days after the first broadcast depends, then is dated by a broadcast recorded on the series", async () => {
+    const b = await FilmRights.open({ file: ':memory:' });
+    try {
+      const ids = await seed(b, false);
+      // the TV template v1.9, a Season row placed by its series and number (no ALID), as a retailer sends it
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Template-TV');
+      ws.addRow(TV_V19.map((c) => c.split('/')[0]));
+      ws.addRow(TV_V19.map((c) => c.split('/')[1]));
+      ws.addRow(['1.9']);
+      const row = ws.addRow([]);
+      const values: Record<string, string | number | Date> = {
+        DisplayName: 'Rockstar Films',
+        Licensee: 'iTunes',
+        WorkType: 'Season',
+        SeriesTitleInternalAlias: 'Harbour Watch',
+        SeasonNumber: 1,
+        Territory: 'DE',
+        LicenseType: 'SVOD',
+        FormatProfile: 'HD',
+        Start: new Date('2026-02-01T00:00:00Z'),
+        End: 'Broadcast',
+        EndLag: '7d',
+        Exclusive: 'Yes',
+      };
+      for (const [k, v] of Object.entries(values)) row.getCell(TV_V19.findIndex((c) => c.endsWith(`/${k}`)) + 1).value = v;
+      const file = Buffer.from(await wb.xlsx.writeBuffer());
+      const r = await importEma(b, SYSTEM, file, 'tv.xlsx', 'ema-xlsx', { commit: true });
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(r.titles.filter((t) => t.action === 'create')).toEqual([]);
+      expect(r.contracts[0].blocks[0]).toMatchObject({
+        title: 'Harbour Watch: Season 1',
+        start: '2026-02-01',
+        end: null,
+        endCondition: { event: 'broadcast', territory: 'DE', media: null, offset: 7, unit: 'days' },
+      });
+      const s1 = (await cells(b, ids)).filter((c) => c.startsWith('S1E1|DE|svod|'));
+      expect(s1).toEqual(['S1E1|DE|svod|available|2026-01-01..2026-01-31|', 'S1E1|DE|svod|unavailable|2026-02-01..2035-12-31|depends']);
+      // the first German broadcast, recorded on the series, ends the window a week later
+      await createRelease(b, SYSTEM, { titleId: ids.series, territory: 'DE', date: '2027-05-01', kind: 'tv' });
+      expect((await cells(b, ids)).filter((c) => c.startsWith('S1E1|DE|svod|'))).toEqual([
+        'S1E1|DE|svod|available|2026-01-01..2026-01-31|',
+        'S1E1|DE|svod|available|2027-05-09..2035-12-31|',
+        'S1E1|DE|svod|unavailable|2026-02-01..2027-05-08|rights-out-exist',
+      ]);
+    } finally {
+      await b.close();
     }
   });
 });
