@@ -6,7 +6,7 @@
  * make rights available to us.
  */
 import type { Kysely } from 'kysely';
-import { describeCondition, releaseEvents, resolveCondition, resolveTerm } from '../domain/conditions.js';
+import { describeCondition, eventsAlongChain, releaseEvents, resolveCondition, resolveTerm } from '../domain/conditions.js';
 import { BEGINNING, parseDay, parseEndDay, PERPETUITY } from '../domain/dates.js';
 import { conditionOf } from './contracts/conditions.js';
 import { mediaSetFromIds } from '../domain/media.js';
@@ -226,8 +226,7 @@ async function titleEvents(db: Kysely<Database>, titleIds: readonly string[]): P
     // the title, then the titles above it, nearest first
     const chain: string[] = [];
     for (let t: string | null | undefined = id; t && !chain.includes(t); t = parentOf.get(t)) chain.push(t);
-    const events = new Map<string, number>();
-    for (const t of chain.reverse()) for (const [k, d] of own.get(t) ?? []) events.set(k, d);
+    const events = eventsAlongChain(chain.map((t) => own.get(t) ?? new Map<string, number>()));
     if (events.size) out.set(id, events);
   }
   return out;
