@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
@@ -242,4 +244,75 @@ describe('EMA conditional windows out and back', () => {
       await b.close();
     }
   });
+});
+
+/** Avails written by hand with conditional windows (test/fixtures/ema-conditions/README.md). */
+const SAMPLES = fileURLToPath(new URL('../fixtures/ema-conditions/', import.meta.url));
+
+describe('samples with conditional windows import, and their avails say depends until the events are recorded', () => {
+  for (const version of ['2.4', '2.7']) {
+    it(`avails-conditions-v${version}.xml`, async () => {
+      const xml = readFileSync(`${SAMPLES}avails-conditions-v${version}.xml`, 'utf8');
+      expect((await validateAvailsXml(xml)).errors).toEqual([]);
+      const app = await FilmRights.open({ file: ':memory:' });
+      try {
+        const us = (await findOrCreateCompany(app, SYSTEM, { name: 'Lantern Pictures', kind: 'distributor' })).company.id;
+        const producer = (await findOrCreateCompany(app, SYSTEM, { name: 'Fjord Pictures', kind: 'production' })).company.id;
+        await setWeCompany(app, SYSTEM, us);
+        const film = (await createTitle(app, SYSTEM, { originalTitle: 'Salt Meadow', year: 2026 })).id;
+        const series = (await createTitle(app, SYSTEM, { originalTitle: 'Tidewater', kind: 'series' })).id;
+        const season = (
+          await createTitle(app, SYSTEM, { originalTitle: 'Tidewater: Season 3', kind: 'season', parentId: series, number: 3 })
+        ).id;
+        const episode = (await createTitle(app, SYSTEM, { originalTitle: 'Spring Tide', kind: 'episode', parentId: season, number: 1 })).id;
+        await saveContract(app, SYSTEM, {
+          ref: 'IN',
+          status: 'signed',
+          licensorId: producer,
+          licenseeId: us,
+          titleIds: [film, series],
+          blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2026-01-01', end: null, exclusive: true }],
+        });
+        const r = await importEma(app, SYSTEM, Buffer.from(xml), 'a.xml', 'ema-xml', { commit: true, retailer: 'Corner Video' });
+        expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+        expect(r.titles.filter((t) => t.action === 'create')).toEqual([]);
+        const ask = async (titleId: string, territories: string, media: string) =>
+          (
+            await askAvails(app, SYSTEM, {
+              titles: [titleId],
+              territories,
+              media,
+              start: '2027-01-01',
+              end: '2027-12-31',
+              exclusive: true,
+              match: 'overlap-part',
+              include: 'all',
+            })
+          ).rows
+            // the country asked, not the other members of its group ("GB" reads as the U.K. with the Crown Dependencies)
+            .filter((x) => x.territories.includes(territories))
+            .map((x) => `${x.status} ${x.start}..${x.end} ${x.reasons.map((y) => y.code).join(',')}`)
+            .sort();
+        // nothing recorded: both windows depend on their events
+        expect(await ask(film, 'DE', 'SVOD')).toEqual(['unavailable 2027-01-01..2027-12-31 depends']);
+        expect(await ask(episode, 'GB', 'TVOD')).toEqual(['unavailable 2027-01-01..2027-12-31 depends']);
+        // the German release dates the German window only (90 days after 1 February is 2 May)
+        await createRelease(app, SYSTEM, { titleId: film, territory: 'DE', date: '2027-02-01', kind: 'theatrical' });
+        expect(await ask(film, 'DE', 'SVOD')).toEqual([
+          'available 2027-01-01..2027-05-01 ',
+          'unavailable 2027-05-02..2027-12-31 rights-out-exist',
+        ]);
+        expect(await ask(film, 'AT', 'SVOD')).toEqual(['unavailable 2027-01-01..2027-12-31 depends']);
+        // the first British broadcast, recorded on the series, dates the season's catch-up week
+        await createRelease(app, SYSTEM, { titleId: series, territory: 'GB', date: '2027-04-10', kind: 'tv' });
+        expect(await ask(episode, 'GB', 'TVOD')).toEqual([
+          'available 2027-01-01..2027-04-09 ',
+          'available 2027-04-18..2027-12-31 ',
+          'unavailable 2027-04-10..2027-04-17 rights-out-exist',
+        ]);
+      } finally {
+        await app.close();
+      }
+    });
+  }
 });
