@@ -248,6 +248,15 @@ describe('conditional windows: stored as conditions, each in the country of its 
     expect(px[0].message).toContain('mixes months and days');
   });
 
+  it('a lag beside a date is a warning naming its column, and the date is kept', async () => {
+    const file = await tvSheet([{ ...episode, StartLag: 7 }]);
+    const ps = await problemsOf(file, 'tv.xlsx');
+    expect(errors(ps)).toEqual([]);
+    const w = ps.find((p) => p.message.startsWith('StartLag "7" is read only when Start is an event'));
+    expect(w?.where).toMatch(/\(AvailTrans\/StartLag\)$/);
+    expect((await conditionsOf('Tidewater: Season 1, Episode 1'))[0]).toMatchObject({ start_date: '2026-01-01', start_event: null });
+  });
+
   it('Start "Immediate" with a lag is a date: the day of the import plus the lag (a warning)', async () => {
     const file = await tvSheet([{ ...episode, Start: 'Immediate', StartLag: '2w' }]);
     const r = await importEma(app, SYSTEM, file, 'tv.xlsx', 'ema-xlsx', { commit: true, today: '2026-03-01' });

@@ -407,6 +407,18 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
     else problems.error(r.at('End'), `End ${d.error}`);
   }
   if (start && end && end < start) problems.error(r.at('End'), `End ${end} is before Start ${start}`);
+  // a lag counts only after an event (or Immediate): beside a date it says nothing we can keep
+  for (const [field, lagField, cond] of [
+    ['Start', 'StartLag', startCond || immediateLag !== null],
+    ['End', 'EndLag', endCond],
+  ] as const) {
+    const lag = text(r.get(lagField));
+    if (lag && !cond && !/^(open|eststart)$/i.test(text(r.get(field))))
+      problems.warn(
+        r.at(lagField),
+        `${lagField} "${lag}" is read only when ${field} is an event: ignored beside ${field} ${text(r.get(field))}`,
+      );
+  }
 
   // Languages.
   let allowed: string[] | null = null;
