@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { closed, date, endDate, LINE_MAX, list, NAME_MAX, oneOf, textOrNull } from './common.js';
 import { AvailsInput } from './rights.js';
+import { ConditionInput } from './deals.js';
 
 /** POST /api/import, for the formats the importers read and files of at most `maxBase64` characters of base64. */
 export const importInput = <const F extends readonly string[]>(formats: F, maxBase64: number, maxBytes: number) =>
@@ -113,6 +114,10 @@ export const ImportRunResult = Type.Object({
           languages: Type.Union([Type.Array(S), Type.Null()]),
           start: SOrNull,
           end: SOrNull,
+          /** Instead of start: the event the window starts from (an EMA StartCondition). */
+          startCondition: Type.Optional(Type.Union([ConditionInput, Type.Null()])),
+          /** Instead of end: the event the window ends from. */
+          endCondition: Type.Optional(Type.Union([ConditionInput, Type.Null()])),
           exclusive: Type.Boolean(),
           /** The rows of the file it came from. */
           rows: Type.Array(S),

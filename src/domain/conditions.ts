@@ -106,6 +106,17 @@ export function releaseEvents(releases: readonly { territory: string; kind: stri
   return out;
 }
 
+/**
+ * The known events of a title from its own and those of the titles above it, given nearest first
+ * (an episode's, its season's, its series'): for each event, the nearest title that has it wins
+ * (docs/series.md, "Events from the title above").
+ */
+export function eventsAlongChain(chain: readonly KnownEvents[]): Map<string, Day> {
+  const out = new Map<string, Day>();
+  for (const events of chain) for (const [k, d] of events) if (!out.has(k)) out.set(k, d);
+  return out;
+}
+
 const MEDIUM_WORDS: Record<string, string> = {
   theatrical: 'theatrical',
   streaming: 'streaming',

@@ -11,7 +11,7 @@
 import type { Money } from '../domain/money/amounts.js';
 import { slugId, type CompanyKind, type ContractStatus, type WrittenFact } from '../store/index.js';
 import type { ImportSummary, TitleDoc } from './json/document.js';
-import type { ImportRunResult } from '../contract/index.js';
+import type { ConditionInput, ImportRunResult } from '../contract/index.js';
 
 /** A new title as an importer describes it: the fields of manual entry it can fill (as the JSON document names them). */
 export type PlannedTitleInput = Pick<
@@ -48,6 +48,10 @@ export interface PlannedBlock {
   languages: string[] | null;
   start: string | null;
   end: string | null;
+  /** Instead of `start`: the start follows an event (docs/domain.md, "Windows that depend on events"). */
+  startCondition?: ConditionInput | null;
+  /** Instead of `end`: the end follows an event. */
+  endCondition?: ConditionInput | null;
   exclusive: boolean;
   rows: string[];
 }

@@ -5,6 +5,7 @@
  * transactions, a spreadsheet or Avails XML.
  */
 import type { AvailsQuestion } from '../domain/avails.js';
+import { describeEvent } from '../domain/conditions.js';
 import { parseDay, dayOrNull } from '../domain/dates.js';
 import { invalid } from '../domain/errors.js';
 import { mediaSetFromIds } from '../domain/media.js';
@@ -19,6 +20,7 @@ import { parseJson } from '../store/index.js';
 import type { FilmRights } from './app.js';
 import { resolveTitles } from './avails.js';
 import { weCompanyIn } from './contracts.js';
+import { conditionOf } from './contracts/conditions.js';
 import { NameIndex } from './people.js';
 import { rowView } from './views.js';
 
@@ -71,6 +73,8 @@ export async function emaTransactions(app: FilmRights, o: EmaExportOptions = {})
       .selectFrom('rights_blocks as b')
       .innerJoin('contracts as c', 'c.id', 'b.contract_id')
       .select(['b.title_id', 'b.territory_codes', 'b.media_ids', 'b.languages', 'b.start_date', 'b.end_date', 'b.exclusive'])
+      .select(['b.start_event', 'b.start_territory', 'b.start_media', 'b.start_offset', 'b.start_unit'])
+      .select(['b.end_event', 'b.end_territory', 'b.end_media', 'b.end_offset', 'b.end_unit'])
       .where('c.licensee_id', '=', retailerId)
       .where('c.deleted_at', 'is', null)
       .where('c.status', 'in', ['signed', 'announced']);
@@ -78,21 +82,33 @@ export async function emaTransactions(app: FilmRights, o: EmaExportOptions = {})
     const wanted = new Set(territoryCodes(territories));
     for (const b of await q.execute()) {
       const media = parseJson(b.media_ids) as string[];
+      const startCondition = conditionOf(b, 'start');
+      const endCondition = conditionOf(b, 'end');
       for (const lt of types) {
         if (!media.includes(LICENSE_TYPE_MEDIA[lt])) continue;
-        // Clip to the window asked about.
-        const s = b.start_date && b.start_date > opts.from ? b.start_date : opts.from;
-        const endDay = b.end_date ? parseDay(b.end_date) : Infinity;
+        // Clip to the window asked about (a start or end that follows an event is written as the event).
+        const s = startCondition ? null : b.start_date && b.start_date > opts.from ? b.start_date : opts.from;
+        const endDay = endCondition || !b.end_date ? Infinity : parseDay(b.end_date);
         const e = Math.min(endDay, opts.end);
-        if (e < parseDay(s)) continue;
+        if (s !== null && e < parseDay(s)) continue;
+        if (s === null && !endCondition && e < opts.start) continue;
         for (const country of parseJson(b.territory_codes) as string[]) {
           if (!wanted.has(country)) continue;
+          for (const c of [startCondition, endCondition])
+            if (c?.territory && c.territory !== country)
+              throw invalid(
+                'source',
+                'windows',
+                `source: the ${lt} window of ${app.titleName(b.title_id)} in ${country} follows ${describeEvent(c)}: an EMA file names only events in the row's own country`,
+              );
           windows.push({
             titleId: b.title_id,
             licenseType: lt,
             country,
             start: s,
-            end: e === Infinity ? null : dayOrNull(e),
+            end: endCondition ? null : e === Infinity ? null : dayOrNull(e),
+            ...(startCondition ? { startCondition } : {}),
+            ...(endCondition ? { endCondition } : {}),
             languages: parseJson(b.languages) as string[] | null,
             exclusive: b.exclusive === 1,
           });

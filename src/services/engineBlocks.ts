@@ -6,7 +6,7 @@
  * make rights available to us.
  */
 import type { Kysely } from 'kysely';
-import { describeCondition, releaseEvents, resolveCondition, resolveTerm } from '../domain/conditions.js';
+import { describeCondition, eventsAlongChain, releaseEvents, resolveCondition, resolveTerm } from '../domain/conditions.js';
 import { BEGINNING, parseDay, parseEndDay, PERPETUITY } from '../domain/dates.js';
 import { conditionOf } from './contracts/conditions.js';
 import { mediaSetFromIds } from '../domain/media.js';
@@ -178,27 +178,85 @@ function CONDITION_SELECT<A extends 'b' | 'h'>(a: A) {
   ] as const;
 }
 
-/** The dated events of each title: its first release per country and medium, its festival premiere. */
+/**
+ * The dated events of each title: its first release per country and medium, its festival
+ * premiere; an event not recorded on a season or episode is taken from the title above it (an
+ * episode's season, then its series: the nearest title with a release of that kind in that
+ * country wins; docs/series.md, "Events from the title above").
+ */
 async function titleEvents(db: Kysely<Database>, titleIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>();
   if (!titleIds.length) return out;
-  const rows = await db
-    .selectFrom('releases')
-    .select(['title_id', 'territory', 'kind', 'release_date', 'date_precision'])
-    .where('title_id', 'in', [...titleIds])
-    .where('release_date', 'is not', null)
-    .execute();
-  const byTitle = new Map<string, { territory: string; kind: string; day: number }[]>();
-  for (const r of rows) {
-    // a release known only to the month or year dates no window: its day is not known
-    if (r.date_precision !== 'day' || !r.release_date) continue;
-    let list = byTitle.get(r.title_id);
-    if (!list) byTitle.set(r.title_id, (list = []));
-    list.push({ territory: r.territory, kind: r.kind, day: parseDay(r.release_date) });
+  // each title's parent, up to the tops
+  const parentOf = new Map<string, string | null>();
+  let ids = [...new Set(titleIds)];
+  while (ids.length) {
+    const next = new Set<string>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      for (const r of await db
+        .selectFrom('titles')
+        .select(['id', 'parent_id'])
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute()) {
+        parentOf.set(r.id, r.parent_id);
+        if (r.parent_id && !parentOf.has(r.parent_id)) next.add(r.parent_id);
+      }
+    }
+    ids = [...next];
   }
-  for (const [id, list] of byTitle) out.set(id, releaseEvents(list));
+  const all = [...parentOf.keys()];
+  const byTitle = new Map<string, { territory: string; kind: string; day: number }[]>();
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('releases')
+      .select(['title_id', 'territory', 'kind', 'release_date', 'date_precision'])
+      .where('title_id', 'in', all.slice(i, i + CHUNK))
+      .where('release_date', 'is not', null)
+      .execute();
+    for (const r of rows) {
+      // a release known only to the month or year dates no window: its day is not known
+      if (r.date_precision !== 'day' || !r.release_date) continue;
+      let list = byTitle.get(r.title_id);
+      if (!list) byTitle.set(r.title_id, (list = []));
+      list.push({ territory: r.territory, kind: r.kind, day: parseDay(r.release_date) });
+    }
+  }
+  const own = new Map([...byTitle].map(([id, list]) => [id, releaseEvents(list)]));
+  for (const id of titleIds) {
+    // the title, then the titles above it, nearest first
+    const chain: string[] = [];
+    for (let t: string | null | undefined = id; t && !chain.includes(t); t = parentOf.get(t)) chain.push(t);
+    const events = eventsAlongChain(chain.map((t) => own.get(t) ?? new Map<string, number>()));
+    if (events.size) out.set(id, events);
+  }
   return out;
 }
+
+/** A title and every title under it: the titles whose windows may follow its releases (a series' seasons and episodes). */
+export async function titleAndBelow(db: Kysely<Database>, titleId: string): Promise<string[]> {
+  const out = [titleId];
+  const seen = new Set(out);
+  let level = [titleId];
+  while (level.length) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += CHUNK) {
+      for (const r of await db
+        .selectFrom('titles')
+        .select('id')
+        .where('parent_id', 'in', level.slice(i, i + CHUNK))
+        .execute())
+        if (!seen.has(r.id)) {
+          seen.add(r.id);
+          next.push(r.id);
+        }
+    }
+    out.push(...next);
+    level = next;
+  }
+  return out;
+}
+
+const CHUNK = 500;
 
 /** How far a stored block on a series or season reaches down (none: every title under it, future ones included). */
 function scopeOf(r: {

@@ -5,6 +5,7 @@
  * of a day's work: holds, rights expiring soon, recent deals, facts to review.
  */
 import { recordRightsChange } from './changeFeed.js';
+import { titleAndBelow } from './engineBlocks.js';
 import type { Kysely } from 'kysely';
 import { DomainError, invalid } from '../domain/errors.js';
 import { territoryLabel, territorySetFromCodes } from '../domain/territories.js';
@@ -89,8 +90,8 @@ export async function insertRelease(
   const row = { id: newId(), title_id: titleId, distributor_id: distributorId, ...c };
   await trx.insertInto('releases').values(row).execute();
   await audit(trx, actor, { action: 'create', entity: 'releases', entityId: row.id, before: null, after: row });
-  // windows that follow the title's releases are resolved again, in this transaction's change feed entry
-  await recordRightsChange(trx, [titleId]);
+  // windows that follow the title's releases (and its seasons' and episodes') are resolved again, in this transaction's change feed entry
+  await recordRightsChange(trx, await titleAndBelow(trx, titleId));
   return row.id;
 }
 
@@ -102,7 +103,7 @@ export async function createRelease(app: FilmRights, actor: Actor, input: Releas
     if (input.distributorId) await mustExist(trx, 'companies', input.distributorId, 'distributorId');
     return insertRelease(trx, actor, input.titleId, input.distributorId ?? null, c);
   });
-  await app.refreshTitles([input.titleId]);
+  await app.refreshTitles(await titleAndBelow(app.store.db, input.titleId));
   return (await listReleases(app, { id }))[0];
 }
 
@@ -178,10 +179,10 @@ export async function updateRelease(
     const row = { ...c, distributor_id: distributorId };
     await trx.updateTable('releases').set(row).where('id', '=', id).execute();
     await audit(trx, actor, { action: 'update', entity: 'releases', entityId: id, before, after: { ...before, ...row } });
-    await recordRightsChange(trx, [before.title_id]);
+    await recordRightsChange(trx, await titleAndBelow(trx, before.title_id));
     return before.title_id;
   });
-  await app.refreshTitles([titleId]);
+  await app.refreshTitles(await titleAndBelow(app.store.db, titleId));
   return (await listReleases(app, { id }))[0];
 }
 

@@ -8,6 +8,7 @@
  * distributor) is left empty and said so.
  */
 import { recordRightsChange } from './changeFeed.js';
+import { titleAndBelow } from './engineBlocks.js';
 import type { Kysely } from 'kysely';
 import { DomainError, invalid } from '../domain/errors.js';
 import type { Database } from '../store/index.js';
@@ -90,7 +91,7 @@ export async function deleteRowIn(trx: Kysely<Database>, actor: Actor, table: Ro
   await trx.deleteFrom(table).where('id', '=', id).execute();
   await audit(trx, actor, { action: 'delete', entity: table, entityId: id, before: snapshot, after: null });
   // windows that follow the title's releases are resolved again (docs/domain.md, "Windows that depend on events")
-  if (table === 'releases') await recordRightsChange(trx, [String(row.title_id)]);
+  if (table === 'releases') await recordRightsChange(trx, await titleAndBelow(trx, String(row.title_id)));
   return snapshot;
 }
 
@@ -103,7 +104,7 @@ export async function deleteRow(
 ): Promise<{ deleted: RowSnapshot; removed: Record<string, number> }> {
   requireWriter(actor);
   const deleted = await app.store.transaction((trx) => deleteRowIn(trx, actor, table, id));
-  if (table === 'releases') await app.refreshTitles([String(deleted.title_id)]);
+  if (table === 'releases') await app.refreshTitles(await titleAndBelow(app.store.db, String(deleted.title_id)));
   const removed: Record<string, number> = {};
   if (deleted.sourceLinks?.length) removed['source links'] = deleted.sourceLinks.length;
   if (deleted.sections?.length) removed.sections = deleted.sections.length;
@@ -159,9 +160,9 @@ export async function restoreRow(
       after: row,
     });
     // a release back dates the windows that follow it again
-    if (table === 'releases') await recordRightsChange(trx, [String(row.title_id)]);
+    if (table === 'releases') await recordRightsChange(trx, await titleAndBelow(trx, String(row.title_id)));
     return { restored: row, skipped };
   });
-  if (table === 'releases') await app.refreshTitles([String(result.restored.title_id)]);
+  if (table === 'releases') await app.refreshTitles(await titleAndBelow(app.store.db, String(result.restored.title_id)));
   return result;
 }

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromIndices, toIndices } from '../../src/domain/bitset.js';
 import { titleCells, type AvailsQuestion } from '../../src/domain/avails.js';
-import { resolveBlocks, type Condition, type ConditionalBlock, type TermEnd } from '../../src/domain/conditions.js';
+import { eventsAlongChain, resolveBlocks, type Condition, type ConditionalBlock, type TermEnd } from '../../src/domain/conditions.js';
 import { PERPETUITY, type Day } from '../../src/domain/dates.js';
 import type { BlockKind } from '../../src/domain/rights.js';
 import { RightsIndex } from '../../src/domain/rightsIndex.js';
 import { rollUpTitle, type RolledRow } from '../../src/domain/rollup.js';
 import { SMALL, question } from './testing/arbitraries.js';
-import { conditionsOracle, oracleBlocks } from './testing/conditionsOracle.js';
+import { conditionsOracle, oracleBlocks, oracleChainEvents } from './testing/conditionsOracle.js';
 import { oracleLanguages, type OracleCell } from './testing/oracle.js';
 
 const key = (status: string, reasons: Array<{ code: string; contracts: string[] }>) =>
@@ -98,6 +98,26 @@ describe('windows that depend on events agree with the oracle, which resolves ev
         expect(cellsOf(rows, 'T', q, universe)).toEqual(oracleMap(want, () => true));
       }),
       { numRuns: 600 },
+    );
+  });
+
+  it('an episode whose events come from itself, its season and its series (the nearest title with an event wins)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(conditionalBlock, { maxLength: 6 }),
+        fc.array(events, { minLength: 1, maxLength: 3 }),
+        question,
+        (written, chain, q) => {
+          const known = eventsAlongChain(chain);
+          const blocks = resolveBlocks(written, known);
+          const rows = rollUpTitle('T', titleCells(blocks, q));
+          const oracleKnown = oracleChainEvents(chain);
+          const want = conditionsOracle(written, oracleKnown, q, SMALL.horizon, SMALL.countries, SMALL.media);
+          const universe = oracleLanguages(oracleBlocks(written, oracleKnown), q);
+          expect(cellsOf(rows, 'T', q, universe)).toEqual(oracleMap(want, () => true));
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 

@@ -7,7 +7,13 @@ import { FilmRights, SYSTEM } from '../../src/services/app.js';
 import { importEma } from '../../src/services/imports.js';
 import { ImportRefused, type Problem } from '../../src/interchange/problems.js';
 import { validateAvailsXml } from '../../src/interchange/ema/xsd.js';
-import { describeCondition, readCondition } from '../../src/interchange/ema/conditions.js';
+import {
+  describeCondition,
+  fromDomainCondition,
+  parseLag,
+  readCondition,
+  toDomainCondition,
+} from '../../src/interchange/ema/conditions.js';
 import { TV_V19 } from '../../src/interchange/ema/xlsx.js';
 
 /** MovieLabs' published samples (vendored with their licence) and the samples written for these tests. */
@@ -156,27 +162,108 @@ const episode = {
   End: new Date('2026-12-31T00:00:00Z'),
 };
 
-describe('conditional windows: read, and refused with the condition named', () => {
-  it('End "Broadcast" with an EndLag (spreadsheet): an error naming the row and the condition, nothing written', async () => {
+/** The condition columns of every block of a title, by title name. */
+async function conditionsOf(name: string) {
+  const t = await app.store.db.selectFrom('titles').select('id').where('original_title', '=', name).executeTakeFirstOrThrow();
+  return app.store.db
+    .selectFrom('rights_blocks')
+    .select(['territory_codes', 'start_date', 'end_date', 'start_event', 'start_territory', 'start_media', 'start_offset', 'start_unit'])
+    .select(['end_event', 'end_territory', 'end_media', 'end_offset', 'end_unit'])
+    .where('title_id', '=', t.id)
+    .execute();
+}
+
+describe('conditional windows: stored as conditions, each in the country of its row', () => {
+  it('End "Broadcast" with an EndLag (spreadsheet): the window ends 7 days after the first broadcast in its country', async () => {
     const file = await tvSheet([episode, { ...episode, EpisodeNumber: 2, ALID: 'md:alid:org:example:e2', End: 'Broadcast', EndLag: 7 }]);
-    const ps = errors(await problemsOf(file, 'tv.xlsx'));
-    expect(ps.map((p) => p.message)).toEqual([
-      "sheet Template-TV, row 5, End: 'Broadcast' with EndLag 7d: conditional windows are not stored yet (give the last day as a date)",
+    expect(errors(await problemsOf(file, 'tv.xlsx'))).toEqual([]);
+    expect(await conditionsOf('Tidewater: Season 1, Episode 2')).toEqual([
+      {
+        territory_codes: '["DE"]',
+        start_date: '2026-01-01',
+        end_date: null,
+        start_event: null,
+        start_territory: null,
+        start_media: null,
+        start_offset: null,
+        start_unit: null,
+        end_event: 'broadcast',
+        end_territory: 'DE',
+        end_media: null,
+        end_offset: 7,
+        end_unit: 'days',
+      },
     ]);
-    expect(ps[0].where).toMatch(/^sheet Template-TV, row 5, column \w+ \(AvailTrans\/End\)$/);
+  });
+
+  it('StartCondition with a lag (XML): one block per country, each after its own theatrical release', async () => {
+    const xml = readFileSync(join(WRITTEN, 'avails-shapes-v2.7.xml'), 'utf8').replace(
+      '<avails:Territory><md:country>FR</md:country></avails:Territory>\n      <avails:Start>2026-05-01T00:00:00</avails:Start>\n      <avails:End>2026-11-01T00:00:00</avails:End>',
+      '<avails:Territory><md:country>FR</md:country></avails:Territory>\n      <avails:Territory><md:country>BE</md:country></avails:Territory>\n      <avails:StartCondition lag="P90D">TheatricalRelease</avails:StartCondition>\n      <avails:EndCondition lag="P6M">TheatricalRelease</avails:EndCondition>',
+    );
+    expect(xml).toContain('lag="P6M"');
+    expect((await validateAvailsXml(xml)).errors).toEqual([]);
+    expect(errors(await problemsOf(Buffer.from(xml), 'a.xml'))).toEqual([]);
+    const blocks = await conditionsOf('Tidewater: Season 2, Episode 3: Slack Water');
+    expect(
+      blocks
+        .map((b) => [b.territory_codes, b.start_date, b.start_event, b.start_territory, b.start_media, b.start_offset, b.start_unit])
+        .sort(),
+    ).toEqual([
+      ['["BE"]', null, 'release', 'BE', 'theatrical', 90, 'days'],
+      ['["FR"]', null, 'release', 'FR', 'theatrical', 90, 'days'],
+    ]);
+    expect(blocks.map((b) => [b.end_event, b.end_territory, b.end_offset, b.end_unit])).toEqual([
+      ['release', blocks[0].start_territory, 6, 'months'],
+      ['release', blocks[1].start_territory, 6, 'months'],
+    ]);
+  });
+
+  it('an event filmrights cannot date is refused, naming the row, the column and the word; nothing written', async () => {
+    const file = await tvSheet([
+      episode,
+      { ...episode, EpisodeNumber: 2, ALID: 'md:alid:org:example:e2', Start: 'PayTVWindowEnd', StartLag: 7 },
+    ]);
+    const ps = errors(await problemsOf(file, 'tv.xlsx'));
+    expect(ps).toHaveLength(1);
+    expect(ps[0].where).toMatch(/^sheet Template-TV, row 5, column \w+ \(AvailTrans\/Start\)$/);
+    expect(ps[0].message).toContain('Start "PayTVWindowEnd" is neither a date nor an event filmrights can date');
+    expect(ps[0].message).toContain('Broadcast, TheatricalRelease');
     expect(await app.store.db.selectFrom('titles').select('id').execute()).toEqual([]);
   });
 
-  it('StartCondition with a lag (XML): refused, naming the element', async () => {
+  it('a lag that is not a duration, or mixes months and days, is refused naming its column or attribute', async () => {
+    const file = await tvSheet([{ ...episode, End: 'Broadcast', EndLag: 'a week' }]);
+    const ps = errors(await problemsOf(file, 'tv.xlsx'));
+    expect(ps.map((p) => p.message)).toEqual([
+      'sheet Template-TV, row 4, End: \'Broadcast\' with EndLag a week: EndLag "a week" is not a duration (7, 7d, 2w, 6m, P90D, P6M)',
+    ]);
+    expect(ps[0].where).toMatch(/\(AvailTrans\/EndLag\)$/);
     const xml = readFileSync(join(WRITTEN, 'avails-shapes-v2.7.xml'), 'utf8').replace(
-      '<avails:Start>2026-05-01T00:00:00</avails:Start>\n      <avails:End>2026-11-01T00:00:00</avails:End>',
-      '<avails:StartCondition lag="P90D">TheatricalRelease</avails:StartCondition>\n      <avails:End>2026-11-01T00:00:00</avails:End>',
+      '<avails:End>2026-11-01T00:00:00</avails:End>',
+      '<avails:EndCondition lag="P1M10D">Broadcast</avails:EndCondition>',
     );
-    expect((await validateAvailsXml(xml)).errors).toEqual([]);
-    const ps = errors(await problemsOf(Buffer.from(xml), 'a.xml'));
-    expect(ps).toHaveLength(1);
-    expect(ps[0].where).toBe('/AvailList/Avail[4]/Transaction[1]/StartCondition');
-    expect(ps[0].message).toContain("Start: 'TheatricalRelease' with StartLag 90d: conditional windows are not stored yet");
+    const px = errors(await problemsOf(Buffer.from(xml), 'a.xml'));
+    expect(px.map((p) => p.where)).toEqual(['/AvailList/Avail[4]/Transaction[1]/EndCondition/@lag']);
+    expect(px[0].message).toContain('mixes months and days');
+  });
+
+  it('a lag beside a date is a warning naming its column, and the date is kept', async () => {
+    const file = await tvSheet([{ ...episode, StartLag: 7 }]);
+    const ps = await problemsOf(file, 'tv.xlsx');
+    expect(errors(ps)).toEqual([]);
+    const w = ps.find((p) => p.message.startsWith('StartLag "7" is read only when Start is an event'));
+    expect(w?.where).toMatch(/\(AvailTrans\/StartLag\)$/);
+    expect((await conditionsOf('Tidewater: Season 1, Episode 1'))[0]).toMatchObject({ start_date: '2026-01-01', start_event: null });
+  });
+
+  it('Start "Immediate" with a lag is a date: the day of the import plus the lag (a warning)', async () => {
+    const file = await tvSheet([{ ...episode, Start: 'Immediate', StartLag: '2w' }]);
+    const r = await importEma(app, SYSTEM, file, 'tv.xlsx', 'ema-xlsx', { commit: true, today: '2026-03-01' });
+    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => p.message)).toContain(
+      'Start "Immediate" with StartLag 14d is recorded as the day of the import plus the lag, 2026-03-15',
+    );
+    expect((await conditionsOf('Tidewater: Season 1, Episode 1'))[0]).toMatchObject({ start_date: '2026-03-15', start_event: null });
   });
 
   it('reads the condition into a plain description (event, lag in days or months)', () => {
@@ -188,6 +275,33 @@ describe('conditional windows: read, and refused with the condition named', () =
     expect(readCondition('end', 'ESTStart', null)).toBeNull();
     expect(readCondition('end', '2026-01-01', null)).toBeNull();
     expect(describeCondition(readCondition('start', 'TheatricalRelease', 'P6M')!)).toBe("Start: 'TheatricalRelease' with StartLag P6M");
+    expect(parseLag('-P30D')).toEqual({ days: -30, months: null });
+    expect(parseLag('P1Y')).toEqual({ days: null, months: 12 });
+  });
+
+  it('maps event words onto the events of the domain in the country of the row, and writes them back', () => {
+    const read = (v: string, lag: string | number | null) => toDomainCondition(readCondition('start', v, lag)!, 'DE');
+    expect(read('Broadcast', 7)).toEqual({
+      condition: { event: 'broadcast', territory: 'DE', media: null, window: null, offset: 7, unit: 'days' },
+    });
+    expect(read('theatrical release', 'P6M')).toMatchObject({
+      condition: { event: 'release', media: 'theatrical', offset: 6, unit: 'months' },
+    });
+    expect(read('Delivery', '-P30D')).toMatchObject({ condition: { event: 'delivery', territory: null, offset: -30 } });
+    expect(read('FestivalPremiere', null)).toMatchObject({ condition: { event: 'festival-premiere', offset: 0 } });
+    for (const [word, lag] of [
+      ['Broadcast', 7],
+      ['TheatricalRelease', 'P6M'],
+      ['HomeVideoRelease', '-P2M'],
+      ['StreamingRelease', 'P90D'],
+      ['Delivery', null],
+    ] as const) {
+      const c = read(word, lag);
+      if (!('condition' in c)) throw new Error(c.error);
+      const back = fromDomainCondition(c.condition);
+      expect(back.word).toBe(word);
+      expect(toDomainCondition(readCondition('start', back.word, back.lag)!, 'DE')).toEqual(c);
+    }
   });
 });
 

@@ -9,6 +9,7 @@
  * found by the services (services/emaExport.ts); this module checks the
  * options and turns windows into EMA transactions.
  */
+import type { Condition } from '../../domain/conditions.js';
 import { parseDay, parseEndDay, formatDay } from '../../domain/dates.js';
 
 import { invalid } from '../../domain/errors.js';
@@ -59,8 +60,12 @@ export interface EmaWindow {
   titleId: string;
   licenseType: ExportLicenseType;
   country: string;
-  start: string;
+  /** First day; null when it follows an event (`startCondition`). */
+  start: string | null;
   end: string | null;
+  /** A start or end that follows an event in `country` (a stored condition), written as StartCondition/EndCondition. */
+  startCondition?: Condition | null;
+  endCondition?: Condition | null;
   languages: string[] | null;
   exclusive: boolean;
 }
@@ -180,15 +185,33 @@ export function buildEmaTransactions(
   opts: CheckedEmaOptions,
 ): EmaTransaction[] {
   const groups = new Map<string, EmaWindow[]>();
+  const merged: EmaWindow[] = [];
+  const conditional = new Set<string>();
   for (const w of windows) {
+    if (w.startCondition || w.endCondition) {
+      // a window that follows an event is written as it is (once: the same window of two blocks is one row)
+      const k = JSON.stringify([
+        w.titleId,
+        w.licenseType,
+        w.country,
+        w.languages,
+        w.exclusive,
+        w.start,
+        w.end,
+        w.startCondition,
+        w.endCondition,
+      ]);
+      if (!conditional.has(k)) merged.push(w);
+      conditional.add(k);
+      continue;
+    }
     const k = `${w.titleId}|${w.licenseType}|${w.country}|${w.languages?.join(',') ?? '*'}|${w.exclusive}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
     g.push(w);
   }
-  const merged: EmaWindow[] = [];
   for (const g of groups.values()) {
-    for (const m of mergeWindows(g.map((w) => ({ start: w.start, end: w.end, rows: [] }))))
+    for (const m of mergeWindows(g.map((w) => ({ start: w.start!, end: w.end, rows: [] }))))
       merged.push({ ...g[0], start: m.start, end: m.end });
   }
 
@@ -226,10 +249,19 @@ export function buildEmaTransactions(
   for (const w of merged) {
     for (const fp of opts.formats) {
       if (w.licenseType !== 'EST' || opts.licenseTypes.includes('EST')) {
-        out.push({ ...base(w), licenseType: w.licenseType, lrd: opts.lrd, formatProfile: fp, start: w.start, end: w.end });
+        out.push({
+          ...base(w),
+          licenseType: w.licenseType,
+          lrd: opts.lrd,
+          formatProfile: fp,
+          start: w.startCondition ? null : w.start,
+          end: w.endCondition ? null : w.end,
+          ...(w.startCondition ? { startEvent: w.startCondition } : {}),
+          ...(w.endCondition ? { endEvent: w.endCondition } : {}),
+        });
       }
-      // A pre-order window before an EST window that opens after the window asked about.
-      if (w.licenseType === 'EST' && opts.licenseTypes.includes('POEST') && w.start > opts.from) {
+      // A pre-order window before an EST window that opens after the window asked about (on a known day).
+      if (w.licenseType === 'EST' && opts.licenseTypes.includes('POEST') && w.start && !w.startCondition && w.start > opts.from) {
         const s = Math.max(parseDay(w.start) - opts.preorderDays, opts.start);
         out.push({
           ...base(w),
@@ -250,7 +282,7 @@ export function buildEmaTransactions(
       a.alid.localeCompare(b.alid) ||
       a.territory.localeCompare(b.territory) ||
       order.indexOf(a.licenseType) - order.indexOf(b.licenseType) ||
-      a.start.localeCompare(b.start) ||
+      (a.start ?? '').localeCompare(b.start ?? '') ||
       a.formatProfile.localeCompare(b.formatProfile),
   );
   return out;

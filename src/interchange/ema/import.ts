@@ -12,6 +12,8 @@
  * sells the EST window that follows, so they are checked and must come with
  * the EST rows of their title and territory.
  */
+import type { ConditionInput } from '../../contract/index.js';
+import type { Condition } from '../../domain/conditions.js';
 import { normalizeName } from '../../domain/fuzzy.js';
 import { mediaLabel, mediaSetFromIds } from '../../domain/media.js';
 import { territoryLabel, territorySetFromCodes } from '../../domain/territories.js';
@@ -193,6 +195,18 @@ export async function planEma(lookup: ImportLookup, txs: EmaTransaction[], probl
     exclusive: boolean;
     languages: string[] | null;
     byCountry: Map<string, Array<{ start: string; end: string | null; rows: string[] }>>;
+    /** Windows that follow an event: one block per country (the event is that country's), same rows merged. */
+    conditional: Map<
+      string,
+      {
+        country: string;
+        start: string | null;
+        end: string | null;
+        startEvent: Condition | null;
+        endEvent: Condition | null;
+        rows: string[];
+      }
+    >;
   };
   const groups = new Map<string, Group>();
   const contracts = new Map<
@@ -215,10 +229,36 @@ export async function planEma(lookup: ImportLookup, txs: EmaTransaction[], probl
     const gk = `${contractKey}|${titleKey}|${media}|${t.exclusive}|${t.allowedLanguages?.join(',') ?? '*'}`;
     let g = groups.get(gk);
     if (!g)
-      groups.set(gk, (g = { contractKey, titleKey, media, exclusive: t.exclusive, languages: t.allowedLanguages, byCountry: new Map() }));
+      groups.set(
+        gk,
+        (g = {
+          contractKey,
+          titleKey,
+          media,
+          exclusive: t.exclusive,
+          languages: t.allowedLanguages,
+          byCountry: new Map(),
+          conditional: new Map(),
+        }),
+      );
+    if (t.startEvent || t.endEvent) {
+      const ck = JSON.stringify([t.territory, t.start, t.end, t.startEvent ?? null, t.endEvent ?? null]);
+      const had = g.conditional.get(ck);
+      if (had) had.rows.push(t.where);
+      else
+        g.conditional.set(ck, {
+          country: t.territory,
+          start: t.start,
+          end: t.end,
+          startEvent: t.startEvent ?? null,
+          endEvent: t.endEvent ?? null,
+          rows: [t.where],
+        });
+      continue;
+    }
     let l = g.byCountry.get(t.territory);
     if (!l) g.byCountry.set(t.territory, (l = []));
-    l.push({ start: t.start, end: t.end, rows: [t.where] });
+    l.push({ start: t.start!, end: t.end, rows: [t.where] });
   }
   for (const g of groups.values()) {
     const byWindow = new Map<string, { start: string; end: string | null; countries: string[]; rows: string[] }>();
@@ -244,6 +284,20 @@ export async function planEma(lookup: ImportLookup, txs: EmaTransaction[], probl
         rows: [...new Set(b.rows)].sort(rowOrder),
       });
     }
+    for (const w of g.conditional.values()) {
+      c.blocks.push({
+        titleKey: g.titleKey,
+        territories: territoryLabel(territorySetFromCodes([w.country])),
+        media: mediaLabel(mediaSetFromIds([g.media])),
+        languages: g.languages,
+        start: w.start,
+        end: w.end,
+        ...(w.startEvent ? { startCondition: conditionInput(w.startEvent) } : {}),
+        ...(w.endEvent ? { endCondition: conditionInput(w.endEvent) } : {}),
+        exclusive: g.exclusive,
+        rows: [...new Set(w.rows)].sort(rowOrder),
+      });
+    }
   }
   const list = [...contracts.values()];
   const refs = await lookup.freeRefs(
@@ -260,6 +314,12 @@ export async function planEma(lookup: ImportLookup, txs: EmaTransaction[], probl
     rows: c.rows,
   }));
   return plan;
+}
+
+/** A domain condition as a planned block (and the API) carries it. */
+function conditionInput(c: Condition): ConditionInput {
+  if (c.event === 'window-start' || c.event === 'window-end') throw new Error('an EMA condition never follows another window');
+  return { event: c.event, territory: c.territory, media: c.media as ConditionInput['media'], offset: c.offset, unit: c.unit };
 }
 
 /** "sheet X, row 9" before "row 10"; XML paths by their numbers. */

@@ -7,7 +7,8 @@
 import { COUNTRIES, findCountry } from '../../domain/countries.js';
 import { closest } from '../../domain/fuzzy.js';
 import { type Problems } from '../problems.js';
-import { describeCondition, readCondition, type EmaCondition } from './conditions.js';
+import type { Condition } from '../../domain/conditions.js';
+import { describeCondition, readCondition, toDomainCondition, type EmaCondition } from './conditions.js';
 import {
   FORMAT_PROFILES,
   LICENSE_RIGHTS_DESCRIPTIONS,
@@ -43,10 +44,14 @@ export interface EmaTransaction {
   formatProfile: string;
   /** ISO 3166-1 alpha-2. */
   territory: string;
-  /** First day, YYYY-MM-DD. */
-  start: string;
-  /** Last day (inclusive), YYYY-MM-DD; null = Open. */
+  /** First day, YYYY-MM-DD; null when the start is an event (`startEvent`). */
+  start: string | null;
+  /** Last day (inclusive), YYYY-MM-DD; null = Open, or an event (`endEvent`). */
   end: string | null;
+  /** A start that follows an event in the transaction's country (StartCondition, or Start as an event word with StartLag). */
+  startEvent?: Condition | null;
+  /** An end that follows an event (EndCondition other than Open/ESTStart, or End as an event word with EndLag). */
+  endEvent?: Condition | null;
   /** An end condition instead of a date ("ESTStart" for pre-orders). */
   endCondition: string | null;
   /** BCP 47; null = every language. */
@@ -68,7 +73,7 @@ export interface EmaTransaction {
     seriesContentId?: string;
     seasonContentId?: string;
   };
-  /** Start or End given as an event plus a lag (read, not stored yet: see conditions.ts). */
+  /** Start or End given as an event plus a lag, in the file's own words (conditions.ts). */
   conditions?: EmaCondition[];
   /** False when the row gave no ALID (a season row placed by its series and number instead). */
   alidGiven?: boolean;
@@ -350,22 +355,37 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
   let start: string | null = null;
   const startRaw = r.get('Start');
   const conditions: EmaCondition[] = [];
-  const startCond = readCondition('start', startRaw, r.get('StartLag'));
+  let startCond = readCondition('start', startRaw, r.get('StartLag'));
   const endCond = readCondition('end', r.get('End'), r.get('EndLag'));
+  let immediateLag: number | null = null;
+  if (startCond && /^immediate$/i.test(startCond.event)) {
+    // "Immediate" with a lag: the day of the import plus the lag, a date (docs/ema.md)
+    if (startCond.lagDays === null || startCond.lagMonths !== null)
+      problems.error(r.at('StartLag'), `StartLag "${startCond.lag}" after "Immediate" is not a number of days (7, 7d, 2w, P14D)`);
+    else immediateLag = startCond.lagDays;
+    startCond = null;
+  }
   for (const c of [startCond, endCond]) {
     if (!c) continue;
     conditions.push(c);
-    // the EMA importer does not yet map a condition onto the windows model (src/domain/conditions.ts): refused by name
-    problems.error(
-      r.at(c.edge === 'start' ? 'Start' : 'End'),
-      `${r.where}, ${describeCondition(c)}: conditional windows are not stored yet (give the ${c.edge === 'start' ? 'first' : 'last'} day as a date)`,
-    );
+    // checked once for the row (the country is the transaction's: any country tells the event word and lag apart)
+    const mapped = toDomainCondition(c, 'US');
+    if ('error' in mapped) {
+      const field = c.edge === 'start' ? (mapped.at === 'lag' ? 'StartLag' : 'Start') : mapped.at === 'lag' ? 'EndLag' : 'End';
+      problems.error(r.at(field), `${r.where}, ${describeCondition(c)}: ${mapped.error}`);
+    }
   }
   if (startRaw === null || text(startRaw) === '') problems.error(r.at('Start'), 'Start is required');
   else if (startCond) start = null;
   else if (/^immediate$/i.test(text(startRaw))) {
-    start = opts.today ?? new Date().toISOString().slice(0, 10);
-    problems.warn(r.at('Start'), `Start "Immediate" is recorded as the day of the import, ${start}`);
+    const today = opts.today ?? new Date().toISOString().slice(0, 10);
+    start = immediateLag ? addDays(today, immediateLag) : today;
+    problems.warn(
+      r.at('Start'),
+      immediateLag
+        ? `Start "Immediate" with StartLag ${immediateLag}d is recorded as the day of the import plus the lag, ${start}`
+        : `Start "Immediate" is recorded as the day of the import, ${start}`,
+    );
   } else {
     const d = parseEmaDate(startRaw, false, r.xml);
     if ('day' in d) start = d.day;
@@ -387,6 +407,18 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
     else problems.error(r.at('End'), `End ${d.error}`);
   }
   if (start && end && end < start) problems.error(r.at('End'), `End ${end} is before Start ${start}`);
+  // a lag counts only after an event (or Immediate): beside a date it says nothing we can keep
+  for (const [field, lagField, cond] of [
+    ['Start', 'StartLag', startCond || immediateLag !== null],
+    ['End', 'EndLag', endCond],
+  ] as const) {
+    const lag = text(r.get(lagField));
+    if (lag && !cond && !/^(open|eststart)$/i.test(text(r.get(field))))
+      problems.warn(
+        r.at(lagField),
+        `${lagField} "${lag}" is read only when ${field} is an event: ignored beside ${field} ${text(r.get(field))}`,
+      );
+  }
 
   // Languages.
   let allowed: string[] | null = null;
@@ -483,7 +515,7 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
   const ym = /^(\d{4})/.exec(yearText);
   const releaseYear = ym ? Number(ym[1]) : null;
 
-  if (problems.errors.length > before || !start || !licenseType || !formatProfile) return [];
+  if (problems.errors.length > before || (!start && !startCond) || !licenseType || !formatProfile) return [];
   let list = countries;
   if (worldwide) {
     const ex = new Set(excluded);
@@ -508,9 +540,11 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
     lrd,
     formatProfile: formatProfile!,
     territory,
-    start: start!,
+    start,
     end,
     endCondition,
+    ...(startCond ? { startEvent: eventIn(startCond, territory) } : {}),
+    ...(endCond ? { endEvent: eventIn(endCond, territory) } : {}),
     allowedLanguages: allowed,
     assetLanguage,
     exclusive: ex === true,
@@ -523,6 +557,13 @@ export function checkTransaction(r: RawTransaction, problems: Problems, opts: Re
     ...(conditions.length ? { conditions } : {}),
     ...(givenAlid ? {} : { alidGiven: false }),
   }));
+}
+
+/** A condition checked by checkTransaction, for one of its countries. */
+function eventIn(c: EmaCondition, territory: string): Condition {
+  const m = toDomainCondition(c, territory);
+  if ('error' in m) throw new Error(`unchecked condition: ${m.error}`);
+  return m.condition;
 }
 
 /** A season or episode row's place: its series and numbers (none for other rows, or without a series name). */

@@ -10,6 +10,7 @@ import type { Problems } from '../problems.js';
 import { columnLetter } from '../sheets/cells.js';
 import { gridCell, gridRow, type SheetGrid } from '../sheets/grid.js';
 import { neutralise } from '../lists.js';
+import { fromDomainCondition } from './conditions.js';
 import { aliasOf } from './export.js';
 import type { Cell, EmaTransaction, RawTransaction } from './model.js';
 
@@ -277,6 +278,11 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, columns: string[], rows:
       cell.value = typeof v === 'string' ? neutralise(v) : v;
       if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
     };
+    // a lag is ours, never a user's text: "-P6M" (six months before) is written as it is
+    const setLag = (field: string, lag: string | null) => {
+      if (lag === null || col(field) < 1) return;
+      r.getCell(col(field)).value = /^-?P\d+D$/.test(lag) ? Number(lag.replace(/P|D/g, '')) : lag;
+    };
     set('DisplayName', t.licensor);
     set('Licensee', t.licensee);
     set('AssetLanguage', t.assetLanguage);
@@ -311,8 +317,17 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, columns: string[], rows:
     set('LicenseType', t.licenseType);
     set('LicenseRightsDescription', t.lrd);
     set('FormatProfile', t.formatProfile);
-    set('Start', dateCell(t.start));
-    set('End', t.endCondition ?? (t.end ? dateCell(t.end) : 'Open'));
+    // a window that follows an event: the event word, and its lag (days as a number, months as P6M)
+    if (t.startEvent) {
+      const { word, lag } = fromDomainCondition(t.startEvent);
+      set('Start', word);
+      setLag('StartLag', lag);
+    } else set('Start', dateCell(t.start!));
+    if (t.endEvent && !t.endCondition) {
+      const { word, lag } = fromDomainCondition(t.endEvent);
+      set('End', word);
+      setLag('EndLag', lag);
+    } else set('End', t.endCondition ?? (t.end ? dateCell(t.end) : 'Open'));
     set('PriceType', t.priceType);
     set('PriceValue', t.priceValue);
     set('PriceCurrency', t.priceCurrency);

@@ -6,6 +6,9 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { UnreadableFile, type Problems } from '../problems.js';
+import type { Condition } from '../../domain/conditions.js';
+import { invalid } from '../../domain/errors.js';
+import { fromDomainCondition } from './conditions.js';
 import { aliasOf } from './export.js';
 import type { Cell, EmaTransaction, RawTransaction } from './model.js';
 
@@ -74,8 +77,10 @@ export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): str
         out.push(`      <avails:Licensee><md:DisplayName>${esc(t.licensee)}</md:DisplayName></avails:Licensee>`);
       out.push(`      <avails:LicenseType>${esc(t.licenseType)}</avails:LicenseType>`);
       out.push(`      <avails:Territory><md:country>${esc(t.territory)}</md:country></avails:Territory>`);
-      out.push(`      <avails:Start>${t.start}T00:00:00</avails:Start>`);
+      if (t.startEvent) out.push(`      ${conditionElement('StartCondition', t.startEvent, version, t)}`);
+      else out.push(`      <avails:Start>${t.start}T00:00:00</avails:Start>`);
       if (t.endCondition) out.push(`      <avails:EndCondition>${esc(t.endCondition)}</avails:EndCondition>`);
+      else if (t.endEvent) out.push(`      ${conditionElement('EndCondition', t.endEvent, version, t)}`);
       else if (t.end) out.push(`      <avails:End>${t.end}T23:59:59</avails:End>`);
       else out.push('      <avails:EndCondition>Open</avails:EndCondition>');
       for (const l of t.allowedLanguages ?? []) out.push(`      <avails:AllowedLanguage>${esc(l)}</avails:AllowedLanguage>`);
@@ -100,6 +105,21 @@ export function writeEmaXml(rows: EmaTransaction[], version: EmaXmlVersion): str
   }
   out.push('</avails:AvailList>');
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A window's start or end that follows an event: `<StartCondition lag="P6M">TheatricalRelease</StartCondition>`.
+ * v2.2.1 has no lag attribute: a condition with an offset cannot be written in it.
+ */
+function conditionElement(el: 'StartCondition' | 'EndCondition', c: Condition, version: EmaXmlVersion, t: EmaTransaction): string {
+  const { word, lag } = fromDomainCondition(c);
+  if (lag && version === '2.2.1')
+    throw invalid(
+      'version',
+      version,
+      `version: Avails XML 2.2.1 cannot say "${word}" with a lag (${t.title}, ${t.territory}, ${t.licenseType}): write 2.2.2 or later`,
+    );
+  return `<avails:${el}${lag ? ` lag="${lag}"` : ''}>${word}</avails:${el}>`;
 }
 
 /** A series' metadata (as the asset, or inside a season or episode). */

@@ -158,6 +158,8 @@ function blockInput(b: PlannedBlock, titleId: string) {
     languages: b.languages,
     start: b.start,
     end: b.end,
+    ...(b.startCondition ? { startCondition: b.startCondition } : {}),
+    ...(b.endCondition ? { endCondition: b.endCondition } : {}),
     exclusive: b.exclusive,
   };
 }

@@ -27,6 +27,25 @@ function endDay(t: ConditionalBlock['start'], events: ReadonlyMap<string, Day>, 
   return e === undefined ? { day: open, known: false } : { day: e + c.offset, known: true };
 }
 
+/**
+ * The events of a title with titles above it (chain: the title's own events first, then its
+ * season's, its series'): for each event, looked up title by title from the nearest.
+ */
+export function oracleChainEvents(chain: ReadonlyArray<ReadonlyMap<string, Day>>): Map<string, Day> {
+  const keys = new Set(chain.flatMap((m) => [...m.keys()]));
+  const out = new Map<string, Day>();
+  for (const k of keys) {
+    for (let i = 0; i < chain.length; i++) {
+      const d = chain[i].get(k);
+      if (d !== undefined) {
+        out.set(k, d);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** The blocks as the oracle reads them: dated terms, or widened terms marked undated; empty terms dropped. */
 export function oracleBlocks(blocks: readonly ConditionalBlock[], events: ReadonlyMap<string, Day>): OracleBlock[] {
   const out: OracleBlock[] = [];
