@@ -232,7 +232,7 @@ describe('EMA conditional windows out and back', () => {
         endCondition: { event: 'broadcast', territory: 'DE', media: null, offset: 7, unit: 'days' },
       });
       const s1 = (await cells(b, ids)).filter((c) => c.startsWith('S1E1|DE|svod|'));
-      expect(s1).toEqual(['S1E1|DE|svod|available|2026-01-01..2026-01-31|', 'S1E1|DE|svod|unavailable|2026-02-01..2035-12-31|depends']);
+      expect(s1).toEqual(['S1E1|DE|svod|available|2026-01-01..2026-01-31|', 'S1E1|DE|svod|depends|2026-02-01..2035-12-31|depends']);
       // the first German broadcast, recorded on the series, ends the window a week later
       await createRelease(b, SYSTEM, { titleId: ids.series, territory: 'DE', date: '2027-05-01', kind: 'tv' });
       expect((await cells(b, ids)).filter((c) => c.startsWith('S1E1|DE|svod|'))).toEqual([
@@ -294,15 +294,15 @@ describe('samples with conditional windows import, and their avails say depends 
             .map((x) => `${x.status} ${x.start}..${x.end} ${x.reasons.map((y) => y.code).join(',')}`)
             .sort();
         // nothing recorded: both windows depend on their events
-        expect(await ask(film, 'DE', 'SVOD')).toEqual(['unavailable 2027-01-01..2027-12-31 depends']);
-        expect(await ask(episode, 'GB', 'TVOD')).toEqual(['unavailable 2027-01-01..2027-12-31 depends']);
+        expect(await ask(film, 'DE', 'SVOD')).toEqual(['depends 2027-01-01..2027-12-31 depends']);
+        expect(await ask(episode, 'GB', 'TVOD')).toEqual(['depends 2027-01-01..2027-12-31 depends']);
         // the German release dates the German window only (90 days after 1 February is 2 May)
         await createRelease(app, SYSTEM, { titleId: film, territory: 'DE', date: '2027-02-01', kind: 'theatrical' });
         expect(await ask(film, 'DE', 'SVOD')).toEqual([
           'available 2027-01-01..2027-05-01 ',
           'unavailable 2027-05-02..2027-12-31 rights-out-exist',
         ]);
-        expect(await ask(film, 'AT', 'SVOD')).toEqual(['unavailable 2027-01-01..2027-12-31 depends']);
+        expect(await ask(film, 'AT', 'SVOD')).toEqual(['depends 2027-01-01..2027-12-31 depends']);
         // the first British broadcast, recorded on the series, dates the season's catch-up week
         await createRelease(app, SYSTEM, { titleId: series, territory: 'GB', date: '2027-04-10', kind: 'tv' });
         expect(await ask(episode, 'GB', 'TVOD')).toEqual([
