@@ -130,6 +130,12 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
     // (an event already past would be recorded) and, with an end that follows an event, for ever
     const start = b.start ? parseDay(b.start, `${bf}.start`) : startCondition ? parseDay(new Date().toISOString().slice(0, 10)) : BEGINNING;
     const end = endCondition ? PERPETUITY : parseEndDay(b.end, `${bf}.end`);
+    if (!b.start && startCondition && end < start)
+      throw invalid(
+        `${bf}.end`,
+        b.end,
+        `${bf}.end: the window ends on ${b.end}, before today, and its start waits for an event not recorded yet: record the event (a release, a delivery date) or give the start as a date`,
+      );
     checkTerm(start, end, bf);
     return {
       titleIds: b.titleId ? [b.titleId] : input.titleIds,

@@ -94,6 +94,14 @@ describeEachDatabase('windows that depend on events, through the API', (_open, d
     });
     expect(both.statusCode).toBe(400);
     expect(both.json()).toMatchObject({ field: 'blocks[0].startCondition' });
+    // a window that waits for its start but has ended already says what to do, not "end is before start <today>"
+    const over = await send('POST', '/api/contracts', {
+      ...base,
+      blocks: [{ territories: 'Germany', media: 'Pay TV', startCondition: sixMonthsAfterGermanRelease, end: '2020-12-31' }],
+    });
+    expect(over.statusCode).toBe(400);
+    expect(over.json()).toMatchObject({ field: 'blocks[0].end' });
+    expect(over.json().message).toContain('its start waits for an event not recorded yet');
   });
 
   it('a pay-TV sale of Season 1 from 6 months after the German theatrical release: depends until the release is recorded, then exact', async () => {
