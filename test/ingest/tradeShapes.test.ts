@@ -1,0 +1,33 @@
+/**
+ * Issue 12, round 3: more of the trade's general constructions, each in
+ * sentences written for this project (never the development set's): a title
+ * followed by its cast (`P's thriller T starring X`), a distributor's release
+ * without an object (`X will distribute in the U.S.`), a seller's deal told
+ * as `closed a U.K. deal with X on T`, and others below.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/ingest/extract.js';
+
+const deals = (text: string): string[] =>
+  extractFacts(text, { date: '2024-02-26' })
+    .facts.filter((f) => f.type === 'deal')
+    .map((f) => {
+      const d = f.fields as { title: string; buyer: string; territories: string | null; seller: string | null };
+      return `${d.title} / ${d.buyer} / ${d.territories ?? '-'}${d.seller ? ` / from ${d.seller}` : ''}`;
+    });
+
+describe('titles followed by their cast', () => {
+  it('"P\'s thriller T starring X" names T, and the rights held afterwards are on T', () => {
+    expect(
+      deals(
+        "Ana Ruiz's thriller Cold Harbour starring Tom Baker and Lea Marchetti screens on Friday at the Elgin. Brightwell Pictures holds U.S. and Canadian rights and Lumen Sales handles international sales.",
+      ),
+    ).toEqual(['Cold Harbour / Brightwell Pictures / U.S. and Canada / from Lumen Sales']);
+  });
+
+  it('"featuring" ends the title too; "X will distribute in the U.S." is a deal on the film in focus', () => {
+    expect(
+      deals("Marco Bellini's drama Salt Road featuring Ines Moreau premieres on Sunday. Kestrel Films will distribute in the U.S."),
+    ).toEqual(['Salt Road / Kestrel Films / U.S.']);
+  });
+});
