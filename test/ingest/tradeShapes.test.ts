@@ -31,3 +31,26 @@ describe('titles followed by their cast', () => {
     ).toEqual(['Salt Road / Kestrel Films / U.S.']);
   });
 });
+
+describe("a seller's deal with its territories before the deal word", () => {
+  it('"closed a U.K. and Ireland distribution deal with X on T": the subject sells, X buys those territories', () => {
+    expect(
+      deals(
+        'Lumen Sales has closed a U.K. and Ireland distribution deal with Brightwell Pictures on the debut feature from Ana Ruiz, "Cold Harbour."',
+      ),
+    ).toEqual(['Cold Harbour / Brightwell Pictures / U.K. and Ireland / from Lumen Sales']);
+  });
+
+  it('"closed U.S. rights on T with X"', () => {
+    expect(deals('Northlight Sales closed U.S. rights on "Salt Road" with Kestrel Films, which plans a release in March.')).toEqual([
+      'Salt Road / Kestrel Films / U.S. / from Northlight Sales',
+    ]);
+  });
+
+  it('a distributor that closes such a deal with a sales company is the buyer; talks are no deal', () => {
+    expect(deals('Curzon has signed a U.K. theatrical deal with Lumen Sales for "Cold Harbour."')).toEqual([
+      'Cold Harbour / Curzon / U.K. / from Lumen Sales',
+    ]);
+    expect(deals('Lumen Sales is in talks to close a U.K. distribution deal with Brightwell Pictures on "Cold Harbour."')).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
 import { extractHeadlineDeals } from './headlines.js';
 import { extractMultiTitleDeals } from './multiTitle.js';
+import { extractSellerDeal } from './sellerDeal.js';
 import { extractLineUps } from './lineups.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
@@ -80,6 +81,7 @@ function runPass(
     extractHeadlineDeals(c);
     if (!headline) {
       extractMultiTitleDeals(c);
+      extractSellerDeal(c);
       extractLineUps(c);
     }
     if (!headline) {

@@ -1,0 +1,85 @@
+/**
+ * A seller's deal told with its territories and media before the deal word:
+ * "Lumen Sales has closed a U.K. and Ireland distribution deal with Brightwell
+ * Pictures on T", "Northlight closed U.S. rights on T with Kestrel Films",
+ * "Lumen secured a deal with Sora Pictures for Japan". The subject is the
+ * seller, the company after "with" the buyer, unless the gazetteer or the
+ * name says the other way round (the company after "with" a sales company,
+ * or the subject a distributor, a streamer, a broadcaster or a studio). Talks ("is close to signing a deal with") are not deals. One pass
+ * over the sentence's tokens.
+ */
+import { companyEntry } from '../companies.js';
+import { type Ctx, nk } from './context.js';
+import { addDeal, lastTitleBefore, subjectBefore } from './dealTerms.js';
+import { RUMOUR_WORDS } from './words.js';
+
+const VERB = /^(?:closed|closes|struck|strikes|inked|inks|signed|signs|sealed|seals|concluded|secured|secures|agreed|finalized|finalised)$/;
+const DEAL = /^(?:deal|deals|pact|agreement|rights)$/;
+// the words between the verb and the deal word besides territories: "a U.K. and Ireland theatrical distribution deal"
+const FILLER =
+  /^(?:a|an|the|and|,|\/|&|all|distribution|theatrical|tv|television|free|pay|pay-tv|free-tv|home|entertainment|video|dvd|vod|svod|avod|digital|streaming|broadcast|licensing|license|licence|output|exclusive|first-look|multi-year|new|separate|further|territorial|(?:\w+-)?speaking)$/;
+
+export function extractSellerDeal(c: Ctx): void {
+  const n = c.toks.length;
+  for (let v = 0; v < n; v++) {
+    if (!VERB.test(c.tok(v))) continue;
+    const terrs: string[] = [];
+    let k = v + 1;
+    let filler = 0;
+    while (k < n && filler < 10) {
+      if (c.isTerr(k)) {
+        const l = c.terrList(k);
+        if (!l.exprs.length) break;
+        terrs.push(...l.exprs);
+        k = l.end;
+        continue;
+      }
+      if (!FILLER.test(c.tok(k))) break;
+      k++;
+      filler++;
+    }
+    // "closed a deal with X" (a bare deal) is read by the seller rules already; here something stands before the deal word
+    if (!DEAL.test(c.tok(k)) || k === v + 1 || (k === v + 2 && c.tok(v + 1) === 'a')) continue;
+    if (c.tok(k) === 'rights' && !terrs.length) continue;
+    const dealEnd = k + 1;
+    const limit = Math.min(n, c.clauseEnd(dealEnd) + 1);
+    let buyer: string | null = null;
+    let title: string | null = null;
+    for (let j = dealEnd; j < Math.min(limit, dealEnd + 14); j++) {
+      if (c.tok(j) === 'with' && !buyer) {
+        const b = c.tok(j + 1) === 'the' && c.isOrg(j + 2) ? j + 2 : j + 1;
+        if (c.isOrg(b) && !c.raw(b).endsWith("'s")) buyer = c.name(b);
+        else if (c.raw(b).endsWith("'s") && c.isOrg(b + 1)) buyer = c.name(b + 1);
+        continue;
+      }
+      if (!title && ['on', 'for', 'to'].includes(c.tok(j))) {
+        // "on the debut feature from Ana Ruiz, T": the first title of the clause after it
+        for (let t = j + 1; t < Math.min(n, j + 9); t++) {
+          if (c.isTitle(t)) {
+            title = c.item(t).text;
+            break;
+          }
+          if (c.tok(t) === 'with' || c.tok(t) === '.' || c.tok(t) === ';') break;
+        }
+      }
+      if (c.tok(j) === 'for' && c.isTerr(j + 1) && !terrs.length) terrs.push(...c.terrList(j + 1, false).exprs);
+    }
+    if (!buyer) continue;
+    const subj = subjectBefore(c, v);
+    let seller = subj?.names[subj.names.length - 1] ?? null;
+    const prefix = c.words(c.clauseStart(v), v);
+    if (RUMOUR_WORDS.test(prefix) && /\b(?:talks|negotiat\w*|close to|near\w*|could|may|might|expected|not|denied)\b/.test(prefix))
+      continue;
+    if (c.tok(v - 1) === 'to') continue; // "is set to sign a deal with"
+    const ttl = title ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    if (!ttl) continue;
+    // a distributor closing a deal with a sales company is the buyer
+    const [sk, bk] = [companyEntry(seller ?? '')?.kind, companyEntry(buyer)?.kind];
+    const sells = (k: string | undefined) => k === 'sales-agent';
+    const buys = (k: string | undefined) => !!k && k !== 'sales-agent';
+    if (seller && ((sells(bk) && !sells(sk)) || (buys(sk) && !buys(bk)) || /\bsales\b/i.test(buyer))) [seller, buyer] = [buyer, seller];
+    if (seller && nk(seller) === nk(buyer)) seller = null;
+    if (seller) c.st.seller = { company: seller, title: ttl };
+    addDeal(c, ttl, buyer, terrs, { seller }, 0.85);
+  }
+}
