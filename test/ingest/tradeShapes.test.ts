@@ -54,3 +54,34 @@ describe("a seller's deal with its territories before the deal word", () => {
     expect(deals('Lumen Sales is in talks to close a U.K. distribution deal with Brightwell Pictures on "Cold Harbour."')).toEqual([]);
   });
 });
+
+describe('sales told in other words', () => {
+  it('"A deal with X for the U.K. was concluded": a deal on the title in focus, from its seller', () => {
+    expect(
+      deals(
+        'Lumen Sales has sold "Cold Harbour" widely. A deal with Brightwell Pictures for the U.K. was concluded just before the festival.',
+      ),
+    ).toEqual(['Cold Harbour / Brightwell Pictures / U.K. / from Lumen Sales']);
+    expect(deals('Lumen Sales is selling "Cold Harbour." A deal with Brightwell Pictures for the U.K. is still being negotiated.')).toEqual(
+      [],
+    );
+  });
+
+  it('"found takers worldwide: the U.K. (X), ..." and "sold to twelve territories including Mexico (X), ..." are sales lists', () => {
+    expect(deals('"Salt Road" found takers worldwide: the U.K. (Curzon), Spain (Alma Cine), Italy and Greece.')).toEqual([
+      'Salt Road / Curzon / U.K.',
+      'Salt Road / Alma Cine / Spain',
+    ]);
+    expect(
+      deals('"Cold Harbour" sold to twelve territories including Mexico (Sora Pictures), Israel (Lev Cinemas) and Benelux (Cineart).'),
+    ).toEqual(['Cold Harbour / Sora Pictures / Mexico', 'Cold Harbour / Lev Cinemas / Israel', 'Cold Harbour / Cineart / Benelux']);
+  });
+
+  it('a sentence broken by a film link is no headline: its title takes the focus ("The title found takers")', () => {
+    expect(
+      deals(
+        'Lumen Sales has sold "Salt Road" to France (Diaphana). Spanish helmer Ana Ruiz’s Critics’ Week entry The Lighthouse [+see also:\ntrailer\nfilm profile\n]\n, which opened well in Berlin, completed its sales at the market. The title found takers worldwide: the UK (Curzon), Spain (Alma Cine), Italy.',
+      ),
+    ).toEqual(['Salt Road / Diaphana / France / from Lumen Sales', 'The Lighthouse / Curzon / UK', 'The Lighthouse / Alma Cine / Spain']);
+  });
+});

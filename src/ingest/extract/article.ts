@@ -17,7 +17,7 @@ import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
 import { extractHeadlineDeals } from './headlines.js';
 import { extractMultiTitleDeals } from './multiTitle.js';
-import { extractSellerDeal } from './sellerDeal.js';
+import { extractConcludedDeal, extractSellerDeal } from './sellerDeal.js';
 import { extractLineUps } from './lineups.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
@@ -25,6 +25,8 @@ import { extractFestival } from './festivals.js';
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
   if (/[.!?"”’']$/.test(t) && !/['’]$/.test(t)) return false;
+  // a sentence cut by a film link ("Ana Ruiz's Critics' Week entry T [+see also:") is the body's, however capitalized
+  if (/\[\+see also/.test(t)) return false;
   const words = t.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
   if (words.length < 3) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
@@ -82,6 +84,7 @@ function runPass(
     if (!headline) {
       extractMultiTitleDeals(c);
       extractSellerDeal(c);
+      extractConcludedDeal(c);
       extractLineUps(c);
     }
     if (!headline) {

@@ -62,6 +62,13 @@ export function extractDeals(c: Ctx): void {
       )
         break;
     }
+    // "found takers worldwide: the U.K. (X), ...", "sold to twelve territories including Mexico (X), ...": the list follows
+    if (/^(?:worldwide|internationally|abroad) :$/.test(c.words(k, k + 2))) k += 2;
+    const counted =
+      /^(?:to )?(?:\w+ |more than \w+ |over \w+ )?(?:territories|countries|markets|buyers|distributors)(?: so far| already)? (?:including|such as|among them|:)/.exec(
+        c.words(k, k + 8),
+      );
+    if (counted && !/^T\d/.test(c.tok(k))) k += counted[0].split(' ').length;
     // seller-subject statements carry the seller to later sentences of the same title
     const list = readSaleList(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
     // one sale: "X sold T to Y", "X has sold North American rights to T to Y for Spain"

@@ -10,7 +10,7 @@
  */
 import { companyEntry } from '../companies.js';
 import { type Ctx, nk } from './context.js';
-import { addDeal, lastTitleBefore, subjectBefore } from './dealTerms.js';
+import { addDeal, lastTitleBefore, readSaleList, subjectBefore } from './dealTerms.js';
 import { RUMOUR_WORDS } from './words.js';
 
 const VERB = /^(?:closed|closes|struck|strikes|inked|inks|signed|signs|sealed|seals|concluded|secured|secures|agreed|finalized|finalised)$/;
@@ -81,5 +81,30 @@ export function extractSellerDeal(c: Ctx): void {
     if (seller && nk(seller) === nk(buyer)) seller = null;
     if (seller) c.st.seller = { company: seller, title: ttl };
     addDeal(c, ttl, buyer, terrs, { seller }, 0.85);
+  }
+}
+
+const CONCLUDED =
+  /^(?:(?:was|were|has been|have been|had been|is|are) (?:also |now |just |already )?)(?:concluded|closed|signed|struck|agreed|inked|finalized|finalised|sealed|done|set|confirmed)\b/;
+
+/**
+ * A deal as the subject of a passive: "A deal with Brightwell Pictures for the U.K. was concluded before the
+ * market", "Deals with X for Spain and Y for Italy were signed". The title is the one the sentence or the
+ * article is about; the seller the one the article gave for it.
+ */
+export function extractConcludedDeal(c: Ctx): void {
+  const n = c.toks.length;
+  for (let v = 1; v < n; v++) {
+    if (!/^deals?$/.test(c.tok(v)) || c.tok(v + 1) !== 'with' || !/^(?:a|an|the|separate|further|new|other)$/.test(c.tok(v - 1))) continue;
+    const limit = c.clauseEnd(v + 2);
+    const tail = c.words(v + 2, Math.min(n, limit + 1));
+    const at = tail.search(/\b(?:was|were|has been|have been|had been|is|are) /);
+    if (at < 0 || !CONCLUDED.test(tail.slice(at))) continue;
+    if (RUMOUR_WORDS.test(c.words(0, v)) && /\b(?:talks|negotiat\w*|close to|near\w*|not|denied)\b/.test(c.words(0, n))) continue;
+    const list = readSaleList(c, v + 1, limit);
+    const ttl = lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    if (!ttl) continue;
+    const seller = c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(ttl)) ? c.st.seller.company : null;
+    for (const item of list) addDeal(c, ttl, item.buyer, item.terrs, { seller }, 0.8);
   }
 }
