@@ -85,3 +85,54 @@ describe('sales told in other words', () => {
     ).toEqual(['Salt Road / Diaphana / France / from Lumen Sales', 'The Lighthouse / Curzon / UK', 'The Lighthouse / Alma Cine / Spain']);
   });
 });
+
+describe('buyers and lists in other words', () => {
+  it('"purchased the rights to" is a purchase', () => {
+    expect(deals('Kestrel Films has purchased the rights to Ana Ruiz\'s animated film "Cold Harbour" for Latin America.')).toEqual([
+      'Cold Harbour / Kestrel Films / Latin America',
+    ]);
+  });
+
+  it('"Over 20 countries have acquired it so far, such as France (X), ..." lists sales of the title in focus', () => {
+    expect(
+      deals(
+        'Among the titles drawing buyers is "Salt Road", produced by Marco Bellini. Over 20 countries have acquired it so far, such as France (Diaphana), the UK (Curzon) and Spain (Alma Cine).',
+      ),
+    ).toEqual(['Salt Road / Diaphana / France', 'Salt Road / Curzon / UK', 'Salt Road / Alma Cine / Spain']);
+  });
+
+  it('a streamer that "announced multi-territory deals for T, T2 and T3" bought each; a sales company\'s deals are its sales', () => {
+    expect(
+      deals(
+        'Mubi announced multi-territory deals for Ana Ruiz\'s "Cold Harbour," Marco Bellini\'s "Salt Road" and Lea Marchetti\'s "Glass Orchard."',
+      ),
+    ).toEqual(['Cold Harbour / Mubi / -', 'Salt Road / Mubi / -', 'Glass Orchard / Mubi / -']);
+    expect(deals('The Match Factory announced new deals for "Cold Harbour" and "Salt Road."')).toEqual([]);
+  });
+
+  it('"deals had closed with Spain (X), Portugal (Y)"', () => {
+    expect(
+      deals(
+        'Lumen Sales announced pre-sales on the thriller "Cold Harbour" by Ana Ruiz. Lumen said deals had closed with Spain (Alma Cine), Portugal (Leopardo Filmes) and Scandinavia (Nordlys).',
+      ),
+    ).toEqual(['Cold Harbour / Alma Cine / Spain', 'Cold Harbour / Leopardo Filmes / Portugal', 'Cold Harbour / Nordlys / Scandinavia']);
+  });
+});
+
+describe('titles in more contexts', () => {
+  it('a singular kind names one film: "the biopic Night and Fog by Ana Ruiz" (two titles keep their own possessives)', () => {
+    expect(
+      deals(
+        'Lumen Sales opened sales on the biopic Night and Fog by Ana Ruiz. Deals have closed with Spain (Alma Cine) and Italy (Lucky Red).',
+      ),
+    ).toEqual(['Night and Fog / Alma Cine / Spain', 'Night and Fog / Lucky Red / Italy']);
+  });
+
+  it('"Among the films ... is T produced by P" names T and makes it the film in focus; "X\'s booth is T" is no title', () => {
+    expect(
+      deals(
+        'Lumen Sales also handles Ana Ruiz\'s "Salt Road." Among the films bringing buyers to Lumen Sales\' Riviera booth is Kuma produced by Tom Baker. Over 20 countries have acquired it so far, such as France (Diaphana) and the UK (Curzon).',
+      ),
+    ).toEqual(['Kuma / Diaphana / France', 'Kuma / Curzon / UK']);
+  });
+});

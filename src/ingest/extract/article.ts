@@ -17,7 +17,7 @@ import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
 import { extractHeadlineDeals } from './headlines.js';
 import { extractMultiTitleDeals } from './multiTitle.js';
-import { extractConcludedDeal, extractSellerDeal } from './sellerDeal.js';
+import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractSellerDeal } from './sellerDeal.js';
 import { extractLineUps } from './lineups.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
@@ -85,6 +85,8 @@ function runPass(
       extractMultiTitleDeals(c);
       extractSellerDeal(c);
       extractConcludedDeal(c);
+      extractCountedSales(c);
+      extractBuyerDeals(c);
       extractLineUps(c);
     }
     if (!headline) {
@@ -114,7 +116,10 @@ function runPass(
       const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => nk(it.text)));
       const told = (st.factsAt.get(s.start) ?? []).some((f) => f.type === 'award');
       const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text));
-      if (first && (!st.focus || fresh || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at))))) st.focus = first.text;
+      // or the subject of an inverted sentence ("Among the titles drawing buyers is T")
+      const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
+      if (first && (!st.focus || fresh || inverted || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
+        st.focus = first.text;
     }
     if (!st.lead && st.focus) st.lead = st.focus;
     for (const it of sk.items) if (it.kind === 'title') st.titlesSeen.add(nk(it.text));

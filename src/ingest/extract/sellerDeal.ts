@@ -108,3 +108,58 @@ export function extractConcludedDeal(c: Ctx): void {
     for (const item of list) addDeal(c, ttl, item.buyer, item.terrs, { seller }, 0.8);
   }
 }
+
+/**
+ * "Over 20 countries have acquired it so far, such as France (X), the UK (Y)": a sales list on the title in focus.
+ * "Mubi announced multi-territory deals for P's T, P2's T2 and T3": a distributor's, streamer's or broadcaster's
+ * (as the gazetteer knows it) deals, one per title; a sales company's deals are its sales and read elsewhere.
+ */
+export function extractCountedSales(c: Ctx): void {
+  const n = c.toks.length;
+  for (let v = 0; v < n; v++) {
+    if (!/^(?:countries|territories|buyers|distributors)$/.test(c.tok(v))) continue;
+    const m =
+      /^(?:have|has) (?:already |now |also )?(?:acquired|bought|picked up|taken|licensed) (?:it|the film|the title)(?: so far| already| to date)?(?: ,)? (?:such as|including|among them|among which)\b/.exec(
+        c.words(v + 1, v + 12),
+      );
+    if (!m) continue;
+    const start = v + 1 + m[0].split(' ').length;
+    const ttl = c.st.focus ?? c.st.lead;
+    if (!ttl) continue;
+    const seller = c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(ttl)) ? c.st.seller.company : null;
+    for (const item of readSaleList(c, start, c.clauseEnd(start))) addDeal(c, ttl, item.buyer, item.terrs, { seller }, 0.8);
+  }
+}
+
+export function extractBuyerDeals(c: Ctx): void {
+  const n = c.toks.length;
+  for (let v = 1; v < n; v++) {
+    if (!/^(?:announced|closed|struck|inked|signed|sealed|unveiled|confirmed)$/.test(c.tok(v))) continue;
+    let k = v + 1;
+    while (
+      k < v + 5 &&
+      /^(?:new|further|several|multiple|multi-territory|multiterritory|territorial|distribution|international|a|string|of|raft)$/.test(
+        c.tok(k),
+      )
+    )
+      k++;
+    if (!/^deals$/.test(c.tok(k)) || !/^(?:for|on)$/.test(c.tok(k + 1))) continue;
+    const subj = subjectBefore(c, v);
+    const buyer = subj?.names[subj.names.length - 1];
+    const kind = buyer ? companyEntry(buyer)?.kind : undefined;
+    if (!buyer || !kind || kind === 'sales-agent') continue;
+    if (RUMOUR_WORDS.test(c.words(0, v)) && /\b(?:talks|negotiat\w*|close to|near\w*|not|denied)\b/.test(c.words(0, v))) continue;
+    const titles: string[] = [];
+    const terrs: string[] = [];
+    const limit = c.clauseEnd(k + 2);
+    for (let j = k + 2; j < n && j < k + 30; j++) {
+      if (c.isTitle(j)) titles.push(c.item(j).text);
+      else if ((c.tok(j) === 'for' || c.tok(j) === 'in') && c.isTerr(j + 1) && titles.length) {
+        const l = c.terrList(j + 1, false);
+        terrs.push(...l.exprs);
+        j = l.end - 1;
+      } else if (j >= limit && c.tok(j) !== ',') break;
+    }
+    for (const t of titles) addDeal(c, t, buyer, terrs, {}, 0.8);
+  }
+}
