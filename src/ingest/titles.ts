@@ -78,6 +78,8 @@ const APPOS_AFTER = new RegExp(
 );
 // "one of the biggest French films of the year, T," / "Another Danish drama, T,"
 const APPOS_BEFORE = new RegExp(String.raw`\b${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ]${TITLE}(?=,)`, 'gu');
+const ON_TITLE = new RegExp(String.raw`^\s*On[ ]${TITLE},`, 'u');
+const SALE_WORDS = /\b(?:deals?|sold|sales|acquired|bought|secured|closed|picked up|licensed)\b/;
 const AMONG = new RegExp(
   String.raw`^\s*Among (?:the|its|their|our) (?:[\p{L}'’-]+[ ]){0,14}?(?:is|are)[ ](?:the[ ](?:[\p{Ll}-]+[ ]){0,2})?${TITLE}(?=[ ](?:produced|directed|written|starring|by|from|which|,)|[,.])`,
   'u',
@@ -339,6 +341,10 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const best = bestTitle(m[1], after);
       if (best) push(s, best + (best === m[1] ? joinedBy(after) : ''));
     }
+    // "On T, the company closed a deal with X for Japan": the title a sales sentence opens on
+    const on = ON_TITLE.exec(part);
+    if (on && SALE_WORDS.test(part) && plausible(on[1], '') && !on[1].includes("'s "))
+      push(sen.start + on[0].length - on[1].length - 1, on[1]);
     // "Among the titles drawing buyers to the company's booth is T produced by": the inverted subject
     const among = AMONG.exec(part);
     if (among && plausible(among[1], '') && !among[1].includes("'s "))

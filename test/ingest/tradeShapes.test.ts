@@ -136,3 +136,25 @@ describe('titles in more contexts', () => {
     ).toEqual(['Kuma / Diaphana / France', 'Kuma / Curzon / UK']);
   });
 });
+
+describe('the film in focus', () => {
+  it('"On T, X secured a deal with Y for Japan. Other deals include Z for Italy": the title the sentence opens on', () => {
+    expect(
+      deals(
+        'Lumen Sales is selling "Salt Road." On Night Harbour, Ana Ruiz\'s documentary about fishermen, Lumen Sales secured a deal with Sora Pictures for Japan. Other deals include Lucky Red for Italy and Cineart for Belgium.',
+      ),
+    ).toEqual([
+      'Night Harbour / Sora Pictures / Japan / from Lumen Sales',
+      'Night Harbour / Lucky Red / Italy / from Lumen Sales',
+      'Night Harbour / Cineart / Belgium / from Lumen Sales',
+    ]);
+  });
+
+  it('"Elsewhere, P\'s T has sold ..." makes T the film that "the film" means next', () => {
+    expect(
+      deals(
+        'Lumen Sales has sold "Salt Road" to Diaphana for France. Elsewhere, Ana Ruiz\'s "Night Harbour" has sold widely. Kestrel Films will release the film in North America.',
+      ),
+    ).toEqual(['Salt Road / Diaphana / France / from Lumen Sales', 'Night Harbour / Kestrel Films / North America']);
+  });
+});

@@ -36,6 +36,11 @@ function isHeadline(s: Sentence): boolean {
 /** The words before a title that leave it the sentence's subject: none, an opening phrase closed by a comma, or a kind of film. */
 function isSubjectPosition(before: string[]): boolean {
   if (!before.length || before[before.length - 1] === ',') return true;
+  // "Elsewhere, Ana Ruiz's T has sold": an opening adverb and an auteur's possessive
+  if (/^[PE]\d+'s$/.test(before[before.length - 1])) {
+    const rest = before.slice(0, -1);
+    if (!rest.length || (rest.length === 2 && /^[a-z]+$/.test(rest[0]) && rest[1] === ',')) return true;
+  }
   return before.every((t) =>
     /^(?:the|this|a|new|latest|documentary|drama|film|comedy|thriller|feature|pic|title|movie|competition|festival)$/.test(t),
   );

@@ -4,8 +4,8 @@
  * Pictures on T", "Northlight closed U.S. rights on T with Kestrel Films",
  * "Lumen secured a deal with Sora Pictures for Japan". The subject is the
  * seller, the company after "with" the buyer, unless the gazetteer or the
- * name says the other way round (the company after "with" a sales company,
- * or the subject a distributor, a streamer, a broadcaster or a studio). Talks ("is close to signing a deal with") are not deals. One pass
+ * name says the other way round (the company after "with" a sales company
+ * and the subject not). Talks ("is close to signing a deal with") are not deals. One pass
  * over the sentence's tokens.
  */
 import { companyEntry } from '../companies.js';
@@ -38,8 +38,8 @@ export function extractSellerDeal(c: Ctx): void {
       k++;
       filler++;
     }
-    // "closed a deal with X" (a bare deal) is read by the seller rules already; here something stands before the deal word
-    if (!DEAL.test(c.tok(k)) || k === v + 1 || (k === v + 2 && c.tok(v + 1) === 'a')) continue;
+    // "closed a deal with X" is read by the seller rules already ("secured a deal with X" is not)
+    if (!DEAL.test(c.tok(k)) || k === v + 1 || (k === v + 2 && c.tok(v + 1) === 'a' && c.tok(v) === 'closed')) continue;
     if (c.tok(k) === 'rights' && !terrs.length) continue;
     const dealEnd = k + 1;
     const limit = Math.min(n, c.clauseEnd(dealEnd) + 1);
@@ -74,10 +74,8 @@ export function extractSellerDeal(c: Ctx): void {
     const ttl = title ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
     if (!ttl) continue;
     // a distributor closing a deal with a sales company is the buyer
-    const [sk, bk] = [companyEntry(seller ?? '')?.kind, companyEntry(buyer)?.kind];
-    const sells = (k: string | undefined) => k === 'sales-agent';
-    const buys = (k: string | undefined) => !!k && k !== 'sales-agent';
-    if (seller && ((sells(bk) && !sells(sk)) || (buys(sk) && !buys(bk)) || /\bsales\b/i.test(buyer))) [seller, buyer] = [buyer, seller];
+    const sells = (name: string) => companyEntry(name)?.kind === 'sales-agent' || /\bsales\b/i.test(name);
+    if (seller && sells(buyer) && !sells(seller)) [seller, buyer] = [buyer, seller];
     if (seller && nk(seller) === nk(buyer)) seller = null;
     if (seller) c.st.seller = { company: seller, title: ttl };
     addDeal(c, ttl, buyer, terrs, { seller }, 0.85);
