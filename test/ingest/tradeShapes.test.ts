@@ -158,3 +158,11 @@ describe('the film in focus', () => {
     ).toEqual(['Salt Road / Diaphana / France / from Lumen Sales', 'Night Harbour / Kestrel Films / North America']);
   });
 });
+
+describe('territories after a relative clause', () => {
+  it('"acquired P\'s T, which premiered in Venice, for North America" keeps the territory', () => {
+    expect(deals("Kestrel Films acquired Marco Bellini's Salt Road, which premiered in Venice, for North America.")).toEqual([
+      'Salt Road / Kestrel Films / North America',
+    ]);
+  });
+});
