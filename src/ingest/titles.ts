@@ -45,7 +45,7 @@ const TITLE = String.raw`(${TW}(?:[ ](?:${TC}[ ]){0,3}${TW}){0,7})`;
 const KINDS = String.raw`(?:film|films|title|documentary|doc|drama|comedy|tragicomedy|dramedy|thriller|feature|pic|picture|movie|winner|entry|opener|closer|production|co-production|coproduction|debut|animation|horror|romance|western|musical|biopic|satire|fable|fantasy|series|sequel|remake|adaptation|chiller|melodrama|mystery|romcom|docudrama|anthology|tale|story|epic|road movie)`;
 
 // what may follow a title: punctuation, or a verb or preposition (never a lower-case noun: "Cold War thriller")
-const ENDS = String.raw`(?=[ ]?(?:[,.;:(\[]|$|[ ](?:which|that|was|were|has|had|is|are|went|sold|goes|gone|will|would|by|from|to|and|in|for|at|as|with|won|wins|received|gets|got|opens|opened|closes|closed|premieres|premiered|bows|bowed|screens|screened|plays|played|also|has|found|secured|landed)\b|[ ][-–—]))`;
+const ENDS = String.raw`(?=[ ]?(?:[,.;:(\[]|$|[ ](?:which|that|was|were|has|had|is|are|went|sold|goes|gone|will|would|by|from|to|and|in|for|at|as|with|won|wins|received|gets|got|opens|opened|closes|closed|premieres|premiered|bows|bowed|screens|screened|plays|played|also|has|found|secured|landed|starring|featuring|co-starring|stars|directed|written|produced|about|debuts|debuted)\b|[ ][-–—]))`;
 const POSSESSIVE = new RegExp(
   String.raw`(?<![\p{L}])(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]((?:(?:\p{Lu}\p{Ll}+(?:[/-]\p{Lu}?\p{Ll}+)*[ ])?(?:[\p{Ll}][\p{Ll}-]*[ ]){1,3})?)${TITLE}${ENDS}`,
   'gu',
@@ -78,6 +78,12 @@ const APPOS_AFTER = new RegExp(
 );
 // "one of the biggest French films of the year, T," / "Another Danish drama, T,"
 const APPOS_BEFORE = new RegExp(String.raw`\b${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ]${TITLE}(?=,)`, 'gu');
+const ON_TITLE = new RegExp(String.raw`^\s*On[ ]${TITLE},`, 'u');
+const SALE_WORDS = /\b(?:deals?|sold|sales|acquired|bought|secured|closed|picked up|licensed)\b/;
+const AMONG = new RegExp(
+  String.raw`^\s*Among (?:the|its|their|our) (?:[\p{L}'’-]+[ ]){0,14}?(?:is|are)[ ](?:the[ ](?:[\p{Ll}-]+[ ]){0,2})?${TITLE}(?=[ ](?:produced|directed|written|starring|by|from|which|,)|[,.])`,
+  'u',
+);
 const QUOTED = /(?<![\p{L}\p{N}])['"](\p{Lu}[^'"\n]{0,60}?)['"](?![\p{L}\p{N}])/gu;
 const RIGHTS_TO = new RegExp(String.raw`\brights[ ](?:to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at)\b))`, 'gu');
 
@@ -223,6 +229,15 @@ const OPENERS = new Set([
 ]);
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 
+/**
+ * After a single kind of film or an auteur's possessive, " and T2 by P" continues the one title ("the biopic Night
+ * and Fog by Ana Ruiz"): a singular kind names one film, and "by" its maker. The text to add, or "".
+ */
+function joinedBy(after: string): string {
+  const m = /^ and (\p{Lu}[\p{L}'-]*(?: (?:of|the|a|in|on)?[ ]?\p{Lu}[\p{L}'-]*){0,3})(?= by \p{Lu})/u.exec(after);
+  return m && !/['’]s\b/.test(m[1]) && plausible(m[1], '') ? ` and ${m[1]}` : '';
+}
+
 /** The longest plausible title in a run that may have swallowed a seller: "T from Northlight Sales" → "T". */
 function bestTitle(run: string, after: string): string | null {
   if (plausible(run, after)) return run;
@@ -314,15 +329,26 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const s = sen.start + m.index + m[0].length - m[3].length;
       const after = part.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (!descriptor && /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(m[3]) && SPEECH_AFTER.test(after)) continue;
+      // "the company's market booth is T": a verb, not a title's word ("Life Is Beautiful" capitalizes it)
+      if (/ (?:is|are) /.test(m[3])) continue;
       const best = bestTitle(m[3], after);
-      if (best) push(s, best);
+      if (best) push(s, best + (best === m[3] && !/s$/.test(descriptor.trim()) ? joinedBy(after) : ''));
     }
     for (const m of part.matchAll(KIND_BEFORE)) {
       if (m[1].includes("'s ")) continue; // "drama Ana Ruiz's T": the possessive rule reads it
       const s = sen.start + m.index + m[0].length - m[1].length;
-      const best = bestTitle(m[1], part.slice(m.index + m[0].length, m.index + m[0].length + 24));
-      if (best) push(s, best);
+      const after = part.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      const best = bestTitle(m[1], after);
+      if (best) push(s, best + (best === m[1] ? joinedBy(after) : ''));
     }
+    // "On T, the company closed a deal with X for Japan": the title a sales sentence opens on
+    const on = ON_TITLE.exec(part);
+    if (on && SALE_WORDS.test(part) && plausible(on[1], '') && !on[1].includes("'s "))
+      push(sen.start + on[0].length - on[1].length - 1, on[1]);
+    // "Among the titles drawing buyers to the company's booth is T produced by": the inverted subject
+    const among = AMONG.exec(part);
+    if (among && plausible(among[1], '') && !among[1].includes("'s "))
+      push(sen.start + among.index + among[0].length - among[1].length, among[1]);
     for (const m of part.matchAll(APPOS_AFTER)) {
       if (m[1].includes("'s ")) continue;
       const s = sen.start + m.index + m[0].indexOf(m[1]);

@@ -17,6 +17,7 @@ import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
 import { extractHeadlineDeals } from './headlines.js';
 import { extractMultiTitleDeals } from './multiTitle.js';
+import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractSellerDeal } from './sellerDeal.js';
 import { extractLineUps } from './lineups.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
@@ -24,6 +25,8 @@ import { extractFestival } from './festivals.js';
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
   if (/[.!?"”’']$/.test(t) && !/['’]$/.test(t)) return false;
+  // a sentence cut by a film link ("Ana Ruiz's Critics' Week entry T [+see also:") is the body's, however capitalized
+  if (/\[\+see also/.test(t)) return false;
   const words = t.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
   if (words.length < 3) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
@@ -33,6 +36,11 @@ function isHeadline(s: Sentence): boolean {
 /** The words before a title that leave it the sentence's subject: none, an opening phrase closed by a comma, or a kind of film. */
 function isSubjectPosition(before: string[]): boolean {
   if (!before.length || before[before.length - 1] === ',') return true;
+  // "Elsewhere, Ana Ruiz's T has sold": an opening adverb and an auteur's possessive
+  if (/^[PE]\d+'s$/.test(before[before.length - 1])) {
+    const rest = before.slice(0, -1);
+    if (!rest.length || (rest.length === 2 && /^[a-z]+$/.test(rest[0]) && rest[1] === ',')) return true;
+  }
   return before.every((t) =>
     /^(?:the|this|a|new|latest|documentary|drama|film|comedy|thriller|feature|pic|title|movie|competition|festival)$/.test(t),
   );
@@ -80,6 +88,10 @@ function runPass(
     extractHeadlineDeals(c);
     if (!headline) {
       extractMultiTitleDeals(c);
+      extractSellerDeal(c);
+      extractConcludedDeal(c);
+      extractCountedSales(c);
+      extractBuyerDeals(c);
       extractLineUps(c);
     }
     if (!headline) {
@@ -109,7 +121,10 @@ function runPass(
       const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => nk(it.text)));
       const told = (st.factsAt.get(s.start) ?? []).some((f) => f.type === 'award');
       const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text));
-      if (first && (!st.focus || fresh || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at))))) st.focus = first.text;
+      // or the subject of an inverted sentence ("Among the titles drawing buyers is T")
+      const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
+      if (first && (!st.focus || fresh || inverted || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
+        st.focus = first.text;
     }
     if (!st.lead && st.focus) st.lead = st.focus;
     for (const it of sk.items) if (it.kind === 'title') st.titlesSeen.add(nk(it.text));

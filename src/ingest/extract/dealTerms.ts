@@ -194,6 +194,15 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       }
     }
   }
+  // "acquired T, which premiered in Venice, for North America": the territories after a relative clause
+  if (o.titles.length && !o.terrs.length && c.tok(k) === ',' && /^(?:which|that)$/.test(c.tok(k + 1)))
+    for (let j = k + 2; j < Math.min(c.toks.length, k + 16); j++) {
+      if (c.tok(j) === '.' || c.tok(j) === ';') break;
+      if (c.tok(j) === ',' && c.tok(j + 1) === 'for' && (c.isTerr(j + 2) || (c.tok(j + 2) === 'the' && c.isTerr(j + 3)))) {
+        k = j + 1;
+        break;
+      }
+    }
   // "for / in TERRS" after the title; "for TERRS by" (passive)
   if (o.titles.length && !o.terrs.length && (c.tok(k) === 'for' || c.tok(k) === 'in')) {
     const l = c.terrList(k + 1, false);

@@ -62,6 +62,13 @@ export function extractDeals(c: Ctx): void {
       )
         break;
     }
+    // "found takers worldwide: the U.K. (X), ...", "sold to twelve territories including Mexico (X), ...": the list follows
+    if (/^(?:worldwide|internationally|abroad) :$/.test(c.words(k, k + 2))) k += 2;
+    const counted =
+      /^(?:to )?(?:\w+ |more than \w+ |over \w+ )?(?:territories|countries|markets|buyers|distributors)(?: so far| already)? (?:including|such as|among them|:)/.exec(
+        c.words(k, k + 8),
+      );
+    if (counted && !/^T\d/.test(c.tok(k))) k += counted[0].split(' ').length;
     // seller-subject statements carry the seller to later sentences of the same title
     const list = readSaleList(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
     // one sale: "X sold T to Y", "X has sold North American rights to T to Y for Spain"
@@ -90,7 +97,7 @@ export function extractDeals(c: Ctx): void {
     let start = -1;
     const w = c.words(v, v + 6);
     const m =
-      /^deals (?:(?:on|for) T\d+ )?(?:are|were|have been) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(
+      /^deals (?:(?:on|for) T\d+ )?(?:are|were|have been|had been|have|had) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(
         c.words(v, v + 8),
       ) ??
       /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)? (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(

@@ -7,6 +7,8 @@
 export const DEAL_VERBS: string[][] = [
   ['acquired'],
   ['acquires'],
+  ['purchased'],
+  ['purchases'],
   ['acquire'],
   ['nabbed'],
   ['nabs'],
@@ -95,6 +97,7 @@ export const PASSIVE_VERBS: string[][] = [
   ['acquired'],
   ['picked', 'up'],
   ['bought'],
+  ['purchased'],
   ['nabbed'],
   ['snapped', 'up'],
   ['scooped', 'up'],
