@@ -129,7 +129,10 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
     // a term that follows an event not yet known is checked for conflicts from the day it is saved
     // (an event already past would be recorded) and, with an end that follows an event, for ever
     const start = b.start ? parseDay(b.start, `${bf}.start`) : startCondition ? parseDay(new Date().toISOString().slice(0, 10)) : BEGINNING;
-    const end = endCondition ? PERPETUITY : parseEndDay(b.end, `${bf}.end`);
+    // a term the source did not report (a press deal) is checked over the day it is known to cover, its start:
+    // its unknown end is neither perpetuity nor a day, and avails answer `depends` past it (docs/domain.md)
+    const notReported = b.termReported === false && !b.end && !endCondition;
+    const end = endCondition ? PERPETUITY : notReported ? start : parseEndDay(b.end, `${bf}.end`);
     checkTerm(start, end, bf);
     return {
       titleIds: b.titleId ? [b.titleId] : input.titleIds,
@@ -395,6 +398,8 @@ export async function writeContractIn(
       languages: b.proposed.languages ? toJson([...b.proposed.languages]) : null,
       start_date: b.input.start || null,
       end_date: b.input.end || null,
+      // an end (a date or an event) is a reported term; without one, the source may not report it
+      term_reported: flag(!!b.input.end || !!b.endCondition || b.input.termReported !== false),
       exclusive: flag(b.proposed.exclusive),
       notes: null,
       ...scopeRow(scopes[i].get(t) ?? null),
