@@ -60,6 +60,8 @@ interface ParsedBlock {
   mediaIds: string[];
   startCondition: Condition | null;
   endCondition: Condition | null;
+  /** The source does not report the term (a press deal): its end is unknown. */
+  termNotReported: boolean;
 }
 
 export interface SaveResult {
@@ -129,10 +131,7 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
     // a term that follows an event not yet known is checked for conflicts from the day it is saved
     // (an event already past would be recorded) and, with an end that follows an event, for ever
     const start = b.start ? parseDay(b.start, `${bf}.start`) : startCondition ? parseDay(new Date().toISOString().slice(0, 10)) : BEGINNING;
-    // a term the source did not report (a press deal) is checked over the day it is known to cover, its start:
-    // its unknown end is neither perpetuity nor a day, and avails answer `depends` past it (docs/domain.md)
-    const notReported = b.termReported === false && !b.end && !endCondition;
-    const end = endCondition ? PERPETUITY : notReported ? start : parseEndDay(b.end, `${bf}.end`);
+    const end = endCondition ? PERPETUITY : parseEndDay(b.end, `${bf}.end`);
     checkTerm(start, end, bf);
     return {
       titleIds: b.titleId ? [b.titleId] : input.titleIds,
@@ -142,6 +141,7 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
       mediaIds: mediaLeafIds(media),
       startCondition,
       endCondition,
+      termNotReported: b.termReported === false && !b.end && !endCondition,
     };
   });
   const holdbacks = (input.holdbacks ?? []).map((h, i) => {
@@ -239,17 +239,26 @@ async function conflictsInStore(
   const proposed = blocks.flatMap((b, i) => b.titleIds.map((t) => ({ titleId: t, scope: scopes[i].get(t) ?? undefined, block: i })));
   for (const [unit, positions] of unitsToCheck(tree, proposed)) {
     const mine = [...new Set(positions.map((k) => proposed[k].block))].sort((a, b) => a - b);
-    reports.push({
-      titleId: unit,
-      report: checkConflicts(
-        unit,
-        blocksOf(unit),
-        mine.map((i) => blocks[i].proposed),
-      ),
-      blockIndex: mine,
-    });
+    const report = checkConflicts(
+      unit,
+      blocksOf(unit),
+      mine.map((i) => blocks[i].proposed),
+    );
+    reports.push({ titleId: unit, report: withUnknownEnds(report, (k) => blocks[mine[k]].termNotReported), blockIndex: mine });
   }
   return conflictView(reports, ctx.titleName, ctx.parties);
+}
+
+/**
+ * A block whose term the source did not report is checked from its start for ever (a sale it
+ * collides with is a conflict whenever it starts), but our own rights ending before its unknown
+ * end is not: that end may come first (docs/domain.md, "A term not reported").
+ */
+function withUnknownEnds(report: ConflictReport, notReported: (block: number) => boolean): ConflictReport {
+  const blocks = report.blocks.map((b) =>
+    notReported(b.block) ? { ...b, conflicts: b.conflicts.filter((r) => !r.outcome.reasons.every((x) => x.code === 'expired')) } : b,
+  );
+  return { blocks, clear: blocks.every((b) => b.conflicts.length === 0) };
 }
 
 /** The conflict check on its own, for the deal editor's live panel (reads the store; writes nothing). */
