@@ -417,7 +417,14 @@ export const ContractSummary = Type.Object({
   territories: strings,
   /** `termReported` false: the source does not report the term; `end` null is then unknown, not perpetuity. */
   blocks: Type.Array(
-    Type.Object({ territoryLabel: S, mediaLabel: S, start: SOrNull, end: SOrNull, termReported: Type.Boolean(), exclusive: Type.Boolean() }),
+    Type.Object({
+      territoryLabel: S,
+      mediaLabel: S,
+      start: SOrNull,
+      end: SOrNull,
+      termReported: Type.Boolean(),
+      exclusive: Type.Boolean(),
+    }),
   ),
   signedOn: SOrNull,
   announcedOn: SOrNull,

@@ -189,7 +189,14 @@ describeEachDatabase('a press deal whose term is not reported', (_open, database
       expect(await exportJson(b.app, EDITOR)).toEqual(out);
       const { askAvails } = await import('../../src/services/avails.js');
       const ask = (t: typeof a) =>
-        askAvails(t.app, EDITOR, { titles: ['quiet-harbour'], territories: 'France', media: 'Theatrical', start: '2028-01-01', end: '2028-12-31', match: 'overlap-part' });
+        askAvails(t.app, EDITOR, {
+          titles: ['quiet-harbour'],
+          territories: 'France',
+          media: 'Theatrical',
+          start: '2028-01-01',
+          end: '2028-12-31',
+          match: 'overlap-part',
+        });
       const codes = (await ask(b)).rows.map((r) => r.reasons.map((x) => x.code).join());
       expect(codes).toEqual(['depends']);
       expect(codes).toEqual((await ask(a)).rows.map((r) => r.reasons.map((x) => x.code).join()));

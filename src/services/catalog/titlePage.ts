@@ -43,7 +43,14 @@ export interface ContractSummary {
   /** The labels of this title's blocks, as people write them ("North America"). */
   territories: string[];
   /** `termReported` false: the source does not report the term (the end is unknown, not perpetuity). */
-  blocks: Array<{ territoryLabel: string; mediaLabel: string; start: string | null; end: string | null; termReported: boolean; exclusive: boolean }>;
+  blocks: Array<{
+    territoryLabel: string;
+    mediaLabel: string;
+    start: string | null;
+    end: string | null;
+    termReported: boolean;
+    exclusive: boolean;
+  }>;
   signedOn: string | null;
   announcedOn: string | null;
   /** Only with the financial-terms permission. */

@@ -29,7 +29,10 @@ export function termReported(_dialect: StoreDialect): Migration {
         .where(
           'contract_id',
           'in',
-          db.selectFrom('contracts').select('id').where('notes', 'like', '%Term not reported (recorded from the announcement, open-ended).%'),
+          db
+            .selectFrom('contracts')
+            .select('id')
+            .where('notes', 'like', '%Term not reported (recorded from the announcement, open-ended).%'),
         )
         .execute();
     },
