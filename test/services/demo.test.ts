@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/app.js';
 import { listBuyers, getBuyer } from '../../src/services/buyers/index.js';
+import { getArticle, listArticles } from '../../src/services/articles.js';
 import { loadDemo } from '../../src/services/demo.js';
 import { followUps } from '../../src/services/marketDays/followUps.js';
 import { getMarket, listMarkets } from '../../src/services/marketDays/market.js';
@@ -25,6 +26,21 @@ describeEachDatabase('the demo', (_open, database) => {
     expect(summary).toMatchObject({ titles: 16, contracts: 5, buyers: 2, markets: 1, offers: 2 });
   });
   afterAll(() => t?.close());
+
+  it('lists the seed article in Articles, its facts on record and none waiting for review', async () => {
+    const list = await listArticles(t.app);
+    expect(list.items).toHaveLength(1);
+    const item = list.items[0];
+    expect(item.title).toMatch(/^Neon takes North American rights/);
+    expect(item.counts.pending).toBe(0);
+    expect(item.counts.accepted).toBeGreaterThanOrEqual(10);
+    const article = await getArticle(t.app, SYSTEM, item.id);
+    const deal = article.facts.find((f) => f.type === 'deal')!;
+    expect(deal).toMatchObject({ status: 'accepted', written: { table: 'contracts', existed: true } });
+    // loading the demo again adds nothing
+    expect(await loadDemo(t.app)).toBeNull();
+    expect((await listArticles(t.app)).items).toHaveLength(1);
+  });
 
   it("has the Neon licence's accounts: the worked example's statements", async () => {
     const q4 = await computeStatement(t.app, SYSTEM, 'WB-NEON-ONE-SECOND-NA', '2021-Q4');
