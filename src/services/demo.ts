@@ -3,15 +3,15 @@
  * Second, Neon, Wild Bunch, TIFF, Cannes, the Berlinale...) as an
  * interchange document, data/demo.json, with the article's text in
  * data/seed-article.txt and every fact tied to its sentence. The article
- * itself is then in the Articles list, as if pasted and reviewed: each of its
- * facts is already on record (from the document), so each is accepted as
- * such and none waits for review.
+ * itself is then in the Articles list, as if pasted: each of its facts is
+ * recognised as already on record (its stored source is reused) and, like the
+ * demo's facts on the title pages, waits for a reviewer.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM, type Actor, type FilmRights } from './app.js';
-import { acceptAll, ingestArticle } from './articles.js';
+import { ingestArticle } from './articles.js';
 import { importJson, type ImportSummary, type InterchangeDocument } from './interchange.js';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -30,14 +30,13 @@ export async function loadDemo(app: FilmRights, actor: Actor = SYSTEM): Promise<
   for (const s of doc.sources ?? []) {
     if (s.kind !== 'article' || !s.file) continue;
     const text = readFileSync(join(DEMO_DIR, s.file), 'utf8');
-    // the stored source (same text) is reused: its facts are recognised as on record and accepted as such
-    const { article } = await ingestArticle(app, actor, {
+    // the stored source (same text) is reused: its facts are recognised as on record
+    await ingestArticle(app, actor, {
       text,
       outlet: s.outlet ?? undefined,
       title: s.title ?? undefined,
       date: s.publishedOn ?? undefined,
     });
-    await acceptAll(app, actor, article.id);
   }
   return summary;
 }
