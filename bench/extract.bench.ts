@@ -88,7 +88,10 @@ export function throughputBench(bodies: string[], seed: string, runs = Number(pr
     return { median: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
   };
   const article = articleOfWords(bodies, 1000);
-  for (let i = 0; i < 10; i++) (time(article), time(seed));
+  for (let i = 0; i < 10; i++) {
+    time(article);
+    time(seed);
+  }
   const base = stats(seed);
   const one = stats(article);
   const items = Array.from({ length: feed }, (_, i) => articleOfWords(bodies, 1000, i + 1));

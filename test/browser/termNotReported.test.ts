@@ -52,7 +52,12 @@ describeBrowser('a press deal whose term is not reported', () => {
       date: '2021-09-01',
     });
     const deal = posted.article.facts.find((f) => f.type === 'deal')!;
-    const accepted = await call<{ written: { id: string } }>(page, 'POST', `/api/articles/${posted.article.id}/facts/${deal.id}/accept`, {});
+    const accepted = await call<{ written: { id: string } }>(
+      page,
+      'POST',
+      `/api/articles/${posted.article.id}/facts/${deal.id}/accept`,
+      {},
+    );
     contractId = accepted.written.id;
 
     await page.goto(`${w.url}/titles/one-second`);
@@ -79,9 +84,14 @@ describeBrowser('a press deal whose term is not reported', () => {
     await shows(page.locator('main'), /Clear it for perpetuity/);
     await page.getByRole('button', { name: /^Save/ }).first().click();
     await expect
-      .poll(async () => (await call<{ blocks: Array<{ end: string | null; termReported: boolean }> }>(page, 'GET', `/api/contracts/${contractId}`)).blocks[0], {
-        timeout: 10_000,
-      })
+      .poll(
+        async () =>
+          (await call<{ blocks: Array<{ end: string | null; termReported: boolean }> }>(page, 'GET', `/api/contracts/${contractId}`))
+            .blocks[0],
+        {
+          timeout: 10_000,
+        },
+      )
       .toMatchObject({ end: '2026-08-31', termReported: true });
   });
 });

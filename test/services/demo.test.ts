@@ -36,7 +36,10 @@ describeEachDatabase('the demo', (_open, database) => {
     expect(item.counts.pending).toBeGreaterThanOrEqual(10);
     const article = await getArticle(t.app, SYSTEM, item.id);
     expect(article.facts.every((f) => f.known)).toBe(true);
-    expect(article.facts.find((f) => f.type === 'deal')).toMatchObject({ status: 'pending', fields: { buyer: 'Neon', title: 'One Second' } });
+    expect(article.facts.find((f) => f.type === 'deal')).toMatchObject({
+      status: 'pending',
+      fields: { buyer: 'Neon', title: 'One Second' },
+    });
     // loading the demo again adds nothing
     expect(await loadDemo(t.app)).toBeNull();
     expect((await listArticles(t.app)).items).toHaveLength(1);
