@@ -39,12 +39,88 @@ function articles(bodies: string[], kb: number): string[] {
   return out;
 }
 
+const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+
+/** An article of `n` words (about 6 KB for 1,000): whole paragraphs of the varied corpus of round `r`, the last one cut at a sentence end. */
+export function articleOfWords(bodies: string[], n: number, r = 0): string {
+  const out: string[] = [];
+  let count = 0;
+  for (let k = r; count < n; k++) {
+    for (const p of round(bodies, k).flatMap((b) => b.split(/\n\s*\n/))) {
+      const w = words(p);
+      if (count + w <= n) {
+        out.push(p.trim());
+        count += w;
+        continue;
+      }
+      // the paragraph's sentences as far as they fit
+      let part = '';
+      for (const sentence of p.match(/[^.!?]+[.!?]+[”"’']?\s*/g) ?? []) {
+        if (count + words(part + sentence) > n) break;
+        part += sentence;
+      }
+      if (part.trim()) {
+        out.push(part.trim());
+        count += words(part);
+      }
+      if (n - count < 40) return out.join('\n\n');
+    }
+  }
+  return out.join('\n\n');
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+/**
+ * Issue 12's throughput target: a 1,000-word article extracts in under 50 ms, so a feed of 500
+ * is read in seconds. Median and p95 over repeated runs of one such article, and a feed of 500
+ * different ones (names varied), one after the other as a feed poll reads them; baseline, same
+ * run: the seed article.
+ */
+export function throughputBench(bodies: string[], seed: string, runs = Number(process.env.BENCH_EXTRACT_RUNS ?? 60), feed = 500): void {
+  const time = (text: string) => {
+    const t0 = performance.now();
+    extractFacts(text, { date: '2024-01-01' });
+    return performance.now() - t0;
+  };
+  const stats = (text: string) => {
+    const ms = Array.from({ length: runs }, () => time(text)).sort((a, b) => a - b);
+    return { median: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
+  };
+  const article = articleOfWords(bodies, 1000);
+  for (let i = 0; i < 10; i++) {
+    time(article);
+    time(seed);
+  }
+  const base = stats(seed);
+  const one = stats(article);
+  const items = Array.from({ length: feed }, (_, i) => articleOfWords(bodies, 1000, i + 1));
+  const t0 = performance.now();
+  let facts = 0;
+  for (const a of items) facts += extractFacts(a, { date: '2024-01-01' }).facts.length;
+  const feedMs = performance.now() - t0;
+  console.log('\n## Throughput: a 1,000-word article (target under 50 ms), and a feed of 500\n');
+  console.log('| article | words | KB | median | p95 | per KB (median) |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  const row = (name: string, text: string, s: { median: number; p95: number }) =>
+    console.log(
+      `| ${name} | ${words(text)} | ${(text.length / 1024).toFixed(1)} | ${s.median.toFixed(1)} ms | ${s.p95.toFixed(1)} ms | ${(s.median / (text.length / 1024)).toFixed(1)} ms |`,
+    );
+  row('baseline: the seed article', seed, base);
+  row('1,000 words of the corpus', article, one);
+  console.log(
+    `\nFeed of ${feed} articles of 1,000 words (${facts} facts): ${(feedMs / 1000).toFixed(2)} s, ${((feed * 1000) / feedMs).toFixed(1)} articles/s (${(feedMs / feed).toFixed(1)} ms each; the seed article's median ${base.median.toFixed(1)} ms, ${(one.median / base.median).toFixed(1)}x for ${(words(article) / words(seed)).toFixed(1)}x the words).`,
+  );
+}
+
 export async function extractBench(sizes = (process.env.BENCH_EXTRACT_KB ?? '10,20,40,80').split(',').map(Number)): Promise<void> {
   const corpus = loadCorpus(CORPUS_DIR);
   const bodies = corpus.map((a) => a.text.replace(/^date.*\n+/, '').trim());
   // warm up: the corpus three times over, as short articles and as one
   for (let r = 0; r < 3; r++) for (const b of bodies) extractFacts(b, { date: '2024-01-01' });
   extractFacts(articles(bodies, 20).join('\n\n'), { date: '2024-01-01' });
+  const seed = (corpus.find((a) => a.id.startsWith('00-seed')) ?? corpus[0]).text;
+  throughputBench(bodies, seed);
   console.log('\n## Article extraction (bench/extract.bench.ts)\n');
   console.log('| article | extraction | per KB | baseline: the same text as its short articles, one by one | per KB | ratio |');
   console.log('|---|---:|---:|---:|---:|---:|');

@@ -237,7 +237,7 @@ export async function getTitleSequential(app: FilmRights, actor: Actor, id: stri
   const blocks = contractRows.length
     ? await db
         .selectFrom('rights_blocks')
-        .select(['contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'exclusive'])
+        .select(['contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'term_reported', 'exclusive'])
         .where('title_id', '=', id)
         .where(
           'contract_id',
@@ -270,6 +270,7 @@ export async function getTitleSequential(app: FilmRights, actor: Actor, id: stri
     mediaLabel: mediaLabel(mediaSetFromIds(parseJson(b.media_ids), 'media_ids')),
     start: b.start_date,
     end: b.end_date,
+    termReported: b.term_reported !== 0,
     exclusive: b.exclusive === 1,
   }));
 

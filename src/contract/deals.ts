@@ -48,6 +48,12 @@ export const BlockInput = closed({
   startCondition: Type.Optional(conditionOrNull),
   /** Instead of `end`: the end follows an event. */
   endCondition: Type.Optional(conditionOrNull),
+  /**
+   * false: the source does not report the term (a deal read from the press): the end is unknown,
+   * not perpetuity, and avails answer `depends` past the start. An `end` or `endCondition` makes
+   * the term reported whatever this says. Default true.
+   */
+  termReported: Type.Optional(Type.Boolean()),
   exclusive: Type.Optional(Type.Boolean({ default: true })),
   /** On a series or season (docs/domain.md): false = only the titles under it that exist now, or those listed in `covers`. Default true. */
   includesFuture: Type.Optional(Type.Boolean()),

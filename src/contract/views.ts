@@ -64,6 +64,8 @@ export const Block = Type.Object({
   languages: nullable(strings),
   start: SOrNull,
   end: SOrNull,
+  /** false: the source does not report the term; `end` null is then unknown, not perpetuity (docs/domain.md). */
+  termReported: Type.Optional(Type.Boolean()),
   exclusive: Type.Boolean(),
   /** On a series or season: whether it reaches titles added later, the titles it covers when not, the titles it leaves out. */
   includesFuture: Type.Optional(Type.Boolean()),
@@ -417,7 +419,17 @@ export const ContractSummary = Type.Object({
   licensee: nullable(Ref),
   salesAgent: nullable(Ref),
   territories: strings,
-  blocks: Type.Array(Type.Object({ territoryLabel: S, mediaLabel: S, start: SOrNull, end: SOrNull, exclusive: Type.Boolean() })),
+  /** `termReported` false: the source does not report the term; `end` null is then unknown, not perpetuity. */
+  blocks: Type.Array(
+    Type.Object({
+      territoryLabel: S,
+      mediaLabel: S,
+      start: SOrNull,
+      end: SOrNull,
+      termReported: Type.Boolean(),
+      exclusive: Type.Boolean(),
+    }),
+  ),
   signedOn: SOrNull,
   announcedOn: SOrNull,
   mg: Type.Optional(nullable(Money)),
@@ -497,6 +509,7 @@ export const TitleView = Type.Object({
       mediaLabel: S,
       start: SOrNull,
       end: SOrNull,
+      termReported: Type.Boolean(),
       exclusive: Type.Boolean(),
     }),
   ),

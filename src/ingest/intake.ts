@@ -38,7 +38,12 @@ export interface ArticleText {
   file: string | null;
   /** Italic spans in `text` (title hints). */
   titleSpans: Span[];
+  /** A page that has no article to read, and why ("an empty page", "a sign-in or subscription page"): refused. */
+  noArticle?: string;
 }
+
+/** A page asking to sign in or subscribe: a password field, or a short text that says so. */
+const WALL_WORDS = /\b(?:sign[ -]?in|log[ -]?in|subscribe|subscribers?|subscription|create an account|paywall)\b/i;
 
 /** The most a fetched page or a file may have (bytes). */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
@@ -286,6 +291,14 @@ export function articleFromHtml(html: string, url: string | null = null): Articl
     const root: DomNode = (again.body as HTMLElement | null) ?? again;
     body = domText(root);
   }
+  // a page with no article: nothing but navigation, or a login wall (a short text with a password field or asking to
+  // sign in; an article page with a sign-in box around a text of its own is read as an article)
+  const bodyText = body.text.replace(/\s+/g, ' ').trim();
+  const noArticle = !bodyText
+    ? 'an empty page: it has no article text'
+    : bodyText.length < 1_000 && (document.querySelector('input[type="password"]') || WALL_WORDS.test(bodyText))
+      ? 'a sign-in or subscription page (a login wall): it has no article to read'
+      : undefined;
   const h1 = (document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const rawTitle = (parsed?.title ?? document.title ?? '').replace(/\s+/g, ' ').trim();
   // the page title without the site's name ("... - Variety", "... | Deadline")
@@ -306,6 +319,7 @@ export function articleFromHtml(html: string, url: string | null = null): Articl
     url,
     file: null,
     titleSpans: spans,
+    ...(noArticle ? { noArticle } : {}),
   };
 }
 
@@ -412,7 +426,12 @@ export async function readArticleFrom(input: IntakeInput, page?: FetchedPage): P
     let raw: string;
     try {
       const buf = await readFile(file);
-      if (buf.length > MAX_ARTICLE_BYTES) throw invalid('file', file, `file: "${file}" is larger than ${MAX_ARTICLE_BYTES} bytes`);
+      if (buf.length > MAX_ARTICLE_BYTES)
+        throw invalid(
+          'file',
+          file,
+          `file: "${basename(file)}" is ${(buf.length / 1024 / 1024).toFixed(1)} MiB, more than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB (the limit of a page or file)`,
+        );
       raw = buf.toString('utf8');
     } catch (e) {
       if ((e as { field?: string }).field) throw e;
@@ -420,9 +439,14 @@ export async function readArticleFrom(input: IntakeInput, page?: FetchedPage): P
     }
     const why = notArticleReason(raw);
     if (why) throw invalid('file', file, `file: "${basename(file)}" is ${why}`);
+    if (!raw.trim()) throw invalid('file', file, `file: "${basename(file)}" is empty: there is no article to read`);
     const ext = extname(file).toLowerCase();
     a = ext === '.html' || ext === '.htm' || (ext !== '.txt' && looksLikeHtml(raw)) ? articleFromHtml(raw, null) : plainArticle(raw);
     a.file = basename(file);
+  }
+  if (a.noArticle) {
+    const field = from === 'file' ? 'file' : from;
+    throw invalid(field, null, `${field}: ${from === 'file' ? `"${a.file}"` : 'this page'} is ${a.noArticle}`);
   }
   if (!a.text.trim()) throw invalid('text', null, 'text: the article has no text');
   if (a.text.length > MAX_ARTICLE_CHARS) {

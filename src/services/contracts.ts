@@ -60,6 +60,8 @@ interface ParsedBlock {
   mediaIds: string[];
   startCondition: Condition | null;
   endCondition: Condition | null;
+  /** The source does not report the term (a press deal): its end is unknown. */
+  termNotReported: boolean;
 }
 
 export interface SaveResult {
@@ -145,6 +147,7 @@ export function checkContract(input: ContractInput, f: (name: string) => string 
       mediaIds: mediaLeafIds(media),
       startCondition,
       endCondition,
+      termNotReported: b.termReported === false && !b.end && !endCondition,
     };
   });
   const holdbacks = (input.holdbacks ?? []).map((h, i) => {
@@ -242,17 +245,26 @@ async function conflictsInStore(
   const proposed = blocks.flatMap((b, i) => b.titleIds.map((t) => ({ titleId: t, scope: scopes[i].get(t) ?? undefined, block: i })));
   for (const [unit, positions] of unitsToCheck(tree, proposed)) {
     const mine = [...new Set(positions.map((k) => proposed[k].block))].sort((a, b) => a - b);
-    reports.push({
-      titleId: unit,
-      report: checkConflicts(
-        unit,
-        blocksOf(unit),
-        mine.map((i) => blocks[i].proposed),
-      ),
-      blockIndex: mine,
-    });
+    const report = checkConflicts(
+      unit,
+      blocksOf(unit),
+      mine.map((i) => blocks[i].proposed),
+    );
+    reports.push({ titleId: unit, report: withUnknownEnds(report, (k) => blocks[mine[k]].termNotReported), blockIndex: mine });
   }
   return conflictView(reports, ctx.titleName, ctx.parties);
+}
+
+/**
+ * A block whose term the source did not report is checked from its start for ever (a sale it
+ * collides with is a conflict whenever it starts), but our own rights ending before its unknown
+ * end is not: that end may come first (docs/domain.md, "A term not reported").
+ */
+function withUnknownEnds(report: ConflictReport, notReported: (block: number) => boolean): ConflictReport {
+  const blocks = report.blocks.map((b) =>
+    notReported(b.block) ? { ...b, conflicts: b.conflicts.filter((r) => !r.outcome.reasons.every((x) => x.code === 'expired')) } : b,
+  );
+  return { blocks, clear: blocks.every((b) => b.conflicts.length === 0) };
 }
 
 /** The conflict check on its own, for the deal editor's live panel (reads the store; writes nothing). */
@@ -401,6 +413,8 @@ export async function writeContractIn(
       languages: b.proposed.languages ? toJson([...b.proposed.languages]) : null,
       start_date: b.input.start || null,
       end_date: b.input.end || null,
+      // an end (a date or an event) is a reported term; without one, the source may not report it
+      term_reported: flag(!!b.input.end || !!b.endCondition || b.input.termReported !== false),
       exclusive: flag(b.proposed.exclusive),
       notes: null,
       ...scopeRow(scopes[i].get(t) ?? null),

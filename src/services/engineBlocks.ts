@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { describeCondition, eventsAlongChain, releaseEvents, resolveCondition, resolveTerm } from '../domain/conditions.js';
 import { BEGINNING, parseDay, parseEndDay, PERPETUITY } from '../domain/dates.js';
 import { conditionOf } from './contracts/conditions.js';
+import { TERM_NOT_REPORTED } from './views.js';
 import { mediaSetFromIds } from '../domain/media.js';
 import type { BlockKind } from '../domain/rights.js';
 import type { ScopedBlock } from '../domain/series.js';
@@ -63,6 +64,7 @@ export async function loadEngineBlocks(
       'b.languages',
       'b.start_date',
       'b.end_date',
+      'b.term_reported',
       'b.exclusive',
       'b.includes_future',
       'b.covers_titles',
@@ -126,9 +128,18 @@ export async function loadEngineBlocks(
     if (!kind) continue;
     // a hold past its expiry day frees the rights at once, before the sweep gives it its final status
     if (kind === 'hold' && r.expires_on !== null && r.expires_on < today) continue;
-    const term = r.start_event !== null || r.end_event !== null ? termOf(r, r.start_date) : null;
+    let term = r.start_event !== null || r.end_event !== null ? termOf(r, r.start_date) : null;
     // a window dated by its events that ends before it starts covers no day
     if (term && !term.undated && term.end < term.start) continue;
+    // a term the source did not report (a press deal): its end is not known, so it is undated, not perpetual
+    if (r.term_reported === 0 && r.end_date === null && r.end_event === null) {
+      term = { start: term ? term.start : r.start_date ? parseDay(r.start_date) : BEGINNING, end: PERPETUITY, undated: true };
+      if (waiting) {
+        let words = waiting.get(r.ref);
+        if (!words) waiting.set(r.ref, (words = new Set()));
+        words.add(TERM_NOT_REPORTED);
+      }
+    }
     push(r.title_id, {
       contract: r.ref,
       kind,

@@ -14,6 +14,9 @@ import type { RolledRow } from '../domain/rollup.js';
 import { COUNTRIES } from '../domain/countries.js';
 import { territoryLabel } from '../domain/territories.js';
 
+/** What an undated block whose term the source did not report waits for, in the words avails give (engineBlocks.ts). */
+export const TERM_NOT_REPORTED = 'term not reported';
+
 export interface ReasonView {
   code: ReasonCode;
   contracts: string[];
@@ -98,9 +101,14 @@ export function reasonMessage(r: Reason, parties: PartiesLookup): string {
     case 'on-hold':
       return `on hold for ${withParties(r.contracts, parties, 'licensee')} (in negotiation)`;
     case 'depends': {
-      const events = [...new Set(r.contracts.flatMap((ref) => parties(ref)?.waitsFor ?? []))];
-      const on = events.length ? events.join('; ') : 'an event';
-      return `depends on ${on}, not yet dated: ${withParties(r.contracts, parties, 'licensee')}`;
+      const words = [...new Set(r.contracts.flatMap((ref) => parties(ref)?.waitsFor ?? []))];
+      // a press deal whose term was not reported (docs/domain.md): its end is unknown, not an event to come
+      const events = words.filter((w) => w !== TERM_NOT_REPORTED);
+      const on = [
+        ...(events.length || words.length === 0 ? [`${events.length ? events.join('; ') : 'an event'}, not yet dated`] : []),
+        ...(words.includes(TERM_NOT_REPORTED) ? [`a ${TERM_NOT_REPORTED}`] : []),
+      ].join(' and ');
+      return `depends on ${on}: ${withParties(r.contracts, parties, 'licensee')}`;
     }
     case 'window-not-met':
       return 'available only for part of the requested window, or for less than the minimum window';

@@ -206,8 +206,13 @@ export interface RightsBlocksTable extends ConditionColumns {
   languages: JsonText<string[]> | null;
   /** First day, inclusive. Null = not stated (e.g. a deal reported in the press). */
   start_date: IsoDate | null;
-  /** Last day, inclusive. Null = perpetuity. */
+  /** Last day, inclusive. Null = perpetuity, unless term_reported is 0. */
   end_date: IsoDate | null;
+  /**
+   * 0 = the source does not report the term (a press deal, 0012_term_reported): the end is
+   * unknown, not perpetuity, and availability treats it as undated. An end date makes it 1.
+   */
+  term_reported: FlagWithDefault;
   exclusive: Flag;
   notes: string | null;
   /** On a series or season: 1 = reaches titles added later too (0009_series). */

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/app.js';
 import { listBuyers, getBuyer } from '../../src/services/buyers/index.js';
+import { getArticle, listArticles } from '../../src/services/articles.js';
 import { loadDemo } from '../../src/services/demo.js';
 import { followUps } from '../../src/services/marketDays/followUps.js';
 import { getMarket, listMarkets } from '../../src/services/marketDays/market.js';
@@ -25,6 +26,24 @@ describeEachDatabase('the demo', (_open, database) => {
     expect(summary).toMatchObject({ titles: 16, contracts: 5, buyers: 2, markets: 1, offers: 2 });
   });
   afterAll(() => t?.close());
+
+  it('lists the seed article in Articles, its facts recognised as on record and waiting for review', async () => {
+    const list = await listArticles(t.app);
+    expect(list.items).toHaveLength(1);
+    const item = list.items[0];
+    expect(item).toMatchObject({ outlet: 'trade press', publishedOn: '2021-07-20' });
+    expect(item.title).toMatch(/^Neon takes North American rights/);
+    expect(item.counts.pending).toBeGreaterThanOrEqual(10);
+    const article = await getArticle(t.app, SYSTEM, item.id);
+    expect(article.facts.every((f) => f.known)).toBe(true);
+    expect(article.facts.find((f) => f.type === 'deal')).toMatchObject({
+      status: 'pending',
+      fields: { buyer: 'Neon', title: 'One Second' },
+    });
+    // loading the demo again adds nothing
+    expect(await loadDemo(t.app)).toBeNull();
+    expect((await listArticles(t.app)).items).toHaveLength(1);
+  });
 
   it("has the Neon licence's accounts: the worked example's statements", async () => {
     const q4 = await computeStatement(t.app, SYSTEM, 'WB-NEON-ONE-SECOND-NA', '2021-Q4');

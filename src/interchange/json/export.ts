@@ -209,6 +209,8 @@ export function buildJsonDocument(rows: JsonExportRows): InterchangeDocument {
                 start: b.start_date,
                 end: b.end_date,
                 ...conditionDocs(b),
+                // a term the source did not report: its end is unknown, not perpetuity
+                ...(b.term_reported === 0 ? { termReported: false } : {}),
                 exclusive: b.exclusive === 1,
                 excludes: b.excludes_titles ? parseJson(b.excludes_titles).map(ref).sort(byText) : null,
               }) as BlockDoc,

@@ -42,7 +42,15 @@ export interface ContractSummary {
   salesAgent: Named | null;
   /** The labels of this title's blocks, as people write them ("North America"). */
   territories: string[];
-  blocks: Array<{ territoryLabel: string; mediaLabel: string; start: string | null; end: string | null; exclusive: boolean }>;
+  /** `termReported` false: the source does not report the term (the end is unknown, not perpetuity). */
+  blocks: Array<{
+    territoryLabel: string;
+    mediaLabel: string;
+    start: string | null;
+    end: string | null;
+    termReported: boolean;
+    exclusive: boolean;
+  }>;
   signedOn: string | null;
   announcedOn: string | null;
   /** Only with the financial-terms permission. */
@@ -122,6 +130,7 @@ export interface TitleDetail {
     mediaLabel: string;
     start: string | null;
     end: string | null;
+    termReported: boolean;
     exclusive: boolean;
   }>;
   /** Film, series, season, episode, miniseries or volume. */
@@ -300,7 +309,7 @@ async function readTitlePage(db: Kysely<Database>, id: string) {
     // this title's blocks in its live contracts
     db
       .selectFrom('rights_blocks')
-      .select(['contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'exclusive'])
+      .select(['contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'term_reported', 'exclusive'])
       .where('title_id', '=', id)
       .where('contract_id', 'in', liveContracts)
       .orderBy('start_date')
@@ -445,6 +454,7 @@ function dealViews({ contracts, blocks }: PageRows): Pick<TitleDetail, 'contract
     mediaLabel: mediaLabel(mediaSetFromIds(parseJson(b.media_ids), 'media_ids')),
     start: b.start_date,
     end: b.end_date,
+    termReported: b.term_reported !== 0,
     exclusive: b.exclusive === 1,
   }));
   return {

@@ -47,6 +47,8 @@ export interface ContractView {
     languages: string[] | null;
     start: string | null;
     end: string | null;
+    /** false: the source does not report the term (end unknown, not perpetuity). */
+    termReported: boolean;
     exclusive: boolean;
     includesFuture: boolean;
     covers: string[] | null;
@@ -142,6 +144,7 @@ export async function readContract(db: Kysely<Database>, id: string): Promise<Co
           languages: parseJson(b.languages),
           start: b.start_date,
           end: b.end_date,
+          termReported: b.term_reported !== 0,
           exclusive: b.exclusive === 1,
           includesFuture: b.includes_future === 1,
           covers: parseJson(b.covers_titles),

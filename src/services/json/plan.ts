@@ -358,6 +358,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
         end: b.end ?? null,
         ...(b.startCondition ? { startCondition: b.startCondition } : {}),
         ...(b.endCondition ? { endCondition: b.endCondition } : {}),
+        ...(b.termReported === false ? { termReported: false } : {}),
         exclusive: b.exclusive ?? true,
         ...(b.includesFuture === false
           ? { includesFuture: false, covers: b.covers == null ? null : titleRefs(b.covers, `${f('blocks')}[${j}].covers`) }

@@ -54,7 +54,9 @@ export function rightsLine(c: Partial<Contract>): string {
   if (!b.length) return '';
   const first = b[0];
   const s = `${first.territoryLabel ?? first.territories} · ${first.mediaLabel ?? first.media}`;
-  return b.length > 1 ? `${s} (+${b.length - 1} more)` : s;
+  // a press deal whose term was not reported: said, so that nobody reads it as perpetual
+  const unknown = b.some((x) => x.termReported === false && !x.end) ? ' · term not reported' : '';
+  return (b.length > 1 ? `${s} (+${b.length - 1} more)` : s) + unknown;
 }
 
 /** A contract row's first two cells: its reference (a link to the deal) and its kind (rights in, out, market intelligence). */

@@ -70,3 +70,19 @@ describe('the deal editor sends a term that follows an event', () => {
     expect(checked.end).toBe('2031-12-31');
   });
 });
+
+describe('a deal from the press whose term was not reported', () => {
+  const block = { ...newBlock(), territories: 'France', media: 'All Media', start: '2024-03-01', termNotReported: true };
+  const draft = { ...emptyDraft(), titles: [{ id: 'quiet-harbour', name: 'Quiet Harbour' }], blocks: [block] };
+
+  it('keeps the term not reported on save and in the conflict check while no end is entered', () => {
+    expect(contractInput(draft, { financials: false }).blocks[0]).toMatchObject({ end: null, termReported: false });
+    expect(conflictRequest(draft).body.blocks[0]).toMatchObject({ end: null, termReported: false });
+  });
+
+  it('is cleared by an end date: the term is then reported', () => {
+    const dated = { ...draft, blocks: [{ ...block, end: '2026-12-31' }] };
+    expect(contractInput(dated, { financials: false }).blocks[0]).not.toHaveProperty('termReported');
+    expect(contractInput(dated, { financials: false }).blocks[0]).toMatchObject({ end: '2026-12-31' });
+  });
+});

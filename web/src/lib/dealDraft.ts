@@ -66,6 +66,8 @@ export interface BlockDraft {
   languages: string;
   start: string;
   end: string;
+  /** The source does not report the term (a press deal): no end is an unknown end, not perpetuity. An end date clears it. */
+  termNotReported?: boolean;
   exclusive: boolean;
   /** On a series or season (docs/series.md): reaches titles added later; else only `covers` (null: those there now). */
   includesFuture: boolean;
@@ -169,6 +171,7 @@ export function draftFromContract(c: Contract): Draft {
       languages: b.languages?.join(', ') ?? '',
       start: b.start ?? '',
       end: b.end ?? '',
+      termNotReported: b.termReported === false,
       exclusive: b.exclusive,
       includesFuture: b.includesFuture ?? true,
       covers: b.covers ?? null,
@@ -194,6 +197,11 @@ export function draftFromContract(c: Contract): Draft {
     announcedOn: c.announcedOn ?? '',
     notes: c.notes ?? '',
   };
+}
+
+/** Whether the block's term is still "not reported": an end date or an end that follows an event clears it. */
+export function termNotReported(b: Pick<BlockDraft, 'termNotReported' | 'end' | 'endCondition'>): boolean {
+  return !!b.termNotReported && !b.end && !b.endCondition;
 }
 
 function languages(text: string): string[] | null {
@@ -240,6 +248,7 @@ export function contractInput(d: Draft, extra: { version?: number; override?: { 
       start: b.startCondition ? null : b.start || null,
       end: b.endCondition ? null : b.end || null,
       ...conditionsOut(b),
+      ...(termNotReported(b) ? { termReported: false } : {}),
       exclusive: b.exclusive,
       ...scope(b),
     })),
@@ -290,6 +299,7 @@ export function conflictRequest(
         // a start that follows an event not yet dated is checked from today, an end that follows one for ever (as the server does)
         start: b.startCondition ? todayIso() : b.start || null,
         end: b.endCondition ? null : b.end || null,
+        ...(termNotReported(b) ? { termReported: false } : {}),
         exclusive: b.exclusive,
         ...scope(b),
       });

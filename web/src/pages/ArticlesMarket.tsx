@@ -47,6 +47,13 @@ function Sources({ sources }: { sources: SourceLink[] }) {
         <div key={s.id} className="small">
           <strong>{s.source.outlet ?? 'Source'}</strong>
           {s.source.publishedOn && <span className="muted">, {formatDate(s.source.publishedOn)}</span>}
+          {/* a fact nobody has reviewed yet (an import, the demo) is marked as such, as on the title page */}
+          {!s.reviewed && (
+            <>
+              {' '}
+              <Badge value="draft" label="to review" />
+            </>
+          )}
           {s.quote && (
             <>
               : <q>{s.quote}</q>

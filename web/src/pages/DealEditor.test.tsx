@@ -94,4 +94,60 @@ describe('the deal editor', () => {
     fireEvent.change(end, { target: { value: '2031-03-31' } });
     expect(hint(end)).toBe('Clear it for perpetuity.');
   });
+
+  it("says a press deal's term is not reported, not perpetual, until an end date is entered", async () => {
+    const fetch = server();
+    const contract = {
+      id: 'c9',
+      ref: 'BRIGHTWELL-QUIET-HARBOUR',
+      direction: 'third-party',
+      status: 'announced',
+      licensor: null,
+      licensee: { id: 'brightwell', name: 'Brightwell Pictures' },
+      salesAgent: null,
+      titles: [{ id: 'one-second', name: 'One Second' }],
+      blocks: [
+        {
+          titleId: 'one-second',
+          territories: 'France',
+          territoryCodes: ['FR'],
+          media: 'All Media',
+          mediaIds: [],
+          languages: null,
+          start: '2024-03-01',
+          end: null,
+          termReported: false,
+          exclusive: true,
+        },
+      ],
+      holdbacks: [],
+      negotiators: [],
+      mg: null,
+      signedOn: null,
+      announcedOn: '2024-03-01',
+      notes: null,
+      version: 1,
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit = {}) =>
+        url === '/api/contracts/c9'
+          ? json(200, contract)
+          : url.startsWith('/api/contracts/c9/')
+            ? json(404, { error: 'not-found', message: 'none' })
+            : fetch(url, init),
+      ),
+    );
+    history.replaceState(null, '', '/deals/c9');
+    render(
+      <AuthProvider>
+        <DealEditor params={{ id: 'c9' }} />
+      </AuthProvider>,
+    );
+    const end = (await screen.findByLabelText('End (inclusive)')) as HTMLInputElement;
+    const hint = () => document.getElementById(end.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(hint()).toMatch(/^Term not reported: the end is unknown/);
+    fireEvent.change(end, { target: { value: '2026-12-31' } });
+    expect(hint()).toBe('Clear it for perpetuity.');
+  });
 });

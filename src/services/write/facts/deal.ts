@@ -72,11 +72,12 @@ export async function writeDeal(
     festival?.name && festival.year ? await w.edition(festival.name, festival.year, festival.edition ?? null, f.festivalId) : null;
   const price = f.price && typeof f.price === 'object' ? (f.price as { amount: string; currency: string }) : null;
   const announcedOn = str(f.announcedOn) ?? source.publishedOn;
-  // the term and the deal's other fields as the reviewer entered them; a press deal whose term is not reported
-  // starts on its announcement, open-ended, and its notes say so
+  // the term and the deal's other fields as the reviewer entered them; a press deal whose end is not reported is
+  // recorded from its announcement with its term *not reported* (an unknown end, not a perpetual licence:
+  // availability treats it as undated, docs/domain.md), and its notes say so
   const start = str(f.start) ?? announcedOn;
   const end = str(f.end);
-  const termReported = !!(str(f.start) || end);
+  const termReported = !!end;
   const exclusive = !(f.exclusive === false || (typeof f.exclusive === 'string' && /^(?:false|no|non-exclusive)$/i.test(f.exclusive)));
   const status = f.status === undefined || f.status === null || f.status === '' ? 'announced' : str(f.status);
   if (!status || !DEAL_FACT_STATUSES.includes(status as (typeof DEAL_FACT_STATUSES)[number]))
@@ -85,7 +86,7 @@ export async function writeDeal(
     `As reported by ${source.outlet ?? 'the trade press'}${source.publishedOn ? ` on ${source.publishedOn}` : ''}: “${source.text.slice(span[0], span[1]).replace(/\s+/g, ' ').trim()}”`,
     territories ? null : 'Territories not reported.',
     media ? null : 'Media not reported (recorded as All Media).',
-    termReported ? null : 'Term not reported (recorded from the announcement, open-ended).',
+    termReported ? null : `Term not reported (recorded from ${str(f.start) ? 'the start given' : 'the announcement'}, end unknown).`,
     str(f.priceNote) ? `Price: ${str(f.priceNote)}.` : null,
   ]
     .filter(Boolean)
@@ -101,7 +102,7 @@ export async function writeDeal(
         ? sellerId
         : null,
     titleIds: [titleId],
-    blocks: territories ? [{ territories, media: media ?? 'All Media', start, end: end ?? null, exclusive }] : [],
+    blocks: territories ? [{ territories, media: media ?? 'All Media', start, end: end ?? null, termReported, exclusive }] : [],
     negotiators,
     mg: price,
     announcedOn,

@@ -10,6 +10,7 @@ import {
   DATE_FIELDS,
   EDITABLE,
   FIELD_CHOICES,
+  FIELD_HINT,
   FIELD_LABEL,
   MONEY_FIELDS,
   editedFields,
@@ -186,7 +187,7 @@ export function FactCard({
               const value = k in draft ? String(draft[k] ?? '') : fieldValue(fact.fields, k);
               const choices = FIELD_CHOICES[k];
               return (
-                <Field key={k} label={FIELD_LABEL[k] ?? humanize(k)}>
+                <Field key={k} label={FIELD_LABEL[k] ?? humanize(k)} hint={fact.type === 'deal' ? FIELD_HINT[k] : undefined}>
                   {(p) =>
                     m && m.status === 'ambiguous' && choice ? (
                       <select

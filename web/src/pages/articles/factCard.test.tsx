@@ -60,6 +60,9 @@ describe('the deal fact’s edit form', () => {
       expect(screen.getByLabelText(label)).toBeTruthy();
     await waitFor(() => expect(screen.getByLabelText('Price')).toBeTruthy());
     expect((screen.getByLabelText('Price') as HTMLInputElement).value).toBe('200000');
+    // an empty end is a term not reported, not a perpetual licence
+    const end = screen.getByLabelText('Term end');
+    expect(document.getElementById(end.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Empty: term not reported/);
     fireEvent.change(screen.getByLabelText('Term start'), { target: { value: '2022-09-01' } });
     fireEvent.change(screen.getByLabelText('Term end'), { target: { value: '2029-08-31' } });
     fireEvent.change(screen.getByLabelText('Exclusivity'), { target: { value: 'false' } });

@@ -186,6 +186,12 @@ export const FIELD_LABEL: Record<string, string> = {
   priceCurrency: 'Currency',
 };
 
+/** Hints under fields whose empty value means something. */
+export const FIELD_HINT: Record<string, string> = {
+  start: 'Empty: the announcement.',
+  end: 'Empty: term not reported (recorded as unknown, not perpetuity).',
+};
+
 /** Date fields (a date input). */
 export const DATE_FIELDS = new Set(['start', 'end']);
 

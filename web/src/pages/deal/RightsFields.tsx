@@ -1,5 +1,5 @@
 /** The rights a deal grants, block by block, and its holdbacks. */
-import { key, newBlock, type BlockDraft } from '../../lib/dealDraft';
+import { key, newBlock, termNotReported, type BlockDraft } from '../../lib/dealDraft';
 import { MediaPicker } from '../../components/MediaPicker';
 import { TerritoryInput } from '../../components/TerritoryInput';
 import { Field, TextField } from '../../components/ui';
@@ -55,7 +55,15 @@ export function RightsFields({
               <TermEndField
                 label="End (inclusive)"
                 name={`Block ${i + 1} finishes`}
-                hint={b.end ? 'Clear it for perpetuity.' : <strong className="perpetuity-note">No end date: perpetuity</strong>}
+                hint={
+                  b.end ? (
+                    'Clear it for perpetuity.'
+                  ) : termNotReported(b) ? (
+                    <strong className="term-not-reported">Term not reported: the end is unknown. Enter it when it is known.</strong>
+                  ) : (
+                    <strong className="perpetuity-note">No end date: perpetuity</strong>
+                  )
+                }
                 date={b.end}
                 condition={b.endCondition}
                 onDate={(v) => updateBlock(i, { end: v })}

@@ -82,7 +82,12 @@ export function MarketPicture({ rows }: { rows: TitleHolding[] }) {
                 <td data-label="Territories">{str(r.territoryLabel)}</td>
                 <td data-label="Media">{str(r.mediaLabel)}</td>
                 <td data-label="Term" className="nowrap">
-                  {formatDate(str(r.start))} – {formatDate(str(r.end), { open: 'perpetuity' })}
+                  {formatDate(str(r.start))} –{' '}
+                  {r.termReported === false && !r.end ? (
+                    <span className="term-not-reported">term not reported</span>
+                  ) : (
+                    formatDate(str(r.end), { open: 'perpetuity' })
+                  )}
                   {r.exclusive === false && <span className="muted"> · non-excl.</span>}
                 </td>
                 <td data-label="Contract">

@@ -49,7 +49,7 @@ export function timelineBars(titleId: string, contracts: Contract[]): TimelineBa
         kind,
         start: b.start,
         end: b.end,
-        label: `${c.ref}${other ? ` · ${other}` : ''}`,
+        label: `${c.ref}${other ? ` · ${other}` : ''}${b.termReported === false && !b.end ? ' · term not reported' : ''}`,
         exclusive: b.exclusive,
       });
     }
