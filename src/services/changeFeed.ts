@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
+import { timed } from './writeTiming.js';
 
 export async function recordRightsChange(trx: Kysely<Database>, titleIds: readonly string[]): Promise<void> {
   const unique = [...new Set(titleIds)];
@@ -84,6 +85,10 @@ export class ChangeFeed {
 
   /** Applies what other writers changed since the last poll; returns the titles refreshed. */
   async poll(): Promise<string[]> {
+    return timed('feed-poll', () => this.pollOnce());
+  }
+
+  private async pollOnce(): Promise<string[]> {
     const rows = await this.db
       .selectFrom('rights_changes')
       .select(['seq', 'title_id'])
