@@ -187,10 +187,17 @@ export class FilmRights {
     };
   }
 
-  /** Re-reads the rights of these titles after a committed write (and the names they are shown with). */
-  async refreshTitles(titleIds: readonly string[]): Promise<void> {
+  /**
+   * Re-reads the rights of these titles after a committed write (and the names they are shown with).
+   * `feedSeqs`: the change-feed entries the write recorded (recordRightsChange), marked applied once
+   * refreshed, so this server's feed poll does not refresh the same titles a second time.
+   */
+  async refreshTitles(titleIds: readonly string[], feedSeqs: readonly number[] = []): Promise<void> {
     const unique = [...new Set(titleIds)];
     if (!unique.length) return;
+    // independent of the rights read below: in parallel (on PostgreSQL, on other pooled connections)
+    const lookups = this.refreshLookups(unique);
+    lookups.catch(() => undefined); // awaited below; not an unhandled rejection if the rights read fails first
     // where they sat before (a title moved or removed leaves its old series to be refreshed too)
     const oldTops = unique.filter((id) => this.tree.get(id)).map((id) => this.tree.root(id));
     const trees = await loadTrees(this.store.db, unique);
@@ -219,8 +226,15 @@ export class FilmRights {
       ...unique,
       ...oldTops,
     ]);
-    await this.refreshHoldExpiries();
-    await this.refreshLookups(unique);
+    // the holds' expiry days matter only where a hold is (or was) among these titles' blocks
+    const top = (id: string) => (this.tree.get(id) ? this.tree.root(id) : id);
+    const refreshed = new Set([...unique, ...missing.map((n) => n.id), ...oldTops].map(top));
+    const holdsHere =
+      [...blocks.values()].some((list) => list.some((b) => b.kind === 'hold')) ||
+      [...this.holdExpiries.values()].some((h) => h.titles.some((t) => refreshed.has(top(t))));
+    if (holdsHere) await this.refreshHoldExpiries();
+    await lookups;
+    this.feed.markApplied(feedSeqs);
   }
 
   /** Makes sure these titles' names are known (titles created since the last refresh). */

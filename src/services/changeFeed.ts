@@ -9,13 +9,19 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
 import { timed } from './writeTiming.js';
 
-export async function recordRightsChange(trx: Kysely<Database>, titleIds: readonly string[]): Promise<void> {
+/**
+ * Records the titles in the feed (inside the write's transaction); returns the sequence numbers taken,
+ * which the writer marks applied once it has refreshed its own index (ChangeFeed.markApplied).
+ */
+export async function recordRightsChange(trx: Kysely<Database>, titleIds: readonly string[]): Promise<number[]> {
   const unique = [...new Set(titleIds)];
-  if (unique.length)
-    await trx
-      .insertInto('rights_changes')
-      .values(unique.map((title_id) => ({ title_id, at: new Date().toISOString() })))
-      .execute();
+  if (!unique.length) return [];
+  const rows = await trx
+    .insertInto('rights_changes')
+    .values(unique.map((title_id) => ({ title_id, at: new Date().toISOString() })))
+    .returning('seq')
+    .execute();
+  return rows.map((r) => Number(r.seq));
 }
 
 const LOOKBACK = 1000;
@@ -83,6 +89,14 @@ export class ChangeFeed {
     await this.running;
   }
 
+  /**
+   * Changes this process wrote and has already applied to its own index (after refreshing the titles
+   * from the store, after the commit): the poll skips them instead of refreshing the titles again.
+   */
+  markApplied(seqs: readonly number[]): void {
+    for (const seq of seqs) if (seq > this.last - LOOKBACK) this.applied.add(seq);
+  }
+
   /** Applies what other writers changed since the last poll; returns the titles refreshed. */
   async poll(): Promise<string[]> {
     return timed('feed-poll', () => this.pollOnce());
@@ -96,9 +110,9 @@ export class ChangeFeed {
       .orderBy('seq')
       .execute();
     const fresh = rows.filter((r) => !this.applied.has(Number(r.seq)) && Number(r.seq) > this.last - LOOKBACK);
-    for (const r of fresh) {
+    for (const r of rows) {
       const seq = Number(r.seq);
-      this.applied.add(seq);
+      if (seq > this.last - LOOKBACK) this.applied.add(seq);
       if (seq > this.last) this.last = seq;
     }
     for (const seq of this.applied) if (seq <= this.last - LOOKBACK) this.applied.delete(seq);

@@ -30,7 +30,7 @@ import {
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { audit } from './audit.js';
-import { requireFinancialWrite, requireWriter } from './access.js';
+import { requireFinancialWrite, requireWriter, visibleTo } from './access.js';
 import { recordRightsChange } from './changeFeed.js';
 import { loadTrees, loadUnitRights, resolveDealScopes } from './seriesRights.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
@@ -264,7 +264,17 @@ export async function checkProposedDeal(
 }
 
 export type WriteResult =
-  | { ok: true; id: string; direction: ContractDirection; titleIds: string[]; holds: ConflictReportView['blocks'] }
+  | {
+      ok: true;
+      id: string;
+      direction: ContractDirection;
+      titleIds: string[];
+      holds: ConflictReportView['blocks'];
+      /** The contract as written (every field: filter with `visibleTo` before it leaves). */
+      after: ContractView;
+      /** The change-feed entries the write recorded (for FilmRights.refreshTitles). */
+      feedSeqs: number[];
+    }
   | { ok: false; report: ConflictReportView };
 
 /**
@@ -434,9 +444,9 @@ export async function writeContractIn(
       .execute();
   }
   sw?.lap('sql');
-  await recordRightsChange(trx, titleIds);
+  const feedSeqs = await recordRightsChange(trx, titleIds);
   sw?.lap('feed');
-  const after = await readContract(trx, cid);
+  const after = (await readContract(trx, cid))!;
   await audit(trx, actor, {
     action: opts.action ?? (overridden ? 'override' : id ? 'update' : 'create'),
     entity: 'contracts',
@@ -446,7 +456,7 @@ export async function writeContractIn(
     reason: overridden ? input.override!.reason.trim() : (opts.reason ?? null),
   });
   sw?.lap('audit');
-  return { ok: true, id: cid, direction, titleIds, holds };
+  return { ok: true, id: cid, direction, titleIds, holds, after, feedSeqs };
 }
 
 /** Creates the deal's new parties (found forgivingly first) in the deal's transaction, and names them by id. */
@@ -482,9 +492,10 @@ export async function saveContract(app: FilmRights, actor: Actor, input: Contrac
       return r;
     });
     sw.lap('commit');
-    await app.refreshTitles(result.titleIds);
+    await app.refreshTitles(result.titleIds, result.feedSeqs);
     sw.lap('index');
-    const contract = await getContract(app, actor, result.id);
+    // the contract as the transaction read it back for its audit entry: what was committed
+    const contract = visibleTo(actor, result.after);
     sw.lap('answer');
     return { contract, holds: result.holds };
   } finally {
