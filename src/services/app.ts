@@ -67,7 +67,7 @@ export class FilmRights {
   private readonly feed: ChangeFeed;
 
   private constructor(readonly store: Store) {
-    this.feed = new ChangeFeed(store.db, (ids) => this.refreshTitles(ids));
+    this.feed = new ChangeFeed(store, (ids) => this.applyTitles(ids));
   }
 
   /**
@@ -193,6 +193,15 @@ export class FilmRights {
    * refreshed, so this server's feed poll does not refresh the same titles a second time.
    */
   async refreshTitles(titleIds: readonly string[], feedSeqs: readonly number[] = []): Promise<void> {
+    if (!titleIds.length) return;
+    // the other servers' feeds are woken up (PostgreSQL) while this one refreshes its own index
+    void this.feed.announce();
+    await this.applyTitles(titleIds);
+    this.feed.markApplied(feedSeqs);
+  }
+
+  /** Re-reads the rights of these titles from the store into the index (a write's own, or the feed's). */
+  private async applyTitles(titleIds: readonly string[]): Promise<void> {
     const unique = [...new Set(titleIds)];
     if (!unique.length) return;
     // independent of the rights read below: in parallel (on PostgreSQL, on other pooled connections)
@@ -234,7 +243,6 @@ export class FilmRights {
       [...this.holdExpiries.values()].some((h) => h.titles.some((t) => refreshed.has(top(t))));
     if (holdsHere) await this.refreshHoldExpiries();
     await lookups;
-    this.feed.markApplied(feedSeqs);
   }
 
   /** Makes sure these titles' names are known (titles created since the last refresh). */

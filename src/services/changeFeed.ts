@@ -4,9 +4,15 @@
  * the table and refreshes those titles in its index. Sequence numbers can
  * commit out of order on PostgreSQL, so each poll looks back a window of
  * sequence numbers and skips the ones it has already applied.
+ *
+ * On PostgreSQL a writer also sends a wake-up after its commit (NOTIFY on
+ * FEED_CHANNEL, no payload) and every following server LISTENs for it and
+ * polls at once: another server sees a deal within a round trip or two instead
+ * of up to a poll interval. The timer's poll stays as the fallback (a lost
+ * wake-up, a lost listening connection: it listens again on a later tick).
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/index.js';
+import type { Database, Store } from '../store/index.js';
 import { timed } from './writeTiming.js';
 
 /**
@@ -25,17 +31,28 @@ export async function recordRightsChange(trx: Kysely<Database>, titleIds: readon
 }
 
 const LOOKBACK = 1000;
+/** The PostgreSQL channel of the feed's wake-ups. */
+export const FEED_CHANNEL = 'filmrights_rights_changes';
+/** A lost listening connection is opened again at most this often (the poll covers the gap). */
+const RELISTEN_MS = 5_000;
 
 export class ChangeFeed {
   private last = 0;
   private readonly applied = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /** A wake-up came while a poll was running: poll again when it ends (it may have read too early). */
+  private again = false;
+  private unlisten: (() => Promise<void>) | undefined;
+  private listenTried = -Infinity;
+  private readonly db: Kysely<Database>;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly store: Store,
     private readonly refresh: (titleIds: string[]) => Promise<void>,
-  ) {}
+  ) {
+    this.db = store.db;
+  }
 
   /** Starts from the current end of the feed: what the index was built from is already applied. */
   async start(intervalMs = 300): Promise<void> {
@@ -45,14 +62,67 @@ export class ChangeFeed {
       .executeTakeFirst();
     this.last = Number(row?.seq ?? 0);
     this.timer = setInterval(() => {
-      this.running ??= this.poll()
-        .then(
-          () => undefined,
-          () => undefined,
-        )
-        .finally(() => (this.running = undefined));
+      void this.listen();
+      this.kick();
     }, intervalMs);
     this.timer.unref();
+    await this.listen();
+  }
+
+  /** Whether wake-ups are being listened for (PostgreSQL, the listening connection up). */
+  get listening(): boolean {
+    return this.unlisten !== undefined;
+  }
+
+  /** Listens for other writers' wake-ups (PostgreSQL), unless already listening or tried lately. */
+  private async listen(): Promise<void> {
+    const listen = this.store.listen;
+    if (!listen || this.unlisten || performance.now() - this.listenTried < RELISTEN_MS) return;
+    this.listenTried = performance.now();
+    let close: (() => Promise<void>) | undefined;
+    try {
+      close = await listen(
+        FEED_CHANNEL,
+        () => this.kick(),
+        () => {
+          if (close && this.unlisten === close) this.unlisten = undefined;
+        },
+      );
+      if (this.timer) this.unlisten = close;
+      else await close(); // stopped meanwhile
+    } catch {
+      // the timer's poll goes on; listening is tried again on a later tick
+    }
+  }
+
+  /** Polls now, or once more after the running poll. */
+  private kick(): void {
+    if (!this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.poll()
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Wakes the other servers up after a committed write (PostgreSQL; nothing on SQLite). Never throws. */
+  async announce(): Promise<void> {
+    try {
+      await this.store.notify(FEED_CHANNEL);
+    } catch {
+      // the others' polls will find the change
+    }
   }
 
   /** Whether the feed is being followed (a server), rather than polled on demand (the CLI). */
@@ -86,6 +156,9 @@ export class ChangeFeed {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    const close = this.unlisten;
+    this.unlisten = undefined;
+    await close?.();
     await this.running;
   }
 
