@@ -74,9 +74,16 @@ export class FilmRights {
    * Opens the store and builds the index. `follow` (the server) keeps the index
    * in step with writes made by other processes on the same database.
    */
-  static async open(opts: OpenOptions & { follow?: boolean; followIntervalMs?: number } = {}): Promise<FilmRights> {
+  static async open(
+    opts: OpenOptions & {
+      follow?: boolean;
+      followIntervalMs?: number;
+      /** Following on PostgreSQL: also poll at once when another writer says so (default true; false: the timer only). */
+      followWakeUps?: boolean;
+    } = {},
+  ): Promise<FilmRights> {
     const app = new FilmRights(await openDatabase(opts));
-    if (opts.follow) await app.feed.start(opts.followIntervalMs);
+    if (opts.follow) await app.feed.start(opts.followIntervalMs, opts.followWakeUps ?? true);
     await app.rebuildIndex();
     return app;
   }

@@ -55,18 +55,18 @@ export class ChangeFeed {
   }
 
   /** Starts from the current end of the feed: what the index was built from is already applied. */
-  async start(intervalMs = 300): Promise<void> {
+  async start(intervalMs = 300, wakeUps = true): Promise<void> {
     const row = await this.db
       .selectFrom('rights_changes')
       .select((eb) => eb.fn.max('seq').as('seq'))
       .executeTakeFirst();
     this.last = Number(row?.seq ?? 0);
     this.timer = setInterval(() => {
-      void this.listen();
+      if (wakeUps) void this.listen();
       this.kick();
     }, intervalMs);
     this.timer.unref();
-    await this.listen();
+    if (wakeUps) await this.listen();
   }
 
   /** Whether wake-ups are being listened for (PostgreSQL, the listening connection up). */
