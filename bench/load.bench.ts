@@ -93,7 +93,7 @@ export async function runLoadClient(config: object, seconds: number): Promise<Cl
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const killer = setTimeout(() => child.kill('SIGKILL'), (seconds + 120) * 1000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), (seconds * 4 + 120) * 1000); // a saturated server drains slowly
     child.on('exit', (status) => {
       clearTimeout(killer);
       resolve({ status, stdout, stderr });
