@@ -90,7 +90,7 @@ export class FilmRights {
 
   /** Applies changes other processes made (the server does this on a timer). */
   async catchUp(): Promise<string[]> {
-    return this.feed.poll();
+    return this.feed.catchUp();
   }
 
   async close(): Promise<void> {
@@ -216,6 +216,10 @@ export class FilmRights {
     lookups.catch(() => undefined); // awaited below; not an unhandled rejection if the rights read fails first
     // where they sat before (a title moved or removed leaves its old series to be refreshed too)
     const oldTops = unique.filter((id) => this.tree.get(id)).map((id) => this.tree.root(id));
+    const waiting = new Map<string, Set<string>>();
+    // the titles' own rights are read while their trees are (one wait for a pooled connection instead of two)
+    const own = loadEngineBlocks(this.store.db, unique, undefined, undefined, waiting);
+    own.catch(() => undefined); // awaited below
     const trees = await loadTrees(this.store.db, unique);
     for (const id of unique) {
       const n = trees.get(id);
@@ -225,14 +229,10 @@ export class FilmRights {
     // titles under the changed ones, loaded now, join the tree (a series read first time whole)
     const missing = [...trees.values()].filter((n) => !this.tree.get(n.id));
     for (const n of missing) this.tree.put(n);
-    const waiting = new Map<string, Set<string>>();
-    const blocks = await loadEngineBlocks(
-      this.store.db,
-      [...new Set([...unique, ...missing.map((n) => n.id)])],
-      undefined,
-      undefined,
-      waiting,
-    );
+    const blocks = await own;
+    const more = missing.map((n) => n.id).filter((id) => !blocks.has(id));
+    if (more.length)
+      for (const [id, list] of await loadEngineBlocks(this.store.db, more, undefined, undefined, waiting)) blocks.set(id, list);
     for (const [ref, words] of waiting) this.waiting.set(ref, words);
     for (const [id, list] of blocks) {
       if (this.tree.get(id)) this.ownBlocks.set(id, list);

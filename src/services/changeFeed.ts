@@ -170,6 +170,15 @@ export class ChangeFeed {
     for (const seq of seqs) if (seq > this.last - LOOKBACK) this.applied.add(seq);
   }
 
+  /**
+   * Applies everything written so far: waits for a poll already under way (woken or on the timer),
+   * whose titles may not be in the index yet, then polls. Returns the titles this poll refreshed.
+   */
+  async catchUp(): Promise<string[]> {
+    while (this.running) await this.running;
+    return this.poll();
+  }
+
   /** Applies what other writers changed since the last poll; returns the titles refreshed. */
   async poll(): Promise<string[]> {
     return timed('feed-poll', () => this.pollOnce());
