@@ -15,6 +15,8 @@ interface Config {
   titles: string[];
   seller: string;
   buyers: string[];
+  /** The share of requests that are deal writes (0.1 by default; 0 for the read-only baseline). */
+  writeShare?: number;
 }
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Config;
@@ -53,7 +55,9 @@ const acknowledged: string[] = [];
 let writes = 0;
 
 async function one(i: number): Promise<boolean> {
-  const r = rnd();
+  const writeShare = cfg.writeShare ?? 0.1;
+  // the reads keep their mix whatever the share of writes
+  const r = rnd() < writeShare ? 0 : 0.1 + rnd() * 0.9;
   let path: string;
   let init: RequestInit;
   let ref: string | undefined;

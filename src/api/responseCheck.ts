@@ -11,6 +11,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { timedSync } from '../services/writeTiming.js';
 
 /** The error code of an answer that broke its declared shape. */
 export const RESPONSE_SHAPE_ERROR = 'response-shape';
@@ -19,7 +20,7 @@ type Check = ReturnType<typeof Compile>;
 
 /** Plain JSON.stringify for every route: a response schema documents and checks, it never reshapes. */
 export function plainSerializer(server: FastifyInstance): void {
-  server.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  server.setSerializerCompiler(() => (data) => timedSync('serialise', () => JSON.stringify(data)));
 }
 
 /** The declared schema of a route's answer with this status: exact, then 2xx-style, then default. */

@@ -67,23 +67,30 @@ export class FilmRights {
   private readonly feed: ChangeFeed;
 
   private constructor(readonly store: Store) {
-    this.feed = new ChangeFeed(store.db, (ids) => this.refreshTitles(ids));
+    this.feed = new ChangeFeed(store, (ids) => this.applyTitles(ids));
   }
 
   /**
    * Opens the store and builds the index. `follow` (the server) keeps the index
    * in step with writes made by other processes on the same database.
    */
-  static async open(opts: OpenOptions & { follow?: boolean; followIntervalMs?: number } = {}): Promise<FilmRights> {
+  static async open(
+    opts: OpenOptions & {
+      follow?: boolean;
+      followIntervalMs?: number;
+      /** Following on PostgreSQL: also poll at once when another writer says so (default true; false: the timer only). */
+      followWakeUps?: boolean;
+    } = {},
+  ): Promise<FilmRights> {
     const app = new FilmRights(await openDatabase(opts));
-    if (opts.follow) await app.feed.start(opts.followIntervalMs);
+    if (opts.follow) await app.feed.start(opts.followIntervalMs, opts.followWakeUps ?? true);
     await app.rebuildIndex();
     return app;
   }
 
   /** Applies changes other processes made (the server does this on a timer). */
   async catchUp(): Promise<string[]> {
-    return this.feed.poll();
+    return this.feed.catchUp();
   }
 
   async close(): Promise<void> {
@@ -187,12 +194,32 @@ export class FilmRights {
     };
   }
 
-  /** Re-reads the rights of these titles after a committed write (and the names they are shown with). */
-  async refreshTitles(titleIds: readonly string[]): Promise<void> {
+  /**
+   * Re-reads the rights of these titles after a committed write (and the names they are shown with).
+   * `feedSeqs`: the change-feed entries the write recorded (recordRightsChange), marked applied once
+   * refreshed, so this server's feed poll does not refresh the same titles a second time.
+   */
+  async refreshTitles(titleIds: readonly string[], feedSeqs: readonly number[] = []): Promise<void> {
+    if (!titleIds.length) return;
+    // the other servers' feeds are woken up (PostgreSQL) while this one refreshes its own index
+    void this.feed.announce();
+    await this.applyTitles(titleIds);
+    this.feed.markApplied(feedSeqs);
+  }
+
+  /** Re-reads the rights of these titles from the store into the index (a write's own, or the feed's). */
+  private async applyTitles(titleIds: readonly string[]): Promise<void> {
     const unique = [...new Set(titleIds)];
     if (!unique.length) return;
+    // independent of the rights read below: in parallel (on PostgreSQL, on other pooled connections)
+    const lookups = this.refreshLookups(unique);
+    lookups.catch(() => undefined); // awaited below; not an unhandled rejection if the rights read fails first
     // where they sat before (a title moved or removed leaves its old series to be refreshed too)
     const oldTops = unique.filter((id) => this.tree.get(id)).map((id) => this.tree.root(id));
+    const waiting = new Map<string, Set<string>>();
+    // the titles' own rights are read while their trees are (one wait for a pooled connection instead of two)
+    const own = loadEngineBlocks(this.store.db, unique, undefined, undefined, waiting);
+    own.catch(() => undefined); // awaited below
     const trees = await loadTrees(this.store.db, unique);
     for (const id of unique) {
       const n = trees.get(id);
@@ -202,14 +229,10 @@ export class FilmRights {
     // titles under the changed ones, loaded now, join the tree (a series read first time whole)
     const missing = [...trees.values()].filter((n) => !this.tree.get(n.id));
     for (const n of missing) this.tree.put(n);
-    const waiting = new Map<string, Set<string>>();
-    const blocks = await loadEngineBlocks(
-      this.store.db,
-      [...new Set([...unique, ...missing.map((n) => n.id)])],
-      undefined,
-      undefined,
-      waiting,
-    );
+    const blocks = await own;
+    const more = missing.map((n) => n.id).filter((id) => !blocks.has(id));
+    if (more.length)
+      for (const [id, list] of await loadEngineBlocks(this.store.db, more, undefined, undefined, waiting)) blocks.set(id, list);
     for (const [ref, words] of waiting) this.waiting.set(ref, words);
     for (const [id, list] of blocks) {
       if (this.tree.get(id)) this.ownBlocks.set(id, list);
@@ -219,8 +242,14 @@ export class FilmRights {
       ...unique,
       ...oldTops,
     ]);
-    await this.refreshHoldExpiries();
-    await this.refreshLookups(unique);
+    // the holds' expiry days matter only where a hold is (or was) among these titles' blocks
+    const top = (id: string) => (this.tree.get(id) ? this.tree.root(id) : id);
+    const refreshed = new Set([...unique, ...missing.map((n) => n.id), ...oldTops].map(top));
+    const holdsHere =
+      [...blocks.values()].some((list) => list.some((b) => b.kind === 'hold')) ||
+      [...this.holdExpiries.values()].some((h) => h.titles.some((t) => refreshed.has(top(t))));
+    if (holdsHere) await this.refreshHoldExpiries();
+    await lookups;
   }
 
   /** Makes sure these titles' names are known (titles created since the last refresh). */

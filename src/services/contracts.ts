@@ -30,7 +30,7 @@ import {
 } from '../store/index.js';
 import type { Actor, FilmRights } from './app.js';
 import { audit } from './audit.js';
-import { requireFinancialWrite, requireWriter } from './access.js';
+import { requireFinancialWrite, requireWriter, visibleTo } from './access.js';
 import { recordRightsChange } from './changeFeed.js';
 import { loadTrees, loadUnitRights, resolveDealScopes } from './seriesRights.js';
 import { NotFoundError, RightsConflictError, StaleVersionError } from './errors.js';
@@ -38,6 +38,7 @@ import { parseMoney } from './money.js';
 import { checkCompany, findOrCreateCompanyIn } from './people.js';
 import { conflictView, type ConflictReportView, type PartiesLookup } from './views.js';
 import { getContract, readContract, type ContractView } from './contracts/view.js';
+import { stopwatch, type Stopwatch } from './writeTiming.js';
 
 export { getContract, readContract, type ContractView } from './contracts/view.js';
 export { listContracts, type ContractListItem, type ContractListParams, type ContractRights } from './contracts/list.js';
@@ -281,7 +282,17 @@ export async function checkProposedDeal(
 }
 
 export type WriteResult =
-  | { ok: true; id: string; direction: ContractDirection; titleIds: string[]; holds: ConflictReportView['blocks'] }
+  | {
+      ok: true;
+      id: string;
+      direction: ContractDirection;
+      titleIds: string[];
+      holds: ConflictReportView['blocks'];
+      /** The contract as written (every field: filter with `visibleTo` before it leaves). */
+      after: ContractView;
+      /** The change-feed entries the write recorded (for FilmRights.refreshTitles). */
+      feedSeqs: number[];
+    }
   | { ok: false; report: ConflictReportView };
 
 /**
@@ -310,9 +321,12 @@ export async function writeContractIn(
      * reviewer's own price edit is refused before it gets here.
      */
     mgFromSource?: boolean;
+    /** Where the write's time goes (src/services/writeTiming.ts): laps for sql, lock, check, feed, audit. */
+    timing?: Stopwatch;
   } = {},
 ): Promise<WriteResult> {
   requireWriter(actor);
+  const sw = opts.timing;
   if (c.mg !== undefined && !opts.mgFromSource) requireFinancialWrite(actor, ['mg']);
   const input = c.input;
   const id = opts.id;
@@ -324,7 +338,9 @@ export async function writeContractIn(
   const titleIds = [...new Set([...input.titleIds, ...oldTitles])];
   // the tops of their series too: writes on a series and on its episodes take turns
   const trees = await loadTrees(trx, titleIds);
+  sw?.lap('sql');
   await store.lockTitles(trx, [...new Set([...titleIds, ...titleIds.map((t) => trees.root(t))])]);
+  sw?.lap('lock');
   await ensureExists(trx, 'titles', input.titleIds, 'titleIds');
   const scopes = resolveDealScopes(await loadTrees(trx, input.titleIds), c.blocks);
   await ensureExists(trx, 'companies', [input.licensorId, input.licenseeId, input.salesAgentId], 'parties');
@@ -346,7 +362,9 @@ export async function writeContractIn(
   let overridden = false;
   let holds: ConflictReportView['blocks'] = [];
   if (direction === 'out' && CHECKED_STATUSES.includes(input.status) && c.blocks.length) {
+    sw?.lap('sql');
     const report = await conflictsInStore(ctx, trx, c.blocks, id);
+    sw?.lap('check');
     holds = report.blocks.filter((b) => b.holds.length);
     if (!report.clear) {
       if (!input.override) return { ok: false, report };
@@ -445,8 +463,10 @@ export async function writeContractIn(
       .values(negotiators.map((n) => ({ contract_id: cid, person_id: n.personId, company_id: n.companyId ?? null, side: n.side })))
       .execute();
   }
-  await recordRightsChange(trx, titleIds);
-  const after = await readContract(trx, cid);
+  sw?.lap('sql');
+  const feedSeqs = await recordRightsChange(trx, titleIds);
+  sw?.lap('feed');
+  const after = (await readContract(trx, cid))!;
   await audit(trx, actor, {
     action: opts.action ?? (overridden ? 'override' : id ? 'update' : 'create'),
     entity: 'contracts',
@@ -455,7 +475,8 @@ export async function writeContractIn(
     after,
     reason: overridden ? input.override!.reason.trim() : (opts.reason ?? null),
   });
-  return { ok: true, id: cid, direction, titleIds, holds };
+  sw?.lap('audit');
+  return { ok: true, id: cid, direction, titleIds, holds, after, feedSeqs };
 }
 
 /** Creates the deal's new parties (found forgivingly first) in the deal's transaction, and names them by id. */
@@ -475,18 +496,31 @@ async function withNewCompanies(trx: Kysely<Database>, actor: Actor, c: CheckedC
 /** Creates or changes one contract in its own transaction; refuses a conflict with RightsConflictError. */
 export async function saveContract(app: FilmRights, actor: Actor, input: ContractInput, id?: string): Promise<SaveResult> {
   requireWriter(actor);
+  const sw = stopwatch();
   const checked = checkContract(input);
   const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
-  const result = await app.store.transaction(async (trx) => {
-    const r = await writeContractIn(trx, app.store, ctx, actor, await withNewCompanies(trx, actor, checked), {
-      id,
-      version: input.version,
+  sw.lap('validate');
+  try {
+    const result = await app.store.transaction(async (trx) => {
+      sw.lap('wait');
+      const r = await writeContractIn(trx, app.store, ctx, actor, await withNewCompanies(trx, actor, checked), {
+        id,
+        version: input.version,
+        timing: sw,
+      });
+      if (!r.ok) throw new RightsConflictError(r.report);
+      return r;
     });
-    if (!r.ok) throw new RightsConflictError(r.report);
-    return r;
-  });
-  await app.refreshTitles(result.titleIds);
-  return { contract: await getContract(app, actor, result.id), holds: result.holds };
+    sw.lap('commit');
+    await app.refreshTitles(result.titleIds, result.feedSeqs);
+    sw.lap('index');
+    // the contract as the transaction read it back for its audit entry: what was committed
+    const contract = visibleTo(actor, result.after);
+    sw.lap('answer');
+    return { contract, holds: result.holds };
+  } finally {
+    sw.done('save');
+  }
 }
 
 export async function deleteContract(app: FilmRights, actor: Actor, id: string, reason?: string): Promise<void> {

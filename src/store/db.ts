@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
+  sql,
   CompiledQuery,
   Kysely,
   PostgresDialect,
@@ -79,6 +80,16 @@ export interface Store {
    * Unknown ids are ignored (nothing to lock).
    */
   lockTitles(trx: Kysely<Database>, titleIds: string[]): Promise<void>;
+  /**
+   * A wake-up to every process listening on `channel` (PostgreSQL NOTIFY, no payload: the
+   * listeners read what changed themselves). Nothing on SQLite.
+   */
+  notify(channel: string): Promise<void>;
+  /**
+   * PostgreSQL only (undefined on SQLite): `onNotify` is called on each wake-up on `channel`, from a
+   * connection of its own (LISTEN); `onLost` once if that connection fails. Resolves to a closer.
+   */
+  listen?: (channel: string, onNotify: () => void, onLost: () => void) => Promise<() => Promise<void>>;
 }
 
 /** SQLite waits this long for another process's write lock before SQLITE_BUSY. */
@@ -235,7 +246,40 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
   // without a listener, pg's 'error' event would crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: opts.log });
-  return finishOpen(db, 'postgres', opts);
+  const store = await finishOpen(db, 'postgres', opts);
+  return { ...store, listen: (channel, onNotify, onLost) => listenOn(url, channel, onNotify, onLost) };
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]*$/;
+
+/** A connection of its own that LISTENs on `channel` (a pooled one would be handed to other queries). */
+async function listenOn(url: string, channel: string, onNotify: () => void, onLost: () => void): Promise<() => Promise<void>> {
+  if (!CHANNEL.test(channel)) throw new Error(`listen: "${channel}" is not a plain channel name`);
+  const client = new pg.Client({ connectionString: url });
+  let closing = false;
+  let lost = false;
+  const lose = () => {
+    if (closing || lost) return;
+    lost = true;
+    onLost();
+  };
+  client.on('error', lose);
+  client.on('end', lose);
+  client.on('notification', (n) => {
+    if (n.channel === channel) onNotify();
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+  } catch (error) {
+    closing = true;
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return async () => {
+    closing = true;
+    await client.end().catch(() => undefined);
+  };
 }
 
 // ------------------------------------------------------------------ both
@@ -279,6 +323,11 @@ async function finishOpen(
     transaction: <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
       dialect === 'postgres' ? db.transaction().setIsolationLevel('read committed').execute(fn) : db.transaction().execute(fn),
     lockTitles: (trx, titleIds) => lockTitles(dialect, trx, titleIds),
+    notify: async (channel) => {
+      if (dialect !== 'postgres') return;
+      if (!CHANNEL.test(channel)) throw new Error(`notify: "${channel}" is not a plain channel name`);
+      await sql.raw(`NOTIFY ${channel}`).execute(db);
+    },
   };
 }
 

@@ -46,8 +46,9 @@ describeEachDatabase('operations: health, readiness, metrics', (_open, database)
     const location = await database.create();
     drop = location.drop;
     options = location.options;
-    // following the feed, but on a timer too slow to fire during the test: the test says when it catches up
-    app = await FilmRights.open({ ...location.options, follow: true, followIntervalMs: 3_600_000 });
+    // following the feed, but on a timer too slow to fire during the test and deaf to other writers'
+    // wake-ups (PostgreSQL NOTIFY): the test says when it catches up
+    app = await FilmRights.open({ ...location.options, follow: true, followIntervalMs: 3_600_000, followWakeUps: false });
     server = await buildServer(app);
     const admin = await createUser(app, { username: 'ada', password: PASSWORD, role: 'admin' });
     const editor = await createUser(app, { username: 'eva', password: PASSWORD, role: 'editor' });
