@@ -30,13 +30,18 @@ export class ChangeFeed {
     private readonly refresh: (titleIds: string[]) => Promise<void>,
   ) {}
 
-  /** Starts from the current end of the feed: what the index was built from is already applied. */
-  async start(intervalMs = 300): Promise<void> {
-    const row = await this.db
-      .selectFrom('rights_changes')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst();
-    this.last = Number(row?.seq ?? 0);
+  /**
+   * Starts from the current end of the feed (what the index was built from is already applied),
+   * or from `from`: the position an index snapshot was taken at (docs/deploy.md, "Index snapshot").
+   */
+  async start(intervalMs = 300, from?: number): Promise<void> {
+    if (from === undefined) {
+      const row = await this.db
+        .selectFrom('rights_changes')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirst();
+      this.last = Number(row?.seq ?? 0);
+    } else this.resumeFrom(from);
     this.timer = setInterval(() => {
       this.running ??= this.poll()
         .then(
@@ -74,6 +79,17 @@ export class ChangeFeed {
       .limit(1)
       .executeTakeFirst();
     return { seq, oldestUnappliedAt: oldest?.at ?? null };
+  }
+
+  /** Takes the index as having every change up to `position` (the next poll re-reads its lookback window too). */
+  resumeFrom(position: number): void {
+    this.last = position;
+    this.applied.clear();
+  }
+
+  /** Resolves when no poll of the timer is under way (its titles are in the index). */
+  async idle(): Promise<void> {
+    await this.running;
   }
 
   async stop(): Promise<void> {

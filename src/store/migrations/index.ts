@@ -20,6 +20,7 @@ import { offers } from './0008_offers.js';
 import { series } from './0009_series.js';
 import { windows } from './0010_windows.js';
 import { marketMore } from './0011_market_more.js';
+import { databaseIdentity } from './0013_database_identity.js';
 
 /** Every migration by name; names sort in the order they run. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -35,6 +36,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0009_series': series(dialect),
     '0010_windows': windows(dialect),
     '0011_market_more': marketMore(dialect),
+    '0013_database_identity': databaseIdentity(dialect),
   };
 }
 
