@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, truncateSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
 import { createTitle } from '../../src/services/catalog.js';
 import { saveContract } from '../../src/services/contracts.js';
@@ -17,6 +17,7 @@ import type { OpenOptions } from '../../src/store/index.js';
 import { SCHEMA_VERSION } from '../../src/store/index.js';
 import { rng } from '../../bench/synthetic.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { PROCESS_TEST_TIMEOUT, runCli } from '../support/processes.js';
 
 const TERRITORIES = ['Worldwide', 'Germany', 'France', 'North America', 'Scandinavia', 'Latin America', 'Japan', 'Benelux'];
 const MEDIA = ['All Media', 'SVOD', 'Theatrical', 'Free TV', 'Pay TV', 'EST, TVOD'];
@@ -278,5 +279,27 @@ describeEachDatabase('the rights index snapshot', (_open, database) => {
     expect(b.lastIndexBuild?.from).toBe('store');
     expect(lines).toEqual([expect.stringContaining(`not used: written for database schema ${renamed}, this one is ${SCHEMA_VERSION}`)]);
     await b.close();
+  });
+});
+
+describe('filmrights check --index-snapshot', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  it("starts the index from the server's snapshot and the change feed, and proves it agrees with the store", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'filmrights-snapshot-cli-'));
+    try {
+      const db = join(dir, 'filmrights.db');
+      // a server (following the feed, snapshot beside its file) loads the demo and stops cleanly
+      const server = await FilmRights.open({ file: db, follow: true, indexSnapshot: { file: `${db}.rights-index`, log: () => undefined } });
+      await loadDemo(server);
+      await server.close();
+      const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: db };
+      delete env.DATABASE_URL;
+      delete env.FILMRIGHTS_INDEX_SNAPSHOT;
+      const r = await runCli(['check', '--index-snapshot'], { env });
+      expect(r.stderr).toMatch(/^filmrights: index loaded from snapshot .*filmrights\.db\.rights-index \(change \d+, written /);
+      expect(r.stdout).toMatch(/^Checked \d+ titles, \d+ rights blocks\.\nOK: the index agrees with the store/);
+      expect(r.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
