@@ -52,8 +52,15 @@ const K_HOLDBACK = 3;
 /** A JavaScript Map holds at most 2^24 entries: an interner keys its values in maps of at most this many. */
 const SHARD = 1 << 23;
 
+/** Values read on first use (an index snapshot's contract references): how many, and how to read one. */
+export interface PackedValues<T> {
+  length: number;
+  at(i: number): T;
+}
+
 class Interner<T> {
   readonly values: T[] = [];
+  private packed: PackedValues<T> | null = null;
   private readonly ids: Map<string, number>[] = [new Map()];
   constructor(private readonly keyOf: (v: T) => string) {}
   /** The number of a value already interned, or undefined. */
@@ -80,6 +87,19 @@ class Interner<T> {
     return id;
   }
 
+  /** The value of a number (read from the packed values the first time). */
+  value(i: number): T {
+    let v = this.values[i];
+    if (v === undefined && this.packed && i < this.packed.length) this.values[i] = v = this.packed.at(i);
+    return v;
+  }
+
+  /** Every value, read. */
+  all(): T[] {
+    if (this.packed) for (let i = 0; i < this.packed.length; i++) this.value(i);
+    return this.values;
+  }
+
   private keep(k: string, id: number): void {
     let last = this.ids[this.ids.length - 1];
     if (last.size >= SHARD) this.ids.push((last = new Map()));
@@ -91,8 +111,14 @@ class Interner<T> {
    * found again: interning it once more adds a second number for it (right, if less compact;
    * the contract references, read only by number, are loaded so, which saves keying millions).
    */
-  load(values: readonly T[], keyed: boolean): void {
+  load(values: readonly T[] | PackedValues<T>, keyed: boolean): void {
     if (this.values.length) throw new Error('Interner.load: not empty');
+    if (!Array.isArray(values)) {
+      if (keyed) throw new Error('Interner.load: packed values are never keyed');
+      this.packed = values as PackedValues<T>;
+      this.values.length = this.packed.length;
+      return;
+    }
     for (let i = 0; i < values.length; i++) {
       this.values.push(values[i]);
       if (keyed) this.keep(this.keyOf(values[i]), i);
@@ -109,7 +135,7 @@ export interface IndexColumns {
   territorySets: Bitset[];
   mediaSets: Bitset[];
   languageSets: Languages[];
-  contracts: string[];
+  contracts: string[] | PackedValues<string>;
   titleIds: string[];
   titleStart: Int32Array;
   titleBlockList: Int32Array;
@@ -276,7 +302,7 @@ export class RightsIndex {
       territorySets: this.territorySets.values,
       mediaSets: this.mediaSets.values,
       languageSets: this.languageSets.values,
-      contracts: this.contracts.values,
+      contracts: this.contracts.all(),
       titleIds: this.titleIds.values,
       titleStart,
       titleBlockList,
@@ -358,7 +384,7 @@ export class RightsIndex {
     const e = this.slot[p] * STRIDE;
     const meta = list[e + E_META];
     return {
-      contract: this.contracts.values[this.contract[p]],
+      contract: this.contracts.value(this.contract[p]),
       kind: KINDS[meta & 3],
       territories: this.territorySets.values[this.tset[p]],
       media: this.mediaSets.values[this.mset[p]],

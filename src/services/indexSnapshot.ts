@@ -16,7 +16,7 @@ import { crc32 } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Bitset } from '../domain/bitset.js';
 import type { Languages } from '../domain/rights.js';
-import type { IndexColumns } from '../domain/rightsIndex.js';
+import type { IndexColumns, PackedValues } from '../domain/rightsIndex.js';
 import { DEFAULT_SQLITE_FILE, SCHEMA_VERSION, type Database } from '../store/index.js';
 
 const MAGIC = 'FRINDEX1';
@@ -64,6 +64,8 @@ interface Section {
   /** Strings: how many in each run, and its bytes. Bitsets: words per set. */
   runs?: number[];
   runBytes?: number[];
+  /** ASCII strings back to back, their offsets in the section `<name>Offsets`. */
+  packed?: boolean;
   words?: number;
 }
 
@@ -139,6 +141,20 @@ export function writeIndexSnapshot(
     }
     add(name, chunks, { runs, runBytes: chunks.map((ch) => ch.byteLength) });
   };
+  // ASCII strings (contract references, in practice), back to back with their offsets: read one by one when used
+  const packed = (name: string, values: readonly string[]): boolean => {
+    const offsets = new Int32Array(values.length + 1);
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < values.length; i += STRING_RUN) {
+      const text = values.slice(i, i + STRING_RUN).join('');
+      if (Buffer.byteLength(text, 'utf8') !== text.length || offsets[i] + text.length > 2 ** 31 - 1) return false;
+      chunks.push(Buffer.from(text, 'latin1'));
+      for (let j = i; j < Math.min(values.length, i + STRING_RUN); j++) offsets[j + 1] = offsets[j] + values[j].length;
+    }
+    add(name, chunks, { packed: true });
+    ints(`${name}Offsets`, offsets);
+    return true;
+  };
   const bitsets = (name: string, sets: readonly Bitset[]) => {
     const words = sets.length ? sets[0].length : 0;
     if (sets.some((s) => s.length !== words)) throw new SnapshotRefused(`${name}: sets of different sizes`);
@@ -146,7 +162,9 @@ export function writeIndexSnapshot(
   };
   bitsets('territorySets', c.territorySets);
   bitsets('mediaSets', c.mediaSets);
-  strings('contracts', c.contracts);
+  const given = c.contracts;
+  const contracts = Array.isArray(given) ? given : Array.from({ length: given.length }, (_, i) => given.at(i));
+  if (!packed('contracts', contracts)) strings('contracts', contracts);
   strings('titleIds', c.titleIds);
   for (const k of ['titleStart', 'titleBlockList', 'tset', 'mset', 'contract', 'pairOf', 'slot', 'pairTset', 'pairMset'] as const)
     ints(k, c[k]);
@@ -274,6 +292,15 @@ function readColumns(
     });
     return out;
   };
+  const packedOrStrings = (name: string): string[] | PackedValues<string> => {
+    const { bytes, section } = get(name);
+    if (!section.packed) return strings(name);
+    const offsets = ints(`${name}Offsets`);
+    if (offsets[0] !== 0 || offsets[offsets.length - 1] !== bytes.byteLength)
+      throw new SnapshotRefused(`section ${name} does not match its offsets`);
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return { length: offsets.length - 1, at: (i) => buffer.toString('latin1', offsets[i], offsets[i + 1]) };
+  };
   const bitsets = (name: string): Bitset[] => {
     const { bytes, section } = get(name);
     const all = new Uint32Array(bytes.buffer, 0, bytes.byteLength / 4);
@@ -295,7 +322,7 @@ function readColumns(
     territorySets: bitsets('territorySets'),
     mediaSets: bitsets('mediaSets'),
     languageSets: header.languageSets,
-    contracts: strings('contracts'),
+    contracts: packedOrStrings('contracts'),
     titleIds: strings('titleIds'),
     titleStart: ints('titleStart'),
     titleBlockList: ints('titleBlockList'),

@@ -116,7 +116,10 @@ describe('the catalog index agrees with the oracle', () => {
           index.setTitle(u.title, u.blocks);
           truth.set(u.title, u.blocks);
         }
-        const copy = RightsIndex.fromColumns(structuredClone(index.toColumns()));
+        // as a snapshot loads them: contract references read when first used
+        const columns = structuredClone(index.toColumns());
+        const refs = columns.contracts as string[];
+        const copy = RightsIndex.fromColumns({ ...columns, contracts: { length: refs.length, at: (i) => refs[i] } });
         expect(copy.blockCount).toBe(index.blockCount);
         expect(rowsOf(copy.avails(null, q, { include: 'all' }), 'A')).toEqual(rowsOf(index.avails(null, q, { include: 'all' }), 'A'));
         for (const u of later) {
