@@ -184,7 +184,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     url: opts.url,
     file: opts.file,
     follow: true,
-    indexSnapshot: snapshot === false ? undefined : { file: snapshot },
+    indexSnapshot:
+      snapshot === false ? undefined : { file: snapshot, everyChanges: Number(process.env.FILMRIGHTS_INDEX_SNAPSHOT_CHANGES) || undefined },
   });
   const admin = await ensureAdmin(app, opts.adminPassword);
   if (opts.demo) {
