@@ -1,9 +1,10 @@
-/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|series|store|titlepage|import|extract|load|statements|offers` runs one. */
+/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|series|store|titlepage|import|extract|load|statements|offers|scale` runs one. */
 import { engineBench } from './engine.bench.js';
 import { extractBench } from './extract.bench.js';
 import { importBench } from './import.bench.js';
 import { loadBench } from './load.bench.js';
 import { offersBench } from './offers.bench.js';
+import { scaleBench } from './scale.bench.js';
 import { seriesBench } from './series.bench.js';
 import { statementApiBench } from './statementApi.bench.js';
 import { statementsBench } from './statements.bench.js';
@@ -24,3 +25,4 @@ if (!only || only === 'statements') {
   await statementApiBench();
 }
 if (!only || only === 'offers') await offersBench();
+if (!only || only === 'scale') await scaleBench();

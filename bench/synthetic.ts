@@ -74,7 +74,8 @@ export interface SyntheticTitle {
   blocks: RightsBlock[];
 }
 
-export function syntheticCatalog(titles: number, seed = 42): SyntheticTitle[] {
+/** `titles` titles numbered from `first` (T<first>..): a big catalog is made in parts, each with its own seed. */
+export function syntheticCatalog(titles: number, seed = 42, first = 0): SyntheticTitle[] {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const terr = new Map<string, Bitset>();
@@ -92,7 +93,7 @@ export function syntheticCatalog(titles: number, seed = 42): SyntheticTitle[] {
   const base = parseDay('2015-01-01');
   const out: SyntheticTitle[] = [];
   for (let i = 0; i < titles; i++) {
-    const id = `T${i}`;
+    const id = `T${first + i}`;
     const start = base + Math.floor(r() * 3650);
     const blocks: RightsBlock[] = [
       {

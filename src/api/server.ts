@@ -13,6 +13,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { FilmRights } from '../services/app.js';
+import { defaultSnapshotFile } from '../services/indexSnapshot.js';
 import { ensureAdmin } from '../services/users.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
@@ -53,6 +54,11 @@ export interface ServerOptions {
    * env FILMRIGHTS_VALIDATE_RESPONSES=1 (set by the test configuration, never in production).
    */
   validateResponses?: boolean;
+  /**
+   * The rights index snapshot the server starts from and writes (docs/deploy.md, "Index snapshot"):
+   * a file, or false for none. Default: env FILMRIGHTS_INDEX_SNAPSHOT, else beside the SQLite file.
+   */
+  indexSnapshot?: string | false;
 }
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -173,7 +179,14 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const app = await FilmRights.open({ url: opts.url, file: opts.file, follow: true });
+  const snapshot = opts.indexSnapshot ?? defaultSnapshotFile({ url: opts.url, file: opts.file }) ?? false;
+  const app = await FilmRights.open({
+    url: opts.url,
+    file: opts.file,
+    follow: true,
+    indexSnapshot:
+      snapshot === false ? undefined : { file: snapshot, everyChanges: Number(process.env.FILMRIGHTS_INDEX_SNAPSHOT_CHANGES) || undefined },
+  });
   const admin = await ensureAdmin(app, opts.adminPassword);
   if (opts.demo) {
     const { loadDemo } = await import('../services/demo.js');

@@ -19,13 +19,14 @@ import { Argument, Command, Option } from 'commander';
 import { MATCH_TYPES, type MatchType } from '../domain/avails.js';
 import { DomainError, invalid } from '../domain/errors.js';
 import { DEFAULT_SQLITE_FILE, SCHEMA_VERSION, StoreConfigError, USER_ROLES, type SchemaUpgrade, type UserRole } from '../store/index.js';
-import { FilmRights, SYSTEM, type Actor } from '../services/app.js';
+import { FilmRights, SYSTEM, type Actor, type IndexSnapshotOptions } from '../services/app.js';
 import { askAvails, type AvailsInput } from '../services/avails.js';
 import { backupDatabase, removePartial, restoreDatabase } from '../services/backup.js';
 import { TitleIndex } from '../services/catalog.js';
 import { checkProposedDeal, type BlockInput } from '../services/contracts.js';
 import { loadDemo } from '../services/demo.js';
 import { checkIntegrity } from '../services/integrity.js';
+import { defaultSnapshotFile } from '../services/indexSnapshot.js';
 import { ForbiddenError, NotFoundError, RightsConflictError, StaleVersionError } from '../services/errors.js';
 import { ImportError } from '../services/interchange.js';
 import { FetchError } from '../ingest/safeFetch.js';
@@ -56,9 +57,13 @@ export function upgradeLine(u: SchemaUpgrade | null): string | null {
   return `filmrights: database upgraded from schema ${u.from} to ${u.to} (${u.applied.join(', ')})${u.backup ? `; the database as it was is in ${u.backup}` : ''}`;
 }
 
-async function withApp<T>(cmd: Command, fn: (app: FilmRights, opts: GlobalOptions) => Promise<T>): Promise<T> {
+async function withApp<T>(
+  cmd: Command,
+  fn: (app: FilmRights, opts: GlobalOptions) => Promise<T>,
+  indexSnapshot?: IndexSnapshotOptions,
+): Promise<T> {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
-  const app = await FilmRights.open({ url: opts.databaseUrl, file: opts.db });
+  const app = await FilmRights.open({ url: opts.databaseUrl, file: opts.db, indexSnapshot });
   const upgraded = upgradeLine(app.store.upgrade);
   if (upgraded) console.error(upgraded);
   try {
@@ -334,8 +339,13 @@ export function buildProgram(): Command {
   program
     .command('check')
     .description('check the database: the rights index agrees with the store, and no exclusive right is sold twice')
-    .action(async (_o, cmd: Command) => {
-      const report = await withApp(cmd, (app) => checkIntegrity(app));
+    .option('--index-snapshot [file]', "start the index from the server's snapshot (or this file), as a server does, and check that")
+    .action(async (o: { indexSnapshot?: string | true }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const file = o.indexSnapshot === true ? defaultSnapshotFile({ url: g.databaseUrl, file: g.db }) : (o.indexSnapshot ?? null);
+      if (o.indexSnapshot !== undefined && !file)
+        throw invalid('index-snapshot', o.indexSnapshot, 'index-snapshot: no snapshot file for this database');
+      const report = await withApp(cmd, (app) => checkIntegrity(app), file ? { file, write: false } : undefined);
       console.log(`Checked ${report.titles} titles, ${report.blocks} rights blocks.`);
       for (const t of report.indexMismatches) console.log(`index differs from the store for title ${t}`);
       for (const d of report.doubleSales)

@@ -49,25 +49,107 @@ const UNDATED = 8;
 const K_IN = 0;
 const K_HOLDBACK = 3;
 
+/** A JavaScript Map holds at most 2^24 entries: an interner keys its values in maps of at most this many. */
+const SHARD = 1 << 23;
+
+/** Values read on first use (an index snapshot's contract references): how many, and how to read one. */
+export interface PackedValues<T> {
+  length: number;
+  at(i: number): T;
+}
+
 class Interner<T> {
   readonly values: T[] = [];
-  private readonly ids = new Map<string, number>();
+  private packed: PackedValues<T> | null = null;
+  private readonly ids: Map<string, number>[] = [new Map()];
   constructor(private readonly keyOf: (v: T) => string) {}
   /** The number of a value already interned, or undefined. */
   find(v: T): number | undefined {
-    return this.ids.get(this.keyOf(v));
+    return this.findKey(this.keyOf(v));
+  }
+
+  private findKey(k: string): number | undefined {
+    for (const m of this.ids) {
+      const id = m.get(k);
+      if (id !== undefined) return id;
+    }
+    return undefined;
   }
 
   intern(v: T): number {
     const k = this.keyOf(v);
-    let id = this.ids.get(k);
+    let id = this.findKey(k);
     if (id === undefined) {
       id = this.values.length;
       this.values.push(v);
-      this.ids.set(k, id);
+      this.keep(k, id);
     }
     return id;
   }
+
+  /** The value of a number (read from the packed values the first time). */
+  value(i: number): T {
+    let v = this.values[i];
+    if (v === undefined && this.packed && i < this.packed.length) this.values[i] = v = this.packed.at(i);
+    return v;
+  }
+
+  /** Every value, read. */
+  all(): T[] {
+    if (this.packed) for (let i = 0; i < this.packed.length; i++) this.value(i);
+    return this.values;
+  }
+
+  private keep(k: string, id: number): void {
+    let last = this.ids[this.ids.length - 1];
+    if (last.size >= SHARD) this.ids.push((last = new Map()));
+    last.set(k, id);
+  }
+
+  /**
+   * Takes these values as numbers 0.. (an empty interner only). Unkeyed, a value loaded is not
+   * found again: interning it once more adds a second number for it (right, if less compact;
+   * the contract references, read only by number, are loaded so, which saves keying millions).
+   */
+  load(values: readonly T[] | PackedValues<T>, keyed: boolean): void {
+    if (this.values.length) throw new Error('Interner.load: not empty');
+    if (!Array.isArray(values)) {
+      if (keyed) throw new Error('Interner.load: packed values are never keyed');
+      this.packed = values as PackedValues<T>;
+      this.values.length = this.packed.length;
+      return;
+    }
+    for (let i = 0; i < values.length; i++) {
+      this.values.push(values[i]);
+      if (keyed) this.keep(this.keyOf(values[i]), i);
+    }
+  }
+}
+
+/**
+ * A RightsIndex as plain columns (what an index snapshot stores): the interned values by number,
+ * each title's block positions (titleStart[t]..titleStart[t + 1] in titleBlockList), the block
+ * columns, and the posting lists (each trimmed to its entries).
+ */
+export interface IndexColumns {
+  territorySets: Bitset[];
+  mediaSets: Bitset[];
+  languageSets: Languages[];
+  contracts: string[] | PackedValues<string>;
+  titleIds: string[];
+  titleStart: Int32Array;
+  titleBlockList: Int32Array;
+  /** Block positions written (living and dead) and how many of them are dead. */
+  length: number;
+  dead: number;
+  tset: Int32Array<ArrayBuffer>;
+  mset: Int32Array<ArrayBuffer>;
+  contract: Int32Array<ArrayBuffer>;
+  pairOf: Int32Array<ArrayBuffer>;
+  slot: Int32Array<ArrayBuffer>;
+  pairTset: Int32Array;
+  pairMset: Int32Array;
+  postings: Int32Array[];
 }
 
 export interface CatalogOptions {
@@ -209,6 +291,72 @@ export class RightsIndex {
     if (this.dead > 1024 && this.dead > this.length / 2) this.compact();
   }
 
+  /** The index as columns (views on its arrays: copy or write them out before changing the index). */
+  toColumns(): IndexColumns {
+    const titleStart = new Int32Array(this.titleIds.values.length + 1);
+    for (let t = 0; t < this.titleIds.values.length; t++) titleStart[t + 1] = titleStart[t] + (this.titleBlocks[t]?.length ?? 0);
+    const titleBlockList = new Int32Array(titleStart[titleStart.length - 1]);
+    this.titleBlocks.forEach((ps, t) => titleBlockList.set(ps, titleStart[t]));
+    const n = this.length;
+    return {
+      territorySets: this.territorySets.values,
+      mediaSets: this.mediaSets.values,
+      languageSets: this.languageSets.values,
+      contracts: this.contracts.all(),
+      titleIds: this.titleIds.values,
+      titleStart,
+      titleBlockList,
+      length: n,
+      dead: this.dead,
+      tset: this.tset.subarray(0, n),
+      mset: this.mset.subarray(0, n),
+      contract: this.contract.subarray(0, n),
+      pairOf: this.pairOf.subarray(0, n),
+      slot: this.slot.subarray(0, n),
+      pairTset: Int32Array.from(this.pairTset),
+      pairMset: Int32Array.from(this.pairMset),
+      postings: this.postings.map((list, i) => list.subarray(0, this.postingLength[i] * STRIDE)),
+    };
+  }
+
+  /** An index from its columns (as toColumns gave them; the arrays are taken, not copied). */
+  static fromColumns(c: IndexColumns): RightsIndex {
+    const n = c.length;
+    const pairs = c.postings.length;
+    for (const [name, a, len] of [
+      ['tset', c.tset, n],
+      ['mset', c.mset, n],
+      ['contract', c.contract, n],
+      ['pairOf', c.pairOf, n],
+      ['slot', c.slot, n],
+      ['pairTset', c.pairTset, pairs],
+      ['pairMset', c.pairMset, pairs],
+      ['titleStart', c.titleStart, c.titleIds.length + 1],
+    ] as const)
+      if (a.length !== len) throw new RangeError(`index columns: ${name} has ${a.length} entries, expected ${len}`);
+    const ix = new RightsIndex();
+    ix.territorySets.load(c.territorySets, true);
+    ix.mediaSets.load(c.mediaSets, true);
+    ix.languageSets.load(c.languageSets, true);
+    ix.contracts.load(c.contracts, false);
+    ix.titleIds.load(c.titleIds, true);
+    ix.titleBlocks = c.titleIds.map((_, t) => Array.from(c.titleBlockList.subarray(c.titleStart[t], c.titleStart[t + 1])));
+    ix.capacity = n;
+    ix.length = n;
+    ix.dead = c.dead;
+    ix.tset = c.tset;
+    ix.mset = c.mset;
+    ix.contract = c.contract;
+    ix.pairOf = c.pairOf;
+    ix.slot = c.slot;
+    ix.pairTset = Array.from(c.pairTset);
+    ix.pairMset = Array.from(c.pairMset);
+    ix.postings = c.postings;
+    ix.postingLength = c.postings.map((list) => list.length / STRIDE);
+    for (let i = 0; i < pairs; i++) ix.pairNumbers.set(ix.pairTset[i] * 2 ** 21 + ix.pairMset[i], i);
+    return ix;
+  }
+
   removeTitle(titleId: string): void {
     this.setTitle(titleId, []);
   }
@@ -236,7 +384,7 @@ export class RightsIndex {
     const e = this.slot[p] * STRIDE;
     const meta = list[e + E_META];
     return {
-      contract: this.contracts.values[this.contract[p]],
+      contract: this.contracts.value(this.contract[p]),
       kind: KINDS[meta & 3],
       territories: this.territorySets.values[this.tset[p]],
       media: this.mediaSets.values[this.mset[p]],

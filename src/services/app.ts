@@ -9,6 +9,7 @@ import { loadTrees, loadWholeTree } from './seriesRights.js';
 import { openDatabase, parseJson, type OpenOptions, type Store, type UserRole } from '../store/index.js';
 import { ChangeFeed } from './changeFeed.js';
 import { loadEngineBlocks } from './engineBlocks.js';
+import { openIndexSnapshot, stampAt, whyNotLoadable, writeIndexSnapshot } from './indexSnapshot.js';
 import type { ContractParties } from './views.js';
 
 export interface Actor {
@@ -29,6 +30,20 @@ export interface IndexBuild {
   ms: number;
   titles: number;
   blocks: number;
+  /** Built from the store, or loaded from an index snapshot and brought up to date from the change feed. */
+  from: 'store' | 'snapshot';
+}
+
+/** Where the index snapshot lives and when it is written (docs/deploy.md, "Index snapshot"). */
+export interface IndexSnapshotOptions {
+  file: string;
+  /** Write it (on close, and after `everyChanges` changes): the server does; `filmrights check` only reads. Default true. */
+  write?: boolean;
+  /** Changes applied since the last snapshot that make a new one (checked every `checkEveryMs`). Default 5,000. */
+  everyChanges?: number;
+  checkEveryMs?: number;
+  /** Where its lines go (loaded, refused and why, written). Default stderr. */
+  log?: (line: string) => void;
 }
 
 /** Where this process is in the rights change feed (see changeFeed.ts). */
@@ -65,6 +80,7 @@ export class FilmRights {
   private waiting = new Map<string, Set<string>>();
 
   private readonly feed: ChangeFeed;
+  private snapshot: (IndexSnapshotOptions & { position: number; timer?: NodeJS.Timeout }) | null = null;
 
   private constructor(readonly store: Store) {
     this.feed = new ChangeFeed(store, (ids) => this.applyTitles(ids));
@@ -80,11 +96,33 @@ export class FilmRights {
       followIntervalMs?: number;
       /** Following on PostgreSQL: also poll at once when another writer says so (default true; false: the timer only). */
       followWakeUps?: boolean;
+      indexSnapshot?: IndexSnapshotOptions;
     } = {},
   ): Promise<FilmRights> {
     const app = new FilmRights(await openDatabase(opts));
-    if (opts.follow) await app.feed.start(opts.followIntervalMs, opts.followWakeUps ?? true);
-    await app.rebuildIndex();
+    const wakeUps = opts.followWakeUps ?? true;
+    const snap = opts.indexSnapshot;
+    const position = snap ? await app.loadSnapshot(snap) : null;
+    if (position !== null) {
+      // from the snapshot's position: the changes made since are applied before the first question
+      if (opts.follow) await app.feed.start(opts.followIntervalMs, wakeUps, position);
+      else app.feed.resumeFrom(position);
+      await app.feed.poll();
+    } else {
+      if (opts.follow) await app.feed.start(opts.followIntervalMs, wakeUps);
+      await app.rebuildIndex();
+    }
+    if (snap && snap.write !== false && opts.follow) {
+      app.snapshot = { ...snap, position: position ?? -1 };
+      const timer = setInterval(() => {
+        const s = app.snapshot;
+        // after a build from the store, at the first check; then once enough changes were applied
+        if (s && (s.position < 0 || app.feed.position - s.position >= (s.everyChanges ?? 5_000)))
+          app.writeSnapshot().catch((e: unknown) => (s.log ?? logLine)(`index snapshot not written: ${(e as Error).message}`));
+      }, snap.checkEveryMs ?? 60_000);
+      timer.unref();
+      app.snapshot.timer = timer;
+    }
     return app;
   }
 
@@ -94,8 +132,101 @@ export class FilmRights {
   }
 
   async close(): Promise<void> {
+    const snap = this.snapshot;
+    if (snap?.timer) clearInterval(snap.timer);
     await this.feed.stop();
+    // a clean shutdown leaves a snapshot for the next start
+    if (snap) {
+      try {
+        await this.writeSnapshot();
+      } catch (e) {
+        (snap.log ?? logLine)(`index snapshot not written: ${(e as Error).message}`);
+      }
+      this.snapshot = null;
+    }
     await this.store.close();
+  }
+
+  /**
+   * Writes the index snapshot now, stamped with the change feed position it reflects (no poll
+   * under way: the titles up to that position are in the index). Synchronous once stamped, so
+   * no write to the index can come between the stamp and the columns.
+   */
+  async writeSnapshot(): Promise<{ file: string; bytes: number; ms: number; position: number } | null> {
+    const snap = this.snapshot;
+    if (!snap) return null;
+    const started = performance.now();
+    let position: number;
+    let stamp: Awaited<ReturnType<typeof stampAt>>;
+    // the stamp needs a query: taken again when a poll applied changes meanwhile (a poll that is
+    // still reading its rows has applied nothing yet, so the columns below are at `position`)
+    do {
+      await this.feed.idle();
+      position = this.feed.position;
+      stamp = await stampAt(this.store.db, position, { titles: 0, blocks: 0 });
+    } while (this.feed.position !== position);
+    const index = this.idx;
+    const bytes = writeIndexSnapshot(
+      snap.file,
+      { ...stamp, titles: index.titleCount, blocks: index.blockCount },
+      index.toColumns(),
+      this.waiting,
+    );
+    snap.position = position;
+    const ms = performance.now() - started;
+    (snap.log ?? logLine)(
+      `index snapshot written to ${snap.file} at change ${position} (${(bytes / 1e6).toFixed(1)} MB, ${Math.round(ms)} ms)`,
+    );
+    return { file: snap.file, bytes, ms, position };
+  }
+
+  /**
+   * Loads the index from a snapshot whose stamp the store's change feed vouches for; returns its
+   * feed position, or null (and says why) when there is none or it cannot be used.
+   */
+  private async loadSnapshot(o: IndexSnapshotOptions): Promise<number | null> {
+    const log = o.log ?? logLine;
+    const started = performance.now();
+    let opened: ReturnType<typeof openIndexSnapshot>;
+    try {
+      opened = openIndexSnapshot(o.file);
+    } catch (e) {
+      const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+      log(`index snapshot ${o.file} ${missing ? 'not found' : `not used: ${(e as Error).message}`}; building the index from the database`);
+      return null;
+    }
+    try {
+      const why = await whyNotLoadable(this.store.db, opened.stamp);
+      if (why) {
+        log(`index snapshot ${o.file} not used: ${why}; building the index from the database`);
+        return null;
+      }
+      const { columns, waiting } = opened.columns();
+      const index = RightsIndex.fromColumns(columns);
+      // the series tree, the own blocks of the titles in it, holds and names: read from the store
+      const tree = await loadWholeTree(this.store.db);
+      const own = new Map<string, ScopedBlock[]>();
+      const ids = [...tree.values()].map((n) => n.id);
+      for (let i = 0; i < ids.length; i += 5_000)
+        for (const [id, list] of await loadEngineBlocks(this.store.db, ids.slice(i, i + 5_000))) own.set(id, list);
+      this.idx = index;
+      this.waiting = waiting;
+      this.tree = tree;
+      this.ownBlocks = own;
+      await this.refreshHoldExpiries();
+      await this.refreshLookups();
+      const ms = performance.now() - started;
+      this.lastIndexBuild = { at: new Date().toISOString(), ms, titles: index.titleCount, blocks: index.blockCount, from: 'snapshot' };
+      log(
+        `index loaded from snapshot ${o.file} (change ${opened.stamp.position}, written ${opened.stamp.writtenAt}): ${index.titleCount} titles, ${index.blockCount} blocks in ${Math.round(ms)} ms`,
+      );
+      return opened.stamp.position;
+    } catch (e) {
+      log(`index snapshot ${o.file} not used: ${(e as Error).message}; building the index from the database`);
+      return null;
+    } finally {
+      opened.close();
+    }
   }
 
   /** Rebuilds the whole index from the store (the store is the truth). */
@@ -128,6 +259,7 @@ export class FilmRights {
       ms: performance.now() - started,
       titles: index.titleCount,
       blocks: index.blockCount,
+      from: 'store',
     };
     return { titles: index.titleCount, blocks: index.blockCount };
   }
@@ -317,3 +449,5 @@ export class FilmRights {
     return row ? (parseJson(row.value) as T) : undefined;
   }
 }
+
+const logLine = (line: string): void => console.error(`filmrights: ${line}`);

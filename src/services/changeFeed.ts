@@ -54,13 +54,19 @@ export class ChangeFeed {
     this.db = store.db;
   }
 
-  /** Starts from the current end of the feed: what the index was built from is already applied. */
-  async start(intervalMs = 300, wakeUps = true): Promise<void> {
-    const row = await this.db
-      .selectFrom('rights_changes')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst();
-    this.last = Number(row?.seq ?? 0);
+  /**
+   * Starts from the current end of the feed (what the index was built from is already applied),
+   * or from `from`: the position an index snapshot was taken at (docs/deploy.md, "Index snapshot").
+   * With `wakeUps` (PostgreSQL), also polls at once when another writer says so.
+   */
+  async start(intervalMs = 300, wakeUps = true, from?: number): Promise<void> {
+    if (from === undefined) {
+      const row = await this.db
+        .selectFrom('rights_changes')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirst();
+      this.last = Number(row?.seq ?? 0);
+    } else this.resumeFrom(from);
     this.timer = setInterval(() => {
       if (wakeUps) void this.listen();
       this.kick();
@@ -151,6 +157,17 @@ export class ChangeFeed {
       .limit(1)
       .executeTakeFirst();
     return { seq, oldestUnappliedAt: oldest?.at ?? null };
+  }
+
+  /** Takes the index as having every change up to `position` (the next poll re-reads its lookback window too). */
+  resumeFrom(position: number): void {
+    this.last = position;
+    this.applied.clear();
+  }
+
+  /** Resolves when no poll of the timer is under way (its titles are in the index). */
+  async idle(): Promise<void> {
+    await this.running;
   }
 
   async stop(): Promise<void> {

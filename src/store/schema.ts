@@ -440,6 +440,12 @@ export interface RightsChangesTable {
   at: CreatedAt;
 }
 
+/** The database's identity: one row, a random id made with the schema (migration 0013). */
+export interface DatabaseIdentityTable {
+  id: string;
+  created_at: CreatedAt;
+}
+
 // ------------------------------------------------------------------ ingestion (migration 0003_articles)
 
 export interface ArticlesTable {
@@ -686,6 +692,7 @@ export interface Database extends MarketTables {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   rights_changes: RightsChangesTable;
+  database_identity: DatabaseIdentityTable;
   articles: ArticlesTable;
   article_facts: ArticleFactsTable;
   feeds: FeedsTable;

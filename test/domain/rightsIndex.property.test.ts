@@ -107,6 +107,37 @@ describe('the catalog index agrees with the oracle', () => {
     );
   });
 
+  it('answers the same from its columns (an index snapshot), and after updates made on the copy', () => {
+    fc.assert(
+      fc.property(scenario, fc.array(update, { maxLength: 4 }), ([updates, q], later) => {
+        const index = new RightsIndex();
+        const truth = new Map<string, RightsBlock[]>();
+        for (const u of updates) {
+          index.setTitle(u.title, u.blocks);
+          truth.set(u.title, u.blocks);
+        }
+        // as a snapshot loads them: contract references read when first used
+        const columns = structuredClone(index.toColumns());
+        const refs = columns.contracts as string[];
+        const copy = RightsIndex.fromColumns({ ...columns, contracts: { length: refs.length, at: (i) => refs[i] } });
+        expect(copy.blockCount).toBe(index.blockCount);
+        expect(rowsOf(copy.avails(null, q, { include: 'all' }), 'A')).toEqual(rowsOf(index.avails(null, q, { include: 'all' }), 'A'));
+        for (const u of later) {
+          copy.setTitle(u.title, u.blocks);
+          truth.set(u.title, u.blocks);
+        }
+        const everything = copy.avails(titles, q, { include: 'all' });
+        for (const t of titles) {
+          const blocks = truth.get(t) ?? [];
+          const oracle = oracleAvails(blocks, q, SMALL.horizon, SMALL.countries, SMALL.media);
+          expect(cellsOf(everything, t, q, oracleLanguages(blocks, q))).toEqual(oracleMap(oracle, () => true));
+          expect(copy.blocksOf(t)).toEqual(blocks);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('tells of every title it leaves out of an available-only answer, with the reason its rights-in give', () => {
     const touches = (b: RightsBlock, q: AvailsQuestion) =>
       intersects(b.territories, q.territories) &&

@@ -21,6 +21,7 @@ import { series } from './0009_series.js';
 import { windows } from './0010_windows.js';
 import { marketMore } from './0011_market_more.js';
 import { termReported } from './0012_term_reported.js';
+import { databaseIdentity } from './0013_database_identity.js';
 
 /** Every migration by name; names sort in the order they run. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -37,6 +38,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0010_windows': windows(dialect),
     '0011_market_more': marketMore(dialect),
     '0012_term_reported': termReported(dialect),
+    '0013_database_identity': databaseIdentity(dialect),
   };
 }
 

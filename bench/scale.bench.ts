@@ -1,0 +1,188 @@
+/**
+ * Scale benchmark (issue 18): the synthetic catalog at BENCH_SCALE_TITLES titles (default
+ * 200,000; ~30 blocks each), made in parts so only the index stays in memory. Prints the index
+ * build and its memory per block; the index snapshot written and loaded against the full build
+ * (the baseline, same run); the catalog-wide question; a conflict check; an incremental update.
+ * Then a server's start on SQLite at BENCH_SCALE_STORE_TITLES titles (default 10,000): built from
+ * the database (the baseline) against started from its snapshot, to its first answer.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FilmRights } from '../src/services/app.js';
+import { openIndexSnapshot, writeIndexSnapshot, type SnapshotStamp } from '../src/services/indexSnapshot.js';
+import { RightsIndex } from '../src/domain/rightsIndex.js';
+import type { RolledRow } from '../src/domain/rollup.js';
+import { SCHEMA_VERSION } from '../src/store/index.js';
+import { catalogRows, load, storeTitleId } from './store.bench.js';
+import { germanySvodQuestion, rng, syntheticCatalog } from './synthetic.js';
+
+const PART = 20_000;
+const now = () => performance.now();
+const fmt = (x: number) => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const gc = () => (global.gc ? global.gc() : undefined);
+/** Heap and typed-array memory (what the index holds). */
+const held = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+const titlesIn = (rows: RolledRow[]) => rows.reduce((n, r) => n + r.titles.length, 0);
+
+export async function scaleBench(
+  titles = Number(process.env.BENCH_SCALE_TITLES ?? 200_000),
+  storeTitles = Number(process.env.BENCH_SCALE_STORE_TITLES ?? 10_000),
+): Promise<void> {
+  console.log(`\n## Scale: ${titles.toLocaleString('en')} titles (index), ${storeTitles.toLocaleString('en')} titles (server start)\n`);
+  gc();
+  const before = held();
+  // ---- the full build from blocks in memory (the baseline of the snapshot load)
+  let index = new RightsIndex();
+  let buildMs = 0;
+  let blocks = 0;
+  const sample: Array<{ id: string; blocks: ReturnType<typeof syntheticCatalog>[number]['blocks'] }> = [];
+  const r = rng(3);
+  for (let first = 0; first < titles; first += PART) {
+    const part = syntheticCatalog(Math.min(PART, titles - first), 42 + first, first);
+    const t0 = now();
+    for (const t of part) index.setTitle(t.id, t.blocks);
+    buildMs += now() - t0;
+    for (const t of part) {
+      blocks += t.blocks.length;
+      if (r() < 2000 / titles) sample.push(t);
+    }
+    if (process.env.BENCH_VERBOSE) console.error(`[scale] ${first + part.length} titles indexed, ${Math.round(buildMs)} ms`);
+  }
+  gc();
+  const bytes = held() - before;
+  console.log('| measure | figure | baseline (same run) |');
+  console.log('|---|---:|---:|');
+  console.log(
+    `| index build, ${blocks.toLocaleString('en')} blocks | ${fmt(buildMs / 1000)} s (${fmt(buildMs / (blocks / 1e6))} ms per M blocks) | – |`,
+  );
+  console.log(
+    `| memory of the index | ${(bytes / 1e9).toFixed(2)} GB, ${fmt(bytes / blocks)} bytes per block | columns and posting lists alone: ${fmt(index.columnBytes() / blocks)} bytes per block |`,
+  );
+
+  // ---- snapshot write and load, against the full build
+  const dir = mkdtempSync(join(tmpdir(), 'filmrights-scale-'));
+  try {
+    const file = join(dir, 'bench.rights-index');
+    const stamp: SnapshotStamp = {
+      format: 1,
+      schema: SCHEMA_VERSION,
+      databaseId: 'bench',
+      position: 0,
+      positionRow: null,
+      writtenAt: new Date().toISOString(),
+      titles: index.titleCount,
+      blocks: index.blockCount,
+    };
+    let t0 = now();
+    const written = writeIndexSnapshot(file, stamp, index.toColumns(), new Map());
+    const writeMs = now() - t0;
+    const catalogQ = germanySvodQuestion();
+    const expected = titlesIn(index.avails(null, catalogQ));
+    const expectedBlocks = index.blockCount;
+    // the built index goes before the snapshot is loaded (two of them at 1M titles need twice the memory)
+    index = new RightsIndex();
+    // twice: the first collection leaves some of the old index to the next one, which would be counted against the load
+    gc();
+    gc();
+    const beforeLoad = held();
+    t0 = now();
+    const opened = openIndexSnapshot(file);
+    index = RightsIndex.fromColumns(opened.columns().columns);
+    opened.close();
+    const loadMs = now() - t0;
+    gc();
+    const loadedBytes = held() - beforeLoad;
+    const same = titlesIn(index.avails(null, catalogQ)) === expected && index.blockCount === expectedBlocks;
+    console.log(`| snapshot write | ${fmt(writeMs)} ms, ${(written / 1e6).toFixed(0)} MB (${fmt(written / blocks)} bytes per block) | – |`);
+    console.log(
+      `| snapshot load (read, check, index) | ${fmt(loadMs)} ms${same ? '' : ' (ANSWERS DIFFER)'} | full build from blocks in memory: ${fmt(buildMs)} ms (${fmt(buildMs / loadMs)}x) |`,
+    );
+    console.log(
+      `| memory of the index loaded from the snapshot | ${(loadedBytes / 1e9).toFixed(2)} GB, ${fmt(loadedBytes / blocks)} bytes per block | built: ${fmt(bytes / blocks)} bytes per block |`,
+    );
+    console.log('\n(the figures below are of the index loaded from the snapshot, as a server started from it has it)\n');
+    console.log('| measure | figure | baseline (same run) |');
+    console.log('|---|---:|---:|');
+
+    // ---- the catalog-wide question, a conflict check, an update
+    for (let k = 0; k < 3; k++) index.avails(null, catalogQ);
+    const runs: number[] = [];
+    for (let k = 0; k < 7; k++) {
+      const t = now();
+      index.avails(null, catalogQ);
+      runs.push(now() - t);
+    }
+    console.log(
+      `| catalog-wide question (Germany, SVOD, 2027-2028, exclusive) | ${fmt(quantile(runs, 0.5))} ms, ${expected.toLocaleString('en')} titles free | – |`,
+    );
+    const conflict: number[] = [];
+    const update: number[] = [];
+    for (let k = -200; k < 2000; k++) {
+      const t = sample[Math.floor(r() * sample.length)];
+      const p = t.blocks[1 + Math.floor(r() * (t.blocks.length - 1))];
+      let t1 = now();
+      index.conflicts(t.id, [{ ...p }]);
+      const c = now() - t1;
+      // an update: the title's blocks with one sale's end moved (as a write does after it commits)
+      const changed = t.blocks.map((b) => (b === p ? { ...b, end: b.end + 30 } : b));
+      t1 = now();
+      index.setTitle(t.id, changed);
+      const u = now() - t1;
+      if (k >= 0) {
+        conflict.push(c);
+        update.push(u);
+      }
+    }
+    console.log(`| conflict check, one title | p50 ${fmt(quantile(conflict, 0.5))} ms, p99 ${fmt(quantile(conflict, 0.99))} ms | – |`);
+    console.log(
+      `| incremental update, one title's blocks replaced | p50 ${fmt(quantile(update, 0.5))} ms, p99 ${fmt(quantile(update, 0.99))} ms | – |`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (storeTitles > 0) await serverStart(storeTitles);
+}
+
+/** A server's start on SQLite: from the database (baseline), then from the snapshot its clean shutdown wrote. */
+async function serverStart(titles: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'filmrights-scale-store-'));
+  try {
+    const file = join(dir, 'bench.db');
+    const catalog = syntheticCatalog(titles, 42);
+    await load({ file }, catalogRows(catalog));
+    const q = germanySvodQuestion();
+    const someTitle = storeTitleId(catalog[0].id);
+    const start = async (snapshot: boolean) => {
+      const t0 = now();
+      const app = await FilmRights.open({
+        file,
+        follow: true,
+        indexSnapshot: snapshot ? { file: `${file}.rights-index`, log: () => undefined } : undefined,
+      });
+      app.index.avails([someTitle], q);
+      const ms = now() - t0;
+      const free = titlesIn(app.index.avails(null, q));
+      return { app, ms, free, blocks: app.index.blockCount, from: app.lastIndexBuild?.from };
+    };
+    const fromStore = await start(false);
+    await fromStore.app.close();
+    // a server with the snapshot configured: its first start builds from the store, its clean shutdown writes the snapshot
+    const first = await start(true);
+    const t0 = now();
+    await first.app.close();
+    const closeMs = now() - t0;
+    const second = await start(true);
+    await second.app.close();
+    const same = second.free === fromStore.free && second.blocks === fromStore.blocks && second.from === 'snapshot';
+    console.log(
+      `\nServer start on SQLite, ${titles.toLocaleString('en')} titles, ${fromStore.blocks.toLocaleString('en')} blocks, to the first answer: from its snapshot ${fmt(second.ms)} ms${same ? '' : ' (ANSWERS DIFFER)'}; built from the database (baseline) ${fmt(fromStore.ms)} ms (${fmt(fromStore.ms / second.ms)}x). Clean shutdown writing the snapshot: ${fmt(closeMs)} ms.`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
