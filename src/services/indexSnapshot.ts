@@ -29,8 +29,10 @@ const STRING_SEPARATOR = '\u0000';
 
 /**
  * Where the server keeps its index snapshot: env FILMRIGHTS_INDEX_SNAPSHOT (a file, or "off"),
- * else beside the SQLite file (`<file>.rights-index`, in the data directory), else for
- * PostgreSQL ./data/postgres.rights-index. Null when off or the database is in memory.
+ * else beside the SQLite file (`<file>.rights-index`, in the data directory). With PostgreSQL
+ * there is no file the database owns to put it beside, so a snapshot is kept only where
+ * FILMRIGHTS_INDEX_SNAPSHOT names one (each app server its own). Null when off, unnamed for
+ * PostgreSQL, or the database is in memory.
  */
 export function defaultSnapshotFile(
   db: { url?: string; file?: string },
@@ -39,7 +41,7 @@ export function defaultSnapshotFile(
   const set = env.FILMRIGHTS_INDEX_SNAPSHOT?.trim();
   if (set === 'off') return null;
   if (set) return set;
-  if (db.url ?? env.DATABASE_URL?.trim()) return './data/postgres.rights-index';
+  if (db.url ?? env.DATABASE_URL?.trim()) return null;
   const file = db.file ?? (env.FILMRIGHTS_DB?.trim() || DEFAULT_SQLITE_FILE);
   return file === ':memory:' || file === '' ? null : `${file}.rights-index`;
 }
