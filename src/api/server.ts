@@ -110,8 +110,15 @@ export async function buildServer(
     // browser that saw it on localhost would refuse plain HTTP to every other port of localhost
     strictTransportSecurity: false,
   });
+  // a graceful stop answers the requests in flight; their kept-alive connections are closed with
+  // the answer (else server.close() would wait out the keep-alive timeout, 72 s, for each of them)
+  let closing = false;
+  server.addHook('preClose', async () => {
+    closing = true;
+  });
   server.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    if (closing) reply.header('connection', 'close');
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   // before any route: every route under /api must declare its access, and is held to it
