@@ -426,6 +426,9 @@ export const ContractSummary = Type.Object({
       mediaLabel: S,
       start: SOrNull,
       end: SOrNull,
+      /** The start or end that follows an event, in words ("the German theatrical release + 6 months"); null: a date. */
+      startCondition: Type.Optional(SOrNull),
+      endCondition: Type.Optional(SOrNull),
       termReported: Type.Boolean(),
       exclusive: Type.Boolean(),
     }),
@@ -509,6 +512,9 @@ export const TitleView = Type.Object({
       mediaLabel: S,
       start: SOrNull,
       end: SOrNull,
+      /** The start or end that follows an event, in words ("the German theatrical release + 6 months"); null: a date. */
+      startCondition: Type.Optional(SOrNull),
+      endCondition: Type.Optional(SOrNull),
       termReported: Type.Boolean(),
       exclusive: Type.Boolean(),
     }),

@@ -122,6 +122,8 @@ describeBrowser('a window from 6 months after the German theatrical release', ()
     await page.locator('.map-controls').first().getByLabel('From').fill('2027-01-01');
     await page.locator('.map-controls').first().getByLabel('To (inclusive)').fill('2027-12-31');
     await shows(page.locator('.series-table'), /Depends \(not yet dated\)/);
+    // who holds what says when the sale starts, in words, not a dash
+    await shows(page.locator('.data--cards'), /the German theatrical release \+ 6 months\s*–\s*Dec 31, 2040/);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'windows-3-season-map-depends-1280');
 

@@ -29,6 +29,7 @@ import { NotFoundError } from '../errors.js';
 import { formatMoney, type Money } from '../money.js';
 import { sourcesOf, titleCompanyFactId, type FactSourceView, type FactTable } from '../provenance.js';
 import type { Named } from './checks.js';
+import { CONDITION_COLUMN_NAMES, conditionOf, conditionView } from '../contracts/conditions.js';
 
 // ------------------------------------------------------------------ the title page
 
@@ -48,6 +49,9 @@ export interface ContractSummary {
     mediaLabel: string;
     start: string | null;
     end: string | null;
+    /** The start or end that follows an event, in words; null when it is a date. */
+    startCondition?: string | null;
+    endCondition?: string | null;
     termReported: boolean;
     exclusive: boolean;
   }>;
@@ -130,6 +134,9 @@ export interface TitleDetail {
     mediaLabel: string;
     start: string | null;
     end: string | null;
+    /** The start or end that follows an event, in words; null when it is a date. */
+    startCondition?: string | null;
+    endCondition?: string | null;
     termReported: boolean;
     exclusive: boolean;
   }>;
@@ -309,7 +316,16 @@ async function readTitlePage(db: Kysely<Database>, id: string) {
     // this title's blocks in its live contracts
     db
       .selectFrom('rights_blocks')
-      .select(['contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'term_reported', 'exclusive'])
+      .select([
+        'contract_id',
+        'territory_codes',
+        'media_ids',
+        'start_date',
+        'end_date',
+        'term_reported',
+        'exclusive',
+        ...CONDITION_COLUMN_NAMES,
+      ])
       .where('title_id', '=', id)
       .where('contract_id', 'in', liveContracts)
       .orderBy('start_date')
@@ -454,6 +470,9 @@ function dealViews({ contracts, blocks }: PageRows): Pick<TitleDetail, 'contract
     mediaLabel: mediaLabel(mediaSetFromIds(parseJson(b.media_ids), 'media_ids')),
     start: b.start_date,
     end: b.end_date,
+    // an end that follows an event, in words ("the German theatrical release + 6 months")
+    startCondition: conditionView(conditionOf(b, 'start'))?.label ?? null,
+    endCondition: conditionView(conditionOf(b, 'end'))?.label ?? null,
     termReported: b.term_reported !== 0,
     exclusive: b.exclusive === 1,
   }));

@@ -30,6 +30,20 @@ export function checkConditionInput(
 
 type End = 'start' | 'end';
 
+/** The condition columns of a rights block or holdback, to select. */
+export const CONDITION_COLUMN_NAMES = [
+  'start_event',
+  'start_territory',
+  'start_media',
+  'start_offset',
+  'start_unit',
+  'end_event',
+  'end_territory',
+  'end_media',
+  'end_offset',
+  'end_unit',
+] as const;
+
 /** The row's columns for the conditions at both ends (nulls where a date applies). */
 export function conditionRow(start: Condition | null, end: Condition | null) {
   return {

@@ -82,8 +82,10 @@ export function MarketPicture({ rows }: { rows: TitleHolding[] }) {
                 <td data-label="Territories">{str(r.territoryLabel)}</td>
                 <td data-label="Media">{str(r.mediaLabel)}</td>
                 <td data-label="Term" className="nowrap">
-                  {formatDate(str(r.start))} –{' '}
-                  {r.termReported === false && !r.end ? (
+                  {r.startCondition ? <span className="term-condition">{r.startCondition}</span> : formatDate(str(r.start))} –{' '}
+                  {r.endCondition ? (
+                    <span className="term-condition">{r.endCondition}</span>
+                  ) : r.termReported === false && !r.end ? (
                     <span className="term-not-reported">term not reported</span>
                   ) : (
                     formatDate(str(r.end), { open: 'perpetuity' })
