@@ -134,3 +134,20 @@ export async function shows(locator: Locator, text: string | RegExp, timeout = 1
 export async function visible(locator: Locator, timeout = 10_000): Promise<void> {
   await locator.first().waitFor({ state: 'visible', timeout });
 }
+
+/** A JSON request from inside the signed-in page (its cookie), for setting up a scene; throws on an error status. */
+export async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, text: await res.text() };
+    },
+    { method, path, body },
+  );
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
+  return JSON.parse(r.text) as T;
+}

@@ -5,24 +5,7 @@
  * Screenshots at 1280 and 390 px in test-results/term-not-reported-*.png.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { describeBrowser, screenshot, shows, signIn, startWorld, type World } from './harness.js';
-
-async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, text: await res.text() };
-    },
-    { method, path, body },
-  );
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
-  return JSON.parse(r.text) as T;
-}
+import { call, describeBrowser, screenshot, shows, signIn, startWorld, type World } from './harness.js';
 
 describeBrowser('a press deal whose term is not reported', () => {
   let w: World;

@@ -8,23 +8,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeBrowser, screenshot, shows, signIn, startWorld, type World } from './harness.js';
-
-async function call<T>(page: Page, method: string, path: string, body: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, text: await res.text() };
-    },
-    { method, path, body },
-  );
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
-  return JSON.parse(r.text) as T;
-}
+import { call, describeBrowser, screenshot, shows, signIn, startWorld, type World } from './harness.js';
 
 describeBrowser('a window from 6 months after the German theatrical release', () => {
   let w: World;
