@@ -32,9 +32,9 @@ const VIEWS: Array<[View, string]> = [
   ['report', 'Report'],
 ];
 
-/** The market's first day, or today when the market is on. */
-function firstDay(days: string[]): string {
-  const today = new Date().toISOString().slice(0, 10);
+/** The market's first day, or today (in the market's own time zone) when the market is on. */
+function firstDay(days: string[], zone: string): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
   return days.includes(today) ? today : days[0];
 }
 
@@ -70,7 +70,7 @@ export default function Market({ params }: { params: Record<string, string> }) {
   if (!market.data) return <Loading what="Loading the market" />;
   const m = market.data;
   const s = schedule.data;
-  const current = day ?? (s ? firstDay(s.days) : m.start);
+  const current = day ?? (s ? firstDay(s.days, m.timeZone) : m.start);
   async function remove(item: Item) {
     await api.del(`/api/markets/${id}/${item.kind === 'meeting' ? 'meetings' : 'screenings'}/${encodeURIComponent(item.id)}`);
     done(item.kind === 'meeting' ? `The meeting with ${item.buyer.name} was deleted.` : `The screening of ${item.title.name} was deleted.`);
