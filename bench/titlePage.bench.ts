@@ -70,14 +70,29 @@ export async function titlePageBench(titles = Number(process.env.BENCH_STORE_TIT
     // the same answer, and each reader's queries for each page
     const counts = { batched: [] as number[], sequential: [] as number[] };
     const differ: string[] = [];
+    const differIn = new Set<string>();
     for (const id of pages) {
-      const answers: Record<string, string> = {};
+      const answers: Record<string, TitleDetail> = {};
       for (const [name, read] of Object.entries(readers) as Array<[keyof typeof readers, Reader]>) {
         queries = 0;
-        answers[name] = JSON.stringify(await read(app, id));
+        answers[name] = await read(app, id);
         counts[name].push(queries);
       }
-      if (answers.batched !== answers.sequential) differ.push(id);
+      const keys = new Set([...Object.keys(answers.batched), ...Object.keys(answers.sequential)]);
+      const fields = [...keys].filter(
+        (k) =>
+          JSON.stringify((answers.batched as unknown as Record<string, unknown>)[k]) !==
+          JSON.stringify((answers.sequential as unknown as Record<string, unknown>)[k]),
+      );
+      if (fields.length) {
+        differ.push(id);
+        for (const f of fields) differIn.add(f);
+        if (process.env.BENCH_VERBOSE && differ.length === 1)
+          for (const f of fields)
+            console.error(
+              `[titlepage] ${id} ${f}\n batched:    ${JSON.stringify((answers.batched as unknown as Record<string, unknown>)[f]).slice(0, 1500)}\n sequential: ${JSON.stringify((answers.sequential as unknown as Record<string, unknown>)[f]).slice(0, 1500)}`,
+            );
+      }
     }
 
     // timing: both readers on every page, alternately, after two untimed rounds
@@ -113,7 +128,7 @@ export async function titlePageBench(titles = Number(process.env.BENCH_STORE_TIT
     );
     console.log(
       differ.length
-        ? `\nThe two readers DISAGREE on ${differ.length} pages: ${differ.slice(0, 10).join(', ')}.`
+        ? `\nThe two readers DISAGREE on ${differ.length} pages (${differ.slice(0, 10).join(', ')}), in: ${[...differIn].join(', ')}.`
         : `\nBoth readers give the same answer on all ${pages.length} pages.`,
     );
     console.log(`\nTitle-page benchmark: ${fmt(since(t00) / 1000)} s in all.`);

@@ -4,6 +4,7 @@
  * the baseline of the title-page benchmark (bench/titlePage.bench.ts), which
  * also checks that both answer the same. Not used by the application.
  */
+import { CONDITION_COLUMN_NAMES, conditionOf, conditionView } from '../src/services/contracts/conditions.js';
 import type { Kysely } from 'kysely';
 import { countryName } from '../src/domain/countries.js';
 import { mediaLabel, mediaSetFromIds } from '../src/domain/media.js';
@@ -237,7 +238,16 @@ export async function getTitleSequential(app: FilmRights, actor: Actor, id: stri
   const blocks = contractRows.length
     ? await db
         .selectFrom('rights_blocks')
-        .select(['contract_id', 'territory_codes', 'media_ids', 'start_date', 'end_date', 'term_reported', 'exclusive'])
+        .select([
+          'contract_id',
+          'territory_codes',
+          'media_ids',
+          'start_date',
+          'end_date',
+          'term_reported',
+          'exclusive',
+          ...CONDITION_COLUMN_NAMES,
+        ])
         .where('title_id', '=', id)
         .where(
           'contract_id',
@@ -270,6 +280,8 @@ export async function getTitleSequential(app: FilmRights, actor: Actor, id: stri
     mediaLabel: mediaLabel(mediaSetFromIds(parseJson(b.media_ids), 'media_ids')),
     start: b.start_date,
     end: b.end_date,
+    startCondition: conditionView(conditionOf(b, 'start'))?.label ?? null,
+    endCondition: conditionView(conditionOf(b, 'end'))?.label ?? null,
     termReported: b.term_reported !== 0,
     exclusive: b.exclusive === 1,
   }));
