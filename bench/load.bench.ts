@@ -23,7 +23,7 @@ import { importJson } from '../src/services/interchange.js';
 import { createApiToken, createUser } from '../src/services/users.js';
 import { startWriteTiming, stopWriteTiming } from '../src/services/writeTiming.js';
 import { percentile } from './openLoop.js';
-import { scaleOutBench } from './scaleOut.js';
+import { scaleOutBench, scaleOutThroughput } from './scaleOut.js';
 
 const ADMIN_URL = process.env.FILMRIGHTS_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -200,19 +200,20 @@ function printPhases(phases: Map<string, number[]>): void {
 export async function loadBench(): Promise<void> {
   const rate = Number(process.env.LOAD_RATE ?? 200);
   const seconds = Number(process.env.LOAD_SECONDS ?? 60);
-  const dbs = (process.env.LOAD_DBS ?? 'postgres,sqlite,scaleout').split(',');
+  const dbs = (process.env.LOAD_DBS ?? 'postgres,sqlite,scaleout,throughput').split(',');
   let ok = true;
-  if (dbs.includes('postgres') || dbs.includes('scaleout')) {
+  if (dbs.some((d) => ['postgres', 'scaleout', 'throughput'].includes(d))) {
     const admin = new pg.Client({ connectionString: ADMIN_URL });
     await admin.connect();
     try {
-      for (const which of ['postgres', 'scaleout'].filter((d) => dbs.includes(d))) {
+      for (const which of ['postgres', 'scaleout', 'throughput'].filter((d) => dbs.includes(d))) {
         const name = `filmrights_load_${which}_${process.pid}`;
         await admin.query(`CREATE DATABASE ${name}`);
         const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
         try {
           if (which === 'postgres') ok = (await loadOn('PostgreSQL', { url }, rate, seconds)) && ok;
-          else ok = (await scaleOutBench(url, rate, seconds)) && ok;
+          else if (which === 'scaleout') ok = (await scaleOutBench(url, rate, seconds)) && ok;
+          else ok = (await scaleOutThroughput(url)) && ok;
         } finally {
           await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         }

@@ -9,6 +9,10 @@ import { openLoop, percentile } from './openLoop.js';
 
 interface Config {
   url: string;
+  /** More servers to spread the requests over, round robin with `url` (all 127.0.0.1). */
+  moreUrls?: string[];
+  /** Closed loop instead: this many requests in flight at all times for `seconds` (throughput). */
+  concurrency?: number;
   token: string;
   rate: number;
   seconds: number;
@@ -20,7 +24,8 @@ interface Config {
 }
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Config;
-if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(cfg.url)) throw new Error(`only 127.0.0.1 targets, got ${cfg.url}`);
+const urls = [cfg.url, ...(cfg.moreUrls ?? [])];
+for (const u of urls) if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(u)) throw new Error(`only 127.0.0.1 targets, got ${u}`);
 
 let seed = 20261129;
 const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
@@ -101,14 +106,36 @@ async function one(i: number): Promise<boolean> {
     path = `/api/titles?q=${encodeURIComponent('load title')}`;
     init = { headers };
   }
-  const res = await fetch(cfg.url + path, init);
+  const res = await fetch(urls[i % urls.length] + path, init);
   await res.arrayBuffer();
   status.set(res.status, (status.get(res.status) ?? 0) + 1);
   if (ref && res.status === 201) acknowledged.push(ref);
   return res.status < 500;
 }
 
-const run = await openLoop(cfg.rate, cfg.seconds, one);
+/** Closed loop: `concurrency` workers, each sending its next request when the last is answered. */
+async function closedLoop(concurrency: number, seconds: number) {
+  const latencies: number[] = [];
+  let failed = 0;
+  let sent = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const i = sent++;
+        const t0 = performance.now();
+        const ok = await one(i).catch(() => false);
+        latencies.push(performance.now() - t0);
+        if (!ok) failed++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { latencies, seconds: (performance.now() - start) / 1000, sent, failed };
+}
+
+const run = cfg.concurrency ? await closedLoop(cfg.concurrency, cfg.seconds) : await openLoop(cfg.rate, cfg.seconds, one);
 const errors = run.failed;
 const q = (p: number) => percentile(run.latencies, p);
 process.stdout.write(

@@ -7,10 +7,17 @@
  * Both servers run in this process (one event loop): the delays include the
  * time the second server waits for the loop, so they are an upper bound.
  */
+import type { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { startServer } from '../src/api/server.js';
 import { seedLoadCatalog, runLoadClient } from './load.bench.js';
 import { percentile } from './openLoop.js';
+import { serveInChildProcess } from './store.bench.js';
+
+/** Seconds of each closed-loop throughput run (SCALE_OUT_SECONDS). */
+const THROUGHPUT_SECONDS = Number(process.env.SCALE_OUT_SECONDS ?? 20);
+/** Requests in flight at all times during a throughput run. */
+const THROUGHPUT_CONCURRENCY = 16;
 
 export async function scaleOutBench(url: string, rate: number, seconds: number): Promise<boolean> {
   const seed = await seedLoadCatalog({ url });
@@ -78,4 +85,61 @@ export async function scaleOutBench(url: string, rate: number, seconds: number):
       .join(' ')} |`,
   );
   return probeErrors === 0 && r.errors === 0;
+}
+
+/**
+ * Throughput from one app server to two (issue 18): each `filmrights serve` in its own process on
+ * one PostgreSQL, the load's mix (10% deal writes) sent by a closed loop of 16 requests in flight
+ * for THROUGHPUT_SECONDS, to one server, then round robin to two. The client, the servers and
+ * PostgreSQL share this machine's cores: on a machine with fewer cores than processes the second
+ * server can only take what the others leave.
+ */
+export async function scaleOutThroughput(url: string): Promise<boolean> {
+  const seed = await seedLoadCatalog({ url });
+  const children = new Set<ReturnType<typeof spawn>>();
+  const servers: Array<Awaited<ReturnType<typeof serveInChildProcess>>> = [];
+  const rows: Array<{ servers: number; r: Awaited<ReturnType<typeof runLoadClient>>; load: string }> = [];
+  try {
+    servers.push(await serveInChildProcess(url, children), await serveInChildProcess(url, children));
+    for (const n of [1, 2, 1, 2]) {
+      const urls = servers.slice(0, n).map((s) => s.url);
+      const r = await runLoadClient(
+        {
+          url: urls[0],
+          moreUrls: urls.slice(1),
+          concurrency: THROUGHPUT_CONCURRENCY,
+          seconds: THROUGHPUT_SECONDS,
+          rate: 0,
+          writeShare: 0.1,
+          ...seed,
+        },
+        THROUGHPUT_SECONDS,
+      );
+      rows.push({
+        servers: n,
+        r,
+        load: loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' '),
+      });
+    }
+  } finally {
+    for (const s of servers) await s.stop();
+  }
+  const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
+  const rate = (r: (typeof rows)[number]['r']) => r.requests / r.seconds;
+  console.log(
+    `\n## Scale-out: throughput from one server to two (separate processes, one PostgreSQL, closed loop of ${THROUGHPUT_CONCURRENCY} in flight, 10% deal writes, ${THROUGHPUT_SECONDS} s each, alternated)\n`,
+  );
+  console.log('| servers | requests/s | p50 ms | p99 ms | errors | load avg (1/5/15 min) |');
+  console.log('|---:|---:|---:|---:|---:|---|');
+  for (const { servers: n, r, load } of rows) console.log(`| ${n} | ${f(rate(r))} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} | ${load} |`);
+  const mean = (n: number) => {
+    const xs = rows.filter((x) => x.servers === n).map((x) => rate(x.r));
+    return xs.reduce((a, b) => a + b, 0) / xs.length;
+  };
+  console.log(
+    `\nTwo servers: ${(mean(2) / mean(1)).toFixed(2)}x the requests per second of one, on this machine's ${(await import('node:os')).availableParallelism()} cores.`,
+  );
+  return rows.every((x) => x.r.errors === 0);
 }

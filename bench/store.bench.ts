@@ -335,7 +335,7 @@ const runLoad = (cfgFile: string, duration: number, children: Set<ReturnType<typ
 const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 
 /** `filmrights serve` on PostgreSQL in a child process (node + tsx, the API only: no web build, request logs discarded), once it listens. */
-async function serveInChildProcess(
+export async function serveInChildProcess(
   url: string,
   children: Set<ReturnType<typeof spawn>>,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
