@@ -265,6 +265,8 @@ export const ContractListItem = Type.Object({
   announcedOn: SOrNull,
   updatedAt: S,
   deletedAt: SOrNull,
+  /** Read from a source (the press, an import) that nobody has reviewed yet: the list marks it. */
+  notReviewed: Type.Optional(Type.Boolean()),
 });
 export type ContractListItem = Static<typeof ContractListItem>;
 export const ContractPage = Page(ContractListItem);
@@ -555,7 +557,14 @@ export const PersonView = Type.Object({
   ),
   deals: Type.Array(
     Type.Object({
-      contract: Type.Object({ id: S, ref: S, direction: oneOf(CONTRACT_DIRECTIONS), status: oneOf(CONTRACT_STATUSES) }),
+      contract: Type.Object({
+        id: S,
+        ref: S,
+        direction: oneOf(CONTRACT_DIRECTIONS),
+        status: oneOf(CONTRACT_STATUSES),
+        /** Read from a source nobody has reviewed yet. */
+        notReviewed: Type.Optional(Type.Boolean()),
+      }),
       side: oneOf(NEGOTIATOR_SIDES),
       company: nullable(Ref),
       titles: Type.Array(Ref),

@@ -138,6 +138,26 @@ describeBrowser('the deal page shows where a deal came from, reviewed or not', (
     }, 120_000);
   }
 
+  it("lists mark the demo's press deals not yet reviewed the same way: deals, a company's page, home", async () => {
+    const { page } = w;
+    for (const [width, height] of [
+      [1280, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${w.url}/deals`);
+      const neonRow = page.locator('tr', { hasText: 'WB-NEON-ONE-SECOND-NA' });
+      await shows(neonRow, 'from the press, not yet reviewed');
+      await screenshot(page, `deal-sources-list-${width}`, { viewportOnly: true });
+      await page.goto(`${w.url}/companies`);
+      await page.getByRole('link', { name: 'Neon', exact: true }).first().click();
+      await shows(page.locator('tr', { hasText: 'NEON-PARASITE-US-CA' }), 'from the press, not yet reviewed');
+      await screenshot(page, `deal-sources-company-${width}`, { viewportOnly: true });
+      await page.goto(`${w.url}/`);
+      await shows(page.locator('#signed'), 'from the press, not yet reviewed');
+    }
+  });
+
   it('a deal entered by hand says it has no source, and shows no marker', async () => {
     const { page } = w;
     await page.setViewportSize({ width: 1280, height: 900 });
