@@ -451,6 +451,8 @@ export const ContractSummary = Type.Object({
   signedOn: SOrNull,
   announcedOn: SOrNull,
   mg: Type.Optional(nullable(Money)),
+  /** Read from a source nobody has reviewed yet. */
+  notReviewed: Type.Optional(Type.Boolean()),
 });
 export type ContractSummary = Static<typeof ContractSummary>;
 

@@ -3,8 +3,8 @@
  * such wherever they show"): GET /api/contracts/:id carries the deal's sources, each with the
  * sentence quoted, when it was read, whether a person reviewed it, and the article's deal fact
  * to review it in. Accepting that fact in the review queue marks the source reviewed. A viewer
- * without the financial-terms permission sees the sources but not the MG. The deals list and the
- * company page mark the deal while it waits. SQLite and PostgreSQL.
+ * without the financial-terms permission sees the sources but not the MG. The deals list, the
+ * company page and the title page's deals mark the deal while it waits. SQLite and PostgreSQL.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -74,16 +74,19 @@ describeEachDatabase('the sources of a deal', (_open, database) => {
     return res.json() as { ref: string; mg?: unknown; sources: DealSource[] };
   };
 
-  /** Whether the deals list and the licensee's company page mark the deal as not yet reviewed. */
+  /** Whether the deals list, the licensee's company page and the title page's deals mark the deal as not yet reviewed. */
   const marks = async () => {
     const list = (await send('eva', 'GET', '/api/contracts?q=HARROW')).json().items as Array<{ id: string; notReviewed: boolean }>;
     const licensee = (await deal()) as unknown as { licensee: { id: string } };
     const company = (await send('vic', 'GET', `/api/companies/${licensee.licensee.id}`)).json() as {
       contracts: Array<{ id: string; notReviewed: boolean }>;
     };
+    const titleId = ((await deal()) as unknown as { titles: Array<{ id: string }> }).titles[0].id;
+    const title = (await send('vic', 'GET', `/api/titles/${titleId}`)).json() as { contracts: Array<{ id: string; notReviewed: boolean }> };
     return {
       list: list.find((c) => c.id === contractId)!.notReviewed,
       company: company.contracts.find((c) => c.id === contractId)!.notReviewed,
+      title: title.contracts.find((c) => c.id === contractId)!.notReviewed,
     };
   };
 
@@ -120,7 +123,7 @@ describeEachDatabase('the sources of a deal', (_open, database) => {
       source: { outlet: 'Trade Weekly', publishedOn: '2025-05-14', title: 'Harrow Lane takes The Salt Orchard for Germany' },
     });
     expect(Number.isNaN(Date.parse(sources[0].readAt))).toBe(false);
-    expect(await marks()).toEqual({ list: true, company: true });
+    expect(await marks()).toEqual({ list: true, company: true, title: true });
   });
 
   it('once the article is read, the source names its deal fact waiting in the review queue', async () => {
@@ -150,7 +153,7 @@ describeEachDatabase('the sources of a deal', (_open, database) => {
     const { sources } = await deal();
     expect(sources).toHaveLength(1);
     expect(sources[0]).toMatchObject({ quote: SENTENCE, reviewed: true, reviewedBy: 'eva', article: { factStatus: 'accepted' } });
-    expect(await marks()).toEqual({ list: false, company: false });
+    expect(await marks()).toEqual({ list: false, company: false, title: false });
   });
 
   it('a deal entered by hand has no sources', async () => {
