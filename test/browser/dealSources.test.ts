@@ -138,7 +138,7 @@ describeBrowser('the deal page shows where a deal came from, reviewed or not', (
     }, 120_000);
   }
 
-  it("lists mark the demo's press deals not yet reviewed the same way: deals, a company's page, home", async () => {
+  it("lists mark the demo's press deals not yet reviewed the same way: deals, a company's page, home, a title's deals", async () => {
     const { page } = w;
     for (const [width, height] of [
       [1280, 900],
@@ -155,6 +155,14 @@ describeBrowser('the deal page shows where a deal came from, reviewed or not', (
       await screenshot(page, `deal-sources-company-${width}`, { viewportOnly: true });
       await page.goto(`${w.url}/`);
       await shows(page.locator('#signed'), 'from the press, not yet reviewed');
+      await page.goto(`${w.url}/titles/one-second`);
+      // the page fetches each whole contract after the summaries: the mark must stay once they are in
+      await page.locator('#contracts').waitFor();
+      await page.waitForLoadState('networkidle');
+      const titleDeal = page.locator('tr', { hasText: 'WB-NEON-ONE-SECOND-NA' }).first();
+      await shows(titleDeal, 'from the press, not yet reviewed');
+      await titleDeal.scrollIntoViewIfNeeded();
+      await screenshot(page, `deal-sources-title-${width}`, { viewportOnly: true });
     }
   });
 

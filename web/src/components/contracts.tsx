@@ -41,14 +41,18 @@ export function refName(r: Ref | string | null | undefined): string {
   return typeof r === 'string' ? r : r.name;
 }
 
+/** A list's contract (`notReviewed`) or a whole one (its `sources`): read from a source nobody has reviewed yet? */
+type Reviewable = { notReviewed?: boolean; sources?: Array<{ reviewed: boolean }> };
+
 /** A contract's reference, a link to the deal; marked when it was read from a source nobody has reviewed yet. */
-export function ContractRef({ c }: { c: Pick<Contract, 'id' | 'ref'> & { notReviewed?: boolean } }) {
+export function ContractRef({ c }: { c: Pick<Contract, 'id' | 'ref'> & Reviewable }) {
+  const waiting = c.notReviewed ?? c.sources?.some((s) => !s.reviewed) ?? false;
   return (
     <>
       <Link to={`/deals/${encodeURIComponent(c.id)}`} className="contract-ref">
         {c.ref}
       </Link>
-      {c.notReviewed && (
+      {waiting && (
         <>
           {' '}
           <ReviewMark reviewed={false} />
@@ -70,7 +74,7 @@ export function rightsLine(c: Partial<Contract>): string {
 }
 
 /** A contract row's first two cells: its reference (a link to the deal) and its kind (rights in, out, market intelligence). */
-export function ContractCells({ c }: { c: Pick<Contract, 'id' | 'ref' | 'direction'> & { notReviewed?: boolean } }) {
+export function ContractCells({ c }: { c: Pick<Contract, 'id' | 'ref' | 'direction'> & Reviewable }) {
   return (
     <>
       <td>
