@@ -379,6 +379,7 @@ export async function getTitleSequential(app: FilmRights, actor: Actor, id: stri
         blocks: mine.map(({ contractId: _, ...b }) => b),
         signedOn: c.signed_on,
         announcedOn: c.announced_on,
+        notReviewed: src('contracts', c.id).some((s) => !s.reviewed),
       };
       summary.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
       return summary;

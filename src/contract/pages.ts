@@ -51,6 +51,8 @@ export const CompanyView = Type.Object({
       status: oneOf(CONTRACT_STATUSES),
       counterparty: nullable(Ref),
       titles: Type.Array(Ref),
+      /** Read from a source nobody has reviewed yet. */
+      notReviewed: Type.Optional(Type.Boolean()),
     }),
   ),
   people: Type.Array(Type.Object({ person: Ref, contracts: Type.Array(S) })),
@@ -95,6 +97,8 @@ export const HomeContract = Type.Object({
   signedOn: SOrNull,
   announcedOn: SOrNull,
   createdAt: S,
+  /** Read from a source nobody has reviewed yet. */
+  notReviewed: Type.Optional(Type.Boolean()),
 });
 export type HomeContract = Static<typeof HomeContract>;
 

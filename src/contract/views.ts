@@ -95,6 +95,39 @@ export type Holdback = Static<typeof Holdback>;
 export const Negotiator = Type.Object({ person: Ref, company: nullable(Ref), side: oneOf(NEGOTIATOR_SIDES) });
 export type Negotiator = Static<typeof Negotiator>;
 
+/** A fact's source as a page shows it: the article, import or manual entry, and the quote. */
+export const FactSourceView = Type.Object({
+  id: S,
+  factTable: S,
+  factId: S,
+  source: Type.Object({
+    id: S,
+    kind: oneOf(SOURCE_KINDS),
+    outlet: SOrNull,
+    publishedOn: SOrNull,
+    url: SOrNull,
+    file: SOrNull,
+    title: SOrNull,
+  }),
+  quote: SOrNull,
+  spanStart: nullable(Type.Integer()),
+  spanEnd: nullable(Type.Integer()),
+  reviewed: Type.Boolean(),
+  accepted: Type.Boolean(),
+});
+export type FactSourceView = Static<typeof FactSourceView>;
+
+/** A deal's source as its page shows it: when it was read, who reviewed it, and its article's deal fact (where to review it). */
+export const DealSource = Type.Object({
+  ...FactSourceView.properties,
+  readAt: S,
+  reviewedBy: SOrNull,
+  article: nullable(
+    Type.Object({ id: S, title: SOrNull, factId: SOrNull, factStatus: nullable(oneOf(['pending', 'accepted', 'rejected'] as const)) }),
+  ),
+});
+export type DealSource = Static<typeof DealSource>;
+
 /** A contract with its rights, holdbacks, negotiators and (with the financial-terms permission) its MG. */
 export const Contract = Type.Object({
   id: S,
@@ -122,6 +155,8 @@ export const Contract = Type.Object({
   /** Summaries may add a one-line rights description. */
   territoryLabel: Type.Optional(S),
   mediaLabel: Type.Optional(S),
+  /** GET /api/contracts/:id: where the deal came from, each source reviewed or not (docs/ingest.md, "Review"). */
+  sources: Type.Optional(Type.Array(DealSource)),
 });
 export type Contract = Static<typeof Contract>;
 
@@ -230,6 +265,8 @@ export const ContractListItem = Type.Object({
   announcedOn: SOrNull,
   updatedAt: S,
   deletedAt: SOrNull,
+  /** Read from a source (the press, an import) that nobody has reviewed yet: the list marks it. */
+  notReviewed: Type.Optional(Type.Boolean()),
 });
 export type ContractListItem = Static<typeof ContractListItem>;
 export const ContractPage = Page(ContractListItem);
@@ -383,28 +420,6 @@ export type FestivalView = Static<typeof FestivalView>;
 export const SectionView = Type.Object({ id: S, editionId: S, name: S });
 export type SectionView = Static<typeof SectionView>;
 
-/** A fact's source as a page shows it: the article, import or manual entry, and the quote. */
-export const FactSourceView = Type.Object({
-  id: S,
-  factTable: S,
-  factId: S,
-  source: Type.Object({
-    id: S,
-    kind: oneOf(SOURCE_KINDS),
-    outlet: SOrNull,
-    publishedOn: SOrNull,
-    url: SOrNull,
-    file: SOrNull,
-    title: SOrNull,
-  }),
-  quote: SOrNull,
-  spanStart: nullable(Type.Integer()),
-  spanEnd: nullable(Type.Integer()),
-  reviewed: Type.Boolean(),
-  accepted: Type.Boolean(),
-});
-export type FactSourceView = Static<typeof FactSourceView>;
-
 /** Where a fact on a page comes from (an article span, an import, a manual entry). */
 const Sources = Type.Array(FactSourceView);
 const FestivalRef = Type.Object({ id: S, name: S, shortName: SOrNull });
@@ -436,6 +451,8 @@ export const ContractSummary = Type.Object({
   signedOn: SOrNull,
   announcedOn: SOrNull,
   mg: Type.Optional(nullable(Money)),
+  /** Read from a source nobody has reviewed yet. */
+  notReviewed: Type.Optional(Type.Boolean()),
 });
 export type ContractSummary = Static<typeof ContractSummary>;
 
@@ -542,7 +559,14 @@ export const PersonView = Type.Object({
   ),
   deals: Type.Array(
     Type.Object({
-      contract: Type.Object({ id: S, ref: S, direction: oneOf(CONTRACT_DIRECTIONS), status: oneOf(CONTRACT_STATUSES) }),
+      contract: Type.Object({
+        id: S,
+        ref: S,
+        direction: oneOf(CONTRACT_DIRECTIONS),
+        status: oneOf(CONTRACT_STATUSES),
+        /** Read from a source nobody has reviewed yet. */
+        notReviewed: Type.Optional(Type.Boolean()),
+      }),
       side: oneOf(NEGOTIATOR_SIDES),
       company: nullable(Ref),
       titles: Type.Array(Ref),

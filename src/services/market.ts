@@ -29,6 +29,7 @@ import { NotFoundError } from './errors.js';
 import { addDaysIso, countryCode, daysBetween, optionalBool, optionalIsoDate, optionalOneOf, requiredText, todayIso } from './lookup.js';
 import { formatMoney, parseMoney, type Money } from './money.js';
 import { contractTitles } from './people.js';
+import { notReviewedOf } from './provenance.js';
 import { deleteRow } from './rows.js';
 import type { ReleaseInput, BoxOfficeInput } from '../contract/index.js';
 export type { ReleaseInput, BoxOfficeInput } from '../contract/index.js';
@@ -346,6 +347,8 @@ export interface HomeContract {
   signedOn: string | null;
   announcedOn: string | null;
   createdAt: string;
+  /** Read from a source nobody has reviewed yet. */
+  notReviewed: boolean;
 }
 
 export interface Home {
@@ -401,7 +404,8 @@ export async function home(app: FilmRights, actor: Actor, opts: { today?: string
         .execute()
     : [];
   const all = [...holdRows, ...signedRows, ...expiringContracts];
-  const titles = await contractTitles(db, [...new Set(all.map((c) => c.id))]);
+  const ids = [...new Set(all.map((c) => c.id))];
+  const [titles, notReviewed] = await Promise.all([contractTitles(db, ids), notReviewedOf(db, 'contracts', ids)]);
   const view = (c: (typeof all)[number]): HomeContract => ({
     id: c.id,
     ref: c.ref,
@@ -413,6 +417,7 @@ export async function home(app: FilmRights, actor: Actor, opts: { today?: string
     signedOn: c.signed_on,
     announcedOn: c.announced_on,
     createdAt: c.created_at,
+    notReviewed: notReviewed.has(c.id),
   });
   const count = await db
     .selectFrom('fact_sources')

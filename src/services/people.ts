@@ -23,7 +23,7 @@ import type { Actor, FilmRights } from './app.js';
 import { requireWriter } from './access.js';
 import { audit, deletedSnapshot } from './audit.js';
 import { InUseError, NotFoundError } from './errors.js';
-import { dropFactLinks, factLinksOf, restoreFactLinks, type FactLinkRow } from './provenance.js';
+import { dropFactLinks, factLinksOf, notReviewedOf, restoreFactLinks, type FactLinkRow } from './provenance.js';
 import { countryCode, oneOf, optionalText, pageParams, paginate, rankByNames, requiredText, type Page } from './lookup.js';
 import type { PersonInput, CompanyInput } from '../contract/index.js';
 import { marketUses } from './marketDays/references.js';
@@ -133,7 +133,7 @@ export interface PersonDetail {
   sortName: string | null;
   credits: Array<{ id: string; role: CreditRole; character: string | null; title: { id: string; name: string; year: number | null } }>;
   deals: Array<{
-    contract: { id: string; ref: string; direction: ContractDirection; status: ContractStatus };
+    contract: { id: string; ref: string; direction: ContractDirection; status: ContractStatus; notReviewed: boolean };
     side: NegotiatorSide;
     company: Named | null;
     titles: Named[];
@@ -162,10 +162,17 @@ export async function getPerson(app: FilmRights, _actor: Actor, id: string): Pro
     .where('k.deleted_at', 'is', null)
     .orderBy('k.ref')
     .execute();
-  const titles = await contractTitles(
-    db,
-    deals.map((d) => d.id),
-  );
+  const [titles, notReviewed] = await Promise.all([
+    contractTitles(
+      db,
+      deals.map((d) => d.id),
+    ),
+    notReviewedOf(
+      db,
+      'contracts',
+      deals.map((d) => d.id),
+    ),
+  ]);
   return {
     id: p.id,
     name: p.name,
@@ -177,7 +184,7 @@ export async function getPerson(app: FilmRights, _actor: Actor, id: string): Pro
       title: { id: c.title_id, name: c.english_title ?? c.original_title, year: c.year },
     })),
     deals: deals.map((d) => ({
-      contract: { id: d.id, ref: d.ref, direction: d.direction, status: d.status },
+      contract: { id: d.id, ref: d.ref, direction: d.direction, status: d.status, notReviewed: notReviewed.has(d.id) },
       side: d.side,
       company: d.company_id ? { id: d.company_id, name: d.company_name ?? '' } : null,
       titles: titles.get(d.id) ?? [],
@@ -293,6 +300,8 @@ export interface CompanyDetail {
     status: ContractStatus;
     counterparty: Named | null;
     titles: Named[];
+    /** Read from a source nobody has reviewed yet. */
+    notReviewed: boolean;
   }>;
   people: Array<{ person: Named; contracts: string[] }>;
 }
@@ -328,10 +337,17 @@ export async function getCompany(app: FilmRights, _actor: Actor, id: string): Pr
     .where((eb) => eb.or([eb('k.licensor_id', '=', id), eb('k.licensee_id', '=', id), eb('k.sales_agent_id', '=', id)]))
     .orderBy('k.ref')
     .execute();
-  const ctitles = await contractTitles(
-    db,
-    contracts.map((k) => k.id),
-  );
+  const [ctitles, notReviewed] = await Promise.all([
+    contractTitles(
+      db,
+      contracts.map((k) => k.id),
+    ),
+    notReviewedOf(
+      db,
+      'contracts',
+      contracts.map((k) => k.id),
+    ),
+  ]);
   const negotiators = await db
     .selectFrom('negotiators as n')
     .innerJoin('people as p', 'p.id', 'n.person_id')
@@ -366,7 +382,16 @@ export async function getCompany(app: FilmRights, _actor: Actor, id: string): Pr
               ? { id: k.licensor_id, name: k.licensor_name ?? '' }
               : null
             : null;
-      return { id: k.id, ref: k.ref, role, direction: k.direction, status: k.status, counterparty, titles: ctitles.get(k.id) ?? [] };
+      return {
+        id: k.id,
+        ref: k.ref,
+        role,
+        direction: k.direction,
+        status: k.status,
+        counterparty,
+        titles: ctitles.get(k.id) ?? [],
+        notReviewed: notReviewed.has(k.id),
+      };
     }),
     people: [...people.values()],
   };

@@ -362,6 +362,26 @@ export async function sourcesOf(
   return arrangeSources(facts, answers.flat());
 }
 
+/**
+ * Of the given facts of one table, those with a source nobody has reviewed yet: a list marks them
+ * as the fact's own page does. Read by the (table, id) index, a slice of 500 ids a query.
+ */
+export async function notReviewedOf(db: Kysely<Database>, table: FactTable, ids: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += SLICE) {
+    const rows = await db
+      .selectFrom('fact_sources')
+      .select('fact_id')
+      .distinct()
+      .where('fact_table', '=', table)
+      .where('fact_id', 'in', ids.slice(i, i + SLICE))
+      .where('reviewed', '=', 0)
+      .execute();
+    for (const r of rows) out.add(r.fact_id);
+  }
+  return out;
+}
+
 /** Deletes the provenance links of facts that are going away (inside the caller's transaction). */
 export async function dropFactLinks(trx: Kysely<Database>, table: FactTable, ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) {

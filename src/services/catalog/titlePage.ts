@@ -59,6 +59,8 @@ export interface ContractSummary {
   announcedOn: string | null;
   /** Only with the financial-terms permission. */
   mg?: Money | null;
+  /** Read from a source nobody has reviewed yet (its sources are in the page's). */
+  notReviewed: boolean;
 }
 
 export interface TitleDetail {
@@ -463,7 +465,7 @@ function releaseViews({ releases, boxOffice }: PageRows, src: SourcesOfFact): Pi
 }
 
 /** The title's live contracts with their blocks for it, and who holds what as the signed and announced ones say. */
-function dealViews({ contracts, blocks }: PageRows): Pick<TitleDetail, 'contracts' | 'marketPicture'> {
+function dealViews({ contracts, blocks, sources }: PageRows): Pick<TitleDetail, 'contracts' | 'marketPicture'> {
   const blockViews = blocks.map((b) => ({
     contractId: b.contract_id,
     territoryLabel: territoryLabel(territorySetFromCodes(parseJson(b.territory_codes), 'territory_codes')),
@@ -491,6 +493,7 @@ function dealViews({ contracts, blocks }: PageRows): Pick<TitleDetail, 'contract
         blocks: mine.map(({ contractId: _, ...b }) => b),
         signedOn: c.signed_on,
         announcedOn: c.announced_on,
+        notReviewed: (sources.get(`contracts:${c.id}`) ?? []).some((s) => !s.reviewed),
       };
       summary.mg = c.mg_amount !== null && c.mg_currency ? formatMoney(Number(c.mg_amount), c.mg_currency) : null;
       return summary;

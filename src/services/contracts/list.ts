@@ -16,6 +16,7 @@ import {
 import type { Actor, FilmRights } from '../app.js';
 import { optionalOneOf, rankByNames } from '../lookup.js';
 import { formatMoney, type Money } from '../money.js';
+import { notReviewedOf } from '../provenance.js';
 
 /** One distinct grant of a listed contract (blocks that differ only by title are one). */
 export interface ContractRights {
@@ -46,6 +47,8 @@ export interface ContractListItem {
   updatedAt: string;
   /** Set on deleted contracts (listed with `deleted: true`). */
   deletedAt: string | null;
+  /** Read from a source (the press, an import) that nobody has reviewed yet. */
+  notReviewed: boolean;
 }
 
 /** GET /api/contracts: declared in the API contract (src/contract/deals.ts). */
@@ -165,6 +168,7 @@ export async function listContracts(
     announcedOn: r.announced_on,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
+    notReviewed: false,
     row: r,
   }));
   if (params.q?.trim()) {
@@ -176,14 +180,22 @@ export async function listContracts(
   const pageSize = Math.min(Math.max(params.pageSize ?? 50, 1), 500);
   const page = Math.max(params.page ?? 1, 1);
   const shown = items.slice((page - 1) * pageSize, page * pageSize);
-  const rights = await rightsOf(
-    app.store.db,
-    shown.map((c) => c.id),
-  );
+  const [rights, notReviewed] = await Promise.all([
+    rightsOf(
+      app.store.db,
+      shown.map((c) => c.id),
+    ),
+    notReviewedOf(
+      app.store.db,
+      'contracts',
+      shown.map((c) => c.id),
+    ),
+  ]);
   return {
     items: shown.map(({ row, ...c }) => ({
       ...c,
       rights: rights.get(c.id) ?? [],
+      notReviewed: notReviewed.has(c.id),
       ...(financials ? { mg: row.mg_amount !== null && row.mg_currency ? formatMoney(Number(row.mg_amount), row.mg_currency) : null } : {}),
     })),
     total: items.length,

@@ -12,6 +12,7 @@ import { visibleTo } from '../access.js';
 import { NotFoundError } from '../errors.js';
 import { formatMoney, type Money } from '../money.js';
 import { conditionOf, conditionView } from './conditions.js';
+import { sourcesOf, type FactSourceView } from '../provenance.js';
 import type { ConditionColumns } from '../../store/index.js';
 
 type ConditionShown = NonNullable<ReturnType<typeof conditionView>>;
@@ -81,12 +82,85 @@ export interface ContractView {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Where the deal came from (GET /api/contracts/:id): each source with its quote and whether a person reviewed it. */
+  sources?: DealSourceView[];
+}
+
+/**
+ * One source of a deal as the deal page shows it: the article (or import),
+ * the sentence quoted, when it was read into the system, whether a person
+ * reviewed it (and who), and where to review it: the article's fact in the
+ * review queue, when the source was read as an article.
+ */
+export interface DealSourceView extends FactSourceView {
+  /** When the source was read (the article pasted, fetched or imported). */
+  readAt: string;
+  /** The user who reviewed it, by name; null when nobody has (or the user is gone). */
+  reviewedBy: string | null;
+  /** The article it was read as, and its deal fact there (pending: waits in the review queue). */
+  article: { id: string; title: string | null; factId: string | null; factStatus: 'pending' | 'accepted' | 'rejected' | null } | null;
 }
 
 export async function getContract(app: FilmRights, actor: Actor, id: string): Promise<ContractView> {
   const c = await readContract(app.store.db, id);
   if (!c || c.deletedAt) throw new NotFoundError('contract', id);
-  return visibleTo(actor, c);
+  return visibleTo(actor, { ...c, sources: await dealSources(app.store.db, id) });
+}
+
+/** The sources of a deal, in publication order, each with its article and the article's deal fact (to review it there). */
+export async function dealSources(db: Kysely<Database>, contractId: string): Promise<DealSourceView[]> {
+  const links = (await sourcesOf(db, [{ table: 'contracts', id: contractId }])).get(`contracts:${contractId}`) ?? [];
+  if (!links.length) return [];
+  const sourceIds = [...new Set(links.map((l) => l.source.id))];
+  const [sources, articles, reviewers] = await Promise.all([
+    db.selectFrom('sources').select(['id', 'created_at']).where('id', 'in', sourceIds).execute(),
+    db
+      .selectFrom('articles')
+      .select(['id', 'source_id', 'title', 'created_at'])
+      .where('source_id', 'in', sourceIds)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('fact_sources as fs')
+      .innerJoin('users as u', 'u.id', 'fs.reviewed_by')
+      .select(['fs.id', 'u.username'])
+      .where(
+        'fs.id',
+        'in',
+        links.map((l) => l.id),
+      )
+      .execute(),
+  ]);
+  const facts = articles.length
+    ? await db
+        .selectFrom('article_facts')
+        .select(['id', 'article_id', 'span_start', 'span_end', 'status', 'written'])
+        .where(
+          'article_id',
+          'in',
+          articles.map((a) => a.id),
+        )
+        .where('type', '=', 'deal')
+        .orderBy('position')
+        .execute()
+    : [];
+  return links.map((l) => {
+    // the first article read from this source (the same text is one article)
+    const article = articles.find((a) => a.source_id === l.source.id) ?? null;
+    const own = facts.filter((f) => article && f.article_id === article.id);
+    // its deal fact: the one written as this deal, else the one read from the quoted sentence
+    const fact =
+      own.find((f) => f.written !== null && parseJson(f.written).id === contractId) ??
+      own.find((f) => l.spanStart !== null && l.spanEnd !== null && f.span_start < l.spanEnd && f.span_end > l.spanStart) ??
+      null;
+    return {
+      ...l,
+      readAt: article?.created_at ?? sources.find((s) => s.id === l.source.id)?.created_at ?? '',
+      reviewedBy: reviewers.find((r) => r.id === l.id)?.username ?? null,
+      article: article ? { id: article.id, title: article.title, factId: fact?.id ?? null, factStatus: fact?.status ?? null } : null,
+    };
+  });
 }
 
 /** Reads a contract with its blocks, holdbacks, negotiators and MG (every field: filter with `visibleTo` before it leaves). */

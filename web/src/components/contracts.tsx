@@ -3,6 +3,7 @@ import { formatDate, humanize } from '../lib/format';
 import { Link } from '../lib/router';
 import type { CompanyView, Contract, PersonView, Ref } from '../../../src/contract/index.js';
 import { Badge, ColumnHeads, DirectionBadge } from './ui';
+import { ReviewMark } from './ReviewMark';
 
 /** "Wild Bunch → Neon"; a party the record does not name reads "not reported" (press deals often name one side). */
 export function parties(c: { licensor: Ref | string | null; licensee: Ref | string | null }): string {
@@ -40,11 +41,24 @@ export function refName(r: Ref | string | null | undefined): string {
   return typeof r === 'string' ? r : r.name;
 }
 
-export function ContractRef({ c }: { c: Pick<Contract, 'id' | 'ref'> }) {
+/** A list's contract (`notReviewed`) or a whole one (its `sources`): read from a source nobody has reviewed yet? */
+type Reviewable = { notReviewed?: boolean; sources?: Array<{ reviewed: boolean }> };
+
+/** A contract's reference, a link to the deal; marked when it was read from a source nobody has reviewed yet. */
+export function ContractRef({ c }: { c: Pick<Contract, 'id' | 'ref'> & Reviewable }) {
+  const waiting = c.notReviewed ?? c.sources?.some((s) => !s.reviewed) ?? false;
   return (
-    <Link to={`/deals/${encodeURIComponent(c.id)}`} className="contract-ref">
-      {c.ref}
-    </Link>
+    <>
+      <Link to={`/deals/${encodeURIComponent(c.id)}`} className="contract-ref">
+        {c.ref}
+      </Link>
+      {waiting && (
+        <>
+          {' '}
+          <ReviewMark reviewed={false} />
+        </>
+      )}
+    </>
   );
 }
 
@@ -60,7 +74,7 @@ export function rightsLine(c: Partial<Contract>): string {
 }
 
 /** A contract row's first two cells: its reference (a link to the deal) and its kind (rights in, out, market intelligence). */
-export function ContractCells({ c }: { c: Pick<Contract, 'id' | 'ref' | 'direction'> }) {
+export function ContractCells({ c }: { c: Pick<Contract, 'id' | 'ref' | 'direction'> & Reviewable }) {
   return (
     <>
       <td>
@@ -135,7 +149,7 @@ export function DealList({ deals, empty, withLabel = 'With' }: { deals: readonly
             return (
               <tr key={c.id || i}>
                 <td>
-                  <ContractRef c={{ id: c.id, ref: c.ref }} />
+                  <ContractRef c={{ id: c.id, ref: c.ref, notReviewed: c.notReviewed }} />
                 </td>
                 <td>{c.direction ? <DirectionBadge direction={c.direction} /> : '—'}</td>
                 <td>{humanize(side) || '—'}</td>

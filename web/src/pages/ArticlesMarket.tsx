@@ -7,6 +7,7 @@
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { formatDate } from '../lib/format';
+import { ReviewMark } from '../components/ReviewMark';
 import { Badge, ColumnHeads, DirectionBadge, Empty, ErrorNote, Loading, Section } from '../components/ui';
 
 type Named = { id: string; name: string };
@@ -14,7 +15,7 @@ interface SourceLink {
   id: string;
   quote: string | null;
   reviewed: boolean;
-  source: { id: string; outlet: string | null; publishedOn: string | null; url: string | null; title: string | null };
+  source: { id: string; kind?: string; outlet: string | null; publishedOn: string | null; url: string | null; title: string | null };
 }
 interface Holding {
   contract: { id: string; ref: string; direction: string; status: string; announcedOn: string | null; signedOn: string | null };
@@ -51,7 +52,7 @@ function Sources({ sources }: { sources: SourceLink[] }) {
           {!s.reviewed && (
             <>
               {' '}
-              <Badge value="draft" label="to review" />
+              <ReviewMark reviewed={false} kind={s.source.kind} />
             </>
           )}
           {s.quote && (

@@ -27,6 +27,7 @@ import { ConflictPanel, type CheckState } from '../components/ConflictPanel';
 import { DeletedDeal, History } from '../components/History';
 import { Badge, Empty, ErrorNote, Loading } from '../components/ui';
 import { DealFields } from './deal/DealFields';
+import { DealOrigin, DealSources } from './deal/DealSources';
 import { RefusedSave } from './deal/RefusedSave';
 import { RightsFields } from './deal/RightsFields';
 import { TermsFields } from './deal/TermsFields';
@@ -162,7 +163,8 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       setRefused(undefined);
       setOverrideReason('');
       setErrors({});
-      setContract(result);
+      // a save answers the contract without its sources, which a save does not change
+      setContract({ ...result, sources: result.sources ?? contract?.sources });
       setDraft(draftFromContract(result));
       const message = override ? 'Saved over the conflict; the reason is in the history.' : `Saved as ${result.ref}.`;
       setSaved(message);
@@ -275,6 +277,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
           </p>
         )}
       </div>
+      {contract && <DealOrigin contract={contract} />}
       {contract?.overrideReason && (
         <div className="notice notice--warn" role="note">
           <strong>Saved over a rights conflict.</strong> Reason given: <q>{contract.overrideReason}</q>
@@ -318,6 +321,7 @@ export default function DealEditor({ params }: { params: Record<string, string> 
           {writable && <div className="deal-actions only-wide">{actions}</div>}
         </aside>
       </div>
+      {contract && <DealSources contract={contract} />}
       {contract && financials && <Accounts contractId={contract.id} />}
       {contract && <History contractId={contract.id} version={contract.version} />}
       {contract && writable && (

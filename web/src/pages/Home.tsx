@@ -160,7 +160,8 @@ export default function Home() {
                 {d.factsToReview > 0 && (
                   <p className="big-number">
                     <strong>{formatInt(d.factsToReview)}</strong> {d.factsToReview === 1 ? 'fact' : 'facts'} on record came from the trade
-                    press without a person's review (imported or demo data). Each title page lists its sources.
+                    press without a person's review (imported or demo data), marked “not yet reviewed” where they show. Each title and deal
+                    page lists its sources.
                   </p>
                 )}
               </>

@@ -25,7 +25,7 @@ const holding = (ref: string, holder: string, sources: unknown[]) => ({
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the market picture', () => {
-  it('marks the sources not yet reviewed "to review", and only those', async () => {
+  it('marks the sources not yet reviewed "from the press, not yet reviewed", and only those', async () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
@@ -40,8 +40,8 @@ describe('the market picture', () => {
     );
     render(<ArticlesMarket params={{ id: 'one-second' }} />);
     await screen.findByText('Screen');
-    expect(screen.getAllByText('to review')).toHaveLength(1);
-    expect(screen.getByText('Screen').parentElement!.textContent).toContain('to review');
-    expect(screen.getByText('Variety').parentElement!.textContent).not.toContain('to review');
+    expect(screen.getAllByText('from the press, not yet reviewed')).toHaveLength(1);
+    expect(screen.getByText('Screen').parentElement!.textContent).toContain('not yet reviewed');
+    expect(screen.getByText('Variety').parentElement!.textContent).not.toContain('not yet reviewed');
   });
 });

@@ -1,8 +1,8 @@
 /** The review of one article: its text with each fact's evidence highlighted, and the facts by kind. */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, api } from '../../lib/api';
 import { useApi } from '../../lib/hooks';
-import { Link } from '../../lib/router';
+import { Link, useQueryState } from '../../lib/router';
 import { formatDate } from '../../lib/format';
 import { Empty, ErrorNote, Loading, Section } from '../../components/ui';
 import { FactCard } from './FactCard';
@@ -59,6 +59,15 @@ export function Review({ id }: { id: string }) {
   const [current, setCurrent] = useState<string | null>(null);
   const [bulk, setBulk] = useState<{ busy: boolean; message?: string; report?: AcceptAllResult; error?: ApiError }>({ busy: false });
   const [filter, setFilter] = useState<'all' | 'pending'>('all');
+  // ?fact=ID (a deal page's "Review it in the article"): that fact is the current one, in view
+  const [query] = useQueryState();
+  const wanted = query.get('fact');
+  const found = !!wanted && !!data?.facts.some((f) => f.id === wanted);
+  useEffect(() => {
+    if (!found || !wanted) return;
+    setCurrent(wanted);
+    requestAnimationFrame(() => document.querySelector(`[data-fact="${wanted}"]`)?.scrollIntoView({ block: 'center' }));
+  }, [found, wanted]);
   if (loading && !data) return <Loading what="Reading the article" />;
   if (error) return <ErrorNote error={error} retry={reload} />;
   if (!data) return null;

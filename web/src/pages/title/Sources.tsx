@@ -1,6 +1,6 @@
 /** Where the title's facts come from: each source with the facts taken from it and whether they were reviewed. */
 import { formatDate, humanize } from '../../lib/format';
-import { Badge } from '../../components/ui';
+import { ReviewMark } from '../../components/ReviewMark';
 import { str, type TitleSource } from './detail';
 
 interface SourceGroup {
@@ -60,7 +60,7 @@ export function Sources({ sources }: { sources: TitleSource[] }) {
                   {facts.map((f, k) => (
                     <li key={str(f.id) ?? k}>
                       <span className="fact-kind">{humanize(str(f.factTable))}</span> {str(f.quote) ? <q>{str(f.quote)}</q> : null}{' '}
-                      {f.reviewed ? <Badge value="signed" label="reviewed" /> : <Badge value="draft" label="to review" />}
+                      <ReviewMark reviewed={!!f.reviewed} kind={str(s.kind)} />
                     </li>
                   ))}
                 </ul>
