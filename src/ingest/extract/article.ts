@@ -4,7 +4,16 @@
  * found, each once, in the order they were told.
  */
 import { findDates, tenseOf } from '../dates.js';
-import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, type Registry } from '../sketch.js';
+import {
+  cloneRegistry,
+  learn,
+  newRegistry,
+  newSketchMemo,
+  resolveShort,
+  sketchSentence,
+  type Registry,
+  type SketchMemo,
+} from '../sketch.js';
 import { nameKey } from '../names.js';
 import { findTitleSpans, fullTitles } from '../titles.js';
 import { matchingView, readHeader, segment, type Sentence } from '../text.js';
@@ -55,6 +64,7 @@ function runPass(
   titleSpans: Span[] | undefined,
   guessed: Span[],
   full: ReadonlyMap<string, string>,
+  memo: SketchMemo,
 ): State {
   const st = newState(date, reg);
   const spans = [...(titleSpans ?? [])].sort((a, b) => a[0] - b[0]);
@@ -75,6 +85,7 @@ function runPass(
       guessedTitleSpans: guessed.slice(gi, gj),
       fullTitles: full,
       headline,
+      memo,
     });
     const tense = tenseOf(s.text);
     const dates = findDates(view.slice(s.start, s.end), date, tense).map((d) => ({ ...d, abs: s.start + d.start }));
@@ -157,8 +168,10 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   const guessed = withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []);
   // pass 1 learns names; pass 2 extracts with them
   const full = fullTitles(view, guessed);
-  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed, full);
-  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed, full);
+  // the second pass reads each sentence from the first's tokens (sketch.ts)
+  const memo = newSketchMemo();
+  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed, full, memo);
+  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed, full, memo);
   const facts = finish(second);
   return { date, bodyStart: header.bodyStart, sentences, facts };
 }
