@@ -3,7 +3,7 @@
  * which companies, the second extracts with that knowledge), then the facts
  * found, each once, in the order they were told.
  */
-import { findDates, tenseOf } from '../dates.js';
+import { findDates, tenseOf, type DateMention, type Tense } from '../dates.js';
 import {
   cloneRegistry,
   learn,
@@ -55,6 +55,12 @@ function isSubjectPosition(before: string[]): boolean {
   );
 }
 
+/** What the first pass read of each sentence that the second reads the same: its tokens, whether it is a headline, its tense and dates. */
+interface Readings {
+  sketches: SketchMemo;
+  sentences: Map<number, { headline: boolean; tense: Tense; dates: DateMention[] }>;
+}
+
 function runPass(
   text: string,
   view: string,
@@ -64,14 +70,20 @@ function runPass(
   titleSpans: Span[] | undefined,
   guessed: Span[],
   full: ReadonlyMap<string, string>,
-  memo: SketchMemo,
+  memo: Readings,
 ): State {
   const st = newState(date, reg);
   const spans = [...(titleSpans ?? [])].sort((a, b) => a[0] - b[0]);
   let ti = 0;
   let gi = 0;
   for (const s of sentences) {
-    const headline = isHeadline(s);
+    let read = memo.sentences.get(s.start);
+    if (!read) {
+      const tense = tenseOf(s.text);
+      read = { headline: isHeadline(s), tense, dates: findDates(view.slice(s.start, s.end), date, tense) };
+      memo.sentences.set(s.start, read);
+    }
+    const headline = read.headline;
     // the title spans inside this sentence only (spans are sorted): the sketch never reads the whole list
     while (ti < spans.length && spans[ti][0] < s.start) ti++;
     let tj = ti;
@@ -85,10 +97,10 @@ function runPass(
       guessedTitleSpans: guessed.slice(gi, gj),
       fullTitles: full,
       headline,
-      memo,
+      memo: memo.sketches,
     });
-    const tense = tenseOf(s.text);
-    const dates = findDates(view.slice(s.start, s.end), date, tense).map((d) => ({ ...d, abs: s.start + d.start }));
+    const tense = read.tense;
+    const dates = read.dates.map((d) => ({ ...d, abs: s.start + d.start }));
     const c = new Ctx(st, sk, s, tense, dates);
     // learn people from role words and companies from deal slots before the rules read them
     if (!headline) {
@@ -168,8 +180,8 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   const guessed = withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []);
   // pass 1 learns names; pass 2 extracts with them
   const full = fullTitles(view, guessed);
-  // the second pass reads each sentence from the first's tokens (sketch.ts)
-  const memo = newSketchMemo();
+  // the second pass reads each sentence from the first's tokens (sketch.ts), tense and dates
+  const memo: Readings = { sketches: newSketchMemo(), sentences: new Map() };
   const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed, full, memo);
   const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed, full, memo);
   const facts = finish(second);

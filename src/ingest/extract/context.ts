@@ -160,7 +160,8 @@ export class Ctx {
   /** The longest of the phrases that starts at i: its length, or 0. */
   phraseAt(i: number, phrases: string[][]): number {
     let best = 0;
-    for (const p of phrases) if (p.length > best && this.seq(i, p)) best = p.length;
+    // only the phrases whose first word is the one at i can match
+    for (const p of byFirstWord(phrases).get(this.toks[i]) ?? []) if (p.length > best && this.seq(i, p)) best = p.length;
     return best;
   }
   /**
@@ -198,7 +199,7 @@ export class Ctx {
   titleAt(i: number): [string | null, number] {
     if (this.isTitle(i)) return [this.item(i).text, 1];
     for (let n = 4; n >= 1; n--) {
-      const phrase = this.toks.slice(i, i + n).join(' ');
+      const phrase = i >= 0 ? this.words(i, i + n) : this.toks.slice(i, i + n).join(' ');
       if (PRONOUN_TITLE.test(phrase)) {
         // an antecedent earlier in the sentence ("X bought T, and Y acquired the film for ..."), else the article's focus
         let before: string | null = null;
@@ -268,9 +269,25 @@ export class Ctx {
 function cleanName(s: string): string {
   return s
     .replace(/\s+/g, ' ')
-    .replace(/^the\s+(?=\S)/i, (m) => m)
     .replace(/[,;:]+$/, '')
     .trim();
+}
+
+/** A list of phrases (the rules' verb lists) by their first word: built once per list. */
+const phraseIndex = new WeakMap<readonly string[][], Map<string, string[][]>>();
+
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  let index = phraseIndex.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const p of phrases) {
+      const list = index.get(p[0]);
+      if (list) list.push(p);
+      else index.set(p[0], [p]);
+    }
+    phraseIndex.set(phrases, index);
+  }
+  return index;
 }
 
 export function joinList(parts: string[]): string | null {
