@@ -297,10 +297,21 @@ function trim(s: number, text: string): Span {
  */
 export function findTitleSpans(view: string, sentences: Array<{ start: number; end: number }>, catalog: readonly string[] = []): Span[] {
   const found: Span[] = [];
-  const keys = new Set<string>();
-  // the catalog's titles, aliases and original titles, wherever the article writes them: those of one plain word
-  // ("Hope", "Dying") are phrases of the language as well, and wait for their context
-  for (const t of catalog) if (catalogTitleUsable(t)) keys.add(t.trim());
+  // the catalog's titles, aliases and original titles, wherever the article writes them (catalogKeys), and the
+  // titles this article names
+  const known = catalogKeys(catalog);
+  const own = new Set<string>();
+  const keys = {
+    has: (t: string) => own.has(t) || known.has(t),
+    add: (t: string) => own.add(t),
+    get size() {
+      return own.size + known.size;
+    },
+    *[Symbol.iterator]() {
+      yield* known;
+      yield* own;
+    },
+  };
   const push = (s: number, text: string) => {
     const [a, b] = trim(s, text);
     if (b - a < 2) return;
@@ -438,6 +449,22 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
   const out: Span[] = [];
   for (const sp of found) if (!out.length || sp[0] >= out[out.length - 1][1]) out.push(sp);
   return out;
+}
+
+/**
+ * The catalog's titles that may be found on their own, trimmed: those of one plain word ("Hope", "Dying") are
+ * phrases of the language as well, and wait for their context. A feed's articles are read against the same
+ * catalog: the last one's set is kept and used again while the list is the same, title for title.
+ */
+let lastCatalog: { titles: readonly string[]; keys: ReadonlySet<string> } | null = null;
+
+function catalogKeys(catalog: readonly string[]): ReadonlySet<string> {
+  if (lastCatalog && lastCatalog.titles.length === catalog.length && lastCatalog.titles.every((t, i) => t === catalog[i]))
+    return lastCatalog.keys;
+  const keys = new Set<string>();
+  for (const t of catalog) if (catalogTitleUsable(t)) keys.add(t.trim());
+  lastCatalog = { titles: [...catalog], keys };
+  return keys;
 }
 
 /** The one longer title of `keys` that `short` begins ("4 Days" → "4 Days, 3 Nights and 2 Mornings"), or null. */
