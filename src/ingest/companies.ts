@@ -15,6 +15,7 @@
  */
 import data from '../../data/trade-companies.json' with { type: 'json' };
 import { normalizeName } from '../domain/fuzzy.js';
+import { nameKey } from './names.js';
 
 export type CompanyKind = 'distributor' | 'sales-agent' | 'studio' | 'streamer' | 'broadcaster';
 
@@ -37,7 +38,7 @@ for (const c of TRADE_COMPANIES)
 
 /** The gazetteer's entry for a name or alias as the trade writes it, if any. */
 export function companyEntry(name: string): TradeCompany | undefined {
-  return byKey.get(normalizeName(name));
+  return byKey.get(nameKey(name));
 }
 
 /** Multi-word names that read as everyday phrases or film titles: kept out of the known companies. */

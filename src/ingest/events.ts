@@ -337,10 +337,18 @@ for (const e of EVENTS) {
   }
 }
 
+/** Names already looked up (the lexicon does not change): bounded, cleared when full. */
+const eventMemo = new Map<string, EventEntry | undefined>();
+
 /** "Berlinale", "the 69th Berlin International Film Festival" (without the ordinal), "Toronto" → the entry. */
 export function findEvent(name: string): EventEntry | undefined {
+  // every capitalized run of every sentence is looked up, most of them more than once: remembered (bounded)
+  if (eventMemo.has(name)) return eventMemo.get(name);
+  if (eventMemo.size >= 20_000) eventMemo.clear();
   const k = nameKey(name.replace(/['’]s$/, ''));
-  return EVENT_KEYS.get(k) ?? EVENT_KEYS.get(k.replace(/\s+(film )?(festival|fest|awards?|market)$/, ''));
+  const ev = EVENT_KEYS.get(k) ?? EVENT_KEYS.get(k.replace(/\s+(film )?(festival|fest|awards?|market)$/, ''));
+  eventMemo.set(name, ev);
+  return ev;
 }
 
 export function eventByName(name: string): EventEntry | undefined {

@@ -131,12 +131,15 @@ function readTerritory(text: string): { expr: string; demonym: boolean } | undef
   return { expr: clean.replace(/^the\s+/i, ''), demonym };
 }
 
+/** The prize heads in lower case, for the comparison of a name's last word. */
+const AWARD_HEADS_LOWER = new Set(AWARD_HEADS.map((h) => h.toLowerCase()));
+
 export function isAwardName(text: string): boolean {
   const k = nameKey(text);
   if (AWARD_KEYS.has(k)) return true;
   const words = text.split(/\s+/);
   const last = words[words.length - 1];
-  return words.length >= 2 && AWARD_HEADS.some((h) => last.toLowerCase() === h.toLowerCase() || text.endsWith(h));
+  return words.length >= 2 && (AWARD_HEADS_LOWER.has(last.toLowerCase()) || AWARD_HEADS.some((h) => text.endsWith(h)));
 }
 
 export function companyBySurface(text: string): boolean {

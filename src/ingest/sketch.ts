@@ -54,6 +54,22 @@ export interface SketchOptions {
   registry: Registry;
   /** A headline in Title Case: common words are read as words, not names. */
   headline?: boolean;
+  /**
+   * The article's sentences as read so far (newSketchMemo): the article is read twice, and the second reading
+   * of a sentence starts from the first's items instead of tokenizing and chunking it again.
+   */
+  memo?: SketchMemo;
+}
+
+/**
+ * Sentences already tokenized and chunked, by their span and the title spans read in them: everything a
+ * sketch is made of before the registry classifies its names (that part depends on what the article has
+ * taught so far, and is done every time). For one article only.
+ */
+export type SketchMemo = Map<string, readonly Item[]>;
+
+export function newSketchMemo(): SketchMemo {
+  return new Map();
 }
 
 /** Reads one sentence (article offsets [start, end)) into items and a sketch. */
@@ -98,54 +114,25 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
   }
   spans.sort((a, b) => a.s - b.s);
 
-  // 2. tokens between the quotes
+  // 2. tokens between the quotes (or the first reading's items, with the same title spans)
+  const memoKey = opts.memo ? `${start}:${end}:${opts.headline ? 1 : 0}:${spans.map((x) => `${x.s}-${x.e}`).join(',')}` : '';
+  const read = opts.memo?.get(memoKey);
+  if (read) {
+    const again = read.map(copyItem);
+    classify(again, opts.registry);
+    return buildSketch(again);
+  }
   const raw: Item[] = [];
   let cursor = start;
-  const tokenize = (from: number, to: number) => {
-    const part = view.slice(from, to);
-    TOKEN_RE.lastIndex = 0;
-    for (let m = TOKEN_RE.exec(part); m; m = TOKEN_RE.exec(part)) {
-      let text = m[0];
-      const s = from + m.index;
-      let e = s + text.length;
-      const money =
-        /^(?:US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|[A-Z]{3})\s?\d/.test(text) ||
-        /^\d[\d,.]*\s?(?:million|billion)\s\p{L}/u.test(text)
-          ? parseMoneyToken(text)
-          : undefined;
-      if (money) {
-        raw.push({ kind: 'money', text, start: s, end: e, money, code: '' });
-        continue;
-      }
-      if (/^[,;:()[\]–—.!?]$|^-{1,2}$/.test(text)) {
-        raw.push({ kind: 'punct', text, start: s, end: e, code: text === '—' || text === '–' || text === '--' ? '-' : text });
-        continue;
-      }
-      if (view[e] === '.' && ABBREV_DOT.has(text.toLowerCase())) {
-        e++;
-        text += '.';
-        TOKEN_RE.lastIndex++;
-      }
-      let possessive = false;
-      if (/['’]s$/.test(text) && text.length > 2) {
-        possessive = true;
-        text = text.slice(0, -2);
-        e -= 2;
-      } else if (/s$/.test(text) && view[e] === "'" && !/[\p{L}]/u.test(view[e + 1] ?? '')) {
-        possessive = true; // Campos' film
-      }
-      raw.push({ kind: 'word', text, start: s, end: e, possessive, code: '' });
-    }
-  };
   for (const sp of spans) {
-    tokenize(cursor, sp.s);
+    tokenize(view, cursor, sp.s, raw);
     raw.push(sp.item!);
     // punctuation written inside the closing quote ("Ailey,") still separates the list
     const inside = view.slice(sp.item!.end, sp.e).replace(/["'\s]/g, '');
     if (/^[,;:]/.test(inside)) raw.push({ kind: 'punct', text: inside[0], start: sp.item!.end, end: sp.item!.end + 1, code: inside[0] });
     cursor = sp.e;
   }
-  tokenize(cursor, end);
+  tokenize(view, cursor, end, raw);
 
   // 3. capitalized chunks
   const sentenceStart = raw.findIndex((r) => r.kind !== 'punct');
@@ -166,26 +153,9 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     // gather the chunk
     let j = i;
     const parts: Item[] = [r];
-    const knownWith = (ps: Item[], next: Item): boolean => {
-      const joined = `${ps.map((p) => p.text).join(' ')}' ${next.text}`;
-      const joined2 = `${ps.map((p) => p.text).join(' ')}'s ${next.text}`;
-      if ([joined, joined2].some((x) => isKnownSection(x) || AWARD_KEYS.has(nameKey(x)) || KNOWN_COMPANY_KEYS.has(nameKey(x)))) return true;
-      // "People's Choice Award", "Directors' Fortnight Prize": a possessive inside a prize name
-      let k2 = raw.indexOf(next);
-      const rest: string[] = [];
-      while (k2 >= 0 && k2 < raw.length && raw[k2].kind === 'word' && isCapToken(raw[k2].text)) {
-        rest.push(raw[k2].text);
-        if (raw[k2].possessive) break;
-        k2++;
-      }
-      return (
-        (rest.length >= 1 && /^(?:Award|Awards|Prize|Week|Fortnight|Choice|Jury)$/.test(rest[0])) ||
-        AWARD_HEADS.some((h) => rest[rest.length - 1] === h)
-      );
-    };
     while (
       (!parts[parts.length - 1].possessive ||
-        (raw[j + 1]?.kind === 'word' && isCapToken(raw[j + 1].text) && knownWith(parts, raw[j + 1]))) &&
+        (raw[j + 1]?.kind === 'word' && isCapToken(raw[j + 1].text) && knownWith(raw, parts, raw[j + 1]))) &&
       j + 1 < raw.length
     ) {
       if (parts[parts.length - 1].possessive) {
@@ -264,19 +234,82 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
   }
 
   // 4. classify and code
+  // what the registry does not decide, kept for the second reading (copies: classify writes into the items)
+  opts.memo?.set(memoKey, items.map(copyItem));
   classify(items, opts.registry);
   return buildSketch(items);
 }
 
+const copyItem = (it: Item): Item => ({ ...it });
+
+/** The words, money and punctuation of the article's text [from, to), added to `raw`. */
+function tokenize(view: string, from: number, to: number, raw: Item[]): void {
+  const part = view.slice(from, to);
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(part); m; m = TOKEN_RE.exec(part)) {
+    let text = m[0];
+    const s = from + m.index;
+    let e = s + text.length;
+    const money =
+      /^(?:US\$|A\$|C\$|CA\$|HK\$|NZ\$|R\$|S\$|NT\$|MX\$|[$€£¥₩₹]|RMB|[A-Z]{3})\s?\d/.test(text) ||
+      /^\d[\d,.]*\s?(?:million|billion)\s\p{L}/u.test(text)
+        ? parseMoneyToken(text)
+        : undefined;
+    if (money) {
+      raw.push({ kind: 'money', text, start: s, end: e, money, code: '' });
+      continue;
+    }
+    if (/^[,;:()[\]–—.!?]$|^-{1,2}$/.test(text)) {
+      raw.push({ kind: 'punct', text, start: s, end: e, code: text === '—' || text === '–' || text === '--' ? '-' : text });
+      continue;
+    }
+    if (view[e] === '.' && ABBREV_DOT.has(text.toLowerCase())) {
+      e++;
+      text += '.';
+      TOKEN_RE.lastIndex++;
+    }
+    let possessive = false;
+    if (/['’]s$/.test(text) && text.length > 2) {
+      possessive = true;
+      text = text.slice(0, -2);
+      e -= 2;
+    } else if (/s$/.test(text) && view[e] === "'" && !/[\p{L}]/u.test(view[e + 1] ?? '')) {
+      possessive = true; // Campos' film
+    }
+    raw.push({ kind: 'word', text, start: s, end: e, possessive, code: '' });
+  }
+}
+
+/** Whether a possessive chunk goes on into a name the lexicon knows ("People's Choice Award", "Directors' Fortnight"). */
+function knownWith(raw: Item[], ps: Item[], next: Item): boolean {
+  const joined = `${ps.map((p) => p.text).join(' ')}' ${next.text}`;
+  const joined2 = `${ps.map((p) => p.text).join(' ')}'s ${next.text}`;
+  if ([joined, joined2].some((x) => isKnownSection(x) || AWARD_KEYS.has(nameKey(x)) || KNOWN_COMPANY_KEYS.has(nameKey(x)))) return true;
+  // "People's Choice Award", "Directors' Fortnight Prize": a possessive inside a prize name
+  let k2 = raw.indexOf(next);
+  const rest: string[] = [];
+  while (k2 >= 0 && k2 < raw.length && raw[k2].kind === 'word' && isCapToken(raw[k2].text)) {
+    rest.push(raw[k2].text);
+    if (raw[k2].possessive) break;
+    k2++;
+  }
+  return (
+    (rest.length >= 1 && /^(?:Award|Awards|Prize|Week|Fortnight|Choice|Jury)$/.test(rest[0])) ||
+    AWARD_HEADS.some((h) => rest[rest.length - 1] === h)
+  );
+}
+
+/** One name of a chunk's parts. */
+function make(ps: Item[]): Item {
+  const text = ps
+    .map((p) => p.text)
+    .join(' ')
+    .replace(/\s+(['’])/g, '$1');
+  return { kind: 'ent', text, start: ps[0].start, end: ps[ps.length - 1].end, possessive: ps[ps.length - 1].possessive, code: '' };
+}
+
 /** Splits a chunk into known parts: "Cannes Competition" → event + section, "Oscar-winning" → award + mod, months. */
 function splitChunk(parts: Item[]): Item[] {
-  const make = (ps: Item[]): Item => {
-    const text = ps
-      .map((p) => p.text)
-      .join(' ')
-      .replace(/\s+(['’])/g, '$1');
-    return { kind: 'ent', text, start: ps[0].start, end: ps[ps.length - 1].end, possessive: ps[ps.length - 1].possessive, code: '' };
-  };
   const out: Item[] = [];
   let k = 0;
   while (k < parts.length) {

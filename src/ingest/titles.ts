@@ -246,6 +246,8 @@ function bestTitle(run: string, after: string): string | null {
   return null;
 }
 
+const AWARD_HEADS_LOWER = new Set(AWARD_HEADS.map((h) => h.toLowerCase()));
+
 const NEGOTIATION = /\b(?:negotiat\w*|brokered|on behalf of|hammered out|struck the deal|closed the deal)\b/i;
 
 function plausible(title: string, after: string): boolean {
@@ -262,8 +264,7 @@ function plausible(title: string, after: string): boolean {
       /^(?:films?|pictures|studios?|media|entertainment|productions?|distribution|releasing|classics)$/.test(last))
   )
     return false;
-  if (AWARD_KEYS.has(k) || AWARD_HEADS.some((h) => last === h.toLowerCase()) || /\b(?:award|prize|bear|lion|palme|jury)\b/i.test(t))
-    return false;
+  if (AWARD_KEYS.has(k) || AWARD_HEADS_LOWER.has(last) || /\b(?:award|prize|bear|lion|palme|jury)\b/i.test(t)) return false;
   if (isKnownSection(t) || findEvent(t) || territoryOf(t)) return false;
   // "In Europe", "For Asia and Oceania": an opening phrase, not a title
   if (words.length >= 2 && OPENERS.has(words[0].toLowerCase())) {
@@ -296,10 +297,21 @@ function trim(s: number, text: string): Span {
  */
 export function findTitleSpans(view: string, sentences: Array<{ start: number; end: number }>, catalog: readonly string[] = []): Span[] {
   const found: Span[] = [];
-  const keys = new Set<string>();
-  // the catalog's titles, aliases and original titles, wherever the article writes them: those of one plain word
-  // ("Hope", "Dying") are phrases of the language as well, and wait for their context
-  for (const t of catalog) if (catalogTitleUsable(t)) keys.add(t.trim());
+  // the catalog's titles, aliases and original titles, wherever the article writes them (catalogKeys), and the
+  // titles this article names
+  const known = catalogKeys(catalog);
+  const own = new Set<string>();
+  const keys = {
+    has: (t: string) => own.has(t) || known.has(t),
+    add: (t: string) => own.add(t),
+    get size() {
+      return own.size + known.size;
+    },
+    *[Symbol.iterator]() {
+      yield* known;
+      yield* own;
+    },
+  };
   const push = (s: number, text: string) => {
     const [a, b] = trim(s, text);
     if (b - a < 2) return;
@@ -310,7 +322,9 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     const part = view.slice(sen.start, sen.end);
     // "negotiated by Neon's Jeff Deutchman": in a sentence about the negotiation a company's possessive names its people
     const negotiation = NEGOTIATION.test(part);
-    for (let m of negotiation ? [] : part.matchAll(POSSESSIVE)) {
+    // each pattern is tried only where the words it needs are written (most sentences have none of them)
+    const possessive = part.includes("'s ") || part.includes("s' ");
+    for (let m of negotiation || !possessive ? [] : part.matchAll(POSSESSIVE)) {
       const descriptor = m[2] ?? '';
       if (
         ROLE_DESCRIPTOR.test(descriptor) ||
@@ -349,7 +363,7 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     const among = AMONG.exec(part);
     if (among && plausible(among[1], '') && !among[1].includes("'s "))
       push(sen.start + among.index + among[0].length - among[1].length, among[1]);
-    for (const m of part.matchAll(APPOS_AFTER)) {
+    for (const m of /, (?:an?|the) /.test(part) ? part.matchAll(APPOS_AFTER) : []) {
       if (m[1].includes("'s ")) continue;
       const s = sen.start + m.index + m[0].indexOf(m[1]);
       if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(s, m[1]);
@@ -358,7 +372,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       if (m[1].includes("'s ")) continue;
       if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(sen.start + m.index + m[0].length - m[1].length, m[1]);
     }
-    for (const m of part.matchAll(MARKER_AFTER)) {
+    const seeAlso = part.includes('[+see also');
+    for (const m of seeAlso || part.includes('(see news)') ? part.matchAll(MARKER_AFTER) : []) {
       // "Julie Ruiz's The Tree [+see also:": the title is what follows the auteur's possessive
       let cut = m[1].lastIndexOf("'s ");
       cut = cut >= 0 ? cut + 3 : 0;
@@ -368,7 +383,7 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const t = m[1].slice(cut);
       if (plausible(t, '')) push(sen.start + m.index + cut, t);
     }
-    for (const m of part.matchAll(MARKER_AFTER_COMMAS)) {
+    for (const m of seeAlso ? part.matchAll(MARKER_AFTER_COMMAS) : []) {
       const t = m[0].trimEnd();
       const lead = /^(\d+) (?=\p{Lu})/u.exec(t);
       if (plausible(lead ? t.slice(lead[0].length) : t, '') && !t.includes("'s ")) push(sen.start + m.index, t);
@@ -378,7 +393,7 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       if (t.includes("'s ") || t.split(' ').length > 6 || /^(?:The|A|An)$|^Best /.test(t)) continue;
       if (plausible(t, '')) push(sen.start + m.index + m[0].length - m[1].length, t);
     }
-    for (const m of part.matchAll(RIGHTS_TO)) {
+    for (const m of part.includes('rights ') ? part.matchAll(RIGHTS_TO) : []) {
       if (m[1].includes("'s ")) continue;
       const s = sen.start + m.index + m[0].length - m[1].length;
       const best = bestTitle(m[1], '');
@@ -388,7 +403,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     const sub = SUBJECT.exec(part.slice(lead));
     if (sub && plausible(sub[1], '') && sub[1].split(' ').length <= 6 && !sub[1].includes("'s "))
       push(sen.start + lead + sub[0].length - sub[1].length, sub[1]);
-    for (const m of part.matchAll(CAPS)) {
+    // a title in capitals has two capitals in a row, and the sentence around it lower-case words
+    for (const m of /\p{Lu}{2}/u.test(part) && /\p{Ll}{3}/u.test(part) ? part.matchAll(CAPS) : []) {
       const t = m[1].replace(/[.:,'-]+$/, '');
       const letters = t.replace(/[^\p{L}]/gu, '');
       if (letters.length < 4 || NOT_CAPS.has(t) || t.split(' ').every((w) => NOT_CAPS.has(w.replace(/[.:,'-]+$/, '')))) continue;
@@ -433,6 +449,22 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
   const out: Span[] = [];
   for (const sp of found) if (!out.length || sp[0] >= out[out.length - 1][1]) out.push(sp);
   return out;
+}
+
+/**
+ * The catalog's titles that may be found on their own, trimmed: those of one plain word ("Hope", "Dying") are
+ * phrases of the language as well, and wait for their context. A feed's articles are read against the same
+ * catalog: the last one's set is kept and used again while the list is the same, title for title.
+ */
+let lastCatalog: { titles: readonly string[]; keys: ReadonlySet<string> } | null = null;
+
+function catalogKeys(catalog: readonly string[]): ReadonlySet<string> {
+  if (lastCatalog && lastCatalog.titles.length === catalog.length && lastCatalog.titles.every((t, i) => t === catalog[i]))
+    return lastCatalog.keys;
+  const keys = new Set<string>();
+  for (const t of catalog) if (catalogTitleUsable(t)) keys.add(t.trim());
+  lastCatalog = { titles: [...catalog], keys };
+  return keys;
 }
 
 /** The one longer title of `keys` that `short` begins ("4 Days" → "4 Days, 3 Nights and 2 Mornings"), or null. */

@@ -3,8 +3,17 @@
  * which companies, the second extracts with that knowledge), then the facts
  * found, each once, in the order they were told.
  */
-import { findDates, tenseOf } from '../dates.js';
-import { cloneRegistry, learn, newRegistry, resolveShort, sketchSentence, type Registry } from '../sketch.js';
+import { findDates, tenseOf, type DateMention, type Tense } from '../dates.js';
+import {
+  cloneRegistry,
+  learn,
+  newRegistry,
+  newSketchMemo,
+  resolveShort,
+  sketchSentence,
+  type Registry,
+  type SketchMemo,
+} from '../sketch.js';
 import { nameKey } from '../names.js';
 import { findTitleSpans, fullTitles } from '../titles.js';
 import { matchingView, readHeader, segment, type Sentence } from '../text.js';
@@ -46,6 +55,12 @@ function isSubjectPosition(before: string[]): boolean {
   );
 }
 
+/** What the first pass read of each sentence that the second reads the same: its tokens, whether it is a headline, its tense and dates. */
+interface Readings {
+  sketches: SketchMemo;
+  sentences: Map<number, { headline: boolean; tense: Tense; dates: DateMention[] }>;
+}
+
 function runPass(
   text: string,
   view: string,
@@ -55,13 +70,20 @@ function runPass(
   titleSpans: Span[] | undefined,
   guessed: Span[],
   full: ReadonlyMap<string, string>,
+  memo: Readings,
 ): State {
   const st = newState(date, reg);
   const spans = [...(titleSpans ?? [])].sort((a, b) => a[0] - b[0]);
   let ti = 0;
   let gi = 0;
   for (const s of sentences) {
-    const headline = isHeadline(s);
+    let read = memo.sentences.get(s.start);
+    if (!read) {
+      const tense = tenseOf(s.text);
+      read = { headline: isHeadline(s), tense, dates: findDates(view.slice(s.start, s.end), date, tense) };
+      memo.sentences.set(s.start, read);
+    }
+    const headline = read.headline;
     // the title spans inside this sentence only (spans are sorted): the sketch never reads the whole list
     while (ti < spans.length && spans[ti][0] < s.start) ti++;
     let tj = ti;
@@ -75,9 +97,10 @@ function runPass(
       guessedTitleSpans: guessed.slice(gi, gj),
       fullTitles: full,
       headline,
+      memo: memo.sketches,
     });
-    const tense = tenseOf(s.text);
-    const dates = findDates(view.slice(s.start, s.end), date, tense).map((d) => ({ ...d, abs: s.start + d.start }));
+    const tense = read.tense;
+    const dates = read.dates.map((d) => ({ ...d, abs: s.start + d.start }));
     const c = new Ctx(st, sk, s, tense, dates);
     // learn people from role words and companies from deal slots before the rules read them
     if (!headline) {
@@ -143,22 +166,41 @@ function runPass(
   return st;
 }
 
+/**
+ * The registry of the catalog's people and companies, before the article teaches it anything. A feed's articles
+ * are read against the same catalog one after the other, and learning thousands of names took a third of each
+ * article's time: the last catalog's registry is kept (never written to: each pass reads a copy) and used again
+ * while the lists are the same, name for name.
+ */
+let lastCatalog: { people: readonly string[]; companies: readonly string[]; reg: Registry } | null = null;
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function catalogRegistry(people: readonly string[], companies: readonly string[]): Registry {
+  if (lastCatalog && sameList(lastCatalog.people, people) && sameList(lastCatalog.companies, companies)) return lastCatalog.reg;
+  const seed = newRegistry();
+  for (const p of people) learn(seed, p, 'person', false);
+  for (const c of companies) learn(seed, c, 'company', false);
+  for (const n of [...people, ...companies]) seed.seeded.add(nameKey(n));
+  lastCatalog = { people: [...people], companies: [...companies], reg: seed };
+  return seed;
+}
+
 /** Extracts candidate facts from an article's text. */
 export function extractFacts(text: string, opts: ExtractOptions = {}): Extraction {
   const header = readHeader(text);
   const date = opts.date ?? header.date ?? new Date().toISOString().slice(0, 10);
   const view = matchingView(text);
   const sentences = segment(text, header.bodyStart);
-  const seed = newRegistry();
-  for (const p of opts.known?.people ?? []) learn(seed, p, 'person', false);
-  for (const c of opts.known?.companies ?? []) learn(seed, c, 'company', false);
-  for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(nameKey(n));
+  const seed = catalogRegistry(opts.known?.people ?? [], opts.known?.companies ?? []);
   // titles the text does not quote, from their context (titles.ts): not where italics say otherwise
   const guessed = withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []);
   // pass 1 learns names; pass 2 extracts with them
   const full = fullTitles(view, guessed);
-  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed, full);
-  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed, full);
+  // the second pass reads each sentence from the first's tokens (sketch.ts), tense and dates
+  const memo: Readings = { sketches: newSketchMemo(), sentences: new Map() };
+  const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed, full, memo);
+  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed, full, memo);
   const facts = finish(second);
   return { date, bodyStart: header.bodyStart, sentences, facts };
 }
