@@ -19,6 +19,8 @@ import { extractHeadlineDeals } from './headlines.js';
 import { extractMultiTitleDeals } from './multiTitle.js';
 import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractSellerDeal } from './sellerDeal.js';
 import { extractLineUps } from './lineups.js';
+import { extractPairLists } from './pairList.js';
+import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
 
@@ -92,6 +94,7 @@ function runPass(
       extractConcludedDeal(c);
       extractCountedSales(c);
       extractBuyerDeals(c);
+      extractPairLists(c);
       extractLineUps(c);
     }
     if (!headline) {
@@ -154,7 +157,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   for (const c of opts.known?.companies ?? []) learn(seed, c, 'company', false);
   for (const n of [...(opts.known?.people ?? []), ...(opts.known?.companies ?? [])]) seed.seeded.add(nameKey(n));
   // titles the text does not quote, from their context (titles.ts): not where italics say otherwise
-  const guessed = withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []);
+  const guessed = trimGluedEnds(view, withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []));
   // pass 1 learns names; pass 2 extracts with them
   const full = fullTitles(view, guessed);
   const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed, full);

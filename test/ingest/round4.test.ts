@@ -1,0 +1,62 @@
+/**
+ * Issue 12, round 4: mechanisms meant to carry to articles never seen, each
+ * shown in sentences written for this project (never the development set's):
+ * territory–buyer pairs however their list is introduced, titles a page glued
+ * to the next word, and the others below.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/ingest/extract.js';
+
+const deals = (text: string): string[] =>
+  extractFacts(text, { date: '2024-02-26' })
+    .facts.filter((f) => f.type === 'deal')
+    .map((f) => {
+      const d = f.fields as { title: string; buyer: string; territories: string | null; seller: string | null };
+      return `${d.title} / ${d.buyer} / ${d.territories ?? '-'}`;
+    });
+
+describe('territory–buyer pairs in a sales sentence, however the list opens', () => {
+  it('a stray word after "sold to" does not hide the list', () => {
+    expect(deals("Meanwhile, Ana Ruiz's Salt Road has sold out to Spain (Caramel Films), Italy (Be Water) and Greece (Cinobo).")).toEqual([
+      'Salt Road / Caramel Films / Spain',
+      'Salt Road / Be Water / Italy',
+      'Salt Road / Cinobo / Greece',
+    ]);
+  });
+
+  it('a clause inside the parentheses keeps the buyer before it; an interjection does not end the list', () => {
+    expect(
+      deals(
+        'Cold Harbour, which won the jury prize, was bought for Scandinavia (Non-Stop Entertainment, except for Norway where Arthaus holds it), Poland (Gutek Film) and, as announced last week, Portugal (Atalanta Filmes).',
+      ),
+    ).toEqual([
+      'Cold Harbour / Non-Stop Entertainment / Scandinavia',
+      'Cold Harbour / Gutek Film / Poland',
+      'Cold Harbour / Atalanta Filmes / Portugal',
+    ]);
+  });
+
+  it('"as well as" pairs after a deal; "the film" carries the title in focus', () => {
+    expect(
+      deals(
+        'The Norwegian drama "Salt Road" premieres in Berlin. The film has been picked up by Arrow Films for the U.K., as well as Benelux (Lumière) and Japan (Nettai Museum).',
+      ),
+    ).toEqual(['Salt Road / Arrow Films / U.K.', 'Salt Road / Lumière / Benelux', 'Salt Road / Nettai Museum / Japan']);
+  });
+
+  it('no deal: talks in the clause, a country of origin, a sentence with no sale, a list with no title', () => {
+    expect(deals('"Salt Road" has sold to Spain (Caramel Films), while negotiations are underway for Austria (Filmladen).')).toEqual([
+      'Salt Road / Caramel Films / Spain',
+    ]);
+    expect(deals('Sales of "Salt Road", produced by a team from France (Why Not Productions), were slow at the market.')).toEqual([]);
+    expect(deals('The market, run with Argentina\'s Incaa, screened "Salt Road" to a full house; deals were slow.')).toEqual([]);
+  });
+});
+
+describe('a title the page glued to the next word', () => {
+  it('"Ana Ruiz\'s The Long Nightsold to ..." is The Long Night, and its list still reads', () => {
+    expect(
+      deals("Prize winner Ana Ruiz's The Long Nightsold to five territories including Mexico (Quality Films) and Israel (Shani Films)."),
+    ).toEqual(['The Long Night / Quality Films / Mexico', 'The Long Night / Shani Films / Israel']);
+  });
+});
