@@ -60,3 +60,25 @@ describe('a title the page glued to the next word', () => {
     ).toEqual(['The Long Night / Quality Films / Mexico', 'The Long Night / Shani Films / Israel']);
   });
 });
+
+describe('a settled release with its manner or date between the parts', () => {
+  it('"will be released theatrically in Germany by X in April", "will be released in Spain next June by X"', () => {
+    expect(deals('The drama "Salt Road" will be released theatrically in Germany by Farbfilm Verleih in April.')).toEqual([
+      'Salt Road / Farbfilm Verleih / Germany',
+    ]);
+    expect(
+      deals('Lumen Sales has pre-sold "Cold Harbour" to Cinobo for Greece. It will be released in Spain next June by Elástica Films.'),
+    ).toEqual(['Cold Harbour / Cinobo / Greece', 'Cold Harbour / Elástica Films / Spain']);
+  });
+});
+
+describe('a company named with the country it serves', () => {
+  it('"YLE Finland", "SVT Sweden": the company buys, its country is the territory', () => {
+    expect(deals('The documentary "Salt Road" has been acquired by YLE Finland.')).toEqual(['Salt Road / YLE / Finland']);
+    expect(deals('"Salt Road" was licensed by SVT Sweden ahead of its launch.')).toEqual(['Salt Road / SVT / Sweden']);
+  });
+
+  it('a country that is no home of the company stays out of its name', () => {
+    expect(deals('"Salt Road" has been acquired by Curzon Germany.')).toEqual(['Salt Road / Curzon Germany / -']);
+  });
+});

@@ -3,6 +3,7 @@
  * exclusions), who bought or sold it (the subject before the verb), the list of
  * sales "to X for territory", its confidence, and the seller or broker a clause names.
  */
+import { splitHomeCountry } from './homeCountry.js';
 import { KNOWN_COMPANY_KEYS, PERSON_ROLE_WORDS, eventByName } from '../lexicon.js';
 import { learn } from '../sketch.js';
 import type { DealFields, EventRef } from '../types.js';
@@ -365,6 +366,12 @@ export function dealConfidence(c: Ctx, o: DealObject, verb: string): number {
 
 export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: string[], extra: Partial<DealFields>, conf: number): void {
   if (!title) return;
+  // "SVT Sweden": the company and the country it serves
+  const home = splitHomeCountry(buyer);
+  if (home) {
+    buyer = home.company;
+    if (!terrs.length) terrs = [home.territory];
+  }
   if (nk(title) === nk(buyer)) return;
   const list = terrs.filter((t) => t !== 'international');
   const territories = list.length === 1 ? validTerritories(list[0]) : validTerritories(joinList(list));
