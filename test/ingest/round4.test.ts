@@ -82,3 +82,27 @@ describe('a company named with the country it serves', () => {
     expect(deals('"Salt Road" has been acquired by Curzon Germany.')).toEqual(['Salt Road / Curzon Germany / -']);
   });
 });
+
+describe('the film a sentence is about', () => {
+  it('a festival section quoted before the film is not the film', () => {
+    expect(deals('Kestrel Films picked up the "Midnight Madness" hit thriller "Cold Harbour" from Lumen Sales.')).toEqual([
+      'Cold Harbour / Kestrel Films / -',
+    ]);
+  });
+
+  it('the title before a film link is what the text after the link is about, even when the headline named it', () => {
+    expect(
+      deals(
+        "Lumen Sales sells Salt Road and Cold Harbour\n\nBuyers lined up for Marco Bellini's Salt Road, which sold to Spain (Caramel Films).\n\nThe surprise of the market was Ana Ruiz's debut feature Cold Harbour [+see also:\nfilm profile\n]\n. Well received in Berlin, the film was sold to Greece (Cinobo) and Benelux (Cinéart).",
+      ),
+    ).toEqual(['Salt Road / Caramel Films / Spain', 'Cold Harbour / Cinobo / Greece', 'Cold Harbour / Cinéart / Benelux']);
+  });
+});
+
+describe('a company name the page glued to the next word', () => {
+  it('"to Scanbox Entertainmentfor rights in" is Scanbox Entertainment', () => {
+    expect(deals('Lumen Sales has pre-sold "Salt Road" to Scanbox Entertainmentfor rights in Denmark and Finland.')).toEqual([
+      'Salt Road / Scanbox Entertainment / -',
+    ]);
+  });
+});

@@ -48,6 +48,13 @@ function isSubjectPosition(before: string[]): boolean {
   );
 }
 
+/** The last title of a sentence when it stands right before the film link that ends the sentence. */
+function lastTitleItem(sk: ReturnType<typeof sketchSentence>): string | null {
+  const t = sk.tokens;
+  const k = t.lastIndexOf('[');
+  return k > 0 && /^T\d+$/.test(t[k - 1]) ? sk.items[sk.tokenItem[k - 1]].text : null;
+}
+
 function runPass(
   text: string,
   view: string,
@@ -126,7 +133,11 @@ function runPass(
       const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text));
       // or the subject of an inverted sentence ("Among the titles drawing buyers is T")
       const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
-      if (first && (!st.focus || fresh || inverted || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
+      // or the title a film link follows ("... debut feature T [+see also: ...] . Well received, the film was sold"):
+      // the text after the link goes on about it, even when the headline named it first
+      const linked = /\[\+see also:?\s*$/.test(s.text) ? lastTitleItem(sk) : null;
+      if (linked) st.focus = linked;
+      else if (first && (!st.focus || fresh || inverted || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
         st.focus = first.text;
     }
     if (!st.lead && st.focus) st.lead = st.focus;

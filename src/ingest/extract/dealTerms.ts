@@ -3,6 +3,8 @@
  * exclusions), who bought or sold it (the subject before the verb), the list of
  * sales "to X for territory", its confidence, and the seller or broker a clause names.
  */
+import { companyEntry } from '../companies.js';
+import { isKnownSection } from '../events.js';
 import { splitHomeCountry } from './homeCountry.js';
 import { KNOWN_COMPANY_KEYS, PERSON_ROLE_WORDS, eventByName } from '../lexicon.js';
 import { learn } from '../sketch.js';
@@ -94,6 +96,15 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       if (t === '.' || t === ';' || (t === ',' && c.tok(j + 1) === 'while')) break;
       if (c.tok(j) === 'from' && o.titles.length === 0 && !c.isTitle(j + 1) && j > from + 1 && /^[CE]\d+$/.test(c.tok(j + 1))) break;
       const [title, n] = c.titleAt(j);
+      // "the 'Midnight Madness' hit thriller T": a festival section quoted before the film is not the film
+      if (title && c.isTitle(j) && isKnownSection(title)) {
+        let nx = j + 1;
+        while (nx < Math.min(limit, j + 6) && !c.isTitle(nx)) nx++;
+        if (c.isTitle(nx)) {
+          j = nx - 1;
+          continue;
+        }
+      }
       if (title) {
         o.titles.push(title);
         if (c.isTitle(j)) o.explicitTitle = true;
@@ -364,8 +375,14 @@ export function dealConfidence(c: Ctx, o: DealObject, verb: string): number {
   return Math.max(0.4, Math.round(conf * 100) / 100);
 }
 
+/** The corporate words a company's name ends with. */
+const COMPANY_WORD_END = /\b(?:Films|Film|Entertainment|Pictures|Media|Distribution|Releasing|Communications|Cinema)$/;
+
 export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: string[], extra: Partial<DealFields>, conf: number): void {
   if (!title) return;
+  // "Scanbox Entertainmentfor": a page that lost its spacing glued the next word to a known company's name
+  const glued = /^(.*\p{Ll}{2})(?:for|sold)$/u.exec(buyer);
+  if (glued && (companyEntry(glued[1]) || COMPANY_WORD_END.test(glued[1]))) buyer = glued[1];
   // "SVT Sweden": the company and the country it serves
   const home = splitHomeCountry(buyer);
   if (home) {
