@@ -106,3 +106,32 @@ describe('a company name the page glued to the next word', () => {
     ]);
   });
 });
+
+describe('a headline with the territories after the title', () => {
+  it("\"X Acquires P's Competition Entry 'T' for Italy, Turkey and India\"", () => {
+    expect(deals("Kestrel Films Acquires Ana Ruiz's Berlin Competition Entry 'Salt Road' for Italy, Spain and Greece")).toEqual([
+      'Salt Road / Kestrel Films / Italy, Spain and Greece',
+    ]);
+  });
+});
+
+describe('gapping: the verb said once for several sales', () => {
+  it('"X has taken Poland and Y Spain"', () => {
+    expect(deals('At the market, "Salt Road" did brisk business: Kino Wolna has taken Poland and Alma Cine Spain.')).toEqual([
+      'Salt Road / Kino Wolna / Poland',
+      'Salt Road / Alma Cine / Spain',
+    ]);
+  });
+
+  it('"Both films also sold in Canada; T to X and T2 to Y", and one item after the semicolon', () => {
+    expect(deals('Both films also sold in Canada; "Salt Road" to Métropole Films and "Cold Harbour" to Axia Films.')).toEqual([
+      'Salt Road / Métropole Films / Canada',
+      'Cold Harbour / Axia Films / Canada',
+    ]);
+    expect(deals('The film also sold in Canada; "Salt Road" to Métropole Films.')).toEqual(['Salt Road / Métropole Films / Canada']);
+  });
+
+  it('talks are no sales, gapped or not', () => {
+    expect(deals('In talks: Kino Wolna has taken Poland and Alma Cine Spain for "Salt Road", sources say nothing is signed.')).toEqual([]);
+  });
+});

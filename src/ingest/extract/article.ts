@@ -20,6 +20,7 @@ import { extractMultiTitleDeals } from './multiTitle.js';
 import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractSellerDeal } from './sellerDeal.js';
 import { extractLineUps } from './lineups.js';
 import { extractPairLists } from './pairList.js';
+import { extractGapping } from './gapping.js';
 import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
@@ -102,6 +103,7 @@ function runPass(
       extractCountedSales(c);
       extractBuyerDeals(c);
       extractPairLists(c);
+      extractGapping(c);
       extractLineUps(c);
     }
     if (!headline) {
