@@ -135,3 +135,17 @@ describe('gapping: the verb said once for several sales', () => {
     expect(deals('In talks: Kino Wolna has taken Poland and Alma Cine Spain for "Salt Road", sources say nothing is signed.')).toEqual([]);
   });
 });
+
+describe("a seller's deal told with the verb alone", () => {
+  it('"X inked with Korea\'s Y on T, ..., plus catalog title T2": Y buys both for Korea', () => {
+    expect(
+      deals(
+        'Lumen Sales inked with Korea\'s Sora Pictures on Ana Ruiz\'s "Salt Road," one of the market\'s many comedies, plus catalog title "Cold Harbour."',
+      ),
+    ).toEqual(['Salt Road / Sora Pictures / Korea', 'Cold Harbour / Sora Pictures / Korea']);
+  });
+
+  it('talks stay talks', () => {
+    expect(deals('Lumen Sales is close to signing with Sora Pictures on "Salt Road."')).toEqual([]);
+  });
+});

@@ -17,7 +17,7 @@ import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
 import { extractHeadlineDeals } from './headlines.js';
 import { extractMultiTitleDeals } from './multiTitle.js';
-import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractSellerDeal } from './sellerDeal.js';
+import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractInkedWith, extractSellerDeal } from './sellerDeal.js';
 import { extractLineUps } from './lineups.js';
 import { extractPairLists } from './pairList.js';
 import { extractGapping } from './gapping.js';
@@ -99,6 +99,7 @@ function runPass(
     if (!headline) {
       extractMultiTitleDeals(c);
       extractSellerDeal(c);
+      extractInkedWith(c);
       extractConcludedDeal(c);
       extractCountedSales(c);
       extractBuyerDeals(c);
