@@ -149,3 +149,11 @@ describe("a seller's deal told with the verb alone", () => {
     expect(deals('Lumen Sales is close to signing with Sora Pictures on "Salt Road."')).toEqual([]);
   });
 });
+
+describe('a company name with its corporate word in lower case', () => {
+  it('"– Kestrel films has picked up ..." is Kestrel buying', () => {
+    expect(deals('– Kestrel films has picked up the North American rights to Ana Ruiz\'s "Salt Road."')).toEqual([
+      'Salt Road / Kestrel / North America',
+    ]);
+  });
+});

@@ -308,6 +308,13 @@ export function rumourKind(text: string): 'talks' | 'rumour' | 'denial' {
 export function subjectBefore(c: Ctx, v: number): { names: string[]; start: number } | null {
   let k = v - 1;
   while (k >= 0 && AUX.has(c.tok(k))) k--;
+  // "Samuel Goldwyn films has picked up": a corporate word written in lower case ends the company's name
+  if (
+    /^(?:films|pictures|entertainment|releasing|distribution|media)$/.test(c.tok(k)) &&
+    /^[CE]\d+$/.test(c.tok(k - 1)) &&
+    c.item(k - 1).ent !== 'person'
+  )
+    k--;
   // "ORG has launched sales on T and has already closed deals with ...": the sentence's subject
   if (c.tok(k) === 'and' && k > 2) {
     const first = c.toks.findIndex(
