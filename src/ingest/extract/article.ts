@@ -26,8 +26,11 @@ import { extractDealDetails, extractNegotiators } from './negotiators.js';
 import { extractDeals, extractRumours } from './deals.js';
 import { extractHeadlineDeals } from './headlines.js';
 import { extractMultiTitleDeals } from './multiTitle.js';
-import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractSellerDeal } from './sellerDeal.js';
+import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractInkedWith, extractSellerDeal } from './sellerDeal.js';
 import { extractLineUps } from './lineups.js';
+import { extractPairLists } from './pairList.js';
+import { extractGapping } from './gapping.js';
+import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
 
@@ -59,6 +62,13 @@ function isSubjectPosition(before: string[]): boolean {
 interface Readings {
   sketches: SketchMemo;
   sentences: Map<number, { headline: boolean; tense: Tense; dates: DateMention[] }>;
+}
+
+/** The last title of a sentence when it stands right before the film link that ends the sentence. */
+function lastTitleItem(sk: ReturnType<typeof sketchSentence>): string | null {
+  const t = sk.tokens;
+  const k = t.lastIndexOf('[');
+  return k > 0 && /^T\d+$/.test(t[k - 1]) ? sk.items[sk.tokenItem[k - 1]].text : null;
 }
 
 function runPass(
@@ -112,9 +122,12 @@ function runPass(
     if (!headline) {
       extractMultiTitleDeals(c);
       extractSellerDeal(c);
+      extractInkedWith(c);
       extractConcludedDeal(c);
       extractCountedSales(c);
       extractBuyerDeals(c);
+      extractPairLists(c);
+      extractGapping(c);
       extractLineUps(c);
     }
     if (!headline) {
@@ -146,7 +159,11 @@ function runPass(
       const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text));
       // or the subject of an inverted sentence ("Among the titles drawing buyers is T")
       const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
-      if (first && (!st.focus || fresh || inverted || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
+      // or the title a film link follows ("... debut feature T [+see also: ...] . Well received, the film was sold"):
+      // the text after the link goes on about it, even when the headline named it first
+      const linked = /\[\+see also:?\s*$/.test(s.text) ? lastTitleItem(sk) : null;
+      if (linked) st.focus = linked;
+      else if (first && (!st.focus || fresh || inverted || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
         st.focus = first.text;
     }
     if (!st.lead && st.focus) st.lead = st.focus;
@@ -194,7 +211,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   const sentences = segment(text, header.bodyStart);
   const seed = catalogRegistry(opts.known?.people ?? [], opts.known?.companies ?? []);
   // titles the text does not quote, from their context (titles.ts): not where italics say otherwise
-  const guessed = withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []);
+  const guessed = trimGluedEnds(view, withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []));
   // pass 1 learns names; pass 2 extracts with them
   const full = fullTitles(view, guessed);
   // the second pass reads each sentence from the first's tokens (sketch.ts), tense and dates

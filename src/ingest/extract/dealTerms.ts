@@ -3,6 +3,9 @@
  * exclusions), who bought or sold it (the subject before the verb), the list of
  * sales "to X for territory", its confidence, and the seller or broker a clause names.
  */
+import { companyEntry } from '../companies.js';
+import { isKnownSection } from '../events.js';
+import { splitHomeCountry } from './homeCountry.js';
 import { KNOWN_COMPANY_KEYS, PERSON_ROLE_WORDS, eventByName } from '../lexicon.js';
 import { learn } from '../sketch.js';
 import type { DealFields, EventRef } from '../types.js';
@@ -93,6 +96,15 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       if (t === '.' || t === ';' || (t === ',' && c.tok(j + 1) === 'while')) break;
       if (c.tok(j) === 'from' && o.titles.length === 0 && !c.isTitle(j + 1) && j > from + 1 && /^[CE]\d+$/.test(c.tok(j + 1))) break;
       const [title, n] = c.titleAt(j);
+      // "the 'Midnight Madness' hit thriller T": a festival section quoted before the film is not the film
+      if (title && c.isTitle(j) && isKnownSection(title)) {
+        let nx = j + 1;
+        while (nx < Math.min(limit, j + 6) && !c.isTitle(nx)) nx++;
+        if (c.isTitle(nx)) {
+          j = nx - 1;
+          continue;
+        }
+      }
       if (title) {
         o.titles.push(title);
         if (c.isTitle(j)) o.explicitTitle = true;
@@ -296,6 +308,13 @@ export function rumourKind(text: string): 'talks' | 'rumour' | 'denial' {
 export function subjectBefore(c: Ctx, v: number): { names: string[]; start: number } | null {
   let k = v - 1;
   while (k >= 0 && AUX.has(c.tok(k))) k--;
+  // "Samuel Goldwyn films has picked up": a corporate word written in lower case ends the company's name
+  if (
+    /^(?:films|pictures|entertainment|releasing|distribution|media)$/.test(c.tok(k)) &&
+    /^[CE]\d+$/.test(c.tok(k - 1)) &&
+    c.item(k - 1).ent !== 'person'
+  )
+    k--;
   // "ORG has launched sales on T and has already closed deals with ...": the sentence's subject
   if (c.tok(k) === 'and' && k > 2) {
     const first = c.toks.findIndex(
@@ -363,8 +382,20 @@ export function dealConfidence(c: Ctx, o: DealObject, verb: string): number {
   return Math.max(0.4, Math.round(conf * 100) / 100);
 }
 
+/** The corporate words a company's name ends with. */
+const COMPANY_WORD_END = /\b(?:Films|Film|Entertainment|Pictures|Media|Distribution|Releasing|Communications|Cinema)$/;
+
 export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: string[], extra: Partial<DealFields>, conf: number): void {
   if (!title) return;
+  // "Scanbox Entertainmentfor": a page that lost its spacing glued the next word to a known company's name
+  const glued = /^(.*\p{Ll}{2})(?:for|sold)$/u.exec(buyer);
+  if (glued && (companyEntry(glued[1]) || COMPANY_WORD_END.test(glued[1]))) buyer = glued[1];
+  // "SVT Sweden": the company and the country it serves
+  const home = splitHomeCountry(buyer);
+  if (home) {
+    buyer = home.company;
+    if (!terrs.length) terrs = [home.territory];
+  }
   if (nk(title) === nk(buyer)) return;
   const list = terrs.filter((t) => t !== 'international');
   const territories = list.length === 1 ? validTerritories(list[0]) : validTerritories(joinList(list));

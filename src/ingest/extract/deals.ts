@@ -2,6 +2,8 @@
  * Deals: acquired, nabbed, picked up, pre-bought, sold to; and the talks,
  * rumours and denials that never become deals (low-confidence rumour facts).
  */
+import { companyEntry } from '../companies.js';
+import { splitHomeCountry } from './homeCountry.js';
 import { learn } from '../sketch.js';
 import { COMPANY_PRONOUN, DEAL_VERBS, PASSIVE_VERBS, PRONOUN_TITLE, RUMOUR_WORDS, SELL_VERBS } from './words.js';
 import { type Ctx, add, joinList, nk, validMedia, validTerritories } from './context.js';
@@ -23,6 +25,15 @@ const LIST_INTRO_START = new Set(
     ' ',
   ),
 );
+
+/** Words of manner between a passive verb and its parts ("released theatrically in Germany by X"). */
+const RELEASE_MANNER = /^(?:theatrically|digitally|domestically|locally|nationally|nationwide|exclusively|theatrically,)$/;
+
+/** A company that takes a licence (a broadcaster, a streamer, a distributor), not one that grants it: "was licensed by SVT Sweden". */
+function licensee(name: string): boolean {
+  const kind = companyEntry(splitHomeCountry(name)?.company ?? name)?.kind;
+  return kind === 'broadcaster' || kind === 'streamer' || kind === 'distributor';
+}
 
 export function extractDeals(c: Ctx): void {
   const n = c.toks.length;
@@ -208,7 +219,15 @@ export function extractDeals(c: Ctx): void {
     let byseller: string | null = null;
     // "was picked up for distribution by A24", "was acquired for release by"
     if (c.tok(k) === 'for' && /^(?:distribution|release)$/.test(c.tok(k + 1)) && c.tok(k + 2) === 'by') k += 2;
-    for (let round = 0; round < 3 && k < limit; round++) {
+    for (let round = 0; round < 4 && k < limit; round++) {
+      // "will be released theatrically in Germany next June by X": a manner or a date between the parts
+      while (
+        k < limit &&
+        (RELEASE_MANNER.test(c.tok(k)) ||
+          /^D\d+$/.test(c.tok(k)) ||
+          (/^(?:next|this|in|early|late)$/.test(c.tok(k)) && /^D\d+$/.test(c.tok(k + 1))))
+      )
+        k++;
       if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) {
         // "for Benelux by Cinemaret, for Austria by Alpenkino": one sale per item
         const sales = round === 0 ? readSaleList(c, k, limit) : [];
@@ -237,7 +256,11 @@ export function extractDeals(c: Ctx): void {
       }
       if (c.tok(k) === 'by' && /^[CE]\d+$/.test(c.tok(k + 1))) {
         // "is sold by Charades", "is licensed by": who sells, not who buys; the sales may follow ("was sold by X for the U.S. (Y), ...")
-        if (/^(?:sold|pre-sold|presold|licensed)$/.test(c.tok(vb)) && !/\bto\b/.test(c.words(vb + 1, k))) {
+        if (
+          /^(?:sold|pre-sold|presold|licensed)$/.test(c.tok(vb)) &&
+          !/\bto\b/.test(c.words(vb + 1, k)) &&
+          !(c.tok(vb) === 'licensed' && licensee(c.name(k + 1)))
+        ) {
           const after = readSaleList(c, k + 2, limit);
           if (!byseller && after.length) {
             byseller = c.name(k + 1);

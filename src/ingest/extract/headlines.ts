@@ -21,7 +21,7 @@ import type { Ctx } from './context.js';
 const WORD = String.raw`[\p{Lu}\d][\p{L}\d.&'’+-]*`;
 const VERBS = String.raw`(?:Picks Up|Picked Up|Buys|Bought|Acquires|Acquired|Nabs|Nabbed|Lands|Landed|Takes|Grabs|Snaps Up|Scoops Up|Pre-Buys|Swoops On|Swoops For|Bags|Nets|Boards|Inks Deal For|Closes Deal For|Sets Deal For|Strikes Deal For)`;
 const HEADLINE_DEAL = new RegExp(
-  String.raw`(?:^|[:,;|–—-]\s*|\band\s+|\bAnd\s+)(${WORD}(?:\s${WORD}){0,4}?)\s${VERBS}\s((?:${WORD}\s){0,3}?Rights\s(?:To|On|For)\s)?((?:${WORD}\s){0,4}?)['"‘“]([^'"‘’“”\n]{2,80}?)[,.]?['"’”]`,
+  String.raw`(?:^|[:,;|–—-]\s*|\band\s+|\bAnd\s+)(${WORD}(?:\s${WORD}){0,4}?)\s${VERBS}\s((?:${WORD}\s){0,3}?Rights\s(?:To|On|For)\s)?((?:${WORD}\s){0,6}?)['"‘“]([^'"‘’“”\n]{2,80}?)[,.]?['"’”](?:\s+[Ff]or\s+(${WORD}(?:(?:,\s|\s[Aa]nd\s|\s&\s|\s)${WORD}){0,8}))?`,
   'gu',
 );
 
@@ -44,6 +44,10 @@ export function extractHeadlineDeals(c: Ctx): void {
     const rights = m[2] ? m[2].replace(/\s(?:Rights)\s(?:To|On|For)\s$/, '').trim() : '';
     const terr = rights ? territoryOf(rights.replace(/^(?:All|Worldwide)\s/, '')) : undefined;
     const title = m[4].trim().replace(/[,.]$/, '');
-    addDeal(c, title, buyer, terr ? [terr.expr] : rights === 'Worldwide' ? ['Worldwide'] : [], { seller: null }, 0.7);
+    // "... 'T' for Italy, Turkey and India": the territories after the title, when every one of them is a territory
+    const after = m[5] ? m[5].split(/,\s*|\s+(?:and|And|&)\s+/).map((t) => territoryOf(t.trim())) : [];
+    const tail = after.length && after.every((t) => t) ? after.map((t) => t!.expr) : [];
+    const terrs = terr ? [terr.expr] : rights === 'Worldwide' ? ['Worldwide'] : tail;
+    addDeal(c, title, buyer, terrs, { seller: null }, 0.7);
   }
 }

@@ -161,3 +161,42 @@ export function extractBuyerDeals(c: Ctx): void {
     for (const t of titles) addDeal(c, t, buyer, terrs, {}, 0.8);
   }
 }
+
+/**
+ * A seller's deal told with the verb alone: "Lumen Sales inked with Korea's Sora Pictures on T, plus catalog
+ * title T2", "Northlight signed with Kestrel Films for T". The subject sells (turned when the company after
+ * "with" is the sales company); each title after "on"/"for" in the clause is a deal, the possessive's
+ * territory the deal's.
+ */
+export function extractInkedWith(c: Ctx): void {
+  const n = c.toks.length;
+  for (let v = 1; v < n - 2; v++) {
+    if (!VERB.test(c.tok(v)) || c.tok(v + 1) !== 'with') continue;
+    const subj = subjectBefore(c, v);
+    let seller = subj?.names[subj.names.length - 1] ?? null;
+    if (!seller) continue;
+    let b = v + 2;
+    const terrs: string[] = [];
+    if (c.isTerr(b) && c.raw(b).endsWith("'s")) {
+      const t = c.terr(b);
+      if (t) terrs.push(t);
+      b++;
+    }
+    if (!c.isOrg(b) || c.item(b).ent === 'person') continue;
+    let buyer = c.name(b);
+    if (c.tok(b + 1) !== 'on' && c.tok(b + 1) !== 'for') continue;
+    const prefix = c.words(c.clauseStart(v), v);
+    if (RUMOUR_WORDS.test(prefix) && /\b(?:talks|negotiat\w*|close to|near\w*|could|may|might|expected|not|denied)\b/.test(prefix))
+      continue;
+    const titles: string[] = [];
+    const limit = Math.min(n, b + 30);
+    for (let j = b + 2; j < limit; j++) {
+      if (c.tok(j) === '.' || c.tok(j) === ';') break;
+      if (c.isTitle(j)) titles.push(c.item(j).text);
+    }
+    if (!titles.length) continue;
+    const sells = (name: string) => companyEntry(name)?.kind === 'sales-agent' || /\bsales\b/i.test(name);
+    if (sells(buyer) && !sells(seller)) [seller, buyer] = [buyer, seller];
+    for (const t of titles) addDeal(c, t, buyer, terrs, { seller }, 0.8);
+  }
+}

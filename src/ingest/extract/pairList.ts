@@ -1,0 +1,88 @@
+/**
+ * Territory–buyer pairs wherever a sales sentence writes them, whatever
+ * introduces the list: "Spain (Caramel Films), Italy (Be Water)", "Norway's
+ * Fjordkino", "the Baltics and Scandinavia (Nordlys, which also takes
+ * Iceland)". The shaped rules (deals.ts) read such lists after the words that
+ * open them ("has sold to", "deals include"); the trade opens them in many
+ * more ways ("has gone out to", "as well as", a typo, an interjection "and,
+ * as previously announced, the U.S. (X)"), and a list cut by a clause is
+ * still a list. So this rule reads every pair of a sentence that says it
+ * tells sales (a deal word) and no talks, each as a deal of the sentence's
+ * title (the last title before the pair) or, when the sentence names none,
+ * the article's focus. One pass over the sentence's tokens.
+ */
+import { companyEntry } from '../companies.js';
+import { type Ctx, dealsHere, nk } from './context.js';
+import { addDeal, parenBuyer, sentenceSeller, splitBuyers } from './dealTerms.js';
+
+/** A word that says the sentence reports sales. */
+const SALE_CUE =
+  /^(?:sold|sells|sale|sales|deal|deals|bought|acquired|pre-sold|presold|pre-sales|picked|snapped|taken|took|gone|went|licensed|territories|buyers|takers|homes|closed|secured|inked|signed)$/;
+/** Words that make a clause talks, not a deal. */
+const TALKS = /^(?:negotiations?|negotiating|talks|pending|discussions|finalizing|finalising|almost|close|nearing|underway)$/;
+
+export function extractPairLists(c: Ctx): void {
+  const n = c.toks.length;
+  let cue = -1;
+  for (let j = 0; j < n; j++)
+    if (SALE_CUE.test(c.tok(j))) {
+      cue = j;
+      break;
+    }
+  if (cue < 0) return;
+  const have = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
+  const seller = sentenceSeller(c);
+  for (let k = 0; k < n; k++) {
+    if (!c.isTerr(k) || c.item(k)?.ent === 'nationality') continue;
+    // the territories of the pair: "the Baltics and Scandinavia (X)"
+    let first = k;
+    const terrs: string[] = [];
+    const l = c.terrList(k, false);
+    terrs.push(...l.exprs);
+    const j = l.end;
+    let buyers: string[] = [];
+    let end = j;
+    if (c.tok(j) === '(') {
+      const p = parenBuyer(c, j);
+      if (p) {
+        buyers = splitBuyers(p[0]);
+        end = p[1];
+      } else if (c.isOrg(j + 1) && c.tok(j + 2) === ',' && !c.isPer(j + 1)) {
+        // "(X, except for Norway, where ...)": the buyer before the clause inside the parentheses
+        buyers = [c.name(j + 1)];
+        end = j + 2;
+      }
+    } else if (c.raw(j - 1).endsWith("'s") && l.exprs.length === 1 && k > cue && c.isOrg(j) && !c.isPer(j)) {
+      // "Norway's X": a possessive territory before its buyer
+      buyers = [c.name(j)];
+      end = j + 1;
+    }
+    if (!buyers.length || first < cue || /^(?:from|of|in|by)$/.test(c.tok(first - 1))) {
+      k = Math.max(k, l.end - 1);
+      continue;
+    }
+    // talks in the pair's clause ("negotiations are underway with Austria (X)")
+    const from = c.clauseStart(first);
+    let talks = false;
+    for (let t = from; t < end && !talks; t++) talks = TALKS.test(c.tok(t));
+    if (!talks) {
+      let title: string | null = null;
+      // the last title before the pair that is no credit's ("T, starring P (see news), has sold to ...")
+      for (let t = first - 1; t >= 0 && !title; t--)
+        if (c.isTitle(t) && !/^(?:starring|featuring|with|by|director|from)$/.test(c.tok(t - 1))) title = c.item(t).text;
+      // else a pronoun before the pair ("the film has sold to ...") means the article's focus; a list with neither is not read
+      if (!title)
+        for (let t = first - 1; t >= 0 && !title; t--) {
+          const [ref, used] = c.titleAt(t);
+          if (used && ref) title = ref;
+        }
+      for (const b of buyers) {
+        if (have.has(nk(b)) || companyEntry(b)?.kind === 'sales-agent') continue;
+        addDeal(c, title, b, terrs, { seller }, 0.75);
+        have.add(nk(b));
+      }
+    }
+    first = end;
+    k = end - 1;
+  }
+}
