@@ -26,6 +26,7 @@ import { MergeScratch, mergeTitles, rollUpTitle, type RolledRow } from './rollup
  * and the rollup's merge space its answers are made with.
  */
 
+const NO_FLAGS = new Uint8Array(0);
 const KINDS: readonly BlockKind[] = ['in', 'out', 'hold', 'holdback'];
 // per-title flags while answering a question
 const RELEVANT = 1;
@@ -175,6 +176,15 @@ function notShownReason(f: number): NotShownReason {
   if ((f & IN_PAST) !== 0) return (f & IN_FUTURE) !== 0 ? 'between-terms' : 'rights-expired';
   if ((f & IN_FUTURE) !== 0) return 'not-yet-started';
   return 'no-rights-held';
+}
+
+/** One page of the catalog-wide answer (RightsIndex.availsPage). */
+export interface CatalogPage {
+  rows: RolledRow[];
+  /** Titles the page's rows name. */
+  titles: number;
+  /** The last title id looked at when more titles follow (ask the next page after it); null on the last page. */
+  last: string | null;
 }
 
 export class RightsIndex {
@@ -416,6 +426,40 @@ export class RightsIndex {
    * not in the index and so never reported as available).
    */
   avails(titleIds: readonly string[] | null, q: AvailsQuestion, opts: CatalogOptions = {}): RolledRow[] {
+    return this.ask(titleIds, q, opts, null).rows;
+  }
+
+  /**
+   * One page of the catalog-wide answer: the titles in order of their ids after `after` (all of
+   * them when absent), answered one by one until `limit` titles have rows; the rows name only
+   * those. `last` is the last title looked at (the next page starts after it), null when the
+   * catalog ends on this page. The catalog is scanned once, as for the whole answer, but only the
+   * page's titles are rolled up; titles looked at and left out are told to `notShown`.
+   */
+  availsPage(q: AvailsQuestion, page: { after?: string; limit: number }, opts: CatalogOptions = {}): CatalogPage {
+    if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError(`availsPage: limit ${page.limit} is not a whole number >= 1`);
+    return this.ask(null, q, opts, page);
+  }
+
+  /** Title numbers in order of their ids (kept until a title is added). */
+  private titlesById(): Int32Array {
+    if (this.byId === null || this.byId.length !== this.titleIds.values.length) {
+      const names = this.titleIds.values;
+      const order = Array.from({ length: names.length }, (_, t) => t);
+      order.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+      this.byId = Int32Array.from(order);
+    }
+    return this.byId;
+  }
+
+  private byId: Int32Array | null = null;
+
+  private ask(
+    titleIds: readonly string[] | null,
+    q: AvailsQuestion,
+    opts: CatalogOptions,
+    page: { after?: string; limit: number } | null,
+  ): CatalogPage {
     checkQuestion(q);
     const include = opts.include ?? (titleIds === null ? 'available' : 'all');
     const titleNumbers =
@@ -427,9 +471,11 @@ export class RightsIndex {
           });
     const rows: RolledRow[] = [];
 
-    // Per distinct set: does it touch the question (bit 1) and contain all of it (bit 2)?
-    const tFlags = this.setFlags(this.territorySets.values, q.territories);
-    const mFlags = this.setFlags(this.mediaSets.values, q.media);
+    // Per distinct set: does it touch the question (bit 1) and contain all of it (bit 2)? (for the
+    // chosen titles, each block's sets are tested instead: a grid of one title reads ~30 blocks,
+    // and testing every set of the catalog made more work and garbage than the title itself)
+    const tFlags = titleNumbers === null ? this.setFlags(this.territorySets.values, q.territories) : NO_FLAGS;
+    const mFlags = titleNumbers === null ? this.setFlags(this.mediaSets.values, q.media) : NO_FLAGS;
     const lFlags = new Uint8Array(this.languageSets.values.length);
     this.languageSets.values.forEach((l, i) => {
       if (l === null) lFlags[i] = 3;
@@ -459,15 +505,24 @@ export class RightsIndex {
         listFlags.push(tm);
       }
     } else {
-      // the chosen titles' entries, copied into one list of the same layout
-      const chosen: number[] = [];
-      for (const t of new Set(titleNumbers)) if (t >= 0) for (const p of this.titleBlocks[t]) chosen.push(p);
-      const list = new Int32Array(chosen.length * STRIDE);
-      chosen.forEach((p, i) =>
-        list.set(this.postings[this.pairOf[p]].subarray(this.slot[p] * STRIDE, (this.slot[p] + 1) * STRIDE), i * STRIDE),
-      );
+      // the chosen titles' entries, copied into one list of the same layout (kept between questions)
+      const unique = titleNumbers.length > 8 ? [...new Set(titleNumbers)] : titleNumbers.filter((t, i) => titleNumbers.indexOf(t) === i);
+      let count = 0;
+      for (const t of unique) if (t >= 0) count += this.titleBlocks[t].length;
+      if (this.chosen.length < count * STRIDE) this.chosen = new Int32Array(count * STRIDE * 2);
+      const list = this.chosen;
+      let e = 0;
+      for (const t of unique) {
+        if (t < 0) continue;
+        for (const p of this.titleBlocks[t]) {
+          const from = this.postings[this.pairOf[p]];
+          const f = this.slot[p] * STRIDE;
+          for (let k = 0; k < STRIDE; k++) list[e + k] = from[f + k];
+          e += STRIDE;
+        }
+      }
       lists.push(list);
-      listLengths.push(chosen.length);
+      listLengths.push(count);
       listFlags.push(-1);
     }
     const bound = listLengths.reduce((a, b) => a + b, 0);
@@ -480,7 +535,6 @@ export class RightsIndex {
     flags.fill(0, 0, nTitles);
     chainHead.fill(-1, 0, nTitles);
     let links = 0;
-    const { tset, mset } = this;
     const qStart = q.start;
     const qEnd = q.end;
     const qExclusive = q.exclusive;
@@ -494,7 +548,7 @@ export class RightsIndex {
         if (meta === DEAD_META) continue;
         const p = list[e];
         // tm: the territory and media flags together
-        const tm = shared >= 0 ? shared : tFlags[tset[p]] & mFlags[mset[p]];
+        const tm = shared >= 0 ? shared : this.blockFlags(p, q);
         const lf = lFlags[meta >>> 4];
         if ((tm & lf & 1) === 0) continue;
         const t = list[e + E_TITLE];
@@ -533,26 +587,30 @@ export class RightsIndex {
     );
     let nothingHere: RolledRow[] | undefined;
     const notShown = opts.notShown;
-    const answer = (t: number, id: string) => {
+    /** Answers title t; false when it has no row. */
+    const answer = (t: number, id: string): boolean => {
       const f = t < 0 ? 0 : flags[t];
       if ((f & RELEVANT) === 0) {
         if (include === 'all') {
           nothingHere ??= rollUpTitle('', titleCells([], q, this.outcomes), this.merge);
           for (const r of nothingHere) rows.push({ ...r, titles: [id] });
-        } else notShown?.(id, 'no-rights-held');
-        return;
+          return true;
+        }
+        notShown?.(id, 'no-rights-held');
+        return false;
       }
       if (include === 'available' && q.match === 'cover-entire' && (f & BLOCKED_EVERYWHERE) !== 0) {
         notShown?.(id, notShownReason(f));
-        return;
+        return false;
       }
       if (simple && (f & (COVERED | BLOCKED)) === COVERED) {
         freeEverywhere.push(id);
-        return;
+        return true;
       }
       if (include === 'available' && (f & PARTIAL) === 0) {
-        if (!onePlace.add(t, id)) notShown?.(id, notShownReason(f));
-        return;
+        if (onePlace.add(t, id)) return true;
+        notShown?.(id, notShownReason(f));
+        return false;
       }
       let own = rollUpTitle(
         id,
@@ -566,8 +624,34 @@ export class RightsIndex {
       if (include === 'available') own = own.filter((r) => r.outcome.status === 'available');
       if (own.length === 0) notShown?.(id, notShownReason(f));
       for (const r of own) rows.push(r);
+      return own.length > 0;
     };
-    if (titleNumbers === null) {
+    let shownOnPage = 0;
+    let last: string | null = null;
+    if (page !== null) {
+      // the page: titles in order of their ids after `after`, until `limit` of them have rows
+      const order = this.titlesById();
+      const names = this.titleIds.values;
+      let lo = 0;
+      if (page.after !== undefined) {
+        const after = page.after;
+        let hi = order.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (names[order[mid]] <= after) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+      for (let i = lo; i < order.length; i++) {
+        const t = order[i];
+        if ((flags[t] & RELEVANT) === 0 && include !== 'all') continue;
+        if (shownOnPage === page.limit) {
+          last = names[order[i - 1]];
+          break;
+        }
+        if (answer(t, names[t])) shownOnPage++;
+      }
+    } else if (titleNumbers === null) {
       const names = this.titleIds.values;
       for (let t = 0; t < nTitles; t++) if ((flags[t] & RELEVANT) !== 0 || include === 'all') answer(t, names[t]);
     } else {
@@ -592,7 +676,7 @@ export class RightsIndex {
       });
     }
     for (const r of onePlace.rows()) rows.push(r);
-    return mergeTitles(rows);
+    return { rows: mergeTitles(rows), titles: shownOnPage, last };
   }
 
   private scratch = { flags: new Uint8Array(0), chainHead: new Int32Array(0), chainNext: new Int32Array(0), chainBlock: new Int32Array(0) };
@@ -609,6 +693,17 @@ export class RightsIndex {
     }
     return s;
   }
+
+  /** A block's territory and media flags together (bit 1: touches the question, bit 2: contains all of it). */
+  private blockFlags(p: number, q: AvailsQuestion): number {
+    const ts = this.territorySets.values[this.tset[p]];
+    const ms = this.mediaSets.values[this.mset[p]];
+    return (
+      (intersects(ts, q.territories) && intersects(ms, q.media) ? 1 : 0) | (isSubset(q.territories, ts) && isSubset(q.media, ms) ? 2 : 0)
+    );
+  }
+
+  private chosen = new Int32Array(0);
 
   private setFlags(sets: readonly Bitset[], question: Bitset): Uint8Array {
     const flags = new Uint8Array(sets.length);
