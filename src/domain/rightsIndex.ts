@@ -187,6 +187,16 @@ export interface CatalogPage {
   last: string | null;
 }
 
+/**
+ * A set's flags (bit 1: touches the question, bit 2: contains all of it), tested the first time
+ * it is asked for and kept in `known` (bit 4: tested): a page meets a few sets of the many.
+ */
+function setFlag(known: Uint8Array, i: number, sets: readonly Bitset[], question: Bitset): number {
+  let f = known[i];
+  if (f === 0) known[i] = f = 4 | (intersects(sets[i], question) ? 1 : 0) | (isSubset(question, sets[i]) ? 2 : 0);
+  return f & 3;
+}
+
 export class RightsIndex {
   /** The outcomes this index's answers are made of, interned for its lifetime; and the rollup's merge space. */
   private readonly outcomes = new OutcomeTable();
@@ -298,6 +308,7 @@ export class RightsIndex {
       positions.push(p);
     }
     this.titleBlocks[t] = positions;
+    if (this.mostBlocks >= 0 && positions.length > this.mostBlocks) this.mostBlocks = positions.length;
     if (this.dead > 1024 && this.dead > this.length / 2) this.compact();
   }
 
@@ -474,8 +485,9 @@ export class RightsIndex {
     // Per distinct set: does it touch the question (bit 1) and contain all of it (bit 2)? (for the
     // chosen titles, each block's sets are tested instead: a grid of one title reads ~30 blocks,
     // and testing every set of the catalog made more work and garbage than the title itself)
-    const tFlags = titleNumbers === null ? this.setFlags(this.territorySets.values, q.territories) : NO_FLAGS;
-    const mFlags = titleNumbers === null ? this.setFlags(this.mediaSets.values, q.media) : NO_FLAGS;
+    // (a page tests the sets of its own titles' blocks, as it comes to them: see setFlag)
+    const tFlags = titleNumbers === null && page === null ? this.setFlags(this.territorySets.values, q.territories) : NO_FLAGS;
+    const mFlags = titleNumbers === null && page === null ? this.setFlags(this.mediaSets.values, q.media) : NO_FLAGS;
     const lFlags = new Uint8Array(this.languageSets.values.length);
     this.languageSets.values.forEach((l, i) => {
       if (l === null) lFlags[i] = 3;
@@ -496,7 +508,13 @@ export class RightsIndex {
     const lists: Int32Array[] = [];
     const listLengths: number[] = [];
     const listFlags: number[] = [];
-    if (titleNumbers === null) {
+    let mostBlocks = 0;
+    if (page !== null) {
+      // a page reads its own titles' blocks, title by title (below), not the posting lists:
+      // the scratch needs room for the chain of the title with the most blocks
+      if (this.mostBlocks < 0) for (const ps of this.titleBlocks) this.mostBlocks = Math.max(this.mostBlocks, ps.length);
+      mostBlocks = this.mostBlocks;
+    } else if (titleNumbers === null) {
       for (let i = 0; i < this.postings.length; i++) {
         const tm = tFlags[this.pairTset[i]] & mFlags[this.pairMset[i]];
         if ((tm & 1) === 0 || this.postingLength[i] === 0) continue;
@@ -531,9 +549,11 @@ export class RightsIndex {
     // per title: flag bits (RELEVANT, COVERED, ...) and the chain of its touching blocks
     // (head by title, next by link), in scratch arrays kept between questions: a fresh
     // ArrayBuffer per question is external memory to V8, and under load it triggers full GCs
-    const { flags, chainHead, chainNext, chainBlock } = this.scratchFor(nTitles, bound);
-    flags.fill(0, 0, nTitles);
-    chainHead.fill(-1, 0, nTitles);
+    const { flags, chainHead, chainNext, chainBlock } = this.scratchFor(nTitles, Math.max(bound, mostBlocks));
+    if (page === null) {
+      flags.fill(0, 0, nTitles);
+      chainHead.fill(-1, 0, nTitles);
+    }
     let links = 0;
     const qStart = q.start;
     const qEnd = q.end;
@@ -642,8 +662,42 @@ export class RightsIndex {
           else hi = mid;
         }
       }
+      const { tset, mset } = this;
+      const tLazy = this.lazyFlags(0, this.territorySets.values.length);
+      const mLazy = this.lazyFlags(1, this.mediaSets.values.length);
       for (let i = lo; i < order.length; i++) {
         const t = order[i];
+        // the title's flags and chain, from its own blocks (as the scan of the posting lists gives them)
+        flags[t] = 0;
+        chainHead[t] = -1;
+        links = 0;
+        for (const p of this.titleBlocks[t]) {
+          const list = this.postings[this.pairOf[p]];
+          const e = this.slot[p] * STRIDE;
+          const meta = list[e + E_META];
+          const tm =
+            setFlag(tLazy, tset[p], this.territorySets.values, q.territories) & setFlag(mLazy, mset[p], this.mediaSets.values, q.media);
+          const lf = lFlags[meta >>> 4];
+          if ((tm & lf & 1) === 0) continue;
+          const k = meta & 3;
+          const exclusive = (meta >> 2) & 1;
+          const start = list[e + E_START];
+          const end = list[e + E_END];
+          let f = flags[t] | RELEVANT;
+          if ((tm & 2) === 0) f |= PARTIAL;
+          chainBlock[links] = p;
+          chainNext[links] = chainHead[t];
+          chainHead[t] = links++;
+          if (k === K_IN) {
+            if ((meta & UNDATED) === 0 && (tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1))
+              f |= COVERED;
+            f |= start > qEnd ? IN_FUTURE : end < qStart ? IN_PAST : IN_WINDOW;
+          } else if (start <= qEnd && end >= qStart && (k === K_HOLDBACK || qExclusive || exclusive === 1)) {
+            f |= BLOCKED;
+            if ((tm & lf & 2) !== 0) f |= BLOCKED_EVERYWHERE;
+          }
+          flags[t] = f;
+        }
         if ((flags[t] & RELEVANT) === 0 && include !== 'all') continue;
         if (shownOnPage === page.limit) {
           last = names[order[i - 1]];
@@ -704,6 +758,17 @@ export class RightsIndex {
   }
 
   private chosen = new Int32Array(0);
+  /** At least as many blocks as the title with the most has (-1: not known yet; an index from columns finds out at its first page). */
+  private mostBlocks = -1;
+  private readonly lazy = [new Uint8Array(0), new Uint8Array(0)];
+
+  /** Kept array k of per-set flags, n of them, all unknown (0). */
+  private lazyFlags(k: number, n: number): Uint8Array {
+    if (this.lazy[k].length < n) this.lazy[k] = new Uint8Array(2 * n);
+    const a = this.lazy[k];
+    a.fill(0, 0, n);
+    return a;
+  }
 
   private setFlags(sets: readonly Bitset[], question: Bitset): Uint8Array {
     const flags = new Uint8Array(sets.length);
