@@ -120,6 +120,23 @@ export async function scaleBench(
     console.log(
       `| catalog-wide question (Germany, SVOD, 2027-2028, exclusive) | ${fmt(quantile(runs, 0.5))} ms, ${expected.toLocaleString('en')} titles free | – |`,
     );
+    // ---- the same question a page at a time, as POST /api/avails answers it (1,000 titles with rows, in order of ids)
+    const middle = index.titles().sort()[Math.floor(index.titleCount / 2)];
+    for (const [what, after] of [
+      ['first page', undefined],
+      ['a page from the middle of the catalog', middle],
+    ] as const) {
+      const pageRuns: number[] = [];
+      let shown = 0;
+      for (let k = -3; k < 7; k++) {
+        const t = now();
+        shown = index.availsPage(catalogQ, { ...(after === undefined ? {} : { after }), limit: 1000 }, { notShown: () => {} }).titles;
+        if (k >= 0) pageRuns.push(now() - t);
+      }
+      console.log(
+        `| catalog-wide question, ${what} (${shown.toLocaleString('en')} titles) | ${fmt(quantile(pageRuns, 0.5))} ms | the whole answer: ${fmt(quantile(runs, 0.5))} ms (${fmt(quantile(runs, 0.5) / quantile(pageRuns, 0.5))}x) |`,
+      );
+    }
     const conflict: number[] = [];
     const update: number[] = [];
     for (let k = -200; k < 2000; k++) {

@@ -1,7 +1,7 @@
 /** Imports (a file, previewed or committed) and exports (EMA avails, every list as CSV or XLSX). */
 import { Type, type Static } from 'typebox';
 import { closed, date, endDate, LINE_MAX, list, NAME_MAX, oneOf, textOrNull } from './common.js';
-import { AvailsInput } from './rights.js';
+import { AvailsQuestionInput } from './rights.js';
 import { ConditionInput } from './deals.js';
 
 /** POST /api/import, for the formats the importers read and files of at most `maxBase64` characters of base64. */
@@ -68,7 +68,7 @@ export const emaExportOptions = <const L extends readonly string[]>(licenseTypes
  * question's fields (all optional here: the route checks the question's required fields for CSV and XLSX).
  */
 export const availsExportInput = <const L extends readonly string[]>(licenseTypes: L) =>
-  closed({ ...emaExportOptions(licenseTypes).properties, ...Type.Partial(AvailsInput).properties });
+  closed({ ...emaExportOptions(licenseTypes).properties, ...Type.Partial(AvailsQuestionInput).properties });
 
 export const AvailsExportQuery = Type.Object({
   format: Type.Optional(oneOf(['csv', 'xlsx', 'ema-xlsx', 'ema-xml'] as const, { default: 'xlsx' })),

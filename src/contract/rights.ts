@@ -3,8 +3,12 @@ import { Type, type Static } from 'typebox';
 import { MATCH_TYPES } from '../domain/avails.js';
 import { closed, date, endDate, languages, LINE_MAX, list, NAME_MAX, oneOf } from './common.js';
 
-/** POST /api/avails: is this free to license, for these titles (or the whole catalog)? */
-export const AvailsInput = closed({
+/** The largest page of the catalog-wide answer, and the page a client gets when it names no limit (titles with rows). */
+export const AVAILS_PAGE_MAX = 10_000;
+export const AVAILS_PAGE_DEFAULT = 1_000;
+
+/** The avails question itself (what an export of it takes too). */
+export const AvailsQuestionInput = closed({
   /** Title ids or names; absent or empty: the whole catalog. */
   titles: Type.Optional(
     list(Type.String({ minLength: 1, maxLength: NAME_MAX }), 10_000, { description: 'title ids or names; absent: the whole catalog' }),
@@ -32,6 +36,26 @@ export const AvailsInput = closed({
       }),
       20,
     ),
+  ),
+});
+
+/**
+ * POST /api/avails: is this free to license, for these titles (or the whole catalog)? The
+ * catalog-wide answer comes in pages of titles in order of their ids: `limit` titles with rows
+ * (AVAILS_PAGE_DEFAULT when not given, over HTTP), and the next page after `cursor`, which the
+ * answer's `page.next` gives.
+ */
+export const AvailsInput = closed({
+  ...AvailsQuestionInput.properties,
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: AVAILS_PAGE_MAX,
+      description: `catalog-wide only: at most this many titles with rows on a page (default ${AVAILS_PAGE_DEFAULT})`,
+    }),
+  ),
+  cursor: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 2 * NAME_MAX, description: "catalog-wide only: the previous page's page.next" }),
   ),
 });
 export type AvailsInput = Static<typeof AvailsInput>;

@@ -227,6 +227,12 @@ export const AvailsAnswer = Type.Object({
   }),
   /** Each series or season asked about: answered through its episodes (docs/domain.md), its status and theirs. */
   groups: Type.Optional(Type.Array(SeriesGroup)),
+  /**
+   * A page of the catalog-wide answer: how many titles its rows name, at most `limit`; `next`, the
+   * cursor of the page after it (null on the last page). `asked` is still every title in the catalog;
+   * `notShown` counts the titles of this page's stretch of the catalog.
+   */
+  page: Type.Optional(Type.Object({ limit: Type.Integer(), titles: Type.Integer(), next: SOrNull })),
 });
 export type AvailsAnswer = Static<typeof AvailsAnswer>;
 

@@ -1,7 +1,7 @@
 import { type Bitset, isEmpty } from './bitset.js';
 import { BEGINNING, PERPETUITY, checkTerm, type Day } from './dates.js';
 import { invalid } from './errors.js';
-import { AVAILABLE, SHARED_OUTCOMES, WINDOW_NOT_MET, type Outcome, type OutcomeTable, type Reason } from './outcomes.js';
+import { AVAILABLE, REASON_CODES, SHARED_OUTCOMES, WINDOW_NOT_MET, type Outcome, type OutcomeTable, type Reason } from './outcomes.js';
 import type { Languages, RightsBlock } from './rights.js';
 
 /**
@@ -91,49 +91,62 @@ export function outcomeOn(blocks: readonly RightsBlock[], day: Day, exclusive: b
   return outcomes.make('depends', [{ code: 'depends', contracts: inPlay }]);
 }
 
+/**
+ * Lists reused from call to call, never shortened (each with its count of contracts): the
+ * outcome table copies what it keeps and finds a known outcome without keeping them, and a
+ * grid asks for outcomes thousands of times, so fresh lists each time were a large part of
+ * its garbage.
+ */
+type ReasonList = Reason & { count: number };
+const reasonScratch: ReasonList[] = REASON_CODES.map((code) => ({ code, contracts: [], count: 0 }));
+const activeInExclusive: string[] = [];
+const inUse: ReasonList[] = [];
+
+function add(list: ReasonList, contract: string): void {
+  list.contracts[list.count++] = contract;
+}
+
 function datedOutcomeOn(blocks: readonly RightsBlock[], day: Day, exclusive: boolean, outcomes: OutcomeTable): Outcome {
-  const activeIn: string[] = [];
-  const activeInExclusive: string[] = [];
-  const future: string[] = [];
-  const past: string[] = [];
-  const outs: string[] = [];
-  const holdbacks: string[] = [];
-  const holds: string[] = [];
+  const [noRightsIn, future, past, nonExclusive, outs, holdbacks, , holds] = reasonScratch;
+  for (const r of reasonScratch) r.count = 0;
+  // the contracts of active rights-in, in nonExclusive (the reason they give if none is exclusive)
+  const activeIn = nonExclusive;
+  let exclusiveIn = 0;
   for (const b of blocks) {
     const active = b.start <= day && day <= b.end;
     switch (b.kind) {
       case 'in':
         if (active) {
-          activeIn.push(b.contract);
-          if (b.exclusive) activeInExclusive.push(b.contract);
-        } else if (b.start > day) future.push(b.contract);
-        else past.push(b.contract);
+          add(activeIn, b.contract);
+          if (b.exclusive) activeInExclusive[exclusiveIn++] = b.contract;
+        } else if (b.start > day) add(future, b.contract);
+        else add(past, b.contract);
         break;
       case 'out':
-        if (active && (exclusive || b.exclusive)) outs.push(b.contract);
+        if (active && (exclusive || b.exclusive)) add(outs, b.contract);
         break;
       case 'holdback':
-        if (active) holdbacks.push(b.contract);
+        if (active) add(holdbacks, b.contract);
         break;
       case 'hold':
-        if (active && (exclusive || b.exclusive)) holds.push(b.contract);
+        if (active && (exclusive || b.exclusive)) add(holds, b.contract);
         break;
     }
   }
-  const reasons: Reason[] = [];
-  if (activeIn.length === 0) {
-    if (future.length) reasons.push({ code: 'not-yet-started', contracts: future });
-    if (past.length) reasons.push({ code: 'expired', contracts: past });
-    if (!future.length && !past.length) reasons.push({ code: 'no-rights-in', contracts: [] });
-  } else if (exclusive && activeInExclusive.length === 0) {
-    reasons.push({ code: 'rights-in-non-exclusive', contracts: activeIn });
+  let n = 0;
+  if (activeIn.count === 0) {
+    if (future.count) inUse[n++] = future;
+    if (past.count) inUse[n++] = past;
+    if (!future.count && !past.count) inUse[n++] = noRightsIn;
+  } else if (exclusive && exclusiveIn === 0) {
+    inUse[n++] = nonExclusive;
   }
-  if (outs.length) reasons.push({ code: 'rights-out-exist', contracts: outs });
-  if (holdbacks.length) reasons.push({ code: 'holdback', contracts: holdbacks });
-  const blocked = reasons.length > 0;
-  if (holds.length) reasons.push({ code: 'on-hold', contracts: holds });
-  if (blocked) return outcomes.make('unavailable', reasons);
-  if (holds.length) return outcomes.make('on-hold', reasons);
+  if (outs.count) inUse[n++] = outs;
+  if (holdbacks.count) inUse[n++] = holdbacks;
+  const blocked = n > 0;
+  if (holds.count) inUse[n++] = holds;
+  if (blocked) return outcomes.make('unavailable', inUse, n);
+  if (holds.count) return outcomes.make('on-hold', inUse, n);
   return AVAILABLE;
 }
 

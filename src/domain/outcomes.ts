@@ -86,6 +86,25 @@ function contractList(contracts: string[]): string[] {
 }
 
 /**
+ * Sorts the first `count` of `contracts`, each once, into the start of `into` and says how many
+ * there are (insertion sort: the lists are short; `into` is kept and never shortened, so V8 does
+ * not grow it again).
+ */
+function sortedOnce(contracts: readonly string[], count: number, into: string[]): number {
+  let n = 0;
+  for (let k = 0; k < count; k++) {
+    const c = contracts[k];
+    let i = n;
+    while (i > 0 && into[i - 1] > c) i--;
+    if (i > 0 && into[i - 1] === c) continue;
+    for (let j = n; j > i; j--) into[j] = into[j - 1];
+    into[i] = c;
+    n++;
+  }
+  return n;
+}
+
+/**
  * Outcomes are found in a trie walked by status, then each reason's code and
  * contracts: the strings are the ones the blocks already hold, whose hashes are
  * cached, so finding a known outcome builds no string. Codes are stepped by a
@@ -116,6 +135,7 @@ class OutcomeNode {
 /** Interned outcomes: make() gives one object per distinct status and reasons. */
 export class OutcomeTable {
   private roots = new Map<AvailStatus, OutcomeNode>();
+  private readonly walk: string[] = [];
   private count = 0;
   private nextId = LASTING_OUTCOMES.length;
 
@@ -123,22 +143,35 @@ export class OutcomeTable {
     this.keepLasting();
   }
 
-  make(status: AvailStatus, reasons: Reason[]): Outcome {
+  /**
+   * The outcome of this status and these reasons. A reason's `count`, when given, is how many of
+   * its contracts count (the first ones): callers that reuse their lists pass it instead of
+   * shortening them, which would make V8 grow them again on the next use; `reasonCount` likewise
+   * how many of the reasons count.
+   */
+  make(status: AvailStatus, allReasons: ReadonlyArray<Reason & { count?: number }>, reasonCount = allReasons.length): Outcome {
     // this runs for every distinct state of a timeline, so the interned outcome is found
     // first and the key and the copy of the reasons are made only for a new one
     let inOrder = true;
-    for (let i = 1; i < reasons.length && inOrder; i++)
-      inOrder = REASON_CODES.indexOf(reasons[i - 1].code) <= REASON_CODES.indexOf(reasons[i].code);
-    const ordered = inOrder ? reasons : [...reasons].sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
+    for (let i = 1; i < reasonCount && inOrder; i++)
+      inOrder = REASON_CODES.indexOf(allReasons[i - 1].code) <= REASON_CODES.indexOf(allReasons[i].code);
+    const ordered = inOrder
+      ? allReasons
+      : allReasons.slice(0, reasonCount).sort((a, b) => REASON_CODES.indexOf(a.code) - REASON_CODES.indexOf(b.code));
     let node = this.root(status);
-    for (const r of ordered) {
+    for (let k = 0; k < reasonCount; k++) {
+      const r = ordered[k];
       node = node.next(CODE_STEP[REASON_CODES.indexOf(r.code)]);
-      for (const c of contractList(r.contracts)) node = node.next(c);
+      // sorted and each once, in a list kept for the walk: finding a known outcome makes no garbage
+      const n = sortedOnce(r.contracts, r.count ?? r.contracts.length, this.walk);
+      for (let i = 0; i < n; i++) node = node.next(this.walk[i]);
     }
     if (node.outcome) return node.outcome;
     node.outcome = newOutcome(
       status,
-      ordered.map((r) => ({ code: r.code, contracts: contractList(r.contracts) })),
+      ordered
+        .slice(0, reasonCount)
+        .map((r) => ({ code: r.code, contracts: contractList(r.contracts.slice(0, r.count ?? r.contracts.length)) })),
       this.nextId++,
     );
     this.count++;

@@ -26,6 +26,7 @@ import { MergeScratch, mergeTitles, rollUpTitle, type RolledRow } from './rollup
  * and the rollup's merge space its answers are made with.
  */
 
+const NO_FLAGS = new Uint8Array(0);
 const KINDS: readonly BlockKind[] = ['in', 'out', 'hold', 'holdback'];
 // per-title flags while answering a question
 const RELEVANT = 1;
@@ -177,6 +178,25 @@ function notShownReason(f: number): NotShownReason {
   return 'no-rights-held';
 }
 
+/** One page of the catalog-wide answer (RightsIndex.availsPage). */
+export interface CatalogPage {
+  rows: RolledRow[];
+  /** Titles the page's rows name. */
+  titles: number;
+  /** The last title id looked at when more titles follow (ask the next page after it); null on the last page. */
+  last: string | null;
+}
+
+/**
+ * A set's flags (bit 1: touches the question, bit 2: contains all of it), tested the first time
+ * it is asked for and kept in `known` (bit 4: tested): a page meets a few sets of the many.
+ */
+function setFlag(known: Uint8Array, i: number, sets: readonly Bitset[], question: Bitset): number {
+  let f = known[i];
+  if (f === 0) known[i] = f = 4 | (intersects(sets[i], question) ? 1 : 0) | (isSubset(question, sets[i]) ? 2 : 0);
+  return f & 3;
+}
+
 export class RightsIndex {
   /** The outcomes this index's answers are made of, interned for its lifetime; and the rollup's merge space. */
   private readonly outcomes = new OutcomeTable();
@@ -288,6 +308,7 @@ export class RightsIndex {
       positions.push(p);
     }
     this.titleBlocks[t] = positions;
+    if (this.mostBlocks >= 0 && positions.length > this.mostBlocks) this.mostBlocks = positions.length;
     if (this.dead > 1024 && this.dead > this.length / 2) this.compact();
   }
 
@@ -416,6 +437,40 @@ export class RightsIndex {
    * not in the index and so never reported as available).
    */
   avails(titleIds: readonly string[] | null, q: AvailsQuestion, opts: CatalogOptions = {}): RolledRow[] {
+    return this.ask(titleIds, q, opts, null).rows;
+  }
+
+  /**
+   * One page of the catalog-wide answer: the titles in order of their ids after `after` (all of
+   * them when absent), answered one by one until `limit` titles have rows; the rows name only
+   * those. `last` is the last title looked at (the next page starts after it), null when the
+   * catalog ends on this page. The catalog is scanned once, as for the whole answer, but only the
+   * page's titles are rolled up; titles looked at and left out are told to `notShown`.
+   */
+  availsPage(q: AvailsQuestion, page: { after?: string; limit: number }, opts: CatalogOptions = {}): CatalogPage {
+    if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError(`availsPage: limit ${page.limit} is not a whole number >= 1`);
+    return this.ask(null, q, opts, page);
+  }
+
+  /** Title numbers in order of their ids (kept until a title is added). */
+  private titlesById(): Int32Array {
+    if (this.byId === null || this.byId.length !== this.titleIds.values.length) {
+      const names = this.titleIds.values;
+      const order = Array.from({ length: names.length }, (_, t) => t);
+      order.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+      this.byId = Int32Array.from(order);
+    }
+    return this.byId;
+  }
+
+  private byId: Int32Array | null = null;
+
+  private ask(
+    titleIds: readonly string[] | null,
+    q: AvailsQuestion,
+    opts: CatalogOptions,
+    page: { after?: string; limit: number } | null,
+  ): CatalogPage {
     checkQuestion(q);
     const include = opts.include ?? (titleIds === null ? 'available' : 'all');
     const titleNumbers =
@@ -427,9 +482,12 @@ export class RightsIndex {
           });
     const rows: RolledRow[] = [];
 
-    // Per distinct set: does it touch the question (bit 1) and contain all of it (bit 2)?
-    const tFlags = this.setFlags(this.territorySets.values, q.territories);
-    const mFlags = this.setFlags(this.mediaSets.values, q.media);
+    // Per distinct set: does it touch the question (bit 1) and contain all of it (bit 2)? (for the
+    // chosen titles, each block's sets are tested instead: a grid of one title reads ~30 blocks,
+    // and testing every set of the catalog made more work and garbage than the title itself)
+    // (a page tests the sets of its own titles' blocks, as it comes to them: see setFlag)
+    const tFlags = titleNumbers === null && page === null ? this.setFlags(this.territorySets.values, q.territories) : NO_FLAGS;
+    const mFlags = titleNumbers === null && page === null ? this.setFlags(this.mediaSets.values, q.media) : NO_FLAGS;
     const lFlags = new Uint8Array(this.languageSets.values.length);
     this.languageSets.values.forEach((l, i) => {
       if (l === null) lFlags[i] = 3;
@@ -450,7 +508,13 @@ export class RightsIndex {
     const lists: Int32Array[] = [];
     const listLengths: number[] = [];
     const listFlags: number[] = [];
-    if (titleNumbers === null) {
+    let mostBlocks = 0;
+    if (page !== null) {
+      // a page reads its own titles' blocks, title by title (below), not the posting lists:
+      // the scratch needs room for the chain of the title with the most blocks
+      if (this.mostBlocks < 0) for (const ps of this.titleBlocks) this.mostBlocks = Math.max(this.mostBlocks, ps.length);
+      mostBlocks = this.mostBlocks;
+    } else if (titleNumbers === null) {
       for (let i = 0; i < this.postings.length; i++) {
         const tm = tFlags[this.pairTset[i]] & mFlags[this.pairMset[i]];
         if ((tm & 1) === 0 || this.postingLength[i] === 0) continue;
@@ -459,15 +523,24 @@ export class RightsIndex {
         listFlags.push(tm);
       }
     } else {
-      // the chosen titles' entries, copied into one list of the same layout
-      const chosen: number[] = [];
-      for (const t of new Set(titleNumbers)) if (t >= 0) for (const p of this.titleBlocks[t]) chosen.push(p);
-      const list = new Int32Array(chosen.length * STRIDE);
-      chosen.forEach((p, i) =>
-        list.set(this.postings[this.pairOf[p]].subarray(this.slot[p] * STRIDE, (this.slot[p] + 1) * STRIDE), i * STRIDE),
-      );
+      // the chosen titles' entries, copied into one list of the same layout (kept between questions)
+      const unique = titleNumbers.length > 8 ? [...new Set(titleNumbers)] : titleNumbers.filter((t, i) => titleNumbers.indexOf(t) === i);
+      let count = 0;
+      for (const t of unique) if (t >= 0) count += this.titleBlocks[t].length;
+      if (this.chosen.length < count * STRIDE) this.chosen = new Int32Array(count * STRIDE * 2);
+      const list = this.chosen;
+      let e = 0;
+      for (const t of unique) {
+        if (t < 0) continue;
+        for (const p of this.titleBlocks[t]) {
+          const from = this.postings[this.pairOf[p]];
+          const f = this.slot[p] * STRIDE;
+          for (let k = 0; k < STRIDE; k++) list[e + k] = from[f + k];
+          e += STRIDE;
+        }
+      }
       lists.push(list);
-      listLengths.push(chosen.length);
+      listLengths.push(count);
       listFlags.push(-1);
     }
     const bound = listLengths.reduce((a, b) => a + b, 0);
@@ -476,11 +549,12 @@ export class RightsIndex {
     // per title: flag bits (RELEVANT, COVERED, ...) and the chain of its touching blocks
     // (head by title, next by link), in scratch arrays kept between questions: a fresh
     // ArrayBuffer per question is external memory to V8, and under load it triggers full GCs
-    const { flags, chainHead, chainNext, chainBlock } = this.scratchFor(nTitles, bound);
-    flags.fill(0, 0, nTitles);
-    chainHead.fill(-1, 0, nTitles);
+    const { flags, chainHead, chainNext, chainBlock } = this.scratchFor(nTitles, Math.max(bound, mostBlocks));
+    if (page === null) {
+      flags.fill(0, 0, nTitles);
+      chainHead.fill(-1, 0, nTitles);
+    }
     let links = 0;
-    const { tset, mset } = this;
     const qStart = q.start;
     const qEnd = q.end;
     const qExclusive = q.exclusive;
@@ -494,7 +568,7 @@ export class RightsIndex {
         if (meta === DEAD_META) continue;
         const p = list[e];
         // tm: the territory and media flags together
-        const tm = shared >= 0 ? shared : tFlags[tset[p]] & mFlags[mset[p]];
+        const tm = shared >= 0 ? shared : this.blockFlags(p, q);
         const lf = lFlags[meta >>> 4];
         if ((tm & lf & 1) === 0) continue;
         const t = list[e + E_TITLE];
@@ -533,26 +607,30 @@ export class RightsIndex {
     );
     let nothingHere: RolledRow[] | undefined;
     const notShown = opts.notShown;
-    const answer = (t: number, id: string) => {
+    /** Answers title t; false when it has no row. */
+    const answer = (t: number, id: string): boolean => {
       const f = t < 0 ? 0 : flags[t];
       if ((f & RELEVANT) === 0) {
         if (include === 'all') {
           nothingHere ??= rollUpTitle('', titleCells([], q, this.outcomes), this.merge);
           for (const r of nothingHere) rows.push({ ...r, titles: [id] });
-        } else notShown?.(id, 'no-rights-held');
-        return;
+          return true;
+        }
+        notShown?.(id, 'no-rights-held');
+        return false;
       }
       if (include === 'available' && q.match === 'cover-entire' && (f & BLOCKED_EVERYWHERE) !== 0) {
         notShown?.(id, notShownReason(f));
-        return;
+        return false;
       }
       if (simple && (f & (COVERED | BLOCKED)) === COVERED) {
         freeEverywhere.push(id);
-        return;
+        return true;
       }
       if (include === 'available' && (f & PARTIAL) === 0) {
-        if (!onePlace.add(t, id)) notShown?.(id, notShownReason(f));
-        return;
+        if (onePlace.add(t, id)) return true;
+        notShown?.(id, notShownReason(f));
+        return false;
       }
       let own = rollUpTitle(
         id,
@@ -566,8 +644,68 @@ export class RightsIndex {
       if (include === 'available') own = own.filter((r) => r.outcome.status === 'available');
       if (own.length === 0) notShown?.(id, notShownReason(f));
       for (const r of own) rows.push(r);
+      return own.length > 0;
     };
-    if (titleNumbers === null) {
+    let shownOnPage = 0;
+    let last: string | null = null;
+    if (page !== null) {
+      // the page: titles in order of their ids after `after`, until `limit` of them have rows
+      const order = this.titlesById();
+      const names = this.titleIds.values;
+      let lo = 0;
+      if (page.after !== undefined) {
+        const after = page.after;
+        let hi = order.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (names[order[mid]] <= after) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+      const { tset, mset } = this;
+      const tLazy = this.lazyFlags(0, this.territorySets.values.length);
+      const mLazy = this.lazyFlags(1, this.mediaSets.values.length);
+      for (let i = lo; i < order.length; i++) {
+        const t = order[i];
+        // the title's flags and chain, from its own blocks (as the scan of the posting lists gives them)
+        flags[t] = 0;
+        chainHead[t] = -1;
+        links = 0;
+        for (const p of this.titleBlocks[t]) {
+          const list = this.postings[this.pairOf[p]];
+          const e = this.slot[p] * STRIDE;
+          const meta = list[e + E_META];
+          const tm =
+            setFlag(tLazy, tset[p], this.territorySets.values, q.territories) & setFlag(mLazy, mset[p], this.mediaSets.values, q.media);
+          const lf = lFlags[meta >>> 4];
+          if ((tm & lf & 1) === 0) continue;
+          const k = meta & 3;
+          const exclusive = (meta >> 2) & 1;
+          const start = list[e + E_START];
+          const end = list[e + E_END];
+          let f = flags[t] | RELEVANT;
+          if ((tm & 2) === 0) f |= PARTIAL;
+          chainBlock[links] = p;
+          chainNext[links] = chainHead[t];
+          chainHead[t] = links++;
+          if (k === K_IN) {
+            if ((meta & UNDATED) === 0 && (tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1))
+              f |= COVERED;
+            f |= start > qEnd ? IN_FUTURE : end < qStart ? IN_PAST : IN_WINDOW;
+          } else if (start <= qEnd && end >= qStart && (k === K_HOLDBACK || qExclusive || exclusive === 1)) {
+            f |= BLOCKED;
+            if ((tm & lf & 2) !== 0) f |= BLOCKED_EVERYWHERE;
+          }
+          flags[t] = f;
+        }
+        if ((flags[t] & RELEVANT) === 0 && include !== 'all') continue;
+        if (shownOnPage === page.limit) {
+          last = names[order[i - 1]];
+          break;
+        }
+        if (answer(t, names[t])) shownOnPage++;
+      }
+    } else if (titleNumbers === null) {
       const names = this.titleIds.values;
       for (let t = 0; t < nTitles; t++) if ((flags[t] & RELEVANT) !== 0 || include === 'all') answer(t, names[t]);
     } else {
@@ -592,7 +730,7 @@ export class RightsIndex {
       });
     }
     for (const r of onePlace.rows()) rows.push(r);
-    return mergeTitles(rows);
+    return { rows: mergeTitles(rows), titles: shownOnPage, last };
   }
 
   private scratch = { flags: new Uint8Array(0), chainHead: new Int32Array(0), chainNext: new Int32Array(0), chainBlock: new Int32Array(0) };
@@ -608,6 +746,28 @@ export class RightsIndex {
       s.chainBlock = new Int32Array(links * 2);
     }
     return s;
+  }
+
+  /** A block's territory and media flags together (bit 1: touches the question, bit 2: contains all of it). */
+  private blockFlags(p: number, q: AvailsQuestion): number {
+    const ts = this.territorySets.values[this.tset[p]];
+    const ms = this.mediaSets.values[this.mset[p]];
+    return (
+      (intersects(ts, q.territories) && intersects(ms, q.media) ? 1 : 0) | (isSubset(q.territories, ts) && isSubset(q.media, ms) ? 2 : 0)
+    );
+  }
+
+  private chosen = new Int32Array(0);
+  /** At least as many blocks as the title with the most has (-1: not known yet; an index from columns finds out at its first page). */
+  private mostBlocks = -1;
+  private readonly lazy = [new Uint8Array(0), new Uint8Array(0)];
+
+  /** Kept array k of per-set flags, n of them, all unknown (0). */
+  private lazyFlags(k: number, n: number): Uint8Array {
+    if (this.lazy[k].length < n) this.lazy[k] = new Uint8Array(2 * n);
+    const a = this.lazy[k];
+    a.fill(0, 0, n);
+    return a;
   }
 
   private setFlags(sets: readonly Bitset[], question: Bitset): Uint8Array {

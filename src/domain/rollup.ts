@@ -111,13 +111,13 @@ interface Spaces {
  * factoring again the rows of different timelines with the same period and
  * language class gave, without building the rows in between.
  */
-function firstRows(tc: TitleCells, sets: Spaces): Row[] {
+function firstRows(tc: TitleCells, sets: Spaces, scratch: MergeScratch): Row[] {
   const nT = sets.t.size;
   const nM = sets.m.size;
   const nL = sets.l.size;
   const groups = tc.groups;
   // the media set of each (group, language class, territory class); sets always fit in an int32
-  const cellM = new Int32Array(groups.length * nL * nT);
+  const cellM = scratch.ints(0, groups.length * nL * nT);
   const { groupOf } = tc;
   let i = 0;
   for (let t = 0; t < nT; t++)
@@ -128,8 +128,8 @@ function firstRows(tc: TitleCells, sets: Spaces): Row[] {
       }
   // the territory classes each (group, language class) has cells in: listT[listFrom[k]..listFrom[k + 1]]
   const slices = groups.length * nL;
-  const listFrom = new Int32Array(slices + 1);
-  const listT = new Int32Array(nT * nM * nL);
+  const listFrom = scratch.ints(1, slices + 1);
+  const listT = scratch.ints(2, nT * nM * nL);
   let n = 0;
   for (let k = 0; k < slices; k++) {
     listFrom[k] = n;
@@ -158,10 +158,10 @@ function firstRows(tc: TitleCells, sets: Spaces): Row[] {
   }
 
   const rows: Row[] = [];
-  const f = new Factoring(sets);
+  const f = new Factoring(sets, scratch);
   // a period with several timelines: their pairs joined in `joined` (kept zero between uses)
-  const joined = new Int32Array(nT);
-  const joinedT = new Int32Array(nT);
+  const joined = scratch.ints(3, nT);
+  const joinedT = scratch.ints(4, nT);
   for (const p of periods) {
     for (let l = 0; l < nL; l++) {
       const lSet = sets.l.with(0, l);
@@ -201,12 +201,15 @@ class Factoring {
   private readonly tVals: Int32Array;
   private readonly mOfVal: Int32Array;
 
-  constructor(private readonly sets: Spaces) {
-    this.mVals = new Int32Array(sets.t.size);
-    this.tOfVal = new Int32Array(sets.t.size);
-    this.tOfM = new Int32Array(sets.m.size);
-    this.tVals = new Int32Array(sets.m.size);
-    this.mOfVal = new Int32Array(sets.m.size);
+  constructor(
+    private readonly sets: Spaces,
+    scratch: MergeScratch,
+  ) {
+    this.mVals = scratch.ints(5, sets.t.size);
+    this.tOfVal = scratch.ints(6, sets.t.size);
+    this.tOfM = scratch.ints(7, sets.m.size);
+    this.tVals = scratch.ints(8, sets.m.size);
+    this.mOfVal = scratch.ints(9, sets.m.size);
   }
 
   /** The pairs: for the territory classes ts[from..to), their media sets mOfT[base + t] (none empty). */
@@ -302,6 +305,18 @@ export class MergeScratch {
   slots = new Int32Array(1024);
   next = new Int32Array(512);
   last = new Int32Array(512);
+  private readonly pool: Int32Array[] = [];
+
+  /**
+   * The k-th kept array, as n zeros (valid until it is asked for again): the rollup's working
+   * arrays, which made fresh per title were external memory to V8 and most of a grid's garbage.
+   */
+  ints(k: number, n: number): Int32Array {
+    let a = this.pool[k];
+    if (a === undefined || a.length < n) this.pool[k] = a = new Int32Array(Math.max(256, 2 * n));
+    a.fill(0, 0, n);
+    return a.subarray(0, n);
+  }
 }
 
 /**
@@ -338,7 +353,7 @@ function mergePass(rows: Row[], free: Dim, sets: Spaces, scratch: MergeScratch):
     next[i] = -1;
   }
   if (!shared) return { rows, merged: false };
-  const firsts = new Uint8Array(n);
+  const firsts = scratch.ints(10, n);
   for (let s = 0; s < size; s++) if (slots[s] !== -1) firsts[slots[s]] = 1;
   let merged = false;
   const out: Row[] = [];
@@ -414,7 +429,7 @@ export function rollUpTitle(title: string, tc: TitleCells, scratch: MergeScratch
     l: new ClassSets(tc.languageClasses.length),
   };
   // the first rows have nothing to merge over periods, territories or media (see firstRows)
-  const rows = mergeRows(firstRows(tc, sets), sets, (1 << PERIOD) | (1 << TERRITORIES) | (1 << MEDIA), scratch);
+  const rows = mergeRows(firstRows(tc, sets, scratch), sets, (1 << PERIOD) | (1 << TERRITORIES) | (1 << MEDIA), scratch);
 
   const universe = [...new Set(tc.languageClasses.flat())];
   const languagesOf = new Map<number, { languages: string[] | null; except: string[] }>();

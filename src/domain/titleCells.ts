@@ -108,6 +108,8 @@ function refine(universe: Bitset, sets: readonly Bitset[], words: number): Array
  * or over (rights-in), so outcomes are remembered by those three sets. Only
  * the segments that reach into the window are built.
  */
+let sweep = new Int32Array(0);
+
 function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outcomes: OutcomeTable): (covering: number) => Segment[] {
   const daySet = new Set<Day>([BEGINNING]);
   for (const b of relevant) {
@@ -118,9 +120,12 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outc
   const n = days.length;
   const index = new Map<Day, number>();
   for (let k = 0; k < n; k++) index.set(days[k], k);
-  // blocks that start on each day, and that end the day before
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
+  // blocks that start on each day, and that end the day before (in the kept scratch: small typed
+  // arrays made per title are external memory to V8, and a grid makes one set per title)
+  if (sweep.length < 6 * n) sweep = new Int32Array(12 * n);
+  sweep.fill(0, 0, 2 * n);
+  const starts = sweep.subarray(0, n);
+  const ends = sweep.subarray(n, 2 * n);
   let rightsIn = 0;
   for (let b = 0; b < relevant.length; b++) {
     const x = relevant[b];
@@ -129,10 +134,10 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outc
     if (x.kind === 'in') rightsIn |= 1 << b;
   }
   // swept from the beginning: active blocks, rights-in not yet started, rights-in over
-  const active = new Int32Array(n);
-  const future = new Int32Array(n);
-  const past = new Int32Array(n);
-  const change = new Int32Array(n);
+  const active = sweep.subarray(2 * n, 3 * n);
+  const future = sweep.subarray(3 * n, 4 * n);
+  const past = sweep.subarray(4 * n, 5 * n);
+  const change = sweep.subarray(5 * n, 6 * n);
   let a = 0;
   let f = rightsIn;
   let p = 0;
@@ -155,16 +160,20 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outc
     if (list) {
       for (const e of list) if (e.a === a && e.f === f && e.p === p) return e.outcome;
     } else known.set(h, (list = []));
-    const bs: RightsBlock[] = [];
+    const bs = coveringBlocks;
+    bs.length = 0;
     for (let b = 0; b < relevant.length; b++) if ((covering & (1 << b)) !== 0) bs.push(relevant[b]);
     const outcome = outcomeOn(bs, days[k], q.exclusive, outcomes);
     list.push({ a, f, p, outcome });
     return outcome;
   };
   const stretches = q.minDays !== undefined;
+  const coveringBlocks: RightsBlock[] = [];
+  const ks: number[] = [];
   return (covering) => {
     // the days where the timeline may change: the beginning, and where one of the blocks starts or ends
-    const ks = [0];
+    ks.length = 1;
+    ks[0] = 0;
     for (let k = 1; k < n; k++) if ((change[k] & covering) !== 0) ks.push(k);
     // from the segment that holds the window's start (back to where it starts) to the one that holds its end;
     // with a minimum window, also the available and held days on either side (a run's whole length counts)

@@ -19,7 +19,7 @@ import { parseTerritories } from '../domain/territories.js';
 import type { Actor, FilmRights } from './app.js';
 import { reasonDeals } from './reasonDeals.js';
 import { rowView, type AvailRowView } from './views.js';
-import type { AvailsInput, SeriesGroup } from '../contract/index.js';
+import { AVAILS_PAGE_DEFAULT, AVAILS_PAGE_MAX, type AvailsInput, type SeriesGroup } from '../contract/index.js';
 export type { AvailsInput } from '../contract/index.js';
 
 export interface NotShownTitle {
@@ -39,6 +39,8 @@ export interface AvailsAnswer {
     titles: NotShownTitle[];
   };
   groups?: SeriesGroup[];
+  /** A page of the catalog-wide answer (asked with limit or cursor): titles its rows name, and the next page's cursor. */
+  page?: { limit: number; titles: number; next: string | null };
 }
 
 /** At most this many titles left out are listed by name (a catalog-wide answer can leave out thousands). */
@@ -150,8 +152,32 @@ export async function resolveTitles(app: FilmRights, refs: readonly string[], fi
   return resolved;
 }
 
+/** A page's cursor: the last title id it looked at, opaque to clients. */
+export function encodeCursor(lastTitle: string): string {
+  return Buffer.from(lastTitle, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const id = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  if (!id || encodeCursor(id) !== cursor)
+    throw invalid('cursor', cursor, "cursor: not a cursor this server gave; pass the previous answer's page.next as it came");
+  return id;
+}
+
+/**
+ * The answer to an avails question. A catalog-wide question (no titles) with `limit` or `cursor`
+ * is answered a page at a time (titles in order of their ids); without either, whole.
+ */
 export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInput): Promise<AvailsAnswer> {
   const q = parseQuestion(input);
+  const paged = input.limit !== undefined || input.cursor !== undefined;
+  if (paged && input.titles?.length) {
+    const field = input.limit !== undefined ? 'limit' : 'cursor';
+    throw invalid(field, input[field], `${field}: pages are for the catalog-wide question; leave out titles, or ${field}`);
+  }
+  if (input.limit !== undefined && (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > AVAILS_PAGE_MAX))
+    throw invalid('limit', input.limit, `limit: a page holds 1 to ${AVAILS_PAGE_MAX} titles`);
+  const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
   const named = input.titles?.length ? await resolveTitles(app, input.titles) : null;
   // a series or season is asked through its episodes (docs/domain.md)
   const titleIds = named ? unitsOf(app.tree, named) : null;
@@ -159,16 +185,22 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
   const index = input.assume?.length ? await assumingIndex(app, input, named) : app.index;
   const reported = new Map<string, NotShownReason>();
   const deals = reasonDeals(app);
-  const rows = index.avails(titleIds, q, {
+  const opts = {
     ...(input.include ? { include: input.include } : {}),
-    notShown: (id, reason) => reported.set(id, reason),
-  });
+    notShown: (id: string, reason: NotShownReason) => reported.set(id, reason),
+  };
+  const limit = input.limit ?? AVAILS_PAGE_DEFAULT;
+  const page = paged ? index.availsPage(q, { ...(after === undefined ? {} : { after }), limit }, opts) : null;
+  const rows = page ? page.rows : index.avails(titleIds, q, opts);
   // every title asked about that no row names: the reason the index gave, else it has no rights touching the question
   const asked = titleIds ? [...new Set(titleIds)] : (await app.allTitleIds()).filter((id) => app.tree.children(id).length === 0);
   const shown = new Set<string>();
   for (const r of rows) for (const t of r.titles) shown.add(t);
   const left: NotShownTitle[] = [];
-  for (const id of asked) if (!shown.has(id)) left.push({ id, title: app.titleName(id), reason: reported.get(id) ?? 'no-rights-held' });
+  // a page tells of the titles of its own stretch of the catalog: after the cursor, up to the last title it looked at
+  const onPage = (id: string) => (after === undefined || id > after) && (page?.last == null || id <= page.last);
+  for (const id of asked)
+    if (!shown.has(id) && (!page || onPage(id))) left.push({ id, title: app.titleName(id), reason: reported.get(id) ?? 'no-rights-held' });
   const counts = new Map<NotShownReason, number>();
   for (const l of left) counts.set(l.reason, (counts.get(l.reason) ?? 0) + 1);
   left.sort(
@@ -188,6 +220,7 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
       })),
       titles: left.slice(0, NOT_SHOWN_LISTED),
     },
+    ...(page ? { page: { limit, titles: page.titles, next: page.last === null ? null : encodeCursor(page.last) } } : {}),
   };
 }
 

@@ -219,10 +219,60 @@ describeEachDatabase('rights through the API', (_open, database) => {
     expect(badDate.json().field).toBe('start');
   });
 
+  it('pages the catalog-wide answer: a client following page.next sees every free title once, in order', async () => {
+    for (let i = 1; i <= 4; i++) {
+      const film = (await createTitle(app, SYSTEM, { originalTitle: `Paging Test Film ${i}`, year: 2020 + i, countries: ['FR'] })).id;
+      const m = await post('/api/contracts', { ...mandate(), ref: `PAGING-MANDATE-${i}`, titleIds: [film] });
+      expect(m.statusCode, m.body).toBe(201);
+    }
+    const question = { territories: 'Germany', media: 'SVOD', start: '2030-01-01', end: '2030-12-31' };
+    const whole = (await post('/api/avails', question)).json();
+    expect(whole.page).toMatchObject({ limit: 1000, next: null });
+    const everyTitle = [...new Set(whole.rows.flatMap((r: { titleIds: string[] }) => r.titleIds))];
+    expect(everyTitle.length).toBeGreaterThanOrEqual(4);
+    expect(whole.page.titles).toBe(everyTitle.length);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 1; ; pages++) {
+      const res = await post('/api/avails', { ...question, limit: 2, ...(cursor ? { cursor } : {}) }, viewer);
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json();
+      expect(page.asked).toBe(whole.asked);
+      const titles = [...new Set(page.rows.flatMap((r: { titleIds: string[] }) => r.titleIds))] as string[];
+      expect(titles).toHaveLength(page.page.titles);
+      seen.push(...titles.sort());
+      if (page.page.next === null) break;
+      expect(page.page.titles).toBe(2);
+      expect(pages).toBeLessThan(everyTitle.length);
+      cursor = page.page.next;
+    }
+    expect(seen).toEqual([...everyTitle].sort());
+    expect(seen).toEqual([...seen].sort());
+  });
+
+  it('names the field of a bad page request', async () => {
+    const question = { territories: 'Germany', media: 'SVOD', start: '2030-01-01', end: '2030-12-31' };
+    const badCursor = await post('/api/avails', { ...question, cursor: 'not a cursor' });
+    expect(badCursor.statusCode).toBe(400);
+    expect(badCursor.json().field).toBe('cursor');
+    const tooMany = await post('/api/avails', { ...question, limit: 100_000 });
+    expect(tooMany.statusCode).toBe(400);
+    expect(JSON.stringify(tooMany.json())).toContain('limit');
+    const named = await post('/api/avails', { ...question, titles: [ids.film], limit: 5 });
+    expect(named.statusCode).toBe(400);
+    expect(named.json().field).toBe('limit');
+  });
+
   it('serves its OpenAPI document', async () => {
     const doc = (await server.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/avails', '/api/conflicts', '/api/contracts', '/api/titles/{id}']));
+    const avails = doc.paths['/api/avails'].post;
+    expect(Object.keys(avails.requestBody.content['application/json'].schema.properties)).toEqual(
+      expect.arrayContaining(['limit', 'cursor']),
+    );
+    expect(Object.keys(avails.responses['200'].content['application/json'].schema.properties)).toContain('page');
   });
 });
 

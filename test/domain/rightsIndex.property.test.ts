@@ -187,6 +187,41 @@ describe('the catalog index agrees with the oracle', () => {
     );
   });
 
+  it('gives the catalog-wide answer in pages a client can follow: each title once, in order of ids, with the rows of the whole answer', () => {
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom('all' as const, 'available' as const),
+        ([updates, q], limit, include) => {
+          const index = new RightsIndex();
+          for (const u of updates) index.setTitle(u.title, u.blocks);
+          const whole = index.avails(null, q, { include });
+          const seen: string[] = [];
+          let after: string | undefined;
+          for (let pages = 0; ; pages++) {
+            expect(pages, 'pages never end').toBeLessThan(titles.length + 2);
+            const page = index.availsPage(q, { ...(after === undefined ? {} : { after }), limit }, { include });
+            const named = [...new Set(page.rows.flatMap((r) => r.titles))].sort();
+            expect(named.length).toBe(page.titles);
+            expect(page.titles).toBeLessThanOrEqual(limit);
+            for (const t of named) {
+              if (after !== undefined) expect(t > after, `${t} after ${after}`).toBe(true);
+              if (page.last !== null) expect(t <= page.last, `${t} up to ${page.last}`).toBe(true);
+              expect(rowsOf(page.rows, t)).toEqual(rowsOf(whole, t));
+            }
+            seen.push(...named);
+            if (page.last === null) break;
+            expect(page.titles).toBe(limit);
+            after = page.last;
+          }
+          expect(seen).toEqual([...new Set(whole.flatMap((r) => r.titles))].sort());
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('keeps answering right after compaction of many replaced blocks', () => {
     const index = new RightsIndex();
     const blocks = fc.sample(block, { numRuns: 40, seed: 7 });

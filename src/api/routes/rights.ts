@@ -5,6 +5,7 @@ import { askAvails } from '../../services/avails.js';
 import { checkProposedDeal, deleteContract, getContract, restoreContract, saveContract } from '../../services/contracts.js';
 import { actorOf } from '../auth.js';
 import {
+  AVAILS_PAGE_DEFAULT,
   AvailsAnswer,
   AvailsInput,
   ConflictQuestion,
@@ -28,12 +29,14 @@ export function rightsRoutes(fastify: FastifyInstance, app: FilmRights): void {
       config: access('viewer', 'read'),
       schema: {
         tags: ['rights'],
-        summary: 'Ask an avails question (titles or the whole catalog)',
+        summary: 'Ask an avails question (titles, or the whole catalog a page of titles at a time: limit, cursor)',
         body: AvailsInput,
         response: { 200: AvailsAnswer },
       },
     },
-    async (req) => askAvails(app, actorOf(req), req.body),
+    // the catalog-wide answer comes a page at a time: a client is never sent the whole catalog at once
+    async (req) =>
+      askAvails(app, actorOf(req), req.body.titles?.length ? req.body : { ...req.body, limit: req.body.limit ?? AVAILS_PAGE_DEFAULT }),
   );
 
   server.post(

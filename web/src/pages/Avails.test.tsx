@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../test/setup';
 import { formatDate } from '../lib/format';
@@ -125,5 +125,46 @@ describe('Avails: why the answer is no', () => {
     render(<Avails />);
     await screen.findByRole('cell', { name: /^China$/ });
     expect(screen.getByRole('cell', { name: 'we hold no rights here' })).toBeTruthy();
+  });
+});
+
+describe('Avails: the whole catalog, a page at a time', () => {
+  it('shows the first titles, and the next ones when asked for more', async () => {
+    const asked: Array<{ cursor?: string }> = [];
+    const first = row({ status: 'available', territories: ['DE'], territoryLabel: 'Germany' });
+    const second = row({
+      status: 'available',
+      titles: ['Two Seconds'],
+      titleIds: ['two-seconds'],
+      territories: ['AT'],
+      territoryLabel: 'Austria',
+    });
+    const notShown = (count: number) => ({
+      count,
+      reasons: [{ reason: 'not-available', message: 'nothing available as asked', count }],
+      titles: [],
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url === '/api/avails') {
+          const body = JSON.parse(String(init?.body)) as { cursor?: string };
+          asked.push(body);
+          return body.cursor === 'after-one-second'
+            ? json(200, { rows: [second], asked: 4, notShown: notShown(1), page: { limit: 1000, titles: 1, next: null } })
+            : json(200, { rows: [first], asked: 4, notShown: notShown(1), page: { limit: 1000, titles: 1, next: 'after-one-second' } });
+        }
+        return url.startsWith('/api/reference/countries') ? json(200, []) : json(404, { error: 'not-found', message: url });
+      }),
+    );
+    history.replaceState(null, '', '/avails?territories=Germany%2C+Austria&media=SVOD&start=2027-01-01&end=2027-12-31');
+    render(<Avails />);
+    await screen.findByRole('cell', { name: /^Germany$/ });
+    expect(screen.queryByRole('cell', { name: /^Austria$/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show more titles' }));
+    await screen.findByRole('cell', { name: /^Austria$/ });
+    expect(screen.getByRole('cell', { name: /^Germany$/ })).toBeTruthy();
+    expect(asked.map((b) => b.cursor)).toEqual([undefined, 'after-one-second']);
+    expect(screen.queryByRole('button', { name: 'Show more titles' })).toBeNull();
   });
 });

@@ -63,6 +63,9 @@ export default function Avails() {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
+  /** The catalog-wide answer comes a page of titles at a time: the cursor of the next page, if there is one. */
+  const [next, setNext] = useState<string | null>(null);
+  const [pageTitles, setPageTitles] = useState(0);
   const countries = useCountries();
 
   // Titles named in a shared link: fetch their names once.
@@ -132,6 +135,25 @@ export default function Avails() {
       setLeft(r.notShown ? { asked: r.asked, notShown: r.notShown } : undefined);
       setGroups(r.groups);
       setAsked(q);
+      setNext(r.page?.next ?? null);
+      setPageTitles(r.page?.titles ?? 0);
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** The next page of the catalog-wide answer, added below the rows shown. */
+  async function more() {
+    if (!asked || !next) return;
+    setBusy(true);
+    try {
+      const r = await api.post<AvailsAnswer>('/api/avails', { ...asked, cursor: next });
+      setRows((shown) => [...(shown ?? []), ...r.rows]);
+      setLeft((before) => (before ? { asked: r.asked, notShown: joinNotShown(before.notShown, r.notShown) } : before));
+      setNext(r.page?.next ?? null);
+      setPageTitles((n) => n + (r.page?.titles ?? 0));
     } catch (err) {
       setError(err as ApiError);
     } finally {
@@ -313,6 +335,14 @@ export default function Avails() {
                 </table>
               </div>
             )}
+            {next && (
+              <p className="muted">
+                The first {pageTitles.toLocaleString('en')} titles with rows, by title.{' '}
+                <button type="button" className="btn btn--small" onClick={() => void more()} disabled={busy}>
+                  {busy ? 'Loading…' : 'Show more titles'}
+                </button>
+              </p>
+            )}
             {groups && groups.length > 0 && <SeriesGroups groups={groups} />}
             {left && left.notShown.count > 0 && <NotShown asked={left.asked} notShown={left.notShown} />}
           </Section>
@@ -386,4 +416,15 @@ function SeriesGroups({ groups }: { groups: NonNullable<AvailsAnswer['groups']> 
       })}
     </ul>
   );
+}
+
+/** The titles left out of two pages of the answer, together (counts added; at most 500 listed, as one answer lists). */
+function joinNotShown(a: AvailsAnswer['notShown'], b: AvailsAnswer['notShown']): AvailsAnswer['notShown'] {
+  const reasons = [...a.reasons];
+  for (const r of b.reasons) {
+    const i = reasons.findIndex((x) => x.reason === r.reason);
+    if (i >= 0) reasons[i] = { ...reasons[i], count: reasons[i].count + r.count };
+    else reasons.push(r);
+  }
+  return { count: a.count + b.count, reasons, titles: [...a.titles, ...b.titles].slice(0, 500) };
 }
