@@ -59,10 +59,26 @@ export interface PackedValues<T> {
   at(i: number): T;
 }
 
+/** A string's hash (FNV-1a over its UTF-16 code units). */
+function hashOf(k: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 class Interner<T> {
-  readonly values: T[] = [];
+  /** The values by number; with packed values loaded, those interned after them (number packed.length + i). */
+  values: T[] = [];
   private packed: PackedValues<T> | null = null;
+  /** How many packed values there are (0 without). */
+  private base = 0;
   private readonly ids: Map<string, number>[] = [new Map()];
+  /**
+   * The values loaded keyed (load), by number in an open-addressed table of their keys' hashes
+   * (-1: empty): a million title ids are one typed array, made in a fraction of the time a Map
+   * of them takes. Values interned after the load are keyed in `ids`.
+   */
+  private table: Int32Array | null = null;
   constructor(private readonly keyOf: (v: T) => string) {}
   /** The number of a value already interned, or undefined. */
   find(v: T): number | undefined {
@@ -74,6 +90,15 @@ class Interner<T> {
       const id = m.get(k);
       if (id !== undefined) return id;
     }
+    const table = this.table;
+    if (table !== null) {
+      const mask = table.length - 1;
+      for (let slot = hashOf(k) & mask; ; slot = (slot + 1) & mask) {
+        const id = table[slot];
+        if (id < 0) break;
+        if (this.keyOf(this.values[id]) === k) return id;
+      }
+    }
     return undefined;
   }
 
@@ -81,24 +106,23 @@ class Interner<T> {
     const k = this.keyOf(v);
     let id = this.findKey(k);
     if (id === undefined) {
-      id = this.values.length;
+      id = this.base + this.values.length;
       this.values.push(v);
       this.keep(k, id);
     }
     return id;
   }
 
-  /** The value of a number (read from the packed values the first time). */
+  /** The value of a number (read from the packed values, if it is one of them: not kept, it is cheap to read again). */
   value(i: number): T {
-    let v = this.values[i];
-    if (v === undefined && this.packed && i < this.packed.length) this.values[i] = v = this.packed.at(i);
-    return v;
+    return i < this.base ? this.packed!.at(i) : this.values[i - this.base];
   }
 
   /** Every value, read. */
-  all(): T[] {
-    if (this.packed) for (let i = 0; i < this.packed.length; i++) this.value(i);
-    return this.values;
+  all(): T[] | PackedValues<T> {
+    if (!this.packed) return this.values;
+    const { base, packed, values } = this;
+    return { length: base + values.length, at: (i) => (i < base ? packed.at(i) : values[i - base]) };
   }
 
   private keep(k: string, id: number): void {
@@ -113,17 +137,76 @@ class Interner<T> {
    * the contract references, read only by number, are loaded so, which saves keying millions).
    */
   load(values: readonly T[] | PackedValues<T>, keyed: boolean): void {
-    if (this.values.length) throw new Error('Interner.load: not empty');
+    if (this.values.length || this.base) throw new Error('Interner.load: not empty');
     if (!Array.isArray(values)) {
       if (keyed) throw new Error('Interner.load: packed values are never keyed');
       this.packed = values as PackedValues<T>;
-      this.values.length = this.packed.length;
+      this.base = this.packed.length;
       return;
     }
+    // taken, not copied (as fromColumns takes its columns)
+    this.values = values as T[];
+    if (!keyed || !values.length) return;
+    // a table at most half full: 2^k slots, k the least with 2^k >= 2 x values
+    const table = new Int32Array(2 ** Math.ceil(Math.log2(values.length * 2))).fill(-1);
+    const mask = table.length - 1;
     for (let i = 0; i < values.length; i++) {
-      this.values.push(values[i]);
-      if (keyed) this.keep(this.keyOf(values[i]), i);
+      const k = this.keyOf(values[i]);
+      let slot = hashOf(k) & mask;
+      while (table[slot] >= 0) {
+        // a value twice in what was loaded keeps its first number, as intern() would
+        if (this.keyOf(values[table[slot]]) === k) break;
+        slot = (slot + 1) & mask;
+      }
+      if (table[slot] < 0) table[slot] = i;
     }
+    this.table = table;
+  }
+}
+
+const NO_POSITIONS = new Int32Array(0);
+
+/**
+ * Each title's block positions, by title number. Those loaded from columns (an index snapshot)
+ * stay in its two typed arrays (titleStart[t]..titleStart[t + 1] in titleBlockList): a million
+ * titles are then two arrays rather than a million, which a load would have to make and the
+ * garbage collector to trace. A title changed since has an array of its own.
+ */
+class TitleBlocks {
+  private own: Array<number[] | undefined> = [];
+  private start: Int32Array = new Int32Array(1);
+  private list: Int32Array = NO_POSITIONS;
+  /** Titles whose positions are in start/list (those loaded). */
+  private loaded = 0;
+  private titles = 0;
+
+  get length(): number {
+    return this.titles;
+  }
+
+  /** Title t's block positions (a view: read it before the title changes). */
+  of(t: number): ArrayLike<number> & Iterable<number> {
+    const own = this.own[t];
+    if (own !== undefined) return own;
+    return t < this.loaded ? this.list.subarray(this.start[t], this.start[t + 1]) : NO_POSITIONS;
+  }
+
+  count(t: number): number {
+    const own = this.own[t];
+    if (own !== undefined) return own.length;
+    return t < this.loaded ? this.start[t + 1] - this.start[t] : 0;
+  }
+
+  set(t: number, positions: number[]): void {
+    if (t >= this.titles) this.titles = t + 1;
+    this.own[t] = positions;
+  }
+
+  /** Positions of `titles` titles from columns (taken, not copied): an empty TitleBlocks only. */
+  load(titles: number, start: Int32Array, list: Int32Array): void {
+    this.start = start;
+    this.list = list;
+    this.titles = this.loaded = titles;
   }
 }
 
@@ -207,7 +290,7 @@ export class RightsIndex {
   private readonly contracts = new Interner<string>((c) => c);
   private readonly titleIds = new Interner<string>((t) => t);
   /** Block positions of each title (by title number). */
-  private titleBlocks: number[][] = [];
+  private titleBlocks = new TitleBlocks();
   /**
    * Posting lists, which hold the blocks: per (territory set, media set) pair, its blocks as
    * entries of STRIDE numbers (position, title, start, end, meta: kind | exclusive << 2 |
@@ -235,7 +318,9 @@ export class RightsIndex {
   }
 
   get titleCount(): number {
-    return this.titleBlocks.reduce((n, b) => n + (b.length > 0 ? 1 : 0), 0);
+    let n = 0;
+    for (let t = 0; t < this.titleBlocks.length; t++) if (this.titleBlocks.count(t) > 0) n++;
+    return n;
   }
 
   /** Bytes held by the block columns and their posting lists (what a catalog-wide question reads at most). */
@@ -291,8 +376,7 @@ export class RightsIndex {
   /** Replaces all blocks of a title (an empty list removes its rights). */
   setTitle(titleId: string, blocks: readonly RightsBlock[]): void {
     const t = this.titleIds.intern(titleId);
-    while (this.titleBlocks.length <= t) this.titleBlocks.push([]);
-    for (const p of this.titleBlocks[t]) {
+    for (const p of this.titleBlocks.of(t)) {
       this.postings[this.pairOf[p]][this.slot[p] * STRIDE + E_META] = DEAD_META;
       this.dead++;
     }
@@ -307,17 +391,18 @@ export class RightsIndex {
       this.post(p, t, b.start, b.end, KINDS.indexOf(b.kind) | ((b.exclusive ? 1 : 0) << 2) | ((b.undated ? 1 : 0) << 3) | (lset << 4));
       positions.push(p);
     }
-    this.titleBlocks[t] = positions;
+    this.titleBlocks.set(t, positions);
     if (this.mostBlocks >= 0 && positions.length > this.mostBlocks) this.mostBlocks = positions.length;
     if (this.dead > 1024 && this.dead > this.length / 2) this.compact();
   }
 
   /** The index as columns (views on its arrays: copy or write them out before changing the index). */
   toColumns(): IndexColumns {
-    const titleStart = new Int32Array(this.titleIds.values.length + 1);
-    for (let t = 0; t < this.titleIds.values.length; t++) titleStart[t + 1] = titleStart[t] + (this.titleBlocks[t]?.length ?? 0);
-    const titleBlockList = new Int32Array(titleStart[titleStart.length - 1]);
-    this.titleBlocks.forEach((ps, t) => titleBlockList.set(ps, titleStart[t]));
+    const titles = this.titleIds.values.length;
+    const titleStart = new Int32Array(titles + 1);
+    for (let t = 0; t < titles; t++) titleStart[t + 1] = titleStart[t] + this.titleBlocks.count(t);
+    const titleBlockList = new Int32Array(titleStart[titles]);
+    for (let t = 0; t < titles; t++) titleBlockList.set(this.titleBlocks.of(t), titleStart[t]);
     const n = this.length;
     return {
       territorySets: this.territorySets.values,
@@ -361,7 +446,7 @@ export class RightsIndex {
     ix.languageSets.load(c.languageSets, true);
     ix.contracts.load(c.contracts, false);
     ix.titleIds.load(c.titleIds, true);
-    ix.titleBlocks = c.titleIds.map((_, t) => Array.from(c.titleBlockList.subarray(c.titleStart[t], c.titleStart[t + 1])));
+    ix.titleBlocks.load(c.titleIds.length, c.titleStart, c.titleBlockList);
     ix.capacity = n;
     ix.length = n;
     ix.dead = c.dead;
@@ -384,7 +469,8 @@ export class RightsIndex {
 
   /** Drops the dead blocks: every title's living blocks are added again to empty columns and lists. */
   private compact(): void {
-    const living = this.titleBlocks.map((ps) => ps.map((p) => this.blockAt(p)));
+    const titles = this.titleBlocks.length;
+    const living = Array.from({ length: titles }, (_, t) => Array.from(this.titleBlocks.of(t), (p) => this.blockAt(p)));
     this.capacity = 0;
     this.length = 0;
     this.dead = 0;
@@ -394,7 +480,7 @@ export class RightsIndex {
     this.pairMset = [];
     this.postings = [];
     this.postingLength = [];
-    this.titleBlocks = this.titleBlocks.map(() => []);
+    this.titleBlocks = new TitleBlocks();
     living.forEach((blocks, t) => {
       if (blocks.length) this.setTitle(this.titleIds.values[t], blocks);
     });
@@ -419,7 +505,7 @@ export class RightsIndex {
 
   blocksOf(titleId: string): RightsBlock[] {
     const t = this.titleNumber(titleId);
-    return t === undefined ? [] : (this.titleBlocks[t] ?? []).map((p) => this.blockAt(p));
+    return t === undefined ? [] : Array.from(this.titleBlocks.of(t), (p) => this.blockAt(p));
   }
 
   private titleNumber(titleId: string): number | undefined {
@@ -428,7 +514,7 @@ export class RightsIndex {
 
   /** Every title with at least one block. */
   titles(): string[] {
-    return this.titleIds.values.filter((_, t) => (this.titleBlocks[t]?.length ?? 0) > 0);
+    return this.titleIds.values.filter((_, t) => this.titleBlocks.count(t) > 0);
   }
 
   /**
@@ -512,7 +598,7 @@ export class RightsIndex {
     if (page !== null) {
       // a page reads its own titles' blocks, title by title (below), not the posting lists:
       // the scratch needs room for the chain of the title with the most blocks
-      if (this.mostBlocks < 0) for (const ps of this.titleBlocks) this.mostBlocks = Math.max(this.mostBlocks, ps.length);
+      if (this.mostBlocks < 0) for (let t = 0; t < this.titleBlocks.length; t++) this.mostBlocks = Math.max(this.mostBlocks, this.titleBlocks.count(t));
       mostBlocks = this.mostBlocks;
     } else if (titleNumbers === null) {
       for (let i = 0; i < this.postings.length; i++) {
@@ -526,13 +612,13 @@ export class RightsIndex {
       // the chosen titles' entries, copied into one list of the same layout (kept between questions)
       const unique = titleNumbers.length > 8 ? [...new Set(titleNumbers)] : titleNumbers.filter((t, i) => titleNumbers.indexOf(t) === i);
       let count = 0;
-      for (const t of unique) if (t >= 0) count += this.titleBlocks[t].length;
+      for (const t of unique) if (t >= 0) count += this.titleBlocks.of(t).length;
       if (this.chosen.length < count * STRIDE) this.chosen = new Int32Array(count * STRIDE * 2);
       const list = this.chosen;
       let e = 0;
       for (const t of unique) {
         if (t < 0) continue;
-        for (const p of this.titleBlocks[t]) {
+        for (const p of this.titleBlocks.of(t)) {
           const from = this.postings[this.pairOf[p]];
           const f = this.slot[p] * STRIDE;
           for (let k = 0; k < STRIDE; k++) list[e + k] = from[f + k];
@@ -635,7 +721,7 @@ export class RightsIndex {
       let own = rollUpTitle(
         id,
         titleCells(
-          this.titleBlocks[t].map((p) => this.blockAt(p)),
+          Array.from(this.titleBlocks.of(t), (p) => this.blockAt(p)),
           q,
           this.outcomes,
         ),
@@ -671,7 +757,7 @@ export class RightsIndex {
         flags[t] = 0;
         chainHead[t] = -1;
         links = 0;
-        for (const p of this.titleBlocks[t]) {
+        for (const p of this.titleBlocks.of(t)) {
           const list = this.postings[this.pairOf[p]];
           const e = this.slot[p] * STRIDE;
           const meta = list[e + E_META];

@@ -72,10 +72,22 @@ export class FilmRights {
   /** The catalog's series, seasons and episodes (films are not in it), and the own blocks of the titles in it. */
   tree = new TitleTree();
   private ownBlocks = new Map<string, ScopedBlock[]>();
+  /**
+   * The series (tops of trees) whose titles' own blocks are in `ownBlocks`; null: all of them (a
+   * build from the store reads them all). After a start from a snapshot a tree's are read the
+   * first time a change reaches it: the index already holds what they make.
+   */
+  private ownBlocksRead: Set<string> | null = null;
   /** Null until the index is first built (open() builds it before returning). */
   lastIndexBuild: IndexBuild | null = null;
   private titleNames = new Map<string, string>();
   private parties = new Map<string, ContractParties>();
+  /**
+   * The titles whose contracts' parties are in `parties`; null: every contract's (a build from
+   * the store reads them all). After a start from a snapshot they are read per title when first
+   * needed (ensureTitleNames): a catalog of a million titles has tens of millions of contracts.
+   */
+  private partiesRead: Set<string> | null = null;
   /** Contract ref → the events its undated windows wait for, in words. */
   private waiting = new Map<string, Set<string>>();
 
@@ -203,18 +215,19 @@ export class FilmRights {
       }
       const { columns, waiting } = opened.columns();
       const index = RightsIndex.fromColumns(columns);
-      // the series tree, the own blocks of the titles in it, holds and names: read from the store
+      // the series tree, holds and the titles' names are read from the store; the own blocks of
+      // the titles in a tree when a change first reaches it, the contracts' parties when first
+      // needed (by title, ensureTitleNames)
       const tree = await loadWholeTree(this.store.db);
-      const own = new Map<string, ScopedBlock[]>();
-      const ids = [...tree.values()].map((n) => n.id);
-      for (let i = 0; i < ids.length; i += 5_000)
-        for (const [id, list] of await loadEngineBlocks(this.store.db, ids.slice(i, i + 5_000))) own.set(id, list);
       this.idx = index;
       this.waiting = waiting;
       this.tree = tree;
-      this.ownBlocks = own;
+      this.ownBlocks = new Map();
+      this.ownBlocksRead = new Set();
       await this.refreshHoldExpiries();
-      await this.refreshLookups();
+      await this.readTitleNames();
+      this.parties = new Map();
+      this.partiesRead = new Set();
       const ms = performance.now() - started;
       this.lastIndexBuild = { at: new Date().toISOString(), ms, titles: index.titleCount, blocks: index.blockCount, from: 'snapshot' };
       log(
@@ -251,9 +264,11 @@ export class FilmRights {
     );
     this.tree = tree;
     this.ownBlocks = own;
+    this.ownBlocksRead = null;
     this.idx = index;
     await this.refreshHoldExpiries();
     await this.refreshLookups();
+    this.partiesRead = null;
     this.lastIndexBuild = {
       at: new Date().toISOString(),
       ms: performance.now() - started,
@@ -370,6 +385,7 @@ export class FilmRights {
       if (this.tree.get(id)) this.ownBlocks.set(id, list);
       else this.ownBlocks.delete(id);
     }
+    await this.readOwnBlocks([...unique, ...oldTops], blocks);
     refreshUnits(this.idx, this.tree, (id) => (this.tree.get(id) ? (this.ownBlocks.get(id) ?? []) : (blocks.get(id) ?? [])), [
       ...unique,
       ...oldTops,
@@ -384,10 +400,39 @@ export class FilmRights {
     await lookups;
   }
 
-  /** Makes sure these titles' names are known (titles created since the last refresh). */
+  /**
+   * After a start from a snapshot: reads the own blocks of every title in the trees of these
+   * titles not read yet (refreshUnits makes each episode's blocks from its whole tree's).
+   * `fresh`: blocks just read, by title.
+   */
+  private async readOwnBlocks(titleIds: readonly string[], fresh: ReadonlyMap<string, ScopedBlock[]>): Promise<void> {
+    const read = this.ownBlocksRead;
+    if (!read) return;
+    const tops = new Set(titleIds.filter((id) => this.tree.get(id)).map((id) => this.tree.root(id)));
+    const unread = [...tops].filter((top) => !read.has(top));
+    const ids = unread.flatMap((top) => [top, ...this.tree.descendants(top)]).filter((id) => !fresh.has(id));
+    for (let i = 0; i < ids.length; i += 5_000)
+      for (const [id, list] of await loadEngineBlocks(this.store.db, ids.slice(i, i + 5_000))) this.ownBlocks.set(id, list);
+    for (const top of unread) read.add(top);
+  }
+
+  /**
+   * Makes sure these titles' names are known (titles created since the last refresh), and the
+   * parties of the contracts on them and on the rest of their series (an episode's rights come
+   * from contracts on its season and series too): what the answers about them name.
+   */
   async ensureTitleNames(titleIds: readonly string[]): Promise<void> {
-    const missing = titleIds.filter((id) => !this.titleNames.has(id));
-    if (missing.length) await this.refreshLookups(missing);
+    const need = new Set(titleIds.filter((id) => !this.titleNames.has(id)));
+    const read = this.partiesRead;
+    if (read) {
+      const tops = new Set<string>();
+      for (const id of titleIds) {
+        if (!read.has(id)) need.add(id);
+        if (this.tree.get(id)) tops.add(this.tree.root(id));
+      }
+      for (const top of tops) for (const id of [top, ...this.tree.descendants(top)]) if (!read.has(id)) need.add(id);
+    }
+    if (need.size) await this.refreshLookups([...need]);
   }
 
   /**
@@ -399,12 +444,24 @@ export class FilmRights {
       .selectFrom('titles')
       .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
       .executeTakeFirstOrThrow();
-    if (Number(row.n) !== this.titleNames.size) await this.refreshLookups();
+    if (Number(row.n) !== this.titleNames.size) await this.readTitleNames();
     return [...this.titleNames.keys()];
+  }
+
+  /** Every title's name (one query: a million titles in a second or two; the parties are not read). */
+  private async readTitleNames(): Promise<void> {
+    const rows = await this.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title']).execute();
+    const names = new Map<string, string>();
+    for (const t of rows) names.set(t.id, t.english_title ?? t.original_title);
+    this.titleNames = names;
   }
 
   /** Title names and contract parties: all of them, or those of the given titles only. */
   private async refreshLookups(titleIds?: readonly string[]): Promise<void> {
+    if (titleIds && titleIds.length > 5_000) {
+      for (let i = 0; i < titleIds.length; i += 5_000) await this.refreshLookups(titleIds.slice(i, i + 5_000));
+      return;
+    }
     let titles = this.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title']);
     if (titleIds) titles = titles.where('id', 'in', [...titleIds]);
     const names = (await titles.execute()).map((t) => [t.id, t.english_title ?? t.original_title] as const);
@@ -429,6 +486,7 @@ export class FilmRights {
       for (const id of titleIds) if (!found.has(id)) this.titleNames.delete(id);
       for (const [id, name] of names) this.titleNames.set(id, name);
       for (const [ref, p] of parties) this.parties.set(ref, p);
+      if (this.partiesRead) for (const id of titleIds) this.partiesRead.add(id);
     } else {
       this.titleNames = new Map(names);
       this.parties = new Map(parties);

@@ -278,6 +278,8 @@ export async function checkProposedDeal(
     : [...new Set(input.blocks.map((b) => b.titleId).filter((t): t is string => !!t))];
   const { blocks } = checkContract({ status: 'offer', titleIds, blocks: input.blocks });
   await ensureExists(app.store.db, 'titles', titleIds, 'titleIds');
+  // the contracts a conflict names are on these titles or their series: their parties read if not yet
+  await app.ensureTitleNames(titleIds);
   return conflictsInStore({ titleName: app.titleName, parties: app.contractParties }, app.store.db, blocks, input.excludeContractId);
 }
 
@@ -498,6 +500,8 @@ export async function saveContract(app: FilmRights, actor: Actor, input: Contrac
   requireWriter(actor);
   const sw = stopwatch();
   const checked = checkContract(input);
+  // the names a conflict report gives (read before the transaction: the store's connection is its)
+  await app.ensureTitleNames(input.titleIds);
   const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
   sw.lap('validate');
   try {
@@ -555,6 +559,7 @@ export async function restoreContract(app: FilmRights, actor: Actor, id: string,
   // The MG is left as stored (absent means unchanged): restoring writes back no figure of the actor's.
   const { mg: _mg, ...input } = inputOf(deleted, override);
   const checked = checkContract(input);
+  await app.ensureTitleNames(input.titleIds);
   const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
   const result = await app.store.transaction(async (trx) => {
     await app.store.lockTitles(trx, input.titleIds);

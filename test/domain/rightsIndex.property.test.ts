@@ -133,6 +133,12 @@ describe('the catalog index agrees with the oracle', () => {
           expect(cellsOf(everything, t, q, oracleLanguages(blocks, q))).toEqual(oracleMap(oracle, () => true));
           expect(copy.blocksOf(t)).toEqual(blocks);
         }
+        // the copy, changed since its load (some titles' positions its own, the rest the loaded
+        // columns'; contract references packed and interned), written out and loaded again
+        const again = RightsIndex.fromColumns(copy.toColumns());
+        expect(again.blockCount).toBe(copy.blockCount);
+        for (const t of titles) expect(again.blocksOf(t)).toEqual(truth.get(t) ?? []);
+        expect(rowsOf(again.avails(null, q, { include: 'all' }), 'A')).toEqual(rowsOf(copy.avails(null, q, { include: 'all' }), 'A'));
       }),
       { numRuns: 500 },
     );

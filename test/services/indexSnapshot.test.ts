@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
-import { createTitle } from '../../src/services/catalog.js';
-import { saveContract } from '../../src/services/contracts.js';
+import { askAvails } from '../../src/services/avails.js';
+import { createTitle, updateTitle } from '../../src/services/catalog.js';
+import { checkProposedDeal, saveContract } from '../../src/services/contracts.js';
 import { loadDemo } from '../../src/services/demo.js';
 import { checkIntegrity } from '../../src/services/integrity.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
@@ -223,6 +224,72 @@ describeEachDatabase('the rights index snapshot', (_open, database) => {
         await started.close();
       }
     } finally {
+      await writer.close();
+    }
+  });
+
+  it("reads names, contract parties and a series' own rights when first needed, as a server built from the store has them", async () => {
+    const writer = await FilmRights.open(options);
+    const companies = await writer.store.db.selectFrom('companies').select(['id', 'name']).execute();
+    const company = (name: string) => companies.find((c) => c.name === name)!.id;
+    // a title made after the snapshot was written, with a sale of its own
+    const late = (await createTitle(writer, SYSTEM, { originalTitle: 'Made After The Snapshot', year: 2024 })).id;
+    await saveContract(writer, SYSTEM, {
+      ref: 'LATE-TITLE',
+      status: 'signed',
+      licensorId: company('Snapshot Films'),
+      licenseeId: company('Snapshot Sales'),
+      titleIds: [late],
+      blocks: [{ territories: 'Worldwide', media: 'All Media', start: '2019-01-01', end: '2035-12-31' }],
+    });
+    await saveContract(writer, SYSTEM, {
+      ref: 'LATE-SALE',
+      status: 'signed',
+      licensorId: company('Snapshot Sales'),
+      licenseeId: company('Snapshot Buyer'),
+      titleIds: [late],
+      blocks: [{ territories: 'France', media: 'Theatrical', start: '2026-01-01', end: '2027-12-31' }],
+    });
+    const started = await openFromSnapshot();
+    try {
+      expect(started.lastIndexBuild?.from).toBe('snapshot');
+      // the same answers, down to the titles' names and who each deal is with
+      const question = { territories: 'France', media: 'Theatrical', start: '2026-06-01', end: '2026-12-31', exclusive: true } as const;
+      for (const titles of [[late], [ids.film0, ids.film3], [ids.season], [ids.e1]]) {
+        const input = { ...question, titles, include: 'all' as const };
+        expect(await askAvails(started, SYSTEM, input)).toEqual(await askAvails(writer, SYSTEM, input));
+      }
+      const deal = {
+        titleIds: [late],
+        blocks: [{ titleId: late, territories: 'France', media: 'Theatrical', start: '2026-01-01', end: '2026-12-31' }],
+      };
+      const report = await checkProposedDeal(started, deal);
+      expect(JSON.stringify(report)).toContain('Snapshot Buyer');
+      expect(report).toEqual(await checkProposedDeal(writer, deal));
+      // a name asked before and after a rename
+      const nameOf = async (app: FilmRights, id: string) => (await askAvails(app, SYSTEM, { ...question, titles: [id] })).rows[0].titles[0];
+      expect(await nameOf(started, ids.film5)).toBe('Snapshot Film 5');
+      await updateTitle(started, SYSTEM, ids.film5, { originalTitle: 'Snapshot Film Five' });
+      expect(await nameOf(started, ids.film5)).toBe('Snapshot Film Five');
+      // renamed by another process: this one follows the rename from the change feed
+      await updateTitle(writer, SYSTEM, ids.film6, { originalTitle: 'Snapshot Film Six' });
+      await started.catchUp();
+      expect(await nameOf(started, ids.film6)).toBe('Snapshot Film Six');
+      // an episode's own sale, made by another process and followed from the feed: its series' rights
+      // (read from the store the first time a change reaches the series) still reach its siblings
+      await saveContract(writer, SYSTEM, {
+        ref: 'E1-ONLY',
+        status: 'signed',
+        licensorId: company('Snapshot Sales'),
+        licenseeId: company('Snapshot Buyer'),
+        titleIds: [ids.e1],
+        blocks: [{ territories: 'Japan', media: 'Pay TV', start: '2026-01-01', end: '2026-12-31' }],
+      });
+      await started.catchUp();
+      for (const t of [ids.e1, ids.e2, ids.e3]) expect(started.index.blocksOf(t)).toEqual(writer.index.blocksOf(t));
+      expect((await checkIntegrity(started)).indexMismatches).toEqual([]);
+    } finally {
+      await started.close();
       await writer.close();
     }
   });

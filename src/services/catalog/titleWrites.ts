@@ -123,7 +123,10 @@ export async function updateTitle(app: FilmRights, actor: Actor, id: string, pat
     const merged: TitleInput = { ...current, ...given };
     const checked = checkTitle(merged);
     await checkPlace(trx, id, checked);
-    if (checked.kind !== before.kind || checked.parent_id !== before.parentId) await recordRightsChange(trx, [id]);
+    // a new place in a series changes the rights its episodes inherit; a new name changes what every
+    // server's answers call it: either way the other servers re-read the title from the feed
+    const renamed = checked.original_title !== before.originalTitle || checked.english_title !== before.englishTitle;
+    if (checked.kind !== before.kind || checked.parent_id !== before.parentId || renamed) await recordRightsChange(trx, [id]);
     await trx
       .updateTable('titles')
       .set({ ...titleRow(checked), updated_at: nowIso() })

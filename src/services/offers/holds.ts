@@ -157,6 +157,9 @@ export async function changeOfferStatus(app: FilmRights, actor: Actor, id: strin
   if (input.signedOn !== undefined && to !== 'signed')
     throw new DomainError('invalid', 'signedOn', input.signedOn, 'signedOn: only when signing an offer');
   let touched: string[] = [];
+  // accepting or signing writes a contract, whose conflicts name the contracts on the offer's
+  // titles: their parties read now (the transaction below holds the store's connection)
+  await app.ensureTitleNames((await readState(app.store.db, id)).terms.titleIds);
   await app.store.transaction(async (trx) => {
     const first = await readState(trx, id);
     // the offer's titles are locked first: changes to its rights (and to its status) queue here
