@@ -3,10 +3,11 @@
  * the small lookups the answers need (title names, who a contract is with).
  * Services take it as their first argument; the API and the CLI open one.
  */
+import type { Kysely } from 'kysely';
 import { RightsIndex } from '../domain/rightsIndex.js';
 import { refreshUnits, TitleTree, type ScopedBlock } from '../domain/series.js';
 import { loadTrees, loadWholeTree } from './seriesRights.js';
-import { openDatabase, parseJson, type OpenOptions, type Store, type UserRole } from '../store/index.js';
+import { openDatabase, parseJson, type Database, type OpenOptions, type Store, type UserRole } from '../store/index.js';
 import { ChangeFeed } from './changeFeed.js';
 import { loadEngineBlocks } from './engineBlocks.js';
 import { openIndexSnapshot, stampAt, whyNotLoadable, writeIndexSnapshot } from './indexSnapshot.js';
@@ -419,9 +420,11 @@ export class FilmRights {
   /**
    * Makes sure these titles' names are known (titles created since the last refresh), and the
    * parties of the contracts on them and on the rest of their series (an episode's rights come
-   * from contracts on its season and series too): what the answers about them name.
+   * from contracts on its season and series too): what the answers about them name. Inside a
+   * transaction, pass it as `via` (a SQLite database has one connection: reading outside the
+   * transaction would wait for it), before it writes the contracts the answer will name.
    */
-  async ensureTitleNames(titleIds: readonly string[]): Promise<void> {
+  async ensureTitleNames(titleIds: readonly string[], via: Kysely<Database> = this.store.db): Promise<void> {
     const need = new Set(titleIds.filter((id) => !this.titleNames.has(id)));
     const read = this.partiesRead;
     if (read) {
@@ -432,7 +435,7 @@ export class FilmRights {
       }
       for (const top of tops) for (const id of [top, ...this.tree.descendants(top)]) if (!read.has(id)) need.add(id);
     }
-    if (need.size) await this.refreshLookups([...need]);
+    if (need.size) await this.refreshLookups([...need], via);
   }
 
   /**
@@ -457,15 +460,15 @@ export class FilmRights {
   }
 
   /** Title names and contract parties: all of them, or those of the given titles only. */
-  private async refreshLookups(titleIds?: readonly string[]): Promise<void> {
+  private async refreshLookups(titleIds?: readonly string[], db: Kysely<Database> = this.store.db): Promise<void> {
     if (titleIds && titleIds.length > 5_000) {
-      for (let i = 0; i < titleIds.length; i += 5_000) await this.refreshLookups(titleIds.slice(i, i + 5_000));
+      for (let i = 0; i < titleIds.length; i += 5_000) await this.refreshLookups(titleIds.slice(i, i + 5_000), db);
       return;
     }
-    let titles = this.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title']);
+    let titles = db.selectFrom('titles').select(['id', 'original_title', 'english_title']);
     if (titleIds) titles = titles.where('id', 'in', [...titleIds]);
     const names = (await titles.execute()).map((t) => [t.id, t.english_title ?? t.original_title] as const);
-    let contracts = this.store.db
+    let contracts = db
       .selectFrom('contracts as c')
       .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
       .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
@@ -474,7 +477,7 @@ export class FilmRights {
       contracts = contracts.where(
         'c.id',
         'in',
-        this.store.db
+        db
           .selectFrom('contract_titles')
           .select('contract_id')
           .where('title_id', 'in', [...titleIds]),

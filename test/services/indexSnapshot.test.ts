@@ -6,6 +6,8 @@ import { FilmRights, SYSTEM } from '../../src/services/app.js';
 import { askAvails } from '../../src/services/avails.js';
 import { createTitle, updateTitle } from '../../src/services/catalog.js';
 import { checkProposedDeal, saveContract } from '../../src/services/contracts.js';
+import { commitPlan } from '../../src/services/write/commitPlan.js';
+import { Problems } from '../../src/interchange/problems.js';
 import { loadDemo } from '../../src/services/demo.js';
 import { checkIntegrity } from '../../src/services/integrity.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
@@ -253,6 +255,51 @@ describeEachDatabase('the rights index snapshot', (_open, database) => {
     const started = await openFromSnapshot();
     try {
       expect(started.lastIndexBuild?.from).toBe('snapshot');
+      // an import in the way of the series' sale (in the snapshot), before anything else asked about the
+      // series, names its buyer as a server built from the store does (the import reads the parties in its
+      // transaction)
+      const refusal = async (app: FilmRights) => {
+        // as a deal sheet plans it (src/services/imports.ts)
+        const r = await commitPlan(
+          app,
+          SYSTEM,
+          {
+            titles: [{ key: 's', label: 'Snapshot Series', existingId: ids.series, rows: ['row 2'] }],
+            companies: [{ key: 'b', name: 'Snapshot Films', kind: 'production' }],
+            contracts: [
+              {
+                ref: 'SERIES-CLASH',
+                status: 'signed',
+                licensor: 'we',
+                licensee: 'b',
+                titleKeys: ['s'],
+                blocks: [
+                  {
+                    titleKey: 's',
+                    territories: 'Germany',
+                    media: 'SVOD',
+                    languages: null,
+                    start: '2023-03-01',
+                    end: '2023-09-30',
+                    exclusive: true,
+                    rows: ['row 2'],
+                  },
+                ],
+                rows: ['row 2'],
+              },
+            ],
+          },
+          new Problems(),
+          { commit: true },
+        ).then(
+          () => 'imported',
+          (e: Error) => e.message,
+        );
+        return r;
+      };
+      const fromStarted = await refusal(started);
+      expect(fromStarted).toContain('Snapshot Buyer');
+      expect(fromStarted).toEqual(await refusal(writer));
       // the same answers, down to the titles' names and who each deal is with
       const question = { territories: 'France', media: 'Theatrical', start: '2026-06-01', end: '2026-12-31', exclusive: true } as const;
       for (const titles of [[late], [ids.film0, ids.film3], [ids.season], [ids.e1]]) {

@@ -90,6 +90,13 @@ export async function writeRights(
   }
   const idLabel = new Map([...titleIds].map(([k, id]) => [id, titleName.get(k) ?? id]));
   const written = new Map<string, { licensor: string | null; licensee: string | null }>();
+  // a conflict names the parties of the contracts in the way, read on demand after a start from a
+  // snapshot: those of the titles that were there before this import (titles made in this transaction
+  // have no contracts yet, and are not read into the lookups: a dry run rolls them back)
+  await app.ensureTitleNames(
+    [...titleIds.values()].filter((id) => app.knowsTitle(id)),
+    trx,
+  );
   const ctx: ContractContext = {
     titleName: (id) => idLabel.get(id) ?? app.titleName(id),
     parties: (ref) => written.get(ref) ?? app.contractParties(ref),

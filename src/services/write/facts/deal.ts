@@ -114,6 +114,9 @@ export async function writeDeal(
     input,
     (n) => `fields.${n === 'blocks[0].territories' ? 'territories' : n === 'blocks[0].media' ? 'media' : n}`,
   );
+  // a conflict names the parties of the contracts in the way (read on demand after a start from a snapshot)
+  // (a title made in this transaction has none yet, and is not read into the lookups: it may roll back)
+  if (app.knowsTitle(titleId)) await app.ensureTitleNames([titleId], trx);
   const ctx: ContractContext = { titleName: app.titleName, parties: app.contractParties };
   // the MG is the price as the article reports it (a reviewer's edit of it needs the financial-terms permission: acceptFact)
   const r = await writeContractIn(trx, app.store, ctx, actor, checked, { mgFromSource: true });
