@@ -280,6 +280,29 @@ describeEachDatabase('rights through the API', (_open, database) => {
     expect(again.asked).toBe((await askAvails(app, SYSTEM, question)).asked);
   });
 
+  it('asks a page about the titles with nothing under them, as the tree grows', async () => {
+    const question = { territories: 'Germany', media: 'SVOD', start: '2030-01-01', end: '2030-12-31' };
+    const pageOf = async () => askAvails(app, SYSTEM, { ...question, limit: 10_000 });
+    const leftOut = (a: { notShown: { titles: Array<{ id: string }> } }) => a.notShown.titles.map((t) => t.id);
+    await pageOf(); // the titles asked are listed, then kept in step below
+    const series = (await createTitle(app, SYSTEM, { originalTitle: 'Paging Test Series', kind: 'series' })).id;
+    const season = (
+      await createTitle(app, SYSTEM, { originalTitle: 'Paging Test Season One', kind: 'season', parentId: series, number: 1 })
+    ).id;
+    const withSeason = await pageOf();
+    expect(leftOut(withSeason)).toContain(season);
+    expect(leftOut(withSeason)).not.toContain(series);
+    expect(withSeason.asked).toBe((await askAvails(app, SYSTEM, question)).asked);
+    const episode = (
+      await createTitle(app, SYSTEM, { originalTitle: 'Paging Test Episode One', kind: 'episode', parentId: season, number: 1 })
+    ).id;
+    const withEpisode = await pageOf();
+    expect(leftOut(withEpisode)).toContain(episode);
+    expect(leftOut(withEpisode)).not.toContain(season);
+    expect(withEpisode.asked).toBe(withSeason.asked);
+    expect(withEpisode.asked).toBe((await askAvails(app, SYSTEM, question)).asked);
+  });
+
   it('names the field of a bad page request', async () => {
     const question = { territories: 'Germany', media: 'SVOD', start: '2030-01-01', end: '2030-12-31' };
     const badCursor = await post('/api/avails', { ...question, cursor: 'not a cursor' });
