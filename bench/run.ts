@@ -1,4 +1,5 @@
-/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|series|store|titlepage|import|extract|load|statements|offers|scale` runs one. */
+/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|series|store|titlepage|import|extract|load|statements|offers|scale|page` runs one. */
+import { availsPageBench } from './availsPage.bench.js';
 import { engineBench } from './engine.bench.js';
 import { extractBench } from './extract.bench.js';
 import { importBench } from './import.bench.js';
@@ -26,3 +27,4 @@ if (!only || only === 'statements') {
 }
 if (!only || only === 'offers') await offersBench();
 if (!only || only === 'scale') await scaleBench();
+if (!only || only === 'page') await availsPageBench();

@@ -82,6 +82,12 @@ export class FilmRights {
   /** Null until the index is first built (open() builds it before returning). */
   lastIndexBuild: IndexBuild | null = null;
   private titleNames = new Map<string, string>();
+  /**
+   * The titles a catalog-wide question asks about (those with no titles under them), in order of
+   * id, kept in step with the names and the tree as they change: a page of the answer reads only
+   * its own stretch of them (askedTitles). Null: listed again when next asked for.
+   */
+  private askedIds: string[] | null = null;
   private parties = new Map<string, ContractParties>();
   /**
    * The titles whose contracts' parties are in `parties`; null: every contract's (a build from
@@ -223,6 +229,7 @@ export class FilmRights {
       this.idx = index;
       this.waiting = waiting;
       this.tree = tree;
+      this.askedIds = null;
       this.ownBlocks = new Map();
       this.ownBlocksRead = new Set();
       await this.refreshHoldExpiries();
@@ -264,6 +271,7 @@ export class FilmRights {
       [...tree.values()].filter((n) => n.parent === null).map((n) => n.id),
     );
     this.tree = tree;
+    this.askedIds = null;
     this.ownBlocks = own;
     this.ownBlocksRead = null;
     this.idx = index;
@@ -369,6 +377,14 @@ export class FilmRights {
     const own = loadEngineBlocks(this.store.db, unique, undefined, undefined, waiting);
     own.catch(() => undefined); // awaited below
     const trees = await loadTrees(this.store.db, unique);
+    // a title gaining or losing the titles under it is asked about, or no longer (askedIds)
+    const leafChanges = new Set(unique);
+    for (const id of unique) {
+      const before = this.tree.get(id)?.parent;
+      if (before) leafChanges.add(before);
+      const after = trees.get(id)?.parent;
+      if (after) leafChanges.add(after);
+    }
     for (const id of unique) {
       const n = trees.get(id);
       if (n) this.tree.put(n);
@@ -376,7 +392,11 @@ export class FilmRights {
     }
     // titles under the changed ones, loaded now, join the tree (a series read first time whole)
     const missing = [...trees.values()].filter((n) => !this.tree.get(n.id));
-    for (const n of missing) this.tree.put(n);
+    for (const n of missing) {
+      this.tree.put(n);
+      leafChanges.add(n.id);
+      if (n.parent) leafChanges.add(n.parent);
+    }
     const blocks = await own;
     const more = missing.map((n) => n.id).filter((id) => !blocks.has(id));
     if (more.length)
@@ -399,6 +419,7 @@ export class FilmRights {
       [...this.holdExpiries.values()].some((h) => h.titles.some((t) => refreshed.has(top(t))));
     if (holdsHere) await this.refreshHoldExpiries();
     await lookups;
+    this.syncAsked(leafChanges);
   }
 
   /**
@@ -451,12 +472,42 @@ export class FilmRights {
     return [...this.titleNames.keys()];
   }
 
+  /**
+   * The titles a catalog-wide question asks about (every title with no titles under them), in
+   * order of id: the same titles as allTitleIds less the series and seasons, without listing the
+   * catalog again on each question (one COUNT query; listed again after a refresh of every name).
+   * Read only: the list is the app's own.
+   */
+  async askedTitles(): Promise<readonly string[]> {
+    const row = await this.store.db
+      .selectFrom('titles')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(row.n) !== this.titleNames.size) await this.readTitleNames();
+    this.askedIds ??= [...this.titleNames.keys()].filter((id) => this.tree.children(id).length === 0).sort(byId);
+    return this.askedIds;
+  }
+
+  /** Puts these titles in the asked list, or takes them out, as their names and the tree now say. */
+  private syncAsked(titleIds: Iterable<string>): void {
+    const list = this.askedIds;
+    if (!list) return;
+    for (const id of titleIds) {
+      const want = this.titleNames.has(id) && this.tree.children(id).length === 0;
+      const i = firstNotBefore(list, id);
+      const has = list[i] === id;
+      if (want && !has) list.splice(i, 0, id);
+      else if (!want && has) list.splice(i, 1);
+    }
+  }
+
   /** Every title's name (one query: a million titles in a second or two; the parties are not read). */
   private async readTitleNames(): Promise<void> {
     const rows = await this.store.db.selectFrom('titles').select(['id', 'original_title', 'english_title']).execute();
     const names = new Map<string, string>();
     for (const t of rows) names.set(t.id, t.english_title ?? t.original_title);
     this.titleNames = names;
+    this.askedIds = null;
   }
 
   /** Title names and contract parties: all of them, or those of the given titles only. */
@@ -490,8 +541,10 @@ export class FilmRights {
       for (const [id, name] of names) this.titleNames.set(id, name);
       for (const [ref, p] of parties) this.parties.set(ref, p);
       if (this.partiesRead) for (const id of titleIds) this.partiesRead.add(id);
+      this.syncAsked(titleIds);
     } else {
       this.titleNames = new Map(names);
+      this.askedIds = null;
       this.parties = new Map(parties);
     }
   }
@@ -512,3 +565,20 @@ export class FilmRights {
 }
 
 const logLine = (line: string): void => console.error(`filmrights: ${line}`);
+
+/** Title ids in the order the index pages them (code units, as `<` compares strings). */
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Where an id is, or would go, in a list in order of id. */
+export function firstNotBefore(list: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -16,7 +16,7 @@ import type { RolledRow } from '../domain/rollup.js';
 import { groupStatus, refreshUnits, unitStatus } from '../domain/series.js';
 import { unitsOf } from './seriesRights.js';
 import { parseTerritories } from '../domain/territories.js';
-import type { Actor, FilmRights } from './app.js';
+import { firstNotBefore, type Actor, type FilmRights } from './app.js';
 import { reasonDeals } from './reasonDeals.js';
 import { rowView, type AvailRowView } from './views.js';
 import { AVAILS_PAGE_DEFAULT, AVAILS_PAGE_MAX, type AvailsInput, type SeriesGroup } from '../contract/index.js';
@@ -192,15 +192,26 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
   const limit = input.limit ?? AVAILS_PAGE_DEFAULT;
   const page = paged ? index.availsPage(q, { ...(after === undefined ? {} : { after }), limit }, opts) : null;
   const rows = page ? page.rows : index.avails(titleIds, q, opts);
-  // every title asked about that no row names: the reason the index gave, else it has no rights touching the question
-  const asked = titleIds ? [...new Set(titleIds)] : (await app.allTitleIds()).filter((id) => app.tree.children(id).length === 0);
   const shown = new Set<string>();
   for (const r of rows) for (const t of r.titles) shown.add(t);
+  // every title asked about that no row names: the reason the index gave, else it has no rights touching the question
+  let asked: number;
+  let stretch: readonly string[];
+  if (page) {
+    // a page tells of the titles of its own stretch of the catalog: after the cursor, up to the last
+    // title it looked at; the titles asked are kept in order of id, so only that stretch is read
+    const all = await app.askedTitles();
+    asked = all.length;
+    const from = after === undefined ? 0 : firstNotBefore(all, after + '\0');
+    const to = page.last === null ? all.length : firstNotBefore(all, page.last + '\0');
+    stretch = all.slice(from, Math.max(from, to));
+    await app.ensureTitleNames([...shown]);
+  } else {
+    stretch = titleIds ? [...new Set(titleIds)] : (await app.allTitleIds()).filter((id) => app.tree.children(id).length === 0);
+    asked = stretch.length;
+  }
   const left: NotShownTitle[] = [];
-  // a page tells of the titles of its own stretch of the catalog: after the cursor, up to the last title it looked at
-  const onPage = (id: string) => (after === undefined || id > after) && (page?.last == null || id <= page.last);
-  for (const id of asked)
-    if (!shown.has(id) && (!page || onPage(id))) left.push({ id, title: app.titleName(id), reason: reported.get(id) ?? 'no-rights-held' });
+  for (const id of stretch) if (!shown.has(id)) left.push({ id, title: app.titleName(id), reason: reported.get(id) ?? 'no-rights-held' });
   const counts = new Map<NotShownReason, number>();
   for (const l of left) counts.set(l.reason, (counts.get(l.reason) ?? 0) + 1);
   left.sort(
@@ -210,7 +221,7 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
   return {
     ...(groups.length ? { groups } : {}),
     rows: rows.map((r) => rowView(r, app.titleName, app.contractParties, deals)),
-    asked: asked.length,
+    asked,
     notShown: {
       count: left.length,
       reasons: REASON_ORDER.filter((r) => counts.has(r)).map((reason) => ({

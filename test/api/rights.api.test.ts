@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { FilmRights, SYSTEM } from '../../src/services/app.js';
+import { askAvails } from '../../src/services/avails.js';
 import { createTitle } from '../../src/services/catalog.js';
+import type { AvailRowView } from '../../src/services/views.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
 import { setWeCompany } from '../../src/services/settings.js';
 import { createUser } from '../../src/services/users.js';
@@ -225,6 +227,8 @@ describeEachDatabase('rights through the API', (_open, database) => {
       const m = await post('/api/contracts', { ...mandate(), ref: `PAGING-MANDATE-${i}`, titleIds: [film] });
       expect(m.statusCode, m.body).toBe(201);
     }
+    // a title with no rights at all is asked about too, and told of on the page of its stretch
+    const bare = (await createTitle(app, SYSTEM, { originalTitle: 'Paging Test Film Without Rights', year: 2020, countries: ['FR'] })).id;
     const question = { territories: 'Germany', media: 'SVOD', start: '2030-01-01', end: '2030-12-31' };
     const whole = (await post('/api/avails', question)).json();
     expect(whole.page).toMatchObject({ limit: 1000, next: null });
@@ -232,7 +236,14 @@ describeEachDatabase('rights through the API', (_open, database) => {
     expect(everyTitle.length).toBeGreaterThanOrEqual(4);
     expect(whole.page.titles).toBe(everyTitle.length);
 
+    // the whole answer as the CLI and exports ask it (no page)
+    const unpaged = await askAvails(app, SYSTEM, question);
+    expect(unpaged.page).toBeUndefined();
+    expect(unpaged.notShown.titles.map((t) => t.id)).toContain(bare);
     const seen: string[] = [];
+    const pagedRows: AvailRowView[] = [];
+    const pagedLeft: Array<{ id: string; reason: string }> = [];
+    const pagedReasons = new Map<string, number>();
     let cursor: string | undefined;
     for (let pages = 1; ; pages++) {
       const res = await post('/api/avails', { ...question, limit: 2, ...(cursor ? { cursor } : {}) }, viewer);
@@ -242,6 +253,12 @@ describeEachDatabase('rights through the API', (_open, database) => {
       const titles = [...new Set(page.rows.flatMap((r: { titleIds: string[] }) => r.titleIds))] as string[];
       expect(titles).toHaveLength(page.page.titles);
       seen.push(...titles.sort());
+      const all = await askAvails(app, SYSTEM, { ...question, limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(all.asked).toBe(unpaged.asked);
+      pagedRows.push(...all.rows);
+      expect(all.notShown.titles).toHaveLength(all.notShown.count);
+      pagedLeft.push(...all.notShown.titles.map((t) => ({ id: t.id, reason: t.reason })));
+      for (const r of all.notShown.reasons) pagedReasons.set(r.reason, (pagedReasons.get(r.reason) ?? 0) + r.count);
       if (page.page.next === null) break;
       expect(page.page.titles).toBe(2);
       expect(pages).toBeLessThan(everyTitle.length);
@@ -249,6 +266,41 @@ describeEachDatabase('rights through the API', (_open, database) => {
     }
     expect(seen).toEqual([...everyTitle].sort());
     expect(seen).toEqual([...seen].sort());
+    // the pages together say what the whole answer says: each title's rows, and the titles left out and why
+    expect(rowsByTitle(pagedRows)).toEqual(rowsByTitle(unpaged.rows));
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    expect(pagedLeft.sort(byId)).toEqual(unpaged.notShown.titles.map((t) => ({ id: t.id, reason: t.reason })).sort(byId));
+    expect(pagedLeft).toHaveLength(unpaged.notShown.count);
+    expect(Object.fromEntries(pagedReasons)).toEqual(Object.fromEntries(unpaged.notShown.reasons.map((r) => [r.reason, r.count])));
+    // a title added after the pages were asked is asked about on the next page that reaches it
+    const later = (await createTitle(app, SYSTEM, { originalTitle: 'Paging Test Film Added Later', year: 2021, countries: ['FR'] })).id;
+    const again = await askAvails(app, SYSTEM, { ...question, limit: 1000 });
+    expect(again.asked).toBe(unpaged.asked + 1);
+    expect(again.notShown.titles.map((t) => t.id)).toContain(later);
+    expect(again.asked).toBe((await askAvails(app, SYSTEM, question)).asked);
+  });
+
+  it('asks a page about the titles with nothing under them, as the tree grows', async () => {
+    const question = { territories: 'Germany', media: 'SVOD', start: '2030-01-01', end: '2030-12-31' };
+    const pageOf = async () => askAvails(app, SYSTEM, { ...question, limit: 10_000 });
+    const leftOut = (a: { notShown: { titles: Array<{ id: string }> } }) => a.notShown.titles.map((t) => t.id);
+    await pageOf(); // the titles asked are listed, then kept in step below
+    const series = (await createTitle(app, SYSTEM, { originalTitle: 'Paging Test Series', kind: 'series' })).id;
+    const season = (
+      await createTitle(app, SYSTEM, { originalTitle: 'Paging Test Season One', kind: 'season', parentId: series, number: 1 })
+    ).id;
+    const withSeason = await pageOf();
+    expect(leftOut(withSeason)).toContain(season);
+    expect(leftOut(withSeason)).not.toContain(series);
+    expect(withSeason.asked).toBe((await askAvails(app, SYSTEM, question)).asked);
+    const episode = (
+      await createTitle(app, SYSTEM, { originalTitle: 'Paging Test Episode One', kind: 'episode', parentId: season, number: 1 })
+    ).id;
+    const withEpisode = await pageOf();
+    expect(leftOut(withEpisode)).toContain(episode);
+    expect(leftOut(withEpisode)).not.toContain(season);
+    expect(withEpisode.asked).toBe(withSeason.asked);
+    expect(withEpisode.asked).toBe((await askAvails(app, SYSTEM, question)).asked);
   });
 
   it('names the field of a bad page request', async () => {
@@ -281,3 +333,11 @@ describe('test databases', () => {
     expect(databases.map((d) => d.name)).toEqual(['sqlite', 'postgres']);
   });
 });
+
+/** Each title's rows, without the titles they are shared with: what a page and the whole answer must agree on. */
+function rowsByTitle(rows: readonly AvailRowView[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { titles: _names, titleIds, ...row } of rows) for (const id of titleIds) (out[id] ??= []).push(JSON.stringify(row));
+  for (const list of Object.values(out)) list.sort();
+  return out;
+}
