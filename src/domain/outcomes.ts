@@ -60,13 +60,16 @@ export interface Outcome {
   id: number;
 }
 
-/** Reasons (in REASON_CODES order, contracts sorted and each once) as an outcome. */
-function newOutcome(status: AvailStatus, reasons: readonly Reason[], id: number): Outcome {
-  const lists = reasons.map((r) => [...r.contracts]);
+/**
+ * Reasons (in REASON_CODES order, contracts sorted and each once) as an outcome. `owned`: the
+ * reasons and their lists were made for this outcome and are kept as they are; otherwise copied.
+ */
+function newOutcome(status: AvailStatus, reasons: readonly Reason[], id: number, owned = false): Outcome {
+  const kept = owned ? (reasons as Reason[]) : reasons.map((r) => ({ code: r.code, contracts: [...r.contracts] }));
   // one flat string (join, not a chain of concatenations): it is kept as long as the outcome
   const parts: string[] = [status, '|'];
-  reasons.forEach((r, i) => parts.push(i ? ';' : '', r.code, ':', lists[i].join(',')));
-  return { status, reasons: reasons.map((r, i) => ({ code: r.code, contracts: lists[i] })), key: parts.join(''), id };
+  kept.forEach((r, i) => parts.push(i ? ';' : '', r.code, ':', r.contracts.join(',')));
+  return { status, reasons: kept, key: parts.join(''), id };
 }
 
 /** Available: the outcome of every free cell, the same object in every table. */
@@ -167,13 +170,16 @@ export class OutcomeTable {
       for (let i = 0; i < n; i++) node = node.next(this.walk[i]);
     }
     if (node.outcome) return node.outcome;
-    node.outcome = newOutcome(
-      status,
-      ordered
-        .slice(0, reasonCount)
-        .map((r) => ({ code: r.code, contracts: contractList(r.contracts.slice(0, r.count ?? r.contracts.length)) })),
-      this.nextId++,
-    );
+    const reasons: Reason[] = [];
+    for (let k = 0; k < reasonCount; k++) {
+      const r = ordered[k];
+      const count = r.count ?? r.contracts.length;
+      reasons.push({
+        code: r.code,
+        contracts: contractList(count === r.contracts.length ? r.contracts.slice() : r.contracts.slice(0, count)),
+      });
+    }
+    node.outcome = newOutcome(status, reasons, this.nextId++, true);
     this.count++;
     return node.outcome;
   }

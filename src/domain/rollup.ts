@@ -137,23 +137,48 @@ function firstRows(tc: TitleCells, sets: Spaces, scratch: MergeScratch): Row[] {
   }
   listFrom[slices] = n;
 
-  // periods: the timelines' segments grouped by (outcome, start, end)
-  const periods: Array<{ outcome: Outcome; start: Day; end: Day; groups: number[] }> = [];
-  const byPeriod = new Map<number, number[]>();
+  // periods: the timelines' segments grouped by (outcome, start, end), in order of first sight, each
+  // with its timelines (a chain through entry numbers), all in kept arrays: one title makes many
+  let segs = 0;
+  for (const g of groups) segs += g.segments.length;
+  let size = 16;
+  while (size < 2 * segs) size <<= 1;
+  const mask = size - 1;
+  const slot = scratch.ints(11, size); // period + 1, 0: empty
+  const pStart = scratch.ints(12, segs);
+  const pEnd = scratch.ints(13, segs);
+  const pFirst = scratch.ints(14, segs);
+  const pLast = scratch.ints(15, segs);
+  const pCount = scratch.ints(16, segs);
+  const entryGroup = scratch.ints(17, segs);
+  const entryNext = scratch.ints(18, segs);
+  const pOutcome = scratch.outcomes;
+  let np = 0;
+  let entries = 0;
   for (let g = 0; g < groups.length; g++) {
     for (const s of groups[g].segments) {
-      const h = hash3(s.outcome.id, s.start, s.end);
-      let candidates = byPeriod.get(h);
-      if (!candidates) byPeriod.set(h, (candidates = []));
+      let h = hash3(s.outcome.id, s.start, s.end) & mask;
       let p = -1;
-      for (const c of candidates) {
-        const x = periods[c];
-        if (x.outcome === s.outcome && x.start === s.start && x.end === s.end) p = c;
+      for (let x; (x = slot[h]) !== 0; h = (h + 1) & mask) {
+        const c = x - 1;
+        if (pOutcome[c] === s.outcome && pStart[c] === s.start && pEnd[c] === s.end) {
+          p = c;
+          break;
+        }
       }
+      const e = entries++;
+      entryGroup[e] = g;
+      entryNext[e] = -1;
       if (p < 0) {
-        candidates.push(periods.length);
-        periods.push({ outcome: s.outcome, start: s.start, end: s.end, groups: [g] });
-      } else periods[p].groups.push(g);
+        p = np++;
+        slot[h] = p + 1;
+        pOutcome[p] = s.outcome;
+        pStart[p] = s.start;
+        pEnd[p] = s.end;
+        pFirst[p] = e;
+      } else entryNext[pLast[p]] = e;
+      pLast[p] = e;
+      pCount[p]++;
     }
   }
 
@@ -162,17 +187,18 @@ function firstRows(tc: TitleCells, sets: Spaces, scratch: MergeScratch): Row[] {
   // a period with several timelines: their pairs joined in `joined` (kept zero between uses)
   const joined = scratch.ints(3, nT);
   const joinedT = scratch.ints(4, nT);
-  for (const p of periods) {
+  for (let p = 0; p < np; p++) {
+    const period = { outcome: pOutcome[p], start: pStart[p], end: pEnd[p] };
     for (let l = 0; l < nL; l++) {
       const lSet = sets.l.with(0, l);
-      if (p.groups.length === 1) {
-        const k = p.groups[0] * nL + l;
-        if (listFrom[k] < listFrom[k + 1]) f.factor(cellM, k * nT, listT, listFrom[k], listFrom[k + 1], lSet, p, rows);
+      if (pCount[p] === 1) {
+        const k = entryGroup[pFirst[p]] * nL + l;
+        if (listFrom[k] < listFrom[k + 1]) f.factor(cellM, k * nT, listT, listFrom[k], listFrom[k + 1], lSet, period, rows);
         continue;
       }
       let count = 0;
-      for (const g of p.groups) {
-        const k = g * nL + l;
+      for (let e = pFirst[p]; e !== -1; e = entryNext[e]) {
+        const k = entryGroup[e] * nL + l;
         for (let j = listFrom[k], base = k * nT; j < listFrom[k + 1]; j++) {
           const t = listT[j];
           if (joined[t] === 0) joinedT[count++] = t;
@@ -180,7 +206,7 @@ function firstRows(tc: TitleCells, sets: Spaces, scratch: MergeScratch): Row[] {
         }
       }
       if (count === 0) continue;
-      f.factor(joined, 0, joinedT, 0, count, lSet, p, rows);
+      f.factor(joined, 0, joinedT, 0, count, lSet, period, rows);
       for (let j = 0; j < count; j++) joined[joinedT[j]] = 0;
     }
   }
@@ -203,7 +229,7 @@ class Factoring {
 
   constructor(
     private readonly sets: Spaces,
-    scratch: MergeScratch,
+    private readonly scratch: MergeScratch,
   ) {
     this.mVals = scratch.ints(5, sets.t.size);
     this.tOfVal = scratch.ints(6, sets.t.size);
@@ -262,11 +288,11 @@ class Factoring {
         } else mOfVal[j] = sets.m.with(mOfVal[j], m);
       }
       if (nt < nm) {
-        for (let j = 0; j < nt; j++) out.push({ outcome, t: tVals[j], m: mOfVal[j], l, start, end });
+        for (let j = 0; j < nt; j++) out.push(this.scratch.row(out.length, outcome, tVals[j], mOfVal[j], l, start, end));
         return;
       }
     }
-    for (let j = 0; j < nm; j++) out.push({ outcome, t: tOfVal[j], m: mVals[j], l, start, end });
+    for (let j = 0; j < nm; j++) out.push(this.scratch.row(out.length, outcome, tOfVal[j], mVals[j], l, start, end));
   }
 }
 
@@ -306,6 +332,23 @@ export class MergeScratch {
   next = new Int32Array(512);
   last = new Int32Array(512);
   private readonly pool: Int32Array[] = [];
+  /** The first rows' objects, kept from title to title (a merge makes new rows; it never changes one). */
+  private readonly rows: Row[] = [];
+  /** The outcome of each period (firstRows), kept likewise. */
+  readonly outcomes: Outcome[] = [];
+
+  /** The k-th kept row, set to these values (valid until it is asked for again). */
+  row(k: number, outcome: Outcome, t: number, m: number, l: number, start: Day, end: Day): Row {
+    let r = this.rows[k];
+    if (r === undefined) this.rows[k] = r = { outcome, t, m, l, start, end };
+    r.outcome = outcome;
+    r.t = t;
+    r.m = m;
+    r.l = l;
+    r.start = start;
+    r.end = end;
+    return r;
+  }
 
   /**
    * The k-th kept array, as n zeros (valid until it is asked for again): the rollup's working

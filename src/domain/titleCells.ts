@@ -76,25 +76,29 @@ function languageClassesOf(
  * walk over positions). Each class carries the set of sets that contain it.
  */
 function refine(universe: Bitset, sets: readonly Bitset[], words: number): Array<{ set: Bitset; blocks: BlockSet }> {
-  let classes = [{ set: universe, blocks: new Uint32Array(words) }];
+  // split in place, each class followed by its part outside the set (the order the classes always
+  // came in); the parts outside are made from sets this call made itself, so they are cut down in
+  // place rather than copied (a grid refines every title, and the copies were much of its garbage)
+  const classes = [{ set: universe, blocks: new Uint32Array(words) }];
   for (let b = 0; b < sets.length; b++) {
     const s = sets[b];
     const word = b >>> 5;
     const bit = 1 << (b & 31);
-    const next: typeof classes = [];
-    for (const c of classes) {
-      if (!intersects(c.set, s)) {
-        next.push(c);
-      } else if (isSubset(c.set, s)) {
+    for (let i = 0; i < classes.length; i++) {
+      const c = classes[i];
+      if (!intersects(c.set, s)) continue;
+      if (isSubset(c.set, s)) {
         c.blocks[word] |= bit;
-        next.push(c);
-      } else {
-        const inside = c.blocks.slice();
-        inside[word] |= bit;
-        next.push({ set: intersect(c.set, s), blocks: inside }, { set: minus(c.set, s), blocks: c.blocks });
+        continue;
       }
+      const inside = c.blocks.slice();
+      inside[word] |= bit;
+      const within = intersect(c.set, s);
+      if (c.set === universe) c.set = minus(c.set, s);
+      else for (let w = 0; w < c.set.length; w++) c.set[w] &= ~s[w];
+      classes.splice(i, 0, { set: within, blocks: inside });
+      i++;
     }
-    classes = next;
   }
   return classes;
 }
@@ -109,6 +113,12 @@ function refine(universe: Bitset, sets: readonly Bitset[], words: number): Array
  * the segments that reach into the window are built.
  */
 let sweep = new Int32Array(0);
+/** Segment objects reused from timeline to timeline (the k-th segment of a timeline is the k-th of these). */
+const segmentPool: Segment[] = [];
+/** The outcomes a title's timelines have met, by state (see maskTimelines), kept likewise. */
+let knownSlots = new Int32Array(0);
+let knownStates = new Int32Array(0);
+const knownOutcomes: Outcome[] = [];
 
 function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outcomes: OutcomeTable): (covering: number) => Segment[] {
   const daySet = new Set<Day>([BEGINNING]);
@@ -122,7 +132,7 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outc
   for (let k = 0; k < n; k++) index.set(days[k], k);
   // blocks that start on each day, and that end the day before (in the kept scratch: small typed
   // arrays made per title are external memory to V8, and a grid makes one set per title)
-  if (sweep.length < 6 * n) sweep = new Int32Array(12 * n);
+  if (sweep.length < 7 * n) sweep = new Int32Array(14 * n);
   sweep.fill(0, 0, 2 * n);
   const starts = sweep.subarray(0, n);
   const ends = sweep.subarray(n, 2 * n);
@@ -150,35 +160,65 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outc
     past[k] = p;
     change[k] = starts[k] | ends[k];
   }
-  const known = new Map<number, Array<{ a: number; f: number; p: number; outcome: Outcome }>>();
+  // outcomes known by (active, future, past): an open-addressed table in kept arrays (entry + 1 in
+  // a slot, 0: empty), sized for every day of every timeline being a new state
+  let size = 64;
+  while (size < 4 * n) size <<= 1;
+  if (knownSlots.length < size) knownSlots = new Int32Array(size);
+  knownSlots.fill(0, 0, size);
+  let known = 0;
   const outcomeAt = (covering: number, k: number): Outcome => {
     const a = active[k] & covering;
     const f = future[k] & covering;
     const p = past[k] & covering;
-    const h = hash3(a, f, p);
-    let list = known.get(h);
-    if (list) {
-      for (const e of list) if (e.a === a && e.f === f && e.p === p) return e.outcome;
-    } else known.set(h, (list = []));
+    const mask = size - 1;
+    let h = hash3(a, f, p) & mask;
+    for (let x; (x = knownSlots[h]) !== 0; h = (h + 1) & mask) {
+      const e = 3 * (x - 1);
+      if (knownStates[e] === a && knownStates[e + 1] === f && knownStates[e + 2] === p) return knownOutcomes[x - 1];
+    }
     const bs = coveringBlocks;
     bs.length = 0;
     for (let b = 0; b < relevant.length; b++) if ((covering & (1 << b)) !== 0) bs.push(relevant[b]);
     const outcome = outcomeOn(bs, days[k], q.exclusive, outcomes);
-    list.push({ a, f, p, outcome });
+    if (2 * known < size) {
+      // beyond half full (many timelines, each with many states), outcomes are asked again instead
+      if (knownStates.length < 3 * (known + 1)) {
+        const grown = new Int32Array(6 * (known + 1));
+        grown.set(knownStates);
+        knownStates = grown;
+      }
+      knownStates[3 * known] = a;
+      knownStates[3 * known + 1] = f;
+      knownStates[3 * known + 2] = p;
+      knownOutcomes[known] = outcome;
+      knownSlots[h] = ++known;
+    }
     return outcome;
   };
   const stretches = q.minDays !== undefined;
   const coveringBlocks: RightsBlock[] = [];
-  const ks: number[] = [];
+  // the days a timeline may change on, in the kept scratch after the sweep's arrays
+  const ks = sweep.subarray(6 * n, 7 * n);
+  let nks = 0;
+  const segments: Segment[] = [];
+  const segment = (k: number, start: Day, outcome: Outcome): Segment => {
+    let x = segmentPool[k];
+    if (x === undefined) segmentPool[k] = x = { start, end: PERPETUITY, outcome };
+    x.start = start;
+    x.end = PERPETUITY;
+    x.outcome = outcome;
+    return x;
+  };
   return (covering) => {
     // the days where the timeline may change: the beginning, and where one of the blocks starts or ends
-    ks.length = 1;
     ks[0] = 0;
-    for (let k = 1; k < n; k++) if ((change[k] & covering) !== 0) ks.push(k);
+    nks = 1;
+    for (let k = 1; k < n; k++) if ((change[k] & covering) !== 0) ks[nks++] = k;
     // from the segment that holds the window's start (back to where it starts) to the one that holds its end;
     // with a minimum window, also the available and held days on either side (a run's whole length counts)
     let i = 0;
-    while (i + 1 < ks.length && days[ks[i + 1]] <= q.start) i++;
+    while (i + 1 < nks && days[ks[i + 1]] <= q.start) i++;
     const first = outcomeAt(covering, ks[i]);
     let j = i;
     while (j > 0 && outcomeAt(covering, ks[j - 1]) === first) j--;
@@ -186,9 +226,10 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outc
       while (j > 0 && freeOrHeld(outcomeAt(covering, ks[j - 1]))) j--;
       i = j;
     }
-    const segments: Segment[] = [];
-    let cur: Segment | null = { start: days[ks[j]], end: PERPETUITY, outcome: outcomeAt(covering, ks[j]) };
-    for (i++; i < ks.length; i++) {
+    // the segments before the match rule are kept objects (applyMatch makes the ones kept)
+    segments.length = 0;
+    let cur: Segment | null = segment(0, days[ks[j]], outcomeAt(covering, ks[j]));
+    for (i++; i < nks; i++) {
       const d = days[ks[i]];
       const outcome = outcomeAt(covering, ks[i]);
       if (outcome === cur.outcome) continue;
@@ -198,7 +239,7 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outc
         cur = null;
         break;
       }
-      cur = { start: d, end: PERPETUITY, outcome };
+      cur = segment(segments.length, d, outcome);
     }
     if (cur) segments.push(cur);
     return applyMatch(segments, q, outcomes);
