@@ -113,6 +113,39 @@ function setFlag(known: Uint8Array, i: number, sets: readonly Bitset[], question
   return f & 3;
 }
 
+/**
+ * A title's flags with one more block touching the question (tm: its territory and media flags,
+ * lf: its language flags; bit 1 touches, bit 2 contains all of it): one rule for the scan of the
+ * posting lists and for a page's own titles.
+ */
+function withBlock(
+  flags: number,
+  tm: number,
+  lf: number,
+  meta: number,
+  start: number,
+  end: number,
+  qStart: number,
+  qEnd: number,
+  qExclusive: boolean,
+): number {
+  const k = meta & 3;
+  const exclusive = (meta >> 2) & 1;
+  let f = flags | RELEVANT;
+  // some block touches only part of the question's territories or media: the title takes the full path
+  if ((tm & 2) === 0) f |= PARTIAL;
+  if (k === K_IN) {
+    // an undated rights-in never covers the question on its own (its cells may depend on the event)
+    if ((meta & UNDATED) === 0 && (tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1)) f |= COVERED;
+    f |= start > qEnd ? IN_FUTURE : end < qStart ? IN_PAST : IN_WINDOW;
+  } else if (start <= qEnd && end >= qStart && (k === K_HOLDBACK || qExclusive || exclusive === 1)) {
+    f |= BLOCKED;
+    // it blocks every cell of the question on some day of the window: nothing can cover the entire window
+    if ((tm & lf & 2) !== 0) f |= BLOCKED_EVERYWHERE;
+  }
+  return f;
+}
+
 export class RightsIndex {
   /** The outcomes this index's answers are made of, interned for its lifetime; and the rollup's merge space. */
   private readonly outcomes = new OutcomeTable();
@@ -492,27 +525,10 @@ export class RightsIndex {
         const lf = lFlags[meta >>> 4];
         if ((tm & lf & 1) === 0) continue;
         const t = list[e + E_TITLE];
-        const k = meta & 3;
-        const exclusive = (meta >> 2) & 1;
-        const start = list[e + E_START];
-        const end = list[e + E_END];
-        let f = flags[t] | RELEVANT;
-        // some block touches only part of the question's territories or media: the title takes the full path
-        if ((tm & 2) === 0) f |= PARTIAL;
         chainBlock[links] = p;
         chainNext[links] = chainHead[t];
         chainHead[t] = links++;
-        if (k === K_IN) {
-          // an undated rights-in never covers the question on its own (its cells may depend on the event)
-          if ((meta & UNDATED) === 0 && (tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1))
-            f |= COVERED;
-          f |= start > qEnd ? IN_FUTURE : end < qStart ? IN_PAST : IN_WINDOW;
-        } else if (start <= qEnd && end >= qStart && (k === K_HOLDBACK || qExclusive || exclusive === 1)) {
-          f |= BLOCKED;
-          // it blocks every cell of the question on some day of the window: nothing can cover the entire window
-          if ((tm & lf & 2) !== 0) f |= BLOCKED_EVERYWHERE;
-        }
-        flags[t] = f;
+        flags[t] = withBlock(flags[t], tm, lf, meta, list[e + E_START], list[e + E_END], qStart, qEnd, qExclusive);
       }
     }
 
@@ -599,24 +615,10 @@ export class RightsIndex {
             setFlag(tLazy, tset[p], this.territorySets.values, q.territories) & setFlag(mLazy, mset[p], this.mediaSets.values, q.media);
           const lf = lFlags[meta >>> 4];
           if ((tm & lf & 1) === 0) continue;
-          const k = meta & 3;
-          const exclusive = (meta >> 2) & 1;
-          const start = list[e + E_START];
-          const end = list[e + E_END];
-          let f = flags[t] | RELEVANT;
-          if ((tm & 2) === 0) f |= PARTIAL;
           chainBlock[links] = p;
           chainNext[links] = chainHead[t];
           chainHead[t] = links++;
-          if (k === K_IN) {
-            if ((meta & UNDATED) === 0 && (tm & lf & 2) !== 0 && start <= qStart && end >= qEnd && (!qExclusive || exclusive === 1))
-              f |= COVERED;
-            f |= start > qEnd ? IN_FUTURE : end < qStart ? IN_PAST : IN_WINDOW;
-          } else if (start <= qEnd && end >= qStart && (k === K_HOLDBACK || qExclusive || exclusive === 1)) {
-            f |= BLOCKED;
-            if ((tm & lf & 2) !== 0) f |= BLOCKED_EVERYWHERE;
-          }
-          flags[t] = f;
+          flags[t] = withBlock(flags[t], tm, lf, meta, list[e + E_START], list[e + E_END], qStart, qEnd, qExclusive);
         }
         if ((flags[t] & RELEVANT) === 0 && include !== 'all') continue;
         if (shownOnPage === page.limit) {
