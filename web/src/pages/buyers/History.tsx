@@ -40,13 +40,16 @@ export function History({ history, canSeeMoney }: { history: BuyerHistory; canSe
                       <Titles d={d} />
                     </td>
                     <td data-label="Deal">
-                      <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>{d.contract.ref}</Link> ({d.contract.status})
-                      {d.notReviewed && (
-                        <>
-                          {' '}
-                          <ReviewMark reviewed={false} />
-                        </>
-                      )}
+                      {/* one piece, so that a phone's stacked row keeps the mark after the reference */}
+                      <span className="history-deal">
+                        <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>{d.contract.ref}</Link> ({d.contract.status})
+                        {d.notReviewed && (
+                          <>
+                            {' '}
+                            <ReviewMark reviewed={false} />
+                          </>
+                        )}
+                      </span>
                     </td>
                     <td data-label="Date">{formatDate(d.date)}</td>
                     <td data-label="Territories">{d.territoryLabel ?? '—'}</td>
@@ -79,13 +82,15 @@ export function History({ history, canSeeMoney }: { history: BuyerHistory; canSe
                     <td data-label="Territories">{d.territoryLabel ?? '—'}</td>
                     <td data-label="Media">{d.mediaLabel ?? '—'}</td>
                     <td data-label="Source">
-                      <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>{d.sources.join('; ') || d.contract.ref}</Link>
-                      {d.notReviewed && (
-                        <>
-                          {' '}
-                          <ReviewMark reviewed={false} />
-                        </>
-                      )}
+                      <span className="history-deal">
+                        <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>{d.sources.join('; ') || d.contract.ref}</Link>
+                        {d.notReviewed && (
+                          <>
+                            {' '}
+                            <ReviewMark reviewed={false} />
+                          </>
+                        )}
+                      </span>
                     </td>
                   </tr>
                 ))}
