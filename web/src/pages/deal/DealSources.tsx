@@ -30,7 +30,8 @@ export function DealOrigin({ contract }: { contract: Contract }) {
   if (!sources.length) return null;
   const waiting = sources.filter((s) => !s.reviewed);
   if (waiting.length) {
-    const first = waiting[0];
+    // a source whose deal fact waits in its article first: that is where the review writes the deal
+    const first = waiting.find((s) => !reviewedHere(s)) ?? waiting[0];
     // the article is where to review it only while its deal fact waits there; else the source is reviewed below
     const href = reviewedHere(first) ? null : reviewHref(first);
     return (

@@ -113,6 +113,13 @@ describe("the deal page's sources", () => {
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
+  it('leads from the top to the article where one of several sources has its deal fact waiting', () => {
+    const noFact = source({ id: 'link-0', article: { id: 'a0', title: null, factId: null, factStatus: null } });
+    const { container } = render(<DealOrigin contract={contract([noFact, source()])} />);
+    expect(screen.getByRole('link', { name: 'Review it in the article' }).getAttribute('href')).toBe('/articles/art%201?fact=fact%2F7');
+    expect(container.textContent).toContain('from the press, not yet reviewed');
+  });
+
   it('offers no "Mark reviewed" to a viewer, nor where the deal fact waits in the article', () => {
     const { unmount } = render(<DealSources contract={contract([source({ article: null })])} />);
     expect(screen.getByText(/paste the article in Articles/)).toBeTruthy();
