@@ -120,6 +120,8 @@ const HistoryDeal = Type.Object({
   mediaLabel: Type.Union([Type.String(), Type.Null()]),
   /** Only for users with the financial-terms permission. */
   mg: Type.Optional(Type.Union([Money, Type.Null()])),
+  /** Read from a source (the press, an import) that nobody has reviewed yet (docs/ingest.md, "Review"). */
+  notReviewed: Type.Boolean(),
 });
 export const BuyerHistory = Type.Object({
   /** Our rights-out deals with the buyer. */

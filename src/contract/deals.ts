@@ -135,6 +135,13 @@ export type ConflictQuestion = Static<typeof ConflictQuestion>;
 export const RestoreInput = closedOrNull({ override: Type.Optional(Override) });
 export type RestoreInput = Static<typeof RestoreInput>;
 
+/** POST /api/contracts/:id/sources/:linkId/review: the deal and one of its source links (DealSource.id). */
+export const DealSourceParams = Type.Object({ id, linkId: id });
+export type DealSourceParams = Static<typeof DealSourceParams>;
+/** true: a person checked the deal against this source; false: back to "not yet reviewed" (the Undo). */
+export const DealSourceReview = closed({ reviewed: Type.Boolean() });
+export type DealSourceReview = Static<typeof DealSourceReview>;
+
 /** DELETE /api/contracts/:id. */
 export const DeleteContractQuery = Type.Object({ reason: Type.Optional(Type.String({ maxLength: LINE_MAX })) });
 export type DeleteContractQuery = Static<typeof DeleteContractQuery>;

@@ -160,13 +160,17 @@ export const Contract = Type.Object({
 });
 export type Contract = Static<typeof Contract>;
 
-/** The deals behind a reason: id (for /deals/:id), parties, end of the term (null: perpetuity; absent: not known). */
+/**
+ * The deals behind a reason: id (for /deals/:id), parties, end of the term (null: perpetuity;
+ * absent: not known), and `notReviewed: true` while a source of the deal waits for review.
+ */
 export const ReasonDeal = Type.Object({
   ref: S,
   id: SOrNull,
   licensor: SOrNull,
   licensee: SOrNull,
   end: Type.Optional(SOrNull),
+  notReviewed: Type.Optional(Type.Boolean()),
 });
 export type ReasonDeal = Static<typeof ReasonDeal>;
 

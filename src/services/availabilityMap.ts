@@ -9,7 +9,7 @@ import { languageLabel } from '../domain/languages.js';
 import { mediaLabel, parseMedia } from '../domain/media.js';
 import type { Actor, FilmRights } from './app.js';
 import { NotFoundError } from './errors.js';
-import { reasonDeals } from './reasonDeals.js';
+import { markNotReviewed, reasonDeals } from './reasonDeals.js';
 import { reasonMessage, type ReasonView } from './views.js';
 
 const STATUS_ORDER: PeriodStatus[] = ['available', 'on-hold', 'depends', 'sold', 'no-rights'];
@@ -93,6 +93,11 @@ export async function availabilityMap(
     end: parseEndDay(params.end ?? null, 'end'),
     exclusive,
   });
+  // the deals named, marked while a source of theirs waits for review (one query for the map)
+  await markNotReviewed(
+    app.store.db,
+    Object.values(countries).flatMap((c) => [...c.reasons, ...c.periods.flatMap((p) => p.reasons)]),
+  );
   return { titleId, media, start, end: params.end ?? null, exclusive, countries };
 }
 

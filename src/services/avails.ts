@@ -17,7 +17,7 @@ import { groupStatus, refreshUnits, unitStatus } from '../domain/series.js';
 import { unitsOf } from './seriesRights.js';
 import { parseTerritories } from '../domain/territories.js';
 import { firstNotBefore, type Actor, type FilmRights } from './app.js';
-import { reasonDeals } from './reasonDeals.js';
+import { markNotReviewed, reasonDeals } from './reasonDeals.js';
 import { rowView, type AvailRowView } from './views.js';
 import { AVAILS_PAGE_DEFAULT, AVAILS_PAGE_MAX, type AvailsInput, type SeriesGroup } from '../contract/index.js';
 export type { AvailsInput } from '../contract/index.js';
@@ -218,9 +218,14 @@ export async function askAvails(app: FilmRights, _actor: Actor, input: AvailsInp
     (a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0),
   );
   const groups = named ? seriesGroups(app, named, q, index) : [];
+  const views = rows.map((r) => rowView(r, app.titleName, app.contractParties, deals));
+  await markNotReviewed(
+    app.store.db,
+    views.flatMap((v) => v.reasons),
+  );
   return {
     ...(groups.length ? { groups } : {}),
-    rows: rows.map((r) => rowView(r, app.titleName, app.contractParties, deals)),
+    rows: views,
     asked,
     notShown: {
       count: left.length,

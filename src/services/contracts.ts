@@ -41,6 +41,7 @@ import { getContract, readContract, type ContractView } from './contracts/view.j
 import { stopwatch, type Stopwatch } from './writeTiming.js';
 
 export { getContract, readContract, type ContractView } from './contracts/view.js';
+export { reviewDealSource } from './contracts/review.js';
 export { listContracts, type ContractListItem, type ContractListParams, type ContractRights } from './contracts/list.js';
 export { auditTrail } from './audit.js';
 /** The input shapes of a deal, declared once in the API contract (src/contract/deals.ts). */

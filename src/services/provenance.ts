@@ -364,17 +364,18 @@ export async function sourcesOf(
 
 /**
  * Of the given facts of one table, those with a source nobody has reviewed yet: a list marks them
- * as the fact's own page does. Read by the (table, id) index, a slice of 500 ids a query.
+ * as the fact's own page does. Read by the (table, id) index, `perQuery` ids a query (a list's
+ * page: 500; an avails answer asks for all its deals at once, see reasonDeals.ts).
  */
-export async function notReviewedOf(db: Kysely<Database>, table: FactTable, ids: string[]): Promise<Set<string>> {
+export async function notReviewedOf(db: Kysely<Database>, table: FactTable, ids: string[], perQuery = SLICE): Promise<Set<string>> {
   const out = new Set<string>();
-  for (let i = 0; i < ids.length; i += SLICE) {
+  for (let i = 0; i < ids.length; i += perQuery) {
     const rows = await db
       .selectFrom('fact_sources')
       .select('fact_id')
       .distinct()
       .where('fact_table', '=', table)
-      .where('fact_id', 'in', ids.slice(i, i + SLICE))
+      .where('fact_id', 'in', ids.slice(i, i + perQuery))
       .where('reviewed', '=', 0)
       .execute();
     for (const r of rows) out.add(r.fact_id);

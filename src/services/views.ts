@@ -38,6 +38,8 @@ export interface ReasonDeal {
   licensee: string | null;
   /** The latest end of the contract's blocks that cause the reason here; null: perpetuity; absent when not known. */
   end?: string | null;
+  /** Present (true) when the deal was read from a source nobody has reviewed yet (docs/ingest.md, "Review"). */
+  notReviewed?: boolean;
 }
 
 /** The deals behind a reason, for the titles, territories and media of the row that gives it. */

@@ -160,6 +160,8 @@ describeEachDatabase('buyers', (_open, database) => {
         territoryLabel: 'North America',
         mediaLabel: 'All Media',
         mg: { amount: '1500000.00', currency: 'USD' },
+        // entered, not read from a source: nothing waits for review
+        notReviewed: false,
       },
     ]);
     const hidden = await getBuyer(t.app, JUNIOR, 'neon');

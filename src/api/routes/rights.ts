@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FilmRights } from '../../services/app.js';
 import { askAvails } from '../../services/avails.js';
-import { checkProposedDeal, deleteContract, getContract, restoreContract, saveContract } from '../../services/contracts.js';
+import {
+  checkProposedDeal,
+  deleteContract,
+  getContract,
+  restoreContract,
+  reviewDealSource,
+  saveContract,
+} from '../../services/contracts.js';
 import { actorOf } from '../auth.js';
 import {
   AVAILS_PAGE_DEFAULT,
@@ -12,6 +19,9 @@ import {
   ConflictReport,
   Contract,
   ContractInput,
+  DealSource,
+  DealSourceParams,
+  DealSourceReview,
   DeleteContractQuery,
   IdParams,
   RestoreInput,
@@ -116,6 +126,22 @@ export function rightsRoutes(fastify: FastifyInstance, app: FilmRights): void {
       const result = await restoreContract(app, actorOf(req), req.params.id, body.override);
       return { ...result.contract, holds: result.holds };
     },
+  );
+
+  server.post(
+    '/api/contracts/:id/sources/:linkId/review',
+    {
+      config: access('editor', 'write'),
+      schema: {
+        tags: ['contracts'],
+        summary:
+          'Mark a source of the deal reviewed by you ({reviewed: true}), or back to not yet reviewed ({reviewed: false}, the undo); a source whose article holds the deal fact, pending, is reviewed in the article (400 review-in-article)',
+        params: DealSourceParams,
+        body: DealSourceReview,
+        response: { 200: DealSource },
+      },
+    },
+    async (req) => reviewDealSource(app, actorOf(req), req.params.id, req.params.linkId, req.body.reviewed),
   );
 
   server.delete(

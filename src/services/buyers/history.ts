@@ -96,9 +96,10 @@ export async function buyerHistory(app: FilmRights, actor: Actor, buyerId: strin
     unionInto(s.t, territorySetFromCodes(parseJson(b.territory_codes)));
     unionInto(s.m, mediaSetFromIds(parseJson(b.media_ids)));
   }
+  // every deal's sources: the press's deals list their outlets, and any deal read from a source nobody reviewed is marked
   const sources = await sourcesOf(
     db,
-    contracts.filter((k) => k.direction === 'third-party').map((k) => ({ table: 'contracts' as const, id: k.id })),
+    contracts.map((k) => ({ table: 'contracts' as const, id: k.id })),
   );
   const deal = (k: (typeof contracts)[number]) => {
     const s = sets.get(k.id);
@@ -108,6 +109,7 @@ export async function buyerHistory(app: FilmRights, actor: Actor, buyerId: strin
       date: k.signed_on ?? k.announced_on,
       territoryLabel: s ? territoryLabel(s.t) : null,
       mediaLabel: s ? mediaLabel(s.m) : null,
+      notReviewed: (sources.get(`contracts:${k.id}`) ?? []).some((l) => !l.reviewed),
       // money only for those allowed to see it: the key is not even there for the others
       ...(actor.canSeeFinancials
         ? { mg: k.mg_amount !== null && k.mg_currency ? formatMoney(Number(k.mg_amount), k.mg_currency) : null }

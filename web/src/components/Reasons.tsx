@@ -1,13 +1,15 @@
 /**
  * Why an answer is no, as a sales agent reads it: which deal (linked to its
  * page), with whom, and until when: "sold to WB-NEON-NA (Neon), until Sep 17,
- * 2036" or "…, in perpetuity".
+ * 2036" or "…, in perpetuity". A deal read from a source nobody has reviewed
+ * yet carries the review mark, as in the deals list.
  * Falls back to the server's sentence when it names no deal.
  */
 import { Fragment } from 'react';
 import { formatDate } from '../lib/format';
 import { Link } from '../lib/router';
 import type { Reason, ReasonDeal } from '../../../src/contract/index.js';
+import { ReviewMark, reviewLabel } from './ReviewMark';
 
 /** "until Mar 31, 2031", "in perpetuity", or nothing when the end is not known. */
 export function dealEnd(d: ReasonDeal, ended = false): string {
@@ -53,6 +55,12 @@ export function DealRef({ deal, party, ended }: { deal: ReasonDeal; party: 'lice
           </span>
         </>
       )}
+      {deal.notReviewed && (
+        <>
+          {' '}
+          <ReviewMark reviewed={false} />
+        </>
+      )}
     </span>
   );
 }
@@ -95,7 +103,7 @@ export function reasonsText(reasons: Reason[]): string {
     .map((r) => {
       const lead = LEAD[r.code];
       if (!lead || !r.deals?.length) return r.message;
-      return `${lead.text} ${r.deals.map((d) => `${d.ref}${d[lead.party] ? ` (${d[lead.party]})` : ''}${dealEnd(d, lead.ended) ? `, ${dealEnd(d, lead.ended)}` : ''}`).join('; ')}${lead.after ?? ''}`;
+      return `${lead.text} ${r.deals.map((d) => `${d.ref}${d[lead.party] ? ` (${d[lead.party]})` : ''}${dealEnd(d, lead.ended) ? `, ${dealEnd(d, lead.ended)}` : ''}${d.notReviewed ? ` [${reviewLabel(false)}]` : ''}`).join('; ')}${lead.after ?? ''}`;
     })
     .join('; ');
 }

@@ -52,7 +52,9 @@ describe('Avails: why the answer is no', () => {
             code: 'rights-out-exist',
             contracts: ['WB-DIAPHANA-FR'],
             message: 'sold to WB-DIAPHANA-FR (Diaphana)',
-            deals: [{ ref: 'WB-DIAPHANA-FR', id: 'c-diaphana', licensor: 'Wild Bunch', licensee: 'Diaphana', end: null }],
+            deals: [
+              { ref: 'WB-DIAPHANA-FR', id: 'c-diaphana', licensor: 'Wild Bunch', licensee: 'Diaphana', end: null, notReviewed: true },
+            ],
           },
         ],
       }),
@@ -94,7 +96,9 @@ describe('Avails: why the answer is no', () => {
     expect(within(na).getByRole('link', { name: 'WB-NEON-NA' }).getAttribute('href')).toBe('/deals/c-neon');
 
     const fr = why('France');
-    expect(fr.textContent).toBe('sold to WB-DIAPHANA-FR (Diaphana), in perpetuity');
+    // read from a source nobody has reviewed yet: marked as the deals list marks it (the others are not)
+    expect(fr.textContent).toBe('sold to WB-DIAPHANA-FR (Diaphana), in perpetuity from the press, not yet reviewed');
+    expect(within(fr).getByText('from the press, not yet reviewed').className).toContain('review-mark');
     expect(within(fr).getByRole('link', { name: 'WB-DIAPHANA-FR' }).getAttribute('href')).toBe('/deals/c-diaphana');
 
     const de = why('Germany');

@@ -321,7 +321,13 @@ export default function DealEditor({ params }: { params: Record<string, string> 
           {writable && <div className="deal-actions only-wide">{actions}</div>}
         </aside>
       </div>
-      {contract && <DealSources contract={contract} />}
+      {contract && (
+        <DealSources
+          contract={contract}
+          writable={writable}
+          onChanged={(source) => setContract((c) => (c ? { ...c, sources: c.sources?.map((x) => (x.id === source.id ? source : x)) } : c))}
+        />
+      )}
       {contract && financials && <Accounts contractId={contract.id} />}
       {contract && <History contractId={contract.id} version={contract.version} />}
       {contract && writable && (

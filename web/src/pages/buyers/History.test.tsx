@@ -14,6 +14,7 @@ const history: BuyerHistory = {
       territoryLabel: 'North America',
       mediaLabel: 'All Media',
       mg: { amount: '1500000.00', currency: 'USD' },
+      notReviewed: false,
     },
   ],
   fromOthers: [
@@ -25,6 +26,7 @@ const history: BuyerHistory = {
       mediaLabel: 'All Media',
       seller: { id: 'edko', name: 'Edko' },
       sources: ['Trade Weekly: Hero goes to Benelux'],
+      notReviewed: false,
     },
   ],
 };
@@ -41,6 +43,26 @@ describe("a buyer's history", () => {
     const theirs = screen.getAllByRole('table')[1];
     expect(within(theirs).getByText('Edko')).toBeTruthy();
     expect(within(theirs).getByText('Trade Weekly: Hero goes to Benelux')).toBeTruthy();
+  });
+
+  it('marks a deal read from a source nobody has reviewed yet, ours and the press’s, and only those', () => {
+    const { unmount } = render(<History history={history} canSeeMoney />);
+    expect(screen.queryAllByText('from the press, not yet reviewed')).toHaveLength(0);
+    unmount();
+    render(
+      <History
+        history={{
+          withUs: history.withUs.map((d) => ({ ...d, notReviewed: true })),
+          fromOthers: history.fromOthers.map((d) => ({ ...d, notReviewed: true })),
+        }}
+        canSeeMoney
+      />,
+    );
+    const [ours, theirs] = screen.getAllByRole('table');
+    expect(within(ours).getByText('from the press, not yet reviewed')).toBeTruthy();
+    expect(within(theirs).getByText('from the press, not yet reviewed')).toBeTruthy();
+    // the press's deal leads to its page, where it can be reviewed
+    expect(within(theirs).getByRole('link', { name: 'Trade Weekly: Hero goes to Benelux' }).getAttribute('href')).toBe('/deals/k2');
   });
 
   it('says so when there is no history', () => {

@@ -1,8 +1,12 @@
-/** What a buyer bought: from us (our deals, with the MG for those allowed to see money) and, the press says, from others. */
+/**
+ * What a buyer bought: from us (our deals, with the MG for those allowed to see money) and, the press
+ * says, from others. A deal read from a source nobody has reviewed yet carries the review mark.
+ */
 import { formatDate, formatMoney } from '../../lib/format';
 import { Link } from '../../lib/router';
 import type { BuyerHistory } from '../../../../src/contract/index.js';
 import { ColumnHeads, Section } from '../../components/ui';
+import { ReviewMark } from '../../components/ReviewMark';
 
 type Deal = BuyerHistory['withUs'][number];
 
@@ -36,7 +40,16 @@ export function History({ history, canSeeMoney }: { history: BuyerHistory; canSe
                       <Titles d={d} />
                     </td>
                     <td data-label="Deal">
-                      <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>{d.contract.ref}</Link> ({d.contract.status})
+                      {/* one piece, so that a phone's stacked row keeps the mark after the reference */}
+                      <span className="history-deal">
+                        <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>{d.contract.ref}</Link> ({d.contract.status})
+                        {d.notReviewed && (
+                          <>
+                            {' '}
+                            <ReviewMark reviewed={false} />
+                          </>
+                        )}
+                      </span>
                     </td>
                     <td data-label="Date">{formatDate(d.date)}</td>
                     <td data-label="Territories">{d.territoryLabel ?? '—'}</td>
@@ -68,7 +81,17 @@ export function History({ history, canSeeMoney }: { history: BuyerHistory; canSe
                     <td data-label="Date">{formatDate(d.date)}</td>
                     <td data-label="Territories">{d.territoryLabel ?? '—'}</td>
                     <td data-label="Media">{d.mediaLabel ?? '—'}</td>
-                    <td data-label="Source">{d.sources.join('; ') || '—'}</td>
+                    <td data-label="Source">
+                      <span className="history-deal">
+                        <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>{d.sources.join('; ') || d.contract.ref}</Link>
+                        {d.notReviewed && (
+                          <>
+                            {' '}
+                            <ReviewMark reviewed={false} />
+                          </>
+                        )}
+                      </span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
