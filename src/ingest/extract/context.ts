@@ -15,6 +15,7 @@ import { nameKey } from '../names.js';
 import type { Sentence } from '../text.js';
 import type { AnyFact, CandidateFact, DealFields, FactType, FieldsByType, Span } from '../types.js';
 import { CLAUSE_BREAK, PRONOUN_TITLE, TERR_WORDS } from './words.js';
+import { otherFilm } from './otherFilm.js';
 
 export interface ExtractOptions {
   /** The article's date (YYYY-MM-DD); else the text's header date; else today. */
@@ -205,7 +206,7 @@ export class Ctx {
         let before: string | null = null;
         if (phrase !== 'it' && phrase !== 'its')
           for (let k = i - 1; k >= 0; k--)
-            if (this.isTitle(k)) {
+            if (this.isTitle(k) && !otherFilm(this, k, i)) {
               before = this.item(k).text;
               break;
             }
