@@ -7,8 +7,15 @@
  * antecedent (Ctx.titleAt) and the pairs of a sales sentence (pairList.ts)
  * skip such titles. Looks at a few tokens around the title: no cost per article.
  */
-import type { Ctx } from './context.js';
 import { PRONOUN_TITLE } from './words.js';
+
+/** What these tests read of a sentence (context.ts's Ctx; named here so that Ctx can use them without a cycle). */
+interface Sentence {
+  tok(i: number): string;
+  raw(i: number): string;
+  item(i: number): { text: string };
+  words(a: number, b: number): string;
+}
 
 /** Words right before a title that make it another film than the one sold: a comparison, an earlier work, a credit. */
 const OTHER_FILM_BEFORE =
@@ -27,7 +34,7 @@ const NEW_FILM = /^the (?:new|latest|next|upcoming) (?:film|feature|title|movie|
  * `starring`, `by`; `the director of T`, `a follow-up to T`, `like P's previous film T`; in a relative clause
  * (`, which follows T,`) or in parentheses; the possessor of something (`T's director`).
  */
-export function otherFilm(c: Ctx, t: number, upTo: number): boolean {
+export function otherFilm(c: Sentence, t: number, upTo: number): boolean {
   // past a determiner and a kind of film ("following her debut T", "the director of the 2019 hit T")
   let k = t - 1;
   while (k > t - 5 && DESCRIBING.test(c.tok(k))) k--;
@@ -53,7 +60,7 @@ export function otherFilm(c: Ctx, t: number, upTo: number): boolean {
 }
 
 /** A pronoun phrase at t ("the film", "it", "the new film"): its length, or 0. */
-export function pronounAt(c: Ctx, t: number): number {
+export function pronounAt(c: Sentence, t: number): number {
   for (let n = 4; n >= 1; n--) {
     const w = c.words(t, t + n);
     if (PRONOUN_TITLE.test(w) || NEW_FILM.test(w)) return n;
