@@ -134,3 +134,52 @@ describe('talks: in the chase, offers, the inside track, hearsay', () => {
     expect(deals('Leonine reports that "Salt Road" has gone to Arrow Films for the U.K.')).toEqual(['Salt Road / Arrow Films / U.K.']);
   });
 });
+
+const mandates = (text: string): string[] =>
+  facts(text)
+    .filter((f) => f.type === 'mandate')
+    .map((f) => {
+      const m = f.fields as { title: string; company: string };
+      return `${m.title} / ${m.company}`;
+    });
+
+describe('mandates told with a verb of selling', () => {
+  it('shopping, selling at the market, come on board to sell, kicked off sales, reps', () => {
+    expect(mandates('Lumen Sales is shopping "Salt Road" at the EFM.')).toEqual(['Salt Road / Lumen Sales']);
+    expect(mandates('Lumen Sales is also selling Ana Ruiz\'s "Salt Road" at the market.')).toEqual(['Salt Road / Lumen Sales']);
+    expect(mandates('Lumen Sales has come on board to sell "Salt Road" worldwide.')).toEqual(['Salt Road / Lumen Sales']);
+    expect(mandates('Lumen Sales kicked off sales on "Salt Road" in Berlin.')).toEqual(['Salt Road / Lumen Sales']);
+    expect(mandates('Lumen Sales, which reps "Salt Road", will launch it in Cannes.')).toEqual(['Salt Road / Lumen Sales']);
+  });
+
+  it('selling a film to a buyer is a sale, not a mandate; a distributor that boards a film is no seller', () => {
+    expect(mandates('Lumen Sales is selling "Salt Road" to Arrow Films.')).toEqual([]);
+    expect(mandates('"Salt Road" premiered in Berlin. Arrow Films has boarded the film.')).toEqual([]);
+    expect(mandates('"Salt Road" premiered in Berlin. The Match Factory has boarded the film.')).toEqual(['Salt Road / The Match Factory']);
+  });
+
+  it('a title represented or shepherded by its agents; an agent that touts rights of the film in focus', () => {
+    expect(mandates('Ana Ruiz\'s thriller "Salt Road" represented by Lumen Sales opens the section on Friday.')).toEqual([
+      'Salt Road / Lumen Sales',
+    ]);
+    expect(mandates('The drama "Salt Road", shepherded by Lumen Sales and Nordlys in the U.S., screens on Friday.')).toEqual([
+      'Salt Road / Lumen Sales',
+      'Salt Road / Nordlys',
+    ]);
+    expect(mandates('"Salt Road" screens on Friday. Lumen Sales touts U.S. rights.')).toEqual(['Salt Road / Lumen Sales']);
+    expect(mandates('"Salt Road" screens at 9pm (Lumen Sales represents U.S. rights).')).toEqual(['Salt Road / Lumen Sales']);
+  });
+
+  it("a sentence with no title: the film in focus in its paragraph, else the article's lead", () => {
+    expect(
+      mandates(
+        'Arrow Films has acquired "Salt Road".\n\nThe company also released "Grey Tide" last year.\n\nLumen Sales is handling international sales.',
+      ),
+    ).toEqual(['Salt Road / Lumen Sales']);
+    expect(
+      mandates(
+        'Arrow Films has acquired "Salt Road".\n\nThe company also released "Grey Tide" last year. Lumen Sales is handling international sales.',
+      ),
+    ).toEqual(['Grey Tide / Lumen Sales']);
+  });
+});

@@ -33,6 +33,7 @@ import { extractGapping } from './gapping.js';
 import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
+import { extractSalesMandates } from './salesMandates.js';
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
@@ -115,6 +116,7 @@ function runPass(
     // learn people from role words and companies from deal slots before the rules read them
     if (!headline) {
       extractMandates(c);
+      extractSalesMandates(c);
       extractRumours(c);
     }
     extractDeals(c);
@@ -142,6 +144,7 @@ function runPass(
       extractCredits(c);
       extractSourceAndStatus(c);
     }
+    const focusWas = st.focus;
     // the focus: the title of this sentence's main fact, when it names one
     const main = (st.factsAt.get(s.start) ?? []).find((f) =>
       ['deal', 'selection', 'withdrawal', 'boxOffice', 'release', 'mandate', 'productionStatus'].includes(f.type),
@@ -166,6 +169,7 @@ function runPass(
       else if (first && (!st.focus || fresh || inverted || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
         st.focus = first.text;
     }
+    if (st.focus !== focusWas) st.focusParagraph = s.paragraph;
     if (!st.lead && st.focus) st.lead = st.focus;
     for (const it of sk.items) if (it.kind === 'title') st.titlesSeen.add(nk(it.text));
     // the company in focus: a company that starts the sentence

@@ -44,6 +44,8 @@ export interface State {
   reg: Registry;
   lead: string | null;
   focus: string | null;
+  /** The paragraph where the focus was last set. */
+  focusParagraph: number;
   focusCompany: string | null;
   focusPerson: string | null;
   festival: FestCtx | null;
@@ -73,6 +75,7 @@ export function newState(date: string, reg: Registry): State {
     reg,
     lead: null,
     focus: null,
+    focusParagraph: -1,
     focusCompany: null,
     focusPerson: null,
     festival: null,
