@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/ingest/extract.js';
+import { typoTerritory } from '../../src/ingest/territoryTypos.js';
 
 const facts = (text: string) => extractFacts(text, { date: '2024-02-26' }).facts;
 
@@ -181,5 +182,30 @@ describe('mandates told with a verb of selling', () => {
         'Arrow Films has acquired "Salt Road".\n\nThe company also released "Grey Tide" last year. Lumen Sales is handling international sales.',
       ),
     ).toEqual(['Grey Tide / Lumen Sales']);
+  });
+});
+
+describe('a territory the source misspelt', () => {
+  it("in a pair's place, one or two letters off a territory's name, is that territory", () => {
+    expect(
+      deals(
+        '"Salt Road" has sold to Mexico (Quality Films), Columbia (Cine Colombia), Former Yugoslovia (Cinemania) and Benelux (Lumière).',
+      ),
+    ).toEqual([
+      'Salt Road / Quality Films / Mexico',
+      'Salt Road / Cine Colombia / Colombia',
+      'Salt Road / Cinemania / Former Yugoslavia',
+      'Salt Road / Lumière / Benelux',
+    ]);
+  });
+
+  it('short names are never forgiven, nor a name far from any territory', () => {
+    expect(typoTerritory('Urkraine')).toBe('Ukraine');
+    expect(typoTerritory('Iberia')).toBeNull();
+    expect(typoTerritory('Cinemania')).toBeNull();
+    expect(typoTerritory('Peru')).toBeNull();
+    expect(deals('"Salt Road" has sold to Mexico (Quality Films) and Nordlys (Cinemania).')).toEqual([
+      'Salt Road / Quality Films / Mexico',
+    ]);
   });
 });

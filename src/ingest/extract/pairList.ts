@@ -13,6 +13,7 @@
  * sentence's tokens.
  */
 import { companyEntry } from '../companies.js';
+import { typoTerritory } from '../territoryTypos.js';
 import { type Ctx, dealsHere, nk } from './context.js';
 import { otherFilm, pronounAt } from './otherFilm.js';
 import { addDeal, parenBuyer, sentenceSeller, splitBuyers } from './dealTerms.js';
@@ -35,11 +36,13 @@ export function extractPairLists(c: Ctx): void {
   const have = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
   const seller = sentenceSeller(c);
   for (let k = 0; k < n; k++) {
-    if (!c.isTerr(k) || c.item(k)?.ent === 'nationality') continue;
+    // a territory the source misspelt, in a pair's place: "Columbia (X)", "Former Yugoslovia (X)"
+    const typo = !c.isTerr(k) && k > cue && /^[CE]\d+$/.test(c.tok(k)) && c.tok(k + 1) === '(' ? typoTerritory(c.item(k).text) : null;
+    if ((!c.isTerr(k) && !typo) || c.item(k)?.ent === 'nationality') continue;
     // the territories of the pair: "the Baltics and Scandinavia (X)"
     let first = k;
     const terrs: string[] = [];
-    const l = c.terrList(k, false);
+    const l = typo ? { exprs: [typo], end: k + 1 } : c.terrList(k, false);
     terrs.push(...l.exprs);
     const j = l.end;
     let buyers: string[] = [];
