@@ -61,6 +61,14 @@ describe('the film a sale belongs to, not the last one named', () => {
     ]);
   });
 
+  it('a film named as an earlier work does not take the focus from the one the article is about', () => {
+    expect(
+      deals(
+        '"Salt Road" is produced by Nordlys Film. Ana Ruiz was last in Berlin with her 2019 feature "Grey Tide". The film will be distributed in France by Pyramide Films.',
+      ),
+    ).toEqual(['Salt Road / Pyramide Films / France']);
+  });
+
   it('a relative clause that holds the sale itself still names the film sold', () => {
     expect(deals('Nordlys, which has sold "Salt Road" to Spain (Caramel Films) and Poland (Gutek Film), opens an office.')).toEqual([
       'Salt Road / Caramel Films / Spain',

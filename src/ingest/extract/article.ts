@@ -34,6 +34,7 @@ import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
+import { otherFilm } from './otherFilm.js';
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
@@ -159,7 +160,8 @@ function runPass(
       // or the one title a sentence without a fact names, when it is a new title ("the firm also handles one of the year's films, T, ...")
       const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => nk(it.text)));
       const told = (st.factsAt.get(s.start) ?? []).some((f) => f.type === 'award');
-      const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text));
+      // (not a film named as another's: "was last in Cannes with his 2019 feature T", "following T")
+      const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text)) && !otherFilm(c, at, at + 1);
       // or the subject of an inverted sentence ("Among the titles drawing buyers is T")
       const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
       // or the title a film link follows ("... debut feature T [+see also: ...] . Well received, the film was sold"):
