@@ -33,6 +33,8 @@ import { extractGapping } from './gapping.js';
 import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
+import { extractSalesMandates } from './salesMandates.js';
+import { otherFilm } from './otherFilm.js';
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
@@ -115,6 +117,7 @@ function runPass(
     // learn people from role words and companies from deal slots before the rules read them
     if (!headline) {
       extractMandates(c);
+      extractSalesMandates(c);
       extractRumours(c);
     }
     extractDeals(c);
@@ -142,6 +145,7 @@ function runPass(
       extractCredits(c);
       extractSourceAndStatus(c);
     }
+    const focusWas = st.focus;
     // the focus: the title of this sentence's main fact, when it names one
     const main = (st.factsAt.get(s.start) ?? []).find((f) =>
       ['deal', 'selection', 'withdrawal', 'boxOffice', 'release', 'mandate', 'productionStatus'].includes(f.type),
@@ -156,7 +160,8 @@ function runPass(
       // or the one title a sentence without a fact names, when it is a new title ("the firm also handles one of the year's films, T, ...")
       const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => nk(it.text)));
       const told = (st.factsAt.get(s.start) ?? []).some((f) => f.type === 'award');
-      const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text));
+      // (not a film named as another's: "was last in Cannes with his 2019 feature T", "following T")
+      const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text)) && !otherFilm(c, at, at + 1);
       // or the subject of an inverted sentence ("Among the titles drawing buyers is T")
       const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
       // or the title a film link follows ("... debut feature T [+see also: ...] . Well received, the film was sold"):
@@ -166,6 +171,7 @@ function runPass(
       else if (first && (!st.focus || fresh || inverted || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
         st.focus = first.text;
     }
+    if (st.focus !== focusWas) st.focusParagraph = s.paragraph;
     if (!st.lead && st.focus) st.lead = st.focus;
     for (const it of sk.items) if (it.kind === 'title') st.titlesSeen.add(nk(it.text));
     // the company in focus: a company that starts the sentence

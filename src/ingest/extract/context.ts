@@ -15,6 +15,7 @@ import { nameKey } from '../names.js';
 import type { Sentence } from '../text.js';
 import type { AnyFact, CandidateFact, DealFields, FactType, FieldsByType, Span } from '../types.js';
 import { CLAUSE_BREAK, PRONOUN_TITLE, TERR_WORDS } from './words.js';
+import { otherFilm } from './otherFilm.js';
 
 export interface ExtractOptions {
   /** The article's date (YYYY-MM-DD); else the text's header date; else today. */
@@ -43,6 +44,8 @@ export interface State {
   reg: Registry;
   lead: string | null;
   focus: string | null;
+  /** The paragraph where the focus was last set. */
+  focusParagraph: number;
   focusCompany: string | null;
   focusPerson: string | null;
   festival: FestCtx | null;
@@ -72,6 +75,7 @@ export function newState(date: string, reg: Registry): State {
     reg,
     lead: null,
     focus: null,
+    focusParagraph: -1,
     focusCompany: null,
     focusPerson: null,
     festival: null,
@@ -205,7 +209,7 @@ export class Ctx {
         let before: string | null = null;
         if (phrase !== 'it' && phrase !== 'its')
           for (let k = i - 1; k >= 0; k--)
-            if (this.isTitle(k)) {
+            if (this.isTitle(k) && !otherFilm(this, k, i)) {
               before = this.item(k).text;
               break;
             }

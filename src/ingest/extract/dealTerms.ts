@@ -3,6 +3,7 @@
  * exclusions), who bought or sold it (the subject before the verb), the list of
  * sales "to X for territory", its confidence, and the seller or broker a clause names.
  */
+import { otherFilm } from './otherFilm.js';
 import { companyEntry } from '../companies.js';
 import { isKnownSection } from '../events.js';
 import { splitHomeCountry } from './homeCountry.js';
@@ -304,8 +305,11 @@ export function rumourKind(text: string): 'talks' | 'rumour' | 'denial' {
   return 'rumour';
 }
 
-/** The company that is the subject of the verb at `v` (after aux words), or the company a pronoun stands for. */
-export function subjectBefore(c: Ctx, v: number): { names: string[]; start: number } | null {
+/**
+ * The company that is the subject of the verb at `v` (after aux words), or the company a pronoun stands for;
+ * joint subjects each behind its country ("France's X and Portugal's Y") with those countries (`homes`).
+ */
+export function subjectBefore(c: Ctx, v: number): { names: string[]; start: number; homes?: Array<string | null> } | null {
   let k = v - 1;
   while (k >= 0 && AUX.has(c.tok(k))) k--;
   // "Samuel Goldwyn films has picked up": a corporate word written in lower case ends the company's name
@@ -354,6 +358,19 @@ export function subjectBefore(c: Ctx, v: number): { names: string[]; start: numb
       names.unshift(c.name(k - 2));
       start = k - 2;
     }
+    // "France's X and Portugal's Y secured": each joint buyer behind its possessive country
+    const possessed = (i: number) => c.isTerr(i) && c.raw(i).endsWith("'s");
+    if (names.length === 1 && possessed(k - 1)) {
+      const homes = [c.terr(k - 1)];
+      for (let j = k - 2; j >= 2 && (c.tok(j) === 'and' || c.tok(j) === ','); j -= 3) {
+        if (!/^[CE]\d+$/.test(c.tok(j - 1)) || c.item(j - 1).ent === 'person' || !possessed(j - 2)) break;
+        names.unshift(c.name(j - 1));
+        homes.unshift(c.terr(j - 2));
+        start = j - 2;
+        if (c.tok(j) === 'and' && c.tok(j - 3) !== ',') break;
+      }
+      if (names.length > 1) return { names, start, homes };
+    }
     return { names, start };
   }
   // "the company acquired", "it acquired"
@@ -382,6 +399,10 @@ export function dealConfidence(c: Ctx, o: DealObject, verb: string): number {
   return Math.max(0.4, Math.round(conf * 100) / 100);
 }
 
+/** A sentence that reports what others say: its deals are rumours. */
+const HEARSAY =
+  /^(?:(?:some |several |other |industry |market )?(?:buyers|sources|insiders|observers|reports|rumou?rs) (?:report|reported|say|said|suggest|suggested|claim|claimed|indicate|have it)\b|according to (?:buyers|sources|insiders|reports)\b|word (?:is|has it)\b)/;
+
 /** The corporate words a company's name ends with. */
 const COMPANY_WORD_END = /\b(?:Films|Film|Entertainment|Pictures|Media|Distribution|Releasing|Communications|Cinema)$/;
 
@@ -399,6 +420,11 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
   if (nk(title) === nk(buyer)) return;
   const list = terrs.filter((t) => t !== 'international');
   const territories = list.length === 1 ? validTerritories(list[0]) : validTerritories(joinList(list));
+  // "Buyers report the film has gone to X", "Sources say ...": a deal told by hearsay is not yet a deal
+  if (HEARSAY.test(c.words(0, 6))) {
+    add(c.st, 'rumour', { title, party: buyer, kind: 'rumour', territories }, 0.3, c.span());
+    return;
+  }
   const fields: DealFields = {
     title,
     buyer,
@@ -651,7 +677,8 @@ export function sentenceSeller(c: Ctx): string | null {
   return null;
 }
 
+/** The last title before token v that is no other film's (`Following T2, T has sold`: T; otherFilm.ts). */
 export function lastTitleBefore(c: Ctx, v: number): string | null {
-  for (let j = v - 1; j >= 0; j--) if (c.isTitle(j)) return c.item(j).text;
+  for (let j = v - 1; j >= 0; j--) if (c.isTitle(j) && !otherFilm(c, j, v)) return c.item(j).text;
   return null;
 }

@@ -2,6 +2,7 @@
  * Deals: acquired, nabbed, picked up, pre-bought, sold to; and the talks,
  * rumours and denials that never become deals (low-confidence rumour facts).
  */
+import { describedBuyer } from './describedBuyer.js';
 import { companyEntry } from '../companies.js';
 import { splitHomeCountry } from './homeCountry.js';
 import { learn } from '../sketch.js';
@@ -240,6 +241,14 @@ export function extractDeals(c: Ctx): void {
         k = l.end;
         continue;
       }
+      // "acquired by Nordlys regular client Arrow Films", "by U.K. distributor and long-time partner X": the company described
+      const described = c.tok(k) === 'by' && !buyer ? describedBuyer(c, k + 1) : null;
+      if (described) {
+        if (described.territory) terrs.push(described.territory);
+        buyer = c.name(described.at);
+        k = described.at + 1;
+        continue;
+      }
       // "acquired by U.K. distributor Picturehouse": the buyer's country
       if (
         c.tok(k) === 'by' &&
@@ -395,8 +404,11 @@ export function extractDeals(c: Ctx): void {
       c.st.seller && title && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null;
     const seller = o.seller ?? brokeredBy(c, o.end) ?? sentenceSeller(c) ?? contextSeller(titles[0]);
     for (const title of titles) {
-      for (const buyer of subj.names)
-        addDeal(c, title, buyer, o.terrs, { seller, media, price: o.price, priceNote: o.priceNote }, dealConfidence(c, o, verb));
+      subj.names.forEach((buyer, b) => {
+        const home = subj.homes?.[b];
+        const terrs = o.terrs.length || !home ? o.terrs : [home];
+        addDeal(c, title, buyer, terrs, { seller, media, price: o.price, priceNote: o.priceNote }, dealConfidence(c, o, verb));
+      });
     }
     if (subj.names.length) c.st.focusCompany = subj.names[subj.names.length - 1];
     for (let j = v; j < Math.max(o.end, v + len); j++) used.add(j);
@@ -477,6 +489,9 @@ const RUMOUR_SHAPES = new RegExp(
   `^(?:${[
     String.raw`(?:is|are|was|were) (?:also )?(?:believed|thought|said|understood|reported) to be (?:the )?(?:front-?runners?|favou?rites?|leading contenders?)`,
     String.raw`(?:also )?in the (?:mix|running|hunt)\b`,
+    String.raw`(?:(?:is|are|was|were) )?(?:also )?(?:believed|thought|said|understood|reported) to be (?:also )?in the (?:chase|mix|running|hunt|frame)\b`,
+    String.raw`(?:(?:have|has|had) )?(?:also )?(?:made|put in|submitted) (?:an? )?(?:offers?|bids?)\b`,
+    String.raw`(?:as )?(?:possibly |reportedly )?(?:having|has|have) the inside track\b`,
     String.raw`(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)`,
     String.raw`(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)`,
     String.raw`(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)`,
@@ -489,7 +504,7 @@ const RUMOUR_SHAPES = new RegExp(
 
 /** Every shape of RUMOUR_SHAPES needs one of these words: a sentence without any is skipped at once. */
 const RUMOUR_CUE =
-  /\b(?:believed|thought|said|understood|reported|mix|running|hunt|rumou?red|alleged|circling|eyeing|talks|negotiations|negotiating|close|nearing|front-?runners?|favou?rites?|contenders?|bidding|interested|denied|denies)\b/;
+  /\b(?:believed|thought|said|understood|reported|mix|running|hunt|rumou?red|alleged|circling|eyeing|talks|negotiations|negotiating|close|nearing|front-?runners?|favou?rites?|contenders?|bidding|interested|denied|denies|offers?|bids?|track)\b/;
 
 export function extractRumours(c: Ctx): void {
   const n = c.toks.length;
@@ -536,8 +551,17 @@ export function extractRumours(c: Ctx): void {
       else break;
     }
     if (!parties.length) {
-      for (let j = 0; j < v; j++) if (c.seq(j, ['including']) && /^[CE]\d+$/.test(c.tok(j + 1))) parties.push(c.name(j + 1));
+      // "several buyers, including X and Y, made offers"
+      for (let j = 0; j < v; j++)
+        if (c.seq(j, ['including']))
+          for (let x = j + 1; x < v && /^[CE]\d+$/.test(c.tok(x)) && c.item(x).ent !== 'person'; x += 2) {
+            parties.push(c.name(x));
+            if (c.tok(x + 1) !== 'and' && c.tok(x + 1) !== ',') break;
+          }
     }
+    // "point to X as possibly having the inside track"
+    if (!parties.length && c.tok(v) === 'as' && /^[CE]\d+$/.test(c.tok(v - 1)) && c.item(v - 1).ent !== 'person')
+      parties.push(c.name(v - 1));
     if (
       !parties.length &&
       (COMPANY_PRONOUN.test(c.words(v - 2, v)) ||
@@ -548,8 +572,12 @@ export function extractRumours(c: Ctx): void {
       parties.push(c.st.focusCompany);
     if (!parties.length) continue;
     let title: string | null = null;
-    const limit = c.clauseEnd(v + m[0].split(' ').length);
-    for (let j = v; j < Math.min(n, v + 20); j++) {
+    const len = m[0].split(' ').length;
+    const limit = c.clauseEnd(v + len);
+    // a shape with no object ("X believed to be in the chase, and ..."): the title is the one before it
+    if (!/\b(?:for|on|over|to|in)$/.test(m[0]) && !/^(?:for|on|over|to|in)$/.test(c.tok(v + len)) && !c.titleAt(v + len)[0])
+      title = lastTitleBefore(c, v);
+    for (let j = v; j < Math.min(n, v + 20) && !title; j++) {
       if (c.tok(j) === 'it' || c.tok(j) === 'its') continue;
       const [t] = c.titleAt(j);
       if (t) {
@@ -557,7 +585,8 @@ export function extractRumours(c: Ctx): void {
         break;
       }
     }
-    title ??= c.st.focus ?? c.st.lead;
+    // "Interest in T is high, with X believed to be in the chase": the title before the parties
+    title ??= lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
     const terrs: string[] = [];
     for (let j = v; j < limit; j++) if (c.isTerr(j) && c.tok(j + 1) === 'rights') terrs.push(...c.terrList(j).exprs);
     for (const party of parties) {

@@ -142,7 +142,8 @@ export function extractMandates(c: Ctx): void {
         }
     }
     const pronoun = /\b(?:the film|its|the title|it)\b/.test(c.words(0, n));
-    title ??= pronoun ? (c.st.focus ?? c.st.lead) : (c.st.lead ?? c.st.focus);
+    // no title in the sentence: "the film" or a focus set in this paragraph is the film in focus, else the article's lead
+    title ??= pronoun || c.st.focusParagraph === c.sent.paragraph ? (c.st.focus ?? c.st.lead) : (c.st.lead ?? c.st.focus);
     if (!title) continue;
     let territories: string | null = null;
     if (scope && !/international|world|worldwide|global|foreign|overseas/.test(scope)) {

@@ -8,11 +8,14 @@
  * as previously announced, the U.S. (X)"), and a list cut by a clause is
  * still a list. So this rule reads every pair of a sentence that says it
  * tells sales (a deal word) and no talks, each as a deal of the sentence's
- * title (the last title before the pair) or, when the sentence names none,
- * the article's focus. One pass over the sentence's tokens.
+ * title (saleTitle: the film the sale's verb governs) or, when the sentence
+ * names none but says "the film", the article's focus. One pass over the
+ * sentence's tokens.
  */
 import { companyEntry } from '../companies.js';
+import { typoTerritory } from '../territoryTypos.js';
 import { type Ctx, dealsHere, nk } from './context.js';
+import { otherFilm, pronounAt } from './otherFilm.js';
 import { addDeal, parenBuyer, sentenceSeller, splitBuyers } from './dealTerms.js';
 
 /** A word that says the sentence reports sales. */
@@ -33,11 +36,13 @@ export function extractPairLists(c: Ctx): void {
   const have = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
   const seller = sentenceSeller(c);
   for (let k = 0; k < n; k++) {
-    if (!c.isTerr(k) || c.item(k)?.ent === 'nationality') continue;
+    // a territory the source misspelt, in a pair's place: "Columbia (X)", "Former Yugoslovia (X)"
+    const typo = !c.isTerr(k) && k > cue && /^[CE]\d+$/.test(c.tok(k)) && c.tok(k + 1) === '(' ? typoTerritory(c.item(k).text) : null;
+    if ((!c.isTerr(k) && !typo) || c.item(k)?.ent === 'nationality') continue;
     // the territories of the pair: "the Baltics and Scandinavia (X)"
     let first = k;
     const terrs: string[] = [];
-    const l = c.terrList(k, false);
+    const l = typo ? { exprs: [typo], end: k + 1 } : c.terrList(k, false);
     terrs.push(...l.exprs);
     const j = l.end;
     let buyers: string[] = [];
@@ -66,16 +71,7 @@ export function extractPairLists(c: Ctx): void {
     let talks = false;
     for (let t = from; t < end && !talks; t++) talks = TALKS.test(c.tok(t));
     if (!talks) {
-      let title: string | null = null;
-      // the last title before the pair that is no credit's ("T, starring P (see news), has sold to ...")
-      for (let t = first - 1; t >= 0 && !title; t--)
-        if (c.isTitle(t) && !/^(?:starring|featuring|with|by|director|from)$/.test(c.tok(t - 1))) title = c.item(t).text;
-      // else a pronoun before the pair ("the film has sold to ...") means the article's focus; a list with neither is not read
-      if (!title)
-        for (let t = first - 1; t >= 0 && !title; t--) {
-          const [ref, used] = c.titleAt(t);
-          if (used && ref) title = ref;
-        }
+      const title = saleTitle(c, first);
       for (const b of buyers) {
         if (have.has(nk(b)) || companyEntry(b)?.kind === 'sales-agent') continue;
         addDeal(c, title, b, terrs, { seller }, 0.75);
@@ -85,4 +81,39 @@ export function extractPairLists(c: Ctx): void {
     first = end;
     k = end - 1;
   }
+}
+
+/**
+ * The film a sale's pair belongs to: the one the sale's verb governs, not the last one named. The verb is the
+ * last sale word before the pair; its object (`has sold T to Spain (X)`) wins, else its subject, the last title
+ * (or "the film") of the clause before it (`T, a follow-up to T2, has sold to`). A title that names another film
+ * (otherFilm) is never the one: `Following T2, the film has sold to` is the film in focus. A pronoun means the
+ * last title of the sentence before it that is no other film, else the article's focus. With neither in the
+ * verb's clause, the last title of the sentence before the pair that is no other film; else none (not read).
+ */
+export function saleTitle(c: Ctx, first: number): string | null {
+  let cue = -1;
+  for (let j = first - 1; j >= 0 && cue < 0; j--) if (SALE_CUE.test(c.tok(j))) cue = j;
+  if (cue < 0) return null;
+  const titleOf = (t: number) => c.item(t).text;
+  const meaning = (p: number): string | null => {
+    for (let t = p - 1; t >= 0; t--) if (c.isTitle(t) && !otherFilm(c, t, first)) return titleOf(t);
+    return c.st.focus ?? c.st.lead;
+  };
+  // the object: between the verb and the pair
+  for (let t = first - 1; t > cue; t--) {
+    if (c.isTitle(t) && !otherFilm(c, t, first)) return titleOf(t);
+    if (pronounAt(c, t) && !c.isTitle(t)) return meaning(t);
+  }
+  // the subject: the clause before the verb, back to the sale word before it
+  const from = c.clauseStart(cue);
+  for (let t = cue - 1; t >= from; t--) {
+    if (t < cue - 1 && SALE_CUE.test(c.tok(t))) break;
+    if (c.isTitle(t) && !otherFilm(c, t, first)) return titleOf(t);
+    if (pronounAt(c, t) && !c.isTitle(t)) return meaning(t);
+  }
+  // elsewhere in the sentence before the pair
+  for (let t = first - 1; t >= 0; t--) if (c.isTitle(t) && !otherFilm(c, t, first)) return titleOf(t);
+  for (let t = first - 1; t >= 0; t--) if (pronounAt(c, t) && !c.isTitle(t)) return meaning(t);
+  return null;
 }

@@ -100,6 +100,7 @@ export const PASSIVE_VERBS: string[][] = [
   ['purchased'],
   ['nabbed'],
   ['snapped', 'up'],
+  ['snapped'],
   ['scooped', 'up'],
   ['pre-sold'],
   ['presold'],

@@ -1,0 +1,95 @@
+/**
+ * Sales mandates told with a verb of selling rather than the word "sales": a
+ * company "is shopping T", "is selling T at the market", "has come on board to
+ * sell T", "kicked off sales on T", "X, which reps T", a sales company that
+ * "has boarded T", "X touts U.S. rights", "T represented by X". Each gives a mandate of the company for the title (the
+ * title the verb governs, or the film in focus for "the film", "it"); a sale
+ * to a buyer ("is selling T to X") is not one. One pass over the sentence.
+ */
+import { learn } from '../sketch.js';
+import { companyEntry } from '../companies.js';
+import { type Ctx, add, nk } from './context.js';
+import { subjectBefore } from './dealTerms.js';
+import { otherFilm, pronounAt } from './otherFilm.js';
+
+/** Every shape needs one of these words: a sentence without any is skipped at once. */
+const CUE =
+  /\b(?:shopping|selling|pitching|board|aboard|off|reps|repping|boarded|boards|touts|touting|represents|represented|repped|handled|shepherded|shopped)\b/;
+
+/** The verb phrases, as the sentence's words (codes kept), from the verb on. */
+const SHAPES: RegExp[] = [
+  // "is shopping T", "is also selling T at the market"
+  /^(?:is|are) (?:also |now |currently |already )?(?:shopping|selling|pitching)\b/,
+  // "has come on board to sell T", "has come aboard to handle international sales on T"
+  /^(?:has |have |had )?(?:also )?(?:come|came) (?:on board|aboard) (?:to (?:sell|rep|represent|handle (?:the )?(?:international |world |worldwide |global )?sales (?:on|of|for))|as (?:the )?(?:international |world )?sales (?:agent|company) (?:on|of|for))\b/,
+  // "kicked off sales on T", "kicks off international pre-sales on T"
+  /^(?:has |have |had )?(?:also )?(?:kicked|kicks|kicking|kick) off (?:international |world |worldwide |global )?(?:sales|pre-sales|presales) (?:on|of|for)\b/,
+  // "X, which reps T"
+  /^(?:reps|repping|represents|representing)\b/,
+  // "X has boarded T" (a sales company)
+  /^(?:has |have |had )?(?:also |now )?(?:boarded|boards)\b/,
+  // "X touts U.S. rights", "X represents international rights": the film in focus
+  /^(?:is )?(?:touts|touting|reps|repping|represents|representing) (?:the film's |its )?(?:R\d+ |N\d+ |international |world |worldwide )?rights\b/,
+];
+
+export function extractSalesMandates(c: Ctx): void {
+  const n = c.toks.length;
+  if (!CUE.test(c.words(0, n))) return;
+  for (let v = 0; v < n; v++) {
+    if (c.isTitle(v)) passive(c, v);
+    if (
+      !/^(?:is|are|has|have|had|come|came|kicked|kicks|kicking|kick|reps|repping|represents|representing|boarded|boards|touts|touting)$/.test(
+        c.tok(v),
+      )
+    )
+      continue;
+    const w = c.words(v, v + 14);
+    const i = SHAPES[5].test(w) ? 5 : SHAPES.findIndex((re) => re.test(w));
+    if (i < 0) continue;
+    const m = SHAPES[i].exec(w)!;
+    const end = v + m[0].split(' ').length;
+    // the company: the verb's subject, or the company a relative clause follows ("X, which reps T")
+    let companies: string[] = [];
+    if (/^(?:which|who)$/.test(c.tok(v - 1)) && c.tok(v - 2) === ',' && c.isOrg(v - 3) && !c.isPer(v - 3)) companies = [c.name(v - 3)];
+    else if (i === 5 && c.isOrg(v - 1) && !c.isPer(v - 1)) companies = [c.name(v - 1)];
+    else if (i !== 3) companies = subjectBefore(c, v)?.names ?? [];
+    if (!companies.length) continue;
+    // "X has boarded T": only a sales company boards a film as its seller
+    if (i === 4 && !companies.every((x) => companyEntry(x)?.kind === 'sales-agent')) continue;
+    // the title the verb governs: right after it, past a few describing words ("Ana Ruiz's drama T")
+    let title: string | null = null;
+    let at = -1;
+    for (let t = end; t < Math.min(n, end + 7) && !title; t++) {
+      if (c.isTitle(t) && !otherFilm(c, t, t + 1)) {
+        title = c.item(t).text;
+        at = t;
+      } else if (pronounAt(c, t) && t === end) {
+        title = c.st.focus ?? c.st.lead;
+        at = t + pronounAt(c, t) - 1;
+      } else if (!/^(?:[a-z-]+|[PEN]\d+)$/.test(c.tok(t)) || c.tok(t) === 'to') break;
+    }
+    if (i === 5) title = c.st.focus;
+    if (!title) continue;
+    // "is selling T to X": a sale, not a mandate
+    if (c.tok(at + 1) === 'to' && c.isOrg(at + 2)) continue;
+    for (const company of companies) {
+      if (nk(company) === nk(title)) continue;
+      add(c.st, 'mandate', { title, company, territories: null }, 0.7, c.span());
+      learn(c.st.reg, company, 'company');
+      c.st.mandates.set(nk(title), company);
+    }
+  }
+}
+
+/** "T represented by X", "T shepherded by X and Y in the US": one mandate per agent. */
+function passive(c: Ctx, t: number): void {
+  const m = /^(?:, )?(?:represented|repped|handled|shepherded|shopped)(?: internationally| worldwide)? by\b/.exec(c.words(t + 1, t + 5));
+  if (!m) return;
+  const title = c.item(t).text;
+  for (let k = t + 1 + m[0].split(' ').length; k < c.toks.length && c.isOrg(k); k += 2) {
+    const company = c.name(k);
+    add(c.st, 'mandate', { title, company, territories: null }, 0.7, c.span());
+    learn(c.st.reg, company, 'company');
+    if (c.tok(k + 1) !== 'and') break;
+  }
+}
