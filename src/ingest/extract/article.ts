@@ -30,6 +30,8 @@ import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractIn
 import { extractLineUps } from './lineups.js';
 import { extractPairLists } from './pairList.js';
 import { extractGapping } from './gapping.js';
+import { extractClauseDeals } from './svo.js';
+import { extractTitleParens } from './titleParens.js';
 import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
@@ -128,6 +130,8 @@ function runPass(
       extractBuyerDeals(c);
       extractPairLists(c);
       extractGapping(c);
+      extractClauseDeals(c);
+      extractTitleParens(c);
       extractLineUps(c);
     }
     if (!headline) {
