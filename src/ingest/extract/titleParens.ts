@@ -49,6 +49,13 @@ function titleBefore(c: Ctx, ws: Word[], end: number, text: string): [number, st
   }
   // the whole capitalized run before the parentheses, or nothing: its last words alone ("Republic" of "Czech
   // Republic", "States" of "United States") are no title
+  const a = runStart(ws, end);
+  const t = a < end ? titleAt(c, ws, a, text) : null;
+  return t && t[0] === end ? [a, t[1]] : null;
+}
+
+/** Where the capitalized run (with a title's small words) that ends before word `end` starts. */
+function runStart(ws: Word[], end: number): number {
   let a = end;
   while (
     a > 0 &&
@@ -57,18 +64,19 @@ function titleBefore(c: Ctx, ws: Word[], end: number, text: string): [number, st
   )
     a--;
   while (a < end && !/^[\p{Lu}\d]/u.test(ws[a].w)) a++;
-  const t = a < end ? titleAt(c, ws, a, text) : null;
-  return t && t[0] === end ? [a, t[1]] : null;
+  return a;
 }
 
 export function extractTitleParens(c: Ctx): void {
   const text = c.sent.text;
   if (!text.includes('(') || TALKS.test(text)) return;
   const ws = sentenceWords(text);
-  // a sales list ("France (X), Spain (Y)") is pairList's: a territory before any parenthesis leaves the sentence to it
+  // a sales list ("France (X), Czech Republic (Y)") is pairList's: a territory before any parenthesis leaves the
+  // sentence to it (the whole capitalized run is the territory, not its last word: "Hit Man" is no Isle of Man)
   for (let i = 1; i < ws.length; i++) {
     if (ws[i].w !== '(') continue;
-    for (let n = 1; n <= 3 && n <= i; n++) if (lookupTerritoryName(text.slice(ws[i - n].s, ws[i - 1].e))) return;
+    const a = runStart(ws, i);
+    if (a < i && lookupTerritoryName(text.slice(ws[a].s, ws[i - 1].e))) return;
   }
   const found: Array<{ titles: string[]; buyers: string[]; quoted: boolean }> = [];
   const have = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
