@@ -132,3 +132,24 @@ describe('a film and its distributor in parentheses', () => {
     expect(deals('The producer Ben Holt (Magnolia Pictures) spoke at the panel.')).toEqual([]);
   });
 });
+
+describe("a film's distributor named beside it where no deal is told", () => {
+  it('a quoted title, its translation, then "from" a distributor', () => {
+    expect(
+      deals(
+        'Two of the week’s openers were French: Ana Ruiz’s “Les Heures Claires” (Clear Hours) from Kino Lorber, and Ben Holt’s “Paper Moons” from Strand Releasing.',
+      ),
+    ).toEqual(['Les Heures Claires / Kino Lorber / -', 'Paper Moons / Strand Releasing / -']);
+  });
+
+  it("a distributor's possessive before a quoted title", () => {
+    expect(deals('Music Box Films’ wider expansion of Ana Ruiz’s “Salt Road” paid off on its second weekend.')).toEqual([
+      'Salt Road / Music Box Films / -',
+    ]);
+  });
+
+  it('a sales company, an unquoted label or a sentence that tells its own deal gives nothing here', () => {
+    expect(deals('The festival screens “Salt Road” from The Match Factory on Sunday.')).toEqual([]);
+    expect(deals('Film Movement’s Head of Distribution spoke on the panel.')).toEqual([]);
+  });
+});

@@ -32,6 +32,7 @@ import { extractPairLists } from './pairList.js';
 import { extractGapping } from './gapping.js';
 import { extractClauseDeals } from './svo.js';
 import { extractTitleParens } from './titleParens.js';
+import { extractInPassing } from './inPassing.js';
 import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
@@ -132,6 +133,7 @@ function runPass(
       extractGapping(c);
       extractClauseDeals(c);
       extractTitleParens(c);
+      extractInPassing(c);
       extractLineUps(c);
     }
     if (!headline) {
