@@ -118,7 +118,10 @@ function phraseAt(ws: Word[], i: number, list: string[][]): number {
   return 0;
 }
 
-/** The clause's words before `v` (back to a comma, semicolon or dash) hold talks or a plan. */
+/**
+ * The clause's words before `v` hold talks or a plan: read back at most ten words, to a semicolon or a dash,
+ * or to a comma more than three words back (the comma right before a gerund is crossed).
+ */
 function notClosed(ws: Word[], v: number): boolean {
   const from = Math.max(0, v - 10);
   let k = v - 1;
@@ -163,7 +166,7 @@ function rightsTerritories(ws: Word[], a: number, b: number, text: string): stri
   return validTerritories(text.slice(words[0].s, words[words.length - 1].e));
 }
 
-/** After a verb: [title, end] past the rights and a description, else null. */
+/** After a verb: the titles (one, or two joined by `and`), where they end, and the rights' territories; else null. */
 function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles: string[]; end: number; terr: string | null } | null {
   let terr: string | null = null;
   // "the worldwide SVOD rights to", "U.S. and Canadian rights for"
