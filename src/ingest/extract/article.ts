@@ -30,6 +30,9 @@ import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractIn
 import { extractLineUps } from './lineups.js';
 import { extractPairLists } from './pairList.js';
 import { extractGapping } from './gapping.js';
+import { extractClauseDeals } from './svo.js';
+import { extractTitleParens } from './titleParens.js';
+import { extractInPassing } from './inPassing.js';
 import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
@@ -131,6 +134,9 @@ function runPass(
       extractBuyerDeals(c);
       extractPairLists(c);
       extractGapping(c);
+      extractClauseDeals(c);
+      extractTitleParens(c);
+      extractInPassing(c);
       extractLineUps(c);
     }
     if (!headline) {

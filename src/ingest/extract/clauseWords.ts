@@ -1,0 +1,199 @@
+/**
+ * A sentence read as words with their places, and the three things a reading
+ * of "who did what to which film" needs from them: where a company's name
+ * stands (the gazetteer, the names the article has taught, a corporate word
+ * at its end), where a film's title stands (a quoted span, or a run of
+ * capitalized words the trade writes unquoted: `Mountain Queen: The Summits
+ * of Lhakpa Sherpa`, `Do Not Expect Too Much from the End of the World`,
+ * `AMERICAN MARY`), and which words may stand between a deal verb and its
+ * object (`the worldwide rights for P's feature debut,`). Used by svo.ts and
+ * titleParens.ts; every function reads a bounded window of the sentence.
+ */
+import { normalizeName } from '../../domain/fuzzy.js';
+import { lookupTerritoryName } from '../../domain/territories.js';
+import { companyEntry } from '../companies.js';
+import { KNOWN_COMPANY_KEYS } from '../companyWords.js';
+import { findEvent } from '../events.js';
+import { MONTHS, NOT_NAMES } from '../lexicon.js';
+import { type Ctx, nk } from './context.js';
+
+export interface Word {
+  /** The word as written, its trailing full stop kept only on abbreviations (`U.S.`, `Bros.`). */
+  w: string;
+  /** Lower case, curly apostrophes straightened. */
+  lw: string;
+  /** Offsets in the sentence's text. */
+  s: number;
+  e: number;
+}
+
+const ABBREV = /^(?:(?:\p{L}\.)+|Bros\.|Inc\.|Co\.|Ltd\.|Jr\.|St\.|Intl\.|Ent\.|No\.|vs\.)$/u;
+
+export function sentenceWords(text: string): Word[] {
+  const out: Word[] = [];
+  const re = /[“”"(),;:–—]|‘|’(?=\s|$)|[^\s“”"(),;:–—]+/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let w = m[0];
+    const s = m.index;
+    let tail = '';
+    if (w.length > 1 && !ABBREV.test(w)) {
+      const t = /[.!?]+$/.exec(w);
+      if (t && t.index > 0) {
+        tail = t[0];
+        w = w.slice(0, t.index);
+      }
+    }
+    out.push({ w, lw: w.toLowerCase().replace(/’/g, "'"), s, e: s + w.length });
+    if (tail) out.push({ w: tail, lw: tail, s: s + w.length, e: s + w.length + tail.length });
+  }
+  return out;
+}
+
+const CORPORATE_END =
+  /^(?:Films?|Pictures|Entertainment|Releasing|Distribution|Media|Studios?|Ventures|Laboratories|Labs|Classics|Features|Communications|Productions|Group|Cinema|Inc\.?|Ltd\.?|LLC|Company|Co\.)$/;
+
+const capital = (w: string) => /^[\p{Lu}\d]/u.test(w);
+
+/** Whether a name is a company's: the gazetteer, the article's own companies, the known list; not a sales agent unless `agents`. */
+export function isCompanyName(c: Ctx, name: string, agents = false): boolean {
+  const entry = companyEntry(name);
+  if (entry) return agents || entry.kind !== 'sales-agent';
+  const key = nk(name);
+  if (c.st.reg.kinds.get(key) === 'company') return true;
+  return KNOWN_COMPANY_KEYS.has(normalizeName(name));
+}
+
+/**
+ * The company whose name ends at word `end - 1` (exclusive end): the longest
+ * known name of at most five words, or capitalized words closed by a
+ * corporate word (`Gunpowder & Sky Distribution`). [start, name] or null.
+ */
+export function companyEndingAt(c: Ctx, ws: Word[], end: number, text: string): [number, string] | null {
+  for (let n = Math.min(5, end); n >= 1; n--) {
+    const a = end - n;
+    const parts = ws.slice(a, end);
+    if (!capital(parts[0].w) || !parts.every((p) => capital(p.w) || p.w === '&' || /^(?:of|the|and|de|du|la)$/.test(p.w))) continue;
+    // "Calif.-based X", "Disney-owned X": a description, not the name
+    if (parts.some((p) => /-\p{Ll}/u.test(p.w))) continue;
+    const name = text.slice(parts[0].s, parts[parts.length - 1].e);
+    if (isCompanyName(c, name)) return [a, name];
+    if (n >= 2 && CORPORATE_END.test(parts[parts.length - 1].w) && !/^(?:The|A|An)$/.test(parts[0].w)) return [a, name];
+  }
+  return null;
+}
+
+/** The company whose name starts at word `start`: [end (exclusive), name] or null. */
+export function companyStartingAt(c: Ctx, ws: Word[], start: number, text: string): [number, string] | null {
+  for (let n = Math.min(5, ws.length - start); n >= 1; n--) {
+    const parts = ws.slice(start, start + n);
+    if (!capital(parts[0].w) || !parts.every((p) => capital(p.w) || p.w === '&' || /^(?:of|the|and|de|du|la)$/.test(p.w))) continue;
+    if (/^(?:and|of|the|&)$/.test(parts[parts.length - 1].w)) continue;
+    const name = text.slice(parts[0].s, parts[parts.length - 1].e);
+    if (isCompanyName(c, name)) return [start + n, name];
+    if (n >= 2 && CORPORATE_END.test(parts[parts.length - 1].w) && !/^(?:The|A|An)$/.test(parts[0].w)) return [start + n, name];
+  }
+  return null;
+}
+
+/** Small words a title carries inside it (`Happy as Lazzaro`, `Women of the Hour`), never at its end. */
+const TITLE_INNER = new Set(['of', 'the', 'a', 'an', 'as', 'is', 'it', 'my', 'me', 'not', 'or', 'vs.', '&', "'n'"]);
+/** Prepositions inside a title only before "the" and a capital (`Notes from the Underground`). */
+const TITLE_PREP = new Set(['in', 'on', 'to', 'from', 'at', 'for', 'with', 'into', 'over', 'under']);
+const NOT_TITLE_START = new Set(['It', 'This', 'That', 'They', 'He', 'She', 'We', 'Its', 'Our', 'His', 'Her', 'Their']);
+/** A title may open on a preposition only before an article and a capital (`In the Shadow of the Moon`). */
+const PREP_START = new Set(['In', 'On', 'At', 'For', 'From', 'To', 'With', 'After', 'Before', 'During']);
+
+/** Whether a capitalized run is something other than a film: a company, person, territory, festival, month, a plain label. */
+function notAFilm(c: Ctx, name: string): boolean {
+  const key = nk(name);
+  if (!key) return true;
+  if (c.st.reg.kinds.has(key) && !c.st.titlesSeen.has(key)) return true;
+  if (isCompanyName(c, name, true)) return true;
+  if (lookupTerritoryName(name)) return true;
+  if (findEvent(name)) return true;
+  if (MONTHS.includes(key)) return true;
+  if (!name.includes(' ') && NOT_NAMES.has(key)) return true;
+  return false;
+}
+
+/**
+ * The title that starts at word `i`: a quoted span (`“The Witch”`), or a run
+ * of capitalized words (a leading `The`, inner small words, `:` before a
+ * capital) of at most twelve words that is no company, person, territory or
+ * festival. [end (exclusive), title] or null.
+ */
+export function titleAt(c: Ctx, ws: Word[], i: number, text: string): [number, string] | null {
+  const w = ws[i];
+  if (!w) return null;
+  if (w.w === '“' || w.w === '"' || w.w === '‘') {
+    const close = w.w === '‘' ? '’' : w.w === '“' ? '”' : '"';
+    for (let k = i + 1; k < Math.min(ws.length, i + 16); k++)
+      if (ws[k].w === close || (close === '”' && ws[k].w === '"')) {
+        if (k === i + 1) return null;
+        const t = text
+          .slice(ws[i + 1].s, ws[k - 1].e)
+          .replace(/[\s,.;:]+$/, '')
+          .trim();
+        return t && capital(t) ? [k + 1, t] : null;
+      }
+    return null;
+  }
+  if (!capital(w.w) || NOT_TITLE_START.has(w.w)) return null;
+  if (
+    PREP_START.has(w.w) &&
+    !(
+      /^(?:the|a|an)$/.test(ws[i + 1]?.lw ?? '') &&
+      ws[i + 2] &&
+      capital(ws[i + 2].w) &&
+      ws[i + 3] &&
+      /^(?:of|the|and)$|^\p{Lu}/u.test(ws[i + 3].w)
+    )
+  )
+    return null;
+  let end = i;
+  let k = i;
+  while (k < ws.length && k - i < 12) {
+    const x = ws[k];
+    if (capital(x.w) && !/^[(),;–—]$/.test(x.w)) {
+      end = k + 1;
+      k++;
+      continue;
+    }
+    // inner small words, at most two in a row, before a capital ("Shadow of the Moon")
+    if (
+      TITLE_INNER.has(x.lw) &&
+      k > i &&
+      ws[k + 1] &&
+      (capital(ws[k + 1].w) || (TITLE_INNER.has(ws[k + 1].lw) && ws[k + 2] && capital(ws[k + 2].w)))
+    ) {
+      k++;
+      continue;
+    }
+    if (TITLE_PREP.has(x.lw) && k > i && ws[k + 1]?.lw === 'the' && ws[k + 2] && capital(ws[k + 2].w)) {
+      k += 2;
+      continue;
+    }
+    // "Made in England: ...": a preposition before a capital may be the title's own or the clause's; not read
+    if (
+      x.lw === 'in' &&
+      k === end &&
+      ws[k + 1] &&
+      capital(ws[k + 1].w) &&
+      !findEvent(ws[k + 1].w) &&
+      !/^(?:Berlin|Park)$/.test(ws[k + 1].w)
+    )
+      return null;
+    if (x.w === ':' && k > i && ws[k + 1] && capital(ws[k + 1].w)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (end === i) return null;
+  // a leading article alone is no title ("The", "A")
+  if (end === i + 1 && /^(?:The|A|An)$/.test(w.w)) return null;
+  const t = text.slice(ws[i].s, ws[end - 1].e);
+  if (notAFilm(c, t) || notAFilm(c, t.replace(/^(?:(?:In|On|At|For|From|To|With|After|Before|During) )?(?:The|A|An|the|a|an) /, '')))
+    return null;
+  return [end, t];
+}

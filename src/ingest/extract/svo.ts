@@ -1,0 +1,380 @@
+/**
+ * Who did what to which film: a reading of a clause as subject, deal verb and
+ * object, for the deals the shaped rules miss because the film is not quoted,
+ * or stands behind a description, or the deal is told in passing.
+ *
+ * - active: a company (or "the streamer", the company in focus), a deal verb,
+ *   then the object past what stands between: the rights and their territories
+ *   (`the North American and Latin American rights to`), a description
+ *   (`the SXSW Midnight selection`, `another thriller,`, `P's feature debut,`,
+ *   `Grand Prix winner`), then the title, quoted or a capitalized run; a second
+ *   title after `and`/`alongside` (`two award winners, P's T and P2's T2`);
+ *   territories after it (`for distribution in the U.K. and Germany`);
+ * - a gerund after the company (`Neon was another buyer, taking home T`,
+ *   `X picking up T for distribution in R`);
+ * - passive with its subject title, past an apposition or a relative clause
+ *   (`T, about a moon program, was sold to X`, `T, which I am told was bought by
+ *   X`, `..., T, this was snapped up by X`), and `T and T2 both went to X`.
+ *
+ * A clause with talks, a rumour, a plan or a denial before its verb gives
+ * nothing. Deals already found in the sentence are not told twice (addDeal
+ * merges them). One pass over the sentence's words, each look bounded.
+ */
+import { companyEntry } from '../companies.js';
+import { type Ctx, dealsHere, nk, validTerritories } from './context.js';
+import { addDeal, sentenceSeller } from './dealTerms.js';
+import { type Word, companyEndingAt, companyStartingAt, sentenceWords, titleAt } from './clauseWords.js';
+import { COMPANY_PRONOUN } from './words.js';
+
+/** Words a sentence must hold for this reading to try it. */
+const CUE =
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|sold|went to|gone to|forked out)\b/;
+
+const ACTIVE: string[][] = [
+  ['acquired'],
+  ['acquires'],
+  ['pre-acquired'],
+  ['purchased'],
+  ['picked', 'up'],
+  ['picks', 'up'],
+  ['bought'],
+  ['buys'],
+  ['pre-bought'],
+  ['nabbed'],
+  ['nabs'],
+  ['snapped', 'up'],
+  ['snaps', 'up'],
+  ['snatched', 'up'],
+  ['scooped', 'up'],
+  ['landed'],
+  ['lands'],
+  ['grabbed'],
+  ['grabs'],
+  ['secured'],
+  ['took', 'home'],
+  ['takes', 'home'],
+];
+const GERUND: string[][] = [['acquiring'], ['picking', 'up'], ['taking', 'home'], ['nabbing'], ['snapping', 'up']];
+const PASSIVE: string[][] = [
+  ['sold', 'to'],
+  ['bought', 'by'],
+  ['acquired', 'by'],
+  ['picked', 'up', 'by'],
+  ['snapped', 'up', 'by'],
+  ['nabbed', 'by'],
+  ['scooped', 'up', 'by'],
+  ['pre-bought', 'by'],
+];
+const WENT: string[][] = [
+  ['went', 'to'],
+  ['both', 'went', 'to'],
+  ['have', 'both', 'gone', 'to'],
+  ['have', 'gone', 'to'],
+  ['has', 'gone', 'to'],
+];
+
+/** Words between a subject company and its verb (`has reportedly`, `has announced that it has`, `, which`). */
+const BETWEEN = new Set([
+  'has',
+  'have',
+  'had',
+  'also',
+  'now',
+  'recently',
+  'just',
+  'officially',
+  'quickly',
+  'already',
+  'quietly',
+  'finally',
+  'swiftly',
+  'reportedly',
+  'announced',
+  'announces',
+  'said',
+  'says',
+  'that',
+  'it',
+  'is',
+  'which',
+  'who',
+  ',',
+]);
+/** Before the verb in its clause: not a deal (yet). */
+const NOT_CLOSED =
+  /\b(?:talks?|negotiat\w*|nearing|near|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking)\b/;
+/** Words that describe the film before its title (`the Venice competition title T`, `another thriller, T`). */
+const KIND =
+  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|debut|documentary|doc|docu|drama|comedy|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering)$/;
+/** Words allowed in a description besides kinds and capitals. */
+const DESC_WORD =
+  /^(?:the|a|an|another|its|his|her|their|new|latest|upcoming|animated|acclaimed|award-winning|festival|competition|market|section|grand|best|first|second|third|two|three|four|both|global|prize|feature-length|horror|action|crime|family|period|indie|korean|french|german|japanese|chinese|spanish|italian|british|american|documentary|narrative|midnight|english-language|foreign-language|genre|sci-fi|coming-of-age|romantic|dark|black|award|screenplay|cannes|buzzy|hot|critically|psychological|supernatural|teen|political|true-crime|music|dance|sports)$/;
+/** Words of the rights before `rights to/for/on`: territories and media, read as the territory phrase. */
+const MEDIA =
+  /^(?:exclusive|all|distribution|theatrical|svod|avod|tvod|vod|streaming|digital|tv|television|home|entertainment|video|dvd|ancillary|remaining|select|the|and|multi-territory|multi-regional|rights)$/;
+
+function phraseAt(ws: Word[], i: number, list: string[][]): number {
+  for (const p of list) if (p.every((w, k) => ws[i + k]?.lw === w)) return p.length;
+  return 0;
+}
+
+/**
+ * The clause's words before `v` hold talks or a plan: read back at most ten words, to a semicolon or a dash,
+ * or to a comma more than three words back (the comma right before a gerund is crossed).
+ */
+function notClosed(ws: Word[], v: number): boolean {
+  const from = Math.max(0, v - 10);
+  let k = v - 1;
+  while (k >= from && !/^[;–—]$/.test(ws[k].w) && !(ws[k].w === ',' && k < v - 3)) k--;
+  return NOT_CLOSED.test(
+    ws
+      .slice(k + 1, v)
+      .map((w) => w.lw)
+      .join(' '),
+  );
+}
+
+/** The subject company of the verb at `v`: [names] (joint buyers `X and Y`), or the company in focus for `the streamer`. */
+function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[] {
+  let k = v;
+  while (k > 0 && BETWEEN.has(ws[k - 1].lw) && v - k < 7) k--;
+  const found = companyEndingAt(c, ws, k, text);
+  if (found) {
+    const names = [found[1]];
+    // joint buyers: "A24 and DirecTV have acquired"
+    if (ws[found[0] - 1]?.lw === 'and') {
+      const other = companyEndingAt(c, ws, found[0] - 1, text);
+      if (other) names.unshift(other[1]);
+    }
+    return names;
+  }
+  // "the streamer", "the company": the company in focus
+  for (let n = 2; n <= 4; n++) {
+    const phrase = ws
+      .slice(k - n, k)
+      .map((w) => w.lw)
+      .join(' ');
+    if (k - n >= 0 && phrase !== 'it' && COMPANY_PRONOUN.test(phrase) && c.st.focusCompany) return [c.st.focusCompany];
+  }
+  return [];
+}
+
+/** The territories a rights phrase names (`North American and Latin American`), without its media words. */
+function rightsTerritories(ws: Word[], a: number, b: number, text: string): string | null {
+  const words = ws.slice(a, b).filter((w) => !MEDIA.test(w.lw));
+  if (!words.length) return null;
+  return validTerritories(text.slice(words[0].s, words[words.length - 1].e));
+}
+
+/** After a verb: the titles (one, or two joined by `and`), where they end, and the rights' territories; else null. */
+function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles: string[]; end: number; terr: string | null } | null {
+  let terr: string | null = null;
+  // "the worldwide SVOD rights to", "U.S. and Canadian rights for"
+  for (let r = k; r < Math.min(ws.length, k + 9); r++)
+    if (ws[r].lw === 'rights' && /^(?:to|for|on|of)$/.test(ws[r + 1]?.lw ?? '')) {
+      terr = rightsTerritories(ws, k, r, text);
+      k = r + 2;
+      break;
+    }
+  const first = describedTitle(c, ws, k, text, 9);
+  if (!first) return null;
+  const titles = [first[1]];
+  let end = first[0];
+  // a second title: "P's T and P2's T2", "T alongside T2" (a parenthesis between them skipped)
+  let j = end;
+  if (ws[j]?.w === '(') {
+    const close = ws.findIndex((w, x) => x > j && w.w === ')');
+    if (close > j && close - j < 14) j = close + 1;
+  }
+  if (ws[j]?.lw === 'and' || ws[j]?.lw === 'alongside') {
+    const second = describedTitle(c, ws, j + 1, text, 5);
+    if (second) {
+      titles.push(second[1]);
+      end = second[0];
+    }
+  }
+  return { titles, end, terr };
+}
+
+/** The title at or after `k` past a description of at most `max` words: [end, title]. */
+function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number): [number, string] | null {
+  for (let j = k; j < Math.min(ws.length, k + max); j++) {
+    const w = ws[j];
+    const t = titleAt(c, ws, j, text);
+    // a capitalized run followed by a kind of film describes it ("the SXSW Midnight selection T", "J. D. Salinger drama")
+    // "P's T" read as one run: the title after the possessive
+    const own = t ? ws.slice(j, t[0] - 1).findIndex((x) => /['’]s$/.test(x.w)) : -1;
+    if (t && own >= 0) {
+      j += own;
+      continue;
+    }
+    // "the Ana Ruiz, Ben Holt starrer T": names of the cast before the title
+    const cast = t && ws[t[0]]?.w === ',' && ws.slice(t[0], t[0] + 7).some((x) => /^(?:starrer|vehicle|helmer)$/.test(x.lw));
+    if (t && !cast && !(KIND.test(ws[t[0]]?.lw ?? '') || ws[t[0]]?.lw === 'award' || /['’]s$/.test(ws[t[0] - 1].w))) {
+      if (isBoundary(ws[t[0]])) return t;
+      return null;
+    }
+    if (t) {
+      j = t[0] - 1;
+      continue;
+    }
+    if (/['’]s$/.test(w.w) || KIND.test(w.lw) || DESC_WORD.test(w.lw) || /^\d{4}$/.test(w.w)) continue;
+    // "another thriller, T": a comma after a kind
+    if (w.w === ',' && j > k && KIND.test(ws[j - 1].lw)) continue;
+    // a capital word of a name before a possessive ("S. S. Arora's")
+    if (/^\p{Lu}/u.test(w.w)) continue;
+    return null;
+  }
+  return null;
+}
+
+/** What may follow a title the reading accepts. */
+function isBoundary(w: Word | undefined): boolean {
+  return (
+    !w ||
+    /^[,.;:!?()–—”"]$/.test(w.w) ||
+    /^(?:from|for|in|at|and|which|with|alongside|as|out|starring|to|that|was|is|has|will|about|by|on|ahead|after|before|based|following|directed|written|where|who)$/.test(
+      w.lw,
+    )
+  );
+}
+
+/** Territories after the object: `for Canada, Australia and New Zealand`, `for distribution in the U.K.`, `for world-wide distribution`. */
+function afterTerritories(ws: Word[], k: number, text: string): string | null {
+  if (ws[k]?.lw !== 'for' && ws[k]?.lw !== 'in') return null;
+  let a = k + 1;
+  while (a < ws.length && /^(?:distribution|release|the|theatrical|in)$/.test(ws[a].lw)) a++;
+  let b = a;
+  while (b < ws.length && b - a < 12 && !/^[.;(]$/.test(ws[b].w) && !/^(?:from|with|which|where|after|before|on|at)$/.test(ws[b].lw)) b++;
+  for (let e = b; e > a; e--) {
+    const words = ws.slice(a, e).filter((w) => !/^(?:distribution|release)$/.test(w.lw));
+    if (!words.length || /^(?:,|and|or|also)$/.test(words[words.length - 1].lw)) continue;
+    const t = validTerritories(text.slice(words[0].s, words[words.length - 1].e));
+    if (t) return t;
+  }
+  return null;
+}
+
+/** A company after `from` is the seller (`picked up T from X`). */
+function sellerAfter(c: Ctx, ws: Word[], k: number, text: string): string | null {
+  if (ws[k]?.lw !== 'from') return null;
+  const s = companyStartingAt(c, ws, k + 1, text);
+  return s ? s[1] : null;
+}
+
+function tell(c: Ctx, titles: string[], buyers: string[], terr: string | null, seller: string | null): void {
+  for (const b of buyers) {
+    if (companyEntry(b)?.kind === 'sales-agent') continue;
+    // the sentence's other rules gave this buyer a deal: the same title is completed (its territories), another
+    // form of it is not told again (a second form would be a second deal); a further title of a list is
+    const mine = dealsHere(c).filter((d) => nk(d.fields.buyer) === nk(b));
+    const told = mine.map((d) => nk(d.fields.title));
+    const placed = new Set(mine.filter((d) => d.fields.territories).map((d) => nk(d.fields.title)));
+    titles.forEach((t, i) => {
+      const key = nk(t);
+      if (key === nk(b)) return;
+      const overlaps = told.some((x) => x.includes(key) || key.includes(x));
+      if (placed.has(key) || (told.length && !told.includes(key) && (i === 0 || overlaps))) return;
+      addDeal(c, t, b, terr ? [terr] : [], { seller }, 0.7);
+    });
+  }
+}
+
+/** The title whose run ends right at `end` (exclusive), starting at most twelve words before: [start, title]. */
+function titleEndingAt(c: Ctx, ws: Word[], end: number, text: string): [number, string] | null {
+  for (let a = Math.max(0, end - 12); a < end; a++) {
+    const t = titleAt(c, ws, a, text);
+    if (t && t[0] === end) return [a, t[1]];
+  }
+  return null;
+}
+
+/** What may stand before a passive's subject title: the sentence's start, a comma, `when`, a possessive. */
+function opensSubject(ws: Word[], a: number): boolean {
+  if (a === 0) return true;
+  const w = ws[a - 1];
+  if (/^(?:,|;|:|–|—|when|while)$/.test(w.lw)) return !castBefore(ws, a - 1);
+  return /['’]s$/.test(w.w);
+}
+
+/** A cast or credit list runs up to word `k` (`starring A and B,`): a name there is no title. */
+function castBefore(ws: Word[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j < 8; j--) if (/^(?:starring|featuring|with|stars|by|and)$/.test(ws[j].lw)) return true;
+  return false;
+}
+
+/** The subject title of a passive at `aux`: right before it, or before an apposition or a relative clause. */
+function passiveSubject(c: Ctx, ws: Word[], aux: number, text: string): string | null {
+  // "..., T, this was snapped up by X": the title named before it in the sentence
+  if (/^(?:this|it)$/.test(ws[aux - 1]?.lw ?? '') && ws[aux - 2]?.w === ',') {
+    const t = titleEndingAt(c, ws, aux - 2, text);
+    return t && ws[t[0] - 1]?.w === ',' ? t[1] : null;
+  }
+  const direct = titleEndingAt(c, ws, aux, text);
+  if (direct) return opensSubject(ws, direct[0]) ? direct[1] : null;
+  // "T, about ..., was sold", "T, which I am told was bought by": the title ends at the apposition's opening comma
+  for (let k = aux - 1; k >= 0 && aux - k < 24; k--) {
+    if (ws[k].w !== ',') continue;
+    const t = titleEndingAt(c, ws, k, text);
+    if (t && opensSubject(ws, t[0])) return t[1];
+  }
+  return null;
+}
+
+export function extractClauseDeals(c: Ctx): void {
+  const text = c.sent.text;
+  if (!CUE.test(text)) return;
+  const ws = sentenceWords(text);
+  const seller0 = sentenceSeller(c);
+  for (let v = 0; v < ws.length; v++) {
+    const passive = /^(?:was|were|been|is|are)$/.test(ws[v - 1]?.lw ?? '');
+    const act = passive ? 0 : phraseAt(ws, v, ACTIVE);
+    const ger = act || passive ? 0 : phraseAt(ws, v, GERUND);
+    if (act || ger) {
+      if (notClosed(ws, v)) continue;
+      let buyers = act ? subjectOf(c, ws, v, text) : [];
+      if (ger) {
+        // "X picking up T", "X was another buyer, taking home T": the company before, in the same sentence
+        const direct = companyEndingAt(c, ws, v, text);
+        if (direct) buyers = [direct[1]];
+        else if (ws[v - 1]?.w === ',')
+          for (let e = v - 1; e > 0 && v - e < 10 && !buyers.length; e--) {
+            const f = companyEndingAt(c, ws, e, text);
+            // the sentence's subject only ("Neon was another buyer, taking home T")
+            if (f && f[0] === 0) buyers = [f[1]];
+          }
+      }
+      if (!buyers.length) continue;
+      const obj = objectAt(c, ws, v + (act || ger), text);
+      if (!obj) continue;
+      const terr = obj.terr ?? afterTerritories(ws, obj.end, text);
+      tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0);
+      v = obj.end - 1;
+      continue;
+    }
+    const pas = phraseAt(ws, v, PASSIVE);
+    if (pas && passive) {
+      const buyer = companyStartingAt(c, ws, v + pas, text);
+      if (!buyer) continue;
+      let aux = v - 1;
+      if (/^(?:been)$/.test(ws[aux].lw) && /^(?:has|have|had)$/.test(ws[aux - 1]?.lw ?? '')) aux--;
+      while (aux > 0 && /^(?:just|also|since|reportedly|quickly|already)$/.test(ws[aux - 1].lw)) aux--;
+      const title = passiveSubject(c, ws, aux, text);
+      if (title) tell(c, [title], [buyer[1]], afterTerritories(ws, buyer[0], text), seller0);
+      continue;
+    }
+    const went = phraseAt(ws, v, WENT);
+    if (went) {
+      const buyer = companyStartingAt(c, ws, v + went, text);
+      if (!buyer) continue;
+      const t2 = titleEndingAt(c, ws, v, text);
+      if (!t2) continue;
+      const titles = [t2[1]];
+      if (ws[t2[0] - 1]?.lw === 'and') {
+        const t1 = titleEndingAt(c, ws, t2[0] - 1, text);
+        if (t1) titles.unshift(t1[1]);
+      }
+      tell(c, titles, [buyer[1]], afterTerritories(ws, buyer[0], text), seller0);
+    }
+  }
+}

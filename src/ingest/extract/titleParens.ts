@@ -1,0 +1,104 @@
+/**
+ * A film and its distributor in parentheses, as roundups, festival guides and
+ * box-office pieces write deals in passing: `“The Whale” (A24)`, `Ferrari
+ * (Neon), Poor Things (Searchlight Pictures)`, `Sing Sing (to A24)`, `The
+ * Beast (Sideshow/Janus)`, `We Grown Now and Daddio (both Sony)`. The name in
+ * the parentheses must be a company the gazetteer or the article knows as a
+ * distributor, streamer, studio or broadcaster (a sales company there is the
+ * film's seller, not a buyer: `T (Films Boutique)` in a line-up gives
+ * nothing), and the words before them a title (quoted, or a capitalized run
+ * that is no person, company, territory or festival). A clause of talks gives
+ * nothing. One pass over the sentence's words.
+ */
+import { lookupTerritoryName } from '../../domain/territories.js';
+import { companyEntry } from '../companies.js';
+import { type Ctx, dealsHere, nk } from './context.js';
+import { addDeal } from './dealTerms.js';
+import { type Word, isCompanyName, sentenceWords, titleAt } from './clauseWords.js';
+
+const TALKS = /\b(?:talks|negotiat\w*|nearing|rumou?r\w*|in the hunt|circling|eyeing|seeking|looking for|without)\b/i;
+
+/** The buyers inside parentheses `a` .. `b` (exclusive): `to X`, `both X`, `X/Y`, `X and Y`. */
+function buyersIn(c: Ctx, ws: Word[], a: number, b: number, text: string): { names: string[]; both: boolean } | null {
+  let s = a;
+  let both = false;
+  if (ws[s]?.lw === 'to') s++;
+  if (ws[s]?.lw === 'both') {
+    both = true;
+    s++;
+  }
+  if (s >= b || b - s > 7) return null;
+  const whole = text.slice(ws[s].s, ws[b - 1].e).trim();
+  if (isCompanyName(c, whole)) return companyEntry(whole)?.kind === 'sales-agent' ? null : { names: [whole], both };
+  const parts = whole.split(/\s*\/\s*|\s+and\s+/).filter(Boolean);
+  if (parts.length < 2 || !parts.every((p) => isCompanyName(c, p))) return null;
+  if (parts.some((p) => companyEntry(p)?.kind === 'sales-agent')) return null;
+  return { names: parts, both };
+}
+
+/** The title ending right before word `end`: quoted, or the longest capitalized run. [start, title]. */
+function titleBefore(c: Ctx, ws: Word[], end: number, text: string): [number, string] | null {
+  const close = ws[end - 1]?.w;
+  if (close === '”' || close === '"') {
+    for (let k = end - 2; k >= 0 && end - k < 16; k--)
+      if (ws[k].w === '“' || ws[k].w === '"') {
+        const t = titleAt(c, ws, k, text);
+        return t && t[0] === end ? [k, t[1]] : null;
+      }
+    return null;
+  }
+  // the whole capitalized run before the parentheses, or nothing: its last words alone ("Republic" of "Czech
+  // Republic", "States" of "United States") are no title
+  const a = runStart(ws, end);
+  const t = a < end ? titleAt(c, ws, a, text) : null;
+  return t && t[0] === end ? [a, t[1]] : null;
+}
+
+/** Where the capitalized run (with a title's small words) that ends before word `end` starts. */
+function runStart(ws: Word[], end: number): number {
+  let a = end;
+  while (
+    a > 0 &&
+    end - a < 12 &&
+    (/^[\p{Lu}\d]/u.test(ws[a - 1].w) || /^(?:of|the|a|an|as|is|:|in|on|to|from|for|at|with|&)$/.test(ws[a - 1].lw))
+  )
+    a--;
+  while (a < end && !/^[\p{Lu}\d]/u.test(ws[a].w)) a++;
+  return a;
+}
+
+export function extractTitleParens(c: Ctx): void {
+  const text = c.sent.text;
+  if (!text.includes('(') || TALKS.test(text)) return;
+  const ws = sentenceWords(text);
+  // a sales list ("France (X), Czech Republic (Y)") is pairList's: a territory before any parenthesis leaves the
+  // sentence to it (the whole capitalized run is the territory, not its last word: "Hit Man" is no Isle of Man)
+  for (let i = 1; i < ws.length; i++) {
+    if (ws[i].w !== '(') continue;
+    const a = runStart(ws, i);
+    if (a < i && lookupTerritoryName(text.slice(ws[a].s, ws[i - 1].e))) return;
+  }
+  const found: Array<{ titles: string[]; buyers: string[]; quoted: boolean }> = [];
+  const have = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
+  for (let i = 1; i < ws.length; i++) {
+    if (ws[i].w !== '(') continue;
+    let j = i + 1;
+    while (j < ws.length && ws[j].w !== ')' && j - i < 9) j++;
+    if (ws[j]?.w !== ')') continue;
+    const buyers = buyersIn(c, ws, i + 1, j, text);
+    if (!buyers) continue;
+    const t = titleBefore(c, ws, i, text);
+    if (!t) continue;
+    const titles = [t[1]];
+    // "We Grown Now and Daddio (both Sony)"
+    if (buyers.both && ws[t[0] - 1]?.lw === 'and') {
+      const first = titleBefore(c, ws, t[0] - 1, text);
+      if (first) titles.unshift(first[1]);
+    }
+    found.push({ titles, buyers: buyers.names.filter((b) => !have.has(nk(b))), quoted: /^[”"]$/.test(ws[i - 1].w) });
+    i = j;
+  }
+  // a quoted title, or a roundup of such pairs: one unquoted name before a company in prose may be anything
+  if (found.length < 2 && !found.some((f) => f.quoted)) return;
+  for (const f of found) for (const b of f.buyers) for (const title of f.titles) if (nk(title) !== nk(b)) addDeal(c, title, b, [], {}, 0.7);
+}
