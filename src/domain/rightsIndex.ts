@@ -147,7 +147,10 @@ function withBlock(
 }
 
 export class RightsIndex {
-  /** The outcomes this index's answers are made of, interned for its lifetime; and the rollup's merge space. */
+  /**
+   * The outcomes an answer is made of, interned while it is made (each answer's are forgotten once
+   * it is made: see OutcomeTable.forgetAll); and the rollup's merge space.
+   */
   private readonly outcomes = new OutcomeTable();
   private readonly merge = new MergeScratch();
   private readonly territorySets = new Interner<Bitset>(setKey);
@@ -389,7 +392,11 @@ export class RightsIndex {
    * not in the index and so never reported as available).
    */
   avails(titleIds: readonly string[] | null, q: AvailsQuestion, opts: CatalogOptions = {}): RolledRow[] {
-    return this.ask(titleIds, q, opts, null).rows;
+    try {
+      return this.ask(titleIds, q, opts, null).rows;
+    } finally {
+      this.outcomes.forgetAll();
+    }
   }
 
   /**
@@ -401,7 +408,11 @@ export class RightsIndex {
    */
   availsPage(q: AvailsQuestion, page: { after?: string; limit: number }, opts: CatalogOptions = {}): CatalogPage {
     if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError(`availsPage: limit ${page.limit} is not a whole number >= 1`);
-    return this.ask(null, q, opts, page);
+    try {
+      return this.ask(null, q, opts, page);
+    } finally {
+      this.outcomes.forgetAll();
+    }
   }
 
   /** Title numbers in order of their ids (kept until a title is added). */
@@ -701,6 +712,10 @@ export class RightsIndex {
   }
 
   conflicts(titleId: string, proposed: readonly ProposedBlock[], excludeContract?: string): ConflictReport {
-    return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract, { outcomes: this.outcomes, merge: this.merge });
+    try {
+      return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract, { outcomes: this.outcomes, merge: this.merge });
+    } finally {
+      this.outcomes.forgetAll();
+    }
   }
 }
