@@ -545,13 +545,8 @@ export class RightsIndex {
 
     // Titles answered by the fast path share one row: available over the whole question.
     const freeEverywhere: string[] = [];
-    const onePlace = new OnePlaceRows(
-      q,
-      { postings: this.postings, pairOf: this.pairOf, slot: this.slot, languageSets: this.languageSets.values },
-      chainHead,
-      chainNext,
-      chainBlock,
-    );
+    // made at the first title that takes it (a grid never does: its arrays would be garbage of every grid)
+    let onePlace: OnePlaceRows | undefined;
     let nothingHere: RolledRow[] | undefined;
     const notShown = opts.notShown;
     /** Answers title t; false when it has no row. */
@@ -575,6 +570,13 @@ export class RightsIndex {
         return true;
       }
       if (include === 'available' && (f & PARTIAL) === 0) {
+        onePlace ??= new OnePlaceRows(
+          q,
+          { postings: this.postings, pairOf: this.pairOf, slot: this.slot, languageSets: this.languageSets.values },
+          chainHead,
+          chainNext,
+          chainBlock,
+        );
         if (onePlace.add(t, id)) return true;
         notShown?.(id, notShownReason(f));
         return false;
@@ -662,7 +664,7 @@ export class RightsIndex {
         outcome: AVAILABLE,
       });
     }
-    for (const r of onePlace.rows()) rows.push(r);
+    if (onePlace) for (const r of onePlace.rows()) rows.push(r);
     return { rows: mergeTitles(rows), titles: shownOnPage, last };
   }
 
