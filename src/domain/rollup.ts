@@ -475,6 +475,9 @@ export function rollUpTitle(title: string, tc: TitleCells, scratch: MergeScratch
   const rows = mergeRows(firstRows(tc, sets, scratch), sets, (1 << PERIOD) | (1 << TERRITORIES) | (1 << MEDIA), scratch);
 
   const universe = [...new Set(tc.languageClasses.flat())];
+  // the title's rows share their lists of titles and languages, frozen (lists of their own were a
+  // tenth of a grid's garbage; frozen, a change to one row's list cannot reach the others)
+  const titles = Object.freeze([title]) as string[];
   const languagesOf = new Map<number, { languages: string[] | null; except: string[] }>();
   // rows with the same territories (or media) share one bitset, as rows built from the question's own sets do
   const territoriesOf = new Map<number, Bitset>();
@@ -489,7 +492,10 @@ export function rollUpTitle(title: string, tc: TitleCells, scratch: MergeScratch
         .flatMap((c) => tc.languageClasses[c])
         .sort();
       const all = named.includes(OTHER_LANGUAGES);
-      langs = { languages: all ? null : named, except: all ? universe.filter((a) => !named.includes(a)).sort() : [] };
+      langs = {
+        languages: all ? null : (Object.freeze(named) as string[]),
+        except: Object.freeze(all ? universe.filter((a) => !named.includes(a)).sort() : []) as string[],
+      };
       languagesOf.set(r.l, langs);
     }
     let territories = territoriesOf.get(r.t);
@@ -497,11 +503,11 @@ export function rollUpTitle(title: string, tc: TitleCells, scratch: MergeScratch
     let media = mediaOf.get(r.m);
     if (!media) mediaOf.set(r.m, (media = unionOf(tc.mediaClasses, sets.m, r.m)));
     out[i] = {
-      titles: [title],
+      titles,
       territories,
       media,
-      languages: langs.languages === null ? null : langs.languages.slice(),
-      languagesExcept: langs.except.slice(),
+      languages: langs.languages,
+      languagesExcept: langs.except,
       start: r.start,
       end: r.end,
       outcome: r.outcome,

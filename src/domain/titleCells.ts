@@ -117,6 +117,7 @@ function refine(universe: Bitset, sets: readonly Bitset[], words: number): Array
  * the segments that reach into the window are built.
  */
 let sweep = new Int32Array(0);
+const NO_BLOCKS: readonly RightsBlock[] = [];
 let dayList = new Int32Array(0);
 /** Segment objects reused from timeline to timeline (the k-th segment of a timeline is the k-th of these). */
 const segmentPool: Segment[] = [];
@@ -196,10 +197,12 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outc
       const e = 3 * (x - 1);
       if (knownStates[e] === a && knownStates[e + 1] === f && knownStates[e + 2] === p) return knownOutcomes[x - 1];
     }
-    const bs = coveringBlocks;
-    bs.length = 0;
-    for (let b = 0; b < relevant.length; b++) if ((covering & (1 << b)) !== 0) bs.push(relevant[b]);
-    const outcome = outcomeOn(bs, days[k], q.exclusive, outcomes);
+    // the covering blocks, in a list kept for the title and never emptied (an emptied array gives
+    // up its storage, and the next push makes it again: a grid asks for dozens of outcomes)
+    let nb = 0;
+    for (let b = 0; b < relevant.length; b++) if ((covering & (1 << b)) !== 0) coveringBlocks[nb++] = relevant[b];
+    if (nb > 0) coveringBlocks.length = nb;
+    const outcome = outcomeOn(nb > 0 ? coveringBlocks : NO_BLOCKS, days[k], q.exclusive, outcomes);
     if (2 * known < size) {
       // beyond half full (many timelines, each with many states), outcomes are asked again instead
       if (knownStates.length < 3 * (known + 1)) {
