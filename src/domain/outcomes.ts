@@ -6,9 +6,9 @@
  * The engine makes the same few outcomes millions of times, so they are
  * interned in an OutcomeTable: equal status and reasons give the same object,
  * compared with ===. A table is owned by whoever computes answers (the
- * RightsIndex keeps one for its lifetime); makeOutcome and the functions that
- * take a table as an optional last argument use one shared table for callers
- * that keep none of their own.
+ * RightsIndex keeps one, and forgets an answer's outcomes once it is made:
+ * forgetAll); makeOutcome and the functions that take a table as an optional
+ * last argument use one shared table for callers that keep none of their own.
  */
 
 export type ReasonCode =
