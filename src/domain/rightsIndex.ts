@@ -148,10 +148,15 @@ function withBlock(
 
 export class RightsIndex {
   /**
-   * The outcomes an answer is made of, interned while it is made (each answer's are forgotten once
-   * it is made: see OutcomeTable.forgetAll); and the rollup's merge space.
+   * The outcomes answers are made of, interned: those of catalog-wide questions and pages for the
+   * index's lifetime (the next such question meets most of them again: the same titles, the same
+   * reasons), those of questions about named titles and of conflict checks only while the answer
+   * is made (they name one title's contracts, and the next question is most often about another:
+   * kept, they were what young collections copied; see OutcomeTable.forgetAll); and the rollup's
+   * merge space.
    */
   private readonly outcomes = new OutcomeTable();
+  private readonly titleOutcomes = new OutcomeTable();
   private readonly merge = new MergeScratch();
   private readonly territorySets = new Interner<Bitset>(setKey);
   private readonly mediaSets = new Interner<Bitset>(setKey);
@@ -395,7 +400,7 @@ export class RightsIndex {
     try {
       return this.ask(titleIds, q, opts, null).rows;
     } finally {
-      this.outcomes.forgetAll();
+      this.titleOutcomes.forgetAll();
     }
   }
 
@@ -408,11 +413,7 @@ export class RightsIndex {
    */
   availsPage(q: AvailsQuestion, page: { after?: string; limit: number }, opts: CatalogOptions = {}): CatalogPage {
     if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError(`availsPage: limit ${page.limit} is not a whole number >= 1`);
-    try {
-      return this.ask(null, q, opts, page);
-    } finally {
-      this.outcomes.forgetAll();
-    }
+    return this.ask(null, q, opts, page);
   }
 
   /** Title numbers in order of their ids (kept until a title is added). */
@@ -444,6 +445,7 @@ export class RightsIndex {
             return t === undefined ? -1 : t;
           });
     const rows: RolledRow[] = [];
+    const outcomes = titleNumbers === null ? this.outcomes : this.titleOutcomes;
 
     // Per distinct set: does it touch the question (bit 1) and contain all of it (bit 2)? (for the
     // chosen titles, each block's sets are tested instead: a grid of one title reads ~30 blocks,
@@ -554,7 +556,7 @@ export class RightsIndex {
       const f = t < 0 ? 0 : flags[t];
       if ((f & RELEVANT) === 0) {
         if (include === 'all') {
-          nothingHere ??= rollUpTitle('', titleCells([], q, this.outcomes), this.merge);
+          nothingHere ??= rollUpTitle('', titleCells([], q, outcomes), this.merge);
           for (const r of nothingHere) rows.push({ ...r, titles: [id] });
           return true;
         }
@@ -586,7 +588,7 @@ export class RightsIndex {
         titleCells(
           Array.from(this.titleBlocks.of(t), (p) => this.blockAt(p)),
           q,
-          this.outcomes,
+          outcomes,
         ),
         this.merge,
       );
@@ -715,9 +717,12 @@ export class RightsIndex {
 
   conflicts(titleId: string, proposed: readonly ProposedBlock[], excludeContract?: string): ConflictReport {
     try {
-      return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract, { outcomes: this.outcomes, merge: this.merge });
+      return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract, {
+        outcomes: this.titleOutcomes,
+        merge: this.merge,
+      });
     } finally {
-      this.outcomes.forgetAll();
+      this.titleOutcomes.forgetAll();
     }
   }
 }
