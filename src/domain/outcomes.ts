@@ -197,7 +197,7 @@ export class OutcomeTable {
    * Forgets every outcome but the lasting ones, so that an answer's outcomes live only as long as
    * the answer. Outcomes name the title's own contracts, so another title's answer never finds
    * them; kept in the table, the first young-generation collection after they were made finds them
-   * alive and copies them out of the young generation (docs/architecture.md, "Garbage per grid":
+   * alive and copies them out of the young generation (docs/architecture.md, "The grid's p99":
    * at 10k titles ~1 MB per collection, most of a ~3 ms pause). Call it after an answer is made,
    * never while one is being made.
    */
