@@ -6,6 +6,7 @@
  * 1k catalog, and a plain scan over as many bytes as the index holds.
  */
 import { Session } from 'node:inspector/promises';
+import { constants, PerformanceObserver, performance, type PerformanceEntry } from 'node:perf_hooks';
 import { parseDay, PERPETUITY } from '../src/domain/dates.js';
 import type { AvailsQuestion } from '../src/domain/avails.js';
 import { RightsIndex } from '../src/domain/rightsIndex.js';
@@ -80,9 +81,9 @@ export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<voi
   };
   console.log('\n## Rights engine (src/domain)\n');
   console.log(
-    '| titles | blocks | build ms | grid p50 ms | grid p99 ms | grid p999 ms | grid KB allocated | conflict p50 ms | conflict p99 ms | catalog question ms | scan floor ms | ratio to floor | columns MB | heap MB |',
+    '| titles | blocks | build ms | grid p50 ms | grid p99 ms | grid p999 ms | grid KB allocated | grids during a young GC | young GC p50 ms | conflict p50 ms | conflict p99 ms | catalog question ms | scan floor ms | ratio to floor | columns MB | heap MB |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of sizes) {
     const catalog = syntheticCatalog(n, 42);
     const blocks = catalog.reduce((s, t) => s + t.blocks.length, 0);
@@ -97,12 +98,24 @@ export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<voi
     const heapMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
     const r = rng(7);
     const grid: number[] = [];
+    // when each timed grid ran, and the young-generation collections (scavenges), to say how many
+    // grids a collection paused: at more than 1 in 100 the p99 is a collection's pause
+    const gridSpans: number[] = [];
+    const scavenges: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR)
+          scavenges.push(e.startTime, e.startTime + e.duration);
+    });
+    observer.observe({ entryTypes: ['gc'] });
     const conflicts: number[] = [];
     // 300 questions to warm up (compiled code, as a running server has it), then 3,000 timed:
     // enough samples for the p99 to be more than the few slowest (the p999 is the 3 slowest)
     for (let k = -300; k < 3000; k++) {
       const t = catalog[Math.floor(r() * n)];
+      const from = performance.now();
       const g = time(() => index.avails([t.id], gridQ, { include: 'all' }))[1];
+      if (k >= 0) gridSpans.push(from, performance.now());
       const p = t.blocks[1 + Math.floor(r() * (t.blocks.length - 1))];
       const c = time(() => index.conflicts(t.id, [{ ...p }], undefined))[1];
       if (k >= 0) {
@@ -110,6 +123,19 @@ export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<voi
         conflicts.push(c);
       }
     }
+    // the observer is told of the collections once the loop lets the event loop run
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    observer.disconnect();
+    let paused = 0;
+    for (let i = 0; i < gridSpans.length; i += 2) {
+      for (let j = 0; j < scavenges.length; j += 2)
+        if (scavenges[j] < gridSpans[i + 1] && scavenges[j + 1] > gridSpans[i]) {
+          paused++;
+          break;
+        }
+    }
+    const scavengeMs: number[] = [];
+    for (let j = 0; j < scavenges.length; j += 2) scavengeMs.push(scavenges[j + 1] - scavenges[j]);
     // garbage per grid, counted apart from the timed questions (the profiler slows them down)
     const gridKb = await allocatedKb(300, () => index.avails([catalog[Math.floor(r() * n)].id], gridQ, { include: 'all' }));
     const runs: number[] = [];
@@ -124,7 +150,7 @@ export async function engineBench(sizes = [1_000, 10_000, 100_000]): Promise<voi
     const catalogMs = quantile(runs, 0.5);
     const floor = scanFloor(index.columnBytes());
     console.log(
-      `| ${n.toLocaleString('en')} | ${blocks.toLocaleString('en')} | ${fmt(build)} | ${fmt(quantile(grid, 0.5))} | ${fmt(quantile(grid, 0.99))} | ${fmt(quantile(grid, 0.999))} | ${gridKb.toFixed(0)} | ${fmt(quantile(conflicts, 0.5))} | ${fmt(quantile(conflicts, 0.99))} | ${fmt(catalogMs)} (${answer} titles free) | ${fmt(floor)} | ${(catalogMs / floor).toFixed(1)}x | ${(index.columnBytes() / 1e6).toFixed(1)} | ${global.gc ? heapMb.toFixed(0) : 'n/a (run with --expose-gc)'} |`,
+      `| ${n.toLocaleString('en')} | ${blocks.toLocaleString('en')} | ${fmt(build)} | ${fmt(quantile(grid, 0.5))} | ${fmt(quantile(grid, 0.99))} | ${fmt(quantile(grid, 0.999))} | ${gridKb.toFixed(0)} | ${((100 * paused) / grid.length).toFixed(2)}% | ${scavengeMs.length ? fmt(quantile(scavengeMs, 0.5)) : 'none'} | ${fmt(quantile(conflicts, 0.5))} | ${fmt(quantile(conflicts, 0.99))} | ${fmt(catalogMs)} (${answer} titles free) | ${fmt(floor)} | ${(catalogMs / floor).toFixed(1)}x | ${(index.columnBytes() / 1e6).toFixed(1)} | ${global.gc ? heapMb.toFixed(0) : 'n/a (run with --expose-gc)'} |`,
     );
     if (n === sizes[0]) {
       const [, oracleMs] = time(() => {

@@ -236,6 +236,8 @@ function heldStretchOutcome(segments: readonly Segment[], i: number, q: AvailsQu
   return outcomes.make('on-hold', [{ code: 'on-hold', contracts: holds }]);
 }
 
+const matched: Segment[] = [];
+
 /**
  * Applies the question's match type and minimum window to the available runs
  * of a timeline, then clips it to the window. An available run that does not
@@ -243,7 +245,10 @@ function heldStretchOutcome(segments: readonly Segment[], i: number, q: AvailsQu
  * heldStretchOutcome), else unavailable with reason `window-not-met`.
  */
 export function applyMatch(segments: readonly Segment[], q: AvailsQuestion, outcomes: OutcomeTable = SHARED_OUTCOMES): Segment[] {
-  const out: Segment[] = [];
+  // gathered in a kept list, then copied to their number (a list grown by push from empty is made
+  // again as it grows, and a grid applies the match rule to dozens of timelines)
+  const out = matched;
+  let n = 0;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i];
     if (s.end < q.start || s.start > q.end) continue;
@@ -251,9 +256,9 @@ export function applyMatch(segments: readonly Segment[], q: AvailsQuestion, outc
     if (outcome.status === 'available' && !meetsWindow(s.start, s.end, q)) outcome = heldStretchOutcome(segments, i, q, outcomes);
     const start = Math.max(s.start, q.start);
     const end = Math.min(s.end, q.end);
-    const last = out[out.length - 1];
+    const last = n > 0 ? out[n - 1] : undefined;
     if (last && last.outcome === outcome && last.end + 1 === start) last.end = end;
-    else out.push({ start, end, outcome });
+    else out[n++] = { start, end, outcome };
   }
-  return out;
+  return out.slice(0, n);
 }

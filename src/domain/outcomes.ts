@@ -6,9 +6,9 @@
  * The engine makes the same few outcomes millions of times, so they are
  * interned in an OutcomeTable: equal status and reasons give the same object,
  * compared with ===. A table is owned by whoever computes answers (the
- * RightsIndex keeps one for its lifetime); makeOutcome and the functions that
- * take a table as an optional last argument use one shared table for callers
- * that keep none of their own.
+ * RightsIndex keeps one, and forgets an answer's outcomes once it is made:
+ * forgetAll); makeOutcome and the functions that take a table as an optional
+ * last argument use one shared table for callers that keep none of their own.
  */
 
 export type ReasonCode =
@@ -66,9 +66,18 @@ export interface Outcome {
  */
 function newOutcome(status: AvailStatus, reasons: readonly Reason[], id: number, owned = false): Outcome {
   const kept = owned ? (reasons as Reason[]) : reasons.map((r) => ({ code: r.code, contracts: [...r.contracts] }));
-  // one flat string (join, not a chain of concatenations): it is kept as long as the outcome
-  const parts: string[] = [status, '|'];
-  kept.forEach((r, i) => parts.push(i ? ';' : '', r.code, ':', r.contracts.join(',')));
+  // one flat string (join, not a chain of concatenations), from parts in an array made to their
+  // number (an array grown by push is made again as it grows: a grid makes dozens of outcomes)
+  const parts = new Array<string>(2 + 4 * kept.length);
+  parts[0] = status;
+  parts[1] = '|';
+  for (let i = 0, j = 2; i < kept.length; i++) {
+    const r = kept[i];
+    parts[j++] = i ? ';' : '';
+    parts[j++] = r.code;
+    parts[j++] = ':';
+    parts[j++] = r.contracts.join(',');
+  }
   return { status, reasons: kept, key: parts.join(''), id };
 }
 
@@ -77,16 +86,6 @@ export const AVAILABLE: Outcome = newOutcome('available', [], 0);
 /** An available run the question's match type or minimum window does not accept, the same object in every table. */
 export const WINDOW_NOT_MET: Outcome = newOutcome('unavailable', [{ code: 'window-not-met', contracts: [] }], 1);
 const LASTING_OUTCOMES: readonly Outcome[] = [AVAILABLE, WINDOW_NOT_MET];
-
-/** Contracts sorted, each once. */
-function contractList(contracts: string[]): string[] {
-  if (contracts.length < 2) return contracts;
-  if (contracts.length === 2) {
-    const [a, b] = contracts;
-    return a === b ? [a] : a < b ? contracts : [b, a];
-  }
-  return [...new Set(contracts)].sort();
-}
 
 /**
  * Sorts the first `count` of `contracts`, each once, into the start of `into` and says how many
@@ -170,14 +169,11 @@ export class OutcomeTable {
       for (let i = 0; i < n; i++) node = node.next(this.walk[i]);
     }
     if (node.outcome) return node.outcome;
-    const reasons: Reason[] = [];
+    // the reasons and their lists made to their length (sorted and each once again, as for the walk)
+    const reasons = new Array<Reason>(reasonCount);
     for (let k = 0; k < reasonCount; k++) {
       const r = ordered[k];
-      const count = r.count ?? r.contracts.length;
-      reasons.push({
-        code: r.code,
-        contracts: contractList(count === r.contracts.length ? r.contracts.slice() : r.contracts.slice(0, count)),
-      });
+      reasons[k] = { code: r.code, contracts: this.walk.slice(0, sortedOnce(r.contracts, r.count ?? r.contracts.length, this.walk)) };
     }
     node.outcome = newOutcome(status, reasons, this.nextId++, true);
     this.count++;
@@ -192,6 +188,23 @@ export class OutcomeTable {
    */
   forgetIfMany(): void {
     if (this.count < 100_000) return;
+    this.roots = new Map();
+    this.count = 0;
+    this.keepLasting();
+  }
+
+  /**
+   * Forgets every outcome but the lasting ones, so that an answer's outcomes live only as long as
+   * the answer. Outcomes name the title's own contracts, so another title's answer never finds
+   * them; kept in the table, the first young-generation collection after they were made finds them
+   * alive and copies them out of the young generation (docs/architecture.md, "The grid's p99":
+   * at 10k titles ~1 MB per collection, most of a ~3 ms pause). Call it after an answer is made,
+   * never while one is being made.
+   */
+  forgetAll(): void {
+    if (this.count === LASTING_OUTCOMES.length) return;
+    // a new Map, not clear(): V8 gives a cleared Map its new table in the old Map's generation, and a
+    // dead table in the old generation keeps what it points to alive through young collections
     this.roots = new Map();
     this.count = 0;
     this.keepLasting();

@@ -147,8 +147,16 @@ function withBlock(
 }
 
 export class RightsIndex {
-  /** The outcomes this index's answers are made of, interned for its lifetime; and the rollup's merge space. */
+  /**
+   * The outcomes answers are made of, interned: those of catalog-wide questions and pages for the
+   * index's lifetime (the next such question meets most of them again: the same titles, the same
+   * reasons), those of questions about named titles and of conflict checks only while the answer
+   * is made (they name one title's contracts, and the next question is most often about another:
+   * kept, they were what young collections copied; see OutcomeTable.forgetAll); and the rollup's
+   * merge space.
+   */
   private readonly outcomes = new OutcomeTable();
+  private readonly titleOutcomes = new OutcomeTable();
   private readonly merge = new MergeScratch();
   private readonly territorySets = new Interner<Bitset>(setKey);
   private readonly mediaSets = new Interner<Bitset>(setKey);
@@ -389,7 +397,11 @@ export class RightsIndex {
    * not in the index and so never reported as available).
    */
   avails(titleIds: readonly string[] | null, q: AvailsQuestion, opts: CatalogOptions = {}): RolledRow[] {
-    return this.ask(titleIds, q, opts, null).rows;
+    try {
+      return this.ask(titleIds, q, opts, null).rows;
+    } finally {
+      this.titleOutcomes.forgetAll();
+    }
   }
 
   /**
@@ -433,6 +445,7 @@ export class RightsIndex {
             return t === undefined ? -1 : t;
           });
     const rows: RolledRow[] = [];
+    const outcomes = titleNumbers === null ? this.outcomes : this.titleOutcomes;
 
     // Per distinct set: does it touch the question (bit 1) and contain all of it (bit 2)? (for the
     // chosen titles, each block's sets are tested instead: a grid of one title reads ~30 blocks,
@@ -534,13 +547,8 @@ export class RightsIndex {
 
     // Titles answered by the fast path share one row: available over the whole question.
     const freeEverywhere: string[] = [];
-    const onePlace = new OnePlaceRows(
-      q,
-      { postings: this.postings, pairOf: this.pairOf, slot: this.slot, languageSets: this.languageSets.values },
-      chainHead,
-      chainNext,
-      chainBlock,
-    );
+    // made at the first title that takes it (a grid never does: its arrays would be garbage of every grid)
+    let onePlace: OnePlaceRows | undefined;
     let nothingHere: RolledRow[] | undefined;
     const notShown = opts.notShown;
     /** Answers title t; false when it has no row. */
@@ -548,7 +556,7 @@ export class RightsIndex {
       const f = t < 0 ? 0 : flags[t];
       if ((f & RELEVANT) === 0) {
         if (include === 'all') {
-          nothingHere ??= rollUpTitle('', titleCells([], q, this.outcomes), this.merge);
+          nothingHere ??= rollUpTitle('', titleCells([], q, outcomes), this.merge);
           for (const r of nothingHere) rows.push({ ...r, titles: [id] });
           return true;
         }
@@ -564,6 +572,13 @@ export class RightsIndex {
         return true;
       }
       if (include === 'available' && (f & PARTIAL) === 0) {
+        onePlace ??= new OnePlaceRows(
+          q,
+          { postings: this.postings, pairOf: this.pairOf, slot: this.slot, languageSets: this.languageSets.values },
+          chainHead,
+          chainNext,
+          chainBlock,
+        );
         if (onePlace.add(t, id)) return true;
         notShown?.(id, notShownReason(f));
         return false;
@@ -573,7 +588,7 @@ export class RightsIndex {
         titleCells(
           Array.from(this.titleBlocks.of(t), (p) => this.blockAt(p)),
           q,
-          this.outcomes,
+          outcomes,
         ),
         this.merge,
       );
@@ -651,7 +666,7 @@ export class RightsIndex {
         outcome: AVAILABLE,
       });
     }
-    for (const r of onePlace.rows()) rows.push(r);
+    if (onePlace) for (const r of onePlace.rows()) rows.push(r);
     return { rows: mergeTitles(rows), titles: shownOnPage, last };
   }
 
@@ -701,6 +716,13 @@ export class RightsIndex {
   }
 
   conflicts(titleId: string, proposed: readonly ProposedBlock[], excludeContract?: string): ConflictReport {
-    return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract, { outcomes: this.outcomes, merge: this.merge });
+    try {
+      return checkConflicts(titleId, this.blocksOf(titleId), proposed, excludeContract, {
+        outcomes: this.titleOutcomes,
+        merge: this.merge,
+      });
+    } finally {
+      this.titleOutcomes.forgetAll();
+    }
   }
 }

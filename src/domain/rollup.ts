@@ -1,6 +1,6 @@
 import { type Bitset, compareSetKeys, setKey, toIndices, unionInto } from './bitset.js';
 import type { Day } from './dates.js';
-import type { Outcome } from './outcomes.js';
+import { AVAILABLE, type Outcome } from './outcomes.js';
 import type { TitleCells } from './titleCells.js';
 import { hash3, hashEnd, hashMix, hashStart } from './hash.js';
 import { OTHER_LANGUAGES } from './rights.js';
@@ -187,8 +187,12 @@ function firstRows(tc: TitleCells, sets: Spaces, scratch: MergeScratch): Row[] {
   // a period with several timelines: their pairs joined in `joined` (kept zero between uses)
   const joined = scratch.ints(3, nT);
   const joinedT = scratch.ints(4, nT);
+  // one object for every period, set in turn (factor reads it and keeps nothing of it)
+  const period = { outcome: AVAILABLE, start: 0, end: 0 };
   for (let p = 0; p < np; p++) {
-    const period = { outcome: pOutcome[p], start: pStart[p], end: pEnd[p] };
+    period.outcome = pOutcome[p];
+    period.start = pStart[p];
+    period.end = pEnd[p];
     for (let l = 0; l < nL; l++) {
       const lSet = sets.l.with(0, l);
       if (pCount[p] === 1) {
@@ -334,6 +338,12 @@ export class MergeScratch {
   private readonly pool: Int32Array[] = [];
   /** The first rows' objects, kept from title to title (a merge makes new rows; it never changes one). */
   private readonly rows: Row[] = [];
+  /**
+   * The rows of the merge passes, each pass's in the list its input is not in, and the group of a
+   * period pass (kept likewise: valid until the next title).
+   */
+  readonly lists: [Row[], Row[]] = [[], []];
+  readonly group: Row[] = [];
   /** The outcome of each period (firstRows), kept likewise. */
   readonly outcomes: Outcome[] = [];
 
@@ -399,29 +409,37 @@ function mergePass(rows: Row[], free: Dim, sets: Spaces, scratch: MergeScratch):
   const firsts = scratch.ints(10, n);
   for (let s = 0; s < size; s++) if (slots[s] !== -1) firsts[slots[s]] = 1;
   let merged = false;
-  const out: Row[] = [];
+  // the pass's rows in the kept list that is not its input, the group of a period pass in another
+  const out = scratch.lists[0] === rows ? scratch.lists[1] : scratch.lists[0];
+  let count = 0;
   for (let i = 0; i < n; i++) {
     if (!firsts[i]) continue;
     if (next[i] === -1) {
-      out.push(rows[i]);
+      out[count++] = rows[i];
       continue;
     }
     if (free === PERIOD) {
-      const g: Row[] = [];
-      for (let k = i; k !== -1; k = next[k]) g.push(rows[k]);
-      g.sort((a, b) => a.start - b.start);
+      // the group by start (insertion sort, stable: groups are small)
+      const g = scratch.group;
+      let size = 0;
+      for (let k = i; k !== -1; k = next[k]) {
+        const r = rows[k];
+        let j = size++;
+        for (; j > 0 && g[j - 1].start > r.start; j--) g[j] = g[j - 1];
+        g[j] = r;
+      }
       let cur = g[0];
-      for (let k = 1; k < g.length; k++) {
+      for (let k = 1; k < size; k++) {
         const r = g[k];
         if (cur.end + 1 === r.start) {
           cur = { outcome: cur.outcome, t: cur.t, m: cur.m, l: cur.l, start: cur.start, end: r.end };
           merged = true;
         } else {
-          out.push(cur);
+          out[count++] = cur;
           cur = r;
         }
       }
-      out.push(cur);
+      out[count++] = cur;
       continue;
     }
     merged = true;
@@ -433,8 +451,10 @@ function mergePass(rows: Row[], free: Dim, sets: Spaces, scratch: MergeScratch):
       else if (free === MEDIA) m = sets.m.union(m, r.m);
       else l = sets.l.union(l, r.l);
     }
-    out.push({ outcome: first.outcome, t, m, l, start: first.start, end: first.end });
+    out[count++] = { outcome: first.outcome, t, m, l, start: first.start, end: first.end };
   }
+  // never emptied (an emptied array gives up its storage): a pass that merges keeps at least one row
+  out.length = count;
   return { rows: out, merged };
 }
 
@@ -475,6 +495,9 @@ export function rollUpTitle(title: string, tc: TitleCells, scratch: MergeScratch
   const rows = mergeRows(firstRows(tc, sets, scratch), sets, (1 << PERIOD) | (1 << TERRITORIES) | (1 << MEDIA), scratch);
 
   const universe = [...new Set(tc.languageClasses.flat())];
+  // the title's rows share their lists of titles and languages, frozen (lists of their own were a
+  // tenth of a grid's garbage; frozen, a change to one row's list cannot reach the others)
+  const titles = Object.freeze([title]) as string[];
   const languagesOf = new Map<number, { languages: string[] | null; except: string[] }>();
   // rows with the same territories (or media) share one bitset, as rows built from the question's own sets do
   const territoriesOf = new Map<number, Bitset>();
@@ -489,7 +512,10 @@ export function rollUpTitle(title: string, tc: TitleCells, scratch: MergeScratch
         .flatMap((c) => tc.languageClasses[c])
         .sort();
       const all = named.includes(OTHER_LANGUAGES);
-      langs = { languages: all ? null : named, except: all ? universe.filter((a) => !named.includes(a)).sort() : [] };
+      langs = {
+        languages: all ? null : (Object.freeze(named) as string[]),
+        except: Object.freeze(all ? universe.filter((a) => !named.includes(a)).sort() : []) as string[],
+      };
       languagesOf.set(r.l, langs);
     }
     let territories = territoriesOf.get(r.t);
@@ -497,11 +523,11 @@ export function rollUpTitle(title: string, tc: TitleCells, scratch: MergeScratch
     let media = mediaOf.get(r.m);
     if (!media) mediaOf.set(r.m, (media = unionOf(tc.mediaClasses, sets.m, r.m)));
     out[i] = {
-      titles: [title],
+      titles,
       territories,
       media,
-      languages: langs.languages === null ? null : langs.languages.slice(),
-      languagesExcept: langs.except.slice(),
+      languages: langs.languages,
+      languagesExcept: langs.except,
       start: r.start,
       end: r.end,
       outcome: r.outcome,

@@ -25,8 +25,12 @@ export interface TitleCells {
   mediaClasses: Bitset[];
   /** Language atoms of each class; OTHER_LANGUAGES stands for every language no block names. */
   languageClasses: string[][];
-  /** The group of each class triple (t, m, l), at (t * media classes + m) * language classes + l. */
-  groupOf: Int32Array;
+  /**
+   * The group of each class triple (t, m, l), at (t * media classes + m) * language classes + l
+   * (a plain array: a typed array this long has its own ArrayBuffer, which each young-generation
+   * collection has to sweep, one per title).
+   */
+  groupOf: number[];
   groups: CellGroup[];
 }
 
@@ -113,6 +117,8 @@ function refine(universe: Bitset, sets: readonly Bitset[], words: number): Array
  * the segments that reach into the window are built.
  */
 let sweep = new Int32Array(0);
+const NO_BLOCKS: readonly RightsBlock[] = [];
+let dayList = new Int32Array(0);
 /** Segment objects reused from timeline to timeline (the k-th segment of a timeline is the k-th of these). */
 const segmentPool: Segment[] = [];
 /** The outcomes a title's timelines have met, by state (see maskTimelines), kept likewise. */
@@ -121,15 +127,29 @@ let knownStates = new Int32Array(0);
 const knownOutcomes: Outcome[] = [];
 
 function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outcomes: OutcomeTable): (covering: number) => Segment[] {
-  const daySet = new Set<Day>([BEGINNING]);
+  // the days where some block starts or ends, sorted and each once, in a kept array (a Set and a Map
+  // made per title were a tenth of a grid's garbage); a day's number is found by binary search
+  if (dayList.length < 1 + 2 * relevant.length) dayList = new Int32Array(2 + 4 * relevant.length);
+  let all = 0;
+  dayList[all++] = BEGINNING;
   for (const b of relevant) {
-    daySet.add(b.start);
-    if (b.end < PERPETUITY) daySet.add(b.end + 1);
+    dayList[all++] = b.start;
+    if (b.end < PERPETUITY) dayList[all++] = b.end + 1;
   }
-  const days = [...daySet].sort((a, b) => a - b);
-  const n = days.length;
-  const index = new Map<Day, number>();
-  for (let k = 0; k < n; k++) index.set(days[k], k);
+  dayList.subarray(0, all).sort();
+  let n = 1;
+  for (let k = 1; k < all; k++) if (dayList[k] !== dayList[n - 1]) dayList[n++] = dayList[k];
+  const days = dayList;
+  const dayNumber = (day: Day): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (days[mid] < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   // blocks that start on each day, and that end the day before (in the kept scratch: small typed
   // arrays made per title are external memory to V8, and a grid makes one set per title)
   if (sweep.length < 7 * n) sweep = new Int32Array(14 * n);
@@ -139,8 +159,8 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outc
   let rightsIn = 0;
   for (let b = 0; b < relevant.length; b++) {
     const x = relevant[b];
-    starts[index.get(x.start)!] |= 1 << b;
-    if (x.end < PERPETUITY) ends[index.get(x.end + 1)!] |= 1 << b;
+    starts[dayNumber(x.start)] |= 1 << b;
+    if (x.end < PERPETUITY) ends[dayNumber(x.end + 1)] |= 1 << b;
     if (x.kind === 'in') rightsIn |= 1 << b;
   }
   // swept from the beginning: active blocks, rights-in not yet started, rights-in over
@@ -177,10 +197,12 @@ function maskTimelines(relevant: readonly RightsBlock[], q: AvailsQuestion, outc
       const e = 3 * (x - 1);
       if (knownStates[e] === a && knownStates[e + 1] === f && knownStates[e + 2] === p) return knownOutcomes[x - 1];
     }
-    const bs = coveringBlocks;
-    bs.length = 0;
-    for (let b = 0; b < relevant.length; b++) if ((covering & (1 << b)) !== 0) bs.push(relevant[b]);
-    const outcome = outcomeOn(bs, days[k], q.exclusive, outcomes);
+    // the covering blocks, in a list kept for the title and never emptied (an emptied array gives
+    // up its storage, and the next push makes it again: a grid asks for dozens of outcomes)
+    let nb = 0;
+    for (let b = 0; b < relevant.length; b++) if ((covering & (1 << b)) !== 0) coveringBlocks[nb++] = relevant[b];
+    if (nb > 0) coveringBlocks.length = nb;
+    const outcome = outcomeOn(nb > 0 ? coveringBlocks : NO_BLOCKS, days[k], q.exclusive, outcomes);
     if (2 * known < size) {
       // beyond half full (many timelines, each with many states), outcomes are asked again instead
       if (knownStates.length < 3 * (known + 1)) {
@@ -273,7 +295,8 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion, ou
   const nL = lList.length;
 
   // the blocks covering a triple: the intersection of its three classes' blocks; one group per distinct set
-  const groupOf = new Int32Array(nT * nM * nL);
+  const groupOf = new Array<number>(nT * nM * nL);
+  let i = 0;
   const groups: CellGroup[] = [];
   if (words === 1) {
     // up to 32 relevant blocks: sets of blocks are numbers
@@ -282,7 +305,6 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion, ou
     const ids = new Map<number, number>();
     let lastKey = 0;
     let lastGroup = -1;
-    let i = 0;
     for (let t = 0; t < nT; t++) {
       const tb = tList[t].blocks[0];
       for (let m = 0; m < nM; m++) {
@@ -305,7 +327,6 @@ export function titleCells(blocks: readonly RightsBlock[], q: AvailsQuestion, ou
     const ids = new Map<string, number>();
     const tm = new Uint32Array(words);
     const covering = new Uint32Array(words);
-    let i = 0;
     for (let t = 0; t < nT; t++) {
       const tb = tList[t].blocks;
       for (let m = 0; m < nM; m++) {

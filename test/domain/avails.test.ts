@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuestion, makeOutcome, titleCells, type AvailsQuestion } from '../../src/domain/avails.js';
+import { AVAILABLE, checkQuestion, makeOutcome, OutcomeTable, titleCells, type AvailsQuestion } from '../../src/domain/avails.js';
 import { emptySet } from '../../src/domain/bitset.js';
 import { parseDay, PERPETUITY } from '../../src/domain/dates.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { mediaLabel, parseMedia } from '../../src/domain/media.js';
 import type { RightsBlock } from '../../src/domain/rights.js';
+import { RightsIndex } from '../../src/domain/rightsIndex.js';
 import { mergeTitles, rollUpTitle } from '../../src/domain/rollup.js';
 import { parseTerritories, territoryLabel } from '../../src/domain/territories.js';
 
@@ -229,6 +230,59 @@ describe('interned outcomes', () => {
     ]);
     const again = makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['SALE-1'] }]);
     expect(makeOutcome('unavailable', [{ code: 'rights-out-exist', contracts: ['SALE-1'] }])).toBe(again);
+  });
+});
+
+describe('an outcome table asked to forget', () => {
+  const sold = [{ code: 'rights-out-exist' as const, contracts: ['SALE-7'] }];
+
+  it('keeps only the lasting outcomes: the others are made again, equal but new', () => {
+    const table = new OutcomeTable();
+    const before = table.make('unavailable', sold);
+    expect(table.make('unavailable', sold)).toBe(before);
+    table.forgetAll();
+    const after = table.make('unavailable', sold);
+    expect(after).not.toBe(before);
+    expect(after.key).toBe(before.key);
+    expect(after.reasons).toEqual(before.reasons);
+    expect(table.make('available', [])).toBe(AVAILABLE);
+  });
+
+  it('is what a rights index does after each answer: a title asked twice gets the same rows, with new outcomes', () => {
+    const index = new RightsIndex();
+    index.setTitle('A', [mandate, neon]);
+    const q: AvailsQuestion = {
+      territories: parseTerritories('North America, France'),
+      media: parseMedia('Theatrical'),
+      languages: null,
+      start: d('2026-01-01'),
+      end: d('2026-12-31'),
+      exclusive: true,
+      match: 'cover-entire',
+    };
+    const first = index.avails(['A'], q);
+    const second = index.avails(['A'], q);
+    const soldRow = (rows: typeof first) => rows.find((r) => r.outcome.status === 'unavailable')!;
+    expect(second.map((r) => [territoryLabel(r.territories), r.outcome.key])).toEqual(
+      first.map((r) => [territoryLabel(r.territories), r.outcome.key]),
+    );
+    expect(soldRow(second).outcome.reasons).toEqual([{ code: 'rights-out-exist', contracts: ['NEON-NA'] }]);
+    // the first answer's outcomes were not kept (a young collection would have had to copy them)
+    expect(soldRow(second).outcome).not.toBe(soldRow(first).outcome);
+    expect(second.find((r) => r.outcome.status === 'available')!.outcome).toBe(AVAILABLE);
+    // and a conflict check, which makes outcomes with the same table, forgets them likewise
+    const proposed = {
+      territories: parseTerritories('U.S.'),
+      media: parseMedia('Theatrical'),
+      languages: null,
+      start: d('2026-01-01'),
+      end: d('2026-12-31'),
+      exclusive: true,
+    };
+    const c1 = index.conflicts('A', [proposed]).blocks[0].conflicts[0].outcome;
+    const c2 = index.conflicts('A', [proposed]).blocks[0].conflicts[0].outcome;
+    expect(c2.key).toBe(c1.key);
+    expect(c2).not.toBe(c1);
   });
 });
 
