@@ -16,7 +16,7 @@ import { openIndexSnapshot, writeIndexSnapshot, type SnapshotStamp } from '../sr
 import { RightsIndex } from '../src/domain/rightsIndex.js';
 import type { RolledRow } from '../src/domain/rollup.js';
 import { openDatabase, SCHEMA_VERSION } from '../src/store/index.js';
-import { catalogRows, load } from './store.bench.js';
+import { makeSqliteStore } from './syntheticStore.js';
 import { germanySvodQuestion, rng, syntheticCatalog } from './synthetic.js';
 
 const PART = 20_000;
@@ -181,7 +181,7 @@ async function serverStart(titles: number): Promise<void> {
     let made = '';
     if (!existsSync(file)) {
       const t0 = now();
-      await load({ file }, catalogRows(syntheticCatalog(titles, 42)));
+      await makeSqliteStore(file, titles, { part: PART });
       made = ` Making the store took ${fmt((now() - t0) / 1000)} s.`;
     }
     rmSync(`${file}.rights-index`, { force: true });
