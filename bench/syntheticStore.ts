@@ -299,8 +299,13 @@ export async function makeSqliteStore(file: string, titles: number, opts: MakeOp
     const tables = new Set<string>(TABLE_ORDER);
     const indexes = before.filter((o) => o.type === 'index' && tables.has(o.tbl_name) && o.sql !== null);
     db.pragma('foreign_keys = OFF');
-    // no rollback journal while writing: a failed make leaves a file to delete, never a store in use
+    // no journal while writing (WAL would write every page twice): a failed make leaves a file to
+    // delete, never a store in use. OFF is refused in better-sqlite3's defensive mode, and from WAL
+    db.unsafeMode(true);
+    db.pragma('journal_mode = DELETE');
     db.pragma('journal_mode = OFF');
+    db.unsafeMode(false);
+    if (db.pragma('journal_mode', { simple: true }) !== 'off') throw new Error('makeSqliteStore: the journal could not be turned off');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -1000000'); // 1 GB: the primary-key b-trees written in id order within a part
     for (const ix of indexes) db.exec(`drop index ${JSON.stringify(ix.name)}`);
