@@ -18,8 +18,7 @@ import { FilmRights, SYSTEM } from '../src/services/app.js';
 import { askAvails, encodeCursor } from '../src/services/avails.js';
 import type { AvailsInput } from '../src/contract/rights.js';
 import { parseQuestion } from '../src/services/avails.js';
-import { catalogRows, load } from './store.bench.js';
-import { syntheticCatalog } from './synthetic.js';
+import { makeSqliteStore } from './syntheticStore.js';
 
 const now = () => performance.now();
 const fmt = (x: number) => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
@@ -45,7 +44,7 @@ export async function availsPageBench(): Promise<void> {
   const dir = kept ? null : mkdtempSync(join(tmpdir(), 'filmrights-page-bench-'));
   try {
     const file = kept ?? join(dir!, 'bench.db');
-    if (!existsSync(file)) await load({ file }, catalogRows(syntheticCatalog(Number(process.env.BENCH_PAGE_TITLES ?? 2_000), 42)));
+    if (!existsSync(file)) await makeSqliteStore(file, Number(process.env.BENCH_PAGE_TITLES ?? 2_000));
     const snapshot = `${file}.rights-index`;
     const t0 = now();
     const app = await FilmRights.open({

@@ -16,7 +16,7 @@ import { buildServer } from '../src/api/server.js';
 import { countryName } from '../src/domain/countries.js';
 import { FilmRights } from '../src/services/app.js';
 import { createUser } from '../src/services/users.js';
-import { catalogRows, load, storeTitleId } from './store.bench.js';
+import { catalogRows, load, storeTitleId } from './syntheticStore.js';
 import { rng, syntheticCatalog } from './synthetic.js';
 
 const ROUNDS = Number(process.env.BENCH_OFFER_ROUNDS ?? 40);

@@ -1,9 +1,10 @@
-/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|series|store|titlepage|import|extract|load|statements|offers|scale|page` runs one. */
+/** `npm run bench`: every benchmark, figures and ratios to baselines measured in the same run. `npm run bench -- engine|series|store|titlepage|import|extract|load|statements|offers|scale|page|makestore` runs one. */
 import { availsPageBench } from './availsPage.bench.js';
 import { engineBench } from './engine.bench.js';
 import { extractBench } from './extract.bench.js';
 import { importBench } from './import.bench.js';
 import { loadBench } from './load.bench.js';
+import { makeStoreBench } from './makeStore.bench.js';
 import { offersBench } from './offers.bench.js';
 import { scaleBench } from './scale.bench.js';
 import { seriesBench } from './series.bench.js';
@@ -28,3 +29,4 @@ if (!only || only === 'statements') {
 if (!only || only === 'offers') await offersBench();
 if (!only || only === 'scale') await scaleBench();
 if (!only || only === 'page') await availsPageBench();
+if (!only || only === 'makestore') await makeStoreBench();

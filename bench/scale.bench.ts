@@ -4,7 +4,9 @@
  * build and its memory per block; the index snapshot written and loaded against the full build
  * (the baseline, same run); the catalog-wide question; a conflict check; an incremental update.
  * Then a server's start on SQLite at BENCH_SCALE_STORE_TITLES titles (default 10,000): built from
- * the database (the baseline) against started from its snapshot, to its first answer.
+ * the database (the baseline) against started from its snapshot, to its first answer, with the
+ * process's peak RSS (the store made by bench/syntheticStore.ts when missing). Either count at 0
+ * skips its part.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,7 @@ import { openIndexSnapshot, writeIndexSnapshot, type SnapshotStamp } from '../sr
 import { RightsIndex } from '../src/domain/rightsIndex.js';
 import type { RolledRow } from '../src/domain/rollup.js';
 import { openDatabase, SCHEMA_VERSION } from '../src/store/index.js';
-import { catalogRows, load } from './store.bench.js';
+import { makeSqliteStore } from './syntheticStore.js';
 import { germanySvodQuestion, rng, syntheticCatalog } from './synthetic.js';
 
 const PART = 20_000;
@@ -36,6 +38,13 @@ export async function scaleBench(
   storeTitles = Number(process.env.BENCH_SCALE_STORE_TITLES ?? 10_000),
 ): Promise<void> {
   console.log(`\n## Scale: ${titles.toLocaleString('en')} titles (index), ${storeTitles.toLocaleString('en')} titles (server start)\n`);
+  // either part alone with the other's count at 0 (at 1M titles each holds an index of several GB)
+  if (titles > 0) await indexScale(titles);
+  if (storeTitles > 0) await serverStart(storeTitles);
+}
+
+/** The index of `titles` titles built in memory, its snapshot, and its answers, conflict checks and updates. */
+async function indexScale(titles: number): Promise<void> {
   gc();
   const before = held();
   // ---- the full build from blocks in memory (the baseline of the snapshot load)
@@ -164,7 +173,6 @@ export async function scaleBench(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (storeTitles > 0) await serverStart(storeTitles);
 }
 
 /**
@@ -181,7 +189,7 @@ async function serverStart(titles: number): Promise<void> {
     let made = '';
     if (!existsSync(file)) {
       const t0 = now();
-      await load({ file }, catalogRows(syntheticCatalog(titles, 42)));
+      await makeSqliteStore(file, titles, { part: PART });
       made = ` Making the store took ${fmt((now() - t0) / 1000)} s.`;
     }
     rmSync(`${file}.rights-index`, { force: true });
@@ -198,35 +206,33 @@ async function serverStart(titles: number): Promise<void> {
       match: 'cover-entire',
     };
     const q = germanySvodQuestion();
-    const start = async (snapshot: boolean) => {
+    const start = async () => {
       const t0 = now();
-      const app = await FilmRights.open({
-        file,
-        follow: true,
-        indexSnapshot: snapshot ? { file: `${file}.rights-index`, log: () => undefined } : undefined,
-      });
+      const app = await FilmRights.open({ file, follow: true, indexSnapshot: { file: `${file}.rights-index`, log: () => undefined } });
       const opened = now() - t0;
       const first = await askAvails(app, SYSTEM, input);
       const ms = now() - t0;
       const free = titlesIn(app.index.avails(null, q));
-      return { app, ms, opened, first: JSON.stringify(first), free, blocks: app.index.blockCount, from: app.lastIndexBuild?.from };
+      // the peak of the process so far: the first start's is the build from the store's
+      const rss = process.resourceUsage().maxRSS * 1024;
+      return { app, ms, opened, first: JSON.stringify(first), free, blocks: app.index.blockCount, from: app.lastIndexBuild?.from, rss };
     };
-    const fromStore = await start(false);
-    await fromStore.app.close();
-    // a server with the snapshot configured: its first start builds from the store, its clean shutdown writes the snapshot
-    const first = await start(true);
+    // the first start finds no snapshot and builds from the store (the baseline); its clean shutdown writes the snapshot
+    const fromStore = await start();
     const t0 = now();
-    await first.app.close();
+    await fromStore.app.close();
     const closeMs = now() - t0;
-    const second = await start(true);
+    global.gc?.();
+    const second = await start();
     await second.app.close();
     const same =
       second.free === fromStore.free &&
       second.blocks === fromStore.blocks &&
       second.first === fromStore.first &&
+      fromStore.from === 'store' &&
       second.from === 'snapshot';
     console.log(
-      `\nServer start on SQLite, ${titles.toLocaleString('en')} titles, ${fromStore.blocks.toLocaleString('en')} blocks, to its first answer (askAvails, one title): from its snapshot ${fmt(second.ms)} ms (open ${fmt(second.opened)} ms)${same ? '' : ' (ANSWERS DIFFER)'}; built from the database (baseline) ${fmt(fromStore.ms)} ms (open ${fmt(fromStore.opened)} ms; ${fmt(fromStore.ms / second.ms)}x). Clean shutdown writing the snapshot: ${fmt(closeMs)} ms.${made}`,
+      `\nServer start on SQLite, ${titles.toLocaleString('en')} titles, ${fromStore.blocks.toLocaleString('en')} blocks, to its first answer (askAvails, one title): from its snapshot ${fmt(second.ms)} ms (open ${fmt(second.opened)} ms)${same ? '' : ' (ANSWERS DIFFER)'}; built from the database (baseline) ${fmt(fromStore.ms)} ms (open ${fmt(fromStore.opened)} ms; ${fmt(fromStore.ms / second.ms)}x). Clean shutdown writing the snapshot: ${fmt(closeMs)} ms. Peak RSS of the process: ${(fromStore.rss / 1e9).toFixed(2)} GB after the build from the database, ${(second.rss / 1e9).toFixed(2)} GB after the start from the snapshot (a peak: never lower than the first).${made}`,
     );
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });

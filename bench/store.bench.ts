@@ -21,30 +21,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Insertable } from 'kysely';
 import pg from 'pg';
-import { setKey, toIndices, type Bitset } from '../src/domain/bitset.js';
+import { toIndices } from '../src/domain/bitset.js';
 import { COUNTRIES } from '../src/domain/countries.js';
-import { formatDay, PERPETUITY } from '../src/domain/dates.js';
-import { MEDIA, mediaLabel } from '../src/domain/media.js';
+import { formatDay } from '../src/domain/dates.js';
+import { MEDIA } from '../src/domain/media.js';
 import type { RolledRow } from '../src/domain/rollup.js';
 import { RightsIndex } from '../src/domain/rightsIndex.js';
-import { territoryLabel } from '../src/domain/territories.js';
 import { FilmRights, type Actor } from '../src/services/app.js';
 import { askAvails, resolveTitles, type AvailsInput } from '../src/services/avails.js';
 import { ACTIVE_STATUSES, HOLD_STATUSES } from '../src/services/engineBlocks.js';
 import { createApiToken } from '../src/services/users.js';
-import {
-  openDatabase,
-  toJson,
-  type CompaniesTable,
-  type ContractTitlesTable,
-  type Database,
-  type OpenOptions,
-} from '../src/store/index.js';
-import type { NewContract, NewHoldback, NewRightsBlock, NewTitle } from '../src/store/schema.js';
 import { EXPLODE_SQL } from './sqlBaseline.js';
-import { germanySvodQuestion, rng, syntheticCatalog, type SyntheticTitle } from './synthetic.js';
+import { germanySvodQuestion, rng, syntheticCatalog } from './synthetic.js';
+import { catalogRows, load, storeTitleId, TABLE_ORDER } from './syntheticStore.js';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -63,186 +53,6 @@ const started = now();
 const progress = (msg: string) => {
   if (process.env.BENCH_VERBOSE) console.error(`[store bench ${(since(started) / 1000).toFixed(1)} s] ${msg}`);
 };
-
-// ------------------------------------------------------------------ the catalog as store rows
-
-export interface Rows {
-  companies: Insertable<CompaniesTable>[];
-  titles: NewTitle[];
-  contracts: NewContract[];
-  contract_titles: Insertable<ContractTitlesTable>[];
-  rights_blocks: NewRightsBlock[];
-  holdbacks: NewHoldback[];
-}
-const TABLE_ORDER = ['companies', 'titles', 'contracts', 'contract_titles', 'rights_blocks', 'holdbacks'] as const;
-
-const WE = 'bench-sales';
-const BUYERS = [
-  ['buyer-1', 'Northlight Distribution', 'distributor', 'US'],
-  ['buyer-2', 'Kinostar Verleih', 'distributor', 'DE'],
-  ['buyer-3', 'Cinéma Lumière', 'distributor', 'FR'],
-  ['buyer-4', 'Streamwave', 'streamer', 'US'],
-  ['buyer-5', 'Channel Nord', 'broadcaster', 'SE'],
-  ['buyer-6', 'Pacific Screens', 'distributor', 'JP'],
-] as const;
-
-export const storeTitleId = (syntheticId: string) => syntheticId.toLowerCase();
-
-/**
- * One licensor per title (rights in), a handful of buyers (rights out), one
- * contract per block: a signed `in` contract for the mandate, a signed `out`
- * contract per sale, a `negotiating` out contract per hold. Holdbacks belong
- * to a signed out contract of their title (the synthetic catalog attaches a
- * few to a sale that is a hold; holdbacks of unsigned deals do not count).
- */
-export function catalogRows(catalog: readonly SyntheticTitle[]): Rows {
-  const labels = new Map<string, { label: string; json: string }>();
-  const described = (prefix: string, set: Bitset, label: (s: Bitset) => string, codes: (s: Bitset) => string[]) => {
-    const key = prefix + setKey(set);
-    let d = labels.get(key);
-    if (!d) labels.set(key, (d = { label: label(set), json: toJson(codes(set)) }));
-    return d;
-  };
-  const territory = (s: Bitset) => described('t', s, territoryLabel, (x) => toIndices(x).map((i) => COUNTRIES.codeAt(i)));
-  const media = (s: Bitset) => described('m', s, mediaLabel, (x) => toIndices(x).map((i) => MEDIA.codeAt(i)));
-  const day = (d: number) => (d >= PERPETUITY ? null : formatDay(d));
-  const contractBase = {
-    sales_agent_id: null,
-    announced_on: null,
-    edition_id: null,
-    mg_amount: null,
-    mg_currency: null,
-    notes: null,
-    override_reason: null,
-    deleted_at: null,
-  };
-
-  const rows: Rows = {
-    companies: [
-      { id: WE, name: 'Bench Sales', kind: 'sales-agent', country: 'FR' },
-      ...BUYERS.map(([id, name, kind, country]) => ({ id, name, kind, country })),
-    ],
-    titles: [],
-    contracts: [],
-    contract_titles: [],
-    rights_blocks: [],
-    holdbacks: [],
-  };
-  catalog.forEach((t, n) => {
-    const title = storeTitleId(t.id);
-    const licensor = `licensor-${n}`;
-    rows.companies.push({ id: licensor, name: `Licensor ${n} Films`, kind: 'production', country: null });
-    rows.titles.push({
-      id: title,
-      original_title: `Synthetic Title ${n}`,
-      english_title: null,
-      year: 2010 + (n % 15),
-      runtime_minutes: 90 + (n % 60),
-      synopsis: null,
-      source_material: null,
-      source_material_note: null,
-      production_status: 'released',
-    });
-    const signedOut: string[] = [];
-    const contractOf = new Map<string, string>();
-    t.blocks.forEach((b, k) => {
-      if (b.kind === 'holdback') return;
-      const id = b.contract.toLowerCase();
-      contractOf.set(b.contract, id);
-      const start = day(b.start);
-      if (b.kind === 'in') {
-        rows.contracts.push({
-          ...contractBase,
-          id,
-          ref: b.contract,
-          direction: 'in',
-          licensor_id: licensor,
-          licensee_id: WE,
-          status: 'signed',
-          signed_on: start,
-        });
-      } else {
-        const signed = b.kind === 'out';
-        if (signed) signedOut.push(id);
-        rows.contracts.push({
-          ...contractBase,
-          id,
-          ref: b.contract,
-          direction: 'out',
-          licensor_id: WE,
-          licensee_id: BUYERS[k % BUYERS.length][0],
-          status: signed ? 'signed' : 'negotiating',
-          signed_on: signed ? start : null,
-        });
-      }
-      rows.contract_titles.push({ contract_id: id, title_id: title });
-      const tr = territory(b.territories);
-      const md = media(b.media);
-      rows.rights_blocks.push({
-        id: `${id}-b`,
-        contract_id: id,
-        title_id: title,
-        territories: tr.label,
-        territory_codes: tr.json,
-        media: md.label,
-        media_ids: md.json,
-        languages: b.languages === null ? null : toJson([...b.languages]),
-        start_date: start,
-        end_date: day(b.end),
-        exclusive: b.exclusive ? 1 : 0,
-        notes: null,
-      });
-    });
-    t.blocks.forEach((b, k) => {
-      if (b.kind !== 'holdback') return;
-      const own = contractOf.get(b.contract);
-      const contract = own && signedOut.includes(own) ? own : signedOut[0];
-      const tr = territory(b.territories);
-      const md = media(b.media);
-      rows.holdbacks.push({
-        id: `${title}-hb${k}`,
-        contract_id: contract,
-        title_id: title,
-        territories: tr.label,
-        territory_codes: tr.json,
-        media: md.label,
-        media_ids: md.json,
-        start_date: day(b.start),
-        end_date: day(b.end),
-        description: `No ${md.label} in ${tr.label} during the licensee's window`,
-      });
-    });
-  });
-  return rows;
-}
-
-/** Bulk inserts in chunks (as many rows as the driver's bind-parameter limit allows), all in one transaction. */
-export async function load(opts: OpenOptions, rows: Rows): Promise<number> {
-  const store = await openDatabase(opts);
-  try {
-    const maxParams = store.dialect === 'postgres' ? 65_000 : 32_000;
-    const [, ms] = await timed(() =>
-      store.transaction(async (trx) => {
-        for (const table of TABLE_ORDER) {
-          const list = rows[table] as Insertable<Database[typeof table]>[];
-          if (!list.length) continue;
-          const chunk = Math.max(1, Math.floor(maxParams / Object.keys(list[0]).length));
-          const tt = now();
-          for (let i = 0; i < list.length; i += chunk) {
-            await trx
-              .insertInto(table)
-              .values(list.slice(i, i + chunk) as never)
-              .execute();
-          }
-          progress(`${store.dialect}: ${list.length} rows into ${table} in ${since(tt).toFixed(0)} ms`);
-        }
-      }),
-    );
-    return ms;
-  } finally {
-    await store.close();
-  }
-}
 
 /** The baseline of a rebuild: the SELECTs rebuildIndex runs (blocks, holdbacks, title names, contract parties), rows discarded. */
 async function rawRead(app: FilmRights): Promise<number> {
@@ -425,8 +235,8 @@ export async function storeBench(titles = Number(process.env.BENCH_STORE_TITLES 
       return {
         blockRows: rows.rights_blocks.length + rows.holdbacks.length,
         totalRows: TABLE_ORDER.reduce((s, t) => s + rows[t].length, 0),
-        loadSqlite: await load({ file: sqliteFile }, rows),
-        loadPg: await load({ url: pgUrl }, rows),
+        loadSqlite: await load({ file: sqliteFile }, rows, progress),
+        loadPg: await load({ url: pgUrl }, rows, progress),
       };
     })();
     // statistics and visibility map now, not by autovacuum in the middle of a measurement (not timed)

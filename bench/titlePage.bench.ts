@@ -19,7 +19,7 @@ import { FilmRights, SYSTEM } from '../src/services/app.js';
 import { getTitle, type TitleDetail } from '../src/services/catalog.js';
 import { DEMO_DIR, readDemo } from '../src/services/demo.js';
 import { importJson } from '../src/services/interchange.js';
-import { catalogRows, load, storeTitleId } from './store.bench.js';
+import { catalogRows, load, storeTitleId } from './syntheticStore.js';
 import { rng, syntheticCatalog } from './synthetic.js';
 import { getTitleSequential } from './titlePageSequential.js';
 

@@ -61,6 +61,9 @@ export interface FeedStatus {
   lagSeconds: number;
 }
 
+/** Titles read per query by a build of the index from the store. */
+const REBUILD_BATCH = 5_000;
+
 export class FilmRights {
   private idx = new RightsIndex();
   /**
@@ -90,11 +93,11 @@ export class FilmRights {
   private askedIds: string[] | null = null;
   private parties = new Map<string, ContractParties>();
   /**
-   * The titles whose contracts' parties are in `parties`; null: every contract's (a build from
-   * the store reads them all). After a start from a snapshot they are read per title when first
-   * needed (ensureTitleNames): a catalog of a million titles has tens of millions of contracts.
+   * The titles whose contracts' parties are in `parties`: read per title when first needed
+   * (ensureTitleNames), after a build from the store as after a start from a snapshot; a catalog
+   * of a million titles has tens of millions of contracts, more than a Map holds.
    */
-  private partiesRead: Set<string> | null = null;
+  private partiesRead = new Set<string>();
   /** Contract ref → the events its undated windows wait for, in words. */
   private waiting = new Map<string, Set<string>>();
 
@@ -255,15 +258,25 @@ export class FilmRights {
     const started = performance.now();
     const index = new RightsIndex();
     const waiting = new Map<string, Set<string>>();
-    const blocks = await loadEngineBlocks(this.store.db, null, undefined, undefined, waiting);
-    this.waiting = waiting;
     // series, seasons and episodes: each episode gets its own blocks and those it inherits (docs/domain.md)
     const tree = await loadWholeTree(this.store.db);
     const own = new Map<string, ScopedBlock[]>();
-    for (const [title, list] of blocks) {
-      if (tree.get(title)) own.set(title, list);
-      else index.setTitle(title, list);
+    // the titles' blocks a batch of titles at a time, in order of id: only the index and one
+    // batch's rows are in memory (all the rows of a million titles at once are tens of GB). A
+    // title written meanwhile is in the change feed, which a server follows from before the build.
+    for (let after: string | null = null; ;) {
+      let page = this.store.db.selectFrom('titles').select('id').orderBy('id').limit(REBUILD_BATCH);
+      if (after !== null) page = page.where('id', '>', after);
+      const ids = (await page.execute()).map((r) => r.id);
+      if (!ids.length) break;
+      after = ids[ids.length - 1];
+      for (const [title, list] of await loadEngineBlocks(this.store.db, ids, undefined, undefined, waiting)) {
+        if (!list.length) continue;
+        if (tree.get(title)) own.set(title, list);
+        else index.setTitle(title, list);
+      }
     }
+    this.waiting = waiting;
     refreshUnits(
       index,
       tree,
@@ -276,8 +289,9 @@ export class FilmRights {
     this.ownBlocksRead = null;
     this.idx = index;
     await this.refreshHoldExpiries();
-    await this.refreshLookups();
-    this.partiesRead = null;
+    await this.readTitleNames();
+    this.parties = new Map();
+    this.partiesRead = new Set();
     this.lastIndexBuild = {
       at: new Date().toISOString(),
       ms: performance.now() - started,
@@ -448,14 +462,12 @@ export class FilmRights {
   async ensureTitleNames(titleIds: readonly string[], via: Kysely<Database> = this.store.db): Promise<void> {
     const need = new Set(titleIds.filter((id) => !this.titleNames.has(id)));
     const read = this.partiesRead;
-    if (read) {
-      const tops = new Set<string>();
-      for (const id of titleIds) {
-        if (!read.has(id)) need.add(id);
-        if (this.tree.get(id)) tops.add(this.tree.root(id));
-      }
-      for (const top of tops) for (const id of [top, ...this.tree.descendants(top)]) if (!read.has(id)) need.add(id);
+    const tops = new Set<string>();
+    for (const id of titleIds) {
+      if (!read.has(id)) need.add(id);
+      if (this.tree.get(id)) tops.add(this.tree.root(id));
     }
+    for (const top of tops) for (const id of [top, ...this.tree.descendants(top)]) if (!read.has(id)) need.add(id);
     if (need.size) await this.refreshLookups([...need], via);
   }
 
@@ -510,43 +522,42 @@ export class FilmRights {
     this.askedIds = null;
   }
 
-  /** Title names and contract parties: all of them, or those of the given titles only. */
-  private async refreshLookups(titleIds?: readonly string[], db: Kysely<Database> = this.store.db): Promise<void> {
-    if (titleIds && titleIds.length > 5_000) {
+  /** The names of the given titles and the parties of their contracts. */
+  private async refreshLookups(titleIds: readonly string[], db: Kysely<Database> = this.store.db): Promise<void> {
+    if (titleIds.length > 5_000) {
       for (let i = 0; i < titleIds.length; i += 5_000) await this.refreshLookups(titleIds.slice(i, i + 5_000), db);
       return;
     }
-    let titles = db.selectFrom('titles').select(['id', 'original_title', 'english_title']);
-    if (titleIds) titles = titles.where('id', 'in', [...titleIds]);
-    const names = (await titles.execute()).map((t) => [t.id, t.english_title ?? t.original_title] as const);
-    let contracts = db
-      .selectFrom('contracts as c')
-      .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
-      .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
-      .select(['c.id', 'c.ref', 'lor.name as licensor', 'lee.name as licensee']);
-    if (titleIds)
-      contracts = contracts.where(
-        'c.id',
-        'in',
-        db
-          .selectFrom('contract_titles')
-          .select('contract_id')
-          .where('title_id', 'in', [...titleIds]),
-      );
-    const parties = (await contracts.execute()).map((c) => [c.ref, { id: c.id, licensor: c.licensor, licensee: c.licensee }] as const);
-    if (titleIds) {
-      // a title deleted (or merged into another) leaves the names too
-      const found = new Set(names.map(([id]) => id));
-      for (const id of titleIds) if (!found.has(id)) this.titleNames.delete(id);
-      for (const [id, name] of names) this.titleNames.set(id, name);
-      for (const [ref, p] of parties) this.parties.set(ref, p);
-      if (this.partiesRead) for (const id of titleIds) this.partiesRead.add(id);
-      this.syncAsked(titleIds);
-    } else {
-      this.titleNames = new Map(names);
-      this.askedIds = null;
-      this.parties = new Map(parties);
-    }
+    const names = (
+      await db
+        .selectFrom('titles')
+        .select(['id', 'original_title', 'english_title'])
+        .where('id', 'in', [...titleIds])
+        .execute()
+    ).map((t) => [t.id, t.english_title ?? t.original_title] as const);
+    const parties = (
+      await db
+        .selectFrom('contracts as c')
+        .leftJoin('companies as lor', 'lor.id', 'c.licensor_id')
+        .leftJoin('companies as lee', 'lee.id', 'c.licensee_id')
+        .select(['c.id', 'c.ref', 'lor.name as licensor', 'lee.name as licensee'])
+        .where(
+          'c.id',
+          'in',
+          db
+            .selectFrom('contract_titles')
+            .select('contract_id')
+            .where('title_id', 'in', [...titleIds]),
+        )
+        .execute()
+    ).map((c) => [c.ref, { id: c.id, licensor: c.licensor, licensee: c.licensee }] as const);
+    // a title deleted (or merged into another) leaves the names too
+    const found = new Set(names.map(([id]) => id));
+    for (const id of titleIds) if (!found.has(id)) this.titleNames.delete(id);
+    for (const [id, name] of names) this.titleNames.set(id, name);
+    for (const [ref, p] of parties) this.parties.set(ref, p);
+    for (const id of titleIds) this.partiesRead.add(id);
+    this.syncAsked(titleIds);
   }
 
   titleName = (id: string): string => this.titleNames.get(id) ?? id;

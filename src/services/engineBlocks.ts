@@ -52,9 +52,14 @@ export async function loadEngineBlocks(
     list.push(b);
   };
 
+  // CROSS JOIN with the join's condition in WHERE: the same rows, but SQLite then reads the
+  // titles' blocks first (by rights_blocks_title_idx) and their contracts by key. With an inner
+  // join and 8 titles or more its planner walked every contract of the wanted statuses instead
+  // (the whole catalog: ~27M contracts at 1M titles). PostgreSQL plans both forms alike.
   let blocks = db
     .selectFrom('rights_blocks as b')
-    .innerJoin('contracts as c', 'c.id', 'b.contract_id')
+    .crossJoin('contracts as c')
+    .whereRef('c.id', '=', 'b.contract_id')
     .leftJoin('hold_expiries as hx', 'hx.contract_id', 'c.id')
     .select([
       'hx.expires_on',
@@ -84,7 +89,8 @@ export async function loadEngineBlocks(
   const blockRows = await blocks.execute();
   let holdbacks = db
     .selectFrom('holdbacks as h')
-    .innerJoin('contracts as c', 'c.id', 'h.contract_id')
+    .crossJoin('contracts as c')
+    .whereRef('c.id', '=', 'h.contract_id')
     .select([
       'h.title_id',
       'h.territory_codes',
