@@ -44,13 +44,17 @@ export function refName(r: Ref | string | null | undefined): string {
 /** A list's contract (`notReviewed`) or a whole one (its `sources`): read from a source nobody has reviewed yet? */
 type Reviewable = { notReviewed?: boolean; sources?: Array<{ reviewed: boolean }> };
 
-/** A contract's reference, a link to the deal; marked when it was read from a source nobody has reviewed yet. */
-export function ContractRef({ c }: { c: Pick<Contract, 'id' | 'ref'> & Reviewable }) {
+/**
+ * A contract's reference (or the `label` given in its place), a link to the deal; marked when it
+ * was read from a source nobody has reviewed yet.
+ */
+export function ContractRef({ c, label }: { c: Pick<Contract, 'id' | 'ref'> & Reviewable; label?: string }) {
   const waiting = c.notReviewed ?? c.sources?.some((s) => !s.reviewed) ?? false;
   return (
     <>
-      <Link to={`/deals/${encodeURIComponent(c.id)}`} className="contract-ref">
-        {c.ref}
+      {/* a reference reads as one (mono, not wrapped); a label in words wraps as text */}
+      <Link to={`/deals/${encodeURIComponent(c.id)}`} className={label === undefined ? 'contract-ref' : undefined}>
+        {label ?? c.ref}
       </Link>
       {waiting && (
         <>

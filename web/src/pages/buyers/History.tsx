@@ -6,7 +6,7 @@ import { formatDate, formatMoney } from '../../lib/format';
 import { Link } from '../../lib/router';
 import type { BuyerHistory } from '../../../../src/contract/index.js';
 import { ColumnHeads, Section } from '../../components/ui';
-import { ReviewMark } from '../../components/ReviewMark';
+import { ContractRef } from '../../components/contracts';
 
 type Deal = BuyerHistory['withUs'][number];
 
@@ -42,13 +42,7 @@ export function History({ history, canSeeMoney }: { history: BuyerHistory; canSe
                     <td data-label="Deal">
                       {/* one piece, so that a phone's stacked row keeps the mark after the reference */}
                       <span className="history-deal">
-                        <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>{d.contract.ref}</Link> ({d.contract.status})
-                        {d.notReviewed && (
-                          <>
-                            {' '}
-                            <ReviewMark reviewed={false} />
-                          </>
-                        )}
+                        <ContractRef c={{ ...d.contract, notReviewed: d.notReviewed }} /> ({d.contract.status})
                       </span>
                     </td>
                     <td data-label="Date">{formatDate(d.date)}</td>
@@ -83,13 +77,7 @@ export function History({ history, canSeeMoney }: { history: BuyerHistory; canSe
                     <td data-label="Media">{d.mediaLabel ?? '—'}</td>
                     <td data-label="Source">
                       <span className="history-deal">
-                        <Link to={`/deals/${encodeURIComponent(d.contract.id)}`}>{d.sources.join('; ') || d.contract.ref}</Link>
-                        {d.notReviewed && (
-                          <>
-                            {' '}
-                            <ReviewMark reviewed={false} />
-                          </>
-                        )}
+                        <ContractRef c={{ ...d.contract, notReviewed: d.notReviewed }} label={d.sources.join('; ') || d.contract.ref} />
                       </span>
                     </td>
                   </tr>
