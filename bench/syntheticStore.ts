@@ -28,7 +28,8 @@ import {
   type OpenOptions,
 } from '../src/store/index.js';
 import type { NewContract, NewHoldback, NewRightsBlock, NewTitle } from '../src/store/schema.js';
-import { syntheticCatalog, type SyntheticTitle } from './synthetic.js';
+import { RightsIndex } from '../src/domain/rightsIndex.js';
+import { germanySvodQuestion, syntheticCatalog, type SyntheticTitle } from './synthetic.js';
 
 export interface Rows {
   companies: Insertable<CompaniesTable>[];
@@ -396,3 +397,17 @@ export async function makeSqliteStore(file: string, titles: number, opts: MakeOp
   if (upgrade) throw new Error(`makeSqliteStore: the made store needed migrations: ${upgrade.applied.join(', ')}`);
   return { titles, rows: written, blockRows, insertMs, indexMs, foreignKeyMs, totalMs: performance.now() - t0 };
 }
+
+/** The synthetic catalog indexed in memory, under the store's title ids: what an index built from its store must equal. */
+export function syntheticIndex(titles: number, part: number): RightsIndex {
+  const index = new RightsIndex();
+  for (const list of catalogParts(titles, part)) for (const t of list) index.setTitle(storeTitleId(t.id), t.blocks);
+  return index;
+}
+
+/** The titles an index answers free for the bench's catalog-wide question (Germany, SVOD), sorted. */
+export const freeTitles = (index: RightsIndex): string[] =>
+  index
+    .avails(null, germanySvodQuestion())
+    .flatMap((r) => r.titles)
+    .sort();
