@@ -436,6 +436,25 @@ export function add<T extends FactType>(
   return fact;
 }
 
+/**
+ * Takes back a fact this sentence told first and no other sentence repeated (one span only): a later reading of
+ * the same sentence found what it misread (a title taken from the focus where the sentence names its own).
+ */
+export function dropFact(st: State, fact: AnyFact): boolean {
+  if (fact.spans.length || st.facts.get(fact.key) !== fact) return false;
+  st.facts.delete(fact.key);
+  st.order = st.order.filter((k) => k !== fact.key);
+  st.spanStarts.delete(fact.key);
+  const here = st.factsAt.get(fact.span[0]);
+  if (here)
+    st.factsAt.set(
+      fact.span[0],
+      here.filter((f) => f !== fact),
+    );
+  if (fact.type === 'deal') st.deals = st.deals.filter((d) => d !== fact);
+  return true;
+}
+
 /** Whether one of the fact's further spans starts at `start`. */
 export function hasSpanAt(st: State, f: { key: string }, start: number): boolean {
   return st.spanStarts.get(f.key)!.has(start);

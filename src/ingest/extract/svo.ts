@@ -21,7 +21,7 @@
  * merges them). One pass over the sentence's words, each look bounded.
  */
 import { companyEntry } from '../companies.js';
-import { type Ctx, dealsHere, nk, validTerritories } from './context.js';
+import { type Ctx, dealsHere, dropFact, nk, validTerritories } from './context.js';
 import { addDeal, sentenceSeller } from './dealTerms.js';
 import { type Word, companyEndingAt, companyStartingAt, sentenceWords, titleAt } from './clauseWords.js';
 import { COMPANY_PRONOUN } from './words.js';
@@ -105,7 +105,7 @@ const NOT_CLOSED =
   /\b(?:talks?|negotiat\w*|nearing|near|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking)\b/;
 /** Words that describe the film before its title (`the Venice competition title T`, `another thriller, T`). */
 const KIND =
-  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|debut|documentary|doc|docu|drama|comedy|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering)$/;
+  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|debut|documentary|doc|docu|drama|comedy|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star)$/;
 /** Words allowed in a description besides kinds and capitals. */
 const DESC_WORD =
   /^(?:the|a|an|another|its|his|her|their|new|latest|upcoming|animated|acclaimed|award-winning|festival|competition|market|section|grand|best|first|second|third|two|three|four|both|global|prize|feature-length|horror|action|crime|family|period|indie|korean|french|german|japanese|chinese|spanish|italian|british|american|documentary|narrative|midnight|english-language|foreign-language|genre|sci-fi|coming-of-age|romantic|dark|black|award|screenplay|cannes|buzzy|hot|critically|psychological|supernatural|teen|political|true-crime|music|dance|sports)$/;
@@ -154,7 +154,11 @@ function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[] {
       .slice(k - n, k)
       .map((w) => w.lw)
       .join(' ');
-    if (k - n >= 0 && phrase !== 'it' && COMPANY_PRONOUN.test(phrase) && c.st.focusCompany) return [c.st.focusCompany];
+    if (k - n < 0 || phrase === 'it' || !COMPANY_PRONOUN.test(phrase)) continue;
+    // "X has announced that the company has acquired": the company that opens the sentence, before the one in focus
+    const opener = companyStartingAt(c, ws, 0, text);
+    if (opener && opener[0] <= k - n && ws.slice(opener[0], k - n).every((w) => BETWEEN.has(w.lw))) return [opener[1]];
+    if (c.st.focusCompany) return [c.st.focusCompany];
   }
   return [];
 }
@@ -262,9 +266,10 @@ function sellerAfter(c: Ctx, ws: Word[], k: number, text: string): string | null
   return s ? s[1] : null;
 }
 
-function tell(c: Ctx, titles: string[], buyers: string[], terr: string | null, seller: string | null): void {
+function tell(c: Ctx, titles: string[], buyers: string[], terr: string | null, seller: string | null, explicit = false): void {
   for (const b of buyers) {
     if (companyEntry(b)?.kind === 'sales-agent') continue;
+    if (explicit) supersede(c, titles[0], b);
     // the sentence's other rules gave this buyer a deal: the same title is completed (its territories), another
     // form of it is not told again (a second form would be a second deal); a further title of a list is
     const mine = dealsHere(c).filter((d) => nk(d.fields.buyer) === nk(b));
@@ -277,6 +282,26 @@ function tell(c: Ctx, titles: string[], buyers: string[], terr: string | null, s
       if (placed.has(key) || (told.length && !told.includes(key) && (i === 0 || overlaps))) return;
       addDeal(c, t, b, terr ? [terr] : [], { seller }, 0.7);
     });
+  }
+}
+
+/**
+ * What the sentence's other rules misread, that the reading of its object corrects: a deal for the film in focus
+ * where the verb's object names another film (`X acquired the animated feature T2` after a paragraph on T), and a
+ * buyer cut at `&` (`Sky Distribution` for `Gunpowder & Sky Distribution`), the company in focus given the film where
+ * the sentence names its buyer. Only deals this sentence told first.
+ */
+function supersede(c: Ctx, title: string, buyer: string): void {
+  const said = nk(c.sent.text);
+  const key = nk(title);
+  for (const d of dealsHere(c)) {
+    const t = nk(d.fields.title);
+    const db = nk(d.fields.buyer);
+    const cut = / & /.test(buyer) && nk(buyer).endsWith(` ${db}`);
+    // the same film given to the company in focus where the sentence names its buyer ("X announced that the company ...")
+    const unnamed = !said.includes(db) && said.includes(nk(buyer));
+    if (t === key ? db !== nk(buyer) && (cut || unnamed) : db === nk(buyer) && !said.includes(t) && !t.includes(key) && !key.includes(t))
+      dropFact(c.st, d);
   }
 }
 
@@ -348,7 +373,7 @@ export function extractClauseDeals(c: Ctx): void {
       const obj = objectAt(c, ws, v + (act || ger), text);
       if (!obj) continue;
       const terr = obj.terr ?? afterTerritories(ws, obj.end, text);
-      tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0);
+      tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, true);
       v = obj.end - 1;
       continue;
     }

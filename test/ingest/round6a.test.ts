@@ -1,0 +1,61 @@
+/**
+ * Issue 12, round 6a: the outlets whose articles the rules barely read
+ * (IndieWire's rundowns and festival guides, Deadline's and The Hollywood
+ * Reporter's acquisition news, IMDb's news pages, Playback). Sentences written
+ * for this project, with invented films and companies (never an article's).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/ingest/extract.js';
+
+const facts = (text: string) => extractFacts(text, { date: '2024-02-26' }).facts;
+
+const deals = (text: string): string[] =>
+  facts(text)
+    .filter((f) => f.type === 'deal')
+    .map((f) => {
+      const d = f.fields as { title: string; buyer: string; territories: string | null };
+      return `${d.title} / ${d.buyer} / ${d.territories ?? '-'}`;
+    });
+
+describe('the object the verb names, not the film in focus', () => {
+  it('an unquoted title behind a kind of film, after a paragraph on another film', () => {
+    expect(
+      deals(
+        'Marrow Pictures has acquired U.S. rights to "Cold Harbour". The film stars Ana Ruiz.\n' +
+          'In a deal in the low seven figures, Pellucid has acquired the animated feature Paper Lanterns.',
+      ),
+    ).toEqual(['Cold Harbour / Marrow Pictures / U.S.', 'Paper Lanterns / Pellucid / -']);
+  });
+
+  it('a headline names one film, the body a purchase of another', () => {
+    expect(
+      deals(
+        'UPDATED: Marrow Pictures ("Cold Harbour") was the busiest buyer at the market.\n\n' +
+          'Kestrel Releasing acquired U.S. rights to the biopic Tamsin, starring Ana Ruiz, after a quiet screening.',
+      ),
+    ).toContain('Tamsin / Kestrel Releasing / U.S.');
+    expect(
+      deals(
+        'UPDATED: Marrow Pictures ("Cold Harbour") was the busiest buyer at the market.\n\n' +
+          'Kestrel Releasing acquired U.S. rights to the biopic Tamsin, starring Ana Ruiz, after a quiet screening.',
+      ),
+    ).not.toContain('Cold Harbour / Kestrel Releasing / U.S.');
+  });
+
+  it('a company name joined by & is one buyer, not its last part', () => {
+    expect(deals('Tinder & Flint Distribution has acquired Ana Ruiz’s “Salt Road,” with a release set for May 3.')).toEqual([
+      'Salt Road / Tinder & Flint Distribution / -',
+    ]);
+  });
+});
+
+describe('"the company" after the company that opens the sentence', () => {
+  it('announced that the company has acquired', () => {
+    expect(
+      deals(
+        'Marrow Pictures has acquired "Cold Harbour".\n' +
+          'Kestrel Releasing has announced that the company has acquired all North American rights to Ana Ruiz’s upcoming film “Salt Road.”',
+      ),
+    ).toEqual(['Cold Harbour / Marrow Pictures / -', 'Salt Road / Kestrel Releasing / North American']);
+  });
+});
