@@ -56,6 +56,58 @@ describe('"the company" after the company that opens the sentence', () => {
         'Marrow Pictures has acquired "Cold Harbour".\n' +
           'Kestrel Releasing has announced that the company has acquired all North American rights to Ana Ruiz’s upcoming film “Salt Road.”',
       ),
-    ).toEqual(['Cold Harbour / Marrow Pictures / -', 'Salt Road / Kestrel Releasing / North American']);
+    ).toEqual(['Cold Harbour / Marrow Pictures / -', 'Salt Road / Kestrel Releasing / North America']);
+  });
+});
+
+describe('"X announced it acquired": the company that opens the sentence', () => {
+  it('not the company of the sentence before', () => {
+    expect(
+      deals(
+        'Marrow Pictures nabbed Ana Ruiz’s debut “Cold Harbour” after its Berlin premiere.\n' +
+          'Title: “Salt Road” Festival: Venice Buyer: Kestrel Releasing\n' +
+          'Kestrel Releasing announced it acquired North American rights for the movie on June 2.',
+      ),
+    ).toEqual(['Cold Harbour / Marrow Pictures / -', 'Salt Road / Kestrel Releasing / North America']);
+  });
+});
+
+describe('festival guides written as records of labelled fields', () => {
+  it('the quoted title on its own line, then its festival and its buyers', () => {
+    expect(
+      deals('Follow along below.\n\n“Salt Road”\n\nFestivals: Venice, TIFF\nBuyer: Pellucid/Kestrel Releasing\nThe drama stars Ana Ruiz.'),
+    ).toEqual(['Salt Road / Pellucid / -', 'Salt Road / Kestrel Releasing / -']);
+  });
+
+  it('labels running on in one paragraph: the buyer is the known company name, not the words after it', () => {
+    expect(
+      deals(
+        'Below find the list. Title: “Salt Road” Festival: Telluride Buyer: Neon Ana Ruiz and Ben Holt’s drama has been a favourite since Venice. Title: “Grey Tide” Festival: TIFF Buyer: Mubi The documentary follows a fisherman.',
+      ),
+    ).toEqual(['Salt Road / Neon / -', 'Grey Tide / Mubi / -']);
+  });
+
+  it('a buyer line too far from any title gives nothing', () => {
+    expect(
+      deals('“Salt Road”\nIt screens in Venice.\nIt then goes to Toronto.\nIt opens in May.\nIt stars Ana Ruiz.\nBuyer: Neon'),
+    ).toEqual([]);
+  });
+});
+
+describe('a film and its distributors in parentheses', () => {
+  it('"X/Y" is two buyers; a closing quote inside the parentheses is no part of the name', () => {
+    expect(
+      deals('Several premieres arrive with distribution, from “Salt Road” (Neon/Mubi) to “Grey Tide” (Sony Pictures Classics”).'),
+    ).toEqual(['Salt Road / Neon / -', 'Salt Road / Mubi / -', 'Grey Tide / Sony Pictures Classics / -']);
+  });
+});
+
+describe('a place after the verb is no title', () => {
+  it('"picked up the Middle East" keeps the film in focus', () => {
+    expect(
+      deals(
+        'Nordlys Sales has closed deals on “Salt Road” at the market.\nLeonine has taken German-speaking Europe, while Eagle Films picked up the Middle East.',
+      ),
+    ).toContain('Salt Road / Eagle Films / Middle East');
   });
 });

@@ -38,6 +38,7 @@ import { extractDistributionHandling, extractHandledBy, extractMandates, extract
 import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
 import { otherFilm } from './otherFilm.js';
+import { extractFieldRecords } from './fieldRecords.js';
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
@@ -139,6 +140,7 @@ function runPass(
       extractInPassing(c);
       extractLineUps(c);
     }
+    extractFieldRecords(c);
     if (!headline) {
       extractRespectively(c);
       extractHandledBy(c);

@@ -6,7 +6,7 @@
  * festival (and year) a festival name means.
  */
 import { parseMedia } from '../../domain/media.js';
-import { parseTerritories } from '../../domain/territories.js';
+import { lookupTerritoryName, parseTerritories } from '../../domain/territories.js';
 import type { CreditRole } from '../../store/index.js';
 import { eventYear, tenseOf, type DateMention, type Tense } from '../dates.js';
 import { yearEdition, type EventEntry } from '../lexicon.js';
@@ -479,7 +479,15 @@ function mergeFields(into: AnyFact, from: AnyFact): void {
     const parts = [a.territories, b.territories]
       .filter((x): x is string => !!x)
       .flatMap((x) => (/\bexcluding\b/.test(x) ? [x] : splitList(x)));
-    a.territories = validTerritories(joinList(parts));
+    // one place written two ways ("North America", "North American") is told once
+    const seen = new Set<string>();
+    const distinct = parts.filter((p) => {
+      const ref = lookupTerritoryName(p)?.ref ?? p.toLowerCase();
+      if (seen.has(ref)) return false;
+      seen.add(ref);
+      return true;
+    });
+    a.territories = validTerritories(joinList(distinct));
     for (const k of ['seller', 'media', 'price', 'priceNote', 'festival'] as const) fillIn(a, b, k);
     for (const n of b.negotiators) if (!a.negotiators.some((x) => nk(x.name) === nk(n.name))) a.negotiators.push(n);
     return;

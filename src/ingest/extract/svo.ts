@@ -20,6 +20,7 @@
  * nothing. Deals already found in the sentence are not told twice (addDeal
  * merges them). One pass over the sentence's words, each look bounded.
  */
+import { lookupTerritoryName } from '../../domain/territories.js';
 import { companyEntry } from '../companies.js';
 import { type Ctx, dealsHere, dropFact, nk, validTerritories } from './context.js';
 import { addDeal, sentenceSeller } from './dealTerms.js';
@@ -225,11 +226,22 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
     if (/['’]s$/.test(w.w) || KIND.test(w.lw) || DESC_WORD.test(w.lw) || /^\d{4}$/.test(w.w)) continue;
     // "another thriller, T": a comma after a kind
     if (w.w === ',' && j > k && KIND.test(ws[j - 1].lw)) continue;
+    // the object is a place ("picked up the Middle East"): no title, and never the place's last word
+    if (territoryRunAt(ws, j, text)) return null;
     // a capital word of a name before a possessive ("S. S. Arora's")
     if (/^\p{Lu}/u.test(w.w)) continue;
     return null;
   }
   return null;
+}
+
+/** Whether two or three capitalized words at `j` name a territory (`Middle East`, `Latin America`). */
+function territoryRunAt(ws: Word[], j: number, text: string): boolean {
+  for (let n = 3; n >= 2; n--) {
+    const run = ws.slice(j, j + n);
+    if (run.length === n && run.every((x) => /^\p{Lu}/u.test(x.w)) && lookupTerritoryName(text.slice(run[0].s, run[n - 1].e))) return true;
+  }
+  return false;
 }
 
 /** What may follow a title the reading accepts. */
