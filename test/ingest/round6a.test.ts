@@ -111,3 +111,37 @@ describe('a place after the verb is no title', () => {
     ).toContain('Salt Road / Eagle Films / Middle East');
   });
 });
+
+describe('deals told with a payment, a pact or the noun "acquisition"', () => {
+  it('paid a sum for rights to the film', () => {
+    expect(
+      deals('This year, newcomer Kestrel Releasing paid $4.5 million for U.S. rights to Ana Ruiz’s Salt Road and her next film.'),
+    ).toEqual(['Salt Road / Kestrel Releasing / U.S.']);
+  });
+
+  it('struck a pact for rights to the film', () => {
+    expect(
+      deals('Midway through the market, Marrow Pictures struck a multimillion-dollar pact for U.S. rights to Grey Tide, a thriller.'),
+    ).toEqual(['Grey Tide / Marrow Pictures / U.S.']);
+  });
+
+  it('announced the acquisition of rights to the film', () => {
+    expect(
+      deals(
+        'Kestrel Films has announced the acquisition of all U.S. distribution rights to Ana Ruiz’s new documentary “Salt Road,” a portrait.',
+      ),
+    ).toEqual(['Salt Road / Kestrel Films / U.S.']);
+  });
+
+  it('talks about a pact give no deal', () => {
+    expect(deals('Marrow Pictures is nearing a pact for U.S. rights to Grey Tide.')).not.toContain('Grey Tide / Marrow Pictures / U.S.');
+  });
+
+  it('a gerund after adverbs: "most recently prebuying"', () => {
+    expect(
+      deals(
+        'Kestrel Releasing spent freely this year, most recently prebuying North American rights to the horror comedy “Salt Road” from Nordlys.',
+      ),
+    ).toEqual(['Salt Road / Kestrel Releasing / North American']);
+  });
+});

@@ -39,6 +39,7 @@ import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
 import { otherFilm } from './otherFilm.js';
 import { extractFieldRecords } from './fieldRecords.js';
+import { extractNominalDeals } from './nominalDeals.js';
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
@@ -136,6 +137,7 @@ function runPass(
       extractPairLists(c);
       extractGapping(c);
       extractClauseDeals(c);
+      extractNominalDeals(c);
       extractTitleParens(c);
       extractInPassing(c);
       extractLineUps(c);

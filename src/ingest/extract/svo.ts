@@ -29,7 +29,7 @@ import { COMPANY_PRONOUN } from './words.js';
 
 /** Words a sentence must hold for this reading to try it. */
 const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|sold|went to|gone to|forked out)\b/;
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out)\b/;
 
 const ACTIVE: string[][] = [
   ['acquired'],
@@ -55,7 +55,18 @@ const ACTIVE: string[][] = [
   ['took', 'home'],
   ['takes', 'home'],
 ];
-const GERUND: string[][] = [['acquiring'], ['picking', 'up'], ['taking', 'home'], ['nabbing'], ['snapping', 'up']];
+const GERUND: string[][] = [
+  ['acquiring'],
+  ['picking', 'up'],
+  ['taking', 'home'],
+  ['nabbing'],
+  ['snapping', 'up'],
+  ['prebuying'],
+  ['pre-buying'],
+  ['grabbing'],
+  ['scooping', 'up'],
+  ['snatching', 'up'],
+];
 const PASSIVE: string[][] = [
   ['sold', 'to'],
   ['bought', 'by'],
@@ -123,7 +134,7 @@ function phraseAt(ws: Word[], i: number, list: string[][]): number {
  * The clause's words before `v` hold talks or a plan: read back at most ten words, to a semicolon or a dash,
  * or to a comma more than three words back (the comma right before a gerund is crossed).
  */
-function notClosed(ws: Word[], v: number): boolean {
+export function notClosed(ws: Word[], v: number): boolean {
   const from = Math.max(0, v - 10);
   let k = v - 1;
   while (k >= from && !/^[;–—]$/.test(ws[k].w) && !(ws[k].w === ',' && k < v - 3)) k--;
@@ -136,7 +147,7 @@ function notClosed(ws: Word[], v: number): boolean {
 }
 
 /** The subject company of the verb at `v`: [names] (joint buyers `X and Y`), or the company in focus for `the streamer`. */
-function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[] {
+export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[] {
   let k = v;
   while (k > 0 && BETWEEN.has(ws[k - 1].lw) && v - k < 7) k--;
   const found = companyEndingAt(c, ws, k, text);
@@ -172,7 +183,7 @@ function rightsTerritories(ws: Word[], a: number, b: number, text: string): stri
 }
 
 /** After a verb: the titles (one, or two joined by `and`), where they end, and the rights' territories; else null. */
-function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles: string[]; end: number; terr: string | null } | null {
+export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles: string[]; end: number; terr: string | null } | null {
   let terr: string | null = null;
   // "the worldwide SVOD rights to", "U.S. and Canadian rights for"
   for (let r = k; r < Math.min(ws.length, k + 9); r++)
@@ -216,7 +227,8 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
     // "the Ana Ruiz, Ben Holt starrer T": names of the cast before the title
     const cast = t && ws[t[0]]?.w === ',' && ws.slice(t[0], t[0] + 7).some((x) => /^(?:starrer|vehicle|helmer)$/.test(x.lw));
     if (t && !cast && !(KIND.test(ws[t[0]]?.lw ?? '') || ws[t[0]]?.lw === 'award' || /['’]s$/.test(ws[t[0] - 1].w))) {
-      if (isBoundary(ws[t[0]])) return t;
+      // (a comma inside the closing quote, as US trades write it: `“T,” a portrait`)
+      if (isBoundary(ws[t[0]]) || (/^[”"]$/.test(ws[t[0] - 1].w) && ws[t[0] - 2]?.w === ',')) return t;
       return null;
     }
     if (t) {
@@ -256,7 +268,7 @@ function isBoundary(w: Word | undefined): boolean {
 }
 
 /** Territories after the object: `for Canada, Australia and New Zealand`, `for distribution in the U.K.`, `for world-wide distribution`. */
-function afterTerritories(ws: Word[], k: number, text: string): string | null {
+export function afterTerritories(ws: Word[], k: number, text: string): string | null {
   if (ws[k]?.lw !== 'for' && ws[k]?.lw !== 'in') return null;
   let a = k + 1;
   while (a < ws.length && /^(?:distribution|release|the|theatrical|in)$/.test(ws[a].lw)) a++;
@@ -272,13 +284,13 @@ function afterTerritories(ws: Word[], k: number, text: string): string | null {
 }
 
 /** A company after `from` is the seller (`picked up T from X`). */
-function sellerAfter(c: Ctx, ws: Word[], k: number, text: string): string | null {
+export function sellerAfter(c: Ctx, ws: Word[], k: number, text: string): string | null {
   if (ws[k]?.lw !== 'from') return null;
   const s = companyStartingAt(c, ws, k + 1, text);
   return s ? s[1] : null;
 }
 
-function tell(c: Ctx, titles: string[], buyers: string[], terr: string | null, seller: string | null, explicit = false): void {
+export function tell(c: Ctx, titles: string[], buyers: string[], terr: string | null, seller: string | null, explicit = false): void {
   for (const b of buyers) {
     if (companyEntry(b)?.kind === 'sales-agent') continue;
     if (explicit) supersede(c, titles[0], b);
@@ -373,9 +385,12 @@ export function extractClauseDeals(c: Ctx): void {
       if (ger) {
         // "X picking up T", "X was another buyer, taking home T": the company before, in the same sentence
         const direct = companyEndingAt(c, ws, v, text);
+        // "X splashed out this year, most recently prebuying T": adverbs between the comma and the gerund
+        let g = v;
+        while (g > 0 && /^(?:most|recently|also|later|then|first|finally|again)$/.test(ws[g - 1].lw) && v - g < 3) g--;
         if (direct) buyers = [direct[1]];
-        else if (ws[v - 1]?.w === ',')
-          for (let e = v - 1; e > 0 && v - e < 10 && !buyers.length; e--) {
+        else if (ws[g - 1]?.w === ',')
+          for (let e = g - 1; e > 0 && g - e < 10 && !buyers.length; e--) {
             const f = companyEndingAt(c, ws, e, text);
             // the sentence's subject only ("Neon was another buyer, taking home T")
             if (f && f[0] === 0) buyers = [f[1]];
