@@ -145,3 +145,19 @@ describe('deals told with a payment, a pact or the noun "acquisition"', () => {
     ).toEqual(['Salt Road / Kestrel Releasing / North American']);
   });
 });
+
+describe('titles behind a plural possessive, a long apposition, a page’s date line', () => {
+  it('"Ana Jacobs’ T" is T', () => {
+    expect(
+      deals('A wave of deals included Marrow Pictures snapping up the Canadian rights to Ana Jacobs’ Tidewater, which stars Ben Holt.'),
+    ).toEqual(['Tidewater / Marrow Pictures / Canadian']);
+  });
+
+  it('a passive whose subject title stands before a long apposition, after the page’s date line', () => {
+    expect(
+      deals(
+        ' date 2018-03-08 Salt Road, the documentary that looks at the question of who gets hired to run the writers’ rooms of long-running network and cable television shows, has just been picked up by Kestrel Releasing.',
+      ),
+    ).toEqual(['Salt Road / Kestrel Releasing / -']);
+  });
+});
