@@ -327,8 +327,9 @@ function supersede(c: Ctx, title: string, buyer: string): void {
     const cut = / & /.test(buyer) && nk(buyer).endsWith(` ${db}`);
     // the same film given to the company in focus where the sentence names its buyer ("X announced that the company ...")
     const unnamed = !said.includes(db) && said.includes(nk(buyer));
-    // "P’ T" read as one title by another rule, where the object is T
-    const owned = db === nk(buyer) && t !== key && t.endsWith(` ${key}`) && /['’]s?\s+\S/.test(d.fields.title);
+    // "Ana Jacobs’ T" read as one title by another rule, where the object is T (not "Frankie’s Wedding": a title may
+    // hold a singular possessive)
+    const owned = db === nk(buyer) && t !== key && t.endsWith(` ${key}`) && /s['’]\s+\S/.test(d.fields.title);
     if (owned) {
       dropFact(c.st, d);
       continue;
