@@ -161,3 +161,24 @@ describe('titles behind a plural possessive, a long apposition, a page’s date 
     ).toEqual(['Salt Road / Kestrel Releasing / -']);
   });
 });
+
+describe('a seller’s sales of a film whose title carries an apposition or a description', () => {
+  it('the list after the apposition goes to the film the verb governs, not the one the apposition names', () => {
+    expect(
+      deals(
+        'Toronto-based Nordlys Sales pre-sold “Salt Road,” the follow-up to Ana Ruiz’s 2019 hit “Grey Tide,” to Kestrel Films in Japan and Marrow Pictures for Brazil.',
+      ),
+    ).toEqual(['Salt Road / Kestrel Films / Japan', 'Salt Road / Marrow Pictures / Brazil']);
+  });
+
+  it('a description between the verb and the title', () => {
+    const got = deals(
+      'Nordlys Sales also said it has sold the rights to bilingual Quebec comedy hit “Salt Road” to Kestrel Films for Brazil, Marrow Pictures in Thailand and Turkey’s Tinder Films.',
+    );
+    expect(got.sort()).toEqual([
+      'Salt Road / Kestrel Films / Brazil',
+      'Salt Road / Marrow Pictures / Thailand',
+      'Salt Road / Tinder Films / Turkey',
+    ]);
+  });
+});

@@ -40,6 +40,7 @@ import { extractSalesMandates } from './salesMandates.js';
 import { otherFilm } from './otherFilm.js';
 import { extractFieldRecords } from './fieldRecords.js';
 import { extractNominalDeals } from './nominalDeals.js';
+import { extractAppositionSales } from './appositionSale.js';
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
@@ -138,6 +139,7 @@ function runPass(
       extractGapping(c);
       extractClauseDeals(c);
       extractNominalDeals(c);
+      extractAppositionSales(c);
       extractTitleParens(c);
       extractInPassing(c);
       extractLineUps(c);
