@@ -182,3 +182,29 @@ describe('a seller’s sales of a film whose title carries an apposition or a de
     ]);
   });
 });
+
+describe('lists of films bought, told with semicolons', () => {
+  it('one buyer, several objects: an alternative title in parentheses, a credit, then the next film', () => {
+    expect(
+      deals(
+        'Marrow Pictures already has picked up “Salt Road” (Sel de Route) from Ana Ruiz; “Grey Tide,” by various directors; and Ben Holt’s “Cold Harbour” (Port Froid).',
+      ),
+    ).toEqual(['Salt Road / Marrow Pictures / -', 'Grey Tide / Marrow Pictures / -', 'Cold Harbour / Marrow Pictures / -']);
+  });
+
+  it('"saw X grab T; Y take T2; and Z pick up T3": each company its film', () => {
+    expect(
+      deals(
+        'Other pick-ups saw Marrow Pictures grab Ana Ruiz’s “Salt Road” (Sel de Route); Kestrel Films take Ben Holt’s “Grey Tide”; and Tinder Films pick up “Cold Harbour.”',
+      ),
+    ).toEqual(['Salt Road / Marrow Pictures / -', 'Grey Tide / Kestrel Films / -', 'Cold Harbour / Tinder Films / -']);
+  });
+});
+
+describe('a producer’s possessive is no part of the title', () => {
+  it('"Kestrel Films\' T went to X"', () => {
+    expect(deals("Kestrel Films' Salt Road went to Marrow Pictures on Jan. 23, beating out three other bidders.")).toEqual([
+      'Salt Road / Marrow Pictures / -',
+    ]);
+  });
+});

@@ -429,6 +429,9 @@ const COMPANY_WORD_END = /\b(?:Films|Film|Entertainment|Pictures|Media|Distribut
 
 export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: string[], extra: Partial<DealFields>, conf: number): void {
   if (!title) return;
+  // "Sienna Films' T": a producer's possessive read into the title
+  const owned = /^\p{Lu}[\p{L}\d&.\- ]*\b(?:Films|Pictures|Productions|Entertainment|Media|Studios?)['’]s?\s+(\p{Lu}.*)$/u.exec(title);
+  if (owned) title = owned[1];
   // "Scanbox Entertainmentfor": a page that lost its spacing glued the next word to a known company's name
   const glued = /^(.*\p{Ll}{2})(?:for|sold)$/u.exec(buyer);
   if (glued && (companyEntry(glued[1]) || COMPANY_WORD_END.test(glued[1]))) buyer = glued[1];

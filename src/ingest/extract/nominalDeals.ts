@@ -10,10 +10,10 @@
  */
 import { type Ctx } from './context.js';
 import { sentenceSeller } from './dealTerms.js';
-import { type Word, sentenceWords } from './clauseWords.js';
+import { type Word, companyStartingAt, sentenceWords } from './clauseWords.js';
 import { afterTerritories, notClosed, objectAt, sellerAfter, subjectOf, tell } from './svo.js';
 
-const CUE = /\b(?:paid|pays|paying|plunked|plunking|forked|shelled|ponied|struck|strikes|inked|inks|sealed|clinched|acquisition)\b/;
+const CUE = /\b(?:paid|pays|paying|plunked|plunking|forked|shelled|ponied|struck|strikes|inked|inks|sealed|clinched|acquisition|saw)\b/;
 
 const PAY = /^(?:paid|pays|plunked|forked|shelled|ponied)$/;
 const PAY_PARTICLE = /^(?:down|out|up)$/;
@@ -38,6 +38,34 @@ function moneyEnd(ws: Word[], k: number): number {
   return j > k && /figures?$|sum$|amount$/.test(ws[j - 1].lw) ? j : -1;
 }
 
+/** Verbs in their bare form after `saw X`: `Other pick-ups saw X grab T; Y take T2; and Z pick up T3`. */
+const BARE: string[][] = [['grab'], ['take'], ['buy'], ['acquire'], ['pick', 'up'], ['snap', 'up'], ['nab'], ['land'], ['scoop', 'up']];
+
+/** `saw X grab T (alt); Y take P's T2; and Z pick up T3`: each company its films. */
+function sawList(c: Ctx, ws: Word[], v: number, text: string, seller: string | null): number {
+  let k = v + 1;
+  let last = v;
+  for (let item = 0; item < 10; item++) {
+    const co = companyStartingAt(c, ws, k, text);
+    if (!co) break;
+    const verb = BARE.find((p) => p.every((w, i) => ws[co[0] + i]?.lw === w));
+    if (!verb) break;
+    const obj = objectAt(c, ws, co[0] + verb.length, text);
+    if (!obj) break;
+    tell(c, obj.titles, [co[1]], obj.terr, seller, true);
+    last = obj.end;
+    let s = obj.end;
+    if (ws[s]?.w === '(') {
+      const close = ws.findIndex((w, x) => x > s && w.w === ')');
+      if (close < 0 || close - s > 8) break;
+      s = close + 1;
+    }
+    if (!/^[;,]$/.test(ws[s]?.w ?? '')) break;
+    k = ws[s + 1]?.lw === 'and' ? s + 2 : s + 1;
+  }
+  return last;
+}
+
 export function extractNominalDeals(c: Ctx): void {
   const text = c.sent.text;
   if (!CUE.test(text)) return;
@@ -45,6 +73,10 @@ export function extractNominalDeals(c: Ctx): void {
   const seller0 = sentenceSeller(c);
   for (let v = 1; v < ws.length; v++) {
     const lw = ws[v].lw;
+    if (lw === 'saw' && !notClosed(ws, v)) {
+      v = sawList(c, ws, v, text, seller0);
+      continue;
+    }
     let objAt = -1;
     if (PAY.test(lw)) {
       // "X paid $6.5 million for U.S. rights to T", "X plunked down $3m for T"

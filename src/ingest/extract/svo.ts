@@ -209,6 +209,27 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       end = second[0];
     }
   }
+  // further objects after semicolons: `T (alt) from P; T2, by P2; and P3's T3 (alt)`
+  for (let more = 0; more < 6; more++) {
+    let s = end;
+    if (ws[s]?.w === '(') {
+      const close = ws.findIndex((w, x) => x > s && w.w === ')');
+      if (close < 0 || close - s > 8) break;
+      s = close + 1;
+    }
+    // a credit after the title, up to the semicolon: `from P`, `, by various directors`
+    if (ws[s]?.w === ',' && /^(?:by|from)$/.test(ws[s + 1]?.lw ?? '')) s++;
+    if (/^(?:by|from)$/.test(ws[s]?.lw ?? '')) {
+      let e = s + 1;
+      while (e < ws.length && e - s < 6 && ws[e].w !== ';' && /^(?:\p{Lu}|and$|various$|directors?$)/u.test(ws[e].w)) e++;
+      s = e;
+    }
+    if (ws[s]?.w !== ';') break;
+    const next = describedTitle(c, ws, ws[s + 1]?.lw === 'and' ? s + 2 : s + 1, text, 6);
+    if (!next) break;
+    titles.push(next[1]);
+    end = next[0];
+  }
   return { titles, end, terr };
 }
 
