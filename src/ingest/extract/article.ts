@@ -38,6 +38,9 @@ import { extractDistributionHandling, extractHandledBy, extractMandates, extract
 import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
 import { otherFilm } from './otherFilm.js';
+import { extractFieldRecords } from './fieldRecords.js';
+import { extractNominalDeals } from './nominalDeals.js';
+import { extractAppositionSales } from './appositionSale.js';
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
@@ -135,10 +138,13 @@ function runPass(
       extractPairLists(c);
       extractGapping(c);
       extractClauseDeals(c);
+      extractNominalDeals(c);
+      extractAppositionSales(c);
       extractTitleParens(c);
       extractInPassing(c);
       extractLineUps(c);
     }
+    extractFieldRecords(c);
     if (!headline) {
       extractRespectively(c);
       extractHandledBy(c);

@@ -6,7 +6,7 @@
  * festival (and year) a festival name means.
  */
 import { parseMedia } from '../../domain/media.js';
-import { parseTerritories } from '../../domain/territories.js';
+import { lookupTerritoryName, parseTerritories } from '../../domain/territories.js';
 import type { CreditRole } from '../../store/index.js';
 import { eventYear, tenseOf, type DateMention, type Tense } from '../dates.js';
 import { yearEdition, type EventEntry } from '../lexicon.js';
@@ -436,6 +436,25 @@ export function add<T extends FactType>(
   return fact;
 }
 
+/**
+ * Takes back a fact this sentence told first and no other sentence repeated (one span only): a later reading of
+ * the same sentence found what it misread (a title taken from the focus where the sentence names its own).
+ */
+export function dropFact(st: State, fact: AnyFact): boolean {
+  if (fact.spans.length || st.facts.get(fact.key) !== fact) return false;
+  st.facts.delete(fact.key);
+  st.order = st.order.filter((k) => k !== fact.key);
+  st.spanStarts.delete(fact.key);
+  const here = st.factsAt.get(fact.span[0]);
+  if (here)
+    st.factsAt.set(
+      fact.span[0],
+      here.filter((f) => f !== fact),
+    );
+  if (fact.type === 'deal') st.deals = st.deals.filter((d) => d !== fact);
+  return true;
+}
+
 /** Whether one of the fact's further spans starts at `start`. */
 export function hasSpanAt(st: State, f: { key: string }, start: number): boolean {
   return st.spanStarts.get(f.key)!.has(start);
@@ -460,7 +479,15 @@ function mergeFields(into: AnyFact, from: AnyFact): void {
     const parts = [a.territories, b.territories]
       .filter((x): x is string => !!x)
       .flatMap((x) => (/\bexcluding\b/.test(x) ? [x] : splitList(x)));
-    a.territories = validTerritories(joinList(parts));
+    // one place written two ways ("North America", "North American") is told once
+    const seen = new Set<string>();
+    const distinct = parts.filter((p) => {
+      const ref = lookupTerritoryName(p)?.ref ?? p.toLowerCase();
+      if (seen.has(ref)) return false;
+      seen.add(ref);
+      return true;
+    });
+    a.territories = validTerritories(joinList(distinct));
     for (const k of ['seller', 'media', 'price', 'priceNote', 'festival'] as const) fillIn(a, b, k);
     for (const n of b.negotiators) if (!a.negotiators.some((x) => nk(x.name) === nk(n.name))) a.negotiators.push(n);
     return;

@@ -376,7 +376,12 @@ export function subjectBefore(c: Ctx, v: number): { names: string[]; start: numb
   // "the company acquired", "it acquired"
   for (let n = 3; n >= 1; n--) {
     const phrase = c.toks.slice(k - n + 1, k + 1).join(' ');
-    if (COMPANY_PRONOUN.test(phrase) && c.st.focusCompany) return { names: [c.st.focusCompany], start: k - n + 1 };
+    if (!COMPANY_PRONOUN.test(phrase)) continue;
+    // "X announced it acquired", "X has said that the company acquired": the company that opens the sentence
+    const from = k - n + 1;
+    if (from > 0 && /^[CE]\d+$/.test(c.tok(0)) && c.item(0).ent !== 'person' && c.toks.slice(1, from).every((t) => REPORTING.has(t)))
+      return { names: [c.name(0)], start: 0 };
+    if (c.st.focusCompany) return { names: [c.st.focusCompany], start: from };
   }
   // "ORG, the company that distributed ..." : an appositive
   for (let j = k; j >= Math.max(0, k - 12); j--) {
@@ -389,6 +394,22 @@ export function subjectBefore(c: Ctx, v: number): { names: string[]; start: numb
   }
   return null;
 }
+
+/** Words between a company that opens a sentence and the pronoun that takes it up (`X has announced that it`). */
+const REPORTING = new Set([
+  'has',
+  'have',
+  'announced',
+  'announces',
+  'said',
+  'says',
+  'confirmed',
+  'confirms',
+  'revealed',
+  'that',
+  'today',
+  'also',
+]);
 
 export function dealConfidence(c: Ctx, o: DealObject, verb: string): number {
   let conf = 0.9;
@@ -408,6 +429,9 @@ const COMPANY_WORD_END = /\b(?:Films|Film|Entertainment|Pictures|Media|Distribut
 
 export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: string[], extra: Partial<DealFields>, conf: number): void {
   if (!title) return;
+  // "Sienna Films' T": a producer's possessive read into the title
+  const owned = /^\p{Lu}[\p{L}\d&.\- ]*\b(?:Films|Pictures|Productions|Entertainment|Media|Studios?)['’]s?\s+(\p{Lu}.*)$/u.exec(title);
+  if (owned) title = owned[1];
   // "Scanbox Entertainmentfor": a page that lost its spacing glued the next word to a known company's name
   const glued = /^(.*\p{Ll}{2})(?:for|sold)$/u.exec(buyer);
   if (glued && (companyEntry(glued[1]) || COMPANY_WORD_END.test(glued[1]))) buyer = glued[1];

@@ -20,15 +20,16 @@
  * nothing. Deals already found in the sentence are not told twice (addDeal
  * merges them). One pass over the sentence's words, each look bounded.
  */
+import { lookupTerritoryName } from '../../domain/territories.js';
 import { companyEntry } from '../companies.js';
-import { type Ctx, dealsHere, nk, validTerritories } from './context.js';
+import { type Ctx, dealsHere, dropFact, nk, validTerritories } from './context.js';
 import { addDeal, sentenceSeller } from './dealTerms.js';
 import { type Word, companyEndingAt, companyStartingAt, sentenceWords, titleAt } from './clauseWords.js';
 import { COMPANY_PRONOUN } from './words.js';
 
 /** Words a sentence must hold for this reading to try it. */
 const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|sold|went to|gone to|forked out)\b/;
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out)\b/;
 
 const ACTIVE: string[][] = [
   ['acquired'],
@@ -54,7 +55,18 @@ const ACTIVE: string[][] = [
   ['took', 'home'],
   ['takes', 'home'],
 ];
-const GERUND: string[][] = [['acquiring'], ['picking', 'up'], ['taking', 'home'], ['nabbing'], ['snapping', 'up']];
+const GERUND: string[][] = [
+  ['acquiring'],
+  ['picking', 'up'],
+  ['taking', 'home'],
+  ['nabbing'],
+  ['snapping', 'up'],
+  ['prebuying'],
+  ['pre-buying'],
+  ['grabbing'],
+  ['scooping', 'up'],
+  ['snatching', 'up'],
+];
 const PASSIVE: string[][] = [
   ['sold', 'to'],
   ['bought', 'by'],
@@ -105,7 +117,7 @@ const NOT_CLOSED =
   /\b(?:talks?|negotiat\w*|nearing|near|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking)\b/;
 /** Words that describe the film before its title (`the Venice competition title T`, `another thriller, T`). */
 const KIND =
-  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|debut|documentary|doc|docu|drama|comedy|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering)$/;
+  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|debut|documentary|doc|docu|drama|comedy|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star)$/;
 /** Words allowed in a description besides kinds and capitals. */
 const DESC_WORD =
   /^(?:the|a|an|another|its|his|her|their|new|latest|upcoming|animated|acclaimed|award-winning|festival|competition|market|section|grand|best|first|second|third|two|three|four|both|global|prize|feature-length|horror|action|crime|family|period|indie|korean|french|german|japanese|chinese|spanish|italian|british|american|documentary|narrative|midnight|english-language|foreign-language|genre|sci-fi|coming-of-age|romantic|dark|black|award|screenplay|cannes|buzzy|hot|critically|psychological|supernatural|teen|political|true-crime|music|dance|sports)$/;
@@ -122,7 +134,7 @@ function phraseAt(ws: Word[], i: number, list: string[][]): number {
  * The clause's words before `v` hold talks or a plan: read back at most ten words, to a semicolon or a dash,
  * or to a comma more than three words back (the comma right before a gerund is crossed).
  */
-function notClosed(ws: Word[], v: number): boolean {
+export function notClosed(ws: Word[], v: number): boolean {
   const from = Math.max(0, v - 10);
   let k = v - 1;
   while (k >= from && !/^[;–—]$/.test(ws[k].w) && !(ws[k].w === ',' && k < v - 3)) k--;
@@ -135,7 +147,7 @@ function notClosed(ws: Word[], v: number): boolean {
 }
 
 /** The subject company of the verb at `v`: [names] (joint buyers `X and Y`), or the company in focus for `the streamer`. */
-function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[] {
+export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[] {
   let k = v;
   while (k > 0 && BETWEEN.has(ws[k - 1].lw) && v - k < 7) k--;
   const found = companyEndingAt(c, ws, k, text);
@@ -154,7 +166,11 @@ function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[] {
       .slice(k - n, k)
       .map((w) => w.lw)
       .join(' ');
-    if (k - n >= 0 && phrase !== 'it' && COMPANY_PRONOUN.test(phrase) && c.st.focusCompany) return [c.st.focusCompany];
+    if (k - n < 0 || phrase === 'it' || !COMPANY_PRONOUN.test(phrase)) continue;
+    // "X has announced that the company has acquired": the company that opens the sentence, before the one in focus
+    const opener = companyStartingAt(c, ws, 0, text);
+    if (opener && opener[0] <= k - n && ws.slice(opener[0], k - n).every((w) => BETWEEN.has(w.lw))) return [opener[1]];
+    if (c.st.focusCompany) return [c.st.focusCompany];
   }
   return [];
 }
@@ -167,7 +183,7 @@ function rightsTerritories(ws: Word[], a: number, b: number, text: string): stri
 }
 
 /** After a verb: the titles (one, or two joined by `and`), where they end, and the rights' territories; else null. */
-function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles: string[]; end: number; terr: string | null } | null {
+export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles: string[]; end: number; terr: string | null } | null {
   let terr: string | null = null;
   // "the worldwide SVOD rights to", "U.S. and Canadian rights for"
   for (let r = k; r < Math.min(ws.length, k + 9); r++)
@@ -193,8 +209,32 @@ function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles: string
       end = second[0];
     }
   }
+  // further objects after semicolons: `T (alt) from P; T2, by P2; and P3's T3 (alt)`
+  for (let more = 0; more < 6; more++) {
+    let s = end;
+    if (ws[s]?.w === '(') {
+      const close = ws.findIndex((w, x) => x > s && w.w === ')');
+      if (close < 0 || close - s > 8) break;
+      s = close + 1;
+    }
+    // a credit after the title, up to the semicolon: `from P`, `, by various directors`
+    if (ws[s]?.w === ',' && /^(?:by|from)$/.test(ws[s + 1]?.lw ?? '')) s++;
+    if (/^(?:by|from)$/.test(ws[s]?.lw ?? '')) {
+      let e = s + 1;
+      while (e < ws.length && e - s < 6 && ws[e].w !== ';' && /^(?:\p{Lu}|and$|various$|directors?$)/u.test(ws[e].w)) e++;
+      s = e;
+    }
+    if (ws[s]?.w !== ';') break;
+    const next = describedTitle(c, ws, ws[s + 1]?.lw === 'and' ? s + 2 : s + 1, text, 6);
+    if (!next) break;
+    titles.push(next[1]);
+    end = next[0];
+  }
   return { titles, end, terr };
 }
+
+/** A possessive: `Ana Ruiz's`, and the plural `Ana Jacobs’`. */
+const POSSESSIVE = /['’]s$|s['’]$/;
 
 /** The title at or after `k` past a description of at most `max` words: [end, title]. */
 function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number): [number, string] | null {
@@ -203,29 +243,41 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
     const t = titleAt(c, ws, j, text);
     // a capitalized run followed by a kind of film describes it ("the SXSW Midnight selection T", "J. D. Salinger drama")
     // "P's T" read as one run: the title after the possessive
-    const own = t ? ws.slice(j, t[0] - 1).findIndex((x) => /['’]s$/.test(x.w)) : -1;
+    const own = t ? ws.slice(j, t[0] - 1).findIndex((x) => POSSESSIVE.test(x.w)) : -1;
     if (t && own >= 0) {
       j += own;
       continue;
     }
     // "the Ana Ruiz, Ben Holt starrer T": names of the cast before the title
     const cast = t && ws[t[0]]?.w === ',' && ws.slice(t[0], t[0] + 7).some((x) => /^(?:starrer|vehicle|helmer)$/.test(x.lw));
-    if (t && !cast && !(KIND.test(ws[t[0]]?.lw ?? '') || ws[t[0]]?.lw === 'award' || /['’]s$/.test(ws[t[0] - 1].w))) {
-      if (isBoundary(ws[t[0]])) return t;
+    if (t && !cast && !(KIND.test(ws[t[0]]?.lw ?? '') || ws[t[0]]?.lw === 'award' || POSSESSIVE.test(ws[t[0] - 1].w))) {
+      // (a comma inside the closing quote, as US trades write it: `“T,” a portrait`)
+      if (isBoundary(ws[t[0]]) || (/^[”"]$/.test(ws[t[0] - 1].w) && ws[t[0] - 2]?.w === ',')) return t;
       return null;
     }
     if (t) {
       j = t[0] - 1;
       continue;
     }
-    if (/['’]s$/.test(w.w) || KIND.test(w.lw) || DESC_WORD.test(w.lw) || /^\d{4}$/.test(w.w)) continue;
+    if (POSSESSIVE.test(w.w) || KIND.test(w.lw) || DESC_WORD.test(w.lw) || /^\d{4}$/.test(w.w)) continue;
     // "another thriller, T": a comma after a kind
     if (w.w === ',' && j > k && KIND.test(ws[j - 1].lw)) continue;
+    // the object is a place ("picked up the Middle East"): no title, and never the place's last word
+    if (territoryRunAt(ws, j, text)) return null;
     // a capital word of a name before a possessive ("S. S. Arora's")
     if (/^\p{Lu}/u.test(w.w)) continue;
     return null;
   }
   return null;
+}
+
+/** Whether two or three capitalized words at `j` name a territory (`Middle East`, `Latin America`). */
+function territoryRunAt(ws: Word[], j: number, text: string): boolean {
+  for (let n = 3; n >= 2; n--) {
+    const run = ws.slice(j, j + n);
+    if (run.length === n && run.every((x) => /^\p{Lu}/u.test(x.w)) && lookupTerritoryName(text.slice(run[0].s, run[n - 1].e))) return true;
+  }
+  return false;
 }
 
 /** What may follow a title the reading accepts. */
@@ -240,7 +292,7 @@ function isBoundary(w: Word | undefined): boolean {
 }
 
 /** Territories after the object: `for Canada, Australia and New Zealand`, `for distribution in the U.K.`, `for world-wide distribution`. */
-function afterTerritories(ws: Word[], k: number, text: string): string | null {
+export function afterTerritories(ws: Word[], k: number, text: string): string | null {
   if (ws[k]?.lw !== 'for' && ws[k]?.lw !== 'in') return null;
   let a = k + 1;
   while (a < ws.length && /^(?:distribution|release|the|theatrical|in)$/.test(ws[a].lw)) a++;
@@ -256,15 +308,16 @@ function afterTerritories(ws: Word[], k: number, text: string): string | null {
 }
 
 /** A company after `from` is the seller (`picked up T from X`). */
-function sellerAfter(c: Ctx, ws: Word[], k: number, text: string): string | null {
+export function sellerAfter(c: Ctx, ws: Word[], k: number, text: string): string | null {
   if (ws[k]?.lw !== 'from') return null;
   const s = companyStartingAt(c, ws, k + 1, text);
   return s ? s[1] : null;
 }
 
-function tell(c: Ctx, titles: string[], buyers: string[], terr: string | null, seller: string | null): void {
+export function tell(c: Ctx, titles: string[], buyers: string[], terr: string | null, seller: string | null, explicit = false): void {
   for (const b of buyers) {
     if (companyEntry(b)?.kind === 'sales-agent') continue;
+    if (explicit) supersede(c, titles[0], b);
     // the sentence's other rules gave this buyer a deal: the same title is completed (its territories), another
     // form of it is not told again (a second form would be a second deal); a further title of a list is
     const mine = dealsHere(c).filter((d) => nk(d.fields.buyer) === nk(b));
@@ -277,6 +330,33 @@ function tell(c: Ctx, titles: string[], buyers: string[], terr: string | null, s
       if (placed.has(key) || (told.length && !told.includes(key) && (i === 0 || overlaps))) return;
       addDeal(c, t, b, terr ? [terr] : [], { seller }, 0.7);
     });
+  }
+}
+
+/**
+ * What the sentence's other rules misread, that the reading of its object corrects: a deal for the film in focus
+ * where the verb's object names another film (`X acquired the animated feature T2` after a paragraph on T), and a
+ * buyer cut at `&` (`Sky Distribution` for `Gunpowder & Sky Distribution`), the company in focus given the film where
+ * the sentence names its buyer. Only deals this sentence told first.
+ */
+function supersede(c: Ctx, title: string, buyer: string): void {
+  const said = nk(c.sent.text);
+  const key = nk(title);
+  for (const d of dealsHere(c)) {
+    const t = nk(d.fields.title);
+    const db = nk(d.fields.buyer);
+    const cut = / & /.test(buyer) && nk(buyer).endsWith(` ${db}`);
+    // the same film given to the company in focus where the sentence names its buyer ("X announced that the company ...")
+    const unnamed = !said.includes(db) && said.includes(nk(buyer));
+    // "Ana Jacobs’ T" read as one title by another rule, where the object is T (not "Frankie’s Wedding": a title may
+    // hold a singular possessive)
+    const owned = db === nk(buyer) && t !== key && t.endsWith(` ${key}`) && /s['’]\s+\S/.test(d.fields.title);
+    if (owned) {
+      dropFact(c.st, d);
+      continue;
+    }
+    if (t === key ? db !== nk(buyer) && (cut || unnamed) : db === nk(buyer) && !said.includes(t) && !t.includes(key) && !key.includes(t))
+      dropFact(c.st, d);
   }
 }
 
@@ -293,6 +373,8 @@ function titleEndingAt(c: Ctx, ws: Word[], end: number, text: string): [number, 
 function opensSubject(ws: Word[], a: number): boolean {
   if (a === 0) return true;
   const w = ws[a - 1];
+  // a page's date line glued before the first sentence (` date 2018-03-08 T, ...`)
+  if (/^\d{4}-\d{2}-\d{2}$/.test(w.w) && a <= 2) return true;
   if (/^(?:,|;|:|–|—|when|while)$/.test(w.lw)) return !castBefore(ws, a - 1);
   return /['’]s$/.test(w.w);
 }
@@ -313,7 +395,7 @@ function passiveSubject(c: Ctx, ws: Word[], aux: number, text: string): string |
   const direct = titleEndingAt(c, ws, aux, text);
   if (direct) return opensSubject(ws, direct[0]) ? direct[1] : null;
   // "T, about ..., was sold", "T, which I am told was bought by": the title ends at the apposition's opening comma
-  for (let k = aux - 1; k >= 0 && aux - k < 24; k--) {
+  for (let k = aux - 1; k >= 0 && aux - k < 32; k--) {
     if (ws[k].w !== ',') continue;
     const t = titleEndingAt(c, ws, k, text);
     if (t && opensSubject(ws, t[0])) return t[1];
@@ -336,9 +418,12 @@ export function extractClauseDeals(c: Ctx): void {
       if (ger) {
         // "X picking up T", "X was another buyer, taking home T": the company before, in the same sentence
         const direct = companyEndingAt(c, ws, v, text);
+        // "X splashed out this year, most recently prebuying T": adverbs between the comma and the gerund
+        let g = v;
+        while (g > 0 && /^(?:most|recently|also|later|then|first|finally|again)$/.test(ws[g - 1].lw) && v - g < 3) g--;
         if (direct) buyers = [direct[1]];
-        else if (ws[v - 1]?.w === ',')
-          for (let e = v - 1; e > 0 && v - e < 10 && !buyers.length; e--) {
+        else if (ws[g - 1]?.w === ',')
+          for (let e = g - 1; e > 0 && g - e < 10 && !buyers.length; e--) {
             const f = companyEndingAt(c, ws, e, text);
             // the sentence's subject only ("Neon was another buyer, taking home T")
             if (f && f[0] === 0) buyers = [f[1]];
@@ -348,7 +433,7 @@ export function extractClauseDeals(c: Ctx): void {
       const obj = objectAt(c, ws, v + (act || ger), text);
       if (!obj) continue;
       const terr = obj.terr ?? afterTerritories(ws, obj.end, text);
-      tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0);
+      tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, true);
       v = obj.end - 1;
       continue;
     }

@@ -28,8 +28,13 @@ function buyersIn(c: Ctx, ws: Word[], a: number, b: number, text: string): { nam
     s++;
   }
   if (s >= b || b - s > 7) return null;
-  const whole = text.slice(ws[s].s, ws[b - 1].e).trim();
-  if (isCompanyName(c, whole)) return companyEntry(whole)?.kind === 'sales-agent' ? null : { names: [whole], both };
+  // a stray closing quote inside the parentheses ("(Sony Pictures Classics”)") is the page's, not the name's
+  const whole = text
+    .slice(ws[s].s, ws[b - 1].e)
+    .trim()
+    .replace(/[”"]+$/, '');
+  // "X/Y" is two buyers, even when the article has learnt the pair as one name
+  if (!whole.includes('/') && isCompanyName(c, whole)) return companyEntry(whole)?.kind === 'sales-agent' ? null : { names: [whole], both };
   const parts = whole.split(/\s*\/\s*|\s+and\s+/).filter(Boolean);
   if (parts.length < 2 || !parts.every((p) => isCompanyName(c, p))) return null;
   if (parts.some((p) => companyEntry(p)?.kind === 'sales-agent')) return null;

@@ -1,0 +1,109 @@
+/**
+ * Deals told with a noun or a payment rather than a verb of buying, as the US
+ * trades write them: `X paid $6.5 million for U.S. rights to T`, `X struck a
+ * multimillion-dollar pact for U.S. rights to T`, `X inked a deal for T`, `X
+ * has announced the acquisition of all U.S. rights to T`. The subject is read
+ * as the clause reading reads it (a company, joint buyers, `the company`);
+ * the object (`rights to`, a description, the title) likewise (svo.ts). A
+ * clause of talks or plans before the verb gives nothing. One pass over the
+ * sentence's words.
+ */
+import { type Ctx } from './context.js';
+import { sentenceSeller } from './dealTerms.js';
+import { type Word, companyStartingAt, sentenceWords } from './clauseWords.js';
+import { afterTerritories, notClosed, objectAt, sellerAfter, subjectOf, tell } from './svo.js';
+
+const CUE = /\b(?:paid|pays|paying|plunked|plunking|forked|shelled|ponied|struck|strikes|inked|inks|sealed|clinched|acquisition|saw)\b/;
+
+const PAY = /^(?:paid|pays|plunked|forked|shelled|ponied)$/;
+const PAY_PARTICLE = /^(?:down|out|up)$/;
+const PACT_VERB = /^(?:struck|strikes|inked|inks|sealed|clinched|signed|signs|closed|finalized|finalised)$/;
+const PACT = /^(?:deal|pact|agreement|contract)$/;
+const ANNOUNCE = /^(?:announced|announces|confirmed|confirms|completed|completes|finalized|finalised|unveiled)$/;
+
+/** A sum of money at `k` (`$6.5 million`, `about $3m`, `a mid-seven-figure sum`, `seven figures`): its end, or -1. */
+function moneyEnd(ws: Word[], k: number): number {
+  while (/^(?:about|around|nearly|some|roughly|close|to|a|an|reported|estimated|just|under|over|more|than)$/.test(ws[k]?.lw ?? '')) k++;
+  const w = ws[k];
+  if (!w) return -1;
+  if (/^[$€£]\d/.test(w.w)) return /^(?:million|billion|m|mil|k)$/.test(ws[k + 1]?.lw ?? '') ? k + 2 : k + 1;
+  // "a mid-seven-figure sum", "low seven figures", "a multimillion-dollar sum"
+  let j = k;
+  while (
+    j < k + 4 &&
+    ws[j] &&
+    /^(?:low|mid|high|low-|mid-|six|seven|eight|[\w-]*figures?|[\w-]*figure|multimillion-dollar|sum|amount)$/.test(ws[j].lw)
+  )
+    j++;
+  return j > k && /figures?$|sum$|amount$/.test(ws[j - 1].lw) ? j : -1;
+}
+
+/** Verbs in their bare form after `saw X`: `Other pick-ups saw X grab T; Y take T2; and Z pick up T3`. */
+const BARE: string[][] = [['grab'], ['take'], ['buy'], ['acquire'], ['pick', 'up'], ['snap', 'up'], ['nab'], ['land'], ['scoop', 'up']];
+
+/** `saw X grab T (alt); Y take P's T2; and Z pick up T3`: each company its films. */
+function sawList(c: Ctx, ws: Word[], v: number, text: string, seller: string | null): number {
+  let k = v + 1;
+  let last = v;
+  for (let item = 0; item < 10; item++) {
+    const co = companyStartingAt(c, ws, k, text);
+    if (!co) break;
+    const verb = BARE.find((p) => p.every((w, i) => ws[co[0] + i]?.lw === w));
+    if (!verb) break;
+    const obj = objectAt(c, ws, co[0] + verb.length, text);
+    if (!obj) break;
+    tell(c, obj.titles, [co[1]], obj.terr, seller, true);
+    last = obj.end;
+    let s = obj.end;
+    if (ws[s]?.w === '(') {
+      const close = ws.findIndex((w, x) => x > s && w.w === ')');
+      if (close < 0 || close - s > 8) break;
+      s = close + 1;
+    }
+    if (!/^[;,]$/.test(ws[s]?.w ?? '')) break;
+    k = ws[s + 1]?.lw === 'and' ? s + 2 : s + 1;
+  }
+  return last;
+}
+
+export function extractNominalDeals(c: Ctx): void {
+  const text = c.sent.text;
+  if (!CUE.test(text)) return;
+  const ws = sentenceWords(text);
+  const seller0 = sentenceSeller(c);
+  for (let v = 1; v < ws.length; v++) {
+    const lw = ws[v].lw;
+    if (lw === 'saw' && !notClosed(ws, v)) {
+      v = sawList(c, ws, v, text, seller0);
+      continue;
+    }
+    let objAt = -1;
+    if (PAY.test(lw)) {
+      // "X paid $6.5 million for U.S. rights to T", "X plunked down $3m for T"
+      const m = moneyEnd(ws, PAY_PARTICLE.test(ws[v + 1]?.lw ?? '') ? v + 2 : v + 1);
+      if (m > 0 && ws[m]?.lw === 'for') objAt = m + 1;
+    } else if (PACT_VERB.test(lw)) {
+      // "X struck a multimillion-dollar pact for U.S. rights to T"
+      let j = v + 1;
+      if (/^(?:a|an|the|its)$/.test(ws[j]?.lw ?? '')) j++;
+      while (j < v + 6 && ws[j] && !PACT.test(ws[j].lw) && /^[\p{Ll}\d$-]/u.test(ws[j].w)) j++;
+      if (PACT.test(ws[j]?.lw ?? '') && /^(?:for|on)$/.test(ws[j + 1]?.lw ?? '')) objAt = j + 2;
+    } else if (
+      ANNOUNCE.test(lw) &&
+      /^(?:the|its)$/.test(ws[v + 1]?.lw ?? '') &&
+      ws[v + 2]?.lw === 'acquisition' &&
+      ws[v + 3]?.lw === 'of'
+    ) {
+      // "X has announced the acquisition of all U.S. distribution rights to T"
+      objAt = v + 4;
+    }
+    if (objAt < 0 || notClosed(ws, v)) continue;
+    const buyers = subjectOf(c, ws, v, text);
+    if (!buyers.length) continue;
+    const obj = objectAt(c, ws, objAt, text);
+    if (!obj) continue;
+    const terr = obj.terr ?? afterTerritories(ws, obj.end, text);
+    tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, true);
+    v = obj.end - 1;
+  }
+}
