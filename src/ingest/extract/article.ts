@@ -37,6 +37,7 @@ import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
+import { extractSlates } from './slates.js';
 import { otherFilm } from './otherFilm.js';
 
 function isHeadline(s: Sentence): boolean {
@@ -121,6 +122,7 @@ function runPass(
     if (!headline) {
       extractMandates(c);
       extractSalesMandates(c);
+      extractSlates(c);
       extractRumours(c);
     }
     extractDeals(c);

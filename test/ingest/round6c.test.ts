@@ -1,0 +1,60 @@
+/**
+ * Issue 12, round 6c: a sales company's market slate told film by film, as
+ * mandates (extract/slates.ts). Sentences written for this project (never
+ * the development set's or any article's).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/ingest/extract.js';
+
+const facts = (text: string) => extractFacts(text, { date: '2024-02-26' }).facts;
+
+const mandates = (text: string): string[] =>
+  facts(text)
+    .filter((f) => f.type === 'mandate')
+    .map((f) => {
+      const d = f.fields as { title: string; company: string };
+      return `${d.title} / ${d.company}`;
+    });
+
+describe('a sales slate told film by film', () => {
+  it('a list of films behind their directors, a relative clause between the items', () => {
+    expect(
+      mandates(
+        'Lumen Sales kicks off sales on Ana Ruiz’s Salt Road, Tom Berg’s The Cold Harbour, which wraps in June, and Lea Moss’s period drama Night Ferry.',
+      ),
+    ).toEqual(['Salt Road / Lumen Sales', 'The Cold Harbour / Lumen Sales', 'Night Ferry / Lumen Sales']);
+  });
+
+  it('a seller presenting a film: the film, not the cast that follows it', () => {
+    expect(mandates('Memento International launches Ana Ruiz’s sci-fi The Glass Key co-starring Tom Berg, Lea Moss and Ian Hart.')).toEqual(
+      ['The Glass Key / Memento International'],
+    );
+  });
+
+  it('"the company" and "its titles": the sales company in focus', () => {
+    const text =
+      'Wild Bunch International unveils Ana Ruiz’s new film The Glass Key, about two sisters. ' +
+      'The company is also handling Salt Road and Iron Gate. Its Berlin titles comprise the thriller Night Ferry.';
+    expect(mandates(text)).toEqual([
+      'The Glass Key / Wild Bunch International',
+      'Salt Road / Wild Bunch International',
+      'Iron Gate / Wild Bunch International',
+      'Night Ferry / Wild Bunch International',
+    ]);
+  });
+
+  it('"the sales outfit" is the seller named before', () => {
+    expect(
+      mandates('Global Screen is screening Ana Ruiz’s documentary Salt Road. The sales outfit is also pre-selling the animated Iron Gate.'),
+    ).toEqual(['Salt Road / Global Screen', 'Iron Gate / Global Screen']);
+  });
+
+  it('the directors of a film named after it are not films', () => {
+    expect(mandates('Beta Cinema is handling Salt Road from Swiss filmmakers Ana Ruiz and Lea Moss.')).toEqual(['Salt Road / Beta Cinema']);
+  });
+
+  it('a distributor launching a film is no seller; a verb that says "sales" is', () => {
+    expect(mandates('Nordlys Films launches Ana Ruiz’s thriller The Glass Key.')).toEqual([]);
+    expect(mandates('Nordlys Films launches sales on Ana Ruiz’s thriller The Glass Key.')).toEqual(['The Glass Key / Nordlys Films']);
+  });
+});
