@@ -58,3 +58,29 @@ describe('a sales slate told film by film', () => {
     expect(mandates('Nordlys Films launches sales on Ana Ruiz’s thriller The Glass Key.')).toEqual(['The Glass Key / Nordlys Films']);
   });
 });
+
+describe('a rundown entry that names its sellers alone', () => {
+  it('"X and Y are repping.": the film the paragraph is about', () => {
+    const text =
+      'SALT ROAD – Director: Ana Ruiz; Cast: Tom Berg.\nA ferry pilot looks for her brother. Lumen Sales and Nordlys Agency are repping.\n\n' +
+      'IRON GATE – Director: Lea Moss.\nA heist in a border town. Vela International selling offshore.';
+    expect(mandates(text)).toEqual(['SALT ROAD / Lumen Sales', 'SALT ROAD / Nordlys Agency', 'IRON GATE / Vela International']);
+  });
+
+  it('a company with more to say is not a seller line', () => {
+    expect(mandates('SALT ROAD – Director: Ana Ruiz.\nNordlys Films are repping the director in talks with studios.')).toEqual([]);
+  });
+});
+
+describe('a sales company that acquires a film takes on its sales', () => {
+  it('the films it acquired, named after their directors, one mandate each; "the sales banner" is the company', () => {
+    const text =
+      'Films Boutique has acquired four films set to premiere in Cannes, including Ana Ruiz (“Cold Harbour”)’s “Salt Road”. ' +
+      'The Berlin-based international sales banner has also acquired Tom Berg’s “Night Ferry” and Lea Moss’s “Iron Gate”.';
+    expect(mandates(text)).toEqual(['Salt Road / Films Boutique', 'Night Ferry / Films Boutique', 'Iron Gate / Films Boutique']);
+  });
+
+  it("a sales company that buys a territory's rights is a buyer, not a seller", () => {
+    expect(mandates('Films Boutique has acquired French rights to “Salt Road”.')).toEqual([]);
+  });
+});

@@ -29,7 +29,10 @@ const TITLES_INCLUDE =
   /^(?:(?:further|other|its|the company's) )?(?:F\d+ |market |new |official )?(?:titles|slate|line-up|lineup) (?:also )?(?:include|includes|comprise|comprises|is headed by)\b/;
 
 /** "The sales outfit", "the Madrid-based sales agency": the company in focus, named as a seller. */
-const SELLER_PRONOUN = /^the (?:[a-z]+-based )?sales (?:outfit|house|agency|company|agent|banner)$/;
+const SELLER_PRONOUN = /^the (?:[a-z]+-based |X\d+ )?(?:international |world )?sales (?:outfit|house|agency|company|agent|banner)$/;
+/** A sales company taking films on: "has acquired", "has picked up (world sales rights to)", "has boarded". */
+const ACQUIRE_VERB =
+  /^(?:(?:has|have) )?(?:also |now )?(?:acquired|picked up|boarded|taken on|nabbed|secured|added)(?: (?:the )?(?:international |world |worldwide |global )?(?:sales )?rights (?:to|on|for))?\b/;
 
 /** Words that open a clause, not a list item's description. */
 const STOP =
@@ -39,6 +42,7 @@ const DESCRIBING = /^(?:[a-z][a-z-]*|[NSAFX]\d+|\d+)$/;
 const POSSESSIVE = /['’]s?$/;
 
 export function extractSlates(c: Ctx): void {
+  rundownSellers(c);
   // the subject: a company opening the sentence, or "the company" / "it" / "its" for the company in focus
   let company: string | null = null;
   let v = 0;
@@ -46,7 +50,7 @@ export function extractSlates(c: Ctx): void {
     company = c.name(0);
     v = 1;
   } else {
-    for (const len of [3, 2, 1]) {
+    for (const len of [6, 5, 4, 3, 2, 1]) {
       const phrase = c.words(0, len);
       if ((COMPANY_PRONOUN.test(phrase) || SELLER_PRONOUN.test(phrase)) && c.st.focusCompany) {
         company = c.st.focusCompany;
@@ -55,8 +59,18 @@ export function extractSlates(c: Ctx): void {
       }
     }
   }
+  // "X ("an earlier film") has acquired": past a parenthesis after the subject
+  if (company && c.tok(v) === '(') {
+    const close = c.toks.indexOf(')', v);
+    if (close > 0 && close < v + 8) v = close + 1;
+  }
   const w = c.words(v, v + 12);
   let m = SALES_VERB.exec(w);
+  // a sales company that acquires a film without a territory's rights takes on its sales
+  if (!m && company && salesCompany(company) && !c.toks.some((t, i) => c.isTerr(i) && /^(?:rights|for)$/.test(c.tok(i + 1)) && i > v)) {
+    m = ACQUIRE_VERB.exec(w);
+    if (m && c.toks.some((t, i) => c.isTerr(i) && (c.tok(i - 1) === 'for' || c.tok(i - 1) === 'in'))) m = null;
+  }
   let strong = !!m;
   if (!m && company) m = SLATE_VERB.exec(w);
   // "Its Cannes titles comprise T and T2", "Further titles include T": the company in focus
@@ -94,19 +108,25 @@ function objectTitles(c: Ctx, from: number): string[] {
       let at = -1;
       for (let i = 0; i < item.length; i++) {
         const t = item[i];
+        // "Ana Ruiz ("Cold Harbour")'s T": a director named with an earlier film, then the film
+        if (t === '(' && i > 0) {
+          const close = item.indexOf(')', i);
+          if (close < 0) break;
+          i = close + (item[close + 1] === 's' ? 1 : 0);
+          continue;
+        }
         const code = c.isTitle(k + i) || (/^E\d+$/.test(t) && c.item(k + i).ent !== 'person' && !c.isCompanyName(k + i));
-        if (code && !POSSESSIVE.test(c.raw(k + i))) {
+        if (code && !POSSESSIVE.test(c.raw(k + i)) && (c.isTitle(k + i) || item[i + 1] !== '(')) {
           at = k + i;
           break;
         }
-        if (STOP.test(t) || !(DESCRIBING.test(t) || (/^[PEC]\d+$/.test(t) && POSSESSIVE.test(c.raw(k + i))))) break;
+        const named = /^[PEC]\d+$/.test(t) && (POSSESSIVE.test(c.raw(k + i)) || item[i + 1] === '(');
+        if (STOP.test(t) || !(DESCRIBING.test(t) || named)) break;
       }
       // an unknown name is a film only where a film's name ends: "T, ...", "T by X", "T about ..." ("X directs" is a person)
       const ends =
         at >= 0 &&
-        (c.isTitle(at) ||
-          at + 1 >= end ||
-          /^(?:by|from|about|starring|co-starring|featuring|reboot|remake|sequel|\()$/.test(c.tok(at + 1)));
+        (c.isTitle(at) || at + 1 >= end || /^(?:by|from|about|starring|co-starring|featuring|reboot|remake|sequel)$/.test(c.tok(at + 1)));
       if (ends) out.push(c.item(at).text);
       // "T from X and Y", "T by X and Y": the item after "and" is the same people
       if (at >= 0 && c.tok(end) === 'and' && /\b(?:from|by|directed|written)\b/.test(c.words(at + 1, end))) {
@@ -120,3 +140,34 @@ function objectTitles(c: Ctx, from: number): string[] {
   }
   return [...new Set(out)];
 }
+
+/**
+ * A rundown's entry, a film's paragraph that names its sellers in a sentence of their own: "X and Y are repping.",
+ * "X selling offshore.", "X is handling world sales." The film is the one the paragraph is about (its focus, set
+ * in this paragraph); the sentence holds nothing but the companies and the verb.
+ */
+function rundownSellers(c: Ctx): void {
+  const n = c.toks.length;
+  if (!c.st.focus || c.st.focusParagraph !== c.sent.paragraph) return;
+  const companies: string[] = [];
+  let k = 0;
+  while (k < n && c.isOrg(k) && !c.isPer(k) && !POSSESSIVE.test(c.raw(k))) {
+    companies.push(c.name(k));
+    if (c.tok(k + 1) !== 'and' && c.tok(k + 1) !== ',') break;
+    k += 2;
+  }
+  if (!companies.length) return;
+  const m = RUNDOWN_VERB.exec(c.words(k + 1, n));
+  if (!m) return;
+  const territories =
+    m[1] && /offshore|international|foreign|overseas/.test(m[1]) ? 'International' : m[1] && /world/.test(m[1]) ? 'Worldwide' : null;
+  for (const company of companies) {
+    if (nk(company) === nk(c.st.focus)) continue;
+    add(c.st, 'mandate', { title: c.st.focus, company, territories }, 0.7, c.span());
+    learn(c.st.reg, company, 'company');
+  }
+}
+
+/** The whole rest of a rundown's seller sentence. */
+const RUNDOWN_VERB =
+  /^(?:(?:is|are) )?(?:also )?(?:repping|representing|selling|handling|co-repping)(?: (offshore|international|foreign|overseas|world|worldwide)(?: sales| rights)?| (?:international |world |worldwide |foreign )?sales)? \.?$/;
