@@ -84,3 +84,41 @@ describe('a sales company that acquires a film takes on its sales', () => {
     expect(mandates('Films Boutique has acquired French rights to “Salt Road”.')).toEqual([]);
   });
 });
+
+const talks = (text: string): string[] =>
+  facts(text)
+    .filter((f) => f.type === 'rumour')
+    .map((f) => {
+      const d = f.fields as { title: string; party: string; kind: string };
+      return `${d.title} / ${d.party} / ${d.kind}`;
+    });
+
+describe('the last steps of a negotiation are talks', () => {
+  it('final stages, close to a final deal, close to signing, poised to acquire', () => {
+    expect(talks('Nordlys Films is reportedly in the final stages of closing a deal to pick up “Salt Road”.')).toEqual([
+      'Salt Road / Nordlys Films / talks',
+    ]);
+    expect(talks('Vela Films is thought to be close to a final deal for “Iron Gate”.')).toEqual(['Iron Gate / Vela Films / talks']);
+    expect(talks('At press time, Trimark was close to signing for Ana Ruiz’s “Cold Harbour”.')).toEqual(['Cold Harbour / Trimark / talks']);
+    expect(talks('Nordlys Films is poised to acquire “Night Ferry”.')).toEqual(['Night Ferry / Nordlys Films / talks']);
+  });
+
+  it('an appositive between the company and its verb', () => {
+    expect(
+      talks(
+        'Nordlys Films, the most active of the specialty labels, is in final negotiations to acquire North American rights to “Salt Road”.',
+      ),
+    ).toEqual(['Salt Road / Nordlys Films / talks']);
+  });
+
+  it('the counterpart named after the talks is the buyer', () => {
+    expect(
+      talks('“Salt Road” has found a home, with producer Lumen Pictures in negotiations for a U.S. distribution pact with the Vela Group.'),
+    ).toEqual(['Salt Road / Vela Group / talks']);
+    expect(talks('“Salt Road” is in final talks with Nordlys Films.')).toEqual(['Salt Road / Nordlys Films / talks']);
+  });
+
+  it('talks for a role are no deal', () => {
+    expect(talks('Lumen Pictures is developing “Salt Road”, for which Ana Ruiz and Tom Berg are in talks to star.')).toEqual([]);
+  });
+});

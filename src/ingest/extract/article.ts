@@ -38,6 +38,7 @@ import { extractDistributionHandling, extractHandledBy, extractMandates, extract
 import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
 import { extractSlates } from './slates.js';
+import { extractTalks } from './talks.js';
 import { otherFilm } from './otherFilm.js';
 
 function isHeadline(s: Sentence): boolean {
@@ -124,6 +125,7 @@ function runPass(
       extractSalesMandates(c);
       extractSlates(c);
       extractRumours(c);
+      extractTalks(c);
     }
     extractDeals(c);
     extractHeadlineDeals(c);
