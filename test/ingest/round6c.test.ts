@@ -122,3 +122,17 @@ describe('the last steps of a negotiation are talks', () => {
     expect(talks('Lumen Pictures is developing “Salt Road”, for which Ana Ruiz and Tom Berg are in talks to star.')).toEqual([]);
   });
 });
+
+describe('agents named after a film the text does not quote', () => {
+  it('a kind of film, a name, then its agents; a second agent joined by "and sold internationally by"', () => {
+    expect(
+      mandates(
+        'That day brings the Ana Ruiz drama Salt Road shepherded by UTA and Evolution in the US and sold internationally by Vela International.',
+      ),
+    ).toEqual(['Salt Road / UTA', 'Salt Road / Evolution', 'Salt Road / Vela International']);
+  });
+
+  it('a person after a kind word is not a film', () => {
+    expect(mandates('The documentary, directed by Ana Ruiz, was well received.')).toEqual([]);
+  });
+});
