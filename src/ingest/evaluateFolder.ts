@@ -203,6 +203,9 @@ export interface FolderArticleResult {
   territory: { matched: number; exact: number; jaccard: number };
   missed: Pair[];
   spurious: Pair[];
+  /** Talks and mandates missed and found wrongly, each with its status, for the verbose list. */
+  otherMissed: Array<Pair & { status: 'talks' | 'mandate' }>;
+  otherSpurious: Array<Pair & { status: 'talks' | 'mandate' }>;
   territoryErrors: Array<{ title: string; buyer: string; got: string[]; want: string[] }>;
 }
 
@@ -278,6 +281,14 @@ export function scoreArticle(a: FolderArticle, facts: AnyFact[]): FolderArticleR
     territory,
     missed: closed.missed,
     spurious: closed.spurious,
+    otherMissed: [
+      ...talks.missed.map((x) => ({ ...x, status: 'talks' as const })),
+      ...mandates.missed.map((x) => ({ ...x, status: 'mandate' as const })),
+    ],
+    otherSpurious: [
+      ...talks.spurious.map((x) => ({ ...x, status: 'talks' as const })),
+      ...mandates.spurious.map((x) => ({ ...x, status: 'mandate' as const })),
+    ],
     territoryErrors,
   };
 }
@@ -323,7 +334,7 @@ export function formatFolderReport(results: FolderArticleResult[], title: string
   for (const [o, c] of [...outlets].sort((a, b) => a[0].localeCompare(b[0]))) out.push(line(`  ${o}`, c));
   if (list) {
     for (const x of results) {
-      if (!x.missed.length && !x.spurious.length && !x.territoryErrors.length) continue;
+      if (!x.missed.length && !x.spurious.length && !x.territoryErrors.length && !x.otherMissed.length && !x.otherSpurious.length) continue;
       out.push(`\n-- ${x.id}`);
       for (const m of x.missed)
         out.push(`   missed     ${JSON.stringify(m.title)} / ${JSON.stringify(m.buyer)} ${JSON.stringify(m.territories)}`);
@@ -332,6 +343,12 @@ export function formatFolderReport(results: FolderArticleResult[], title: string
       for (const e of x.territoryErrors)
         out.push(
           `   territory  ${JSON.stringify(e.title)} / ${JSON.stringify(e.buyer)}: got ${JSON.stringify(e.got)}, want ${JSON.stringify(e.want)}`,
+        );
+      for (const m of x.otherMissed)
+        out.push(`   missed ${m.status.padEnd(8)}${JSON.stringify(m.title)} / ${JSON.stringify(m.buyer)} ${JSON.stringify(m.territories)}`);
+      for (const s of x.otherSpurious)
+        out.push(
+          `   spurious ${s.status.padEnd(8)}${JSON.stringify(s.title)} / ${JSON.stringify(s.buyer)} ${JSON.stringify(s.territories)}`,
         );
     }
   }

@@ -37,6 +37,8 @@ import { trimGluedEnds } from './glued.js';
 import { extractDistributionHandling, extractHandledBy, extractMandates, extractRespectively } from './mandates.js';
 import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
+import { extractSlates } from './slates.js';
+import { extractTalks } from './talks.js';
 import { otherFilm } from './otherFilm.js';
 import { extractFieldRecords } from './fieldRecords.js';
 import { extractNominalDeals } from './nominalDeals.js';
@@ -124,7 +126,9 @@ function runPass(
     if (!headline) {
       extractMandates(c);
       extractSalesMandates(c);
+      extractSlates(c);
       extractRumours(c);
+      extractTalks(c);
     }
     extractDeals(c);
     extractHeadlineDeals(c);

@@ -36,6 +36,7 @@ function licensee(name: string): boolean {
   return kind === 'broadcaster' || kind === 'streamer' || kind === 'distributor';
 }
 
+import { pactWith, talksForRole } from './talks.js';
 export function extractDeals(c: Ctx): void {
   const n = c.toks.length;
   const used = new Set<number>();
@@ -513,6 +514,10 @@ export function extractRumours(c: Ctx): void {
     const w = c.words(v, v + 8);
     const m = RUMOUR_SHAPES.exec(w);
     if (!m) continue;
+    // "X and Y are in talks to star": a role, not the film's rights
+    if (talksForRole(c, v + m[0].split(' ').length)) continue;
+    // "X in negotiations for a distribution pact with Y": Y is the buyer (talks.ts)
+    if (pactWith(c, v + m[0].split(' ').length) >= 0) continue;
     // the parties: "ORG and ORG were said to be circling", "several streamers, including Netflix"
     const parties: string[] = [];
     let k = v - 1;

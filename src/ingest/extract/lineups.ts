@@ -12,7 +12,7 @@ import { type Ctx, add, nk } from './context.js';
 const CUE = /^(?:line-up|lineup|slate|roster|catalogue|catalog)$/;
 const VERB = /^(?:includes|include|including|features|feature|comprises|boasts|counts|is|are|:)$/;
 
-function salesCompany(name: string): boolean {
+export function salesCompany(name: string): boolean {
   const kind = companyEntry(name)?.kind;
   if (kind) return kind === 'sales-agent';
   return /\b(?:sales|international|world ?sales)$/i.test(name.trim());

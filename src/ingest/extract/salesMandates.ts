@@ -14,7 +14,7 @@ import { otherFilm, pronounAt } from './otherFilm.js';
 
 /** Every shape needs one of these words: a sentence without any is skipped at once. */
 const CUE =
-  /\b(?:shopping|selling|pitching|board|aboard|off|reps|repping|boarded|boards|touts|touting|represents|represented|repped|handled|shepherded|shopped)\b/;
+  /\b(?:shopping|selling|pitching|board|aboard|off|reps|repping|boarded|boards|touts|touting|represents|represented|repped|handled|shepherded|shopped|sold)\b/;
 
 /** The verb phrases, as the sentence's words (codes kept), from the verb on. */
 const SHAPES: RegExp[] = [
@@ -36,7 +36,7 @@ export function extractSalesMandates(c: Ctx): void {
   const n = c.toks.length;
   if (!CUE.test(c.words(0, n))) return;
   for (let v = 0; v < n; v++) {
-    if (c.isTitle(v)) passive(c, v);
+    if (c.isTitle(v) || filmNamed(c, v)) passive(c, v);
     if (
       !/^(?:is|are|has|have|had|come|came|kicked|kicks|kicking|kick|reps|repping|represents|representing|boarded|boards|touts|touting)$/.test(
         c.tok(v),
@@ -81,15 +81,36 @@ export function extractSalesMandates(c: Ctx): void {
   }
 }
 
-/** "T represented by X", "T shepherded by X and Y in the US": one mandate per agent. */
+/** An unknown name right after a kind of film ("the drama Salt Road", "Midnight Madness entry Salt Road"): a film's name. */
+function filmNamed(c: Ctx, v: number): boolean {
+  return (
+    /^E\d+$/.test(c.tok(v)) &&
+    c.item(v).ent !== 'person' &&
+    !c.isCompanyName(v) &&
+    /^(?:drama|comedy|thriller|documentary|doc|feature|film|entry|horror|western|musical|romance|debut|title)$/.test(c.tok(v - 1))
+  );
+}
+
+const AGENT_PASSIVE =
+  /^(?:, )?(?:and )?(?:represented|repped|handled|shepherded|shopped|sold internationally|sold worldwide)(?: internationally| worldwide)? by\b/;
+
+/** "T represented by X", "T shepherded by X and Y in the US and sold internationally by Z": one mandate per agent. */
 function passive(c: Ctx, t: number): void {
-  const m = /^(?:, )?(?:represented|repped|handled|shepherded|shopped)(?: internationally| worldwide)? by\b/.exec(c.words(t + 1, t + 5));
+  let m = AGENT_PASSIVE.exec(c.words(t + 1, t + 6));
   if (!m) return;
   const title = c.item(t).text;
-  for (let k = t + 1 + m[0].split(' ').length; k < c.toks.length && c.isOrg(k); k += 2) {
-    const company = c.name(k);
-    add(c.st, 'mandate', { title, company, territories: null }, 0.7, c.span());
-    learn(c.st.reg, company, 'company');
-    if (c.tok(k + 1) !== 'and') break;
+  let k = t + 1 + m[0].split(' ').length;
+  for (let round = 0; round < 2 && m; round++) {
+    for (; k < c.toks.length && c.isOrg(k); k += 2) {
+      const company = c.name(k);
+      add(c.st, 'mandate', { title, company, territories: null }, 0.7, c.span());
+      learn(c.st.reg, company, 'company');
+      if (c.tok(k + 1) !== 'and' || !c.isOrg(k + 2)) break;
+    }
+    // "... in the US and sold internationally by Z": a second agent for the same film
+    let j = k + 1;
+    while (j < c.toks.length && j < k + 5 && c.tok(j) !== 'and' && !/^(?:\.|,|;)$/.test(c.tok(j))) j++;
+    m = c.tok(j) === 'and' ? AGENT_PASSIVE.exec(c.words(j, j + 5)) : null;
+    if (m) k = j + m[0].split(' ').length;
   }
 }

@@ -1,0 +1,122 @@
+/**
+ * Deals reported as not yet done, in the words the trade press uses for the
+ * last steps of a negotiation: "X is in the final stages of closing a deal to
+ * pick up T", "X is thought to be close to a final deal for T", "X is nearing
+ * an agreement on T", "X, the specialty label, is in final negotiations to
+ * acquire T" (an appositive between the company and its verb), "X close to
+ * signing for T", and the counterpart named after the talks: "the producer is
+ * in negotiations for a U.S. distribution pact with X" (X the buyer). Each
+ * gives a `talks` rumour of the company for the film: the title the verb
+ * governs, else the last one named before it, else the film in focus.
+ * One pass over the sentence's tokens.
+ */
+import { learn } from '../sketch.js';
+import { type Ctx, add, joinList, nk, validTerritories } from './context.js';
+import { lastTitleBefore } from './dealTerms.js';
+import { otherFilm } from './otherFilm.js';
+
+/** Every shape needs one of these words: a sentence without any is skipped at once. */
+const CUE =
+  /\b(?:close|closing|nearing|negotiations|negotiating|talks|discussions|stages|signing|finali[sz]ing|sealing|poised|expected|tipped|angling|vying|play|bid|lead)\b/;
+
+const HEDGE = String.raw`(?:reportedly |said to be |thought to be |believed to be |understood to be |reported to be |rumou?red to be )?`;
+/** The verb phrases, from the copula on. */
+const SHAPE = new RegExp(
+  String.raw`^(?:(?:is|are|was|were) )?(?:also |now |still )?${HEDGE}(?:in the (?:final|last|late) stages? of (?:closing|negotiating|finalizing|finalising|sealing) (?:a |an )?(?:deal|agreement|pact)|close to (?:a |an )?(?:final |definitive |formal )?(?:deal|agreement|pact)|close to (?:closing|signing|finalizing|finalising|sealing)(?: (?:a |an )?(?:deal|agreement|pact))?|nearing (?:a |an )?(?:final |definitive )?(?:deal|agreement|pact)|in (?:advanced |early |final |exclusive |late-stage )?(?:talks|negotiations|discussions) (?:to|for|on|over|about|with)|(?:closing|finalizing|finalising|negotiating|sealing|hammering out|working out) (?:a |an )?(?:final |definitive )?(?:deal|pact|agreement) (?:for|on|to)|(?:poised|expected|tipped|angling|vying) to (?:acquire|pick up|buy|take|land|nab|snap up|scoop up)|making a (?:play|bid|run) for|in the lead (?:for|to))\b`,
+);
+
+/** Roles, not rights: "X is in talks to star", "to direct". */
+const NOT_RIGHTS = /^(?:to (?:star|direct|helm|join|write|produce|topline|co-star|play|lead|host|narrate|compose|score))\b/;
+
+/** The talks phrase ending before `end` is about a role ("in talks to star"), not the film's rights. */
+export function talksForRole(c: Ctx, end: number): boolean {
+  return NOT_RIGHTS.test(c.words(end - 1, end + 2)) || NOT_RIGHTS.test(c.words(end, end + 2));
+}
+
+export function extractTalks(c: Ctx): void {
+  const n = c.toks.length;
+  if (!CUE.test(c.words(0, n))) return;
+  for (let v = 0; v < n; v++) {
+    if (
+      !/^(?:is|are|was|were|close|nearing|in|also|now|still|reportedly|said|thought|believed|understood|reported|closing|finalizing|finalising|negotiating|sealing|poised|expected|tipped|angling|vying|making)$/.test(
+        c.tok(v),
+      )
+    )
+      continue;
+    // the verb phrase starts here: the token before it is not itself part of the phrase
+    if (/^(?:is|are|was|were|also|now|still|reportedly|said|thought|believed|understood|reported|be|to)$/.test(c.tok(v - 1))) continue;
+    const m = SHAPE.exec(c.words(v, v + 16));
+    if (!m) continue;
+    const end = v + m[0].split(' ').length;
+    if (talksForRole(c, end)) continue;
+    let parties = subject(c, v);
+    // "T is in talks with X", "its producers are in negotiations with X": X is the buyer; a company's talks "with" someone name no buyer
+    if (/ with$/.test(m[0])) {
+      let x = end;
+      if (c.tok(x) === 'the') x++;
+      if (parties.length || !c.isOrg(x) || c.isPer(x)) continue;
+      parties = [c.name(x)];
+    }
+    let title: string | null = null;
+    // "... in negotiations for a U.S. distribution pact with X": X is the buyer, the subject its seller
+    const k = pactWith(c, end);
+    if (k >= 0) parties.splice(0, parties.length, c.name(k));
+    if (!parties.length) continue;
+    const limit = c.clauseEnd(end);
+    for (let j = end; j < Math.min(limit, end + 14) && !title; j++) {
+      if (c.isTitle(j) && !otherFilm(c, j, j + 1)) title = c.item(j).text;
+      else if (/^(?:the film|the movie|the documentary|the picture|it)$/.test(c.words(j, j + 2)) || c.tok(j) === 'it')
+        title = c.st.focus ?? c.st.lead;
+    }
+    title ??= lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    if (!title) continue;
+    const terrs: string[] = [];
+    for (let j = end; j < limit; j++) if (c.isTerr(j) && /^(?:rights|distribution)$/.test(c.tok(j + 1))) terrs.push(...c.terrList(j).exprs);
+    for (const party of parties) {
+      if (nk(party) === nk(title)) continue;
+      // a deal already told for the same film and company is not in talks
+      if (c.st.deals.some((d) => nk(d.fields.title) === nk(title) && nk(d.fields.buyer) === nk(party))) continue;
+      const f = add(c.st, 'rumour', { title, party, kind: 'talks', territories: validTerritories(joinList(terrs)) }, 0.3, c.span());
+      // the same report read by the broader rumour shapes ("is thought to be close"): the last steps of talks
+      if (f && f.fields.kind === 'rumour') f.fields.kind = 'talks';
+      learn(c.st.reg, party, 'company');
+    }
+  }
+}
+
+/**
+ * "(in negotiations for) a U.S. distribution pact with X": where X stands, the counterpart of the talks (the buyer,
+ * the subject being the seller), else -1.
+ */
+export function pactWith(c: Ctx, end: number): number {
+  const pact =
+    /^(?:a |an )?(?:[RN]\d+ )?(?:(?:theatrical|distribution|home video|home entertainment|tv|streaming|rights) ){0,2}(?:deal|pact|agreement) with (?:the )?$/.exec(
+      c.words(end, end + 8).replace(/(?<= )[CE]\d+.*$/, ''),
+    );
+  if (!pact) return -1;
+  const k = end + pact[0].trim().split(' ').length;
+  return c.isOrg(k) && !c.isPer(k) ? k : -1;
+}
+
+/** The companies the verb at `v` is told of: "X", "X and Y", "X, the specialty label, ...", past hedges. */
+function subject(c: Ctx, v: number): string[] {
+  let k = v - 1;
+  // "X, the gold standard of specialty labels, is ...": an appositive closed by a comma
+  if (c.tok(k) === ',') {
+    for (let b = k - 1; b >= Math.max(0, k - 14); b--) {
+      if (c.tok(b) === '.' || c.tok(b) === ';') break;
+      if (c.tok(b) === ',' && c.isOrg(b - 1) && /^(?:the|a|an)$/.test(c.tok(b + 1))) {
+        k = b - 1;
+        break;
+      }
+    }
+  }
+  const out: string[] = [];
+  // (an unknown name is taken for a company: a person in talks is in talks for a role, which is left out above)
+  while (k >= 0 && c.isOrg(k) && !/['’]s?$/.test(c.raw(k))) {
+    out.unshift(c.name(k));
+    if (c.tok(k - 1) !== 'and') break;
+    k -= 2;
+  }
+  return out;
+}
