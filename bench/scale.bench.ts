@@ -43,8 +43,15 @@ export async function scaleBench(
   if (storeTitles > 0) await serverStart(storeTitles);
 }
 
-/** The index of `titles` titles built in memory, its snapshot, and its answers, conflict checks and updates. */
+/**
+ * The index of `titles` titles built in memory, its snapshot, and its answers, conflict checks and updates.
+ * BENCH_SCALE_SNAPSHOT_FILE: keep the snapshot written at this path; when it exists already (from an
+ * earlier run of the same count), the build and the write are skipped and the answers are measured on
+ * the index loaded from it (a quiet re-measure of a large catalog in a minute, not ten).
+ */
 async function indexScale(titles: number): Promise<void> {
+  const keptSnapshot = process.env.BENCH_SCALE_SNAPSHOT_FILE;
+  if (keptSnapshot && existsSync(keptSnapshot)) return indexFromKeptSnapshot(keptSnapshot, titles);
   gc();
   const before = held();
   // ---- the full build from blocks in memory (the baseline of the snapshot load)
@@ -76,9 +83,9 @@ async function indexScale(titles: number): Promise<void> {
   );
 
   // ---- snapshot write and load, against the full build
-  const dir = mkdtempSync(join(tmpdir(), 'filmrights-scale-'));
+  const dir = keptSnapshot ? null : mkdtempSync(join(tmpdir(), 'filmrights-scale-'));
   try {
-    const file = join(dir, 'bench.rights-index');
+    const file = keptSnapshot ?? join(dir!, 'bench.rights-index');
     const stamp: SnapshotStamp = {
       format: 1,
       schema: SCHEMA_VERSION,
@@ -120,59 +127,99 @@ async function indexScale(titles: number): Promise<void> {
     console.log('| measure | figure | baseline (same run) |');
     console.log('|---|---:|---:|');
 
-    // ---- the catalog-wide question, a conflict check, an update
-    for (let k = 0; k < 3; k++) index.avails(null, catalogQ);
-    const runs: number[] = [];
-    for (let k = 0; k < 7; k++) {
-      const t = now();
-      index.avails(null, catalogQ);
-      runs.push(now() - t);
-    }
-    console.log(
-      `| catalog-wide question (Germany, SVOD, 2027-2028, exclusive) | ${fmt(quantile(runs, 0.5))} ms, ${expected.toLocaleString('en')} titles free | – |`,
-    );
-    // ---- the same question a page at a time, as POST /api/avails answers it (1,000 titles with rows, in order of ids)
-    const middle = index.titles().sort()[Math.floor(index.titleCount / 2)];
-    for (const [what, after] of [
-      ['first page', undefined],
-      ['a page from the middle of the catalog', middle],
-    ] as const) {
-      const pageRuns: number[] = [];
-      let shown = 0;
-      for (let k = -3; k < 7; k++) {
-        const t = now();
-        shown = index.availsPage(catalogQ, { ...(after === undefined ? {} : { after }), limit: 1000 }, { notShown: () => {} }).titles;
-        if (k >= 0) pageRuns.push(now() - t);
-      }
-      console.log(
-        `| catalog-wide question, ${what} (${shown.toLocaleString('en')} titles) | ${fmt(quantile(pageRuns, 0.5))} ms | the whole answer: ${fmt(quantile(runs, 0.5))} ms (${fmt(quantile(runs, 0.5) / quantile(pageRuns, 0.5))}x) |`,
-      );
-    }
-    const conflict: number[] = [];
-    const update: number[] = [];
-    for (let k = -200; k < 2000; k++) {
-      const t = sample[Math.floor(r() * sample.length)];
-      const p = t.blocks[1 + Math.floor(r() * (t.blocks.length - 1))];
-      let t1 = now();
-      index.conflicts(t.id, [{ ...p }]);
-      const c = now() - t1;
-      // an update: the title's blocks with one sale's end moved (as a write does after it commits)
-      const changed = t.blocks.map((b) => (b === p ? { ...b, end: b.end + 30 } : b));
-      t1 = now();
-      index.setTitle(t.id, changed);
-      const u = now() - t1;
-      if (k >= 0) {
-        conflict.push(c);
-        update.push(u);
-      }
-    }
-    console.log(`| conflict check, one title | p50 ${fmt(quantile(conflict, 0.5))} ms, p99 ${fmt(quantile(conflict, 0.99))} ms | – |`);
-    console.log(
-      `| incremental update, one title's blocks replaced | p50 ${fmt(quantile(update, 0.5))} ms, p99 ${fmt(quantile(update, 0.99))} ms | – |`,
-    );
+    askIndex(index, catalogQ, expected, sample, r);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type Sample = Array<{ id: string; blocks: ReturnType<typeof syntheticCatalog>[number]['blocks'] }>;
+
+/** The catalog-wide question whole and a page at a time, a conflict check and an incremental update, on `index`. */
+function askIndex(
+  index: RightsIndex,
+  catalogQ: ReturnType<typeof germanySvodQuestion>,
+  expected: number,
+  sample: Sample,
+  r: () => number,
+): void {
+  // ---- the catalog-wide question, a conflict check, an update
+  for (let k = 0; k < 3; k++) index.avails(null, catalogQ);
+  const runs: number[] = [];
+  for (let k = 0; k < 7; k++) {
+    const t = now();
+    index.avails(null, catalogQ);
+    runs.push(now() - t);
+  }
+  console.log(
+    `| catalog-wide question (Germany, SVOD, 2027-2028, exclusive) | ${fmt(quantile(runs, 0.5))} ms, ${expected.toLocaleString('en')} titles free | – |`,
+  );
+  // ---- the same question a page at a time, as POST /api/avails answers it (1,000 titles with rows, in order of ids)
+  const middle = index.titles().sort()[Math.floor(index.titleCount / 2)];
+  for (const [what, after] of [
+    ['first page', undefined],
+    ['a page from the middle of the catalog', middle],
+  ] as const) {
+    const pageRuns: number[] = [];
+    let shown = 0;
+    for (let k = -3; k < 7; k++) {
+      const t = now();
+      shown = index.availsPage(catalogQ, { ...(after === undefined ? {} : { after }), limit: 1000 }, { notShown: () => {} }).titles;
+      if (k >= 0) pageRuns.push(now() - t);
+    }
+    console.log(
+      `| catalog-wide question, ${what} (${shown.toLocaleString('en')} titles) | ${fmt(quantile(pageRuns, 0.5))} ms | the whole answer: ${fmt(quantile(runs, 0.5))} ms (${fmt(quantile(runs, 0.5) / quantile(pageRuns, 0.5))}x) |`,
+    );
+  }
+  const conflict: number[] = [];
+  const update: number[] = [];
+  for (let k = -200; k < 2000; k++) {
+    const t = sample[Math.floor(r() * sample.length)];
+    const p = t.blocks[1 + Math.floor(r() * (t.blocks.length - 1))];
+    let t1 = now();
+    index.conflicts(t.id, [{ ...p }]);
+    const c = now() - t1;
+    // an update: the title's blocks with one sale's end moved (as a write does after it commits)
+    const changed = t.blocks.map((b) => (b === p ? { ...b, end: b.end + 30 } : b));
+    t1 = now();
+    index.setTitle(t.id, changed);
+    const u = now() - t1;
+    if (k >= 0) {
+      conflict.push(c);
+      update.push(u);
+    }
+  }
+  console.log(`| conflict check, one title | p50 ${fmt(quantile(conflict, 0.5))} ms, p99 ${fmt(quantile(conflict, 0.99))} ms | – |`);
+  console.log(
+    `| incremental update, one title's blocks replaced | p50 ${fmt(quantile(update, 0.5))} ms, p99 ${fmt(quantile(update, 0.99))} ms | – |`,
+  );
+}
+
+/** The answers measured on the index loaded from a snapshot kept by an earlier run (no build, no baseline). */
+async function indexFromKeptSnapshot(file: string, titles: number): Promise<void> {
+  gc();
+  const before = held();
+  const t0 = now();
+  const opened = openIndexSnapshot(file);
+  const index = RightsIndex.fromColumns(opened.columns().columns);
+  opened.close();
+  const loadMs = now() - t0;
+  gc();
+  const bytes = held() - before;
+  if (index.titleCount !== titles) throw new Error(`BENCH_SCALE_SNAPSHOT_FILE holds ${index.titleCount} titles, not ${titles}`);
+  // the sample's blocks as the build made them: the first part of the catalog, made again from its seed
+  const r = rng(3);
+  const sample: Sample = syntheticCatalog(Math.min(PART, titles), 42, 0).filter(() => r() < 0.1);
+  const catalogQ = germanySvodQuestion();
+  console.log('| measure | figure | baseline (same run) |');
+  console.log('|---|---:|---:|');
+  console.log(
+    `| snapshot load (read, check, index), kept by an earlier run | ${fmt(loadMs)} ms, ${index.blockCount.toLocaleString('en')} blocks | not built in this run |`,
+  );
+  console.log(
+    `| memory of the index loaded from the snapshot | ${(bytes / 1e9).toFixed(2)} GB, ${fmt(bytes / index.blockCount)} bytes per block | – |`,
+  );
+  askIndex(index, catalogQ, titlesIn(index.avails(null, catalogQ)), sample, r);
 }
 
 /**
