@@ -409,6 +409,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const letters = t.replace(/[^\p{L}]/gu, '');
       if (letters.length < 4 || NOT_CAPS.has(t) || t.split(' ').every((w) => NOT_CAPS.has(w.replace(/[.:,'-]+$/, '')))) continue;
       if (/^[ ]?:/.test(part.slice(m.index + t.length, m.index + t.length + 2))) continue; // "EXCLUSIVE:", "VERDICT:" headers
+      // a byline printed in capitals ("BY ANA RUIZ Buyers have ..."): the writer, never a title
+      if (/^BY\b/.test(t) || /\bBY[ ]$/.test(part.slice(Math.max(0, m.index - 3), m.index))) continue;
       // "the VISA Screening Room": capitals that begin a longer name
       if (!t.includes(' ') && /^[ ]\p{Lu}\p{Ll}/u.test(part.slice(m.index + t.length, m.index + t.length + 3))) continue;
       if (!/\p{Lu}{2}/u.test(t) || !plausible(t, '')) continue;
