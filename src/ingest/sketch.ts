@@ -83,7 +83,9 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     const s = qs[q] + 1;
     const e = qs[q + 1];
     const raw = view.slice(s, e);
-    const innerEnd = s + raw.replace(/[\s,.;:!?]+$/, '').length;
+    let innerEnd = s + raw.replace(/[\s,.;:!?]+$/, '').length;
+    // a possessive written inside the quotes ("Ana's Tree's" release): the title without it
+    if (/\p{L}{2}'s$/u.test(view.slice(s, innerEnd)) && /^[ ]\p{Ll}/u.test(view.slice(e + 1, e + 3))) innerEnd -= 2;
     const innerStart = s + (raw.length - raw.trimStart().length);
     const text = view.slice(innerStart, innerEnd);
     const isTitle = looksLikeTitle(raw);
