@@ -265,7 +265,12 @@ function tokenize(view: string, from: number, to: number, raw: Item[]): void {
       raw.push({ kind: 'punct', text, start: s, end: e, code: text === '—' || text === '–' || text === '--' ? '-' : text });
       continue;
     }
-    if (view[e] === '.' && ABBREV_DOT.has(text.toLowerCase())) {
+    // a middle initial ("Ana M. Ruiz"): one name, not a name, a full stop and another name
+    const prev = raw[raw.length - 1];
+    const initial =
+      /^\p{Lu}$/u.test(text) && view[e] === '.' && /^[ ]\p{Lu}\p{Ll}/u.test(view.slice(e + 1, e + 4)) &&
+      prev?.kind === 'word' && !prev.possessive && /^\p{Lu}\p{Ll}/u.test(prev.text) && prev.end === s - 1;
+    if (view[e] === '.' && (initial || ABBREV_DOT.has(text.toLowerCase()))) {
       e++;
       text += '.';
       TOKEN_RE.lastIndex++;

@@ -395,6 +395,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     }
     for (const m of part.includes('rights ') ? part.matchAll(RIGHTS_TO) : []) {
       if (m[1].includes("'s ")) continue;
+      // "rights to Ana M. Ruiz's drama": a name cut at its middle initial, not a title
+      if (/[ ]\p{Lu}$/u.test(m[1]) && part[m.index + m[0].length] === '.') continue;
       const s = sen.start + m.index + m[0].length - m[1].length;
       const best = bestTitle(m[1], '');
       if (best) push(s, best);
