@@ -30,6 +30,7 @@ import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractIn
 import { extractLineUps } from './lineups.js';
 import { extractPairLists } from './pairList.js';
 import { extractGapping } from './gapping.js';
+import { extractBuyerFor } from './buyerFor.js';
 import { extractClauseDeals } from './svo.js';
 import { extractTitleParens } from './titleParens.js';
 import { extractInPassing } from './inPassing.js';
@@ -38,6 +39,7 @@ import { extractDistributionHandling, extractHandledBy, extractMandates, extract
 import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
 import { otherFilm } from './otherFilm.js';
+import { fullFormOf, noteTitle } from './shortTitles.js';
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
@@ -134,6 +136,7 @@ function runPass(
       extractBuyerDeals(c);
       extractPairLists(c);
       extractGapping(c);
+      extractBuyerFor(c);
       extractClauseDeals(c);
       extractTitleParens(c);
       extractInPassing(c);
@@ -179,7 +182,11 @@ function runPass(
     }
     if (st.focus !== focusWas) st.focusParagraph = s.paragraph;
     if (!st.lead && st.focus) st.lead = st.focus;
-    for (const it of sk.items) if (it.kind === 'title') st.titlesSeen.add(nk(it.text));
+    for (const it of sk.items)
+      if (it.kind === 'title') {
+        st.titlesSeen.add(nk(it.text));
+        noteTitle(st, it.text);
+      }
     // the company in focus: a company that starts the sentence
     const firstEnt = sk.items.find((it) => it.kind === 'ent' || it.kind === 'title');
     if (firstEnt?.kind === 'ent' && firstEnt.ent === 'company' && !headline) st.focusCompany = firstEnt.name ?? firstEnt.text;
@@ -294,6 +301,23 @@ function finish(st: State): AnyFact[] {
     if (d.territories && !/^(?:world(?:wide)?|international|all territories|the world)$/i.test(d.territories.trim())) continue;
     add(st, 'mandate', { title: d.title, company: d.buyer, territories: null }, f.confidence, f.span);
     dropped.add(key);
+  }
+  // a deal told with a short form of a title the article names in full ("Bethlehem"): the full title's
+  const told = new Set(
+    st.order
+      .filter((k) => !dropped.has(k) && st.facts.get(k)!.type === 'deal')
+      .map((k) => {
+        const d = (st.facts.get(k) as CandidateFact<'deal'>).fields;
+        return `${nk(d.title)}|${nk(d.buyer)}`;
+      }),
+  );
+  for (const key of st.order) {
+    const f = st.facts.get(key)!;
+    if (f.type !== 'deal' || dropped.has(key)) continue;
+    const full = fullFormOf(st, f.fields.title);
+    if (!full) continue;
+    if (told.has(`${nk(full)}|${nk(f.fields.buyer)}`)) dropped.add(key);
+    else f.fields.title = full;
   }
   for (const key of st.order) {
     if (dropped.has(key)) continue;
