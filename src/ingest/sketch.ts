@@ -268,8 +268,13 @@ function tokenize(view: string, from: number, to: number, raw: Item[]): void {
     // a middle initial ("Ana M. Ruiz"): one name, not a name, a full stop and another name
     const prev = raw[raw.length - 1];
     const initial =
-      /^\p{Lu}$/u.test(text) && view[e] === '.' && /^[ ]\p{Lu}\p{Ll}/u.test(view.slice(e + 1, e + 4)) &&
-      prev?.kind === 'word' && !prev.possessive && /^\p{Lu}\p{Ll}/u.test(prev.text) && prev.end === s - 1;
+      /^\p{Lu}$/u.test(text) &&
+      view[e] === '.' &&
+      /^[ ]\p{Lu}\p{Ll}/u.test(view.slice(e + 1, e + 4)) &&
+      prev?.kind === 'word' &&
+      !prev.possessive &&
+      /^\p{Lu}\p{Ll}/u.test(prev.text) &&
+      prev.end === s - 1;
     if (view[e] === '.' && (initial || ABBREV_DOT.has(text.toLowerCase()))) {
       e++;
       text += '.';
