@@ -94,3 +94,12 @@ describe('a title the report shortens after naming it in full', () => {
     ]);
   });
 });
+
+describe('a sale told with a modal', () => {
+  it('"was able to sell T to" lists its sales; "hopes to sell" does not', () => {
+    expect(
+      deals('Despite a slow market, Kestrel Films was able to sell “Salt Road” to Spain (Caramel Films) and Greece (Cinobo).'),
+    ).toEqual(['Salt Road / Caramel Films / Spain', 'Salt Road / Cinobo / Greece']);
+    expect(deals('Kestrel Films hopes to sell “Salt Road” to Spain (Caramel Films) and Italy (Be Water).')).toEqual([]);
+  });
+});
