@@ -103,3 +103,13 @@ describe('a sale told with a modal', () => {
     expect(deals('Kestrel Films hopes to sell “Salt Road” to Spain (Caramel Films) and Italy (Be Water).')).toEqual([]);
   });
 });
+
+describe('the film a later sentence means', () => {
+  it('a title named after a description that opens its sentence is that sentence’s subject, and "the film" after it', () => {
+    expect(
+      deals(
+        '“Grey Tide” has pre-sold to Spain (Caramel Films). A family drama, starring Ana Ruiz and Leo Berg, “Salt Road,” has already drawn 90,000 admissions. Ahead of its market bow, the film got picked up for Italy (Be Water) and Greece (Cinobo).',
+      ),
+    ).toEqual(['Grey Tide / Caramel Films / Spain', 'Salt Road / Be Water / Italy', 'Salt Road / Cinobo / Greece']);
+  });
+});

@@ -65,6 +65,14 @@ function isSubjectPosition(before: string[]): boolean {
   );
 }
 
+/** A title between commas right before the sentence's verb, after a description that opens the sentence ("A drama, starring P, T, has"). */
+function subjectAfterDescription(tokens: string[], at: number): boolean {
+  if (tokens[at - 1] !== ',' || !/^an?$/.test(tokens[0] ?? '')) return false;
+  let k = at + 1;
+  if (tokens[k] === ',') k++;
+  return /^(?:has|have|had|is|was|will|also|already|opened|premiered|sold|won|drew|went)$/.test(tokens[k] ?? '');
+}
+
 /** What the first pass read of each sentence that the second reads the same: its tokens, whether it is a headline, its tense and dates. */
 interface Readings {
   sketches: SketchMemo;
@@ -173,11 +181,13 @@ function runPass(
       const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text)) && !otherFilm(c, at, at + 1);
       // or the subject of an inverted sentence ("Among the titles drawing buyers is T")
       const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
+      // or the subject named after its description ("A family drama, starring P, T, has drawn ..."): the verb follows it
+      const appositive = first && at > 0 && subjectAfterDescription(sk.tokens, at);
       // or the title a film link follows ("... debut feature T [+see also: ...] . Well received, the film was sold"):
       // the text after the link goes on about it, even when the headline named it first
       const linked = /\[\+see also:?\s*$/.test(s.text) ? lastTitleItem(sk) : null;
       if (linked) st.focus = linked;
-      else if (first && (!st.focus || fresh || inverted || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
+      else if (first && (!st.focus || fresh || inverted || appositive || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
         st.focus = first.text;
     }
     if (st.focus !== focusWas) st.focusParagraph = s.paragraph;
