@@ -113,3 +113,11 @@ describe('the film a later sentence means', () => {
     ).toEqual(['Grey Tide / Caramel Films / Spain', 'Salt Road / Be Water / Italy', 'Salt Road / Cinobo / Greece']);
   });
 });
+
+describe('the trade’s word for the film is not a title', () => {
+  it('"Pic will be released ..." is the film in focus', () => {
+    expect(deals('“Salt Road” screened on Monday. Pic will be released in Italy by Be Water in March.')).toEqual([
+      'Salt Road / Be Water / Italy',
+    ]);
+  });
+});
