@@ -121,3 +121,18 @@ describe('the trade’s word for the film is not a title', () => {
     ]);
   });
 });
+
+describe('a title introduced with its maker takes the focus, named before or not', () => {
+  it('"the film" after "... include director Ana Ruiz’s feel-good tale T starring P" is T', () => {
+    expect(
+      deals(
+        'Kestrel Films also scores sales on Salt Road and Grey Tide. “Grey Tide” has sold to Italy (Be Water) and Greece (Cinobo). Other titles drawing buyers include director Ana Ruiz’s feel-good tale Salt Road starring Leo Berg as a teacher. The film has sold to Spain (Caramel Films) and Brazil (Imovision).',
+      ),
+    ).toEqual([
+      'Grey Tide / Be Water / Italy',
+      'Grey Tide / Cinobo / Greece',
+      'Salt Road / Caramel Films / Spain',
+      'Salt Road / Imovision / Brazil',
+    ]);
+  });
+});

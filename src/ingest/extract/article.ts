@@ -73,6 +73,15 @@ function subjectAfterDescription(tokens: string[], at: number): boolean {
   return /^(?:has|have|had|is|was|will|also|already|opened|premiered|sold|won|drew|went)$/.test(tokens[k] ?? '');
 }
 
+/** A title after its maker's possessive and a kind of film in lower case ("P's feel-good tale T"). */
+function introducedWithMaker(tokens: string[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+    if (/^P\d+'s$/.test(tokens[k])) return k < at - 1;
+    if (!/^[a-z][a-z-]*$/.test(tokens[k])) return false;
+  }
+  return false;
+}
+
 /** What the first pass read of each sentence that the second reads the same: its tokens, whether it is a headline, its tense and dates. */
 interface Readings {
   sketches: SketchMemo;
@@ -183,11 +192,16 @@ function runPass(
       const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
       // or the subject named after its description ("A family drama, starring P, T, has drawn ..."): the verb follows it
       const appositive = first && at > 0 && subjectAfterDescription(sk.tokens, at);
+      // or the one title, introduced with its maker ("... include Ana Ruiz's feel-good tale T starring P"), named before or not
+      const introduced = !told && named.size === 1 && at > 0 && introducedWithMaker(sk.tokens, at) && !otherFilm(c, at, at + 1);
       // or the title a film link follows ("... debut feature T [+see also: ...] . Well received, the film was sold"):
       // the text after the link goes on about it, even when the headline named it first
       const linked = /\[\+see also:?\s*$/.test(s.text) ? lastTitleItem(sk) : null;
       if (linked) st.focus = linked;
-      else if (first && (!st.focus || fresh || inverted || appositive || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
+      else if (
+        first &&
+        (!st.focus || fresh || inverted || appositive || introduced || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at))))
+      )
         st.focus = first.text;
     }
     if (st.focus !== focusWas) st.focusParagraph = s.paragraph;
