@@ -76,7 +76,16 @@ describe('buyers each named with the territory they took', () => {
     ).toEqual(['Grey Tide / Gutek Film / Poland', 'Grey Tide / Cinobo / Greece', 'Grey Tide / Be Water / Italy and Malta']);
   });
 
-  it('one buyer alone is left to the other rules, and talks are not sales', () => {
+  it('one buyer with its territory after "for" is enough; the list may open after the object and its clause', () => {
+    expect(deals('Ana Ruiz’s drama “Grey Tide” went to Solvinta for Spain.')).toEqual(['Grey Tide / Solvinta / Spain']);
+    expect(
+      deals(
+        'Kestrel Films also sold “Salt Road,” directed by Ana Ruiz — who also stars — to Caramel Films for Spain and to Cinobo for Greece.',
+      ),
+    ).toEqual(['Salt Road / Caramel Films / Spain', 'Salt Road / Cinobo / Greece']);
+  });
+
+  it('talks are not sales', () => {
     expect(deals('“Grey Tide” is in talks with Gutek Film for Poland and Cinobo for Greece.')).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ interface ItemRead {
   buyer: string;
   terrs: string[];
   end: number;
+  /** Whether the territory is written after the buyer (`for` / `in`), not only its nationality before. */
+  written: boolean;
 }
 
 /** One item at k: `[to] [Nationality [trade word]] X [for|in Territories]`, or null. */
@@ -33,16 +35,18 @@ function itemAt(c: Ctx, k: number): ItemRead | null {
     home = c.terr(k);
     k += 2;
   }
-  // after a trade word ("company X") a name the article has not placed is the company
-  if (!c.isOrg(k) || (c.isPer(k) && !home)) return null;
+  // after a trade word ("company X"), or before its territory ("X for Spain"), a name the article has not placed is
+  // the company
+  const placed = (c.tok(k + 1) === 'for' || c.tok(k + 1) === 'in') && c.isTerr(k + 2);
+  if (!c.isOrg(k) || (c.isPer(k) && !home && !placed)) return null;
   const buyer = c.name(k);
   k++;
   if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) {
     const l = c.terrList(k + 1, false);
     if (!l.exprs.length) return null;
-    return { buyer, terrs: l.exprs, end: l.end };
+    return { buyer, terrs: l.exprs, end: l.end, written: true };
   }
-  return home ? { buyer, terrs: [home], end: k } : null;
+  return home ? { buyer, terrs: [home], end: k, written: false } : null;
 }
 
 export function extractBuyerFor(c: Ctx): void {
@@ -50,10 +54,17 @@ export function extractBuyerFor(c: Ctx): void {
   if (NOT_SOLD.test(c.words(0, n))) return;
   for (let v = 0; v < n; v++) {
     if (!SALE.test(c.tok(v))) continue;
-    // the list opens on "to" / "by" right after the sale word ("picked up by", "has been sold to")
+    // the list opens on "to" / "by" after the sale word ("picked up by", "has been sold to"), or after its object
+    // ("sold rom-com T, directed by P, to X for R"): the first "to" of the clause that a buyer follows
     let k = v + 1;
     if (c.tok(k) === 'up') k++;
-    if (c.tok(k) !== 'to' && c.tok(k) !== 'by') continue;
+    if (c.tok(k) !== 'to' && c.tok(k) !== 'by') {
+      const end = Math.min(n, v + 16);
+      while (k < end && !(c.tok(k) === 'to' && c.isOrg(k + 1)) && c.tok(k) !== '.' && c.tok(k) !== ';') k++;
+      // right after the object title, or after a clause closed by a comma or a dash
+      const afterObject = c.isTitle(k - 1 - (c.tok(k - 1) === ',' ? 1 : 0)) || /^[-,—–]$/.test(c.tok(k - 1));
+      if (c.tok(k) !== 'to' || !afterObject) continue;
+    }
     const items: ItemRead[] = [];
     let at = k;
     for (;;) {
@@ -66,8 +77,9 @@ export function extractBuyerFor(c: Ctx): void {
       else if (c.tok(at) === ',' || c.tok(at) === 'and') at++;
       else break;
     }
-    // two items at least: one buyer with its territory is the other rules' sale ("sold to X for Spain")
-    if (items.length < 2) continue;
+    // one item is enough when its territory follows "for" or "in" ("went to X for Spain"); a buyer known only by
+    // its nationality needs a second item
+    if (!items.length || (items.length < 2 && !items[0].written)) continue;
     const title = saleTitle(c, k);
     if (!title) continue;
     const have = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
