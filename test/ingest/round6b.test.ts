@@ -85,6 +85,12 @@ describe('buyers each named with the territory they took', () => {
     ).toEqual(['Salt Road / Caramel Films / Spain', 'Salt Road / Cinobo / Greece']);
   });
 
+  it('"sold by X for R (Y)" names the seller, and a territory with its own buyer in parentheses is not X\'s', () => {
+    expect(deals('“Salt Road” was sold by Kestrel Films for Spain (Caramel Films) and for Greece (Cinobo).')).not.toContainEqual(
+      expect.stringMatching(/Kestrel Films/),
+    );
+  });
+
   it('talks are not sales', () => {
     expect(deals('“Grey Tide” is in talks with Gutek Film for Poland and Cinobo for Greece.')).toEqual([]);
   });

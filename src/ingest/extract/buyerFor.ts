@@ -43,7 +43,8 @@ function itemAt(c: Ctx, k: number): ItemRead | null {
   k++;
   if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) {
     const l = c.terrList(k + 1, false);
-    if (!l.exprs.length) return null;
+    // "sold by X for the U.S. (Y)": the territory has its own buyer, X is the seller
+    if (!l.exprs.length || c.tok(l.end) === '(') return null;
     return { buyer, terrs: l.exprs, end: l.end, written: true };
   }
   return home ? { buyer, terrs: [home], end: k, written: false } : null;
@@ -58,6 +59,8 @@ export function extractBuyerFor(c: Ctx): void {
     // ("sold rom-com T, directed by P, to X for R"): the first "to" of the clause that a buyer follows
     let k = v + 1;
     if (c.tok(k) === 'up') k++;
+    // "sold by X", "licensed by X": the seller; only a buying verb's "by" names buyers ("bought by X for Canada")
+    if (c.tok(k) === 'by' && !/^(?:bought|acquired|picked|snapped)$/.test(c.tok(v))) continue;
     if (c.tok(k) !== 'to' && c.tok(k) !== 'by') {
       const end = Math.min(n, v + 16);
       while (k < end && !(c.tok(k) === 'to' && c.isOrg(k + 1)) && c.tok(k) !== '.' && c.tok(k) !== ';') k++;
