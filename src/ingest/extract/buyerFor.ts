@@ -58,7 +58,7 @@ export function extractBuyerFor(c: Ctx): void {
     // the list opens on "to" / "by" after the sale word ("picked up by", "has been sold to"), or after its object
     // ("sold rom-com T, directed by P, to X for R"): the first "to" of the clause that a buyer follows
     let k = v + 1;
-    if (c.tok(k) === 'up') k++;
+    if (c.tok(k) === 'up' || c.tok(k) === 'it') k++;
     // "sold by X", "licensed by X": the seller; only a buying verb's "by" names buyers ("bought by X for Canada")
     if (c.tok(k) === 'by' && !/^(?:bought|acquired|picked|snapped)$/.test(c.tok(v))) continue;
     if (c.tok(k) !== 'to' && c.tok(k) !== 'by') {
