@@ -148,3 +148,15 @@ describe('a title introduced with its maker takes the focus, named before or not
     ]);
   });
 });
+
+describe('talks of casting are not talks of rights', () => {
+  const talks = (text: string) =>
+    facts(text)
+      .filter((f) => f.type === 'rumour')
+      .map((f) => (f.fields as { party: string }).party);
+
+  it('"P is in talks to join the cast" is no talks; "X is in talks to acquire it" is', () => {
+    expect(talks('“Salt Road” has sold to Spain (Caramel Films). Leo Berg is in talks to join the cast.')).toEqual([]);
+    expect(talks('“Salt Road” premiered on Friday. Northwind is in talks to acquire it for Spain.')).toEqual(['Northwind']);
+  });
+});

@@ -513,6 +513,8 @@ export function extractRumours(c: Ctx): void {
     const w = c.words(v, v + 8);
     const m = RUMOUR_SHAPES.exec(w);
     if (!m) continue;
+    // "P is in talks to join the cast", "to direct": talks of casting or crew, not of rights
+    if (/\bto (?:join|star|co-star|direct|helm|write|play|lead|topline|front|appear|produce|score)\b/.test(c.words(v, v + 10))) continue;
     // the parties: "ORG and ORG were said to be circling", "several streamers, including Netflix"
     const parties: string[] = [];
     let k = v - 1;
