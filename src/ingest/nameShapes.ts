@@ -150,6 +150,8 @@ export function companyBySurface(text: string): boolean {
   // "Laokoon Filmgroup", "Komplizen Film", "Purin Pictures": a film word in the last name
   if (words.length >= 2 && /film|pictures|studios?|media|entertainment|produc/i.test(last)) return true;
   if (words.length >= 2 && COMPANY_PREFIXES.has(words[0].toLowerCase())) return true;
+  // "EFM 2023", "Cannes 2019": an event's edition (a caption, a section head), not a company
+  if (/^\p{Lu}[\p{L}'’ -]*[ ](?:19|20)\d\d$/u.test(text)) return false;
   if (/[&+/]|\d/.test(text)) return true;
   if (/^\p{Lu}{2,5}$/u.test(text)) return true; // CAA, UTA, SPC, HBO
   if (/^\p{Lu}[\p{Ll}]+\p{Lu}[\p{L}]*$/u.test(text) && words.length === 1) return true; // HanWay, FilmNation, TrustNordisk

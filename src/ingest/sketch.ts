@@ -83,7 +83,9 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     const s = qs[q] + 1;
     const e = qs[q + 1];
     const raw = view.slice(s, e);
-    const innerEnd = s + raw.replace(/[\s,.;:!?]+$/, '').length;
+    let innerEnd = s + raw.replace(/[\s,.;:!?]+$/, '').length;
+    // a possessive written inside the quotes ("Ana's Tree's" release): the title without it
+    if (/\p{L}{2}'s$/u.test(view.slice(s, innerEnd)) && /^[ ]\p{Ll}/u.test(view.slice(e + 1, e + 3))) innerEnd -= 2;
     const innerStart = s + (raw.length - raw.trimStart().length);
     const text = view.slice(innerStart, innerEnd);
     const isTitle = looksLikeTitle(raw);
@@ -263,7 +265,17 @@ function tokenize(view: string, from: number, to: number, raw: Item[]): void {
       raw.push({ kind: 'punct', text, start: s, end: e, code: text === '—' || text === '–' || text === '--' ? '-' : text });
       continue;
     }
-    if (view[e] === '.' && ABBREV_DOT.has(text.toLowerCase())) {
+    // a middle initial ("Ana M. Ruiz"): one name, not a name, a full stop and another name
+    const prev = raw[raw.length - 1];
+    const initial =
+      /^\p{Lu}$/u.test(text) &&
+      view[e] === '.' &&
+      /^[ ]\p{Lu}\p{Ll}/u.test(view.slice(e + 1, e + 4)) &&
+      prev?.kind === 'word' &&
+      !prev.possessive &&
+      /^\p{Lu}\p{Ll}/u.test(prev.text) &&
+      prev.end === s - 1;
+    if (view[e] === '.' && (initial || ABBREV_DOT.has(text.toLowerCase()))) {
       e++;
       text += '.';
       TOKEN_RE.lastIndex++;

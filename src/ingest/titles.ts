@@ -195,6 +195,16 @@ const WORDS_NOT_TITLES = new Set([
   'sales',
   'rights',
   'film',
+  // the trade's words for "the film" when they open a sentence ("Pic will be released ...")
+  'pic',
+  'movie',
+  'doc',
+  'documentary',
+  'feature',
+  'title',
+  'project',
+  'picture',
+  'sequel',
   'festival',
   'competition',
   'director',
@@ -395,6 +405,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     }
     for (const m of part.includes('rights ') ? part.matchAll(RIGHTS_TO) : []) {
       if (m[1].includes("'s ")) continue;
+      // "rights to Ana M. Ruiz's drama": a name cut at its middle initial, not a title
+      if (/[ ]\p{Lu}$/u.test(m[1]) && part[m.index + m[0].length] === '.') continue;
       const s = sen.start + m.index + m[0].length - m[1].length;
       const best = bestTitle(m[1], '');
       if (best) push(s, best);
@@ -409,6 +421,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const letters = t.replace(/[^\p{L}]/gu, '');
       if (letters.length < 4 || NOT_CAPS.has(t) || t.split(' ').every((w) => NOT_CAPS.has(w.replace(/[.:,'-]+$/, '')))) continue;
       if (/^[ ]?:/.test(part.slice(m.index + t.length, m.index + t.length + 2))) continue; // "EXCLUSIVE:", "VERDICT:" headers
+      // a byline printed in capitals ("BY ANA RUIZ Buyers have ..."): the writer, never a title
+      if (/^BY\b/.test(t) || /\bBY[ ]$/.test(part.slice(Math.max(0, m.index - 3), m.index))) continue;
       // "the VISA Screening Room": capitals that begin a longer name
       if (!t.includes(' ') && /^[ ]\p{Lu}\p{Ll}/u.test(part.slice(m.index + t.length, m.index + t.length + 3))) continue;
       if (!/\p{Lu}{2}/u.test(t) || !plausible(t, '')) continue;

@@ -30,6 +30,7 @@ import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractIn
 import { extractLineUps } from './lineups.js';
 import { extractPairLists } from './pairList.js';
 import { extractGapping } from './gapping.js';
+import { extractBuyerFor } from './buyerFor.js';
 import { extractClauseDeals } from './svo.js';
 import { extractTitleParens } from './titleParens.js';
 import { extractInPassing } from './inPassing.js';
@@ -43,6 +44,7 @@ import { otherFilm } from './otherFilm.js';
 import { extractFieldRecords } from './fieldRecords.js';
 import { extractNominalDeals } from './nominalDeals.js';
 import { extractAppositionSales } from './appositionSale.js';
+import { fullFormOf, noteTitle } from './shortTitles.js';
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
@@ -66,6 +68,23 @@ function isSubjectPosition(before: string[]): boolean {
   return before.every((t) =>
     /^(?:the|this|a|new|latest|documentary|drama|film|comedy|thriller|feature|pic|title|movie|competition|festival)$/.test(t),
   );
+}
+
+/** A title between commas right before the sentence's verb, after a description that opens the sentence ("A drama, starring P, T, has"). */
+function subjectAfterDescription(tokens: string[], at: number): boolean {
+  if (tokens[at - 1] !== ',' || !/^an?$/.test(tokens[0] ?? '')) return false;
+  let k = at + 1;
+  if (tokens[k] === ',') k++;
+  return /^(?:has|have|had|is|was|will|also|already|opened|premiered|sold|won|drew|went)$/.test(tokens[k] ?? '');
+}
+
+/** A title after its maker's possessive and a kind of film in lower case ("P's feel-good tale T"). */
+function introducedWithMaker(tokens: string[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+    if (/^P\d+'s$/.test(tokens[k])) return k < at - 1;
+    if (!/^[a-z][a-z-]*$/.test(tokens[k])) return false;
+  }
+  return false;
 }
 
 /** What the first pass read of each sentence that the second reads the same: its tokens, whether it is a headline, its tense and dates. */
@@ -141,6 +160,7 @@ function runPass(
       extractBuyerDeals(c);
       extractPairLists(c);
       extractGapping(c);
+      extractBuyerFor(c);
       extractClauseDeals(c);
       extractNominalDeals(c);
       extractAppositionSales(c);
@@ -180,16 +200,27 @@ function runPass(
       const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text)) && !otherFilm(c, at, at + 1);
       // or the subject of an inverted sentence ("Among the titles drawing buyers is T")
       const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
+      // or the subject named after its description ("A family drama, starring P, T, has drawn ..."): the verb follows it
+      const appositive = first && at > 0 && subjectAfterDescription(sk.tokens, at);
+      // or the one title, introduced with its maker ("... include Ana Ruiz's feel-good tale T starring P"), named before or not
+      const introduced = !told && named.size === 1 && at > 0 && introducedWithMaker(sk.tokens, at) && !otherFilm(c, at, at + 1);
       // or the title a film link follows ("... debut feature T [+see also: ...] . Well received, the film was sold"):
       // the text after the link goes on about it, even when the headline named it first
       const linked = /\[\+see also:?\s*$/.test(s.text) ? lastTitleItem(sk) : null;
       if (linked) st.focus = linked;
-      else if (first && (!st.focus || fresh || inverted || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at)))))
+      else if (
+        first &&
+        (!st.focus || fresh || inverted || appositive || introduced || (at >= 0 && at <= 8 && isSubjectPosition(sk.tokens.slice(0, at))))
+      )
         st.focus = first.text;
     }
     if (st.focus !== focusWas) st.focusParagraph = s.paragraph;
     if (!st.lead && st.focus) st.lead = st.focus;
-    for (const it of sk.items) if (it.kind === 'title') st.titlesSeen.add(nk(it.text));
+    for (const it of sk.items)
+      if (it.kind === 'title') {
+        st.titlesSeen.add(nk(it.text));
+        noteTitle(st, it.text);
+      }
     // the company in focus: a company that starts the sentence
     const firstEnt = sk.items.find((it) => it.kind === 'ent' || it.kind === 'title');
     if (firstEnt?.kind === 'ent' && firstEnt.ent === 'company' && !headline) st.focusCompany = firstEnt.name ?? firstEnt.text;
@@ -304,6 +335,23 @@ function finish(st: State): AnyFact[] {
     if (d.territories && !/^(?:world(?:wide)?|international|all territories|the world)$/i.test(d.territories.trim())) continue;
     add(st, 'mandate', { title: d.title, company: d.buyer, territories: null }, f.confidence, f.span);
     dropped.add(key);
+  }
+  // a deal told with a short form of a title the article names in full ("Bethlehem"): the full title's
+  const told = new Set(
+    st.order
+      .filter((k) => !dropped.has(k) && st.facts.get(k)!.type === 'deal')
+      .map((k) => {
+        const d = (st.facts.get(k) as CandidateFact<'deal'>).fields;
+        return `${nk(d.title)}|${nk(d.buyer)}`;
+      }),
+  );
+  for (const key of st.order) {
+    const f = st.facts.get(key)!;
+    if (f.type !== 'deal' || dropped.has(key)) continue;
+    const full = fullFormOf(st, f.fields.title);
+    if (!full) continue;
+    if (told.has(`${nk(full)}|${nk(f.fields.buyer)}`)) dropped.add(key);
+    else f.fields.title = full;
   }
   for (const key of st.order) {
     if (dropped.has(key)) continue;

@@ -15,6 +15,7 @@ import { companyEntry } from '../companies.js';
 import { KNOWN_COMPANY_KEYS } from '../companyWords.js';
 import { findEvent } from '../events.js';
 import { MONTHS, NOT_NAMES } from '../lexicon.js';
+import { personShaped } from '../nameShapes.js';
 import { type Ctx, nk } from './context.js';
 
 export interface Word {
@@ -76,10 +77,21 @@ export function companyEndingAt(c: Ctx, ws: Word[], end: number, text: string): 
     // "Calif.-based X", "Disney-owned X": a description, not the name
     if (parts.some((p) => /-\p{Ll}/u.test(p.w))) continue;
     const name = text.slice(parts[0].s, parts[parts.length - 1].e);
+    if (personOfCompany(c, name)) continue;
     if (isCompanyName(c, name)) return [a, name];
     if (n >= 2 && CORPORATE_END.test(parts[parts.length - 1].w) && !/^(?:The|A|An)$/.test(parts[0].w)) return [a, name];
   }
   return null;
+}
+
+/** "Ana Ruiz of Kestrel Films": a person named with the company they work for, not a company's name. */
+function personOfCompany(c: Ctx, name: string): boolean {
+  const m = /^(.+?) of (\S.*)$/.exec(name);
+  if (!m) return false;
+  if (personShaped(m[1]) || c.st.reg.kinds.get(nk(m[1])) === 'person') return true;
+  // "Gilmore of Kestrel Films" (a run cut inside the person's name): what follows "of" is a company of its own
+  const after = m[2].split(' ');
+  return !m[1].includes(' ') && (isCompanyName(c, m[2]) || (after.length >= 2 && CORPORATE_END.test(after[after.length - 1])));
 }
 
 /** The company whose name starts at word `start`: [end (exclusive), name] or null. */

@@ -514,8 +514,9 @@ export function extractRumours(c: Ctx): void {
     const w = c.words(v, v + 8);
     const m = RUMOUR_SHAPES.exec(w);
     if (!m) continue;
-    // "X and Y are in talks to star": a role, not the film's rights
+    // "X and Y are in talks to star", "to join the cast", "to direct": a role, not the film's rights
     if (talksForRole(c, v + m[0].split(' ').length)) continue;
+    if (/\bto (?:join|star|co-star|direct|helm|write|play|lead|topline|front|appear|produce|score)\b/.test(c.words(v, v + 10))) continue;
     // "X in negotiations for a distribution pact with Y": Y is the buyer (talks.ts)
     if (pactWith(c, v + m[0].split(' ').length) >= 0) continue;
     // the parties: "ORG and ORG were said to be circling", "several streamers, including Netflix"

@@ -21,6 +21,12 @@ import { addDeal, parenBuyer, sentenceSeller, splitBuyers } from './dealTerms.js
 /** A word that says the sentence reports sales. */
 const SALE_CUE =
   /^(?:sold|sells|sale|sales|deal|deals|bought|acquired|pre-sold|presold|pre-sales|picked|snapped|taken|took|gone|went|licensed|territories|buyers|takers|homes|closed|secured|inked|signed)$/;
+/** A sale word at j: one of SALE_CUE, or a sale told as done with a modal ("was able to sell", "managed to sell"). */
+function saleCueAt(c: Ctx, j: number): boolean {
+  if (SALE_CUE.test(c.tok(j))) return true;
+  return /^(?:sell|license|pre-sell)$/.test(c.tok(j)) && /^(?:able|managed) to$/.test(c.words(j - 2, j));
+}
+
 /** Words that make a clause talks, not a deal. */
 const TALKS = /^(?:negotiations?|negotiating|talks|pending|discussions|finalizing|finalising|almost|close|nearing|underway)$/;
 
@@ -28,7 +34,7 @@ export function extractPairLists(c: Ctx): void {
   const n = c.toks.length;
   let cue = -1;
   for (let j = 0; j < n; j++)
-    if (SALE_CUE.test(c.tok(j))) {
+    if (saleCueAt(c, j)) {
       cue = j;
       break;
     }
@@ -93,7 +99,7 @@ export function extractPairLists(c: Ctx): void {
  */
 export function saleTitle(c: Ctx, first: number): string | null {
   let cue = -1;
-  for (let j = first - 1; j >= 0 && cue < 0; j--) if (SALE_CUE.test(c.tok(j))) cue = j;
+  for (let j = first - 1; j >= 0 && cue < 0; j--) if (saleCueAt(c, j)) cue = j;
   if (cue < 0) return null;
   const titleOf = (t: number) => c.item(t).text;
   const meaning = (p: number): string | null => {
