@@ -29,6 +29,8 @@ export function fullFormOf(st: State, title: string): string | null {
     if (k.length <= key.length + 1 || !(k.startsWith(key + ' ') || k.endsWith(' ' + key))) continue;
     // "Lucky Winners in France": a title read with the sentence's words after it is no longer form
     if (k.startsWith(key + ' ') && /^(?:in|to|for|from|at|on|with|by)$/.test(k.slice(key.length + 1).split(' ')[0])) continue;
+    // "Kestrel Films' Salt Road", "Ana Jacobs’ Tidewater": a maker's possessive read before the title, not a longer title
+    if (k.endsWith(' ' + key) && /['’]s?\s+\S+(?:\s+\S+){0,2}$/u.test(text) && !/['’]s?\s/u.test(title)) continue;
     if (full && nk(full) !== k) return null;
     full = text;
   }
