@@ -186,13 +186,21 @@ function rightsTerritories(ws: Word[], a: number, b: number, text: string): stri
 export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles: string[]; end: number; terr: string | null } | null {
   let terr: string | null = null;
   // "the worldwide SVOD rights to", "U.S. and Canadian rights for"
+  let before = -1;
   for (let r = k; r < Math.min(ws.length, k + 9); r++)
     if (ws[r].lw === 'rights' && /^(?:to|for|on|of)$/.test(ws[r + 1]?.lw ?? '')) {
+      // "the film's rights for Germany & Austria", "T's rights for Spain": territories after `for`, the title (if any) before `rights`
+      const places = ws[r + 1].lw === 'for' ? afterTerritories(ws, r + 1, text) : null;
+      if (places) {
+        terr = places;
+        before = r;
+        break;
+      }
       terr = rightsTerritories(ws, k, r, text);
       k = r + 2;
       break;
     }
-  const first = describedTitle(c, ws, k, text, 9);
+  const first = before >= 0 ? (before > k ? describedTitle(c, ws, k, text, before - k) : null) : describedTitle(c, ws, k, text, 9);
   if (!first) return null;
   const titles = [first[1]];
   let end = first[0];
@@ -301,6 +309,8 @@ export function afterTerritories(ws: Word[], k: number, text: string): string | 
   for (let e = b; e > a; e--) {
     const words = ws.slice(a, e).filter((w) => !/^(?:distribution|release)$/.test(w.lw));
     if (!words.length || /^(?:,|and|or|also)$/.test(words[words.length - 1].lw)) continue;
+    // "S. S. Arora's": initials that spell a country code begin a name, they are no territory
+    if (/^\p{Lu}\p{Ll}/u.test(ws[e]?.w ?? '')) continue;
     const t = validTerritories(text.slice(words[0].s, words[words.length - 1].e));
     if (t) return t;
   }
