@@ -310,10 +310,15 @@ export class FilmRights {
 
   /** Reads which holds lapse when (a small table: the holds placed by accepted offers). */
   private async refreshHoldExpiries(): Promise<void> {
+    // CROSS JOINs with their conditions in WHERE: SQLite then reads the few holds first and their
+    // contracts by key; with inner joins its planner walked every negotiating contract (5.6 s at 1M
+    // titles in the synthetic catalog, on every start). PostgreSQL plans both forms alike.
     const rows = await this.store.db
       .selectFrom('hold_expiries as hx')
-      .innerJoin('contracts as c', 'c.id', 'hx.contract_id')
-      .innerJoin('contract_titles as ct', 'ct.contract_id', 'c.id')
+      .crossJoin('contracts as c')
+      .whereRef('c.id', '=', 'hx.contract_id')
+      .crossJoin('contract_titles as ct')
+      .whereRef('ct.contract_id', '=', 'c.id')
       .select(['c.ref', 'hx.expires_on', 'ct.title_id'])
       .where('c.status', '=', 'negotiating')
       .where('c.deleted_at', 'is', null)

@@ -214,7 +214,9 @@ export async function changeOfferStatus(app: FilmRights, actor: Actor, id: strin
 export async function sweepExpiredHolds(app: FilmRights, today: string = todayIso()): Promise<{ expired: string[] }> {
   const due = await app.store.db
     .selectFrom('hold_expiries as hx')
-    .innerJoin('contracts as c', 'c.id', 'hx.contract_id')
+    // a CROSS JOIN with its condition in WHERE: SQLite reads the holds first, not every negotiating contract (app.ts, refreshHoldExpiries)
+    .crossJoin('contracts as c')
+    .whereRef('c.id', '=', 'hx.contract_id')
     .select(['c.id', 'c.ref', 'hx.expires_on'])
     .where('hx.expires_on', '<', today)
     .where('c.status', '=', 'negotiating')
