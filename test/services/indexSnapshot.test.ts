@@ -18,6 +18,8 @@ import { parseMedia } from '../../src/domain/media.js';
 import { parseTerritories } from '../../src/domain/territories.js';
 import type { OpenOptions } from '../../src/store/index.js';
 import { SCHEMA_VERSION } from '../../src/store/index.js';
+import { openIndexSnapshot, writeIndexSnapshot } from '../../src/services/indexSnapshot.js';
+import { RightsIndex } from '../../src/domain/rightsIndex.js';
 import { rng } from '../../bench/synthetic.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { PROCESS_TEST_TIMEOUT, runCli } from '../support/processes.js';
@@ -367,6 +369,45 @@ describeEachDatabase('the rights index snapshot', (_open, database) => {
     expect(lines).toEqual([expect.stringMatching(/not used: truncated: .*building the index from the database$/)]);
     expect(b.index.blockCount).toBeGreaterThan(30);
     await b.close();
+  });
+
+  it('checks a large snapshot in a worker thread while it reads: the same index, and a corrupt section still refused', () => {
+    // the worker checks snapshots of 64 MB and more; this one is small, so it is asked to check it
+    const read = (f: string, crcWorkerMinBytes?: number) => {
+      const opened = openIndexSnapshot(f, { crcWorkerMinBytes });
+      try {
+        return opened.columns();
+      } finally {
+        opened.close();
+      }
+    };
+    const inThread = RightsIndex.fromColumns(read(file).columns);
+    const viaWorker = read(file, 0);
+    const checked = RightsIndex.fromColumns(viaWorker.columns);
+    expect(checked.blockCount).toBe(inThread.blockCount);
+    const r = rng(23);
+    for (let k = 0; k < 40; k++) {
+      const q = randomQuestion(r);
+      expect(normal(checked.avails(null, q))).toEqual(normal(inThread.avails(null, q)));
+    }
+    // the index read through shared buffers writes a snapshot that reads back the same
+    const again = join(dir, 'again.rights-index');
+    const stamp = openIndexSnapshot(file);
+    writeIndexSnapshot(again, stamp.stamp, checked.toColumns(), viaWorker.waiting);
+    stamp.close();
+    const reread = RightsIndex.fromColumns(read(again, 0).columns);
+    const q = randomQuestion(r);
+    expect(normal(reread.avails(null, q))).toEqual(normal(inThread.avails(null, q)));
+    // a flipped byte in the first section and in the last: refused, naming the section
+    const bytes = readFileSync(file);
+    for (const at of [bytes.length - 9, 12 + bytes.readUInt32LE(8) + 3]) {
+      const corrupt = join(dir, `corrupt-${at}.rights-index`);
+      const flipped = Buffer.from(bytes);
+      flipped[at] ^= 0xff;
+      writeFileSync(corrupt, flipped);
+      expect(() => read(corrupt, 0)).toThrow(/^section \w+ is corrupt \(checksum\)$/);
+      expect(() => read(corrupt)).toThrow(/^section \w+ is corrupt \(checksum\)$/);
+    }
   });
 
   it('refuses a snapshot of another database, or of another schema', async () => {
