@@ -276,6 +276,9 @@ function plausible(title: string, after: string): boolean {
     return false;
   if (AWARD_KEYS.has(k) || AWARD_HEADS_LOWER.has(last) || /\b(?:award|prize|bear|lion|palme|jury)\b/i.test(t)) return false;
   if (isKnownSection(t) || findEvent(t) || territoryOf(t)) return false;
+  // "Germany & Austria", "Spain and Portugal": territories joined, not a title
+  const parts = t.split(/\s*(?:&|,|\band\b)\s*/).filter(Boolean);
+  if (parts.length >= 2 && parts.every((p) => territoryOf(p))) return false;
   // "In Europe", "For Asia and Oceania": an opening phrase, not a title
   if (words.length >= 2 && OPENERS.has(words[0].toLowerCase())) {
     const rest = words.slice(1).join(' ');

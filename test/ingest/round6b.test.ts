@@ -181,6 +181,16 @@ describe('a territory after "rights for" is no title (the merge of rounds 6a and
     expect(got.filter((d) => /South Sudan|SS/.test(d))).toEqual([]);
   });
 
+  it('territories joined by "&" are never a title, so the film in focus stays the film (a mandate, talks)', () => {
+    const got = facts(
+      'Marrow Pictures paid $3.5 million for U.S. rights to Salt Road, a drama about a ferry crew.\n\nMeanwhile Kestrel Films, which handles international sales, has sold the film to Spain (Caramel Films), and Holm Medien bought the film’s rights for Germany & Austria.\n\nNordwind is in the final stages of closing a deal for Scandinavia.',
+    );
+    const titles = got.map((f) => (f.fields as { title?: string }).title);
+    expect(titles).not.toContain('Germany & Austria');
+    expect(got.filter((f) => f.type === 'mandate').map((f) => (f.fields as { title: string }).title)).toEqual(['Salt Road']);
+    expect(got.filter((f) => f.type === 'rumour').map((f) => (f.fields as { title: string }).title)).toEqual(['Salt Road']);
+  });
+
   it('a maker’s possessive before a title is not its full form: the deal keeps the title alone', () => {
     expect(deals("Kestrel Films' Salt Road went to Marrow Pictures on Monday.")).toEqual(['Salt Road / Marrow Pictures / -']);
   });
