@@ -181,6 +181,13 @@ describe('a territory after "rights for" is no title (the merge of rounds 6a and
     expect(got.filter((d) => /South Sudan|SS/.test(d))).toEqual([]);
   });
 
+  it('"X bought the film’s rights for <territories>": the film in focus, with those territories', () => {
+    expect(deals('“Salt Road” premiered in Venice. Holm Medien bought the film’s rights for Germany & Austria.')).toEqual([
+      'Salt Road / Holm Medien / Germany & Austria',
+    ]);
+    expect(deals('“Salt Road” premiered in Venice. Holm Medien acquired its rights for Spain.')).toEqual(['Salt Road / Holm Medien / Spain']);
+  });
+
   it('territories joined by "&" are never a title, so the film in focus stays the film (a mandate, talks)', () => {
     const got = facts(
       'Marrow Pictures paid $3.5 million for U.S. rights to Salt Road, a drama about a ferry crew.\n\nMeanwhile Kestrel Films, which handles international sales, has sold the film to Spain (Caramel Films), and Holm Medien bought the film’s rights for Germany & Austria.\n\nNordwind is in the final stages of closing a deal for Scandinavia.',

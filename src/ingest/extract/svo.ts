@@ -200,7 +200,17 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       k = r + 2;
       break;
     }
-  const first = before >= 0 ? (before > k ? describedTitle(c, ws, k, text, before - k) : null) : describedTitle(c, ws, k, text, 9);
+  let first = before >= 0 ? (before > k ? describedTitle(c, ws, k, text, before - k) : null) : describedTitle(c, ws, k, text, 9);
+  // "bought the film's rights for Germany", "took its rights for Spain": the film in focus
+  if (!first && before >= 0) {
+    const owner = ws
+      .slice(k, before)
+      .map((w) => w.lw)
+      .join(' ');
+    const focus = c.st.focus ?? c.st.lead;
+    if (focus && /^(?:the (?:film|movie|picture|pic|documentary|doc|feature|title)['’]s|its)(?: \S+){0,3}$/.test(owner))
+      first = [afterPlaces(ws, before + 1), focus];
+  }
   if (!first) return null;
   const titles = [first[1]];
   let end = first[0];
@@ -300,6 +310,14 @@ function isBoundary(w: Word | undefined): boolean {
 }
 
 /** Territories after the object: `for Canada, Australia and New Zealand`, `for distribution in the U.K.`, `for world-wide distribution`. */
+/** The word after the territories that follow `for` at k (as afterTerritories reads them), or k + 1. */
+function afterPlaces(ws: Word[], k: number): number {
+  let b = k + 1;
+  while (b < ws.length && b - k < 12 && !/^[.;(,]$/.test(ws[b].w) && !/^(?:from|with|which|where|after|before|on|at|while)$/.test(ws[b].lw))
+    b++;
+  return b;
+}
+
 export function afterTerritories(ws: Word[], k: number, text: string): string | null {
   if (ws[k]?.lw !== 'for' && ws[k]?.lw !== 'in') return null;
   let a = k + 1;
