@@ -185,7 +185,9 @@ describe('a territory after "rights for" is no title (the merge of rounds 6a and
     expect(deals('“Salt Road” premiered in Venice. Holm Medien bought the film’s rights for Germany & Austria.')).toEqual([
       'Salt Road / Holm Medien / Germany & Austria',
     ]);
-    expect(deals('“Salt Road” premiered in Venice. Holm Medien acquired its rights for Spain.')).toEqual(['Salt Road / Holm Medien / Spain']);
+    expect(deals('“Salt Road” premiered in Venice. Holm Medien acquired its rights for Spain.')).toEqual([
+      'Salt Road / Holm Medien / Spain',
+    ]);
   });
 
   it('territories joined by "&" are never a title, so the film in focus stays the film (a mandate, talks)', () => {
