@@ -35,6 +35,7 @@ import { join } from 'node:path';
 import { normalizeName } from '../domain/fuzzy.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import { extractFacts } from './extract.js';
+import { segment } from './text.js';
 import type { AnyFact } from './types.js';
 
 export interface GoldDeal {
@@ -207,6 +208,43 @@ export interface FolderArticleResult {
   otherMissed: Array<Pair & { status: 'talks' | 'mandate' }>;
   otherSpurious: Array<Pair & { status: 'talks' | 'mandate' }>;
   territoryErrors: Array<{ title: string; buyer: string; got: string[]; want: string[] }>;
+  /** The missed closed deals by where the reading stopped (counts only: safe to print for a held-out part). */
+  missedStages: MissedStages;
+}
+
+/**
+ * Where the reading of a missed closed deal stopped: its title was never read as a title (no fact of any
+ * type names it); its title was read but its buyer never named in any fact; both were read but never paired,
+ * in one sentence that names them both, or only apart (the title in one sentence, the buyer in another).
+ */
+export interface MissedStages {
+  titleNeverRead: number;
+  buyerNeverRead: number;
+  unpairedInOneSentence: number;
+  unpairedApart: number;
+}
+
+const NO_STAGES: MissedStages = { titleNeverRead: 0, buyerNeverRead: 0, unpairedInOneSentence: 0, unpairedApart: 0 };
+
+/** Every company a fact names: its string fields (buyer, seller, company, party...), for the stage count. */
+function namesIn(f: AnyFact): string[] {
+  return Object.values(f.fields as unknown as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+}
+
+export function missedStages(text: string, facts: AnyFact[], missed: Pair[]): MissedStages {
+  const out = { ...NO_STAGES };
+  if (!missed.length) return out;
+  const titles = new Set(facts.map((f) => ('title' in f.fields ? strictKey(f.fields.title) : '')));
+  const names = facts.flatMap(namesIn);
+  const sentences = segment(text).map((s) => ` ${strictKey(text.slice(s.start, s.end))} `);
+  for (const m of missed) {
+    const t = strictKey(m.title);
+    if (!titles.has(t)) out.titleNeverRead++;
+    else if (!names.some((n) => sameCompany(n, m.buyer, false))) out.buyerNeverRead++;
+    else if (sentences.some((s) => s.includes(` ${t} `) && s.includes(` ${companyKey(m.buyer)} `))) out.unpairedInOneSentence++;
+    else out.unpairedApart++;
+  }
+  return out;
 }
 
 function matchSets(got: Pair[], want: Pair[], strict: boolean): { pairs: Array<[Pair, Pair]>; missed: Pair[]; spurious: Pair[] } {
@@ -290,6 +328,7 @@ export function scoreArticle(a: FolderArticle, facts: AnyFact[]): FolderArticleR
       ...mandates.spurious.map((x) => ({ ...x, status: 'mandate' as const })),
     ],
     territoryErrors,
+    missedStages: missedStages(a.text, facts, closed.missed),
   };
 }
 
@@ -327,6 +366,18 @@ export function formatFolderReport(results: FolderArticleResult[], title: string
   out.push(`status confusions (closed found, talks/mandate expected): ${confusions}`);
   out.push(
     `territory agreement on ${t.matched} matched closed deals: exact ${t.matched ? (t.exact / t.matched).toFixed(3) : '-'}, mean Jaccard ${t.matched ? (t.jaccard / t.matched).toFixed(3) : '-'}`,
+  );
+  const st = results.reduce(
+    (acc, x) => ({
+      titleNeverRead: acc.titleNeverRead + x.missedStages.titleNeverRead,
+      buyerNeverRead: acc.buyerNeverRead + x.missedStages.buyerNeverRead,
+      unpairedInOneSentence: acc.unpairedInOneSentence + x.missedStages.unpairedInOneSentence,
+      unpairedApart: acc.unpairedApart + x.missedStages.unpairedApart,
+    }),
+    NO_STAGES,
+  );
+  out.push(
+    `missed closed deals by where the reading stopped: title never read ${st.titleNeverRead}, buyer never read ${st.buyerNeverRead}, both read but not paired ${st.unpairedInOneSentence} in one sentence and ${st.unpairedApart} apart`,
   );
   const outlets = new Map<string, Counts>();
   for (const x of results) outlets.set(x.outlet, add(outlets.get(x.outlet) ?? ZERO, x.closed));

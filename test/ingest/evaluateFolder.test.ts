@@ -8,12 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AnyFact } from '../../src/ingest/types.js';
 import {
   companyKey,
   evaluateFolder,
   formatFolderReport,
   isAnnotatedFolder,
   loadFolder,
+  missedStages,
   readArticleFile,
 } from '../../src/ingest/evaluateFolder.js';
 
@@ -69,5 +71,26 @@ describe('scoring a folder in the annotated format', () => {
     const text = formatFolderReport([r], '== test', true);
     expect(text).toContain('Example Trade');
     expect(text).toContain('missed     "Glass Rivers" / "Odeon Hellas"');
+    expect(r.missedStages).toEqual({ titleNeverRead: 1, buyerNeverRead: 0, unpairedInOneSentence: 0, unpairedApart: 0 });
+    expect(text).toContain('title never read 1, buyer never read 0');
+  });
+
+  it('counts each missed deal at the stage where the reading stopped: title, buyer, or the pairing', () => {
+    const text = 'Odeon Hellas bought "Glass Rivers" for Greece. Later news. Pathe Nord has news. Tin Roof opens soon.';
+    const fact = (type: string, fields: Record<string, unknown>) => ({ type, fields }) as unknown as AnyFact;
+    const facts = [
+      fact('selection', { title: 'Glass Rivers', festival: 'Berlinale' }),
+      fact('titleCompany', { title: 'Salt Road', company: 'Kinofilm' }),
+      fact('deal', { title: 'Tin Roof', buyer: 'Someone Else' }),
+      fact('mandate', { title: 'Other', company: 'Odeon Hellas' }),
+      fact('mandate', { title: 'Other', company: 'Pathe Nord' }),
+    ];
+    const missed = [
+      { title: 'Glass Rivers', buyer: 'Odeon Hellas', territories: [] },
+      { title: 'The Tin Roof', buyer: 'Pathe Nord Films', territories: [] },
+      { title: 'Salt Road', buyer: 'Greyline', territories: [] },
+      { title: 'Never Named', buyer: 'Kinofilm', territories: [] },
+    ];
+    expect(missedStages(text, facts, missed)).toEqual({ titleNeverRead: 1, buyerNeverRead: 1, unpairedInOneSentence: 1, unpairedApart: 1 });
   });
 });
