@@ -1,6 +1,6 @@
 /** Trade-press articles, their candidate facts and the feeds they come from. */
 import { Type, type Static } from 'typebox';
-import { closed, closedOrNull, date, id, LINE_MAX, list, mapOf, NAME_MAX, oneOf, paging } from './common.js';
+import { closed, closedOrNull, date, id, LINE_MAX, list, mapOf, name, NAME_MAX, oneOf, paging, textOrNull } from './common.js';
 
 /** POST /api/articles: text, html or a url, at most `maxChars` characters of article and `maxBytes` of page. */
 export const articleInput = (maxChars: number, maxBytes: number) =>
@@ -47,6 +47,42 @@ export const AcceptInput = closedOrNull({
   ),
 });
 export type AcceptInput = NonNullable<Static<typeof AcceptInput>>;
+
+/** The kinds of fact a person adds to an article by hand: what the reader most often misses. */
+export const ADDED_FACT_TYPES = ['deal', 'rumour', 'mandate'] as const;
+
+/**
+ * POST /api/articles/:id/facts: a deal, talks or a mandate the reviewer read in a sentence the extractor
+ * did not (the article view's `unread` sentences), added as a pending fact to review and accept like the
+ * others. `span` is the sentence, [start, end) in the article's text. The fields are the fact's own:
+ * a deal's title, buyer, seller, territories, media and price; talks' title, party and kind; a mandate's
+ * title, company and territories.
+ */
+export const AddFactInput = closed({
+  type: oneOf(ADDED_FACT_TYPES),
+  span: Type.Tuple([Type.Integer({ minimum: 0, maximum: 10_000_000 }), Type.Integer({ minimum: 0, maximum: 10_000_000 })], {
+    description: 'the sentence that states it: [start, end) in the article text',
+    maxItems: 2,
+  }),
+  fields: closed({
+    title: name(),
+    buyer: Type.Optional(name({ description: 'a deal: who bought' })),
+    seller: Type.Optional(textOrNull(NAME_MAX, { description: 'a deal: who sold, when reported' })),
+    party: Type.Optional(name({ description: 'talks: who is in talks' })),
+    kind: Type.Optional(oneOf(['talks', 'rumour', 'denial'] as const, { description: 'talks: talks, rumour or denial' })),
+    company: Type.Optional(name({ description: 'a mandate: the sales company' })),
+    territories: Type.Optional(textOrNull(LINE_MAX, { description: 'a territory expression ("U.K. and Ireland"), when reported' })),
+    media: Type.Optional(textOrNull(LINE_MAX, { description: 'a deal: a media expression ("all rights", "SVOD"), when reported' })),
+    price: Type.Optional(
+      Type.Unsafe<{ amount: string; currency: string } | null>({
+        ...closed({ amount: Type.String({ minLength: 1, maxLength: 40 }), currency: Type.String({ minLength: 3, maxLength: 3 }) }),
+        type: ['object', 'null'],
+        description: 'a deal: the price as reported (financial)',
+      }),
+    ),
+  }),
+});
+export type AddFactInput = Static<typeof AddFactInput>;
 
 /** POST /api/articles/:id/accept-all, for the fact types the extractor knows. */
 export const acceptAllInput = <const T extends readonly string[]>(factTypes: T) =>

@@ -76,6 +76,8 @@ export const ArticleView = Type.Object({
   createdAt: S,
   counts: FactCounts,
   facts: Type.Array(FactView),
+  /** Sentences that use the words of a sale but gave no deal, talks or mandate fact: where a missed deal may be. */
+  unread: Type.Array(Span),
 });
 export type ArticleView = Static<typeof ArticleView>;
 

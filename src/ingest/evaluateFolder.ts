@@ -36,6 +36,7 @@ import { normalizeName } from '../domain/fuzzy.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import { extractFacts } from './extract.js';
 import { segment } from './text.js';
+import { unreadDealSentences } from './unread.js';
 import type { AnyFact } from './types.js';
 
 export interface GoldDeal {
@@ -210,6 +211,8 @@ export interface FolderArticleResult {
   territoryErrors: Array<{ title: string; buyer: string; got: string[]; want: string[] }>;
   /** The missed closed deals by where the reading stopped (counts only: safe to print for a held-out part). */
   missedStages: MissedStages;
+  /** The sentences the review lists as not read (unread.ts), and how many missed closed deals they name. */
+  unread: { sentences: number; sentenceCount: number; missedNamed: number };
 }
 
 /**
@@ -229,6 +232,21 @@ const NO_STAGES: MissedStages = { titleNeverRead: 0, buyerNeverRead: 0, unpaired
 /** Every company a fact names: its string fields (buyer, seller, company, party...), for the stage count. */
 function namesIn(f: AnyFact): string[] {
   return Object.values(f.fields as unknown as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+}
+
+/**
+ * What the review's list of sentences not read (unread.ts) holds: how many sentences it lists, of how many,
+ * and how many missed closed deals one of them names (by title or by buyer): the misses a reviewer reading
+ * that list would meet.
+ */
+export function unreadCover(text: string, facts: AnyFact[], missed: Pair[]): FolderArticleResult['unread'] {
+  const read = facts.filter((f) => f.type === 'deal' || f.type === 'rumour' || f.type === 'mandate').flatMap((f) => [f.span, ...f.spans]);
+  const spans = unreadDealSentences(text, read);
+  const sentences = spans.map(([a, b]) => ` ${strictKey(text.slice(a, b))} `);
+  const missedNamed = missed.filter((m) =>
+    sentences.some((s) => s.includes(` ${strictKey(m.title)} `) || s.includes(` ${companyKey(m.buyer)} `)),
+  ).length;
+  return { sentences: spans.length, sentenceCount: segment(text).length, missedNamed };
 }
 
 export function missedStages(text: string, facts: AnyFact[], missed: Pair[]): MissedStages {
@@ -329,6 +347,7 @@ export function scoreArticle(a: FolderArticle, facts: AnyFact[]): FolderArticleR
     ],
     territoryErrors,
     missedStages: missedStages(a.text, facts, closed.missed),
+    unread: unreadCover(a.text, facts, closed.missed),
   };
 }
 
@@ -378,6 +397,18 @@ export function formatFolderReport(results: FolderArticleResult[], title: string
   );
   out.push(
     `missed closed deals by where the reading stopped: title never read ${st.titleNeverRead}, buyer never read ${st.buyerNeverRead}, both read but not paired ${st.unpairedInOneSentence} in one sentence and ${st.unpairedApart} apart`,
+  );
+  const un = results.reduce(
+    (acc, x) => ({
+      sentences: acc.sentences + x.unread.sentences,
+      sentenceCount: acc.sentenceCount + x.unread.sentenceCount,
+      missedNamed: acc.missedNamed + x.unread.missedNamed,
+    }),
+    { sentences: 0, sentenceCount: 0, missedNamed: 0 },
+  );
+  const missedTotal = sum('closed').fn;
+  out.push(
+    `sentences listed for review as not read: ${un.sentences} of ${un.sentenceCount} (${results.length ? (un.sentences / results.length).toFixed(1) : '0'} per article); they name ${un.missedNamed} of the ${missedTotal} missed closed deals`,
   );
   const outlets = new Map<string, Counts>();
   for (const x of results) outlets.set(x.outlet, add(outlets.get(x.outlet) ?? ZERO, x.closed));

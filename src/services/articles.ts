@@ -19,10 +19,15 @@
  * (fact_sources, reviewed). A fact already on record gains this article as a
  * further source instead of a second record. Rumours are kept with the
  * article as reviewed notes and never become contracts.
+ *
+ * `addFact` adds a deal, talks or a mandate a person read in a sentence the
+ * extractor gave nothing for (the article view lists such sentences as
+ * `unread`); it is then reviewed and accepted as any other fact.
  */
 export * from './articles/views.js';
 export { contentHash, ingestArticle, ingestLocalArticle, type ArticleInput, type LocalArticleInput } from './articles/ingest.js';
 export { listArticles, catalogSnapshot, resolveFact, getArticle } from './articles/review.js';
 export type { AcceptInput } from './articles/accept.js';
 export { acceptFact, rejectFact, acceptAll } from './articles/accept.js';
+export { addFact } from './articles/add.js';
 export type { AnyFact } from '../ingest/types.js';

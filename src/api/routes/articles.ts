@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { SYSTEM } from '../../services/app.js';
 import type { FilmRights } from '../../services/app.js';
-import { acceptAll, acceptFact, getArticle, ingestArticle, listArticles, rejectFact } from '../../services/articles.js';
+import { acceptAll, acceptFact, addFact, getArticle, ingestArticle, listArticles, rejectFact } from '../../services/articles.js';
 import { editionAcquisitions, titleMarket } from '../../services/marketPicture.js';
 import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../services/feeds.js';
 import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS } from '../../ingest/intake.js';
@@ -13,6 +13,7 @@ import { Type } from 'typebox';
 import {
   AcceptAllResult,
   AcceptInput,
+  AddFactInput,
   ArticleIngested,
   ArticlePage,
   ArticleQuery,
@@ -98,6 +99,23 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
     },
     async (req) => {
       return acceptFact(app, actorOf(req), req.params.id, req.params.factId, req.body ?? {});
+    },
+  );
+  server.post(
+    '/api/articles/:id/facts',
+    {
+      config: access('editor', 'write'),
+      schema: {
+        tags: ['articles'],
+        summary: 'Add a deal, talks or a mandate a person read in a sentence of the article (pending, to review and accept)',
+        params: IdParams,
+        body: AddFactInput,
+        response: { 201: FactView },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return addFact(app, actorOf(req), req.params.id, req.body);
     },
   );
   server.post(

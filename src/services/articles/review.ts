@@ -22,6 +22,7 @@ import { parseMoney } from '../money.js';
 
 import { titleCompanyFactId, type FactTable } from '../provenance.js';
 import type { ArticleListItem, ArticleView, FactView, KnownFact } from './views.js';
+import { unreadDealSentences } from '../../ingest/unread.js';
 
 // ------------------------------------------------------------------ read
 
@@ -379,5 +380,10 @@ export async function getArticle(app: FilmRights, actor: Actor, id: string): Pro
     createdAt: a.created_at,
     counts,
     facts,
+    // the sentences a person should read: a sale's words, and no deal, talks or mandate drawn from them (any decision counts as read)
+    unread: unreadDealSentences(
+      text,
+      facts.filter((f) => f.type === 'deal' || f.type === 'rumour' || f.type === 'mandate').flatMap((f) => [f.span, ...f.spans]),
+    ),
   });
 }

@@ -49,6 +49,8 @@ export interface ArticleView {
   createdAt: string;
   counts: Record<ArticleFactStatus, number>;
   facts: FactView[];
+  /** Sentences with a sale's words that gave no deal, talks or mandate fact: for a person to read (unread.ts). */
+  unread: Span[];
 }
 
 export interface ArticleListItem {
