@@ -9,7 +9,7 @@ import { segment } from './text.js';
 
 /** The words of a sale, as the trade writes them (a verb of buying or selling, rights, a licence, a pre-sale). */
 const SALE_WORDS =
-  /\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|pre-?b(?:uys?|ought|uying)|pick(?:s|ed|ing)? up|snap(?:s|ped|ping) up|nab(?:s|bed|bing)|grab(?:s|bed|bing)|scoop(?:s|ed|ing)?(?: up)?|land(?:s|ed)|swoop(?:s|ed)|sec(?:ures|ured)|board(?:s|ed)|t(?:ook|aken|akes|aking)|(?:in|s)k(?:s|ed)|sign(?:s|ed)|clos(?:es|ed|ing)|seal(?:s|ed)|licen[cs](?:e|es|ed|ing)|sold|sells?|selling|pre-?sol(?:d|ds|ling)|pre-?sales?|sales?|deals?|rights|distribution|distributor|distribute[sd]?|released? by|will release|handl(?:es|ed|ing))\b/i;
+  /\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|pre-?b(?:uys?|ought|uying)|pick(?:s|ed|ing)? up|snap(?:s|ped|ping) up|nab(?:s|bed|bing)|grab(?:s|bed|bing)|scoop(?:s|ed|ing)?(?: up)?|land(?:s|ed)|swoop(?:s|ed)|sec(?:ures|ured)|board(?:s|ed)|t(?:ook|aken|akes|aking)|ink(?:s|ed)|sign(?:s|ed)|clos(?:es|ed)|seal(?:s|ed)|licen[cs](?:e|es|ed|ing)|sold|sells?|selling|pre-?sol(?:d|ds|ling)|pre-?sales?|sales?|deals?|rights|distribution|distributor|distribute[sd]?|released? by|will release|handl(?:es|ed|ing))\b/i;
 
 /** A name after the sentence's first word: a capital, a digit or a quote mark (a title, a company, a place). */
 const A_NAME = /\s["“'‘]?[\p{Lu}\p{N}]/u;

@@ -22,6 +22,8 @@ const STYLE = `
 .article-text mark { background: #fff3c4; border-radius: 2px; cursor: pointer; padding: 1px 0; }
 .article-text mark.is-accepted { background: var(--good-bg); }
 .article-text mark.is-rejected { background: #eee; color: var(--muted); text-decoration: line-through; }
+.article-text mark.is-unread { border-bottom: 2px dashed #c98a00; }
+.article-text mark.is-unread-only { background: transparent; }
 .article-text mark.is-current { outline: 2px solid var(--accent-2, #2f6fb3); background: #ffe48a; }
 .fact-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
 .fact-item { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; background: #fff; }
@@ -39,6 +41,11 @@ const STYLE = `
 .name-chip--new { background: #f1f1f1; }
 .fact-edit { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px; margin-top: 8px; }
 .confidence { font-variant-numeric: tabular-nums; }
+.unread { margin-bottom: 12px; }
+.unread-item { border: 1px dashed #c98a00; border-radius: 6px; padding: 8px 10px; background: #fffdf6; }
+.unread-item.is-current { border-style: solid; box-shadow: 0 0 0 2px #f5e2b0; }
+.unread-quote { margin: 0; font-size: 0.9rem; line-height: 1.5; border-left: 3px solid #c98a00; padding-left: 8px; }
+@media (max-width: 600px) { .fact-edit { grid-template-columns: 1fr; } }
 @media (max-width: 900px) { .article-review { grid-template-columns: 1fr; } .article-text { position: static; max-height: none; } }
 `;
 

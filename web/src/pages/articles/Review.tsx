@@ -6,13 +6,26 @@ import { Link, useQueryState } from '../../lib/router';
 import { formatDate } from '../../lib/format';
 import { Empty, ErrorNote, Loading, Section } from '../../components/ui';
 import { FactCard } from './FactCard';
+import { UnreadSentences } from './Unread';
 import { summary, TYPE_LABEL, TYPE_ORDER, type Article, type Fact, type Span } from './facts';
 import type { AcceptAllResult } from '../../../../src/contract/index.js';
 
 /** The article with each fact's evidence highlighted (evidence is whole sentences: equal or disjoint). */
-function HighlightedText({ article, current, onPick }: { article: Article; current: string | null; onPick: (factId: string) => void }) {
+function HighlightedText({
+  article,
+  current,
+  onPick,
+  onPickUnread,
+}: {
+  article: Article;
+  current: string | null;
+  onPick: (factId: string) => void;
+  onPickUnread: (start: number) => void;
+}) {
   const marks = useMemo(() => {
     const bySpan = new Map<string, { span: Span; facts: Fact[] }>();
+    // a sentence no deal was read from, where one may be: marked apart, a click opens its form
+    for (const sp of article.unread ?? []) bySpan.set(`${sp[0]}:${sp[1]}`, { span: sp, facts: [] });
     for (const f of article.facts) {
       for (const sp of [f.span, ...f.spans]) {
         const k = `${sp[0]}:${sp[1]}`;
@@ -22,11 +35,28 @@ function HighlightedText({ article, current, onPick }: { article: Article; curre
     }
     return [...bySpan.values()].sort((a, b) => a.span[0] - b.span[0]);
   }, [article]);
+  const unreadAt = useMemo(() => new Set((article.unread ?? []).map((sp) => sp[0])), [article]);
   const out: ReactNode[] = [];
   let at = 0;
   for (const m of marks) {
     if (m.span[0] < at) continue;
     if (m.span[0] > at) out.push(article.text.slice(at, m.span[0]));
+    const unread = unreadAt.has(m.span[0]);
+    if (!m.facts.length) {
+      out.push(
+        <mark
+          key={m.span[0]}
+          className="is-unread is-unread-only"
+          data-span={`${m.span[0]}-${m.span[1]}`}
+          title="No deal was read from this sentence: click to add what it says"
+          onClick={() => onPickUnread(m.span[0])}
+        >
+          {article.text.slice(m.span[0], m.span[1])}
+        </mark>,
+      );
+      at = m.span[1];
+      continue;
+    }
     const status = m.facts.every((f) => f.status === 'rejected')
       ? 'rejected'
       : m.facts.every((f) => f.status !== 'pending')
@@ -36,10 +66,16 @@ function HighlightedText({ article, current, onPick }: { article: Article; curre
     out.push(
       <mark
         key={m.span[0]}
-        className={`is-${status}${isCurrent ? ' is-current' : ''}`}
+        className={`is-${status}${isCurrent ? ' is-current' : ''}${unread ? ' is-unread' : ''}`}
         data-span={`${m.span[0]}-${m.span[1]}`}
-        title={m.facts.map((f) => `${TYPE_LABEL[f.type] ?? f.type}: ${summary(f.type, f.fields)}`).join('\n')}
-        onClick={() => onPick(m.facts[0].id)}
+        title={[
+          ...m.facts.map((f) => `${TYPE_LABEL[f.type] ?? f.type}: ${summary(f.type, f.fields)}`),
+          ...(unread ? ['No deal was read from this sentence: click to add what it says'] : []),
+        ].join('\n')}
+        onClick={() => {
+          onPick(m.facts[0].id);
+          if (unread) onPickUnread(m.span[0]);
+        }}
       >
         {article.text.slice(m.span[0], m.span[1])}
       </mark>,
@@ -59,6 +95,7 @@ export function Review({ id }: { id: string }) {
   const [current, setCurrent] = useState<string | null>(null);
   const [bulk, setBulk] = useState<{ busy: boolean; message?: string; report?: AcceptAllResult; error?: ApiError }>({ busy: false });
   const [filter, setFilter] = useState<'all' | 'pending'>('all');
+  const [openUnread, setOpenUnread] = useState<number | null>(null);
   // ?fact=ID (a deal page's "Review it in the article"): that fact is the current one, in view
   const [query] = useQueryState();
   const wanted = query.get('fact');
@@ -92,6 +129,19 @@ export function Review({ id }: { id: string }) {
   const pick = (factId: string) => {
     setCurrent(factId);
     document.querySelector(`[data-fact="${factId}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  };
+  const pickUnread = (start: number) => {
+    setOpenUnread(start);
+    requestAnimationFrame(() =>
+      document.querySelector(`[data-unread="${start}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+    );
+  };
+  const added = (f: Fact) => {
+    setOpenUnread(null);
+    setCurrent(f.id);
+    reload();
+    // the new fact's card, once the article is read again
+    setTimeout(() => document.querySelector(`[data-fact="${f.id}"]`)?.scrollIntoView({ block: 'center' }), 300);
   };
   const focus = (f: Fact) => {
     setCurrent(f.id);
@@ -173,8 +223,16 @@ export function Review({ id }: { id: string }) {
       )}
       <ErrorNote error={bulk.error} />
       <div className="article-review">
-        <HighlightedText article={data} current={current} onPick={pick} />
+        <HighlightedText article={data} current={current} onPick={pick} onPickUnread={pickUnread} />
         <div>
+          <UnreadSentences
+            articleId={id}
+            text={data.text}
+            unread={data.unread ?? []}
+            open={openUnread}
+            onOpen={setOpenUnread}
+            onAdded={added}
+          />
           {groups.length === 0 && <Empty title={filter === 'pending' ? 'Nothing left to review' : 'No facts found in this article'} />}
           {groups.map((g) => (
             <Section key={g.type} title={`${TYPE_LABEL[g.type] ?? g.type} (${g.facts.length})`}>

@@ -38,6 +38,8 @@ export interface Article {
   text: string;
   counts: Record<'pending' | 'accepted' | 'rejected', number>;
   facts: Fact[];
+  /** Sentences with a sale's words that gave no deal, talks or mandate: for the reviewer to read. */
+  unread: Span[];
 }
 
 export interface ArticleList {

@@ -1,0 +1,81 @@
+/**
+ * The sentences the reader could not read, in a real Chromium: an article of our own with a deal the
+ * rules miss; the review lists the sentence and marks it in the text; clicking the mark opens the form;
+ * the reviewer adds the deal, which becomes a pending fact like the others and is accepted. At desktop
+ * and phone width; screenshots go to test-results/.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, screenshot, shows, signIn, startWorld, type World } from '../browser/harness.js';
+
+const ARTICLE = [
+  'Greyline Releasing has acquired U.S. rights to "The Copper Bay" from Northlight Sales.',
+  "Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road, a tale told over one long winter, which it will put in cinemas this autumn.",
+  'The weather in Cannes was warm all week and nobody complained.',
+].join('\n');
+
+describeBrowser('web app: adding what the reader missed', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld();
+    await signIn(w.page, w.url);
+  }, 180_000);
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('lists the sentence that gave no deal, marks it in the text, and adds the deal a person reads there', async () => {
+    const { page } = w;
+    await page.goto(`${w.url}/articles`);
+    await page.getByLabel('Article text').fill(ARTICLE);
+    await page.getByLabel('Outlet').fill('Example Trade');
+    await page.getByRole('button', { name: 'Read the article' }).click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 60_000 }).toMatch(/^\/articles\/[\w-]+$/);
+    await page.getByRole('heading', { name: 'Not read (1)' }).waitFor();
+    await shows(page.locator('.unread-item'), 'Lantern Pictures, fresh from a busy week');
+    expect(await page.locator('.fact-item', { hasText: 'Greyline Releasing acquired' }).count()).toBe(1);
+    await screenshot(page, 'unread-01-listed');
+
+    // the dashed mark in the text opens the sentence's form
+    await page.locator('.article-text mark.is-unread').click();
+    const form = page.getByRole('form', { name: 'Add the fact this sentence states' });
+    await form.waitFor();
+    // a buyer is needed: the browser says so before anything is sent
+    await form.getByLabel('Title').fill('Salt Road');
+    await form.getByLabel('Buyer').fill('Lantern Pictures');
+    await form.getByLabel('Territories').fill('France');
+    await screenshot(page, 'unread-02-form', { viewportOnly: true });
+    await form.getByRole('button', { name: 'Add to review' }).click();
+
+    const card = page.locator('.fact-item', { hasText: 'Lantern Pictures acquired France of Salt Road' });
+    await card.waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: /^Not read/ }).count()).toBe(0);
+    await shows(card, '100%');
+    await card.getByRole('button', { name: 'Accept', exact: true }).click();
+    await shows(card, /accepted/);
+    await screenshot(page, 'unread-03-accepted');
+  });
+
+  it('at phone width the list and the form stack in one column', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${w.url}/articles`);
+    await page.getByLabel('Article text').fill(ARTICLE.replace('Salt Road', 'Salt Road Two'));
+    await page.getByRole('button', { name: 'Read the article' }).click();
+    await page.getByRole('heading', { name: 'Not read (1)' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Add what it says…' }).click();
+    const form = page.getByRole('form', { name: 'Add the fact this sentence states' });
+    await form.getByLabel('It states').selectOption('rumour');
+    await form.getByLabel('In talks').waitFor();
+    const title = await form.getByLabel('Title').boundingBox();
+    const who = await form.getByLabel('In talks').boundingBox();
+    // one column: the second field is below the first, not beside it
+    expect(who!.y).toBeGreaterThan(title!.y + title!.height - 1);
+    expect(title!.width).toBeGreaterThan(250);
+    await screenshot(page, 'unread-04-phone-form', { viewportOnly: true });
+    await form.getByLabel('Title').fill('Salt Road Two');
+    await form.getByLabel('In talks').fill('Kinofilm');
+    await form.getByRole('button', { name: 'Add to review' }).click();
+    await shows(page.locator('.fact-item'), 'Kinofilm');
+    await screenshot(page, 'unread-05-phone-added');
+  });
+});
