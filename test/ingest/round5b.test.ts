@@ -5,18 +5,8 @@
  * (never the development set's).
  */
 import { describe, expect, it } from 'vitest';
-import { extractFacts } from '../../src/ingest/extract.js';
+import { deals, facts } from './fixtures.js';
 import { typoTerritory } from '../../src/ingest/territoryTypos.js';
-
-const facts = (text: string) => extractFacts(text, { date: '2024-02-26' }).facts;
-
-const deals = (text: string): string[] =>
-  facts(text)
-    .filter((f) => f.type === 'deal')
-    .map((f) => {
-      const d = f.fields as { title: string; buyer: string; territories: string | null };
-      return `${d.title} / ${d.buyer} / ${d.territories ?? '-'}`;
-    });
 
 describe('the film a sale belongs to, not the last one named', () => {
   it('a follow-up to another film: the subject is sold', () => {

@@ -5,17 +5,7 @@
  * for this project, with invented films and companies (never an article's).
  */
 import { describe, expect, it } from 'vitest';
-import { extractFacts } from '../../src/ingest/extract.js';
-
-const facts = (text: string) => extractFacts(text, { date: '2024-02-26' }).facts;
-
-const deals = (text: string): string[] =>
-  facts(text)
-    .filter((f) => f.type === 'deal')
-    .map((f) => {
-      const d = f.fields as { title: string; buyer: string; territories: string | null };
-      return `${d.title} / ${d.buyer} / ${d.territories ?? '-'}`;
-    });
+import { deals } from './fixtures.js';
 
 describe('the object the verb names, not the film in focus', () => {
   it('an unquoted title behind a kind of film, after a paragraph on another film', () => {

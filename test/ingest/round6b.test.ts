@@ -5,18 +5,8 @@
  * Sentences written for this project (never the development set's nor the pages read to find the shapes).
  */
 import { describe, expect, it } from 'vitest';
-import { extractFacts } from '../../src/ingest/extract.js';
+import { deals, facts } from './fixtures.js';
 import { companyBySurface } from '../../src/ingest/nameShapes.js';
-
-const facts = (text: string) => extractFacts(text, { date: '2024-02-26' }).facts;
-
-const deals = (text: string): string[] =>
-  facts(text)
-    .filter((f) => f.type === 'deal')
-    .map((f) => {
-      const d = f.fields as { title: string; buyer: string; territories: string | null };
-      return `${d.title} / ${d.buyer} / ${d.territories ?? '-'}`;
-    });
 
 describe('false hits: what is not a title or not a buyer', () => {
   it('a byline printed in capitals is not the film of the sales that follow', () => {

@@ -4,17 +4,7 @@
  * the development set's or any article's).
  */
 import { describe, expect, it } from 'vitest';
-import { extractFacts } from '../../src/ingest/extract.js';
-
-const facts = (text: string) => extractFacts(text, { date: '2024-02-26' }).facts;
-
-const mandates = (text: string): string[] =>
-  facts(text)
-    .filter((f) => f.type === 'mandate')
-    .map((f) => {
-      const d = f.fields as { title: string; company: string };
-      return `${d.title} / ${d.company}`;
-    });
+import { facts, mandates } from './fixtures.js';
 
 describe('a sales slate told film by film', () => {
   it('a list of films behind their directors, a relative clause between the items', () => {
