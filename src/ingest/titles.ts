@@ -78,6 +78,8 @@ const APPOS_AFTER = new RegExp(
 );
 // "one of the biggest French films of the year, T," / "Another Danish drama, T,"
 const APPOS_BEFORE = new RegExp(String.raw`\b${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ]${TITLE}(?=,)`, 'gu');
+// a cast list open up to here: "starring Ana Ruiz and " (no comma or semicolon since the cue)
+const CAST_BEFORE = /\b(?:starring|co-starring|featuring|stars|with)\b[^,;]*$/;
 const ON_TITLE = new RegExp(String.raw`^\s*On[ ]${TITLE},`, 'u');
 const SALE_WORDS = /\b(?:deals?|sold|sales|acquired|bought|secured|closed|picked up|licensed)\b/;
 const AMONG = new RegExp(
@@ -251,7 +253,7 @@ function joinedBy(after: string): string {
 /** The longest plausible title in a run that may have swallowed a seller: "T from Northlight Sales" → "T". */
 function bestTitle(run: string, after: string): string | null {
   if (plausible(run, after)) return run;
-  const cuts = [...run.matchAll(/ (?:from|to|in|on|de|of) /g)].map((m) => m.index!).reverse();
+  const cuts = [...run.matchAll(/ (?:from|to|in|on|de|of|for) /g)].map((m) => m.index!).reverse();
   for (const k of cuts) if (plausible(run.slice(0, k), '')) return run.slice(0, k);
   return null;
 }
@@ -286,6 +288,12 @@ function plausible(title: string, after: string): boolean {
   }
   if (DEMONYMS[t.toLowerCase()] !== undefined) return false;
   if (SPEECH_AFTER.test(after)) return false;
+  // "Salt Road from Wild Bunch", "Salt Road to Kinofilm": the seller or the buyer after the title, not its words
+  const party = /.* (?:from|to) (.+)$/.exec(t);
+  if (party && KNOWN_COMPANY_KEYS.has(nameKey(party[1]))) return false;
+  // "Salt Road for the UK": the territory it was sold for
+  const place = / for (?:the )?(.+)$/.exec(t);
+  if (place && territoryOf(place[1])) return false;
   return true;
 }
 
@@ -378,6 +386,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       push(sen.start + among.index + among[0].length - among[1].length, among[1]);
     for (const m of /, (?:an?|the) /.test(part) ? part.matchAll(APPOS_AFTER) : []) {
       if (m[1].includes("'s ")) continue;
+      // "T, starring Ana Ruiz and Ben Holt, a tale of": the last name of a cast list, not a title
+      if (CAST_BEFORE.test(part.slice(0, m.index + m[0].indexOf(m[1])))) continue;
       const s = sen.start + m.index + m[0].indexOf(m[1]);
       if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(s, m[1]);
     }

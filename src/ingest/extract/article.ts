@@ -32,6 +32,7 @@ import { extractPairLists } from './pairList.js';
 import { extractGapping } from './gapping.js';
 import { extractBuyerFor } from './buyerFor.js';
 import { extractClauseDeals } from './svo.js';
+import { extractFrontedPlace } from './frontedPlace.js';
 import { extractTitleParens } from './titleParens.js';
 import { extractInPassing } from './inPassing.js';
 import { trimGluedEnds } from './glued.js';
@@ -167,6 +168,7 @@ function runPass(
       extractTitleParens(c);
       extractInPassing(c);
       extractLineUps(c);
+      extractFrontedPlace(c);
     }
     extractFieldRecords(c);
     if (!headline) {

@@ -115,6 +115,15 @@ const NOT_TITLE_START = new Set(['It', 'This', 'That', 'They', 'He', 'She', 'We'
 /** A title may open on a preposition only before an article and a capital (`In the Shadow of the Moon`). */
 const PREP_START = new Set(['In', 'On', 'At', 'For', 'From', 'To', 'With', 'After', 'Before', 'During']);
 
+/** Whether one to three capitalized words at `j` name a territory (`UK`, `Latin America`). */
+function placeStartsAt(ws: Word[], j: number, text: string): boolean {
+  for (let n = 3; n >= 1; n--) {
+    const run = ws.slice(j, j + n);
+    if (run.length === n && run.every((x) => capital(x.w)) && lookupTerritoryName(text.slice(run[0].s, run[n - 1].e))) return true;
+  }
+  return false;
+}
+
 /** Whether a capitalized run is something other than a film: a company, person, territory, festival, month, a plain label. */
 function notAFilm(c: Ctx, name: string): boolean {
   const key = nk(name);
@@ -181,7 +190,15 @@ export function titleAt(c: Ctx, ws: Word[], i: number, text: string): [number, s
       k++;
       continue;
     }
-    if (TITLE_PREP.has(x.lw) && k > i && ws[k + 1]?.lw === 'the' && ws[k + 2] && capital(ws[k + 2].w)) {
+    // ("Salt Road for the UK": the territory it was sold for ends the title)
+    if (
+      TITLE_PREP.has(x.lw) &&
+      k > i &&
+      ws[k + 1]?.lw === 'the' &&
+      ws[k + 2] &&
+      capital(ws[k + 2].w) &&
+      !(x.lw === 'for' && placeStartsAt(ws, k + 2, text))
+    ) {
       k += 2;
       continue;
     }
