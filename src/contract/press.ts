@@ -76,8 +76,11 @@ export const ArticleView = Type.Object({
   createdAt: S,
   counts: FactCounts,
   facts: Type.Array(FactView),
-  /** Sentences that use the words of a sale but gave no deal, talks or mandate fact: where a missed deal may be. */
-  unread: Type.Array(Span),
+  /**
+   * Sentences that use the words of a sale but gave no deal, talks or mandate fact (`partly: false`), or whose facts
+   * leave out a company they name (`partly: true`): where a missed deal may be. `names`: those companies.
+   */
+  unread: Type.Array(Type.Object({ span: Span, partly: Type.Boolean(), names: Type.Array(S) })),
 });
 export type ArticleView = Static<typeof ArticleView>;
 

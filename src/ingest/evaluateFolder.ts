@@ -36,7 +36,7 @@ import { normalizeName } from '../domain/fuzzy.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import { extractFacts } from './extract.js';
 import { segment } from './text.js';
-import { unreadDealSentences } from './unread.js';
+import { unreadDealSentences, type Reading } from './unread.js';
 import type { AnyFact } from './types.js';
 
 export interface GoldDeal {
@@ -212,7 +212,7 @@ export interface FolderArticleResult {
   /** The missed closed deals by where the reading stopped (counts only: safe to print for a held-out part). */
   missedStages: MissedStages;
   /** The sentences the review lists as not read (unread.ts), and how many missed closed deals they name. */
-  unread: { sentences: number; sentenceCount: number; missedNamed: number };
+  unread: { sentences: number; partly: number; sentenceCount: number; missedNamed: number };
 }
 
 /**
@@ -240,13 +240,21 @@ function namesIn(f: AnyFact): string[] {
  * that list would meet.
  */
 export function unreadCover(text: string, facts: AnyFact[], missed: Pair[]): FolderArticleResult['unread'] {
-  const read = facts.filter((f) => f.type === 'deal' || f.type === 'rumour' || f.type === 'mandate').flatMap((f) => [f.span, ...f.spans]);
-  const spans = unreadDealSentences(text, read);
-  const sentences = spans.map(([a, b]) => ` ${strictKey(text.slice(a, b))} `);
+  const listed = unreadDealSentences(text, readingsOf(facts));
+  const sentences = listed.map(({ span: [a, b] }) => ` ${strictKey(text.slice(a, b))} `);
   const missedNamed = missed.filter((m) =>
     sentences.some((s) => s.includes(` ${strictKey(m.title)} `) || s.includes(` ${companyKey(m.buyer)} `)),
   ).length;
-  return { sentences: spans.length, sentenceCount: segment(text).length, missedNamed };
+  return { sentences: listed.length, partly: listed.filter((u) => u.partly).length, sentenceCount: segment(text).length, missedNamed };
+}
+
+/** What each fact cites and names, for the list of sentences not read (unread.ts). */
+export function readingsOf(facts: AnyFact[]): Reading[] {
+  return facts.map((f) => ({
+    spans: [f.span, ...f.spans],
+    names: namesIn(f),
+    sale: f.type === 'deal' || f.type === 'rumour' || f.type === 'mandate',
+  }));
 }
 
 export function missedStages(text: string, facts: AnyFact[], missed: Pair[]): MissedStages {
@@ -401,14 +409,15 @@ export function formatFolderReport(results: FolderArticleResult[], title: string
   const un = results.reduce(
     (acc, x) => ({
       sentences: acc.sentences + x.unread.sentences,
+      partly: acc.partly + x.unread.partly,
       sentenceCount: acc.sentenceCount + x.unread.sentenceCount,
       missedNamed: acc.missedNamed + x.unread.missedNamed,
     }),
-    { sentences: 0, sentenceCount: 0, missedNamed: 0 },
+    { sentences: 0, partly: 0, sentenceCount: 0, missedNamed: 0 },
   );
   const missedTotal = sum('closed').fn;
   out.push(
-    `sentences listed for review as not read: ${un.sentences} of ${un.sentenceCount} (${results.length ? (un.sentences / results.length).toFixed(1) : '0'} per article); they name ${un.missedNamed} of the ${missedTotal} missed closed deals`,
+    `sentences listed for review as not read: ${un.sentences} of ${un.sentenceCount}, ${un.partly} of them read in part (${results.length ? (un.sentences / results.length).toFixed(1) : '0'} per article); they name ${un.missedNamed} of the ${missedTotal} missed closed deals`,
   );
   const outlets = new Map<string, Counts>();
   for (const x of results) outlets.set(x.outlet, add(outlets.get(x.outlet) ?? ZERO, x.closed));

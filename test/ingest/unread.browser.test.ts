@@ -40,8 +40,9 @@ describeBrowser('web app: adding what the reader missed', () => {
     const form = page.getByRole('form', { name: 'Add the fact this sentence states' });
     await form.waitFor();
     // a buyer is needed: the browser says so before anything is sent
+    // the company the sentence names and no fact does is offered as the buyer
+    expect(await form.getByLabel('Buyer').inputValue()).toBe('Lantern Pictures');
     await form.getByLabel('Title').fill('Salt Road');
-    await form.getByLabel('Buyer').fill('Lantern Pictures');
     await form.getByLabel('Territories').fill('France');
     await screenshot(page, 'unread-02-form', { viewportOnly: true });
     await form.getByRole('button', { name: 'Add to review' }).click();

@@ -380,10 +380,15 @@ export async function getArticle(app: FilmRights, actor: Actor, id: string): Pro
     createdAt: a.created_at,
     counts,
     facts,
-    // the sentences a person should read: a sale's words, and no deal, talks or mandate drawn from them (any decision counts as read)
+    // the sentences a person should read: a sale's words, and no deal, talks or mandate drawn from them, or one that
+    // leaves out a company they name (any decision counts as read)
     unread: unreadDealSentences(
       text,
-      facts.filter((f) => f.type === 'deal' || f.type === 'rumour' || f.type === 'mandate').flatMap((f) => [f.span, ...f.spans]),
+      facts.map((f) => ({
+        spans: [f.span, ...f.spans],
+        names: Object.values(f.fields).filter((v): v is string => typeof v === 'string'),
+        sale: f.type === 'deal' || f.type === 'rumour' || f.type === 'mandate',
+      })),
     ),
   });
 }

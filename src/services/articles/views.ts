@@ -1,4 +1,5 @@
 /** What the review shows of an article and its facts. */
+import type { UnreadSentence } from '../../ingest/unread.js';
 import { type EntityMatch } from '../../ingest/resolve.js';
 import { type FactType, type Span } from '../../ingest/types.js';
 import { type ArticleFactStatus, type WrittenFact } from '../../store/index.js';
@@ -49,8 +50,8 @@ export interface ArticleView {
   createdAt: string;
   counts: Record<ArticleFactStatus, number>;
   facts: FactView[];
-  /** Sentences with a sale's words that gave no deal, talks or mandate fact: for a person to read (unread.ts). */
-  unread: Span[];
+  /** Sentences with a sale's words that gave no deal, talks or mandate fact, or leave out a company they name: for a person to read (unread.ts). */
+  unread: UnreadSentence[];
 }
 
 export interface ArticleListItem {

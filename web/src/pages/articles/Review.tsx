@@ -25,7 +25,7 @@ function HighlightedText({
   const marks = useMemo(() => {
     const bySpan = new Map<string, { span: Span; facts: Fact[] }>();
     // a sentence no deal was read from, where one may be: marked apart, a click opens its form
-    for (const sp of article.unread ?? []) bySpan.set(`${sp[0]}:${sp[1]}`, { span: sp, facts: [] });
+    for (const { span: sp } of article.unread ?? []) bySpan.set(`${sp[0]}:${sp[1]}`, { span: sp, facts: [] });
     for (const f of article.facts) {
       for (const sp of [f.span, ...f.spans]) {
         const k = `${sp[0]}:${sp[1]}`;
@@ -35,7 +35,7 @@ function HighlightedText({
     }
     return [...bySpan.values()].sort((a, b) => a.span[0] - b.span[0]);
   }, [article]);
-  const unreadAt = useMemo(() => new Set((article.unread ?? []).map((sp) => sp[0])), [article]);
+  const unreadAt = useMemo(() => new Set((article.unread ?? []).map((u) => u.span[0])), [article]);
   const out: ReactNode[] = [];
   let at = 0;
   for (const m of marks) {
@@ -229,6 +229,7 @@ export function Review({ id }: { id: string }) {
             articleId={id}
             text={data.text}
             unread={data.unread ?? []}
+            titles={[...new Set(data.facts.map((f) => f.fields.title).filter((t): t is string => typeof t === 'string'))]}
             open={openUnread}
             onOpen={setOpenUnread}
             onAdded={added}

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, api } from '../../lib/api';
 import { ErrorNote, Field } from '../../components/ui';
-import type { Fact, Span } from './facts';
+import type { Fact, Span, UnreadSentence } from './facts';
 
 type Kind = 'deal' | 'rumour' | 'mandate';
 const WHO: Record<Kind, { field: 'buyer' | 'party' | 'company'; label: string; hint: string }> = {
@@ -18,17 +18,24 @@ const WHO: Record<Kind, { field: 'buyer' | 'party' | 'company'; label: string; h
 function AddFact({
   articleId,
   span,
+  titles,
+  names,
   onAdded,
   onCancel,
 }: {
   articleId: string;
   span: Span;
+  /** The titles the article's facts name, offered as the title. */
+  titles: string[];
+  /** The companies the sentence names that no fact names, offered as the buyer (the first one filled in). */
+  names: string[];
   onAdded: (f: Fact) => void;
   onCancel: () => void;
 }) {
   const [kind, setKind] = useState<Kind>('deal');
-  const [title, setTitle] = useState('');
-  const [who, setWho] = useState('');
+  const [title, setTitle] = useState(titles.length === 1 ? titles[0] : '');
+  const [who, setWho] = useState(names[0] ?? '');
+  const list = `unread-${span[0]}`;
   const [seller, setSeller] = useState('');
   const [territories, setTerritories] = useState('');
   const [busy, setBusy] = useState(false);
@@ -59,10 +66,10 @@ function AddFact({
         )}
       </Field>
       <Field label="Title" hint="the film or series">
-        {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={500} />}
+        {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={500} list={`${list}-titles`} />}
       </Field>
       <Field label={WHO[kind].label} hint={WHO[kind].hint}>
-        {(p) => <input {...p} value={who} onChange={(e) => setWho(e.target.value)} required maxLength={500} />}
+        {(p) => <input {...p} value={who} onChange={(e) => setWho(e.target.value)} required maxLength={500} list={`${list}-names`} />}
       </Field>
       {kind === 'deal' && (
         <Field label="Seller" hint="when the article names one">
@@ -72,6 +79,16 @@ function AddFact({
       <Field label="Territories" hint="as written, e.g. U.K. and Ireland">
         {(p) => <input {...p} value={territories} onChange={(e) => setTerritories(e.target.value)} maxLength={2000} />}
       </Field>
+      <datalist id={`${list}-titles`}>
+        {titles.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+      <datalist id={`${list}-names`}>
+        {names.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
       <div className="form-actions span-3">
         <button type="submit" className="btn btn--primary btn--small" disabled={busy}>
           {busy ? 'Adding…' : 'Add to review'}
@@ -93,13 +110,15 @@ export function UnreadSentences({
   articleId,
   text,
   unread,
+  titles,
   open,
   onOpen,
   onAdded,
 }: {
   articleId: string;
   text: string;
-  unread: Span[];
+  unread: UnreadSentence[];
+  titles: string[];
   /** The sentence (its start) whose form is open. */
   open: number | null;
   onOpen: (start: number | null) => void;
@@ -113,15 +132,16 @@ export function UnreadSentences({
       </header>
       <div className="panel-body">
         <p className="muted small">
-          {unread.length === 1 ? 'This sentence speaks' : 'These sentences speak'} of a sale, but no deal was read from{' '}
-          {unread.length === 1 ? 'it' : 'them'}. Read {unread.length === 1 ? 'it' : 'them'}: add what the reader missed.
+          {unread.length === 1 ? 'This sentence speaks' : 'These sentences speak'} of a sale the reader did not read, or read only in part.
+          Read {unread.length === 1 ? 'it' : 'them'}: add what the reader missed.
         </p>
         <ul className="fact-list">
-          {unread.map((span) => (
+          {unread.map(({ span, partly, names }) => (
             <li key={span[0]} className={`unread-item${open === span[0] ? ' is-current' : ''}`} data-unread={span[0]}>
               <blockquote className="unread-quote">{text.slice(span[0], span[1])}</blockquote>
+              {partly && <p className="muted small unread-partly">Read in part: no fact names {names.join(', ')}.</p>}
               {open === span[0] ? (
-                <AddFact articleId={articleId} span={span} onAdded={onAdded} onCancel={() => onOpen(null)} />
+                <AddFact articleId={articleId} span={span} titles={titles} names={names} onAdded={onAdded} onCancel={() => onOpen(null)} />
               ) : (
                 <div className="fact-actions">
                   <button type="button" className="btn btn--small" onClick={() => onOpen(span[0])}>

@@ -28,6 +28,13 @@ export interface Fact {
   written: { table: string; id: string; existed: boolean } | null;
 }
 
+/** A sentence the reader did not read, wholly or in part (`names`: the companies no fact of it names). */
+export interface UnreadSentence {
+  span: Span;
+  partly: boolean;
+  names: string[];
+}
+
 export interface Article {
   id: string;
   title: string | null;
@@ -38,8 +45,8 @@ export interface Article {
   text: string;
   counts: Record<'pending' | 'accepted' | 'rejected', number>;
   facts: Fact[];
-  /** Sentences with a sale's words that gave no deal, talks or mandate: for the reviewer to read. */
-  unread: Span[];
+  /** Sentences with a sale's words that gave no deal, talks or mandate, or leave out a company they name: for the reviewer to read. */
+  unread: UnreadSentence[];
 }
 
 export interface ArticleList {
