@@ -212,7 +212,7 @@ export interface FolderArticleResult {
   /** The missed closed deals by where the reading stopped (counts only: safe to print for a held-out part). */
   missedStages: MissedStages;
   /** The sentences the review lists as not read (unread.ts), and how many missed closed deals they name. */
-  unread: { sentences: number; partly: number; sentenceCount: number; missedNamed: number };
+  unread: { sentences: number; partly: number; sentenceCount: number; missedNamed: number; buyerOffered: number };
 }
 
 /**
@@ -241,11 +241,22 @@ function namesIn(f: AnyFact): string[] {
  */
 export function unreadCover(text: string, facts: AnyFact[], missed: Pair[]): FolderArticleResult['unread'] {
   const listed = unreadDealSentences(text, readingsOf(facts));
-  const sentences = listed.map(({ span: [a, b] }) => ` ${strictKey(text.slice(a, b))} `);
-  const missedNamed = missed.filter((m) =>
-    sentences.some((s) => s.includes(` ${strictKey(m.title)} `) || s.includes(` ${companyKey(m.buyer)} `)),
-  ).length;
-  return { sentences: listed.length, partly: listed.filter((u) => u.partly).length, sentenceCount: segment(text).length, missedNamed };
+  const sentences = listed.map((u) => ({ text: ` ${strictKey(text.slice(u.span[0], u.span[1]))} `, names: u.names }));
+  let missedNamed = 0;
+  let buyerOffered = 0;
+  for (const m of missed) {
+    const holding = sentences.filter((s) => s.text.includes(` ${strictKey(m.title)} `) || s.text.includes(` ${companyKey(m.buyer)} `));
+    if (!holding.length) continue;
+    missedNamed++;
+    if (holding.some((s) => s.names.some((n) => sameCompany(n, m.buyer, false)))) buyerOffered++;
+  }
+  return {
+    sentences: listed.length,
+    partly: listed.filter((u) => u.partly).length,
+    sentenceCount: segment(text).length,
+    missedNamed,
+    buyerOffered,
+  };
 }
 
 /** What each fact cites and names, for the list of sentences not read (unread.ts). */
@@ -412,12 +423,13 @@ export function formatFolderReport(results: FolderArticleResult[], title: string
       partly: acc.partly + x.unread.partly,
       sentenceCount: acc.sentenceCount + x.unread.sentenceCount,
       missedNamed: acc.missedNamed + x.unread.missedNamed,
+      buyerOffered: acc.buyerOffered + x.unread.buyerOffered,
     }),
-    { sentences: 0, partly: 0, sentenceCount: 0, missedNamed: 0 },
+    { sentences: 0, partly: 0, sentenceCount: 0, missedNamed: 0, buyerOffered: 0 },
   );
   const missedTotal = sum('closed').fn;
   out.push(
-    `sentences listed for review as not read: ${un.sentences} of ${un.sentenceCount}, ${un.partly} of them read in part (${results.length ? (un.sentences / results.length).toFixed(1) : '0'} per article); they name ${un.missedNamed} of the ${missedTotal} missed closed deals`,
+    `sentences listed for review as not read: ${un.sentences} of ${un.sentenceCount}, ${un.partly} of them read in part (${results.length ? (un.sentences / results.length).toFixed(1) : '0'} per article); they name ${un.missedNamed} of the ${missedTotal} missed closed deals, and offer the buyer of ${un.buyerOffered} of those`,
   );
   const outlets = new Map<string, Counts>();
   for (const x of results) outlets.set(x.outlet, add(outlets.get(x.outlet) ?? ZERO, x.closed));

@@ -16,6 +16,7 @@ import {
   isAnnotatedFolder,
   loadFolder,
   missedStages,
+  unreadCover,
   readArticleFile,
 } from '../../src/ingest/evaluateFolder.js';
 
@@ -92,5 +93,14 @@ describe('scoring a folder in the annotated format', () => {
       { title: 'Never Named', buyer: 'Kinofilm', territories: [] },
     ];
     expect(missedStages(text, facts, missed)).toEqual({ titleNeverRead: 1, buyerNeverRead: 1, unpairedInOneSentence: 1, unpairedApart: 1 });
+  });
+
+  it('counts the sentences listed as not read, the missed deals they hold and those whose buyer the form offers', () => {
+    const text = 'Odeon Hellas Films, fresh from the market, also closed on Glass Rivers for Greece.\nThe weather was fine all week long.';
+    const missed = [
+      { title: 'Glass Rivers', buyer: 'Odeon Hellas', territories: [] },
+      { title: 'Tin Roof', buyer: 'Pathe Nord', territories: [] },
+    ];
+    expect(unreadCover(text, [], missed)).toEqual({ sentences: 1, partly: 0, sentenceCount: 2, missedNamed: 1, buyerOffered: 1 });
   });
 });
