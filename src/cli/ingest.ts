@@ -9,6 +9,8 @@ import { type Command } from 'commander';
 import { extractFacts } from '../ingest/extract.js';
 import { readArticle } from '../ingest/intake.js';
 import { factSummary } from '../ingest/summary.js';
+import { readingsOf } from '../ingest/evaluateFolder.js';
+import { unreadDealSentences, type UnreadSentence } from '../ingest/unread.js';
 import type { FactType } from '../ingest/types.js';
 import { FilmRights, SYSTEM, type Actor } from '../services/app.js';
 import { ingestLocalArticle } from '../services/articles.js';
@@ -22,6 +24,20 @@ interface Line {
   quote: string;
   status?: string;
   names?: string;
+}
+
+/** The sentences not read, after the facts: what a person should read in the article. */
+function printUnread(text: string, unread: readonly UnreadSentence[]): void {
+  if (!unread.length) return;
+  console.log(
+    `${unread.length} ${unread.length === 1 ? 'sentence speaks' : 'sentences speak'} of a sale the reader did not read, or read in part: read ${unread.length === 1 ? 'it' : 'them'}`,
+  );
+  for (const u of unread) {
+    const quote = text.slice(u.span[0], u.span[1]).replace(/\s+/g, ' ');
+    console.log(
+      `  ${u.partly ? `read in part, no fact names ${u.names.join(', ')}: ` : ''}“${quote.slice(0, 160)}${quote.length > 160 ? '…' : ''}”`,
+    );
+  }
 }
 
 function print(lines: Line[], head: string): void {
@@ -52,9 +68,10 @@ export function registerIngestCommand(program: Command): void {
         if (o.dryRun) {
           const a = await readArticle(input);
           const x = extractFacts(a.text, { date: a.date, titleSpans: a.titleSpans });
+          const unread = unreadDealSentences(a.text, readingsOf(x.facts));
           if (o.json) {
             process.stdout.write(
-              `${JSON.stringify({ article: { ...a, date: x.date }, facts: x.facts.map((f) => ({ ...f, quote: a.text.slice(f.span[0], f.span[1]) })) }, null, 2)}\n`,
+              `${JSON.stringify({ article: { ...a, date: x.date }, facts: x.facts.map((f) => ({ ...f, quote: a.text.slice(f.span[0], f.span[1]) })), unread }, null, 2)}\n`,
             );
             return;
           }
@@ -67,6 +84,7 @@ export function registerIngestCommand(program: Command): void {
             })),
             `${a.title ?? target} (${a.outlet ?? 'unknown outlet'}, ${x.date}): ${x.facts.length} candidate facts (not stored)`,
           );
+          printUnread(a.text, unread);
           return;
         }
         const g = cmd.optsWithGlobals<{ db?: string; databaseUrl?: string }>();
@@ -94,6 +112,7 @@ export function registerIngestCommand(program: Command): void {
             })),
             `${duplicate ? 'Already ingested' : 'Ingested'} article ${article.id}: ${article.title ?? target} (${article.outlet ?? 'unknown outlet'}, ${article.publishedOn ?? 'no date'}), ${article.facts.length} facts (${article.counts.pending} to review). Review them in the web app (Articles) or with POST /api/articles/${article.id}/facts/<id>/accept.`,
           );
+          printUnread(article.text, article.unread);
         } finally {
           await app.close();
         }

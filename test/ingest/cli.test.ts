@@ -1,5 +1,5 @@
 /** `filmrights ingest <file|url> [--json]` as a process, on a temporary SQLite file. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,20 @@ describe('filmrights ingest', { timeout: PROCESS_TEST_TIMEOUT }, () => {
       'Curzon',
       'Neon',
     ]);
+    // a sentence that speaks of a sale the reader drew nothing from is named after the facts, for a person to read
+    const article = join(dir, 'unread.txt');
+    writeFileSync(
+      article,
+      'Greyline Releasing has acquired U.S. rights to "The Copper Bay" from Northlight Sales.\n' +
+        "Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road, a tale told over one long winter.\n",
+    );
+    const plain = await cli(['ingest', '--dry-run', article, '--date', '2024-05-20']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain(
+      "1 sentence speaks of a sale the reader did not read, or read in part: read it\n  “Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road",
+    );
+    const json = JSON.parse((await cli(['ingest', '--dry-run', '--json', article])).stdout);
+    expect(json.unread).toEqual([{ span: [87, 200], partly: false, names: ['Lantern Pictures'] }]);
     const missing = await cli(['ingest', join(dir, 'nope.txt')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error: file: cannot read ".*nope\.txt" \(ENOENT\)/);
