@@ -36,7 +36,7 @@ import { normalizeName } from '../domain/fuzzy.js';
 import { parseTerritories, territoryCodes } from '../domain/territories.js';
 import { extractFacts } from './extract.js';
 import { segment } from './text.js';
-import { unreadDealSentences, type Reading } from './unread.js';
+import { readingsOf, unreadDealSentences } from './unread.js';
 import type { AnyFact } from './types.js';
 
 export interface GoldDeal {
@@ -257,15 +257,6 @@ export function unreadCover(text: string, facts: AnyFact[], missed: Pair[]): Fol
     missedNamed,
     buyerOffered,
   };
-}
-
-/** What each fact cites and names, for the list of sentences not read (unread.ts). */
-export function readingsOf(facts: AnyFact[]): Reading[] {
-  return facts.map((f) => ({
-    spans: [f.span, ...f.spans],
-    names: namesIn(f),
-    sale: f.type === 'deal' || f.type === 'rumour' || f.type === 'mandate',
-  }));
 }
 
 export function missedStages(text: string, facts: AnyFact[], missed: Pair[]): MissedStages {

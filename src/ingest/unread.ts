@@ -9,6 +9,7 @@ import type { Span } from '../domain/articleFacts.js';
 import { normalizeName } from '../domain/fuzzy.js';
 import { TRADE_COMPANIES } from './companies.js';
 import { segment } from './text.js';
+import type { AnyFact } from './types.js';
 
 /** The words of a sale, as the trade writes them (a verb of buying or selling, rights, a licence, a pre-sale). */
 const SALE_WORDS =
@@ -58,6 +59,15 @@ export interface Reading {
   spans: readonly Span[];
   names: readonly string[];
   sale: boolean;
+}
+
+/** What each extracted fact cites and names (its string fields: buyer, seller, company, party...). */
+export function readingsOf(facts: ReadonlyArray<Pick<AnyFact, 'type' | 'span' | 'spans'> & { fields: object }>): Reading[] {
+  return facts.map((f) => ({
+    spans: [f.span, ...f.spans],
+    names: Object.values(f.fields).filter((v): v is string => typeof v === 'string'),
+    sale: f.type === 'deal' || f.type === 'rumour' || f.type === 'mandate',
+  }));
 }
 
 /** A sentence to read: wholly unread (no fact cites it) or read in part (`names`: companies no fact of it names). */

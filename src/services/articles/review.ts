@@ -22,7 +22,7 @@ import { parseMoney } from '../money.js';
 
 import { titleCompanyFactId, type FactTable } from '../provenance.js';
 import type { ArticleListItem, ArticleView, FactView, KnownFact } from './views.js';
-import { unreadDealSentences } from '../../ingest/unread.js';
+import { readingsOf, unreadDealSentences } from '../../ingest/unread.js';
 
 // ------------------------------------------------------------------ read
 
@@ -382,13 +382,6 @@ export async function getArticle(app: FilmRights, actor: Actor, id: string): Pro
     facts,
     // the sentences a person should read: a sale's words, and no deal, talks or mandate drawn from them, or one that
     // leaves out a company they name (any decision counts as read)
-    unread: unreadDealSentences(
-      text,
-      facts.map((f) => ({
-        spans: [f.span, ...f.spans],
-        names: Object.values(f.fields).filter((v): v is string => typeof v === 'string'),
-        sale: f.type === 'deal' || f.type === 'rumour' || f.type === 'mandate',
-      })),
-    ),
+    unread: unreadDealSentences(text, readingsOf(facts)),
   });
 }
