@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism, loadavg } from 'node:os';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { extractFacts } from '../src/ingest/extract.js';
+import { readingsOf, unreadDealSentences } from '../src/ingest/unread.js';
 import { loadCorpus } from '../src/ingest/evaluate.js';
 
 const CORPUS_DIR = fileURLToPath(new URL('../corpus/articles/', import.meta.url));
@@ -168,6 +169,13 @@ export function throughputBench(bodies: string[], seed: string, runs = Number(pr
   };
   const withCatalog = cpuOf({ date: '2024-01-01', known });
   const withoutCatalog = cpuOf({ date: '2024-01-01' });
+  // the review's list of sentences not read, on the same 100 (after their extraction, which is its baseline)
+  const read = some.map((a) => ({ a, facts: extractFacts(a, { date: '2024-01-01' }).facts }));
+  const u0 = process.cpuUsage();
+  let listed = 0;
+  for (const { a, facts: f } of read) listed += unreadDealSentences(a, readingsOf(f)).length;
+  const ud = process.cpuUsage(u0);
+  const unreadCpu = (ud.user + ud.system) / 1000 / read.length;
   console.log('\n## Throughput: a 1,000-word article (target under 50 ms), and a feed of 500\n');
   console.log('| article | words | KB | median | p95 | per KB (median) | CPU (median) | allocated |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
@@ -182,6 +190,9 @@ export function throughputBench(bodies: string[], seed: string, runs = Number(pr
   );
   console.log(
     `Against a catalog of ${known.people.length} people, ${known.companies.length} companies and ${known.titles.length} titles: CPU ${withCatalog.toFixed(1)} ms per article; baseline, the same ${some.length} articles without a catalog: ${withoutCatalog.toFixed(1)} ms (${(withCatalog / withoutCatalog).toFixed(2)}x).`,
+  );
+  console.log(
+    `The review's list of sentences not read (unread.ts): CPU ${unreadCpu.toFixed(2)} ms per article (${listed} sentences listed in ${read.length} articles); baseline, their extraction: ${withoutCatalog.toFixed(1)} ms.`,
   );
   console.log(
     `(Machine load while it ran: ${loadavg()
