@@ -229,11 +229,6 @@ export interface MissedStages {
 
 const NO_STAGES: MissedStages = { titleNeverRead: 0, buyerNeverRead: 0, unpairedInOneSentence: 0, unpairedApart: 0 };
 
-/** Every company a fact names: its string fields (buyer, seller, company, party...), for the stage count. */
-function namesIn(f: AnyFact): string[] {
-  return Object.values(f.fields as unknown as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
-}
-
 /**
  * What the review's list of sentences not read (unread.ts) holds: how many sentences it lists, of how many,
  * and how many missed closed deals one of them names (by title or by buyer): the misses a reviewer reading
@@ -263,7 +258,7 @@ export function missedStages(text: string, facts: AnyFact[], missed: Pair[]): Mi
   const out = { ...NO_STAGES };
   if (!missed.length) return out;
   const titles = new Set(facts.map((f) => ('title' in f.fields ? strictKey(f.fields.title) : '')));
-  const names = facts.flatMap(namesIn);
+  const names = readingsOf(facts).flatMap((r) => r.names);
   const sentences = segment(text).map((s) => ` ${strictKey(text.slice(s.start, s.end))} `);
   for (const m of missed) {
     const t = strictKey(m.title);

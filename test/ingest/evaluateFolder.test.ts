@@ -78,7 +78,7 @@ describe('scoring a folder in the annotated format', () => {
 
   it('counts each missed deal at the stage where the reading stopped: title, buyer, or the pairing', () => {
     const text = 'Odeon Hellas bought "Glass Rivers" for Greece. Later news. Pathe Nord has news. Tin Roof opens soon.';
-    const fact = (type: string, fields: Record<string, unknown>) => ({ type, fields }) as unknown as AnyFact;
+    const fact = (type: string, fields: Record<string, unknown>) => ({ type, fields, span: [0, 1], spans: [] }) as unknown as AnyFact;
     const facts = [
       fact('selection', { title: 'Glass Rivers', festival: 'Berlinale' }),
       fact('titleCompany', { title: 'Salt Road', company: 'Kinofilm' }),
