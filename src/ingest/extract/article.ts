@@ -218,6 +218,12 @@ function runPass(
     }
     if (st.focus !== focusWas) st.focusParagraph = s.paragraph;
     if (!st.lead && st.focus) st.lead = st.focus;
+    // a headline naming one film and no fact ("Memento Boards Ana Ruiz's 'T'" read by no headline rule) still names
+    // the film the article is about: a body sentence with no title ("The company handles world sales") means it
+    if (!st.lead && headline) {
+      const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => it.text));
+      if (named.size === 1) st.lead = [...named][0];
+    }
     for (const it of sk.items)
       if (it.kind === 'title') {
         st.titlesSeen.add(nk(it.text));
@@ -354,6 +360,17 @@ function finish(st: State): AnyFact[] {
     if (!full) continue;
     if (told.has(`${nk(full)}|${nk(f.fields.buyer)}`)) dropped.add(key);
     else f.fields.title = full;
+  }
+  // talks the article then reports closed ("X was in talks for T." ... "X has acquired T."): the closed deal is the
+  // news, and the talks are no second, open negotiation of the same pair (a denial stays: it contradicts the deal)
+  const closed = new Set<string>();
+  for (const key of st.order) {
+    const f = st.facts.get(key)!;
+    if (f.type === 'deal' && !dropped.has(key)) closed.add(`${nk(f.fields.title)}|${nk(f.fields.buyer)}`);
+  }
+  for (const key of st.order) {
+    const f = st.facts.get(key)!;
+    if (f.type === 'rumour' && f.fields.kind !== 'denial' && closed.has(`${nk(f.fields.title)}|${nk(f.fields.party)}`)) dropped.add(key);
   }
   for (const key of st.order) {
     if (dropped.has(key)) continue;

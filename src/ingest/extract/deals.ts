@@ -496,7 +496,7 @@ const RUMOUR_SHAPES = new RegExp(
     String.raw`(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)`,
     String.raw`(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)`,
     String.raw`(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)`,
-    String.raw`(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)`,
+    String.raw`(?:denied|denies) (?:(?:that )?it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)`,
     String.raw`is (?:reportedly )?close to (?:a )?deal`,
     String.raw`(?:is|are|was|were) (?:currently |now |also |reportedly )?negotiating (?:a deal |terms )?(?:on|for|over|to acquire|to pick up|to buy)\b`,
     String.raw`(?:is|are|was|were) (?:reportedly |said to be |understood to be )?in (?:final|advanced|exclusive|early|late-stage) negotiations\b`,

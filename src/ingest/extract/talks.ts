@@ -11,18 +11,19 @@
  * One pass over the sentence's tokens.
  */
 import { learn } from '../sketch.js';
+import { companyEntry } from '../companies.js';
 import { type Ctx, add, joinList, nk, validTerritories } from './context.js';
 import { lastTitleBefore } from './dealTerms.js';
 import { otherFilm } from './otherFilm.js';
 
 /** Every shape needs one of these words: a sentence without any is skipped at once. */
 const CUE =
-  /\b(?:close|closing|nearing|negotiations|negotiating|talks|discussions|stages|signing|finali[sz]ing|sealing|poised|expected|tipped|angling|vying|play|bid|lead)\b/;
+  /\b(?:close|closing|nearing|negotiations|negotiating|talks|discussions|stages|signing|finali[sz]ing|sealing|poised|expected|tipped|angling|vying|competing|battling|jostling|jockeying|play|bid|lead|imminent)\b/;
 
 const HEDGE = String.raw`(?:reportedly |said to be |thought to be |believed to be |understood to be |reported to be |rumou?red to be )?`;
 /** The verb phrases, from the copula on. */
 const SHAPE = new RegExp(
-  String.raw`^(?:(?:is|are|was|were) )?(?:also |now |still )?${HEDGE}(?:in the (?:final|last|late) stages? of (?:closing|negotiating|finalizing|finalising|sealing) (?:a |an )?(?:deal|agreement|pact)|close to (?:a |an )?(?:final |definitive |formal )?(?:deal|agreement|pact)|close to (?:closing|signing|finalizing|finalising|sealing)(?: (?:a |an )?(?:deal|agreement|pact))?|nearing (?:a |an )?(?:final |definitive )?(?:deal|agreement|pact)|in (?:advanced |early |final |exclusive |late-stage )?(?:talks|negotiations|discussions) (?:to|for|on|over|about|with)|(?:closing|finalizing|finalising|negotiating|sealing|hammering out|working out) (?:a |an )?(?:final |definitive )?(?:deal|pact|agreement) (?:for|on|to)|(?:poised|expected|tipped|angling|vying) to (?:acquire|pick up|buy|take|land|nab|snap up|scoop up)|making a (?:play|bid|run) for|in the lead (?:for|to))\b`,
+  String.raw`^(?:(?:is|are|was|were) )?(?:also |now |still )?${HEDGE}(?:in the (?:final|last|late) stages? of (?:closing|negotiating|finalizing|finalising|sealing) (?:a |an )?(?:deal|agreement|pact)|close to (?:a |an )?(?:final |definitive |formal )?(?:deal|agreement|pact)|close to (?:closing|signing|finalizing|finalising|sealing)(?: (?:a |an )?(?:deal|agreement|pact))?|nearing (?:a |an )?(?:final |definitive )?(?:deal|agreement|pact)|in (?:advanced |early |final |exclusive |late-stage )?(?:talks|negotiations|discussions) (?:to|for|on|over|about|with)|(?:closing|finalizing|finalising|negotiating|sealing|hammering out|working out) (?:a |an )?(?:final |definitive )?(?:deal|pact|agreement) (?:for|on|to)|(?:poised|expected|tipped|angling|vying) to (?:acquire|pick up|buy|take|land|nab|snap up|scoop up)|making a (?:play|bid|run) for|(?:vying|competing|battling|jostling|jockeying) for|in the lead (?:for|to))\b`,
 );
 
 /** Roles, not rights: "X is in talks to star", "to direct". */
@@ -36,9 +37,10 @@ export function talksForRole(c: Ctx, end: number): boolean {
 export function extractTalks(c: Ctx): void {
   const n = c.toks.length;
   if (!CUE.test(c.words(0, n))) return;
+  dealImminent(c);
   for (let v = 0; v < n; v++) {
     if (
-      !/^(?:is|are|was|were|close|nearing|in|also|now|still|reportedly|said|thought|believed|understood|reported|closing|finalizing|finalising|negotiating|sealing|poised|expected|tipped|angling|vying|making)$/.test(
+      !/^(?:is|are|was|were|close|nearing|in|also|now|still|reportedly|said|thought|believed|understood|reported|closing|finalizing|finalising|negotiating|sealing|poised|expected|tipped|angling|vying|competing|battling|jostling|jockeying|making)$/.test(
         c.tok(v),
       )
     )
@@ -54,8 +56,14 @@ export function extractTalks(c: Ctx): void {
     if (/ with$/.test(m[0])) {
       let x = end;
       if (c.tok(x) === 'the') x++;
-      if (parties.length || !c.isOrg(x) || c.isPer(x)) continue;
-      parties = [c.name(x)];
+      if (!c.isOrg(x) || c.isPer(x)) continue;
+      // "X is in talks with Y over T": when one side is a sales company and the other not, the other is the buyer
+      const seller = (name: string) => companyEntry(name)?.kind === 'sales-agent';
+      const subjectBuys = parties.length && seller(c.name(x)) && !parties.some(seller);
+      if (!subjectBuys) {
+        if (!parties.length || (parties.every(seller) && !seller(c.name(x)))) parties = [c.name(x)];
+        else continue;
+      }
     }
     let title: string | null = null;
     // "... in negotiations for a U.S. distribution pact with X": X is the buyer, the subject its seller
@@ -111,6 +119,8 @@ function subject(c: Ctx, v: number): string[] {
       }
     }
   }
+  // "X has been in talks", "X had been negotiating": the auxiliaries before the phrase
+  while (k > 0 && /^(?:has|have|had|been|also|reportedly)$/.test(c.tok(k))) k--;
   const out: string[] = [];
   // (an unknown name is taken for a company: a person in talks is in talks for a role, which is left out above)
   while (k >= 0 && c.isOrg(k) && !/['’]s?$/.test(c.raw(k))) {
@@ -119,4 +129,36 @@ function subject(c: Ctx, v: number): string[] {
     k -= 2;
   }
   return out;
+}
+
+/** "A deal with X is imminent", "a deal with X for T is said to be close": the deal is the subject, X its buyer. */
+const IMMINENT = new RegExp(
+  String.raw`^(?:is|are) (?:now |also )?${HEDGE}(?:imminent|close|near|nearly done|in the works|expected (?:shortly|soon|within days))\b`,
+);
+
+function dealImminent(c: Ctx): void {
+  const n = c.toks.length;
+  for (let v = 1; v + 2 < n; v++) {
+    if (!/^(?:deal|agreement|pact)$/.test(c.tok(v)) || !/^(?:a|an|the)$/.test(c.tok(v - 1)) || c.tok(v + 1) !== 'with') continue;
+    const x = c.tok(v + 2) === 'the' ? v + 3 : v + 2;
+    if (!c.isOrg(x) || c.isPer(x)) continue;
+    // the verb: right after the buyer, or after the film the deal is for ("a deal with X for T is ...")
+    let title: string | null = null;
+    let j = x + 1;
+    if (/^(?:for|on|over)$/.test(c.tok(j))) {
+      const t = c.toks.slice(j + 1, j + 6).findIndex((_, i) => c.isTitle(j + 1 + i));
+      if (t < 0) continue;
+      title = c.item(j + 1 + t).text;
+      j += t + 2;
+    }
+    if (!IMMINENT.test(c.words(j, j + 10))) continue;
+    title ??= lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    if (!title) continue;
+    const party = c.name(x);
+    if (nk(party) === nk(title)) continue;
+    if (c.st.deals.some((d) => nk(d.fields.title) === nk(title) && nk(d.fields.buyer) === nk(party))) continue;
+    const f = add(c.st, 'rumour', { title, party, kind: 'talks', territories: null }, 0.3, c.span());
+    if (f && f.fields.kind === 'rumour') f.fields.kind = 'talks';
+    learn(c.st.reg, party, 'company');
+  }
 }
