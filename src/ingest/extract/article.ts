@@ -52,6 +52,8 @@ function isHeadline(s: Sentence): boolean {
   if (/[.!?"”’']$/.test(t) && !/['’]$/.test(t)) return false;
   // a sentence cut by a film link ("Ana Ruiz's Critics' Week entry T [+see also:") is the body's, however capitalized
   if (/\[\+see also/.test(t)) return false;
+  // a credit block's sales line ("International sales: The Match Factory") is a label and its company, not a headline
+  if (/^(?:(?:international|world|worldwide|global) )?sales:/i.test(t)) return false;
   const words = t.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
   if (words.length < 3) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
