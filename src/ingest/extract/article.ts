@@ -40,7 +40,7 @@ import { extractDistributionHandling, extractHandledBy, extractMandates, extract
 import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
 import { extractSlates } from './slates.js';
-import { extractTalks } from './talks.js';
+import { extractNoDealYet, extractTalks, retractedAt } from './talks.js';
 import { otherFilm } from './otherFilm.js';
 import { extractFieldRecords } from './fieldRecords.js';
 import { extractNominalDeals } from './nominalDeals.js';
@@ -151,6 +151,7 @@ function runPass(
       extractSlates(c);
       extractRumours(c);
       extractTalks(c);
+      extractNoDealYet(c);
     }
     extractDeals(c);
     extractHeadlineDeals(c);
@@ -362,6 +363,16 @@ function finish(st: State): AnyFact[] {
     if (!full) continue;
     if (told.has(`${nk(full)}|${nk(f.fields.buyer)}`)) dropped.add(key);
     else f.fields.title = full;
+  }
+  // a deal the article later says is not done ("No deal has yet been reached for the film"): a report, not a deal
+  for (const key of [...st.order]) {
+    const f = st.facts.get(key)!;
+    if (f.type !== 'deal' || dropped.has(key)) continue;
+    const at = retractedAt(st, f.fields.title);
+    if (at === undefined || f.span[0] >= at) continue;
+    const d = f.fields;
+    add(st, 'rumour', { title: d.title, party: d.buyer, kind: 'rumour', territories: d.territories }, 0.3, f.span);
+    dropped.add(key);
   }
   // talks the article then reports closed ("X was in talks for T." ... "X has acquired T."): the closed deal is the
   // news, and the talks are no second, open negotiation of the same pair (a denial stays: it contradicts the deal)

@@ -12,7 +12,7 @@
  */
 import { learn } from '../sketch.js';
 import { companyEntry } from '../companies.js';
-import { type Ctx, add, joinList, nk, validTerritories } from './context.js';
+import { type Ctx, type State, add, joinList, nk, validTerritories } from './context.js';
 import { lastTitleBefore } from './dealTerms.js';
 import { otherFilm } from './otherFilm.js';
 
@@ -161,4 +161,35 @@ function dealImminent(c: Ctx): void {
     if (f && f.fields.kind === 'rumour') f.fields.kind = 'talks';
     learn(c.st.reg, party, 'company');
   }
+}
+
+/**
+ * "No deal has yet been reached for the film": a later sentence saying the film is still unsold. A deal the article
+ * told before it for that film was a report, not a closed deal (`finish` turns it into a rumour). Per article, the
+ * films so retracted and where the retraction stands.
+ */
+const retractions = new WeakMap<State, Map<string, number>>();
+
+const NO_DEAL =
+  /\b(?:no (?:(?:distribution|sales|rights|acquisition|final) )?deal (?:has|had|have) (?:yet |so far )?been (?:reached|signed|closed|done|struck|agreed|finali[sz]ed|concluded)|nothing has (?:yet )?been (?:signed|closed|finali[sz]ed)|(?:has|had) not (?:yet )?been (?:sold|acquired|picked up))\b/;
+
+export function extractNoDealYet(c: Ctx): void {
+  const n = c.toks.length;
+  const w = c.words(0, n);
+  const m = NO_DEAL.exec(w);
+  if (!m) return;
+  // a territory named ("no deal has been reached for U.S. rights") leaves the other sales standing
+  if (c.toks.some((_, i) => c.isTerr(i))) return;
+  let title: string | null = null;
+  for (let j = 0; j < n && !title; j++) if (c.isTitle(j) && !otherFilm(c, j, j + 1)) title = c.item(j).text;
+  title ??= /\b(?:the film|the movie|the documentary|the doc|the picture|it)\b/.test(w) ? (c.st.focus ?? c.st.lead) : null;
+  if (!title) return;
+  let map = retractions.get(c.st);
+  if (!map) retractions.set(c.st, (map = new Map()));
+  if (!map.has(nk(title))) map.set(nk(title), c.span()[0]);
+}
+
+/** Where the article says the film is still unsold, if it does: deals told before it are reports. */
+export function retractedAt(st: State, title: string): number | undefined {
+  return retractions.get(st)?.get(nk(title));
 }
