@@ -47,6 +47,10 @@ import { extractNominalDeals } from './nominalDeals.js';
 import { extractAppositionSales } from './appositionSale.js';
 import { fullFormOf, noteTitle } from './shortTitles.js';
 
+/** A headline's words for talks, a rumour or a denial: such a headline reports no closed deal. */
+const HEADLINE_TALKS =
+  /\b(?:in (?:final |advanced |exclusive |early )?(?:talks|negotiations)|negotiat(?:es|ing)|nears?|nearing|close to|closes in on|closing in on|circl(?:es|ing)|eyes|eyeing|eyed|poised to|in the running|front-?runner|vying|bidding|rumou?r(?:s|ed)?|reportedly|denies|denied)\b/i;
+
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
   if (/[.!?"”’']$/.test(t) && !/['’]$/.test(t)) return false;
@@ -153,8 +157,14 @@ function runPass(
       extractTalks(c);
       extractNoDealYet(c);
     }
-    extractDeals(c);
-    extractHeadlineDeals(c);
+    // a headline that reports talks or a rumour ("Neon In Final Negotiations To Acquire 'T'") tells no closed deal:
+    // its talks are read as the body's would be (the Title Case hides the cue words from the deal rules)
+    const talksHeadline = headline && HEADLINE_TALKS.test(s.text);
+    if (talksHeadline) extractTalks(c);
+    else {
+      extractDeals(c);
+      extractHeadlineDeals(c);
+    }
     if (!headline) {
       extractMultiTitleDeals(c);
       extractSellerDeal(c);

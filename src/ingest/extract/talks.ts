@@ -18,12 +18,12 @@ import { otherFilm } from './otherFilm.js';
 
 /** Every shape needs one of these words: a sentence without any is skipped at once. */
 const CUE =
-  /\b(?:close|closing|nearing|negotiations|negotiating|talks|discussions|stages|signing|finali[sz]ing|sealing|poised|expected|tipped|angling|vying|competing|battling|jostling|jockeying|play|bid|lead|imminent)\b/;
+  /\b(?:close|closing|nearing|nears|near|negotiations|negotiating|talks|discussions|stages|signing|finali[sz]ing|sealing|poised|expected|tipped|angling|vying|competing|battling|jostling|jockeying|play|bid|lead|imminent)\b/;
 
 const HEDGE = String.raw`(?:reportedly |said to be |thought to be |believed to be |understood to be |reported to be |rumou?red to be )?`;
 /** The verb phrases, from the copula on. */
 const SHAPE = new RegExp(
-  String.raw`^(?:(?:is|are|was|were) )?(?:also |now |still )?${HEDGE}(?:in the (?:final|last|late) stages? of (?:closing|negotiating|finalizing|finalising|sealing) (?:a |an )?(?:deal|agreement|pact)|close to (?:a |an )?(?:final |definitive |formal )?(?:deal|agreement|pact)|close to (?:closing|signing|finalizing|finalising|sealing)(?: (?:a |an )?(?:deal|agreement|pact))?|nearing (?:a |an )?(?:final |definitive )?(?:deal|agreement|pact)|in (?:advanced |early |final |exclusive |late-stage )?(?:talks|negotiations|discussions) (?:to|for|on|over|about|with)|(?:closing|finalizing|finalising|negotiating|sealing|hammering out|working out) (?:a |an )?(?:final |definitive )?(?:deal|pact|agreement) (?:for|on|to)|(?:poised|expected|tipped|angling|vying) to (?:acquire|pick up|buy|take|land|nab|snap up|scoop up)|making a (?:play|bid|run) for|(?:vying|competing|battling|jostling|jockeying) for|in the lead (?:for|to))\b`,
+  String.raw`^(?:(?:is|are|was|were) )?(?:also |now |still )?${HEDGE}(?:in the (?:final|last|late) stages? of (?:closing|negotiating|finalizing|finalising|sealing) (?:a |an )?(?:deal|agreement|pact)|close to (?:a |an )?(?:final |definitive |formal )?(?:deal|agreement|pact)|close to (?:closing|signing|finalizing|finalising|sealing)(?: (?:a |an )?(?:deal|agreement|pact))?|(?:nearing|nears|near) (?:a |an )?(?:final |definitive )?(?:deal|agreement|pact)|in (?:advanced |early |final |exclusive |late-stage )?(?:talks|negotiations|discussions) (?:to|for|on|over|about|with)|(?:closing|finalizing|finalising|negotiating|sealing|hammering out|working out) (?:a |an )?(?:final |definitive )?(?:deal|pact|agreement) (?:for|on|to)|(?:poised|expected|tipped|angling|vying) to (?:acquire|pick up|buy|take|land|nab|snap up|scoop up)|making a (?:play|bid|run) for|(?:vying|competing|battling|jostling|jockeying) for|in the lead (?:for|to))\b`,
 );
 
 /** Roles, not rights: "X is in talks to star", "to direct". */
@@ -40,7 +40,7 @@ export function extractTalks(c: Ctx): void {
   dealImminent(c);
   for (let v = 0; v < n; v++) {
     if (
-      !/^(?:is|are|was|were|close|nearing|in|also|now|still|reportedly|said|thought|believed|understood|reported|closing|finalizing|finalising|negotiating|sealing|poised|expected|tipped|angling|vying|competing|battling|jostling|jockeying|making)$/.test(
+      !/^(?:is|are|was|were|close|nearing|nears|near|in|also|now|still|reportedly|said|thought|believed|understood|reported|closing|finalizing|finalising|negotiating|sealing|poised|expected|tipped|angling|vying|competing|battling|jostling|jockeying|making)$/.test(
         c.tok(v),
       )
     )
