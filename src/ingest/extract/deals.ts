@@ -498,6 +498,8 @@ const RUMOUR_SHAPES = new RegExp(
     String.raw`(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)`,
     String.raw`(?:denied|denies) (?:(?:that )?it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)`,
     String.raw`is (?:reportedly )?close to (?:a )?deal`,
+    // "X reportedly paid $5 million for T", "X allegedly bought T": the sale itself is hearsay
+    String.raw`(?:reportedly|allegedly) (?:paid|acquired|bought|picked up|nabbed|landed|snapped up|took|scooped up)`,
     String.raw`(?:is|are|was|were) (?:currently |now |also |reportedly )?negotiating (?:a deal |terms )?(?:on|for|over|to acquire|to pick up|to buy)\b`,
     String.raw`(?:is|are|was|were) (?:reportedly |said to be |understood to be )?in (?:final|advanced|exclusive|early|late-stage) negotiations\b`,
   ].join('|')})`,
@@ -505,7 +507,7 @@ const RUMOUR_SHAPES = new RegExp(
 
 /** Every shape of RUMOUR_SHAPES needs one of these words: a sentence without any is skipped at once. */
 const RUMOUR_CUE =
-  /\b(?:believed|thought|said|understood|reported|mix|running|hunt|rumou?red|alleged|circling|eyeing|talks|negotiations|negotiating|close|nearing|front-?runners?|favou?rites?|contenders?|bidding|interested|denied|denies|offers?|bids?|track)\b/;
+  /\b(?:believed|thought|said|understood|reported|reportedly|allegedly|mix|running|hunt|rumou?red|alleged|circling|eyeing|talks|negotiations|negotiating|close|nearing|front-?runners?|favou?rites?|contenders?|bidding|interested|denied|denies|offers?|bids?|track)\b/;
 
 export function extractRumours(c: Ctx): void {
   const n = c.toks.length;
