@@ -18,12 +18,12 @@ import { otherFilm } from './otherFilm.js';
 
 /** Every shape needs one of these words: a sentence without any is skipped at once. */
 const CUE =
-  /\b(?:close|closing|nearing|nears|near|negotiations|negotiating|talks|discussions|stages|signing|finali[sz]ing|sealing|poised|expected|tipped|angling|vying|competing|battling|jostling|jockeying|play|bid|lead|imminent)\b/;
+  /\b(?:close|closing|nearing|nears|near|negotiations|negotiating|talks|discussions|stages|signing|finali[sz]ing|sealing|poised|expected|tipped|angling|set|due|hoping|looking|yet|vying|competing|battling|jostling|jockeying|play|bid|lead|imminent|way|underway|ongoing)\b/;
 
 const HEDGE = String.raw`(?:reportedly |said to be |thought to be |believed to be |understood to be |reported to be |rumou?red to be )?`;
 /** The verb phrases, from the copula on. */
 const SHAPE = new RegExp(
-  String.raw`^(?:(?:is|are|was|were) )?(?:also |now |still )?${HEDGE}(?:in the (?:final|last|late) stages? of (?:closing|negotiating|finalizing|finalising|sealing) (?:a |an )?(?:deal|agreement|pact)|close to (?:a |an )?(?:final |definitive |formal )?(?:deal|agreement|pact)|close to (?:closing|signing|finalizing|finalising|sealing)(?: (?:a |an )?(?:deal|agreement|pact))?|(?:nearing|nears|near) (?:a |an )?(?:final |definitive )?(?:deal|agreement|pact)|in (?:advanced |early |final |exclusive |late-stage )?(?:talks|negotiations|discussions) (?:to|for|on|over|about|with)|(?:closing|finalizing|finalising|negotiating|sealing|hammering out|working out) (?:a |an )?(?:final |definitive )?(?:deal|pact|agreement) (?:for|on|to)|(?:poised|expected|tipped|angling|vying) to (?:acquire|pick up|buy|take|land|nab|snap up|scoop up)|making a (?:play|bid|run) for|(?:vying|competing|battling|jostling|jockeying) for|in the lead (?:for|to))\b`,
+  String.raw`^(?:(?:is|are|was|were) )?(?:also |now |still )?${HEDGE}(?:in the (?:final|last|late) stages? of (?:closing|negotiating|finalizing|finalising|sealing) (?:a |an )?(?:deal|agreement|pact)|close to (?:a |an )?(?:final |definitive |formal )?(?:deal|agreement|pact)|close to (?:closing|signing|finalizing|finalising|sealing)(?: (?:a |an )?(?:deal|agreement|pact))?|(?:nearing|nears|near) (?:a |an )?(?:final |definitive )?(?:deal|agreement|pact)|in (?:advanced |early |final |exclusive |late-stage )?(?:talks|negotiations|discussions) (?:to|for|on|over|about|with)|(?:closing|finalizing|finalising|negotiating|sealing|hammering out|working out) (?:a |an )?(?:final |definitive )?(?:deal|pact|agreement) (?:for|on|to)|(?:poised|expected|tipped|angling|vying) to (?:acquire|pick up|buy|take|land|nab|snap up|scoop up)|making a (?:play|bid|run) for|(?:expected|set|due|poised|hoping|looking|yet) to (?:close|finali[sz]e|seal|sign|ink|complete|strike) (?:a |an |the )?(?:final |definitive )?(?:deal|pact|agreement) (?:for|on|to)|(?:vying|competing|battling|jostling|jockeying) for|in the lead (?:for|to))\b`,
 );
 
 /** Roles, not rights: "X is in talks to star", "to direct". */
@@ -40,7 +40,7 @@ export function extractTalks(c: Ctx): void {
   dealImminent(c);
   for (let v = 0; v < n; v++) {
     if (
-      !/^(?:is|are|was|were|close|nearing|nears|near|in|also|now|still|reportedly|said|thought|believed|understood|reported|closing|finalizing|finalising|negotiating|sealing|poised|expected|tipped|angling|vying|competing|battling|jostling|jockeying|making)$/.test(
+      !/^(?:is|are|was|were|close|nearing|nears|near|in|also|now|still|reportedly|said|thought|believed|understood|reported|closing|finalizing|finalising|negotiating|sealing|poised|expected|tipped|angling|vying|competing|battling|jostling|jockeying|making|set|due|hoping|looking|yet)$/.test(
         c.tok(v),
       )
     )
@@ -136,10 +136,26 @@ const IMMINENT = new RegExp(
   String.raw`^(?:is|are) (?:now |also )?${HEDGE}(?:imminent|close|near|nearly done|in the works|expected (?:shortly|soon|within days))\b`,
 );
 
+/** "Talks are under way with X": the talks named as their own subject. */
+const UNDER_WAY = /^(?:are|were) (?:now |still )?(?:under ?way|ongoing|continuing|advanced|at an advanced stage) with (?:the )?$/;
+
 function dealImminent(c: Ctx): void {
   const n = c.toks.length;
-  for (let v = 1; v + 2 < n; v++) {
-    if (!/^(?:deal|agreement|pact)$/.test(c.tok(v)) || !/^(?:a|an|the)$/.test(c.tok(v - 1)) || c.tok(v + 1) !== 'with') continue;
+  for (let v = 0; v + 2 < n; v++) {
+    // "Talks are under way with X for T": as "talks with X for T are under way"
+    // (a sentence's first word, "Talks", may have been read as a name)
+    if (/^talks$/i.test(c.item(v)?.text ?? '') && !/^(?:in|of|the)$/.test(c.tok(v - 1))) {
+      const u = UNDER_WAY.exec(c.words(v + 1, v + 9).replace(/(?<= )[CE]\d+.*$/, ''));
+      const x = u ? v + 1 + u[0].trim().split(' ').length : -1;
+      if (x < 0 || !c.isOrg(x) || c.isPer(x)) continue;
+      let title: string | null = null;
+      if (/^(?:for|on|over)$/.test(c.tok(x + 1)))
+        for (let t = x + 2; t < Math.min(n, x + 8) && !title; t++) if (c.isTitle(t)) title = c.item(t).text;
+      title ??= lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+      if (title) tellTalks(c, title, c.name(x));
+      continue;
+    }
+    if (!/^(?:deal|agreement|pact|talks)$/.test(c.tok(v)) || !/^(?:a|an|the)$/.test(c.tok(v - 1)) || c.tok(v + 1) !== 'with') continue;
     const x = c.tok(v + 2) === 'the' ? v + 3 : v + 2;
     if (!c.isOrg(x) || c.isPer(x)) continue;
     // the verb: right after the buyer, or after the film the deal is for ("a deal with X for T is ...")
@@ -154,13 +170,17 @@ function dealImminent(c: Ctx): void {
     if (!IMMINENT.test(c.words(j, j + 10))) continue;
     title ??= lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
     if (!title) continue;
-    const party = c.name(x);
-    if (nk(party) === nk(title)) continue;
-    if (c.st.deals.some((d) => nk(d.fields.title) === nk(title) && nk(d.fields.buyer) === nk(party))) continue;
-    const f = add(c.st, 'rumour', { title, party, kind: 'talks', territories: null }, 0.3, c.span());
-    if (f && f.fields.kind === 'rumour') f.fields.kind = 'talks';
-    learn(c.st.reg, party, 'company');
+    tellTalks(c, title, c.name(x));
   }
+}
+
+/** A `talks` rumour of the party for the film, unless the article already told the deal closed. */
+function tellTalks(c: Ctx, title: string, party: string): void {
+  if (nk(party) === nk(title)) return;
+  if (c.st.deals.some((d) => nk(d.fields.title) === nk(title) && nk(d.fields.buyer) === nk(party))) return;
+  const f = add(c.st, 'rumour', { title, party, kind: 'talks', territories: null }, 0.3, c.span());
+  if (f && f.fields.kind === 'rumour') f.fields.kind = 'talks';
+  learn(c.st.reg, party, 'company');
 }
 
 /**
