@@ -246,6 +246,130 @@ describe('sales mandates', () => {
       'Blue Hour Motel / Memento',
     ]);
   });
+
+  it('sales are being handled by X (no title)', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nThe drama premieres in Rotterdam. Sales are being handled by Films Boutique.')).toEqual([
+      'Quiet Engine / Films Boutique',
+    ]);
+  });
+
+  it('X is also handling sales on the film', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nThe drama premieres in Rotterdam. Wild Bunch is also handling sales on the film.')).toEqual([
+      'Quiet Engine / Wild Bunch',
+    ]);
+  });
+
+  it('the film is being sold by X', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nThe drama premieres in Rotterdam. The film is being sold by The Match Factory.')).toEqual([
+      'Quiet Engine / The Match Factory',
+    ]);
+  });
+
+  it('X, which is handling international sales, will', () => {
+    expect(
+      status('New Film ‘Quiet Engine’\n\nMemento International, which is handling international sales, will launch the film at the EFM.'),
+    ).toEqual(['Quiet Engine / Memento International']);
+  });
+
+  it('sales company has picked up the film', () => {
+    expect(
+      status('New Film ‘Quiet Engine’\n\nThe drama premieres in Rotterdam. Paris-based sales company Wild Bunch has picked up the film.'),
+    ).toEqual(['Quiet Engine / Wild Bunch']);
+  });
+
+  it('X handles world sales excluding France', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nWild Bunch handles world sales on ‘Quiet Engine’ excluding France.')).toEqual([
+      'Quiet Engine / Wild Bunch',
+    ]);
+  });
+
+  it('sales company has taken on T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nFilms Boutique has taken on ‘Quiet Engine’.')).toEqual(['Quiet Engine / Films Boutique']);
+  });
+
+  it('sales company snapped up world sales rights', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nThe Match Factory has snapped up world sales rights to ‘Quiet Engine’.')).toEqual([
+      'Quiet Engine / The Match Factory',
+    ]);
+  });
+
+  it('sales company nabbed international rights', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nThe Match Factory nabbed international rights to ‘Quiet Engine’ ahead of Cannes.')).toEqual([
+      'Quiet Engine / The Match Factory',
+    ]);
+  });
+
+  it('X is representing the film internationally', () => {
+    expect(
+      status('New Film ‘Quiet Engine’\n\nThe drama premieres in Rotterdam. Films Boutique is representing the film internationally.'),
+    ).toEqual(['Quiet Engine / Films Boutique']);
+  });
+
+  it('X is selling the film internationally', () => {
+    expect(
+      status('New Film ‘Quiet Engine’\n\nThe drama premieres in Rotterdam. Films Boutique is selling the film internationally.'),
+    ).toEqual(['Quiet Engine / Films Boutique']);
+  });
+
+  it('X, which handles the film in other territories', () => {
+    expect(
+      status(
+        'New Film ‘Quiet Engine’\n\nThe drama premieres in Rotterdam. Wild Bunch, which handles the film in other territories, will screen a promo at the AFM.',
+      ),
+    ).toEqual(['Quiet Engine / Wild Bunch']);
+  });
+
+  it("X is the film's international sales agent", () => {
+    expect(
+      status('New Film ‘Quiet Engine’\n\nThe drama premieres in Rotterdam. The Match Factory is the film’s international sales agent.'),
+    ).toEqual(['Quiet Engine / The Match Factory']);
+  });
+
+  it('X serves as sales agent on T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nFilms Boutique serves as sales agent on ‘Quiet Engine’.')).toEqual([
+      'Quiet Engine / Films Boutique',
+    ]);
+  });
+
+  it('X is shopping the film at the AFM', () => {
+    expect(
+      status('New Film ‘Quiet Engine’\n\nThe drama premieres in Rotterdam. Memento International is shopping the film at the AFM.'),
+    ).toEqual(['Quiet Engine / Memento International']);
+  });
+
+  it('X has launched sales on T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nWild Bunch has launched sales on ‘Quiet Engine’.')).toEqual(['Quiet Engine / Wild Bunch']);
+  });
+
+  it('X launched presales on T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nWild Bunch launched presales on ‘Quiet Engine’ in Berlin.')).toEqual([
+      'Quiet Engine / Wild Bunch',
+    ]);
+  });
+
+  it('X introduced T to buyers (past)', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nThe Match Factory introduced ‘Quiet Engine’ to buyers in Berlin.')).toEqual([
+      'Quiet Engine / The Match Factory',
+    ]);
+  });
+
+  it('X will screen T for buyers', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nFilms Boutique will screen ‘Quiet Engine’ for buyers at the market.')).toEqual([
+      'Quiet Engine / Films Boutique',
+    ]);
+  });
+
+  it('T, sold by X, premieres', () => {
+    expect(status('New Film ‘Quiet Engine’\n\n‘Quiet Engine’, sold by Films Boutique, premieres in Rotterdam.')).toEqual([
+      'Quiet Engine / Films Boutique',
+    ]);
+  });
+
+  it('sales agent X, which acquired T', () => {
+    expect(
+      status('New Film ‘Quiet Engine’\n\nSales agent Films Boutique, which acquired ‘Quiet Engine’ last month, will show it in Berlin.'),
+    ).toEqual(['Quiet Engine / Films Boutique']);
+  });
 });
 
 describe('talks, rumours and denials: never a closed deal', () => {
@@ -421,6 +545,89 @@ describe('talks, rumours and denials: never a closed deal', () => {
   it('nears a deal in the body', () => {
     expect(status('New Film ‘Marble Tide’\n\nMubi nears a deal for ‘Marble Tide’.')).toEqual(['talks: Marble Tide / Mubi']);
   });
+
+  it('X is in negotiations for T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon is in negotiations for ‘Quiet Engine’.')).toEqual(['talks: Quiet Engine / Neon']);
+  });
+
+  it('X is negotiating for U.S. rights to T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon is negotiating for U.S. rights to ‘Quiet Engine’.')).toEqual([
+      'talks: Quiet Engine / Neon',
+    ]);
+  });
+
+  it('X is in early talks for T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nMubi is in early talks for ‘Quiet Engine’.')).toEqual(['talks: Quiet Engine / Mubi']);
+  });
+
+  it('X was in talks for T, sources said', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon was in talks for ‘Quiet Engine’, sources said.')).toEqual([
+      'talks: Quiet Engine / Neon',
+    ]);
+  });
+
+  it('X has emerged as the frontrunner for T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon has emerged as the frontrunner for ‘Quiet Engine’.')).toEqual([
+      'talks: Quiet Engine / Neon',
+    ]);
+  });
+
+  it('X is believed to have made an offer for T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nMubi is believed to have made an offer for ‘Quiet Engine’.')).toEqual([
+      'rumour: Quiet Engine / Mubi',
+    ]);
+  });
+
+  it('talks are under way with X for T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nTalks are under way with Neon for ‘Quiet Engine’.')).toEqual(['talks: Quiet Engine / Neon']);
+  });
+
+  it('X and Y are said to be bidding for T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon and Mubi are said to be bidding for ‘Quiet Engine’.')).toEqual([
+      'rumour: Quiet Engine / Neon',
+      'rumour: Quiet Engine / Mubi',
+    ]);
+  });
+
+  it('X is set to acquire T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon is set to acquire ‘Quiet Engine’.')).toEqual(['talks: Quiet Engine / Neon']);
+  });
+
+  it('X is expected to close a deal for T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon is expected to close a deal for ‘Quiet Engine’ this week.')).toEqual([
+      'talks: Quiet Engine / Neon',
+    ]);
+  });
+
+  it('sources say X has acquired T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nSources say Neon has acquired ‘Quiet Engine’.')).toEqual(['rumour: Quiet Engine / Neon']);
+  });
+
+  it('X has not acquired T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon has not acquired ‘Quiet Engine’, a spokesperson said.')).toEqual([
+      'denial: Quiet Engine / Neon',
+    ]);
+  });
+
+  it('X has yet to close a deal for T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon has yet to close a deal for ‘Quiet Engine’.')).toEqual(['talks: Quiet Engine / Neon']);
+  });
+
+  it('X is close to acquiring T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nMubi is close to acquiring ‘Quiet Engine’.')).toEqual(['talks: Quiet Engine / Mubi']);
+  });
+
+  it('X is in talks with sales agent over NA rights', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon is in talks with Films Boutique over North American rights to ‘Quiet Engine’.')).toEqual(
+      ['talks: Quiet Engine / Neon'],
+    );
+  });
+
+  it('the talks with X over T are ongoing', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nThe talks with Mubi over ‘Quiet Engine’ are said to be close.')).toEqual([
+      'talks: Quiet Engine / Mubi',
+    ]);
+  });
 });
 
 describe('controls: deals stay deals, a screening or a sale is no mandate', () => {
@@ -466,5 +673,27 @@ describe('controls: deals stay deals, a screening or a sale is no mandate', () =
 
   it('control: headline deal still read', () => {
     expect(status('Neon Nabs ‘Marble Tide’\n\nThe film screened in Sundance on Friday.')).toEqual(['deal: Marble Tide / Neon / -']);
+  });
+
+  it('control: X closed a deal for T', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nNeon closed a deal for ‘Quiet Engine’ on Friday.')).toEqual([
+      'deal: Quiet Engine / Neon / -',
+    ]);
+  });
+
+  it('control: X has acquired T after Y was in talks', () => {
+    expect(
+      status('New Film ‘Quiet Engine’\n\nMubi was in talks for ‘Quiet Engine’. Neon has since acquired North American rights to the film.'),
+    ).toEqual(['talks: Quiet Engine / Mubi', 'deal: Quiet Engine / Neon / North America']);
+  });
+
+  it('control: X is handling the film in the U.S. is no mandate', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nThe drama premieres in Rotterdam. Neon is handling the film in the U.S.')).toEqual([
+      'deal: Quiet Engine / Neon / U.S.',
+    ]);
+  });
+
+  it('control: T, sold by X to Y, is a sale', () => {
+    expect(status('New Film ‘Quiet Engine’\n\n‘Quiet Engine’, sold by Films Boutique to Neon, premieres in Rotterdam.')).toEqual([]);
   });
 });
