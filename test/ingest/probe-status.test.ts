@@ -370,6 +370,18 @@ describe('sales mandates', () => {
       status('New Film ‘Quiet Engine’\n\nSales agent Films Boutique, which acquired ‘Quiet Engine’ last month, will show it in Berlin.'),
     ).toEqual(['Quiet Engine / Films Boutique']);
   });
+
+  it('through sales handler X', () => {
+    expect(status('New Film ‘Quiet Engine’\n\nThe drama has pre-sold to 20 territories through sales handler Films Boutique.')).toEqual([
+      'Quiet Engine / Films Boutique',
+    ]);
+  });
+
+  it('through its sales representative X', () => {
+    expect(
+      status('New Film ‘Quiet Engine’\n\nThe drama has pre-sold to 20 territories through its sales representative Films Boutique.'),
+    ).toEqual(['Quiet Engine / Films Boutique']);
+  });
 });
 
 describe('talks, rumours and denials: never a closed deal', () => {

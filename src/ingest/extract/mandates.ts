@@ -80,7 +80,7 @@ export function extractMandates(c: Ctx): void {
       titleFrom = 0;
     } else if (
       (m =
-        /^(?:its |the film's |the title's |the documentary's )?(?:international )?sales (?:agent|company|outfit|house|banner|rep)(?: ,)?$/.exec(
+        /^(?:its |the film's |the title's |the documentary's )?(?:international )?sales (?:agent|company|outfit|house|banner|rep|handler|representative)(?: ,)?$/.exec(
           c
             .words(v, v + 4)
             .split(' ')
