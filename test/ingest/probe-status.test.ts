@@ -382,6 +382,34 @@ describe('sales mandates', () => {
       status('New Film ‘Quiet Engine’\n\nThe drama has pre-sold to 20 territories through its sales representative Films Boutique.'),
     ).toEqual(['Quiet Engine / Films Boutique']);
   });
+
+  it('unquoted: X is handling world sales on T', () => {
+    expect(status('Neon circles Berlin drama\n\nFilms Boutique is handling world sales on Copper Harbour.')).toEqual([
+      'Copper Harbour / Films Boutique',
+    ]);
+  });
+
+  it('unquoted: X has boarded T', () => {
+    expect(status('Neon circles Berlin drama\n\nFilms Boutique has boarded Copper Harbour, the debut of Ana Ruiz.')).toEqual([
+      'Copper Harbour / Films Boutique',
+    ]);
+  });
+
+  it("unquoted: X will launch sales on director's T", () => {
+    expect(status('Neon circles Berlin drama\n\nWild Bunch will launch sales on Ana Ruiz’s Copper Harbour at the EFM.')).toEqual([
+      'Copper Harbour / Wild Bunch',
+    ]);
+  });
+
+  it('unquoted: X reps T', () => {
+    expect(status('Neon circles Berlin drama\n\nFilms Boutique reps Copper Harbour.')).toEqual(['Copper Harbour / Films Boutique']);
+  });
+
+  it("unquoted: director's T is sold by X", () => {
+    expect(status('Neon circles Berlin drama\n\nAna Ruiz’s Copper Harbour is sold by The Match Factory.')).toEqual([
+      'Copper Harbour / The Match Factory',
+    ]);
+  });
 });
 
 describe('talks, rumours and denials: never a closed deal', () => {
@@ -638,6 +666,34 @@ describe('talks, rumours and denials: never a closed deal', () => {
   it('the talks with X over T are ongoing', () => {
     expect(status('New Film ‘Quiet Engine’\n\nThe talks with Mubi over ‘Quiet Engine’ are said to be close.')).toEqual([
       'talks: Quiet Engine / Mubi',
+    ]);
+  });
+
+  it('unquoted: X is in talks for T', () => {
+    expect(
+      status('Neon circles Berlin drama\n\nNeon is in talks for Ana Ruiz’s drama Copper Harbour, which premieres in Panorama.'),
+    ).toEqual(['talks: Copper Harbour / Neon']);
+  });
+
+  it('unquoted: X is in advanced negotiations for T', () => {
+    expect(status('Neon circles Berlin drama\n\nNeon is in advanced negotiations for North American rights to Copper Harbour.')).toEqual([
+      'talks: Copper Harbour / Neon',
+    ]);
+  });
+
+  it('unquoted: X is circling T', () => {
+    expect(status('Neon circles Berlin drama\n\nMubi is circling Copper Harbour, the second feature from Ana Ruiz.')).toEqual([
+      'rumour: Copper Harbour / Mubi',
+    ]);
+  });
+
+  it('unquoted: X is closing a deal for T', () => {
+    expect(status('Neon circles Berlin drama\n\nNeon is closing a deal for Copper Harbour.')).toEqual(['talks: Copper Harbour / Neon']);
+  });
+
+  it('unquoted: X is said to be close to a deal for T', () => {
+    expect(status('Neon circles Berlin drama\n\nNeon is said to be close to a deal for Copper Harbour.')).toEqual([
+      'talks: Copper Harbour / Neon',
     ]);
   });
 });
