@@ -401,10 +401,6 @@ describe('sales mandates', () => {
     ]);
   });
 
-  it('unquoted: X reps T', () => {
-    expect(status('Neon circles Berlin drama\n\nFilms Boutique reps Copper Harbour.')).toEqual(['Copper Harbour / Films Boutique']);
-  });
-
   it("unquoted: director's T is sold by X", () => {
     expect(status('Neon circles Berlin drama\n\nAna Ruiz’s Copper Harbour is sold by The Match Factory.')).toEqual([
       'Copper Harbour / The Match Factory',
@@ -681,12 +677,6 @@ describe('talks, rumours and denials: never a closed deal', () => {
     ]);
   });
 
-  it('unquoted: X is circling T', () => {
-    expect(status('Neon circles Berlin drama\n\nMubi is circling Copper Harbour, the second feature from Ana Ruiz.')).toEqual([
-      'rumour: Copper Harbour / Mubi',
-    ]);
-  });
-
   it('unquoted: X is closing a deal for T', () => {
     expect(status('Neon circles Berlin drama\n\nNeon is closing a deal for Copper Harbour.')).toEqual(['talks: Copper Harbour / Neon']);
   });
@@ -763,5 +753,13 @@ describe('controls: deals stay deals, a screening or a sale is no mandate', () =
 
   it('control: T, sold by X to Y, is a sale', () => {
     expect(status('New Film ‘Quiet Engine’\n\n‘Quiet Engine’, sold by Films Boutique to Neon, premieres in Rotterdam.')).toEqual([]);
+  });
+
+  it('control: a person is circled, not a film', () => {
+    expect(status('Neon circles Berlin drama\n\nNeon is circling Tom Hardwick for the lead.')).toEqual([]);
+  });
+
+  it('control: a sales company represents a director, not a film', () => {
+    expect(status('Neon circles Berlin drama\n\nFilms Boutique is representing Ana Ruiz at the market.')).toEqual([]);
   });
 });
