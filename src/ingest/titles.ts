@@ -61,9 +61,11 @@ const MARKER_AFTER = new RegExp(String.raw`${TITLE}[ ]?(?=\[\+see also|\(see new
 const MARKER_AFTER_COMMAS = new RegExp(String.raw`${TITLE}((?:,[ ]${TITLE}){1,3},?[ ]and[ ]${TITLE})[ ]?(?=\[\+see also)`, 'gu');
 // a title the text shortens: "4 Days…", "Night Harbour..." (the full title is named elsewhere in the article)
 const SHORTENED = /^(?:…|\.\.\.)/;
-// the object of a deal verb: "Brightwell has bought Salt Road for the U.K.", "will release Salt Road in the U.S."
+// the object of a deal verb: "Brightwell has bought Salt Road for the U.K.", "will release Salt Road in the U.S."; of a
+// seller's or a bidder's ("handles world sales on Salt Road", "is in talks for Salt Road"); not "reps", "is circling" or
+// "is eyeing", which the trade also writes of people (an actor, a director)
 const DEAL_OBJECT = new RegExp(
-  String.raw`\b(?:acquired|acquires|bought|buys|picked up|picks up|nabbed|nabs|snapped up|scooped up|took|has taken|have taken|landed|grabbed|pre-bought|pre-buys|licensed|boarded|come aboard|came aboard|will distribute|will release|is releasing|is distributing|inked a deal for|closed a deal for|sold|sells|to distribute|to release|[Dd]eals? on|[Dd]eals? for)[ ]${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|out of|ahead of|after|following|in a|in an|at|to|and|with)\b))`,
+  String.raw`\b(?:acquired|acquires|bought|buys|picked up|picks up|nabbed|nabs|snapped up|scooped up|took|has taken|have taken|landed|grabbed|pre-bought|pre-buys|licensed|boarded|come aboard|came aboard|will distribute|will release|is releasing|is distributing|inked a deal for|closed a deal for|sold|sells|to distribute|to release|[Dd]eals? on|[Dd]eals? for|(?:pre-?)?sales (?:on|for)|is shopping|are shopping|(?:talks|negotiations) for|to acquire|to pick up)[ ]${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|out of|ahead of|after|following|in a|in an|at|to|and|with)\b))`,
   'gu',
 );
 const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\p{N}'’&.:-]*){0,7})(?![\p{L}\p{N}])/gu;

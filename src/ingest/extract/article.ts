@@ -40,18 +40,24 @@ import { extractDistributionHandling, extractHandledBy, extractMandates, extract
 import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
 import { extractSlates } from './slates.js';
-import { extractTalks } from './talks.js';
+import { extractNoDealYet, extractTalks, retractedAt } from './talks.js';
 import { otherFilm } from './otherFilm.js';
 import { extractFieldRecords } from './fieldRecords.js';
 import { extractNominalDeals } from './nominalDeals.js';
 import { extractAppositionSales } from './appositionSale.js';
 import { fullFormOf, noteTitle } from './shortTitles.js';
 
+/** A headline's words for talks, a rumour or a denial: such a headline reports no closed deal. */
+const HEADLINE_TALKS =
+  /\b(?:in (?:final |advanced |exclusive |early )?(?:talks|negotiations)|negotiat(?:es|ing)|nears?|nearing|close to|closes in on|closing in on|circl(?:es|ing)|eyes|eyeing|eyed|poised to|in the running|front-?runner|vying|bidding|rumou?r(?:s|ed)?|reportedly|denies|denied)\b/i;
+
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
   if (/[.!?"”’']$/.test(t) && !/['’]$/.test(t)) return false;
   // a sentence cut by a film link ("Ana Ruiz's Critics' Week entry T [+see also:") is the body's, however capitalized
   if (/\[\+see also/.test(t)) return false;
+  // a credit block's sales line ("International sales: The Match Factory") is a label and its company, not a headline
+  if (/^(?:(?:international|world|worldwide|global) )?sales:/i.test(t)) return false;
   const words = t.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
   if (words.length < 3) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
@@ -149,9 +155,16 @@ function runPass(
       extractSlates(c);
       extractRumours(c);
       extractTalks(c);
+      extractNoDealYet(c);
     }
-    extractDeals(c);
-    extractHeadlineDeals(c);
+    // a headline that reports talks or a rumour ("Neon In Final Negotiations To Acquire 'T'") tells no closed deal:
+    // its talks are read as the body's would be (the Title Case hides the cue words from the deal rules)
+    const talksHeadline = headline && HEADLINE_TALKS.test(s.text);
+    if (talksHeadline) extractTalks(c);
+    else {
+      extractDeals(c);
+      extractHeadlineDeals(c);
+    }
     if (!headline) {
       extractMultiTitleDeals(c);
       extractSellerDeal(c);
@@ -218,6 +231,12 @@ function runPass(
     }
     if (st.focus !== focusWas) st.focusParagraph = s.paragraph;
     if (!st.lead && st.focus) st.lead = st.focus;
+    // a headline naming one film and no fact ("Memento Boards Ana Ruiz's 'T'" read by no headline rule) still names
+    // the film the article is about: a body sentence with no title ("The company handles world sales") means it
+    if (!st.lead && headline) {
+      const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => it.text));
+      if (named.size === 1) st.lead = [...named][0];
+    }
     for (const it of sk.items)
       if (it.kind === 'title') {
         st.titlesSeen.add(nk(it.text));
@@ -354,6 +373,27 @@ function finish(st: State): AnyFact[] {
     if (!full) continue;
     if (told.has(`${nk(full)}|${nk(f.fields.buyer)}`)) dropped.add(key);
     else f.fields.title = full;
+  }
+  // a deal the article later says is not done ("No deal has yet been reached for the film"): a report, not a deal
+  for (const key of [...st.order]) {
+    const f = st.facts.get(key)!;
+    if (f.type !== 'deal' || dropped.has(key)) continue;
+    const at = retractedAt(st, f.fields.title);
+    if (at === undefined || f.span[0] >= at) continue;
+    const d = f.fields;
+    add(st, 'rumour', { title: d.title, party: d.buyer, kind: 'rumour', territories: d.territories }, 0.3, f.span);
+    dropped.add(key);
+  }
+  // talks the article then reports closed ("X was in talks for T." ... "X has acquired T."): the closed deal is the
+  // news, and the talks are no second, open negotiation of the same pair (a denial stays: it contradicts the deal)
+  const closed = new Set<string>();
+  for (const key of st.order) {
+    const f = st.facts.get(key)!;
+    if (f.type === 'deal' && !dropped.has(key)) closed.add(`${nk(f.fields.title)}|${nk(f.fields.buyer)}`);
+  }
+  for (const key of st.order) {
+    const f = st.facts.get(key)!;
+    if (f.type === 'rumour' && f.fields.kind !== 'denial' && closed.has(`${nk(f.fields.title)}|${nk(f.fields.party)}`)) dropped.add(key);
   }
   for (const key of st.order) {
     if (dropped.has(key)) continue;

@@ -44,6 +44,15 @@ export function sentenceWords(text: string): Word[] {
         w = w.slice(0, t.index);
       }
     }
+    // "for ‘T’.", "‘T’ is": a closing quote glued to a word closes the single quote opened before it in the sentence
+    // (an apostrophe inside a word, "Frankie’s", or a plural possessive with no quote open, stays part of the word)
+    if (w.length > 1 && w.endsWith('’') && out.filter((x) => x.w === '‘').length > out.filter((x) => x.w === '’').length) {
+      w = w.slice(0, -1);
+      out.push({ w, lw: w.toLowerCase().replace(/’/g, "'"), s, e: s + w.length });
+      out.push({ w: '’', lw: "'", s: s + w.length, e: s + w.length + 1 });
+      if (tail) out.push({ w: tail, lw: tail, s: s + w.length + 1, e: s + w.length + 1 + tail.length });
+      continue;
+    }
     out.push({ w, lw: w.toLowerCase().replace(/’/g, "'"), s, e: s + w.length });
     if (tail) out.push({ w: tail, lw: tail, s: s + w.length, e: s + w.length + tail.length });
   }

@@ -492,12 +492,16 @@ const RUMOUR_SHAPES = new RegExp(
     String.raw`(?:also )?in the (?:mix|running|hunt)\b`,
     String.raw`(?:(?:is|are|was|were) )?(?:also )?(?:believed|thought|said|understood|reported) to be (?:also )?in the (?:chase|mix|running|hunt|frame)\b`,
     String.raw`(?:(?:have|has|had) )?(?:also )?(?:made|put in|submitted) (?:an? )?(?:offers?|bids?)\b`,
+    String.raw`(?:(?:is|are|was|were) )?(?:believed|thought|said|understood|reported) to have (?:made|put in|submitted) (?:an? )?(?:offers?|bids?)\b`,
+    String.raw`(?:(?:has|have|had) )?(?:also )?(?:emerged|emerges|emerging) as (?:the |a )?(?:front-?runners?|favou?rites?|leading contenders?)\b`,
     String.raw`(?:as )?(?:possibly |reportedly )?(?:having|has|have) the inside track\b`,
     String.raw`(?:is|are|was|were|has been|have been) (?:also )?(?:rumou?red|reported|said|believed|thought|understood|alleged) to (?:have |be )?(?:acquired|bought|picked up|nabbed|landed|taken|snapped up|paid|offered|bid|circling|eyeing|interested|in talks|negotiating|closing|close)`,
     String.raw`(?:is|are|was|were|had|has|have) (?:also )?(?:been )?(?:said to be |reportedly |believed to be |understood to be )?(?:circling|eyeing|in (?:advanced |early |final |exclusive )?(?:talks|negotiations) (?:for|on|over|to)|close to a deal (?:for|on)|nearing a deal (?:for|on)|the frontrunner for|in the running for|bidding for|interested in)`,
     String.raw`(?:was|were) (?:rumou?red|reported|said) to (?:have )?(?:offered|acquired|bid|paid)`,
-    String.raw`(?:denied|denies) (?:that it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)`,
+    String.raw`(?:denied|denies) (?:(?:that )?it (?:was|is|had) )?(?:in talks|acquiring|acquired|buying|bought|a report|reports|rumou?rs)`,
     String.raw`is (?:reportedly )?close to (?:a )?deal`,
+    // "X reportedly paid $5 million for T", "X allegedly bought T": the sale itself is hearsay
+    String.raw`(?:reportedly|allegedly) (?:paid|acquired|bought|picked up|nabbed|landed|snapped up|took|scooped up)`,
     String.raw`(?:is|are|was|were) (?:currently |now |also |reportedly )?negotiating (?:a deal |terms )?(?:on|for|over|to acquire|to pick up|to buy)\b`,
     String.raw`(?:is|are|was|were) (?:reportedly |said to be |understood to be )?in (?:final|advanced|exclusive|early|late-stage) negotiations\b`,
   ].join('|')})`,
@@ -505,7 +509,7 @@ const RUMOUR_SHAPES = new RegExp(
 
 /** Every shape of RUMOUR_SHAPES needs one of these words: a sentence without any is skipped at once. */
 const RUMOUR_CUE =
-  /\b(?:believed|thought|said|understood|reported|mix|running|hunt|rumou?red|alleged|circling|eyeing|talks|negotiations|negotiating|close|nearing|front-?runners?|favou?rites?|contenders?|bidding|interested|denied|denies|offers?|bids?|track)\b/;
+  /\b(?:believed|thought|said|understood|reported|reportedly|allegedly|mix|running|hunt|rumou?red|alleged|circling|eyeing|talks|negotiations|negotiating|close|nearing|front-?runners?|favou?rites?|contenders?|bidding|interested|denied|denies|offers?|bids?|track|emerged|emerges|emerging)\b/;
 
 export function extractRumours(c: Ctx): void {
   const n = c.toks.length;

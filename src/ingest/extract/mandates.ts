@@ -7,6 +7,7 @@ import { COMPANY_PRONOUN, MEDIA_WORDS, TERR_WORDS } from './words.js';
 import { type Ctx, add, joinList, nk, personLike, validMedia, validTerritories } from './context.js';
 import { addDeal, lastTitleBefore, sentenceSeller } from './dealTerms.js';
 import { firstTitle } from './credits.js';
+import { salesCompany } from './lineups.js';
 
 /** Every shape below needs one of these words in its sentence: a sentence without any is skipped at once. */
 const MANDATE_CUE = /\b(?:sales|rights|reps?\b|repp|represent|handl|sold|shopped|pre-sold)/;
@@ -20,16 +21,19 @@ export function extractMandates(c: Ctx): void {
     const companies: string[] = [];
     let scope = '';
     let titleFrom = v;
+    let holder = false;
     // "ORG is handling international sales", "ORG handles world sales", "ORG has boarded international sales on T", "ORG is repping international rights"
     if (
       (m =
-        /^(?:is|are|will be|has been|have been)? ?(?:handling|handles|handle|repping|reps|representing|represents|selling|launching|launched|launches|overseeing|handling the)? ?(?:has |have )?(?:also )?(?:boarded|picked up|acquired|taken on|taken|come on board for|come aboard for|secured|landed|nabbed|handles|handling|repping|representing|launching|launched)? ?(?:the )?((?:international|world|worldwide|global|foreign|overseas|north american|domestic|u\.s\.|R\d+|N\d+)(?: and (?:international|world|R\d+|N\d+))?)? ?(?:sales|sales rights|rights|distribution rights)\b/.exec(
+        /^(?:is|are|will be|has been|have been)? ?(?:handling|handles|handle|repping|reps|representing|represents|selling|launching|launched|launches|overseeing|handling the|holds|hold|controls|control)? ?(?:has |have )?(?:also )?(?:boarded|picked up|acquired|taken on|taken|come on board for|come aboard for|secured|landed|nabbed|handles|handling|repping|representing|launching|launched)? ?(?:the )?((?:international|world|worldwide|global|foreign|overseas|north american|domestic|u\.s\.|R\d+|N\d+)(?: and (?:international|world|R\d+|N\d+))?)? ?(?:sales|sales rights|rights|distribution rights)\b/.exec(
           w,
         )) &&
-      /\b(?:handl|rep|represent|sell|launch|board|picked up|acquired|taken|come|secured|landed|nabbed|oversee)/.test(m[0]) &&
+      /\b(?:handl|rep|represent|sell|launch|board|picked up|acquired|taken|come|secured|landed|nabbed|oversee|hold|control)/.test(m[0]) &&
       /\bsales\b|\b(?:international|world|worldwide|global) rights\b|\brepping|represent/.test(m[0])
     ) {
-      if (!/\bsales\b/.test(m[0]) && !/\brepping|represent|handl/.test(m[0])) continue;
+      // "X holds world rights": a mandate of a sales company only (a distributor holding them bought them)
+      holder = !/\bsales\b/.test(m[0]) && /\b(?:hold|control)/.test(m[0]);
+      if (!/\bsales\b/.test(m[0]) && !/\brepping|represent|handl/.test(m[0]) && !holder) continue;
       let k = v - 1;
       while (
         k >= 0 &&
@@ -76,7 +80,7 @@ export function extractMandates(c: Ctx): void {
       titleFrom = 0;
     } else if (
       (m =
-        /^(?:its |the film's |the title's |the documentary's )?(?:international )?sales (?:agent|company|outfit|house|banner|rep)(?: ,)?$/.exec(
+        /^(?:its |the film's |the title's |the documentary's )?(?:international )?sales (?:agent|company|outfit|house|banner|rep|handler|representative)(?: ,)?$/.exec(
           c
             .words(v, v + 4)
             .split(' ')
@@ -117,7 +121,21 @@ export function extractMandates(c: Ctx): void {
       if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
       else if (COMPANY_PRONOUN.test(c.words(k - 1, k + 1)) && c.st.focusCompany) companies.push(c.st.focusCompany);
       titleFrom = after;
+    } else if (v === 0 && (m = /^(?:(?:international|world|worldwide|global) )?sales :/.exec(w))) {
+      // a credit block's label: "Sales: X", "International sales: X"
+      const k = m[0].split(' ').length;
+      if (c.isOrg(k) && c.item(k).ent !== 'person') companies.push(c.name(k));
+      titleFrom = 0;
+    } else if (
+      c.isOrg(v) &&
+      c.item(v).ent !== 'person' &&
+      /^\( (?:(?:international|world|worldwide|global) )?sales \)/.test(c.words(v + 1, v + 5))
+    ) {
+      // a credit block's role in parentheses: "with X (international sales)"
+      companies.push(c.name(v));
+      titleFrom = 0;
     } else continue;
+    if (holder) companies.splice(0, companies.length, ...companies.filter(salesCompany));
     if (!companies.length) continue;
     // the title: a title in the sentence, else the article's lead title; a list of titles gives one mandate each
     let title: string | null = null;

@@ -14,23 +14,35 @@ import { otherFilm, pronounAt } from './otherFilm.js';
 
 /** Every shape needs one of these words: a sentence without any is skipped at once. */
 const CUE =
-  /\b(?:shopping|selling|pitching|board|aboard|off|reps|repping|boarded|boards|touts|touting|represents|represented|repped|handled|shepherded|shopped|sold)\b/;
+  /\b(?:shopping|selling|pitching|sell|shop|pitch|buyers|sales|onboard|handling|handles|representing|board|aboard|off|reps|repping|boarded|boards|touts|touting|represents|represented|repped|handled|shepherded|shopped|sold)\b/;
 
 /** The verb phrases, as the sentence's words (codes kept), from the verb on. */
 const SHAPES: RegExp[] = [
   // "is shopping T", "is also selling T at the market"
-  /^(?:is|are) (?:also |now |currently |already )?(?:shopping|selling|pitching)\b/,
+  /^(?:(?:is|are) (?:also |now |currently |already )?(?:shopping|selling|pitching)|will (?:also |now )?(?:shop|sell|pitch))\b/,
   // "has come on board to sell T", "has come aboard to handle international sales on T"
   /^(?:has |have |had )?(?:also )?(?:come|came) (?:on board|aboard) (?:to (?:sell|rep|represent|handle (?:the )?(?:international |world |worldwide |global )?sales (?:on|of|for))|as (?:the )?(?:international |world )?sales (?:agent|company) (?:on|of|for))\b/,
   // "kicked off sales on T", "kicks off international pre-sales on T"
   /^(?:has |have |had )?(?:also )?(?:kicked|kicks|kicking|kick) off (?:international |world |worldwide |global )?(?:sales|pre-sales|presales) (?:on|of|for)\b/,
   // "X, which reps T"
   /^(?:reps|repping|represents|representing)\b/,
-  // "X has boarded T" (a sales company)
-  /^(?:has |have |had )?(?:also |now )?(?:boarded|boards)\b/,
+  // "X has boarded T", "X has come on board T" (a sales company)
+  /^(?:has |have |had )?(?:also |now )?(?:boarded|boards|(?:come|came|comes) (?:on ?board|aboard))\b/,
   // "X touts U.S. rights", "X represents international rights": the film in focus
   /^(?:is )?(?:touts|touting|reps|repping|represents|representing) (?:the film's |its )?(?:R\d+ |N\d+ |international |world |worldwide )?rights\b/,
+  // "X will introduce T to buyers at the AFM", "X is presenting T to buyers": only a seller shows a film to buyers
+  /^(?:will |is |are )?(?:also |now )?(?:introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?|show(?:s|ed|ing)?|screen(?:s|ed|ing)?|pitch(?:es|ed|ing)?|bring(?:s|ing)?|brought|tak(?:e|es|ing)|took)\b/,
+  // "X is the sales agent on T", "X is the international sales company for T"
+  /^(?:(?:is|are|was) (?:also |now )?|(?:serves|served|acts|acted|is serving|is acting) as )(?:the )?(?:international |world |worldwide |global )?sales (?:agent|company|outfit|house|rep|representative)s? (?:on|for|of|behind)\b/,
+  // "X is the film's international sales agent": the film in focus
+  /^(?:is|are|was) (?:also |now )?(?:the (?:film|title|documentary|movie)(?:'s)?|its) (?:international |world |worldwide |global )?sales (?:agent|company|outfit|house|rep|representative)\b/,
+  // "X is representing the film internationally", "X, which handles the film in other territories": the film abroad
+  /^(?:(?:is|are) (?:also |now |currently )?)?(?:representing|repping|handling|handles|represents|reps)\b/,
 ];
+
+/** After the film: its sales abroad, not one country's release ("handles the film in France" is a distributor's). */
+const ABROAD =
+  /^(?:internationally|worldwide|abroad|overseas|outside|for the (?:rest of the )?world|in (?:all )?(?:other|the remaining|remaining) (?:territories|markets)|in the rest of the world)\b/;
 
 export function extractSalesMandates(c: Ctx): void {
   const n = c.toks.length;
@@ -38,7 +50,7 @@ export function extractSalesMandates(c: Ctx): void {
   for (let v = 0; v < n; v++) {
     if (c.isTitle(v) || filmNamed(c, v)) passive(c, v);
     if (
-      !/^(?:is|are|has|have|had|come|came|kicked|kicks|kicking|kick|reps|repping|represents|representing|boarded|boards|touts|touting)$/.test(
+      !/^(?:is|are|was|has|have|had|will|come|came|comes|kicked|kicks|kicking|kick|reps|repping|represents|representing|boarded|boards|touts|touting|introduces|presents|shows|screens|pitches|brings|takes|introduced|presented|showed|screened|pitched|brought|took|serves|served|acts|acted|handling|handles)$/.test(
         c.tok(v),
       )
     )
@@ -68,10 +80,17 @@ export function extractSalesMandates(c: Ctx): void {
         at = t + pronounAt(c, t) - 1;
       } else if (!/^(?:[a-z-]+|[PEN]\d+)$/.test(c.tok(t)) || c.tok(t) === 'to') break;
     }
-    if (i === 5) title = c.st.focus;
+    // "X touts U.S. rights": the film in focus, unless the rights are to a film named ("reps world rights to T")
+    if (i === 8) title = c.st.focus ?? c.st.lead;
+    if (i === 5) title = /^(?:to|on|for|of)$/.test(c.tok(end)) && c.isTitle(end + 1) ? c.item(end + 1).text : c.st.focus;
     if (!title) continue;
     // "is selling T to X": a sale, not a mandate
     if (c.tok(at + 1) === 'to' && c.isOrg(at + 2)) continue;
+    // "X will present T to buyers": the film must be shown to buyers, else it is a screening or a release
+    if (i === 6 && !/^(?:to|for) (?:(?:international|foreign|potential|global|world|key|the) )?buyers\b/.test(c.words(at + 1, at + 5)))
+      continue;
+    // "X is handling the film internationally": only abroad (or a sales company's) is it a mandate
+    if (i === 9 && !ABROAD.test(c.words(at + 1, at + 8)) && !companies.every((x) => companyEntry(x)?.kind === 'sales-agent')) continue;
     for (const company of companies) {
       if (nk(company) === nk(title)) continue;
       add(c.st, 'mandate', { title, company, territories: null }, 0.7, c.span());
@@ -92,7 +111,7 @@ function filmNamed(c: Ctx, v: number): boolean {
 }
 
 const AGENT_PASSIVE =
-  /^(?:, )?(?:and )?(?:represented|repped|handled|shepherded|shopped|sold internationally|sold worldwide)(?: internationally| worldwide)? by\b/;
+  /^(?:, )?(?:and )?(?:represented|repped|handled|shepherded|shopped|sold internationally|sold worldwide|sold)(?: internationally| worldwide)? by\b/;
 
 /** "T represented by X", "T shepherded by X and Y in the US and sold internationally by Z": one mandate per agent. */
 function passive(c: Ctx, t: number): void {
@@ -102,6 +121,8 @@ function passive(c: Ctx, t: number): void {
   let k = t + 1 + m[0].split(' ').length;
   for (let round = 0; round < 2 && m; round++) {
     for (; k < c.toks.length && c.isOrg(k); k += 2) {
+      // "T, sold by X to Y", "sold by X in Spain": a sale of X's, not its mandate
+      if (/^sold by$/.test(m[0].replace(/^(?:, )?(?:and )?/, '')) && /^(?:to|in|for)$/.test(c.tok(k + 1))) break;
       const company = c.name(k);
       add(c.st, 'mandate', { title, company, territories: null }, 0.7, c.span());
       learn(c.st.reg, company, 'company');

@@ -17,10 +17,13 @@ import { learn } from '../sketch.js';
 import { type Ctx, add, nk } from './context.js';
 import { COMPANY_PRONOUN } from './words.js';
 import { salesCompany } from './lineups.js';
+import { companyEntry } from '../companies.js';
+
+const salesCompanyKnown = (name: string) => companyEntry(name)?.kind === 'sales-agent';
 
 /** Verbs that say the company sells the film: any company. */
 const SALES_VERB =
-  /^(?:(?:is|are|will be) )?(?:also |now |currently )?(?:kick(?:s|ing)? off (?:international |world |worldwide )?(?:pre-?)?sales on|launch(?:es|ing)? (?:international |world |worldwide )?(?:pre-?)?sales on|continu(?:es|ing) sales on|warming up buyers for|represent(?:s|ing) sales on|pre-sell(?:s|ing)|pre-selling)\b/;
+  /^(?:(?:is|are|will be|will) )?(?:also |now |currently )?(?:kick(?:s|ing)? off (?:international |world |worldwide )?(?:pre-?)?sales on|launch(?:es|ed|ing)? (?:international |world |worldwide )?(?:pre-?)?sales on|continu(?:es|ing) sales on|warming up buyers for|represent(?:s|ing) sales on|pre-sell(?:s|ing)|pre-selling)\b/;
 /** Verbs a seller presents films with: a sales company only. */
 const SLATE_VERB =
   /^(?:(?:is|are|will be|has|have) )?(?:also |now |currently |likewise )?(?:launch(?:es|ing)?|unveil(?:s|ing)?|debut(?:s|ing)?|screen(?:s|ing)|market screening|bring(?:s|ing)|present(?:s|ing)|handl(?:es|ing)|represent(?:s|ing)|introduc(?:es|ing)|lead(?:s|ing) with|(?:is )?leading with|giv(?:es|ing) (?:a |the )?(?:joint )?(?:world |international |market )?premiere to|(?:will )?ha(?:s|ve) (?:the|a) (?:world |international |market )?premiere of|debuts a first promo-reel for|has a first promo for|has high expectations for)\b/;
@@ -46,7 +49,8 @@ export function extractSlates(c: Ctx): void {
   // the subject: a company opening the sentence, or "the company" / "it" / "its" for the company in focus
   let company: string | null = null;
   let v = 0;
-  if (/^[CE]\d+$/.test(c.tok(0)) && c.isOrg(0) && !c.isPer(0) && !POSSESSIVE.test(c.raw(0))) {
+  // (a one-word sales company of the gazetteer, "Memento", may stand as an unknown name)
+  if (/^[CE]\d+$/.test(c.tok(0)) && c.isOrg(0) && (!c.isPer(0) || salesCompanyKnown(c.name(0))) && !POSSESSIVE.test(c.raw(0))) {
     company = c.name(0);
     v = 1;
   } else {
