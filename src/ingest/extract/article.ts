@@ -191,7 +191,13 @@ function runPass(
     if (main) {
       const explicit = sk.items.some((it) => it.kind === 'title' && nk(it.text) === nk(main.fields.title));
       if (explicit || !st.focus) st.focus = main.fields.title;
-    } else if (!headline) {
+    } else if (headline) {
+      // a headline without a deal of its own names the film the article is about ("Wild Bunch Sells 'T'", "'T' Heads
+      // To Berlin"): the body's "the film", "Germany went to X" are about it, until the body names another
+      const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => nk(it.text)));
+      const first = sk.items.find((it) => it.kind === 'title');
+      if (!st.focus && named.size === 1 && first) st.focus = first.text;
+    } else {
       // no fact of its own: a title that is the sentence's subject ("Dying also picked up a prize.") becomes the focus
       const first = sk.items.find((it) => it.kind === 'title');
       const at = first ? sk.tokenItem.indexOf(sk.items.indexOf(first)) : -1;

@@ -1,0 +1,52 @@
+/**
+ * Issue 12, "trade press as it is really written": the deal reader probed with
+ * sentences written for this project in the shapes trade stories use most
+ * (invented titles and people; well-known companies as buyers and sellers).
+ * One `it` per shape; each asserts the exact deals as `title / buyer / territories`.
+ */
+import { describe, expect, it } from 'vitest';
+import { deals } from './fixtures.js';
+
+describe('a headline names the film the body goes on about', () => {
+  it('"Germany went to X" and "X took Germany" after a seller\'s headline', () => {
+    expect(deals("Wild Bunch Sells 'Glass Harbour'\n\nGermany went to Kinofilm, while Benelux went to Cineart.")).toEqual([
+      'Glass Harbour / Kinofilm / Germany',
+      'Glass Harbour / Cineart / Benelux',
+    ]);
+    expect(deals("Wild Bunch Sells 'Glass Harbour'\n\nKinofilm took Germany and Cineart took Benelux.")).toEqual([
+      'Glass Harbour / Kinofilm / Germany',
+      'Glass Harbour / Cineart / Benelux',
+    ]);
+  });
+
+  it('"deals include" and "other buyers include" after a headline without a deal', () => {
+    expect(deals("Wild Bunch Closes Deals on 'Glass Harbour'\n\nDeals include Curzon for the U.K. and Kinofilm for Germany.")).toEqual([
+      'Glass Harbour / Curzon / U.K.',
+      'Glass Harbour / Kinofilm / Germany',
+    ]);
+    expect(deals("Wild Bunch Sells 'Glass Harbour'\n\nOther buyers include Kinofilm (Germany) and Cineart (Benelux).")).toEqual([
+      'Glass Harbour / Kinofilm / Germany',
+      'Glass Harbour / Cineart / Benelux',
+    ]);
+  });
+
+  it('"the film", "the pic", "the doc" after a headline without a deal', () => {
+    expect(deals("Wild Bunch Sells 'Orchid Line'\n\nThe drama premiered in Venice. Kinofilm has acquired the film for Germany.")).toEqual([
+      'Orchid Line / Kinofilm / Germany',
+    ]);
+    expect(deals("Wild Bunch Sells 'Orchid Line'\n\nThe drama premiered in Venice. Curzon has picked up the pic for the U.K.")).toEqual([
+      'Orchid Line / Curzon / U.K.',
+    ]);
+    expect(deals("Wild Bunch Sells 'Orchid Line'\n\nThe doc premiered in Venice. Mubi has acquired U.K. rights to the doc.")).toEqual([
+      'Orchid Line / Mubi / U.K.',
+    ]);
+    expect(deals("Wild Bunch Sells 'Orchid Line'\n\nThe film has been acquired by Kinofilm for Germany.")).toEqual([
+      'Orchid Line / Kinofilm / Germany',
+    ]);
+    expect(deals("Wild Bunch Sells 'Orchid Line'\n\nThe film went to Kinofilm in Germany.")).toEqual(['Orchid Line / Kinofilm / Germany']);
+  });
+
+  it('a headline naming two films leaves "the film" unresolved rather than guessed', () => {
+    expect(deals("Wild Bunch Sells 'Orchid Line', 'Rust Bell'\n\nKinofilm has acquired the film for Germany.")).toEqual([]);
+  });
+});
