@@ -68,7 +68,7 @@ const DEAL_OBJECT = new RegExp(
 );
 const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\p{N}'’&.:-]*){0,7})(?![\p{L}\p{N}])/gu;
 const SUBJECT = new RegExp(
-  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|will[ ]be[ ](?:released|distributed)[ ](?:in|by)|(?:also[ ])?(?:has[ ]|have[ ])?(?:also[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
+  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|will[ ]be[ ](?:released|distributed)[ ](?:in|by)|(?:also[ ])?(?:has[ ]|have[ ])?(?:also[ ])?(?:sold to|pre-sold to|presold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
   'u',
 );
 // an apposition that says what the title is: "T, a Directors' Fortnight entry", "T, the new movie from"
@@ -87,7 +87,11 @@ const AMONG = new RegExp(
   'u',
 );
 const QUOTED = /(?<![\p{L}\p{N}])['"](\p{Lu}[^'"\n]{0,60}?)['"](?![\p{L}\p{N}])/gu;
-const RIGHTS_TO = new RegExp(String.raw`\brights[ ](?:to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at)\b))`, 'gu');
+// "rights to T", "rights in Germany and Austria to T" (territories between), "rights to T have been acquired"
+const RIGHTS_TO = new RegExp(
+  String.raw`\brights[ ](?:(?:in|for|across)[ ]((?:the[ ])?[\p{Lu}][\p{L}.]*(?:(?:,[ ]|[ ]and[ ]|[ ])(?:the[ ])?[\p{Lu}][\p{L}.]*){0,6})[ ]to|to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at|has|have|had|was|were|is|are|will|went)\b))`,
+  'gu',
+);
 
 /** Capitals that are not titles: acronyms and the words a page prints in capitals. */
 const NOT_CAPS = new Set([
@@ -417,11 +421,15 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       if (plausible(t, '')) push(sen.start + m.index + m[0].length - m[1].length, t);
     }
     for (const m of part.includes('rights ') ? part.matchAll(RIGHTS_TO) : []) {
-      if (m[1].includes("'s ")) continue;
+      const run = m[2];
+      if (run.includes("'s ")) continue;
+      // "rights in Germany and Austria to T": only territories may stand between "rights in" and "to"
+      if (m[1] && !m[1].split(/,[ ]|[ ]and[ ]/).every((t) => territoryOf(t.replace(/^the /, '')))) continue;
       // "rights to Ana M. Ruiz's drama": a name cut at its middle initial, not a title
-      if (/[ ]\p{Lu}$/u.test(m[1]) && part[m.index + m[0].length] === '.') continue;
-      const s = sen.start + m.index + m[0].length - m[1].length;
-      const best = bestTitle(m[1], '');
+      if (/[ ]\p{Lu}$/u.test(run) && part[m.index + m[0].length] === '.') continue;
+      const s = sen.start + m.index + m[0].length - run.length;
+      // "rights to T in Germany": the territory the rights are for, not the title's words
+      const best = bestTitle(objectTitle(run), '');
       if (best) push(s, best);
     }
     const lead = /^\s*/.exec(part)![0].length;

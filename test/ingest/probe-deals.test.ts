@@ -50,3 +50,28 @@ describe('a headline names the film the body goes on about', () => {
     expect(deals("Wild Bunch Sells 'Orchid Line', 'Rust Bell'\n\nKinofilm has acquired the film for Germany.")).toEqual([]);
   });
 });
+
+describe('an unquoted title after "rights" and at the head of a pre-sale', () => {
+  it('territories between "rights in" and "to T"', () => {
+    expect(deals('Kinofilm has acquired rights in Germany and Austria to The Long Field.')).toEqual([
+      'The Long Field / Kinofilm / Germany and Austria',
+    ]);
+    expect(deals('Mubi has acquired rights for the U.K., Ireland and Turkey to Rust Bell.')).toEqual([
+      'Rust Bell / Mubi / U.K., Ireland and Turkey',
+    ]);
+  });
+
+  it('"rights to T in Germany": the territory is not part of the title', () => {
+    expect(deals('Kinofilm has acquired all rights to Rust Bell in Germany.')).toEqual(['Rust Bell / Kinofilm / Germany']);
+  });
+
+  it('rights put first in a passive: "rights to T have been acquired by X"', () => {
+    expect(deals('North American rights to The Lantern Keeper have been acquired by Neon.')).toEqual([
+      'The Lantern Keeper / Neon / North America',
+    ]);
+  });
+
+  it('"T has pre-sold to X for TERR"', () => {
+    expect(deals('Copper Sky has pre-sold to Kinofilm for Germany.')).toEqual(['Copper Sky / Kinofilm / Germany']);
+  });
+});
