@@ -5,7 +5,7 @@
  * One `it` per shape; each asserts the exact deals as `title / buyer / territories`.
  */
 import { describe, expect, it } from 'vitest';
-import { deals } from './fixtures.js';
+import { deals, facts } from './fixtures.js';
 
 describe('a headline names the film the body goes on about', () => {
   it('"Germany went to X" and "X took Germany" after a seller\'s headline', () => {
@@ -73,5 +73,41 @@ describe('an unquoted title after "rights" and at the head of a pre-sale', () =>
 
   it('"T has pre-sold to X for TERR"', () => {
     expect(deals('Copper Sky has pre-sold to Kinofilm for Germany.')).toEqual(['Copper Sky / Kinofilm / Germany']);
+  });
+});
+
+describe('the territory after what is said of the title', () => {
+  it('after an apposition: "T, a comedy about ..., for TERR"', () => {
+    expect(deals("Neon has acquired 'Tin Crown', a comedy about two brothers running a bakery, for North America.")).toEqual([
+      'Tin Crown / Neon / North America',
+    ]);
+  });
+
+  it('after a credit: "T, directed by P, for TERR", "T, starring P and P, for TERR"', () => {
+    expect(deals("Mubi has acquired 'Rust Bell', directed by Ana Ruiz, for Latin America.")).toEqual(['Rust Bell / Mubi / Latin America']);
+    expect(deals("Neon has acquired 'Rust Bell', starring Ben Holt and Ana Ruiz, for North America.")).toEqual([
+      'Rust Bell / Neon / North America',
+    ]);
+  });
+
+  it('after the seller: "T from Wild Bunch for TERR"', () => {
+    const d = facts("Neon has acquired 'Dust Season' from Wild Bunch for North America.").filter((f) => f.type === 'deal');
+    expect(d.map((f) => [f.fields.title, f.fields.buyer, f.fields.seller, f.fields.territories])).toEqual([
+      ['Dust Season', 'Neon', 'Wild Bunch', 'North America'],
+    ]);
+  });
+
+  it('where the buyer will release it: "acquired T and will release it in TERR"', () => {
+    expect(deals("Neon has acquired 'Rust Bell' and will release it in U.S. theaters in May.")).toEqual(['Rust Bell / Neon / U.S.']);
+    expect(deals("Curzon has acquired 'Rust Bell' and plans to release the film in the U.K. in June.")).toEqual([
+      'Rust Bell / Curzon / U.K.',
+    ]);
+  });
+
+  it('a "for" after a second deal is that deal\'s, not the first', () => {
+    expect(deals("Curzon has acquired 'Rust Bell', a comedy, and Mubi picked up 'Tin Crown' for the U.K.")).toEqual([
+      'Rust Bell / Curzon / -',
+      'Tin Crown / Mubi / U.K.',
+    ]);
   });
 });

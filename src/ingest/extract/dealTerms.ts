@@ -17,6 +17,7 @@ import {
   DENIAL_WORDS,
   MEDIA_WORDS,
   MONEY_INTRO,
+  PRONOUN_TITLE,
   ROLE_AFTER_FROM,
   SALES_DESCRIPTOR,
   TALKS_WORDS,
@@ -208,14 +209,39 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     }
   }
   // "acquired T, which premiered in Venice, for North America": the territories after a relative clause
-  if (o.titles.length && !o.terrs.length && c.tok(k) === ',' && /^(?:which|that)$/.test(c.tok(k + 1)))
-    for (let j = k + 2; j < Math.min(c.toks.length, k + 16); j++) {
+  // and after any phrase set off by commas ("T, a comedy about two brothers, for ...", "T, directed by P, for ..."):
+  // the "for" right after the closing comma is the deal's, as long as no other film or deal stands between
+  const relative = /^(?:which|that)$/.test(c.tok(k + 1));
+  if (o.titles.length && !o.terrs.length && c.tok(k) === ',')
+    for (let j = k + 1; j < Math.min(c.toks.length, k + 16); j++) {
       if (c.tok(j) === '.' || c.tok(j) === ';') break;
+      if (!relative && (c.tok(j) === 'while' || c.isTitle(j) || c.phraseAt(j, DEAL_VERBS) > 0)) break;
       if (c.tok(j) === ',' && c.tok(j + 1) === 'for' && (c.isTerr(j + 2) || (c.tok(j + 2) === 'the' && c.isTerr(j + 3)))) {
         k = j + 1;
         break;
       }
     }
+  // "acquired T from Wild Bunch for North America": the seller between the title and its territories (read below)
+  if (
+    o.titles.length &&
+    !o.terrs.length &&
+    c.tok(k) === 'from' &&
+    /^[CE]\d+$/.test(c.tok(k + 1)) &&
+    c.item(k + 1).ent !== 'person' &&
+    c.tok(k + 2) === 'for'
+  )
+    o.terrs.push(...c.terrList(k + 3, false).exprs);
+  // "acquired T and will release it in U.S. theaters": where the buyer releases the film is what it bought
+  if (o.titles.length && !o.terrs.length && c.tok(k) === 'and') {
+    let j = k + 1;
+    while (j < k + 5 && /^(?:will|plans|intends|is|set|to|also)$/.test(c.tok(j))) j++;
+    if (j > k + 1 && /^(?:release|distribute)$/.test(c.tok(j))) {
+      j += c.tok(j + 1) === 'it' ? 2 : PRONOUN_TITLE.test(c.words(j + 1, j + 3)) ? 3 : 0;
+      if (c.tok(j) === 'theatrically') j++;
+      if (j > k + 3 && c.tok(j) === 'in' && (c.isTerr(j + 1) || (c.tok(j + 1) === 'the' && c.isTerr(j + 2))))
+        o.terrs.push(...c.terrList(j + 1, false).exprs);
+    }
+  }
   // "for / in TERRS" after the title; "for TERRS by" (passive)
   if (o.titles.length && !o.terrs.length && (c.tok(k) === 'for' || c.tok(k) === 'in')) {
     const l = c.terrList(k + 1, false);
