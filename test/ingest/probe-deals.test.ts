@@ -111,3 +111,23 @@ describe('the territory after what is said of the title', () => {
     ]);
   });
 });
+
+describe('compound sentences: a second buyer of the same film', () => {
+  it('"X bought T for A, and Y took it for B"', () => {
+    expect(deals("Curzon bought 'Pine Hollow' for the U.K., and Kinofilm took it for Germany.")).toEqual([
+      'Pine Hollow / Curzon / U.K.',
+      'Pine Hollow / Kinofilm / Germany',
+    ]);
+  });
+
+  it('"X acquired T for A, while Y picked it up for B"', () => {
+    expect(deals("Neon acquired 'Pine Hollow' for North America, while Mubi picked it up for Latin America.")).toEqual([
+      'Pine Hollow / Neon / North America',
+      'Pine Hollow / Mubi / Latin America',
+    ]);
+  });
+
+  it('"picked it up" in a sentence of its own follows the article\'s film', () => {
+    expect(deals("Wild Bunch Sells 'Rust Bell'\n\nMubi picked it up for Latin America.")).toEqual(['Rust Bell / Mubi / Latin America']);
+  });
+});

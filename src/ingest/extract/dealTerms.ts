@@ -186,6 +186,9 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       }
     }
     if (['to', 'for', 'on', 'of', 'in'].includes(c.tok(k))) k = takeTitles(k + 1);
+  } else if (c.tok(i - 1) === 'up' && c.tok(i - 2) === 'it' && c.titleAt(i - 2)[0]) {
+    // "Mubi picked it up for Latin America": the object stood between the verb and its particle
+    o.titles.push(c.titleAt(i - 2)[0]!);
   } else {
     // a title straight after the verb: "acquired T for France", "picked up the film"
     const [title, n] = c.titleAt(k);

@@ -16,6 +16,11 @@ export const DEAL_VERBS: string[][] = [
   ['lands'],
   ['picked', 'up'],
   ['picks', 'up'],
+  // the object between the verb and its particle: "Mubi picked it up for Latin America" (the title is the one before)
+  ['picked', 'it', 'up'],
+  ['picks', 'it', 'up'],
+  ['snapped', 'it', 'up'],
+  ['scooped', 'it', 'up'],
   ['taken'],
   ['took'],
   ['takes'],
