@@ -131,3 +131,24 @@ describe('compound sentences: a second buyer of the same film', () => {
     expect(deals("Wild Bunch Sells 'Rust Bell'\n\nMubi picked it up for Latin America.")).toEqual(['Rust Bell / Mubi / Latin America']);
   });
 });
+
+describe('headlines', () => {
+  it('a headline that ends with a title in double quotes is read as a headline', () => {
+    expect(deals('Neon Buys “Rust Bell”\n\nThe company has acquired the film for North America.')).toEqual([
+      'Rust Bell / Neon / North America',
+    ]);
+    expect(deals('Neon Buys “Rust Bell”, “Night Orchard”\n\nBoth films premiered in Venice.')).toEqual([
+      'Rust Bell / Neon / -',
+      'Night Orchard / Neon / -',
+    ]);
+  });
+
+  it('"X Nabs \'T\' For U.S.", "X Takes \'T\'", "X Lands German Rights To \'T\'"', () => {
+    expect(deals("Neon Nabs 'Quiet Fields' For U.S.\n\nThe film premiered at Sundance.")).toEqual(['Quiet Fields / Neon / U.S.']);
+    expect(deals("Mubi Takes 'Quiet Fields'\n\nThe film premiered at Sundance.")).toEqual(['Quiet Fields / Mubi / -']);
+    expect(deals("Kinofilm Lands German Rights To 'Quiet Fields'\n\nThe film premiered at Berlin.")).toEqual([
+      'Quiet Fields / Kinofilm / Germany',
+    ]);
+    expect(deals("Neon Scoops Up 'Quiet Fields'\n\nThe film premiered at Sundance.")).toEqual(['Quiet Fields / Neon / -']);
+  });
+});

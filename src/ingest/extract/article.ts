@@ -49,7 +49,8 @@ import { fullFormOf, noteTitle } from './shortTitles.js';
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
-  if (/[.!?"”’']$/.test(t) && !/['’]$/.test(t)) return false;
+  // a sentence ends with its stop, inside a closing quote or not; a headline may end with a title's closing quote
+  if (/[.!?]$/.test(t) || /[.!?,]["”’']$/.test(t)) return false;
   // a sentence cut by a film link ("Ana Ruiz's Critics' Week entry T [+see also:") is the body's, however capitalized
   if (/\[\+see also/.test(t)) return false;
   const words = t.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
