@@ -408,6 +408,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const first = /^(\p{Lu}\p{Ll}+) (?=\S)/u.exec(m[1].slice(cut));
       if (first && DEMONYMS[first[1].toLowerCase()] !== undefined) cut += first[0].length;
       const t = m[1].slice(cut);
+      // "T, starring Ana Ruiz (see news), was sold": the marker follows the cast, and the name is an actor's
+      if (/\b(?:starring|co-starring|featuring)\b[^,;]*$/.test(part.slice(0, m.index + cut))) continue;
       if (plausible(t, '')) push(sen.start + m.index + cut, t);
     }
     for (const m of seeAlso ? part.matchAll(MARKER_AFTER_COMMAS) : []) {

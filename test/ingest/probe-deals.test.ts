@@ -152,3 +152,39 @@ describe('headlines', () => {
     expect(deals("Neon Scoops Up 'Quiet Fields'\n\nThe film premiered at Sundance.")).toEqual(['Quiet Fields / Neon / -']);
   });
 });
+
+describe('roundups: buyers behind their territories', () => {
+  it('a passive "by" territories, each buyer in parentheses', () => {
+    expect(
+      deals("Wild Bunch Sells 'Rust Bell'\n\nThe drama has already been snapped up by Austria (Kinofilm), Spain (Golem) and Korea."),
+    ).toEqual(['Rust Bell / Kinofilm / Austria', 'Rust Bell / Golem / Spain']);
+  });
+
+  it('a film-news marker after the cast does not make the actor a title', () => {
+    expect(
+      deals("Wild Bunch Sells 'Rust Bell'\n\nThe drama, starring Ana Ruiz (see news), has already been snapped up by Austria (Kinofilm)."),
+    ).toEqual(['Rust Bell / Kinofilm / Austria']);
+  });
+
+  it('"T sold to X (TERR), Y (TERR) and Z (TERR)"', () => {
+    expect(deals("'Glass Harbour' sold to Curzon (U.K.), Kinofilm (Germany) and Mubi (Latin America).")).toEqual([
+      'Glass Harbour / Curzon / U.K.',
+      'Glass Harbour / Kinofilm / Germany',
+      'Glass Harbour / Mubi / Latin America',
+    ]);
+  });
+
+  it('"the film sold to X in A, Y in B and Z in C"', () => {
+    expect(
+      deals("Wild Bunch Sells 'Rust Bell'\n\nThe film sold to Kinofilm in Germany, Cineart in Benelux and Curzon in the U.K."),
+    ).toEqual(['Rust Bell / Kinofilm / Germany', 'Rust Bell / Cineart / Benelux', 'Rust Bell / Curzon / U.K.']);
+  });
+
+  it('mixed items: "TERR\'s X", "X in TERR"', () => {
+    expect(
+      deals(
+        "Wild Bunch Sells 'Rust Bell'\n\nRust Bell, a Panorama entry from Ana Ruiz, sold to Argentina's Pacha Cine, Teleview in the Middle East and Norway's Nordkino.",
+      ),
+    ).toEqual(['Rust Bell / Pacha Cine / Argentina', 'Rust Bell / Teleview / Middle East', 'Rust Bell / Nordkino / Norway']);
+  });
+});

@@ -264,6 +264,14 @@ export function extractDeals(c: Ctx): void {
         k += 4;
         continue;
       }
+      // "was snapped up by Austria (X), Spain (Y) and Korea": by territories, each with its buyer in parentheses
+      if (c.tok(k) === 'by' && !buyer && (c.isTerr(k + 1) || (c.tok(k + 1) === 'the' && c.isTerr(k + 2)))) {
+        const l = readSaleList(c, k + 1, limit);
+        if (l.length) {
+          list = l;
+          break;
+        }
+      }
       if (c.tok(k) === 'by' && /^[CE]\d+$/.test(c.tok(k + 1))) {
         // "is sold by Charades", "is licensed by": who sells, not who buys; the sales may follow ("was sold by X for the U.S. (Y), ...")
         if (
