@@ -188,3 +188,12 @@ describe('roundups: buyers behind their territories', () => {
     ).toEqual(['Rust Bell / Pacha Cine / Argentina', 'Rust Bell / Teleview / Middle East', 'Rust Bell / Nordkino / Norway']);
   });
 });
+
+describe('the sale said once for several titles', () => {
+  it('"Both titles also sold in TERR; T to X and T2 to Y" with buyers the article names only there', () => {
+    expect(deals('Both titles also sold in Canada; “Rust Bell” to Nordkino and “Night Orchard” to Filmaxa.')).toEqual([
+      'Rust Bell / Nordkino / Canada',
+      'Night Orchard / Filmaxa / Canada',
+    ]);
+  });
+});
