@@ -197,3 +197,15 @@ describe('the sale said once for several titles', () => {
     ]);
   });
 });
+
+describe('"the film went to X"', () => {
+  it('a word for the film as the subject of "went to", the territory put first or after', () => {
+    expect(deals("Wild Bunch Sells 'Rust Bell'\n\nIn France, the film went to Diaphana.")).toEqual(['Rust Bell / Diaphana / France']);
+    expect(deals("Wild Bunch Sells 'Rust Bell'\n\nIn France, it went to Diaphana.")).toEqual(['Rust Bell / Diaphana / France']);
+    expect(deals("Wild Bunch Sells 'Rust Bell'\n\nThe film also went to Vertigra for Spain.")).toEqual(['Rust Bell / Vertigra / Spain']);
+  });
+
+  it('not when the article has no film to refer to', () => {
+    expect(deals('In France, the film went to Diaphana.')).toEqual([]);
+  });
+});

@@ -448,6 +448,24 @@ export function extractDeals(c: Ctx): void {
       )
         titles.push(c.item(j).text);
     const near = lastTitleBefore(c, v);
+    // "The film went to X", "In France, it went to X": a word for the film as the subject, at the clause's start
+    if (!titles.length) {
+      const a = c.tok(v - 1) === 'also' ? v - 1 : v;
+      for (let w = 1; w <= 4 && a - w >= 0; w++)
+        if (PRONOUN_TITLE.test(c.words(a - w, a)) && (a - w === 0 || c.tok(a - w - 1) === ',')) {
+          const [t] = c.titleAt(a - w);
+          if (t) titles.push(t);
+          break;
+        }
+      if (titles.length) {
+        const terrs: string[] = [];
+        const k = v + len + 1;
+        if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) terrs.push(...c.terrList(k + 1, false).exprs);
+        addDeal(c, titles[0], c.name(v + len), terrs, { seller: sentenceSeller(c) }, 0.75);
+        for (let j = v; j < k; j++) used.add(j);
+        continue;
+      }
+    }
     if (!near || !titles.includes(near)) continue;
     const before = c.words(0, v);
     if (RUMOUR_WORDS.test(before) && /\b(?:talks|denied|rumou?red|reportedly|not|no)\b/.test(before)) continue;
