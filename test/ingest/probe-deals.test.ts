@@ -209,3 +209,29 @@ describe('"the film went to X"', () => {
     expect(deals('In France, the film went to Diaphana.')).toEqual([]);
   });
 });
+
+describe('several titles of one buyer', () => {
+  it('"X bought T for A and T2 for B": each title its territory', () => {
+    expect(deals("Kinofilm has bought 'Rust Bell' for Germany and 'Night Orchard' for Austria.")).toEqual([
+      'Rust Bell / Kinofilm / Germany',
+      'Night Orchard / Kinofilm / Austria',
+    ]);
+    expect(deals("Kinofilm has bought 'Rust Bell' for Germany, 'Night Orchard' for Austria and 'Tin Crown' for Switzerland.")).toEqual([
+      'Rust Bell / Kinofilm / Germany',
+      'Night Orchard / Kinofilm / Austria',
+      'Tin Crown / Kinofilm / Switzerland',
+    ]);
+  });
+
+  it('"X bought T and T2", "a two-picture deal for T and T2", "rights to T and T2"', () => {
+    expect(deals("Neon has bought 'Ash Valley' and 'The Red Fern'.")).toEqual(['Ash Valley / Neon / -', 'The Red Fern / Neon / -']);
+    expect(deals("Curzon has signed a two-picture deal for 'Ash Valley' and 'The Red Fern'.")).toEqual([
+      'Ash Valley / Curzon / -',
+      'The Red Fern / Curzon / -',
+    ]);
+    expect(deals("Kinofilm has acquired German rights to 'Ash Valley' and 'The Red Fern'.")).toEqual([
+      'Ash Valley / Kinofilm / Germany',
+      'The Red Fern / Kinofilm / Germany',
+    ]);
+  });
+});

@@ -419,8 +419,17 @@ export function extractDeals(c: Ctx): void {
         addDeal(c, title, buyer, terrs, { seller, media, price: o.price, priceNote: o.priceNote }, dealConfidence(c, o, verb));
       });
     }
+    // "bought T for Germany and T2 for Austria": a further title with territories of its own, the verb said once
+    let e = o.end;
+    if (o.terrs.length)
+      while ((c.tok(e) === 'and' || c.tok(e) === ',') && c.isTitle(e + 1) && (c.tok(e + 2) === 'for' || c.tok(e + 2) === 'in')) {
+        const l = c.terrList(e + 3, false);
+        if (!l.exprs.length) break;
+        for (const buyer of subj.names) addDeal(c, c.item(e + 1).text, buyer, l.exprs, { seller }, dealConfidence(c, o, verb));
+        e = l.end;
+      }
     if (subj.names.length) c.st.focusCompany = subj.names[subj.names.length - 1];
-    for (let j = v; j < Math.max(o.end, v + len); j++) used.add(j);
+    for (let j = v; j < Math.max(e, v + len); j++) used.add(j);
   }
   // 6b. a title that went somewhere: "the dark comedy T went to ORG", "T, which premiered in Venice, and T2, a market title, went to ORG"
   for (let v = 0; v < n; v++) {
