@@ -86,6 +86,10 @@ const AMONG = new RegExp(
   String.raw`^\s*Among (?:the|its|their|our) (?:[\p{L}'’-]+[ ]){0,14}?(?:is|are)[ ](?:the[ ](?:[\p{Ll}-]+[ ]){0,2})?${TITLE}(?=[ ](?:produced|directed|written|starring|by|from|which|,)|[,.])`,
   'u',
 );
+const NEXT_OBJECT = new RegExp(
+  String.raw`(?:[ ]for[ ](?:the[ ])?\p{Lu}[\p{L}.]*(?:[ ]\p{Lu}[\p{L}.]*)?)?(?:,[ ]|[ ]and[ ])${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|in)\b))`,
+  'uy',
+);
 const QUOTED = /(?<![\p{L}\p{N}])['"](\p{Lu}[^'"\n]{0,60}?)['"](?![\p{L}\p{N}])/gu;
 // "rights to T", "rights in Germany and Austria to T" (territories between), "rights to T have been acquired"
 const RIGHTS_TO = new RegExp(
@@ -343,6 +347,17 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     found.push([a, b]);
     keys.add(view.slice(a, b));
   };
+  // "acquired T and T2.", "rights to T and T2 from X", "bought T for Germany and T2 for Austria": a second object of the
+  // same verb, joined by "and" or a comma, when what follows it ends the object (a stop, or for / from / in)
+  const nextObject = (part: string, from: number, base: number) => {
+    NEXT_OBJECT.lastIndex = from;
+    const m = NEXT_OBJECT.exec(part);
+    if (!m) return;
+    const t = objectTitle(m[1]);
+    if (t.includes("'s ") || t.split(' ').length > 6 || /^(?:The|A|An)$/.test(t)) return;
+    if (KNOWN_COMPANY_KEYS.has(nameKey(t.split(' ')[0])) || !plausible(t, '')) return;
+    push(base + m.index + m[0].length - m[1].length, t);
+  };
   for (const sen of sentences) {
     const part = view.slice(sen.start, sen.end);
     // "negotiated by Neon's Jeff Deutchman": in a sentence about the negotiation a company's possessive names its people
@@ -420,7 +435,11 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     for (const m of part.matchAll(DEAL_OBJECT)) {
       const t = objectTitle(m[1]);
       if (t.includes("'s ") || t.split(' ').length > 6 || /^(?:The|A|An)$|^Best /.test(t)) continue;
-      if (plausible(t, '')) push(sen.start + m.index + m[0].length - m[1].length, t);
+      if (plausible(t, '')) {
+        const at = m.index + m[0].length - m[1].length;
+        push(sen.start + at, t);
+        nextObject(part, at + t.length, sen.start);
+      }
     }
     for (const m of part.includes('rights ') ? part.matchAll(RIGHTS_TO) : []) {
       const run = m[2];
@@ -432,7 +451,10 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const s = sen.start + m.index + m[0].length - run.length;
       // "rights to T in Germany": the territory the rights are for, not the title's words
       const best = bestTitle(objectTitle(run), '');
-      if (best) push(s, best);
+      if (best) {
+        push(s, best);
+        nextObject(part, s - sen.start + best.length, sen.start);
+      }
     }
     const lead = /^\s*/.exec(part)![0].length;
     const sub = SUBJECT.exec(part.slice(lead));

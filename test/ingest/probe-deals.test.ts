@@ -235,3 +235,25 @@ describe('several titles of one buyer', () => {
     ]);
   });
 });
+
+describe('a second unquoted title of the same verb', () => {
+  it('"bought T for A and T2 for B", "a deal for T and T2", "rights to T and T2" without quotes', () => {
+    expect(deals('Kinofilm has bought Rust Bell for Germany and Night Orchard for Austria.')).toEqual([
+      'Rust Bell / Kinofilm / Germany',
+      'Night Orchard / Kinofilm / Austria',
+    ]);
+    expect(deals('Curzon has signed a two-picture deal for Ash Valley and The Red Fern.')).toEqual([
+      'Ash Valley / Curzon / -',
+      'The Red Fern / Curzon / -',
+    ]);
+    expect(deals('Kinofilm has acquired German rights to Ash Valley and The Red Fern.')).toEqual([
+      'Ash Valley / Kinofilm / Germany',
+      'The Red Fern / Kinofilm / Germany',
+    ]);
+  });
+
+  it('not a territory, a company or a clause after "and"', () => {
+    expect(deals('Neon acquired Rust Bell and Latin America.')).toEqual(['Rust Bell / Neon / -']);
+    expect(deals('Neon acquired Rust Bell and Wild Bunch handled the sale.')).toEqual(['Rust Bell / Neon / -']);
+  });
+});
