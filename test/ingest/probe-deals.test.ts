@@ -257,3 +257,12 @@ describe('a second unquoted title of the same verb', () => {
     expect(deals('Neon acquired Rust Bell and Wild Bunch handled the sale.')).toEqual(['Rust Bell / Neon / -']);
   });
 });
+
+describe("a title's other name in parentheses", () => {
+  it('"sold rights on T (aka T2) to X", "acquired T (aka T2) for TERR"', () => {
+    expect(deals('Filmaxa sold U.S. theatrical and DVD rights on “Tin Crown” (aka “Crown of Tin”) to Brightvale Films.')).toEqual([
+      'Tin Crown / Brightvale Films / U.S.',
+    ]);
+    expect(deals('Neon has acquired “Tin Crown” (aka “Crown of Tin”) for North America.')).toEqual(['Tin Crown / Neon / North America']);
+  });
+});

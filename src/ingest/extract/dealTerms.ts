@@ -110,7 +110,7 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       if (title) {
         o.titles.push(title);
         if (c.isTitle(j)) o.explicitTitle = true;
-        j += n;
+        j = pastAlias(c, j + n);
         // "T and T"
         while ((c.tok(j) === 'and' || c.tok(j) === ',') && c.isTitle(j + 1) && !c.isTitle(j + 2)) {
           o.titles.push(c.item(j + 1).text);
@@ -534,6 +534,15 @@ export function splitBuyers(name: string): string[] {
   const parts = name.split(/\s*\/\s*|\s+and\s+|\s+&\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u).map((p) => p.trim());
   if (parts.length < 2 || parts.some((p) => !/^[\p{Lu}\d]/u.test(p) || p.length < 2)) return [name];
   return parts;
+}
+
+/** Past a title's other name in parentheses ("T (aka T2)", "T (a.k.a. T2)", "T (T2)"): where the sentence goes on. */
+export function pastAlias(c: Ctx, k: number): number {
+  if (c.tok(k) !== '(') return k;
+  let j = k + 1;
+  if (/^(?:aka|a\.k\.a\.|also|formerly|previously|originally|working|orig\.)$/.test(c.tok(j))) j++;
+  while (j < k + 4 && /^(?:known|as|titled|called|title)$/.test(c.tok(j))) j++;
+  return c.isTitle(j) && c.tok(j + 1) === ')' ? j + 2 : k;
 }
 
 /** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */

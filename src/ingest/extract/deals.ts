@@ -13,6 +13,7 @@ import {
   brokeredBy,
   dealConfidence,
   lastTitleBefore,
+  pastAlias,
   readDealObject,
   readSaleList,
   rumourKind,
@@ -60,7 +61,7 @@ export function extractDeals(c: Ctx): void {
       const [t, tn] = c.titleAt(s2);
       if (t) {
         title = t;
-        k = s2 + tn;
+        k = pastAlias(c, s2 + tn);
         break;
       }
       if (c.isTerr(s2) && /\brights (?:on|to|for)\b/.test(c.words(s2 + 1, s2 + 7))) {
