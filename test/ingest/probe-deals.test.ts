@@ -266,3 +266,22 @@ describe("a title's other name in parentheses", () => {
     expect(deals('Neon has acquired “Tin Crown” (aka “Crown of Tin”) for North America.')).toEqual(['Tin Crown / Neon / North America']);
   });
 });
+
+describe('headlines with the film first or a release planned', () => {
+  it('"\'T\' Sells To X", "\'T\' Lands At X", "\'T\' Sells To X For TERR, Y For TERR"', () => {
+    expect(deals("'Quiet Fields' Sells To Neon\n\nThe film premiered at Sundance.")).toEqual(['Quiet Fields / Neon / -']);
+    expect(deals("'Rust Bell' Lands At Neon\n\nThe film premiered in Venice.")).toEqual(['Rust Bell / Neon / -']);
+    expect(deals('‘Rust Bell’ Sells To Neon For U.S., Mubi For U.K.\n\nThe film premiered in Venice.')).toEqual([
+      'Rust Bell / Neon / U.S.',
+    ]);
+  });
+
+  it('"X To Release \'T\' In TERR"', () => {
+    expect(deals("Curzon To Release 'Rust Bell' In U.K.\n\nThe film premiered in Venice.")).toEqual(['Rust Bell / Curzon / U.K.']);
+  });
+
+  it('not a festival the film goes to', () => {
+    expect(deals("'Rust Bell' Goes To Berlin Competition\n\nThe film premiered in Venice.")).toEqual([]);
+    expect(deals("'Rust Bell' Heads To Cannes\n\nThe film premiered in Venice.")).toEqual([]);
+  });
+});
