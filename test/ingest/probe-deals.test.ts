@@ -285,3 +285,24 @@ describe('headlines with the film first or a release planned', () => {
     expect(deals("'Rust Bell' Heads To Cannes\n\nThe film premiered in Venice.")).toEqual([]);
   });
 });
+
+describe('territories first, the verb said once', () => {
+  it('"German rights went to X and Benelux rights to Y"', () => {
+    expect(deals("Wild Bunch Sells 'Rust Bell'\n\nGerman rights went to Kinofilm and Benelux rights to Cineart.")).toEqual([
+      'Rust Bell / Kinofilm / Germany',
+      'Rust Bell / Cineart / Benelux',
+    ]);
+  });
+
+  it('a sale list run on past semicolons: "sold to X in A; Y in B; and Z in C"', () => {
+    expect(
+      deals("Wild Bunch Sells 'Rust Bell'\n\nThe film has sold to Kinofilm in Germany; Cineart in Benelux; and Curzon in the U.K."),
+    ).toEqual(['Rust Bell / Kinofilm / Germany', 'Rust Bell / Cineart / Benelux', 'Rust Bell / Curzon / U.K.']);
+  });
+
+  it('not a clause after the semicolon that is no sale', () => {
+    expect(deals("Wild Bunch has sold 'Rust Bell' to Kinofilm in Germany; Mubi is in talks for the U.K.")).toEqual([
+      'Rust Bell / Kinofilm / Germany',
+    ]);
+  });
+});

@@ -91,6 +91,14 @@ export function extractDeals(c: Ctx): void {
       if ((c.tok(k + 2) === 'for' || c.tok(k + 2) === 'in') && c.isTerr(k + 3)) one.terrs.push(...c.terrList(k + 3, false).exprs);
       list.push(one);
     }
+    // "sold to X in Germany; Y in Benelux; and Z in the U.K.": a list the press runs on past semicolons
+    let end = limit;
+    while (list.length && c.tok(end) === ';') {
+      const more = readSaleList(c, end + 1, c.clauseEnd(end + 1));
+      if (!more.length) break;
+      list.push(...more);
+      end = c.clauseEnd(end + 1);
+    }
     let later: string | null = null;
     for (let j = v; j < limit; j++)
       if (c.isTitle(j) && /^(?:on|for|of|to)$/.test(c.tok(j - 1))) {
@@ -103,7 +111,7 @@ export function extractDeals(c: Ctx): void {
     if (seller) c.st.seller = { company: seller, title: ttl };
     for (const item of list)
       addDeal(c, item.title ?? ttl, item.buyer, item.terrs.length ? item.terrs : objTerrs, { seller, media: item.media ?? null }, 0.85);
-    if (list.length) for (let j = v; j < limit; j++) used.add(j);
+    if (list.length) for (let j = v; j < end; j++) used.add(j);
   }
   // 2. list intros: "Other deals include ...", "Buyers include ...", "Deals are also in place with ..."
   for (let v = 0; v < n; v++) {
@@ -329,17 +337,31 @@ export function extractDeals(c: Ctx): void {
     // one buyer: the clause may go on with other sales ("which will be distributed in France by X, was bought for Benelux by Y")
     for (let j = v; j < (list.length ? limit : k); j++) used.add(j);
   }
-  // 4. "TERRS went to ORG", "TERR rights went to ORG"
+  // 4. "TERRS went to ORG", "TERR rights went to ORG", "German rights went to X and Benelux rights to Y"
   for (let v = 0; v < n; v++) {
-    if (used.has(v) || !c.isTerr(v) || c.item(v).ent !== 'territory') continue;
+    if (used.has(v) || !c.isTerr(v)) continue;
+    // a nationality only before "rights" ("German rights went to X")
+    const adjective = c.item(v).ent !== 'territory';
+    if (adjective && c.tok(v + 1) !== 'rights') continue;
     if (c.tok(v - 1) === 'for' || c.tok(v - 1) === 'in' || c.tok(v - 1) === '(') continue;
-    const l = c.terrList(v, false);
+    const l = c.terrList(v, adjective);
     let k = l.end;
     if (c.tok(k) === 'rights') k++;
     if (c.seq(k, ['went', 'to']) && /^[CE]\d+$/.test(c.tok(k + 2))) {
       const title = lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
-      addDeal(c, title, c.name(k + 2), l.exprs, { seller: sentenceSeller(c) }, 0.8);
-      for (let j = v; j <= k + 2; j++) used.add(j);
+      const seller = sentenceSeller(c);
+      addDeal(c, title, c.name(k + 2), l.exprs, { seller }, 0.8);
+      let e = k + 3;
+      // the verb said once: "..., and Benelux (rights) to Y"
+      while ((c.tok(e) === 'and' || c.tok(e) === ',') && c.isTerr(e + 1)) {
+        const l2 = c.terrList(e + 1, true);
+        let t = l2.end;
+        if (c.tok(t) === 'rights') t++;
+        if (c.tok(t) !== 'to' || !/^[CE]\d+$/.test(c.tok(t + 1)) || c.item(t + 1).ent === 'person') break;
+        addDeal(c, title, c.name(t + 1), l2.exprs, { seller }, 0.8);
+        e = t + 2;
+      }
+      for (let j = v; j < e; j++) used.add(j);
     } else if (c.seq(k, ['was', 'picked', 'up', 'by']) || c.seq(k, ['was', 'acquired', 'by']) || c.seq(k, ['was', 'taken', 'by'])) {
       const b = k + (c.tok(k + 1) === 'picked' ? 4 : 3);
       if (/^[CE]\d+$/.test(c.tok(b))) {
