@@ -77,7 +77,12 @@ const APPOS_AFTER = new RegExp(
   'gu',
 );
 // "one of the biggest French films of the year, T," / "Another Danish drama, T,"
-const APPOS_BEFORE = new RegExp(String.raw`\b${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ]${TITLE}(?=,)`, 'gu');
+// "one of the biggest French films of the year, T," / "Another Danish drama, T," / "Ana Ruiz's next film, T." (after a
+// maker's possessive the title may end the sentence)
+const APPOS_BEFORE = new RegExp(
+  String.raw`\b(?:(?<=['’]s[ ](?:[\p{Ll}-]+[ ]){0,3})${KINDS},[ ]${TITLE}(?=[,.;]|$)|${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ]${TITLE}(?=,))`,
+  'gu',
+);
 // a cast list open up to here: "starring Ana Ruiz and " (no comma or semicolon since the cue)
 const CAST_BEFORE = /\b(?:starring|co-starring|featuring|stars|with)\b[^,;]*$/;
 const ON_TITLE = new RegExp(String.raw`^\s*On[ ]${TITLE},`, 'u');
@@ -411,8 +416,9 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(s, m[1]);
     }
     for (const m of part.matchAll(APPOS_BEFORE)) {
-      if (m[1].includes("'s ")) continue;
-      if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(sen.start + m.index + m[0].length - m[1].length, m[1]);
+      const t = (m[1] ?? m[2]).replace(/[.,;]+$/, '');
+      if (t.includes("'s ")) continue;
+      if (plausible(t, '') && t.split(' ').length <= 7) push(sen.start + m.index + m[0].indexOf(t, m[0].indexOf(', ')), t);
     }
     const seeAlso = part.includes('[+see also');
     for (const m of seeAlso || part.includes('(see news)') ? part.matchAll(MARKER_AFTER) : []) {

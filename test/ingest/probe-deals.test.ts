@@ -306,3 +306,19 @@ describe('territories first, the verb said once', () => {
     ]);
   });
 });
+
+describe('descriptions before an unquoted title', () => {
+  it('"P\'s next film, T." at the end of the sentence', () => {
+    expect(deals("Golem has pre-bought Spanish rights to Ana Ruiz's next film, Rust Bell.")).toEqual(['Rust Bell / Golem / Spain']);
+  });
+
+  it('a festival before the kind: "the Sundance drama T, starring P, for TERR"', () => {
+    expect(deals('Golem has acquired the Sundance drama Rust Bell, starring Ben Holt, for Spain.')).toEqual(['Rust Bell / Golem / Spain']);
+  });
+
+  it('"the Cannes competition drama T"', () => {
+    expect(deals("Curzon has acquired U.K. rights to the Cannes competition drama 'Silver Lining Road'.")).toEqual([
+      'Silver Lining Road / Curzon / U.K.',
+    ]);
+  });
+});

@@ -205,7 +205,8 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
           break;
         }
         const r = c.raw(j);
-        if (/^[PE]\d+'s$/.test(r) || /^N\d+$/.test(r) || /^(?:the|a|an|new|latest|upcoming|debut)$/.test(r)) continue;
+        // (a festival or section before the kind: "the Sundance drama T", "the Panorama title T")
+        if (/^[PE]\d+'s$/.test(r) || /^[NFS]\d+$/.test(r) || /^(?:the|a|an|new|latest|upcoming|debut)$/.test(r)) continue;
         if (/^[a-z][a-z-]*$/.test(r) && !LEAD_STOP.has(r)) continue;
         break;
       }
