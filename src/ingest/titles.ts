@@ -67,8 +67,10 @@ const DEAL_OBJECT = new RegExp(
   'gu',
 );
 const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\p{N}'’&.:-]*){0,7})(?![\p{L}\p{N}])/gu;
+// (a kind or "Both" before it is not the title's: "Documentary T sold to", "Both T and T2 went to"; its maker after it,
+// "T by Ana Ruiz sold to", "T (Ana Ruiz) sold to")
 const SUBJECT = new RegExp(
-  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|will[ ]be[ ](?:released|distributed)[ ](?:in|by)|(?:also[ ])?(?:has[ ]|have[ ])?(?:also[ ])?(?:sold to|pre-sold to|presold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
+  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?(?:(?:Both|Documentary|Doc|Drama|Comedy|Thriller|Feature|Animation|Animated[ ]feature|Horror[ ]film|Film)[ ](?=\p{Lu}))?${TITLE}(?=(?:,[^,]{3,80},|[ ]\([^()]{3,40}\)|[ ]by[ ]\p{Lu}[\p{L}.'-]*(?:[ ]\p{Lu}[\p{L}.'-]*){0,3})?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|will[ ]be[ ](?:released|distributed)[ ](?:in|by)|(?:also[ ])?(?:has[ ]|have[ ])?(?:also[ ])?(?:sold to|pre-sold to|presold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
   'u',
 );
 // an apposition that says what the title is: "T, a Directors' Fortnight entry", "T, the new movie from"

@@ -322,3 +322,17 @@ describe('descriptions before an unquoted title', () => {
     ]);
   });
 });
+
+describe('an unquoted title as the subject of a sale', () => {
+  it('a kind of film before it is not part of it: "Documentary T sold to X"', () => {
+    expect(deals('Documentary Rust Bell sold to Golem for Spain.')).toEqual(['Rust Bell / Golem / Spain']);
+  });
+
+  it('its maker after it: "T by P sold to X", "T (P) sold to X"; the maker is not the seller', () => {
+    const d = facts('Rust Bell by Ana Ruiz sold to Diaphana for France.').filter((f) => f.type === 'deal');
+    expect(d.map((f) => [f.fields.title, f.fields.buyer, f.fields.seller, f.fields.territories])).toEqual([
+      ['Rust Bell', 'Diaphana', null, 'France'],
+    ]);
+    expect(deals('Rust Bell (Ana Ruiz) sold to Diaphana for France.')).toEqual(['Rust Bell / Diaphana / France']);
+  });
+});

@@ -48,7 +48,8 @@ export function extractDeals(c: Ctx): void {
     if (c.tok(v - 1) === 'been' || c.tok(v - 1) === 'being' || c.tok(v - 1) === 'was' || c.tok(v - 1) === 'were' || c.tok(v - 1) === 'is')
       continue;
     const subj = subjectBefore(c, v);
-    let seller = subj?.names[subj.names.length - 1] ?? null;
+    // "T by Ana Ruiz sold to X": the film's maker, not its seller
+    let seller = subj && c.tok(subj.start - 1) !== 'by' ? (subj.names[subj.names.length - 1] ?? null) : null;
     if (!seller && /^(?:which|who)$/.test(c.tok(v - 1)) === false && c.tok(v - 1) === 'also' && c.st.seller) seller = c.st.seller.company;
     const limit = c.clauseEnd(v + len);
     let k = v + len;
