@@ -63,7 +63,7 @@ const MARKER_AFTER_COMMAS = new RegExp(String.raw`${TITLE}((?:,[ ]${TITLE}){1,3}
 const SHORTENED = /^(?:…|\.\.\.)/;
 // the object of a deal verb: "Brightwell has bought Salt Road for the U.K.", "will release Salt Road in the U.S."
 const DEAL_OBJECT = new RegExp(
-  String.raw`\b(?:acquired|acquires|bought|buys|picked up|picks up|nabbed|nabs|snapped up|scooped up|took|has taken|have taken|landed|grabbed|pre-bought|pre-buys|licensed|boarded|come aboard|came aboard|will distribute|will release|is releasing|is distributing|inked a deal for|closed a deal for|sold|sells|to distribute|to release|[Dd]eals? on|[Dd]eals? for)[ ]${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|out of|ahead of|after|following|in a|in an|at|to|and|with)\b))`,
+  String.raw`\b(?:acquired|acquires|bought|buys|picked up|picks up|nabbed|nabs|snapped up|scooped up|took|has taken|have taken|landed|grabbed|pre-bought|pre-buys|licensed|boarded|come aboard|came aboard|will distribute|will release|is releasing|is distributing|inked a deal for|closed a deal for|sold|sells|to distribute|to release|[Dd]eals? on|[Dd]eals? for)[ ]${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|out of|ahead of|after|following|in a|in an|at|to|and|with|were|was|are|is|have|has|include|includes)\b))`,
   'gu',
 );
 const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\p{N}'’&.:-]*){0,7})(?![\p{L}\p{N}])/gu;

@@ -336,3 +336,16 @@ describe('an unquoted title as the subject of a sale', () => {
     expect(deals('Rust Bell (Ana Ruiz) sold to Diaphana for France.')).toEqual(['Rust Bell / Diaphana / France']);
   });
 });
+
+describe('"deals on T" with a verb after the title', () => {
+  it('"Deals on T were closed with X (A) and Y (B)"', () => {
+    expect(deals('Deals on Rust Bell were closed with Diaphana (France) and Golem (Spain).')).toEqual([
+      'Rust Bell / Diaphana / France',
+      'Rust Bell / Golem / Spain',
+    ]);
+  });
+
+  it('"More deals on T are expected." names the film the next sentence sells', () => {
+    expect(deals('More deals on Rust Bell are expected. Golem took Spain.')).toEqual(['Rust Bell / Golem / Spain']);
+  });
+});
