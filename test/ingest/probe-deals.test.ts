@@ -349,3 +349,18 @@ describe('"deals on T" with a verb after the title', () => {
     expect(deals('More deals on Rust Bell are expected. Golem took Spain.')).toEqual(['Rust Bell / Golem / Spain']);
   });
 });
+
+describe("a seller's list of titles, each to its buyer", () => {
+  it('"sold T to Korea\'s X, T2 to Y TV and P\'s T3 to Z for free TV in Sweden"', () => {
+    expect(
+      deals(
+        'Filmaxa also sold “Rust Bell” to Korea’s Pancinema, “Night Orchard” to Ibermedia TV and Ana Ruiz’s “Tin Crown” to SVT for free TV in Sweden.',
+      ),
+    ).toEqual(['Rust Bell / Pancinema / Korea', 'Night Orchard / Ibermedia / -', 'Tin Crown / SVT / Sweden']);
+  });
+
+  it('"T, the new movie from P": the maker is not the seller', () => {
+    const d = facts('Neon has acquired “Rust Bell”, the new movie from Tom Bark starring Eva Lind.').filter((f) => f.type === 'deal');
+    expect(d.map((f) => [f.fields.title, f.fields.buyer, f.fields.seller])).toEqual([['Rust Bell', 'Neon', null]]);
+  });
+});

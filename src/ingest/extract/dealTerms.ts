@@ -274,7 +274,11 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     const t = c.tok(j);
     if (t === '.' || t === ';' || t === 'while' || (t === ',' && c.tok(j + 1) === 'and' && /^[CE]\d+$/.test(c.tok(j + 2)))) break;
     if (t === 'and' && /^[CE]\d+$/.test(c.tok(j + 1)) && c.phraseAt(j + 2, DEAL_VERBS) > 0) break;
-    if (t === 'from' && !o.seller) {
+    // "T2, the new movie from P": a film's maker, not its seller (unless the name is a company's)
+    const maker = /^(?:movie|film|feature|documentary|doc|drama|comedy|thriller|debut|latest|effort|follow-up|work|pic)$/.test(
+      c.tok(j - 1),
+    );
+    if (t === 'from' && !o.seller && !(maker && !c.isCompanyName(j + 1))) {
       let m = j + 1;
       if (ROLE_AFTER_FROM.has(c.tok(m)) && c.tok(m) !== 'the' && c.tok(m) !== 'its') continue;
       while (
@@ -672,7 +676,11 @@ export function readSaleList(
           const l = c.terrList(e, false);
           terrs.push(...l.exprs);
           e = l.end;
-        } else e = b + 1;
+        } else {
+          // "T2 to Ibermedia TV and ...": a media word the sketch left after the buyer's name
+          e = b + 1;
+          while (e < limit && MEDIA_WORDS.has(c.tok(e)) && c.tok(e) !== 'distribution') e++;
+        }
         out.push({ buyer: buyer ?? c.name(b), terrs, title: c.item(tk).text });
         k = e;
         continue;
