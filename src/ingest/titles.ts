@@ -79,10 +79,11 @@ const APPOS_AFTER = new RegExp(
   'gu',
 );
 // "one of the biggest French films of the year, T," / "Another Danish drama, T,"
-// "one of the biggest French films of the year, T," / "Another Danish drama, T," / "Ana Ruiz's next film, T." (after a
+// "one of the biggest French films of the year, T," / "Another Danish drama, T," / "his earlier film, the more
+// experimental T," / "Ana Ruiz's next film, T." (after a
 // maker's possessive the title may end the sentence)
 const APPOS_BEFORE = new RegExp(
-  String.raw`\b(?:(?<=['’]s[ ](?:[\p{Ll}-]+[ ]){0,3})${KINDS},[ ]${TITLE}(?=[,.;]|$)|${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ]${TITLE}(?=,))`,
+  String.raw`\b(?:(?<=['’]s[ ](?:[\p{Ll}-]+[ ]){0,3})${KINDS},[ ]${TITLE}(?=[,.;]|$)|${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ](?:the[ ](?:[\p{Ll}-]+[ ]){1,3})?${TITLE}(?=,))`,
   'gu',
 );
 // a cast list open up to here: "starring Ana Ruiz and " (no comma or semicolon since the cue)

@@ -364,3 +364,13 @@ describe("a seller's list of titles, each to its buyer", () => {
     expect(d.map((f) => [f.fields.title, f.fields.buyer, f.fields.seller])).toEqual([['Rust Bell', 'Neon', null]]);
   });
 });
+
+describe('the film a passive sells, among two named', () => {
+  it('"his thriller T2, P\'s earlier film, the more experimental T, ..., was picked up by X" sells T, not T2', () => {
+    expect(
+      deals(
+        "Following the reviews for his thriller Night Orchard, director Ana Ruiz's earlier film, the more experimental Rust Bell, starring Ben Holt, was picked up for distribution by Neon.",
+      ),
+    ).toEqual(['Rust Bell / Neon / -']);
+  });
+});
