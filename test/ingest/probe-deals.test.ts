@@ -374,3 +374,13 @@ describe('the film a passive sells, among two named', () => {
     ).toEqual(['Rust Bell / Neon / -']);
   });
 });
+
+describe("a second title past the first one's credit", () => {
+  it('"rights to P\'s drama T, starring A and B, and T2, the new movie from P2"', () => {
+    expect(
+      deals(
+        "Neon also picked up distribution rights to Ana Ruiz's period drama Rust Bell, starring Ben Holt and Eva Lind, and Night Orchard, the new movie from Tom Bark starring Eva Lind, both for release next year.",
+      ),
+    ).toEqual(['Rust Bell / Neon / -', 'Night Orchard / Neon / -']);
+  });
+});

@@ -116,6 +116,15 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
           o.titles.push(c.item(j + 1).text);
           j += 2;
         }
+        // "T, starring A and B, and T2": a second title past the first's credit
+        if (c.tok(j) === ',' && /^(?:starring|co-starring|featuring|directed|written|from|by)$/.test(c.tok(j + 1)))
+          for (let x = j + 2; x < Math.min(limit, j + 14); x++) {
+            if (c.tok(x) === '.' || c.tok(x) === ';' || c.isTitle(x) || c.phraseAt(x, DEAL_VERBS) > 0) break;
+            if (c.tok(x) === ',' && c.tok(x + 1) === 'and' && c.isTitle(x + 2)) {
+              o.titles.push(c.item(x + 2).text);
+              return x + 3;
+            }
+          }
         return j;
       }
     }
