@@ -63,7 +63,7 @@ const MARKER_AFTER_COMMAS = new RegExp(String.raw`${TITLE}((?:,[ ]${TITLE}){1,3}
 const SHORTENED = /^(?:…|\.\.\.)/;
 // the object of a deal verb: "Brightwell has bought Salt Road for the U.K.", "will release Salt Road in the U.S."
 const DEAL_OBJECT = new RegExp(
-  String.raw`\b(?:acquired|acquires|bought|buys|picked up|picks up|nabbed|nabs|snapped up|scooped up|took|has taken|have taken|landed|grabbed|pre-bought|pre-buys|licensed|boarded|come aboard|came aboard|will distribute|will release|is releasing|is distributing|inked a deal for|closed a deal for|sold|sells|to distribute|to release|[Dd]eals? on|[Dd]eals? for)[ ]${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|out of|ahead of|after|following|in a|in an|at|to|and|with|were|was|are|is|have|has|include|includes)\b))`,
+  String.raw`\b(?:acquired|acquires|bought|buys|picked up|picks up|nabbed|nabs|snapped up|scooped up|took|has taken|have taken|landed|grabbed|pre-bought|pre-buys|licensed|boarded|come aboard|came aboard|will distribute|will release|is releasing|is distributing|inked a deal for|closed a deal for|sold|sells|to distribute|to release|[Dd]eals? on|[Dd]eals? for)[ ]${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|out of|ahead of|after|following|in a|in an|at|to|and|with|were|was|are|is|have|has|include|includes|theatrically|digitally|exclusively|nationwide)\b))`,
   'gu',
 );
 const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\p{N}'’&.:-]*){0,7})(?![\p{L}\p{N}])/gu;
@@ -453,6 +453,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     for (const m of part.includes('rights ') ? part.matchAll(RIGHTS_TO) : []) {
       const run = m[2];
       if (run.includes("'s ")) continue;
+      // "German rights went to X and Benelux rights to Y": the verb said once, Y is the buyer
+      if (/\b(?:went|gone|goes)[ ]to\b/.test(part.slice(0, m.index))) continue;
       // "rights in Germany and Austria to T": only territories may stand between "rights in" and "to"
       if (m[1] && !m[1].split(/,[ ]|[ ]and[ ]/).every((t) => territoryOf(t.replace(/^the /, '')))) continue;
       // "rights to Ana M. Ruiz's drama": a name cut at its middle initial, not a title

@@ -384,3 +384,16 @@ describe("a second title past the first one's credit", () => {
     ).toEqual(['Rust Bell / Neon / -', 'Night Orchard / Neon / -']);
   });
 });
+
+describe('buyers and titles the article names only once', () => {
+  it('"German rights went to X and Benelux rights to Y": Y is a buyer, not a title', () => {
+    expect(deals("Wild Bunch Sells 'Rust Bell'\n\nGerman rights went to Nordkino and Benelux rights to Filmaxa.")).toEqual([
+      'Rust Bell / Nordkino / Germany',
+      'Rust Bell / Filmaxa / Benelux',
+    ]);
+  });
+
+  it('"X will release T theatrically in TERR" without quotes', () => {
+    expect(deals('Kinofilm will release Rust Bell theatrically in Germany.')).toEqual(['Rust Bell / Kinofilm / Germany']);
+  });
+});
