@@ -397,3 +397,163 @@ describe('buyers and titles the article names only once', () => {
     expect(deals('Kinofilm will release Rust Bell theatrically in Germany.')).toEqual(['Rust Bell / Kinofilm / Germany']);
   });
 });
+
+describe('shapes read before this round: active verbs, with territories before "rights" or after the title', () => {
+  it('acquired', () => {
+    expect(deals("Neon Buys 'Salt Winter'\n\nNeon has acquired North American rights to Salt Winter, the debut of Lena Ostrova.")).toEqual([
+      'Salt Winter / Neon / North America',
+    ]);
+  });
+  it('picked up', () => {
+    expect(deals("Mubi has picked up U.K. and Ireland rights to 'The Glass Orchard'.")).toEqual([
+      'The Glass Orchard / Mubi / U.K. and Ireland',
+    ]);
+  });
+  it('nabbed', () => {
+    expect(deals("Kinofilm has nabbed German rights to 'Iron Meadow'.")).toEqual(['Iron Meadow / Kinofilm / Germany']);
+  });
+  it('landed', () => {
+    expect(deals("Bleecker Street has landed U.S. rights to the thriller 'Cold Water Creek'.")).toEqual([
+      'Cold Water Creek / Bleecker Street / U.S.',
+    ]);
+  });
+  it('snapped up', () => {
+    expect(deals("Magnolia Pictures has snapped up U.S. rights to 'Blue Ember'.")).toEqual(['Blue Ember / Magnolia Pictures / U.S.']);
+  });
+  it('taken', () => {
+    expect(deals("Curzon has taken U.K. rights to 'The Quiet Mile'.")).toEqual(['The Quiet Mile / Curzon / U.K.']);
+  });
+  it('simple past, for TERR', () => {
+    expect(deals('Mubi acquired Salt Lake Serenade for North America.')).toEqual(['Salt Lake Serenade / Mubi / North America']);
+  });
+  it('rights in', () => {
+    expect(deals("Kinofilm has acquired rights in Germany and Austria to 'The Long Field'.")).toEqual([
+      'The Long Field / Kinofilm / Germany and Austria',
+    ]);
+  });
+});
+
+describe('shapes read before this round: passives', () => {
+  it('acquired by ... for', () => {
+    expect(deals("'Stone Garden' has been acquired by Neon for North America.")).toEqual(['Stone Garden / Neon / North America']);
+  });
+  it('sold to ... for', () => {
+    expect(deals("'Stone Garden' has been sold to Curzon for the U.K.")).toEqual(['Stone Garden / Curzon / U.K.']);
+  });
+  it('licensed to', () => {
+    expect(deals("'Winter Bees' has been licensed to Kinofilm for Germany.")).toEqual(['Winter Bees / Kinofilm / Germany']);
+  });
+  it('picked up by', () => {
+    expect(deals("'Winter Bees' was picked up by Mubi for Latin America.")).toEqual(['Winter Bees / Mubi / Latin America']);
+  });
+  it('will be released in ... by', () => {
+    expect(deals("'Rust Bell' will be released in Germany by Kinofilm.")).toEqual(['Rust Bell / Kinofilm / Germany']);
+  });
+});
+
+describe('shapes read before this round: went to, goes to, sold to', () => {
+  it('went to ... in', () => {
+    expect(deals("'Fever Bloom' went to Curzon in the U.K.")).toEqual(['Fever Bloom / Curzon / U.K.']);
+  });
+  it('goes to ... for', () => {
+    expect(deals("'Fever Bloom' goes to Neon for North America.")).toEqual(['Fever Bloom / Neon / North America']);
+  });
+  it('a seller sold T to X for', () => {
+    expect(deals("Wild Bunch sold 'Fever Bloom' to Kinofilm for Germany.")).toEqual(['Fever Bloom / Kinofilm / Germany']);
+  });
+  it('a seller sold T to X (TERR), Y (TERR)', () => {
+    expect(deals("Wild Bunch has sold 'Fever Bloom' to Kinofilm (Germany), Curzon (U.K.) and Neon (North America).")).toEqual([
+      'Fever Bloom / Kinofilm / Germany',
+      'Fever Bloom / Curzon / U.K.',
+      'Fever Bloom / Neon / North America',
+    ]);
+  });
+});
+
+describe('shapes read before this round: releases', () => {
+  it('will release in', () => {
+    expect(deals("Kinofilm will release 'Amber Tide' in Germany.")).toEqual(['Amber Tide / Kinofilm / Germany']);
+  });
+  it('will distribute in', () => {
+    expect(deals("Curzon will distribute 'Amber Tide' in the U.K. and Ireland.")).toEqual(['Amber Tide / Curzon / U.K. and Ireland']);
+  });
+  it('in U.S. theaters', () => {
+    expect(deals("Neon will release 'Amber Tide' in U.S. theaters this fall.")).toEqual(['Amber Tide / Neon / U.S.']);
+  });
+});
+
+describe('shapes read before this round: pre-sales', () => {
+  it('has pre-sold to', () => {
+    expect(deals("'Copper Sky' has pre-sold to Kinofilm (Germany) and Cineart (Benelux).")).toEqual([
+      'Copper Sky / Kinofilm / Germany',
+      'Copper Sky / Cineart / Benelux',
+    ]);
+  });
+  it('pre-bought', () => {
+    expect(deals("Kinofilm has pre-bought German rights to 'Copper Sky'.")).toEqual(['Copper Sky / Kinofilm / Germany']);
+  });
+});
+
+describe('shapes read before this round: price, term and media', () => {
+  it('a deal worth', () => {
+    expect(deals("Neon has acquired 'Golden Hour Blues' in a deal worth $5 million.")).toEqual(['Golden Hour Blues / Neon / -']);
+  });
+  it('streaming rights', () => {
+    expect(deals("Mubi has acquired worldwide streaming rights to 'Golden Hour Blues'.")).toEqual(['Golden Hour Blues / Mubi / Worldwide']);
+  });
+  it('a term', () => {
+    expect(deals("Curzon has acquired U.K. rights to 'Golden Hour Blues' for a seven-year term.")).toEqual([
+      'Golden Hour Blues / Curzon / U.K.',
+    ]);
+  });
+  it('paid ... for rights to', () => {
+    expect(deals('Neon paid $5 million for North American rights to “Golden Hour Blues.”')).toEqual([
+      'Golden Hour Blues / Neon / North American',
+    ]);
+  });
+});
+
+describe('shapes read before this round: fronted phrases', () => {
+  it('Out of Cannes', () => {
+    expect(deals("Out of Cannes, Neon has acquired North American rights to 'Dune Sparrow'.")).toEqual([
+      'Dune Sparrow / Neon / North America',
+    ]);
+  });
+  it('Meanwhile', () => {
+    expect(deals("Meanwhile, Mubi has picked up 'Dune Sparrow' for the U.K.")).toEqual(['Dune Sparrow / Mubi / U.K.']);
+  });
+  it('Ahead of its premiere', () => {
+    expect(deals("Ahead of its Berlin premiere, Kinofilm has bought German rights to 'Dune Sparrow'.")).toEqual([
+      'Dune Sparrow / Kinofilm / Germany',
+    ]);
+  });
+  it('In a separate deal', () => {
+    expect(deals("In a separate deal, Curzon has acquired 'Dune Sparrow' for the U.K.")).toEqual(['Dune Sparrow / Curzon / U.K.']);
+  });
+});
+
+describe('shapes read before this round: possessive auteurs', () => {
+  it("director P's T", () => {
+    expect(deals("Mubi has acquired U.K. rights to director Ana Ruiz's 'Night Orchard'.")).toEqual(['Night Orchard / Mubi / U.K.']);
+  });
+  it("P's T unquoted after a headline", () => {
+    expect(deals("Neon Buys Ana Ruiz's 'Night Orchard'\n\nNeon has bought North American rights to Ana Ruiz's Night Orchard.")).toEqual([
+      'Night Orchard / Neon / North America',
+    ]);
+  });
+});
+
+describe('shapes read before this round: no deal', () => {
+  it('talks', () => {
+    expect(deals("Neon is in talks to acquire 'Blue Tide'.")).toEqual([]);
+  });
+  it('a sales mandate', () => {
+    expect(deals("Wild Bunch is handling international sales on 'Blue Tide'.")).toEqual([]);
+  });
+  it('a festival slot', () => {
+    expect(deals("'Blue Tide' will premiere in Berlin's Panorama section.")).toEqual([]);
+  });
+  it('boarded for sales', () => {
+    expect(deals("Wild Bunch has boarded 'Nightjar' for international sales.")).toEqual([]);
+  });
+});
