@@ -557,3 +557,22 @@ describe('shapes read before this round: no deal', () => {
     expect(deals("Wild Bunch has boarded 'Nightjar' for international sales.")).toEqual([]);
   });
 });
+
+describe('the buyer and the film referred to', () => {
+  it('"X has acquired its North American rights": the film in focus, the territory kept', () => {
+    expect(deals('“Rust Bell” premiered in Venice. Neon has acquired its North American rights.')).toEqual([
+      'Rust Bell / Neon / North America',
+    ]);
+  });
+
+  it('"The company will release the film in TERR" adds the territory to the company\'s deal', () => {
+    expect(deals('Neon has acquired “Rust Bell.” The company will release the film in North America in May.')).toEqual([
+      'Rust Bell / Neon / North America',
+    ]);
+  });
+
+  it('"X has inked a deal to distribute T in TERR", "X has signed a deal to acquire T"', () => {
+    expect(deals('Neon has inked a deal to distribute “Rust Bell” in North America.')).toEqual(['Rust Bell / Neon / North America']);
+    expect(deals('Neon has signed a deal to acquire “Rust Bell.”')).toEqual(['Rust Bell / Neon / -']);
+  });
+});

@@ -134,7 +134,8 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
   let sawRights = false;
   while (k < limit) {
     const t = c.tok(k);
-    if (c.titleAt(k)[0] !== null && !c.isTerr(k)) break;
+    // ("its North American rights": the film's rights, their territories first; the title is the one in focus)
+    if (c.titleAt(k)[0] !== null && !c.isTerr(k) && !(t === 'its' && c.words(k + 1, k + 5).includes('rights'))) break;
     if (
       t === 'the' ||
       t === 'exclusive' ||

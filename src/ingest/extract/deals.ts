@@ -524,9 +524,12 @@ export function extractDeals(c: Ctx): void {
     if (!m) continue;
     const vend = v + m[0].split(' ').length;
     const k = v - 1;
-    if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
-    const buyers = [c.name(k)];
-    if (c.tok(k - 1) === 'and' && /^[CE]\d+$/.test(c.tok(k - 2)) && c.item(k - 2).ent !== 'person') buyers.unshift(c.name(k - 2));
+    // "The company will release the film in North America": the company in focus
+    const pronoun = COMPANY_PRONOUN.test(c.words(v - 2, v)) && c.tok(v - 1) !== 'it' && c.st.focusCompany;
+    if (!pronoun && (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person')) continue;
+    const buyers = pronoun ? [pronoun] : [c.name(k)];
+    if (!pronoun && c.tok(k - 1) === 'and' && /^[CE]\d+$/.test(c.tok(k - 2)) && c.item(k - 2).ent !== 'person')
+      buyers.unshift(c.name(k - 2));
     let title: string | null = null;
     let j = vend;
     const [t, tn] = c.titleAt(j);

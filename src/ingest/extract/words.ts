@@ -61,6 +61,14 @@ export const DEAL_VERBS: string[][] = [
   ['signed', 'a', 'deal', 'for'],
   ['closed', 'a', 'deal', 'to', 'acquire'],
   ['struck', 'a', 'deal', 'to', 'acquire'],
+  ['inked', 'a', 'deal', 'to', 'acquire'],
+  ['signed', 'a', 'deal', 'to', 'acquire'],
+  ['sealed', 'a', 'deal', 'to', 'acquire'],
+  // "has inked a deal to distribute T in North America": settled, the territory where it will release
+  ['closed', 'a', 'deal', 'to', 'distribute'],
+  ['struck', 'a', 'deal', 'to', 'distribute'],
+  ['inked', 'a', 'deal', 'to', 'distribute'],
+  ['signed', 'a', 'deal', 'to', 'distribute'],
   ['distributed'],
   ['released'],
 ];
