@@ -576,3 +576,9 @@ describe('the buyer and the film referred to', () => {
     expect(deals('Neon has signed a deal to acquire “Rust Bell.”')).toEqual(['Rust Bell / Neon / -']);
   });
 });
+
+describe('"Both T and T2 went to X"', () => {
+  it('"Both" is not the first title\'s word', () => {
+    expect(deals('Both Rust Bell and Night Orchard went to Golem.')).toEqual(['Rust Bell / Golem / -', 'Night Orchard / Golem / -']);
+  });
+});
