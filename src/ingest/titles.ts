@@ -65,12 +65,14 @@ const SHORTENED = /^(?:…|\.\.\.)/;
 // seller's or a bidder's ("handles world sales on Salt Road", "is in talks for Salt Road"); not "reps", "is circling" or
 // "is eyeing", which the trade also writes of people (an actor, a director)
 const DEAL_OBJECT = new RegExp(
-  String.raw`\b(?:acquired|acquires|bought|buys|picked up|picks up|nabbed|nabs|snapped up|scooped up|took|has taken|have taken|landed|grabbed|pre-bought|pre-buys|licensed|boarded|come aboard|came aboard|will distribute|will release|is releasing|is distributing|inked a deal for|closed a deal for|sold|sells|to distribute|to release|[Dd]eals? on|[Dd]eals? for|(?:pre-?)?sales (?:on|for)|is shopping|are shopping|(?:talks|negotiations) for|to acquire|to pick up)[ ]${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|out of|ahead of|after|following|in a|in an|at|to|and|with)\b))`,
+  String.raw`\b(?:acquired|acquires|bought|buys|picked up|picks up|nabbed|nabs|snapped up|scooped up|took|has taken|have taken|landed|grabbed|pre-bought|pre-buys|licensed|boarded|come aboard|came aboard|will distribute|will release|is releasing|is distributing|inked a deal for|closed a deal for|sold|sells|to distribute|to release|[Dd]eals? on|[Dd]eals? for|(?:pre-?)?sales (?:on|for)|is shopping|are shopping|(?:talks|negotiations) for|to acquire|to pick up)[ ]${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|out of|ahead of|after|following|in a|in an|at|to|and|with|were|was|are|is|have|has|include|includes|theatrically|digitally|exclusively|nationwide)\b))`,
   'gu',
 );
 const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\p{N}'’&.:-]*){0,7})(?![\p{L}\p{N}])/gu;
+// (a kind or "Both" before it is not the title's: "Documentary T sold to", "Both T and T2 went to"; its maker after it,
+// "T by Ana Ruiz sold to", "T (Ana Ruiz) sold to")
 const SUBJECT = new RegExp(
-  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?${TITLE}(?=(?:,[^,]{3,80},)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|will[ ]be[ ](?:released|distributed)[ ](?:in|by)|(?:also[ ])?(?:has[ ]|have[ ])?(?:also[ ])?(?:sold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
+  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?(?:(?:Both|Documentary|Doc|Drama|Comedy|Thriller|Feature|Animation|Animated[ ]feature|Horror[ ]film|Film)[ ](?=\p{Lu}))?${TITLE}(?=(?:,[^,]{3,80},|[ ]\([^()]{3,40}\)|[ ]by[ ]\p{Lu}[\p{L}.'-]*(?:[ ]\p{Lu}[\p{L}.'-]*){0,3})?[ ](?:(?:was|were|has been|have been|had been)[ ](?:also[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped up|licensed)|will[ ]be[ ](?:released|distributed)[ ](?:in|by)|(?:also[ ])?(?:has[ ]|have[ ])?(?:also[ ])?(?:sold to|pre-sold to|presold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
   'u',
 );
 // an apposition that says what the title is: "T, a Directors' Fortnight entry", "T, the new movie from"
@@ -79,7 +81,13 @@ const APPOS_AFTER = new RegExp(
   'gu',
 );
 // "one of the biggest French films of the year, T," / "Another Danish drama, T,"
-const APPOS_BEFORE = new RegExp(String.raw`\b${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ]${TITLE}(?=,)`, 'gu');
+// "one of the biggest French films of the year, T," / "Another Danish drama, T," / "his earlier film, the more
+// experimental T," / "Ana Ruiz's next film, T." (after a
+// maker's possessive the title may end the sentence)
+const APPOS_BEFORE = new RegExp(
+  String.raw`\b(?:(?<=['’]s[ ](?:[\p{Ll}-]+[ ]){0,3})${KINDS},[ ]${TITLE}(?=[,.;]|$)|${KINDS}(?:[ ]of[ ]the[ ]year)?,[ ](?:the[ ](?:[\p{Ll}-]+[ ]){1,3})?${TITLE}(?=,))`,
+  'gu',
+);
 // a cast list open up to here: "starring Ana Ruiz and " (no comma or semicolon since the cue)
 const CAST_BEFORE = /\b(?:starring|co-starring|featuring|stars|with)\b[^,;]*$/;
 const ON_TITLE = new RegExp(String.raw`^\s*On[ ]${TITLE},`, 'u');
@@ -88,8 +96,16 @@ const AMONG = new RegExp(
   String.raw`^\s*Among (?:the|its|their|our) (?:[\p{L}'’-]+[ ]){0,14}?(?:is|are)[ ](?:the[ ](?:[\p{Ll}-]+[ ]){0,2})?${TITLE}(?=[ ](?:produced|directed|written|starring|by|from|which|,)|[,.])`,
   'u',
 );
+const NEXT_OBJECT = new RegExp(
+  String.raw`(?:[ ]for[ ](?:the[ ])?\p{Lu}[\p{L}.]*(?:[ ]\p{Lu}[\p{L}.]*)?)?(?:,[ ]|[ ]and[ ])${TITLE}(?=[ ]?(?:[,.;]|$|[ ](?:for|from|in)\b))`,
+  'uy',
+);
 const QUOTED = /(?<![\p{L}\p{N}])['"](\p{Lu}[^'"\n]{0,60}?)['"](?![\p{L}\p{N}])/gu;
-const RIGHTS_TO = new RegExp(String.raw`\brights[ ](?:to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at)\b))`, 'gu');
+// "rights to T", "rights in Germany and Austria to T" (territories between), "rights to T have been acquired"
+const RIGHTS_TO = new RegExp(
+  String.raw`\brights[ ](?:(?:in|for|across)[ ]((?:the[ ])?[\p{Lu}][\p{L}.]*(?:(?:,[ ]|[ ]and[ ]|[ ])(?:the[ ])?[\p{Lu}][\p{L}.]*){0,6})[ ]to|to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at|has|have|had|was|were|is|are|will|went)\b))`,
+  'gu',
+);
 
 /** Capitals that are not titles: acronyms and the words a page prints in capitals. */
 const NOT_CAPS = new Set([
@@ -341,6 +357,17 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     found.push([a, b]);
     keys.add(view.slice(a, b));
   };
+  // "acquired T and T2.", "rights to T and T2 from X", "bought T for Germany and T2 for Austria": a second object of the
+  // same verb, joined by "and" or a comma, when what follows it ends the object (a stop, or for / from / in)
+  const nextObject = (part: string, from: number, base: number) => {
+    NEXT_OBJECT.lastIndex = from;
+    const m = NEXT_OBJECT.exec(part);
+    if (!m) return;
+    const t = objectTitle(m[1]);
+    if (t.includes("'s ") || t.split(' ').length > 6 || /^(?:The|A|An)$/.test(t)) return;
+    if (KNOWN_COMPANY_KEYS.has(nameKey(t.split(' ')[0])) || !plausible(t, '')) return;
+    push(base + m.index + m[0].length - m[1].length, t);
+  };
   for (const sen of sentences) {
     const part = view.slice(sen.start, sen.end);
     // "negotiated by Neon's Jeff Deutchman": in a sentence about the negotiation a company's possessive names its people
@@ -394,8 +421,9 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(s, m[1]);
     }
     for (const m of part.matchAll(APPOS_BEFORE)) {
-      if (m[1].includes("'s ")) continue;
-      if (plausible(m[1], '') && m[1].split(' ').length <= 7) push(sen.start + m.index + m[0].length - m[1].length, m[1]);
+      const t = (m[1] ?? m[2]).replace(/[.,;]+$/, '');
+      if (t.includes("'s ")) continue;
+      if (plausible(t, '') && t.split(' ').length <= 7) push(sen.start + m.index + m[0].indexOf(t, m[0].indexOf(', ')), t);
     }
     const seeAlso = part.includes('[+see also');
     for (const m of seeAlso || part.includes('(see news)') ? part.matchAll(MARKER_AFTER) : []) {
@@ -406,6 +434,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const first = /^(\p{Lu}\p{Ll}+) (?=\S)/u.exec(m[1].slice(cut));
       if (first && DEMONYMS[first[1].toLowerCase()] !== undefined) cut += first[0].length;
       const t = m[1].slice(cut);
+      // "T, starring Ana Ruiz (see news), was sold": the marker follows the cast, and the name is an actor's
+      if (/\b(?:starring|co-starring|featuring)\b[^,;]*$/.test(part.slice(0, m.index + cut))) continue;
       if (plausible(t, '')) push(sen.start + m.index + cut, t);
     }
     for (const m of seeAlso ? part.matchAll(MARKER_AFTER_COMMAS) : []) {
@@ -416,15 +446,28 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     for (const m of part.matchAll(DEAL_OBJECT)) {
       const t = objectTitle(m[1]);
       if (t.includes("'s ") || t.split(' ').length > 6 || /^(?:The|A|An)$|^Best /.test(t)) continue;
-      if (plausible(t, '')) push(sen.start + m.index + m[0].length - m[1].length, t);
+      if (plausible(t, '')) {
+        const at = m.index + m[0].length - m[1].length;
+        push(sen.start + at, t);
+        nextObject(part, at + t.length, sen.start);
+      }
     }
     for (const m of part.includes('rights ') ? part.matchAll(RIGHTS_TO) : []) {
-      if (m[1].includes("'s ")) continue;
+      const run = m[2];
+      if (run.includes("'s ")) continue;
+      // "German rights went to X and Benelux rights to Y": the verb said once, Y is the buyer
+      if (/\b(?:went|gone|goes)[ ]to\b/.test(part.slice(0, m.index))) continue;
+      // "rights in Germany and Austria to T": only territories may stand between "rights in" and "to"
+      if (m[1] && !m[1].split(/,[ ]|[ ]and[ ]/).every((t) => territoryOf(t.replace(/^the /, '')))) continue;
       // "rights to Ana M. Ruiz's drama": a name cut at its middle initial, not a title
-      if (/[ ]\p{Lu}$/u.test(m[1]) && part[m.index + m[0].length] === '.') continue;
-      const s = sen.start + m.index + m[0].length - m[1].length;
-      const best = bestTitle(m[1], '');
-      if (best) push(s, best);
+      if (/[ ]\p{Lu}$/u.test(run) && part[m.index + m[0].length] === '.') continue;
+      const s = sen.start + m.index + m[0].length - run.length;
+      // "rights to T in Germany": the territory the rights are for, not the title's words
+      const best = bestTitle(objectTitle(run), '');
+      if (best) {
+        push(s, best);
+        nextObject(part, s - sen.start + best.length, sen.start);
+      }
     }
     const lead = /^\s*/.exec(part)![0].length;
     const sub = SUBJECT.exec(part.slice(lead));

@@ -36,7 +36,7 @@ describe('who did what to which film: the object of a deal verb past what descri
       'The Long Shore / Oscilloscope / -',
     ]);
     expect(deals('Utopia has acquired the worldwide rights for Ana Ruiz’s feature debut, Night Orchard.')).toEqual([
-      'Night Orchard / Utopia / worldwide',
+      'Night Orchard / Utopia / Worldwide',
     ]);
   });
 

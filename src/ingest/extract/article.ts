@@ -53,7 +53,8 @@ const HEADLINE_TALKS =
 
 function isHeadline(s: Sentence): boolean {
   const t = s.text.trim();
-  if (/[.!?"”’']$/.test(t) && !/['’]$/.test(t)) return false;
+  // a sentence ends with its stop, inside a closing quote or not; a headline may end with a title's closing quote
+  if (/[.!?]$/.test(t) || /[.!?,]["”’']$/.test(t)) return false;
   // a sentence cut by a film link ("Ana Ruiz's Critics' Week entry T [+see also:") is the body's, however capitalized
   if (/\[\+see also/.test(t)) return false;
   // a credit block's sales line ("International sales: The Match Factory") is a label and its company, not a headline
@@ -204,7 +205,13 @@ function runPass(
     if (main) {
       const explicit = sk.items.some((it) => it.kind === 'title' && nk(it.text) === nk(main.fields.title));
       if (explicit || !st.focus) st.focus = main.fields.title;
-    } else if (!headline) {
+    } else if (headline) {
+      // a headline without a deal of its own names the film the article is about ("Wild Bunch Sells 'T'", "'T' Heads
+      // To Berlin"): the body's "the film", "Germany went to X" are about it, until the body names another
+      const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => nk(it.text)));
+      const first = sk.items.find((it) => it.kind === 'title');
+      if (!st.focus && named.size === 1 && first) st.focus = first.text;
+    } else {
       // no fact of its own: a title that is the sentence's subject ("Dying also picked up a prize.") becomes the focus
       const first = sk.items.find((it) => it.kind === 'title');
       const at = first ? sk.tokenItem.indexOf(sk.items.indexOf(first)) : -1;

@@ -120,7 +120,8 @@ export function companyStartingAt(c: Ctx, ws: Word[], start: number, text: strin
 const TITLE_INNER = new Set(['of', 'the', 'a', 'an', 'as', 'is', 'it', 'my', 'me', 'not', 'or', 'vs.', '&', "'n'"]);
 /** Prepositions inside a title only before "the" and a capital (`Notes from the Underground`). */
 const TITLE_PREP = new Set(['in', 'on', 'to', 'from', 'at', 'for', 'with', 'into', 'over', 'under']);
-const NOT_TITLE_START = new Set(['It', 'This', 'That', 'They', 'He', 'She', 'We', 'Its', 'Our', 'His', 'Her', 'Their']);
+// ("Both T and T2 went to X": the subject's determiner, not the first title's word)
+const NOT_TITLE_START = new Set(['It', 'This', 'That', 'They', 'He', 'She', 'We', 'Its', 'Our', 'His', 'Her', 'Their', 'Both']);
 /** A title may open on a preposition only before an article and a capital (`In the Shadow of the Moon`). */
 const PREP_START = new Set(['In', 'On', 'At', 'For', 'From', 'To', 'With', 'After', 'Before', 'During']);
 

@@ -207,7 +207,8 @@ export class Ctx {
       if (PRONOUN_TITLE.test(phrase)) {
         // an antecedent earlier in the sentence ("X bought T, and Y acquired the film for ..."), else the article's focus
         let before: string | null = null;
-        if (phrase !== 'it' && phrase !== 'its')
+        // "it" too ("Curzon bought T for the U.K., and Kinofilm took it for Germany"), not "its", as often the company's
+        if (phrase !== 'its')
           for (let k = i - 1; k >= 0; k--)
             if (this.isTitle(k) && !otherFilm(this, k, i)) {
               before = this.item(k).text;

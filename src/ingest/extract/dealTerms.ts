@@ -17,6 +17,7 @@ import {
   DENIAL_WORDS,
   MEDIA_WORDS,
   MONEY_INTRO,
+  PRONOUN_TITLE,
   ROLE_AFTER_FROM,
   SALES_DESCRIPTOR,
   TALKS_WORDS,
@@ -109,12 +110,21 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       if (title) {
         o.titles.push(title);
         if (c.isTitle(j)) o.explicitTitle = true;
-        j += n;
+        j = pastAlias(c, j + n);
         // "T and T"
         while ((c.tok(j) === 'and' || c.tok(j) === ',') && c.isTitle(j + 1) && !c.isTitle(j + 2)) {
           o.titles.push(c.item(j + 1).text);
           j += 2;
         }
+        // "T, starring A and B, and T2": a second title past the first's credit
+        if (c.tok(j) === ',' && /^(?:starring|co-starring|featuring|directed|written|from|by)$/.test(c.tok(j + 1)))
+          for (let x = j + 2; x < Math.min(limit, j + 14); x++) {
+            if (c.tok(x) === '.' || c.tok(x) === ';' || c.isTitle(x) || c.phraseAt(x, DEAL_VERBS) > 0) break;
+            if (c.tok(x) === ',' && c.tok(x + 1) === 'and' && c.isTitle(x + 2)) {
+              o.titles.push(c.item(x + 2).text);
+              return x + 3;
+            }
+          }
         return j;
       }
     }
@@ -124,7 +134,8 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
   let sawRights = false;
   while (k < limit) {
     const t = c.tok(k);
-    if (c.titleAt(k)[0] !== null && !c.isTerr(k)) break;
+    // ("its North American rights": the film's rights, their territories first; the title is the one in focus)
+    if (c.titleAt(k)[0] !== null && !c.isTerr(k) && !(t === 'its' && c.words(k + 1, k + 5).includes('rights'))) break;
     if (
       t === 'the' ||
       t === 'exclusive' ||
@@ -185,6 +196,9 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       }
     }
     if (['to', 'for', 'on', 'of', 'in'].includes(c.tok(k))) k = takeTitles(k + 1);
+  } else if (c.tok(i - 1) === 'up' && c.tok(i - 2) === 'it' && c.titleAt(i - 2)[0]) {
+    // "Mubi picked it up for Latin America": the object stood between the verb and its particle
+    o.titles.push(c.titleAt(i - 2)[0]!);
   } else {
     // a title straight after the verb: "acquired T for France", "picked up the film"
     const [title, n] = c.titleAt(k);
@@ -201,21 +215,47 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
           break;
         }
         const r = c.raw(j);
-        if (/^[PE]\d+'s$/.test(r) || /^N\d+$/.test(r) || /^(?:the|a|an|new|latest|upcoming|debut)$/.test(r)) continue;
+        // (a festival or section before the kind: "the Sundance drama T", "the Panorama title T")
+        if (/^[PE]\d+'s$/.test(r) || /^[NFS]\d+$/.test(r) || /^(?:the|a|an|new|latest|upcoming|debut)$/.test(r)) continue;
         if (/^[a-z][a-z-]*$/.test(r) && !LEAD_STOP.has(r)) continue;
         break;
       }
     }
   }
   // "acquired T, which premiered in Venice, for North America": the territories after a relative clause
-  if (o.titles.length && !o.terrs.length && c.tok(k) === ',' && /^(?:which|that)$/.test(c.tok(k + 1)))
-    for (let j = k + 2; j < Math.min(c.toks.length, k + 16); j++) {
+  // and after any phrase set off by commas ("T, a comedy about two brothers, for ...", "T, directed by P, for ..."):
+  // the "for" right after the closing comma is the deal's, as long as no other film or deal stands between
+  const relative = /^(?:which|that)$/.test(c.tok(k + 1));
+  if (o.titles.length && !o.terrs.length && c.tok(k) === ',')
+    for (let j = k + 1; j < Math.min(c.toks.length, k + 16); j++) {
       if (c.tok(j) === '.' || c.tok(j) === ';') break;
+      if (!relative && (c.tok(j) === 'while' || c.isTitle(j) || c.phraseAt(j, DEAL_VERBS) > 0)) break;
       if (c.tok(j) === ',' && c.tok(j + 1) === 'for' && (c.isTerr(j + 2) || (c.tok(j + 2) === 'the' && c.isTerr(j + 3)))) {
         k = j + 1;
         break;
       }
     }
+  // "acquired T from Wild Bunch for North America": the seller between the title and its territories (read below)
+  if (
+    o.titles.length &&
+    !o.terrs.length &&
+    c.tok(k) === 'from' &&
+    /^[CE]\d+$/.test(c.tok(k + 1)) &&
+    c.item(k + 1).ent !== 'person' &&
+    c.tok(k + 2) === 'for'
+  )
+    o.terrs.push(...c.terrList(k + 3, false).exprs);
+  // "acquired T and will release it in U.S. theaters": where the buyer releases the film is what it bought
+  if (o.titles.length && !o.terrs.length && c.tok(k) === 'and') {
+    let j = k + 1;
+    while (j < k + 5 && /^(?:will|plans|intends|is|set|to|also)$/.test(c.tok(j))) j++;
+    if (j > k + 1 && /^(?:release|distribute)$/.test(c.tok(j))) {
+      j += c.tok(j + 1) === 'it' ? 2 : PRONOUN_TITLE.test(c.words(j + 1, j + 3)) ? 3 : 0;
+      if (c.tok(j) === 'theatrically') j++;
+      if (j > k + 3 && c.tok(j) === 'in' && (c.isTerr(j + 1) || (c.tok(j + 1) === 'the' && c.isTerr(j + 2))))
+        o.terrs.push(...c.terrList(j + 1, false).exprs);
+    }
+  }
   // "for / in TERRS" after the title; "for TERRS by" (passive)
   if (o.titles.length && !o.terrs.length && (c.tok(k) === 'for' || c.tok(k) === 'in')) {
     const l = c.terrList(k + 1, false);
@@ -244,7 +284,11 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     const t = c.tok(j);
     if (t === '.' || t === ';' || t === 'while' || (t === ',' && c.tok(j + 1) === 'and' && /^[CE]\d+$/.test(c.tok(j + 2)))) break;
     if (t === 'and' && /^[CE]\d+$/.test(c.tok(j + 1)) && c.phraseAt(j + 2, DEAL_VERBS) > 0) break;
-    if (t === 'from' && !o.seller) {
+    // "T2, the new movie from P": a film's maker, not its seller (unless the name is a company's)
+    const maker = /^(?:movie|film|feature|documentary|doc|drama|comedy|thriller|debut|latest|effort|follow-up|work|pic)$/.test(
+      c.tok(j - 1),
+    );
+    if (t === 'from' && !o.seller && !(maker && !c.isCompanyName(j + 1))) {
       let m = j + 1;
       if (ROLE_AFTER_FROM.has(c.tok(m)) && c.tok(m) !== 'the' && c.tok(m) !== 'its') continue;
       while (
@@ -507,6 +551,15 @@ export function splitBuyers(name: string): string[] {
   return parts;
 }
 
+/** Past a title's other name in parentheses ("T (aka T2)", "T (a.k.a. T2)", "T (T2)"): where the sentence goes on. */
+export function pastAlias(c: Ctx, k: number): number {
+  if (c.tok(k) !== '(') return k;
+  let j = k + 1;
+  if (/^(?:aka|a\.k\.a\.|also|formerly|previously|originally|working|orig\.)$/.test(c.tok(j))) j++;
+  while (j < k + 4 && /^(?:known|as|titled|called|title)$/.test(c.tok(j))) j++;
+  return c.isTitle(j) && c.tok(j + 1) === ')' ? j + 2 : k;
+}
+
 /** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
 export function readSaleList(
   c: Ctx,
@@ -633,7 +686,11 @@ export function readSaleList(
           const l = c.terrList(e, false);
           terrs.push(...l.exprs);
           e = l.end;
-        } else e = b + 1;
+        } else {
+          // "T2 to Ibermedia TV and ...": a media word the sketch left after the buyer's name
+          e = b + 1;
+          while (e < limit && MEDIA_WORDS.has(c.tok(e)) && c.tok(e) !== 'distribution') e++;
+        }
         out.push({ buyer: buyer ?? c.name(b), terrs, title: c.item(tk).text });
         k = e;
         continue;

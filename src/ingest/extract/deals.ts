@@ -13,6 +13,7 @@ import {
   brokeredBy,
   dealConfidence,
   lastTitleBefore,
+  pastAlias,
   readDealObject,
   readSaleList,
   rumourKind,
@@ -47,7 +48,8 @@ export function extractDeals(c: Ctx): void {
     if (c.tok(v - 1) === 'been' || c.tok(v - 1) === 'being' || c.tok(v - 1) === 'was' || c.tok(v - 1) === 'were' || c.tok(v - 1) === 'is')
       continue;
     const subj = subjectBefore(c, v);
-    let seller = subj?.names[subj.names.length - 1] ?? null;
+    // "T by Ana Ruiz sold to X": the film's maker, not its seller
+    let seller = subj && c.tok(subj.start - 1) !== 'by' ? (subj.names[subj.names.length - 1] ?? null) : null;
     if (!seller && /^(?:which|who)$/.test(c.tok(v - 1)) === false && c.tok(v - 1) === 'also' && c.st.seller) seller = c.st.seller.company;
     const limit = c.clauseEnd(v + len);
     let k = v + len;
@@ -60,7 +62,7 @@ export function extractDeals(c: Ctx): void {
       const [t, tn] = c.titleAt(s2);
       if (t) {
         title = t;
-        k = s2 + tn;
+        k = pastAlias(c, s2 + tn);
         break;
       }
       if (c.isTerr(s2) && /\brights (?:on|to|for)\b/.test(c.words(s2 + 1, s2 + 7))) {
@@ -90,6 +92,14 @@ export function extractDeals(c: Ctx): void {
       if ((c.tok(k + 2) === 'for' || c.tok(k + 2) === 'in') && c.isTerr(k + 3)) one.terrs.push(...c.terrList(k + 3, false).exprs);
       list.push(one);
     }
+    // "sold to X in Germany; Y in Benelux; and Z in the U.K.": a list the press runs on past semicolons
+    let end = limit;
+    while (list.length && c.tok(end) === ';') {
+      const more = readSaleList(c, end + 1, c.clauseEnd(end + 1));
+      if (!more.length) break;
+      list.push(...more);
+      end = c.clauseEnd(end + 1);
+    }
     let later: string | null = null;
     for (let j = v; j < limit; j++)
       if (c.isTitle(j) && /^(?:on|for|of|to)$/.test(c.tok(j - 1))) {
@@ -102,7 +112,7 @@ export function extractDeals(c: Ctx): void {
     if (seller) c.st.seller = { company: seller, title: ttl };
     for (const item of list)
       addDeal(c, item.title ?? ttl, item.buyer, item.terrs.length ? item.terrs : objTerrs, { seller, media: item.media ?? null }, 0.85);
-    if (list.length) for (let j = v; j < limit; j++) used.add(j);
+    if (list.length) for (let j = v; j < end; j++) used.add(j);
   }
   // 2. list intros: "Other deals include ...", "Buyers include ...", "Deals are also in place with ..."
   for (let v = 0; v < n; v++) {
@@ -264,6 +274,14 @@ export function extractDeals(c: Ctx): void {
         k += 4;
         continue;
       }
+      // "was snapped up by Austria (X), Spain (Y) and Korea": by territories, each with its buyer in parentheses
+      if (c.tok(k) === 'by' && !buyer && (c.isTerr(k + 1) || (c.tok(k + 1) === 'the' && c.isTerr(k + 2)))) {
+        const l = readSaleList(c, k + 1, limit);
+        if (l.length) {
+          list = l;
+          break;
+        }
+      }
       if (c.tok(k) === 'by' && /^[CE]\d+$/.test(c.tok(k + 1))) {
         // "is sold by Charades", "is licensed by": who sells, not who buys; the sales may follow ("was sold by X for the U.S. (Y), ...")
         if (
@@ -320,17 +338,31 @@ export function extractDeals(c: Ctx): void {
     // one buyer: the clause may go on with other sales ("which will be distributed in France by X, was bought for Benelux by Y")
     for (let j = v; j < (list.length ? limit : k); j++) used.add(j);
   }
-  // 4. "TERRS went to ORG", "TERR rights went to ORG"
+  // 4. "TERRS went to ORG", "TERR rights went to ORG", "German rights went to X and Benelux rights to Y"
   for (let v = 0; v < n; v++) {
-    if (used.has(v) || !c.isTerr(v) || c.item(v).ent !== 'territory') continue;
+    if (used.has(v) || !c.isTerr(v)) continue;
+    // a nationality only before "rights" ("German rights went to X")
+    const adjective = c.item(v).ent !== 'territory';
+    if (adjective && c.tok(v + 1) !== 'rights') continue;
     if (c.tok(v - 1) === 'for' || c.tok(v - 1) === 'in' || c.tok(v - 1) === '(') continue;
-    const l = c.terrList(v, false);
+    const l = c.terrList(v, adjective);
     let k = l.end;
     if (c.tok(k) === 'rights') k++;
     if (c.seq(k, ['went', 'to']) && /^[CE]\d+$/.test(c.tok(k + 2))) {
       const title = lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
-      addDeal(c, title, c.name(k + 2), l.exprs, { seller: sentenceSeller(c) }, 0.8);
-      for (let j = v; j <= k + 2; j++) used.add(j);
+      const seller = sentenceSeller(c);
+      addDeal(c, title, c.name(k + 2), l.exprs, { seller }, 0.8);
+      let e = k + 3;
+      // the verb said once: "..., and Benelux (rights) to Y"
+      while ((c.tok(e) === 'and' || c.tok(e) === ',') && c.isTerr(e + 1)) {
+        const l2 = c.terrList(e + 1, true);
+        let t = l2.end;
+        if (c.tok(t) === 'rights') t++;
+        if (c.tok(t) !== 'to' || !/^[CE]\d+$/.test(c.tok(t + 1)) || c.item(t + 1).ent === 'person') break;
+        addDeal(c, title, c.name(t + 1), l2.exprs, { seller }, 0.8);
+        e = t + 2;
+      }
+      for (let j = v; j < e; j++) used.add(j);
     } else if (c.seq(k, ['was', 'picked', 'up', 'by']) || c.seq(k, ['was', 'acquired', 'by']) || c.seq(k, ['was', 'taken', 'by'])) {
       const b = k + (c.tok(k + 1) === 'picked' ? 4 : 3);
       if (/^[CE]\d+$/.test(c.tok(b))) {
@@ -411,8 +443,17 @@ export function extractDeals(c: Ctx): void {
         addDeal(c, title, buyer, terrs, { seller, media, price: o.price, priceNote: o.priceNote }, dealConfidence(c, o, verb));
       });
     }
+    // "bought T for Germany and T2 for Austria": a further title with territories of its own, the verb said once
+    let e = o.end;
+    if (o.terrs.length)
+      while ((c.tok(e) === 'and' || c.tok(e) === ',') && c.isTitle(e + 1) && (c.tok(e + 2) === 'for' || c.tok(e + 2) === 'in')) {
+        const l = c.terrList(e + 3, false);
+        if (!l.exprs.length) break;
+        for (const buyer of subj.names) addDeal(c, c.item(e + 1).text, buyer, l.exprs, { seller }, dealConfidence(c, o, verb));
+        e = l.end;
+      }
     if (subj.names.length) c.st.focusCompany = subj.names[subj.names.length - 1];
-    for (let j = v; j < Math.max(o.end, v + len); j++) used.add(j);
+    for (let j = v; j < Math.max(e, v + len); j++) used.add(j);
   }
   // 6b. a title that went somewhere: "the dark comedy T went to ORG", "T, which premiered in Venice, and T2, a market title, went to ORG"
   for (let v = 0; v < n; v++) {
@@ -440,6 +481,24 @@ export function extractDeals(c: Ctx): void {
       )
         titles.push(c.item(j).text);
     const near = lastTitleBefore(c, v);
+    // "The film went to X", "In France, it went to X": a word for the film as the subject, at the clause's start
+    if (!titles.length) {
+      const a = c.tok(v - 1) === 'also' ? v - 1 : v;
+      for (let w = 1; w <= 4 && a - w >= 0; w++)
+        if (PRONOUN_TITLE.test(c.words(a - w, a)) && (a - w === 0 || c.tok(a - w - 1) === ',')) {
+          const [t] = c.titleAt(a - w);
+          if (t) titles.push(t);
+          break;
+        }
+      if (titles.length) {
+        const terrs: string[] = [];
+        const k = v + len + 1;
+        if ((c.tok(k) === 'for' || c.tok(k) === 'in') && c.isTerr(k + 1)) terrs.push(...c.terrList(k + 1, false).exprs);
+        addDeal(c, titles[0], c.name(v + len), terrs, { seller: sentenceSeller(c) }, 0.75);
+        for (let j = v; j < k; j++) used.add(j);
+        continue;
+      }
+    }
     if (!near || !titles.includes(near)) continue;
     const before = c.words(0, v);
     if (RUMOUR_WORDS.test(before) && /\b(?:talks|denied|rumou?red|reportedly|not|no)\b/.test(before)) continue;
@@ -465,9 +524,12 @@ export function extractDeals(c: Ctx): void {
     if (!m) continue;
     const vend = v + m[0].split(' ').length;
     const k = v - 1;
-    if (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person') continue;
-    const buyers = [c.name(k)];
-    if (c.tok(k - 1) === 'and' && /^[CE]\d+$/.test(c.tok(k - 2)) && c.item(k - 2).ent !== 'person') buyers.unshift(c.name(k - 2));
+    // "The company will release the film in North America": the company in focus
+    const pronoun = COMPANY_PRONOUN.test(c.words(v - 2, v)) && c.tok(v - 1) !== 'it' && c.st.focusCompany;
+    if (!pronoun && (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person')) continue;
+    const buyers = pronoun ? [pronoun] : [c.name(k)];
+    if (!pronoun && c.tok(k - 1) === 'and' && /^[CE]\d+$/.test(c.tok(k - 2)) && c.item(k - 2).ent !== 'person')
+      buyers.unshift(c.name(k - 2));
     let title: string | null = null;
     let j = vend;
     const [t, tn] = c.titleAt(j);

@@ -6,7 +6,8 @@
 import { type Ctx, dealsHere, validTerritories } from './context.js';
 
 /** `In <territories>,` or `For <territories>,` at the sentence's start (up to six words). */
-const FRONTED = /^\s*(?:In|For|Over in|Down in|Across)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}.'’-]*|and|&|,)(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|&))*?)\s*,\s/u;
+const FRONTED =
+  /^\s*(?:In|For|Over in|Down in|Across)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}.'’-]*|and|&|,)(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|&))*?)\s*,\s/u;
 
 export function extractFrontedPlace(c: Ctx): void {
   const deals = dealsHere(c).filter((d) => !d.fields.territories);

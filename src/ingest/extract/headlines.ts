@@ -13,7 +13,7 @@
  * one line: linear.
  */
 import { territoryOf } from '../sketch.js';
-import { KNOWN_COMPANY_KEYS } from '../lexicon.js';
+import { KNOWN_COMPANY_KEYS, findEvent } from '../lexicon.js';
 import { nameKey } from '../names.js';
 import { addDeal } from './dealTerms.js';
 import type { Ctx } from './context.js';
@@ -22,6 +22,19 @@ const WORD = String.raw`[\p{Lu}\d][\p{L}\d.&'’+-]*`;
 const VERBS = String.raw`(?:Picks Up|Picked Up|Buys|Bought|Acquires|Acquired|Nabs|Nabbed|Lands|Landed|Takes|Grabs|Snaps Up|Scoops Up|Pre-Buys|Swoops On|Swoops For|Bags|Nets|Boards|Inks Deal For|Closes Deal For|Sets Deal For|Strikes Deal For)`;
 const HEADLINE_DEAL = new RegExp(
   String.raw`(?:^|[:,;|–—-]\s*|\band\s+|\bAnd\s+)(${WORD}(?:\s${WORD}){0,4}?)\s${VERBS}\s((?:${WORD}\s){0,3}?Rights\s(?:To|On|For)\s)?((?:${WORD}\s){0,6}?)['"‘“]([^'"‘’“”\n]{2,80}?)[,.]?['"’”](?:\s+[Ff]or\s+(${WORD}(?:(?:,\s|\s[Aa]nd\s|\s&\s|\s)${WORD}){0,8}))?`,
+  'gu',
+);
+
+// the film first: "'T' Sells To Neon", "'T' Lands At Mubi For U.K.", "'T' Picked Up By Neon" (not "Goes To" or "Heads
+// To", as often a festival's)
+const PASSIVE_VERBS = String.raw`(?:Sells To|Sold To|Lands At|Lands With|Finds (?:A )?Home (?:At|With)|Acquired By|Picked Up By|Bought By|Nabbed By|Snapped Up By|Taken By|Pre-Sells To|Pre-Sold To)`;
+const HEADLINE_PASSIVE = new RegExp(
+  String.raw`['"‘“]([^'"‘’“”\n]{2,80}?)[,.]?['"’”]\s${PASSIVE_VERBS}\s(${WORD}(?:\s${WORD}){0,4}?)(?=\s*$|\s*[,;:|–—-]|\s(?:[Ff]or|[Ii]n|[Aa]nd|&)\s)(?:\s(?:[Ff]or|[Ii]n)\s(${WORD}(?:(?:,\s|\s[Aa]nd\s|\s&\s|\s)${WORD}){0,8}))?`,
+  'gu',
+);
+// the release planned: "Curzon To Release 'T' In U.K.", "Neon To Distribute 'T'"
+const HEADLINE_RELEASE = new RegExp(
+  String.raw`(?:^|[:,;|–—-]\s*)(${WORD}(?:\s${WORD}){0,4}?)\sTo\s(?:Release|Distribute)\s['"‘“]([^'"‘’“”\n]{2,80}?)[,.]?['"’”](?:\s+(?:[Ii]n|[Ff]or)\s+(${WORD}(?:(?:,\s|\s[Aa]nd\s|\s&\s|\s)${WORD}){0,8}))?`,
   'gu',
 );
 
@@ -50,4 +63,22 @@ export function extractHeadlineDeals(c: Ctx): void {
     const terrs = terr ? [terr.expr] : rights === 'Worldwide' ? ['Worldwide'] : tail;
     addDeal(c, title, buyer, terrs, { seller: null }, 0.7);
   }
+  const text = line.replace(/^(?:READ MORE|Related Story|RELATED|Related)\s*:?\s*/, '');
+  for (const m of text.matchAll(HEADLINE_PASSIVE)) headlineSale(c, m[1], m[2], m[3]);
+  for (const m of text.matchAll(HEADLINE_RELEASE)) if (m[3]) headlineSale(c, m[2], m[1], m[3]);
+}
+
+/** A headline's sale told film first or as a release: a buyer that is a company (not a festival, a place or a person), the territories if all are. */
+function headlineSale(c: Ctx, rawTitle: string, rawBuyer: string, rawTerrs: string | undefined): void {
+  const buyer = rawBuyer.trim();
+  if (NOT_BUYER.test(buyer) || territoryOf(buyer) || findEvent(buyer) || c.st.reg.kinds.get(nameKey(buyer)) === 'person') return;
+  if (!KNOWN_COMPANY_KEYS.has(nameKey(buyer)) && c.st.reg.kinds.get(nameKey(buyer)) !== 'company' && buyer.split(' ').length > 4) return;
+  // the territories up to the first item that is none ("For U.S., Mubi For U.K.": the next sale)
+  const terrs: string[] = [];
+  for (const t of rawTerrs ? rawTerrs.split(/,\s*|\s+(?:and|And|&)\s+/) : []) {
+    const place = territoryOf(t.trim());
+    if (!place) break;
+    terrs.push(place.expr);
+  }
+  addDeal(c, rawTitle.trim().replace(/[,.]$/, ''), buyer, terrs, { seller: null }, 0.7);
 }

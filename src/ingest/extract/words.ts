@@ -16,6 +16,11 @@ export const DEAL_VERBS: string[][] = [
   ['lands'],
   ['picked', 'up'],
   ['picks', 'up'],
+  // the object between the verb and its particle: "Mubi picked it up for Latin America" (the title is the one before)
+  ['picked', 'it', 'up'],
+  ['picks', 'it', 'up'],
+  ['snapped', 'it', 'up'],
+  ['scooped', 'it', 'up'],
   ['taken'],
   ['took'],
   ['takes'],
@@ -56,6 +61,14 @@ export const DEAL_VERBS: string[][] = [
   ['signed', 'a', 'deal', 'for'],
   ['closed', 'a', 'deal', 'to', 'acquire'],
   ['struck', 'a', 'deal', 'to', 'acquire'],
+  ['inked', 'a', 'deal', 'to', 'acquire'],
+  ['signed', 'a', 'deal', 'to', 'acquire'],
+  ['sealed', 'a', 'deal', 'to', 'acquire'],
+  // "has inked a deal to distribute T in North America": settled, the territory where it will release
+  ['closed', 'a', 'deal', 'to', 'distribute'],
+  ['struck', 'a', 'deal', 'to', 'distribute'],
+  ['inked', 'a', 'deal', 'to', 'distribute'],
+  ['signed', 'a', 'deal', 'to', 'distribute'],
   ['distributed'],
   ['released'],
 ];
