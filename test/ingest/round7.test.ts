@@ -58,3 +58,15 @@ describe('a territory put first', () => {
     );
   });
 });
+
+describe('what the rights leave out stays with them', () => {
+  const headline = "'Salt Road' draws buyers\n";
+  it('`for the world excluding France`, `except China and Japan`: the exclusion is read, never dropped', () => {
+    expect(deals(`${headline}Northlight has sold Salt Road to Netflix for the world excluding France.`)).toContain(
+      'Salt Road / Netflix / Worldwide excluding France',
+    );
+    expect(deals(`${headline}Salt Road has sold to Netflix for the world, except China and Japan.`)).toContain(
+      'Salt Road / Netflix / Worldwide excluding China, Japan',
+    );
+  });
+});

@@ -266,6 +266,21 @@ export class Ctx {
       }
       break;
     }
+    // "the world excluding France", "worldwide, except China and Japan": what the rights leave out stays with them
+    // (a deal read without its exclusion would claim the excluded territories)
+    if (exprs.length) {
+      let x = k;
+      if (this.tok(x) === ',') x++;
+      if (/^(?:excluding|except|exc\.?|ex|outside|minus|bar|barring|save)$/.test(this.tok(x))) {
+        x++;
+        if (this.tok(x) === 'for' || this.tok(x) === 'in') x++;
+        const out = this.terrList(x, allowNationality);
+        if (out.exprs.length) {
+          exprs[exprs.length - 1] = `${exprs[exprs.length - 1]} excluding ${out.exprs.join(', ')}`;
+          k = out.end;
+        }
+      }
+    }
     return { exprs, end: k };
   }
 }
