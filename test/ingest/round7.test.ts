@@ -70,3 +70,20 @@ describe('what the rights leave out stays with them', () => {
     );
   });
 });
+
+describe('a territory listed bare before a pair is not that buyer’s', () => {
+  const headline = "'Salt Road' draws buyers\n";
+  it('`the US, Austria (X)`: X has Austria; `Germany, Austria and Switzerland (X)`: X has the three', () => {
+    expect(deals(`${headline}Salt Road has sold to the US, Austria (Filmladen) and Korea (Jinjin).`)).toEqual([
+      'Salt Road / Filmladen / Austria',
+      'Salt Road / Jinjin / Korea',
+    ]);
+    expect(deals(`${headline}Salt Road has sold to Spain (Golem), France, Belgium (Cineart).`)).toEqual([
+      'Salt Road / Golem / Spain',
+      'Salt Road / Cineart / Belgium',
+    ]);
+    expect(deals(`${headline}Salt Road has sold to Germany, Austria and Switzerland (Filmladen) and Korea (Jinjin).`)).toContain(
+      'Salt Road / Filmladen / Germany, Austria and Switzerland',
+    );
+  });
+});

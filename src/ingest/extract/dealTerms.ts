@@ -560,6 +560,23 @@ export function pastAlias(c: Ctx, k: number): number {
   return c.isTitle(j) && c.tok(j + 1) === ')' ? j + 2 : k;
 }
 
+/**
+ * The territories of a pair `R (X)` read from `k` as `l`: "the US, Italy (X)": a bare comma before the last
+ * territories ends an item sold without a named buyer (as the annotated trade lists read them), so X has Italy;
+ * "Germany, Austria and Switzerland (X)", joined by "and", is the buyer's group.
+ */
+export function pairTerritories(c: Ctx, k: number, l: { exprs: string[]; end: number }): string[] {
+  if (l.exprs.length < 2) return l.exprs;
+  let comma = -1;
+  for (let t = l.end - 1; t > k && comma < 0; t--) {
+    if (/^(?:and|&|\/)$/.test(c.tok(t))) return l.exprs;
+    if (c.tok(t) === ',') comma = t;
+  }
+  if (comma < 0) return l.exprs;
+  const tail = c.terrList(comma + 1, false);
+  return tail.end === l.end && tail.exprs.length ? tail.exprs : l.exprs;
+}
+
 /** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
 export function readSaleList(
   c: Ctx,
@@ -710,7 +727,8 @@ export function readSaleList(
       if (former && l.exprs.length) l.exprs[0] = validTerritories(`former ${l.exprs[0]}`) ?? l.exprs[0];
       const pb = parenBuyer(c, l.end);
       if (pb) {
-        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: l.exprs });
+        const own = pairTerritories(c, k, l);
+        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: own });
         k = pb[1];
         continue;
       }

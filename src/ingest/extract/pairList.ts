@@ -16,7 +16,7 @@ import { companyEntry } from '../companies.js';
 import { typoTerritory } from '../territoryTypos.js';
 import { type Ctx, dealsHere, nk } from './context.js';
 import { otherFilm, pronounAt } from './otherFilm.js';
-import { addDeal, parenBuyer, sentenceSeller, splitBuyers } from './dealTerms.js';
+import { addDeal, pairTerritories, parenBuyer, sentenceSeller, splitBuyers } from './dealTerms.js';
 
 /** A word that says the sentence reports sales. */
 const SALE_CUE =
@@ -49,8 +49,9 @@ export function extractPairLists(c: Ctx): void {
     let first = k;
     const terrs: string[] = [];
     const l = typo ? { exprs: [typo], end: k + 1 } : c.terrList(k, false);
-    terrs.push(...l.exprs);
     const j = l.end;
+    const own = c.tok(j) === '(' ? pairTerritories(c, k, l) : l.exprs;
+    terrs.push(...own);
     let buyers: string[] = [];
     let end = j;
     if (c.tok(j) === '(') {
