@@ -77,7 +77,7 @@ function titlesGapped(c: Ctx): void {
   let firstAt = -1;
   for (let j = sale + 1; j < n - 2; j++) {
     // the name after "to" is the buyer unless the article knows it as a person: a one-word distributor the article
-    // names only there ("T2 to Nordkino") is as unknown as a surname
+    // names only there ("T2 to Nordkino") is no better known than a surname
     if (!c.isTitle(j) || c.tok(j + 1) !== 'to' || !c.isOrg(j + 2) || c.st.reg.kinds.get(nk(c.name(j + 2))) === 'person') continue;
     if (c.tok(j - 1) !== ';' && c.tok(j - 1) !== ',' && c.tok(j - 1) !== 'and' && c.tok(j - 1) !== ':') continue;
     if (!items.length) firstAt = j;
