@@ -367,17 +367,17 @@ const r = (c: Counts) => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
 const line = (name: string, c: Counts) =>
   `${name.padEnd(34)}${p(c).toFixed(3).padStart(10)}${r(c).toFixed(3).padStart(9)}${String(c.tp).padStart(6)}${String(c.fp).padStart(5)}${String(c.fn).padStart(5)}`;
 
+/** The sums, field by field, of a record of counts each result carries (its territory agreement, its missed stages...). */
+function totals<T extends object>(results: FolderArticleResult[], pick: (x: FolderArticleResult) => T, zero: T): T {
+  const out: Record<string, number> = { ...(zero as Record<string, number>) };
+  for (const x of results) for (const [k, v] of Object.entries(pick(x))) out[k] = (out[k] ?? 0) + (v as number);
+  return out as T;
+}
+
 /** The figures of a part: per fact type, per outlet, territory agreement; the misses with `list`. */
 export function formatFolderReport(results: FolderArticleResult[], title: string, list: boolean): string {
   const sum = (k: 'closed' | 'strictClosed' | 'talks' | 'mandates') => results.reduce((acc, x) => add(acc, x[k]), ZERO);
-  const t = results.reduce(
-    (acc, x) => ({
-      matched: acc.matched + x.territory.matched,
-      exact: acc.exact + x.territory.exact,
-      jaccard: acc.jaccard + x.territory.jaccard,
-    }),
-    { matched: 0, exact: 0, jaccard: 0 },
-  );
+  const t = totals(results, (x) => x.territory, { matched: 0, exact: 0, jaccard: 0 });
   const confusions = results.reduce((n, x) => n + x.confusions, 0);
   const out = [
     title,
@@ -391,28 +391,11 @@ export function formatFolderReport(results: FolderArticleResult[], title: string
   out.push(
     `territory agreement on ${t.matched} matched closed deals: exact ${t.matched ? (t.exact / t.matched).toFixed(3) : '-'}, mean Jaccard ${t.matched ? (t.jaccard / t.matched).toFixed(3) : '-'}`,
   );
-  const st = results.reduce(
-    (acc, x) => ({
-      titleNeverRead: acc.titleNeverRead + x.missedStages.titleNeverRead,
-      buyerNeverRead: acc.buyerNeverRead + x.missedStages.buyerNeverRead,
-      unpairedInOneSentence: acc.unpairedInOneSentence + x.missedStages.unpairedInOneSentence,
-      unpairedApart: acc.unpairedApart + x.missedStages.unpairedApart,
-    }),
-    NO_STAGES,
-  );
+  const st = totals(results, (x) => x.missedStages, NO_STAGES);
   out.push(
     `missed closed deals by where the reading stopped: title never read ${st.titleNeverRead}, buyer never read ${st.buyerNeverRead}, both read but not paired ${st.unpairedInOneSentence} in one sentence and ${st.unpairedApart} apart`,
   );
-  const un = results.reduce(
-    (acc, x) => ({
-      sentences: acc.sentences + x.unread.sentences,
-      partly: acc.partly + x.unread.partly,
-      sentenceCount: acc.sentenceCount + x.unread.sentenceCount,
-      missedNamed: acc.missedNamed + x.unread.missedNamed,
-      buyerOffered: acc.buyerOffered + x.unread.buyerOffered,
-    }),
-    { sentences: 0, partly: 0, sentenceCount: 0, missedNamed: 0, buyerOffered: 0 },
-  );
+  const un = totals(results, (x) => x.unread, { sentences: 0, partly: 0, sentenceCount: 0, missedNamed: 0, buyerOffered: 0 });
   const missedTotal = sum('closed').fn;
   out.push(
     `sentences listed for review as not read: ${un.sentences} of ${un.sentenceCount}, ${un.partly} of them read in part (${results.length ? (un.sentences / results.length).toFixed(1) : '0'} per article); they name ${un.missedNamed} of the ${missedTotal} missed closed deals, and offer the buyer of ${un.buyerOffered} of those`,

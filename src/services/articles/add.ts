@@ -7,12 +7,13 @@ import { invalid } from '../../domain/errors.js';
 import { financialFieldsIn } from '../../domain/financial.js';
 import { currencyCode, parseAmount } from '../../domain/money/amounts.js';
 import type { DealFields, MandateFields, RumourFields } from '../../ingest/types.js';
-import { newId, toJson } from '../../store/index.js';
+import { newId } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
 import { requireFinancialWrite, requireWriter } from '../access.js';
 import { audit } from '../audit.js';
 import { NotFoundError } from '../errors.js';
 import { factView } from './accept.js';
+import { pendingFactRow } from './ingest.js';
 import type { FactView } from './views.js';
 
 const clean = (v: string | null | undefined): string | null => {
@@ -94,22 +95,16 @@ export async function addFact(app: FilmRights, actor: Actor, articleId: string, 
     const position = last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1;
     await trx
       .insertInto('article_facts')
-      .values({
-        id,
-        article_id: articleId,
-        position,
-        type: input.type,
-        fact_key: `added:${id}`,
-        fields: toJson<Record<string, unknown>>({ ...fields }),
-        confidence: 1,
-        span_start: start,
-        span_end: end,
-        spans: toJson([]),
-        status: 'pending',
-        written: null,
-        decided_by: null,
-        decided_at: null,
-      })
+      .values(
+        pendingFactRow(id, articleId, position, {
+          type: input.type,
+          key: `added:${id}`,
+          fields,
+          confidence: 1,
+          span: [start, end],
+          spans: [],
+        }),
+      )
       .execute();
     await audit(trx, actor, {
       action: 'add',

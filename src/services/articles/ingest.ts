@@ -12,6 +12,7 @@ import type { FetchPolicy } from '../../ingest/safeFetch.js';
 import { extractInWorker, readArticleInWorker } from '../../ingest/workers.js';
 
 import { readHeader } from '../../ingest/text.js';
+import type { FactType, Span } from '../../ingest/types.js';
 
 import { newId, nowIso, toJson } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
@@ -49,6 +50,31 @@ export interface LocalArticleInput extends ArticleInput {
 /** The content hash: the text with whitespace collapsed, so a re-paste with other line breaks is the same article. */
 export function contentHash(text: string): string {
   return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/** An article's fact as the review starts it: pending, undecided, nothing written (extracted, or added by a person). */
+export function pendingFactRow(
+  id: string,
+  articleId: string,
+  position: number,
+  f: { type: FactType; key: string; fields: object; confidence: number; span: Span; spans: Span[] },
+) {
+  return {
+    id,
+    article_id: articleId,
+    position,
+    type: f.type,
+    fact_key: f.key,
+    fields: toJson<Record<string, unknown>>({ ...f.fields }),
+    confidence: f.confidence,
+    span_start: f.span[0],
+    span_end: f.span[1],
+    spans: toJson(f.spans),
+    status: 'pending' as const,
+    written: null,
+    decided_by: null,
+    decided_at: null,
+  };
 }
 
 /**
@@ -146,22 +172,7 @@ export async function ingest(
     for (const f of extraction.facts) {
       await t
         .insertInto('article_facts')
-        .values({
-          id: newId(),
-          article_id: articleId,
-          position: position++,
-          type: f.type,
-          fact_key: f.key,
-          fields: toJson<Record<string, unknown>>({ ...f.fields }),
-          confidence: f.confidence,
-          span_start: f.span[0],
-          span_end: f.span[1],
-          spans: toJson(f.spans),
-          status: 'pending',
-          written: null,
-          decided_by: null,
-          decided_at: null,
-        })
+        .values(pendingFactRow(newId(), articleId, position++, f))
         .execute();
     }
     await audit(trx, actor, {
