@@ -84,6 +84,17 @@ export const AddFactInput = closed({
 });
 export type AddFactInput = Static<typeof AddFactInput>;
 
+/**
+ * PUT /api/articles/:id/sentences: a sentence the review lists as not read, marked checked (a person read it and
+ * found nothing to add) or, with `checked: false`, put back on the list (the undo). `start` is the sentence's
+ * start in the article text, as its `unread` entry's span gives it.
+ */
+export const SentenceCheckInput = closed({
+  start: Type.Integer({ minimum: 0, maximum: 10_000_000, description: "the sentence's start: its unread entry's span[0]" }),
+  checked: Type.Boolean({ description: 'true: nothing to add; false: back on the list' }),
+});
+export type SentenceCheckInput = Static<typeof SentenceCheckInput>;
+
 /** POST /api/articles/:id/accept-all, for the fact types the extractor knows. */
 export const acceptAllInput = <const T extends readonly string[]>(factTypes: T) =>
   closedOrNull({

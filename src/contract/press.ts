@@ -17,6 +17,23 @@ const Int = Type.Integer();
 /** [start, end) character offsets into the article text. */
 export const Span = Type.Tuple([Int, Int]);
 
+/**
+ * A sentence that uses the words of a sale but gave no deal, talks or mandate fact (`partly: false`), or whose
+ * facts leave out a company it names (`partly: true`): where a missed deal may be. `names`: those companies.
+ * `checked`: a person read it and found nothing to add (who and when), or null while it waits.
+ */
+export const UnreadSentence = Type.Object({
+  span: Span,
+  partly: Type.Boolean(),
+  names: Type.Array(S),
+  checked: nullable(Type.Object({ by: SOrNull, at: S })),
+});
+export type UnreadSentence = Static<typeof UnreadSentence>;
+
+/** PUT /api/articles/:id/sentences: the article's sentences not read, after the change. */
+export const UnreadSentences = Type.Object({ unread: Type.Array(UnreadSentence) });
+export type UnreadSentences = Static<typeof UnreadSentences>;
+
 /** How many of an article's facts are pending, accepted and rejected. */
 const FactCounts = Type.Object({ pending: Int, accepted: Int, rejected: Int });
 
@@ -80,7 +97,7 @@ export const ArticleView = Type.Object({
    * Sentences that use the words of a sale but gave no deal, talks or mandate fact (`partly: false`), or whose facts
    * leave out a company they name (`partly: true`): where a missed deal may be. `names`: those companies.
    */
-  unread: Type.Array(Type.Object({ span: Span, partly: Type.Boolean(), names: Type.Array(S) })),
+  unread: Type.Array(UnreadSentence),
 });
 export type ArticleView = Static<typeof ArticleView>;
 

@@ -22,7 +22,8 @@
  *
  * `addFact` adds a deal, talks or a mandate a person read in a sentence the
  * extractor gave nothing for (the article view lists such sentences as
- * `unread`); it is then reviewed and accepted as any other fact.
+ * `unread`); it is then reviewed and accepted as any other fact. `checkSentence` marks a listed sentence
+ * checked (a person read it: nothing to add), or puts it back.
  */
 export * from './articles/views.js';
 export { contentHash, ingestArticle, ingestLocalArticle, type ArticleInput, type LocalArticleInput } from './articles/ingest.js';
@@ -30,4 +31,5 @@ export { listArticles, catalogSnapshot, resolveFact, getArticle } from './articl
 export type { AcceptInput } from './articles/accept.js';
 export { acceptFact, rejectFact, acceptAll } from './articles/accept.js';
 export { addFact } from './articles/add.js';
+export { checkSentence } from './articles/checked.js';
 export type { AnyFact } from '../ingest/types.js';

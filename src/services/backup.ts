@@ -30,7 +30,7 @@ export const BACKUP_FORMAT = 'filmrights-backup/1';
 
 /** Every table, parents before children (the order a restore inserts in). */
 /** The ingestion tables (migration 0003, typed in store/schema.ts) travel too. */
-type BackedUpTable = TableName | 'articles' | 'article_facts' | 'feeds' | 'feed_items';
+type BackedUpTable = TableName | 'articles' | 'article_facts' | 'article_sentence_checks' | 'feeds' | 'feed_items';
 
 export const TABLES_IN_ORDER: readonly BackedUpTable[] = [
   'titles',
@@ -58,6 +58,7 @@ export const TABLES_IN_ORDER: readonly BackedUpTable[] = [
   'fact_sources',
   'articles',
   'article_facts',
+  'article_sentence_checks',
   'feeds',
   'feed_items',
   'contract_terms',

@@ -478,6 +478,15 @@ export interface ArticleFactsTable {
   decided_at: string | null;
 }
 
+/** A sentence the review listed as not read, checked by a person: nothing to add (migration 0014). */
+export interface ArticleSentenceChecksTable {
+  article_id: string;
+  span_start: number;
+  span_end: number;
+  checked_by: string | null;
+  checked_at: CreatedAt;
+}
+
 export interface FeedsTable {
   id: string;
   url: string;
@@ -695,6 +704,7 @@ export interface Database extends MarketTables {
   database_identity: DatabaseIdentityTable;
   articles: ArticlesTable;
   article_facts: ArticleFactsTable;
+  article_sentence_checks: ArticleSentenceChecksTable;
   feeds: FeedsTable;
   feed_items: FeedItemsTable;
 

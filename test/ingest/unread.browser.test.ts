@@ -79,4 +79,42 @@ describeBrowser('web app: adding what the reader missed', () => {
     await shows(page.locator('.fact-item'), 'Kinofilm');
     await screenshot(page, 'unread-05-phone-added');
   });
+
+  it('a sentence with nothing to add is marked checked, leaves the count and the marks, and is put back by Undo', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${w.url}/articles`);
+    const chatter = 'Sales were brisk at the Palais all week, said Northlight Sales, which hopes to announce more deals soon.';
+    await page.getByLabel('Article text').fill([ARTICLE.replace('Salt Road', 'Salt Road Three'), chatter].join('\n'));
+    await page.getByRole('button', { name: 'Read the article' }).click();
+    await page.getByRole('heading', { name: 'Not read (2)' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('.article-text mark.is-unread').count()).toBe(2);
+
+    const item = page.locator('.unread-item', { hasText: 'Sales were brisk' });
+    await item.getByRole('button', { name: 'Nothing to add' }).click();
+    await page.getByRole('heading', { name: 'Not read (1)' }).waitFor();
+    expect(await page.locator('.article-text mark.is-unread').count()).toBe(1);
+    await shows(page.getByRole('status'), 'Checked: nothing to add.');
+    await shows(page.locator('.unread-checked summary'), 'Checked, nothing to add (1)');
+    await page.locator('.unread-checked summary').click();
+    await shows(page.locator('.unread-item.is-checked'), /Checked by admin/);
+    await screenshot(page, 'unread-06-checked');
+
+    // the undo: back on the list, marked again
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('heading', { name: 'Not read (2)' }).waitFor();
+    expect(await page.locator('.article-text mark.is-unread').count()).toBe(2);
+    expect(await page.locator('.unread-checked').count()).toBe(0);
+
+    // both checked: the panel says nothing is left to read; reading the page again keeps it so
+    for (const hasText of ['Sales were brisk', 'Lantern Pictures']) {
+      await page.locator('.unread-item', { hasText }).getByRole('button', { name: 'Nothing to add' }).click();
+      await page.locator('.unread-item.is-checked', { hasText }).waitFor({ state: 'attached' });
+    }
+    await page.reload();
+    await page.getByRole('heading', { name: 'Not read (0)' }).waitFor();
+    await shows(page.locator('.unread-all-checked'), 'All 2 sentences the reader could not read have been checked');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'unread-07-phone-all-checked', { viewportOnly: true });
+  });
 });

@@ -2,7 +2,16 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { SYSTEM } from '../../services/app.js';
 import type { FilmRights } from '../../services/app.js';
-import { acceptAll, acceptFact, addFact, getArticle, ingestArticle, listArticles, rejectFact } from '../../services/articles.js';
+import {
+  acceptAll,
+  acceptFact,
+  addFact,
+  checkSentence,
+  getArticle,
+  ingestArticle,
+  listArticles,
+  rejectFact,
+} from '../../services/articles.js';
 import { editionAcquisitions, titleMarket } from '../../services/marketPicture.js';
 import { addFeed, listFeeds, pollDueFeeds, pollFeed, removeFeed } from '../../services/feeds.js';
 import { MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS } from '../../ingest/intake.js';
@@ -26,7 +35,9 @@ import {
   FeedView,
   IdParams,
   NoContent,
+  SentenceCheckInput,
   TitleMarket,
+  UnreadSentences,
   acceptAllInput,
   articleInput,
   noBody,
@@ -116,6 +127,23 @@ export function articleRoutes(fastify: FastifyInstance, app: FilmRights): void {
     async (req, reply) => {
       reply.code(201);
       return addFact(app, actorOf(req), req.params.id, req.body);
+    },
+  );
+  server.put(
+    '/api/articles/:id/sentences',
+    {
+      config: access('editor', 'write'),
+      schema: {
+        tags: ['articles'],
+        summary:
+          'Mark a sentence the review lists as not read checked (read: nothing to add), or put it back on the list; answers the listed sentences after',
+        params: IdParams,
+        body: SentenceCheckInput,
+        response: { 200: UnreadSentences },
+      },
+    },
+    async (req) => {
+      return checkSentence(app, actorOf(req), req.params.id, req.body);
     },
   );
   server.post(

@@ -21,8 +21,8 @@ import { pageParams, paginate, type Page } from '../lookup.js';
 import { parseMoney } from '../money.js';
 
 import { titleCompanyFactId, type FactTable } from '../provenance.js';
-import type { ArticleListItem, ArticleView, FactView, KnownFact } from './views.js';
-import { readingsOf, unreadDealSentences } from '../../ingest/unread.js';
+import type { ArticleListItem, ArticleView, FactView, KnownFact, UnreadSentenceView } from './views.js';
+import { readingsOf, unreadDealSentences, type UnreadSentence } from '../../ingest/unread.js';
 
 // ------------------------------------------------------------------ read
 
@@ -382,6 +382,21 @@ export async function getArticle(app: FilmRights, actor: Actor, id: string): Pro
     facts,
     // the sentences a person should read: a sale's words, and no deal, talks or mandate drawn from them, or one that
     // leaves out a company they name (any decision counts as read)
-    unread: unreadDealSentences(text, readingsOf(facts)),
+    unread: await withChecks(db, a.id, unreadDealSentences(text, readingsOf(facts))),
+  });
+}
+
+/** Each listed sentence with whether a person checked it (nothing to add): who, by username, and when. */
+async function withChecks(db: Kysely<Database>, articleId: string, unread: UnreadSentence[]): Promise<UnreadSentenceView[]> {
+  const rows = await db
+    .selectFrom('article_sentence_checks as c')
+    .leftJoin('users as u', 'u.id', 'c.checked_by')
+    .select(['c.span_start', 'c.checked_at', 'u.username'])
+    .where('c.article_id', '=', articleId)
+    .execute();
+  const byStart = new Map(rows.map((r) => [r.span_start, r]));
+  return unread.map((u) => {
+    const c = byStart.get(u.span[0]);
+    return { ...u, checked: c ? { by: c.username ?? null, at: c.checked_at } : null };
   });
 }

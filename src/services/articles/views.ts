@@ -51,7 +51,7 @@ export interface ArticleView {
   counts: Record<ArticleFactStatus, number>;
   facts: FactView[];
   /** Sentences with a sale's words that gave no deal, talks or mandate fact, or leave out a company they name: for a person to read (unread.ts). */
-  unread: UnreadSentence[];
+  unread: UnreadSentenceView[];
 }
 
 export interface ArticleListItem {
@@ -62,4 +62,9 @@ export interface ArticleListItem {
   url: string | null;
   createdAt: string;
   counts: Record<ArticleFactStatus, number>;
+}
+
+/** A sentence the review lists as not read (unread.ts), and whether a person checked it: nothing to add. */
+export interface UnreadSentenceView extends UnreadSentence {
+  checked: { by: string | null; at: string } | null;
 }

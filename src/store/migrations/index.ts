@@ -22,6 +22,7 @@ import { windows } from './0010_windows.js';
 import { marketMore } from './0011_market_more.js';
 import { termReported } from './0012_term_reported.js';
 import { databaseIdentity } from './0013_database_identity.js';
+import { sentenceChecks } from './0014_sentence_checks.js';
 
 /** Every migration by name; names sort in the order they run. */
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -39,6 +40,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0011_market_more': marketMore(dialect),
     '0012_term_reported': termReported(dialect),
     '0013_database_identity': databaseIdentity(dialect),
+    '0014_sentence_checks': sentenceChecks(dialect),
   };
 }
 

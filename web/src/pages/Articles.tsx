@@ -45,6 +45,11 @@ const STYLE = `
 .unread-item { border: 1px dashed #c98a00; border-radius: 6px; padding: 8px 10px; background: #fffdf6; }
 .unread-item.is-current { border-style: solid; box-shadow: 0 0 0 2px #f5e2b0; }
 .unread-quote { margin: 0; font-size: 0.9rem; line-height: 1.5; border-left: 3px solid #c98a00; padding-left: 8px; }
+.unread-item.is-checked { border: 1px solid var(--border, #ddd); background: transparent; }
+.unread-item.is-checked .unread-quote { border-left-color: #bbb; color: #555; }
+.unread-checked { margin-top: 10px; }
+.unread-checked summary { cursor: pointer; font-size: 0.9rem; }
+.unread-undo { margin: 6px 0; }
 @media (max-width: 600px) { .fact-edit { grid-template-columns: 1fr; } }
 @media (max-width: 900px) { .article-review { grid-template-columns: 1fr; } .article-text { position: static; max-height: none; } }
 `;

@@ -25,7 +25,8 @@ function HighlightedText({
   const marks = useMemo(() => {
     const bySpan = new Map<string, { span: Span; facts: Fact[] }>();
     // a sentence no deal was read from, where one may be: marked apart, a click opens its form
-    for (const { span: sp } of article.unread ?? []) bySpan.set(`${sp[0]}:${sp[1]}`, { span: sp, facts: [] });
+    // (one a person checked, nothing to add, is no longer marked)
+    for (const { span: sp } of (article.unread ?? []).filter((u) => !u.checked)) bySpan.set(`${sp[0]}:${sp[1]}`, { span: sp, facts: [] });
     for (const f of article.facts) {
       for (const sp of [f.span, ...f.spans]) {
         const k = `${sp[0]}:${sp[1]}`;
@@ -35,7 +36,7 @@ function HighlightedText({
     }
     return [...bySpan.values()].sort((a, b) => a.span[0] - b.span[0]);
   }, [article]);
-  const unreadAt = useMemo(() => new Set((article.unread ?? []).map((u) => u.span[0])), [article]);
+  const unreadAt = useMemo(() => new Set((article.unread ?? []).filter((u) => !u.checked).map((u) => u.span[0])), [article]);
   const out: ReactNode[] = [];
   let at = 0;
   for (const m of marks) {
@@ -233,6 +234,7 @@ export function Review({ id }: { id: string }) {
             open={openUnread}
             onOpen={setOpenUnread}
             onAdded={added}
+            onChecked={reload}
           />
           {groups.length === 0 && <Empty title={filter === 'pending' ? 'Nothing left to review' : 'No facts found in this article'} />}
           {groups.map((g) => (

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, api } from '../../lib/api';
 import { ErrorNote, Field } from '../../components/ui';
+import { formatTimestamp } from '../../lib/format';
 import type { Fact, Span, UnreadSentence } from './facts';
 
 type Kind = 'deal' | 'rumour' | 'mandate';
@@ -106,6 +107,27 @@ function AddFact({
   );
 }
 
+/** A listed sentence marked checked (nothing to add), or put back on the list: the article is read again after. */
+function useCheck(articleId: string, onChecked: () => void) {
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [last, setLast] = useState<number | null>(null);
+  const set = async (start: number, checked: boolean) => {
+    setBusy(start);
+    setError(null);
+    try {
+      await api.put(`/api/articles/${articleId}/sentences`, { start, checked });
+      setLast(checked ? start : null);
+      onChecked();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, { error: 'client', message: String(err) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { busy, error, last, set };
+}
+
 export function UnreadSentences({
   articleId,
   text,
@@ -114,6 +136,7 @@ export function UnreadSentences({
   open,
   onOpen,
   onAdded,
+  onChecked,
 }: {
   articleId: string;
   text: string;
@@ -123,22 +146,45 @@ export function UnreadSentences({
   open: number | null;
   onOpen: (start: number | null) => void;
   onAdded: (f: Fact) => void;
+  /** A sentence was checked or put back: read the article again. */
+  onChecked: () => void;
 }) {
+  const check = useCheck(articleId, onChecked);
   if (!unread.length) return null;
+  const left = unread.filter((u) => !u.checked);
+  const done = unread.filter((u) => u.checked);
+  const quote = (span: Span) => text.slice(span[0], span[1]);
   return (
     <section className="panel unread" aria-labelledby="unread-h">
       <header className="panel-head">
-        <h2 id="unread-h">Not read ({unread.length})</h2>
+        <h2 id="unread-h">Not read ({left.length})</h2>
       </header>
       <div className="panel-body">
-        <p className="muted small">
-          {unread.length === 1 ? 'This sentence speaks' : 'These sentences speak'} of a sale the reader did not read, or read only in part.
-          Read {unread.length === 1 ? 'it' : 'them'}: add what the reader missed.
-        </p>
+        {left.length > 0 ? (
+          <p className="muted small">
+            {left.length === 1 ? 'This sentence speaks' : 'These sentences speak'} of a sale the reader did not read, or read only in part.
+            Read {left.length === 1 ? 'it' : 'them'}: add what the reader missed, or mark {left.length === 1 ? 'it' : 'each'} checked when
+            there is nothing to add.
+          </p>
+        ) : (
+          <p className="muted small unread-all-checked">
+            {done.length === 1 ? 'The one sentence' : `All ${done.length} sentences`} the reader could not read{' '}
+            {done.length === 1 ? 'has' : 'have'} been checked: nothing left to read.
+          </p>
+        )}
+        {check.last !== null && done.some((u) => u.span[0] === check.last) && (
+          <p role="status" className="small unread-undo">
+            Checked: nothing to add.{' '}
+            <button type="button" className="btn btn--link btn--small" onClick={() => void check.set(check.last!, false)}>
+              Undo
+            </button>
+          </p>
+        )}
+        <ErrorNote error={check.error} />
         <ul className="fact-list">
-          {unread.map(({ span, partly, names }) => (
+          {left.map(({ span, partly, names }) => (
             <li key={span[0]} className={`unread-item${open === span[0] ? ' is-current' : ''}`} data-unread={span[0]}>
-              <blockquote className="unread-quote">{text.slice(span[0], span[1])}</blockquote>
+              <blockquote className="unread-quote">{quote(span)}</blockquote>
               {partly && <p className="muted small unread-partly">Read in part: no fact names {names.join(', ')}.</p>}
               {open === span[0] ? (
                 <AddFact articleId={articleId} span={span} titles={titles} names={names} onAdded={onAdded} onCancel={() => onOpen(null)} />
@@ -147,11 +193,45 @@ export function UnreadSentences({
                   <button type="button" className="btn btn--small" onClick={() => onOpen(span[0])}>
                     Add what it says…
                   </button>
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    disabled={check.busy !== null}
+                    onClick={() => void check.set(span[0], true)}
+                    title="You read it and there is no deal, talks or mandate to add"
+                  >
+                    {check.busy === span[0] ? 'Marking…' : 'Nothing to add'}
+                  </button>
                 </div>
               )}
             </li>
           ))}
         </ul>
+        {done.length > 0 && (
+          <details className="unread-checked">
+            <summary>Checked, nothing to add ({done.length})</summary>
+            <ul className="fact-list">
+              {done.map(({ span, checked }) => (
+                <li key={span[0]} className="unread-item is-checked" data-checked={span[0]}>
+                  <blockquote className="unread-quote">{quote(span)}</blockquote>
+                  <div className="fact-actions">
+                    <span className="muted small">
+                      Checked{checked?.by ? ` by ${checked.by}` : ''}, {formatTimestamp(checked?.at)}
+                    </span>
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      disabled={check.busy !== null}
+                      onClick={() => void check.set(span[0], false)}
+                    >
+                      {check.busy === span[0] ? 'Putting back…' : 'Put back'}
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </div>
     </section>
   );
