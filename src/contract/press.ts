@@ -75,6 +75,8 @@ export const ArticleListItem = Type.Object({
   url: SOrNull,
   createdAt: S,
   counts: FactCounts,
+  /** Sentences the review lists as not read (`unread`) that no one has checked yet. */
+  toRead: Int,
 });
 export type ArticleListItem = Static<typeof ArticleListItem>;
 export const ArticlePage = Page(ArticleListItem);

@@ -1,6 +1,6 @@
 /**
  * A sentence the review lists as not read, checked by a person who found nothing to add there, on both
- * databases: it stays listed with who checked it and when (the page counts only those left), the check is
+ * databases: it stays listed with who checked it and when (the articles list counts only those left), the check is
  * undone by putting it back, audited both ways; a start that is not a listed sentence is refused naming
  * `start`, a viewer may not check, unknown properties are refused, and the backup carries the checks.
  */
@@ -42,6 +42,10 @@ describeEachDatabase('sentences not read, checked: nothing to add', (_open, data
 
   const call = (method: 'GET' | 'PUT', url: string, who: string, payload?: unknown) =>
     server.inject({ method, url, headers: { cookie: cookies[who] }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  const toRead = async () => {
+    const page = (await call('GET', '/api/articles', 'vic')).json();
+    return page.items.find((i: { id: string }) => i.id === id).toRead as number;
+  };
   const listed = async (): Promise<Listed[]> => (await call('GET', `/api/articles/${id}`, 'eva')).json().unread;
   const check = (start: number, checked: boolean, who = 'eva') => call('PUT', `/api/articles/${id}/sentences`, who, { start, checked });
 
@@ -76,6 +80,7 @@ describeEachDatabase('sentences not read, checked: nothing to add', (_open, data
     const list = await listed();
     expect(list.map((u) => u.span[0])).toEqual([at(MISSED), at(NOTHING)]);
     expect(list.every((u) => u.checked === null)).toBe(true);
+    expect(await toRead()).toBe(2);
   });
 
   it('checks a sentence: still listed, with who checked it and when; checking again changes nothing', async () => {
@@ -86,6 +91,8 @@ describeEachDatabase('sentences not read, checked: nothing to add', (_open, data
     expect(mine.checked?.by).toBe('eva');
     expect(Number.isNaN(Date.parse(mine.checked!.at))).toBe(false);
     expect(after.find((u) => u.span[0] === at(MISSED))!.checked).toBeNull();
+    // the articles list counts what is left to read
+    expect(await toRead()).toBe(1);
     expect((await check(at(NOTHING), true)).statusCode).toBe(200);
     const log = await app.store.db.selectFrom('audit_log').selectAll().where('entity', '=', 'article_sentence_checks').execute();
     expect(log.map((l) => l.action)).toEqual(['check']);
@@ -96,6 +103,7 @@ describeEachDatabase('sentences not read, checked: nothing to add', (_open, data
     const res = await check(at(NOTHING), false);
     expect(res.statusCode).toBe(200);
     expect(res.json().unread.every((u: Listed) => u.checked === null)).toBe(true);
+    expect(await toRead()).toBe(2);
     expect((await check(at(NOTHING), false)).statusCode).toBe(200);
     const log = await app.store.db.selectFrom('audit_log').select('action').where('entity', '=', 'article_sentence_checks').execute();
     expect(log.map((l) => l.action).sort()).toEqual(['check', 'uncheck']);

@@ -10,7 +10,7 @@ import { parseTerritories, territoryCodes } from '../../domain/territories.js';
 
 import { Resolver, type CatalogSnapshot, type EntityMatch } from '../../ingest/resolve.js';
 
-import { type FactType } from '../../ingest/types.js';
+import { type FactType, type Span } from '../../ingest/types.js';
 import { parseJson, type ArticleFactStatus, type Database } from '../../store/index.js';
 import type { Actor, FilmRights } from '../app.js';
 
@@ -44,15 +44,68 @@ export async function listArticles(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .groupBy(['article_id', 'status'])
     .execute();
+  const byArticle = new Map<string, Record<ArticleFactStatus, number>>();
+  for (const x of counts) {
+    const c = byArticle.get(x.article_id) ?? { pending: 0, accepted: 0, rejected: 0 };
+    c[x.status] = Number(x.n);
+    byArticle.set(x.article_id, c);
+  }
   const q = params.q?.trim() ? normalizeName(params.q) : '';
   const items = rows
     .filter((r) => !q || normalizeName(`${r.title ?? ''} ${r.outlet ?? ''}`).includes(q))
-    .map((r) => {
-      const c: Record<ArticleFactStatus, number> = { pending: 0, accepted: 0, rejected: 0 };
-      for (const x of counts) if (x.article_id === r.id) c[x.status] = Number(x.n);
-      return { id: r.id, title: r.title, outlet: r.outlet, publishedOn: r.published_on, url: r.url, createdAt: r.created_at, counts: c };
-    });
-  return paginate(items, page, pageSize);
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      outlet: r.outlet,
+      publishedOn: r.published_on,
+      url: r.url,
+      createdAt: r.created_at,
+      counts: byArticle.get(r.id) ?? { pending: 0, accepted: 0, rejected: 0 },
+    }));
+  const shown = paginate(items, page, pageSize);
+  const toRead = await sentencesToRead(
+    db,
+    shown.items.map((i) => i.id),
+  );
+  return { ...shown, items: shown.items.map((i) => ({ ...i, toRead: toRead.get(i.id) ?? 0 })) };
+}
+
+/** For each article of a page: how many sentences the review lists as not read that no one has checked yet. */
+async function sentencesToRead(db: Kysely<Database>, ids: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!ids.length) return out;
+  const texts = await db
+    .selectFrom('articles as a')
+    .innerJoin('sources as s', 's.id', 'a.source_id')
+    .select(['a.id', 's.text'])
+    .where('a.id', 'in', ids)
+    .execute();
+  const facts = await db
+    .selectFrom('article_facts')
+    .select(['article_id', 'type', 'span_start', 'span_end', 'spans', 'fields'])
+    .where('article_id', 'in', ids)
+    .execute();
+  const checks = await db
+    .selectFrom('article_sentence_checks')
+    .select(['article_id', 'span_start'])
+    .where('article_id', 'in', ids)
+    .execute();
+  const checked = new Set(checks.map((c) => `${c.article_id}:${c.span_start}`));
+  const factsOf = new Map<string, typeof facts>();
+  for (const f of facts) factsOf.set(f.article_id, [...(factsOf.get(f.article_id) ?? []), f]);
+  for (const a of texts) {
+    const readings = readingsOf(
+      (factsOf.get(a.id) ?? []).map((f) => ({
+        type: f.type,
+        span: [f.span_start, f.span_end] as Span,
+        spans: parseJson(f.spans),
+        fields: parseJson(f.fields),
+      })),
+    );
+    const listed = unreadDealSentences(a.text ?? '', readings);
+    out.set(a.id, listed.filter((u) => !checked.has(`${a.id}:${u.span[0]}`)).length);
+  }
+  return out;
 }
 
 /** The catalog's names, for resolution. */

@@ -62,6 +62,8 @@ export interface ArticleListItem {
   url: string | null;
   createdAt: string;
   counts: Record<ArticleFactStatus, number>;
+  /** Sentences the review lists as not read that no one has checked yet (unread.ts). */
+  toRead: number;
 }
 
 /** A sentence the review lists as not read (unread.ts), and whether a person checked it: nothing to add. */

@@ -72,7 +72,7 @@ function ArticleIndex() {
           <>
             <div className="table-wrap">
               <table className="data">
-                <ColumnHeads columns={['Article', 'Outlet', 'Published', 'To review', 'Accepted']} />
+                <ColumnHeads columns={['Article', 'Outlet', 'Published', 'To review', 'Sentences to read', 'Accepted']} />
                 <tbody>
                   {data.items.map((a) => (
                     <tr key={a.id}>
@@ -82,6 +82,7 @@ function ArticleIndex() {
                       <td>{a.outlet ?? '—'}</td>
                       <td className="nowrap">{formatDate(a.publishedOn)}</td>
                       <td>{a.counts.pending}</td>
+                      <td title="Sentences that speak of a sale the reader did not read, not yet checked">{a.toRead}</td>
                       <td>{a.counts.accepted}</td>
                     </tr>
                   ))}

@@ -60,6 +60,8 @@ export interface ArticleList {
     url: string | null;
     createdAt: string;
     counts: Article['counts'];
+    /** Sentences listed as not read that no one has checked yet. */
+    toRead: number;
   }>;
   total: number;
   page: number;
