@@ -36,6 +36,12 @@ function printUnread(text: string, unread: readonly UnreadSentence[]): void {
     console.log(
       `  ${u.partly ? `read in part, no fact names ${u.names.join(', ')}: ` : ''}“${quote.slice(0, 160)}${quote.length > 160 ? '…' : ''}”`,
     );
+    // what the review's form would offer: the buyer it fills in and the titles the sentence may name
+    const offer = [
+      !u.partly && u.names.length ? `buyer perhaps ${u.names.slice(0, 3).join(', ')}` : '',
+      u.titles.length ? `title perhaps ${u.titles.slice(0, 3).join(', ')}` : '',
+    ].filter(Boolean);
+    if (offer.length) console.log(`    (${offer.join('; ')})`);
   }
 }
 

@@ -19,13 +19,15 @@ export const Span = Type.Tuple([Int, Int]);
 
 /**
  * A sentence that uses the words of a sale but gave no deal, talks or mandate fact (`partly: false`), or whose
- * facts leave out a company it names (`partly: true`): where a missed deal may be. `names`: those companies.
- * `checked`: a person read it and found nothing to add (who and when), or null while it waits.
+ * facts leave out a company it names (`partly: true`): where a missed deal may be. `names`: those companies, then
+ * the names it gives where the trade puts a buyer (offered as the buyer); `titles`: the titles it may name
+ * (quoted, or in a title's place), offered as the title. `checked`: a person read it and found nothing to add (who and when), or null while it waits.
  */
 export const UnreadSentence = Type.Object({
   span: Span,
   partly: Type.Boolean(),
   names: Type.Array(S),
+  titles: Type.Array(S),
   checked: nullable(Type.Object({ by: SOrNull, at: S })),
 });
 export type UnreadSentence = Static<typeof UnreadSentence>;

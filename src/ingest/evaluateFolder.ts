@@ -212,7 +212,17 @@ export interface FolderArticleResult {
   /** The missed closed deals by where the reading stopped (counts only: safe to print for a held-out part). */
   missedStages: MissedStages;
   /** The sentences the review lists as not read (unread.ts), and how many missed closed deals they name. */
-  unread: { sentences: number; partly: number; sentenceCount: number; missedNamed: number; buyerOffered: number };
+  unread: {
+    sentences: number;
+    partly: number;
+    sentenceCount: number;
+    missedNamed: number;
+    buyerOffered: number;
+    /** The buyer is the name the form fills in (the first offered). */
+    buyerFirst: number;
+    /** The title is offered: one of the article's facts' titles or the sentence's own. */
+    titleOffered: number;
+  };
 }
 
 /**
@@ -236,14 +246,21 @@ const NO_STAGES: MissedStages = { titleNeverRead: 0, buyerNeverRead: 0, unpaired
  */
 export function unreadCover(text: string, facts: AnyFact[], missed: Pair[]): FolderArticleResult['unread'] {
   const listed = unreadDealSentences(text, readingsOf(facts));
-  const sentences = listed.map((u) => ({ text: ` ${strictKey(text.slice(u.span[0], u.span[1]))} `, names: u.names }));
+  const sentences = listed.map((u) => ({ text: ` ${strictKey(text.slice(u.span[0], u.span[1]))} `, names: u.names, titles: u.titles }));
+  // the review offers as the title the article's facts' titles and the sentence's own
+  const factTitles = facts.map((f) => ('title' in f.fields ? strictKey(f.fields.title) : ''));
   let missedNamed = 0;
   let buyerOffered = 0;
+  let buyerFirst = 0;
+  let titleOffered = 0;
   for (const m of missed) {
     const holding = sentences.filter((s) => s.text.includes(` ${strictKey(m.title)} `) || s.text.includes(` ${companyKey(m.buyer)} `));
     if (!holding.length) continue;
     missedNamed++;
     if (holding.some((s) => s.names.some((n) => sameCompany(n, m.buyer, false)))) buyerOffered++;
+    if (holding.some((s) => s.names.length > 0 && sameCompany(s.names[0], m.buyer, false))) buyerFirst++;
+    const t = strictKey(m.title);
+    if (factTitles.includes(t) || holding.some((s) => s.titles.some((x) => strictKey(x) === t))) titleOffered++;
   }
   return {
     sentences: listed.length,
@@ -251,6 +268,8 @@ export function unreadCover(text: string, facts: AnyFact[], missed: Pair[]): Fol
     sentenceCount: segment(text).length,
     missedNamed,
     buyerOffered,
+    buyerFirst,
+    titleOffered,
   };
 }
 
@@ -395,10 +414,18 @@ export function formatFolderReport(results: FolderArticleResult[], title: string
   out.push(
     `missed closed deals by where the reading stopped: title never read ${st.titleNeverRead}, buyer never read ${st.buyerNeverRead}, both read but not paired ${st.unpairedInOneSentence} in one sentence and ${st.unpairedApart} apart`,
   );
-  const un = totals(results, (x) => x.unread, { sentences: 0, partly: 0, sentenceCount: 0, missedNamed: 0, buyerOffered: 0 });
+  const un = totals(results, (x) => x.unread, {
+    sentences: 0,
+    partly: 0,
+    sentenceCount: 0,
+    missedNamed: 0,
+    buyerOffered: 0,
+    buyerFirst: 0,
+    titleOffered: 0,
+  });
   const missedTotal = sum('closed').fn;
   out.push(
-    `sentences listed for review as not read: ${un.sentences} of ${un.sentenceCount}, ${un.partly} of them read in part (${results.length ? (un.sentences / results.length).toFixed(1) : '0'} per article); they name ${un.missedNamed} of the ${missedTotal} missed closed deals, and offer the buyer of ${un.buyerOffered} of those`,
+    `sentences listed for review as not read: ${un.sentences} of ${un.sentenceCount}, ${un.partly} of them read in part (${results.length ? (un.sentences / results.length).toFixed(1) : '0'} per article); they name ${un.missedNamed} of the ${missedTotal} missed closed deals, and offer the buyer of ${un.buyerOffered} of those (filled in for ${un.buyerFirst}) and the title of ${un.titleOffered}`,
   );
   const outlets = new Map<string, Counts>();
   for (const x of results) outlets.set(x.outlet, add(outlets.get(x.outlet) ?? ZERO, x.closed));

@@ -58,7 +58,9 @@ describeEachDatabase('facts a person adds from sentences the reader could not re
     expect(a.facts.some((f: { type: string; fields: { title: string } }) => f.type === 'deal' && f.fields.title === 'The Copper Bay')).toBe(
       true,
     );
-    expect(a.unread).toEqual([{ span: missedSpan, partly: false, names: ['Lantern Pictures'], checked: null }]);
+    expect(a.unread).toEqual([
+      { span: missedSpan, partly: false, names: ['Lantern Pictures'], titles: ['Salt Road', "Dana Holt's Salt Road"], checked: null },
+    ]);
   });
 
   it('refuses, naming the field, and writes nothing: a viewer, an unknown property, a missing buyer, a field of another kind, a span outside the text', async () => {

@@ -67,7 +67,10 @@ describe('filmrights ingest', { timeout: PROCESS_TEST_TIMEOUT }, () => {
       "1 sentence speaks of a sale the reader did not read, or read in part: read it\n  “Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road",
     );
     const json = JSON.parse((await cli(['ingest', '--dry-run', '--json', article])).stdout);
-    expect(json.unread).toEqual([{ span: [87, 200], partly: false, names: ['Lantern Pictures'] }]);
+    expect(plain.stdout).toContain("    (buyer perhaps Lantern Pictures; title perhaps Salt Road, Dana Holt's Salt Road)");
+    expect(json.unread).toEqual([
+      { span: [87, 200], partly: false, names: ['Lantern Pictures'], titles: ['Salt Road', "Dana Holt's Salt Road"] },
+    ]);
     const missing = await cli(['ingest', join(dir, 'nope.txt')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error: file: cannot read ".*nope\.txt" \(ENOENT\)/);

@@ -95,12 +95,28 @@ describe('scoring a folder in the annotated format', () => {
     expect(missedStages(text, facts, missed)).toEqual({ titleNeverRead: 1, buyerNeverRead: 1, unpairedInOneSentence: 1, unpairedApart: 1 });
   });
 
-  it('counts the sentences listed as not read, the missed deals they hold and those whose buyer the form offers', () => {
+  it('counts the sentences listed as not read, the missed deals they hold, those whose buyer the form offers or fills in, and whose title it offers', () => {
     const text = 'Odeon Hellas Films, fresh from the market, also closed on Glass Rivers for Greece.\nThe weather was fine all week long.';
     const missed = [
       { title: 'Glass Rivers', buyer: 'Odeon Hellas', territories: [] },
       { title: 'Tin Roof', buyer: 'Pathe Nord', territories: [] },
     ];
-    expect(unreadCover(text, [], missed)).toEqual({ sentences: 1, partly: 0, sentenceCount: 2, missedNamed: 1, buyerOffered: 1 });
+    expect(unreadCover(text, [], missed)).toEqual({
+      sentences: 1,
+      partly: 0,
+      sentenceCount: 2,
+      missedNamed: 1,
+      buyerOffered: 1,
+      buyerFirst: 1,
+      titleOffered: 1,
+    });
+    // a buyer offered but not first, a title the sentence does not offer
+    const second = 'The Cypriot rights went to Lumen Films, and Odeon Hellas Films also closed for Greece.';
+    expect(unreadCover(second, [], [{ title: 'Glass Rivers', buyer: 'Odeon Hellas', territories: [] }])).toMatchObject({
+      missedNamed: 1,
+      buyerOffered: 1,
+      buyerFirst: 0,
+      titleOffered: 0,
+    });
   });
 });

@@ -42,7 +42,8 @@ describeBrowser('web app: adding what the reader missed', () => {
     // a buyer is needed: the browser says so before anything is sent
     // the company the sentence names and no fact does is offered as the buyer
     expect(await form.getByLabel('Buyer').inputValue()).toBe('Lantern Pictures');
-    await form.getByLabel('Title').fill('Salt Road');
+    // and the title the sentence gives after the auteur's possessive
+    expect(await form.getByLabel('Title').inputValue()).toBe('Salt Road');
     await form.getByLabel('Territories').fill('France');
     await screenshot(page, 'unread-02-form', { viewportOnly: true });
     await form.getByRole('button', { name: 'Add to review' }).click();
@@ -114,6 +115,12 @@ describeBrowser('web app: adding what the reader missed', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Not read (0)' }).waitFor();
     await shows(page.locator('.unread-all-checked'), 'All 2 sentences the reader could not read have been checked');
+    // the articles list (newest first): nothing left to read in this one
+    await page.goto(`${w.url}/articles`);
+    await page.getByRole('columnheader', { name: 'Sentences to read' }).waitFor();
+    expect(await page.locator('tbody tr').first().locator('td').nth(4).textContent()).toBe('0');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Not read (0)' }).waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'unread-07-phone-all-checked', { viewportOnly: true });
   });

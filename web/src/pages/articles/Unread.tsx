@@ -21,12 +21,15 @@ function AddFact({
   span,
   titles,
   names,
+  prefill,
   onAdded,
   onCancel,
 }: {
   articleId: string;
   span: Span;
-  /** The titles the article's facts name, offered as the title. */
+  /** The title to fill in: the sentence's own first, when it gives one. */
+  prefill?: string;
+  /** The titles the sentence may name, then those the article's facts name: offered as the title (the sentence's first filled in). */
   titles: string[];
   /** The companies the sentence names that no fact names, offered as the buyer (the first one filled in). */
   names: string[];
@@ -34,7 +37,7 @@ function AddFact({
   onCancel: () => void;
 }) {
   const [kind, setKind] = useState<Kind>('deal');
-  const [title, setTitle] = useState(titles.length === 1 ? titles[0] : '');
+  const [title, setTitle] = useState(prefill ?? (titles.length === 1 ? titles[0] : ''));
   const [who, setWho] = useState(names[0] ?? '');
   const list = `unread-${span[0]}`;
   const [seller, setSeller] = useState('');
@@ -182,12 +185,20 @@ export function UnreadSentences({
         )}
         <ErrorNote error={check.error} />
         <ul className="fact-list">
-          {left.map(({ span, partly, names }) => (
+          {left.map(({ span, partly, names, titles: own }) => (
             <li key={span[0]} className={`unread-item${open === span[0] ? ' is-current' : ''}`} data-unread={span[0]}>
               <blockquote className="unread-quote">{quote(span)}</blockquote>
               {partly && <p className="muted small unread-partly">Read in part: no fact names {names.join(', ')}.</p>}
               {open === span[0] ? (
-                <AddFact articleId={articleId} span={span} titles={titles} names={names} onAdded={onAdded} onCancel={() => onOpen(null)} />
+                <AddFact
+                  articleId={articleId}
+                  span={span}
+                  titles={[...new Set([...own, ...titles])]}
+                  prefill={own[0]}
+                  names={names}
+                  onAdded={onAdded}
+                  onCancel={() => onOpen(null)}
+                />
               ) : (
                 <div className="fact-actions">
                   <button type="button" className="btn btn--small" onClick={() => onOpen(span[0])}>

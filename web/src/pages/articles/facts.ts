@@ -33,6 +33,8 @@ export interface UnreadSentence {
   span: Span;
   partly: boolean;
   names: string[];
+  /** Titles the sentence may name (quoted, or in a title's place). */
+  titles: string[];
   /** A person read it and found nothing to add (who, when); null while it waits. */
   checked: { by: string | null; at: string } | null;
 }
