@@ -99,6 +99,16 @@ describeEachDatabase('sentences not read, checked: nothing to add', (_open, data
     expect(log[0].entity_id).toBe(`${id}:${at(NOTHING)}`);
   });
 
+  it('two reviewers checking the same sentence at once: one check, one audit entry, no error', async () => {
+    await check(at(NOTHING), false);
+    const before = await app.store.db.selectFrom('audit_log').select('id').where('action', '=', 'check').execute();
+    const both = await Promise.all([check(at(NOTHING), true), check(at(NOTHING), true), check(at(NOTHING), true)]);
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const after = await app.store.db.selectFrom('audit_log').select('id').where('action', '=', 'check').execute();
+    expect(after.length - before.length).toBe(1);
+    expect((await listed()).find((u) => u.span[0] === at(NOTHING))!.checked?.by).toBe('eva');
+  });
+
   it('puts it back (the undo), audited; putting back what is not checked changes nothing', async () => {
     const res = await check(at(NOTHING), false);
     expect(res.statusCode).toBe(200);
@@ -106,7 +116,7 @@ describeEachDatabase('sentences not read, checked: nothing to add', (_open, data
     expect(await toRead()).toBe(2);
     expect((await check(at(NOTHING), false)).statusCode).toBe(200);
     const log = await app.store.db.selectFrom('audit_log').select('action').where('entity', '=', 'article_sentence_checks').execute();
-    expect(log.map((l) => l.action).sort()).toEqual(['check', 'uncheck']);
+    expect(log.map((l) => l.action).sort()).toEqual(['check', 'check', 'uncheck', 'uncheck']);
   });
 
   it('refuses a start that is not a listed sentence, naming start, and writes nothing', async () => {

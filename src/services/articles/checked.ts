@@ -48,10 +48,13 @@ export async function checkSentence(
         `start: no sentence the review lists as not read starts at ${input.start} (each entry of the article's "unread" gives its span)`,
       );
     if (row) return;
-    await trx
+    // two reviewers checking the same sentence at once: the second finds it checked, not an error
+    const [inserted] = await trx
       .insertInto('article_sentence_checks')
       .values({ article_id: articleId, span_start: listed.span[0], span_end: listed.span[1], checked_by: actor.id })
+      .onConflict((oc) => oc.columns(['article_id', 'span_start']).doNothing())
       .execute();
+    if (!Number(inserted?.numInsertedOrUpdatedRows ?? 0)) return;
     await audit(trx, actor, {
       action: 'check',
       entity: 'article_sentence_checks',
