@@ -12,6 +12,10 @@ import { salesCompany } from './lineups.js';
 /** Every shape below needs one of these words in its sentence: a sentence without any is skipped at once. */
 const MANDATE_CUE = /\b(?:sales|rights|reps?\b|repp|represent|handl|sold|shopped|pre-sold)/;
 
+/** The film in focus named before a passive verb ("the film is sold by"), or as the sentence's subject ("It is produced by Y and sold by X"). */
+const FILM_PRONOUN = /\b(?:the (?:film|movie|title|documentary|doc|feature|picture|drama|comedy|thriller)|it)$/;
+const FILM_SUBJECT = /^(?:the (?:film|movie|title|documentary|doc|feature|picture|drama|comedy|thriller)|it) (?:is|was|has been|will be)\b/;
+
 export function extractMandates(c: Ctx): void {
   const n = c.toks.length;
   if (!MANDATE_CUE.test(c.words(0, n))) return;
@@ -22,6 +26,7 @@ export function extractMandates(c: Ctx): void {
     let scope = '';
     let titleFrom = v;
     let holder = false;
+    let subject: string | null = null;
     // "ORG is handling international sales", "ORG handles world sales", "ORG has boarded international sales on T", "ORG is repping international rights"
     if (
       (m =
@@ -65,6 +70,15 @@ export function extractMandates(c: Ctx): void {
           : null) ||
       (m = /^sold (?:internationally|worldwide|abroad) by\b/.exec(w))
     ) {
+      // "T is sold by X", "T sold internationally by X": the film is the verb's subject, a title before it or "the film";
+      // a subject the reader did not take for a title ("Neon's 12 Years ... is sold by X") is not the article's lead
+      if (!/^(?:international |world |worldwide |global )?sales\b/.test(m[0])) {
+        const before = lastTitleBefore(c, v);
+        if (before) subject = before;
+        else if (FILM_PRONOUN.test(c.words(v - 3, v)) || FILM_SUBJECT.test(c.words(0, 4)))
+          subject = c.st.focus ?? c.st.lead;
+        else if (/^sold\b/.test(m[0]) || /^[CEP]\d+$/.test(c.tok(v - 1))) continue;
+      }
       let k = v + m[0].split(' ').length;
       while (k < n && (c.item(k)?.mod === 'based' || /^(?:sales|company|agent|outfit|the|N\d+)$/.test(c.tok(k)))) k++;
       if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
@@ -138,9 +152,9 @@ export function extractMandates(c: Ctx): void {
     if (holder) companies.splice(0, companies.length, ...companies.filter(salesCompany));
     if (!companies.length) continue;
     // the title: a title in the sentence, else the article's lead title; a list of titles gives one mandate each
-    let title: string | null = null;
+    let title: string | null = subject;
     const more: string[] = [];
-    for (let j = titleFrom; j < n; j++) {
+    for (let j = titleFrom; j < n && !title; j++) {
       if (c.isTitle(j)) {
         title = c.item(j).text;
         for (let x = j + 1; x < n;) {
