@@ -81,6 +81,8 @@ export function extractMandates(c: Ctx): void {
       }
       let k = v + m[0].split(' ').length;
       while (k < n && (c.item(k)?.mod === 'based' || /^(?:sales|company|agent|outfit|the|N\d+)$/.test(c.tok(k)))) k++;
+      // "T was sold by X for the U.S. (Y), Germany (Z)", "sold by X to Y": X's sales, not its mandate
+      if (/^sold\b|\bsold by$/.test(m[0]) && /^(?:to|for|in|into)$/.test(c.tok(k + 1)) && (c.isTerr(k + 2) || c.isOrg(k + 2))) continue;
       if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
       titleFrom = 0;
     } else if (
