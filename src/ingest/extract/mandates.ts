@@ -8,6 +8,7 @@ import { type Ctx, add, joinList, nk, personLike, validMedia, validTerritories }
 import { addDeal, lastTitleBefore, sentenceSeller } from './dealTerms.js';
 import { firstTitle } from './credits.js';
 import { salesCompany } from './lineups.js';
+import { companyEntry } from '../companies.js';
 
 /** Every shape below needs one of these words in its sentence: a sentence without any is skipped at once. */
 const MANDATE_CUE = /\b(?:sales|rights|reps?\b|repp|represent|handl|sold|shopped|pre-sold)/;
@@ -92,7 +93,9 @@ export function extractMandates(c: Ctx): void {
         )) &&
       /^[CE]\d+$/.test(c.tok(v + m[0].trim().split(' ').length))
     ) {
-      companies.push(c.name(v + m[0].trim().split(' ').length));
+      const k = employer(c, v + m[0].trim().split(' ').length);
+      if (k < 0) continue;
+      companies.push(c.name(k));
       titleFrom = 0;
     } else if (
       (m =
@@ -106,8 +109,8 @@ export function extractMandates(c: Ctx): void {
         )) &&
       v + m[0].split(' ').length < n
     ) {
-      const k = v + m[0].split(' ').length;
-      if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person' && c.tok(k - 1) !== 'a') companies.push(c.name(k));
+      const k = employer(c, v + m[0].split(' ').length);
+      if (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person' && c.tok(k - 1) !== 'a') companies.push(c.name(k));
       titleFrom = 0;
     } else if (
       /^[CE]\d+$/.test(c.tok(v)) &&
@@ -206,6 +209,17 @@ export function extractMandates(c: Ctx): void {
       if (!c.st.seller || nk(c.st.seller.title) === nk(title)) c.st.seller = { company, title };
     }
   }
+}
+
+/**
+ * The company a name in a seller's slot stands for: the name itself, or, for a person ("Its sales agent, Tom Reyes of
+ * X,"), the company they work for, named right after them (`of`, `at`, `from` X); -1 for a person named alone.
+ */
+export function employer(c: Ctx, k: number): number {
+  if (!/^[CE]\d+$/.test(c.tok(k))) return k;
+  if (c.isCompanyName(k) || companyEntry(c.name(k)) || !personLike(c, k)) return k;
+  if (/^(?:of|at|from)$/.test(c.tok(k + 1)) && c.isOrg(k + 2) && !personLike(c, k + 2)) return k + 2;
+  return -1;
 }
 
 /** "with Netflix handling global distribution", "Netflix will distribute the film worldwide": a distribution deal said in passing. */
