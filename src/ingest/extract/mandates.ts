@@ -54,6 +54,10 @@ export function extractMandates(c: Ctx): void {
       }
       if (!companies.length && /^(?:which|who)$/.test(c.tok(v - 1)) && /^[CE]\d+$/.test(c.tok(v - 3))) companies.push(c.name(v - 3));
       if (!companies.length && COMPANY_PRONOUN.test(c.words(v - 2, v)) && c.st.focusCompany) companies.push(c.st.focusCompany);
+      if (!companies.length && c.tok(v - 1) === 'and') {
+        const s = coordinatedSubject(c, v - 1);
+        if (s >= 0) companies.push(c.name(s));
+      }
       scope = m[1] ?? '';
       titleFrom = v + m[0].split(' ').length;
     } else if (
@@ -209,6 +213,18 @@ export function extractMandates(c: Ctx): void {
       if (!c.st.seller || nk(c.st.seller.title) === nk(title)) c.st.seller = { company, title };
     }
   }
+}
+
+/**
+ * The subject of a verb joined by "and" to the clause before ("financier X co-produced with Y and handles
+ * international sales"): the nearest company before `and` that a verb follows, in the same clause.
+ */
+function coordinatedSubject(c: Ctx, and: number): number {
+  for (let b = and - 1; b >= Math.max(0, and - 12); b--) {
+    if (/^(?:,|;|\.|and|but|while)$/.test(c.tok(b)) && !c.isOrg(b + 1) && b < and - 1 && c.tok(b + 1) !== 'with') return -1;
+    if (c.isOrg(b) && c.item(b).ent !== 'person' && /^(?:[a-z-]+ed|has|have|is|are|was|will)$/.test(c.tok(b + 1))) return b;
+  }
+  return -1;
 }
 
 /**
