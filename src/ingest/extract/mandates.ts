@@ -9,6 +9,7 @@ import { addDeal, lastTitleBefore, sentenceSeller } from './dealTerms.js';
 import { firstTitle } from './credits.js';
 import { salesCompany } from './lineups.js';
 import { companyEntry } from '../companies.js';
+import { pronounAt } from './otherFilm.js';
 
 /** Every shape below needs one of these words in its sentence: a sentence without any is skipped at once. */
 const MANDATE_CUE = /\b(?:sales|rights|reps?\b|repp|represent|handl|sold|shopped|pre-sold)/;
@@ -137,12 +138,18 @@ export function extractMandates(c: Ctx): void {
       // "ORG will also be representing Ana Ruiz's second feature T": a title within a short lead-in
       const after = v + m[0].split(' ').length;
       const t = c.toks.slice(after, after + 7).findIndex((x) => /^T\d+$/.test(x));
+      // "X will represent the film at the AFM": the film in focus, for a sales company
+      const film = t < 0 && pronounAt(c, after) > 0;
       // the words before the title: articles, lower-case words, a name's possessive ("Ana Ruiz's second feature")
-      if (t < 0 || !c.toks.slice(after, after + t).every((x) => /^(?:[a-z-]+|[PEN]\d+)$/.test(x))) continue;
+      if (!film && (t < 0 || !c.toks.slice(after, after + t).every((x) => /^(?:[a-z-]+|[PEN]\d+)$/.test(x)))) continue;
       let k = v - 1;
       while (k >= 0 && ['also', 'now', 'will', 'is', 'are', 'be', 'currently', 'which', 'who'].includes(c.tok(k))) k--;
       if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
       else if (COMPANY_PRONOUN.test(c.words(k - 1, k + 1)) && c.st.focusCompany) companies.push(c.st.focusCompany);
+      if (film) {
+        if (!companies.every(salesCompany)) continue;
+        subject = c.st.focus ?? c.st.lead;
+      }
       titleFrom = after;
     } else if (v === 0 && (m = /^(?:(?:international|world|worldwide|global) )?sales :/.exec(w))) {
       // a credit block's label: "Sales: X", "International sales: X"
