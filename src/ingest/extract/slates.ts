@@ -23,10 +23,10 @@ const salesCompanyKnown = (name: string) => companyEntry(name)?.kind === 'sales-
 
 /** Verbs that say the company sells the film: any company. */
 const SALES_VERB =
-  /^(?:(?:is|are|will be|will) )?(?:also |now |currently )?(?:kick(?:s|ing)? off (?:international |world |worldwide )?(?:pre-?)?sales on|launch(?:es|ed|ing)? (?:international |world |worldwide )?(?:pre-?)?sales on|continu(?:es|ing) sales on|warming up buyers for|represent(?:s|ing) sales on|pre-sell(?:s|ing)|pre-selling)\b/;
+  /^(?:(?:is|are|will be|will) )?(?:also |now |currently )?(?:kick(?:s|ing)? off (?:international |world |worldwide )?(?:pre-?)?sales on|launch(?:es|ed|ing)? (?:international |world |worldwide )?(?:pre-?)?sales on|continu(?:es|ing) sales on|(?:finish(?:es|ing)?|wrap(?:s|ping)?) (?:off |up )?(?:international |world )?sales on|warming up buyers for|represent(?:s|ing) sales on|pre-sell(?:s|ing)|pre-selling)\b/;
 /** Verbs a seller presents films with: a sales company only. */
 const SLATE_VERB =
-  /^(?:(?:is|are|will be|has|have) )?(?:also |now |currently |likewise )?(?:launch(?:es|ing)?|unveil(?:s|ing)?|debut(?:s|ing)?|screen(?:s|ing)|market screening|bring(?:s|ing)|present(?:s|ing)|handl(?:es|ing)|represent(?:s|ing)|introduc(?:es|ing)|lead(?:s|ing) with|(?:is )?leading with|giv(?:es|ing) (?:a |the )?(?:joint )?(?:world |international |market )?premiere to|(?:will )?ha(?:s|ve) (?:the|a) (?:world |international |market )?premiere of|debuts a first promo-reel for|has a first promo for|has high expectations for)\b/;
+  /^(?:(?:is|are|will be|has|have) )?(?:also |now |currently |likewise )?(?:launch(?:es|ing)?|unveil(?:s|ing)?|debut(?:s|ing)?|screen(?:s|ing)|market screening|bring(?:s|ing)|present(?:s|ing)|handl(?:es|ing)|represent(?:s|ing)|introduc(?:es|ing)|lead(?:s|ing) with|(?:is )?leading with|giv(?:es|ing) (?:a |the )?(?:joint )?(?:world |international |market )?premiere to|(?:will )?ha(?:s|ve) (?:the|a) (?:world |international |market )?premiere of|debuts a first promo-reel for|has a first promo for|has high expectations for|(?:head(?:s|ing)? to|arriv(?:es|ing) (?:in|at)|is in|(?:will )?travel(?:s|ling)? to) F\d+ with)\b/;
 /** "its Cannes titles comprise", "the company's slate also includes": the titles of the company in focus or named. */
 const TITLES_INCLUDE =
   /^(?:(?:further|other|its|the company's) )?(?:F\d+ |market |new |official )?(?:titles|slate|line-up|lineup) (?:also )?(?:include|includes|comprise|comprises|is headed by)\b/;
