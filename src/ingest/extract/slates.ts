@@ -29,7 +29,7 @@ const SLATE_VERB =
   /^(?:(?:is|are|will be|has|have) )?(?:also |now |currently |likewise )?(?:launch(?:es|ing)?|unveil(?:s|ing)?|debut(?:s|ing)?|screen(?:s|ing)|market screening|bring(?:s|ing)|present(?:s|ing)|handl(?:es|ing)|represent(?:s|ing)|introduc(?:es|ing)|lead(?:s|ing) with|(?:is )?leading with|giv(?:es|ing) (?:a |the )?(?:joint )?(?:world |international |market )?premiere to|(?:will )?ha(?:s|ve) (?:the|a) (?:world |international |market )?premiere of|debuts a first promo-reel for|has a first promo for|has high expectations for|(?:head(?:s|ing)? to|arriv(?:es|ing) (?:in|at)|is in|(?:will )?travel(?:s|ling)? to) F\d+ with)\b/;
 /** "its Cannes titles comprise", "the company's slate also includes": the titles of the company in focus or named. */
 const TITLES_INCLUDE =
-  /^(?:(?:further|other|its|the company's) )?(?:F\d+ |market |new |official )?(?:titles|slate|line-up|lineup) (?:also )?(?:include|includes|comprise|comprises|is headed by)\b/;
+  /^(?:(?:further|other|its|the (?:sales )?(?:company|firm|outfit|banner)(?:'s)?) )?(?:F\d+ |market |new |official )?(?:titles|slate|line-up|lineup) (?:also )?(?:include|includes|comprise|comprises|is headed by)\b/;
 
 /** "The sales outfit", "the Madrid-based sales agency": the company in focus, named as a seller. */
 const SELLER_PRONOUN = /^the (?:[a-z]+-based |X\d+ )?(?:international |world )?sales (?:outfit|house|agency|company|agent|banner)$/;
@@ -78,7 +78,7 @@ export function extractSlates(c: Ctx): void {
   let strong = !!m;
   if (!m && company) m = SLATE_VERB.exec(w);
   // "Its Cannes titles comprise T and T2", "Further titles include T": the company in focus
-  if (!m && !company && c.st.focusCompany && /^(?:its|further|other)$/.test(c.tok(0))) {
+  if (!m && (!company || company === c.st.focusCompany) && c.st.focusCompany && /^(?:its|further|other|the)$/.test(c.tok(0))) {
     const t = TITLES_INCLUDE.exec(c.words(0, 8));
     if (t) {
       company = c.st.focusCompany;
