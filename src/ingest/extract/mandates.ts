@@ -144,7 +144,11 @@ export function extractMandates(c: Ctx): void {
       if (!film && (t < 0 || !c.toks.slice(after, after + t).every((x) => /^(?:[a-z-]+|[PEN]\d+)$/.test(x)))) continue;
       let k = v - 1;
       while (k >= 0 && ['also', 'now', 'will', 'is', 'are', 'be', 'currently', 'which', 'who'].includes(c.tok(k))) k--;
-      if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
+      if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
+        // "Tom Reyes represents T": a person represents no film's sales
+        if (employer(c, k) !== k) continue;
+        companies.push(c.name(k));
+      }
       else if (COMPANY_PRONOUN.test(c.words(k - 1, k + 1)) && c.st.focusCompany) companies.push(c.st.focusCompany);
       if (film) {
         if (!companies.every(salesCompany)) continue;

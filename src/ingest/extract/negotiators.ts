@@ -150,7 +150,7 @@ function representatives(c: Ctx, cue: number, title: string, buyer: string): voi
   // "with" a few words after a verb of negotiating ("negotiated the deal with")
   let w = -1;
   for (let k = cue; k < n && w < 0; k++)
-    if (/^(?:negotiated|negotiating|brokered|hammered|struck|closed)$/.test(c.tok(k)) && c.toks.slice(k + 1, k + 5).includes('with'))
+    if (/^(?:negotiated|negotiating|brokered|hammered|struck|closed)$/.test(c.tok(k)) && c.toks.slice(k + 1, k + 7).includes('with'))
       w = c.toks.indexOf('with', k + 1);
   if (w < 0) return;
   const reps: string[] = [];
