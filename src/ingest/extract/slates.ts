@@ -43,6 +43,8 @@ const STOP =
 /** A list item's describing token: a lower-case word, a nationality, a section, a festival, an award, a number (and a name's possessive). */
 const DESCRIBING = /^(?:[a-z][a-z-]*|[NSAFX]\d+|\d+)$/;
 const POSSESSIVE = /['’]s?$/;
+/** A maker's role written before their name. */
+const MAKER = /^(?:helmer|director|filmmaker|auteur|writer-director|actress-director|actor-director|documentarian|documentary-maker)$/;
 
 export function extractSlates(c: Ctx): void {
   rundownSellers(c);
@@ -104,6 +106,8 @@ function objectTitles(c: Ctx, from: number): string[] {
   const out: string[] = [];
   let k = from;
   while (k < n && c.tok(k) !== '.' && c.tok(k) !== ';') {
+    // "T and T2; as well as P's T3": the list goes on past the semicolon
+    if (/^as well as\b/.test(c.words(k, k + 3))) k += 3;
     // one list item: up to the next ',' or 'and' at its level
     let end = k;
     while (end < n && !/^(?:,|and|\.|;)$/.test(c.tok(end))) end++;
@@ -119,12 +123,15 @@ function objectTitles(c: Ctx, from: number): string[] {
           i = close + (item[close + 1] === 's' ? 1 : 0);
           continue;
         }
-        const code = c.isTitle(k + i) || (/^E\d+$/.test(t) && c.item(k + i).ent !== 'person' && !c.isCompanyName(k + i));
+        const code =
+          c.isTitle(k + i) || (/^E\d+$/.test(t) && c.item(k + i).ent !== 'person' && !c.isCompanyName(k + i) && !MAKER.test(item[i + 1] ?? ''));
         if (code && !POSSESSIVE.test(c.raw(k + i)) && (c.isTitle(k + i) || item[i + 1] !== '(')) {
           at = k + i;
           break;
         }
-        const named = /^[PEC]\d+$/.test(t) && (POSSESSIVE.test(c.raw(k + i)) || item[i + 1] === '(');
+        // "rising Moroccan helmer P's T": a word the reader took for a name before a maker's role describes the maker
+        const named =
+          /^[PEC]\d+$/.test(t) && (POSSESSIVE.test(c.raw(k + i)) || item[i + 1] === '(' || MAKER.test(item[i + 1] ?? ''));
         if (STOP.test(t) || !(DESCRIBING.test(t) || named)) break;
       }
       // an unknown name is a film only where a film's name ends: "T, ...", "T by X", "T about ..." ("X directs" is a person)
