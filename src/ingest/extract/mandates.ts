@@ -81,8 +81,7 @@ export function extractMandates(c: Ctx): void {
       if (!/^(?:international |world |worldwide |global )?sales\b/.test(m[0])) {
         const before = lastTitleBefore(c, v);
         if (before) subject = before;
-        else if (FILM_PRONOUN.test(c.words(v - 3, v)) || FILM_SUBJECT.test(c.words(0, 4)))
-          subject = c.st.focus ?? c.st.lead;
+        else if (FILM_PRONOUN.test(c.words(v - 3, v)) || FILM_SUBJECT.test(c.words(0, 4))) subject = c.st.focus ?? c.st.lead;
         else if (/^sold\b/.test(m[0]) || /^[CEP]\d+$/.test(c.tok(v - 1))) continue;
       }
       let k = v + m[0].split(' ').length;
@@ -148,8 +147,7 @@ export function extractMandates(c: Ctx): void {
         // "Tom Reyes represents T": a person represents no film's sales
         if (employer(c, k) !== k) continue;
         companies.push(c.name(k));
-      }
-      else if (COMPANY_PRONOUN.test(c.words(k - 1, k + 1)) && c.st.focusCompany) companies.push(c.st.focusCompany);
+      } else if (COMPANY_PRONOUN.test(c.words(k - 1, k + 1)) && c.st.focusCompany) companies.push(c.st.focusCompany);
       if (film) {
         if (!companies.every(salesCompany)) continue;
         subject = c.st.focus ?? c.st.lead;

@@ -96,7 +96,7 @@ export function extractSalesMandates(c: Ctx): void {
     if (i === 9 && !ABROAD.test(c.words(at + 1, at + 8)) && !companies.every((x) => companyEntry(x)?.kind === 'sales-agent')) continue;
     // "the sales agent behind T and T2", "X reps T, T2 and T3": each film of the list
     const titles = [title];
-    for (let x = at + 1; at >= 0 && x < n; ) {
+    for (let x = at + 1; at >= 0 && x < n;) {
       const step = c.tok(x) === ',' && c.tok(x + 1) === 'and' ? 2 : /^(?:,|and)$/.test(c.tok(x)) ? 1 : 0;
       if (!step || !c.isTitle(x + step)) break;
       titles.push(c.item(x + step).text);
@@ -115,9 +115,10 @@ export function extractSalesMandates(c: Ctx): void {
 
 /** "The sales company behind T, X, has ...": the company named in apposition after the films it sells. */
 function agentBehind(c: Ctx): void {
-  const m = /^the (?:[a-z]+-based |X\d+ )?(?:international |world |worldwide )?sales (?:agent|company|outfit|house|banner|rep) (?:behind|for|on|of) $/.exec(
-    c.words(0, 8).replace(/T\d+.*$/, ''),
-  );
+  const m =
+    /^the (?:[a-z]+-based |X\d+ )?(?:international |world |worldwide )?sales (?:agent|company|outfit|house|banner|rep) (?:behind|for|on|of) $/.exec(
+      c.words(0, 8).replace(/T\d+.*$/, ''),
+    );
   if (!m) return;
   const titles: string[] = [];
   let k = m[0].trim().split(' ').length;

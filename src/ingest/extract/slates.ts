@@ -124,14 +124,14 @@ function objectTitles(c: Ctx, from: number): string[] {
           continue;
         }
         const code =
-          c.isTitle(k + i) || (/^E\d+$/.test(t) && c.item(k + i).ent !== 'person' && !c.isCompanyName(k + i) && !MAKER.test(item[i + 1] ?? ''));
+          c.isTitle(k + i) ||
+          (/^E\d+$/.test(t) && c.item(k + i).ent !== 'person' && !c.isCompanyName(k + i) && !MAKER.test(item[i + 1] ?? ''));
         if (code && !POSSESSIVE.test(c.raw(k + i)) && (c.isTitle(k + i) || item[i + 1] !== '(')) {
           at = k + i;
           break;
         }
         // "rising Moroccan helmer P's T": a word the reader took for a name before a maker's role describes the maker
-        const named =
-          /^[PEC]\d+$/.test(t) && (POSSESSIVE.test(c.raw(k + i)) || item[i + 1] === '(' || MAKER.test(item[i + 1] ?? ''));
+        const named = /^[PEC]\d+$/.test(t) && (POSSESSIVE.test(c.raw(k + i)) || item[i + 1] === '(' || MAKER.test(item[i + 1] ?? ''));
         if (STOP.test(t) || !(DESCRIBING.test(t) || named)) break;
       }
       // an unknown name is a film only where a film's name ends: "T, ...", "T by X", "T about ..." ("X directs" is a person)
