@@ -236,7 +236,9 @@ function runPass(
       )
         st.focus = first.text;
     }
-    if (st.focus !== focusWas) st.focusParagraph = s.paragraph;
+    // the focus is this paragraph's when set here, or when a fact of this sentence names it again ("X handles North
+    // American sales for T. Y handles international rights.": the second sentence is about T, not the article's lead)
+    if (st.focus !== focusWas || (main && st.focus && nk(main.fields.title) === nk(st.focus))) st.focusParagraph = s.paragraph;
     if (!st.lead && st.focus) st.lead = st.focus;
     // a headline naming one film and no fact ("Memento Boards Ana Ruiz's 'T'" read by no headline rule) still names
     // the film the article is about: a body sentence with no title ("The company handles world sales") means it

@@ -21,6 +21,7 @@ export function salesCompany(name: string): boolean {
 export function extractLineUps(c: Ctx): void {
   const n = c.toks.length;
   salesMadeOn(c);
+  titleSellers(c);
   let cue = -1;
   for (let k = 0; k < n; k++)
     if (CUE.test(c.tok(k))) {
@@ -63,5 +64,19 @@ function salesMadeOn(c: Ctx): void {
     for (let j = k + m[0].split(' ').length; j < n && c.tok(j) !== '.'; j++)
       if (c.isTitle(j)) add(c.st, 'mandate', { title: c.item(j).text, company, territories: null }, 0.7, c.span());
     return;
+  }
+}
+
+/**
+ * A film with its sales company in parentheses, as market guides credit a film: "T (Memento), T2 (Films Boutique)".
+ * Only a company the gazetteer knows as a sales company: a distributor there is a buyer (titleParens.ts).
+ */
+function titleSellers(c: Ctx): void {
+  const n = c.toks.length;
+  for (let k = 0; k + 3 < n; k++) {
+    if (!c.isTitle(k) || c.tok(k + 1) !== '(' || !c.isOrg(k + 2) || c.tok(k + 3) !== ')') continue;
+    const company = c.name(k + 2);
+    if (companyEntry(company)?.kind !== 'sales-agent' || nk(company) === nk(c.item(k).text)) continue;
+    add(c.st, 'mandate', { title: c.item(k).text, company, territories: null }, 0.6, c.span());
   }
 }

@@ -8,9 +8,15 @@ import { type Ctx, add, joinList, nk, personLike, validMedia, validTerritories }
 import { addDeal, lastTitleBefore, sentenceSeller } from './dealTerms.js';
 import { firstTitle } from './credits.js';
 import { salesCompany } from './lineups.js';
+import { companyEntry } from '../companies.js';
+import { pronounAt } from './otherFilm.js';
 
 /** Every shape below needs one of these words in its sentence: a sentence without any is skipped at once. */
 const MANDATE_CUE = /\b(?:sales|rights|reps?\b|repp|represent|handl|sold|shopped|pre-sold)/;
+
+/** The film in focus named before a passive verb ("the film is sold by"), or as the sentence's subject ("It is produced by Y and sold by X"). */
+const FILM_PRONOUN = /\b(?:the (?:film|movie|title|documentary|doc|feature|picture|drama|comedy|thriller)|it)$/;
+const FILM_SUBJECT = /^(?:the (?:film|movie|title|documentary|doc|feature|picture|drama|comedy|thriller)|it) (?:is|was|has been|will be)\b/;
 
 export function extractMandates(c: Ctx): void {
   const n = c.toks.length;
@@ -22,6 +28,7 @@ export function extractMandates(c: Ctx): void {
     let scope = '';
     let titleFrom = v;
     let holder = false;
+    let subject: string | null = null;
     // "ORG is handling international sales", "ORG handles world sales", "ORG has boarded international sales on T", "ORG is repping international rights"
     if (
       (m =
@@ -48,6 +55,10 @@ export function extractMandates(c: Ctx): void {
       }
       if (!companies.length && /^(?:which|who)$/.test(c.tok(v - 1)) && /^[CE]\d+$/.test(c.tok(v - 3))) companies.push(c.name(v - 3));
       if (!companies.length && COMPANY_PRONOUN.test(c.words(v - 2, v)) && c.st.focusCompany) companies.push(c.st.focusCompany);
+      if (!companies.length && c.tok(v - 1) === 'and') {
+        const s = coordinatedSubject(c, v - 1);
+        if (s >= 0) companies.push(c.name(s));
+      }
       scope = m[1] ?? '';
       titleFrom = v + m[0].split(' ').length;
     } else if (
@@ -65,8 +76,18 @@ export function extractMandates(c: Ctx): void {
           : null) ||
       (m = /^sold (?:internationally|worldwide|abroad) by\b/.exec(w))
     ) {
+      // "T is sold by X", "T sold internationally by X": the film is the verb's subject, a title before it or "the film";
+      // a subject the reader did not take for a title ("Neon's 12 Years ... is sold by X") is not the article's lead
+      if (!/^(?:international |world |worldwide |global )?sales\b/.test(m[0])) {
+        const before = lastTitleBefore(c, v);
+        if (before) subject = before;
+        else if (FILM_PRONOUN.test(c.words(v - 3, v)) || FILM_SUBJECT.test(c.words(0, 4))) subject = c.st.focus ?? c.st.lead;
+        else if (/^sold\b/.test(m[0]) || /^[CEP]\d+$/.test(c.tok(v - 1))) continue;
+      }
       let k = v + m[0].split(' ').length;
       while (k < n && (c.item(k)?.mod === 'based' || /^(?:sales|company|agent|outfit|the|N\d+)$/.test(c.tok(k)))) k++;
+      // "T was sold by X for the U.S. (Y), Germany (Z)", "sold by X to Y": X's sales, not its mandate
+      if (/^sold\b|\bsold by$/.test(m[0]) && /^(?:to|for|in|into)$/.test(c.tok(k + 1)) && (c.isTerr(k + 2) || c.isOrg(k + 2))) continue;
       if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
       titleFrom = 0;
     } else if (
@@ -76,7 +97,9 @@ export function extractMandates(c: Ctx): void {
         )) &&
       /^[CE]\d+$/.test(c.tok(v + m[0].trim().split(' ').length))
     ) {
-      companies.push(c.name(v + m[0].trim().split(' ').length));
+      const k = employer(c, v + m[0].trim().split(' ').length);
+      if (k < 0) continue;
+      companies.push(c.name(k));
       titleFrom = 0;
     } else if (
       (m =
@@ -90,8 +113,8 @@ export function extractMandates(c: Ctx): void {
         )) &&
       v + m[0].split(' ').length < n
     ) {
-      const k = v + m[0].split(' ').length;
-      if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person' && c.tok(k - 1) !== 'a') companies.push(c.name(k));
+      const k = employer(c, v + m[0].split(' ').length);
+      if (k >= 0 && /^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person' && c.tok(k - 1) !== 'a') companies.push(c.name(k));
       titleFrom = 0;
     } else if (
       /^[CE]\d+$/.test(c.tok(v)) &&
@@ -114,12 +137,21 @@ export function extractMandates(c: Ctx): void {
       // "ORG will also be representing Ana Ruiz's second feature T": a title within a short lead-in
       const after = v + m[0].split(' ').length;
       const t = c.toks.slice(after, after + 7).findIndex((x) => /^T\d+$/.test(x));
+      // "X will represent the film at the AFM": the film in focus, for a sales company
+      const film = t < 0 && pronounAt(c, after) > 0;
       // the words before the title: articles, lower-case words, a name's possessive ("Ana Ruiz's second feature")
-      if (t < 0 || !c.toks.slice(after, after + t).every((x) => /^(?:[a-z-]+|[PEN]\d+)$/.test(x))) continue;
+      if (!film && (t < 0 || !c.toks.slice(after, after + t).every((x) => /^(?:[a-z-]+|[PEN]\d+)$/.test(x)))) continue;
       let k = v - 1;
       while (k >= 0 && ['also', 'now', 'will', 'is', 'are', 'be', 'currently', 'which', 'who'].includes(c.tok(k))) k--;
-      if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') companies.push(c.name(k));
-      else if (COMPANY_PRONOUN.test(c.words(k - 1, k + 1)) && c.st.focusCompany) companies.push(c.st.focusCompany);
+      if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
+        // "Tom Reyes represents T": a person represents no film's sales
+        if (employer(c, k) !== k) continue;
+        companies.push(c.name(k));
+      } else if (COMPANY_PRONOUN.test(c.words(k - 1, k + 1)) && c.st.focusCompany) companies.push(c.st.focusCompany);
+      if (film) {
+        if (!companies.every(salesCompany)) continue;
+        subject = c.st.focus ?? c.st.lead;
+      }
       titleFrom = after;
     } else if (v === 0 && (m = /^(?:(?:international|world|worldwide|global) )?sales :/.exec(w))) {
       // a credit block's label: "Sales: X", "International sales: X"
@@ -138,9 +170,9 @@ export function extractMandates(c: Ctx): void {
     if (holder) companies.splice(0, companies.length, ...companies.filter(salesCompany));
     if (!companies.length) continue;
     // the title: a title in the sentence, else the article's lead title; a list of titles gives one mandate each
-    let title: string | null = null;
+    let title: string | null = subject;
     const more: string[] = [];
-    for (let j = titleFrom; j < n; j++) {
+    for (let j = titleFrom; j < n && !title; j++) {
       if (c.isTitle(j)) {
         title = c.item(j).text;
         for (let x = j + 1; x < n;) {
@@ -190,6 +222,29 @@ export function extractMandates(c: Ctx): void {
       if (!c.st.seller || nk(c.st.seller.title) === nk(title)) c.st.seller = { company, title };
     }
   }
+}
+
+/**
+ * The subject of a verb joined by "and" to the clause before ("financier X co-produced with Y and handles
+ * international sales"): the nearest company before `and` that a verb follows, in the same clause.
+ */
+function coordinatedSubject(c: Ctx, and: number): number {
+  for (let b = and - 1; b >= Math.max(0, and - 12); b--) {
+    if (/^(?:,|;|\.|and|but|while)$/.test(c.tok(b)) && !c.isOrg(b + 1) && b < and - 1 && c.tok(b + 1) !== 'with') return -1;
+    if (c.isOrg(b) && c.item(b).ent !== 'person' && /^(?:[a-z-]+ed|has|have|is|are|was|will)$/.test(c.tok(b + 1))) return b;
+  }
+  return -1;
+}
+
+/**
+ * The company a name in a seller's slot stands for: the name itself, or, for a person ("Its sales agent, Tom Reyes of
+ * X,"), the company they work for, named right after them (`of`, `at`, `from` X); -1 for a person named alone.
+ */
+export function employer(c: Ctx, k: number): number {
+  if (!/^[CE]\d+$/.test(c.tok(k))) return k;
+  if (c.isCompanyName(k) || companyEntry(c.name(k)) || !personLike(c, k)) return k;
+  if (/^(?:of|at|from)$/.test(c.tok(k + 1)) && c.isOrg(k + 2) && !personLike(c, k + 2)) return k + 2;
+  return -1;
 }
 
 /** "with Netflix handling global distribution", "Netflix will distribute the film worldwide": a distribution deal said in passing. */

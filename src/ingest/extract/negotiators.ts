@@ -4,7 +4,7 @@
  */
 import { learn } from '../sketch.js';
 import type { NegotiatorFields } from '../types.js';
-import { type Ctx, dealsHere, hasSpanAt, nk, personLike, pushSpan } from './context.js';
+import { type Ctx, add, dealsHere, hasSpanAt, nk, personLike, pushSpan } from './context.js';
 import { MONEY_INTRO } from './words.js';
 import { brokeredBy } from './dealTerms.js';
 
@@ -137,5 +137,28 @@ export function extractNegotiators(c: Ctx): void {
       if (other) f.seller = other;
     }
     if (!hasSpanAt(c.st, d, c.sent.start) && d.span[0] !== c.sent.start) pushSpan(c.st, d, c.span());
+    representatives(c, cue, f.title, f.buyer);
   }
+}
+
+/**
+ * The several companies a buyer negotiated with ("negotiated the deal with X and Y", "with P, head of sales at X, and
+ * Y"): each represents the film, a mandate of its own (one company alone is the deal's seller, no more).
+ */
+function representatives(c: Ctx, cue: number, title: string, buyer: string): void {
+  const n = c.toks.length;
+  // "with" a few words after a verb of negotiating ("negotiated the deal with")
+  let w = -1;
+  for (let k = cue; k < n && w < 0; k++)
+    if (/^(?:negotiated|negotiating|brokered|hammered|struck|closed)$/.test(c.tok(k)) && c.toks.slice(k + 1, k + 7).includes('with'))
+      w = c.toks.indexOf('with', k + 1);
+  if (w < 0) return;
+  const reps: string[] = [];
+  for (let j = w + 1; j < n && !/^(?:\.|;|for|on|to|after|in)$/.test(c.tok(j)); j++) {
+    if (!c.isOrg(j) || personLike(c, j) || c.raw(j).endsWith("'s")) continue;
+    const name = c.name(j);
+    if (nk(name) !== nk(buyer) && !reps.some((x) => nk(x) === nk(name))) reps.push(name);
+  }
+  if (reps.length < 2) return;
+  for (const company of reps) add(c.st, 'mandate', { title, company, territories: null }, 0.6, c.span());
 }

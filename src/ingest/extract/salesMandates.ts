@@ -38,6 +38,8 @@ const SHAPES: RegExp[] = [
   /^(?:is|are|was) (?:also |now )?(?:the (?:film|title|documentary|movie)(?:'s)?|its) (?:international |world |worldwide |global )?sales (?:agent|company|outfit|house|rep|representative)\b/,
   // "X is representing the film internationally", "X, which handles the film in other territories": the film abroad
   /^(?:(?:is|are) (?:also |now |currently )?)?(?:representing|repping|handling|handles|represents|reps)\b/,
+  // "CAA is the US sales agent and ...", "X is the sales agent.": the film in focus
+  /^(?:is|are|was) (?:also |now )?(?:the )?(?:R\d+ |N\d+ |international |world |worldwide |global )?sales (?:agent|company|rep|representative)s?(?= (?:and|,|\.)|$)/,
 ];
 
 /** After the film: its sales abroad, not one country's release ("handles the film in France" is a distributor's). */
@@ -72,7 +74,8 @@ export function extractSalesMandates(c: Ctx): void {
     let title: string | null = null;
     let at = -1;
     for (let t = end; t < Math.min(n, end + 7) && !title; t++) {
-      if (c.isTitle(t) && !otherFilm(c, t, t + 1)) {
+      // (a title right after the verb phrase is its object: "the sales agent behind T")
+      if (c.isTitle(t) && (t === end || !otherFilm(c, t, t + 1))) {
         title = c.item(t).text;
         at = t;
       } else if (pronounAt(c, t) && t === end) {
@@ -81,7 +84,7 @@ export function extractSalesMandates(c: Ctx): void {
       } else if (!/^(?:[a-z-]+|[PEN]\d+)$/.test(c.tok(t)) || c.tok(t) === 'to') break;
     }
     // "X touts U.S. rights": the film in focus, unless the rights are to a film named ("reps world rights to T")
-    if (i === 8) title = c.st.focus ?? c.st.lead;
+    if (i === 8 || i === 10) title = c.st.focus ?? c.st.lead;
     if (i === 5) title = /^(?:to|on|for|of)$/.test(c.tok(end)) && c.isTitle(end + 1) ? c.item(end + 1).text : c.st.focus;
     if (!title) continue;
     // "is selling T to X": a sale, not a mandate
@@ -91,13 +94,43 @@ export function extractSalesMandates(c: Ctx): void {
       continue;
     // "X is handling the film internationally": only abroad (or a sales company's) is it a mandate
     if (i === 9 && !ABROAD.test(c.words(at + 1, at + 8)) && !companies.every((x) => companyEntry(x)?.kind === 'sales-agent')) continue;
-    for (const company of companies) {
-      if (nk(company) === nk(title)) continue;
-      add(c.st, 'mandate', { title, company, territories: null }, 0.7, c.span());
-      learn(c.st.reg, company, 'company');
-      c.st.mandates.set(nk(title), company);
+    // "the sales agent behind T and T2", "X reps T, T2 and T3": each film of the list
+    const titles = [title];
+    for (let x = at + 1; at >= 0 && x < n;) {
+      const step = c.tok(x) === ',' && c.tok(x + 1) === 'and' ? 2 : /^(?:,|and)$/.test(c.tok(x)) ? 1 : 0;
+      if (!step || !c.isTitle(x + step)) break;
+      titles.push(c.item(x + step).text);
+      x += step + 1;
     }
+    for (const company of companies)
+      for (const t of titles) {
+        if (nk(company) === nk(t)) continue;
+        add(c.st, 'mandate', { title: t, company, territories: null }, 0.7, c.span());
+        learn(c.st.reg, company, 'company');
+        c.st.mandates.set(nk(t), company);
+      }
   }
+  agentBehind(c);
+}
+
+/** "The sales company behind T, X, has ...": the company named in apposition after the films it sells. */
+function agentBehind(c: Ctx): void {
+  const m =
+    /^the (?:[a-z]+-based |X\d+ )?(?:international |world |worldwide )?sales (?:agent|company|outfit|house|banner|rep) (?:behind|for|on|of) $/.exec(
+      c.words(0, 8).replace(/T\d+.*$/, ''),
+    );
+  if (!m) return;
+  const titles: string[] = [];
+  let k = m[0].trim().split(' ').length;
+  while (c.isTitle(k)) {
+    titles.push(c.item(k).text);
+    if (c.tok(k + 1) === 'and' || (c.tok(k + 1) === ',' && c.isTitle(k + 2))) k += 2;
+    else break;
+  }
+  if (!titles.length || c.tok(k + 1) !== ',' || !c.isOrg(k + 2) || c.isPer(k + 2)) return;
+  const company = c.name(k + 2);
+  for (const title of titles) add(c.st, 'mandate', { title, company, territories: null }, 0.7, c.span());
+  learn(c.st.reg, company, 'company');
 }
 
 /** An unknown name right after a kind of film ("the drama Salt Road", "Midnight Madness entry Salt Road"): a film's name. */

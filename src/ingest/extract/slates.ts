@@ -23,13 +23,13 @@ const salesCompanyKnown = (name: string) => companyEntry(name)?.kind === 'sales-
 
 /** Verbs that say the company sells the film: any company. */
 const SALES_VERB =
-  /^(?:(?:is|are|will be|will) )?(?:also |now |currently )?(?:kick(?:s|ing)? off (?:international |world |worldwide )?(?:pre-?)?sales on|launch(?:es|ed|ing)? (?:international |world |worldwide )?(?:pre-?)?sales on|continu(?:es|ing) sales on|warming up buyers for|represent(?:s|ing) sales on|pre-sell(?:s|ing)|pre-selling)\b/;
+  /^(?:(?:is|are|will be|will) )?(?:also |now |currently )?(?:kick(?:s|ing)? off (?:international |world |worldwide )?(?:pre-?)?sales on|launch(?:es|ed|ing)? (?:international |world |worldwide )?(?:pre-?)?sales on|continu(?:es|ing) sales on|(?:finish(?:es|ing)?|wrap(?:s|ping)?) (?:off |up )?(?:international |world )?sales on|warming up buyers for|represent(?:s|ing) sales on|pre-sell(?:s|ing)|pre-selling)\b/;
 /** Verbs a seller presents films with: a sales company only. */
 const SLATE_VERB =
-  /^(?:(?:is|are|will be|has|have) )?(?:also |now |currently |likewise )?(?:launch(?:es|ing)?|unveil(?:s|ing)?|debut(?:s|ing)?|screen(?:s|ing)|market screening|bring(?:s|ing)|present(?:s|ing)|handl(?:es|ing)|represent(?:s|ing)|introduc(?:es|ing)|lead(?:s|ing) with|(?:is )?leading with|giv(?:es|ing) (?:a |the )?(?:joint )?(?:world |international |market )?premiere to|(?:will )?ha(?:s|ve) (?:the|a) (?:world |international |market )?premiere of|debuts a first promo-reel for|has a first promo for|has high expectations for)\b/;
+  /^(?:(?:is|are|will be|will|has|have) )?(?:also |now |currently |likewise )?(?:launch(?:es|ing)?|unveil(?:s|ing)?|debut(?:s|ing)?|screen(?:s|ing)?|market screening|bring(?:s|ing)?|present(?:s|ing)?|handl(?:e|es|ing)|represent(?:s|ing)?|introduc(?:e|es|ing)|lead(?:s|ing) with|(?:is )?leading with|giv(?:es|ing) (?:a |the )?(?:joint )?(?:world |international |market )?premiere to|(?:will )?ha(?:s|ve) (?:the|a) (?:world |international |market )?premiere of|debuts a first promo-reel for|has a first promo for|has high expectations for|(?:head(?:s|ing)? to|arriv(?:es|ing) (?:in|at)|is in|(?:will )?travel(?:s|ling)? to) F\d+ with)\b/;
 /** "its Cannes titles comprise", "the company's slate also includes": the titles of the company in focus or named. */
 const TITLES_INCLUDE =
-  /^(?:(?:further|other|its|the company's) )?(?:F\d+ |market |new |official )?(?:titles|slate|line-up|lineup) (?:also )?(?:include|includes|comprise|comprises|is headed by)\b/;
+  /^(?:(?:further|other|its|the (?:sales )?(?:company|firm|outfit|banner)(?:'s)?) )?(?:F\d+ |market |new |official )?(?:titles|slate|line-up|lineup) (?:also )?(?:include|includes|comprise|comprises|is headed by)\b/;
 
 /** "The sales outfit", "the Madrid-based sales agency": the company in focus, named as a seller. */
 const SELLER_PRONOUN = /^the (?:[a-z]+-based |X\d+ )?(?:international |world )?sales (?:outfit|house|agency|company|agent|banner)$/;
@@ -43,6 +43,8 @@ const STOP =
 /** A list item's describing token: a lower-case word, a nationality, a section, a festival, an award, a number (and a name's possessive). */
 const DESCRIBING = /^(?:[a-z][a-z-]*|[NSAFX]\d+|\d+)$/;
 const POSSESSIVE = /['’]s?$/;
+/** A maker's role written before their name. */
+const MAKER = /^(?:helmer|director|filmmaker|auteur|writer-director|actress-director|actor-director|documentarian|documentary-maker)$/;
 
 export function extractSlates(c: Ctx): void {
   rundownSellers(c);
@@ -78,7 +80,7 @@ export function extractSlates(c: Ctx): void {
   let strong = !!m;
   if (!m && company) m = SLATE_VERB.exec(w);
   // "Its Cannes titles comprise T and T2", "Further titles include T": the company in focus
-  if (!m && !company && c.st.focusCompany && /^(?:its|further|other)$/.test(c.tok(0))) {
+  if (!m && (!company || company === c.st.focusCompany) && c.st.focusCompany && /^(?:its|further|other|the)$/.test(c.tok(0))) {
     const t = TITLES_INCLUDE.exec(c.words(0, 8));
     if (t) {
       company = c.st.focusCompany;
@@ -104,6 +106,8 @@ function objectTitles(c: Ctx, from: number): string[] {
   const out: string[] = [];
   let k = from;
   while (k < n && c.tok(k) !== '.' && c.tok(k) !== ';') {
+    // "T and T2; as well as P's T3": the list goes on past the semicolon
+    if (/^as well as\b/.test(c.words(k, k + 3))) k += 3;
     // one list item: up to the next ',' or 'and' at its level
     let end = k;
     while (end < n && !/^(?:,|and|\.|;)$/.test(c.tok(end))) end++;
@@ -119,12 +123,15 @@ function objectTitles(c: Ctx, from: number): string[] {
           i = close + (item[close + 1] === 's' ? 1 : 0);
           continue;
         }
-        const code = c.isTitle(k + i) || (/^E\d+$/.test(t) && c.item(k + i).ent !== 'person' && !c.isCompanyName(k + i));
+        const code =
+          c.isTitle(k + i) ||
+          (/^E\d+$/.test(t) && c.item(k + i).ent !== 'person' && !c.isCompanyName(k + i) && !MAKER.test(item[i + 1] ?? ''));
         if (code && !POSSESSIVE.test(c.raw(k + i)) && (c.isTitle(k + i) || item[i + 1] !== '(')) {
           at = k + i;
           break;
         }
-        const named = /^[PEC]\d+$/.test(t) && (POSSESSIVE.test(c.raw(k + i)) || item[i + 1] === '(');
+        // "rising Moroccan helmer P's T": a word the reader took for a name before a maker's role describes the maker
+        const named = /^[PEC]\d+$/.test(t) && (POSSESSIVE.test(c.raw(k + i)) || item[i + 1] === '(' || MAKER.test(item[i + 1] ?? ''));
         if (STOP.test(t) || !(DESCRIBING.test(t) || named)) break;
       }
       // an unknown name is a film only where a film's name ends: "T, ...", "T by X", "T about ..." ("X directs" is a person)
