@@ -24,6 +24,7 @@ import {
   TERR_WORDS,
 } from './words.js';
 import { type Ctx, add, festivalOf, joinList, nk, validMedia, validTerritories } from './context.js';
+import { toldAsNoDeal } from './notADeal.js';
 
 interface DealObject {
   terrs: string[];
@@ -486,6 +487,7 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
     if (!terrs.length) terrs = [home.territory];
   }
   if (nk(title) === nk(buyer)) return;
+  if (toldAsNoDeal(c.sent.text, title, buyer)) return;
   const list = terrs.filter((t) => t !== 'international');
   const territories = list.length === 1 ? validTerritories(list[0]) : validTerritories(joinList(list));
   // "Buyers report the film has gone to X", "Sources say ...": a deal told by hearsay is not yet a deal
