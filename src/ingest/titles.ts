@@ -324,10 +324,23 @@ export function catalogTitleUsable(title: string): boolean {
   return /[^\p{ASCII}]|\d|\p{Lu}.*\p{Lu}/u.test(t);
 }
 
-/** A title's span without trailing dots or colons. */
+const CAP = (w: string) => w[0].toUpperCase() + w.slice(1);
+// when the sale was: "Ana Ruiz's T in 2021", "T in January 2023", "T on Monday" (a month alone ends only a title of
+// two words or more: "Summer in February" stays)
+const WHEN_AFTER = new RegExp(
+  String.raw`(?<=\S[ ]\S+)[ ](?:in|on|at|since|during|until|by)[ ](?:(?:early|late|mid)[ -])?(?:\d{4}|(?:${MONTHS.map(CAP).join('|')})(?:[ ]\d{1,2})?(?:,?[ ]\d{4})?|${WEEKDAYS.map(CAP).join('|')})$`,
+  'u',
+);
+// what the film won or is said to be, hyphened to a capital: "Oscar-nominated T", "Cannes-winning T"
+const ACCLAIM_BEFORE =
+  /^\p{Lu}[\p{L}'’.]*-(?:nominated|winning|awarded|acclaimed|backed|based|set|shortlisted|tipped|bound|selected)[ ](?=\p{Lu})/u;
+
+/** A title's span without trailing dots or colons, a date after it or praise before it. */
 function trim(s: number, text: string): Span {
-  const t = text.replace(/(?:'s|[.:,'-])+$/, '');
-  return [s, s + t.length];
+  const lead = ACCLAIM_BEFORE.exec(text)?.[0].length ?? 0;
+  const end = /(?:'s|[.:,'-])+$/;
+  const t = text.slice(lead).replace(end, '').replace(WHEN_AFTER, '').replace(end, '');
+  return [s + lead, s + lead + t.length];
 }
 
 /**
