@@ -468,6 +468,13 @@ export function extractDeals(c: Ctx): void {
             : 0;
     if (!len || !c.isOrg(v + len) || c.isTerr(v + len)) continue;
     if (c.tok(v + len + 1) === '(' || c.raw(v + len).endsWith("'s")) continue;
+    // "..., and T2, which went to X": the relative clause is about what stands before its comma, a title or nothing
+    const rel = /^(?:which|that)$/.test(c.tok(v - 1))
+      ? v - 1
+      : c.tok(v - 1) === 'also' && /^(?:which|that)$/.test(c.tok(v - 2))
+        ? v - 2
+        : -1;
+    if (rel > 1 && c.tok(rel - 1) === ',' && !c.isTitle(rel - 2)) continue;
     // the subject: the titles of the clause before the verb, at its start or after "and"; the nearest one at least
     const titles: string[] = [];
     for (let j = 0; j < v; j++)
