@@ -24,7 +24,7 @@ import {
   TERR_WORDS,
 } from './words.js';
 import { type Ctx, add, festivalOf, joinList, nk, validMedia, validTerritories } from './context.js';
-import { toldAsNoDeal } from './notADeal.js';
+import { buyerWithoutOfficer, toldAsNoDeal } from './notADeal.js';
 
 interface DealObject {
   terrs: string[];
@@ -486,6 +486,7 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
     buyer = home.company;
     if (!terrs.length) terrs = [home.territory];
   }
+  buyer = buyerWithoutOfficer(buyer);
   if (nk(title) === nk(buyer)) return;
   if (toldAsNoDeal(c.sent.text, title, buyer)) return;
   const list = terrs.filter((t) => t !== 'international');

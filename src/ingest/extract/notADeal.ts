@@ -8,6 +8,8 @@
  *   song (`X acquired the remake rights to T`, `the rights to the novel T`, `the rights to P's memoir T`).
  *
  * Read on the sentence's text around the title and the buyer, bounded looks: linear in the sentence.
+ *
+ * Also the buyer's name without the officer the run read into it (`Curzon CEO Tom Reyes acquired T`: Curzon).
  */
 
 /** Rights to something made from or beside the film, not the film's distribution rights. */
@@ -45,4 +47,13 @@ export function toldAsNoDeal(sentence: string, title: string, buyer: string): bo
     if (OTHER_RIGHTS.test(lead) || RIGHTS_TO_WORK.test(lead)) return true;
   }
   return false;
+}
+
+/** An officer's title and name after a company's: `Neon CEO Tom Quinn`, `Curzon Co-President Ana Ruiz`. */
+const OFFICER =
+  /^(\S.*?)\s+(?:CEO|COO|CFO|Co-?[Pp]resident|President|Chairman|Chairwoman|Chair|Co-?[Ff]ounder|Founder|Boss|Chief\s+\p{Lu}\S*(?:\s+Officer)?|Head\s+of\s+\p{Lu}\S*|Managing\s+Director|SVP|EVP|VP)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u;
+
+/** The buyer's name without an officer read into it: `Neon CEO Tom Quinn` → `Neon`. */
+export function buyerWithoutOfficer(buyer: string): string {
+  return OFFICER.exec(buyer)?.[1] ?? buyer;
 }
