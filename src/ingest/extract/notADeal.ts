@@ -18,6 +18,10 @@ const OTHER_RIGHTS =
 const RIGHTS_TO_WORK =
   /\brights\s+(?:to|of|for|on)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}?(?:novel|novella|book|memoir|biography|autobiography|play|stage play|song|podcast|musical|comic|graphic novel|manga|short story|article|life story|video game)\s+(?:\S+\s+){0,2}$/i;
 
+/** The title named as a work the film is yet to be made from: `bought the spec script T`, `Buys Ana Ruiz Novel 'T'`. */
+const WORK_BEFORE =
+  /\b(?:novel|novella|book|memoir|play|spec script|spec|script|screenplay|pitch|podcast|short story|graphic novel|comic|manga|video game)\s*$/i;
+
 /** A condition opening the clause the buyer stands in: `If`, `Unless`, `Whether`, `Had X acquired`, `Should X buy`. */
 const CONDITION = /(?:^|[,;:–—]\s*)(?:if|unless|whether|even if|only if|had|should)\s+(?:the\s+)?$/i;
 
@@ -44,7 +48,7 @@ export function toldAsNoDeal(sentence: string, title: string, buyer: string): bo
   const t = text.indexOf(bare);
   if (t >= 0) {
     const lead = text.slice(Math.max(0, t - 80), t).replace(/['"“”]\s*$/, '');
-    if (OTHER_RIGHTS.test(lead) || RIGHTS_TO_WORK.test(lead)) return true;
+    if (OTHER_RIGHTS.test(lead) || RIGHTS_TO_WORK.test(lead) || WORK_BEFORE.test(lead)) return true;
   }
   return false;
 }
