@@ -219,6 +219,11 @@ export function extractDeals(c: Ctx): void {
     }
     // "which was acquired by": the title before "which"
     if (!title && c.tok(v - 1) === 'which') title = lastTitleBefore(c, v);
+    // "whose previous feature was bought by X", "her debut was picked up by X": another film, not the one in focus or
+    // named before "whose" (a title's own rights stay: "T, whose U.S. rights were bought by X")
+    const whose = prefix.lastIndexOf('whose ');
+    const subject = whose >= 0 ? prefix.slice(whose) : title ? '' : prefix;
+    if (/\b(?:previous|last|earlier|prior|first|debut|predecessor|original|prequel|sequel|follow-up|other)\b/.test(subject)) continue;
     title ??= c.st.focus ?? c.st.lead;
     // territories in the subject: "North American rights to T have been acquired"
     const subjTerrs: string[] = [];
