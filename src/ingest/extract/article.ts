@@ -249,6 +249,8 @@ function runPass(
         st.titlesSeen.add(nk(it.text));
         noteTitle(st, it.text);
       }
+    const listed = [...new Set(sk.items.filter((it) => it.kind === 'title').map((it) => it.text))];
+    if (listed.length >= 2) st.pair = [listed[0], listed[listed.length - 1]];
     // the company in focus: a company that starts the sentence
     const firstEnt = sk.items.find((it) => it.kind === 'ent' || it.kind === 'title');
     if (firstEnt?.kind === 'ent' && firstEnt.ent === 'company' && !headline) st.focusCompany = firstEnt.name ?? firstEnt.text;

@@ -414,6 +414,8 @@ export function extractDeals(c: Ctx): void {
         sentenceWords,
       );
     const cue = RUMOUR_WORDS.exec(prefix.replace(/\bsources? (?:say|said|tell)\b.*$/, ''));
+    // "the latter" the reading could not pair with a title: not the film in focus
+    if (!o.titles.length && /\bthe (?:latter|former)\b/.test(c.words(v + len, limit))) continue;
     const titles = o.titles.length ? o.titles : [lastTitleBefore(c, subj.start) ?? c.st.focus ?? c.st.lead];
     if (denialAround || unsigned || (cue && !/^(?:no)$/.test(cue[0]))) {
       for (const title of titles) {
