@@ -480,6 +480,8 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
   // "Scanbox Entertainmentfor": a page that lost its spacing glued the next word to a known company's name
   const glued = /^(.*\p{Ll}{2})(?:for|sold)$/u.exec(buyer);
   if (glued && (companyEntry(glued[1]) || COMPANY_WORD_END.test(glued[1]))) buyer = glued[1];
+  // "GagaCommunications": the same lost space before a corporate word
+  buyer = buyer.replace(/^(\p{Lu}\p{Ll}{2,})(Films|Entertainment|Pictures|Media|Distribution|Releasing|Communications|Cinema)$/u, '$1 $2');
   // "SVT Sweden": the company and the country it serves
   const home = splitHomeCountry(buyer);
   if (home) {
