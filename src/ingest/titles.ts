@@ -403,6 +403,11 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       }
       // "Croatia's Kinorama": a buyer's country, not an auteur
       if (territoryOf(m[1])) continue;
+      // "Critics' Week", "Directors' Fortnight": a festival's section, not a film behind its maker's name
+      const owner = part.slice(m.index, m.index + m[0].length - m[3].length - (m[2]?.length ?? 0)).trim();
+      const named = m[3].replace(/[.,;:]+$/, '');
+      const ownerLast = owner.split(' ').pop();
+      if ([named, named.split(' ')[0]].some((t) => isKnownSection(`${owner} ${t}`) || isKnownSection(`${ownerLast} ${t}`))) continue;
       const s = sen.start + m.index + m[0].length - m[3].length;
       const after = part.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (!descriptor && /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(m[3]) && SPEECH_AFTER.test(after)) continue;
