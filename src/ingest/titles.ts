@@ -408,6 +408,9 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const named = m[3].replace(/[.,;:]+$/, '');
       const ownerLast = owner.split(' ').pop();
       if ([named, named.split(' ')[0]].some((t) => isKnownSection(`${owner} ${t}`) || isKnownSection(`${ownerLast} ${t}`))) continue;
+      // "SXSW's Narrative Spotlight", "Rotterdam's Bright Future": a festival's possessive names its sections and prizes;
+      // its films follow a kind of film ("Cannes' opening film T")
+      if (!descriptor.trim() && findEvent(m[1])) continue;
       const s = sen.start + m.index + m[0].length - m[3].length;
       const after = part.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (!descriptor && /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(m[3]) && SPEECH_AFTER.test(after)) continue;
