@@ -531,4 +531,16 @@ describe('trap sentences in an article', () => {
       'Copper Sky / Harbor Communications / Japan',
     ]);
   });
+
+  it("a festival's section written with a possessive is not a film that takes the next sale", () => {
+    expect(deals("Films Boutique Sells 'Copper Sky'\n\nThe film screened in Critics’ Week. Curzon has acquired U.K. rights.")).toEqual([
+      'Copper Sky / Curzon / U.K.',
+    ]);
+    expect(deals("Films Boutique Sells 'Copper Sky'\n\nThe film premiered in Directors’ Fortnight. Germany went to Alamode.")).toEqual([
+      'Copper Sky / Alamode / Germany',
+    ]);
+    expect(
+      deals("Films Boutique Sells 'Copper Sky'\n\nIt was selected for SXSW’s Narrative Spotlight. Curzon has acquired U.K. rights."),
+    ).toEqual(['Copper Sky / Curzon / U.K.']);
+  });
 });
