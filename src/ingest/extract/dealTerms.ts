@@ -532,7 +532,12 @@ export function parenBuyer(c: Ctx, k: number): [string, number] | null {
   if (c.isTerr(k + 1) || c.isTitle(k + 1) || /^P\d+$/.test(c.tok(k + 1))) return null;
   const a = c.item(k + 1).start - c.sent.start;
   const b = c.item(e - 1).end - c.sent.start;
-  const name = c.sent.text.slice(a, b).replace(/\s+/g, ' ').trim();
+  // "(Lucky Red, which also co-produced)": the company, not what is said of it
+  const name = c.sent.text
+    .slice(a, b)
+    .replace(/\s+/g, ' ')
+    .replace(/,\s*(?:which|who|that|also|as|its|a|an|the)\b.*$/, '')
+    .trim();
   if (
     !/^[\p{Lu}\d]/u.test(name) ||
     name.length > 60 ||
