@@ -479,6 +479,28 @@ describe('trap sentences: no closed deal, or the right buyer and title', () => {
     expect(deals('Le Pacte released Copper Sky on 300 screens, where it took €1m.')).toEqual([]);
     expect(deals('In its second week, Copper Sky (Le Pacte, 300 screens) slipped to fourth.')).toEqual([]);
   });
+  it('sales lists: what is said of a buyer in parentheses, a second title, talks and buyers that only attended', () => {
+    expect(
+      deals('Wild Bunch has sold Copper Sky to Germany (Alamode), Italy (Lucky Red, which also co-produced) and Spain (Golem).'),
+    ).toEqual(['Copper Sky / Alamode / Germany', 'Copper Sky / Lucky Red / Italy', 'Copper Sky / Golem / Spain']);
+    expect(deals('Copper Sky (Portugal/France) has sold to Germany (Alamode) and Spain (Golem).')).toEqual([
+      'Copper Sky / Alamode / Germany',
+      'Copper Sky / Golem / Spain',
+    ]);
+    expect(deals('Copper Sky, by Ana Ruiz (Night Train), has sold to Germany (Alamode).')).toEqual(['Copper Sky / Alamode / Germany']);
+    expect(deals('Wild Bunch has sold Copper Sky, produced by Rosa Filmes (Lisbon), to Germany (Alamode).')).toEqual([
+      'Copper Sky / Alamode / Germany',
+    ]);
+    expect(deals('Buyers at the screening of Copper Sky included Alamode, Golem and Lucky Red.')).toEqual([]);
+    expect(deals('Alamode, Golem and Lucky Red are regular Wild Bunch clients.')).toEqual([]);
+    expect(deals('Copper Sky has sold to Germany, where Wild Bunch Germany will release it.')).toEqual([
+      'Copper Sky / Wild Bunch Germany / Germany',
+    ]);
+    expect(deals('Memento is in talks with Alamode for Germany on Copper Sky.')).toEqual([]);
+    expect(deals('Memento is finalising deals for Germany (Alamode) and Spain (Golem) on Copper Sky.')).toEqual([]);
+    expect(deals('Deals for Germany (Alamode) and Spain (Golem) are close on Copper Sky.')).toEqual([]);
+    expect(deals('Germany (Alamode) and Spain (Golem) are in negotiation for Copper Sky.')).toEqual([]);
+  });
 });
 
 describe('trap sentences in an article', () => {
