@@ -28,7 +28,7 @@ import {
   findEvent,
   isKnownSection,
 } from './lexicon.js';
-import { ABBREV_DOT, CONNECTORS, HEADLINE_WORDS, MEDIA_ACRONYMS, MOD_RE, TOKEN_RE, looksLikeTitle } from './sketchWords.js';
+import { ABBREV_DOT, CONNECTORS, HEADLINE_WORDS, MEDIA_ACRONYMS, MOD_RE, TOKEN_RE, looksLikeTitle, spokenQuote } from './sketchWords.js';
 import { type EntKind, type Item, type Registry, learn } from './registry.js';
 import { companyBySurface, isAwardName, isCapToken, parseMoneyToken, personShaped, resolveShort, territoryOf } from './nameShapes.js';
 
@@ -88,7 +88,7 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     if (/\p{L}{2}'s$/u.test(view.slice(s, innerEnd)) && /^[ ]\p{Ll}/u.test(view.slice(e + 1, e + 3))) innerEnd -= 2;
     const innerStart = s + (raw.length - raw.trimStart().length);
     const text = view.slice(innerStart, innerEnd);
-    const isTitle = looksLikeTitle(raw);
+    const isTitle = looksLikeTitle(raw) && !spokenQuote(raw, view.slice(Math.max(start, qs[q] - 24), qs[q]), view.slice(e + 1, e + 40));
     spans.push({ s: qs[q], e: e + 1, item: { kind: isTitle ? 'title' : 'quote', text, start: innerStart, end: innerEnd, code: '' } });
   }
   // single-quoted titles in headlines and some outlets: 'The Salt Flats'

@@ -56,6 +56,27 @@ export function looksLikeTitle(inner: string): boolean {
   return words.length <= 5 && !QUOTE_WORDS.test(t);
 }
 
+/** A verb of speech, as the trade tags a quotation. */
+const SPEECH = String.raw`(?:said|says|added|adds|noted|notes|explained|explains|commented|comments|told|tells|stated|states|enthused|enthuses)`;
+const SPEECH_BEFORE = new RegExp(String.raw`\b${SPEECH}(?:[ ]\S+){0,2}[,:]\s*$`);
+const SPEECH_AFTER = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:he|she|they|\p{Lu}[\p{L}.'’-]*(?:[ ]\p{Lu}[\p{L}.'’-]*){0,2})[ ]${SPEECH}\b`,
+  'u',
+);
+/** Plain words of speech in lower case, which a title in Title Case writes with a capital ("Life Is Beautiful"). */
+const SPOKEN_WORDS = /\b(?:is|are|was|were|we|our|i'm|we're|it's|will|have|has|am)\b/;
+
+/**
+ * Whether a quotation marked as a title is what someone said: tagged by a verb of speech before (`said: "..."`) or
+ * after it (`"...," said Ana Ruiz`), or a clause that ends inside its quotes with a plain verb in lower case
+ * (`"Copper Sky is extraordinary."`).
+ */
+export function spokenQuote(inner: string, before: string, after: string): boolean {
+  if (SPEECH_BEFORE.test(before) || SPEECH_AFTER.test(after)) return true;
+  const t = inner.trim();
+  return t.split(/\s+/).length >= 3 && /[.!]$/.test(t) && SPOKEN_WORDS.test(t);
+}
+
 /** Words that, in a Title Case headline, are plain words and not names. */
 export const HEADLINE_WORDS = new Set([
   'nabs',

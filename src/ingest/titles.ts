@@ -324,10 +324,23 @@ export function catalogTitleUsable(title: string): boolean {
   return /[^\p{ASCII}]|\d|\p{Lu}.*\p{Lu}/u.test(t);
 }
 
-/** A title's span without trailing dots or colons. */
+const CAP = (w: string) => w[0].toUpperCase() + w.slice(1);
+// when the sale was: "Ana Ruiz's T in 2021", "T in January 2023", "T on Monday" (a month alone ends only a title of
+// two words or more: "Summer in February" stays)
+const WHEN_AFTER = new RegExp(
+  String.raw`(?<=\S[ ]\S+)[ ](?:in|on|at|since|during|until|by)[ ](?:(?:early|late|mid)[ -])?(?:\d{4}|(?:${MONTHS.map(CAP).join('|')})(?:[ ]\d{1,2})?(?:,?[ ]\d{4})?|${WEEKDAYS.map(CAP).join('|')})$`,
+  'u',
+);
+// what the film won or is said to be, hyphened to a capital: "Oscar-nominated T", "Cannes-winning T"
+const ACCLAIM_BEFORE =
+  /^\p{Lu}[\p{L}'’.]*-(?:nominated|winning|awarded|acclaimed|backed|based|set|shortlisted|tipped|bound|selected)[ ](?=\p{Lu})/u;
+
+/** A title's span without trailing dots or colons, a date after it or praise before it. */
 function trim(s: number, text: string): Span {
-  const t = text.replace(/(?:'s|[.:,'-])+$/, '');
-  return [s, s + t.length];
+  const lead = ACCLAIM_BEFORE.exec(text)?.[0].length ?? 0;
+  const end = /(?:'s|[.:,'-])+$/;
+  const t = text.slice(lead).replace(end, '').replace(WHEN_AFTER, '').replace(end, '');
+  return [s + lead, s + lead + t.length];
 }
 
 /**
@@ -390,6 +403,14 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       }
       // "Croatia's Kinorama": a buyer's country, not an auteur
       if (territoryOf(m[1])) continue;
+      // "Critics' Week", "Directors' Fortnight": a festival's section, not a film behind its maker's name
+      const owner = part.slice(m.index, m.index + m[0].length - m[3].length - (m[2]?.length ?? 0)).trim();
+      const named = m[3].replace(/[.,;:]+$/, '');
+      const ownerLast = owner.split(' ').pop();
+      if ([named, named.split(' ')[0]].some((t) => isKnownSection(`${owner} ${t}`) || isKnownSection(`${ownerLast} ${t}`))) continue;
+      // "SXSW's Narrative Spotlight", "Rotterdam's Bright Future": a festival's possessive names its sections and prizes;
+      // its films follow a kind of film ("Cannes' opening film T")
+      if (!descriptor.trim() && findEvent(m[1])) continue;
       const s = sen.start + m.index + m[0].length - m[3].length;
       const after = part.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (!descriptor && /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(m[3]) && SPEECH_AFTER.test(after)) continue;

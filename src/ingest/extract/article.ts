@@ -18,7 +18,7 @@ import { nameKey } from '../names.js';
 import { findTitleSpans, fullTitles } from '../titles.js';
 import { matchingView, readHeader, segment, type Sentence } from '../text.js';
 import type { AnyFact, CandidateFact, Span } from '../types.js';
-import { Ctx, type ExtractOptions, type Extraction, type State, add, newState, nk } from './context.js';
+import { Ctx, type ExtractOptions, type Extraction, type State, add, dropFact, newState, nk } from './context.js';
 import { companyEntry } from '../companies.js';
 import { extractBoxOffice, extractReleases } from './boxOffice.js';
 import { extractCredits, extractSourceAndStatus } from './credits.js';
@@ -251,6 +251,8 @@ function runPass(
         st.titlesSeen.add(nk(it.text));
         noteTitle(st, it.text);
       }
+    const listed = [...new Set(sk.items.filter((it) => it.kind === 'title').map((it) => it.text))];
+    if (listed.length >= 2) st.pair = [listed[0], listed[listed.length - 1]];
     // the company in focus: a company that starts the sentence
     const firstEnt = sk.items.find((it) => it.kind === 'ent' || it.kind === 'title');
     if (firstEnt?.kind === 'ent' && firstEnt.ent === 'company' && !headline) st.focusCompany = firstEnt.name ?? firstEnt.text;
@@ -263,7 +265,25 @@ function runPass(
     );
     if (dir) st.focusPerson = resolveShort(reg, dir.text)?.name ?? dir.name ?? dir.text;
   }
+  dropCutDeals(st, sentences[sentences.length - 1]);
   return st;
+}
+
+/**
+ * A text that stops mid-sentence (a page cut short, an excerpt): its last sentence may have been about to name the
+ * film (`X acquired North American rights to` ...), so a deal there whose title the sentence does not write (the film
+ * in focus) is not told; a sale of a title it names stays (`T sold to the UK (X), Spain (Y), Italy (Z`), and so does
+ * an item of a sales list, complete before the cut (`..., the UK (X), Spain (Y), Italy (Z`).
+ */
+function dropCutDeals(st: State, last: Sentence | undefined): void {
+  if (!last || /[.!?…"”’')\]]\s*$/.test(last.text)) return;
+  const said = nk(last.text);
+  const paired = (buyer: string) => {
+    const at = last.text.indexOf(buyer);
+    return at >= 0 && (last.text[at - 1] === '(' || /^\s*\(/.test(last.text.slice(at + buyer.length)));
+  };
+  for (const f of [...(st.factsAt.get(last.start) ?? [])])
+    if (f.type === 'deal' && !said.includes(nk(f.fields.title)) && !paired(f.fields.buyer)) dropFact(st, f);
 }
 
 /**

@@ -104,13 +104,13 @@ function personOfCompany(c: Ctx, name: string): boolean {
 }
 
 /** The company whose name starts at word `start`: [end (exclusive), name] or null. */
-export function companyStartingAt(c: Ctx, ws: Word[], start: number, text: string): [number, string] | null {
+export function companyStartingAt(c: Ctx, ws: Word[], start: number, text: string, agents = false): [number, string] | null {
   for (let n = Math.min(5, ws.length - start); n >= 1; n--) {
     const parts = ws.slice(start, start + n);
     if (!capital(parts[0].w) || !parts.every((p) => capital(p.w) || p.w === '&' || /^(?:of|the|and|de|du|la)$/.test(p.w))) continue;
     if (/^(?:and|of|the|&)$/.test(parts[parts.length - 1].w)) continue;
     const name = text.slice(parts[0].s, parts[parts.length - 1].e);
-    if (isCompanyName(c, name)) return [start + n, name];
+    if (isCompanyName(c, name, agents)) return [start + n, name];
     if (n >= 2 && CORPORATE_END.test(parts[parts.length - 1].w) && !/^(?:The|A|An)$/.test(parts[0].w)) return [start + n, name];
   }
   return null;
@@ -207,7 +207,9 @@ export function titleAt(c: Ctx, ws: Word[], i: number, text: string): [number, s
       ws[k + 1]?.lw === 'the' &&
       ws[k + 2] &&
       capital(ws[k + 2].w) &&
-      !(x.lw === 'for' && placeStartsAt(ws, k + 2, text))
+      !(x.lw === 'for' && placeStartsAt(ws, k + 2, text)) &&
+      // ("T from The Match Factory", "T to The Klockworx": the seller or the buyer after the title, not its words)
+      !(/^(?:from|to|with)$/.test(x.lw) && companyStartingAt(c, ws, k + 1, text, true))
     ) {
       k += 2;
       continue;

@@ -67,6 +67,8 @@ export interface State {
   mandates: Map<string, string>;
   /** Every title the article has named so far (normalized). */
   titlesSeen: Set<string>;
+  /** The first and last titles of the last sentence that named two or more: what `the former`, `the latter` mean. */
+  pair: [string, string] | null;
 }
 
 export function newState(date: string, reg: Registry): State {
@@ -93,6 +95,7 @@ export function newState(date: string, reg: Registry): State {
     roleOf: new Map(),
     mandates: new Map(),
     titlesSeen: new Set(),
+    pair: null,
   };
 }
 
@@ -202,6 +205,9 @@ export class Ctx {
   /** A title token or a pronoun phrase at i: [title, tokens used]. */
   titleAt(i: number): [string | null, number] {
     if (this.isTitle(i)) return [this.item(i).text, 1];
+    // "the latter", "the former": the last or the first of the titles a sentence named together
+    const which = this.tok(i) === 'the' ? /^(former|latter)$/.exec(this.tok(i + 1)) : null;
+    if (which) return [this.st.pair?.[which[1] === 'former' ? 0 : 1] ?? null, 2];
     for (let n = 4; n >= 1; n--) {
       const phrase = i >= 0 ? this.words(i, i + n) : this.toks.slice(i, i + n).join(' ');
       if (PRONOUN_TITLE.test(phrase)) {

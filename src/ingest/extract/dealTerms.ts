@@ -24,6 +24,7 @@ import {
   TERR_WORDS,
 } from './words.js';
 import { type Ctx, add, festivalOf, joinList, nk, validMedia, validTerritories } from './context.js';
+import { buyerWithoutOfficer, toldAsNoDeal } from './notADeal.js';
 
 interface DealObject {
   terrs: string[];
@@ -479,13 +480,17 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
   // "Scanbox Entertainmentfor": a page that lost its spacing glued the next word to a known company's name
   const glued = /^(.*\p{Ll}{2})(?:for|sold)$/u.exec(buyer);
   if (glued && (companyEntry(glued[1]) || COMPANY_WORD_END.test(glued[1]))) buyer = glued[1];
+  // "GagaCommunications": the same lost space before a corporate word
+  buyer = buyer.replace(/^(\p{Lu}\p{Ll}{2,})(Films|Entertainment|Pictures|Media|Distribution|Releasing|Communications|Cinema)$/u, '$1 $2');
   // "SVT Sweden": the company and the country it serves
   const home = splitHomeCountry(buyer);
   if (home) {
     buyer = home.company;
     if (!terrs.length) terrs = [home.territory];
   }
+  buyer = buyerWithoutOfficer(buyer);
   if (nk(title) === nk(buyer)) return;
+  if (toldAsNoDeal(c.sent.text, title, buyer)) return;
   const list = terrs.filter((t) => t !== 'international');
   const territories = list.length === 1 ? validTerritories(list[0]) : validTerritories(joinList(list));
   // "Buyers report the film has gone to X", "Sources say ...": a deal told by hearsay is not yet a deal
@@ -527,7 +532,12 @@ export function parenBuyer(c: Ctx, k: number): [string, number] | null {
   if (c.isTerr(k + 1) || c.isTitle(k + 1) || /^P\d+$/.test(c.tok(k + 1))) return null;
   const a = c.item(k + 1).start - c.sent.start;
   const b = c.item(e - 1).end - c.sent.start;
-  const name = c.sent.text.slice(a, b).replace(/\s+/g, ' ').trim();
+  // "(Lucky Red, which also co-produced)": the company, not what is said of it
+  const name = c.sent.text
+    .slice(a, b)
+    .replace(/\s+/g, ' ')
+    .replace(/,\s*(?:which|who|that|also|as|its|a|an|the)\b.*$/, '')
+    .trim();
   if (
     !/^[\p{Lu}\d]/u.test(name) ||
     name.length > 60 ||

@@ -219,6 +219,11 @@ export function extractDeals(c: Ctx): void {
     }
     // "which was acquired by": the title before "which"
     if (!title && c.tok(v - 1) === 'which') title = lastTitleBefore(c, v);
+    // "whose previous feature was bought by X", "her debut was picked up by X": another film, not the one in focus or
+    // named before "whose" (a title's own rights stay: "T, whose U.S. rights were bought by X")
+    const whose = prefix.lastIndexOf('whose ');
+    const subject = whose >= 0 ? prefix.slice(whose) : title ? '' : prefix;
+    if (/\b(?:previous|last|earlier|prior|first|debut|predecessor|original|prequel|sequel|follow-up|other)\b/.test(subject)) continue;
     title ??= c.st.focus ?? c.st.lead;
     // territories in the subject: "North American rights to T have been acquired"
     const subjTerrs: string[] = [];
@@ -409,6 +414,8 @@ export function extractDeals(c: Ctx): void {
         sentenceWords,
       );
     const cue = RUMOUR_WORDS.exec(prefix.replace(/\bsources? (?:say|said|tell)\b.*$/, ''));
+    // "the latter" the reading could not pair with a title: not the film in focus
+    if (!o.titles.length && /\bthe (?:latter|former)\b/.test(c.words(v + len, limit))) continue;
     const titles = o.titles.length ? o.titles : [lastTitleBefore(c, subj.start) ?? c.st.focus ?? c.st.lead];
     if (denialAround || unsigned || (cue && !/^(?:no)$/.test(cue[0]))) {
       for (const title of titles) {
@@ -468,6 +475,13 @@ export function extractDeals(c: Ctx): void {
             : 0;
     if (!len || !c.isOrg(v + len) || c.isTerr(v + len)) continue;
     if (c.tok(v + len + 1) === '(' || c.raw(v + len).endsWith("'s")) continue;
+    // "..., and T2, which went to X": the relative clause is about what stands before its comma, a title or nothing
+    const rel = /^(?:which|that)$/.test(c.tok(v - 1))
+      ? v - 1
+      : c.tok(v - 1) === 'also' && /^(?:which|that)$/.test(c.tok(v - 2))
+        ? v - 2
+        : -1;
+    if (rel > 1 && c.tok(rel - 1) === ',' && !c.isTitle(rel - 2)) continue;
     // the subject: the titles of the clause before the verb, at its start or after "and"; the nearest one at least
     const titles: string[] = [];
     for (let j = 0; j < v; j++)

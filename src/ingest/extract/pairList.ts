@@ -45,6 +45,9 @@ export function extractPairLists(c: Ctx): void {
     // a territory the source misspelt, in a pair's place: "Columbia (X)", "Former Yugoslovia (X)"
     const typo = !c.isTerr(k) && k > cue && /^[CE]\d+$/.test(c.tok(k)) && c.tok(k + 1) === '(' ? typoTerritory(c.item(k).text) : null;
     if ((!c.isTerr(k) && !typo) || c.item(k)?.ent === 'nationality') continue;
+    // "sold T to Germany (X) and T2 to Spain (Y)": a second object the reading did not take for a title owns the pair
+    if (c.tok(k - 1) === 'to' && /^E\d+$/.test(c.tok(k - 2)) && c.item(k - 2).ent !== 'company' && /^(?:and|,)$/.test(c.tok(k - 3)))
+      continue;
     // the territories of the pair: "the Baltics and Scandinavia (X)"
     let first = k;
     const terrs: string[] = [];

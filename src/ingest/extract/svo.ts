@@ -152,6 +152,10 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
   while (k > 0 && BETWEEN.has(ws[k - 1].lw) && v - k < 7) k--;
   const found = companyEndingAt(c, ws, k, text);
   if (found) {
+    // "X, a subsidiary of Y, acquired", "X, rather than Y, acquired": a company inside commas between another
+    // company and the verb describes it; the subject is the company before the opening comma
+    const held = ws.slice(k, v).some((w) => w.w === ',') ? heldCompany(c, ws, found[0], text) : null;
+    if (held) return [held];
     const names = [found[1]];
     // joint buyers: "A24 and DirecTV have acquired"
     if (ws[found[0] - 1]?.lw === 'and') {
@@ -173,6 +177,28 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
     if (c.st.focusCompany) return [c.st.focusCompany];
   }
   return [];
+}
+
+/**
+ * The company before an apposition that holds the one at `a`: `X, a subsidiary of`, `X, owned by`, `X, which is backed
+ * by`, `X, rather than`, `X, a joint venture of Y and`: lower-case words only between the comma and `a`.
+ */
+function heldCompany(c: Ctx, ws: Word[], a: number, text: string): string | null {
+  let b = a - 1;
+  // "a joint venture of StudioCanal and Film4": the first of the joined companies
+  if (ws[b]?.lw === 'and') {
+    const other = companyEndingAt(c, ws, b, text);
+    if (other) b = other[0] - 1;
+  }
+  for (let j = b; j > 0 && b - j < 8; j--) {
+    if (ws[j].w === ',') {
+      // (at least one word between: "X, Y and Z acquired" is a list of buyers)
+      const before = j < b ? companyEndingAt(c, ws, j, text) : null;
+      return before ? before[1] : null;
+    }
+    if (!/^\p{Ll}/u.test(ws[j].w)) return null;
+  }
+  return null;
 }
 
 /** The territories a rights phrase names (`North American and Latin American`), without its media words. */
