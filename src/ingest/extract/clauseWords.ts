@@ -30,13 +30,37 @@ export interface Word {
 
 const ABBREV = /^(?:(?:\p{L}\.)+|Bros\.|Inc\.|Co\.|Ltd\.|Jr\.|St\.|Intl\.|Ent\.|No\.|vs\.)$/u;
 
+/**
+ * ASCII single quotes around a title (`for rights to 'The Salt Road'.`), as the sketch reads them: an opening quote
+ * after no letter, before a capital or a digit, closed by a quote before no letter (an apostrophe inside, `Frankie's`,
+ * stays). [opening offsets, closing offsets].
+ */
+function singleQuotes(text: string): [Set<number>, Set<number>] {
+  const open = new Set<number>();
+  const close = new Set<number>();
+  if (!text.includes("'")) return [open, close];
+  const re = /(?<![\p{L}\p{N}])'(?=[\p{Lu}\p{N}])(?:[^'"\n]|'(?=\p{L})){1,120}?'(?![\p{L}\p{N}])/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    open.add(m.index);
+    close.add(m.index + m[0].length - 1);
+  }
+  return [open, close];
+}
+
 export function sentenceWords(text: string): Word[] {
   const out: Word[] = [];
+  const [opens, closes] = singleQuotes(text);
   const re = /[“”"(),;:–—]|‘|’(?=\s|$)|[^\s“”"(),;:–—]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let w = m[0];
-    const s = m.index;
+    let s = m.index;
     let tail = '';
+    // an ASCII quote pair is read as the curly one: `'T'` as `‘`, T, `’`
+    if (opens.has(s) && w.length > 1) {
+      out.push({ w: '‘', lw: '‘', s, e: s + 1 });
+      w = w.slice(1);
+      s++;
+    }
     if (w.length > 1 && !ABBREV.test(w)) {
       const t = /[.!?]+$/.exec(w);
       if (t && t.index > 0) {
@@ -47,6 +71,13 @@ export function sentenceWords(text: string): Word[] {
     // "for ‘T’.", "‘T’ is": a closing quote glued to a word closes the single quote opened before it in the sentence
     // (an apostrophe inside a word, "Frankie’s", or a plural possessive with no quote open, stays part of the word)
     if (w.length > 1 && w.endsWith('’') && out.filter((x) => x.w === '‘').length > out.filter((x) => x.w === '’').length) {
+      w = w.slice(0, -1);
+      out.push({ w, lw: w.toLowerCase().replace(/’/g, "'"), s, e: s + w.length });
+      out.push({ w: '’', lw: "'", s: s + w.length, e: s + w.length + 1 });
+      if (tail) out.push({ w: tail, lw: tail, s: s + w.length + 1, e: s + w.length + 1 + tail.length });
+      continue;
+    }
+    if (w.length > 1 && closes.has(s + w.length - 1)) {
       w = w.slice(0, -1);
       out.push({ w, lw: w.toLowerCase().replace(/’/g, "'"), s, e: s + w.length });
       out.push({ w: '’', lw: "'", s: s + w.length, e: s + w.length + 1 });
