@@ -50,6 +50,38 @@ describe('1. titles in ASCII single quotes in the clause reader, and the price p
   });
 });
 
+describe('2. joint buyers that team up', () => {
+  it('`X and Y have teamed to acquire T`: one deal per buyer', () => {
+    expect(deals("Mubi and Curzon have teamed to acquire 'The Salt Road'.")).toEqual([
+      'The Salt Road / Mubi / -',
+      'The Salt Road / Curzon / -',
+    ]);
+  });
+
+  it('`teamed up to acquire T for R`, `have joined forces to buy T`', () => {
+    expect(deals('Mubi and Curzon have teamed up to acquire The Salt Road for the UK and Ireland.')).toEqual([
+      'The Salt Road / Mubi / UK and Ireland',
+      'The Salt Road / Curzon / UK and Ireland',
+    ]);
+    expect(deals("Filmcoopi and Cineart have joined forces to buy 'Copper Bay'.")).toEqual([
+      'Copper Bay / Filmcoopi / -',
+      'Copper Bay / Cineart / -',
+    ]);
+  });
+
+  it('`X has teamed with Y to acquire T`: the partner is a buyer too', () => {
+    expect(deals("Mubi has teamed with Curzon to acquire 'The Salt Road'.").sort()).toEqual([
+      'The Salt Road / Curzon / -',
+      'The Salt Road / Mubi / -',
+    ]);
+  });
+
+  it('teams that have not bought yet give no deal', () => {
+    expect(deals("Mubi and Curzon are set to team up to acquire 'The Salt Road'.")).toEqual([]);
+    expect(deals("Mubi and Curzon have teamed to produce 'The Salt Road'.")).toEqual([]);
+  });
+});
+
 describe('5. one spelling of a territory, whichever rule reads it', () => {
   it('`North American` and `Latin American` rights in the clause reader are North America and Latin America', () => {
     expect(deals('Neon paid $5 million for North American rights to “Golden Hour Blues.”')).toEqual([
