@@ -82,6 +82,30 @@ describe('2. joint buyers that team up', () => {
   });
 });
 
+describe('3. a buyer named in a relative clause', () => {
+  it('`T, which X acquired in Cannes, opens ...`: a deal X / T', () => {
+    expect(deals("'The Salt Road', which Mubi acquired in Cannes, opens in France next week.")).toEqual(['The Salt Road / Mubi / -']);
+    expect(deals('The Salt Road, which Curzon picked up last year, opens in London on Friday.')).toEqual(['The Salt Road / Curzon / -']);
+  });
+
+  it('the territories the relative clause names are the deal’s', () => {
+    expect(deals("'Copper Bay', which Curzon bought for the UK and Ireland, opens in London.")).toEqual([
+      'Copper Bay / Curzon / UK and Ireland',
+    ]);
+  });
+
+  it('an owner’s possessive before the title is not part of it; a company bought is no film', () => {
+    expect(deals("Neon's Salt Road, which Mubi acquired for the UK, opens on Friday.")).toEqual(['Salt Road / Mubi / UK']);
+    expect(deals('The label, Kestrel Pictures, which Mubi bought last year, releases the film.')).toEqual([]);
+  });
+
+  it('`which X produced`, `which X directed` are no deals', () => {
+    expect(deals("'The Salt Road', which Mubi produced, opens in France next week.")).toEqual([]);
+    expect(deals("'The Salt Road', which Ana Ruiz directed, opens in France next week.")).toEqual([]);
+    expect(deals("'The Salt Road', which Ana Ruiz acquired as a novel, opens in France.")).toEqual([]);
+  });
+});
+
 describe('5. one spelling of a territory, whichever rule reads it', () => {
   it('`North American` and `Latin American` rights in the clause reader are North America and Latin America', () => {
     expect(deals('Neon paid $5 million for North American rights to “Golden Hour Blues.”')).toEqual([

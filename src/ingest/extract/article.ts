@@ -45,6 +45,7 @@ import { otherFilm } from './otherFilm.js';
 import { extractFieldRecords } from './fieldRecords.js';
 import { extractNominalDeals } from './nominalDeals.js';
 import { extractTeamedBuyers } from './teamedBuyers.js';
+import { extractRelativeBuyer } from './relativeBuyer.js';
 import { extractAppositionSales } from './appositionSale.js';
 import { fullFormOf, noteTitle } from './shortTitles.js';
 
@@ -179,6 +180,7 @@ function runPass(
       extractBuyerFor(c);
       extractClauseDeals(c);
       extractTeamedBuyers(c);
+      extractRelativeBuyer(c);
       extractNominalDeals(c);
       extractAppositionSales(c);
       extractTitleParens(c);

@@ -90,7 +90,7 @@ export function sentenceWords(text: string): Word[] {
   return out;
 }
 
-const CORPORATE_END =
+export const CORPORATE_END =
   /^(?:Films?|Pictures|Entertainment|Releasing|Distribution|Media|Studios?|Ventures|Laboratories|Labs|Classics|Features|Communications|Productions|Group|Cinema|Inc\.?|Ltd\.?|LLC|Company|Co\.)$/;
 
 const capital = (w: string) => /^[\p{Lu}\d]/u.test(w);
