@@ -22,6 +22,20 @@ const dealOf = (text: string, title: string): Deal | undefined =>
     .map((f) => f.fields as Deal)
     .find((d) => d.title === title);
 
+/** The talks, rumours, denials and deals of a text: `kind: T / company`, `deal: T / buyer`. */
+const status = (text: string): string[] =>
+  facts(text).flatMap((f) => {
+    if (f.type === 'rumour') {
+      const r = f.fields as { kind: string; title: string; party: string };
+      return [`${r.kind}: ${r.title} / ${r.party}`];
+    }
+    if (f.type === 'deal') {
+      const d = f.fields as Deal;
+      return [`deal: ${d.title} / ${d.buyer}`];
+    }
+    return [];
+  });
+
 describe('1. titles in ASCII single quotes in the clause reader, and the price paid', () => {
   it('`X paid $N for rights to` a single-quoted title: the deal and its price', () => {
     const text = "Mubi paid $5 million for rights to 'The Salt Road'.";
@@ -103,6 +117,31 @@ describe('3. a buyer named in a relative clause', () => {
     expect(deals("'The Salt Road', which Mubi produced, opens in France next week.")).toEqual([]);
     expect(deals("'The Salt Road', which Ana Ruiz directed, opens in France next week.")).toEqual([]);
     expect(deals("'The Salt Road', which Ana Ruiz acquired as a novel, opens in France.")).toEqual([]);
+  });
+});
+
+describe('4. no comment on reports of a sale', () => {
+  it('`X declined to comment on reports that it had acquired T`: a rumour of X, never a deal', () => {
+    expect(status("Mubi declined to comment on reports that it had acquired 'The Salt Road'.")).toEqual(['rumour: The Salt Road / Mubi']);
+    expect(status("Curzon would not comment on reports that the company had bought 'The Salt Road'.")).toEqual([
+      'rumour: The Salt Road / Curzon',
+    ]);
+  });
+
+  it('another company’s silence on reports that Y had acquired T is a rumour of Y, not a denial', () => {
+    expect(status("Mubi declined to comment on reports that Curzon had acquired 'The Salt Road'.")).toEqual([
+      'rumour: The Salt Road / Curzon',
+    ]);
+    expect(status('Mubi would not comment on speculation that Curzon had bought ‘The Salt Road’.')).toEqual([
+      'rumour: The Salt Road / Curzon',
+    ]);
+  });
+
+  it('a denial stays a denial; silence on the price of a told deal leaves the deal', () => {
+    expect(status("Curzon denied reports that it had acquired 'The Salt Road'.")).toEqual(['denial: The Salt Road / Curzon']);
+    expect(status("Curzon has acquired 'The Salt Road'. The company declined to comment on the price it paid.")).toEqual([
+      'deal: The Salt Road / Curzon',
+    ]);
   });
 });
 
