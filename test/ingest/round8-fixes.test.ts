@@ -7,6 +7,7 @@
  * article, its headline or the catalog knows them. Sentences written for this project.
  */
 import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/ingest/extract.js';
 import { deals, facts } from './fixtures.js';
 
 interface Deal {
@@ -35,6 +36,15 @@ const status = (text: string): string[] =>
     }
     return [];
   });
+
+/** The deals of a text read against a catalog that holds `titles`. */
+const dealsKnowing = (text: string, titles: string[]): string[] =>
+  extractFacts(text, { date: '2024-02-26', known: { titles } })
+    .facts.filter((f) => f.type === 'deal')
+    .map((f) => {
+      const d = f.fields as Deal;
+      return `${d.title} / ${d.buyer} / ${d.territories ?? '-'}`;
+    });
 
 describe('1. titles in ASCII single quotes in the clause reader, and the price paid', () => {
   it('`X paid $N for rights to` a single-quoted title: the deal and its price', () => {
@@ -159,5 +169,33 @@ describe('5. one spelling of a territory, whichever rule reads it', () => {
 
   it('`worldwide` in the clause reader is Worldwide', () => {
     expect(deals("Netflix paid $12 million for worldwide rights to 'The Salt Road'.")).toEqual(['The Salt Road / Netflix / Worldwide']);
+  });
+});
+
+describe('6. unquoted titles holding `and` or `to <Capital>` when the title is known', () => {
+  it('from the catalog: `Salt and Iron` is one film, in an active and a passive sale', () => {
+    expect(dealsKnowing('Mubi has acquired Salt and Iron for the UK.', ['Salt and Iron'])).toEqual(['Salt and Iron / Mubi / UK']);
+    expect(dealsKnowing('Salt and Iron was picked up by Curzon for the UK.', ['Salt and Iron'])).toEqual(['Salt and Iron / Curzon / UK']);
+  });
+
+  it('from a headline that quotes it: `Night Train to Lisbon` is not `Night Train`', () => {
+    expect(deals("'Night Train to Lisbon' Sells To Mubi\nMubi has acquired Night Train to Lisbon for the UK and Ireland.")).toEqual([
+      'Night Train to Lisbon / Mubi / UK and Ireland',
+    ]);
+  });
+
+  it('from a quoted mention earlier in the article', () => {
+    expect(
+      deals(
+        "Wild Bunch has sold 'Salt and Iron' widely. Curzon bought Salt and Iron for the UK, and Kinofilm picked up Salt and Iron for Germany.",
+      ),
+    ).toEqual(['Salt and Iron / Curzon / UK', 'Salt and Iron / Kinofilm / Germany']);
+  });
+
+  it('unknown, two titles joined by `and` stay two', () => {
+    expect(deals('Mubi Buys Two\nMubi has acquired Copper Bay and Glass Orchard for the UK.')).toEqual([
+      'Copper Bay / Mubi / UK',
+      'Glass Orchard / Mubi / UK',
+    ]);
   });
 });

@@ -201,6 +201,37 @@ export function titleAt(c: Ctx, ws: Word[], i: number, text: string): [number, s
     return null;
   }
   if (!capital(w.w) || NOT_TITLE_START.has(w.w)) return null;
+  // a title the sketch knows here (the catalog's, or one the article quotes elsewhere) holding words a run stops at:
+  // `Salt and Iron`, `Night Train to Lisbon`
+  const known = sketchTitles(c).get(w.s);
+  if (known) {
+    let k = i;
+    while (k < ws.length && ws[k].e <= known[0]) k++;
+    const run = runTitleAt(c, ws, i, text);
+    if (k > i && ws[k - 1].e === known[0] && (!run || run[0] < k)) return [k, known[1]];
+    return run;
+  }
+  return runTitleAt(c, ws, i, text);
+}
+
+/** The sentence's title items that are no quotes, by where they start in the sentence: [end, title]. */
+const titlesOfSketch = new WeakMap<Ctx, Map<number, [number, string]>>();
+
+function sketchTitles(c: Ctx): Map<number, [number, string]> {
+  let out = titlesOfSketch.get(c);
+  if (!out) {
+    out = new Map();
+    for (const it of c.sk.items)
+      if (it.kind === 'title' && /^[\p{Lu}\d]/u.test(c.sent.text[it.start - c.sent.start] ?? ''))
+        out.set(it.start - c.sent.start, [it.end - c.sent.start, it.text]);
+    titlesOfSketch.set(c, out);
+  }
+  return out;
+}
+
+/** A run of capitalized words at `i` read as a title (titleAt's second reading). */
+function runTitleAt(c: Ctx, ws: Word[], i: number, text: string): [number, string] | null {
+  const w = ws[i];
   if (
     PREP_START.has(w.w) &&
     !(
