@@ -529,11 +529,14 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
   return out;
 }
 
+/** A capitalized run at the start of a text (built once). */
+const RUN_START = new RegExp(String.raw`^${TITLE}`, 'u');
+
 /** After a run ending at `end`, ` and ` or ` & ` and a second run: the longest joined form (`Salt and Iron`) that `keys` holds, or null. */
 function joinedKnown(view: string, end: number, run: string, keys: { has: (t: string) => boolean }): string | null {
   const link = /^ (?:and|&) /.exec(view.slice(end, end + 5));
   if (!link) return null;
-  const next = new RegExp(String.raw`^${TITLE}`, 'u').exec(view.slice(end + link[0].length, end + link[0].length + 120));
+  const next = RUN_START.exec(view.slice(end + link[0].length, end + link[0].length + 120));
   if (!next) return null;
   const words = next[1].split(' ');
   for (let n = words.length; n >= 1; n--) {
