@@ -525,6 +525,12 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
         found.push([m.index, m.index + m[1].length]);
         continue;
       }
+      // "Salt and Iron": a known title whose "and" parts two runs, the run after it looked up joined to this one
+      const joined = joinedKnown(view, m.index + m[1].length, m[1], keys);
+      if (joined) {
+        found.push([m.index, m.index + joined.length]);
+        continue;
+      }
       const words = m[1].split(' ');
       for (let n = words.length; n >= 1; n--) {
         const t = words
@@ -542,6 +548,23 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
   const out: Span[] = [];
   for (const sp of found) if (!out.length || sp[0] >= out[out.length - 1][1]) out.push(sp);
   return out;
+}
+
+/** A capitalized run at the start of a text (built once). */
+const RUN_START = new RegExp(String.raw`^${TITLE}`, 'u');
+
+/** After a run ending at `end`, ` and ` or ` & ` and a second run: the longest joined form (`Salt and Iron`) that `keys` holds, or null. */
+function joinedKnown(view: string, end: number, run: string, keys: { has: (t: string) => boolean }): string | null {
+  const link = /^ (?:and|&) /.exec(view.slice(end, end + 5));
+  if (!link) return null;
+  const next = RUN_START.exec(view.slice(end + link[0].length, end + link[0].length + 120));
+  if (!next) return null;
+  const words = next[1].split(' ');
+  for (let n = words.length; n >= 1; n--) {
+    const t = `${run}${link[0]}${words.slice(0, n).join(' ')}`.replace(/[.:,'-]+$/, '');
+    if (keys.has(t)) return t;
+  }
+  return null;
 }
 
 /**

@@ -508,7 +508,7 @@ describe('shapes read before this round: price, term and media', () => {
   });
   it('paid ... for rights to', () => {
     expect(deals('Neon paid $5 million for North American rights to “Golden Hour Blues.”')).toEqual([
-      'Golden Hour Blues / Neon / North American',
+      'Golden Hour Blues / Neon / North America',
     ]);
   });
 });

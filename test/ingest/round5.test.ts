@@ -20,7 +20,7 @@ describe('who did what to which film: the object of a deal verb past what descri
   it('a title behind a description and an initialled name', () => {
     expect(
       deals('– Bleecker Street has picked up North American rights to the K. T. Marsh thriller “Salt Road,” which opened in Park City.'),
-    ).toEqual(['Salt Road / Bleecker Street / North American']);
+    ).toEqual(['Salt Road / Bleecker Street / North America']);
   });
 
   it('an unquoted title after a festival section and a kind of film', () => {

@@ -132,7 +132,7 @@ describe('deals told with a payment, a pact or the noun "acquisition"', () => {
       deals(
         'Kestrel Releasing spent freely this year, most recently prebuying North American rights to the horror comedy “Salt Road” from Nordlys.',
       ),
-    ).toEqual(['Salt Road / Kestrel Releasing / North American']);
+    ).toEqual(['Salt Road / Kestrel Releasing / North America']);
   });
 });
 
@@ -140,7 +140,7 @@ describe('titles behind a plural possessive, a long apposition, a page’s date 
   it('"Ana Jacobs’ T" is T', () => {
     expect(
       deals('A wave of deals included Marrow Pictures snapping up the Canadian rights to Ana Jacobs’ Tidewater, which stars Ben Holt.'),
-    ).toEqual(['Tidewater / Marrow Pictures / Canadian']);
+    ).toEqual(['Tidewater / Marrow Pictures / Canada']);
   });
 
   it('a passive whose subject title stands before a long apposition, after the page’s date line', () => {

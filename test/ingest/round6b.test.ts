@@ -173,7 +173,7 @@ describe('a territory after "rights for" is no title (the merge of rounds 6a and
 
   it('"X bought the film’s rights for <territories>": the film in focus, with those territories', () => {
     expect(deals('“Salt Road” premiered in Venice. Holm Medien bought the film’s rights for Germany & Austria.')).toEqual([
-      'Salt Road / Holm Medien / Germany & Austria',
+      'Salt Road / Holm Medien / Germany and Austria',
     ]);
     expect(deals('“Salt Road” premiered in Venice. Holm Medien acquired its rights for Spain.')).toEqual([
       'Salt Road / Holm Medien / Spain',

@@ -44,6 +44,8 @@ import { extractNoDealYet, extractTalks, retractedAt } from './talks.js';
 import { otherFilm } from './otherFilm.js';
 import { extractFieldRecords } from './fieldRecords.js';
 import { extractNominalDeals } from './nominalDeals.js';
+import { extractTeamedBuyers } from './teamedBuyers.js';
+import { extractRelativeBuyer } from './relativeBuyer.js';
 import { extractAppositionSales } from './appositionSale.js';
 import { fullFormOf, noteTitle } from './shortTitles.js';
 
@@ -177,6 +179,8 @@ function runPass(
       extractGapping(c);
       extractBuyerFor(c);
       extractClauseDeals(c);
+      extractTeamedBuyers(c);
+      extractRelativeBuyer(c);
       extractNominalDeals(c);
       extractAppositionSales(c);
       extractTitleParens(c);

@@ -30,13 +30,37 @@ export interface Word {
 
 const ABBREV = /^(?:(?:\p{L}\.)+|Bros\.|Inc\.|Co\.|Ltd\.|Jr\.|St\.|Intl\.|Ent\.|No\.|vs\.)$/u;
 
+/**
+ * ASCII single quotes around a title (`for rights to 'The Salt Road'.`), as the sketch reads them: an opening quote
+ * after no letter, before a capital or a digit, closed by a quote before no letter (an apostrophe inside, `Frankie's`,
+ * stays). [opening offsets, closing offsets].
+ */
+function singleQuotes(text: string): [Set<number>, Set<number>] {
+  const open = new Set<number>();
+  const close = new Set<number>();
+  if (!text.includes("'")) return [open, close];
+  const re = /(?<![\p{L}\p{N}])'(?=[\p{Lu}\p{N}])(?:[^'"\n]|'(?=\p{L})){1,120}?'(?![\p{L}\p{N}])/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    open.add(m.index);
+    close.add(m.index + m[0].length - 1);
+  }
+  return [open, close];
+}
+
 export function sentenceWords(text: string): Word[] {
   const out: Word[] = [];
+  const [opens, closes] = singleQuotes(text);
   const re = /[“”"(),;:–—]|‘|’(?=\s|$)|[^\s“”"(),;:–—]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let w = m[0];
-    const s = m.index;
+    let s = m.index;
     let tail = '';
+    // an ASCII quote pair is read as the curly one: `'T'` as `‘`, T, `’`
+    if (opens.has(s) && w.length > 1) {
+      out.push({ w: '‘', lw: '‘', s, e: s + 1 });
+      w = w.slice(1);
+      s++;
+    }
     if (w.length > 1 && !ABBREV.test(w)) {
       const t = /[.!?]+$/.exec(w);
       if (t && t.index > 0) {
@@ -53,13 +77,20 @@ export function sentenceWords(text: string): Word[] {
       if (tail) out.push({ w: tail, lw: tail, s: s + w.length + 1, e: s + w.length + 1 + tail.length });
       continue;
     }
+    if (w.length > 1 && closes.has(s + w.length - 1)) {
+      w = w.slice(0, -1);
+      out.push({ w, lw: w.toLowerCase().replace(/’/g, "'"), s, e: s + w.length });
+      out.push({ w: '’', lw: "'", s: s + w.length, e: s + w.length + 1 });
+      if (tail) out.push({ w: tail, lw: tail, s: s + w.length + 1, e: s + w.length + 1 + tail.length });
+      continue;
+    }
     out.push({ w, lw: w.toLowerCase().replace(/’/g, "'"), s, e: s + w.length });
     if (tail) out.push({ w: tail, lw: tail, s: s + w.length, e: s + w.length + tail.length });
   }
   return out;
 }
 
-const CORPORATE_END =
+export const CORPORATE_END =
   /^(?:Films?|Pictures|Entertainment|Releasing|Distribution|Media|Studios?|Ventures|Laboratories|Labs|Classics|Features|Communications|Productions|Group|Cinema|Inc\.?|Ltd\.?|LLC|Company|Co\.)$/;
 
 const capital = (w: string) => /^[\p{Lu}\d]/u.test(w);
@@ -170,6 +201,37 @@ export function titleAt(c: Ctx, ws: Word[], i: number, text: string): [number, s
     return null;
   }
   if (!capital(w.w) || NOT_TITLE_START.has(w.w)) return null;
+  // a title the sketch knows here (the catalog's, or one the article quotes elsewhere) holding words a run stops at:
+  // `Salt and Iron`, `Night Train to Lisbon`
+  const known = sketchTitles(c).get(w.s);
+  if (known) {
+    let k = i;
+    while (k < ws.length && ws[k].e <= known[0]) k++;
+    const run = runTitleAt(c, ws, i, text);
+    if (k > i && ws[k - 1].e === known[0] && (!run || run[0] < k)) return [k, known[1]];
+    return run;
+  }
+  return runTitleAt(c, ws, i, text);
+}
+
+/** The sentence's title items that are no quotes, by where they start in the sentence: [end, title]. */
+const titlesOfSketch = new WeakMap<Ctx, Map<number, [number, string]>>();
+
+function sketchTitles(c: Ctx): Map<number, [number, string]> {
+  let out = titlesOfSketch.get(c);
+  if (!out) {
+    out = new Map();
+    for (const it of c.sk.items)
+      if (it.kind === 'title' && /^[\p{Lu}\d]/u.test(c.sent.text[it.start - c.sent.start] ?? ''))
+        out.set(it.start - c.sent.start, [it.end - c.sent.start, it.text]);
+    titlesOfSketch.set(c, out);
+  }
+  return out;
+}
+
+/** A run of capitalized words at `i` read as a title (titleAt's second reading). */
+function runTitleAt(c: Ctx, ws: Word[], i: number, text: string): [number, string] | null {
+  const w = ws[i];
   if (
     PREP_START.has(w.w) &&
     !(

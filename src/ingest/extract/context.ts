@@ -10,7 +10,7 @@ import { lookupTerritoryName, parseTerritories } from '../../domain/territories.
 import type { CreditRole } from '../../store/index.js';
 import { eventYear, tenseOf, type DateMention, type Tense } from '../dates.js';
 import { yearEdition, type EventEntry } from '../lexicon.js';
-import { resolveShort, type Item, type Registry, type Sketch } from '../sketch.js';
+import { resolveShort, territoryOf, type Item, type Registry, type Sketch } from '../sketch.js';
 import { nameKey } from '../names.js';
 import type { Sentence } from '../text.js';
 import type { AnyFact, CandidateFact, DealFields, FactType, FieldsByType, Span } from '../types.js';
@@ -341,6 +341,52 @@ export function validTerritories(expr: string | null): string | null {
     validMemo.set(expr, ok);
   }
   return ok ? expr : null;
+}
+
+/** The words a territory phrase leaves territories out with (`the world excluding France`, `worldwide except China`). */
+const EXCLUDING = /\s*,?\s+(?:excluding|except(?: for)?|outside(?: of)?|minus|bar|barring|save|ex)\s+/i;
+
+/**
+ * A territory phrase read from the words as written (`North American and Latin American`, `worldwide`, `the U.K.,
+ * Ireland and Latin America`), spelt as the rules that read the sketch spell it: each place through the same reader
+ * (a nationality as its place, `the` dropped, `worldwide` as Worldwide), joined as joinList joins them, what the rights
+ * leave out after `excluding`. Null when the phrase is no territory; as written when a part is no place of its own.
+ */
+export function spellTerritories(phrase: string | null): string | null {
+  if (!phrase) return null;
+  const [kept, ...out] = phrase.split(EXCLUDING);
+  if (out.length > 1) return validTerritories(phrase);
+  const places = (part: string): string[] | null => {
+    const names: string[] = [];
+    for (const piece of part.split(/\s*,\s*(?:and\s+)?/)) {
+      // "Bosnia and Herzegovina": a place whose name holds "and" stays whole
+      const whole = placeName(piece);
+      if (whole) {
+        names.push(whole);
+        continue;
+      }
+      for (const p of piece.split(/\s+(?:and|&)\s+|\s*[/&]\s*/)) {
+        const one = placeName(p);
+        if (!one) return null;
+        names.push(one);
+      }
+    }
+    return names;
+  };
+  const inside = places(kept);
+  const left = out.length ? places(out[0]) : [];
+  if (!inside || !left) return validTerritories(phrase);
+  const spelt = left.length ? `${joinList(inside)} excluding ${left.join(', ')}` : joinList(inside);
+  return validTerritories(spelt) ?? validTerritories(phrase);
+}
+
+/** One place as the sketch spells it (`North American` → North America, `the U.K.` → U.K., `worldwide` → Worldwide), or null. */
+function placeName(written: string): string | null {
+  const w = written.trim().replace(/^the\s+/i, '');
+  if (!w) return null;
+  const word = TERR_WORDS[w.toLowerCase()];
+  if (word) return word === 'international' ? null : word;
+  return territoryOf(w)?.expr ?? null;
 }
 
 const MEDIA_NAMES: Record<string, string> = {

@@ -15,6 +15,7 @@ import {
   COMPANY_PRONOUN,
   DEAL_VERBS,
   DENIAL_WORDS,
+  NO_COMMENT,
   MEDIA_WORDS,
   MONEY_INTRO,
   PRONOUN_TITLE,
@@ -345,7 +346,10 @@ function dealPlace(c: Ctx): EventRef | null {
 }
 
 export function rumourKind(text: string): 'talks' | 'rumour' | 'denial' {
-  if (DENIAL_WORDS.test(text)) return 'denial';
+  // "X declined to comment on reports that Y had acquired T": silence on a report denies nothing
+  const silent =
+    /\b(?:declined|refused|would not|wouldn't|did not|didn't) (?:to )?comment on (?:the |these )?(?:reports?|rumou?rs?|speculation)\b/;
+  if (DENIAL_WORDS.test(text) && !(silent.test(text) && !/\bden(?:ied|ies|y|ying)\b/.test(text))) return 'denial';
   if (TALKS_WORDS.test(text)) return 'talks';
   return 'rumour';
 }
@@ -424,7 +428,13 @@ export function subjectBefore(c: Ctx, v: number): { names: string[]; start: numb
     if (!COMPANY_PRONOUN.test(phrase)) continue;
     // "X announced it acquired", "X has said that the company acquired": the company that opens the sentence
     const from = k - n + 1;
-    if (from > 0 && /^[CE]\d+$/.test(c.tok(0)) && c.item(0).ent !== 'person' && c.toks.slice(1, from).every((t) => REPORTING.has(t)))
+    const between = c.toks.slice(1, from);
+    if (
+      from > 0 &&
+      /^[CE]\d+$/.test(c.tok(0)) &&
+      c.item(0).ent !== 'person' &&
+      (between.every((t) => REPORTING.has(t)) || NO_COMMENT.test(between.join(' ')))
+    )
       return { names: [c.name(0)], start: 0 };
     if (c.st.focusCompany) return { names: [c.st.focusCompany], start: from };
   }

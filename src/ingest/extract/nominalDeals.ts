@@ -8,6 +8,7 @@
  * clause of talks or plans before the verb gives nothing. One pass over the
  * sentence's words.
  */
+import type { DealFields } from '../types.js';
 import { type Ctx } from './context.js';
 import { sentenceSeller } from './dealTerms.js';
 import { type Word, companyStartingAt, sentenceWords } from './clauseWords.js';
@@ -21,12 +22,22 @@ const PACT_VERB = /^(?:struck|strikes|inked|inks|sealed|clinched|signed|signs|cl
 const PACT = /^(?:deal|pact|agreement|contract)$/;
 const ANNOUNCE = /^(?:announced|announces|confirmed|confirms|completed|completes|finalized|finalised|unveiled)$/;
 
-/** A sum of money at `k` (`$6.5 million`, `about $3m`, `a mid-seven-figure sum`, `seven figures`): its end, or -1. */
+/** Words that hedge a sum (`a reported $3m`, `about $2 million`), kept as the price's note as the other deal rules keep it. */
+const HEDGE = /^(?:reported|around|about|nearly|close|roughly|approximately|some|than|estimated)$/;
+
+/** A sum of money at `k` (`$6.5 million`, `about $3m`, `2 million euros`, `a mid-seven-figure sum`, `seven figures`): its end, or -1. */
 function moneyEnd(ws: Word[], k: number): number {
   while (/^(?:about|around|nearly|some|roughly|close|to|a|an|reported|estimated|just|under|over|more|than)$/.test(ws[k]?.lw ?? '')) k++;
   const w = ws[k];
   if (!w) return -1;
-  if (/^[$€£]\d/.test(w.w)) return /^(?:million|billion|m|mil|k)$/.test(ws[k + 1]?.lw ?? '') ? k + 2 : k + 1;
+  if (/^(?:US|A|C|CA|HK|NZ)?[$€£]\d/.test(w.w)) return /^(?:million|billion|m|mil|k)$/.test(ws[k + 1]?.lw ?? '') ? k + 2 : k + 1;
+  // "2 million euros", "1.5 million dollars"
+  if (
+    /^\d[\d,.]*$/.test(w.w) &&
+    /^(?:million|billion)$/.test(ws[k + 1]?.lw ?? '') &&
+    /^(?:euros?|dollars|pounds)$/.test(ws[k + 2]?.lw ?? '')
+  )
+    return k + 3;
   // "a mid-seven-figure sum", "low seven figures", "a multimillion-dollar sum"
   let j = k;
   while (
@@ -78,10 +89,15 @@ export function extractNominalDeals(c: Ctx): void {
       continue;
     }
     let objAt = -1;
+    let price: Partial<Pick<DealFields, 'price' | 'priceNote'>> = {};
     if (PAY.test(lw)) {
       // "X paid $6.5 million for U.S. rights to T", "X plunked down $3m for T"
-      const m = moneyEnd(ws, PAY_PARTICLE.test(ws[v + 1]?.lw ?? '') ? v + 2 : v + 1);
-      if (m > 0 && ws[m]?.lw === 'for') objAt = m + 1;
+      const from = PAY_PARTICLE.test(ws[v + 1]?.lw ?? '') ? v + 2 : v + 1;
+      const m = moneyEnd(ws, from);
+      if (m > 0 && ws[m]?.lw === 'for') {
+        objAt = m + 1;
+        price = paid(c, ws, from, m);
+      }
     } else if (PACT_VERB.test(lw)) {
       // "X struck a multimillion-dollar pact for U.S. rights to T"
       let j = v + 1;
@@ -103,7 +119,27 @@ export function extractNominalDeals(c: Ctx): void {
     const obj = objectAt(c, ws, objAt, text);
     if (!obj) continue;
     const terr = obj.terr ?? afterTerritories(ws, obj.end, text);
-    tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, true);
+    tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, true, price);
     v = obj.end - 1;
   }
+}
+
+/**
+ * The price of `paid $N` (words [a, b)): the sum as the sentence's sketch parsed it (its currency, in units), the
+ * hedge before it as the note (`a reported`, `about`), or the tier of `a mid-seven-figure sum`.
+ */
+function paid(c: Ctx, ws: Word[], a: number, b: number): Pick<DealFields, 'price' | 'priceNote'> {
+  const from = c.sent.start + ws[a].s;
+  const to = c.sent.start + ws[b - 1].e;
+  const sum = c.sk.items.find((it) => it.kind === 'money' && it.start >= from && it.end <= to)?.money;
+  const hedges = ws.slice(a, b).filter((w) => HEDGE.test(w.lw));
+  const tier = /^(?:low-|mid-|high-)?(?:six|seven|eight|nine)-figure$/.exec(ws.slice(a, b).find((w) => /-figure$/.test(w.lw))?.lw ?? '');
+  const note = hedges.length
+    ? hedges
+        .map((w) => w.lw)
+        .join(' ')
+        .replace(/^than$/, 'more than')
+        .replace(/^close$/, 'close to')
+    : (tier?.[0] ?? null);
+  return { price: sum ?? null, priceNote: note };
 }

@@ -22,7 +22,8 @@
  */
 import { lookupTerritoryName } from '../../domain/territories.js';
 import { companyEntry } from '../companies.js';
-import { type Ctx, dealsHere, dropFact, nk, validTerritories } from './context.js';
+import type { DealFields } from '../types.js';
+import { type Ctx, dealsHere, dropFact, nk, spellTerritories } from './context.js';
 import { addDeal, sentenceSeller } from './dealTerms.js';
 import { type Word, companyEndingAt, companyStartingAt, sentenceWords, titleAt } from './clauseWords.js';
 import { COMPANY_PRONOUN } from './words.js';
@@ -114,7 +115,7 @@ const BETWEEN = new Set([
 ]);
 /** Before the verb in its clause: not a deal (yet). */
 const NOT_CLOSED =
-  /\b(?:talks?|negotiat\w*|nearing|near|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking|reportedly|allegedly)\b/;
+  /\b(?:talks?|negotiat\w*|nearing|near|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking|reportedly|allegedly|reports? that|speculation)\b/;
 /** Words that describe the film before its title (`the Venice competition title T`, `another thriller, T`). */
 const KIND =
   /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|debut|documentary|doc|docu|drama|comedy|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star)$/;
@@ -205,7 +206,7 @@ function heldCompany(c: Ctx, ws: Word[], a: number, text: string): string | null
 function rightsTerritories(ws: Word[], a: number, b: number, text: string): string | null {
   const words = ws.slice(a, b).filter((w) => !MEDIA.test(w.lw));
   if (!words.length) return null;
-  return validTerritories(text.slice(words[0].s, words[words.length - 1].e));
+  return spellTerritories(text.slice(words[0].s, words[words.length - 1].e));
 }
 
 /** After a verb: the titles (one, or two joined by `and`), where they end, and the rights' territories; else null. */
@@ -287,7 +288,8 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
     const t = titleAt(c, ws, j, text);
     // a capitalized run followed by a kind of film describes it ("the SXSW Midnight selection T", "J. D. Salinger drama")
     // "P's T" read as one run: the title after the possessive
-    const own = t ? ws.slice(j, t[0] - 1).findIndex((x) => POSSESSIVE.test(x.w)) : -1;
+    // (a quoted title keeps the possessive it holds: `“Frankie’s Wedding”`)
+    const own = t && !/^[“"‘]$/.test(w.w) ? ws.slice(j, t[0] - 1).findIndex((x) => POSSESSIVE.test(x.w)) : -1;
     if (t && own >= 0) {
       j += own;
       continue;
@@ -355,7 +357,7 @@ export function afterTerritories(ws: Word[], k: number, text: string): string | 
     if (!words.length || /^(?:,|and|or|also)$/.test(words[words.length - 1].lw)) continue;
     // "S. S. Arora's": initials that spell a country code begin a name, they are no territory
     if (/^\p{Lu}\p{Ll}/u.test(ws[e]?.w ?? '')) continue;
-    const t = validTerritories(text.slice(words[0].s, words[words.length - 1].e));
+    const t = spellTerritories(text.slice(words[0].s, words[words.length - 1].e));
     if (t) return t;
   }
   return null;
@@ -368,7 +370,15 @@ export function sellerAfter(c: Ctx, ws: Word[], k: number, text: string): string
   return s ? s[1] : null;
 }
 
-export function tell(c: Ctx, titles: string[], buyers: string[], terr: string | null, seller: string | null, explicit = false): void {
+export function tell(
+  c: Ctx,
+  titles: string[],
+  buyers: string[],
+  terr: string | null,
+  seller: string | null,
+  explicit = false,
+  price: Partial<Pick<DealFields, 'price' | 'priceNote'>> = {},
+): void {
   for (const b of buyers) {
     if (companyEntry(b)?.kind === 'sales-agent') continue;
     if (explicit) supersede(c, titles[0], b);
@@ -382,7 +392,7 @@ export function tell(c: Ctx, titles: string[], buyers: string[], terr: string | 
       if (key === nk(b)) return;
       const overlaps = told.some((x) => x.includes(key) || key.includes(x));
       if (placed.has(key) || (told.length && !told.includes(key) && (i === 0 || overlaps))) return;
-      addDeal(c, t, b, terr ? [terr] : [], { seller }, 0.7);
+      addDeal(c, t, b, terr ? [terr] : [], { seller, ...price }, 0.7);
     });
   }
 }

@@ -194,6 +194,13 @@ export const AUX = new Set([
 export const RUMOUR_WORDS =
   /\b(?:talks|negotiations|negotiating|negotiate|close to|closing in|nearing|near|said to (?:be|have)|believed to (?:be|have)|thought to (?:be|have)|understood to be|reportedly|reported|rumou?red|rumou?rs?|circling|circle|eyeing|eyes|interested|interest|frontrunner|front-runner|expected to|poised to|set to|could|would|may|might|hopes? to|hoping to|looking to|in line to|denied|denies|deny|denying|not|never|no|declined|passed|yet to|report|reports|speculat\w*|mulling|considering|weighing|offered|offer|bid|bidding to|sources? (?:say|said|tell))\b/;
 export const DENIAL_WORDS = /\b(?:denied|denies|deny|denying|not|never|no deal|declined)\b/;
+/**
+ * A company that will not speak to a report of its sale (`X declined to comment on reports that it had acquired T`,
+ * `would not comment on rumours that`): the report stays a rumour, neither a deal nor a denial. Read on the sketch's
+ * words between the company and the pronoun that takes it up.
+ */
+export const NO_COMMENT =
+  /\b(?:declined|refused|would not|wouldn't|did not|didn't|could not|couldn't|will not|won't) (?:to )?(?:comment|confirm|respond)(?: (?:on|to) (?:the |these |those )?(?:reports?|rumou?rs?|speculation|claims?|suggestions?)(?: that)?)?$/;
 export const TALKS_WORDS = /\b(?:talks|negotiations|negotiating|close to|nearing|near|frontrunner|front-runner|poised|expected|set to)\b/;
 export const MEDIA_WORDS = new Set([
   'all',
