@@ -90,13 +90,15 @@ export function buyerPlacesIn(sentence: string): string[] {
   const found: Array<[number, string]> = [];
   BUYER_PLACES.forEach((re, place) => {
     for (const m of sentence.matchAll(re)) {
-      let at = m.index + m[0].indexOf(m[1]);
+      const start = m.index + m[0].indexOf(m[1]);
+      let from = 0;
       // `by Ana Ruiz and Salt Road`: each name apart; after `to`, `by` or `with` a person's name is no buyer
       for (const part of m[1].split(/ and | & (?=\p{Lu}\p{Ll}+ \p{Lu})/u)) {
+        from = m[1].indexOf(part, from);
         const name = part.replace(/['’]s$/, '').replace(/[.,]$/, '');
         const person = place === 1 && personShaped(name) && !companyBySurface(name);
-        if (!notABuyer(name) && !person) found.push([at, name]);
-        at += part.length + 5;
+        if (!notABuyer(name) && !person) found.push([start + from, name]);
+        from += part.length;
       }
     }
   });

@@ -7,11 +7,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
-import { FilmRights } from '../../src/services/app.js';
-import { createUser } from '../../src/services/users.js';
+import type { FilmRights } from '../../src/services/app.js';
+import { openApp, type TestApp } from '../support/apps.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { signedIn } from '../support/sessions.js';
 
-const PASSWORD = 'correct horse battery';
 const READ = 'Greyline Releasing has acquired U.S. rights to "The Copper Bay" from Northlight Sales.';
 const MISSED =
   "Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road, a tale told over one long winter, which it will put in cinemas this autumn.";
@@ -22,8 +22,8 @@ const missedSpan: [number, number] = [TEXT.indexOf(MISSED), TEXT.indexOf(MISSED)
 describeEachDatabase('facts a person adds from sentences the reader could not read', (_open, database) => {
   let app: FilmRights;
   let server: FastifyInstance;
-  let drop: () => Promise<void>;
-  const cookies: Record<string, string> = {};
+  let test: TestApp;
+  let cookies: Record<string, string> = {};
   let id = '';
 
   const call = (method: 'GET' | 'POST', url: string, who: string, payload?: unknown) =>
@@ -32,25 +32,21 @@ describeEachDatabase('facts a person adds from sentences the reader could not re
 
   beforeAll(async () => {
     process.env.FILMRIGHTS_FEEDS = 'off';
-    const location = await database.create();
-    drop = location.drop;
-    app = await FilmRights.open(location.options);
+    test = await openApp(database);
+    app = test.app;
     server = await buildServer(app);
-    await createUser(app, { username: 'eva', password: PASSWORD, role: 'editor', canSeeFinancials: true });
-    await createUser(app, { username: 'ned', password: PASSWORD, role: 'editor' });
-    await createUser(app, { username: 'vic', password: PASSWORD, role: 'viewer' });
-    for (const username of ['eva', 'ned', 'vic']) {
-      const res = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
-      cookies[username] = `filmrights_session=${res.cookies.find((c) => c.name === 'filmrights_session')!.value}`;
-    }
+    cookies = await signedIn(app, server, [
+      { username: 'eva', role: 'editor', canSeeFinancials: true },
+      { username: 'ned', role: 'editor' },
+      { username: 'vic', role: 'viewer' },
+    ]);
     const res = await call('POST', '/api/articles', 'eva', { text: TEXT, outlet: 'Example Trade', date: '2024-05-20' });
     expect(res.statusCode).toBe(201);
     id = res.json().article.id;
   });
   afterAll(async () => {
     await server?.close();
-    await app?.close();
-    await drop?.();
+    await test?.close();
   });
 
   it('lists the sentence with a sale in it that gave no deal, and neither the read sentence nor the chatter', async () => {

@@ -7,12 +7,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
-import { FilmRights } from '../../src/services/app.js';
+import type { FilmRights } from '../../src/services/app.js';
 import { TABLES_IN_ORDER } from '../../src/services/backup.js';
-import { createUser } from '../../src/services/users.js';
+import { openApp, type TestApp } from '../support/apps.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { signedIn } from '../support/sessions.js';
 
-const PASSWORD = 'correct horse battery';
 const READ = 'Greyline Releasing has acquired U.S. rights to "The Copper Bay" from Northlight Sales.';
 const MISSED =
   "Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road, a tale told over one long winter, which it will put in cinemas this autumn.";
@@ -36,8 +36,8 @@ describe('the backup', () => {
 describeEachDatabase('sentences not read, checked: nothing to add', (_open, database) => {
   let app: FilmRights;
   let server: FastifyInstance;
-  let drop: () => Promise<void>;
-  const cookies: Record<string, string> = {};
+  let test: TestApp;
+  let cookies: Record<string, string> = {};
   let id = '';
 
   const call = (method: 'GET' | 'PUT', url: string, who: string, payload?: unknown) =>
@@ -51,16 +51,13 @@ describeEachDatabase('sentences not read, checked: nothing to add', (_open, data
 
   beforeAll(async () => {
     process.env.FILMRIGHTS_FEEDS = 'off';
-    const location = await database.create();
-    drop = location.drop;
-    app = await FilmRights.open(location.options);
+    test = await openApp(database);
+    app = test.app;
     server = await buildServer(app);
-    await createUser(app, { username: 'eva', password: PASSWORD, role: 'editor' });
-    await createUser(app, { username: 'vic', password: PASSWORD, role: 'viewer' });
-    for (const username of ['eva', 'vic']) {
-      const res = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
-      cookies[username] = `filmrights_session=${res.cookies.find((c) => c.name === 'filmrights_session')!.value}`;
-    }
+    cookies = await signedIn(app, server, [
+      { username: 'eva', role: 'editor' },
+      { username: 'vic', role: 'viewer' },
+    ]);
     const made = await server.inject({
       method: 'POST',
       url: '/api/articles',
@@ -72,8 +69,7 @@ describeEachDatabase('sentences not read, checked: nothing to add', (_open, data
   });
   afterAll(async () => {
     await server?.close();
-    await app?.close();
-    await drop?.();
+    await test?.close();
   });
 
   it('lists both sentences that speak of a sale and gave nothing, neither checked yet', async () => {

@@ -7,7 +7,8 @@ import { invalid } from '../../domain/errors.js';
 import type { Actor, FilmRights } from '../app.js';
 import { requireWriter } from '../access.js';
 import { audit } from '../audit.js';
-import { getArticle } from './review.js';
+import { NotFoundError } from '../errors.js';
+import { listedSentences } from './review.js';
 import type { UnreadSentenceView } from './views.js';
 
 /** Marks the sentence starting at `input.start` checked or not; answers the article's listed sentences after. */
@@ -18,7 +19,8 @@ export async function checkSentence(
   input: SentenceCheckInput,
 ): Promise<{ unread: UnreadSentenceView[] }> {
   requireWriter(actor);
-  const before = await getArticle(app, actor, articleId); // 404 for an unknown article
+  const listedBefore = (await listedSentences(app.store.db, [articleId])).get(articleId);
+  if (!listedBefore) throw new NotFoundError('article', articleId);
   const entityId = `${articleId}:${input.start}`;
   await app.store.transaction(async (trx) => {
     const row = await trx
@@ -40,7 +42,7 @@ export async function checkSentence(
       });
       return;
     }
-    const listed = before.unread.find((u) => u.span[0] === input.start);
+    const listed = listedBefore.find((u) => u.span[0] === input.start);
     if (!listed)
       throw invalid(
         'start',
@@ -63,6 +65,5 @@ export async function checkSentence(
       after: { article: articleId, span: listed.span },
     });
   });
-  const after = await getArticle(app, actor, articleId);
-  return { unread: after.unread };
+  return { unread: (await listedSentences(app.store.db, [articleId])).get(articleId) ?? [] };
 }

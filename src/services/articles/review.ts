@@ -72,7 +72,17 @@ export async function listArticles(
 
 /** For each article of a page: how many sentences the review lists as not read that no one has checked yet. */
 async function sentencesToRead(db: Kysely<Database>, ids: string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+  const listed = await listedSentences(db, ids);
+  return new Map([...listed].map(([id, unread]) => [id, unread.filter((u) => !u.checked).length]));
+}
+
+/**
+ * The sentences each article's review lists as not read (unread.ts), with their checks, from the stored text,
+ * facts and checks: for the articles list and a check, without the catalog the full view resolves against.
+ * An unknown id has no entry.
+ */
+export async function listedSentences(db: Kysely<Database>, ids: string[]): Promise<Map<string, UnreadSentenceView[]>> {
+  const out = new Map<string, UnreadSentenceView[]>();
   if (!ids.length) return out;
   const texts = await db
     .selectFrom('articles as a')
@@ -85,27 +95,35 @@ async function sentencesToRead(db: Kysely<Database>, ids: string[]): Promise<Map
     .select(['article_id', 'type', 'span_start', 'span_end', 'spans', 'fields'])
     .where('article_id', 'in', ids)
     .execute();
-  const checks = await db
-    .selectFrom('article_sentence_checks')
-    .select(['article_id', 'span_start'])
-    .where('article_id', 'in', ids)
-    .execute();
-  const checked = new Set(checks.map((c) => `${c.article_id}:${c.span_start}`));
-  const factsOf = new Map<string, typeof facts>();
-  for (const f of facts) factsOf.set(f.article_id, [...(factsOf.get(f.article_id) ?? []), f]);
-  for (const a of texts) {
-    const readings = readingsOf(
-      (factsOf.get(a.id) ?? []).map((f) => ({
-        type: f.type,
-        span: [f.span_start, f.span_end] as Span,
-        spans: parseJson(f.spans),
-        fields: parseJson(f.fields),
-      })),
-    );
-    const listed = unreadDealSentences(a.text ?? '', readings);
-    out.set(a.id, listed.filter((u) => !checked.has(`${a.id}:${u.span[0]}`)).length);
+  const factsOf = new Map<string, Array<{ type: FactType; span: Span; spans: Span[]; fields: object }>>();
+  for (const f of facts) {
+    const list = factsOf.get(f.article_id) ?? [];
+    list.push({ type: f.type, span: [f.span_start, f.span_end], spans: parseJson(f.spans), fields: parseJson(f.fields) });
+    factsOf.set(f.article_id, list);
   }
+  const checks = await checksOf(db, ids);
+  for (const a of texts) out.set(a.id, withChecks(a.id, unreadDealSentences(a.text ?? '', readingsOf(factsOf.get(a.id) ?? [])), checks));
   return out;
+}
+
+/** Who checked which listed sentence (by username) and when, keyed `article:start`. */
+async function checksOf(db: Kysely<Database>, ids: string[]): Promise<Map<string, { by: string | null; at: string }>> {
+  const rows = await db
+    .selectFrom('article_sentence_checks as c')
+    .leftJoin('users as u', 'u.id', 'c.checked_by')
+    .select(['c.article_id', 'c.span_start', 'c.checked_at', 'u.username'])
+    .where('c.article_id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [`${r.article_id}:${r.span_start}`, { by: r.username ?? null, at: r.checked_at }]));
+}
+
+/** Each listed sentence with its check, or null while it waits. */
+function withChecks(
+  articleId: string,
+  unread: UnreadSentence[],
+  checks: Map<string, { by: string | null; at: string }>,
+): UnreadSentenceView[] {
+  return unread.map((u) => ({ ...u, checked: checks.get(`${articleId}:${u.span[0]}`) ?? null }));
 }
 
 /** The catalog's names, for resolution. */
@@ -435,21 +453,6 @@ export async function getArticle(app: FilmRights, actor: Actor, id: string): Pro
     facts,
     // the sentences a person should read: a sale's words, and no deal, talks or mandate drawn from them, or one that
     // leaves out a company they name (any decision counts as read)
-    unread: await withChecks(db, a.id, unreadDealSentences(text, readingsOf(facts))),
-  });
-}
-
-/** Each listed sentence with whether a person checked it (nothing to add): who, by username, and when. */
-async function withChecks(db: Kysely<Database>, articleId: string, unread: UnreadSentence[]): Promise<UnreadSentenceView[]> {
-  const rows = await db
-    .selectFrom('article_sentence_checks as c')
-    .leftJoin('users as u', 'u.id', 'c.checked_by')
-    .select(['c.span_start', 'c.checked_at', 'u.username'])
-    .where('c.article_id', '=', articleId)
-    .execute();
-  const byStart = new Map(rows.map((r) => [r.span_start, r]));
-  return unread.map((u) => {
-    const c = byStart.get(u.span[0]);
-    return { ...u, checked: c ? { by: c.username ?? null, at: c.checked_at } : null };
+    unread: withChecks(a.id, unreadDealSentences(text, readingsOf(facts)), await checksOf(db, [a.id])),
   });
 }
