@@ -123,5 +123,11 @@ describeBrowser('web app: adding what the reader missed', () => {
     await page.getByRole('heading', { name: 'Not read (0)' }).waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'unread-07-phone-all-checked', { viewportOnly: true });
+    // the articles list on a phone: the headline, and its counts on one line under it
+    await page.goto(`${w.url}/articles`);
+    const line = page.locator('tbody tr').first().locator('.articles-phone-line');
+    await shows(line, '0 to read');
+    expect(await page.getByRole('columnheader', { name: 'Sentences to read' }).isVisible()).toBe(false);
+    await screenshot(page, 'unread-08-phone-articles', { viewportOnly: true });
   });
 });

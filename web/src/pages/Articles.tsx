@@ -50,6 +50,11 @@ const STYLE = `
 .unread-checked { margin-top: 10px; }
 .unread-checked summary { cursor: pointer; font-size: 0.9rem; }
 .unread-undo { margin: 6px 0; }
+.articles-phone-line { display: none; }
+@media (max-width: 600px) {
+  .articles-table th:not(:first-child), .articles-table td:not(:first-child) { display: none; }
+  .articles-phone-line { display: block; margin-top: 4px; }
+}
 @media (max-width: 600px) { .fact-edit { grid-template-columns: 1fr; } }
 @media (max-width: 900px) { .article-review { grid-template-columns: 1fr; } .article-text { position: static; max-height: none; } }
 `;
@@ -71,13 +76,18 @@ function ArticleIndex() {
         {data && data.total > 0 && (
           <>
             <div className="table-wrap">
-              <table className="data">
+              <table className="data articles-table">
                 <ColumnHeads columns={['Article', 'Outlet', 'Published', 'To review', 'Sentences to read', 'Accepted']} />
                 <tbody>
                   {data.items.map((a) => (
                     <tr key={a.id}>
                       <td>
                         <Link to={`/articles/${a.id}`}>{a.title ?? '(untitled)'}</Link>
+                        {/* on a phone the other columns give way to one line under the headline */}
+                        <span className="articles-phone-line muted small">
+                          {[a.outlet, formatDate(a.publishedOn)].filter(Boolean).join(', ')} · {a.counts.pending} to review · {a.toRead} to
+                          read · {a.counts.accepted} accepted
+                        </span>
                       </td>
                       <td>{a.outlet ?? '—'}</td>
                       <td className="nowrap">{formatDate(a.publishedOn)}</td>
