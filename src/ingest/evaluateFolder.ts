@@ -135,7 +135,7 @@ export function companyKey(s: string | null | undefined): string {
   return words.join(' ');
 }
 
-function sameCompany(a: string, b: string, strict: boolean): boolean {
+export function sameCompany(a: string, b: string, strict: boolean): boolean {
   if (strict) return strictKey(a) === strictKey(b);
   const x = companyKey(a);
   const y = companyKey(b);

@@ -14,7 +14,7 @@ import { signedIn } from '../support/sessions.js';
 
 const READ = 'Greyline Releasing has acquired U.S. rights to "The Copper Bay" from Northlight Sales.';
 const MISSED =
-  "Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road, a tale told over one long winter, which it will put in cinemas this autumn.";
+  "Lantern Pictures, fresh from a busy week and a long night, also closed on Dana Holt's Salt Road, a tale told over one long winter, which it will put in cinemas this autumn.";
 const CHATTER = 'The weather in Cannes was warm all week and nobody complained.';
 const TEXT = `${READ}\n${MISSED}\n${CHATTER}\n`;
 const missedSpan: [number, number] = [TEXT.indexOf(MISSED), TEXT.indexOf(MISSED) + MISSED.length];

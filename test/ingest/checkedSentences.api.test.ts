@@ -15,7 +15,7 @@ import { signedIn } from '../support/sessions.js';
 
 const READ = 'Greyline Releasing has acquired U.S. rights to "The Copper Bay" from Northlight Sales.';
 const MISSED =
-  "Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road, a tale told over one long winter, which it will put in cinemas this autumn.";
+  "Lantern Pictures, fresh from a busy week and a long night, also closed on Dana Holt's Salt Road, a tale told over one long winter, which it will put in cinemas this autumn.";
 const NOTHING = 'Sales were brisk at the Palais all week, said Northlight Sales, which hopes to announce more deals soon.';
 const TEXT = `${READ}\n${MISSED}\n${NOTHING}\n`;
 const at = (s: string) => TEXT.indexOf(s);

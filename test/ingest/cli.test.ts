@@ -59,17 +59,17 @@ describe('filmrights ingest', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     writeFileSync(
       article,
       'Greyline Releasing has acquired U.S. rights to "The Copper Bay" from Northlight Sales.\n' +
-        "Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road, a tale told over one long winter.\n",
+        "Lantern Pictures, fresh from a busy week and a long night, also closed on Dana Holt's Salt Road, a tale told over one long winter.\n",
     );
     const plain = await cli(['ingest', '--dry-run', article, '--date', '2024-05-20']);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toContain(
-      "1 sentence speaks of a sale the reader did not read, or read in part: read it\n  “Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road",
+      "1 sentence speaks of a sale the reader did not read, or read in part: read it\n  “Lantern Pictures, fresh from a busy week and a long night, also closed on Dana Holt's Salt Road",
     );
     const json = JSON.parse((await cli(['ingest', '--dry-run', '--json', article])).stdout);
     expect(plain.stdout).toContain("    (buyer perhaps Lantern Pictures; title perhaps Salt Road, Dana Holt's Salt Road)");
     expect(json.unread).toEqual([
-      { span: [87, 200], partly: false, names: ['Lantern Pictures'], titles: ['Salt Road', "Dana Holt's Salt Road"] },
+      { span: [87, 217], partly: false, names: ['Lantern Pictures'], titles: ['Salt Road', "Dana Holt's Salt Road"] },
     ]);
     const missing = await cli(['ingest', join(dir, 'nope.txt')]);
     expect(missing.code).toBe(1);

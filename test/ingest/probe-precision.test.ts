@@ -526,7 +526,8 @@ describe('trap sentences in an article', () => {
       deals(
         'Curzon has picked up Copper Sky. Copper Sky is Ruiz’s third feature after The Salt Road, which Curzon also released, and Winter Ledger, which went to Picturehouse.',
       ),
-    ).toEqual(['Copper Sky / Curzon / -']);
+      // the earlier release told in passing is a closed deal too: no rule reads it, the pair model (round 9) does
+    ).toEqual(['Copper Sky / Curzon / -', 'The Salt Road / Curzon / -']);
   });
 
   it("'whose previous feature was bought by X' is about another film", () => {

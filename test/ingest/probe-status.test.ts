@@ -752,7 +752,10 @@ describe('controls: deals stay deals, a screening or a sale is no mandate', () =
   });
 
   it('control: T, sold by X to Y, is a sale', () => {
-    expect(status('New Film ‘Quiet Engine’\n\n‘Quiet Engine’, sold by Films Boutique to Neon, premieres in Rotterdam.')).toEqual([]);
+    // no rule reads this shape; the pair model (round 9) does, as a sale and not a mandate
+    expect(status('New Film ‘Quiet Engine’\n\n‘Quiet Engine’, sold by Films Boutique to Neon, premieres in Rotterdam.')).toEqual([
+      'deal: Quiet Engine / Neon / -',
+    ]);
   });
 
   it('control: a person is circled, not a film', () => {

@@ -9,7 +9,7 @@ import { describeBrowser, screenshot, shows, signIn, startWorld, type World } fr
 
 const ARTICLE = [
   'Greyline Releasing has acquired U.S. rights to "The Copper Bay" from Northlight Sales.',
-  "Lantern Pictures, fresh from a busy week, also closed on Dana Holt's Salt Road, a tale told over one long winter, which it will put in cinemas this autumn.",
+  "Lantern Pictures, fresh from a busy week and a long night, also closed on Dana Holt's Salt Road, a tale told over one long winter, which it will put in cinemas this autumn.",
   'The weather in Cannes was warm all week and nobody complained.',
 ].join('\n');
 
@@ -61,7 +61,7 @@ describeBrowser('web app: adding what the reader missed', () => {
     const { page } = w;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${w.url}/articles`);
-    await page.getByLabel('Article text').fill(ARTICLE.replace('Salt Road', 'Salt Road Two'));
+    await page.getByLabel('Article text').fill(ARTICLE.replace('The Copper Bay', 'The Copper Bay Two'));
     await page.getByRole('button', { name: 'Read the article' }).click();
     await page.getByRole('heading', { name: 'Not read (1)' }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Add what it says…' }).click();
@@ -86,7 +86,7 @@ describeBrowser('web app: adding what the reader missed', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${w.url}/articles`);
     const chatter = 'Sales were brisk at the Palais all week, said Northlight Sales, which hopes to announce more deals soon.';
-    await page.getByLabel('Article text').fill([ARTICLE.replace('Salt Road', 'Salt Road Three'), chatter].join('\n'));
+    await page.getByLabel('Article text').fill([ARTICLE.replace('The Copper Bay', 'The Copper Bay Three'), chatter].join('\n'));
     await page.getByRole('button', { name: 'Read the article' }).click();
     await page.getByRole('heading', { name: 'Not read (2)' }).waitFor({ timeout: 60_000 });
     expect(await page.locator('.article-text mark.is-unread').count()).toBe(2);

@@ -48,6 +48,7 @@ import { extractTeamedBuyers } from './teamedBuyers.js';
 import { extractRelativeBuyer } from './relativeBuyer.js';
 import { extractAppositionSales } from './appositionSale.js';
 import { fullFormOf, noteTitle } from './shortTitles.js';
+import { extractLearnedPairs } from './pairModel.js';
 
 /** A headline's words for talks, a rumour or a denial: such a headline reports no closed deal. */
 const HEADLINE_TALKS =
@@ -120,6 +121,7 @@ function runPass(
   guessed: Span[],
   full: ReadonlyMap<string, string>,
   memo: Readings,
+  onSentence?: (c: Ctx) => void,
 ): State {
   const st = newState(date, reg);
   const spans = [...(titleSpans ?? [])].sort((a, b) => a[0] - b[0]);
@@ -200,7 +202,9 @@ function runPass(
       extractReleases(c);
       extractCredits(c);
       extractSourceAndStatus(c);
+      extractLearnedPairs(c);
     }
+    onSentence?.(c);
     const focusWas = st.focus;
     // the focus: the title of this sentence's main fact, when it names one
     const main = (st.factsAt.get(s.start) ?? []).find((f) =>
@@ -324,7 +328,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   // the second pass reads each sentence from the first's tokens (sketch.ts), tense and dates
   const memo: Readings = { sketches: newSketchMemo(), sentences: new Map() };
   const first = runPass(text, view, sentences, date, cloneRegistry(seed), opts.titleSpans, guessed, full, memo);
-  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed, full, memo);
+  const second = runPass(text, view, sentences, date, cloneRegistry(first.reg), opts.titleSpans, guessed, full, memo, opts.onSentence);
   const facts = finish(second);
   return { date, bodyStart: header.bodyStart, sentences, facts };
 }

@@ -24,6 +24,8 @@ export interface ExtractOptions {
   titleSpans?: Span[];
   /** Names already in the catalog, to tell people from companies, and its titles (with aliases and original titles) to find unquoted. */
   known?: { people?: string[]; companies?: string[]; titles?: string[] };
+  /** Called with each sentence of the second reading after its rules ran (for training and measuring). */
+  onSentence?: (c: Ctx) => void;
 }
 
 export interface Extraction {

@@ -1,0 +1,327 @@
+/**
+ * A learned reading of deals the rules do not know the shape of: every (title, buyer) pair a sentence could state,
+ * scored by a logistic model over the words around and between them (their order, their distance, the deal
+ * verbs, `to`, `for`, `from`, `(`, the kinds of name). The rules read the constructions the trade writes most;
+ * the long tail of other shapes is where they miss, and a model of the pair's surroundings carries to sentences
+ * no rule was written on.
+ *
+ * The weights (pairWeights.ts) are fitted by `scripts/train-pair-model.ts` on an annotated folder of articles
+ * (features and labels only: no text of those articles is kept). A pair is told only when it scores above the
+ * threshold, when no rule of the sentence already told its title or its buyer, and when the sentence reads as a
+ * report of a sale (not talks, a mandate or a question: those rules run first and their facts block it).
+ */
+import { companyEntry } from '../companies.js';
+import { type Ctx, dealsHere, factsHere, nk } from './context.js';
+import { addDeal } from './dealTerms.js';
+import { RUMOUR_WORDS } from './words.js';
+import { PAIR_MODEL } from './pairWeights.js';
+
+/** The small words a title may hold between its capitalized words (`Decision to Leave`, `The Girl with the Needle`). */
+const JOINERS = new Set([
+  'of',
+  'the',
+  'to',
+  'a',
+  'an',
+  'in',
+  'on',
+  'with',
+  'from',
+  'for',
+  'at',
+  'de',
+  'la',
+  'le',
+  'les',
+  'du',
+  'des',
+  'el',
+  'del',
+  'my',
+  'your',
+  'our',
+  'his',
+  'her',
+  'no',
+  'or',
+  'as',
+  'about',
+  'after',
+  'before',
+  'under',
+  'over',
+  'into',
+  'is',
+  'all',
+  'me',
+  'you',
+  'we',
+]);
+
+/** The words between and around a pair that the model reads (every other word is `w`). */
+export const CUES = new Set([
+  'acquired',
+  'acquire',
+  'acquires',
+  'acquisition',
+  'bought',
+  'buys',
+  'picked',
+  'picks',
+  'up',
+  'nabbed',
+  'nabs',
+  'took',
+  'taken',
+  'takes',
+  'snapped',
+  'landed',
+  'scooped',
+  'boarded',
+  'secured',
+  'sold',
+  'sells',
+  'sale',
+  'sales',
+  'licensed',
+  'pre-sold',
+  'pre-bought',
+  'rights',
+  'distribution',
+  'deal',
+  'deals',
+  'to',
+  'for',
+  'from',
+  'by',
+  'with',
+  'and',
+  'has',
+  'have',
+  'had',
+  'will',
+  'is',
+  'was',
+  'which',
+  'its',
+  'release',
+  'released',
+  'distribute',
+  'handle',
+  'handles',
+  'handling',
+  'represent',
+  'international',
+  'worldwide',
+  'world',
+  'in',
+  'at',
+  'of',
+  'on',
+  'the',
+  'a',
+  'also',
+  'including',
+  'include',
+  'includes',
+  'talks',
+  'negotiations',
+  'film',
+  'title',
+  'territories',
+  'gone',
+  'went',
+  'directed',
+  'produced',
+  'starring',
+  'premiered',
+  'festival',
+  'after',
+  'before',
+  'agent',
+  'company',
+  'banner',
+  'outfit',
+  ',',
+  '(',
+  ')',
+  ';',
+  ':',
+  '.',
+  "'s",
+]);
+
+export interface PairCand {
+  text: string;
+  /** Token range [a, b). */
+  a: number;
+  b: number;
+  kind: string;
+}
+
+const COMPANY_WORD =
+  /\b(?:Films?|Pictures|Entertainment|Media|Distribution|Releasing|Studios?|Productions|Classics|Features|Group|Inc|Ltd)\b/;
+
+const code = (c: Ctx, i: number): string => /^([CEPTRNFASM])\d+$/.exec(c.tok(i))?.[1] ?? '';
+
+function entText(c: Ctx, a: number, b: number): string {
+  const first = c.item(a);
+  const last = c.item(b - 1);
+  return c.sent.text.slice(first.start - c.sent.start, last.end - c.sent.start);
+}
+
+/** A name that is a company's (a trade company, a corporate word) or a person's possessive is no title. */
+function companyLike(c: Ctx, text: string): boolean {
+  return COMPANY_WORD.test(text) || !!companyEntry(text) || c.st.reg.kinds.get(nk(text)) === 'company' || /['’]s\s/.test(text);
+}
+
+/** The spans that may be a title: a quoted or known title, an unknown name, or names joined by small words. */
+export function titleCandidates(c: Ctx): PairCand[] {
+  return rawTitleCandidates(c).filter((t) => t.kind === 'T' || !companyLike(c, t.text));
+}
+
+function rawTitleCandidates(c: Ctx): PairCand[] {
+  const out: PairCand[] = [];
+  for (let i = 0; i < c.toks.length; i++) {
+    const k = code(c, i);
+    if (k === 'T') out.push({ text: c.item(i).text, a: i, b: i + 1, kind: 'T' });
+    if (k !== 'E' && k !== 'P') continue;
+    if (k === 'E') out.push({ text: c.name(i), a: i, b: i + 1, kind: c.isPer(i) ? 'Ep' : 'E' });
+    let j = i + 1;
+    while (j < c.toks.length) {
+      let m = j;
+      while (m < c.toks.length && m - j < 3 && JOINERS.has(c.tok(m))) m++;
+      // a company inside ends it: `P from C` is a person and a company, not a title
+      if (m === j || !/^[EP]$/.test(code(c, m))) break;
+      out.push({ text: entText(c, i, m + 1), a: i, b: m + 1, kind: `M${k}` });
+      j = m + 1;
+    }
+  }
+  return out;
+}
+
+/** The names that may be a buyer: companies and unknown names that are not people. */
+export function buyerCandidates(c: Ctx): PairCand[] {
+  const out: PairCand[] = [];
+  for (let i = 0; i < c.toks.length; i++) {
+    const k = code(c, i);
+    if (k !== 'C' && !(k === 'E' && c.isOrg(i))) continue;
+    // a sales company sells: what it is paired with is its sale (the rules read those), not its purchase
+    if (companyEntry(c.name(i))?.kind === 'sales-agent') continue;
+    out.push({ text: c.name(i), a: i, b: i + 1, kind: k });
+  }
+  return out;
+}
+
+const cue = (w: string): string => (CUES.has(w) ? w : /^[A-Z]\d+$/.test(w) ? w[0] : 'w');
+
+function bucket(n: number): string {
+  return n <= 1 ? '1' : n <= 2 ? '2' : n <= 3 ? '3' : n <= 5 ? '5' : n <= 8 ? '8' : n <= 12 ? '12' : 'far';
+}
+
+/** What the model reads of one pair: feature names (each weighs 1 when present). */
+export function pairFeatures(c: Ctx, t: PairCand, b: PairCand, titles: number, buyers: number): string[] {
+  const f: string[] = [];
+  const after = b.a >= t.b;
+  const order = after ? 'tb' : 'bt';
+  const [l, r] = after ? [t.b, b.a] : [b.b, t.a];
+  const between = [];
+  for (let i = l; i < r; i++) between.push(cue(c.raw(i).toLowerCase() === "'s" ? "'s" : c.tok(i)));
+  const dist = r - l;
+  f.push(`order:${order}`, `dist:${order}:${bucket(dist)}`, `tkind:${t.kind}`, `bkind:${b.kind}`);
+  const kind = companyEntry(b.text)?.kind ?? 'unknown';
+  f.push(`bco:${kind}`, `bco:${kind}:${order}`);
+  for (const w of new Set(between)) f.push(`btw:${order}:${w}`);
+  if (dist <= 4) f.push(`btwseq:${order}:${between.join('_')}`);
+  const tb = cue(c.tok(t.a - 1));
+  const ta = cue(c.tok(t.b));
+  const bb = cue(c.tok(b.a - 1));
+  const ba = cue(c.tok(b.b));
+  f.push(`tb:${tb}`, `ta:${ta}`, `bb:${bb}`, `ba:${ba}`, `bb2:${cue(c.tok(b.a - 2))}_${bb}`, `ba2:${ba}_${cue(c.tok(b.b + 1))}`);
+  f.push(`tb2:${cue(c.tok(t.a - 2))}_${tb}`, `ta2:${ta}_${cue(c.tok(t.b + 1))}`);
+  if (c.raw(t.a - 1).endsWith("'s")) f.push('t:possessed');
+  if (c.raw(b.b - 1).endsWith("'s")) f.push('b:possessive');
+  if (t.a === 0) f.push('t:first');
+  if (b.a === 0) f.push('b:first');
+  f.push(`ntitles:${Math.min(titles, 4)}`, `nbuyers:${Math.min(buyers, 4)}`);
+  f.push(`twords:${Math.min(t.text.split(/\s+/).length, 5)}`);
+  const tk = nk(t.text);
+  if (c.st.titlesSeen.has(tk)) f.push('t:seen');
+  // what earlier sentences told (not this one's rules: the model reads what they did not)
+  const before = c.st.deals.filter((d) => d.span[0] < c.sent.start);
+  if (before.some((d) => nk(d.fields.title) === tk)) f.push('t:dealt');
+  if (before.some((d) => nk(d.fields.buyer) === nk(b.text))) f.push('b:dealt');
+  const known = c.st.reg.kinds.get(tk);
+  if (known) f.push(`t:known-${known}`);
+  if (companyEntry(t.text)) f.push('t:trade-company');
+  if (COMPANY_WORD.test(t.text)) f.push('t:company-word');
+  if (/^(?:[A-Z]\.?){2,5}$/.test(t.text)) f.push('t:acronym');
+  f.push(`tense:${c.tense}`);
+  return f;
+}
+
+export function pairScore(features: string[]): number {
+  let z = PAIR_MODEL.bias;
+  for (const k of features) z += PAIR_MODEL.weights[k] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Every candidate pair of the sentence with its features (for training and for reading). */
+export function sentencePairs(c: Ctx): Array<{ t: PairCand; b: PairCand; features: string[] }> {
+  const titles = titleCandidates(c);
+  const buyers = buyerCandidates(c);
+  if (!titles.length || !buyers.length) return [];
+  const out = [];
+  for (const t of titles)
+    for (const b of buyers) {
+      if (b.a < t.b && b.b > t.a) continue;
+      out.push({ t, b, features: pairFeatures(c, t, b, titles.length, buyers.length) });
+    }
+  return out;
+}
+
+/**
+ * The words of a sale or a purchase: a sentence without one reports none (`Neon also premiered T`, `X's label
+ * produced T`), whatever its names' order.
+ */
+const SALE_WORDS =
+  /\b(?:acquir(?:e|es|ed|ing)|acquisitions?|bought|buys?|purchased?|picked up|picks up|pick up|nabbed|nabs|snapped up|scooped up|landed|lands|took|taken|takes|secured|sold|sells|sales? to|licensed|pre-?(?:sold|bought|sales?)|rights|deals?|gone to|went to|goes to|signed|closed (?:on|for|a deal|deals))\b/i;
+
+/**
+ * What makes a sentence no report of a closed sale, whatever its pairs: talks, hedges, denials and conditions
+ * (the rules' own list), a question, a lost bid, a staff move (`P, who acquired T for X, has joined Y`).
+ */
+const NOT_A_SALE =
+  /\b(?:if|unless|whether|neither|nor|plans?|planning|wants?|lost|outbid|passed|fell through|collapsed|scrapped|cancell?ed|first-look|first dibs|original|bidders?|close|hammering out|walked away|kicked the tires|word is|among the distributors|pole position|leading the pack|lining up|joined|joins|hired|hires|appointed|promoted|formerly|former|oversaw|poached|exits|exited|sequel|remake|memoir|novel|book|play|format|life)\b|\?/i;
+
+/** Tells the pairs the model reads as a closed deal that no rule of the sentence told. */
+export function extractLearnedPairs(c: Ctx): void {
+  // (read on the sketch: a title or a name holding "Rights" is no sale word)
+  const words = c.words(0, c.toks.length);
+  // a sentence opened by a condition (`Unless X acquires T`, `Had X acquired T`): the sketch may read its capital as a name
+  if (/^(?:if|unless|whether|had|should|were|neither)$/i.test(c.item(0)?.text.split(/\s+/)[0] ?? '')) return;
+  if (!PAIR_MODEL.threshold || !SALE_WORDS.test(words) || RUMOUR_WORDS.test(words) || NOT_A_SALE.test(words)) return;
+  const facts = factsHere(c);
+  // talks, rumours, mandates and denials of this sentence were read by their rules: it reports no sale the model may add
+  if (facts.some((f) => f.type === 'rumour' || f.type === 'mandate')) return;
+  const told = dealsHere(c);
+  const titlesTold = new Set(told.map((d) => nk(d.fields.title)));
+  const buyersTold = new Set(told.map((d) => nk(d.fields.buyer)));
+  const best = new Map<string, { t: PairCand; b: PairCand; p: number }>();
+  for (const { t, b, features } of sentencePairs(c)) {
+    const p = pairScore(features);
+    if (p < PAIR_MODEL.threshold) continue;
+    const key = `${t.a}`;
+    const prev = best.get(key);
+    if (!prev || p > prev.p) best.set(key, { t, b, p });
+  }
+  // one reading per span: of overlapping titles, the best scored
+  const chosen = [...best.values()].sort((x, y) => y.p - x.p);
+  const used: Array<[number, number]> = [];
+  for (const { t, b, p } of chosen) {
+    if (used.some(([a, e]) => t.a < e && t.b > a)) continue;
+    used.push([t.a, t.b]);
+    if (titlesTold.has(nk(t.text)) || buyersTold.has(nk(b.text))) continue;
+    addDeal(c, t.text, b.text, [], {}, Math.round(p * 50) / 100);
+  }
+}
