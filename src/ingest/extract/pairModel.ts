@@ -294,6 +294,19 @@ const SALE_WORDS =
 const NOT_A_SALE =
   /\b(?:if|unless|whether|neither|nor|plans?|planning|wants?|lost|outbid|passed|fell through|collapsed|scrapped|cancell?ed|first-look|first dibs|original|bidders?|close|hammering out|walked away|kicked the tires|word is|among the distributors|pole position|leading the pack|lining up|joined|joins|hired|hires|appointed|promoted|formerly|former|oversaw|poached|exits|exited|sequel|remake|memoir|novel|book|play|format|life)\b|\?/i;
 
+/**
+ * The territories the sentence gives the buyer where the trade writes them beside it: `X for R and R2`, `R (X)`,
+ * `R's X`, `French distributor X`; none elsewhere (a territory the model cannot place is not guessed).
+ */
+function territoriesOf(c: Ctx, b: PairCand): string[] {
+  if (c.tok(b.b) === 'for' && c.isTerr(b.b + 1)) return c.terrList(b.b + 1).exprs;
+  if (c.tok(b.a - 1) === '(' && c.tok(b.b) === ')' && c.isTerr(b.a - 2)) return [c.terr(b.a - 2)].filter((x): x is string => !!x);
+  let k = b.a - 1;
+  if (/^(?:distributor|streamer|broadcaster|outfit|banner|label)$/.test(c.tok(k))) k--;
+  if (c.isTerr(k)) return [c.terr(k)].filter((x): x is string => !!x);
+  return [];
+}
+
 /** Tells the pairs the model reads as a closed deal that no rule of the sentence told. */
 export function extractLearnedPairs(c: Ctx): void {
   // (read on the sketch: a title or a name holding "Rights" is no sale word)
@@ -322,6 +335,6 @@ export function extractLearnedPairs(c: Ctx): void {
     if (used.some(([a, e]) => t.a < e && t.b > a)) continue;
     used.push([t.a, t.b]);
     if (titlesTold.has(nk(t.text)) || buyersTold.has(nk(b.text))) continue;
-    addDeal(c, t.text, b.text, [], {}, Math.round(p * 50) / 100);
+    addDeal(c, t.text, b.text, territoriesOf(c, b), {}, Math.round(p * 50) / 100);
   }
 }
