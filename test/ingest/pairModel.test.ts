@@ -27,7 +27,7 @@ describe('the pair model reads what the rules have no shape for', () => {
     expect(got[0].confidence).toBeLessThan(0.5);
   });
 
-  it('the territory written beside the buyer is its deal\'s; none is guessed where the sentence places none', () => {
+  it("the territory written beside the buyer is its deal's; none is guessed where the sentence places none", () => {
     const territories = (text: string) => facts(text).flatMap((f) => (f.type === 'deal' ? [f.fields.territories] : []));
     expect(territories(`Spanish distributor ${SHAPE_NO_RULE_READS}`)).toEqual(['Spain']);
     expect(territories(SHAPE_NO_RULE_READS.replace('Lantern Pictures', 'Spain’s Lantern Pictures'))).toEqual(['Spain']);
