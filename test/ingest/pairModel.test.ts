@@ -111,7 +111,7 @@ describe('fitting', () => {
     // every name is one of pairFeatures' shapes, over its closed list of cue words, sketch codes and `w`
     const part = String.raw`(?:[a-z-]+|[A-Z]|'s|[,();:.^])`;
     const shapes = new RegExp(
-      String.raw`^(?:order:(?:tb|bt)|dist:(?:tb|bt):\w+|tkind:\w+|bkind:\w+|bco:[a-z-]+(?::(?:tb|bt))?|btw:(?:tb|bt):${part}|btwseq:(?:tb|bt):(?:${part}(?:_${part})*)?|(?:tb|ta|bb|ba):${part}|(?:bb2|ba2|tb2|ta2):${part}_${part}|t:[a-z-]+|b:[a-z-]+|ntitles:\d|nbuyers:\d|twords:\d|tense:\w+)$`,
+      String.raw`^(?:order:(?:tb|bt)|dist:(?:tb|bt):\w+|tkind:\w+|bkind:\w+|bco:[a-z-]+(?::(?:tb|bt))?|btw:(?:tb|bt):${part}|btwseq:(?:tb|bt):(?:${part}(?:_${part})*)?|(?:tb|ta|bb|ba):${part}|(?:bb2|ba2|tb2|ta2):${part}_${part}|t:[a-z-]+|b:[a-z-]+|near:[a-z-]+|ntitles:\d|nbuyers:\d|twords:\d|tense:\w+)$`,
     );
     const odd = Object.keys(model.weights).filter((k) => !shapes.test(k));
     expect(odd).toEqual([]);

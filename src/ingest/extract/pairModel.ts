@@ -162,6 +162,9 @@ export interface PairCand {
 const COMPANY_WORD =
   /\b(?:Films?|Pictures|Entertainment|Media|Distribution|Releasing|Studios?|Productions|Classics|Features|Group|Inc|Ltd)\b/;
 
+const HOLIDAY =
+  /\b(?:New Year|Christmas|Easter|Thanksgiving|Golden Week|Diwali|Eid|Hanukkah|Halloween|Memorial Day|Labor Day|Independence Day|Spring Festival)\b/;
+
 const code = (c: Ctx, i: number): string => /^([CEPTRNFASM])\d+$/.exec(c.tok(i))?.[1] ?? '';
 
 function entText(c: Ctx, a: number, b: number): string {
@@ -172,6 +175,8 @@ function entText(c: Ctx, a: number, b: number): string {
 
 /** A name that is a company's (a trade company, a corporate word) or a person's possessive is no title. */
 function companyLike(c: Ctx, text: string): boolean {
+  // a holiday a release is set for (`during the Lunar New Year holiday`) is no film either
+  if (HOLIDAY.test(text)) return true;
   return COMPANY_WORD.test(text) || !!companyEntry(text) || c.st.reg.kinds.get(nk(text)) === 'company' || /['’]s\s/.test(text);
 }
 
@@ -207,7 +212,7 @@ export function buyerCandidates(c: Ctx): PairCand[] {
     const k = code(c, i);
     if (k !== 'C' && !(k === 'E' && c.isOrg(i))) continue;
     // a sales company sells: what it is paired with is its sale (the rules read those), not its purchase
-    if (companyEntry(c.name(i))?.kind === 'sales-agent') continue;
+    if (companyEntry(c.name(i))?.kind === 'sales-agent' || /\bSales\b/.test(c.name(i))) continue;
     out.push({ text: c.name(i), a: i, b: i + 1, kind: k });
   }
   return out;
@@ -260,6 +265,29 @@ export function pairFeatures(c: Ctx, t: PairCand, b: PairCand, titles: number, b
   return f;
 }
 
+const gap = (x: PairCand, y: PairCand) => (x.b <= y.a ? y.a - x.b : y.b <= x.a ? x.a - y.b : 0);
+const SALE_TOKEN =
+  /^(?:acquired|acquires|acquire|bought|buys|picked|picks|nabbed|nabs|snapped|scooped|landed|lands|took|taken|takes|secured|sold|sells|licensed|pre-sold|pre-bought|rights|deal|deals)$/;
+
+/** Whether the pair are each other's nearest of their kind, and where the sentence's sale words stand. */
+function nearness(c: Ctx, t: PairCand, b: PairCand, titles: PairCand[], buyers: PairCand[]): string[] {
+  const f: string[] = [];
+  const d = gap(t, b);
+  if (!buyers.some((o) => o !== b && gap(t, o) < d)) f.push('near:buyer-nearest');
+  if (!titles.some((o) => o !== t && o.a !== t.a && (o.b <= t.a || o.a >= t.b) && gap(o, b) < d)) f.push('near:title-nearest');
+  const [l, r] = b.a >= t.b ? [t.b, b.a] : [b.b, t.a];
+  let between = false;
+  let outside = false;
+  for (let i = 0; i < c.toks.length; i++)
+    if (SALE_TOKEN.test(c.tok(i))) {
+      if (i >= l && i < r) between = true;
+      else if (i < Math.min(t.a, b.a) || i >= Math.max(t.b, b.b)) outside = true;
+    }
+  f.push(`near:sale-${between ? 'between' : outside ? 'outside' : 'none'}`);
+  if (c.tok(b.a - 1) === '(' && c.tok(b.b) === ')') f.push('near:buyer-in-parens');
+  return f;
+}
+
 export function pairScore(features: string[]): number {
   let z = PAIR_MODEL.bias;
   for (const k of features) z += PAIR_MODEL.weights[k] ?? 0;
@@ -275,7 +303,7 @@ export function sentencePairs(c: Ctx): Array<{ t: PairCand; b: PairCand; feature
   for (const t of titles)
     for (const b of buyers) {
       if (b.a < t.b && b.b > t.a) continue;
-      out.push({ t, b, features: pairFeatures(c, t, b, titles.length, buyers.length) });
+      out.push({ t, b, features: [...pairFeatures(c, t, b, titles.length, buyers.length), ...nearness(c, t, b, titles, buyers)] });
     }
   return out;
 }
@@ -285,7 +313,7 @@ export function sentencePairs(c: Ctx): Array<{ t: PairCand; b: PairCand; feature
  * produced T`), whatever its names' order.
  */
 const SALE_WORDS =
-  /\b(?:acquir(?:e|es|ed|ing)|acquisitions?|bought|buys?|purchased?|picked up|picks up|pick up|nabbed|nabs|snapped up|scooped up|landed|lands|took|taken|takes|secured|sold|sells|sales? to|licensed|pre-?(?:sold|bought|sales?)|rights|deals?|gone to|went to|goes to|signed|closed (?:on|for|a deal|deals))\b/i;
+  /\b(?:acquir(?:e|es|ed|ing)|acquisitions?|bought|buys?|purchased?|picked up|picks up|pick up|nabbed|nabs|snapped up|scooped up|landed|lands|took|taken|takes|secured|sold|sells|sales? to|licensed|pre-?(?:sold|bought|sales?)|rights|deals?|gone to|went to|goes to|signed|closed (?:on|for|a deal))\b/i;
 
 /**
  * What makes a sentence no report of a closed sale, whatever its pairs: talks, hedges, denials and conditions
@@ -316,7 +344,8 @@ export function extractLearnedPairs(c: Ctx): void {
   if (!PAIR_MODEL.threshold || !SALE_WORDS.test(words) || RUMOUR_WORDS.test(words) || NOT_A_SALE.test(words)) return;
   const facts = factsHere(c);
   // talks, rumours, mandates and denials of this sentence were read by their rules: it reports no sale the model may add
-  if (facts.some((f) => f.type === 'rumour' || f.type === 'mandate')) return;
+  // (and a box-office figure or a release is what `took €1.2m for X`, `opens through X` tell)
+  if (facts.some((f) => f.type === 'rumour' || f.type === 'mandate' || f.type === 'boxOffice' || f.type === 'release')) return;
   const told = dealsHere(c);
   const titlesTold = new Set(told.map((d) => nk(d.fields.title)));
   const buyersTold = new Set(told.map((d) => nk(d.fields.buyer)));
