@@ -39,6 +39,7 @@ const STYLE = `
 .name-chip--similar { background: var(--accent-bg); border-color: transparent; }
 .name-chip--ambiguous { background: var(--warn-bg); border-color: transparent; }
 .name-chip--new { background: #f1f1f1; }
+.name-chip--unsure { background: var(--warn-bg); border-color: transparent; margin-left: 6px; }
 .fact-edit { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px; margin-top: 8px; }
 .confidence { font-variant-numeric: tabular-nums; }
 .unread { margin-bottom: 12px; }

@@ -108,6 +108,14 @@ export function FactCard({
         <span className="muted small confidence" title="How sure the extractor is">
           {Math.round(fact.confidence * 100)}%
         </span>
+        {fact.type === 'deal' && fact.confidence < 0.5 && fact.status === 'pending' && (
+          <span
+            className="name-chip name-chip--unsure"
+            title="The reader is less sure of this deal than of most: check it against its sentence"
+          >
+            less certain
+          </span>
+        )}
         {fact.status !== 'pending' && <Badge value={fact.status === 'accepted' ? 'signed' : 'rejected'} label={fact.status} />}
       </div>
       <div className="fact-meta">

@@ -98,3 +98,21 @@ describe('the deal fact’s edit form', () => {
     expect((posts.find((p) => p.url.endsWith('/accept'))!.body as { fields: Record<string, unknown> }).fields).toEqual({ media: 'SVOD' });
   });
 });
+
+describe('a deal the reader is less sure of', () => {
+  it('says so beside its confidence while it waits for review, and not for a surer one', async () => {
+    stub(false);
+    const { rerender } = render(
+      <AuthProvider>
+        <FactCard fact={{ ...deal, confidence: 0.43 }} articleId="a1" current={false} onFocus={() => {}} onDone={() => {}} />
+      </AuthProvider>,
+    );
+    expect(screen.getByText('less certain').getAttribute('title')).toMatch(/check it against its sentence/);
+    rerender(
+      <AuthProvider>
+        <FactCard fact={deal} articleId="a1" current={false} onFocus={() => {}} onDone={() => {}} />
+      </AuthProvider>,
+    );
+    expect(screen.queryByText('less certain')).toBeNull();
+  });
+});
