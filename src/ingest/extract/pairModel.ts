@@ -265,12 +265,14 @@ export function pairFeatures(c: Ctx, t: PairCand, b: PairCand, titles: number, b
   return f;
 }
 
+/** The most tokens between a title and its buyer the model reads. */
+const MAX_GAP = 30;
 const gap = (x: PairCand, y: PairCand) => (x.b <= y.a ? y.a - x.b : y.b <= x.a ? x.a - y.b : 0);
 const SALE_TOKEN =
   /^(?:acquired|acquires|acquire|bought|buys|picked|picks|nabbed|nabs|snapped|scooped|landed|lands|took|taken|takes|secured|sold|sells|licensed|pre-sold|pre-bought|rights|deal|deals)$/;
 
 /** Whether the pair are each other's nearest of their kind, and where the sentence's sale words stand. */
-function nearness(c: Ctx, t: PairCand, b: PairCand, titles: PairCand[], buyers: PairCand[]): string[] {
+function nearness(c: Ctx, t: PairCand, b: PairCand, titles: PairCand[], buyers: PairCand[], sales: number[]): string[] {
   const f: string[] = [];
   const d = gap(t, b);
   if (!buyers.some((o) => o !== b && gap(t, o) < d)) f.push('near:buyer-nearest');
@@ -278,11 +280,10 @@ function nearness(c: Ctx, t: PairCand, b: PairCand, titles: PairCand[], buyers: 
   const [l, r] = b.a >= t.b ? [t.b, b.a] : [b.b, t.a];
   let between = false;
   let outside = false;
-  for (let i = 0; i < c.toks.length; i++)
-    if (SALE_TOKEN.test(c.tok(i))) {
-      if (i >= l && i < r) between = true;
-      else if (i < Math.min(t.a, b.a) || i >= Math.max(t.b, b.b)) outside = true;
-    }
+  for (const i of sales) {
+    if (i >= l && i < r) between = true;
+    else if (i < Math.min(t.a, b.a) || i >= Math.max(t.b, b.b)) outside = true;
+  }
   f.push(`near:sale-${between ? 'between' : outside ? 'outside' : 'none'}`);
   if (c.tok(b.a - 1) === '(' && c.tok(b.b) === ')') f.push('near:buyer-in-parens');
   return f;
@@ -300,10 +301,13 @@ export function sentencePairs(c: Ctx): Array<{ t: PairCand; b: PairCand; feature
   const buyers = buyerCandidates(c);
   if (!titles.length || !buyers.length) return [];
   const out = [];
+  const sales: number[] = [];
+  for (let i = 0; i < c.toks.length; i++) if (SALE_TOKEN.test(c.tok(i))) sales.push(i);
   for (const t of titles)
     for (const b of buyers) {
-      if (b.a < t.b && b.b > t.a) continue;
-      out.push({ t, b, features: [...pairFeatures(c, t, b, titles.length, buyers.length), ...nearness(c, t, b, titles, buyers)] });
+      // a pair further apart than any deal the trade writes in one clause is none (and a long list stays linear)
+      if ((b.a < t.b && b.b > t.a) || gap(t, b) > MAX_GAP) continue;
+      out.push({ t, b, features: [...pairFeatures(c, t, b, titles.length, buyers.length), ...nearness(c, t, b, titles, buyers, sales)] });
     }
   return out;
 }
