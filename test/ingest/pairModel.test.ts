@@ -124,3 +124,22 @@ describe('fitting', () => {
     expect(Object.values(model.weights).every((v) => Number.isFinite(v))).toBe(true);
   });
 });
+
+describe('names that are no buyer (round 9, seen on real articles)', () => {
+  const told = (text: string) => deals(text).map((d) => `${d.title} / ${d.buyer}`);
+
+  it('a sentence’s opening "And" and a list’s number are not part of the buyer’s name', () => {
+    expect(told('And Lantern Pictures made its second acquisition of the week, picking up U.S. rights to “Salt Road.”')).toEqual([
+      'Salt Road / Lantern Pictures',
+    ]);
+    expect(told('2- Lantern Pictures had already acquired North American rights to “Salt Road” in May.')).toEqual([
+      'Salt Road / Lantern Pictures',
+    ]);
+  });
+
+  it('an editor’s tag, a pronoun and a bare corporate word are no buyer', () => {
+    expect(told('Harbour Sells ‘Salt Road’ in Europe (EXCLUSIVE)')).toEqual([]);
+    expect(told('They’ve also acquired the rights to “Salt Road”, a thriller from Spain.')).toEqual([]);
+    expect(told('Arrow previously took rights in the U.K. and September Film picked up the film in Benelux.')).toEqual([]);
+  });
+});

@@ -480,6 +480,10 @@ export function dealConfidence(c: Ctx, o: DealObject, verb: string): number {
 const HEARSAY =
   /^(?:(?:some |several |other |industry |market )?(?:buyers|sources|insiders|observers|reports|rumou?rs) (?:report|reported|say|said|suggest|suggested|claim|claimed|indicate|have it)\b|according to (?:buyers|sources|insiders|reports)\b|word (?:is|has it)\b)/;
 
+/** Words that are no buyer's name when they stand alone. */
+const NO_BUYER =
+  /^(?:Films?|Pictures|Entertainment|Media|Distribution|Releasing|Studios?|Cinema|Productions|EXCLUSIVE|Exclusive|UPDATE[D]?|Updated?|WATCH|VIDEO|PHOTOS|They|They['’](?:ve|re|ll|d)|We|We['’](?:ve|re|ll|d)|It|It['’]s)$/;
+
 /** The corporate words a company's name ends with. */
 const COMPANY_WORD_END = /\b(?:Films|Film|Entertainment|Pictures|Media|Distribution|Releasing|Communications|Cinema)$/;
 
@@ -499,7 +503,13 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
     buyer = home.company;
     if (!terrs.length) terrs = [home.territory];
   }
-  buyer = buyerWithoutOfficer(buyer);
+  buyer = buyerWithoutOfficer(buyer)
+    // "And IFC Films made its second acquisition", "2- Worldview Entertainment had acquired": a sentence's opening word or
+    // a list's number read into the name
+    .replace(/^(?:And|&)\s+(?=\S)/, '')
+    .replace(/^\d{1,2}\s*[-–.)]\s+(?=\p{Lu})/u, '');
+  // no company: a bare corporate word ("September Film" cut at the month), an editor's tag ("(EXCLUSIVE)"), a pronoun
+  if (NO_BUYER.test(buyer)) return;
   if (nk(title) === nk(buyer)) return;
   if (toldAsNoDeal(c.sent.text, title, buyer)) return;
   const list = terrs.filter((t) => t !== 'international');
