@@ -137,6 +137,10 @@ describe('names that are no buyer (round 9, seen on real articles)', () => {
     ]);
   });
 
+  it('"No. American rights" are North America’s, not rights to a film called "No"', () => {
+    expect(told('Lantern Pictures acquired No. American rights to Salt Road from Wild Bunch.')).toEqual(['Salt Road / Lantern Pictures']);
+  });
+
   it('an editor’s tag, a pronoun and a bare corporate word are no buyer', () => {
     expect(told('Harbour Sells ‘Salt Road’ in Europe (EXCLUSIVE)')).toEqual([]);
     expect(told('They’ve also acquired the rights to “Salt Road”, a thriller from Spain.')).toEqual([]);
