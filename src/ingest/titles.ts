@@ -367,6 +367,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
   const push = (s: number, text: string) => {
     const [a, b] = trim(s, text);
     if (b - a < 2) return;
+    // "acquired No. American rights": the trade's abbreviation of North America, not a film called "No"
+    if (view.slice(a, b) === 'No' && /^\.\s*Americ/.test(view.slice(b, b + 12))) return;
     found.push([a, b]);
     keys.add(view.slice(a, b));
   };

@@ -322,13 +322,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   const sentences = segment(text, header.bodyStart);
   const seed = catalogRegistry(opts.known?.people ?? [], opts.known?.companies ?? []);
   // titles the text does not quote, from their context (titles.ts): not where italics say otherwise
-  const guessed = trimGluedEnds(
-    view,
-    withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []),
-  ).filter(
-    // "acquired No. American rights": the trade's abbreviation of North America, not a film called "No"
-    ([a, b]) => !(view.slice(a, b) === 'No' && /^\.\s*Americ/.test(view.slice(b, b + 12))),
-  );
+  const guessed = trimGluedEnds(view, withoutOverlap(findTitleSpans(view, sentences, opts.known?.titles ?? []), opts.titleSpans ?? []));
   // pass 1 learns names; pass 2 extracts with them
   const full = fullTitles(view, guessed);
   // the second pass reads each sentence from the first's tokens (sketch.ts), tense and dates

@@ -17,139 +17,24 @@ import { RUMOUR_WORDS } from './words.js';
 import { PAIR_MODEL } from './pairWeights.js';
 
 /** The small words a title may hold between its capitalized words (`Decision to Leave`, `The Girl with the Needle`). */
-const JOINERS = new Set([
-  'of',
-  'the',
-  'to',
-  'a',
-  'an',
-  'in',
-  'on',
-  'with',
-  'from',
-  'for',
-  'at',
-  'de',
-  'la',
-  'le',
-  'les',
-  'du',
-  'des',
-  'el',
-  'del',
-  'my',
-  'your',
-  'our',
-  'his',
-  'her',
-  'no',
-  'or',
-  'as',
-  'about',
-  'after',
-  'before',
-  'under',
-  'over',
-  'into',
-  'is',
-  'all',
-  'me',
-  'you',
-  'we',
-]);
+const JOINERS = new Set(
+  (
+    'of the to a an in on with from for at de la le les du des el del my your our his her no or as ' +
+    'about after before under over into is all me you we'
+  ).split(' '),
+);
 
 /** The words between and around a pair that the model reads (every other word is `w`). */
-export const CUES = new Set([
-  'acquired',
-  'acquire',
-  'acquires',
-  'acquisition',
-  'bought',
-  'buys',
-  'picked',
-  'picks',
-  'up',
-  'nabbed',
-  'nabs',
-  'took',
-  'taken',
-  'takes',
-  'snapped',
-  'landed',
-  'scooped',
-  'boarded',
-  'secured',
-  'sold',
-  'sells',
-  'sale',
-  'sales',
-  'licensed',
-  'pre-sold',
-  'pre-bought',
-  'rights',
-  'distribution',
-  'deal',
-  'deals',
-  'to',
-  'for',
-  'from',
-  'by',
-  'with',
-  'and',
-  'has',
-  'have',
-  'had',
-  'will',
-  'is',
-  'was',
-  'which',
-  'its',
-  'release',
-  'released',
-  'distribute',
-  'handle',
-  'handles',
-  'handling',
-  'represent',
-  'international',
-  'worldwide',
-  'world',
-  'in',
-  'at',
-  'of',
-  'on',
-  'the',
-  'a',
-  'also',
-  'including',
-  'include',
-  'includes',
-  'talks',
-  'negotiations',
-  'film',
-  'title',
-  'territories',
-  'gone',
-  'went',
-  'directed',
-  'produced',
-  'starring',
-  'premiered',
-  'festival',
-  'after',
-  'before',
-  'agent',
-  'company',
-  'banner',
-  'outfit',
-  ',',
-  '(',
-  ')',
-  ';',
-  ':',
-  '.',
-  "'s",
-]);
+export const CUES = new Set(
+  (
+    'acquired acquire acquires acquisition bought buys picked picks up nabbed nabs took taken takes snapped landed ' +
+    'scooped boarded secured sold sells sale sales licensed pre-sold pre-bought rights distribution deal deals ' +
+    'to for from by with and has have had will is was which its release released distribute handle handles handling ' +
+    'represent international worldwide world in at of on the a also including include includes talks negotiations ' +
+    'film title territories gone went directed produced starring premiered festival after before agent company ' +
+    "banner outfit , ( ) ; : . 's"
+  ).split(' '),
+);
 
 export interface PairCand {
   text: string;
@@ -225,7 +110,18 @@ function bucket(n: number): string {
 }
 
 /** What the model reads of one pair: feature names (each weighs 1 when present). */
-export function pairFeatures(c: Ctx, t: PairCand, b: PairCand, titles: number, buyers: number): string[] {
+/** What earlier sentences told (not this one's rules: the model reads what they did not), by title and by buyer. */
+interface Earlier {
+  titles: Set<string>;
+  buyers: Set<string>;
+}
+
+function earlierDeals(c: Ctx): Earlier {
+  const before = c.st.deals.filter((d) => d.span[0] < c.sent.start);
+  return { titles: new Set(before.map((d) => nk(d.fields.title))), buyers: new Set(before.map((d) => nk(d.fields.buyer))) };
+}
+
+export function pairFeatures(c: Ctx, t: PairCand, b: PairCand, titles: number, buyers: number, earlier: Earlier): string[] {
   const f: string[] = [];
   const after = b.a >= t.b;
   const order = after ? 'tb' : 'bt';
@@ -252,10 +148,8 @@ export function pairFeatures(c: Ctx, t: PairCand, b: PairCand, titles: number, b
   f.push(`twords:${Math.min(t.text.split(/\s+/).length, 5)}`);
   const tk = nk(t.text);
   if (c.st.titlesSeen.has(tk)) f.push('t:seen');
-  // what earlier sentences told (not this one's rules: the model reads what they did not)
-  const before = c.st.deals.filter((d) => d.span[0] < c.sent.start);
-  if (before.some((d) => nk(d.fields.title) === tk)) f.push('t:dealt');
-  if (before.some((d) => nk(d.fields.buyer) === nk(b.text))) f.push('b:dealt');
+  if (earlier.titles.has(tk)) f.push('t:dealt');
+  if (earlier.buyers.has(nk(b.text))) f.push('b:dealt');
   const known = c.st.reg.kinds.get(tk);
   if (known) f.push(`t:known-${known}`);
   if (companyEntry(t.text)) f.push('t:trade-company');
@@ -303,11 +197,16 @@ export function sentencePairs(c: Ctx): Array<{ t: PairCand; b: PairCand; feature
   const out = [];
   const sales: number[] = [];
   for (let i = 0; i < c.toks.length; i++) if (SALE_TOKEN.test(c.tok(i))) sales.push(i);
+  const earlier = earlierDeals(c);
   for (const t of titles)
     for (const b of buyers) {
       // a pair further apart than any deal the trade writes in one clause is none (and a long list stays linear)
       if ((b.a < t.b && b.b > t.a) || gap(t, b) > MAX_GAP) continue;
-      out.push({ t, b, features: [...pairFeatures(c, t, b, titles.length, buyers.length), ...nearness(c, t, b, titles, buyers, sales)] });
+      out.push({
+        t,
+        b,
+        features: [...pairFeatures(c, t, b, titles.length, buyers.length, earlier), ...nearness(c, t, b, titles, buyers, sales)],
+      });
     }
   return out;
 }
