@@ -365,10 +365,19 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     },
   };
   const push = (s: number, text: string) => {
+    // "picked up Spain on T", "closed Benelux: T": the territory bought, then the film
+    const bought = /^([\p{Lu}][\p{L}.\- ]{1,30}?)(?: on |: )(?=\p{Lu})/u.exec(text);
+    if (bought && territoryOf(bought[1])) {
+      s += bought[0].length;
+      text = text.slice(bought[0].length);
+    }
     const [a, b] = trim(s, text);
     if (b - a < 2) return;
     // "acquired No. American rights": the trade's abbreviation of North America, not a film called "No"
     if (view.slice(a, b) === 'No' && /^\.\s*Americ/.test(view.slice(b, b + 12))) return;
+    // "LOS ANGELES -- X has ...": a dateline in capitals before its dash, not a film
+    // (a rundown's entry in capitals, `T – Director: P`, is a film)
+    if (!/\p{Ll}/u.test(view.slice(a, b)) && /^\s*(?:--|—)(?!\s*\p{Lu}[\p{L} ]{0,20}:)/u.test(view.slice(b, b + 30))) return;
     found.push([a, b]);
     keys.add(view.slice(a, b));
   };

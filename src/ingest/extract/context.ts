@@ -250,6 +250,12 @@ export class Ctx {
         /^(?:territories|territory|rights|speaking|-speaking|tv|television|theatrical|svod|distribution|release|streaming|pay-tv|free-tv|broadcast)$/.test(
           this.tok(k + 1),
         );
+      // "France and French-speaking Benelux": part of a country or group, which the record cannot hold; the list goes
+      // on past it, and the deal does not claim the whole group
+      if (exprs.length && /-speaking$/i.test(this.raw(k)) && this.item(k + 1)?.ent === 'territory') {
+        k += 2;
+        continue;
+      }
       const isT = (this.isTerr(k) && natOk) || (TERR_WORDS[t] && t !== 'international');
       if (isT) {
         const e = this.terr(k);

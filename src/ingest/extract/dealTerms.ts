@@ -646,6 +646,18 @@ export function readSaleList(
       }
     }
   };
+  // an item the list cannot read ("Pioneer the Philippines", a name glued to its territory) once two items have set
+  // its shape: the list goes on at the next separator, the item left for the review; never twice in a row
+  let skipped = -1;
+  const resync = (): boolean => {
+    if (out.length < 2 || skipped === out.length) return false;
+    let e = k + 1;
+    while (e < limit && e < k + 8 && c.tok(e) !== ',' && c.tok(e) !== ';' && c.tok(e) !== '.' && c.tok(e) !== '(') e++;
+    if (e >= limit || (c.tok(e) !== ',' && c.tok(e) !== ';')) return false;
+    skipped = out.length;
+    k = e;
+    return true;
+  };
   while (k < limit) {
     skipSep();
     if (c.tok(k) === 'for' || c.tok(k) === 'in') {
@@ -714,6 +726,7 @@ export function readSaleList(
         }
       }
       if (c.tok(k + 1) === 'will' || c.tok(k + 1) === 'has' || c.tok(k + 1) === 'took' || c.tok(k + 1) === 'is') break;
+      if (resync()) continue;
       break;
     }
     // "..., T2 to Y and P's T3 to Z for free TV in Sweden": after a first sale, each item its own title
@@ -774,8 +787,10 @@ export function readSaleList(
         k = l.end;
         continue;
       }
+      if (resync()) continue;
       break;
     }
+    if (resync()) continue;
     break;
   }
   return out;

@@ -11,6 +11,7 @@
  * report of a sale (not talks, a mandate or a question: those rules run first and their facts block it).
  */
 import { companyEntry } from '../companies.js';
+import { findEvent, isKnownSection } from '../events.js';
 import { type Ctx, dealsHere, factsHere, nk } from './context.js';
 import { addDeal } from './dealTerms.js';
 import { RUMOUR_WORDS } from './words.js';
@@ -226,16 +227,43 @@ const NOT_A_SALE =
   /\b(?:if|unless|whether|neither|nor|plans?|planning|wants?|lost|outbid|passed|fell through|collapsed|scrapped|cancell?ed|first-look|first dibs|original|bidders?|close|hammering out|walked away|kicked the tires|word is|among the distributors|pole position|leading the pack|lining up|joined|joins|hired|hires|appointed|promoted|formerly|former|oversaw|poached|exits|exited|sequel|remake|memoir|novel|book|play|format|life)\b|\?/i;
 
 /**
- * The territories the sentence gives the buyer where the trade writes them beside it: `X for R and R2`, `R (X)`,
+ * The territories the sentence gives the buyer where the trade writes them beside it: `X for R and R2`, `X in R`, `R (X)`,
  * `R's X`, `French distributor X`; none elsewhere (a territory the model cannot place is not guessed).
  */
 function territoriesOf(c: Ctx, b: PairCand): string[] {
-  if (c.tok(b.b) === 'for' && c.isTerr(b.b + 1)) return c.terrList(b.b + 1).exprs;
+  if ((c.tok(b.b) === 'for' || c.tok(b.b) === 'in') && c.isTerr(b.b + 1)) return c.terrList(b.b + 1).exprs;
   if (c.tok(b.a - 1) === '(' && c.tok(b.b) === ')' && c.isTerr(b.a - 2)) return [c.terr(b.a - 2)].filter((x): x is string => !!x);
   let k = b.a - 1;
   if (/^(?:distributor|streamer|broadcaster|outfit|banner|label)$/.test(c.tok(k))) k--;
   if (c.isTerr(k)) return [c.terr(k)].filter((x): x is string => !!x);
   return [];
+}
+
+/** A kind of film written before its title (`the Jeremy Renner drama Wind River`): the name before it describes it. */
+const KIND_OF_FILM = /^(?:drama|comedy|thriller|documentary|doc|film|movie|pic|feature|horror|romance|western|animation|biopic|fantasy)$/;
+
+/**
+ * A candidate no reader would take for the film, whatever its score: a dateline or an acronym in capitals
+ * (`LOS ANGELES --`, a market's name), a span opened by a territory (`Spain on T`, `France before Berlin`: the
+ * territory was sold), a festival, market or section, a date, or the names before a kind of film (the film follows).
+ */
+function notAFilm(c: Ctx, t: PairCand): boolean {
+  if (t.kind === 'T') return false;
+  if (/^[\p{Lu}\d .&'’-]+$/u.test(t.text) && /\p{Lu}.*\p{Lu}.*\p{Lu}/u.test(t.text)) return true;
+  if (c.isTerr(t.a) || findEvent(t.text) || isKnownSection(t.text)) return true;
+  if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(t.text)) return true;
+  return KIND_OF_FILM.test(c.tok(t.b));
+}
+
+/**
+ * A company the sentence says sold (`X has sold T to Y`, `X also said it sealed deals with Y`): the seller, no buyer.
+ * A deal it closed for a territory or to take a film (`X closed Spain on T`, `X sealed a deal to take T`) is its purchase.
+ */
+function sells(c: Ctx, b: PairCand): boolean {
+  let k = b.b;
+  while (k < b.b + 5 && /^(?:has|have|had|also|now|already|recently|said|says|it|,)$/.test(c.tok(k))) k++;
+  if (/^(?:sold|sells|pre-sold|presold|pre-sells|licensed|licenses)$/.test(c.tok(k))) return true;
+  return /^(?:sealed|signed|struck|inked|closed|concluded)$/.test(c.tok(k)) && /\bdeals? with\b/.test(c.words(k + 1, k + 6));
 }
 
 /** Tells the pairs the model reads as a closed deal that no rule of the sentence told. */
@@ -254,6 +282,7 @@ export function extractLearnedPairs(c: Ctx): void {
   const buyersTold = new Set(told.map((d) => nk(d.fields.buyer)));
   const best = new Map<string, { t: PairCand; b: PairCand; p: number }>();
   for (const { t, b, features } of sentencePairs(c)) {
+    if (notAFilm(c, t) || sells(c, b)) continue;
     const p = pairScore(features);
     if (p < PAIR_MODEL.threshold) continue;
     const key = `${t.a}`;
