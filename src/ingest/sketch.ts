@@ -73,6 +73,9 @@ export function newSketchMemo(): SketchMemo {
 }
 
 /** Reads one sentence (article offsets [start, end)) into items and a sketch. */
+/** A festival's section the text quotes (`in the 'Un Certain Regard' section`): no film. */
+const quotedSection = (text: string) => /\s/.test(text) && isKnownSection(text);
+
 export function sketchSentence(view: string, start: number, end: number, opts: SketchOptions): Sketch {
   const items: Item[] = [];
   const spans: Array<{ s: number; e: number; item: Item | null }> = [];
@@ -88,7 +91,10 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     if (/\p{L}{2}'s$/u.test(view.slice(s, innerEnd)) && /^[ ]\p{Ll}/u.test(view.slice(e + 1, e + 3))) innerEnd -= 2;
     const innerStart = s + (raw.length - raw.trimStart().length);
     const text = view.slice(innerStart, innerEnd);
-    const isTitle = looksLikeTitle(raw) && !spokenQuote(raw, view.slice(Math.max(start, qs[q] - 24), qs[q]), view.slice(e + 1, e + 40));
+    const isTitle =
+      looksLikeTitle(raw) &&
+      !quotedSection(text) &&
+      !spokenQuote(raw, view.slice(Math.max(start, qs[q] - 24), qs[q]), view.slice(e + 1, e + 40));
     spans.push({ s: qs[q], e: e + 1, item: { kind: isTitle ? 'title' : 'quote', text, start: innerStart, end: innerEnd, code: '' } });
   }
   // single-quoted titles in headlines and some outlets: 'The Salt Flats'
@@ -100,6 +106,7 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     if (spans.some((x) => s < x.e && e > x.s)) continue;
     if (!looksLikeTitle(m[1])) continue;
     const text = m[1].replace(/[\s,.;:!?]+$/, '');
+    if (quotedSection(text)) continue;
     spans.push({ s, e, item: { kind: 'title', text, start: s + 1, end: s + 1 + text.length, code: '' } });
   }
   for (const [s, e] of opts.titleSpans ?? []) {

@@ -375,6 +375,17 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     if (b - a < 2) return;
     // "acquired No. American rights": the trade's abbreviation of North America, not a film called "No"
     if (view.slice(a, b) === 'No' && /^\.\s*Americ/.test(view.slice(b, b + 12))) return;
+    const span = view.slice(a, b);
+    // a count ("10 have gone to X"), a date ("rights on February 16"), a market in capitals ("at MIPDOC"), a
+    // territory and what happened there ("rights to France before Berlin"): no film the text names unquoted
+    if (
+      /^\d+$/.test(span) ||
+      /^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?$/.test(span)
+    )
+      return;
+    if (/^\p{Lu}{3,}$/u.test(span) && /\bat $/.test(view.slice(a - 3, a))) return;
+    const lead = /^(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?) (?:before|after|in|at|for|from|with|during|until|ahead)\b/u.exec(span);
+    if (lead && territoryOf(lead[1])) return;
     // "LOS ANGELES -- X has ...": a dateline in capitals before its dash, not a film
     // (a rundown's entry in capitals, `T – Director: P`, is a film)
     if (!/\p{Ll}/u.test(view.slice(a, b)) && /^\s*(?:--|—)(?!\s*\p{Lu}[\p{L} ]{0,20}:)/u.test(view.slice(b, b + 30))) return;

@@ -86,3 +86,55 @@ describe('sales lists and titles', () => {
     expect(got).toContain('Salt Road / Halcyon / Japan');
   });
 });
+
+describe('what the clause and list readers took for a film or a sale', () => {
+  const before = 'Lantern Pictures has sold “Salt Road” to Harbor Films.\n\n';
+  const more = (text: string) => told(before + text).filter((d) => d !== 'Salt Road / Harbor Films');
+
+  it('a count and a date are no film: "10 have gone to X", "acquired rights on February 16"', () => {
+    expect(more('Of the 21 deals for Competition films, 10 have gone to Mubi.')).toEqual([]);
+    expect(more('Music Box announced it acquired North American rights on February 16.').filter((d) => d.startsWith('February'))).toEqual(
+      [],
+    );
+  });
+
+  it('a quoted festival section is no film: the film before it is', () => {
+    expect(
+      more(
+        'Sundance Selects has picked up North American rights to The Blue Door by Ana Ruiz which premiered on May 16 at Cannes in the ‘Un Certain Regard’ section.',
+      ),
+    ).toEqual(['The Blue Door / Sundance Selects']);
+  });
+
+  it('a market in capitals is no film: "T presented at MIPDOC was sold to ..."', () => {
+    expect(
+      more(
+        'Harbor’s flagship documentary The Nun presented for the first time at MIPDOC was sold to Ireland (RTE) and Poland (Kestrel TV).',
+      ).filter((d) => d.startsWith('MIPDOC')),
+    ).toEqual([]);
+  });
+
+  it('where a series aired is no sale of it', () => {
+    expect(
+      more(
+        '“Salt Road” is based on the series of the same name, which aired in 100 territories, including France (TF1) and Australia (Fox Kids).',
+      ),
+    ).toEqual([]);
+  });
+
+  it('what a company the sentence calls a sales company picks up is its sales, not a licence for the filmmaker’s country', () => {
+    const text = `${before}Cologne-based sales company Lumo Films has picked up Dutch filmmaker Ana Ruiz’s Copper Bay, which had its world premiere in Rotterdam.`;
+    const got = facts(text);
+    expect(got.filter((f) => f.type === 'deal' && f.fields.title === 'Copper Bay')).toEqual([]);
+    expect(got.flatMap((f) => (f.type === 'mandate' ? [`${f.fields.title} / ${f.fields.company}`] : []))).toContain(
+      'Copper Bay / Lumo Films',
+    );
+  });
+
+  it('a distributor that picks up a Dutch filmmaker’s film buys no Dutch rights the sentence does not name', () => {
+    expect(deals('Harbor Films has picked up Dutch filmmaker Ana Ruiz’s “Copper Bay” for the UK.')).toEqual([
+      'Copper Bay / Harbor Films / UK',
+    ]);
+    expect(deals('Harbor Films has picked up Dutch filmmaker Ana Ruiz’s “Copper Bay”.')).toEqual(['Copper Bay / Harbor Films / -']);
+  });
+});

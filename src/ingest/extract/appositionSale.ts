@@ -10,7 +10,8 @@
  * One pass over the sentence's tokens, each look bounded.
  */
 import { type Ctx } from './context.js';
-import { addDeal, readSaleList, subjectBefore } from './dealTerms.js';
+import { addDeal, subjectBefore } from './dealTerms.js';
+import { readSaleList } from './saleList.js';
 
 const SOLD = /^(?:sold|pre-sold|presold|licensed|licenced)$/;
 const TALK = /\b(?:talks|negotiat\w*|close to|near\w*|could|may|might|expected|hopes?|plans?|not)\b/;

@@ -174,6 +174,8 @@ function notAFilm(c: Ctx, name: string): boolean {
   if (lookupTerritoryName(name)) return true;
   if (findEvent(name)) return true;
   if (MONTHS.includes(key)) return true;
+  // a count or a date the clause names unquoted ("10 have gone to X", "rights on February 16")
+  if (/^\d+$/.test(name) || MONTHS.includes(key.split(' ')[0] ?? '')) return true;
   if (!name.includes(' ') && NOT_NAMES.has(key)) return true;
   return false;
 }

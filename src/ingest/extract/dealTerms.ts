@@ -23,7 +23,7 @@ import {
   TALKS_WORDS,
   TERR_WORDS,
 } from './words.js';
-import { type Ctx, add, festivalOf, joinList, nk, validMedia, validTerritories } from './context.js';
+import { type Ctx, add, festivalOf, joinList, nk, validTerritories } from './context.js';
 import { buyerWithoutOfficer, toldAsNoDeal } from './notADeal.js';
 
 export { brokeredBy, lastTitleBefore, sentenceSeller } from './clauseSides.js';
@@ -91,6 +91,10 @@ const LEAD_STOP = new Set([
 ]);
 
 /** Reads what follows a deal verb: territories, media, "rights to" a title, "from" a seller, a price. */
+/** The words of a film's makers a nationality may describe ("Dutch filmmaker", "Korean helmer"). */
+const FILMMAKER =
+  /^(?:filmmaker|film-maker|director|helmer|auteur|actor|actress|star|producer|writer|writer-director|documentarian|documentary-maker|animator|artist|novelist|author|newcomer|veteran|maestro|comedian|duo|siblings|brothers|sisters)$/;
+
 export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
   const o: DealObject = { terrs: [], media: [], titles: [], explicitTitle: false, seller: null, price: null, priceNote: null, end: i };
   let k = i;
@@ -152,6 +156,8 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
       k++;
       continue;
     }
+    // "picked up Dutch filmmaker P's T": the filmmaker's nationality, not a territory bought
+    if (c.item(k)?.ent === 'nationality' && FILMMAKER.test(c.tok(k + 1))) break;
     if (c.isTerr(k) || (TERR_WORDS[t] && c.tok(k + 1) !== 'sales')) {
       const l = c.terrList(k);
       if (!l.exprs.length) break;
@@ -487,6 +493,18 @@ const NO_BUYER =
 /** The corporate words a company's name ends with. */
 const COMPANY_WORD_END = /\b(?:Films|Film|Entertainment|Pictures|Media|Distribution|Releasing|Communications|Cinema)$/;
 
+/** Whether the sentence calls the company a sales company: `sales company X`, `X, a ... sales outfit,`. */
+function describedAsSeller(sentence: string, company: string): boolean {
+  const at = sentence.indexOf(company);
+  if (at < 0) return false;
+  const before = sentence.slice(Math.max(0, at - 40), at);
+  const after = sentence.slice(at + company.length, at + company.length + 50);
+  return (
+    /\b(?:sales|world sales|international sales) (?:company|agent|outfit|banner|house|arm|agency|firm)\s+$/i.test(before) ||
+    /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:sales (?:company|agent|outfit|banner|house|agency|firm))\b/iu.test(after)
+  );
+}
+
 export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: string[], extra: Partial<DealFields>, conf: number): void {
   if (!title) return;
   // "Sienna Films' T": a producer's possessive read into the title
@@ -517,6 +535,11 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
   // "Buyers report the film has gone to X", "Sources say ...": a deal told by hearsay is not yet a deal
   if (HEARSAY.test(c.words(0, 6))) {
     add(c.st, 'rumour', { title, party: buyer, kind: 'rumour', territories }, 0.3, c.span());
+    return;
+  }
+  // "sales company X has picked up T": what a company the sentence calls a seller picks up for the world is its sales
+  if ((!territories || /^(?:world(?:wide)?|international)$/i.test(territories)) && describedAsSeller(c.sent.text, buyer)) {
+    add(c.st, 'mandate', { title, company: buyer, territories: null }, conf, c.span());
     return;
   }
   const fields: DealFields = {
@@ -606,192 +629,4 @@ export function pairTerritories(c: Ctx, k: number, l: { exprs: string[]; end: nu
   if (comma < 0) return l.exprs;
   const tail = c.terrList(comma + 1, false);
   return tail.end === l.end && tail.exprs.length ? tail.exprs : l.exprs;
-}
-
-/** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
-export function readSaleList(
-  c: Ctx,
-  i: number,
-  limit: number,
-): Array<{ buyer: string; terrs: string[]; media?: string | null; title?: string }> {
-  const out: Array<{ buyer: string; terrs: string[]; media?: string | null; title?: string }> = [];
-  let k = i;
-  const skipSep = () => {
-    let moved = true;
-    while (moved) {
-      moved = false;
-      for (const w of [
-        ',',
-        'and',
-        ';',
-        'to',
-        'with',
-        'as',
-        'well',
-        'plus',
-        'also',
-        'only',
-        'already',
-        'so',
-        'far',
-        'including',
-        'include',
-        'includes',
-        'the',
-      ]) {
-        if (c.tok(k) === w) {
-          k++;
-          moved = true;
-        }
-      }
-    }
-  };
-  // an item the list cannot read ("Pioneer the Philippines", a name glued to its territory) once two items have set
-  // its shape: the list goes on at the next separator, the item left for the review; never twice in a row
-  let skipped = -1;
-  const resync = (): boolean => {
-    if (out.length < 2 || skipped === out.length) return false;
-    let e = k + 1;
-    while (e < limit && e < k + 8 && c.tok(e) !== ',' && c.tok(e) !== ';' && c.tok(e) !== '.' && c.tok(e) !== '(') e++;
-    if (e >= limit || (c.tok(e) !== ',' && c.tok(e) !== ';')) return false;
-    skipped = out.length;
-    k = e;
-    return true;
-  };
-  while (k < limit) {
-    skipSep();
-    if (c.tok(k) === 'for' || c.tok(k) === 'in') {
-      // "for France (Pyramide Distribution)" / "for the U.K., where Lionsgate UK will distribute"
-      const l = c.terrList(k + 1 + (c.tok(k + 1) === 'the' && TERR_WORDS[c.tok(k + 2)] ? 1 : 0), false);
-      const pb = l.exprs.length ? parenBuyer(c, l.end) : null;
-      if (pb) {
-        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: l.exprs });
-        k = pb[1];
-        continue;
-      }
-      // "for Benelux by Cinemaret, for Austria by Polyfilm"
-      if (l.exprs.length && c.tok(l.end) === 'by' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.item(l.end + 1).ent !== 'person') {
-        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
-        k = l.end + 2;
-        continue;
-      }
-      if (l.exprs.length && c.tok(l.end) === ',' && c.tok(l.end + 1) === 'where' && /^[CE]\d+$/.test(c.tok(l.end + 2))) {
-        out.push({ buyer: c.name(l.end + 2), terrs: l.exprs });
-        k = l.end + 3;
-        while (k < limit && c.tok(k) !== ',' && c.tok(k) !== '.') k++;
-        continue;
-      }
-      break;
-    }
-    // "sold to Spain, where Alma Cine will release it"
-    if (c.isTerr(k) && c.item(k).ent === 'territory') {
-      const l = c.terrList(k, false);
-      if (l.exprs.length && c.tok(l.end) === ',' && c.tok(l.end + 1) === 'where' && c.isOrg(l.end + 2)) {
-        out.push({ buyer: c.name(l.end + 2), terrs: l.exprs });
-        k = l.end + 3;
-        while (k < limit && c.tok(k) !== ',' && c.tok(k) !== '.') k++;
-        continue;
-      }
-    }
-    if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
-      const buyer = c.name(k);
-      if (c.tok(k + 1) === '(') {
-        const l = c.terrList(k + 2, false);
-        if (l.exprs.length && c.tok(l.end) === ')') {
-          out.push({ buyer, terrs: l.exprs });
-          k = l.end + 1;
-          continue;
-        }
-      }
-      if (c.tok(k + 1) === 'for' || c.tok(k + 1) === 'in') {
-        const l = c.terrList(k + 2 + (c.tok(k + 2) === 'the' && TERR_WORDS[c.tok(k + 3)] ? 1 : 0), false);
-        if (l.exprs.length) {
-          const media: string[] = [];
-          let e = l.end;
-          while (MEDIA_WORDS.has(c.tok(e)) && c.tok(e) !== 'distribution') media.push(c.tok(e++));
-          out.push({ buyer, terrs: l.exprs, media: validMedia(media) });
-          k = e;
-          continue;
-        }
-      }
-      // "Njuta Films, which covers Scandinavia"
-      if (c.tok(k + 1) === ',' && c.tok(k + 2) === 'which' && /^(?:covers|handles|has|holds|takes|took|will)$/.test(c.tok(k + 3))) {
-        let e = k + 4;
-        while (e < limit && e < k + 8 && !c.isTerr(e)) e++;
-        const l = c.terrList(e, false);
-        if (l.exprs.length) {
-          out.push({ buyer, terrs: l.exprs });
-          k = l.end;
-          continue;
-        }
-      }
-      if (c.tok(k + 1) === 'will' || c.tok(k + 1) === 'has' || c.tok(k + 1) === 'took' || c.tok(k + 1) === 'is') break;
-      if (resync()) continue;
-      break;
-    }
-    // "..., T2 to Y and P's T3 to Z for free TV in Sweden": after a first sale, each item its own title
-    if (out.length && (c.isTitle(k) || (/^[PE]\d+'s$/.test(c.raw(k)) && c.isTitle(k + 1)))) {
-      const tk = c.isTitle(k) ? k : k + 1;
-      if (c.tok(tk + 1) === 'to' && c.isOrg(tk + 2)) {
-        let b = tk + 2;
-        const terrs: string[] = [];
-        const buyer = /^R\d+'s$/.test(c.raw(b)) ? null : c.name(b);
-        if (!buyer && c.item(b).territory && c.isOrg(b + 1)) {
-          terrs.push(c.item(b).territory!);
-          b++;
-        }
-        let e = b + 1;
-        // "for free TV in Sweden", "for Spain"
-        while (e < limit && e < b + 6 && !c.isTerr(e) && !['to', ',', 'and', ';'].includes(c.tok(e))) e++;
-        if (c.isTerr(e) && c.item(e).ent === 'territory') {
-          const l = c.terrList(e, false);
-          terrs.push(...l.exprs);
-          e = l.end;
-        } else {
-          // "T2 to Ibermedia TV and ...": a media word the sketch left after the buyer's name
-          e = b + 1;
-          while (e < limit && MEDIA_WORDS.has(c.tok(e)) && c.tok(e) !== 'distribution') e++;
-        }
-        out.push({ buyer: buyer ?? c.name(b), terrs, title: c.item(tk).text });
-        k = e;
-        continue;
-      }
-    }
-    // "Portugal's Leopardo Filmes": the buyer's country as a possessive
-    if (/^R\d+'s$/.test(c.raw(k)) && /^[CE]\d+$/.test(c.tok(k + 1)) && c.item(k + 1).ent !== 'person' && c.item(k).territory) {
-      out.push({ buyer: c.name(k + 1), terrs: [c.item(k).territory!] });
-      k += 2;
-      continue;
-    }
-    // "former Yugoslavia (X)": the sketch reads the lower-case word apart
-    const former = c.tok(k) === 'former' && c.isTerr(k + 1) && c.item(k + 1).ent === 'territory';
-    if (former) k++;
-    if (c.isTerr(k) && c.item(k).ent === 'territory') {
-      const l = c.terrList(k, false);
-      if (former && l.exprs.length) l.exprs[0] = validTerritories(`former ${l.exprs[0]}`) ?? l.exprs[0];
-      const pb = parenBuyer(c, l.end);
-      if (pb) {
-        const own = pairTerritories(c, k, l);
-        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: own });
-        k = pb[1];
-        continue;
-      }
-      // "France to Diaphana"
-      if (c.tok(l.end) === 'to' && /^[CE]\d+$/.test(c.tok(l.end + 1))) {
-        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
-        k = l.end + 2;
-        continue;
-      }
-      // a territory sold without a named buyer, inside a list that goes on: "Israel, Korea and Spain (Golem)"
-      if (out.length && l.end > k && (c.tok(l.end) === ',' || c.tok(l.end) === 'and')) {
-        k = l.end;
-        continue;
-      }
-      if (resync()) continue;
-      break;
-    }
-    if (resync()) continue;
-    break;
-  }
-  return out;
 }

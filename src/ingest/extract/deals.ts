@@ -15,11 +15,11 @@ import {
   lastTitleBefore,
   pastAlias,
   readDealObject,
-  readSaleList,
   rumourKind,
   sentenceSeller,
   subjectBefore,
 } from './dealTerms.js';
+import { readSaleList } from './saleList.js';
 
 /** The first words of the list intros of rule 2 (its expressions are anchored there): any other word is passed over at once. */
 const LIST_INTRO_START = new Set(

@@ -39,6 +39,10 @@ export function extractPairLists(c: Ctx): void {
       break;
     }
   if (cue < 0) return;
+  // "the series aired in 100 territories, including France (X)": where it was broadcast, not what was sold
+  const said = c.words(0, n);
+  if (/\b(?:aired|airs|has aired|was broadcast|were broadcast)\b/.test(said) && !/\b(?:sold|bought|acquired|licensed|picked)\b/.test(said))
+    return;
   const have = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
   const seller = sentenceSeller(c);
   for (let k = 0; k < n; k++) {

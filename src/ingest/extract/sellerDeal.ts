@@ -10,7 +10,8 @@
  */
 import { companyEntry } from '../companies.js';
 import { type Ctx, nk } from './context.js';
-import { addDeal, lastTitleBefore, readSaleList, subjectBefore } from './dealTerms.js';
+import { addDeal, lastTitleBefore, subjectBefore } from './dealTerms.js';
+import { readSaleList } from './saleList.js';
 import { RUMOUR_WORDS } from './words.js';
 
 const VERB = /^(?:closed|closes|struck|strikes|inked|inks|signed|signs|sealed|seals|concluded|secured|secures|agreed|finalized|finalised)$/;

@@ -1,0 +1,195 @@
+/**
+ * A list of sales after the words that open it ("deals include", "has gone to", "sold to"): one item per buyer, with
+ * its territories, media or own title.
+ */
+import { type Ctx, validMedia, validTerritories } from './context.js';
+import { pairTerritories, parenBuyer, splitBuyers } from './dealTerms.js';
+import { MEDIA_WORDS, TERR_WORDS } from './words.js';
+
+/** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
+export function readSaleList(
+  c: Ctx,
+  i: number,
+  limit: number,
+): Array<{ buyer: string; terrs: string[]; media?: string | null; title?: string }> {
+  const out: Array<{ buyer: string; terrs: string[]; media?: string | null; title?: string }> = [];
+  let k = i;
+  const skipSep = () => {
+    let moved = true;
+    while (moved) {
+      moved = false;
+      for (const w of [
+        ',',
+        'and',
+        ';',
+        'to',
+        'with',
+        'as',
+        'well',
+        'plus',
+        'also',
+        'only',
+        'already',
+        'so',
+        'far',
+        'including',
+        'include',
+        'includes',
+        'the',
+      ]) {
+        if (c.tok(k) === w) {
+          k++;
+          moved = true;
+        }
+      }
+    }
+  };
+  // an item the list cannot read ("Pioneer the Philippines", a name glued to its territory) once two items have set
+  // its shape: the list goes on at the next separator, the item left for the review; never twice in a row
+  let skipped = -1;
+  const resync = (): boolean => {
+    if (out.length < 2 || skipped === out.length) return false;
+    let e = k + 1;
+    while (e < limit && e < k + 8 && c.tok(e) !== ',' && c.tok(e) !== ';' && c.tok(e) !== '.' && c.tok(e) !== '(') e++;
+    if (e >= limit || (c.tok(e) !== ',' && c.tok(e) !== ';')) return false;
+    skipped = out.length;
+    k = e;
+    return true;
+  };
+  while (k < limit) {
+    skipSep();
+    if (c.tok(k) === 'for' || c.tok(k) === 'in') {
+      // "for France (Pyramide Distribution)" / "for the U.K., where Lionsgate UK will distribute"
+      const l = c.terrList(k + 1 + (c.tok(k + 1) === 'the' && TERR_WORDS[c.tok(k + 2)] ? 1 : 0), false);
+      const pb = l.exprs.length ? parenBuyer(c, l.end) : null;
+      if (pb) {
+        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: l.exprs });
+        k = pb[1];
+        continue;
+      }
+      // "for Benelux by Cinemaret, for Austria by Polyfilm"
+      if (l.exprs.length && c.tok(l.end) === 'by' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.item(l.end + 1).ent !== 'person') {
+        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
+        k = l.end + 2;
+        continue;
+      }
+      if (l.exprs.length && c.tok(l.end) === ',' && c.tok(l.end + 1) === 'where' && /^[CE]\d+$/.test(c.tok(l.end + 2))) {
+        out.push({ buyer: c.name(l.end + 2), terrs: l.exprs });
+        k = l.end + 3;
+        while (k < limit && c.tok(k) !== ',' && c.tok(k) !== '.') k++;
+        continue;
+      }
+      break;
+    }
+    // "sold to Spain, where Alma Cine will release it"
+    if (c.isTerr(k) && c.item(k).ent === 'territory') {
+      const l = c.terrList(k, false);
+      if (l.exprs.length && c.tok(l.end) === ',' && c.tok(l.end + 1) === 'where' && c.isOrg(l.end + 2)) {
+        out.push({ buyer: c.name(l.end + 2), terrs: l.exprs });
+        k = l.end + 3;
+        while (k < limit && c.tok(k) !== ',' && c.tok(k) !== '.') k++;
+        continue;
+      }
+    }
+    if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
+      const buyer = c.name(k);
+      if (c.tok(k + 1) === '(') {
+        const l = c.terrList(k + 2, false);
+        if (l.exprs.length && c.tok(l.end) === ')') {
+          out.push({ buyer, terrs: l.exprs });
+          k = l.end + 1;
+          continue;
+        }
+      }
+      if (c.tok(k + 1) === 'for' || c.tok(k + 1) === 'in') {
+        const l = c.terrList(k + 2 + (c.tok(k + 2) === 'the' && TERR_WORDS[c.tok(k + 3)] ? 1 : 0), false);
+        if (l.exprs.length) {
+          const media: string[] = [];
+          let e = l.end;
+          while (MEDIA_WORDS.has(c.tok(e)) && c.tok(e) !== 'distribution') media.push(c.tok(e++));
+          out.push({ buyer, terrs: l.exprs, media: validMedia(media) });
+          k = e;
+          continue;
+        }
+      }
+      // "Njuta Films, which covers Scandinavia"
+      if (c.tok(k + 1) === ',' && c.tok(k + 2) === 'which' && /^(?:covers|handles|has|holds|takes|took|will)$/.test(c.tok(k + 3))) {
+        let e = k + 4;
+        while (e < limit && e < k + 8 && !c.isTerr(e)) e++;
+        const l = c.terrList(e, false);
+        if (l.exprs.length) {
+          out.push({ buyer, terrs: l.exprs });
+          k = l.end;
+          continue;
+        }
+      }
+      if (c.tok(k + 1) === 'will' || c.tok(k + 1) === 'has' || c.tok(k + 1) === 'took' || c.tok(k + 1) === 'is') break;
+      if (resync()) continue;
+      break;
+    }
+    // "..., T2 to Y and P's T3 to Z for free TV in Sweden": after a first sale, each item its own title
+    if (out.length && (c.isTitle(k) || (/^[PE]\d+'s$/.test(c.raw(k)) && c.isTitle(k + 1)))) {
+      const tk = c.isTitle(k) ? k : k + 1;
+      if (c.tok(tk + 1) === 'to' && c.isOrg(tk + 2)) {
+        let b = tk + 2;
+        const terrs: string[] = [];
+        const buyer = /^R\d+'s$/.test(c.raw(b)) ? null : c.name(b);
+        if (!buyer && c.item(b).territory && c.isOrg(b + 1)) {
+          terrs.push(c.item(b).territory!);
+          b++;
+        }
+        let e = b + 1;
+        // "for free TV in Sweden", "for Spain"
+        while (e < limit && e < b + 6 && !c.isTerr(e) && !['to', ',', 'and', ';'].includes(c.tok(e))) e++;
+        if (c.isTerr(e) && c.item(e).ent === 'territory') {
+          const l = c.terrList(e, false);
+          terrs.push(...l.exprs);
+          e = l.end;
+        } else {
+          // "T2 to Ibermedia TV and ...": a media word the sketch left after the buyer's name
+          e = b + 1;
+          while (e < limit && MEDIA_WORDS.has(c.tok(e)) && c.tok(e) !== 'distribution') e++;
+        }
+        out.push({ buyer: buyer ?? c.name(b), terrs, title: c.item(tk).text });
+        k = e;
+        continue;
+      }
+    }
+    // "Portugal's Leopardo Filmes": the buyer's country as a possessive
+    if (/^R\d+'s$/.test(c.raw(k)) && /^[CE]\d+$/.test(c.tok(k + 1)) && c.item(k + 1).ent !== 'person' && c.item(k).territory) {
+      out.push({ buyer: c.name(k + 1), terrs: [c.item(k).territory!] });
+      k += 2;
+      continue;
+    }
+    // "former Yugoslavia (X)": the sketch reads the lower-case word apart
+    const former = c.tok(k) === 'former' && c.isTerr(k + 1) && c.item(k + 1).ent === 'territory';
+    if (former) k++;
+    if (c.isTerr(k) && c.item(k).ent === 'territory') {
+      const l = c.terrList(k, false);
+      if (former && l.exprs.length) l.exprs[0] = validTerritories(`former ${l.exprs[0]}`) ?? l.exprs[0];
+      const pb = parenBuyer(c, l.end);
+      if (pb) {
+        const own = pairTerritories(c, k, l);
+        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: own });
+        k = pb[1];
+        continue;
+      }
+      // "France to Diaphana"
+      if (c.tok(l.end) === 'to' && /^[CE]\d+$/.test(c.tok(l.end + 1))) {
+        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
+        k = l.end + 2;
+        continue;
+      }
+      // a territory sold without a named buyer, inside a list that goes on: "Israel, Korea and Spain (Golem)"
+      if (out.length && l.end > k && (c.tok(l.end) === ',' || c.tok(l.end) === 'and')) {
+        k = l.end;
+        continue;
+      }
+      if (resync()) continue;
+      break;
+    }
+    if (resync()) continue;
+    break;
+  }
+  return out;
+}
