@@ -116,6 +116,14 @@ function readTerritory(text: string): { expr: string; demonym: boolean } | undef
   if (clean.length <= 3 && clean !== clean.toUpperCase()) return undefined;
   if (/^(?:the\s+)?(?:rest of (?:the )?world|row)$/i.test(clean)) return undefined;
   const hit = lookupTerritoryName(clean);
+  // "Germany/Austria", "the US/Australia": territories the trade joins with a slash, each its own
+  if (!hit && /^[^/]+(?:\/[^/]+)+$/.test(clean)) {
+    const parts = clean.split('/').map((p) => readTerritory(p.trim()));
+    if (parts.every((p) => p && !p.demonym)) {
+      const exprs = parts.map((p) => p!.expr);
+      return { expr: `${exprs.slice(0, -1).join(', ')} and ${exprs[exprs.length - 1]}`, demonym: false };
+    }
+  }
   if (!hit) return undefined;
   // group adjectives: "North American", "Latin American", "Scandinavian"
   try {

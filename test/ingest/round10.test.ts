@@ -138,3 +138,36 @@ describe('what the clause and list readers took for a film or a sale', () => {
     expect(deals('Harbor Films has picked up Dutch filmmaker Ana Ruiz’s “Copper Bay”.')).toEqual(['Copper Bay / Harbor Films / -']);
   });
 });
+
+describe('more shapes of real sales news', () => {
+  it('"Germany/Austria (X)": territories joined by a slash are territories, each the buyer’s', () => {
+    expect(deals('“Salt Road” was sold to Germany/Austria (Harbor Films) and the US/Australia (Golem).')).toEqual([
+      'Salt Road / Harbor Films / Germany and Austria',
+      'Salt Road / Golem / US and Australia',
+    ]);
+    // a company written with a slash stays a company
+    expect(deals('Curzon/Artificial Eye has acquired UK rights to “Salt Road.”')).toEqual(['Salt Road / Curzon/Artificial Eye / UK']);
+  });
+
+  it('"has sold rights for France to X, for Spain to Y": one deal per buyer', () => {
+    expect(
+      deals(
+        'Since its Berlin success, Lantern Pictures has sold rights to “Copper Bay” for France to Bellissima Film, for Spain to Golem and for Israel to Nachshon Film.',
+      ),
+    ).toEqual(['Copper Bay / Bellissima Film / France', 'Copper Bay / Golem / Spain', 'Copper Bay / Nachshon Film / Israel']);
+  });
+
+  it('snared, snagged, taking rights, paying a sum for rights', () => {
+    expect(deals('Sony snared worldwide rights to Tom Reyes’ “Copper Bay,” sold by FilmNation and CAA.')).toEqual([
+      'Copper Bay / Sony / Worldwide',
+    ]);
+    expect(deals('No sale was bigger than Paramount taking worldwide rights to the Tom Reyes-Dana Holt comedy Copper Bay.')).toEqual([
+      'Copper Bay / Paramount / Worldwide',
+    ]);
+    expect(deals('It was followed by Focus paying $7 million for worldwide rights to Dana Holt’s “Iron Gate.”')).toEqual([
+      'Iron Gate / Focus / Worldwide',
+    ]);
+    // "is taking the film to Cannes" is no deal
+    expect(deals('Neon is taking “Copper Bay” to Cannes.')).toEqual([]);
+  });
+});

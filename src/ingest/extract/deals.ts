@@ -392,7 +392,7 @@ export function extractDeals(c: Ctx): void {
     if (['has', 'had', 'holds', 'owns'].includes(verb) && !o.terrs.length) continue;
     if (verb === 'had' && c.tok(v + len) !== 'rights' && !c.isTerr(v + len)) continue;
     if ((verb === 'distributed' || verb === 'released') && !(o.explicitTitle && o.terrs.length)) continue;
-    if (verb === 'took' || verb === 'takes' || verb === 'taken') {
+    if (verb === 'took' || verb === 'takes' || verb === 'taken' || verb === 'taking') {
       // "took home the Palme", "took $3 million": not deals
       if (!o.terrs.length && !c.words(v + len, v + len + 3).includes('rights')) continue;
     }

@@ -14,9 +14,10 @@ import { sentenceSeller } from './dealTerms.js';
 import { type Word, companyStartingAt, sentenceWords } from './clauseWords.js';
 import { afterTerritories, notClosed, objectAt, sellerAfter, subjectOf, tell } from './svo.js';
 
-const CUE = /\b(?:paid|pays|paying|plunked|plunking|forked|shelled|ponied|struck|strikes|inked|inks|sealed|clinched|acquisition|saw)\b/;
+const CUE =
+  /\b(?:paid|pays|paying|plunked|plunking|forked|forking|shelled|shelling|ponied|struck|strikes|inked|inks|sealed|clinched|acquisition|saw)\b/;
 
-const PAY = /^(?:paid|pays|plunked|forked|shelled|ponied)$/;
+const PAY = /^(?:paid|pays|paying|plunked|plunking|forked|forking|shelled|shelling|ponied)$/;
 const PAY_PARTICLE = /^(?:down|out|up)$/;
 const PACT_VERB = /^(?:struck|strikes|inked|inks|sealed|clinched|signed|signs|closed|finalized|finalised)$/;
 const PACT = /^(?:deal|pact|agreement|contract)$/;

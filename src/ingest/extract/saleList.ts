@@ -67,6 +67,12 @@ export function readSaleList(
         k = pb[1];
         continue;
       }
+      // "sold rights for France to Bellissima, for Spain to Golem"
+      if (l.exprs.length && c.tok(l.end) === 'to' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.item(l.end + 1).ent !== 'person') {
+        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
+        k = l.end + 2;
+        continue;
+      }
       // "for Benelux by Cinemaret, for Austria by Polyfilm"
       if (l.exprs.length && c.tok(l.end) === 'by' && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.item(l.end + 1).ent !== 'person') {
         out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
