@@ -171,3 +171,28 @@ describe('more shapes of real sales news', () => {
     expect(deals('Neon is taking “Copper Bay” to Cannes.')).toEqual([]);
   });
 });
+
+describe('sales told after the film was named', () => {
+  it('"Deals also closed for R (X), R2 (Y)": the film of the sales before', () => {
+    expect(
+      deals(
+        'Lantern Pictures has sold “Salt Road” to Harbor Films for the UK. Deals also closed for Greece (Audiovisual), Turkey (Pinema) and Israel (Forum).',
+      ),
+    ).toEqual([
+      'Salt Road / Harbor Films / UK',
+      'Salt Road / Audiovisual / Greece',
+      'Salt Road / Pinema / Turkey',
+      'Salt Road / Forum / Israel',
+    ]);
+  });
+
+  it('a described film that went to X for R, Y for R2: the film in focus, when the sentence names none', () => {
+    const text =
+      'Lantern Pictures brought “Salt Road” to Berlin. The desert-set hunt for a lost caravan, starring Tom Reyes, went to Bim for Italy, Lauren for Spain and TVA for Canada.';
+    expect(deals(text)).toEqual(['Salt Road / Bim / Italy', 'Salt Road / Lauren / Spain', 'Salt Road / TVA / Canada']);
+    // one buyer alone is not enough to say which film a titleless sentence sold
+    expect(deals('Lantern Pictures brought “Salt Road” to Berlin. The desert-set hunt for a lost caravan went to Bim for Italy.')).toEqual(
+      [],
+    );
+  });
+});

@@ -83,7 +83,10 @@ export function extractBuyerFor(c: Ctx): void {
     // one item is enough when its territory follows "for" or "in" ("went to X for Spain"); a buyer known only by
     // its nationality needs a second item
     if (!items.length || (items.length < 2 && !items[0].written)) continue;
-    const title = saleTitle(c, k);
+    // a list of two or more buyers each with its territory in a sentence that names no film: the film in focus
+    // ("The Africa-set drama went to X for Italy, Y for Spain and Z for Canada")
+    const untitled = items.length >= 2 && items.every((it) => it.written) && !c.toks.some((_, t) => c.isTitle(t));
+    const title = saleTitle(c, k) ?? (untitled ? (c.st.focus ?? c.st.lead) : null);
     if (!title) continue;
     const have = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
     const seller = sentenceSeller(c);

@@ -120,7 +120,7 @@ export function extractDeals(c: Ctx): void {
     let start = -1;
     const w = c.words(v, v + 6);
     const m =
-      /^deals (?:(?:on|for) T\d+ )?(?:are|were|have been|had been|have|had) (?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(
+      /^deals (?:(?:on|for) T\d+ )?(?:(?:are|were|have been|had been|have|had) )?(?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(
         c.words(v, v + 8),
       ) ??
       /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)? (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(
