@@ -4,7 +4,7 @@
  * folders given (the format of evaluateFolder.ts); `FOLDER:even` takes only the articles with an even number,
  * the part of a development set the rules may be tuned on (the odd ones stay for measuring):
  *
- *   npx tsx scripts/train-pair-model.ts /path/to/annotated:even /path/to/more/annotated [--threshold 0.8]
+ *   npx tsx scripts/train-pair-model.ts /path/to/annotated:even /path/to/more/annotated [--threshold 0.9]
  *
  * Only feature names and weights are written: no text of the articles. Then `npm run eval:ingest` (our corpus)
  * and `npm run eval:ingest -- FOLDER` measure what it changed.
@@ -21,7 +21,7 @@ const option = (name: string, fallback: number): number => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args.splice(i, 2)[1]) : fallback;
 };
-const threshold = option('threshold', 0.8);
+const threshold = option('threshold', 0.9);
 const l2 = option('l2', 0.01);
 
 const own: TrainingArticle[] = loadCorpus(`${root}corpus/articles`).map((a) => ({

@@ -18,7 +18,7 @@ const deals = (text: string) =>
     .map((f) => ({ title: f.fields.title, buyer: 'buyer' in f.fields ? f.fields.buyer : null, confidence: f.confidence }));
 
 const SHAPE_NO_RULE_READS =
-  'Lantern Pictures, fresh from a busy week, also closed on Dana Holt’s Salt Road, which it will put in cinemas this autumn.';
+  'Lantern Pictures, fresh from a busy week, has also acquired Dana Holt’s Salt Road, which it will put in cinemas this autumn.';
 
 describe('the pair model reads what the rules have no shape for', () => {
   it('a buyer and a title an aside apart, at a confidence a reviewer sees as lower', () => {

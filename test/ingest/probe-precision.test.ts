@@ -526,8 +526,9 @@ describe('trap sentences in an article', () => {
       deals(
         'Curzon has picked up Copper Sky. Copper Sky is Ruiz’s third feature after The Salt Road, which Curzon also released, and Winter Ledger, which went to Picturehouse.',
       ),
-      // the earlier release told in passing is a closed deal too: no rule reads it, the pair model (round 9) does
-    ).toEqual(['Copper Sky / Curzon / -', 'The Salt Road / Curzon / -']);
+      // the earlier release told in passing ("The Salt Road, which Curzon also released") is a closed deal too; no rule
+      // reads it, and the pair model scores it under its threshold (0.9 since round 10): it is left to the reviewer
+    ).toEqual(['Copper Sky / Curzon / -']);
   });
 
   it("'whose previous feature was bought by X' is about another film", () => {
