@@ -117,8 +117,10 @@ function readTerritory(text: string): { expr: string; demonym: boolean } | undef
   if (/^(?:the\s+)?(?:rest of (?:the )?world|row)$/i.test(clean)) return undefined;
   const hit = lookupTerritoryName(clean);
   // "Germany/Austria", "the US/Australia": territories the trade joins with a slash, each its own
-  if (!hit && /^[^/]+(?:\/[^/]+)+$/.test(clean)) {
-    const parts = clean.split('/').map((p) => readTerritory(p.trim()));
+  // ("Germany-Switzerland-Austria": the same with hyphens, when every part is a place of its own)
+  const joined = /^[^/]+(?:\/[^/]+)+$/.test(clean) ? '/' : /^\p{Lu}[^-]+(?:-\p{Lu}[^-]+)+$/u.test(clean) ? '-' : null;
+  if (!hit && joined) {
+    const parts = clean.split(joined).map((p) => readTerritory(p.trim()));
     if (parts.every((p) => p && !p.demonym)) {
       const exprs = parts.map((p) => p!.expr);
       return { expr: `${exprs.slice(0, -1).join(', ')} and ${exprs[exprs.length - 1]}`, demonym: false };

@@ -355,10 +355,15 @@ function splitChunk(parts: Item[]): Item[] {
       k++;
       continue;
     }
+    // ("September Films", "August Entertainment": a company named after a month)
+    const monthCompany =
+      /^(?:Films?|Pictures|Entertainment|Distribution|Releasing|Media|Productions|Studios?)$/.test(parts[k + 1]?.text ?? '') &&
+      parts[k + 1]?.start === p.end + 1;
     if (
-      MONTHS.includes(p.text.toLowerCase()) ||
-      WEEKDAYS.includes(p.text.toLowerCase()) ||
-      /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$/.test(p.text)
+      !monthCompany &&
+      (MONTHS.includes(p.text.toLowerCase()) ||
+        WEEKDAYS.includes(p.text.toLowerCase()) ||
+        /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$/.test(p.text))
     ) {
       out.push({ ...p, kind: 'ent', ent: 'date', code: '' });
       k++;

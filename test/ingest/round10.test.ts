@@ -196,3 +196,32 @@ describe('sales told after the film was named', () => {
     );
   });
 });
+
+describe('names and territories as the trade writes them', () => {
+  it('"T has already presold to R (X)": the title before an adverb and its sale', () => {
+    expect(deals('Salt Road has already presold to North America (Neon) and Germany (Koch Films).')).toEqual([
+      'Salt Road / Neon / North America',
+      'Salt Road / Koch Films / Germany',
+    ]);
+  });
+
+  it('"Germany-Switzerland-Austria (X)": places joined by hyphens, each the buyer’s', () => {
+    expect(
+      deals(
+        '“Salt Road” was sold for theatrical release to 17 territories, among them Germany-Switzerland-Austria (Der Filmverleih) and Italy (Imago).',
+      ),
+    ).toEqual(['Salt Road / Der Filmverleih / Germany, Switzerland and Austria', 'Salt Road / Imago / Italy']);
+  });
+
+  it('"snapped by X and Y for R": joint buyers share the territory written once; a company named after a month is a company', () => {
+    expect(
+      deals(
+        'Salt Road was instantly snapped by Neue Visionen and Splendid for German-speaking territories, and September Films for Benelux.',
+      ),
+    ).toEqual([
+      'Salt Road / Neue Visionen / German-speaking Europe',
+      'Salt Road / Splendid / German-speaking Europe',
+      'Salt Road / September Films / Benelux',
+    ]);
+  });
+});

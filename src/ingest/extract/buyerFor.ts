@@ -47,7 +47,13 @@ function itemAt(c: Ctx, k: number): ItemRead | null {
     if (!l.exprs.length || c.tok(l.end) === '(') return null;
     return { buyer, terrs: l.exprs, end: l.end, written: true };
   }
-  return home ? { buyer, terrs: [home], end: k, written: false } : null;
+  if (home) return { buyer, terrs: [home], end: k, written: false };
+  // "snapped by X and Y for German-speaking territories": joint buyers, the territory written once after the second
+  if (c.tok(k) === 'and') {
+    const next = itemAt(c, k + 1);
+    if (next?.written) return { buyer, terrs: next.terrs, end: k, written: true };
+  }
+  return null;
 }
 
 export function extractBuyerFor(c: Ctx): void {
