@@ -386,6 +386,19 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     if (/^\p{Lu}{3,}$/u.test(span) && /\bat $/.test(view.slice(a - 3, a))) return;
     const lead = /^(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?) (?:before|after|in|at|for|from|with|during|until|ahead)\b/u.exec(span);
     if (lead && territoryOf(lead[1])) return;
+    // people, not a film: "rights to Glenn Close and Jonathan Pryce drama T", "P and P2's drama T" (the names describe
+    // the film that follows), "directorial duo P and P2, the modern tale ..." (the second of a pair of names)
+    const after = view.slice(b, b + 80);
+    if (
+      /^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})?(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+){0,2}(?:drama|comedy|thriller|documentary|doc|movie|pic|feature|horror|romance|western|biopic|starrer|vehicle|debut)\b/u.test(
+        after,
+      )
+    )
+      return;
+    const pair = /\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’.-]+\s+(?:and|&)\s+$/u.exec(view.slice(Math.max(0, a - 40), a));
+    // (not when the first of the pair is a film found before: "took Copper Sky and Winter Ledger" names two films)
+    const firstAt = pair ? a - pair[0].length : -1;
+    if (pair && /^\p{Lu}[\p{Ll}'’.-]+\s+\p{Lu}[\p{Ll}'’.-]+$/u.test(span) && !found.some(([x, y]) => y > firstAt && x < a)) return;
     // "LOS ANGELES -- X has ...": a dateline in capitals before its dash, not a film
     // (a rundown's entry in capitals, `T – Director: P`, is a film)
     if (!/\p{Ll}/u.test(view.slice(a, b)) && /^\s*(?:--|—)(?!\s*\p{Lu}[\p{L} ]{0,20}:)/u.test(view.slice(b, b + 30))) return;

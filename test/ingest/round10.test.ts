@@ -225,3 +225,26 @@ describe('names and territories as the trade writes them', () => {
     ]);
   });
 });
+
+describe('people are no film, and a buyer’s country is no part of its name', () => {
+  it('"rights to P and P2 drama T", "P and P2’s drama T": the film follows the names', () => {
+    expect(deals('Harbor Films has closed a deal for UK rights to Tom Reyes and Ana Ruiz drama The Long Cellar.')).toEqual([
+      'The Long Cellar / Harbor Films / UK',
+    ]);
+    expect(told('Harbor Films has acquired rights to Tom Reyes and Ana Ruiz’s drama “Salt Road.”')).toEqual(['Salt Road / Harbor Films']);
+  });
+
+  it('"by directorial duo P and P2, the modern tale ...": the second name is no film that takes the next sales', () => {
+    const text =
+      'Lantern Pictures has sold drama “Glory” to several territories. The second film by directorial duo Ana Ruiz and Tom Reyes, the modern tale follows a railway worker.\n\nLantern has announced deals to France (Urban Distribution) and the UK (New Wave).';
+    expect(told(text)).toEqual(['Glory / Urban Distribution', 'Glory / New Wave']);
+  });
+
+  it('"Germany’s GM Films", "Buyer AOE": the country is the deal’s territory, the role word no part of the name', () => {
+    expect(deals('Germany’s Harbor Films has bought “Salt Road” and “Copper Bay.”')).toEqual([
+      'Salt Road / Harbor Films / Germany',
+      'Copper Bay / Harbor Films / Germany',
+    ]);
+    expect(deals('Buyer AOE snapped up “Salt Road” for Singapore.')).toEqual(['Salt Road / AOE / Singapore']);
+  });
+});

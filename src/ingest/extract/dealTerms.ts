@@ -7,7 +7,7 @@ import { companyEntry } from '../companies.js';
 import { isKnownSection } from '../events.js';
 import { splitHomeCountry } from './homeCountry.js';
 import { KNOWN_COMPANY_KEYS, PERSON_ROLE_WORDS, eventByName } from '../lexicon.js';
-import { learn } from '../sketch.js';
+import { learn, territoryOf } from '../sketch.js';
 import type { DealFields, EventRef } from '../types.js';
 import {
   AUX,
@@ -526,6 +526,14 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
     // a list's number read into the name
     .replace(/^(?:And|&)\s+(?=\S)/, '')
     .replace(/^\d{1,2}\s*[-–.)]\s+(?=\p{Lu})/u, '');
+  // "Spain’s Golem", "Buyer AOE": the buyer's country as a possessive (its territory when none is written), a role word
+  const possessed = /^(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s+(?=\p{Lu})/u.exec(buyer);
+  const place = possessed ? territoryOf(possessed[1]) : undefined;
+  if (possessed && place && !place.demonym) {
+    buyer = buyer.slice(possessed[0].length);
+    if (!terrs.length) terrs = [place.expr];
+  }
+  buyer = buyer.replace(/^(?:Buyer|Distributor|Streamer|Broadcaster)\s+(?=\p{Lu})/u, '');
   // no company: a bare corporate word ("September Film" cut at the month), an editor's tag ("(EXCLUSIVE)"), a pronoun
   if (NO_BUYER.test(buyer)) return;
   if (nk(title) === nk(buyer)) return;
