@@ -57,7 +57,7 @@ export function looksLikeTitle(inner: string): boolean {
 }
 
 /** A verb of speech, as the trade tags a quotation. */
-const SPEECH = String.raw`(?:said|says|added|adds|noted|notes|explained|explains|commented|comments|told|tells|stated|states|enthused|enthuses)`;
+const SPEECH = String.raw`(?:said|says|added|adds|noted|notes|explained|explains|commented|comments|told|tells|stated|states|enthused|enthuses|stressed|stresses|insisted|insists|argued|argues|observed|remarked|recalled|admitted|warned|asserted|declared|quipped|joked|emphasi[sz]ed|emphasi[sz]es|underlined)`;
 const SPEECH_BEFORE = new RegExp(String.raw`\b${SPEECH}(?:[ ]\S+){0,2}[,:]\s*$`);
 const SPEECH_AFTER = new RegExp(
   String.raw`^\s*(?:[,.]\s*)?(?:he|she|they|\p{Lu}[\p{L}.'’-]*(?:[ ]\p{Lu}[\p{L}.'’-]*){0,2})[ ]${SPEECH}\b`,

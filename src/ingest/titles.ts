@@ -371,6 +371,9 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       s += bought[0].length;
       text = text.slice(bought[0].length);
     }
+    // "deals for T to Benelux (X)": the territory of the pair that follows is no part of the title
+    const sold = /^(.+?)\s+(?:to|for|in)\s+(?:the\s+)?(\p{Lu}[\p{L}.\s-]*)$/u.exec(text);
+    if (sold && territoryOf(sold[2]) && /^\s*\(/.test(view.slice(s + text.length, s + text.length + 3))) text = sold[1];
     const [a, b] = trim(s, text);
     if (b - a < 2) return;
     // "acquired No. American rights": the trade's abbreviation of North America, not a film called "No"

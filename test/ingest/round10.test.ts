@@ -248,3 +248,27 @@ describe('people are no film, and a buyer’s country is no part of its name', (
     expect(deals('Buyer AOE snapped up “Salt Road” for Singapore.')).toEqual(['Salt Road / AOE / Singapore']);
   });
 });
+
+describe('where a title ends', () => {
+  it('"deals for T to Benelux (X) and Greece (Y)": the territory of the first pair is no part of the title', () => {
+    expect(
+      deals('Lantern Films closed deals for Rolf Berg’s Copper Country to Benelux (Cinemien) and Greece (Feelgood Entertainment).'),
+    ).toEqual(['Copper Country / Cinemien / Benelux', 'Copper Country / Feelgood Entertainment / Greece']);
+    // a title that ends in a place stays whole where no sale to it follows
+    expect(deals('Harbor Films has acquired “Coming to America” for the UK.')).toEqual(['Coming to America / Harbor Films / UK']);
+  });
+
+  it('a title read with its possessive is the title the article names', () => {
+    const text =
+      'Strand Releasing has acquired North American rights to “Salt Road.” The deal was announced ahead of “Salt Road’s” New York debut. The film will be released in the U.K. by Altitude and in France by Jour2Fête.';
+    expect(deals(text)).toEqual([
+      'Salt Road / Strand Releasing / North America',
+      'Salt Road / Altitude / U.K.',
+      'Salt Road / Jour2Fête / France',
+    ]);
+  });
+
+  it('a quote someone stressed or insisted is speech, not a film', () => {
+    expect(told('“Genre comes first,” Ana Ruiz stressed. The thriller was acquired by Leda Films for Latin America.')).toEqual([]);
+  });
+});

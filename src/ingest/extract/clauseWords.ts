@@ -258,6 +258,8 @@ function runTitleAt(c: Ctx, ws: Word[], i: number, text: string): [number, strin
     if (
       TITLE_INNER.has(x.lw) &&
       k > i &&
+      // ("T to Benelux (X)": the territory it was sold to ends the title)
+      !(/^(?:to|for|in)$/.test(x.lw) && placeStartsAt(ws, k + 1, text)) &&
       ws[k + 1] &&
       (capital(ws[k + 1].w) || (TITLE_INNER.has(ws[k + 1].lw) && ws[k + 2] && capital(ws[k + 2].w)))
     ) {

@@ -510,6 +510,9 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
   // "Sienna Films' T": a producer's possessive read into the title
   const owned = /^\p{Lu}[\p{L}\d&.\- ]*\b(?:Films|Pictures|Productions|Entertainment|Media|Studios?)['’]s?\s+(\p{Lu}.*)$/u.exec(title);
   if (owned) title = owned[1];
+  // "ahead of “T’s” debut": a title the article names, read with its possessive
+  const possessive = /^(.+?)['’]s$/.exec(title);
+  if (possessive && c.st.titlesSeen.has(nk(possessive[1]))) title = possessive[1];
   // "Scanbox Entertainmentfor": a page that lost its spacing glued the next word to a known company's name
   const glued = /^(.*\p{Ll}{2})(?:for|sold)$/u.exec(buyer);
   if (glued && (companyEntry(glued[1]) || COMPANY_WORD_END.test(glued[1]))) buyer = glued[1];
