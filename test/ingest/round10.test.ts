@@ -272,3 +272,35 @@ describe('where a title ends', () => {
     expect(told('“Genre comes first,” Ana Ruiz stressed. The thriller was acquired by Leda Films for Latin America.')).toEqual([]);
   });
 });
+
+describe('a buyer’s list of films', () => {
+  const titles = (text: string) => told(text).map((d) => d.split(' / ')[0]);
+
+  it('"snapped up A, B, C and D": one deal per film', () => {
+    expect(titles('Lantern Film snapped up Dry Hills, Club Orange, Fallen Stars and Last Winter at script stage.')).toEqual([
+      'Dry Hills',
+      'Club Orange',
+      'Fallen Stars',
+      'Last Winter',
+    ]);
+  });
+
+  it('"bought multiple titles led by A, B, and C, as well as P’s D and P2’s E"', () => {
+    expect(
+      titles(
+        'Harbor Films has also bought multiple titles led by Salt Road, The Iron Gate, and Copper Bay, as well as Ana Ruiz’s Winter Guest and Dana Holt’s Along The Shore.',
+      ),
+    ).toEqual(['Salt Road', 'The Iron Gate', 'Copper Bay', 'Winter Guest', 'Along The Shore']);
+  });
+
+  it('"acquired four titles: A, P’s B and P2’s C"', () => {
+    expect(
+      titles('Harbor Films has acquired four titles: Tobacco Barns, Tom Reyes’ Staring At Strangers and Dana Holt’s Walls Can Talk.'),
+    ).toEqual(['Tobacco Barns', 'Staring At Strangers', 'Walls Can Talk']);
+  });
+
+  it('a credit after the film is no further film', () => {
+    expect(titles('Harbor Films has acquired Salt Road, starring Tom Reyes, for the UK.')).toEqual(['Salt Road']);
+    expect(titles('Harbor Films has acquired Salt Road, Ana Ruiz’s second feature, for the UK.')).toEqual(['Salt Road']);
+  });
+});

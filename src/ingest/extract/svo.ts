@@ -227,6 +227,17 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       k = r + 2;
       break;
     }
+  // "multiple titles led by A, B and C", "four titles: A, B, C and D": a list of films follows
+  if (before < 0) {
+    let j = k;
+    while (j < k + 3 && ws[j] && /^[\p{Ll}\d-]+$/u.test(ws[j].w) && !/^(?:titles|films|pictures|movies|features)$/.test(ws[j].lw)) j++;
+    const intro =
+      /^(?:titles|films|pictures|movies|features)$/.test(ws[j]?.lw ?? '') &&
+      (ws[j + 1]?.w === ':' || (ws[j + 1]?.lw === 'led' && ws[j + 2]?.lw === 'by') || /^(?:including|include)$/.test(ws[j + 1]?.lw ?? ''));
+    if (intro) {
+      k = j + (ws[j + 1]?.w === ':' ? 2 : ws[j + 1]?.lw === 'led' ? 3 : 2);
+    }
+  }
   let first = before >= 0 ? (before > k ? describedTitle(c, ws, k, text, before - k) : null) : describedTitle(c, ws, k, text, 9);
   // "bought the film's rights for Germany", "took its rights for Spain": the film in focus
   if (!first && before >= 0) {
@@ -269,8 +280,14 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       while (e < ws.length && e - s < 6 && ws[e].w !== ';' && /^(?:\p{Lu}|and$|various$|directors?$)/u.test(ws[e].w)) e++;
       s = e;
     }
-    if (ws[s]?.w !== ';') break;
-    const next = describedTitle(c, ws, ws[s + 1]?.lw === 'and' ? s + 2 : s + 1, text, 6);
+    // after a semicolon, or a comma once a list has begun (`A, B, C and D`, `..., as well as E`)
+    const andOn = ws[s]?.lw === 'and' && titles.length > 1;
+    const asWell = ws[s]?.lw === 'as' && ws[s + 1]?.lw === 'well' && ws[s + 2]?.lw === 'as';
+    if (ws[s]?.w !== ';' && ws[s]?.w !== ',' && !andOn && !asWell) break;
+    let at = andOn ? s : asWell ? s + 2 : s + 1;
+    if (ws[at]?.lw === 'and') at++;
+    else if (ws[at]?.lw === 'as' && ws[at + 1]?.lw === 'well' && ws[at + 2]?.lw === 'as') at += 3;
+    const next = describedTitle(c, ws, at, text, 6);
     if (!next) break;
     titles.push(next[1]);
     end = next[0];
