@@ -304,3 +304,13 @@ describe('a buyer’s list of films', () => {
     expect(titles('Harbor Films has acquired Salt Road, Ana Ruiz’s second feature, for the UK.')).toEqual(['Salt Road']);
   });
 });
+
+describe('a possessive inside a title', () => {
+  it('"P’s The Angels’ Share", "P’s My Father’s Wedding": a title that opens with an article or a pronoun keeps its possessive', () => {
+    expect(
+      told(
+        'Harbor Films had already bought Ken Ruiz’s The Angels’ Share; Tom Reyes’ My Father’s Wedding and Dana Holt’s White Elephant.',
+      ).map((d) => d.split(' / ')[0]),
+    ).toEqual(['The Angels’ Share', 'My Father’s Wedding', 'White Elephant']);
+  });
+});

@@ -306,7 +306,11 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
     // a capitalized run followed by a kind of film describes it ("the SXSW Midnight selection T", "J. D. Salinger drama")
     // "P's T" read as one run: the title after the possessive
     // (a quoted title keeps the possessive it holds: `“Frankie’s Wedding”`)
-    const own = t && !/^[“"‘]$/.test(w.w) ? ws.slice(j, t[0] - 1).findIndex((x) => POSSESSIVE.test(x.w)) : -1;
+    // (a run that opens with an article or a possessive pronoun is the title whole: "The Angels’ Share", "My Father’s Wedding")
+    const own =
+      t && !/^[“"‘]$/.test(w.w) && !/^(?:The|A|An|My|Your|His|Her|Our|Their)$/.test(w.w)
+        ? ws.slice(j, t[0] - 1).findIndex((x) => POSSESSIVE.test(x.w))
+        : -1;
     if (t && own >= 0) {
       j += own;
       continue;
