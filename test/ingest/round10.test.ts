@@ -315,3 +315,19 @@ describe('a possessive inside a title', () => {
     ).toEqual(["The Angels' Share", "My Father's Wedding", 'White Elephant']);
   });
 });
+
+describe('deals told in a relative clause or as a release', () => {
+  it('"local smash T, which was snapped up by X": the relative clause is the film’s', () => {
+    expect(
+      told('Lantern has scored a Japanese deal on local smash Salt Road, which was snapped up by Amuse Soft Entertainment.'),
+    ).toContain('Salt Road / Amuse Soft Entertainment');
+    // a company acquired by another is no film
+    expect(told('Neon, which was acquired by a private equity group, has bought “Salt Road.”')).toEqual(['Salt Road / Neon']);
+  });
+
+  it('"X will release P’s T in theaters across the U.K. and Ireland": a settled release is a deal for those territories', () => {
+    expect(deals('Harbor Films will release Ana Ruiz’s “Salt Road” in theaters across the U.K. and Ireland.')).toEqual([
+      'Salt Road / Harbor Films / U.K. and Ireland',
+    ]);
+  });
+});

@@ -546,13 +546,16 @@ export function extractDeals(c: Ctx): void {
       buyers.unshift(c.name(k - 2));
     let title: string | null = null;
     let j = vend;
+    // "will release Ana Ruiz's T": the maker's possessive before the film
+    if (/['’]s?$/.test(c.raw(j)) && /^[PEC]\d+$/.test(c.tok(j)) && c.isTitle(j + 1)) j++;
     const [t, tn] = c.titleAt(j);
     if (t) {
       title = t;
       j += tn;
     } else if (c.tok(k - 1) === 'which' && c.tok(k - 2) === ',' && c.isTitle(k - 3)) title = c.item(k - 3).text;
     while (['the', 'film', 'theatrically', 'in', 'cinemas', 'theaters', 'theatres'].includes(c.tok(j)) && !c.isTerr(j + 1)) j++;
-    if (c.tok(j) !== 'in' || !c.isTerr(j + 1)) continue;
+    // ("in theaters across the U.K.")
+    if (!/^(?:in|across|throughout)$/.test(c.tok(j)) || !c.isTerr(j + 1)) continue;
     const l = c.terrList(j + 1, false);
     if (!l.exprs.length) continue;
     title ??= lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;

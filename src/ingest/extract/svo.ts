@@ -477,6 +477,11 @@ function passiveSubject(c: Ctx, ws: Word[], aux: number, text: string): string |
     const t = titleEndingAt(c, ws, aux - 2, text);
     return t && ws[t[0] - 1]?.w === ',' ? t[1] : null;
   }
+  // "... local smash T, which was snapped up by X": the relative clause is the film's, wherever it stands
+  if (ws[aux - 1]?.lw === 'which' && ws[aux - 2]?.w === ',') {
+    const t = titleEndingAt(c, ws, aux - 2, text);
+    if (t) return t[1];
+  }
   const direct = titleEndingAt(c, ws, aux, text);
   if (direct) return opensSubject(ws, direct[0]) ? direct[1] : null;
   // "T, about ..., was sold", "T, which I am told was bought by": the title ends at the apposition's opening comma
