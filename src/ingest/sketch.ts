@@ -76,6 +76,16 @@ export function newSketchMemo(): SketchMemo {
 /** A festival's section the text quotes (`in the 'Un Certain Regard' section`): no film. */
 const quotedSection = (text: string) => /\s/.test(text) && isKnownSection(text);
 
+/** Whether the capitalized words from i name a company the gazetteer knows ("Film Movement" in a Title Case headline). */
+function opensKnownCompany(raw: Item[], i: number): boolean {
+  let name = raw[i].text;
+  for (let k = i + 1; k < i + 4 && raw[k]?.kind === 'word' && isCapToken(raw[k].text); k++) {
+    name += ` ${raw[k].text}`;
+    if (KNOWN_COMPANY_KEYS.has(nameKey(name))) return true;
+  }
+  return false;
+}
+
 export function sketchSentence(view: string, start: number, end: number, opts: SketchOptions): Sketch {
   const items: Item[] = [];
   const spans: Array<{ s: number; e: number; item: Item | null }> = [];
@@ -151,7 +161,7 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     if (
       r.kind !== 'word' ||
       !isCapToken(r.text) ||
-      (opts.headline && HEADLINE_WORDS.has(r.text.toLowerCase())) ||
+      (opts.headline && HEADLINE_WORDS.has(r.text.toLowerCase()) && !opensKnownCompany(raw, i)) ||
       MEDIA_ACRONYMS.has(r.text.toLowerCase())
     ) {
       if (r.kind === 'word' && MEDIA_ACRONYMS.has(r.text.toLowerCase())) r.text = r.text.toLowerCase();

@@ -121,6 +121,16 @@ describe('the corpus', () => {
       expect(r.byType[t].precision, t).toBeGreaterThanOrEqual(0.8);
     }
   });
+
+  it('every deal, mandate and rumour of our own corpus is read, and nothing more: the floor every round keeps', () => {
+    // (the issue's floor above is 0.9 / 0.95; the corpus has been read whole since round 2, so a single false or missed
+    // deal here is a regression a change brought, as round 10's list of films once made "Entertainment" a film)
+    const r = evaluate(corpus);
+    for (const t of ['deal', 'mandate', 'rumour'] as const) {
+      expect(r.byType[t].precision, t).toBe(1);
+      expect(r.byType[t].recall, t).toBe(1);
+    }
+  });
 });
 
 describe('talks, rumours and denials are not deals', () => {

@@ -331,3 +331,9 @@ describe('deals told in a relative clause or as a release', () => {
     ]);
   });
 });
+
+describe('a Title Case headline', () => {
+  it('"Film Movement Takes U.S. on ‘T’": a company the gazetteer knows keeps its first word', () => {
+    expect(deals('Cannes: Film Movement Takes U.S. and Canada on ‘Salt Road’')).toEqual(['Salt Road / Film Movement / U.S. and Canada']);
+  });
+});

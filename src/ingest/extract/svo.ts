@@ -289,6 +289,8 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
     else if (ws[at]?.lw === 'as' && ws[at + 1]?.lw === 'well' && ws[at + 2]?.lw === 'as') at += 3;
     const next = describedTitle(c, ws, at, text, 6);
     if (!next) break;
+    // (", and Madman Entertainment has acquired ...": a new clause's subject, not a further film)
+    if (/^(?:has|have|had|is|are|was|were|will|also|acquired|bought|picked|took|snapped)$/.test(ws[next[0]]?.lw ?? '')) break;
     titles.push(next[1]);
     end = next[0];
   }
