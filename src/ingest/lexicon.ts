@@ -292,6 +292,29 @@ export const MONTH_ABBR: Record<string, number> = {
   nov: 11,
   dec: 12,
 };
+/**
+ * Kinds of film a writer puts before a title (`the Jeremy Renner drama Wind River`, `P and P2's thriller T`): the
+ * names before such a word describe the film that follows it, and are no film themselves.
+ */
+export const FILM_KINDS = [
+  'drama',
+  'comedy',
+  'thriller',
+  'documentary',
+  'doc',
+  'movie',
+  'pic',
+  'feature',
+  'horror',
+  'romance',
+  'western',
+  'animation',
+  'biopic',
+  'fantasy',
+  'starrer',
+  'vehicle',
+  'debut',
+];
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** Nationality adjectives → the territory expression they stand for in "French rights", "Irish rights". */

@@ -27,6 +27,7 @@ import {
   COMPANY_SUFFIXES,
   DEMONYMS,
   KNOWN_COMPANY_KEYS,
+  FILM_KINDS,
   MONTHS,
   WEEKDAYS,
   findEvent,
@@ -325,6 +326,13 @@ export function catalogTitleUsable(title: string): boolean {
 }
 
 const CAP = (w: string) => w[0].toUpperCase() + w.slice(1);
+/** A date alone (`February 16`): no film. */
+const MONTH_SPAN = new RegExp(String.raw`^(?:${MONTHS.map(CAP).join('|')})(?: \d{1,2})?$`);
+/** What follows names that describe a film (`P and P2's drama`, `P starrer`): the film is after the kind. */
+const PEOPLE_BEFORE_KIND = new RegExp(
+  String.raw`^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})?(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+){0,2}(?:${FILM_KINDS.join('|')})\b`,
+  'u',
+);
 // when the sale was: "Ana Ruiz's T in 2021", "T in January 2023", "T on Monday" (a month alone ends only a title of
 // two words or more: "Summer in February" stays)
 const WHEN_AFTER = new RegExp(
@@ -381,23 +389,14 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     const span = view.slice(a, b);
     // a count ("10 have gone to X"), a date ("rights on February 16"), a market in capitals ("at MIPDOC"), a
     // territory and what happened there ("rights to France before Berlin"): no film the text names unquoted
-    if (
-      /^\d+$/.test(span) ||
-      /^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?$/.test(span)
-    )
-      return;
+    if (/^\d+$/.test(span) || MONTH_SPAN.test(span)) return;
     if (/^\p{Lu}{3,}$/u.test(span) && /\bat $/.test(view.slice(a - 3, a))) return;
     const lead = /^(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?) (?:before|after|in|at|for|from|with|during|until|ahead)\b/u.exec(span);
     if (lead && territoryOf(lead[1])) return;
     // people, not a film: "rights to Glenn Close and Jonathan Pryce drama T", "P and P2's drama T" (the names describe
     // the film that follows), "directorial duo P and P2, the modern tale ..." (the second of a pair of names)
     const after = view.slice(b, b + 80);
-    if (
-      /^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})?(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+){0,2}(?:drama|comedy|thriller|documentary|doc|movie|pic|feature|horror|romance|western|biopic|starrer|vehicle|debut)\b/u.test(
-        after,
-      )
-    )
-      return;
+    if (PEOPLE_BEFORE_KIND.test(after)) return;
     const pair = /\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’.-]+\s+(?:and|&)\s+$/u.exec(view.slice(Math.max(0, a - 40), a));
     // (not when the first of the pair is a film found before: "took Copper Sky and Winter Ledger" names two films)
     const firstAt = pair ? a - pair[0].length : -1;

@@ -14,6 +14,7 @@ import { companyEntry } from '../companies.js';
 import { findEvent, isKnownSection } from '../events.js';
 import { type Ctx, dealsHere, factsHere, nk } from './context.js';
 import { addDeal } from './dealTerms.js';
+import { FILM_KINDS, MONTHS } from '../lexicon.js';
 import { RUMOUR_WORDS } from './words.js';
 import { PAIR_MODEL } from './pairWeights.js';
 
@@ -240,7 +241,8 @@ function territoriesOf(c: Ctx, b: PairCand): string[] {
 }
 
 /** A kind of film written before its title (`the Jeremy Renner drama Wind River`): the name before it describes it. */
-const KIND_OF_FILM = /^(?:drama|comedy|thriller|documentary|doc|film|movie|pic|feature|horror|romance|western|animation|biopic|fantasy)$/;
+const KIND_OF_FILM = new Set(['film', ...FILM_KINDS]);
+const MONTH_NAMES = new Set(MONTHS);
 
 /**
  * A candidate no reader would take for the film, whatever its score: a dateline or an acronym in capitals
@@ -251,8 +253,8 @@ function notAFilm(c: Ctx, t: PairCand): boolean {
   if (t.kind === 'T') return false;
   if (/^[\p{Lu}\d .&'’-]+$/u.test(t.text) && /\p{Lu}.*\p{Lu}.*\p{Lu}/u.test(t.text)) return true;
   if (c.isTerr(t.a) || findEvent(t.text) || isKnownSection(t.text)) return true;
-  if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(t.text)) return true;
-  return KIND_OF_FILM.test(c.tok(t.b));
+  if (MONTH_NAMES.has(t.text.split(' ')[0].toLowerCase()) && /^\p{Lu}/u.test(t.text)) return true;
+  return KIND_OF_FILM.has(c.tok(t.b));
 }
 
 /**
