@@ -43,7 +43,7 @@ const TW = String.raw`(?:\p{Lu}[\p{L}\p{N}'.&:-]*|\d[\d,.]*)`;
 const TC = String.raw`(?:of|the|a|an|in|on|to|from|de|la|le|du|des|del|di|da|el|y|et|is|are|&|my|your|his|her|our|their|no|not|over|under|without|about|into|after|before)`;
 const TITLE = String.raw`(${TW}(?:[ ](?:${TC}[ ]){0,3}${TW}){0,7})`;
 
-const KINDS = String.raw`(?:film|films|title|documentary|doc|drama|comedy|tragicomedy|dramedy|thriller|feature|pic|picture|movie|winner|entry|opener|closer|production|co-production|coproduction|debut|animation|horror|romance|western|musical|biopic|satire|fable|fantasy|series|sequel|remake|adaptation|chiller|melodrama|mystery|romcom|docudrama|anthology|tale|story|epic|road movie)`;
+const KINDS = String.raw`(?:film|films|title|documentary|doc|drama|comedy|tragicomedy|dramedy|thriller|feature|pic|picture|movie|winner|entry|opener|closer|production|co-production|coproduction|debut|animation|horror|romance|western|musical|biopic|satire|fable|fantasy|series|sequel|remake|adaptation|chiller|melodrama|mystery|romcom|docudrama|anthology|tale|story|epic|road movie|starrer)`;
 
 // what may follow a title: punctuation, or a verb or preposition (never a lower-case noun: "Cold War thriller")
 const ENDS = String.raw`(?=[ ]?(?:[,.;:(\[]|$|[ ](?:which|that|was|were|has|had|is|are|went|sold|goes|gone|will|would|by|from|to|and|in|for|at|as|with|won|wins|received|gets|got|opens|opened|closes|closed|premieres|premiered|bows|bowed|screens|screened|plays|played|also|has|found|secured|landed|starring|featuring|co-starring|stars|directed|written|produced|about|debuts|debuted)\b|[ ][-–—]))`;
@@ -391,6 +391,9 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     // territory and what happened there ("rights to France before Berlin"): no film the text names unquoted
     if (/^\d+$/.test(span) || MONTH_SPAN.test(span)) return;
     if (/^\p{Lu}{3,}$/u.test(span) && /\bat $/.test(view.slice(a - 3, a))) return;
+    // "VPRO the Netherlands and YLE Finland": an acronym named with the country it serves is a broadcaster
+    const served = /^ (?:the )?(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)(?= and |, |\.| have | has | are )/u.exec(view.slice(b, b + 40));
+    if (/^\p{Lu}{2,6}$/u.test(span) && served && territoryOf(served[1])) return;
     const lead = /^(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?) (?:before|after|in|at|for|from|with|during|until|ahead)\b/u.exec(span);
     if (lead && territoryOf(lead[1])) return;
     // people, not a film: "rights to Glenn Close and Jonathan Pryce drama T", "P and P2's drama T" (the names describe

@@ -9,6 +9,7 @@
  * object (`the worldwide rights for P's feature debut,`). Used by svo.ts and
  * titleParens.ts; every function reads a bounded window of the sentence.
  */
+import { splitHomeCountry } from './homeCountry.js';
 import { normalizeName } from '../../domain/fuzzy.js';
 import { lookupTerritoryName } from '../../domain/territories.js';
 import { companyEntry } from '../companies.js';
@@ -118,7 +119,8 @@ export function companyEndingAt(c: Ctx, ws: Word[], end: number, text: string): 
     if (parts.some((p) => /-\p{Ll}/u.test(p.w))) continue;
     const name = text.slice(parts[0].s, parts[parts.length - 1].e);
     if (personOfCompany(c, name)) continue;
-    if (isCompanyName(c, name)) return [a, name];
+    // "SVT Sweden": a company named with the country it serves
+    if (isCompanyName(c, name) || splitHomeCountry(name)) return [a, name];
     if (n >= 2 && CORPORATE_END.test(parts[parts.length - 1].w) && !/^(?:The|A|An)$/.test(parts[0].w)) return [a, name];
   }
   return null;
@@ -141,7 +143,7 @@ export function companyStartingAt(c: Ctx, ws: Word[], start: number, text: strin
     if (!capital(parts[0].w) || !parts.every((p) => capital(p.w) || p.w === '&' || /^(?:of|the|and|de|du|la)$/.test(p.w))) continue;
     if (/^(?:and|of|the|&)$/.test(parts[parts.length - 1].w)) continue;
     const name = text.slice(parts[0].s, parts[parts.length - 1].e);
-    if (isCompanyName(c, name, agents)) return [start + n, name];
+    if (isCompanyName(c, name, agents) || splitHomeCountry(name)) return [start + n, name];
     if (n >= 2 && CORPORATE_END.test(parts[parts.length - 1].w) && !/^(?:The|A|An)$/.test(parts[0].w)) return [start + n, name];
   }
   return null;

@@ -268,6 +268,14 @@ function sells(c: Ctx, b: PairCand): boolean {
   return /^(?:sealed|signed|struck|inked|closed|concluded)$/.test(c.tok(k)) && /\bdeals? with\b/.test(c.words(k + 1, k + 6));
 }
 
+/**
+ * A company whose possessive stands before the film (`to acquire X's documentary T`, `X's T`): the film's producer or
+ * seller, never its buyer (the annotation rules read no deal in a distributor's possessive either).
+ */
+function owns(c: Ctx, t: PairCand, b: PairCand): boolean {
+  return /['’]s?$/.test(c.raw(b.b - 1)) && t.a >= b.b && t.a - b.b <= 3;
+}
+
 /** Tells the pairs the model reads as a closed deal that no rule of the sentence told. */
 export function extractLearnedPairs(c: Ctx): void {
   // (read on the sketch: a title or a name holding "Rights" is no sale word)
@@ -284,7 +292,7 @@ export function extractLearnedPairs(c: Ctx): void {
   const buyersTold = new Set(told.map((d) => nk(d.fields.buyer)));
   const best = new Map<string, { t: PairCand; b: PairCand; p: number }>();
   for (const { t, b, features } of sentencePairs(c)) {
-    if (notAFilm(c, t) || sells(c, b)) continue;
+    if (notAFilm(c, t) || sells(c, b) || owns(c, t, b)) continue;
     const p = pairScore(features);
     if (p < PAIR_MODEL.threshold) continue;
     const key = `${t.a}`;

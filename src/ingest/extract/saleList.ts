@@ -4,6 +4,7 @@
  */
 import { type Ctx, validMedia, validTerritories } from './context.js';
 import { pairTerritories, parenBuyer, splitBuyers } from './dealTerms.js';
+import { splitHomeCountry } from './homeCountry.js';
 import { MEDIA_WORDS, TERR_WORDS } from './words.js';
 
 /** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
@@ -130,6 +131,13 @@ export function readSaleList(
         }
       }
       if (c.tok(k + 1) === 'will' || c.tok(k + 1) === 'has' || c.tok(k + 1) === 'took' || c.tok(k + 1) === 'is') break;
+      // "SVT Sweden, DR Denmark and NRK Norway": each a company named with the country it serves
+      const home = splitHomeCountry(buyer);
+      if (home && c.tok(k + 1) !== '(') {
+        out.push({ buyer: home.company, terrs: [home.territory] });
+        k++;
+        continue;
+      }
       if (resync()) continue;
       break;
     }

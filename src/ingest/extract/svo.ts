@@ -30,7 +30,7 @@ import { COMPANY_PRONOUN } from './words.js';
 
 /** Words a sentence must hold for this reading to try it. */
 const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out)\b/;
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|snagged|snags|snared|snagging|scoring|tied down)\b/;
 
 const ACTIVE: string[][] = [
   ['acquired'],
@@ -55,6 +55,10 @@ const ACTIVE: string[][] = [
   ['secured'],
   ['took', 'home'],
   ['takes', 'home'],
+  ['snagged'],
+  ['snags'],
+  ['snared'],
+  ['tied', 'down'],
 ];
 const GERUND: string[][] = [
   ['acquiring'],
@@ -67,7 +71,28 @@ const GERUND: string[][] = [
   ['grabbing'],
   ['scooping', 'up'],
   ['snatching', 'up'],
+  ['snagging'],
+  ['scoring'],
 ];
+/** `X and Y are the latest broadcasters to acquire T`: a purchase told as the subject's place in a series. */
+const INFINITIVE: string[][] = [['acquire'], ['pick', 'up'], ['license'], ['buy'], ['snap', 'up']];
+const LATEST =
+  /^(?:is|are|was|were|becomes?|became) the (?:latest|newest|first|last|second|third|most recent)(?: [\p{Ll}-]+){0,2} (?:buyers?|broadcasters?|distributors?|streamers?|compan(?:y|ies)|outlets?|platforms?|channels?|networks?|labels?) to$/u;
+
+/** Where the subject's `are the latest ... to` begins before the infinitive at `v`, or -1. */
+function latestToAt(ws: Word[], v: number): number {
+  for (let b = v - 4; b >= Math.max(0, v - 9); b--)
+    if (
+      LATEST.test(
+        ws
+          .slice(b, v)
+          .map((w) => w.lw)
+          .join(' '),
+      )
+    )
+      return b;
+  return -1;
+}
 const PASSIVE: string[][] = [
   ['sold', 'to'],
   ['bought', 'by'],
@@ -118,7 +143,7 @@ const NOT_CLOSED =
   /\b(?:talks?|negotiat\w*|nearing|near|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking|reportedly|allegedly|reports? that|speculation)\b/;
 /** Words that describe the film before its title (`the Venice competition title T`, `another thriller, T`). */
 const KIND =
-  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|debut|documentary|doc|docu|drama|comedy|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star)$/;
+  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|debut|documentary|doc|docu|drama|comedy|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star|starrer|player|contender|docu-feature)$/;
 /** Words allowed in a description besides kinds and capitals. */
 const DESC_WORD =
   /^(?:the|a|an|another|its|his|her|their|new|latest|upcoming|animated|acclaimed|award-winning|festival|competition|market|section|grand|best|first|second|third|two|three|four|both|global|prize|feature-length|horror|action|crime|family|period|indie|korean|french|german|japanese|chinese|spanish|italian|british|american|documentary|narrative|midnight|english-language|foreign-language|genre|sci-fi|coming-of-age|romantic|dark|black|award|screenplay|cannes|buzzy|hot|critically|psychological|supernatural|teen|political|true-crime|music|dance|sports)$/;
@@ -228,14 +253,25 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       break;
     }
   // "multiple titles led by A, B and C", "four titles: A, B, C and D": a list of films follows
+  // (`three Cannes Competition titles:`, `a trio of titles from Wild Bunch:`, `six films from its festival —`)
   if (before < 0) {
     let j = k;
-    while (j < k + 3 && ws[j] && /^[\p{Ll}\d-]+$/u.test(ws[j].w) && !/^(?:titles|films|pictures|movies|features)$/.test(ws[j].lw)) j++;
+    while (j < k + 4 && ws[j] && /^[\p{L}\d-]+$/u.test(ws[j].w) && !LIST_NOUN.test(ws[j].lw)) j++;
+    let n = j + 1;
+    // `from Wild Bunch`, `from its 2009 festival`: where the films came from
+    if (LIST_NOUN.test(ws[j]?.lw ?? '') && /^(?:from|of)$/.test(ws[n]?.lw ?? ''))
+      for (let e = n + 1; e < n + 6 && ws[e]; e++)
+        if (/^[:—–]$/.test(ws[e].w)) {
+          n = e;
+          break;
+        }
     const intro =
-      /^(?:titles|films|pictures|movies|features)$/.test(ws[j]?.lw ?? '') &&
-      (ws[j + 1]?.w === ':' || (ws[j + 1]?.lw === 'led' && ws[j + 2]?.lw === 'by') || /^(?:including|include)$/.test(ws[j + 1]?.lw ?? ''));
+      LIST_NOUN.test(ws[j]?.lw ?? '') &&
+      (/^[:—–]$/.test(ws[n]?.w ?? '') ||
+        (ws[j + 1]?.lw === 'led' && ws[j + 2]?.lw === 'by') ||
+        /^(?:including|include)$/.test(ws[j + 1]?.lw ?? ''));
     if (intro) {
-      k = j + (ws[j + 1]?.w === ':' ? 2 : ws[j + 1]?.lw === 'led' ? 3 : 2);
+      k = /^[:—–]$/.test(ws[n]?.w ?? '') ? n + 1 : j + (ws[j + 1]?.lw === 'led' ? 3 : 2);
     }
   }
   let first = before >= 0 ? (before > k ? describedTitle(c, ws, k, text, before - k) : null) : describedTitle(c, ws, k, text, 9);
@@ -273,6 +309,20 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       if (close < 0 || close - s > 8) break;
       s = close + 1;
     }
+    // a clause about the item up to the semicolon of a list: `P's T, which won a prize; another player, P2's T2`
+    const closed = /^[”"]$/.test(ws[s - 1]?.w ?? '') && ws[s - 2]?.w === ',';
+    if ((ws[s]?.w === ',' || closed) && /^(?:which|who|that|winner|starring)$/.test(ws[closed ? s : s + 1]?.lw ?? '')) {
+      const semi = ws.findIndex((w, x) => x > s && x < s + 24 && w.w === ';');
+      if (semi < 0) break;
+      s = semi;
+    }
+    // `T starring P;`: the cast after the title
+    if (/^(?:starring|featuring)$/.test(ws[s]?.lw ?? ''))
+      for (let e = s + 1; e < s + 6 && ws[e]; e++)
+        if (!/^\p{Lu}/u.test(ws[e].w)) {
+          s = e;
+          break;
+        }
     // a credit after the title, up to the semicolon: `from P`, `, by various directors`
     if (ws[s]?.w === ',' && /^(?:by|from)$/.test(ws[s + 1]?.lw ?? '')) s++;
     if (/^(?:by|from)$/.test(ws[s]?.lw ?? '')) {
@@ -283,11 +333,14 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
     // after a semicolon, or a comma once a list has begun (`A, B, C and D`, `..., as well as E`)
     const andOn = ws[s]?.lw === 'and' && titles.length > 1;
     const asWell = ws[s]?.lw === 'as' && ws[s + 1]?.lw === 'well' && ws[s + 2]?.lw === 'as';
-    if (ws[s]?.w !== ';' && ws[s]?.w !== ',' && !andOn && !asWell) break;
-    let at = andOn ? s : asWell ? s + 2 : s + 1;
+    // (the comma inside the closing quote, as US trades write it: `“T,” P2's “T2”`)
+    const inQuote = s === end && /^[”"]$/.test(ws[s - 1]?.w ?? '') && ws[s - 2]?.w === ',';
+    if (ws[s]?.w !== ';' && ws[s]?.w !== ',' && !andOn && !asWell && !inQuote) break;
+    let at = andOn || inQuote ? s : asWell ? s + 2 : s + 1;
     if (ws[at]?.lw === 'and') at++;
     else if (ws[at]?.lw === 'as' && ws[at + 1]?.lw === 'well' && ws[at + 2]?.lw === 'as') at += 3;
-    const next = describedTitle(c, ws, at, text, 6);
+    // (an item after a semicolon may carry a longer description: `; another competition player, P's T`)
+    const next = describedTitle(c, ws, at, text, ws[s]?.w === ';' ? 10 : 6);
     if (!next) break;
     // (", and Madman Entertainment has acquired ...": a new clause's subject, not a further film)
     if (/^(?:has|have|had|is|are|was|were|will|also|acquired|bought|picked|took|snapped)$/.test(ws[next[0]]?.lw ?? '')) break;
@@ -299,6 +352,8 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
 
 /** A possessive: `Ana Ruiz's`, and the plural `Ana Jacobs’`. */
 const POSSESSIVE = /['’]s$|s['’]$/;
+/** The noun a list of films opens with: `three Cannes titles:`. */
+const LIST_NOUN = /^(?:titles|films|pictures|movies|features|pics|players|entries|documentaries|docs|dramas|projects)$/;
 
 /** The title at or after `k` past a description of at most `max` words: [end, title]. */
 function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number): [number, string] | null {
@@ -329,6 +384,8 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
       continue;
     }
     if (POSSESSIVE.test(w.w) || KIND.test(w.lw) || DESC_WORD.test(w.lw) || /^\d{4}$/.test(w.w)) continue;
+    // "S's topical documentary T": any adjective right before a kind of film
+    if (/^\p{Ll}[\p{Ll}-]+$/u.test(w.w) && KIND.test(ws[j + 1]?.lw ?? '')) continue;
     // "another thriller, T": a comma after a kind
     if (w.w === ',' && j > k && KIND.test(ws[j - 1].lw)) continue;
     // the object is a place ("picked up the Middle East"): no title, and never the place's last word
@@ -504,9 +561,11 @@ export function extractClauseDeals(c: Ctx): void {
     const passive = /^(?:was|were|been|is|are)$/.test(ws[v - 1]?.lw ?? '');
     const act = passive ? 0 : phraseAt(ws, v, ACTIVE);
     const ger = act || passive ? 0 : phraseAt(ws, v, GERUND);
-    if (act || ger) {
-      if (notClosed(ws, v)) continue;
-      let buyers = act ? subjectOf(c, ws, v, text) : [];
+    const inf = act || ger || passive || ws[v - 1]?.lw !== 'to' ? 0 : phraseAt(ws, v, INFINITIVE);
+    const latest = inf ? latestToAt(ws, v) : -1;
+    if (act || ger || latest >= 0) {
+      if (notClosed(ws, latest >= 0 ? latest : v)) continue;
+      let buyers = act ? subjectOf(c, ws, v, text) : latest >= 0 ? subjectOf(c, ws, latest, text) : [];
       if (ger) {
         // "X picking up T", "X was another buyer, taking home T": the company before, in the same sentence
         const direct = companyEndingAt(c, ws, v, text);
@@ -522,7 +581,7 @@ export function extractClauseDeals(c: Ctx): void {
           }
       }
       if (!buyers.length) continue;
-      const obj = objectAt(c, ws, v + (act || ger), text);
+      const obj = objectAt(c, ws, v + (act || ger || inf), text);
       if (!obj) continue;
       const terr = obj.terr ?? afterTerritories(ws, obj.end, text);
       tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, true);
