@@ -101,7 +101,11 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
     if (/\p{L}{2}'s$/u.test(view.slice(s, innerEnd)) && /^[ ]\p{Ll}/u.test(view.slice(e + 1, e + 3))) innerEnd -= 2;
     const innerStart = s + (raw.length - raw.trimStart().length);
     const text = view.slice(innerStart, innerEnd);
+    // "will release T under the title “T2” in Japan": another name of a film named before, no film of its own (a name in
+    // parentheses, "T (aka “T2”)", the deal rules step past)
+    const alias = /\bunder the (?:[\p{Ll}-]+ )?title\s*$/u.test(view.slice(Math.max(start, qs[q] - 40), qs[q]));
     const isTitle =
+      !alias &&
       looksLikeTitle(raw) &&
       !quotedSection(text) &&
       !spokenQuote(raw, view.slice(Math.max(start, qs[q] - 24), qs[q]), view.slice(e + 1, e + 40));

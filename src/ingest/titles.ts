@@ -382,6 +382,15 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     // "deals for T to Benelux (X)": the territory of the pair that follows is no part of the title
     const sold = /^(.+?)\s+(?:to|for|in)\s+(?:the\s+)?(\p{Lu}[\p{L}.\s-]*)$/u.exec(text);
     if (sold && territoryOf(sold[2]) && /^\s*\(/.test(view.slice(s + text.length, s + text.length + 3))) text = sold[1];
+    // "deals for T in the US and Asia": a list of territories after the title, never its end
+    else if (
+      sold &&
+      territoryOf(sold[2]) &&
+      /^\s+and\s+(?:the\s+)?\p{Lu}[\p{L}.]*/u.test(view.slice(s + text.length, s + text.length + 30))
+    ) {
+      const next = /^\s+and\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u.exec(view.slice(s + text.length, s + text.length + 30));
+      if (next && territoryOf(next[1])) text = sold[1];
+    }
     const [a, b] = trim(s, text);
     if (b - a < 2) return;
     // "acquired No. American rights": the trade's abbreviation of North America, not a film called "No"

@@ -73,3 +73,72 @@ describe('descriptions before a title', () => {
     expect(deals('Curzon has acquired Lantern’s Copper Bay for the UK.')).toEqual(['Copper Bay / Curzon / UK']);
   });
 });
+
+describe('sales lists', () => {
+  const focus = 'Lantern is selling “Salt Road” at the market. ';
+
+  it('"X for R alongside Y for R2 and Z for R3"', () => {
+    expect(deals(`${focus}Early buyers include Harbor Films for the US alongside Cineart for Benelux and Remstar for Canada.`)).toEqual([
+      'Salt Road / Harbor Films / US',
+      'Salt Road / Cineart / Benelux',
+      'Salt Road / Remstar / Canada',
+    ]);
+  });
+
+  it('"New buyers at the market included X (R)", "Sales include those to X (R)"', () => {
+    expect(deals(`${focus}New buyers at the market included the BBC (UK) and RTL (Germany).`)).toEqual([
+      'Salt Road / BBC / UK',
+      'Salt Road / RTL / Germany',
+    ]);
+    expect(deals(`${focus}Sales include those to SBS (Australia), AXN (Spain) and Lumière (Benelux).`)).toEqual([
+      'Salt Road / SBS / Australia',
+      'Salt Road / AXN / Spain',
+      'Salt Road / Lumière / Benelux',
+    ]);
+  });
+
+  it('a list goes on past its semicolons: "Sales have been made to X for R; Y for R2; and Z for R3"', () => {
+    expect(deals(`${focus}Sales have been made to Italia Film for the Mideast; Curzon for the UK; and Volga for Russia.`)).toEqual([
+      'Salt Road / Italia Film / Mideast',
+      'Salt Road / Curzon / UK',
+      'Salt Road / Volga / Russia',
+    ]);
+  });
+
+  it('"..., while Copper Bay went to X for R": the name before the verb is the film, not the one named first', () => {
+    expect(deals('Salt Road has sold to Curzon for the UK, while Copper Bay went to Golem for Spain.')).toEqual([
+      'Salt Road / Curzon / UK',
+      'Copper Bay / Golem / Spain',
+    ]);
+  });
+
+  it('"acquired documentaries T and T2": a plural kind before a pair of titles', () => {
+    expect(deals('HBO has acquired documentaries Salt Road and Copper Bay, which premiered at Sundance.')).toEqual([
+      'Salt Road / HBO / -',
+      'Copper Bay / HBO / -',
+    ]);
+  });
+});
+
+describe('rights and sellers', () => {
+  it('"worldwide rights, outside of Italy, for T": the exception is the territory’s', () => {
+    expect(
+      deals('Harbor Films picked up worldwide rights, outside of Italy, for Ana Ruiz’s documentary Salt Road, about a shoemaker.'),
+    ).toEqual(['Salt Road / Harbor Films / Worldwide excluding Italy']);
+  });
+
+  it('"X has landed pre-sales of T and secured further deals for T2": X sold them, and the list of places ends the title', () => {
+    expect(
+      deals(
+        'Lantern has landed pre-sales of action-comedy Salt Road and secured further deals for black comedy Copper Bay in the US and Asia.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('"under the title “T2”" names the film again: the next sentence’s "the film" is still T', () => {
+    const got = deals(
+      'Lantern is selling “Salt Road”. Toho will open “Salt Road” under the title “Salt Road Home” in Japan. Lantern also pre-sold the film to Spain (Golem) and Italy (Dynit).',
+    );
+    expect(got).toEqual(['Salt Road / Golem / Spain', 'Salt Road / Dynit / Italy']);
+  });
+});

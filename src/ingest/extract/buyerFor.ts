@@ -92,7 +92,13 @@ export function extractBuyerFor(c: Ctx): void {
     // a list of two or more buyers each with its territory in a sentence that names no film: the film in focus
     // ("The Africa-set drama went to X for Italy, Y for Spain and Z for Canada")
     const untitled = items.length >= 2 && items.every((it) => it.written) && !c.toks.some((_, t) => c.isTitle(t));
-    const title = saleTitle(c, k) ?? (untitled ? (c.st.focus ?? c.st.lead) : null);
+    // "..., while Copper Bay went to X for Spain": a name right before the verb is its subject, a film the sketch did
+    // not know; never the title named earlier in the sentence
+    let s = v - 1;
+    while (s > 0 && /^(?:has|have|also|then)$/.test(c.tok(s))) s--;
+    const subject = /^(?:went|gone|go)$/.test(c.tok(v)) && /^[CEP]\d+$/.test(c.tok(s)) ? s : -1;
+    if (subject >= 0 && !/^E\d+$/.test(c.tok(subject))) continue;
+    const title = subject >= 0 ? c.item(subject).text : (saleTitle(c, k) ?? (untitled ? (c.st.focus ?? c.st.lead) : null));
     if (!title) continue;
     const have = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
     const seller = sentenceSeller(c);

@@ -123,8 +123,9 @@ export function extractDeals(c: Ctx): void {
       /^deals (?:(?:on|for) T\d+ )?(?:(?:are|were|have been|had been|have|had) )?(?:also )?(?:in place|struck|closed|done|inked|signed|agreed) (?:with|for)\b/.exec(
         c.words(v, v + 8),
       ) ??
-      /^(?:(?:other|further|additional|more|previous|earlier|prior|existing) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)? (?:so far |already |also )?(?:include|including|are|were|comprise|have been|went to)\b/.exec(
-        c.words(v, v + 8),
+      // ("New buyers at the market included", "Sales include those to", "Sales have been made to")
+      /^(?:(?:other|further|additional|more|previous|earlier|prior|existing|new) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)?(?: (?:at|in|during) (?:the )?\S+)? (?:so far |already |also )?(?:include|included|includes|including|are|were|comprise|have been made to|were made to|have been|went to)(?: those to)?\b/.exec(
+        c.words(v, v + 10),
       ) ??
       /^(?:(?:individual|territory|further|other|new|more|separate) )*deals (?:to|with)\b(?= (?:the )?[RN]\d)/.exec(w) ??
       /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w) ??
@@ -475,6 +476,8 @@ export function extractDeals(c: Ctx): void {
             : 0;
     if (!len || !c.isOrg(v + len) || c.isTerr(v + len)) continue;
     if (c.tok(v + len + 1) === '(' || c.raw(v + len).endsWith("'s")) continue;
+    // "..., while Copper Bay went to X": a name right before the verb is its subject, a film the sketch did not know
+    if (/^[CEP]\d+$/.test(c.tok(v - 1))) continue;
     // "..., and T2, which went to X": the relative clause is about what stands before its comma, a title or nothing
     const rel = /^(?:which|that)$/.test(c.tok(v - 1))
       ? v - 1

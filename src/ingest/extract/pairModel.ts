@@ -265,6 +265,12 @@ function sells(c: Ctx, b: PairCand): boolean {
   let k = b.b;
   while (k < b.b + 5 && /^(?:has|have|had|also|now|already|recently|said|says|it|,)$/.test(c.tok(k))) k++;
   if (/^(?:sold|sells|pre-sold|presold|pre-sells|licensed|licenses)$/.test(c.tok(k))) return true;
+  // "X has landed pre-sales of T", "X secured further deals for T": sales X made
+  if (
+    /^(?:landed|secured|closed|inked|signed|scored|struck|sealed|clinched|unveiled|announced|racked)$/.test(c.tok(k)) &&
+    /^(?:up )?(?:(?:a|several|multiple|further|new|more|key|major|early|strong) )*(?:pre-?sales|sales|deals)\b/.test(c.words(k + 1, k + 5))
+  )
+    return true;
   return /^(?:sealed|signed|struck|inked|closed|concluded)$/.test(c.tok(k)) && /\bdeals? with\b/.test(c.words(k + 1, k + 6));
 }
 

@@ -34,6 +34,7 @@ export function readSaleList(
         'so',
         'far',
         'including',
+        'alongside',
         'include',
         'includes',
         'the',
@@ -204,6 +205,12 @@ export function readSaleList(
     }
     if (resync()) continue;
     break;
+  }
+  // "Italia Film for the Mideast; Kino Swiat for Poland; and ACNE for the Baltic states": a list read to the end of its
+  // clause goes on past the semicolon while the items after it are sales too
+  if (out.length && k >= limit && c.tok(limit) === ';') {
+    const more = readSaleList(c, limit + 1, c.clauseEnd(limit + 1));
+    if (more.length) out.push(...more);
   }
   return out;
 }

@@ -143,7 +143,7 @@ const NOT_CLOSED =
   /\b(?:talks?|negotiat\w*|nearing|near|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking|reportedly|allegedly|reports? that|speculation)\b/;
 /** Words that describe the film before its title (`the Venice competition title T`, `another thriller, T`). */
 const KIND =
-  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|debut|documentary|doc|docu|drama|comedy|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star|starrer|player|contender|docu-feature)$/;
+  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|features|debut|documentary|documentaries|doc|docs|docu|drama|dramas|comedy|comedies|thrillers|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star|starrer|player|contender|docu-feature)$/;
 /** Words allowed in a description besides kinds and capitals. */
 const DESC_WORD =
   /^(?:the|a|an|another|its|his|her|their|new|latest|upcoming|animated|acclaimed|award-winning|festival|competition|market|section|grand|best|first|second|third|two|three|four|both|global|prize|feature-length|horror|action|crime|family|period|indie|korean|french|german|japanese|chinese|spanish|italian|british|american|documentary|narrative|midnight|english-language|foreign-language|genre|sci-fi|coming-of-age|romantic|dark|black|award|screenplay|cannes|buzzy|hot|critically|psychological|supernatural|teen|political|true-crime|music|dance|sports)$/;
@@ -239,7 +239,19 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
   let terr: string | null = null;
   // "the worldwide SVOD rights to", "U.S. and Canadian rights for"
   let before = -1;
-  for (let r = k; r < Math.min(ws.length, k + 9); r++)
+  for (let r = k; r < Math.min(ws.length, k + 9); r++) {
+    // "worldwide rights, outside of Italy, for T": the exception between commas, then the title
+    if (ws[r].lw === 'rights' && ws[r + 1]?.w === ',' && /^(?:outside|excluding|except|minus|ex)$/.test(ws[r + 2]?.lw ?? '')) {
+      const close = ws.findIndex((w, x) => x > r + 2 && x < r + 10 && w.w === ',');
+      if (close > 0 && /^(?:to|for|on|of)$/.test(ws[close + 1]?.lw ?? '')) {
+        const from = ws[r + 3]?.lw === 'of' ? r + 4 : r + 3;
+        const place = spellTerritories(text.slice(ws[from].s, ws[close - 1].e));
+        const whole = rightsTerritories(ws, k, r, text);
+        terr = whole && place ? (spellTerritories(`${whole} excluding ${place}`) ?? whole) : whole;
+        k = close + 2;
+        break;
+      }
+    }
     if (ws[r].lw === 'rights' && /^(?:to|for|on|of)$/.test(ws[r + 1]?.lw ?? '')) {
       // "the film's rights for Germany & Austria", "T's rights for Spain": territories after `for`, the title (if any) before `rights`
       const places = ws[r + 1].lw === 'for' ? afterTerritories(ws, r + 1, text) : null;
@@ -252,6 +264,7 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       k = r + 2;
       break;
     }
+  }
   // "multiple titles led by A, B and C", "four titles: A, B, C and D": a list of films follows
   // (`three Cannes Competition titles:`, `a trio of titles from Wild Bunch:`, `six films from its festival —`)
   if (before < 0) {
@@ -565,6 +578,13 @@ export function extractClauseDeals(c: Ctx): void {
     const latest = inf ? latestToAt(ws, v) : -1;
     if (act || ger || latest >= 0) {
       if (notClosed(ws, latest >= 0 ? latest : v)) continue;
+      // "X has landed pre-sales of T", "X secured further deals for T": X sold them
+      const what = ws
+        .slice(v + (act || ger || inf), v + (act || ger || inf) + 3)
+        .map((w) => w.lw)
+        .join(' ');
+      if (/^(?:(?:a|several|multiple|further|new|more|key|major|early|strong|the first|its first) )*(?:pre-?sales|sales|deals?)\b/.test(what))
+        continue;
       let buyers = act ? subjectOf(c, ws, v, text) : latest >= 0 ? subjectOf(c, ws, latest, text) : [];
       if (ger) {
         // "X picking up T", "X was another buyer, taking home T": the company before, in the same sentence

@@ -110,6 +110,14 @@ export const SELL_VERBS: string[][] = [
   ['secured', 'deals'],
   ['clinched', 'deals'],
   ['locked', 'deals'],
+  ['locked', 'in', 'deals'],
+  ['racked', 'up', 'deals'],
+  ['landed', 'deals'],
+  ['scored', 'deals'],
+  ['inked', 'a', 'deal', 'with'],
+  ['signed', 'a', 'deal', 'with'],
+  ['struck', 'a', 'deal', 'with'],
+  ['sealed', 'a', 'deal', 'with'],
 ];
 export const PASSIVE_VERBS: string[][] = [
   ['acquired'],
