@@ -142,3 +142,41 @@ describe('rights and sellers', () => {
     expect(got).toEqual(['Salt Road / Golem / Spain', 'Salt Road / Dynit / Italy']);
   });
 });
+
+describe('settled releases and joint buyers', () => {
+  it('"X will distribute P’s horror pic T, about ...": a settled release of a named film, its territory not written', () => {
+    expect(deals('Open Road Films will distribute Ana Ruiz’s horror pic Salt Road, about a group of students.')).toEqual([
+      'Salt Road / Open Road Films / -',
+    ]);
+    expect(deals('IFC Midnight will release Salt Road, director Ana Ruiz’s thriller about a family, in theaters and VOD.')).toEqual([
+      'Salt Road / IFC Midnight / -',
+    ]);
+  });
+
+  it('"will release the thriller T in the US": the places after the title are the release’s', () => {
+    expect(deals('Harbor Films will release the thriller Salt Road in the US.')).toEqual(['Salt Road / Harbor Films / US']);
+  });
+
+  it('a sales company that will handle a film is no buyer', () => {
+    expect(deals('Lantern will handle Salt Road.')).toEqual([]);
+  });
+
+  it('"X and its label Y have snapped up T": both buy', () => {
+    expect(deals('Harbor Films and its label Radius have snapped up the documentary "Salt Road."')).toEqual([
+      'Salt Road / Radius / -',
+      'Salt Road / Harbor Films / -',
+    ]);
+  });
+
+  it('"S has closed Germany with X, Austria with Y and Switzerland (Z)": each territory with its buyer', () => {
+    expect(
+      deals(
+        'Lantern is selling “Copper Bay” at the market. Lantern has closed Germany with Kool Films, Australia/New Zealand with Vendetta Films and Switzerland (Columbus Films).',
+      ),
+    ).toEqual([
+      'Copper Bay / Kool Films / Germany',
+      'Copper Bay / Vendetta Films / Australia/New Zealand',
+      'Copper Bay / Columbus Films / Switzerland',
+    ]);
+  });
+});

@@ -43,7 +43,8 @@ export function extractDeals(c: Ctx): void {
   const used = new Set<number>();
   // 1. seller sells: "The Match Factory has also closed deals with Lucky Red for Italy, ..."
   for (let v = 0; v < n; v++) {
-    const len = c.phraseAt(v, SELL_VERBS);
+    // ("X has closed Germany with Y, Austria with Z": a seller closes territories)
+    const len = c.phraseAt(v, SELL_VERBS) || (c.tok(v) === 'closed' && c.isTerr(v + 1) && c.item(v + 1).ent === 'territory' ? 1 : 0);
     if (!len) continue;
     if (c.tok(v - 1) === 'been' || c.tok(v - 1) === 'being' || c.tok(v - 1) === 'was' || c.tok(v - 1) === 'were' || c.tok(v - 1) === 'is')
       continue;
@@ -551,6 +552,18 @@ export function extractDeals(c: Ctx): void {
     let j = vend;
     // "will release Ana Ruiz's T": the maker's possessive before the film
     if (/['’]s?$/.test(c.raw(j)) && /^[PEC]\d+$/.test(c.tok(j)) && c.isTitle(j + 1)) j++;
+    // "will distribute Eli Roth’s horror pic T", "will release the thriller T": a description before the film
+    else {
+      let d = j;
+      if (/['’]s?$/.test(c.raw(d)) && /^[PEC]\d+$/.test(c.tok(d))) d++;
+      else if (c.tok(d) === 'the') d++;
+      let words = 0;
+      while (words < 3 && /^[\p{Ll}-]+$/u.test(c.tok(d)) && !/^(?:the|film|in|it|them|its|their)$/.test(c.tok(d))) {
+        d++;
+        words++;
+      }
+      if (d > j && words && c.isTitle(d)) j = d;
+    }
     const [t, tn] = c.titleAt(j);
     if (t) {
       title = t;
@@ -558,7 +571,23 @@ export function extractDeals(c: Ctx): void {
     } else if (c.tok(k - 1) === 'which' && c.tok(k - 2) === ',' && c.isTitle(k - 3)) title = c.item(k - 3).text;
     while (['the', 'film', 'theatrically', 'in', 'cinemas', 'theaters', 'theatres'].includes(c.tok(j)) && !c.isTerr(j + 1)) j++;
     // ("in theaters across the U.K.")
-    if (!/^(?:in|across|throughout)$/.test(c.tok(j)) || !c.isTerr(j + 1)) continue;
+    const placed = /^(?:in|across|throughout)$/.test(c.tok(j)) && c.isTerr(j + 1);
+    // "X will distribute T, about a farmer", "X will release T in theaters and VOD": a settled release of a film the
+    // sentence names, the territory not written (never `handle`, which a sales company says of its sales)
+    if (
+      !placed &&
+      t &&
+      /^(?:will|will also|is set to|are set to) (?:release|distribute)$/.test(m[0]) &&
+      /^(?:[,.;(]|and|on|this|next|later|via|through|)$/.test(c.tok(j))
+    ) {
+      // ("the thriller T in the US" read as one title: the places it ends with are the release's)
+      const tail = /^(.+?) (?:in|across) (?:the )?(\p{Lu}.*)$/u.exec(t);
+      const where = tail ? validTerritories(tail[2]) : null;
+      for (const buyer of buyers) addDeal(c, where ? tail![1] : title, buyer, where ? [where] : [], { seller: null }, 0.7);
+      for (let x = v; x < j; x++) used.add(x);
+      continue;
+    }
+    if (!placed) continue;
     const l = c.terrList(j + 1, false);
     if (!l.exprs.length) continue;
     title ??= lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;

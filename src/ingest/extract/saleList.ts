@@ -189,8 +189,8 @@ export function readSaleList(
         k = pb[1];
         continue;
       }
-      // "France to Diaphana"
-      if (c.tok(l.end) === 'to' && /^[CE]\d+$/.test(c.tok(l.end + 1))) {
+      // "France to Diaphana", "closed Germany with Kool Films"
+      if ((c.tok(l.end) === 'to' || c.tok(l.end) === 'with') && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.item(l.end + 1).ent !== 'person') {
         out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
         k = l.end + 2;
         continue;

@@ -183,9 +183,14 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
     const held = ws.slice(k, v).some((w) => w.w === ',') ? heldCompany(c, ws, found[0], text) : null;
     if (held) return [held];
     const names = [found[1]];
-    // joint buyers: "A24 and DirecTV have acquired"
-    if (ws[found[0] - 1]?.lw === 'and') {
-      const other = companyEndingAt(c, ws, found[0] - 1, text);
+    // joint buyers: "A24 and DirecTV have acquired", "X and its label Y have snapped up"
+    const label =
+      /^(?:label|shingle|banner|division|arm|subsidiary|partner|sister company|imprint)$/.test(ws[found[0] - 1]?.lw ?? '') &&
+      /^(?:its|their)$/.test(ws[found[0] - 2]?.lw ?? '')
+        ? 2
+        : 0;
+    if (ws[found[0] - 1 - label]?.lw === 'and') {
+      const other = companyEndingAt(c, ws, found[0] - 1 - label, text);
       if (other) names.unshift(other[1]);
     }
     return names;
@@ -583,7 +588,9 @@ export function extractClauseDeals(c: Ctx): void {
         .slice(v + (act || ger || inf), v + (act || ger || inf) + 3)
         .map((w) => w.lw)
         .join(' ');
-      if (/^(?:(?:a|several|multiple|further|new|more|key|major|early|strong|the first|its first) )*(?:pre-?sales|sales|deals?)\b/.test(what))
+      if (
+        /^(?:(?:a|several|multiple|further|new|more|key|major|early|strong|the first|its first) )*(?:pre-?sales|sales|deals?)\b/.test(what)
+      )
         continue;
       let buyers = act ? subjectOf(c, ws, v, text) : latest >= 0 ? subjectOf(c, ws, latest, text) : [];
       if (ger) {
