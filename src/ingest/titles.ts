@@ -60,6 +60,11 @@ const KIND_BEFORE = new RegExp(String.raw`\b${KINDS}[ ]${TITLE}${ENDS}`, 'gu');
 const MARKER_AFTER = new RegExp(String.raw`${TITLE}[ ]?(?=\[\+see also|\(see news\))`, 'gu');
 // "4 Days, 3 Nights and 2 Mornings [+see also:": before a film link a title may hold commas (never a list: each film has its own link)
 const MARKER_AFTER_COMMAS = new RegExp(String.raw`${TITLE}((?:,[ ]${TITLE}){1,3},?[ ]and[ ]${TITLE})[ ]?(?=\[\+see also)`, 'gu');
+// "On Body and Soul [+see also:": before a film link a title may hold "and" (the link is the whole title's)
+const MARKER_AFTER_AND = new RegExp(
+  String.raw`${TW}(?:[ ](?:${TC}[ ]){0,2}${TW}){0,3}[ ]and[ ](?:${TC}[ ]){0,2}${TW}(?:[ ](?:${TC}[ ]){0,2}${TW}){0,3}[ ]?(?=\[\+see also)`,
+  'gu',
+);
 // a title the text shortens: "4 Days…", "Night Harbour..." (the full title is named elsewhere in the article)
 const SHORTENED = /^(?:…|\.\.\.)/;
 // the object of a deal verb: "Brightwell has bought Salt Road for the U.K.", "will release Salt Road in the U.S."; of a
@@ -507,6 +512,13 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       // "T, starring Ana Ruiz (see news), was sold": the marker follows the cast, and the name is an actor's
       if (/\b(?:starring|co-starring|featuring)\b[^,;]*$/.test(part.slice(0, m.index + cut))) continue;
       if (plausible(t, '')) push(sen.start + m.index + cut, t);
+    }
+    for (const m of seeAlso ? part.matchAll(MARKER_AFTER_AND) : []) {
+      const t = m[0].trimEnd();
+      // (a film link vouches for an opening word: "On Body and Soul" is no "In Europe and Asia")
+      const rest = t.split(' ').slice(1).join(' ');
+      const opener = OPENERS.has(t.split(' ')[0].toLowerCase()) && rest.split(/ and /).every((p) => !territoryOf(p));
+      if ((plausible(t, '') || opener) && !t.includes("'s ")) push(sen.start + m.index, t);
     }
     for (const m of seeAlso ? part.matchAll(MARKER_AFTER_COMMAS) : []) {
       const t = m[0].trimEnd();

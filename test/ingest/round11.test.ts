@@ -180,3 +180,45 @@ describe('settled releases and joint buyers', () => {
     ]);
   });
 });
+
+describe('more of a buyer’s lists', () => {
+  it('"several fest pics, including “A” “B” and “C”; two midnight movies, “D” and “E”; and P’s drama “F”"', () => {
+    expect(
+      deals(
+        'Harbor Films announced it had acquired several fest pics, including “Salt Road” “Copper Bay” and “Night Harbour”; two midnight movies, “Winter Ledger” and “Red Sky”; and Ana Ruiz’s British drama “Neds.”',
+      ).map((d) => d.split(' / ')[0]),
+    ).toEqual(['Salt Road', 'Copper Bay', 'Night Harbour', 'Winter Ledger', 'Red Sky', 'Neds']);
+  });
+
+  it('"has gone on to release three of P’s titles, A, B and C"', () => {
+    expect(deals('Gutek Film has gone on to release three of Ana Ruiz’s titles, Salt Road, Copper Bay and Night Harbour.')).toEqual([
+      'Salt Road / Gutek Film / -',
+      'Copper Bay / Gutek Film / -',
+      'Night Harbour / Gutek Film / -',
+    ]);
+  });
+
+  it('"X and Y have partnered to acquire French rights to T"', () => {
+    expect(
+      deals(
+        'Harbor Films and Volga have partnered to acquire French distribution rights to Ana Ruiz’s animated feature “Salt Road,” which premieres at Cannes.',
+      ),
+    ).toEqual(['Salt Road / Harbor Films / France', 'Salt Road / Volga / France']);
+  });
+
+  it('"S completed sales to 18 territories, including R (X), ..."', () => {
+    expect(
+      deals(
+        'Lantern closed a raft of sales on Ana Ruiz’s “Salt Road,” based on a novel. Lantern completed sales to 18 territories, including France (Metropolitan), the U.K. (Content Film) and Japan (New Select).',
+      ),
+    ).toEqual(['Salt Road / Metropolitan / France', 'Salt Road / Content Film / U.K.', 'Salt Road / New Select / Japan']);
+  });
+
+  it('a title holding "and" before its film link: "the winner On Body and Soul [+see also:"', () => {
+    expect(
+      deals(
+        'Alamode Film bought the German and Austrian rights for the Golden Bear winner Salt and Soul [+see also: film profile] by Ana Ruiz.',
+      ),
+    ).toEqual(['Salt and Soul / Alamode Film / Germany and Austria']);
+  });
+});

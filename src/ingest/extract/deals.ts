@@ -81,7 +81,7 @@ export function extractDeals(c: Ctx): void {
     // "found takers worldwide: the U.K. (X), ...", "sold to twelve territories including Mexico (X), ...": the list follows
     if (/^(?:worldwide|internationally|abroad) :$/.test(c.words(k, k + 2))) k += 2;
     const counted =
-      /^(?:to )?(?:\w+ |more than \w+ |over \w+ )?(?:territories|countries|markets|buyers|distributors)(?: so far| already)? (?:including|such as|among them|:)/.exec(
+      /^(?:to )?(?:\w+ |more than \w+ |over \w+ )?(?:territories|countries|markets|buyers|distributors)(?: so far| already)?(?: ,)? (?:including|such as|among them|:)/.exec(
         c.words(k, k + 8),
       );
     if (counted && !/^T\d/.test(c.tok(k))) k += counted[0].split(' ').length;

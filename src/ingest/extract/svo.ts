@@ -30,7 +30,7 @@ import { COMPANY_PRONOUN } from './words.js';
 
 /** Words a sentence must hold for this reading to try it. */
 const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|snagged|snags|snared|snagging|scoring|tied down)\b/;
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down)\b/;
 
 const ACTIVE: string[][] = [
   ['acquired'],
@@ -75,12 +75,20 @@ const GERUND: string[][] = [
   ['scoring'],
 ];
 /** `X and Y are the latest broadcasters to acquire T`: a purchase told as the subject's place in a series. */
-const INFINITIVE: string[][] = [['acquire'], ['pick', 'up'], ['license'], ['buy'], ['snap', 'up']];
+const INFINITIVE: string[][] = [['acquire'], ['pick', 'up'], ['license'], ['buy'], ['snap', 'up'], ['secure'], ['release'], ['distribute']];
 const LATEST =
   /^(?:is|are|was|were|becomes?|became) the (?:latest|newest|first|last|second|third|most recent)(?: [\p{Ll}-]+){0,2} (?:buyers?|broadcasters?|distributors?|streamers?|compan(?:y|ies)|outlets?|platforms?|channels?|networks?|labels?) to$/u;
 
-/** Where the subject's `are the latest ... to` begins before the infinitive at `v`, or -1. */
+/** Where the subject's `are the latest ... to` (or `teamed up to`, `partnered to`) begins before the infinitive at `v`, or -1. */
 function latestToAt(ws: Word[], v: number): number {
+  // "X has gone on to release T"
+  if (ws[v - 1]?.lw === 'to' && ws[v - 2]?.lw === 'on' && ws[v - 3]?.lw === 'gone') return v - 3;
+  // "X and Y teamed up to secure rights to T", "X and Y have partnered to acquire T"
+  if (
+    ws[v - 1]?.lw === 'to' &&
+    (/^(?:partnered|joined forces)$/.test(ws[v - 2]?.lw ?? '') || (ws[v - 2]?.lw === 'up' && ws[v - 3]?.lw === 'teamed'))
+  )
+    return ws[v - 2].lw === 'up' ? v - 3 : v - 2;
   for (let b = v - 4; b >= Math.max(0, v - 9); b--)
     if (
       LATEST.test(
@@ -133,6 +141,8 @@ const BETWEEN = new Set([
   'says',
   'that',
   'it',
+  // ("announced its had acquired": the trade's own typo)
+  'its',
   'is',
   'which',
   'who',
@@ -274,8 +284,14 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
   // (`three Cannes Competition titles:`, `a trio of titles from Wild Bunch:`, `six films from its festival —`)
   if (before < 0) {
     let j = k;
-    while (j < k + 4 && ws[j] && /^[\p{L}\d-]+$/u.test(ws[j].w) && !LIST_NOUN.test(ws[j].lw)) j++;
+    while (j < k + 5 && ws[j] && /^[\p{L}\d-]+(?:['’]s?)?$/u.test(ws[j].w) && !LIST_NOUN.test(ws[j].lw)) j++;
     let n = j + 1;
+    // "three of Gatlif’s titles, A, B and C": a count, then the films after a comma
+    const counted =
+      ws[n]?.w === ',' &&
+      !/^(?:including|include)$/.test(ws[n + 1]?.lw ?? '') &&
+      ws.slice(k, j).some((w) => /^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|trio|pair)$/.test(w.lw));
+    if (counted) n = j + 1;
     // `from Wild Bunch`, `from its 2009 festival`: where the films came from
     if (LIST_NOUN.test(ws[j]?.lw ?? '') && /^(?:from|of)$/.test(ws[n]?.lw ?? ''))
       for (let e = n + 1; e < n + 6 && ws[e]; e++)
@@ -283,13 +299,16 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
           n = e;
           break;
         }
+    // (`several fest pics, including A, B and C`)
+    const comma = ws[j + 1]?.w === ',' && /^(?:including|include)$/.test(ws[j + 2]?.lw ?? '') ? 1 : 0;
     const intro =
       LIST_NOUN.test(ws[j]?.lw ?? '') &&
       (/^[:—–]$/.test(ws[n]?.w ?? '') ||
+        counted ||
         (ws[j + 1]?.lw === 'led' && ws[j + 2]?.lw === 'by') ||
-        /^(?:including|include)$/.test(ws[j + 1]?.lw ?? ''));
+        /^(?:including|include)$/.test(ws[j + 1 + comma]?.lw ?? ''));
     if (intro) {
-      k = /^[:—–]$/.test(ws[n]?.w ?? '') ? n + 1 : j + (ws[j + 1]?.lw === 'led' ? 3 : 2);
+      k = /^[:—–]$/.test(ws[n]?.w ?? '') || counted ? n + 1 : j + comma + (ws[j + 1]?.lw === 'led' ? 3 : 2);
     }
   }
   let first = before >= 0 ? (before > k ? describedTitle(c, ws, k, text, before - k) : null) : describedTitle(c, ws, k, text, 9);
@@ -353,8 +372,10 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
     const asWell = ws[s]?.lw === 'as' && ws[s + 1]?.lw === 'well' && ws[s + 2]?.lw === 'as';
     // (the comma inside the closing quote, as US trades write it: `“T,” P2's “T2”`)
     const inQuote = s === end && /^[”"]$/.test(ws[s - 1]?.w ?? '') && ws[s - 2]?.w === ',';
-    if (ws[s]?.w !== ';' && ws[s]?.w !== ',' && !andOn && !asWell && !inQuote) break;
-    let at = andOn || inQuote ? s : asWell ? s + 2 : s + 1;
+    // (two quoted titles with the comma between them lost: `“T” “T2” and “T3”`)
+    const adjacent = s === end && /^[“]$/.test(ws[s]?.w ?? '') && !!titleAt(c, ws, s, text);
+    if (ws[s]?.w !== ';' && ws[s]?.w !== ',' && !andOn && !asWell && !inQuote && !adjacent) break;
+    let at = andOn || inQuote || adjacent ? s : asWell ? s + 2 : s + 1;
     if (ws[at]?.lw === 'and') at++;
     else if (ws[at]?.lw === 'as' && ws[at + 1]?.lw === 'well' && ws[at + 2]?.lw === 'as') at += 3;
     // (an item after a semicolon may carry a longer description: `; another competition player, P's T`)
@@ -428,7 +449,7 @@ function territoryRunAt(ws: Word[], j: number, text: string): boolean {
 function isBoundary(w: Word | undefined): boolean {
   return (
     !w ||
-    /^[,.;:!?()–—”"]$/.test(w.w) ||
+    /^[,.;:!?()–—”"“]$/.test(w.w) ||
     /^(?:from|for|in|at|and|which|with|alongside|as|out|starring|to|that|was|is|has|will|about|by|on|ahead|after|before|based|following|directed|written|where|who)$/.test(
       w.lw,
     )
