@@ -222,3 +222,43 @@ describe('more of a buyer’s lists', () => {
     ).toEqual(['Salt and Soul / Alamode Film / Germany and Austria']);
   });
 });
+
+describe('several films to one buyer, several buyers told as gerunds', () => {
+  it('"sold “T” and “T2” to X in R": both films', () => {
+    expect(deals('Lantern sold "Salt Road" and "Copper Bay" to Splendid in Germany.')).toEqual([
+      'Salt Road / Splendid / Germany',
+      'Copper Bay / Splendid / Germany',
+    ]);
+  });
+
+  it('"P’s “T” and P2’s “T2” were sold to X": both films of the subject', () => {
+    expect(deals('Horror titles "Salt Road" and "Copper Bay" were sold to France’s Wild Side Films.')).toEqual([
+      'Salt Road / Wild Side Films / France',
+      'Copper Bay / Wild Side Films / France',
+    ]);
+    expect(deals('Ana Ruiz’s “Salt Road” and Tom Reyes’ “Copper Bay” were sold to Curzon.')).toEqual([
+      'Salt Road / Curzon / -',
+      'Copper Bay / Curzon / -',
+    ]);
+  });
+
+  it('"including the sale of “T,” “T2” and “T3” to X"', () => {
+    expect(
+      deals(
+        'Lantern also left the market with several deals, including the sale of “Salt Road,” “Copper Bay” and “Red Sky” to Queens Film.',
+      ),
+    ).toEqual(['Salt Road / Queens Film / -', 'Copper Bay / Queens Film / -', 'Red Sky / Queens Film / -']);
+  });
+
+  it('"sales for T, with X picking up R rights, Y purchasing rights for R2 and Z buying rights in R3"', () => {
+    expect(
+      deals(
+        'Lantern reported more sales for “Salt Road,” with Harbor Films picking up Singapore rights, Volga purchasing rights for Russia and Sol Filmes buying distribution rights in Brazil.',
+      ),
+    ).toEqual(['Salt Road / Harbor Films / Singapore', 'Salt Road / Volga / Russia', 'Salt Road / Sol Filmes / Brazil']);
+  });
+
+  it('no gerund buyers in talks', () => {
+    expect(deals('Lantern is in talks on “Salt Road,” with Harbor Films picking up Singapore rights.')).toEqual([]);
+  });
+});

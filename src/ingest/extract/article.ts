@@ -32,6 +32,7 @@ import { extractPairLists } from './pairList.js';
 import { extractGapping } from './gapping.js';
 import { extractBuyerFor } from './buyerFor.js';
 import { extractClauseDeals } from './svo.js';
+import { extractGerundBuyers } from './gerundBuyers.js';
 import { extractFrontedPlace } from './frontedPlace.js';
 import { extractTitleParens } from './titleParens.js';
 import { extractInPassing } from './inPassing.js';
@@ -181,6 +182,7 @@ function runPass(
       extractGapping(c);
       extractBuyerFor(c);
       extractClauseDeals(c);
+      extractGerundBuyers(c);
       extractTeamedBuyers(c);
       extractRelativeBuyer(c);
       extractNominalDeals(c);

@@ -55,6 +55,7 @@ export function extractDeals(c: Ctx): void {
     const limit = c.clauseEnd(v + len);
     let k = v + len;
     let title: string | null = null;
+    const more: string[] = [];
     // "sold T to ...", "closed deals on T with ..."
     if (['on', 'for'].includes(c.tok(k)) && (c.isTitle(k + 1) || PRONOUN_TITLE.test(c.words(k + 1, k + 3)))) k++;
     // "sold U.S. theatrical and DVD rights on T to X": territories and media before the title
@@ -64,6 +65,13 @@ export function extractDeals(c: Ctx): void {
       if (t) {
         title = t;
         k = pastAlias(c, s2 + tn);
+        // "sold “T” and “T2” to X", "sold T, T2 and T3 to X": every film of the object goes to the buyers after it
+        while ((c.tok(k) === 'and' || c.tok(k) === ',') && c.isTitle(k + (c.tok(k + 1) === 'and' ? 2 : 1))) {
+          const at = k + (c.tok(k + 1) === 'and' ? 2 : 1);
+          more.push(c.item(at).text);
+          k = pastAlias(c, at + 1);
+        }
+        if (more.length && c.tok(k) !== 'to') more.length = 0;
         break;
       }
       if (c.isTerr(s2) && /\brights (?:on|to|for)\b/.test(c.words(s2 + 1, s2 + 7))) {
@@ -112,7 +120,8 @@ export function extractDeals(c: Ctx): void {
     if (/\b(?:in talks|negotiations|denied|not|rumou?red|said to|believed to|reportedly)\b/.test(prefix)) continue;
     if (seller) c.st.seller = { company: seller, title: ttl };
     for (const item of list)
-      addDeal(c, item.title ?? ttl, item.buyer, item.terrs.length ? item.terrs : objTerrs, { seller, media: item.media ?? null }, 0.85);
+      for (const t of item.title ? [item.title] : [ttl, ...more])
+        addDeal(c, t, item.buyer, item.terrs.length ? item.terrs : objTerrs, { seller, media: item.media ?? null }, 0.85);
     if (list.length) for (let j = v; j < end; j++) used.add(j);
   }
   // 2. list intros: "Other deals include ...", "Buyers include ...", "Deals are also in place with ..."
@@ -211,11 +220,18 @@ export function extractDeals(c: Ctx): void {
     let title: string | null = null;
     let explicit = false;
     const cs = c.clauseStart(v);
+    const others: string[] = [];
     for (let j = v - 1; j >= cs; j--) {
       const [t] = c.titleAt(j);
       if (t && (c.isTitle(j) || j >= v - 4)) {
         title = t;
         explicit = c.isTitle(j);
+        // "“T” and “T2” were sold to X", "T, T2 and T3 were acquired by X": each film of the subject
+        // (each maybe after its maker's possessive: "P's “T” and P2's “T2” were sold to X")
+        const maker = (x: number) => (/['’]s?$/.test(c.raw(x)) && /^[PEC]\d+/.test(c.tok(x)) ? x - 1 : x);
+        if (explicit && j === v - 1)
+          for (let x = maker(j - 1); x > cs && (c.tok(x) === 'and' || c.tok(x) === ',') && c.isTitle(x - 1); x = maker(x - 2))
+            others.unshift(c.item(x - 1).text);
         break;
       }
     }
@@ -340,8 +356,10 @@ export function extractDeals(c: Ctx): void {
       sentenceSeller(c) ??
       (c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null);
     const conf = explicit ? 0.85 : 0.75;
-    if (list.length) for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, conf);
-    else if (buyer) addDeal(c, title, buyer, terrs, { seller }, conf);
+    for (const t of [...others, title]) {
+      if (list.length) for (const item of list) addDeal(c, t, item.buyer, item.terrs, { seller }, conf);
+      else if (buyer) addDeal(c, t, buyer, terrs, { seller }, conf);
+    }
     // one buyer: the clause may go on with other sales ("which will be distributed in France by X, was bought for Benelux by Y")
     for (let j = v; j < (list.length ? limit : k); j++) used.add(j);
   }

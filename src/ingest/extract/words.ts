@@ -112,6 +112,8 @@ export const SELL_VERBS: string[][] = [
   ['locked', 'deals'],
   ['locked', 'in', 'deals'],
   ['completed', 'sales'],
+  // ("several deals inked, including the sale of T, T2 and T3 to X")
+  ['the', 'sale', 'of'],
   ['completed', 'deals'],
   ['closed', 'sales'],
   ['concluded', 'sales'],
