@@ -262,3 +262,28 @@ describe('several films to one buyer, several buyers told as gerunds', () => {
     expect(deals('Lantern is in talks on “Salt Road,” with Harbor Films picking up Singapore rights.')).toEqual([]);
   });
 });
+
+describe('where an unquoted title ends', () => {
+  it('"P’s T from Mexico": the film’s origin is no part of its title, and the next sentence’s "the film" is T', () => {
+    expect(
+      deals(
+        'One of the discoveries at the festival was Ana Ruiz’s Copper Bay from Mexico. The film was sold by Lantern to Revolver in the UK and Senator in Germany.',
+      ),
+    ).toEqual(['Copper Bay / Revolver / UK', 'Copper Bay / Senator / Germany']);
+  });
+
+  it('"sold T to Metropolitan in France, ...": the buyer and its territory are no part of the title', () => {
+    expect(deals('Lantern also sold Ana Ruiz’s vampire movie We Are The Night to Metropolitan in France and Vertigo in Spain.')).toEqual([
+      'We Are The Night / Metropolitan / France',
+      'We Are The Night / Vertigo / Spain',
+    ]);
+  });
+
+  it('"sold P’s vampire movie T widely – to X in R, ..."', () => {
+    expect(
+      deals(
+        'Lantern also sold Ana Ruiz’s German vampire movie Salt Road widely – to Metropolitan in France and Vertigo in Spain among others.',
+      ),
+    ).toEqual(['Salt Road / Metropolitan / France', 'Salt Road / Vertigo / Spain']);
+  });
+});

@@ -93,6 +93,9 @@ export function extractDeals(c: Ctx): void {
         c.words(k, k + 8),
       );
     if (counted && !/^T\d/.test(c.tok(k))) k += counted[0].split(' ').length;
+    // "sold T widely – to X in France, ...": a manner and a dash before the buyers
+    if (title && /^(?:widely|internationally|abroad|also|further)$/.test(c.tok(k)) && /^(?:[-–—,]|to)$/.test(c.tok(k + 1))) k++;
+    if (title && /^[-–—]$/.test(c.tok(k)) && c.tok(k + 1) === 'to') k++;
     // seller-subject statements carry the seller to later sentences of the same title
     const list = readSaleList(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
     // one sale: "X sold T to Y", "X has sold North American rights to T to Y for Spain"
