@@ -46,7 +46,7 @@ const TITLE = String.raw`(${TW}(?:[ ](?:${TC}[ ]){0,3}${TW}){0,7})`;
 const KINDS = String.raw`(?:film|films|title|documentary|doc|drama|comedy|tragicomedy|dramedy|thriller|feature|pic|picture|movie|winner|entry|opener|closer|production|co-production|coproduction|debut|animation|horror|romance|western|musical|biopic|satire|fable|fantasy|series|sequel|remake|adaptation|chiller|melodrama|mystery|romcom|docudrama|anthology|tale|story|epic|road movie|starrer)`;
 
 // what may follow a title: punctuation, or a verb or preposition (never a lower-case noun: "Cold War thriller")
-const ENDS = String.raw`(?=[ ]?(?:[,.;:(\[]|$|[ ](?:which|that|was|were|has|had|is|are|went|sold|goes|gone|will|would|by|from|to|and|in|for|at|as|with|won|wins|received|gets|got|opens|opened|closes|closed|premieres|premiered|bows|bowed|screens|screened|plays|played|also|has|found|secured|landed|starring|featuring|co-starring|stars|directed|written|produced|about|debuts|debuted|widely|internationally)\b|[ ][-–—]))`;
+const ENDS = String.raw`(?=[ ]?(?:[,.;:(\[]|$|[ ](?:which|that|was|were|has|had|is|are|went|sold|goes|gone|will|would|by|from|to|and|in|for|at|as|with|won|wins|received|gets|got|opens|opened|closes|closed|premieres|premiered|bows|bowed|screens|screened|plays|played|also|has|found|secured|landed|starring|featuring|co-starring|stars|directed|written|produced|about|debuts|debuted|widely|internationally|locked|inked|sealed|clinched|scored|pre)\b|[ ][-–—]))`;
 const POSSESSIVE = new RegExp(
   String.raw`(?<![\p{L}])(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]((?:(?:\p{Lu}\p{Ll}+(?:[/-]\p{Lu}?\p{Ll}+)*[ ])?(?:[\p{Ll}][\p{Ll}-]*[ ]){1,3})?)${TITLE}${ENDS}`,
   'gu',

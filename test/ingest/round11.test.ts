@@ -287,3 +287,21 @@ describe('where an unquoted title ends', () => {
     ).toEqual(['Salt Road / Metropolitan / France', 'Salt Road / Vertigo / Spain']);
   });
 });
+
+describe('a film as the subject of its sales', () => {
+  it('"P’s T locked in deals with R (X), as well as R2 (Y)"', () => {
+    expect(
+      deals(
+        'Ana Ruiz’s Salt Road locked in deals with the U.K. and Ireland (Curzon), as well as Australia/New Zealand (Madman Entertainment).',
+      ),
+    ).toEqual(['Salt Road / Curzon / U.K. and Ireland', 'Salt Road / Madman Entertainment / Australia/New Zealand']);
+  });
+
+  it('"P’s T pre- sold, ahead of its premiere, to R (X); R2 (Y)": a hyphen a line break left apart', () => {
+    expect(
+      deals(
+        'Ana Ruiz’s Salt Road pre- sold, ahead of its festival premiere, to Latin America (Impacto Cine); Middle East (Front Row Entertainment).',
+      ),
+    ).toEqual(['Salt Road / Impacto Cine / Latin America', 'Salt Road / Front Row Entertainment / Middle East']);
+  });
+});

@@ -112,6 +112,8 @@ export const SELL_VERBS: string[][] = [
   ['locked', 'deals'],
   ['locked', 'in', 'deals'],
   ['completed', 'sales'],
+  // ("T pre- sold to Italy (X)": a hyphen a page's line break left apart)
+  ['pre', '-', 'sold'],
   // ("several deals inked, including the sale of T, T2 and T3 to X")
   ['the', 'sale', 'of'],
   ['completed', 'deals'],
