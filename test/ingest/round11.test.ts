@@ -305,3 +305,26 @@ describe('a film as the subject of its sales', () => {
     ).toEqual(['Salt Road / Impacto Cine / Latin America', 'Salt Road / Front Row Entertainment / Middle East']);
   });
 });
+
+describe('a release through a company', () => {
+  const focus = 'Lantern is selling “Salt Road” at the market. ';
+
+  it('"China, where the film will open on August 23 through X; North America on September 13 through Y"', () => {
+    expect(
+      deals(
+        `${focus}Release dates have been locked in China, where the film will open on August 23 through Teamer Media; North America on September 13 through Well Go USA.`,
+      ),
+    ).toEqual(['Salt Road / Teamer Media / China', 'Salt Road / Well Go USA / North America']);
+  });
+
+  it('"its U.K. release through X"', () => {
+    expect(deals(`${focus}It is set to see its U.K. release through Dogwoof.`)).toEqual(['Salt Road / Dogwoof / U.K.']);
+  });
+
+  it('no sale: box office since a release, the producer releasing its own film, a sales arm', () => {
+    expect(deals(`${focus}It has grossed €3 million in Italy since its release through Nexo in October.`)).toEqual([]);
+    expect(
+      deals(`${focus}Produced by Kestrel Films, it opens in Spain on Nov. 18 through Kestrel Films, which is also handling sales.`),
+    ).toEqual([]);
+  });
+});

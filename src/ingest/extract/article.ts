@@ -33,6 +33,7 @@ import { extractGapping } from './gapping.js';
 import { extractBuyerFor } from './buyerFor.js';
 import { extractClauseDeals } from './svo.js';
 import { extractGerundBuyers } from './gerundBuyers.js';
+import { extractReleaseThrough } from './releaseThrough.js';
 import { extractFrontedPlace } from './frontedPlace.js';
 import { extractTitleParens } from './titleParens.js';
 import { extractInPassing } from './inPassing.js';
@@ -183,6 +184,7 @@ function runPass(
       extractBuyerFor(c);
       extractClauseDeals(c);
       extractGerundBuyers(c);
+      extractReleaseThrough(c);
       extractTeamedBuyers(c);
       extractRelativeBuyer(c);
       extractNominalDeals(c);
