@@ -97,6 +97,14 @@ describe('sales lists', () => {
     ]);
   });
 
+  it('a name shaped like a person’s inside a list of buyers with their territories is a buyer', () => {
+    expect(deals(`${focus}Sales have been made to Italia Film for the Mideast; Kino Swiat for Poland; and Volga for Russia.`)).toEqual([
+      'Salt Road / Italia Film / Mideast',
+      'Salt Road / Kino Swiat / Poland',
+      'Salt Road / Volga / Russia',
+    ]);
+  });
+
   it('a list goes on past its semicolons: "Sales have been made to X for R; Y for R2; and Z for R3"', () => {
     expect(deals(`${focus}Sales have been made to Italia Film for the Mideast; Curzon for the UK; and Volga for Russia.`)).toEqual([
       'Salt Road / Italia Film / Mideast',

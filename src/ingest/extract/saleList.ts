@@ -99,7 +99,14 @@ export function readSaleList(
         continue;
       }
     }
-    if (/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') {
+    // (a name shaped like a person's inside a list of buyers each with its territory is a company: "Italia Film for the
+    // Mideast; Kino Swiat for Poland")
+    const placedName =
+      out.length > 0 &&
+      /^[PE]\d+$/.test(c.tok(k)) &&
+      (((c.tok(k + 1) === 'for' || c.tok(k + 1) === 'in') && c.isTerr(k + 2 + (c.tok(k + 2) === 'the' ? 1 : 0))) ||
+        (c.tok(k + 1) === '(' && c.isTerr(k + 2)));
+    if ((/^[CE]\d+$/.test(c.tok(k)) && c.item(k).ent !== 'person') || placedName) {
       const buyer = c.name(k);
       if (c.tok(k + 1) === '(') {
         const l = c.terrList(k + 2, false);
