@@ -336,3 +336,19 @@ describe('a release through a company', () => {
     ).toEqual([]);
   });
 });
+
+describe('the company a next sentence means', () => {
+  it('"It bought rights to ..." after a deal only the pair model read: that deal’s buyer, not the company named before', () => {
+    const got = deals(
+      'On Monday, Harbor Films closed a deal for U.S. rights to Ana Ruiz’s “Copper Bay.” Late Sunday night, the Weinstein Co. agreed to pay approximately $3 million in a multi-territory deal for Tom Reyes’ dramedy “Salt Road.” It bought rights to the U.K. and France.',
+    );
+    expect(got.filter((d) => d.startsWith('Salt Road')).map((d) => d.split(' / ')[1])).toEqual(['Weinstein Co.']);
+  });
+
+  it('"Distributor: X and Y": two buyers', () => {
+    expect(deals('Title: “Salt Road”\nDistributor: Sideshow and Janus Films\nThe distributors plan a release this fall.')).toEqual([
+      'Salt Road / Sideshow / -',
+      'Salt Road / Janus Films / -',
+    ]);
+  });
+});

@@ -62,7 +62,9 @@ function buyersAt(c: Ctx, ws: ReturnType<typeof sentenceWords>, k: number, text:
     }
     // "Neon/Super": one word holding both names
     const raw = text.slice(ws[j].s, ws[Math.max(j, stop - 1)].e);
-    for (const part of raw.split('/')) {
+    // "Distributor: Sideshow and Janus Films": two buyers, unless the gazetteer knows the whole name
+    const parts = raw.split('/').flatMap((p) => (/ (?:and|&) \p{Lu}/u.test(p) && !companyEntry(p.trim()) ? p.split(/ (?:and|&) /) : [p]));
+    for (const part of parts) {
       const name = part.replace(/[.,;]+$/, '').trim();
       if (/^\p{Lu}/u.test(name) && !/^(?:TBD|TBA|None|N\/A)$/i.test(name)) out.push(name);
     }

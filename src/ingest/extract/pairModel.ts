@@ -313,5 +313,7 @@ export function extractLearnedPairs(c: Ctx): void {
     used.push([t.a, t.b]);
     if (titlesTold.has(nk(t.text)) || buyersTold.has(nk(b.text))) continue;
     addDeal(c, t.text, b.text, territoriesOf(c, b), {}, Math.round(p * 50) / 100);
+    // the buyer is the company a next sentence's "It bought ..." means
+    c.st.focusCompany = b.text;
   }
 }
