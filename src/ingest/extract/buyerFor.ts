@@ -8,7 +8,7 @@
  * that reading. One pass over the sentence's tokens.
  */
 import { companyEntry } from '../companies.js';
-import { type Ctx, dealsHere, nk } from './context.js';
+import { type Ctx, dealsHere, nameSubjectOf, nk } from './context.js';
 import { addDeal, sentenceSeller } from './dealTerms.js';
 import { saleTitle } from './pairList.js';
 
@@ -94,9 +94,7 @@ export function extractBuyerFor(c: Ctx): void {
     const untitled = items.length >= 2 && items.every((it) => it.written) && !c.toks.some((_, t) => c.isTitle(t));
     // "..., while Copper Bay went to X for Spain": a name right before the verb is its subject, a film the sketch did
     // not know; never the title named earlier in the sentence
-    let s = v - 1;
-    while (s > 0 && /^(?:has|have|also|then)$/.test(c.tok(s))) s--;
-    const subject = /^(?:went|gone|go)$/.test(c.tok(v)) && /^[CEP]\d+$/.test(c.tok(s)) ? s : -1;
+    const subject = /^(?:went|gone|go)$/.test(c.tok(v)) ? nameSubjectOf(c, v) : -1;
     if (subject >= 0 && !/^E\d+$/.test(c.tok(subject))) continue;
     const title = subject >= 0 ? c.item(subject).text : (saleTitle(c, k) ?? (untitled ? (c.st.focus ?? c.st.lead) : null));
     if (!title) continue;

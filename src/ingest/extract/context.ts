@@ -611,6 +611,16 @@ function isGroupName(s: string): boolean {
   );
 }
 
+/**
+ * "..., while Copper Bay went to X", "Copper Bay has gone to X": a name right before the verb at v (past has / have /
+ * also / then) is its subject, a film the sketch did not know. Its token, or -1.
+ */
+export function nameSubjectOf(c: Ctx, v: number): number {
+  let s = v - 1;
+  while (s > 0 && /^(?:has|have|also|then)$/.test(c.tok(s))) s--;
+  return /^[CEP]\d+$/.test(c.tok(s)) ? s : -1;
+}
+
 export function personLike(c: Ctx, j: number): boolean {
   const it = c.item(j);
   if (it.ent === 'person') return true;

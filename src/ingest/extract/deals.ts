@@ -7,7 +7,7 @@ import { companyEntry } from '../companies.js';
 import { splitHomeCountry } from './homeCountry.js';
 import { learn } from '../sketch.js';
 import { COMPANY_PRONOUN, DEAL_VERBS, PASSIVE_VERBS, PRONOUN_TITLE, RUMOUR_WORDS, SELL_VERBS } from './words.js';
-import { type Ctx, add, joinList, nk, validMedia, validTerritories } from './context.js';
+import { type Ctx, add, joinList, nameSubjectOf, nk, validMedia, validTerritories } from './context.js';
 import {
   addDeal,
   brokeredBy,
@@ -19,7 +19,7 @@ import {
   sentenceSeller,
   subjectBefore,
 } from './dealTerms.js';
-import { readSaleList } from './saleList.js';
+import { readSaleList, readSales } from './saleList.js';
 
 /** The first words of the list intros of rule 2 (its expressions are anchored there): any other word is passed over at once. */
 const LIST_INTRO_START = new Set(
@@ -97,15 +97,17 @@ export function extractDeals(c: Ctx): void {
     if (title && /^(?:widely|internationally|abroad|also|further)$/.test(c.tok(k)) && /^(?:[-–—,]|to)$/.test(c.tok(k + 1))) k++;
     if (title && /^[-–—]$/.test(c.tok(k)) && c.tok(k + 1) === 'to') k++;
     // seller-subject statements carry the seller to later sentences of the same title
-    const list = readSaleList(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
+    const read = readSales(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
+    const list = read.items;
     // one sale: "X sold T to Y", "X has sold North American rights to T to Y for Spain"
     if (!list.length && title && c.tok(k) === 'to' && c.isOrg(k + 1) && !c.raw(k + 1).endsWith("'s")) {
       const one = { buyer: c.name(k + 1), terrs: [] as string[] };
       if ((c.tok(k + 2) === 'for' || c.tok(k + 2) === 'in') && c.isTerr(k + 3)) one.terrs.push(...c.terrList(k + 3, false).exprs);
       list.push(one);
     }
-    // "sold to X in Germany; Y in Benelux; and Z in the U.K.": a list the press runs on past semicolons
-    let end = limit;
+    // "sold to X in Germany; Y in Benelux; and Z in the U.K.": a list the press runs on past semicolons. readSales went on
+    // past those after a clause it read to the end; this goes on after one whose list stopped short of its end
+    let end = read.end;
     while (list.length && c.tok(end) === ';') {
       const more = readSaleList(c, end + 1, c.clauseEnd(end + 1));
       if (!more.length) break;
@@ -498,8 +500,9 @@ export function extractDeals(c: Ctx): void {
             : 0;
     if (!len || !c.isOrg(v + len) || c.isTerr(v + len)) continue;
     if (c.tok(v + len + 1) === '(' || c.raw(v + len).endsWith("'s")) continue;
-    // "..., while Copper Bay went to X": a name right before the verb is its subject, a film the sketch did not know
-    if (/^[CEP]\d+$/.test(c.tok(v - 1))) continue;
+    // "..., while Copper Bay went to X": a film the sketch did not know, read where the buyer's territory is
+    // (buyerFor.ts)
+    if (nameSubjectOf(c, v) >= 0) continue;
     // "..., and T2, which went to X": the relative clause is about what stands before its comma, a title or nothing
     const rel = /^(?:which|that)$/.test(c.tok(v - 1))
       ? v - 1

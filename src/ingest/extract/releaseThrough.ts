@@ -21,16 +21,17 @@ export function extractReleaseThrough(c: Ctx): void {
   if (!RELEASE.test(all) || /\b(?:talks|negotiat\w*|could|would|may|might|hopes?|plans?)\b/.test(all)) return;
   // (box office since a release is a release's report, no sale: "has grossed €3m since its release through X")
   if (/\b(?:grossed|grosses|box[- ]office|admissions|takings)\b/.test(all)) return;
+  const said = c.plain(0, n);
   for (let v = 1; v < n; v++) {
     if ((c.tok(v) !== 'through' && c.tok(v) !== 'via') || !c.isOrg(v + 1) || c.isPer(v + 1)) continue;
     const buyer = c.name(v + 1);
     if (companyEntry(buyer)?.kind === 'sales-agent') continue;
     // the film's own producer or seller releasing it ("produced by X, opens through X, which is also handling sales")
-    const said = c.plain(0, n);
     if (said.indexOf(buyer) < said.lastIndexOf(buyer) || /^,? (?:which|who) (?:is|are) (?:also )?handling\b/.test(c.words(v + 2, v + 7)))
       continue;
-    // the territory: the last one written before `through` in its clause ("China, where ... through X" reaches back
-    // past the comma of the relative clause)
+    // the territory: the last one written before `through`, back to a semicolon or a full stop, at most 16 tokens back
+    // and 12 before its clause's start ("China, where the film will open on August 23 through X" reaches back past the
+    // comma of the relative clause)
     const from = c.clauseStart(v);
     let terrs: string[] = [];
     for (let j = v - 1; j >= Math.max(0, from - 12) && j >= v - 16; j--) {

@@ -7,13 +7,24 @@ import { pairTerritories, parenBuyer, splitBuyers } from './dealTerms.js';
 import { splitHomeCountry } from './homeCountry.js';
 import { MEDIA_WORDS, TERR_WORDS } from './words.js';
 
+export interface SaleItem {
+  buyer: string;
+  terrs: string[];
+  media?: string | null;
+  title?: string;
+}
+
 /** A list of sales: "Diaphana for France, Cineart for Benelux", "Nos Lusomundo (Portugal)", "France (Pyramide)". */
-export function readSaleList(
-  c: Ctx,
-  i: number,
-  limit: number,
-): Array<{ buyer: string; terrs: string[]; media?: string | null; title?: string }> {
-  const out: Array<{ buyer: string; terrs: string[]; media?: string | null; title?: string }> = [];
+export function readSaleList(c: Ctx, i: number, limit: number): SaleItem[] {
+  return readSales(c, i, limit).items;
+}
+
+/**
+ * The same, with the end of the last clause it read items in: past the semicolons it went on past, or `limit` when it
+ * read none after the first clause.
+ */
+export function readSales(c: Ctx, i: number, limit: number): { items: SaleItem[]; end: number } {
+  const out: SaleItem[] = [];
   let k = i;
   const skipSep = () => {
     let moved = true;
@@ -216,8 +227,8 @@ export function readSaleList(
   // "Italia Film for the Mideast; Kino Swiat for Poland; and ACNE for the Baltic states": a list read to the end of its
   // clause goes on past the semicolon while the items after it are sales too
   if (out.length && k >= limit && c.tok(limit) === ';') {
-    const more = readSaleList(c, limit + 1, c.clauseEnd(limit + 1));
-    if (more.length) out.push(...more);
+    const more = readSales(c, limit + 1, c.clauseEnd(limit + 1));
+    if (more.items.length) return { items: [...out, ...more.items], end: more.end };
   }
-  return out;
+  return { items: out, end: limit };
 }
