@@ -30,6 +30,7 @@ export const COMPANY_SUFFIXES = new Set([
   'producciones',
   'sales',
   'international',
+  'intl',
   'classics',
   'features',
   'cinema',

@@ -48,7 +48,7 @@ const KINDS = String.raw`(?:film|films|title|documentary|doc|drama|comedy|tragic
 // what may follow a title: punctuation, or a verb or preposition (never a lower-case noun: "Cold War thriller")
 const ENDS = String.raw`(?=[ ]?(?:[,.;:(\[]|$|[ ](?:which|that|was|were|has|had|is|are|went|sold|goes|gone|will|would|by|from|to|and|in|for|at|as|with|won|wins|received|gets|got|opens|opened|closes|closed|premieres|premiered|bows|bowed|screens|screened|plays|played|also|has|found|secured|landed|starring|featuring|co-starring|stars|directed|written|produced|about|debuts|debuted|widely|internationally|locked|inked|sealed|clinched|scored|pre)\b|[ ][-–—]))`;
 const POSSESSIVE = new RegExp(
-  String.raw`(?<![\p{L}])(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]((?:(?:\p{Lu}\p{Ll}+(?:[/-]\p{Lu}?\p{Ll}+)*[ ])?(?:[\p{Ll}][\p{Ll}-]*[ ]){1,3})?)${TITLE}${ENDS}`,
+  String.raw`(?<![\p{L}])(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]((?:(?:\p{Lu}\p{Ll}+(?:[/-]\p{Lu}?\p{Ll}+)*[ ])?(?:(?!${TC}[ ])[\p{Ll}][\p{Ll}-]*[ ]){1,3})?)${TITLE}${ENDS}`,
   'gu',
 );
 // the same without a descriptor, tried where the descriptor swallowed the verb ("Ana Ruiz's Nightjar was sold to")
@@ -391,7 +391,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     const origin = /^(.+?) from (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)$/u.exec(text);
     if (origin && territoryOf(origin[2]) && !territoryOf(origin[1])) text = origin[1];
     // "deals for T to Benelux (X)": the territory of the pair that follows is no part of the title
-    const sold = /^(.+?)\s+(?:to|for|in)\s+(?:the\s+)?(\p{Lu}[\p{L}.\s-]*)$/u.exec(text);
+    // (the last such word: "T in Winter to Sweden (X)" keeps "in Winter")
+    const sold = /^(.+)\s+(?:to|for|in)\s+(?:the\s+)?(\p{Lu}[\p{L}.\s-]*)$/u.exec(text);
     if (sold && territoryOf(sold[2]) && /^\s*\(/.test(view.slice(s + text.length, s + text.length + 3))) text = sold[1];
     // "deals for T in the US and Asia": a list of territories after the title, never its end
     else if (
@@ -426,7 +427,7 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     if (pair && /^\p{Lu}[\p{Ll}'’.-]+\s+\p{Lu}[\p{Ll}'’.-]+$/u.test(span) && !found.some(([x, y]) => y > firstAt && x < a)) return;
     // "LOS ANGELES -- X has ...": a dateline in capitals before its dash, not a film
     // (a rundown's entry in capitals, `T – Director: P`, is a film)
-    if (!/\p{Ll}/u.test(view.slice(a, b)) && /^\s*(?:--|—)(?!\s*\p{Lu}[\p{L} ]{0,20}:)/u.test(view.slice(b, b + 30))) return;
+    if (!/\p{Ll}/u.test(view.slice(a, b)) && /^\s*(?:--|—|–)(?!\s*\p{Lu}[\p{L} ]{0,20}:)/u.test(view.slice(b, b + 30))) return;
     found.push([a, b]);
     keys.add(view.slice(a, b));
   };

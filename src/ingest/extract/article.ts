@@ -29,6 +29,7 @@ import { extractMultiTitleDeals } from './multiTitle.js';
 import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractInkedWith, extractSellerDeal } from './sellerDeal.js';
 import { extractLineUps } from './lineups.js';
 import { extractPairLists } from './pairList.js';
+import { extractTerritoryTakers } from './territoryTakers.js';
 import { extractGapping } from './gapping.js';
 import { extractBuyerFor } from './buyerFor.js';
 import { extractClauseDeals } from './svo.js';
@@ -181,6 +182,7 @@ function runPass(
       extractBuyerDeals(c);
       extractPairLists(c);
       extractGapping(c);
+      extractTerritoryTakers(c);
       extractBuyerFor(c);
       extractClauseDeals(c);
       extractGerundBuyers(c);
