@@ -38,7 +38,10 @@ for (const c of TRADE_COMPANIES)
 
 /** The gazetteer's entry for a name or alias as the trade writes it, if any. */
 export function companyEntry(name: string): TradeCompany | undefined {
-  return byKey.get(nameKey(name));
+  // (the trade's "Intl." for International: "Pyramide Intl.")
+  return (
+    byKey.get(nameKey(name)) ?? (/\bIntl\.?$/i.test(name) ? byKey.get(nameKey(name.replace(/\bIntl\.?$/i, 'International'))) : undefined)
+  );
 }
 
 /** Multi-word names that read as everyday phrases or film titles: kept out of the known companies. */

@@ -59,3 +59,68 @@ describe('no film', () => {
     ).toEqual(['Salt Road / Kestrel Films / Benelux']);
   });
 });
+
+describe('a buyer’s films told as a list', () => {
+  it('"It has also previously released such titles as A, B, C and D": the company in focus, each film', () => {
+    expect(
+      deals(
+        'Kestrel Films bought “Salt Road” in Cannes. It has also previously released such titles as Copper Sky, Night Harbor, Betrayal and Last Picture Window.',
+      ),
+    ).toEqual([
+      'Salt Road / Kestrel Films / -',
+      'Copper Sky / Kestrel Films / -',
+      'Night Harbor / Kestrel Films / -',
+      'Betrayal / Kestrel Films / -',
+      'Last Picture Window / Kestrel Films / -',
+    ]);
+  });
+
+  it('"X acquired titles such as A and B"', () => {
+    expect(deals('Kestrel Films acquired titles such as “Copper Sky” and “Winter Ledger”.')).toEqual([
+      'Copper Sky / Kestrel Films / -',
+      'Winter Ledger / Kestrel Films / -',
+    ]);
+  });
+
+  it('"Its first acquisitions took in A and B", "Other recent pick-ups include P’s comedy A and P2’s B"', () => {
+    expect(deals('Kestrel Films is a new distributor. Its first acquisitions took in “Copper Sky” and “Winter Ledger.”')).toEqual([
+      'Copper Sky / Kestrel Films / -',
+      'Winter Ledger / Kestrel Films / -',
+    ]);
+    expect(
+      deals('Kestrel Films acquired “Salt Road”. Other recent pick-ups include Ana Ruiz’s comedy Copper Sky and Tom Berg’s Winter Ledger.'),
+    ).toEqual(['Salt Road / Kestrel Films / -', 'Copper Sky / Kestrel Films / -', 'Winter Ledger / Kestrel Films / -']);
+  });
+
+  it('"X’s releases include 2022’s A, which made £800,000; and 2023’s B"', () => {
+    expect(deals('Kestrel Films’ releases include 2022’s Copper Sky, which made £800,000; and 2023’s Winter Ledger.')).toEqual([
+      'Copper Sky / Kestrel Films / -',
+      'Winter Ledger / Kestrel Films / -',
+    ]);
+  });
+
+  it('"Neon’s acquisitions of A and B as well as X’s pickup of the crowdpleaser C"', () => {
+    expect(
+      deals(
+        'These included Neon’s acquisitions of Norwegian entry “Copper Sky” and prize winner “Winter Ledger” as well as Kestrel Films’ pickup of the crowdpleaser “Night Harbor.”',
+      ),
+    ).toEqual(['Copper Sky / Neon / -', 'Winter Ledger / Neon / -', 'Night Harbor / Kestrel Films / -']);
+  });
+
+  it('a known distributor’s slate is its films; a sales company’s slate is not; a company’s purchase of a channel is no film', () => {
+    expect(deals('Madman’s slate includes “Copper Sky” and “Winter Ledger”.')).toEqual([
+      'Copper Sky / Madman / -',
+      'Winter Ledger / Madman / -',
+    ]);
+    expect(deals('Wild Bunch’s slate includes “Copper Sky” and “Winter Ledger”.')).toEqual([]);
+    expect(
+      deals('Kestrel Films bought “Salt Road”. Harbor Media has completed its purchase of Northern Learning Television from its owner.'),
+    ).toEqual(['Salt Road / Kestrel Films / -']);
+  });
+
+  it('a sales company written "Intl." that closed deals on a film is its seller', () => {
+    expect(
+      deals('Lantern Sales has sold “Salt Road” widely. Pyramide Intl. has also closed major market deals on Ana Ruiz’s “Copper Sky.”'),
+    ).toEqual([]);
+  });
+});

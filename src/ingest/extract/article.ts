@@ -29,6 +29,7 @@ import { extractMultiTitleDeals } from './multiTitle.js';
 import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractInkedWith, extractSellerDeal } from './sellerDeal.js';
 import { extractLineUps } from './lineups.js';
 import { extractPairLists } from './pairList.js';
+import { extractBuyerLists } from './buyerLists.js';
 import { extractTerritoryTakers } from './territoryTakers.js';
 import { extractGapping } from './gapping.js';
 import { extractBuyerFor } from './buyerFor.js';
@@ -185,6 +186,7 @@ function runPass(
       extractTerritoryTakers(c);
       extractBuyerFor(c);
       extractClauseDeals(c);
+      extractBuyerLists(c);
       extractGerundBuyers(c);
       extractReleaseThrough(c);
       extractTeamedBuyers(c);

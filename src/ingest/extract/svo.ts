@@ -30,7 +30,7 @@ import { COMPANY_PRONOUN } from './words.js';
 
 /** Words a sentence must hold for this reading to try it. */
 const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down)\b/;
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup)\b/;
 
 const ACTIVE: string[][] = [
   ['acquired'],
@@ -59,6 +59,9 @@ const ACTIVE: string[][] = [
   ['snags'],
   ['snared'],
   ['tied', 'down'],
+  // a release told in passing is a deal of the past ("X, which released T", "X has released such titles as A, B")
+  ['released'],
+  ['distributed'],
 ];
 const GERUND: string[][] = [
   ['acquiring'],
@@ -127,6 +130,9 @@ const BETWEEN = new Set([
   'also',
   'now',
   'recently',
+  'previously',
+  'since',
+  'once',
   'just',
   'officially',
   'quickly',
@@ -153,7 +159,7 @@ const NOT_CLOSED =
   /\b(?:talks?|negotiat\w*|nearing|near|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking|reportedly|allegedly|reports? that|speculation)\b/;
 /** Words that describe the film before its title (`the Venice competition title T`, `another thriller, T`). */
 const KIND =
-  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|features|debut|documentary|documentaries|doc|docs|docu|drama|dramas|comedy|comedies|thrillers|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star|starrer|player|contender|docu-feature)$/;
+  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|features|debut|documentary|documentaries|doc|docs|docu|drama|dramas|comedy|comedies|thrillers|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star|starrer|player|contender|docu-feature|crowdpleaser|crowd-pleaser)$/;
 /** Words allowed in a description besides kinds and capitals. */
 const DESC_WORD =
   /^(?:the|a|an|another|its|his|her|their|new|latest|upcoming|animated|acclaimed|award-winning|festival|competition|market|section|grand|best|first|second|third|two|three|four|both|global|prize|feature-length|horror|action|crime|family|period|indie|korean|french|german|japanese|chinese|spanish|italian|british|american|documentary|narrative|midnight|english-language|foreign-language|genre|sci-fi|coming-of-age|romantic|dark|black|award|screenplay|cannes|buzzy|hot|critically|psychological|supernatural|teen|political|true-crime|music|dance|sports)$/;
@@ -205,6 +211,10 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
     }
     return names;
   }
+  // "It has also released such titles as A and B": a sentence that opens on `it` before a buyer's verb means the
+  // company in focus (a film acquires nothing)
+  if (k === 0 && ws[0]?.lw === 'it' && c.st.focusCompany && ws.slice(1, v).every((w) => BETWEEN.has(w.lw) && w.lw !== 'that'))
+    return [c.st.focusCompany];
   // "the streamer", "the company": the company in focus
   for (let n = 2; n <= 4; n++) {
     const phrase = ws
@@ -299,6 +309,17 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
           n = e;
           break;
         }
+    // "such titles as A, B and C", "titles such as", "such festival favorites as", "the likes of"
+    const such =
+      (ws[k]?.lw === 'such' && LIST_NOUN.test(ws[j]?.lw ?? '') && ws[j + 1]?.lw === 'as') ||
+      (LIST_NOUN.test(ws[j]?.lw ?? '') && ws[j + 1]?.lw === 'such' && ws[j + 2]?.lw === 'as')
+        ? ws[j + 1]?.lw === 'as'
+          ? j + 2
+          : j + 3
+        : ws[k]?.lw === 'the' && ws[k + 1]?.lw === 'likes' && ws[k + 2]?.lw === 'of'
+          ? k + 3
+          : -1;
+    if (such >= 0) k = such;
     // (`several fest pics, including A, B and C`)
     const comma = ws[j + 1]?.w === ',' && /^(?:including|include)$/.test(ws[j + 2]?.lw ?? '') ? 1 : 0;
     const intro =
@@ -307,7 +328,7 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
         counted ||
         (ws[j + 1]?.lw === 'led' && ws[j + 2]?.lw === 'by') ||
         /^(?:including|include)$/.test(ws[j + 1 + comma]?.lw ?? ''));
-    if (intro) {
+    if (intro && such < 0) {
       k = /^[:—–]$/.test(ws[n]?.w ?? '') || counted ? n + 1 : j + comma + (ws[j + 1]?.lw === 'led' ? 3 : 2);
     }
   }
@@ -392,7 +413,8 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
 /** A possessive: `Ana Ruiz's`, and the plural `Ana Jacobs’`. */
 const POSSESSIVE = /['’]s$|s['’]$/;
 /** The noun a list of films opens with: `three Cannes titles:`. */
-const LIST_NOUN = /^(?:titles|films|pictures|movies|features|pics|players|entries|documentaries|docs|dramas|projects)$/;
+const LIST_NOUN =
+  /^(?:titles|films|pictures|movies|features|pics|players|entries|documentaries|docs|dramas|projects|favorites|favourites|hits|contenders)$/;
 
 /** The title at or after `k` past a description of at most `max` words: [end, title]. */
 function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number): [number, string] | null {
