@@ -34,6 +34,7 @@ import {
   isKnownSection,
 } from './lexicon.js';
 import { territoryOf } from './sketch.js';
+import { companyEntry } from './companies.js';
 import { nameKey } from './names.js';
 import type { Span } from './types.js';
 
@@ -112,6 +113,10 @@ const RIGHTS_TO = new RegExp(
   String.raw`\brights[ ](?:(?:in|for|across)[ ]((?:the[ ])?[\p{Lu}][\p{L}.]*(?:(?:,[ ]|[ ]and[ ]|[ ])(?:the[ ])?[\p{Lu}][\p{L}.]*){0,6})[ ]to|to|for|on)[ ]${TITLE}(?=[ ]?(?:,|\.|\(|$|[ ](?:from|which|and|in|for|at|has|have|had|was|were|is|are|will|went)\b))`,
   'gu',
 );
+
+/** A company's own last word ("Lantern Sales", "HanWay Films"). */
+const CORPORATE_WORD =
+  /\b(?:Films|Film|Pictures|Entertainment|Media|Sales|Distribution|International|Intl\.?|Releasing|Studios?|Group|Productions)$/;
 
 /** Capitals that are not titles: acronyms and the words a page prints in capitals. */
 const NOT_CAPS = new Set([
@@ -387,6 +392,12 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     // "sold T to Metropolitan in France": the buyer and its territory after the title
     const buyerIn = /^(.+?) to \p{Lu}[\p{L}.&'’ -]*? (?:in|for) (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)$/u.exec(text);
     if (buyerIn && territoryOf(buyerIn[2])) text = buyerIn[1];
+    // "sold T to France's Wild Side": a buyer named with its country's possessive after the title
+    const toPlace = /^(.+?) to (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)['’]s \p{Lu}/u.exec(text);
+    if (toPlace && territoryOf(toPlace[2])) text = toPlace[1];
+    // "snapped up T from HanWay for rights in Spain": the company the film was bought from
+    const fromSeller = /^(.+?) from (\p{Lu}[\p{L}&.'’-]*(?: \p{Lu}[\p{L}&.'’-]*){0,3})$/u.exec(text);
+    if (fromSeller && (companyEntry(fromSeller[2]) || CORPORATE_WORD.test(fromSeller[2]))) text = fromSeller[1];
     // "the horror film T from Mexico": where the film comes from, no part of its title
     const origin = /^(.+?) from (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)$/u.exec(text);
     if (origin && territoryOf(origin[2]) && !territoryOf(origin[1])) text = origin[1];

@@ -124,3 +124,30 @@ describe('a buyer’s films told as a list', () => {
     ).toEqual([]);
   });
 });
+
+describe('several films and their buyer', () => {
+  it('"S pre-sold P’s A and P2’s B to R’s X": both films, the buyer’s country its territory', () => {
+    expect(deals('Lantern pre-sold Ana Ruiz’s Copper Sky and Tom Berg’s Winter Ledger to France’s Wild Side.')).toEqual([
+      'Copper Sky / Wild Side / France',
+      'Winter Ledger / Wild Side / France',
+    ]);
+  });
+
+  it('"P’s drama A and record-breaker B were bought from S by R’s X for rights in R2"', () => {
+    expect(
+      deals(
+        'Kestrel’s drama “Copper Sky” and record-breaker “Winter Ledger” were bought from Lantern by Singapore’s Harbor Media for rights in Indonesia.',
+      ),
+    ).toEqual(['Copper Sky / Harbor Media / Indonesia', 'Winter Ledger / Harbor Media / Indonesia']);
+  });
+
+  it('"X snapped up A and B from S for rights in R and R2": the seller is no part of the title, the territory follows it', () => {
+    expect(deals('Harbor Media snapped up Copper Sky and Night Watch: Red Line from HanWay for rights in Singapore and Malaysia.')).toEqual(
+      ['Copper Sky / Harbor Media / Singapore and Malaysia', 'Night Watch: Red Line / Harbor Media / Singapore and Malaysia'],
+    );
+  });
+
+  it('a title that holds "from" keeps it when no company follows', () => {
+    expect(deals('Harbor Media acquired Letters from Iwo Jima for Spain.')).toEqual(['Letters from Iwo Jima / Harbor Media / Spain']);
+  });
+});

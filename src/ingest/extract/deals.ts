@@ -66,8 +66,13 @@ export function extractDeals(c: Ctx): void {
         title = t;
         k = pastAlias(c, s2 + tn);
         // "sold “T” and “T2” to X", "sold T, T2 and T3 to X": every film of the object goes to the buyers after it
-        while ((c.tok(k) === 'and' || c.tok(k) === ',') && c.isTitle(k + (c.tok(k + 1) === 'and' ? 2 : 1))) {
-          const at = k + (c.tok(k + 1) === 'and' ? 2 : 1);
+        // (each maker's possessive before its film: "sold P's T and P2's T2 to X")
+        const nextAt = (j: number) => {
+          const at = j + (c.tok(j + 1) === 'and' ? 2 : 1);
+          return /^[PE]\d+$/.test(c.tok(at)) && /['’]s$/.test(c.raw(at)) && c.isTitle(at + 1) ? at + 1 : at;
+        };
+        while ((c.tok(k) === 'and' || c.tok(k) === ',') && c.isTitle(nextAt(k))) {
+          const at = nextAt(k);
           more.push(c.item(at).text);
           k = pastAlias(c, at + 1);
         }
@@ -109,9 +114,9 @@ export function extractDeals(c: Ctx): void {
     // past those after a clause it read to the end; this goes on after one whose list stopped short of its end
     let end = read.end;
     while (list.length && c.tok(end) === ';') {
-      const more = readSaleList(c, end + 1, c.clauseEnd(end + 1));
-      if (!more.length) break;
-      list.push(...more);
+      const further = readSaleList(c, end + 1, c.clauseEnd(end + 1));
+      if (!further.length) break;
+      list.push(...further);
       end = c.clauseEnd(end + 1);
     }
     let later: string | null = null;

@@ -114,6 +114,10 @@ const PASSIVE: string[][] = [
   ['scooped', 'up', 'by'],
   ['pre-bought', 'by'],
 ];
+/** The words of a box-office report. */
+const BOX_OFFICE = /\b(?:grossed|grosses|screens|box[- ]office|admissions|opening weekend|takings|per-screen)\b/i;
+/** The passive verbs that may name the seller before their buyer: `bought from S by X`. */
+const PASSIVE_FROM: string[][] = [['bought'], ['acquired'], ['picked', 'up'], ['snapped', 'up'], ['licensed'], ['pre-bought']];
 const WENT: string[][] = [
   ['went', 'to'],
   ['both', 'went', 'to'],
@@ -490,7 +494,7 @@ function afterPlaces(ws: Word[], k: number): number {
 export function afterTerritories(ws: Word[], k: number, text: string): string | null {
   if (ws[k]?.lw !== 'for' && ws[k]?.lw !== 'in') return null;
   let a = k + 1;
-  while (a < ws.length && /^(?:distribution|release|the|theatrical|in)$/.test(ws[a].lw)) a++;
+  while (a < ws.length && /^(?:distribution|release|the|theatrical|in|rights)$/.test(ws[a].lw)) a++;
   let b = a;
   while (b < ws.length && b - a < 12 && !/^[.;(]$/.test(ws[b].w) && !/^(?:from|with|which|where|after|before|on|at)$/.test(ws[b].lw)) b++;
   for (let e = b; e > a; e--) {
@@ -581,7 +585,11 @@ function opensSubject(ws: Word[], a: number): boolean {
   // a page's date line glued before the first sentence (` date 2018-03-08 T, ...`)
   if (/^\d{4}-\d{2}-\d{2}$/.test(w.w) && a <= 2) return true;
   if (/^(?:,|;|:|–|—|when|while)$/.test(w.lw)) return !castBefore(ws, a - 1);
-  return /['’]s$/.test(w.w);
+  if (/['’]s$/.test(w.w)) return true;
+  // a maker's possessive and the kind of film: "Kestrel's martial arts fantasy T"
+  let d = a - 1;
+  while (d > 0 && a - d <= 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(ws[d].w) && !/^(?:and|or|the|to|by|of|for|in|with)$/.test(ws[d].lw)) d--;
+  return d < a - 1 && KIND.test(ws[a - 1].lw) && /['’]s$/.test(ws[d].w);
 }
 
 /** A cast or credit list runs up to word `k` (`starring A and B,`): a name there is no title. */
@@ -626,6 +634,8 @@ export function extractClauseDeals(c: Ctx): void {
     const latest = inf ? latestToAt(ws, v) : -1;
     if (act || ger || latest >= 0) {
       if (notClosed(ws, latest >= 0 ? latest : v)) continue;
+      // a release in a box-office report is the report's, no deal it tells ("X released T on 300 screens")
+      if (/^(?:released|distributed)$/.test(ws[v].lw) && BOX_OFFICE.test(text)) continue;
       // "X has landed pre-sales of T", "X secured further deals for T": X sold them
       const what = ws
         .slice(v + (act || ger || inf), v + (act || ger || inf) + 3)
@@ -653,20 +663,52 @@ export function extractClauseDeals(c: Ctx): void {
       if (!buyers.length) continue;
       const obj = objectAt(c, ws, v + (act || ger || inf), text);
       if (!obj) continue;
-      const terr = obj.terr ?? afterTerritories(ws, obj.end, text);
+      // (the territory may follow the company the film came from: "A and B from HanWay for rights in Spain")
+      const from = ws[obj.end]?.lw === 'from' ? companyStartingAt(c, ws, obj.end + 1, text, true) : null;
+      const terr = obj.terr ?? afterTerritories(ws, obj.end, text) ?? (from ? afterTerritories(ws, from[0], text) : null);
       tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, true);
       v = obj.end - 1;
       continue;
     }
-    const pas = phraseAt(ws, v, PASSIVE);
+    let pas = phraseAt(ws, v, PASSIVE);
+    let seller = seller0;
+    // "were bought from S by X": the seller between the verb and its buyer
+    const bare = passive && !pas ? phraseAt(ws, v, PASSIVE_FROM) : 0;
+    if (bare && ws[v + bare]?.lw === 'from') {
+      // (a name the article does not know is the seller there too: capitals up to `by`)
+      let e = v + bare + 1;
+      while (e < ws.length && e - v - bare <= 4 && /^\p{Lu}/u.test(ws[e].w)) e++;
+      const s: [number, string] | null =
+        companyStartingAt(c, ws, v + bare + 1, text, true) ?? (e > v + bare + 1 ? [e, text.slice(ws[v + bare + 1].s, ws[e - 1].e)] : null);
+      if (s && ws[s[0]]?.lw === 'by') {
+        pas = s[0] + 1 - v;
+        seller = s[1];
+      }
+    }
     if (pas && passive) {
-      const buyer = companyStartingAt(c, ws, v + pas, text);
+      // ("Singapore's X": the buyer after its country's possessive)
+      let at = v + pas;
+      const home = /['’]s$/.test(ws[at]?.w ?? '') ? lookupTerritoryName(ws[at].w.replace(/['’]s$/, '')) : null;
+      if (home) at++;
+      const buyer = companyStartingAt(c, ws, at, text);
       if (!buyer) continue;
       let aux = v - 1;
       if (/^(?:been)$/.test(ws[aux].lw) && /^(?:has|have|had)$/.test(ws[aux - 1]?.lw ?? '')) aux--;
       while (aux > 0 && /^(?:just|also|since|reportedly|quickly|already)$/.test(ws[aux - 1].lw)) aux--;
+      let titles: string[] = [];
       const title = passiveSubject(c, ws, aux, text);
-      if (title) tell(c, [title], [buyer[1]], afterTerritories(ws, buyer[0], text), seller0);
+      if (title) titles = [title];
+      // "P's drama A and record-breaker B were bought by X": both films
+      const last = titleEndingAt(c, ws, aux, text);
+      // (a few words that describe the second film: "and record-breaker B")
+      let and = last ? last[0] - 1 : -1;
+      while (and > 0 && last && last[0] - 1 - and < 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(ws[and].w) && ws[and].lw !== 'and') and--;
+      if (last && ws[and]?.lw === 'and') {
+        const first = titleEndingAt(c, ws, and, text);
+        if (first && opensSubject(ws, first[0])) titles = [first[1], last[1]];
+      }
+      const terr = afterTerritories(ws, buyer[0], text) ?? (home ? ws[at - 1].w.replace(/['’]s$/, '') : null);
+      if (titles.length) tell(c, titles, [buyer[1]], terr, seller);
       continue;
     }
     const went = phraseAt(ws, v, WENT);
