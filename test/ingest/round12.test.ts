@@ -151,3 +151,30 @@ describe('several films and their buyer', () => {
     expect(deals('Harbor Media acquired Letters from Iwo Jima for Spain.')).toEqual(['Letters from Iwo Jima / Harbor Media / Spain']);
   });
 });
+
+describe('a sale told as what the film did', () => {
+  it('"T, the festival’s winner based on the opera T2, did brisk business, selling to R (X), R2 (Y)": the sentence’s film', () => {
+    expect(
+      deals(
+        'Copper Sky, the festival’s 2005 winner based on the opera Carmen and shown in the Forum, did brisk business, selling to Germany (Kestrel Films), France (Harbor Media) and Italy (Lady Film).',
+      ),
+    ).toEqual(['Copper Sky / Kestrel Films / Germany', 'Copper Sky / Harbor Media / France', 'Copper Sky / Lady Film / Italy']);
+  });
+
+  it('"A and B are selling well, with the latter pre-selling to R (X)": the film the pronoun names', () => {
+    expect(
+      deals(
+        'Lantern’s titles Copper Sky and the war movie Winter Ledger are also selling well, with the latter recently pre-selling to Germany (Kestrel Films) and the UK (Harbor Media).',
+      ),
+    ).toEqual(['Winter Ledger / Kestrel Films / Germany', 'Winter Ledger / Harbor Media / UK']);
+  });
+
+  it('a sentence that opens on no film it reads, and a company that is selling a film, tell no sale', () => {
+    expect(
+      deals(
+        'Lantern Sales sold “Salt Road” to Kestrel Films. The u-turn of the year did brisk business, selling to Germany (Harbor Media).',
+      ),
+    ).toEqual(['Salt Road / Kestrel Films / -']);
+    expect(deals('Lantern is selling “Copper Sky” to buyers in Germany and France.')).toEqual([]);
+  });
+});

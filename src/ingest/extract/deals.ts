@@ -125,7 +125,20 @@ export function extractDeals(c: Ctx): void {
         later = c.item(j).text;
         break;
       }
-    const ttl = title ?? later ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    // ("T, the festival's winner based on the opera T2, did brisk business, selling to ...": what the sentence is about,
+    // its first film, not the last film named before the verb)
+    const gerund = /^(?:selling|pre-selling)$/.test(c.tok(v));
+    const opening = c.isTitle(0) ? c.item(0).text : c.isTitle(1) && /^[PE]\d+$/.test(c.tok(0)) ? c.item(1).text : null;
+    // (`with the latter recently pre-selling to`: the film the pronoun names; a sentence that opens on no film the
+    // sketch read tells no sale of this kind)
+    let pointed: string | null = null;
+    for (let j = 0; j < v && gerund; j++)
+      if (c.tok(j) === 'the' && /^(?:latter|former)$/.test(c.tok(j + 1))) {
+        const named = c.toks.slice(0, j).flatMap((_, t) => (c.isTitle(t) ? [c.item(t).text] : []));
+        pointed = (c.tok(j + 1) === 'latter' ? named[named.length - 1] : named[0]) ?? c.titleAt(j)[0];
+      }
+    if (gerund && !title && !later && !(pointed ?? opening)) continue;
+    const ttl = title ?? later ?? (gerund ? (pointed ?? opening) : lastTitleBefore(c, v)) ?? c.st.focus ?? c.st.lead;
     const prefix = c.words(c.clauseStart(v), v);
     if (/\b(?:in talks|negotiations|denied|not|rumou?red|said to|believed to|reportedly)\b/.test(prefix)) continue;
     if (seller) c.st.seller = { company: seller, title: ttl };

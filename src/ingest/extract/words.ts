@@ -79,6 +79,9 @@ export const DEAL_VERBS: string[][] = [
 ];
 export const SELL_VERBS: string[][] = [
   ['sold'],
+  // ("T did brisk business, selling to Germany (X), France (Y)": a sale told as what the film did)
+  ['selling', 'to'],
+  ['pre-selling', 'to'],
   ['pre-sold'],
   ['presold'],
   ['sells'],
