@@ -114,6 +114,63 @@ const RIGHTS_TO = new RegExp(
   'gu',
 );
 
+/** Words whose possessive opens a title rather than naming its maker ("Nature's Cleanup Crew", "Daddy's Head"). */
+const COMMON_POSSESSOR = new Set([
+  ...WEEKDAYS,
+  'nature',
+  'mother',
+  'father',
+  'daddy',
+  'dad',
+  'mommy',
+  'mom',
+  'mum',
+  'mummy',
+  'god',
+  'devil',
+  'heaven',
+  'hell',
+  'angel',
+  'children',
+  'lover',
+  'world',
+  'man',
+  'woman',
+  'king',
+  'queen',
+  'witch',
+  'soldier',
+  'nobody',
+  'everybody',
+  'tomorrow',
+  'today',
+  'yesterday',
+  'night',
+  'summer',
+  'winter',
+  'spring',
+  'autumn',
+  'life',
+  'death',
+  'dog',
+  'wolf',
+  'fool',
+  'sinner',
+  'stranger',
+  'hunter',
+  'traveler',
+  'traveller',
+  'dreamer',
+  'butcher',
+  'widow',
+  'bride',
+  'emperor',
+  'fortune',
+  'heart',
+]);
+
+const DEMONYMS_LOWER = new Set(Object.keys(DEMONYMS));
+
 /** A company's own last word ("Lantern Sales", "HanWay Films"). */
 const CORPORATE_WORD =
   /\b(?:Films|Film|Pictures|Entertainment|Media|Sales|Distribution|International|Intl\.?|Releasing|Studios?|Group|Productions)$/;
@@ -475,6 +532,19 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       }
       // "Croatia's Kinorama": a buyer's country, not an auteur
       if (territoryOf(m[1])) continue;
+      // "Nature's Cleanup Crew", "Thursday's Child", "God's Horses": a common noun's possessive opens the title itself
+      // (its last word only after a nationality: "Moroccan God's Horses")
+      const possessor = m[1].split(' ');
+      if (!descriptor.trim() && COMMON_POSSESSOR.has(possessor[possessor.length - 1].toLowerCase())) {
+        const lead = possessor.slice(0, -1).join(' ');
+        const skip = lead ? lead.length + 1 : 0;
+        const whole = m[0].slice(skip).replace(/[.,;:]+$/, '');
+        const best = bestTitle(whole, part.slice(m.index + m[0].length, m.index + m[0].length + 24));
+        if (best === whole && (!lead || DEMONYMS_LOWER.has(lead.toLowerCase()))) {
+          push(sen.start + m.index + skip, whole);
+          continue;
+        }
+      }
       // "Critics' Week", "Directors' Fortnight": a festival's section, not a film behind its maker's name
       const owner = part.slice(m.index, m.index + m[0].length - m[3].length - (m[2]?.length ?? 0)).trim();
       const named = m[3].replace(/[.,;:]+$/, '');

@@ -178,3 +178,16 @@ describe('a sale told as what the film did', () => {
     expect(deals('Lantern is selling “Copper Sky” to buyers in Germany and France.')).toEqual([]);
   });
 });
+
+describe('a common noun’s possessive opens the title', () => {
+  it('"Nature’s Cleanup Crew", "Daddy’s Head": the whole title, not a maker and a film', () => {
+    expect(deals('Kestrel has acquired Daddy’s Head for the UK.')).toEqual(["Daddy's Head / Kestrel / UK"]);
+    expect(deals('SVT in Sweden has acquired Nature’s Cleanup Crew (1 x 52 minutes) produced by Kestrel.')).toEqual([
+      "Nature's Cleanup Crew / SVT / Sweden",
+    ]);
+  });
+
+  it('a maker’s possessive still names the maker', () => {
+    expect(deals('Kestrel has acquired Ana Ruiz’s Copper Sky for the UK.')).toEqual(['Copper Sky / Kestrel / UK']);
+  });
+});
