@@ -191,3 +191,27 @@ describe('a common noun’s possessive opens the title', () => {
     expect(deals('Kestrel has acquired Ana Ruiz’s Copper Sky for the UK.')).toEqual(['Copper Sky / Kestrel / UK']);
   });
 });
+
+describe('buyers listed each with its territory on one side of the verb', () => {
+  it('"X (R), Y (R2) and Z (R3) have picked up the short T (29 minutes)"', () => {
+    expect(
+      deals('And PBS (U.S.), Al Jazeera (MENA) and Sky Arts (New Zealand) have picked up the short Sing Me A Song (29 minutes).'),
+    ).toEqual(['Sing Me A Song / PBS / U.S.', 'Sing Me A Song / Al Jazeera / MENA', 'Sing Me A Song / Sky Arts / New Zealand']);
+  });
+
+  it('"X in R and Y in R2 have acquired T"', () => {
+    expect(
+      deals('SVT in Sweden and Harbor Co. in China have acquired Nature’s Cleanup Crew (1 x 52 minutes) produced by Kestrel.'),
+    ).toEqual(["Nature's Cleanup Crew / SVT / Sweden", "Nature's Cleanup Crew / Harbor Co. / China"]);
+  });
+
+  it('"T (1 x 52 minutes), produced by P, was acquired by X (R) and Y (R2)"', () => {
+    expect(
+      deals('Rebellion (1 x 52 minutes), produced by Kestrel, was acquired by Mediawan Thematics (France) and SIC (Portugal).'),
+    ).toEqual(['Rebellion / Mediawan Thematics / France', 'Rebellion / SIC / Portugal']);
+  });
+
+  it('a company bought by another is no film', () => {
+    expect(deals('Kestrel Films was acquired by Harbor Media (France).')).toEqual([]);
+  });
+});

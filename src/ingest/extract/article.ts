@@ -30,6 +30,7 @@ import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractIn
 import { extractLineUps } from './lineups.js';
 import { extractPairLists } from './pairList.js';
 import { extractBuyerLists } from './buyerLists.js';
+import { extractListedBuyers } from './listedBuyers.js';
 import { extractTerritoryTakers } from './territoryTakers.js';
 import { extractGapping } from './gapping.js';
 import { extractBuyerFor } from './buyerFor.js';
@@ -184,6 +185,7 @@ function runPass(
       extractPairLists(c);
       extractGapping(c);
       extractTerritoryTakers(c);
+      extractListedBuyers(c);
       extractBuyerFor(c);
       extractClauseDeals(c);
       extractBuyerLists(c);
