@@ -215,3 +215,25 @@ describe('buyers listed each with its territory on one side of the verb', () => 
     expect(deals('Kestrel Films was acquired by Harbor Media (France).')).toEqual([]);
   });
 });
+
+describe('the film in focus', () => {
+  it('"the family title has been acquired for R (X), R2 (Y)": a kind of film with a word before it is the film in focus', () => {
+    expect(
+      deals(
+        'Lantern sold “Salt Road” widely. In further sales, the family title has been acquired, of major markets, for Italy (Lucky Red), Spain (Tripictures) and Japan (Kino Film).',
+      ),
+    ).toEqual(['Salt Road / Lucky Red / Italy', 'Salt Road / Tripictures / Spain', 'Salt Road / Kino Film / Japan']);
+  });
+
+  it('"the other film" is not the film in focus', () => {
+    expect(deals('Lantern sold “Salt Road” widely. The other film has been acquired for Italy (Lucky Red).')).toEqual([]);
+  });
+
+  it('a film named in passing after a preposition does not take the focus from the article’s film', () => {
+    expect(
+      deals(
+        'Lantern Sales has sold “Salt Road” to Kestrel Films for France. The sales, helped by strong results on Lantern’s Ana Ruiz’s “Copper Sky,” raise a question about the market. In further sales, the film has been acquired for Italy (Lucky Red).',
+      ),
+    ).toEqual(['Salt Road / Kestrel Films / France', 'Salt Road / Lucky Red / Italy']);
+  });
+});

@@ -237,7 +237,10 @@ function runPass(
       const named = new Set(sk.items.filter((it) => it.kind === 'title').map((it) => nk(it.text)));
       const told = (st.factsAt.get(s.start) ?? []).some((f) => f.type === 'award');
       // (not a film named as another's: "was last in Cannes with his 2019 feature T", "following T")
-      const fresh = !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text)) && !otherFilm(c, at, at + 1);
+      // (never one the sentence names in passing, after a preposition: "results on X's P's T beg the question")
+      const inPassing = at > 0 && sk.tokens.slice(Math.max(0, at - 3), at).some((t) => /^(?:on|of|with|about|than|like|to)$/.test(t));
+      const fresh =
+        !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text)) && !otherFilm(c, at, at + 1) && !(inPassing && st.focus);
       // or the subject of an inverted sentence ("Among the titles drawing buyers is T")
       const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
       // or the subject named after its description ("A family drama, starring P, T, has drawn ..."): the verb follows it
