@@ -237,3 +237,13 @@ describe('the film in focus', () => {
     ).toEqual(['Salt Road / Kestrel Films / France', 'Salt Road / Lucky Red / Italy']);
   });
 });
+
+describe('sales lists', () => {
+  it('"Sales deals reported to Screen include R (X), R2 (Y)": the film in focus', () => {
+    expect(
+      deals(
+        'Lantern’s animated film “Cattle Hill” was another hot title. Sales deals reported to Screendaily include US (Samuel Goldwyn), France (Septieme Factory) and Greece (Neo Films).',
+      ),
+    ).toEqual(['Cattle Hill / Samuel Goldwyn / US', 'Cattle Hill / Septieme Factory / France', 'Cattle Hill / Neo Films / Greece']);
+  });
+});

@@ -157,7 +157,8 @@ export function extractDeals(c: Ctx): void {
         c.words(v, v + 8),
       ) ??
       // ("New buyers at the market included", "Sales include those to", "Sales have been made to")
-      /^(?:(?:other|further|additional|more|previous|earlier|prior|existing|new) )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)?(?: (?:at|in|during) (?:the )?\S+)? (?:so far |already |also )?(?:include|included|includes|including|are|were|comprise|have been made to|were made to|have been|went to)(?: those to)?\b/.exec(
+      // ("Sales deals reported to Screen include", "Deals announced so far include")
+      /^(?:(?:other|further|additional|more|previous|earlier|prior|existing|new) )?(?:sales )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)?(?: (?:at|in|during) (?:the )?\S+)?(?: (?:reported|announced|confirmed|closed|done|inked|signed)(?: (?:to|by|at|in) \S+| so far)?)? (?:so far |already |also )?(?:include|included|includes|including|are|were|comprise|have been made to|were made to|have been|went to)(?: those to)?\b/.exec(
         c.words(v, v + 10),
       ) ??
       /^(?:(?:individual|territory|further|other|new|more|separate) )*deals (?:to|with)\b(?= (?:the )?[RN]\d)/.exec(w) ??
