@@ -247,3 +247,13 @@ describe('sales lists', () => {
     ).toEqual(['Cattle Hill / Samuel Goldwyn / US', 'Cattle Hill / Septieme Factory / France', 'Cattle Hill / Neo Films / Greece']);
   });
 });
+
+describe('sales lists that go on', () => {
+  it('"Also clinched are R (X), R2 (Y)", past an item it cannot read that has the list’s parenthesis', () => {
+    expect(
+      deals(
+        'Lantern’s animated film “Cattle Hill” was another hot title. Also clinched are Switzerland (Impuls), ex-yugoslovia (Blitz), Portugal (Lusomundo) and Israel (Red Cape).',
+      ),
+    ).toEqual(['Cattle Hill / Impuls / Switzerland', 'Cattle Hill / Lusomundo / Portugal', 'Cattle Hill / Red Cape / Israel']);
+  });
+});

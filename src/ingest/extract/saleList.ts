@@ -60,10 +60,20 @@ export function readSales(c: Ctx, i: number, limit: number): { items: SaleItem[]
   // an item the list cannot read ("Pioneer the Philippines", a name glued to its territory) once two items have set
   // its shape: the list goes on at the next separator, the item left for the review; never twice in a row
   let skipped = -1;
+  // (after one item when the one skipped has the list's parenthesis: "Switzerland (X), ex-Yugoslovia (Y), Portugal (Z)")
   const resync = (): boolean => {
-    if (out.length < 2 || skipped === out.length) return false;
+    if (!out.length || skipped === out.length) return false;
     let e = k + 1;
-    while (e < limit && e < k + 8 && c.tok(e) !== ',' && c.tok(e) !== ';' && c.tok(e) !== '.' && c.tok(e) !== '(') e++;
+    let paren = false;
+    while (e < limit && e < k + 10 && c.tok(e) !== ',' && c.tok(e) !== ';' && c.tok(e) !== '.') {
+      if (c.tok(e) === '(') {
+        if (paren) return false;
+        paren = true;
+        while (e < limit && e < k + 10 && c.tok(e) !== ')') e++;
+      }
+      e++;
+    }
+    if (out.length < 2 && !paren) return false;
     if (e >= limit || (c.tok(e) !== ',' && c.tok(e) !== ';')) return false;
     skipped = out.length;
     k = e;
