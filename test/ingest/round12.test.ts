@@ -257,3 +257,30 @@ describe('sales lists that go on', () => {
     ).toEqual(['Cattle Hill / Impuls / Switzerland', 'Cattle Hill / Lusomundo / Portugal', 'Cattle Hill / Red Cape / Israel']);
   });
 });
+
+describe('a rundown’s records', () => {
+  const RUNDOWN = 'Here are the documentary deals made at the market.\n\n';
+  it('"T (Dir.: P)—X: US Television Rights; Y: US Home Video Rights": one deal per buyer with its territory', () => {
+    expect(
+      deals(
+        `${RUNDOWN}Winter Ledger (Dirs.: Ana Ruiz and Tom Berg; Prods.: Lee Park)—MTV: US Television Rights; Arts Alliance America: US Home Video Rights.`,
+      ),
+    ).toEqual(['Winter Ledger / MTV / US', 'Winter Ledger / Arts Alliance America / US']);
+  });
+
+  it('a record without a full stop, the rights written as a region, an exclusion, or not at all', () => {
+    expect(
+      deals(
+        `${RUNDOWN}Salt Road (Dirs./Prods.: Ana Ruiz)--Kestrel Films: all Nordic rights\nNight Harbor: The Story of a Pier (Dir.: Tom Berg)--Arthouse Films: Worldwide Rights (excluding North America).\nCopper Sky (Dir.: Lee Park)--Elephant Eye Films`,
+      ),
+    ).toEqual([
+      'Salt Road / Kestrel Films / Scandinavia',
+      'Night Harbor: The Story of a Pier / Arthouse Films / Worldwide excluding North America',
+      'Copper Sky / Elephant Eye Films / -',
+    ]);
+  });
+
+  it('a sales company’s record is no deal', () => {
+    expect(deals(`${RUNDOWN}Yellow Field (Dir.: Ana Ruiz)—Film Library (Hong Kong): International Sales.`)).toEqual([]);
+  });
+});

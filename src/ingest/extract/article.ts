@@ -30,6 +30,7 @@ import { extractBuyerDeals, extractConcludedDeal, extractCountedSales, extractIn
 import { extractLineUps } from './lineups.js';
 import { extractPairLists } from './pairList.js';
 import { extractBuyerLists } from './buyerLists.js';
+import { extractRundownRecords } from './rundownRecords.js';
 import { extractListedBuyers } from './listedBuyers.js';
 import { extractTerritoryTakers } from './territoryTakers.js';
 import { extractGapping } from './gapping.js';
@@ -201,6 +202,8 @@ function runPass(
       extractFrontedPlace(c);
     }
     extractFieldRecords(c);
+    // (a rundown's record is often a line without a full stop, which the reading takes for a headline)
+    extractRundownRecords(c);
     if (!headline) {
       extractRespectively(c);
       extractHandledBy(c);
