@@ -284,3 +284,39 @@ describe('a rundown’s records', () => {
     expect(deals(`${RUNDOWN}Yellow Field (Dir.: Ana Ruiz)—Film Library (Hong Kong): International Sales.`)).toEqual([]);
   });
 });
+
+describe('more shapes of a buyer and its film', () => {
+  it('"P’s “T” (which X bought last year for $12.5 million)": the relative clause in parentheses is about the film before it', () => {
+    expect(
+      deals(
+        'Fates of recent titles such as Ana Ruiz’s “Top Ten” (which Paramount bought last year for $12.5 million) and Tom Berg’s “Bad Days” (which Focus picked up for $7 million in 2013) are a warning.',
+      ),
+    ).toEqual(['Top Ten / Paramount / -', 'Bad Days / Focus / -']);
+  });
+
+  it('"T, which X released in 2019": a release in the past', () => {
+    expect(deals('The director’s “Copper Sky”, which Sony Pictures Classics released in 2019, won prizes.')).toEqual([
+      'Copper Sky / Sony Pictures Classics / -',
+    ]);
+  });
+
+  it('"T, which was sold to German-speaking territories (X), Spain (Y)": a nationality with its territories', () => {
+    expect(
+      deals(
+        'Lantern’s drama “Sons of Norway”, which was sold to German-speaking territories (Koch Media), Spain (Filmin) and China (Huanxi Media), screens today.',
+      ),
+    ).toEqual([
+      'Sons of Norway / Koch Media / German-speaking Europe',
+      'Sons of Norway / Filmin / Spain',
+      'Sons of Norway / Huanxi Media / China',
+    ]);
+  });
+
+  it('"picked up UK rights out of the Toronto market to P (Show) horror T"', () => {
+    expect(
+      deals(
+        'Kestrel Entertainment has picked up UK rights out of the Toronto virtual market to Ana Ruiz (Game Of Thrones) horror The Owners.',
+      ),
+    ).toEqual(['The Owners / Kestrel Entertainment / UK']);
+  });
+});

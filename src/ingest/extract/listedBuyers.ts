@@ -90,7 +90,9 @@ export function extractListedBuyers(c: Ctx): void {
     const items = readSaleList(c, v + len, c.clauseEnd(v + len));
     if (!placed(items)) continue;
     // the film: the sentence's first, or the title right before the verb
-    let title = filmAt(c, 0) ?? (c.isTitle(v - 1) ? c.item(v - 1).text : null) ?? openingNames(c, v);
+    // (or the one a relative clause hangs on: "T, which was sold to R (X), R2 (Y)")
+    const relative = c.tok(v - 1) === 'which' && c.tok(v - 2) === ',' && c.isTitle(v - 3) ? c.item(v - 3).text : null;
+    let title = relative ?? filmAt(c, 0) ?? (c.isTitle(v - 1) ? c.item(v - 1).text : null) ?? openingNames(c, v);
     if (!title && /^(?:while|;|,)$/.test(c.tok(c.clauseStart(v) - 1)))
       for (let j = c.clauseStart(v); j < v && !title; j++) title = c.isTitle(j) ? c.item(j).text : null;
     if (title) tellAll(c, title, items);

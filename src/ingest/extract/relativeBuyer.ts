@@ -12,7 +12,7 @@ import { CORPORATE_END, type Word, companyStartingAt, sentenceWords, titleAt } f
 import { afterTerritories, sellerAfter, tell } from './svo.js';
 
 /** Every shape needs one of these words. */
-const CUE = /,\s+(?:which|that)\s/;
+const CUE = /(?:,\s+|\()(?:which|that)\s/;
 
 /** The verbs of buying a relative clause tells (past tense: the deal is done). */
 const BOUGHT: string[][] = [
@@ -25,6 +25,9 @@ const BOUGHT: string[][] = [
   ['nabbed'],
   ['landed'],
   ['purchased'],
+  // a release in the past is a deal done ("T, which X released in 2019", "which X distributed")
+  ['released'],
+  ['distributed'],
 ];
 /** A possessive: `Neon's`, `Ana Jacobs’`. */
 const POSSESSIVE = /['’]s$|s['’]$/;
@@ -59,7 +62,8 @@ export function extractRelativeBuyer(c: Ctx): void {
   if (!CUE.test(text)) return;
   const ws = sentenceWords(text);
   for (let k = 1; k + 3 < ws.length; k++) {
-    if (ws[k].w !== ',' || !/^(?:which|that)$/.test(ws[k + 1].lw)) continue;
+    // (or in parentheses: "P's “T” (which X bought last year for $12.5 million)")
+    if ((ws[k].w !== ',' && ws[k].w !== '(') || !/^(?:which|that)$/.test(ws[k + 1].lw)) continue;
     const buyer = companyStartingAt(c, ws, k + 2, text);
     if (!buyer) continue;
     let v = buyer[0];

@@ -207,7 +207,8 @@ export function readSales(c: Ctx, i: number, limit: number): { items: SaleItem[]
     // "former Yugoslavia (X)": the sketch reads the lower-case word apart
     const former = c.tok(k) === 'former' && c.isTerr(k + 1) && c.item(k + 1).ent === 'territory';
     if (former) k++;
-    if (c.isTerr(k) && c.item(k).ent === 'territory') {
+    // ("German-speaking territories (X)": a nationality with its territories)
+    if (c.isTerr(k) && (c.item(k).ent === 'territory' || (c.item(k).ent === 'nationality' && /^territor(?:y|ies)$/.test(c.tok(k + 1))))) {
       const l = c.terrList(k, false);
       if (former && l.exprs.length) l.exprs[0] = validTerritories(`former ${l.exprs[0]}`) ?? l.exprs[0];
       const pb = parenBuyer(c, l.end);

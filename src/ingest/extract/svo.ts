@@ -281,6 +281,15 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
         break;
       }
     }
+    // "UK rights out of the Toronto virtual market to T", "rights at the market to T": where the rights were bought
+    if (ws[r].lw === 'rights' && /^(?:out|at|during)$/.test(ws[r + 1]?.lw ?? '')) {
+      const to = ws.findIndex((w, x) => x > r + 1 && x < r + 9 && w.lw === 'to');
+      if (to > 0 && ws.slice(r + 1, to).some((w) => /^(?:market|festival|fest|edition)$/.test(w.lw))) {
+        terr = rightsTerritories(ws, k, r, text);
+        k = to + 1;
+        break;
+      }
+    }
     if (ws[r].lw === 'rights' && /^(?:to|for|on|of)$/.test(ws[r + 1]?.lw ?? '')) {
       // "the film's rights for Germany & Austria", "T's rights for Spain": territories after `for`, the title (if any) before `rights`
       const places = ws[r + 1].lw === 'for' ? afterTerritories(ws, r + 1, text) : null;
@@ -436,6 +445,14 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
     if (t && own >= 0) {
       j += own;
       continue;
+    }
+    // "Ana Ruiz (Game Of Thrones) horror T": a cast name, a show of theirs in parentheses, then the kind of film
+    if (t && ws[t[0]]?.w === '(') {
+      const close = ws.findIndex((x, e) => e > t[0] && e < t[0] + 8 && x.w === ')');
+      if (close > 0 && KIND.test(ws[close + 1]?.lw ?? '')) {
+        j = close + 1;
+        continue;
+      }
     }
     // "the Ana Ruiz, Ben Holt starrer T": names of the cast before the title
     const cast = t && ws[t[0]]?.w === ',' && ws.slice(t[0], t[0] + 7).some((x) => /^(?:starrer|vehicle|helmer)$/.test(x.lw));
