@@ -320,3 +320,41 @@ describe('more shapes of a buyer and its film', () => {
     ).toEqual(['The Owners / Kestrel Entertainment / UK']);
   });
 });
+
+describe('a buyer’s verb in more tenses and turns', () => {
+  it('"X will be releasing crime thriller T", "X has also taken P’s latest feature, T", "X swooped to pre-buy T"', () => {
+    expect(deals('Kestrel Films will be releasing crime thriller Diamant Noir, set in Antwerp.')).toEqual([
+      'Diamant Noir / Kestrel Films / -',
+    ]);
+    expect(deals('Kestrel Films has also taken Ana Ruiz’s latest feature, Family Photos, also sold by Wild Bunch.')).toEqual([
+      'Family Photos / Kestrel Films / -',
+    ]);
+    expect(deals('Kestrel Films recently swooped to pre-buy News From Planet Mars, the new family drama by Ana Ruiz.')).toEqual([
+      'News From Planet Mars / Kestrel Films / -',
+    ]);
+  });
+
+  it('"X will release T, and it also acquired a couple of titles at the market: A, the debut by P, and B by P2"', () => {
+    expect(
+      deals(
+        'Golem will release The Workshop by Ana Ruiz, and it also acquired a couple of titles at the Film Market: The Desert Bride, the debut by Tom Berg, and The Third Murder by Lee Park.',
+      ),
+    ).toEqual(['The Desert Bride / Golem / -', 'The Third Murder / Golem / -']);
+  });
+
+  it('"the rest of X Distribucion’s slate includes such festival favorites as “A” by P and “B” by P2"', () => {
+    expect(
+      deals(
+        'The rest of Sala de Arte Distribucion’s slate includes such festival favorites as “Copper Sky” by Ana Ruiz and “Dogman” by Tom Berg.',
+      ),
+    ).toEqual(['Copper Sky / Sala de Arte Distribucion / -', 'Dogman / Sala de Arte Distribucion / -']);
+  });
+
+  it('"Its top five grosses were P and P2’s romantic drama A and P3’s thriller B": the makers are no film', () => {
+    expect(
+      deals(
+        'Kestrel Films had a good year. Its top five grosses were Nick Conidi and Tony Ferrieri’s romantic drama Promised and Tom Berg’s thriller Arctic.',
+      ),
+    ).toEqual(['Promised / Kestrel Films / -', 'Arctic / Kestrel Films / -']);
+  });
+});

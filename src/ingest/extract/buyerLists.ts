@@ -12,12 +12,14 @@ import { CORPORATE_END, type Word, isCompanyName, sentenceWords } from './clause
 import { afterTerritories, objectAt, tell } from './svo.js';
 
 /** The nouns of a buyer's films. */
-const BUYS = /^(?:acquisitions|acquisition|pick-ups|pickups|pick-up|pickup|buys|purchases|purchase|releases|slate|line-up|lineup)$/;
+const BUYS = /^(?:acquisitions|acquisition|pick-ups|pickups|pick-up|pickup|buys|purchases|purchase|releases|grosses|slate|line-up|lineup)$/;
 /** Nouns that are a buyer's only for a company known to buy (a sales company has a slate too). */
 const HOLDINGS = /^(?:slate|line-up|lineup)$/;
+/** A distributor's name by its last word. */
+const DISTRIBUTOR_NAME = /\b(?:Distribution|Distribución|Distribucion|Distribuzione|Releasing|Verleih|Filmverleih|Distributors)$/;
 /** Words between the owner's possessive and the noun: "other recent", "first", "UK-Ireland", "2024". */
 const MODIFIER =
-  /^(?:other|recent|first|latest|new|newest|further|earlier|past|previous|upcoming|current|own|key|major|biggest|notable|cannes|berlin|venice|toronto|sundance|festival|market|theatrical|uk|u\.k\.|us|u\.s\.|uk-ireland|\d{4}|and)$/;
+  /^(?:other|recent|first|latest|new|newest|further|earlier|past|previous|upcoming|current|own|key|major|biggest|notable|top|five|ten|three|rest|of|the|cannes|berlin|venice|toronto|sundance|festival|market|theatrical|uk|u\.k\.|us|u\.s\.|uk-ireland|\d{4}|and)$/;
 const POSSESSIVE = /['’]s$/;
 
 /** The company whose possessive ends at word `i` ("Kestrel's", "Kestrel Films ’"): its name, or null. */
@@ -30,16 +32,17 @@ function ownerAt(c: Ctx, ws: Word[], i: number, text: string): string | null {
   else return null;
   for (let n = Math.min(4, end + 1); n >= 1; n--) {
     const parts = ws.slice(end - n + 1, end + 1);
-    if (!parts.every((p) => /^\p{Lu}/u.test(p.w) || p.w === '&')) continue;
+    if (!/^\p{Lu}/u.test(parts[0].w) || !parts.every((p) => /^\p{Lu}/u.test(p.w) || /^(?:&|de|del|la|le|du|of|the)$/.test(p.w))) continue;
     const name = text.slice(parts[0].s, parts[parts.length - 1].e - cut).trim();
-    if (name && (isCompanyName(c, name) || (n >= 2 && CORPORATE_END.test(parts[parts.length - 1].w)))) return name;
+    const last = name.split(' ').pop() ?? '';
+    if (name && (isCompanyName(c, name) || (n >= 2 && (CORPORATE_END.test(last) || DISTRIBUTOR_NAME.test(name))))) return name;
   }
   return null;
 }
 
 export function extractBuyerLists(c: Ctx): void {
   const text = c.sent.text;
-  if (!/\b(?:acquisitions?|pick-?ups?|buys|purchases?|releases|slate|line-?up)\b/i.test(text)) return;
+  if (!/\b(?:acquisitions?|pick-?ups?|buys|purchases?|releases|grosses|slate|line-?up)\b/i.test(text)) return;
   if (/\b(?:talks|negotiat\w*|hopes?|plans?|wants?|eyeing|seeking|looking)\b/i.test(text)) return;
   const ws = sentenceWords(text);
   for (let i = 1; i < ws.length; i++) {
@@ -64,8 +67,9 @@ export function extractBuyerLists(c: Ctx): void {
     if (!owner) continue;
     const kind = companyEntry(owner)?.kind;
     if (kind === 'sales-agent') continue;
-    if (HOLDINGS.test(ws[i].lw) && !(kind === 'distributor' || kind === 'streamer' || kind === 'studio' || kind === 'broadcaster'))
-      continue;
+    // (a company the gazetteer knows as a buyer, or one named as a distributor: "Sala de Arte Distribucion")
+    const buys = kind === 'distributor' || kind === 'streamer' || kind === 'studio' || kind === 'broadcaster';
+    if (HOLDINGS.test(ws[i].lw) && !buys && !DISTRIBUTOR_NAME.test(owner)) continue;
     const obj = objectAt(c, ws, k, text);
     if (!obj) continue;
     // "X's acquisition of Y" is as often a company's: one film after a singular noun only when it is quoted

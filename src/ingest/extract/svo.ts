@@ -30,7 +30,7 @@ import { COMPANY_PRONOUN } from './words.js';
 
 /** Words a sentence must hold for this reading to try it. */
 const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup)\b/;
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup|releasing|has taken|has also taken|have taken|to pre-buy|to prebuy)\b/;
 
 const ACTIVE: string[][] = [
   ['acquired'],
@@ -62,6 +62,13 @@ const ACTIVE: string[][] = [
   // a release told in passing is a deal of the past ("X, which released T", "X has released such titles as A, B")
   ['released'],
   ['distributed'],
+  // a release settled ("X will be releasing crime thriller T", "X is releasing T")
+  ['will', 'be', 'releasing'],
+  ['is', 'releasing'],
+  // ("X has also taken P's latest feature, T")
+  ['has', 'taken'],
+  ['has', 'also', 'taken'],
+  ['have', 'taken'],
 ];
 const GERUND: string[][] = [
   ['acquiring'],
@@ -78,7 +85,18 @@ const GERUND: string[][] = [
   ['scoring'],
 ];
 /** `X and Y are the latest broadcasters to acquire T`: a purchase told as the subject's place in a series. */
-const INFINITIVE: string[][] = [['acquire'], ['pick', 'up'], ['license'], ['buy'], ['snap', 'up'], ['secure'], ['release'], ['distribute']];
+const INFINITIVE: string[][] = [
+  ['acquire'],
+  ['pick', 'up'],
+  ['license'],
+  ['buy'],
+  ['pre-buy'],
+  ['prebuy'],
+  ['snap', 'up'],
+  ['secure'],
+  ['release'],
+  ['distribute'],
+];
 const LATEST =
   /^(?:is|are|was|were|becomes?|became) the (?:latest|newest|first|last|second|third|most recent)(?: [\p{Ll}-]+){0,2} (?:buyers?|broadcasters?|distributors?|streamers?|compan(?:y|ies)|outlets?|platforms?|channels?|networks?|labels?) to$/u;
 
@@ -89,9 +107,11 @@ function latestToAt(ws: Word[], v: number): number {
   // "X and Y teamed up to secure rights to T", "X and Y have partnered to acquire T"
   if (
     ws[v - 1]?.lw === 'to' &&
-    (/^(?:partnered|joined forces)$/.test(ws[v - 2]?.lw ?? '') || (ws[v - 2]?.lw === 'up' && ws[v - 3]?.lw === 'teamed'))
+    (/^(?:partnered|joined forces|swooped|moved|rushed|raced)$/.test(ws[v - 2]?.lw ?? '') ||
+      (ws[v - 2]?.lw === 'up' && ws[v - 3]?.lw === 'teamed') ||
+      (ws[v - 2]?.lw === 'in' && ws[v - 3]?.lw === 'stepped'))
   )
-    return ws[v - 2].lw === 'up' ? v - 3 : v - 2;
+    return ws[v - 2].lw === 'up' || ws[v - 2].lw === 'in' ? v - 3 : v - 2;
   for (let b = v - 4; b >= Math.max(0, v - 9); b--)
     if (
       LATEST.test(
@@ -219,6 +239,12 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
   // company in focus (a film acquires nothing)
   if (k === 0 && ws[0]?.lw === 'it' && c.st.focusCompany && ws.slice(1, v).every((w) => BETWEEN.has(w.lw) && w.lw !== 'that'))
     return [c.st.focusCompany];
+  // "X will release T, and it also acquired ...": `it` after `and` is the company the sentence opens on
+  const it = ws.slice(k, v).findIndex((w) => w.lw === 'it');
+  if (it >= 0 && ws[k - 1]?.lw === 'and' && ws.slice(k, k + it).every((w) => w.lw !== 'that')) {
+    const opener = companyStartingAt(c, ws, 0, text);
+    if (opener) return [opener[1]];
+  }
   // "the streamer", "the company": the company in focus
   for (let n = 2; n <= 4; n++) {
     const phrase = ws
@@ -316,7 +342,7 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       ws.slice(k, j).some((w) => /^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|trio|pair)$/.test(w.lw));
     if (counted) n = j + 1;
     // `from Wild Bunch`, `from its 2009 festival`: where the films came from
-    if (LIST_NOUN.test(ws[j]?.lw ?? '') && /^(?:from|of)$/.test(ws[n]?.lw ?? ''))
+    if (LIST_NOUN.test(ws[j]?.lw ?? '') && /^(?:from|of|at|in)$/.test(ws[n]?.lw ?? ''))
       for (let e = n + 1; e < n + 6 && ws[e]; e++)
         if (/^[:—–]$/.test(ws[e].w)) {
           n = e;
@@ -374,6 +400,7 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
   }
   // further objects after semicolons: `T (alt) from P; T2, by P2; and P3's T3 (alt)`
   for (let more = 0; more < 6; more++) {
+    let credited = false;
     let s = end;
     if (ws[s]?.w === '(') {
       const close = ws.findIndex((w, x) => x > s && w.w === ')');
@@ -387,6 +414,11 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       if (semi < 0) break;
       s = semi;
     }
+    // an apposition about the item: `A, the debut by P, and B` (a kind of film between the commas)
+    if (ws[s]?.w === ',' && ws[s + 1]?.lw === 'the') {
+      const close = ws.findIndex((w, x) => x > s + 1 && x < s + 9 && w.w === ',');
+      if (close > 0 && ws.slice(s + 2, close).some((w) => KIND.test(w.lw))) s = close;
+    }
     // `T starring P;`: the cast after the title
     if (/^(?:starring|featuring)$/.test(ws[s]?.lw ?? ''))
       for (let e = s + 1; e < s + 6 && ws[e]; e++)
@@ -399,10 +431,15 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
     if (/^(?:by|from)$/.test(ws[s]?.lw ?? '')) {
       let e = s + 1;
       while (e < ws.length && e - s < 6 && ws[e].w !== ';' && /^(?:\p{Lu}|and$|various$|directors?$)/u.test(ws[e].w)) e++;
+      // (the list's own `and` after the credit: `“A” by P and “B” by P2`)
+      if (ws[e - 1]?.lw === 'and' && /^[“"‘]$/.test(ws[e]?.w ?? '')) {
+        e--;
+        credited = true;
+      }
       s = e;
     }
     // after a semicolon, or a comma once a list has begun (`A, B, C and D`, `..., as well as E`)
-    const andOn = ws[s]?.lw === 'and' && titles.length > 1;
+    const andOn = ws[s]?.lw === 'and' && (titles.length > 1 || credited);
     const asWell = ws[s]?.lw === 'as' && ws[s + 1]?.lw === 'well' && ws[s + 2]?.lw === 'as';
     // (the comma inside the closing quote, as US trades write it: `“T,” P2's “T2”`)
     const inQuote = s === end && /^[”"]$/.test(ws[s - 1]?.w ?? '') && ws[s - 2]?.w === ',';
@@ -445,6 +482,20 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
     if (t && own >= 0) {
       j += own;
       continue;
+    }
+    // "Ana Ruiz and Tom Berg's romantic drama T": two makers, the second's possessive before the film
+    if (t && ws[t[0]]?.lw === 'and' && /^\p{Lu}\p{Ll}+ \p{Lu}[\p{Ll}-]+$/u.test(t[1])) {
+      let e = t[0] + 1;
+      while (e < t[0] + 4 && /^\p{Lu}/u.test(ws[e]?.w ?? '') && !POSSESSIVE.test(ws[e].w)) e++;
+      if (
+        e > t[0] + 1 &&
+        POSSESSIVE.test(ws[e]?.w ?? '') &&
+        /^\p{Lu}/u.test(ws[e].w) &&
+        (KIND.test(ws[e + 1]?.lw ?? '') || DESC_WORD.test(ws[e + 1]?.lw ?? ''))
+      ) {
+        j = e;
+        continue;
+      }
     }
     // "Ana Ruiz (Game Of Thrones) horror T": a cast name, a show of theirs in parentheses, then the kind of film
     if (t && ws[t[0]]?.w === '(') {
