@@ -533,9 +533,19 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       // "Croatia's Kinorama": a buyer's country, not an auteur
       if (territoryOf(m[1])) continue;
       // "Nature's Cleanup Crew", "Thursday's Child", "God's Horses": a common noun's possessive opens the title itself
+      // "P's competition entry Emma's Garden": after a maker's possessive and the kind of film, a one-word possessive
+      // opens the title itself
+      const kindBefore = new RegExp(String.raw`\b${KINDS}[ ]$`, 'u').test(part.slice(Math.max(0, m.index - 30), m.index));
+      if (!(m[2] ?? '').trim() && !m[1].includes(' ') && kindBefore && /['’]s\s/.test(part.slice(Math.max(0, m.index - 60), m.index))) {
+        const whole = m[0].replace(/[.,;:]+$/, '');
+        if (bestTitle(whole, part.slice(m.index + m[0].length, m.index + m[0].length + 24)) === whole) {
+          push(sen.start + m.index, whole);
+          continue;
+        }
+      }
       // (its last word only after a nationality: "Moroccan God's Horses")
       const possessor = m[1].split(' ');
-      if (!descriptor.trim() && COMMON_POSSESSOR.has(possessor[possessor.length - 1].toLowerCase())) {
+      if (!(m[2] ?? '').trim() && COMMON_POSSESSOR.has(possessor[possessor.length - 1].toLowerCase())) {
         const lead = possessor.slice(0, -1).join(' ');
         const skip = lead ? lead.length + 1 : 0;
         const whole = m[0].slice(skip).replace(/[.,;:]+$/, '');

@@ -358,3 +358,33 @@ describe('a buyer’s verb in more tenses and turns', () => {
     ).toEqual(['Promised / Kestrel Films / -', 'Arctic / Kestrel Films / -']);
   });
 });
+
+describe('a title that holds a possessive, and a buyer’s seat', () => {
+  it('"P’s competition entry Emma’s Garden was sold by S to X (R)": the second possessive is the title’s', () => {
+    expect(
+      deals(
+        'Tom Berg’s Zabaltegi New Directors entry Emma’s Garden was sold by The Match Factory to Wanda Vision (Spain) and Providence Filmes (Brazil).',
+      ),
+    ).toEqual(["Emma's Garden / Wanda Vision / Spain", "Emma's Garden / Providence Filmes / Brazil"]);
+  });
+
+  it('"Moroccan God’s Horses": a nationality before a common noun’s possessive', () => {
+    expect(deals('Kestrel bought Moroccan God’s Horses by Ana Ruiz.').map((d) => d.split(' / ').slice(0, 2).join(' / '))).toEqual([
+      "God's Horses / Kestrel",
+    ]);
+  });
+
+  it('"Bologna-based X": where the company sits is no part of its name', () => {
+    expect(
+      deals('In a new deal, Italian rights on “Salt Road” have gone to Bologna-based I Wonder Pictures.').map((d) => d.split(' / ')[1]),
+    ).toEqual(['I Wonder Pictures']);
+  });
+
+  it('"as well as its sale of competition title T2 to X": an unread film is no sale of the one named before', () => {
+    expect(
+      deals(
+        'The sales included Lantern’s sale of Ana Ruiz’s Skylight to Alta Films in Spain, as well as its sale of competition title 12 Flowers to France’s Haut et Court.',
+      ).filter((d) => d.includes('Haut et Court')),
+    ).not.toContain('Skylight / Haut et Court / France');
+  });
+});

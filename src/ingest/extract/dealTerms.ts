@@ -537,6 +537,8 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
     if (!terrs.length) terrs = [place.expr];
   }
   buyer = buyer.replace(/^(?:Buyer|Distributor|Streamer|Broadcaster)\s+(?=\p{Lu})/u, '');
+  // "Bologna-based I Wonder Pictures": where the company sits is no part of its name
+  buyer = buyer.replace(/^\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?-based\s+(?=\p{Lu})/u, '');
   // no company: a bare corporate word ("September Film" cut at the month), an editor's tag ("(EXCLUSIVE)"), a pronoun
   if (NO_BUYER.test(buyer)) return;
   if (nk(title) === nk(buyer)) return;

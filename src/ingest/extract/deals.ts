@@ -138,6 +138,9 @@ export function extractDeals(c: Ctx): void {
         pointed = (c.tok(j + 1) === 'latter' ? named[named.length - 1] : named[0]) ?? c.titleAt(j)[0];
       }
     if (gerund && !title && !later && !(pointed ?? opening)) continue;
+    // ("as well as its sale of competition title T2 to X": a sale of a film the sketch could not read is no sale of
+    // the film named before it)
+    if (c.seq(v, ['the', 'sale', 'of']) && !title) continue;
     const ttl = title ?? later ?? (gerund ? (pointed ?? opening) : lastTitleBefore(c, v)) ?? c.st.focus ?? c.st.lead;
     const prefix = c.words(c.clauseStart(v), v);
     if (/\b(?:in talks|negotiations|denied|not|rumou?red|said to|believed to|reportedly)\b/.test(prefix)) continue;

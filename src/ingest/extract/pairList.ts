@@ -118,6 +118,9 @@ export function saleTitle(c: Ctx, first: number): string | null {
   for (let t = first - 1; t > cue; t--) {
     if (c.isTitle(t) && !otherFilm(c, t, first)) return titleOf(t);
     if (pronounAt(c, t) && !c.isTitle(t)) return meaning(t);
+    // ("its sale of competition title 12 Flowers to X": the object is a film the sketch did not read, never one named
+    // before the verb)
+    if (/^E\d+$/.test(c.tok(t)) && /^(?:title|film|feature|documentary|drama|comedy|thriller|movie|\d+)$/.test(c.tok(t - 1))) return null;
   }
   // the subject: the clause before the verb, back to the sale word before it
   const from = c.clauseStart(cue);
