@@ -598,8 +598,15 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       if (t.includes("'s ")) continue;
       if (plausible(t, '') && t.split(' ').length <= 7) push(sen.start + m.index + m[0].indexOf(t, m[0].indexOf(', ')), t);
     }
-    const seeAlso = part.includes('[+see also');
-    for (const m of seeAlso || part.includes('(see news)') ? part.matchAll(MARKER_AFTER) : []) {
+    // a copy of the page that lost the film link keeps its line break: the sentence stops on the title without a full
+    // stop and goes on, in lower case, on the next line ("the Golden Bear winner On Body and Soul\nby P")
+    // (never inside a film link's own block, whose lines name the film's profile, its director, its trailer)
+    const before = view.slice(Math.max(0, sen.start - 400), sen.start);
+    const inLink = before.lastIndexOf('[+see also') > before.lastIndexOf(']');
+    const stripped = !inLink && !/[.!?:;”"')]\s*$/.test(part) && /^[ \t]*\n[ \t]*(?:\p{Ll}|,|\()/u.test(view.slice(sen.end, sen.end + 6));
+    const linked = stripped ? `${part.trimEnd()} [+see also:` : part;
+    const seeAlso = linked.includes('[+see also');
+    for (const m of seeAlso || part.includes('(see news)') ? linked.matchAll(MARKER_AFTER) : []) {
       // "Julie Ruiz's The Tree [+see also:": the title is what follows the auteur's possessive
       let cut = m[1].lastIndexOf("'s ");
       cut = cut >= 0 ? cut + 3 : 0;
@@ -611,14 +618,14 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       if (/\b(?:starring|co-starring|featuring)\b[^,;]*$/.test(part.slice(0, m.index + cut))) continue;
       if (plausible(t, '')) push(sen.start + m.index + cut, t);
     }
-    for (const m of seeAlso ? part.matchAll(MARKER_AFTER_AND) : []) {
+    for (const m of seeAlso ? linked.matchAll(MARKER_AFTER_AND) : []) {
       const t = m[0].trimEnd();
       // (a film link vouches for an opening word: "On Body and Soul" is no "In Europe and Asia")
       const rest = t.split(' ').slice(1).join(' ');
       const opener = OPENERS.has(t.split(' ')[0].toLowerCase()) && rest.split(/ and /).every((p) => !territoryOf(p));
       if ((plausible(t, '') || opener) && !t.includes("'s ")) push(sen.start + m.index, t);
     }
-    for (const m of seeAlso ? part.matchAll(MARKER_AFTER_COMMAS) : []) {
+    for (const m of seeAlso ? linked.matchAll(MARKER_AFTER_COMMAS) : []) {
       const t = m[0].trimEnd();
       const lead = /^(\d+) (?=\p{Lu})/u.exec(t);
       if (plausible(lead ? t.slice(lead[0].length) : t, '') && !t.includes("'s ")) push(sen.start + m.index, t);

@@ -388,3 +388,13 @@ describe('a title that holds a possessive, and a buyer’s seat', () => {
     ).not.toContain('Skylight / Haut et Court / France');
   });
 });
+
+describe('a copy of a page that lost its film links', () => {
+  it('"the Golden Bear winner Body and Soul⏎by P": the line break where the link was ends the title, "and" and all', () => {
+    expect(
+      deals(
+        'Kestrel Film bought the German and Austrian rights for the Golden Bear winner Body and Soul\nby Ana Ruiz from Films Boutique, while Filmcoopi picked up the rights for Switzerland.',
+      ),
+    ).toEqual(['Body and Soul / Kestrel Film / Germany and Austria', 'Body and Soul / Filmcoopi / Switzerland']);
+  });
+});
