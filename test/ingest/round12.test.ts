@@ -398,3 +398,28 @@ describe('a copy of a page that lost its film links', () => {
     ).toEqual(['Body and Soul / Kestrel Film / Germany and Austria', 'Body and Soul / Filmcoopi / Switzerland']);
   });
 });
+
+describe('the buyer’s own words and turns', () => {
+  it('"X, in a near-$20-million deal, grabbed P’s MMA drama “T,”": a phrase between commas after the subject, and a price that is no hedge', () => {
+    expect(
+      deals('Netflix, in a near-$20-million deal, grabbed Ana Ruiz’s MMA drama “Bruiser,” ahead of its premiere.').map((d) =>
+        d.split(' / ').slice(0, 2).join(' / '),
+      ),
+    ).toEqual(['Bruiser / Netflix']);
+  });
+
+  it('"X previously distribbed P’s animated feature “T”", "X won the scramble for P’s Palme d’Or winner “T”"', () => {
+    expect(deals('Front Row previously distribbed Ana Ruiz’s animated feature “Persepolis.”')).toEqual(['Persepolis / Front Row / -']);
+    expect(deals('Kestrel Films won the scramble for Ana Ruiz’s Palme d’Or winner “Four Months,” signing a deal with Wild Bunch.')).toEqual(
+      ['Four Months / Kestrel Films / -'],
+    );
+  });
+
+  it('"X, which acquired T2, has licensed Greece": the past buy is its own deal and the territory the film in focus’s', () => {
+    expect(
+      deals(
+        `${SOLD}Another art-house buyer, AMA Films, which acquired Cannes Palme d’Or winner “Winter Sleep,” has licensed Greece. Against Gravity has purchased rights to Poland.`,
+      ),
+    ).toEqual(['Salt Road / AMA Films / Greece', 'Winter Sleep / AMA Films / -', 'Salt Road / Against Gravity / Poland']);
+  });
+});

@@ -30,7 +30,7 @@ import { COMPANY_PRONOUN } from './words.js';
 
 /** Words a sentence must hold for this reading to try it. */
 const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup|releasing|has taken|has also taken|have taken|to pre-buy|to prebuy)\b/;
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup|releasing|has taken|has also taken|have taken|to pre-buy|to prebuy|distribbed|won the (?:scramble|race|bidding war|battle) for)\b/;
 
 const ACTIVE: string[][] = [
   ['acquired'],
@@ -62,6 +62,12 @@ const ACTIVE: string[][] = [
   // a release told in passing is a deal of the past ("X, which released T", "X has released such titles as A, B")
   ['released'],
   ['distributed'],
+  // the trade's slang and idioms for a buy ("X previously distribbed T", "X won the scramble for T")
+  ['distribbed'],
+  ['won', 'the', 'scramble', 'for'],
+  ['won', 'the', 'race', 'for'],
+  ['won', 'the', 'bidding', 'war', 'for'],
+  ['won', 'the', 'battle', 'for'],
   // a release settled ("X will be releasing crime thriller T", "X is releasing T")
   ['will', 'be', 'releasing'],
   ['is', 'releasing'],
@@ -180,7 +186,7 @@ const BETWEEN = new Set([
 ]);
 /** Before the verb in its clause: not a deal (yet). */
 const NOT_CLOSED =
-  /\b(?:talks?|negotiat\w*|nearing|near|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking|reportedly|allegedly|reports? that|speculation)\b/;
+  /\b(?:talks?|negotiat\w*|nearing|near(?!-)|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking|reportedly|allegedly|reports? that|speculation)\b/;
 /** Words that describe the film before its title (`the Venice competition title T`, `another thriller, T`). */
 const KIND =
   /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|features|debut|documentary|documentaries|doc|docs|docu|drama|dramas|comedy|comedies|thrillers|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star|starrer|player|contender|docu-feature|crowdpleaser|crowd-pleaser)$/;
@@ -216,7 +222,17 @@ export function notClosed(ws: Word[], v: number): boolean {
 export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[] {
   let k = v;
   while (k > 0 && BETWEEN.has(ws[k - 1].lw) && v - k < 7) k--;
-  const found = companyEndingAt(c, ws, k, text);
+  let found = companyEndingAt(c, ws, k, text);
+  // "Netflix, in a near-$20-million deal, grabbed": a phrase between commas after the subject
+  if (!found && ws[k]?.w === ',') {
+    for (let p = k - 1; p > 0 && k - p <= 10; p--) {
+      if (ws[p].w !== ',') continue;
+      const words = ws.slice(p + 1, k);
+      if (words.length && /^(?:in|at|with|after|for|on|meanwhile|again|reportedly|however|too|also|once|in a)$/.test(words[0].lw))
+        found = companyEndingAt(c, ws, p, text);
+      break;
+    }
+  }
   if (found) {
     // "X, a subsidiary of Y, acquired", "X, rather than Y, acquired": a company inside commas between another
     // company and the verb describes it; the subject is the company before the opening comma
@@ -483,6 +499,11 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
       j += own;
       continue;
     }
+    // ("P's Palme d'Or winner T": an award's name in the description)
+    if (t && /^d['’]or$/i.test(ws[t[0]]?.w ?? '')) {
+      j = t[0];
+      continue;
+    }
     // "Ana Ruiz and Tom Berg's romantic drama T": two makers, the second's possessive before the film
     if (t && ws[t[0]]?.lw === 'and' && /^\p{Lu}\p{Ll}+ \p{Lu}[\p{Ll}-]+$/u.test(t[1])) {
       let e = t[0] + 1;
@@ -516,7 +537,8 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
       j = t[0] - 1;
       continue;
     }
-    if (POSSESSIVE.test(w.w) || KIND.test(w.lw) || DESC_WORD.test(w.lw) || /^\d{4}$/.test(w.w)) continue;
+    // (an award in the description: "P's Palme d'Or winner T")
+    if (POSSESSIVE.test(w.w) || KIND.test(w.lw) || DESC_WORD.test(w.lw) || /^\d{4}$/.test(w.w) || /^d['’]or$/.test(w.lw)) continue;
     // "S's topical documentary T": any adjective right before a kind of film
     if (/^\p{Ll}[\p{Ll}-]+$/u.test(w.w) && KIND.test(ws[j + 1]?.lw ?? '')) continue;
     // "another thriller, T": a comma after a kind
@@ -734,7 +756,12 @@ export function extractClauseDeals(c: Ctx): void {
       // (the territory may follow the company the film came from: "A and B from HanWay for rights in Spain")
       const from = ws[obj.end]?.lw === 'from' ? companyStartingAt(c, ws, obj.end + 1, text, true) : null;
       const terr = obj.terr ?? afterTerritories(ws, obj.end, text) ?? (from ? afterTerritories(ws, from[0], text) : null);
-      tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, true);
+      // (a relative clause tells the buyer's past deal, never a correction of what its main clause says: "X, which
+      // acquired T2, has licensed Greece")
+      let r = v - 1;
+      while (r > 0 && /^(?:has|have|had|also|previously|recently|once)$/.test(ws[r].lw)) r--;
+      const relative = /^(?:which|who|that)$/.test(ws[r]?.lw ?? '');
+      tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, !relative);
       v = obj.end - 1;
       continue;
     }

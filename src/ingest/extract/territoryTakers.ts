@@ -84,8 +84,13 @@ export function extractTerritoryTakers(c: Ctx): void {
     const home = c.isTerr(subject - 1) && c.terr(subject - 1) ? [c.terr(subject - 1)!] : [];
     const title = c.st.focus ?? c.st.lead;
     if (!title) continue;
-    const have = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
-    if (!have.has(nk(buyer))) addDeal(c, title, buyer, terrs, { seller: sentenceSeller(c) }, 0.7);
+    // (a deal another rule read without its territory is completed: "X has purchased rights to Poland")
+    const placedHere = new Set(
+      dealsHere(c)
+        .filter((d) => d.fields.territories)
+        .map((d) => `${nk(d.fields.title)}|${nk(d.fields.buyer)}`),
+    );
+    if (!placedHere.has(`${nk(title)}|${nk(buyer)}`)) addDeal(c, title, buyer, terrs, { seller: sentenceSeller(c) }, 0.7);
     // the apposition's own films: "a buyer of T2, T3 and T4", "which acquired T2", "which released T2"
     if (appos >= 0) {
       const words = c.words(appos + 1, s);
