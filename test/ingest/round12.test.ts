@@ -423,3 +423,17 @@ describe('the buyer’s own words and turns', () => {
     ).toEqual(['Salt Road / AMA Films / Greece', 'Winter Sleep / AMA Films / -', 'Salt Road / Against Gravity / Poland']);
   });
 });
+
+describe('a film the sketch could not read, opening the sentence', () => {
+  it('"K-Carmen e Mbeki, the festival’s winner, did brisk business, selling to R (X)": the name before the apposition', () => {
+    expect(
+      deals(
+        'K-Carmen e Mbeki, the festival’s 2005 winner based on an opera and shown in the Forum, did brisk business, selling to Germany (Kestrel Films), France (Harbor Media) and Italy (Lady Film).',
+      ),
+    ).toEqual([
+      'K-Carmen e Mbeki / Kestrel Films / Germany',
+      'K-Carmen e Mbeki / Harbor Media / France',
+      'K-Carmen e Mbeki / Lady Film / Italy',
+    ]);
+  });
+});

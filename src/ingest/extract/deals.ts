@@ -128,7 +128,19 @@ export function extractDeals(c: Ctx): void {
     // ("T, the festival's winner based on the opera T2, did brisk business, selling to ...": what the sentence is about,
     // its first film, not the last film named before the verb)
     const gerund = /^(?:selling|pre-selling)$/.test(c.tok(v));
-    const opening = c.isTitle(0) ? c.item(0).text : c.isTitle(1) && /^[PE]\d+$/.test(c.tok(0)) ? c.item(1).text : null;
+    // (a title the sketch did not read, written before the apposition that opens the sentence: "U-Carmen e Khayelitsha,
+    // the festival's winner, did brisk business, selling to")
+    const unread =
+      gerund && /^E\d+$/.test(c.tok(0))
+        ? /^([\p{Lu}][\p{L}'’-]*(?: (?:[\p{Lu}][\p{L}'’-]*|e|y|et|of|the|de|la|le|du|del)){0,5}), the /u.exec(c.sent.text)
+        : null;
+    const opening = c.isTitle(0)
+      ? c.item(0).text
+      : c.isTitle(1) && /^[PE]\d+$/.test(c.tok(0))
+        ? c.item(1).text
+        : unread && c.item(0).ent !== 'person' && c.item(0).ent !== 'company'
+          ? unread[1]
+          : null;
     // (`with the latter recently pre-selling to`: the film the pronoun names; a sentence that opens on no film the
     // sketch read tells no sale of this kind)
     let pointed: string | null = null;
