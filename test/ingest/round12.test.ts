@@ -437,3 +437,21 @@ describe('a film the sketch could not read, opening the sentence', () => {
     ]);
   });
 });
+
+describe('sales told as a seller’s sale', () => {
+  it('"S has sold festival title T to a raft of territories led by R (X) and R2 (Y)"', () => {
+    expect(
+      deals(
+        'Kestrel Entertainment has sold Cannes title Hopeless to a raft of territories led by Japan (Happinet) and France (Bac Films).',
+      ),
+    ).toEqual(['Hopeless / Happinet / Japan', 'Hopeless / Bac Films / France']);
+  });
+
+  it('"S’s sale of P’s T to X in R, Y in R2, as well as its sale of T2 to ...": each sale its own, an unread film none', () => {
+    expect(
+      deals(
+        'Sales announced included: Lantern Sales’ sale of Ana Ruiz’s Skylight to Alta Films in Spain and Alfa Films in Argentina, as well as its sale of competition title 12 Flowers to France’s Haut et Court, Australia’s Palace Films and Israel’s New Cinema.',
+      ),
+    ).toEqual(['Skylight / Alta Films / Spain', 'Skylight / Alfa Films / Argentina']);
+  });
+});

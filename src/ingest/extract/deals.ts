@@ -86,7 +86,7 @@ export function extractDeals(c: Ctx): void {
         continue;
       }
       if (
-        !/^(?:[a-z-]+|N\d+|P\d+'s|E\d+'s)$/.test(c.raw(s2)) ||
+        !/^(?:[a-z-]+|N\d+|[FAS]\d+|P\d+'s|E\d+'s)$/.test(c.raw(s2)) ||
         (['to', 'with', 'for', 'in'].includes(c.tok(s2)) && c.tok(s2 - 1) !== 'rights')
       )
         break;
@@ -94,7 +94,7 @@ export function extractDeals(c: Ctx): void {
     // "found takers worldwide: the U.K. (X), ...", "sold to twelve territories including Mexico (X), ...": the list follows
     if (/^(?:worldwide|internationally|abroad) :$/.test(c.words(k, k + 2))) k += 2;
     const counted =
-      /^(?:to )?(?:\w+ |more than \w+ |over \w+ )?(?:territories|countries|markets|buyers|distributors)(?: so far| already)?(?: ,)? (?:including|such as|among them|:)/.exec(
+      /^(?:to )?(?:\w+ |more than \w+ |over \w+ |a (?:raft|number|host|slew|string) of )?(?:territories|countries|markets|buyers|distributors)(?: so far| already)?(?: ,)? (?:including|such as|among them|led by|:)/.exec(
         c.words(k, k + 8),
       );
     if (counted && !/^T\d/.test(c.tok(k))) k += counted[0].split(' ').length;
@@ -152,7 +152,7 @@ export function extractDeals(c: Ctx): void {
     if (gerund && !title && !later && !(pointed ?? opening)) continue;
     // ("as well as its sale of competition title T2 to X": a sale of a film the sketch could not read is no sale of
     // the film named before it)
-    if (c.seq(v, ['the', 'sale', 'of']) && !title) continue;
+    if ((c.seq(v, ['the', 'sale', 'of']) || c.seq(v, ['sale', 'of'])) && !title) continue;
     const ttl = title ?? later ?? (gerund ? (pointed ?? opening) : lastTitleBefore(c, v)) ?? c.st.focus ?? c.st.lead;
     const prefix = c.words(c.clauseStart(v), v);
     if (/\b(?:in talks|negotiations|denied|not|rumou?red|said to|believed to|reportedly)\b/.test(prefix)) continue;

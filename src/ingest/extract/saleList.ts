@@ -74,6 +74,8 @@ export function readSales(c: Ctx, i: number, limit: number): { items: SaleItem[]
       e++;
     }
     if (out.length < 2 && !paren) return false;
+    // (never past a new sale: ", as well as its sale of T2 to X")
+    for (let j = k; j < e; j++) if (/^(?:sale|sales|sold|deal|deals|its|their)$/.test(c.tok(j))) return false;
     if (e >= limit || (c.tok(e) !== ',' && c.tok(e) !== ';')) return false;
     skipped = out.length;
     k = e;

@@ -119,6 +119,8 @@ export const SELL_VERBS: string[][] = [
   ['pre', '-', 'sold'],
   // ("several deals inked, including the sale of T, T2 and T3 to X")
   ['the', 'sale', 'of'],
+  // ("France's Films Distribution sale of P's T to X in Spain, Y in Argentina")
+  ['sale', 'of'],
   ['completed', 'deals'],
   ['closed', 'sales'],
   ['concluded', 'sales'],
