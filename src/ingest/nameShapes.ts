@@ -86,7 +86,8 @@ export function isCapToken(t: string): boolean {
   if (/^\p{Lu}/u.test(t)) return true;
   if (/^\d/.test(t)) return /\p{L}/u.test(t) || /^0\d$/.test(t); // A24-like, "01" Distribution; not plain numbers
   if (/^d['’]\p{Lu}/u.test(t)) return true; // Palme d'Or
-  return /^(?:mk2|eOne|iQiyi|iQIYI)$/.test(t);
+  // a brand written with a lower-case prefix: "iWonder", "eOne", "myCanal"
+  return /^(?:mk2|iQiyi|iQIYI)$/.test(t) || /^\p{Ll}{1,2}\p{Lu}[\p{L}\d]+$/u.test(t);
 }
 
 /** The territory expression a name stands for, if any ("North American" → "North America", "Irish" → "Ireland"). */

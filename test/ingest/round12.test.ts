@@ -455,3 +455,13 @@ describe('sales told as a seller’s sale', () => {
     ).toEqual(['Skylight / Alta Films / Spain', 'Skylight / Alfa Films / Argentina']);
   });
 });
+
+describe('a buyer written with a lower-case prefix', () => {
+  it('"iWonder for Italy" is a buyer in a sales list, as eOne is', () => {
+    expect(
+      deals(
+        'Lantern Sales has closed deals on “Salt Road” with Italia Film for the Middle East, iWonder for Italy and Kestrel for Germany.',
+      ),
+    ).toEqual(['Salt Road / Italia Film / Middle East', 'Salt Road / iWonder / Italy', 'Salt Road / Kestrel / Germany']);
+  });
+});
