@@ -27,84 +27,24 @@ import { type Ctx, dealsHere, dropFact, nk, spellTerritories } from './context.j
 import { addDeal, sentenceSeller } from './dealTerms.js';
 import { type Word, companyEndingAt, companyStartingAt, sentenceWords, titleAt } from './clauseWords.js';
 import { COMPANY_PRONOUN } from './words.js';
-
-/** Words a sentence must hold for this reading to try it. */
-const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup|releasing|has taken|has also taken|have taken|to pre-buy|to prebuy|distribbed|won the (?:scramble|race|bidding war|battle) for)\b/;
-
-const ACTIVE: string[][] = [
-  ['acquired'],
-  ['acquires'],
-  ['pre-acquired'],
-  ['purchased'],
-  ['picked', 'up'],
-  ['picks', 'up'],
-  ['bought'],
-  ['buys'],
-  ['pre-bought'],
-  ['nabbed'],
-  ['nabs'],
-  ['snapped', 'up'],
-  ['snaps', 'up'],
-  ['snatched', 'up'],
-  ['scooped', 'up'],
-  ['landed'],
-  ['lands'],
-  ['grabbed'],
-  ['grabs'],
-  ['secured'],
-  ['took', 'home'],
-  ['takes', 'home'],
-  ['snagged'],
-  ['snags'],
-  ['snared'],
-  ['tied', 'down'],
-  // a release told in passing is a deal of the past ("X, which released T", "X has released such titles as A, B")
-  ['released'],
-  ['distributed'],
-  // the trade's slang and idioms for a buy ("X previously distribbed T", "X won the scramble for T")
-  ['distribbed'],
-  ['won', 'the', 'scramble', 'for'],
-  ['won', 'the', 'race', 'for'],
-  ['won', 'the', 'bidding', 'war', 'for'],
-  ['won', 'the', 'battle', 'for'],
-  // a release settled ("X will be releasing crime thriller T", "X is releasing T")
-  ['will', 'be', 'releasing'],
-  ['is', 'releasing'],
-  // ("X has also taken P's latest feature, T")
-  ['has', 'taken'],
-  ['has', 'also', 'taken'],
-  ['have', 'taken'],
-];
-const GERUND: string[][] = [
-  ['acquiring'],
-  ['picking', 'up'],
-  ['taking', 'home'],
-  ['nabbing'],
-  ['snapping', 'up'],
-  ['prebuying'],
-  ['pre-buying'],
-  ['grabbing'],
-  ['scooping', 'up'],
-  ['snatching', 'up'],
-  ['snagging'],
-  ['scoring'],
-];
-/** `X and Y are the latest broadcasters to acquire T`: a purchase told as the subject's place in a series. */
-const INFINITIVE: string[][] = [
-  ['acquire'],
-  ['pick', 'up'],
-  ['license'],
-  ['buy'],
-  ['pre-buy'],
-  ['prebuy'],
-  ['snap', 'up'],
-  ['secure'],
-  ['release'],
-  ['distribute'],
-];
-const LATEST =
-  /^(?:is|are|was|were|becomes?|became) the (?:latest|newest|first|last|second|third|most recent)(?: [\p{Ll}-]+){0,2} (?:buyers?|broadcasters?|distributors?|streamers?|compan(?:y|ies)|outlets?|platforms?|channels?|networks?|labels?) to$/u;
+import {
+  ACTIVE,
+  BETWEEN,
+  BOX_OFFICE,
+  CUE,
+  DESC_WORD,
+  GERUND,
+  INFINITIVE,
+  KIND,
+  LATEST,
+  LIST_NOUN,
+  MEDIA,
+  NOT_CLOSED,
+  PASSIVE,
+  PASSIVE_FROM,
+  POSSESSIVE,
+  WENT,
+} from './svoWords.js';
 
 /** Where the subject's `are the latest ... to` (or `teamed up to`, `partnered to`) begins before the infinitive at `v`, or -1. */
 function latestToAt(ws: Word[], v: number): number {
@@ -130,73 +70,6 @@ function latestToAt(ws: Word[], v: number): number {
       return b;
   return -1;
 }
-const PASSIVE: string[][] = [
-  ['sold', 'to'],
-  ['bought', 'by'],
-  ['acquired', 'by'],
-  ['picked', 'up', 'by'],
-  ['snapped', 'up', 'by'],
-  ['nabbed', 'by'],
-  ['scooped', 'up', 'by'],
-  ['pre-bought', 'by'],
-];
-/** The words of a box-office report. */
-const BOX_OFFICE = /\b(?:grossed|grosses|screens|box[- ]office|admissions|opening weekend|takings|per-screen)\b/i;
-/** The passive verbs that may name the seller before their buyer: `bought from S by X`. */
-const PASSIVE_FROM: string[][] = [['bought'], ['acquired'], ['picked', 'up'], ['snapped', 'up'], ['licensed'], ['pre-bought']];
-const WENT: string[][] = [
-  ['went', 'to'],
-  ['both', 'went', 'to'],
-  ['have', 'both', 'gone', 'to'],
-  ['have', 'gone', 'to'],
-  ['has', 'gone', 'to'],
-];
-
-/** Words between a subject company and its verb (`has reportedly`, `has announced that it has`, `, which`). */
-const BETWEEN = new Set([
-  'has',
-  'have',
-  'had',
-  'also',
-  'now',
-  'recently',
-  'previously',
-  'since',
-  'once',
-  'just',
-  'officially',
-  'quickly',
-  'already',
-  'quietly',
-  'finally',
-  'swiftly',
-  'reportedly',
-  'announced',
-  'announces',
-  'said',
-  'says',
-  'that',
-  'it',
-  // ("announced its had acquired": the trade's own typo)
-  'its',
-  'is',
-  'which',
-  'who',
-  ',',
-]);
-/** Before the verb in its clause: not a deal (yet). */
-const NOT_CLOSED =
-  /\b(?:talks?|negotiat\w*|nearing|near(?!-)|set to|poised|rumou?rs?|rumou?red|could|would|may|might|expected|eyeing|circling|close to|hunt|denied|not|never|n't|hopes?|wants?|plans?|looking|reportedly|allegedly|reports? that|speculation)\b/;
-/** Words that describe the film before its title (`the Venice competition title T`, `another thriller, T`). */
-const KIND =
-  /^(?:film|films|movie|movies|picture|pic|pics|title|titles|feature|features|debut|documentary|documentaries|doc|docs|docu|drama|dramas|comedy|comedies|thrillers|thriller|horror|western|epic|animation|entry|selection|winner|winners|award-winner|hit|opener|closer|premiere|sequel|remake|biopic|romance|musical|satire|fantasy|adaptation|series|miniseries|short|favorite|favourite|darling|breakout|pick|acquisition|offering|filmmaker|director|helmer|auteur|writer-director|actor|actress|star|starrer|player|contender|docu-feature|crowdpleaser|crowd-pleaser)$/;
-/** Words allowed in a description besides kinds and capitals. */
-const DESC_WORD =
-  /^(?:the|a|an|another|its|his|her|their|new|latest|upcoming|animated|acclaimed|award-winning|festival|competition|market|section|grand|best|first|second|third|two|three|four|both|global|prize|feature-length|horror|action|crime|family|period|indie|korean|french|german|japanese|chinese|spanish|italian|british|american|documentary|narrative|midnight|english-language|foreign-language|genre|sci-fi|coming-of-age|romantic|dark|black|award|screenplay|cannes|buzzy|hot|critically|psychological|supernatural|teen|political|true-crime|music|dance|sports)$/;
-/** Words of the rights before `rights to/for/on`: territories and media, read as the territory phrase. */
-const MEDIA =
-  /^(?:exclusive|all|distribution|theatrical|svod|avod|tvod|vod|streaming|digital|tv|television|home|entertainment|video|dvd|ancillary|remaining|select|the|and|multi-territory|multi-regional|rights)$/;
-
 function phraseAt(ws: Word[], i: number, list: string[][]): number {
   for (const p of list) if (p.every((w, k) => ws[i + k]?.lw === w)) return p.length;
   return 0;
@@ -475,12 +348,6 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
   }
   return { titles, end, terr };
 }
-
-/** A possessive: `Ana Ruiz's`, and the plural `Ana Jacobs’`. */
-const POSSESSIVE = /['’]s$|s['’]$/;
-/** The noun a list of films opens with: `three Cannes titles:`. */
-const LIST_NOUN =
-  /^(?:titles|films|pictures|movies|features|pics|players|entries|documentaries|docs|dramas|projects|favorites|favourites|hits|contenders)$/;
 
 /** The title at or after `k` past a description of at most `max` words: [end, title]. */
 function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number): [number, string] | null {
