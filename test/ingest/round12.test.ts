@@ -22,9 +22,10 @@ describe('a buyer that took a territory of the film in focus, its clause naming 
     ).toEqual(['Salt Road / Kestrel Films / Greece', 'Copper Sky / Kestrel Films / -']);
   });
 
-  it('"X, whose slate features T2, has purchased rights to Poland": the slate is no deal of this sentence', () => {
-    expect(deals(`${SOLD}Kestrel Films, whose slate features “Copper Sky”, has purchased rights to Poland.`)).toEqual([
+  it('"X, whose distribution slate features T2, has purchased rights to Poland": the territory is the film in focus’s, the slate the buyer’s own', () => {
+    expect(deals(`${SOLD}Kestrel Films, whose distribution slate features “Copper Sky”, has purchased rights to Poland.`)).toEqual([
       'Salt Road / Kestrel Films / Poland',
+      'Copper Sky / Kestrel Films / -',
     ]);
   });
 

@@ -4,7 +4,8 @@
  * Greece", "X, whose slate features T2, has purchased rights to Poland", "X has picked up rights to the Czech
  * Republic and Slovakia". The market report names its film once and then goes buyer by buyer; the film is the one in
  * focus before the sentence (what the apposition says the buyer bought before is its own past deal, never this
- * one). The apposition's films are that buyer's too when it says so: "a buyer of T2, T3 and T4", "which acquired T2".
+ * one). The apposition's films are that buyer's too when it says so: "a buyer of T2, T3 and T4", "which acquired T2",
+ * "whose distribution slate features T2" (a buyer's slate is what it bought).
  * Never in talks, never a sales company, never when the clause names a film of its own. One pass over the
  * sentence's tokens.
  */
@@ -94,7 +95,11 @@ export function extractTerritoryTakers(c: Ctx): void {
     // the apposition's own films: "a buyer of T2, T3 and T4", "which acquired T2", "which released T2"
     if (appos >= 0) {
       const words = c.words(appos + 1, s);
-      if (/^(?:(?:a|an|the) (?:\S+ ){0,3}buyer of|which (?:also )?(?:acquired|bought|released|distributed|picked up))\b/.test(words))
+      if (
+        /^(?:(?:a|an|the) (?:\S+ ){0,3}buyer of|which (?:also )?(?:acquired|bought|released|distributed|picked up)|whose (?:\S+ )?(?:slate|line-up|lineup|catalogue|catalog) (?:features|includes|included|boasts))\b/.test(
+          words,
+        )
+      )
         for (let t = appos + 1; t < s; t++) if (c.isTitle(t)) addDeal(c, c.item(t).text, buyer, home, { seller: null }, 0.6);
     }
     v = j;
