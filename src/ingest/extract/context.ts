@@ -209,7 +209,13 @@ export class Ctx {
     if (this.isTitle(i)) return [this.item(i).text, 1];
     // "the latter", "the former": the last or the first of the titles a sentence named together
     const which = this.tok(i) === 'the' ? /^(former|latter)$/.exec(this.tok(i + 1)) : null;
-    if (which) return [this.st.pair?.[which[1] === 'former' ? 0 : 1] ?? null, 2];
+    if (which) {
+      // (titles named earlier in this sentence first: "A and B are selling well, with the latter ...")
+      const named: string[] = [];
+      for (let k = 0; k < i; k++) if (this.isTitle(k)) named.push(this.item(k).text);
+      if (named.length >= 2) return [which[1] === 'former' ? named[0] : named[named.length - 1], 2];
+      return [this.st.pair?.[which[1] === 'former' ? 0 : 1] ?? null, 2];
+    }
     for (let n = 4; n >= 1; n--) {
       const phrase = i >= 0 ? this.words(i, i + n) : this.toks.slice(i, i + n).join(' ');
       if (PRONOUN_TITLE.test(phrase)) {

@@ -144,11 +144,7 @@ export function extractDeals(c: Ctx): void {
     // (`with the latter recently pre-selling to`: the film the pronoun names; a sentence that opens on no film the
     // sketch read tells no sale of this kind)
     let pointed: string | null = null;
-    for (let j = 0; j < v && gerund; j++)
-      if (c.tok(j) === 'the' && /^(?:latter|former)$/.test(c.tok(j + 1))) {
-        const named = c.toks.slice(0, j).flatMap((_, t) => (c.isTitle(t) ? [c.item(t).text] : []));
-        pointed = (c.tok(j + 1) === 'latter' ? named[named.length - 1] : named[0]) ?? c.titleAt(j)[0];
-      }
+    for (let j = 0; j < v && gerund; j++) if (c.tok(j) === 'the' && /^(?:latter|former)$/.test(c.tok(j + 1))) pointed = c.titleAt(j)[0];
     if (gerund && !title && !later && !(pointed ?? opening)) continue;
     // ("as well as its sale of competition title T2 to X": a sale of a film the sketch could not read is no sale of
     // the film named before it)
