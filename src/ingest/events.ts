@@ -282,6 +282,10 @@ export const EVENTS: EventEntry[] = [
   E('Hong Kong International Film & TV Market', 'Filmart', ['Filmart', 'FilmArt'], 'market', 3, null, 'HK', 'Hong Kong'),
   E('Ventana Sur', null, [], 'market', 12, null, 'AR', 'Buenos Aires'),
   E('MIPCOM', null, ['Mipcom'], 'market', 10, null, 'FR', 'Cannes'),
+  E('MIPTV', null, ['MIP-TV', 'MipTV', 'MIP TV'], 'market', 4, null, 'FR', 'Cannes'),
+  E('MIP Junior', null, ['MIPJunior', 'MIP-Junior'], 'market', 10, null, 'FR', 'Cannes'),
+  E('TIFFCOM', null, ['Tiffcom'], 'market', 10, null, 'JP', 'Tokyo'),
+  E('Asian Contents & Film Market', 'ACFM', ['ACFM', 'Asian Film Market'], 'market', 10, null, 'KR', 'Busan'),
   E('Toronto market', null, ['TIFF market', 'TIFF Industry'], 'market', 9, null, 'CA', 'Toronto'),
   // award ceremonies
   E('Academy Awards', 'Oscars', ['Oscars', 'the Oscars', 'Oscar', 'Academy Award'], 'awards', 3, [94, 2022], 'US', 'Los Angeles'),

@@ -115,6 +115,8 @@ function readTerritory(text: string): { expr: string; demonym: boolean } | undef
   }
   // a country code only when written as one ("US", "DE"), never a word like "Gu"
   if (clean.length <= 3 && clean !== clean.toUpperCase()) return undefined;
+  // the trade's abbreviations that a country code spells: "CG series" (computer graphics), "the TV rights"
+  if (/^(?:CG|CGI|TV|AI|VR|IP|HD)$/.test(clean)) return undefined;
   if (/^(?:the\s+)?(?:rest of (?:the )?world|row)$/i.test(clean)) return undefined;
   const hit = lookupTerritoryName(clean);
   // "Germany/Austria", "the US/Australia": territories the trade joins with a slash, each its own

@@ -223,6 +223,7 @@ export const MEDIA_ACRONYMS = new Set([
   'fast',
   'bvod',
   'hvod',
+  'iptv',
 ]);
 
 export const CONNECTORS = new Set([

@@ -44,10 +44,10 @@ const TW = String.raw`(?:\p{Lu}[\p{L}\p{N}'.&:-]*|\d[\d,.]*)`;
 const TC = String.raw`(?:of|the|a|an|in|on|to|from|de|la|le|du|des|del|di|da|el|y|et|is|are|&|my|your|his|her|our|their|no|not|over|under|without|about|into|after|before)`;
 const TITLE = String.raw`(${TW}(?:[ ](?:${TC}[ ]){0,3}${TW}){0,7})`;
 
-const KINDS = String.raw`(?:film|films|title|documentary|doc|drama|comedy|tragicomedy|dramedy|thriller|feature|pic|picture|movie|winner|entry|opener|closer|production|co-production|coproduction|debut|animation|horror|romance|western|musical|biopic|satire|fable|fantasy|series|sequel|remake|adaptation|chiller|melodrama|mystery|romcom|docudrama|anthology|tale|story|epic|road movie|starrer)`;
+const KINDS = String.raw`(?:film|films|title|documentary|doc|drama|comedy|tragicomedy|dramedy|thriller|feature|pic|picture|movie|winner|entry|opener|closer|production|co-production|coproduction|debut|animation|horror|romance|western|musical|biopic|satire|fable|fantasy|series|sequel|remake|adaptation|chiller|melodrama|mystery|romcom|docudrama|anthology|tale|story|epic|road movie|starrer|program|programme|show|miniseries|docuseries|toon)`;
 
 // what may follow a title: punctuation, or a verb or preposition (never a lower-case noun: "Cold War thriller")
-const ENDS = String.raw`(?=[ ]?(?:[,.;:(\[]|$|[ ](?:which|that|was|were|has|had|is|are|went|sold|goes|gone|will|would|by|from|to|and|in|for|at|as|with|won|wins|received|gets|got|opens|opened|closes|closed|premieres|premiered|bows|bowed|screens|screened|plays|played|also|has|found|secured|landed|starring|featuring|co-starring|stars|directed|written|produced|about|debuts|debuted|widely|internationally|locked|inked|sealed|clinched|scored|pre)\b|[ ][-–—]))`;
+const ENDS = String.raw`(?=[ ]?(?:[,.;:(\[]|$|[ ](?:which|that|was|were|has|had|is|are|went|sold|goes|gone|will|would|by|from|to|and|in|for|at|as|with|won|wins|received|gets|got|opens|opened|closes|closed|premieres|premiered|bows|bowed|screens|screened|plays|played|playing|airing|also|has|found|secured|landed|starring|featuring|co-starring|stars|directed|written|produced|about|debuts|debuted|widely|internationally|locked|inked|sealed|clinched|scored|pre|through)\b|[ ][-–—]))`;
 const POSSESSIVE = new RegExp(
   String.raw`(?<![\p{L}])(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]((?:(?:\p{Lu}\p{Ll}+(?:[/-]\p{Lu}?\p{Ll}+)*[ ])?(?:(?!${TC}[ ])[\p{Ll}][\p{Ll}-]*[ ]){1,3})?)${TITLE}${ENDS}`,
   'gu',
@@ -57,6 +57,13 @@ const POSSESSIVE_PLAIN = new RegExp(
   String.raw`(\p{Lu}[\p{L}.-]*(?:[ ](?:de|da|di|van|von|del|le|la|\p{Lu}[\p{L}.-]*)){0,3})(?:'s|s')[ ]()${TITLE}${ENDS}`,
   'uy',
 );
+/** A name at `at` followed by its territory in parentheses, in a sentence listing two or more such pairs: a buyer. */
+function buyerWithPlace(part: string, at: number): boolean {
+  const paren = /^[ ]?\(([^()]{2,40})\)/.exec(part.slice(at));
+  if (!paren || !territoryOf(paren[1])) return false;
+  const pairs = [...part.matchAll(/\(([^()]{2,40})\)/g)].filter((p) => territoryOf(p[1]));
+  return pairs.length >= 2;
+}
 const KIND_BEFORE = new RegExp(String.raw`\b${KINDS}[ ]${TITLE}${ENDS}`, 'gu');
 const MARKER_AFTER = new RegExp(String.raw`${TITLE}[ ]?(?=\[\+see also|\(see news\))`, 'gu');
 // "4 Days, 3 Nights and 2 Mornings [+see also:": before a film link a title may hold commas (never a list: each film has its own link)
@@ -177,6 +184,11 @@ const CORPORATE_WORD =
 
 /** Capitals that are not titles: acronyms and the words a page prints in capitals. */
 const NOT_CAPS = new Set([
+  'IPTV',
+  'AVOD',
+  'TVOD',
+  'FAST',
+  'BVOD',
   'US',
   'USA',
   'UK',
@@ -648,6 +660,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       if (m[1] && !m[1].split(/,[ ]|[ ]and[ ]/).every((t) => territoryOf(t.replace(/^the /, '')))) continue;
       // "rights to Ana M. Ruiz's drama": a name cut at its middle initial, not a title
       if (/[ ]\p{Lu}$/u.test(run) && part[m.index + m[0].length] === '.') continue;
+      // "TV rights to X (Greece); season 1 to Y (Norway)": in a list of buyers each with its territory, a buyer
+      if (buyerWithPlace(part, m.index + m[0].length)) continue;
       const s = sen.start + m.index + m[0].length - run.length;
       // "rights to T in Germany": the territory the rights are for, not the title's words
       const best = bestTitle(objectTitle(run), '');

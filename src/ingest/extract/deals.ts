@@ -23,7 +23,7 @@ import { readSaleList, readSales } from './saleList.js';
 
 /** The first words of the list intros of rule 2 (its expressions are anchored there): any other word is passed over at once. */
 const LIST_INTRO_START = new Set(
-  'deals other further additional more previous earlier prior existing buyers sales pre-sales presales territories licensees distributors has have was were individual territory new separate also clinched closed inked signed'.split(
+  'deals other further additional more previous earlier prior existing buyers sales pre-sales presales territories licensees distributors has have was were individual territory new separate also clinched closed inked signed recent latest returning broadcast tv'.split(
     ' ',
   ),
 );
@@ -105,10 +105,15 @@ export function extractDeals(c: Ctx): void {
     const read = readSales(c, k - (c.tok(k - 1) === 'with' ? 1 : 0), limit);
     const list = read.items;
     // one sale: "X sold T to Y", "X has sold North American rights to T to Y for Spain"
-    if (!list.length && title && c.tok(k) === 'to' && c.isOrg(k + 1) && !c.raw(k + 1).endsWith("'s")) {
+    // ("new broadcast sales to X, Y and Z": the verb's own `to`)
+    const salesTo = c.tok(v) === 'sales' && c.tok(v + 1) === 'to';
+    if (!list.length && salesTo && c.tok(k - 1) === 'to' && c.tok(k) !== 'to') k--;
+    if (!list.length && (title || salesTo) && c.tok(k) === 'to' && c.isOrg(k + 1) && !c.raw(k + 1).endsWith("'s")) {
       const one = { buyer: c.name(k + 1), terrs: [] as string[] };
       if ((c.tok(k + 2) === 'for' || c.tok(k + 2) === 'in') && c.isTerr(k + 3)) one.terrs.push(...c.terrList(k + 3, false).exprs);
       list.push(one);
+      // "sold T to X, Y and Z": buyers named bare, one after another to the end of the clause
+      if (!one.terrs.length) list.push(...bareBuyers(c, k + 2, limit));
     }
     // "sold to X in Germany; Y in Benelux; and Z in the U.K.": a list the press runs on past semicolons. readSales went on
     // past those after a clause it read to the end; this goes on after one whose list stopped short of its end
@@ -169,8 +174,8 @@ export function extractDeals(c: Ctx): void {
       ) ??
       // ("New buyers at the market included", "Sales include those to", "Sales have been made to")
       // ("Sales deals reported to Screen include", "Deals announced so far include")
-      /^(?:(?:other|further|additional|more|previous|earlier|prior|existing|new) )?(?:sales )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)?(?: (?:at|in|during) (?:the )?\S+)?(?: (?:reported|announced|confirmed|closed|done|inked|signed)(?: (?:to|by|at|in) \S+| so far)?)? (?:so far |already |also )?(?:include|included|includes|including|are|were|comprise|have been made to|were made to|have been|went to)(?: those to)?\b/.exec(
-        c.words(v, v + 10),
+      /^(?:(?:other|further|additional|more|previous|earlier|prior|existing|new|recent|latest|returning|broadcast|tv|and) )*(?:sales )?(?:deals|buyers|sales|pre-sales|presales|territories sold|licensees|distributors)(?: (?:on|for) T\d+)?(?: (?:at|in|during) (?:the )?\S+)?(?: (?:reported|announced|confirmed|closed|done|inked|signed)(?: (?:to|by|at|in) \S+| so far)?)? (?:so far |already |also )?(?:include|included|includes|including|are|were|comprise|have been made to|were made to|have been|went to)(?: those to)?\b/.exec(
+        c.words(v, v + 14),
       ) ??
       /^(?:(?:individual|territory|further|other|new|more|separate) )*deals (?:to|with)\b(?= (?:the )?[RN]\d)/.exec(w) ??
       /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w) ??
@@ -780,4 +785,16 @@ export function extractRumours(c: Ctx): void {
       learn(c.st.reg, party, 'company');
     }
   }
+}
+
+/** `, Y, Z and W` after a first buyer: companies named bare to the end of the clause, or none when any item is more. */
+function bareBuyers(c: Ctx, k: number, limit: number): Array<{ buyer: string; terrs: string[] }> {
+  const out: Array<{ buyer: string; terrs: string[] }> = [];
+  while (k < limit && (c.tok(k) === ',' || c.tok(k) === 'and')) {
+    const at = k + (c.tok(k) === ',' && c.tok(k + 1) === 'and' ? 2 : 1);
+    if (!/^[CE]\d+$/.test(c.tok(at)) || c.item(at).ent === 'person' || c.raw(at).endsWith("'s")) return [];
+    out.push({ buyer: c.name(at), terrs: [] });
+    k = at + 1;
+  }
+  return k >= limit || c.tok(k) === '.' ? out : [];
 }

@@ -234,6 +234,14 @@ export function readSales(c: Ctx, i: number, limit: number): { items: SaleItem[]
       if (resync()) continue;
       break;
     }
+    // "season 3 TV rights to X (Greece); seasons 1 & 2 for Y (Norway)": an item opened by what was sold, once the list
+    // has its shape or the item is its first buyer with a territory in parentheses
+    const lead = leadInItem(c, k, limit);
+    if (lead) {
+      out.push({ buyer: lead.buyer, terrs: lead.terrs });
+      k = lead.end;
+      continue;
+    }
     if (resync()) continue;
     break;
   }
@@ -244,4 +252,18 @@ export function readSales(c: Ctx, i: number, limit: number): { items: SaleItem[]
     if (more.items.length) return { items: [...out, ...more.items], end: more.end };
   }
   return { items: out, end: limit };
+}
+
+/** `season 3 TV rights to X (Greece)`: lower-case words and numbers, then `to` or `for` a buyer and its territory in parentheses. */
+function leadInItem(c: Ctx, k: number, limit: number): { buyer: string; terrs: string[]; end: number } | null {
+  for (let e = k; e < limit && e < k + 10; e++) {
+    const t = c.tok(e);
+    if ((t === 'to' || t === 'for') && e > k && /^[CE]\d+$/.test(c.tok(e + 1)) && c.item(e + 1).ent !== 'person' && c.tok(e + 2) === '(') {
+      const l = c.terrList(e + 3, false);
+      if (l.exprs.length && c.tok(l.end) === ')') return { buyer: c.name(e + 1), terrs: l.exprs, end: l.end + 1 };
+      return null;
+    }
+    if (!/^(?:[a-z][a-z&'-]*|\d+|,|&)$/.test(t) || /^(?:sale|sales|sold|deal|deals|its|their|which|who)$/.test(t)) return null;
+  }
+  return null;
 }

@@ -82,6 +82,8 @@ export const SELL_VERBS: string[][] = [
   // ("T did brisk business, selling to Germany (X), France (Y)": a sale told as what the film did)
   ['selling', 'to'],
   ['pre-selling', 'to'],
+  // ("thanks to new broadcast sales to X, Y and Z")
+  ['sales', 'to'],
   ['pre-sold'],
   ['presold'],
   ['sells'],
