@@ -579,6 +579,13 @@ function classify(items: Item[], reg: Registry): void {
       continue;
     }
     const prev = prevWords(items, idx, 3);
+    // "Russian net X", "SVOD service X", "pubcaster X": a name right after the noun of a buyer's trade is a company
+    if (COMPANY_NOUNS.has(prev[0] ?? '')) {
+      it.ent = 'company';
+      it.name = text;
+      learn(reg, text, 'company');
+      continue;
+    }
     if (prev.some((w) => PERSON_ROLE_WORDS.has(w)) && personShaped(text)) {
       it.ent = 'person';
       it.name = text;
@@ -589,6 +596,13 @@ function classify(items: Item[], reg: Registry): void {
     it.name = text;
   }
 }
+
+/** The nouns of a company's trade, as the press puts them before its name. */
+const COMPANY_NOUNS = new Set(
+  'distributor broadcaster pubcaster streamer net network channel platform service outfit label banner shingle exhibitor distrib web'.split(
+    ' ',
+  ),
+);
 
 function prevWords(items: Item[], idx: number, n: number): string[] {
   const out: string[] = [];

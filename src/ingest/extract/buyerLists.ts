@@ -61,7 +61,10 @@ export function extractBuyerLists(c: Ctx): void {
     while (o >= 0 && i - o <= 4 && MODIFIER.test(ws[o].lw)) o--;
     let owner = o >= 0 ? ownerAt(c, ws, o, text) : null;
     // (`its` is the sentence's subject when it names one: "X has completed its purchase of")
-    if (!owner && o >= 0 && /^(?:its|their)$/.test(ws[o].lw)) owner = o > 0 ? null : c.st.focusCompany;
+    // ("Some of its earlier releases were", "Among its acquisitions are": a part of the list, the company in focus)
+    const partOf = o === 2 && /^(?:some|many|several|among|one|two|three) of$/.test(`${ws[0].lw} ${ws[1].lw}`);
+    const among = o === 1 && /^(?:among|including)$/.test(ws[0].lw);
+    if (!owner && o >= 0 && /^(?:its|their)$/.test(ws[o].lw)) owner = o > 0 && !partOf && !among ? null : c.st.focusCompany;
     // "Other recent pick-ups include": the company in focus, when the sentence opens on the noun
     if (!owner && o < 0 && /^(?:other|recent|further|latest|new)$/.test(ws[0].lw)) owner = c.st.focusCompany;
     if (!owner) continue;

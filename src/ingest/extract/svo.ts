@@ -260,6 +260,16 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       k = /^[:—–]$/.test(ws[n]?.w ?? '') || counted ? n + 1 : j + comma + (ws[j + 1]?.lw === 'led' ? 3 : 2);
     }
   }
+  // "bought season one of T", "the first two seasons of T": the series after `of`
+  if (before < 0) {
+    let e = k;
+    while (e < k + 3 && /^(?:the|both|all|its|first|second|third|fourth|new|latest|two|three|four)$/.test(ws[e]?.lw ?? '')) e++;
+    if (/^seasons?$/.test(ws[e]?.lw ?? '')) {
+      let o = e + 1;
+      while (o < e + 8 && /^(?:one|two|three|four|five|six|\d+|and|&|,|-|to)$/.test(ws[o]?.lw ?? '')) o++;
+      if (ws[o]?.lw === 'of') k = o + 1;
+    }
+  }
   let first = before >= 0 ? (before > k ? describedTitle(c, ws, k, text, before - k) : null) : describedTitle(c, ws, k, text, 9);
   // "bought the film's rights for Germany", "took its rights for Spain": the film in focus
   if (!first && before >= 0) {
@@ -270,6 +280,17 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
     const focus = c.st.focus ?? c.st.lead;
     if (focus && /^(?:the (?:film|movie|picture|pic|documentary|doc|feature|title)['’]s|its)(?: \S+){0,3}$/.test(owner))
       first = [afterPlaces(ws, before + 1), focus];
+  }
+  // "took seasons one and two", "bought the second season": seasons of the series in focus (never `season ... of T2`)
+  if (!first && before < 0) {
+    let e = k;
+    while (e < k + 3 && /^(?:the|both|all|its|first|second|third|fourth|new|latest|two|three|four)$/.test(ws[e]?.lw ?? '')) e++;
+    if (/^seasons?$/.test(ws[e]?.lw ?? '')) {
+      e++;
+      while (e < k + 12 && /^(?:one|two|three|four|five|six|\d+|and|&|,|-|to)$/.test(ws[e]?.lw ?? '')) e++;
+      const focus = c.st.focus ?? c.st.lead;
+      if (focus && ws[e]?.lw !== 'of' && ws[e - 1]?.lw !== 'and') first = [e, focus];
+    }
   }
   if (!first) return null;
   const titles = [first[1]];
@@ -585,7 +606,16 @@ export function extractClauseDeals(c: Ctx): void {
   const seller0 = sentenceSeller(c);
   for (let v = 0; v < ws.length; v++) {
     const passive = /^(?:was|were|been|is|are)$/.test(ws[v - 1]?.lw ?? '');
-    const act = passive ? 0 : phraseAt(ws, v, ACTIVE);
+    // ("X took seasons one and two": `took` is a buy only of a series' seasons)
+    const tookSeasons =
+      ws[v].lw === 'took' &&
+      /^(?:seasons?|the (?:first|second|third|new) season)\b/.test(
+        ws
+          .slice(v + 1, v + 4)
+          .map((w) => w.lw)
+          .join(' '),
+      );
+    const act = passive ? 0 : tookSeasons ? 1 : phraseAt(ws, v, ACTIVE);
     const ger = act || passive ? 0 : phraseAt(ws, v, GERUND);
     const inf = act || ger || passive || ws[v - 1]?.lw !== 'to' ? 0 : phraseAt(ws, v, INFINITIVE);
     const latest = inf ? latestToAt(ws, v) : -1;

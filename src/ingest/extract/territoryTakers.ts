@@ -26,9 +26,12 @@ export function extractTerritoryTakers(c: Ctx): void {
   const n = c.toks.length;
   if (RUMOUR_WORDS.test(c.words(0, n))) return;
   for (let v = 1; v < n; v++) {
-    if (!TOOK.test(c.tok(v))) continue;
+    // ("X was also a buyer for the UK and Canada": the buyer's verb is its noun)
+    const buyerNoun = c.tok(v) === 'buyer' && /\b(?:was|is|has been) (?:also )?(?:a|another|the)$/.test(c.words(Math.max(0, v - 4), v));
+    if (!TOOK.test(c.tok(v)) && !buyerNoun) continue;
     let k = v + 1;
     if (c.tok(k) === 'up') k++;
+    if (buyerNoun && c.tok(k) === 'for') k++;
     // the object: territories, "Danish rights", "rights to Poland", "the German-language rights for Austria"
     let terrs: string[] = [];
     let j = k;
@@ -52,6 +55,7 @@ export function extractTerritoryTakers(c: Ctx): void {
     // ("X, a buyer of T2 and T3, has acquired")
     let s = v - 1;
     while (s > 0 && /^(?:has|have|had|also|now|already|recently|since)$/.test(c.tok(s))) s--;
+    if (buyerNoun) while (s > 0 && /^(?:was|is|has|been|also|a|another|the)$/.test(c.tok(s))) s--;
     let subject = -1;
     let appos = -1;
     // (a name the article does not place is a company after a country's possessive, "Denmark's Nordlys", or before
@@ -74,8 +78,15 @@ export function extractTerritoryTakers(c: Ctx): void {
     // a subject at the clause's start: the sentence's first name, after a country's possessive ("Denmark's X"), or
     // after a fronted phrase or a description closed by a comma ("In further deals, X", "Another buyer, X")
     const before = c.tok(subject - 1);
+    // (or after the noun of its trade that opens the sentence: "SVOD service X", "Russian net X")
+    const described =
+      subject > 0 &&
+      subject <= 3 &&
+      /^(?:[a-z-]+|N\d+|R\d+)(?: (?:[a-z-]+|N\d+))*$/.test(c.words(0, subject)) &&
+      !/\b(?:the|and|of|to|for)\b/.test(c.words(0, subject));
     if (
       subject > 0 &&
+      !described &&
       !(before === ',' || (c.isTerr(subject - 1) && subject - 1 === 0) || (c.isTerr(subject - 1) && c.tok(subject - 2) === ','))
     )
       continue;
