@@ -40,8 +40,34 @@ function ownerAt(c: Ctx, ws: Word[], i: number, text: string): string | null {
   return null;
 }
 
+/**
+ * "Titles in pre-production acquired in Cannes include A (S); B (S2)": the films the company in focus bought, told
+ * without naming it (what follows each film in parentheses is its seller).
+ */
+function acquiredInclude(c: Ctx, ws: Word[], text: string): void {
+  // (the buyer of the article's last deal: the company whose buying the report goes on with)
+  const last = c.st.deals[c.st.deals.length - 1];
+  const owner = last && last.span[0] < c.sent.start ? last.fields.buyer : null;
+  if (!owner || companyEntry(owner)?.kind === 'sales-agent') return;
+  for (let i = 1; i < ws.length; i++) {
+    if (!/^(?:include|includes|included)$/.test(ws[i].lw)) continue;
+    const head = ws.slice(0, i);
+    const noun = head.findIndex((w) => /^(?:titles|films|features|movies)$/.test(w.lw));
+    const verb = head.findIndex((w) => /^(?:acquired|bought|purchased)$/.test(w.lw));
+    if (noun < 0 || verb < noun || head.slice(0, noun).some((w) => /^\p{Lu}/u.test(w.w) && w !== ws[0])) return;
+    // (no company of its own: "titles Neon acquired include" is read by the deal rules)
+    if (head.some((w, x) => x > 0 && /^\p{Lu}/u.test(w.w) && !/^(?:Cannes|Berlin|Venice|Toronto|Sundance|Berlinale|AFM|EFM)$/.test(w.w)))
+      return;
+    const obj = objectAt(c, ws, i + 1, text);
+    if (obj) tell(c, obj.titles, [owner], obj.terr ?? afterTerritories(ws, obj.end, text), null);
+    return;
+  }
+}
+
 export function extractBuyerLists(c: Ctx): void {
   const text = c.sent.text;
+  if (/\b(?:acquired|bought|purchased)\b[^.]*\binclude[sd]?\b/.test(text) && !/\b(?:talks|negotiat\w*)\b/i.test(text))
+    acquiredInclude(c, sentenceWords(text), text);
   if (!/\b(?:acquisitions?|pick-?ups?|buys|purchases?|releases|grosses|slate|line-?up)\b/i.test(text)) return;
   if (/\b(?:talks|negotiat\w*|hopes?|plans?|wants?|eyeing|seeking|looking)\b/i.test(text)) return;
   const ws = sentenceWords(text);
@@ -68,6 +94,12 @@ export function extractBuyerLists(c: Ctx): void {
     // "Other recent pick-ups include": the company in focus, when the sentence opens on the noun
     if (!owner && o < 0 && /^(?:other|recent|further|latest|new)$/.test(ws[0].lw)) owner = c.st.focusCompany;
     if (!owner) continue;
+    // ("picked up from Focus' Cannes slate: A and B": the slate they came from is the seller's)
+    if (
+      /\b(?:from|out of|off)\s+(?:\S+\s+){0,4}$/i.test(text.slice(Math.max(0, ws[i].s - 60), ws[i].s)) &&
+      text.slice(Math.max(0, ws[i].s - 60), ws[i].s).includes(owner)
+    )
+      continue;
     const kind = companyEntry(owner)?.kind;
     if (kind === 'sales-agent') continue;
     // (a company the gazetteer knows as a buyer, or one named as a distributor: "Sala de Arte Distribucion")

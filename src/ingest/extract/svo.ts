@@ -325,7 +325,7 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
       s = semi;
     }
     // an apposition about the item: `A, the debut by P, and B` (a kind of film between the commas)
-    if (ws[s]?.w === ',' && ws[s + 1]?.lw === 'the') {
+    if (ws[s]?.w === ',' && /^(?:the|a|an)$/.test(ws[s + 1]?.lw ?? '')) {
       const close = ws.findIndex((w, x) => x > s + 1 && x < s + 9 && w.w === ',');
       if (close > 0 && ws.slice(s + 2, close).some((w) => KIND.test(w.lw))) s = close;
     }

@@ -75,6 +75,14 @@ function runStart(ws: Word[], end: number): number {
 export function extractTitleParens(c: Ctx): void {
   const text = c.sent.text;
   if (!text.includes('(') || TALKS.test(text)) return;
+  // ("Titles acquired in Cannes include A (S); B (S2)": the films bought, each with the company it came from)
+  if (
+    /\b(?:acquired|bought|purchased|picked up)\b[^.]*\binclude[sd]?\b/.test(text) &&
+    !/\bT\d/.test(c.words(0, 1)) &&
+    !/^\s*\p{Lu}\S*['’]s\b/u.test(text) &&
+    /^\s*(?:\S+\s+){0,4}(?:titles|films)\b/i.test(text)
+  )
+    return;
   const ws = sentenceWords(text);
   // a sales list ("France (X), Czech Republic (Y)") is pairList's: a territory before any parenthesis leaves the
   // sentence to it (the whole capitalized run is the territory, not its last word: "Hit Man" is no Isle of Man)
