@@ -134,6 +134,16 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
     const opener = companyStartingAt(c, ws, 0, text);
     if (opener) return [opener[1]];
   }
+  // "X won T, and added T2 to its slate": the verb after `and` shares the subject the sentence opens on
+  if (k === v && (ws[k - 1]?.lw === 'and' || (ws[k - 1]?.lw === 'also' && ws[k - 2]?.lw === 'and'))) {
+    const opener = companyStartingAt(c, ws, 0, text);
+    if (
+      opener &&
+      /^(?:has|have|had|also|\w+ed)$/.test(ws[opener[0]]?.lw ?? '') &&
+      !ws.slice(opener[0], k).some((w) => /^(?:which|who|that|while|whereas|but)$/.test(w.lw))
+    )
+      return [opener[1]];
+  }
   // "the streamer", "the company": the company in focus
   for (let n = 2; n <= 4; n++) {
     const phrase = ws
@@ -615,7 +625,11 @@ export function extractClauseDeals(c: Ctx): void {
           .map((w) => w.lw)
           .join(' '),
       );
-    const act = passive ? 0 : tookSeasons ? 1 : phraseAt(ws, v, ACTIVE);
+    // ("X added buzzy titles A and B to its slate": a buy told as what joined the buyer's slate)
+    const addedTo =
+      ws[v].lw === 'added' &&
+      /^(?:[^.;]*?) to (?:its|their) (?:slate|line-up|lineup|catalogue|catalog|library)\b/.test(text.slice(ws[v].e));
+    const act = passive ? 0 : tookSeasons || addedTo ? 1 : phraseAt(ws, v, ACTIVE);
     const ger = act || passive ? 0 : phraseAt(ws, v, GERUND);
     const inf = act || ger || passive || ws[v - 1]?.lw !== 'to' ? 0 : phraseAt(ws, v, INFINITIVE);
     const latest = inf ? latestToAt(ws, v) : -1;

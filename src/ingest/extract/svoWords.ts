@@ -5,7 +5,7 @@
  */
 /** Words a sentence must hold for this reading to try it. */
 export const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup|releasing|has taken|has also taken|took(?= (?:seasons?|the (?:first|second|third|new) season)\b)|have taken|to pre-buy|to prebuy|distribbed|won the (?:scramble|race|bidding war|battle) for|among (?:the )?buyers of)\b/;
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup|releasing|has taken|has also taken|took(?= (?:seasons?|the (?:first|second|third|new) season)\b)|have taken|to pre-buy|to prebuy|distribbed|won the (?:scramble|race|bidding war|battle)(?: for)?|among (?:the )?buyers of)\b/;
 
 export const ACTIVE: string[][] = [
   // ("X and Y are among buyers of A, B and C": a buyer told by its place among them)
@@ -48,9 +48,13 @@ export const ACTIVE: string[][] = [
   ['won', 'the', 'race', 'for'],
   ['won', 'the', 'bidding', 'war', 'for'],
   ['won', 'the', 'battle', 'for'],
+  ['won', 'the', 'bidding', 'war'],
   // a release settled ("X will be releasing crime thriller T", "X is releasing T")
   ['will', 'be', 'releasing'],
   ['is', 'releasing'],
+  ['is', 'also', 'releasing'],
+  ['are', 'releasing'],
+  ['are', 'also', 'releasing'],
   // ("X has also taken P's latest feature, T")
   ['has', 'taken'],
   ['has', 'also', 'taken'],
