@@ -24,6 +24,7 @@ import { lookupTerritoryName } from '../../domain/territories.js';
 import { companyEntry } from '../companies.js';
 import type { DealFields } from '../types.js';
 import { type Ctx, dealsHere, dropFact, nk, spellTerritories } from './context.js';
+import { territoryOf } from '../nameShapes.js';
 import { addDeal, sentenceSeller } from './dealTerms.js';
 import { type Word, companyEndingAt, companyStartingAt, sentenceWords, titleAt } from './clauseWords.js';
 import { COMPANY_PRONOUN } from './words.js';
@@ -714,21 +715,86 @@ export function extractClauseDeals(c: Ctx): void {
         if (first && opensSubject(ws, first[0])) titles = [first[1], last[1]];
       }
       const terr = afterTerritories(ws, buyer[0], text) ?? (home ? ws[at - 1].w.replace(/['’]s$/, '') : null);
-      if (titles.length) tell(c, titles, [buyer[1]], terr, seller);
+      if (titles.length) {
+        tell(c, titles, [buyer[1]], terr ?? parenPlace(ws, buyer[0], text)?.[1] ?? null, seller);
+        // (the film as the first buyer's deal names it: another rule may have read the maker's possessive off it)
+        const told = dealsHere(c).find((d) => nk(d.fields.buyer) === nk(buyer[1]));
+        const films = told && titles.length === 1 ? [told.fields.title] : titles.map((t) => sketchTitle(c, t));
+        for (const [b, t] of moreBuyers(c, ws, buyer[0], text)) tell(c, films, [b], t, seller);
+      }
       continue;
     }
     const went = phraseAt(ws, v, WENT);
     if (went) {
-      const buyer = companyStartingAt(c, ws, v + went, text);
+      const buyer = companyStartingAt(c, ws, v + went, text) ?? placedName(ws, v + went, text);
       if (!buyer) continue;
       const t2 = titleEndingAt(c, ws, v, text);
       if (!t2) continue;
-      const titles = [t2[1]];
+      const titles = [sketchTitle(c, t2[1])];
       if (ws[t2[0] - 1]?.lw === 'and') {
         const t1 = titleEndingAt(c, ws, t2[0] - 1, text);
         if (t1) titles.unshift(t1[1]);
       }
-      tell(c, titles, [buyer[1]], afterTerritories(ws, buyer[0], text), seller0);
+      tell(c, titles, [buyer[1]], afterTerritories(ws, buyer[0], text) ?? parenPlace(ws, buyer[0], text)?.[1] ?? null, seller0);
+      for (const [b, t] of moreBuyers(c, ws, buyer[0], text)) tell(c, titles, [b], t, seller0);
     }
   }
+}
+
+/** "P’s T" read as one run where the sketch read T apart: T. */
+function sketchTitle(c: Ctx, t: string): string {
+  const cut = /^.+?['’]s (.+)$/.exec(t);
+  return cut && c.sk.items.some((it) => it.kind === 'title' && it.text === cut[1]) ? cut[1] : t;
+}
+
+/** A capitalized name at f the article does not know, before its territory in parentheses (or after a noun of its trade). */
+function placedName(ws: Word[], f: number, text: string, noun = false): [number, string] | null {
+  let r = f;
+  while (r < f + 4 && /^\p{Lu}/u.test(ws[r]?.w ?? '')) r++;
+  return r > f && (noun || parenPlace(ws, r, text)) ? [r, text.slice(ws[f].s, ws[r - 1].e)] : null;
+}
+
+/** `(France)` at k: the end past the parenthesis and the territory, or null. */
+function parenPlace(ws: Word[], k: number, text: string): [number, string] | null {
+  if (ws[k]?.w !== '(') return null;
+  const close = ws.findIndex((w, x) => x > k && x < k + 6 && w.w === ')');
+  if (close < 0) return null;
+  const t = spellTerritories(text.slice(ws[k + 1].s, ws[close - 1].e));
+  return t ? [close + 1, t] : null;
+}
+
+/**
+ * The further buyers of a list after the first (whose name ends at k): `X (France), Swiss concern Y and Z (Poland)`,
+ * each with its territory in parentheses or its nationality before it. Nothing when an item is no company.
+ */
+function moreBuyers(c: Ctx, ws: Word[], k: number, text: string): Array<[string, string | null]> {
+  const out: Array<[string, string | null]> = [];
+  let e = parenPlace(ws, k, text)?.[0] ?? k;
+  while (ws[e]?.w === ',' || ws[e]?.lw === 'and') {
+    let f = e + 1;
+    if (ws[e].w === ',' && ws[f]?.lw === 'and') f++;
+    let home: string | null = null;
+    const at = f;
+    // ("Swiss concern Y", "pubcaster Y"): a nationality and a noun of the trade before the name
+    const nat = /^\p{Lu}/u.test(ws[f]?.w ?? '') ? (territoryOf(ws[f].w)?.expr ?? null) : null;
+    if (nat && /^\p{Lu}/u.test(ws[f].w) && /^\p{Ll}/u.test(ws[f + 1]?.w ?? '')) {
+      home = nat;
+      f++;
+    }
+    let noun = false;
+    while (
+      f < at + 3 &&
+      /^(?:concern|broadcaster|pubcaster|network|net|channel|distributor|streamer|outfit|label|platform)$/.test(ws[f]?.lw ?? '')
+    ) {
+      f++;
+      noun = true;
+    }
+    // (a name the article does not know is a company after a noun of its trade, or before its territory in parentheses)
+    const b = companyStartingAt(c, ws, f, text) ?? placedName(ws, f, text, noun);
+    if (!b) break;
+    const place = parenPlace(ws, b[0], text);
+    out.push([b[1], place?.[1] ?? afterTerritories(ws, b[0], text) ?? home]);
+    e = place?.[0] ?? b[0];
+  }
+  return out;
 }
