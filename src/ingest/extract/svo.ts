@@ -140,7 +140,7 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
     const opener = companyStartingAt(c, ws, 0, text);
     if (
       opener &&
-      /^(?:has|have|had|also|\w+ed)$/.test(ws[opener[0]]?.lw ?? '') &&
+      /^(?:has|have|had|also|\w+ed|bought|won|took|got)$/.test(ws[opener[0]]?.lw ?? '') &&
       !ws.slice(opener[0], k).some((w) => /^(?:which|who|that|while|whereas|but)$/.test(w.lw))
     )
       return [opener[1]];
@@ -673,7 +673,14 @@ export function extractClauseDeals(c: Ctx): void {
       let r = v - 1;
       while (r > 0 && /^(?:has|have|had|also|previously|recently|once)$/.test(ws[r].lw)) r--;
       const relative = /^(?:which|who|that)$/.test(ws[r]?.lw ?? '');
-      tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, !relative);
+      // (a second verb after `and` tells its own films, never a second form of the first verb's: "X won T, and added T2")
+      const coordinated = ws[v - 1]?.lw === 'and' || (ws[v - 1]?.lw === 'also' && ws[v - 2]?.lw === 'and');
+      if (coordinated && buyers.length === 1 && dealsHere(c).some((d) => nk(d.fields.buyer) === nk(buyers[0]))) {
+        const had = new Set(dealsHere(c).map((d) => `${nk(d.fields.title)}|${nk(d.fields.buyer)}`));
+        for (const t of obj.titles)
+          if (!had.has(`${nk(t)}|${nk(buyers[0])}`))
+            addDeal(c, t, buyers[0], terr ? [terr] : [], { seller: sellerAfter(c, ws, obj.end, text) ?? seller0 }, 0.7);
+      } else tell(c, obj.titles, buyers, terr, sellerAfter(c, ws, obj.end, text) ?? seller0, !relative);
       v = obj.end - 1;
       continue;
     }
@@ -790,7 +797,10 @@ function moreBuyers(c: Ctx, ws: Word[], k: number, text: string): Array<[string,
       noun = true;
     }
     // (a name the article does not know is a company after a noun of its trade, or before its territory in parentheses)
-    const b = companyStartingAt(c, ws, f, text) ?? placedName(ws, f, text, noun);
+    // (after a noun of the trade the capitalized run is the name: `concern Y and Z Films (Poland)` is two buyers)
+    const b = noun
+      ? (placedName(ws, f, text, true) ?? companyStartingAt(c, ws, f, text))
+      : (companyStartingAt(c, ws, f, text) ?? placedName(ws, f, text));
     if (!b) break;
     const place = parenPlace(ws, b[0], text);
     out.push([b[1], place?.[1] ?? afterTerritories(ws, b[0], text) ?? home]);
