@@ -278,8 +278,14 @@ function runPass(
     const listed = [...new Set(sk.items.filter((it) => it.kind === 'title').map((it) => it.text))];
     if (listed.length >= 2) st.pair = [listed[0], listed[listed.length - 1]];
     // the company in focus: a company that starts the sentence
-    const firstEnt = sk.items.find((it) => it.kind === 'ent' || it.kind === 'title');
+    // (a place the company is based in comes first: "Tokyo-based X")
+    const firstEnt = sk.items.find((it) => (it.kind === 'ent' || it.kind === 'title') && !/^-based\b/.test(view.slice(it.end, it.end + 7)));
     if (firstEnt?.kind === 'ent' && firstEnt.ent === 'company' && !headline) st.focusCompany = firstEnt.name ?? firstEnt.text;
+    else if (!st.focusCompany && !headline) {
+      // (before any sentence opens on a company, the one company a sentence names: "it's good to see that X is ...")
+      const named = new Set(sk.items.filter((it) => it.kind === 'ent' && it.ent === 'company').map((it) => it.name ?? it.text));
+      if (named.size === 1) st.focusCompany = [...named][0];
+    }
     // the person in focus: a person named with a director role
     const dir = sk.items.find(
       (it, i) =>

@@ -92,7 +92,15 @@ export function extractBuyerLists(c: Ctx): void {
     const among = o === 1 && /^(?:among|including)$/.test(ws[0].lw);
     if (!owner && o >= 0 && /^(?:its|their)$/.test(ws[o].lw)) owner = o > 0 && !partOf && !among ? null : c.st.focusCompany;
     // "Other recent pick-ups include": the company in focus, when the sentence opens on the noun
-    if (!owner && o < 0 && /^(?:other|recent|further|latest|new)$/.test(ws[0].lw)) owner = c.st.focusCompany;
+    if (!owner && o < 0 && /^(?:other|recent|further|latest|new|upcoming|forthcoming)$/.test(ws[0].lw)) owner = c.st.focusCompany;
+    // "the company says it was pleased with the results of acquisitions such as A and B": the company the sentence names
+    if (
+      !owner &&
+      /^(?:acquisitions|pick-ups|pickups|purchases)$/.test(ws[i].lw) &&
+      /^(?:for|of|with|from)$/.test(ws[o]?.lw ?? '') &&
+      /\b(?:the company|the distributor|the buyer|it)\b/i.test(text.slice(0, ws[i].s))
+    )
+      owner = c.st.focusCompany;
     if (!owner) continue;
     // ("picked up from Focus' Cannes slate: A and B": the slate they came from is the seller's)
     if (

@@ -370,6 +370,8 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
     let at = andOn || inQuote || adjacent ? s : asWell ? s + 2 : s + 1;
     if (ws[at]?.lw === 'and') at++;
     else if (ws[at]?.lw === 'as' && ws[at + 1]?.lw === 'well' && ws[at + 2]?.lw === 'as') at += 3;
+    // (`A, along with B and C`)
+    else if (ws[at]?.lw === 'along' && ws[at + 1]?.lw === 'with') at += 2;
     // (an item after a semicolon may carry a longer description: `; another competition player, P's T`)
     const next = describedTitle(c, ws, at, text, ws[s]?.w === ';' ? 10 : 6);
     if (!next) break;

@@ -161,4 +161,4 @@ export const MEDIA =
 export const POSSESSIVE = /['’]s$|s['’]$/;
 /** The noun a list of films opens with: `three Cannes titles:`. */
 export const LIST_NOUN =
-  /^(?:titles|films|pictures|movies|features|pics|players|entries|documentaries|docs|dramas|projects|favorites|favourites|hits|contenders)$/;
+  /^(?:titles|films|pictures|movies|features|pics|players|entries|documentaries|docs|dramas|projects|favorites|favourites|hits|contenders|acquisitions|pickups|pick-ups|purchases)$/;
