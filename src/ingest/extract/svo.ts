@@ -54,11 +54,17 @@ function latestToAt(ws: Word[], v: number): number {
   // "X and Y teamed up to secure rights to T", "X and Y have partnered to acquire T"
   if (
     ws[v - 1]?.lw === 'to' &&
-    (/^(?:partnered|joined forces|swooped|moved|rushed|raced)$/.test(ws[v - 2]?.lw ?? '') ||
+    (/^(?:partnered|joined forces|swooped|moved|rushed|raced|decided|opted|chose)$/.test(ws[v - 2]?.lw ?? '') ||
       (ws[v - 2]?.lw === 'up' && ws[v - 3]?.lw === 'teamed') ||
       (ws[v - 2]?.lw === 'in' && ws[v - 3]?.lw === 'stepped'))
   )
     return ws[v - 2].lw === 'up' || ws[v - 2].lw === 'in' ? v - 3 : v - 2;
+  // "this encouraged the company to pre-buy T": the company the verb moved (its subject is what moved it)
+  if (
+    ws[v - 1]?.lw === 'to' &&
+    ws.slice(Math.max(0, v - 6), v - 2).some((w) => /^(?:encouraged|prompted|led|persuaded|convinced|enabled|allowed)$/.test(w.lw))
+  )
+    return v - 1;
   for (let b = v - 4; b >= Math.max(0, v - 9); b--)
     if (
       LATEST.test(
