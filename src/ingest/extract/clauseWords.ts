@@ -194,7 +194,12 @@ export function titleAt(c: Ctx, ws: Word[], i: number, text: string): [number, s
   if (w.w === '“' || w.w === '"' || w.w === '‘') {
     const close = w.w === '‘' ? '’' : w.w === '“' ? '”' : '"';
     for (let k = i + 1; k < Math.min(ws.length, i + 16); k++)
-      if (ws[k].w === close || (close === '”' && ws[k].w === '"')) {
+      // (an opening quote the page printed for a closing one, followed by a space: `“Our Little Sister“ and “T2”`)
+      if (
+        ws[k].w === close ||
+        (close === '”' && ws[k].w === '"') ||
+        (close === '”' && ws[k].w === '“' && /^\s/.test(text.slice(ws[k].e, ws[k].e + 1)) && k > i + 1)
+      ) {
         if (k === i + 1) return null;
         const t = text
           .slice(ws[i + 1].s, ws[k - 1].e)

@@ -395,6 +395,23 @@ export function subjectBefore(c: Ctx, v: number): { names: string[]; start: numb
       if (c.tok(b) === '.' || c.tok(b) === ';') break;
     }
   }
+  // "X, Mexico's biggest arthouse distributor, also closed with": a description of the company between commas
+  if (c.tok(k) === ',') {
+    for (let b = k - 1; b >= Math.max(1, k - 10); b--) {
+      if (c.tok(b) !== ',') continue;
+      const between = c.toks.slice(b + 1, k);
+      if (
+        /^[CE]\d+$/.test(c.tok(b - 1)) &&
+        c.item(b - 1).ent !== 'person' &&
+        between.every((t, x) => /^[a-z-]+$|^[RN]\d+$/.test(t) || (x === 0 && /^R\d+$/.test(t))) &&
+        /^(?:distributor|buyer|company|outfit|streamer|broadcaster|pubcaster|label|banner|arm|division|player|shingle|distrib)$/.test(
+          between[between.length - 1] ?? '',
+        )
+      )
+        return { names: [c.name(b - 1)], start: b - 1 };
+      break;
+    }
+  }
   // "Shudder, meanwhile, has picked up"
   if (
     c.tok(k) === ',' &&
