@@ -151,6 +151,14 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
     )
       return [opener[1]];
   }
+  // "Ana Ruiz and Tom Berg's company will distribute T": the company in focus, named by its owners
+  if (
+    /^(?:company|outfit|banner|label|shingle)$/.test(ws[k - 1]?.lw ?? '') &&
+    /^\p{Lu}\S*['’]s$/u.test(ws[k - 2]?.w ?? '') &&
+    c.st.focusCompany &&
+    !companyEndingAt(c, ws, k - 2, text)
+  )
+    return [c.st.focusCompany];
   // "the streamer", "the company": the company in focus
   for (let n = 2; n <= 4; n++) {
     const phrase = ws
