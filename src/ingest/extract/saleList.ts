@@ -220,11 +220,28 @@ export function readSales(c: Ctx, i: number, limit: number): { items: SaleItem[]
         k = pb[1];
         continue;
       }
-      // "France to Diaphana", "closed Germany with Kool Films"
-      if ((c.tok(l.end) === 'to' || c.tok(l.end) === 'with') && /^[CE]\d+$/.test(c.tok(l.end + 1)) && c.item(l.end + 1).ent !== 'person') {
-        out.push({ buyer: c.name(l.end + 1), terrs: l.exprs });
-        k = l.end + 2;
-        continue;
+      // "France to Diaphana", "closed Germany with Kool Films", "Portugal with major independent X", "Switzerland, a
+      // country which punched above its weight, with X"
+      let w = l.end;
+      if (c.tok(w) === ',' && c.tok(w + 1) === 'a') {
+        let e = w + 2;
+        while (e < limit && e < w + 16 && c.tok(e) !== ',' && !/^[CE]\d+$/.test(c.tok(e))) e++;
+        if (c.tok(e) === ',' && c.tok(e + 1) === 'with') w = e + 1;
+      }
+      if (c.tok(w) === 'to' || c.tok(w) === 'with') {
+        let b = w + 1;
+        while (
+          b < w + 4 &&
+          /^(?:major|independent|indie|leading|local|arthouse|art-house|top|key|distributor|broadcaster|streamer|partner|longtime|long-time|regular|frequent)$/.test(
+            c.tok(b),
+          )
+        )
+          b++;
+        if (/^[CE]\d+$/.test(c.tok(b)) && c.item(b).ent !== 'person') {
+          out.push({ buyer: c.name(b), terrs: l.exprs });
+          k = b + 1;
+          continue;
+        }
       }
       // a territory sold without a named buyer, inside a list that goes on: "Israel, Korea and Spain (Golem)"
       if (out.length && l.end > k && (c.tok(l.end) === ',' || c.tok(l.end) === 'and')) {
