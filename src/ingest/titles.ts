@@ -680,6 +680,8 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const letters = t.replace(/[^\p{L}]/gu, '');
       if (letters.length < 4 || NOT_CAPS.has(t) || t.split(' ').every((w) => NOT_CAPS.has(w.replace(/[.:,'-]+$/, '')))) continue;
       if (/^[ ]?:/.test(part.slice(m.index + t.length, m.index + t.length + 2))) continue; // "EXCLUSIVE:", "VERDICT:" headers
+      // "Thailand (MATV)": capitals alone in parentheses are a buyer's name, not a film
+      if (part[m.index - 1] === '(' && /^[.]?\)/.test(part.slice(m.index + t.length, m.index + t.length + 2))) continue;
       // a byline printed in capitals ("BY ANA RUIZ Buyers have ..."): the writer, never a title
       if (/^BY\b/.test(t) || /\bBY[ ]$/.test(part.slice(Math.max(0, m.index - 3), m.index))) continue;
       // "the VISA Screening Room": capitals that begin a longer name

@@ -600,6 +600,9 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
 export function parenBuyer(c: Ctx, k: number): [string, number] | null {
   if (c.tok(k) !== '(') return null;
   if (/^[CE]\d+$/.test(c.tok(k + 1)) && c.tok(k + 2) === ')') return c.item(k + 1).ent === 'person' ? null : [c.name(k + 1), k + 3];
+  // ("(MATV.)": a full stop the page put inside the parenthesis)
+  if (/^[CE]\d+$/.test(c.tok(k + 1)) && c.tok(k + 2) === '.' && c.tok(k + 3) === ')')
+    return c.item(k + 1).ent === 'person' ? null : [c.name(k + 1), k + 4];
   let e = k + 1;
   while (e < c.toks.length && e < k + 8 && c.tok(e) !== ')' && c.tok(e) !== '(' && c.tok(e) !== '.' && c.tok(e) !== ';') e++;
   if (c.tok(e) !== ')' || e === k + 1) return null;

@@ -44,7 +44,10 @@ export function extractDeals(c: Ctx): void {
   // 1. seller sells: "The Match Factory has also closed deals with Lucky Red for Italy, ..."
   for (let v = 0; v < n; v++) {
     // ("X has closed Germany with Y, Austria with Z": a seller closes territories)
-    const len = c.phraseAt(v, SELL_VERBS) || (c.tok(v) === 'closed' && c.isTerr(v + 1) && c.item(v + 1).ent === 'territory' ? 1 : 0);
+    // ("Busan saw X sell T to R (Y)": the seller's sale told after `saw`)
+    const sawSell = c.tok(v) === 'sell' && /^(?:saw|sees|see)$/.test(c.tok(v - 2)) && c.isOrg(v - 1) ? 1 : 0;
+    const len =
+      c.phraseAt(v, SELL_VERBS) || sawSell || (c.tok(v) === 'closed' && c.isTerr(v + 1) && c.item(v + 1).ent === 'territory' ? 1 : 0);
     if (!len) continue;
     if (c.tok(v - 1) === 'been' || c.tok(v - 1) === 'being' || c.tok(v - 1) === 'was' || c.tok(v - 1) === 'were' || c.tok(v - 1) === 'is')
       continue;

@@ -56,7 +56,8 @@ export function extractPairLists(c: Ctx): void {
     let first = k;
     const terrs: string[] = [];
     const l = typo ? { exprs: [typo], end: k + 1 } : c.terrList(k, false);
-    const j = l.end;
+    // ("Japan, (X)": a comma the page left before the parenthesis)
+    const j = c.tok(l.end) === ',' && c.tok(l.end + 1) === '(' && parenBuyer(c, l.end + 1) ? l.end + 1 : l.end;
     const own = c.tok(j) === '(' ? pairTerritories(c, k, l) : l.exprs;
     terrs.push(...own);
     let buyers: string[] = [];
