@@ -128,11 +128,21 @@ export function extractDeals(c: Ctx): void {
       end = c.clauseEnd(end + 1);
     }
     let later: string | null = null;
-    for (let j = v; j < limit; j++)
-      if (c.isTitle(j) && /^(?:on|for|of|to)$/.test(c.tok(j - 1))) {
+    for (let j = v; j < limit; j++) {
+      if (!c.isTitle(j)) continue;
+      // (its description between: "for P's rapper biopic T")
+      let d = j - 1;
+      while (
+        d > j - 5 &&
+        (/^[a-z][a-z-]*$/.test(c.tok(d)) || /^[PE]\d+'s$/.test(c.raw(d))) &&
+        !/^(?:on|for|of|to|and|with)$/.test(c.tok(d))
+      )
+        d--;
+      if (/^(?:on|for|of|to)$/.test(c.tok(d))) {
         later = c.item(j).text;
         break;
       }
+    }
     // ("T, the festival's winner based on the opera T2, did brisk business, selling to ...": what the sentence is about,
     // its first film, not the last film named before the verb)
     const gerund = /^(?:selling|pre-selling)$/.test(c.tok(v));
