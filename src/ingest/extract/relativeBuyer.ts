@@ -6,7 +6,8 @@
  * subject, and only when nothing stands between the company and the verb but an auxiliary (`which X is said to
  * have acquired` is hearsay, left to the rumour rules). One pass over the sentence's words, each look bounded.
  */
-import { type Ctx } from './context.js';
+import { type Ctx, spellTerritories } from './context.js';
+import { territoryOf } from '../nameShapes.js';
 import { sentenceSeller } from './dealTerms.js';
 import { CORPORATE_END, type Word, companyStartingAt, sentenceWords, titleAt } from './clauseWords.js';
 import { afterTerritories, sellerAfter, tell } from './svo.js';
@@ -64,6 +65,26 @@ export function extractRelativeBuyer(c: Ctx): void {
   for (let k = 1; k + 3 < ws.length; k++) {
     // (or in parentheses: "P's “T” (which X bought last year for $12.5 million)")
     if ((ws[k].w !== ',' && ws[k].w !== '(') || !/^(?:which|that)$/.test(ws[k + 1].lw)) continue;
+    // "T, which was released in German cinemas by X earlier this year": the passive, its buyer after `by`
+    if (/^(?:was|were|has been|had been)$/.test(ws[k + 2].lw) || (/^(?:has|had)$/.test(ws[k + 2].lw) && ws[k + 3]?.lw === 'been')) {
+      const p = k + 2 + (ws[k + 2].lw === 'was' || ws[k + 2].lw === 'were' ? 1 : 2);
+      const len = phraseAt(ws, p, BOUGHT);
+      if (!len) continue;
+      // where and how: "in German cinemas", "theatrically in France", "in the U.S."
+      let b = p + len;
+      let place: string | null = null;
+      while (b < ws.length && b - p - len < 6 && ws[b].lw !== 'by' && !/^[,.;:)]$/.test(ws[b].w)) b++;
+      if (ws[b]?.lw !== 'by') continue;
+      const inside = text.slice(ws[p + len - 1].e, ws[b].s);
+      const nat = /in\s+(?:the\s+)?([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)/u.exec(inside);
+      if (nat) place = spellTerritories(nat[1]) ?? territoryOf(nat[1])?.expr ?? null;
+      const buyer = companyStartingAt(c, ws, b + 1, text);
+      const title = buyer ? titleBefore(c, ws, k, text) : null;
+      if (!buyer || !title) continue;
+      tell(c, [title[1]], [buyer[1]], place, null);
+      k = buyer[0] - 1;
+      continue;
+    }
     const buyer = companyStartingAt(c, ws, k + 2, text);
     if (!buyer) continue;
     let v = buyer[0];
