@@ -365,6 +365,8 @@ function plausible(title: string, after: string): boolean {
   if (t.length < 2 || !/^\p{L}/u.test(t)) return false;
   const k = nameKey(t);
   if (!k || WORDS_NOT_TITLES.has(k) || KNOWN_COMPANY_KEYS.has(k) || CALENDAR.has(k)) return false;
+  // a company's legal form alone ("Koch films GmbH": the sketch cut the name at its lower-case word)
+  if (/^(?:GmbH|Ltd\.?|Inc\.?|LLC|SAS|SARL|S\.?A\.?|SpA|AG|BV|Srl|Oy|Pty|PLC|Plc)\.?$/.test(t)) return false;
   const words = t.split(' ');
   const last = words[words.length - 1].toLowerCase().replace(/[.,]$/, '');
   // companies, prizes, sections, festivals, territories
