@@ -467,8 +467,13 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     const toPlace = /^(.+?) to (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)['’]s \p{Lu}/u.exec(text);
     if (toPlace && territoryOf(toPlace[2])) text = toPlace[1];
     // "snapped up T from HanWay for rights in Spain": the company the film was bought from
-    const fromSeller = /^(.+?) from (\p{Lu}[\p{L}&.'’-]*(?: \p{Lu}[\p{L}&.'’-]*){0,3})$/u.exec(text);
-    if (fromSeller && (companyEntry(fromSeller[2]) || CORPORATE_WORD.test(fromSeller[2]))) text = fromSeller[1];
+    const fromSeller = /^(.+?) from (\p{Lu}[\p{L}&.'’-]*(?: \p{Lu}[\p{L}&.'’-]*){0,3}?)\.?$/u.exec(text);
+    // (or a name shaped like a company's: "ContentFilm", a capital inside one word)
+    if (
+      fromSeller &&
+      (companyEntry(fromSeller[2]) || CORPORATE_WORD.test(fromSeller[2]) || /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+\.?$/u.test(fromSeller[2]))
+    )
+      text = fromSeller[1];
     // "the horror film T from Mexico": where the film comes from, no part of its title
     const origin = /^(.+?) from (?:the )?(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)$/u.exec(text);
     if (origin && territoryOf(origin[2]) && !territoryOf(origin[1])) text = origin[1];

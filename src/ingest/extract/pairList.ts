@@ -133,5 +133,12 @@ export function saleTitle(c: Ctx, first: number): string | null {
   // elsewhere in the sentence before the pair
   for (let t = first - 1; t >= 0; t--) if (c.isTitle(t) && !otherFilm(c, t, first)) return titleOf(t);
   for (let t = first - 1; t >= 0; t--) if (pronounAt(c, t) && !c.isTitle(t)) return meaning(t);
+  // "Rights also went to R (X)", "Further territories went to": the sentence names no film, the one in focus
+  if (
+    /^(?:(?:further|other|more|its|the|remaining) )?(?:rights|territories)(?: (?:have|has))?(?: also)? (?:went|gone|sold)$/.test(
+      c.words(0, cue + 1),
+    )
+  )
+    return c.st.focus ?? c.st.lead;
   return null;
 }

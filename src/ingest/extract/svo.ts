@@ -230,6 +230,15 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
         break;
       }
     }
+    // "North American rights from S to P's T": the seller between the rights and the film
+    if (ws[r].lw === 'rights' && ws[r + 1]?.lw === 'from') {
+      const to = ws.findIndex((w, x) => x > r + 2 && x < r + 8 && w.lw === 'to');
+      if (to > 0 && ws.slice(r + 2, to).every((w) => /^(?:\p{Lu}|&$|of$|the$|de$)/u.test(w.w))) {
+        terr = rightsTerritories(ws, k, r, text);
+        k = to + 1;
+        break;
+      }
+    }
     if (ws[r].lw === 'rights' && /^(?:to|for|on|of)$/.test(ws[r + 1]?.lw ?? '')) {
       // "the film's rights for Germany & Austria", "T's rights for Spain": territories after `for`, the title (if any) before `rights`
       const places = ws[r + 1].lw === 'for' ? afterTerritories(ws, r + 1, text) : null;

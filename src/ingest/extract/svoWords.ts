@@ -5,9 +5,11 @@
  */
 /** Words a sentence must hold for this reading to try it. */
 export const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup|releasing|has taken|has also taken|took(?= (?:seasons?|the (?:first|second|third|new) season)\b)|have taken|to pre-buy|to prebuy|distribbed|won the (?:scramble|race|bidding war|battle)(?: for)?|among (?:the )?buyers of)\b/;
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup|releasing|has taken|has also taken|also took|took(?= (?:seasons?|the (?:first|second|third|new) season)\b)|have taken|to pre-buy|to prebuy|distribbed|won the (?:scramble|race|bidding war|battle)(?: for)?|among (?:the )?buyers of)\b/;
 
 export const ACTIVE: string[][] = [
+  // ("The UK buyer also took T from S": `took` alone is too often a prize or a place)
+  ['also', 'took'],
   // ("X and Y are among buyers of A, B and C": a buyer told by its place among them)
   ['are', 'among', 'buyers', 'of'],
   ['are', 'among', 'the', 'buyers', 'of'],
