@@ -549,8 +549,17 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
         if (!plain) continue;
         m = plain;
       }
-      // "Croatia's Kinorama": a buyer's country, not an auteur
-      if (territoryOf(m[1])) continue;
+      // "Croatia's Kinorama": a buyer's country, not an auteur ("deals on Norway's The Troll Hunter": a film of that
+      // country, after the words of a deal, opens on an article)
+      if (
+        territoryOf(m[1]) &&
+        !(
+          /^(?:The|A|An)\s/.test(m[3] ?? '') &&
+          !(m[2] ?? '').trim() &&
+          /\b(?:on|to|for|of)\s*$/.test(part.slice(Math.max(0, m.index - 12), m.index))
+        )
+      )
+        continue;
       // "Nature's Cleanup Crew", "Thursday's Child", "God's Horses": a common noun's possessive opens the title itself
       // "P's competition entry Emma's Garden": after a maker's possessive and the kind of film, a one-word possessive
       // opens the title itself

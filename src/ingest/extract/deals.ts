@@ -23,7 +23,7 @@ import { readSaleList, readSales } from './saleList.js';
 
 /** The first words of the list intros of rule 2 (its expressions are anchored there): any other word is passed over at once. */
 const LIST_INTRO_START = new Set(
-  'deals other further additional more previous earlier prior existing buyers sales pre-sales presales territories licensees distributors has have was were individual territory new separate also clinched closed inked signed recent latest returning broadcast tv'.split(
+  'deals other further additional more previous earlier prior existing buyers sales pre-sales presales territories licensees distributors has have was were individual territory new separate also clinched closed inked signed recent latest returning broadcast tv among'.split(
     ' ',
   ),
 );
@@ -193,6 +193,8 @@ export function extractDeals(c: Ctx): void {
       /^(?:(?:individual|territory|further|other|new|more|separate) )*deals (?:to|with)\b(?= (?:the )?[RN]\d)/.exec(w) ??
       /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w) ??
       /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought) by\b/.exec(w) ??
+      // ("Among the new buyers were X in R, Y in R2")
+      /^among (?:the )?(?:(?:new|other|latest|first|key) )?buyers (?:were|are|was|is)\b/.exec(w) ??
       // ("Also clinched are Switzerland (X), Portugal (Y)": the sales told after an inverted verb)
       /^(?:also )?(?:clinched|closed|inked|signed) (?:so far )?(?:are|were|have been)\b/.exec(w);
     if (!m) continue;

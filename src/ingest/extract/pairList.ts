@@ -20,7 +20,7 @@ import { addDeal, pairTerritories, parenBuyer, sentenceSeller, splitBuyers } fro
 
 /** A word that says the sentence reports sales. */
 const SALE_CUE =
-  /^(?:sold|sells|sale|sales|deal|deals|bought|acquired|pre-sold|presold|pre-sales|picked|snapped|taken|took|gone|went|licensed|territories|buyers|takers|homes|closed|secured|inked|signed)$/;
+  /^(?:sold|sells|sale|sales|deal|deals|bought|acquired|pre-sold|presold|pre-sales|picked|snapped|taken|took|gone|went|licensed|territories|buyers|takers|homes|closed|secured|inked|signed|bagged|snatched|nabbed)$/;
 /** A sale word at j: one of SALE_CUE, or a sale told as done with a modal ("was able to sell", "managed to sell"). */
 function saleCueAt(c: Ctx, j: number): boolean {
   if (SALE_CUE.test(c.tok(j))) return true;

@@ -267,8 +267,10 @@ function sells(c: Ctx, b: PairCand): boolean {
   if (/^(?:sold|sells|pre-sold|presold|pre-sells|licensed|licenses)$/.test(c.tok(k))) return true;
   // "X has landed pre-sales of T", "X secured further deals for T": sales X made
   if (
-    /^(?:landed|secured|closed|inked|signed|scored|struck|sealed|clinched|unveiled|announced|racked)$/.test(c.tok(k)) &&
-    /^(?:up )?(?:(?:a|several|multiple|further|new|more|key|major|early|strong) )*(?:pre-?sales|sales|deals)\b/.test(c.words(k + 1, k + 5))
+    /^(?:landed|secured|closed|inked|signed|scored|struck|sealed|clinched|unveiled|announced|racked|wrapped)$/.test(c.tok(k)) &&
+    /^(?:up )?(?:(?:a|several|multiple|further|new|more|key|major|early|strong|multitude|raft|slew|host|number|of) )*(?:pre-?sales|sales|deals)\b/.test(
+      c.words(k + 1, k + 7),
+    )
   )
     return true;
   return /^(?:sealed|signed|struck|inked|closed|concluded)$/.test(c.tok(k)) && /\bdeals? with\b/.test(c.words(k + 1, k + 6));

@@ -15,7 +15,8 @@ import { addDeal, sentenceSeller } from './dealTerms.js';
 import { RUMOUR_WORDS } from './words.js';
 
 /** The verbs of a buyer taking rights ("has acquired", "licensed", "picked up", "closed"). */
-const TOOK = /^(?:acquired|licensed|purchased|bought|picked|snapped|took|taken|closed|secured|nabbed|pre-bought|landed|grabbed|scooped)$/;
+const TOOK =
+  /^(?:acquired|licensed|purchased|bought|picked|snapped|snatched|gobbled|bagged|took|taken|closed|secured|nabbed|pre-bought|landed|grabbed|scooped)$/;
 /** A description of a company ("a buyer of", "an art-house distributor which"). */
 const TRADE = /\b(?:buyer|distributor|distrib|company|outfit|label|specialist|banner|broadcaster|streamer|platform)\b/;
 /** Words of rights between the verb and the territory ("rights to", "the German distribution rights for"). */
