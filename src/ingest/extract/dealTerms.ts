@@ -396,17 +396,20 @@ export function subjectBefore(c: Ctx, v: number): { names: string[]; start: numb
     }
   }
   // "X, Mexico's biggest arthouse distributor, also closed with": a description of the company between commas
+  // ("X, the distribution powerhouse of Mexican TV giant Y, will release": the description may name its owner)
   if (c.tok(k) === ',') {
-    for (let b = k - 1; b >= Math.max(1, k - 10); b--) {
+    for (let b = k - 1; b >= Math.max(1, k - 14); b--) {
       if (c.tok(b) !== ',') continue;
       const between = c.toks.slice(b + 1, k);
+      const trade =
+        /^(?:distributor|buyer|company|outfit|streamer|broadcaster|pubcaster|label|banner|arm|division|player|shingle|distrib|powerhouse|unit|subsidiary)$/;
       if (
         /^[CE]\d+$/.test(c.tok(b - 1)) &&
         c.item(b - 1).ent !== 'person' &&
-        between.every((t, x) => /^[a-z-]+$|^[RN]\d+$/.test(t) || (x === 0 && /^R\d+$/.test(t))) &&
-        /^(?:distributor|buyer|company|outfit|streamer|broadcaster|pubcaster|label|banner|arm|division|player|shingle|distrib)$/.test(
-          between[between.length - 1] ?? '',
-        )
+        ((between.every((t) => /^[a-z-]+$|^[RN]\d+$/.test(t)) && trade.test(between[between.length - 1] ?? '')) ||
+          (/^(?:the|a|an)$/.test(between[0] ?? '') &&
+            between.slice(0, 5).some((t) => trade.test(t)) &&
+            between.every((t) => !/^(?:has|have|had|is|are|was|were|will|which|who|that)$/.test(t))))
       )
         return { names: [c.name(b - 1)], start: b - 1 };
       break;

@@ -193,6 +193,10 @@ export function extractDeals(c: Ctx): void {
       /^(?:(?:individual|territory|further|other|new|more|separate) )*deals (?:to|with)\b(?= (?:the )?[RN]\d)/.exec(w) ??
       /^(?:has|have) (?:also )?(?:gone|sold|been sold|been pre-sold|been picked up|been acquired|been licensed) (?:to|by)\b/.exec(w) ??
       /^(?:has been|was|were|have been) (?:also )?(?:picked up|acquired|bought) by\b/.exec(w) ??
+      // ("has been licensed in newest deals off Berlin and now the Cannes Festival to X for R": where it was sold between)
+      /^(?:has|have) (?:also )?been (?:sold|licensed|pre-sold) (?:(?:in|off|at|out of|during|and|now|the|newest|new|latest|further|recent|first|deals|market|F\d+) ){1,12}to\b/.exec(
+        c.words(v, v + 18),
+      ) ??
       // ("Among the new buyers were X in R, Y in R2")
       /^among (?:the )?(?:(?:new|other|latest|first|key) )?buyers (?:were|are|was|is)\b/.exec(w) ??
       // ("Also clinched are Switzerland (X), Portugal (Y)": the sales told after an inverted verb)
@@ -617,7 +621,9 @@ export function extractDeals(c: Ctx): void {
       );
     if (!m) continue;
     const vend = v + m[0].split(' ').length;
-    const k = v - 1;
+    // ("X, the distribution powerhouse of Y, will release": the subject before its description)
+    const described = c.tok(v - 1) === ',' ? subjectBefore(c, v) : null;
+    const k = described && described.names.length === 1 ? described.start : v - 1;
     // "The company will release the film in North America": the company in focus
     const pronoun = COMPANY_PRONOUN.test(c.words(v - 2, v)) && c.tok(v - 1) !== 'it' && c.st.focusCompany;
     if (!pronoun && (!/^[CE]\d+$/.test(c.tok(k)) || c.item(k).ent === 'person')) continue;

@@ -23,6 +23,34 @@ export function extractGapping(c: Ctx): void {
     return;
   buyersGapped(c);
   titlesGapped(c);
+  placedBuyersGapped(c);
+}
+
+/**
+ * "X will distribute T in Germany, Y in Spain, and Z in Russia", "X acquired T for Germany, Y for Spain": after a
+ * deal the sentence told for one buyer and its territory, each further buyer with its own territory, the verb and
+ * the film said once.
+ */
+function placedBuyersGapped(c: Ctx): void {
+  const told = dealsHere(c);
+  if (told.length !== 1 || !told[0].fields.territories) return;
+  const first = told[0];
+  const n = c.toks.length;
+  // where the first buyer is named: the gapped items come after it
+  let from = -1;
+  for (let k = 0; k < n && from < 0; k++) if (c.isOrg(k) && nk(c.name(k)) === nk(first.fields.buyer)) from = k;
+  if (from < 0) return;
+  const seller = sentenceSeller(c);
+  for (let k = from + 1; k < n; k++) {
+    if (c.tok(k) !== ',' && c.tok(k) !== 'and') continue;
+    const j = k + (c.tok(k) === ',' && c.tok(k + 1) === 'and' ? 2 : 1);
+    if (!/^[CE]\d+$/.test(c.tok(j)) || c.item(j).ent === 'person' || !/^(?:in|for)$/.test(c.tok(j + 1)) || !c.isTerr(j + 2)) continue;
+    if (c.item(j + 2).ent !== 'territory') continue;
+    const l = c.terrList(j + 2, false);
+    if (!l.exprs.length) continue;
+    addDeal(c, first.fields.title, c.name(j), l.exprs, { seller }, 0.7);
+    k = l.end - 1;
+  }
 }
 
 /** "X has taken Poland and Y Spain", "X took France, Y Benelux and Z Italy". */
