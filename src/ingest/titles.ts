@@ -86,7 +86,7 @@ const CAPS = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}'’&.:-]*(?:[ ]\p{Lu}[\p{Lu}\
 // (a kind or "Both" before it is not the title's: "Documentary T sold to", "Both T and T2 went to"; its maker after it,
 // "T by Ana Ruiz sold to", "T (Ana Ruiz) sold to")
 const SUBJECT = new RegExp(
-  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?(?:(?:Both|Documentary|Doc|Drama|Comedy|Thriller|Feature|Animation|Animated[ ]feature|Horror[ ]film|Film)[ ](?=\p{Lu}))?${TITLE}(?=(?:,[^,]{3,80},|[ ]\([^()]{3,40}\)|[ ]by[ ]\p{Lu}[\p{L}.'-]*(?:[ ]\p{Lu}[\p{L}.'-]*){0,3})?[ ](?:(?:was|were|has been|have been|had been)[ ](?:(?:also|quickly|instantly|swiftly|already|since|now|recently)[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped(?: up)?|scooped up|licensed)|will[ ]be[ ](?:released|distributed)[ ](?:in|by)|(?:(?:also|already|now)[ ])?(?:has[ ]|have[ ])?(?:(?:also|already|now|since|quickly)[ ])?(?:sold to|pre-sold to|presold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
+  String.raw`^(?:(?:Elsewhere|Meanwhile|Separately|Additionally|Also|Finally|Besides|Likewise|Similarly|Furthermore),[ ])?(?:(?:Both|Documentary|Doc|Drama|Comedy|Thriller|Feature|Animation|Animated[ ]feature|Horror[ ]film|Film)[ ](?=\p{Lu}))?${TITLE}(?=(?:,[^,]{3,80},|[ ]\([^()]{3,40}\)|[ ]by[ ](?:[\p{Ll}-]+[ ]){0,3}(?:\p{Lu}[\p{L}.'-]*[ ]){0,2}(?:director|filmmaker|helmer)?[ ]?\p{Lu}[\p{L}.'-]*(?:[ ]\p{Lu}[\p{L}.'-]*){0,3}(?:[ ]\([^()]{2,40}\))?)?[ ](?:(?:was|were|has been|have been|had been)[ ](?:(?:also|quickly|instantly|swiftly|already|since|now|recently)[ ])?(?:sold|acquired|bought|picked up|pre-sold|presold|snapped(?: up)?|scooped up|licensed)|will[ ]be[ ](?:released|distributed)[ ](?:in|by)|(?:(?:also|already|now)[ ])?(?:has[ ]|have[ ])?(?:(?:also|already|now|since|quickly)[ ])?(?:sold to|pre-sold to|presold to|gone to|went to|goes to|found (?:buyers|deals|takers|a home|homes))))\b`,
   'u',
 );
 // an apposition that says what the title is: "T, a Directors' Fortnight entry", "T, the new movie from"
@@ -690,6 +690,13 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
     const sub = SUBJECT.exec(part.slice(lead));
     if (sub && plausible(sub[1], '') && sub[1].split(' ').length <= 6 && !sub[1].includes("'s "))
       push(sen.start + lead + sub[0].length - sub[1].length, sub[1]);
+    // the subject of a second clause: "T was acquired by X for R while T2 by P (T3) was sold to R (Y)"
+    for (const w of part.includes(' while ') || part.includes('; ') ? part.matchAll(/(?: while |; )(?=\p{Lu})/gu) : []) {
+      const at = w.index + w[0].length;
+      const second = SUBJECT.exec(part.slice(at));
+      if (second && plausible(second[1], '') && second[1].split(' ').length <= 6 && !second[1].includes("'s "))
+        push(sen.start + at + second[0].length - second[1].length, second[1]);
+    }
     // a title in capitals has two capitals in a row, and the sentence around it lower-case words
     for (const m of /\p{Lu}{2}/u.test(part) && /\p{Ll}{3}/u.test(part) ? part.matchAll(CAPS) : []) {
       const t = m[1].replace(/[.:,'-]+$/, '');

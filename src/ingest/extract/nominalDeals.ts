@@ -113,6 +113,14 @@ export function extractNominalDeals(c: Ctx): void {
     ) {
       // "X has announced the acquisition of all U.S. distribution rights to T"
       objAt = v + 4;
+    } else if (/^(?:wrapped|wraps|rounded|rounds|capped|caps|topped|tops|ended|ends|kicked|kicks|started|starts|opened|opens)$/.test(lw)) {
+      // "X has wrapped its Cannes buying spree with the acquisition of T": the verb's subject bought it
+      const w = ws
+        .slice(v + 1, v + 9)
+        .findIndex(
+          (x, i) => x.lw === 'with' && ws[v + 2 + i]?.lw === 'the' && ws[v + 3 + i]?.lw === 'acquisition' && ws[v + 4 + i]?.lw === 'of',
+        );
+      if (w >= 0) objAt = v + 1 + w + 4;
     }
     if (objAt < 0 || notClosed(ws, v)) continue;
     const buyers = subjectOf(c, ws, v, text);

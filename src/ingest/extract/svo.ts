@@ -185,13 +185,14 @@ function heldCompany(c: Ctx, ws: Word[], a: number, text: string): string | null
     const other = companyEndingAt(c, ws, b, text);
     if (other) b = other[0] - 1;
   }
-  for (let j = b; j > 0 && b - j < 8; j--) {
+  for (let j = b; j > 0 && b - j < 11; j--) {
     if (ws[j].w === ',') {
       // (at least one word between: "X, Y and Z acquired" is a list of buyers)
       const before = j < b ? companyEndingAt(c, ws, j, text) : null;
       return before ? before[1] : null;
     }
-    if (!/^\p{Ll}/u.test(ws[j].w)) return null;
+    // ("the parent company of UK distribution label Y": a country's name inside the description)
+    if (!/^\p{Ll}/u.test(ws[j].w) && !territoryOf(ws[j].w)) return null;
   }
   return null;
 }
