@@ -197,7 +197,7 @@ export function sketchSentence(view: string, start: number, end: number, opts: S
         isCapToken(n.text) &&
         n.start - parts[parts.length - 1].end <= 1 &&
         !(opts.headline && HEADLINE_WORDS.has(n.text.toLowerCase())) &&
-        !MEDIA_ACRONYMS.has(n.text.toLowerCase())
+        (!MEDIA_ACRONYMS.has(n.text.toLowerCase()) || tvOfName(raw, j + 1))
       ) {
         parts.push(n);
         j++;
@@ -595,6 +595,20 @@ function classify(items: Item[], reg: Registry): void {
     it.ent = 'name';
     it.name = text;
   }
+}
+
+/**
+ * "Star TV bought", "Kestrel TV (Korea)": `TV` after a name is the name's last word, unless a noun it describes
+ * follows ("ERT TV rights", "HBO TV series").
+ */
+function tvOfName(raw: Item[], k: number): boolean {
+  if (raw[k].text !== 'TV' || NOT_NAMES.has(raw[k - 1]?.text.toLowerCase() ?? '')) return false;
+  const next = raw[k + 1];
+  if (!next) return true;
+  if (next.kind !== 'word') return next.text === '(' || next.text === ',' || next.text === '.' || next.text === ';';
+  return !/^(?:rights|deal|deals|series|show|shows|premiere|sales|license|licence|licensing|broadcast|broadcasts|movie|movies|film|films|version|adaptation|channel|channels|network|networks|station|stations|drama|dramas|debut|window|windows|and|or|\/|\p{Lu}.*)$/u.test(
+    next.text,
+  );
 }
 
 /** The nouns of a company's trade, as the press puts them before its name. */
