@@ -816,6 +816,8 @@ function bareBuyers(c: Ctx, k: number, limit: number): Array<{ buyer: string; te
     if (!/^[CE]\d+$/.test(c.tok(at)) || c.item(at).ent === 'person' || c.raw(at).endsWith("'s")) return [];
     out.push({ buyer: c.name(at), terrs: [] });
     k = at + 1;
+    // ("and X South & Latin America": the last buyer's name runs into a territory; the list ends there)
+    if (c.tok(at - 1) === 'and' && c.isTerr(k) && (k + 1 >= limit || c.tok(k + 1) === '.')) return out;
   }
   return k >= limit || c.tok(k) === '.' ? out : [];
 }

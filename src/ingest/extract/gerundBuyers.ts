@@ -27,7 +27,8 @@ export function extractGerundBuyers(c: Ctx): void {
     if (c.tok(v) !== 'with' || !c.isOrg(v + 1)) continue;
     const items: Array<{ buyer: string; terrs: string[] }> = [];
     let k = v + 1;
-    while (k < n && c.isOrg(k) && !c.isPer(k)) {
+    // (a name the article does not know is a company before a verb of buying: "with Scorpio East picking up")
+    while (k < n && c.isOrg(k) && (!c.isPer(k) || c.phraseAt(k + 1, BUYING) > 0)) {
       const buyer = c.name(k);
       const g = c.phraseAt(k + 1, BUYING);
       if (!g) break;
