@@ -48,7 +48,9 @@ export function extractPairLists(c: Ctx): void {
   for (let k = 0; k < n; k++) {
     // a territory the source misspelt, in a pair's place: "Columbia (X)", "Former Yugoslovia (X)"
     const typo = !c.isTerr(k) && k > cue && /^[CE]\d+$/.test(c.tok(k)) && c.tok(k + 1) === '(' ? typoTerritory(c.item(k).text) : null;
-    if ((!c.isTerr(k) && !typo) || c.item(k)?.ent === 'nationality') continue;
+    // ("French-speaking territories (X)": a nationality with its territories is a pair's place too)
+    const natPlace = c.item(k)?.ent === 'nationality' && /^territor(?:y|ies)$/.test(c.tok(k + 1)) && c.tok(k + 2) === '(';
+    if ((!c.isTerr(k) && !typo) || (c.item(k)?.ent === 'nationality' && !natPlace)) continue;
     // "sold T to Germany (X) and T2 to Spain (Y)": a second object the reading did not take for a title owns the pair
     if (c.tok(k - 1) === 'to' && /^E\d+$/.test(c.tok(k - 2)) && c.item(k - 2).ent !== 'company' && /^(?:and|,)$/.test(c.tok(k - 3)))
       continue;
@@ -133,11 +135,11 @@ export function saleTitle(c: Ctx, first: number): string | null {
   // elsewhere in the sentence before the pair
   for (let t = first - 1; t >= 0; t--) if (c.isTitle(t) && !otherFilm(c, t, first)) return titleOf(t);
   for (let t = first - 1; t >= 0; t--) if (pronounAt(c, t) && !c.isTitle(t)) return meaning(t);
-  // "Rights also went to R (X)", "Further territories went to": the sentence names no film, the one in focus
+  // "Rights also went to R (X)", "This deal follows earlier ones signed with R (X)": a sentence that names no film
+  // at all sells the one in focus
   if (
-    /^(?:(?:further|other|more|its|the|remaining) )?(?:rights|territories)(?: (?:have|has))?(?: also)? (?:went|gone|sold)$/.test(
-      c.words(0, cue + 1),
-    )
+    !c.toks.some((_, t) => c.isTitle(t)) &&
+    /^(?:this|the|these|those|further|other|more|its|remaining|earlier|rights|territories|deals|sales)\b/.test(c.words(0, 1))
   )
     return c.st.focus ?? c.st.lead;
   return null;
