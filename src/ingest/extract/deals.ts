@@ -218,8 +218,17 @@ export function extractDeals(c: Ctx): void {
     if (used.has(v) || !/^(?:include|includes|included|including)$/.test(c.tok(v))) continue;
     const cs = c.clauseStart(v);
     const head = c.words(cs, v);
-    if (!/\b(?:titles|films|acquisitions|pickups|pick-ups|releases|purchases)\b/.test(head)) continue;
+    if (!/\b(?:titles|films|acquisitions|pickups|pick-ups|releases|purchases|deals)\b/.test(head)) continue;
     let buyer: string | null = null;
+    // ("Other Curzon deals locked in during the market included A, B and C": the company before its deals)
+    for (let j = cs; j < v && !buyer; j++)
+      if (
+        c.isOrg(j) &&
+        c.item(j).ent !== 'person' &&
+        c.tok(j + 1) === 'deals' &&
+        /^(?:other|further|more|new|recent|the)?$/.test(c.tok(j - 1) ?? '')
+      )
+        buyer = c.name(j);
     // "ORG's acquisitions", "titles ORG picked up", "titles the streamer picked up"
     for (let j = cs; j < v; j++) {
       if (c.isOrg(j) && c.item(j).ent !== 'person') {
@@ -252,6 +261,8 @@ export function extractDeals(c: Ctx): void {
         k++;
         continue;
       }
+      // ("P's Palme d'Or winner T": the prize the film won before it)
+      if (/^A\d+$/.test(c.tok(k)) && c.tok(k + 1) === 'winner' && c.isTitle(k + 2)) k += 2;
       if (c.isTitle(k)) {
         titles.push(c.item(k).text);
         k++;
