@@ -602,7 +602,9 @@ function classify(items: Item[], reg: Registry): void {
  * follows ("ERT TV rights", "HBO TV series").
  */
 function tvOfName(raw: Item[], k: number): boolean {
-  if (raw[k].text !== 'TV' || NOT_NAMES.has(raw[k - 1]?.text.toLowerCase() ?? '')) return false;
+  // (never "French TV", "Italian TV": the medium of a country)
+  const prev = raw[k - 1]?.text ?? '';
+  if (raw[k].text !== 'TV' || NOT_NAMES.has(prev.toLowerCase()) || territoryOf(prev)) return false;
   const next = raw[k + 1];
   if (!next) return true;
   if (next.kind !== 'word') return next.text === '(' || next.text === ',' || next.text === '.' || next.text === ';';

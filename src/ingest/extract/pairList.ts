@@ -139,7 +139,9 @@ export function saleTitle(c: Ctx, first: number): string | null {
   // at all sells the one in focus
   if (
     !c.toks.some((_, t) => c.isTitle(t)) &&
-    /^(?:this|the|these|those|further|other|more|its|remaining|earlier|rights|territories|deals|sales)\b/.test(c.words(0, 1))
+    /^(?:(?:this|the|these|those|further|other|more|its|remaining|earlier) )*(?:deal|deals|sale|sales|rights|territories)\b/.test(
+      c.words(0, 4),
+    )
   )
     return c.st.focus ?? c.st.lead;
   return null;
