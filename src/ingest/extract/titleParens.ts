@@ -96,13 +96,25 @@ export function extractTitleParens(c: Ctx): void {
   for (let i = 1; i < ws.length; i++) {
     if (ws[i].w !== '(') continue;
     let j = i + 1;
-    while (j < ws.length && ws[j].w !== ')' && j - i < 9) j++;
+    while (j < ws.length && ws[j].w !== ')' && j - i < 20) j++;
     if (ws[j]?.w !== ')') continue;
-    const buyers = buyersIn(c, ws, i + 1, j, text);
+    // "(bought by X)", "(grabbed by Netflix, with a premiere planned)": the buyer after a verb of buying
+    const by =
+      /^(?:bought|grabbed|purchased|acquired|nabbed|snapped|picked|landed|taken)$/.test(ws[i + 1]?.lw ?? '') &&
+      ws.slice(i + 2, i + 4).some((w) => w.lw === 'by')
+        ? ws.findIndex((w, x) => x > i && x < j && w.lw === 'by')
+        : -1;
+    const byEnd =
+      by > 0 ? ws.findIndex((w, x) => x > by && x <= j && (w.w === ',' || w.w === ')' || /^(?:for|in|with|at)$/.test(w.lw))) : -1;
+    const buyers = by > 0 && byEnd > by + 1 ? buyersIn(c, ws, by + 1, byEnd, text) : j - i < 9 ? buyersIn(c, ws, i + 1, j, text) : null;
     if (!buyers) continue;
     const t = titleBefore(c, ws, i, text);
     if (!t) continue;
-    const titles = [t[1]];
+    // ("Hannah Fidell’s 6 Years", "the Rupert Grint-starring Moonwalkers": the maker's possessive and the star are
+    // no part of the film's name)
+    const titles = [
+      t[1].replace(/^.*-starring\s+(?=\p{Lu})/u, '').replace(/^\p{Lu}[\p{L}.-]+(?:\s\p{Lu}[\p{L}.-]+){1,2}['’]s\s+(?=[\p{Lu}\d])/u, ''),
+    ];
     // "We Grown Now and Daddio (both Sony)"
     if (buyers.both && ws[t[0] - 1]?.lw === 'and') {
       const first = titleBefore(c, ws, t[0] - 1, text);
