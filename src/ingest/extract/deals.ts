@@ -508,6 +508,14 @@ export function extractDeals(c: Ctx): void {
     const cue = RUMOUR_WORDS.exec(prefix.replace(/\bsources? (?:say|said|tell)\b.*$/, ''));
     // "the latter" the reading could not pair with a title: not the film in focus
     if (!o.titles.length && /\bthe (?:latter|former)\b/.test(c.words(v + len, limit))) continue;
+    // ("bought all North American rights to Jacques Nolot's Avant que j'oublie": rights to a film the sketch could not
+    // read are no sale of the film named before)
+    if (!o.titles.length) {
+      let r = v + len;
+      while (r < limit && !(c.tok(r) === 'rights' && /^(?:to|on)$/.test(c.tok(r + 1)))) r++;
+      const x = r + 2;
+      if (r < limit && x < limit && /^[PEN]\d+$/.test(c.tok(x)) && !PRONOUN_TITLE.test(c.words(x, x + 3))) continue;
+    }
     const titles = o.titles.length ? o.titles : [lastTitleBefore(c, subj.start) ?? c.st.focus ?? c.st.lead];
     if (denialAround || unsigned || (cue && !/^(?:no)$/.test(cue[0]))) {
       for (const title of titles) {

@@ -399,6 +399,11 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
     // (an item after a semicolon may carry a longer description: `; another competition player, P's T`)
     const next = describedTitle(c, ws, at, text, ws[s]?.w === ';' ? 10 : 6);
     if (!next) break;
+    // ("; P helmed the 2001 documentary T": a clause of its own after the semicolon, its film another)
+    if (
+      ws.slice(at, next[0]).some((w) => /^(?:helmed|directed|produced|made|wrote|starred|stars|is|was|has|had|won|premiered)$/.test(w.lw))
+    )
+      break;
     // (", and Madman Entertainment has acquired ...": a new clause's subject, not a further film)
     if (/^(?:has|have|had|is|are|was|were|will|also|acquired|bought|picked|took|snapped)$/.test(ws[next[0]]?.lw ?? '')) break;
     titles.push(next[1]);
