@@ -588,6 +588,13 @@ export function addDeal(c: Ctx, title: string | null, buyer: string, terrs: stri
     announcedOn: c.st.date,
   };
   if (fields.seller && nk(fields.seller) === nk(buyer)) fields.seller = null;
+  // "Fox Searchlight took T ... Searchlight closed the deal on T": the short form of a buyer the article already gave
+  // the film is the same deal, told again
+  const key = nk(buyer);
+  const same = c.st.deals.some(
+    (d) => nk(d.fields.title) === nk(title) && nk(d.fields.buyer) !== key && nk(d.fields.buyer).endsWith(` ${key}`),
+  );
+  if (same) return;
   const fact = add(c.st, 'deal', fields, conf, c.span());
   if (fact) learn(c.st.reg, buyer, 'company');
   if (fields.seller) learn(c.st.reg, fields.seller, 'company');

@@ -505,7 +505,12 @@ export function extractDeals(c: Ctx): void {
       /\bnothing has been (?:signed|closed)\b|\bno deal has\b|\bnot yet (?:signed|closed)\b|\bwould(?:n't| not) confirm\b|\bdeclined to confirm\b|\bdid not confirm\b|\bcould not be confirmed\b|\bunconfirmed\b/.test(
         sentenceWords,
       );
-    const cue = RUMOUR_WORDS.exec(prefix.replace(/\bsources? (?:say|said|tell)\b.*$/, ''));
+    // ("Three films sold at or near that price: X took T": a price compared, no hedge on the deal)
+    const cue = RUMOUR_WORDS.exec(
+      prefix
+        .replace(/\bsources? (?:say|said|tell)\b.*$/, '')
+        .replace(/\b(?:at or )?near (?:that|the|this|a|its) (?:price|figure|sum|level|mark)\b/g, ''),
+    );
     // "the latter" the reading could not pair with a title: not the film in focus
     if (!o.titles.length && /\bthe (?:latter|former)\b/.test(c.words(v + len, limit))) continue;
     // ("bought all North American rights to Jacques Nolot's Avant que j'oublie": rights to a film the sketch could not
