@@ -400,9 +400,7 @@ export function objectAt(c: Ctx, ws: Word[], k: number, text: string): { titles:
     const next = describedTitle(c, ws, at, text, ws[s]?.w === ';' ? 10 : 6);
     if (!next) break;
     // ("; P helmed the 2001 documentary T": a clause of its own after the semicolon, its film another)
-    if (
-      ws.slice(at, next[0]).some((w) => /^(?:helmed|directed|produced|made|wrote|starred|stars|is|was|has|had|won|premiered)$/.test(w.lw))
-    )
+    if (ws.slice(at, next[0]).some((w) => /^(?:helmed|directed|produced|made|wrote|starred|stars|is|was|has|had|won|premiered)$/.test(w.w)))
       break;
     // (", and Madman Entertainment has acquired ...": a new clause's subject, not a further film)
     if (/^(?:has|have|had|is|are|was|were|will|also|acquired|bought|picked|took|snapped)$/.test(ws[next[0]]?.lw ?? '')) break;
