@@ -137,3 +137,201 @@ describe('a sale to several buyers told once', () => {
     ]);
   });
 });
+
+describe('a buyer’s report, told company first', () => {
+  const GAGA = 'It is good to see that Tokyo-based Kestrel Corporation keeps releasing foreign films. ';
+
+  it('"Upcoming releases include a clutch of acquisitions, including A, along with B and C": the company the article is about', () => {
+    expect(
+      deals(
+        `${GAGA}Upcoming releases include a clutch of Cannes acquisitions, including Ana Ruiz’s Palme d’Or winner Copper Sky, along with Tom Berg’s Salt Road and Mia Holt’s Iron Gate.`,
+      ),
+    ).toEqual(['Copper Sky / Kestrel Corporation / -', 'Salt Road / Kestrel Corporation / -', 'Iron Gate / Kestrel Corporation / -']);
+  });
+
+  it('"the company was pleased with the results for acquisitions such as P’s T", "encouraged the company to pre-buy T2"', () => {
+    expect(deals(`${GAGA}The company says it was pleased with the results for acquisitions such as Ana Ruiz’s Copper Sky.`)).toEqual([
+      'Copper Sky / Kestrel Corporation / -',
+    ]);
+    expect(deals(`${GAGA}This trend has also encouraged the company to pre-buy Salt Road, the second feature from Tom Berg.`)).toEqual([
+      'Salt Road / Kestrel Corporation / -',
+    ]);
+  });
+
+  it('"X, Mexico’s biggest arthouse distributor, also closed with S on “T”"; a left quote printed for a closing one', () => {
+    expect(deals('Kestrel Films, Mexico’s biggest arthouse distributor, also closed with Lantern Sales on “Copper Sky.”')).toEqual([
+      'Copper Sky / Kestrel Films / -',
+    ]);
+    expect(deals('Kestrel Films has snagged Lantern’s “Copper Sky“ and “Salt Road.”')).toEqual([
+      'Copper Sky / Kestrel Films / -',
+      'Salt Road / Kestrel Films / -',
+    ]);
+  });
+
+  it('"P and P2’s company has also acquired T": the company in focus', () => {
+    expect(deals('Kestrel Films has bought Copper Sky. Ana Ruiz and Tom Berg’s company has also acquired Salt Road.')).toEqual([
+      'Copper Sky / Kestrel Films / -',
+      'Salt Road / Kestrel Films / -',
+    ]);
+  });
+
+  it('"X, the distribution powerhouse of Y, will release T"; "X has wrapped its buying spree with the acquisition of T"', () => {
+    expect(deals('Cinevista, the distribution powerhouse of Mexican TV giant Nordlys, will release “Copper Sky” on Nov. 1.')).toEqual([
+      'Copper Sky / Cinevista / -',
+    ]);
+    expect(
+      deals('Kestrel Films has wrapped its Cannes buying spree with the acquisition of Ana Ruiz’s competition entry Copper Sky.'),
+    ).toEqual(['Copper Sky / Kestrel Films / -']);
+  });
+
+  it('"Other X deals locked in during the market included A, P’s Palme d’Or winner B and C"', () => {
+    expect(
+      deals(
+        'Other Curzon deals locked in during the market included Ana Ruiz’s Copper Sky, Tom Berg’s Palme d’Or winner Salt Road and Mia Holt’s Iron Gate.',
+      ),
+    ).toEqual(['Copper Sky / Curzon / -', 'Salt Road / Curzon / -', 'Iron Gate / Curzon / -']);
+  });
+
+  it('"The UK buyer also took P’s thriller T from S. Rights also went to R (X)": the film in focus', () => {
+    expect(
+      deals(
+        'Momentum pounced on UK rights to Copper Sky. The UK buyer also took Ana Ruiz’s upcoming thriller Salt Road from ContentWorks. Rights also went to Germany (Square One) and Portugal (Lusomundo).',
+      ),
+    ).toEqual([
+      'Copper Sky / Momentum / UK',
+      'Salt Road / Momentum / -',
+      'Salt Road / Square One / Germany',
+      'Salt Road / Lusomundo / Portugal',
+    ]);
+  });
+
+  it('"paid mid-six figures for rights from S to P’s T"', () => {
+    expect(
+      deals('Miramax paid mid-six figures for North American rights from Lantern Sales to Ana Ruiz’s competition entry Copper Sky.'),
+    ).toEqual(['Copper Sky / Miramax / -']);
+  });
+
+  it('"T, which was released in German cinemas by X, went to R (Y)"; "comedy caper T"', () => {
+    expect(
+      deals(
+        'Lantern reports a good market. The secret agent comedy caper Jerry Lantern, which was released in German cinemas by Kestrel Verleih earlier this year, went to Japan (New Select).',
+      ),
+    ).toEqual(['Jerry Lantern / New Select / Japan', 'Jerry Lantern / Kestrel Verleih / -']);
+  });
+});
+
+describe('sales lists and their buyers', () => {
+  const SAMSAM = 'Lantern has closed multiple major territories on “Copper Sky”. ';
+
+  it('"has pre-sold Switzerland, a country which ..., with X, Greece with Y and Portugal with major independent Z"', () => {
+    expect(
+      deals(
+        `${SAMSAM}Lantern has pre-sold Switzerland, a country which punched above its weight, with Impuls, Greece with Odeon and Portugal with major independent Lusomundo.`,
+      ),
+    ).toEqual(['Copper Sky / Impuls / Switzerland', 'Copper Sky / Odeon / Greece', 'Copper Sky / Lusomundo / Portugal']);
+  });
+
+  it('"Busan saw S sell T to R (X)"; "Japan, (X)"; capitals alone in parentheses are a buyer', () => {
+    expect(deals('Busan saw Lantern sell Ana Ruiz’s festival winner “Copper Sky” to France (Les Films du Camelia).')).toEqual([
+      'Copper Sky / Les Films du Camelia / France',
+    ]);
+    expect(deals('Another Lantern thriller, “Salt Road,” was sold to Japan, (New Select) and Thailand (MATV).')).toEqual([
+      'Salt Road / New Select / Japan',
+      'Salt Road / MATV / Thailand',
+    ]);
+  });
+
+  it('"S signed a deal with X for R for P’s rapper biopic T": the film after its description, not the one before', () => {
+    expect(
+      deals(
+        'Copper Sky was picked up by Aya Pro (Japan). Meanwhile, Lantern signed a deal with Kestrel Classic for the Czech Republic for Ana Ruiz’s rapper biopic Salt Road.',
+      ),
+    ).toEqual(['Copper Sky / Aya Pro / Japan', 'Salt Road / Kestrel Classic / Czech Republic']);
+  });
+
+  it('"X will distribute T in R, Y in R2, and Z in R3": each buyer with its territory, the verb said once', () => {
+    expect(deals('Palatin Media will distribute “Copper Sky” in Germany, Big Picture in Spain, and Volga Film in Russia.')).toEqual([
+      'Copper Sky / Palatin Media / Germany',
+      'Copper Sky / Big Picture / Spain',
+      'Copper Sky / Volga Film / Russia',
+    ]);
+  });
+
+  it('"T has been licensed in newest deals off Berlin and now the Cannes Festival to X for R and Y for R2"', () => {
+    expect(
+      deals(
+        '“Copper Sky” has been licensed in newest deals off Berlin and now the Cannes Festival to KLB for France and Booxoo for South Korea.',
+      ),
+    ).toEqual(['Copper Sky / KLB / France', 'Copper Sky / Booxoo / South Korea']);
+  });
+
+  it('"T was acquired by X for R while T2 by hot upcoming director P (A) was sold to R2 (Y)": the second clause’s own film', () => {
+    expect(
+      deals(
+        'The Norwegian drama Copper Sky by Ana Ruiz was acquired by Kestrel Media for German-speaking territories while The Model by hot upcoming Danish director Tom Berg (Teddy Bear) was sold to France (AB Groupe) and Poland (Kino Swiat).',
+      ),
+    ).toEqual(['Copper Sky / Kestrel Media / German-speaking Europe', 'The Model / AB Groupe / France', 'The Model / Kino Swiat / Poland']);
+  });
+
+  it('"with X picking up R rights, Y purchasing rights for R2": names the article does not know', () => {
+    expect(
+      deals(
+        'Lantern reported more sales for “Copper Sky,” with Scorpio East picking up Singapore rights and Monofilm purchasing rights for Thailand.',
+      ),
+    ).toEqual(['Copper Sky / Scorpio East / Singapore', 'Copper Sky / Monofilm / Thailand']);
+  });
+
+  it('"This deal follows earlier ones signed with R (X) and French-speaking territories (Y)": the film in focus; never "the other film"', () => {
+    expect(
+      deals(
+        'Lantern Sales has sold Copper Sky to Cape Light for Germany. This deal follows earlier ones signed with the UK (Optimum) and French-speaking territories (Sidonis).',
+      ),
+    ).toEqual(['Copper Sky / Cape Light / Germany', 'Copper Sky / Optimum / UK', 'Copper Sky / Sidonis / French-speaking Europe']);
+  });
+
+  it('"Among the new buyers were X in R, Y in R2"; a country’s film after a deal’s words ("deals on Norway’s The T"); the seller who wrapped them up', () => {
+    expect(
+      deals(
+        'Kestrel Pictures wrapped up a multitude of deals on Norway’s The Troll Road, a record of a hunt. Among the new buyers were Momentum in the UK and Madman in Australia.',
+      ),
+    ).toEqual(['The Troll Road / Momentum / UK', 'The Troll Road / Madman / Australia']);
+  });
+
+  it('"including T (bought by X); P’s T2 (grabbed by Netflix, with ...); the P-starring T3 (Y)"', () => {
+    expect(
+      deals(
+        'Other films have already been picked up, including weed doc Rolling Hills (bought by Alchemy); Ana Ruiz’s 6 Winters (grabbed by Netflix, with a premiere later this year); the Tom Berg-starring Moon Walk (Alchemy).',
+      ),
+    ).toEqual(['Rolling Hills / Alchemy / -', '6 Winters / Netflix / -', 'Moon Walk / Alchemy / -']);
+  });
+});
+
+describe('what is no deal of the film in focus', () => {
+  it('rights to a film the sketch could not read are no sale of the film named before', () => {
+    expect(
+      deals(
+        'Overture Films acquired North American rights to Copper Sky. Elsewhere, Strand Releasing bought all North American rights to Ana Ruiz’s Avant que j’oublie.',
+      ),
+    ).toEqual(['Copper Sky / Overture Films / North America']);
+  });
+
+  it('a company’s legal form alone is no film ("film distributor Koch films GmbH")', () => {
+    expect(
+      deals(
+        'Lantern Animation will keep working with film distributor Koch films GmbH. In addition, ADS Service Ltd purchased the distribution rights for “Copper Sky” in Hungary.',
+      ),
+    ).toEqual(['Copper Sky / ADS Service Ltd / Hungary']);
+  });
+
+  it('"Three films sold at or near that price: X took T" is a deal, and "X" after "Fox X" the same deal', () => {
+    expect(
+      deals(
+        'Three films sold at or near that price: Fox Searchlight took worldwide rights to “Copper Sky” for $4 million. Searchlight closed the deal on “Copper Sky” after its second screening.',
+      ),
+    ).toEqual(['Copper Sky / Fox Searchlight / Worldwide']);
+  });
+
+  it('"X TV" keeps its last word; "French TV" stays the medium', () => {
+    expect(deals('Kestrel TV bought the pay-TV rights to “Copper Sky” for Taiwan.')).toEqual(['Copper Sky / Kestrel TV / Taiwan']);
+  });
+});

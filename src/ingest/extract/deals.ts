@@ -257,7 +257,9 @@ export function extractDeals(c: Ctx): void {
     const titles: string[] = [];
     let k = v + 1;
     while (k < n) {
-      if (/^[PE]\d+'s$/.test(c.raw(k)) || c.tok(k) === ',' || c.tok(k) === 'and' || c.tok(k) === 'the') {
+      // (a maker's possessive, also where the sketch kept it in the name: "Tom Berg's" before a prize)
+      const maker = /^[PE]\d+'s$/.test(c.raw(k)) || (/^[PE]\d+$/.test(c.tok(k)) && /['’]s$/.test(c.item(k).text));
+      if (maker || c.tok(k) === ',' || c.tok(k) === 'and' || c.tok(k) === 'the') {
         k++;
         continue;
       }
