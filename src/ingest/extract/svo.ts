@@ -659,7 +659,9 @@ export function extractClauseDeals(c: Ctx): void {
     const addedTo =
       ws[v].lw === 'added' &&
       /^(?:[^.;]*?) to (?:its|their) (?:slate|line-up|lineup|catalogue|catalog|library)\b/.test(text.slice(ws[v].e));
-    const act = passive ? 0 : tookSeasons || addedTo ? 1 : phraseAt(ws, v, ACTIVE);
+    // ("The distributor also moved on US rights to T": the trade's idiom for a buy)
+    const movedOn = ws[v].lw === 'moved' && ws[v + 1]?.lw === 'on' && ws.slice(v + 2, v + 7).some((w) => w.lw === 'rights') ? 2 : 0;
+    const act = passive ? 0 : tookSeasons || addedTo ? 1 : movedOn || phraseAt(ws, v, ACTIVE);
     const ger = act || passive ? 0 : phraseAt(ws, v, GERUND);
     const inf = act || ger || passive || ws[v - 1]?.lw !== 'to' ? 0 : phraseAt(ws, v, INFINITIVE);
     const latest = inf ? latestToAt(ws, v) : -1;
