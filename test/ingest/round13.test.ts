@@ -205,6 +205,16 @@ describe('a buyer’s report, told company first', () => {
     ]);
   });
 
+  it('"The distributor also moved on US rights to T": the trade’s idiom for a buy, only of rights', () => {
+    expect(deals('Roadside bought “Copper Sky”. The distributor also moved on US rights to “Salt Road”, a family drama.')).toEqual([
+      'Copper Sky / Roadside / -',
+      'Salt Road / Roadside / US',
+    ]);
+    expect(deals('Roadside bought “Copper Sky”. The distributor also moved on to “Salt Road” screenings.')).toEqual([
+      'Copper Sky / Roadside / -',
+    ]);
+  });
+
   it('"paid mid-six figures for rights from S to P’s T"', () => {
     expect(
       deals('Miramax paid mid-six figures for North American rights from Lantern Sales to Ana Ruiz’s competition entry Copper Sky.'),
