@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { deals } from './fixtures.js';
 
-const SERIES = 'Hollow Lane Animation has unveiled new sales for its animated kids’ program Pebble Street through Lantern Sales. ';
+const SERIES = 'Hollow Lane Animation reports fresh business for its preschool program Pebble Street through Lantern Sales. ';
 
 describe('television sales as the trade writes them', () => {
   it('"deals include season 3 TV rights to X (Greece); season 1 renewal for Y (Norway)": one deal per buyer, for the program in focus', () => {
     expect(
       deals(
-        `${SERIES}Recently secured new and returning broadcast deals include season 3 IPTV and DVD rights to Kestrel Media (Korea); season 3 TV rights to ERT (Greece); a season 1 renewal for NRK (Norway) and seasons 1, 2 & 3 to Nordlys (Ukraine).`,
+        `${SERIES}Its returning broadcast deals include season 2 IPTV and DVD rights to Kestrel Media (Korea); season 2 TV rights to ERT (Greece); a season 1 renewal for NRK (Norway) and seasons 1 & 2 to Nordlys (Ukraine).`,
       ),
     ).toEqual([
       'Pebble Street / Kestrel Media / Korea',
@@ -21,18 +21,18 @@ describe('television sales as the trade writes them', () => {
     ]);
   });
 
-  it('a market named in passing is no film ("the pre-MIP-TV rush"), and a media acronym no title', () => {
+  it('a market named in passing is no film ("before MIP-TV"), and a media acronym no title', () => {
     expect(
       deals(
-        `The pre-MIP-TV rush of sales news goes on. ${SERIES}Previous broadcast deals include ZDF (Germany), RTE (Ireland) and YLE (Finland).`,
+        `Sellers keep busy in the weeks before MIP-TV. ${SERIES}Previous broadcast deals include ZDF (Germany), RTE (Ireland) and YLE (Finland).`,
       ),
     ).toEqual(['Pebble Street / ZDF / Germany', 'Pebble Street / RTE / Ireland', 'Pebble Street / YLE / Finland']);
   });
 
-  it('"thanks to new broadcast sales to X, Y and Z": every buyer named bare', () => {
+  it('"after broadcast sales to X, Y and Z": every buyer named bare', () => {
     expect(
       deals(
-        'Hollow Lane will see its CG series The Lantern Keepers playing in 60 countries thanks to new broadcast sales to Canal+, HBO Czech and BBC Kids Canada.',
+        'Hollow Lane expects its CG series The Lantern Keepers to reach 60 countries after broadcast sales to Canal+, HBO Czech and BBC Kids Canada.',
       ),
     ).toEqual(['The Lantern Keepers / Canal+ / -', 'The Lantern Keepers / HBO Czech / -', 'The Lantern Keepers / BBC Kids Canada / -']);
   });
@@ -48,13 +48,13 @@ describe('television sales as the trade writes them', () => {
   it('"Russian net X took seasons one and two", after "bought season one of T"', () => {
     expect(
       deals(
-        'Hollow Lane has revealed deals for animated series Pebble Street. National Geographic has bought season one of Pebble Street for the Middle East, while Russian net Channel Ryzhik took seasons one and two.',
+        'Hollow Lane listed buyers for animated series Pebble Street. National Geographic has bought season one of Pebble Street for the Middle East, while Russian net Channel Ryzhik took seasons one and two.',
       ),
     ).toEqual(['Pebble Street / National Geographic / Middle East', 'Pebble Street / Channel Ryzhik / -']);
   });
 
   it('"SVOD service X was also a buyer for R": the program in focus', () => {
-    expect(deals(`${SERIES}SVOD service PlayNest was also a buyer for the UK and Canada.`)).toEqual([
+    expect(deals(`${SERIES}SVOD service PlayNest was also a buyer for the UK and Canada, the company said.`)).toEqual([
       'Pebble Street / PlayNest / UK and Canada',
     ]);
   });
@@ -64,15 +64,15 @@ describe('a buyer’s films told as a list', () => {
   it('"Some of its earlier releases were A, B and C": the company in focus', () => {
     expect(
       deals(
-        'Kestrel Pictures has established itself as a distributor in India. Some of its earlier releases were Copper Sky, Winter Ledger and Salt Road.',
+        'Kestrel Pictures has grown into a leading art-house distributor in India. Some of its earlier releases were Copper Sky, Winter Ledger and Salt Road.',
       ),
     ).toEqual(['Copper Sky / Kestrel Pictures / -', 'Winter Ledger / Kestrel Pictures / -', 'Salt Road / Kestrel Pictures / -']);
   });
 
-  it('"Titles acquired in Cannes include P’s A (S); P2’s B (S2)": the last buyer’s, the parentheses their sellers', () => {
+  it('"Films acquired in Cannes include P’s A (S); P2’s B (S2)": the last buyer’s, the parentheses their sellers', () => {
     expect(
       deals(
-        'Nordlys Film has picked up Scandinavian rights to Copper Sky. Titles in pre-production acquired in Cannes include Ana Ruiz’s Winter Ledger (Lantern Sales) starring Tom Berg; Mia Holt’s upcoming Salt Road (Kestrel International); and action thriller Iron Gate (Bright Sales) starring Lea Moss.',
+        'Nordlys Film has picked up Scandinavian rights to Copper Sky. Unfinished films acquired in Cannes include Ana Ruiz’s Winter Ledger (Lantern Sales) starring Tom Berg; Mia Holt’s upcoming Salt Road (Kestrel International); and action thriller Iron Gate (Bright Sales) starring Lea Moss.',
       ),
     ).toEqual([
       'Copper Sky / Nordlys Film / Scandinavia',
@@ -85,7 +85,7 @@ describe('a buyer’s films told as a list', () => {
   it('a slate the films were picked up from is the seller’s, never the buyer’s', () => {
     expect(
       deals(
-        'Nordlys Film acquired 12 films. Two other titles were picked up from Focus’ Cannes slate: Copper Sky, the new film by Ana Ruiz, and Salt Road.',
+        'Nordlys Film acquired 12 films. Two more came out of Focus’ market slate: Copper Sky, the new film by Ana Ruiz, and Salt Road.',
       ),
     ).toEqual([]);
   });
@@ -93,7 +93,7 @@ describe('a buyer’s films told as a list', () => {
   it('"A, a film by P, and B, starring P2 (sold by S); R thriller C (S2)": every film of the object', () => {
     expect(
       deals(
-        'Nordlys Film has picked up Scandinavian rights to the UK titles Copper Sky, a sci-fi film by Ana Ruiz, and Salt Road, starring Tom Berg (sold by Lantern Sales); Spanish thriller Iron Gate (Bright Sales).',
+        'Nordlys Film has picked up Scandinavian rights to the British films Copper Sky, a sci-fi film by Ana Ruiz, and Salt Road, starring Tom Berg (sold by Lantern Sales); Spanish thriller Iron Gate (Bright Sales).',
       ),
     ).toEqual([
       'Copper Sky / Nordlys Film / Scandinavia',
@@ -103,7 +103,7 @@ describe('a buyer’s films told as a list', () => {
   });
 
   it('"X won T, and added the buzzy title T2 to its slate": the second verb shares the subject', () => {
-    expect(deals('September Pictures bought Copper Sky, and added the buzzy market title “Salt Road” to its slate.')).toEqual([
+    expect(deals('September Pictures bought Copper Sky, and added the festival hit “Salt Road” to its slate.')).toEqual([
       'Copper Sky / September Pictures / -',
       'Salt Road / September Pictures / -',
     ]);
@@ -111,7 +111,7 @@ describe('a buyer’s films told as a list', () => {
 
   it('"It is also releasing A, B and C": the company the sentence before names', () => {
     expect(
-      deals('September Pictures bought Copper Sky. It is also releasing Salt Road, Iron Gate and Winter Ledger in the territory.'),
+      deals('September Pictures bought Copper Sky. It is also releasing Salt Road, Iron Gate and Winter Ledger in the autumn.'),
     ).toEqual([
       'Copper Sky / September Pictures / -',
       'Salt Road / September Pictures / -',
@@ -122,8 +122,8 @@ describe('a buyer’s films told as a list', () => {
 });
 
 describe('a sale to several buyers told once', () => {
-  it('"P’s T was picked up by X (France), Swiss concern Y and Z (Poland)": each buyer with its own territory', () => {
-    expect(deals('Ana Ruiz’s Winter Ledger was picked up by ARTE (France), Swiss concern RSI and Kestrel Films (Poland).')).toEqual([
+  it('"P’s T was picked up by X (France), Swiss broadcaster Y and Z (Poland)": each buyer with its own territory', () => {
+    expect(deals('Ana Ruiz’s Winter Ledger was picked up by ARTE (France), Swiss broadcaster RSI and Kestrel Films (Poland).')).toEqual([
       'Winter Ledger / ARTE / France',
       'Winter Ledger / RSI / Switzerland',
       'Winter Ledger / Kestrel Films / Poland',
@@ -139,30 +139,30 @@ describe('a sale to several buyers told once', () => {
 });
 
 describe('a buyer’s report, told company first', () => {
-  const GAGA = 'It is good to see that Tokyo-based Kestrel Corporation keeps releasing foreign films. ';
+  const GAGA = 'Our guide to Japanese buyers starts with Tokyo-based Kestrel Corporation, which releases 20 films a year. ';
 
-  it('"Upcoming releases include a clutch of acquisitions, including A, along with B and C": the company the article is about', () => {
+  it('"Upcoming releases include several of its acquisitions, including A, along with B and C": the company the article is about', () => {
     expect(
       deals(
-        `${GAGA}Upcoming releases include a clutch of Cannes acquisitions, including Ana Ruiz’s Palme d’Or winner Copper Sky, along with Tom Berg’s Salt Road and Mia Holt’s Iron Gate.`,
+        `${GAGA}Upcoming releases include several of its Berlin acquisitions, including Ana Ruiz’s Palme d’Or winner Copper Sky, along with Tom Berg’s Salt Road and Mia Holt’s Iron Gate.`,
       ),
     ).toEqual(['Copper Sky / Kestrel Corporation / -', 'Salt Road / Kestrel Corporation / -', 'Iron Gate / Kestrel Corporation / -']);
   });
 
-  it('"the company was pleased with the results for acquisitions such as P’s T", "encouraged the company to pre-buy T2"', () => {
-    expect(deals(`${GAGA}The company says it was pleased with the results for acquisitions such as Ana Ruiz’s Copper Sky.`)).toEqual([
+  it('"the company did well with acquisitions such as P’s T", "encouraged the company to pre-buy T2"', () => {
+    expect(deals(`${GAGA}The company did well at the box office with acquisitions such as Ana Ruiz’s Copper Sky.`)).toEqual([
       'Copper Sky / Kestrel Corporation / -',
     ]);
-    expect(deals(`${GAGA}This trend has also encouraged the company to pre-buy Salt Road, the second feature from Tom Berg.`)).toEqual([
+    expect(deals(`${GAGA}Strong horror results encouraged the company to pre-buy Salt Road, the second feature from Tom Berg.`)).toEqual([
       'Salt Road / Kestrel Corporation / -',
     ]);
   });
 
-  it('"X, Mexico’s biggest arthouse distributor, also closed with S on “T”"; a left quote printed for a closing one', () => {
-    expect(deals('Kestrel Films, Mexico’s biggest arthouse distributor, also closed with Lantern Sales on “Copper Sky.”')).toEqual([
+  it('"X, Chile’s largest independent distributor, also closed with S on “T”"; a left quote printed for a closing one', () => {
+    expect(deals('Kestrel Films, Chile’s largest independent distributor, also closed with Lantern Sales on “Copper Sky.”')).toEqual([
       'Copper Sky / Kestrel Films / -',
     ]);
-    expect(deals('Kestrel Films has snagged Lantern’s “Copper Sky“ and “Salt Road.”')).toEqual([
+    expect(deals('Kestrel Films has bought Lantern’s “Copper Sky“ and “Salt Road.”')).toEqual([
       'Copper Sky / Kestrel Films / -',
       'Salt Road / Kestrel Films / -',
     ]);
@@ -175,19 +175,19 @@ describe('a buyer’s report, told company first', () => {
     ]);
   });
 
-  it('"X, the distribution powerhouse of Y, will release T"; "X has wrapped its buying spree with the acquisition of T"', () => {
-    expect(deals('Cinevista, the distribution powerhouse of Mexican TV giant Nordlys, will release “Copper Sky” on Nov. 1.')).toEqual([
+  it('"X, the film arm of Y, will release T"; "X has capped a busy market with the acquisition of T"', () => {
+    expect(deals('Cinevista, the film arm of Chilean media group Nordlys, will release “Copper Sky” on Nov. 1.')).toEqual([
       'Copper Sky / Cinevista / -',
     ]);
-    expect(
-      deals('Kestrel Films has wrapped its Cannes buying spree with the acquisition of Ana Ruiz’s competition entry Copper Sky.'),
-    ).toEqual(['Copper Sky / Kestrel Films / -']);
+    expect(deals('Kestrel Films has capped a busy Berlin with the acquisition of Ana Ruiz’s competition entry Copper Sky.')).toEqual([
+      'Copper Sky / Kestrel Films / -',
+    ]);
   });
 
-  it('"Other X deals locked in during the market included A, P’s Palme d’Or winner B and C"', () => {
+  it('"Other X deals signed in Berlin included A, P’s Palme d’Or winner B and C"', () => {
     expect(
       deals(
-        'Other Curzon deals locked in during the market included Ana Ruiz’s Copper Sky, Tom Berg’s Palme d’Or winner Salt Road and Mia Holt’s Iron Gate.',
+        'Other Curzon deals signed in Berlin included Ana Ruiz’s Copper Sky, Tom Berg’s Palme d’Or winner Salt Road and Mia Holt’s Iron Gate.',
       ),
     ).toEqual(['Copper Sky / Curzon / -', 'Salt Road / Curzon / -', 'Iron Gate / Curzon / -']);
   });
@@ -195,7 +195,7 @@ describe('a buyer’s report, told company first', () => {
   it('"The UK buyer also took P’s thriller T from S. Rights also went to R (X)": the film in focus', () => {
     expect(
       deals(
-        'Momentum pounced on UK rights to Copper Sky. The UK buyer also took Ana Ruiz’s upcoming thriller Salt Road from ContentWorks. Rights also went to Germany (Square One) and Portugal (Lusomundo).',
+        'Momentum bought UK rights to Copper Sky. The UK buyer also took Ana Ruiz’s new thriller Salt Road from ContentWorks. Rights also went to Germany (Square One) and Portugal (Lusomundo).',
       ),
     ).toEqual([
       'Copper Sky / Momentum / UK',
@@ -205,56 +205,56 @@ describe('a buyer’s report, told company first', () => {
     ]);
   });
 
-  it('"The distributor also moved on US rights to T": the trade’s idiom for a buy, only of rights', () => {
-    expect(deals('Roadside bought “Copper Sky”. The distributor also moved on US rights to “Salt Road”, a family drama.')).toEqual([
+  it('"The distributor then moved on US rights to T": the trade’s idiom for a buy, only of rights', () => {
+    expect(deals('Roadside bought “Copper Sky”. The distributor then moved on US rights to “Salt Road”, a family drama.')).toEqual([
       'Copper Sky / Roadside / -',
       'Salt Road / Roadside / US',
     ]);
-    expect(deals('Roadside bought “Copper Sky”. The distributor also moved on to “Salt Road” screenings.')).toEqual([
+    expect(deals('Roadside bought “Copper Sky”. The distributor then moved on to “Salt Road” screenings.')).toEqual([
       'Copper Sky / Roadside / -',
     ]);
   });
 
-  it('"paid mid-six figures for rights from S to P’s T"', () => {
+  it('"paid a sum for rights from S to P’s T"', () => {
     expect(
-      deals('Miramax paid mid-six figures for North American rights from Lantern Sales to Ana Ruiz’s competition entry Copper Sky.'),
-    ).toEqual(['Copper Sky / Miramax / -']);
+      deals('Miramax paid a low seven-figure sum for North American rights from Lantern Sales to Ana Ruiz’s competition entry Copper Sky.'),
+    ).toEqual(['Copper Sky / Miramax / North America']);
   });
 
   it('"T, which was released in German cinemas by X, went to R (Y)"; "comedy caper T"', () => {
     expect(
       deals(
-        'Lantern reports a good market. The secret agent comedy caper Jerry Lantern, which was released in German cinemas by Kestrel Verleih earlier this year, went to Japan (New Select).',
+        'Lantern reports a good market. The spy comedy caper Jerry Lantern, which was released in German cinemas by Kestrel Verleih last spring, went to Japan (New Select).',
       ),
     ).toEqual(['Jerry Lantern / New Select / Japan', 'Jerry Lantern / Kestrel Verleih / -']);
   });
 });
 
 describe('sales lists and their buyers', () => {
-  const SAMSAM = 'Lantern has closed multiple major territories on “Copper Sky”. ';
+  const SAMSAM = 'Lantern has sold most of Europe on “Copper Sky”. ';
 
-  it('"has pre-sold Switzerland, a country which ..., with X, Greece with Y and Portugal with major independent Z"', () => {
+  it('"has pre-sold R, a country which ..., with X, R2 with Y and R3 with major independent Z"', () => {
     expect(
       deals(
-        `${SAMSAM}Lantern has pre-sold Switzerland, a country which punched above its weight, with Impuls, Greece with Odeon and Portugal with major independent Lusomundo.`,
+        `${SAMSAM}Lantern has pre-sold Switzerland, a country which loves family films, with Impuls, Greece with Odeon and Portugal with major independent Lusomundo.`,
       ),
     ).toEqual(['Copper Sky / Impuls / Switzerland', 'Copper Sky / Odeon / Greece', 'Copper Sky / Lusomundo / Portugal']);
   });
 
-  it('"Busan saw S sell T to R (X)"; "Japan, (X)"; capitals alone in parentheses are a buyer', () => {
-    expect(deals('Busan saw Lantern sell Ana Ruiz’s festival winner “Copper Sky” to France (Les Films du Camelia).')).toEqual([
+  it('"the market saw S sell T to R (X)"; "Japan, (X)"; capitals alone in parentheses are a buyer', () => {
+    expect(deals('The Tokyo market saw Lantern sell Ana Ruiz’s festival winner “Copper Sky” to France (Les Films du Camelia).')).toEqual([
       'Copper Sky / Les Films du Camelia / France',
     ]);
-    expect(deals('Another Lantern thriller, “Salt Road,” was sold to Japan, (New Select) and Thailand (MATV).')).toEqual([
+    expect(deals('A second Lantern title, “Salt Road,” was sold to Japan, (New Select) and Thailand (MATV).')).toEqual([
       'Salt Road / New Select / Japan',
       'Salt Road / MATV / Thailand',
     ]);
   });
 
-  it('"S signed a deal with X for R for P’s rapper biopic T": the film after its description, not the one before', () => {
+  it('"S signed a deal with X for R for P’s boxing biopic T": the film after its description, not the one before', () => {
     expect(
       deals(
-        'Copper Sky was picked up by Aya Pro (Japan). Meanwhile, Lantern signed a deal with Kestrel Classic for the Czech Republic for Ana Ruiz’s rapper biopic Salt Road.',
+        'Copper Sky was picked up by Aya Pro (Japan). Separately, Lantern signed a deal with Kestrel Classic for the Czech Republic for Ana Ruiz’s boxing biopic Salt Road.',
       ),
     ).toEqual(['Copper Sky / Aya Pro / Japan', 'Salt Road / Kestrel Classic / Czech Republic']);
   });
@@ -267,18 +267,16 @@ describe('sales lists and their buyers', () => {
     ]);
   });
 
-  it('"T has been licensed in newest deals off Berlin and now the Cannes Festival to X for R and Y for R2"', () => {
+  it('"T has been licensed in deals at the EFM and now Cannes to X for R and Y for R2"', () => {
     expect(
-      deals(
-        '“Copper Sky” has been licensed in newest deals off Berlin and now the Cannes Festival to KLB for France and Booxoo for South Korea.',
-      ),
+      deals('“Copper Sky” has been licensed in deals at the EFM and now Cannes to KLB for France and Booxoo for South Korea.'),
     ).toEqual(['Copper Sky / KLB / France', 'Copper Sky / Booxoo / South Korea']);
   });
 
-  it('"T was acquired by X for R while T2 by hot upcoming director P (A) was sold to R2 (Y)": the second clause’s own film', () => {
+  it('"T was acquired by X for R while T2 by promising young director P (A) was sold to R2 (Y)": the second clause’s own film', () => {
     expect(
       deals(
-        'The Norwegian drama Copper Sky by Ana Ruiz was acquired by Kestrel Media for German-speaking territories while The Model by hot upcoming Danish director Tom Berg (Teddy Bear) was sold to France (AB Groupe) and Poland (Kino Swiat).',
+        'The Finnish drama Copper Sky by Ana Ruiz was acquired by Kestrel Media for German-speaking territories while The Model by promising young Danish director Tom Berg (Teddy Bear) was sold to France (AB Groupe) and Poland (Kino Swiat).',
       ),
     ).toEqual(['Copper Sky / Kestrel Media / German-speaking Europe', 'The Model / AB Groupe / France', 'The Model / Kino Swiat / Poland']);
   });
@@ -286,15 +284,15 @@ describe('sales lists and their buyers', () => {
   it('"with X picking up R rights, Y purchasing rights for R2": names the article does not know', () => {
     expect(
       deals(
-        'Lantern reported more sales for “Copper Sky,” with Scorpio East picking up Singapore rights and Monofilm purchasing rights for Thailand.',
+        'Lantern closed two more deals on “Copper Sky,” with Scorpio East picking up Singapore rights and Monofilm purchasing rights for Thailand.',
       ),
     ).toEqual(['Copper Sky / Scorpio East / Singapore', 'Copper Sky / Monofilm / Thailand']);
   });
 
-  it('"This deal follows earlier ones signed with R (X) and French-speaking territories (Y)": the film in focus; never "the other film"', () => {
+  it('"This deal comes after sales signed with R (X) and French-speaking territories (Y)": the film in focus', () => {
     expect(
       deals(
-        'Lantern Sales has sold Copper Sky to Cape Light for Germany. This deal follows earlier ones signed with the UK (Optimum) and French-speaking territories (Sidonis).',
+        'Lantern Sales has sold Copper Sky to Cape Light for Germany. This deal comes after sales signed with the UK (Optimum) and French-speaking territories (Sidonis).',
       ),
     ).toEqual(['Copper Sky / Cape Light / Germany', 'Copper Sky / Optimum / UK', 'Copper Sky / Sidonis / French-speaking Europe']);
   });
@@ -302,7 +300,7 @@ describe('sales lists and their buyers', () => {
   it('"Among the new buyers were X in R, Y in R2"; a country’s film after a deal’s words ("deals on Norway’s The T"); the seller who wrapped them up', () => {
     expect(
       deals(
-        'Kestrel Pictures wrapped up a multitude of deals on Norway’s The Troll Road, a record of a hunt. Among the new buyers were Momentum in the UK and Madman in Australia.',
+        'Kestrel Pictures wrapped up a run of deals on Norway’s The Troll Road, a found-footage chiller. Among the new buyers were Momentum in the UK and Madman in Australia.',
       ),
     ).toEqual(['The Troll Road / Momentum / UK', 'The Troll Road / Madman / Australia']);
   });
@@ -310,7 +308,7 @@ describe('sales lists and their buyers', () => {
   it('"including T (bought by X); P’s T2 (grabbed by Netflix, with ...); the P-starring T3 (Y)"', () => {
     expect(
       deals(
-        'Other films have already been picked up, including weed doc Rolling Hills (bought by Alchemy); Ana Ruiz’s 6 Winters (grabbed by Netflix, with a premiere later this year); the Tom Berg-starring Moon Walk (Alchemy).',
+        'Several festival films have found homes, including surf doc Rolling Hills (bought by Alchemy); Ana Ruiz’s 6 Winters (grabbed by Netflix, with a launch set for spring); the Tom Berg-starring Moon Walk (Alchemy).',
       ),
     ).toEqual(['Rolling Hills / Alchemy / -', '6 Winters / Netflix / -', 'Moon Walk / Alchemy / -']);
   });
@@ -320,7 +318,7 @@ describe('what is no deal of the film in focus', () => {
   it('rights to a film the sketch could not read are no sale of the film named before', () => {
     expect(
       deals(
-        'Overture Films acquired North American rights to Copper Sky. Elsewhere, Strand Releasing bought all North American rights to Ana Ruiz’s Avant que j’oublie.',
+        'Overture Films acquired North American rights to Copper Sky. Elsewhere, Strand Releasing bought all North American rights to Ana Ruiz’s Avant la nuit.',
       ),
     ).toEqual(['Copper Sky / Overture Films / North America']);
   });
@@ -328,15 +326,15 @@ describe('what is no deal of the film in focus', () => {
   it('a company’s legal form alone is no film ("film distributor Koch films GmbH")', () => {
     expect(
       deals(
-        'Lantern Animation will keep working with film distributor Koch films GmbH. In addition, ADS Service Ltd purchased the distribution rights for “Copper Sky” in Hungary.',
+        'Lantern Animation renewed its ties with film distributor Koch films GmbH. ADS Service Ltd bought the rights to “Copper Sky” for Hungary.',
       ),
     ).toEqual(['Copper Sky / ADS Service Ltd / Hungary']);
   });
 
-  it('"Three films sold at or near that price: X took T" is a deal, and "X" after "Fox X" the same deal', () => {
+  it('"At or near that figure ...: X took T" is a deal, and "X" after "Fox X" the same deal', () => {
     expect(
       deals(
-        'Three films sold at or near that price: Fox Searchlight took worldwide rights to “Copper Sky” for $4 million. Searchlight closed the deal on “Copper Sky” after its second screening.',
+        'At or near that figure, more films changed hands: Fox Searchlight took worldwide rights to “Copper Sky” for $4 million. Searchlight closed the deal on “Copper Sky” after its second screening.',
       ),
     ).toEqual(['Copper Sky / Fox Searchlight / Worldwide']);
   });

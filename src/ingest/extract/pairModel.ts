@@ -268,7 +268,7 @@ function sells(c: Ctx, b: PairCand): boolean {
   // "X has landed pre-sales of T", "X secured further deals for T": sales X made
   if (
     /^(?:landed|secured|closed|inked|signed|scored|struck|sealed|clinched|unveiled|announced|racked|wrapped)$/.test(c.tok(k)) &&
-    /^(?:up )?(?:(?:a|several|multiple|further|new|more|key|major|early|strong|multitude|raft|slew|host|number|of) )*(?:pre-?sales|sales|deals)\b/.test(
+    /^(?:up )?(?:(?:a|several|multiple|further|new|more|key|major|early|strong|multitude|raft|slew|host|number|run|string|series|flurry|batch|of) )*(?:pre-?sales|sales|deals)\b/.test(
       c.words(k + 1, k + 7),
     )
   )

@@ -120,6 +120,7 @@ export const BETWEEN = new Set([
   'have',
   'had',
   'also',
+  'then',
   'now',
   'recently',
   'previously',
