@@ -226,7 +226,7 @@ describe('a buyer’s report, told company first', () => {
       deals(
         'Lantern reports a good market. The spy comedy caper Jerry Lantern, which was released in German cinemas by Kestrel Verleih last spring, went to Japan (New Select).',
       ),
-    ).toEqual(['Jerry Lantern / New Select / Japan', 'Jerry Lantern / Kestrel Verleih / -']);
+    ).toEqual(['Jerry Lantern / New Select / Japan', 'Jerry Lantern / Kestrel Verleih / Germany']);
   });
 });
 

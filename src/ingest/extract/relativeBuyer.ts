@@ -76,7 +76,7 @@ export function extractRelativeBuyer(c: Ctx): void {
       while (b < ws.length && b - p - len < 6 && ws[b].lw !== 'by' && !/^[,.;:)]$/.test(ws[b].w)) b++;
       if (ws[b]?.lw !== 'by') continue;
       const inside = text.slice(ws[p + len - 1].e, ws[b].s);
-      const nat = /in\s+(?:the\s+)?([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)/u.exec(inside);
+      const nat = /\bin\s+(?:the\s+)?([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)/u.exec(inside);
       if (nat) place = spellTerritories(nat[1]) ?? territoryOf(nat[1])?.expr ?? null;
       const buyer = companyStartingAt(c, ws, b + 1, text);
       const title = buyer ? titleBefore(c, ws, k, text) : null;
