@@ -306,6 +306,13 @@ export const MONTH_ABBR: Record<string, number> = {
  * Kinds of film a writer puts before a title (`the Jeremy Renner drama Wind River`, `P and P2's thriller T`): the
  * names before such a word describe the film that follows it, and are no film themselves.
  */
+/** The nouns of a company's trade, as the press puts them right before its name ("Russian net X", "Swiss concern X"). */
+export const COMPANY_NOUNS: ReadonlySet<string> = new Set(
+  'distributor broadcaster pubcaster streamer net network channel platform service outfit label banner shingle exhibitor distrib web concern'.split(
+    ' ',
+  ),
+);
+
 export const FILM_KINDS = [
   'drama',
   'comedy',

@@ -18,6 +18,7 @@
 import { nameKey } from './names.js';
 import {
   AWARDS,
+  COMPANY_NOUNS,
   AWARD_HEADS,
   AWARD_KEYS,
   KNOWN_COMPANY_KEYS,
@@ -612,13 +613,6 @@ function tvOfName(raw: Item[], k: number): boolean {
     next.text,
   );
 }
-
-/** The nouns of a company's trade, as the press puts them before its name. */
-const COMPANY_NOUNS = new Set(
-  'distributor broadcaster pubcaster streamer net network channel platform service outfit label banner shingle exhibitor distrib web'.split(
-    ' ',
-  ),
-);
 
 function prevWords(items: Item[], idx: number, n: number): string[] {
   const out: string[] = [];

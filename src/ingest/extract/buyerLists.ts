@@ -103,11 +103,8 @@ export function extractBuyerLists(c: Ctx): void {
       owner = c.st.focusCompany;
     if (!owner) continue;
     // ("picked up from Focus' Cannes slate: A and B": the slate they came from is the seller's)
-    if (
-      /\b(?:from|out of|off)\s+(?:\S+\s+){0,4}$/i.test(text.slice(Math.max(0, ws[i].s - 60), ws[i].s)) &&
-      text.slice(Math.max(0, ws[i].s - 60), ws[i].s).includes(owner)
-    )
-      continue;
+    const before = text.slice(Math.max(0, ws[i].s - 60), ws[i].s);
+    if (/\b(?:from|out of|off)\s+(?:\S+\s+){0,4}$/i.test(before) && before.includes(owner)) continue;
     const kind = companyEntry(owner)?.kind;
     if (kind === 'sales-agent') continue;
     // (a company the gazetteer knows as a buyer, or one named as a distributor: "Sala de Arte Distribucion")

@@ -3,6 +3,7 @@
  * territory in parentheses, the further buyers of a list (`by X (France), Swiss broadcaster Y and Z (Poland)`), a
  * name the article does not know before its territory, and the film as the sketch read it without its maker.
  */
+import { COMPANY_NOUNS } from '../lexicon.js';
 import { territoryOf } from '../nameShapes.js';
 import { type Word, companyStartingAt } from './clauseWords.js';
 import { type Ctx, spellTerritories } from './context.js';
@@ -66,10 +67,7 @@ export function moreBuyers(c: Ctx, ws: Word[], k: number, text: string): Array<[
       f++;
     }
     let noun = false;
-    while (
-      f < at + 3 &&
-      /^(?:concern|broadcaster|pubcaster|network|net|channel|distributor|streamer|outfit|label|platform)$/.test(ws[f]?.lw ?? '')
-    ) {
+    while (f < at + 3 && COMPANY_NOUNS.has(ws[f]?.lw ?? '')) {
       f++;
       noun = true;
     }
