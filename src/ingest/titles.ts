@@ -357,6 +357,9 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const next = /^\s+and\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u.exec(view.slice(s + text.length, s + text.length + 30));
       if (next && territoryOf(next[1])) text = sold[1];
     }
+    // "closed deals on T: Japan (X) and Hungary (Y)": a colon that opens a list of territories ends the title
+    const colon = /^(.+?):\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)$/u.exec(text);
+    if (colon && territoryOf(colon[2])) text = colon[1];
     const [a, b] = trim(s, text);
     if (b - a < 2) return;
     // "acquired No. American rights": the trade's abbreviation of North America, not a film called "No"

@@ -37,6 +37,7 @@ import { extractTerritoryTakers } from './territoryTakers.js';
 import { extractGapping } from './gapping.js';
 import { extractBuyerFor } from './buyerFor.js';
 import { extractClauseDeals } from './svo.js';
+import { extractSubjectBuyerList } from './subjectList.js';
 import { extractGerundBuyers } from './gerundBuyers.js';
 import { extractReleaseThrough } from './releaseThrough.js';
 import { extractFrontedPlace } from './frontedPlace.js';
@@ -189,6 +190,7 @@ function runPass(
       extractTerritoryTakers(c);
       extractListedBuyers(c);
       extractBuyerFor(c);
+      extractSubjectBuyerList(c);
       extractClauseDeals(c);
       extractBuyerLists(c);
       extractGerundBuyers(c);

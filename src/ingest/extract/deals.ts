@@ -23,10 +23,25 @@ import { readSaleList, readSales } from './saleList.js';
 
 /** The first words of the list intros of rule 2 (its expressions are anchored there): any other word is passed over at once. */
 const LIST_INTRO_START = new Set(
-  'deals other further additional more previous earlier prior existing buyers sales pre-sales presales territories licensees distributors has have was were individual territory new separate also clinched closed inked signed recent latest returning broadcast tv among'.split(
+  'deals other further additional more previous earlier prior existing buyers sales pre-sales presales territories licensees distributors has have was were individual territory new separate also clinched closed inked signed recent latest returning broadcast tv among previously already announced'.split(
     ' ',
   ),
 );
+
+/**
+ * The film a list of sales names after its items: `deals were signed with X (R), Y (R2) for P's family film T` (a
+ * `for` the list's items do not own: no territory follows it).
+ */
+function titleAfterList(c: Ctx, start: number, limit: number): string | null {
+  for (let k = start; k < limit; k++) {
+    if (c.tok(k) !== 'for') continue;
+    for (let j = k + 1; j < Math.min(limit, k + 7); j++) {
+      if (c.isTitle(j)) return c.item(j).text;
+      if (!/^(?:P\d+(?:'s)?|the|[a-z-]+)$/.test(c.tok(j)) || /^(?:and|or|with|to|in)$/.test(c.tok(j))) break;
+    }
+  }
+  return null;
+}
 
 /** Words of manner between a passive verb and its parts ("released theatrically in Germany by X"). */
 const RELEASE_MANNER = /^(?:theatrically|digitally|domestically|locally|nationally|nationwide|exclusively|theatrically,)$/;
@@ -199,15 +214,24 @@ export function extractDeals(c: Ctx): void {
       // ("Among the new buyers were X in R, Y in R2")
       /^among (?:the )?(?:(?:new|other|latest|first|key) )?buyers (?:were|are|was|is)\b/.exec(w) ??
       // ("Also clinched are Switzerland (X), Portugal (Y)": the sales told after an inverted verb)
-      /^(?:also )?(?:clinched|closed|inked|signed) (?:so far )?(?:are|were|have been)\b/.exec(w);
+      /^(?:also )?(?:clinched|closed|inked|signed) (?:so far )?(?:are|were|have been)\b/.exec(w) ??
+      // ("Previously announced were sales to X for R, Y for R2")
+      /^(?:previously |already |earlier )?(?:announced|reported|confirmed|closed|inked|signed) (?:were|are|have been) (?:the )?(?:sales|deals|pre-sales) (?:to|with)\b/.exec(
+        c.words(v, v + 8),
+      ) ??
+      // ("Further sales on P's comedy T (T2) were concluded with X for R and Y for R2": the film inside the intro)
+      /^(?:(?:further|other|new|more|additional|first) )?(?:sales|deals|pre-sales) (?:on|for) (?:P\d+(?:'s)? )?(?:[a-z-]+ ){0,3}T\d+ (?:\( [^)]{1,20} \) )?(?:were|have been|had been|was|has been) (?:also )?(?:concluded|closed|signed|struck|inked|agreed|done) with\b/.exec(
+        c.words(v, v + 16),
+      );
     if (!m) continue;
     start = v + m[0].split(' ').length;
     const limit = c.clauseEnd(start);
     const list = readSaleList(c, start, limit);
     if (!list.length) continue;
     const [t] = c.titleAt(v - 1 >= 0 && c.isTitle(v - 1) ? v - 1 : -1);
-    const inside = /\b(?:on|for) T(\d+)\b/.exec(m[0]);
-    const title = (inside ? c.sk.items[Number(inside[1])].text : null) ?? t ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+    const inside = /\b(?:on|for) (?:P\d+(?:'s)? )?(?:[a-z-]+ ){0,3}T(\d+)\b/.exec(m[0]);
+    const title =
+      (inside ? c.sk.items[Number(inside[1])].text : null) ?? titleAfterList(c, start, limit) ?? t ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
     const seller = c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null;
     for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, 0.85);
     for (let j = v; j < limit; j++) used.add(j);

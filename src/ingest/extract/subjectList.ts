@@ -1,0 +1,124 @@
+/**
+ * A list of buyers as the subject of one purchase, each with its own place: `ZDF, Norway's Fjord TV, Kanal 9 in
+ * Sweden and Vrt have licensed T`, `A (Finland), B and C (Poland) have acquired T`. The television trade writes its
+ * sales this way (a programme's broadcasters first, then the programme). Each buyer gets its deal with the territory
+ * written beside it: `R's X`, `X in R`, `X for R`, `X (R)`. The subject must run from the clause's start to the verb
+ * and be a list of names and nothing else; two buyers without a place (`X and Y have acquired T`) are the clause
+ * reader's (svo.ts). The object is read as the clause reader reads it. One pass over the sentence's words.
+ */
+import { lookupTerritoryName } from '../../domain/territories.js';
+import { type Ctx, dealsHere, nk, spellTerritories } from './context.js';
+import { addDeal } from './dealTerms.js';
+import { type Word, sentenceWords } from './clauseWords.js';
+import { parenPlace } from './moreBuyers.js';
+import { notClosed, objectAt } from './svo.js';
+import { ACTIVE } from './svoWords.js';
+
+const CUE = /\b(?:have|has)\b/;
+
+/** What may stand between the list and its verb. */
+const AUX = /^(?:have|has|also|all|jointly|each|now|recently|already|both)$/;
+
+/** An opening word and its comma before the list: `Meanwhile,`, `In addition,`, `Finally,`. */
+const OPENER = /^(?:meanwhile|finally|elsewhere|separately|additionally|also|in addition|in other deals|in television|on the tv side)$/;
+
+interface Item {
+  buyer: string;
+  terr: string | null;
+}
+
+/** A broadcaster's purchase told as a licence (`have licensed T`, never `have licensed T to X`: that is a sale). */
+const LICENSED: string[][] = [['licensed'], ['taken']];
+
+const capital = (w: string | undefined): boolean => !!w && /^[\p{Lu}\d]/u.test(w);
+
+function phraseAt(ws: Word[], i: number, list: string[][]): number {
+  for (const p of list) if (p.every((w, k) => ws[i + k]?.lw === w)) return p.length;
+  return 0;
+}
+
+/** A territory written as the possessive at i (`Norway's`, `New Zealand's`): [end, territory]. */
+function homeAt(ws: Word[], i: number, text: string): [number, string] | null {
+  for (const n of [2, 1]) {
+    const last = ws[i + n - 1];
+    if (!last || !/['’]s$/.test(last.w) || !ws.slice(i, i + n).every((w) => capital(w.w))) continue;
+    const name = text.slice(ws[i].s, last.e).replace(/['’]s$/, '');
+    if (lookupTerritoryName(name)) return [i + n, name];
+  }
+  return null;
+}
+
+/** The place after a name at k: `in R`, `for R`, `(R)`, up to the next comma, `and` or `end`: [end, territory]. */
+function placeAt(ws: Word[], k: number, end: number, text: string): [number, string] | null {
+  const paren = parenPlace(ws, k, text);
+  if (paren) return paren;
+  if (ws[k]?.lw !== 'in' && ws[k]?.lw !== 'for') return null;
+  let a = k + 1;
+  if (ws[a]?.lw === 'the') a++;
+  let b = a;
+  while (b < end && capital(ws[b].w)) b++;
+  if (b === a) return null;
+  const t = spellTerritories(text.slice(ws[a].s, ws[b - 1].e));
+  return t ? [b, t] : null;
+}
+
+/** The list of buyers from `start` to `end` (exclusive), or null when anything else stands there. */
+function buyerList(ws: Word[], start: number, end: number, text: string): Item[] | null {
+  const out: Item[] = [];
+  let i = start;
+  while (i < end) {
+    const home = homeAt(ws, i, text);
+    if (home) i = home[0];
+    let j = i;
+    while (j < end && (capital(ws[j].w) || ws[j].w === '&' || ws[j].w === '+') && !/['’]s$/.test(ws[j].w)) j++;
+    if (j === i) return null;
+    const buyer = text.slice(ws[i].s, ws[j - 1].e);
+    // a place alone is no buyer ("Sweden and Norway have acquired")
+    if (lookupTerritoryName(buyer)) return null;
+    const place = placeAt(ws, j, end, text);
+    if (place) j = place[0];
+    out.push({ buyer, terr: place?.[1] ?? home?.[1] ?? null });
+    if (j === end) return out;
+    if (ws[j].w === ',' && ws[j + 1]?.lw === 'and') j += 2;
+    else if (ws[j].w === ',' || ws[j].lw === 'and') j++;
+    else return null;
+    i = j;
+  }
+  return null;
+}
+
+export function extractSubjectBuyerList(c: Ctx): void {
+  const text = c.sent.text;
+  if (!CUE.test(text)) return;
+  const ws = sentenceWords(text);
+  for (let v = 2; v < ws.length; v++) {
+    const act = phraseAt(ws, v, ACTIVE) || phraseAt(ws, v, LICENSED);
+    if (!act || !/^(?:have|has)$/.test(ws[v - 1].lw) && !/^(?:have|has)$/.test(ws[v - 2]?.lw ?? '')) continue;
+    let k = v;
+    while (k > 0 && AUX.test(ws[k - 1].lw)) k--;
+    let start = 0;
+    const comma = ws.findIndex((w, x) => x < 4 && w.w === ',');
+    if (
+      comma > 0 &&
+      OPENER.test(
+        ws
+          .slice(0, comma)
+          .map((w) => w.lw)
+          .join(' '),
+      )
+    )
+      start = comma + 1;
+    const items = buyerList(ws, start, k, text);
+    if (!items || items.length < 2) return;
+    if (items.length < 3 && !items.some((it) => it.terr)) return;
+    if (notClosed(ws, v)) return;
+    const obj = objectAt(c, ws, v + act, text);
+    if (!obj?.titles.length || ws[obj.end]?.lw === 'to') return;
+    const had = new Set(dealsHere(c).map((d) => `${nk(d.fields.title)}|${nk(d.fields.buyer)}`));
+    for (const t of obj.titles)
+      for (const it of items)
+        if (!had.has(`${nk(t)}|${nk(it.buyer)}`))
+          addDeal(c, t, it.buyer, it.terr ? [it.terr] : obj.terr ? [obj.terr] : [], { seller: null }, 0.75);
+    return;
+  }
+}
