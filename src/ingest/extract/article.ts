@@ -38,6 +38,7 @@ import { extractGapping } from './gapping.js';
 import { extractBuyerFor } from './buyerFor.js';
 import { extractClauseDeals } from './svo.js';
 import { extractSubjectBuyerList } from './subjectList.js';
+import { extractCountedFilms } from './countedFilms.js';
 import { extractGerundBuyers } from './gerundBuyers.js';
 import { extractReleaseThrough } from './releaseThrough.js';
 import { extractFrontedPlace } from './frontedPlace.js';
@@ -180,6 +181,7 @@ function runPass(
     }
     if (!headline) {
       extractMultiTitleDeals(c);
+      extractCountedFilms(c);
       extractSellerDeal(c);
       extractInkedWith(c);
       extractConcludedDeal(c);

@@ -232,9 +232,11 @@ export function readSales(c: Ctx, i: number, limit: number): { items: SaleItem[]
         let b = w + 1;
         while (
           b < w + 4 &&
-          /^(?:major|independent|indie|leading|local|arthouse|art-house|top|key|distributor|broadcaster|streamer|partner|longtime|long-time|regular|frequent)$/.test(
+          // ("closed Italy with Rome-based X": where the buyer is based, X\d the sketch's code for it)
+          (/^(?:major|independent|indie|leading|local|arthouse|art-house|top|key|distributor|broadcaster|streamer|partner|longtime|long-time|regular|frequent)$/.test(
             c.tok(b),
-          )
+          ) ||
+            /^X\d+$/.test(c.tok(b)))
         )
           b++;
         if (/^[CE]\d+$/.test(c.tok(b)) && c.item(b).ent !== 'person') {

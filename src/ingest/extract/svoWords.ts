@@ -5,7 +5,7 @@
  */
 /** Words a sentence must hold for this reading to try it. */
 export const CUE =
-  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup|releasing|has taken|has also taken|also took|moved on|took(?= (?:seasons?|the (?:first|second|third|new) season)\b)|have taken|to pre-buy|to prebuy|distribbed|won the (?:scramble|race|bidding war|battle)(?: for)?|among (?:the )?buyers of)\b/;
+  /\b(?:acquired|acquires|acquiring|pre-acquired|picked up|picks up|picking up|bought|buys|nabbed|nabs|nabbing|snapped up|snaps up|snapping up|snatched up|scooped up|landed|lands|grabbed|grabs|secured|purchased|took home|taking home|takes home|pre-bought|prebuying|pre-buying|grabbing|scooping up|snatching up|sold|went to|gone to|forked out|to acquire|to pick up|to license|to buy|to snap up|to secure|gone on to release|snagged|snags|snared|snagging|scoring|tied down|released|distributed|acquisitions|pick-ups|pickups|buys|purchases|releases|slate|line-up|lineup|releasing|has taken|taken by|has also taken|also took|moved on|took(?= (?:seasons?|the (?:first|second|third|new) season)\b)|have taken|to pre-buy|to prebuy|distribbed|won the (?:scramble|race|bidding war|battle)(?: for)?|among (?:the )?buyers of)\b/;
 
 export const ACTIVE: string[][] = [
   // ("The UK buyer also took T from S": `took` alone is too often a prize or a place)
@@ -101,6 +101,8 @@ export const PASSIVE: string[][] = [
   ['nabbed', 'by'],
   ['scooped', 'up', 'by'],
   ['pre-bought', 'by'],
+  // ("T was taken by X for India and by Y for Thailand")
+  ['taken', 'by'],
 ];
 /** The words of a box-office report. */
 export const BOX_OFFICE = /\b(?:grossed|grosses|screens|box[- ]office|admissions|opening weekend|takings|per-screen)\b/i;
