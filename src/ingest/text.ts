@@ -7,10 +7,31 @@
 
 /** Same length as the input: ’‘ → ', “” → ", NBSP and thin spaces → space. Offsets carry over unchanged. */
 export function matchingView(text: string): string {
-  return text
+  return danglingQuotesOut(text)
     .replace(/[’‘‛′`]/g, "'")
     .replace(/[“”„‟″«»]/g, '"')
     .replace(/[\u00a0\u2007\u2009\u202f]/g, ' ');
+}
+
+/**
+ * `“X has acquired rights to P's documentary “T.”`: a page that quotes another outlet opens its paragraph with a
+ * quote it never closes. In a text that writes its quotes curly (opening and closing told apart), an opening quote at
+ * a paragraph's or sentence's start whose next curly quote opens again pairs with nothing: it is blanked (same length),
+ * so that the film's own quotes pair up.
+ */
+function danglingQuotesOut(text: string): string {
+  if (!text.includes('”') || !text.includes('“')) return text;
+  let out: string[] | null = null;
+  const re = /[“”]/g;
+  let prev: RegExpExecArray | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (prev && prev[0] === '“' && m[0] === '“' && /(?:^|\n|[.!?]\s)\s*$/.test(text.slice(Math.max(0, prev.index - 3), prev.index))) {
+      out ??= text.split('');
+      out[prev.index] = ' ';
+    }
+    prev = m;
+  }
+  return out ? out.join('') : text;
 }
 
 export interface Header {

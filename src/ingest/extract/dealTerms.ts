@@ -508,7 +508,7 @@ const HEARSAY =
 
 /** Words that are no buyer's name when they stand alone. */
 const NO_BUYER =
-  /^(?:Films?|Pictures|Entertainment|Media|Distribution|Releasing|Studios?|Cinema|Productions|EXCLUSIVE|Exclusive|UPDATE[D]?|Updated?|WATCH|VIDEO|PHOTOS|They|They['’](?:ve|re|ll|d)|We|We['’](?:ve|re|ll|d)|It|It['’]s)$/;
+  /^(?:Films?|Pictures|Entertainment|Media|Distribution|Releasing|Studios?|Cinema|Productions|Communications|Group|Networks?|Television|Company|Co\.|EXCLUSIVE|Exclusive|UPDATE[D]?|Updated?|WATCH|VIDEO|PHOTOS|They|They['’](?:ve|re|ll|d)|We|We['’](?:ve|re|ll|d)|It|It['’]s)$/;
 
 /** The corporate words a company's name ends with. */
 const COMPANY_WORD_END = /\b(?:Films|Film|Entertainment|Pictures|Media|Distribution|Releasing|Communications|Cinema)$/;

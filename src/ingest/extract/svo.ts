@@ -25,7 +25,7 @@ import { companyEntry } from '../companies.js';
 import type { DealFields } from '../types.js';
 import { type Ctx, dealsHere, dropFact, nk, spellTerritories } from './context.js';
 import { addDeal, sentenceSeller } from './dealTerms.js';
-import { type Word, companyEndingAt, companyStartingAt, sentenceWords, titleAt } from './clauseWords.js';
+import { type Word, companyEndingAt, companyStartingAt, isCompanyName, sentenceWords, titleAt } from './clauseWords.js';
 import { afterTerritories, moreBuyers, parenPlace, placedName, sketchTitle } from './moreBuyers.js';
 import { territoryOf } from '../nameShapes.js';
 
@@ -121,6 +121,9 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
     // company and the verb describes it; the subject is the company before the opening comma
     const held = ws.slice(k, v).some((w) => w.w === ',') ? heldCompany(c, ws, found[0], text) : null;
     if (held) return [held];
+    // ("ThinkFilm and Discovery Communications have acquired": two companies the name reader joined)
+    const halves = found[1].split(' and ');
+    if (halves.length === 2 && halves.every((h) => isCompanyName(c, h))) return halves;
     const names = [found[1]];
     // joint buyers: "A24 and DirecTV have acquired", "X and its label Y have snapped up"
     const label =
