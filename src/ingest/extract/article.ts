@@ -39,6 +39,7 @@ import { extractBuyerFor } from './buyerFor.js';
 import { extractClauseDeals } from './svo.js';
 import { extractSubjectBuyerList } from './subjectList.js';
 import { extractCountedFilms } from './countedFilms.js';
+import { extractFurtherObjects } from './furtherObjects.js';
 import { extractGerundBuyers } from './gerundBuyers.js';
 import { extractReleaseThrough } from './releaseThrough.js';
 import { extractFrontedPlace } from './frontedPlace.js';
@@ -205,6 +206,7 @@ function runPass(
       extractInPassing(c);
       extractLineUps(c);
       extractFrontedPlace(c);
+      extractFurtherObjects(c);
     }
     extractFieldRecords(c);
     // (a rundown's record is often a line without a full stop, which the reading takes for a headline)
