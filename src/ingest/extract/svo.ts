@@ -106,6 +106,13 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
   let k = v;
   while (k > 0 && BETWEEN.has(ws[k - 1].lw) && v - k < 7) k--;
   let found = companyEndingAt(c, ws, k, text);
+  // ("X in both the US and Belgium have acquired T": the company and where it buys)
+  if (!found) {
+    const inAt = ws.findIndex((w, x) => x >= k - 9 && x < k - 1 && w.lw === 'in');
+    const place = inAt > 0 ? ws.slice(inAt + 1, k).filter((w) => !/^(?:both|the)$/.test(w.lw)) : [];
+    if (place.length && spellTerritories(text.slice(place[0].s, place[place.length - 1].e)))
+      found = companyEndingAt(c, ws, inAt, text);
+  }
   // "Netflix, in a near-$20-million deal, grabbed": a phrase between commas after the subject
   if (!found && ws[k]?.w === ',') {
     for (let p = k - 1; p > 0 && k - p <= 10; p--) {
@@ -705,6 +712,13 @@ export function extractClauseDeals(c: Ctx): void {
     }
     let pas = phraseAt(ws, v, PASSIVE);
     let seller = seller0;
+    // ("T has been acquired for North American distribution by X": the territory between the verb and its buyer)
+    let between: string | null = null;
+    if (passive && !pas && /^(?:acquired|bought|licensed|pre-bought)$/.test(ws[v].lw) && ws[v + 1]?.lw === 'for') {
+      const by = ws.findIndex((w, x) => x > v + 2 && x <= v + 8 && w.lw === 'by');
+      between = by > 0 ? afterTerritories(ws.slice(0, by), v + 1, text) : null;
+      if (between) pas = by + 1 - v;
+    }
     // "were bought from S by X": the seller between the verb and its buyer
     const bare = passive && !pas ? phraseAt(ws, v, PASSIVE_FROM) : 0;
     if (bare && ws[v + bare]?.lw === 'from') {
@@ -730,7 +744,8 @@ export function extractClauseDeals(c: Ctx): void {
       while (aux > 0 && /^(?:just|also|since|reportedly|quickly|already)$/.test(ws[aux - 1].lw)) aux--;
       let titles: string[] = [];
       const title = passiveSubject(c, ws, aux, text);
-      if (title) titles = [title];
+      // ("P's T, part of Slamdance, has been acquired": the film as the sketch read it, without its maker)
+      if (title) titles = [sketchTitle(c, title)];
       // "P's drama A and record-breaker B were bought by X": both films
       const last = titleEndingAt(c, ws, aux, text);
       // (a few words that describe the second film: "and record-breaker B")
@@ -740,7 +755,7 @@ export function extractClauseDeals(c: Ctx): void {
         const first = titleEndingAt(c, ws, and, text);
         if (first && opensSubject(ws, first[0])) titles = [first[1], last[1]];
       }
-      const terr = afterTerritories(ws, buyer[0], text) ?? (home ? ws[at - 1].w.replace(/['’]s$/, '') : null);
+      const terr = afterTerritories(ws, buyer[0], text) ?? (home ? ws[at - 1].w.replace(/['’]s$/, '') : null) ?? between;
       if (titles.length) {
         tell(c, titles, [buyer[1]], terr ?? parenPlace(ws, buyer[0], text)?.[1] ?? null, seller);
         // (the film as the first buyer's deal names it: another rule may have read the maker's possessive off it)
