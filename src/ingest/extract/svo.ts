@@ -101,6 +101,19 @@ export function notClosed(ws: Word[], v: number): boolean {
   );
 }
 
+/**
+ * A name the article does not know that opens the sentence and ends at `end` (`Sundance Now and Acorn TV have
+ * acquired`): a joint buyer beside a known company, unless the sketch reads it as a person or a place.
+ */
+function openingName(c: Ctx, ws: Word[], end: number, text: string): [number, string] | null {
+  if (end < 1 || end > 4 || !ws.slice(0, end).every((w) => /^\p{Lu}/u.test(w.w))) return null;
+  const name = text.slice(ws[0].s, ws[end - 1].e);
+  const parts = c.sk.items.filter((it) => it.kind === 'ent' && name.includes(it.text));
+  return parts.length && parts.every((it) => it.ent !== 'person' && it.ent !== 'territory') && !c.st.reg.kinds.has(nk(name))
+    ? [0, name]
+    : null;
+}
+
 /** The subject company of the verb at `v`: [names] (joint buyers `X and Y`), or the company in focus for `the streamer`. */
 export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[] {
   let k = v;
@@ -139,7 +152,7 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
         ? 2
         : 0;
     if (ws[found[0] - 1 - label]?.lw === 'and') {
-      const other = companyEndingAt(c, ws, found[0] - 1 - label, text);
+      const other = companyEndingAt(c, ws, found[0] - 1 - label, text) ?? openingName(c, ws, found[0] - 1 - label, text);
       if (other) names.unshift(other[1]);
     }
     return names;
