@@ -123,7 +123,7 @@ const RIGHTS_TO = new RegExp(
 );
 
 /** Words whose possessive opens a title rather than naming its maker ("Nature's Cleanup Crew", "Daddy's Head"). */
-const COMMON_POSSESSOR = new Set([
+export const COMMON_POSSESSOR = new Set([
   ...WEEKDAYS,
   'nature',
   'mother',

@@ -28,7 +28,7 @@ describe('buyers told before their purchase', () => {
 
   it('"X in both the US and Belgium have acquired T": the company before where it buys', () => {
     expect(deals('Acorn TV in both the US and Belgium have acquired Rekyl (Recoil, 8 x 60’), a crime drama.')).toEqual([
-      'Rekyl / Acorn TV / -',
+      'Rekyl / Acorn TV / US and Belgium',
     ]);
   });
 

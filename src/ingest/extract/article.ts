@@ -182,7 +182,6 @@ function runPass(
     }
     if (!headline) {
       extractMultiTitleDeals(c);
-      extractCountedFilms(c);
       extractSellerDeal(c);
       extractInkedWith(c);
       extractConcludedDeal(c);
@@ -206,6 +205,7 @@ function runPass(
       extractInPassing(c);
       extractLineUps(c);
       extractFrontedPlace(c);
+      extractCountedFilms(c);
       extractFurtherObjects(c);
     }
     extractFieldRecords(c);

@@ -3,7 +3,8 @@
  * T directed by ...; the Emma Stone-starrer T2 from S; and T3, a drama from Chile`, `X had pre-bought three films that
  * played in Cannes: the competition title T, the Danish drama T2 by P, and the comedy T3`. Each film of the list is
  * the buyer's deal; a film named inside parentheses, or as another film (`the director of T`, `following T`), is
- * not. The buyer is the verb's subject; talks or plans before the verb give nothing. One pass over the tokens.
+ * not. The buyer is the verb's subject; talks or plans before the verb give nothing; a buyer another rule already read
+ * deals for in the sentence is left to that reading. Read after the other rules. One pass over the tokens.
  */
 import { type Ctx, dealsHere, nk } from './context.js';
 import { addDeal, subjectBefore } from './dealTerms.js';
@@ -60,15 +61,15 @@ export function extractCountedFilms(c: Ctx): void {
     const subj = subjectBefore(c, v);
     const buyer = subj?.names[subj.names.length - 1];
     if (!buyer) return;
-    const had = new Set(dealsHere(c).map((d) => `${nk(d.fields.title)}|${nk(d.fields.buyer)}`));
+    // (the films another rule read for this buyer: its reading of the list stands)
+    if (dealsHere(c).some((d) => nk(d.fields.buyer) === nk(buyer))) return;
     let depth = 0;
     for (let j = open; j < n; j++) {
       const t = c.tok(j);
       if (t === '(' || t === '[') depth++;
       else if (t === ')' || t === ']') depth = Math.max(0, depth - 1);
       if (depth || !c.isTitle(j) || otherFilm(c, j, n)) continue;
-      const title = c.item(j).text;
-      if (!had.has(`${nk(title)}|${nk(buyer)}`)) addDeal(c, title, buyer, [], { seller: null }, 0.7);
+      addDeal(c, c.item(j).text, buyer, [], { seller: null }, 0.7);
     }
     return;
   }

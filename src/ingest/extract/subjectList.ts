@@ -2,9 +2,10 @@
  * A list of buyers as the subject of one purchase, each with its own place: `ZDF, Norway's Fjord TV, Kanal 9 in
  * Sweden and Vrt have licensed T`, `A (Finland), B and C (Poland) have acquired T`. The television trade writes its
  * sales this way (a programme's broadcasters first, then the programme). Each buyer gets its deal with the territory
- * written beside it: `R's X`, `X in R`, `X for R`, `X (R)`. The subject must run from the clause's start to the verb
+ * written beside it: `R's X`, `X in R`, `X for R`, `X (R)`; one buyer with its place is a list too (`X in both the US
+ * and Belgium have acquired T`). The subject must run from the clause's start to the verb
  * and be a list of names and nothing else; two buyers without a place (`X and Y have acquired T`) are the clause
- * reader's (svo.ts). The object is read as the clause reader reads it. One pass over the sentence's words.
+ * reader's (svo.ts), and a list whose every buyer has its place listedBuyers.ts's (read first). The object is read as the clause reader reads it. One pass over the sentence's words.
  */
 import { lookupTerritoryName } from '../../domain/territories.js';
 import { type Ctx, dealsHere, nk, spellTerritories } from './context.js';
@@ -54,12 +55,18 @@ function placeAt(ws: Word[], k: number, end: number, text: string): [number, str
   if (paren) return paren;
   if (ws[k]?.lw !== 'in' && ws[k]?.lw !== 'for') return null;
   let a = k + 1;
+  // ("in both the US and Belgium")
+  if (ws[a]?.lw === 'both') a++;
   if (ws[a]?.lw === 'the') a++;
   let b = a;
-  while (b < end && capital(ws[b].w)) b++;
-  if (b === a) return null;
-  const t = spellTerritories(text.slice(ws[a].s, ws[b - 1].e));
-  return t ? [b, t] : null;
+  while (b < end && (capital(ws[b].w) || (ws[b].lw === 'and' && capital(ws[b + 1]?.w)) || ws[b].lw === 'the')) b++;
+  // (the longest run that is places: "in Sweden and Vrt" is Sweden, then the list's next buyer)
+  for (let e = b; e > a; e--) {
+    if (/^(?:and|the)$/.test(ws[e - 1].lw)) continue;
+    const t = spellTerritories(text.slice(ws[a].s, ws[e - 1].e));
+    if (t) return [e, t];
+  }
+  return null;
 }
 
 /** The list of buyers from `start` to `end` (exclusive), or null when anything else stands there. */
@@ -87,13 +94,18 @@ function buyerList(ws: Word[], start: number, end: number, text: string): Item[]
   return null;
 }
 
+/** The film as the sketch wrote it (its quotes and apostrophes made plain), when the sketch read it whole. */
+function asSketched(c: Ctx, t: string): string {
+  return c.sk.items.find((it) => it.kind === 'title' && nk(it.text) === nk(t))?.text ?? t;
+}
+
 export function extractSubjectBuyerList(c: Ctx): void {
   const text = c.sent.text;
   if (!CUE.test(text)) return;
   const ws = sentenceWords(text);
   for (let v = 2; v < ws.length; v++) {
     const act = phraseAt(ws, v, ACTIVE) || phraseAt(ws, v, LICENSED);
-    if (!act || !/^(?:have|has)$/.test(ws[v - 1].lw) && !/^(?:have|has)$/.test(ws[v - 2]?.lw ?? '')) continue;
+    if (!act || (!/^(?:have|has)$/.test(ws[v - 1].lw) && !/^(?:have|has)$/.test(ws[v - 2]?.lw ?? ''))) continue;
     let k = v;
     while (k > 0 && AUX.test(ws[k - 1].lw)) k--;
     let start = 0;
@@ -109,16 +121,18 @@ export function extractSubjectBuyerList(c: Ctx): void {
     )
       start = comma + 1;
     const items = buyerList(ws, start, k, text);
-    if (!items || items.length < 2) return;
-    if (items.length < 3 && !items.some((it) => it.terr)) return;
+    // (one buyer with its place: "X in both the US and Belgium have acquired T")
+    if (!items || (items.length < 3 && !items.some((it) => it.terr))) return;
     if (notClosed(ws, v)) return;
     const obj = objectAt(c, ws, v + act, text);
     if (!obj?.titles.length || ws[obj.end]?.lw === 'to') return;
-    const had = new Set(dealsHere(c).map((d) => `${nk(d.fields.title)}|${nk(d.fields.buyer)}`));
+    // (a buyer another rule read a deal for here keeps that reading: listedBuyers.ts reads lists whose every buyer has
+    // its place)
+    const had = new Set(dealsHere(c).map((d) => nk(d.fields.buyer)));
     for (const t of obj.titles)
       for (const it of items)
-        if (!had.has(`${nk(t)}|${nk(it.buyer)}`))
-          addDeal(c, t, it.buyer, it.terr ? [it.terr] : obj.terr ? [obj.terr] : [], { seller: null }, 0.75);
+        if (!had.has(nk(it.buyer)))
+          addDeal(c, asSketched(c, t), it.buyer, it.terr ? [it.terr] : obj.terr ? [obj.terr] : [], { seller: null }, 0.75);
     return;
   }
 }

@@ -24,6 +24,7 @@ import { lookupTerritoryName } from '../../domain/territories.js';
 import { companyEntry } from '../companies.js';
 import type { DealFields } from '../types.js';
 import { type Ctx, dealsHere, dropFact, nk, spellTerritories } from './context.js';
+import { COMMON_POSSESSOR } from '../titles.js';
 import { addDeal, sentenceSeller } from './dealTerms.js';
 import { type Word, companyEndingAt, companyStartingAt, isCompanyName, sentenceWords, titleAt } from './clauseWords.js';
 import { afterTerritories, moreBuyers, parenPlace, placedName, sketchTitle } from './moreBuyers.js';
@@ -119,13 +120,6 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
   let k = v;
   while (k > 0 && BETWEEN.has(ws[k - 1].lw) && v - k < 7) k--;
   let found = companyEndingAt(c, ws, k, text);
-  // ("X in both the US and Belgium have acquired T": the company and where it buys)
-  if (!found) {
-    const inAt = ws.findIndex((w, x) => x >= k - 9 && x < k - 1 && w.lw === 'in');
-    const place = inAt > 0 ? ws.slice(inAt + 1, k).filter((w) => !/^(?:both|the)$/.test(w.lw)) : [];
-    if (place.length && spellTerritories(text.slice(place[0].s, place[place.length - 1].e)))
-      found = companyEndingAt(c, ws, inAt, text);
-  }
   // "Netflix, in a near-$20-million deal, grabbed": a phrase between commas after the subject
   if (!found && ws[k]?.w === ',') {
     for (let p = k - 1; p > 0 && k - p <= 10; p--) {
@@ -445,8 +439,12 @@ function describedTitle(c: Ctx, ws: Word[], k: number, text: string, max: number
     // "P's T" read as one run: the title after the possessive
     // (a quoted title keeps the possessive it holds: `“Frankie’s Wedding”`)
     // (a run that opens with an article or a possessive pronoun is the title whole: "The Angels’ Share", "My Father’s Wedding")
+    // (a common noun's possessive opens the title too: "Nature's Cleanup Crew")
     const own =
-      t && !/^[“"‘]$/.test(w.w) && !/^(?:The|A|An|My|Your|His|Her|Our|Their)$/.test(w.w)
+      t &&
+      !/^[“"‘]$/.test(w.w) &&
+      !/^(?:The|A|An|My|Your|His|Her|Our|Their)$/.test(w.w) &&
+      !COMMON_POSSESSOR.has(w.lw.replace(/['’]s$/, ''))
         ? ws.slice(j, t[0] - 1).findIndex((x) => POSSESSIVE.test(x.w))
         : -1;
     if (t && own >= 0) {
