@@ -33,10 +33,10 @@ describe('buyers told before their purchase', () => {
   });
 
   it('"E and C have acquired dramas A, B and C": a name the article does not know that opens the sentence is a joint buyer', () => {
-    expect(deals('Harbour Now and Acorn TV have acquired British dramas Showtrial, The Suspect and Anne.')).toEqual([
-      'Showtrial / Harbour Now / -',
-      'The Suspect / Harbour Now / -',
-      'Anne / Harbour Now / -',
+    expect(deals('Sundown Play and Acorn TV have acquired British dramas Showtrial, The Suspect and Anne.')).toEqual([
+      'Showtrial / Sundown Play / -',
+      'The Suspect / Sundown Play / -',
+      'Anne / Sundown Play / -',
       'Showtrial / Acorn TV / -',
       'The Suspect / Acorn TV / -',
       'Anne / Acorn TV / -',
@@ -172,5 +172,32 @@ describe('passives and openings', () => {
     expect(
       deals('“Distant Harbor has picked up North American rights to the Donnie Lam action picture “Flash Point” from Hong Kong-based Mandarin Films.'),
     ).toEqual(['Flash Point / Distant Harbor / North America']);
+  });
+});
+
+describe('subjects the clause reader did not see', () => {
+  it('"X, started by Curzon alumni A and B, have acquired T": the subject before a description of it', () => {
+    expect(deals('Harbor Films, started by Curzon alumni Ana Ruiz and Tom Berg, have acquired Nuri Kaya’s Three Hills.')).toEqual([
+      'Three Hills / Harbor Films / -',
+    ]);
+  });
+
+  it('"X, the Swiss-based company which has built ..., picked up P\'s war epic T"', () => {
+    expect(
+      deals(
+        'Ascot Elite, the Swiss-based company which has established a growing theatrical and home entertainment business in the German market, picked up Peter Webber’s war epic Emperor.',
+      ),
+    ).toEqual(['Emperor / Ascot Elite / -']);
+  });
+
+  it('"Y also secured German rights to P\'s drama T"', () => {
+    expect(deals('Filmwelt also secured German rights to Australian drama The Sapphires.')).toEqual(['The Sapphires / Filmwelt / Germany']);
+  });
+
+  it('"X in R picked up T, Y (R2) acquired T2 and ...": clause after clause, each buyer with its place', () => {
+    expect(
+      deals('SRF in Switzerland picked up Day Zero, VRT (Belgium) acquired Golden Age and Van Messel secured pre-sales of Freeports to NRK (Norway).'),
+    ).toEqual(expect.arrayContaining(['Day Zero / SRF / Switzerland', 'Golden Age / VRT / Belgium']));
+    expect(deals('SRF in Switzerland picked up Day Zero, VRT (Belgium) acquired Golden Age.')).not.toContain('Golden Age / SRF / Switzerland');
   });
 });

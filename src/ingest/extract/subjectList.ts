@@ -15,7 +15,7 @@ import { parenPlace } from './moreBuyers.js';
 import { notClosed, objectAt } from './svo.js';
 import { ACTIVE } from './svoWords.js';
 
-const CUE = /\b(?:have|has)\b/;
+const CUE = /\b(?:have|has|acquired|picked up|bought|pre-bought|snapped up|took)\b/;
 
 /** What may stand between the list and its verb. */
 const AUX = /^(?:have|has|also|all|jointly|each|now|recently|already|both)$/;
@@ -103,26 +103,29 @@ export function extractSubjectBuyerList(c: Ctx): void {
   const text = c.sent.text;
   if (!CUE.test(text)) return;
   const ws = sentenceWords(text);
-  for (let v = 2; v < ws.length; v++) {
-    const act = phraseAt(ws, v, ACTIVE) || phraseAt(ws, v, LICENSED);
-    if (!act || (!/^(?:have|has)$/.test(ws[v - 1].lw) && !/^(?:have|has)$/.test(ws[v - 2]?.lw ?? ''))) continue;
-    let k = v;
-    while (k > 0 && AUX.test(ws[k - 1].lw)) k--;
-    let start = 0;
-    const comma = ws.findIndex((w, x) => x < 4 && w.w === ',');
-    if (
-      comma > 0 &&
-      OPENER.test(
-        ws
-          .slice(0, comma)
-          .map((w) => w.lw)
-          .join(' '),
-      )
+  let start = 0;
+  const comma = ws.findIndex((w, x) => x < 4 && w.w === ',');
+  if (
+    comma > 0 &&
+    OPENER.test(
+      ws
+        .slice(0, comma)
+        .map((w) => w.lw)
+        .join(' '),
     )
-      start = comma + 1;
+  )
+    start = comma + 1;
+  for (let v = start + 1; v < ws.length; v++) {
+    const aux = /^(?:have|has)$/.test(ws[v - 1].lw) || /^(?:have|has)$/.test(ws[v - 2]?.lw ?? '');
+    const act = phraseAt(ws, v, ACTIVE) || (aux ? phraseAt(ws, v, LICENSED) : 0);
+    if (!act) continue;
+    let k = v;
+    while (k > start && AUX.test(ws[k - 1].lw)) k--;
     const items = buyerList(ws, start, k, text);
     // (one buyer with its place: "X in both the US and Belgium have acquired T")
     if (!items || (items.length < 3 && !items.some((it) => it.terr))) return;
+    // (without `has`/`have` every buyer must have its place: "SRF in Switzerland picked up T")
+    if (!aux && !items.every((it) => it.terr)) return;
     if (notClosed(ws, v)) return;
     const obj = objectAt(c, ws, v + act, text);
     if (!obj?.titles.length || ws[obj.end]?.lw === 'to') return;
@@ -133,6 +136,12 @@ export function extractSubjectBuyerList(c: Ctx): void {
       for (const it of items)
         if (!had.has(nk(it.buyer)))
           addDeal(c, asSketched(c, t), it.buyer, it.terr ? [it.terr] : obj.terr ? [obj.terr] : [], { seller: null }, 0.75);
-    return;
+    // ("SRF in Switzerland picked up T, VRT (Belgium) acquired T2 and ...": the next clause may open the same way)
+    let next = obj.end;
+    if (ws[next]?.w === ',') next++;
+    if (ws[next]?.lw === 'and') next++;
+    if (next === obj.end) return;
+    start = next;
+    v = next;
   }
 }

@@ -104,13 +104,13 @@ export function notClosed(ws: Word[], v: number): boolean {
 
 /**
  * A name the article does not know that opens the sentence and ends at `end` (`Sundance Now and Acorn TV have
- * acquired`): a joint buyer beside a known company, unless the sketch reads it as a person or a place.
+ * acquired`): a joint buyer beside a known company, unless the sketch reads it as anything but a name or a company.
  */
 function openingName(c: Ctx, ws: Word[], end: number, text: string): [number, string] | null {
   if (end < 1 || end > 4 || !ws.slice(0, end).every((w) => /^\p{Lu}/u.test(w.w))) return null;
   const name = text.slice(ws[0].s, ws[end - 1].e);
   const parts = c.sk.items.filter((it) => it.kind === 'ent' && name.includes(it.text));
-  return parts.length && parts.every((it) => it.ent !== 'person' && it.ent !== 'territory') && !c.st.reg.kinds.has(nk(name))
+  return parts.length && parts.every((it) => it.ent === 'name' || it.ent === 'company') && !c.st.reg.kinds.has(nk(name))
     ? [0, name]
     : null;
 }
@@ -122,11 +122,16 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
   let found = companyEndingAt(c, ws, k, text);
   // "Netflix, in a near-$20-million deal, grabbed": a phrase between commas after the subject
   if (!found && ws[k]?.w === ',') {
-    for (let p = k - 1; p > 0 && k - p <= 10; p--) {
+    // ("X, started by Curzon alumni A and B, have acquired", "X, the Swiss-based company which has built ..., picked up":
+    // a description of the subject, opened by a participle or an article, may run longer)
+    for (let p = k - 1; p > 0 && k - p <= 22; p--) {
+      if (ws[p].w === ';') break;
       if (ws[p].w !== ',') continue;
       const words = ws.slice(p + 1, k);
-      if (words.length && /^(?:in|at|with|after|for|on|meanwhile|again|reportedly|however|too|also|once|in a)$/.test(words[0].lw))
+      const described = words.length && /^(?:started|founded|launched|formed|run|owned|led|headed|backed|created|set|the|a|an)$/.test(words[0].lw);
+      if (words.length && (k - p <= 10 || described) && (described || /^(?:in|at|with|after|for|on|meanwhile|again|reportedly|however|too|also|once|in a)$/.test(words[0].lw)))
         found = companyEndingAt(c, ws, p, text);
+      if (k - p > 10 && !found) continue;
       break;
     }
   }
