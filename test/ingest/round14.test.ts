@@ -21,9 +21,7 @@ describe('buyers told before their purchase', () => {
 
   it('a list of places alone is no list of buyers, and "have licensed T to X" is a sale', () => {
     expect(deals('Sweden, Norway and Denmark have acquired Island Doctors.')).toEqual([]);
-    expect(deals('ZDF, Kanal 9 in Sweden and Vrt have licensed Island Doctors to Fjord TV.')).not.toContain(
-      'Island Doctors / ZDF / -',
-    );
+    expect(deals('ZDF, Kanal 9 in Sweden and Vrt have licensed Island Doctors to Fjord TV.')).not.toContain('Island Doctors / ZDF / -');
   });
 
   it('"X in both the US and Belgium have acquired T": the company before where it buys', () => {
@@ -68,14 +66,21 @@ describe('lists of sales and the film they are about', () => {
 
   it('"Further sales on P\'s comedy T were concluded with X for R and Y for R2"', () => {
     expect(
-      deals(`${LEAD}Further sales on Jon Berg’s comedy Paper Moons were concluded with Tessera Film for Russia and Andes Media for Latin America.`),
+      deals(
+        `${LEAD}Further sales on Jon Berg’s comedy Paper Moons were concluded with Tessera Film for Russia and Andes Media for Latin America.`,
+      ),
     ).toEqual(['Snow Wolf / Golem / Spain', 'Paper Moons / Tessera Film / Russia', 'Paper Moons / Andes Media / Latin America']);
   });
 
   it('"Previously announced were sales to X for R, Y for R2": the film in focus', () => {
     expect(
       deals(`${LEAD}Previously announced were sales to Lumen Distribution for France, Parallax for Benelux, Orbis for Poland.`),
-    ).toEqual(['Snow Wolf / Golem / Spain', 'Snow Wolf / Lumen Distribution / France', 'Snow Wolf / Parallax / Benelux', 'Snow Wolf / Orbis / Poland']);
+    ).toEqual([
+      'Snow Wolf / Golem / Spain',
+      'Snow Wolf / Lumen Distribution / France',
+      'Snow Wolf / Parallax / Benelux',
+      'Snow Wolf / Orbis / Poland',
+    ]);
   });
 
   it('"T, her follow-up to the 2015 Berlin Panorama title T2, pre-sold to ...": the film sold is the first', () => {
@@ -88,7 +93,9 @@ describe('lists of sales and the film they are about', () => {
 
   it('"closed deals on T: Japan (X) and Hungary (Y)": a colon before territories ends the title', () => {
     expect(
-      deals('Northlight has closed deals with the few territories still open on Eva Sand’s The Winter Guest: Japan (Kumo Pictures) and Hungary (Duna Film).'),
+      deals(
+        'Northlight has closed deals with the few territories still open on Eva Sand’s The Winter Guest: Japan (Kumo Pictures) and Hungary (Duna Film).',
+      ),
     ).toEqual(['The Winter Guest / Kumo Pictures / Japan', 'The Winter Guest / Duna Film / Hungary']);
   });
 
@@ -119,7 +126,9 @@ describe('a buyer and several films', () => {
 
   it('a count of films in talks gives nothing', () => {
     expect(
-      deals('Kinoland is in talks to acquire three films that played in Cannes: the competition title The Salt Flats and the comedy Good Neighbours.'),
+      deals(
+        'Kinoland is in talks to acquire three films that played in Cannes: the competition title The Salt Flats and the comedy Good Neighbours.',
+      ),
     ).toEqual([]);
   });
 
@@ -136,7 +145,9 @@ describe('a buyer and several films', () => {
       ),
     ).toEqual(['Dry Season / Kestrel Pictures / North America', 'Salt Lake / Kestrel Pictures / North America']);
     expect(
-      deals('Nord Films acquired U.S. rights to documentary “The Long Road,” following a caravan, as well as “Blue Hour,” an Australian film.'),
+      deals(
+        'Nord Films acquired U.S. rights to documentary “The Long Road,” following a caravan, as well as “Blue Hour,” an Australian film.',
+      ),
     ).toEqual(['The Long Road / Nord Films / U.S.', 'Blue Hour / Nord Films / U.S.']);
   });
 
@@ -153,9 +164,9 @@ describe('passives and openings', () => {
   });
 
   it('"Leading the slate, T (8 x 60’, pictured) has been acquired by X in R"', () => {
-    expect(deals('Leading the slate, Northern Line (8 x 60’, pictured) has been acquired by Channel Nine in the US, UK and Belgium.')).toEqual([
-      'Northern Line / Channel Nine / US, UK and Belgium',
-    ]);
+    expect(
+      deals('Leading the slate, Northern Line (8 x 60’, pictured) has been acquired by Channel Nine in the US, UK and Belgium.'),
+    ).toEqual(['Northern Line / Channel Nine / US, UK and Belgium']);
   });
 
   it('"P\'s T, part of Slamdance, has been acquired for North American distribution by X"', () => {
@@ -170,7 +181,9 @@ describe('passives and openings', () => {
 
   it('a paragraph that opens with a quote it never closes: the film keeps its own quotes', () => {
     expect(
-      deals('“Distant Harbor has picked up North American rights to the Donnie Lam action picture “Flash Point” from Hong Kong-based Mandarin Films.'),
+      deals(
+        '“Distant Harbor has picked up North American rights to the Donnie Lam action picture “Flash Point” from Hong Kong-based Mandarin Films.',
+      ),
     ).toEqual(['Flash Point / Distant Harbor / North America']);
   });
 });
@@ -190,14 +203,46 @@ describe('subjects the clause reader did not see', () => {
     ).toEqual(['Emperor / Ascot Elite / -']);
   });
 
-  it('"Y also secured German rights to P\'s drama T"', () => {
-    expect(deals('Filmwelt also secured German rights to Australian drama The Sapphires.')).toEqual(['The Sapphires / Filmwelt / Germany']);
-  });
-
   it('"X in R picked up T, Y (R2) acquired T2 and ...": clause after clause, each buyer with its place', () => {
     expect(
-      deals('SRF in Switzerland picked up Day Zero, VRT (Belgium) acquired Golden Age and Van Messel secured pre-sales of Freeports to NRK (Norway).'),
+      deals(
+        'SRF in Switzerland picked up Day Zero, VRT (Belgium) acquired Golden Age and Van Messel secured pre-sales of Freeports to NRK (Norway).',
+      ),
     ).toEqual(expect.arrayContaining(['Day Zero / SRF / Switzerland', 'Golden Age / VRT / Belgium']));
-    expect(deals('SRF in Switzerland picked up Day Zero, VRT (Belgium) acquired Golden Age.')).not.toContain('Golden Age / SRF / Switzerland');
+    expect(deals('SRF in Switzerland picked up Day Zero, VRT (Belgium) acquired Golden Age.')).not.toContain(
+      'Golden Age / SRF / Switzerland',
+    );
+  });
+});
+
+describe('titleless lists of sales for the film in focus', () => {
+  const LEAD = 'Lumen Sales has sold Ana Ruiz’s drama “Copper Sky” to Spain (Golem Distribucion). ';
+  const after = (s: string) => deals(LEAD + s).filter((d) => !d.includes('Golem Distribucion'));
+
+  it('"These pacts add to prior acquisitions by X in R and Y in R2, Z in ex-Yugoslavia territories"', () => {
+    expect(
+      after('These pacts add to prior acquisitions by Kestrel in Italy and Nord Films in Benelux, Tessera in ex-Yugoslavia territories.'),
+    ).toEqual(['Copper Sky / Kestrel / Italy', 'Copper Sky / Nord Films / Benelux', 'Copper Sky / Tessera / former Yugoslavia']);
+  });
+
+  it('"ex-Yugoslavia (X)": a territory written in lower case inside a list', () => {
+    expect(after('Other deals include Portugal (Nos Audiovisuais), ex-Yugoslavia (MCF) and Greece (Feelgood).')).toEqual([
+      'Copper Sky / Nos Audiovisuais / Portugal',
+      'Copper Sky / MCF / former Yugoslavia',
+      'Copper Sky / Feelgood / Greece',
+    ]);
+  });
+
+  it('"The film will get a theatrical release in R (X), R2 (Y) and R3 (Z)"', () => {
+    expect(
+      after('The film will get a theatrical release in Australia (Rialto), New Zealand (Madman) and the U.S. (IFC) on May 6.'),
+    ).toEqual(['Copper Sky / Rialto / Australia', 'Copper Sky / Madman / New Zealand', 'Copper Sky / IFC / U.S.']);
+    expect(after('The film will get a theatrical release in Australia on May 6.')).toEqual([]);
+  });
+
+  it('"The new deals follow licensing arrangements to X for R and Y in R2"', () => {
+    expect(
+      after('The newly revealed deals follow licensing arrangements to Sophie Dulac Distribution for France and Cineart in Benelux.'),
+    ).toEqual(['Copper Sky / Sophie Dulac Distribution / France', 'Copper Sky / Cineart / Benelux']);
   });
 });

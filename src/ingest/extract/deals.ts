@@ -23,7 +23,7 @@ import { readSaleList, readSales } from './saleList.js';
 
 /** The first words of the list intros of rule 2 (its expressions are anchored there): any other word is passed over at once. */
 const LIST_INTRO_START = new Set(
-  'deals other further additional more previous earlier prior existing buyers sales pre-sales presales territories licensees distributors has have was were individual territory new separate also clinched closed inked signed recent latest returning broadcast tv among previously already announced'.split(
+  'deals other further additional more previous earlier prior existing buyers sales pre-sales presales territories licensees distributors has have was were individual territory new separate also clinched closed inked signed recent latest returning broadcast tv among previously already announced acquisitions pickups purchases licensing licence license arrangements release'.split(
     ' ',
   ),
 );
@@ -215,6 +215,10 @@ export function extractDeals(c: Ctx): void {
       /^among (?:the )?(?:(?:new|other|latest|first|key) )?buyers (?:were|are|was|is)\b/.exec(w) ??
       // ("Also clinched are Switzerland (X), Portugal (Y)": the sales told after an inverted verb)
       /^(?:also )?(?:clinched|closed|inked|signed) (?:so far )?(?:are|were|have been)\b/.exec(w) ??
+      // ("prior acquisitions by X in R and Y in R2", "licensing arrangements to X for R", "a theatrical release in R (X)")
+      /^(?:acquisitions|pickups|purchases) by\b/.exec(w) ??
+      /^(?:licensing|licence|license|distribution) (?:arrangements|deals|agreements|pacts) (?:to|with)\b/.exec(w) ??
+      /^release in\b(?= (?:the )?R\d+ \()/.exec(w) ??
       // ("Previously announced were sales to X for R, Y for R2")
       /^(?:previously |already |earlier )?(?:announced|reported|confirmed|closed|inked|signed) (?:were|are|have been) (?:the )?(?:sales|deals|pre-sales) (?:to|with)\b/.exec(
         c.words(v, v + 8),

@@ -2,7 +2,7 @@
  * A list of sales after the words that open it ("deals include", "has gone to", "sold to"): one item per buyer, with
  * its territories, media or own title.
  */
-import { type Ctx, validMedia, validTerritories } from './context.js';
+import { type Ctx, spellTerritories, validMedia, validTerritories } from './context.js';
 import { pairTerritories, parenBuyer, splitBuyers } from './dealTerms.js';
 import { splitHomeCountry } from './homeCountry.js';
 import { MEDIA_WORDS, TERR_WORDS } from './words.js';
@@ -205,6 +205,16 @@ export function readSales(c: Ctx, i: number, limit: number): { items: SaleItem[]
       out.push({ buyer: c.name(k + 1), terrs: [c.item(k).territory!] });
       k += 2;
       continue;
+    }
+    // ("ex-Yugoslavia (X)": a territory written in lower case, which the sketch reads as a word)
+    if (/^ex-\p{L}/u.test(c.tok(k)) && c.tok(k + 1) === '(') {
+      const terr = spellTerritories(c.item(k).text);
+      const pb = terr ? parenBuyer(c, k + 1) : null;
+      if (terr && pb) {
+        for (const b of splitBuyers(pb[0])) out.push({ buyer: b, terrs: [terr] });
+        k = pb[1];
+        continue;
+      }
     }
     // "former Yugoslavia (X)": the sketch reads the lower-case word apart
     const former = c.tok(k) === 'former' && c.isTerr(k + 1) && c.item(k + 1).ent === 'territory';
