@@ -246,3 +246,11 @@ describe('titleless lists of sales for the film in focus', () => {
     ).toEqual(['Copper Sky / Sophie Dulac Distribution / France', 'Copper Sky / Cineart / Benelux']);
   });
 });
+
+describe('the film in focus named by a description', () => {
+  it('"X has acquired the demonic possession feature": several words before the kind of film still mean the film in focus', () => {
+    expect(
+      deals('Lumen Sales has sold Ana Ruiz’s drama “Copper Sky” to Spain (Golem). Kestrel Films has acquired the slow-burn folk horror feature for Germany.'),
+    ).toEqual(['Copper Sky / Golem / Spain', 'Copper Sky / Kestrel Films / Germany']);
+  });
+});

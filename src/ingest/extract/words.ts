@@ -287,7 +287,7 @@ export const TERR_WORDS: Record<string, string> = {
   'ex-yugoslavia': 'former Yugoslavia',
 };
 export const PRONOUN_TITLE =
-  /^(?:it|its|the (?:(?!(?:other|next|previous|last|first|second|third|new|latest|former|latter|same|original|earlier|upcoming|following|director's|company's|studio's)\b)[a-z][a-z-]+ )?(?:film|title|movie|picture|documentary|doc|drama|feature|comedy|thriller|project|series|sequel|pic|animation|animated feature|horror|chiller|romance|debut|remake|adaptation|story|sci-fi|western|musical|biopic|action thriller|crime drama|coming-of-age drama|period drama|family drama)|this (?:film|title|documentary|drama|movie))$/;
+  /^(?:it|its|the (?:(?!(?:other|next|previous|last|first|second|third|new|latest|former|latter|same|original|earlier|upcoming|following|director's|company's|studio's)\b)[a-z][a-z-]+ ){0,3}(?:film|title|movie|picture|documentary|doc|drama|feature|comedy|thriller|project|series|sequel|pic|animation|animated feature|horror|chiller|romance|debut|remake|adaptation|story|sci-fi|western|musical|biopic|action thriller|crime drama|coming-of-age drama|period drama|family drama)|this (?:film|title|documentary|drama|movie))$/;
 export const COMPANY_PRONOUN =
   /^(?:the (?:(?:online|streaming|indie|specialty|u\.s\.|uk|u\.k\.|us|french|german|british|italian|spanish|japanese|korean|chinese|new) )?(?:company|distributor|streamer|studio|label|outfit|banner|platform|sales company|sales agent|sales firm|firm|service|network|broadcaster|buyer)|it)$/;
 export const CLAUSE_BREAK = new Set([';', 'while', 'whereas', 'but', 'meanwhile', 'although', 'though']);
