@@ -136,4 +136,7 @@ export const WORDS_NOT_TITLES = new Set([
   'sundance',
   'toronto',
   'berlinale',
+  // ("Tykwer's Latest": a headline's word for the maker's new film)
+  'latest',
+  'newest',
 ]);

@@ -250,7 +250,15 @@ describe('titleless lists of sales for the film in focus', () => {
 describe('the film in focus named by a description', () => {
   it('"X has acquired the demonic possession feature": several words before the kind of film still mean the film in focus', () => {
     expect(
-      deals('Lumen Sales has sold Ana Ruiz’s drama “Copper Sky” to Spain (Golem). Kestrel Films has acquired the slow-burn folk horror feature for Germany.'),
+      deals('Lumen Sales has sold Ana Ruiz’s drama “Copper Sky” to Spain (Golem). Kestrel Films has acquired the slow-burn horror feature for Germany.'),
     ).toEqual(['Copper Sky / Golem / Spain', 'Copper Sky / Kestrel Films / Germany']);
+  });
+});
+
+describe('no film', () => {
+  it('a headline\'s "P\'s Latest" is the maker\'s new film, not a film called Latest', () => {
+    expect(
+      deals('Harbor Acquires All U.S. Rights To Berg’s Latest\n\nHarbor Releasing has acquired all U.S. rights to Tom Berg’s “Copper Sky” from Lumen Sales.'),
+    ).toEqual(['Copper Sky / Harbor Releasing / U.S.']);
   });
 });
