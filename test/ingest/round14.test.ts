@@ -195,14 +195,6 @@ describe('subjects the clause reader did not see', () => {
     ]);
   });
 
-  it('"X, the Swiss-based company which has built ..., picked up P\'s war epic T"', () => {
-    expect(
-      deals(
-        'Ascot Elite, the Swiss-based company which has established a growing theatrical and home entertainment business in the German market, picked up Peter Webber’s war epic Emperor.',
-      ),
-    ).toEqual(['Emperor / Ascot Elite / -']);
-  });
-
   it('"X in R picked up T, Y (R2) acquired T2 and ...": clause after clause, each buyer with its place', () => {
     expect(
       deals(
