@@ -76,6 +76,16 @@ const MARKER_AFTER_AND = new RegExp(
 );
 // a title the text shortens: "4 Days…", "Night Harbour..." (the full title is named elsewhere in the article)
 const SHORTENED = /^(?:…|\.\.\.)/;
+// a plural kind of film before a list of its films ("British dramas A, The B and C"), and one item of that list: a title
+// run, its credit after it ("A by Ana Ruiz"), up to the next separator
+const KIND_LIST = new RegExp(
+  String.raw`\b(?:titles|films|movies|features|documentaries|docs|dramas|comedies|thrillers|entries|favou?rites|pictures|pics|shows|dramas|animations|series)[ ](?:(?:such[ ]as|including|like)[ ])?(?=\p{Lu})`,
+  'gu',
+);
+const ITEM = new RegExp(
+  String.raw`${TITLE}(?:[ ]by[ ](?:\p{Lu}[\p{L}'’.-]*[ ]?){1,4})?(?=,|;|[ ]and[ ]|\.|$|[ ]\()`,
+  'uy',
+);
 // the object of a deal verb: "Brightwell has bought Salt Road for the U.K.", "will release Salt Road in the U.S."; of a
 // seller's or a bidder's ("handles world sales on Salt Road", "is in talks for Salt Road"); not "reps", "is circling" or
 // "is eyeing", which the trade also writes of people (an actor, a director)
@@ -475,6 +485,23 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
       const after = part.slice(m.index + m[0].length, m.index + m[0].length + 60);
       const best = bestTitle(m[1], after);
       if (best) push(s, best + (best === m[1] ? joinedBy(after) : ''));
+    }
+    // "acquired British dramas A, The B and C", "Korean titles A and B", "festival favourites A, B and C": a plural kind
+    // of film before a list names each of its films
+    for (const m of part.matchAll(KIND_LIST)) {
+      let at = m.index + m[0].length;
+      for (let n = 0; n < 8; n++) {
+        ITEM.lastIndex = at;
+        const item = ITEM.exec(part);
+        if (!item) break;
+        const t = item[1];
+        if (t.includes("'s ") || t.split(' ').length > 7 || !plausible(t, '')) break;
+        push(sen.start + at, t);
+        at += item[0].length;
+        const sep = /^(?:,[ ]and[ ]|,[ ]|[ ]and[ ]|;[ ](?:and[ ])?)/.exec(part.slice(at));
+        if (!sep) break;
+        at += sep[0].length;
+      }
     }
     // "On T, the company closed a deal with X for Japan": the title a sales sentence opens on
     const on = ON_TITLE.exec(part);

@@ -33,10 +33,10 @@ describe('buyers told before their purchase', () => {
   it('"E and C have acquired dramas A, B and C": a name the article does not know that opens the sentence is a joint buyer', () => {
     expect(deals('Sundown Play and Acorn TV have acquired British dramas Showtrial, The Suspect and Anne.')).toEqual([
       'Showtrial / Sundown Play / -',
-      'The Suspect / Sundown Play / -',
-      'Anne / Sundown Play / -',
       'Showtrial / Acorn TV / -',
+      'The Suspect / Sundown Play / -',
       'The Suspect / Acorn TV / -',
+      'Anne / Sundown Play / -',
       'Anne / Acorn TV / -',
     ]);
   });
@@ -242,15 +242,42 @@ describe('titleless lists of sales for the film in focus', () => {
 describe('the film in focus named by a description', () => {
   it('"X has acquired the demonic possession feature": several words before the kind of film still mean the film in focus', () => {
     expect(
-      deals('Lumen Sales has sold Ana Ruiz’s drama “Copper Sky” to Spain (Golem). Kestrel Films has acquired the slow-burn horror feature for Germany.'),
+      deals(
+        'Lumen Sales has sold Ana Ruiz’s drama “Copper Sky” to Spain (Golem). Kestrel Films has acquired the slow-burn horror feature for Germany.',
+      ),
     ).toEqual(['Copper Sky / Golem / Spain', 'Copper Sky / Kestrel Films / Germany']);
   });
 });
 
 describe('no film', () => {
-  it('a headline\'s "P\'s Latest" is the maker\'s new film, not a film called Latest', () => {
+  it("a headline's \"P's Latest\" is the maker's new film, not a film called Latest", () => {
     expect(
-      deals('Harbor Acquires All U.S. Rights To Berg’s Latest\n\nHarbor Releasing has acquired all U.S. rights to Tom Berg’s “Copper Sky” from Lumen Sales.'),
+      deals(
+        'Harbor Acquires All U.S. Rights To Berg’s Latest\n\nHarbor Releasing has acquired all U.S. rights to Tom Berg’s “Copper Sky” from Lumen Sales.',
+      ),
     ).toEqual(['Copper Sky / Harbor Releasing / U.S.']);
+  });
+});
+
+describe('a plural kind of film before its list', () => {
+  it('"are festival favourites A, The B, C and D": each a film', () => {
+    expect(
+      deals(
+        'The other IDFA titles Periscoop has picked up are festival favourites Harbour City, The Long Memory, They Shot The Drummer and Ana Ruiz I Am Here.',
+      ),
+    ).toEqual([
+      'Harbour City / Periscoop / -',
+      'The Long Memory / Periscoop / -',
+      'They Shot The Drummer / Periscoop / -',
+      'Ana Ruiz I Am Here / Periscoop / -',
+    ]);
+  });
+
+  it('"acquired British dramas A, B and C": where the films come from is no territory bought', () => {
+    expect(deals('Kestrel Films has acquired British dramas Showtrial and Anne.')).toEqual([
+      'Showtrial / Kestrel Films / -',
+      'Anne / Kestrel Films / -',
+    ]);
+    expect(deals('Kestrel Films has acquired German rights to French drama Copper Sky.')).toEqual(['Copper Sky / Kestrel Films / Germany']);
   });
 });

@@ -95,6 +95,10 @@ const LEAD_STOP = new Set([
 const FILMMAKER =
   /^(?:filmmaker|film-maker|director|helmer|auteur|actor|actress|star|producer|writer|writer-director|documentarian|documentary-maker|animator|artist|novelist|author|newcomer|veteran|maestro|comedian|duo|siblings|brothers|sisters)$/;
 
+/** Kinds of film a nationality may describe: the film's origin (`British dramas`), never the rights' territory. */
+const ORIGIN_KIND =
+  /^(?:films?|dramas?|comedy|comedies|thrillers?|documentar(?:y|ies)|docs?|series|features?|titles?|movies?|animations?|musicals?|romances?|westerns?|co-productions?|productions?|pics?|shows?|miniseries|docuseries|horror|hits?|blockbusters?)$/;
+
 export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
   const o: DealObject = { terrs: [], media: [], titles: [], explicitTitle: false, seller: null, price: null, priceNote: null, end: i };
   let k = i;
@@ -158,6 +162,11 @@ export function readDealObject(c: Ctx, i: number, limit: number): DealObject {
     }
     // "picked up Dutch filmmaker P's T": the filmmaker's nationality, not a territory bought
     if (c.item(k)?.ent === 'nationality' && FILMMAKER.test(c.tok(k + 1))) break;
+    // ("acquired British dramas A and B", "the Australian musical T": where the films come from, no territory bought)
+    if (c.item(k)?.ent === 'nationality' && ORIGIN_KIND.test(c.tok(k + 1))) {
+      k++;
+      continue;
+    }
     if (c.isTerr(k) || (TERR_WORDS[t] && c.tok(k + 1) !== 'sales')) {
       const l = c.terrList(k);
       if (!l.exprs.length) break;
