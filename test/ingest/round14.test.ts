@@ -281,3 +281,13 @@ describe('a plural kind of film before its list', () => {
     expect(deals('Kestrel Films has acquired German rights to French drama Copper Sky.')).toEqual(['Copper Sky / Kestrel Films / Germany']);
   });
 });
+
+describe('records of labelled fields', () => {
+  it('"The Film: T" / "The Distributor: X": each record a deal', () => {
+    expect(
+      deals(
+        'Distributors go shopping at Toronto\n\nThe Film: Beautiful Girl\n\nThe Distributor: Anchor Bay Releasing\n\nWhat is it? A couple in a failing marriage.\n\nThe Film: Copper Sky\n\nThe Distributor: IFC Films\n\nRelease Date: Unknown.',
+      ),
+    ).toEqual(['Beautiful Girl / Anchor Bay Releasing / -', 'Copper Sky / IFC Films / -']);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Festival acquisition guides that list each film as a record of labelled
- * fields rather than in sentences: the title (`Title: “T”`, or the quoted title
+ * fields rather than in sentences: the title (`Title: “T”`, `The Film: T`, or the quoted title
  * alone on its line), then `Festival:` / `Section:`, then `Buyer: X` (`X/Y`,
  * `X and Y` for joint buyers). Each buyer is a closed deal for the record's
  * title. The labels may stand on their own lines or run on in one paragraph
@@ -15,7 +15,7 @@ import { companyStartingAt, sentenceWords, titleAt } from './clauseWords.js';
 /** The record's title and the sentence index it was read in, per article. */
 const lastTitle = new WeakMap<State, { title: string; index: number }>();
 
-const LABEL = /^(?:title|film|festivals?|section|sections|buyers?|distributors?|rights|announced|premiere)$/;
+const LABEL = /^(?:title|film|movie|festivals?|section|sections|buyers?|distributors?|rights|announced|premiere)$/;
 
 /** A line that is a quoted title alone (`“Sanctuary”`). */
 const LONE_TITLE = /^\s*[“"]([^“”"]{1,80})[”"]\s*$/;
@@ -27,11 +27,12 @@ export function extractFieldRecords(c: Ctx): void {
     lastTitle.set(c.st, { title: lone[1].replace(/[,.]$/, '').trim(), index: c.sent.index });
     return;
   }
-  if (!/\b(?:Title|Buyers?|Distributors?):/.test(text)) return;
+  if (!/\b(?:Title|Film|Movie|Buyers?|Distributors?):/.test(text)) return;
   const ws = sentenceWords(text);
   for (let i = 0; i + 1 < ws.length; i++) {
     if (ws[i + 1].w !== ':' || !/^\p{Lu}/u.test(ws[i].w)) continue;
-    if (ws[i].lw === 'title') {
+    // (`Title: T`, `The Film: T`)
+    if (/^(?:title|film|movie)$/.test(ws[i].lw)) {
       const t = titleAt(c, ws, i + 2, text);
       if (t) lastTitle.set(c.st, { title: t[1], index: c.sent.index });
       continue;
