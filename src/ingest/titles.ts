@@ -76,6 +76,7 @@ const MARKER_AFTER_AND = new RegExp(
 );
 // a title the text shortens: "4 Days…", "Night Harbour..." (the full title is named elsewhere in the article)
 const SHORTENED = /^(?:…|\.\.\.)/;
+const NAMED_KIND = new RegExp(String.raw`\b${KINDS}[ ](?:(?:provisionally|tentatively|simply)[ ])?(?:entitled|titled|called)[ ]${TITLE}(?=[ ]?(?:[,.;:(]|$|[ ](?:about|for|from|by|which|that|and|to|in|is|was|will|has)\b))`, 'gu');
 // a plural kind of film before a list of its films ("British dramas A, The B and C"), and one item of that list: a title
 // run, its credit after it ("A by Ana Ruiz"), up to the next separator
 const KIND_LIST = new RegExp(
@@ -502,6 +503,11 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
         if (!sep) break;
         at += sep[0].length;
       }
+    }
+    // "a crime thriller entitled T", "a documentary titled T": the kind of film, then the name it goes by
+    for (const m of part.matchAll(NAMED_KIND)) {
+      const t = m[1];
+      if (!t.includes("'s ") && t.split(' ').length <= 8 && plausible(t, '')) push(sen.start + m.index + m[0].length - t.length, t);
     }
     // "On T, the company closed a deal with X for Japan": the title a sales sentence opens on
     const on = ON_TITLE.exec(part);

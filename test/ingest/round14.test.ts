@@ -291,3 +291,19 @@ describe('records of labelled fields', () => {
     ).toEqual(['Beautiful Girl / Anchor Bay Releasing / -', 'Copper Sky / IFC Films / -']);
   });
 });
+
+describe('a film named by what it is called', () => {
+  it('"a documentary titled T", "a crime thriller entitled T"', () => {
+    expect(deals('Kestrel Films has acquired a documentary titled Salt of the Earth for Germany.')).toEqual([
+      'Salt of the Earth / Kestrel Films / Germany',
+    ]);
+  });
+
+  it('"The second acquisition is a crime thriller entitled T": the buyer in focus', () => {
+    expect(
+      deals(
+        'Kestrel Films picked up two Argentine films at the market. The second acquisition is a crime thriller entitled The Aura, about a shy taxidermist.',
+      ),
+    ).toEqual(['The Aura / Kestrel Films / -']);
+  });
+});

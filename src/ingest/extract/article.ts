@@ -53,7 +53,7 @@ import { extractSlates } from './slates.js';
 import { extractNoDealYet, extractTalks, retractedAt } from './talks.js';
 import { otherFilm } from './otherFilm.js';
 import { extractFieldRecords } from './fieldRecords.js';
-import { extractNominalDeals } from './nominalDeals.js';
+import { extractNominalDeals, extractNthAcquisition } from './nominalDeals.js';
 import { extractTeamedBuyers } from './teamedBuyers.js';
 import { extractRelativeBuyer } from './relativeBuyer.js';
 import { extractAppositionSales } from './appositionSale.js';
@@ -200,6 +200,7 @@ function runPass(
       extractTeamedBuyers(c);
       extractRelativeBuyer(c);
       extractNominalDeals(c);
+      extractNthAcquisition(c);
       extractAppositionSales(c);
       extractTitleParens(c);
       extractInPassing(c);

@@ -10,7 +10,8 @@
  */
 import type { DealFields } from '../types.js';
 import { type Ctx } from './context.js';
-import { sentenceSeller } from './dealTerms.js';
+import { addDeal, sentenceSeller } from './dealTerms.js';
+import { companyEntry } from '../companies.js';
 import { type Word, companyStartingAt, sentenceWords } from './clauseWords.js';
 import { afterTerritories, notClosed, objectAt, sellerAfter, subjectOf, tell } from './svo.js';
 
@@ -151,4 +152,27 @@ function paid(c: Ctx, ws: Word[], a: number, b: number): Pick<DealFields, 'price
         .replace(/^close$/, 'close to')
     : (tier?.[0] ?? null);
   return { price: sum ?? null, priceNote: note };
+}
+
+/** `The second acquisition is a crime thriller entitled T`: the opening of a sentence that names one of the buyer's films. */
+const NTH_ACQUISITION =
+  /^(?:the|its|their) (?:first|second|third|fourth|fifth|other|latest|newest|new|final|last|next) (?:acquisition|pickup|pick-up|purchase|buy) (?:is|was) /;
+
+/**
+ * A buyer's purchases counted one by one, the buyer named in an earlier sentence (`X picked up two Argentine films.
+ * The first, T, ... The second acquisition is a crime thriller entitled T2`): the film is the company in focus's.
+ */
+export function extractNthAcquisition(c: Ctx): void {
+  const buyer = c.st.focusCompany;
+  if (!buyer || companyEntry(buyer)?.kind === 'sales-agent') return;
+  const n = Math.min(c.toks.length, 14);
+  const m = NTH_ACQUISITION.exec(c.words(0, n));
+  if (!m) return;
+  for (let k = m[0].split(' ').length - 1; k < n; k++) {
+    if (c.tok(k) === ',' || c.tok(k) === ';') return;
+    if (c.isTitle(k)) {
+      addDeal(c, c.item(k).text, buyer, [], { seller: null }, 0.7);
+      return;
+    }
+  }
 }
