@@ -51,7 +51,7 @@ import { extractFestival } from './festivals.js';
 import { extractSalesMandates } from './salesMandates.js';
 import { extractSlates } from './slates.js';
 import { extractNoDealYet, extractTalks, retractedAt } from './talks.js';
-import { otherFilm } from './otherFilm.js';
+import { otherFilm, pronounAt } from './otherFilm.js';
 import { extractFieldRecords } from './fieldRecords.js';
 import { extractNominalDeals, extractNthAcquisition } from './nominalDeals.js';
 import { extractTeamedBuyers } from './teamedBuyers.js';
@@ -250,8 +250,17 @@ function runPass(
       // (not a film named as another's: "was last in Cannes with his 2019 feature T", "following T")
       // (never one the sentence names in passing, after a preposition: "results on X's P's T beg the question")
       const inPassing = at > 0 && sk.tokens.slice(Math.max(0, at - 3), at).some((t) => /^(?:on|of|with|about|than|like|to)$/.test(t));
+      // (nor one named in a sentence about the film in focus: "The film has been pre-sold to 192 regions, close to the
+      // record held by X's T2")
+      const aboutFocus = !!st.focus && /^(?:the|this)$/.test(c.tok(0)) && pronounAt(c, 0) > 0 && at > 0;
       const fresh =
-        !told && named.size === 1 && first && !st.titlesSeen.has(nk(first.text)) && !otherFilm(c, at, at + 1) && !(inPassing && st.focus);
+        !told &&
+        named.size === 1 &&
+        first &&
+        !st.titlesSeen.has(nk(first.text)) &&
+        !otherFilm(c, at, at + 1) &&
+        !(inPassing && st.focus) &&
+        !aboutFocus;
       // or the subject of an inverted sentence ("Among the titles drawing buyers is T")
       const inverted = /^\s*Among\b/.test(s.text) && named.size === 1;
       // or the subject named after its description ("A family drama, starring P, T, has drawn ..."): the verb follows it
