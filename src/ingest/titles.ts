@@ -76,6 +76,10 @@ const MARKER_AFTER_AND = new RegExp(
 );
 // a title the text shortens: "4 Days…", "Night Harbour..." (the full title is named elsewhere in the article)
 const SHORTENED = /^(?:…|\.\.\.)/;
+const BAR_TITLE = new RegExp(
+  String.raw`\b(?:for|on|of|to|acquired|bought|sold)[ ]((?:\p{Lu}[\p{L}'’.-]*[ ]){1,4}\|[ ](?:\p{Lu}[\p{L}'’.-]*)(?:[ ]\p{Lu}[\p{L}'’.-]*){0,4})(?=[ ]?(?:[,.;(]|$|[ ](?:which|that|to|for|from|in|by|and)\b))`,
+  'gu',
+);
 const NAMED_KIND = new RegExp(String.raw`\b${KINDS}[ ](?:(?:provisionally|tentatively|simply)[ ])?(?:entitled|titled|called)[ ]${TITLE}(?=[ ]?(?:[,.;:(]|$|[ ](?:about|for|from|by|which|that|and|to|in|is|was|will|has)\b))`, 'gu');
 // a plural kind of film before a list of its films ("British dramas A, The B and C"), and one item of that list: a title
 // run, its credit after it ("A by Ana Ruiz"), up to the next separator
@@ -503,6 +507,11 @@ export function findTitleSpans(view: string, sentences: Array<{ start: number; e
         if (!sep) break;
         at += sep[0].length;
       }
+    }
+    // "agreements for Ryuichi Sakamoto | Opus which portrays ...": a title whose two parts a bar joins
+    for (const m of part.includes(' | ') ? part.matchAll(BAR_TITLE) : []) {
+      const t = m[1];
+      if (plausible(t.split(' | ')[0], '') || plausible(t.split(' | ')[1], '')) push(sen.start + m.index + m[0].length - t.length, t);
     }
     // "a crime thriller entitled T", "a documentary titled T": the kind of film, then the name it goes by
     for (const m of part.matchAll(NAMED_KIND)) {

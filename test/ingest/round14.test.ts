@@ -317,3 +317,13 @@ describe('the film in focus', () => {
     ).toEqual(['Copper Sky / Bac Films / France', 'Copper Sky / MovieCloud / Taiwan']);
   });
 });
+
+describe('a title whose parts a bar joins', () => {
+  it('"agreements for P | T which portrays ...": the whole title, and the film after it is that one', () => {
+    expect(
+      deals(
+        'Lumen Sales has sold “Copper Sky” to Spain (Golem). Film Constellation closed numerous distribution agreements for Ana Ruiz | Opus which portrays the last concert of the composer. The film has sold to Spain (Filmin), Germany and Austria (Rapid Eye).',
+      ),
+    ).toEqual(['Copper Sky / Golem / Spain', 'Ana Ruiz | Opus / Filmin / Spain', 'Ana Ruiz | Opus / Rapid Eye / Germany and Austria']);
+  });
+});
