@@ -80,17 +80,17 @@ const BAR_TITLE = new RegExp(
   String.raw`\b(?:for|on|of|to|acquired|bought|sold)[ ]((?:\p{Lu}[\p{L}'’.-]*[ ]){1,4}\|[ ](?:\p{Lu}[\p{L}'’.-]*)(?:[ ]\p{Lu}[\p{L}'’.-]*){0,4})(?=[ ]?(?:[,.;(]|$|[ ](?:which|that|to|for|from|in|by|and)\b))`,
   'gu',
 );
-const NAMED_KIND = new RegExp(String.raw`\b${KINDS}[ ](?:(?:provisionally|tentatively|simply)[ ])?(?:entitled|titled|called)[ ]${TITLE}(?=[ ]?(?:[,.;:(]|$|[ ](?:about|for|from|by|which|that|and|to|in|is|was|will|has)\b))`, 'gu');
+const NAMED_KIND = new RegExp(
+  String.raw`\b${KINDS}[ ](?:(?:provisionally|tentatively|simply)[ ])?(?:entitled|titled|called)[ ]${TITLE}(?=[ ]?(?:[,.;:(]|$|[ ](?:about|for|from|by|which|that|and|to|in|is|was|will|has)\b))`,
+  'gu',
+);
 // a plural kind of film before a list of its films ("British dramas A, The B and C"), and one item of that list: a title
 // run, its credit after it ("A by Ana Ruiz"), up to the next separator
 const KIND_LIST = new RegExp(
   String.raw`\b(?:titles|films|movies|features|documentaries|docs|dramas|comedies|thrillers|entries|favou?rites|pictures|pics|shows|dramas|animations|series)[ ](?:(?:such[ ]as|including|like)[ ])?(?=\p{Lu})`,
   'gu',
 );
-const ITEM = new RegExp(
-  String.raw`${TITLE}(?:[ ]by[ ](?:\p{Lu}[\p{L}'’.-]*[ ]?){1,4})?(?=,|;|[ ]and[ ]|\.|$|[ ]\()`,
-  'uy',
-);
+const ITEM = new RegExp(String.raw`${TITLE}(?:[ ]by[ ](?:\p{Lu}[\p{L}'’.-]*[ ]?){1,4})?(?=,|;|[ ]and[ ]|\.|$|[ ]\()`, 'uy');
 // the object of a deal verb: "Brightwell has bought Salt Road for the U.K.", "will release Salt Road in the U.S."; of a
 // seller's or a bidder's ("handles world sales on Salt Road", "is in talks for Salt Road"); not "reps", "is circling" or
 // "is eyeing", which the trade also writes of people (an actor, a director)

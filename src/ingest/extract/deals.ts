@@ -235,7 +235,12 @@ export function extractDeals(c: Ctx): void {
     const [t] = c.titleAt(v - 1 >= 0 && c.isTitle(v - 1) ? v - 1 : -1);
     const inside = /\b(?:on|for) (?:P\d+(?:'s)? )?(?:[a-z-]+ ){0,3}T(\d+)\b/.exec(m[0]);
     const title =
-      (inside ? c.sk.items[Number(inside[1])].text : null) ?? titleAfterList(c, start, limit) ?? t ?? lastTitleBefore(c, v) ?? c.st.focus ?? c.st.lead;
+      (inside ? c.sk.items[Number(inside[1])].text : null) ??
+      titleAfterList(c, start, limit) ??
+      t ??
+      lastTitleBefore(c, v) ??
+      c.st.focus ??
+      c.st.lead;
     const seller = c.st.seller && (!c.st.seller.title || nk(c.st.seller.title) === nk(title)) ? c.st.seller.company : null;
     for (const item of list) addDeal(c, title, item.buyer, item.terrs, { seller }, 0.85);
     for (let j = v; j < limit; j++) used.add(j);

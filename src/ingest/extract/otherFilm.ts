@@ -47,7 +47,8 @@ export function otherFilm(c: Sentence, t: number, upTo: number): boolean {
   // ("her follow-up to the 2013 Cannes Directors' Fortnight title T": a year, a festival and its section between)
   let f = t - 1;
   while (f > t - 8 && (DESCRIBING.test(c.tok(f)) || /^(?:title|entry|selection|competition|[FSN]\d+)$/.test(c.tok(f)))) f--;
-  if (f < k && /^(?:of|to)$/.test(c.tok(f)) && /^(?:follow-up|followup|sequel|prequel|remake|spin-off|companion)$/.test(c.tok(f - 1))) return true;
+  if (f < k && /^(?:of|to)$/.test(c.tok(f)) && /^(?:follow-up|followup|sequel|prequel|remake|spin-off|companion)$/.test(c.tok(f - 1)))
+    return true;
   if (c.raw(t).endsWith("'s")) return true;
   // a relative clause or parentheses that close before the sale ("T, which follows T2, has sold"); not a
   // clause that holds the sale itself ("X, which has sold T to Spain (Y)")

@@ -14,7 +14,8 @@ import { addDeal, lastTitleBefore, subjectBefore } from './dealTerms.js';
 import { readSaleList } from './saleList.js';
 import { RUMOUR_WORDS } from './words.js';
 
-const VERB = /^(?:closed|closes|struck|strikes|inked|inks|signed|signs|sealed|seals|concluded|secured|secures|agreed|finalized|finalised|pacted|pacts)$/;
+const VERB =
+  /^(?:closed|closes|struck|strikes|inked|inks|signed|signs|sealed|seals|concluded|secured|secures|agreed|finalized|finalised|pacted|pacts)$/;
 const DEAL = /^(?:deal|deals|pact|agreement|rights)$/;
 // the words between the verb and the deal word besides territories: "a U.K. and Ireland theatrical distribution deal"
 const FILLER =

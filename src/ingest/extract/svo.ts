@@ -110,9 +110,7 @@ function openingName(c: Ctx, ws: Word[], end: number, text: string): [number, st
   if (end < 1 || end > 4 || !ws.slice(0, end).every((w) => /^\p{Lu}/u.test(w.w))) return null;
   const name = text.slice(ws[0].s, ws[end - 1].e);
   const parts = c.sk.items.filter((it) => it.kind === 'ent' && name.includes(it.text));
-  return parts.length && parts.every((it) => it.ent === 'name' || it.ent === 'company') && !c.st.reg.kinds.has(nk(name))
-    ? [0, name]
-    : null;
+  return parts.length && parts.every((it) => it.ent === 'name' || it.ent === 'company') && !c.st.reg.kinds.has(nk(name)) ? [0, name] : null;
 }
 
 /** The subject company of the verb at `v`: [names] (joint buyers `X and Y`), or the company in focus for `the streamer`. */
@@ -128,8 +126,13 @@ export function subjectOf(c: Ctx, ws: Word[], v: number, text: string): string[]
       if (ws[p].w === ';') break;
       if (ws[p].w !== ',') continue;
       const words = ws.slice(p + 1, k);
-      const described = words.length && /^(?:started|founded|launched|formed|run|owned|led|headed|backed|created|set|the|a|an)$/.test(words[0].lw);
-      if (words.length && (k - p <= 10 || described) && (described || /^(?:in|at|with|after|for|on|meanwhile|again|reportedly|however|too|also|once|in a)$/.test(words[0].lw)))
+      const described =
+        words.length && /^(?:started|founded|launched|formed|run|owned|led|headed|backed|created|set|the|a|an)$/.test(words[0].lw);
+      if (
+        words.length &&
+        (k - p <= 10 || described) &&
+        (described || /^(?:in|at|with|after|for|on|meanwhile|again|reportedly|however|too|also|once|in a)$/.test(words[0].lw))
+      )
         found = companyEndingAt(c, ws, p, text);
       if (k - p > 10 && !found) continue;
       break;
