@@ -312,7 +312,7 @@ describe('the film in focus', () => {
   it('"The film has been pre-sold to 192 regions, close to the record held by X\'s T2": T2 is named in passing', () => {
     expect(
       deals(
-        'Ana Ruiz’s new film, “Copper Sky” also reported record pre-sales. The film has been pre-sold to 192 regions, close to the record held by Lumen’s Harbour (2019). The distributors in the list include Bac Films for France, MovieCloud for Taiwan.',
+        'Ana Ruiz’s new film, “Copper Sky” also reported record pre-sales. The film has been pre-sold to 192 regions, close to the record held by Lumen’s “Harbour” (2019). The distributors in the list include Bac Films for France, MovieCloud for Taiwan.',
       ),
     ).toEqual(['Copper Sky / Bac Films / France', 'Copper Sky / MovieCloud / Taiwan']);
   });
