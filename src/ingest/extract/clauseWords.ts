@@ -311,3 +311,14 @@ function runTitleAt(c: Ctx, ws: Word[], i: number, text: string): [number, strin
     return null;
   return [end, t];
 }
+
+/**
+ * A name the article does not know that opens the sentence and ends at `end` (`Sundance Now and Acorn TV have
+ * acquired`): a joint buyer beside a known company, unless the sketch reads it as anything but a name or a company.
+ */
+export function openingName(c: Ctx, ws: Word[], end: number, text: string): [number, string] | null {
+  if (end < 1 || end > 4 || !ws.slice(0, end).every((w) => /^\p{Lu}/u.test(w.w))) return null;
+  const name = text.slice(ws[0].s, ws[end - 1].e);
+  const parts = c.sk.items.filter((it) => it.kind === 'ent' && name.includes(it.text));
+  return parts.length && parts.every((it) => it.ent === 'name' || it.ent === 'company') && !c.st.reg.kinds.has(nk(name)) ? [0, name] : null;
+}

@@ -26,7 +26,7 @@ import type { DealFields } from '../types.js';
 import { type Ctx, dealsHere, dropFact, nk, spellTerritories } from './context.js';
 import { COMMON_POSSESSOR } from '../titles.js';
 import { addDeal, sentenceSeller } from './dealTerms.js';
-import { type Word, companyEndingAt, companyStartingAt, isCompanyName, sentenceWords, titleAt } from './clauseWords.js';
+import { type Word, companyEndingAt, companyStartingAt, isCompanyName, openingName, sentenceWords, titleAt } from './clauseWords.js';
 import { afterTerritories, moreBuyers, parenPlace, placedName, sketchTitle } from './moreBuyers.js';
 import { territoryOf } from '../nameShapes.js';
 
@@ -100,17 +100,6 @@ export function notClosed(ws: Word[], v: number): boolean {
       .map((w) => w.lw)
       .join(' '),
   );
-}
-
-/**
- * A name the article does not know that opens the sentence and ends at `end` (`Sundance Now and Acorn TV have
- * acquired`): a joint buyer beside a known company, unless the sketch reads it as anything but a name or a company.
- */
-function openingName(c: Ctx, ws: Word[], end: number, text: string): [number, string] | null {
-  if (end < 1 || end > 4 || !ws.slice(0, end).every((w) => /^\p{Lu}/u.test(w.w))) return null;
-  const name = text.slice(ws[0].s, ws[end - 1].e);
-  const parts = c.sk.items.filter((it) => it.kind === 'ent' && name.includes(it.text));
-  return parts.length && parts.every((it) => it.ent === 'name' || it.ent === 'company') && !c.st.reg.kinds.has(nk(name)) ? [0, name] : null;
 }
 
 /** The subject company of the verb at `v`: [names] (joint buyers `X and Y`), or the company in focus for `the streamer`. */
