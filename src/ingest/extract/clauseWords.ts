@@ -322,3 +322,9 @@ export function openingName(c: Ctx, ws: Word[], end: number, text: string): [num
   const parts = c.sk.items.filter((it) => it.kind === 'ent' && name.includes(it.text));
   return parts.length && parts.every((it) => it.ent === 'name' || it.ent === 'company') && !c.st.reg.kinds.has(nk(name)) ? [0, name] : null;
 }
+
+/** The length of the first phrase of `list` that the words at `i` spell (`['picked', 'up']`), or 0. */
+export function phraseAt(ws: Word[], i: number, list: string[][]): number {
+  for (const p of list) if (p.every((w, k) => ws[i + k]?.lw === w)) return p.length;
+  return 0;
+}

@@ -9,7 +9,7 @@
 import { type Ctx, spellTerritories } from './context.js';
 import { territoryOf } from '../nameShapes.js';
 import { sentenceSeller } from './dealTerms.js';
-import { CORPORATE_END, type Word, companyStartingAt, sentenceWords, titleAt } from './clauseWords.js';
+import { CORPORATE_END, type Word, companyStartingAt, sentenceWords, titleAt, phraseAt } from './clauseWords.js';
 import { afterTerritories, sellerAfter, tell } from './svo.js';
 
 /** Every shape needs one of these words. */
@@ -34,11 +34,6 @@ const BOUGHT: string[][] = [
 const POSSESSIVE = /['’]s$|s['’]$/;
 /** Auxiliaries between the company and its verb. */
 const AUX = /^(?:has|have|had|also|recently|just|already|quickly)$/;
-
-function phraseAt(ws: Word[], i: number, list: string[][]): number {
-  for (const p of list) if (p.every((w, k) => ws[i + k]?.lw === w)) return p.length;
-  return 0;
-}
 
 /**
  * The title whose words end right before `end`, starting at most twelve words before, and where a title may start

@@ -10,7 +10,7 @@
 import { lookupTerritoryName } from '../../domain/territories.js';
 import { type Ctx, dealsHere, nk, spellTerritories } from './context.js';
 import { addDeal } from './dealTerms.js';
-import { type Word, sentenceWords } from './clauseWords.js';
+import { type Word, sentenceWords, phraseAt } from './clauseWords.js';
 import { parenPlace } from './moreBuyers.js';
 import { notClosed, objectAt } from './svo.js';
 import { ACTIVE } from './svoWords.js';
@@ -32,11 +32,6 @@ interface Item {
 const LICENSED: string[][] = [['licensed'], ['taken']];
 
 const capital = (w: string | undefined): boolean => !!w && /^[\p{Lu}\d]/u.test(w);
-
-function phraseAt(ws: Word[], i: number, list: string[][]): number {
-  for (const p of list) if (p.every((w, k) => ws[i + k]?.lw === w)) return p.length;
-  return 0;
-}
 
 /** A territory written as the possessive at i (`Norway's`, `New Zealand's`): [end, territory]. */
 function homeAt(ws: Word[], i: number, text: string): [number, string] | null {

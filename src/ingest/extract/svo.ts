@@ -26,7 +26,16 @@ import type { DealFields } from '../types.js';
 import { type Ctx, dealsHere, dropFact, nk, spellTerritories } from './context.js';
 import { COMMON_POSSESSOR } from '../titles.js';
 import { addDeal, sentenceSeller } from './dealTerms.js';
-import { type Word, companyEndingAt, companyStartingAt, isCompanyName, openingName, sentenceWords, titleAt } from './clauseWords.js';
+import {
+  type Word,
+  companyEndingAt,
+  companyStartingAt,
+  isCompanyName,
+  openingName,
+  sentenceWords,
+  titleAt,
+  phraseAt,
+} from './clauseWords.js';
 import { afterTerritories, moreBuyers, parenPlace, placedName, sketchTitle } from './moreBuyers.js';
 import { territoryOf } from '../nameShapes.js';
 
@@ -80,10 +89,6 @@ function latestToAt(ws: Word[], v: number): number {
     )
       return b;
   return -1;
-}
-function phraseAt(ws: Word[], i: number, list: string[][]): number {
-  for (const p of list) if (p.every((w, k) => ws[i + k]?.lw === w)) return p.length;
-  return 0;
 }
 
 /**

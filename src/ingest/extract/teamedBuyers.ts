@@ -8,7 +8,7 @@
  */
 import { type Ctx } from './context.js';
 import { sentenceSeller } from './dealTerms.js';
-import { type Word, companyStartingAt, sentenceWords } from './clauseWords.js';
+import { companyStartingAt, sentenceWords, phraseAt } from './clauseWords.js';
 import { afterTerritories, notClosed, objectAt, sellerAfter, subjectOf, tell } from './svo.js';
 
 /** Every shape needs one of these words. */
@@ -17,11 +17,6 @@ const CUE = /\b(?:teamed|joined forces|partnered)\b/;
 const TEAM: string[][] = [['teamed', 'up'], ['teamed'], ['joined', 'forces'], ['partnered', 'up'], ['partnered']];
 /** The purchase the team was formed for, in its bare form. */
 const BUY: string[][] = [['acquire'], ['co-acquire'], ['buy'], ['pick', 'up'], ['snap', 'up'], ['nab'], ['pre-buy'], ['scoop', 'up']];
-
-function phraseAt(ws: Word[], i: number, list: string[][]): number {
-  for (const p of list) if (p.every((w, k) => ws[i + k]?.lw === w)) return p.length;
-  return 0;
-}
 
 export function extractTeamedBuyers(c: Ctx): void {
   const text = c.sent.text;
