@@ -413,6 +413,36 @@ for (const database of databases) {
       }
     });
 
+    it('guesses sent at the same moment are counted at once: 5 passwords are checked, the rest wait', async () => {
+      await createUser(app, { username: 'burst', password: PASSWORD, role: 'viewer' });
+      const guesses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          server.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'burst', password: `guess-${i}` } }),
+        ),
+      );
+      const codes = guesses.map((r) => r.statusCode);
+      expect(codes.filter((c) => c === 401)).toHaveLength(5);
+      expect(codes.filter((c) => c === 429)).toHaveLength(35);
+    });
+
+    it('the change-password form counts guesses of the current password the same way', async () => {
+      await createUser(app, { username: 'burst2', password: PASSWORD, role: 'viewer' });
+      const cookie = await login('burst2');
+      const guesses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          server.inject({
+            method: 'POST',
+            url: '/api/auth/password',
+            headers: { cookie },
+            payload: { currentPassword: `guess-${i}`, newPassword: 'a brand new passphrase' },
+          }),
+        ),
+      );
+      const codes = guesses.map((r) => r.statusCode);
+      expect(codes.filter((c) => c === 429)).toHaveLength(25);
+      expect(codes.filter((c) => c !== 429).every((c) => c === 400)).toBe(true);
+    });
+
     it('expired sessions are purged', async () => {
       await app.store.db
         .insertInto('sessions')
@@ -434,6 +464,19 @@ describe('the sign-in limiter', () => {
     for (let i = 0; i < 10_000; i++) limiter.failed(`9.9.9.9|spray${i}`);
     expect(limiter.size).toBeLessThanOrEqual(100);
     expect(limiter.retryAfter('1.2.3.4|victim')).toBeGreaterThan(0);
+  });
+
+  it('counts an attempt when it starts, and takes back one that ended without a verdict', () => {
+    const t = 0;
+    const limiter = new LoginLimiter(2, () => t, 10);
+    expect(limiter.begin('k')).toBe(0);
+    expect(limiter.begin('k')).toBe(0);
+    // two attempts in flight: the third waits before either has been checked
+    expect(limiter.begin('k')).toBeGreaterThan(0);
+    limiter.abandon('k');
+    expect(limiter.begin('k')).toBe(0);
+    limiter.succeeded('k');
+    expect(limiter.begin('k')).toBe(0);
   });
 
   it('fails closed when every key it holds is locked', () => {

@@ -25,7 +25,7 @@ export function sessionRoutes(fastify: FastifyInstance, app: FilmRights, secureC
     async (req, reply) => {
       const { username, password } = req.body;
       const key = `${req.ip}|${username}`;
-      const wait = limiter.retryAfter(key);
+      const wait = limiter.begin(key);
       if (wait > 0) {
         reply.header('retry-after', String(Math.ceil(wait / 1000)));
         return reply
@@ -44,7 +44,7 @@ export function sessionRoutes(fastify: FastifyInstance, app: FilmRights, secureC
         });
         return { user: s.actor };
       } catch (e) {
-        if (e instanceof UnauthenticatedError) limiter.failed(key);
+        if (!(e instanceof UnauthenticatedError)) limiter.abandon(key);
         throw e;
       }
     },

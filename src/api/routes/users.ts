@@ -117,7 +117,7 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
       const actor = actorOf(req);
       const { currentPassword, newPassword, revokeTokens } = req.body;
       const key = `${req.ip}|${actor.id}`;
-      const wait = limiter.retryAfter(key);
+      const wait = limiter.begin(key);
       if (wait > 0) {
         reply.header('retry-after', String(Math.ceil(wait / 1000)));
         return reply.code(429).send({
@@ -137,7 +137,7 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
         );
         limiter.succeeded(key);
       } catch (e) {
-        if (e instanceof DomainError && e.field === 'currentPassword') limiter.failed(key);
+        if (!(e instanceof DomainError && e.field === 'currentPassword')) limiter.abandon(key);
         throw e;
       }
       reply.code(204).send();
