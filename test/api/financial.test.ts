@@ -197,6 +197,19 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     });
   });
 
+  it('a press deal she accepts as extracted is written without its price: the article may be her own text', async () => {
+    const text = 'Harbour Lane Pictures has bought Japanese rights to “The Salt Road” from Cinephil for $750,000, the companies said.';
+    const article = (await ok(call('eve', 'POST', '/api/articles', { text, outlet: 'Trade Daily', date: '2024-02-22' }))).article;
+    const fact = article.facts.find((f: { type: string }) => f.type === 'deal');
+    expect(fact.fields.price).toBeUndefined();
+    const accepted = await ok(call('eve', 'POST', `/api/articles/${article.id}/facts/${fact.id}/accept`, {}));
+    expect(accepted.status).toBe('accepted');
+    expect(await storedMg(accepted.written.id)).toBeNull();
+    // the fact keeps the price as reported, for a reviewer who may see it
+    const seen = await ok(call('fay', 'GET', `/api/articles/${article.id}`));
+    expect(seen.facts.find((f: { id: string }) => f.id === fact.id).fields.price).toEqual({ amount: '750000', currency: 'USD' });
+  });
+
   it('refuses her an import that sets MGs (403 naming the field, nothing written); a sheet without MGs imports', async () => {
     const sheet = (mg: boolean) =>
       Buffer.from(

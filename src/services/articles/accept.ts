@@ -72,11 +72,15 @@ export async function acceptFact(
   if (row.status === 'accepted') return factView(app, actor, articleId, factId);
   if (body.fields !== undefined && (typeof body.fields !== 'object' || body.fields === null || Array.isArray(body.fields)))
     throw invalid('fields', body.fields, 'fields: expected an object of the fields to change');
-  // A reviewer who may not see a deal's price may not change it either (the price as reported is written as it is).
+  // A reviewer who may not see a deal's price may not change it either.
   requireFinancialWrite(actor, financialFieldsIn(body.fields), 'fields.');
   if (body.override && !str(body.override.reason))
     throw invalid('override.reason', body.override.reason, 'override.reason: say why the conflicting deal is saved anyway');
-  const fields = { ...parseJson(row.fields), ...(body.fields ?? {}) };
+  const fields: Record<string, unknown> = { ...parseJson(row.fields), ...(body.fields ?? {}) };
+  // Nor does the price as extracted reach the deal through them: the article's text may be their own (pasted, typed).
+  // The fact keeps it, for a reviewer who may see prices to set as the MG.
+  const withheld = !actor.canSeeFinancials && fields.price != null ? { price: fields.price } : undefined;
+  if (!actor.canSeeFinancials) delete fields.price;
   const span: Span = [row.span_start, row.span_end];
   const fact: AcceptedFactPlan = {
     articleFactId: factId,
@@ -86,6 +90,7 @@ export async function acceptFact(
     source: { id: row.source_id, text: row.text ?? '', outlet: row.outlet, publishedOn: row.published_on },
     span,
     override: body.override,
+    withheld,
   };
   await commitPlan(app, actor, { titles: [], companies: [], contracts: [], facts: [fact] }, new Problems(), { commit: true });
   return factView(app, actor, articleId, factId);

@@ -25,7 +25,7 @@ export async function writeAcceptedFacts(
     const w = await new FactWriter(trx, actor).load();
     const written = await writeFact(app, w, { type: fact.type, fields: fact.fields }, fact.source, fact.span, fact.override);
     // entity choices (titleId, buyerId...) steer this acceptance only; the review row keeps the names
-    const stored = Object.fromEntries(Object.entries(fact.fields).filter(([k]) => !/Id$/.test(k)));
+    const stored = { ...Object.fromEntries(Object.entries(fact.fields).filter(([k]) => !/Id$/.test(k))), ...fact.withheld };
     await trx
       .updateTable('article_facts')
       .set({ status: 'accepted', fields: toJson(stored), written: toJson(written), decided_by: actor.id, decided_at: nowIso() })

@@ -192,6 +192,8 @@ export interface AcceptedFactPlan {
   span: Span;
   /** Save a deal that conflicts with rights on record anyway, for this reason. */
   override?: { reason: string } | null;
+  /** Fields the review row keeps but the record is not given (a price the accepting user may not set). */
+  withheld?: Record<string, unknown>;
 }
 
 /**
