@@ -19,6 +19,7 @@ import { nameKey } from './names.js';
 import {
   AWARDS,
   COMPANY_NOUNS,
+  COMPANY_SUFFIXES,
   AWARD_HEADS,
   AWARD_KEYS,
   KNOWN_COMPANY_KEYS,
@@ -429,7 +430,9 @@ function splitChunk(parts: Item[]): Item[] {
         const slice = parts.slice(k, k + n);
         const text = slice.map((x) => x.text).join(' ');
         if (n < parts.length - k && slice[slice.length - 1].possessive === false && n === 0) continue;
-        if (isKnownSection(text) && n >= 1) {
+        // a one-word section at the front of a name a corporate word closes is the company's first word ("Harbour Lane Pictures")
+        const companyName = n === 1 && parts.length - k > 1 && COMPANY_SUFFIXES.has(parts[parts.length - 1].text.toLowerCase());
+        if (isKnownSection(text) && n >= 1 && !companyName) {
           best = n;
           bestKind = 'section';
           break;
