@@ -73,7 +73,7 @@ export const endDate = Type.Unsafe<string | null>({
   description: `YYYY-MM-DD (${FIRST_YEAR} to ${LAST_YEAR}); null, "open" or "perpetuity" = no end`,
 });
 
-export const amount = Type.String({ maxLength: 30, pattern: '^-?\\d+(\\.\\d+)?$', description: 'decimal, e.g. "1500000.00"' });
+export const amount = Type.String({ maxLength: 30, pattern: '^\\d+(\\.\\d+)?$', description: 'decimal, zero or more, e.g. "1500000.00"' });
 export const currency = Type.String({ minLength: 3, maxLength: 3, description: 'ISO 4217' });
 /** An amount of money: a decimal string (never a float) and its currency. */
 export const Money = closed({ amount, currency });

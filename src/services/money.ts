@@ -21,8 +21,15 @@ export function parseMoney(m: { amount: unknown; currency: unknown }, field: str
       `${field}.amount: "${String(m.amount)}" is not an amount in ${currency} (up to ${e} decimals)`,
     );
   }
-  const minor = BigInt(match[2] + (match[3] ?? '').padEnd(e, '0')) * (match[1] ? -1n : 1n);
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || -minor > BigInt(Number.MAX_SAFE_INTEGER)) {
+  // an MG, a price or a gross is never below zero (what is paid back is a ledger entry of its own kind)
+  if (match[1] && /[1-9]/.test(match[2] + (match[3] ?? '')))
+    throw invalid(
+      `${field}.amount`,
+      m.amount,
+      `${field}.amount: "${String(m.amount)}" is below zero; an amount of money here is zero or more`,
+    );
+  const minor = BigInt(match[2] + (match[3] ?? '').padEnd(e, '0'));
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw invalid(`${field}.amount`, m.amount, `${field}.amount: too large`);
   }
   return { minor: Number(minor), currency };

@@ -128,6 +128,20 @@ describeEachDatabase('money and who sees it', (_open, database) => {
     expect((await ok(call('fay', 'GET', `/api/contracts/${ids.contract}`))).mg).toEqual({ amount: `${MG}.00`, currency: 'EUR' });
   });
 
+  it('an MG below zero is refused, naming the field, and nothing is written', async () => {
+    for (const amount of ['-1.00', '-0.01', '-1500000']) {
+      const res = await call(
+        'fay',
+        'POST',
+        '/api/contracts',
+        deal('FAY-NEGATIVE', { mg: { amount, currency: 'USD' }, blocks: [], editionId: null }),
+      );
+      expect(res.statusCode, amount).toBe(400);
+      expect(res.json().field ?? res.json().message).toMatch(/mg/);
+    }
+    expect(await app.store.db.selectFrom('contracts').select('id').where('ref', '=', 'FAY-NEGATIVE').executeTakeFirst()).toBeUndefined();
+  });
+
   it('refuses her an MG on update, even null, with a 403 naming the field; nothing changes', async () => {
     const before = await ok(call('fay', 'GET', `/api/contracts/${ids.contract}`));
     for (const mg of [null, { amount: '1.00', currency: 'EUR' }, { amount: `${MG}.00`, currency: 'USD' }]) {
