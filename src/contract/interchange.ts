@@ -68,7 +68,15 @@ export const emaExportOptions = <const L extends readonly string[]>(licenseTypes
  * question's fields (all optional here: the route checks the question's required fields for CSV and XLSX).
  */
 export const availsExportInput = <const L extends readonly string[]>(licenseTypes: L) =>
-  closed({ ...emaExportOptions(licenseTypes).properties, ...Type.Partial(AvailsQuestionInput).properties });
+  closed({
+    ...emaExportOptions(licenseTypes).properties,
+    ...Type.Partial(AvailsQuestionInput).properties,
+    // no schema default: a list of avails answers the exclusive question unless told otherwise, EMA avails offer
+    // retail windows, non-exclusive unless told otherwise (a default here would reach both)
+    exclusive: Type.Optional(
+      Type.Boolean({ description: 'absent: exclusive for csv and xlsx (the avails question), non-exclusive for ema-xlsx and ema-xml' }),
+    ),
+  });
 
 export const AvailsExportQuery = Type.Object({
   format: Type.Optional(oneOf(['csv', 'xlsx', 'ema-xlsx', 'ema-xml'] as const, { default: 'xlsx' })),

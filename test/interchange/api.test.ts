@@ -151,4 +151,50 @@ describe('interchange through the API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/version/);
   });
+
+  it('EMA avails offer retail windows non-exclusive unless asked, as the command line does; an avails list answers the exclusive question', async () => {
+    const us = (await findOrCreateCompany(app, SYSTEM, { name: 'Wild Bunch', kind: 'sales-agent' })).company.id;
+    const buyer = (await findOrCreateCompany(app, SYSTEM, { name: 'Lumen Streaming', kind: 'streamer' })).company.id;
+    const film = (await app.store.db.selectFrom('titles').select('id').where('original_title', '=', 'One Second').executeTakeFirstOrThrow())
+      .id;
+    await saveContract(app, SYSTEM, {
+      ref: 'LUMEN-BE',
+      status: 'signed',
+      licensorId: us,
+      licenseeId: buyer,
+      titleIds: [film],
+      blocks: [{ territories: 'Belgium', media: 'SVOD', start: '2025-01-01', end: '2027-12-31', exclusive: false }],
+    });
+    const question = { from: '2025-06-01', to: '2026-06-01', retailer: 'iTunes', territories: 'Belgium', licenseTypes: ['SVOD'] };
+    const emaOf = async (payload: object) => {
+      const res = await server.inject({
+        method: 'POST',
+        url: '/api/avails/export?format=ema-xml&version=2.5',
+        headers: { cookie: viewer },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const exclusive = [...res.body.matchAll(/termName="Exclusive"><avails:\w+>(true|false)</g)].map((m) => m[1]);
+      return { transactions: (res.body.match(/<avails:Transaction>/g) ?? []).length, exclusive };
+    };
+    const asked = await emaOf(question);
+    expect(asked.transactions).toBeGreaterThan(0);
+    expect(new Set(asked.exclusive)).toEqual(new Set(['false']));
+    expect(await emaOf({ ...question, exclusive: false })).toEqual(asked);
+    // exclusive, the window is not free: sold non-exclusively to Lumen
+    expect((await emaOf({ ...question, exclusive: true })).transactions).toBe(0);
+    // the same export as the command line writes it (no exclusive given)
+    const { exportEma } = await import('../../src/services/emaExport.js');
+    const cli = await exportEma(app, 'ema-xml', '2.5', question);
+    expect((cli.data.toString().match(/<avails:Transaction>/g) ?? []).length).toBe(asked.transactions);
+    // an avails list answers the avails question: exclusive unless told otherwise
+    const list = await server.inject({
+      method: 'POST',
+      url: '/api/avails/export?format=csv',
+      headers: { cookie: viewer },
+      payload: { titles: ['One Second'], territories: 'Belgium', media: 'SVOD', start: '2025-06-01', end: '2026-06-01' },
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.body).toMatch(/sold|not available/i);
+  });
 });
