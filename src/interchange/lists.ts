@@ -3,13 +3,16 @@
  * market acquisitions, the audit log; as CSV (UTF-8 with BOM, so Excel reads
  * accents) or XLSX with proper types: dates are date cells, money is a
  * number formatted with its currency (and an amount plus a currency column
- * in CSV), numbers are numbers. A text cell that begins with = + - @ (or a
- * tab or carriage return) is prefixed with an apostrophe so a spreadsheet
- * shows it and never runs it (formula injection). The datasets themselves
+ * in CSV), numbers are numbers. In CSV a text field that begins with = + - @
+ * (or a tab or carriage return) is prefixed with an apostrophe so a
+ * spreadsheet shows it and never runs it (formula injection); the CSV readers
+ * take it off again. In XLSX text is a string cell, which a spreadsheet never
+ * runs, so it is written as it is. The datasets themselves
  * (rows and typed columns) come from the services (services/lists.ts).
  */
 import ExcelJS from 'exceljs';
 import { exponent } from '../domain/money/amounts.js';
+import { neutralise } from './formulaText.js';
 
 export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'money' | 'boolean';
 
@@ -29,12 +32,7 @@ export interface Dataset<R = unknown> {
   rows: R[];
 }
 
-const DANGEROUS = /^[=+\-@\t\r]/;
-
-/** A text value a spreadsheet will show as text, never evaluate. */
-export function neutralise(s: string): string {
-  return DANGEROUS.test(s) ? `'${s}` : s;
-}
+export { neutralise, unneutralise } from './formulaText.js';
 
 function csvField(s: string): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -81,7 +79,7 @@ export async function toXlsx<R>(d: Dataset<R>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'filmrights';
   const ws = wb.addWorksheet(d.name.slice(0, 31));
-  ws.addRow(headers(d).map(neutralise)).font = { bold: true };
+  ws.addRow(headers(d)).font = { bold: true };
   // where each column's first cell is (a money column takes two: amount, currency)
   const at: number[] = [];
   let next = 1;
@@ -95,7 +93,7 @@ export async function toXlsx<R>(d: Dataset<R>): Promise<Buffer> {
       const v = c.value(r);
       const cell = row.getCell(at[i]);
       if (v === null || v === undefined || v === '') {
-        if (c.empty && c.type !== 'money') cell.value = neutralise(c.empty);
+        if (c.empty && c.type !== 'money') cell.value = c.empty;
         return;
       }
       switch (c.type) {
@@ -122,7 +120,8 @@ export async function toXlsx<R>(d: Dataset<R>): Promise<Buffer> {
           cell.value = Boolean(v);
           break;
         default:
-          cell.value = neutralise(String(v));
+          // a string cell: shown as text, never run, whatever it begins with
+          cell.value = String(v);
       }
     });
   }

@@ -165,7 +165,7 @@ describe('interchange through the API', () => {
       titleIds: [film],
       blocks: [{ territories: 'Belgium', media: 'SVOD', start: '2025-01-01', end: '2027-12-31', exclusive: false }],
     });
-    const question = { from: '2025-06-01', to: '2026-06-01', retailer: 'iTunes', territories: 'Belgium', licenseTypes: ['SVOD'] };
+    const question = { from: '2025-06-01', to: '2026-06-01', retailer: 'iTunes', territories: 'Belgium', licenseTypes: ['SVOD' as const] };
     const emaOf = async (payload: object) => {
       const res = await server.inject({
         method: 'POST',

@@ -5,7 +5,8 @@ import { createTitle } from '../../src/services/catalog.js';
 import { saveContract } from '../../src/services/contracts.js';
 import { findOrCreateCompany } from '../../src/services/people.js';
 import { setWeCompany } from '../../src/services/settings.js';
-import { neutralise, LISTS } from '../../src/interchange/lists.js';
+import { neutralise, unneutralise, LISTS } from '../../src/interchange/lists.js';
+import { readCsv } from '../../src/interchange/sheets/table.js';
 import { exportList } from '../../src/services/lists.js';
 
 describe('list exports', () => {
@@ -49,6 +50,16 @@ describe('list exports', () => {
       'plain',
       '',
     ]);
+    for (const s of ['=1+2', '+1', '-2', '@SUM(A1)', '\tx', 'plain', "'quoted'", "'", '']) expect(unneutralise(neutralise(s))).toBe(s);
+  });
+
+  it('a CSV export read back gives the text as it was, not the apostrophe that guards it', async () => {
+    const { data } = await exportList(app, SYSTEM, 'contracts', 'csv');
+    const table = readCsv(data, 'contracts.csv');
+    const out = table.rows.find((r) => r.cells[0] === '+OUT')!;
+    expect(out).toBeDefined();
+    expect(out.cells[table.headers.indexOf('Licensee')]).toBe('=HYPERLINK("http://evil.invalid","Neon")');
+    expect(out.cells[table.headers.indexOf('Titles')]).toBe('-One Second+');
   });
 
   it('CSV: UTF-8 with BOM, money as amount and currency, dangerous text neutralised, numbers left as numbers', async () => {
@@ -66,20 +77,23 @@ describe('list exports', () => {
     expect(catalog).toMatch(/'-One Second\+,'-One Second\+,2020,,,,104,/);
   });
 
-  it('XLSX: dates as date cells, money as numbers in their currency, text cells neutralised; every list exports', async () => {
+  it('XLSX: dates as date cells, money as numbers in their currency, text as string cells written as it is (never run); every list exports', async () => {
     const { data } = await exportList(app, SYSTEM, 'contracts', 'xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(data as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    const outRow = [2, 3].map((r) => ws.getRow(r)).find((r) => r.getCell(1).value === "'+OUT")!;
+    const outRow = [2, 3].map((r) => ws.getRow(r)).find((r) => r.getCell(1).value === '+OUT')!;
     expect(outRow).toBeDefined();
     const mg = outRow.getCell(header.indexOf('MG') + 1);
     expect(mg.value).toBe(1200000.5);
     expect(mg.numFmt).toBe('#,##0.00 "USD"');
     const signed = outRow.getCell(header.indexOf('Signed on') + 1);
     expect(signed.value).toEqual(new Date('2021-07-20T00:00:00Z'));
-    expect(outRow.getCell(header.indexOf('Licensee') + 1).value).toBe(`'=HYPERLINK("http://evil.invalid","Neon")`);
+    const licensee = outRow.getCell(header.indexOf('Licensee') + 1);
+    // a string cell, not a formula: a spreadsheet shows it and never runs it
+    expect(licensee.value).toBe(`=HYPERLINK("http://evil.invalid","Neon")`);
+    expect(licensee.type).toBe(ExcelJS.ValueType.String);
     for (const name of LISTS) {
       const r = await exportList(
         app,

@@ -9,7 +9,6 @@ import ExcelJS from 'exceljs';
 import type { Problems } from '../problems.js';
 import { columnLetter } from '../sheets/cells.js';
 import { gridCell, gridRow, type SheetGrid } from '../sheets/grid.js';
-import { neutralise } from '../lists.js';
 import { fromDomainCondition } from './conditions.js';
 import { aliasOf } from './export.js';
 import type { Cell, EmaTransaction, RawTransaction } from './model.js';
@@ -274,8 +273,8 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, columns: string[], rows:
       const at = col(field);
       if (at < 1) return;
       const cell = r.getCell(at);
-      // a title such as =cmd|' /C calc'!A0 is shown as text, never evaluated, as in the list exports
-      cell.value = typeof v === 'string' ? neutralise(v) : v;
+      // a string cell: a title such as =cmd|' /C calc'!A0 is shown as text, never evaluated
+      cell.value = v;
       if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
     };
     // a lag is ours, never a user's text: "-P6M" (six months before) is written as it is

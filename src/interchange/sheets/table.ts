@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import type { Cell } from '../ema/model.js';
 import { UnreadableFile, type Problems } from '../problems.js';
 import { tooLarge } from '../../domain/errors.js';
+import { unneutralise } from '../formulaText.js';
 import { columnLetter } from './cells.js';
 import { gridCell, gridRow, type SheetGrid } from './grid.js';
 
@@ -77,10 +78,11 @@ export function readCsv(data: Buffer, name: string, maxRows = Infinity): Table {
       `${name}: the file has more than ${maxRows.toLocaleString('en-US')} rows (the limit of one import): split it into several files; nothing was written`,
     );
   }
-  const headers = (records[0] ?? []).map((h) => h.trim());
+  // a field written `'=...` by a CSV export (ours, or a tool that guards formulas the same way) is read as written
+  const headers = (records[0] ?? []).map((h) => unneutralise(h.trim()));
   const rows = records
     .slice(1)
-    .map((cells, i) => ({ row: i + 2, cells: cells.map((c) => (c === '' ? null : c)) as Cell[] }))
+    .map((cells, i) => ({ row: i + 2, cells: cells.map((c) => (c === '' ? null : unneutralise(c))) as Cell[] }))
     .filter((r) => r.cells.some((c) => c !== null));
   return { sheet: null, headers, rows };
 }
