@@ -15,6 +15,29 @@ import { Problems, UnreadableFile, type Problem } from './problems.js';
 import { gridRow, readWorkbookGrids, type SheetGrid, type XlsxLimits } from './sheets/grid.js';
 import { readCsv, tableFromSheets, type Table } from './sheets/table.js';
 
+/** How deep a JSON import may nest: a filmrights document needs fewer than ten levels; far deeper is an attack on the reader. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The line where a JSON text first nests deeper than `max` arrays and objects (strings skipped), or null. */
+export function nestingPast(text: string, max: number): number | null {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    if (inString) {
+      if (c === 92)
+        i++; // a backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return line;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return null;
+}
+
 export type ImportFormat = 'json' | 'ema-xlsx' | 'ema-xml' | 'xlsx' | 'csv';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['json', 'ema-xlsx', 'ema-xml', 'xlsx', 'csv'];
 
@@ -111,8 +134,15 @@ export async function parseFile(bytes: Uint8Array, name: string, opts: ParseOpti
   if ((format === 'ema-xlsx' || format === 'xlsx') && !sheets) sheets = await readWorkbookGrids(data, name, limits);
 
   if (format === 'json') {
+    const text = data.toString('utf8');
+    const deep = nestingPast(text, MAX_JSON_DEPTH);
+    if (deep !== null)
+      throw new UnreadableFile(
+        name,
+        `line ${deep}: the JSON nests deeper than ${MAX_JSON_DEPTH} levels (a filmrights document needs fewer than ten)`,
+      );
     try {
-      return { format, doc: JSON.parse(data.toString('utf8')) as unknown };
+      return { format, doc: JSON.parse(text) as unknown };
     } catch (e) {
       throw new UnreadableFile(name, `not valid JSON (${(e as Error).message})`);
     }

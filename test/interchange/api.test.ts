@@ -197,4 +197,34 @@ describe('interchange through the API', () => {
     expect(list.statusCode, list.body).toBe(200);
     expect(list.body).toMatch(/sold|not available/i);
   });
+
+  it('a JSON file nested far deeper than a document is refused naming the file and the line, also in the background, and nothing is written', async () => {
+    const depth = 100_000;
+    const deep = `{"format":"filmrights/1","titles":[{"originalTitle":"Deep","notes":\n${'['.repeat(depth)}${']'.repeat(depth)}}]}`;
+    const titles = async () => (await app.store.db.selectFrom('titles').select('id').execute()).length;
+    const before = await titles();
+    const now = await server.inject({
+      method: 'POST',
+      url: '/api/import',
+      headers: { cookie: editor },
+      payload: { filename: 'deep.json', content: b64(deep), mode: 'commit' },
+    });
+    expect(now.statusCode, now.body).toBe(400);
+    expect(now.json().message).toMatch(/^deep\.json: line 2: the JSON nests deeper than 64 levels/);
+    const queued = await server.inject({
+      method: 'POST',
+      url: '/api/import',
+      headers: { cookie: editor },
+      payload: { filename: 'deep.json', content: b64(deep), mode: 'commit', background: true },
+    });
+    expect(queued.statusCode, queued.body).toBe(202);
+    let job = { state: 'running', error: '', message: '' };
+    for (let i = 0; i < 200 && job.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      job = (await server.inject({ method: 'GET', url: queued.json().poll, headers: { cookie: editor } })).json();
+    }
+    expect(job).toMatchObject({ state: 'failed', error: 'unreadable-file' });
+    expect(job.message).toMatch(/^deep\.json: line 2: the JSON nests deeper than 64 levels/);
+    expect(await titles()).toBe(before);
+  });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../domain/errors.js';
+import { WorkerBusyError, WorkerLimitError } from '../../workers/pool.js';
 import type { Actor, FilmRights } from '../../services/app.js';
 import { exportEma } from '../../services/emaExport.js';
 import {
@@ -68,6 +70,19 @@ function send(reply: FastifyReply, data: Buffer, contentType: string, filename: 
     .send(data);
 }
 
+/**
+ * What a background import that failed says: the reason when it is one of ours (a refusal that names the file or a
+ * limit), else the same plain words as any server error, the error itself going to the log only (as the error
+ * handler does: an internal message may name a path or an address).
+ */
+function failedJobError(e: unknown, req: FastifyRequest): { error: string; message: string } {
+  if (e instanceof DomainError) return { error: e.code, message: e.message };
+  if (e instanceof WorkerLimitError) return { error: 'too-large', message: e.message };
+  if (e instanceof WorkerBusyError) return { error: 'busy', message: e.message };
+  req.log.error(e);
+  return { error: 'failed', message: 'the import failed on the server; it is logged, and nothing was written' };
+}
+
 /** A refused import's answer (422), with the problems that refused it. */
 function refusedBody(e: Error, problems: ImportProblem[]): ImportRefusedReply {
   return { error: 'import-refused', message: e.message, problems };
@@ -131,7 +146,7 @@ export function interchangeRoutes(fastify: FastifyInstance, app: FilmRights): vo
                 ? { state: 'refused', error: refusedBody(e as Error, problems) }
                 : {
                     state: 'failed',
-                    error: { error: (e as { code?: string }).code ?? 'failed', message: e instanceof Error ? e.message : String(e) },
+                    error: failedJobError(e, req),
                   },
             );
           },
