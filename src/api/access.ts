@@ -9,14 +9,16 @@
  * - role 'public': anyone, signed in or not (sign-in, the OpenAPI document);
  * - role 'viewer': any signed-in user; 'editor': editors and admins; 'admin': admins;
  * - scope 'write': the route changes something, so a read-only API token is refused whatever its role.
- *   Questions asked with POST (avails, conflicts) are scope 'read'.
+ *   Questions asked with POST (avails, conflicts) are scope 'read';
+ * - scope 'session': a write only a person signed in makes (creating API tokens): no API token of any
+ *   scope, so a token that leaks cannot make itself more tokens that outlive its revocation.
  * The services check again (src/services/access.ts): this hook is the first line, not the only one.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { UserRole } from '../store/index.js';
 
 export type AccessRole = 'public' | UserRole;
-export type AccessScope = 'read' | 'write';
+export type AccessScope = 'read' | 'write' | 'session';
 export interface RouteAccess {
   role: AccessRole;
   scope: AccessScope;
@@ -45,7 +47,7 @@ export function checkDeclared(route: RouteOptions): void {
   const declared = (route.config as { access?: RouteAccess } | undefined)?.access;
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   if (!declared) throw new Error(`route ${methods.join(',')} ${url} declares no access: add config: access(role, scope)`);
-  if (!(declared.role in RANK) || (declared.scope !== 'read' && declared.scope !== 'write'))
+  if (!(declared.role in RANK) || !['read', 'write', 'session'].includes(declared.scope))
     throw new Error(`route ${methods.join(',')} ${url}: unknown access ${JSON.stringify(declared)}`);
   const body = (route.schema as { body?: unknown } | undefined)?.body;
   if (methods.some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH') && body === undefined) {
@@ -164,7 +166,7 @@ function sameOrigin(origin: string, req: FastifyRequest): boolean {
 export async function enforceDeclared(
   req: FastifyRequest,
   reply: FastifyReply,
-  actor: { username: string; role: UserRole; readOnly?: boolean } | null,
+  actor: { username: string; role: UserRole; readOnly?: boolean; viaToken?: boolean } | null,
 ): Promise<unknown> {
   const declared = req.routeOptions.config?.access;
   if (!declared) {
@@ -173,8 +175,10 @@ export async function enforceDeclared(
   }
   if (declared.role === 'public') return undefined;
   if (!actor) return reply.code(401).send({ error: 'unauthenticated', message: 'sign in first' });
-  if (declared.scope === 'write' && actor.readOnly)
+  if (declared.scope !== 'read' && actor.readOnly)
     return reply.code(403).send({ error: 'forbidden', message: 'this API token is read-only' });
+  if (declared.scope === 'session' && actor.viaToken)
+    return reply.code(403).send({ error: 'forbidden', message: 'sign in to do this: an API token cannot' });
   if (RANK[actor.role] < RANK[declared.role]) {
     const who = declared.role === 'admin' ? 'only admins can do this' : 'only editors and admins can change data';
     return reply.code(403).send({

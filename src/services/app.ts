@@ -20,6 +20,8 @@ export interface Actor {
   canSeeFinancials: boolean;
   /** An API token scoped read-only cannot write, whatever the role. */
   readOnly?: boolean;
+  /** Asking through an API token (not a signed-in session): it cannot create API tokens. */
+  viaToken?: boolean;
 }
 
 /** The actor of internal jobs (demo data, migrations), recorded as such in the audit log. */

@@ -12,7 +12,7 @@ import type { Actor, FilmRights } from './app.js';
 import { SYSTEM } from './app.js';
 import { audit } from './audit.js';
 import { requireAdminWriter, requireWriteScope } from './access.js';
-import { NotFoundError, UnauthenticatedError } from './errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.js';
 import type { NewUser, UserChange } from '../contract/index.js';
 export type { NewUser, UserChange } from '../contract/index.js';
 
@@ -375,6 +375,8 @@ export async function createApiToken(
   days: number = TOKEN_DAYS_DEFAULT,
 ): Promise<{ id: string; token: string; expiresAt: string }> {
   requireWriteScope(actor);
+  // a token that leaks must not make itself more tokens that outlive its revocation
+  if (actor.viaToken) throw new ForbiddenError('sign in to create an API token: an API token cannot');
   if (scope !== 'read' && scope !== 'write') throw invalid('scope', scope, 'scope: "read" or "write"');
   if (!Number.isInteger(days) || days < 1 || days > TOKEN_DAYS_MAX)
     throw invalid('expiresInDays', days, `expiresInDays: a whole number of days from 1 to ${TOKEN_DAYS_MAX}`);
@@ -407,7 +409,7 @@ export async function actorForApiToken(app: FilmRights, token: string): Promise<
     .where('u.disabled', '=', 0)
     .executeTakeFirst();
   if (!row || (row.expires_at !== null && row.expires_at <= nowIso())) return null;
-  return actorOf(row, row.scope === 'read');
+  return { ...actorOf(row, row.scope === 'read'), viaToken: true };
 }
 
 /**

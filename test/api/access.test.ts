@@ -91,6 +91,18 @@ describe('access: no route writes without an editor or an admin, and no route re
       ).statusCode,
     ).toBe(403);
     expect((await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'write' } })).statusCode).toBe(401);
+    // nor through a write token: a token that leaks cannot make itself more tokens that outlive its revocation
+    const writeToken = (
+      await server.inject({ method: 'POST', url: '/api/tokens', payload: { scope: 'write' }, headers: { cookie: viewerCookie } })
+    ).json().token as string;
+    const minted = await server.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { scope: 'write', expiresInDays: 366 },
+      headers: { authorization: `Bearer ${writeToken}` },
+    });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.json().message).toMatch(/sign in/);
     const revoked = await server.inject({ method: 'DELETE', url: `/api/tokens/${created.json().id}`, headers: { cookie: viewerCookie } });
     expect(revoked.statusCode).toBe(204);
     expect((await server.inject({ method: 'GET', url: '/api/titles', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(

@@ -117,6 +117,12 @@ describeEachDatabase('users: an admin manages roles, access and passwords', (_op
     expect(await api.loginStatus('root', 'pwned by an editor')).toBe(401);
   });
 
+  it('the service itself refuses an API token the making of another (the route is not the only guard)', async () => {
+    const root = { ...SYSTEM, id: adminId, username: 'root' };
+    await expect(createApiToken(ctx.app, { ...root, viaToken: true }, 'read')).rejects.toThrow(/sign in to create an API token/);
+    expect((await createApiToken(ctx.app, root, 'read')).token).toMatch(/^frt_/);
+  });
+
   it('an admin API token may manage users, a read-only one may not', async () => {
     const target = await createUser(ctx.app, { username: 'tok-target', password: PASSWORD, role: 'viewer' });
     const write = (await createApiToken(ctx.app, { ...SYSTEM, id: adminId, username: 'root' }, 'write')).token;

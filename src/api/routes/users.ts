@@ -154,10 +154,10 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
   server.post(
     '/api/tokens',
     {
-      config: access('viewer', 'write'),
+      config: access('viewer', 'session'),
       schema: {
         tags: ['users'],
-        summary: 'Create an API token (shown once); scope "read" cannot write',
+        summary: 'Create an API token (shown once; signed in, not through an API token); scope "read" cannot write',
         body: TokenInput,
         response: { 201: ApiTokenCreated },
       },
