@@ -31,13 +31,15 @@ export function registerAuth(server: FastifyInstance, app: FilmRights): void {
     return enforceDeclared(req, reply, req.actor);
   });
   // A write must carry JSON (or a multipart upload): a cross-site form cannot send application/json
-  // without a CORS preflight, which we never grant.
-  server.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && req.body !== undefined && req.body !== null) {
-      const type = req.headers['content-type'] ?? '';
-      if (!type.includes('application/json') && !type.includes('multipart/form-data')) {
-        reply.code(415).send({ error: 'unsupported-media-type', message: 'send JSON (Content-Type: application/json)' });
-      }
+  // without a CORS preflight, which we never grant. The media type is read as a type, not searched for
+  // (`text/plain; x=application/json` is text), and a write without a body may name no other type.
+  server.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) return;
+    const header = req.headers['content-type'];
+    const essence = (header ?? '').split(';')[0].trim().toLowerCase();
+    const hasBody = req.body !== undefined && req.body !== null;
+    if ((hasBody || header !== undefined) && essence !== 'application/json' && essence !== 'multipart/form-data') {
+      return reply.code(415).send({ error: 'unsupported-media-type', message: 'send JSON (Content-Type: application/json)' });
     }
   });
 }

@@ -413,6 +413,17 @@ for (const database of databases) {
       }
     });
 
+    it('a write carries JSON: the media type is read as a type, and a write without a body may name no other', async () => {
+      const cookie = await login('vic');
+      const logout = (type: string | undefined, payload?: string) =>
+        server.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, ...(type ? { 'content-type': type } : {}) }, payload });
+      expect((await logout('text/plain', '')).statusCode).toBe(415);
+      expect((await logout('text/plain; a=application/json', '{}')).statusCode).toBe(415);
+      expect((await logout('application/x-www-form-urlencoded', '')).statusCode).toBe(415);
+      expect((await logout('application/json; charset=utf-8', '{}')).statusCode).toBe(204);
+      expect((await logout(undefined)).statusCode).toBe(204);
+    });
+
     it('guesses sent at the same moment are counted at once: 5 passwords are checked, the rest wait', async () => {
       await createUser(app, { username: 'burst', password: PASSWORD, role: 'viewer' });
       const guesses = await Promise.all(
