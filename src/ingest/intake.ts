@@ -7,6 +7,7 @@
  * one, is the text's first line. The date comes from the page's metadata
  * when it has it.
  */
+import { decodeText } from './charset.js';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Readability } from '@mozilla/readability';
@@ -432,7 +433,7 @@ export async function readArticleFrom(input: IntakeInput, page?: FetchedPage): P
           file,
           `file: "${basename(file)}" is ${(buf.length / 1024 / 1024).toFixed(1)} MiB, more than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB (the limit of a page or file)`,
         );
-      raw = buf.toString('utf8');
+      raw = decodeText(buf);
     } catch (e) {
       if ((e as { field?: string }).field) throw e;
       throw invalid('file', file, `file: cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);

@@ -29,6 +29,7 @@
  *   error (ECONNREFUSED 10.0.0.5:5432...) is kept in `detail` for the
  *   server's log and never shown to the user.
  */
+import { decodeText } from './charset.js';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
@@ -464,15 +465,7 @@ function readCapped(
   });
 }
 
-/** The body as text, in the charset the content type names (UTF-8 when it names none or one unknown). */
+/** The body as text, in the charset the content type names or the page declares (charset.ts). */
 function decode(body: Buffer, contentType: string): string {
-  const charset = /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType)?.[1];
-  if (charset) {
-    try {
-      return new TextDecoder(charset).decode(body);
-    } catch {
-      /* unknown label: UTF-8 */
-    }
-  }
-  return new TextDecoder('utf-8').decode(body);
+  return decodeText(body, contentType);
 }

@@ -46,6 +46,19 @@ describe('text', () => {
   });
 });
 
+/** A page written in windows-1252 and saying so only in its own head, as older trade sites are. */
+const LEGACY_HTML =
+  '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>Sales</title></head><body><article>' +
+  '<p>Paris-based Nordlicht Films has sold “Café Zoë” to Curzon for the UK for €2 million.</p>' +
+  '<p>The drama follows a café owner in Lyon through one winter, and its director’s crew.</p></article></body></html>';
+const LEGACY_PAGE = Buffer.from(encodeWindows1252(LEGACY_HTML));
+
+/** Windows-1252 bytes of a text of the characters this test uses (ASCII, é, ë, “, ”, ’, €). */
+function encodeWindows1252(text: string): Uint8Array {
+  const special: Record<string, number> = { '€': 0x80, '’': 0x92, '“': 0x93, '”': 0x94 };
+  return Uint8Array.from([...text].map((ch) => special[ch] ?? ch.charCodeAt(0)));
+}
+
 describe('files and URLs', () => {
   let server: Server;
   let base = '';
@@ -55,6 +68,7 @@ describe('files and URLs', () => {
     server = createServer((req, res) => {
       hits.push(req.url ?? '');
       if (req.url === '/article.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+      if (req.url === '/legacy.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(LEGACY_PAGE);
       if (req.url === '/plain.txt')
         return res
           .writeHead(200, { 'content-type': 'text/plain' })
@@ -80,6 +94,22 @@ describe('files and URLs', () => {
     expect(a.text).toContain('Wild Bunch is handling international sales.');
     const p = await readArticle({ url: `${base}/plain.txt`, outlet: 'Variety' }, local);
     expect(p).toMatchObject({ date: '2021-07-20', outlet: 'Variety' });
+  });
+
+  it('reads a page or a file in the character set it declares, else UTF-8, else windows-1252', async () => {
+    const deal = (text: string) => extractFacts(text, { date: '2024-05-20' }).facts.find((f) => f.type === 'deal')?.fields;
+    const page = await readArticle({ url: `${base}/legacy.html` }, local);
+    expect(page.text).toContain('“Café Zoë” to Curzon');
+    expect(page.text).toContain('for €2 million');
+    expect(deal(page.text)).toMatchObject({ title: 'Café Zoë', buyer: 'Curzon', territories: 'UK' });
+    writeFileSync(join(dir, 'legacy.html'), LEGACY_PAGE);
+    expect((await readArticle({ file: join(dir, 'legacy.html') })).text).toContain('“Café Zoë”');
+    // no declaration, and bytes that are not UTF-8: windows-1252, as a browser reads them
+    writeFileSync(join(dir, 'legacy.txt'), encodeWindows1252('Nordlicht Films has sold “Café Zoë” to Curzon for the UK.'));
+    expect((await readArticle({ file: join(dir, 'legacy.txt') })).text).toContain('“Café Zoë”');
+    // UTF-8 stays UTF-8
+    writeFileSync(join(dir, 'utf8.txt'), 'Nordlicht Films has sold “Café Zoë” to Curzon for the UK.');
+    expect((await readArticle({ file: join(dir, 'utf8.txt') })).text).toContain('“Café Zoë”');
   });
 
   it('says why a URL cannot be read', async () => {
