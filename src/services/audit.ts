@@ -50,8 +50,12 @@ export async function deletedSnapshot<T>(db: Kysely<Database>, entity: string, i
   return parseJson(last.before) as T;
 }
 
-/** The audit trail of one record (or of everything), newest first. */
-export async function auditTrail(app: FilmRights, actor: Actor, params: { entity?: string; entityId?: string; limit?: number } = {}) {
+/** The audit trail of one record (or of everything), newest first: at most `limit` entries (200 by default, 1,000 at most), or all with `limit: null` (the audit export). */
+export async function auditTrail(
+  app: FilmRights,
+  actor: Actor,
+  params: { entity?: string; entityId?: string; limit?: number | null } = {},
+) {
   let q = app.store.db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
@@ -60,10 +64,9 @@ export async function auditTrail(app: FilmRights, actor: Actor, params: { entity
   if (params.entityId) q = q.where('a.entity_id', '=', params.entityId);
   // the accounts are confidential whole: their history too
   if (!actor.canSeeFinancials) q = q.where('a.entity', 'not in', FINANCIAL_ENTITIES);
-  const rows = await q
-    .orderBy('a.id', 'desc')
-    .limit(Math.min(params.limit ?? 200, 1000))
-    .execute();
+  q = q.orderBy('a.id', 'desc');
+  if (params.limit !== null) q = q.limit(Math.min(params.limit ?? 200, 1000));
+  const rows = await q.execute();
   return rows.map((r) => ({
     id: Number(r.id),
     at: r.at,

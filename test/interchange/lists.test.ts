@@ -106,6 +106,27 @@ describe('list exports', () => {
     }
   });
 
+  it('the audit log exports whole, not its newest thousand entries', async () => {
+    const before = (await exportList(app, SYSTEM, 'audit', 'csv')).data.toString('utf8').trim().split('\n').length;
+    await app.store.db
+      .insertInto('audit_log')
+      .values(
+        Array.from({ length: 1_200 }, (_, i) => ({
+          at: `2024-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`,
+          user_id: 'system',
+          action: 'update',
+          entity: 'titles',
+          entity_id: `t${i}`,
+          before: null,
+          after: null,
+          reason: null,
+        })),
+      )
+      .execute();
+    const lines = (await exportList(app, SYSTEM, 'audit', 'csv')).data.toString('utf8').trim().split('\n');
+    expect(lines.length).toBe(before + 1_200);
+  });
+
   it('hides MGs from users who may not see financial terms', async () => {
     const text = (await exportList(app, { ...SYSTEM, canSeeFinancials: false }, 'contracts', 'csv')).data.toString('utf8');
     expect(text).not.toContain('MG');
