@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { MarketReportView } from '../../contract/index.js';
+import { exponent } from '../../domain/money/amounts.js';
 
 const STATUS_WORDS: Record<string, string> = {
   new: 'New',
@@ -25,7 +26,11 @@ function head(ws: ExcelJS.Worksheet, title: string, columns: Array<[string, numb
   ws.views = [{ state: 'frozen', ySplit: 3 }];
 }
 
-const AMOUNT_FORMAT = '#,##0.00';
+/** An amount in its currency's decimals (JPY none, USD two, KWD three), as the list exports write money. */
+const amountFormat = (currency: string | null | undefined) => {
+  const e = currency ? exponent(currency) : 2;
+  return `#,##0${e ? `.${'0'.repeat(e)}` : ''}`;
+};
 
 export async function marketReportXlsx(r: MarketReportView): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -79,7 +84,7 @@ export async function marketReportXlsx(r: MarketReportView): Promise<Buffer> {
       d.contract?.ref ?? '',
       ...(money ? [d.mg ? Number(d.mg.amount) : '', d.mg?.currency ?? ''] : []),
     ]);
-    if (money) row.getCell(5).numFmt = AMOUNT_FORMAT;
+    if (money) row.getCell(5).numFmt = amountFormat(d.mg?.currency);
   }
 
   if (r.mgTotals) {
@@ -91,8 +96,8 @@ export async function marketReportXlsx(r: MarketReportView): Promise<Buffer> {
     ]);
     for (const t of r.mgTotals) {
       const row = totals.addRow([t.currency, Number(t.signed), Number(t.open)]);
-      row.getCell(2).numFmt = AMOUNT_FORMAT;
-      row.getCell(3).numFmt = AMOUNT_FORMAT;
+      row.getCell(2).numFmt = amountFormat(t.currency);
+      row.getCell(3).numFmt = amountFormat(t.currency);
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
