@@ -14,7 +14,9 @@ import { describe, expect, it } from 'vitest';
 import type { AvailsSheetView } from '../../src/contract/index.js';
 import { availsSheetPdf } from '../../src/interchange/buyers/availsSheet.js';
 import { lineupSheetPdf, type LineupSheet } from '../../src/interchange/marketSheet/sheet.js';
+import { newPdf } from '../../src/interchange/pdf/document.js';
 import { FONT_DIR } from '../../src/interchange/pdf/fonts.js';
+import { layoutText, lineHeight, textWidth } from '../../src/interchange/pdf/text.js';
 import { statementPdf } from '../../src/interchange/statements/pdf.js';
 import type { StatementView } from '../../src/interchange/statements/view.js';
 import { overlaps, pastMargins, readPdf, type ReadPdf } from '../support/pdfs.js';
@@ -205,6 +207,35 @@ describe('the PDFs in every script', () => {
       expect(loglineTops[i] - loglineTops[i - 1]).toBeGreaterThanOrEqual(10);
       expect(loglineTops[i] - loglineTops[i - 1]).toBeLessThanOrEqual(15);
     }
+  });
+});
+
+describe('laying text out in the fonts it is drawn in', () => {
+  const { doc } = newPdf('layout');
+  const style = { size: 10 };
+
+  it('breaks between Chinese characters and inside a word wider than the column, never past the width', () => {
+    const text = 'Supercalifragilisticexpialidocious 一位年迈的渡船船夫在小岛停航前的最后一个冬天里';
+    const block = layoutText(doc, text, style, 60);
+    expect(block.lines.length).toBeGreaterThan(4);
+    for (const line of block.lines) expect(textWidth(doc, line, style)).toBeLessThanOrEqual(60);
+    expect(squeezed(block.lines.join(''))).toBe(squeezed(text));
+    expect(block.height).toBe(block.lines.length * lineHeight(style));
+  });
+
+  it('ends the last allowed line with an ellipsis that still fits', () => {
+    const block = layoutText(doc, `${LOGLINE} ${NAMES.korean} ${NAMES.cyrillic}`, style, 120, 2);
+    expect(block.lines).toHaveLength(2);
+    expect(block.lines[1].endsWith('…')).toBe(true);
+    expect(textWidth(doc, block.lines[1], style)).toBeLessThanOrEqual(120);
+    expect(LOGLINE.startsWith(block.lines.join('').slice(0, -1))).toBe(true);
+  });
+
+  it('measures a mixed line as the sum of its scripts, each in its own font', () => {
+    const mixed = textWidth(doc, `${NAMES.latin1} ${NAMES.chinese}`, style);
+    expect(mixed).toBeCloseTo(textWidth(doc, `${NAMES.latin1} `, style) + textWidth(doc, NAMES.chinese, style), 5);
+    // a Chinese character is about one em wide
+    expect(textWidth(doc, NAMES.chinese, style)).toBeGreaterThan(NAMES.chinese.length * 9);
   });
 });
 
