@@ -259,6 +259,28 @@ describeEachDatabase('buyers', (_open, database) => {
     });
   });
 
+  it("writes a Japanese buyer's avails sheet with the dates and its name in Japanese, as written", async () => {
+    const buyer = await createBuyer(t.app, AGENT, {
+      company: { name: '星空映画 Hoshizora Eiga', kind: 'distributor', country: 'Japan' },
+      kind: 'distributor',
+      territories: 'Japan',
+      media: 'All Media',
+      locale: 'ja-JP',
+    });
+    const sheet = await buyerAvailsSheet(
+      t.app,
+      VIEWER,
+      buyer.id,
+      { titleIds: ['one-second'], start: '2027-01-01', end: '2027-12-31' },
+      '2026-12-05',
+    );
+    expect([sheet.period, sheet.madeOn]).toEqual(['2027年1月1日 – 2027年12月31日', '2026年12月5日']);
+    const text = (await new PDFParse({ data: await availsSheetPdf(sheet) }).getText()).text;
+    expect(text).toContain('Avails for 星空映画 Hoshizora Eiga');
+    expect(text).toContain('Period 2027年1月1日 – 2027年12月31日');
+    expect(text).toContain('Made 2026年12月5日');
+  });
+
   it('moves the profile, contacts and screeners when its company is merged into another; a merged contact person follows the kept record', async () => {
     const { mergeCompanies, mergePeople } = await import('../../src/services/merge.js');
     const dup = await createBuyer(t.app, AGENT, {

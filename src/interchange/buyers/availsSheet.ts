@@ -1,11 +1,12 @@
 /**
- * A buyer's avails sheet as files: PDF (pdfkit, real text in the standard Helvetica fonts) and
- * XLSX (exceljs). Both are written from the sheet's view alone, which carries statuses and never
+ * A buyer's avails sheet as files: PDF (pdfkit, real text in embedded fonts, so a Japanese buyer's
+ * dates and names read as written) and XLSX (exceljs). Both are written from the sheet's view alone, which carries statuses and never
  * another buyer's name or a contract reference, so neither file can leak them.
  */
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import type { AvailsSheetView } from '../../contract/index.js';
+import { newPdf } from '../pdf/document.js';
+import { drawText, keepRoom, layoutText, lineHeight, writeText, type TextStyle } from '../pdf/text.js';
 
 export const SHEET_STATUS_WORDS = { available: 'Available', 'on-hold': 'On hold', 'not-available': 'Not available' } as const;
 
@@ -17,43 +18,39 @@ export function sheetHeading(s: AvailsSheetView): string[] {
   ];
 }
 
+const TITLE: TextStyle = { size: 16, bold: true };
+const BODY: TextStyle = { size: 10 };
+const FILM: TextStyle = { size: 12, bold: true };
+const CELL: TextStyle = { size: 9 };
+const HEAD: TextStyle = { size: 9, bold: true };
+
 export function availsSheetPdf(s: AvailsSheetView): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Avails for ${s.buyer.name}`, Creator: 'filmrights' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = newPdf(`Avails for ${s.buyer.name}`);
   const [title, scope, period] = sheetHeading(s);
-  doc.font('Helvetica-Bold').fontSize(16).text(title);
-  doc.moveDown(0.3).font('Helvetica').fontSize(10).text(scope).text(period);
-  doc.moveDown();
+  writeText(doc, title, TITLE);
+  doc.y += 3;
+  writeText(doc, scope, BODY);
+  writeText(doc, period, BODY);
+  doc.y += lineHeight(BODY);
   const left = doc.page.margins.left;
-  const cols = [left, left + 150, left + 390];
-  const row = (cells: string[], bold = false) => {
-    if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
+  const cols = [left, left + 150, left + 390, doc.page.width - doc.page.margins.right + 8];
+  const row = (cells: string[], style: TextStyle) => {
+    const blocks = cells.map((c, i) => layoutText(doc, c, style, cols[i + 1] - cols[i] - 8));
+    const height = Math.max(12, ...blocks.map((b) => b.height));
+    keepRoom(doc, height);
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    let bottom = y;
-    cells.forEach((c, i) => {
-      doc.text(c, cols[i], y, { width: (cols[i + 1] ?? doc.page.width - doc.page.margins.right) - cols[i] - 8 });
-      bottom = Math.max(bottom, doc.y);
-    });
-    doc.y = Math.max(bottom, y + 12);
+    blocks.forEach((b, i) => drawText(doc, b, cols[i], y));
+    doc.y = y + height;
     doc.x = left;
   };
   for (const t of s.titles) {
-    if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(12)
-      .text(`${t.name}${t.year ? ` (${t.year})` : ''}`, left);
-    doc.moveDown(0.2);
-    row(['Territory', 'Media', 'Status'], true);
-    if (!t.rows.length) row(['—', '—', 'Not available']);
-    for (const r of t.rows) row([r.countryName, r.media, SHEET_STATUS_WORDS[r.status]]);
-    doc.moveDown();
+    keepRoom(doc, 80);
+    writeText(doc, `${t.name}${t.year ? ` (${t.year})` : ''}`, FILM);
+    doc.y += 2;
+    row(['Territory', 'Media', 'Status'], HEAD);
+    if (!t.rows.length) row(['—', '—', 'Not available'], CELL);
+    for (const r of t.rows) row([r.countryName, r.media, SHEET_STATUS_WORDS[r.status]], CELL);
+    doc.y += lineHeight(CELL);
   }
   doc.end();
   return done;

@@ -1,10 +1,11 @@
 /**
  * The line-up sheet of a market: per title in line-up order, its logline, director(s), cast,
- * status and screening times in the market's local time, as PDF (pdfkit, real text) and XLSX
- * (exceljs). The services gather the sheet; this module only writes it.
+ * status and screening times in the market's local time, as PDF (pdfkit, real text in embedded fonts,
+ * laid out in them: a long title is cut with "…" before the status beside it) and XLSX (exceljs). The services gather the sheet; this module only writes it.
  */
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
+import { newPdf } from '../pdf/document.js';
+import { ascent, drawText, keepRoom, layoutText, lineHeight, writeText, type TextStyle } from '../pdf/text.js';
 
 export interface LineupSheet {
   market: string;
@@ -30,34 +31,37 @@ const STATUS_WORDS: Record<string, string> = {
 };
 export const statusWord = (s: string) => STATUS_WORDS[s] ?? s;
 
+const HEADING: TextStyle = { size: 18, bold: true };
+const NOTE: TextStyle = { size: 10, color: '#444' };
+const TITLE: TextStyle = { size: 13, bold: true };
+const STATUS: TextStyle = { size: 10 };
+const LOGLINE: TextStyle = { size: 10, italic: true };
+const BODY: TextStyle = { size: 10 };
+/** A title longer than this many lines ends with "…". */
+const TITLE_LINES = 2;
+
 export function lineupSheetPdf(s: LineupSheet): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${s.market}: line-up`, Creator: 'filmrights' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.font('Helvetica-Bold').fontSize(18).text(`${s.market}: line-up`);
-  doc.font('Helvetica').fontSize(10).fillColor('#444').text(`${s.dates}. Times are local (${s.timeZone}).`);
-  doc.fillColor('black').moveDown();
-  if (!s.rows.length) doc.text('No titles in the line-up yet.');
+  const { doc, done } = newPdf(`${s.market}: line-up`);
+  writeText(doc, `${s.market}: line-up`, HEADING);
+  writeText(doc, `${s.dates}. Times are local (${s.timeZone}).`, NOTE);
+  doc.y += lineHeight(BODY);
+  if (!s.rows.length) writeText(doc, 'No titles in the line-up yet.', BODY);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.right - left;
   for (const r of s.rows) {
-    if (doc.y > doc.page.height - doc.page.margins.bottom - 120) doc.addPage();
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(13)
-      .text(`${r.title}${r.year ? ` (${r.year})` : ''}`, { continued: true });
-    doc
-      .font('Helvetica')
-      .fontSize(10)
-      .text(`   ${statusWord(r.status)}`);
-    if (r.logline) doc.font('Helvetica-Oblique').fontSize(10).text(r.logline);
-    doc.font('Helvetica').fontSize(10);
-    if (r.directors.length) doc.text(`Director: ${r.directors.join(', ')}`);
-    if (r.cast.length) doc.text(`Cast: ${r.cast.join(', ')}`);
-    doc.text(r.screenings.length ? `Screenings: ${r.screenings.join('; ')}` : 'Screenings: none scheduled');
-    doc.moveDown();
+    keepRoom(doc, 120);
+    // the status stands at the right margin on the title's first line; the title keeps clear of it
+    const status = layoutText(doc, statusWord(r.status), STATUS, width);
+    const title = layoutText(doc, `${r.title}${r.year ? ` (${r.year})` : ''}`, TITLE, width - status.width - 12, TITLE_LINES);
+    const y = doc.y;
+    drawText(doc, title, left, y);
+    drawText(doc, status, left, y + ascent(TITLE) - ascent(STATUS), { width, align: 'right' });
+    doc.y = y + title.height + 2;
+    if (r.logline) writeText(doc, r.logline, LOGLINE);
+    if (r.directors.length) writeText(doc, `Director: ${r.directors.join(', ')}`, BODY);
+    if (r.cast.length) writeText(doc, `Cast: ${r.cast.join(', ')}`, BODY);
+    writeText(doc, r.screenings.length ? `Screenings: ${r.screenings.join('; ')}` : 'Screenings: none scheduled', BODY);
+    doc.y += lineHeight(BODY);
   }
   doc.end();
   return done;

@@ -1,46 +1,50 @@
 /**
  * A statement as a PDF a licensor or producer can file: real text (selectable and searchable, in
- * the standard Helvetica fonts every reader has), the lines with Prior | Current | Cumulative, and
- * the amount due.
+ * fonts embedded in the file, so a licensee named in Chinese or Korean reads as written), the lines
+ * with Prior | Current | Cumulative, and the amount due.
  */
-import PDFDocument from 'pdfkit';
+import { newPdf } from '../pdf/document.js';
+import { drawText, keepRoom, layoutText, lineHeight, writeText, type TextStyle } from '../pdf/text.js';
 import { grouped, rowCells, statementRows, statementTitle, type StatementView } from './view.js';
 
-export function statementPdf(s: StatementView): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: { Title: `${statementTitle(s)}: ${s.contract.ref} ${s.period.key}`, Creator: 'filmrights' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+const TITLE: TextStyle = { size: 16, bold: true };
+const BODY: TextStyle = { size: 10 };
+const STRONG: TextStyle = { size: 10, bold: true };
+const DUE: TextStyle = { size: 11, bold: true };
+const STEP: TextStyle = { size: 9 };
 
-  doc.font('Helvetica-Bold').fontSize(16).text(statementTitle(s));
-  doc.moveDown(0.3).font('Helvetica').fontSize(10);
-  doc.text(`Contract ${s.contract.ref}: ${s.parties.reporter} to ${s.parties.recipient}`);
-  doc.text(`Period ${s.period.key} (${s.period.start} to ${s.period.end}); due ${s.dueOn}; amounts in ${s.currency}`);
-  if (s.pool.length > 1) doc.text(`Cross-collateralised with ${s.pool.filter((r) => r !== s.contract.ref).join(', ')}`);
+export function statementPdf(s: StatementView): Promise<Buffer> {
+  const { doc, done } = newPdf(`${statementTitle(s)}: ${s.contract.ref} ${s.period.key}`);
+
+  writeText(doc, statementTitle(s), TITLE);
+  doc.y += 3;
+  writeText(doc, `Contract ${s.contract.ref}: ${s.parties.reporter} to ${s.parties.recipient}`, BODY);
+  writeText(doc, `Period ${s.period.key} (${s.period.start} to ${s.period.end}); due ${s.dueOn}; amounts in ${s.currency}`, BODY);
+  if (s.pool.length > 1) writeText(doc, `Cross-collateralised with ${s.pool.filter((r) => r !== s.contract.ref).join(', ')}`, BODY);
   if (s.issued)
-    doc.text(`Issued ${s.issued.issuedAt.slice(0, 10)}${s.issued.corrects ? `; corrects statement no. ${s.issued.corrects}` : ''}`);
-  doc.moveDown();
+    writeText(
+      doc,
+      `Issued ${s.issued.issuedAt.slice(0, 10)}${s.issued.corrects ? `; corrects statement no. ${s.issued.corrects}` : ''}`,
+      BODY,
+    );
+  doc.y += lineHeight(BODY);
 
   const left = doc.page.margins.left;
   const cols = [left, left + 230, left + 320, left + 410];
   const width = 85;
   const row = (label: string, values: Array<string | undefined>, o: { bold?: boolean; indent?: boolean } = {}) => {
-    if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
+    const style = o.bold ? STRONG : BODY;
+    const indent = o.indent ? 12 : 0;
+    const labelBlock = layoutText(doc, label, style, 225 - indent);
+    const cells = values.map((v) => (v === undefined ? undefined : layoutText(doc, v, style, width)));
+    const height = Math.max(14, labelBlock.height, ...cells.map((c) => c?.height ?? 0));
+    keepRoom(doc, height);
     const y = doc.y;
-    doc.font(o.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
-    doc.text(label, cols[0] + (o.indent ? 12 : 0), y, { width: 225 - (o.indent ? 12 : 0) });
-    const after = doc.y;
-    values.forEach((v, i) => {
-      if (v !== undefined) doc.text(v, cols[i + 1], y, { width, align: 'right' });
+    drawText(doc, labelBlock, cols[0] + indent, y);
+    cells.forEach((c, i) => {
+      if (c) drawText(doc, c, cols[i + 1], y, { width, align: 'right' });
     });
-    doc.y = Math.max(after, y + 14);
+    doc.y = y + height;
     doc.x = left;
   };
   row('', ['Prior', 'Current', 'Cumulative'], { bold: true });
@@ -49,20 +53,16 @@ export function statementPdf(s: StatementView): Promise<Buffer> {
     .lineTo(cols[3] + width, doc.y)
     .lineWidth(0.5)
     .stroke();
-  doc.moveDown(0.3);
+  doc.y += 3;
   for (const r of statementRows(s)) {
     const values = rowCells(r).map((v) => (v === undefined ? undefined : grouped(v)));
     row(r.label, values, { bold: r.strong, indent: r.indent });
   }
-  doc.moveDown();
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(11)
-    .text(`Amount due: ${s.currency} ${grouped(s.due)}`, left);
-  doc.moveDown();
-  doc.font('Helvetica-Bold').fontSize(10).text('How the money flows');
-  doc.font('Helvetica').fontSize(9);
-  for (const step of s.steps) doc.text(step);
+  doc.y += lineHeight(BODY);
+  writeText(doc, `Amount due: ${s.currency} ${grouped(s.due)}`, DUE);
+  doc.y += lineHeight(BODY);
+  writeText(doc, 'How the money flows', STRONG);
+  for (const step of s.steps) writeText(doc, step, STEP);
   doc.end();
   return done;
 }
