@@ -11,10 +11,15 @@ import {
   UnauthenticatedError,
 } from '../services/errors.js';
 import { RevenueReportError } from '../services/money/ledger.js';
+import { RevenueReportRecordedError } from '../services/money/recordedReports.js';
 
 /** Every error leaves as JSON that names the field: `{error, message, field?, value?, suggestions?}`. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): void {
-  if (err instanceof RevenueReportError) {
+  if (err instanceof RevenueReportRecordedError) {
+    // the report (or one with the same rows) is already recorded: named, with when; nothing was written
+    const { report, rows, importedAt } = err.recorded;
+    reply.code(409).send({ error: err.code, message: err.message, field: err.field, report, rows, importedAt });
+  } else if (err instanceof RevenueReportError) {
     // a refused revenue report names every row and field at fault; nothing of it was written
     reply.code(400).send({ error: err.code, message: err.message, field: err.field, problems: err.problems, ...err.sheet });
   } else if (err instanceof DomainError) {

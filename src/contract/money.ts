@@ -184,11 +184,15 @@ export type RevenueRowInput = Static<typeof RevenueRowInput>;
 
 export const REVENUE_ROWS_MAX = 10_000;
 
+const REPLACE =
+  "replace the contract's report of the same name (its rows removed, these written, one audit entry); without it, a report already recorded (same name, or the same rows) is refused (409)";
+
 /** POST /api/contracts/:id/revenue-reports: the rows as JSON; `preview` checks them without writing. */
 export const RevenueReportInput = closed({
   report: Type.String({ minLength: 1, maxLength: LABEL, description: 'what the report is, e.g. "Neon Q4 2021"' }),
   rows: list(RevenueRowInput, REVENUE_ROWS_MAX),
   preview: Type.Optional(Type.Boolean({ default: false })),
+  replace: Type.Optional(Type.Boolean({ default: false, description: REPLACE })),
 });
 export type RevenueReportInput = Static<typeof RevenueReportInput>;
 
@@ -201,8 +205,21 @@ export const RevenueReportResult = Type.Object({
   gross: Type.Record(Type.String(), Type.String()),
   problems: Type.Array(RevenueProblem),
   preview: Type.Boolean(),
+  /** With `replace`: the rows of the earlier report of that name removed (or, previewed, to be removed); 0 when there was none. */
+  replaced: Type.Optional(Type.Integer()),
 });
 export type RevenueReportResult = Static<typeof RevenueReportResult>;
+
+/** Refused (409): that report, or one with the same rows, is already recorded for the contract; nothing was written. */
+export const RevenueReportRecorded = Type.Object({
+  error: Type.Literal('already-imported'),
+  message: Type.String(),
+  field: Type.Literal('report'),
+  /** The report already recorded, its rows and when it was recorded (ISO 8601). */
+  report: Type.String(),
+  rows: Type.Integer(),
+  importedAt: Type.String(),
+});
 
 /** A refused revenue report: each row and field at fault; nothing was written. */
 export const RevenueReportRefusal = Type.Object({
@@ -235,6 +252,7 @@ export const revenueSheetInput = (maxBase64: number, maxBytes: number) =>
     sheet: Type.Optional(Type.String({ maxLength: 200 })),
     report: Type.Optional(Type.String({ maxLength: LABEL })),
     preview: Type.Optional(Type.Boolean({ default: false })),
+    replace: Type.Optional(Type.Boolean({ default: false, description: REPLACE })),
   });
 
 /** What a revenue report sheet recorded (or would), with the headers read and the mapping used. */

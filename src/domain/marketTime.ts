@@ -75,20 +75,42 @@ export type GapRule = 'refuse' | 'before';
  * spring-forward gap either a refusal naming `field` or the offset before the gap).
  */
 export function instantOf(local: string, zone: string, field: string, gap: GapRule = 'refuse'): number {
+  return instantBy(local, (instantMs) => offsetAt(zone, instantMs), field, gap, zone);
+}
+
+/**
+ * instantOf for a zone given by its offset (minutes) at each instant: an IANA zone's, or a
+ * calendar file's own VTIMEZONE. `zoneName` names it in a refusal.
+ */
+export function instantBy(local: string, offsetOf: (instantMs: number) => number, field: string, gap: GapRule, zoneName: string): number {
   const wall = wallMs(local);
   if (wall === null) throw invalid(field, local, `${field}: "${local}" is not a date and time as YYYY-MM-DDTHH:MM`);
-  // The offsets in force a day either side bound every candidate.
-  const candidates = [...new Set([offsetAt(zone, wall - 36 * 3_600_000), offsetAt(zone, wall), offsetAt(zone, wall + 36 * 3_600_000)])];
-  const hits = candidates.map((off) => wall - off * MINUTE).filter((instant) => localOf(zone, instant) === local);
-  if (hits.length) return Math.min(...hits);
+  const hits = occurrences(wall, local, offsetOf);
+  if (hits.length) return hits[0];
   if (gap === 'refuse')
     throw invalid(
       field,
       local,
-      `${field}: ${local.replace('T', ' ')} does not exist in ${zone} (the clocks go forward then); choose a later time`,
+      `${field}: ${local.replace('T', ' ')} does not exist in ${zoneName} (the clocks go forward then); choose a later time`,
     );
-  const before = offsetAt(zone, wall - 36 * 3_600_000);
+  const before = offsetOf(wall - 36 * 3_600_000);
   return wall - before * MINUTE;
+}
+
+/** Every instant a local wall time stands for in a zone, earliest first: none in a gap, two when the clocks go back over it. */
+export function instantsOf(local: string, zone: string): number[] {
+  const wall = wallMs(local);
+  return wall === null ? [] : occurrences(wall, local, (instantMs) => offsetAt(zone, instantMs));
+}
+
+function occurrences(wall: number, local: string, offsetOf: (instantMs: number) => number): number[] {
+  const localAt = (instant: number) => new Date(instant + offsetOf(instant) * MINUTE).toISOString().slice(0, 16);
+  // The offsets in force a day either side bound every candidate.
+  const candidates = [...new Set([offsetOf(wall - 36 * 3_600_000), offsetOf(wall), offsetOf(wall + 36 * 3_600_000)])];
+  return candidates
+    .map((off) => wall - off * MINUTE)
+    .filter((instant) => localAt(instant) === local)
+    .sort((a, b) => a - b);
 }
 
 /** An instant as an ISO UTC timestamp to the minute ('2026-05-15T08:00:00Z'), as stored. */

@@ -134,6 +134,23 @@ describeEachDatabase('market days through the API', (_open, database) => {
     ]);
   });
 
+  it('imports its own .ics export as nothing new: each meeting and screening is known by its UID', async () => {
+    const own = (await call('vic', 'GET', `/api/markets/${market}/schedule.ics`)).body;
+    const before = (await ok(call('vic', 'GET', `/api/markets/${market}/schedule`))).meetings.length as number;
+    const preview = await ok(call('ed', 'POST', `/api/markets/${market}/schedule/import`, { ics: own, commit: false }));
+    expect(preview.events.map((e: { uid: string; status: string }) => [e.uid.replace(/-[\w-]+@/, '-…@'), e.status])).toEqual([
+      ['meeting-…@filmrights', 'already-imported'],
+      ['meeting-…@filmrights', 'already-imported'],
+      ['screening-…@filmrights', 'already-imported'],
+      ['meeting-…@filmrights', 'already-imported'],
+    ]);
+    expect(await ok(call('ed', 'POST', `/api/markets/${market}/schedule/import`, { ics: own, commit: true }))).toMatchObject({
+      committed: true,
+      created: 0,
+    });
+    expect((await ok(call('vic', 'GET', `/api/markets/${market}/schedule`))).meetings).toHaveLength(before);
+  });
+
   it('imports an .ics: preview, then hostile files refused with a clear message', async () => {
     const ics = [
       'BEGIN:VCALENDAR',

@@ -282,6 +282,113 @@ describeEachDatabase('the accounts through the API', (_open, database) => {
     expect(lines).toMatchObject([{ row: 2, period: '2022-Q3', gross: '4000.25', media: 'SVOD' }]);
   });
 
+  it('refuses a revenue report already recorded (same name, or the same rows), and replaces one only when asked', async () => {
+    const csv = (svod: string) =>
+      [
+        'Period,Title,Territory,Media,Gross,Currency',
+        `2022-Q4,One Second,United States,SVOD,${svod},USD`,
+        '2022-Q4,One Second,Canada,TVOD,1000,USD',
+      ].join('\n');
+    const file = (content: string, extra: object = {}) => ({
+      filename: 'neon-q4-2022.csv',
+      content: Buffer.from(content).toString('base64'),
+      ...extra,
+    });
+    const post = (body: object) => call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports/file', body);
+    const receipts = async () => (await ok(call('fay', 'GET', '/api/contracts/NEON-NA/statements/2022-Q4'))).receipts.current as string;
+    const lines = async (report: string) =>
+      ((await ok(call('fay', 'GET', '/api/contracts/NEON-NA/ledger'))).revenue as Array<{ report: string; gross: string }>)
+        .filter((l) => l.report === report)
+        .map((l) => l.gross);
+
+    expect(await ok(post(file(csv('5000'))))).toMatchObject({ rows: 2, gross: { USD: '6000.00' } });
+    expect(await receipts()).toBe('6000.00');
+    const before = await revenueCount();
+
+    // the same file again, previewed or recorded: 409, naming the report and when it was recorded
+    for (const preview of [true, false]) {
+      const again = await post(file(csv('5000'), { preview }));
+      expect(again.statusCode, again.body).toBe(409);
+      expect(again.json()).toMatchObject({ error: 'already-imported', field: 'report', report: 'neon-q4-2022.csv', rows: 2 });
+      expect(Number.isNaN(Date.parse(again.json().importedAt))).toBe(false);
+      expect(again.json().message).toMatch(
+        /^report: "neon-q4-2022\.csv" was already recorded for NEON-NA on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(2 rows, USD 6,000\.00\); nothing was written\. To replace it, send it again with replace: true$/,
+      );
+    }
+    // the same rows under another name (the file renamed, or sent as JSON)
+    const renamed = await post(file(csv('5000'), { filename: 'neon-q4-2022 (1).csv' }));
+    expect(renamed.statusCode, renamed.body).toBe(409);
+    expect(renamed.json()).toMatchObject({ error: 'already-imported', report: 'neon-q4-2022.csv' });
+    expect(renamed.json().message).toMatch(/^report: the rows of "neon-q4-2022 \(1\)\.csv" are those of "neon-q4-2022\.csv", recorded for/);
+    const asJson = await call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports', {
+      report: 'Neon Q4 2022',
+      rows: [row('2022-Q4', 'TVOD', '1000', { territory: 'Canada' }), row('2022-Q4', 'SVOD', '5,000.00')],
+    });
+    expect(asJson.statusCode, asJson.body).toBe(409);
+    expect(asJson.json().report).toBe('neon-q4-2022.csv');
+    // the same name with other rows, as JSON
+    const sameName = await call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports', {
+      report: 'neon-q4-2022.csv',
+      rows: [row('2022-Q4', 'SVOD', '1')],
+    });
+    expect(sameName.statusCode, sameName.body).toBe(409);
+    expect(sameName.json().message).toMatch(/^report: "neon-q4-2022\.csv" was already recorded for NEON-NA/);
+    expect(await revenueCount()).toBe(before);
+    expect(await receipts()).toBe('6000.00');
+
+    // replace: true, previewed (nothing written), then recorded: the old rows go, the new come, one audit entry
+    const preview = await ok(post(file(csv('5500'), { replace: true, preview: true })));
+    expect(preview).toMatchObject({ rows: 2, replaced: 2, preview: true });
+    expect(await lines('neon-q4-2022.csv')).toEqual(['5000.00', '1000.00']);
+    const replaced = await ok(post(file(csv('5500'), { replace: true })));
+    expect(replaced).toMatchObject({ rows: 2, replaced: 2, gross: { USD: '6500.00' }, preview: false });
+    expect(await lines('neon-q4-2022.csv')).toEqual(['5500.00', '1000.00']);
+    expect(await revenueCount()).toBe(before);
+    expect(await receipts()).toBe('6500.00');
+    const entries = await app.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('entity', '=', 'revenue_lines')
+      .where('action', '=', 'update')
+      .execute();
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(String(entries[0].after))).toMatchObject({ report: 'neon-q4-2022.csv', rows: 2, gross: { USD: '6500.00' } });
+    expect(JSON.parse(String(entries[0].before))).toMatchObject({ report: 'neon-q4-2022.csv', rows: 2, gross: { USD: '6000.00' } });
+    // replace: true for a new name simply records it
+    expect(
+      await ok(
+        call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports', {
+          report: 'Neon Q4 2022 France',
+          rows: [row('2022-Q4', 'SVOD', '10', { territory: 'France' })],
+          replace: true,
+        }),
+      ),
+    ).toMatchObject({ rows: 1, replaced: 0 });
+    // a report with rows in an issued period cannot be replaced: its statement is frozen
+    const frozen = await call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports', {
+      report: 'Neon Q1 2022',
+      rows: [row('2022-Q4', 'SVOD', '1')],
+      replace: true,
+    });
+    expect(frozen.statusCode, frozen.body).toBe(400);
+    expect(frozen.json()).toMatchObject({ field: 'replace' });
+    expect(frozen.json().message).toMatch(/"Neon Q1 2022" has rows in 2022-Q1, which already has an issued statement/);
+    expect(await lines('Neon Q1 2022')).toEqual(['1000000.00']);
+    // nor is a report replaced by one with no rows (that would remove it unseen)
+    const empty = await post(file('Period,Title,Territory,Media,Gross,Currency\n', { replace: true }));
+    expect(empty.statusCode, empty.body).toBe(400);
+    expect(empty.json()).toMatchObject({ field: 'rows' });
+    expect(await lines('neon-q4-2022.csv')).toEqual(['5500.00', '1000.00']);
+  });
+
+  it('records one of the same report sent three times at once', async () => {
+    const body = { report: 'Neon Q4 2022 Mexico', rows: [row('2022-Q4', 'SVOD', '70', { territory: 'Mexico' })] };
+    const answers = await Promise.all([1, 2, 3].map(() => call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports', body)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
+    const ledger = await ok(call('fay', 'GET', '/api/contracts/NEON-NA/ledger'));
+    expect(ledger.revenue.filter((l: { report: string }) => l.report === 'Neon Q4 2022 Mexico')).toHaveLength(1);
+  });
+
   it('lists what is due on a day', async () => {
     const due = await ok(call('fay', 'GET', '/api/money/due?today=2021-10-20'));
     expect(due.today).toBe('2021-10-20');

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
-import { instantOf, isTimeZone, localOf, offsetAt, transitions } from '../../src/domain/marketTime.js';
+import { instantBy, instantOf, instantsOf, isTimeZone, localOf, offsetAt, transitions } from '../../src/domain/marketTime.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -46,6 +46,25 @@ describe('market time', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).message).toMatch(/^start: 2026-03-29 02:30 does not exist in Europe\/Paris/);
     expect(iso(instantOf('2026-03-29T02:30', 'Europe/Paris', 'DTSTART', 'before'))).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('lists every instant a local time stands for: two when the clocks go back, none in the gap', () => {
+    expect(instantsOf('2026-10-25T02:30', 'Europe/Paris').map(iso)).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']);
+    expect(instantsOf('2026-03-29T02:30', 'Europe/Paris')).toEqual([]);
+    expect(instantsOf('2026-05-15T10:00', 'Europe/Paris').map(iso)).toEqual(['2026-05-15T08:00:00.000Z']);
+  });
+
+  it('follows the same rules for a zone given by its offsets (a calendar file’s own VTIMEZONE)', () => {
+    // a made-up zone: +0100, then +0200 from 2026-04-05T01:00Z, then +0100 again from 2026-10-04T01:00Z
+    const spring = Date.parse('2026-04-05T01:00:00Z');
+    const autumn = Date.parse('2026-10-04T01:00:00Z');
+    const offsets = (ms: number) => (ms >= spring && ms < autumn ? 120 : 60);
+    expect(iso(instantBy('2026-10-04T02:30', offsets, 'DTSTART', 'before', 'Harbour Time'))).toBe('2026-10-04T00:30:00.000Z');
+    expect(iso(instantBy('2026-04-05T02:30', offsets, 'DTSTART', 'before', 'Harbour Time'))).toBe('2026-04-05T01:30:00.000Z');
+    expect(iso(instantBy('2026-07-01T10:00', offsets, 'DTSTART', 'before', 'Harbour Time'))).toBe('2026-07-01T08:00:00.000Z');
+    expect(() => instantBy('2026-04-05T02:30', offsets, 'start', 'refuse', 'Harbour Time')).toThrow(
+      /^start: 2026-04-05 02:30 does not exist in Harbour Time/,
+    );
   });
 
   it('refuses what is not a date and time, naming the field', () => {

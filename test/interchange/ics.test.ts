@@ -70,6 +70,53 @@ describe('writing .ics', () => {
     expect(text.split('\r\n').every((l) => l.length <= 75)).toBe(true);
   });
 
+  it('a local time the clocks go back over is written in UTC, either occurrence; the rest in local time', () => {
+    // Los Angeles, 1 Nov 2026: 01:00-01:59 happens at -0700 (08:00Z-08:59Z), then again at -0800 (09:00Z-09:59Z)
+    const night: IcsEvent[] = [
+      { ...EVENTS[0], uid: 'first@test', start: at('2026-11-01T08:30:00Z'), end: at('2026-11-01T09:15:00Z') },
+      { ...EVENTS[0], uid: 'second@test', start: at('2026-11-01T09:30:00Z'), end: at('2026-11-01T10:30:00Z') },
+      { ...EVENTS[0], uid: 'before@test', start: at('2026-11-01T07:30:00Z'), end: at('2026-11-01T08:00:00Z') },
+    ];
+    const ics = writeIcs({ name: 'AFM 2026', zone: 'America/Los_Angeles', stamp: 0, events: night });
+    expect(ics).toContain('DTSTART:20261101T083000Z\r\n');
+    expect(ics).toContain('DTEND:20261101T091500Z\r\n');
+    expect(ics).toContain('DTSTART:20261101T093000Z\r\n');
+    expect(ics).toContain('DTEND;TZID=America/Los_Angeles:20261101T023000\r\n');
+    expect(ics).toContain('DTSTART;TZID=America/Los_Angeles:20261101T003000\r\n');
+    expect(ics).toContain('DTEND:20261101T080000Z\r\n');
+    const back = readIcs(ics, 'UTC').sort((a, b) => a.uid!.localeCompare(b.uid!));
+    expect(back.map((e) => [e.uid, e.start, e.end, e.errors])).toEqual(
+      [...night].sort((a, b) => a.uid.localeCompare(b.uid)).map((e) => [e.uid, e.start, e.end, []]),
+    );
+  });
+
+  it('names the summer observance of the VTIMEZONE DAYLIGHT, and the winter one STANDARD', () => {
+    const tz = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vtimezone')!;
+    expect(
+      tz
+        .getAllSubcomponents()
+        .map((c) => [c.name, String(c.getFirstPropertyValue('tzoffsetfrom')), String(c.getFirstPropertyValue('tzoffsetto'))]),
+    ).toEqual([
+      ['daylight', '-07:00', '-07:00'],
+      ['standard', '-07:00', '-08:00'],
+    ]);
+  });
+
+  it('folds long lines at 75 octets or fewer, continuation lines included, never inside a character', () => {
+    const description = 'Titles: Ærø Hjem, 影子之城, Zoë’s Lighthouse — '.repeat(12);
+    const ics = writeIcs({
+      name: 'AFM 2026',
+      zone: 'America/Los_Angeles',
+      stamp: 0,
+      events: [{ ...EVENTS[0], description, location: 'Suite '.repeat(30).trim() }],
+    });
+    const lines = ics.split('\r\n');
+    expect(lines.filter((l) => l.startsWith(' ')).length).toBeGreaterThan(10);
+    for (const l of lines) expect(Buffer.byteLength(l, 'utf8'), l).toBeLessThanOrEqual(75);
+    expect(ics).not.toContain('\uFFFD');
+    expect(readIcs(ics, 'UTC')[0].description).toBe(description.trim());
+  });
+
   it('a market in UTC is written in UTC times, without VTIMEZONE', () => {
     const utc = writeIcs({ name: 'x', zone: 'UTC', stamp: 0, events: EVENTS });
     expect(utc).toContain('DTSTART:20261031T170000Z');
@@ -108,6 +155,54 @@ describe('reading .ics', () => {
       ['c', '2026-05-15T09:00:00.000Z', '2026-05-15T09:30:00.000Z', []],
     ]);
     expect(got[2].names).toEqual(['Jane at A24', 'A24']);
+  });
+
+  it("a file's own VTIMEZONE: a time that happens twice is the first, one in the spring gap takes the offset before it (RFC 5545, 3.3.5)", () => {
+    // a booking tool's zone with yearly rules (US Pacific since 2007), under a name that is no IANA zone
+    const zone = [
+      'BEGIN:VTIMEZONE',
+      'TZID:Pacific Time (booking)',
+      'BEGIN:STANDARD',
+      'DTSTART:20071104T020000',
+      'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU',
+      'TZOFFSETFROM:-0700',
+      'TZOFFSETTO:-0800',
+      'END:STANDARD',
+      'BEGIN:DAYLIGHT',
+      'DTSTART:20070311T020000',
+      'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU',
+      'TZOFFSETFROM:-0800',
+      'TZOFFSETTO:-0700',
+      'END:DAYLIGHT',
+      'END:VTIMEZONE',
+    ];
+    const local = (uid: string, start: string) =>
+      event(`UID:${uid}`, `DTSTART;TZID=Pacific Time (booking):${start}`, `DTEND;TZID=Pacific Time (booking):${start.slice(0, 9)}120000`);
+    const got = readIcs(
+      cal(
+        ...zone,
+        ...local('twice', '20261101T013000'),
+        ...local('gap', '20260308T023000'),
+        ...local('before', '20261031T100000'),
+        ...local('after', '20261102T100000'),
+      ),
+      'UTC',
+    );
+    expect(got.map((e) => [e.uid, new Date(e.start!).toISOString(), e.errors])).toEqual([
+      ['twice', '2026-11-01T08:30:00.000Z', []],
+      ['gap', '2026-03-08T10:30:00.000Z', []],
+      ['before', '2026-10-31T17:00:00.000Z', []],
+      ['after', '2026-11-02T18:00:00.000Z', []],
+    ]);
+    // the same with the IANA zone's name and no VTIMEZONE
+    const iana = readIcs(
+      cal(
+        ...event('UID:twice', 'DTSTART;TZID=America/Los_Angeles:20261101T013000', 'DURATION:PT30M'),
+        ...event('UID:gap', 'DTSTART;TZID=America/Los_Angeles:20260308T023000', 'DURATION:PT30M'),
+      ),
+      'UTC',
+    );
+    expect(iana.map((e) => new Date(e.start!).toISOString())).toEqual(['2026-11-01T08:30:00.000Z', '2026-03-08T10:30:00.000Z']);
   });
 
   it('each event carries its own errors', () => {

@@ -144,6 +144,22 @@ describeEachDatabase('the accounts in the JSON interchange format', (_open, data
     expect(await snapshot(empty.app)).toEqual(before);
   });
 
+  it('refuses a document whose revenue report is already recorded, naming the report, and writes nothing', async () => {
+    const report = exported.accounts!.contracts![1].revenueReports![0];
+    const before = await snapshot(first.app);
+    const err = (await importJson(first.app, ACCOUNTANT, {
+      accounts: {
+        contracts: [{ contract: 'NEON-NA', receipts: [{ on: '2022-02-01', amount: '5', currency: 'USD' }], revenueReports: [report] }],
+      },
+    } as InterchangeDocument).catch((e: unknown) => e)) as ImportError;
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.issues.map((i) => i.field)).toEqual(['accounts.contracts[0].revenueReports[0].report']);
+    expect(err.issues[0].message).toMatch(
+      /^accounts\.contracts\[0\]\.revenueReports\[0\]\.report: "Neon Q4 2021" was already recorded for NEON-NA on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(2 rows, EUR 100,000\.00, USD 800,000\.00\); a document does not record a report twice$/,
+    );
+    expect(await snapshot(first.app)).toEqual(before);
+  });
+
   it('refuses a document whose accounts are wrong, naming each field, and writes nothing', async () => {
     const bad = copy(exported);
     const acc = bad.accounts!;

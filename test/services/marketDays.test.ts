@@ -12,6 +12,7 @@ import type { Actor } from '../../src/services/app.js';
 import { ForbiddenError } from '../../src/services/errors.js';
 import { createTask, followUps, updateTask } from '../../src/services/marketDays/followUps.js';
 import { exportIcs, importIcs } from '../../src/services/marketDays/ics.js';
+import { readIcs } from '../../src/interchange/ics/read.js';
 import { createMarket, getMarket, setLineup, updateMarket } from '../../src/services/marketDays/market.js';
 import { deleteScheduleItem, getSchedule, saveMeeting, saveScreening } from '../../src/services/marketDays/schedule.js';
 import { lineupSheetFile } from '../../src/services/marketDays/sheet.js';
@@ -211,6 +212,14 @@ describeEachDatabase('market days', (_open, database) => {
     const bobs = await exportIcs(t.app, viewer, market, `user:${bob}`);
     expect(bobs.text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(bobs.text).toContain('SUMMARY:Screening: The Salt Road');
+    // imported again into the same market: every event is known by the UID the export gave it
+    const before = await snapshot(t.app);
+    for (const text of [all.text, bobs.text]) {
+      const again = await importIcs(t.app, editor, market, { ics: text, commit: true });
+      expect(again.events.map((e) => e.status)).toEqual(again.events.map(() => 'already-imported'));
+      expect(again.created).toBe(0);
+    }
+    expect(await snapshot(t.app)).toEqual(before);
   });
 
   it('imports a booking tool’s .ics: preview writes nothing, errors per event, commit all or nothing', async () => {
@@ -417,6 +426,19 @@ describeEachDatabase('market days', (_open, database) => {
     const ics = (await exportIcs(t.app, viewer, afm.id)).text;
     expect(ics).toContain('DTSTART;TZID=America/Los_Angeles:20261031T100000');
     expect(ics).toContain('DTSTART;TZID=America/Los_Angeles:20261102T100000');
+    // 01:30 that night happens twice: both meetings at 01:30 are written in UTC, so no calendar can
+    // take one for the other
+    expect(ics).toContain('DTSTART:20261101T083000Z');
+    expect(ics).toContain('DTSTART:20261101T093000Z');
+    expect(ics).not.toContain(':20261101T013000');
+    const back = new Map(readIcs(ics, 'UTC').map((e) => [e.uid, [new Date(e.start!).toISOString(), new Date(e.end!).toISOString()]]));
+    expect(back.get(`meeting-${c.id}@filmrights`)).toEqual(['2026-11-01T08:30:00.000Z', '2026-11-01T10:30:00.000Z']);
+    expect(back.get('late')).toEqual(['2026-11-01T09:30:00.000Z', '2026-11-01T09:50:00.000Z']);
+    // imported again into the AFM: nothing new, nothing moved
+    const before = await snapshot(t.app);
+    const again = await importIcs(t.app, editor, afm.id, { ics, commit: true });
+    expect([again.created, ...again.events.map((e) => e.status)]).toEqual([0, ...again.events.map(() => 'already-imported')]);
+    expect(await snapshot(t.app)).toEqual(before);
   });
 
   it('a buyer the market names is not deleted; merging buyers or titles carries the market along, duplicates collapsed', async () => {

@@ -23,6 +23,7 @@ import {
   RevenueReportResult,
   RevenueSheetResult,
   revenueSheetInput,
+  RevenueReportRecorded,
   StatementNumberParams,
   StatementParams,
   StatementQuery,
@@ -168,15 +169,18 @@ export function moneyRoutes(fastify: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: TAGS,
         summary:
-          "Record a licensee's revenue report (rows as JSON): every row checked, all written or none; preview checks without writing. A refused report is a 400 with its problems (row, field, message)",
+          "Record a licensee's revenue report (rows as JSON): every row checked, all written or none; preview checks without writing. A refused report is a 400 with its problems (row, field, message); a report already recorded for the contract (same name, or the same rows) is a 409 naming it and when it was recorded, unless `replace: true` replaces the report of that name",
         params: IdParams,
         body: RevenueReportInput,
-        response: { 200: RevenueReportResult, 400: RevenueReportRefusal, 403: ErrorReply, 404: ErrorReply },
+        response: { 200: RevenueReportResult, 400: RevenueReportRefusal, 403: ErrorReply, 404: ErrorReply, 409: RevenueReportRecorded },
       },
     },
     async (req) => {
       const preview = req.body.preview ?? false;
-      const out = await recordRevenueReport(app, actorOf(req), req.params.id, req.body.report, req.body.rows, { preview });
+      const out = await recordRevenueReport(app, actorOf(req), req.params.id, req.body.report, req.body.rows, {
+        preview,
+        replace: req.body.replace ?? false,
+      });
       return { ...out, preview };
     },
   );
@@ -189,10 +193,17 @@ export function moneyRoutes(fastify: FastifyInstance, app: FilmRights): void {
       schema: {
         tags: TAGS,
         summary:
-          "Record a licensee's revenue report from a CSV or XLSX file (base64): columns mapped as for deal sheets (guessed; `mapping` overrides), every row checked, all written or none; preview writes nothing. Refused rows: 400 with problems (row of the file, field, message), the headers and the mapping",
+          "Record a licensee's revenue report from a CSV or XLSX file (base64): columns mapped as for deal sheets (guessed; `mapping` overrides), every row checked, all written or none; preview writes nothing. Refused rows: 400 with problems (row of the file, field, message), the headers and the mapping; a report already recorded (same name, or the same rows): 409, unless `replace: true`",
         params: IdParams,
         body: RevenueSheetInput,
-        response: { 200: RevenueSheetResult, 400: RevenueReportRefusal, 403: ErrorReply, 404: ErrorReply, 413: ErrorReply },
+        response: {
+          200: RevenueSheetResult,
+          400: RevenueReportRefusal,
+          403: ErrorReply,
+          404: ErrorReply,
+          409: RevenueReportRecorded,
+          413: ErrorReply,
+        },
       },
     },
     async (req) => {

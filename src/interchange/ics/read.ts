@@ -11,7 +11,7 @@
  */
 import ICAL from 'ical.js';
 import { invalid } from '../../domain/errors.js';
-import { instantOf, isTimeZone } from '../../domain/marketTime.js';
+import { instantBy, instantOf, isTimeZone } from '../../domain/marketTime.js';
 
 export const ICS_LIMITS = { maxChars: 1_000_000, maxLines: 50_000, maxDepth: 4, maxEvents: 2_000 } as const;
 
@@ -146,16 +146,62 @@ function instant(
   const tzid = p.getParameter('tzid');
   if (v.zone === ICAL.Timezone.utcTimezone || (typeof tzid !== 'string' && v.toString().endsWith('Z'))) return wall;
   const local = new Date(wall).toISOString().slice(0, 16);
+  const seconds = v.second * 1000;
   if (typeof tzid === 'string') {
     const own = zones.get(tzid);
-    if (own) {
-      const t = v.clone();
-      t.zone = own;
-      return t.toUnixTime() * 1000;
-    }
-    if (isTimeZone(tzid)) return instantOf(local, tzid, name, 'before');
+    // ical.js places a repeated local time at its second occurrence and a time in the gap after it:
+    // the zone's offsets come from its VTIMEZONE, the rule of RFC 5545 from instantBy
+    if (own) return instantBy(local, offsets(own, v.year), name, 'before', tzid) + seconds;
+    if (isTimeZone(tzid)) return instantOf(local, tzid, name, 'before') + seconds;
     errors.push(`${name}: unknown time zone "${tzid}" (the file has no VTIMEZONE for it)`);
     return null;
   }
-  return instantOf(local, marketZone, name, 'before');
+  return instantOf(local, marketZone, name, 'before') + seconds;
+}
+
+/** A change of a VTIMEZONE as ical.js expands its observances: the instant in UTC fields, offsets in seconds. */
+interface ZoneChange {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  utcOffset: number;
+  prevUtcOffset: number;
+}
+
+/** Each zone's changes as instants, made again when ical.js expands it further (it adds to the same list). */
+const expanded = new WeakMap<
+  ICAL.Timezone,
+  { from: unknown[]; n: number; changes: Array<{ at: number; after: number; before: number }> }
+>();
+
+/** The offset (minutes) a file's VTIMEZONE gives at each instant around `year`: the last change at or before it. */
+function offsets(zone: ICAL.Timezone, year: number): (instantMs: number) => number {
+  // utcOffset expands the observances (their RRULEs and RDATEs) into `changes`, in order, through a few years after `year`
+  zone.utcOffset(ICAL.Time.fromData({ year: year + 1, month: 1, day: 1 }));
+  let known = expanded.get(zone);
+  if (known?.from !== zone.changes || known.n !== zone.changes.length) {
+    const from = zone.changes as ZoneChange[];
+    known = {
+      from,
+      n: from.length,
+      changes: from.map((c) => ({
+        at: Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second),
+        after: c.utcOffset / 60,
+        before: c.prevUtcOffset / 60,
+      })),
+    };
+    expanded.set(zone, known);
+  }
+  const { changes } = known;
+  return (instantMs) => {
+    let offset = changes.length ? changes[0].before : 0;
+    for (const c of changes) {
+      if (c.at > instantMs) break;
+      offset = c.after;
+    }
+    return offset;
+  };
 }

@@ -3,10 +3,11 @@
  * market's zone (`DTSTART;TZID=Europe/Paris:20260515T100000`) with a VTIMEZONE made from the
  * runtime's time-zone data for the span of the schedule (every offset change inside it), so a
  * calendar that does not know the zone still places each event at the right instant; a market in
- * UTC is written with UTC times ('...Z') and no VTIMEZONE.
+ * UTC is written with UTC times ('...Z') and no VTIMEZONE. A local time the clocks go back over
+ * happens twice, and readers do not agree which it is, so an instant in that hour is written in UTC.
  */
 import ICAL from 'ical.js';
-import { localOf, offsetAt, transitions } from '../../domain/marketTime.js';
+import { instantsOf, localOf, offsetAt, transitions } from '../../domain/marketTime.js';
 
 export interface IcsEvent {
   uid: string;
@@ -28,14 +29,23 @@ export interface IcsCalendar {
 }
 
 const DAY = 86_400_000;
+const FOLD_OCTETS = 75;
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT']);
 
 function utcTime(ms: number): ICAL.Time {
   return ICAL.Time.fromDateTimeString(new Date(ms).toISOString().slice(0, 19) + 'Z');
 }
 
-function localTime(zone: string, ms: number): ICAL.Time {
-  return ICAL.Time.fromDateTimeString(localOf(zone, ms) + ':00');
+/**
+ * The instant as the zone's local time, or null when that local time stands for anything else or
+ * more: a local time the clocks go back over is written in UTC, both times. RFC 5545 (3.3.5) reads
+ * it as the first occurrence, but calendars differ (ical.js and pytz take the second).
+ */
+function localTime(zone: string, ms: number): ICAL.Time | null {
+  const local = localOf(zone, ms);
+  const instants = instantsOf(local, zone);
+  if (instants.length !== 1 || instants[0] !== ms) return null;
+  return ICAL.Time.fromDateTimeString(local + ':00');
 }
 
 function offsetValue(minutes: number): ICAL.UtcOffset {
@@ -48,9 +58,9 @@ export function vtimezone(zone: string, from: number, to: number): ICAL.Componen
   const tz = new ICAL.Component('vtimezone');
   tz.addPropertyWithValue('tzid', zone);
   const observance = (at: number, before: number, after: number) => {
-    // Daylight when the offset is the larger of the two a half-year apart.
-    const other = offsetAt(zone, at + 182 * DAY);
-    const c = new ICAL.Component(after > other ? 'daylight' : 'standard');
+    // Daylight when the offset is above the zone's lowest in the year around it (north or south).
+    const lowest = Math.min(...Array.from({ length: 13 }, (_, i) => offsetAt(zone, at + (i - 6) * 30 * DAY)));
+    const c = new ICAL.Component(after > lowest ? 'daylight' : 'standard');
     // DTSTART is the onset in the local time of the offset before it.
     c.addPropertyWithValue('dtstart', ICAL.Time.fromDateTimeString(new Date(at + before * 60_000).toISOString().slice(0, 19)));
     c.addPropertyWithValue('tzoffsetfrom', offsetValue(before));
@@ -85,8 +95,9 @@ export function writeIcs(cal: IcsCalendar): string {
       ['dtstart', e.start],
       ['dtend', e.end],
     ] as const) {
-      const p = ev.addPropertyWithValue(prop, utc ? utcTime(ms) : localTime(cal.zone, ms));
-      if (!utc) p.setParameter('tzid', cal.zone);
+      const local = utc ? null : localTime(cal.zone, ms);
+      const p = ev.addPropertyWithValue(prop, local ?? utcTime(ms));
+      if (local) p.setParameter('tzid', cal.zone);
     }
     ev.addPropertyWithValue('summary', e.summary);
     if (e.location) ev.addPropertyWithValue('location', e.location);
@@ -94,6 +105,14 @@ export function writeIcs(cal: IcsCalendar): string {
     if (e.categories.length) ev.addProperty(new ICAL.Property('categories', ev)).setValues(e.categories);
     vcal.addSubcomponent(ev);
   }
-  // RFC 5545 lines end with CRLF.
-  return vcal.toString().replace(/\r?\n/g, '\r\n') + '\r\n';
+  // RFC 5545: lines end with CRLF and SHOULD NOT be longer than 75 octets. ical.js cuts a long line
+  // into pieces of foldLength octets and puts a space before each continuation, so pieces of 74
+  // make continuation lines of 75.
+  const fold = ICAL.foldLength;
+  ICAL.foldLength = FOLD_OCTETS - 1;
+  try {
+    return vcal.toString().replace(/\r?\n/g, '\r\n') + '\r\n';
+  } finally {
+    ICAL.foldLength = fold;
+  }
 }

@@ -2,7 +2,8 @@
  * The schedule as iCalendar (src/interchange/ics/): exported for the whole market or one of our
  * people, and imported into meetings from another tool's file with a preview (nothing written)
  * and errors per event. An event's buyer is the company the event names (organizer, attendees,
- * summary), or the default buyer given; a second import of the same event (same UID) is skipped.
+ * summary), or the default buyer given; a second import of the same event (same UID) is skipped, and
+ * so is an event of this market's own export (its UID names the meeting or screening it came from).
  * A commit writes every new event in one transaction, or nothing: any event with errors refuses the
  * whole file unless `skipInvalid` leaves those out.
  */
@@ -20,6 +21,11 @@ import { checkMeeting, insertMeeting, readSchedule, type CheckedMeeting } from '
 
 const UID_MAX = 255;
 
+/** The UID the export gives a meeting or screening that did not come from another calendar; an import knows it again. */
+function ownUid(kind: 'meeting' | 'screening', id: string): string {
+  return `${kind}-${id}@filmrights`;
+}
+
 /** The market's schedule (or one person's) as an .ics file. */
 export async function exportIcs(
   app: FilmRights,
@@ -31,7 +37,7 @@ export async function exportIcs(
   const mine = <T extends { people: Array<{ key: string }> }>(x: T) => !person || x.people.some((p) => p.key === person);
   const events: IcsEvent[] = [
     ...meetings.filter(mine).map((x) => ({
-      uid: x.icsUid ?? `meeting-${x.id}@filmrights`,
+      uid: x.icsUid ?? ownUid('meeting', x.id),
       start: Date.parse(x.start),
       end: Date.parse(x.end),
       summary: `Meeting: ${x.buyer.name}`,
@@ -48,7 +54,7 @@ export async function exportIcs(
       categories: ['Meeting'],
     })),
     ...screenings.filter(mine).map((x) => ({
-      uid: `screening-${x.id}@filmrights`,
+      uid: ownUid('screening', x.id),
       start: Date.parse(x.start),
       end: Date.parse(x.end),
       summary: `Screening: ${x.title.name}`,
@@ -90,16 +96,13 @@ export async function importIcs(app: FilmRights, actor: Actor, marketId: string,
       fallback = companies.find((c) => c.id === input.defaultBuyerId) ?? null;
       if (!fallback) throw invalid('defaultBuyerId', input.defaultBuyerId, `defaultBuyerId: no company "${input.defaultBuyerId}"`);
     }
-    const imported = new Set(
-      (
-        await trx
-          .selectFrom('market_meetings')
-          .select('ics_uid')
-          .where('market_id', '=', marketId)
-          .where('ics_uid', 'is not', null)
-          .execute()
-      ).map((r) => r.ics_uid),
-    );
+    // the UIDs of the market's meetings and screenings: those imported, and those our export gives them
+    const meetings = await trx.selectFrom('market_meetings').select(['id', 'ics_uid']).where('market_id', '=', marketId).execute();
+    const screenings = await trx.selectFrom('market_screenings').select('id').where('market_id', '=', marketId).execute();
+    const imported = new Set<string>([
+      ...meetings.flatMap((r) => (r.ics_uid ? [r.ics_uid, ownUid('meeting', r.id)] : [ownUid('meeting', r.id)])),
+      ...screenings.map((r) => ownUid('screening', r.id)),
+    ]);
     const inFile = new Set<string>();
     const checked: CheckedMeeting[] = [];
     const events: IcsImportResult['events'] = [];

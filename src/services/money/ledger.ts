@@ -27,6 +27,7 @@ import { requireWriter } from '../access.js';
 import { audit } from '../audit.js';
 import { TitleIndex } from '../catalog.js';
 import { NotFoundError } from '../errors.js';
+import { recordedReport, RevenueReportRecordedError, sameRowsReport } from './recordedReports.js';
 import { requireFinancials } from './terms.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -260,11 +261,28 @@ export async function recordRevenueReport(
     /** Problems found reading the file, reported with the rows' own. */
     problems?: readonly RevenueProblem[];
     sheet?: RevenueReportError['sheet'];
+    /** Replace the contract's report of the same name (its rows removed, these written), if there is one. */
+    replace?: boolean;
   } = {},
-): Promise<{ rows: number; gross: Record<string, string>; problems: RevenueProblem[] }> {
+): Promise<RevenueRecorded> {
   requireWriter(actor);
   requireFinancials(actor);
-  return app.store.transaction(async (trx) => recordRevenueIn(trx, actor, await contractId(trx, contract), report, rows, opts));
+  return app.store.transaction(async (trx) => {
+    const cid = await contractId(trx, contract);
+    // PostgreSQL: the same report sent twice at once queues on the contract, so the second sees the first
+    // (SQLite: BEGIN IMMEDIATE already holds the write lock)
+    if (!opts.preview && app.store.dialect === 'postgres')
+      await trx.selectFrom('contracts').select('id').where('id', '=', cid).forUpdate().execute();
+    return recordRevenueIn(trx, actor, cid, report, rows, opts);
+  });
+}
+
+/** What a revenue report recorded; `replaced`: the rows of the earlier report of that name removed (with `replace`). */
+export interface RevenueRecorded {
+  rows: number;
+  gross: Record<string, string>;
+  problems: RevenueProblem[];
+  replaced?: number;
 }
 
 /** Checks and records a revenue report in the caller's transaction (recordRevenueReport, the JSON import's accounts). */
@@ -275,8 +293,11 @@ export async function recordRevenueIn(
   report: string,
   rows: readonly RevenueRowInput[],
   opts: Parameters<typeof recordRevenueReport>[5] = {},
-): Promise<{ rows: number; gross: Record<string, string>; problems: RevenueProblem[] }> {
+): Promise<RevenueRecorded> {
   const label = typeof report === 'string' && report.trim() ? report.trim().slice(0, 200) : 'revenue report';
+  const ref = async () => (await trx.selectFrom('contracts').select('ref').where('id', '=', cid).executeTakeFirstOrThrow()).ref;
+  const earlier = await recordedReport(trx, cid, label);
+  if (earlier && !opts.replace) throw new RevenueReportRecordedError(earlier, label, await ref());
   const onContract = new Set(
     (await trx.selectFrom('contract_titles').select('title_id').where('contract_id', '=', cid).execute()).map((r) => r.title_id),
   );
@@ -348,21 +369,57 @@ export async function recordRevenueIn(
       [...problems].sort((a, b) => a.row - b.row),
       opts.sheet,
     );
+  const gross = Object.fromEntries([...totals].map(([c, a]) => [c, formatAmount(a, c)]));
+  if (earlier) {
+    if (!lines.length) throw invalid('rows', 0, `rows: the report has no rows; "${label}" is replaced only by a report with rows`);
+    const frozen = (
+      await trx.selectFrom('revenue_lines').select('period').distinct().where('contract_id', '=', cid).where('report', '=', label).execute()
+    )
+      .map((r) => r.period)
+      .filter((p) => issued.has(p))
+      .sort();
+    if (frozen.length)
+      throw invalid(
+        'replace',
+        label,
+        `replace: "${label}" has rows in ${frozen.join(', ')}, which already ha${frozen.length === 1 ? 's an issued statement' : 've issued statements'}; it cannot be replaced: record a correction against a later period`,
+      );
+  }
+  const same = await sameRowsReport(trx, cid, label, lines);
+  if (same) throw new RevenueReportRecordedError(same, label, await ref());
   if (!opts.preview && lines.length) {
+    // the rows replaced are kept in the audit entry, as they were
+    const removed = earlier
+      ? await trx
+          .deleteFrom('revenue_lines')
+          .where('contract_id', '=', cid)
+          .where('report', '=', label)
+          .returning(['row', 'period', 'title_id', 'territory', 'media', 'gross', 'currency', 'units'])
+          .execute()
+      : [];
     for (let i = 0; i < lines.length; i += 500)
       await trx
         .insertInto('revenue_lines')
         .values(lines.slice(i, i + 500))
         .execute();
-    await audit(trx, actor, {
-      action: 'import',
-      entity: 'revenue_lines',
-      entityId: cid,
-      before: null,
-      after: { report: label, rows: lines.length },
-    });
+    await audit(
+      trx,
+      actor,
+      earlier
+        ? {
+            action: 'update',
+            entity: 'revenue_lines',
+            entityId: cid,
+            before: {
+              ...earlier,
+              lines: removed.sort((a, b) => a.row - b.row).map((l) => ({ ...l, gross: formatAmount(BigInt(l.gross), l.currency) })),
+            },
+            after: { report: label, rows: lines.length, gross },
+          }
+        : { action: 'import', entity: 'revenue_lines', entityId: cid, before: null, after: { report: label, rows: lines.length } },
+    );
   }
-  return { rows: lines.length, gross: Object.fromEntries([...totals].map(([c, a]) => [c, formatAmount(a, c)])), problems };
+  return { rows: lines.length, gross, problems, ...(opts.replace ? { replaced: earlier?.rows ?? 0 } : {}) };
 }
 
 export type { LedgerView };

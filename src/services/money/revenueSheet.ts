@@ -22,6 +22,8 @@ export interface RevenueSheetOptions {
   /** What the report is ("Neon Q4 2021"); default the file's name. */
   report?: string;
   preview?: boolean;
+  /** Replace the contract's report of the same name (recordRevenueReport). */
+  replace?: boolean;
 }
 
 export type { RevenueSheetResult };
@@ -52,6 +54,7 @@ export async function recordRevenueSheet(
   const preview = opts.preview ?? false;
   const out = await recordRevenueReport(app, actor, contract, opts.report?.trim() || filename, sheet.rows, {
     preview,
+    replace: opts.replace ?? false,
     rowNumbers: sheet.rows.map((r) => r.row),
     problems,
     sheet: { headers: sheet.headers, mapping: sheet.mapping },

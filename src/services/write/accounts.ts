@@ -24,6 +24,7 @@ import type { TermsInput } from '../../contract/money.js';
 import type { Actor } from '../app.js';
 import { audit } from '../audit.js';
 import { recordRevenueIn, RevenueReportError, writeExchangeRateIn } from '../money/ledger.js';
+import { RevenueReportRecordedError } from '../money/recordedReports.js';
 import { requireFinancials, writeTermsIn } from '../money/terms.js';
 import type { AccountsPlan } from './records.js';
 
@@ -97,6 +98,10 @@ export async function writeAccounts(trx: Db, actor: Actor, plan: AccountsPlan, s
         );
         written += done.rows;
       } catch (e) {
+        if (e instanceof RevenueReportRecordedError) {
+          issue(`${at}.report`, `${e.detail}; a document does not record a report twice`);
+          continue;
+        }
         if (!(e instanceof RevenueReportError)) throw e;
         for (const p of e.problems) {
           const n = numbers.indexOf(p.row);

@@ -137,24 +137,34 @@ function Ledger({ contractId, currency }: { contractId: string; currency: string
   );
 }
 
-function RevenueUpload({ contractId, onRecorded }: { contractId: string; onRecorded: () => void }) {
+export function RevenueUpload({ contractId, onRecorded }: { contractId: string; onRecorded: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState('');
   const [preview, setPreview] = useState<RevenueSheetResult | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [done, setDone] = useState('');
-  const send = async (asPreview: boolean) => {
+  /** Replace the report of the same name already recorded (offered when the server says it is). */
+  const [replace, setReplace] = useState(false);
+  const send = async (asPreview: boolean, replacing = replace) => {
     if (!file) return;
     setError(undefined);
     setDone('');
+    setReplace(replacing);
     try {
-      const body = { filename: file.name, content: await base64(file), report: report || undefined, preview: asPreview };
+      const body = {
+        filename: file.name,
+        content: await base64(file),
+        report: report || undefined,
+        preview: asPreview,
+        ...(replacing ? { replace: true } : {}),
+      };
       const out = await api.post<RevenueSheetResult>(`/api/contracts/${contractId}/revenue-reports/file`, body);
       if (asPreview) setPreview(out);
       else {
         setPreview(undefined);
+        setReplace(false);
         setDone(
-          `Recorded ${out.rows} rows: ${Object.entries(out.gross)
+          `Recorded ${out.rows} rows${out.replaced ? ` in place of the ${out.replaced} recorded before` : ''}: ${Object.entries(out.gross)
             .map(([c, a]) => `${c} ${grouped(a)}`)
             .join(', ')}.`,
         );
@@ -166,6 +176,9 @@ function RevenueUpload({ contractId, onRecorded }: { contractId: string; onRecor
     }
   };
   const problems = (error?.body as { problems?: Array<{ row: number; field: string; message: string }> } | undefined)?.problems ?? [];
+  // the same report name is already recorded: it can be replaced (a report with the same rows under another name cannot)
+  const recorded = error?.body.error === 'already-imported' ? (error.body as { report?: string }).report : undefined;
+  const replaceable = recorded !== undefined && recorded === (report.trim() || file?.name);
   return (
     <>
       <h3>Revenue report</h3>
@@ -173,9 +186,19 @@ function RevenueUpload({ contractId, onRecorded }: { contractId: string; onRecor
       <div className="grid-2 grid-2--tight">
         <label className="field">
           Report file
-          <input type="file" accept=".csv,.xlsx" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(undefined))} />
+          <input
+            type="file"
+            accept=".csv,.xlsx"
+            onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(undefined), setReplace(false))}
+          />
         </label>
-        <TextField type="text" label="Report name" value={report} placeholder="Neon Q4 2021" onChange={setReport} />
+        <TextField
+          type="text"
+          label="Report name"
+          value={report}
+          placeholder="Neon Q4 2021"
+          onChange={(v) => (setReport(v), setPreview(undefined), setReplace(false))}
+        />
       </div>
       <div className="form-actions">
         <button type="button" className="btn btn--small" disabled={!file} onClick={() => void send(true)}>
@@ -183,7 +206,12 @@ function RevenueUpload({ contractId, onRecorded }: { contractId: string; onRecor
         </button>
         {preview && (
           <button type="button" className="btn btn--primary btn--small" onClick={() => void send(false)}>
-            Record {preview.rows} rows
+            {replace ? `Replace with ${preview.rows} rows` : `Record ${preview.rows} rows`}
+          </button>
+        )}
+        {replaceable && (
+          <button type="button" className="btn btn--small" onClick={() => void send(true, true)}>
+            Preview replacing “{recorded}”
           </button>
         )}
       </div>
@@ -198,7 +226,7 @@ function RevenueUpload({ contractId, onRecorded }: { contractId: string; onRecor
             .filter(([, h]) => h)
             .map(([f, h]) => `${f} ← ${h}`)
             .join(', ')}
-          . Nothing is recorded yet.
+          {preview.replaced ? `; replaces the ${preview.replaced} rows recorded before` : ''}. Nothing is recorded yet.
         </p>
       )}
       {done && <p role="status">{done}</p>}
