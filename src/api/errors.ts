@@ -12,6 +12,7 @@ import {
 } from '../services/errors.js';
 import { RevenueReportError } from '../services/money/ledger.js';
 import { RevenueReportRecordedError } from '../services/money/recordedReports.js';
+import { validationAnswer, type SchemaError } from './validationMessage.js';
 
 /** Every error leaves as JSON that names the field: `{error, message, field?, value?, suggestions?}`. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): void {
@@ -47,20 +48,8 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   } else if (err instanceof StaleVersionError) {
     reply.code(409).send({ error: 'stale-version', message: err.message, field: 'version', value: err.expected });
   } else if ('validation' in err && err.validation) {
-    const v = err.validation[0];
-    const where = (err as FastifyError).validationContext ?? 'body';
-    const path = v?.instancePath
-      ? v.instancePath
-          .replace(/^\//, '')
-          .replace(/\/(\d+)/g, '[$1]')
-          .replace(/\//g, '.')
-      : '';
-    const params = v?.params as { missingProperty?: string; additionalProperty?: string } | undefined;
-    const named = params?.missingProperty ?? params?.additionalProperty;
-    const field = [path, named].filter(Boolean).join('.') || where;
-    const message = params?.additionalProperty
-      ? `${field}: unknown property (not part of this request)`
-      : `${field}: ${v?.message ?? err.message}`;
+    // the schema's refusal in a person's words, naming the field (src/api/validationMessage.ts)
+    const { field, message } = validationAnswer(err.validation as SchemaError[], (err as FastifyError).validationContext ?? 'body');
     reply.code(400).send({ error: 'invalid', message, field });
   } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
     const e = err as FastifyError;

@@ -61,6 +61,9 @@ export interface ServerOptions {
   indexSnapshot?: string | false;
 }
 
+/** The request validator's options: one error at a time (allErrors invites a DoS), with its schema and value. */
+export const AJV_OPTIONS = { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false, verbose: true } as const;
+
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** FILMRIGHTS_TRUST_PROXY as Fastify's trustProxy. */
@@ -84,7 +87,8 @@ export async function buildServer(
     // a request id unique across restarts and servers, in every log line of the request and in its answer
     genReqId: () => randomUUID(),
     bodyLimit: 20 * 1024 * 1024,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: false } },
+    // verbose: each error carries its schema and value, for a message that says what the field takes (src/api/validationMessage.ts)
+    ajv: { customOptions: AJV_OPTIONS },
   });
   server.setErrorHandler(errorHandler);
   plainSerializer(server);

@@ -53,7 +53,13 @@ export const line = Type.String({ maxLength: LINE_MAX });
 export const lineOrNull = textOrNull(LINE_MAX);
 
 /** A record's id: a UUID or a short readable ref ("one-second"). */
-const ID = { minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' } as const;
+const ID = {
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$',
+  // a refused value is answered with this (src/api/validationMessage.ts), never with the pattern
+  description: 'an id: letters, digits, "-" and "_", e.g. "one-second"',
+} as const;
 export const id = Type.String(ID);
 export const idOrNull = Type.Unsafe<string | null>({ ...ID, type: ['string', 'null'] });
 

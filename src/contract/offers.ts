@@ -41,7 +41,14 @@ export type OfferHoldback = Static<typeof OfferHoldback>;
 
 export const PaymentStep = closed({
   label: text(200),
-  percent: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 10, pattern: '^\\d{1,3}(\\.\\d{1,4})?$' })),
+  percent: Type.Optional(
+    Type.Unsafe<string | null>({
+      type: ['string', 'null'],
+      maxLength: 10,
+      pattern: '^\\d{1,3}(\\.\\d{1,4})?$',
+      description: 'a percentage, e.g. "30" or "12.5"',
+    }),
+  ),
   due: text(200),
 });
 export type PaymentStep = Static<typeof PaymentStep>;

@@ -6,13 +6,25 @@
  */
 import type { ApiErrorBody } from '../../../src/contract/index.js';
 
+/** The field path the server's messages start with: "blocks[0].territories: ", "fields.blocks[0]: ". */
+const FIELD_PREFIX = /^[\w.[\]]+: /;
+
+/**
+ * The server's message with the field path it starts with replaced by the label the person sees on
+ * the form: "fields.blocks[0]: end 2026-01-01 is before start 2027-06-01" with "Term end" →
+ * "Term end: end 2026-01-01 is before start 2027-06-01". For a note away from the field itself.
+ */
+export function labelledMessage(label: string, message: string): string {
+  return `${label}: ${message.replace(FIELD_PREFIX, '')}`;
+}
+
 /**
  * The server's message without its field prefix ("blocks[0].territories: unknown
  * territory") when it is shown next to that field, and without a trailing
  * "Did you mean: X?" when the suggestions are shown as buttons.
  */
 export function fieldMessage(message: string, opts: { dropSuggestions?: boolean } = {}): string {
-  let m = message.replace(/^[\w.[\]]+: /, '');
+  let m = message.replace(FIELD_PREFIX, '');
   if (opts.dropSuggestions) m = m.replace(/\s*Did you mean:? [^?]*\?\s*$/, '');
   return m.charAt(0).toUpperCase() + m.slice(1);
 }

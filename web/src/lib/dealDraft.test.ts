@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictRequest, contractInput, emptyDraft, newBlock } from './dealDraft';
+import { conflictRequest, contractInput, dealFieldLabel, emptyDraft, newBlock } from './dealDraft';
 
 describe('the deal editor sends the MG only for a user who may see it', () => {
   const draft = { ...emptyDraft(), mgAmount: '1,500,000.00', mgCurrency: 'eur' };
@@ -84,5 +84,29 @@ describe('a deal from the press whose term was not reported', () => {
     const dated = { ...draft, blocks: [{ ...block, end: '2026-12-31' }] };
     expect(contractInput(dated, { financials: false }).blocks[0]).not.toHaveProperty('termReported');
     expect(contractInput(dated, { financials: false }).blocks[0]).toMatchObject({ end: '2026-12-31' });
+  });
+});
+
+describe('a refused deal names the field as the editor labels it', () => {
+  it('reads the server’s path as the label: titles, parties, a block’s and a holdback’s fields, the MG', () => {
+    expect(dealFieldLabel('titleIds')).toBe('Titles');
+    expect(dealFieldLabel('titleIds[0]')).toBe('Titles');
+    expect(dealFieldLabel('licenseeId')).toBe('Licensee');
+    expect(dealFieldLabel('newCompanies.salesAgent.name')).toBe('Sales agent');
+    expect(dealFieldLabel('blocks[0].territories')).toBe('Territories of rights block 1');
+    expect(dealFieldLabel('blocks[2].end')).toBe('End of rights block 3');
+    expect(dealFieldLabel('blocks[1]')).toBe('Rights block 2');
+    expect(dealFieldLabel('holdbacks[0].end')).toBe('Until of holdback 1');
+    expect(dealFieldLabel('negotiators[1].personId')).toBe('Person of negotiator 2');
+    expect(dealFieldLabel('mg.amount')).toBe('Minimum guarantee');
+    expect(dealFieldLabel('mg.currency')).toBe('Currency of the minimum guarantee');
+    expect(dealFieldLabel('somethingElse')).toBeUndefined();
+  });
+
+  it('sends an MG that does not read as an amount as typed, so the refusal quotes what the user wrote', () => {
+    const mg = (typed: string) => contractInput({ ...emptyDraft(), mgAmount: typed, mgCurrency: 'eur' }, { financials: true }).mg;
+    expect(mg(' 1 500 000 ')).toEqual({ amount: '1500000', currency: 'EUR' });
+    expect(mg('1,5 Mio')).toEqual({ amount: '1,5 Mio', currency: 'EUR' });
+    expect(mg('-5,000')).toEqual({ amount: '-5,000', currency: 'EUR' });
   });
 });

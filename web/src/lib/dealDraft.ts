@@ -265,7 +265,7 @@ export function contractInput(d: Draft, extra: { version?: number; override?: { 
       .filter((n) => n.person)
       .map((n) => ({ personId: n.person!.id, companyId: n.company?.id ?? null, side: n.side })),
     ...(extra.financials
-      ? { mg: d.mgAmount.trim() ? { amount: d.mgAmount.trim().replace(/[\s,]/g, ''), currency: d.mgCurrency.trim().toUpperCase() } : null }
+      ? { mg: d.mgAmount.trim() ? { amount: amountOut(d.mgAmount), currency: d.mgCurrency.trim().toUpperCase() } : null }
       : {}),
     signedOn: d.signedOn || null,
     announcedOn: d.announcedOn || null,
@@ -273,6 +273,71 @@ export function contractInput(d: Draft, extra: { version?: number; override?: { 
     ...(extra.version !== undefined ? { version: extra.version } : {}),
     ...(extra.override ? { override: extra.override } : {}),
   };
+}
+
+/**
+ * An amount as the API takes it: "1,500,000.00" without its grouping. Anything that does not read
+ * as an amount then ("1,5 Mio", "-5000") goes as typed, so the refusal quotes what the user wrote.
+ */
+function amountOut(typed: string): string {
+  const plain = typed.trim().replace(/[\s,]/g, '');
+  return /^\d+(\.\d+)?$/.test(plain) ? plain : typed.trim();
+}
+
+const BLOCK_LABELS: Record<string, string> = {
+  territories: 'Territories',
+  media: 'Media',
+  start: 'Start',
+  startCondition: 'Start',
+  end: 'End',
+  endCondition: 'End',
+  languages: 'Languages',
+  titleId: 'Applies to',
+  excludes: 'Excluding',
+  exclusive: 'Exclusive',
+};
+const HOLDBACK_LABELS: Record<string, string> = {
+  ...BLOCK_LABELS,
+  description: 'Description',
+  start: 'From',
+  startCondition: 'From',
+  end: 'Until',
+  endCondition: 'Until',
+};
+const DEAL_LABELS: Record<string, string> = {
+  ref: 'Reference',
+  status: 'Status',
+  direction: 'Kind',
+  titleIds: 'Titles',
+  licensorId: 'Licensor',
+  licenseeId: 'Licensee',
+  salesAgentId: 'Sales agent',
+  mg: 'Minimum guarantee',
+  signedOn: 'Signed on',
+  announcedOn: 'Announced on',
+  notes: 'Notes',
+  override: 'Reason for the override',
+};
+
+/**
+ * The label the deal editor shows for a field the server named, for the note above the buttons:
+ * "titleIds" → "Titles", "mg.amount" → "Minimum guarantee", "mg.currency" → "Currency of the minimum
+ * guarantee", "blocks[1].territories" → "Territories of rights block 2". Undefined for a field the
+ * editor does not show.
+ */
+export function dealFieldLabel(path: string): string | undefined {
+  const part = /^(blocks|holdbacks|negotiators)\[(\d+)\]\.?(\w*)/.exec(path);
+  if (part) {
+    const n = Number(part[2]) + 1;
+    if (part[1] === 'negotiators') return `${part[3] === 'companyId' ? 'For company' : 'Person'} of negotiator ${n}`;
+    const label = (part[1] === 'blocks' ? BLOCK_LABELS : HOLDBACK_LABELS)[part[3]];
+    const where = part[1] === 'blocks' ? `rights block ${n}` : `holdback ${n}`;
+    return label ? `${label} of ${where}` : `${where.charAt(0).toUpperCase()}${where.slice(1)}`;
+  }
+  if (path === 'mg.currency') return 'Currency of the minimum guarantee';
+  const party = /^newCompanies\.(licensor|licensee|salesAgent)/.exec(path);
+  const head = party ? `${party[1]}Id` : path.split(/[.[]/)[0];
+  return DEAL_LABELS[head];
 }
 
 /**

@@ -5,13 +5,14 @@
  * editor offers to override it with a reason, which the audit log keeps.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { api, type ApiError, fieldMessage } from '../lib/api';
+import { api, type ApiError, fieldMessage, labelledMessage } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import Accounts from './deal/Accounts';
 import {
   CHECKED_STATUSES,
   conflictRequest,
   contractInput,
+  dealFieldLabel,
   draftFromContract,
   emptyDraft,
   type BlockDraft,
@@ -182,7 +183,13 @@ export default function DealEditor({ params }: { params: Record<string, string> 
       } else if (a.field) {
         const party = /^newCompanies\.(licensor|licensee|salesAgent)/.exec(a.field);
         setErrors({ [party ? `${party[1]}Id` : a.field]: fieldMessage(a.message) });
-        setFormError(`Not saved. Check the field marked below: ${fieldMessage(a.message)}`);
+        // the note names the field as the form does ("Titles"), not by the server's path ("titleIds")
+        const label = dealFieldLabel(a.field);
+        setFormError(
+          label
+            ? `Not saved. Check ${labelledMessage(label, a.message)}`
+            : `Not saved. Check the field marked below: ${fieldMessage(a.message)}`,
+        );
         requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       } else setFormError(a.message);
     } finally {

@@ -145,7 +145,7 @@ function FestivalForm({ f, onSaved, onCancel }: { f?: Festival; onSaved: (id: st
           {(p) => <textarea {...p} rows={2} value={d.aliases} onChange={(e) => set({ aliases: e.target.value })} />}
         </Field>
       </div>
-      <ErrorNote error={form.formError} />
+      <ErrorNote error={form.failure} />
       <FormActions busy={form.busy} label={f ? 'Save festival' : 'Add festival'} onCancel={onCancel} />
     </form>
   );

@@ -1,6 +1,6 @@
 /** One candidate fact: what it says, the names it matched, and accept, edit or reject. */
-import { useState } from 'react';
-import { ApiError, api } from '../../lib/api';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, api, fieldMessage, labelledMessage } from '../../lib/api';
 import { Link } from '../../lib/router';
 import { humanize } from '../../lib/format';
 import { Badge, ErrorNote, Field } from '../../components/ui';
@@ -11,9 +11,10 @@ import {
   EDITABLE,
   FIELD_CHOICES,
   FIELD_HINT,
-  FIELD_LABEL,
   MONEY_FIELDS,
   editedFields,
+  factFieldKey,
+  factFieldLabel,
   fieldValue,
   summary,
   type Fact,
@@ -66,6 +67,13 @@ export function FactCard({
   const [draft, setDraft] = useState<Fields>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  /** A refused field of the edit form (its key, as EDITABLE names it) and what is wrong with it. */
+  const [fieldError, setFieldError] = useState<{ key: string; message: string } | null>(null);
+  const itemRef = useRef<HTMLLIElement>(null);
+  // the refused field takes the focus once it is drawn marked
+  useEffect(() => {
+    if (fieldError) itemRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fieldError]);
   const [overrideReason, setOverrideReason] = useState('');
   const ambiguous = Object.entries(fact.resolution).filter(([, m]) => m.status === 'ambiguous');
   const { user } = useAuth();
@@ -73,6 +81,7 @@ export function FactCard({
   const accept = async (fields?: Fields, override?: string) => {
     setBusy(true);
     setError(null);
+    setFieldError(null);
     try {
       await api.post(`/api/articles/${articleId}/facts/${fact.id}/accept`, {
         fields: fields && Object.keys(fields).length ? fields : undefined,
@@ -81,7 +90,14 @@ export function FactCard({
       setEditing(false);
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, { error: 'client', message: String(e) }));
+      const a = e instanceof ApiError ? e : new ApiError(0, { error: 'client', message: String(e) });
+      // a refused field is named by its label ("Term end"), not the server's path ("fields.blocks[0]"),
+      // and marked on the edit form (the title editor's way: the message by the field, the field focused)
+      const key = a.field ? factFieldKey(a.field) : undefined;
+      if (key) {
+        setError(new ApiError(a.status, { ...a.body, message: labelledMessage(factFieldLabel(key), a.message) }));
+        setFieldError({ key, message: fieldMessage(a.message) });
+      } else setError(a);
     } finally {
       setBusy(false);
     }
@@ -99,10 +115,15 @@ export function FactCard({
     }
   };
   const edited = (): Fields => editedFields(draft, fact.fields);
+  /** Sets the draft's `into` for the form's field `k`; the error marked on `k` goes once it changes. */
+  const change = (k: string, into: string, value: string) => {
+    setDraft((d) => ({ ...d, [into]: value }));
+    if (fieldError?.key === k) setFieldError(null);
+  };
   const conflict = error?.status === 409;
 
   return (
-    <li className={`fact-item is-${fact.status}${current ? ' is-current' : ''}`} onClick={onFocus} data-fact={fact.id}>
+    <li ref={itemRef} className={`fact-item is-${fact.status}${current ? ' is-current' : ''}`} onClick={onFocus} data-fact={fact.id}>
       <div className="fact-head">
         <span className="fact-summary">{summary(fact.type, fact.fields)}</span>
         <span className="muted small confidence" title="How sure the extractor is">
@@ -195,15 +216,15 @@ export function FactCard({
               const value = k in draft ? String(draft[k] ?? '') : fieldValue(fact.fields, k);
               const choices = FIELD_CHOICES[k];
               return (
-                <Field key={k} label={FIELD_LABEL[k] ?? humanize(k)} hint={fact.type === 'deal' ? FIELD_HINT[k] : undefined}>
+                <Field
+                  key={k}
+                  label={factFieldLabel(k)}
+                  hint={fact.type === 'deal' ? FIELD_HINT[k] : undefined}
+                  error={fieldError?.key === k ? fieldError.message : undefined}
+                >
                   {(p) =>
                     m && m.status === 'ambiguous' && choice ? (
-                      <select
-                        {...p}
-                        value={String(draft[choice] ?? '')}
-                        onChange={(e) => setDraft((d) => ({ ...d, [choice]: e.target.value }))}
-                        required
-                      >
+                      <select {...p} value={String(draft[choice] ?? '')} onChange={(e) => change(k, choice, e.target.value)} required>
                         <option value="">{m.name}: choose…</option>
                         {m.candidates.map((c) => (
                           <option key={c.id} value={c.id}>
@@ -214,7 +235,7 @@ export function FactCard({
                         <option value="new">A new record</option>
                       </select>
                     ) : choices ? (
-                      <select {...p} value={value} onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))}>
+                      <select {...p} value={value} onChange={(e) => change(k, k, e.target.value)}>
                         {choices.map(([v, label]) => (
                           <option key={v} value={v}>
                             {label}
@@ -226,7 +247,7 @@ export function FactCard({
                         {...p}
                         type={DATE_FIELDS.has(k) ? 'date' : 'text'}
                         value={value}
-                        onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))}
+                        onChange={(e) => change(k, k, e.target.value)}
                       />
                     )
                   }

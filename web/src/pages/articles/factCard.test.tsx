@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../test/setup';
 import { AuthProvider } from '../../lib/auth';
 import { FactCard } from './FactCard';
-import type { Fact } from './facts';
+import { factFieldKey, factFieldLabel, type Fact } from './facts';
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
@@ -114,5 +114,57 @@ describe('a deal the reader is less sure of', () => {
       </AuthProvider>,
     );
     expect(screen.queryByText('less certain')).toBeNull();
+  });
+});
+
+describe('a refused fact names its field as the edit form labels it', () => {
+  it('reads the server’s path as the form’s field: the term, the price, the parties, a choice among records', () => {
+    expect(factFieldKey('fields.blocks[0].end')).toBe('end');
+    expect(factFieldKey('fields.blocks[0].startCondition')).toBe('start');
+    expect(factFieldKey('fields.territories')).toBe('territories');
+    expect(factFieldKey('fields.price.amount')).toBe('priceAmount');
+    expect(factFieldKey('fields.mg.amount')).toBe('priceAmount');
+    expect(factFieldKey('fields.mg.currency')).toBe('priceCurrency');
+    expect(factFieldKey('fields.licenseeId')).toBe('buyer');
+    expect(factFieldKey('fields.buyerId')).toBe('buyer');
+    expect(factFieldKey('fields.title.originalTitle')).toBe('title');
+    expect(factFieldKey('override.reason')).toBeUndefined();
+    expect(factFieldLabel('end')).toBe('Term end');
+    expect(factFieldLabel('priceAmount')).toBe('Price');
+    expect(factFieldLabel('buyer')).toBe('Buyer');
+  });
+
+  it('marks the field and names it by its label when the server refuses the edit', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        String(url).includes('/accept')
+          ? new Response(
+              JSON.stringify({
+                error: 'invalid',
+                field: 'fields.blocks[0].end',
+                message: 'fields.blocks[0]: end 2026-01-01 is before start 2027-06-01',
+              }),
+              { status: 400, headers: { 'content-type': 'application/json' } },
+            )
+          : json({ user: { id: 'u', username: 'ed', role: 'editor', canSeeFinancials: true } }),
+      ),
+    );
+    render(
+      <AuthProvider>
+        <FactCard fact={deal} current onFocus={() => undefined} onDone={() => undefined} articleId="a1" />
+      </AuthProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    fireEvent.change(screen.getByLabelText('Term end'), { target: { value: '2026-01-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Accept as edited' }));
+    await waitFor(() => expect(screen.getByLabelText('Term end').getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('End 2026-01-01 is before start 2027-06-01')).toBeTruthy();
+    expect(screen.getByText(/Term end: end 2026-01-01 is before start 2027-06-01/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/fields\.|blocks\[/i);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Term end')));
+    // changed, the mark goes
+    fireEvent.change(screen.getByLabelText('Term end'), { target: { value: '2029-05-31' } });
+    expect(screen.getByLabelText('Term end').getAttribute('aria-invalid')).toBeNull();
   });
 });

@@ -207,6 +207,29 @@ export const FIELD_HINT: Record<string, string> = {
   end: 'Empty: term not reported (recorded as unknown, not perpetuity).',
 };
 
+/**
+ * The fact's field a server error is about, as the edit form names it: "fields.blocks[0].end" → "end",
+ * "fields.price.amount" or "fields.mg.amount" → "priceAmount", "fields.licenseeId" → "buyer",
+ * "fields.buyerId" → "buyer". Undefined when the error is not about one of the fact's fields.
+ */
+export function factFieldKey(serverField: string): string | undefined {
+  const m = /^fields\.(.+)$/.exec(serverField);
+  if (!m) return undefined;
+  const f = m[1];
+  const block = /^blocks\[\d+\]\.(\w+)/.exec(f);
+  if (block) return block[1].replace(/Condition$/, '');
+  const money = /^(?:price|mg)(?:\.(amount|currency))?$/.exec(f);
+  if (money) return money[1] === 'currency' ? 'priceCurrency' : 'priceAmount';
+  const head = f.split(/[.[]/)[0];
+  const PARTY: Record<string, string> = { licensorId: 'seller', licenseeId: 'buyer', titleIds: 'title' };
+  if (PARTY[head]) return PARTY[head];
+  // a choice among records of the same name: "fields.buyerId" is the Buyer field's
+  return /^\w+Id$/.test(head) ? head.slice(0, -2) : head;
+}
+
+/** The label a fact's field has on the edit form. */
+export const factFieldLabel = (k: string): string => FIELD_LABEL[k] ?? humanize(k);
+
 /** Date fields (a date input). */
 export const DATE_FIELDS = new Set(['start', 'end']);
 

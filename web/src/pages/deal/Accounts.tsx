@@ -10,6 +10,7 @@ import type { LedgerView, RevenueSheetResult, StatementView, TermsView } from '.
 import { ErrorNote, Loading, Section, TextField } from '../../components/ui';
 import { api, type ApiError } from '../../lib/api';
 import { useApi } from '../../lib/hooks';
+import { useForm } from '../../lib/useForm';
 import { TermsForm } from './AccountsTerms';
 
 const grouped = (amount: string) => {
@@ -43,22 +44,30 @@ export function endedPeriods(
     .reverse();
 }
 
+/** The ledger form's fields, by the server's names: on (Date), amount, currency (In currency), category. */
+const LEDGER_FIELDS = ['on', 'amount', 'currency', 'category'];
+
 function Ledger({ contractId, currency }: { contractId: string; currency: string }) {
   const ledger = useApi<LedgerView>(`/api/contracts/${contractId}/ledger`);
   const [what, setWhat] = useState<'receipts' | 'expenses' | 'payments'>('receipts');
   const [entry, setEntry] = useState({ on: '', amount: '', currency, category: '', kind: 'instalment' });
-  const [error, setError] = useState<ApiError | undefined>();
+  // a refused field is marked and its error shown under its label (Date, Amount…); the rest below the form
+  const form = useForm();
+  const set = (patch: Partial<typeof entry>) => {
+    setEntry((x) => ({ ...x, ...patch }));
+    form.touch(...Object.keys(patch));
+  };
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    setError(undefined);
     const base = { on: entry.on, amount: entry.amount, currency: entry.currency };
     const body = what === 'receipts' ? { ...base, kind: entry.kind } : what === 'expenses' ? { ...base, category: entry.category } : base;
-    try {
-      await api.post(`/api/contracts/${contractId}/${what}`, body);
+    const ok = await form.submit(
+      () => api.post(`/api/contracts/${contractId}/${what}`, body),
+      (f) => (LEDGER_FIELDS.includes(f) ? f : undefined),
+    );
+    if (ok) {
       setEntry((x) => ({ ...x, amount: '' }));
       ledger.reload();
-    } catch (err) {
-      setError(err as ApiError);
     }
   };
   const rows = ledger.data
@@ -104,22 +113,29 @@ function Ledger({ contractId, currency }: { contractId: string; currency: string
             <option value="payments">a payment</option>
           </select>
         </label>
-        <TextField label="Date" type="date" value={entry.on} onChange={(v) => setEntry({ ...entry, on: v })} />
-        <TextField type="text" label="Amount" value={entry.amount} onChange={(v) => setEntry({ ...entry, amount: v })} />
+        <TextField label="Date" type="date" error={form.err('on')} value={entry.on} onChange={(v) => set({ on: v })} />
+        <TextField type="text" label="Amount" error={form.err('amount')} value={entry.amount} onChange={(v) => set({ amount: v })} />
         <TextField
           type="text"
           label="In currency"
+          error={form.err('currency')}
           value={entry.currency}
           maxLength={3}
-          onChange={(v) => setEntry({ ...entry, currency: v })}
+          onChange={(v) => set({ currency: v })}
         />
         {what === 'expenses' && (
-          <TextField type="text" label="Category" value={entry.category} onChange={(v) => setEntry({ ...entry, category: v })} />
+          <TextField
+            type="text"
+            label="Category"
+            error={form.err('category')}
+            value={entry.category}
+            onChange={(v) => set({ category: v })}
+          />
         )}
         {what === 'receipts' && (
           <label className="field">
             Pays
-            <select value={entry.kind} onChange={(e) => setEntry({ ...entry, kind: e.target.value })}>
+            <select value={entry.kind} onChange={(e) => set({ kind: e.target.value })}>
               <option value="instalment">an MG instalment</option>
               <option value="overage">overages</option>
               <option value="other">other</option>
@@ -127,12 +143,12 @@ function Ledger({ contractId, currency }: { contractId: string; currency: string
           </label>
         )}
         <div className="form-actions">
-          <button type="submit" className="btn btn--small">
+          <button type="submit" className="btn btn--small" disabled={form.busy}>
             Add to the ledger
           </button>
         </div>
       </form>
-      {error && <ErrorNote error={error} />}
+      {form.failure && <ErrorNote error={form.failure} />}
     </>
   );
 }
