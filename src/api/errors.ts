@@ -49,8 +49,27 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     reply.code(409).send({ error: 'stale-version', message: err.message, field: 'version', value: err.expected });
   } else if ('validation' in err && err.validation) {
     // the schema's refusal in a person's words, naming the field (src/api/validationMessage.ts)
-    const { field, message } = validationAnswer(err.validation as SchemaError[], (err as FastifyError).validationContext ?? 'body');
-    reply.code(400).send({ error: 'invalid', message, field });
+    const errors = err.validation as SchemaError[];
+    const { field, message } = validationAnswer(errors, (err as FastifyError).validationContext ?? 'body');
+    const limit = errors[0]?.keyword === 'maxLength' && field === 'content' ? Number(errors[0].params?.limit) : NaN;
+    // a file (base64 `content`) over its route's limit is too large, as the docs say, not malformed
+    if (Number.isFinite(limit))
+      reply
+        .code(413)
+        .send({ error: 'too-large', message: `content: the file is over ${mib((limit / 4) * 3)} (the limit of one file)`, field });
+    else reply.code(400).send({ error: 'invalid', message, field });
+  } else if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    // a route that takes a file (base64 `content`) names the file's limit; any other the request's
+    const body = req.routeOptions.schema?.body as { properties?: { content?: { maxLength?: number } } } | undefined;
+    const file = body?.properties?.content?.maxLength;
+    const bodyLimit = req.routeOptions.bodyLimit;
+    reply.code(413).send({
+      error: 'too-large',
+      message: file
+        ? `content: the file is over ${mib((file / 4) * 3)} (the limit of one file)`
+        : `the request is over ${bodyLimit ? mib(bodyLimit) : 'the size'} (the most this route takes)`,
+      ...(file ? { field: 'content' } : {}),
+    });
   } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
     const e = err as FastifyError;
     reply.code(e.statusCode!).send({ error: e.code ?? 'bad-request', message: e.message });
@@ -58,4 +77,10 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     req.log.error(err);
     reply.code(500).send({ error: 'internal', message: 'something went wrong on the server; it is logged' });
   }
+}
+
+/** A number of bytes as people read a file's size: "40 MiB", "1.5 MiB", "900 KiB". */
+function mib(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.floor(bytes / 1024)} KiB`;
+  return `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`;
 }

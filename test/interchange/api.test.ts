@@ -227,4 +227,22 @@ describe('interchange through the API', () => {
     expect(job.message).toMatch(/^deep\.json: line 2: the JSON nests deeper than 64 levels/);
     expect(await titles()).toBe(before);
   });
+
+  it('a file over the limit of one import is 413 too-large naming the limit, however far over it is', async () => {
+    const base64Limit = Math.ceil((40 * 1024 * 1024) / 3) * 4;
+    for (const length of [base64Limit + 4, base64Limit + 8 * 1024 * 1024]) {
+      const res = await server.inject({
+        method: 'POST',
+        url: '/api/import',
+        headers: { cookie: editor, 'content-type': 'application/json' },
+        payload: `{"filename":"big.csv","mode":"preview","content":"${'A'.repeat(length)}"}`,
+      });
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(413);
+      expect(res.json()).toMatchObject({
+        error: 'too-large',
+        field: 'content',
+        message: 'content: the file is over 40 MiB (the limit of one file)',
+      });
+    }
+  });
 });
