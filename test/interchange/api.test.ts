@@ -97,6 +97,42 @@ describe('interchange through the API', () => {
     expect(body.problems.map((p: { where: string }) => p.where)).toEqual(['row 2, column C (Territory)', 'row 2, column F (End)']);
   });
 
+  it('refuses a JSON document with a field its record does not have: 422 naming the field and the one meant, nothing written', async () => {
+    const contracts = async () => (await app.store.db.selectFrom('contracts').select('ref').execute()).length;
+    const before = await contracts();
+    const doc = {
+      format: 'filmrights/1',
+      companies: [{ name: 'Brightwater Releasing', kind: 'distributor', country: 'IE' }],
+      contracts: [
+        {
+          ref: 'BRIGHTWATER-IE',
+          licensor: 'Wild Bunch',
+          licensee: 'Brightwater Releasing',
+          status: 'signed',
+          titles: ['One Second'],
+          blocks: [{ territories: 'Ireland', media: 'Theatrical', start: '2022-01-01', end: '2026-12-31' }],
+          MG: { amount: '40000.00', currency: 'EUR' },
+        },
+      ],
+    };
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api/import',
+      headers: { cookie: editor },
+      payload: { filename: 'brightwater.json', content: b64(JSON.stringify(doc)), mode: 'commit' },
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().problems).toEqual([
+      {
+        severity: 'error',
+        where: 'contracts[0].MG',
+        message: 'contracts[0].MG: unknown field "MG". Did you mean "mg"?',
+        suggestions: ['mg'],
+      },
+    ]);
+    expect(await contracts()).toBe(before);
+  });
+
   it('commits in the background with progress to poll', async () => {
     const sheet = [
       'Title,Buyer,Territory,Media,Start,End,Exclusive',

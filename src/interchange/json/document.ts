@@ -46,8 +46,10 @@ export interface TitleCompanyDoc {
 }
 /** An alias, as the API takes it (src/contract). */
 export type AliasDoc = AliasInput;
+/** What the document's title leaves out of the contract's TitleInput: it names the title, its parent and its lists its own way. */
+export const TITLE_INPUT_OMITTED = ['originalTitle', 'englishTitle', 'aliases', 'credits', 'companies', 'parentId'] as const;
 /** A title's own facts, as manual entry (the contract's TitleInput) and the document give them alike: derived from the contract. */
-export type TitleFields = Omit<TitleInput, 'originalTitle' | 'englishTitle' | 'aliases' | 'credits' | 'companies' | 'parentId'>;
+export type TitleFields = Omit<TitleInput, (typeof TITLE_INPUT_OMITTED)[number]>;
 export interface TitleDoc extends TitleFields {
   /** The title as the catalog shows it (the English title when there is one). */
   title: string;
@@ -59,15 +61,17 @@ export interface TitleDoc extends TitleFields {
   /** The title it sits under (a season's series, an episode's season), named as the document names titles. */
   parent?: string | null;
 }
+/** What a block or a holdback of the document leaves out of the contract's BlockInput / HoldbackInput: it names its title instead. */
+export const TERMS_INPUT_OMITTED = ['titleId'] as const;
 /** A rights block's terms, as manual entry (the contract's BlockInput) and the document give them alike; the title aside. */
-export type BlockTerms = Omit<BlockInput, 'titleId'>;
+export type BlockTerms = Omit<BlockInput, (typeof TERMS_INPUT_OMITTED)[number]>;
 export interface BlockDoc extends BlockTerms {
   /** One of the contract's titles; absent: every title of the contract. */
   title?: string;
   /** On a series or season, `covers` and `excludes` name titles under it as the document names titles. */
 }
 /** A holdback's terms, as manual entry (the contract's HoldbackInput) and the document give them alike; the title aside. */
-export type HoldbackTerms = Omit<HoldbackInput, 'titleId'>;
+export type HoldbackTerms = Omit<HoldbackInput, (typeof TERMS_INPUT_OMITTED)[number]>;
 export interface HoldbackDoc extends HoldbackTerms {
   title?: string;
 }
@@ -222,6 +226,10 @@ export interface BuyerDoc {
 }
 
 export interface InterchangeDocument {
+  /** A JSON Schema for the editor the document is written in; not read. */
+  $schema?: string;
+  /** What the document is, for whoever reads it; not read. */
+  about?: unknown;
   format?: string;
   /** The company running the install: makes contracts rights-in or rights-out. */
   we?: string | null;

@@ -45,24 +45,3 @@ export function list<T>(doc: object, key: string, c: Collector, field = key): T[
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-
-export const KNOWN_KEYS: Record<string, readonly string[]> = {
-  document: [
-    'format',
-    'we',
-    'companies',
-    'people',
-    'titles',
-    'contracts',
-    'festivals',
-    'releases',
-    'boxOffice',
-    'sources',
-    'accounts',
-    'buyers',
-    'markets',
-    'offers',
-    '$schema',
-    'about',
-  ],
-};

@@ -11,13 +11,6 @@ import { type Collector, isObject, list } from '../../interchange/json/read.js';
 import { checkExchangeRate, checkExpense, checkPayment, checkReceipt } from '../money/ledger.js';
 import type { AccountsPlan } from '../write/records.js';
 
-const ACCOUNTS_KEYS = ['exchangeRates', 'contracts'];
-const CONTRACT_KEYS = ['contract', 'terms', 'receipts', 'expenses', 'payments', 'revenueReports', 'statements'];
-
-function knownKeys(o: object, keys: readonly string[], field: string, c: Collector): void {
-  for (const k of Object.keys(o)) if (!keys.includes(k)) c.add(`${field}.${k}`, `unknown field "${k}"`, closest(k, keys, 3));
-}
-
 /** The accounts' plan, or undefined when the document has none; issues go to `c`. */
 export function planAccounts(doc: unknown, refs: ReadonlySet<string>, c: Collector): AccountsPlan | undefined {
   if (doc === undefined || doc === null) return undefined;
@@ -25,7 +18,6 @@ export function planAccounts(doc: unknown, refs: ReadonlySet<string>, c: Collect
     c.add('accounts', 'expected an object with "exchangeRates" and "contracts"');
     return undefined;
   }
-  knownKeys(doc, ACCOUNTS_KEYS, 'accounts', c);
   const a = doc as AccountsDoc;
   const rates = list<NonNullable<AccountsDoc['exchangeRates']>[number]>(a, 'exchangeRates', c, 'accounts.exchangeRates')
     .map((r, i) => c.attempt(() => checkExchangeRate(r, `accounts.exchangeRates[${i}].`)))
@@ -34,7 +26,6 @@ export function planAccounts(doc: unknown, refs: ReadonlySet<string>, c: Collect
   const contracts: AccountsPlan['contracts'] = [];
   list<ContractAccountsDoc>(a, 'contracts', c, 'accounts.contracts').forEach((k, i) => {
     const f = `accounts.contracts[${i}]`;
-    knownKeys(k, CONTRACT_KEYS, f, c);
     const ref = typeof k.contract === 'string' ? k.contract.trim() : '';
     if (!ref) return c.add(`${f}.contract`, 'name the contract by its ref');
     if (!refs.has(ref)) return c.add(`${f}.contract`, `no contract "${ref}" in the document or the database`, closest(ref, [...refs], 3));

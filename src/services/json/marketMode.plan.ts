@@ -32,42 +32,7 @@ export interface MarketModeNames {
   offerRefs: ReadonlySet<string>;
 }
 
-const MARKET_KEYS = ['edition', 'name', 'timeZone', 'start', 'end', 'lineup', 'screenings', 'meetings', 'tasks'];
-const OFFER_KEYS = [
-  'ref',
-  'buyer',
-  'edition',
-  'status',
-  'contract',
-  'holdExpiresOn',
-  'createdBy',
-  'createdAt',
-  'updatedAt',
-  'versions',
-  'events',
-];
-const VERSION_KEYS = [
-  'titles',
-  'territories',
-  'media',
-  'languages',
-  'start',
-  'end',
-  'durationMonths',
-  'exclusive',
-  'holdbacks',
-  'conditions',
-  'mg',
-  'paymentSchedule',
-  'note',
-  'createdBy',
-  'createdAt',
-];
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:00(\.000)?)?Z$/;
-
-function knownKeys(o: object, keys: readonly string[], field: string, c: Collector): void {
-  for (const k of Object.keys(o)) if (!keys.includes(k)) c.add(`${field}.${k}`, `unknown field "${k}"`, closest(k, keys, 3));
-}
 
 /** A UTC instant to the minute, as stored ("2021-09-13T16:00:00Z"). */
 function instant(v: unknown, field: string, c: Collector): string | undefined {
@@ -128,7 +93,6 @@ function eventPeople(x: object, field: string, n: MarketModeNames, c: Collector)
 }
 
 function planMarket(m: MarketDoc, f: string, n: MarketModeNames, seen: Set<string>, c: Collector): PlannedMarket | undefined {
-  knownKeys(m, MARKET_KEYS, f, c);
   const editionKey = n.edition(m.edition, `${f}.edition`);
   if (editionKey && (n.editionsWithMarket.has(editionKey) || seen.has(editionKey))) {
     c.add(`${f}.edition`, `this edition has a market already${seen.has(editionKey) ? ' (listed twice in this document)' : ''}`);
@@ -230,7 +194,6 @@ function planMarket(m: MarketDoc, f: string, n: MarketModeNames, seen: Set<strin
 }
 
 function planOffer(o: OfferDoc, f: string, n: MarketModeNames, seen: Set<string>, c: Collector): PlannedOffer | undefined {
-  knownKeys(o, OFFER_KEYS, f, c);
   let ok = true;
   const ref = c.attempt(() => requiredText(o.ref, `${f}.ref`));
   if (ref && (n.offerRefs.has(ref) || seen.has(ref))) {
@@ -259,7 +222,6 @@ function planOffer(o: OfferDoc, f: string, n: MarketModeNames, seen: Set<string>
   if (!docs.length) c.add(`${f}.versions`, 'an offer has at least one version (its terms)');
   const versions = docs.map((v, i) => {
     const vf = `${f}.versions[${i}]`;
-    knownKeys(v, VERSION_KEYS, vf, c);
     const titles = (Array.isArray(v.titles) ? v.titles : (c.add(`${vf}.titles`, 'expected a list of titles'), [])).map((t, j) =>
       n.title(t, `${vf}.titles[${j}]`),
     );

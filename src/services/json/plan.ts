@@ -52,7 +52,8 @@ import {
   type TitleCompanyDoc,
   type TitleDoc,
 } from '../../interchange/json/document.js';
-import { Collector, KNOWN_KEYS, NEW, isObject, list } from '../../interchange/json/read.js';
+import { checkDocumentKeys } from '../../interchange/json/keys.js';
+import { Collector, NEW, isObject, list } from '../../interchange/json/read.js';
 import { planAccounts } from './accounts.js';
 import { planMarketMode } from './marketMode.plan.js';
 import { factPlan, sourceFilePath } from './facts.js';
@@ -76,9 +77,8 @@ export async function jsonWritePlan(trx: Kysely<Database>, doc: InterchangeDocum
 export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, opts: ImportOptions): Promise<JsonPlan> {
   const c = new Collector();
   if (!isObject(doc)) throw new ImportError([{ field: 'document', message: 'document: expected a JSON object', suggestions: [] }]);
-  for (const k of Object.keys(doc)) {
-    if (!KNOWN_KEYS.document.includes(k)) c.add(k, `unknown section "${k}"`, closest(k, KNOWN_KEYS.document, 3));
-  }
+  // every object of the document has only the keys of its record: a field written wrong is refused, never dropped
+  checkDocumentKeys(doc as Record<string, unknown>, c);
   if (doc.format !== undefined && doc.format !== FORMAT) c.add('format', `"${String(doc.format)}" is not "${FORMAT}"`);
   const d: object = doc;
 
