@@ -9,6 +9,7 @@ import { useState, type FormEvent } from 'react';
 import type { LedgerView, RevenueSheetResult, StatementView, TermsView } from '../../../../src/contract/index.js';
 import { ErrorNote, Loading, Section, TextField } from '../../components/ui';
 import { api, type ApiError } from '../../lib/api';
+import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/hooks';
 import { TermsForm } from './AccountsTerms';
 
@@ -84,7 +85,7 @@ function Ledger({ contractId, currency }: { contractId: string; currency: string
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{r.on}</td>
+                <td className="nowrap">{formatDate(r.on)}</td>
                 <td>{r.what}</td>
                 <td className="num">
                   {r.currency} {grouped(r.amount)}
@@ -244,7 +245,8 @@ function Statement({ contractId, period }: { contractId: string; period: string 
   return (
     <div className="statement">
       <p>
-        {v.parties.reporter} to {v.parties.recipient}, {v.period.start} to {v.period.end}, due {v.dueOn}, in {v.currency}
+        {v.parties.reporter} to {v.parties.recipient}, {formatDate(v.period.start)} to {formatDate(v.period.end)}, due {formatDate(v.dueOn)}
+        , in {v.currency}
         {v.issued && ` · issued as no. ${v.issued.number}${v.issued.corrects ? `, correcting no. ${v.issued.corrects}` : ''}`}
       </p>
       <ol className="small muted">
