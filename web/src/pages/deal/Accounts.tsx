@@ -6,7 +6,7 @@
 import { parseDay } from '../../../../src/domain/dates.js';
 import { reportingPeriods } from '../../../../src/domain/money/periods.js';
 import { useState, type FormEvent } from 'react';
-import type { LedgerView, RevenueSheetResult, StatementView, TermsView } from '../../../../src/contract/index.js';
+import type { LedgerView, RevenueSheetResult, StatementView, TermsAnswer, TermsView } from '../../../../src/contract/index.js';
 import { ErrorNote, Loading, Section, TextField } from '../../components/ui';
 import { api, type ApiError } from '../../lib/api';
 import { formatDate } from '../../lib/format';
@@ -298,14 +298,14 @@ function Statement({ contractId, period }: { contractId: string; period: string 
 }
 
 export default function Accounts({ contractId }: { contractId: string }) {
-  const terms = useApi<TermsView>(`/api/contracts/${contractId}/terms`);
+  // null: the deal has no financial terms yet (the form below is open to enter them)
+  const terms = useApi<TermsAnswer>(`/api/contracts/${contractId}/terms`);
   const [saved, setSaved] = useState<TermsView | undefined>();
   const [period, setPeriod] = useState('');
   const [tick, setTick] = useState(0);
-  const none = terms.error?.status === 404;
   if (terms.loading && !saved) return <Loading what="Loading the accounts" />;
-  if (terms.error && !none && !saved) return <ErrorNote error={terms.error} retry={terms.reload} />;
-  const t = saved ?? terms.data;
+  if (terms.error && !saved) return <ErrorNote error={terms.error} retry={terms.reload} />;
+  const t = saved ?? terms.data ?? undefined;
   const periods = t ? endedPeriods(t.reportingFrom, t.frequency, new Date().toISOString().slice(0, 10), t.annualAfterYears) : [];
   const shown = period || periods[0] || '';
   return (
