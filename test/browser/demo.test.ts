@@ -71,6 +71,25 @@ describeBrowser('the demo in the browser', () => {
       expect(look(label), `the label “${label}”`).toEqual(look('Date'));
   });
 
+  it("draws the Articles boxes (a URL, an outlet) in the app's style, as every other text box", async () => {
+    await page.goto(`${w.url}/articles`);
+    const look = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((el) => {
+        const s = getComputedStyle(el);
+        return {
+          border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopColor}`,
+          padding: s.padding,
+          radius: s.borderRadius,
+          tall: parseFloat(s.height) >= 32,
+        };
+      });
+    const date = await look('Published on');
+    expect(date).toEqual({ border: '1px solid rgb(196, 202, 211)', padding: '6px 8px', radius: '5px', tall: true });
+    expect(await look('Or its address (URL)')).toEqual(date);
+    expect(await look('Outlet')).toEqual(date);
+    expect(await page.getByLabel('Outlet', { exact: true }).getAttribute('type')).toBe('text');
+  });
+
   it("opens a fresh deal's page (no financial terms yet) without a console error", async () => {
     const fresh = (await (
       await page.request.post(`${w.url}/api/contracts`, {
