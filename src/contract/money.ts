@@ -109,6 +109,11 @@ export const TermsView = Type.Object({
   version: Type.Integer(),
 });
 export type TermsView = Static<typeof TermsView>;
+/** GET /api/contracts/:id/terms: the terms, or null while the contract has none yet (a state of the deal, not an error). */
+export const TermsAnswer = Type.Union([TermsView, Type.Null()], {
+  description: 'the financial terms, or null when the contract has none yet',
+});
+export type TermsAnswer = Static<typeof TermsAnswer>;
 
 const entry = {
   /** YYYY-MM-DD: when the money came in, was spent or was paid. */

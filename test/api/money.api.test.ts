@@ -65,6 +65,18 @@ describeEachDatabase('the accounts through the API', (_open, database) => {
     await drop?.();
   });
 
+  it('answers a contract without financial terms yet with null, not a 404; an unknown contract is still a 404', async () => {
+    const none = await call('fay', 'GET', '/api/contracts/NEON-NA/terms');
+    expect(none.statusCode, none.body).toBe(200);
+    expect(none.headers['content-type']).toMatch(/application\/json/);
+    expect(none.json()).toBeNull();
+    const unknown = await call('fay', 'GET', '/api/contracts/NO-SUCH-DEAL/terms');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: 'not-found' });
+    // no terms is still confidential: no answer at all without the permission
+    expect((await call('eve', 'GET', '/api/contracts/NEON-NA/terms')).statusCode).toBe(403);
+  });
+
   it('enters the worked example and answers its statements, figures exact', async () => {
     const terms = await ok(call('fay', 'PUT', '/api/contracts/NEON-NA/terms', NEON_TERMS));
     expect(terms).toMatchObject({ kind: 'licence', expenseCap: '500000.00', mg: { amount: '1500000.00', currency: 'USD' }, version: 1 });

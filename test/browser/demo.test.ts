@@ -2,8 +2,9 @@
  * The demo in a real Chromium, as a new user first sees it (`npm start`): the Neon licence's
  * Accounts show the worked example (USD 210,000.00 due for 2022-Q1) without anything entered; the
  * Marché du Film 2021 shows its meetings and screening in the day and week views and its line-up;
- * the offers list and a buyer page have the demo's buyers and offers. Screenshots at 1280 px in
- * test-results/ (demo-*.png).
+ * the offers list and a buyer page have the demo's buyers and offers. The Accounts read as the rest
+ * of the app (dates through its formatter, every field label alike), and a fresh deal with no terms
+ * yet opens without a console error. Screenshots at 1280 px in test-results/ (demo-*.png).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -36,6 +37,94 @@ describeBrowser('the demo in the browser', () => {
     await screenshot(page, 'demo-deal-1280');
     await accounts.getByRole('table', { name: 'Statement 2022-Q1' }).evaluate((el) => el.scrollIntoView());
     await screenshot(page, 'demo-statement-1280', { viewportOnly: true });
+    // dates read as the rest of the app reads them (Jul 22, 2021), not as ISO strings
+    await shows(accounts, 'Jul 22, 2021');
+    expect(await accounts.innerText()).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
+  });
+
+  it('draws every Accounts field label alike', async () => {
+    const found = (await (await page.request.get(`${w.url}/api/contracts?q=WB-NEON`)).json()) as {
+      items: Array<{ id: string; ref: string }>;
+    };
+    await page.goto(`${w.url}/deals/${found.items.find((c) => c.ref === 'WB-NEON-ONE-SECOND-NA')!.id}`);
+    const accounts = page.locator('#accounts');
+    await shows(accounts, 'revenue report lines recorded');
+    await accounts.locator('summary').first().click();
+    await visible(accounts.getByRole('form', { name: 'Financial terms' }));
+    // the look of each label's own words (a label wrapping its control is measured without the control's text)
+    const looks = await accounts.locator('label').evaluateAll((labels) =>
+      labels.map((l) => {
+        const own = [...l.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent)
+          .join('')
+          .trim();
+        const s = getComputedStyle(l);
+        const control = (l as HTMLLabelElement).control;
+        const c = control ? getComputedStyle(control) : null;
+        return { own, look: { label: `${s.fontSize} ${s.fontWeight} ${s.color}`, control: c && `${c.fontSize} ${c.fontWeight}` } };
+      }),
+    );
+    const look = (own: string) => looks.find((l) => l.own === own)?.look;
+    expect(look('Date')).toBeTruthy();
+    for (const label of ['Kind', 'Reporting', 'Add', 'Pays', 'Statement period'])
+      expect(look(label), `the label “${label}”`).toEqual(look('Date'));
+  });
+
+  it("draws the Articles boxes (a URL, an outlet) in the app's style, as every other text box", async () => {
+    await page.goto(`${w.url}/articles`);
+    const look = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((el) => {
+        const s = getComputedStyle(el);
+        return {
+          border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopColor}`,
+          padding: s.padding,
+          radius: s.borderRadius,
+          tall: parseFloat(s.height) >= 32,
+        };
+      });
+    const date = await look('Published on');
+    expect(date).toEqual({ border: '1px solid rgb(196, 202, 211)', padding: '6px 8px', radius: '5px', tall: true });
+    expect(await look('Or its address (URL)')).toEqual(date);
+    expect(await look('Outlet')).toEqual(date);
+    expect(await page.getByLabel('Outlet', { exact: true }).getAttribute('type')).toBe('text');
+  });
+
+  it("opens a fresh deal's page (no financial terms yet) without a console error", async () => {
+    const fresh = (await (
+      await page.request.post(`${w.url}/api/contracts`, {
+        data: {
+          ref: 'ONESEC-LAPWING-IS',
+          status: 'negotiating',
+          licensorId: 'wild-bunch',
+          licenseeId: 'neon',
+          titleIds: ['one-second'],
+          blocks: [{ territories: 'Iceland', media: 'SVOD', start: '2032-01-01', end: '2033-12-31', exclusive: false }],
+        },
+      })
+    ).json()) as { id?: string; message?: string };
+    expect(fresh.id, fresh.message).toBeTruthy();
+    const problems: string[] = [];
+    const onConsole = (m: { type(): string; text(): string }) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    };
+    const onResponse = (r: { status(): number; url(): string }) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    };
+    page.on('console', onConsole);
+    page.on('response', onResponse);
+    try {
+      await page.goto(`${w.url}/deals/${fresh.id}`);
+      const accounts = page.locator('#accounts');
+      await shows(accounts, 'Financial terms (none yet)');
+      await page.getByRole('heading', { name: 'History' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, 'demo-fresh-deal-1280');
+    } finally {
+      page.off('console', onConsole);
+      page.off('response', onResponse);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('shows the Marché du Film 2021: the day, the week and the line-up', async () => {

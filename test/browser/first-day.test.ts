@@ -4,7 +4,9 @@
  * agent (one person and one company typed that were not on file); a mistake
  * the form marks next to its field; the title corrected (year, billing order);
  * a duplicate record of the same film merged into it; the title added to
- * TIFF's line-up; a box-office figure. Then the same pages at phone width
+ * TIFF's line-up; a box-office figure; a company and a person added from
+ * their own lists ("New company", "New person", as the catalog has "New
+ * title"), and a name already on file found rather than made twice. Then the same pages at phone width
  * (390 px): nothing wider than the screen. Screenshots in
  * test-results/first-day-*.png.
  */
@@ -184,6 +186,53 @@ describeBrowser('web app: a colleague’s first day with the catalog', () => {
     await page.locator('#releases').scrollIntoViewIfNeeded();
     await page.locator('#releases').screenshot({ path: 'test-results/first-day-5-box-office.png' });
     await screenshot(page, 'first-day-6-title-desktop');
+  });
+
+  it('adds a company and a person from their own lists; a name already on file is found, not made twice', async () => {
+    const { page, url } = w;
+    await page.goto(`${url}/companies`);
+    await page.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
+    await page.getByRole('button', { name: 'New company' }).click();
+    const form = page.getByRole('form', { name: 'New company' });
+    await visible(form);
+    // nothing typed: the form says what is missing, next to it, and writes nothing
+    await form.getByRole('button', { name: 'Create company' }).click();
+    await shows(form, 'Give the company’s name.');
+    expect(await form.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Name').fill('Larkspur Pictures');
+    await form.getByRole('button', { name: 'Create company' }).click();
+    await shows(form, 'Choose what kind of company it is.');
+    await form.getByLabel('Kind').selectOption('distributor');
+    await form.getByLabel('Country').selectOption('PT');
+    await screenshot(page, 'first-day-9-new-company');
+    await form.getByRole('button', { name: 'Create company' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/companies\/larkspur-pictures/);
+    await page.getByRole('heading', { level: 1, name: 'Larkspur Pictures' }).waitFor();
+    await shows(page.getByRole('status'), 'Larkspur Pictures was created.');
+    await shows(page.locator('.page-sub'), 'Distributor · Portugal');
+    const companyPath = new URL(page.url()).pathname;
+
+    // the same name again (another case) leads to the company on file
+    await page.goto(`${url}/companies`);
+    await page.getByRole('button', { name: 'New company' }).click();
+    await page.getByRole('form', { name: 'New company' }).getByLabel('Name').fill('larkspur pictures');
+    await page.getByRole('form', { name: 'New company' }).getByLabel('Kind').selectOption('production');
+    await page.getByRole('button', { name: 'Create company' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(companyPath);
+    await shows(page.getByRole('status'), 'already on file');
+    const found = (await (await page.request.get(`${url}/api/companies?q=Larkspur`)).json()) as { items: Array<{ name: string }> };
+    expect(found.items.filter((c) => c.name.toLowerCase() === 'larkspur pictures')).toHaveLength(1);
+
+    await page.goto(`${url}/people`);
+    await page.getByRole('button', { name: 'New person' }).click();
+    const person = page.getByRole('form', { name: 'New person' });
+    await person.getByLabel('Name').fill('Ines Valtierra');
+    await person.getByLabel('Sorted as').fill('Valtierra, Ines');
+    await person.getByRole('button', { name: 'Create person' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ines Valtierra' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/people\/ines-valtierra/);
+    await shows(page.getByRole('status'), 'Ines Valtierra was added.');
+    await screenshot(page, 'first-day-10-new-person');
   });
 
   it('reads and edits at phone width (390 px) without anything wider than the screen', async () => {

@@ -139,9 +139,10 @@ export async function visible(locator: Locator, timeout = 10_000): Promise<void>
 export async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
   const r = await page.evaluate(
     async ({ method, path, body }) => {
+      // no content type without a body (the server refuses an empty JSON body: a DELETE)
       const res = await fetch(path, {
         method,
-        headers: { 'content-type': 'application/json' },
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: res.status, text: await res.text() };
@@ -149,5 +150,6 @@ export async function call<T>(page: Page, method: string, path: string, body?: u
     { method, path, body },
   );
   if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
-  return JSON.parse(r.text) as T;
+  // a 204 (a DELETE) answers nothing
+  return (r.text ? JSON.parse(r.text) : undefined) as T;
 }

@@ -29,7 +29,11 @@ async function addToLedger(accounts: Locator, what: string, on: string, amount: 
   await form.getByLabel('Amount').fill(amount);
   await extra(form);
   await form.getByRole('button', { name: 'Add to the ledger' }).click();
-  await shows(accounts.locator('table.data'), on);
+  // the ledger reads its dates as the app does everywhere (the world's locale is en-US): Nov 2, 2021
+  await shows(
+    accounts.locator('table.data'),
+    new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(on)),
+  );
 }
 
 const DEAL = 'WB-NEON-ONE-SECOND-ANZ';

@@ -29,6 +29,7 @@ import {
   StatementQuery,
   StatementAnswer,
   StatementView,
+  TermsAnswer,
   TermsInput,
   TermsView,
 } from '../../contract/index.js';
@@ -69,7 +70,12 @@ export function moneyRoutes(fastify: FastifyInstance, app: FilmRights): void {
     '/api/contracts/:id/terms',
     {
       config: read,
-      schema: { tags: TAGS, summary: "A contract's financial terms", params: IdParams, response: { 200: TermsView, ...refused } },
+      schema: {
+        tags: TAGS,
+        summary: "A contract's financial terms; null while it has none yet (404: no such contract)",
+        params: IdParams,
+        response: { 200: TermsAnswer, ...refused },
+      },
     },
     async (req) => getTerms(app, actorOf(req), req.params.id),
   );

@@ -250,12 +250,11 @@ export async function writeTermsIn(trx: Kysely<Database>, actor: Actor, contract
   return c.id;
 }
 
-export async function getTerms(app: FilmRights, actor: Actor, contractIdOrRef: string): Promise<TermsView> {
+/** A contract's terms, or null while it has none yet (an unknown contract is a NotFoundError). */
+export async function getTerms(app: FilmRights, actor: Actor, contractIdOrRef: string): Promise<TermsView | null> {
   requireFinancials(actor);
   const c = await contractRow(app.store.db, contractIdOrRef);
-  const t = await readTerms(app.store.db, c.id);
-  if (!t) throw new NotFoundError('financial terms of contract', c.ref);
-  return t;
+  return readTerms(app.store.db, c.id);
 }
 
 export async function readTerms(db: Kysely<Database>, contractId: string): Promise<TermsView | null> {

@@ -1,5 +1,7 @@
-/** A searchable list of companies or people (the server's search forgives typos). */
+/** A searchable list of companies or people (the server's search forgives typos), and a new one for editors. */
+import { useState, type ReactNode } from 'react';
 import { withQuery } from '../lib/api';
+import { canWrite, useAuth } from '../lib/auth';
 import { humanize } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
@@ -15,15 +17,35 @@ interface Row {
   country?: string | null;
 }
 
-export function Directory({ kind, title }: { kind: 'companies' | 'people'; title: string }) {
+/**
+ * The list's "New company" / "New person": the button's label, and the record's editor for a new
+ * record (`close` when it is cancelled). Shown to users who may write.
+ */
+export interface DirectoryCreate {
+  label: string;
+  form: (close: () => void) => ReactNode;
+}
+
+export function Directory({ kind, title, create }: { kind: 'companies' | 'people'; title: string; create?: DirectoryCreate }) {
   const { set, q, page, search, setSearch } = useListQuery();
   const list = useApi<Page<Row>>(withQuery(`/api/${kind}`, { q, page, pageSize: 50 }));
   const countries = useCountries(kind === 'companies');
+  const { user } = useAuth();
+  const [adding, setAdding] = useState(false);
+  const creatable = Boolean(create && canWrite(user));
   return (
     <div className="page">
       <div className="page-head">
         <h1>{title}</h1>
+        {creatable && (
+          <div className="page-actions">
+            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)} disabled={adding}>
+              {create!.label}
+            </button>
+          </div>
+        )}
       </div>
+      {creatable && adding && create!.form(() => setAdding(false))}
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <SearchField
           placeholder={kind === 'people' ? 'A name, e.g. Zhang Yimou' : 'A name, e.g. Neon'}
@@ -35,7 +57,9 @@ export function Directory({ kind, title }: { kind: 'companies' | 'people'; title
       {list.loading && !list.data && <Loading />}
       {list.data && list.data.items.length === 0 && (
         <Empty title={q ? `Nothing matches “${q}”.` : `No ${kind} recorded yet.`}>
-          {q ? 'Check the spelling or search a shorter part of the name.' : 'They come with imported articles, the demo data or the API.'}
+          {q
+            ? 'Check the spelling or search a shorter part of the name.'
+            : `Add one with “${create?.label ?? 'New'}”; they also come with deals, titles, imported articles and the API.`}
         </Empty>
       )}
       {list.data && list.data.items.length > 0 && (

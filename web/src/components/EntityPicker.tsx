@@ -2,6 +2,13 @@
  * Pick titles, companies or people by typing part of a name (the server's
  * search forgives typos). Single or multiple; keyboard: arrows, Enter, Escape,
  * Backspace removes the last chip.
+ *
+ * The list opens when the user asks for it (typing, a click or tap on the box,
+ * ArrowDown), never because the input got the focus (a form moving the focus
+ * to a field with an error must not cover that error), and closes after every
+ * pick, the multiple picker's too: left open, it covered the fields below and
+ * the next click there added a value nobody chose. The input keeps the focus,
+ * so typing again reopens it.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { api, withQuery } from '../lib/api';
@@ -75,10 +82,12 @@ export function EntityPicker(
   }, [text, open, kind, selected.map((s) => s.id).join(',')]);
 
   const typed = text.trim();
-  const canCreate = Boolean(onCreate && typed && !options.some((o) => o.name.toLowerCase() === typed.toLowerCase()));
+  // what was just picked is not offered again while the next answer is on its way
+  const offered = options.filter((o) => !selected.some((s) => s.id === o.id));
+  const canCreate = Boolean(onCreate && typed && !offered.some((o) => o.name.toLowerCase() === typed.toLowerCase()));
   const all: Array<Ref & { detail?: string; create?: boolean }> = canCreate
-    ? [...options, { id: '\u0000new', name: typed, create: true }]
-    : options;
+    ? [...offered, { id: '\u0000new', name: typed, create: true }]
+    : offered;
 
   async function choose(o: Ref & { create?: boolean }) {
     if (o.create && onCreate) {
@@ -94,7 +103,8 @@ export function EntityPicker(
     if (props.multiple) props.onChange([...props.value, ref]);
     else props.onChange(ref);
     setText('');
-    setOpen(props.multiple === true);
+    setOpen(false);
+    inputRef.current?.focus();
   }
 
   function remove(id: string) {
@@ -124,7 +134,15 @@ export function EntityPicker(
   const single = !props.multiple && selected.length === 1;
   return (
     <div className="combo entity-picker">
-      <div className="chips-input" onClick={() => inputRef.current?.focus()}>
+      <div
+        className="chips-input"
+        onClick={(e) => {
+          // a chip's remove button is not a request for the list
+          if ((e.target as HTMLElement).closest('button')) return;
+          inputRef.current?.focus();
+          if (!single) setOpen(true);
+        }}
+      >
         {selected.map((s) => (
           <span key={s.id} className="chip">
             {s.name}
@@ -159,7 +177,6 @@ export function EntityPicker(
             setText(e.target.value);
             setOpen(true);
           }}
-          onFocus={() => !single && setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onKeyDown={onKeyDown}
         />

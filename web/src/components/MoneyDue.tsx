@@ -1,5 +1,6 @@
 /** What the accounts need (docs/money.md): statements late or due, MG instalments unpaid. For users with the financial-terms permission. */
 import type { MoneyDue as MoneyDueView } from '../../../src/contract/index.js';
+import { formatDate } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { Link } from '../lib/router';
 import { Badge, ColumnHeads, Empty, ErrorNote, Loading, Section } from './ui';
@@ -28,22 +29,27 @@ export function MoneyDue({ all = false }: { all?: boolean }) {
         />
       ) : (
         <div className="table-wrap">
-          <table className="data">
+          {/* on a phone each item is a card of labelled lines, its due date on screen */}
+          <table className="data data--stack">
             <ColumnHeads columns={['Deal', 'What', 'Status', { label: 'Due', className: 'num' }]} />
             <tbody>
               {shown.map((d, i) => (
                 <tr key={`${d.contract.id}-${d.label}-${i}`}>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="Deal">
                     <Link to={`/deals/${d.contract.id}#accounts`}>{d.contract.ref}</Link>
                   </td>
-                  <td className="cell-wrap">
-                    {d.label}
-                    {d.amount ? ` · ${d.currency} ${d.amount}` : ''}
+                  <td className="cell-wrap" data-label="What">
+                    <span className="stack-value">
+                      {d.label}
+                      {d.amount ? ` · ${d.currency} ${d.amount}` : ''}
+                    </span>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <Badge value={d.status} />
                   </td>
-                  <td className="num">{d.dueOn ?? 'on its event'}</td>
+                  <td className="num" data-label="Due">
+                    {formatDate(d.dueOn, { open: 'on its event' })}
+                  </td>
                 </tr>
               ))}
             </tbody>

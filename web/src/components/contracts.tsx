@@ -77,14 +77,20 @@ export function rightsLine(c: Partial<Contract>): string {
   return (b.length > 1 ? `${s} (+${b.length - 1} more)` : s) + unknown;
 }
 
-/** A contract row's first two cells: its reference (a link to the deal) and its kind (rights in, out, market intelligence). */
+/**
+ * A contract row's first two cells: its reference (a link to the deal) and its kind (rights in, out,
+ * market intelligence), labelled for a table whose rows stack on a phone (`data--stack`).
+ */
 export function ContractCells({ c }: { c: Pick<Contract, 'id' | 'ref' | 'direction'> & Reviewable }) {
   return (
     <>
-      <td>
-        <ContractRef c={c} />
+      <td data-label="Contract">
+        {/* one piece, so that a stacked row keeps the review mark after the reference */}
+        <span className="stack-value">
+          <ContractRef c={c} />
+        </span>
       </td>
-      <td>
+      <td data-label="Kind">
         <DirectionBadge direction={c.direction} />
       </td>
     </>

@@ -282,7 +282,7 @@ export function ChangeDelete({ what, onChange, onDelete }: { what: string; onCha
   );
 }
 
-/** A field whose control is a plain input (text, password, date, number…); `onChange` receives the typed text. */
+/** A field whose control is a plain input (text unless `type` says otherwise: password, date, number…); `onChange` receives the typed text. */
 export function TextField({
   label,
   error,
@@ -290,6 +290,7 @@ export function TextField({
   className,
   id,
   onChange,
+  type = 'text',
   ...input
 }: {
   label: ReactNode;
@@ -301,7 +302,7 @@ export function TextField({
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'id' | 'className'>) {
   return (
     <Field label={label} error={error} hint={hint} className={className} id={id}>
-      {(p) => <input {...p} {...input} onChange={(e) => onChange(e.target.value)} />}
+      {(p) => <input {...p} {...input} type={type} onChange={(e) => onChange(e.target.value)} />}
     </Field>
   );
 }

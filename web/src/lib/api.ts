@@ -42,6 +42,11 @@ export class ApiError extends Error {
   }
 }
 
+/** An error the form finds before asking the server, shaped as the server's (shown next to `field`). */
+export function fieldError(field: string, message: string): ApiError {
+  return new ApiError(400, { error: 'validation', message: `${field}: ${message}`, field });
+}
+
 type Listener = () => void;
 const unauthorizedListeners = new Set<Listener>();
 export function onUnauthorized(listener: Listener): () => void {
@@ -70,6 +75,16 @@ async function readError(res: Response): Promise<ApiErrorBody> {
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  return (await requestWithStatus<T>(method, path, body, opts)).data;
+}
+
+/** As `request`, with the success status too (a find-or-create answers 201 when it created, 200 when it found). */
+export async function requestWithStatus<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<{ status: number; data: T }> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -85,10 +100,10 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   }
   if (res.status === 401 && !opts.quiet401) unauthorizedListeners.forEach((l) => l());
   if (!res.ok) throw new ApiError(res.status, await readError(res));
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return { status: res.status, data: undefined as T };
   const type = res.headers.get('content-type') ?? '';
-  if (!type.includes('json')) return (await res.text()) as T;
-  return (await res.json()) as T;
+  if (!type.includes('json')) return { status: res.status, data: (await res.text()) as T };
+  return { status: res.status, data: (await res.json()) as T };
 }
 
 export const api = {

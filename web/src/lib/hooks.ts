@@ -80,11 +80,19 @@ export function useCached<T>(key: string | null, load: () => Promise<T>): { data
  * What a record page remembers between edits: whether its form is open, the
  * notice of the last change, and a version that makes its history reload.
  * `changed` closes the form, shows the notice and reloads the record.
+ * `firstNotice` (a one-time message such as takeFlash) is taken once the page
+ * is on screen: a render React throws away and runs again (a state
+ * initializer's side effect) would have used it up, and the page showed nothing.
  */
 export function useRecordEdits(reload: () => void, firstNotice?: () => string | undefined) {
   const [editing, setEditing] = useState(false);
-  const [flash, setFlash] = useState<string | undefined>(firstNotice);
+  const [flash, setFlash] = useState<string | undefined>();
   const [version, setVersion] = useState(0);
+  const first = useRef(firstNotice);
+  useEffect(() => {
+    const message = first.current?.();
+    if (message) setFlash(message);
+  }, []);
   const changed = (message?: string) => {
     setFlash(message);
     setEditing(false);

@@ -1,12 +1,13 @@
 /** A company's slate: its titles (and in what role), the territories it holds, its deals and its people; editors correct, merge or delete it. */
 import { useState, type FormEvent } from 'react';
-import { api, withQuery } from '../lib/api';
+import { api, fieldError, requestWithStatus, withQuery } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { humanize } from '../lib/format';
 import { useApi, useRecordEdits } from '../lib/hooks';
 import { useCountries } from '../lib/reference';
 import { Link } from '../lib/router';
 import type { BuyerList, CompanyView } from '../../../src/contract/index.js';
+import { takeFlash } from '../lib/flash';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';
@@ -18,22 +19,58 @@ type CompanyDetail = CompanyView;
 const KINDS = ['distributor', 'sales-agent', 'production', 'streamer', 'broadcaster', 'exhibitor', 'other'];
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
-function CompanyForm({ d, onSaved, onCancel }: { d: CompanyDetail; onSaved: () => void; onCancel: () => void }) {
+/**
+ * A company's name, kind and country: a correction of `d`, or without it a new company (Companies,
+ * "New company"). The server finds a company already on file under that name (accents, case and
+ * punctuation aside) instead of making a second one; `onSaved` says which it was.
+ */
+export function CompanyForm({
+  d,
+  onSaved,
+  onCancel,
+}: {
+  d?: CompanyDetail;
+  onSaved: (saved: { id: string; name: string; created: boolean }) => void;
+  onCancel: () => void;
+}) {
   const countries = useCountries();
-  const [name, setName] = useState(d.name);
-  const [kind, setKind] = useState<string>(d.kind);
-  const [country, setCountry] = useState(d.country ?? '');
+  const [name, setName] = useState(d?.name ?? '');
+  const [kind, setKind] = useState<string>(d?.kind ?? '');
+  const [country, setCountry] = useState(d?.country ?? '');
   const f = useForm();
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (await f.submit(() => api.patch(`/api/companies/${encodeURIComponent(d.id)}`, { name, kind, country: country || null }))) onSaved();
+    let saved = { id: d?.id ?? '', name, created: false };
+    const ok = await f.submit(async () => {
+      if (d) {
+        await api.patch(`/api/companies/${encodeURIComponent(d.id)}`, { name, kind, country: country || null });
+        return;
+      }
+      if (!name.trim()) throw fieldError('name', 'Give the company’s name.');
+      if (!kind) throw fieldError('kind', 'Choose what kind of company it is.');
+      const r = await requestWithStatus<{ id: string; name: string }>('POST', '/api/companies', {
+        name: name.trim(),
+        kind,
+        country: country || null,
+      });
+      saved = { id: r.data.id, name: r.data.name, created: r.status === 201 };
+    });
+    if (ok) onSaved(saved);
   }
   return (
-    <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label="Company">
+    <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label={d ? 'Company' : 'New company'}>
       <div className="form-grid">
-        <TextField label="Name" error={f.err('name')} type="text" value={name} onChange={(v) => (setName(v), f.touch('name'))} />
+        <TextField label="Name" error={f.err('name')} value={name} onChange={(v) => (setName(v), f.touch('name'))} />
         <Field label="Kind" error={f.err('kind')}>
-          {(p) => <WordSelect {...p} words={KINDS} value={kind} onChange={(v) => (setKind(v), f.touch('kind'))} />}
+          {(p) => (
+            <WordSelect
+              {...p}
+              words={KINDS}
+              none={d ? undefined : 'Choose…'}
+              value={kind}
+              onChange={(v) => (setKind(v), f.touch('kind'))}
+            />
+          )}
         </Field>
         <Field label="Country" error={f.err('country')}>
           {(p) => (
@@ -49,7 +86,7 @@ function CompanyForm({ d, onSaved, onCancel }: { d: CompanyDetail; onSaved: () =
         </Field>
       </div>
       <ErrorNote error={f.formError} />
-      <FormActions busy={f.busy} label={'Save company'} onCancel={onCancel} />
+      <FormActions busy={f.busy} label={d ? 'Save company' : 'Create company'} onCancel={onCancel} />
     </form>
   );
 }
@@ -78,7 +115,8 @@ export default function Company({ params }: { params: Record<string, string> }) 
   const countries = useCountries();
   const { user } = useAuth();
   const writable = canWrite(user);
-  const { editing, setEditing, flash, setFlash, version, changed } = useRecordEdits(c.reload);
+  // a company just made from the list arrives with what was done ("Created.", or found on file)
+  const { editing, setEditing, flash, setFlash, version, changed } = useRecordEdits(c.reload, takeFlash);
   if (c.error)
     return (
       <RecordLoadError

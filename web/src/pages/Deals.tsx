@@ -105,13 +105,17 @@ function GrantLines({ c, part }: { c: ContractListItem; part: (r: ContractRights
 const termText = (r: ContractRights) =>
   `${formatDate(r.start, { open: 'start not stated' })} – ${formatDate(r.end, { open: 'perpetuity' })}`;
 
-/** The current deals: who to whom, what each grants (territories, media, term), its MG for those who may see it, signature and status. */
+/**
+ * The current deals: who to whom, what each grants (territories, media, term), its MG for those who
+ * may see it, signature and status. On a phone each deal is a card of labelled lines (`data--stack`),
+ * so its term, MG and status are read without scrolling the table sideways.
+ */
 function DealsTable({ items }: { items: ContractListItem[] }) {
   // the server leaves `mg` out for users without the financial-terms permission
   const showMg = items.some((c) => 'mg' in c);
   return (
     <div className="table-wrap">
-      <table className="data deals-table">
+      <table className="data deals-table data--stack">
         <ColumnHeads
           columns={[
             'Contract',
@@ -130,22 +134,30 @@ function DealsTable({ items }: { items: ContractListItem[] }) {
           {items.map((c) => (
             <tr key={c.id}>
               <ContractCells c={c} />
-              <td className="cell-wrap">{c.titles.join(', ')}</td>
-              <td>{parties(c)}</td>
-              <td className="cell-wrap">
+              <td className="cell-wrap" data-label="Titles">
+                {c.titles.join(', ')}
+              </td>
+              <td data-label="Licensor → licensee">{parties(c)}</td>
+              <td className="cell-wrap" data-label="Territories">
                 <GrantLines c={c} part={(r) => r.territoryLabel ?? 'not reported'} />
               </td>
-              <td className="cell-wrap">
+              <td className="cell-wrap" data-label="Media">
                 <GrantLines c={c} part={(r) => r.mediaLabel ?? 'not reported'} />
               </td>
-              <td className="nowrap">
+              <td className="nowrap" data-label="Term">
                 <GrantLines c={c} part={termText} />
               </td>
-              {showMg && <td className="num nowrap">{c.mg ? formatMoney(c.mg) : <span className="muted">—</span>}</td>}
-              <td className="num">
-                <SignedCell c={c} />
+              {showMg && (
+                <td className="num nowrap" data-label="MG">
+                  {c.mg ? formatMoney(c.mg) : <span className="muted">—</span>}
+                </td>
+              )}
+              <td className="num" data-label="Signed">
+                <span className="stack-value">
+                  <SignedCell c={c} />
+                </span>
               </td>
-              <td>
+              <td data-label="Status">
                 <Badge value={c.status} />
               </td>
             </tr>

@@ -34,28 +34,40 @@ interface DeskRow {
   figureClass?: string;
 }
 
-/** A table of the desk: the contract, its titles, one column of the section's own, and a figure on the right. */
+/**
+ * A table of the desk: the contract, its titles, one column of the section's own, and a figure on the
+ * right. On a phone each row is a card of labelled lines (`data--stack`), the figure (an age, an end,
+ * a signature) on screen rather than past the right edge.
+ */
 function DeskTable({ heads, rows }: { heads: [string, string, string]; rows: DeskRow[] }) {
   return (
-    <table className="data">
+    <table className="data data--stack">
       <ColumnHeads columns={[heads[0], 'Title', heads[1], { label: heads[2], className: 'num' }]} />
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>
-            <td>
-              <ContractRef c={r.c} />
-              {r.withStatus && (
-                <>
-                  {' '}
-                  <Badge value={r.c.status} />
-                </>
-              )}
+            <td data-label={heads[0]}>
+              <span className="stack-value">
+                <ContractRef c={r.c} />
+                {r.withStatus && (
+                  <>
+                    {' '}
+                    <Badge value={r.c.status} />
+                  </>
+                )}
+              </span>
             </td>
-            <td>
-              <TitleLinks titles={r.c.titles} />
+            <td data-label="Title">
+              <span className="stack-value">
+                <TitleLinks titles={r.c.titles} />
+              </span>
             </td>
-            <td className={r.thirdClass}>{r.third}</td>
-            <td className={r.figureClass ?? 'num'}>{r.figure}</td>
+            <td className={r.thirdClass} data-label={heads[1]}>
+              <span className="stack-value">{r.third}</span>
+            </td>
+            <td className={r.figureClass ?? 'num'} data-label={heads[2]}>
+              <span className="stack-value">{r.figure}</span>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,10 +1,11 @@
 /** A person: credits and the deals they negotiated; editors correct, merge or delete the record. */
 import { useState, type FormEvent } from 'react';
-import { api } from '../lib/api';
+import { api, fieldError, requestWithStatus } from '../lib/api';
 import { canWrite, useAuth } from '../lib/auth';
 import { humanize } from '../lib/format';
 import { useApi, useRecordEdits } from '../lib/hooks';
 import { Link } from '../lib/router';
+import { takeFlash } from '../lib/flash';
 import { useForm } from '../lib/useForm';
 import { DealList } from '../components/contracts';
 import { RecordHead } from '../components/RecordActions';
@@ -15,29 +16,54 @@ import type { PersonView } from '../../../src/contract/index.js';
 type PersonDetail = PersonView;
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
-function PersonForm({ d, onSaved, onCancel }: { d: PersonDetail; onSaved: () => void; onCancel: () => void }) {
-  const [name, setName] = useState(d.name);
-  const [sortName, setSortName] = useState(d.sortName ?? '');
+/**
+ * A person's name and sort name: a correction of `d`, or without it a new person (People, "New
+ * person"). The server finds a person already on file under that name instead of making a second
+ * one; `onSaved` says which it was.
+ */
+export function PersonForm({
+  d,
+  onSaved,
+  onCancel,
+}: {
+  d?: PersonDetail;
+  onSaved: (saved: { id: string; name: string; created: boolean }) => void;
+  onCancel: () => void;
+}) {
+  const [name, setName] = useState(d?.name ?? '');
+  const [sortName, setSortName] = useState(d?.sortName ?? '');
   const f = useForm();
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (await f.submit(() => api.patch(`/api/people/${encodeURIComponent(d.id)}`, { name, sortName: sortName.trim() || null }))) onSaved();
+    let saved = { id: d?.id ?? '', name, created: false };
+    const ok = await f.submit(async () => {
+      if (d) {
+        await api.patch(`/api/people/${encodeURIComponent(d.id)}`, { name, sortName: sortName.trim() || null });
+        return;
+      }
+      if (!name.trim()) throw fieldError('name', 'Give the person’s name.');
+      const r = await requestWithStatus<{ id: string; name: string }>('POST', '/api/people', {
+        name: name.trim(),
+        sortName: sortName.trim() || null,
+      });
+      saved = { id: r.data.id, name: r.data.name, created: r.status === 201 };
+    });
+    if (ok) onSaved(saved);
   }
   return (
-    <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label="Person">
+    <form className="panel record-form" onSubmit={(e) => void save(e)} noValidate aria-label={d ? 'Person' : 'New person'}>
       <div className="form-grid form-grid--2">
-        <TextField label="Name" error={f.err('name')} type="text" value={name} onChange={(v) => (setName(v), f.touch('name'))} />
+        <TextField label="Name" error={f.err('name')} value={name} onChange={(v) => (setName(v), f.touch('name'))} />
         <TextField
           label="Sorted as"
           hint="e.g. Zhang Yimou keeps family name first"
           error={f.err('sortName')}
-          type="text"
           value={sortName}
           onChange={(v) => (setSortName(v), f.touch('sortName'))}
         />
       </div>
       <ErrorNote error={f.formError} />
-      <FormActions busy={f.busy} label={'Save person'} onCancel={onCancel} />
+      <FormActions busy={f.busy} label={d ? 'Save person' : 'Create person'} onCancel={onCancel} />
     </form>
   );
 }
@@ -46,7 +72,8 @@ export default function Person({ params }: { params: Record<string, string> }) {
   const p = useApi<PersonDetail>(`/api/people/${encodeURIComponent(params.id)}`);
   const { user } = useAuth();
   const writable = canWrite(user);
-  const { editing, setEditing, flash, setFlash, version, changed } = useRecordEdits(p.reload);
+  // a person just made from the list arrives with what was done ("Created.", or found on file)
+  const { editing, setEditing, flash, setFlash, version, changed } = useRecordEdits(p.reload, takeFlash);
   if (p.error)
     return (
       <RecordLoadError

@@ -6,9 +6,10 @@
 import { parseDay } from '../../../../src/domain/dates.js';
 import { reportingPeriods } from '../../../../src/domain/money/periods.js';
 import { useState, type FormEvent } from 'react';
-import type { LedgerView, RevenueSheetResult, StatementView, TermsView } from '../../../../src/contract/index.js';
+import type { LedgerView, RevenueSheetResult, StatementView, TermsAnswer, TermsView } from '../../../../src/contract/index.js';
 import { ErrorNote, Loading, Section, TextField } from '../../components/ui';
 import { api, type ApiError } from '../../lib/api';
+import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/hooks';
 import { useForm } from '../../lib/useForm';
 import { TermsForm } from './AccountsTerms';
@@ -93,7 +94,7 @@ function Ledger({ contractId, currency }: { contractId: string; currency: string
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{r.on}</td>
+                <td className="nowrap">{formatDate(r.on)}</td>
                 <td>{r.what}</td>
                 <td className="num">
                   {r.currency} {grouped(r.amount)}
@@ -288,7 +289,8 @@ function Statement({ contractId, period }: { contractId: string; period: string 
   return (
     <div className="statement">
       <p>
-        {v.parties.reporter} to {v.parties.recipient}, {v.period.start} to {v.period.end}, due {v.dueOn}, in {v.currency}
+        {v.parties.reporter} to {v.parties.recipient}, {formatDate(v.period.start)} to {formatDate(v.period.end)}, due {formatDate(v.dueOn)}
+        , in {v.currency}
         {v.issued && ` · issued as no. ${v.issued.number}${v.issued.corrects ? `, correcting no. ${v.issued.corrects}` : ''}`}
       </p>
       <ol className="small muted">
@@ -340,14 +342,14 @@ function Statement({ contractId, period }: { contractId: string; period: string 
 }
 
 export default function Accounts({ contractId }: { contractId: string }) {
-  const terms = useApi<TermsView>(`/api/contracts/${contractId}/terms`);
+  // null: the deal has no financial terms yet (the form below is open to enter them)
+  const terms = useApi<TermsAnswer>(`/api/contracts/${contractId}/terms`);
   const [saved, setSaved] = useState<TermsView | undefined>();
   const [period, setPeriod] = useState('');
   const [tick, setTick] = useState(0);
-  const none = terms.error?.status === 404;
   if (terms.loading && !saved) return <Loading what="Loading the accounts" />;
-  if (terms.error && !none && !saved) return <ErrorNote error={terms.error} retry={terms.reload} />;
-  const t = saved ?? terms.data;
+  if (terms.error && !saved) return <ErrorNote error={terms.error} retry={terms.reload} />;
+  const t = saved ?? terms.data ?? undefined;
   const periods = t ? endedPeriods(t.reportingFrom, t.frequency, new Date().toISOString().slice(0, 10), t.annualAfterYears) : [];
   const shown = period || periods[0] || '';
   return (
