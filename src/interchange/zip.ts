@@ -178,7 +178,11 @@ export async function checkZip(data: Buffer, name: string, limits: ZipLimits): P
 /**
  * The archive's entries (local headers and data, as they are) in another
  * order, for a reader that reads an archive front to back: `first` names
- * the entries it needs before the others.
+ * the entries it needs before the others. The central directory and its end
+ * record follow, as they are: such a reader reads on until the end record,
+ * and input that stops after the last entry is a truncated archive to it
+ * ("FILE_ENDED"). The directory's offsets are those of the original order,
+ * which a front-to-back reader does not use.
  */
 export function reordered(data: Buffer, dir: ZipDirectory, first: (name: string) => number): Buffer[] {
   const byOffset = [...dir.entries].sort((a, b) => a.localHeader - b.localHeader);
@@ -187,5 +191,5 @@ export function reordered(data: Buffer, dir: ZipDirectory, first: (name: string)
     i,
     bytes: data.subarray(e.localHeader, i + 1 < byOffset.length ? byOffset[i + 1].localHeader : dir.dirStart),
   }));
-  return parts.sort((a, b) => a.rank - b.rank || a.i - b.i).map((p) => p.bytes);
+  return [...parts.sort((a, b) => a.rank - b.rank || a.i - b.i).map((p) => p.bytes), data.subarray(dir.dirStart)];
 }
