@@ -16,7 +16,7 @@ import { type Command, Option } from 'commander';
 import { invalid } from '../domain/errors.js';
 import { EXPORT_LICENSE_TYPES, type ExportLicenseType } from '../interchange/ema/vocab.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../interchange/parse.js';
-import { ImportRefused, problemLine } from '../interchange/problems.js';
+import { ImportRefused, problemLine, type Problem } from '../interchange/problems.js';
 import type { SheetKind } from '../interchange/sheets/import.js';
 import { FilmRights, SYSTEM, type Actor } from '../services/app.js';
 import { exportEma, type EmaExportOptions } from '../services/emaExport.js';
@@ -90,6 +90,19 @@ export function importSummary(r: ImportFileResult): string[] {
   return lines;
 }
 
+/** The errors that refuse a file (or would, in a preview), one line each with its place; none: no lines. */
+export function refusalLines(name: string, problems: Problem[], preview: boolean): string[] {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!errors.length) return [];
+  const count = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
+  return [
+    preview
+      ? `error: ${name} would be refused (preview, nothing was written): ${count}`
+      : `error: ${name} was refused, nothing was written: ${count}`,
+    ...errors.map((p) => `  ${problemLine(p)}`),
+  ];
+}
+
 export function registerInterchangeCommands(program: Command): void {
   program
     .command('import')
@@ -143,13 +156,14 @@ export function registerInterchangeCommands(program: Command): void {
             }),
           );
           if (o.json) console.log(JSON.stringify(r, null, 2));
-          else for (const l of importSummary(r)) console.log(l);
+          else {
+            for (const l of importSummary(r)) console.log(l);
+            for (const l of refusalLines(name, r.problems, !r.committed)) console.error(l);
+          }
           if (r.problems.some((p) => p.severity === 'error')) process.exitCode = 1;
         } catch (e) {
           if (!(e instanceof ImportRefused)) throw e;
-          const errors = e.problems.filter((p) => p.severity === 'error');
-          console.error(`error: ${name} was refused, nothing was written: ${errors.length} problem${errors.length === 1 ? '' : 's'}`);
-          for (const p of errors) console.error(`  ${problemLine(p)}`);
+          for (const l of refusalLines(name, e.problems, false)) console.error(l);
           process.exitCode = 1;
         }
       },
