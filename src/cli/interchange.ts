@@ -4,16 +4,17 @@
  *   filmrights import FILE [--preview] [--retailer NAME] [--kind deals|catalog] [--map field=Header ...] [--format F]
  *   filmrights export avails --format ema-xlsx|ema-xml|csv|xlsx [--version V] --out FILE [--title T ...] [--territory EXPR] [--license-type EST ...]
  *   filmrights export catalog|contracts|acquisitions|audit --format csv|xlsx --out FILE
- *   filmrights export FILE.json                (the whole record, JSON interchange format)
+ *   filmrights export FILE.json | -            (the whole record, JSON interchange format; only to a .json file or standard output)
  *
  * `import` finds the format itself (JSON document, EMA avails XLSX or XML,
  * CSV / XLSX deal or catalog sheet), checks the whole file and writes it in
  * one transaction or not at all; every problem is printed with its place.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { invalid } from '../domain/errors.js';
+import { closest } from '../domain/fuzzy.js';
 import { EXPORT_LICENSE_TYPES, type ExportLicenseType } from '../interchange/ema/vocab.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../interchange/parse.js';
 import { ImportRefused, problemLine, type Problem } from '../interchange/problems.js';
@@ -103,6 +104,42 @@ export function refusalLines(name: string, problems: Problem[], preview: boolean
   ];
 }
 
+const LIST_CHOICES = ['avails', ...LISTS.filter((l) => l !== 'avails')];
+
+/**
+ * `export TARGET` with no list of that name writes the whole record as JSON: only to a .json file
+ * or "-" (standard output), so that a mistyped list ("contract") or a list's file name
+ * ("catalog.xlsx") is refused instead of receiving JSON.
+ */
+function checkJsonTarget(target: string, o: { format?: string; out?: string }): void {
+  const ext = extname(target).toLowerCase();
+  if (target !== '-' && ext !== '.json') {
+    if (!ext) {
+      const near = closest(target, LIST_CHOICES, 1);
+      throw invalid(
+        'list',
+        target,
+        `list: no list "${target}"; the lists are ${LIST_CHOICES.join(', ')} (or FILE.json, or "-", for the whole record as JSON)${near.length ? `. Did you mean: ${near[0]}?` : ''}`,
+        near,
+      );
+    }
+    const stem = basename(target, extname(target)).toLowerCase();
+    const list = LIST_CHOICES.find((l) => l === stem);
+    const hint =
+      list && (ext === '.csv' || ext === '.xlsx')
+        ? `; the ${list} as ${ext.slice(1).toUpperCase()}: export ${list} --out ${target}`
+        : `; a list: export ${LIST_CHOICES.join('|')} --out FILE`;
+    throw invalid('file', target, `file: the whole record is written as JSON, to a .json file or "-", not to "${target}"${hint}`);
+  }
+  if (o.format) throw invalid('format', o.format, 'format: the whole record is written as JSON; --format is for avails and the lists');
+  if (o.out)
+    throw invalid(
+      'out',
+      o.out,
+      `out: the whole record is written to the file named first (export ${target}); --out is for avails and the lists`,
+    );
+}
+
 export function registerInterchangeCommands(program: Command): void {
   program
     .command('import')
@@ -174,7 +211,7 @@ export function registerInterchangeCommands(program: Command): void {
     .description(
       'export: "avails" (EMA XLSX/XML, or the answer as CSV/XLSX), a list (catalog, contracts, acquisitions, audit), or the whole record as JSON (export FILE.json)',
     )
-    .argument('<what>', `avails | ${LISTS.filter((l) => l !== 'avails').join(' | ')} | a .json file for the whole record`)
+    .argument('<what>', `${LIST_CHOICES.join(' | ')} | FILE.json or "-" for the whole record (JSON)`)
     .argument('[file]', 'where to write (or --out; "-" for standard output)')
     .option('--out <file>', 'where to write')
     .addOption(
@@ -226,6 +263,7 @@ export function registerInterchangeCommands(program: Command): void {
         if (what !== 'avails' && !(LISTS as readonly string[]).includes(what)) {
           // The whole record as JSON (the original `export FILE`).
           const target = what;
+          checkJsonTarget(target, { format: o.format, out: o.out ?? file });
           const doc = await withApp(cmd, (app) => exportJson(app, CLI));
           const text = `${JSON.stringify(doc, null, 2)}\n`;
           if (target === '-') process.stdout.write(text);

@@ -3,7 +3,7 @@
  * workbook written by openpyxl (pandas), a preview of a file with errors, files that are not an
  * import at all, mistyped export targets, and the output piped into `head`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,5 +80,39 @@ describe('filmrights import', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     expect(preview.code).toBe(1);
     expect(preview.stderr.split('\n')).toEqual([`error: ${file} would be refused (preview, nothing was written): 1 problem`, line, '']);
     expect(preview.stdout).not.toContain('Run without --preview');
+  });
+});
+
+describe('filmrights export', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  it('refuses an unknown list, naming the lists and the nearest, and writes no file', async () => {
+    const r = await cli(['export', 'contract', '--format', 'csv', '--out', 'x.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error: list: no list "contract"; the lists are avails, catalog, contracts, acquisitions, audit (or FILE.json, or "-", for the whole record as JSON). Did you mean: contracts?\n',
+    );
+    expect(existsSync(join(dir, 'contract'))).toBe(false);
+    expect(existsSync(join(dir, 'x.csv'))).toBe(false);
+  });
+
+  it('writes the whole record as JSON only to a .json file or standard output', async () => {
+    const xlsx = await cli(['export', 'catalog.xlsx']);
+    expect(xlsx.code).toBe(1);
+    expect(xlsx.stderr).toBe(
+      'error: file: the whole record is written as JSON, to a .json file or "-", not to "catalog.xlsx"; the catalog as XLSX: export catalog --out catalog.xlsx\n',
+    );
+    expect(existsSync(join(dir, 'catalog.xlsx'))).toBe(false);
+    const options = await cli(['export', 'all.json', '--format', 'csv']);
+    expect(options.code).toBe(1);
+    expect(options.stderr).toBe('error: format: the whole record is written as JSON; --format is for avails and the lists\n');
+    expect(existsSync(join(dir, 'all.json'))).toBe(false);
+    const out = await cli(['export', '-']);
+    expect(out.code, out.stderr).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ format: 'filmrights/1' });
+    const file = await cli(['export', 'All.JSON']);
+    expect(file.code, file.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'All.JSON'), 'utf8'))).toMatchObject({ format: 'filmrights/1' });
+    const list = await cli(['export', 'catalog', '--out', 'catalog.csv']);
+    expect(list.code, list.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'catalog.csv'), 'utf8')).toContain('One Second');
   });
 });
