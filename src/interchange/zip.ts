@@ -8,7 +8,7 @@
  * bytes, so that an archive that lies about its sizes is refused too,
  * without ever holding more than a small buffer.
  */
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { tooLarge } from '../domain/errors.js';
 import { UnreadableFile } from './problems.js';
 
@@ -166,6 +166,19 @@ async function checkEntrySize(data: Buffer, name: string, e: ZipEntry): Promise<
     );
     inflate.end(body);
   });
+}
+
+/** The bytes of a small entry (at most `max` bytes inflated), or null: larger, or not readable. */
+export function smallEntry(data: Buffer, e: ZipEntry, max = 4096): Buffer | null {
+  if (e.size > max || e.localHeader + 30 > data.length || data.readUInt32LE(e.localHeader) !== LOCAL) return null;
+  const start = e.localHeader + 30 + data.readUInt16LE(e.localHeader + 26) + data.readUInt16LE(e.localHeader + 28);
+  const body = data.subarray(start, start + e.compressedSize);
+  try {
+    if (e.method === 0) return body;
+    return e.method === 8 ? inflateRawSync(body, { maxOutputLength: max }) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Refuses an archive over the limits (by its directory, then by what its entries really hold). */

@@ -3,12 +3,13 @@
  * workbook written by openpyxl (pandas), a preview of a file with errors, files that are not an
  * import at all, mistyped export targets, and the output piped into `head`.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROCESS_TEST_TIMEOUT, ROOT, runCli, type Run } from '../support/processes.js';
-import { SHEET_HEAD, SHEET_TAIL, openpyxlLayoutWorkbook } from '../support/zipFiles.js';
+import { BIN, PROCESS_TEST_TIMEOUT, ROOT, runCli, type Run } from '../support/processes.js';
+import { SHEET_HEAD, SHEET_TAIL, openpyxlLayoutWorkbook, zip } from '../support/zipFiles.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'filmrights-cli-interchange-'));
 const DB = join(dir, 'filmrights.db');
@@ -80,6 +81,85 @@ describe('filmrights import', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     expect(preview.code).toBe(1);
     expect(preview.stderr.split('\n')).toEqual([`error: ${file} would be refused (preview, nothing was written): 1 problem`, line, '']);
     expect(preview.stdout).not.toContain('Run without --preview');
+  });
+});
+
+describe('files that are not an import', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  const refusal = async (file: string, data: Buffer) => {
+    writeFileSync(join(dir, file), data);
+    const r = await cli(['import', file, '--preview']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    return r.stderr;
+  };
+
+  it('says what the file is: a PDF, a ZIP archive or spreadsheet that is not XLSX, a database, binary data', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1');
+    expect(await refusal('contract.pdf', pdf)).toBe(
+      'error: contract.pdf: not a CSV, XLSX, XML or JSON file: it is a PDF document; nothing was written\n',
+    );
+    // the same bytes under a sheet's name
+    expect(await refusal('deals.csv', pdf)).toBe(
+      'error: deals.csv: not a CSV, XLSX, XML or JSON file: it is a PDF document; nothing was written\n',
+    );
+    expect(await refusal('notes.zip', zip([{ name: 'notes.txt', data: Buffer.from('call Kestrel Films on Monday') }]))).toBe(
+      'error: notes.zip: not a CSV, XLSX, XML or JSON file: it is a ZIP archive with no workbook in it (no xl/workbook.xml); nothing was written\n',
+    );
+    const ods = zip([
+      { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+      { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
+    ]);
+    expect(await refusal('deals.ods', ods)).toBe(
+      'error: deals.ods: not a CSV, XLSX, XML or JSON file: it is an OpenDocument spreadsheet: save it as .xlsx (or CSV UTF-8) and import it again; nothing was written\n',
+    );
+    expect(await refusal('copy.db', readFileSync(DB))).toBe(
+      'error: copy.db: not a CSV, XLSX, XML or JSON file: it is a SQLite database (a backup is loaded with "filmrights restore"); nothing was written\n',
+    );
+    // bytes of no format (a fixed sequence, so the test reads the same every time)
+    let x = 7;
+    const noise = Buffer.from(Array.from({ length: 2048 }, () => ((x = (x * 1103515245 + 12345) % 2147483648) >> 16) & 0xff));
+    expect(await refusal('upload.bin', noise)).toBe(
+      'error: upload.bin: not a CSV, XLSX, XML or JSON file: it holds binary data; nothing was written\n',
+    );
+  });
+
+  it('says an empty file is empty', async () => {
+    expect(await refusal('empty.csv', Buffer.alloc(0))).toBe('error: empty.csv: the file is empty; nothing was written\n');
+    expect(await refusal('blank.csv', Buffer.from('\uFEFF\r\n\r\n'))).toBe('error: blank.csv: the file is empty; nothing was written\n');
+  });
+
+  it('a Latin-1 CSV is still told to be saved as UTF-8', async () => {
+    const latin1 = Buffer.from('Film,Licensee,Territories,Rights\nOne Second,Cin\xe9art,Benelux,Pay TV\n', 'latin1');
+    expect(await refusal('latin1.csv', latin1)).toMatch(/not UTF-8 \(byte 0xe9 on line 2 looks like Latin-1/);
+  });
+});
+
+describe('output into a pipe that closes', { timeout: PROCESS_TEST_TIMEOUT }, () => {
+  /** Runs the CLI with its standard output closed before it writes anything (as `| head -1` does, sooner). */
+  function closedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: DB };
+      delete env.DATABASE_URL;
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.once('error', reject);
+      child.once('close', (code) => resolve({ code, stderr }));
+    });
+  }
+
+  it('ends quietly: no stack trace, the work done, the exit code as without the pipe', async () => {
+    const sheet = join(dir, 'pipe.csv');
+    writeFileSync(sheet, 'Film,Licensee,Territories,Rights,From,To\nOne Second,Kestrel Films,Austria,SVOD,2026-01-01,2027-12-31\n');
+    expect(await closedPipe(['import', sheet, '--preview'])).toEqual({ code: 0, stderr: '' });
+    expect(await closedPipe(['export', '-'])).toEqual({ code: 0, stderr: '' });
+    expect(await closedPipe(['users', 'list'])).toEqual({ code: 0, stderr: '' });
+    // an import into a closed pipe is still made, whole
+    expect(await closedPipe(['import', sheet])).toEqual({ code: 0, stderr: '' });
+    const again = await cli(['import', sheet, '--preview']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/conflict|already/);
   });
 });
 

@@ -11,7 +11,8 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { tooLarge } from '../../domain/errors.js';
 import { UnreadableFile } from '../problems.js';
-import { checkZip, reordered, type ZipLimits } from '../zip.js';
+import { refuseForeignZip } from '../foreign.js';
+import { checkZip, reordered, smallEntry, type ZipLimits } from '../zip.js';
 import { readCell, type CellRead } from './cells.js';
 
 export interface XlsxLimits extends ZipLimits {
@@ -62,6 +63,10 @@ interface RelationsReader {
 /** Every sheet of the workbook, in the workbook's order. */
 export async function readWorkbookGrids(data: Buffer, name: string, limits: XlsxLimits): Promise<SheetGrid[]> {
   const dir = await checkZip(data, name, limits);
+  refuseForeignZip(dir.entries, name, () => {
+    const entry = dir.entries.find((e) => e.name === 'mimetype');
+    return entry ? (smallEntry(data, entry)?.toString('latin1') ?? null) : null;
+  });
   // the streaming reader needs the workbook, its relations, shared strings and styles before the sheets
   const parts = reordered(data, dir, (n) => (PARTS_FIRST.indexOf(n) >= 0 ? PARTS_FIRST.indexOf(n) : PARTS_FIRST.length));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(parts), {
