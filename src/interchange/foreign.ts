@@ -37,6 +37,10 @@ export function refuseForeignFile(data: Buffer, name: string): void {
   }
   if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) return;
   const sample = data.subarray(0, 8192);
+  // UTF-16 text without its byte order mark: every other byte NUL (ASCII letters), at one parity
+  const nulsAt = [0, 1].map((parity) => sample.filter((b, i) => b === 0 && i % 2 === parity).length);
+  if (sample.length >= 8 && Math.max(...nulsAt) * 4 > sample.length && Math.min(...nulsAt) * 20 < sample.length)
+    throw new UnreadableFile(name, 'the file is UTF-16 text; save it as "CSV UTF-8" and import it again');
   let controls = 0;
   for (const b of sample) if (isControl(b)) controls++;
   // a stray control character in a sheet is the sheet's problem; many make binary data

@@ -118,6 +118,9 @@ describe('files that are not an import', { timeout: PROCESS_TEST_TIMEOUT }, () =
     // bytes of no format (a fixed sequence, so the test reads the same every time)
     let x = 7;
     const noise = Buffer.from(Array.from({ length: 2048 }, () => ((x = (x * 1103515245 + 12345) % 2147483648) >> 16) & 0xff));
+    expect(await refusal('utf16.csv', Buffer.from('Film,Licensee\r\nOne Second,Kestrel Films\r\n', 'utf16le'))).toBe(
+      'error: utf16.csv: the file is UTF-16 text; save it as "CSV UTF-8" and import it again; nothing was written\n',
+    );
     expect(await refusal('upload.bin', noise)).toBe(
       'error: upload.bin: not a CSV, XLSX, XML or JSON file: it holds binary data; nothing was written\n',
     );
