@@ -4,19 +4,20 @@
  *   filmrights import FILE [--preview] [--retailer NAME] [--kind deals|catalog] [--map field=Header ...] [--format F]
  *   filmrights export avails --format ema-xlsx|ema-xml|csv|xlsx [--version V] --out FILE [--title T ...] [--territory EXPR] [--license-type EST ...]
  *   filmrights export catalog|contracts|acquisitions|audit --format csv|xlsx --out FILE
- *   filmrights export FILE.json                (the whole record, JSON interchange format)
+ *   filmrights export FILE.json | -            (the whole record, JSON interchange format; only to a .json file or standard output)
  *
  * `import` finds the format itself (JSON document, EMA avails XLSX or XML,
  * CSV / XLSX deal or catalog sheet), checks the whole file and writes it in
  * one transaction or not at all; every problem is printed with its place.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { invalid } from '../domain/errors.js';
+import { closest } from '../domain/fuzzy.js';
 import { EXPORT_LICENSE_TYPES, type ExportLicenseType } from '../interchange/ema/vocab.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../interchange/parse.js';
-import { ImportRefused, problemLine } from '../interchange/problems.js';
+import { ImportRefused, problemLine, type Problem } from '../interchange/problems.js';
 import type { SheetKind } from '../interchange/sheets/import.js';
 import { FilmRights, SYSTEM, type Actor } from '../services/app.js';
 import { exportEma, type EmaExportOptions } from '../services/emaExport.js';
@@ -90,6 +91,55 @@ export function importSummary(r: ImportFileResult): string[] {
   return lines;
 }
 
+/** The errors that refuse a file (or would, in a preview), one line each with its place; none: no lines. */
+export function refusalLines(name: string, problems: Problem[], preview: boolean): string[] {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!errors.length) return [];
+  const count = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
+  return [
+    preview
+      ? `error: ${name} would be refused (preview, nothing was written): ${count}`
+      : `error: ${name} was refused, nothing was written: ${count}`,
+    ...errors.map((p) => `  ${problemLine(p)}`),
+  ];
+}
+
+const LIST_CHOICES = ['avails', ...LISTS.filter((l) => l !== 'avails')];
+
+/**
+ * `export TARGET` with no list of that name writes the whole record as JSON: only to a .json file
+ * or "-" (standard output), so that a mistyped list ("contract") or a list's file name
+ * ("catalog.xlsx") is refused instead of receiving JSON.
+ */
+function checkJsonTarget(target: string, o: { format?: string; out?: string }): void {
+  const ext = extname(target).toLowerCase();
+  if (target !== '-' && ext !== '.json') {
+    if (!ext) {
+      const near = closest(target, LIST_CHOICES, 1);
+      throw invalid(
+        'list',
+        target,
+        `list: no list "${target}"; the lists are ${LIST_CHOICES.join(', ')} (or FILE.json, or "-", for the whole record as JSON)${near.length ? `. Did you mean: ${near[0]}?` : ''}`,
+        near,
+      );
+    }
+    const stem = basename(target, extname(target)).toLowerCase();
+    const list = LIST_CHOICES.find((l) => l === stem);
+    const hint =
+      list && (ext === '.csv' || ext === '.xlsx')
+        ? `; the ${list} as ${ext.slice(1).toUpperCase()}: export ${list} --out ${target}`
+        : `; a list: export ${LIST_CHOICES.join('|')} --out FILE`;
+    throw invalid('file', target, `file: the whole record is written as JSON, to a .json file or "-", not to "${target}"${hint}`);
+  }
+  if (o.format) throw invalid('format', o.format, 'format: the whole record is written as JSON; --format is for avails and the lists');
+  if (o.out)
+    throw invalid(
+      'out',
+      o.out,
+      `out: the whole record is written to the file named first (export ${target}); --out is for avails and the lists`,
+    );
+}
+
 export function registerInterchangeCommands(program: Command): void {
   program
     .command('import')
@@ -143,13 +193,14 @@ export function registerInterchangeCommands(program: Command): void {
             }),
           );
           if (o.json) console.log(JSON.stringify(r, null, 2));
-          else for (const l of importSummary(r)) console.log(l);
+          else {
+            for (const l of importSummary(r)) console.log(l);
+            for (const l of refusalLines(name, r.problems, !r.committed)) console.error(l);
+          }
           if (r.problems.some((p) => p.severity === 'error')) process.exitCode = 1;
         } catch (e) {
           if (!(e instanceof ImportRefused)) throw e;
-          const errors = e.problems.filter((p) => p.severity === 'error');
-          console.error(`error: ${name} was refused, nothing was written: ${errors.length} problem${errors.length === 1 ? '' : 's'}`);
-          for (const p of errors) console.error(`  ${problemLine(p)}`);
+          for (const l of refusalLines(name, e.problems, false)) console.error(l);
           process.exitCode = 1;
         }
       },
@@ -160,7 +211,7 @@ export function registerInterchangeCommands(program: Command): void {
     .description(
       'export: "avails" (EMA XLSX/XML, or the answer as CSV/XLSX), a list (catalog, contracts, acquisitions, audit), or the whole record as JSON (export FILE.json)',
     )
-    .argument('<what>', `avails | ${LISTS.filter((l) => l !== 'avails').join(' | ')} | a .json file for the whole record`)
+    .argument('<what>', `${LIST_CHOICES.join(' | ')} | FILE.json or "-" for the whole record (JSON)`)
     .argument('[file]', 'where to write (or --out; "-" for standard output)')
     .option('--out <file>', 'where to write')
     .addOption(
@@ -212,6 +263,7 @@ export function registerInterchangeCommands(program: Command): void {
         if (what !== 'avails' && !(LISTS as readonly string[]).includes(what)) {
           // The whole record as JSON (the original `export FILE`).
           const target = what;
+          checkJsonTarget(target, { format: o.format, out: o.out ?? file });
           const doc = await withApp(cmd, (app) => exportJson(app, CLI));
           const text = `${JSON.stringify(doc, null, 2)}\n`;
           if (target === '-') process.stdout.write(text);

@@ -21,7 +21,7 @@ import { DomainError, invalid } from '../domain/errors.js';
 import { DEFAULT_SQLITE_FILE, SCHEMA_VERSION, StoreConfigError, USER_ROLES, type SchemaUpgrade, type UserRole } from '../store/index.js';
 import { FilmRights, SYSTEM, type Actor, type IndexSnapshotOptions } from '../services/app.js';
 import { askAvails, type AvailsInput } from '../services/avails.js';
-import { backupDatabase, removePartial, restoreDatabase } from '../services/backup.js';
+import { backupDatabase, checkBackupFile, removePartial, restoreDatabase } from '../services/backup.js';
 import { TitleIndex } from '../services/catalog.js';
 import { checkProposedDeal, type BlockInput } from '../services/contracts.js';
 import { loadDemo } from '../services/demo.js';
@@ -154,7 +154,14 @@ async function askHidden(prompt: string): Promise<string> {
 }
 
 async function passwordFrom(opts: { password?: string }): Promise<string> {
-  return opts.password ?? process.env.FILMRIGHTS_PASSWORD ?? (await askHidden('Password: '));
+  const password = opts.password ?? process.env.FILMRIGHTS_PASSWORD ?? (await askHidden('Password: '));
+  if (password === '')
+    throw invalid(
+      'password',
+      null,
+      'password: missing; give it with --password, in FILMRIGHTS_PASSWORD, or on standard input (or run the command in a terminal to be asked)',
+    );
+  return password;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -387,6 +394,7 @@ export function buildProgram(): Command {
     .description('restore a backup (either kind) into an empty database')
     .argument('<file>')
     .action(async (file: string, _o, cmd: Command) => {
+      checkBackupFile(file); // before the database is opened (or made)
       const r = await withApp(cmd, (app) => restoreDatabase(app, CLI, file));
       console.log(`Restored ${r.rows} rows.`);
     });
@@ -477,7 +485,26 @@ export function errorLines(e: unknown): string[] {
 
 export const VERSION_LINE = `${VERSION} (database schema ${SCHEMA_VERSION})`;
 
+/**
+ * A reader that stops reading (`filmrights import ... | head -1`) closes the pipe, and the next write
+ * fails with EPIPE: an error event that would end the process with a stack trace, maybe half-way
+ * through an import. Instead, what is left to print goes nowhere and the command finishes its work
+ * (an import is still written whole), exiting as it would have.
+ */
+let closedOutputIgnored = false;
+export function ignoreClosedOutput(): void {
+  if (closedOutputIgnored) return;
+  closedOutputIgnored = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+      throw e;
+    });
+  }
+}
+
 export async function main(argv: string[] = process.argv): Promise<number> {
+  ignoreClosedOutput();
   if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
     process.stdout.write(`${VERSION_LINE}\n`);
     return 0;

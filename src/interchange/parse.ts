@@ -11,6 +11,7 @@ import { checkTransaction, type EmaTransaction, type RawTransaction } from './em
 import { readEmaSheets } from './ema/xlsx.js';
 import { readEmaXml } from './ema/xml.js';
 import { AVAILS_SCHEMAS, validateAvailsXml } from './ema/xsd.js';
+import { refuseForeignFile } from './foreign.js';
 import { Problems, UnreadableFile, type Problem } from './problems.js';
 import { gridRow, readWorkbookGrids, type SheetGrid, type XlsxLimits } from './sheets/grid.js';
 import { readCsv, tableFromSheets, type Table } from './sheets/table.js';
@@ -75,6 +76,14 @@ export type ParsedFile =
   | { format: 'xlsx' | 'csv'; table: Table; problems: Problem[] };
 
 const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05 || b[2] === 0x07);
+const isOldExcel = (b: Buffer) => b.length >= 8 && b.readUInt32BE(0) === 0xd0cf11e0;
+
+/** Nothing but a byte order mark and white space. */
+function isBlank(b: Buffer): boolean {
+  const start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < b.length; i++) if (b[i] !== 0x20 && b[i] !== 0x09 && b[i] !== 0x0a && b[i] !== 0x0d) return false;
+  return true;
+}
 
 /** Whether a workbook is an EMA avails sheet: row 1 or 2 of a sheet names LicenseType and Territory. */
 function isEmaWorkbook(sheets: SheetGrid[]): boolean {
@@ -96,7 +105,7 @@ async function detect(data: Buffer, name: string, limits: ImportLimits): Promise
     const sheets = await readWorkbookGrids(data, name, limits);
     return { format: isEmaWorkbook(sheets) ? 'ema-xlsx' : 'xlsx', sheets };
   }
-  if (/\.xls$/.test(lower) || (data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0)) {
+  if (/\.xls$/.test(lower) || isOldExcel(data)) {
     throw new UnreadableFile(name, 'an old Excel 97-2003 (.xls) workbook: save it as .xlsx (or CSV UTF-8) and import it again');
   }
   const head = data
@@ -128,6 +137,9 @@ export async function parseFile(bytes: Uint8Array, name: string, opts: ParseOpti
       data.length,
       `${name}: the file is over ${limits.maxBytes / 1024 / 1024} MiB (the limit of one import); nothing was written`,
     );
+  if (isBlank(data)) throw new UnreadableFile(name, 'the file is empty');
+  // a PDF, a database, an image, binary data: said so, whatever the format asked for
+  if (!isZip(data) && !isOldExcel(data)) refuseForeignFile(data, name);
   let format = opts.format;
   let sheets: SheetGrid[] | undefined;
   if (!format) ({ format, sheets } = await detect(data, name, limits));

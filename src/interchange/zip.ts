@@ -8,7 +8,7 @@
  * bytes, so that an archive that lies about its sizes is refused too,
  * without ever holding more than a small buffer.
  */
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { tooLarge } from '../domain/errors.js';
 import { UnreadableFile } from './problems.js';
 
@@ -168,6 +168,19 @@ async function checkEntrySize(data: Buffer, name: string, e: ZipEntry): Promise<
   });
 }
 
+/** The bytes of a small entry (at most `max` bytes inflated), or null: larger, or not readable. */
+export function smallEntry(data: Buffer, e: ZipEntry, max = 4096): Buffer | null {
+  if (e.size > max || e.localHeader + 30 > data.length || data.readUInt32LE(e.localHeader) !== LOCAL) return null;
+  const start = e.localHeader + 30 + data.readUInt16LE(e.localHeader + 26) + data.readUInt16LE(e.localHeader + 28);
+  const body = data.subarray(start, start + e.compressedSize);
+  try {
+    if (e.method === 0) return body;
+    return e.method === 8 ? inflateRawSync(body, { maxOutputLength: max }) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Refuses an archive over the limits (by its directory, then by what its entries really hold). */
 export async function checkZip(data: Buffer, name: string, limits: ZipLimits): Promise<ZipDirectory> {
   const dir = zipEntries(data, name, limits);
@@ -178,7 +191,11 @@ export async function checkZip(data: Buffer, name: string, limits: ZipLimits): P
 /**
  * The archive's entries (local headers and data, as they are) in another
  * order, for a reader that reads an archive front to back: `first` names
- * the entries it needs before the others.
+ * the entries it needs before the others. The central directory and its end
+ * record follow, as they are: such a reader reads on until the end record,
+ * and input that stops after the last entry is a truncated archive to it
+ * ("FILE_ENDED"). The directory's offsets are those of the original order,
+ * which a front-to-back reader does not use.
  */
 export function reordered(data: Buffer, dir: ZipDirectory, first: (name: string) => number): Buffer[] {
   const byOffset = [...dir.entries].sort((a, b) => a.localHeader - b.localHeader);
@@ -187,5 +204,5 @@ export function reordered(data: Buffer, dir: ZipDirectory, first: (name: string)
     i,
     bytes: data.subarray(e.localHeader, i + 1 < byOffset.length ? byOffset[i + 1].localHeader : dir.dirStart),
   }));
-  return parts.sort((a, b) => a.rank - b.rank || a.i - b.i).map((p) => p.bytes);
+  return [...parts.sort((a, b) => a.rank - b.rank || a.i - b.i).map((p) => p.bytes), data.subarray(dir.dirStart)];
 }

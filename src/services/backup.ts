@@ -13,7 +13,7 @@
  * in the rights change feed, for a server already running on the database).
  * The change feed itself is not backed up: it only matters to running servers.
  */
-import { readFileSync, writeFileSync, openSync, readSync, closeSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { invalid } from '../domain/errors.js';
@@ -170,7 +170,14 @@ function isSqliteFile(file: string): boolean {
 }
 
 /** Reads a backup file of either kind. */
+/** Refuses a backup file that is not there to read (or is a folder), naming it. */
+export function checkBackupFile(file: string): void {
+  if (!existsSync(file)) throw invalid('file', file, `file: "${file}" does not exist`);
+  if (statSync(file).isDirectory()) throw invalid('file', file, `file: "${file}" is a folder, not a backup file`);
+}
+
 export function readBackup(file: string): JsonBackup {
+  checkBackupFile(file);
   if (isSqliteFile(file)) {
     const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     try {

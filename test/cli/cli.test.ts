@@ -1,7 +1,7 @@
 /**
  * The real CLI, as a process, on a temporary SQLite file.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -190,6 +190,19 @@ describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ username: 'eva', role: 'editor', canSeeFinancials: true })]);
   });
 
+  it('says a password is missing, and how to give it, when none is given', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: DB };
+    delete env.DATABASE_URL;
+    delete env.FILMRIGHTS_PASSWORD;
+    const r = await runCli(['users', 'add', 'carol'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error: password: missing; give it with --password, in FILMRIGHTS_PASSWORD, or on standard input (or run the command in a terminal to be asked)\n',
+    );
+    const list = await cli(['users', 'list', '--json']);
+    expect((JSON.parse(list.stdout) as Array<{ username: string }>).map((u) => u.username)).not.toContain('carol');
+  });
+
   it('changes a role, disables, enables and resets a password; the last enabled admin stays', async () => {
     const ada = await cli(['users', 'add', 'ada', '--role', 'admin', '--password', 'correct horse battery']);
     expect(ada.code, ada.stderr).toBe(0);
@@ -225,6 +238,11 @@ describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     const again = await cli(['restore', backup], fresh);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^error: database: not empty/);
+    const missing = join(dir, 'no-such-backup.db');
+    const none = await cli(['restore', missing], join(dir, 'never-made.db'));
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe(`error: file: "${missing}" does not exist\n`);
+    expect(existsSync(join(dir, 'never-made.db'))).toBe(false);
     const avails = await cli(
       [
         'avails',
@@ -251,5 +269,19 @@ describe('the filmrights CLI', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     const empty = join(dir, 'demo.db');
     const d = await cli(['demo'], empty);
     expect(d.stdout).toContain('Demo loaded: 16 titles, 5 contracts, 57 sourced facts.');
+  });
+
+  it("runs the README's statement example on the demo", async () => {
+    const line = readFileSync(join(ROOT, 'README.md'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('npx filmrights statement '))!;
+    const args = line.split('#')[0].trim().split(/\s+/).slice(2);
+    const env: NodeJS.ProcessEnv = { ...process.env, FILMRIGHTS_DB: join(dir, 'demo.db') };
+    delete env.DATABASE_URL;
+    const r = await runCli(args, { env, cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const pdf = args[args.indexOf('--pdf') + 1];
+    expect(readFileSync(join(dir, pdf)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -3,7 +3,7 @@
  * table, JSON, and PDF and XLSX files that real readers open (the PDF's text is extracted and read
  * back, the workbook opened with exceljs).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -72,6 +72,32 @@ describe('filmrights statement', { timeout: PROCESS_TEST_TIMEOUT }, () => {
     expect(fee.slice(2, 5)).toEqual([540000, 250000, 790000]);
     const due = rows.find((row) => row[1] === 'Amount due')!;
     expect(due[3]).toBe(210000);
+  });
+
+  it('issues nothing when a file cannot be written (every path is checked before the statement is issued)', async () => {
+    const missing = join(dir, 'no-such-folder', 'neon-2021-q4.pdf');
+    const xlsx = join(dir, 'neon-2021-q4.xlsx');
+    const r = await cli(['statement', 'NEON-NA', '--period', '2021-Q4', '--issue', '--xlsx', xlsx, '--pdf', missing]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: pdf: cannot write "${missing}" (its folder does not exist); nothing was issued\n`);
+    expect(existsSync(xlsx)).toBe(false);
+    const folder = await cli(['statement', 'NEON-NA', '--period', '2021-Q4', '--issue', '--pdf', dir]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toBe(`error: pdf: "${dir}" is a folder, not a file; nothing was issued\n`);
+    expect(readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
+    // nothing was issued: the first issue of the period is still no. 2 (no. 1 is 2022-Q1's)
+    const pdf = join(dir, 'neon-2021-q4.pdf');
+    const ok = await cli(['statement', 'NEON-NA', '--period', '2021-Q4', '--issue', '--pdf', pdf]);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toMatch(/statement no\. 2, due USD/);
+    expect(existsSync(pdf)).toBe(true);
+  });
+
+  it('refuses --correction without --issue', async () => {
+    const r = await cli(['statement', 'NEON-NA', '--period', '2022-Q1', '--correction']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: correction: --correction issues a correction, so it needs --issue too\n');
+    expect(r.stdout).toBe('');
   });
 
   it('prints JSON, and refuses a period the contract does not report, naming the field', async () => {

@@ -83,7 +83,17 @@ describeEachDatabase('the accounts of One Second', (_open, database) => {
   });
 
   it('issues a statement once, frozen and numbered; a correction says what it corrects', async () => {
+    // what runs before the commit (the CLI writes the files there) fails: nothing is issued
+    let seen: number | undefined;
+    const failing = async (s: { issued: { number: number } | null }) => {
+      seen = s.issued?.number;
+      throw new Error('the disk is full');
+    };
+    await expect(issueStatement(t.app, ACCOUNTANT, 'NEON-NA', '2022-Q1', { today: '2022-04-20', beforeCommit: failing })).rejects.toThrow(
+      'the disk is full',
+    );
     const first = await issueStatement(t.app, ACCOUNTANT, 'NEON-NA', '2022-Q1', { today: '2022-04-20' });
+    expect(first.issued!.number).toBe(seen);
     expect(first.issued).toMatchObject({ corrects: null });
     await expect(issueStatement(t.app, ACCOUNTANT, 'NEON-NA', '2022-Q1', { today: '2022-04-20' })).rejects.toThrow(
       /period: statement no\. \d+ was already issued for 2022-Q1/,

@@ -128,3 +128,27 @@ export function zipBomb(mb: number, declaredSize?: number): Buffer {
   const d = repeatedDeflate(SHEET_HEAD, chunk, mb, SHEET_TAIL);
   return workbook({ ...d, size: declaredSize ?? d.size });
 }
+
+/**
+ * A one-sheet workbook laid out as openpyxl (and so pandas) writes it: the
+ * sheet's entry before the workbook's, the sheet's relation an absolute
+ * target ("/xl/worksheets/sheet1.xml"), strings inline and no shared
+ * strings entry, the styles after the sheet.
+ */
+export function openpyxlLayoutWorkbook(sheetName: string, sheet: Buffer): Buffer {
+  const rels = WORKBOOK_RELS.replace('Target="worksheets/sheet1.xml"', 'Target="/xl/worksheets/sheet1.xml"');
+  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>`;
+  return zip([
+    {
+      name: 'docProps/app.xml',
+      data: Buffer.from('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>'),
+    },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet },
+    { name: 'xl/styles.xml', data: Buffer.from(styles) },
+    { name: '_rels/.rels', data: Buffer.from(RELS) },
+    { name: 'xl/workbook.xml', data: Buffer.from(WORKBOOK.replace('name="Deals"', `name="${sheetName}"`)) },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels) },
+    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
+  ]);
+}

@@ -6,11 +6,13 @@
  * than one import takes is refused as soon as the row after the limit is
  * read, naming the limit, without reading on.
  */
+import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { tooLarge } from '../../domain/errors.js';
 import { UnreadableFile } from '../problems.js';
-import { checkZip, reordered, type ZipLimits } from '../zip.js';
+import { refuseForeignZip } from '../foreign.js';
+import { checkZip, reordered, smallEntry, type ZipLimits } from '../zip.js';
 import { readCell, type CellRead } from './cells.js';
 
 export interface XlsxLimits extends ZipLimits {
@@ -41,9 +43,30 @@ export function gridRow(g: SheetGrid, row: number): Array<{ col: number; cell: C
 
 const PARTS_FIRST = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
 
+/**
+ * A workbook relation's target as ExcelJS's stream reader matches it to a
+ * sheet's part: relative to xl/ ("worksheets/sheet1.xml"). The format allows
+ * an absolute target too ("/xl/worksheets/sheet1.xml", as openpyxl and so
+ * pandas write it), which the reader does not match, and then names the
+ * sheet "Sheet1" whatever the workbook calls it (exceljs issue 2663).
+ */
+export function targetInXl(target: string): string {
+  const part = posix.normalize(target.startsWith('/') ? target : `/xl/${target}`);
+  return part.startsWith('/xl/') ? part.slice('/xl/'.length) : target;
+}
+
+interface RelationsReader {
+  _parseRels(entry: unknown): Promise<void>;
+  workbookRels?: Array<{ Target?: string }>;
+}
+
 /** Every sheet of the workbook, in the workbook's order. */
 export async function readWorkbookGrids(data: Buffer, name: string, limits: XlsxLimits): Promise<SheetGrid[]> {
   const dir = await checkZip(data, name, limits);
+  refuseForeignZip(dir.entries, name, () => {
+    const entry = dir.entries.find((e) => e.name === 'mimetype');
+    return entry ? (smallEntry(data, entry)?.toString('latin1') ?? null) : null;
+  });
   // the streaming reader needs the workbook, its relations, shared strings and styles before the sheets
   const parts = reordered(data, dir, (n) => (PARTS_FIRST.indexOf(n) >= 0 ? PARTS_FIRST.indexOf(n) : PARTS_FIRST.length));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(parts), {
@@ -53,6 +76,13 @@ export async function readWorkbookGrids(data: Buffer, name: string, limits: Xlsx
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // the relations are read before any sheet (PARTS_FIRST): their targets are made relative to xl/ there
+  const relations = reader as typeof reader & RelationsReader;
+  const parseRelations = relations._parseRels.bind(reader);
+  relations._parseRels = async (entry) => {
+    await parseRelations(entry);
+    for (const rel of relations.workbookRels ?? []) if (rel.Target) rel.Target = targetInXl(rel.Target);
+  };
   const grids: Array<SheetGrid & { id: number; seen: number }> = [];
   let total = 0;
   try {

@@ -313,13 +313,15 @@ async function compute(db: Db, contract: string, periodKey: string): Promise<Sta
 /**
  * Issues the statement of a period that has ended: frozen as computed now, with the next number.
  * A period already issued needs `correction: true`; the new statement says which one it corrects.
+ * `beforeCommit` runs in the transaction once the statement is stored and numbered: when it throws,
+ * nothing is issued (the CLI writes the statement's files there).
  */
 export async function issueStatement(
   app: FilmRights,
   actor: Actor,
   contract: string,
   periodKey: string,
-  opts: { correction?: boolean; today?: string } = {},
+  opts: { correction?: boolean; today?: string; beforeCommit?: (statement: StatementView) => Promise<void> } = {},
 ): Promise<StatementView> {
   requireWriter(actor);
   requireFinancials(actor);
@@ -379,6 +381,7 @@ export async function issueStatement(
           before: null,
           after: { number, contract: view.contract.ref, period: view.period.key, due: view.due, corrects: issued.corrects },
         });
+        await opts.beforeCommit?.(body);
         return body;
       });
     } catch (e) {
