@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { formatAmount, groupThousands } from '../../domain/money/amounts.js';
-import type { Database } from '../../store/index.js';
+import type { Database, RevenueLinesTable } from '../../store/index.js';
 
 /** A report as recorded: its rows, gross by currency and when its rows were written. */
 export interface RecordedReport {
@@ -20,15 +20,7 @@ export interface RecordedReport {
 }
 
 /** A row as compared between reports: everything the statement reads from it. */
-export interface ReportLine {
-  period: string;
-  title_id: string;
-  territory: string;
-  media: string;
-  gross: number;
-  currency: string;
-  units: number | null;
-}
+export type ReportLine = Pick<RevenueLinesTable, 'period' | 'title_id' | 'territory' | 'media' | 'gross' | 'currency' | 'units'>;
 
 /** Refused (409): the report, or one with the same rows, is already recorded for the contract; nothing was written. */
 export class RevenueReportRecordedError extends DomainError {
