@@ -19,6 +19,14 @@ export function requireAdminWriter(actor: Actor): void {
   requireAdmin(actor);
 }
 
+/**
+ * What only a person signed in may do: make credentials (API tokens, users, passwords, roles). Through an API token it
+ * is refused, so a token that leaks cannot make credentials that outlive its revocation.
+ */
+export function requireSession(actor: Actor, what: string): void {
+  if (actor.viaToken) throw new ForbiddenError(`sign in to ${what}: an API token cannot`);
+}
+
 /** Any change made in the caller's own name (their tokens, their password): not through a read-only token. */
 export function requireWriteScope(actor: Actor): void {
   if (actor.readOnly) throw new ForbiddenError('this API token is read-only');

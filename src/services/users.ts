@@ -11,8 +11,8 @@ import { USER_ROLES, flag, newId, nowIso, type Database, type Flag, type UserRol
 import type { Actor, FilmRights } from './app.js';
 import { SYSTEM } from './app.js';
 import { audit } from './audit.js';
-import { requireAdminWriter, requireWriteScope } from './access.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.js';
+import { requireAdminWriter, requireSession, requireWriteScope } from './access.js';
+import { NotFoundError, UnauthenticatedError } from './errors.js';
 import type { NewUser, UserChange } from '../contract/index.js';
 export type { NewUser, UserChange } from '../contract/index.js';
 
@@ -68,7 +68,7 @@ export async function createUser(
   u: NewUser,
   actor: Actor = SYSTEM,
 ): Promise<{ id: string; username: string; role: UserRole }> {
-  requireAdminWriter(actor);
+  requireUserAdmin(actor);
   checkNewUser(u);
   const hash = await hashPassword(u.password);
   const id = newId();
@@ -141,6 +141,7 @@ const auditView = (r: UserRow) => ({
 /** Managing users takes an admin, and not through a read-only API token. */
 function requireUserAdmin(actor: Actor): void {
   requireAdminWriter(actor);
+  requireSession(actor, 'manage users');
 }
 
 async function userRow(trx: Kysely<Database>, id: string): Promise<UserRow> {
@@ -375,8 +376,7 @@ export async function createApiToken(
   days: number = TOKEN_DAYS_DEFAULT,
 ): Promise<{ id: string; token: string; expiresAt: string }> {
   requireWriteScope(actor);
-  // a token that leaks must not make itself more tokens that outlive its revocation
-  if (actor.viaToken) throw new ForbiddenError('sign in to create an API token: an API token cannot');
+  requireSession(actor, 'create an API token');
   if (scope !== 'read' && scope !== 'write') throw invalid('scope', scope, 'scope: "read" or "write"');
   if (!Number.isInteger(days) || days < 1 || days > TOKEN_DAYS_MAX)
     throw invalid('expiresInDays', days, `expiresInDays: a whole number of days from 1 to ${TOKEN_DAYS_MAX}`);

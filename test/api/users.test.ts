@@ -123,13 +123,26 @@ describeEachDatabase('users: an admin manages roles, access and passwords', (_op
     expect((await createApiToken(ctx.app, root, 'read')).token).toMatch(/^frt_/);
   });
 
-  it('an admin API token may manage users, a read-only one may not', async () => {
+  it('no API token of an admin manages users (a leaked one could make an account that outlives it); a session does', async () => {
     const target = await createUser(ctx.app, { username: 'tok-target', password: PASSWORD, role: 'viewer' });
     const write = (await createApiToken(ctx.app, { ...SYSTEM, id: adminId, username: 'root' }, 'write')).token;
     const read = (await createApiToken(ctx.app, { ...SYSTEM, id: adminId, username: 'root' }, 'read')).token;
-    expect((await api.call('PATCH', `/api/users/${target.id}`, bearer(read), { role: 'editor' })).statusCode).toBe(403);
-    expect((await api.call('PUT', `/api/users/${target.id}/password`, bearer(read), {})).statusCode).toBe(403);
-    expect((await api.call('PATCH', `/api/users/${target.id}`, bearer(write), { role: 'editor' })).json().role).toBe('editor');
+    for (const token of [read, write]) {
+      expect((await api.call('PATCH', `/api/users/${target.id}`, bearer(token), { role: 'editor' })).statusCode).toBe(403);
+      expect((await api.call('PUT', `/api/users/${target.id}/password`, bearer(token), {})).statusCode).toBe(403);
+      const made = await api.call('POST', '/api/users', bearer(token), {
+        username: 'backdoor',
+        password: 'a long enough password',
+        role: 'admin',
+      });
+      expect(made.statusCode).toBe(403);
+    }
+    expect(await api.loginStatus('backdoor', 'a long enough password')).toBe(401);
+    // the service refuses it too, whatever route reaches it
+    await expect(
+      updateUser(ctx.app, { ...SYSTEM, id: adminId, username: 'root', viaToken: true }, target.id, { role: 'editor' }),
+    ).rejects.toThrow(/sign in to manage users/);
+    expect((await api.call('PATCH', `/api/users/${target.id}`, admin, { role: 'editor' })).json().role).toBe('editor');
   });
 
   it('disabling a user ends their session and their API tokens (401); re-enabling lets them back in', async () => {

@@ -54,7 +54,7 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
   server.post(
     '/api/users',
     {
-      config: access('admin', 'write'),
+      config: access('admin', 'session'),
       schema: {
         tags: ['users'],
         summary: 'Create a user (admins only)',
@@ -71,7 +71,7 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
   server.patch(
     '/api/users/:id',
     {
-      config: access('admin', 'write'),
+      config: access('admin', 'session'),
       schema: {
         tags: ['users'],
         summary:
@@ -86,7 +86,7 @@ export function userRoutes(fastify: FastifyInstance, app: FilmRights): void {
   server.put(
     '/api/users/:id/password',
     {
-      config: access('admin', 'write'),
+      config: access('admin', 'session'),
       schema: {
         tags: ['users'],
         summary: "Reset a user's password (admins only): the one given, else a generated one returned once. Ends their sessions",
