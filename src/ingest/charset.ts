@@ -13,7 +13,15 @@ import htmlEncodingSniffer from 'html-encoding-sniffer';
 export function decodeText(body: Uint8Array, contentType?: string | null): string {
   const named = contentType ? /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType)?.[1] : undefined;
   const sniffed = htmlEncodingSniffer(body, { transportLayerEncodingLabel: named, defaultEncoding: '' });
-  if (sniffed) return new TextDecoder(sniffed).decode(body);
+  // the Encoding Standard's "replacement" (iso-2022-kr and its kin, unsafe to decode) has no decoder here: read on as
+  // if nothing were declared
+  if (sniffed && sniffed !== 'replacement') {
+    try {
+      return new TextDecoder(sniffed).decode(body);
+    } catch {
+      /* a label the decoders do not have: as if nothing were declared */
+    }
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {

@@ -107,6 +107,9 @@ describe('files and URLs', () => {
     // no declaration, and bytes that are not UTF-8: windows-1252, as a browser reads them
     writeFileSync(join(dir, 'legacy.txt'), encodeWindows1252('Nordlicht Films has sold “Café Zoë” to Curzon for the UK.'));
     expect((await readArticle({ file: join(dir, 'legacy.txt') })).text).toContain('“Café Zoë”');
+    // a charset the Encoding Standard will not decode (iso-2022-kr, "replacement") is read as if none were declared
+    writeFileSync(join(dir, 'kr.html'), '<meta charset="iso-2022-kr"><p>Nordlicht Films has sold “Café Zoë” to Curzon for the UK.</p>');
+    expect((await readArticle({ file: join(dir, 'kr.html') })).text).toContain('“Café Zoë”');
     // UTF-8 stays UTF-8
     writeFileSync(join(dir, 'utf8.txt'), 'Nordlicht Films has sold “Café Zoë” to Curzon for the UK.');
     expect((await readArticle({ file: join(dir, 'utf8.txt') })).text).toContain('“Café Zoë”');
