@@ -301,6 +301,17 @@ describeEachDatabase('unknown fields in a JSON document', (_open, database) => {
     ]);
   });
 
+  it('a document of thousands of unknown fields gets a bounded answer: the first hundred, each clipped, and how many more', async () => {
+    const doc = fullDoc();
+    const contract = at(doc, 'contracts[0]');
+    for (let i = 0; i < 5_000; i++) contract[`junk${i}`] = i;
+    contract['k'.repeat(10_000)] = 1;
+    const issues = await refusal(doc);
+    expect(issues).toHaveLength(101);
+    expect(issues.at(-1)!.message).toBe('document: and 4,901 more problems (the first 100 are listed); nothing was imported');
+    expect(Math.max(...issues.map((i) => i.message.length + i.field.length))).toBeLessThanOrEqual(600);
+  });
+
   it('lists every unknown field of the document at once, and an unknown section by its name', async () => {
     const doc = fullDoc();
     at(doc, 'contracts[0]')['MG'] = { amount: '1', currency: 'EUR' };

@@ -303,17 +303,42 @@ export interface ImportIssue {
 }
 
 /** The document was refused as a whole; nothing was written. `issues` lists every error found. */
+/** How many problems a refusal lists, and how long each may be: a hostile document's answer stays small. */
+export const MAX_LISTED_ISSUES = 100;
+const MAX_ISSUE_CHARS = 300;
+const clip = (s: string) => (s.length > MAX_ISSUE_CHARS ? `${s.slice(0, MAX_ISSUE_CHARS - 1)}…` : s);
+
+/** The problems a refusal lists: the first hundred, each at most 300 characters, and how many more there are. */
+function listed(all: ImportIssue[]): ImportIssue[] {
+  const first = all.slice(0, MAX_LISTED_ISSUES).map((i) => ({
+    field: clip(i.field),
+    message: clip(i.message),
+    suggestions: i.suggestions.slice(0, 5).map(clip),
+  }));
+  const more = all.length - first.length;
+  if (more > 0)
+    first.push({
+      field: 'document',
+      message: `document: and ${more.toLocaleString('en-US')} more problems (the first ${MAX_LISTED_ISSUES} are listed); nothing was imported`,
+      suggestions: [],
+    });
+  return first;
+}
+
 export class ImportError extends DomainError {
-  constructor(readonly issues: ImportIssue[]) {
+  readonly issues: ImportIssue[];
+  constructor(all: ImportIssue[]) {
+    const issues = listed(all);
     super(
       'invalid-document',
       issues[0]?.field ?? 'document',
       null,
       issues.length === 1
         ? issues[0].message
-        : `${issues.length} errors, nothing was imported:\n${issues.map((i) => `  ${i.message}`).join('\n')}`,
+        : `${all.length} errors, nothing was imported:\n${issues.map((i) => `  ${i.message}`).join('\n')}`,
       issues[0]?.suggestions ?? [],
     );
+    this.issues = issues;
     this.name = 'ImportError';
   }
 }
