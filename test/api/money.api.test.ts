@@ -338,6 +338,17 @@ describeEachDatabase('the accounts through the API', (_open, database) => {
     });
     expect(asJson.statusCode, asJson.body).toBe(409);
     expect(asJson.json().report).toBe('neon-q4-2022.csv');
+    // the same rows with their places and media written another way (US, tvod): the statement reads them alike
+    const respelt = await call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports', {
+      report: 'Neon Q4 2022 resent',
+      rows: [row('2022-Q4', 'tvod', '1000', { territory: 'CA' }), row('2022-Q4', 'svod', '5000', { territory: 'US' })],
+    });
+    expect(respelt.statusCode, respelt.body).toBe(409);
+    expect(respelt.json().report).toBe('neon-q4-2022.csv');
+    // its name written another way (case, spaces) is the same report
+    const recased = await post(file(csv('5000'), { filename: 'NEON-Q4-2022.CSV' }));
+    expect(recased.statusCode, recased.body).toBe(409);
+    expect(recased.json().report).toBe('neon-q4-2022.csv');
     // the same name with other rows, as JSON
     const sameName = await call('fay', 'POST', '/api/contracts/NEON-NA/revenue-reports', {
       report: 'neon-q4-2022.csv',

@@ -27,7 +27,7 @@ import { requireWriter } from '../access.js';
 import { audit } from '../audit.js';
 import { TitleIndex } from '../catalog.js';
 import { NotFoundError } from '../errors.js';
-import { recordedReport, RevenueReportRecordedError, sameRowsReport } from './recordedReports.js';
+import { recordedReport, RevenueReportRecordedError, sameRowsReport, storedReportName } from './recordedReports.js';
 import { requireFinancials } from './terms.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -294,7 +294,9 @@ export async function recordRevenueIn(
   rows: readonly RevenueRowInput[],
   opts: Parameters<typeof recordRevenueReport>[5] = {},
 ): Promise<RevenueRecorded> {
-  const label = typeof report === 'string' && report.trim() ? report.trim().slice(0, 200) : 'revenue report';
+  const given = typeof report === 'string' && report.trim() ? report.trim().slice(0, 200) : 'revenue report';
+  // a report already recorded under this name written another way (case, spaces) is that report
+  const label = (await storedReportName(trx, cid, given)) ?? given;
   const ref = async () => (await trx.selectFrom('contracts').select('ref').where('id', '=', cid).executeTakeFirstOrThrow()).ref;
   const earlier = await recordedReport(trx, cid, label);
   if (earlier && !opts.replace) throw new RevenueReportRecordedError(earlier, label, await ref());

@@ -9,6 +9,8 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import { formatAmount, groupThousands } from '../../domain/money/amounts.js';
 import type { Database, RevenueLinesTable } from '../../store/index.js';
+import { mediaLeafIds, parseMedia } from '../../domain/media.js';
+import { parseTerritories, territoryCodes } from '../../domain/territories.js';
 
 /** A report as recorded: its rows, gross by currency and when its rows were written. */
 export interface RecordedReport {
@@ -83,7 +85,28 @@ export async function recordedReport(trx: Kysely<Database>, cid: string, report:
   };
 }
 
-const key = (l: ReportLine) => JSON.stringify([l.period, l.title_id, l.territory, l.media, String(l.gross), l.currency, l.units ?? null]);
+/** A territory or media expression as the statement reads it (`US` and `United States` alike), else as written. */
+function canonical(expr: string, read: (e: string) => string[]): string {
+  try {
+    return read(expr).join(',');
+  } catch {
+    return expr.trim().toLowerCase();
+  }
+}
+const territoryKey = (t: string) => canonical(t, (e) => territoryCodes(parseTerritories(e)));
+const mediaKey = (m: string) => canonical(m, (e) => mediaLeafIds(parseMedia(e)));
+
+const key = (l: ReportLine) =>
+  JSON.stringify([l.period, l.title_id, territoryKey(l.territory), mediaKey(l.media), String(l.gross), l.currency, l.units ?? null]);
+
+/** A report name as people tell two apart: case and runs of spaces aside. */
+const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The name a report of the contract is recorded under when `name` means it (`NEON Q1 2022 ` is `Neon Q1 2022`), else undefined. */
+export async function storedReportName(trx: Kysely<Database>, cid: string, name: string): Promise<string | undefined> {
+  const names = await trx.selectFrom('revenue_lines').select('report').distinct().where('contract_id', '=', cid).execute();
+  return names.map((r) => r.report).find((r) => nameKey(r) === nameKey(name));
+}
 
 /** Another report of the contract (not named `except`) whose rows are exactly `lines`, or undefined. */
 export async function sameRowsReport(
