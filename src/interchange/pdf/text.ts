@@ -46,8 +46,20 @@ interface Run {
   whole?: boolean;
 }
 
+/** Characters that never combine with their neighbours (Latin, Latin-1, Latin Extended, general punctuation). */
+const SIMPLE = /^[\u0020-\u007E\u00A0-\u024F\u2010-\u2027\u2030-\u205E\u20AC]*$/;
+/** Whether the first font draws a character, remembered (most text is the same few dozen characters). */
+const inFirst = new Map<string, boolean>();
+const firstHas = (c: string) => {
+  let has = inFirst.get(c);
+  if (has === undefined) inFirst.set(c, (has = familyHas(0, c)));
+  return has;
+};
+
 /** The text in runs of one font each; a space stays in the font of the text before it. */
 function fontRuns(text: string, bold: boolean): Run[] {
+  // most text is Latin the first font draws whole: one run, without segmenting it into graphemes
+  if (SIMPLE.test(text) && [...text].every(firstHas)) return text ? [{ text, face: face(0, bold) }] : [];
   const runs: Array<{ text: string; family: number }> = [];
   for (const { segment } of graphemes.segment(text)) {
     const needed = [...segment].filter((c) => !IGNORABLE.test(c)).join('');
@@ -62,11 +74,21 @@ function fontRuns(text: string, bold: boolean): Run[] {
   return runs.map((r) => ({ text: r.text, face: face(r.family, bold) }));
 }
 
+/** Widths measured, by face, size and text: a sheet measures the same few words thousands of times (bounded). */
+const widths = new Map<string, number>();
+
 function runWidth(doc: PDFKit.PDFDocument, run: Run, size: number): number {
-  return doc
-    .font(run.face.id)
-    .fontSize(size)
-    .widthOfString(run.text, run.whole ? { features: [] } : {});
+  const k = `${run.face.id}|${size}|${run.whole ? 1 : 0}|${run.text}`;
+  let w = widths.get(k);
+  if (w === undefined) {
+    w = doc
+      .font(run.face.id)
+      .fontSize(size)
+      .widthOfString(run.text, run.whole ? { features: [] } : {});
+    if (widths.size >= 20_000) widths.clear();
+    widths.set(k, w);
+  }
+  return w;
 }
 
 /** The width of `text` in `style`, in points, in the fonts it will be drawn in. */
@@ -91,6 +113,11 @@ export interface TextBlock {
  */
 export function layoutText(doc: PDFKit.PDFDocument, text: string, style: TextStyle, width: number, maxLines = Infinity): TextBlock {
   const measure = (s: string) => textWidth(doc, s, style);
+  // a text on one line that fits (a table's cell, most often) needs no breaking
+  if (!/[\n\r\v\f\u0085\u2028\u2029]/.test(text) && !RTL.test(text)) {
+    const whole = measure(text.trimEnd());
+    if (whole <= width) return { lines: [text.trimEnd()], style, direction: 'ltr', width: whole, height: lineHeight(style) };
+  }
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
