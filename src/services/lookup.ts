@@ -8,6 +8,7 @@ import { invalid, unknownName } from '../domain/errors.js';
 import { closest, fuzzyScore, normalizeName } from '../domain/fuzzy.js';
 import { isIsoDate } from '../store/index.js';
 import { FIRST_YEAR, LAST_YEAR } from '../domain/dates.js';
+import { NAME_MAX } from '../contract/common.js';
 
 export interface Page<T> {
   items: T[];
@@ -62,15 +63,29 @@ export function rankByNames<T>(query: string, candidates: Iterable<{ item: T; na
 
 // ------------------------------------------------------------------ field checks
 
-export function requiredText(value: unknown, field: string): string {
+export function requiredText(value: unknown, field: string, max = Infinity): string {
   if (typeof value !== 'string' || value.trim() === '') throw invalid(field, value, `${field}: required, a non-empty text`);
-  return value.trim();
+  return withinLength(value.trim(), field, max);
 }
 
-export function optionalText(value: unknown, field: string): string | null {
+export function optionalText(value: unknown, field: string, max = Infinity): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw invalid(field, value, `${field}: expected a text, got ${JSON.stringify(value)}`);
-  return value.trim() === '' ? null : value.trim();
+  if (typeof value !== 'string') throw invalid(field, value, `${field}: expected a text, got ${JSON.stringify(value).slice(0, 80)}`);
+  return value.trim() === '' ? null : withinLength(value.trim(), field, max);
+}
+
+/** A name (of a title, a person, a company...), held to the API's limit whatever way it comes (an import too). */
+export const requiredName = (value: unknown, field: string): string => requiredText(value, field, NAME_MAX);
+export const optionalName = (value: unknown, field: string): string | null => optionalText(value, field, NAME_MAX);
+
+function withinLength(text: string, field: string, max: number): string {
+  if (text.length > max)
+    throw invalid(
+      field,
+      `${text.slice(0, 40)}…`,
+      `${field}: ${text.length.toLocaleString('en-US')} characters, at most ${max.toLocaleString('en-US')}`,
+    );
+  return text;
 }
 
 export function optionalInt(value: unknown, field: string, min: number, max: number): number | null {

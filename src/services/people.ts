@@ -24,7 +24,7 @@ import { requireWriter } from './access.js';
 import { audit, deletedSnapshot } from './audit.js';
 import { InUseError, NotFoundError } from './errors.js';
 import { dropFactLinks, factLinksOf, notReviewedOf, restoreFactLinks, type FactLinkRow } from './provenance.js';
-import { countryCode, oneOf, optionalText, pageParams, paginate, rankByNames, requiredText, type Page } from './lookup.js';
+import { countryCode, oneOf, optionalText, pageParams, paginate, rankByNames, requiredName, type Page } from './lookup.js';
 import type { PersonInput, CompanyInput } from '../contract/index.js';
 import { marketUses } from './marketDays/references.js';
 export type { PersonInput, CompanyInput } from '../contract/index.js';
@@ -78,7 +78,7 @@ export async function findOrCreatePersonIn(
   input: PersonInput,
   index?: NameIndex,
 ): Promise<{ id: string; created: boolean }> {
-  const name = requiredText(input.name, 'name');
+  const name = requiredName(input.name, 'name');
   const idx = index ?? (await NameIndex.load(trx, 'people'));
   const found = idx.find(name);
   if (found) return { id: found, created: false };
@@ -92,7 +92,7 @@ export async function findOrCreatePersonIn(
 
 export async function findOrCreatePerson(app: FilmRights, actor: Actor, input: PersonInput): Promise<{ person: Named; created: boolean }> {
   requireWriter(actor);
-  const name = requiredText(input?.name, 'name');
+  const name = requiredName(input?.name, 'name');
   const { id, created } = await app.store.transaction((trx) => findOrCreatePersonIn(trx, actor, { ...input, name }));
   const p = await app.store.db.selectFrom('people').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
   return { person: p, created };
@@ -221,7 +221,7 @@ export interface CheckedCompany {
 
 export function checkCompany(input: CompanyInput, f: (name: string) => string = (n) => n): CheckedCompany {
   return {
-    name: requiredText(input.name, f('name')),
+    name: requiredName(input.name, f('name')),
     kind: oneOf(input.kind, COMPANY_KINDS, f('kind')),
     country:
       input.country === undefined || input.country === null || input.country === '' ? null : countryCode(input.country, f('country')),
@@ -560,7 +560,7 @@ export async function updatePerson(app: FilmRights, actor: Actor, id: string, pa
   await app.store.transaction(async (trx) => {
     const before = await readPersonSnapshot(trx, id);
     if (!before) throw new NotFoundError('person', id);
-    const name = patch.name === undefined ? before.name : requiredText(patch.name, 'name');
+    const name = patch.name === undefined ? before.name : requiredName(patch.name, 'name');
     const sortName = patch.sortName === undefined ? before.sortName : optionalText(patch.sortName, 'sortName');
     if (name !== before.name) await refuseTwin(trx, 'people', id, name);
     await trx.updateTable('people').set({ name, sort_name: sortName }).where('id', '=', id).execute();

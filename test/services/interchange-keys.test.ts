@@ -312,6 +312,16 @@ describeEachDatabase('unknown fields in a JSON document', (_open, database) => {
     expect(Math.max(...issues.map((i) => i.message.length + i.field.length))).toBeLessThanOrEqual(600);
   });
 
+  it('a name longer than the API takes (500 characters) is refused in a document too, naming it', async () => {
+    for (const where of ['companies[0]', 'people[0]', 'titles[0]']) {
+      const doc = fullDoc();
+      const record = at(doc, where);
+      record[where === 'titles[0]' ? 'title' : 'name'] = 'N'.repeat(10_000);
+      const issues = await refusal(doc);
+      expect(issues.map((i) => i.message).join('\n'), where).toMatch(/10,000 characters, at most 500/);
+    }
+  });
+
   it('lists every unknown field of the document at once, and an unknown section by its name', async () => {
     const doc = fullDoc();
     at(doc, 'contracts[0]')['MG'] = { amount: '1', currency: 'EUR' };

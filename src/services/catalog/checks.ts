@@ -19,7 +19,7 @@ import {
   type ProductionStatus,
   type TitleCompanyRole,
 } from '../../store/index.js';
-import { countryCodes, oneOf, optionalInt, optionalOneOf, optionalText, requiredText } from '../lookup.js';
+import { countryCodes, oneOf, optionalInt, optionalOneOf, optionalName, optionalText, requiredName } from '../lookup.js';
 
 /** A record as the title page and the audit name it. */
 export type Named = { id: string; name: string };
@@ -66,19 +66,19 @@ function checkAliases(value: unknown, f: Field): CheckedTitle['aliases'] {
   if (!Array.isArray(value)) throw invalid(f('aliases'), value, `${f('aliases')}: expected a list of names`);
   return value.map((a, i) => {
     const af = `${f('aliases')}[${i}]`;
-    if (typeof a === 'string') return { alias: requiredText(a, af), language: null, kind: null };
+    if (typeof a === 'string') return { alias: requiredName(a, af), language: null, kind: null };
     if (typeof a !== 'object' || a === null) throw invalid(af, a, `${af}: expected a name or {alias, language, kind}`);
     const o = a as AliasInput;
     const language = o.language ? (checkLanguages([o.language], `${af}.language`)[0] ?? null) : null;
-    return { alias: requiredText(o.alias, `${af}.alias`), language, kind: optionalText(o.kind, `${af}.kind`) };
+    return { alias: requiredName(o.alias, `${af}.alias`), language, kind: optionalText(o.kind, `${af}.kind`) };
   });
 }
 
 /** Checks a whole title (for create). `f` names the fields in errors, e.g. `n => "titles[3]." + n`. */
 export function checkTitle(input: TitleInput, f: Field = plain): CheckedTitle {
   if (typeof input !== 'object' || input === null) throw invalid(f('originalTitle'), input, `${f('originalTitle')}: expected a title`);
-  const original = requiredText(input.originalTitle, f('originalTitle'));
-  const english = optionalText(input.englishTitle, f('englishTitle'));
+  const original = requiredName(input.originalTitle, f('originalTitle'));
+  const english = optionalName(input.englishTitle, f('englishTitle'));
   return {
     original_title: original,
     english_title: english === original ? null : english,
@@ -156,7 +156,7 @@ export function checkCreditEntries(value: unknown, field: string): CheckedCredit
     const o = c as CreditEntryInput;
     const checked = checkCredit({ role: o.role, character: o.character }, (n) => `${cf}.${n}`);
     const personId = optionalText(o.personId, `${cf}.personId`);
-    const name = optionalText(o.name, `${cf}.name`);
+    const name = optionalName(o.name, `${cf}.name`);
     if (!personId && !name) throw invalid(`${cf}.name`, o.name, `${cf}.name: say who (pick a person or type a name)`);
     return { personId, name: personId ? null : name, role: checked.role, character: checked.character };
   });
@@ -179,7 +179,7 @@ export function checkCompanyEntries(value: unknown, field: string): CheckedCompa
     const o = c as TitleCompanyEntryInput;
     const role = oneOf(o.role, TITLE_COMPANY_ROLES, `${cf}.role`);
     const companyId = optionalText(o.companyId, `${cf}.companyId`);
-    const name = optionalText(o.name, `${cf}.name`);
+    const name = optionalName(o.name, `${cf}.name`);
     if (!companyId && !name) throw invalid(`${cf}.name`, o.name, `${cf}.name: say which company (pick one or type a name)`);
     const kind = o.kind === undefined || o.kind === null ? null : oneOf(o.kind, COMPANY_KINDS, `${cf}.kind`);
     return { companyId, name: companyId ? null : name, kind, role };

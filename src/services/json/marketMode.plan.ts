@@ -13,7 +13,7 @@ import { OFFER_STATUSES, type OfferStatus } from '../../domain/offers.js';
 import type { LineupDoc, MarketDoc, OfferDoc, OfferEventDoc, OfferVersionDoc } from '../../interchange/json/marketMode.js';
 import { type Collector, isObject, list } from '../../interchange/json/read.js';
 import { LINEUP_WORDS, checkZone } from '../marketDays/market.js';
-import { oneOf, optionalBool, optionalText, requiredText } from '../lookup.js';
+import { oneOf, optionalBool, optionalText, requiredName, requiredText } from '../lookup.js';
 import { checkTerms } from '../offers/terms.js';
 import type { MarketModePlan, PlannedMarket, PlannedOffer, PlannedPerson } from '../write/records.js';
 
@@ -98,7 +98,7 @@ function planMarket(m: MarketDoc, f: string, n: MarketModeNames, seen: Set<strin
     c.add(`${f}.edition`, `this edition has a market already${seen.has(editionKey) ? ' (listed twice in this document)' : ''}`);
   }
   if (editionKey) seen.add(editionKey);
-  const name = c.attempt(() => requiredText(m.name, `${f}.name`));
+  const name = c.attempt(() => requiredName(m.name, `${f}.name`));
   const zone = c.attempt(() => checkZone(m.timeZone, `${f}.timeZone`));
   const start = day(m.start, `${f}.start`, c);
   const end = day(m.end, `${f}.end`, c);

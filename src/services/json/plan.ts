@@ -17,7 +17,7 @@ import { TITLE_COMPANY_ROLES, type Database } from '../../store/index.js';
 import { TitleIndex, checkCredit, checkTitle } from '../catalog.js';
 import { checkContract, type ContractInput } from '../contracts.js';
 import { FestivalIndex, checkAward, checkEdition, checkFestival, checkSelection, type CheckedFestival } from '../festivals.js';
-import { oneOf, optionalBool, optionalInt, optionalText, requiredText } from '../lookup.js';
+import { oneOf, optionalBool, optionalInt, optionalText, requiredName, requiredText } from '../lookup.js';
 
 import { checkBoxOffice, checkRelease, type CheckedBoxOffice, type CheckedRelease } from '../market.js';
 import { NameIndex, checkCompany, type CheckedCompany } from '../people.js';
@@ -95,7 +95,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
   });
   const companyRef = (name: unknown, field: string): string | undefined =>
     c.attempt(() => {
-      const n = requiredText(name, field);
+      const n = requiredName(name, field);
       const id = companies.find(n);
       if (!id) throw unknownName(field, n, 'company', closest(n, companies.names, 3));
       return id;
@@ -108,7 +108,7 @@ export async function planJson(trx: Kysely<Database>, doc: InterchangeDocument, 
   const newPeople: Array<{ key: string; name: string; sortName: string | null }> = [];
   const personRef = (name: unknown, field: string, sortName: string | null = null): string | undefined =>
     c.attempt(() => {
-      const n = requiredText(name, field);
+      const n = requiredName(name, field);
       const id = people.find(n);
       if (id) return id;
       const key = `${NEW}person:${newPeople.length}`;
