@@ -86,15 +86,24 @@ export async function recordedReport(trx: Kysely<Database>, cid: string, report:
 }
 
 /** A territory or media expression as the statement reads it (`US` and `United States` alike), else as written. */
-function canonical(expr: string, read: (e: string) => string[]): string {
-  try {
-    return read(expr).join(',');
-  } catch {
-    return expr.trim().toLowerCase();
+function canonical(kind: 'territory' | 'media', expr: string): string {
+  // a report repeats the same few places and media on every row: each expression is read once
+  const k = `${kind}|${expr}`;
+  let c = canonicalSeen.get(k);
+  if (c === undefined) {
+    try {
+      c = (kind === 'territory' ? territoryCodes(parseTerritories(expr)) : mediaLeafIds(parseMedia(expr))).join(',');
+    } catch {
+      c = expr.trim().toLowerCase();
+    }
+    if (canonicalSeen.size >= 10_000) canonicalSeen.clear();
+    canonicalSeen.set(k, c);
   }
+  return c;
 }
-const territoryKey = (t: string) => canonical(t, (e) => territoryCodes(parseTerritories(e)));
-const mediaKey = (m: string) => canonical(m, (e) => mediaLeafIds(parseMedia(e)));
+const canonicalSeen = new Map<string, string>();
+const territoryKey = (t: string) => canonical('territory', t);
+const mediaKey = (m: string) => canonical('media', m);
 
 const key = (l: ReportLine) =>
   JSON.stringify([l.period, l.title_id, territoryKey(l.territory), mediaKey(l.media), String(l.gross), l.currency, l.units ?? null]);
